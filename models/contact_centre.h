@@ -1,0 +1,101 @@
+/* contact_centre.h: one replication of the contact centre — callers arrive
+ * on each line, wait, abandon or are answered by a pool's handlers, and
+ * some redial — and the figures it yields.
+ *
+ * Only calls offered in the counted period [warmup, warmup + days) are
+ * tallied; the run goes on past the horizon, without new first calls, until
+ * every counted caller is answered or has abandoned, so none is lost from
+ * the tally. Occupancy and staffing are measured over the counted period.
+ *
+ * Random streams (purpose = CC_STREAM_* * CC_STREAMS_PER_KIND + line index)
+ * keep arrivals, patience and handling apart, so two variants of a scenario
+ * see the same callers. */
+#ifndef MODELS_CONTACT_CENTRE_H
+#define MODELS_CONTACT_CENTRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/scenario.h"
+#include "sim/sim_err.h"
+
+#define HOURS_PER_WEEK 168
+
+/* Figures of one line in one replication. */
+enum cc_line_metric {
+	CC_OFFERED,          /* calls offered, repeat calls included */
+	CC_ANSWERED,
+	CC_ABANDONED,
+	CC_ABANDONED_5S,     /* abandoned within 5 s of arriving */
+	CC_REPEATS,          /* offered calls that were redials */
+	CC_SERVICE_LEVEL,    /* answered within target / offered */
+	CC_ABANDON_RATE,     /* abandoned / offered */
+	CC_ASA_S,            /* mean wait of answered calls */
+	CC_WAIT_P50_S,       /* wait percentiles of answered calls */
+	CC_WAIT_P90_S,
+	CC_WAIT_P95_S,
+	CC_WAIT_P99_S,
+	CC_LINE_METRICS
+};
+
+/* Figures of one pool in one replication. */
+enum cc_pool_metric {
+	CC_OCCUPANCY,        /* busy handler time / on-duty handler time */
+	CC_STAFF_ON_DUTY,    /* mean handlers on duty (after shrinkage) */
+	CC_POOL_METRICS
+};
+
+/* Per hour of the week (0 = Monday 00:00-01:00), per line. Calls are put in
+ * the hour they arrived. */
+enum cc_interval_line_metric {
+	CC_I_OFFERED,        /* mean calls offered in that hour of one week */
+	CC_I_ANSWERED,
+	CC_I_SERVICE_LEVEL,  /* NAN when nothing was offered */
+	CC_INTERVAL_LINE_METRICS
+};
+
+/* Per hour of the week, per pool. */
+enum cc_interval_pool_metric {
+	CC_I_STAFF,          /* mean handlers on duty */
+	CC_I_OCCUPANCY,      /* NAN when nobody was on duty */
+	CC_INTERVAL_POOL_METRICS
+};
+
+struct cc_result {
+	size_t n_lines, n_pools;
+	double *line;            /* [n_lines][CC_LINE_METRICS] */
+	double *pool;            /* [n_pools][CC_POOL_METRICS] */
+	double *interval_line;   /* [HOURS_PER_WEEK][n_lines][CC_INTERVAL_LINE_METRICS] */
+	double *interval_pool;   /* [HOURS_PER_WEEK][n_pools][CC_INTERVAL_POOL_METRICS] */
+	uint64_t events;         /* events run, for speed reporting */
+};
+
+/* Returns a new zeroed result sized for sc, or NULL when out of memory. */
+struct cc_result *cc_result_new(const struct scenario *sc);
+void cc_result_free(struct cc_result *res);
+
+/* Index helpers into the flat arrays. */
+static inline double *cc_line_at(struct cc_result *r, size_t line)
+{
+	return r->line + line * CC_LINE_METRICS;
+}
+static inline double *cc_pool_at(struct cc_result *r, size_t pool)
+{
+	return r->pool + pool * CC_POOL_METRICS;
+}
+static inline double *cc_iline_at(struct cc_result *r, size_t hour, size_t line)
+{
+	return r->interval_line + (hour * r->n_lines + line) * CC_INTERVAL_LINE_METRICS;
+}
+static inline double *cc_ipool_at(struct cc_result *r, size_t hour, size_t pool)
+{
+	return r->interval_pool + (hour * r->n_pools + pool) * CC_INTERVAL_POOL_METRICS;
+}
+
+/* Runs replication `replication` of sc (seeded from sc->run.seed) and fills
+ * out, which must come from cc_result_new(sc). Returns SIM_OK, or a failure
+ * (out of memory) with err filled. Thread-safe for distinct out. */
+enum sim_status cc_run(const struct scenario *sc, uint32_t replication,
+		       struct cc_result *out, struct sim_err *err);
+
+#endif

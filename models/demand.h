@@ -1,0 +1,75 @@
+/* demand.h: when calls arrive — a non-homogeneous Poisson process whose rate
+ * is piecewise constant.
+ *
+ * A line's rate at time t is
+ *     mean_rate_per_s * profile[slot(t)] * month_factor[month(t)] * surges(t)
+ * where the weekly profile has 168 hourly or 672 quarter-hourly factors
+ * (normalised here to mean 1, so the volume is what the year, day or hour
+ * says), month factors are per calendar month of the date at t, and surges
+ * multiply the rate inside their windows. Scenario time 0 is Monday 00:00 of
+ * the run's start date.
+ *
+ * A rate plan lays those pieces out over the whole horizon as segments of
+ * constant rate, cut at every profile slot, midnight and surge edge.
+ * Arrivals are sampled exactly by inverting the integrated rate: no cap per
+ * interval and no skipped short peaks. */
+#ifndef MODELS_DEMAND_H
+#define MODELS_DEMAND_H
+
+#include <stddef.h>
+
+#include "sim/sim_err.h"
+
+#define DEMAND_SLOTS_MAX 672
+#define WEEK_S 604800.0
+
+struct surge_spec {
+	double start_s;      /* offset into the week: day * 86400 + time of day */
+	double duration_s;   /* > 0 */
+	double factor;       /* >= 0 */
+	unsigned *weeks;     /* 1-based run weeks it applies to; NULL = every week */
+	size_t n_weeks;
+};
+
+struct demand_spec {
+	double mean_rate_per_s;               /* calls a second, averaged over a week */
+	double profile[DEMAND_SLOTS_MAX];     /* factors as given, >= 0 */
+	size_t n_slots;                       /* 168 or 672 */
+	double month_factor[12];              /* jan..dec; 1 when not given */
+	struct surge_spec *surges;            /* owned by the scenario */
+	size_t n_surges;
+};
+
+/* The calendar date of scenario time 0 (must be a Monday). */
+struct demand_date {
+	int year, month, mday;                /* month 1..12 */
+};
+
+struct rate_plan;
+
+/* Lays out the rate of spec over [0, horizon_s). Returns NULL on failure
+ * (out of memory, or a profile whose factors are all 0) with err filled.
+ * The plan copies what it needs; spec may be freed afterwards. */
+struct rate_plan *rate_plan_new(const struct demand_spec *spec,
+				struct demand_date start, double horizon_s,
+				struct sim_err *err);
+void rate_plan_free(struct rate_plan *plan);
+
+/* The time of the next arrival after t_s, given e1, an Exp(1) variate:
+ * the t' with integral of rate over [t_s, t'] = e1. Returns INFINITY when
+ * that falls past the horizon. *hint caches the segment of t_s (start at 0);
+ * calls with non-decreasing t_s are amortised O(1). */
+double rate_plan_next(const struct rate_plan *plan, double t_s, double e1,
+		      size_t *hint);
+/* The expected number of arrivals in [t0_s, t1_s) (the integrated rate). */
+double rate_plan_expected(const struct rate_plan *plan, double t0_s,
+			  double t1_s);
+/* The rate (calls a second) at t_s. */
+double rate_plan_rate_at(const struct rate_plan *plan, double t_s);
+
+/* Weekday (0 = Monday) of a date, and the calendar month (1..12) of the day
+ * `day_index` days after start. */
+int demand_weekday(struct demand_date d);
+int demand_month_of_day(struct demand_date start, long day_index);
+
+#endif

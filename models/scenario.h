@@ -1,0 +1,113 @@
+/* scenario.h: a force described as data — run settings, contact lines and
+ * handler pools — and the loader that reads it from YAML.
+ *
+ * The loader (scenario_load.c) reads the file with libyaml's document API,
+ * applies --set overrides to the document, then walks it once, converting
+ * every value to the units used inside (seconds, calls a second) and
+ * validating it. Every problem found is added to the caller's sim_err as
+ * one line
+ *     FILE:LINE:COL: key.path: what is wrong; what is allowed
+ * (an override's problems name "--set key.path=value" instead of a position),
+ * and a scenario with any problem is never returned: a bad file never starts
+ * a run.
+ *
+ * A loaded scenario is immutable and shared read-only by every replication
+ * thread. scenario_free releases everything it owns. */
+#ifndef MODELS_SCENARIO_H
+#define MODELS_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/demand.h"
+#include "models/dist.h"
+#include "models/roster.h"
+#include "sim/sim_err.h"
+
+#define SCENARIO_NAME_MAX 64
+
+/* Where a key stood in the file, for messages raised after loading. */
+struct src_pos {
+	int line, col;   /* 1-based; 0 when the value came from a default */
+};
+
+struct run_spec {
+	double days;                 /* counted horizon, > 0 */
+	double warmup_s;             /* not counted, >= 0 */
+	unsigned replications;       /* >= 2, so a confidence interval exists */
+	uint64_t seed;
+	struct demand_date start;    /* date of time 0, a Monday */
+};
+
+struct line_spec {
+	char name[SCENARIO_NAME_MAX];      /* "999", "101", ... */
+	struct src_pos pos;
+	struct demand_spec demand;
+	int has_patience;                  /* 0: callers never abandon */
+	struct dist patience;
+	double redial_probability;         /* 0 <= p <= 1 */
+	struct dist redial_delay;          /* used when redial_probability > 0 */
+	struct dist handle;                /* talk time; the incident (if any)
+					      is created when it ends */
+	int has_wrap;
+	struct dist wrap;                  /* after-call work; handler still busy */
+	double target_s;                   /* answer within this */
+	double goal;                       /* fraction; NAN when the scenario
+					      sets none (no verdict) */
+};
+
+struct pool_spec {
+	char name[SCENARIO_NAME_MAX];
+	struct src_pos pos;
+	size_t *serves;                    /* line indices, priority order; owned */
+	size_t n_serves;
+	struct shift_spec *shifts;         /* owned */
+	size_t n_shifts;
+	double shrinkage;                  /* 0 <= s < 1 */
+	double hours_per_week;             /* contracted hours of one FTE, > 0 */
+	double cost_per_fte;               /* annual, currency units, >= 0 */
+};
+
+struct scenario {
+	char name[256];
+	char path[1024];                   /* the file it came from ("" if text) */
+	struct run_spec run;
+	struct line_spec *lines;           /* owned */
+	size_t n_lines;
+	struct pool_spec *pools;           /* owned */
+	size_t n_pools;
+};
+
+/* Where a scenario comes from: a file, or text (tests), plus overrides. */
+struct scenario_source {
+	const char *path;                  /* file to read; or the name used in
+					      messages when text is given */
+	const char *text;                  /* NULL: read path */
+	size_t text_len;
+	const char *const *overrides;      /* "key.path=value" strings */
+	size_t n_overrides;
+};
+
+/* Loads and validates a scenario. On success returns SIM_OK and a new
+ * scenario in *out (free with scenario_free). On failure returns
+ * SIM_ESCENARIO (or SIM_EIO, SIM_ENOMEM), leaves *out NULL and adds one
+ * line per problem to err. Relative CSV paths resolve against the
+ * directory of path. */
+enum sim_status scenario_load(const struct scenario_source *src,
+			      struct scenario **out, struct sim_err *err);
+/* NULL is a no-op. */
+void scenario_free(struct scenario *sc);
+
+/* Index of the line or pool with that name, or -1. */
+long scenario_line_index(const struct scenario *sc, const char *name);
+long scenario_pool_index(const struct scenario *sc, const char *name);
+
+/* Counted horizon and total simulated time, in seconds. */
+double scenario_counted_s(const struct scenario *sc);
+double scenario_horizon_s(const struct scenario *sc);
+
+/* FTE and annual cost implied by a pool's roster. */
+double scenario_pool_fte(const struct pool_spec *p);
+double scenario_pool_cost(const struct pool_spec *p);
+
+#endif

@@ -1,0 +1,29 @@
+/* ci.h: the mean of independent replication results with a Student-t
+ * confidence interval (gsl_stats_mean, gsl_stats_sd, gsl_cdf_tdist_Pinv).
+ *
+ * Values that are NAN (a replication with nothing to measure, such as the
+ * wait percentile of a line with no calls) are left out; with fewer than two
+ * finite values the interval collapses to the mean (or is NAN with none). */
+#ifndef SIM_CI_H
+#define SIM_CI_H
+
+#include <stddef.h>
+
+struct ci {
+	double mean;
+	double lo;     /* lower end of the interval */
+	double hi;     /* upper end */
+	size_t n;      /* finite values used */
+};
+
+/* The mean and `level` (for example 0.95) interval of x[0..n-1], read with
+ * the given stride (in elements) so a column of an array of structs works. */
+struct ci ci_of(const double *x, size_t stride, size_t n, double level);
+
+/* Verdict of a goal fraction against an interval, as DESIGN.md defines it. */
+enum ci_verdict { CI_MET, CI_MISSED, CI_UNCERTAIN };
+/* MET when goal <= lo, MISSED when goal > hi, UNCERTAIN otherwise. */
+enum ci_verdict ci_verdict_of(struct ci c, double goal);
+const char *ci_verdict_name(enum ci_verdict v);
+
+#endif

@@ -1,0 +1,52 @@
+/* ev_calendar.h: the future-event list of one replication.
+ *
+ * Events pop in order of (time_s, insertion sequence): two events at the same
+ * instant pop in the order they were pushed, never by address. The calendar is
+ * an array-based heap that grows by doubling and never shrinks, so a run in
+ * steady state allocates nothing per event.
+ *
+ * Cancellation is lazy: an event is never searched for. The owner of an event
+ * remembers the sequence number push returned and, when the event pops,
+ * ignores it if that number is no longer the one it expects (for example a
+ * caller's abandonment after the caller was answered). This makes a cancel
+ * O(1) and costs one comparison at pop time.
+ *
+ * The calendar borrows the payload pointers it stores; it never frees them.
+ * One calendar belongs to one replication and is not thread-safe. */
+#ifndef SIM_EV_CALENDAR_H
+#define SIM_EV_CALENDAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sim_ctx;
+struct ev_event;
+
+/* What runs when an event pops. */
+typedef void (*ev_handler)(struct sim_ctx *ctx, const struct ev_event *ev);
+
+struct ev_event {
+	double time_s;       /* when it happens, seconds since scenario start */
+	uint64_t seq;        /* insertion sequence: unique, increasing from 1 */
+	ev_handler fn;       /* what to run */
+	void *obj;           /* borrowed payload */
+	int64_t arg;         /* small payload (an index, a code) */
+};
+
+struct ev_calendar;
+
+/* Returns a new empty calendar, or NULL when out of memory. */
+struct ev_calendar *ev_calendar_new(void);
+/* Frees the calendar; NULL is a no-op. Payloads are not touched. */
+void ev_calendar_free(struct ev_calendar *cal);
+/* Schedules an event; returns its sequence number (never 0), or 0 when the
+ * heap could not grow. time_s must be finite. */
+uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
+			  void *obj, int64_t arg);
+/* Removes the earliest event into *out; returns 0 when the calendar is empty. */
+int ev_calendar_pop(struct ev_calendar *cal, struct ev_event *out);
+/* Lends the earliest event, or NULL when empty. */
+const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal);
+size_t ev_calendar_size(const struct ev_calendar *cal);
+
+#endif

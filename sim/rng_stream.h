@@ -1,0 +1,22 @@
+/* rng_stream.h: independent, reproducible random streams.
+ *
+ * Each (master seed, replication, purpose) names one stream. Its generator
+ * seed comes from a 64-bit mix (splitmix64 finaliser) of the three, folded to
+ * the 32 bits MT19937 keeps and never 0 (GSL would silently map 0 to 4357).
+ * Separate purposes (arrivals, patience, handling, ...) give common random
+ * numbers across two variants of a scenario: changing staffing does not
+ * change who calls or when. gsl_rng_env_setup() is never called. */
+#ifndef SIM_RNG_STREAM_H
+#define SIM_RNG_STREAM_H
+
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+
+/* The 32-bit generator seed of a stream: deterministic, never 0. */
+unsigned long rng_stream_seed(uint64_t master, uint32_t replication,
+			      uint32_t purpose);
+/* Returns a new seeded generator (caller frees with gsl_rng_free), or NULL
+ * when out of memory. */
+gsl_rng *rng_stream_new(uint64_t master, uint32_t replication, uint32_t purpose);
+
+#endif

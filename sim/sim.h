@@ -1,0 +1,57 @@
+/* sim.h: the simulation context of one replication — clock, calendar, random
+ * streams — and the step/run loop.
+ *
+ * Everything mutable in a replication hangs off one struct sim_ctx, so
+ * replications run in parallel threads sharing nothing. The engine knows
+ * nothing of calls or officers: a model attaches its own state with
+ * sim_set_model() and schedules events whose handlers cast it back.
+ *
+ * Time is a double in seconds since the scenario start (Monday 00:00). */
+#ifndef SIM_SIM_H
+#define SIM_SIM_H
+
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+
+#include "sim/ev_calendar.h"
+#include "sim/sim_err.h"
+
+struct sim_ctx;
+
+/* Returns a new context at time 0 for replication `replication` of a run
+ * seeded with `seed`, holding n_streams random streams (purposes 0..n-1,
+ * created on first use), or NULL on failure with err filled. */
+struct sim_ctx *sim_new(uint64_t seed, uint32_t replication, uint32_t n_streams,
+			struct sim_err *err);
+/* Frees the context, its calendar and streams; NULL is a no-op. The model
+ * pointer is borrowed and not freed. */
+void sim_free(struct sim_ctx *ctx);
+
+double sim_now(const struct sim_ctx *ctx);
+void sim_set_model(struct sim_ctx *ctx, void *model);
+void *sim_model(const struct sim_ctx *ctx);
+
+/* Lends the random stream for `purpose` (< n_streams), creating it on first
+ * use from (seed, replication, purpose). Returns NULL only when out of memory. */
+gsl_rng *sim_rng(struct sim_ctx *ctx, uint32_t purpose);
+
+/* Schedules fn at absolute time time_s (>= now; asserted). Returns the event's
+ * sequence number for lazy cancellation, 0 when out of memory. */
+uint64_t sim_schedule(struct sim_ctx *ctx, double time_s, ev_handler fn,
+		      void *obj, int64_t arg);
+
+/* Pops and runs the earliest event, advancing the clock. Returns 0 when the
+ * calendar is empty, 1 otherwise. */
+int sim_step(struct sim_ctx *ctx);
+/* Runs events whose time is <= end_s; leaves the clock at end_s when the next
+ * event is later. Returns the number of events run. */
+uint64_t sim_run_until(struct sim_ctx *ctx, double end_s);
+/* Events run so far, for events-per-second reporting. */
+uint64_t sim_events_run(const struct sim_ctx *ctx);
+/* A handler that hits an unrecoverable problem (out of memory) records it here;
+ * sim_run_until stops at once and the runner reports it. */
+void sim_fail(struct sim_ctx *ctx, enum sim_status status, const char *what);
+enum sim_status sim_status(const struct sim_ctx *ctx);
+const char *sim_failure(const struct sim_ctx *ctx);
+
+#endif
