@@ -7,9 +7,10 @@
  * every counted caller is answered or has abandoned, so none is lost from
  * the tally. Occupancy and staffing are measured over the counted period.
  *
- * Random streams (purpose = CC_STREAM_* * CC_STREAMS_PER_KIND + line index)
- * keep arrivals, patience and handling apart, so two variants of a scenario
- * see the same callers. */
+ * Random streams (purpose = line index * CC_STREAM_KINDS + kind) keep
+ * arrivals, patience, handling, wrap-up and redials apart, so two variants of
+ * a scenario (more handlers on a shift, say) see the same callers with the
+ * same patience and the same handle times: common random numbers. */
 #ifndef MODELS_CONTACT_CENTRE_H
 #define MODELS_CONTACT_CENTRE_H
 
@@ -20,6 +21,16 @@
 #include "sim/sim_err.h"
 
 #define HOURS_PER_WEEK 168
+
+/* What each random stream of a line is for. */
+enum cc_stream {
+	CC_STREAM_ARRIVAL,
+	CC_STREAM_PATIENCE,
+	CC_STREAM_HANDLE,
+	CC_STREAM_WRAP,
+	CC_STREAM_REDIAL,
+	CC_STREAM_KINDS
+};
 
 /* Figures of one line in one replication. */
 enum cc_line_metric {
