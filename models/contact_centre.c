@@ -80,6 +80,7 @@ struct cc_model {
 	double warmup_s, end_s;
 	struct line_state *lines;
 	struct pool_state *pools;
+	struct response *rsp;        /* NULL when the scenario has no grades */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
@@ -111,7 +112,16 @@ struct cc_result *cc_result_new(const struct scenario *sc)
 				    CC_INTERVAL_LINE_METRICS, sizeof(double));
 	res->interval_pool = calloc(HOURS_PER_WEEK * sc->n_pools *
 				    CC_INTERVAL_POOL_METRICS + 1, sizeof(double));
-	if (!res->line || !res->pool || !res->interval_line || !res->interval_pool) {
+	res->n_grades = sc->n_grades;
+	res->n_areas = sc->n_areas;
+	res->rsp.grade = calloc(sc->n_grades * RSP_GRADE_METRICS + 1,
+				sizeof(double));
+	res->rsp.area_grade = calloc(sc->n_areas * sc->n_grades *
+				     RSP_GRADE_METRICS + 1, sizeof(double));
+	res->rsp.area = calloc(sc->n_areas * RSP_AREA_METRICS + 1, sizeof(double));
+	if (!res->line || !res->pool || !res->interval_line ||
+	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
+	    !res->rsp.area) {
 		cc_result_free(res);
 		return NULL;
 	}
@@ -127,6 +137,9 @@ void cc_result_free(struct cc_result *res)
 	free(res->pool);
 	free(res->interval_line);
 	free(res->interval_pool);
+	free(res->rsp.grade);
+	free(res->rsp.area_grade);
+	free(res->rsp.area);
 	free(res);
 }
 
@@ -406,7 +419,7 @@ static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
 	offer(m, c, sim_now(ctx));
 }
 
-/* Talk time is over. The incident, if any, would be created here (not after
+/* Talk time is over: the call may create an incident now (not after
  * wrap-up); the handler stays busy through after-call work. */
 static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 {
@@ -415,6 +428,8 @@ static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 	const struct line_spec *spec = m->lines[ev->arg].spec;
 	double now = sim_now(ctx);
 
+	if (m->rsp)
+		response_call_ended(m->rsp, (size_t)ev->arg);
 	if (spec->has_wrap) {
 		double wrap_s = dist_sample(&spec->wrap,
 					    m->lines[ev->arg].rng[CC_STREAM_WRAP]);
@@ -481,11 +496,16 @@ static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev)
 			ps->mark_staff = timeavg_integral(&ps->staff_ta, now);
 		}
 		m->last_tick_s = now;
+		if (m->rsp)
+			response_open(m->rsp);
 	} else {
 		close_stretch(m, now);
 	}
-	if (now >= m->end_s)
+	if (now >= m->end_s) {
+		if (m->rsp)
+			response_close(m->rsp);
 		return;
+	}
 	double next_s = (floor(now / HOUR_S) + 1.0) * HOUR_S;
 	if (next_s > m->end_s)
 		next_s = m->end_s;
@@ -574,6 +594,7 @@ static void model_free(struct cc_model *m)
 	if (m->pools)
 		for (size_t p = 0; p < m->sc->n_pools; p++)
 			roster_free(m->pools[p].roster);
+	response_free(m->rsp);
 	while (m->chunks) {
 		struct caller_chunk *next = m->chunks->next;
 		free(m->chunks);
@@ -594,11 +615,18 @@ static enum sim_status model_init(struct cc_model *m, const struct scenario *sc,
 	m->sc = sc;
 	m->warmup_s = sc->run.warmup_s;
 	m->end_s = scenario_horizon_s(sc);
+	uint32_t cc_streams = (uint32_t)(sc->n_lines * CC_STREAM_KINDS);
 	m->ctx = sim_new(sc->run.seed, replication,
-			 (uint32_t)(sc->n_lines * CC_STREAM_KINDS), err);
+			 cc_streams + RSP_STREAM_KINDS, err);
 	if (!m->ctx)
 		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
 	sim_set_model(m->ctx, m);
+	if (sc->n_grades > 0) {
+		m->rsp = response_new(sc, m->ctx, m->warmup_s, m->end_s,
+				      cc_streams, err);
+		if (!m->rsp)
+			return sim_err_failed(err) ? err->status : SIM_ENOMEM;
+	}
 	m->lines = calloc(sc->n_lines + 1, sizeof *m->lines);
 	m->pools = calloc(sc->n_pools + 1, sizeof *m->pools);
 	if (!m->lines || !m->pools)
@@ -674,13 +702,20 @@ static void pool_figures(const struct cc_model *m, size_t p,
 	}
 }
 
+/* Counted callers and incidents whose outcome is still open. */
+static long model_pending(const struct cc_model *m)
+{
+	return m->pending_counted + (m->rsp ? response_pending(m->rsp) : 0);
+}
+
 /* Runs the replication to the horizon, then on (without new first calls)
- * until every counted caller has been answered or has abandoned. */
+ * until every counted caller has been answered or has abandoned and every
+ * counted incident has been attended. */
 static void model_run(struct cc_model *m)
 {
 	sim_run_until(m->ctx, m->end_s);
 	double limit_s = m->end_s + SETTLE_LIMIT_S;
-	while (m->pending_counted > 0 && sim_status(m->ctx) == SIM_OK &&
+	while (model_pending(m) > 0 && sim_status(m->ctx) == SIM_OK &&
 	       sim_now(m->ctx) < limit_s && sim_step(m->ctx))
 		;
 }
@@ -707,6 +742,8 @@ enum sim_status cc_run(const struct scenario *sc, uint32_t replication,
 			line_figures(&m, l, out);
 		for (size_t p = 0; p < sc->n_pools; p++)
 			pool_figures(&m, p, out);
+		if (m.rsp)
+			response_figures(m.rsp, &out->rsp);
 		out->events = sim_events_run(m.ctx);
 	}
 	model_free(&m);

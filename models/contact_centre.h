@@ -1,6 +1,7 @@
 /* contact_centre.h: one replication of the contact centre — callers arrive
  * on each line, wait, abandon or are answered by a pool's handlers, and
- * some redial — and the figures it yields.
+ * some redial; answered calls may create incidents for the response model
+ * (models/response.h) — and the figures of both that it yields.
  *
  * Only calls offered in the counted period [warmup, warmup + days) are
  * tallied; the run goes on past the horizon, without new first calls, until
@@ -17,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/response.h"
 #include "models/scenario.h"
 #include "sim/sim_err.h"
 
@@ -78,6 +80,9 @@ struct cc_result {
 	double *pool;            /* [n_pools][CC_POOL_METRICS] */
 	double *interval_line;   /* [HOURS_PER_WEEK][n_lines][CC_INTERVAL_LINE_METRICS] */
 	double *interval_pool;   /* [HOURS_PER_WEEK][n_pools][CC_INTERVAL_POOL_METRICS] */
+	/* Incident response (all NULL when the scenario has no grades). */
+	size_t n_grades, n_areas;
+	struct rsp_figures rsp;  /* see models/response.h for the layout */
 	uint64_t events;         /* events run, for speed reporting */
 };
 
@@ -101,6 +106,20 @@ static inline double *cc_iline_at(struct cc_result *r, size_t hour, size_t line)
 static inline double *cc_ipool_at(struct cc_result *r, size_t hour, size_t pool)
 {
 	return r->interval_pool + (hour * r->n_pools + pool) * CC_INTERVAL_POOL_METRICS;
+}
+
+static inline double *cc_grade_at(struct cc_result *r, size_t grade)
+{
+	return r->rsp.grade + grade * RSP_GRADE_METRICS;
+}
+static inline double *cc_area_grade_at(struct cc_result *r, size_t area,
+				       size_t grade)
+{
+	return r->rsp.area_grade + (area * r->n_grades + grade) * RSP_GRADE_METRICS;
+}
+static inline double *cc_area_at(struct cc_result *r, size_t area)
+{
+	return r->rsp.area + area * RSP_AREA_METRICS;
 }
 
 /* Runs replication `replication` of sc (seeded from sc->run.seed) and fills
