@@ -1,0 +1,311 @@
+/* dist.c: duration distributions given as a planner states them (mean and
+ * standard deviation, not log-scale parameters), validated once and then
+ * sampled with GSL.
+ *
+ * dist_prepare turns the planner's parameters into the ones GSL takes and
+ * keeps them in p1, p2, so sampling does no arithmetic beyond the GSL call:
+ *
+ *   kind           p1                 p2
+ *   exponential    mean               -
+ *   lognormal      zeta (log mean)    sigma (log sd)
+ *   gamma          shape k            scale theta
+ *   weibull        scale              shape
+ *   deterministic  value              -
+ *   uniform        min                max
+ *   empirical      mean of values     variance of values */
+#include "models/dist.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
+
+/* Indexed by enum dist_kind; the order is the scenario documentation's. */
+static const char dist_names[][16] = {
+	"exponential", "lognormal", "gamma", "weibull",
+	"deterministic", "uniform", "empirical"
+};
+
+#define DIST_KINDS (sizeof dist_names / sizeof dist_names[0])
+
+const char *dist_kind_name(enum dist_kind kind)
+{
+	assert((size_t)kind < DIST_KINDS);
+	return dist_names[kind];
+}
+
+int dist_kind_parse(const char *name, enum dist_kind *kind)
+{
+	for (size_t i = 0; i < DIST_KINDS; i++) {
+		if (strcmp(name, dist_names[i]) == 0) {
+			*kind = (enum dist_kind)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *dist_kind_names(void)
+{
+	return "exponential, lognormal, gamma, weibull, deterministic, "
+	       "uniform, empirical";
+}
+
+/* Adds the one problem line dist_prepare reports, in the loader's format
+ * "<where>: <param> is <value>; <what is allowed>". */
+static enum sim_status dist_reject(struct sim_err *err, const char *where,
+				   const char *param, double value,
+				   const char *allowed)
+{
+	return sim_err_add(err, SIM_ESCENARIO, "%s: %s is %g; %s", where,
+			   param, value, allowed);
+}
+
+/* Finite and > 0: NaN fails both comparisons, so it is caught here too. */
+static int dist_positive(double x)
+{
+	return isfinite(x) && x > 0;
+}
+
+static int dist_nonnegative(double x)
+{
+	return isfinite(x) && x >= 0;
+}
+
+static const char dist_need_positive_s[] =
+	"must be a positive number of seconds";
+static const char dist_need_nonnegative_s[] =
+	"must be a number of seconds >= 0";
+
+/* Lognormal and gamma are both given by mean and sd. */
+static enum sim_status dist_check_mean_sd(const struct dist *d,
+					  const char *where,
+					  struct sim_err *err)
+{
+	if (!dist_positive(d->mean))
+		return dist_reject(err, where, "mean", d->mean,
+				   dist_need_positive_s);
+	if (!dist_positive(d->sd))
+		return dist_reject(err, where, "sd", d->sd,
+				   dist_need_positive_s);
+	return SIM_OK;
+}
+
+static enum sim_status dist_prepare_uniform(struct dist *d,
+					    const char *where,
+					    struct sim_err *err)
+{
+	if (!dist_nonnegative(d->min))
+		return dist_reject(err, where, "min", d->min,
+				   dist_need_nonnegative_s);
+	if (!isfinite(d->max) || !(d->max > d->min))
+		return sim_err_add(err, SIM_ESCENARIO,
+				   "%s: max is %g; must be a number of seconds "
+				   "greater than min (%g)",
+				   where, d->max, d->min);
+	d->p1 = d->min;
+	d->p2 = d->max;
+	return SIM_OK;
+}
+
+/* Checks the values and derives their mean and (population) variance: the
+ * sampler picks each value with probability 1/n, so these are exact. */
+static enum sim_status dist_prepare_empirical(struct dist *d,
+					      const char *where,
+					      struct sim_err *err)
+{
+	double sum = 0, sum_sq = 0;
+
+	if (d->n_values == 0 || d->values == NULL)
+		return sim_err_add(err, SIM_ESCENARIO,
+				   "%s: values is empty; must list at least "
+				   "one number of seconds >= 0", where);
+	for (size_t i = 0; i < d->n_values; i++) {
+		if (!dist_nonnegative(d->values[i]))
+			return sim_err_add(err, SIM_ESCENARIO,
+					   "%s: values[%zu] is %g; %s", where,
+					   i, d->values[i],
+					   dist_need_nonnegative_s);
+		sum += d->values[i];
+	}
+	d->p1 = sum / (double)d->n_values;
+	/* Two passes: the deviations are small where sum_sq - n*mean^2
+	 * would cancel. */
+	for (size_t i = 0; i < d->n_values; i++)
+		sum_sq += (d->values[i] - d->p1) * (d->values[i] - d->p1);
+	d->p2 = sum_sq / (double)d->n_values;
+	return SIM_OK;
+}
+
+/* Moment matching for the lognormal: with sigma^2 = ln(1 + sd^2/mean^2) and
+ * zeta = ln(mean) - sigma^2/2, E[X] = exp(zeta + sigma^2/2) = mean and
+ * Var[X] = (exp(sigma^2) - 1) mean^2 = sd^2. log1p keeps sigma accurate
+ * when sd is small beside the mean. */
+static void dist_derive_lognormal(struct dist *d)
+{
+	double cv = d->sd / d->mean;
+	double sigma2 = log1p(cv * cv);
+
+	d->p1 = log(d->mean) - sigma2 / 2;
+	d->p2 = sqrt(sigma2);
+}
+
+/* Moment matching for the gamma: mean = k theta and var = k theta^2, so
+ * k = mean^2 / sd^2 and theta = sd^2 / mean. */
+static void dist_derive_gamma(struct dist *d)
+{
+	d->p1 = (d->mean * d->mean) / (d->sd * d->sd);
+	d->p2 = (d->sd * d->sd) / d->mean;
+}
+
+static enum sim_status dist_prepare_weibull(struct dist *d, const char *where,
+					    struct sim_err *err)
+{
+	if (!dist_positive(d->shape))
+		return dist_reject(err, where, "shape", d->shape,
+				   "must be a positive number");
+	if (!dist_positive(d->scale))
+		return dist_reject(err, where, "scale", d->scale,
+				   dist_need_positive_s);
+	d->p1 = d->scale;
+	d->p2 = d->shape;
+	return SIM_OK;
+}
+
+enum sim_status dist_prepare(struct dist *d, const char *where,
+			     struct sim_err *err)
+{
+	enum sim_status st = SIM_OK;
+
+	switch (d->kind) {
+	case DIST_EXPONENTIAL:
+		if (!dist_positive(d->mean))
+			return dist_reject(err, where, "mean", d->mean,
+					   dist_need_positive_s);
+		d->p1 = d->mean;
+		return SIM_OK;
+	case DIST_LOGNORMAL:
+		st = dist_check_mean_sd(d, where, err);
+		if (st == SIM_OK)
+			dist_derive_lognormal(d);
+		return st;
+	case DIST_GAMMA:
+		st = dist_check_mean_sd(d, where, err);
+		if (st == SIM_OK)
+			dist_derive_gamma(d);
+		return st;
+	case DIST_WEIBULL:
+		return dist_prepare_weibull(d, where, err);
+	case DIST_DETERMINISTIC:
+		if (!dist_nonnegative(d->value))
+			return dist_reject(err, where, "value", d->value,
+					   dist_need_nonnegative_s);
+		d->p1 = d->value;
+		return SIM_OK;
+	case DIST_UNIFORM:
+		return dist_prepare_uniform(d, where, err);
+	case DIST_EMPIRICAL:
+		return dist_prepare_empirical(d, where, err);
+	}
+	assert(!"dist_prepare: unknown kind");
+	return SIM_EINVAL;
+}
+
+double dist_sample(const struct dist *d, gsl_rng *r)
+{
+	switch (d->kind) {
+	case DIST_EXPONENTIAL:
+		return gsl_ran_exponential(r, d->p1);   /* takes the mean */
+	case DIST_LOGNORMAL:
+		return gsl_ran_lognormal(r, d->p1, d->p2);
+	case DIST_GAMMA:
+		return gsl_ran_gamma(r, d->p1, d->p2);
+	case DIST_WEIBULL:
+		return gsl_ran_weibull(r, d->p1, d->p2);
+	case DIST_DETERMINISTIC:
+		return d->p1;
+	case DIST_UNIFORM:
+		return gsl_ran_flat(r, d->p1, d->p2);
+	case DIST_EMPIRICAL:
+		return d->values[gsl_rng_uniform_int(r, d->n_values)];
+	}
+	assert(!"dist_sample: unknown kind");
+	return NAN;
+}
+
+/* Weibull with scale l and shape k: E[X^n] = l^n Gamma(1 + n/k). */
+static double dist_weibull_raw_moment(const struct dist *d, int n)
+{
+	return pow(d->p1, n) * gsl_sf_gamma(1 + n / d->p2);
+}
+
+double dist_mean(const struct dist *d)
+{
+	switch (d->kind) {
+	case DIST_EXPONENTIAL:
+	case DIST_LOGNORMAL:
+	case DIST_GAMMA:
+		return d->mean;
+	case DIST_WEIBULL:
+		return dist_weibull_raw_moment(d, 1);
+	case DIST_DETERMINISTIC:
+		return d->p1;
+	case DIST_UNIFORM:
+		return (d->p1 + d->p2) / 2;
+	case DIST_EMPIRICAL:
+		return d->p1;
+	}
+	assert(!"dist_mean: unknown kind");
+	return NAN;
+}
+
+double dist_variance(const struct dist *d)
+{
+	double m1;
+
+	switch (d->kind) {
+	case DIST_EXPONENTIAL:
+		return d->mean * d->mean;
+	case DIST_LOGNORMAL:
+	case DIST_GAMMA:
+		/* Moment matching makes the variance sd^2 exactly. */
+		return d->sd * d->sd;
+	case DIST_WEIBULL:
+		m1 = dist_weibull_raw_moment(d, 1);
+		return dist_weibull_raw_moment(d, 2) - m1 * m1;
+	case DIST_DETERMINISTIC:
+		return 0;
+	case DIST_UNIFORM:
+		return (d->p2 - d->p1) * (d->p2 - d->p1) / 12;
+	case DIST_EMPIRICAL:
+		return d->p2;
+	}
+	assert(!"dist_variance: unknown kind");
+	return NAN;
+}
+
+void dist_clear(struct dist *d)
+{
+	if (d == NULL)
+		return;
+	free(d->values);
+	memset(d, 0, sizeof *d);
+}
+
+enum sim_status dist_copy(struct dist *dst, const struct dist *src)
+{
+	double *values = NULL;
+
+	if (src->n_values > 0) {
+		values = malloc(src->n_values * sizeof *values);
+		if (values == NULL)
+			return SIM_ENOMEM;
+		memcpy(values, src->values, src->n_values * sizeof *values);
+	}
+	*dst = *src;
+	dst->values = values;
+	return SIM_OK;
+}
