@@ -1,0 +1,179 @@
+/* test_ev_calendar.c: the calendar pops in exact (time, push order) order,
+ * keeps payloads, and grows without losing events. */
+#include "test_support.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_rng.h>
+
+#include "sim/ev_calendar.h"
+
+/* Handlers are only stored and compared, never run, in these tests. */
+static void on_a(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	(void)ctx;
+	(void)ev;
+}
+
+static void on_b(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	(void)ctx;
+	(void)ev;
+}
+
+static void test_ev_calendar_empty(void **state)
+{
+	struct ev_calendar *cal = ev_calendar_new();
+	struct ev_event ev = { 0 };
+
+	(void)state;
+	assert_non_null(cal);
+	assert_int_equal(ev_calendar_size(cal), 0);
+	assert_null(ev_calendar_peek(cal));
+	assert_int_equal(ev_calendar_pop(cal, &ev), 0);
+	ev_calendar_free(cal);
+	ev_calendar_free(NULL);
+}
+
+/* Pushes at 3600 s (a shift change) pop in push order, between the earlier
+ * and later events, and carry their payloads. */
+static void test_ev_calendar_ties_pop_in_push_order(void **state)
+{
+	struct ev_calendar *cal = ev_calendar_new();
+	int objs[5];
+	uint64_t seq[6];
+	struct ev_event ev;
+
+	(void)state;
+	seq[0] = ev_calendar_push(cal, 3600.0, on_a, &objs[0], 10);
+	seq[1] = ev_calendar_push(cal, 7200.5, on_b, &objs[1], 11);
+	seq[2] = ev_calendar_push(cal, 3600.0, on_b, &objs[2], 12);
+	seq[3] = ev_calendar_push(cal, 2.385, on_a, &objs[3], -13);
+	seq[4] = ev_calendar_push(cal, 3600.0, on_a, &objs[4], 14);
+	seq[5] = ev_calendar_push(cal, 3600.0, on_a, NULL, INT64_MIN);
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(seq[i], (uint64_t)i + 1);
+	assert_int_equal(ev_calendar_size(cal), 6);
+	assert_int_equal(ev_calendar_peek(cal)->seq, seq[3]);
+
+	const uint64_t order[6] = { 4, 1, 3, 5, 6, 2 };
+	for (int i = 0; i < 6; i++) {
+		assert_int_equal(ev_calendar_pop(cal, &ev), 1);
+		assert_int_equal(ev.seq, order[i]);
+	}
+	assert_int_equal(ev_calendar_pop(cal, &ev), 0);
+	/* The last event popped was the 7200.5 s one, payload intact. */
+	assert_seconds_near(ev.time_s, 7200.5, 0.0);
+	assert_ptr_equal(ev.fn, on_b);
+	assert_ptr_equal(ev.obj, &objs[1]);
+	assert_int_equal(ev.arg, 11);
+	ev_calendar_free(cal);
+}
+
+/* A reference: pending (time, seq) pairs kept sorted latest first, so the
+ * earliest is at the end. */
+struct ref {
+	struct ev_event *ev;
+	size_t n;
+};
+
+static int ref_before(const struct ev_event *a, const struct ev_event *b)
+{
+	return a->time_s < b->time_s ||
+	       (a->time_s == b->time_s && a->seq < b->seq);
+}
+
+static void ref_insert(struct ref *r, const struct ev_event *ev)
+{
+	size_t lo = 0, hi = r->n;
+
+	/* First index whose entry pops before ev: ev goes just before it. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (ref_before(&r->ev[mid], ev))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	memmove(&r->ev[lo + 1], &r->ev[lo], (r->n - lo) * sizeof *r->ev);
+	r->ev[lo] = *ev;
+	r->n++;
+}
+
+/* 100k random pushes and pops, with times on a 0.5 s grid so ties are
+ * common, checked one by one against the sorted reference. */
+static void test_ev_calendar_matches_sorted_reference(void **state)
+{
+	const size_t n_ops = 100000;
+	struct ev_calendar *cal = ev_calendar_new();
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	struct ref ref = { malloc(n_ops * sizeof *ref.ev), 0 };
+	size_t max_pending = 0;
+
+	(void)state;
+	assert_non_null(ref.ev);
+	gsl_rng_set(r, 2385);
+	for (size_t op = 0; op < n_ops; op++) {
+		struct ev_event got, want;
+
+		/* Push 55% of the time, so the calendar keeps growing. */
+		if (ref.n == 0 || gsl_rng_uniform(r) < 0.55) {
+			want.time_s = 0.5 * (double)gsl_rng_uniform_int(r, 20000);
+			want.arg = (int64_t)op;
+			want.seq = ev_calendar_push(cal, want.time_s, on_a, NULL,
+						    want.arg);
+			assert_int_not_equal(want.seq, 0);
+			ref_insert(&ref, &want);
+			if (ref.n > max_pending)
+				max_pending = ref.n;
+			continue;
+		}
+		want = ref.ev[--ref.n];
+		assert_int_equal(ev_calendar_pop(cal, &got), 1);
+		assert_int_equal(got.seq, want.seq);
+		assert_seconds_near(got.time_s, want.time_s, 0.0);
+		assert_int_equal(got.arg, want.arg);
+		assert_int_equal(ev_calendar_size(cal), ref.n);
+	}
+	/* The run really exercised growth well past the first 256 slots. */
+	assert_true(max_pending > 5000);
+	free(ref.ev);
+	gsl_rng_free(r);
+	ev_calendar_free(cal);
+}
+
+/* Growth keeps every event: 20k pushes in decreasing time (the worst case
+ * for sift-up) pop in increasing time, then the calendar is reusable. */
+static void test_ev_calendar_grows(void **state)
+{
+	const int n = 20000;
+	struct ev_calendar *cal = ev_calendar_new();
+	struct ev_event ev;
+
+	(void)state;
+	for (int i = 0; i < n; i++)
+		ev_calendar_push(cal, 1000.0 - 0.04 * i, on_a, NULL, i);
+	assert_int_equal(ev_calendar_size(cal), n);
+	for (int i = n - 1; i >= 0; i--) {
+		assert_int_equal(ev_calendar_pop(cal, &ev), 1);
+		assert_int_equal(ev.arg, i);
+	}
+	assert_int_equal(ev_calendar_size(cal), 0);
+	assert_int_equal(ev_calendar_push(cal, 2.385, on_b, NULL, 7), n + 1);
+	assert_int_equal(ev_calendar_pop(cal, &ev), 1);
+	assert_int_equal(ev.arg, 7);
+	ev_calendar_free(cal);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ev_calendar_empty),
+		cmocka_unit_test(test_ev_calendar_ties_pop_in_push_order),
+		cmocka_unit_test(test_ev_calendar_matches_sorted_reference),
+		cmocka_unit_test(test_ev_calendar_grows),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
