@@ -19,11 +19,14 @@
 #define TESTS_RESULTS_TEST_FIXTURE_H
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "models/contact_centre.h"
 #include "models/scenario.h"
+#include "results/summary.h"
 
 #define FX_R 3
 #define FX_LINES 2
@@ -123,6 +126,51 @@ static struct fixture *fx_new(void)
 	for (size_t r = 0; r < FX_R; r++)
 		fx_results(fx, r);
 	return fx;
+}
+
+/* What a writer puts out for s, as a new string (free with free()), and
+ * the status it returned in *status. */
+typedef enum sim_status (*fx_writer)(FILE *f, const struct summary *s,
+				     bool intervals, struct sim_err *err);
+static inline char *fx_capture(fx_writer write, const struct summary *s,
+			       bool intervals, enum sim_status *status)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct sim_err err = { 0 };
+
+	if (f == NULL)
+		abort();
+	*status = write(f, s, intervals, &err);
+	fclose(f);
+	return buf;
+}
+
+/* The status a writer returns, and the message it adds, when its stream
+ * refuses every write (a stream opened for reading only). */
+static inline enum sim_status fx_write_to_readonly(fx_writer write,
+						   const struct summary *s,
+						   struct sim_err *err)
+{
+	FILE *f = fopen("/dev/null", "r");
+	enum sim_status st;
+
+	if (f == NULL)
+		abort();
+	st = write(f, s, true, err);
+	fclose(f);
+	return st;
+}
+
+/* The number of times needle occurs in hay. */
+static inline size_t fx_count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
 }
 
 #endif
