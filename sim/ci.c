@@ -1,0 +1,100 @@
+/* ci.c: Student-t confidence intervals over replications.
+ *
+ * Replications are independent and, by the central limit theorem, their
+ * means of many calls are close to normal, so the classical t-interval
+ * mean +/- t(n-1, (1+level)/2) * sd / sqrt(n) is the honest interval for a
+ * handful of replications (a normal quantile would be too narrow for n=10). */
+#include "sim/ci.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
+
+/* Most runs have tens of replications: their finite values are gathered on
+ * the stack, and only longer columns with gaps use the heap. */
+#define CI_STACK_VALUES 256
+
+/* The interval of n finite values read with the given stride. */
+static struct ci ci_of_finite(const double *x, size_t stride, size_t n,
+			      double level)
+{
+	struct ci c = { NAN, NAN, NAN, n };
+	double sd, t, half;
+
+	if (n == 0)
+		return c;
+	c.mean = gsl_stats_mean(x, stride, n);
+	if (n == 1) {
+		c.lo = c.hi = c.mean;
+		return c;
+	}
+	sd = gsl_stats_sd_m(x, stride, n, c.mean);
+	t = gsl_cdf_tdist_Pinv((1.0 + level) / 2.0, (double)(n - 1));
+	half = t * sd / sqrt((double)n);
+	c.lo = c.mean - half;
+	c.hi = c.mean + half;
+	return c;
+}
+
+/* The mean and `level` interval of the finite values among x[0], x[stride],
+ * ..., x[(n-1)*stride]. With no finite value everything is NAN and n is 0;
+ * with one, lo = hi = mean. If more than CI_STACK_VALUES values include a NAN
+ * and the heap is exhausted, the result is NAN too: there is no error
+ * channel here, and a NAN shows as "n/a" rather than as a wrong number. */
+struct ci ci_of(const double *x, size_t stride, size_t n, double level)
+{
+	double stack[CI_STACK_VALUES];
+	double *buf = stack;
+	size_t n_finite = 0;
+	struct ci c;
+
+	assert(level > 0.0 && level < 1.0);
+	assert(stride >= 1);
+	for (size_t i = 0; i < n; i++)
+		n_finite += isfinite(x[i * stride]) ? 1 : 0;
+	/* Without gaps GSL reads the strided column directly. */
+	if (n_finite == n)
+		return ci_of_finite(x, stride, n, level);
+	if (n_finite > CI_STACK_VALUES) {
+		buf = malloc(n_finite * sizeof *buf);
+		if (buf == NULL)
+			return (struct ci){ NAN, NAN, NAN, 0 };
+	}
+	n_finite = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(x[i * stride]))
+			buf[n_finite++] = x[i * stride];
+	c = ci_of_finite(buf, 1, n_finite, level);
+	if (buf != stack)
+		free(buf);
+	return c;
+}
+
+/* MET when the goal is at or below the lower end, MISSED when above the
+ * upper end, UNCERTAIN otherwise, including a NAN interval: with nothing
+ * measured nothing can be claimed. */
+enum ci_verdict ci_verdict_of(struct ci c, double goal)
+{
+	if (goal <= c.lo)
+		return CI_MET;
+	if (goal > c.hi)
+		return CI_MISSED;
+	return CI_UNCERTAIN;
+}
+
+/* The verdict as reports spell it. */
+const char *ci_verdict_name(enum ci_verdict v)
+{
+	switch (v) {
+	case CI_MET:
+		return "met";
+	case CI_MISSED:
+		return "missed";
+	case CI_UNCERTAIN:
+		return "uncertain";
+	}
+	assert(!"unknown verdict");
+	return "uncertain";
+}

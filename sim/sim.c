@@ -1,0 +1,174 @@
+/* sim.c: the context of one replication and its event loop.
+ *
+ * The context is the only owner of a replication's mutable state: clock,
+ * calendar, random streams and failure. Nothing here is shared between
+ * contexts, which is what lets replicate.c run them on separate threads. */
+#include "sim/sim.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sim/rng_stream.h"
+
+/* Long enough for "out of memory scheduling an abandonment" and a detail. */
+#define SIM_FAILURE_CAP 256
+
+struct sim_ctx {
+	double now_s;                 /* the clock: time of the last event run */
+	struct ev_calendar *cal;      /* owned */
+	gsl_rng **rngs;               /* owned; rngs[p] is NULL until first use */
+	uint32_t n_streams;
+	uint64_t seed;                /* master seed of the run */
+	uint32_t replication;
+	void *model;                  /* borrowed */
+	uint64_t events_run;
+	enum sim_status status;       /* the first failure a handler recorded */
+	char failure[SIM_FAILURE_CAP];
+};
+
+/* Returns a new context at time 0, or NULL with err filled (SIM_ENOMEM).
+ * Streams are created on first use, so a model that never draws for some
+ * purpose pays nothing for it. */
+struct sim_ctx *sim_new(uint64_t seed, uint32_t replication, uint32_t n_streams,
+			struct sim_err *err)
+{
+	struct sim_ctx *ctx = calloc(1, sizeof *ctx);
+
+	if (ctx == NULL)
+		goto nomem;
+	ctx->cal = ev_calendar_new();
+	/* calloc(0) may return NULL: always ask for at least one slot. */
+	ctx->rngs = calloc(n_streams > 0 ? n_streams : 1, sizeof *ctx->rngs);
+	if (ctx->cal == NULL || ctx->rngs == NULL)
+		goto nomem;
+	ctx->n_streams = n_streams;
+	ctx->seed = seed;
+	ctx->replication = replication;
+	ctx->status = SIM_OK;
+	return ctx;
+nomem:
+	sim_free(ctx);
+	sim_err_add(err, SIM_ENOMEM,
+		    "out of memory creating the context of replication %lu",
+		    (unsigned long)replication);
+	return NULL;
+}
+
+/* Frees the context, its calendar and streams; NULL is a no-op. */
+void sim_free(struct sim_ctx *ctx)
+{
+	if (ctx == NULL)
+		return;
+	if (ctx->rngs != NULL) {
+		for (uint32_t p = 0; p < ctx->n_streams; p++)
+			if (ctx->rngs[p] != NULL)
+				gsl_rng_free(ctx->rngs[p]);
+	}
+	free(ctx->rngs);
+	ev_calendar_free(ctx->cal);
+	free(ctx);
+}
+
+/* The clock, in seconds since the scenario start. */
+double sim_now(const struct sim_ctx *ctx)
+{
+	return ctx->now_s;
+}
+
+/* Attaches the model's state (borrowed) for handlers to fetch. */
+void sim_set_model(struct sim_ctx *ctx, void *model)
+{
+	ctx->model = model;
+}
+
+/* The pointer given to sim_set_model, or NULL. */
+void *sim_model(const struct sim_ctx *ctx)
+{
+	return ctx->model;
+}
+
+/* Lends the stream for `purpose`, creating it on first use. Returns NULL
+ * only when out of memory; a later call tries again. */
+gsl_rng *sim_rng(struct sim_ctx *ctx, uint32_t purpose)
+{
+	assert(purpose < ctx->n_streams);
+	if (ctx->rngs[purpose] == NULL)
+		ctx->rngs[purpose] =
+			rng_stream_new(ctx->seed, ctx->replication, purpose);
+	return ctx->rngs[purpose];
+}
+
+/* Schedules fn at time_s; scheduling in the past is a bug in the model, so
+ * it is asserted rather than reported. Returns the sequence number, or 0
+ * when out of memory. */
+uint64_t sim_schedule(struct sim_ctx *ctx, double time_s, ev_handler fn,
+		      void *obj, int64_t arg)
+{
+	assert(time_s >= ctx->now_s);
+	return ev_calendar_push(ctx->cal, time_s, fn, obj, arg);
+}
+
+/* Pops the earliest event, moves the clock to it and runs its handler.
+ * Returns 0 when the calendar is empty, 1 otherwise. */
+int sim_step(struct sim_ctx *ctx)
+{
+	struct ev_event ev;
+
+	if (!ev_calendar_pop(ctx->cal, &ev))
+		return 0;
+	ctx->now_s = ev.time_s;
+	ctx->events_run++;
+	ev.fn(ctx, &ev);
+	return 1;
+}
+
+/* Runs every event due at or before end_s, stopping at once if a handler
+ * calls sim_fail. Unless stopped, the clock ends at end_s, so a model can
+ * close its time averages at the horizon. Returns the events run. */
+uint64_t sim_run_until(struct sim_ctx *ctx, double end_s)
+{
+	uint64_t run0 = ctx->events_run;
+
+	assert(end_s >= ctx->now_s);
+	while (ctx->status == SIM_OK) {
+		const struct ev_event *next = ev_calendar_peek(ctx->cal);
+
+		if (next == NULL || next->time_s > end_s) {
+			ctx->now_s = end_s;
+			break;
+		}
+		sim_step(ctx);
+	}
+	return ctx->events_run - run0;
+}
+
+/* Events run since the context was created. */
+uint64_t sim_events_run(const struct sim_ctx *ctx)
+{
+	return ctx->events_run;
+}
+
+/* Records an unrecoverable problem met by a handler. Only the first is kept:
+ * later ones are usually its consequences. `what` is copied, cut short if
+ * longer than the context can hold. */
+void sim_fail(struct sim_ctx *ctx, enum sim_status status, const char *what)
+{
+	assert(status != SIM_OK);
+	if (ctx->status != SIM_OK)
+		return;
+	ctx->status = status;
+	snprintf(ctx->failure, sizeof ctx->failure, "%s", what);
+}
+
+/* SIM_OK, or the status given to the first sim_fail. */
+enum sim_status sim_status(const struct sim_ctx *ctx)
+{
+	return ctx->status;
+}
+
+/* The message given to the first sim_fail, or "" when none. */
+const char *sim_failure(const struct sim_ctx *ctx)
+{
+	return ctx->failure;
+}
