@@ -1,0 +1,327 @@
+/* test_demand.c: rate plans and arrival sampling. Expected volumes are
+ * checked exactly against hand-worked sums; sampled arrivals are checked
+ * against the profile with a chi-square test and for Poisson dispersion. */
+#include "test_support.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "models/demand.h"
+
+#define HOUR_S 3600.0
+#define DAY_S 86400.0
+#define SEED 7310UL
+
+/* A spec with every month factor 1 and no surges. */
+static struct demand_spec flat_spec(double per_hour, size_t n_slots)
+{
+	struct demand_spec s;
+
+	memset(&s, 0, sizeof s);
+	s.mean_rate_per_s = per_hour / HOUR_S;
+	s.n_slots = n_slots;
+	for (size_t i = 0; i < n_slots; i++)
+		s.profile[i] = 2.385;
+	for (int m = 0; m < 12; m++)
+		s.month_factor[m] = 1;
+	return s;
+}
+
+static struct rate_plan *plan_ok(const struct demand_spec *s,
+				 struct demand_date d, double horizon)
+{
+	struct sim_err err;
+	struct rate_plan *p;
+
+	sim_err_clear(&err);
+	p = rate_plan_new(s, d, horizon, &err);
+	assert_non_null(p);
+	assert_int_equal(err.n_lines, 0);
+	return p;
+}
+
+static const struct demand_date monday_2024 = {2024, 1, 1};
+
+static void test_demand_weekday_of_known_dates(void **state)
+{
+	(void)state;
+	assert_int_equal(demand_weekday((struct demand_date){2024, 1, 1}), 0);
+	assert_int_equal(demand_weekday((struct demand_date){2025, 6, 11}), 2);
+	assert_int_equal(demand_weekday((struct demand_date){2000, 2, 29}), 1);
+	assert_int_equal(demand_weekday((struct demand_date){1900, 3, 1}), 3);
+	assert_int_equal(demand_weekday((struct demand_date){1969, 12, 28}), 6);
+	assert_int_equal(demand_weekday((struct demand_date){2100, 3, 1}), 0);
+}
+
+static void test_demand_month_of_day_handles_leap_years(void **state)
+{
+	struct demand_date leap = {2024, 1, 29}, plain = {2023, 1, 30};
+	struct demand_date dec = {2024, 12, 30};
+
+	(void)state;
+	assert_int_equal(demand_month_of_day(leap, 2), 1);    /* 31 Jan */
+	assert_int_equal(demand_month_of_day(leap, 31), 2);   /* 29 Feb */
+	assert_int_equal(demand_month_of_day(leap, 32), 3);   /* 1 Mar */
+	assert_int_equal(demand_month_of_day(plain, 29), 2);  /* 28 Feb */
+	assert_int_equal(demand_month_of_day(plain, 30), 3);  /* 1 Mar */
+	assert_int_equal(demand_month_of_day(dec, 1), 12);
+	assert_int_equal(demand_month_of_day(dec, 2), 1);     /* 1 Jan 2025 */
+	assert_int_equal(demand_month_of_day(dec, 367), 1);   /* 1 Jan 2026 */
+	assert_int_equal(demand_month_of_day(dec, 368), 1);
+	assert_int_equal(demand_month_of_day(dec, 398), 2);   /* 1 Feb 2026 */
+}
+
+/* The volume is the mean rate times the hours, whatever the profile's own
+ * scale: 83.6 calls an hour for a week is 83.6 * 168 calls. */
+static void test_rate_plan_expected_equals_volume(void **state)
+{
+	struct demand_spec s = flat_spec(83.6, 168);
+	double sum = 0;
+	struct rate_plan *p;
+
+	(void)state;
+	for (size_t i = 0; i < 168; i++) {
+		s.profile[i] = 0.35 + (double)((i * 37) % 23) / 7.3;
+		sum += s.profile[i];
+	}
+	p = plan_ok(&s, monday_2024, 4 * WEEK_S);
+	assert_seconds_near(rate_plan_expected(p, 0, WEEK_S), 83.6 * 168,
+			    1e-9 * 83.6 * 168);
+	assert_seconds_near(rate_plan_expected(p, 0, 4 * WEEK_S),
+			    4 * 83.6 * 168, 4e-9 * 83.6 * 168);
+	/* Each hour carries its share of the profile. */
+	for (size_t h = 0; h < 168; h += 17) {
+		double want = 83.6 * s.profile[h] * 168 / sum;
+
+		assert_seconds_near(rate_plan_expected(p, (double)h * HOUR_S,
+						       (double)(h + 1) * HOUR_S),
+				    want, 1e-9 * want);
+		assert_seconds_near(rate_plan_rate_at(p, (h + 0.5) * HOUR_S)
+					    * HOUR_S, want, 1e-9 * want);
+	}
+	/* Nothing arrives outside [0, horizon). */
+	assert_true(rate_plan_rate_at(p, 4 * WEEK_S) == 0);
+	assert_true(rate_plan_rate_at(p, -1) == 0);
+	assert_seconds_near(rate_plan_expected(p, 4 * WEEK_S, 5 * WEEK_S), 0,
+			    0);
+	rate_plan_free(p);
+}
+
+/* Month factors follow the calendar: the week from Monday 26 Feb 2024 has
+ * four February days (29 Feb included), the week from Monday 27 Feb 2023
+ * only two. */
+static void test_rate_plan_month_factor_in_leap_february(void **state)
+{
+	struct demand_spec s = flat_spec(83.6, 168);
+	double r = 83.6 / HOUR_S, feb = 0.8765, mar = 1.1325;
+	struct rate_plan *p;
+
+	(void)state;
+	s.month_factor[1] = feb;
+	s.month_factor[2] = mar;
+	p = plan_ok(&s, (struct demand_date){2024, 2, 26}, WEEK_S);
+	assert_seconds_near(rate_plan_expected(p, 0, WEEK_S),
+			    r * DAY_S * (4 * feb + 3 * mar), 1e-9 * r * WEEK_S);
+	assert_seconds_near(rate_plan_rate_at(p, 3.5 * DAY_S), r * feb,
+			    1e-12 * r);
+	assert_seconds_near(rate_plan_rate_at(p, 4 * DAY_S), r * mar,
+			    1e-12 * r);
+	rate_plan_free(p);
+
+	p = plan_ok(&s, (struct demand_date){2023, 2, 27}, WEEK_S);
+	assert_seconds_near(rate_plan_expected(p, 0, WEEK_S),
+			    r * DAY_S * (2 * feb + 5 * mar), 1e-9 * r * WEEK_S);
+	assert_seconds_near(rate_plan_rate_at(p, 2.5 * DAY_S), r * mar,
+			    1e-12 * r);
+	rate_plan_free(p);
+}
+
+/* Three surges over three weeks: A (x2.5, Sat 22:00 for 6 h, week 2 only,
+ * crossing midnight), B (x3, Sun 21:00 for 5 h, every week, crossing the
+ * week end) and C (x1.2, Sat 23:00 for 1 h, every week, inside A). */
+static void test_rate_plan_surges_in_listed_weeks(void **state)
+{
+	struct demand_spec s = flat_spec(83.6, 168);
+	unsigned week2[] = {2};
+	struct surge_spec sg[] = {
+		{5 * DAY_S + 22 * HOUR_S, 6 * HOUR_S, 2.5, week2, 1},
+		{6 * DAY_S + 21 * HOUR_S, 5 * HOUR_S, 3.0, NULL, 0},
+		{5 * DAY_S + 23 * HOUR_S, 1 * HOUR_S, 1.2, NULL, 0},
+	};
+	double r = 83.6 / HOUR_S, sat2330 = 5 * DAY_S + 23.5 * HOUR_S;
+	struct rate_plan *p;
+
+	(void)state;
+	s.surges = sg;
+	s.n_surges = 3;
+	p = plan_ok(&s, monday_2024, 3 * WEEK_S);
+	/* Week 1: C, and 3 h of B (its last 2 h spill into week 2). */
+	assert_seconds_near(rate_plan_expected(p, 0, WEEK_S),
+			    r * (WEEK_S + 0.2 * HOUR_S + 2 * 3 * HOUR_S),
+			    1e-9 * r * WEEK_S);
+	/* Week 2: A (+1.5 for 6 h), C on top of A (2.5 * 1.2 = 3, +0.5 more
+	 * for 1 h), and 2 + 3 h of B. */
+	assert_seconds_near(rate_plan_expected(p, WEEK_S, 2 * WEEK_S),
+			    r * (WEEK_S + 1.5 * 6 * HOUR_S + 0.5 * HOUR_S +
+				 2 * 5 * HOUR_S),
+			    1e-9 * r * WEEK_S);
+	/* Week 3: C and 2 + 3 h of B; A does not recur. */
+	assert_seconds_near(rate_plan_expected(p, 2 * WEEK_S, 3 * WEEK_S),
+			    r * (WEEK_S + 0.2 * HOUR_S + 2 * 5 * HOUR_S),
+			    1e-9 * r * WEEK_S);
+	assert_seconds_near(rate_plan_rate_at(p, sat2330), 1.2 * r, 1e-12);
+	assert_seconds_near(rate_plan_rate_at(p, WEEK_S + sat2330), 3 * r,
+			    1e-12);
+	assert_seconds_near(rate_plan_rate_at(p, WEEK_S + 6 * DAY_S + 2 * HOUR_S),
+			    2.5 * r, 1e-12);
+	assert_seconds_near(rate_plan_rate_at(p, HOUR_S), r, 1e-12);
+	assert_seconds_near(rate_plan_rate_at(p, WEEK_S + HOUR_S), 3 * r,
+			    1e-12);
+	rate_plan_free(p);
+}
+
+static void test_rate_plan_rejects_all_zero_profile(void **state)
+{
+	struct demand_spec s = flat_spec(83.6, 672);
+	struct sim_err err;
+
+	(void)state;
+	memset(s.profile, 0, sizeof s.profile);
+	sim_err_clear(&err);
+	assert_null(rate_plan_new(&s, monday_2024, WEEK_S, &err));
+	assert_int_equal(err.status, SIM_ESCENARIO);
+	assert_string_equal(err.text, "profile: all 672 factors are 0; at "
+				      "least one must be positive\n");
+}
+
+static void test_rate_plan_rejects_start_not_monday(void **state)
+{
+	struct demand_spec s = flat_spec(83.6, 168);
+	struct sim_err err;
+
+	(void)state;
+	sim_err_clear(&err);
+	assert_null(rate_plan_new(&s, (struct demand_date){2024, 1, 3},
+				  WEEK_S, &err));
+	assert_int_equal(err.status, SIM_EINVAL);
+	assert_string_equal(err.text,
+			    "start date 2024-01-03 is not a Monday\n");
+}
+
+/* A quarter-hourly profile shaped over the day, with 03:00-04:00 closed
+ * (rate 0) and a 15-minute spike of x40 on Tuesday 14:15. */
+static struct demand_spec spiky_spec(size_t *spike)
+{
+	struct demand_spec s = flat_spec(20.0, 672);
+
+	for (size_t i = 0; i < 672; i++) {
+		size_t q = i % 96;
+
+		s.profile[i] = q >= 12 && q < 16 ? 0 :
+			       1 + 0.6 * sin(2 * M_PI * (double)q / 96);
+	}
+	*spike = 96 + 14 * 4 + 1;
+	s.profile[*spike] = 40;
+	return s;
+}
+
+/* Exact inversion: the integrated rate from t to the next arrival is the
+ * Exp(1) variate given, across closed slots and from any starting t. */
+static void test_rate_plan_next_inverts_integrated_rate(void **state)
+{
+	size_t spike, hint = 0;
+	struct demand_spec s = spiky_spec(&spike);
+	struct rate_plan *p = plan_ok(&s, monday_2024, 2 * WEEK_S);
+	double ts[] = {0, 2.5 * HOUR_S, 3.0 * HOUR_S + 17, 51234.5,
+		       WEEK_S + 3.25 * HOUR_S, 40000, 0.5};
+	double es[] = {2.385, 0.0123, 57.9, 1e-9, 3.5, 0, 411.25};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++) {
+		double t1 = rate_plan_next(p, ts[i], es[i], &hint);
+
+		assert_true(t1 >= ts[i]);
+		assert_seconds_near(rate_plan_expected(p, ts[i], t1), es[i],
+				    1e-9 * (1 + es[i]));
+		assert_true(rate_plan_rate_at(p, t1) > 0 ||
+			    rate_plan_rate_at(p, nextafter(t1, 0)) > 0);
+	}
+	/* Past the horizon, or more mass than is left: no arrival. */
+	assert_true(isinf(rate_plan_next(p, 2 * WEEK_S, 0.5, &hint)));
+	assert_true(isinf(rate_plan_next(p, 2 * WEEK_S - 60, 50, &hint)));
+	rate_plan_free(p);
+}
+
+/* Sampled arrivals over many weeks, counted per quarter hour of the week,
+ * match the profile (chi-square, spike slot included); weekly counts have
+ * Poisson dispersion. */
+static void test_rate_plan_next_samples_profile(void **state)
+{
+	enum { WEEKS = 150 };
+	size_t spike, hint = 0, k = 0;
+	struct demand_spec s = spiky_spec(&spike);
+	struct rate_plan *p = plan_ok(&s, monday_2024, WEEKS * WEEK_S);
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	double count[672] = {0}, weekly[WEEKS] = {0}, sum = 0, chi2 = 0;
+	double t = 0;
+
+	(void)state;
+	gsl_rng_set(r, SEED);
+	while (isfinite(t = rate_plan_next(p, t, gsl_ran_exponential(r, 1),
+					   &hint))) {
+		count[(size_t)(fmod(t, WEEK_S) / 900)]++;
+		weekly[(size_t)(t / WEEK_S)]++;
+	}
+	for (size_t i = 0; i < 672; i++)
+		sum += s.profile[i];
+	for (size_t i = 0; i < 672; i++) {
+		/* Expected from the spec directly, not from the plan. */
+		double e = WEEKS * 20.0 / 4 * s.profile[i] * 672 / sum;
+
+		if (e == 0) {
+			assert_true(count[i] == 0);
+			continue;
+		}
+		chi2 += (count[i] - e) * (count[i] - e) / e;
+		k++;
+		if (i == spike)
+			assert_seconds_near(count[i], e, 4 * sqrt(e));
+	}
+	/* Slot counts are independent Poisson with known means, so the
+	 * statistic is chi-square with k degrees of freedom. */
+	assert_true(gsl_cdf_chisq_Q(chi2, (double)k) > 0.001);
+
+	/* Weekly counts: sum (x - E)^2 / E is chi-square with WEEKS degrees
+	 * of freedom when the variance equals the mean; both tails are
+	 * checked so that too regular a sampler fails as well. */
+	double dispersion = 0, e_week = 20.0 * 168;
+
+	for (size_t w = 0; w < WEEKS; w++)
+		dispersion += (weekly[w] - e_week) * (weekly[w] - e_week) / e_week;
+	assert_true(gsl_cdf_chisq_Q(dispersion, WEEKS) > 0.001);
+	assert_true(gsl_cdf_chisq_P(dispersion, WEEKS) > 0.001);
+	gsl_rng_free(r);
+	rate_plan_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_demand_weekday_of_known_dates),
+		cmocka_unit_test(test_demand_month_of_day_handles_leap_years),
+		cmocka_unit_test(test_rate_plan_expected_equals_volume),
+		cmocka_unit_test(test_rate_plan_month_factor_in_leap_february),
+		cmocka_unit_test(test_rate_plan_surges_in_listed_weeks),
+		cmocka_unit_test(test_rate_plan_rejects_all_zero_profile),
+		cmocka_unit_test(test_rate_plan_rejects_start_not_monday),
+		cmocka_unit_test(test_rate_plan_next_inverts_integrated_rate),
+		cmocka_unit_test(test_rate_plan_next_samples_profile),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

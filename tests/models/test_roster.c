@@ -1,0 +1,185 @@
+/* test_roster.c: the weekly step function of people on duty — overlapping
+ * shifts, shifts across midnight and across Sunday night, shrinkage
+ * rounding, and the sequence of change times the simulation schedules. */
+#include "test_support.h"
+
+#include <string.h>
+
+#include "models/roster.h"
+
+#define HOUR_S 3600.0
+#define DAY_S 86400.0
+#define WEEK_S (7 * DAY_S)
+#define EVERY_DAY 0x7fu
+#define WEEKDAYS 0x1fu
+#define MON (1u << 0)
+#define WED (1u << 2)
+#define SUN (1u << 6)
+
+static struct roster *roster_ok(const struct shift_spec *shifts, size_t n,
+				double shrinkage)
+{
+	struct roster_spec spec = {shifts, n, shrinkage};
+	struct sim_err err;
+	struct roster *r;
+
+	sim_err_clear(&err);
+	r = roster_new(&spec, &err);
+	assert_non_null(r);
+	assert_int_equal(err.n_lines, 0);
+	return r;
+}
+
+/* Day d (0 = Monday) at hh:mm, as an offset into the week. */
+static double at(int d, double hh, double mm)
+{
+	return d * DAY_S + hh * HOUR_S + mm * 60;
+}
+
+/* Early 07:00-17:00 every day, late 14:00-24:00 on weekdays, night
+ * 22:00-08:00 every day (Sunday's night runs into Monday morning). */
+static const struct shift_spec three_shifts[] = {
+	{"early", 7 * HOUR_S, 10 * HOUR_S, EVERY_DAY, 24},
+	{"late", 14 * HOUR_S, 10 * HOUR_S, WEEKDAYS, 18},
+	{"night", 22 * HOUR_S, 10 * HOUR_S, EVERY_DAY, 12},
+};
+
+static void test_roster_overlapping_shifts_and_wraps(void **state)
+{
+	struct roster *r = roster_ok(three_shifts, 3, 0);
+
+	(void)state;
+	assert_int_equal(roster_rostered(r, at(0, 3, 0)), 12);   /* Sun night */
+	assert_int_equal(roster_rostered(r, at(0, 7, 30)), 36);  /* early+night */
+	assert_int_equal(roster_rostered(r, at(0, 8, 0)), 24);
+	assert_int_equal(roster_rostered(r, at(0, 15, 0)), 42);  /* early+late */
+	assert_int_equal(roster_rostered(r, at(0, 17, 0)), 18);
+	assert_int_equal(roster_rostered(r, at(4, 23, 30)), 30); /* late+night */
+	assert_int_equal(roster_rostered(r, at(5, 0, 30)), 12);  /* Sat */
+	assert_int_equal(roster_rostered(r, at(5, 15, 0)), 24);
+	assert_int_equal(roster_rostered(r, at(6, 23, 59)), 12);
+	/* The week repeats: week 54, Monday 07:30. */
+	assert_int_equal(roster_rostered(r, 53 * WEEK_S + at(0, 7, 30)), 36);
+	assert_int_equal(roster_on_duty(r, at(0, 15, 0)), 42);
+	assert_int_equal(roster_peak_on_duty(r), 42);
+	assert_seconds_near(roster_hours_per_week(r),
+			    24 * 10 * 7 + 18 * 10 * 5 + 12 * 10 * 7, 1e-9);
+	roster_free(r);
+}
+
+/* round_half_up(rostered * 0.65): 24 -> 15.6 -> 16, 36 -> 23.4 -> 23,
+ * 30 -> 19.5 -> 20 (a half rounds up), 42 -> 27.3 -> 27, 12 -> 7.8 -> 8. */
+static void test_roster_shrinkage_rounds_half_up(void **state)
+{
+	struct roster *r = roster_ok(three_shifts, 3, 0.35);
+
+	(void)state;
+	assert_int_equal(roster_on_duty(r, at(5, 15, 0)), 16);
+	assert_int_equal(roster_rostered(r, at(5, 15, 0)), 24);
+	assert_int_equal(roster_on_duty(r, at(0, 7, 30)), 23);
+	assert_int_equal(roster_on_duty(r, at(4, 23, 30)), 20);
+	assert_int_equal(roster_on_duty(r, at(2, 16, 0)), 27);
+	assert_int_equal(roster_on_duty(r, at(0, 3, 0)), 8);
+	assert_int_equal(roster_peak_on_duty(r), 27);
+	/* Shrinkage is inside the rostered hours, not added to them. */
+	assert_seconds_near(roster_hours_per_week(r), 3420, 1e-9);
+	roster_free(r);
+}
+
+/* Sunday 22:00-08:00 (2 staff), Monday 06:00-10:00 (1), Wednesday
+ * 12:00-15:00 (1) and 13:00-14:00 (1), with shrinkage 0.35. On duty:
+ *   rostered 2 -> 1.3 -> 1, 3 -> 1.95 -> 2, 1 -> 0.65 -> 1,
+ * so Wednesday 13:00 and 14:00 change the roster (1 -> 2 -> 1) but not the
+ * people on duty, and are not change times. */
+static const struct shift_spec sparse_shifts[] = {
+	{"sunday night", 22 * HOUR_S, 10 * HOUR_S, SUN, 2},
+	{"monday early", 6 * HOUR_S, 4 * HOUR_S, MON, 1},
+	{"wednesday", 12 * HOUR_S, 3 * HOUR_S, WED, 1},
+	{"wednesday peak", 13 * HOUR_S, 1 * HOUR_S, WED, 1},
+};
+
+static void test_roster_next_change_over_two_weeks(void **state)
+{
+	struct roster *r = roster_ok(sparse_shifts, 4, 0.35);
+	double week[] = {at(0, 6, 0), at(0, 8, 0), at(0, 10, 0),
+			 at(2, 12, 0), at(2, 15, 0), at(6, 22, 0)};
+	int after[] = {2, 1, 0, 1, 0, 1};
+	double t = 0;
+
+	(void)state;
+	assert_int_equal(roster_on_duty(r, 0), 1);
+	assert_int_equal(roster_rostered(r, at(2, 13, 30)), 2);
+	assert_int_equal(roster_on_duty(r, at(2, 13, 30)), 1);
+	for (int w = 0; w < 2; w++) {
+		for (size_t i = 0; i < 6; i++) {
+			t = roster_next_change(r, t);
+			assert_seconds_near(t, w * WEEK_S + week[i], 1e-6);
+			assert_int_equal(roster_on_duty(r, t), after[i]);
+		}
+	}
+	assert_seconds_near(roster_next_change(r, t), 2 * WEEK_S + week[0],
+			    1e-6);
+	/* From inside a stretch the rounding hides, and from a change time
+	 * itself (the next one is strictly later). */
+	assert_seconds_near(roster_next_change(r, WEEK_S + at(2, 13, 30)),
+			    WEEK_S + at(2, 15, 0), 1e-6);
+	assert_seconds_near(roster_next_change(r, at(0, 6, 0)), at(0, 8, 0),
+			    1e-6);
+	assert_seconds_near(roster_hours_per_week(r), 20 + 4 + 3 + 1, 1e-9);
+	roster_free(r);
+}
+
+static void test_roster_constant_never_changes(void **state)
+{
+	/* 24-hour shifts from 07:00 every day cover the week without a gap;
+	 * Sunday's runs into Monday. */
+	struct shift_spec allday = {"continuous", 7 * HOUR_S, DAY_S,
+				    EVERY_DAY, 7};
+	struct roster *r = roster_ok(&allday, 1, 0.2);
+
+	(void)state;
+	assert_true(isinf(roster_next_change(r, 0)));
+	assert_true(isinf(roster_next_change(r, 3 * WEEK_S + 1234.5)));
+	assert_int_equal(roster_rostered(r, at(0, 3, 0)), 7);
+	assert_int_equal(roster_on_duty(r, at(6, 23, 0)), 6);   /* 5.6 */
+	assert_seconds_near(roster_hours_per_week(r), 7 * 24 * 7, 1e-9);
+	roster_free(r);
+
+	r = roster_ok(NULL, 0, 0);
+	assert_true(isinf(roster_next_change(r, 100)));
+	assert_int_equal(roster_on_duty(r, 100), 0);
+	assert_int_equal(roster_peak_on_duty(r), 0);
+	assert_seconds_near(roster_hours_per_week(r), 0, 0);
+	roster_free(r);
+	roster_free(NULL);
+}
+
+static void test_roster_unworked_shifts_count_nothing(void **state)
+{
+	struct shift_spec s[] = {
+		{"never", 9 * HOUR_S, 8 * HOUR_S, 0, 12},
+		{"nobody", 9 * HOUR_S, 8 * HOUR_S, EVERY_DAY, 0},
+		{"short", 9.25 * HOUR_S, 2.5 * HOUR_S, WED, 3},
+	};
+	struct roster *r = roster_ok(s, 3, 0);
+
+	(void)state;
+	assert_int_equal(roster_rostered(r, at(2, 10, 0)), 3);
+	assert_int_equal(roster_rostered(r, at(1, 10, 0)), 0);
+	assert_seconds_near(roster_next_change(r, 0), at(2, 9, 15), 1e-6);
+	assert_seconds_near(roster_hours_per_week(r), 7.5, 1e-9);
+	roster_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roster_overlapping_shifts_and_wraps),
+		cmocka_unit_test(test_roster_shrinkage_rounds_half_up),
+		cmocka_unit_test(test_roster_next_change_over_two_weeks),
+		cmocka_unit_test(test_roster_constant_never_changes),
+		cmocka_unit_test(test_roster_unworked_shifts_count_nothing),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
