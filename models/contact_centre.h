@@ -1,25 +1,38 @@
 /* contact_centre.h: one replication of the contact centre — callers arrive
  * on each line, wait, abandon or are answered by a pool's handlers, and
- * some redial — and the figures it yields.
+ * some redial; answered calls may create incidents for the response model
+ * (models/response.h) — and the figures of both that it yields.
  *
  * Only calls offered in the counted period [warmup, warmup + days) are
  * tallied; the run goes on past the horizon, without new first calls, until
  * every counted caller is answered or has abandoned, so none is lost from
  * the tally. Occupancy and staffing are measured over the counted period.
  *
- * Random streams (purpose = CC_STREAM_* * CC_STREAMS_PER_KIND + line index)
- * keep arrivals, patience and handling apart, so two variants of a scenario
- * see the same callers. */
+ * Random streams (purpose = line index * CC_STREAM_KINDS + kind) keep
+ * arrivals, patience, handling, wrap-up and redials apart, so two variants of
+ * a scenario (more handlers on a shift, say) see the same callers with the
+ * same patience and the same handle times: common random numbers. */
 #ifndef MODELS_CONTACT_CENTRE_H
 #define MODELS_CONTACT_CENTRE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/response.h"
 #include "models/scenario.h"
 #include "sim/sim_err.h"
 
 #define HOURS_PER_WEEK 168
+
+/* What each random stream of a line is for. */
+enum cc_stream {
+	CC_STREAM_ARRIVAL,
+	CC_STREAM_PATIENCE,
+	CC_STREAM_HANDLE,
+	CC_STREAM_WRAP,
+	CC_STREAM_REDIAL,
+	CC_STREAM_KINDS
+};
 
 /* Figures of one line in one replication. */
 enum cc_line_metric {
@@ -67,6 +80,9 @@ struct cc_result {
 	double *pool;            /* [n_pools][CC_POOL_METRICS] */
 	double *interval_line;   /* [HOURS_PER_WEEK][n_lines][CC_INTERVAL_LINE_METRICS] */
 	double *interval_pool;   /* [HOURS_PER_WEEK][n_pools][CC_INTERVAL_POOL_METRICS] */
+	/* Incident response (all NULL when the scenario has no grades). */
+	size_t n_grades, n_areas;
+	struct rsp_figures rsp;  /* see models/response.h for the layout */
 	uint64_t events;         /* events run, for speed reporting */
 };
 
@@ -90,6 +106,20 @@ static inline double *cc_iline_at(struct cc_result *r, size_t hour, size_t line)
 static inline double *cc_ipool_at(struct cc_result *r, size_t hour, size_t pool)
 {
 	return r->interval_pool + (hour * r->n_pools + pool) * CC_INTERVAL_POOL_METRICS;
+}
+
+static inline double *cc_grade_at(struct cc_result *r, size_t grade)
+{
+	return r->rsp.grade + grade * RSP_GRADE_METRICS;
+}
+static inline double *cc_area_grade_at(struct cc_result *r, size_t area,
+				       size_t grade)
+{
+	return r->rsp.area_grade + (area * r->n_grades + grade) * RSP_GRADE_METRICS;
+}
+static inline double *cc_area_at(struct cc_result *r, size_t area)
+{
+	return r->rsp.area + area * RSP_AREA_METRICS;
 }
 
 /* Runs replication `replication` of sc (seeded from sc->run.seed) and fills

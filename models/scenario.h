@@ -21,6 +21,7 @@
 
 #include "models/demand.h"
 #include "models/dist.h"
+#include "models/response_spec.h"
 #include "models/roster.h"
 #include "sim/sim_err.h"
 
@@ -54,6 +55,9 @@ struct line_spec {
 	double target_s;                   /* answer within this */
 	double goal;                       /* fraction; NAN when the scenario
 					      sets none (no verdict) */
+	double incident_p[RESPONSE_GRADES_MAX]; /* P(an answered call creates an
+					      incident of grade g); the rest
+					      create none */
 };
 
 struct pool_spec {
@@ -76,6 +80,16 @@ struct scenario {
 	size_t n_lines;
 	struct pool_spec *pools;           /* owned */
 	size_t n_pools;
+	/* Incident response; n_grades == 0 means calls only. */
+	struct grade_spec *grades;         /* owned, highest grade first */
+	size_t n_grades;
+	struct area_spec *areas;           /* owned */
+	size_t n_areas;
+	struct role_spec *roles;           /* owned */
+	size_t n_roles;
+	struct unit_spec *units;           /* owned */
+	size_t n_units;
+	struct dispatch_spec dispatch;
 };
 
 /* Where a scenario comes from: a file, or text (tests), plus overrides. */
@@ -109,5 +123,9 @@ double scenario_horizon_s(const struct scenario *sc);
 /* FTE and annual cost implied by a pool's roster. */
 double scenario_pool_fte(const struct pool_spec *p);
 double scenario_pool_cost(const struct pool_spec *p);
+/* FTE (officers: units x crew x hours / contracted hours) and annual cost
+ * implied by a unit roster. */
+double scenario_unit_fte(const struct scenario *sc, const struct unit_spec *u);
+double scenario_unit_cost(const struct scenario *sc, const struct unit_spec *u);
 
 #endif

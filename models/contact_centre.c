@@ -1,0 +1,751 @@
+/* contact_centre.c: one replication of the contact centre on the event
+ * engine — arrivals, queues, handlers on rosters, abandonment and redials —
+ * and the tallies that become a struct cc_result.
+ *
+ * Handlers are not individuals: a pool is three counters (idle, busy, and
+ * busy handlers whose shift has ended and who leave when their call is done).
+ * Callers are the only objects, drawn from a free list so that a run in
+ * steady state allocates nothing per call. Each line has one FIFO queue
+ * shared by every pool that serves it; a freed handler looks at its pool's
+ * lines in priority order and takes the oldest caller of the first line
+ * with anyone waiting. Priority is non-preemptive: nobody is taken off a
+ * call. */
+#include "models/contact_centre.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_randist.h>
+
+#include "models/demand.h"
+#include "models/dist.h"
+#include "models/roster.h"
+#include "sim/hist.h"
+#include "sim/sim.h"
+#include "sim/timeavg.h"
+
+#define HOUR_S 3600.0
+#define CALLERS_PER_CHUNK 1024
+/* After the horizon the run continues only to settle counted callers; a
+ * caller still waiting a week later (no staff and no patience) is left
+ * unanswered rather than simulated forever. */
+#define SETTLE_LIMIT_S (7.0 * 86400.0)
+
+struct caller {
+	struct caller *prev, *next;  /* queue links; next also links the free list */
+	double arrival_s;
+	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
+	uint32_t line;
+	uint8_t repeat;              /* a redial of an abandoned call */
+	uint8_t counted;             /* offered inside the counted period */
+};
+
+struct caller_chunk {
+	struct caller_chunk *next;
+	struct caller callers[CALLERS_PER_CHUNK];
+};
+
+struct line_state {
+	const struct line_spec *spec;
+	struct rate_plan *plan;
+	size_t plan_hint;
+	gsl_rng *rng[CC_STREAM_KINDS];
+	struct caller *head, *tail;  /* waiting callers, oldest first */
+	size_t *pools;               /* pools serving this line, preferred first */
+	size_t n_pools;
+	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
+	double wait_sum_s;
+	struct hist *waits;
+	double h_offered[HOURS_PER_WEEK];
+	double h_answered[HOURS_PER_WEEK];
+	double h_in_target[HOURS_PER_WEEK];
+};
+
+struct pool_state {
+	const struct pool_spec *spec;
+	struct roster *roster;
+	int idle, busy, leaving;     /* leaving: busy, shift over, go when done */
+	struct timeavg busy_ta, present_ta, staff_ta;
+	double mark_busy, mark_present, mark_staff;   /* integrals at last tick */
+	double busy_s, present_s, staff_s;            /* counted integrals */
+	double h_busy[HOURS_PER_WEEK];
+	double h_present[HOURS_PER_WEEK];
+	double h_staff[HOURS_PER_WEEK];
+};
+
+struct cc_model {
+	const struct scenario *sc;
+	struct sim_ctx *ctx;
+	double warmup_s, end_s;
+	struct line_state *lines;
+	struct pool_state *pools;
+	struct response *rsp;        /* NULL when the scenario has no grades */
+	struct caller_chunk *chunks;
+	struct caller *free_callers;
+	long pending_counted;        /* counted callers not yet answered or gone */
+	double last_tick_s;
+	double h_seconds[HOURS_PER_WEEK];
+};
+
+static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
+
+/* ---- results ---------------------------------------------------------- */
+
+/* Returns a zeroed result sized for sc, or NULL when out of memory. */
+struct cc_result *cc_result_new(const struct scenario *sc)
+{
+	struct cc_result *res = calloc(1, sizeof *res);
+	if (!res)
+		return NULL;
+	res->n_lines = sc->n_lines;
+	res->n_pools = sc->n_pools;
+	res->line = calloc(sc->n_lines * CC_LINE_METRICS, sizeof(double));
+	res->pool = calloc(sc->n_pools * CC_POOL_METRICS + 1, sizeof(double));
+	res->interval_line = calloc(HOURS_PER_WEEK * sc->n_lines *
+				    CC_INTERVAL_LINE_METRICS, sizeof(double));
+	res->interval_pool = calloc(HOURS_PER_WEEK * sc->n_pools *
+				    CC_INTERVAL_POOL_METRICS + 1, sizeof(double));
+	res->n_grades = sc->n_grades;
+	res->n_areas = sc->n_areas;
+	res->rsp.grade = calloc(sc->n_grades * RSP_GRADE_METRICS + 1,
+				sizeof(double));
+	res->rsp.area_grade = calloc(sc->n_areas * sc->n_grades *
+				     RSP_GRADE_METRICS + 1, sizeof(double));
+	res->rsp.area = calloc(sc->n_areas * RSP_AREA_METRICS + 1, sizeof(double));
+	if (!res->line || !res->pool || !res->interval_line ||
+	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
+	    !res->rsp.area) {
+		cc_result_free(res);
+		return NULL;
+	}
+	return res;
+}
+
+/* Frees a result; NULL is a no-op. */
+void cc_result_free(struct cc_result *res)
+{
+	if (!res)
+		return;
+	free(res->line);
+	free(res->pool);
+	free(res->interval_line);
+	free(res->interval_pool);
+	free(res->rsp.grade);
+	free(res->rsp.area_grade);
+	free(res->rsp.area);
+	free(res);
+}
+
+/* ---- callers ---------------------------------------------------------- */
+
+/* Lends a caller from the free list, growing it by a chunk when empty.
+ * Chunks live until the replication ends, so a stale event's pointer to a
+ * recycled caller stays valid; its sequence check makes it harmless. */
+static struct caller *caller_get(struct cc_model *m)
+{
+	if (!m->free_callers) {
+		struct caller_chunk *ch = malloc(sizeof *ch);
+		if (!ch)
+			return NULL;
+		ch->next = m->chunks;
+		m->chunks = ch;
+		for (size_t i = 0; i < CALLERS_PER_CHUNK; i++) {
+			ch->callers[i].next = m->free_callers;
+			m->free_callers = &ch->callers[i];
+		}
+	}
+	struct caller *c = m->free_callers;
+	m->free_callers = c->next;
+	c->abandon_seq = 0;
+	return c;
+}
+
+/* Returns a caller to the free list. */
+static void caller_put(struct cc_model *m, struct caller *c)
+{
+	c->abandon_seq = 0;
+	c->next = m->free_callers;
+	m->free_callers = c;
+}
+
+static void queue_push(struct line_state *ls, struct caller *c)
+{
+	c->next = NULL;
+	c->prev = ls->tail;
+	if (ls->tail)
+		ls->tail->next = c;
+	else
+		ls->head = c;
+	ls->tail = c;
+}
+
+/* Unlinks c from its line's queue in O(1): abandonment needs no search. */
+static void queue_remove(struct line_state *ls, struct caller *c)
+{
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		ls->head = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	else
+		ls->tail = c->prev;
+}
+
+/* The hour of the week (0 = Monday 00:00) that time t_s falls in. */
+static size_t hour_of_week(double t_s)
+{
+	long h = (long)floor(t_s / HOUR_S);
+	return (size_t)(h % HOURS_PER_WEEK);
+}
+
+/* ---- pools ------------------------------------------------------------ */
+
+/* Records the pool's counters in its time averages after any change. */
+static void pool_note(struct pool_state *ps, double now)
+{
+	timeavg_set(&ps->busy_ta, now, ps->busy);
+	timeavg_set(&ps->present_ta, now, ps->idle + ps->busy);
+}
+
+/* Puts a handler of pool p on caller c at time now: tallies the wait and
+ * schedules the end of the talk time. Takes c (returns it to the free list). */
+static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
+{
+	struct line_state *ls = &m->lines[c->line];
+	struct pool_state *ps = &m->pools[p];
+	double wait_s = now - c->arrival_s;
+
+	if (c->counted) {
+		size_t h = hour_of_week(c->arrival_s);
+		ls->answered += 1;
+		ls->wait_sum_s += wait_s;
+		hist_add(ls->waits, wait_s);
+		ls->h_answered[h] += 1;
+		if (wait_s <= ls->spec->target_s) {
+			ls->in_target += 1;
+			ls->h_in_target[h] += 1;
+		}
+		m->pending_counted--;
+	}
+	ps->idle--;
+	ps->busy++;
+	pool_note(ps, now);
+	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
+	uint32_t line = c->line;
+	caller_put(m, c);
+	if (!sim_schedule(m->ctx, now + talk_s, on_handle_end, ps,
+			  (int64_t)line))
+		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+}
+
+/* The oldest caller waiting on the highest-priority line pool p serves, or
+ * NULL when none of its lines has anyone waiting. */
+static struct caller *pool_next_caller(struct cc_model *m, size_t p)
+{
+	const struct pool_spec *spec = m->pools[p].spec;
+	for (size_t i = 0; i < spec->n_serves; i++) {
+		struct caller *c = m->lines[spec->serves[i]].head;
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+/* Gives waiting callers to pool p's idle handlers while both exist. */
+static void pool_fill(struct cc_model *m, size_t p, double now)
+{
+	struct pool_state *ps = &m->pools[p];
+	while (ps->idle > 0) {
+		struct caller *c = pool_next_caller(m, p);
+		if (!c)
+			return;
+		queue_remove(&m->lines[c->line], c);
+		c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
+		answer(m, p, c, now);
+	}
+}
+
+/* A handler of pool ps finished a call and its wrap-up. */
+static void handler_done(struct cc_model *m, struct pool_state *ps, double now)
+{
+	size_t p = (size_t)(ps - m->pools);
+	ps->busy--;
+	if (ps->leaving > 0) {
+		/* Their shift ended during the call: they go home now. */
+		ps->leaving--;
+	} else {
+		ps->idle++;
+	}
+	pool_note(ps, now);
+	pool_fill(m, p, now);
+}
+
+/* Moves pool p to the roster's on-duty count: arrivals join as idle (or
+ * cancel pending departures); departures take idle handlers first, and busy
+ * ones are marked to leave when their call ends. */
+static void pool_restaff(struct cc_model *m, size_t p, double now)
+{
+	struct pool_state *ps = &m->pools[p];
+	int target = roster_on_duty(ps->roster, now);
+	int staying = ps->idle + ps->busy - ps->leaving;
+
+	if (target > staying) {
+		int more = target - staying;
+		int back = more < ps->leaving ? more : ps->leaving;
+		ps->leaving -= back;
+		ps->idle += more - back;
+	} else if (target < staying) {
+		int fewer = staying - target;
+		int gone = fewer < ps->idle ? fewer : ps->idle;
+		ps->idle -= gone;
+		ps->leaving += fewer - gone;
+	}
+	timeavg_set(&ps->staff_ta, now, target);
+	pool_note(ps, now);
+	pool_fill(m, p, now);
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+/* Offers caller c to its line: straight to an idle handler of the most
+ * suitable pool, or into the queue with a patience clock running. */
+static void offer(struct cc_model *m, struct caller *c, double now)
+{
+	struct line_state *ls = &m->lines[c->line];
+
+	c->counted = now >= m->warmup_s && now < m->end_s;
+	c->arrival_s = now;
+	if (c->counted) {
+		ls->offered += 1;
+		ls->h_offered[hour_of_week(now)] += 1;
+		if (c->repeat)
+			ls->repeats += 1;
+		m->pending_counted++;
+	}
+	for (size_t i = 0; i < ls->n_pools; i++) {
+		if (m->pools[ls->pools[i]].idle > 0) {
+			answer(m, ls->pools[i], c, now);
+			return;
+		}
+	}
+	queue_push(ls, c);
+	if (ls->spec->has_patience) {
+		double patience_s = dist_sample(&ls->spec->patience,
+						ls->rng[CC_STREAM_PATIENCE]);
+		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
+					      on_abandon, c, 0);
+		if (!c->abandon_seq)
+			sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+	}
+}
+
+/* Schedules the next first-time call of line ls after now, if any. */
+static void schedule_arrival(struct cc_model *m, struct line_state *ls,
+			     double now)
+{
+	double e1 = gsl_ran_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
+	double next_s = rate_plan_next(ls->plan, now, e1, &ls->plan_hint);
+	if (isfinite(next_s) && next_s < m->end_s &&
+	    !sim_schedule(m->ctx, next_s, on_arrival, ls, 0))
+		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+}
+
+static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+	struct line_state *ls = ev->obj;
+	double now = sim_now(ctx);
+	struct caller *c = caller_get(m);
+
+	if (!c) {
+		sim_fail(ctx, SIM_ENOMEM, "out of memory for callers");
+		return;
+	}
+	c->line = (uint32_t)(ls - m->lines);
+	c->repeat = 0;
+	offer(m, c, now);
+	schedule_arrival(m, ls, now);
+}
+
+/* A caller's patience ran out. Stale events (the caller was answered, and
+ * perhaps recycled since) are recognised by their sequence number. */
+static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+	struct caller *c = ev->obj;
+	double now = sim_now(ctx);
+
+	if (c->abandon_seq != ev->seq)
+		return;
+	struct line_state *ls = &m->lines[c->line];
+	queue_remove(ls, c);
+	if (c->counted) {
+		ls->abandoned += 1;
+		if (now - c->arrival_s <= 5.0)
+			ls->abandoned_5s += 1;
+		m->pending_counted--;
+	}
+	double p = ls->spec->redial_probability;
+	if (p > 0 && gsl_rng_uniform(ls->rng[CC_STREAM_REDIAL]) < p) {
+		double delay_s = dist_sample(&ls->spec->redial_delay,
+					     ls->rng[CC_STREAM_REDIAL]);
+		if (!sim_schedule(ctx, now + delay_s, on_redial, ls, 0))
+			sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+	}
+	caller_put(m, c);
+}
+
+/* An abandoned caller rings again: a new offered call, marked as a repeat. */
+static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+	struct line_state *ls = ev->obj;
+	struct caller *c = caller_get(m);
+
+	if (!c) {
+		sim_fail(ctx, SIM_ENOMEM, "out of memory for callers");
+		return;
+	}
+	c->line = (uint32_t)(ls - m->lines);
+	c->repeat = 1;
+	offer(m, c, sim_now(ctx));
+}
+
+/* Talk time is over: the call may create an incident now (not after
+ * wrap-up); the handler stays busy through after-call work. */
+static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+	struct pool_state *ps = ev->obj;
+	const struct line_spec *spec = m->lines[ev->arg].spec;
+	double now = sim_now(ctx);
+
+	if (m->rsp)
+		response_call_ended(m->rsp, (size_t)ev->arg);
+	if (spec->has_wrap) {
+		double wrap_s = dist_sample(&spec->wrap,
+					    m->lines[ev->arg].rng[CC_STREAM_WRAP]);
+		if (!sim_schedule(ctx, now + wrap_s, on_wrap_end, ps, ev->arg))
+			sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+		return;
+	}
+	handler_done(m, ps, now);
+}
+
+static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	handler_done(sim_model(ctx), ev->obj, sim_now(ctx));
+}
+
+static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+	struct pool_state *ps = ev->obj;
+	double now = sim_now(ctx);
+
+	pool_restaff(m, (size_t)(ps - m->pools), now);
+	double next_s = roster_next_change(ps->roster, now);
+	if (isfinite(next_s) && !sim_schedule(ctx, next_s, on_roster_change, ps, 0))
+		sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+}
+
+/* Closes the counted stretch [last tick, now) of the hour-of-week table:
+ * the pools' integrals since the last tick go to the hour it began in. */
+static void close_stretch(struct cc_model *m, double now)
+{
+	size_t h = hour_of_week(m->last_tick_s);
+	m->h_seconds[h] += now - m->last_tick_s;
+	for (size_t p = 0; p < m->sc->n_pools; p++) {
+		struct pool_state *ps = &m->pools[p];
+		double busy = timeavg_integral(&ps->busy_ta, now);
+		double present = timeavg_integral(&ps->present_ta, now);
+		double staff = timeavg_integral(&ps->staff_ta, now);
+		ps->h_busy[h] += busy - ps->mark_busy;
+		ps->h_present[h] += present - ps->mark_present;
+		ps->h_staff[h] += staff - ps->mark_staff;
+		ps->busy_s += busy - ps->mark_busy;
+		ps->present_s += present - ps->mark_present;
+		ps->staff_s += staff - ps->mark_staff;
+		ps->mark_busy = busy;
+		ps->mark_present = present;
+		ps->mark_staff = staff;
+	}
+	m->last_tick_s = now;
+}
+
+/* Hourly (and at the warm-up's end and the horizon) bookkeeping of the
+ * counted period. arg is 1 for the tick that opens the counted period. */
+static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+	double now = sim_now(ctx);
+
+	if (ev->arg) {
+		for (size_t p = 0; p < m->sc->n_pools; p++) {
+			struct pool_state *ps = &m->pools[p];
+			ps->mark_busy = timeavg_integral(&ps->busy_ta, now);
+			ps->mark_present = timeavg_integral(&ps->present_ta, now);
+			ps->mark_staff = timeavg_integral(&ps->staff_ta, now);
+		}
+		m->last_tick_s = now;
+		if (m->rsp)
+			response_open(m->rsp);
+	} else {
+		close_stretch(m, now);
+	}
+	if (now >= m->end_s) {
+		if (m->rsp)
+			response_close(m->rsp);
+		return;
+	}
+	double next_s = (floor(now / HOUR_S) + 1.0) * HOUR_S;
+	if (next_s > m->end_s)
+		next_s = m->end_s;
+	if (!sim_schedule(ctx, next_s, on_tick, NULL, 0))
+		sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+}
+
+/* ---- set-up and tear-down --------------------------------------------- */
+
+/* Orders the pools serving line l: a pool for which l comes earlier in its
+ * priority list is preferred (a 101 caller goes to the 101 pool before the
+ * 999 pool), ties in scenario order. */
+static size_t serve_rank(const struct pool_spec *p, size_t l)
+{
+	for (size_t i = 0; i < p->n_serves; i++)
+		if (p->serves[i] == l)
+			return i;
+	return (size_t)-1;
+}
+
+static enum sim_status line_pools_init(struct cc_model *m, size_t l)
+{
+	const struct scenario *sc = m->sc;
+	struct line_state *ls = &m->lines[l];
+
+	ls->pools = calloc(sc->n_pools + 1, sizeof *ls->pools);
+	if (!ls->pools)
+		return SIM_ENOMEM;
+	for (size_t rank = 0; rank < sc->n_lines && ls->n_pools < sc->n_pools;
+	     rank++)
+		for (size_t p = 0; p < sc->n_pools; p++)
+			if (serve_rank(&sc->pools[p], l) == rank)
+				ls->pools[ls->n_pools++] = p;
+	return SIM_OK;
+}
+
+static enum sim_status line_init(struct cc_model *m, size_t l,
+				 struct sim_err *err)
+{
+	const struct scenario *sc = m->sc;
+	struct line_state *ls = &m->lines[l];
+
+	ls->spec = &sc->lines[l];
+	ls->plan = rate_plan_new(&ls->spec->demand, sc->run.start, m->end_s, err);
+	if (!ls->plan)
+		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
+	ls->waits = hist_new();
+	if (!ls->waits)
+		return SIM_ENOMEM;
+	for (int k = 0; k < CC_STREAM_KINDS; k++) {
+		ls->rng[k] = sim_rng(m->ctx, (uint32_t)(l * CC_STREAM_KINDS + k));
+		if (!ls->rng[k])
+			return SIM_ENOMEM;
+	}
+	return line_pools_init(m, l);
+}
+
+static enum sim_status pool_init(struct cc_model *m, size_t p,
+				 struct sim_err *err)
+{
+	struct pool_state *ps = &m->pools[p];
+	ps->spec = &m->sc->pools[p];
+	struct roster_spec rs = {
+		.shifts = ps->spec->shifts,
+		.n_shifts = ps->spec->n_shifts,
+		.shrinkage = ps->spec->shrinkage,
+	};
+	ps->roster = roster_new(&rs, err);
+	if (!ps->roster)
+		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
+	timeavg_start(&ps->busy_ta, 0.0, 0.0);
+	timeavg_start(&ps->present_ta, 0.0, 0.0);
+	timeavg_start(&ps->staff_ta, 0.0, 0.0);
+	return SIM_OK;
+}
+
+static void model_free(struct cc_model *m)
+{
+	if (m->lines) {
+		for (size_t l = 0; l < m->sc->n_lines; l++) {
+			rate_plan_free(m->lines[l].plan);
+			hist_free(m->lines[l].waits);
+			free(m->lines[l].pools);
+		}
+	}
+	if (m->pools)
+		for (size_t p = 0; p < m->sc->n_pools; p++)
+			roster_free(m->pools[p].roster);
+	response_free(m->rsp);
+	while (m->chunks) {
+		struct caller_chunk *next = m->chunks->next;
+		free(m->chunks);
+		m->chunks = next;
+	}
+	free(m->lines);
+	free(m->pools);
+	sim_free(m->ctx);
+}
+
+/* Builds the model of one replication; on failure the caller frees what
+ * was built with model_free. */
+static enum sim_status model_init(struct cc_model *m, const struct scenario *sc,
+				  uint32_t replication, struct sim_err *err)
+{
+	enum sim_status st = SIM_OK;
+
+	m->sc = sc;
+	m->warmup_s = sc->run.warmup_s;
+	m->end_s = scenario_horizon_s(sc);
+	uint32_t cc_streams = (uint32_t)(sc->n_lines * CC_STREAM_KINDS);
+	m->ctx = sim_new(sc->run.seed, replication,
+			 cc_streams + RSP_STREAM_KINDS, err);
+	if (!m->ctx)
+		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
+	sim_set_model(m->ctx, m);
+	if (sc->n_grades > 0) {
+		m->rsp = response_new(sc, m->ctx, m->warmup_s, m->end_s,
+				      cc_streams, err);
+		if (!m->rsp)
+			return sim_err_failed(err) ? err->status : SIM_ENOMEM;
+	}
+	m->lines = calloc(sc->n_lines + 1, sizeof *m->lines);
+	m->pools = calloc(sc->n_pools + 1, sizeof *m->pools);
+	if (!m->lines || !m->pools)
+		return SIM_ENOMEM;
+	for (size_t l = 0; l < sc->n_lines && st == SIM_OK; l++)
+		st = line_init(m, l, err);
+	for (size_t p = 0; p < sc->n_pools && st == SIM_OK; p++)
+		st = pool_init(m, p, err);
+	return st;
+}
+
+/* Puts the first events on the calendar: staffing at time 0, the first
+ * call of each line, and the tick that opens the counted period. */
+static void model_start(struct cc_model *m)
+{
+	for (size_t p = 0; p < m->sc->n_pools; p++)
+		on_roster_change(m->ctx, &(struct ev_event){ .obj = &m->pools[p] });
+	for (size_t l = 0; l < m->sc->n_lines; l++)
+		schedule_arrival(m, &m->lines[l], 0.0);
+	if (!sim_schedule(m->ctx, m->warmup_s, on_tick, NULL, 1))
+		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+}
+
+/* ---- figures ---------------------------------------------------------- */
+
+static double ratio(double num, double den)
+{
+	return den > 0 ? num / den : NAN;
+}
+
+static void line_figures(const struct cc_model *m, size_t l,
+			 struct cc_result *out)
+{
+	const struct line_state *ls = &m->lines[l];
+	double *f = cc_line_at(out, l);
+	double weeks_in_hour;
+
+	f[CC_OFFERED] = ls->offered;
+	f[CC_ANSWERED] = ls->answered;
+	f[CC_ABANDONED] = ls->abandoned;
+	f[CC_ABANDONED_5S] = ls->abandoned_5s;
+	f[CC_REPEATS] = ls->repeats;
+	f[CC_SERVICE_LEVEL] = ratio(ls->in_target, ls->offered);
+	f[CC_ABANDON_RATE] = ratio(ls->abandoned, ls->offered);
+	f[CC_ASA_S] = ratio(ls->wait_sum_s, ls->answered);
+	f[CC_WAIT_P50_S] = hist_quantile(ls->waits, 0.50);
+	f[CC_WAIT_P90_S] = hist_quantile(ls->waits, 0.90);
+	f[CC_WAIT_P95_S] = hist_quantile(ls->waits, 0.95);
+	f[CC_WAIT_P99_S] = hist_quantile(ls->waits, 0.99);
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		double *i = cc_iline_at(out, h, l);
+		/* Hours of that slot in the counted period: a mean per week. */
+		weeks_in_hour = m->h_seconds[h] / HOUR_S;
+		i[CC_I_OFFERED] = ratio(ls->h_offered[h], weeks_in_hour);
+		i[CC_I_ANSWERED] = ratio(ls->h_answered[h], weeks_in_hour);
+		i[CC_I_SERVICE_LEVEL] = ratio(ls->h_in_target[h], ls->h_offered[h]);
+	}
+}
+
+static void pool_figures(const struct cc_model *m, size_t p,
+			 struct cc_result *out)
+{
+	const struct pool_state *ps = &m->pools[p];
+	double *f = cc_pool_at(out, p);
+	double counted_s = m->end_s - m->warmup_s;
+
+	f[CC_OCCUPANCY] = ratio(ps->busy_s, ps->present_s);
+	f[CC_STAFF_ON_DUTY] = ratio(ps->staff_s, counted_s);
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		double *i = cc_ipool_at(out, h, p);
+		i[CC_I_STAFF] = ratio(ps->h_staff[h], m->h_seconds[h]);
+		i[CC_I_OCCUPANCY] = ratio(ps->h_busy[h], ps->h_present[h]);
+	}
+}
+
+/* Counted callers and incidents whose outcome is still open. */
+static long model_pending(const struct cc_model *m)
+{
+	return m->pending_counted + (m->rsp ? response_pending(m->rsp) : 0);
+}
+
+/* Runs the replication to the horizon, then on (without new first calls)
+ * until every counted caller has been answered or has abandoned and every
+ * counted incident has been attended. */
+static void model_run(struct cc_model *m)
+{
+	sim_run_until(m->ctx, m->end_s);
+	double limit_s = m->end_s + SETTLE_LIMIT_S;
+	while (model_pending(m) > 0 && sim_status(m->ctx) == SIM_OK &&
+	       sim_now(m->ctx) < limit_s && sim_step(m->ctx))
+		;
+}
+
+/* Runs one replication of sc into out. */
+enum sim_status cc_run(const struct scenario *sc, uint32_t replication,
+		       struct cc_result *out, struct sim_err *err)
+{
+	struct cc_model m = { 0 };
+	enum sim_status st = model_init(&m, sc, replication, err);
+
+	if (st == SIM_OK) {
+		model_start(&m);
+		model_run(&m);
+		st = sim_status(m.ctx);
+		if (st != SIM_OK)
+			sim_err_add(err, st, "replication %u: %s", replication,
+				    sim_failure(m.ctx));
+	} else if (!sim_err_failed(err)) {
+		sim_err_add(err, st, "replication %u: out of memory", replication);
+	}
+	if (st == SIM_OK) {
+		for (size_t l = 0; l < sc->n_lines; l++)
+			line_figures(&m, l, out);
+		for (size_t p = 0; p < sc->n_pools; p++)
+			pool_figures(&m, p, out);
+		if (m.rsp)
+			response_figures(m.rsp, &out->rsp);
+		out->events = sim_events_run(m.ctx);
+	}
+	model_free(&m);
+	return st;
+}

@@ -1,0 +1,858 @@
+/* response.c: incidents, units and dispatch in one replication (see
+ * response.h for the rules).
+ *
+ * Units are individual objects because dispatch needs to know where each
+ * one is: travelling to which incident, on scene at which grade, or idle.
+ * A group is the units of one `units:` entry (an area, a role, a roster);
+ * its idle units form a stack. Incidents come from a free list and wait in
+ * one FIFO queue per (area, grade), ordered by creation time. Events that
+ * may go stale (a unit pulled off a job, a wait check for an incident that
+ * has since been attended) carry a sequence number or a generation the
+ * handler compares, so nothing is ever searched for on the calendar. */
+#include "models/response.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_randist.h>
+
+#include "sim/hist.h"
+#include "sim/timeavg.h"
+
+#define INCIDENTS_PER_CHUNK 512
+
+enum rsp_stream { RS_MIX, RS_AREA, RS_DELAY, RS_TRAVEL, RS_ON_SCENE };
+enum inc_state { INC_DELAY, INC_WAITING, INC_ASSIGNED };
+enum unit_state { UNIT_OFF, UNIT_IDLE, UNIT_TRAVEL, UNIT_SCENE };
+
+struct incident {
+	struct incident *prev, *next;  /* queue links; next links the free list */
+	struct response *rsp;          /* back to the model, for event handlers */
+	double created_s;
+	double ready_s;                /* when it began seeking a unit */
+	uint32_t gen;                  /* bumped on reuse: stale checks skip */
+	uint32_t grade, area;
+	uint8_t counted, state;
+};
+
+struct incident_chunk {
+	struct incident_chunk *next;
+	struct incident items[INCIDENTS_PER_CHUNK];
+};
+
+struct group;
+
+struct unit {
+	struct unit *next_idle;
+	struct group *group;
+	struct incident *job;          /* while travelling */
+	uint64_t job_seq;              /* pending arrive/clear event */
+	double dispatched_s;
+	uint32_t job_grade;
+	uint8_t state, leaving, abstracted, counted_abstraction;
+};
+
+struct group {
+	struct response *rsp;          /* back to the model, for event handlers */
+	const struct unit_spec *spec;
+	const struct role_spec *role;
+	struct roster *roster;
+	struct unit *units;            /* capacity: the roster's peak */
+	int capacity;
+	struct unit *idle;             /* stack of idle units */
+	int n_idle, n_busy, n_leaving;
+	struct timeavg busy_ta, present_ta, staff_ta;
+	double mark_busy, mark_present, mark_staff;
+	double busy_s, present_s, staff_s;
+};
+
+struct queue {
+	struct incident *head, *tail;
+};
+
+struct response {
+	const struct scenario *sc;
+	struct sim_ctx *ctx;
+	double warmup_s, end_s;
+	gsl_rng *rng[RSP_STREAM_KINDS];
+	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" */
+	gsl_ran_discrete_t *area_pick;
+	struct group *groups;
+	size_t **area_groups;          /* per area: group indices */
+	size_t *n_area_groups;
+	struct queue *queues;          /* [area][grade] */
+	struct incident_chunk *chunks;
+	struct incident *free_incidents;
+	long pending;                  /* counted incidents not yet attended */
+	long *pending_ag;              /* [area][grade] */
+	int closed;
+	/* Tallies: [area][grade] figures, summed to grades at the end. */
+	double *ag;                    /* [area][grade][RSP_GRADE_METRICS] */
+	struct hist **ag_hist;         /* [area][grade] */
+	double *area_tally;            /* [area][RSP_AREA_METRICS] */
+};
+
+static void on_ready(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_clear(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_wait_check(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev);
+
+static double *ag_at(const struct response *r, size_t a, size_t g)
+{
+	return r->ag + (a * r->sc->n_grades + g) * RSP_GRADE_METRICS;
+}
+
+static struct queue *queue_at(const struct response *r, size_t a, size_t g)
+{
+	return &r->queues[a * r->sc->n_grades + g];
+}
+
+/* Schedules or records an out-of-memory failure on the context. */
+static uint64_t schedule(struct response *r, double t_s, ev_handler fn,
+			 void *obj, int64_t arg)
+{
+	uint64_t seq = sim_schedule(r->ctx, t_s, fn, obj, arg);
+	if (!seq)
+		sim_fail(r->ctx, SIM_ENOMEM, "event calendar could not grow");
+	return seq;
+}
+
+/* ---- incidents -------------------------------------------------------- */
+
+static struct incident *incident_get(struct response *r)
+{
+	if (!r->free_incidents) {
+		struct incident_chunk *ch = calloc(1, sizeof *ch);
+		if (!ch)
+			return NULL;
+		ch->next = r->chunks;
+		r->chunks = ch;
+		for (size_t i = 0; i < INCIDENTS_PER_CHUNK; i++) {
+			ch->items[i].rsp = r;
+			ch->items[i].next = r->free_incidents;
+			r->free_incidents = &ch->items[i];
+		}
+	}
+	struct incident *inc = r->free_incidents;
+	r->free_incidents = inc->next;
+	return inc;
+}
+
+static void incident_put(struct response *r, struct incident *inc)
+{
+	inc->gen++;
+	inc->next = r->free_incidents;
+	r->free_incidents = inc;
+}
+
+/* Queues inc in creation order. New incidents go at the tail in O(1); an
+ * incident whose unit was pulled away goes back to its place by age. */
+static void queue_insert(struct queue *q, struct incident *inc)
+{
+	struct incident *after = q->tail;
+	while (after && after->created_s > inc->created_s)
+		after = after->prev;
+	inc->prev = after;
+	inc->next = after ? after->next : q->head;
+	if (inc->next)
+		inc->next->prev = inc;
+	else
+		q->tail = inc;
+	if (after)
+		after->next = inc;
+	else
+		q->head = inc;
+}
+
+static void queue_unlink(struct queue *q, struct incident *inc)
+{
+	if (inc->prev)
+		inc->prev->next = inc->next;
+	else
+		q->head = inc->next;
+	if (inc->next)
+		inc->next->prev = inc->prev;
+	else
+		q->tail = inc->prev;
+}
+
+/* ---- units ------------------------------------------------------------ */
+
+static void group_note(struct group *gr, double now)
+{
+	timeavg_set(&gr->busy_ta, now, gr->n_busy);
+	timeavg_set(&gr->present_ta, now, gr->n_idle + gr->n_busy);
+}
+
+static struct unit *group_pop_idle(struct group *gr, double now)
+{
+	struct unit *u = gr->idle;
+	assert(u);
+	gr->idle = u->next_idle;
+	gr->n_idle--;
+	gr->n_busy++;
+	group_note(gr, now);
+	return u;
+}
+
+static void group_push_idle(struct group *gr, struct unit *u)
+{
+	u->state = UNIT_IDLE;
+	u->next_idle = gr->idle;
+	gr->idle = u;
+	gr->n_idle++;
+}
+
+/* May units of group gr be sent to grade g as ordinary dispatch? */
+static int group_attends(const struct group *gr, size_t g)
+{
+	return !gr->role->neighbourhood && (gr->role->attends >> g & 1u);
+}
+
+/* May a neighbourhood unit of gr be abstracted to an incident of grade g
+ * that has waited waited_s? Only the top grade, only after the wait. */
+static int group_may_abstract(const struct group *gr, size_t g, double waited_s)
+{
+	return gr->role->neighbourhood && g == 0 &&
+	       gr->role->abstraction == ABSTRACTION_EMERGENCY_ONLY &&
+	       waited_s >= gr->role->abstract_after_s;
+}
+
+/* Sends unit u (already counted busy) to incident inc. */
+static void dispatch(struct response *r, struct unit *u, struct incident *inc,
+		     int cross_border)
+{
+	const struct grade_spec *gs = &r->sc->grades[inc->grade];
+	double now = sim_now(r->ctx);
+	double travel_s = dist_sample(&gs->travel, r->rng[RS_TRAVEL]) *
+			  r->sc->areas[inc->area].travel_factor;
+
+	if (inc->state == INC_WAITING)
+		queue_unlink(queue_at(r, inc->area, inc->grade), inc);
+	inc->state = INC_ASSIGNED;
+	if (cross_border) {
+		travel_s *= r->sc->dispatch.cross_border_factor;
+		if (inc->counted)
+			ag_at(r, inc->area, inc->grade)[RSP_CROSS_BORDER] += 1;
+	}
+	u->state = UNIT_TRAVEL;
+	u->job = inc;
+	u->job_grade = inc->grade;
+	u->dispatched_s = now;
+	u->abstracted = u->group->role->neighbourhood;
+	u->counted_abstraction = u->abstracted && now >= r->warmup_s &&
+				 now < r->end_s;
+	if (u->counted_abstraction)
+		r->area_tally[inc->area * RSP_AREA_METRICS + RSP_ABSTRACTIONS] += 1;
+	u->job_seq = schedule(r, now + travel_s, on_arrive, u, 0);
+}
+
+/* A free unit of area a for grade g waiting since ready_s: ordinary units
+ * first, then (top grade, after the wait) an abstracted neighbourhood unit.
+ * Returns NULL when none is free. */
+static struct unit *find_free_unit(struct response *r, size_t a, size_t g,
+				   double waited_s, int allow_abstraction)
+{
+	double now = sim_now(r->ctx);
+	for (size_t i = 0; i < r->n_area_groups[a]; i++) {
+		struct group *gr = &r->groups[r->area_groups[a][i]];
+		if (gr->n_idle > 0 && group_attends(gr, g))
+			return group_pop_idle(gr, now);
+	}
+	if (!allow_abstraction)
+		return NULL;
+	for (size_t i = 0; i < r->n_area_groups[a]; i++) {
+		struct group *gr = &r->groups[r->area_groups[a][i]];
+		if (gr->n_idle > 0 && group_may_abstract(gr, g, waited_s))
+			return group_pop_idle(gr, now);
+	}
+	return NULL;
+}
+
+/* Pulls a unit of area a off a preemptible job for a top-grade incident,
+ * when the scenario allows it. The job it leaves goes back to its queue if
+ * the unit was still travelling (it was not attended); a job on scene is cut
+ * short. Returns the unit, still counted busy, or NULL. */
+static struct unit *preempt_unit(struct response *r, size_t a, size_t g)
+{
+	if (g != 0 || !r->sc->dispatch.preempt_scheduled)
+		return NULL;
+	for (size_t i = 0; i < r->n_area_groups[a]; i++) {
+		struct group *gr = &r->groups[r->area_groups[a][i]];
+		if (!group_attends(gr, g))
+			continue;
+		for (int k = 0; k < gr->capacity; k++) {
+			struct unit *u = &gr->units[k];
+			int busy = u->state == UNIT_TRAVEL || u->state == UNIT_SCENE;
+			if (!busy || u->leaving ||
+			    !r->sc->grades[u->job_grade].preemptible)
+				continue;
+			struct incident *left = u->job;
+			if (left) {
+				if (left->counted)
+					ag_at(r, left->area, left->grade)[RSP_PREEMPTED] += 1;
+				left->state = INC_WAITING;
+				queue_insert(queue_at(r, left->area, left->grade), left);
+			}
+			u->job = NULL;
+			u->job_seq = 0;   /* its arrive/clear event is now stale */
+			return u;
+		}
+	}
+	return NULL;
+}
+
+/* The longest any rule makes an incident of area a, grade g wait before a
+ * wider search; schedules a re-check at each such point. */
+static void schedule_wait_checks(struct response *r, struct incident *inc)
+{
+	double now = sim_now(r->ctx);
+	const struct area_spec *as = &r->sc->areas[inc->area];
+	if (as->n_neighbours > 0)
+		schedule(r, now + r->sc->dispatch.cross_border_after_s,
+			 on_wait_check, inc, inc->gen);
+	if (inc->grade != 0)
+		return;
+	for (size_t i = 0; i < r->n_area_groups[inc->area]; i++) {
+		const struct group *gr = &r->groups[r->area_groups[inc->area][i]];
+		if (gr->role->neighbourhood &&
+		    gr->role->abstraction == ABSTRACTION_EMERGENCY_ONLY)
+			schedule(r, now + gr->role->abstract_after_s,
+				 on_wait_check, inc, inc->gen);
+	}
+}
+
+/* A unit of a neighbouring area (nearest first) free to take inc, which
+ * has waited long enough to be offered across the border; or NULL. */
+static struct unit *find_neighbour_unit(struct response *r,
+					const struct incident *inc)
+{
+	const struct area_spec *as = &r->sc->areas[inc->area];
+	double waited_s = sim_now(r->ctx) - inc->ready_s;
+	if (waited_s < r->sc->dispatch.cross_border_after_s)
+		return NULL;
+	for (size_t i = 0; i < as->n_neighbours; i++) {
+		struct unit *u = find_free_unit(r, as->neighbours[i], inc->grade,
+						0.0, 0);
+		if (u)
+			return u;
+	}
+	return NULL;
+}
+
+/* The incident starts seeking a unit (after its grading delay). */
+static void seek_unit(struct response *r, struct incident *inc)
+{
+	double now = sim_now(r->ctx);
+	inc->ready_s = now;
+	struct unit *u = find_free_unit(r, inc->area, inc->grade, 0.0, 1);
+	if (!u)
+		u = preempt_unit(r, inc->area, inc->grade);
+	if (u) {
+		dispatch(r, u, inc, 0);
+		return;
+	}
+	inc->state = INC_WAITING;
+	queue_insert(queue_at(r, inc->area, inc->grade), inc);
+	schedule_wait_checks(r, inc);
+}
+
+static void on_ready(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct incident *inc = ev->obj;
+	(void)ctx;
+	seek_unit(inc->rsp, inc);
+}
+
+/* A waiting incident has reached a wait after which more units may take
+ * it: a neighbour's unit, or an abstracted neighbourhood unit. */
+static void on_wait_check(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct incident *inc = ev->obj;
+	struct response *r = inc->rsp;
+	(void)ctx;
+	if (inc->gen != (uint32_t)ev->arg || inc->state != INC_WAITING)
+		return;
+	double waited_s = sim_now(r->ctx) - inc->ready_s;
+	struct unit *u = find_free_unit(r, inc->area, inc->grade, waited_s, 1);
+	int cross = 0;
+	if (!u) {
+		u = find_neighbour_unit(r, inc);
+		cross = u != NULL;
+	}
+	if (u)
+		dispatch(r, u, inc, cross);
+}
+
+/* Records the attendance of inc (a unit arrived now). */
+static void tally_attendance(struct response *r, const struct incident *inc)
+{
+	double attend_s = sim_now(r->ctx) - inc->created_s;
+	const struct grade_spec *gs = &r->sc->grades[inc->grade];
+	double *f = ag_at(r, inc->area, inc->grade);
+
+	if (!inc->counted)
+		return;
+	f[RSP_ATTENDED] += 1;
+	f[RSP_ATTEND_MEAN_S] += attend_s;   /* a sum until the figures */
+	if (isfinite(gs->target_s) && attend_s <= gs->target_s)
+		f[RSP_WITHIN_TARGET] += 1;  /* a count until the figures */
+	hist_add(r->ag_hist[inc->area * r->sc->n_grades + inc->grade], attend_s);
+	r->pending--;
+	r->pending_ag[inc->area * r->sc->n_grades + inc->grade]--;
+}
+
+static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct unit *u = ev->obj;
+	struct response *r = u->group->rsp;
+	double now = sim_now(ctx);
+
+	if (u->job_seq != ev->seq)
+		return;
+	struct incident *inc = u->job;
+	tally_attendance(r, inc);
+	double scene_s = dist_sample(&r->sc->grades[inc->grade].on_scene,
+				     r->rng[RS_ON_SCENE]);
+	u->job = NULL;
+	u->state = UNIT_SCENE;
+	incident_put(r, inc);
+	u->job_seq = schedule(r, now + scene_s, on_clear, u, 0);
+}
+
+/* The next incident unit u should take, or NULL: its own area's queues by
+ * grade, oldest first; then incidents open to it across the border. */
+static struct incident *next_job(struct response *r, const struct unit *u)
+{
+	const struct group *gr = u->group;
+	size_t a = gr->spec->area;
+	double now = sim_now(r->ctx);
+
+	for (size_t g = 0; g < r->sc->n_grades; g++) {
+		struct incident *inc = queue_at(r, a, g)->head;
+		if (inc && (group_attends(gr, g) ||
+			    group_may_abstract(gr, g, now - inc->ready_s)))
+			return inc;
+	}
+	if (gr->role->neighbourhood)
+		return NULL;
+	for (size_t g = 0; g < r->sc->n_grades; g++) {
+		if (!group_attends(gr, g))
+			continue;
+		for (size_t i = 0; i < r->sc->n_areas; i++) {
+			const struct area_spec *as = &r->sc->areas[i];
+			struct incident *inc = queue_at(r, i, g)->head;
+			if (i == a || !inc || now - inc->ready_s <
+			    r->sc->dispatch.cross_border_after_s)
+				continue;
+			for (size_t k = 0; k < as->n_neighbours; k++)
+				if (as->neighbours[k] == a)
+					return inc;
+		}
+	}
+	return NULL;
+}
+
+/* Unit u finished a job (or came on duty): it leaves if its shift is over,
+ * else takes the next job or waits idle. u is counted busy on entry. */
+static void unit_free(struct response *r, struct unit *u)
+{
+	struct group *gr = u->group;
+	double now = sim_now(r->ctx);
+
+	if (u->abstracted && u->counted_abstraction)
+		r->area_tally[gr->spec->area * RSP_AREA_METRICS +
+			      RSP_ABSTRACTION_HOURS] +=
+			(now - u->dispatched_s) / 3600.0 * gr->spec->crew;
+	u->abstracted = 0;
+	u->counted_abstraction = 0;
+	if (u->leaving) {
+		u->leaving = 0;
+		u->state = UNIT_OFF;
+		gr->n_leaving--;
+		gr->n_busy--;
+		group_note(gr, now);
+		return;
+	}
+	struct incident *inc = next_job(r, u);
+	if (inc) {
+		dispatch(r, u, inc, inc->area != gr->spec->area);
+		return;
+	}
+	gr->n_busy--;
+	group_push_idle(gr, u);
+	group_note(gr, now);
+}
+
+static void on_clear(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct unit *u = ev->obj;
+	(void)ctx;
+	if (u->job_seq != ev->seq)
+		return;
+	u->job_seq = 0;
+	unit_free(u->group->rsp, u);
+}
+
+/* Gives waiting incidents to the group's idle units while both exist. */
+static void group_offer_work(struct response *r, struct group *gr)
+{
+	double now = sim_now(r->ctx);
+	while (gr->idle) {
+		struct incident *inc = next_job(r, gr->idle);
+		if (!inc)
+			return;
+		struct unit *u = group_pop_idle(gr, now);
+		dispatch(r, u, inc, inc->area != gr->spec->area);
+	}
+}
+
+/* Units coming on duty: first those told to leave stay on, then units off
+ * duty become idle. */
+static void group_add(struct group *gr, int more)
+{
+	for (int k = 0; k < gr->capacity && more > 0 && gr->n_leaving > 0; k++)
+		if (gr->units[k].leaving) {
+			gr->units[k].leaving = 0;
+			gr->n_leaving--;
+			more--;
+		}
+	for (int k = 0; k < gr->capacity && more > 0; k++)
+		if (gr->units[k].state == UNIT_OFF) {
+			group_push_idle(gr, &gr->units[k]);
+			more--;
+		}
+}
+
+/* Units going off duty: idle ones at once, busy ones after their job. */
+static void group_remove(struct group *gr, int fewer)
+{
+	while (fewer > 0 && gr->idle) {
+		struct unit *u = gr->idle;
+		gr->idle = u->next_idle;
+		gr->n_idle--;
+		u->state = UNIT_OFF;
+		fewer--;
+	}
+	for (int k = 0; k < gr->capacity && fewer > 0; k++) {
+		struct unit *u = &gr->units[k];
+		if ((u->state == UNIT_TRAVEL || u->state == UNIT_SCENE) &&
+		    !u->leaving) {
+			u->leaving = 1;
+			gr->n_leaving++;
+			fewer--;
+		}
+	}
+}
+
+static void on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct group *gr = ev->obj;
+	struct response *r = gr->rsp;
+	double now = sim_now(ctx);
+	int target = roster_on_duty(gr->roster, now);
+	int staying = gr->n_idle + gr->n_busy - gr->n_leaving;
+
+	assert(target <= gr->capacity);
+	if (target > staying)
+		group_add(gr, target - staying);
+	else if (target < staying)
+		group_remove(gr, staying - target);
+	timeavg_set(&gr->staff_ta, now, target);
+	group_note(gr, now);
+	group_offer_work(r, gr);
+	double next_s = roster_next_change(gr->roster, now);
+	if (isfinite(next_s))
+		schedule(r, next_s, on_unit_roster, gr, 0);
+}
+
+/* ---- calls become incidents ------------------------------------------- */
+
+void response_call_ended(struct response *r, size_t line)
+{
+	size_t g = gsl_ran_discrete(r->rng[RS_MIX], r->mix[line]);
+	if (g >= r->sc->n_grades)
+		return;   /* resolved on the call */
+	struct incident *inc = incident_get(r);
+	if (!inc) {
+		sim_fail(r->ctx, SIM_ENOMEM, "out of memory for incidents");
+		return;
+	}
+	double now = sim_now(r->ctx);
+	inc->grade = (uint32_t)g;
+	inc->area = (uint32_t)gsl_ran_discrete(r->rng[RS_AREA], r->area_pick);
+	inc->created_s = now;
+	inc->state = INC_DELAY;
+	inc->counted = now >= r->warmup_s && now < r->end_s;
+	if (inc->counted) {
+		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
+		r->pending++;
+		r->pending_ag[inc->area * r->sc->n_grades + g]++;
+	}
+	const struct grade_spec *gs = &r->sc->grades[g];
+	if (gs->has_delay)
+		schedule(r, now + dist_sample(&gs->delay, r->rng[RS_DELAY]),
+			 on_ready, inc, 0);
+	else
+		seek_unit(r, inc);
+}
+
+long response_pending(const struct response *r)
+{
+	return r->pending;
+}
+
+/* ---- counted period and figures --------------------------------------- */
+
+void response_open(struct response *r)
+{
+	double now = sim_now(r->ctx);
+	for (size_t i = 0; i < r->sc->n_units; i++) {
+		struct group *gr = &r->groups[i];
+		gr->mark_busy = timeavg_integral(&gr->busy_ta, now);
+		gr->mark_present = timeavg_integral(&gr->present_ta, now);
+		gr->mark_staff = timeavg_integral(&gr->staff_ta, now);
+	}
+}
+
+void response_close(struct response *r)
+{
+	double now = sim_now(r->ctx);
+	for (size_t i = 0; i < r->sc->n_units; i++) {
+		struct group *gr = &r->groups[i];
+		gr->busy_s = timeavg_integral(&gr->busy_ta, now) - gr->mark_busy;
+		gr->present_s = timeavg_integral(&gr->present_ta, now) -
+				gr->mark_present;
+		gr->staff_s = timeavg_integral(&gr->staff_ta, now) - gr->mark_staff;
+	}
+	for (size_t a = 0; a < r->sc->n_areas; a++)
+		for (size_t g = 0; g < r->sc->n_grades; g++)
+			ag_at(r, a, g)[RSP_BACKLOG] =
+				(double)r->pending_ag[a * r->sc->n_grades + g];
+	r->closed = 1;
+}
+
+static double ratio(double num, double den)
+{
+	return den > 0 ? num / den : NAN;
+}
+
+/* Turns the counts and sums of `in` (with histogram h) into figures. */
+static void grade_finish(const struct grade_spec *gs, const double *in,
+			 const struct hist *h, double *out)
+{
+	for (int m = 0; m < RSP_GRADE_METRICS; m++)
+		out[m] = in[m];
+	out[RSP_WITHIN_TARGET] = isfinite(gs->target_s) ?
+		ratio(in[RSP_WITHIN_TARGET], in[RSP_INCIDENTS]) : NAN;
+	out[RSP_ATTEND_MEAN_S] = ratio(in[RSP_ATTEND_MEAN_S], in[RSP_ATTENDED]);
+	out[RSP_ATTEND_P50_S] = hist_quantile(h, 0.50);
+	out[RSP_ATTEND_P90_S] = hist_quantile(h, 0.90);
+	out[RSP_ATTEND_P95_S] = hist_quantile(h, 0.95);
+}
+
+static void area_finish(const struct response *r, size_t a, double *out)
+{
+	double busy = 0, present = 0, staff = 0;
+	for (size_t i = 0; i < r->n_area_groups[a]; i++) {
+		const struct group *gr = &r->groups[r->area_groups[a][i]];
+		if (gr->role->neighbourhood)
+			continue;
+		busy += gr->busy_s;
+		present += gr->present_s;
+		staff += gr->staff_s;
+	}
+	const double *t = r->area_tally + a * RSP_AREA_METRICS;
+	out[RSP_UTILISATION] = ratio(busy, present);
+	out[RSP_UNITS_ON_DUTY] = ratio(staff, r->end_s - r->warmup_s);
+	out[RSP_ABSTRACTIONS] = t[RSP_ABSTRACTIONS];
+	out[RSP_ABSTRACTION_HOURS] = t[RSP_ABSTRACTION_HOURS];
+}
+
+void response_figures(const struct response *r, struct rsp_figures *out)
+{
+	size_t ng = r->sc->n_grades, na = r->sc->n_areas;
+	struct hist *all = hist_new();
+
+	for (size_t g = 0; g < ng; g++) {
+		double sum[RSP_GRADE_METRICS] = { 0 };
+		if (all)
+			hist_reset(all);
+		for (size_t a = 0; a < na; a++) {
+			const double *f = ag_at(r, a, g);
+			for (int m = 0; m < RSP_GRADE_METRICS; m++)
+				sum[m] += f[m];
+			if (all)
+				hist_merge(all, r->ag_hist[a * ng + g]);
+			grade_finish(&r->sc->grades[g], f, r->ag_hist[a * ng + g],
+				     out->area_grade + (a * ng + g) * RSP_GRADE_METRICS);
+		}
+		double *o = out->grade + g * RSP_GRADE_METRICS;
+		grade_finish(&r->sc->grades[g], sum, all ? all : r->ag_hist[g], o);
+		if (!all)
+			o[RSP_ATTEND_P50_S] = o[RSP_ATTEND_P90_S] =
+				o[RSP_ATTEND_P95_S] = NAN;
+	}
+	for (size_t a = 0; a < na; a++)
+		area_finish(r, a, out->area + a * RSP_AREA_METRICS);
+	hist_free(all);
+}
+
+/* ---- set-up and tear-down --------------------------------------------- */
+
+void response_free(struct response *r)
+{
+	if (!r)
+		return;
+	const struct scenario *sc = r->sc;
+	if (r->mix)
+		for (size_t l = 0; l < sc->n_lines; l++)
+			gsl_ran_discrete_free(r->mix[l]);
+	free(r->mix);
+	gsl_ran_discrete_free(r->area_pick);
+	if (r->groups)
+		for (size_t i = 0; i < sc->n_units; i++) {
+			roster_free(r->groups[i].roster);
+			free(r->groups[i].units);
+		}
+	free(r->groups);
+	if (r->area_groups)
+		for (size_t a = 0; a < sc->n_areas; a++)
+			free(r->area_groups[a]);
+	free(r->area_groups);
+	free(r->n_area_groups);
+	free(r->queues);
+	if (r->ag_hist)
+		for (size_t i = 0; i < sc->n_areas * sc->n_grades; i++)
+			hist_free(r->ag_hist[i]);
+	free(r->ag_hist);
+	free(r->ag);
+	free(r->area_tally);
+	free(r->pending_ag);
+	while (r->chunks) {
+		struct incident_chunk *next = r->chunks->next;
+		free(r->chunks);
+		r->chunks = next;
+	}
+	free(r);
+}
+
+/* The grade mix of each line (grades, then "no incident") and the area
+ * shares, as GSL lookup tables for O(1) draws. */
+static enum sim_status build_tables(struct response *r)
+{
+	const struct scenario *sc = r->sc;
+	double p[RESPONSE_GRADES_MAX + 1];
+
+	r->mix = calloc(sc->n_lines, sizeof *r->mix);
+	if (!r->mix)
+		return SIM_ENOMEM;
+	for (size_t l = 0; l < sc->n_lines; l++) {
+		double rest = 1.0;
+		for (size_t g = 0; g < sc->n_grades; g++) {
+			p[g] = sc->lines[l].incident_p[g];
+			rest -= p[g];
+		}
+		p[sc->n_grades] = rest > 0 ? rest : 0;
+		r->mix[l] = gsl_ran_discrete_preproc(sc->n_grades + 1, p);
+		if (!r->mix[l])
+			return SIM_ENOMEM;
+	}
+	double *shares = calloc(sc->n_areas, sizeof *shares);
+	if (!shares)
+		return SIM_ENOMEM;
+	for (size_t a = 0; a < sc->n_areas; a++)
+		shares[a] = sc->areas[a].share;
+	r->area_pick = gsl_ran_discrete_preproc(sc->n_areas, shares);
+	free(shares);
+	return r->area_pick ? SIM_OK : SIM_ENOMEM;
+}
+
+static enum sim_status build_group(struct response *r, size_t i,
+				   struct sim_err *err)
+{
+	const struct unit_spec *us = &r->sc->units[i];
+	struct group *gr = &r->groups[i];
+	struct roster_spec rs = { .shifts = us->shifts, .n_shifts = us->n_shifts,
+				  .shrinkage = us->shrinkage };
+
+	gr->rsp = r;
+	gr->spec = us;
+	gr->role = &r->sc->roles[us->role];
+	gr->roster = roster_new(&rs, err);
+	if (!gr->roster)
+		return SIM_ENOMEM;
+	gr->capacity = roster_peak_on_duty(gr->roster);
+	gr->units = calloc((size_t)gr->capacity + 1, sizeof *gr->units);
+	if (!gr->units)
+		return SIM_ENOMEM;
+	for (int k = 0; k < gr->capacity; k++)
+		gr->units[k].group = gr;
+	timeavg_start(&gr->busy_ta, 0.0, 0.0);
+	timeavg_start(&gr->present_ta, 0.0, 0.0);
+	timeavg_start(&gr->staff_ta, 0.0, 0.0);
+	return schedule(r, 0.0, on_unit_roster, gr, 0) ? SIM_OK : SIM_ENOMEM;
+}
+
+static enum sim_status build_areas(struct response *r)
+{
+	const struct scenario *sc = r->sc;
+	size_t na = sc->n_areas, ng = sc->n_grades;
+
+	r->area_groups = calloc(na, sizeof *r->area_groups);
+	r->n_area_groups = calloc(na, sizeof *r->n_area_groups);
+	r->queues = calloc(na * ng, sizeof *r->queues);
+	r->ag = calloc(na * ng * RSP_GRADE_METRICS, sizeof *r->ag);
+	r->ag_hist = calloc(na * ng, sizeof *r->ag_hist);
+	r->area_tally = calloc(na * RSP_AREA_METRICS, sizeof *r->area_tally);
+	r->pending_ag = calloc(na * ng, sizeof *r->pending_ag);
+	if (!r->area_groups || !r->n_area_groups || !r->queues || !r->ag ||
+	    !r->ag_hist || !r->area_tally || !r->pending_ag)
+		return SIM_ENOMEM;
+	for (size_t i = 0; i < na * ng; i++)
+		if (!(r->ag_hist[i] = hist_new()))
+			return SIM_ENOMEM;
+	for (size_t a = 0; a < na; a++) {
+		r->area_groups[a] = calloc(sc->n_units + 1, sizeof(size_t));
+		if (!r->area_groups[a])
+			return SIM_ENOMEM;
+		for (size_t i = 0; i < sc->n_units; i++)
+			if (sc->units[i].area == a)
+				r->area_groups[a][r->n_area_groups[a]++] = i;
+	}
+	return SIM_OK;
+}
+
+struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
+			       double warmup_s, double end_s,
+			       uint32_t first_stream, struct sim_err *err)
+{
+	struct response *r = calloc(1, sizeof *r);
+	enum sim_status st = SIM_OK;
+
+	if (!r)
+		goto fail;
+	r->sc = sc;
+	r->ctx = ctx;
+	r->warmup_s = warmup_s;
+	r->end_s = end_s;
+	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
+		if (!(r->rng[k] = sim_rng(ctx, first_stream + k)))
+			goto fail;
+	st = build_tables(r);
+	if (st == SIM_OK)
+		st = build_areas(r);
+	r->groups = calloc(sc->n_units + 1, sizeof *r->groups);
+	if (!r->groups)
+		goto fail;
+	for (size_t i = 0; i < sc->n_units && st == SIM_OK; i++)
+		st = build_group(r, i, err);
+	if (st == SIM_OK)
+		return r;
+fail:
+	if (!sim_err_failed(err))
+		sim_err_add(err, SIM_ENOMEM, "out of memory building the response model");
+	response_free(r);
+	return NULL;
+}

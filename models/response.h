@@ -1,0 +1,96 @@
+/* response.h: incident response in one replication — from the end of the
+ * call that creates an incident to the unit arriving on scene and clearing.
+ *
+ * An incident is created when an answered call's talk time ends, with a
+ * grade drawn from the line's mix and an area drawn from the area shares.
+ * After a grading/dispatch delay it seeks a unit:
+ *   1. a free unit of its area whose role attends its grade (ring-fenced
+ *      neighbourhood roles excluded);
+ *   2. for the top grade, when the scenario allows it, a unit of its area
+ *      pulled off a preemptible (Scheduled) job — counted;
+ *   3. otherwise it waits in its area's queue for its grade. Once it has
+ *      waited cross_border_after_s, a free unit of a neighbouring area
+ *      (nearest first) may take it, with longer travel; once a top-grade
+ *      incident has waited a role's abstract_after_s, a free neighbourhood
+ *      unit of its area may be abstracted to it — counted, with the officer
+ *      hours taken from neighbourhood work.
+ * A unit that becomes free takes the oldest incident of the highest grade it
+ * may attend in its own area, then those open to it in neighbouring areas.
+ * Attendance time = unit arrives - incident created. Units on rosters come
+ * and go as handlers do: a unit whose shift ends finishes its job first.
+ *
+ * Only incidents created in the counted period are tallied; the ones still
+ * unattended at the horizon are the backlog, never dropped. */
+#ifndef MODELS_RESPONSE_H
+#define MODELS_RESPONSE_H
+
+#include <stddef.h>
+
+#include "models/scenario.h"
+#include "sim/sim.h"
+
+/* Figures per grade (and per area and grade), one replication. */
+enum rsp_grade_metric {
+	RSP_INCIDENTS,        /* created in the counted period */
+	RSP_ATTENDED,         /* of those, attended (by the end of the run) */
+	RSP_WITHIN_TARGET,    /* attended within target / incidents; NAN
+				 when the grade has no target */
+	RSP_ATTEND_MEAN_S,    /* attendance time of attended incidents */
+	RSP_ATTEND_P50_S,
+	RSP_ATTEND_P90_S,
+	RSP_ATTEND_P95_S,
+	RSP_BACKLOG,          /* counted incidents unattended at the horizon */
+	RSP_CROSS_BORDER,     /* attended by a neighbouring area's unit */
+	RSP_PREEMPTED,        /* lost their unit to an Emergency */
+	RSP_GRADE_METRICS
+};
+
+/* Figures per area, one replication. */
+enum rsp_area_metric {
+	RSP_UTILISATION,      /* busy unit time / on-duty unit time, all roles
+				 except ring-fenced neighbourhood ones */
+	RSP_UNITS_ON_DUTY,    /* mean units on duty, same roles */
+	RSP_ABSTRACTIONS,     /* neighbourhood units sent to Emergencies */
+	RSP_ABSTRACTION_HOURS,/* officer hours taken from neighbourhood work */
+	RSP_AREA_METRICS
+};
+
+/* Where response figures go: flat arrays the caller owns, sized
+ * [n_grades][RSP_GRADE_METRICS], [n_areas][n_grades][RSP_GRADE_METRICS] and
+ * [n_areas][RSP_AREA_METRICS]. */
+struct rsp_figures {
+	double *grade;
+	double *area_grade;
+	double *area;
+};
+
+/* The first random-stream purpose response uses, after the contact
+ * centre's, and how many it uses. */
+#define RSP_STREAM_KINDS 5
+
+struct response;
+
+/* Builds the response model of one replication on ctx (borrowed), counting
+ * incidents created in [warmup_s, end_s), using random streams
+ * first_stream .. first_stream + RSP_STREAM_KINDS - 1, and puts the units'
+ * first roster changes on the calendar. Returns NULL on failure with err
+ * filled. */
+struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
+			       double warmup_s, double end_s,
+			       uint32_t first_stream, struct sim_err *err);
+/* NULL is a no-op. */
+void response_free(struct response *rsp);
+
+/* An answered call of line `line` ended its talk time now: maybe creates an
+ * incident (the line's mix decides). */
+void response_call_ended(struct response *rsp, size_t line);
+/* Counted incidents not yet attended: the run settles until this is 0. */
+long response_pending(const struct response *rsp);
+/* Opens the counted period (called at warmup_s) and closes it (at end_s):
+ * unit time and the backlog are measured between the two. */
+void response_open(struct response *rsp);
+void response_close(struct response *rsp);
+/* Writes the replication's figures. */
+void response_figures(const struct response *rsp, struct rsp_figures *out);
+
+#endif

@@ -1,0 +1,76 @@
+/* response_spec.h: what a scenario says about incident response — grades,
+ * areas, officer roles, units on rosters and the dispatch rules.
+ *
+ * Grades are listed highest first: the first grade is the one the Police and
+ * Crime Plan calls Emergency, the only grade that may abstract neighbourhood
+ * officers or pull a unit off a preemptible (Scheduled) job. Areas are Local
+ * Policing Areas, each with a share of incidents and a list of neighbours,
+ * nearest first. All times are seconds. */
+#ifndef MODELS_RESPONSE_SPEC_H
+#define MODELS_RESPONSE_SPEC_H
+
+#include <stddef.h>
+
+#include "models/dist.h"
+#include "models/roster.h"
+
+#define RESPONSE_GRADES_MAX 8
+#define RESPONSE_NAME_MAX 64
+
+struct grade_spec {
+	char name[RESPONSE_NAME_MAX];       /* "emergency", "priority", ... */
+	int line, col;                      /* position in the file */
+	double target_s;                    /* attend within; NAN: no target */
+	double goal;                        /* fraction; NAN: no verdict */
+	int has_delay;
+	struct dist delay;                  /* grading and dispatch decision,
+					       before a unit is sought */
+	struct dist travel;                 /* within the incident's area */
+	struct dist on_scene;               /* time at the incident */
+	int preemptible;                    /* an Emergency may take its unit */
+};
+
+struct area_spec {
+	char name[RESPONSE_NAME_MAX];
+	int line, col;
+	double share;                       /* of incidents; shares sum to 1 */
+	size_t *neighbours;                 /* area indices, nearest first; owned */
+	size_t n_neighbours;
+	double travel_factor;               /* scales travel inside the area */
+};
+
+enum abstraction_policy {
+	ABSTRACTION_NEVER,                  /* ring-fenced: never dispatched */
+	ABSTRACTION_EMERGENCY_ONLY          /* to an Emergency after a wait */
+};
+
+struct role_spec {
+	char name[RESPONSE_NAME_MAX];
+	int line, col;
+	unsigned attends;                   /* bit g: may be sent to grade g */
+	int neighbourhood;                  /* ring-fenced neighbourhood officers:
+					       attend only by abstraction */
+	enum abstraction_policy abstraction;
+	double abstract_after_s;            /* Emergency wait before abstraction */
+	double cost_per_fte;                /* annual */
+	double hours_per_week;              /* contracted hours of one FTE */
+};
+
+struct unit_spec {
+	int line, col;
+	size_t area;                        /* index into areas */
+	size_t role;                        /* index into roles */
+	int crew;                           /* officers per unit, >= 1 */
+	struct shift_spec *shifts;          /* staff = units on the shift; owned */
+	size_t n_shifts;
+	double shrinkage;                   /* 0 <= s < 1, of units */
+};
+
+struct dispatch_spec {
+	double cross_border_after_s;        /* wait before a neighbour's unit */
+	double cross_border_factor;         /* travel multiplier across a border */
+	int preempt_scheduled;              /* Emergency may pull a unit off a
+					       preemptible job */
+};
+
+#endif
