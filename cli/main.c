@@ -13,6 +13,7 @@
 #include "cli/cli_common.h"
 #include "cli/cmd_check.h"
 #include "cli/cmd_run.h"
+#include "cli/cmd_sweep.h"
 
 static const char main_usage[] =
 	"usage: callsim <command> [options]\n"
@@ -37,6 +38,7 @@ struct main_cmd {
 static const struct main_cmd main_cmds[] = {
 	{ "run", cmd_run, cmd_run_usage },
 	{ "check", cmd_check, cmd_check_usage },
+	{ "sweep", cmd_sweep, cmd_sweep_usage },
 	{ "help", cmd_help,
 	  "usage: callsim help [COMMAND]\n"
 	  "\n"

@@ -1,0 +1,652 @@
+/* cmd_sweep.c: `callsim sweep` (see cmd_sweep.h and docs/experiments.md).
+ *
+ * Each point is the scenario loaded with its overrides in this order: the
+ * --set ones, one "path=value" per --vary axis, then run.replications and
+ * run.seed from --replications and --seed, exactly as `callsim run` orders
+ * them, so a point's figures are byte for byte those of `callsim run` with
+ * the same --set options. Every point uses the same seed: neighbouring
+ * points see the same callers (common random numbers) and differ only by
+ * the change.
+ *
+ * Points run in batches of a few points whose (point, replication) jobs
+ * are spread over the threads together, so short runs with few
+ * replications still keep every core busy; each batch's points are then
+ * written in order, each with one write() and an fsync, so a sweep killed
+ * at any instant leaves whole points and at most one partial point, which
+ * --resume cuts off.
+ *
+ * Ctrl-C sets a flag (the one piece of process-wide state here: a signal
+ * handler can reach nothing else) that is read between batches: the batch
+ * in hand is finished and written, and the sweep stops with status 130.
+ * A second Ctrl-C ends the process at once (SA_RESETHAND). */
+#include "cli/cmd_sweep.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli_common.h"
+#include "models/contact_centre.h"
+#include "results/summary.h"
+#include "results/sweep.h"
+#include "results/sweep_progress.h"
+#include "sim/replicate.h"
+
+const char cmd_sweep_usage[] =
+	"usage: callsim sweep SCENARIO --vary PATH=FROM:TO:STEP [--vary PATH=V1,V2,...]...\n"
+	"                     [--replications N] [--seed S] [--threads T]\n"
+	"                     [--set KEY=VALUE]... [--format csv|jsonl] [--out FILE]\n"
+	"                     [--resume] [--quiet]\n"
+	"\n"
+	"Runs SCENARIO at every combination of the --vary values (the first --vary\n"
+	"varies slowest), every point with the same seed, and writes each point's\n"
+	"figures, with the FTE and annual cost of its staffing, as it completes.\n"
+	"\n"
+	"  --vary PATH=FROM:TO:STEP  a range of numbers, both ends included\n"
+	"  --vary PATH=V1,V2,...     a list of values (PATH as --set names it)\n"
+	"  --replications N          replications at every point (run.replications)\n"
+	"  --seed S                  the seed of every point (run.seed)\n"
+	"  --threads T               threads; 0 = every core (default)\n"
+	"  --set KEY=VALUE           override a scenario value at every point\n"
+	"  --format F                csv (default; one row per figure) or jsonl\n"
+	"                            (one JSON object per point)\n"
+	"  --out FILE                write to FILE (refused if it exists, unless\n"
+	"                            --resume) instead of stdout\n"
+	"  --resume                  continue the sweep FILE holds: keep its finished\n"
+	"                            points, run the rest\n"
+	"  --quiet                   no progress on stderr\n"
+	"\n"
+	"exit status: 0 ok, 1 a run or a write failed, 2 bad usage or invalid\n"
+	"scenario, 130 interrupted (the points written so far are kept)\n";
+
+enum sweep_opt_id {
+	OPT_VARY, OPT_REPLICATIONS, OPT_SEED, OPT_THREADS, OPT_SET, OPT_FORMAT,
+	OPT_OUT, OPT_RESUME, OPT_QUIET, OPT_HELP
+};
+
+static const struct cli_opt sweep_opts_table[] = {
+	{ "vary", 0, true, OPT_VARY },
+	{ "replications", 0, true, OPT_REPLICATIONS },
+	{ "seed", 0, true, OPT_SEED },
+	{ "threads", 0, true, OPT_THREADS },
+	{ "set", 0, true, OPT_SET },
+	{ "format", 0, true, OPT_FORMAT },
+	{ "out", 'o', true, OPT_OUT },
+	{ "resume", 0, false, OPT_RESUME },
+	{ "quiet", 'q', false, OPT_QUIET },
+	{ "help", 'h', false, OPT_HELP },
+	{ NULL, 0, false, 0 }
+};
+
+/* The exit status of an interrupted sweep: 128 + SIGINT, as shells use. */
+#define SWEEP_EXIT_INTERRUPTED 130
+/* As `callsim run`: far above any machine's cores. */
+#define SWEEP_THREADS_MAX 1024
+/* Jobs per thread a batch aims at, so the last jobs of a batch leave few
+ * threads idle. */
+#define SWEEP_JOBS_PER_THREAD 4
+/* Lists longer than this are checked at their ends only before the sweep
+ * starts (ranges always are: the loader checks bounds, not patterns). */
+#define SWEEP_CHECK_ALL_MAX 64
+
+/* Set by the SIGINT handler, read between batches. */
+static volatile sig_atomic_t sweep_interrupted;
+
+static void sweep_on_sigint(int sig)
+{
+	(void)sig;
+	sweep_interrupted = 1;
+}
+
+struct sweep_opts {
+	const char *path;
+	struct sweep_grid grid;
+	struct cli_strings sets;           /* --set, in order */
+	const char *replications, *seed;   /* NULL when not given */
+	unsigned threads;
+	enum sweep_format format;
+	const char *out;                   /* NULL: stdout */
+	bool resume, quiet, help;
+};
+
+/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
+static int sweep_option(struct sweep_opts *o, int id, const char *value)
+{
+	struct sim_err err;
+	unsigned long n;
+
+	sim_err_clear(&err);
+	switch (id) {
+	case OPT_VARY:
+		if (sweep_grid_add(&o->grid, value, &err) == SIM_OK)
+			return CLI_EXIT_OK;
+		cli_print_err("sweep", &err);
+		return err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+	case OPT_THREADS:
+		if (cli_parse_unsigned(value, SWEEP_THREADS_MAX, &n) != 0)
+			return cli_usage_error("sweep", "--threads must be a whole "
+					       "number 0..%d (0 = every core), not "
+					       "'%s'", SWEEP_THREADS_MAX, value);
+		o->threads = (unsigned)n;
+		return CLI_EXIT_OK;
+	case OPT_SET:
+		if (strchr(value, '=') == NULL)
+			return cli_usage_error("sweep", "--set needs KEY=VALUE, not "
+					       "'%s'", value);
+		return cli_strings_add(&o->sets, value, NULL) == 0
+			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+	case OPT_FORMAT:
+		if (strcmp(value, "csv") == 0 || strcmp(value, "jsonl") == 0) {
+			o->format = value[0] == 'c' ? SWEEP_CSV : SWEEP_JSONL;
+			return CLI_EXIT_OK;
+		}
+		return cli_usage_error("sweep", "--format must be csv or jsonl, not "
+				       "'%s'", value);
+	case OPT_REPLICATIONS: o->replications = value; return CLI_EXIT_OK;
+	case OPT_SEED: o->seed = value; return CLI_EXIT_OK;
+	case OPT_OUT: o->out = value; return CLI_EXIT_OK;
+	case OPT_RESUME: o->resume = true; return CLI_EXIT_OK;
+	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
+	default: o->help = true; return CLI_EXIT_OK;
+	}
+}
+
+/* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
+static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
+{
+	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
+	const char *value;
+	int id, rc;
+
+	while ((id = cli_next(&p, sweep_opts_table, &value)) != CLI_DONE) {
+		if (id == CLI_BAD)
+			return CLI_EXIT_USAGE;
+		if (id == CLI_OPERAND && o->path != NULL)
+			return cli_usage_error("sweep", "one scenario at a time: "
+					       "'%s' and '%s'", o->path, value);
+		if (id == CLI_OPERAND) {
+			o->path = value;
+			continue;
+		}
+		rc = sweep_option(o, id, value);
+		if (rc != CLI_EXIT_OK)
+			return rc;
+	}
+	if (o->help)
+		return CLI_EXIT_OK;
+	if (o->path == NULL)
+		return cli_usage_error("sweep", "no scenario given");
+	if (o->grid.n_axes == 0)
+		return cli_usage_error("sweep", "nothing to vary; give at least "
+				       "one --vary PATH=FROM:TO:STEP");
+	if (o->resume && o->out == NULL)
+		return cli_usage_error("sweep", "--resume needs --out FILE");
+	return CLI_EXIT_OK;
+}
+
+/* The overrides of point `point`: --set, the axes, the run settings. */
+static int sweep_overrides(const struct sweep_opts *o, size_t point,
+			   struct cli_strings *l)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < o->sets.n; i++)
+		bad |= cli_strings_add(l, o->sets.items[i], NULL);
+	for (size_t a = 0; a < o->grid.n_axes; a++)
+		bad |= cli_strings_add(l, o->grid.axes[a].path,
+				       sweep_grid_value(&o->grid, point, a));
+	if (o->replications != NULL)
+		bad |= cli_strings_add(l, "run.replications", o->replications);
+	if (o->seed != NULL)
+		bad |= cli_strings_add(l, "run.seed", o->seed);
+	return bad;
+}
+
+/* Prints the loader's lines, naming "--vary" where an axis's override is
+ * the culprit: the user wrote --vary, not --set. */
+static void sweep_print_load_err(const struct sweep_opts *o,
+				 const struct sim_err *err)
+{
+	struct sim_err shown;
+
+	if (err->status != SIM_ESCENARIO) {
+		cli_print_err("sweep", err);
+		return;
+	}
+	sim_err_clear(&shown);
+	for (const char *line = err->text; *line; ) {
+		int len = (int)strcspn(line, "\n");
+		bool vary = false;
+
+		for (size_t a = 0; !vary && a < o->grid.n_axes; a++) {
+			size_t n = strlen(o->grid.axes[a].path);
+
+			vary = strncmp(line, "--set ", 6) == 0
+			       && strncmp(line + 6, o->grid.axes[a].path, n) == 0
+			       && line[6 + n] == '=';
+		}
+		if (vary)
+			sim_err_add(&shown, SIM_ESCENARIO, "--vary %.*s", len - 6,
+				    line + 6);
+		else
+			sim_err_add(&shown, SIM_ESCENARIO, "%.*s", len, line);
+		line += len + (line[len] == '\n');
+	}
+	shown.n_lines = err->n_lines;
+	cli_print_err("sweep", &shown);
+}
+
+/* Loads point `point`; returns CLI_EXIT_OK or the exit code, printed. */
+static int sweep_load(const struct sweep_opts *o, size_t point,
+		      struct scenario **out)
+{
+	struct cli_strings l = { 0 };
+	struct sim_err err;
+	struct scenario_source src = { .path = o->path };
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	*out = NULL;
+	if (sweep_overrides(o, point, &l) != 0) {
+		cli_strings_clear(&l);
+		return CLI_EXIT_FAILURE;
+	}
+	src.overrides = (const char *const *)l.items;
+	src.n_overrides = l.n;
+	st = scenario_load(&src, out, &err);
+	cli_strings_clear(&l);
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	sweep_print_load_err(o, &err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
+/* Loads the points where one axis takes each value (every value of a
+ * short list, the ends of a long one) and the others their first, so a
+ * bad path or value stops the sweep before it starts. */
+static int sweep_check_axes(const struct sweep_opts *o)
+{
+	size_t stride = o->grid.n_points;
+
+	for (size_t a = 0; a < o->grid.n_axes; a++) {
+		size_t n = o->grid.axes[a].n_values;
+
+		stride /= n;
+		for (size_t j = 0; j < n; j++) {
+			struct scenario *sc;
+			int rc;
+
+			if (n > SWEEP_CHECK_ALL_MAX && j > 0 && j + 1 < n)
+				continue;
+			rc = sweep_load(o, j * stride, &sc);
+			scenario_free(sc);
+			if (rc != CLI_EXIT_OK)
+				return rc;
+		}
+	}
+	return CLI_EXIT_OK;
+}
+
+/* The state of one sweep being run. */
+struct sweep_run {
+	const struct sweep_opts *o;
+	int fd;                            /* the output */
+	const char *out_name;              /* for messages */
+	unsigned reps, threads;
+	size_t start;                      /* first point not yet written */
+	struct sweep_progress progress;
+};
+
+/* Writes all len bytes to fd and has them reach the disk (fsync fails on
+ * pipes and terminals, where there is no disk to reach: that is fine). */
+static int sweep_write_all(const struct sweep_run *r, const char *buf,
+			   size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(r->fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			fprintf(stderr, "callsim sweep: writing %s failed (%s)\n",
+				r->out_name, strerror(errno));
+			return CLI_EXIT_FAILURE;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	if (fsync(r->fd) != 0 && errno != EINVAL && errno != ENOTSUP
+	    && errno != EROFS) {
+		fprintf(stderr, "callsim sweep: saving %s failed (%s)\n",
+			r->out_name, strerror(errno));
+		return CLI_EXIT_FAILURE;
+	}
+	return CLI_EXIT_OK;
+}
+
+/* The header of this sweep, in memory (free it); NULL when out of memory
+ * or the scenario file cannot be read (message printed). */
+static char *sweep_header(const struct sweep_opts *o,
+			  const struct scenario *sc, size_t *len)
+{
+	struct sweep_id id = {
+		.scenario = o->path, .seed = sc->run.seed,
+		.replications = sc->run.replications, .grid = &o->grid,
+		.sets = (const char *const *)o->sets.items, .n_sets = o->sets.n,
+		.format = o->format,
+	};
+	struct sim_err err;
+	char *buf = NULL;
+	FILE *mem;
+
+	sim_err_clear(&err);
+	if (sweep_file_hash(o->path, &id.scenario_hash, &err) != SIM_OK) {
+		cli_print_err("sweep", &err);
+		return NULL;
+	}
+	mem = open_memstream(&buf, len);
+	if (mem != NULL) {
+		enum sim_status st = sweep_header_write(mem, &id, &err);
+
+		if (fclose(mem) == 0 && st == SIM_OK)
+			return buf;
+	}
+	fputs("callsim sweep: out of memory\n", stderr);
+	free(buf);
+	return NULL;
+}
+
+/* Starts the output afresh with the header: stdout, or --out FILE, which
+ * must not hold anything yet unless --resume found nothing to keep in it:
+ * a sweep that ran all night is not overwritten by a repeated command. */
+static int sweep_open_new(struct sweep_run *r, const char *header, size_t len)
+{
+	const char *path = r->o->out;
+	struct stat st;
+
+	if (path == NULL) {
+		r->fd = STDOUT_FILENO;
+		r->out_name = "stdout";
+		return sweep_write_all(r, header, len);
+	}
+	r->out_name = path;
+	if (!r->o->resume && stat(path, &st) == 0 && st.st_size > 0)
+		return cli_usage_error("sweep", "%s exists; give --resume to "
+				       "continue the sweep it holds, or remove it",
+				       path);
+	r->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	if (r->fd < 0) {
+		fprintf(stderr, "callsim sweep: cannot write %s (%s)\n", path,
+			strerror(errno));
+		return CLI_EXIT_FAILURE;
+	}
+	return sweep_write_all(r, header, len);
+}
+
+/* Reads what --out FILE holds; returns CLI_EXIT_OK with *res filled (or
+ * res->has_header false when there is no such file yet). */
+static int sweep_scan(struct sweep_run *r, const struct scenario *sc,
+		      const char *header, size_t len, struct sweep_resume *res)
+{
+	const char *path = r->o->out;
+	size_t lines = sweep_point_lines(sc, r->o->format);
+	FILE *f = fopen(path, "r");
+	struct sim_err err;
+	enum sim_status st;
+
+	*res = (struct sweep_resume){ 0 };
+	if (f == NULL && errno == ENOENT)
+		return CLI_EXIT_OK;
+	if (f == NULL || lines == 0) {
+		fprintf(stderr, "callsim sweep: cannot read %s (%s)\n", path,
+			f ? "out of memory" : strerror(errno));
+		if (f != NULL)
+			fclose(f);
+		return CLI_EXIT_FAILURE;
+	}
+	sim_err_clear(&err);
+	st = sweep_resume_scan(f, path, header, len, lines, r->o->grid.n_points,
+			       res, &err);
+	fclose(f);
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err("sweep", &err);
+	return st == SIM_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+}
+
+/* --resume: keeps the header and the finished points of --out FILE, cuts
+ * off a partial point, and appends from there. */
+static int sweep_open_resume(struct sweep_run *r, const struct scenario *sc,
+			     const char *header, size_t len)
+{
+	struct sweep_resume res;
+	int rc = sweep_scan(r, sc, header, len, &res);
+
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	if (!res.has_header)
+		return sweep_open_new(r, header, len);
+	r->out_name = r->o->out;
+	if (truncate(r->o->out, res.keep_bytes) != 0
+	    || (r->fd = open(r->o->out, O_WRONLY | O_APPEND)) < 0) {
+		fprintf(stderr, "callsim sweep: cannot write %s (%s)\n",
+			r->o->out, strerror(errno));
+		return CLI_EXIT_FAILURE;
+	}
+	r->start = res.points_done;
+	return CLI_EXIT_OK;
+}
+
+/* The points of one batch and their replications' results. */
+struct sweep_batch {
+	struct sweep_run *r;
+	size_t first, n;                   /* points first .. first + n - 1 */
+	struct scenario **sc;              /* [n] */
+	struct cc_result **res;            /* [n * reps], point-major */
+};
+
+/* Job `index` is replication index % reps of point index / reps: one
+ * point's replications are neighbours, so they are handed out together. */
+static enum sim_status sweep_job(void *arg, size_t index, struct sim_err *err)
+{
+	struct sweep_batch *b = arg;
+	size_t k = index / b->r->reps;
+	uint32_t rep = (uint32_t)(index % b->r->reps);
+	enum sim_status st = cc_run(b->sc[k], rep, b->res[index], err);
+
+	if (st == SIM_OK)
+		sweep_progress_replication(&b->r->progress);
+	return st;
+}
+
+static void sweep_batch_free(struct sweep_batch *b)
+{
+	for (size_t i = 0; b->res != NULL && i < b->n * b->r->reps; i++)
+		cc_result_free(b->res[i]);
+	for (size_t k = 0; b->sc != NULL && k < b->n; k++)
+		scenario_free(b->sc[k]);
+	free(b->res);
+	free(b->sc);
+}
+
+/* Loads the batch's points and allocates their results. */
+static int sweep_batch_load(struct sweep_batch *b)
+{
+	const struct sweep_run *r = b->r;
+	int rc = CLI_EXIT_OK;
+
+	b->sc = calloc(b->n, sizeof *b->sc);
+	b->res = calloc(b->n * r->reps, sizeof *b->res);
+	if (b->sc == NULL || b->res == NULL)
+		goto nomem;
+	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
+		rc = sweep_load(r->o, b->first + k, &b->sc[k]);
+		if (rc == CLI_EXIT_OK && b->sc[k]->run.replications != r->reps)
+			rc = cli_usage_error("sweep", "point %zu changes "
+					     "run.replications; every point must "
+					     "run as many", b->first + k);
+	}
+	for (size_t i = 0; rc == CLI_EXIT_OK && i < b->n * r->reps; i++)
+		if ((b->res[i] = cc_result_new(b->sc[i / r->reps])) == NULL)
+			goto nomem;
+	return rc;
+nomem:
+	fputs("callsim sweep: out of memory\n", stderr);
+	return CLI_EXIT_FAILURE;
+}
+
+/* Summarises point k of the batch and writes it with one write(). */
+static int sweep_batch_point(struct sweep_batch *b, size_t k)
+{
+	struct sweep_run *r = b->r;
+	const struct cc_result *const *res =
+		(const struct cc_result *const *)b->res + k * r->reps;
+	struct sim_err err;
+	struct summary *s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+	enum sim_status st = SIM_ENOMEM;
+	int rc;
+
+	sim_err_clear(&err);
+	s = summary_new(b->sc[k], res, r->reps, &err);
+	mem = s ? open_memstream(&buf, &len) : NULL;
+	if (mem != NULL) {
+		st = sweep_point_write(mem, &r->o->grid, b->first + k, s,
+				       r->o->format, &err);
+		if (fclose(mem) != 0 && st == SIM_OK)
+			st = SIM_ENOMEM;
+	}
+	summary_free(s);
+	if (st != SIM_OK) {
+		free(buf);
+		fputs("callsim sweep: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	rc = sweep_write_all(r, buf, len);
+	free(buf);
+	return rc;
+}
+
+/* Runs points first .. first + n - 1 and writes them in order. */
+static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
+{
+	struct sweep_batch b = { .r = r, .first = first, .n = n };
+	struct sim_err err;
+	int rc = sweep_batch_load(&b);
+
+	sim_err_clear(&err);
+	if (rc == CLI_EXIT_OK
+	    && replicate_run(n * r->reps, r->threads, sweep_job, &b, &err) != SIM_OK) {
+		cli_print_err("sweep", &err);
+		rc = CLI_EXIT_FAILURE;
+	}
+	for (size_t k = 0; rc == CLI_EXIT_OK && k < n; k++) {
+		rc = sweep_batch_point(&b, k);
+		if (rc == CLI_EXIT_OK) {
+			r->start = first + k + 1;
+			sweep_progress_point(&r->progress);
+		}
+	}
+	sweep_batch_free(&b);
+	return rc;
+}
+
+/* Runs every point not yet written, a batch at a time, until done or
+ * interrupted. */
+static int sweep_points(struct sweep_run *r)
+{
+	size_t n = r->o->grid.n_points;
+	size_t batch = (SWEEP_JOBS_PER_THREAD * r->threads + r->reps - 1) / r->reps;
+
+	while (r->start < n) {
+		size_t first = r->start;
+		size_t b = batch < n - first ? batch : n - first;
+		int rc;
+
+		if (sweep_interrupted)
+			return SWEEP_EXIT_INTERRUPTED;
+		rc = sweep_batch_run(r, first, b);
+		if (rc != CLI_EXIT_OK)
+			return rc;
+	}
+	return CLI_EXIT_OK;
+}
+
+/* Runs the sweep into the opened output, with Ctrl-C caught and progress
+ * on stderr. */
+static int sweep_drive(struct sweep_run *r)
+{
+	struct sigaction on_int = { .sa_handler = sweep_on_sigint,
+				    .sa_flags = SA_RESETHAND }, old;
+	size_t total = r->o->grid.n_points;
+	int rc;
+
+	sigemptyset(&on_int.sa_mask);
+	sigaction(SIGINT, &on_int, &old);
+	sweep_progress_init(&r->progress, r->o->quiet ? NULL : stderr,
+			    isatty(STDERR_FILENO), total, r->start, r->reps);
+	rc = sweep_points(r);
+	sweep_progress_end(&r->progress);
+	sigaction(SIGINT, &old, NULL);
+	if (rc == SWEEP_EXIT_INTERRUPTED)
+		fprintf(stderr, "callsim sweep: interrupted; %zu of %zu points are "
+			"in %s%s\n", r->start, total, r->out_name,
+			r->o->out ? "; run the same command with --resume to "
+				    "finish" : "");
+	return rc;
+}
+
+/* Checks the grid, opens the output and runs the sweep. */
+static int sweep_main(const struct sweep_opts *o)
+{
+	struct sweep_run r = { .o = o, .fd = -1 };
+	struct scenario *base = NULL;
+	char *header = NULL;
+	size_t len = 0;
+	int rc = sweep_check_axes(o);
+
+	if (rc == CLI_EXIT_OK)
+		rc = sweep_load(o, 0, &base);
+	if (rc == CLI_EXIT_OK && (header = sweep_header(o, base, &len)) == NULL)
+		rc = CLI_EXIT_FAILURE;
+	if (rc == CLI_EXIT_OK) {
+		r.reps = base->run.replications;
+		r.threads = o->threads ? o->threads : replicate_default_threads();
+		rc = o->resume ? sweep_open_resume(&r, base, header, len)
+			       : sweep_open_new(&r, header, len);
+	}
+	if (rc == CLI_EXIT_OK)
+		rc = sweep_drive(&r);
+	if (r.fd > STDERR_FILENO && close(r.fd) != 0 && rc == CLI_EXIT_OK) {
+		fprintf(stderr, "callsim sweep: closing %s failed (%s)\n",
+			r.out_name, strerror(errno));
+		rc = CLI_EXIT_FAILURE;
+	}
+	free(header);
+	scenario_free(base);
+	return rc;
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+	struct sweep_opts o = { .format = SWEEP_CSV,
+				.grid = { .n_points = 1 } };
+	int rc = sweep_parse(argc, argv, &o);
+
+	if (rc == CLI_EXIT_OK && o.help)
+		fputs(cmd_sweep_usage, stdout);
+	else if (rc == CLI_EXIT_OK)
+		rc = sweep_main(&o);
+	else if (rc == CLI_EXIT_USAGE)
+		fputs("try 'callsim help sweep'\n", stderr);
+	sweep_grid_clear(&o.grid);
+	cli_strings_clear(&o.sets);
+	return rc;
+}

@@ -1,0 +1,561 @@
+/* sweep.c: the grid of a sweep, its header, its points as CSV rows or JSON
+ * lines, and the scan that lets an interrupted sweep resume (see sweep.h).
+ *
+ * A point's figures are formatted by the run's own writers (report_csv,
+ * report_json) into memory and then prefixed with the point and its
+ * values, so a sweep point and a `callsim run` of the same scenario and
+ * seed show the same bytes, and a figure added to the run report appears in
+ * sweeps without a change here. */
+#include "results/sweep.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/contact_centre.h"
+#include "results/report_csv.h"
+#include "results/report_json.h"
+
+/* ------------------------------------------------------------------ */
+/* The grid                                                            */
+
+/* Parses the whole of text as a finite number. */
+static bool sweep_number(const char *text, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(text, &end);
+	return end != text && *end == '\0' && errno != ERANGE && isfinite(*out);
+}
+
+static void sweep_axis_clear(struct sweep_axis *a)
+{
+	for (size_t i = 0; i < a->n_values; i++)
+		free(a->values[i]);
+	free(a->values);
+	free(a->spec);
+	free(a->path);
+	memset(a, 0, sizeof *a);
+}
+
+/* Appends a copy of the n bytes at text to the axis's values. */
+static bool sweep_axis_push(struct sweep_axis *a, const char *text, size_t n)
+{
+	char **grown = realloc(a->values, (a->n_values + 1) * sizeof *grown);
+	char *copy = malloc(n + 1);
+
+	if (grown != NULL)
+		a->values = grown;
+	if (grown == NULL || copy == NULL) {
+		free(copy);
+		return false;
+	}
+	memcpy(copy, text, n);
+	copy[n] = '\0';
+	a->values[a->n_values++] = copy;
+	return true;
+}
+
+/* "from:to:step": the values from, from + step, ... <= to. Each is
+ * computed from from and its index, not by adding step again and again,
+ * so rounding errors do not pile up along a long range. */
+static enum sim_status sweep_range(struct sweep_axis *a, const char *body,
+				   struct sim_err *err)
+{
+	char lo[64], hi[64], st[64], buf[32], extra;
+	double from, to, step, count;
+
+	if (sscanf(body, "%63[^:]:%63[^:]:%63[^:]%c", lo, hi, st, &extra) != 3)
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: a range is "
+				   "from:to:step, three numbers", a->spec);
+	if (!sweep_number(lo, &from) || !sweep_number(hi, &to)
+	    || !sweep_number(st, &step))
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: from, to and "
+				   "step must be numbers", a->spec);
+	if (!(step > 0))
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: step must be "
+				   "above 0, not %s", a->spec, st);
+	if (from > to)
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: from (%s) is "
+				   "above to (%s); give from <= to", a->spec, lo, hi);
+	/* The margin keeps `to` in when (to - from) / step is a whole
+	 * number that rounding put a hair below it. */
+	count = floor((to - from) / step * (1 + 1e-12) + 1e-9) + 1;
+	if (count > SWEEP_POINTS_MAX)
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: %.0f values; "
+				   "at most %d", a->spec, count, SWEEP_POINTS_MAX);
+	for (size_t i = 0; i < (size_t)count; i++) {
+		int n = snprintf(buf, sizeof buf, "%.10g", from + (double)i * step);
+
+		if (!sweep_axis_push(a, buf, (size_t)n))
+			return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	}
+	return SIM_OK;
+}
+
+/* "v1,v2,...": the texts between commas, none empty. */
+static enum sim_status sweep_list(struct sweep_axis *a, const char *body,
+				  struct sim_err *err)
+{
+	for (const char *p = body;; ) {
+		size_t n = strcspn(p, ",");
+
+		if (n == 0)
+			return sim_err_add(err, SIM_EINVAL, "--vary %s: empty "
+					   "value; give path=v1,v2,... or "
+					   "path=from:to:step", a->spec);
+		if (!sweep_axis_push(a, p, n))
+			return sim_err_add(err, SIM_ENOMEM, "out of memory");
+		if (p[n] == '\0')
+			return SIM_OK;
+		p += n + 1;
+	}
+}
+
+/* The checks of a parsed axis against the grid it joins. */
+static enum sim_status sweep_axis_fits(const struct sweep_grid *g,
+				       const struct sweep_axis *a,
+				       struct sim_err *err)
+{
+	if (strcmp(a->path, "run.seed") == 0
+	    || strcmp(a->path, "run.replications") == 0)
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: every point runs "
+				   "with the same seed and replications; give "
+				   "--seed or --replications instead", a->spec);
+	for (size_t i = 0; i < g->n_axes; i++)
+		if (strcmp(g->axes[i].path, a->path) == 0)
+			return sim_err_add(err, SIM_EINVAL, "--vary %s: %s is "
+					   "already varied", a->spec, a->path);
+	if (g->n_axes == SWEEP_AXES_MAX)
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: at most %d "
+				   "--vary options", a->spec, SWEEP_AXES_MAX);
+	if ((double)g->n_points * (double)a->n_values > SWEEP_POINTS_MAX)
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: the grid would "
+				   "have %.0f points; at most %d", a->spec,
+				   (double)g->n_points * (double)a->n_values,
+				   SWEEP_POINTS_MAX);
+	return SIM_OK;
+}
+
+/* Parses spec into a (zeroed by the caller). */
+static enum sim_status sweep_axis_parse(struct sweep_axis *a, const char *spec,
+					struct sim_err *err)
+{
+	const char *eq = strchr(spec, '=');
+	const char *body = eq ? eq + 1 : NULL;
+
+	a->spec = strdup(spec);
+	a->path = eq ? strndup(spec, (size_t)(eq - spec)) : NULL;
+	if (a->spec == NULL || (eq && a->path == NULL))
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	if (eq == NULL || eq == spec)
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: expected "
+				   "path=from:to:step or path=v1,v2,...", spec);
+	if (*body == '\0')
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: no values after "
+				   "'='", spec);
+	if (strchr(body, ',') == NULL && strchr(body, ':') != NULL)
+		return sweep_range(a, body, err);
+	return sweep_list(a, body, err);
+}
+
+enum sim_status sweep_grid_add(struct sweep_grid *g, const char *spec,
+			       struct sim_err *err)
+{
+	struct sweep_axis a = { 0 };
+	struct sweep_axis *grown;
+	enum sim_status st = sweep_axis_parse(&a, spec, err);
+
+	if (st == SIM_OK)
+		st = sweep_axis_fits(g, &a, err);
+	if (st == SIM_OK) {
+		grown = realloc(g->axes, (g->n_axes + 1) * sizeof *grown);
+		if (grown == NULL)
+			st = sim_err_add(err, SIM_ENOMEM, "out of memory");
+		else
+			g->axes = grown;
+	}
+	if (st != SIM_OK) {
+		sweep_axis_clear(&a);
+		return st;
+	}
+	if (g->n_axes == 0)
+		g->n_points = 1;
+	g->axes[g->n_axes++] = a;
+	g->n_points *= a.n_values;
+	return SIM_OK;
+}
+
+void sweep_grid_clear(struct sweep_grid *g)
+{
+	for (size_t i = 0; i < g->n_axes; i++)
+		sweep_axis_clear(&g->axes[i]);
+	free(g->axes);
+	*g = (struct sweep_grid){ .n_points = 1 };
+}
+
+/* Mixed radix, the last axis the fastest digit. */
+const char *sweep_grid_value(const struct sweep_grid *g, size_t point,
+			     size_t axis)
+{
+	assert(point < g->n_points && axis < g->n_axes);
+	for (size_t i = g->n_axes; i-- > axis + 1; )
+		point /= g->axes[i].n_values;
+	return g->axes[axis].values[point % g->axes[axis].n_values];
+}
+
+/* ------------------------------------------------------------------ */
+/* Text helpers                                                        */
+
+/* A JSON string, escaped as RFC 8259 asks; other bytes pass through. */
+static void sweep_json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p < 0x20)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+/* A CSV field, quoted only when RFC 4180 needs it (as report_csv does). */
+static void sweep_csv_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+/* A value in JSON: a number when the text is one (printed %.10g, since
+ * JSON refuses forms such as "+5" or ".5"), else a string. */
+static void sweep_json_value(FILE *f, const char *text)
+{
+	double x;
+
+	if (sweep_number(text, &x))
+		fprintf(f, "%.10g", x);
+	else
+		sweep_json_string(f, text);
+}
+
+/* Copies JSON text to f without the whitespace outside strings: the run
+ * report's indented object becomes one line. */
+static void sweep_json_compact(FILE *f, const char *text)
+{
+	bool in_string = false, escaped = false;
+
+	for (const char *p = text; *p; p++) {
+		if (in_string) {
+			in_string = escaped || *p != '"';
+			escaped = !escaped && *p == '\\';
+		} else if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+			continue;
+		} else {
+			in_string = *p == '"';
+		}
+		fputc(*p, f);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Header                                                              */
+
+enum sim_status sweep_file_hash(const char *path, uint64_t *out,
+				struct sim_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	uint64_t h = 14695981039346656037u;   /* FNV-1a offset basis */
+	int c;
+
+	if (f == NULL)
+		return sim_err_add(err, SIM_EIO, "%s: cannot read (%s)", path,
+				   strerror(errno));
+	while ((c = getc(f)) != EOF)
+		h = (h ^ (uint64_t)c) * 1099511628211u;   /* FNV prime */
+	if (ferror(f)) {
+		fclose(f);
+		return sim_err_add(err, SIM_EIO, "%s: read error", path);
+	}
+	fclose(f);
+	*out = h;
+	return SIM_OK;
+}
+
+/* A JSON array of strings. */
+static void sweep_json_strings(FILE *f, const char *const *s, size_t n)
+{
+	fputc('[', f);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', f);
+		sweep_json_string(f, s[i]);
+	}
+	fputc(']', f);
+}
+
+/* The identity as one JSON object, without a line end. */
+static void sweep_id_json(FILE *f, const struct sweep_id *id)
+{
+	const struct sweep_grid *g = id->grid;
+
+	fputs("{\"callsim_sweep\":1,\"scenario\":", f);
+	sweep_json_string(f, id->scenario);
+	fprintf(f, ",\"scenario_fnv1a\":\"%016" PRIx64 "\",\"seed\":%" PRIu64
+		",\"replications\":%u,\"points\":%zu,\"vary\":[",
+		id->scenario_hash, id->seed, id->replications, g->n_points);
+	for (size_t i = 0; i < g->n_axes; i++) {
+		if (i > 0)
+			fputc(',', f);
+		sweep_json_string(f, g->axes[i].spec);
+	}
+	fputs("],\"set\":", f);
+	sweep_json_strings(f, id->sets, id->n_sets);
+	fputc('}', f);
+}
+
+enum sim_status sweep_header_write(FILE *f, const struct sweep_id *id,
+				   struct sim_err *err)
+{
+	if (id->format == SWEEP_CSV)
+		fputs("# ", f);
+	sweep_id_json(f, id);
+	fputc('\n', f);
+	if (id->format == SWEEP_CSV) {
+		fputs("point", f);
+		for (size_t i = 0; i < id->grid->n_axes; i++) {
+			fputc(',', f);
+			sweep_csv_field(f, id->grid->axes[i].path);
+		}
+		fputs(",section,name,metric,mean,ci_low,ci_high\n", f);
+	}
+	if (fflush(f) != 0 || ferror(f))
+		return sim_err_add(err, SIM_EIO, "writing the sweep header failed");
+	return SIM_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Points                                                              */
+
+/* The CSV rows of the run report, each prefixed "point,v1,v2,". The
+ * report's first line (its column names) is left out. */
+static void sweep_csv_rows(FILE *f, const struct sweep_grid *g, size_t point,
+			   const char *report)
+{
+	const char *row = strchr(report, '\n');
+
+	while (row != NULL && row[1] != '\0') {
+		const char *end = strchr(++row, '\n');
+		size_t len = end ? (size_t)(end - row) : strlen(row);
+
+		fprintf(f, "%zu", point);
+		for (size_t i = 0; i < g->n_axes; i++) {
+			fputc(',', f);
+			sweep_csv_field(f, sweep_grid_value(g, point, i));
+		}
+		fputc(',', f);
+		fwrite(row, 1, len, f);
+		fputc('\n', f);
+		row = end;
+	}
+}
+
+/* {"point":k,"values":{...}, then the run report's members, one line. */
+static void sweep_json_line(FILE *f, const struct sweep_grid *g, size_t point,
+			    const char *report)
+{
+	const char *members = strchr(report, '{');
+
+	assert(members != NULL);
+	fprintf(f, "{\"point\":%zu,\"values\":{", point);
+	for (size_t i = 0; i < g->n_axes; i++) {
+		if (i > 0)
+			fputc(',', f);
+		sweep_json_string(f, g->axes[i].path);
+		fputc(':', f);
+		sweep_json_value(f, sweep_grid_value(g, point, i));
+	}
+	fputs("},", f);
+	sweep_json_compact(f, members + 1);
+	fputc('\n', f);
+}
+
+/* The run report of s in memory; NULL when out of memory. */
+static char *sweep_report(const struct summary *s, enum sweep_format format,
+			  struct sim_err *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	enum sim_status st;
+
+	if (mem == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory formatting a point");
+		return NULL;
+	}
+	st = format == SWEEP_CSV ? report_csv_write(mem, s, false, err)
+				 : report_json_write(mem, s, false, err);
+	if (fclose(mem) != 0 && st == SIM_OK)
+		st = sim_err_add(err, SIM_ENOMEM, "out of memory formatting a point");
+	if (st != SIM_OK) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
+				  size_t point, const struct summary *s,
+				  enum sweep_format format, struct sim_err *err)
+{
+	char *report = sweep_report(s, format, err);
+
+	if (report == NULL)
+		return err->status;
+	if (format == SWEEP_CSV)
+		sweep_csv_rows(f, g, point, report);
+	else
+		sweep_json_line(f, g, point, report);
+	free(report);
+	if (fflush(f) != 0 || ferror(f))
+		return sim_err_add(err, SIM_EIO, "writing point %zu failed", point);
+	return SIM_OK;
+}
+
+size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
+{
+	struct cc_result *res;
+	struct summary *s = NULL;
+	struct sim_err err;
+	char *report = NULL;
+	size_t lines = 0;
+
+	if (format == SWEEP_JSONL)
+		return 1;
+	sim_err_clear(&err);
+	res = cc_result_new(sc);
+	if (res != NULL)
+		s = summary_new(sc, (const struct cc_result *const *)&res, 1, &err);
+	if (s != NULL)
+		report = sweep_report(s, format, &err);
+	for (const char *p = report; p != NULL && *p; p++)
+		lines += *p == '\n';
+	free(report);
+	summary_free(s);
+	cc_result_free(res);
+	/* The report's column names are not a row of the point. */
+	return lines > 0 ? lines - 1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Resume                                                              */
+
+/* The point number a line starts with ("12,..." or {"point":12,...}), or
+ * -1 when it starts with neither. */
+static long sweep_line_point(const char *line)
+{
+	static const char json_key[] = "{\"point\":";
+	char *end;
+	long k;
+
+	if (strncmp(line, json_key, sizeof json_key - 1) == 0)
+		line += sizeof json_key - 1;
+	if (*line < '0' || *line > '9')
+		return -1;
+	k = strtol(line, &end, 10);
+	return *end == ',' ? k : -1;
+}
+
+/* Checks the file starts with the header. Returns SIM_OK with *matched
+ * set when it does, or when it holds a part of it only (*matched false). */
+static enum sim_status sweep_resume_header(FILE *f, const char *name,
+					   const char *header, size_t len,
+					   bool *matched, struct sim_err *err)
+{
+	char *got = malloc(len + 1);
+	size_t n = got ? fread(got, 1, len, f) : 0;
+	size_t first = strcspn(header, "\n");
+	enum sim_status st = SIM_OK;
+
+	if (got == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	got[n] = '\0';
+	*matched = n == len && memcmp(got, header, len) == 0;
+	if (!*matched && (n == len || memcmp(got, header, n) != 0)) {
+		sim_err_add(err, SIM_EINVAL, "%s holds a different sweep; "
+			    "refusing to resume it (give another --out, or "
+			    "remove the file)", name);
+		sim_err_add(err, SIM_EINVAL, "  the file:   %.*s", (int)strcspn(got, "\n"),
+			    got);
+		st = sim_err_add(err, SIM_EINVAL, "  this sweep: %.*s", (int)first,
+				 header);
+	}
+	free(got);
+	return st;
+}
+
+/* Counts the complete points after the header. */
+static enum sim_status sweep_resume_points(FILE *f, const char *name,
+					   size_t point_lines, size_t n_points,
+					   struct sweep_resume *out,
+					   struct sim_err *err)
+{
+	char *line = NULL;
+	size_t cap = 0, lines_in_point = 0;
+	long at = ftell(f), k;
+	ssize_t n;
+	enum sim_status st = SIM_OK;
+
+	while ((n = getline(&line, &cap, f)) > 0 && line[n - 1] == '\n') {
+		k = sweep_line_point(line);
+		if (k != (long)out->points_done || (size_t)k >= n_points) {
+			st = sim_err_add(err, SIM_EINVAL, "%s: a line of point %zu "
+					 "was expected at byte %ld; the file was "
+					 "changed, refusing to resume it", name,
+					 out->points_done, at);
+			break;
+		}
+		at += n;
+		if (++lines_in_point == point_lines) {
+			out->points_done++;
+			out->keep_bytes = at;
+			lines_in_point = 0;
+		}
+	}
+	free(line);
+	if (st == SIM_OK && ferror(f))
+		st = sim_err_add(err, SIM_EIO, "%s: read error", name);
+	return st;
+}
+
+enum sim_status sweep_resume_scan(FILE *f, const char *name,
+				  const char *header, size_t header_len,
+				  size_t point_lines, size_t n_points,
+				  struct sweep_resume *out, struct sim_err *err)
+{
+	enum sim_status st;
+
+	assert(point_lines > 0);
+	*out = (struct sweep_resume){ 0 };
+	st = sweep_resume_header(f, name, header, header_len, &out->has_header,
+				 err);
+	if (st != SIM_OK || !out->has_header)
+		return st;
+	out->keep_bytes = (long)header_len;
+	return sweep_resume_points(f, name, point_lines, n_points, out, err);
+}

@@ -1,0 +1,133 @@
+/* sweep.h: the grid of a parameter sweep, and the file it fills.
+ *
+ * A sweep varies scenario values (key paths, as --set names them) over a
+ * grid: each axis is a range "path=from:to:step" or a list
+ * "path=v1,v2,...", and the points are every combination, numbered from 0
+ * with the first axis varying slowest. A point is the scenario with one
+ * override per axis, "path=value", the value text exactly as the grid holds
+ * it, so the loader checks it as it checks any --set.
+ *
+ * The output is CSV (tidy: one row per figure, prefixed by the point number
+ * and the value of each axis, the rest of the row exactly as
+ * `callsim run --format csv` writes it) or JSON Lines (one object per
+ * point: its number, its values, then the members `callsim run --format
+ * json` writes, on one line). Either starts with a header that identifies
+ * the sweep (scenario, its content hash, seed, replications, axes,
+ * overrides): a CSV file with a "# {...}" comment line and the column
+ * names, a JSON Lines file with a first object holding "callsim_sweep".
+ *
+ * Each point is formatted whole into memory and written with one write, so
+ * an interrupted sweep leaves complete points followed by at most one
+ * partial point; sweep_resume_scan finds where the complete points end.
+ *
+ * Nothing here prints except to a FILE * the caller gives; errors are
+ * returned in a struct sim_err. Grids own their strings; free them with
+ * sweep_grid_clear. */
+#ifndef RESULTS_SWEEP_H
+#define RESULTS_SWEEP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "models/scenario.h"
+#include "results/summary.h"
+#include "sim/sim_err.h"
+
+/* The most points a grid may have: a sweep bigger than this is a typo in
+ * a step more often than a plan. */
+#define SWEEP_POINTS_MAX 100000
+/* The most axes a grid may have. */
+#define SWEEP_AXES_MAX 16
+
+enum sweep_format { SWEEP_CSV, SWEEP_JSONL };
+
+/* One varied key path and its values. */
+struct sweep_axis {
+	char *spec;                /* as given, "path=from:to:step" */
+	char *path;                /* "lines.999.volume.per_hour" */
+	char **values;             /* texts of the values, in order */
+	size_t n_values;           /* >= 1 */
+};
+
+struct sweep_grid {
+	struct sweep_axis *axes;   /* owned */
+	size_t n_axes;
+	size_t n_points;           /* product of the axes' sizes; 1 if none */
+};
+
+/* Parses spec ("path=from:to:step", "path=v1,v2,..." or "path=v") and adds
+ * it to g as the next (faster-varying) axis. A range holds from, from +
+ * step, ... up to to (inclusive, within a rounding error), each printed
+ * with %.10g; a text with a ',' is a list (empty items are refused), one
+ * without ',' or ':' a single value. Returns SIM_OK; SIM_EINVAL with one
+ * line in err for a malformed spec (no '=', a non-numeric bound, step <= 0,
+ * from > to, an empty list), a path already varied, run.seed or
+ * run.replications (every point shares them), too many axes or more than
+ * SWEEP_POINTS_MAX points; SIM_ENOMEM. On failure g is unchanged. */
+enum sim_status sweep_grid_add(struct sweep_grid *g, const char *spec,
+			       struct sim_err *err);
+/* Frees what g owns and empties it; an empty grid has one point. */
+void sweep_grid_clear(struct sweep_grid *g);
+/* The value text of axis `axis` at point `point` (< g->n_points). */
+const char *sweep_grid_value(const struct sweep_grid *g, size_t point,
+			     size_t axis);
+
+/* What identifies a sweep, for the header and for --resume. */
+struct sweep_id {
+	const char *scenario;          /* the path as given */
+	uint64_t scenario_hash;        /* sweep_file_hash of that file */
+	uint64_t seed;                 /* run.seed every point uses */
+	unsigned replications;         /* run.replications of every point */
+	const struct sweep_grid *grid; /* borrowed */
+	const char *const *sets;       /* the --set overrides, in order */
+	size_t n_sets;
+	enum sweep_format format;
+};
+
+/* The 64-bit FNV-1a hash of the bytes of the file at path: a resumed sweep
+ * must read the same scenario. Returns SIM_OK, or SIM_EIO with err filled. */
+enum sim_status sweep_file_hash(const char *path, uint64_t *out,
+				struct sim_err *err);
+
+/* Writes the header of the sweep id to f (borrowed). Returns SIM_OK, or
+ * SIM_EIO when f reports a write error. */
+enum sim_status sweep_header_write(FILE *f, const struct sweep_id *id,
+				   struct sim_err *err);
+
+/* Writes point `point` of g, whose runs s summarises, to f in the given
+ * format: the CSV rows (no column names) or the JSON line. Returns SIM_OK,
+ * or SIM_ENOMEM / SIM_EIO with err filled. */
+enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
+				  size_t point, const struct summary *s,
+				  enum sweep_format format, struct sim_err *err);
+
+/* The number of lines one point of sc takes in the given format (the CSV
+ * rows do not depend on the figures, only on the lines and pools), found
+ * by formatting an empty summary. Returns 0 when out of memory. */
+size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format);
+
+/* What an existing sweep file holds. */
+struct sweep_resume {
+	size_t points_done;     /* complete points 0 .. points_done-1 */
+	long keep_bytes;        /* the file up to here is the header and them */
+	bool has_header;        /* false: the file is empty or holds part of
+				   the header only; start it again */
+};
+
+/* Reads the sweep file f (opened for reading, at its start) and checks its
+ * header is `header` (header_len bytes, as sweep_header_write gave them).
+ * Points must follow in order 0, 1, ... with `point_lines` complete lines
+ * each; a point short of lines or a line without its '\n' is the partial
+ * point an interrupted sweep leaves, and the file is kept only up to the
+ * point before it. Returns SIM_OK with *out filled; SIM_EINVAL when the
+ * header differs (the file belongs to another sweep) or the points are out
+ * of order (the file was edited), with one line per problem in err naming
+ * `name`; SIM_EIO or SIM_ENOMEM. */
+enum sim_status sweep_resume_scan(FILE *f, const char *name,
+				  const char *header, size_t header_len,
+				  size_t point_lines, size_t n_points,
+				  struct sweep_resume *out, struct sim_err *err);
+
+#endif
