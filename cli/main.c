@@ -12,6 +12,7 @@
 #include "callsim_config.h"
 #include "cli/cli_common.h"
 #include "cli/cmd_check.h"
+#include "cli/cmd_erlang.h"
 #include "cli/cmd_run.h"
 #include "cli/cmd_sweep.h"
 
@@ -39,6 +40,7 @@ static const struct main_cmd main_cmds[] = {
 	{ "run", cmd_run, cmd_run_usage },
 	{ "check", cmd_check, cmd_check_usage },
 	{ "sweep", cmd_sweep, cmd_sweep_usage },
+	{ "erlang", cmd_erlang, cmd_erlang_usage },
 	{ "help", cmd_help,
 	  "usage: callsim help [COMMAND]\n"
 	  "\n"
