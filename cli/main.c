@@ -13,6 +13,7 @@
 #include "cli/cli_common.h"
 #include "cli/cmd_check.h"
 #include "cli/cmd_erlang.h"
+#include "cli/cmd_optimise.h"
 #include "cli/cmd_run.h"
 #include "cli/cmd_sweep.h"
 
@@ -41,6 +42,7 @@ static const struct main_cmd main_cmds[] = {
 	{ "check", cmd_check, cmd_check_usage },
 	{ "sweep", cmd_sweep, cmd_sweep_usage },
 	{ "erlang", cmd_erlang, cmd_erlang_usage },
+	{ "optimise", cmd_optimise, cmd_optimise_usage },
 	{ "help", cmd_help,
 	  "usage: callsim help [COMMAND]\n"
 	  "\n"
