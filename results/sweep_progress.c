@@ -127,10 +127,8 @@ void sweep_progress_point(struct sweep_progress *p)
 
 void sweep_progress_end(struct sweep_progress *p)
 {
-	if (p->f == NULL)
-		return;
 	pthread_mutex_lock(&p->lock);
-	if (p->tty) {
+	if (p->f != NULL && p->tty) {
 		sweep_progress_draw(p, sweep_progress_now());
 		fputc('\n', p->f);
 		fflush(p->f);
