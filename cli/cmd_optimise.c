@@ -305,6 +305,30 @@ static void optimise_progress(const struct optimise_opts *o,
 	fputc('\n', stderr);
 }
 
+/* Whether a line that misses its goal has its load on a pool --pool left
+ * out (or on none): raising the plan cannot help it. Says which. */
+static bool optimise_unreachable(const struct scenario *sc,
+				 const struct optimise_plan *plan,
+				 const bool *met)
+{
+	for (size_t l = 0; l < sc->n_lines; l++) {
+		long p = plan->primary[l];
+
+		if (met[l] || (p >= 0 && plan->chosen[p]))
+			continue;
+		if (p < 0)
+			fprintf(stderr, "callsim optimise: line %s misses its goal "
+				"and no pool answers it\n", sc->lines[l].name);
+		else
+			fprintf(stderr, "callsim optimise: line %s misses its goal "
+				"and pool %s, which answers it first, is not "
+				"optimised; add --pool %s\n", sc->lines[l].name,
+				sc->pools[p].name, sc->pools[p].name);
+		return true;
+	}
+	return false;
+}
+
 /* Simulates and raises until every agreement is met; returns the exit
  * code, *sims the simulations run, r the last round. */
 static int optimise_search(const struct optimise_opts *o,
@@ -325,7 +349,9 @@ static int optimise_search(const struct optimise_opts *o,
 		optimise_progress(o, r->s, *sims);
 		if (optimise_verdicts(r->s, met, hour_sl))
 			break;
-		if (*sims >= o->max_sims) {
+		if (optimise_unreachable(base, plan, met)) {
+			rc = CLI_EXIT_SLA;
+		} else if (*sims >= o->max_sims) {
 			fprintf(stderr, "callsim optimise: no staffing found in %lu "
 				"simulations; give more --max-simulations\n", *sims);
 			rc = CLI_EXIT_FAILURE;

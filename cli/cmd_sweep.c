@@ -588,6 +588,10 @@ static int sweep_drive(struct sweep_run *r)
 	size_t total = r->o->grid.n_points;
 	int rc;
 
+	if (r->o->resume && !r->o->quiet)
+		fprintf(stderr, "callsim sweep: %s holds %zu of %zu points%s\n",
+			r->out_name, r->start, total,
+			r->start < total ? "; running the rest" : "");
 	sigemptyset(&on_int.sa_mask);
 	sigaction(SIGINT, &on_int, &old);
 	sweep_progress_init(&r->progress, r->o->quiet ? NULL : stderr,
