@@ -32,14 +32,12 @@ static void rs_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* A time of day or of the week, "07:00" or "07:00:30". */
+/* A time of day "07:00": scenario files give times to the minute. */
 static void rs_clock(FILE *f, double s)
 {
-	long t = lround(s);
+	long min = lround(s / 60.0);
 
-	fprintf(f, "%02ld:%02ld", t / 3600 % 24, t / 60 % 60);
-	if (t % 60 != 0)
-		fprintf(f, ":%02ld", t % 60);
+	fprintf(f, "%02ld:%02ld", min / 60 % 24, min % 60);
 }
 
 static const char *const rs_days[7] = {
@@ -88,7 +86,7 @@ static void rs_run(FILE *f, const struct scenario *sc)
 	fprintf(f, "  warmup_hours: %.10g\n", r->warmup_s / 3600.0);
 	fprintf(f, "  replications: %u\n", r->replications);
 	fprintf(f, "  seed: %" PRIu64 "\n", r->seed);
-	fprintf(f, "  start: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
+	fprintf(f, "  start_date: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
 		r->start.year, r->start.month, r->start.mday);
 }
 
@@ -135,8 +133,8 @@ static void rs_demand(FILE *f, const struct demand_spec *d)
 	};
 	double per_day = d->mean_rate_per_s * RS_DAY_S;
 
-	fprintf(f, "    volume: {per_day: %.10g}   # calls; %.10g a year of %g days\n",
-		per_day, per_day * RS_YEAR_DAYS, RS_YEAR_DAYS);
+	fprintf(f, "    volume: {per_day: %.10g}   # calls a day; %.10g a year "
+		"of %g days\n", per_day, per_day * RS_YEAR_DAYS, RS_YEAR_DAYS);
 	rs_profile(f, d);
 	fputs("    months: {", f);
 	for (int m = 0; m < 12; m++)
@@ -151,11 +149,14 @@ static void rs_line(FILE *f, const struct line_spec *l)
 	rs_string(f, l->name);
 	fputc('\n', f);
 	rs_demand(f, &l->demand);
-	fputs("    patience: ", f);
-	if (l->has_patience)
+	/* An absent patience or wrap is left out: the file format has no
+	 * word for "none". */
+	if (l->has_patience) {
+		fputs("    patience: ", f);
 		rs_dist(f, &l->patience);
-	else
-		fputs("none   # callers never abandon\n", f);
+	} else {
+		fputs("    # no patience: callers never abandon\n", f);
+	}
 	fprintf(f, "    redial:\n      probability: %.10g\n", l->redial_probability);
 	if (l->redial_probability > 0) {
 		fputs("      delay: ", f);
@@ -163,11 +164,12 @@ static void rs_line(FILE *f, const struct line_spec *l)
 	}
 	fputs("    handle: ", f);
 	rs_dist(f, &l->handle);
-	fputs("    wrap: ", f);
-	if (l->has_wrap)
+	if (l->has_wrap) {
+		fputs("    wrap: ", f);
 		rs_dist(f, &l->wrap);
-	else
-		fputs("none   # no after-call work\n", f);
+	} else {
+		fputs("    # no wrap: no after-call work\n", f);
+	}
 	fprintf(f, "    answer: {within_s: %.10g", l->target_s);
 	if (isnan(l->goal))
 		fputs("}   # no goal: no verdict\n", f);
