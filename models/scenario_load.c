@@ -326,14 +326,25 @@ static int map_get(struct load *ld, int map, const char *key)
 	return 0;
 }
 
+/* Writes parent.leaf into buf (just leaf at the top level). A path too
+ * long for the buffer ends in "..."; it only ever appears in messages. */
+static void path_join(char buf[KEY_PATH_MAX], const char *parent,
+		      const char *leaf)
+{
+	int n = snprintf(buf, KEY_PATH_MAX, "%s%s%s", parent,
+			 parent[0] ? "." : "", leaf);
+
+	if (n >= KEY_PATH_MAX)
+		memcpy(buf + KEY_PATH_MAX - 4, "...", 4);
+}
+
 /* The child `key` of mapping m, its path written into buf. */
 static struct at at_key(struct load *ld, struct at m, const char *key,
 			char buf[KEY_PATH_MAX])
 {
 	struct at c;
 
-	snprintf(buf, KEY_PATH_MAX, "%s%s%s", m.path, m.path[0] ? "." : "",
-		 key);
+	path_join(buf, m.path, key);
 	c.id = map_get(ld, m.id, key);
 	c.path = buf;
 	return c;
@@ -345,11 +356,10 @@ static struct at at_item(struct load *ld, struct at s, int i, const char *name,
 			 char buf[KEY_PATH_MAX])
 {
 	struct at c;
+	char index[16];
 
-	if (name && name[0])
-		snprintf(buf, KEY_PATH_MAX, "%s.%s", s.path, name);
-	else
-		snprintf(buf, KEY_PATH_MAX, "%s.%d", s.path, i);
+	snprintf(index, sizeof index, "%d", i);
+	path_join(buf, s.path, name && name[0] ? name : index);
 	c.id = load_node(ld, s.id)->data.sequence.items.start[i];
 	c.path = buf;
 	return c;
@@ -1006,6 +1016,8 @@ static void parse_volume(struct load *ld, struct at m, struct demand_spec *dm)
 					1.0 / 3600.0};
 	char kp[KEY_PATH_MAX], list[LIST_MAX];
 	struct at v = at_key(ld, m, "volume", kp);
+	const yaml_node_t *map;
+	const yaml_node_pair_t *p;
 	int i, given = 0;
 
 	word_join(keys, list, sizeof list);
@@ -1017,17 +1029,26 @@ static void parse_volume(struct load *ld, struct at m, struct demand_spec *dm)
 	if (!load_expect(ld, v, YAML_MAPPING_NODE, "a mapping with exactly one "
 			 "of per_year, per_day, per_hour"))
 		return;
+	map = load_node(ld, v.id);
 	check_keys(ld, v, keys, "key");
-	for (i = 0; keys[i]; i++) {
+	/* In the order written, so the second volume is the one blamed. */
+	for (p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = load_node(ld, p->key);
 		char cp[KEY_PATH_MAX];
-		struct at c = at_key(ld, v, keys[i], cp);
+		struct at c = {p->value, cp};
 		double x;
 
-		if (!c.id)
+		i = k->type == YAML_SCALAR_NODE ?
+		    word_index(scalar_text(k), keys) : -1;
+		if (i < 0)
 			continue;
-		if (given++)
+		path_join(cp, v.path, keys[i]);
+		if (given++) {
+			c.id = p->key;
 			load_problem(ld, c, "a second volume; give exactly one "
 				     "of %s", list);
+		}
 		else if (parse_number(ld, c, &R_CALLS, &x))
 			dm->mean_rate_per_s = x * per_s[i];
 	}
@@ -1114,6 +1135,7 @@ static void parse_profile(struct load *ld, struct at m, struct demand_spec *dm)
 			     &dm->profile[i]);
 	if (ld->n_problems == before)
 		check_profile(ld, p, (size_t)seq_len(n), dm);
+	dm->n_slots = (size_t)seq_len(n);
 }
 
 static const char *const month_names[] = {
@@ -1350,8 +1372,10 @@ static const char *line_names(const struct scenario *sc, char *buf,
 
 	buf[0] = '\0';
 	for (i = 0; i < sc->n_lines && len + 1 < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					len ? ", " : "", sc->lines[i].name);
+		if (sc->lines[i].name[0])
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "",
+						sc->lines[i].name);
 	return buf;
 }
 
@@ -1487,7 +1511,7 @@ static unsigned parse_days_word(struct load *ld, struct at a)
 	int i = word_index(w, words);
 
 	if (i < 0) {
-		load_unknown(ld, a, "days", w, words);
+		load_unknown(ld, a, "value", w, words);
 		return 0;
 	}
 	return i < 3 ? masks[i] : 1u << (i - 3);
@@ -2141,9 +2165,8 @@ static void ovr_graft_value(struct load *ld, const struct ovr *o, int parent)
 
 	if (!yaml_load_text(o->value, strlen(o->value), &vdoc, &f)) {
 		ld->oom |= f.oom;
-		load_report(ld, o->where, NULL, "the value is not valid YAML: %s "
-			    "at column %d; quote text, and close brackets",
-			    f.what, f.col);
+		load_report(ld, o->where, NULL, "the value is not valid YAML (%s);"
+			    " quote text, and close brackets", f.what);
 		return;
 	}
 	if (!yaml_document_get_root_node(&vdoc))
