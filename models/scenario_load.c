@@ -1007,53 +1007,61 @@ static int parse_dist(struct load *ld, struct at a, struct dist *d)
 /* ------------------------------------------------------------------ */
 /* Demand: volume, weekly profile, months, surges                      */
 
-/* Exactly one of per_year (365 days), per_day, per_hour, as calls a second. */
-static void parse_volume(struct load *ld, struct at m, struct demand_spec *dm)
-{
-	static const char *const keys[] = {"per_year", "per_day", "per_hour",
-					   NULL};
-	static const double per_s[] = {1.0 / (365 * 86400.0), 1.0 / 86400.0,
-					1.0 / 3600.0};
-	char kp[KEY_PATH_MAX], list[LIST_MAX];
-	struct at v = at_key(ld, m, "volume", kp);
-	const yaml_node_t *map;
-	const yaml_node_pair_t *p;
-	int i, given = 0;
+static const char *const volume_keys[] = {"per_year", "per_day", "per_hour",
+					  NULL};
+#define VOLUME_KEYS "exactly one of per_year, per_day, per_hour"
 
-	word_join(keys, list, sizeof list);
-	if (!v.id) {
-		load_missing(ld, m, "volume", "exactly one of per_year, per_day, "
-			     "per_hour, such as {per_year: 732440}");
-		return;
-	}
-	if (!load_expect(ld, v, YAML_MAPPING_NODE, "a mapping with exactly one "
-			 "of per_year, per_day, per_hour"))
-		return;
-	map = load_node(ld, v.id);
-	check_keys(ld, v, keys, "key");
-	/* In the order written, so the second volume is the one blamed. */
+/* Reads the volume keys in the order written, so that of two volumes the
+ * second is the one blamed. Returns how many were given. */
+static int read_volumes(struct load *ld, struct at v, struct demand_spec *dm)
+{
+	static const double per_s[] = {1.0 / (365 * 86400.0), 1.0 / 86400.0,
+				       1.0 / 3600.0};
+	const yaml_node_t *map = load_node(ld, v.id);
+	const yaml_node_pair_t *p;
+	int given = 0;
+
 	for (p = map->data.mapping.pairs.start;
 	     p < map->data.mapping.pairs.top; p++) {
 		const yaml_node_t *k = load_node(ld, p->key);
 		char cp[KEY_PATH_MAX];
 		struct at c = {p->value, cp};
+		int i = k->type == YAML_SCALAR_NODE ?
+			word_index(scalar_text(k), volume_keys) : -1;
 		double x;
 
-		i = k->type == YAML_SCALAR_NODE ?
-		    word_index(scalar_text(k), keys) : -1;
 		if (i < 0)
 			continue;
-		path_join(cp, v.path, keys[i]);
+		path_join(cp, v.path, volume_keys[i]);
 		if (given++) {
 			c.id = p->key;
-			load_problem(ld, c, "a second volume; give exactly one "
-				     "of %s", list);
-		}
-		else if (parse_number(ld, c, &R_CALLS, &x))
+			load_problem(ld, c, "a second volume; give "
+				     VOLUME_KEYS);
+		} else if (parse_number(ld, c, &R_CALLS, &x)) {
 			dm->mean_rate_per_s = x * per_s[i];
+		}
 	}
-	if (!given)
-		load_problem(ld, v, "no volume; give exactly one of %s", list);
+	return given;
+}
+
+/* volume: calls a year (of 365 days), a day or an hour, as calls a second
+ * averaged over the week. */
+static void parse_volume(struct load *ld, struct at m, struct demand_spec *dm)
+{
+	char kp[KEY_PATH_MAX];
+	struct at v = at_key(ld, m, "volume", kp);
+
+	if (!v.id) {
+		load_missing(ld, m, "volume", VOLUME_KEYS ", such as "
+			     "{per_year: 732440}");
+		return;
+	}
+	if (!load_expect(ld, v, YAML_MAPPING_NODE, "a mapping with "
+			 VOLUME_KEYS))
+		return;
+	check_keys(ld, v, volume_keys, "key");
+	if (read_volumes(ld, v, dm) == 0)
+		load_problem(ld, v, "no volume; give " VOLUME_KEYS);
 }
 
 /* A weekly profile has one factor an hour or one a quarter-hour. */
@@ -1919,8 +1927,31 @@ static void yaml_fail_fill(const yaml_parser_t *p, const char *text,
 			 p->problem ? p->problem : "syntax error");
 }
 
-/* Parses the first document of text. Returns 1 with *doc to delete, or 0
- * with f filled (and nothing to delete). */
+/* After the first document, the text must end: a second document would
+ * otherwise be ignored without a word. Returns 1 when nothing follows. */
+static int yaml_check_end(yaml_parser_t *p, const char *text,
+			  struct yaml_fail *f)
+{
+	yaml_document_t next;
+	const yaml_node_t *root;
+
+	if (!yaml_parser_load(p, &next)) {
+		yaml_fail_fill(p, text, f);
+		return 0;
+	}
+	root = yaml_document_get_root_node(&next);
+	if (root) {
+		f->line = (int)next.start_mark.line + 1;
+		f->col = (int)next.start_mark.column + 1;
+		snprintf(f->what, sizeof f->what, "a second YAML document "
+			 "starts here");
+	}
+	yaml_document_delete(&next);
+	return root == NULL;
+}
+
+/* Parses text, which must hold at most one document. Returns 1 with *doc
+ * to delete, or 0 with f filled (and nothing to delete). */
 static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
 			  struct yaml_fail *f)
 {
@@ -1934,8 +1965,13 @@ static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	ok = yaml_parser_load(&p, doc);
-	if (!ok)
+	if (!ok) {
 		yaml_fail_fill(&p, text, f);
+	} else if (yaml_document_get_root_node(doc) &&
+		   !yaml_check_end(&p, text, f)) {
+		yaml_document_delete(doc);
+		ok = 0;
+	}
 	yaml_parser_delete(&p);
 	return ok;
 }
@@ -2260,8 +2296,8 @@ static int load_parse(struct load *ld, const char *text, size_t len)
 		ld->oom |= f.oom;
 		snprintf(where, sizeof where, "%s:%d:%d", ld->file, f.line,
 			 f.col);
-		load_report(ld, where, NULL, "%s; the file must be valid YAML",
-			    f.what);
+		load_report(ld, where, NULL, "%s; a scenario is one valid YAML "
+			    "document", f.what);
 		return 0;
 	}
 	ld->has_doc = 1;

@@ -367,6 +367,8 @@ static const struct bad_case bad_comment_only = {
 static const struct bad_case bad_syntax = {
 	"name: t\nrun: {days: 7\nlines: []\n", "t.yaml:3:6: ",
 	"did not find expected ',' or '}'"};
+static const struct bad_case bad_two_documents = {
+	GOOD "---\n" GOOD, "t.yaml:13:1: ", "a second YAML document starts here"};
 static const struct bad_case bad_top_list = {
 	"- name: t\n- lines: []\n", "t.yaml:1:1: (top level): ",
 	"got a list; must be a mapping with keys name, run, lines, pools"};
@@ -779,6 +781,7 @@ int main(void)
 		BAD(bad_empty_file),
 		BAD(bad_comment_only),
 		BAD(bad_syntax),
+		BAD(bad_two_documents),
 		BAD(bad_top_list),
 		BAD(bad_duplicate_line),
 		BAD(bad_serves_unknown),
