@@ -16,7 +16,6 @@
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -81,6 +80,7 @@ static void load_vreport(struct load *ld, const char *where, const char *path,
 	ld->n_problems++;
 }
 
+/* As load_vreport, with the message's arguments inline. */
 static void load_report(struct load *ld, const char *where, const char *path,
 			const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -94,6 +94,7 @@ static void load_report(struct load *ld, const char *where, const char *path,
 	va_end(ap);
 }
 
+/* The node with that id; ids come from the document, so it exists. */
 static yaml_node_t *load_node(struct load *ld, int id)
 {
 	yaml_node_t *n = yaml_document_get_node(&ld->doc, id);
@@ -133,6 +134,7 @@ static void load_where(struct load *ld, int id, char *buf, size_t size)
 		 (unsigned long)n->start_mark.column + 1);
 }
 
+/* Reports a problem at node a.id under key path a.path. */
 static void load_problem(struct load *ld, struct at a, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void load_problem(struct load *ld, struct at a, const char *fmt, ...)
@@ -851,8 +853,8 @@ static int dist_push(struct load *ld, struct dist *d, double v)
 	return 1;
 }
 
-/* The 0-based column named by `column` (a 1-based number or a header
- * name, default 1), and whether the first data line is a header. */
+/* Reads `column`: a 1-based number (into *col, 0-based; default the
+ * first) or a header name (into *name, found later in the file). */
 static int csv_column(struct load *ld, struct at m, const char **name, int *col)
 {
 	char kp[KEY_PATH_MAX];
@@ -929,8 +931,8 @@ static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
 			first = 0;
 			if (rc != 0 || v < 0)
 				csv_bad_cell(ld, &c, col < n ? cells[col] :
-					     cells[n - 1],
-					     "a number of seconds >= 0");
+					     cells[n - 1], "a number of "
+					     "seconds >= 0 in that column");
 			else if (!dist_push(ld, d, v))
 				break;
 		}

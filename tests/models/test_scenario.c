@@ -167,6 +167,46 @@ static void test_validation_scenarios_load(void **state)
 	}
 }
 
+/* The specs the loader fills are what demand.c and roster.c accept (they
+ * assert what the loader validates), and the FTE helper agrees with the
+ * roster's own count of rostered hours. */
+static void test_bundled_specs_build(void **state)
+{
+	struct scenario *sc = expect_good("scenarios/west-midlands-2024.yaml",
+					  NULL, NULL, 0);
+	struct sim_err err;
+	size_t i;
+
+	(void)state;
+	sim_err_clear(&err);
+	for (i = 0; i < sc->n_lines; i++) {
+		struct rate_plan *plan = rate_plan_new(&sc->lines[i].demand,
+						       sc->run.start,
+						       scenario_horizon_s(sc),
+						       &err);
+
+		assert_non_null(plan);
+		/* April has no month factor: a week holds the weekly volume. */
+		assert_seconds_near(rate_plan_expected(plan, 0, WEEK_S),
+				    sc->lines[i].demand.mean_rate_per_s * WEEK_S,
+				    1e-6 * sc->lines[i].demand.mean_rate_per_s *
+				    WEEK_S);
+		rate_plan_free(plan);
+	}
+	for (i = 0; i < sc->n_pools; i++) {
+		const struct pool_spec *p = &sc->pools[i];
+		struct roster_spec rs = {p->shifts, p->n_shifts, p->shrinkage};
+		struct roster *r = roster_new(&rs, &err);
+
+		assert_non_null(r);
+		assert_seconds_near(roster_hours_per_week(r),
+				    scenario_pool_fte(p) * p->hours_per_week,
+				    1e-9);
+		roster_free(r);
+	}
+	scenario_free(sc);
+}
+
 /* ------------------------------------------------------------------ */
 /* Values, defaults and helpers                                        */
 
@@ -759,6 +799,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_west_midlands_loads),
 		cmocka_unit_test(test_validation_scenarios_load),
+		cmocka_unit_test(test_bundled_specs_build),
 		cmocka_unit_test(test_defaults_and_units),
 		cmocka_unit_test(test_helpers),
 		cmocka_unit_test(test_distribution_kinds),
