@@ -817,6 +817,25 @@ static void test_backlog_at_horizon(void **state)
 
 /* ---- determinism ------------------------------------------------------ */
 
+/* Units 0 and 1: response, areas 0 and 1, 4 by day (07:00-21:00) and 2 by
+ * night. Units 2 and 3: neighbourhood, areas 0 and 1, 1 by day. */
+static void busy_units(struct scenario *sc)
+{
+	for (size_t u = 0; u < 4; u++) {
+		struct unit_spec *us = &sc->units[u];
+		us->area = u % 2;
+		us->role = u / 2;
+		us->crew = 2;
+		unit_shifts(us, u < 2 ? 2 : 1, u < 2 ? 4 : 1);
+		us->shifts[0].start_s = 7 * 3600.0;
+		us->shifts[0].duration_s = 14 * 3600.0;
+		if (u < 2)
+			us->shifts[1] = (struct shift_spec){ .name = "night",
+				.start_s = 21 * 3600.0, .duration_s = 10 * 3600.0,
+				.days = ALL_WEEK, .staff = 2 };
+	}
+}
+
 /* Everything at once: three grades with grading delays, three areas that
  * are all neighbours, response units on day and night shifts (too few at
  * night) in areas 0 and 1, neighbourhood units by day, abstraction and
@@ -851,19 +870,7 @@ static struct scenario *busy_scenario(void)
 	sc->roles[1].neighbourhood = 1;
 	sc->roles[1].abstract_after_s = 420.0;
 	sc->roles[1].abstraction = ABSTRACTION_EMERGENCY_ONLY;
-	for (size_t u = 0; u < 4; u++) {
-		struct unit_spec *us = &sc->units[u];
-		us->area = u % 2;
-		us->role = u / 2;
-		us->crew = 2;
-		unit_shifts(us, u < 2 ? 2 : 1, u < 2 ? 4 : 1);
-		us->shifts[0].start_s = 7 * 3600.0;
-		us->shifts[0].duration_s = 14 * 3600.0;
-		if (u < 2)
-			us->shifts[1] = (struct shift_spec){ .name = "night",
-				.start_s = 21 * 3600.0, .duration_s = 10 * 3600.0,
-				.days = ALL_WEEK, .staff = 2 };
-	}
+	busy_units(sc);
 	return sc;
 }
 
