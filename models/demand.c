@@ -131,6 +131,8 @@ static size_t demand_cuts(const struct demand_spec *spec, double horizon,
 	for (size_t s = 0; s < spec->n_surges; s++) {
 		const struct surge_spec *sg = &spec->surges[s];
 
+		assert(sg->start_s >= 0 && sg->start_s < WEEK_S);
+		assert(sg->duration_s > 0 && sg->factor >= 0);
 		for (double k = 0; sg->start_s + k * WEEK_S < horizon; k++) {
 			double a = sg->start_s + k * WEEK_S;
 

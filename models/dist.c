@@ -24,7 +24,7 @@
 #include <gsl/gsl_sf_gamma.h>
 
 /* Indexed by enum dist_kind; the order is the scenario documentation's. */
-static const char *const dist_names[] = {
+static const char dist_names[][16] = {
 	"exponential", "lognormal", "gamma", "weibull",
 	"deterministic", "uniform", "empirical"
 };
@@ -94,9 +94,9 @@ static enum sim_status dist_check_mean_sd(const struct dist *d,
 	return SIM_OK;
 }
 
-static enum sim_status dist_check_uniform(const struct dist *d,
-					  const char *where,
-					  struct sim_err *err)
+static enum sim_status dist_prepare_uniform(struct dist *d,
+					    const char *where,
+					    struct sim_err *err)
 {
 	if (!dist_nonnegative(d->min))
 		return dist_reject(err, where, "min", d->min,
@@ -106,6 +106,8 @@ static enum sim_status dist_check_uniform(const struct dist *d,
 				   "%s: max is %g; must be a number of seconds "
 				   "greater than min (%g)",
 				   where, d->max, d->min);
+	d->p1 = d->min;
+	d->p2 = d->max;
 	return SIM_OK;
 }
 
@@ -204,12 +206,7 @@ enum sim_status dist_prepare(struct dist *d, const char *where,
 		d->p1 = d->value;
 		return SIM_OK;
 	case DIST_UNIFORM:
-		st = dist_check_uniform(d, where, err);
-		if (st == SIM_OK) {
-			d->p1 = d->min;
-			d->p2 = d->max;
-		}
-		return st;
+		return dist_prepare_uniform(d, where, err);
 	case DIST_EMPIRICAL:
 		return dist_prepare_empirical(d, where, err);
 	}

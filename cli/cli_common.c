@@ -1,0 +1,194 @@
+/* cli_common.c: option parsing, overrides, the bundled scenario and error
+ * printing shared by the subcommands (see cli_common.h). */
+#include "cli/cli_common.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "callsim_config.h"
+
+/* The option of opts that arg names ("--name", "--name=...", "-c"), and
+ * where its attached value starts (NULL if none). */
+static const struct cli_opt *cli_find(const struct cli_opt *opts,
+				      const char *arg, const char **attached)
+{
+	*attached = NULL;
+	if (arg[1] != '-') {
+		for (; opts->name; opts++)
+			if (opts->short_name && arg[1] == opts->short_name
+			    && arg[2] == '\0')
+				return opts;
+		return NULL;
+	}
+	for (; opts->name; opts++) {
+		size_t n = strlen(opts->name);
+
+		if (strncmp(arg + 2, opts->name, n) != 0)
+			continue;
+		if (arg[2 + n] == '\0')
+			return opts;
+		if (arg[2 + n] == '=') {
+			*attached = arg + 3 + n;
+			return opts;
+		}
+	}
+	return NULL;
+}
+
+int cli_next(struct cli_parser *p, const struct cli_opt *opts,
+	     const char **value)
+{
+	const char *cmd = p->argv[0], *arg, *attached;
+	const struct cli_opt *o;
+
+	if (p->i >= p->argc)
+		return CLI_DONE;
+	arg = p->argv[p->i++];
+	if (!p->operands_only && strcmp(arg, "--") == 0) {
+		p->operands_only = true;
+		return cli_next(p, opts, value);
+	}
+	*value = arg;
+	/* "-" alone is an operand by convention (it names stdin). */
+	if (p->operands_only || arg[0] != '-' || arg[1] == '\0')
+		return CLI_OPERAND;
+	o = cli_find(opts, arg, &attached);
+	if (o == NULL) {
+		cli_usage_error(cmd, "unknown option '%s'", arg);
+		return CLI_BAD;
+	}
+	if (!o->has_value && attached != NULL) {
+		cli_usage_error(cmd, "option '--%s' takes no value", o->name);
+		return CLI_BAD;
+	}
+	if (!o->has_value)
+		return o->id;
+	if (attached == NULL && p->i >= p->argc) {
+		cli_usage_error(cmd, "option '%s' needs a value", arg);
+		return CLI_BAD;
+	}
+	if (attached == NULL)
+		attached = p->argv[p->i++];
+	*value = attached;
+	return o->id;
+}
+
+int cli_parse_unsigned(const char *text, unsigned long max,
+		       unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	/* strtoul alone would accept " 2", "+2", "-1" (as a huge number) and
+	 * "0x10": insist on plain decimal digits. */
+	if (text[0] < '0' || text[0] > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(text, &end, 10);
+	if (*end != '\0' || errno == ERANGE || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cli_strings_add(struct cli_strings *l, const char *s, const char *value)
+{
+	size_t len = strlen(s) + (value ? strlen(value) + 1 : 0) + 1;
+	char *copy;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 8;
+		char **items = realloc(l->items, cap * sizeof *items);
+
+		if (items == NULL)
+			goto nomem;
+		l->items = items;
+		l->cap = cap;
+	}
+	copy = malloc(len);
+	if (copy == NULL)
+		goto nomem;
+	if (value != NULL)
+		snprintf(copy, len, "%s=%s", s, value);
+	else
+		snprintf(copy, len, "%s", s);
+	l->items[l->n++] = copy;
+	return 0;
+nomem:
+	fputs("callsim: out of memory\n", stderr);
+	return -1;
+}
+
+void cli_strings_clear(struct cli_strings *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+	*l = (struct cli_strings){ 0 };
+}
+
+const char *cli_bundled_scenario(void)
+{
+	static const char installed[] =
+		CALLSIM_DATADIR "/scenarios/west-midlands-2024.yaml";
+
+	if (access(installed, R_OK) == 0)
+		return installed;
+	return CALLSIM_SOURCEDIR "/scenarios/west-midlands-2024.yaml";
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "callsim %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return CLI_EXIT_USAGE;
+}
+
+void cli_print_err(const char *cmd, const struct sim_err *err)
+{
+	const char *line = err->text;
+	int shown = 0;
+
+	while (*line) {
+		const char *nl = strchr(line, '\n');
+		int len = nl ? (int)(nl - line) : (int)strlen(line);
+
+		if (err->status == SIM_ESCENARIO)
+			fprintf(stderr, "%.*s\n", len, line);
+		else
+			fprintf(stderr, "callsim %s: %.*s\n", cmd, len, line);
+		shown++;
+		line += len + (nl != NULL);
+	}
+	if (err->n_lines > shown)
+		fprintf(stderr, "callsim %s: %d more problems not shown\n", cmd,
+			err->n_lines - shown);
+}
+
+int cli_load_scenario(const char *cmd, const char *path,
+		      const struct cli_strings *overrides, struct scenario **out)
+{
+	struct sim_err err;
+	struct scenario_source src = {
+		.path = path,
+		.overrides = (const char *const *)overrides->items,
+		.n_overrides = overrides->n,
+	};
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	st = scenario_load(&src, out, &err);
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err(cmd, &err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}

@@ -1,0 +1,292 @@
+/* cmd_run.c: `callsim run` (see cmd_run.h and docs/cli.md).
+ *
+ * The run settings given as options (--replications, --seed, --days,
+ * --warmup-hours) are turned into overrides appended after the --set ones,
+ * so the loader checks them exactly as it checks the file and the last word
+ * wins. Replications run on threads, each writing its own result slot; the
+ * summary reads the slots in replication order, so stdout is the same bytes
+ * whatever the thread count. Timings go to stderr only. */
+#include "cli/cmd_run.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli_common.h"
+#include "models/contact_centre.h"
+#include "results/report_csv.h"
+#include "results/report_json.h"
+#include "results/report_table.h"
+#include "results/summary.h"
+#include "sim/replicate.h"
+
+const char cmd_run_usage[] =
+	"usage: callsim run [SCENARIO] [--replications N] [--seed S] [--days D]\n"
+	"                   [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
+	"                   [--format table|csv|json] [--intervals] [--require-slas]\n"
+	"                   [--verbose]\n"
+	"\n"
+	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
+	"reports every figure as its mean over replications with a 95% confidence\n"
+	"interval.\n"
+	"\n"
+	"  --replications N   independent replications, >= 2 (run.replications)\n"
+	"  --seed S           master random seed (run.seed)\n"
+	"  --days D           counted days after the warm-up (run.days)\n"
+	"  --warmup-hours H   hours simulated before counting (run.warmup_hours)\n"
+	"  --threads T        threads to run replications on; 0 = every core\n"
+	"                     (default); the output does not depend on it\n"
+	"  --set KEY=VALUE    override a scenario value, e.g. lines.999.answer.goal=0.95\n"
+	"                     (repeatable, applied in order)\n"
+	"  --format F         table (default), csv or json\n"
+	"  --intervals        add the hour-of-week figures\n"
+	"  --require-slas     exit 3 when any line's service level misses its goal\n"
+	"  --verbose          print wall time and events a second on stderr\n"
+	"\n"
+	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
+	"3 an SLA was missed and --require-slas was given\n";
+
+/* Ids of the options; the first four are run settings, in run_keys order. */
+enum run_opt_id {
+	OPT_REPLICATIONS, OPT_SEED, OPT_DAYS, OPT_WARMUP,
+	OPT_THREADS, OPT_SET, OPT_FORMAT, OPT_INTERVALS, OPT_REQUIRE_SLAS,
+	OPT_VERBOSE, OPT_HELP
+};
+
+#define RUN_KEYS 4
+static const char *const run_keys[RUN_KEYS] = {
+	"run.replications", "run.seed", "run.days", "run.warmup_hours"
+};
+
+static const struct cli_opt run_opts_table[] = {
+	{ "replications", 0, true, OPT_REPLICATIONS },
+	{ "seed", 0, true, OPT_SEED },
+	{ "days", 0, true, OPT_DAYS },
+	{ "warmup-hours", 0, true, OPT_WARMUP },
+	{ "threads", 0, true, OPT_THREADS },
+	{ "set", 0, true, OPT_SET },
+	{ "format", 0, true, OPT_FORMAT },
+	{ "intervals", 0, false, OPT_INTERVALS },
+	{ "require-slas", 0, false, OPT_REQUIRE_SLAS },
+	{ "verbose", 'v', false, OPT_VERBOSE },
+	{ "help", 'h', false, OPT_HELP },
+	{ NULL, 0, false, 0 }
+};
+
+enum run_format { RUN_TABLE, RUN_CSV, RUN_JSON };
+
+struct run_opts {
+	const char *path;                  /* NULL: the bundled scenario */
+	struct cli_strings overrides;      /* --set ones, then run_keys ones */
+	const char *run_values[RUN_KEYS];  /* NULL when not given */
+	unsigned threads;
+	enum run_format format;
+	bool intervals, require_slas, verbose, help;
+};
+
+/* The largest --threads accepted: far above any machine's cores, low
+ * enough that a typo does not try to start a million threads. */
+#define RUN_THREADS_MAX 1024
+
+static int run_format_parse(const char *text, enum run_format *out)
+{
+	static const char *const names[] = { "table", "csv", "json" };
+
+	for (int f = RUN_TABLE; f <= RUN_JSON; f++)
+		if (strcmp(text, names[f]) == 0) {
+			*out = (enum run_format)f;
+			return CLI_EXIT_OK;
+		}
+	return cli_usage_error("run", "--format must be table, csv or json, not '%s'",
+			       text);
+}
+
+/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
+static int run_option(struct run_opts *o, int id, const char *value)
+{
+	unsigned long n;
+
+	switch (id) {
+	case OPT_THREADS:
+		if (cli_parse_unsigned(value, RUN_THREADS_MAX, &n) != 0)
+			return cli_usage_error("run", "--threads must be a whole number "
+					       "0..%d (0 = every core), not '%s'",
+					       RUN_THREADS_MAX, value);
+		o->threads = (unsigned)n;
+		return CLI_EXIT_OK;
+	case OPT_SET:
+		if (strchr(value, '=') == NULL)
+			return cli_usage_error("run", "--set needs KEY=VALUE, not '%s'",
+					       value);
+		return cli_strings_add(&o->overrides, value, NULL) == 0
+			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+	case OPT_FORMAT:
+		return run_format_parse(value, &o->format);
+	case OPT_INTERVALS: o->intervals = true; return CLI_EXIT_OK;
+	case OPT_REQUIRE_SLAS: o->require_slas = true; return CLI_EXIT_OK;
+	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
+	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
+	default:
+		o->run_values[id] = value;   /* OPT_REPLICATIONS .. OPT_WARMUP */
+		return CLI_EXIT_OK;
+	}
+}
+
+/* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
+static int run_parse(int argc, char **argv, struct run_opts *o)
+{
+	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
+	const char *value;
+	int id, rc;
+
+	while ((id = cli_next(&p, run_opts_table, &value)) != CLI_DONE) {
+		if (id == CLI_BAD)
+			return CLI_EXIT_USAGE;
+		if (id == CLI_OPERAND && o->path != NULL)
+			return cli_usage_error("run", "one scenario at a time: "
+					       "'%s' and '%s'", o->path, value);
+		if (id == CLI_OPERAND) {
+			o->path = value;
+			continue;
+		}
+		rc = run_option(o, id, value);
+		if (rc != CLI_EXIT_OK)
+			return rc;
+	}
+	/* The run settings come after the --set overrides, so they win. */
+	for (int k = 0; k < RUN_KEYS; k++)
+		if (o->run_values[k] != NULL
+		    && cli_strings_add(&o->overrides, run_keys[k], o->run_values[k]) != 0)
+			return CLI_EXIT_FAILURE;
+	return CLI_EXIT_OK;
+}
+
+/* One replication, run by a replicate_run thread. */
+struct run_job {
+	const struct scenario *sc;
+	struct cc_result **results;
+};
+
+static enum sim_status run_one(void *arg, size_t index, struct sim_err *err)
+{
+	const struct run_job *job = arg;
+
+	return cc_run(job->sc, (uint32_t)index, job->results[index], err);
+}
+
+static double run_clock_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Wall time and speed on stderr: never on stdout, which must not depend on
+ * the machine. */
+static void run_report_speed(const struct summary *s, unsigned threads,
+			     double wall_s)
+{
+	fprintf(stderr, "callsim run: %u replications, %" PRIu64 " events in "
+		"%.2f s on %u threads (%.3g million events a second)\n",
+		s->replications, s->events, wall_s, threads,
+		wall_s > 0 ? 1e-6 * (double)s->events / wall_s : 0.0);
+}
+
+static enum sim_status run_write(const struct summary *s,
+				 const struct run_opts *o, struct sim_err *err)
+{
+	switch (o->format) {
+	case RUN_CSV:
+		return report_csv_write(stdout, s, o->intervals, err);
+	case RUN_JSON:
+		return report_json_write(stdout, s, o->intervals, err);
+	case RUN_TABLE:
+		break;
+	}
+	return report_table_write(stdout, s, o->intervals, err);
+}
+
+/* Allocates one result per replication; NULL when out of memory. */
+static struct cc_result **run_results_new(const struct scenario *sc, size_t n)
+{
+	struct cc_result **res = calloc(n, sizeof *res);
+
+	for (size_t i = 0; res != NULL && i < n; i++) {
+		res[i] = cc_result_new(sc);
+		if (res[i] == NULL) {
+			for (size_t j = 0; j < i; j++)
+				cc_result_free(res[j]);
+			free(res);
+			res = NULL;
+		}
+	}
+	return res;
+}
+
+static void run_results_free(struct cc_result **res, size_t n)
+{
+	for (size_t i = 0; res != NULL && i < n; i++)
+		cc_result_free(res[i]);
+	free(res);
+}
+
+/* Simulates, summarises and writes; returns the exit code. */
+static int run_scenario(const struct scenario *sc, const struct run_opts *o)
+{
+	size_t n = sc->run.replications;
+	unsigned threads = o->threads ? o->threads : replicate_default_threads();
+	struct run_job job = { sc, run_results_new(sc, n) };
+	struct summary *s = NULL;
+	struct sim_err err;
+	double t0 = run_clock_s();
+	int rc = CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	if (job.results == NULL) {
+		fputs("callsim run: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	if (replicate_run(n, threads, run_one, &job, &err) != SIM_OK
+	    || (s = summary_new(sc, (const struct cc_result *const *)job.results,
+				n, &err)) == NULL) {
+		cli_print_err("run", &err);
+		goto out;
+	}
+	if (o->verbose || isatty(STDERR_FILENO))
+		run_report_speed(s, threads < n ? threads : (unsigned)n,
+				 run_clock_s() - t0);
+	if (run_write(s, o, &err) != SIM_OK) {
+		cli_print_err("run", &err);
+		goto out;
+	}
+	rc = o->require_slas && summary_any_missed(s) ? CLI_EXIT_SLA : CLI_EXIT_OK;
+out:
+	summary_free(s);
+	run_results_free(job.results, n);
+	return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run_opts o = { .format = RUN_TABLE };
+	struct scenario *sc = NULL;
+	int rc = run_parse(argc, argv, &o);
+
+	if (rc == CLI_EXIT_OK && o.help) {
+		fputs(cmd_run_usage, stdout);
+	} else if (rc == CLI_EXIT_OK) {
+		rc = cli_load_scenario("run", o.path ? o.path : cli_bundled_scenario(),
+				       &o.overrides, &sc);
+		if (rc == CLI_EXIT_OK)
+			rc = run_scenario(sc, &o);
+	} else if (rc == CLI_EXIT_USAGE) {
+		fputs("try 'callsim help run'\n", stderr);
+	}
+	scenario_free(sc);
+	cli_strings_clear(&o.overrides);
+	return rc;
+}

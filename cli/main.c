@@ -1,0 +1,99 @@
+/* main.c: the `callsim` command — one table maps each subcommand to the
+ * function in its own file (cmd_<name>.c), as git does.
+ *
+ * To add a subcommand: write cli/cmd_<name>.c with cmd_<name>() and
+ * cmd_<name>_usage, add it to cli/meson.build and to the table below, test
+ * it in tests/cli/, and document it in docs/cli.md. */
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "callsim_config.h"
+#include "cli/cli_common.h"
+#include "cli/cmd_check.h"
+#include "cli/cmd_run.h"
+
+static const char main_usage[] =
+	"usage: callsim <command> [options]\n"
+	"       callsim --help | --version\n"
+	"\n"
+	"commands:\n"
+	"  run     simulate a scenario; report service levels with confidence intervals\n"
+	"  check   validate a scenario and print it normalised\n"
+	"  help    show how to use a command: callsim help run\n"
+	"\n"
+	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
+	"3 an SLA was missed and --require-slas was given\n";
+
+static int cmd_help(int argc, char **argv);
+
+struct main_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *usage;
+};
+
+static const struct main_cmd main_cmds[] = {
+	{ "run", cmd_run, cmd_run_usage },
+	{ "check", cmd_check, cmd_check_usage },
+	{ "help", cmd_help,
+	  "usage: callsim help [COMMAND]\n"
+	  "\n"
+	  "Prints the usage of COMMAND, or the list of commands.\n" },
+};
+
+static const struct main_cmd *main_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof main_cmds / sizeof main_cmds[0]; i++)
+		if (strcmp(main_cmds[i].name, name) == 0)
+			return &main_cmds[i];
+	return NULL;
+}
+
+/* `callsim help [COMMAND]`: the usage on stdout. */
+static int cmd_help(int argc, char **argv)
+{
+	const struct main_cmd *c;
+
+	if (argc < 2) {
+		fputs(main_usage, stdout);
+		return CLI_EXIT_OK;
+	}
+	if (argc > 2)
+		return cli_usage_error("help", "one command at a time");
+	c = main_find(argv[1]);
+	if (c == NULL)
+		return cli_usage_error("help", "no such command '%s'; the commands "
+				       "are run, check and help", argv[1]);
+	fputs(c->usage, stdout);
+	return CLI_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	const struct main_cmd *c;
+
+	/* GSL's default handler aborts the process: errors are checked where
+	 * GSL returns them instead. Before any thread starts. */
+	gsl_set_error_handler_off();
+	if (argc < 2) {
+		fputs(main_usage, stderr);
+		return CLI_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(main_usage, stdout);
+		return CLI_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("callsim " CALLSIM_VERSION);
+		return CLI_EXIT_OK;
+	}
+	c = main_find(argv[1]);
+	if (c == NULL) {
+		fprintf(stderr, "callsim: unknown command '%s'\n", argv[1]);
+		fputs(main_usage, stderr);
+		return CLI_EXIT_USAGE;
+	}
+	return c->fn(argc - 1, argv + 1);
+}

@@ -1,0 +1,118 @@
+/* scenario.c: what a loaded scenario answers once it is in memory — lookups
+ * by name, the horizon in seconds, the FTE and cost its rosters imply — and
+ * its release. Loading and validation live in scenario_load.c. */
+#include "models/scenario.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Releases what one line owns: its distributions and its surge windows. */
+static void scenario_line_clear(struct line_spec *l)
+{
+	size_t i;
+
+	dist_clear(&l->patience);
+	dist_clear(&l->redial_delay);
+	dist_clear(&l->handle);
+	dist_clear(&l->wrap);
+	for (i = 0; i < l->demand.n_surges; i++)
+		free(l->demand.surges[i].weeks);
+	free(l->demand.surges);
+	l->demand.surges = NULL;
+	l->demand.n_surges = 0;
+}
+
+/* Frees everything the scenario owns. The loader hands out only complete
+ * scenarios, but it also frees half-built ones with this function, so every
+ * array may be NULL here. */
+void scenario_free(struct scenario *sc)
+{
+	size_t i;
+
+	if (!sc)
+		return;
+	for (i = 0; i < sc->n_lines; i++)
+		scenario_line_clear(&sc->lines[i]);
+	free(sc->lines);
+	for (i = 0; i < sc->n_pools; i++) {
+		free(sc->pools[i].serves);
+		free(sc->pools[i].shifts);
+	}
+	free(sc->pools);
+	free(sc);
+}
+
+/* Linear search: a force has a handful of lines, and lookups happen while
+ * a run is set up, never per event. */
+long scenario_line_index(const struct scenario *sc, const char *name)
+{
+	size_t i;
+
+	assert(sc && name);
+	for (i = 0; i < sc->n_lines; i++)
+		if (strcmp(sc->lines[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* As scenario_line_index, for pools. */
+long scenario_pool_index(const struct scenario *sc, const char *name)
+{
+	size_t i;
+
+	assert(sc && name);
+	for (i = 0; i < sc->n_pools; i++)
+		if (strcmp(sc->pools[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The counted period: run.days whole or fractional days. */
+double scenario_counted_s(const struct scenario *sc)
+{
+	assert(sc);
+	return sc->run.days * 86400.0;
+}
+
+/* Warm-up plus counted period: the time the arrival plans must cover. */
+double scenario_horizon_s(const struct scenario *sc)
+{
+	assert(sc);
+	return sc->run.warmup_s + scenario_counted_s(sc);
+}
+
+/* Days a shift is worked in one week (bits 0..6 of the mask). */
+static int scenario_days_worked(unsigned days)
+{
+	int n = 0;
+	int d;
+
+	for (d = 0; d < 7; d++)
+		n += (days >> d) & 1u;
+	return n;
+}
+
+/* Rostered hours a week over contracted hours of one FTE. Shrinkage is not
+ * grossed up: the people it takes off duty are already in the headcount
+ * (see roster.h). */
+double scenario_pool_fte(const struct pool_spec *p)
+{
+	double hours = 0.0;
+	size_t i;
+
+	assert(p && p->hours_per_week > 0.0);
+	for (i = 0; i < p->n_shifts; i++) {
+		const struct shift_spec *s = &p->shifts[i];
+
+		hours += s->staff * (s->duration_s / 3600.0) *
+			 scenario_days_worked(s->days);
+	}
+	return hours / p->hours_per_week;
+}
+
+/* Annual cost of the FTE the pool's roster implies. */
+double scenario_pool_cost(const struct pool_spec *p)
+{
+	return scenario_pool_fte(p) * p->cost_per_fte;
+}

@@ -1,0 +1,2326 @@
+/* scenario_load.c: reads a scenario from YAML into the spec structs of
+ * demand.h, dist.h and roster.h, validating every value on the way.
+ *
+ * The text is parsed once into a libyaml document: a tree of numbered nodes
+ * that remember their line and column. --set overrides are parsed as YAML
+ * too and grafted into that tree, so a value from the command line meets
+ * exactly the checks a value from the file meets. Grafted nodes get ids
+ * above those of the file, which is how a problem in them is blamed on
+ * "--set key.path=value" instead of a position.
+ *
+ * The walk never stops at the first problem: it records each one and
+ * carries on, so a planner can fix a file in one pass. Only a scenario
+ * without any problem is handed out; a half-built one is freed. */
+#include "models/scenario.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <yaml.h>
+
+#define KEY_PATH_MAX 256     /* "pools.emergency.shifts.late.staff" */
+#define WHERE_MAX 1200       /* "FILE:LINE:COL" or "--set key=value" */
+#define MSG_MAX 1024
+#define LIST_MAX 512         /* "allowed: a, b, c" */
+#define WORD_MAX 64          /* longest word the suggester compares */
+#define OVR_SEGS_MAX 16      /* segments of a --set key path */
+#define GRAFT_DEPTH_MAX 32   /* nesting of a --set value */
+#define CSV_BAD_CELLS_MAX 5  /* bad cells reported per CSV file */
+
+/* Everything one load works on. The document is modified only while
+ * overrides are grafted, before the walk; node pointers taken during the
+ * walk therefore stay valid. */
+struct load {
+	const char *file;            /* the scenario's name in messages */
+	char dir[1024];              /* where relative CSV paths start */
+	yaml_document_t doc;
+	int has_doc;
+	int n_file_nodes;            /* node ids above this came from --set */
+	const char *const *ovr;      /* the --set strings */
+	int *ovr_end;                /* last node id grafted by override i */
+	size_t n_ovr;
+	struct sim_err *err;
+	int n_problems;
+	int oom;
+	struct scenario *sc;         /* being built */
+};
+
+/* A node and its key path ("lines.999.handle"), the two things a message
+ * names. Passed by value: it is two words. */
+struct at {
+	int id;                      /* 0: the key is absent */
+	const char *path;
+};
+
+/* ------------------------------------------------------------------ */
+/* Reporting                                                           */
+
+/* Appends one problem line. `where` is a position or a --set string;
+ * path NULL leaves the key path out (the --set string already names it). */
+static void load_vreport(struct load *ld, const char *where, const char *path,
+			 const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+static void load_vreport(struct load *ld, const char *where, const char *path,
+			 const char *fmt, va_list ap)
+{
+	char msg[MSG_MAX];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (!path)
+		sim_err_add(ld->err, SIM_ESCENARIO, "%s: %s", where, msg);
+	else
+		sim_err_add(ld->err, SIM_ESCENARIO, "%s: %s: %s", where,
+			    path[0] ? path : "(top level)", msg);
+	ld->n_problems++;
+}
+
+static void load_report(struct load *ld, const char *where, const char *path,
+			const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void load_report(struct load *ld, const char *where, const char *path,
+			const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	load_vreport(ld, where, path, fmt, ap);
+	va_end(ap);
+}
+
+static yaml_node_t *load_node(struct load *ld, int id)
+{
+	yaml_node_t *n = yaml_document_get_node(&ld->doc, id);
+
+	assert(n);
+	return n;
+}
+
+/* The override that grafted node id, or -1 for a node from the file.
+ * Overrides graft in order, so their id ranges are consecutive. */
+static long load_override_of(const struct load *ld, int id)
+{
+	size_t i;
+
+	if (id <= ld->n_file_nodes)
+		return -1;
+	for (i = 0; i < ld->n_ovr; i++)
+		if (id <= ld->ovr_end[i])
+			return (long)i;
+	return -1;
+}
+
+/* "FILE:LINE:COL" (1-based) of a node, or "--set key=value" for a node an
+ * override grafted (those have no position). */
+static void load_where(struct load *ld, int id, char *buf, size_t size)
+{
+	long o = load_override_of(ld, id);
+	const yaml_node_t *n;
+
+	if (o >= 0) {
+		snprintf(buf, size, "--set %s", ld->ovr[o]);
+		return;
+	}
+	n = load_node(ld, id);
+	snprintf(buf, size, "%s:%lu:%lu", ld->file,
+		 (unsigned long)n->start_mark.line + 1,
+		 (unsigned long)n->start_mark.column + 1);
+}
+
+static void load_problem(struct load *ld, struct at a, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void load_problem(struct load *ld, struct at a, const char *fmt, ...)
+{
+	char where[WHERE_MAX];
+	va_list ap;
+
+	load_where(ld, a.id, where, sizeof where);
+	va_start(ap, fmt);
+	load_vreport(ld, where, a.path, fmt, ap);
+	va_end(ap);
+}
+
+/* Where a node stood, for messages raised after loading; 0 for --set. */
+static struct src_pos load_pos(struct load *ld, int id)
+{
+	struct src_pos p = {0, 0};
+	const yaml_node_t *n;
+
+	if (load_override_of(ld, id) >= 0)
+		return p;
+	n = load_node(ld, id);
+	p.line = (int)n->start_mark.line + 1;
+	p.col = (int)n->start_mark.column + 1;
+	return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words: lists of allowed names and the nearest one to a typo         */
+
+/* Index of w in a NULL-terminated list of names, or -1. */
+static int word_index(const char *w, const char *const *names)
+{
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(w, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* "a, b, c" into buf, truncated to fit. */
+static const char *word_join(const char *const *names, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (; *names && len + 1 < size; names++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					len ? ", " : "", *names);
+	return buf;
+}
+
+/* Levenshtein distance over one rolling row; words longer than WORD_MAX
+ * are never near anything. */
+static size_t word_distance(const char *a, const char *b)
+{
+	size_t row[WORD_MAX + 1];
+	size_t la = strlen(a), lb = strlen(b), i, j;
+
+	if (la > WORD_MAX || lb > WORD_MAX)
+		return SIZE_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The allowed name nearest to w, or NULL when none is near enough to be a
+ * plausible typo (at most half the word changed, and always 2 edits). */
+static const char *word_nearest(const char *w, const char *const *names)
+{
+	size_t limit = strlen(w) / 2 > 2 ? strlen(w) / 2 : 2;
+	size_t best = SIZE_MAX;
+	const char *pick = NULL;
+
+	for (; *names; names++) {
+		size_t d = word_distance(w, *names);
+
+		if (d < best) {
+			best = d;
+			pick = *names;
+		}
+	}
+	return best <= limit ? pick : NULL;
+}
+
+/* "unknown key 'pateince'; did you mean 'patience'? allowed: ..." */
+static void load_unknown(struct load *ld, struct at a, const char *noun,
+			 const char *w, const char *const *names)
+{
+	char list[LIST_MAX];
+	const char *near = word_nearest(w, names);
+
+	word_join(names, list, sizeof list);
+	if (near)
+		load_problem(ld, a, "unknown %s '%.60s'; did you mean '%s'? "
+			     "allowed: %s", noun, w, near, list);
+	else
+		load_problem(ld, a, "unknown %s '%.60s'; allowed: %s", noun, w,
+			     list);
+}
+
+/* ------------------------------------------------------------------ */
+/* Nodes                                                               */
+
+static const char *scalar_text(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+static int seq_len(const yaml_node_t *n)
+{
+	return (int)(n->data.sequence.items.top - n->data.sequence.items.start);
+}
+
+/* What a node is, for "got X; must be Y". */
+static const char *node_describe(const yaml_node_t *n, char *buf, size_t size)
+{
+	if (n->type == YAML_MAPPING_NODE)
+		return "a mapping";
+	if (n->type == YAML_SEQUENCE_NODE)
+		return "a list";
+	if (n->data.scalar.length == 0)
+		return "no value";
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		snprintf(buf, size, "the quoted text \"%.60s\"", scalar_text(n));
+	else
+		snprintf(buf, size, "'%.60s'", scalar_text(n));
+	return buf;
+}
+
+/* A plain word or quoted text; an empty value is not a string. */
+static int node_is_string(const yaml_node_t *n)
+{
+	return n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0;
+}
+
+/* Reports "got X; must be <allowed>"; returns 0 for the caller to pass on. */
+static int load_wrong(struct load *ld, struct at a, const char *allowed)
+{
+	char buf[96];
+
+	load_problem(ld, a, "got %s; must be %s",
+		     node_describe(load_node(ld, a.id), buf, sizeof buf),
+		     allowed);
+	return 0;
+}
+
+/* Checks the node's type (a scalar must not be empty). */
+static int load_expect(struct load *ld, struct at a, yaml_node_type_t type,
+		       const char *allowed)
+{
+	const yaml_node_t *n = load_node(ld, a.id);
+
+	if (n->type == type && (type != YAML_SCALAR_NODE || node_is_string(n)))
+		return 1;
+	return load_wrong(ld, a, allowed);
+}
+
+/* The value of key in a mapping (first occurrence), or 0. */
+static int map_get(struct load *ld, int map, const char *key)
+{
+	const yaml_node_t *m = load_node(ld, map);
+	const yaml_node_pair_t *p;
+
+	assert(m->type == YAML_MAPPING_NODE);
+	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top;
+	     p++) {
+		const yaml_node_t *k = load_node(ld, p->key);
+
+		if (k->type == YAML_SCALAR_NODE &&
+		    strcmp(scalar_text(k), key) == 0)
+			return p->value;
+	}
+	return 0;
+}
+
+/* The child `key` of mapping m, its path written into buf. */
+static struct at at_key(struct load *ld, struct at m, const char *key,
+			char buf[KEY_PATH_MAX])
+{
+	struct at c;
+
+	snprintf(buf, KEY_PATH_MAX, "%s%s%s", m.path, m.path[0] ? "." : "",
+		 key);
+	c.id = map_get(ld, m.id, key);
+	c.path = buf;
+	return c;
+}
+
+/* Item i of sequence s: named by `name` when it has one (lines.999),
+ * else by its 0-based index (lines.999.surges.0), as --set selects it. */
+static struct at at_item(struct load *ld, struct at s, int i, const char *name,
+			 char buf[KEY_PATH_MAX])
+{
+	struct at c;
+
+	if (name && name[0])
+		snprintf(buf, KEY_PATH_MAX, "%s.%s", s.path, name);
+	else
+		snprintf(buf, KEY_PATH_MAX, "%s.%d", s.path, i);
+	c.id = load_node(ld, s.id)->data.sequence.items.start[i];
+	c.path = buf;
+	return c;
+}
+
+/* Reports a required key the mapping lacks, at the mapping itself. */
+static void load_missing(struct load *ld, struct at m, const char *key,
+			 const char *give)
+{
+	load_problem(ld, m, "missing key '%s'; give %s", key, give);
+}
+
+/* Reports keys that are not in `allowed` (with the nearest allowed one)
+ * and keys given twice, which libyaml's document API lets through. */
+static void check_keys(struct load *ld, struct at m, const char *const *allowed,
+		       const char *noun)
+{
+	const yaml_node_t *map = load_node(ld, m.id);
+	const yaml_node_pair_t *p, *q;
+	char buf[96];
+
+	for (p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = load_node(ld, p->key);
+		struct at ka = {p->key, m.path};
+
+		if (k->type != YAML_SCALAR_NODE) {
+			load_problem(ld, ka, "a key must be a word, not %s",
+				     node_describe(k, buf, sizeof buf));
+			continue;
+		}
+		if (word_index(scalar_text(k), allowed) < 0) {
+			load_unknown(ld, ka, noun, scalar_text(k), allowed);
+			continue;
+		}
+		for (q = map->data.mapping.pairs.start; q < p; q++)
+			if (load_node(ld, q->key)->type == YAML_SCALAR_NODE &&
+			    strcmp(scalar_text(load_node(ld, q->key)),
+				   scalar_text(k)) == 0) {
+				load_problem(ld, ka, "key '%s' is given twice; "
+					     "give it once", scalar_text(k));
+				break;
+			}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers                                                             */
+
+/* What a number may be. */
+struct num_rule {
+	double lo, hi;
+	int lo_open, hi_open;        /* the bound itself is not allowed */
+	int whole;                   /* must be an integer */
+	const char *allowed;         /* said after "must be" */
+};
+
+static const struct num_rule R_SECONDS_POS = {
+	0, INFINITY, 1, 0, 0, "a positive number of seconds"};
+static const struct num_rule R_SECONDS = {
+	0, INFINITY, 0, 0, 0, "a number of seconds >= 0"};
+static const struct num_rule R_POSITIVE = {
+	0, INFINITY, 1, 0, 0, "a positive number"};
+static const struct num_rule R_FACTOR = {
+	0, INFINITY, 0, 0, 0, "a factor >= 0"};
+static const struct num_rule R_PROBABILITY = {
+	0, 1, 0, 0, 0, "a probability from 0 to 1"};
+static const struct num_rule R_GOAL = {
+	0, 1, 1, 0, 0, "a fraction with 0 < goal <= 1"};
+static const struct num_rule R_SHRINKAGE = {
+	0, 1, 0, 1, 0, "a fraction with 0 <= shrinkage < 1"};
+static const struct num_rule R_SHIFT_HOURS = {
+	0, 24, 1, 0, 0, "a number of hours with 0 < hours <= 24"};
+static const struct num_rule R_SURGE_HOURS = {
+	0, 168, 1, 0, 0, "a number of hours with 0 < hours <= 168"};
+static const struct num_rule R_WEEK_HOURS = {
+	0, 168, 1, 0, 0, "a number of hours with 0 < hours <= 168"};
+static const struct num_rule R_STAFF = {
+	0, 1e6, 0, 0, 1, "a whole number of people >= 0"};
+static const struct num_rule R_DAYS = {
+	0, 36600, 1, 0, 0, "a positive number of days (at most 36600)"};
+static const struct num_rule R_HOURS = {
+	0, INFINITY, 0, 0, 0, "a number of hours >= 0"};
+static const struct num_rule R_REPLICATIONS = {
+	2, 1e6, 0, 0, 1,
+	"a whole number >= 2 (a confidence interval needs two)"};
+static const struct num_rule R_CALLS = {
+	0, INFINITY, 0, 0, 0, "a number of calls >= 0"};
+static const struct num_rule R_COST = {
+	0, INFINITY, 0, 0, 0, "an annual cost >= 0"};
+static const struct num_rule R_WEEK = {
+	1, 1e6, 0, 0, 1, "a run week number >= 1"};
+
+/* YAML's spellings of NaN and infinity, which strtod does not know. */
+static int text_is_yaml_special(const char *s)
+{
+	static const char *const special[] = {
+		".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", NULL};
+
+	if (*s == '+' || *s == '-')
+		s++;
+	return word_index(s, special) >= 0;
+}
+
+/* 0: s is a finite number in *v; -1: not a number; -2: not finite. The
+ * whole text must be consumed, so "10s" or "1,5" are not numbers. */
+static int text_number(const char *s, double *v)
+{
+	char *end;
+
+	if (text_is_yaml_special(s))
+		return -2;
+	if (*s == '\0' || isspace((unsigned char)*s))
+		return -1;
+	*v = strtod(s, &end);
+	if (end == s || *end != '\0')
+		return -1;
+	return isfinite(*v) ? 0 : -2;
+}
+
+/* Checks v (written as s) against rule r. */
+static int check_range(struct load *ld, struct at a, const struct num_rule *r,
+		       const char *s, double v)
+{
+	const char *what = NULL;
+
+	if (v < 0 && r->lo >= 0)
+		what = "is negative";
+	else if (v < r->lo || (r->lo_open && v == r->lo))
+		what = "is too small";
+	else if (v > r->hi || (r->hi_open && v == r->hi))
+		what = "is too large";
+	else if (r->whole && v != floor(v))
+		what = "is not a whole number";
+	if (!what)
+		return 1;
+	load_problem(ld, a, "%.60s %s; must be %s", s, what, r->allowed);
+	return 0;
+}
+
+/* Reads a number that rule r allows. Quoted text is not a number: YAML
+ * makes "10" a string, and accepting it would hide a typo elsewhere. */
+static int parse_number(struct load *ld, struct at a, const struct num_rule *r,
+			double *out)
+{
+	const yaml_node_t *n = load_node(ld, a.id);
+	double v = 0.0;
+	int rc;
+
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.length == 0 ||
+	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return load_wrong(ld, a, r->allowed);
+	rc = text_number(scalar_text(n), &v);
+	if (rc != 0) {
+		load_problem(ld, a, "'%.60s' is not a %snumber; must be %s",
+			     scalar_text(n), rc == -2 ? "finite " : "",
+			     r->allowed);
+		return 0;
+	}
+	if (!check_range(ld, a, r, scalar_text(n), v))
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* A numeric key of a mapping. */
+struct field {
+	const char *key;
+	const struct num_rule *rule;
+	double *out;                 /* left alone when absent or bad */
+	int required;
+};
+
+/* Reads the numeric keys listed in f (ended by a NULL key). */
+static void read_fields(struct load *ld, struct at m, const struct field *f)
+{
+	char kp[KEY_PATH_MAX];
+
+	for (; f->key; f++) {
+		struct at c = at_key(ld, m, f->key, kp);
+
+		if (c.id)
+			parse_number(ld, c, f->rule, f->out);
+		else if (f->required)
+			load_missing(ld, m, f->key, f->rule->allowed);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Names, times of day, dates                                          */
+
+/* The `name` of a line, pool or shift: a non-empty word without '.' or
+ * '=' (they would break --set paths). Returns the name node, or 0. */
+static int parse_name(struct load *ld, struct at m, char *dst, size_t size)
+{
+	char kp[KEY_PATH_MAX];
+	struct at c = at_key(ld, m, "name", kp);
+	const char *s;
+
+	if (!c.id) {
+		load_missing(ld, m, "name", "a unique name");
+		return 0;
+	}
+	if (!load_expect(ld, c, YAML_SCALAR_NODE, "a name"))
+		return 0;
+	s = scalar_text(load_node(ld, c.id));
+	if (strlen(s) >= size || strpbrk(s, ".=")) {
+		load_problem(ld, c, "'%.60s' is not a usable name; must be at "
+			     "most %zu characters, without '.' or '='", s,
+			     size - 1);
+		return 0;
+	}
+	memcpy(dst, s, strlen(s) + 1);
+	return c.id;
+}
+
+/* "HH:MM" (one- or two-digit hours, minutes 00..59) to seconds, or -1. */
+static double clock_s(const char *s)
+{
+	size_t i = 0;
+	int h = 0, m;
+
+	while (i < 2 && isdigit((unsigned char)s[i]))
+		h = h * 10 + (s[i++] - '0');
+	if (i == 0 || s[i] != ':' || !isdigit((unsigned char)s[i + 1]) ||
+	    !isdigit((unsigned char)s[i + 2]) || s[i + 3] != '\0')
+		return -1.0;
+	m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+	if (m > 59)
+		return -1.0;
+	return h * 3600.0 + m * 60.0;
+}
+
+/* Seconds to "HH:MM" (hours may pass 24). */
+static const char *clock_text(double s, char buf[16])
+{
+	/* Callers pass at most 72 h; the modulo only bounds the text. */
+	unsigned min = (unsigned)lround(s / 60.0) % 10000u;
+
+	snprintf(buf, 16, "%02u:%02u", min / 60, min % 60);
+	return buf;
+}
+
+static const char *const day_names[] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL};
+
+/* A date "YYYY-MM-DD" that exists in the calendar; *wday is 0 = Monday.
+ * mktime normalises impossible dates (Feb 30), which is how they show. */
+static int date_parse(const char *s, struct demand_date *d, int *wday)
+{
+	struct tm tm;
+	int n = 0;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday, &n) != 3 ||
+	    n != 10 || d->year < 1900)
+		return 0;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = d->year - 1900;
+	tm.tm_mon = d->month - 1;
+	tm.tm_mday = d->mday;
+	tm.tm_hour = 12;             /* far from any DST edge */
+	tm.tm_isdst = -1;
+	if (mktime(&tm) == (time_t)-1 || tm.tm_mon != d->month - 1 ||
+	    tm.tm_mday != d->mday)
+		return 0;
+	*wday = (tm.tm_wday + 6) % 7;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV files (profiles and empirical samples)                          */
+
+/* A CSV file read whole and cut into rows in place. */
+struct csv {
+	char *text;
+	char *next;                  /* start of the next unread line */
+	char *row;                   /* start of the current line */
+	int line;                    /* 1-based number of the current line */
+	int n_bad;                   /* bad cells reported so far */
+	const char *ypath;           /* key path of the YAML that named it */
+	char path[1100];             /* as opened, for messages */
+};
+
+/* Reads a whole file into a new NUL-terminated buffer. Returns 0, or the
+ * errno value of the failure. */
+static int read_file(const char *path, char **text, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	size_t cap = 4096, n = 0;
+	char *buf = NULL, *grown;
+	int e = 0;
+
+	if (!f)
+		return errno;
+	for (;;) {
+		grown = realloc(buf, cap + 1);
+		if (!grown) {
+			e = ENOMEM;
+			break;
+		}
+		buf = grown;
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap)
+			break;
+		cap *= 2;
+	}
+	if (!e && ferror(f))
+		e = EIO;
+	fclose(f);
+	if (e) {
+		free(buf);
+		return e;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+/* Opens the CSV named by the scalar at a (relative to the scenario's
+ * directory); reports, at a, a file that cannot be read. */
+static int csv_open(struct load *ld, struct at a, struct csv *c)
+{
+	const char *rel = scalar_text(load_node(ld, a.id));
+	size_t len;
+	int e;
+
+	memset(c, 0, sizeof *c);
+	c->ypath = a.path;
+	if (rel[0] == '/' || ld->dir[0] == '\0')
+		snprintf(c->path, sizeof c->path, "%s", rel);
+	else
+		snprintf(c->path, sizeof c->path, "%s/%s", ld->dir, rel);
+	e = read_file(c->path, &c->text, &len);
+	if (e == ENOMEM)
+		ld->oom = 1;
+	if (e) {
+		load_problem(ld, a, "cannot read '%s' (%s); a CSV path is "
+			     "relative to the scenario file's directory",
+			     c->path, strerror(e));
+		return 0;
+	}
+	c->next = c->text;
+	return 1;
+}
+
+/* Trims spaces (and a CR) around a cell in place. */
+static char *csv_trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		*--end = '\0';
+	return s;
+}
+
+/* Moves to the next line holding data: blank lines and '#' comments are
+ * skipped. Returns 0 at the end of the file. */
+static int csv_next_line(struct csv *c)
+{
+	char *end, *first;
+
+	do {
+		if (!c->next || *c->next == '\0')
+			return 0;
+		c->row = c->next;
+		c->line++;
+		end = strchr(c->row, '\n');
+		c->next = end ? end + 1 : NULL;
+		if (end)
+			*end = '\0';
+		first = csv_trim(c->row);
+	} while (*first == '\0' || *first == '#');
+	return 1;
+}
+
+/* Cuts the next data line into at most max trimmed cells; the last cell
+ * keeps any further commas. Returns the number of cells, 0 at the end. */
+static int csv_row(struct csv *c, char **cells, int max)
+{
+	char *p;
+	int n = 0, i;
+
+	if (!csv_next_line(c))
+		return 0;
+	for (p = c->row; p && n < max; n++) {
+		cells[n] = p;
+		p = n + 1 < max ? strchr(p, ',') : NULL;
+		if (p)
+			*p++ = '\0';
+	}
+	for (i = 0; i < n; i++)
+		cells[i] = csv_trim(cells[i]);
+	return n;
+}
+
+/* Reports a bad cell at its own position, "FILE.csv:LINE:COL"; after
+ * CSV_BAD_CELLS_MAX of them the rest are only counted, so one broken file
+ * does not crowd every other problem out of the report. */
+static void csv_bad_cell(struct load *ld, struct csv *c, const char *cell,
+			 const char *allowed)
+{
+	char where[WHERE_MAX];
+
+	if (c->n_bad++ >= CSV_BAD_CELLS_MAX) {
+		ld->n_problems++;
+		return;
+	}
+	snprintf(where, sizeof where, "%s:%d:%d", c->path, c->line,
+		 (int)(cell - c->row) + 1);
+	load_report(ld, where, c->ypath, "'%.60s' is not %s", cell, allowed);
+}
+
+/* ------------------------------------------------------------------ */
+/* Distributions                                                       */
+
+/* The keys each kind accepts, "dist" first. */
+static const char *const dist_keys[][4] = {
+	[DIST_EXPONENTIAL] = {"dist", "mean", NULL, NULL},
+	[DIST_LOGNORMAL] = {"dist", "mean", "sd", NULL},
+	[DIST_GAMMA] = {"dist", "mean", "sd", NULL},
+	[DIST_WEIBULL] = {"dist", "shape", "scale", NULL},
+	[DIST_DETERMINISTIC] = {"dist", "value", NULL, NULL},
+	[DIST_UNIFORM] = {"dist", "min", "max", NULL},
+	[DIST_EMPIRICAL] = {"dist", "values", NULL, NULL},
+};
+
+/* Where parameter `key` goes, and what it may be. Means, sds and scales
+ * are durations and must be positive; a fixed value or a bound may be 0. */
+static struct field dist_field(struct dist *d, const char *key)
+{
+	struct field f = {key, &R_SECONDS_POS, NULL, 1};
+
+	if (strcmp(key, "mean") == 0)
+		f.out = &d->mean;
+	else if (strcmp(key, "sd") == 0)
+		f.out = &d->sd;
+	else if (strcmp(key, "scale") == 0)
+		f.out = &d->scale;
+	else if (strcmp(key, "shape") == 0) {
+		f.out = &d->shape;
+		f.rule = &R_POSITIVE;
+	} else {
+		f.rule = &R_SECONDS;
+		f.out = strcmp(key, "value") == 0 ? &d->value :
+			strcmp(key, "min") == 0 ? &d->min : &d->max;
+	}
+	return f;
+}
+
+/* The kind named by the `dist` key. */
+static int parse_dist_kind(struct load *ld, struct at a, enum dist_kind *kind)
+{
+	const char *names[DIST_EMPIRICAL + 2];
+	const char *s;
+	int k;
+
+	if (!load_expect(ld, a, YAML_SCALAR_NODE, dist_kind_names()))
+		return 0;
+	s = scalar_text(load_node(ld, a.id));
+	if (dist_kind_parse(s, kind) == 0)
+		return 1;
+	for (k = 0; k <= DIST_EMPIRICAL; k++)
+		names[k] = dist_kind_name((enum dist_kind)k);
+	names[k] = NULL;
+	load_unknown(ld, a, "distribution", s, names);
+	return 0;
+}
+
+/* Appends v to d's empirical values (which d owns). */
+static int dist_push(struct load *ld, struct dist *d, double v)
+{
+	double *grown;
+
+	if ((d->n_values & (d->n_values - 1)) == 0) {
+		grown = realloc(d->values,
+				(d->n_values ? 2 * d->n_values : 1) * sizeof v);
+		if (!grown) {
+			ld->oom = 1;
+			return 0;
+		}
+		d->values = grown;
+	}
+	d->values[d->n_values++] = v;
+	return 1;
+}
+
+/* The 0-based column named by `column` (a 1-based number or a header
+ * name, default 1), and whether the first data line is a header. */
+static int csv_column(struct load *ld, struct at m, const char **name, int *col)
+{
+	char kp[KEY_PATH_MAX];
+	struct at c = at_key(ld, m, "column", kp);
+	static const struct num_rule rule = {
+		1, 1000, 0, 0, 1, "a column number from 1 or a header name"};
+	const yaml_node_t *n;
+	double v = 1;
+
+	*name = NULL;
+	*col = 0;
+	if (!c.id)
+		return 1;
+	n = load_node(ld, c.id);
+	if (node_is_string(n) && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    text_number(scalar_text(n), &v) == 0) {
+		if (!parse_number(ld, c, &rule, &v))
+			return 0;
+		*col = (int)v - 1;
+		return 1;
+	}
+	if (!load_expect(ld, c, YAML_SCALAR_NODE, rule.allowed))
+		return 0;
+	*name = scalar_text(n);
+	return 1;
+}
+
+/* Finds the header cell `name` in the first row; reports when absent. */
+static int csv_header(struct load *ld, struct csv *c, const char *name,
+		      struct at m, int *col)
+{
+	char *cells[64];
+	int n = csv_row(c, cells, 64), i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(cells[i], name) == 0) {
+			*col = i;
+			return 1;
+		}
+	load_problem(ld, m, "'%s' has no column named '%.60s'; name a column "
+		     "of its first line, or give its number from 1", c->path,
+		     name);
+	return 0;
+}
+
+/* Samples for an empirical distribution from one CSV column. With a
+ * numbered column, a first line whose cell is not a number is a header. */
+static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
+{
+	char kp[KEY_PATH_MAX], *cells[64];
+	struct at f = at_key(ld, m, "csv", kp);
+	const char *name;
+	const char *const keys[] = {"csv", "column", NULL};
+	int col, n, first = 1;
+	double v;
+	struct csv c;
+
+	check_keys(ld, m, keys, "key");
+	if (!f.id) {
+		load_missing(ld, m, "csv", "a CSV file name");
+		return;
+	}
+	if (!load_expect(ld, f, YAML_SCALAR_NODE, "a CSV file name") ||
+	    !csv_column(ld, m, &name, &col) || !csv_open(ld, f, &c))
+		return;
+	if (!name || csv_header(ld, &c, name, m, &col)) {
+		while ((n = csv_row(&c, cells, 64)) > 0) {
+			int rc = col < n ? text_number(cells[col], &v) : -1;
+
+			if (rc != 0 && first && !name) {
+				first = 0;
+				continue;
+			}
+			first = 0;
+			if (rc != 0 || v < 0)
+				csv_bad_cell(ld, &c, col < n ? cells[col] :
+					     cells[n - 1],
+					     "a number of seconds >= 0");
+			else if (!dist_push(ld, d, v))
+				break;
+		}
+	}
+	free(c.text);
+}
+
+/* `values`: an inline list of samples or {csv: FILE, column: N|NAME}. */
+static void parse_empirical(struct load *ld, struct at m, struct dist *d)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at v = at_key(ld, m, "values", kp);
+	const yaml_node_t *n;
+	int i;
+
+	if (!v.id) {
+		load_missing(ld, m, "values", "a list of samples in seconds");
+		return;
+	}
+	n = load_node(ld, v.id);
+	if (n->type == YAML_MAPPING_NODE) {
+		empirical_from_csv(ld, v, d);
+		return;
+	}
+	if (!load_expect(ld, v, YAML_SEQUENCE_NODE, "a list of samples in "
+			 "seconds, or {csv: FILE, column: N}"))
+		return;
+	for (i = 0; i < seq_len(n); i++) {
+		double x;
+		struct at it = at_item(ld, v, i, NULL, ip);
+
+		if (parse_number(ld, it, &R_SECONDS, &x) && !dist_push(ld, d, x))
+			return;
+	}
+}
+
+/* A distribution mapping {dist: KIND, params...}, prepared for sampling. */
+static int parse_dist(struct load *ld, struct at a, struct dist *d)
+{
+	char kp[KEY_PATH_MAX], where[WHERE_MAX + KEY_PATH_MAX];
+	int before = ld->n_problems, i;
+	struct at k;
+
+	if (!load_expect(ld, a, YAML_MAPPING_NODE, "a distribution such as "
+			 "{dist: exponential, mean: 300}"))
+		return 0;
+	k = at_key(ld, a, "dist", kp);
+	if (!k.id) {
+		load_missing(ld, a, "dist", dist_kind_names());
+		return 0;
+	}
+	if (!parse_dist_kind(ld, k, &d->kind))
+		return 0;
+	check_keys(ld, a, dist_keys[d->kind], "key");
+	if (d->kind == DIST_EMPIRICAL)
+		parse_empirical(ld, a, d);
+	for (i = 1; d->kind != DIST_EMPIRICAL && dist_keys[d->kind][i]; i++) {
+		struct field f[2] = {dist_field(d, dist_keys[d->kind][i]),
+				     {NULL, NULL, NULL, 0}};
+
+		read_fields(ld, a, f);
+	}
+	if (ld->n_problems != before || ld->oom)
+		return 0;
+	load_where(ld, a.id, where, WHERE_MAX);
+	snprintf(where + strlen(where), sizeof where - strlen(where), ": %s",
+		 a.path);
+	if (dist_prepare(d, where, ld->err) == SIM_OK)
+		return 1;
+	ld->n_problems++;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Demand: volume, weekly profile, months, surges                      */
+
+/* Exactly one of per_year (365 days), per_day, per_hour, as calls a second. */
+static void parse_volume(struct load *ld, struct at m, struct demand_spec *dm)
+{
+	static const char *const keys[] = {"per_year", "per_day", "per_hour",
+					   NULL};
+	static const double per_s[] = {1.0 / (365 * 86400.0), 1.0 / 86400.0,
+					1.0 / 3600.0};
+	char kp[KEY_PATH_MAX], list[LIST_MAX];
+	struct at v = at_key(ld, m, "volume", kp);
+	int i, given = 0;
+
+	word_join(keys, list, sizeof list);
+	if (!v.id) {
+		load_missing(ld, m, "volume", "exactly one of per_year, per_day, "
+			     "per_hour, such as {per_year: 732440}");
+		return;
+	}
+	if (!load_expect(ld, v, YAML_MAPPING_NODE, "a mapping with exactly one "
+			 "of per_year, per_day, per_hour"))
+		return;
+	check_keys(ld, v, keys, "key");
+	for (i = 0; keys[i]; i++) {
+		char cp[KEY_PATH_MAX];
+		struct at c = at_key(ld, v, keys[i], cp);
+		double x;
+
+		if (!c.id)
+			continue;
+		if (given++)
+			load_problem(ld, c, "a second volume; give exactly one "
+				     "of %s", list);
+		else if (parse_number(ld, c, &R_CALLS, &x))
+			dm->mean_rate_per_s = x * per_s[i];
+	}
+	if (!given)
+		load_problem(ld, v, "no volume; give exactly one of %s", list);
+}
+
+/* A weekly profile has one factor an hour or one a quarter-hour. */
+static void check_profile(struct load *ld, struct at a, size_t n,
+			  const struct demand_spec *dm)
+{
+	size_t i;
+
+	if (n != 168 && n != 672) {
+		load_problem(ld, a, "has %zu factors; must have 168 (one an hour, "
+			     "Monday 00:00 first) or 672 (one a quarter-hour)",
+			     n);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (dm->profile[i] > 0)
+			return;
+	load_problem(ld, a, "every factor is 0; at least one must be positive");
+}
+
+/* A profile CSV: one factor a line, optionally after a label
+ * ("mon 00:00,1.05"); a first line that is not a number is a header. */
+static void profile_from_csv(struct load *ld, struct at a,
+			     struct demand_spec *dm)
+{
+	struct csv c;
+	char *cells[3];
+	size_t n = 0;
+	int nc, first = 1, before = ld->n_problems;
+	double v;
+
+	if (!csv_open(ld, a, &c))
+		return;
+	while ((nc = csv_row(&c, cells, 3)) > 0) {
+		int rc = text_number(cells[nc - 1], &v);
+
+		if (rc != 0 && first) {
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (nc > 2 || rc != 0 || v < 0)
+			csv_bad_cell(ld, &c, cells[nc - 1], nc > 2 ?
+				     "a factor (lines hold 'factor' or "
+				     "'label,factor')" : "a factor >= 0");
+		else if (n < DEMAND_SLOTS_MAX)
+			dm->profile[n] = v;
+		n++;
+	}
+	free(c.text);
+	if (ld->n_problems == before)
+		check_profile(ld, a, n, dm);
+	dm->n_slots = n;
+}
+
+/* profile: omitted (flat), a CSV file name, or an inline list. */
+static void parse_profile(struct load *ld, struct at m, struct demand_spec *dm)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at p = at_key(ld, m, "profile", kp);
+	const yaml_node_t *n;
+	int i, before = ld->n_problems;
+
+	for (i = 0; i < 168; i++)
+		dm->profile[i] = 1.0;
+	dm->n_slots = 168;
+	if (!p.id)
+		return;
+	n = load_node(ld, p.id);
+	if (node_is_string(n)) {
+		profile_from_csv(ld, p, dm);
+		return;
+	}
+	if (!load_expect(ld, p, YAML_SEQUENCE_NODE, "a CSV file name or a "
+			 "list of 168 or 672 factors"))
+		return;
+	for (i = 0; i < seq_len(n) && i < DEMAND_SLOTS_MAX; i++)
+		parse_number(ld, at_item(ld, p, i, NULL, ip), &R_FACTOR,
+			     &dm->profile[i]);
+	if (ld->n_problems == before)
+		check_profile(ld, p, (size_t)seq_len(n), dm);
+}
+
+static const char *const month_names[] = {
+	"jan", "feb", "mar", "apr", "may", "jun",
+	"jul", "aug", "sep", "oct", "nov", "dec", NULL};
+
+/* months: {jun: 1.10, ...}; a month not given keeps factor 1. */
+static void parse_months(struct load *ld, struct at m, struct demand_spec *dm)
+{
+	char kp[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, "months", kp);
+	struct field f[13];
+	int i;
+
+	for (i = 0; i < 12; i++) {
+		dm->month_factor[i] = 1.0;
+		f[i] = (struct field){month_names[i], &R_FACTOR,
+				      &dm->month_factor[i], 0};
+	}
+	f[12] = (struct field){NULL, NULL, NULL, 0};
+	if (!a.id || !load_expect(ld, a, YAML_MAPPING_NODE, "a mapping of "
+				  "month (jan..dec) to factor"))
+		return;
+	check_keys(ld, a, month_names, "month");
+	read_fields(ld, a, f);
+}
+
+/* A surge start "sat 22:00": a day and a time of day, as seconds into the
+ * week. */
+static void parse_surge_start(struct load *ld, struct at a, double *start_s)
+{
+	const char *s;
+	char day[4];
+	double t;
+	int d;
+
+	if (!load_expect(ld, a, YAML_SCALAR_NODE, "a day and time such as "
+			 "\"sat 22:00\""))
+		return;
+	s = scalar_text(load_node(ld, a.id));
+	d = -1;
+	if (strlen(s) > 4 && s[3] == ' ') {
+		memcpy(day, s, 3);
+		day[3] = '\0';
+		d = word_index(day, day_names);
+	}
+	t = d >= 0 ? clock_s(s + 4) : -1.0;
+	if (d < 0 || t < 0 || t >= 86400) {
+		load_problem(ld, a, "'%.60s' is not a day and time; must be like "
+			     "\"sat 22:00\" (mon..sun, 00:00..23:59)", s);
+		return;
+	}
+	*start_s = d * 86400.0 + t;
+}
+
+/* weeks: [2, 5]: 1-based run weeks; omitted, the surge recurs weekly. */
+static void parse_surge_weeks(struct load *ld, struct at a,
+			      struct surge_spec *sg)
+{
+	char ip[KEY_PATH_MAX];
+	const yaml_node_t *n;
+	int i;
+
+	if (!load_expect(ld, a, YAML_SEQUENCE_NODE, "a list of run weeks "
+			 "from 1, such as [2, 5]"))
+		return;
+	n = load_node(ld, a.id);
+	if (seq_len(n) == 0) {
+		load_problem(ld, a, "is empty; list run weeks from 1, or leave "
+			     "weeks out for every week");
+		return;
+	}
+	sg->weeks = calloc((size_t)seq_len(n), sizeof *sg->weeks);
+	if (!sg->weeks) {
+		ld->oom = 1;
+		return;
+	}
+	for (i = 0; i < seq_len(n); i++) {
+		double w;
+
+		if (parse_number(ld, at_item(ld, a, i, NULL, ip), &R_WEEK, &w))
+			sg->weeks[sg->n_weeks++] = (unsigned)w;
+	}
+}
+
+/* One surge window {start, hours, factor, weeks}. */
+static void parse_surge(struct load *ld, struct at a, struct surge_spec *sg)
+{
+	static const char *const keys[] = {"start", "hours", "factor", "weeks",
+					   NULL};
+	char kp[KEY_PATH_MAX];
+	double hours = 0;
+	const struct field f[] = {
+		{"hours", &R_SURGE_HOURS, &hours, 1},
+		{"factor", &R_FACTOR, &sg->factor, 1},
+		{NULL, NULL, NULL, 0}};
+	struct at c;
+
+	if (!load_expect(ld, a, YAML_MAPPING_NODE, "a mapping such as {start: "
+			 "\"sat 22:00\", hours: 4, factor: 1.5}"))
+		return;
+	check_keys(ld, a, keys, "key");
+	c = at_key(ld, a, "start", kp);
+	if (c.id)
+		parse_surge_start(ld, c, &sg->start_s);
+	else
+		load_missing(ld, a, "start", "a day and time such as "
+			     "\"sat 22:00\"");
+	read_fields(ld, a, f);
+	sg->duration_s = hours * 3600.0;
+	c = at_key(ld, a, "weeks", kp);
+	if (c.id)
+		parse_surge_weeks(ld, c, sg);
+}
+
+static void parse_surges(struct load *ld, struct at m, struct demand_spec *dm)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, "surges", kp);
+	const yaml_node_t *n;
+	int i;
+
+	if (!a.id || !load_expect(ld, a, YAML_SEQUENCE_NODE, "a list of surge "
+				  "windows"))
+		return;
+	n = load_node(ld, a.id);
+	if (seq_len(n) == 0)
+		return;
+	dm->surges = calloc((size_t)seq_len(n), sizeof *dm->surges);
+	if (!dm->surges) {
+		ld->oom = 1;
+		return;
+	}
+	dm->n_surges = (size_t)seq_len(n);
+	for (i = 0; i < seq_len(n); i++)
+		parse_surge(ld, at_item(ld, a, i, NULL, ip), &dm->surges[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines                                                               */
+
+/* redial: {probability, delay}; delay is needed only when some redial. */
+static void parse_redial(struct load *ld, struct at m, struct line_spec *l)
+{
+	static const char *const keys[] = {"probability", "delay", NULL};
+	char kp[KEY_PATH_MAX], dp[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, "redial", kp), d;
+	const struct field f[] = {
+		{"probability", &R_PROBABILITY, &l->redial_probability, 1},
+		{NULL, NULL, NULL, 0}};
+
+	if (!a.id || !load_expect(ld, a, YAML_MAPPING_NODE, "a mapping such as "
+				  "{probability: 0.3, delay: {dist: "
+				  "exponential, mean: 60}}"))
+		return;
+	check_keys(ld, a, keys, "key");
+	read_fields(ld, a, f);
+	d = at_key(ld, a, "delay", dp);
+	if (d.id)
+		parse_dist(ld, d, &l->redial_delay);
+	else if (l->redial_probability > 0)
+		load_missing(ld, a, "delay", "the time before a redial, such "
+			     "as {dist: exponential, mean: 60}");
+}
+
+/* answer: {within_s, goal}; with no goal there is a figure but no verdict. */
+static void parse_answer(struct load *ld, struct at m, struct line_spec *l)
+{
+	static const char *const keys[] = {"within_s", "goal", NULL};
+	char kp[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, "answer", kp);
+	const struct field f[] = {
+		{"within_s", &R_SECONDS, &l->target_s, 1},
+		{"goal", &R_GOAL, &l->goal, 0},
+		{NULL, NULL, NULL, 0}};
+
+	l->goal = NAN;
+	if (!a.id) {
+		load_missing(ld, m, "answer", "the service level target, such as "
+			     "{within_s: 10, goal: 0.90}");
+		return;
+	}
+	if (!load_expect(ld, a, YAML_MAPPING_NODE, "a mapping such as "
+			 "{within_s: 10, goal: 0.90}"))
+		return;
+	check_keys(ld, a, keys, "key");
+	read_fields(ld, a, f);
+}
+
+/* An optional distribution; returns 1 when given (valid or not). */
+static int parse_opt_dist(struct load *ld, struct at m, const char *key,
+			  struct dist *d)
+{
+	char kp[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, key, kp);
+
+	if (a.id)
+		parse_dist(ld, a, d);
+	return a.id != 0;
+}
+
+static const char *const line_keys[] = {
+	"name", "volume", "profile", "months", "surges", "patience", "redial",
+	"handle", "wrap", "answer", NULL};
+
+/* Everything of a line but its name, which the caller read for the path. */
+static void parse_line(struct load *ld, struct at m, struct line_spec *l)
+{
+	char kp[KEY_PATH_MAX];
+	struct at h;
+
+	check_keys(ld, m, line_keys, "key");
+	parse_volume(ld, m, &l->demand);
+	parse_profile(ld, m, &l->demand);
+	parse_months(ld, m, &l->demand);
+	parse_surges(ld, m, &l->demand);
+	l->has_patience = parse_opt_dist(ld, m, "patience", &l->patience);
+	parse_redial(ld, m, l);
+	h = at_key(ld, m, "handle", kp);
+	if (h.id)
+		parse_dist(ld, h, &l->handle);
+	else
+		load_missing(ld, m, "handle", "the talk time, such as "
+			     "{dist: lognormal, mean: 240, sd: 180}");
+	l->has_wrap = parse_opt_dist(ld, m, "wrap", &l->wrap);
+	parse_answer(ld, m, l);
+}
+
+/* Names joined for "lines are: 999, 101". */
+static const char *line_names(const struct scenario *sc, char *buf,
+			      size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sc->n_lines && len + 1 < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					len ? ", " : "", sc->lines[i].name);
+	return buf;
+}
+
+/* Allocates `n` zeroed items; records an allocation failure. */
+static void *load_calloc(struct load *ld, size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (!p)
+		ld->oom = 1;
+	return p;
+}
+
+/* Names already read in one list, for the duplicate check. */
+struct seen {
+	const char *noun;            /* "line", "pool", "shift" */
+	const char **name;           /* NULL where an item had no valid name */
+	int *line;                   /* where each name stood */
+	int n;
+};
+
+static int seen_init(struct load *ld, struct seen *s, const char *noun,
+		     int n)
+{
+	s->noun = noun;
+	s->n = 0;
+	s->name = load_calloc(ld, (size_t)n, sizeof *s->name);
+	s->line = load_calloc(ld, (size_t)n, sizeof *s->line);
+	return s->name && s->line;
+}
+
+static void seen_free(struct seen *s)
+{
+	free(s->name);
+	free(s->line);
+}
+
+/* Records the name at a (NULL when the item had none), first reporting
+ * an earlier item with the same name. */
+static void seen_add(struct load *ld, struct seen *s, struct at a,
+		     const char *name)
+{
+	int j;
+
+	for (j = 0; name && j < s->n; j++)
+		if (s->name[j] && strcmp(s->name[j], name) == 0) {
+			load_problem(ld, a, "duplicate %s name '%s' (also at "
+				     "line %d); names must be unique", s->noun,
+				     name, s->line[j]);
+			break;
+		}
+	s->name[s->n] = name;
+	s->line[s->n++] = a.id ? load_pos(ld, a.id).line : 0;
+}
+
+/* Opens item i of list s: checks it is a mapping, reads its name into
+ * dst (SCENARIO_NAME_MAX bytes) and sets *m to it, with the path naming
+ * the item by that name. Returns 0 when the item is not a mapping. */
+static int open_item(struct load *ld, struct at s, int i, struct seen *seen,
+		     char *dst, char buf[KEY_PATH_MAX], struct at *m)
+{
+	int name_id;
+
+	*m = at_item(ld, s, i, NULL, buf);
+	if (!load_expect(ld, *m, YAML_MAPPING_NODE, "a mapping with a name"))
+		return 0;
+	name_id = parse_name(ld, *m, dst, SCENARIO_NAME_MAX);
+	*m = at_item(ld, s, i, dst, buf);
+	{
+		struct at na = {name_id ? name_id : m->id, m->path};
+
+		seen_add(ld, seen, na, name_id ? dst : NULL);
+	}
+	return 1;
+}
+
+/* A required, non-empty list; returns its length (0 after a problem). */
+static int parse_list(struct load *ld, struct at m, struct at a,
+		      const char *give)
+{
+	const char *key = strrchr(a.path, '.');
+	int n;
+
+	if (!a.id) {
+		load_missing(ld, m, key ? key + 1 : a.path, give);
+		return 0;
+	}
+	if (!load_expect(ld, a, YAML_SEQUENCE_NODE, give))
+		return 0;
+	n = seq_len(load_node(ld, a.id));
+	if (n == 0)
+		load_problem(ld, a, "is empty; give %s", give);
+	return n;
+}
+
+static void parse_lines(struct load *ld, struct at top)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct scenario *sc = ld->sc;
+	struct at s = at_key(ld, top, "lines", kp), m;
+	int n = parse_list(ld, top, s, "a list of contact lines"), i;
+	struct seen seen;
+
+	if (n == 0)
+		return;
+	sc->lines = load_calloc(ld, (size_t)n, sizeof *sc->lines);
+	if (seen_init(ld, &seen, "line", n) && sc->lines) {
+		sc->n_lines = (size_t)n;
+		for (i = 0; i < n; i++) {
+			struct line_spec *l = &sc->lines[i];
+
+			l->goal = NAN;
+			l->pos = load_pos(ld, at_item(ld, s, i, NULL, ip).id);
+			if (open_item(ld, s, i, &seen, l->name, ip, &m))
+				parse_line(ld, m, l);
+		}
+	}
+	seen_free(&seen);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pools and shifts                                                    */
+
+/* days: a list of mon..sun, one of them, or "all", "weekdays",
+ * "weekends". */
+static unsigned parse_days_word(struct load *ld, struct at a)
+{
+	static const char *const words[] = {
+		"all", "weekdays", "weekends", "mon", "tue", "wed", "thu",
+		"fri", "sat", "sun", NULL};
+	static const unsigned masks[] = {0x7f, 0x1f, 0x60};
+	const char *w = scalar_text(load_node(ld, a.id));
+	int i = word_index(w, words);
+
+	if (i < 0) {
+		load_unknown(ld, a, "days", w, words);
+		return 0;
+	}
+	return i < 3 ? masks[i] : 1u << (i - 3);
+}
+
+static unsigned parse_days(struct load *ld, struct at a)
+{
+	char ip[KEY_PATH_MAX];
+	const yaml_node_t *n = load_node(ld, a.id);
+	unsigned mask = 0;
+	int i, d;
+
+	if (node_is_string(n))
+		return parse_days_word(ld, a);
+	if (!load_expect(ld, a, YAML_SEQUENCE_NODE, "a list of days (mon..sun) "
+			 "or \"all\", \"weekdays\", \"weekends\""))
+		return 0;
+	for (i = 0; i < seq_len(n); i++) {
+		struct at it = at_item(ld, a, i, NULL, ip);
+		const char *w;
+
+		if (!load_expect(ld, it, YAML_SCALAR_NODE, "a day, mon..sun"))
+			continue;
+		w = scalar_text(load_node(ld, it.id));
+		d = word_index(w, day_names);
+		if (d < 0)
+			load_unknown(ld, it, "day", w, day_names);
+		else if (mask & (1u << d))
+			load_problem(ld, it, "'%s' is listed twice; list each "
+				     "day once", w);
+		mask |= d >= 0 ? 1u << d : 0;
+	}
+	if (seq_len(n) == 0)
+		load_problem(ld, a, "is empty; list at least one day");
+	return mask;
+}
+
+/* A time of day "HH:MM" at most max_s; -1 after a reported problem. */
+static double parse_clock(struct load *ld, struct at a, double max_s,
+			  const char *allowed)
+{
+	double t;
+
+	if (!load_expect(ld, a, YAML_SCALAR_NODE, allowed))
+		return -1.0;
+	t = clock_s(scalar_text(load_node(ld, a.id)));
+	if (t < 0 || t > max_s) {
+		load_problem(ld, a, "'%.60s' is not a valid time; must be %s",
+			     scalar_text(load_node(ld, a.id)), allowed);
+		return -1.0;
+	}
+	return t;
+}
+
+/* end: "HH:MM" up to 48:00, after the start (next-day times pass 24:00). */
+static void parse_shift_end(struct load *ld, struct at a, double start_s,
+			    struct shift_spec *sh)
+{
+	char t1[16], t2[16], t3[16];
+	double end = parse_clock(ld, a, 48 * 3600.0, "\"HH:MM\" up to \"48:00\""
+				 " (past 24:00 is the next day)");
+
+	if (end < 0 || start_s < 0)
+		return;
+	if (end <= start_s) {
+		load_problem(ld, a, "shift ends at %s, before it starts at %s; "
+			     "for an overnight shift give hours: %g or end: "
+			     "\"%s\"", clock_text(end, t1),
+			     clock_text(start_s, t2),
+			     (end + 86400.0 - start_s) / 3600.0,
+			     clock_text(end + 86400.0, t3));
+		return;
+	}
+	if (end - start_s > 86400.0) {
+		load_problem(ld, a, "shift lasts %g hours; must be at most 24",
+			     (end - start_s) / 3600.0);
+		return;
+	}
+	sh->duration_s = end - start_s;
+}
+
+/* The length of a shift: exactly one of hours and end. */
+static void parse_shift_length(struct load *ld, struct at m,
+			       struct shift_spec *sh)
+{
+	char hp[KEY_PATH_MAX], ep[KEY_PATH_MAX];
+	struct at h = at_key(ld, m, "hours", hp), e = at_key(ld, m, "end", ep);
+	double hours;
+
+	if (h.id && e.id)
+		load_problem(ld, e, "both hours and end are given; give one");
+	else if (!h.id && !e.id)
+		load_missing(ld, m, "hours", "the length in hours (0 < hours "
+			     "<= 24), or an end time \"HH:MM\"");
+	else if (h.id && parse_number(ld, h, &R_SHIFT_HOURS, &hours))
+		sh->duration_s = hours * 3600.0;
+	else if (e.id)
+		parse_shift_end(ld, e, sh->start_s, sh);
+}
+
+static const char *const shift_keys[] = {
+	"name", "start", "hours", "end", "days", "staff", NULL};
+
+/* The body of one shift, its name already read. */
+static void parse_shift(struct load *ld, struct at m, struct shift_spec *sh)
+{
+	char kp[KEY_PATH_MAX];
+	double staff = 0;
+	const struct field f[] = {{"staff", &R_STAFF, &staff, 1},
+				  {NULL, NULL, NULL, 0}};
+	struct at a;
+
+	check_keys(ld, m, shift_keys, "key");
+	sh->start_s = -1.0;
+	a = at_key(ld, m, "start", kp);
+	if (a.id)
+		sh->start_s = parse_clock(ld, a, 86399.0, "\"HH:MM\" from "
+					  "\"00:00\" to \"23:59\"");
+	else
+		load_missing(ld, m, "start", "a time of day \"HH:MM\"");
+	parse_shift_length(ld, m, sh);
+	a = at_key(ld, m, "days", kp);
+	sh->days = a.id ? parse_days(ld, a) : 0x7fu;
+	read_fields(ld, m, f);
+	sh->staff = (int)staff;
+}
+
+static void parse_shifts(struct load *ld, struct at pm, struct pool_spec *p)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at s = at_key(ld, pm, "shifts", kp), m;
+	int n = parse_list(ld, pm, s, "a list of shifts such as {name: early, "
+			   "start: \"07:00\", hours: 10, staff: 24}"), i;
+	struct seen seen;
+
+	if (n == 0)
+		return;
+	p->shifts = load_calloc(ld, (size_t)n, sizeof *p->shifts);
+	if (seen_init(ld, &seen, "shift", n) && p->shifts) {
+		p->n_shifts = (size_t)n;
+		for (i = 0; i < n; i++)
+			if (open_item(ld, s, i, &seen, p->shifts[i].name, ip,
+				      &m))
+				parse_shift(ld, m, &p->shifts[i]);
+	}
+	seen_free(&seen);
+}
+
+/* One entry of serves: a line of the scenario, not listed before. */
+static void parse_served_line(struct load *ld, struct at it,
+			      struct pool_spec *p)
+{
+	char list[LIST_MAX];
+	const char *name;
+	long li;
+	size_t j;
+
+	if (!load_expect(ld, it, YAML_SCALAR_NODE, "a line name"))
+		return;
+	name = scalar_text(load_node(ld, it.id));
+	li = scenario_line_index(ld->sc, name);
+	if (li < 0) {
+		load_problem(ld, it, "no line named '%.60s'; lines are: %s",
+			     name, line_names(ld->sc, list, sizeof list));
+		return;
+	}
+	for (j = 0; j < p->n_serves; j++)
+		if (p->serves[j] == (size_t)li) {
+			load_problem(ld, it, "'%s' is listed twice; list each "
+				     "line once", name);
+			return;
+		}
+	p->serves[p->n_serves++] = (size_t)li;
+}
+
+/* serves: line names in priority order. */
+static void parse_serves(struct load *ld, struct at pm, struct pool_spec *p)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at s = at_key(ld, pm, "serves", kp);
+	int n = parse_list(ld, pm, s, "a list of line names, highest "
+			   "priority first"), i;
+
+	if (n == 0)
+		return;
+	p->serves = load_calloc(ld, (size_t)n, sizeof *p->serves);
+	for (i = 0; i < n && p->serves; i++)
+		parse_served_line(ld, at_item(ld, s, i, NULL, ip), p);
+}
+
+static const char *const pool_keys[] = {
+	"name", "serves", "shrinkage", "hours_per_week", "cost_per_fte",
+	"shifts", NULL};
+
+/* The body of one pool, its name already read. */
+static void parse_pool(struct load *ld, struct at m, struct pool_spec *p)
+{
+	const struct field f[] = {
+		{"shrinkage", &R_SHRINKAGE, &p->shrinkage, 0},
+		{"hours_per_week", &R_WEEK_HOURS, &p->hours_per_week, 0},
+		{"cost_per_fte", &R_COST, &p->cost_per_fte, 0},
+		{NULL, NULL, NULL, 0}};
+
+	check_keys(ld, m, pool_keys, "key");
+	parse_serves(ld, m, p);
+	read_fields(ld, m, f);
+	parse_shifts(ld, m, p);
+}
+
+static void parse_pools(struct load *ld, struct at top)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct scenario *sc = ld->sc;
+	struct at s = at_key(ld, top, "pools", kp), m;
+	int n = parse_list(ld, top, s, "a list of handler pools"), i;
+	struct seen seen;
+
+	if (n == 0)
+		return;
+	sc->pools = load_calloc(ld, (size_t)n, sizeof *sc->pools);
+	if (seen_init(ld, &seen, "pool", n) && sc->pools) {
+		sc->n_pools = (size_t)n;
+		for (i = 0; i < n; i++) {
+			struct pool_spec *p = &sc->pools[i];
+
+			p->hours_per_week = 37.5;
+			p->pos = load_pos(ld, at_item(ld, s, i, NULL, ip).id);
+			if (open_item(ld, s, i, &seen, p->name, ip, &m))
+				parse_pool(ld, m, p);
+		}
+	}
+	seen_free(&seen);
+}
+
+/* Every line needs a pool that answers it, or its callers would wait for
+ * ever. Checked only once lines and pools read cleanly. */
+static void check_served(struct load *ld, struct at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at s = at_key(ld, top, "lines", kp);
+	size_t i, j, k;
+
+	for (i = 0; i < sc->n_lines; i++) {
+		int served = 0;
+
+		for (j = 0; j < sc->n_pools; j++)
+			for (k = 0; k < sc->pools[j].n_serves; k++)
+				served |= sc->pools[j].serves[k] == i;
+		if (!served)
+			load_problem(ld, at_item(ld, s, (int)i,
+						 sc->lines[i].name, ip),
+				     "no pool serves this line; list it in the "
+				     "serves of a pool");
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Run settings and the top level                                      */
+
+/* seed: a whole number that fits 64 bits. */
+static void parse_seed(struct load *ld, struct at a, uint64_t *seed)
+{
+	const yaml_node_t *n = load_node(ld, a.id);
+	const char *s;
+	char *end;
+	unsigned long long v;
+
+	if (!load_expect(ld, a, YAML_SCALAR_NODE, "a whole number from 0 to "
+			 "18446744073709551615"))
+		return;
+	s = scalar_text(n);
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno == ERANGE ||
+	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
+		load_problem(ld, a, "'%.60s' is not a valid seed; must be a "
+			     "whole number from 0 to 18446744073709551615", s);
+		return;
+	}
+	*seed = (uint64_t)v;
+}
+
+/* start_date: "YYYY-MM-DD", a Monday, because time 0 is Monday 00:00. */
+static void parse_start_date(struct load *ld, struct at a,
+			     struct demand_date *start)
+{
+	static const char *const wday[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+		"Saturday", "Sunday"};
+	struct demand_date d;
+	const char *s;
+	int wd;
+
+	if (!load_expect(ld, a, YAML_SCALAR_NODE, "a date \"YYYY-MM-DD\" that "
+			 "is a Monday"))
+		return;
+	s = scalar_text(load_node(ld, a.id));
+	if (!date_parse(s, &d, &wd))
+		load_problem(ld, a, "'%.60s' is not a date; must be a date "
+			     "\"YYYY-MM-DD\" that is a Monday", s);
+	else if (wd != 0)
+		load_problem(ld, a, "%s is a %s; must be a Monday (scenario time "
+			     "0 is Monday 00:00)", s, wday[wd]);
+	else
+		*start = d;
+}
+
+static const char *const run_keys[] = {
+	"days", "warmup_hours", "replications", "seed", "start_date", NULL};
+
+static void parse_run(struct load *ld, struct at top, struct run_spec *run)
+{
+	char kp[KEY_PATH_MAX], cp[KEY_PATH_MAX];
+	struct at a = at_key(ld, top, "run", kp), c;
+	double warmup_h = 24, reps = 10;
+	const struct field f[] = {
+		{"days", &R_DAYS, &run->days, 0},
+		{"warmup_hours", &R_HOURS, &warmup_h, 0},
+		{"replications", &R_REPLICATIONS, &reps, 0},
+		{NULL, NULL, NULL, 0}};
+	const struct demand_date start = {2024, 4, 1};
+
+	run->days = 28;
+	run->seed = 1;
+	run->start = start;
+	if (a.id && load_expect(ld, a, YAML_MAPPING_NODE, "a mapping such as "
+				"{days: 28, replications: 10}")) {
+		check_keys(ld, a, run_keys, "key");
+		read_fields(ld, a, f);
+		c = at_key(ld, a, "seed", cp);
+		if (c.id)
+			parse_seed(ld, c, &run->seed);
+		c = at_key(ld, a, "start_date", cp);
+		if (c.id)
+			parse_start_date(ld, c, &run->start);
+	}
+	run->warmup_s = warmup_h * 3600.0;
+	run->replications = (unsigned)reps;
+}
+
+static const char *const top_keys[] = {"name", "run", "lines", "pools", NULL};
+
+/* Walks the whole document into sc. */
+static void load_walk(struct load *ld, struct scenario *sc)
+{
+	struct at top = {1, ""};
+	char kp[KEY_PATH_MAX];
+	struct at n = at_key(ld, top, "name", kp);
+	int before;
+
+	check_keys(ld, top, top_keys, "key");
+	if (!n.id)
+		load_missing(ld, top, "name", "the scenario's name");
+	else if (load_expect(ld, n, YAML_SCALAR_NODE, "the scenario's name"))
+		snprintf(sc->name, sizeof sc->name, "%s",
+			 scalar_text(load_node(ld, n.id)));
+	parse_run(ld, top, &sc->run);
+	before = ld->n_problems;
+	parse_lines(ld, top);
+	parse_pools(ld, top);
+	if (ld->n_problems == before && !ld->oom)
+		check_served(ld, top);
+}
+
+/* ------------------------------------------------------------------ */
+/* Parsing text with libyaml                                           */
+
+/* Why libyaml refused a text. */
+struct yaml_fail {
+	char what[400];
+	int line, col;               /* 1-based */
+	int oom;
+};
+
+/* Line and column of a byte offset, for reader errors (bad UTF-8), which
+ * carry an offset but no mark. */
+static void offset_pos(const char *text, size_t off, int *line, int *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off && text[i]; i++) {
+		*col = text[i] == '\n' ? 1 : *col + 1;
+		*line += text[i] == '\n';
+	}
+}
+
+static void yaml_fail_fill(const yaml_parser_t *p, const char *text,
+			   struct yaml_fail *f)
+{
+	f->oom = p->error == YAML_MEMORY_ERROR;
+	f->line = (int)p->problem_mark.line + 1;
+	f->col = (int)p->problem_mark.column + 1;
+	if (p->error == YAML_READER_ERROR)
+		offset_pos(text, p->problem_offset, &f->line, &f->col);
+	if (p->context)
+		snprintf(f->what, sizeof f->what, "%s (%s that starts at "
+			 "%lu:%lu)", p->problem ? p->problem : "syntax error",
+			 p->context, (unsigned long)p->context_mark.line + 1,
+			 (unsigned long)p->context_mark.column + 1);
+	else
+		snprintf(f->what, sizeof f->what, "%s",
+			 p->problem ? p->problem : "syntax error");
+}
+
+/* Parses the first document of text. Returns 1 with *doc to delete, or 0
+ * with f filled (and nothing to delete). */
+static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
+			  struct yaml_fail *f)
+{
+	yaml_parser_t p;
+	int ok;
+
+	memset(f, 0, sizeof *f);
+	if (!yaml_parser_initialize(&p)) {
+		f->oom = 1;
+		return 0;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	ok = yaml_parser_load(&p, doc);
+	if (!ok)
+		yaml_fail_fill(&p, text, f);
+	yaml_parser_delete(&p);
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* --set overrides                                                     */
+
+/* One --set string, its key path cut into segments. */
+struct ovr {
+	const char *text;            /* "key.path=value" */
+	char where[WHERE_MAX];       /* "--set key.path=value" */
+	char key[KEY_PATH_MAX];
+	char *seg[OVR_SEGS_MAX];
+	int n_seg;
+	const char *value;
+};
+
+static int graft(yaml_document_t *dst, yaml_document_t *src, int id,
+		 int depth);
+
+static int graft_seq(yaml_document_t *dst, yaml_document_t *src,
+		     const yaml_node_t *n, int depth)
+{
+	int copy = yaml_document_add_sequence(dst, NULL, YAML_FLOW_SEQUENCE_STYLE);
+	const yaml_node_item_t *it;
+
+	for (it = n->data.sequence.items.start;
+	     copy && it < n->data.sequence.items.top; it++) {
+		int c = graft(dst, src, *it, depth + 1);
+
+		if (!c || !yaml_document_append_sequence_item(dst, copy, c))
+			return 0;
+	}
+	return copy;
+}
+
+static int graft_map(yaml_document_t *dst, yaml_document_t *src,
+		     const yaml_node_t *n, int depth)
+{
+	int copy = yaml_document_add_mapping(dst, NULL, YAML_FLOW_MAPPING_STYLE);
+	const yaml_node_pair_t *p;
+
+	for (p = n->data.mapping.pairs.start;
+	     copy && p < n->data.mapping.pairs.top; p++) {
+		int k = graft(dst, src, p->key, depth + 1);
+		int v = k ? graft(dst, src, p->value, depth + 1) : 0;
+
+		if (!v || !yaml_document_append_mapping_pair(dst, copy, k, v))
+			return 0;
+	}
+	return copy;
+}
+
+/* Copies node id of src, and all below it, into dst; returns the copy's
+ * id, or 0 when out of memory or nested absurdly deep (which aliases can
+ * make endless). The copies have no position: they come from --set. */
+static int graft(yaml_document_t *dst, yaml_document_t *src, int id, int depth)
+{
+	const yaml_node_t *n = yaml_document_get_node(src, id);
+
+	if (!n || depth > GRAFT_DEPTH_MAX)
+		return 0;
+	if (n->type == YAML_SEQUENCE_NODE)
+		return graft_seq(dst, src, n, depth);
+	if (n->type == YAML_MAPPING_NODE)
+		return graft_map(dst, src, n, depth);
+	return yaml_document_add_scalar(dst, NULL, n->data.scalar.value,
+					(int)n->data.scalar.length,
+					n->data.scalar.style);
+}
+
+/* Cuts "a.b.c=value" into segments and the value text. */
+static int ovr_split(struct load *ld, const char *text, struct ovr *o)
+{
+	const char *eq = strchr(text, '=');
+	size_t klen = eq ? (size_t)(eq - text) : 0;
+	char *save = NULL, *s;
+
+	memset(o, 0, sizeof *o);
+	o->text = text;
+	snprintf(o->where, sizeof o->where, "--set %s", text);
+	if (!eq || klen == 0 || klen >= sizeof o->key) {
+		load_report(ld, o->where, NULL, "expected key.path=value, such "
+			    "as run.replications=20");
+		return 0;
+	}
+	memcpy(o->key, text, klen);
+	for (s = strtok_r(o->key, ".", &save); s && o->n_seg < OVR_SEGS_MAX;
+	     s = strtok_r(NULL, ".", &save))
+		o->seg[o->n_seg++] = s;
+	o->value = eq + 1;
+	if (o->n_seg == 0 || s) {
+		load_report(ld, o->where, NULL, "'%.*s' is not a key path; must "
+			    "be keys joined by '.'", (int)klen, text);
+		return 0;
+	}
+	return 1;
+}
+
+/* Index of the item of sequence seq selected by seg: the mapping whose
+ * name is seg first, then the item at 0-based index seg; -1 if none. */
+static int seq_select(struct load *ld, int seq, const char *seg)
+{
+	const yaml_node_t *s = load_node(ld, seq);
+	char *end;
+	long idx;
+	int i;
+
+	for (i = 0; i < seq_len(s); i++) {
+		int it = s->data.sequence.items.start[i];
+		int name = load_node(ld, it)->type == YAML_MAPPING_NODE ?
+			   map_get(ld, it, "name") : 0;
+
+		if (name && load_node(ld, name)->type == YAML_SCALAR_NODE &&
+		    strcmp(scalar_text(load_node(ld, name)), seg) == 0)
+			return i;
+	}
+	idx = strtol(seg, &end, 10);
+	if (!isdigit((unsigned char)seg[0]) || *end != '\0' || idx >= seq_len(s))
+		return -1;
+	return (int)idx;
+}
+
+/* "no pool named 'emergncy'; pools are: emergency, non-emergency" — the
+ * noun is the key of the list (segment k - 1), singular. */
+static void ovr_no_item(struct load *ld, const struct ovr *o, int k, int seq)
+{
+	const char *list_key = k > 0 ? o->seg[k - 1] : "item";
+	size_t len = strlen(list_key), used = 0;
+	const yaml_node_t *s = load_node(ld, seq);
+	char names[LIST_MAX];
+	int i, plural = len > 1 && list_key[len - 1] == 's';
+
+	names[0] = '\0';
+	for (i = 0; i < seq_len(s) && used + 1 < sizeof names; i++) {
+		int it = s->data.sequence.items.start[i];
+		int nm = load_node(ld, it)->type == YAML_MAPPING_NODE ?
+			 map_get(ld, it, "name") : 0;
+
+		if (nm && load_node(ld, nm)->type == YAML_SCALAR_NODE)
+			used += (size_t)snprintf(names + used, sizeof names - used,
+					"%s%s", used ? ", " : "",
+					scalar_text(load_node(ld, nm)));
+	}
+	if (!used)
+		snprintf(names, sizeof names, "numbered 0 to %d", seq_len(s) - 1);
+	load_report(ld, o->where, NULL, "no %.*s named '%s'; %s are: %s",
+		    (int)(plural ? len - 1 : len), list_key, o->seg[k],
+		    plural ? list_key : "items", names);
+}
+
+/* Adds key: value to mapping map; returns 1, or 0 when out of memory. */
+static int ovr_add_pair(struct load *ld, int map, const char *key, int value)
+{
+	int k = yaml_document_add_scalar(&ld->doc, NULL,
+					 (const yaml_char_t *)key,
+					 (int)strlen(key),
+					 YAML_PLAIN_SCALAR_STYLE);
+
+	return k && yaml_document_append_mapping_pair(&ld->doc, map, k, value);
+}
+
+/* One step down the path: the child seg[k] of node cur, created (as an
+ * empty mapping) when a mapping lacks it, so --set may add a key the file
+ * leaves out; the walk then judges whether that key is allowed there.
+ * Returns the child, or 0 after reporting why there is none. */
+static int ovr_step(struct load *ld, const struct ovr *o, int k, int cur)
+{
+	const yaml_node_t *n = load_node(ld, cur);
+	int v;
+
+	if (n->type == YAML_MAPPING_NODE) {
+		v = map_get(ld, cur, o->seg[k]);
+		if (v)
+			return v;
+		v = yaml_document_add_mapping(&ld->doc, NULL,
+					      YAML_FLOW_MAPPING_STYLE);
+		if (!v || !ovr_add_pair(ld, cur, o->seg[k], v))
+			ld->oom = 1;
+		return ld->oom ? 0 : v;
+	}
+	if (n->type == YAML_SEQUENCE_NODE) {
+		v = seq_select(ld, cur, o->seg[k]);
+		if (v >= 0)
+			return n->data.sequence.items.start[v];
+		ovr_no_item(ld, o, k, cur);
+		return 0;
+	}
+	load_report(ld, o->where, NULL, "'%.*s' is a single value; it has no "
+		    "key '%s'", (int)(o->seg[k] - o->key - 1), o->text, o->seg[k]);
+	return 0;
+}
+
+/* Puts value at the last segment under parent: replaces what is there or
+ * adds the key. */
+static void ovr_put(struct load *ld, const struct ovr *o, int parent, int value)
+{
+	const char *last = o->seg[o->n_seg - 1];
+	yaml_node_t *n = load_node(ld, parent);
+	yaml_node_pair_t *p;
+	int i;
+
+	if (n->type == YAML_SEQUENCE_NODE) {
+		i = seq_select(ld, parent, last);
+		if (i >= 0)
+			n->data.sequence.items.start[i] = value;
+		else
+			ovr_no_item(ld, o, o->n_seg - 1, parent);
+		return;
+	}
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
+		if (load_node(ld, p->key)->type == YAML_SCALAR_NODE &&
+		    strcmp(scalar_text(load_node(ld, p->key)), last) == 0) {
+			p->value = value;
+			return;
+		}
+	if (!ovr_add_pair(ld, parent, last, value))
+		ld->oom = 1;
+}
+
+/* Parses the value of o as YAML and grafts it into the document. */
+static void ovr_graft_value(struct load *ld, const struct ovr *o, int parent)
+{
+	yaml_document_t vdoc;
+	struct yaml_fail f;
+	int v;
+
+	if (!yaml_load_text(o->value, strlen(o->value), &vdoc, &f)) {
+		ld->oom |= f.oom;
+		load_report(ld, o->where, NULL, "the value is not valid YAML: %s "
+			    "at column %d; quote text, and close brackets",
+			    f.what, f.col);
+		return;
+	}
+	if (!yaml_document_get_root_node(&vdoc))
+		load_report(ld, o->where, NULL, "no value after '='; give a "
+			    "YAML value, such as 20 or {dist: exponential, "
+			    "mean: 300}");
+	else if (!(v = graft(&ld->doc, &vdoc, 1, 0)))
+		load_report(ld, o->where, NULL, "the value is nested too deeply "
+			    "or memory ran out");
+	else
+		ovr_put(ld, o, parent, v);
+	yaml_document_delete(&vdoc);
+}
+
+/* Applies override i to the document. */
+static void ovr_apply(struct load *ld, size_t i)
+{
+	struct ovr *o = malloc(sizeof *o);
+	int cur = 1, k;
+
+	if (!o) {
+		ld->oom = 1;
+		return;
+	}
+	if (ovr_split(ld, ld->ovr[i], o)) {
+		for (k = 0; cur && k + 1 < o->n_seg; k++)
+			cur = ovr_step(ld, o, k, cur);
+		if (cur && load_node(ld, cur)->type == YAML_SCALAR_NODE)
+			cur = ovr_step(ld, o, k, cur);
+		if (cur)
+			ovr_graft_value(ld, o, cur);
+	}
+	free(o);
+}
+
+/* Applies every override in order, noting which node ids each grafted. */
+static void ovr_apply_all(struct load *ld)
+{
+	size_t i;
+
+	if (!ld->n_ovr)
+		return;
+	ld->ovr_end = calloc(ld->n_ovr, sizeof *ld->ovr_end);
+	if (!ld->ovr_end) {
+		ld->oom = 1;
+		return;
+	}
+	for (i = 0; i < ld->n_ovr; i++) {
+		ovr_apply(ld, i);
+		ld->ovr_end[i] = (int)(ld->doc.nodes.top - ld->doc.nodes.start);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The entry point                                                     */
+
+/* Reads the scenario text (from the file unless text is given). */
+static enum sim_status load_read(struct load *ld,
+				 const struct scenario_source *src,
+				 char **owned, const char **text, size_t *len)
+{
+	int e;
+
+	*owned = NULL;
+	if (src->text) {
+		*text = src->text;
+		*len = src->text_len;
+		return SIM_OK;
+	}
+	e = read_file(src->path, owned, len);
+	if (e) {
+		sim_err_add(ld->err, e == ENOMEM ? SIM_ENOMEM : SIM_EIO,
+			    "%s: cannot read the scenario (%s); give the path "
+			    "of a YAML scenario file", ld->file, strerror(e));
+		return e == ENOMEM ? SIM_ENOMEM : SIM_EIO;
+	}
+	*text = *owned;
+	return SIM_OK;
+}
+
+/* Parses the text; reports a syntax error, an empty file or a top level
+ * that is not a mapping. Returns 1 when there is a mapping to walk. */
+static int load_parse(struct load *ld, const char *text, size_t len)
+{
+	struct yaml_fail f;
+	char where[WHERE_MAX];
+	char buf[96];
+	const yaml_node_t *root;
+
+	if (!yaml_load_text(text, len, &ld->doc, &f)) {
+		ld->oom |= f.oom;
+		snprintf(where, sizeof where, "%s:%d:%d", ld->file, f.line,
+			 f.col);
+		load_report(ld, where, NULL, "%s; the file must be valid YAML",
+			    f.what);
+		return 0;
+	}
+	ld->has_doc = 1;
+	ld->n_file_nodes = (int)(ld->doc.nodes.top - ld->doc.nodes.start);
+	root = yaml_document_get_root_node(&ld->doc);
+	snprintf(where, sizeof where, "%s:%lu:%lu", ld->file,
+		 root ? (unsigned long)root->start_mark.line + 1 : 1ul,
+		 root ? (unsigned long)root->start_mark.column + 1 : 1ul);
+	if (!root)
+		load_report(ld, where, "(top level)", "the file is empty; a "
+			    "scenario is a mapping with keys name, run, "
+			    "lines, pools");
+	else if (root->type != YAML_MAPPING_NODE)
+		load_report(ld, where, "(top level)", "got %s; must be a "
+			    "mapping with keys name, run, lines, pools",
+			    node_describe(root, buf, sizeof buf));
+	return root && root->type == YAML_MAPPING_NODE;
+}
+
+/* The directory of path, where relative CSV paths start ("" = cwd). */
+static void load_dir(struct load *ld, const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	size_t n = slash ? (size_t)(slash - path) : 0;
+
+	if (slash && n == 0)
+		n = 1;               /* a file in "/" */
+	if (n >= sizeof ld->dir)
+		n = sizeof ld->dir - 1;
+	memcpy(ld->dir, path ? path : "", n);
+	ld->dir[n] = '\0';
+}
+
+/* Walks the parsed document into a new scenario; NULL on any problem. */
+static struct scenario *load_build(struct load *ld,
+				   const struct scenario_source *src)
+{
+	struct scenario *sc = load_calloc(ld, 1, sizeof *sc);
+
+	if (!sc)
+		return NULL;
+	ld->sc = sc;
+	if (!src->text && src->path)
+		snprintf(sc->path, sizeof sc->path, "%s", src->path);
+	load_walk(ld, sc);
+	if (ld->n_problems || ld->oom) {
+		scenario_free(sc);
+		return NULL;
+	}
+	return sc;
+}
+
+enum sim_status scenario_load(const struct scenario_source *src,
+			      struct scenario **out, struct sim_err *err)
+{
+	struct load ld;
+	const char *text;
+	char *owned;
+	size_t len;
+	enum sim_status st;
+
+	assert(src && out && err && (src->path || src->text));
+	*out = NULL;
+	memset(&ld, 0, sizeof ld);
+	ld.file = src->path ? src->path : "<text>";
+	ld.ovr = src->overrides;
+	ld.n_ovr = src->n_overrides;
+	ld.err = err;
+	load_dir(&ld, src->path);
+	st = load_read(&ld, src, &owned, &text, &len);
+	if (st != SIM_OK)
+		return st;
+	if (load_parse(&ld, text, len)) {
+		ovr_apply_all(&ld);
+		*out = load_build(&ld, src);
+	}
+	if (ld.oom)
+		sim_err_add(err, SIM_ENOMEM, "%s: out of memory while loading "
+			    "the scenario", ld.file);
+	if (ld.has_doc)
+		yaml_document_delete(&ld.doc);
+	free(ld.ovr_end);
+	free(owned);
+	return *out ? SIM_OK : ld.oom ? SIM_ENOMEM : SIM_ESCENARIO;
+}

@@ -1,0 +1,146 @@
+/* report_csv.c: the summary as tidy CSV rows (see report_csv.h). */
+#include "results/report_csv.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <string.h>
+
+/* One field, quoted only when RFC 4180 needs it, so plain names stay
+ * plain and a name with a comma or quote still parses. */
+static void report_csv_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+/* A number field; NAN and infinities (nothing measured) are empty. */
+static void report_csv_number(FILE *f, double x)
+{
+	if (isfinite(x))
+		fprintf(f, "%.10g", x);
+}
+
+/* The three text columns of a row. */
+static void report_csv_key(FILE *f, const char *section, const char *name,
+			   const char *metric)
+{
+	report_csv_field(f, section);
+	fputc(',', f);
+	report_csv_field(f, name);
+	fputc(',', f);
+	report_csv_field(f, metric);
+}
+
+static void report_csv_ci(FILE *f, const char *section, const char *name,
+			  const char *metric, const struct ci *c)
+{
+	report_csv_key(f, section, name, metric);
+	fputc(',', f);
+	report_csv_number(f, c->mean);
+	fputc(',', f);
+	report_csv_number(f, c->lo);
+	fputc(',', f);
+	report_csv_number(f, c->hi);
+	fputc('\n', f);
+}
+
+/* An exact figure: the interval is the value itself. */
+static void report_csv_exact(FILE *f, const char *section, const char *name,
+			     const char *metric, double x)
+{
+	struct ci c = { .mean = x, .lo = x, .hi = x, .n = 1 };
+
+	report_csv_ci(f, section, name, metric, &c);
+}
+
+static void report_csv_run(FILE *f, const struct summary *s)
+{
+	const char *name = s->sc->name;
+
+	report_csv_exact(f, "run", name, "replications", s->replications);
+	/* The seed is printed whole: %.10g would round a large one. */
+	report_csv_key(f, "run", name, "seed");
+	fprintf(f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n", s->seed, s->seed,
+		s->seed);
+	report_csv_exact(f, "run", name, "days", s->days);
+	report_csv_exact(f, "run", name, "warmup_hours", s->warmup_s / 3600.0);
+}
+
+static void report_csv_lines_pools(FILE *f, const struct summary *s)
+{
+	for (size_t l = 0; l < s->n_lines; l++) {
+		const struct line_spec *spec = &s->sc->lines[l];
+
+		report_csv_exact(f, "line", spec->name, "target_s", spec->target_s);
+		report_csv_exact(f, "line", spec->name, "goal", spec->goal);
+		for (size_t k = 0; k < CC_LINE_METRICS; k++)
+			report_csv_ci(f, "line", spec->name,
+				      summary_line_metric_name(k),
+				      &s->lines[l].m[k]);
+	}
+	for (size_t p = 0; p < s->n_pools; p++)
+		for (size_t k = 0; k < CC_POOL_METRICS; k++)
+			report_csv_ci(f, "pool", s->sc->pools[p].name,
+				      summary_pool_metric_name(k),
+				      &s->pools[p].m[k]);
+}
+
+static void report_csv_costs(FILE *f, const struct summary *s)
+{
+	for (size_t p = 0; p < s->n_pools; p++) {
+		const char *name = s->sc->pools[p].name;
+
+		report_csv_exact(f, "cost", name, "fte", s->pools[p].fte);
+		report_csv_exact(f, "cost", name, "annual_cost",
+				 s->pools[p].annual_cost);
+	}
+	report_csv_exact(f, "cost", "total", "fte", s->total_fte);
+	report_csv_exact(f, "cost", "total", "annual_cost", s->total_annual_cost);
+}
+
+/* The rows of one hour of the week, named "LINE@Mon 18:00". */
+static void report_csv_hour(FILE *f, const struct summary *s, size_t h)
+{
+	char label[SUMMARY_HOUR_LABEL_MAX];
+	char name[SCENARIO_NAME_MAX + SUMMARY_HOUR_LABEL_MAX + 1];
+
+	summary_hour_label(h, label);
+	for (size_t l = 0; l < s->n_lines; l++) {
+		snprintf(name, sizeof name, "%s@%s", s->sc->lines[l].name, label);
+		for (size_t k = 0; k < CC_INTERVAL_LINE_METRICS; k++)
+			report_csv_ci(f, "interval", name,
+				      summary_iline_metric_name(k),
+				      summary_iline(s, h, l, k));
+	}
+	for (size_t p = 0; p < s->n_pools; p++) {
+		snprintf(name, sizeof name, "%s@%s", s->sc->pools[p].name, label);
+		for (size_t k = 0; k < CC_INTERVAL_POOL_METRICS; k++)
+			report_csv_ci(f, "interval", name,
+				      summary_ipool_metric_name(k),
+				      summary_ipool(s, h, p, k));
+	}
+}
+
+enum sim_status report_csv_write(FILE *f, const struct summary *s,
+				 bool intervals, struct sim_err *err)
+{
+	fputs("section,name,metric,mean,ci_low,ci_high\n", f);
+	report_csv_run(f, s);
+	report_csv_lines_pools(f, s);
+	report_csv_costs(f, s);
+	if (intervals)
+		for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+			report_csv_hour(f, s, h);
+	if (fflush(f) != 0 || ferror(f))
+		return sim_err_add(err, SIM_EIO, "writing the CSV report failed");
+	return SIM_OK;
+}

@@ -1,0 +1,32 @@
+/* report_csv.h: the summary of a run as tidy CSV, one row per figure, for
+ * spreadsheets and data-frame tools (docs/output.md lists every row).
+ *
+ * Columns: section,name,metric,mean,ci_low,ci_high. Sections, in order:
+ *   run       the settings (replications, seed, days, warmup_hours), named
+ *             by the scenario's name;
+ *   line      each line's figures, plus its target_s and goal;
+ *   pool      each pool's occupancy and staff_on_duty;
+ *   cost      fte and annual_cost of each pool and of the "total";
+ *   interval  with --intervals: name is "LINE@Mon 18:00" or "POOL@Mon 18:00"
+ *             (the line metrics offered, answered, service_level and the
+ *             pool metrics staff_on_duty, occupancy do not overlap).
+ * Exact figures (settings, targets, costs) repeat their value as ci_low and
+ * ci_high. Fields are quoted as RFC 4180 says (a field with a comma, quote
+ * or line break is put in quotes, quotes doubled); rows end in "\n";
+ * numbers are %.10g and a figure with nothing to measure (NAN) is empty. */
+#ifndef RESULTS_REPORT_CSV_H
+#define RESULTS_REPORT_CSV_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "results/summary.h"
+#include "sim/sim_err.h"
+
+/* Writes s to f (borrowed), with the hour-of-week rows when `intervals` is
+ * true. Returns SIM_OK, or SIM_EIO with err filled when f reports a write
+ * error. */
+enum sim_status report_csv_write(FILE *f, const struct summary *s,
+				 bool intervals, struct sim_err *err);
+
+#endif

@@ -1,0 +1,24 @@
+/* report_json.h: the summary of a run as one JSON object with stable keys,
+ * for scripts (docs/output.md lists every key).
+ *
+ * Keys come in a fixed order, numbers are printed with %.10g and a figure
+ * with nothing to measure (NAN) is null, so the same summary always gives
+ * the same bytes. Every measured figure is an object
+ *     {"mean": x, "ci_low": a, "ci_high": b}
+ * with the 95% confidence interval over replications. */
+#ifndef RESULTS_REPORT_JSON_H
+#define RESULTS_REPORT_JSON_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "results/summary.h"
+#include "sim/sim_err.h"
+
+/* Writes s to f (borrowed), with the 168 hour-of-week figures when
+ * `intervals` is true. Returns SIM_OK, or SIM_EIO with err filled when f
+ * reports a write error. */
+enum sim_status report_json_write(FILE *f, const struct summary *s,
+				  bool intervals, struct sim_err *err);
+
+#endif

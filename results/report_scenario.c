@@ -1,0 +1,235 @@
+/* report_scenario.c: the normalised scenario as YAML (see
+ * report_scenario.h).
+ *
+ * Strings are always double-quoted (names such as "999" would otherwise read
+ * as numbers) and numbers printed with %.10g, so the output is stable. */
+#include "results/report_scenario.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdbool.h>
+
+#define RS_DAY_S 86400.0
+#define RS_YEAR_DAYS 365.0   /* the year a volume per_year is spread over */
+
+/* A double-quoted YAML string: quotes, backslashes and control characters
+ * escaped, other bytes (UTF-8) unchanged. */
+static void rs_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p == '\t')
+			fputs("\\t", f);
+		else if (*p < 0x20)
+			fprintf(f, "\\x%02x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+/* A time of day or of the week, "07:00" or "07:00:30". */
+static void rs_clock(FILE *f, double s)
+{
+	long t = lround(s);
+
+	fprintf(f, "%02ld:%02ld", t / 3600 % 24, t / 60 % 60);
+	if (t % 60 != 0)
+		fprintf(f, ":%02ld", t % 60);
+}
+
+static const char *const rs_days[7] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+};
+
+/* A distribution as a flow mapping with the parameters a planner gives. */
+static void rs_dist(FILE *f, const struct dist *d)
+{
+	fprintf(f, "{dist: %s", dist_kind_name(d->kind));
+	switch (d->kind) {
+	case DIST_EXPONENTIAL:
+		fprintf(f, ", mean: %.10g", d->mean);
+		break;
+	case DIST_LOGNORMAL:
+	case DIST_GAMMA:
+		fprintf(f, ", mean: %.10g, sd: %.10g", d->mean, d->sd);
+		break;
+	case DIST_WEIBULL:
+		fprintf(f, ", shape: %.10g, scale: %.10g", d->shape, d->scale);
+		break;
+	case DIST_DETERMINISTIC:
+		fprintf(f, ", value: %.10g", d->value);
+		break;
+	case DIST_UNIFORM:
+		fprintf(f, ", min: %.10g, max: %.10g", d->min, d->max);
+		break;
+	case DIST_EMPIRICAL:
+		fputs(", values: [", f);
+		for (size_t i = 0; i < d->n_values; i++)
+			fprintf(f, "%s%.10g", i ? ", " : "", d->values[i]);
+		fputc(']', f);
+		break;
+	}
+	fprintf(f, "}   # seconds, mean %.10g\n", dist_mean(d));
+}
+
+static void rs_run(FILE *f, const struct scenario *sc)
+{
+	const struct run_spec *r = &sc->run;
+
+	fputs("name: ", f);
+	rs_string(f, sc->name);
+	fputs("\nrun:\n", f);
+	fprintf(f, "  days: %.10g\n", r->days);
+	fprintf(f, "  warmup_hours: %.10g\n", r->warmup_s / 3600.0);
+	fprintf(f, "  replications: %u\n", r->replications);
+	fprintf(f, "  seed: %" PRIu64 "\n", r->seed);
+	fprintf(f, "  start: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
+		r->start.year, r->start.month, r->start.mday);
+}
+
+/* The weekly profile, twelve factors a row. */
+static void rs_profile(FILE *f, const struct demand_spec *d)
+{
+	fprintf(f, "    profile: [   # %zu %s factors from Monday 00:00\n",
+		d->n_slots, d->n_slots == 168 ? "hourly" : "quarter-hourly");
+	for (size_t i = 0; i < d->n_slots; i++)
+		fprintf(f, "%s%.10g%s", i % 12 == 0 ? "      " : " ", d->profile[i],
+			i + 1 == d->n_slots ? "\n" : (i % 12 == 11 ? ",\n" : ","));
+	fputs("    ]\n", f);
+}
+
+static void rs_surges(FILE *f, const struct demand_spec *d)
+{
+	if (d->n_surges == 0) {
+		fputs("    surges: []\n", f);
+		return;
+	}
+	fputs("    surges:\n", f);
+	for (size_t i = 0; i < d->n_surges; i++) {
+		const struct surge_spec *s = &d->surges[i];
+
+		fprintf(f, "      - {start: \"%s ", rs_days[(long)(s->start_s / RS_DAY_S) % 7]);
+		rs_clock(f, fmod(s->start_s, RS_DAY_S));
+		fprintf(f, "\", hours: %.10g, factor: %.10g", s->duration_s / 3600.0,
+			s->factor);
+		if (s->n_weeks > 0) {
+			fputs(", weeks: [", f);
+			for (size_t w = 0; w < s->n_weeks; w++)
+				fprintf(f, "%s%u", w ? ", " : "", s->weeks[w]);
+			fputc(']', f);
+		}
+		fputs("}\n", f);
+	}
+}
+
+static void rs_demand(FILE *f, const struct demand_spec *d)
+{
+	static const char *const months[12] = {
+		"jan", "feb", "mar", "apr", "may", "jun",
+		"jul", "aug", "sep", "oct", "nov", "dec"
+	};
+	double per_day = d->mean_rate_per_s * RS_DAY_S;
+
+	fprintf(f, "    volume: {per_day: %.10g}   # calls; %.10g a year of %g days\n",
+		per_day, per_day * RS_YEAR_DAYS, RS_YEAR_DAYS);
+	rs_profile(f, d);
+	fputs("    months: {", f);
+	for (int m = 0; m < 12; m++)
+		fprintf(f, "%s%s: %.10g", m ? ", " : "", months[m], d->month_factor[m]);
+	fputs("}\n", f);
+	rs_surges(f, d);
+}
+
+static void rs_line(FILE *f, const struct line_spec *l)
+{
+	fputs("  - name: ", f);
+	rs_string(f, l->name);
+	fputc('\n', f);
+	rs_demand(f, &l->demand);
+	fputs("    patience: ", f);
+	if (l->has_patience)
+		rs_dist(f, &l->patience);
+	else
+		fputs("none   # callers never abandon\n", f);
+	fprintf(f, "    redial:\n      probability: %.10g\n", l->redial_probability);
+	if (l->redial_probability > 0) {
+		fputs("      delay: ", f);
+		rs_dist(f, &l->redial_delay);
+	}
+	fputs("    handle: ", f);
+	rs_dist(f, &l->handle);
+	fputs("    wrap: ", f);
+	if (l->has_wrap)
+		rs_dist(f, &l->wrap);
+	else
+		fputs("none   # no after-call work\n", f);
+	fprintf(f, "    answer: {within_s: %.10g", l->target_s);
+	if (isnan(l->goal))
+		fputs("}   # no goal: no verdict\n", f);
+	else
+		fprintf(f, ", goal: %.10g}\n", l->goal);
+}
+
+static void rs_shift(FILE *f, const struct shift_spec *s)
+{
+	bool first = true;
+
+	fputs("      - {name: ", f);
+	rs_string(f, s->name);
+	fputs(", start: \"", f);
+	rs_clock(f, s->start_s);
+	fprintf(f, "\", hours: %.10g, days: [", s->duration_s / 3600.0);
+	for (int d = 0; d < 7; d++)
+		if (s->days & (1u << d)) {
+			fprintf(f, "%s%s", first ? "" : ", ", rs_days[d]);
+			first = false;
+		}
+	fprintf(f, "], staff: %d}\n", s->staff);
+}
+
+static void rs_pool(FILE *f, const struct scenario *sc, const struct pool_spec *p)
+{
+	fputs("  - name: ", f);
+	rs_string(f, p->name);
+	fputs("\n    serves: [", f);
+	for (size_t i = 0; i < p->n_serves; i++) {
+		fputs(i ? ", " : "", f);
+		rs_string(f, sc->lines[p->serves[i]].name);
+	}
+	fputs("]   # in priority order\n", f);
+	fprintf(f, "    shrinkage: %.10g\n", p->shrinkage);
+	fprintf(f, "    hours_per_week: %.10g   # contracted hours of one FTE\n",
+		p->hours_per_week);
+	fprintf(f, "    cost_per_fte: %.10g   # a year\n", p->cost_per_fte);
+	fputs("    shifts:\n", f);
+	for (size_t i = 0; i < p->n_shifts; i++)
+		rs_shift(f, &p->shifts[i]);
+	fprintf(f, "    # the roster implies %.10g FTE, an annual cost of %.10g\n",
+		scenario_pool_fte(p), scenario_pool_cost(p));
+}
+
+enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
+				      struct sim_err *err)
+{
+	double fte = 0.0, cost = 0.0;
+
+	rs_run(f, sc);
+	fputs("lines:\n", f);
+	for (size_t l = 0; l < sc->n_lines; l++)
+		rs_line(f, &sc->lines[l]);
+	fputs("pools:\n", f);
+	for (size_t p = 0; p < sc->n_pools; p++) {
+		rs_pool(f, sc, &sc->pools[p]);
+		fte += scenario_pool_fte(&sc->pools[p]);
+		cost += scenario_pool_cost(&sc->pools[p]);
+	}
+	fprintf(f, "# all pools: %.10g FTE, an annual cost of %.10g\n", fte, cost);
+	if (fflush(f) != 0 || ferror(f))
+		return sim_err_add(err, SIM_EIO, "writing the scenario failed");
+	return SIM_OK;
+}

@@ -1,0 +1,268 @@
+/* summary.c: reduces R replication results to means and confidence
+ * intervals.
+ *
+ * Each figure is gathered across replications into a scratch matrix of R
+ * rows (one per replication, in replication order) and ci_of reads one
+ * column of it with a stride, so the arithmetic and the order of additions
+ * are the same whatever thread ran which replication. */
+#include "results/summary.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The interval of each column of scratch, a matrix of n rows (replications)
+ * of `width` figures. */
+static void summary_ci_columns(const double *scratch, size_t n, size_t width,
+			       struct ci *out)
+{
+	for (size_t k = 0; k < width; k++)
+		out[k] = ci_of(scratch + k, width, n, SUMMARY_LEVEL);
+}
+
+/* Per line: copy the line's figures of every replication into scratch
+ * (n rows of CC_LINE_METRICS), then take each column's interval. */
+static void summary_lines(struct summary *s,
+			  const struct cc_result *const *results, size_t n,
+			  double *scratch)
+{
+	for (size_t l = 0; l < s->n_lines; l++) {
+		struct summary_line *sl = &s->lines[l];
+		double goal = s->sc->lines[l].goal;
+
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < CC_LINE_METRICS; k++)
+				scratch[i * CC_LINE_METRICS + k] =
+					results[i]->line[l * CC_LINE_METRICS + k];
+		summary_ci_columns(scratch, n, CC_LINE_METRICS, sl->m);
+		/* A goal of NAN means the scenario asked for no verdict. */
+		sl->has_goal = !isnan(goal);
+		sl->verdict = sl->has_goal
+			? ci_verdict_of(sl->m[CC_SERVICE_LEVEL], goal)
+			: CI_UNCERTAIN;
+	}
+}
+
+/* Per pool: intervals of the measured figures, and the roster's cost, which
+ * is the same in every replication. */
+static void summary_pools(struct summary *s,
+			  const struct cc_result *const *results, size_t n,
+			  double *scratch)
+{
+	for (size_t p = 0; p < s->n_pools; p++) {
+		struct summary_pool *sp = &s->pools[p];
+
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < CC_POOL_METRICS; k++)
+				scratch[i * CC_POOL_METRICS + k] =
+					results[i]->pool[p * CC_POOL_METRICS + k];
+		summary_ci_columns(scratch, n, CC_POOL_METRICS, sp->m);
+		sp->fte = scenario_pool_fte(&s->sc->pools[p]);
+		sp->annual_cost = scenario_pool_cost(&s->sc->pools[p]);
+		s->total_fte += sp->fte;
+		s->total_annual_cost += sp->annual_cost;
+	}
+}
+
+/* One block of hour-of-week figures: src[i] + off is where replication i's
+ * `width` figures for this (hour, line or pool) start. Both interval arrays
+ * share this shape, so one helper serves them. */
+static void summary_block(const double *const *src, size_t off, size_t n,
+			  size_t width, double *scratch, struct ci *out)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < width; k++)
+			scratch[i * width + k] = src[i][off + k];
+	summary_ci_columns(scratch, n, width, out);
+}
+
+/* Hour-of-week intervals for every line and pool. `cols` is scratch room
+ * for n pointers. */
+static void summary_intervals(struct summary *s,
+			      const struct cc_result *const *results, size_t n,
+			      double *scratch, const double **cols)
+{
+	size_t nl = s->n_lines * CC_INTERVAL_LINE_METRICS;
+	size_t np = s->n_pools * CC_INTERVAL_POOL_METRICS;
+
+	for (size_t i = 0; i < n; i++)
+		cols[i] = results[i]->interval_line;
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		for (size_t l = 0; l < s->n_lines; l++) {
+			size_t off = h * nl + l * CC_INTERVAL_LINE_METRICS;
+
+			summary_block(cols, off, n, CC_INTERVAL_LINE_METRICS,
+				      scratch, s->interval_line + off);
+		}
+	for (size_t i = 0; i < n; i++)
+		cols[i] = results[i]->interval_pool;
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		for (size_t p = 0; p < s->n_pools; p++) {
+			size_t off = h * np + p * CC_INTERVAL_POOL_METRICS;
+
+			summary_block(cols, off, n, CC_INTERVAL_POOL_METRICS,
+				      scratch, s->interval_pool + off);
+		}
+}
+
+/* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
+static struct summary *summary_alloc(const struct scenario *sc)
+{
+	struct summary *s = calloc(1, sizeof *s);
+	size_t nl = sc->n_lines, np = sc->n_pools;
+
+	if (s == NULL)
+		return NULL;
+	s->sc = sc;
+	s->n_lines = nl;
+	s->n_pools = np;
+	/* calloc(0, ...) may return NULL legitimately: ask for at least one. */
+	s->lines = calloc(nl + 1, sizeof *s->lines);
+	s->pools = calloc(np + 1, sizeof *s->pools);
+	s->interval_line = calloc(HOURS_PER_WEEK * nl * CC_INTERVAL_LINE_METRICS + 1,
+				  sizeof *s->interval_line);
+	s->interval_pool = calloc(HOURS_PER_WEEK * np * CC_INTERVAL_POOL_METRICS + 1,
+				  sizeof *s->interval_pool);
+	if (s->lines == NULL || s->pools == NULL || s->interval_line == NULL
+	    || s->interval_pool == NULL) {
+		summary_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The widest row any figure block needs in the scratch matrix. */
+static size_t summary_scratch_width(void)
+{
+	size_t w = CC_LINE_METRICS;
+
+	if (CC_POOL_METRICS > w)
+		w = CC_POOL_METRICS;
+	if (CC_INTERVAL_LINE_METRICS > w)
+		w = CC_INTERVAL_LINE_METRICS;
+	if (CC_INTERVAL_POOL_METRICS > w)
+		w = CC_INTERVAL_POOL_METRICS;
+	return w;
+}
+
+struct summary *summary_new(const struct scenario *sc,
+			    const struct cc_result *const *results, size_t n,
+			    struct sim_err *err)
+{
+	struct summary *s = summary_alloc(sc);
+	double *scratch = malloc(n * summary_scratch_width() * sizeof *scratch);
+	const double **cols = malloc(n * sizeof *cols);
+
+	assert(n >= 1);
+	if (s == NULL || scratch == NULL || cols == NULL) {
+		summary_free(s);
+		free(scratch);
+		free(cols);
+		sim_err_add(err, SIM_ENOMEM, "out of memory summarising %zu replications", n);
+		return NULL;
+	}
+	s->replications = (unsigned)n;
+	s->seed = sc->run.seed;
+	s->days = sc->run.days;
+	s->warmup_s = sc->run.warmup_s;
+	for (size_t i = 0; i < n; i++) {
+		assert(results[i]->n_lines == sc->n_lines);
+		assert(results[i]->n_pools == sc->n_pools);
+		s->events += results[i]->events;
+	}
+	summary_lines(s, results, n, scratch);
+	summary_pools(s, results, n, scratch);
+	summary_intervals(s, results, n, scratch, cols);
+	free(scratch);
+	free(cols);
+	return s;
+}
+
+void summary_free(struct summary *s)
+{
+	if (s == NULL)
+		return;
+	free(s->lines);
+	free(s->pools);
+	free(s->interval_line);
+	free(s->interval_pool);
+	free(s);
+}
+
+bool summary_any_missed(const struct summary *s)
+{
+	for (size_t l = 0; l < s->n_lines; l++)
+		if (s->lines[l].has_goal && s->lines[l].verdict == CI_MISSED)
+			return true;
+	return false;
+}
+
+const struct ci *summary_iline(const struct summary *s, size_t hour,
+			       size_t line, enum cc_interval_line_metric m)
+{
+	assert(hour < HOURS_PER_WEEK && line < s->n_lines);
+	return &s->interval_line[(hour * s->n_lines + line)
+				 * CC_INTERVAL_LINE_METRICS + m];
+}
+
+const struct ci *summary_ipool(const struct summary *s, size_t hour,
+			       size_t pool, enum cc_interval_pool_metric m)
+{
+	assert(hour < HOURS_PER_WEEK && pool < s->n_pools);
+	return &s->interval_pool[(hour * s->n_pools + pool)
+				 * CC_INTERVAL_POOL_METRICS + m];
+}
+
+void summary_hour_label(size_t hour, char *buf)
+{
+	static const char days[7][4] = {
+		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+	};
+
+	assert(hour < HOURS_PER_WEEK);
+	snprintf(buf, SUMMARY_HOUR_LABEL_MAX, "%s %02zu:00", days[hour / 24],
+		 hour % 24);
+}
+
+const char *summary_line_metric_name(enum cc_line_metric m)
+{
+	static const char *const names[CC_LINE_METRICS] = {
+		"offered", "answered", "abandoned", "abandoned_5s", "repeats",
+		"service_level", "abandon_rate", "asa_s", "wait_p50_s",
+		"wait_p90_s", "wait_p95_s", "wait_p99_s"
+	};
+
+	assert((size_t)m < CC_LINE_METRICS);
+	return names[m];
+}
+
+const char *summary_pool_metric_name(enum cc_pool_metric m)
+{
+	static const char *const names[CC_POOL_METRICS] = {
+		"occupancy", "staff_on_duty"
+	};
+
+	assert((size_t)m < CC_POOL_METRICS);
+	return names[m];
+}
+
+const char *summary_iline_metric_name(enum cc_interval_line_metric m)
+{
+	static const char *const names[CC_INTERVAL_LINE_METRICS] = {
+		"offered", "answered", "service_level"
+	};
+
+	assert((size_t)m < CC_INTERVAL_LINE_METRICS);
+	return names[m];
+}
+
+const char *summary_ipool_metric_name(enum cc_interval_pool_metric m)
+{
+	static const char *const names[CC_INTERVAL_POOL_METRICS] = {
+		"staff_on_duty", "occupancy"
+	};
+
+	assert((size_t)m < CC_INTERVAL_POOL_METRICS);
+	return names[m];
+}

@@ -1,0 +1,92 @@
+/* summary.h: what a run reports — every figure of R replications reduced to
+ * its mean and 95% confidence interval (Student t, sim/ci.h), per line, per
+ * pool and per hour of the week, with the verdict of each line's service
+ * level against its goal and the cost of the staffing simulated.
+ *
+ * A summary is built once from the scenario and the replication results, in
+ * replication order, and is then read-only: the writers (report_table,
+ * report_csv, report_json) only format it, so every format shows the same
+ * numbers. Nothing in it depends on the thread count or on timing.
+ *
+ * The summary borrows the scenario (names, targets, goals): the scenario
+ * must outlive it. It copies everything it needs from the results, which
+ * may be freed once summary_new returns. */
+#ifndef RESULTS_SUMMARY_H
+#define RESULTS_SUMMARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/contact_centre.h"
+#include "models/scenario.h"
+#include "sim/ci.h"
+#include "sim/sim_err.h"
+
+/* The confidence level of every interval in a summary. */
+#define SUMMARY_LEVEL 0.95
+
+struct summary_line {
+	struct ci m[CC_LINE_METRICS];      /* indexed by enum cc_line_metric */
+	bool has_goal;                     /* false when the scenario sets none */
+	enum ci_verdict verdict;           /* of m[CC_SERVICE_LEVEL]; valid
+					      only when has_goal */
+};
+
+struct summary_pool {
+	struct ci m[CC_POOL_METRICS];      /* indexed by enum cc_pool_metric */
+	double fte;                        /* implied by the roster */
+	double annual_cost;                /* fte * cost_per_fte */
+};
+
+struct summary {
+	const struct scenario *sc;         /* borrowed */
+	size_t n_lines, n_pools;
+	unsigned replications;             /* R, the number of results */
+	uint64_t seed;
+	double days;                       /* counted horizon */
+	double warmup_s;
+	uint64_t events;                   /* events run in all replications */
+	struct summary_line *lines;        /* [n_lines] */
+	struct summary_pool *pools;        /* [n_pools] */
+	/* [HOURS_PER_WEEK][n_lines][CC_INTERVAL_LINE_METRICS] */
+	struct ci *interval_line;
+	/* [HOURS_PER_WEEK][n_pools][CC_INTERVAL_POOL_METRICS] */
+	struct ci *interval_pool;
+	double total_fte;                  /* sums over pools */
+	double total_annual_cost;
+};
+
+/* Builds the summary of n >= 1 results of sc (results[i] is replication i,
+ * sized by cc_result_new(sc)). Returns a new summary (free with
+ * summary_free), or NULL with err filled (SIM_ENOMEM) when out of memory. */
+struct summary *summary_new(const struct scenario *sc,
+			    const struct cc_result *const *results, size_t n,
+			    struct sim_err *err);
+/* NULL is a no-op. */
+void summary_free(struct summary *s);
+
+/* True when some line with a goal has verdict CI_MISSED (what
+ * --require-slas fails on); an uncertain verdict is not a miss. */
+bool summary_any_missed(const struct summary *s);
+
+/* The interval of a line or pool figure in hour-of-week `hour` (0 = Monday
+ * 00:00-01:00). */
+const struct ci *summary_iline(const struct summary *s, size_t hour,
+			       size_t line, enum cc_interval_line_metric m);
+const struct ci *summary_ipool(const struct summary *s, size_t hour,
+			       size_t pool, enum cc_interval_pool_metric m);
+
+/* The names of the figures in every format ("service_level", "asa_s",
+ * "staff_on_duty", ...): the JSON keys and the CSV metric column. */
+const char *summary_line_metric_name(enum cc_line_metric m);
+const char *summary_pool_metric_name(enum cc_pool_metric m);
+const char *summary_iline_metric_name(enum cc_interval_line_metric m);
+const char *summary_ipool_metric_name(enum cc_interval_pool_metric m);
+
+/* Writes the label of hour-of-week `hour` ("Mon 18:00") into buf, which
+ * must hold at least SUMMARY_HOUR_LABEL_MAX bytes. */
+#define SUMMARY_HOUR_LABEL_MAX 10
+void summary_hour_label(size_t hour, char *buf);
+
+#endif

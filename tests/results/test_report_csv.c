@@ -1,0 +1,200 @@
+/* test_report_csv.c: the CSV writer — six fields in every row, RFC 4180
+ * quoting that a reader undoes, empty fields for NAN, exact rows. */
+#include "tests/test_support.h"
+
+#include "results/report_csv.h"
+#include "tests/results/test_fixture.h"
+
+#define CSV_FIELDS 6
+#define CSV_FIELD_MAX 256
+
+/* Reads one RFC 4180 record at *p into fields (unquoted); returns the
+ * number of fields, or -1 on a malformed quote. Advances *p past the
+ * record's "\n". */
+static int csv_record(const char **p, char fields[][CSV_FIELD_MAX], int max)
+{
+	const char *s = *p;
+	int n = 0;
+
+	for (;;) {
+		size_t len = 0;
+
+		assert_true(n < max);
+		if (*s == '"') {
+			for (s++; !(*s == '"' && s[1] != '"'); s++) {
+				if (*s == '\0')
+					return -1;
+				if (*s == '"')
+					s++;
+				fields[n][len++] = *s;
+			}
+			s++;
+		} else {
+			while (*s != ',' && *s != '\n' && *s != '\0')
+				fields[n][len++] = *s++;
+		}
+		fields[n++][len] = '\0';
+		if (*s != ',')
+			break;
+		s++;
+	}
+	if (*s != '\n')
+		return -1;
+	*p = s + 1;
+	return n;
+}
+
+static struct summary *summary_of(struct fixture *fx)
+{
+	struct sim_err err = { 0 };
+	struct summary *s = summary_new(&fx->sc, fx->ptrs, FX_R, &err);
+
+	assert_non_null(s);
+	return s;
+}
+
+/* Finds the row (section, name, metric) and returns its three numbers as
+ * text, or fails the test. */
+static void csv_find(const char *csv, const char *key[3],
+		     char out[][CSV_FIELD_MAX])
+{
+	char f[CSV_FIELDS + 1][CSV_FIELD_MAX];
+	const char *p = csv;
+
+	while (*p) {
+		assert_int_equal(csv_record(&p, f, CSV_FIELDS + 1), CSV_FIELDS);
+		if (strcmp(f[0], key[0]) == 0 && strcmp(f[1], key[1]) == 0
+		    && strcmp(f[2], key[2]) == 0) {
+			for (int i = 0; i < 3; i++)
+				strcpy(out[i], f[3 + i]);
+			return;
+		}
+	}
+	fail_msg("no row %s,%s,%s", key[0], key[1], key[2]);
+}
+
+/* Every row has six fields; counts of rows per section are as documented:
+ * 4 run, 2 lines x (2 + 12), 1 pool x 2, 2 x (1 pool + total), and with
+ * --intervals 168 hours x (2 lines x 3 + 1 pool x 2). */
+static void test_report_csv_rows_and_fields(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *plain = fx_capture(report_csv_write, s, false, &st);
+	char *full = fx_capture(report_csv_write, s, true, &st);
+	char f[CSV_FIELDS + 1][CSV_FIELD_MAX];
+	const char *p = full;
+	size_t rows = 0;
+
+	(void)state;
+	assert_int_equal(st, SIM_OK);
+	assert_int_equal(fx_count(plain, "\n"), 1 + 4 + 28 + 2 + 4);
+	assert_int_equal(strncmp(full, plain, strlen(plain)), 0);
+	while (*p) {
+		assert_int_equal(csv_record(&p, f, CSV_FIELDS + 1), CSV_FIELDS);
+		rows++;
+	}
+	assert_int_equal(rows, 1 + 4 + 28 + 2 + 4 + HOURS_PER_WEEK * 8);
+	assert_int_equal(strncmp(full, "section,name,metric,mean,ci_low,ci_high\n", 40), 0);
+	free(plain);
+	free(full);
+	summary_free(s);
+	free(fx);
+}
+
+/* A name with a comma and quotes is quoted and comes back intact. */
+static void test_report_csv_quotes_names(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *out = fx_capture(report_csv_write, s, true, &st);
+	const char *key[3] = { "line", "101, \"non-emergency\"", "offered" };
+	const char *ikey[3] = { "interval", "101, \"non-emergency\"@Tue 13:00", "offered" };
+	char v[3][CSV_FIELD_MAX];
+
+	(void)state;
+	assert_non_null(strstr(out, "\nline,\"101, \"\"non-emergency\"\"\",offered,3.5,"));
+	csv_find(out, key, v);
+	assert_string_equal(v[0], "3.5");
+	csv_find(out, ikey, v);
+	assert_string_equal(v[0], "4");
+	/* A plain name stays unquoted. */
+	assert_non_null(strstr(out, "\npool,emergency,occupancy,0.8225,"));
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
+/* The worked interval, the exact figures, and NAN as empty fields. */
+static void test_report_csv_values(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *out = fx_capture(report_csv_write, s, true, &st);
+
+	(void)state;
+	assert_non_null(strstr(out, "\nline,999,service_level,0.9226666667,"
+			       "0.8938749498,0.9514583836\n"));
+	assert_non_null(strstr(out, "\nline,999,goal,0.9,0.9,0.9\n"));
+	assert_non_null(strstr(out, "\nline,\"101, \"\"non-emergency\"\"\",goal,,,\n"));
+	assert_non_null(strstr(out, "\nline,\"101, \"\"non-emergency\"\"\",asa_s,,,\n"));
+	assert_non_null(strstr(out, "\ninterval,999@Mon 03:00,service_level,,,\n"));
+	assert_non_null(strstr(out, "\ninterval,999@Tue 13:00,offered,23.5,"));
+	assert_non_null(strstr(out, "\ninterval,emergency@Tue 13:00,staff_on_duty,27,27,27\n"));
+	assert_non_null(strstr(out, "\ncost,emergency,fte,52.16,52.16,52.16\n"));
+	assert_non_null(strstr(out, "\ncost,total,annual_cost,1982080,1982080,1982080\n"));
+	assert_non_null(strstr(out, ",seed,18446744073709551557,18446744073709551557,"
+			       "18446744073709551557\n"));
+	assert_null(strstr(out, "nan"));
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
+/* The scenario name, with quotes and a backslash, names the run rows. */
+static void test_report_csv_run_rows(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *out = fx_capture(report_csv_write, s, false, &st);
+	const char *key[3] = { "run", "Tiny \"test\" force\\north\t1", "days" };
+	char v[3][CSV_FIELD_MAX];
+
+	(void)state;
+	csv_find(out, key, v);
+	assert_string_equal(v[0], "2.385");
+	assert_string_equal(v[2], "2.385");
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
+static void test_report_csv_write_error(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	struct sim_err err = { 0 };
+
+	(void)state;
+	assert_int_equal(fx_write_to_readonly(report_csv_write, s, &err), SIM_EIO);
+	assert_non_null(strstr(err.text, "CSV"));
+	summary_free(s);
+	free(fx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_report_csv_rows_and_fields),
+		cmocka_unit_test(test_report_csv_quotes_names),
+		cmocka_unit_test(test_report_csv_values),
+		cmocka_unit_test(test_report_csv_run_rows),
+		cmocka_unit_test(test_report_csv_write_error),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

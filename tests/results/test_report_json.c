@@ -1,0 +1,286 @@
+/* test_report_json.c: the JSON writer — well-formed output, the keys the
+ * issue fixes, escaping, null for NAN, exact seed, and write errors. */
+#include "tests/test_support.h"
+
+#include <ctype.h>
+
+#include "results/report_json.h"
+#include "tests/results/test_fixture.h"
+
+/* A strict recursive-descent check that text is one JSON value: enough to
+ * catch a missing comma, a stray NaN or a bad escape. Returns the end of
+ * the value, or NULL when the text is not JSON. */
+static const char *json_value(const char *p);
+
+static const char *json_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+		p++;
+	return p;
+}
+
+static const char *json_string(const char *p)
+{
+	if (*p++ != '"')
+		return NULL;
+	for (; *p != '"'; p++) {
+		if ((unsigned char)*p < 0x20)
+			return NULL;
+		if (*p == '\\') {
+			p++;
+			if (*p == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (!isxdigit((unsigned char)p[i]))
+						return NULL;
+				p += 4;
+			} else if (strchr("\"\\/bfnrt", *p) == NULL || *p == '\0') {
+				return NULL;
+			}
+		}
+	}
+	return p + 1;
+}
+
+static const char *json_number(const char *p)
+{
+	char *end;
+
+	if (!(*p == '-' || isdigit((unsigned char)*p)))
+		return NULL;
+	strtod(p, &end);
+	return end == p ? NULL : end;
+}
+
+/* Members of an object (pairs) or elements of an array. */
+static const char *json_items(const char *p, char close, bool pairs)
+{
+	p = json_ws(p);
+	if (*p == close)
+		return p + 1;
+	for (;;) {
+		if (pairs) {
+			p = json_string(json_ws(p));
+			if (p == NULL || *(p = json_ws(p)) != ':')
+				return NULL;
+			p++;
+		}
+		p = json_value(p);
+		if (p == NULL)
+			return NULL;
+		p = json_ws(p);
+		if (*p == close)
+			return p + 1;
+		if (*p++ != ',')
+			return NULL;
+	}
+}
+
+static const char *json_value(const char *p)
+{
+	p = json_ws(p);
+	if (*p == '{')
+		return json_items(p + 1, '}', true);
+	if (*p == '[')
+		return json_items(p + 1, ']', false);
+	if (*p == '"')
+		return json_string(p);
+	if (strncmp(p, "null", 4) == 0 || strncmp(p, "true", 4) == 0)
+		return p + 4;
+	if (strncmp(p, "false", 5) == 0)
+		return p + 5;
+	return json_number(p);
+}
+
+static void assert_json(const char *text)
+{
+	const char *end = json_value(text);
+
+	assert_non_null(end);
+	assert_string_equal(json_ws(end), "");
+}
+
+static struct summary *summary_of(struct fixture *fx)
+{
+	struct sim_err err = { 0 };
+	struct summary *s = summary_new(&fx->sc, fx->ptrs, FX_R, &err);
+
+	assert_non_null(s);
+	return s;
+}
+
+/* The checker itself must refuse what the writer must never produce. */
+static void test_report_json_checker_rejects_bad_json(void **state)
+{
+	(void)state;
+	assert_null(json_value("{\"a\": NaN}"));
+	assert_null(json_value("{\"a\": 1 \"b\": 2}"));
+	assert_null(json_value("[\"tab\there\"]"));
+	assert_null(json_value("{\"a\": \"\\x41\"}"));
+	assert_non_null(json_value("{\"a\": [1, -2.5e-3, null, \"\\u0001\"]}"));
+}
+
+static void test_report_json_is_well_formed(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *plain = fx_capture(report_json_write, s, false, &st);
+	char *full;
+
+	(void)state;
+	assert_int_equal(st, SIM_OK);
+	assert_json(plain);
+	full = fx_capture(report_json_write, s, true, &st);
+	assert_int_equal(st, SIM_OK);
+	assert_json(full);
+	free(plain);
+	free(full);
+	summary_free(s);
+	free(fx);
+}
+
+/* Top-level keys in the documented order; intervals only on request. */
+static void test_report_json_top_level_keys(void **state)
+{
+	static const char *const keys[] = {
+		"\n  \"scenario\": ", "\n  \"seed\": ", "\n  \"replications\": 3,",
+		"\n  \"days\": 2.385,", "\n  \"warmup_hours\": 1.5,",
+		"\n  \"lines\": [", "\n  \"pools\": [", "\n  \"costs\": {",
+		"\n  \"intervals\": ["
+	};
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *plain = fx_capture(report_json_write, s, false, &st);
+	char *full = fx_capture(report_json_write, s, true, &st);
+	const char *at = full;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *next = strstr(at, keys[i]);
+
+		if (next == NULL)
+			fail_msg("key %s missing or out of order", keys[i]);
+		at = next;
+	}
+	assert_null(strstr(plain, "\"intervals\""));
+	assert_int_equal(fx_count(full, "\"label\": \"Mon 00:00\""), 1);
+	assert_int_equal(fx_count(full, "\"label\": \"Sun 23:00\""), 1);
+	assert_int_equal(fx_count(full, "\"hour\": "), HOURS_PER_WEEK);
+	free(plain);
+	free(full);
+	summary_free(s);
+	free(fx);
+}
+
+/* The 95% interval worked out in test_fixture.h, to 10 digits. */
+static void test_report_json_line_figures(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *out = fx_capture(report_json_write, s, false, &st);
+
+	(void)state;
+	assert_non_null(strstr(out, "\"service_level\": {\"mean\": 0.9226666667, "
+			       "\"ci_low\": 0.8938749498, \"ci_high\": 0.9514583836}"));
+	assert_non_null(strstr(out, "\"name\": \"999\",\n      \"target_s\": 10,\n"
+			       "      \"goal\": 0.9,\n      \"verdict\": \"uncertain\","));
+	assert_non_null(strstr(out, "\"target_s\": 180,\n      \"goal\": null,\n"
+			       "      \"verdict\": null,"));
+	assert_int_equal(fx_count(out, "\"abandoned_5s\": {\"mean\": "), 2);
+	assert_int_equal(fx_count(out, "\"wait_p95_s\": {\"mean\": "), 2);
+	assert_non_null(strstr(out, "\"fte\": 52.16,\n      \"annual_cost\": 1982080\n"));
+	assert_non_null(strstr(out, "\"costs\": {\n    \"fte\": 52.16,\n"
+			       "    \"annual_cost\": 1982080\n  }"));
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
+/* NAN (nothing measured) is null, never "nan". */
+static void test_report_json_nan_is_null(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *out = fx_capture(report_json_write, s, true, &st);
+
+	(void)state;
+	assert_non_null(strstr(out, "\"asa_s\": {\"mean\": null, \"ci_low\": null, "
+			       "\"ci_high\": null}"));
+	assert_null(strstr(out, "nan"));
+	assert_null(strstr(out, "inf"));
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
+/* Quotes, backslashes and control characters in names are escaped; the
+ * seed is exact, which %.10g would not be. */
+static void test_report_json_escapes_and_exact_seed(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s;
+	enum sim_status st;
+	char *out;
+
+	(void)state;
+	strcpy(fx->sc.name, "Tiny \"test\" force\\north\t1\n\x01");
+	s = summary_of(fx);
+	out = fx_capture(report_json_write, s, false, &st);
+	assert_non_null(strstr(out, "\"scenario\": \"Tiny \\\"test\\\" force\\\\north\\t1\\n\\u0001\","));
+	assert_non_null(strstr(out, "\"name\": \"101, \\\"non-emergency\\\"\""));
+	assert_non_null(strstr(out, "\"seed\": 18446744073709551557,"));
+	assert_json(out);
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
+/* The same summary gives the same bytes. */
+static void test_report_json_is_deterministic(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *a = fx_capture(report_json_write, s, true, &st);
+	char *b = fx_capture(report_json_write, s, true, &st);
+
+	(void)state;
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	summary_free(s);
+	free(fx);
+}
+
+static void test_report_json_write_error(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	struct sim_err err = { 0 };
+
+	(void)state;
+	assert_int_equal(fx_write_to_readonly(report_json_write, s, &err), SIM_EIO);
+	assert_int_equal(err.status, SIM_EIO);
+	assert_non_null(strstr(err.text, "JSON"));
+	summary_free(s);
+	free(fx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_report_json_checker_rejects_bad_json),
+		cmocka_unit_test(test_report_json_is_well_formed),
+		cmocka_unit_test(test_report_json_top_level_keys),
+		cmocka_unit_test(test_report_json_line_figures),
+		cmocka_unit_test(test_report_json_nan_is_null),
+		cmocka_unit_test(test_report_json_escapes_and_exact_seed),
+		cmocka_unit_test(test_report_json_is_deterministic),
+		cmocka_unit_test(test_report_json_write_error),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
