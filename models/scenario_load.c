@@ -16,7 +16,6 @@
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -81,6 +80,7 @@ static void load_vreport(struct load *ld, const char *where, const char *path,
 	ld->n_problems++;
 }
 
+/* As load_vreport, with the message's arguments inline. */
 static void load_report(struct load *ld, const char *where, const char *path,
 			const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -94,6 +94,7 @@ static void load_report(struct load *ld, const char *where, const char *path,
 	va_end(ap);
 }
 
+/* The node with that id; ids come from the document, so it exists. */
 static yaml_node_t *load_node(struct load *ld, int id)
 {
 	yaml_node_t *n = yaml_document_get_node(&ld->doc, id);
@@ -133,6 +134,7 @@ static void load_where(struct load *ld, int id, char *buf, size_t size)
 		 (unsigned long)n->start_mark.column + 1);
 }
 
+/* Reports a problem at node a.id under key path a.path. */
 static void load_problem(struct load *ld, struct at a, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void load_problem(struct load *ld, struct at a, const char *fmt, ...)
@@ -326,14 +328,25 @@ static int map_get(struct load *ld, int map, const char *key)
 	return 0;
 }
 
+/* Writes parent.leaf into buf (just leaf at the top level). A path too
+ * long for the buffer ends in "..."; it only ever appears in messages. */
+static void path_join(char buf[KEY_PATH_MAX], const char *parent,
+		      const char *leaf)
+{
+	int n = snprintf(buf, KEY_PATH_MAX, "%s%s%s", parent,
+			 parent[0] ? "." : "", leaf);
+
+	if (n >= KEY_PATH_MAX)
+		memcpy(buf + KEY_PATH_MAX - 4, "...", 4);
+}
+
 /* The child `key` of mapping m, its path written into buf. */
 static struct at at_key(struct load *ld, struct at m, const char *key,
 			char buf[KEY_PATH_MAX])
 {
 	struct at c;
 
-	snprintf(buf, KEY_PATH_MAX, "%s%s%s", m.path, m.path[0] ? "." : "",
-		 key);
+	path_join(buf, m.path, key);
 	c.id = map_get(ld, m.id, key);
 	c.path = buf;
 	return c;
@@ -345,11 +358,10 @@ static struct at at_item(struct load *ld, struct at s, int i, const char *name,
 			 char buf[KEY_PATH_MAX])
 {
 	struct at c;
+	char index[16];
 
-	if (name && name[0])
-		snprintf(buf, KEY_PATH_MAX, "%s.%s", s.path, name);
-	else
-		snprintf(buf, KEY_PATH_MAX, "%s.%d", s.path, i);
+	snprintf(index, sizeof index, "%d", i);
+	path_join(buf, s.path, name && name[0] ? name : index);
 	c.id = load_node(ld, s.id)->data.sequence.items.start[i];
 	c.path = buf;
 	return c;
@@ -841,8 +853,8 @@ static int dist_push(struct load *ld, struct dist *d, double v)
 	return 1;
 }
 
-/* The 0-based column named by `column` (a 1-based number or a header
- * name, default 1), and whether the first data line is a header. */
+/* Reads `column`: a 1-based number (into *col, 0-based; default the
+ * first) or a header name (into *name, found later in the file). */
 static int csv_column(struct load *ld, struct at m, const char **name, int *col)
 {
 	char kp[KEY_PATH_MAX];
@@ -919,8 +931,8 @@ static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
 			first = 0;
 			if (rc != 0 || v < 0)
 				csv_bad_cell(ld, &c, col < n ? cells[col] :
-					     cells[n - 1],
-					     "a number of seconds >= 0");
+					     cells[n - 1], "a number of "
+					     "seconds >= 0 in that column");
 			else if (!dist_push(ld, d, v))
 				break;
 		}
@@ -997,42 +1009,61 @@ static int parse_dist(struct load *ld, struct at a, struct dist *d)
 /* ------------------------------------------------------------------ */
 /* Demand: volume, weekly profile, months, surges                      */
 
-/* Exactly one of per_year (365 days), per_day, per_hour, as calls a second. */
-static void parse_volume(struct load *ld, struct at m, struct demand_spec *dm)
-{
-	static const char *const keys[] = {"per_year", "per_day", "per_hour",
-					   NULL};
-	static const double per_s[] = {1.0 / (365 * 86400.0), 1.0 / 86400.0,
-					1.0 / 3600.0};
-	char kp[KEY_PATH_MAX], list[LIST_MAX];
-	struct at v = at_key(ld, m, "volume", kp);
-	int i, given = 0;
+static const char *const volume_keys[] = {"per_year", "per_day", "per_hour",
+					  NULL};
+#define VOLUME_KEYS "exactly one of per_year, per_day, per_hour"
 
-	word_join(keys, list, sizeof list);
-	if (!v.id) {
-		load_missing(ld, m, "volume", "exactly one of per_year, per_day, "
-			     "per_hour, such as {per_year: 732440}");
-		return;
-	}
-	if (!load_expect(ld, v, YAML_MAPPING_NODE, "a mapping with exactly one "
-			 "of per_year, per_day, per_hour"))
-		return;
-	check_keys(ld, v, keys, "key");
-	for (i = 0; keys[i]; i++) {
+/* Reads the volume keys in the order written, so that of two volumes the
+ * second is the one blamed. Returns how many were given. */
+static int read_volumes(struct load *ld, struct at v, struct demand_spec *dm)
+{
+	static const double per_s[] = {1.0 / (365 * 86400.0), 1.0 / 86400.0,
+				       1.0 / 3600.0};
+	const yaml_node_t *map = load_node(ld, v.id);
+	const yaml_node_pair_t *p;
+	int given = 0;
+
+	for (p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = load_node(ld, p->key);
 		char cp[KEY_PATH_MAX];
-		struct at c = at_key(ld, v, keys[i], cp);
+		struct at c = {p->value, cp};
+		int i = k->type == YAML_SCALAR_NODE ?
+			word_index(scalar_text(k), volume_keys) : -1;
 		double x;
 
-		if (!c.id)
+		if (i < 0)
 			continue;
-		if (given++)
-			load_problem(ld, c, "a second volume; give exactly one "
-				     "of %s", list);
-		else if (parse_number(ld, c, &R_CALLS, &x))
+		path_join(cp, v.path, volume_keys[i]);
+		if (given++) {
+			c.id = p->key;
+			load_problem(ld, c, "a second volume; give "
+				     VOLUME_KEYS);
+		} else if (parse_number(ld, c, &R_CALLS, &x)) {
 			dm->mean_rate_per_s = x * per_s[i];
+		}
 	}
-	if (!given)
-		load_problem(ld, v, "no volume; give exactly one of %s", list);
+	return given;
+}
+
+/* volume: calls a year (of 365 days), a day or an hour, as calls a second
+ * averaged over the week. */
+static void parse_volume(struct load *ld, struct at m, struct demand_spec *dm)
+{
+	char kp[KEY_PATH_MAX];
+	struct at v = at_key(ld, m, "volume", kp);
+
+	if (!v.id) {
+		load_missing(ld, m, "volume", VOLUME_KEYS ", such as "
+			     "{per_year: 732440}");
+		return;
+	}
+	if (!load_expect(ld, v, YAML_MAPPING_NODE, "a mapping with "
+			 VOLUME_KEYS))
+		return;
+	check_keys(ld, v, volume_keys, "key");
+	if (read_volumes(ld, v, dm) == 0)
+		load_problem(ld, v, "no volume; give " VOLUME_KEYS);
 }
 
 /* A weekly profile has one factor an hour or one a quarter-hour. */
@@ -1114,6 +1145,7 @@ static void parse_profile(struct load *ld, struct at m, struct demand_spec *dm)
 			     &dm->profile[i]);
 	if (ld->n_problems == before)
 		check_profile(ld, p, (size_t)seq_len(n), dm);
+	dm->n_slots = (size_t)seq_len(n);
 }
 
 static const char *const month_names[] = {
@@ -1350,8 +1382,10 @@ static const char *line_names(const struct scenario *sc, char *buf,
 
 	buf[0] = '\0';
 	for (i = 0; i < sc->n_lines && len + 1 < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-					len ? ", " : "", sc->lines[i].name);
+		if (sc->lines[i].name[0])
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "",
+						sc->lines[i].name);
 	return buf;
 }
 
@@ -1487,7 +1521,7 @@ static unsigned parse_days_word(struct load *ld, struct at a)
 	int i = word_index(w, words);
 
 	if (i < 0) {
-		load_unknown(ld, a, "days", w, words);
+		load_unknown(ld, a, "value", w, words);
 		return 0;
 	}
 	return i < 3 ? masks[i] : 1u << (i - 3);
@@ -1895,8 +1929,31 @@ static void yaml_fail_fill(const yaml_parser_t *p, const char *text,
 			 p->problem ? p->problem : "syntax error");
 }
 
-/* Parses the first document of text. Returns 1 with *doc to delete, or 0
- * with f filled (and nothing to delete). */
+/* After the first document, the text must end: a second document would
+ * otherwise be ignored without a word. Returns 1 when nothing follows. */
+static int yaml_check_end(yaml_parser_t *p, const char *text,
+			  struct yaml_fail *f)
+{
+	yaml_document_t next;
+	const yaml_node_t *root;
+
+	if (!yaml_parser_load(p, &next)) {
+		yaml_fail_fill(p, text, f);
+		return 0;
+	}
+	root = yaml_document_get_root_node(&next);
+	if (root) {
+		f->line = (int)next.start_mark.line + 1;
+		f->col = (int)next.start_mark.column + 1;
+		snprintf(f->what, sizeof f->what, "a second YAML document "
+			 "starts here");
+	}
+	yaml_document_delete(&next);
+	return root == NULL;
+}
+
+/* Parses text, which must hold at most one document. Returns 1 with *doc
+ * to delete, or 0 with f filled (and nothing to delete). */
 static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
 			  struct yaml_fail *f)
 {
@@ -1910,8 +1967,13 @@ static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	ok = yaml_parser_load(&p, doc);
-	if (!ok)
+	if (!ok) {
 		yaml_fail_fill(&p, text, f);
+	} else if (yaml_document_get_root_node(doc) &&
+		   !yaml_check_end(&p, text, f)) {
+		yaml_document_delete(doc);
+		ok = 0;
+	}
 	yaml_parser_delete(&p);
 	return ok;
 }
@@ -2141,9 +2203,8 @@ static void ovr_graft_value(struct load *ld, const struct ovr *o, int parent)
 
 	if (!yaml_load_text(o->value, strlen(o->value), &vdoc, &f)) {
 		ld->oom |= f.oom;
-		load_report(ld, o->where, NULL, "the value is not valid YAML: %s "
-			    "at column %d; quote text, and close brackets",
-			    f.what, f.col);
+		load_report(ld, o->where, NULL, "the value is not valid YAML (%s);"
+			    " quote text, and close brackets", f.what);
 		return;
 	}
 	if (!yaml_document_get_root_node(&vdoc))
@@ -2237,8 +2298,8 @@ static int load_parse(struct load *ld, const char *text, size_t len)
 		ld->oom |= f.oom;
 		snprintf(where, sizeof where, "%s:%d:%d", ld->file, f.line,
 			 f.col);
-		load_report(ld, where, NULL, "%s; the file must be valid YAML",
-			    f.what);
+		load_report(ld, where, NULL, "%s; a scenario is one valid YAML "
+			    "document", f.what);
 		return 0;
 	}
 	ld->has_doc = 1;
