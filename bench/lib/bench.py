@@ -105,6 +105,7 @@ class Report:
     checks: List[Check] = field(default_factory=list)
     targets: List[Target] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
+    load: str = ""
 
 
 def log(msg: str) -> None:
@@ -390,7 +391,7 @@ def speed_table(rep: Report) -> List[str]:
 
 
 def report_markdown(opts, rep: Report) -> str:
-    lines = ["Machine: %s" % machine(), "",
+    lines = ["Machine: %s" % machine(), "", rep.load + ".", "",
              "Command: `bench/run %s` (%d runs a workload; W1-W3 run two "
              "replications on one thread, figures halved)" % (
                  " ".join(opts.argv_given), opts.runs), ""]
@@ -416,6 +417,17 @@ def sh(argv: List[str]) -> str:
                               check=False).stdout.strip()
     except OSError:
         return ""
+
+
+def load_note(start: tuple, end: tuple) -> str:
+    """The 1-minute load average before and after: timings on a machine busy
+    with other work are slower and noisier, W4's speed-up most of all."""
+    cores = os.cpu_count() or 1
+    busy = max(start[0], end[0]) > 0.5 * cores
+    return "Load average (1 min) %.2f at start, %.2f at end on %d cores%s" % (
+        start[0], end[0], cores,
+        ": **the machine was busy with other work; timings are pessimistic "
+        "and noisy**" if busy else "")
 
 
 def machine() -> str:
@@ -483,6 +495,7 @@ def main(argv: List[str]) -> int:
     rep = Report()
     chosen = [w.strip().upper() for w in opts.workloads.split(",") if w.strip()]
     bench_dir = ROOT / "bench" / "scenarios"
+    load_start = os.getloadavg()
     try:
         if "W1" in chosen:
             measure_with_peer(opts, rep, "W1", "M/M/1, 1e6 s", bench_dir / "w1-mm1.yaml")
@@ -496,6 +509,7 @@ def main(argv: List[str]) -> int:
     except RunFailed as e:
         log("bench: " + str(e))
         return 1
+    rep.load = load_note(load_start, os.getloadavg())
     speed_targets(rep)
     markdown = report_markdown(opts, rep)
     print(markdown)
