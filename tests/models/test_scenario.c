@@ -137,7 +137,7 @@ static void test_west_midlands_loads(void **state)
 	assert_int_equal(l999->handle.kind, DIST_LOGNORMAL);
 	assert_true(l999->has_patience && l999->has_wrap);
 	em = &sc->pools[scenario_pool_index(sc, "emergency")];
-	assert_int_equal(em->n_serves, 2);
+	assert_int_equal(em->n_serves, 1);
 	assert_int_equal(em->serves[0], scenario_line_index(sc, "999"));
 	assert_int_equal(em->n_shifts, 4);
 	assert_int_equal(em->shifts[3].days, (1u << 4) | (1u << 5));
