@@ -714,10 +714,13 @@ static long model_pending(const struct cc_model *m)
 static void model_run(struct cc_model *m)
 {
 	sim_run_until(m->ctx, m->end_s);
+	/* Settle an hour at a time, so no event past the limit ever runs. */
 	double limit_s = m->end_s + SETTLE_LIMIT_S;
-	while (model_pending(m) > 0 && sim_status(m->ctx) == SIM_OK &&
-	       sim_now(m->ctx) < limit_s && sim_step(m->ctx))
-		;
+	for (double t_s = m->end_s; model_pending(m) > 0 && t_s < limit_s &&
+	     sim_status(m->ctx) == SIM_OK;) {
+		t_s = fmin(t_s + HOUR_S, limit_s);
+		sim_run_until(m->ctx, t_s);
+	}
 }
 
 /* Runs one replication of sc into out. */

@@ -2,13 +2,25 @@
  * response.h for the rules).
  *
  * Units are individual objects because dispatch needs to know where each
- * one is: travelling to which incident, on scene at which grade, or idle.
- * A group is the units of one `units:` entry (an area, a role, a roster);
- * its idle units form a stack. Incidents come from a free list and wait in
- * one FIFO queue per (area, grade), ordered by creation time. Events that
- * may go stale (a unit pulled off a job, a wait check for an incident that
- * has since been attended) carry a sequence number or a generation the
- * handler compares, so nothing is ever searched for on the calendar. */
+ * one is: travelling to which incident, on scene at which one, or idle. A
+ * unit holds its incident from dispatch to clear, so an Emergency that
+ * pulls it away knows what it leaves. A group is the units of one `units:`
+ * entry (an area, a role, a roster); its idle units form a stack.
+ *
+ * Incidents come from a free list and wait in one queue per (area, grade),
+ * ordered by the time they began seeking a unit (after their grading
+ * delay). The head of a queue is the incident that has waited longest, so
+ * "has it waited long enough to be offered across the border, or to an
+ * abstracted neighbourhood unit" holds for a prefix of the queue and
+ * looking at the head is enough. The model keeps one invariant: no idle
+ * unit may take a waiting incident. Incidents look for a unit when they
+ * start waiting and when each of their wait thresholds passes; units look
+ * for work when they come on duty and when they clear a job.
+ *
+ * Events that may go stale (a unit pulled off a job, a wait check for an
+ * incident that has since been attended) carry a sequence number or a
+ * generation the handler compares, so nothing is ever searched for on the
+ * calendar. */
 #include "models/response.h"
 
 #include <assert.h>
@@ -22,7 +34,7 @@
 #define INCIDENTS_PER_CHUNK 512
 
 enum rsp_stream { RS_MIX, RS_AREA, RS_DELAY, RS_TRAVEL, RS_ON_SCENE };
-enum inc_state { INC_DELAY, INC_WAITING, INC_ASSIGNED };
+enum inc_state { INC_DELAY, INC_WAITING, INC_TRAVEL, INC_SCENE };
 enum unit_state { UNIT_OFF, UNIT_IDLE, UNIT_TRAVEL, UNIT_SCENE };
 
 struct incident {
@@ -32,7 +44,7 @@ struct incident {
 	double ready_s;                /* when it began seeking a unit */
 	uint32_t gen;                  /* bumped on reuse: stale checks skip */
 	uint32_t grade, area;
-	uint8_t counted, state;
+	uint8_t counted, state, preempted;
 };
 
 struct incident_chunk {
@@ -45,11 +57,12 @@ struct group;
 struct unit {
 	struct unit *next_idle;
 	struct group *group;
-	struct incident *job;          /* while travelling */
+	struct incident *job;          /* from dispatch to clear */
 	uint64_t job_seq;              /* pending arrive/clear event */
 	double dispatched_s;
-	uint32_t job_grade;
-	uint8_t state, leaving, abstracted, counted_abstraction;
+	uint8_t state, leaving;
+	uint8_t cross_border;          /* the job is in a neighbouring area */
+	uint8_t abstraction_counted;   /* an abstraction whose hours count */
 };
 
 struct group {
@@ -85,10 +98,10 @@ struct response {
 	struct incident *free_incidents;
 	long pending;                  /* counted incidents not yet attended */
 	long *pending_ag;              /* [area][grade] */
-	int closed;
 	/* Tallies: [area][grade] figures, summed to grades at the end. */
 	double *ag;                    /* [area][grade][RSP_GRADE_METRICS] */
 	struct hist **ag_hist;         /* [area][grade] */
+	struct hist **g_hist;          /* [grade], all areas */
 	double *area_tally;            /* [area][RSP_AREA_METRICS] */
 };
 
@@ -116,6 +129,15 @@ static uint64_t schedule(struct response *r, double t_s, ev_handler fn,
 	if (!seq)
 		sim_fail(r->ctx, SIM_ENOMEM, "event calendar could not grow");
 	return seq;
+}
+
+/* Has an incident that began seeking a unit at ready_s waited after_s by
+ * now? Written as the same sum the wait check is scheduled at, so the check
+ * that fires at ready_s + after_s always finds the wait complete (now -
+ * ready_s may round below after_s). */
+static int waited(double now, double ready_s, double after_s)
+{
+	return now >= ready_s + after_s;
 }
 
 /* ---- incidents -------------------------------------------------------- */
@@ -146,12 +168,13 @@ static void incident_put(struct response *r, struct incident *inc)
 	r->free_incidents = inc;
 }
 
-/* Queues inc in creation order. New incidents go at the tail in O(1); an
- * incident whose unit was pulled away goes back to its place by age. */
+/* Queues inc by the time it began seeking a unit. New incidents go at the
+ * tail in O(1); an incident whose unit was pulled away goes back to its
+ * place by age (after any that began seeking at the same instant). */
 static void queue_insert(struct queue *q, struct incident *inc)
 {
 	struct incident *after = q->tail;
-	while (after && after->created_s > inc->created_s)
+	while (after && after->ready_s > inc->ready_s)
 		after = after->prev;
 	inc->prev = after;
 	inc->next = after ? after->next : q->head;
@@ -210,16 +233,20 @@ static int group_attends(const struct group *gr, size_t g)
 	return !gr->role->neighbourhood && (gr->role->attends >> g & 1u);
 }
 
-/* May a neighbourhood unit of gr be abstracted to an incident of grade g
- * that has waited waited_s? Only the top grade, only after the wait. */
-static int group_may_abstract(const struct group *gr, size_t g, double waited_s)
+/* May a neighbourhood unit of gr be abstracted, now, to an incident of
+ * grade g that began seeking a unit at ready_s? Only the top grade, only
+ * after the role's wait. */
+static int group_may_abstract(const struct group *gr, size_t g, double now,
+			      double ready_s)
 {
 	return gr->role->neighbourhood && g == 0 &&
 	       gr->role->abstraction == ABSTRACTION_EMERGENCY_ONLY &&
-	       waited_s >= gr->role->abstract_after_s;
+	       waited(now, ready_s, gr->role->abstract_after_s);
 }
 
-/* Sends unit u (already counted busy) to incident inc. */
+/* Sends unit u (already counted busy) to incident inc, taking it off its
+ * queue. Cross-border dispatch travels further; an abstraction is counted
+ * when it starts in the counted period, and so are its hours. */
 static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 		     int cross_border)
 {
@@ -230,51 +257,109 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 
 	if (inc->state == INC_WAITING)
 		queue_unlink(queue_at(r, inc->area, inc->grade), inc);
-	inc->state = INC_ASSIGNED;
-	if (cross_border) {
+	inc->state = INC_TRAVEL;
+	if (cross_border)
 		travel_s *= r->sc->dispatch.cross_border_factor;
-		if (inc->counted)
-			ag_at(r, inc->area, inc->grade)[RSP_CROSS_BORDER] += 1;
-	}
 	u->state = UNIT_TRAVEL;
 	u->job = inc;
-	u->job_grade = inc->grade;
+	u->cross_border = (uint8_t)cross_border;
 	u->dispatched_s = now;
-	u->abstracted = u->group->role->neighbourhood;
-	u->counted_abstraction = u->abstracted && now >= r->warmup_s &&
-				 now < r->end_s;
-	if (u->counted_abstraction)
+	u->abstraction_counted = u->group->role->neighbourhood &&
+				 now >= r->warmup_s && now < r->end_s;
+	if (u->abstraction_counted)
 		r->area_tally[inc->area * RSP_AREA_METRICS + RSP_ABSTRACTIONS] += 1;
 	u->job_seq = schedule(r, now + travel_s, on_arrive, u, 0);
 }
 
-/* A free unit of area a for grade g waiting since ready_s: ordinary units
- * first, then (top grade, after the wait) an abstracted neighbourhood unit.
- * Returns NULL when none is free. */
-static struct unit *find_free_unit(struct response *r, size_t a, size_t g,
-				   double waited_s, int allow_abstraction)
+/* A free unit of area a whose role attends grade g in ordinary dispatch
+ * (ring-fenced neighbourhood units excluded), in scenario order; or NULL. */
+static struct unit *find_free_unit(struct response *r, size_t a, size_t g)
 {
-	double now = sim_now(r->ctx);
 	for (size_t i = 0; i < r->n_area_groups[a]; i++) {
 		struct group *gr = &r->groups[r->area_groups[a][i]];
 		if (gr->n_idle > 0 && group_attends(gr, g))
-			return group_pop_idle(gr, now);
+			return group_pop_idle(gr, sim_now(r->ctx));
 	}
-	if (!allow_abstraction)
-		return NULL;
+	return NULL;
+}
+
+/* A free neighbourhood unit of inc's area that may be abstracted to it
+ * now; or NULL. */
+static struct unit *find_abstraction(struct response *r,
+				     const struct incident *inc)
+{
+	double now = sim_now(r->ctx);
+	size_t a = inc->area;
+
 	for (size_t i = 0; i < r->n_area_groups[a]; i++) {
 		struct group *gr = &r->groups[r->area_groups[a][i]];
-		if (gr->n_idle > 0 && group_may_abstract(gr, g, waited_s))
+		if (gr->n_idle > 0 &&
+		    group_may_abstract(gr, inc->grade, now, inc->ready_s))
 			return group_pop_idle(gr, now);
 	}
 	return NULL;
 }
 
-/* Pulls a unit of area a off a preemptible job for a top-grade incident,
- * when the scenario allows it. The job it leaves goes back to its queue if
- * the unit was still travelling (it was not attended); a job on scene is cut
- * short. Returns the unit, still counted busy, or NULL. */
-static struct unit *preempt_unit(struct response *r, size_t a, size_t g)
+/* A unit of a neighbouring area (nearest first) free to take inc, once inc
+ * has waited long enough to be offered across the border; or NULL. */
+static struct unit *find_neighbour_unit(struct response *r,
+					const struct incident *inc)
+{
+	const struct area_spec *as = &r->sc->areas[inc->area];
+	if (!waited(sim_now(r->ctx), inc->ready_s,
+		    r->sc->dispatch.cross_border_after_s))
+		return NULL;
+	for (size_t i = 0; i < as->n_neighbours; i++) {
+		struct unit *u = find_free_unit(r, as->neighbours[i], inc->grade);
+		if (u)
+			return u;
+	}
+	return NULL;
+}
+
+/* Offers a waiting incident to every unit that may take it now: its own
+ * area's, then a neighbour's (after the cross-border wait), then an
+ * abstracted neighbourhood unit (top grade, after the role's wait) — the
+ * Plan promises to avoid abstractions, so they come last. */
+static void offer_waiting(struct response *r, struct incident *inc)
+{
+	int cross = 0;
+	struct unit *u = find_free_unit(r, inc->area, inc->grade);
+	if (!u) {
+		u = find_neighbour_unit(r, inc);
+		cross = u != NULL;
+	}
+	if (!u)
+		u = find_abstraction(r, inc);
+	if (u)
+		dispatch(r, u, inc, cross);
+}
+
+/* Takes unit u off the job it has, for an Emergency. A job it was still
+ * travelling to goes back to its queue by age (it was not attended); a job
+ * on scene is cut short and ends. Each incident counts once as preempted.
+ * Returns the incident to offer again, or NULL. */
+static struct incident *preempt_job(struct response *r, struct unit *u)
+{
+	struct incident *left = u->job;
+	if (left->counted && !left->preempted)
+		ag_at(r, left->area, left->grade)[RSP_PREEMPTED] += 1;
+	left->preempted = 1;
+	u->job = NULL;
+	u->job_seq = 0;   /* its arrive/clear event is now stale */
+	if (u->state == UNIT_SCENE) {
+		incident_put(r, left);
+		return NULL;
+	}
+	left->state = INC_WAITING;
+	queue_insert(queue_at(r, left->area, left->grade), left);
+	return left;
+}
+
+/* A unit of area a, on a preemptible job, that may attend grade g; NULL
+ * when the scenario forbids preemption or no such unit is busy. Units whose
+ * shift has ended are left to finish: preempting them would keep them on. */
+static struct unit *preemptible_unit(struct response *r, size_t a, size_t g)
 {
 	if (g != 0 || !r->sc->dispatch.preempt_scheduled)
 		return NULL;
@@ -284,33 +369,23 @@ static struct unit *preempt_unit(struct response *r, size_t a, size_t g)
 			continue;
 		for (int k = 0; k < gr->capacity; k++) {
 			struct unit *u = &gr->units[k];
-			int busy = u->state == UNIT_TRAVEL || u->state == UNIT_SCENE;
-			if (!busy || u->leaving ||
-			    !r->sc->grades[u->job_grade].preemptible)
-				continue;
-			struct incident *left = u->job;
-			if (left) {
-				if (left->counted)
-					ag_at(r, left->area, left->grade)[RSP_PREEMPTED] += 1;
-				left->state = INC_WAITING;
-				queue_insert(queue_at(r, left->area, left->grade), left);
-			}
-			u->job = NULL;
-			u->job_seq = 0;   /* its arrive/clear event is now stale */
-			return u;
+			if (u->job && !u->leaving && u->job->grade != 0 &&
+			    r->sc->grades[u->job->grade].preemptible)
+				return u;
 		}
 	}
 	return NULL;
 }
 
-/* The longest any rule makes an incident of area a, grade g wait before a
- * wider search; schedules a re-check at each such point. */
+/* Schedules a wait check at each wait after which more units may take inc:
+ * the cross-border wait (when its area has neighbours) and, for the top
+ * grade, each abstracting neighbourhood role's wait. A check whose wait is
+ * 0 runs at once, through the calendar, like any other. */
 static void schedule_wait_checks(struct response *r, struct incident *inc)
 {
-	double now = sim_now(r->ctx);
 	const struct area_spec *as = &r->sc->areas[inc->area];
 	if (as->n_neighbours > 0)
-		schedule(r, now + r->sc->dispatch.cross_border_after_s,
+		schedule(r, inc->ready_s + r->sc->dispatch.cross_border_after_s,
 			 on_wait_check, inc, inc->gen);
 	if (inc->grade != 0)
 		return;
@@ -318,39 +393,25 @@ static void schedule_wait_checks(struct response *r, struct incident *inc)
 		const struct group *gr = &r->groups[r->area_groups[inc->area][i]];
 		if (gr->role->neighbourhood &&
 		    gr->role->abstraction == ABSTRACTION_EMERGENCY_ONLY)
-			schedule(r, now + gr->role->abstract_after_s,
+			schedule(r, inc->ready_s + gr->role->abstract_after_s,
 				 on_wait_check, inc, inc->gen);
 	}
 }
 
-/* A unit of a neighbouring area (nearest first) free to take inc, which
- * has waited long enough to be offered across the border; or NULL. */
-static struct unit *find_neighbour_unit(struct response *r,
-					const struct incident *inc)
-{
-	const struct area_spec *as = &r->sc->areas[inc->area];
-	double waited_s = sim_now(r->ctx) - inc->ready_s;
-	if (waited_s < r->sc->dispatch.cross_border_after_s)
-		return NULL;
-	for (size_t i = 0; i < as->n_neighbours; i++) {
-		struct unit *u = find_free_unit(r, as->neighbours[i], inc->grade,
-						0.0, 0);
-		if (u)
-			return u;
-	}
-	return NULL;
-}
-
-/* The incident starts seeking a unit (after its grading delay). */
+/* The incident starts seeking a unit (after its grading delay): a free
+ * unit of its area, else (top grade) one pulled off a preemptible job, else
+ * it waits. The job a preempted unit leaves is offered again at once. */
 static void seek_unit(struct response *r, struct incident *inc)
 {
-	double now = sim_now(r->ctx);
-	inc->ready_s = now;
-	struct unit *u = find_free_unit(r, inc->area, inc->grade, 0.0, 1);
-	if (!u)
-		u = preempt_unit(r, inc->area, inc->grade);
+	inc->ready_s = sim_now(r->ctx);
+	struct unit *u = find_free_unit(r, inc->area, inc->grade);
+	struct incident *left = NULL;
+	if (!u && (u = preemptible_unit(r, inc->area, inc->grade)))
+		left = preempt_job(r, u);
 	if (u) {
 		dispatch(r, u, inc, 0);
+		if (left)
+			offer_waiting(r, left);
 		return;
 	}
 	inc->state = INC_WAITING;
@@ -370,23 +431,15 @@ static void on_ready(struct sim_ctx *ctx, const struct ev_event *ev)
 static void on_wait_check(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct incident *inc = ev->obj;
-	struct response *r = inc->rsp;
 	(void)ctx;
 	if (inc->gen != (uint32_t)ev->arg || inc->state != INC_WAITING)
 		return;
-	double waited_s = sim_now(r->ctx) - inc->ready_s;
-	struct unit *u = find_free_unit(r, inc->area, inc->grade, waited_s, 1);
-	int cross = 0;
-	if (!u) {
-		u = find_neighbour_unit(r, inc);
-		cross = u != NULL;
-	}
-	if (u)
-		dispatch(r, u, inc, cross);
+	offer_waiting(inc->rsp, inc);
 }
 
 /* Records the attendance of inc (a unit arrived now). */
-static void tally_attendance(struct response *r, const struct incident *inc)
+static void tally_attendance(struct response *r, const struct incident *inc,
+			     int cross_border)
 {
 	double attend_s = sim_now(r->ctx) - inc->created_s;
 	const struct grade_spec *gs = &r->sc->grades[inc->grade];
@@ -398,7 +451,10 @@ static void tally_attendance(struct response *r, const struct incident *inc)
 	f[RSP_ATTEND_MEAN_S] += attend_s;   /* a sum until the figures */
 	if (isfinite(gs->target_s) && attend_s <= gs->target_s)
 		f[RSP_WITHIN_TARGET] += 1;  /* a count until the figures */
+	if (cross_border)
+		f[RSP_CROSS_BORDER] += 1;
 	hist_add(r->ag_hist[inc->area * r->sc->n_grades + inc->grade], attend_s);
+	hist_add(r->g_hist[inc->grade], attend_s);
 	r->pending--;
 	r->pending_ag[inc->area * r->sc->n_grades + inc->grade]--;
 }
@@ -407,66 +463,79 @@ static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct unit *u = ev->obj;
 	struct response *r = u->group->rsp;
-	double now = sim_now(ctx);
 
 	if (u->job_seq != ev->seq)
 		return;
 	struct incident *inc = u->job;
-	tally_attendance(r, inc);
+	tally_attendance(r, inc, u->cross_border);
 	double scene_s = dist_sample(&r->sc->grades[inc->grade].on_scene,
 				     r->rng[RS_ON_SCENE]);
-	u->job = NULL;
+	inc->state = INC_SCENE;
 	u->state = UNIT_SCENE;
-	incident_put(r, inc);
-	u->job_seq = schedule(r, now + scene_s, on_clear, u, 0);
+	u->job_seq = schedule(r, sim_now(ctx) + scene_s, on_clear, u, 0);
 }
 
-/* The next incident unit u should take, or NULL: its own area's queues by
- * grade, oldest first; then incidents open to it across the border. */
-static struct incident *next_job(struct response *r, const struct unit *u)
+/* The incident longest waiting, of the highest grade unit group gr may
+ * attend, in an area that counts gr's area as its neighbour and has waited
+ * long enough to be offered across the border; or NULL. */
+static struct incident *next_cross_border_job(struct response *r,
+					      const struct group *gr)
 {
-	const struct group *gr = u->group;
+	size_t a = gr->spec->area;
+	double now = sim_now(r->ctx);
+	double after_s = r->sc->dispatch.cross_border_after_s;
+
+	for (size_t g = 0; g < r->sc->n_grades; g++) {
+		struct incident *best = NULL;
+		if (!group_attends(gr, g))
+			continue;
+		for (size_t i = 0; i < r->sc->n_areas; i++) {
+			const struct area_spec *as = &r->sc->areas[i];
+			struct incident *inc = queue_at(r, i, g)->head;
+			if (i == a || !inc || !waited(now, inc->ready_s, after_s) ||
+			    (best && best->ready_s <= inc->ready_s))
+				continue;
+			for (size_t k = 0; k < as->n_neighbours; k++)
+				if (as->neighbours[k] == a)
+					best = inc;
+		}
+		if (best)
+			return best;
+	}
+	return NULL;
+}
+
+/* The next incident a unit of group gr should take, or NULL: its own
+ * area's queues by grade, longest waiting first; then incidents open to it
+ * across the border. Neighbourhood units take only abstractions. */
+static struct incident *next_job(struct response *r, const struct group *gr)
+{
 	size_t a = gr->spec->area;
 	double now = sim_now(r->ctx);
 
 	for (size_t g = 0; g < r->sc->n_grades; g++) {
 		struct incident *inc = queue_at(r, a, g)->head;
 		if (inc && (group_attends(gr, g) ||
-			    group_may_abstract(gr, g, now - inc->ready_s)))
+			    group_may_abstract(gr, g, now, inc->ready_s)))
 			return inc;
 	}
 	if (gr->role->neighbourhood)
 		return NULL;
-	for (size_t g = 0; g < r->sc->n_grades; g++) {
-		if (!group_attends(gr, g))
-			continue;
-		for (size_t i = 0; i < r->sc->n_areas; i++) {
-			const struct area_spec *as = &r->sc->areas[i];
-			struct incident *inc = queue_at(r, i, g)->head;
-			if (i == a || !inc || now - inc->ready_s <
-			    r->sc->dispatch.cross_border_after_s)
-				continue;
-			for (size_t k = 0; k < as->n_neighbours; k++)
-				if (as->neighbours[k] == a)
-					return inc;
-		}
-	}
-	return NULL;
+	return next_cross_border_job(r, gr);
 }
 
-/* Unit u finished a job (or came on duty): it leaves if its shift is over,
- * else takes the next job or waits idle. u is counted busy on entry. */
+/* Unit u finished a job: it leaves if its shift is over, else takes the
+ * next job or waits idle. u is counted busy on entry. */
 static void unit_free(struct response *r, struct unit *u)
 {
 	struct group *gr = u->group;
 	double now = sim_now(r->ctx);
 
-	if (u->abstracted && u->counted_abstraction)
+	if (u->abstraction_counted)
 		r->area_tally[gr->spec->area * RSP_AREA_METRICS +
 			      RSP_ABSTRACTION_HOURS] +=
 			(now - u->dispatched_s) / 3600.0 * gr->spec->crew;
-	u->abstracted = 0;
-	u->counted_abstraction = 0;
+	u->abstraction_counted = 0;
 	if (u->leaving) {
 		u->leaving = 0;
 		u->state = UNIT_OFF;
@@ -475,7 +544,7 @@ static void unit_free(struct response *r, struct unit *u)
 		group_note(gr, now);
 		return;
 	}
-	struct incident *inc = next_job(r, u);
+	struct incident *inc = next_job(r, gr);
 	if (inc) {
 		dispatch(r, u, inc, inc->area != gr->spec->area);
 		return;
@@ -485,14 +554,18 @@ static void unit_free(struct response *r, struct unit *u)
 	group_note(gr, now);
 }
 
+/* The unit's time on scene is over: the incident ends. */
 static void on_clear(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct unit *u = ev->obj;
+	struct response *r = u->group->rsp;
 	(void)ctx;
 	if (u->job_seq != ev->seq)
 		return;
 	u->job_seq = 0;
-	unit_free(u->group->rsp, u);
+	incident_put(r, u->job);
+	u->job = NULL;
+	unit_free(r, u);
 }
 
 /* Gives waiting incidents to the group's idle units while both exist. */
@@ -500,7 +573,7 @@ static void group_offer_work(struct response *r, struct group *gr)
 {
 	double now = sim_now(r->ctx);
 	while (gr->idle) {
-		struct incident *inc = next_job(r, gr->idle);
+		struct incident *inc = next_job(r, gr);
 		if (!inc)
 			return;
 		struct unit *u = group_pop_idle(gr, now);
@@ -523,6 +596,7 @@ static void group_add(struct group *gr, int more)
 			group_push_idle(gr, &gr->units[k]);
 			more--;
 		}
+	assert(more == 0);
 }
 
 /* Units going off duty: idle ones at once, busy ones after their job. */
@@ -544,8 +618,11 @@ static void group_remove(struct group *gr, int fewer)
 			fewer--;
 		}
 	}
+	assert(fewer == 0);
 }
 
+/* The group's roster changes now: units come on or go off duty, and units
+ * that came on take waiting work. */
 static void on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct group *gr = ev->obj;
@@ -571,6 +648,7 @@ static void on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 
 void response_call_ended(struct response *r, size_t line)
 {
+	assert(line < r->sc->n_lines);
 	size_t g = gsl_ran_discrete(r->rng[RS_MIX], r->mix[line]);
 	if (g >= r->sc->n_grades)
 		return;   /* resolved on the call */
@@ -584,6 +662,7 @@ void response_call_ended(struct response *r, size_t line)
 	inc->area = (uint32_t)gsl_ran_discrete(r->rng[RS_AREA], r->area_pick);
 	inc->created_s = now;
 	inc->state = INC_DELAY;
+	inc->preempted = 0;
 	inc->counted = now >= r->warmup_s && now < r->end_s;
 	if (inc->counted) {
 		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
@@ -616,6 +695,8 @@ void response_open(struct response *r)
 	}
 }
 
+/* Unit time is measured up to now; the backlog is what is unattended now
+ * (waiting, in its grading delay or with a unit on the way). */
 void response_close(struct response *r)
 {
 	double now = sim_now(r->ctx);
@@ -630,7 +711,6 @@ void response_close(struct response *r)
 		for (size_t g = 0; g < r->sc->n_grades; g++)
 			ag_at(r, a, g)[RSP_BACKLOG] =
 				(double)r->pending_ag[a * r->sc->n_grades + g];
-	r->closed = 1;
 }
 
 static double ratio(double num, double den)
@@ -673,33 +753,32 @@ static void area_finish(const struct response *r, size_t a, double *out)
 void response_figures(const struct response *r, struct rsp_figures *out)
 {
 	size_t ng = r->sc->n_grades, na = r->sc->n_areas;
-	struct hist *all = hist_new();
 
 	for (size_t g = 0; g < ng; g++) {
 		double sum[RSP_GRADE_METRICS] = { 0 };
-		if (all)
-			hist_reset(all);
 		for (size_t a = 0; a < na; a++) {
 			const double *f = ag_at(r, a, g);
 			for (int m = 0; m < RSP_GRADE_METRICS; m++)
 				sum[m] += f[m];
-			if (all)
-				hist_merge(all, r->ag_hist[a * ng + g]);
 			grade_finish(&r->sc->grades[g], f, r->ag_hist[a * ng + g],
 				     out->area_grade + (a * ng + g) * RSP_GRADE_METRICS);
 		}
-		double *o = out->grade + g * RSP_GRADE_METRICS;
-		grade_finish(&r->sc->grades[g], sum, all ? all : r->ag_hist[g], o);
-		if (!all)
-			o[RSP_ATTEND_P50_S] = o[RSP_ATTEND_P90_S] =
-				o[RSP_ATTEND_P95_S] = NAN;
+		grade_finish(&r->sc->grades[g], sum, r->g_hist[g],
+			     out->grade + g * RSP_GRADE_METRICS);
 	}
 	for (size_t a = 0; a < na; a++)
 		area_finish(r, a, out->area + a * RSP_AREA_METRICS);
-	hist_free(all);
 }
 
 /* ---- set-up and tear-down --------------------------------------------- */
+
+static void free_hists(struct hist **h, size_t n)
+{
+	if (h)
+		for (size_t i = 0; i < n; i++)
+			hist_free(h[i]);
+	free(h);
+}
 
 void response_free(struct response *r)
 {
@@ -723,10 +802,8 @@ void response_free(struct response *r)
 	free(r->area_groups);
 	free(r->n_area_groups);
 	free(r->queues);
-	if (r->ag_hist)
-		for (size_t i = 0; i < sc->n_areas * sc->n_grades; i++)
-			hist_free(r->ag_hist[i]);
-	free(r->ag_hist);
+	free_hists(r->ag_hist, sc->n_areas * sc->n_grades);
+	free_hists(r->g_hist, sc->n_grades);
 	free(r->ag);
 	free(r->area_tally);
 	free(r->pending_ag);
@@ -745,7 +822,8 @@ static enum sim_status build_tables(struct response *r)
 	const struct scenario *sc = r->sc;
 	double p[RESPONSE_GRADES_MAX + 1];
 
-	r->mix = calloc(sc->n_lines, sizeof *r->mix);
+	assert(sc->n_grades <= RESPONSE_GRADES_MAX);
+	r->mix = calloc(sc->n_lines + 1, sizeof *r->mix);
 	if (!r->mix)
 		return SIM_ENOMEM;
 	for (size_t l = 0; l < sc->n_lines; l++) {
@@ -769,6 +847,8 @@ static enum sim_status build_tables(struct response *r)
 	return r->area_pick ? SIM_OK : SIM_ENOMEM;
 }
 
+/* The units of one `units:` entry, all off duty, and its first roster
+ * change, at time 0. */
 static enum sim_status build_group(struct response *r, size_t i,
 				   struct sim_err *err)
 {
@@ -777,6 +857,7 @@ static enum sim_status build_group(struct response *r, size_t i,
 	struct roster_spec rs = { .shifts = us->shifts, .n_shifts = us->n_shifts,
 				  .shrinkage = us->shrinkage };
 
+	assert(us->area < r->sc->n_areas && us->role < r->sc->n_roles);
 	gr->rsp = r;
 	gr->spec = us;
 	gr->role = &r->sc->roles[us->role];
@@ -795,6 +876,16 @@ static enum sim_status build_group(struct response *r, size_t i,
 	return schedule(r, 0.0, on_unit_roster, gr, 0) ? SIM_OK : SIM_ENOMEM;
 }
 
+/* New empty histograms h[0..n-1]; SIM_ENOMEM when one fails. */
+static enum sim_status new_hists(struct hist **h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(h[i] = hist_new()))
+			return SIM_ENOMEM;
+	return SIM_OK;
+}
+
+/* Per area: its groups, queues and tallies. */
 static enum sim_status build_areas(struct response *r)
 {
 	const struct scenario *sc = r->sc;
@@ -805,14 +896,14 @@ static enum sim_status build_areas(struct response *r)
 	r->queues = calloc(na * ng, sizeof *r->queues);
 	r->ag = calloc(na * ng * RSP_GRADE_METRICS, sizeof *r->ag);
 	r->ag_hist = calloc(na * ng, sizeof *r->ag_hist);
+	r->g_hist = calloc(ng, sizeof *r->g_hist);
 	r->area_tally = calloc(na * RSP_AREA_METRICS, sizeof *r->area_tally);
 	r->pending_ag = calloc(na * ng, sizeof *r->pending_ag);
 	if (!r->area_groups || !r->n_area_groups || !r->queues || !r->ag ||
-	    !r->ag_hist || !r->area_tally || !r->pending_ag)
+	    !r->ag_hist || !r->g_hist || !r->area_tally || !r->pending_ag ||
+	    new_hists(r->ag_hist, na * ng) != SIM_OK ||
+	    new_hists(r->g_hist, ng) != SIM_OK)
 		return SIM_ENOMEM;
-	for (size_t i = 0; i < na * ng; i++)
-		if (!(r->ag_hist[i] = hist_new()))
-			return SIM_ENOMEM;
 	for (size_t a = 0; a < na; a++) {
 		r->area_groups[a] = calloc(sc->n_units + 1, sizeof(size_t));
 		if (!r->area_groups[a])
@@ -831,6 +922,7 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 	struct response *r = calloc(1, sizeof *r);
 	enum sim_status st = SIM_OK;
 
+	assert(sc && sc->n_grades > 0 && sc->n_areas > 0 && ctx && err);
 	if (!r)
 		goto fail;
 	r->sc = sc;

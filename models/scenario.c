@@ -23,6 +23,28 @@ static void scenario_line_clear(struct line_spec *l)
 	l->demand.n_surges = 0;
 }
 
+/* Releases what the incident-response part owns: the grades'
+ * distributions, the areas' neighbour lists, the units' shifts, and the
+ * arrays themselves. */
+static void scenario_response_clear(struct scenario *sc)
+{
+	size_t i;
+
+	for (i = 0; i < sc->n_grades && sc->grades; i++) {
+		dist_clear(&sc->grades[i].delay);
+		dist_clear(&sc->grades[i].travel);
+		dist_clear(&sc->grades[i].on_scene);
+	}
+	free(sc->grades);
+	for (i = 0; i < sc->n_areas && sc->areas; i++)
+		free(sc->areas[i].neighbours);
+	free(sc->areas);
+	free(sc->roles);
+	for (i = 0; i < sc->n_units && sc->units; i++)
+		free(sc->units[i].shifts);
+	free(sc->units);
+}
+
 /* Frees everything the scenario owns. The loader hands out only complete
  * scenarios, but it also frees half-built ones with this function, so every
  * array may be NULL here. */
@@ -40,6 +62,7 @@ void scenario_free(struct scenario *sc)
 		free(sc->pools[i].shifts);
 	}
 	free(sc->pools);
+	scenario_response_clear(sc);
 	free(sc);
 }
 
@@ -115,4 +138,32 @@ double scenario_pool_fte(const struct pool_spec *p)
 double scenario_pool_cost(const struct pool_spec *p)
 {
 	return scenario_pool_fte(p) * p->cost_per_fte;
+}
+
+/* Officer hours a week the unit roster implies (units x crew x shift hours
+ * x days worked) over the contracted hours of one FTE of the unit's role.
+ * As for pools, shrinkage is not grossed up: see roster.h. */
+double scenario_unit_fte(const struct scenario *sc, const struct unit_spec *u)
+{
+	const struct role_spec *role;
+	double hours = 0.0;
+	size_t i;
+
+	assert(sc && u && u->role < sc->n_roles);
+	role = &sc->roles[u->role];
+	assert(role->hours_per_week > 0.0 && u->crew >= 1);
+	for (i = 0; i < u->n_shifts; i++) {
+		const struct shift_spec *s = &u->shifts[i];
+
+		hours += s->staff * u->crew * (s->duration_s / 3600.0) *
+			 scenario_days_worked(s->days);
+	}
+	return hours / role->hours_per_week;
+}
+
+/* Annual cost of the officers the unit roster implies, at its role's cost
+ * per FTE. */
+double scenario_unit_cost(const struct scenario *sc, const struct unit_spec *u)
+{
+	return scenario_unit_fte(sc, u) * sc->roles[u->role].cost_per_fte;
 }

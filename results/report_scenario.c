@@ -2,12 +2,15 @@
  * report_scenario.h).
  *
  * Strings are always double-quoted (names such as "999" would otherwise read
- * as numbers) and numbers printed with %.10g, so the output is stable. */
+ * as numbers). Values are printed with the fewest digits that read back as
+ * the same double, so `callsim check` on its own output gives the same
+ * scenario, bit for bit; derived figures in comments use %.10g. */
 #include "results/report_scenario.h"
 
 #include <inttypes.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 
 #define RS_DAY_S 86400.0
 #define RS_YEAR_DAYS 365.0   /* the year a volume per_year is spread over */
@@ -32,14 +35,47 @@ static void rs_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* A time of day or of the week, "07:00" or "07:00:30". */
+/* A time of day "07:00": scenario files give times to the minute. */
 static void rs_clock(FILE *f, double s)
 {
-	long t = lround(s);
+	long min = lround(s / 60.0);
 
-	fprintf(f, "%02ld:%02ld", t / 3600 % 24, t / 60 % 60);
-	if (t % 60 != 0)
-		fprintf(f, ":%02ld", t % 60);
+	fprintf(f, "%02ld:%02ld", min / 60 % 24, min % 60);
+}
+
+/* A number as text: the shortest %.Ng, from 10 digits, that strtod reads
+ * back exactly. Returned by value so several fit in one fprintf (a
+ * temporary lives to the end of the full expression). */
+struct rs_num {
+	char s[32];
+};
+
+static struct rs_num rs_g(double x)
+{
+	struct rs_num n;
+
+	for (int digits = 10; digits <= 17; digits++) {
+		snprintf(n.s, sizeof n.s, "%.*g", digits, x);
+		if (strtod(n.s, NULL) == x)
+			break;
+	}
+	return n;
+}
+
+/* A volume a day that reads back as exactly `rate_per_s` when the loader
+ * divides it by the seconds of a day: the shortest text that survives
+ * that arithmetic, else the exact double. "480" rather than
+ * "479.99999999999994". */
+static struct rs_num rs_per_day(double rate_per_s)
+{
+	struct rs_num n;
+
+	for (int digits = 10; digits <= 17; digits++) {
+		snprintf(n.s, sizeof n.s, "%.*g", digits, rate_per_s * RS_DAY_S);
+		if (strtod(n.s, NULL) * (1.0 / RS_DAY_S) == rate_per_s)
+			return n;
+	}
+	return rs_g(rate_per_s * RS_DAY_S);
 }
 
 static const char *const rs_days[7] = {
@@ -52,25 +88,26 @@ static void rs_dist(FILE *f, const struct dist *d)
 	fprintf(f, "{dist: %s", dist_kind_name(d->kind));
 	switch (d->kind) {
 	case DIST_EXPONENTIAL:
-		fprintf(f, ", mean: %.10g", d->mean);
+		fprintf(f, ", mean: %s", rs_g(d->mean).s);
 		break;
 	case DIST_LOGNORMAL:
 	case DIST_GAMMA:
-		fprintf(f, ", mean: %.10g, sd: %.10g", d->mean, d->sd);
+		fprintf(f, ", mean: %s, sd: %s", rs_g(d->mean).s, rs_g(d->sd).s);
 		break;
 	case DIST_WEIBULL:
-		fprintf(f, ", shape: %.10g, scale: %.10g", d->shape, d->scale);
+		fprintf(f, ", shape: %s, scale: %s", rs_g(d->shape).s,
+			rs_g(d->scale).s);
 		break;
 	case DIST_DETERMINISTIC:
-		fprintf(f, ", value: %.10g", d->value);
+		fprintf(f, ", value: %s", rs_g(d->value).s);
 		break;
 	case DIST_UNIFORM:
-		fprintf(f, ", min: %.10g, max: %.10g", d->min, d->max);
+		fprintf(f, ", min: %s, max: %s", rs_g(d->min).s, rs_g(d->max).s);
 		break;
 	case DIST_EMPIRICAL:
 		fputs(", values: [", f);
 		for (size_t i = 0; i < d->n_values; i++)
-			fprintf(f, "%s%.10g", i ? ", " : "", d->values[i]);
+			fprintf(f, "%s%s", i ? ", " : "", rs_g(d->values[i]).s);
 		fputc(']', f);
 		break;
 	}
@@ -84,11 +121,11 @@ static void rs_run(FILE *f, const struct scenario *sc)
 	fputs("name: ", f);
 	rs_string(f, sc->name);
 	fputs("\nrun:\n", f);
-	fprintf(f, "  days: %.10g\n", r->days);
-	fprintf(f, "  warmup_hours: %.10g\n", r->warmup_s / 3600.0);
+	fprintf(f, "  days: %s\n", rs_g(r->days).s);
+	fprintf(f, "  warmup_hours: %s\n", rs_g(r->warmup_s / 3600.0).s);
 	fprintf(f, "  replications: %u\n", r->replications);
 	fprintf(f, "  seed: %" PRIu64 "\n", r->seed);
-	fprintf(f, "  start: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
+	fprintf(f, "  start_date: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
 		r->start.year, r->start.month, r->start.mday);
 }
 
@@ -98,7 +135,7 @@ static void rs_profile(FILE *f, const struct demand_spec *d)
 	fprintf(f, "    profile: [   # %zu %s factors from Monday 00:00\n",
 		d->n_slots, d->n_slots == 168 ? "hourly" : "quarter-hourly");
 	for (size_t i = 0; i < d->n_slots; i++)
-		fprintf(f, "%s%.10g%s", i % 12 == 0 ? "      " : " ", d->profile[i],
+		fprintf(f, "%s%s%s", i % 12 == 0 ? "      " : " ", rs_g(d->profile[i]).s,
 			i + 1 == d->n_slots ? "\n" : (i % 12 == 11 ? ",\n" : ","));
 	fputs("    ]\n", f);
 }
@@ -115,8 +152,8 @@ static void rs_surges(FILE *f, const struct demand_spec *d)
 
 		fprintf(f, "      - {start: \"%s ", rs_days[(long)(s->start_s / RS_DAY_S) % 7]);
 		rs_clock(f, fmod(s->start_s, RS_DAY_S));
-		fprintf(f, "\", hours: %.10g, factor: %.10g", s->duration_s / 3600.0,
-			s->factor);
+		fprintf(f, "\", hours: %s, factor: %s",
+			rs_g(s->duration_s / 3600.0).s, rs_g(s->factor).s);
 		if (s->n_weeks > 0) {
 			fputs(", weeks: [", f);
 			for (size_t w = 0; w < s->n_weeks; w++)
@@ -135,12 +172,14 @@ static void rs_demand(FILE *f, const struct demand_spec *d)
 	};
 	double per_day = d->mean_rate_per_s * RS_DAY_S;
 
-	fprintf(f, "    volume: {per_day: %.10g}   # calls; %.10g a year of %g days\n",
-		per_day, per_day * RS_YEAR_DAYS, RS_YEAR_DAYS);
+	fprintf(f, "    volume: {per_day: %s}   # calls a day; %.10g a year "
+		"of %g days\n", rs_per_day(d->mean_rate_per_s).s, per_day * RS_YEAR_DAYS,
+		RS_YEAR_DAYS);
 	rs_profile(f, d);
 	fputs("    months: {", f);
 	for (int m = 0; m < 12; m++)
-		fprintf(f, "%s%s: %.10g", m ? ", " : "", months[m], d->month_factor[m]);
+		fprintf(f, "%s%s: %s", m ? ", " : "", months[m],
+			rs_g(d->month_factor[m]).s);
 	fputs("}\n", f);
 	rs_surges(f, d);
 }
@@ -151,28 +190,33 @@ static void rs_line(FILE *f, const struct line_spec *l)
 	rs_string(f, l->name);
 	fputc('\n', f);
 	rs_demand(f, &l->demand);
-	fputs("    patience: ", f);
-	if (l->has_patience)
+	/* An absent patience or wrap is left out: the file format has no
+	 * word for "none". */
+	if (l->has_patience) {
+		fputs("    patience: ", f);
 		rs_dist(f, &l->patience);
-	else
-		fputs("none   # callers never abandon\n", f);
-	fprintf(f, "    redial:\n      probability: %.10g\n", l->redial_probability);
+	} else {
+		fputs("    # no patience: callers never abandon\n", f);
+	}
+	fprintf(f, "    redial:\n      probability: %s\n",
+		rs_g(l->redial_probability).s);
 	if (l->redial_probability > 0) {
 		fputs("      delay: ", f);
 		rs_dist(f, &l->redial_delay);
 	}
 	fputs("    handle: ", f);
 	rs_dist(f, &l->handle);
-	fputs("    wrap: ", f);
-	if (l->has_wrap)
+	if (l->has_wrap) {
+		fputs("    wrap: ", f);
 		rs_dist(f, &l->wrap);
-	else
-		fputs("none   # no after-call work\n", f);
-	fprintf(f, "    answer: {within_s: %.10g", l->target_s);
+	} else {
+		fputs("    # no wrap: no after-call work\n", f);
+	}
+	fprintf(f, "    answer: {within_s: %s", rs_g(l->target_s).s);
 	if (isnan(l->goal))
 		fputs("}   # no goal: no verdict\n", f);
 	else
-		fprintf(f, ", goal: %.10g}\n", l->goal);
+		fprintf(f, ", goal: %s}\n", rs_g(l->goal).s);
 }
 
 static void rs_shift(FILE *f, const struct shift_spec *s)
@@ -183,7 +227,7 @@ static void rs_shift(FILE *f, const struct shift_spec *s)
 	rs_string(f, s->name);
 	fputs(", start: \"", f);
 	rs_clock(f, s->start_s);
-	fprintf(f, "\", hours: %.10g, days: [", s->duration_s / 3600.0);
+	fprintf(f, "\", hours: %s, days: [", rs_g(s->duration_s / 3600.0).s);
 	for (int d = 0; d < 7; d++)
 		if (s->days & (1u << d)) {
 			fprintf(f, "%s%s", first ? "" : ", ", rs_days[d]);
@@ -202,10 +246,10 @@ static void rs_pool(FILE *f, const struct scenario *sc, const struct pool_spec *
 		rs_string(f, sc->lines[p->serves[i]].name);
 	}
 	fputs("]   # in priority order\n", f);
-	fprintf(f, "    shrinkage: %.10g\n", p->shrinkage);
-	fprintf(f, "    hours_per_week: %.10g   # contracted hours of one FTE\n",
-		p->hours_per_week);
-	fprintf(f, "    cost_per_fte: %.10g   # a year\n", p->cost_per_fte);
+	fprintf(f, "    shrinkage: %s\n", rs_g(p->shrinkage).s);
+	fprintf(f, "    hours_per_week: %s   # contracted hours of one FTE\n",
+		rs_g(p->hours_per_week).s);
+	fprintf(f, "    cost_per_fte: %s   # a year\n", rs_g(p->cost_per_fte).s);
 	fputs("    shifts:\n", f);
 	for (size_t i = 0; i < p->n_shifts; i++)
 		rs_shift(f, &p->shifts[i]);

@@ -30,6 +30,9 @@ static void rt_number(char *buf, size_t n, double x, enum rt_unit u)
 		snprintf(buf, n, "%.1f", 100.0 * x);
 	else
 		snprintf(buf, n, "%.1f", x);
+	/* A tiny negative end of an interval would read "-0.0". */
+	if (strcmp(buf, "-0.0") == 0)
+		snprintf(buf, n, "0.0");
 }
 
 /* One figure line: "  name   mean unit  [lo, hi]". */

@@ -1,10 +1,14 @@
 /* hist.c: quantiles from a fixed set of non-uniform bins.
  *
  * The bins are fine where service levels are decided (a 999 call has 10 s)
- * and coarse in the tail, so 1551 bins cover 0 s to 12 h with an error of at
+ * and coarse in the tail, so 1552 bins cover 0 s to 12 h with an error of at
  * most one bin width: 0.25 s up to 1 min, 2 s to 10 min, 15 s to 2 h, 1 min
  * to 12 h. Anything longer lands in one overflow bin, whose quantiles are
  * reported as its lower edge (12 h): a planner only needs "very long".
+ *
+ * A first, microsecond-wide bin holds the zeros: most 999 callers are
+ * answered at once, and spreading their zero waits over a 0.25 s bin would
+ * report a median wait of 0.1 s where the truth is 0.
  *
  * Quantiles use GSL's histogram pdf (the inverse of the cumulative counts,
  * linear inside a bin). Its workspace lives in struct hist, allocated once,
@@ -28,6 +32,8 @@ static const struct hist_segment {
 };
 
 #define HIST_N_SEGMENTS (sizeof hist_segments / sizeof hist_segments[0])
+/* The upper edge of the bin of zeros (immediate answers). */
+#define HIST_ZERO_S 1e-6
 /* The last finite edge: the lower edge of the overflow bin. */
 #define HIST_OVERFLOW_S 43200.0
 /* The overflow bin's upper edge. It is never reported; it only has to be
@@ -50,7 +56,7 @@ static size_t hist_n_finite_bins(void)
 			      hist_segments[s].width_s);
 		lower = hist_segments[s].upper_s;
 	}
-	return n;
+	return n + 1;   /* the bin of zeros splits the first bin in two */
 }
 
 /* Fills range[0..n_finite+1] with the edges. Each edge is computed as
@@ -65,8 +71,11 @@ static void hist_fill_ranges(double *range, size_t n_finite)
 		const struct hist_segment *seg = &hist_segments[s];
 		size_t k_max = (size_t)((seg->upper_s - lower) / seg->width_s);
 
-		for (size_t k = 0; k < k_max; k++)
+		for (size_t k = 0; k < k_max; k++) {
 			range[i++] = lower + (double)k * seg->width_s;
+			if (i == 1)
+				range[i++] = HIST_ZERO_S;
+		}
 		lower = seg->upper_s;
 	}
 	assert(i == n_finite);

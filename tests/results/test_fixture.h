@@ -135,16 +135,24 @@ typedef enum sim_status (*fx_writer)(FILE *f, const struct summary *s,
 static inline char *fx_capture(fx_writer write, const struct summary *s,
 			       bool intervals, enum sim_status *status)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
+	/* A temporary file rather than open_memstream, whose pointer-to-
+	 * pointer output confuses GCC's dangling-pointer analysis. */
+	FILE *f = tmpfile();
 	struct sim_err err = { 0 };
+	char *text;
+	long len;
 
 	if (f == NULL)
 		abort();
 	*status = write(f, s, intervals, &err);
+	len = ftell(f);
+	text = malloc((size_t)len + 1);
+	rewind(f);
+	if (text == NULL || fread(text, 1, (size_t)len, f) != (size_t)len)
+		abort();
+	text[len] = '\0';
 	fclose(f);
-	return buf;
+	return text;
 }
 
 /* The status a writer returns, and the message it adds, when its stream

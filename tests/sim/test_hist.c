@@ -36,12 +36,32 @@ static void test_hist_uniform_grid_is_exact(void **state)
 		hist_add(coarse, 607.5 + 15.0 * k);
 	assert_seconds_near(hist_count(fine), 240.0, 0.0);
 	for (int i = 0; i < 5; i++) {
-		assert_seconds_near(hist_quantile(fine, q[i]), 60.0 * q[i], 1e-9);
+		/* The 0-quantile is the lower edge of the first non-empty bin:
+		 * 1e-6 s, the top of the bin of zeros. */
+		assert_seconds_near(hist_quantile(fine, q[i]), 60.0 * q[i],
+				    q[i] == 0.0 ? 1e-6 : 1e-9);
 		assert_seconds_near(hist_quantile(coarse, q[i]),
 				    600.0 + 6600.0 * q[i], 1e-9);
 	}
 	hist_free(fine);
 	hist_free(coarse);
+}
+
+/* Zero waits (callers answered at once) are reported as zero, not spread
+ * over the first 0.25 s bin: 90% zeros make the median 0. */
+static void test_hist_zeros_stay_zero(void **state)
+{
+	struct hist *h = hist_new();
+
+	(void)state;
+	for (int k = 0; k < 900; k++)
+		hist_add(h, 0.0);
+	for (int k = 0; k < 100; k++)
+		hist_add(h, 2.385);
+	assert_true(hist_quantile(h, 0.5) <= 1e-6);
+	assert_true(hist_quantile(h, 0.89) <= 1e-6);
+	assert_seconds_near(hist_quantile(h, 0.95), 2.375, 1e-9);
+	hist_free(h);
 }
 
 /* A value on an edge belongs to the bin above it: 60 s is in [60, 62). */
@@ -146,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_hist_empty),
 		cmocka_unit_test(test_hist_uniform_grid_is_exact),
 		cmocka_unit_test(test_hist_edge_goes_up),
+		cmocka_unit_test(test_hist_zeros_stay_zero),
 		cmocka_unit_test(test_hist_exponential_quantiles),
 		cmocka_unit_test(test_hist_overflow_reports_lower_edge),
 		cmocka_unit_test(test_hist_merge_and_reset),
