@@ -1,5 +1,6 @@
 /* scenario_load.c: reads a scenario from YAML into the spec structs of
- * demand.h, dist.h and roster.h, validating every value on the way.
+ * demand.h, dist.h, roster.h and response_spec.h, validating every value
+ * on the way.
  *
  * The text is parsed once into a libyaml document: a tree of numbered nodes
  * that remember their line and column. --set overrides are parsed as YAML
@@ -48,6 +49,7 @@ struct load {
 	struct sim_err *err;
 	int n_problems;
 	int oom;
+	int grades_given;            /* the file has a grades key */
 	struct scenario *sc;         /* being built */
 };
 
@@ -454,6 +456,13 @@ static const struct num_rule R_COST = {
 	0, INFINITY, 0, 0, 0, "an annual cost >= 0"};
 static const struct num_rule R_WEEK = {
 	1, 1e6, 0, 0, 1, "a run week number >= 1"};
+static const struct num_rule R_SHARE = {
+	0, 1, 0, 0, 0, "a share from 0 to 1"};
+static const struct num_rule R_CREW = {
+	1, 1e3, 0, 0, 1, "a whole number of officers >= 1"};
+static const struct num_rule R_BORDER_FACTOR = {
+	1, INFINITY, 0, 0, 0,
+	"a factor >= 1 (crossing a border never shortens travel)"};
 
 /* YAML's spellings of NaN and infinity, which strtod does not know. */
 static int text_is_yaml_special(const char *s)
@@ -1347,16 +1356,77 @@ static int parse_opt_dist(struct load *ld, struct at m, const char *key,
 	return a.id != 0;
 }
 
+/* A required distribution; `give` says what it is, for a missing key. */
+static void parse_req_dist(struct load *ld, struct at m, const char *key,
+			   struct dist *d, const char *give)
+{
+	char kp[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, key, kp);
+
+	if (a.id)
+		parse_dist(ld, a, d);
+	else
+		load_missing(ld, m, key, give);
+}
+
+/* The grades' names, NULL-terminated: the keys of `incidents` and the
+ * words of a role's `attends`. Grades are read before lines for this. */
+static void grade_names(const struct scenario *sc,
+			const char *names[RESPONSE_GRADES_MAX + 1])
+{
+	size_t g;
+
+	for (g = 0; g < sc->n_grades; g++)
+		names[g] = sc->grades[g].name;
+	names[g] = NULL;
+}
+
+/* incidents: {GRADE: probability, ...}; grades not given create none, and
+ * what the probabilities leave is resolved on the call, so they may sum
+ * to less than 1 but never more. */
+static void parse_incidents(struct load *ld, struct at m, struct line_spec *l)
+{
+	char kp[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, "incidents", kp);
+	const char *names[RESPONSE_GRADES_MAX + 1];
+	struct field f[RESPONSE_GRADES_MAX + 1];
+	int before = ld->n_problems;
+	double sum = 0;
+	size_t g;
+
+	if (!a.id || !load_expect(ld, a, YAML_MAPPING_NODE, "a mapping of "
+				  "grade to probability, such as {emergency: "
+				  "0.20, priority: 0.25}"))
+		return;
+	if (!ld->grades_given) {
+		load_problem(ld, a, "no grades are defined; give a grades list "
+			     "(with areas, roles and units), or leave out "
+			     "incidents");
+		return;
+	}
+	if (ld->sc->n_grades == 0)
+		return;              /* the grades themselves were refused */
+	grade_names(ld->sc, names);
+	for (g = 0; g < ld->sc->n_grades; g++)
+		f[g] = (struct field){names[g], &R_PROBABILITY,
+				      &l->incident_p[g], 0};
+	f[g] = (struct field){NULL, NULL, NULL, 0};
+	check_keys(ld, a, names, "grade");
+	read_fields(ld, a, f);
+	for (g = 0; g < ld->sc->n_grades; g++)
+		sum += l->incident_p[g];
+	if (ld->n_problems == before && sum > 1 + 1e-9)
+		load_problem(ld, a, "probabilities sum to %.9g; must sum to at "
+			     "most 1 (the rest are resolved on the call)", sum);
+}
+
 static const char *const line_keys[] = {
 	"name", "volume", "profile", "months", "surges", "patience", "redial",
-	"handle", "wrap", "answer", NULL};
+	"handle", "wrap", "answer", "incidents", NULL};
 
 /* Everything of a line but its name, which the caller read for the path. */
 static void parse_line(struct load *ld, struct at m, struct line_spec *l)
 {
-	char kp[KEY_PATH_MAX];
-	struct at h;
-
 	check_keys(ld, m, line_keys, "key");
 	parse_volume(ld, m, &l->demand);
 	parse_profile(ld, m, &l->demand);
@@ -1364,14 +1434,11 @@ static void parse_line(struct load *ld, struct at m, struct line_spec *l)
 	parse_surges(ld, m, &l->demand);
 	l->has_patience = parse_opt_dist(ld, m, "patience", &l->patience);
 	parse_redial(ld, m, l);
-	h = at_key(ld, m, "handle", kp);
-	if (h.id)
-		parse_dist(ld, h, &l->handle);
-	else
-		load_missing(ld, m, "handle", "the talk time, such as "
-			     "{dist: lognormal, mean: 240, sd: 180}");
+	parse_req_dist(ld, m, "handle", &l->handle, "the talk time, such as "
+		       "{dist: lognormal, mean: 240, sd: 180}");
 	l->has_wrap = parse_opt_dist(ld, m, "wrap", &l->wrap);
 	parse_answer(ld, m, l);
+	parse_incidents(ld, m, l);
 }
 
 /* Names joined for "lines are: 999, 101". */
@@ -1649,7 +1716,10 @@ static void parse_shift(struct load *ld, struct at m, struct shift_spec *sh)
 	sh->staff = (int)staff;
 }
 
-static void parse_shifts(struct load *ld, struct at pm, struct pool_spec *p)
+/* shifts: of a pool or of a unit, read alike into *shifts (owned by the
+ * pool or unit) and *n. */
+static void parse_shifts(struct load *ld, struct at pm,
+			 struct shift_spec **shifts, size_t *n_shifts)
 {
 	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
 	struct at s = at_key(ld, pm, "shifts", kp), m;
@@ -1659,13 +1729,13 @@ static void parse_shifts(struct load *ld, struct at pm, struct pool_spec *p)
 
 	if (n == 0)
 		return;
-	p->shifts = load_calloc(ld, (size_t)n, sizeof *p->shifts);
-	if (seen_init(ld, &seen, "shift", n) && p->shifts) {
-		p->n_shifts = (size_t)n;
+	*shifts = load_calloc(ld, (size_t)n, sizeof **shifts);
+	if (seen_init(ld, &seen, "shift", n) && *shifts) {
+		*n_shifts = (size_t)n;
 		for (i = 0; i < n; i++)
-			if (open_item(ld, s, i, &seen, p->shifts[i].name, ip,
+			if (open_item(ld, s, i, &seen, (*shifts)[i].name, ip,
 				      &m))
-				parse_shift(ld, m, &p->shifts[i]);
+				parse_shift(ld, m, &(*shifts)[i]);
 	}
 	seen_free(&seen);
 }
@@ -1728,7 +1798,7 @@ static void parse_pool(struct load *ld, struct at m, struct pool_spec *p)
 	check_keys(ld, m, pool_keys, "key");
 	parse_serves(ld, m, p);
 	read_fields(ld, m, f);
-	parse_shifts(ld, m, p);
+	parse_shifts(ld, m, &p->shifts, &p->n_shifts);
 }
 
 static void parse_pools(struct load *ld, struct at top)
@@ -1777,6 +1847,623 @@ static void check_served(struct load *ld, struct at top)
 				     "no pool serves this line; list it in the "
 				     "serves of a pool");
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Incident response: grades, areas, roles, units, dispatch            */
+
+/* true or false, unquoted. YAML 1.1's yes/no/on/off are refused: a
+ * planner who writes "no" should learn that it is not read as a word. */
+static void parse_bool(struct load *ld, struct at a, int *out)
+{
+	static const char *const words[] = {"false", "true", NULL};
+	const yaml_node_t *n = load_node(ld, a.id);
+	int i = -1;
+
+	if (node_is_string(n) && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		i = word_index(scalar_text(n), words);
+	if (i < 0)
+		load_wrong(ld, a, "true or false");
+	else
+		*out = i;
+}
+
+/* Grades, areas and roles all begin with their name: these two helpers
+ * walk any of those arrays by its stride instead of repeating a loop per
+ * kind. Index of the item named `name`, or -1. */
+static long item_index(const void *items, size_t stride, size_t n,
+		       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp((const char *)items + i * stride, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The items' names joined for "areas are: Birmingham, Coventry". */
+static const char *item_names(const void *items, size_t stride, size_t n,
+			      char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 1 < size; i++) {
+		const char *name = (const char *)items + i * stride;
+
+		if (name[0])
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "", name);
+	}
+	return buf;
+}
+
+/* The list of references a name may point at ("area", the areas). */
+struct ref_list {
+	const char *noun;            /* singular, for "no area named" */
+	const char *plural;          /* for "areas are:" */
+	const void *items;           /* first item; its name comes first */
+	size_t stride, n;
+};
+
+/* The item named by the scalar at a, or -1 after reporting the name. */
+static long load_ref(struct load *ld, struct at a, const struct ref_list *r)
+{
+	char list[LIST_MAX], what[64];
+	const char *name;
+	long i;
+
+	snprintf(what, sizeof what, "a%s %s name",
+		 strchr("aeiou", r->noun[0]) ? "n" : "", r->noun);
+	if (!load_expect(ld, a, YAML_SCALAR_NODE, what))
+		return -1;
+	name = scalar_text(load_node(ld, a.id));
+	i = item_index(r->items, r->stride, r->n, name);
+	if (i < 0)
+		load_problem(ld, a, "no %s named '%.60s'; %s are: %s", r->noun,
+			     name, r->plural, item_names(r->items, r->stride,
+							 r->n, list,
+							 sizeof list));
+	return i;
+}
+
+static struct ref_list ref_areas(const struct scenario *sc)
+{
+	struct ref_list r = {"area", "areas", sc->areas, sizeof *sc->areas,
+			     sc->n_areas};
+
+	return r;
+}
+
+static struct ref_list ref_roles(const struct scenario *sc)
+{
+	struct ref_list r = {"role", "roles", sc->roles, sizeof *sc->roles,
+			     sc->n_roles};
+
+	return r;
+}
+
+/* attend: {within_s, goal}; without it the grade has no target (NAN). */
+static void parse_attend(struct load *ld, struct at m, struct grade_spec *g)
+{
+	static const char *const keys[] = {"within_s", "goal", NULL};
+	char kp[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, "attend", kp);
+	double within_s = NAN;
+	const struct field f[] = {
+		{"within_s", &R_SECONDS, &within_s, 1},
+		{"goal", &R_GOAL, &g->goal, 0},
+		{NULL, NULL, NULL, 0}};
+
+	if (!a.id || !load_expect(ld, a, YAML_MAPPING_NODE, "a mapping such "
+				  "as {within_s: 900, goal: 0.90}"))
+		return;
+	check_keys(ld, a, keys, "key");
+	read_fields(ld, a, f);
+	g->target_s = within_s;
+}
+
+static const char *const grade_keys[] = {
+	"name", "attend", "delay", "travel", "on_scene", "preemptible", NULL};
+
+/* The body of one grade, its name already read. */
+static void parse_grade(struct load *ld, struct at m, struct grade_spec *g)
+{
+	char kp[KEY_PATH_MAX];
+	struct at b;
+
+	check_keys(ld, m, grade_keys, "key");
+	parse_attend(ld, m, g);
+	g->has_delay = parse_opt_dist(ld, m, "delay", &g->delay);
+	parse_req_dist(ld, m, "travel", &g->travel, "the travel time to the "
+		       "scene, such as {dist: lognormal, mean: 480, sd: 300}");
+	parse_req_dist(ld, m, "on_scene", &g->on_scene, "the time at the "
+		       "scene, such as {dist: lognormal, mean: 5400, sd: 3600}");
+	b = at_key(ld, m, "preemptible", kp);
+	if (b.id)
+		parse_bool(ld, b, &g->preemptible);
+}
+
+/* grades: highest first. Read before the lines, whose incidents name
+ * them; at most RESPONSE_GRADES_MAX, the bits of a role's attends. */
+static void parse_grades(struct load *ld, struct at top)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct scenario *sc = ld->sc;
+	struct at s = at_key(ld, top, "grades", kp), m;
+	int n, i;
+	struct seen seen;
+
+	if (!s.id)
+		return;
+	ld->grades_given = 1;
+	n = parse_list(ld, top, s, "a list of incident grades, highest first");
+	if (n > RESPONSE_GRADES_MAX) {
+		load_problem(ld, s, "has %d grades; must have at most %d", n,
+			     RESPONSE_GRADES_MAX);
+		return;
+	}
+	if (n == 0)
+		return;
+	sc->grades = load_calloc(ld, (size_t)n, sizeof *sc->grades);
+	if (seen_init(ld, &seen, "grade", n) && sc->grades) {
+		sc->n_grades = (size_t)n;
+		for (i = 0; i < n; i++) {
+			struct grade_spec *g = &sc->grades[i];
+			struct src_pos pos = load_pos(ld, at_item(ld, s, i,
+								  NULL, ip).id);
+
+			g->line = pos.line;
+			g->col = pos.col;
+			g->target_s = NAN;
+			g->goal = NAN;
+			if (open_item(ld, s, i, &seen, g->name, ip, &m))
+				parse_grade(ld, m, g);
+		}
+	}
+	seen_free(&seen);
+}
+
+/* One entry of an area's neighbours: another area, not listed before. */
+static void parse_neighbour(struct load *ld, struct at it, size_t self,
+			    struct area_spec *a)
+{
+	struct ref_list r = ref_areas(ld->sc);
+	long i = load_ref(ld, it, &r);
+	size_t j;
+
+	if (i < 0)
+		return;
+	if ((size_t)i == self) {
+		load_problem(ld, it, "'%s' is this area itself; list only "
+			     "other areas", a->name);
+		return;
+	}
+	for (j = 0; j < a->n_neighbours; j++)
+		if (a->neighbours[j] == (size_t)i) {
+			load_problem(ld, it, "'%s' is listed twice; list each "
+				     "area once", ld->sc->areas[i].name);
+			return;
+		}
+	a->neighbours[a->n_neighbours++] = (size_t)i;
+}
+
+/* neighbours: area names, nearest first. Read once every area is named,
+ * since an area may name one listed after it. */
+static void parse_neighbours(struct load *ld, struct at m, size_t self)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at s = at_key(ld, m, "neighbours", kp);
+	struct area_spec *a = &ld->sc->areas[self];
+	int n, i;
+
+	if (!s.id || !load_expect(ld, s, YAML_SEQUENCE_NODE, "a list of area "
+				  "names, nearest first"))
+		return;
+	n = seq_len(load_node(ld, s.id));
+	if (n == 0)
+		return;
+	a->neighbours = load_calloc(ld, (size_t)n, sizeof *a->neighbours);
+	for (i = 0; i < n && a->neighbours; i++)
+		parse_neighbour(ld, at_item(ld, s, i, NULL, ip), self, a);
+}
+
+static const char *const area_keys[] = {
+	"name", "share", "neighbours", "travel_factor", NULL};
+
+/* The body of one area but its neighbours, its name already read. */
+static void parse_area(struct load *ld, struct at m, struct area_spec *a)
+{
+	const struct field f[] = {
+		{"share", &R_SHARE, &a->share, 1},
+		{"travel_factor", &R_POSITIVE, &a->travel_factor, 0},
+		{NULL, NULL, NULL, 0}};
+
+	check_keys(ld, m, area_keys, "key");
+	read_fields(ld, m, f);
+}
+
+/* The shares are the probabilities of an incident's area. */
+static void check_shares(struct load *ld, struct at s)
+{
+	const struct scenario *sc = ld->sc;
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < sc->n_areas; i++)
+		sum += sc->areas[i].share;
+	if (fabs(sum - 1) > 1e-6)
+		load_problem(ld, s, "shares sum to %.9g; must sum to 1 (within "
+			     "1e-6)", sum);
+}
+
+static void parse_areas(struct load *ld, struct at top)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct scenario *sc = ld->sc;
+	struct at s = at_key(ld, top, "areas", kp), m;
+	int n = parse_list(ld, top, s, "a list of areas such as {name: "
+			   "Birmingham, share: 0.39, neighbours: [Solihull]}");
+	int before = ld->n_problems, i;
+	struct seen seen;
+
+	if (n == 0)
+		return;
+	sc->areas = load_calloc(ld, (size_t)n, sizeof *sc->areas);
+	if (seen_init(ld, &seen, "area", n) && sc->areas) {
+		sc->n_areas = (size_t)n;
+		for (i = 0; i < n; i++) {
+			struct area_spec *a = &sc->areas[i];
+			struct src_pos pos = load_pos(ld, at_item(ld, s, i,
+								  NULL, ip).id);
+
+			a->line = pos.line;
+			a->col = pos.col;
+			a->travel_factor = 1.0;
+			if (open_item(ld, s, i, &seen, a->name, ip, &m))
+				parse_area(ld, m, a);
+		}
+		for (i = 0; i < n; i++) {
+			m = at_item(ld, s, i, sc->areas[i].name, ip);
+			if (load_node(ld, m.id)->type == YAML_MAPPING_NODE)
+				parse_neighbours(ld, m, (size_t)i);
+		}
+		if (ld->n_problems == before)
+			check_shares(ld, s);
+	}
+	seen_free(&seen);
+}
+
+/* attends: grade names, each once, as bits of r->attends. */
+static void parse_attends(struct load *ld, struct at m, struct role_spec *r)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	const char *names[RESPONSE_GRADES_MAX + 1];
+	struct at s = at_key(ld, m, "attends", kp), it;
+	int n, i;
+	long g;
+
+	if (r->neighbourhood) {
+		if (s.id)
+			load_problem(ld, s, "a neighbourhood role attends only "
+				     "when abstracted; leave out attends and "
+				     "give abstraction");
+		return;
+	}
+	n = parse_list(ld, m, s, "a list of grade names, such as [emergency, "
+		       "priority]");
+	grade_names(ld->sc, names);
+	for (i = 0; i < n && ld->sc->n_grades > 0; i++) {
+		it = at_item(ld, s, i, NULL, ip);
+		if (!load_expect(ld, it, YAML_SCALAR_NODE, "a grade name"))
+			continue;
+		g = word_index(scalar_text(load_node(ld, it.id)), names);
+		if (g < 0)
+			load_unknown(ld, it, "grade",
+				     scalar_text(load_node(ld, it.id)), names);
+		else if (r->attends & (1u << g))
+			load_problem(ld, it, "'%s' is listed twice; list each "
+				     "grade once", names[g]);
+		else
+			r->attends |= 1u << g;
+	}
+}
+
+/* abstraction: {allowed: never | emergency_only, after_s}. after_s is
+ * required with emergency_only and ignored with never, so a sweep may
+ * switch the policy off without removing it. */
+static void parse_abstraction(struct load *ld, struct at m,
+			      struct role_spec *r)
+{
+	static const char *const keys[] = {"allowed", "after_s", NULL};
+	static const char *const policies[] = {"never", "emergency_only", NULL};
+	char kp[KEY_PATH_MAX], pp[KEY_PATH_MAX];
+	struct at a = at_key(ld, m, "abstraction", kp), p;
+	struct field f[] = {{"after_s", &R_SECONDS, &r->abstract_after_s, 0},
+			    {NULL, NULL, NULL, 0}};
+	int i;
+
+	if (!a.id || !load_expect(ld, a, YAML_MAPPING_NODE, "a mapping such "
+				  "as {allowed: emergency_only, after_s: 600}"))
+		return;
+	check_keys(ld, a, keys, "key");
+	p = at_key(ld, a, "allowed", pp);
+	if (p.id && load_expect(ld, p, YAML_SCALAR_NODE, "never or "
+				"emergency_only")) {
+		i = word_index(scalar_text(load_node(ld, p.id)), policies);
+		if (i < 0)
+			load_unknown(ld, p, "value",
+				     scalar_text(load_node(ld, p.id)), policies);
+		r->abstraction = i > 0 ? ABSTRACTION_EMERGENCY_ONLY :
+			ABSTRACTION_NEVER;
+	}
+	f[0].required = r->abstraction == ABSTRACTION_EMERGENCY_ONLY;
+	read_fields(ld, a, f);
+	if (r->abstraction == ABSTRACTION_EMERGENCY_ONLY && !r->neighbourhood)
+		load_problem(ld, p, "only a neighbourhood role is abstracted; "
+			     "set neighbourhood: true, or allowed: never");
+}
+
+static const char *const role_keys[] = {
+	"name", "attends", "neighbourhood", "abstraction", "cost_per_fte",
+	"hours_per_week", NULL};
+
+/* The body of one role, its name already read. */
+static void parse_role(struct load *ld, struct at m, struct role_spec *r)
+{
+	char kp[KEY_PATH_MAX];
+	const struct field f[] = {
+		{"cost_per_fte", &R_COST, &r->cost_per_fte, 0},
+		{"hours_per_week", &R_WEEK_HOURS, &r->hours_per_week, 0},
+		{NULL, NULL, NULL, 0}};
+	struct at b = at_key(ld, m, "neighbourhood", kp);
+
+	check_keys(ld, m, role_keys, "key");
+	if (b.id)
+		parse_bool(ld, b, &r->neighbourhood);
+	parse_attends(ld, m, r);
+	parse_abstraction(ld, m, r);
+	read_fields(ld, m, f);
+}
+
+static void parse_roles(struct load *ld, struct at top)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct scenario *sc = ld->sc;
+	struct at s = at_key(ld, top, "roles", kp), m;
+	int n = parse_list(ld, top, s, "a list of officer roles such as "
+			   "{name: response, attends: [emergency]}"), i;
+	struct seen seen;
+
+	if (n == 0)
+		return;
+	sc->roles = load_calloc(ld, (size_t)n, sizeof *sc->roles);
+	if (seen_init(ld, &seen, "role", n) && sc->roles) {
+		sc->n_roles = (size_t)n;
+		for (i = 0; i < n; i++) {
+			struct role_spec *r = &sc->roles[i];
+			struct src_pos pos = load_pos(ld, at_item(ld, s, i,
+								  NULL, ip).id);
+
+			r->line = pos.line;
+			r->col = pos.col;
+			r->hours_per_week = 40;
+			if (open_item(ld, s, i, &seen, r->name, ip, &m))
+				parse_role(ld, m, r);
+		}
+	}
+	seen_free(&seen);
+}
+
+/* area: or role: of a unit, as an index into ref's list. */
+static void parse_unit_ref(struct load *ld, struct at m,
+			   const struct ref_list *ref, size_t *out)
+{
+	char kp[KEY_PATH_MAX], give[64];
+	struct at a = at_key(ld, m, ref->noun, kp);
+	long i;
+
+	if (!a.id) {
+		snprintf(give, sizeof give, "the name of one of the %s",
+			 ref->plural);
+		load_missing(ld, m, ref->noun, give);
+		return;
+	}
+	i = load_ref(ld, a, ref);
+	if (i >= 0)
+		*out = (size_t)i;
+}
+
+static const char *const unit_keys[] = {
+	"area", "role", "crew", "shrinkage", "shifts", NULL};
+
+/* One unit roster: the units of one role in one area. */
+static void parse_unit(struct load *ld, struct at m, struct unit_spec *u)
+{
+	double crew = 1;
+	const struct field f[] = {
+		{"crew", &R_CREW, &crew, 0},
+		{"shrinkage", &R_SHRINKAGE, &u->shrinkage, 0},
+		{NULL, NULL, NULL, 0}};
+	struct ref_list areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
+
+	check_keys(ld, m, unit_keys, "key");
+	parse_unit_ref(ld, m, &areas, &u->area);
+	parse_unit_ref(ld, m, &roles, &u->role);
+	read_fields(ld, m, f);
+	u->crew = (int)crew;
+	parse_shifts(ld, m, &u->shifts, &u->n_shifts);
+}
+
+/* units: no names, so a key path or --set selects one by its index. */
+static void parse_units(struct load *ld, struct at top)
+{
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct scenario *sc = ld->sc;
+	struct at s = at_key(ld, top, "units", kp), m;
+	int n = parse_list(ld, top, s, "a list of unit rosters such as "
+			   "{area: Birmingham, role: response, crew: 2, "
+			   "shifts: [...]}"), i;
+
+	if (n == 0)
+		return;
+	sc->units = load_calloc(ld, (size_t)n, sizeof *sc->units);
+	if (!sc->units)
+		return;
+	sc->n_units = (size_t)n;
+	for (i = 0; i < n; i++) {
+		struct unit_spec *u = &sc->units[i];
+		struct src_pos pos;
+
+		m = at_item(ld, s, i, NULL, ip);
+		pos = load_pos(ld, m.id);
+		u->line = pos.line;
+		u->col = pos.col;
+		u->crew = 1;
+		if (load_expect(ld, m, YAML_MAPPING_NODE, "a mapping such as "
+				"{area: Birmingham, role: response, shifts: "
+				"[...]}"))
+			parse_unit(ld, m, u);
+	}
+}
+
+static const char *const dispatch_keys[] = {
+	"cross_border_after_s", "cross_border_factor", "preempt_scheduled",
+	NULL};
+
+/* dispatch: optional as a whole and key by key. */
+static void parse_dispatch(struct load *ld, struct at top)
+{
+	struct dispatch_spec *d = &ld->sc->dispatch;
+	char kp[KEY_PATH_MAX], bp[KEY_PATH_MAX];
+	struct at a = at_key(ld, top, "dispatch", kp), b;
+	const struct field f[] = {
+		{"cross_border_after_s", &R_SECONDS, &d->cross_border_after_s, 0},
+		{"cross_border_factor", &R_BORDER_FACTOR, &d->cross_border_factor,
+		 0},
+		{NULL, NULL, NULL, 0}};
+
+	if (!a.id || !load_expect(ld, a, YAML_MAPPING_NODE, "a mapping such "
+				  "as {cross_border_after_s: 300}"))
+		return;
+	check_keys(ld, a, dispatch_keys, "key");
+	read_fields(ld, a, f);
+	b = at_key(ld, a, "preempt_scheduled", bp);
+	if (b.id)
+		parse_bool(ld, b, &d->preempt_scheduled);
+}
+
+/* Does unit roster u ever put a unit on duty? */
+static int unit_has_staff(const struct unit_spec *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->n_shifts; i++)
+		if (u->shifts[i].staff > 0)
+			return 1;
+	return 0;
+}
+
+/* Can area a's own units attend grade g: a role that attends it, or, for
+ * the top grade and when `abstract` allows it, neighbourhood officers who
+ * may be abstracted (never across a border, as response.h says). */
+static int area_covers(const struct scenario *sc, size_t a, size_t g,
+		       int abstract)
+{
+	size_t i;
+
+	for (i = 0; i < sc->n_units; i++) {
+		const struct unit_spec *u = &sc->units[i];
+		const struct role_spec *r = &sc->roles[u->role];
+
+		if (u->area != a || !unit_has_staff(u))
+			continue;
+		if (!r->neighbourhood && (r->attends >> g & 1u))
+			return 1;
+		if (abstract && g == 0 && r->neighbourhood &&
+		    r->abstraction == ABSTRACTION_EMERGENCY_ONLY)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does some line create incidents of grade g? */
+static int grade_created(const struct scenario *sc, size_t g)
+{
+	size_t l;
+
+	for (l = 0; l < sc->n_lines; l++)
+		if (sc->lines[l].incident_p[g] > 0)
+			return 1;
+	return 0;
+}
+
+/* Area a can have incidents of grade g attended, by its own units or a
+ * neighbour's; else reports it at the area. */
+static void check_area_reach(struct load *ld, struct at s, size_t a,
+			     size_t g)
+{
+	const struct scenario *sc = ld->sc;
+	const struct area_spec *as = &sc->areas[a];
+	char ip[KEY_PATH_MAX];
+	size_t k;
+
+	if (as->share <= 0 || area_covers(sc, a, g, 1))
+		return;
+	for (k = 0; k < as->n_neighbours; k++)
+		if (area_covers(sc, as->neighbours[k], g, 0))
+			return;
+	load_problem(ld, at_item(ld, s, (int)a, as->name, ip), "area %s has no "
+		     "unit that can attend %s and no neighbour to borrow from; "
+		     "give it units of a role that attends %s, or a neighbour "
+		     "that has them", as->name, sc->grades[g].name,
+		     sc->grades[g].name);
+}
+
+/* Every incident a line can create must find a unit some day, or it
+ * would wait for ever and the run would never settle. Checked only once
+ * everything read cleanly. */
+static void check_reach(struct load *ld, struct at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[KEY_PATH_MAX];
+	struct at s = at_key(ld, top, "areas", kp);
+	size_t g, a;
+
+	for (g = 0; g < sc->n_grades; g++)
+		for (a = 0; a < sc->n_areas && grade_created(sc, g); a++)
+			check_area_reach(ld, s, a, g);
+}
+
+/* The response sections: all optional as a whole, but grades bring the
+ * need for areas, roles and units, and those mean nothing without grades. */
+static void parse_response(struct load *ld, struct at top)
+{
+	static const char *const after[] = {"areas", "roles", "units",
+					    "dispatch", NULL};
+	char kp[KEY_PATH_MAX];
+	struct dispatch_spec *d = &ld->sc->dispatch;
+	int i;
+
+	d->cross_border_after_s = 300;
+	d->cross_border_factor = 1.5;
+	d->preempt_scheduled = 0;
+	if (!ld->grades_given) {
+		for (i = 0; after[i]; i++) {
+			struct at a = at_key(ld, top, after[i], kp);
+
+			if (a.id)
+				load_problem(ld, a, "incident response needs "
+					     "grades; give a grades list, or "
+					     "leave out %s", after[i]);
+		}
+		return;
+	}
+	parse_areas(ld, top);
+	parse_roles(ld, top);
+	parse_units(ld, top);
+	parse_dispatch(ld, top);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1863,9 +2550,13 @@ static void parse_run(struct load *ld, struct at top, struct run_spec *run)
 	run->replications = (unsigned)reps;
 }
 
-static const char *const top_keys[] = {"name", "run", "lines", "pools", NULL};
+static const char *const top_keys[] = {
+	"name", "run", "lines", "pools", "grades", "areas", "roles", "units",
+	"dispatch", NULL};
 
-/* Walks the whole document into sc. */
+/* Walks the whole document into sc. Grades come before lines, whose
+ * incidents name them; areas, roles and units after, since they name
+ * grades and each other. */
 static void load_walk(struct load *ld, struct scenario *sc)
 {
 	struct at top = {1, ""};
@@ -1881,10 +2572,14 @@ static void load_walk(struct load *ld, struct scenario *sc)
 			 scalar_text(load_node(ld, n.id)));
 	parse_run(ld, top, &sc->run);
 	before = ld->n_problems;
+	parse_grades(ld, top);
 	parse_lines(ld, top);
 	parse_pools(ld, top);
 	if (ld->n_problems == before && !ld->oom)
 		check_served(ld, top);
+	parse_response(ld, top);
+	if (ld->n_problems == before && !ld->oom)
+		check_reach(ld, top);
 }
 
 /* ------------------------------------------------------------------ */
