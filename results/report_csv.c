@@ -94,6 +94,44 @@ static void report_csv_lines_pools(FILE *f, const struct summary *s)
 				      &s->pools[p].m[k]);
 }
 
+/* A grade's target, goal and figures under `name` ("emergency", or
+ * "Birmingham/emergency" for one area). */
+static void report_csv_grade(FILE *f, const char *section, const char *name,
+			     const struct grade_spec *spec,
+			     const struct summary_grade *sg)
+{
+	report_csv_exact(f, section, name, "target_s", spec->target_s);
+	report_csv_exact(f, section, name, "goal", spec->goal);
+	for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
+		report_csv_ci(f, section, name, summary_grade_metric_name(k),
+			      &sg->m[k]);
+}
+
+static void report_csv_response(FILE *f, const struct summary *s)
+{
+	char name[2 * RESPONSE_NAME_MAX + 1];
+
+	for (size_t g = 0; g < s->n_grades; g++)
+		report_csv_grade(f, "grade", s->sc->grades[g].name,
+				 &s->sc->grades[g], &s->grades[g]);
+	for (size_t a = 0; a < s->n_areas; a++) {
+		const char *area = s->sc->areas[a].name;
+
+		for (size_t k = 0; k < RSP_AREA_METRICS; k++)
+			report_csv_ci(f, "area", area, summary_area_metric_name(k),
+				      &s->areas[a].m[k]);
+		for (size_t g = 0; g < s->n_grades; g++) {
+			snprintf(name, sizeof name, "%s/%s", area,
+				 s->sc->grades[g].name);
+			report_csv_grade(f, "area", name, &s->sc->grades[g],
+					 summary_area_grade(s, a, g));
+		}
+	}
+}
+
+/* Pools under `cost` (named as before officers were costed), roles under
+ * `role`, so a pool and a role of the same name never clash, and the
+ * total of both. */
 static void report_csv_costs(FILE *f, const struct summary *s)
 {
 	for (size_t p = 0; p < s->n_pools; p++) {
@@ -102,6 +140,13 @@ static void report_csv_costs(FILE *f, const struct summary *s)
 		report_csv_exact(f, "cost", name, "fte", s->pools[p].fte);
 		report_csv_exact(f, "cost", name, "annual_cost",
 				 s->pools[p].annual_cost);
+	}
+	for (size_t r = 0; r < s->n_roles; r++) {
+		const char *name = s->sc->roles[r].name;
+
+		report_csv_exact(f, "role", name, "fte", s->roles[r].fte);
+		report_csv_exact(f, "role", name, "annual_cost",
+				 s->roles[r].annual_cost);
 	}
 	report_csv_exact(f, "cost", "total", "fte", s->total_fte);
 	report_csv_exact(f, "cost", "total", "annual_cost", s->total_annual_cost);
@@ -136,6 +181,7 @@ enum sim_status report_csv_write(FILE *f, const struct summary *s,
 	fputs("section,name,metric,mean,ci_low,ci_high\n", f);
 	report_csv_run(f, s);
 	report_csv_lines_pools(f, s);
+	report_csv_response(f, s);
 	report_csv_costs(f, s);
 	if (intervals)
 		for (size_t h = 0; h < HOURS_PER_WEEK; h++)

@@ -143,6 +143,94 @@ static void report_json_pool(struct jw *w, const struct summary *s, size_t p)
 	jw_close(w, '}');
 }
 
+/* A grade's settings, verdict and figures, force-wide or in one area. */
+static void report_json_grade(struct jw *w, const struct summary *s,
+			      size_t g, const struct summary_grade *sg)
+{
+	const struct grade_spec *spec = &s->sc->grades[g];
+
+	jw_next(w);
+	jw_open(w, '{');
+	jw_key_string(w, "name", spec->name);
+	jw_key_number(w, "target_s", spec->target_s);   /* NAN prints null */
+	jw_key_number(w, "goal", spec->goal);
+	jw_key(w, "verdict");
+	if (sg->has_goal)
+		jw_string(w->f, ci_verdict_name(sg->verdict));
+	else
+		fputs("null", w->f);
+	for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
+		jw_key_ci(w, summary_grade_metric_name(k), &sg->m[k]);
+	jw_close(w, '}');
+}
+
+static void report_json_area(struct jw *w, const struct summary *s, size_t a)
+{
+	jw_next(w);
+	jw_open(w, '{');
+	jw_key_string(w, "name", s->sc->areas[a].name);
+	for (size_t k = 0; k < RSP_AREA_METRICS; k++)
+		jw_key_ci(w, summary_area_metric_name(k), &s->areas[a].m[k]);
+	jw_key(w, "grades");
+	jw_open(w, '[');
+	for (size_t g = 0; g < s->n_grades; g++)
+		report_json_grade(w, s, g, summary_area_grade(s, a, g));
+	jw_close(w, ']');
+	jw_close(w, '}');
+}
+
+/* "grades": [...], "areas": [...]; empty for a calls-only scenario. */
+static void report_json_response(struct jw *w, const struct summary *s)
+{
+	jw_key(w, "grades");
+	jw_open(w, '[');
+	for (size_t g = 0; g < s->n_grades; g++)
+		report_json_grade(w, s, g, &s->grades[g]);
+	jw_close(w, ']');
+	jw_key(w, "areas");
+	jw_open(w, '[');
+	for (size_t a = 0; a < s->n_areas; a++)
+		report_json_area(w, s, a);
+	jw_close(w, ']');
+}
+
+/* One {name, fte, annual_cost} of the costs' pools or roles. */
+static void report_json_staff(struct jw *w, const char *name, double fte,
+			      double annual_cost)
+{
+	jw_next(w);
+	jw_open(w, '{');
+	jw_key_string(w, "name", name);
+	jw_key_number(w, "fte", fte);
+	jw_key_number(w, "annual_cost", annual_cost);
+	jw_close(w, '}');
+}
+
+/* "costs": the call handlers (fte, annual_cost: the keys costs had before
+ * officers were costed), each pool, each role, and everyone. */
+static void report_json_costs(struct jw *w, const struct summary *s)
+{
+	jw_key(w, "costs");
+	jw_open(w, '{');
+	jw_key_number(w, "fte", s->pools_fte);
+	jw_key_number(w, "annual_cost", s->pools_annual_cost);
+	jw_key(w, "pools");
+	jw_open(w, '[');
+	for (size_t p = 0; p < s->n_pools; p++)
+		report_json_staff(w, s->sc->pools[p].name, s->pools[p].fte,
+				  s->pools[p].annual_cost);
+	jw_close(w, ']');
+	jw_key(w, "roles");
+	jw_open(w, '[');
+	for (size_t r = 0; r < s->n_roles; r++)
+		report_json_staff(w, s->sc->roles[r].name, s->roles[r].fte,
+				  s->roles[r].annual_cost);
+	jw_close(w, ']');
+	jw_key_number(w, "total_fte", s->total_fte);
+	jw_key_number(w, "total_annual_cost", s->total_annual_cost);
+	jw_close(w, '}');
+}
+
 /* The lines and pools of one hour of the week. */
 static void report_json_hour_members(struct jw *w, const struct summary *s,
 				     size_t h)
@@ -219,11 +307,8 @@ enum sim_status report_json_write(FILE *f, const struct summary *s,
 	for (size_t p = 0; p < s->n_pools; p++)
 		report_json_pool(&w, s, p);
 	jw_close(&w, ']');
-	jw_key(&w, "costs");
-	jw_open(&w, '{');
-	jw_key_number(&w, "fte", s->total_fte);
-	jw_key_number(&w, "annual_cost", s->total_annual_cost);
-	jw_close(&w, '}');
+	report_json_response(&w, s);
+	report_json_costs(&w, s);
 	if (intervals)
 		report_json_intervals(&w, s);
 	jw_close(&w, '}');
