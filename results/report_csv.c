@@ -2,42 +2,18 @@
 #include "results/report_csv.h"
 
 #include <inttypes.h>
-#include <math.h>
-#include <string.h>
 
-/* One field, quoted only when RFC 4180 needs it, so plain names stay
- * plain and a name with a comma or quote still parses. */
-static void report_csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-/* A number field; NAN and infinities (nothing measured) are empty. */
-static void report_csv_number(FILE *f, double x)
-{
-	if (isfinite(x))
-		fprintf(f, "%.10g", x);
-}
+#include "results/emit.h"
 
 /* The three text columns of a row. */
 static void report_csv_key(FILE *f, const char *section, const char *name,
 			   const char *metric)
 {
-	report_csv_field(f, section);
+	emit_csv_field(f, section);
 	fputc(',', f);
-	report_csv_field(f, name);
+	emit_csv_field(f, name);
 	fputc(',', f);
-	report_csv_field(f, metric);
+	emit_csv_field(f, metric);
 }
 
 static void report_csv_ci(FILE *f, const char *section, const char *name,
@@ -45,11 +21,11 @@ static void report_csv_ci(FILE *f, const char *section, const char *name,
 {
 	report_csv_key(f, section, name, metric);
 	fputc(',', f);
-	report_csv_number(f, c->mean);
+	emit_csv_number(f, c->mean);
 	fputc(',', f);
-	report_csv_number(f, c->lo);
+	emit_csv_number(f, c->lo);
 	fputc(',', f);
-	report_csv_number(f, c->hi);
+	emit_csv_number(f, c->hi);
 	fputc('\n', f);
 }
 
