@@ -12,6 +12,7 @@
 #include "callsim_config.h"
 #include "cli/cli_common.h"
 #include "cli/cmd_check.h"
+#include "cli/cmd_compare.h"
 #include "cli/cmd_run.h"
 
 static const char main_usage[] =
@@ -21,6 +22,7 @@ static const char main_usage[] =
 	"commands:\n"
 	"  run     simulate a scenario; report service levels with confidence intervals\n"
 	"  check   validate a scenario and print it normalised\n"
+	"  compare run two scenarios or variants alike; report the differences\n"
 	"  help    show how to use a command: callsim help run\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
@@ -37,6 +39,7 @@ struct main_cmd {
 static const struct main_cmd main_cmds[] = {
 	{ "run", cmd_run, cmd_run_usage },
 	{ "check", cmd_check, cmd_check_usage },
+	{ "compare", cmd_compare, cmd_compare_usage },
 	{ "help", cmd_help,
 	  "usage: callsim help [COMMAND]\n"
 	  "\n"
