@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1867,6 +1868,13 @@ static void parse_bool(struct load *ld, struct at a, int *out)
 	else
 		*out = i;
 }
+
+/* open_item reads names into SCENARIO_NAME_MAX bytes, and the helpers
+ * below find a name at the start of each item. */
+_Static_assert(RESPONSE_NAME_MAX == SCENARIO_NAME_MAX, "name buffers differ");
+_Static_assert(offsetof(struct grade_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct area_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct role_spec, name) == 0, "name first");
 
 /* Grades, areas and roles all begin with their name: these two helpers
  * walk any of those arrays by its stride instead of repeating a loop per
