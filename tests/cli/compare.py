@@ -8,6 +8,7 @@ from clitest import Ctx, ci_ordered, fixture
 
 MMC = ("scenarios", "validation", "mmc-erlang-c.yaml")
 WM = ("scenarios", "west-midlands-2024.yaml")
+GAP = ("scenarios", "west-midlands-shortfall.yaml")
 SHORT = ["--replications", "4", "--days", "1", "--warmup-hours", "6"]
 
 
@@ -79,13 +80,22 @@ def check_more_staff(t):
 
 
 def check_require_slas(t):
-    wm = t.path(*WM)
-    doc = compare_json(t, [wm, "--require-slas"] + SHORT, 3)
+    wm, gap = t.path(*WM), t.path(*GAP)
+    doc = compare_json(t, [wm, gap, "--require-slas"] + SHORT, 3)
     if doc:
         t.check(all(l["verdict_b"] != "missed" for l in doc["lines"]),
-                "the bundled baseline misses no line")
-        t.check(doc["grades"][0]["verdict_b"] == "missed",
-                "the bundled baseline misses its emergency goal")
+                "the funding gap misses no line")
+        emergency = doc["grades"][0]
+        t.check(emergency["verdict_a"] != "missed"
+                and emergency["verdict_b"] == "missed",
+                "the funding gap misses its emergency goal: %s" % emergency)
+        t.check(emergency["attended_within_target"]["diff"]["ci_high"] < 0,
+                "the funding gap attends fewer emergencies in time")
+        role = doc["costs"]["roles"][0]
+        t.check(role["name"] == "response" and role["annual_cost"]["diff"]["mean"] < 0,
+                "the funding gap costs less in response officers")
+    # Swapped, B is the baseline, which misses nothing.
+    t.expect_rc(["compare", gap, wm, "--require-slas"] + SHORT, 0)
     # Only B counts: an understaffed A does not fail.
     small = fixture("small.yaml")
     under = ["pools.emergency.shifts.day.staff=2", "pools.emergency.shifts.night.staff=1"]
