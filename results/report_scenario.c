@@ -368,11 +368,28 @@ static void rs_unit(FILE *f, const struct scenario *sc, const struct unit_spec *
 		scenario_unit_fte(sc, u), scenario_unit_cost(sc, u));
 }
 
-/* grades, areas, roles, dispatch and units; nothing for calls only. */
-static void rs_response(FILE *f, const struct scenario *sc)
+/* The officers of each role, summed over the role's unit rosters, in the
+ * order of the file (as the run's report sums them). */
+static void rs_role_costs(FILE *f, const struct scenario *sc)
 {
-	double fte = 0.0, cost = 0.0;
+	for (size_t r = 0; r < sc->n_roles; r++) {
+		double fte = 0.0, cost = 0.0;
 
+		for (size_t u = 0; u < sc->n_units; u++)
+			if (sc->units[u].role == r) {
+				fte += scenario_unit_fte(sc, &sc->units[u]);
+				cost += scenario_unit_cost(sc, &sc->units[u]);
+			}
+		fprintf(f, "# role %s: %.10g FTE, an annual cost of %.10g\n",
+			sc->roles[r].name, fte, cost);
+	}
+}
+
+/* grades, areas, roles, dispatch and units, and the units' FTE and cost
+ * added to *fte and *cost; nothing for calls only. */
+static void rs_response(FILE *f, const struct scenario *sc, double *fte,
+			double *cost)
+{
 	if (sc->n_grades == 0)
 		return;
 	fputs("grades:   # highest first\n", f);
@@ -386,12 +403,13 @@ static void rs_response(FILE *f, const struct scenario *sc)
 		rs_role(f, sc, &sc->roles[r]);
 	rs_dispatch(f, &sc->dispatch);
 	fputs("units:\n", f);
-	for (size_t u = 0; u < sc->n_units; u++) {
+	for (size_t u = 0; u < sc->n_units; u++)
 		rs_unit(f, sc, &sc->units[u]);
-		fte += scenario_unit_fte(sc, &sc->units[u]);
-		cost += scenario_unit_cost(sc, &sc->units[u]);
+	rs_role_costs(f, sc);
+	for (size_t u = 0; u < sc->n_units; u++) {
+		*fte += scenario_unit_fte(sc, &sc->units[u]);
+		*cost += scenario_unit_cost(sc, &sc->units[u]);
 	}
-	fprintf(f, "# all units: %.10g FTE, an annual cost of %.10g\n", fte, cost);
 }
 
 enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
@@ -410,7 +428,10 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 		cost += scenario_pool_cost(&sc->pools[p]);
 	}
 	fprintf(f, "# all pools: %.10g FTE, an annual cost of %.10g\n", fte, cost);
-	rs_response(f, sc);
+	rs_response(f, sc, &fte, &cost);
+	if (sc->n_grades > 0)
+		fprintf(f, "# all pools and units: %.10g FTE, an annual cost of "
+			"%.10g\n", fte, cost);
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the scenario failed");
 	return SIM_OK;

@@ -41,7 +41,9 @@ def main():
                    '    attend: {within_s: 900, goal: 0.9}',
                    '    abstraction: {allowed: emergency_only, after_s: 600}',
                    '  - area: "Birmingham"\n    role: "response"\n    crew: 2',
-                   "  cross_border_factor: 1.5\n", "# all units: "):
+                   "  cross_border_factor: 1.5\n", "\n# role response: ",
+                   "\n# role pcso: ", "\n# role neighbourhood: ",
+                   "\n# all pools and units: "):
         t.check(needle in out, "bundled check output lacks %r" % needle)
     scenarios = [small] + sorted(glob.glob(t.path("scenarios", "*.yaml")))
     scenarios += sorted(glob.glob(t.path("scenarios", "validation", "*.yaml")))
