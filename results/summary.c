@@ -13,12 +13,20 @@
 #include <stdlib.h>
 
 /* The interval of each column of scratch, a matrix of n rows (replications)
- * of `width` figures. */
+ * of `width` figures. Every figure a run reports is a count, a time or a
+ * fraction, so no interval reaches below 0. */
 static void summary_ci_columns(const double *scratch, size_t n, size_t width,
 			       struct ci *out)
 {
 	for (size_t k = 0; k < width; k++)
-		out[k] = ci_of(scratch + k, width, n, SUMMARY_LEVEL);
+		out[k] = ci_clamp(ci_of(scratch + k, width, n, SUMMARY_LEVEL),
+				  0.0, INFINITY);
+}
+
+/* A fraction's interval reaches no further than 1. */
+static void summary_fraction(struct ci *c)
+{
+	*c = ci_clamp(*c, 0.0, 1.0);
 }
 
 /* Per line: copy the line's figures of every replication into scratch
@@ -36,6 +44,8 @@ static void summary_lines(struct summary *s,
 				scratch[i * CC_LINE_METRICS + k] =
 					results[i]->line[l * CC_LINE_METRICS + k];
 		summary_ci_columns(scratch, n, CC_LINE_METRICS, sl->m);
+		summary_fraction(&sl->m[CC_SERVICE_LEVEL]);
+		summary_fraction(&sl->m[CC_ABANDON_RATE]);
 		/* A goal of NAN means the scenario asked for no verdict. */
 		sl->has_goal = !isnan(goal);
 		sl->verdict = sl->has_goal
@@ -58,6 +68,7 @@ static void summary_pools(struct summary *s,
 				scratch[i * CC_POOL_METRICS + k] =
 					results[i]->pool[p * CC_POOL_METRICS + k];
 		summary_ci_columns(scratch, n, CC_POOL_METRICS, sp->m);
+		summary_fraction(&sp->m[CC_OCCUPANCY]);
 		sp->fte = scenario_pool_fte(&s->sc->pools[p]);
 		sp->annual_cost = scenario_pool_cost(&s->sc->pools[p]);
 		s->pools_fte += sp->fte;
@@ -83,6 +94,7 @@ static void summary_block(const double *const *src, size_t off, size_t n,
 static void summary_grade_verdict(struct summary_grade *sg,
 				  const struct grade_spec *g)
 {
+	summary_fraction(&sg->m[RSP_WITHIN_TARGET]);
 	sg->has_goal = !isnan(g->goal) && !isnan(g->target_s);
 	sg->verdict = sg->has_goal
 		? ci_verdict_of(sg->m[RSP_WITHIN_TARGET], g->goal)
@@ -116,9 +128,11 @@ static void summary_response(struct summary *s,
 		}
 	for (size_t i = 0; i < n; i++)
 		cols[i] = results[i]->rsp.area;
-	for (size_t a = 0; a < s->n_areas; a++)
+	for (size_t a = 0; a < s->n_areas; a++) {
 		summary_block(cols, a * RSP_AREA_METRICS, n, RSP_AREA_METRICS,
 			      scratch, s->areas[a].m);
+		summary_fraction(&s->areas[a].m[RSP_UTILISATION]);
+	}
 }
 
 /* Officers by role: each unit roster adds its FTE and cost to its role's,
@@ -157,6 +171,7 @@ static void summary_intervals(struct summary *s,
 
 			summary_block(cols, off, n, CC_INTERVAL_LINE_METRICS,
 				      scratch, s->interval_line + off);
+			summary_fraction(&s->interval_line[off + CC_I_SERVICE_LEVEL]);
 		}
 	for (size_t i = 0; i < n; i++)
 		cols[i] = results[i]->interval_pool;
@@ -166,6 +181,7 @@ static void summary_intervals(struct summary *s,
 
 			summary_block(cols, off, n, CC_INTERVAL_POOL_METRICS,
 				      scratch, s->interval_pool + off);
+			summary_fraction(&s->interval_pool[off + CC_I_OCCUPANCY]);
 		}
 }
 

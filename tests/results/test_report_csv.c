@@ -184,7 +184,7 @@ static void test_report_csv_response(void **state)
 	csv_find(out, key, v);
 	assert_string_equal(v[0], "0.93");
 	assert_string_equal(v[1], "0.6758759053");
-	assert_string_equal(v[2], "1.184124095");
+	assert_string_equal(v[2], "1");   /* clipped: a fraction */
 	assert_non_null(strstr(out, "\nrole,response,fte,15.5,15.5,15.5\n"));
 	assert_non_null(strstr(out, "\nrole,pcso,annual_cost,224000,224000,224000\n"));
 	assert_non_null(strstr(out, "\ncost,emergency,annual_cost,1982080,"));

@@ -146,8 +146,8 @@ static void test_report_table_response(void **state)
 	assert_non_null(strstr(out, "\n  area                         emergency"
 			       "           utilisation          abstractions\n"));
 	assert_row(out, "\nareas", "Birmingham", "87.6 [83.7, 91.4]     55.4 [53.9, 57.0]"
-		   "       1.0 [-1.5, 3.5]\n");
-	assert_row(out, "\nareas", "Solihull", "93.0 [67.6, 118.4]");
+		   "        1.0 [0.0, 3.5]\n");
+	assert_row(out, "\nareas", "Solihull", "93.0 [67.6, 100.0]");
 	assert_row(out, "\ncosts\n", "  role\n  response", "15.5         961000\n");
 	assert_row(out, "\ncosts\n", "pcso", "6.1         224000\n");
 	assert_row(out, "\ncosts\n", "total", "73.7        3167080\n");

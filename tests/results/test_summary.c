@@ -295,7 +295,8 @@ static void test_summary_area_figures(void **state)
 	assert_int_equal(sol->n, 2);
 	assert_seconds_near(sol->mean, 0.93, 1e-12);
 	assert_seconds_near(sol->lo, 0.6758759052, 1e-9);
-	assert_seconds_near(sol->hi, 1.184124095, 1e-9);
+	/* The t-interval reaches 1.184; a fraction is clipped at 1. */
+	assert_seconds_near(sol->hi, 1.0, 0.0);
 	assert_int_equal(summary_area_grade(s, 1, 0)->verdict, CI_UNCERTAIN);
 	assert_seconds_near(util->mean, 0.5543333333, 1e-9);
 	assert_seconds_near(util->lo, 0.5391550012, 1e-9);
