@@ -12,6 +12,7 @@
 #include "callsim_config.h"
 #include "cli/cli_common.h"
 #include "cli/cmd_check.h"
+#include "cli/cmd_compare.h"
 #include "cli/cmd_erlang.h"
 #include "cli/cmd_optimise.h"
 #include "cli/cmd_run.h"
@@ -24,6 +25,7 @@ static const char main_usage[] =
 	"commands:\n"
 	"  run     simulate a scenario; report service levels with confidence intervals\n"
 	"  check   validate a scenario and print it normalised\n"
+	"  compare run two scenarios or variants alike; report the differences\n"
 	"  help    show how to use a command: callsim help run\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
@@ -40,6 +42,7 @@ struct main_cmd {
 static const struct main_cmd main_cmds[] = {
 	{ "run", cmd_run, cmd_run_usage },
 	{ "check", cmd_check, cmd_check_usage },
+	{ "compare", cmd_compare, cmd_compare_usage },
 	{ "sweep", cmd_sweep, cmd_sweep_usage },
 	{ "erlang", cmd_erlang, cmd_erlang_usage },
 	{ "optimise", cmd_optimise, cmd_optimise_usage },

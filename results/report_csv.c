@@ -2,42 +2,18 @@
 #include "results/report_csv.h"
 
 #include <inttypes.h>
-#include <math.h>
-#include <string.h>
 
-/* One field, quoted only when RFC 4180 needs it, so plain names stay
- * plain and a name with a comma or quote still parses. */
-static void report_csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-/* A number field; NAN and infinities (nothing measured) are empty. */
-static void report_csv_number(FILE *f, double x)
-{
-	if (isfinite(x))
-		fprintf(f, "%.10g", x);
-}
+#include "results/emit.h"
 
 /* The three text columns of a row. */
 static void report_csv_key(FILE *f, const char *section, const char *name,
 			   const char *metric)
 {
-	report_csv_field(f, section);
+	emit_csv_field(f, section);
 	fputc(',', f);
-	report_csv_field(f, name);
+	emit_csv_field(f, name);
 	fputc(',', f);
-	report_csv_field(f, metric);
+	emit_csv_field(f, metric);
 }
 
 static void report_csv_ci(FILE *f, const char *section, const char *name,
@@ -45,11 +21,11 @@ static void report_csv_ci(FILE *f, const char *section, const char *name,
 {
 	report_csv_key(f, section, name, metric);
 	fputc(',', f);
-	report_csv_number(f, c->mean);
+	emit_csv_number(f, c->mean);
 	fputc(',', f);
-	report_csv_number(f, c->lo);
+	emit_csv_number(f, c->lo);
 	fputc(',', f);
-	report_csv_number(f, c->hi);
+	emit_csv_number(f, c->hi);
 	fputc('\n', f);
 }
 
@@ -94,6 +70,44 @@ static void report_csv_lines_pools(FILE *f, const struct summary *s)
 				      &s->pools[p].m[k]);
 }
 
+/* A grade's target, goal and figures under `name` ("emergency", or
+ * "Birmingham/emergency" for one area). */
+static void report_csv_grade(FILE *f, const char *section, const char *name,
+			     const struct grade_spec *spec,
+			     const struct summary_grade *sg)
+{
+	report_csv_exact(f, section, name, "target_s", spec->target_s);
+	report_csv_exact(f, section, name, "goal", spec->goal);
+	for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
+		report_csv_ci(f, section, name, summary_grade_metric_name(k),
+			      &sg->m[k]);
+}
+
+static void report_csv_response(FILE *f, const struct summary *s)
+{
+	char name[2 * RESPONSE_NAME_MAX + 1];
+
+	for (size_t g = 0; g < s->n_grades; g++)
+		report_csv_grade(f, "grade", s->sc->grades[g].name,
+				 &s->sc->grades[g], &s->grades[g]);
+	for (size_t a = 0; a < s->n_areas; a++) {
+		const char *area = s->sc->areas[a].name;
+
+		for (size_t k = 0; k < RSP_AREA_METRICS; k++)
+			report_csv_ci(f, "area", area, summary_area_metric_name(k),
+				      &s->areas[a].m[k]);
+		for (size_t g = 0; g < s->n_grades; g++) {
+			snprintf(name, sizeof name, "%s/%s", area,
+				 s->sc->grades[g].name);
+			report_csv_grade(f, "area", name, &s->sc->grades[g],
+					 summary_area_grade(s, a, g));
+		}
+	}
+}
+
+/* Pools under `cost` (named as before officers were costed), roles under
+ * `role`, so a pool and a role of the same name never clash, and the
+ * total of both. */
 static void report_csv_costs(FILE *f, const struct summary *s)
 {
 	for (size_t p = 0; p < s->n_pools; p++) {
@@ -102,6 +116,13 @@ static void report_csv_costs(FILE *f, const struct summary *s)
 		report_csv_exact(f, "cost", name, "fte", s->pools[p].fte);
 		report_csv_exact(f, "cost", name, "annual_cost",
 				 s->pools[p].annual_cost);
+	}
+	for (size_t r = 0; r < s->n_roles; r++) {
+		const char *name = s->sc->roles[r].name;
+
+		report_csv_exact(f, "role", name, "fte", s->roles[r].fte);
+		report_csv_exact(f, "role", name, "annual_cost",
+				 s->roles[r].annual_cost);
 	}
 	report_csv_exact(f, "cost", "total", "fte", s->total_fte);
 	report_csv_exact(f, "cost", "total", "annual_cost", s->total_annual_cost);
@@ -136,6 +157,7 @@ enum sim_status report_csv_write(FILE *f, const struct summary *s,
 	fputs("section,name,metric,mean,ci_low,ci_high\n", f);
 	report_csv_run(f, s);
 	report_csv_lines_pools(f, s);
+	report_csv_response(f, s);
 	report_csv_costs(f, s);
 	if (intervals)
 		for (size_t h = 0; h < HOURS_PER_WEEK; h++)

@@ -6,7 +6,13 @@
  *             by the scenario's name;
  *   line      each line's figures, plus its target_s and goal;
  *   pool      each pool's occupancy and staff_on_duty;
- *   cost      fte and annual_cost of each pool and of the "total";
+ *   grade     each incident grade's figures, plus its target_s and goal;
+ *   area      each area's figures (utilisation, units_on_duty,
+ *             abstractions, abstraction_hours), then its grades' figures
+ *             named "AREA/GRADE" ("Birmingham/emergency");
+ *   cost      fte and annual_cost of each pool;
+ *   role      fte and annual_cost of each officer role;
+ *   cost      "total": fte and annual_cost of pools and roles together;
  *   interval  with --intervals: name is "LINE@Mon 18:00" or "POOL@Mon 18:00"
  *             (the line metrics offered, answered, service_level and the
  *             pool metrics staff_on_duty, occupancy do not overlap).

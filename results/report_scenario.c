@@ -184,7 +184,26 @@ static void rs_demand(FILE *f, const struct demand_spec *d)
 	rs_surges(f, d);
 }
 
-static void rs_line(FILE *f, const struct line_spec *l)
+/* incidents: {GRADE: probability, ...}, every grade, so the mix a run
+ * uses is all in one place; nothing when there are no grades. */
+static void rs_incidents(FILE *f, const struct scenario *sc,
+			 const struct line_spec *l)
+{
+	double none = 1.0;
+
+	if (sc->n_grades == 0)
+		return;
+	fputs("    incidents: {", f);
+	for (size_t g = 0; g < sc->n_grades; g++) {
+		fputs(g ? ", " : "", f);
+		rs_string(f, sc->grades[g].name);
+		fprintf(f, ": %s", rs_g(l->incident_p[g]).s);
+		none -= l->incident_p[g];
+	}
+	fprintf(f, "}   # %.10g resolved on the call\n", none);
+}
+
+static void rs_line(FILE *f, const struct scenario *sc, const struct line_spec *l)
 {
 	fputs("  - name: ", f);
 	rs_string(f, l->name);
@@ -217,6 +236,7 @@ static void rs_line(FILE *f, const struct line_spec *l)
 		fputs("}   # no goal: no verdict\n", f);
 	else
 		fprintf(f, ", goal: %s}\n", rs_g(l->goal).s);
+	rs_incidents(f, sc, l);
 }
 
 static void rs_shift(FILE *f, const struct shift_spec *s)
@@ -257,6 +277,141 @@ static void rs_pool(FILE *f, const struct scenario *sc, const struct pool_spec *
 		scenario_pool_fte(p), scenario_pool_cost(p));
 }
 
+static void rs_grade(FILE *f, const struct grade_spec *g)
+{
+	fputs("  - name: ", f);
+	rs_string(f, g->name);
+	fputc('\n', f);
+	if (isnan(g->target_s))
+		fputs("    # no attend: no attendance target\n", f);
+	else if (isnan(g->goal))
+		fprintf(f, "    attend: {within_s: %s}   # no goal: no verdict\n",
+			rs_g(g->target_s).s);
+	else
+		fprintf(f, "    attend: {within_s: %s, goal: %s}\n",
+			rs_g(g->target_s).s, rs_g(g->goal).s);
+	if (g->has_delay) {
+		fputs("    delay: ", f);
+		rs_dist(f, &g->delay);
+	} else {
+		fputs("    # no delay: a unit is sought at once\n", f);
+	}
+	fputs("    travel: ", f);
+	rs_dist(f, &g->travel);
+	fputs("    on_scene: ", f);
+	rs_dist(f, &g->on_scene);
+	fprintf(f, "    preemptible: %s\n", g->preemptible ? "true" : "false");
+}
+
+static void rs_area(FILE *f, const struct scenario *sc, const struct area_spec *a)
+{
+	fputs("  - name: ", f);
+	rs_string(f, a->name);
+	fprintf(f, "\n    share: %s\n    neighbours: [", rs_g(a->share).s);
+	for (size_t i = 0; i < a->n_neighbours; i++) {
+		fputs(i ? ", " : "", f);
+		rs_string(f, sc->areas[a->neighbours[i]].name);
+	}
+	fprintf(f, "]   # nearest first\n    travel_factor: %s\n",
+		rs_g(a->travel_factor).s);
+}
+
+/* A role: what it attends, or, for ring-fenced neighbourhood officers,
+ * when they may be abstracted; then its cost. */
+static void rs_role(FILE *f, const struct scenario *sc, const struct role_spec *r)
+{
+	fputs("  - name: ", f);
+	rs_string(f, r->name);
+	fprintf(f, "\n    neighbourhood: %s\n", r->neighbourhood ? "true" : "false");
+	if (r->neighbourhood) {
+		fprintf(f, "    abstraction: {allowed: %s, after_s: %s}\n",
+			r->abstraction == ABSTRACTION_EMERGENCY_ONLY
+			? "emergency_only" : "never", rs_g(r->abstract_after_s).s);
+	} else {
+		bool first = true;
+
+		fputs("    attends: [", f);
+		for (size_t g = 0; g < sc->n_grades; g++)
+			if (r->attends & (1u << g)) {
+				fputs(first ? "" : ", ", f);
+				rs_string(f, sc->grades[g].name);
+				first = false;
+			}
+		fputs("]\n", f);
+	}
+	fprintf(f, "    cost_per_fte: %s   # a year\n", rs_g(r->cost_per_fte).s);
+	fprintf(f, "    hours_per_week: %s   # contracted hours of one FTE\n",
+		rs_g(r->hours_per_week).s);
+}
+
+static void rs_dispatch(FILE *f, const struct dispatch_spec *d)
+{
+	fputs("dispatch:\n", f);
+	fprintf(f, "  cross_border_after_s: %s\n", rs_g(d->cross_border_after_s).s);
+	fprintf(f, "  cross_border_factor: %s\n", rs_g(d->cross_border_factor).s);
+	fprintf(f, "  preempt_scheduled: %s\n",
+		d->preempt_scheduled ? "true" : "false");
+}
+
+static void rs_unit(FILE *f, const struct scenario *sc, const struct unit_spec *u)
+{
+	fputs("  - area: ", f);
+	rs_string(f, sc->areas[u->area].name);
+	fputs("\n    role: ", f);
+	rs_string(f, sc->roles[u->role].name);
+	fprintf(f, "\n    crew: %d   # officers a unit\n", u->crew);
+	fprintf(f, "    shrinkage: %s\n", rs_g(u->shrinkage).s);
+	fputs("    shifts:   # staff = units on the shift\n", f);
+	for (size_t i = 0; i < u->n_shifts; i++)
+		rs_shift(f, &u->shifts[i]);
+	fprintf(f, "    # the roster implies %.10g FTE, an annual cost of %.10g\n",
+		scenario_unit_fte(sc, u), scenario_unit_cost(sc, u));
+}
+
+/* The officers of each role, summed over the role's unit rosters, in the
+ * order of the file (as the run's report sums them). */
+static void rs_role_costs(FILE *f, const struct scenario *sc)
+{
+	for (size_t r = 0; r < sc->n_roles; r++) {
+		double fte = 0.0, cost = 0.0;
+
+		for (size_t u = 0; u < sc->n_units; u++)
+			if (sc->units[u].role == r) {
+				fte += scenario_unit_fte(sc, &sc->units[u]);
+				cost += scenario_unit_cost(sc, &sc->units[u]);
+			}
+		fprintf(f, "# role %s: %.10g FTE, an annual cost of %.10g\n",
+			sc->roles[r].name, fte, cost);
+	}
+}
+
+/* grades, areas, roles, dispatch and units, and the units' FTE and cost
+ * added to *fte and *cost; nothing for calls only. */
+static void rs_response(FILE *f, const struct scenario *sc, double *fte,
+			double *cost)
+{
+	if (sc->n_grades == 0)
+		return;
+	fputs("grades:   # highest first\n", f);
+	for (size_t g = 0; g < sc->n_grades; g++)
+		rs_grade(f, &sc->grades[g]);
+	fputs("areas:\n", f);
+	for (size_t a = 0; a < sc->n_areas; a++)
+		rs_area(f, sc, &sc->areas[a]);
+	fputs("roles:\n", f);
+	for (size_t r = 0; r < sc->n_roles; r++)
+		rs_role(f, sc, &sc->roles[r]);
+	rs_dispatch(f, &sc->dispatch);
+	fputs("units:\n", f);
+	for (size_t u = 0; u < sc->n_units; u++)
+		rs_unit(f, sc, &sc->units[u]);
+	rs_role_costs(f, sc);
+	for (size_t u = 0; u < sc->n_units; u++) {
+		*fte += scenario_unit_fte(sc, &sc->units[u]);
+		*cost += scenario_unit_cost(sc, &sc->units[u]);
+	}
+}
+
 enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 				      struct sim_err *err)
 {
@@ -265,7 +420,7 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 	rs_run(f, sc);
 	fputs("lines:\n", f);
 	for (size_t l = 0; l < sc->n_lines; l++)
-		rs_line(f, &sc->lines[l]);
+		rs_line(f, sc, &sc->lines[l]);
 	fputs("pools:\n", f);
 	for (size_t p = 0; p < sc->n_pools; p++) {
 		rs_pool(f, sc, &sc->pools[p]);
@@ -273,6 +428,10 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 		cost += scenario_pool_cost(&sc->pools[p]);
 	}
 	fprintf(f, "# all pools: %.10g FTE, an annual cost of %.10g\n", fte, cost);
+	rs_response(f, sc, &fte, &cost);
+	if (sc->n_grades > 0)
+		fprintf(f, "# all pools and units: %.10g FTE, an annual cost of "
+			"%.10g\n", fte, cost);
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the scenario failed");
 	return SIM_OK;

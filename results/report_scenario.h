@@ -3,8 +3,10 @@
  *
  * Every key appears with its resolved value (defaults filled in, overrides
  * applied) in the units the scenario file uses; rates are shown as calls a
- * year and a day, and each pool is followed by the FTE and annual cost its
- * roster implies. Derived figures and units are YAML comments, so the output
+ * year and a day, and each pool and unit roster is followed by the FTE and
+ * annual cost its roster implies. A scenario with incident response adds
+ * its grades, areas, roles, dispatch rules and units, and each line's
+ * incident mix. Derived figures and units are YAML comments, so the output
  * is itself a scenario file with the same meaning. Deterministic: the same
  * scenario gives the same bytes. */
 #ifndef RESULTS_REPORT_SCENARIO_H

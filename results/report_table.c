@@ -109,16 +109,100 @@ static void rt_pool(FILE *f, const struct summary *s, size_t p)
 	rt_ci_row(f, "staff on duty", &s->pools[p].m[CC_STAFF_ON_DUTY], RT_COUNT);
 }
 
+/* Names and units of the grade figures, in enum rsp_grade_metric order. */
+static const char *const rt_grade_names[RSP_GRADE_METRICS] = {
+	"incidents", "attended", "attended within target", "attendance mean",
+	"attendance p50", "attendance p90", "attendance p95", "backlog",
+	"cross-border", "preempted"
+};
+static const enum rt_unit rt_grade_units[RSP_GRADE_METRICS] = {
+	RT_COUNT, RT_COUNT, RT_PERCENT, RT_SECONDS, RT_SECONDS, RT_SECONDS,
+	RT_SECONDS, RT_COUNT, RT_COUNT, RT_COUNT
+};
+
+static void rt_grade(FILE *f, const struct summary *s, size_t g)
+{
+	const struct grade_spec *spec = &s->sc->grades[g];
+	const struct summary_grade *sg = &s->grades[g];
+	char goal[RT_NUM_MAX + 1];
+
+	if (isnan(spec->target_s))
+		fprintf(f, "\ngrade %s: no attendance target\n", spec->name);
+	else
+		fprintf(f, "\ngrade %s: attend within %g s\n", spec->name,
+			spec->target_s);
+	for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
+		rt_ci_row(f, rt_grade_names[k], &sg->m[k], rt_grade_units[k]);
+	if (!sg->has_goal) {
+		rt_text_row(f, "goal", "none");
+		return;
+	}
+	snprintf(goal, sizeof goal, "%.1f%%", 100.0 * spec->goal);
+	rt_text_row(f, "goal", goal);
+	rt_text_row(f, "verdict", ci_verdict_name(sg->verdict));
+}
+
+/* A cell of the area table: "91.2 [90.1, 92.3]", or "-". */
+#define RT_CELL_W 20
+static void rt_cell(FILE *f, const struct ci *c, enum rt_unit u)
+{
+	char mean[RT_NUM_MAX], lo[RT_NUM_MAX], hi[RT_NUM_MAX];
+	char cell[3 * RT_NUM_MAX + 8];
+
+	rt_number(mean, sizeof mean, c->mean, u);
+	rt_number(lo, sizeof lo, c->lo, u);
+	rt_number(hi, sizeof hi, c->hi, u);
+	if (isfinite(c->mean))
+		snprintf(cell, sizeof cell, "%s [%s, %s]", mean, lo, hi);
+	else
+		snprintf(cell, sizeof cell, "-");
+	fprintf(f, "  %*s", RT_CELL_W, cell);
+}
+
+/* The area table: a row per area, a column per grade with a target
+ * (attended within target), then utilisation and abstractions. */
+static void rt_areas(FILE *f, const struct summary *s)
+{
+	fputs("\nareas (mean [95% confidence interval]; within target and "
+	      "utilisation in %)\n", f);
+	fprintf(f, "  %-*s", RT_LABEL_W - 6, "area");
+	for (size_t g = 0; g < s->n_grades; g++)
+		if (!isnan(s->sc->grades[g].target_s))
+			fprintf(f, "  %*s", RT_CELL_W, s->sc->grades[g].name);
+	fprintf(f, "  %*s  %*s\n", RT_CELL_W, "utilisation", RT_CELL_W,
+		"abstractions");
+	for (size_t a = 0; a < s->n_areas; a++) {
+		fprintf(f, "  %-*s", RT_LABEL_W - 6, s->sc->areas[a].name);
+		for (size_t g = 0; g < s->n_grades; g++)
+			if (!isnan(s->sc->grades[g].target_s))
+				rt_cell(f, &summary_area_grade(s, a, g)->m[RSP_WITHIN_TARGET],
+					RT_PERCENT);
+		rt_cell(f, &s->areas[a].m[RSP_UTILISATION], RT_PERCENT);
+		rt_cell(f, &s->areas[a].m[RSP_ABSTRACTIONS], RT_COUNT);
+		fputc('\n', f);
+	}
+}
+
+static void rt_cost_row(FILE *f, const char *name, double fte, double cost)
+{
+	fprintf(f, "  %-*s %*.1f %*.0f\n", RT_LABEL_W, name, RT_VALUE_W, fte,
+		RT_VALUE_W + 2, cost);
+}
+
+/* Call handlers by pool, officers by role, and the total of both. */
 static void rt_costs(FILE *f, const struct summary *s)
 {
 	fprintf(f, "\ncosts\n  %-*s %*s %*s\n", RT_LABEL_W, "pool", RT_VALUE_W,
 		"FTE", RT_VALUE_W + 2, "annual cost");
 	for (size_t p = 0; p < s->n_pools; p++)
-		fprintf(f, "  %-*s %*.1f %*.0f\n", RT_LABEL_W, s->sc->pools[p].name,
-			RT_VALUE_W, s->pools[p].fte, RT_VALUE_W + 2,
-			s->pools[p].annual_cost);
-	fprintf(f, "  %-*s %*.1f %*.0f\n", RT_LABEL_W, "total", RT_VALUE_W,
-		s->total_fte, RT_VALUE_W + 2, s->total_annual_cost);
+		rt_cost_row(f, s->sc->pools[p].name, s->pools[p].fte,
+			    s->pools[p].annual_cost);
+	if (s->n_roles > 0)
+		fputs("  role\n", f);
+	for (size_t r = 0; r < s->n_roles; r++)
+		rt_cost_row(f, s->sc->roles[r].name, s->roles[r].fte,
+			    s->roles[r].annual_cost);
+	rt_cost_row(f, "total", s->total_fte, s->total_annual_cost);
 }
 
 /* Column c of the hour-of-week table: two per line (offered, service
@@ -188,6 +272,10 @@ enum sim_status report_table_write(FILE *f, const struct summary *s,
 		rt_line(f, s, l);
 	for (size_t p = 0; p < s->n_pools; p++)
 		rt_pool(f, s, p);
+	for (size_t g = 0; g < s->n_grades; g++)
+		rt_grade(f, s, g);
+	if (s->n_areas > 0)
+		rt_areas(f, s);
 	rt_costs(f, s);
 	if (intervals)
 		rt_intervals(f, s);

@@ -1,7 +1,10 @@
 /* report_table.h: the summary of a run as the fixed-width text a planner
  * reads: a heading with the run settings, a block per line (calls, service
  * level against its goal and the verdict, waits), a block per pool
- * (occupancy, staff on duty), the cost of the staffing and, on request, the
+ * (occupancy, staff on duty), a block per incident grade (attended within
+ * target against its goal and the verdict, attendance times, backlog), a
+ * table of areas (within target per grade, utilisation, abstractions), the
+ * FTE and cost of the staffing by pool and role and, on request, the
  * hour-of-week table that shows the weak hours.
  *
  * Every measured figure is shown as its mean over replications with the 95%

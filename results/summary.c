@@ -1,5 +1,5 @@
 /* summary.c: reduces R replication results to means and confidence
- * intervals.
+ * intervals, and adds up the cost of the rosters.
  *
  * Each figure is gathered across replications into a scratch matrix of R
  * rows (one per replication, in replication order) and ci_of reads one
@@ -13,12 +13,20 @@
 #include <stdlib.h>
 
 /* The interval of each column of scratch, a matrix of n rows (replications)
- * of `width` figures. */
+ * of `width` figures. Every figure a run reports is a count, a time or a
+ * fraction, so no interval reaches below 0. */
 static void summary_ci_columns(const double *scratch, size_t n, size_t width,
 			       struct ci *out)
 {
 	for (size_t k = 0; k < width; k++)
-		out[k] = ci_of(scratch + k, width, n, SUMMARY_LEVEL);
+		out[k] = ci_clamp(ci_of(scratch + k, width, n, SUMMARY_LEVEL),
+				  0.0, INFINITY);
+}
+
+/* A fraction's interval reaches no further than 1. */
+static void summary_fraction(struct ci *c)
+{
+	*c = ci_clamp(*c, 0.0, 1.0);
 }
 
 /* Per line: copy the line's figures of every replication into scratch
@@ -36,6 +44,8 @@ static void summary_lines(struct summary *s,
 				scratch[i * CC_LINE_METRICS + k] =
 					results[i]->line[l * CC_LINE_METRICS + k];
 		summary_ci_columns(scratch, n, CC_LINE_METRICS, sl->m);
+		summary_fraction(&sl->m[CC_SERVICE_LEVEL]);
+		summary_fraction(&sl->m[CC_ABANDON_RATE]);
 		/* A goal of NAN means the scenario asked for no verdict. */
 		sl->has_goal = !isnan(goal);
 		sl->verdict = sl->has_goal
@@ -58,10 +68,11 @@ static void summary_pools(struct summary *s,
 				scratch[i * CC_POOL_METRICS + k] =
 					results[i]->pool[p * CC_POOL_METRICS + k];
 		summary_ci_columns(scratch, n, CC_POOL_METRICS, sp->m);
+		summary_fraction(&sp->m[CC_OCCUPANCY]);
 		sp->fte = scenario_pool_fte(&s->sc->pools[p]);
 		sp->annual_cost = scenario_pool_cost(&s->sc->pools[p]);
-		s->total_fte += sp->fte;
-		s->total_annual_cost += sp->annual_cost;
+		s->pools_fte += sp->fte;
+		s->pools_annual_cost += sp->annual_cost;
 	}
 }
 
@@ -75,6 +86,72 @@ static void summary_block(const double *const *src, size_t off, size_t n,
 		for (size_t k = 0; k < width; k++)
 			scratch[i * width + k] = src[i][off + k];
 	summary_ci_columns(scratch, n, width, out);
+}
+
+/* A grade's verdict, as a line's: the goal against the interval of the
+ * fraction attended within target. A grade without a target or a goal
+ * has none. */
+static void summary_grade_verdict(struct summary_grade *sg,
+				  const struct grade_spec *g)
+{
+	summary_fraction(&sg->m[RSP_WITHIN_TARGET]);
+	sg->has_goal = !isnan(g->goal) && !isnan(g->target_s);
+	sg->verdict = sg->has_goal
+		? ci_verdict_of(sg->m[RSP_WITHIN_TARGET], g->goal)
+		: CI_UNCERTAIN;
+}
+
+/* Per grade, per area and per area and grade. `cols` is scratch room for
+ * n pointers. */
+static void summary_response(struct summary *s,
+			     const struct cc_result *const *results, size_t n,
+			     double *scratch, const double **cols)
+{
+	size_t ng = s->n_grades;
+
+	for (size_t i = 0; i < n; i++)
+		cols[i] = results[i]->rsp.grade;
+	for (size_t g = 0; g < ng; g++) {
+		summary_block(cols, g * RSP_GRADE_METRICS, n, RSP_GRADE_METRICS,
+			      scratch, s->grades[g].m);
+		summary_grade_verdict(&s->grades[g], &s->sc->grades[g]);
+	}
+	for (size_t i = 0; i < n; i++)
+		cols[i] = results[i]->rsp.area_grade;
+	for (size_t a = 0; a < s->n_areas; a++)
+		for (size_t g = 0; g < ng; g++) {
+			struct summary_grade *sg = &s->area_grades[a * ng + g];
+
+			summary_block(cols, (a * ng + g) * RSP_GRADE_METRICS, n,
+				      RSP_GRADE_METRICS, scratch, sg->m);
+			summary_grade_verdict(sg, &s->sc->grades[g]);
+		}
+	for (size_t i = 0; i < n; i++)
+		cols[i] = results[i]->rsp.area;
+	for (size_t a = 0; a < s->n_areas; a++) {
+		summary_block(cols, a * RSP_AREA_METRICS, n, RSP_AREA_METRICS,
+			      scratch, s->areas[a].m);
+		summary_fraction(&s->areas[a].m[RSP_UTILISATION]);
+	}
+}
+
+/* Officers by role: each unit roster adds its FTE and cost to its role's,
+ * in the order of the file, so the sums never depend on anything else. */
+static void summary_roles(struct summary *s)
+{
+	for (size_t u = 0; u < s->sc->n_units; u++) {
+		const struct unit_spec *us = &s->sc->units[u];
+		struct summary_role *r = &s->roles[us->role];
+
+		r->fte += scenario_unit_fte(s->sc, us);
+		r->annual_cost += scenario_unit_cost(s->sc, us);
+	}
+	for (size_t r = 0; r < s->n_roles; r++) {
+		s->roles_fte += s->roles[r].fte;
+		s->roles_annual_cost += s->roles[r].annual_cost;
+	}
+	s->total_fte = s->pools_fte + s->roles_fte;
+	s->total_annual_cost = s->pools_annual_cost + s->roles_annual_cost;
 }
 
 /* Hour-of-week intervals for every line and pool. `cols` is scratch room
@@ -94,6 +171,7 @@ static void summary_intervals(struct summary *s,
 
 			summary_block(cols, off, n, CC_INTERVAL_LINE_METRICS,
 				      scratch, s->interval_line + off);
+			summary_fraction(&s->interval_line[off + CC_I_SERVICE_LEVEL]);
 		}
 	for (size_t i = 0; i < n; i++)
 		cols[i] = results[i]->interval_pool;
@@ -103,6 +181,7 @@ static void summary_intervals(struct summary *s,
 
 			summary_block(cols, off, n, CC_INTERVAL_POOL_METRICS,
 				      scratch, s->interval_pool + off);
+			summary_fraction(&s->interval_pool[off + CC_I_OCCUPANCY]);
 		}
 }
 
@@ -117,15 +196,24 @@ static struct summary *summary_alloc(const struct scenario *sc)
 	s->sc = sc;
 	s->n_lines = nl;
 	s->n_pools = np;
+	s->n_grades = sc->n_grades;
+	s->n_areas = sc->n_areas;
+	s->n_roles = sc->n_roles;
 	/* calloc(0, ...) may return NULL legitimately: ask for at least one. */
 	s->lines = calloc(nl + 1, sizeof *s->lines);
 	s->pools = calloc(np + 1, sizeof *s->pools);
+	s->grades = calloc(s->n_grades + 1, sizeof *s->grades);
+	s->areas = calloc(s->n_areas + 1, sizeof *s->areas);
+	s->area_grades = calloc(s->n_areas * s->n_grades + 1,
+				sizeof *s->area_grades);
+	s->roles = calloc(s->n_roles + 1, sizeof *s->roles);
 	s->interval_line = calloc(HOURS_PER_WEEK * nl * CC_INTERVAL_LINE_METRICS + 1,
 				  sizeof *s->interval_line);
 	s->interval_pool = calloc(HOURS_PER_WEEK * np * CC_INTERVAL_POOL_METRICS + 1,
 				  sizeof *s->interval_pool);
 	if (s->lines == NULL || s->pools == NULL || s->interval_line == NULL
-	    || s->interval_pool == NULL) {
+	    || s->interval_pool == NULL || s->grades == NULL || s->areas == NULL
+	    || s->area_grades == NULL || s->roles == NULL) {
 		summary_free(s);
 		return NULL;
 	}
@@ -143,6 +231,10 @@ static size_t summary_scratch_width(void)
 		w = CC_INTERVAL_LINE_METRICS;
 	if (CC_INTERVAL_POOL_METRICS > w)
 		w = CC_INTERVAL_POOL_METRICS;
+	if (RSP_GRADE_METRICS > w)
+		w = RSP_GRADE_METRICS;
+	if (RSP_AREA_METRICS > w)
+		w = RSP_AREA_METRICS;
 	return w;
 }
 
@@ -169,10 +261,14 @@ struct summary *summary_new(const struct scenario *sc,
 	for (size_t i = 0; i < n; i++) {
 		assert(results[i]->n_lines == sc->n_lines);
 		assert(results[i]->n_pools == sc->n_pools);
+		assert(results[i]->n_grades == sc->n_grades);
+		assert(results[i]->n_areas == sc->n_areas);
 		s->events += results[i]->events;
 	}
 	summary_lines(s, results, n, scratch);
 	summary_pools(s, results, n, scratch);
+	summary_response(s, results, n, scratch, cols);
+	summary_roles(s);
 	summary_intervals(s, results, n, scratch, cols);
 	free(scratch);
 	free(cols);
@@ -187,6 +283,10 @@ void summary_free(struct summary *s)
 	free(s->pools);
 	free(s->interval_line);
 	free(s->interval_pool);
+	free(s->grades);
+	free(s->areas);
+	free(s->area_grades);
+	free(s->roles);
 	free(s);
 }
 
@@ -195,7 +295,17 @@ bool summary_any_missed(const struct summary *s)
 	for (size_t l = 0; l < s->n_lines; l++)
 		if (s->lines[l].has_goal && s->lines[l].verdict == CI_MISSED)
 			return true;
+	for (size_t g = 0; g < s->n_grades; g++)
+		if (s->grades[g].has_goal && s->grades[g].verdict == CI_MISSED)
+			return true;
 	return false;
+}
+
+const struct summary_grade *summary_area_grade(const struct summary *s,
+					       size_t area, size_t grade)
+{
+	assert(area < s->n_areas && grade < s->n_grades);
+	return &s->area_grades[area * s->n_grades + grade];
 }
 
 const struct ci *summary_iline(const struct summary *s, size_t hour,
@@ -264,5 +374,28 @@ const char *summary_ipool_metric_name(enum cc_interval_pool_metric m)
 	};
 
 	assert((size_t)m < CC_INTERVAL_POOL_METRICS);
+	return names[m];
+}
+
+const char *summary_grade_metric_name(enum rsp_grade_metric m)
+{
+	static const char *const names[RSP_GRADE_METRICS] = {
+		"incidents", "attended", "attended_within_target",
+		"attendance_mean_s", "attendance_p50_s", "attendance_p90_s",
+		"attendance_p95_s", "backlog", "cross_border", "preempted"
+	};
+
+	assert((size_t)m < RSP_GRADE_METRICS);
+	return names[m];
+}
+
+const char *summary_area_metric_name(enum rsp_area_metric m)
+{
+	static const char *const names[RSP_AREA_METRICS] = {
+		"utilisation", "units_on_duty", "abstractions",
+		"abstraction_hours"
+	};
+
+	assert((size_t)m < RSP_AREA_METRICS);
 	return names[m];
 }

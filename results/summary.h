@@ -1,7 +1,9 @@
 /* summary.h: what a run reports — every figure of R replications reduced to
  * its mean and 95% confidence interval (Student t, sim/ci.h), per line, per
- * pool and per hour of the week, with the verdict of each line's service
- * level against its goal and the cost of the staffing simulated.
+ * pool, per incident grade, per area (and area and grade) and per hour of
+ * the week, with the verdict of each line's service level and each grade's
+ * attendance within target against its goal, and the FTE and annual cost
+ * of the staffing simulated: call handlers by pool, officers by role.
  *
  * A summary is built once from the scenario and the replication results, in
  * replication order, and is then read-only: the writers (report_table,
@@ -39,9 +41,29 @@ struct summary_pool {
 	double annual_cost;                /* fte * cost_per_fte */
 };
 
+/* An incident grade, force-wide or in one area. */
+struct summary_grade {
+	struct ci m[RSP_GRADE_METRICS];    /* indexed by enum rsp_grade_metric */
+	bool has_goal;                     /* false when the grade has no target
+					      or no goal */
+	enum ci_verdict verdict;           /* of m[RSP_WITHIN_TARGET]; valid
+					      only when has_goal */
+};
+
+struct summary_area {
+	struct ci m[RSP_AREA_METRICS];     /* indexed by enum rsp_area_metric */
+};
+
+/* The officers of one role, summed over the role's unit rosters. */
+struct summary_role {
+	double fte;                        /* implied by the unit rosters */
+	double annual_cost;                /* fte * the role's cost_per_fte */
+};
+
 struct summary {
 	const struct scenario *sc;         /* borrowed */
 	size_t n_lines, n_pools;
+	size_t n_grades, n_areas, n_roles; /* 0, 0, 0 for calls only */
 	unsigned replications;             /* R, the number of results */
 	uint64_t seed;
 	double days;                       /* counted horizon */
@@ -53,7 +75,16 @@ struct summary {
 	struct ci *interval_line;
 	/* [HOURS_PER_WEEK][n_pools][CC_INTERVAL_POOL_METRICS] */
 	struct ci *interval_pool;
-	double total_fte;                  /* sums over pools */
+	struct summary_grade *grades;      /* [n_grades] */
+	struct summary_area *areas;        /* [n_areas] */
+	struct summary_grade *area_grades; /* [n_areas][n_grades]: see
+					      summary_area_grade */
+	struct summary_role *roles;        /* [n_roles] */
+	double pools_fte;                  /* call handlers: sums over pools */
+	double pools_annual_cost;
+	double roles_fte;                  /* officers: sums over roles */
+	double roles_annual_cost;
+	double total_fte;                  /* pools and roles */
 	double total_annual_cost;
 };
 
@@ -66,9 +97,14 @@ struct summary *summary_new(const struct scenario *sc,
 /* NULL is a no-op. */
 void summary_free(struct summary *s);
 
-/* True when some line with a goal has verdict CI_MISSED (what
- * --require-slas fails on); an uncertain verdict is not a miss. */
+/* True when some line or grade with a goal has verdict CI_MISSED (what
+ * --require-slas fails on); an uncertain verdict is not a miss, and the
+ * verdicts of single areas are shown but never fail a run. */
 bool summary_any_missed(const struct summary *s);
+
+/* Grade `grade` in area `area`. */
+const struct summary_grade *summary_area_grade(const struct summary *s,
+					       size_t area, size_t grade);
 
 /* The interval of a line or pool figure in hour-of-week `hour` (0 = Monday
  * 00:00-01:00). */
@@ -83,6 +119,9 @@ const char *summary_line_metric_name(enum cc_line_metric m);
 const char *summary_pool_metric_name(enum cc_pool_metric m);
 const char *summary_iline_metric_name(enum cc_interval_line_metric m);
 const char *summary_ipool_metric_name(enum cc_interval_pool_metric m);
+/* "attended_within_target", "attendance_p90_s", "utilisation", ... */
+const char *summary_grade_metric_name(enum rsp_grade_metric m);
+const char *summary_area_metric_name(enum rsp_area_metric m);
 
 /* Writes the label of hour-of-week `hour` ("Mon 18:00") into buf, which
  * must hold at least SUMMARY_HOUR_LABEL_MAX bytes. */

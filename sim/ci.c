@@ -98,3 +98,14 @@ const char *ci_verdict_name(enum ci_verdict v)
 	assert(!"unknown verdict");
 	return "uncertain";
 }
+
+/* Clips the interval's ends to [min, max]; NAN ends stay NAN. */
+struct ci ci_clamp(struct ci c, double min, double max)
+{
+	assert(min <= max);
+	if (c.lo < min)
+		c.lo = min;
+	if (c.hi > max)
+		c.hi = max;
+	return c;
+}

@@ -20,6 +20,12 @@ struct ci {
  * the given stride (in elements) so a column of an array of structs works. */
 struct ci ci_of(const double *x, size_t stride, size_t n, double level);
 
+/* c with its ends clipped to [min, max], the range the quantity can take
+ * (a fraction cannot exceed 1, a count cannot be negative). The t-interval
+ * is symmetric and may reach past them when replications are few or skewed;
+ * clipping removes only impossible values. The mean is never changed. */
+struct ci ci_clamp(struct ci c, double min, double max);
+
 /* Verdict of a goal fraction against an interval, as DESIGN.md defines it. */
 enum ci_verdict { CI_MET, CI_MISSED, CI_UNCERTAIN };
 /* MET when goal <= lo, MISSED when goal > hi, UNCERTAIN otherwise. */

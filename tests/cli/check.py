@@ -34,7 +34,18 @@ def main():
                    "hours_per_week: 37.5", "days: [mon, tue, wed, thu, fri, sat, sun]",
                    "# the roster implies"):
         t.check(needle in out, "check output lacks %r" % needle)
-    scenarios = [small, t.path("scenarios", "west-midlands-2024.yaml")]
+    out, _ = t.expect_rc(["check", t.path("scenarios", "west-midlands-2024.yaml")], 0)
+    for needle in ("\ngrades:", "\nareas:", "\nroles:", "\ndispatch:", "\nunits:",
+                   '    incidents: {"emergency": 0.2, "priority": 0.25, '
+                   '"scheduled": 0.15}',
+                   '    attend: {within_s: 900, goal: 0.9}',
+                   '    abstraction: {allowed: emergency_only, after_s: 600}',
+                   '  - area: "Birmingham"\n    role: "response"\n    crew: 2',
+                   "  cross_border_factor: 1.5\n", "\n# role response: ",
+                   "\n# role pcso: ", "\n# role neighbourhood: ",
+                   "\n# all pools and units: "):
+        t.check(needle in out, "bundled check output lacks %r" % needle)
+    scenarios = [small] + sorted(glob.glob(t.path("scenarios", "*.yaml")))
     scenarios += sorted(glob.glob(t.path("scenarios", "validation", "*.yaml")))
     with tempfile.TemporaryDirectory() as d:
         for path in scenarios:

@@ -1,6 +1,7 @@
-"""--require-slas: exit 3 when a line misses its goal (a deliberately
-understaffed --set), 0 when every goal is met, and the report is still
-written in full either way."""
+"""--require-slas: exit 3 when a line or a grade misses its goal (a
+deliberately understaffed --set, the funding-gap variant's emergency
+attendance), 0 when every goal is met, and the report is still written in
+full either way."""
 import json
 
 from clitest import Ctx, fixture
@@ -24,6 +25,22 @@ def main():
     # A line with no goal is never a miss: drop the only goal.
     t.expect_rc(["run", small, "--require-slas", "--set",
                  "lines.999.answer={within_s: 10}"] + under, 0)
+    # A missed grade fails as a missed line does: the funding-gap variant
+    # answers its calls as the baseline does but misses its emergency
+    # attendance goal; the baseline meets every goal.
+    short = ["--replications", "4", "--days", "1", "--warmup-hours", "6"]
+    gap = t.path("scenarios", "west-midlands-shortfall.yaml")
+    out, _ = t.expect_rc(["run", gap, "--require-slas", "--format", "json"]
+                         + short, 3)
+    doc = json.loads(out)
+    t.check(all(l["verdict"] != "missed" for l in doc["lines"]),
+            "funding gap: no line missed")
+    t.check(doc["grades"][0]["verdict"] == "missed", "funding gap: emergency missed")
+    t.expect_rc(["run", t.path("scenarios", "west-midlands-2024.yaml"),
+                 "--require-slas"] + short, 0)
+    # With the goal within reach the grade is not a miss.
+    t.expect_rc(["run", gap, "--require-slas", "--set",
+                 "grades.emergency.attend.goal=0.5"] + short, 0)
     t.finish()
 
 

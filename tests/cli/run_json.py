@@ -9,8 +9,52 @@ from clitest import Ctx, ci_ordered, fixture
 LINE_FIGURES = ["offered", "answered", "abandoned", "abandoned_5s", "repeats",
                 "service_level", "abandon_rate", "asa_s", "wait_p50_s",
                 "wait_p90_s", "wait_p95_s", "wait_p99_s"]
+GRADE_FIGURES = ["incidents", "attended", "attended_within_target",
+                 "attendance_mean_s", "attendance_p50_s", "attendance_p90_s",
+                 "attendance_p95_s", "backlog", "cross_border", "preempted"]
+AREA_FIGURES = ["utilisation", "units_on_duty", "abstractions",
+                "abstraction_hours"]
 TOP = ["scenario", "seed", "replications", "days", "warmup_hours", "lines",
-       "pools", "costs"]
+       "pools", "grades", "areas", "costs"]
+
+
+def check_grade(t, grade, name):
+    """A grade (force-wide or in an area): the keys of a line, ordered
+    intervals, a verdict exactly when there is a goal."""
+    t.check(list(grade) == ["name", "target_s", "goal", "verdict"] + GRADE_FIGURES,
+            name + ": keys %s" % list(grade))
+    t.check((grade["goal"] is None) == (grade["verdict"] is None),
+            name + ": verdict without goal or goal without verdict")
+    t.check(grade["verdict"] in (None, "met", "missed", "uncertain"),
+            name + ": verdict " + str(grade["verdict"]))
+    for k in GRADE_FIGURES:
+        t.check(ci_ordered(grade[k]), "%s: %s interval %s" % (name, k, grade[k]))
+    w = grade["attended_within_target"]["mean"]
+    t.check(w is None or 0 <= w <= 1, name + ": within target a fraction")
+    t.check((w is None) == (grade["target_s"] is None),
+            name + ": within target measured exactly when there is a target")
+
+
+def check_response(t, doc, what):
+    names = [g["name"] for g in doc["grades"]]
+    for grade in doc["grades"]:
+        check_grade(t, grade, "%s: grade %s" % (what, grade["name"]))
+    for area in doc["areas"]:
+        name = "%s: area %s" % (what, area["name"])
+        t.check(list(area) == ["name"] + AREA_FIGURES + ["grades"], name + ": keys")
+        for k in AREA_FIGURES:
+            t.check(ci_ordered(area[k]), "%s: %s interval" % (name, k))
+        t.check([g["name"] for g in area["grades"]] == names, name + ": grades")
+        for grade in area["grades"]:
+            check_grade(t, grade, "%s/%s" % (name, grade["name"]))
+    costs = doc["costs"]
+    t.check(list(costs) == ["fte", "annual_cost", "pools", "roles", "total_fte",
+                            "total_annual_cost"], what + ": cost keys")
+    staff = costs["pools"] + costs["roles"]
+    for k in ("fte", "annual_cost"):
+        total = sum(p[k] for p in staff)
+        t.check(abs(costs["total_" + k] - total) <= 1e-6 * max(1, total),
+                what + ": total %s is the sum of pools and roles" % k)
 
 
 def check_report(t, doc, what, intervals):
@@ -37,7 +81,8 @@ def check_report(t, doc, what, intervals):
         t.check(pool["fte"] >= 0 and pool["annual_cost"] >= 0, name + ": cost")
     total = sum(p["annual_cost"] for p in doc["pools"])
     t.check(abs(doc["costs"]["annual_cost"] - total) <= 1e-6 * max(1, total),
-            what + ": total cost is the sum of the pools")
+            what + ": call handlers' cost is the sum of the pools")
+    check_response(t, doc, what)
     for hour in doc.get("intervals", []):
         for item in hour["lines"] + hour["pools"]:
             for k, v in item.items():
@@ -71,6 +116,8 @@ def main():
                 and doc["days"] == 2 and doc["warmup_hours"] == 6, "run settings")
         t.check([l["name"] for l in doc["lines"]] == ["999", "101"], "line order")
         t.check(doc["lines"][1]["goal"] is None, "101 has no goal")
+        t.check(doc["grades"] == [] and doc["areas"] == []
+                and doc["costs"]["roles"] == [], "calls only: no response")
     # Options become overrides: they show in the settings reported.
     doc = run_json(t, fixture("small.yaml"), "--replications", "3", "--seed",
                    "18446744073709551615", "--days", "1.5", "--warmup-hours", "2")
@@ -82,8 +129,17 @@ def main():
         run_json(t, path, "--replications", "3", "--days", "2")
     t.check(len(glob.glob(t.path("scenarios", "west-midlands-2024.yaml"))) == 1,
             "the bundled scenario exists")
-    run_json(t, t.path("scenarios", "west-midlands-2024.yaml"),
-             "--replications", "3", "--days", "1", "--warmup-hours", "6")
+    for name in ("west-midlands-2024.yaml", "west-midlands-shortfall.yaml"):
+        doc = run_json(t, t.path("scenarios", name),
+                       "--replications", "3", "--days", "1", "--warmup-hours", "6")
+        if doc:
+            t.check([g["name"] for g in doc["grades"]]
+                    == ["emergency", "priority", "scheduled"], name + ": grades")
+            t.check(len(doc["areas"]) == 7, name + ": seven areas")
+            t.check([r["name"] for r in doc["costs"]["roles"]]
+                    == ["response", "pcso", "neighbourhood"], name + ": roles")
+            t.check(doc["grades"][0]["incidents"]["mean"] > 0,
+                    name + ": emergencies are created")
     t.finish()
 
 

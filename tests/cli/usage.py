@@ -18,7 +18,7 @@ def main():
         t.check(out.startswith("usage: callsim <command>"), "%s: %s" % (args, out))
     with open(t.path("docs", "cli.md"), encoding="utf-8") as f:
         doc = f.read()
-    for cmd in ("run", "check", "help"):
+    for cmd in ("run", "check", "compare", "help"):
         out, _ = t.expect_rc(["help", cmd], 0)
         t.check(out.startswith("usage: callsim " + cmd), "help %s: %s" % (cmd, out))
         t.check(synopsis(out) in doc,

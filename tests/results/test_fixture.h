@@ -14,7 +14,26 @@
  * freedom, sd = 0.01159022577) [0.8938749498, 0.9514583836].
  * "101" has no answered calls (ASA, waits all NAN) and a p99 wait that is
  * NAN in replication 2 only. Hour 3 of the week has nothing offered on
- * "999" (its service level is NAN). */
+ * "999" (its service level is NAN).
+ *
+ * fx_add_response adds incident response: grades "emergency" (attend
+ * within 900 s, goal 0.9) and "scheduled" (no target), areas "Birmingham"
+ * and "Solihull", roles "response" (62000 a year, 40 h a week) and "pcso"
+ * (37000, 37 h), and three unit rosters:
+ *   Birmingham response, crew 2, 07:00 10 h every day, 3 units
+ *       -> 420 officer-hours / 40 = 10.5 FTE, 651000
+ *   Solihull response, crew 2, 22:00 10 h Mon-Fri, 2 units
+ *       -> 200 / 40 = 5 FTE, 310000
+ *   Birmingham pcso, crew 1, 08:00 8 h every day, 4 units
+ *       -> 224 / 37 = 6.054054054 FTE, 224000
+ * so response 15.5 FTE and 961000, pcso 6.054054054 and 224000, and with
+ * the pool everyone 73.71405405 FTE and 3167080 a year.
+ * Emergency attended within target: 0.871, 0.902, 0.884, mean
+ * 0.8856666667, interval [0.8469959477, 0.9243373856] (goal 0.9:
+ * uncertain). In Solihull: 0.95, NAN (no emergency that replication), 0.91,
+ * mean 0.93 from two values, interval (t = 12.70620474 with 1 degree of
+ * freedom) [0.6758759052, 1.184124095]. Birmingham's utilisation: 0.553,
+ * 0.561, 0.549, mean 0.5543333333, interval [0.5391550012, 0.5695116655]. */
 #ifndef TESTS_RESULTS_TEST_FIXTURE_H
 #define TESTS_RESULTS_TEST_FIXTURE_H
 
@@ -31,6 +50,10 @@
 #define FX_R 3
 #define FX_LINES 2
 #define FX_POOLS 1
+#define FX_GRADES 2
+#define FX_AREAS 2
+#define FX_ROLES 2
+#define FX_UNITS 3
 
 struct fixture {
 	struct scenario sc;
@@ -44,6 +67,16 @@ struct fixture {
 	double pool[FX_R][FX_POOLS * CC_POOL_METRICS];
 	double iline[FX_R][HOURS_PER_WEEK * FX_LINES * CC_INTERVAL_LINE_METRICS];
 	double ipool[FX_R][HOURS_PER_WEEK * FX_POOLS * CC_INTERVAL_POOL_METRICS];
+	/* Incident response, used once fx_add_response is called. */
+	struct grade_spec grades[FX_GRADES];
+	struct area_spec areas[FX_AREAS];
+	size_t neighbours[FX_AREAS];
+	struct role_spec roles[FX_ROLES];
+	struct unit_spec units[FX_UNITS];
+	struct shift_spec unit_shifts[FX_UNITS];
+	double grade[FX_R][FX_GRADES * RSP_GRADE_METRICS];
+	double area_grade[FX_R][FX_AREAS * FX_GRADES * RSP_GRADE_METRICS];
+	double area[FX_R][FX_AREAS * RSP_AREA_METRICS];
 };
 
 static const double fx_sl999[FX_R] = { 0.912, 0.935, 0.921 };
@@ -126,6 +159,91 @@ static struct fixture *fx_new(void)
 	for (size_t r = 0; r < FX_R; r++)
 		fx_results(fx, r);
 	return fx;
+}
+
+static const double fx_within_emergency[FX_R] = { 0.871, 0.902, 0.884 };
+static const double fx_within_solihull[FX_R] = { 0.95, NAN, 0.91 };
+static const double fx_util_birmingham[FX_R] = { 0.553, 0.561, 0.549 };
+
+/* The grades, areas, roles and units described above. */
+static inline void fx_response_scenario(struct fixture *fx)
+{
+	struct scenario *sc = &fx->sc;
+
+	fx->grades[0] = (struct grade_spec){ .name = "emergency",
+		.target_s = 900.0, .goal = 0.9 };
+	fx->grades[1] = (struct grade_spec){ .name = "scheduled",
+		.target_s = NAN, .goal = NAN, .preemptible = 1 };
+	fx->neighbours[0] = 1;
+	fx->neighbours[1] = 0;
+	fx->areas[0] = (struct area_spec){ .name = "Birmingham", .share = 0.8,
+		.neighbours = &fx->neighbours[0], .n_neighbours = 1,
+		.travel_factor = 1.0 };
+	fx->areas[1] = (struct area_spec){ .name = "Solihull", .share = 0.2,
+		.neighbours = &fx->neighbours[1], .n_neighbours = 1,
+		.travel_factor = 1.25 };
+	fx->roles[0] = (struct role_spec){ .name = "response", .attends = 3,
+		.cost_per_fte = 62000.0, .hours_per_week = 40.0 };
+	fx->roles[1] = (struct role_spec){ .name = "pcso", .attends = 2,
+		.cost_per_fte = 37000.0, .hours_per_week = 37.0 };
+	fx->unit_shifts[0] = (struct shift_spec){ "early", 7 * 3600.0, 10 * 3600.0, 0x7f, 3 };
+	fx->unit_shifts[1] = (struct shift_spec){ "night", 22 * 3600.0, 10 * 3600.0, 0x1f, 2 };
+	fx->unit_shifts[2] = (struct shift_spec){ "day", 8 * 3600.0, 8 * 3600.0, 0x7f, 4 };
+	fx->units[0] = (struct unit_spec){ .area = 0, .role = 0, .crew = 2,
+		.shifts = &fx->unit_shifts[0], .n_shifts = 1, .shrinkage = 0.2 };
+	fx->units[1] = (struct unit_spec){ .area = 1, .role = 0, .crew = 2,
+		.shifts = &fx->unit_shifts[1], .n_shifts = 1, .shrinkage = 0.2 };
+	fx->units[2] = (struct unit_spec){ .area = 0, .role = 1, .crew = 1,
+		.shifts = &fx->unit_shifts[2], .n_shifts = 1, .shrinkage = 0.15 };
+	sc->grades = fx->grades;
+	sc->n_grades = FX_GRADES;
+	sc->areas = fx->areas;
+	sc->n_areas = FX_AREAS;
+	sc->roles = fx->roles;
+	sc->n_roles = FX_ROLES;
+	sc->units = fx->units;
+	sc->n_units = FX_UNITS;
+}
+
+/* Response figures of replication r: distinct values, with the NANs above
+ * (no target for "scheduled"; no emergency in Solihull in replication 1). */
+static inline void fx_response_results(struct fixture *fx, size_t r)
+{
+	for (size_t g = 0; g < FX_GRADES; g++) {
+		double *fg = fx->grade[r] + g * RSP_GRADE_METRICS;
+
+		for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
+			fg[k] = 3.17 * (double)(k + 1) + 0.4 * (double)r + 11.0 * (double)g;
+		fg[RSP_WITHIN_TARGET] = g == 0 ? fx_within_emergency[r] : NAN;
+		for (size_t a = 0; a < FX_AREAS; a++) {
+			double *ag = fx->area_grade[r] + (a * FX_GRADES + g) * RSP_GRADE_METRICS;
+
+			for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
+				ag[k] = fg[k] * (a == 0 ? 0.75 : 0.25);
+			ag[RSP_WITHIN_TARGET] = g == 1 ? NAN : a == 0
+				? fx_within_emergency[r] - 0.01 : fx_within_solihull[r];
+		}
+	}
+	for (size_t a = 0; a < FX_AREAS; a++) {
+		double *fa = fx->area[r] + a * RSP_AREA_METRICS;
+
+		fa[RSP_UTILISATION] = fx_util_birmingham[r] + 0.1 * (double)a;
+		fa[RSP_UNITS_ON_DUTY] = 4.35 - 1.5 * (double)a + 0.05 * (double)r;
+		fa[RSP_ABSTRACTIONS] = (double)((r + a) % 3);
+		fa[RSP_ABSTRACTION_HOURS] = 1.625 * (double)((r + a) % 3);
+	}
+	fx->res[r].n_grades = FX_GRADES;
+	fx->res[r].n_areas = FX_AREAS;
+	fx->res[r].rsp = (struct rsp_figures){ .grade = fx->grade[r],
+		.area_grade = fx->area_grade[r], .area = fx->area[r] };
+}
+
+/* Turns a calls-only fixture into one with incident response. */
+static inline void fx_add_response(struct fixture *fx)
+{
+	fx_response_scenario(fx);
+	for (size_t r = 0; r < FX_R; r++)
+		fx_response_results(fx, r);
 }
 
 /* What a writer puts out for s, as a new string (free with free()), and

@@ -154,6 +154,51 @@ static void test_report_csv_values(void **state)
 	free(fx);
 }
 
+/* Response rows: grade (2 settings + 10 figures each), area (4 figures,
+ * then 12 per grade named "AREA/GRADE"), roles, and the total of pools
+ * and roles; the hand-worked intervals of test_fixture.h. */
+static void test_report_csv_response(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s;
+	enum sim_status st;
+	char *out;
+	const char *key[3] = { "area", "Solihull/emergency", "attended_within_target" };
+	char v[3][CSV_FIELD_MAX];
+
+	(void)state;
+	fx_add_response(fx);
+	s = summary_of(fx);
+	out = fx_capture(report_csv_write, s, false, &st);
+	assert_int_equal(st, SIM_OK);
+	assert_int_equal(fx_count(out, "\ngrade,"), 2 * 12);
+	assert_int_equal(fx_count(out, "\narea,"), 2 * (4 + 2 * 12));
+	assert_int_equal(fx_count(out, "\nrole,"), 2 * 2);
+	assert_int_equal(fx_count(out, "\n"), 1 + 4 + 28 + 2 + 24 + 56 + 2 + 4 + 2);
+	assert_non_null(strstr(out, "\ngrade,emergency,attended_within_target,"
+			       "0.8856666667,0.8469959478,0.9243373856\n"));
+	assert_non_null(strstr(out, "\ngrade,scheduled,target_s,,,\n"));
+	assert_non_null(strstr(out, "\ngrade,scheduled,attended_within_target,,,\n"));
+	assert_non_null(strstr(out, "\narea,Birmingham,utilisation,0.5543333333,"
+			       "0.5391550012,0.5695116655\n"));
+	csv_find(out, key, v);
+	assert_string_equal(v[0], "0.93");
+	assert_string_equal(v[1], "0.6758759053");
+	assert_string_equal(v[2], "1");   /* clipped: a fraction */
+	assert_non_null(strstr(out, "\nrole,response,fte,15.5,15.5,15.5\n"));
+	assert_non_null(strstr(out, "\nrole,pcso,annual_cost,224000,224000,224000\n"));
+	assert_non_null(strstr(out, "\ncost,emergency,annual_cost,1982080,"));
+	assert_non_null(strstr(out, "\ncost,total,annual_cost,3167080,3167080,3167080\n"));
+	/* Sections come in the documented order. */
+	assert_true(strstr(out, "\npool,") < strstr(out, "\ngrade,"));
+	assert_true(strstr(out, "\ngrade,") < strstr(out, "\narea,"));
+	assert_true(strstr(out, "\narea,") < strstr(out, "\ncost,"));
+	assert_true(strstr(out, "\nrole,") < strstr(out, "\ncost,total"));
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
 /* The scenario name, with quotes and a backslash, names the run rows. */
 static void test_report_csv_run_rows(void **state)
 {
@@ -193,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_report_csv_quotes_names),
 		cmocka_unit_test(test_report_csv_values),
 		cmocka_unit_test(test_report_csv_run_rows),
+		cmocka_unit_test(test_report_csv_response),
 		cmocka_unit_test(test_report_csv_write_error),
 	};
 

@@ -2,102 +2,9 @@
  * issue fixes, escaping, null for NAN, exact seed, and write errors. */
 #include "tests/test_support.h"
 
-#include <ctype.h>
-
 #include "results/report_json.h"
 #include "tests/results/test_fixture.h"
-
-/* A strict recursive-descent check that text is one JSON value: enough to
- * catch a missing comma, a stray NaN or a bad escape. Returns the end of
- * the value, or NULL when the text is not JSON. */
-static const char *json_value(const char *p);
-
-static const char *json_ws(const char *p)
-{
-	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
-		p++;
-	return p;
-}
-
-static const char *json_string(const char *p)
-{
-	if (*p++ != '"')
-		return NULL;
-	for (; *p != '"'; p++) {
-		if ((unsigned char)*p < 0x20)
-			return NULL;
-		if (*p == '\\') {
-			p++;
-			if (*p == 'u') {
-				for (int i = 1; i <= 4; i++)
-					if (!isxdigit((unsigned char)p[i]))
-						return NULL;
-				p += 4;
-			} else if (strchr("\"\\/bfnrt", *p) == NULL || *p == '\0') {
-				return NULL;
-			}
-		}
-	}
-	return p + 1;
-}
-
-static const char *json_number(const char *p)
-{
-	char *end;
-
-	if (!(*p == '-' || isdigit((unsigned char)*p)))
-		return NULL;
-	strtod(p, &end);
-	return end == p ? NULL : end;
-}
-
-/* Members of an object (pairs) or elements of an array. */
-static const char *json_items(const char *p, char close, bool pairs)
-{
-	p = json_ws(p);
-	if (*p == close)
-		return p + 1;
-	for (;;) {
-		if (pairs) {
-			p = json_string(json_ws(p));
-			if (p == NULL || *(p = json_ws(p)) != ':')
-				return NULL;
-			p++;
-		}
-		p = json_value(p);
-		if (p == NULL)
-			return NULL;
-		p = json_ws(p);
-		if (*p == close)
-			return p + 1;
-		if (*p++ != ',')
-			return NULL;
-	}
-}
-
-static const char *json_value(const char *p)
-{
-	p = json_ws(p);
-	if (*p == '{')
-		return json_items(p + 1, '}', true);
-	if (*p == '[')
-		return json_items(p + 1, ']', false);
-	if (*p == '"')
-		return json_string(p);
-	if (strncmp(p, "null", 4) == 0 || strncmp(p, "true", 4) == 0)
-		return p + 4;
-	if (strncmp(p, "false", 5) == 0)
-		return p + 5;
-	return json_number(p);
-}
-
-static void assert_json(const char *text)
-{
-	const char *end = json_value(text);
-
-	assert_non_null(end);
-	assert_string_equal(json_ws(end), "");
-}
+#include "tests/results/test_json_check.h"
 
 static struct summary *summary_of(struct fixture *fx)
 {
@@ -145,8 +52,8 @@ static void test_report_json_top_level_keys(void **state)
 	static const char *const keys[] = {
 		"\n  \"scenario\": ", "\n  \"seed\": ", "\n  \"replications\": 3,",
 		"\n  \"days\": 2.385,", "\n  \"warmup_hours\": 1.5,",
-		"\n  \"lines\": [", "\n  \"pools\": [", "\n  \"costs\": {",
-		"\n  \"intervals\": ["
+		"\n  \"lines\": [", "\n  \"pools\": [", "\n  \"grades\": [",
+		"\n  \"areas\": [", "\n  \"costs\": {", "\n  \"intervals\": ["
 	};
 	struct fixture *fx = fx_new();
 	struct summary *s = summary_of(fx);
@@ -192,7 +99,62 @@ static void test_report_json_line_figures(void **state)
 	assert_int_equal(fx_count(out, "\"wait_p95_s\": {\"mean\": "), 2);
 	assert_non_null(strstr(out, "\"fte\": 52.16,\n      \"annual_cost\": 1982080\n"));
 	assert_non_null(strstr(out, "\"costs\": {\n    \"fte\": 52.16,\n"
-			       "    \"annual_cost\": 1982080\n  }"));
+			       "    \"annual_cost\": 1982080,\n    \"pools\": [\n"
+			       "      {\n        \"name\": \"emergency\",\n"
+			       "        \"fte\": 52.16,\n        \"annual_cost\": 1982080\n"
+			       "      }\n    ],\n    \"roles\": [],\n"
+			       "    \"total_fte\": 52.16,\n"
+			       "    \"total_annual_cost\": 1982080\n  }"));
+	/* Calls only: the response keys are there, empty. */
+	assert_non_null(strstr(out, "\n  \"grades\": [],\n  \"areas\": [],\n"));
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
+/* Grades in the shape of lines; areas with their figures and their grades
+ * nested; costs by pool and role (numbers from test_fixture.h; the last
+ * printed digit of two interval ends sits on a rounding boundary of the
+ * hand-computed value, 0.84699594775 and 0.67587590520). */
+static void test_report_json_response(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s;
+	enum sim_status st;
+	char *out;
+
+	(void)state;
+	fx_add_response(fx);
+	s = summary_of(fx);
+	out = fx_capture(report_json_write, s, false, &st);
+	assert_int_equal(st, SIM_OK);
+	assert_json(out);
+	assert_non_null(strstr(out, "\"grades\": [\n    {\n      \"name\": \"emergency\",\n"
+			       "      \"target_s\": 900,\n      \"goal\": 0.9,\n"
+			       "      \"verdict\": \"uncertain\",\n      \"incidents\": {"));
+	assert_non_null(strstr(out, "\"attended_within_target\": {\"mean\": 0.8856666667, "
+			       "\"ci_low\": 0.8469959478, \"ci_high\": 0.9243373856}"));
+	/* "scheduled" has neither target nor goal, force-wide or in an area. */
+	assert_int_equal(fx_count(out, "\"name\": \"scheduled\",\n"), 3);
+	assert_int_equal(fx_count(out, "\"target_s\": null,\n"), 3);
+	assert_int_equal(fx_count(out, "\"attended_within_target\": {\"mean\": null, "
+				  "\"ci_low\": null, \"ci_high\": null}"), 3);
+	assert_non_null(strstr(out, "\"areas\": [\n    {\n      \"name\": \"Birmingham\",\n"
+			       "      \"utilisation\": {\"mean\": 0.5543333333, "
+			       "\"ci_low\": 0.5391550012, \"ci_high\": 0.5695116655},\n"
+			       "      \"units_on_duty\": {"));
+	assert_non_null(strstr(out, "\"abstraction_hours\": {\"mean\": 1.625, "
+			       "\"ci_low\": 0, "));   /* clipped: hours */
+	assert_non_null(strstr(out, "      \"grades\": [\n        {\n"
+			       "          \"name\": \"emergency\",\n"));
+	assert_non_null(strstr(out, "\"attended_within_target\": {\"mean\": 0.93, "
+			       "\"ci_low\": 0.6758759053, \"ci_high\": 1}"));
+	assert_non_null(strstr(out, "\"roles\": [\n      {\n        \"name\": \"response\",\n"
+			       "        \"fte\": 15.5,\n        \"annual_cost\": 961000\n"
+			       "      },\n      {\n        \"name\": \"pcso\",\n"
+			       "        \"fte\": 6.054054054,\n        \"annual_cost\": 224000\n"
+			       "      }\n    ],\n    \"total_fte\": 73.71405405,\n"
+			       "    \"total_annual_cost\": 3167080\n  }"));
 	free(out);
 	summary_free(s);
 	free(fx);
@@ -276,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_report_json_is_well_formed),
 		cmocka_unit_test(test_report_json_top_level_keys),
 		cmocka_unit_test(test_report_json_line_figures),
+		cmocka_unit_test(test_report_json_response),
 		cmocka_unit_test(test_report_json_nan_is_null),
 		cmocka_unit_test(test_report_json_escapes_and_exact_seed),
 		cmocka_unit_test(test_report_json_is_deterministic),

@@ -111,6 +111,48 @@ static void test_report_table_pools_and_costs(void **state)
 	assert_row(out, "\ncosts\n", "emergency", "52.2        1982080\n");
 	assert_row(out, "\ncosts\n", "total", "52.2        1982080\n");
 	assert_null(strstr(out, "hour of the week"));
+	/* Calls only: no grade, area or role. */
+	assert_null(strstr(out, "\ngrade "));
+	assert_null(strstr(out, "\nareas"));
+	assert_null(strstr(out, "  role\n"));
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
+/* A block per grade, the area table and costs by role. */
+static void test_report_table_response(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s;
+	enum sim_status st;
+	char *out;
+	const char *em = "grade emergency: attend within 900 s\n";
+	const char *sch = "grade scheduled: no attendance target\n";
+
+	(void)state;
+	fx_add_response(fx);
+	s = summary_of(fx);
+	out = fx_capture(report_table_write, s, false, &st);
+	assert_int_equal(st, SIM_OK);
+	assert_row(out, em, "attended within target", "88.6%  [84.7, 92.4]\n");
+	assert_row(out, em, "attendance p90", "19.4 s  [18.4, 20.4]\n");
+	assert_row(out, em, "cross-border", "28.9  [27.9, 29.9]\n");
+	assert_row(out, em, "goal", "90.0%\n");
+	assert_row(out, em, "verdict", "uncertain\n");
+	assert_row(out, sch, "attended within target", "-\n");
+	assert_row(out, sch, "goal", "none\n");
+	/* The area table has a column for the grade with a target only. */
+	assert_non_null(strstr(out, "\n  area                         emergency"
+			       "           utilisation          abstractions\n"));
+	assert_row(out, "\nareas", "Birmingham", "87.6 [83.7, 91.4]     55.4 [53.9, 57.0]"
+		   "        1.0 [0.0, 3.5]\n");
+	assert_row(out, "\nareas", "Solihull", "93.0 [67.6, 100.0]");
+	assert_row(out, "\ncosts\n", "  role\n  response", "15.5         961000\n");
+	assert_row(out, "\ncosts\n", "pcso", "6.1         224000\n");
+	assert_row(out, "\ncosts\n", "total", "73.7        3167080\n");
+	/* Two verdict rows: the line 999 and the emergency grade. */
+	assert_int_equal(fx_count(out, "verdict"), 2);
 	free(out);
 	summary_free(s);
 	free(fx);
@@ -159,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_report_table_verdict_missed),
 		cmocka_unit_test(test_report_table_pools_and_costs),
 		cmocka_unit_test(test_report_table_intervals),
+		cmocka_unit_test(test_report_table_response),
 		cmocka_unit_test(test_report_table_write_error),
 	};
 

@@ -191,6 +191,172 @@ static void test_summary_metric_names(void **state)
 	summary_free(NULL);
 }
 
+/* A summary of the fixture with incident response (see test_fixture.h). */
+static struct summary *response_summary(struct fixture *fx)
+{
+	struct sim_err err = { 0 };
+	struct summary *s;
+
+	fx_add_response(fx);
+	s = summary_new(&fx->sc, fx->ptrs, FX_R, &err);
+	assert_non_null(s);
+	return s;
+}
+
+/* Emergency attended within target 0.871, 0.902, 0.884: the interval by
+ * hand, and the verdict against 0.9 uncertain. */
+static void test_summary_grade_interval_and_verdict(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = response_summary(fx);
+	const struct ci *c = &s->grades[0].m[RSP_WITHIN_TARGET];
+
+	(void)state;
+	assert_int_equal(s->n_grades, FX_GRADES);
+	assert_seconds_near(c->mean, 0.8856666667, 1e-9);
+	assert_seconds_near(c->lo, 0.8469959477, 1e-9);
+	assert_seconds_near(c->hi, 0.9243373856, 1e-9);
+	assert_true(s->grades[0].has_goal);
+	assert_int_equal(s->grades[0].verdict, CI_UNCERTAIN);
+	/* Incidents 3.17 + 0.4 r: mean 3.57. */
+	assert_seconds_near(s->grades[0].m[RSP_INCIDENTS].mean, 3.57, 1e-12);
+	assert_seconds_near(s->grades[1].m[RSP_ATTEND_P90_S].mean,
+			    3.17 * 6 + 0.4 + 11.0, 1e-12);
+	assert_false(summary_any_missed(s));
+	summary_free(s);
+	free(fx);
+}
+
+/* The grade's goal against [0.8470, 0.9243]: met, uncertain, missed, and a
+ * missed grade is what --require-slas fails on, as a missed line is. */
+static void test_summary_grade_verdicts_follow_goal(void **state)
+{
+	static const struct { double goal; enum ci_verdict v; } cases[] = {
+		{ 0.8469, CI_MET }, { 0.885, CI_UNCERTAIN }, { 0.9244, CI_MISSED },
+	};
+	struct fixture *fx = fx_new();
+	struct sim_err err = { 0 };
+
+	(void)state;
+	fx_add_response(fx);
+	fx->lines[0].goal = 0.5;   /* the line is met: only the grade decides */
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct summary *s;
+
+		fx->grades[0].goal = cases[i].goal;
+		s = summary_new(&fx->sc, fx->ptrs, FX_R, &err);
+		assert_non_null(s);
+		assert_int_equal(s->grades[0].verdict, cases[i].v);
+		assert_int_equal(summary_any_missed(s), cases[i].v == CI_MISSED);
+		summary_free(s);
+	}
+	free(fx);
+}
+
+/* A grade with no target has no verdict and its within-target figure is
+ * nothing measured; an area verdict never fails a run. */
+static void test_summary_grade_without_target_or_goal(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = response_summary(fx);
+	const struct ci *c = &s->grades[1].m[RSP_WITHIN_TARGET];
+
+	(void)state;
+	assert_false(s->grades[1].has_goal);
+	assert_int_equal(c->n, 0);
+	assert_true(isnan(c->mean) && isnan(c->lo) && isnan(c->hi));
+	assert_false(summary_area_grade(s, 0, 1)->has_goal);
+	summary_free(s);
+	/* Birmingham's interval is the force's less 0.01, [0.8370, 0.9143]:
+	 * a goal of 0.92 misses there but is uncertain force-wide, and only
+	 * the force-wide verdict fails a run. */
+	fx->grades[0].goal = 0.92;
+	fx->lines[0].goal = NAN;
+	s = summary_new(&fx->sc, fx->ptrs, FX_R, &(struct sim_err){ 0 });
+	assert_non_null(s);
+	assert_int_equal(summary_area_grade(s, 0, 0)->verdict, CI_MISSED);
+	assert_int_equal(s->grades[0].verdict, CI_UNCERTAIN);
+	assert_false(summary_any_missed(s));
+	summary_free(s);
+	free(fx);
+}
+
+/* Per area: Solihull's emergencies leave out the replication with none
+ * (two values, t with 1 degree of freedom); Birmingham's utilisation. */
+static void test_summary_area_figures(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = response_summary(fx);
+	const struct ci *sol = &summary_area_grade(s, 1, 0)->m[RSP_WITHIN_TARGET];
+	const struct ci *util = &s->areas[0].m[RSP_UTILISATION];
+
+	(void)state;
+	assert_int_equal(s->n_areas, FX_AREAS);
+	assert_int_equal(sol->n, 2);
+	assert_seconds_near(sol->mean, 0.93, 1e-12);
+	assert_seconds_near(sol->lo, 0.6758759052, 1e-9);
+	/* The t-interval reaches 1.184; a fraction is clipped at 1. */
+	assert_seconds_near(sol->hi, 1.0, 0.0);
+	assert_int_equal(summary_area_grade(s, 1, 0)->verdict, CI_UNCERTAIN);
+	assert_seconds_near(util->mean, 0.5543333333, 1e-9);
+	assert_seconds_near(util->lo, 0.5391550012, 1e-9);
+	assert_seconds_near(util->hi, 0.5695116655, 1e-9);
+	/* Abstractions (r + a) mod 3 in Solihull: 1, 2, 0. */
+	assert_seconds_near(s->areas[1].m[RSP_ABSTRACTIONS].mean, 1.0, 1e-12);
+	assert_seconds_near(s->areas[1].m[RSP_ABSTRACTION_HOURS].mean, 1.625, 1e-12);
+	/* Birmingham's emergencies: 0.75 of the force's count. */
+	assert_seconds_near(summary_area_grade(s, 0, 0)->m[RSP_INCIDENTS].mean,
+			    0.75 * 3.57, 1e-12);
+	summary_free(s);
+	free(fx);
+}
+
+/* Officers by role, summed over unit rosters, and everyone's total. */
+static void test_summary_role_costs(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = response_summary(fx);
+
+	(void)state;
+	assert_int_equal(s->n_roles, FX_ROLES);
+	assert_seconds_near(s->roles[0].fte, 15.5, 1e-9);
+	assert_seconds_near(s->roles[0].annual_cost, 961000.0, 1e-6);
+	assert_seconds_near(s->roles[1].fte, 6.054054054, 1e-9);
+	assert_seconds_near(s->roles[1].annual_cost, 224000.0, 1e-6);
+	assert_seconds_near(s->pools_fte, 52.16, 1e-9);
+	assert_seconds_near(s->pools_annual_cost, 1982080.0, 1e-6);
+	assert_seconds_near(s->roles_fte, 21.55405405, 1e-8);
+	assert_seconds_near(s->roles_annual_cost, 1185000.0, 1e-6);
+	assert_seconds_near(s->total_fte, 73.71405405, 1e-8);
+	assert_seconds_near(s->total_annual_cost, 3167080.0, 1e-6);
+	summary_free(s);
+	free(fx);
+}
+
+/* A calls-only scenario has no grades, areas or roles, and its total is
+ * its pools'. */
+static void test_summary_calls_only_has_no_response(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct sim_err err = { 0 };
+	struct summary *s = summary_new(&fx->sc, fx->ptrs, FX_R, &err);
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(s->n_grades + s->n_areas + s->n_roles, 0);
+	assert_seconds_near(s->roles_fte, 0.0, 0.0);
+	assert_seconds_near(s->total_annual_cost, s->pools_annual_cost, 0.0);
+	assert_string_equal(summary_grade_metric_name(RSP_WITHIN_TARGET),
+			    "attended_within_target");
+	assert_string_equal(summary_grade_metric_name(RSP_ATTEND_P90_S),
+			    "attendance_p90_s");
+	assert_string_equal(summary_grade_metric_name(RSP_PREEMPTED), "preempted");
+	assert_string_equal(summary_area_metric_name(RSP_ABSTRACTION_HOURS),
+			    "abstraction_hours");
+	summary_free(s);
+	free(fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +369,12 @@ int main(void)
 		cmocka_unit_test(test_summary_hour_of_week),
 		cmocka_unit_test(test_summary_single_replication),
 		cmocka_unit_test(test_summary_metric_names),
+		cmocka_unit_test(test_summary_grade_interval_and_verdict),
+		cmocka_unit_test(test_summary_grade_verdicts_follow_goal),
+		cmocka_unit_test(test_summary_grade_without_target_or_goal),
+		cmocka_unit_test(test_summary_area_figures),
+		cmocka_unit_test(test_summary_role_costs),
+		cmocka_unit_test(test_summary_calls_only_has_no_response),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

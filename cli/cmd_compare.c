@@ -1,0 +1,361 @@
+/* cmd_compare.c: `callsim compare` (see cmd_compare.h and docs/cli.md).
+ *
+ * Side A is the first scenario with --set and --set-a overrides, side B the
+ * second (or the first again) with --set and --set-b; the run options
+ * (--replications, --seed, --days, --warmup-hours) are appended to both,
+ * so the last word wins as in `callsim run`. Both sides must then agree on
+ * the seed and the number of replications: replication i of B is paired
+ * with replication i of A, and the pairing is what makes the interval of
+ * the difference honest. All 2R replications run on one thread pool, each
+ * writing its own slot, so stdout never depends on the thread count. */
+#include "cli/cmd_compare.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli_common.h"
+#include "models/contact_centre.h"
+#include "results/compare.h"
+#include "results/report_compare.h"
+#include "sim/replicate.h"
+
+const char cmd_compare_usage[] =
+	"usage: callsim compare A.yaml [B.yaml] [--set KEY=VALUE]...\n"
+	"                       [--set-a KEY=VALUE]... [--set-b KEY=VALUE]...\n"
+	"                       [--replications N] [--seed S] [--days D]\n"
+	"                       [--warmup-hours H] [--threads T]\n"
+	"                       [--format table|csv|json] [--require-slas] [--verbose]\n"
+	"\n"
+	"Runs A and B (B defaults to A: compare two variants of one scenario\n"
+	"with --set-a and --set-b) with common random numbers and reports, for\n"
+	"each line's service level, ASA and abandon rate, each grade's attended\n"
+	"within target and p90 attendance, and the FTE and annual cost of each\n"
+	"pool, role and in total: A, B, the difference B-A and the 95% confidence\n"
+	"interval of the paired difference, with each side's verdicts.\n"
+	"\n"
+	"  --set KEY=VALUE    override a value on both sides (repeatable)\n"
+	"  --set-a KEY=VALUE  override a value of A only, after --set\n"
+	"  --set-b KEY=VALUE  override a value of B only, after --set\n"
+	"  --replications N   replications of each side, >= 2 (run.replications)\n"
+	"  --seed S           master random seed of both sides (run.seed)\n"
+	"  --days D           counted days after the warm-up (run.days)\n"
+	"  --warmup-hours H   hours simulated before counting (run.warmup_hours)\n"
+	"  --threads T        threads to run replications on; 0 = every core\n"
+	"                     (default); the output does not depend on it\n"
+	"  --format F         table (default), csv or json\n"
+	"  --require-slas     exit 3 when B misses a line's or grade's goal\n"
+	"  --verbose          print wall time and events a second on stderr\n"
+	"\n"
+	"A and B must end up with the same run.seed and run.replications.\n"
+	"\n"
+	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
+	"3 B missed an SLA and --require-slas was given\n";
+
+/* Ids of the options; the first four are run settings, in cmp_run_keys
+ * order. */
+enum cmp_opt_id {
+	OPT_REPLICATIONS, OPT_SEED, OPT_DAYS, OPT_WARMUP,
+	OPT_SET, OPT_SET_A, OPT_SET_B, OPT_THREADS, OPT_FORMAT,
+	OPT_REQUIRE_SLAS, OPT_VERBOSE, OPT_HELP
+};
+
+#define CMP_RUN_KEYS 4
+static const char *const cmp_run_keys[CMP_RUN_KEYS] = {
+	"run.replications", "run.seed", "run.days", "run.warmup_hours"
+};
+
+static const struct cli_opt cmp_opts_table[] = {
+	{ "replications", 0, true, OPT_REPLICATIONS },
+	{ "seed", 0, true, OPT_SEED },
+	{ "days", 0, true, OPT_DAYS },
+	{ "warmup-hours", 0, true, OPT_WARMUP },
+	{ "set", 0, true, OPT_SET },
+	{ "set-a", 0, true, OPT_SET_A },
+	{ "set-b", 0, true, OPT_SET_B },
+	{ "threads", 0, true, OPT_THREADS },
+	{ "format", 0, true, OPT_FORMAT },
+	{ "require-slas", 0, false, OPT_REQUIRE_SLAS },
+	{ "verbose", 'v', false, OPT_VERBOSE },
+	{ "help", 'h', false, OPT_HELP },
+	{ NULL, 0, false, 0 }
+};
+
+enum cmp_format { CMP_TABLE, CMP_CSV, CMP_JSON };
+
+/* The largest --threads accepted, as for `callsim run`. */
+#define CMP_THREADS_MAX 1024
+
+struct cmp_opts {
+	const char *paths[2];              /* paths[1] NULL: B is A's file */
+	struct cli_strings sets[3];        /* --set, --set-a, --set-b */
+	const char *run_values[CMP_RUN_KEYS];   /* NULL when not given */
+	unsigned threads;
+	enum cmp_format format;
+	bool require_slas, verbose, help;
+};
+
+static int cmp_format_parse(const char *text, enum cmp_format *out)
+{
+	static const char *const names[] = { "table", "csv", "json" };
+
+	for (int f = CMP_TABLE; f <= CMP_JSON; f++)
+		if (strcmp(text, names[f]) == 0) {
+			*out = (enum cmp_format)f;
+			return CLI_EXIT_OK;
+		}
+	return cli_usage_error("compare", "--format must be table, csv or json, "
+			       "not '%s'", text);
+}
+
+/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
+static int cmp_option(struct cmp_opts *o, int id, const char *value)
+{
+	static const char *const set_names[] = { "set", "set-a", "set-b" };
+	unsigned long n;
+
+	switch (id) {
+	case OPT_SET: case OPT_SET_A: case OPT_SET_B:
+		if (strchr(value, '=') == NULL)
+			return cli_usage_error("compare", "--%s needs KEY=VALUE, "
+					       "not '%s'", set_names[id - OPT_SET],
+					       value);
+		return cli_strings_add(&o->sets[id - OPT_SET], value, NULL) == 0
+			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+	case OPT_THREADS:
+		if (cli_parse_unsigned(value, CMP_THREADS_MAX, &n) != 0)
+			return cli_usage_error("compare", "--threads must be a whole "
+					       "number 0..%d (0 = every core), not "
+					       "'%s'", CMP_THREADS_MAX, value);
+		o->threads = (unsigned)n;
+		return CLI_EXIT_OK;
+	case OPT_FORMAT:
+		return cmp_format_parse(value, &o->format);
+	case OPT_REQUIRE_SLAS: o->require_slas = true; return CLI_EXIT_OK;
+	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
+	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
+	default:
+		o->run_values[id] = value;   /* OPT_REPLICATIONS .. OPT_WARMUP */
+		return CLI_EXIT_OK;
+	}
+}
+
+/* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
+static int cmp_parse(int argc, char **argv, struct cmp_opts *o)
+{
+	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
+	const char *value;
+	int id, rc;
+
+	while ((id = cli_next(&p, cmp_opts_table, &value)) != CLI_DONE) {
+		if (id == CLI_BAD)
+			return CLI_EXIT_USAGE;
+		if (id == CLI_OPERAND && o->paths[1] != NULL)
+			return cli_usage_error("compare", "two scenarios at most: "
+					       "'%s', '%s' and '%s'", o->paths[0],
+					       o->paths[1], value);
+		if (id == CLI_OPERAND) {
+			o->paths[o->paths[0] != NULL] = value;
+			continue;
+		}
+		rc = cmp_option(o, id, value);
+		if (rc != CLI_EXIT_OK)
+			return rc;
+	}
+	if (!o->help && o->paths[0] == NULL)
+		return cli_usage_error("compare", "which scenarios? give A.yaml "
+				       "and B.yaml, or one file and --set-b");
+	return CLI_EXIT_OK;
+}
+
+/* The overrides of side `side` (0 = A, 1 = B): --set, then the side's own,
+ * then the run options, so the run options win. Returns 0 or -1 (out of
+ * memory, message printed). */
+static int cmp_side_overrides(const struct cmp_opts *o, int side,
+			      struct cli_strings *out)
+{
+	const struct cli_strings *lists[2] = { &o->sets[0], &o->sets[1 + side] };
+
+	for (int l = 0; l < 2; l++)
+		for (size_t i = 0; i < lists[l]->n; i++)
+			if (cli_strings_add(out, lists[l]->items[i], NULL) != 0)
+				return -1;
+	for (int k = 0; k < CMP_RUN_KEYS; k++)
+		if (o->run_values[k] != NULL
+		    && cli_strings_add(out, cmp_run_keys[k], o->run_values[k]) != 0)
+			return -1;
+	return 0;
+}
+
+/* Loads both sides into sc[0] and sc[1]; returns the exit code. */
+static int cmp_load(const struct cmp_opts *o, struct scenario *sc[2])
+{
+	int rc = CLI_EXIT_OK;
+
+	for (int side = 0; side < 2 && rc == CLI_EXIT_OK; side++) {
+		struct cli_strings ov = { 0 };
+		const char *path = o->paths[side] ? o->paths[side] : o->paths[0];
+
+		if (cmp_side_overrides(o, side, &ov) != 0)
+			rc = CLI_EXIT_FAILURE;
+		else
+			rc = cli_load_scenario("compare", path, &ov, &sc[side]);
+		cli_strings_clear(&ov);
+	}
+	return rc;
+}
+
+/* The pairing needs one seed and one number of replications. */
+static int cmp_check_pairing(struct scenario *const sc[2])
+{
+	const struct run_spec *a = &sc[0]->run, *b = &sc[1]->run;
+
+	if (a->seed != b->seed)
+		return cli_usage_error("compare", "A and B differ in run.seed "
+				       "(%" PRIu64 " and %" PRIu64 "); give --seed "
+				       "to run both with one seed", a->seed, b->seed);
+	if (a->replications != b->replications)
+		return cli_usage_error("compare", "A and B differ in "
+				       "run.replications (%u and %u); give "
+				       "--replications to run both alike",
+				       a->replications, b->replications);
+	return CLI_EXIT_OK;
+}
+
+/* The 2R replications: job j is replication j % R of side j / R. */
+struct cmp_job {
+	const struct scenario *sc[2];
+	struct cc_result **res[2];
+	size_t n;
+};
+
+static enum sim_status cmp_one(void *arg, size_t index, struct sim_err *err)
+{
+	const struct cmp_job *job = arg;
+	size_t side = index / job->n, rep = index % job->n;
+
+	return cc_run(job->sc[side], (uint32_t)rep, job->res[side][rep], err);
+}
+
+/* One result per replication of sc; NULL when out of memory. */
+static struct cc_result **cmp_results_new(const struct scenario *sc, size_t n)
+{
+	struct cc_result **res = calloc(n, sizeof *res);
+
+	for (size_t i = 0; res != NULL && i < n; i++) {
+		res[i] = cc_result_new(sc);
+		if (res[i] == NULL) {
+			for (size_t j = 0; j < i; j++)
+				cc_result_free(res[j]);
+			free(res);
+			res = NULL;
+		}
+	}
+	return res;
+}
+
+static void cmp_results_free(struct cc_result **res, size_t n)
+{
+	for (size_t i = 0; res != NULL && i < n; i++)
+		cc_result_free(res[i]);
+	free(res);
+}
+
+static double cmp_clock_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static enum sim_status cmp_write(const struct compare *c, enum cmp_format f,
+				 struct sim_err *err)
+{
+	switch (f) {
+	case CMP_CSV:
+		return report_compare_csv(stdout, c, err);
+	case CMP_JSON:
+		return report_compare_json(stdout, c, err);
+	case CMP_TABLE:
+		break;
+	}
+	return report_compare_table(stdout, c, err);
+}
+
+/* Compares the finished runs and writes the report; returns the exit code. */
+static int cmp_report(const struct cmp_job *job, const struct cmp_opts *o,
+		      double wall_s)
+{
+	struct compare_side_run a = { job->sc[0],
+		(const struct cc_result *const *)job->res[0], job->n };
+	struct compare_side_run b = { job->sc[1],
+		(const struct cc_result *const *)job->res[1], job->n };
+	struct sim_err err;
+	struct compare *c;
+	int rc = CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	c = compare_new(&a, &b, &err);
+	if (c != NULL && (o->verbose || isatty(STDERR_FILENO)))
+		fprintf(stderr, "callsim compare: 2 x %zu replications, %" PRIu64
+			" + %" PRIu64 " events in %.2f s\n", job->n, c->a->events,
+			c->b->events, wall_s);
+	if (c == NULL || cmp_write(c, o->format, &err) != SIM_OK)
+		cli_print_err("compare", &err);
+	else
+		rc = o->require_slas && compare_b_missed(c) ? CLI_EXIT_SLA
+			: CLI_EXIT_OK;
+	compare_free(c);
+	return rc;
+}
+
+/* Simulates both sides, compares and writes; returns the exit code. */
+static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
+{
+	size_t n = sc[0]->run.replications;
+	unsigned threads = o->threads ? o->threads : replicate_default_threads();
+	struct cmp_job job = { { sc[0], sc[1] },
+		{ cmp_results_new(sc[0], n), cmp_results_new(sc[1], n) }, n };
+	struct sim_err err;
+	double t0 = cmp_clock_s();
+	int rc = CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	if (job.res[0] == NULL || job.res[1] == NULL)
+		fputs("callsim compare: out of memory\n", stderr);
+	else if (replicate_run(2 * n, threads, cmp_one, &job, &err) != SIM_OK)
+		cli_print_err("compare", &err);
+	else
+		rc = cmp_report(&job, o, cmp_clock_s() - t0);
+	cmp_results_free(job.res[0], n);
+	cmp_results_free(job.res[1], n);
+	return rc;
+}
+
+int cmd_compare(int argc, char **argv)
+{
+	struct cmp_opts o = { .format = CMP_TABLE };
+	struct scenario *sc[2] = { NULL, NULL };
+	int rc = cmp_parse(argc, argv, &o);
+
+	if (rc == CLI_EXIT_OK && o.help) {
+		fputs(cmd_compare_usage, stdout);
+	} else if (rc == CLI_EXIT_OK) {
+		rc = cmp_load(&o, sc);
+		if (rc == CLI_EXIT_OK)
+			rc = cmp_check_pairing(sc);
+		if (rc == CLI_EXIT_OK)
+			rc = cmp_run(sc, &o);
+	} else if (rc == CLI_EXIT_USAGE) {
+		fputs("try 'callsim help compare'\n", stderr);
+	}
+	scenario_free(sc[0]);
+	scenario_free(sc[1]);
+	for (int l = 0; l < 3; l++)
+		cli_strings_clear(&o.sets[l]);
+	return rc;
+}

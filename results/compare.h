@@ -1,0 +1,108 @@
+/* compare.h: two variants of a scenario, A and B, side by side — for every
+ * agreement (each line's service level, ASA and abandon rate; each grade's
+ * attended within target and p90 attendance) and every cost (FTE and
+ * annual cost of each pool, each role and in total): A, B, and the
+ * difference B - A with its 95% confidence interval.
+ *
+ * Both sides are run with common random numbers: replication i of A and
+ * replication i of B use the same seed and index, so they see the same
+ * callers, handle times and incidents wherever the scenarios agree. The
+ * interval of the difference is therefore taken over the PAIRED
+ * differences B_i - A_i (Student t through ci_of), which is much narrower
+ * than the two sides' intervals suggest when the variants are alike, and
+ * exactly zero when they are the same.
+ *
+ * Lines, grades, pools and roles are matched by name; one present on one
+ * side only is kept, with the other side's figures NAN (nothing measured).
+ * Costs come from the rosters and are exact: their interval is the value.
+ *
+ * A comparison owns the summaries of both sides; it borrows their
+ * scenarios, which must outlive it, and copies what it needs from the
+ * results. Nothing in it depends on the thread count. */
+#ifndef RESULTS_COMPARE_H
+#define RESULTS_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "models/contact_centre.h"
+#include "models/scenario.h"
+#include "results/summary.h"
+#include "sim/ci.h"
+#include "sim/sim_err.h"
+
+/* What an item of a comparison is. */
+enum compare_kind {
+	COMPARE_LINE,     /* service_level, asa_s, abandon_rate */
+	COMPARE_GRADE,    /* attended_within_target, attendance_p90_s */
+	COMPARE_POOL,     /* fte, annual_cost (exact) */
+	COMPARE_ROLE,     /* fte, annual_cost (exact) */
+	COMPARE_TOTAL     /* fte, annual_cost of pools and roles (exact) */
+};
+
+/* Which sides have the item (bits). */
+enum compare_side {
+	COMPARE_IN_A = 1,
+	COMPARE_IN_B = 2,
+	COMPARE_IN_BOTH = 3
+};
+
+#define COMPARE_FIGURES_MAX 3
+
+/* One figure of an item on both sides. */
+struct compare_figure {
+	const char *metric;     /* the key: "service_level", "fte", ... */
+	struct ci a, b;         /* each side's mean and interval; NAN on the
+				   side without the item */
+	struct ci diff;         /* B - A: mean and interval of the paired
+				   differences; NAN unless on both sides */
+};
+
+struct compare_item {
+	enum compare_kind kind;
+	const char *name;       /* borrowed from a scenario; "total" for
+				   COMPARE_TOTAL */
+	unsigned in;            /* enum compare_side bits */
+	/* The verdict of the agreement (a line's service level, a grade's
+	 * attended within target) on each side; has_verdict is false without
+	 * a goal or on the side without the item. */
+	bool has_verdict_a, has_verdict_b;
+	enum ci_verdict verdict_a, verdict_b;
+	size_t n_figures;
+	struct compare_figure fig[COMPARE_FIGURES_MAX];
+};
+
+/* One side: its scenario and its n replication results (results[i] is
+ * replication i, from cc_result_new(sc)). */
+struct compare_side_run {
+	const struct scenario *sc;
+	const struct cc_result *const *results;
+	size_t n;
+};
+
+struct compare {
+	struct summary *a, *b;         /* owned */
+	struct compare_item *items;    /* owned: lines (A's order, then those
+					  only in B), grades, pools, roles,
+					  then the total */
+	size_t n_items;
+};
+
+/* Compares two sides with the same number n >= 1 of replications, run
+ * with the same seed. Returns a new comparison (free with compare_free),
+ * or NULL with err filled (SIM_ENOMEM) when out of memory. */
+struct compare *compare_new(const struct compare_side_run *a,
+			    const struct compare_side_run *b,
+			    struct sim_err *err);
+/* NULL is a no-op. */
+void compare_free(struct compare *c);
+
+/* True when B misses an agreement (a line or grade verdict CI_MISSED):
+ * what `callsim compare --require-slas` fails on. */
+bool compare_b_missed(const struct compare *c);
+
+/* "line", "grade", "pool", "role", "total": the CSV section and the word
+ * the table uses. */
+const char *compare_kind_name(enum compare_kind k);
+
+#endif

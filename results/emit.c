@@ -1,0 +1,124 @@
+/* emit.c: JSON and CSV primitives shared by the writers (see emit.h). */
+#include "results/emit.h"
+
+#include <assert.h>
+#include <math.h>
+#include <string.h>
+
+void emit_json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\b': fputs("\\b", f); break;
+		case '\f': fputs("\\f", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+/* JSON has no NaN or infinity, so those are null. */
+void emit_json_number(FILE *f, double x)
+{
+	if (isfinite(x))
+		fprintf(f, "%.10g", x);
+	else
+		fputs("null", f);
+}
+
+void emit_json_next(struct emit_json *w)
+{
+	if (!w->first[w->depth])
+		fputc(',', w->f);
+	w->first[w->depth] = false;
+	fprintf(w->f, "\n%*s", 2 * w->depth, "");
+}
+
+void emit_json_key(struct emit_json *w, const char *key)
+{
+	emit_json_next(w);
+	emit_json_string(w->f, key);
+	fputs(": ", w->f);
+}
+
+void emit_json_open(struct emit_json *w, char bracket)
+{
+	assert(w->depth + 1 < EMIT_JSON_DEPTH_MAX);
+	fputc(bracket, w->f);
+	w->first[++w->depth] = true;
+}
+
+void emit_json_close(struct emit_json *w, char bracket)
+{
+	bool empty = w->first[w->depth--];
+
+	assert(w->depth >= 0);
+	if (!empty)
+		fprintf(w->f, "\n%*s", 2 * w->depth, "");
+	fputc(bracket, w->f);
+}
+
+void emit_json_key_number(struct emit_json *w, const char *key, double x)
+{
+	emit_json_key(w, key);
+	emit_json_number(w->f, x);
+}
+
+void emit_json_key_string(struct emit_json *w, const char *key, const char *s)
+{
+	emit_json_key(w, key);
+	emit_json_string(w->f, s);
+}
+
+void emit_json_key_string_or_null(struct emit_json *w, const char *key,
+				  const char *s)
+{
+	emit_json_key(w, key);
+	if (s != NULL)
+		emit_json_string(w->f, s);
+	else
+		fputs("null", w->f);
+}
+
+void emit_json_key_ci(struct emit_json *w, const char *key, const struct ci *c)
+{
+	emit_json_key(w, key);
+	fputs("{\"mean\": ", w->f);
+	emit_json_number(w->f, c->mean);
+	fputs(", \"ci_low\": ", w->f);
+	emit_json_number(w->f, c->lo);
+	fputs(", \"ci_high\": ", w->f);
+	emit_json_number(w->f, c->hi);
+	fputc('}', w->f);
+}
+
+void emit_csv_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+void emit_csv_number(FILE *f, double x)
+{
+	if (isfinite(x))
+		fprintf(f, "%.10g", x);
+}

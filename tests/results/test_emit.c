@@ -1,0 +1,91 @@
+/* test_emit.c: the JSON and CSV primitives — escaping, null and empty for
+ * NAN, nesting and commas, RFC 4180 quoting. */
+#include "tests/test_support.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "results/emit.h"
+#include "tests/results/test_json_check.h"
+
+/* What f holds, as a new string (free with free()); closes f. */
+static char *emit_text(FILE *f)
+{
+	long len = ftell(f);
+	char *text = malloc((size_t)len + 1);
+
+	rewind(f);
+	if (text == NULL || fread(text, 1, (size_t)len, f) != (size_t)len)
+		abort();
+	text[len] = '\0';
+	fclose(f);
+	return text;
+}
+
+static void test_emit_json_nesting_and_values(void **state)
+{
+	FILE *f = tmpfile();
+	struct emit_json w = { .f = f };
+	struct ci c = { 2.385, -0.5, NAN, 2 };
+	char *out;
+
+	(void)state;
+	assert_non_null(f);
+	emit_json_open(&w, '{');
+	emit_json_key_string(&w, "name", "a \"b\"\\\n\x01");
+	emit_json_key_number(&w, "x", 1e300 * 1e300);
+	emit_json_key_string_or_null(&w, "none", NULL);
+	emit_json_key_ci(&w, "figure", &c);
+	emit_json_key(&w, "empty");
+	emit_json_open(&w, '[');
+	emit_json_close(&w, ']');
+	emit_json_key(&w, "list");
+	emit_json_open(&w, '[');
+	emit_json_next(&w);
+	emit_json_number(f, 0.1);
+	emit_json_next(&w);
+	emit_json_number(f, NAN);
+	emit_json_close(&w, ']');
+	emit_json_close(&w, '}');
+	out = emit_text(f);
+	assert_json(out);
+	assert_string_equal(out, "{\n  \"name\": \"a \\\"b\\\"\\\\\\n\\u0001\",\n"
+			    "  \"x\": null,\n  \"none\": null,\n"
+			    "  \"figure\": {\"mean\": 2.385, \"ci_low\": -0.5, \"ci_high\": null},\n"
+			    "  \"empty\": [],\n  \"list\": [\n    0.1,\n    null\n  ]\n}");
+	free(out);
+}
+
+static void test_emit_csv_fields(void **state)
+{
+	FILE *f = tmpfile();
+	char *out;
+
+	(void)state;
+	assert_non_null(f);
+	emit_csv_field(f, "plain name");
+	fputc(',', f);
+	emit_csv_field(f, "101, \"non-emergency\"");
+	fputc(',', f);
+	emit_csv_field(f, "two\nlines");
+	fputc(',', f);
+	emit_csv_number(f, 2.385);
+	fputc(',', f);
+	emit_csv_number(f, NAN);
+	fputc(',', f);
+	emit_csv_number(f, 18446744073.70955);
+	out = emit_text(f);
+	assert_string_equal(out, "plain name,\"101, \"\"non-emergency\"\"\","
+			    "\"two\nlines\",2.385,,1.844674407e+10");
+	free(out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_emit_json_nesting_and_values),
+		cmocka_unit_test(test_emit_csv_fields),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
