@@ -434,8 +434,11 @@ static void optimise_table_costs(const struct optimise_result *x)
 		       optimise_pool_hours(ps), x->s->pools[p].fte,
 		       x->s->pools[p].annual_cost);
 	}
-	printf("%-16s %-10s %14s %10.2f %14.0f\n", "total", "", "",
-	       x->s->total_fte, x->s->total_annual_cost);
+	printf("%-16s %-10s %14s %10.2f %14.0f\n", "pools", "", "",
+	       x->s->pools_fte, x->s->pools_annual_cost);
+	if (x->s->roles_fte > 0)
+		printf("%-16s %-10s %14s %10.2f %14.0f\n", "with officers", "",
+		       "", x->s->total_fte, x->s->total_annual_cost);
 }
 
 /* The hour-of-week table: on duty / rostered per optimised pool, and the
@@ -571,6 +574,8 @@ static void optimise_csv(const struct optimise_result *x)
 		optimise_csv_exact("cost", name, "annual_cost",
 				   s->pools[p].annual_cost);
 	}
+	optimise_csv_exact("cost", "pools", "fte", s->pools_fte);
+	optimise_csv_exact("cost", "pools", "annual_cost", s->pools_annual_cost);
 	optimise_csv_exact("cost", "total", "fte", s->total_fte);
 	optimise_csv_exact("cost", "total", "annual_cost", s->total_annual_cost);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
@@ -641,7 +646,9 @@ static void optimise_json_pools(const struct optimise_result *x)
 		       optimise_pool_hours(&x->sc->pools[p]), s->pools[p].fte,
 		       s->pools[p].annual_cost);
 	}
-	printf("\n  ],\n  \"costs\": {\"fte\": %.10g, \"annual_cost\": %.10g}",
+	printf("\n  ],\n  \"costs\": {\"pools_fte\": %.10g, "
+	       "\"pools_annual_cost\": %.10g, \"fte\": %.10g, "
+	       "\"annual_cost\": %.10g}", s->pools_fte, s->pools_annual_cost,
 	       s->total_fte, s->total_annual_cost);
 }
 
