@@ -23,10 +23,13 @@ static const char main_usage[] =
 	"       callsim --help | --version\n"
 	"\n"
 	"commands:\n"
-	"  run     simulate a scenario; report service levels with confidence intervals\n"
-	"  check   validate a scenario and print it normalised\n"
-	"  compare run two scenarios or variants alike; report the differences\n"
-	"  help    show how to use a command: callsim help run\n"
+	"  run      simulate a scenario; report service levels with confidence intervals\n"
+	"  check    validate a scenario and print it normalised\n"
+	"  compare  run two scenarios or variants alike; report the differences\n"
+	"  sweep    run every point of a grid of scenario values; CSV or JSON Lines\n"
+	"  optimise least handlers per hour of the week that meet every agreement\n"
+	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
+	"  help     show how to use a command: callsim help run\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
@@ -74,7 +77,8 @@ static int cmd_help(int argc, char **argv)
 	c = main_find(argv[1]);
 	if (c == NULL)
 		return cli_usage_error("help", "no such command '%s'; the commands "
-				       "are run, check and help", argv[1]);
+				       "are run, check, compare, sweep, optimise, "
+				       "erlang and help", argv[1]);
 	fputs(c->usage, stdout);
 	return CLI_EXIT_OK;
 }
