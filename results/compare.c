@@ -16,15 +16,27 @@
 
 static const struct ci compare_nothing = { NAN, NAN, NAN, 0 };
 
-/* The figures compared for each line and grade, in output order. */
-static const enum cc_line_metric compare_line_metrics[] = {
+/* An area's top grade's attended within target is a figure of the area and
+ * its first grade, not of the area: this index, past the area metrics,
+ * stands for it among an area's figures. */
+#define COMPARE_TOP_WITHIN ((size_t)RSP_AREA_METRICS)
+
+/* The figures compared for each item of a measured kind, in output order:
+ * indices into the kind's own metrics. */
+static const size_t compare_line_metrics[] = {
 	CC_SERVICE_LEVEL, CC_ASA_S, CC_ABANDON_RATE
 };
-static const enum rsp_grade_metric compare_grade_metrics[] = {
+static const size_t compare_grade_metrics[] = {
 	RSP_WITHIN_TARGET, RSP_ATTEND_P90_S
 };
-#define COMPARE_N_LINE (sizeof compare_line_metrics / sizeof compare_line_metrics[0])
-#define COMPARE_N_GRADE (sizeof compare_grade_metrics / sizeof compare_grade_metrics[0])
+static const size_t compare_area_metrics[] = {
+	COMPARE_TOP_WITHIN, RSP_UTILISATION, RSP_ABSTRACTIONS,
+	RSP_ABSTRACTION_HOURS
+};
+static const size_t compare_force_metrics[] = {
+	RSP_ABSTRACTIONS, RSP_ABSTRACTION_HOURS
+};
+#define COMPARE_N(a) (sizeof (a) / sizeof (a)[0])
 
 /* What building a comparison needs at hand. */
 struct compare_build {
@@ -33,6 +45,49 @@ struct compare_build {
 	double *scratch;           /* n doubles */
 };
 
+/* One side of an item: the side's run and summary, and the item's index
+ * there (-1: the side lacks the item). */
+struct compare_one {
+	const struct compare_side_run *run;
+	const struct summary *s;
+	long i;
+};
+
+/* The measured figures of kind k (*m, returning how many); none for the
+ * costs, which are exact. */
+static size_t compare_metrics(enum compare_kind k, const size_t **m)
+{
+	switch (k) {
+	case COMPARE_LINE:
+		*m = compare_line_metrics;
+		return COMPARE_N(compare_line_metrics);
+	case COMPARE_GRADE:
+		*m = compare_grade_metrics;
+		return COMPARE_N(compare_grade_metrics);
+	case COMPARE_AREA:
+		*m = compare_area_metrics;
+		return COMPARE_N(compare_area_metrics);
+	case COMPARE_FORCE:
+		*m = compare_force_metrics;
+		return COMPARE_N(compare_force_metrics);
+	case COMPARE_POOL: case COMPARE_ROLE: case COMPARE_TOTAL: break;
+	}
+	*m = NULL;
+	return 0;
+}
+
+/* The key of measured figure `metric` of kind k. */
+static const char *compare_metric_name(enum compare_kind k, size_t metric)
+{
+	if (k == COMPARE_LINE)
+		return summary_line_metric_name((enum cc_line_metric)metric);
+	if (k == COMPARE_GRADE)
+		return summary_grade_metric_name((enum rsp_grade_metric)metric);
+	if (metric == COMPARE_TOP_WITHIN)
+		return "emergency_attended_within_target";
+	return summary_area_metric_name((enum rsp_area_metric)metric);
+}
+
 /* The name of item i of kind k in sc. */
 static const char *compare_name(const struct scenario *sc,
 				enum compare_kind k, size_t i)
@@ -40,6 +95,8 @@ static const char *compare_name(const struct scenario *sc,
 	switch (k) {
 	case COMPARE_LINE: return sc->lines[i].name;
 	case COMPARE_GRADE: return sc->grades[i].name;
+	case COMPARE_AREA: return sc->areas[i].name;
+	case COMPARE_FORCE: return "force";
 	case COMPARE_POOL: return sc->pools[i].name;
 	case COMPARE_ROLE: return sc->roles[i].name;
 	case COMPARE_TOTAL: break;
@@ -47,12 +104,15 @@ static const char *compare_name(const struct scenario *sc,
 	return "total";
 }
 
-/* How many items of kind k sc has. */
+/* How many items of kind k sc has: the force is there when the scenario
+ * has areas, the total always. */
 static size_t compare_count(const struct scenario *sc, enum compare_kind k)
 {
 	switch (k) {
 	case COMPARE_LINE: return sc->n_lines;
 	case COMPARE_GRADE: return sc->n_grades;
+	case COMPARE_AREA: return sc->n_areas;
+	case COMPARE_FORCE: return sc->n_areas > 0;
 	case COMPARE_POOL: return sc->n_pools;
 	case COMPARE_ROLE: return sc->n_roles;
 	case COMPARE_TOTAL: break;
@@ -72,40 +132,91 @@ static long compare_find(const struct scenario *sc, enum compare_kind k,
 	return -1;
 }
 
-/* Replication r's value of figure `metric` of line or grade i. */
+/* Area i's figure `metric` in one replication; the top grade's attended
+ * within target is NAN without grades. */
+static double compare_area_value(const struct cc_result *r, size_t i,
+				 size_t metric)
+{
+	if (metric != COMPARE_TOP_WITHIN)
+		return r->rsp.area[i * RSP_AREA_METRICS + metric];
+	if (r->n_grades == 0)
+		return NAN;
+	return r->rsp.area_grade[i * r->n_grades * RSP_GRADE_METRICS
+				 + RSP_WITHIN_TARGET];
+}
+
+/* Replication r's value of measured figure `metric` of item i of kind k.
+ * The force's is the sum over the areas of that replication. */
 static double compare_value(const struct cc_result *r, enum compare_kind k,
 			    size_t i, size_t metric)
 {
-	if (k == COMPARE_LINE)
-		return r->line[i * CC_LINE_METRICS + metric];
-	assert(k == COMPARE_GRADE);
-	return r->rsp.grade[i * RSP_GRADE_METRICS + metric];
+	double sum = 0.0;
+
+	switch (k) {
+	case COMPARE_LINE: return r->line[i * CC_LINE_METRICS + metric];
+	case COMPARE_GRADE: return r->rsp.grade[i * RSP_GRADE_METRICS + metric];
+	case COMPARE_AREA: return compare_area_value(r, i, metric);
+	case COMPARE_FORCE:
+		for (size_t a = 0; a < r->n_areas; a++)
+			sum += r->rsp.area[a * RSP_AREA_METRICS + metric];
+		return sum;
+	case COMPARE_POOL: case COMPARE_ROLE: case COMPARE_TOTAL: break;
+	}
+	assert(!"a cost has no replication values");
+	return NAN;
 }
 
-/* A measured figure: each side's interval from its summary, and the
- * interval of the paired differences when both sides have the item. */
+/* One side's interval of measured figure `metric`: what its summary says,
+ * as a run reports it. The force's totals are no summary figure, so their
+ * interval is taken here (scratch: n doubles) and clipped at 0 as the
+ * summary clips every count. */
+static struct ci compare_side_ci(const struct compare_one *o,
+				 enum compare_kind k, size_t metric,
+				 double *scratch)
+{
+	const struct summary *s = o->s;
+	size_t i = (size_t)o->i, n = o->run->n;
+
+	switch (k) {
+	case COMPARE_LINE: return s->lines[i].m[metric];
+	case COMPARE_GRADE: return s->grades[i].m[metric];
+	case COMPARE_AREA:
+		if (metric != COMPARE_TOP_WITHIN)
+			return s->areas[i].m[metric];
+		return s->n_grades > 0
+			? summary_area_grade(s, i, 0)->m[RSP_WITHIN_TARGET]
+			: compare_nothing;
+	case COMPARE_FORCE: break;
+	case COMPARE_POOL: case COMPARE_ROLE: case COMPARE_TOTAL:
+		assert(!"a cost has no interval");
+	}
+	for (size_t r = 0; r < n; r++)
+		scratch[r] = compare_value(o->run->results[r], k, i, metric);
+	return ci_clamp(ci_of(scratch, 1, n, SUMMARY_LEVEL), 0.0, INFINITY);
+}
+
+/* A measured figure: each side's interval, and the interval of the paired
+ * differences when both sides have the item. */
 static void compare_measured(const struct compare_build *bd,
-			     struct compare_item *it, long ia, long ib,
-			     size_t metric)
+			     struct compare_item *it,
+			     const struct compare_one side[2], size_t metric)
 {
 	struct compare_figure *f = &it->fig[it->n_figures++];
-	const struct summary *sa = bd->c->a, *sb = bd->c->b;
-	bool line = it->kind == COMPARE_LINE;
-	size_t n = bd->a->n;
+	const struct compare_one *a = &side[0], *b = &side[1];
+	size_t n = a->run->n;
 
 	f->a = f->b = f->diff = compare_nothing;
-	f->metric = line ? summary_line_metric_name(metric)
-		: summary_grade_metric_name(metric);
-	if (ia >= 0)
-		f->a = line ? sa->lines[ia].m[metric] : sa->grades[ia].m[metric];
-	if (ib >= 0)
-		f->b = line ? sb->lines[ib].m[metric] : sb->grades[ib].m[metric];
-	if (ia < 0 || ib < 0)
+	f->metric = compare_metric_name(it->kind, metric);
+	if (a->i >= 0)
+		f->a = compare_side_ci(a, it->kind, metric, bd->scratch);
+	if (b->i >= 0)
+		f->b = compare_side_ci(b, it->kind, metric, bd->scratch);
+	if (a->i < 0 || b->i < 0)
 		return;
-	for (size_t i = 0; i < n; i++)
-		bd->scratch[i] =
-			compare_value(bd->b->results[i], it->kind, (size_t)ib, metric)
-			- compare_value(bd->a->results[i], it->kind, (size_t)ia, metric);
+	for (size_t r = 0; r < n; r++)
+		bd->scratch[r] =
+			compare_value(b->run->results[r], it->kind, (size_t)b->i, metric)
+			- compare_value(a->run->results[r], it->kind, (size_t)a->i, metric);
 	f->diff = ci_of(bd->scratch, 1, n, SUMMARY_LEVEL);
 }
 
@@ -123,43 +234,65 @@ static void compare_exact(struct compare_item *it, const char *metric,
 	f->diff = (struct ci){ d, d, d, isnan(d) ? 0 : 1 };
 }
 
-/* The verdicts of a line or grade on each side that has it. */
-static void compare_verdicts(const struct compare_build *bd,
-			     struct compare_item *it, long ia, long ib)
+/* One side's verdict of an item's agreement into *v: a line's service
+ * level, a grade's attended within target, an area's top grade's (as the
+ * summary has it). Returns whether there is one: false without a goal, on
+ * the side without the item and for kinds without an agreement. */
+static bool compare_verdict_of(const struct compare_one *o,
+			       enum compare_kind k, enum ci_verdict *v)
 {
-	const struct summary *sa = bd->c->a, *sb = bd->c->b;
-	bool line = it->kind == COMPARE_LINE;
+	const struct summary *s = o->s;
+	const struct summary_grade *g = NULL;
+	size_t i = (size_t)o->i;
 
-	if (ia >= 0) {
-		it->has_verdict_a = line ? sa->lines[ia].has_goal
-			: sa->grades[ia].has_goal;
-		it->verdict_a = line ? sa->lines[ia].verdict : sa->grades[ia].verdict;
+	if (o->i < 0)
+		return false;
+	if (k == COMPARE_LINE) {
+		*v = s->lines[i].verdict;
+		return s->lines[i].has_goal;
 	}
-	if (ib >= 0) {
-		it->has_verdict_b = line ? sb->lines[ib].has_goal
-			: sb->grades[ib].has_goal;
-		it->verdict_b = line ? sb->lines[ib].verdict : sb->grades[ib].verdict;
-	}
+	if (k == COMPARE_GRADE)
+		g = &s->grades[i];
+	else if (k == COMPARE_AREA && s->n_grades > 0)
+		g = summary_area_grade(s, i, 0);
+	if (g == NULL)
+		return false;
+	*v = g->verdict;
+	return g->has_goal;
 }
 
 /* FTE and annual cost of a pool, role or everyone on one side; NAN when
  * the side has no such item (index -1). */
-static void compare_cost_of(const struct summary *s, enum compare_kind k,
-			    long i, double *fte, double *cost)
+static void compare_cost_of(const struct compare_one *o, enum compare_kind k,
+			    double *fte, double *cost)
 {
+	const struct summary *s = o->s;
+
 	*fte = *cost = NAN;
-	if (i < 0)
+	if (o->i < 0)
 		return;
 	if (k == COMPARE_POOL) {
-		*fte = s->pools[i].fte;
-		*cost = s->pools[i].annual_cost;
+		*fte = s->pools[o->i].fte;
+		*cost = s->pools[o->i].annual_cost;
 	} else if (k == COMPARE_ROLE) {
-		*fte = s->roles[i].fte;
-		*cost = s->roles[i].annual_cost;
+		*fte = s->roles[o->i].fte;
+		*cost = s->roles[o->i].annual_cost;
 	} else {
 		*fte = s->total_fte;
 		*cost = s->total_annual_cost;
 	}
+}
+
+/* The exact figures of a pool, role or the total. */
+static void compare_costs(struct compare_item *it,
+			  const struct compare_one side[2])
+{
+	double fa, ca, fb, cb;
+
+	compare_cost_of(&side[0], it->kind, &fa, &ca);
+	compare_cost_of(&side[1], it->kind, &fb, &cb);
+	compare_exact(it, "fte", fa, fb);
+	compare_exact(it, "annual_cost", ca, cb);
 }
 
 /* Appends the item of kind k that is A's ia and B's ib (-1: absent). */
@@ -167,27 +300,23 @@ static void compare_add(const struct compare_build *bd, enum compare_kind k,
 			long ia, long ib)
 {
 	struct compare_item *it = &bd->c->items[bd->c->n_items++];
-	double fa, ca, fb, cb;
+	const struct compare_one side[2] = {
+		{ bd->a, bd->c->a, ia }, { bd->b, bd->c->b, ib }
+	};
+	const size_t *metrics;
+	size_t nm = compare_metrics(k, &metrics);
 
 	memset(it, 0, sizeof *it);
 	it->kind = k;
 	it->name = ia >= 0 ? compare_name(bd->a->sc, k, (size_t)ia)
 		: compare_name(bd->b->sc, k, (size_t)ib);
 	it->in = (ia >= 0 ? COMPARE_IN_A : 0u) | (ib >= 0 ? COMPARE_IN_B : 0u);
-	if (k == COMPARE_LINE || k == COMPARE_GRADE) {
-		size_t nm = k == COMPARE_LINE ? COMPARE_N_LINE : COMPARE_N_GRADE;
-
-		for (size_t m = 0; m < nm; m++)
-			compare_measured(bd, it, ia, ib, k == COMPARE_LINE
-					 ? (size_t)compare_line_metrics[m]
-					 : (size_t)compare_grade_metrics[m]);
-		compare_verdicts(bd, it, ia, ib);
-		return;
-	}
-	compare_cost_of(bd->c->a, k, ia, &fa, &ca);
-	compare_cost_of(bd->c->b, k, ib, &fb, &cb);
-	compare_exact(it, "fte", fa, fb);
-	compare_exact(it, "annual_cost", ca, cb);
+	for (size_t m = 0; m < nm; m++)
+		compare_measured(bd, it, side, metrics[m]);
+	if (nm == 0)
+		compare_costs(it, side);
+	it->has_verdict_a = compare_verdict_of(&side[0], k, &it->verdict_a);
+	it->has_verdict_b = compare_verdict_of(&side[1], k, &it->verdict_b);
 }
 
 /* The items of kind k: A's in A's order (matched in B by name), then
@@ -197,10 +326,6 @@ static void compare_kind_items(const struct compare_build *bd,
 {
 	const struct scenario *sa = bd->a->sc, *sb = bd->b->sc;
 
-	if (k == COMPARE_TOTAL) {
-		compare_add(bd, k, 0, 0);
-		return;
-	}
 	for (size_t i = 0; i < compare_count(sa, k); i++)
 		compare_add(bd, k, (long)i,
 			    compare_find(sb, k, compare_name(sa, k, i)));
@@ -213,8 +338,12 @@ static void compare_kind_items(const struct compare_build *bd,
 static size_t compare_max_items(const struct scenario *a,
 				const struct scenario *b)
 {
-	return a->n_lines + b->n_lines + a->n_grades + b->n_grades
-		+ a->n_pools + b->n_pools + a->n_roles + b->n_roles + 1;
+	size_t n = 0;
+
+	for (int k = COMPARE_LINE; k <= COMPARE_TOTAL; k++)
+		n += compare_count(a, (enum compare_kind)k)
+			+ compare_count(b, (enum compare_kind)k);
+	return n;
 }
 
 struct compare *compare_new(const struct compare_side_run *a,
@@ -258,16 +387,21 @@ void compare_free(struct compare *c)
 
 bool compare_b_missed(const struct compare *c)
 {
-	for (size_t i = 0; i < c->n_items; i++)
-		if (c->items[i].has_verdict_b && c->items[i].verdict_b == CI_MISSED)
+	for (size_t i = 0; i < c->n_items; i++) {
+		const struct compare_item *it = &c->items[i];
+		bool agreement = it->kind == COMPARE_LINE
+			|| it->kind == COMPARE_GRADE;
+
+		if (agreement && it->has_verdict_b && it->verdict_b == CI_MISSED)
 			return true;
+	}
 	return false;
 }
 
 const char *compare_kind_name(enum compare_kind k)
 {
 	static const char *const names[] = {
-		"line", "grade", "pool", "role", "total"
+		"line", "grade", "area", "force", "pool", "role", "total"
 	};
 
 	assert((size_t)k < sizeof names / sizeof names[0]);

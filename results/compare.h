@@ -1,6 +1,8 @@
 /* compare.h: two variants of a scenario, A and B, side by side — for every
  * agreement (each line's service level, ASA and abandon rate; each grade's
- * attended within target and p90 attendance) and every cost (FTE and
+ * attended within target and p90 attendance), every Local Policing Area
+ * (its top grade's attended within target, utilisation, abstractions and
+ * abstraction hours), the force-wide abstractions and every cost (FTE and
  * annual cost of each pool, each role and in total): A, B, and the
  * difference B - A with its 95% confidence interval.
  *
@@ -12,9 +14,13 @@
  * than the two sides' intervals suggest when the variants are alike, and
  * exactly zero when they are the same.
  *
- * Lines, grades, pools and roles are matched by name; one present on one
- * side only is kept, with the other side's figures NAN (nothing measured).
- * Costs come from the rosters and are exact: their interval is the value.
+ * Lines, grades, areas, pools and roles are matched by name; one present
+ * on one side only is kept, with the other side's figures NAN (nothing
+ * measured). An area's top grade is each side's first grade, which the
+ * model treats as Emergency, whatever its name. The force item sums the
+ * areas of each side in every replication, so it is compared even when the
+ * two sides divide the force into different areas. Costs come from the
+ * rosters and are exact: their interval is the value.
  *
  * A comparison owns the summaries of both sides; it borrows their
  * scenarios, which must outlive it, and copies what it needs from the
@@ -35,6 +41,11 @@
 enum compare_kind {
 	COMPARE_LINE,     /* service_level, asa_s, abandon_rate */
 	COMPARE_GRADE,    /* attended_within_target, attendance_p90_s */
+	COMPARE_AREA,     /* emergency_attended_within_target (of the first
+			     grade), utilisation, abstractions,
+			     abstraction_hours */
+	COMPARE_FORCE,    /* abstractions, abstraction_hours summed over the
+			     areas; on a side only when it has areas */
 	COMPARE_POOL,     /* fte, annual_cost (exact) */
 	COMPARE_ROLE,     /* fte, annual_cost (exact) */
 	COMPARE_TOTAL     /* fte, annual_cost of pools and roles (exact) */
@@ -47,7 +58,7 @@ enum compare_side {
 	COMPARE_IN_BOTH = 3
 };
 
-#define COMPARE_FIGURES_MAX 3
+#define COMPARE_FIGURES_MAX 4
 
 /* One figure of an item on both sides. */
 struct compare_figure {
@@ -60,12 +71,14 @@ struct compare_figure {
 
 struct compare_item {
 	enum compare_kind kind;
-	const char *name;       /* borrowed from a scenario; "total" for
+	const char *name;       /* borrowed from a scenario; "force" for
+				   COMPARE_FORCE, "total" for
 				   COMPARE_TOTAL */
 	unsigned in;            /* enum compare_side bits */
 	/* The verdict of the agreement (a line's service level, a grade's
-	 * attended within target) on each side; has_verdict is false without
-	 * a goal or on the side without the item. */
+	 * attended within target, an area's top grade's attended within
+	 * target, as the side's summary has it) on each side; has_verdict is
+	 * false without a goal or on the side without the item. */
 	bool has_verdict_a, has_verdict_b;
 	enum ci_verdict verdict_a, verdict_b;
 	size_t n_figures;
@@ -83,8 +96,9 @@ struct compare_side_run {
 struct compare {
 	struct summary *a, *b;         /* owned */
 	struct compare_item *items;    /* owned: lines (A's order, then those
-					  only in B), grades, pools, roles,
-					  then the total */
+					  only in B), grades, areas, the
+					  force, pools, roles, then the
+					  total */
 	size_t n_items;
 };
 
@@ -98,11 +112,12 @@ struct compare *compare_new(const struct compare_side_run *a,
 void compare_free(struct compare *c);
 
 /* True when B misses an agreement (a line or grade verdict CI_MISSED):
- * what `callsim compare --require-slas` fails on. */
+ * what `callsim compare --require-slas` fails on. An area's verdict is
+ * shown but never fails, as in a run. */
 bool compare_b_missed(const struct compare *c);
 
-/* "line", "grade", "pool", "role", "total": the CSV section and the word
- * the table uses. */
+/* "line", "grade", "area", "force", "pool", "role", "total": the CSV
+ * section and the word the table uses. */
 const char *compare_kind_name(enum compare_kind k);
 
 #endif

@@ -11,26 +11,45 @@
 /* ------------------------------------------------------------------ */
 /* Table                                                                */
 
-#define RC_LABEL_W 36   /* "line 999 service level" */
+#define RC_LABEL_W 36   /* the narrowest label column: "line 999 service
+			   level" and most labels fit; a longer one widens
+			   the column so every row stays aligned */
 #define RC_VALUE_W 12
 #define RC_NUM_MAX 48
+/* A title ("line 999") holds a kind and a name; a label adds the words. */
+#define RC_TITLE_MAX (8 + SCENARIO_NAME_MAX + RESPONSE_NAME_MAX)
+#define RC_LABEL_MAX (RC_TITLE_MAX + RC_NUM_MAX)
 
 /* How a figure reads in the table. */
 enum rc_unit {
 	RC_PERCENT,     /* a fraction as %; differences in percentage points */
 	RC_SECONDS,
-	RC_FTE,         /* one decimal */
-	RC_MONEY        /* whole currency units */
+	RC_FTE,         /* one decimal; exact */
+	RC_MONEY,       /* whole currency units; exact */
+	RC_COUNT,       /* one decimal, no unit */
+	RC_HOURS        /* one decimal, " h" */
+};
+
+/* The blocks of the table, in order, and the items each lists. */
+enum rc_block { RC_AGREEMENTS, RC_AREAS, RC_COSTS };
+
+/* The table being written: its stream and the width of its labels. */
+struct rc_table {
+	FILE *f;
+	int label_w;
 };
 
 static enum rc_unit rc_unit_of(const char *metric)
 {
-	if (strcmp(metric, "fte") == 0)
-		return RC_FTE;
-	if (strcmp(metric, "annual_cost") == 0)
-		return RC_MONEY;
-	if (strcmp(metric, "asa_s") == 0 || strcmp(metric, "attendance_p90_s") == 0)
-		return RC_SECONDS;
+	static const struct { const char *metric; enum rc_unit u; } units[] = {
+		{ "fte", RC_FTE }, { "annual_cost", RC_MONEY },
+		{ "asa_s", RC_SECONDS }, { "attendance_p90_s", RC_SECONDS },
+		{ "abstractions", RC_COUNT }, { "abstraction_hours", RC_HOURS },
+	};
+
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (strcmp(units[i].metric, metric) == 0)
+			return units[i].u;
 	return RC_PERCENT;
 }
 
@@ -43,6 +62,10 @@ static const char *rc_words(const char *metric)
 		{ "abandon_rate", "abandon rate" },
 		{ "attended_within_target", "within target" },
 		{ "attendance_p90_s", "attendance p90" },
+		{ "emergency_attended_within_target", "emergency within target" },
+		{ "utilisation", "utilisation" },
+		{ "abstractions", "abstractions" },
+		{ "abstraction_hours", "abstraction hours" },
 		{ "fte", "FTE" },
 		{ "annual_cost", "annual cost" },
 	};
@@ -72,64 +95,142 @@ static void rc_number(char *buf, size_t n, double x, enum rc_unit u, bool sign)
 /* A value with its unit: "96.0%", "2.3 s", "+0.8 pp", "-12.5". */
 static void rc_value(char *buf, size_t n, double x, enum rc_unit u, bool diff)
 {
-	static const char *const side[] = { "%", " s", "", "" };
-	static const char *const delta[] = { " pp", " s", "", "" };
+	static const char *const side[] = { "%", " s", "", "", "", " h" };
+	static const char *const delta[] = { " pp", " s", "", "", "", " h" };
 	char num[RC_NUM_MAX];
 
 	rc_number(num, sizeof num, x, u, diff);
 	snprintf(buf, n, "%s%s", num, isfinite(x) ? (diff ? delta : side)[u] : "");
 }
 
-static void rc_figure(FILE *f, const struct compare_item *it,
+/* True for the kinds whose items have a verdict row: the agreements and
+ * the areas (their top grade's). */
+static bool rc_has_verdicts(const struct compare_item *it)
+{
+	return it->kind == COMPARE_LINE || it->kind == COMPARE_GRADE
+		|| it->kind == COMPARE_AREA;
+}
+
+/* What a row is about: "line 999", "area Solihull"; the force and the
+ * total are named by their kind alone. */
+static int rc_title(char *buf, size_t n, const struct compare_item *it)
+{
+	bool named = it->kind != COMPARE_TOTAL && it->kind != COMPARE_FORCE;
+
+	return snprintf(buf, n, "%s%s%s", compare_kind_name(it->kind),
+			named ? " " : "", named ? it->name : "");
+}
+
+/* The label of a row: "line 999 service level", "area Solihull emergency
+ * verdict", "force abstractions". */
+static int rc_label(char *buf, size_t n, const struct compare_item *it,
+		    const char *words)
+{
+	char title[RC_TITLE_MAX];
+
+	rc_title(title, sizeof title, it);
+	return snprintf(buf, n, "%s %s", title, words);
+}
+
+/* The words of an item's verdict row: an area's verdict is its top
+ * grade's. */
+static const char *rc_verdict_words(const struct compare_item *it)
+{
+	return it->kind == COMPARE_AREA ? "emergency verdict" : "verdict";
+}
+
+/* The width of the label column: RC_LABEL_W, or the longest label. */
+static int rc_label_width(const struct compare *c)
+{
+	char label[RC_LABEL_MAX];
+	int w = RC_LABEL_W;
+
+	for (size_t i = 0; i < c->n_items; i++) {
+		const struct compare_item *it = &c->items[i];
+		int len;
+
+		for (size_t k = 0; k < it->n_figures; k++) {
+			len = rc_label(label, sizeof label, it, rc_words(it->fig[k].metric));
+			w = len > w ? len : w;
+		}
+		len = rc_has_verdicts(it)
+			? rc_label(label, sizeof label, it, rc_verdict_words(it)) : 0;
+		w = len > w ? len : w;
+	}
+	return w;
+}
+
+static void rc_figure(const struct rc_table *t, const struct compare_item *it,
 		      const struct compare_figure *fg)
 {
 	enum rc_unit u = rc_unit_of(fg->metric);
-	char label[RC_NUM_MAX + 2 * RESPONSE_NAME_MAX + SCENARIO_NAME_MAX];
+	char label[RC_LABEL_MAX];
 	char a[RC_NUM_MAX + 4], b[RC_NUM_MAX + 4], d[RC_NUM_MAX + 4];
 	char lo[RC_NUM_MAX], hi[RC_NUM_MAX];
 
-	snprintf(label, sizeof label, "%s %s%s%s", compare_kind_name(it->kind),
-		 it->kind == COMPARE_TOTAL ? "" : it->name,
-		 it->kind == COMPARE_TOTAL ? "" : " ", rc_words(fg->metric));
+	rc_label(label, sizeof label, it, rc_words(fg->metric));
 	rc_value(a, sizeof a, fg->a.mean, u, false);
 	rc_value(b, sizeof b, fg->b.mean, u, false);
 	rc_value(d, sizeof d, fg->diff.mean, u, true);
-	fprintf(f, "  %-*s %*s %*s %*s", RC_LABEL_W, label, RC_VALUE_W, a,
+	fprintf(t->f, "  %-*s %*s %*s %*s", t->label_w, label, RC_VALUE_W, a,
 		RC_VALUE_W, b, RC_VALUE_W, d);
 	/* Costs are exact: an interval would only repeat the difference. */
 	if (u != RC_FTE && u != RC_MONEY && isfinite(fg->diff.mean)) {
 		rc_number(lo, sizeof lo, fg->diff.lo, u, false);
 		rc_number(hi, sizeof hi, fg->diff.hi, u, false);
-		fprintf(f, "  [%s, %s]", lo, hi);
+		fprintf(t->f, "  [%s, %s]", lo, hi);
 	}
-	fputc('\n', f);
+	fputc('\n', t->f);
 }
 
-/* "met -> missed" under an agreement's figures; "none" without a goal,
- * "-" on the side without the item. */
-static void rc_verdicts(FILE *f, const struct compare_item *it)
+/* "met -> missed" under an agreement's or area's figures; "none" without a
+ * goal, "-" on the side without the item. */
+static void rc_verdicts(const struct rc_table *t, const struct compare_item *it)
 {
 	const char *a = !(it->in & COMPARE_IN_A) ? "-" : it->has_verdict_a
 		? ci_verdict_name(it->verdict_a) : "none";
 	const char *b = !(it->in & COMPARE_IN_B) ? "-" : it->has_verdict_b
 		? ci_verdict_name(it->verdict_b) : "none";
-	char label[2 * RESPONSE_NAME_MAX + SCENARIO_NAME_MAX];
+	char label[RC_LABEL_MAX];
 
-	snprintf(label, sizeof label, "%s %s verdict", compare_kind_name(it->kind),
-		 it->name);
-	fprintf(f, "  %-*s %*s %*s\n", RC_LABEL_W, label, RC_VALUE_W, a,
+	rc_label(label, sizeof label, it, rc_verdict_words(it));
+	fprintf(t->f, "  %-*s %*s %*s\n", t->label_w, label, RC_VALUE_W, a,
 		RC_VALUE_W, b);
 }
 
-static void rc_item(FILE *f, const struct compare_item *it)
+static void rc_item(const struct rc_table *t, const struct compare_item *it)
 {
+	char title[RC_TITLE_MAX];
+
+	rc_title(title, sizeof title, it);
 	if (it->in != COMPARE_IN_BOTH)
-		fprintf(f, "  %s %s: only in %s\n", compare_kind_name(it->kind),
-			it->name, it->in == COMPARE_IN_A ? "A" : "B");
+		fprintf(t->f, "  %s: only in %s\n", title,
+			it->in == COMPARE_IN_A ? "A" : "B");
 	for (size_t k = 0; k < it->n_figures; k++)
-		rc_figure(f, it, &it->fig[k]);
-	if (it->kind == COMPARE_LINE || it->kind == COMPARE_GRADE)
-		rc_verdicts(f, it);
+		rc_figure(t, it, &it->fig[k]);
+	if (rc_has_verdicts(it))
+		rc_verdicts(t, it);
+}
+
+static enum rc_block rc_block_of(enum compare_kind k)
+{
+	if (k == COMPARE_LINE || k == COMPARE_GRADE)
+		return RC_AGREEMENTS;
+	if (k == COMPARE_AREA || k == COMPARE_FORCE)
+		return RC_AREAS;
+	return RC_COSTS;
+}
+
+/* The heading of a block; costs are exact and have no interval column. */
+static void rc_block_head(const struct rc_table *t, enum rc_block b)
+{
+	static const char *const titles[] = {
+		"agreements", "areas", "costs (exact, from the rosters)"
+	};
+
+	fprintf(t->f, "\n%-*s %*s %*s %*s%s\n", t->label_w + 2, titles[b],
+		RC_VALUE_W, "A", RC_VALUE_W, "B", RC_VALUE_W, "B-A",
+		b == RC_COSTS ? "" : "  [95% CI of B-A]");
 }
 
 static void rc_side(FILE *f, const char *which, const struct summary *s)
@@ -152,25 +253,23 @@ static void rc_head(FILE *f, const struct compare *c)
 	      "differences [95% confidence interval]\n", f);
 }
 
+/* The blocks follow the order of the items: agreements, areas, costs. */
 enum sim_status report_compare_table(FILE *f, const struct compare *c,
 				     struct sim_err *err)
 {
-	bool costs = false;
+	struct rc_table t = { f, rc_label_width(c) };
+	enum rc_block block = RC_AGREEMENTS;
 
 	rc_head(f, c);
-	fprintf(f, "\n%-*s %*s %*s %*s  %s\n", RC_LABEL_W + 2, "agreements",
-		RC_VALUE_W, "A", RC_VALUE_W, "B", RC_VALUE_W, "B-A",
-		"[95% CI of B-A]");
+	rc_block_head(&t, block);
 	for (size_t i = 0; i < c->n_items; i++) {
 		const struct compare_item *it = &c->items[i];
 
-		if (!costs && it->kind >= COMPARE_POOL) {
-			fprintf(f, "\n%-*s %*s %*s %*s\n", RC_LABEL_W + 2,
-				"costs (exact, from the rosters)", RC_VALUE_W, "A",
-				RC_VALUE_W, "B", RC_VALUE_W, "B-A");
-			costs = true;
+		if (rc_block_of(it->kind) != block) {
+			block = rc_block_of(it->kind);
+			rc_block_head(&t, block);
 		}
-		rc_item(f, it);
+		rc_item(&t, it);
 	}
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the comparison failed");
@@ -257,19 +356,23 @@ static void rj_figure(struct emit_json *w, const struct compare_figure *fg)
 	emit_json_close(w, '}');
 }
 
-static void rj_item(struct emit_json *w, const struct compare_item *it)
+/* An item: in an array (`element`) or as a member's value. Named items
+ * and the force say which sides have them; items with an agreement give
+ * each side's verdict. */
+static void rj_item(struct emit_json *w, const struct compare_item *it,
+		    bool element)
 {
 	static const char *const in[] = { "", "a", "b", "both" };
-	bool agreement = it->kind == COMPARE_LINE || it->kind == COMPARE_GRADE;
+	bool named = it->kind != COMPARE_TOTAL && it->kind != COMPARE_FORCE;
 
-	if (it->kind != COMPARE_TOTAL)
+	if (element)
 		emit_json_next(w);
 	emit_json_open(w, '{');
-	if (it->kind != COMPARE_TOTAL) {
+	if (named)
 		emit_json_key_string(w, "name", it->name);
+	if (it->kind != COMPARE_TOTAL)
 		emit_json_key_string(w, "in", in[it->in]);
-	}
-	if (agreement) {
+	if (named && it->kind <= COMPARE_AREA) {
 		emit_json_key_string_or_null(w, "verdict_a", it->has_verdict_a
 					     ? ci_verdict_name(it->verdict_a) : NULL);
 		emit_json_key_string_or_null(w, "verdict_b", it->has_verdict_b
@@ -288,8 +391,22 @@ static void rj_items(struct emit_json *w, const char *key,
 	emit_json_open(w, '[');
 	for (size_t i = 0; i < c->n_items; i++)
 		if (c->items[i].kind == k)
-			rj_item(w, &c->items[i]);
+			rj_item(w, &c->items[i], true);
 	emit_json_close(w, ']');
+}
+
+/* "key": the single item of kind k, or null when there is none (the force
+ * of two scenarios without areas). */
+static void rj_single(struct emit_json *w, const char *key,
+		      const struct compare *c, enum compare_kind k)
+{
+	emit_json_key(w, key);
+	for (size_t i = 0; i < c->n_items; i++)
+		if (c->items[i].kind == k) {
+			rj_item(w, &c->items[i], false);
+			return;
+		}
+	fputs("null", w->f);
 }
 
 static void rj_costs(struct emit_json *w, const struct compare *c)
@@ -298,10 +415,7 @@ static void rj_costs(struct emit_json *w, const struct compare *c)
 	emit_json_open(w, '{');
 	rj_items(w, "pools", c, COMPARE_POOL);
 	rj_items(w, "roles", c, COMPARE_ROLE);
-	emit_json_key(w, "total");
-	for (size_t i = 0; i < c->n_items; i++)
-		if (c->items[i].kind == COMPARE_TOTAL)
-			rj_item(w, &c->items[i]);
+	rj_single(w, "total", c, COMPARE_TOTAL);
 	emit_json_close(w, '}');
 }
 
@@ -318,6 +432,8 @@ enum sim_status report_compare_json(FILE *f, const struct compare *c,
 	emit_json_key_number(&w, "replications", c->a->replications);
 	rj_items(&w, "lines", c, COMPARE_LINE);
 	rj_items(&w, "grades", c, COMPARE_GRADE);
+	rj_items(&w, "areas", c, COMPARE_AREA);
+	rj_single(&w, "force", c, COMPARE_FORCE);
 	rj_costs(&w, c);
 	emit_json_close(&w, '}');
 	fputc('\n', f);

@@ -1,5 +1,6 @@
-"""callsim compare: a scenario against itself differs by exactly zero; one
-more server gives a service-level gain whose paired interval excludes 0;
+"""callsim compare: a scenario against itself differs by exactly zero, areas
+and the force included; one more server gives a service-level gain whose
+paired interval excludes 0; the funding gap shows in every area;
 --require-slas fails on B's missed line or grade; the output does not
 depend on the thread count; bad input exits 2."""
 import json
@@ -15,6 +16,9 @@ SHORT = ["--replications", "4", "--days", "1", "--warmup-hours", "6"]
 def figures(doc):
     """(what, figure) for every figure of a compare JSON document."""
     items = [("line", i) for i in doc["lines"]] + [("grade", i) for i in doc["grades"]]
+    items += [("area", i) for i in doc["areas"]]
+    if doc["force"] is not None:
+        items.append(("force", dict(doc["force"], name="force")))
     items += [("pool", i) for i in doc["costs"]["pools"]]
     items += [("role", i) for i in doc["costs"]["roles"]]
     items.append(("total", dict(doc["costs"]["total"], name="total")))
@@ -50,10 +54,33 @@ def check_identical(t, path, extra):
         t.check(fig["diff"] == {"mean": 0, "ci_low": 0, "ci_high": 0},
                 "%s: %s: difference %s, not exactly 0" % (path, what, fig["diff"]))
     t.check(n > 0, path + ": nothing compared")
-    for item in doc["lines"] + doc["grades"]:
+    for item in doc["lines"] + doc["grades"] + doc["areas"]:
         t.check(item["in"] == "both" and item["verdict_a"] == item["verdict_b"],
                 "%s: %s: sides or verdicts differ" % (path, item["name"]))
     return doc
+
+
+def check_gap_by_area(t, doc):
+    """The funding gap leaves every area's response units busier, every
+    area attending fewer emergencies in time, and more neighbourhood
+    officers abstracted force-wide; only lines and grades fail the run."""
+    names = [a["name"] for a in doc["areas"]]
+    t.check(len(names) == 7 and names[0] == "Birmingham"
+            and all(a["in"] == "both" for a in doc["areas"]),
+            "funding gap: areas compared %s" % names)
+    for area in doc["areas"]:
+        t.check(area["utilisation"]["diff"]["ci_low"] > 0,
+                "%s: utilisation does not rise %s" % (area["name"], area["utilisation"]))
+        t.check(area["emergency_attended_within_target"]["diff"]["mean"] < 0,
+                "%s: emergencies in time do not fall" % area["name"])
+        t.check(area["verdict_b"] in ("met", "missed", "uncertain"),
+                "%s: no area verdict" % area["name"])
+    force = doc["force"]
+    t.check(force["in"] == "both" and force["abstractions"]["diff"]["mean"] > 0,
+            "funding gap: force-wide abstractions do not rise %s" % force)
+    hours = sum(a["abstraction_hours"]["diff"]["mean"] for a in doc["areas"])
+    t.check(abs(force["abstraction_hours"]["diff"]["mean"] - hours) < 1e-6,
+            "force abstraction hours are not the sum of the areas'")
 
 
 def check_more_staff(t):
@@ -94,6 +121,7 @@ def check_require_slas(t):
         role = doc["costs"]["roles"][0]
         t.check(role["name"] == "response" and role["annual_cost"]["diff"]["mean"] < 0,
                 "the funding gap costs less in response officers")
+        check_gap_by_area(t, doc)
     # Swapped, B is the baseline, which misses nothing.
     t.expect_rc(["compare", gap, wm, "--require-slas"] + SHORT, 0)
     # Only B counts: an understaffed A does not fail.
@@ -142,11 +170,16 @@ def check_unmatched(t):
 
 def main():
     t = Ctx()
-    check_identical(t, fixture("small.yaml"), [])
+    doc = check_identical(t, fixture("small.yaml"), [])
+    if doc:
+        t.check(doc["areas"] == [] and doc["force"] is None,
+                "calls only: areas %s, force %s" % (doc["areas"], doc["force"]))
     doc = check_identical(t, t.path(*WM), SHORT)
     if doc:
         t.check(len(doc["grades"]) == 3 and len(doc["costs"]["roles"]) == 3,
                 "bundled: grades and roles compared")
+        t.check(len(doc["areas"]) == 7 and doc["force"] is not None,
+                "bundled: areas and the force compared")
     check_more_staff(t)
     check_require_slas(t)
     check_threads(t)

@@ -1,6 +1,7 @@
 /* test_compare.c: two sides matched by name, each side's figures as a run
  * reports them, the paired differences worked out by hand, exact costs,
- * items on one side only, verdicts and NAN handling. */
+ * items on one side only, verdicts and NAN handling, per area and for the
+ * force as a whole. */
 #include "tests/test_support.h"
 
 #include "results/compare.h"
@@ -130,8 +131,14 @@ static void test_compare_self_is_zero(void **state)
 				    && f->diff.hi == 0.0);
 		}
 	}
-	/* 2 lines, 2 grades, 1 pool, 2 roles, the total. */
-	assert_int_equal(c->n_items, 8);
+	/* 2 lines, 2 grades, 2 areas, the force, 1 pool, 2 roles, the
+	 * total. */
+	assert_int_equal(c->n_items, 11);
+	/* Solihull had no Emergency in replication 1: that one drops out. */
+	assert_int_equal(figure(item(c, COMPARE_AREA, "Solihull"),
+				"emergency_attended_within_target")->diff.n, 2);
+	assert_int_equal(figure(item(c, COMPARE_FORCE, "force"),
+				"abstractions")->diff.n, FX_R);
 	assert_true(isnan(figure(item(c, COMPARE_LINE, "101, \"non-emergency\""),
 				 "asa_s")->diff.mean));
 	assert_true(isnan(figure(item(c, COMPARE_GRADE, "scheduled"),
@@ -152,7 +159,7 @@ static void test_compare_matches_by_name(void **state)
 	strcpy(b->lines[1].name, "Live chat");
 	fx_add_response(b);
 	c = compare_of(a, b);
-	assert_int_equal(c->n_items, 3 + 2 + 1 + 2 + 1);
+	assert_int_equal(c->n_items, 3 + 2 + 2 + 1 + 1 + 2 + 1);
 	assert_string_equal(c->items[1].name, "101, \"non-emergency\"");
 	assert_string_equal(c->items[2].name, "Live chat");
 	only_a = item(c, COMPARE_LINE, "101, \"non-emergency\"");
@@ -174,6 +181,11 @@ static void test_compare_matches_by_name(void **state)
 	assert_true(isnan(figure(item(c, COMPARE_ROLE, "pcso"), "fte")->a.mean));
 	assert_seconds_near(figure(item(c, COMPARE_TOTAL, "total"),
 				   "annual_cost")->diff.mean, 1185000.0, 1e-6);
+	/* Areas only in B, and so the force: A has none. */
+	assert_int_equal(item(c, COMPARE_AREA, "Solihull")->in, COMPARE_IN_B);
+	assert_int_equal(item(c, COMPARE_FORCE, "force")->in, COMPARE_IN_B);
+	assert_seconds_near(figure(item(c, COMPARE_FORCE, "force"),
+				   "abstractions")->b.mean, 2.0, 1e-12);
 	compare_free(c);
 	free(a);
 	free(b);
@@ -226,6 +238,183 @@ static void test_compare_grade_missed_in_b(void **state)
 	free(b);
 }
 
+/* B's Birmingham with the funding gap: Emergency attended within target
+ * lower by cmp_within_gap (A 0.861, 0.892, 0.874 -> B 0.7087, 0.7103,
+ * 0.7138), utilisation higher by cmp_util_gap, three, five and four more
+ * abstractions and cmp_hours_gap more abstraction hours. */
+static const double cmp_within_gap[FX_R] = { 0.1523, 0.1817, 0.1602 };
+static const double cmp_util_gap[FX_R] = { 0.0712, 0.0935, 0.0841 };
+static const double cmp_abstractions_gap[FX_R] = { 3.0, 5.0, 4.0 };
+static const double cmp_hours_gap[FX_R] = { 5.125, 8.375, 6.25 };
+
+static struct fixture *gap_b(void)
+{
+	struct fixture *b = fx_new();
+
+	fx_add_response(b);
+	for (size_t r = 0; r < FX_R; r++) {
+		double *area = b->area[r];   /* Birmingham is area 0 */
+
+		b->area_grade[r][RSP_WITHIN_TARGET] -= cmp_within_gap[r];
+		area[RSP_UTILISATION] += cmp_util_gap[r];
+		area[RSP_ABSTRACTIONS] += cmp_abstractions_gap[r];
+		area[RSP_ABSTRACTION_HOURS] += cmp_hours_gap[r];
+	}
+	return b;
+}
+
+/* Paired differences of gap_b against the fixture, by hand with t =
+ * 4.302652730 (2 d.f.): within target -0.1647333333, sd 0.01521523359,
+ * [-0.2025300689, -0.1269365978]; utilisation +0.08293333333, sd
+ * 0.01119568369, [0.05512171326, 0.1107449534]; abstraction hours
+ * +6.583333333, sd 1.65044186, [2.483408468, 10.6832582]. */
+static void test_compare_area_paired_differences(void **state)
+{
+	struct fixture *a = fx_new(), *b = gap_b();
+	struct compare *c;
+	const struct compare_item *brum;
+	const struct compare_figure *f;
+
+	(void)state;
+	fx_add_response(a);
+	c = compare_of(a, b);
+	brum = item(c, COMPARE_AREA, "Birmingham");
+	assert_int_equal(brum->in, COMPARE_IN_BOTH);
+	assert_int_equal(brum->n_figures, 4);
+	f = figure(brum, "emergency_attended_within_target");
+	/* Each side is what the run's summary says of the area's Emergency. */
+	assert_seconds_near(f->a.mean, 0.8756666667, 1e-9);
+	assert_seconds_near(f->a.lo, 0.8369959477, 1e-9);
+	assert_seconds_near(f->b.mean, 0.7109333333, 1e-9);
+	assert_seconds_near(f->b.hi, 0.7174127595, 1e-9);
+	assert_seconds_near(f->diff.mean, -0.1647333333, 1e-9);
+	assert_seconds_near(f->diff.lo, -0.2025300689, 1e-9);
+	assert_seconds_near(f->diff.hi, -0.1269365978, 1e-9);
+	f = figure(brum, "utilisation");
+	assert_seconds_near(f->a.mean, 0.5543333333, 1e-9);
+	assert_seconds_near(f->diff.lo, 0.05512171326, 1e-9);
+	assert_seconds_near(f->diff.hi, 0.1107449534, 1e-9);
+	f = figure(brum, "abstractions");
+	assert_seconds_near(f->diff.mean, 4.0, 1e-12);
+	f = figure(brum, "abstraction_hours");
+	assert_seconds_near(f->diff.mean, 6.583333333, 1e-9);
+	assert_seconds_near(f->diff.lo, 2.483408468, 1e-8);
+	assert_seconds_near(f->diff.hi, 10.6832582, 1e-8);
+	/* Solihull did not change: zero, exactly. */
+	f = figure(item(c, COMPARE_AREA, "Solihull"), "abstraction_hours");
+	assert_true(f->diff.mean == 0.0 && f->diff.lo == 0.0 && f->diff.hi == 0.0);
+	compare_free(c);
+	free(a);
+	free(b);
+}
+
+/* The area's verdict is its Emergency's, as the summary has it; a missed
+ * area fails no --require-slas, as in a run. */
+static void test_compare_area_verdicts_never_fail(void **state)
+{
+	struct fixture *a = fx_new(), *b = gap_b();
+	struct compare *c;
+	const struct compare_item *brum;
+
+	(void)state;
+	fx_add_response(a);
+	c = compare_of(a, b);
+	brum = item(c, COMPARE_AREA, "Birmingham");
+	assert_true(brum->has_verdict_a && brum->has_verdict_b);
+	assert_int_equal(brum->verdict_a, CI_UNCERTAIN);
+	assert_int_equal(brum->verdict_b, CI_MISSED);
+	assert_int_equal(brum->verdict_b,
+			 summary_area_grade(c->b, 0, 0)->verdict);
+	assert_int_equal(item(c, COMPARE_GRADE, "emergency")->verdict_b,
+			 CI_UNCERTAIN);
+	assert_false(compare_b_missed(c));
+	assert_false(item(c, COMPARE_FORCE, "force")->has_verdict_b);
+	compare_free(c);
+	free(a);
+	free(b);
+}
+
+/* The force sums the areas in each replication: A 1, 3, 2 abstractions
+ * (mean 2, sd 1, interval [-0.4841377119, 4.484137712] clipped at 0), B
+ * 4, 8, 6 (mean 6, [1.031724576, 10.96827542]), paired differences 3, 5,
+ * 4 ([1.515862288, 6.484137712]); hours A 1.625, 4.875, 3.25 (mean 3.25)
+ * and B 9.833333333 [1.72810042, 17.93856625]. */
+static void test_compare_force_sums_areas(void **state)
+{
+	struct fixture *a = fx_new(), *b = gap_b();
+	struct compare *c;
+	const struct compare_item *force;
+	const struct compare_figure *f;
+
+	(void)state;
+	fx_add_response(a);
+	c = compare_of(a, b);
+	force = item(c, COMPARE_FORCE, "force");
+	assert_int_equal(force->in, COMPARE_IN_BOTH);
+	assert_int_equal(force->n_figures, 2);
+	f = figure(force, "abstractions");
+	assert_seconds_near(f->a.mean, 2.0, 1e-12);
+	assert_true(f->a.lo == 0.0);
+	assert_seconds_near(f->a.hi, 4.484137712, 1e-9);
+	assert_seconds_near(f->b.lo, 1.031724576, 1e-9);
+	assert_seconds_near(f->b.hi, 10.96827542, 1e-8);
+	assert_seconds_near(f->diff.mean, 4.0, 1e-12);
+	assert_seconds_near(f->diff.lo, 1.515862288, 1e-9);
+	assert_seconds_near(f->diff.hi, 6.484137712, 1e-9);
+	assert_int_equal(f->diff.n, FX_R);
+	f = figure(force, "abstraction_hours");
+	assert_seconds_near(f->a.mean, 3.25, 1e-12);
+	assert_seconds_near(f->b.mean, 9.833333333, 1e-9);
+	assert_seconds_near(f->b.lo, 1.72810042, 1e-8);
+	assert_seconds_near(f->diff.mean, 6.583333333, 1e-9);
+	/* Two lines, two grades, the areas, then the force, then the costs. */
+	assert_int_equal(c->items[5].kind, COMPARE_AREA);
+	assert_int_equal(c->items[6].kind, COMPARE_FORCE);
+	assert_int_equal(c->items[7].kind, COMPARE_POOL);
+	compare_free(c);
+	free(a);
+	free(b);
+}
+
+/* Areas are matched by name; the force is compared even when the two
+ * sides divide it differently, and an area's Emergency is each side's
+ * first grade whatever it is called. */
+static void test_compare_areas_match_by_name(void **state)
+{
+	struct fixture *a = fx_new(), *b = fx_new();
+	struct compare *c;
+	const struct compare_item *solihull, *sandwell;
+	const struct compare_figure *f;
+
+	(void)state;
+	fx_add_response(a);
+	fx_add_response(b);
+	strcpy(b->areas[1].name, "Sandwell");
+	strcpy(b->grades[0].name, "immediate");
+	c = compare_of(a, b);
+	solihull = item(c, COMPARE_AREA, "Solihull");
+	sandwell = item(c, COMPARE_AREA, "Sandwell");
+	assert_int_equal(solihull->in, COMPARE_IN_A);
+	assert_int_equal(sandwell->in, COMPARE_IN_B);
+	assert_false(solihull->has_verdict_b);
+	assert_true(sandwell->has_verdict_b && !sandwell->has_verdict_a);
+	f = figure(solihull, "emergency_attended_within_target");
+	assert_seconds_near(f->a.mean, 0.93, 1e-12);
+	assert_int_equal(f->a.n, 2);
+	assert_true(isnan(f->b.mean) && isnan(f->diff.mean));
+	assert_true(isnan(figure(sandwell, "utilisation")->a.mean));
+	f = figure(item(c, COMPARE_AREA, "Birmingham"),
+		   "emergency_attended_within_target");
+	assert_true(f->diff.mean == 0.0 && f->diff.n == FX_R);
+	f = figure(item(c, COMPARE_FORCE, "force"), "abstraction_hours");
+	assert_true(f->diff.mean == 0.0 && f->diff.hi == 0.0);
+	assert_string_equal(compare_kind_name(COMPARE_AREA), "area");
+	assert_string_equal(compare_kind_name(COMPARE_FORCE), "force");
+	compare_free(c);
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +424,10 @@ int main(void)
 		cmocka_unit_test(test_compare_matches_by_name),
 		cmocka_unit_test(test_compare_verdicts_and_b_missed),
 		cmocka_unit_test(test_compare_grade_missed_in_b),
+		cmocka_unit_test(test_compare_area_paired_differences),
+		cmocka_unit_test(test_compare_area_verdicts_never_fail),
+		cmocka_unit_test(test_compare_force_sums_areas),
+		cmocka_unit_test(test_compare_areas_match_by_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
