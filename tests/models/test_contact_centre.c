@@ -6,7 +6,7 @@
  * interval of the replication means. The interval is the run's own; it is
  * never widened. The seeds are fixed, so each test either always passes or
  * always fails. */
-#include "test_support.h"
+#include "replications.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +16,6 @@
 #include "models/scenario.h"
 #include "sim/ci.h"
 
-#define LEVEL 0.99
 
 /* A stationary scenario: n_lines lines of rate_per_h calls each (flat
  * profile), exponential handle time, one pool serving the lines in order,
@@ -92,48 +91,6 @@ static struct scenario *mm_scenario(const struct mm_spec *mm)
 	return sc;
 }
 
-/* Runs every replication of sc; returns the results (caller frees). */
-static struct cc_result **run_all(const struct scenario *sc)
-{
-	unsigned n = sc->run.replications;
-	struct cc_result **res = calloc(n, sizeof *res);
-	for (unsigned i = 0; i < n; i++) {
-		struct sim_err err;
-		sim_err_clear(&err);
-		res[i] = cc_result_new(sc);
-		assert_non_null(res[i]);
-		assert_int_equal(cc_run(sc, i, res[i], &err), SIM_OK);
-	}
-	return res;
-}
-
-static void free_all(struct cc_result **res, unsigned n)
-{
-	for (unsigned i = 0; i < n; i++)
-		cc_result_free(res[i]);
-	free(res);
-}
-
-/* The interval over replications of one figure of one line. */
-static struct ci line_ci(struct cc_result **res, unsigned n, size_t line,
-			 enum cc_line_metric m)
-{
-	double *x = calloc(n, sizeof *x);
-	for (unsigned i = 0; i < n; i++)
-		x[i] = cc_line_at(res[i], line)[m];
-	struct ci c = ci_of(x, 1, n, LEVEL);
-	free(x);
-	return c;
-}
-
-static void assert_in_ci(struct ci c, double theory, const char *what)
-{
-	if (!(c.lo <= theory && theory <= c.hi))
-		fail_msg("%s: theory %.6g outside the run's %.0f%% interval "
-			 "[%.6g, %.6g] (mean %.6g)", what, theory, LEVEL * 100,
-			 c.lo, c.hi, c.mean);
-}
-
 /* M/M/6 at 5 Erlangs: service level within 20 s and ASA match Erlang C. */
 static void test_call_handling_matches_erlang_c(void **state)
 {
@@ -142,20 +99,20 @@ static void test_call_handling_matches_erlang_c(void **state)
 		.handle_mean_s = 180.0, .target_s = 20.0, .servers = 6,
 		.days = 14, .replications = 40 };
 	struct scenario *sc = mm_scenario(&mm);
-	struct cc_result **res = run_all(sc);
+	struct cc_result **res = replications_run(sc);
 	struct erlang_queue q = { .lambda = 100.0 / 3600.0,
 		.mu = 1.0 / 180.0, .c = 6, .theta = 0 };
 	struct erlang_result th;
 	assert_int_equal(erlang_solve(&q, 20.0, &th), 0);
 
-	assert_in_ci(line_ci(res, 40, 0, CC_SERVICE_LEVEL), th.service_level,
-		     "service level");
-	assert_in_ci(line_ci(res, 40, 0, CC_ASA_S), th.asa_s, "ASA");
-	double occ[40];
-	for (unsigned i = 0; i < 40; i++)
-		occ[i] = cc_pool_at(res[i], 0)[CC_OCCUPANCY];
-	assert_in_ci(ci_of(occ, 1, 40, LEVEL), th.occupancy, "occupancy");
-	free_all(res, 40);
+	assert_in_ci(replications_ci(res, 40, cc_line_at, 0,
+				     CC_SERVICE_LEVEL),
+		     th.service_level, "service level");
+	assert_in_ci(replications_ci(res, 40, cc_line_at, 0, CC_ASA_S),
+		     th.asa_s, "ASA");
+	assert_in_ci(replications_ci(res, 40, cc_pool_at, 0, CC_OCCUPANCY),
+		     th.occupancy, "occupancy");
+	replications_free(res, 40);
 	scenario_free(sc);
 }
 
@@ -168,18 +125,21 @@ static void test_abandonment_matches_erlang_a(void **state)
 		.handle_mean_s = 180.0, .patience_mean_s = 120.0,
 		.target_s = 20.0, .servers = 9, .days = 10, .replications = 40 };
 	struct scenario *sc = mm_scenario(&mm);
-	struct cc_result **res = run_all(sc);
+	struct cc_result **res = replications_run(sc);
 	struct erlang_queue q = { .lambda = 200.0 / 3600.0,
 		.mu = 1.0 / 180.0, .c = 9, .theta = 1.0 / 120.0 };
 	struct erlang_result th;
 	assert_int_equal(erlang_solve(&q, 20.0, &th), 0);
 
-	assert_in_ci(line_ci(res, 40, 0, CC_ABANDON_RATE), th.p_abandon,
-		     "P(abandon)");
-	assert_in_ci(line_ci(res, 40, 0, CC_SERVICE_LEVEL), th.service_level,
-		     "service level");
-	assert_in_ci(line_ci(res, 40, 0, CC_ASA_S), th.asa_s, "ASA");
-	free_all(res, 40);
+	assert_in_ci(replications_ci(res, 40, cc_line_at, 0,
+				     CC_ABANDON_RATE),
+		     th.p_abandon, "P(abandon)");
+	assert_in_ci(replications_ci(res, 40, cc_line_at, 0,
+				     CC_SERVICE_LEVEL),
+		     th.service_level, "service level");
+	assert_in_ci(replications_ci(res, 40, cc_line_at, 0, CC_ASA_S),
+		     th.asa_s, "ASA");
+	replications_free(res, 40);
 	scenario_free(sc);
 }
 
@@ -194,7 +154,7 @@ static void test_priority_matches_cobham(void **state)
 		.handle_mean_s = 180.0, .target_s = 20.0, .servers = 6,
 		.days = 14, .replications = 40 };
 	struct scenario *sc = mm_scenario(&mm);
-	struct cc_result **res = run_all(sc);
+	struct cc_result **res = replications_run(sc);
 	double mu = 1.0 / 180.0, c = 6;
 	double rho1 = (40.0 / 3600.0) / (c * mu);
 	double rho = (100.0 / 3600.0) / (c * mu);
@@ -204,12 +164,12 @@ static void test_priority_matches_cobham(void **state)
 
 	/* Every call is answered (no patience), so mean wait of answered
 	 * calls is the mean wait. */
-	struct ci high = line_ci(res, 40, 0, CC_ASA_S);
-	struct ci low = line_ci(res, 40, 1, CC_ASA_S);
+	struct ci high = replications_ci(res, 40, cc_line_at, 0, CC_ASA_S);
+	struct ci low = replications_ci(res, 40, cc_line_at, 1, CC_ASA_S);
 	assert_in_ci(high, w1, "high-priority wait");
 	assert_in_ci(low, w2, "low-priority wait");
 	assert_true(high.hi < low.lo);
-	free_all(res, 40);
+	replications_free(res, 40);
 	scenario_free(sc);
 }
 

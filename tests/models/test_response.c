@@ -12,7 +12,7 @@
  * chosen instants, deterministic travel and on-scene times, so every
  * attendance time is known exactly and compared exactly (the times are
  * binary fractions, so the sums the model forms are exact too). */
-#include "test_support.h"
+#include "replications.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +24,6 @@
 #include "sim/ci.h"
 #include "sim/sim.h"
 
-#define LEVEL 0.99
 #define DAY_S 86400.0
 #define ALL_WEEK 0x7fu
 
@@ -256,58 +255,6 @@ static const double *area_of(const struct drive *d, size_t a)
 
 /* ---- running replications through the contact centre ----------------- */
 
-static struct cc_result **run_all(const struct scenario *sc)
-{
-	unsigned n = sc->run.replications;
-	struct cc_result **res = calloc(n, sizeof *res);
-	for (unsigned i = 0; i < n; i++) {
-		struct sim_err err;
-		sim_err_clear(&err);
-		res[i] = cc_result_new(sc);
-		assert_non_null(res[i]);
-		assert_int_equal(cc_run(sc, i, res[i], &err), SIM_OK);
-	}
-	return res;
-}
-
-static void free_all(struct cc_result **res, unsigned n)
-{
-	for (unsigned i = 0; i < n; i++)
-		cc_result_free(res[i]);
-	free(res);
-}
-
-/* The interval over replications of one figure of one grade. */
-static struct ci grade_ci(struct cc_result **res, unsigned n, size_t g,
-			  enum rsp_grade_metric m)
-{
-	double *x = calloc(n, sizeof *x);
-	for (unsigned i = 0; i < n; i++)
-		x[i] = cc_grade_at(res[i], g)[m];
-	struct ci c = ci_of(x, 1, n, LEVEL);
-	free(x);
-	return c;
-}
-
-static struct ci area_ci(struct cc_result **res, unsigned n, size_t a,
-			 enum rsp_area_metric m)
-{
-	double *x = calloc(n, sizeof *x);
-	for (unsigned i = 0; i < n; i++)
-		x[i] = cc_area_at(res[i], a)[m];
-	struct ci c = ci_of(x, 1, n, LEVEL);
-	free(x);
-	return c;
-}
-
-static void assert_in_ci(struct ci c, double theory, const char *what)
-{
-	if (!(c.lo <= theory && theory <= c.hi))
-		fail_msg("%s: theory %.6g outside the run's %.0f%% interval "
-			 "[%.6g, %.6g] (mean %.6g)", what, theory, LEVEL * 100,
-			 c.lo, c.hi, c.mean);
-}
-
 /* Every counted incident of every replication was attended. */
 static void assert_all_attended(struct cc_result **res, unsigned n, size_t ng)
 {
@@ -335,21 +282,25 @@ static void test_attendance_matches_erlang_c(void **state)
 	sc->lines[0].incident_p[0] = 0.6;
 	sc->grades[0].target_s = 600.0;
 	unit_shifts(&sc->units[0], 1, 5);
-	struct cc_result **res = run_all(sc);
+	struct cc_result **res = replications_run(sc);
 	struct erlang_queue q = { .lambda = 7.5 / 3600.0, .mu = 1.0 / 1800.0,
 		.c = 5, .theta = 0 };
 	struct erlang_result th;
 	assert_int_equal(erlang_solve(&q, 600.0, &th), 0);
 
 	assert_all_attended(res, 100, 1);
-	assert_in_ci(grade_ci(res, 100, 0, RSP_ATTEND_MEAN_S), th.asa_s,
+	assert_in_ci(replications_ci(res, 100, cc_grade_at, 0, RSP_ATTEND_MEAN_S),
+		     th.asa_s,
 		     "mean attendance");
-	assert_in_ci(grade_ci(res, 100, 0, RSP_WITHIN_TARGET), th.service_level,
+	assert_in_ci(replications_ci(res, 100, cc_grade_at, 0, RSP_WITHIN_TARGET),
+		     th.service_level,
 		     "attended within 10 min");
-	assert_in_ci(area_ci(res, 100, 0, RSP_UTILISATION), th.occupancy,
+	assert_in_ci(replications_ci(res, 100, cc_area_at, 0, RSP_UTILISATION),
+		     th.occupancy,
 		     "utilisation");
-	assert_in_ci(area_ci(res, 100, 0, RSP_UNITS_ON_DUTY), 5.0, "on duty");
-	free_all(res, 100);
+	assert_in_ci(replications_ci(res, 100, cc_area_at, 0, RSP_UNITS_ON_DUTY),
+		     5.0, "on duty");
+	replications_free(res, 100);
 	scenario_free(sc);
 }
 
@@ -367,7 +318,7 @@ static void test_grade_priority_matches_cobham(void **state)
 	sc->lines[0].incident_p[0] = 0.34;
 	sc->lines[0].incident_p[1] = 0.51;
 	unit_shifts(&sc->units[0], 1, 5);
-	struct cc_result **res = run_all(sc);
+	struct cc_result **res = replications_run(sc);
 	double mu = 1.0 / 1800.0, c = 5;
 	double rho1 = (3.4 / 3600.0) / (c * mu);
 	double rho = (8.5 / 3600.0) / (c * mu);
@@ -376,12 +327,12 @@ static void test_grade_priority_matches_cobham(void **state)
 	double w2 = pw / (c * mu * (1 - rho1) * (1 - rho));
 
 	assert_all_attended(res, 100, 2);
-	struct ci high = grade_ci(res, 100, 0, RSP_ATTEND_MEAN_S);
-	struct ci low = grade_ci(res, 100, 1, RSP_ATTEND_MEAN_S);
+	struct ci high = replications_ci(res, 100, cc_grade_at, 0, RSP_ATTEND_MEAN_S);
+	struct ci low = replications_ci(res, 100, cc_grade_at, 1, RSP_ATTEND_MEAN_S);
 	assert_in_ci(high, w1, "Emergency attendance");
 	assert_in_ci(low, w2, "Priority attendance");
 	assert_true(high.hi < low.lo);
-	free_all(res, 100);
+	replications_free(res, 100);
 	scenario_free(sc);
 }
 
@@ -425,7 +376,7 @@ static void test_cross_border_only_after_the_wait(void **state)
 	for (int above = 0; above < 2; above++) {
 		struct scenario *sc = border_scenario(least_s +
 						      (above ? 1e-6 : -1e-6));
-		struct cc_result **res = run_all(sc);
+		struct cc_result **res = replications_run(sc);
 		for (unsigned i = 0; i < 2; i++) {
 			double *a0 = cc_area_grade_at(res[i], 0, 0);
 			double *a1 = cc_area_grade_at(res[i], 1, 0);
@@ -442,7 +393,7 @@ static void test_cross_border_only_after_the_wait(void **state)
 				assert_seconds_near(a0[RSP_WITHIN_TARGET], 0.0, 0.0);
 			assert_true(a1[RSP_WITHIN_TARGET] > 0.9);
 		}
-		free_all(res, 2);
+		replications_free(res, 2);
 		scenario_free(sc);
 	}
 }
@@ -759,14 +710,14 @@ static void test_units_on_duty_follow_roster(void **state)
 		.days = ALL_WEEK, .staff = 1 };
 	unit_shifts(&sc->units[1], 1, 4);
 	sc->units[1].shrinkage = 0.25;
-	struct cc_result **res = run_all(sc);
+	struct cc_result **res = replications_run(sc);
 	for (unsigned i = 0; i < 2; i++) {
 		double *a = cc_area_at(res[i], 0);
 		assert_seconds_near(a[RSP_UNITS_ON_DUTY], 5.0, 1e-9);
 		assert_true(a[RSP_UTILISATION] > 0.1 && a[RSP_UTILISATION] <= 1.0);
 	}
 	assert_all_attended(res, 2, 1);
-	free_all(res, 2);
+	replications_free(res, 2);
 	scenario_free(sc);
 }
 
