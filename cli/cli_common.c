@@ -192,3 +192,18 @@ int cli_load_scenario(const char *cmd, const char *path,
 	cli_print_err(cmd, &err);
 	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 }
+
+/* The scenario keys of the run settings, in enum cli_run_setting order. */
+static const char *const cli_run_keys[CLI_RUN_SETTINGS] = {
+	"run.replications", "run.seed", "run.days", "run.warmup_hours"
+};
+
+int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],
+			    struct cli_strings *out)
+{
+	for (int k = 0; k < CLI_RUN_SETTINGS; k++)
+		if (values[k] != NULL
+		    && cli_strings_add(out, cli_run_keys[k], values[k]) != 0)
+			return -1;
+	return 0;
+}

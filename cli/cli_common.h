@@ -70,6 +70,24 @@ int cli_strings_add(struct cli_strings *l, const char *s, const char *value);
 /* Frees the items and empties l. */
 void cli_strings_clear(struct cli_strings *l);
 
+/* The run settings every simulating command takes as options. Each becomes
+ * an override of its run.* key, validated by the loader like the file, and
+ * comes after the --set overrides so that it wins. A command's option ids
+ * start with these four, so its table can begin with CLI_RUN_OPTIONS. */
+enum cli_run_setting {
+	CLI_RUN_REPLICATIONS, CLI_RUN_SEED, CLI_RUN_DAYS, CLI_RUN_WARMUP,
+	CLI_RUN_SETTINGS
+};
+#define CLI_RUN_OPTIONS                                      \
+	{ "replications", 0, true, CLI_RUN_REPLICATIONS },   \
+	{ "seed", 0, true, CLI_RUN_SEED },                   \
+	{ "days", 0, true, CLI_RUN_DAYS },                   \
+	{ "warmup-hours", 0, true, CLI_RUN_WARMUP }
+/* Appends "run.KEY=value" for each setting given (values[k] not NULL).
+ * Returns 0, or -1 when out of memory (message printed). */
+int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],
+			    struct cli_strings *out);
+
 /* Path of the bundled West Midlands baseline: the installed copy when it
  * exists, else the one in the source tree. */
 const char *cli_bundled_scenario(void);

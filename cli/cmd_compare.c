@@ -55,24 +55,14 @@ const char cmd_compare_usage[] =
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 B missed an SLA and --require-slas was given\n";
 
-/* Ids of the options; the first four are run settings, in cmp_run_keys
- * order. */
+/* Ids of the options; the run settings (enum cli_run_setting) come first. */
 enum cmp_opt_id {
-	OPT_REPLICATIONS, OPT_SEED, OPT_DAYS, OPT_WARMUP,
-	OPT_SET, OPT_SET_A, OPT_SET_B, OPT_THREADS, OPT_FORMAT,
+	OPT_SET = CLI_RUN_SETTINGS, OPT_SET_A, OPT_SET_B, OPT_THREADS, OPT_FORMAT,
 	OPT_REQUIRE_SLAS, OPT_VERBOSE, OPT_HELP
 };
 
-#define CMP_RUN_KEYS 4
-static const char *const cmp_run_keys[CMP_RUN_KEYS] = {
-	"run.replications", "run.seed", "run.days", "run.warmup_hours"
-};
-
 static const struct cli_opt cmp_opts_table[] = {
-	{ "replications", 0, true, OPT_REPLICATIONS },
-	{ "seed", 0, true, OPT_SEED },
-	{ "days", 0, true, OPT_DAYS },
-	{ "warmup-hours", 0, true, OPT_WARMUP },
+	CLI_RUN_OPTIONS,
 	{ "set", 0, true, OPT_SET },
 	{ "set-a", 0, true, OPT_SET_A },
 	{ "set-b", 0, true, OPT_SET_B },
@@ -92,7 +82,7 @@ enum cmp_format { CMP_TABLE, CMP_CSV, CMP_JSON };
 struct cmp_opts {
 	const char *paths[2];              /* paths[1] NULL: B is A's file */
 	struct cli_strings sets[3];        /* --set, --set-a, --set-b */
-	const char *run_values[CMP_RUN_KEYS];   /* NULL when not given */
+	const char *run_values[CLI_RUN_SETTINGS];   /* NULL when not given */
 	unsigned threads;
 	enum cmp_format format;
 	bool require_slas, verbose, help;
@@ -138,7 +128,7 @@ static int cmp_option(struct cmp_opts *o, int id, const char *value)
 	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
 	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
 	default:
-		o->run_values[id] = value;   /* OPT_REPLICATIONS .. OPT_WARMUP */
+		o->run_values[id] = value;   /* a run setting */
 		return CLI_EXIT_OK;
 	}
 }
@@ -183,11 +173,7 @@ static int cmp_side_overrides(const struct cmp_opts *o, int side,
 		for (size_t i = 0; i < lists[l]->n; i++)
 			if (cli_strings_add(out, lists[l]->items[i], NULL) != 0)
 				return -1;
-	for (int k = 0; k < CMP_RUN_KEYS; k++)
-		if (o->run_values[k] != NULL
-		    && cli_strings_add(out, cmp_run_keys[k], o->run_values[k]) != 0)
-			return -1;
-	return 0;
+	return cli_run_settings_append(o->run_values, out);
 }
 
 /* Loads both sides into sc[0] and sc[1]; returns the exit code. */

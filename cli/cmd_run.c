@@ -50,23 +50,14 @@ const char cmd_run_usage[] =
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
 
-/* Ids of the options; the first four are run settings, in run_keys order. */
+/* Ids of the options; the run settings (enum cli_run_setting) come first. */
 enum run_opt_id {
-	OPT_REPLICATIONS, OPT_SEED, OPT_DAYS, OPT_WARMUP,
-	OPT_THREADS, OPT_SET, OPT_FORMAT, OPT_INTERVALS, OPT_REQUIRE_SLAS,
+	OPT_THREADS = CLI_RUN_SETTINGS, OPT_SET, OPT_FORMAT, OPT_INTERVALS, OPT_REQUIRE_SLAS,
 	OPT_VERBOSE, OPT_HELP
 };
 
-#define RUN_KEYS 4
-static const char *const run_keys[RUN_KEYS] = {
-	"run.replications", "run.seed", "run.days", "run.warmup_hours"
-};
-
 static const struct cli_opt run_opts_table[] = {
-	{ "replications", 0, true, OPT_REPLICATIONS },
-	{ "seed", 0, true, OPT_SEED },
-	{ "days", 0, true, OPT_DAYS },
-	{ "warmup-hours", 0, true, OPT_WARMUP },
+	CLI_RUN_OPTIONS,
 	{ "threads", 0, true, OPT_THREADS },
 	{ "set", 0, true, OPT_SET },
 	{ "format", 0, true, OPT_FORMAT },
@@ -81,8 +72,8 @@ enum run_format { RUN_TABLE, RUN_CSV, RUN_JSON };
 
 struct run_opts {
 	const char *path;                  /* NULL: the bundled scenario */
-	struct cli_strings overrides;      /* --set ones, then run_keys ones */
-	const char *run_values[RUN_KEYS];  /* NULL when not given */
+	struct cli_strings overrides;      /* --set ones, then the run settings */
+	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	unsigned threads;
 	enum run_format format;
 	bool intervals, require_slas, verbose, help;
@@ -131,7 +122,7 @@ static int run_option(struct run_opts *o, int id, const char *value)
 	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
 	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
 	default:
-		o->run_values[id] = value;   /* OPT_REPLICATIONS .. OPT_WARMUP */
+		o->run_values[id] = value;   /* a run setting */
 		return CLI_EXIT_OK;
 	}
 }
@@ -157,12 +148,8 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		if (rc != CLI_EXIT_OK)
 			return rc;
 	}
-	/* The run settings come after the --set overrides, so they win. */
-	for (int k = 0; k < RUN_KEYS; k++)
-		if (o->run_values[k] != NULL
-		    && cli_strings_add(&o->overrides, run_keys[k], o->run_values[k]) != 0)
-			return CLI_EXIT_FAILURE;
-	return CLI_EXIT_OK;
+	return cli_run_settings_append(o->run_values, &o->overrides) == 0
+		? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
 /* One replication, run by a replicate_run thread. */
