@@ -79,8 +79,8 @@ static void hist_fill_ranges(double *range, size_t n_finite)
 		lower = seg->upper_s;
 	}
 	assert(i == n_finite);
-	range[i++] = HIST_OVERFLOW_S;
-	range[i] = HIST_TOP_S;
+	range[n_finite] = HIST_OVERFLOW_S;
+	range[n_finite + 1] = HIST_TOP_S;
 }
 
 /* Returns a new empty histogram, or NULL when out of memory. */
