@@ -16,7 +16,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <gsl/gsl_randist.h>
 
 #include "models/demand.h"
 #include "models/dist.h"
@@ -351,7 +350,7 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 static void schedule_arrival(struct cc_model *m, struct line_state *ls,
 			     double now)
 {
-	double e1 = gsl_ran_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
+	double e1 = dist_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
 	double next_s = rate_plan_next(ls->plan, now, e1, &ls->plan_hint);
 	if (isfinite(next_s) && next_s < m->end_s &&
 	    !sim_schedule(m->ctx, next_s, on_arrival, ls, 0))

@@ -266,7 +266,19 @@ static size_t demand_find(const struct rate_plan *plan, double t, size_t hint)
 double rate_plan_next(const struct rate_plan *plan, double t_s, double e1,
 		      size_t *hint)
 {
+	size_t h = *hint;
+
 	assert(t_s >= 0 && e1 >= 0);
+	/* The usual case, an arrival inside the segment of the last one,
+	 * tested and computed exactly as the walk below would, without the
+	 * search for the segment. */
+	if (h < plan->n && plan->edge[h] <= t_s && t_s < plan->edge[h + 1] &&
+	    plan->rate[h] > 0 &&
+	    plan->rate[h] * (plan->edge[h + 1] - t_s) >= e1) {
+		double t = t_s + e1 / plan->rate[h];
+
+		return t < plan->edge[h + 1] ? t : plan->edge[h + 1];
+	}
 	if (t_s >= plan->edge[plan->n])
 		return INFINITY;
 	/* Walk forward, spending e1 on the mass of each segment until it

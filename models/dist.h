@@ -50,6 +50,10 @@ enum sim_status dist_prepare(struct dist *d, const char *where,
 			     struct sim_err *err);
 /* A sample (>= 0) from a prepared distribution. */
 double dist_sample(const struct dist *d, gsl_rng *r);
+/* An exponential sample of the given mean (> 0): what dist_sample draws for
+ * DIST_EXPONENTIAL, for callers that need one without a struct dist (the
+ * unit-rate variate behind each arrival). */
+double dist_exponential(gsl_rng *r, double mean);
 /* The mean of a prepared distribution (for Erlang estimates and FTE maths). */
 double dist_mean(const struct dist *d);
 /* The variance of a prepared distribution. */

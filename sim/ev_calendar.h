@@ -40,7 +40,8 @@ struct ev_calendar *ev_calendar_new(void);
 /* Frees the calendar; NULL is a no-op. Payloads are not touched. */
 void ev_calendar_free(struct ev_calendar *cal);
 /* Schedules an event; returns its sequence number (never 0), or 0 when the
- * heap could not grow. time_s must be finite. */
+ * heap could not grow (out of memory, 2^24 events pending, or 2^40 pushes
+ * made). time_s must be finite. */
 uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 			  void *obj, int64_t arg);
 /* Removes the earliest event into *out; returns 0 when the calendar is empty. */
