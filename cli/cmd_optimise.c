@@ -6,7 +6,12 @@
  * the same --set overrides a user could give `callsim run`, so the roster
  * printed at the end reproduces the last simulation exactly — simulates the
  * scenario, and raises the hours whose service level falls short, until
- * every line with a goal has the verdict "met". */
+ * every line with a goal has the verdict "met".
+ *
+ * --units does the same for the response units of each area's shifts
+ * (models/optimise.h): a first guess, units added where a graded
+ * agreement falls short, then units taken off while every agreement stays
+ * met; the round printed is always the last one that met them all. */
 #include "cli/cmd_optimise.h"
 
 #include <math.h>

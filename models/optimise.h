@@ -1,7 +1,8 @@
 /* optimise.h: the search for the least handlers on duty in each hour of
  * the week that meets every answering agreement — the staffing plan, its
  * first guess from Erlang formulas, the roster that puts it on duty, and
- * the correction step that simulation results drive.
+ * the correction step that simulation results drive — and the same search
+ * for response units per area and shift (below).
  *
  * The plan holds, for each pool being optimised, an on-duty requirement per
  * hour of the week. The caller alternates:
