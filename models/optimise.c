@@ -317,3 +317,551 @@ size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
 	free(raised);
 	return n;
 }
+
+/* ------------------------------------------------------------------ */
+/* Response units                                                       */
+
+#define OPTIMISE_DAY_S 86400.0
+
+void optimise_units_free(struct optimise_units *u)
+{
+	if (u == NULL)
+		return;
+	free(u->chosen);
+	free(u->first);
+	free(u->staff);
+	free(u->load);
+	free(u->rate);
+	free(u->top_rate);
+	free(u);
+}
+
+void optimise_units_roles(const struct scenario *sc, bool *roles)
+{
+	for (size_t r = 0; r < sc->n_roles; r++)
+		roles[r] = !sc->roles[r].neighbourhood && (sc->roles[r].attends & 1u);
+}
+
+/* Whether shift sh has its units rostered at the middle of hour-of-week h:
+ * the middle, so a shift starting at 07:30 counts from the 07:00 hour only
+ * if it covers most of it. */
+static bool optimise_covers(const struct shift_spec *sh, size_t h)
+{
+	double t = (double)h * OPTIMISE_HOUR_S + OPTIMISE_HOUR_S / 2;
+
+	for (int d = 0; d < 7; d++) {
+		double since = fmod(t - (d * OPTIMISE_DAY_S + sh->start_s) + WEEK_S,
+				    WEEK_S);
+
+		if ((sh->days & (1u << d)) && since < sh->duration_s)
+			return true;
+	}
+	return false;
+}
+
+/* Mean units the scenario rosters in entry e over the week. */
+static double optimise_entry_units(const struct unit_spec *e)
+{
+	double sum = 0;
+
+	for (size_t k = 0; k < e->n_shifts; k++) {
+		int days = 0;
+
+		for (int d = 0; d < 7; d++)
+			days += (e->shifts[k].days >> d) & 1u;
+		sum += e->shifts[k].staff * e->shifts[k].duration_s * days;
+	}
+	return sum / WEEK_S;
+}
+
+/* Whether entry e is chosen, in area a and its role attends grade g. */
+static bool optimise_entry_attends(const struct optimise_units *u,
+				   const struct scenario *sc, size_t e,
+				   size_t a, size_t g)
+{
+	const struct unit_spec *us = &sc->units[e];
+
+	return u->chosen[e] && us->area == a
+	       && (sc->roles[us->role].attends & (1u << g));
+}
+
+/* The part of grade g's work in area a the chosen entries take: their mean
+ * rostered units over those of every non-neighbourhood entry attending g
+ * there (all of it when none has units yet, nothing when none is chosen). */
+static double optimise_units_part(const struct optimise_units *u,
+				  const struct scenario *sc, size_t a, size_t g)
+{
+	double mine = 0, all = 0;
+	bool any = false;
+
+	for (size_t e = 0; e < sc->n_units; e++) {
+		const struct unit_spec *us = &sc->units[e];
+		const struct role_spec *r = &sc->roles[us->role];
+
+		if (us->area != a || r->neighbourhood || !(r->attends & (1u << g)))
+			continue;
+		all += optimise_entry_units(us);
+		if (u->chosen[e]) {
+			mine += optimise_entry_units(us);
+			any = true;
+		}
+	}
+	if (all > 0)
+		return mine / all;
+	return any ? 1 : 0;
+}
+
+/* Adds grade g's work in area a to the plan's hourly figures; inc[h] are
+ * the grade's incidents in each hour of the week, force-wide. */
+static void optimise_units_grade_work(struct optimise_units *u,
+				      const struct scenario *sc, size_t a,
+				      size_t g, const double *inc)
+{
+	const struct grade_spec *gs = &sc->grades[g];
+	double part = optimise_units_part(u, sc, a, g) * sc->areas[a].share;
+	double busy = dist_mean(&gs->travel) * sc->areas[a].travel_factor
+		      + dist_mean(&gs->on_scene);
+	/* A unit is sought only after the delay: a Scheduled incident of the
+	 * afternoon is work for the evening shift. */
+	size_t lag = gs->has_delay
+		? (size_t)lround(dist_mean(&gs->delay) / OPTIMISE_HOUR_S)
+		  % HOURS_PER_WEEK : 0;
+
+	for (size_t h = 0; part > 0 && h < HOURS_PER_WEEK; h++) {
+		double per_s = inc[(h + HOURS_PER_WEEK - lag) % HOURS_PER_WEEK]
+			       * part / OPTIMISE_HOUR_S;
+
+		u->rate[a * HOURS_PER_WEEK + h] += per_s;
+		u->load[a * HOURS_PER_WEEK + h] += per_s * busy;
+		if (g == 0)
+			u->top_rate[a * HOURS_PER_WEEK + h] += per_s;
+	}
+}
+
+/* Allocates the plan: chosen entries, the scenario's staff, zero work;
+ * NULL when out of memory. */
+static struct optimise_units *optimise_units_alloc(const struct scenario *sc,
+						   const bool *roles,
+						   int max_units)
+{
+	struct optimise_units *u = calloc(1, sizeof *u);
+	size_t n_cells = sc->n_areas * HOURS_PER_WEEK + 1, n = 0;
+
+	if (u == NULL)
+		return NULL;
+	u->n_units = sc->n_units;
+	u->n_areas = sc->n_areas;
+	u->max_units = max_units;
+	u->chosen = calloc(sc->n_units + 1, sizeof *u->chosen);
+	u->first = calloc(sc->n_units + 1, sizeof *u->first);
+	for (size_t e = 0; e < sc->n_units; e++)
+		n += sc->units[e].n_shifts;
+	u->staff = calloc(n + 1, sizeof *u->staff);
+	u->load = calloc(n_cells, sizeof *u->load);
+	u->rate = calloc(n_cells, sizeof *u->rate);
+	u->top_rate = calloc(n_cells, sizeof *u->top_rate);
+	if (!u->chosen || !u->first || !u->staff || !u->load || !u->rate
+	    || !u->top_rate) {
+		optimise_units_free(u);
+		return NULL;
+	}
+	for (size_t e = 0; e < sc->n_units; e++) {
+		const struct unit_spec *us = &sc->units[e];
+
+		u->chosen[e] = roles[us->role] && !sc->roles[us->role].neighbourhood;
+		u->first[e + 1] = u->first[e] + us->n_shifts;
+		for (size_t k = 0; k < us->n_shifts; k++)
+			u->staff[u->first[e] + k] = us->shifts[k].staff;
+	}
+	return u;
+}
+
+/* Adds line l's incidents of each grade in each hour into
+ * inc[n_grades][HOURS_PER_WEEK]. */
+static enum sim_status optimise_units_incidents(const struct scenario *sc,
+						size_t l, double *inc,
+						struct sim_err *err)
+{
+	double per_hour[HOURS_PER_WEEK];
+	enum sim_status st = optimise_line_hourly(sc, l, per_hour, err);
+
+	for (size_t g = 0; st == SIM_OK && g < sc->n_grades; g++)
+		for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+			inc[g * HOURS_PER_WEEK + h] += per_hour[h]
+						       * sc->lines[l].incident_p[g];
+	return st;
+}
+
+struct optimise_units *optimise_units_new(const struct scenario *sc,
+					  const bool *roles, int max_units,
+					  struct sim_err *err)
+{
+	struct optimise_units *u = optimise_units_alloc(sc, roles, max_units);
+	double *inc = calloc(sc->n_grades * HOURS_PER_WEEK + 1, sizeof *inc);
+	enum sim_status st = SIM_OK;
+
+	assert(max_units >= 1 && sc->n_grades > 0);
+	if (u == NULL || inc == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory planning the units");
+		st = SIM_ENOMEM;
+	}
+	for (size_t l = 0; st == SIM_OK && l < sc->n_lines; l++)
+		st = optimise_units_incidents(sc, l, inc, err);
+	for (size_t a = 0; st == SIM_OK && a < sc->n_areas; a++)
+		for (size_t g = 0; g < sc->n_grades; g++)
+			optimise_units_grade_work(u, sc, a, g,
+						  inc + g * HOURS_PER_WEEK);
+	free(inc);
+	if (st != SIM_OK) {
+		optimise_units_free(u);
+		return NULL;
+	}
+	return u;
+}
+
+int optimise_units_needed(double load, double rate, double top_rate,
+			  double slack_s, double goal, int c_max)
+{
+	int c = (int)ceil(load / OPTIMISE_UNITS_UTILISATION - 1e-9);
+
+	assert(load >= 0 && rate >= top_rate && top_rate >= 0);
+	if (load <= 0)
+		return 0;
+	for (c = c < 1 ? 1 : c; c <= c_max; c++) {
+		double late;
+
+		if (top_rate <= 0 || !(slack_s > 0) || isnan(goal))
+			return c;
+		/* load < c here, so Erlang C is defined and c mu > rate. */
+		late = erlang_c(c, load)
+		       * exp(-(c * rate / load - top_rate) * slack_s);
+		if (1 - late >= goal)
+			return c;
+	}
+	return -1;
+}
+
+int optimise_units_on_duty(const struct optimise_units *u,
+			   const struct scenario *sc, size_t area, size_t hour)
+{
+	int n = 0;
+
+	for (size_t e = 0; e < sc->n_units; e++) {
+		const struct unit_spec *us = &sc->units[e];
+		int rostered = 0;
+
+		if (!u->chosen[e] || us->area != area)
+			continue;
+		for (size_t k = 0; k < us->n_shifts; k++)
+			if (optimise_covers(&us->shifts[k], hour))
+				rostered += u->staff[u->first[e] + k];
+		n += optimise_after_shrinkage(rostered, us->shrinkage);
+	}
+	return n;
+}
+
+/* Load per unit on duty in area a, hour h: how busy the hour is. */
+static double optimise_units_busy(const struct optimise_units *u,
+				  const struct scenario *sc, size_t a, size_t h)
+{
+	double load = u->load[a * HOURS_PER_WEEK + h];
+	int n = optimise_units_on_duty(u, sc, a, h);
+
+	if (n > 0)
+		return load / n;
+	return load > 0 ? INFINITY : 0;
+}
+
+/* The hours of area a whose first guess is not yet on duty: short[h] is
+ * how many units hour h lacks (0 for hours closed[h]); returns the hour
+ * lacking most, or HOURS_PER_WEEK when none lacks any. */
+static size_t optimise_units_short(const struct optimise_units *u,
+				   const struct scenario *sc, size_t a,
+				   const int *need, const bool *closed,
+				   int *lack)
+{
+	size_t worst = HOURS_PER_WEEK;
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		lack[h] = closed[h] ? 0 : need[h] - optimise_units_on_duty(u, sc, a, h);
+		if (lack[h] > 0 && (worst == HOURS_PER_WEEK || lack[h] > lack[worst]))
+			worst = h;
+	}
+	return worst;
+}
+
+/* The chosen shift of area a covering hour h, below max_units, that
+ * covers most hours still short; returns its index into staff, or -1
+ * (setting capped when a shift covered h but was full). */
+static long optimise_units_cover_shift(struct optimise_units *u,
+				       const struct scenario *sc, size_t a,
+				       size_t h, const int *lack)
+{
+	long best = -1;
+	int best_n = -1;
+
+	for (size_t e = 0; e < sc->n_units; e++)
+		for (size_t k = 0; u->chosen[e] && sc->units[e].area == a
+		     && k < sc->units[e].n_shifts; k++) {
+			const struct shift_spec *sh = &sc->units[e].shifts[k];
+			size_t i = u->first[e] + k;
+			int n = 0;
+
+			if (!optimise_covers(sh, h))
+				continue;
+			if (u->staff[i] >= u->max_units) {
+				u->capped = true;
+				continue;
+			}
+			for (size_t t = 0; t < HOURS_PER_WEEK; t++)
+				n += lack[t] > 0 && optimise_covers(sh, t);
+			if (n > best_n) {
+				best = (long)i;
+				best_n = n;
+			}
+		}
+	return best;
+}
+
+/* The first guess of area a: its chosen shifts from nothing, raised one
+ * unit at a time where the hour furthest short of need[h] is. */
+static void optimise_units_cover(struct optimise_units *u,
+				 const struct scenario *sc, size_t a,
+				 const int *need)
+{
+	bool closed[HOURS_PER_WEEK] = { false };
+	int lack[HOURS_PER_WEEK];
+	size_t h;
+
+	for (size_t e = 0; e < sc->n_units; e++)
+		for (size_t i = u->first[e]; sc->units[e].area == a && u->chosen[e]
+		     && i < u->first[e + 1]; i++)
+			u->staff[i] = 0;
+	while ((h = optimise_units_short(u, sc, a, need, closed, lack))
+	       < HOURS_PER_WEEK) {
+		long i = optimise_units_cover_shift(u, sc, a, h, lack);
+
+		/* An hour no shift can cover more is left as it is. */
+		if (i < 0)
+			closed[h] = true;
+		else
+			u->staff[i]++;
+	}
+}
+
+void optimise_units_estimate(struct optimise_units *u,
+			     const struct scenario *sc)
+{
+	const struct grade_spec *top = &sc->grades[0];
+	int c_max = u->max_units * (int)(u->first[u->n_units] + 1);
+
+	for (size_t a = 0; a < sc->n_areas; a++) {
+		double slack = top->target_s - dist_mean(&top->travel)
+			       * sc->areas[a].travel_factor
+			       - (top->has_delay ? dist_mean(&top->delay) : 0);
+		int need[HOURS_PER_WEEK];
+
+		for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+			size_t i = a * HOURS_PER_WEEK + h;
+
+			need[h] = optimise_units_needed(u->load[i], u->rate[i],
+							u->top_rate[i], slack,
+							top->goal, c_max);
+			if (need[h] < 0) {
+				need[h] = c_max;
+				u->capped = true;
+			}
+		}
+		optimise_units_cover(u, sc, a, need);
+	}
+}
+
+char *optimise_units_override(const struct scenario *sc,
+			      const struct optimise_units *u, size_t unit,
+			      size_t shift)
+{
+	const char *fmt = "units.%zu.shifts.%s.staff=%d";
+	const char *name;
+	int staff, len;
+	char *buf;
+
+	assert(unit < u->n_units && shift < sc->units[unit].n_shifts);
+	name = sc->units[unit].shifts[shift].name;
+	staff = u->staff[u->first[unit] + shift];
+	len = snprintf(NULL, 0, fmt, unit, name, staff);
+	buf = len < 0 ? NULL : malloc((size_t)len + 1);
+	if (buf != NULL)
+		snprintf(buf, (size_t)len + 1, fmt, unit, name, staff);
+	return buf;
+}
+
+/* Whether grade g has an attendance agreement: a target and a goal. */
+static bool optimise_graded(const struct scenario *sc, size_t g)
+{
+	return !isnan(sc->grades[g].target_s) && !isnan(sc->grades[g].goal);
+}
+
+/* Whether area a has a chosen shift attending grade g below max_units. */
+static bool optimise_units_raisable(const struct optimise_units *u,
+				    const struct scenario *sc, size_t a,
+				    size_t g)
+{
+	for (size_t e = 0; e < sc->n_units; e++)
+		for (size_t i = u->first[e]; optimise_entry_attends(u, sc, e, a, g)
+		     && i < u->first[e + 1]; i++)
+			if (u->staff[i] < u->max_units)
+				return true;
+	return false;
+}
+
+/* The raisable area with the lowest figure for grade g (an area without
+ * incidents of g only when no other is raisable); -1 when none is. */
+static long optimise_units_worst(const struct optimise_units *u,
+				 const struct scenario *sc, size_t g,
+				 const double *area_wt)
+{
+	long worst = -1;
+	double worst_wt = NAN;
+
+	for (size_t a = 0; a < sc->n_areas; a++) {
+		double wt = area_wt[a * sc->n_grades + g];
+
+		if (!optimise_units_raisable(u, sc, a, g))
+			continue;
+		/* A NAN so far gives way to any figure; ties keep the first. */
+		if (worst < 0 || (!isnan(wt) && !(worst_wt <= wt))) {
+			worst = (long)a;
+			worst_wt = wt;
+		}
+	}
+	return worst;
+}
+
+/* The peak load per unit on duty over the hours shift sh covers. */
+static double optimise_units_peak(const struct optimise_units *u,
+				  const struct scenario *sc, size_t a,
+				  const struct shift_spec *sh)
+{
+	double peak = 0;
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		if (optimise_covers(sh, h))
+			peak = fmax(peak, optimise_units_busy(u, sc, a, h));
+	return peak;
+}
+
+/* The raisable shift of area a attending grade g that covers the busiest
+ * hour; its index into staff, or -1. */
+static long optimise_units_busiest(const struct optimise_units *u,
+				   const struct scenario *sc, size_t a,
+				   size_t g)
+{
+	long best = -1;
+	double best_peak = -1;
+
+	for (size_t e = 0; e < sc->n_units; e++)
+		for (size_t k = 0; optimise_entry_attends(u, sc, e, a, g)
+		     && k < sc->units[e].n_shifts; k++) {
+			size_t i = u->first[e] + k;
+			double peak;
+
+			if (u->staff[i] >= u->max_units)
+				continue;
+			peak = optimise_units_peak(u, sc, a, &sc->units[e].shifts[k]);
+			if (peak > best_peak) {
+				best = (long)i;
+				best_peak = peak;
+			}
+		}
+	return best;
+}
+
+size_t optimise_units_raise(struct optimise_units *u, const struct scenario *sc,
+			    const bool *met, const double *area_wt)
+{
+	size_t n = 0;
+
+	for (size_t g = 0; g < sc->n_grades; g++) {
+		long a, i;
+
+		if (met[g] || !optimise_graded(sc, g))
+			continue;
+		a = optimise_units_worst(u, sc, g, area_wt);
+		i = a < 0 ? -1 : optimise_units_busiest(u, sc, (size_t)a, g);
+		if (i >= 0) {
+			u->staff[i]++;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Area a's margin: its lowest figure less the goal over the grades with a
+ * goal its chosen entries attend; INFINITY when none has a figure. */
+static double optimise_units_margin(const struct optimise_units *u,
+				    const struct scenario *sc, size_t a,
+				    const double *area_wt)
+{
+	double margin = INFINITY;
+
+	for (size_t g = 0; g < sc->n_grades; g++) {
+		double wt = area_wt[a * sc->n_grades + g];
+		bool attended = false;
+
+		for (size_t e = 0; e < sc->n_units; e++)
+			attended |= optimise_entry_attends(u, sc, e, a, g);
+		if (attended && optimise_graded(sc, g) && !isnan(wt))
+			margin = fmin(margin, wt - sc->grades[g].goal);
+	}
+	return margin;
+}
+
+/* The chosen shift of area a with units whose loss leaves the lowest peak
+ * load per unit on duty; its index into staff, or -1. */
+static long optimise_units_idlest(struct optimise_units *u,
+				  const struct scenario *sc, size_t a)
+{
+	long best = -1;
+	double best_peak = INFINITY;
+
+	for (size_t e = 0; e < sc->n_units; e++)
+		for (size_t k = 0; u->chosen[e] && sc->units[e].area == a
+		     && k < sc->units[e].n_shifts; k++) {
+			size_t i = u->first[e] + k;
+			double peak;
+
+			if (u->staff[i] == 0)
+				continue;
+			u->staff[i]--;
+			peak = optimise_units_peak(u, sc, a, &sc->units[e].shifts[k]);
+			u->staff[i]++;
+			if (best < 0 || peak < best_peak) {
+				best = (long)i;
+				best_peak = peak;
+			}
+		}
+	return best;
+}
+
+long optimise_units_lower(struct optimise_units *u, const struct scenario *sc,
+			  const double *area_wt, const bool *done)
+{
+	long best = -1, i = -1;
+	double best_margin = -INFINITY;
+
+	for (size_t a = 0; a < sc->n_areas; a++) {
+		double margin = optimise_units_margin(u, sc, a, area_wt);
+
+		if (done[a] || optimise_units_idlest(u, sc, a) < 0)
+			continue;
+		if (best < 0 || margin > best_margin) {
+			best = (long)a;
+			best_margin = margin;
+		}
+	}
+	if (best >= 0)
+		i = optimise_units_idlest(u, sc, (size_t)best);
+	if (i >= 0)
+		u->staff[i]--;
+	return best;
+}

@@ -1,7 +1,8 @@
 /* optimise.h: the search for the least handlers on duty in each hour of
  * the week that meets every answering agreement — the staffing plan, its
  * first guess from Erlang formulas, the roster that puts it on duty, and
- * the correction step that simulation results drive.
+ * the correction step that simulation results drive — and the same search
+ * for response units per area and shift (below).
  *
  * The plan holds, for each pool being optimised, an on-duty requirement per
  * hour of the week. The caller alternates:
@@ -88,5 +89,111 @@ double optimise_rostered_hours(const struct scenario *sc,
  * out for the round's marks). */
 size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
 			   const double *hour_sl, const bool *met);
+
+/* Response units (`callsim optimise --units`): the least units on each
+ * shift of the scenario's unit rosters such that every grade with an
+ * attendance goal has the verdict met. The shift pattern stays as the
+ * scenario has it; only the `staff` (units) of the shifts of chosen unit
+ * entries change — entries whose role is among the chosen roles (by
+ * default every role that is not a neighbourhood role and attends the first
+ * grade; neighbourhood roles are never chosen). The caller alternates:
+ *     u = optimise_units_new(sc, roles, ...)   the scenario's staffing
+ *     optimise_units_estimate(u, sc)           or an M/M/c first guess
+ *     loop: simulate with optimise_units_override of every chosen shift
+ *           stop when every grade with a goal is met
+ *           optimise_units_raise(u, sc, met, area figures)
+ *     then, while every agreement stays met, optimise_units_lower.
+ *
+ * Workload: each line's hourly calls (optimise_line_hourly; every call is
+ * taken as answered) times its incident mix gives each grade's incidents
+ * an hour, moved later by the grade's mean delay (rounded to the hour) and
+ * shared over the areas by share. A unit is busy with an incident for the
+ * grade's mean travel (times the area's travel factor) plus its mean time
+ * on scene. The chosen units of an area take the part of a grade's work
+ * that their mean rostered units are of all the area's non-neighbourhood
+ * units attending the grade. Cross-border help and abstraction are left to
+ * the simulation. A plan is used by one thread. */
+
+/* Utilisation the first guess allows the chosen units of an area in an
+ * hour. */
+#define OPTIMISE_UNITS_UTILISATION 0.85
+
+struct optimise_units {
+	size_t n_units, n_areas;
+	bool *chosen;          /* [n_units]: entries whose staff may change */
+	size_t *first;         /* [n_units + 1]: entry u's shifts are
+				  staff[first[u] .. first[u + 1]) */
+	int *staff;            /* units on each shift, in the file's order */
+	/* [n_areas][HOURS_PER_WEEK], for the chosen units of each area: */
+	double *load;          /* Erlangs of incident work */
+	double *rate;          /* incidents a second */
+	double *top_rate;      /* of which of the first grade */
+	int max_units;         /* no shift of an entry holds more */
+	bool capped;           /* the first guess wanted more somewhere */
+};
+
+/* Sets roles[n_roles] to the default choice: every role that is not a
+ * neighbourhood role and attends the first grade. */
+void optimise_units_roles(const struct scenario *sc, bool *roles);
+
+/* The plan of sc (which must have grades) with entries of roles flagged in
+ * roles[n_roles] chosen (neighbourhood roles never are) and every shift at
+ * the scenario's staff; max_units >= 1. Returns a new plan (free with
+ * optimise_units_free) or NULL with err filled (SIM_ENOMEM, or SIM_EINVAL
+ * when an arrival plan cannot be laid out). */
+struct optimise_units *optimise_units_new(const struct scenario *sc,
+					  const bool *roles, int max_units,
+					  struct sim_err *err);
+/* NULL is a no-op. */
+void optimise_units_free(struct optimise_units *u);
+
+/* The least units on duty for one area and hour: utilisation (load / c) at
+ * most OPTIMISE_UNITS_UTILISATION and, when top_rate > 0 and slack_s > 0,
+ * the first grade's wait for a unit within slack_s with probability >=
+ * goal, as M/M/c with priority to the first grade gives it:
+ *     P(wait > t) = C(c, load) exp(-(c mu - top_rate) t),  mu = rate / load.
+ * load in Erlangs, rates a second; 0 when load is 0. At most c_max; -1 when
+ * even c_max is not enough. */
+int optimise_units_needed(double load, double rate, double top_rate,
+			  double slack_s, double goal, int c_max);
+
+/* Replaces the staff of every chosen shift by the first guess: each area's
+ * hourly optimise_units_needed (slack = the first grade's target less its
+ * mean delay and travel), covered greedily by the area's chosen shifts —
+ * the hour furthest short gets one more unit on the shift covering it that
+ * also covers most other hours still short. Sets capped when some hour
+ * cannot be covered within max_units. */
+void optimise_units_estimate(struct optimise_units *u,
+			     const struct scenario *sc);
+
+/* Units on duty (after shrinkage, rounded as roster.h rounds) of the chosen
+ * entries of area `area` in hour-of-week `hour`. */
+int optimise_units_on_duty(const struct optimise_units *u,
+			   const struct scenario *sc, size_t area, size_t hour);
+
+/* The override "units.U.shifts.NAME.staff=N" of shift `shift` of entry
+ * `unit`. Returns a new string (free it), or NULL when out of memory. */
+char *optimise_units_override(const struct scenario *sc,
+			      const struct optimise_units *u, size_t unit,
+			      size_t shift);
+
+/* One correction after a simulation: met[n_grades] whether each grade's
+ * force-wide verdict is met (grades without a goal count as met),
+ * area_wt[n_areas][n_grades] the mean attended within target of each area
+ * and grade (NAN: no incidents). For each grade not met, the area with the
+ * lowest figure among those with a chosen entry attending the grade and a
+ * shift below max_units gets one more unit, on the shift covering its
+ * busiest hour (load per unit on duty). Returns how many units were added:
+ * 0 means nothing more can be done. */
+size_t optimise_units_raise(struct optimise_units *u, const struct scenario *sc,
+			    const bool *met, const double *area_wt);
+
+/* One trimming step: among areas not flagged in done[n_areas], the one
+ * with the widest margin (its lowest area_wt less the goal, over grades
+ * with a goal its chosen entries attend) loses one unit, from the shift
+ * whose loss leaves the lowest peak load per unit on duty in its hours.
+ * Returns the area, or -1 when no area has a unit left to lose. */
+long optimise_units_lower(struct optimise_units *u, const struct scenario *sc,
+			  const double *area_wt, const bool *done);
 
 #endif

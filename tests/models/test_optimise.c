@@ -1,7 +1,9 @@
 /* test_optimise.c: the optimiser's plan — rostering rounded as the roster
  * rounds, Erlang A per hour on a stationary line, hourly rates from a
  * profile, the primary pool of a shared line, rosters that load back to the
- * plan, and the raise step. */
+ * plan, and the raise step — and its units plan: the workload per area,
+ * the M/M/c need, the first guess, overrides that load back, and the raise
+ * and lower steps. */
 #include "test_support.h"
 
 #include <stdio.h>
@@ -241,6 +243,255 @@ static void test_optimise_raise(void **state)
 	scenario_free(sc);
 }
 
+/* Two areas, two graded grades; response units on three 8 h shifts that
+ * never overlap, PCSOs sharing the routine work in North, neighbourhood
+ * officers who never count. */
+static const char op_response[] =
+	"name: units\n"
+	"run: {days: 7, warmup_hours: 24, replications: 4, seed: 2385}\n"
+	"lines:\n"
+	"  - name: \"999\"\n"
+	"    volume: {per_hour: 41.3}\n"
+	"    handle: {dist: exponential, mean: 150}\n"
+	"    answer: {within_s: 10, goal: 0.8}\n"
+	"    incidents: {urgent: 0.3, routine: 0.25}\n"
+	"pools:\n"
+	"  - name: handlers\n"
+	"    serves: [\"999\"]\n"
+	"    shifts: [{name: all, start: \"00:00\", hours: 24, staff: 5}]\n"
+	"grades:\n"
+	"  - name: urgent\n"
+	"    attend: {within_s: 900, goal: 0.85}\n"
+	"    delay: {dist: lognormal, mean: 120, sd: 40}\n"
+	"    travel: {dist: lognormal, mean: 360, sd: 120}\n"
+	"    on_scene: {dist: lognormal, mean: 1800, sd: 900}\n"
+	"  - name: routine\n"
+	"    attend: {within_s: 3600, goal: 0.8}\n"
+	"    delay: {dist: lognormal, mean: 7380, sd: 300}\n"
+	"    travel: {dist: lognormal, mean: 600, sd: 200}\n"
+	"    on_scene: {dist: lognormal, mean: 2400, sd: 1200}\n"
+	"areas:\n"
+	"  - {name: North, share: 0.62, neighbours: [South]}\n"
+	"  - {name: South, share: 0.38, travel_factor: 1.2}\n"
+	"roles:\n"
+	"  - {name: response, attends: [urgent, routine]}\n"
+	"  - {name: pcso, attends: [routine]}\n"
+	"  - {name: hood, neighbourhood: true}\n"
+	"units:\n"
+	"  - area: North\n"
+	"    role: response\n"
+	"    crew: 2\n"
+	"    shrinkage: 0.2\n"
+	"    shifts:\n"
+	"      - {name: early, start: \"06:00\", hours: 8, staff: 5}\n"
+	"      - {name: late, start: \"14:00\", hours: 8, staff: 7}\n"
+	"      - {name: night, start: \"22:00\", hours: 8, staff: 4}\n"
+	"  - area: South\n"
+	"    role: response\n"
+	"    crew: 2\n"
+	"    shrinkage: 0.2\n"
+	"    shifts:\n"
+	"      - {name: early, start: \"06:00\", hours: 8, staff: 3}\n"
+	"      - {name: late, start: \"14:00\", hours: 8, staff: 4}\n"
+	"      - {name: night, start: \"22:00\", hours: 8, staff: 2}\n"
+	"  - {area: North, role: pcso, shifts: [{name: day, start: \"08:00\", "
+	"hours: 8, staff: 2}]}\n"
+	"  - {area: North, role: hood, shifts: [{name: day, start: \"08:00\", "
+	"hours: 8, staff: 2}]}\n";
+
+/* The plan of op_response with the default roles, at the file's staff. */
+static struct optimise_units *op_units(const struct scenario *sc)
+{
+	bool roles[3];
+	struct sim_err err;
+	struct optimise_units *u;
+
+	sim_err_clear(&err);
+	optimise_units_roles(sc, roles);
+	assert_true(roles[0] && !roles[1] && !roles[2]);
+	u = optimise_units_new(sc, roles, 50, &err);
+	assert_non_null(u);
+	return u;
+}
+
+/* The work of each area: the line's incidents by grade, shared by area,
+ * busy for travel (times the area's factor) and time on scene; PCSOs take
+ * a part of North's routine work in proportion to their mean units. */
+static void test_optimise_units_workload(void **state)
+{
+	struct scenario *sc = op_load(op_response, NULL, 0);
+	struct optimise_units *u = op_units(sc);
+	/* North: response 16 units x 8 h a day, PCSOs 2 x 8 h. */
+	double part = (16.0 * 8) / (16.0 * 8 + 2 * 8), per_s = 41.3 / 3600;
+
+	(void)state;
+	assert_true(u->chosen[0] && u->chosen[1] && !u->chosen[2] && !u->chosen[3]);
+	assert_int_equal(u->first[2], 6);
+	assert_int_equal(u->staff[4], 4);
+	for (size_t h = 0; h < HOURS_PER_WEEK; h += 13) {
+		assert_seconds_near(u->top_rate[h], per_s * 0.62 * 0.3, 1e-12);
+		assert_seconds_near(u->rate[h], per_s * 0.62 * (0.3 + 0.25 * part),
+				    1e-12);
+		assert_seconds_near(u->load[h], per_s * 0.62 * (0.3 * 2160
+				    + 0.25 * part * 3000), 1e-9);
+		assert_seconds_near(u->load[HOURS_PER_WEEK + h], per_s * 0.38
+				    * (0.3 * (1.2 * 360 + 1800)
+				       + 0.25 * (1.2 * 600 + 2400)), 1e-9);
+	}
+	/* Units on duty after shrinkage 0.2, rounded half up: 7 -> 6, 5 -> 4. */
+	assert_int_equal(optimise_units_on_duty(u, sc, 0, 24 * 2 + 15), 6);
+	assert_int_equal(optimise_units_on_duty(u, sc, 0, 24 * 6 + 6), 4);
+	assert_int_equal(optimise_units_on_duty(u, sc, 1, 23), 2);
+	optimise_units_free(u);
+	scenario_free(sc);
+}
+
+/* The need of one hour: utilisation at most 0.85, then the M/M/c wait of
+ * the first grade within the slack with the goal's probability. */
+static void test_optimise_units_needed(void **state)
+{
+	double load = 7.23, rate = 7.23 / 2000, top = rate * 0.41;
+	int c = optimise_units_needed(load, rate, top, 420, 0.85, 200);
+
+	(void)state;
+	assert_int_equal(optimise_units_needed(0, 0, 0, 420, 0.85, 200), 0);
+	assert_int_equal(optimise_units_needed(17.385, 0.01, 0, 420, 0.85, 200),
+			 21);
+	/* No slack left: utilisation alone. */
+	assert_int_equal(optimise_units_needed(17.385, 0.01, 0.004, -3, 0.85,
+					       200), 21);
+	assert_true(c >= 9 && c < 30);
+	assert_true(1 - erlang_c(c, load) * exp(-(c * rate / load - top) * 420)
+		    >= 0.85);
+	assert_true(load / (c - 1) > 0.85
+		    || 1 - erlang_c(c - 1, load)
+		       * exp(-((c - 1) * rate / load - top) * 420) < 0.85);
+	assert_int_equal(optimise_units_needed(load, rate, top, 420, 0.85, c - 1),
+			 -1);
+}
+
+/* Shifts that never overlap: the first guess rosters on each exactly the
+ * least units whose on-duty count meets the hour's need; PCSO and
+ * neighbourhood rosters are left alone. */
+static void test_optimise_units_estimate(void **state)
+{
+	struct scenario *sc = op_load(op_response, NULL, 0);
+	struct optimise_units *u = op_units(sc);
+
+	(void)state;
+	optimise_units_estimate(u, sc);
+	for (size_t a = 0; a < 2; a++) {
+		double slack = 900 - 360 * (a ? 1.2 : 1) - 120;
+		size_t i = a * HOURS_PER_WEEK + 40;
+		int need = optimise_units_needed(u->load[i], u->rate[i],
+						 u->top_rate[i], slack, 0.85, 1000);
+
+		assert_true(need >= 3);
+		for (size_t k = 0; k < 3; k++)
+			assert_int_equal(u->staff[a * 3 + k],
+					 optimise_rostered(need, 0.2));
+	}
+	assert_int_equal(u->staff[6], 2);
+	assert_int_equal(u->staff[7], 2);
+	assert_false(u->capped);
+	/* A cap below the need caps the shifts, and says so. */
+	u->max_units = 3;
+	optimise_units_estimate(u, sc);
+	assert_int_equal(u->staff[1], 3);
+	assert_true(u->capped);
+	optimise_units_free(u);
+	scenario_free(sc);
+}
+
+/* The overrides of every chosen shift load back to the plan's staff. */
+static void test_optimise_units_overrides_load_back(void **state)
+{
+	struct scenario *sc = op_load(op_response, NULL, 0), *back;
+	struct optimise_units *u = op_units(sc);
+	char *ovr[6];
+
+	(void)state;
+	u->staff[1] = 17;
+	u->staff[4] = 0;
+	for (size_t i = 0; i < 6; i++)
+		ovr[i] = optimise_units_override(sc, u, i / 3, i % 3);
+	assert_string_equal(ovr[4], "units.1.shifts.late.staff=0");
+	assert_string_equal(ovr[1], "units.0.shifts.late.staff=17");
+	back = op_load(op_response, (const char *const *)ovr, 6);
+	for (size_t i = 0; i < 6; i++) {
+		assert_int_equal(back->units[i / 3].shifts[i % 3].staff, u->staff[i]);
+		free(ovr[i]);
+	}
+	assert_seconds_near(scenario_unit_fte(back, &back->units[0]),
+			    (5 + 17 + 4) * 2 * 8 * 7 / 40.0, 1e-9);
+	scenario_free(back);
+	optimise_units_free(u);
+	scenario_free(sc);
+}
+
+/* A grade that misses gets one unit in its worst area, on the shift with
+ * the most work per unit on duty; nothing passes max_units. */
+static void test_optimise_units_raise(void **state)
+{
+	struct scenario *sc = op_load(op_response, NULL, 0);
+	struct optimise_units *u = op_units(sc);
+	bool met[2] = { false, true };
+	/* [area][grade]: South is worse at urgent, North at routine. */
+	double wt[4] = { 0.8, 0.9, 0.7, 0.95 };
+
+	(void)state;
+	/* South on duty: early 3 -> 2, late 4 -> 3, night 2 -> 2; the flat
+	 * load weighs most on early and night, and early comes first. */
+	assert_int_equal(optimise_units_raise(u, sc, met, wt), 1);
+	assert_int_equal(u->staff[3], 4);
+	/* Both grades worst in North (on duty early 5 -> 4, late 7 -> 6,
+	 * night 4 -> 3): urgent raises night to 5 (4 on duty), then routine
+	 * finds early and night alike and raises early. */
+	met[0] = met[1] = false;
+	wt[2] = NAN;         /* no urgent incidents in South: North is worse */
+	assert_int_equal(optimise_units_raise(u, sc, met, wt), 2);
+	assert_int_equal(u->staff[2], 5);
+	assert_int_equal(u->staff[0], 6);
+	assert_int_equal(u->staff[1], 7);
+	met[0] = met[1] = true;
+	assert_int_equal(optimise_units_raise(u, sc, met, wt), 0);
+	met[0] = false;
+	u->max_units = 7;
+	for (size_t i = 0; i < 6; i++)
+		u->staff[i] = 7;
+	assert_int_equal(optimise_units_raise(u, sc, met, wt), 0);
+	optimise_units_free(u);
+	scenario_free(sc);
+}
+
+/* The area with the widest margin loses the unit it misses least; done
+ * areas are skipped; with nothing left to lose, -1. */
+static void test_optimise_units_lower(void **state)
+{
+	struct scenario *sc = op_load(op_response, NULL, 0);
+	struct optimise_units *u = op_units(sc);
+	/* Margins: North min(0.10, 0.19), South min(0.03, 0.17). */
+	double wt[4] = { 0.95, 0.99, 0.88, 0.97 };
+	bool done[2] = { false, false };
+
+	(void)state;
+	/* North without one: early 4 -> 3, late 6 -> 5, night 3 -> 2. */
+	assert_int_equal(optimise_units_lower(u, sc, wt, done), 0);
+	assert_int_equal(u->staff[1], 6);
+	done[0] = true;
+	/* South without one: early 2 -> 2, late 3 -> 2, night 2 -> 1. */
+	assert_int_equal(optimise_units_lower(u, sc, wt, done), 1);
+	assert_int_equal(u->staff[3], 2);
+	done[1] = true;
+	assert_int_equal(optimise_units_lower(u, sc, wt, done), -1);
+	done[0] = done[1] = false;
+	for (size_t i = 0; i < 6; i++)
+		u->staff[i] = 0;
+	assert_int_equal(optimise_units_lower(u, sc, wt, done), -1);
+	optimise_units_free(u);
+	scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +500,12 @@ int main(void)
 		cmocka_unit_test(test_optimise_hourly_follows_profile),
 		cmocka_unit_test(test_optimise_rosters_load_back),
 		cmocka_unit_test(test_optimise_raise),
+		cmocka_unit_test(test_optimise_units_workload),
+		cmocka_unit_test(test_optimise_units_needed),
+		cmocka_unit_test(test_optimise_units_estimate),
+		cmocka_unit_test(test_optimise_units_overrides_load_back),
+		cmocka_unit_test(test_optimise_units_raise),
+		cmocka_unit_test(test_optimise_units_lower),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
