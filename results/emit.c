@@ -38,9 +38,15 @@ void emit_json_number(FILE *f, double x)
 
 void emit_json_next(struct emit_json *w)
 {
-	if (!w->first[w->depth])
-		fputc(',', w->f);
+	bool first = w->first[w->depth];
+
 	w->first[w->depth] = false;
+	if (w->flat[w->depth]) {
+		fputs(first ? "" : ", ", w->f);
+		return;
+	}
+	if (!first)
+		fputc(',', w->f);
 	fprintf(w->f, "\n%*s", 2 * w->depth, "");
 }
 
@@ -51,19 +57,31 @@ void emit_json_key(struct emit_json *w, const char *key)
 	fputs(": ", w->f);
 }
 
+/* What opens inside a flat container is flat too: a line has no room for
+ * the indents of a nested block. */
 void emit_json_open(struct emit_json *w, char bracket)
 {
+	bool flat = w->flat[w->depth];
+
 	assert(w->depth + 1 < EMIT_JSON_DEPTH_MAX);
 	fputc(bracket, w->f);
 	w->first[++w->depth] = true;
+	w->flat[w->depth] = flat;
+}
+
+void emit_json_open_flat(struct emit_json *w, char bracket)
+{
+	emit_json_open(w, bracket);
+	w->flat[w->depth] = true;
 }
 
 void emit_json_close(struct emit_json *w, char bracket)
 {
-	bool empty = w->first[w->depth--];
+	bool empty = w->first[w->depth], flat = w->flat[w->depth];
 
+	w->depth--;
 	assert(w->depth >= 0);
-	if (!empty)
+	if (!empty && !flat)
 		fprintf(w->f, "\n%*s", 2 * w->depth, "");
 	fputc(bracket, w->f);
 }
@@ -88,6 +106,24 @@ void emit_json_key_string_or_null(struct emit_json *w, const char *key,
 		emit_json_string(w->f, s);
 	else
 		fputs("null", w->f);
+}
+
+void emit_json_key_bool(struct emit_json *w, const char *key, bool b)
+{
+	emit_json_key(w, key);
+	fputs(b ? "true" : "false", w->f);
+}
+
+void emit_json_key_strings(struct emit_json *w, const char *key,
+			   const char *const *items, size_t n)
+{
+	emit_json_key(w, key);
+	emit_json_open(w, '[');
+	for (size_t i = 0; i < n; i++) {
+		emit_json_next(w);
+		emit_json_string(w->f, items[i]);
+	}
+	emit_json_close(w, ']');
 }
 
 void emit_json_key_ci(struct emit_json *w, const char *key, const struct ci *c)
@@ -121,4 +157,32 @@ void emit_csv_number(FILE *f, double x)
 {
 	if (isfinite(x))
 		fprintf(f, "%.10g", x);
+}
+
+void emit_csv_key(FILE *f, const char *section, const char *name,
+		  const char *metric)
+{
+	emit_csv_field(f, section);
+	fputc(',', f);
+	emit_csv_field(f, name);
+	fputc(',', f);
+	emit_csv_field(f, metric);
+}
+
+void emit_csv_ci(FILE *f, const struct ci *c)
+{
+	fputc(',', f);
+	emit_csv_number(f, c->mean);
+	fputc(',', f);
+	emit_csv_number(f, c->lo);
+	fputc(',', f);
+	emit_csv_number(f, c->hi);
+	fputc('\n', f);
+}
+
+void emit_csv_exact(FILE *f, double x)
+{
+	struct ci c = { .mean = x, .lo = x, .hi = x, .n = 1 };
+
+	emit_csv_ci(f, &c);
 }

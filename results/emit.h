@@ -6,7 +6,11 @@
  * measured) is null in JSON and an empty field in CSV. The JSON emitter
  * keeps its nesting state in a struct emit_json on the caller's stack,
  * never in statics; it borrows the FILE. Nothing here reports errors: the
- * writers check the stream once at the end (ferror). */
+ * writers check the stream once at the end (ferror).
+ *
+ * A container opened flat keeps its members, and everything opened inside
+ * it, on the current line ({"name": "a", "units": 3}): the small objects of
+ * a long list then read one to a line. */
 #ifndef RESULTS_EMIT_H
 #define RESULTS_EMIT_H
 
@@ -21,6 +25,7 @@ struct emit_json {
 	FILE *f;                             /* borrowed */
 	int depth;                           /* 0 before the first open */
 	bool first[EMIT_JSON_DEPTH_MAX];     /* nothing written yet at depth */
+	bool flat[EMIT_JSON_DEPTH_MAX];      /* members on one line at depth */
 };
 
 /* A JSON string: quotes, backslashes and control characters escaped; other
@@ -32,8 +37,11 @@ void emit_json_number(FILE *f, double x);
  * bracket; an empty one prints as {} or []. */
 void emit_json_open(struct emit_json *w, char bracket);
 void emit_json_close(struct emit_json *w, char bracket);
+/* Opens an object or array flat (see above); close it with
+ * emit_json_close. */
+void emit_json_open_flat(struct emit_json *w, char bracket);
 /* Starts an array element: a comma after the previous one, a new line and
- * the indent. */
+ * the indent; inside a flat container, ", " after the previous one. */
 void emit_json_next(struct emit_json *w);
 /* Starts an object member: emit_json_next, then "key": . */
 void emit_json_key(struct emit_json *w, const char *key);
@@ -42,6 +50,10 @@ void emit_json_key_string(struct emit_json *w, const char *key, const char *s);
 /* A string, or null when s is NULL. */
 void emit_json_key_string_or_null(struct emit_json *w, const char *key,
 				  const char *s);
+void emit_json_key_bool(struct emit_json *w, const char *key, bool b);
+/* An array of the strings items[0 .. n), one a line. */
+void emit_json_key_strings(struct emit_json *w, const char *key,
+			   const char *const *items, size_t n);
 /* A measured figure on one line: {"mean": x, "ci_low": a, "ci_high": b}. */
 void emit_json_key_ci(struct emit_json *w, const char *key, const struct ci *c);
 
@@ -50,5 +62,14 @@ void emit_json_key_ci(struct emit_json *w, const char *key, const struct ci *c);
 void emit_csv_field(FILE *f, const char *s);
 /* A CSV number field; empty when x is not finite. */
 void emit_csv_number(FILE *f, double x);
+
+/* Tidy rows, "section,name,metric,mean,ci_low,ci_high": emit_csv_key
+ * writes the three text columns, then emit_csv_ci the figure (mean and
+ * interval) or emit_csv_exact an exact value, which repeats as the
+ * interval; either ends the row. */
+void emit_csv_key(FILE *f, const char *section, const char *name,
+		  const char *metric);
+void emit_csv_ci(FILE *f, const struct ci *c);
+void emit_csv_exact(FILE *f, double x);
 
 #endif

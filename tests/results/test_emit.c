@@ -80,11 +80,76 @@ static void test_emit_csv_fields(void **state)
 	free(out);
 }
 
+/* A flat object keeps its members, and the containers opened inside it, on
+ * one line, while the list around it stays one element a line. */
+static void test_emit_json_flat_and_lists(void **state)
+{
+	FILE *f = tmpfile();
+	struct emit_json w = { .f = f };
+	const char *const set[] = { "run.seed=2385", "a\tb" };
+	char *out;
+
+	(void)state;
+	assert_non_null(f);
+	emit_json_open(&w, '{');
+	emit_json_key(&w, "rows");
+	emit_json_open(&w, '[');
+	emit_json_next(&w);
+	emit_json_open_flat(&w, '{');
+	emit_json_key_number(&w, "units", 23.85);
+	emit_json_key_bool(&w, "met", false);
+	emit_json_key(&w, "shifts");
+	emit_json_open(&w, '[');
+	emit_json_next(&w);
+	emit_json_open(&w, '{');
+	emit_json_key_bool(&w, "optimised", true);
+	emit_json_close(&w, '}');
+	emit_json_next(&w);
+	emit_json_open(&w, '{');
+	emit_json_close(&w, '}');
+	emit_json_close(&w, ']');
+	emit_json_close(&w, '}');
+	emit_json_close(&w, ']');
+	emit_json_key_strings(&w, "set", set, 2);
+	emit_json_key_strings(&w, "none", set, 0);
+	emit_json_close(&w, '}');
+	out = emit_text(f);
+	assert_json(out);
+	assert_string_equal(out, "{\n  \"rows\": [\n    {\"units\": 23.85, "
+			    "\"met\": false, \"shifts\": [{\"optimised\": true}, "
+			    "{}]}\n  ],\n  \"set\": [\n    \"run.seed=2385\",\n"
+			    "    \"a\\tb\"\n  ],\n  \"none\": []\n}");
+	free(out);
+}
+
+/* Tidy rows: an exact value repeats as its interval; a figure with
+ * nothing measured leaves its fields empty. */
+static void test_emit_csv_rows(void **state)
+{
+	FILE *f = tmpfile();
+	struct ci c = { 0.9226666667, 0.8938749498, NAN, 3 };
+	char *out;
+
+	(void)state;
+	assert_non_null(f);
+	emit_csv_key(f, "line", "101, \"non-emergency\"", "service_level");
+	emit_csv_ci(f, &c);
+	emit_csv_key(f, "cost", "pools", "fte");
+	emit_csv_exact(f, 52.16);
+	out = emit_text(f);
+	assert_string_equal(out, "line,\"101, \"\"non-emergency\"\"\","
+			    "service_level,0.9226666667,0.8938749498,\n"
+			    "cost,pools,fte,52.16,52.16,52.16\n");
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_emit_json_nesting_and_values),
 		cmocka_unit_test(test_emit_csv_fields),
+		cmocka_unit_test(test_emit_json_flat_and_lists),
+		cmocka_unit_test(test_emit_csv_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
