@@ -21,6 +21,7 @@
 
 #include "cli/cli_common.h"
 #include "models/erlang.h"
+#include "results/report_erlang.h"
 
 const char cmd_erlang_usage[] =
 	"usage: callsim erlang --calls-per-hour X --aht S --target T [--goal G]\n"
@@ -94,18 +95,11 @@ enum erlang_format { ERLANG_TABLE, ERLANG_CSV, ERLANG_JSON };
 
 struct erlang_opts {
 	double value[OPT_SHRINKAGE + 1];   /* indexed by the ids above; NAN
-					      when not given */
+					      when not given (shrinkage 0) */
 	unsigned long from, to;            /* agents to show; from 0: find */
 	bool has_agents;
 	enum erlang_format format;
 	bool help;
-};
-
-/* One agent count and its figures. */
-struct erlang_row {
-	int agents;
-	struct erlang_result r;
-	long rostered;
 };
 
 /* A numeric option, checked against its range. */
@@ -225,11 +219,9 @@ static struct erlang_queue erlang_queue_of(const struct erlang_opts *o)
 /* The figures of c agents. The margin keeps an exact quotient such as
  * 7 / (1 - 0.3) = 10.000000000000002 from rounding up to 11. */
 static void erlang_row_of(const struct erlang_opts *o, int c,
-			  struct erlang_row *row)
+			  struct report_erlang_row *row)
 {
 	struct erlang_queue q = erlang_queue_of(o);
-	double shrinkage = isnan(o->value[OPT_SHRINKAGE]) ? 0
-			   : o->value[OPT_SHRINKAGE];
 	int rc;
 
 	q.c = c;
@@ -241,164 +233,53 @@ static void erlang_row_of(const struct erlang_opts *o, int c,
 	 * rounding (200/3600 * 180) must not turn that into a huge wait. */
 	if (q.theta == 0 && q.lambda / q.mu >= c * (1 - 1e-9))
 		row->r = (struct erlang_result){ NAN, NAN, NAN, NAN, NAN, NAN, NAN };
-	row->rostered = (long)ceil(c / (1 - shrinkage) - 1e-9);
+	row->rostered = (long)ceil(c / (1 - o->value[OPT_SHRINKAGE]) - 1e-9);
 }
 
-/* Whether a row meets the goal: 1, 0, or -1 when no goal was given. */
-static int erlang_meets(const struct erlang_opts *o, const struct erlang_row *row)
+/* Writes x in the chosen format. */
+static enum sim_status erlang_write(const struct erlang_opts *o,
+				    const struct report_erlang *x,
+				    struct sim_err *err)
 {
-	double goal = o->value[OPT_GOAL];
-
-	if (isnan(goal))
-		return -1;
-	return row->r.service_level >= goal;
-}
-
-/* A figure for the table: scaled and printed, or "-" when undefined (an
- * Erlang C queue with as many Erlangs as agents never settles). */
-static const char *erlang_cell(char *buf, size_t size, const char *fmt,
-			       double x)
-{
-	if (isfinite(x))
-		snprintf(buf, size, fmt, x);
-	else
-		snprintf(buf, size, "-");
-	return buf;
-}
-
-static void erlang_table_heading(const struct erlang_opts *o, long required)
-{
-	double a = o->value[OPT_CALLS] / 3600 * o->value[OPT_AHT];
-
-	if (isnan(o->value[OPT_PATIENCE]))
-		printf("Erlang C (callers wait until answered)\n");
-	else
-		printf("Erlang A (mean patience %.10g s)\n", o->value[OPT_PATIENCE]);
-	printf("%.10g calls an hour, handle time %.10g s: %.4g Erlangs offered\n",
-	       o->value[OPT_CALLS], o->value[OPT_AHT], a);
-	printf("answer within %.10g s", o->value[OPT_TARGET]);
-	if (!isnan(o->value[OPT_GOAL]))
-		printf(", goal %.10g%%", 100 * o->value[OPT_GOAL]);
-	printf("\n");
-	if (required > 0)
-		printf("required: %ld agents\n", required);
-	printf("\n%7s  %13s  %9s  %9s  %8s  %10s  %8s  %s\n", "agents",
-	       "service level", "ASA (s)", "occupancy", "P(wait)", "P(abandon)",
-	       "rostered", "goal");
-}
-
-static void erlang_table_row(const struct erlang_opts *o,
-			     const struct erlang_row *row)
-{
-	static const char *const verdicts[] = { "-", "missed", "met" };
-	char sl[32], asa[32], occ[32], pw[32], pa[32];
-
-	printf("%7d  %13s  %9s  %9s  %8s  %10s  %8ld  %s\n", row->agents,
-	       erlang_cell(sl, sizeof sl, "%.2f%%", 100 * row->r.service_level),
-	       erlang_cell(asa, sizeof asa, "%.1f", row->r.asa_s),
-	       erlang_cell(occ, sizeof occ, "%.2f%%", 100 * row->r.occupancy),
-	       erlang_cell(pw, sizeof pw, "%.2f%%", 100 * row->r.p_wait),
-	       erlang_cell(pa, sizeof pa, "%.2f%%", 100 * row->r.p_abandon),
-	       row->rostered, verdicts[erlang_meets(o, row) + 1]);
-}
-
-/* A number in CSV (empty) or JSON (null) when undefined. */
-static void erlang_number_out(double x, const char *none)
-{
-	if (isfinite(x))
-		printf("%.10g", x);
-	else
-		fputs(none, stdout);
-}
-
-static void erlang_csv_row(const struct erlang_opts *o,
-			   const struct erlang_row *row)
-{
-	const double x[] = { row->r.service_level, row->r.asa_s,
-			     row->r.mean_wait_s, row->r.occupancy,
-			     row->r.p_wait, row->r.p_abandon };
-	int meets = erlang_meets(o, row);
-
-	printf("%d", row->agents);
-	for (size_t i = 0; i < sizeof x / sizeof x[0]; i++) {
-		putchar(',');
-		erlang_number_out(x[i], "");
+	switch (o->format) {
+	case ERLANG_CSV:
+		return report_erlang_csv(stdout, x, err);
+	case ERLANG_JSON:
+		return report_erlang_json(stdout, x, err);
+	case ERLANG_TABLE:
+		break;
 	}
-	printf(",%ld,%s\n", row->rostered,
-	       meets < 0 ? "" : meets ? "true" : "false");
+	return report_erlang_table(stdout, x, err);
 }
 
-static void erlang_json_row(const struct erlang_opts *o,
-			    const struct erlang_row *row, bool first)
-{
-	static const char *const keys[] = { "service_level", "asa_s",
-		"mean_wait_s", "occupancy", "p_wait", "p_abandon" };
-	const double x[] = { row->r.service_level, row->r.asa_s,
-			     row->r.mean_wait_s, row->r.occupancy,
-			     row->r.p_wait, row->r.p_abandon };
-	int meets = erlang_meets(o, row);
-
-	printf("%s\n    {\"agents\": %d", first ? "" : ",", row->agents);
-	for (size_t i = 0; i < sizeof x / sizeof x[0]; i++) {
-		printf(", \"%s\": ", keys[i]);
-		erlang_number_out(x[i], "null");
-	}
-	printf(", \"rostered\": %ld, \"meets_goal\": %s}", row->rostered,
-	       meets < 0 ? "null" : meets ? "true" : "false");
-}
-
-/* The inputs and the answer, the head of the JSON object. */
-static void erlang_json_head(const struct erlang_opts *o, long required)
-{
-	static const char *const keys[] = { "calls_per_hour", "aht_s",
-		"target_s", "goal", "patience_s", "shrinkage" };
-
-	printf("{\n  \"model\": \"%s\"", isnan(o->value[OPT_PATIENCE])
-	       ? "erlang_c" : "erlang_a");
-	for (int k = OPT_CALLS; k <= OPT_SHRINKAGE; k++) {
-		printf(",\n  \"%s\": ", keys[k]);
-		erlang_number_out(k == OPT_SHRINKAGE && isnan(o->value[k]) ? 0
-				  : o->value[k], "null");
-	}
-	printf(",\n  \"load_erlangs\": %.10g", o->value[OPT_CALLS] / 3600
-	       * o->value[OPT_AHT]);
-	printf(",\n  \"required_agents\": ");
-	if (required > 0)
-		printf("%ld", required);
-	else
-		fputs("null", stdout);
-	printf(",\n  \"rows\": [");
-}
-
-/* Prints the rows from..to in the chosen format. */
+/* Computes and prints the rows from..to; returns the exit code. */
 static int erlang_print(const struct erlang_opts *o, unsigned long from,
 			unsigned long to, long required)
 {
-	struct erlang_row row;
+	struct report_erlang x = {
+		.calls_per_hour = o->value[OPT_CALLS], .aht_s = o->value[OPT_AHT],
+		.target_s = o->value[OPT_TARGET], .goal = o->value[OPT_GOAL],
+		.patience_s = o->value[OPT_PATIENCE],
+		.shrinkage = o->value[OPT_SHRINKAGE], .required = required,
+		.n_rows = to - from + 1,
+	};
+	struct report_erlang_row *rows = calloc(x.n_rows, sizeof *rows);
+	struct sim_err err;
+	int rc;
 
-	if (o->format == ERLANG_TABLE)
-		erlang_table_heading(o, required);
-	else if (o->format == ERLANG_CSV)
-		puts("agents,service_level,asa_s,mean_wait_s,occupancy,p_wait,"
-		     "p_abandon,rostered,meets_goal");
-	else
-		erlang_json_head(o, required);
-	for (unsigned long c = from; c <= to; c++) {
-		erlang_row_of(o, (int)c, &row);
-		if (o->format == ERLANG_TABLE)
-			erlang_table_row(o, &row);
-		else if (o->format == ERLANG_CSV)
-			erlang_csv_row(o, &row);
-		else
-			erlang_json_row(o, &row, c == from);
-	}
-	if (o->format == ERLANG_JSON)
-		puts("\n  ]\n}");
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fputs("callsim erlang: writing the output failed\n", stderr);
+	sim_err_clear(&err);
+	if (rows == NULL) {
+		fputs("callsim erlang: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
-	return CLI_EXIT_OK;
+	for (size_t i = 0; i < x.n_rows; i++)
+		erlang_row_of(o, (int)(from + i), &rows[i]);
+	x.rows = rows;
+	rc = erlang_write(o, &x, &err) == SIM_OK ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+	if (rc != CLI_EXIT_OK)
+		cli_print_err("erlang", &err);
+	free(rows);
+	return rc;
 }
 
 /* The least agents meeting the goal, searched up to far past the load
@@ -424,8 +305,10 @@ int cmd_erlang(int argc, char **argv)
 	struct erlang_opts o = { .format = ERLANG_TABLE };
 	int rc;
 
-	for (int k = OPT_CALLS; k <= OPT_SHRINKAGE; k++)
+	/* Options not given are NAN, but for shrinkage, which is 0. */
+	for (int k = OPT_CALLS; k < OPT_SHRINKAGE; k++)
 		o.value[k] = NAN;
+	o.value[OPT_SHRINKAGE] = 0;
 	rc = erlang_parse(argc, argv, &o);
 	if (rc == CLI_EXIT_OK && o.help)
 		fputs(cmd_erlang_usage, stdout);
