@@ -1,0 +1,46 @@
+/* report_optimise.h: the staffing `callsim optimise` found — the least
+ * handlers on duty in each hour of the week per pool — as a table for
+ * people, tidy CSV or one JSON object (docs/experiments.md).
+ *
+ * What is shown is the last round simulated: its plan (models/optimise.h),
+ * the summary of its replications, and the overrides it loaded, which given
+ * to `callsim run --set` in the same order reproduce it. The table lists
+ * each line's service level and verdict, each pool's rostered hours, FTE
+ * and annual cost, and each hour's requirement of the optimised pools
+ * ("on duty (rostered)") beside each goal line's service level. CSV has the
+ * columns section,name,metric,mean,ci_low,ci_high, as `callsim run --format
+ * csv`: sections optimise, line, cost, then interval ("POOL@Mon 00:00",
+ * "LINE@Mon 00:00"). JSON keys come in a fixed order, numbers are %.10g and
+ * nothing measured (NAN) is null in JSON and empty in CSV, so the same
+ * result always gives the same bytes. */
+#ifndef RESULTS_REPORT_OPTIMISE_H
+#define RESULTS_REPORT_OPTIMISE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "models/optimise.h"
+#include "results/summary.h"
+#include "sim/sim_err.h"
+
+/* The result to write; everything is borrowed. */
+struct report_optimise {
+	const struct optimise_plan *plan;   /* the plan of the round shown */
+	const struct summary *s;            /* its figures; s->sc its scenario */
+	unsigned long sims;                 /* simulations run in all */
+	const char *const *set;             /* [n_set] the overrides it loaded */
+	size_t n_set;
+	bool met;                           /* every line with a goal is met */
+};
+
+/* Each writes x to f (borrowed) and returns SIM_OK, or SIM_EIO with err
+ * filled when f reports a write error. */
+enum sim_status report_optimise_table(FILE *f, const struct report_optimise *x,
+				      struct sim_err *err);
+enum sim_status report_optimise_csv(FILE *f, const struct report_optimise *x,
+				    struct sim_err *err);
+enum sim_status report_optimise_json(FILE *f, const struct report_optimise *x,
+				     struct sim_err *err);
+
+#endif
