@@ -1,0 +1,96 @@
+/* cmd_optimise_round.c: one round of `callsim optimise` (see
+ * cmd_optimise_round.h). */
+#include "cli/cmd_optimise_round.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sim/replicate.h"
+
+int cmd_optimise_round_add_sets(const struct cmd_optimise_opts *o,
+				struct cli_strings *l)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < o->sets.n; i++)
+		bad |= cli_strings_add(l, o->sets.items[i], NULL);
+	return bad;
+}
+
+int cmd_optimise_round_add_settings(const struct cmd_optimise_opts *o,
+				    struct cli_strings *l)
+{
+	int bad = 0;
+
+	if (o->replications != NULL)
+		bad |= cli_strings_add(l, "run.replications", o->replications);
+	if (o->seed != NULL)
+		bad |= cli_strings_add(l, "run.seed", o->seed);
+	if (o->days != NULL)
+		bad |= cli_strings_add(l, "run.days", o->days);
+	return bad;
+}
+
+void cmd_optimise_round_clear(struct cmd_optimise_round *r)
+{
+	for (size_t i = 0; r->results != NULL && i < r->n; i++)
+		cc_result_free(r->results[i]);
+	free(r->results);
+	summary_free(r->s);
+	scenario_free(r->sc);
+	cli_strings_clear(&r->overrides);
+	*r = (struct cmd_optimise_round){ 0 };
+}
+
+/* One replication of the round, for replicate_run. */
+static enum sim_status cmd_optimise_round_job(void *arg, size_t index,
+					      struct sim_err *err)
+{
+	struct cmd_optimise_round *r = arg;
+
+	return cc_run(r->sc, (uint32_t)index, r->results[index], err);
+}
+
+/* Runs the replications of r->sc and summarises them. */
+static int cmd_optimise_round_run(struct cmd_optimise_round *r,
+				  unsigned threads)
+{
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	r->n = r->sc->run.replications;
+	r->results = calloc(r->n, sizeof *r->results);
+	for (size_t i = 0; r->results != NULL && i < r->n; i++)
+		if ((r->results[i] = cc_result_new(r->sc)) == NULL) {
+			fputs("callsim optimise: out of memory\n", stderr);
+			return CLI_EXIT_FAILURE;
+		}
+	if (r->results == NULL) {
+		fputs("callsim optimise: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	if (replicate_run(r->n, threads, cmd_optimise_round_job, r, &err) != SIM_OK
+	    || (r->s = summary_new(r->sc, (const struct cc_result *const *)
+				   r->results, r->n, &err)) == NULL) {
+		cli_print_err("optimise", &err);
+		return CLI_EXIT_FAILURE;
+	}
+	return CLI_EXIT_OK;
+}
+
+int cmd_optimise_round_simulate(const struct cmd_optimise_opts *o,
+				struct cmd_optimise_round *r)
+{
+	int rc = cli_load_scenario("optimise", o->path, &r->overrides, &r->sc);
+
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	return cmd_optimise_round_run(r, o->threads ? o->threads
+					 : replicate_default_threads());
+}
+
+const char *const *
+cmd_optimise_round_overrides(const struct cmd_optimise_round *r)
+{
+	return (const char *const *)r->overrides.items;
+}
