@@ -37,6 +37,7 @@
 #ifndef TESTS_RESULTS_TEST_FIXTURE_H
 #define TESTS_RESULTS_TEST_FIXTURE_H
 
+#include "tests/results/capture.h"
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -253,24 +254,11 @@ typedef enum sim_status (*fx_writer)(FILE *f, const struct summary *s,
 static inline char *fx_capture(fx_writer write, const struct summary *s,
 			       bool intervals, enum sim_status *status)
 {
-	/* A temporary file rather than open_memstream, whose pointer-to-
-	 * pointer output confuses GCC's dangling-pointer analysis. */
-	FILE *f = tmpfile();
+	FILE *f = capture_open();
 	struct sim_err err = { 0 };
-	char *text;
-	long len;
 
-	if (f == NULL)
-		abort();
 	*status = write(f, s, intervals, &err);
-	len = ftell(f);
-	text = malloc((size_t)len + 1);
-	rewind(f);
-	if (text == NULL || fread(text, 1, (size_t)len, f) != (size_t)len)
-		abort();
-	text[len] = '\0';
-	fclose(f);
-	return text;
+	return capture_close(f);
 }
 
 /* The status a writer returns, and the message it adds, when its stream

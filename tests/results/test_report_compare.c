@@ -3,6 +3,7 @@
  * areas and the force, exact costs, the label column, well-formed JSON and
  * CSV, and write errors. */
 #include "tests/test_support.h"
+#include "tests/results/capture.h"
 
 #include "results/report_compare.h"
 #include "tests/results/test_fixture.h"
@@ -51,22 +52,11 @@ typedef enum sim_status (*rc_writer)(FILE *f, const struct compare *c,
 				     struct sim_err *err);
 static char *rc_capture(rc_writer write, const struct compare *c)
 {
-	FILE *f = tmpfile();
+	FILE *f = capture_open();
 	struct sim_err err = { 0 };
-	char *text;
-	long len;
 
-	if (f == NULL)
-		abort();
 	assert_int_equal(write(f, c, &err), SIM_OK);
-	len = ftell(f);
-	text = malloc((size_t)len + 1);
-	rewind(f);
-	if (text == NULL || fread(text, 1, (size_t)len, f) != (size_t)len)
-		abort();
-	text[len] = '\0';
-	fclose(f);
-	return text;
+	return capture_close(f);
 }
 
 /* The longest label, "area Birmingham emergency within target" (39

@@ -3,6 +3,7 @@
  * empty or null, meets_goal without a goal, well-formed JSON, and write
  * errors — on rows filled by hand. */
 #include "tests/test_support.h"
+#include "tests/results/capture.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,21 +33,11 @@ typedef enum sim_status (*erlang_writer)(FILE *f, const struct report_erlang *x,
 /* What writer puts out for x, as a new string (free with free()). */
 static char *capture(erlang_writer write, const struct report_erlang *x)
 {
-	FILE *f = tmpfile();
+	FILE *f = capture_open();
 	struct sim_err err = { 0 };
-	char *text;
-	long len;
 
-	assert_non_null(f);
 	assert_int_equal(write(f, x, &err), SIM_OK);
-	len = ftell(f);
-	text = malloc((size_t)len + 1);
-	rewind(f);
-	if (text == NULL || fread(text, 1, (size_t)len, f) != (size_t)len)
-		abort();
-	text[len] = '\0';
-	fclose(f);
-	return text;
+	return capture_close(f);
 }
 
 static void test_report_erlang_table(void **state)

@@ -3,6 +3,7 @@
  * overrides, and write errors — on the fixture's summary (test_fixture.h)
  * and a plan filled by hand. */
 #include "tests/test_support.h"
+#include "tests/results/capture.h"
 
 #include "results/report_optimise.h"
 #include "tests/results/test_fixture.h"
@@ -57,21 +58,11 @@ typedef enum sim_status (*optimise_writer)(FILE *f,
 
 static char *capture(optimise_writer write, const struct report_optimise *x)
 {
-	FILE *f = tmpfile();
+	FILE *f = capture_open();
 	struct sim_err err = { 0 };
-	char *text;
-	long len;
 
-	assert_non_null(f);
 	assert_int_equal(write(f, x, &err), SIM_OK);
-	len = ftell(f);
-	text = malloc((size_t)len + 1);
-	rewind(f);
-	if (text == NULL || fread(text, 1, (size_t)len, f) != (size_t)len)
-		abort();
-	text[len] = '\0';
-	fclose(f);
-	return text;
+	return capture_close(f);
 }
 
 static void assert_prefix(const char *out, const char *prefix)

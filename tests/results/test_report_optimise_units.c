@@ -11,6 +11,7 @@
  * FTE, 465000): officers 20.55405405 FTE and 1123000; with the pool's
  * 52.16 FTE and 1982080, all staff 72.71405405 and 3105080. */
 #include "tests/test_support.h"
+#include "tests/results/capture.h"
 
 #include "results/report_optimise_units.h"
 #include "tests/results/test_fixture.h"
@@ -68,21 +69,11 @@ typedef enum sim_status (*units_writer)(FILE *f,
 /* What writer puts out for x, as a new string (free with free()). */
 static char *capture(units_writer write, const struct report_optimise_units *x)
 {
-	FILE *f = tmpfile();
+	FILE *f = capture_open();
 	struct sim_err err = { 0 };
-	char *text;
-	long len;
 
-	assert_non_null(f);
 	assert_int_equal(write(f, x, &err), SIM_OK);
-	len = ftell(f);
-	text = malloc((size_t)len + 1);
-	rewind(f);
-	if (text == NULL || fread(text, 1, (size_t)len, f) != (size_t)len)
-		abort();
-	text[len] = '\0';
-	fclose(f);
-	return text;
+	return capture_close(f);
 }
 
 /* Emergency's interval [84.70, 92.43]% straddles its 90% goal; scheduled
