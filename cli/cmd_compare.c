@@ -226,30 +226,6 @@ static enum sim_status cmp_one(void *arg, size_t index, struct sim_err *err)
 	return cc_run(job->sc[side], (uint32_t)rep, job->res[side][rep], err);
 }
 
-/* One result per replication of sc; NULL when out of memory. */
-static struct cc_result **cmp_results_new(const struct scenario *sc, size_t n)
-{
-	struct cc_result **res = calloc(n, sizeof *res);
-
-	for (size_t i = 0; res != NULL && i < n; i++) {
-		res[i] = cc_result_new(sc);
-		if (res[i] == NULL) {
-			for (size_t j = 0; j < i; j++)
-				cc_result_free(res[j]);
-			free(res);
-			res = NULL;
-		}
-	}
-	return res;
-}
-
-static void cmp_results_free(struct cc_result **res, size_t n)
-{
-	for (size_t i = 0; res != NULL && i < n; i++)
-		cc_result_free(res[i]);
-	free(res);
-}
-
 static double cmp_clock_s(void)
 {
 	struct timespec ts;
@@ -305,7 +281,7 @@ static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
 	size_t n = sc[0]->run.replications;
 	unsigned threads = o->threads ? o->threads : replicate_default_threads();
 	struct cmp_job job = { { sc[0], sc[1] },
-		{ cmp_results_new(sc[0], n), cmp_results_new(sc[1], n) }, n };
+		{ cc_results_new(sc[0], n), cc_results_new(sc[1], n) }, n };
 	struct sim_err err;
 	double t0 = cmp_clock_s();
 	int rc = CLI_EXIT_FAILURE;
@@ -317,8 +293,8 @@ static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
 		cli_print_err("compare", &err);
 	else
 		rc = cmp_report(&job, o, cmp_clock_s() - t0);
-	cmp_results_free(job.res[0], n);
-	cmp_results_free(job.res[1], n);
+	cc_results_free(job.res[0], n);
+	cc_results_free(job.res[1], n);
 	return rc;
 }
 

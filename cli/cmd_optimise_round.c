@@ -33,9 +33,7 @@ int cmd_optimise_round_add_settings(const struct cmd_optimise_opts *o,
 
 void cmd_optimise_round_clear(struct cmd_optimise_round *r)
 {
-	for (size_t i = 0; r->results != NULL && i < r->n; i++)
-		cc_result_free(r->results[i]);
-	free(r->results);
+	cc_results_free(r->results, r->n);
 	summary_free(r->s);
 	scenario_free(r->sc);
 	cli_strings_clear(&r->overrides);
@@ -59,12 +57,7 @@ static int cmd_optimise_round_run(struct cmd_optimise_round *r,
 
 	sim_err_clear(&err);
 	r->n = r->sc->run.replications;
-	r->results = calloc(r->n, sizeof *r->results);
-	for (size_t i = 0; r->results != NULL && i < r->n; i++)
-		if ((r->results[i] = cc_result_new(r->sc)) == NULL) {
-			fputs("callsim optimise: out of memory\n", stderr);
-			return CLI_EXIT_FAILURE;
-		}
+	r->results = cc_results_new(r->sc, r->n);
 	if (r->results == NULL) {
 		fputs("callsim optimise: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;

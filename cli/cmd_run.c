@@ -198,36 +198,12 @@ static enum sim_status run_write(const struct summary *s,
 	return report_table_write(stdout, s, o->intervals, err);
 }
 
-/* Allocates one result per replication; NULL when out of memory. */
-static struct cc_result **run_results_new(const struct scenario *sc, size_t n)
-{
-	struct cc_result **res = calloc(n, sizeof *res);
-
-	for (size_t i = 0; res != NULL && i < n; i++) {
-		res[i] = cc_result_new(sc);
-		if (res[i] == NULL) {
-			for (size_t j = 0; j < i; j++)
-				cc_result_free(res[j]);
-			free(res);
-			res = NULL;
-		}
-	}
-	return res;
-}
-
-static void run_results_free(struct cc_result **res, size_t n)
-{
-	for (size_t i = 0; res != NULL && i < n; i++)
-		cc_result_free(res[i]);
-	free(res);
-}
-
 /* Simulates, summarises and writes; returns the exit code. */
 static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 {
 	size_t n = sc->run.replications;
 	unsigned threads = o->threads ? o->threads : replicate_default_threads();
-	struct run_job job = { sc, run_results_new(sc, n) };
+	struct run_job job = { sc, cc_results_new(sc, n) };
 	struct summary *s = NULL;
 	struct sim_err err;
 	double t0 = run_clock_s();
@@ -254,7 +230,7 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	rc = o->require_slas && summary_any_missed(s) ? CLI_EXIT_SLA : CLI_EXIT_OK;
 out:
 	summary_free(s);
-	run_results_free(job.results, n);
+	cc_results_free(job.results, n);
 	return rc;
 }
 

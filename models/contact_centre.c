@@ -142,6 +142,28 @@ void cc_result_free(struct cc_result *res)
 	free(res);
 }
 
+/* One result per replication of sc; NULL when out of memory. */
+struct cc_result **cc_results_new(const struct scenario *sc, size_t n)
+{
+	struct cc_result **res = calloc(n + 1, sizeof *res);
+
+	for (size_t i = 0; res != NULL && i < n; i++) {
+		res[i] = cc_result_new(sc);
+		if (res[i] == NULL) {
+			cc_results_free(res, i);
+			res = NULL;
+		}
+	}
+	return res;
+}
+
+void cc_results_free(struct cc_result **res, size_t n)
+{
+	for (size_t i = 0; res != NULL && i < n; i++)
+		cc_result_free(res[i]);
+	free(res);
+}
+
 /* ---- callers ---------------------------------------------------------- */
 
 /* Lends a caller from the free list, growing it by a chunk when empty.

@@ -90,6 +90,12 @@ struct cc_result {
 struct cc_result *cc_result_new(const struct scenario *sc);
 void cc_result_free(struct cc_result *res);
 
+/* Returns n new zeroed results sized for sc (free with cc_results_free),
+ * or NULL when out of memory, with nothing left allocated. */
+struct cc_result **cc_results_new(const struct scenario *sc, size_t n);
+/* Frees n results and the array; NULL is a no-op. */
+void cc_results_free(struct cc_result **res, size_t n);
+
 /* Index helpers into the flat arrays. */
 static inline double *cc_line_at(struct cc_result *r, size_t line)
 {
