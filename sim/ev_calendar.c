@@ -433,17 +433,14 @@ static void ev_adapt(struct ev_calendar *cal, double now_s)
 
 /* ---- the calendar --------------------------------------------------------- */
 
-/* Adds slot s to the short list of a calendar without a ring: keys sorted
+/* Adds a key to the short list of a calendar without a ring: keys sorted
  * earliest first in heap[head .. head + n_heap), so that a pop takes the
  * first and moves head on. A new event is usually among the latest, and
  * the list is at most EV_RING_START long, so few keys move; when the list
  * reaches the end of the array it moves back to the start, once every
  * couple of hundred pops. */
-static void ev_short_push(struct ev_calendar *cal, uint32_t s)
+static void ev_short_push(struct ev_calendar *cal, struct ev_key key)
 {
-	const struct ev_event *ev = &cal->node[s].ev;
-	struct ev_key key = { ev_time_key(ev->time_s),
-			      ev->seq << EV_SLOT_BITS | s };
 	struct ev_key *list;
 	size_t i = cal->n_heap;
 
@@ -475,7 +472,10 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 	s = cal->free_slot[--cal->n_free];
 	cal->node[s].ev = (struct ev_event){ time_s, seq, fn, obj, arg };
 	if (!cal->ring_on) {
-		ev_short_push(cal, s);
+		struct ev_key key = { ev_time_key(time_s),
+				      seq << EV_SLOT_BITS | s };
+
+		ev_short_push(cal, key);
 		if (++cal->n > EV_RING_START) {
 			cal->ring_on = 1;
 			ev_rebuild(cal, cal->width_s);
