@@ -231,13 +231,10 @@ static inline uint32_t ev_heap_top(const struct ev_calendar *cal)
 	return (uint32_t)(cal->heap[0].order & EV_SLOT_MASK);
 }
 
-/* Adds the event in slot s: parents move down into the hole until its key
+/* Adds an event by its key: parents move down into the hole until the key
  * fits. */
-static void ev_heap_push(struct ev_calendar *cal, uint32_t s)
+static void ev_heap_push(struct ev_calendar *cal, struct ev_key key)
 {
-	const struct ev_event *ev = &cal->node[s].ev;
-	struct ev_key key = { ev_time_key(ev->time_s),
-			      ev->seq << EV_SLOT_BITS | s };
 	size_t i = cal->n_heap++;
 
 	while (i > 0) {
@@ -296,15 +293,19 @@ static void ev_heap_pop(struct ev_calendar *cal)
 
 /* ---- the ring: events in the window ------------------------------------- */
 
-/* Links slot s into the list of bucket id (in the window), after every
- * event that pops before it. New events are usually the latest of their
- * bucket, and a bucket holds one or two, so the walk is short. */
-static void ev_ring_insert(struct ev_calendar *cal, uint32_t s, int64_t id)
+/* Links slot s, holding the event (t_s, seq), into the list of bucket id
+ * (in the window), after every event that pops before it. New events are
+ * usually the latest of their bucket, and a bucket holds one or two, so
+ * the walk is short. The time and sequence come as arguments, not from the
+ * slot: a push has only just stored them there, and loading them back
+ * would wait for the stores. */
+static void ev_ring_insert(struct ev_calendar *cal, uint32_t s, int64_t id,
+			   double t_s, uint64_t seq)
 {
 	uint32_t *link = &cal->bucket[(uint64_t)id & EV_RING_MASK];
-	const struct ev_event *ev = &cal->node[s].ev;
+	struct ev_event ev = { .time_s = t_s, .seq = seq };
 
-	while (*link != EV_NIL && !ev_event_before(ev, &cal->node[*link].ev))
+	while (*link != EV_NIL && !ev_event_before(&ev, &cal->node[*link].ev))
 		link = &cal->node[*link].next;
 	cal->node[s].next = *link;
 	*link = s;
@@ -312,16 +313,20 @@ static void ev_ring_insert(struct ev_calendar *cal, uint32_t s, int64_t id)
 		cal->cur = id;
 }
 
-/* Files slot s in the ring when its bucket is in the window, else in the
- * heap. */
-static void ev_place(struct ev_calendar *cal, uint32_t s)
+/* Files slot s, holding the event (t_s, seq), in the ring when its bucket
+ * is in the window, else in the heap. */
+static void ev_place(struct ev_calendar *cal, uint32_t s, double t_s,
+		     uint64_t seq)
 {
-	int64_t id = ev_bucket_of(cal, cal->node[s].ev.time_s);
+	int64_t id = ev_bucket_of(cal, t_s);
 
-	if (id >= cal->lo && id - cal->lo < EV_RING_N)
-		ev_ring_insert(cal, s, id);
-	else
-		ev_heap_push(cal, s);
+	if (id >= cal->lo && id - cal->lo < EV_RING_N) {
+		ev_ring_insert(cal, s, id, t_s, seq);
+	} else {
+		struct ev_key key = { ev_time_key(t_s), seq << EV_SLOT_BITS | s };
+
+		ev_heap_push(cal, key);
+	}
 }
 
 /* Moves heap events whose bucket is now in the window into the ring. The
@@ -332,12 +337,13 @@ static void ev_migrate(struct ev_calendar *cal)
 {
 	while (cal->n_heap > 0) {
 		uint32_t s = ev_heap_top(cal);
-		int64_t id = ev_bucket_of(cal, cal->node[s].ev.time_s);
+		const struct ev_event *ev = &cal->node[s].ev;
+		int64_t id = ev_bucket_of(cal, ev->time_s);
 
 		if (id < cal->lo || id - cal->lo >= EV_RING_N)
 			return;
 		ev_heap_pop(cal);
-		ev_ring_insert(cal, s, id);
+		ev_ring_insert(cal, s, id, ev->time_s, ev->seq);
 	}
 }
 
@@ -402,7 +408,8 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 	cal->inv_width = 1.0 / width_s;
 	cal->lo = ev_bucket_of(cal, first_s);
 	for (size_t i = 0; i < k; i++)
-		ev_place(cal, all[i]);
+		ev_place(cal, all[i], cal->node[all[i]].ev.time_s,
+			 cal->node[all[i]].ev.seq);
 }
 
 /* Every EV_ADAPT_POPS pops: fits the width to the mean gap between pops
@@ -485,7 +492,7 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 	/* An empty calendar starts its window where its first event is. */
 	if (cal->n++ == 0)
 		cal->lo = ev_bucket_of(cal, time_s);
-	ev_place(cal, s);
+	ev_place(cal, s, time_s, seq);
 	return seq;
 }
 
