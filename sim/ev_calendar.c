@@ -86,6 +86,7 @@ struct ev_calendar {
 	struct ev_key *heap;     /* the events outside the window, or the
 				    short list before the ring starts */
 	size_t n_heap;
+	size_t n_past;           /* heap events before the window */
 	size_t head;             /* without a ring: where the short list starts */
 	uint32_t *bucket;        /* ring: the first slot of each bucket */
 	size_t n_ring;           /* events in the ring */
@@ -325,6 +326,9 @@ static void ev_place(struct ev_calendar *cal, uint32_t s, double t_s,
 	} else {
 		struct ev_key key = { ev_time_key(t_s), seq << EV_SLOT_BITS | s };
 
+		/* The window never moves back (it starts at the last pop),
+		 * so an event before it stays before it until it pops. */
+		cal->n_past += id < cal->lo;
 		ev_heap_push(cal, key);
 	}
 }
@@ -360,23 +364,17 @@ static inline int64_t ev_first_bucket(const struct ev_calendar *cal)
 
 /* The slot of the earliest event, from the heap (*in_heap set) or from the
  * head of bucket `first` (the first non-empty one, when the ring is not
- * empty). The calendar is not empty. */
+ * empty). The calendar is not empty. No event needs comparing: heap
+ * events before the window are earlier than any in the ring (a lower
+ * bucket), and the heap's earliest when there are any; the rest of the
+ * heap is beyond the window, later than any in the ring. */
 static inline uint32_t ev_first(const struct ev_calendar *cal, int64_t first,
 				int *in_heap)
 {
-	uint32_t r, h;
-
-	*in_heap = 1;
-	if (cal->n_ring == 0)
+	*in_heap = cal->n_past > 0 || cal->n_ring == 0;
+	if (*in_heap)
 		return ev_heap_top(cal);
-	r = cal->bucket[(uint64_t)first & EV_RING_MASK];
-	if (cal->n_heap > 0) {
-		h = ev_heap_top(cal);
-		if (ev_event_before(&cal->node[h].ev, &cal->node[r].ev))
-			return h;
-	}
-	*in_heap = 0;
-	return r;
+	return cal->bucket[(uint64_t)first & EV_RING_MASK];
 }
 
 /* Refiles every event for a new bucket width, with the window starting at
@@ -404,6 +402,7 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 			first_s = cal->node[all[i]].ev.time_s;
 	cal->n_ring = 0;
 	cal->n_heap = 0;
+	cal->n_past = 0;
 	cal->width_s = width_s;
 	cal->inv_width = 1.0 / width_s;
 	cal->lo = ev_bucket_of(cal, first_s);
@@ -548,6 +547,7 @@ int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
 		return 0;
 	if (in_heap) {
 		ev_heap_pop(cal);
+		cal->n_past -= cal->n_past > 0;
 	} else {
 		cal->bucket[(uint64_t)cal->cur & EV_RING_MASK] = cal->node[s].next;
 		cal->n_ring--;
