@@ -9,9 +9,13 @@
  * roughly at first: time is cut into buckets of `width` seconds, and a ring
  * of EV_RING_N buckets covers the window [lo, lo + EV_RING_N) of bucket
  * numbers. An event whose bucket is in the window goes into that bucket's
- * list, kept sorted by (time_s, seq); the lists are short (about one event
- * each near the front), so a push is a multiplication and a step or two
- * along a list, and a pop takes the head of the first non-empty bucket.
+ * list, kept sorted by (time_s, seq), and a pop takes the head of the first
+ * non-empty bucket. Buckets are narrow, a quarter of the mean gap between
+ * pops, so most hold no event or one: a push then reads the bucket and
+ * rarely an event already there, whose comparison would be a cache miss
+ * and a branch the predictor loses, while the pop steps over empty
+ * buckets, reading consecutive words. (Measured on the bundled scenario
+ * against buckets of four mean gaps, a tenth of its time.)
  * Everything outside the window (far-future events, and any pushed earlier
  * than the last pop, which the engine never does but the calendar allows)
  * waits in the heap. As pops move the window on, heap events whose bucket
@@ -19,11 +23,11 @@
  *
  * Order is exact, not approximate: bucket numbers never decrease as time
  * increases, so every event of a lower bucket pops first, a bucket's list
- * is sorted by (time_s, seq), and each pop compares the ring's earliest
- * event with the heap's. The bucket width only changes the cost: every
- * EV_ADAPT_POPS pops it is set to about EV_WIDTH_GAPS mean gaps between
- * pops (a power of two, changed only when off by more than a factor of
- * two, and the ring rebuilt).
+ * is sorted by (time_s, seq), and the heap's events are all before the
+ * window or all after (see ev_first). The width only changes the cost:
+ * every EV_ADAPT_POPS pops it is set to about EV_WIDTH_GAPS mean gaps
+ * between pops (a power of two, changed only when off by more than a
+ * factor of two, and the ring rebuilt).
  *
  * A calendar with few events gains nothing from the ring (a single-server
  * queue holds two or three), so until more than EV_RING_START events are
@@ -52,14 +56,15 @@
 #define EV_SLOTS_MAX (UINT64_C(1) << EV_SLOT_BITS)
 #define EV_SEQ_MAX (UINT64_C(1) << (64 - EV_SLOT_BITS))
 #define EV_ARITY 4
-/* Buckets in the ring: with a width of a few mean gaps, the window spans
- * thousands of gaps, so only the far tail of the events waits in the heap. */
-#define EV_RING_BITS 10
+/* Buckets in the ring: with a width of a quarter gap, the window spans two
+ * thousand mean gaps (hours in the bundled scenario), so only the far tail
+ * of the events waits in the heap. The ring's heads take 32 kB. */
+#define EV_RING_BITS 13
 #define EV_RING_N ((int64_t)1 << EV_RING_BITS)
 #define EV_RING_MASK ((uint64_t)EV_RING_N - 1)
 #define EV_RING_START 16
 #define EV_ADAPT_POPS 1024
-#define EV_WIDTH_GAPS 4.0
+#define EV_WIDTH_GAPS 0.25
 /* The end of an empty list. */
 #define EV_NIL UINT32_MAX
 /* Bucket numbers are clamped to +-2^62 so that lo + EV_RING_N cannot
@@ -388,10 +393,14 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 	double first_s = INFINITY;
 	size_t k = 0;
 
-	for (int64_t b = 0; b < EV_RING_N; b++) {
-		for (uint32_t s = cal->bucket[b]; s != EV_NIL; s = cal->node[s].next)
+	/* The ring's events are in buckets cur, cur + 1, ... (mod the ring),
+	 * so the walk can stop once it has them all. */
+	for (int64_t b = cal->cur; k < cal->n_ring; b++) {
+		uint32_t *head = &cal->bucket[(uint64_t)b & EV_RING_MASK];
+
+		for (uint32_t s = *head; s != EV_NIL; s = cal->node[s].next)
 			all[k++] = s;
-		cal->bucket[b] = EV_NIL;
+		*head = EV_NIL;
 	}
 	for (size_t i = cal->head; i < cal->head + cal->n_heap; i++)
 		all[k++] = (uint32_t)(cal->heap[i].order & EV_SLOT_MASK);
