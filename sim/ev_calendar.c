@@ -13,9 +13,10 @@
  * non-empty bucket. Buckets are narrow, a quarter of the mean gap between
  * pops, so most hold no event or one: a push then reads the bucket and
  * rarely an event already there, whose comparison would be a cache miss
- * and a branch the predictor loses, while the pop steps over empty
- * buckets, reading consecutive words. (Measured on the bundled scenario
- * against buckets of four mean gaps, a tenth of its time.)
+ * and a branch the predictor loses, while the pop finds the next
+ * non-empty bucket in a bitmap, 64 buckets a word. (Measured on the
+ * bundled scenario against buckets of four mean gaps, a tenth of its
+ * time.)
  * Everything outside the window (far-future events, and any pushed earlier
  * than the last pop, which the engine never does but the calendar allows)
  * waits in the heap. As pops move the window on, heap events whose bucket
@@ -65,6 +66,7 @@
 #define EV_RING_START 16
 #define EV_ADAPT_POPS 1024
 #define EV_WIDTH_GAPS 0.25
+#define EV_BUSY_MASK ((uint64_t)EV_RING_N / 64 - 1)
 /* The end of an empty list. */
 #define EV_NIL UINT32_MAX
 /* Bucket numbers are clamped to +-2^62 so that lo + EV_RING_N cannot
@@ -94,6 +96,7 @@ struct ev_calendar {
 	size_t n_past;           /* heap events before the window */
 	size_t head;             /* without a ring: where the short list starts */
 	uint32_t *bucket;        /* ring: the first slot of each bucket */
+	uint64_t busy[EV_RING_N / 64];  /* bit b: bucket b is not empty */
 	size_t n_ring;           /* events in the ring */
 	int64_t lo;              /* the window is buckets [lo, lo + EV_RING_N) */
 	int64_t cur;             /* no ring event in buckets [lo, cur) */
@@ -142,6 +145,22 @@ static inline int64_t ev_bucket_of(const struct ev_calendar *cal, double t)
 	if (x <= -(double)EV_BUCKET_MAX)
 		return -EV_BUCKET_MAX;
 	return (int64_t)x;
+}
+
+/* The number of trailing zero bits of w != 0. */
+static inline int ev_ctz(uint64_t w)
+{
+#if defined(__GNUC__)
+	return __builtin_ctzll(w);
+#else
+	int n = 0;
+
+	while (!(w & 1)) {
+		w >>= 1;
+		n++;
+	}
+	return n;
+#endif
 }
 
 /* Allocates the arrays for cap events, filling the free-slot stack so that
@@ -315,6 +334,7 @@ static void ev_ring_insert(struct ev_calendar *cal, uint32_t s, int64_t id,
 		link = &cal->node[*link].next;
 	cal->node[s].next = *link;
 	*link = s;
+	cal->busy[((uint64_t)id >> 6) & EV_BUSY_MASK] |= UINT64_C(1) << (id & 63);
 	if (cal->n_ring++ == 0 || id < cal->cur)
 		cal->cur = id;
 }
@@ -357,14 +377,20 @@ static void ev_migrate(struct ev_calendar *cal)
 }
 
 /* The first non-empty bucket; the ring is not empty. Its events all lie in
- * the window, at or after cur, so the search ends inside the window. */
+ * the window, at or after cur, so the search ends inside the window. The
+ * search reads the bitmap of non-empty buckets 64 at a time. */
 static inline int64_t ev_first_bucket(const struct ev_calendar *cal)
 {
 	int64_t b = cal->cur;
 
-	while (cal->bucket[(uint64_t)b & EV_RING_MASK] == EV_NIL)
-		b++;
-	return b;
+	for (;;) {
+		uint64_t w = cal->busy[((uint64_t)b >> 6) & EV_BUSY_MASK] >>
+			     (b & 63);
+
+		if (w != 0)
+			return b + ev_ctz(w);
+		b = (b | 63) + 1;
+	}
 }
 
 /* The slot of the earliest event, from the heap (*in_heap set) or from the
@@ -402,6 +428,7 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 			all[k++] = s;
 		*head = EV_NIL;
 	}
+	memset(cal->busy, 0, sizeof cal->busy);
 	for (size_t i = cal->head; i < cal->head + cal->n_heap; i++)
 		all[k++] = (uint32_t)(cal->heap[i].order & EV_SLOT_MASK);
 	assert(k == cal->n);
@@ -558,7 +585,11 @@ int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
 		ev_heap_pop(cal);
 		cal->n_past -= cal->n_past > 0;
 	} else {
-		cal->bucket[(uint64_t)cal->cur & EV_RING_MASK] = cal->node[s].next;
+		uint64_t b = (uint64_t)cal->cur & EV_RING_MASK;
+
+		cal->bucket[b] = cal->node[s].next;
+		if (cal->bucket[b] == EV_NIL)
+			cal->busy[b >> 6] &= ~(UINT64_C(1) << (b & 63));
 		cal->n_ring--;
 	}
 	ev_advance(cal, cal->node[s].ev.time_s);
