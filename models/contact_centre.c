@@ -36,6 +36,7 @@ struct caller {
 	double arrival_s;
 	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
 	uint32_t line;
+	uint16_t hour;               /* hour of the week it arrived, if counted */
 	uint8_t repeat;              /* a redial of an abandoned call */
 	uint8_t counted;             /* offered inside the counted period */
 };
@@ -220,11 +221,13 @@ static void queue_remove(struct line_state *ls, struct caller *c)
 		ls->tail = c->prev;
 }
 
-/* The hour of the week (0 = Monday 00:00) that time t_s falls in. */
+/* The hour of the week (0 = Monday 00:00) that time t_s >= 0 falls in.
+ * The conversion truncates, which is floor for t_s >= 0 without a call to
+ * libm's floor, once or twice a call. */
 static size_t hour_of_week(double t_s)
 {
-	long h = (long)floor(t_s / HOUR_S);
-	return (size_t)(h % HOURS_PER_WEEK);
+	assert(t_s >= 0.0);
+	return (size_t)(t_s / HOUR_S) % HOURS_PER_WEEK;
 }
 
 /* ---- pools ------------------------------------------------------------ */
@@ -245,7 +248,7 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	double wait_s = now - c->arrival_s;
 
 	if (c->counted) {
-		size_t h = hour_of_week(c->arrival_s);
+		size_t h = c->hour;
 		ls->answered += 1;
 		ls->wait_sum_s += wait_s;
 		hist_add(ls->waits, wait_s);
@@ -346,7 +349,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 	c->arrival_s = now;
 	if (c->counted) {
 		ls->offered += 1;
-		ls->h_offered[hour_of_week(now)] += 1;
+		c->hour = (uint16_t)hour_of_week(now);
+		ls->h_offered[c->hour] += 1;
 		if (c->repeat)
 			ls->repeats += 1;
 		m->pending_counted++;

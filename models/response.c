@@ -94,6 +94,7 @@ struct response {
 	size_t **area_groups;          /* per area: group indices */
 	size_t *n_area_groups;
 	struct queue *queues;          /* [area][grade] */
+	long waiting_g[RESPONSE_GRADES_MAX];  /* incidents queued, by grade */
 	struct incident_chunk *chunks;
 	struct incident *free_incidents;
 	long pending;                  /* counted incidents not yet attended */
@@ -200,6 +201,22 @@ static void queue_unlink(struct queue *q, struct incident *inc)
 		q->tail = inc->prev;
 }
 
+/* Queues inc in its area and grade's queue to wait for a unit, and counts
+ * it in its grade. */
+static void wait_start(struct response *r, struct incident *inc)
+{
+	inc->state = INC_WAITING;
+	queue_insert(queue_at(r, inc->area, inc->grade), inc);
+	r->waiting_g[inc->grade]++;
+}
+
+/* Takes the waiting incident inc off its queue and its grade's count. */
+static void wait_end(struct response *r, struct incident *inc)
+{
+	queue_unlink(queue_at(r, inc->area, inc->grade), inc);
+	r->waiting_g[inc->grade]--;
+}
+
 /* ---- units ------------------------------------------------------------ */
 
 static void group_note(struct group *gr, double now)
@@ -256,7 +273,7 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 			  r->sc->areas[inc->area].travel_factor;
 
 	if (inc->state == INC_WAITING)
-		queue_unlink(queue_at(r, inc->area, inc->grade), inc);
+		wait_end(r, inc);
 	inc->state = INC_TRAVEL;
 	if (cross_border)
 		travel_s *= r->sc->dispatch.cross_border_factor;
@@ -351,8 +368,7 @@ static struct incident *preempt_job(struct response *r, struct unit *u)
 		incident_put(r, left);
 		return NULL;
 	}
-	left->state = INC_WAITING;
-	queue_insert(queue_at(r, left->area, left->grade), left);
+	wait_start(r, left);
 	return left;
 }
 
@@ -414,8 +430,7 @@ static void seek_unit(struct response *r, struct incident *inc)
 			offer_waiting(r, left);
 		return;
 	}
-	inc->state = INC_WAITING;
-	queue_insert(queue_at(r, inc->area, inc->grade), inc);
+	wait_start(r, inc);
 	schedule_wait_checks(r, inc);
 }
 
@@ -477,7 +492,9 @@ static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev)
 
 /* The incident longest waiting, of the highest grade unit group gr may
  * attend, in an area that counts gr's area as its neighbour and has waited
- * long enough to be offered across the border; or NULL. */
+ * long enough to be offered across the border; or NULL. A grade with
+ * nothing waiting anywhere is passed over without looking at its queues
+ * (most of the time nothing waits: this runs whenever a unit clears). */
 static struct incident *next_cross_border_job(struct response *r,
 					      const struct group *gr)
 {
@@ -487,7 +504,7 @@ static struct incident *next_cross_border_job(struct response *r,
 
 	for (size_t g = 0; g < r->sc->n_grades; g++) {
 		struct incident *best = NULL;
-		if (!group_attends(gr, g))
+		if (!group_attends(gr, g) || r->waiting_g[g] == 0)
 			continue;
 		for (size_t i = 0; i < r->sc->n_areas; i++) {
 			const struct area_spec *as = &r->sc->areas[i];

@@ -1,9 +1,10 @@
 /* ev_calendar.h: the future-event list of one replication.
  *
  * Events pop in order of (time_s, insertion sequence): two events at the same
- * instant pop in the order they were pushed, never by address. The calendar is
- * an array-based heap that grows by doubling and never shrinks, so a run in
- * steady state allocates nothing per event.
+ * instant pop in the order they were pushed, never by address. Events are
+ * filed in buckets of time (a calendar queue), far-off ones in a heap; the
+ * arrays grow by doubling and never shrink, so a run in steady state
+ * allocates nothing per event.
  *
  * Cancellation is lazy: an event is never searched for. The owner of an event
  * remembers the sequence number push returned and, when the event pops,
@@ -46,6 +47,11 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 			  void *obj, int64_t arg);
 /* Removes the earliest event into *out; returns 0 when the calendar is empty. */
 int ev_calendar_pop(struct ev_calendar *cal, struct ev_event *out);
+/* Removes the earliest event into *out only if its time_s <= end_s; returns
+ * 0 (out untouched) when the calendar is empty or the earliest is later.
+ * One search where peek-then-pop would make two. */
+int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
+			  struct ev_event *out);
 /* Lends the earliest event, or NULL when empty. */
 const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal);
 size_t ev_calendar_size(const struct ev_calendar *cal);

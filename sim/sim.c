@@ -129,16 +129,17 @@ int sim_step(struct sim_ctx *ctx)
 uint64_t sim_run_until(struct sim_ctx *ctx, double end_s)
 {
 	uint64_t run0 = ctx->events_run;
+	struct ev_event ev;
 
 	assert(end_s >= ctx->now_s);
 	while (ctx->status == SIM_OK) {
-		const struct ev_event *next = ev_calendar_peek(ctx->cal);
-
-		if (next == NULL || next->time_s > end_s) {
+		if (!ev_calendar_pop_until(ctx->cal, end_s, &ev)) {
 			ctx->now_s = end_s;
 			break;
 		}
-		sim_step(ctx);
+		ctx->now_s = ev.time_s;
+		ctx->events_run++;
+		ev.fn(ctx, &ev);
 	}
 	return ctx->events_run - run0;
 }

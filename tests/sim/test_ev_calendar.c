@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
 #include "sim/ev_calendar.h"
@@ -143,6 +144,113 @@ static void test_ev_calendar_matches_sorted_reference(void **state)
 	ev_calendar_free(cal);
 }
 
+/* Checks one pop against the reference's earliest event. */
+static void pop_and_check(struct ev_calendar *cal, struct ref *ref)
+{
+	struct ev_event got, want = ref->ev[--ref->n];
+
+	assert_int_equal(ev_calendar_pop(cal, &got), 1);
+	assert_int_equal(got.seq, want.seq);
+	assert_seconds_near(got.time_s, want.time_s, 0.0);
+	assert_int_equal(got.arg, want.arg);
+	assert_int_equal(ev_calendar_size(cal), ref->n);
+}
+
+/* When token `id` (0..329) next acts after now: tokens 0-299 seconds
+ * ahead, at a rate that changes tenfold every 50,000 pops, one in twenty
+ * at once (a tie with the event just popped); tokens 300-329 half an hour
+ * or more ahead (time on scene, grading delays), one in ten on the next
+ * hour (a roster change, a tie with the other tokens there). */
+static double token_next(gsl_rng *r, int64_t id, double now, size_t pops)
+{
+	double u = gsl_rng_uniform(r);
+	double scale = (pops / 50000) % 2 ? 23.85 : 2.385;
+
+	if (id >= 300 && u < 0.1)
+		return 3600.0 * (floor(now / 3600.0) + 1.0);
+	if (id >= 300)
+		return now + 1800.0 + gsl_ran_exponential(r, 1800.0);
+	if (u < 0.05)
+		return now;
+	return now + gsl_ran_exponential(r, scale * 3.0);
+}
+
+/* The engine's pattern, with the shape of the bundled scenario: 330
+ * pending events, each popped one pushing its successor at or after the
+ * last pop, mostly seconds ahead and some an hour or so ahead. The bucket
+ * width is refitted as the rate changes, far events wait outside the ring
+ * and move in as time reaches them; at the end the calendar drains to
+ * empty and fills again. Every pop is checked against the sorted
+ * reference. */
+static void test_ev_calendar_far_future_matches_reference(void **state)
+{
+	const size_t n_pops = 200000;
+	struct ev_calendar *cal = ev_calendar_new();
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	struct ref ref = { malloc(400 * sizeof *ref.ev), 0 };
+	struct ev_event ev;
+	double now = 0.0;
+
+	(void)state;
+	assert_non_null(ref.ev);
+	gsl_rng_set(r, 2385);
+	for (size_t i = 0; i < n_pops + 330; i++) {
+		/* The first 330 rounds only push, one per token. */
+		ev.arg = i < 330 ? (int64_t)i : ref.ev[ref.n - 1].arg;
+		if (i >= 330) {
+			now = ref.ev[ref.n - 1].time_s;
+			pop_and_check(cal, &ref);
+		}
+		ev.time_s = token_next(r, ev.arg, now, i);
+		ev.seq = ev_calendar_push(cal, ev.time_s, on_b, &ref, ev.arg);
+		assert_int_not_equal(ev.seq, 0);
+		ref_insert(&ref, &ev);
+	}
+	while (ref.n > 0)
+		pop_and_check(cal, &ref);
+	assert_null(ev_calendar_peek(cal));
+	/* Empty after a long life: a new event, far from the last, pops. */
+	assert_int_not_equal(ev_calendar_push(cal, now + 1e7, on_a, NULL, -7), 0);
+	assert_int_equal(ev_calendar_peek(cal)->arg, -7);
+	free(ref.ev);
+	gsl_rng_free(r);
+	ev_calendar_free(cal);
+}
+
+/* pop_until pops only what is due by end_s (an event exactly at end_s is),
+ * and leaves later events in place, whether the calendar is short or has
+ * grown its buckets. */
+static void test_ev_calendar_pop_until_stops_at_end(void **state)
+{
+	const int sizes[2] = { 5, 500 };
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		struct ev_calendar *cal = ev_calendar_new();
+		struct ev_event ev = { 0 };
+		int n = sizes[k], popped = 0;
+
+		for (int i = 0; i < n; i++)
+			ev_calendar_push(cal, 2.385 * (n - i), on_a, NULL, n - i);
+		while (ev_calendar_pop_until(cal, 2.385 * 3, &ev)) {
+			popped++;
+			assert_int_equal(ev.arg, popped);
+		}
+		assert_int_equal(popped, 3);
+		assert_int_equal(ev_calendar_size(cal), n - 3);
+		assert_int_equal(ev_calendar_peek(cal)->arg, 4);
+		assert_int_equal(ev_calendar_pop_until(cal, -1.0, &ev), 0);
+		assert_int_equal(ev.arg, 3);   /* untouched */
+		assert_int_equal(ev_calendar_pop_until(cal, INFINITY, &ev), 1);
+		assert_int_equal(ev.arg, 4);
+		ev_calendar_free(cal);
+	}
+	struct ev_calendar *empty = ev_calendar_new();
+	struct ev_event ev;
+	assert_int_equal(ev_calendar_pop_until(empty, 1e9, &ev), 0);
+	ev_calendar_free(empty);
+}
+
 /* Growth keeps every event: 20k pushes in decreasing time (the worst case
  * for sift-up) pop in increasing time, then the calendar is reusable. */
 static void test_ev_calendar_grows(void **state)
@@ -172,6 +280,8 @@ int main(void)
 		cmocka_unit_test(test_ev_calendar_empty),
 		cmocka_unit_test(test_ev_calendar_ties_pop_in_push_order),
 		cmocka_unit_test(test_ev_calendar_matches_sorted_reference),
+		cmocka_unit_test(test_ev_calendar_far_future_matches_reference),
+		cmocka_unit_test(test_ev_calendar_pop_until_stops_at_end),
 		cmocka_unit_test(test_ev_calendar_grows),
 	};
 
