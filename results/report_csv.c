@@ -5,21 +5,10 @@
 
 #include "results/emit.h"
 
-/* The three text columns of a row. */
-static void report_csv_key(FILE *f, const char *section, const char *name,
-			   const char *metric)
-{
-	emit_csv_field(f, section);
-	fputc(',', f);
-	emit_csv_field(f, name);
-	fputc(',', f);
-	emit_csv_field(f, metric);
-}
-
 static void report_csv_ci(FILE *f, const char *section, const char *name,
 			  const char *metric, const struct ci *c)
 {
-	report_csv_key(f, section, name, metric);
+	emit_csv_key(f, section, name, metric);
 	fputc(',', f);
 	emit_csv_number(f, c->mean);
 	fputc(',', f);
@@ -44,7 +33,7 @@ static void report_csv_run(FILE *f, const struct summary *s)
 
 	report_csv_exact(f, "run", name, "replications", s->replications);
 	/* The seed is printed whole: %.10g would round a large one. */
-	report_csv_key(f, "run", name, "seed");
+	emit_csv_key(f, "run", name, "seed");
 	fprintf(f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n", s->seed, s->seed,
 		s->seed);
 	report_csv_exact(f, "run", name, "days", s->days);

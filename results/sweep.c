@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "models/contact_centre.h"
+#include "results/emit.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
 
@@ -226,22 +227,6 @@ static void sweep_json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* A CSV field, quoted only when RFC 4180 needs it (as report_csv does). */
-static void sweep_csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 /* A value in JSON: a number when the text is one (printed %.10g, since
  * JSON refuses forms such as "+5" or ".5"), else a string. */
 static void sweep_json_value(FILE *f, const char *text)
@@ -340,7 +325,7 @@ enum sim_status sweep_header_write(FILE *f, const struct sweep_id *id,
 		fputs("point", f);
 		for (size_t i = 0; i < id->grid->n_axes; i++) {
 			fputc(',', f);
-			sweep_csv_field(f, id->grid->axes[i].path);
+			emit_csv_field(f, id->grid->axes[i].path);
 		}
 		fputs(",section,name,metric,mean,ci_low,ci_high\n", f);
 	}
@@ -366,7 +351,7 @@ static void sweep_csv_rows(FILE *f, const struct sweep_grid *g, size_t point,
 		fprintf(f, "%zu", point);
 		for (size_t i = 0; i < g->n_axes; i++) {
 			fputc(',', f);
-			sweep_csv_field(f, sweep_grid_value(g, point, i));
+			emit_csv_field(f, sweep_grid_value(g, point, i));
 		}
 		fputc(',', f);
 		fwrite(row, 1, len, f);
