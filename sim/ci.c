@@ -77,6 +77,10 @@ struct ci ci_of(const double *x, size_t stride, size_t n, double level)
  * measured nothing can be claimed. */
 enum ci_verdict ci_verdict_of(struct ci c, double goal)
 {
+	/* One replication's figure has no interval, only a point: a verdict
+	 * on it would be a guess, however firm it looks. */
+	if (c.n < 2)
+		return CI_UNCERTAIN;
 	if (goal <= c.lo)
 		return CI_MET;
 	if (goal > c.hi)

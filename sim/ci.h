@@ -28,7 +28,8 @@ struct ci ci_clamp(struct ci c, double min, double max);
 
 /* Verdict of a goal fraction against an interval, as DESIGN.md defines it. */
 enum ci_verdict { CI_MET, CI_MISSED, CI_UNCERTAIN };
-/* MET when goal <= lo, MISSED when goal > hi, UNCERTAIN otherwise. */
+/* MET when goal <= lo, MISSED when goal > hi, UNCERTAIN otherwise, and
+ * UNCERTAIN whenever fewer than two replications measured the figure. */
 enum ci_verdict ci_verdict_of(struct ci c, double goal);
 const char *ci_verdict_name(enum ci_verdict v);
 

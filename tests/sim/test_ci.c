@@ -115,6 +115,10 @@ static void test_ci_verdicts(void **state)
 	assert_int_equal(ci_verdict_of(c, 0.927), CI_UNCERTAIN);
 	assert_int_equal(ci_verdict_of(c, 0.95), CI_MISSED);
 	assert_int_equal(ci_verdict_of(unknown, 0.9), CI_UNCERTAIN);
+	/* A figure only one replication measured has a zero-width interval
+	 * and no verdict. */
+	assert_int_equal(ci_verdict_of((struct ci){ 1.0, 1.0, 1.0, 1 }, 0.8),
+			 CI_UNCERTAIN);
 	assert_string_equal(ci_verdict_name(CI_MET), "met");
 	assert_string_equal(ci_verdict_name(CI_MISSED), "missed");
 	assert_string_equal(ci_verdict_name(CI_UNCERTAIN), "uncertain");
