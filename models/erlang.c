@@ -229,6 +229,12 @@ static int erlang_meets(struct erlang_queue q, int c, double t_s, double goal)
 	struct erlang_result r;
 
 	q.c = c;
+	/* Without abandonment a queue with as many Erlangs as servers never
+	 * settles, whatever a formula gives at the boundary; a relative margin
+	 * keeps rounding (540 calls an hour of 300 s is 45 Erlangs, computed
+	 * as 44.99999999999999) from calling it stable. */
+	if (q.theta == 0 && (double)c <= q.lambda / q.mu * (1 + 1e-9))
+		return 0;
 	return erlang_solve(&q, t_s, &r) == 0 && r.service_level >= goal;
 }
 

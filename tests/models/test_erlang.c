@@ -258,6 +258,16 @@ static void check_required(double lambda, double mu, double theta,
 	assert_false(r.service_level >= goal);
 }
 
+/* Without abandonment, as many servers as Erlangs never settles: 540 calls
+ * an hour of 300 s (45 Erlangs, which rounding computes as a hair under
+ * 45) need 46 even for an unbounded target. */
+static void test_erlang_required_never_unstable(void **state)
+{
+	(void)state;
+	assert_int_equal(erlang_required(0.15, 1.0 / 300.0, 0.0, 1e308, 0.9,
+					 100), 46);
+}
+
 static void test_erlang_required_is_least(void **state)
 {
 	(void)state;
@@ -280,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_erlang_a_large_and_overloaded),
 		cmocka_unit_test(test_erlang_solve_rejects_bad_input),
 		cmocka_unit_test(test_erlang_required_is_least),
+		cmocka_unit_test(test_erlang_required_never_unstable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
