@@ -36,6 +36,17 @@ static const char main_usage[] =
 
 static int cmd_help(int argc, char **argv);
 
+/* Writes text on stdout; the exit code, 1 when stdout could not take it
+ * (a full disk, a closed pipe). */
+static int main_print(const char *text)
+{
+	if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+		fputs("callsim: writing the output failed\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	return CLI_EXIT_OK;
+}
+
 struct main_cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
@@ -69,8 +80,7 @@ static int cmd_help(int argc, char **argv)
 	const struct main_cmd *c;
 
 	if (argc < 2) {
-		fputs(main_usage, stdout);
-		return CLI_EXIT_OK;
+		return main_print(main_usage);
 	}
 	if (argc > 2)
 		return cli_usage_error("help", "one command at a time");
@@ -79,8 +89,7 @@ static int cmd_help(int argc, char **argv)
 		return cli_usage_error("help", "no such command '%s'; the commands "
 				       "are run, check, compare, sweep, optimise, "
 				       "erlang and help", argv[1]);
-	fputs(c->usage, stdout);
-	return CLI_EXIT_OK;
+	return main_print(c->usage);
 }
 
 int main(int argc, char **argv)
@@ -95,12 +104,10 @@ int main(int argc, char **argv)
 		return CLI_EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(main_usage, stdout);
-		return CLI_EXIT_OK;
+		return main_print(main_usage);
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		puts("callsim " CALLSIM_VERSION);
-		return CLI_EXIT_OK;
+		return main_print("callsim " CALLSIM_VERSION "\n");
 	}
 	c = main_find(argv[1]);
 	if (c == NULL) {
