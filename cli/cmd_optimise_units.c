@@ -202,13 +202,14 @@ static int units_raise_all(struct units_search *x, struct cmd_optimise_round *r)
 	}
 }
 
-/* Says why trimming ended, when it is not because it was done. */
+/* Says why trimming ended, when it is not because it was done. This is a
+ * warning about the result, not progress, so --quiet keeps it. */
 static void units_trim_end(const struct units_search *x, int rc, long a,
 			   bool allocated)
 {
 	if (!allocated)
 		fputs("callsim optimise: out of memory\n", stderr);
-	else if (rc == CLI_EXIT_OK && a >= 0 && !x->o->quiet)
+	else if (rc == CLI_EXIT_OK && a >= 0)
 		fprintf(stderr, "callsim optimise: stopped taking units off after "
 			"%lu simulations (--max-simulations); the result meets "
 			"every agreement but may not be the least\n", x->sims);
