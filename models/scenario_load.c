@@ -563,8 +563,19 @@ static void read_fields(struct load *ld, struct at m, const struct field *f)
 /* ------------------------------------------------------------------ */
 /* Names, times of day, dates                                          */
 
+/* True when s holds a control character (a line break in a name would
+ * split a CSV row, or a table line, in two). */
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
 /* The `name` of a line, pool or shift: a non-empty word without '.' or
- * '=' (they would break --set paths). Returns the name node, or 0. */
+ * '=' (they would break --set paths) or control characters. Returns the
+ * name node, or 0. */
 static int parse_name(struct load *ld, struct at m, char *dst, size_t size)
 {
 	char kp[KEY_PATH_MAX];
@@ -578,10 +589,17 @@ static int parse_name(struct load *ld, struct at m, char *dst, size_t size)
 	if (!load_expect(ld, c, YAML_SCALAR_NODE, "a name"))
 		return 0;
 	s = scalar_text(load_node(ld, c.id));
+	if (has_control(s)) {
+		/* Not echoed: the message would break over lines itself. */
+		load_problem(ld, c, "the name holds a control character (a line "
+			     "break or tab); must be at most %zu characters, "
+			     "without '.', '=' or control characters", size - 1);
+		return 0;
+	}
 	if (strlen(s) >= size || strpbrk(s, ".=")) {
 		load_problem(ld, c, "'%.60s' is not a usable name; must be at "
-			     "most %zu characters, without '.' or '='", s,
-			     size - 1);
+			     "most %zu characters, without '.', '=' or control "
+			     "characters", s, size - 1);
 		return 0;
 	}
 	memcpy(dst, s, strlen(s) + 1);

@@ -498,7 +498,12 @@ static const struct bad_case bad_duplicate_shift = {
 static const struct bad_case bad_name_with_dot = {
 	HEAD "  - name: \"9.9\"\n    volume: {per_hour: 83.6}\n"
 	HANDLE ANSWER POOLS SHIFT,
-	"t.yaml:4:11: lines.0.name: ", "without '.' or '='"};
+	"t.yaml:4:11: lines.0.name: ", "without '.', '=' or control characters"};
+/* A line break in a name would split CSV rows and table lines. */
+static const struct bad_case bad_name_with_newline = {
+	HEAD "  - name: \"9\\n9\"\n    volume: {per_hour: 83.6}\n"
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:4:11: lines.0.name: ", "control characters"};
 
 /* ------------------------------------------------------------------ */
 /* Bad input built at run time, and several problems at once           */
@@ -1256,6 +1261,7 @@ int main(void)
 		BAD(bad_seed),
 		BAD(bad_duplicate_shift),
 		BAD(bad_name_with_dot),
+		BAD(bad_name_with_newline),
 		cmocka_unit_test(test_profile_inline_lengths),
 		cmocka_unit_test(test_several_problems_all_reported),
 		cmocka_unit_test(test_missing_file),
