@@ -90,7 +90,9 @@ static enum sim_status sweep_range(struct sweep_axis *a, const char *body,
 		return sim_err_add(err, SIM_EINVAL, "--vary %s: %.0f values; "
 				   "at most %d", a->spec, count, SWEEP_POINTS_MAX);
 	for (size_t i = 0; i < (size_t)count; i++) {
-		int n = snprintf(buf, sizeof buf, "%.10g", from + (double)i * step);
+		/* 15 significant digits: every decimal a planner types comes
+		 * back exactly, and 0.1 * 3 still reads 0.3. */
+		int n = snprintf(buf, sizeof buf, "%.15g", from + (double)i * step);
 
 		if (!sweep_axis_push(a, buf, (size_t)n))
 			return sim_err_add(err, SIM_ENOMEM, "out of memory");
@@ -227,14 +229,14 @@ static void sweep_json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* A value in JSON: a number when the text is one (printed %.10g, since
+/* A value in JSON: a number when the text is one (printed %.15g, since
  * JSON refuses forms such as "+5" or ".5"), else a string. */
 static void sweep_json_value(FILE *f, const char *text)
 {
 	double x;
 
 	if (sweep_number(text, &x))
-		fprintf(f, "%.10g", x);
+		fprintf(f, "%.15g", x);
 	else
 		sweep_json_string(f, text);
 }
