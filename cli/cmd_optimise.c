@@ -341,6 +341,9 @@ static int optimise_search(struct hours_search *x, struct cmd_optimise_round *r)
 			return rc;
 		x->sims++;
 		optimise_progress(x, r->s);
+		rc = cmd_optimise_round_judged(r->s, false);
+		if (rc != CLI_EXIT_OK)
+			return rc;
 		if (optimise_verdicts(x, r->s))
 			return CLI_EXIT_OK;
 		if (optimise_unreachable(x))

@@ -87,3 +87,25 @@ cmd_optimise_round_overrides(const struct cmd_optimise_round *r)
 {
 	return (const char *const *)r->overrides.items;
 }
+
+int cmd_optimise_round_judged(const struct summary *s, bool grades)
+{
+	size_t n = grades ? s->n_grades : s->n_lines;
+
+	for (size_t i = 0; i < n; i++) {
+		bool goal = grades ? s->grades[i].has_goal : s->lines[i].has_goal;
+		const struct ci *c = grades
+			? &s->grades[i].m[RSP_WITHIN_TARGET]
+			: &s->lines[i].m[CC_SERVICE_LEVEL];
+
+		if (!goal || c->n >= 2)
+			continue;
+		fprintf(stderr, "callsim optimise: %s %s: measured in %zu of %u "
+			"replications, too few to judge its agreement; give more "
+			"--days or --replications\n", grades ? "grade" : "line",
+			grades ? s->sc->grades[i].name : s->sc->lines[i].name,
+			c->n, s->replications);
+		return CLI_EXIT_USAGE;
+	}
+	return CLI_EXIT_OK;
+}

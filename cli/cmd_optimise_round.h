@@ -63,6 +63,12 @@ int cmd_optimise_round_simulate(const struct cmd_optimise_opts *o,
 /* Frees what r holds and empties it, ready for the next round; an empty
  * round is a no-op. */
 void cmd_optimise_round_clear(struct cmd_optimise_round *r);
+/* CLI_EXIT_OK when every agreement the search must meet (each line's
+ * service level, or with `grades` each grade's attendance) was measured by
+ * at least two replications; otherwise says which was not, and how to get
+ * enough calls or incidents, and returns CLI_EXIT_USAGE: no staffing can
+ * make a figure nobody measured "met". */
+int cmd_optimise_round_judged(const struct summary *s, bool grades);
 
 /* The overrides of r as the writers take them. */
 const char *const *

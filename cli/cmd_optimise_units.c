@@ -184,6 +184,8 @@ static int units_raise_all(struct units_search *x, struct cmd_optimise_round *r)
 	for (;;) {
 		int rc = units_simulate(x, r);
 
+		if (rc == CLI_EXIT_OK)
+			rc = cmd_optimise_round_judged(r->s, true);
 		if (rc != CLI_EXIT_OK || units_verdicts(x, r->s))
 			return rc;
 		if (units_unreachable(x))

@@ -89,12 +89,21 @@ def check_usage(t):
     t.check("Mon 00:00" in out and "annual cost" in out, out[:400])
 
 
+def check_unmeasured(t):
+    # A line that gets (almost) no calls cannot be judged: the search stops
+    # at once and says so, rather than raising staff it cannot help.
+    _, err = t.expect(["optimise", fixture("exp_daily.yaml"), "--quiet",
+                       "--set", "lines.0.volume={per_year: 0.001}"], 2)
+    t.check("too few to judge" in err and "--days" in err, err)
+
+
 def main():
     t = Ctx()
     check_stationary(t)
     check_daily(t)
     check_impossible(t)
     check_usage(t)
+    check_unmeasured(t)
     t.finish()
 
 
