@@ -175,8 +175,9 @@ static enum sim_status dist_prepare_weibull(struct dist *d, const char *where,
 	return SIM_OK;
 }
 
-enum sim_status dist_prepare(struct dist *d, const char *where,
-			     struct sim_err *err)
+/* Validates the parameters of each kind and derives GSL's. */
+static enum sim_status dist_prepare_kind(struct dist *d, const char *where,
+					 struct sim_err *err)
 {
 	enum sim_status st = SIM_OK;
 
@@ -212,6 +213,33 @@ enum sim_status dist_prepare(struct dist *d, const char *where,
 	}
 	assert(!"dist_prepare: unknown kind");
 	return SIM_EINVAL;
+}
+
+/* The longest mean duration accepted: about 30 years. Longer ones, and
+ * parameters whose derived values overflow (a lognormal sd of 1e200, a
+ * Weibull shape of 0.001), would put infinite or NaN times on the
+ * calendar. */
+#define DIST_MEAN_MAX_S 1e9
+
+enum sim_status dist_prepare(struct dist *d, const char *where,
+			     struct sim_err *err)
+{
+	enum sim_status st = dist_prepare_kind(d, where, err);
+	double mean, var;
+
+	if (st != SIM_OK)
+		return st;
+	mean = dist_mean(d);
+	var = dist_variance(d);
+	if (!isfinite(d->p1) || !isfinite(d->p2) || !isfinite(var) ||
+	    !(mean <= DIST_MEAN_MAX_S))
+		return sim_err_add(err, SIM_ESCENARIO, "%s: the %s given has a "
+				   "mean of %g s%s; must have a mean of at most "
+				   "%g s and a finite variance", where,
+				   dist_kind_name(d->kind), mean,
+				   isfinite(var) ? "" : " and no finite variance",
+				   DIST_MEAN_MAX_S);
+	return SIM_OK;
 }
 
 /* gsl_ran_exponential's own inversion, -mean ln(1 - U) with U uniform on
@@ -257,7 +285,9 @@ double dist_sample(const struct dist *d, gsl_rng *r)
 /* Weibull with scale l and shape k: E[X^n] = l^n Gamma(1 + n/k). */
 static double dist_weibull_raw_moment(const struct dist *d, int n)
 {
-	return pow(d->p1, n) * gsl_sf_gamma(1 + n / d->p2);
+	/* Through the log-gamma, whose range is wide: for a tiny shape the
+	 * moment overflows to inf here instead of tripping GSL's handler. */
+	return exp(n * log(d->p1) + gsl_sf_lngamma(1 + n / d->p2));
 }
 
 double dist_mean(const struct dist *d)

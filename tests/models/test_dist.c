@@ -261,6 +261,27 @@ static void test_dist_prepare_rejects_bad_weibull(void **state)
 			 WHERE "scale is -inf; " POS_S);
 }
 
+/* Parameters that are each fine but whose derived values overflow, or a
+ * mean past 1e9 s, would put infinite or NaN times on the calendar. */
+static void test_dist_prepare_rejects_overflowing_parameters(void **state)
+{
+	(void)state;
+	expect_rejection((struct dist){.kind = DIST_LOGNORMAL, .mean = 240,
+				       .sd = 1e200},
+			 WHERE "the lognormal given has a mean of 240 s and no "
+			 "finite variance; must have a mean of at most 1e+09 s "
+			 "and a finite variance\n");
+	expect_rejection((struct dist){.kind = DIST_WEIBULL, .shape = 0.001,
+				       .scale = 238.5},
+			 WHERE "the weibull given has a mean of inf s and no "
+			 "finite variance; must have a mean of at most 1e+09 s "
+			 "and a finite variance\n");
+	expect_rejection((struct dist){.kind = DIST_EXPONENTIAL, .mean = 1e308},
+			 WHERE "the exponential given has a mean of 1e+308 s and "
+			 "no finite variance; must have a mean of at most 1e+09 s "
+			 "and a finite variance\n");
+}
+
 static void test_dist_prepare_rejects_bad_value_and_range(void **state)
 {
 	(void)state;
@@ -343,6 +364,7 @@ static void test_dist_copy_of_parametric_owns_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dist_prepare_rejects_overflowing_parameters),
 		cmocka_unit_test(test_dist_exponential_moments),
 		cmocka_unit_test(test_dist_lognormal_moments),
 		cmocka_unit_test(test_dist_gamma_moments),
