@@ -447,12 +447,15 @@ static const struct num_rule R_STAFF = {
 static const struct num_rule R_DAYS = {
 	0, 36600, 1, 0, 0, "a positive number of days (at most 36600)"};
 static const struct num_rule R_HOURS = {
-	0, INFINITY, 0, 0, 0, "a number of hours >= 0"};
+	0, 878400, 0, 0, 0, "a number of hours >= 0 (at most 878400, 100 years)"};
 static const struct num_rule R_REPLICATIONS = {
 	2, 1e6, 0, 0, 1,
 	"a whole number >= 2 (a confidence interval needs two)"};
 static const struct num_rule R_CALLS = {
-	0, INFINITY, 0, 0, 0, "a number of calls >= 0"};
+	0, 1e9, 0, 0, 0, "a number of calls >= 0 (at most 1e9)"};
+static const struct num_rule R_REDIAL = {
+	0, 1, 0, 1, 0,
+	"a probability with 0 <= p < 1 (a caller who always redials never leaves)"};
 static const struct num_rule R_COST = {
 	0, INFINITY, 0, 0, 0, "an annual cost >= 0"};
 static const struct num_rule R_WEEK = {
@@ -1322,7 +1325,7 @@ static void parse_redial(struct load *ld, struct at m, struct line_spec *l)
 	char kp[KEY_PATH_MAX], dp[KEY_PATH_MAX];
 	struct at a = at_key(ld, m, "redial", kp), d;
 	const struct field f[] = {
-		{"probability", &R_PROBABILITY, &l->redial_probability, 1},
+		{"probability", &R_REDIAL, &l->redial_probability, 1},
 		{NULL, NULL, NULL, 0}};
 
 	if (!a.id || !load_expect(ld, a, YAML_MAPPING_NODE, "a mapping such as "
@@ -1686,7 +1689,7 @@ static void parse_shift_end(struct load *ld, struct at a, double start_s,
 			     (end - start_s) / 3600.0);
 		return;
 	}
-	sh->duration_s = end - start_s;
+	sh->duration_s = round(end - start_s);
 }
 
 /* The length of a shift: exactly one of hours and end. */
@@ -1703,7 +1706,9 @@ static void parse_shift_length(struct load *ld, struct at m,
 		load_missing(ld, m, "hours", "the length in hours (0 < hours "
 			     "<= 24), or an end time \"HH:MM\"");
 	else if (h.id && parse_number(ld, h, &R_SHIFT_HOURS, &hours))
-		sh->duration_s = hours * 3600.0;
+		/* To the second: a roster change between two seconds could
+		 * round back onto the previous one and never move on. */
+		sh->duration_s = round(hours * 3600.0);
 	else if (e.id)
 		parse_shift_end(ld, e, sh->start_s, sh);
 }

@@ -391,7 +391,20 @@ static const struct bad_case bad_redial_probability = {
 	"    redial: {probability: 1.3, delay: {dist: exponential, mean: 60}}\n"
 	POOLS SHIFT,
 	"t.yaml:8:27: lines.999.redial.probability: ",
-	"1.3 is too large; must be a probability from 0 to 1"};
+	"1.3 is too large; must be a probability with 0 <= p < 1"};
+/* A caller who always redials, with no patience or delay, would loop at
+ * one instant for ever. */
+/* An unbounded warm-up overflowed the rate plan's segment count. */
+static const struct bad_case bad_warmup_huge = {
+	"name: t\nrun: {warmup_hours: 1e30}\nlines:\n" L999 HANDLE ANSWER
+	POOLS SHIFT,
+	"t.yaml:2:21: run.warmup_hours: ", "at most 878400"};
+static const struct bad_case bad_redial_always = {
+	HEAD L999 HANDLE ANSWER
+	"    redial: {probability: 1, delay: {dist: exponential, mean: 60}}\n"
+	POOLS SHIFT,
+	"t.yaml:8:27: lines.999.redial.probability: ",
+	"always redials never leaves"};
 static const struct bad_case bad_goal_0 = {
 	HEAD L999 HANDLE "    answer: {within_s: 10, goal: 0}\n" POOLS SHIFT,
 	"t.yaml:7:34: lines.999.answer.goal: ",
@@ -1235,6 +1248,8 @@ int main(void)
 		BAD(bad_shift_hours_0),
 		BAD(bad_shift_hours_25),
 		BAD(bad_redial_probability),
+		BAD(bad_redial_always),
+		BAD(bad_warmup_huge),
 		BAD(bad_goal_0),
 		BAD(bad_goal_above_1),
 		BAD(bad_empty_file),
