@@ -393,6 +393,15 @@ static struct unit *preemptible_unit(struct response *r, size_t a, size_t g)
 	return NULL;
 }
 
+/* Schedules a wait check for inc at time t_s, unless that is already past
+ * (a job given back by a preemption was offered again when it came back). */
+static void schedule_wait_check(struct response *r, struct incident *inc,
+				double t_s)
+{
+	if (t_s >= sim_now(r->ctx))
+		schedule(r, t_s, on_wait_check, inc, inc->gen);
+}
+
 /* Schedules a wait check at each wait after which more units may take inc:
  * the cross-border wait (when its area has neighbours) and, for the top
  * grade, each abstracting neighbourhood role's wait. A check whose wait is
@@ -401,16 +410,16 @@ static void schedule_wait_checks(struct response *r, struct incident *inc)
 {
 	const struct area_spec *as = &r->sc->areas[inc->area];
 	if (as->n_neighbours > 0)
-		schedule(r, inc->ready_s + r->sc->dispatch.cross_border_after_s,
-			 on_wait_check, inc, inc->gen);
+		schedule_wait_check(r, inc, inc->ready_s +
+				    r->sc->dispatch.cross_border_after_s);
 	if (inc->grade != 0)
 		return;
 	for (size_t i = 0; i < r->n_area_groups[inc->area]; i++) {
 		const struct group *gr = &r->groups[r->area_groups[inc->area][i]];
 		if (gr->role->neighbourhood &&
 		    gr->role->abstraction == ABSTRACTION_EMERGENCY_ONLY)
-			schedule(r, inc->ready_s + gr->role->abstract_after_s,
-				 on_wait_check, inc, inc->gen);
+			schedule_wait_check(r, inc, inc->ready_s +
+					    gr->role->abstract_after_s);
 	}
 }
 
@@ -426,8 +435,12 @@ static void seek_unit(struct response *r, struct incident *inc)
 		left = preempt_job(r, u);
 	if (u) {
 		dispatch(r, u, inc, 0);
-		if (left)
+		if (left) {
+			/* It never waited, so it has no checks of its own yet. */
 			offer_waiting(r, left);
+			if (left->state == INC_WAITING)
+				schedule_wait_checks(r, left);
+		}
 		return;
 	}
 	wait_start(r, inc);
