@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "callsim_config.h"
@@ -206,4 +207,24 @@ int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],
 		    && cli_strings_add(out, cli_run_keys[k], values[k]) != 0)
 			return -1;
 	return 0;
+}
+
+int cli_parse_threads(const char *cmd, const char *value, unsigned *threads)
+{
+	unsigned long n;
+
+	if (cli_parse_unsigned(value, CLI_THREADS_MAX, &n) != 0)
+		return cli_usage_error(cmd, "--threads must be a whole number "
+				       "0..%d (0 = every core), not '%s'",
+				       CLI_THREADS_MAX, value);
+	*threads = (unsigned)n;
+	return CLI_EXIT_OK;
+}
+
+double cli_clock_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }

@@ -70,6 +70,14 @@ int cli_strings_add(struct cli_strings *l, const char *s, const char *value);
 /* Frees the items and empties l. */
 void cli_strings_clear(struct cli_strings *l);
 
+/* The largest --threads any command accepts. */
+#define CLI_THREADS_MAX 1024
+/* Parses --threads for command `cmd` into *threads (0 = every core).
+ * Returns CLI_EXIT_OK, or CLI_EXIT_USAGE after saying what is allowed. */
+int cli_parse_threads(const char *cmd, const char *value, unsigned *threads);
+/* Monotonic wall-clock seconds, for the speed lines printed on stderr. */
+double cli_clock_s(void);
+
 /* The run settings every simulating command takes as options. Each becomes
  * an override of its run.* key, validated by the loader like the file, and
  * comes after the --set overrides so that it wins. A command's option ids

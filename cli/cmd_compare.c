@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli_common.h"
@@ -76,8 +75,6 @@ static const struct cli_opt cmp_opts_table[] = {
 
 enum cmp_format { CMP_TABLE, CMP_CSV, CMP_JSON };
 
-/* The largest --threads accepted, as for `callsim run`. */
-#define CMP_THREADS_MAX 1024
 
 struct cmp_opts {
 	const char *paths[2];              /* paths[1] NULL: B is A's file */
@@ -105,8 +102,6 @@ static int cmp_format_parse(const char *text, enum cmp_format *out)
 static int cmp_option(struct cmp_opts *o, int id, const char *value)
 {
 	static const char *const set_names[] = { "set", "set-a", "set-b" };
-	unsigned long n;
-
 	switch (id) {
 	case OPT_SET: case OPT_SET_A: case OPT_SET_B:
 		if (strchr(value, '=') == NULL)
@@ -116,12 +111,7 @@ static int cmp_option(struct cmp_opts *o, int id, const char *value)
 		return cli_strings_add(&o->sets[id - OPT_SET], value, NULL) == 0
 			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 	case OPT_THREADS:
-		if (cli_parse_unsigned(value, CMP_THREADS_MAX, &n) != 0)
-			return cli_usage_error("compare", "--threads must be a whole "
-					       "number 0..%d (0 = every core), not "
-					       "'%s'", CMP_THREADS_MAX, value);
-		o->threads = (unsigned)n;
-		return CLI_EXIT_OK;
+		return cli_parse_threads("compare", value, &o->threads);
 	case OPT_FORMAT:
 		return cmp_format_parse(value, &o->format);
 	case OPT_REQUIRE_SLAS: o->require_slas = true; return CLI_EXIT_OK;
@@ -226,14 +216,6 @@ static enum sim_status cmp_one(void *arg, size_t index, struct sim_err *err)
 	return cc_run(job->sc[side], (uint32_t)rep, job->res[side][rep], err);
 }
 
-static double cmp_clock_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 static enum sim_status cmp_write(const struct compare *c, enum cmp_format f,
 				 struct sim_err *err)
 {
@@ -283,7 +265,7 @@ static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
 	struct cmp_job job = { { sc[0], sc[1] },
 		{ cc_results_new(sc[0], n), cc_results_new(sc[1], n) }, n };
 	struct sim_err err;
-	double t0 = cmp_clock_s();
+	double t0 = cli_clock_s();
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
@@ -292,7 +274,7 @@ static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
 	else if (replicate_run(2 * n, threads, cmp_one, &job, &err) != SIM_OK)
 		cli_print_err("compare", &err);
 	else
-		rc = cmp_report(&job, o, cmp_clock_s() - t0);
+		rc = cmp_report(&job, o, cli_clock_s() - t0);
 	cc_results_free(job.res[0], n);
 	cc_results_free(job.res[1], n);
 	return rc;

@@ -100,7 +100,6 @@ static const struct cli_opt optimise_opts_table[] = {
 #define OPTIMISE_SIMS_MAX 10000
 #define OPTIMISE_SIMS_DEFAULT 60
 #define OPTIMISE_UNIT_SIMS_DEFAULT 300
-#define OPTIMISE_THREADS_MAX 1024
 
 /* A whole-number option 1..max. */
 static int optimise_count(const char *name, const char *text,
@@ -155,8 +154,6 @@ static int optimise_units_option(struct cmd_optimise_opts *o, int id,
 /* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
 static int optimise_option(struct cmd_optimise_opts *o, int id, const char *value)
 {
-	unsigned long n;
-
 	switch (id) {
 	case OPT_POOL:
 		return cli_strings_add(&o->pools, value, NULL) == 0
@@ -168,12 +165,7 @@ static int optimise_option(struct cmd_optimise_opts *o, int id, const char *valu
 		return optimise_count("max-simulations", value, OPTIMISE_SIMS_MAX,
 				      &o->max_sims);
 	case OPT_THREADS:
-		if (cli_parse_unsigned(value, OPTIMISE_THREADS_MAX, &n) != 0)
-			return cli_usage_error("optimise", "--threads must be a whole "
-					       "number 0..%d (0 = every core), not "
-					       "'%s'", OPTIMISE_THREADS_MAX, value);
-		o->threads = (unsigned)n;
-		return CLI_EXIT_OK;
+		return cli_parse_threads("optimise", value, &o->threads);
 	case OPT_SET:
 		if (strchr(value, '=') == NULL)
 			return cli_usage_error("optimise", "--set needs KEY=VALUE, "

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli_common.h"
@@ -81,7 +80,6 @@ struct run_opts {
 
 /* The largest --threads accepted: far above any machine's cores, low
  * enough that a typo does not try to start a million threads. */
-#define RUN_THREADS_MAX 1024
 
 static int run_format_parse(const char *text, enum run_format *out)
 {
@@ -99,16 +97,9 @@ static int run_format_parse(const char *text, enum run_format *out)
 /* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
 static int run_option(struct run_opts *o, int id, const char *value)
 {
-	unsigned long n;
-
 	switch (id) {
 	case OPT_THREADS:
-		if (cli_parse_unsigned(value, RUN_THREADS_MAX, &n) != 0)
-			return cli_usage_error("run", "--threads must be a whole number "
-					       "0..%d (0 = every core), not '%s'",
-					       RUN_THREADS_MAX, value);
-		o->threads = (unsigned)n;
-		return CLI_EXIT_OK;
+		return cli_parse_threads("run", value, &o->threads);
 	case OPT_SET:
 		if (strchr(value, '=') == NULL)
 			return cli_usage_error("run", "--set needs KEY=VALUE, not '%s'",
@@ -165,14 +156,6 @@ static enum sim_status run_one(void *arg, size_t index, struct sim_err *err)
 	return cc_run(job->sc, (uint32_t)index, job->results[index], err);
 }
 
-static double run_clock_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 /* Wall time and speed on stderr: never on stdout, which must not depend on
  * the machine. */
 static void run_report_speed(const struct summary *s, unsigned threads,
@@ -206,7 +189,7 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	struct run_job job = { sc, cc_results_new(sc, n) };
 	struct summary *s = NULL;
 	struct sim_err err;
-	double t0 = run_clock_s();
+	double t0 = cli_clock_s();
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
@@ -222,7 +205,7 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	}
 	if (o->verbose || isatty(STDERR_FILENO))
 		run_report_speed(s, threads < n ? threads : (unsigned)n,
-				 run_clock_s() - t0);
+				 cli_clock_s() - t0);
 	if (run_write(s, o, &err) != SIM_OK) {
 		cli_print_err("run", &err);
 		goto out;

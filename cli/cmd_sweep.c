@@ -85,8 +85,6 @@ static const struct cli_opt sweep_opts_table[] = {
 
 /* The exit status of an interrupted sweep: 128 + SIGINT, as shells use. */
 #define SWEEP_EXIT_INTERRUPTED 130
-/* As `callsim run`: far above any machine's cores. */
-#define SWEEP_THREADS_MAX 1024
 /* Jobs per thread a batch aims at, so the last jobs of a batch leave few
  * threads idle. */
 #define SWEEP_JOBS_PER_THREAD 4
@@ -118,7 +116,6 @@ struct sweep_opts {
 static int sweep_option(struct sweep_opts *o, int id, const char *value)
 {
 	struct sim_err err;
-	unsigned long n;
 
 	sim_err_clear(&err);
 	switch (id) {
@@ -128,12 +125,7 @@ static int sweep_option(struct sweep_opts *o, int id, const char *value)
 		cli_print_err("sweep", &err);
 		return err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 	case OPT_THREADS:
-		if (cli_parse_unsigned(value, SWEEP_THREADS_MAX, &n) != 0)
-			return cli_usage_error("sweep", "--threads must be a whole "
-					       "number 0..%d (0 = every core), not "
-					       "'%s'", SWEEP_THREADS_MAX, value);
-		o->threads = (unsigned)n;
-		return CLI_EXIT_OK;
+		return cli_parse_threads("sweep", value, &o->threads);
 	case OPT_SET:
 		if (strchr(value, '=') == NULL)
 			return cli_usage_error("sweep", "--set needs KEY=VALUE, not "

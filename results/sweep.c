@@ -214,21 +214,6 @@ const char *sweep_grid_value(const struct sweep_grid *g, size_t point,
 /* ------------------------------------------------------------------ */
 /* Text helpers                                                        */
 
-/* A JSON string, escaped as RFC 8259 asks; other bytes pass through. */
-static void sweep_json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p < 0x20)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
-}
-
 /* A value in JSON: a number when the text is one (printed %.15g, since
  * JSON refuses forms such as "+5" or ".5"), else a string. */
 static void sweep_json_value(FILE *f, const char *text)
@@ -238,7 +223,7 @@ static void sweep_json_value(FILE *f, const char *text)
 	if (sweep_number(text, &x))
 		fprintf(f, "%.15g", x);
 	else
-		sweep_json_string(f, text);
+		emit_json_string(f, text);
 }
 
 /* Copies JSON text to f without the whitespace outside strings: the run
@@ -291,7 +276,7 @@ static void sweep_json_strings(FILE *f, const char *const *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			fputc(',', f);
-		sweep_json_string(f, s[i]);
+		emit_json_string(f, s[i]);
 	}
 	fputc(']', f);
 }
@@ -302,14 +287,14 @@ static void sweep_id_json(FILE *f, const struct sweep_id *id)
 	const struct sweep_grid *g = id->grid;
 
 	fputs("{\"callsim_sweep\":1,\"scenario\":", f);
-	sweep_json_string(f, id->scenario);
+	emit_json_string(f, id->scenario);
 	fprintf(f, ",\"scenario_fnv1a\":\"%016" PRIx64 "\",\"seed\":%" PRIu64
 		",\"replications\":%u,\"points\":%zu,\"vary\":[",
 		id->scenario_hash, id->seed, id->replications, g->n_points);
 	for (size_t i = 0; i < g->n_axes; i++) {
 		if (i > 0)
 			fputc(',', f);
-		sweep_json_string(f, g->axes[i].spec);
+		emit_json_string(f, g->axes[i].spec);
 	}
 	fputs("],\"set\":", f);
 	sweep_json_strings(f, id->sets, id->n_sets);
@@ -373,7 +358,7 @@ static void sweep_json_line(FILE *f, const struct sweep_grid *g, size_t point,
 	for (size_t i = 0; i < g->n_axes; i++) {
 		if (i > 0)
 			fputc(',', f);
-		sweep_json_string(f, g->axes[i].path);
+		emit_json_string(f, g->axes[i].path);
 		fputc(':', f);
 		sweep_json_value(f, sweep_grid_value(g, point, i));
 	}
