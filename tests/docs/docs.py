@@ -1,0 +1,347 @@
+"""The figures in README.md and docs/*.md are what callsim prints.
+
+    python3 docs.py CALLSIM SOURCE_ROOT [FILE.md ...]
+
+Two kinds of check, both run from the source root with the built binary:
+
+1. Shown commands. A fenced block whose lines start `$ callsim ...` or
+   `$ build/cli/callsim ...` (continued by a trailing backslash, optionally
+   piped into other commands such as `| grep`) is run, and every line shown
+   after it must appear in what it prints, in order:
+   - lines are compared with runs of whitespace made one space;
+   - a line `...` stands for any number of lines; without one, shown lines
+     are consecutive (blank lines aside), the first shown line is the first
+     printed and the last shown line the last printed;
+   - a line ending in ` ...` matches any line that starts with the rest;
+   - an annotation `(was ...)` after two spaces at the end of a line is not
+     part of the output;
+   - `--out FILE` writes to a scratch directory, and the file's contents are
+     compared after stdout;
+   - shown lines starting `callsim ` are messages, matched against stderr
+     (on their own, by the same rules); the others against stdout.
+   The command must exit 0.
+
+2. Figures in prose. An HTML comment after a paragraph (or a table) ties
+   the figures it quotes to a command:
+
+       <!-- figures: callsim run --format csv
+       96.0% = pct(csv("line", "999", "service_level"), 1)
+       -->
+
+   Each line `TEXT = EXPRESSION` says that TEXT appears in the paragraph
+   just above the comment (other figures comments in between are skipped)
+   and that the Python EXPRESSION, evaluated on the command's output (its
+   stderr, whose lines start `callsim `, then its stdout), gives exactly
+   TEXT. The helpers are listed in `helpers()`.
+
+Each distinct command runs once per test run; a command shown in a block and
+named in a figures comment runs once.
+"""
+import csv as csvmod
+import io
+import json as jsonmod
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+PROGRAMS = ("callsim", "build/cli/callsim")
+ANNOTATION = re.compile(r"\s{2,}\(was [^()]*\)\s*$")
+FIGURES = re.compile(r"^<!--\s*figures:\s*(.*)$")
+
+
+def norm(line):
+    """A line with every run of whitespace one space, ends trimmed."""
+    return " ".join(line.split())
+
+
+class Runner:
+    """Runs callsim command lines from the source root, each once."""
+
+    def __init__(self, callsim, root, scratch):
+        self.callsim, self.root, self.scratch = callsim, root, scratch
+        self.cache = {}
+
+    def words(self, command):
+        """The command's words, callsim replaced by the binary under test and
+        `--out FILE` by a scratch file; returns (words, out file or None)."""
+        lex = shlex.shlex(command, posix=True, punctuation_chars="|")
+        lex.whitespace_split = True
+        words, out, stage_start = [], None, True
+        for w in lex:
+            if stage_start and w in PROGRAMS:
+                w = self.callsim
+            elif words and words[-1] == "--out":
+                out = os.path.join(self.scratch, "out%d-%s"
+                                   % (len(self.cache), os.path.basename(w)))
+                w = out
+            stage_start = w == "|"
+            words.append(w)
+        return words, out
+
+    def run(self, command):
+        """Runs one command line; returns (exit status, stdout followed by
+        the --out file, stderr)."""
+        key = norm(re.sub(r"(^|\|\s*)build/cli/callsim\b", r"\1callsim",
+                          command.strip()))
+        if key not in self.cache:
+            words, out = self.words(command)
+            line = " ".join(w if w == "|" else shlex.quote(w) for w in words)
+            p = subprocess.run(["bash", "-o", "pipefail", "-c", line],
+                               cwd=self.root, capture_output=True, text=True,
+                               timeout=300)
+            text = p.stdout
+            if out and os.path.exists(out):
+                with open(out, encoding="utf-8") as f:
+                    text += f.read()
+            self.cache[key] = (p.returncode, text, p.stderr)
+        return self.cache[key]
+
+
+def blocks(lines):
+    """Yields (line number, lines) of each fenced block of a markdown file."""
+    inside, start, body = False, 0, []
+    for i, line in enumerate(lines, 1):
+        if line.lstrip().startswith("```"):
+            if inside:
+                yield start, body
+            inside, start, body = not inside, i + 1, []
+        elif inside:
+            body.append(line)
+
+
+def commands(body):
+    """Splits a block into (command line, shown output lines) for each line
+    starting `$ callsim` or `$ build/cli/callsim`; none for other blocks."""
+    found, i = [], 0
+    while i < len(body):
+        line = body[i].strip()
+        if not line.startswith("$ ") or line[2:].split()[0] not in PROGRAMS:
+            i += 1
+            continue
+        command = line[2:]
+        while command.endswith("\\") and i + 1 < len(body):
+            i += 1
+            command = command[:-1] + " " + body[i].strip()
+        i += 1
+        shown = []
+        while i < len(body) and not body[i].strip().startswith("$ "):
+            shown.append(body[i])
+            i += 1
+        found.append((command, shown))
+    return found
+
+
+def line_matches(want, got):
+    """Whether a shown line (normalised) matches a printed one."""
+    if want.endswith(" ..."):
+        return got.startswith(want[:-4])
+    return want == got
+
+
+def split_streams(shown):
+    """Splits shown lines into (stderr lines, stdout lines): messages start
+    `callsim `; a `...` goes with the line after it, or the one before it
+    when it ends the block."""
+    want = [norm(ANNOTATION.sub("", s)) for s in shown]
+    want = [w for w in want if w]
+    err, out, pending = [], [], 0
+    for w in want:
+        if w == "...":
+            pending += 1
+            continue
+        dest = err if w.startswith("callsim ") else out
+        dest.extend(["..."] * pending + [w])
+        pending, last = 0, dest
+    if pending and want != ["..."] * pending:
+        last.append("...")
+    return err, out
+
+
+def match_output(shown, printed):
+    """Checks shown lines (normalised) against printed text; returns None
+    when they match, else what is wrong."""
+    got = [g for g in (norm(p) for p in printed.splitlines()) if g]
+    if not shown:
+        return None
+    pos, free = 0, False
+    for w in shown:
+        if w == "...":
+            free = True
+            continue
+        if free:
+            while pos < len(got) and not line_matches(w, got[pos]):
+                pos += 1
+        if pos >= len(got) or not line_matches(w, got[pos]):
+            near = got[pos] if pos < len(got) else "(end of output)"
+            return "shown line %r not printed%s; printed here: %r" % (
+                w, " after the lines before it" if free else
+                " where expected", near)
+        pos, free = pos + 1, False
+    if not free and pos < len(got):
+        return "printed more after %r (%r); end the block with '...'" % (
+            shown[-1], got[pos])
+    return None
+
+
+def minsec(s):
+    """Seconds as `11 min 4 s`."""
+    s = int(round(s))
+    return "%d min %d s" % (s // 60, s % 60)
+
+
+def helpers(text):
+    """The names a figures expression may use, on one command's output."""
+    rows = None
+
+    def csv(section, name, metric, col="mean", **where):
+        """A number of the CSV row with this section, name and metric (and
+        other columns equal to `where`), from column `col`."""
+        nonlocal rows
+        if rows is None:
+            body = "".join(l for l in io.StringIO(text)
+                           if not l.startswith(("#", "callsim ")))
+            rows = list(csvmod.DictReader(io.StringIO(body)))
+        for r in rows:
+            if (r["section"], r["name"], r["metric"]) == (section, name,
+                                                          metric) and all(
+                    r[k] == str(v) for k, v in where.items()):
+                return float(r[col])
+        raise KeyError("no CSV row %s,%s,%s %s" % (section, name, metric,
+                                                   where))
+
+    def grep(pattern, group=1):
+        """The group of the first match of a regular expression."""
+        m = re.search(pattern, text, re.M)
+        if not m:
+            raise KeyError("no match for %r" % pattern)
+        return m.group(group)
+
+    def findall(pattern, after=""):
+        """The first group of every match, as numbers; with `after`, only
+        in the text after the first line that starts with it."""
+        part = text
+        if after:
+            m = re.search("^" + re.escape(after), text, re.M)
+            if not m:
+                raise KeyError("no line starting %r" % after)
+            part = text[m.end():]
+        return [float(m.group(1)) for m in re.finditer(pattern, part, re.M)]
+
+    return {
+        "csv": csv, "grep": grep, "num": lambda p, g=1: float(grep(p, g)),
+        "findall": findall, "sum": sum, "len": len, "min": min, "max": max,
+        "json": lambda: jsonmod.loads(text), "text": text,
+        "fixed": lambda x, nd=1: "%.*f" % (nd, x),
+        "pct": lambda x, nd=1: "%.*f%%" % (nd, 100 * x),
+        "comma": lambda x, nd=0: "{:,.{}f}".format(x, nd),
+        "minsec": minsec, "round": round, "abs": abs, "int": int,
+    }
+
+
+def paragraph_above(lines, i):
+    """The text of the paragraph (or table) ending just above line index i,
+    skipping blank lines and other figures comments."""
+    j = i - 1
+    while j >= 0 and (not lines[j].strip() or lines[j].strip() == "-->"):
+        if lines[j].strip() == "-->":
+            while j > 0 and not FIGURES.match(lines[j].strip()):
+                j -= 1
+        j -= 1
+    end = j
+    while j >= 0 and lines[j].strip():
+        j -= 1
+    return " ".join(l.strip() for l in lines[j + 1:end + 1])
+
+
+def figures(lines):
+    """Yields (line number, command, [(text, expression)], paragraph) of
+    each figures comment."""
+    i = 0
+    while i < len(lines):
+        m = FIGURES.match(lines[i].strip())
+        if not m:
+            i += 1
+            continue
+        start, command, pairs = i, m.group(1).strip(), []
+        i += 1
+        while i < len(lines) and lines[i].strip() != "-->":
+            text, _, expr = lines[i].strip().partition(" = ")
+            pairs.append((text, expr))
+            i += 1
+        yield start + 1, command, pairs, paragraph_above(lines, start)
+        i += 1
+
+
+def check_file(path, runner, fail):
+    """Runs every check of one markdown file; returns how many it made."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    name, n = os.path.relpath(path, runner.root), 0
+    for start, body in blocks(lines):
+        for command, shown in commands(body):
+            n += 1
+            rc, out, err = runner.run(command)
+            where = "%s:%d: `%s`" % (name, start, command)
+            if rc != 0:
+                fail("%s exited %d:\n%s" % (where, rc, err[-2000:]))
+                continue
+            want_err, want_out = split_streams(shown)
+            for want, text, stream in ((want_err, err, "stderr"),
+                                       (want_out, out, "stdout")):
+                problem = match_output(want, text)
+                if problem:
+                    fail("%s: %s: %s" % (where, stream, problem))
+    for line, command, pairs, para in figures(lines):
+        n += len(pairs)
+        check_figures("%s:%d" % (name, line), runner, command, pairs, para,
+                      fail)
+    return n
+
+
+def check_figures(where, runner, command, pairs, para, fail):
+    """Checks the figures of one comment against its command's output."""
+    rc, text, err = runner.run(command)
+    if rc != 0:
+        fail("%s: `%s` exited %d:\n%s" % (where, command, rc, err[-2000:]))
+        return
+    names = helpers(err + text)
+    for text_in_doc, expr in pairs:
+        if not expr:
+            fail("%s: %r has no ` = EXPRESSION`" % (where, text_in_doc))
+            continue
+        if text_in_doc not in para:
+            fail("%s: %r is not in the paragraph above the comment"
+                 % (where, text_in_doc))
+        try:
+            got = str(eval(expr, {"__builtins__": {}}, names))
+        except Exception as e:  # a bad expression is a failed check
+            fail("%s: %s: %s" % (where, expr, e))
+            continue
+        if got != text_in_doc:
+            fail("%s: the docs say %r, `%s` gives %r (from %s)"
+                 % (where, text_in_doc, command, got, expr))
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit("usage: %s CALLSIM SOURCE_ROOT [FILE.md ...]" % sys.argv[0])
+    callsim, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    files = sys.argv[3:] or [os.path.join(root, "README.md")] + sorted(
+        os.path.join(root, "docs", f) for f in os.listdir(
+            os.path.join(root, "docs")) if f.endswith(".md"))
+    failures = []
+    with tempfile.TemporaryDirectory() as scratch:
+        runner = Runner(callsim, root, scratch)
+        checks = sum(check_file(os.path.abspath(f), runner, failures.append)
+                     for f in files)
+    for f in failures:
+        print("FAIL: " + f + "\n")
+    print("%d checks, %d commands run, %d failed"
+          % (checks, len(runner.cache), len(failures)))
+    sys.exit(1 if failures else 0)
+
+
+main()
