@@ -32,7 +32,8 @@ Two kinds of check, both run from the source root with the built binary:
    just above the comment (other figures comments in between are skipped)
    and that the Python EXPRESSION, evaluated on the command's output (its
    stderr, whose lines start `callsim `, then its stdout), gives exactly
-   TEXT. The helpers are listed in `helpers()`.
+   TEXT. The helpers are listed in `helpers()`; a line `let NAME = EXPRESSION`
+   defines NAME for the lines after it.
 
 Each distinct command runs once per test run; a command shown in a block and
 named in a figures comment runs once.
@@ -46,6 +47,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import types
 
 PROGRAMS = ("callsim", "build/cli/callsim")
 ANNOTATION = re.compile(r"\s{2,}\(was [^()]*\)\s*$")
@@ -192,8 +194,9 @@ def minsec(s):
     return "%d min %d s" % (s // 60, s % 60)
 
 
-def helpers(text):
-    """The names a figures expression may use, on one command's output."""
+def helpers(text, runner=None):
+    """The names a figures expression may use, on one command's output;
+    `of(COMMAND)` gives the same names on another command's output."""
     rows = None
 
     def csv(section, name, metric, col="mean", **where):
@@ -219,6 +222,12 @@ def helpers(text):
             raise KeyError("no match for %r" % pattern)
         return m.group(group)
 
+    def pctci(section, name, metric, nd=1, **where):
+        """A fraction's CSV row as the table prints it: `96.0% [95.9, 96.2]`."""
+        m, lo, hi = (100 * csv(section, name, metric, c, **where)
+                     for c in ("mean", "ci_low", "ci_high"))
+        return "%.*f%% [%.*f, %.*f]" % (nd, m, nd, lo, nd, hi)
+
     def findall(pattern, after=""):
         """The first group of every match, as numbers; with `after`, only
         in the text after the first line that starts with it."""
@@ -230,8 +239,15 @@ def helpers(text):
             part = text[m.end():]
         return [float(m.group(1)) for m in re.finditer(pattern, part, re.M)]
 
+    def of(command):
+        """The helpers on another command's output (run once, cached)."""
+        rc, out, err = runner.run(command)
+        if rc != 0:
+            raise RuntimeError("`%s` exited %d: %s" % (command, rc, err))
+        return types.SimpleNamespace(**helpers(err + out, runner))
+
     return {
-        "csv": csv, "grep": grep, "num": lambda p, g=1: float(grep(p, g)),
+        "of": of, "csv": csv, "pctci": pctci, "grep": grep, "num": lambda p, g=1: float(grep(p, g)),
         "findall": findall, "sum": sum, "len": len, "min": min, "max": max,
         "json": lambda: jsonmod.loads(text), "text": text,
         "fixed": lambda x, nd=1: "%.*f" % (nd, x),
@@ -307,8 +323,15 @@ def check_figures(where, runner, command, pairs, para, fail):
     if rc != 0:
         fail("%s: `%s` exited %d:\n%s" % (where, command, rc, err[-2000:]))
         return
-    names = helpers(err + text)
+    names = helpers(err + text, runner)
+    names["__builtins__"] = {}
     for text_in_doc, expr in pairs:
+        if text_in_doc.startswith("let ") and expr:
+            try:
+                names[text_in_doc[4:].strip()] = eval(expr, names)
+            except Exception as e:  # a bad definition is a failed check
+                fail("%s: %s: %s" % (where, expr, e))
+            continue
         if not expr:
             fail("%s: %r has no ` = EXPRESSION`" % (where, text_in_doc))
             continue
@@ -316,7 +339,7 @@ def check_figures(where, runner, command, pairs, para, fail):
             fail("%s: %r is not in the paragraph above the comment"
                  % (where, text_in_doc))
         try:
-            got = str(eval(expr, {"__builtins__": {}}, names))
+            got = str(eval(expr, names))
         except Exception as e:  # a bad expression is a failed check
             fail("%s: %s: %s" % (where, expr, e))
             continue
