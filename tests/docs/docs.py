@@ -35,6 +35,11 @@ Two kinds of check, both run from the source root with the built binary:
    TEXT. The helpers are listed in `helpers()`; a line `let NAME = EXPRESSION`
    defines NAME for the lines after it.
 
+3. Excerpts. A fenced block right after `<!-- excerpt: PATH -->` holds
+   lines of the file PATH (relative to the source root), exactly and in
+   order, blank lines aside; a line starting `# ...` elides lines, and
+   without one at either end the block starts and ends with the file.
+
 Each distinct command runs once per test run; a command shown in a block and
 named in a figures comment runs once.
 """
@@ -52,6 +57,7 @@ import types
 PROGRAMS = ("callsim", "build/cli/callsim")
 ANNOTATION = re.compile(r"\s{2,}\(was [^()]*\)\s*$")
 FIGURES = re.compile(r"^<!--\s*figures:\s*(.*)$")
+EXCERPT = re.compile(r"^<!--\s*excerpt:\s*(\S+)\s*-->$")
 
 
 def norm(line):
@@ -162,10 +168,11 @@ def split_streams(shown):
     return err, out
 
 
-def match_output(shown, printed):
-    """Checks shown lines (normalised) against printed text; returns None
-    when they match, else what is wrong."""
-    got = [g for g in (norm(p) for p in printed.splitlines()) if g]
+def match_output(shown, printed, exact=False):
+    """Checks shown lines (normalised, unless exact) against printed text;
+    returns None when they match, else what is wrong."""
+    got = [g for g in (p.rstrip() if exact else norm(p)
+                       for p in printed.splitlines()) if g]
     if not shown:
         return None
     pos, free = 0, False
@@ -186,6 +193,31 @@ def match_output(shown, printed):
         return "printed more after %r (%r); end the block with '...'" % (
             shown[-1], got[pos])
     return None
+
+
+def excerpts(lines):
+    """Yields (line number, path, block lines) for each fenced block right
+    after a comment `<!-- excerpt: PATH -->`."""
+    for i, line in enumerate(lines):
+        m = EXCERPT.match(line.strip())
+        if m and i + 1 < len(lines) and lines[i + 1].startswith("```"):
+            end = i + 2
+            while end < len(lines) and not lines[end].startswith("```"):
+                end += 1
+            yield i + 1, m.group(1), lines[i + 2:end]
+
+
+def check_excerpt(root, path, shown):
+    """Checks that shown lines are the file's own, in order (blank lines
+    aside); a line `# ...` elides lines. Returns None or what is wrong."""
+    want = ["..." if l.strip().startswith("# ...") else l.rstrip()
+            for l in shown if l.strip()]
+    try:
+        with open(os.path.join(root, path), encoding="utf-8") as f:
+            got = "\n".join(l.rstrip() for l in f if l.strip())
+    except OSError as e:
+        return str(e)
+    return match_output(want, got, exact=True)
 
 
 def minsec(s):
@@ -310,6 +342,11 @@ def check_file(path, runner, fail):
                 problem = match_output(want, text)
                 if problem:
                     fail("%s: %s: %s" % (where, stream, problem))
+    for line, path, shown in excerpts(lines):
+        n += 1
+        problem = check_excerpt(runner.root, path, shown)
+        if problem:
+            fail("%s:%d: excerpt of %s: %s" % (name, line, path, problem))
     for line, command, pairs, para in figures(lines):
         n += len(pairs)
         check_figures("%s:%d" % (name, line), runner, command, pairs, para,
