@@ -18,8 +18,9 @@ Two kinds of check, both run from the source root with the built binary:
    - `--out FILE` writes to a scratch directory, and the file's contents are
      compared after stdout;
    - shown lines starting `callsim ` are messages, matched against stderr
-     (on their own, by the same rules); the others against stdout.
-   The command must exit 0.
+     (on their own, by the same rules); the others against stdout; after
+     exit 2 (a refusal, which prints nothing on stdout) every line is.
+   The command must exit 0, or N when the block shows a line `[exit N]`.
 
 2. Figures in prose. An HTML comment after a paragraph (or a table) ties
    the figures it quotes to a command:
@@ -57,6 +58,7 @@ import types
 PROGRAMS = ("callsim", "build/cli/callsim")
 ANNOTATION = re.compile(r"\s{2,}\(was [^()]*\)\s*$")
 FIGURES = re.compile(r"^<!--\s*figures:\s*(.*)$")
+EXIT = re.compile(r"^\[exit (\d+)\]$")
 EXCERPT = re.compile(r"^<!--\s*excerpt:\s*(\S+)\s*-->$")
 
 
@@ -149,10 +151,10 @@ def line_matches(want, got):
     return want == got
 
 
-def split_streams(shown):
+def split_streams(shown, everything=False):
     """Splits shown lines into (stderr lines, stdout lines): messages start
-    `callsim `; a `...` goes with the line after it, or the one before it
-    when it ends the block."""
+    `callsim ` (with `everything`, every line is one); a `...` goes with the
+    line after it, or the one before it when it ends the block."""
     want = [norm(ANNOTATION.sub("", s)) for s in shown]
     want = [w for w in want if w]
     err, out, pending = [], [], 0
@@ -160,7 +162,7 @@ def split_streams(shown):
         if w == "...":
             pending += 1
             continue
-        dest = err if w.startswith("callsim ") else out
+        dest = err if everything or w.startswith("callsim ") else out
         dest.extend(["..."] * pending + [w])
         pending, last = 0, dest
     if pending and want != ["..."] * pending:
@@ -333,10 +335,16 @@ def check_file(path, runner, fail):
             n += 1
             rc, out, err = runner.run(command)
             where = "%s:%d: `%s`" % (name, start, command)
-            if rc != 0:
-                fail("%s exited %d:\n%s" % (where, rc, err[-2000:]))
+            status = [EXIT.match(l.strip()) for l in shown]
+            want_rc = int(next((m.group(1) for m in status if m), 0))
+            shown = [l for l, m in zip(shown, status) if not m]
+            if rc != want_rc:
+                fail("%s exited %d, not %d:\n%s" % (where, rc, want_rc,
+                                                     err[-2000:]))
                 continue
             want_err, want_out = split_streams(shown)
+            if want_rc == 2:  # a refusal prints only messages
+                want_err, want_out = split_streams(shown, everything=True)
             for want, text, stream in ((want_err, err, "stderr"),
                                        (want_out, out, "stdout")):
                 problem = match_output(want, text)
