@@ -2,7 +2,7 @@
 
     python3 docs.py CALLSIM SOURCE_ROOT [FILE.md ...]
 
-Two kinds of check, both run from the source root with the built binary:
+Three kinds of check, run from the source root with the built binary:
 
 1. Shown commands. A fenced block whose lines start `$ callsim ...` or
    `$ build/cli/callsim ...` (continued by a trailing backslash, optionally
