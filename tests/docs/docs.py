@@ -283,7 +283,7 @@ def helpers(text, runner=None):
     return {
         "of": of, "csv": csv, "pctci": pctci, "grep": grep, "num": lambda p, g=1: float(grep(p, g)),
         "findall": findall, "sum": sum, "len": len, "min": min, "max": max,
-        "range": range, "sorted": sorted,
+        "range": range, "sorted": sorted, "all": all, "any": any,
         "json": lambda: jsonmod.loads(text), "text": text,
         "fixed": lambda x, nd=1: "%.*f" % (nd, x),
         "pct": lambda x, nd=1: "%.*f%%" % (nd, 100 * x),
