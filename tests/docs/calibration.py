@@ -2,7 +2,8 @@
 
     python3 calibration.py SOURCE_ROOT
 
-Each comment in scenarios/*.yaml that calls a figure sourced (`sourced:`,
+Each comment in scenarios/ (the scenarios, their profiles and the
+validation scenarios) that calls a figure sourced (`sourced:`,
 `sourced/derived:`, `(sourced, ...)`) must cite `docs/calibration.md §N`
 before the next `sourced` or `assumed` of the file's comments, and every
 section a scenario cites (sourced or not) must be a heading `## N. ...` of
@@ -44,8 +45,8 @@ def line_of(starts, offset):
 
 
 def check_scenario(path, name, known, fail):
-    """Checks the citations of one scenario (named `name` in messages);
-    returns how many sourced comments it has."""
+    """Checks the citations of one scenario or profile (named `name` in
+    messages); returns how many sourced comments it has."""
     text, starts = comments(path)
     path = name
     marks = list(MARK.finditer(text))
@@ -68,7 +69,8 @@ def check_scenario(path, name, known, fail):
         if int(c.group(1)) not in known:
             fail("%s:%d: cites docs/calibration.md §%s, which has no such "
                  "section" % (path, line_of(starts, c.start()), c.group(1)))
-    for m in re.finditer(r"\bsection \d+|/work/|/home/", text):
+    outside = r"\bsection \d+|(?<![\w./-])/[\w.-]+/|(?<![\w./-])(?!docs/)[\w./-]+\.md\b"
+    for m in re.finditer(outside, text):
         fail("%s:%d: '%s' points outside docs/calibration.md"
              % (path, line_of(starts, m.start()), m.group(0)))
     return sourced
@@ -84,10 +86,13 @@ def main():
     if not known:
         failures.append("%s has no numbered sections" % calib)
     total = 0
-    for path in sorted(glob.glob(os.path.join(root, "scenarios", "*.yaml"))):
+    bundled = sorted(glob.glob(os.path.join(root, "scenarios", "*.yaml")))
+    others = sorted(set(glob.glob(os.path.join(root, "scenarios", "**", "*.*"),
+                                  recursive=True)) - set(bundled))
+    for path in bundled + [p for p in others if p.endswith((".yaml", ".csv"))]:
         n = check_scenario(path, os.path.relpath(path, root), known,
                            failures.append)
-        if n == 0:
+        if n == 0 and path in bundled:
             failures.append("%s has no sourced figure" % path)
         total += n
     for f in failures:
