@@ -150,7 +150,7 @@ static int sweep_option(struct sweep_opts *o, int id, const char *value)
 	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
 	default:
 		o->run_values[id] = value;   /* a run setting */
-		return CLI_EXIT_OK;
+		return cli_check_run_setting("sweep", id, value);
 	}
 }
 
