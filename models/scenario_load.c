@@ -2013,6 +2013,12 @@ static void parse_grade(struct load *ld, struct at m, struct grade_spec *g)
 	char kp[KEY_PATH_MAX];
 	struct at b;
 
+	/* The reports name an area's grade "AREA/GRADE": a '/' in a grade
+	 * could make two areas' rows one key. */
+	if (strchr(g->name, '/'))
+		load_problem(ld, at_key(ld, m, "name", kp), "'%s' holds a '/', "
+			     "which the reports put between an area and its "
+			     "grade; give the grade another name", g->name);
 	check_keys(ld, m, grade_keys, "key");
 	parse_attend(ld, m, g);
 	g->has_delay = parse_opt_dist(ld, m, "delay", &g->delay);

@@ -5,7 +5,9 @@ by rendered text or the spelling of a path (issue 8, items 12 and 14):
   field: every row parses to the point, its value and the six columns of
   the run report, and a file cut inside such a row resumes to the bytes of
   a whole sweep;
-- a pool named like a row the writers add (`total`, `pools`) is refused;
+- a pool named like a row the writers add (`total`, `pools`) is refused,
+  and so is a grade holding the '/' the writers put in "AREA/GRADE" (area
+  A/B with grade C and area A with grade B/C would share a key);
 - `--resume` accepts the same sweep given as `./f.yaml` after `f.yaml`, and
   refuses it once a profile CSV the scenario reads was edited;
 - a grid with a bad value anywhere (0.5 staff) is refused before anything
@@ -83,6 +85,19 @@ def check_reserved_pool_names(t):
                 % (name, rc, err))
 
 
+def check_slash_in_grade(t):
+    with open(fixture("exp_units.yaml")) as f:
+        text = f.read().replace("routine", "x/routine")
+    path = t.scratch("slash.yaml")
+    with open(path, "w") as f:
+        f.write(text)
+    rc, out, err = t.run("check", path)
+    t.check(rc == 2 and "slash.yaml:25:11: grades.x/routine.name: 'x/routine'"
+            " holds a '/'" in err,
+            "a grade name with '/' is refused with its position: %d %s"
+            % (rc, err))
+
+
 def check_resume_by_content(t):
     d = t.scratch("content")
     os.mkdir(d)
@@ -135,6 +150,7 @@ def main():
     t = Ctx()
     check_name_with_line_break(t)
     check_reserved_pool_names(t)
+    check_slash_in_grade(t)
     check_resume_by_content(t)
     check_bad_point_writes_nothing(t)
     t.finish()
