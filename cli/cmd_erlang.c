@@ -13,7 +13,6 @@
 #include "cli/cmd_erlang.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 
 #include "cli/cli_common.h"
 #include "models/erlang.h"
+#include "models/scenario.h"
 #include "results/report_erlang.h"
 
 const char cmd_erlang_usage[] =

@@ -10,7 +10,6 @@
 #include "results/sweep.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>

@@ -64,8 +64,8 @@ struct sweep_grid {
  * step, ... up to to (inclusive, within a rounding error), each printed
  * with %.10g; a text with a ',' is a list (empty items are refused), one
  * without ',' or ':' a single value. Returns SIM_OK; SIM_EINVAL with one
- * line in err for a malformed spec (no '=', a non-numeric bound, step <= 0,
- * from > to, an empty list), a path already varied, run.seed or
+ * line in err for a malformed spec (no '=', a bound not in plain decimal,
+ * step <= 0, from > to, an empty list), a path already varied, run.seed or
  * run.replications (every point shares them), too many axes or more than
  * SWEEP_POINTS_MAX points; SIM_ENOMEM. On failure g is unchanged. */
 enum sim_status sweep_grid_add(struct sweep_grid *g, const char *spec,
