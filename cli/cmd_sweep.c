@@ -235,29 +235,47 @@ static void sweep_print_load_err(const struct sweep_opts *o,
 	cli_print_err("sweep", &shown);
 }
 
+/* Loads point `point` into *out; returns the loader's status with its
+ * problems in err. Prints nothing but an out-of-memory message, so the
+ * threads that check the points may call it. */
+static enum sim_status sweep_load_point(const struct sweep_opts *o,
+					size_t point, struct scenario **out,
+					struct sim_err *err)
+{
+	struct cli_strings l = { 0 };
+	struct scenario_source src = { .path = o->path };
+	enum sim_status st = SIM_ENOMEM;
+
+	*out = NULL;
+	if (sweep_overrides(o, point, &l) == 0) {
+		src.overrides = (const char *const *)l.items;
+		src.n_overrides = l.n;
+		st = scenario_load(&src, out, err);
+	} else {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+	}
+	cli_strings_clear(&l);
+	return st;
+}
+
+/* The exit code of a load that returned st, its problems printed. */
+static int sweep_load_exit(const struct sweep_opts *o, enum sim_status st,
+			   const struct sim_err *err)
+{
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	sweep_print_load_err(o, err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
 /* Loads point `point`; returns CLI_EXIT_OK or the exit code, printed. */
 static int sweep_load(const struct sweep_opts *o, size_t point,
 		      struct scenario **out)
 {
-	struct cli_strings l = { 0 };
 	struct sim_err err;
-	struct scenario_source src = { .path = o->path };
-	enum sim_status st;
 
 	sim_err_clear(&err);
-	*out = NULL;
-	if (sweep_overrides(o, point, &l) != 0) {
-		cli_strings_clear(&l);
-		return CLI_EXIT_FAILURE;
-	}
-	src.overrides = (const char *const *)l.items;
-	src.n_overrides = l.n;
-	st = scenario_load(&src, out, &err);
-	cli_strings_clear(&l);
-	if (st == SIM_OK)
-		return CLI_EXIT_OK;
-	sweep_print_load_err(o, &err);
-	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+	return sweep_load_exit(o, sweep_load_point(o, point, out, &err), &err);
 }
 
 /* The state of one sweep being run. */
@@ -271,37 +289,58 @@ struct sweep_run {
 	struct sweep_progress progress;
 };
 
+/* What the threads checking the points share: each job writes only its
+ * own point's slot of content. */
+struct sweep_check {
+	const struct sweep_opts *o;
+	unsigned reps;                     /* run.replications of point 0 */
+	uint64_t *content;                 /* [n_points] */
+};
+
+/* Job k: loads point k and keeps what it read. */
+static enum sim_status sweep_check_job(void *arg, size_t k, struct sim_err *err)
+{
+	struct sweep_check *c = arg;
+	struct scenario *sc;
+	enum sim_status st = sweep_load_point(c->o, k, &sc, err);
+
+	if (st == SIM_OK && sc->run.replications != c->reps)
+		st = sim_err_add(err, SIM_EINVAL, "point %zu changes "
+				 "run.replications; every point must run as "
+				 "many", k);
+	if (st == SIM_OK)
+		c->content[k] = sc->content_fnv1a;
+	scenario_free(sc);
+	return st;
+}
+
 /* Loads and checks every point before anything is written, so a bad value
  * anywhere in the grid (0.5 agents, say) stops the sweep before point 0
- * is run, and adds what each point read to the sweep's identity. Keeps
- * each point's content hash in r->content: a point loaded again to run
- * must have read the same bytes. */
+ * is run, and adds what each point read to the sweep's identity. The
+ * points are loaded on the sweep's threads; the first bad point (in point
+ * order) is the one reported. Keeps each point's content hash in
+ * r->content: a point loaded again to run must have read the same bytes. */
 static int sweep_check_points(struct sweep_run *r, struct sweep_id *id)
 {
 	const struct sweep_opts *o = r->o;
-	int rc = CLI_EXIT_OK;
+	struct sweep_check c = { .o = o, .reps = id->replications };
+	struct sim_err err;
+	enum sim_status st;
 
-	r->content = calloc(o->grid.n_points, sizeof *r->content);
+	r->content = c.content = calloc(o->grid.n_points, sizeof *r->content);
 	if (r->content == NULL) {
 		fputs("callsim sweep: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
+	sim_err_clear(&err);
+	st = replicate_run(o->grid.n_points, r->threads, sweep_check_job, &c,
+			   &err);
+	if (st != SIM_OK)
+		return sweep_load_exit(o, st, &err);
 	id->content_fnv1a = SCENARIO_FNV1A_INIT;
-	for (size_t k = 0; k < o->grid.n_points && rc == CLI_EXIT_OK; k++) {
-		struct scenario *sc;
-
-		rc = sweep_load(o, k, &sc);
-		if (rc == CLI_EXIT_OK && sc->run.replications != id->replications)
-			rc = cli_usage_error("sweep", "point %zu changes "
-					     "run.replications; every point must "
-					     "run as many", k);
-		if (rc == CLI_EXIT_OK) {
-			r->content[k] = sc->content_fnv1a;
-			sweep_content_add(id, sc);
-		}
-		scenario_free(sc);
-	}
-	return rc;
+	for (size_t k = 0; k < o->grid.n_points; k++)
+		sweep_content_add(id, r->content[k]);
+	return CLI_EXIT_OK;
 }
 
 /* Writes all len bytes to fd and has them reach the disk (fsync fails on
@@ -625,6 +664,7 @@ static int sweep_main(const struct sweep_opts *o)
 	size_t len = 0;
 	int rc = sweep_load(o, 0, &base);
 
+	r.threads = o->threads ? o->threads : replicate_default_threads();
 	if (rc == CLI_EXIT_OK) {
 		id = sweep_id_of(o, base);
 		rc = sweep_check_points(&r, &id);
@@ -633,7 +673,6 @@ static int sweep_main(const struct sweep_opts *o)
 		rc = CLI_EXIT_FAILURE;
 	if (rc == CLI_EXIT_OK) {
 		r.reps = base->run.replications;
-		r.threads = o->threads ? o->threads : replicate_default_threads();
 		rc = o->resume ? sweep_open_resume(&r, base, header, len)
 			       : sweep_open_new(&r, header, len);
 	}

@@ -246,10 +246,10 @@ static void sweep_json_compact(FILE *f, const char *text)
 /* ------------------------------------------------------------------ */
 /* Header                                                              */
 
-void sweep_content_add(struct sweep_id *id, const struct scenario *sc)
+void sweep_content_add(struct sweep_id *id, uint64_t point_content)
 {
-	id->content_fnv1a = scenario_fnv1a(id->content_fnv1a, &sc->content_fnv1a,
-					   sizeof sc->content_fnv1a);
+	id->content_fnv1a = scenario_fnv1a(id->content_fnv1a, &point_content,
+					   sizeof point_content);
 }
 
 /* A JSON array of strings. */

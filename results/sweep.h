@@ -91,10 +91,10 @@ struct sweep_id {
 	enum sweep_format format;
 };
 
-/* Adds what the loader read for one point (sc->content_fnv1a: the scenario
- * file and every CSV it named) to id->content_fnv1a, which starts at
- * SCENARIO_FNV1A_INIT. Call it for every point, in order. */
-void sweep_content_add(struct sweep_id *id, const struct scenario *sc);
+/* Adds what the loader read for one point (the content_fnv1a of the point's
+ * scenario: its file and every CSV it named) to id->content_fnv1a, which
+ * starts at SCENARIO_FNV1A_INIT. Call it for every point, in order. */
+void sweep_content_add(struct sweep_id *id, uint64_t point_content);
 
 /* Writes the header of the sweep id to f (borrowed). Returns SIM_OK, or
  * SIM_EIO when f reports a write error. */

@@ -144,6 +144,15 @@ def check_bad_point_writes_nothing(t):
     rc, stdout, err = sweep(t, t.tmp, scen, *bad)
     t.check(rc == 2 and stdout == "",
             "a grid with 0.5 staff prints nothing: %d %r" % (rc, stdout[:80]))
+    # Points are checked on threads; the first bad one in point order is
+    # the one reported, whatever the threads.
+    two_bad = ["--vary", "pools.handlers.shifts.night.staff=5,0.5,-1",
+               "--threads", "2"]
+    for _ in range(3):
+        rc, stdout, err = sweep(t, t.tmp, scen, *two_bad)
+        t.check(rc == 2 and stdout == "" and "=0.5:" in err
+                and "=-1:" not in err,
+                "the first bad point is reported: %d %s" % (rc, err))
 
 
 def main():

@@ -341,17 +341,17 @@ static void test_sweep_header(void **state)
  * content gives the same hash, another content or order another. */
 static void test_sweep_content_add(void **state)
 {
-	struct scenario a = { .content_fnv1a = 0x2385u }, b = { .content_fnv1a = 7 };
+	const uint64_t a = 0x2385u, b = 7;
 	struct sweep_id ab = { .content_fnv1a = SCENARIO_FNV1A_INIT };
 	struct sweep_id ba = ab, ab2 = ab;
 
 	(void)state;
-	sweep_content_add(&ab, &a);
-	sweep_content_add(&ab, &b);
-	sweep_content_add(&ba, &b);
-	sweep_content_add(&ba, &a);
-	sweep_content_add(&ab2, &a);
-	sweep_content_add(&ab2, &b);
+	sweep_content_add(&ab, a);
+	sweep_content_add(&ab, b);
+	sweep_content_add(&ba, b);
+	sweep_content_add(&ba, a);
+	sweep_content_add(&ab2, a);
+	sweep_content_add(&ab2, b);
 	assert_true(ab.content_fnv1a == ab2.content_fnv1a);
 	assert_true(ab.content_fnv1a != ba.content_fnv1a);
 	assert_true(ab.content_fnv1a != SCENARIO_FNV1A_INIT);
