@@ -8,6 +8,12 @@
  * points see the same callers (common random numbers) and differ only by
  * the change.
  *
+ * Before anything is written every point is loaded, on the threads, so a
+ * bad value anywhere in the grid stops the sweep with nothing written; what
+ * each point read (the scenario file and its CSVs) goes into the header's
+ * identity, which --resume compares, so a sweep is judged by content, not
+ * by how its paths were spelt.
+ *
  * Points run in batches of a few points whose (point, replication) jobs
  * are spread over the threads together, so short runs with few
  * replications still keep every core busy; each batch's points are then
