@@ -2,6 +2,7 @@
  * printing shared by the subcommands (see cli_common.h). */
 #include "cli/cli_common.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -199,6 +200,21 @@ static const char *const cli_run_keys[CLI_RUN_SETTINGS] = {
 	"run.replications", "run.seed", "run.days", "run.warmup_hours"
 };
 
+int cli_check_run_setting(const char *cmd, int setting, const char *value)
+{
+	static const char *const names[CLI_RUN_SETTINGS] = {
+		"replications", "seed", "days", "warmup-hours"
+	};
+	double x;
+
+	assert(setting >= 0 && setting < CLI_RUN_SETTINGS);
+	if (scenario_parse_decimal(value, &x))
+		return CLI_EXIT_OK;
+	return cli_usage_error(cmd, "--%s must be a number in plain decimal "
+			       "(such as 20 or 0.5), not '%s'", names[setting],
+			       value);
+}
+
 int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],
 			    struct cli_strings *out)
 {
@@ -215,7 +231,8 @@ int cli_parse_threads(const char *cmd, const char *value, unsigned *threads)
 
 	if (cli_parse_unsigned(value, CLI_THREADS_MAX, &n) != 0)
 		return cli_usage_error(cmd, "--threads must be a whole number "
-				       "0..%d (0 = every core), not '%s'",
+				       "0..%d in plain decimal (0 = every core), "
+				       "not '%s'",
 				       CLI_THREADS_MAX, value);
 	*threads = (unsigned)n;
 	return CLI_EXIT_OK;

@@ -54,7 +54,8 @@ int cli_next(struct cli_parser *p, const struct cli_opt *opts,
 	     const char **value);
 
 /* Parses text as a whole number 0..max: digits only, no sign, no spaces,
- * no base prefix. Returns 0 and sets *out, or -1. */
+ * no base prefix (plain decimal, as every number on the command line).
+ * Returns 0 and sets *out, or -1. */
 int cli_parse_unsigned(const char *text, unsigned long max,
 		       unsigned long *out);
 
@@ -91,6 +92,12 @@ enum cli_run_setting {
 	{ "seed", 0, true, CLI_RUN_SEED },                   \
 	{ "days", 0, true, CLI_RUN_DAYS },                   \
 	{ "warmup-hours", 0, true, CLI_RUN_WARMUP }
+/* Checks the value of run setting `setting` (an enum cli_run_setting) is
+ * written in plain decimal, the one rule for every number on the command
+ * line (scenario_parse_decimal: "0x10" and "inf" are refused); its range
+ * is the loader's to check, as in the file. Returns CLI_EXIT_OK, or
+ * CLI_EXIT_USAGE after saying what is wrong. */
+int cli_check_run_setting(const char *cmd, int setting, const char *value);
 /* Appends "run.KEY=value" for each setting given (values[k] not NULL).
  * Returns 0, or -1 when out of memory (message printed). */
 int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],

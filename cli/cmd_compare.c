@@ -27,7 +27,8 @@ const char cmd_compare_usage[] =
 	"                       [--set-a KEY=VALUE]... [--set-b KEY=VALUE]...\n"
 	"                       [--replications N] [--seed S] [--days D]\n"
 	"                       [--warmup-hours H] [--threads T]\n"
-	"                       [--format table|csv|json] [--require-slas] [--verbose]\n"
+	"                       [--format table|csv|json] [--require-slas]\n"
+	"                       [--verbose | --quiet]\n"
 	"\n"
 	"Runs A and B (B defaults to A: compare two variants of one scenario\n"
 	"with --set-a and --set-b) with common random numbers and reports, for\n"
@@ -48,6 +49,8 @@ const char cmd_compare_usage[] =
 	"  --format F         table (default), csv or json\n"
 	"  --require-slas     exit 3 when B misses a line's or grade's goal\n"
 	"  --verbose          print wall time and events a second on stderr\n"
+	"  --quiet            never print them, not even on a terminal (errors\n"
+	"                     and warnings are still printed)\n"
 	"\n"
 	"A and B must end up with the same run.seed and run.replications.\n"
 	"\n"
@@ -57,7 +60,7 @@ const char cmd_compare_usage[] =
 /* Ids of the options; the run settings (enum cli_run_setting) come first. */
 enum cmp_opt_id {
 	OPT_SET = CLI_RUN_SETTINGS, OPT_SET_A, OPT_SET_B, OPT_THREADS, OPT_FORMAT,
-	OPT_REQUIRE_SLAS, OPT_VERBOSE, OPT_HELP
+	OPT_REQUIRE_SLAS, OPT_VERBOSE, OPT_QUIET, OPT_HELP
 };
 
 static const struct cli_opt cmp_opts_table[] = {
@@ -69,6 +72,7 @@ static const struct cli_opt cmp_opts_table[] = {
 	{ "format", 0, true, OPT_FORMAT },
 	{ "require-slas", 0, false, OPT_REQUIRE_SLAS },
 	{ "verbose", 'v', false, OPT_VERBOSE },
+	{ "quiet", 'q', false, OPT_QUIET },
 	{ "help", 'h', false, OPT_HELP },
 	{ NULL, 0, false, 0 }
 };
@@ -82,7 +86,7 @@ struct cmp_opts {
 	const char *run_values[CLI_RUN_SETTINGS];   /* NULL when not given */
 	unsigned threads;
 	enum cmp_format format;
-	bool require_slas, verbose, help;
+	bool require_slas, verbose, quiet, help;
 };
 
 static int cmp_format_parse(const char *text, enum cmp_format *out)
@@ -116,10 +120,11 @@ static int cmp_option(struct cmp_opts *o, int id, const char *value)
 		return cmp_format_parse(value, &o->format);
 	case OPT_REQUIRE_SLAS: o->require_slas = true; return CLI_EXIT_OK;
 	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
+	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
 	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
 	default:
 		o->run_values[id] = value;   /* a run setting */
-		return CLI_EXIT_OK;
+		return cli_check_run_setting("compare", id, value);
 	}
 }
 
@@ -145,6 +150,9 @@ static int cmp_parse(int argc, char **argv, struct cmp_opts *o)
 		if (rc != CLI_EXIT_OK)
 			return rc;
 	}
+	if (o->quiet && o->verbose)
+		return cli_usage_error("compare", "give --verbose or --quiet, not "
+				       "both");
 	if (!o->help && o->paths[0] == NULL)
 		return cli_usage_error("compare", "which scenarios? give A.yaml "
 				       "and B.yaml, or one file and --set-b");
@@ -244,7 +252,7 @@ static int cmp_report(const struct cmp_job *job, const struct cmp_opts *o,
 
 	sim_err_clear(&err);
 	c = compare_new(&a, &b, &err);
-	if (c != NULL && (o->verbose || isatty(STDERR_FILENO)))
+	if (c != NULL && !o->quiet && (o->verbose || isatty(STDERR_FILENO)))
 		fprintf(stderr, "callsim compare: 2 x %zu replications, %" PRIu64
 			" + %" PRIu64 " events in %.2f s\n", job->n, c->a->events,
 			c->b->events, wall_s);

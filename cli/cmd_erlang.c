@@ -13,7 +13,6 @@
 #include "cli/cmd_erlang.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 
 #include "cli/cli_common.h"
 #include "models/erlang.h"
+#include "models/scenario.h"
 #include "results/report_erlang.h"
 
 const char cmd_erlang_usage[] =
@@ -36,7 +36,7 @@ const char cmd_erlang_usage[] =
 	"  --calls-per-hour X  arrivals an hour, > 0\n"
 	"  --aht S             mean handle time (talk + wrap-up), seconds, > 0\n"
 	"  --target T          answer within T seconds, >= 0\n"
-	"  --goal G            service level goal, a fraction 0 < G < 1 (needed\n"
+	"  --goal G            service level goal, a fraction 0 < G <= 1 (needed\n"
 	"                      unless --agents or --table is given)\n"
 	"  --patience P        mean patience, seconds, > 0: Erlang A (callers\n"
 	"                      abandon after an exponential patience)\n"
@@ -46,8 +46,10 @@ const char cmd_erlang_usage[] =
 	"  --table FROM:TO     the figures of FROM .. TO agents, one row each\n"
 	"  --format F          table (default), csv or json\n"
 	"\n"
-	"exit status: 0 ok, 1 no agent count up to the search limit meets the\n"
-	"goal, 2 bad usage\n";
+	"Numbers are plain decimal (such as 200, 0.8 or 1e3).\n"
+	"\n"
+	"exit status: 0 ok, 1 a write failed, 2 bad usage, 3 no agent count up\n"
+	"to the search limit meets the goal\n";
 
 enum erlang_opt_id {
 	OPT_CALLS, OPT_AHT, OPT_TARGET, OPT_GOAL, OPT_PATIENCE, OPT_SHRINKAGE,
@@ -75,20 +77,24 @@ static const struct cli_opt erlang_opts_table[] = {
 #define ERLANG_ROWS_MAX 10000
 
 /* The numeric options OPT_CALLS .. OPT_SHRINKAGE: their lowest value
- * (excluded when lo_open), their highest (excluded), and what they are. */
+ * (excluded when lo_open), their highest (excluded unless hi_closed), and
+ * what they are. A goal of 1 is allowed, as in a scenario: every caller
+ * answered within the target, which no finite staff guarantees when
+ * waits are exponential, so the answer is exit 3. */
 struct erlang_range {
 	double lo, hi;
-	bool lo_open;
+	bool lo_open, hi_closed;
 	const char *what;
 };
 
 static const struct erlang_range erlang_ranges[] = {
-	[OPT_CALLS] = { 0, INFINITY, true, "a number of calls above 0" },
-	[OPT_AHT] = { 0, INFINITY, true, "a number of seconds above 0" },
-	[OPT_TARGET] = { 0, INFINITY, false, "a number of seconds >= 0" },
-	[OPT_GOAL] = { 0, 1, true, "a fraction above 0 and below 1" },
-	[OPT_PATIENCE] = { 0, INFINITY, true, "a number of seconds above 0" },
-	[OPT_SHRINKAGE] = { 0, 1, false, "a fraction >= 0 and below 1" },
+	[OPT_CALLS] = { 0, INFINITY, true, false, "a number of calls above 0" },
+	[OPT_AHT] = { 0, INFINITY, true, false, "a number of seconds above 0" },
+	[OPT_TARGET] = { 0, INFINITY, false, false, "a number of seconds >= 0" },
+	[OPT_GOAL] = { 0, 1, true, true, "a fraction above 0 and at most 1" },
+	[OPT_PATIENCE] = { 0, INFINITY, true, false,
+			   "a number of seconds above 0" },
+	[OPT_SHRINKAGE] = { 0, 1, false, false, "a fraction >= 0 and below 1" },
 };
 
 enum erlang_format { ERLANG_TABLE, ERLANG_CSV, ERLANG_JSON };
@@ -102,18 +108,17 @@ struct erlang_opts {
 	bool help;
 };
 
-/* A numeric option, checked against its range. */
+/* A numeric option in plain decimal, checked against its range. */
 static int erlang_number(struct erlang_opts *o, int id, const char *text)
 {
 	const struct erlang_range *r = &erlang_ranges[id];
-	char *end;
 	double x;
 
-	errno = 0;
-	x = strtod(text, &end);
-	if (end == text || *end != '\0' || errno == ERANGE || !isfinite(x)
-	    || x < r->lo || (r->lo_open && x == r->lo) || x >= r->hi)
-		return cli_usage_error("erlang", "--%s must be %s, not '%s'",
+	if (!scenario_parse_decimal(text, &x) || !isfinite(x) || x < r->lo
+	    || (r->lo_open && x == r->lo) || x > r->hi
+	    || (!r->hi_closed && x == r->hi))
+		return cli_usage_error("erlang", "--%s must be %s, in plain "
+				       "decimal, not '%s'",
 				       erlang_opts_table[id].name, r->what, text);
 	o->value[id] = x;
 	return CLI_EXIT_OK;
@@ -132,7 +137,8 @@ static int erlang_agents(struct erlang_opts *o, int id, const char *text)
 	    && (cli_parse_unsigned(text, ERLANG_AGENTS_MAX, &o->from) != 0
 		|| o->from == 0))
 		return cli_usage_error("erlang", "--agents must be a whole number "
-				       "1..%d, not '%s'", ERLANG_AGENTS_MAX, text);
+				       "1..%d in plain decimal, not '%s'",
+				       ERLANG_AGENTS_MAX, text);
 	if (id == OPT_AGENTS) {
 		o->to = o->from;
 		return CLI_EXIT_OK;
@@ -144,7 +150,8 @@ static int erlang_agents(struct erlang_opts *o, int id, const char *text)
 	    || o->from == 0 || o->from > o->to || o->to - o->from >= ERLANG_ROWS_MAX) {
 		o->from = 0;
 		return cli_usage_error("erlang", "--table must be FROM:TO, whole "
-				       "numbers 1 <= FROM <= TO <= %d, at most %d "
+				       "numbers in plain decimal, 1 <= FROM <= TO "
+				       "<= %d, at most %d "
 				       "rows, not '%s'", ERLANG_AGENTS_MAX,
 				       ERLANG_ROWS_MAX, text);
 	}
@@ -295,7 +302,7 @@ static int erlang_find(const struct erlang_opts *o)
 	if (c < 0) {
 		fprintf(stderr, "callsim erlang: no agent count up to %.0f meets "
 			"the goal\n", limit);
-		return CLI_EXIT_FAILURE;
+		return CLI_EXIT_SLA;
 	}
 	return erlang_print(o, (unsigned long)c, (unsigned long)c, c);
 }

@@ -107,7 +107,8 @@ static int optimise_count(const char *name, const char *text,
 {
 	if (cli_parse_unsigned(text, max, out) != 0 || *out == 0)
 		return cli_usage_error("optimise", "--%s must be a whole number "
-				       "1..%lu, not '%s'", name, max, text);
+				       "1..%lu in plain decimal, not '%s'", name,
+				       max, text);
 	return CLI_EXIT_OK;
 }
 
@@ -143,9 +144,16 @@ static int optimise_units_option(struct cmd_optimise_opts *o, int id,
 		o->start_scenario = value[0] == 's';
 		return CLI_EXIT_OK;
 	case OPT_UNITS: o->units = true; return CLI_EXIT_OK;
-	case OPT_DAYS: o->days = value; return CLI_EXIT_OK;
-	case OPT_REPLICATIONS: o->replications = value; return CLI_EXIT_OK;
-	case OPT_SEED: o->seed = value; return CLI_EXIT_OK;
+	case OPT_DAYS:
+		o->days = value;
+		return cli_check_run_setting("optimise", CLI_RUN_DAYS, value);
+	case OPT_REPLICATIONS:
+		o->replications = value;
+		return cli_check_run_setting("optimise", CLI_RUN_REPLICATIONS,
+					     value);
+	case OPT_SEED:
+		o->seed = value;
+		return cli_check_run_setting("optimise", CLI_RUN_SEED, value);
 	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
 	default: o->help = true; return CLI_EXIT_OK;
 	}

@@ -26,7 +26,7 @@ const char cmd_run_usage[] =
 	"usage: callsim run [SCENARIO] [--replications N] [--seed S] [--days D]\n"
 	"                   [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
 	"                   [--format table|csv|json] [--intervals] [--require-slas]\n"
-	"                   [--verbose]\n"
+	"                   [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
 	"reports every figure as its mean over replications with a 95% confidence\n"
@@ -45,6 +45,8 @@ const char cmd_run_usage[] =
 	"  --require-slas     exit 3 when a line's service level or a grade's\n"
 	"                     attendance within target misses its goal\n"
 	"  --verbose          print wall time and events a second on stderr\n"
+	"  --quiet            never print them, not even on a terminal (errors\n"
+	"                     and warnings are still printed)\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
@@ -52,7 +54,7 @@ const char cmd_run_usage[] =
 /* Ids of the options; the run settings (enum cli_run_setting) come first. */
 enum run_opt_id {
 	OPT_THREADS = CLI_RUN_SETTINGS, OPT_SET, OPT_FORMAT, OPT_INTERVALS, OPT_REQUIRE_SLAS,
-	OPT_VERBOSE, OPT_HELP
+	OPT_VERBOSE, OPT_QUIET, OPT_HELP
 };
 
 static const struct cli_opt run_opts_table[] = {
@@ -63,6 +65,7 @@ static const struct cli_opt run_opts_table[] = {
 	{ "intervals", 0, false, OPT_INTERVALS },
 	{ "require-slas", 0, false, OPT_REQUIRE_SLAS },
 	{ "verbose", 'v', false, OPT_VERBOSE },
+	{ "quiet", 'q', false, OPT_QUIET },
 	{ "help", 'h', false, OPT_HELP },
 	{ NULL, 0, false, 0 }
 };
@@ -75,7 +78,7 @@ struct run_opts {
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	unsigned threads;
 	enum run_format format;
-	bool intervals, require_slas, verbose, help;
+	bool intervals, require_slas, verbose, quiet, help;
 };
 
 /* The largest --threads accepted: far above any machine's cores, low
@@ -111,10 +114,11 @@ static int run_option(struct run_opts *o, int id, const char *value)
 	case OPT_INTERVALS: o->intervals = true; return CLI_EXIT_OK;
 	case OPT_REQUIRE_SLAS: o->require_slas = true; return CLI_EXIT_OK;
 	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
+	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
 	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
 	default:
 		o->run_values[id] = value;   /* a run setting */
-		return CLI_EXIT_OK;
+		return cli_check_run_setting("run", id, value);
 	}
 }
 
@@ -139,6 +143,8 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		if (rc != CLI_EXIT_OK)
 			return rc;
 	}
+	if (o->quiet && o->verbose)
+		return cli_usage_error("run", "give --verbose or --quiet, not both");
 	return cli_run_settings_append(o->run_values, &o->overrides) == 0
 		? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
@@ -203,7 +209,7 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 		cli_print_err("run", &err);
 		goto out;
 	}
-	if (o->verbose || isatty(STDERR_FILENO))
+	if (!o->quiet && (o->verbose || isatty(STDERR_FILENO)))
 		run_report_speed(s, threads < n ? threads : (unsigned)n,
 				 cli_clock_s() - t0);
 	if (run_write(s, o, &err) != SIM_OK) {

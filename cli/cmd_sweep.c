@@ -8,6 +8,12 @@
  * points see the same callers (common random numbers) and differ only by
  * the change.
  *
+ * Before anything is written every point is loaded, on the threads, so a
+ * bad value anywhere in the grid stops the sweep with nothing written; what
+ * each point read (the scenario file and its CSVs) goes into the header's
+ * identity, which --resume compares, so a sweep is judged by content, not
+ * by how its paths were spelt.
+ *
  * Points run in batches of a few points whose (point, replication) jobs
  * are spread over the threads together, so short runs with few
  * replications still keep every core busy; each batch's points are then
@@ -39,9 +45,9 @@
 
 const char cmd_sweep_usage[] =
 	"usage: callsim sweep SCENARIO --vary PATH=FROM:TO:STEP [--vary PATH=V1,V2,...]...\n"
-	"                     [--replications N] [--seed S] [--threads T]\n"
-	"                     [--set KEY=VALUE]... [--format csv|jsonl] [--out FILE]\n"
-	"                     [--resume] [--quiet]\n"
+	"                     [--replications N] [--seed S] [--days D]\n"
+	"                     [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
+	"                     [--format csv|jsonl] [--out FILE] [--resume] [--quiet]\n"
 	"\n"
 	"Runs SCENARIO at every combination of the --vary values (the first --vary\n"
 	"varies slowest), every point with the same seed, and writes each point's\n"
@@ -51,6 +57,9 @@ const char cmd_sweep_usage[] =
 	"  --vary PATH=V1,V2,...     a list of values (PATH as --set names it)\n"
 	"  --replications N          replications at every point (run.replications)\n"
 	"  --seed S                  the seed of every point (run.seed)\n"
+	"  --days D                  counted days at every point (run.days)\n"
+	"  --warmup-hours H          hours simulated before counting\n"
+	"                            (run.warmup_hours)\n"
 	"  --threads T               threads; 0 = every core (default)\n"
 	"  --set KEY=VALUE           override a scenario value at every point\n"
 	"  --format F                csv (default; one row per figure) or jsonl\n"
@@ -58,21 +67,26 @@ const char cmd_sweep_usage[] =
 	"  --out FILE                write to FILE (refused if it exists, unless\n"
 	"                            --resume) instead of stdout\n"
 	"  --resume                  continue the sweep FILE holds: keep its finished\n"
-	"                            points, run the rest\n"
+	"                            points, run the rest (the same sweep: the same\n"
+	"                            options and the same content of the scenario\n"
+	"                            and the CSV files it reads)\n"
 	"  --quiet                   no progress on stderr\n"
 	"\n"
-	"exit status: 0 ok, 1 a run or a write failed, 2 bad usage or invalid\n"
-	"scenario, 130 interrupted (the points written so far are kept)\n";
+	"Every point is loaded and checked before anything is written.\n"
+	"\n"
+	"exit status: 0 ok, 1 a run or a write failed, 2 bad usage or an invalid\n"
+	"scenario at some point, 130 interrupted (the points written so far are\n"
+	"kept)\n";
 
+/* Ids of the options; the run settings (enum cli_run_setting) come first. */
 enum sweep_opt_id {
-	OPT_VARY, OPT_REPLICATIONS, OPT_SEED, OPT_THREADS, OPT_SET, OPT_FORMAT,
-	OPT_OUT, OPT_RESUME, OPT_QUIET, OPT_HELP
+	OPT_VARY = CLI_RUN_SETTINGS, OPT_THREADS, OPT_SET, OPT_FORMAT, OPT_OUT,
+	OPT_RESUME, OPT_QUIET, OPT_HELP
 };
 
 static const struct cli_opt sweep_opts_table[] = {
+	CLI_RUN_OPTIONS,
 	{ "vary", 0, true, OPT_VARY },
-	{ "replications", 0, true, OPT_REPLICATIONS },
-	{ "seed", 0, true, OPT_SEED },
 	{ "threads", 0, true, OPT_THREADS },
 	{ "set", 0, true, OPT_SET },
 	{ "format", 0, true, OPT_FORMAT },
@@ -88,9 +102,6 @@ static const struct cli_opt sweep_opts_table[] = {
 /* Jobs per thread a batch aims at, so the last jobs of a batch leave few
  * threads idle. */
 #define SWEEP_JOBS_PER_THREAD 4
-/* Lists longer than this are checked at their ends only before the sweep
- * starts (ranges always are: the loader checks bounds, not patterns). */
-#define SWEEP_CHECK_ALL_MAX 64
 
 /* Set by the SIGINT handler, read between batches. */
 static volatile sig_atomic_t sweep_interrupted;
@@ -105,7 +116,7 @@ struct sweep_opts {
 	const char *path;
 	struct sweep_grid grid;
 	struct cli_strings sets;           /* --set, in order */
-	const char *replications, *seed;   /* NULL when not given */
+	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	unsigned threads;
 	enum sweep_format format;
 	const char *out;                   /* NULL: stdout */
@@ -139,12 +150,13 @@ static int sweep_option(struct sweep_opts *o, int id, const char *value)
 		}
 		return cli_usage_error("sweep", "--format must be csv or jsonl, not "
 				       "'%s'", value);
-	case OPT_REPLICATIONS: o->replications = value; return CLI_EXIT_OK;
-	case OPT_SEED: o->seed = value; return CLI_EXIT_OK;
 	case OPT_OUT: o->out = value; return CLI_EXIT_OK;
 	case OPT_RESUME: o->resume = true; return CLI_EXIT_OK;
 	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
-	default: o->help = true; return CLI_EXIT_OK;
+	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
+	default:
+		o->run_values[id] = value;   /* a run setting */
+		return cli_check_run_setting("sweep", id, value);
 	}
 }
 
@@ -192,11 +204,7 @@ static int sweep_overrides(const struct sweep_opts *o, size_t point,
 	for (size_t a = 0; a < o->grid.n_axes; a++)
 		bad |= cli_strings_add(l, o->grid.axes[a].path,
 				       sweep_grid_value(&o->grid, point, a));
-	if (o->replications != NULL)
-		bad |= cli_strings_add(l, "run.replications", o->replications);
-	if (o->seed != NULL)
-		bad |= cli_strings_add(l, "run.seed", o->seed);
-	return bad;
+	return bad | cli_run_settings_append(o->run_values, l);
 }
 
 /* Prints the loader's lines, naming "--vary" where an axis's override is
@@ -233,55 +241,47 @@ static void sweep_print_load_err(const struct sweep_opts *o,
 	cli_print_err("sweep", &shown);
 }
 
+/* Loads point `point` into *out; returns the loader's status with its
+ * problems in err. Prints nothing but an out-of-memory message, so the
+ * threads that check the points may call it. */
+static enum sim_status sweep_load_point(const struct sweep_opts *o,
+					size_t point, struct scenario **out,
+					struct sim_err *err)
+{
+	struct cli_strings l = { 0 };
+	struct scenario_source src = { .path = o->path };
+	enum sim_status st = SIM_ENOMEM;
+
+	*out = NULL;
+	if (sweep_overrides(o, point, &l) == 0) {
+		src.overrides = (const char *const *)l.items;
+		src.n_overrides = l.n;
+		st = scenario_load(&src, out, err);
+	} else {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+	}
+	cli_strings_clear(&l);
+	return st;
+}
+
+/* The exit code of a load that returned st, its problems printed. */
+static int sweep_load_exit(const struct sweep_opts *o, enum sim_status st,
+			   const struct sim_err *err)
+{
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	sweep_print_load_err(o, err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
 /* Loads point `point`; returns CLI_EXIT_OK or the exit code, printed. */
 static int sweep_load(const struct sweep_opts *o, size_t point,
 		      struct scenario **out)
 {
-	struct cli_strings l = { 0 };
 	struct sim_err err;
-	struct scenario_source src = { .path = o->path };
-	enum sim_status st;
 
 	sim_err_clear(&err);
-	*out = NULL;
-	if (sweep_overrides(o, point, &l) != 0) {
-		cli_strings_clear(&l);
-		return CLI_EXIT_FAILURE;
-	}
-	src.overrides = (const char *const *)l.items;
-	src.n_overrides = l.n;
-	st = scenario_load(&src, out, &err);
-	cli_strings_clear(&l);
-	if (st == SIM_OK)
-		return CLI_EXIT_OK;
-	sweep_print_load_err(o, &err);
-	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-}
-
-/* Loads the points where one axis takes each value (every value of a
- * short list, the ends of a long one) and the others their first, so a
- * bad path or value stops the sweep before it starts. */
-static int sweep_check_axes(const struct sweep_opts *o)
-{
-	size_t stride = o->grid.n_points;
-
-	for (size_t a = 0; a < o->grid.n_axes; a++) {
-		size_t n = o->grid.axes[a].n_values;
-
-		stride /= n;
-		for (size_t j = 0; j < n; j++) {
-			struct scenario *sc;
-			int rc;
-
-			if (n > SWEEP_CHECK_ALL_MAX && j > 0 && j + 1 < n)
-				continue;
-			rc = sweep_load(o, j * stride, &sc);
-			scenario_free(sc);
-			if (rc != CLI_EXIT_OK)
-				return rc;
-		}
-	}
-	return CLI_EXIT_OK;
+	return sweep_load_exit(o, sweep_load_point(o, point, out, &err), &err);
 }
 
 /* The state of one sweep being run. */
@@ -290,9 +290,64 @@ struct sweep_run {
 	int fd;                            /* the output */
 	const char *out_name;              /* for messages */
 	unsigned reps, threads;
+	uint64_t *content;                 /* [n_points]: what each point read */
 	size_t start;                      /* first point not yet written */
 	struct sweep_progress progress;
 };
+
+/* What the threads checking the points share: each job writes only its
+ * own point's slot of content. */
+struct sweep_check {
+	const struct sweep_opts *o;
+	unsigned reps;                     /* run.replications of point 0 */
+	uint64_t *content;                 /* [n_points] */
+};
+
+/* Job k: loads point k and keeps what it read. */
+static enum sim_status sweep_check_job(void *arg, size_t k, struct sim_err *err)
+{
+	struct sweep_check *c = arg;
+	struct scenario *sc;
+	enum sim_status st = sweep_load_point(c->o, k, &sc, err);
+
+	if (st == SIM_OK && sc->run.replications != c->reps)
+		st = sim_err_add(err, SIM_EINVAL, "point %zu changes "
+				 "run.replications; every point must run as "
+				 "many", k);
+	if (st == SIM_OK)
+		c->content[k] = sc->content_fnv1a;
+	scenario_free(sc);
+	return st;
+}
+
+/* Loads and checks every point before anything is written, so a bad value
+ * anywhere in the grid (0.5 agents, say) stops the sweep before point 0
+ * is run, and adds what each point read to the sweep's identity. The
+ * points are loaded on the sweep's threads; the first bad point (in point
+ * order) is the one reported. Keeps each point's content hash in
+ * r->content: a point loaded again to run must have read the same bytes. */
+static int sweep_check_points(struct sweep_run *r, struct sweep_id *id)
+{
+	const struct sweep_opts *o = r->o;
+	struct sweep_check c = { .o = o, .reps = id->replications };
+	struct sim_err err;
+	enum sim_status st;
+
+	r->content = c.content = calloc(o->grid.n_points, sizeof *r->content);
+	if (r->content == NULL) {
+		fputs("callsim sweep: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	sim_err_clear(&err);
+	st = replicate_run(o->grid.n_points, r->threads, sweep_check_job, &c,
+			   &err);
+	if (st != SIM_OK)
+		return sweep_load_exit(o, st, &err);
+	id->content_fnv1a = SCENARIO_FNV1A_INIT;
+	for (size_t k = 0; k < o->grid.n_points; k++)
+		sweep_content_add(id, r->content[k]);
+	return CLI_EXIT_OK;
+}
 
 /* Writes all len bytes to fd and has them reach the disk (fsync fails on
  * pipes and terminals, where there is no disk to reach: that is fine). */
@@ -321,29 +376,17 @@ static int sweep_write_all(const struct sweep_run *r, const char *buf,
 	return CLI_EXIT_OK;
 }
 
-/* The header of this sweep, in memory (free it); NULL when out of memory
- * or the scenario file cannot be read (message printed). */
-static char *sweep_header(const struct sweep_opts *o,
-			  const struct scenario *sc, size_t *len)
+/* The header of the sweep id, in memory (free it); NULL when out of
+ * memory (message printed). */
+static char *sweep_header(const struct sweep_id *id, size_t *len)
 {
-	struct sweep_id id = {
-		.scenario = o->path, .seed = sc->run.seed,
-		.replications = sc->run.replications, .grid = &o->grid,
-		.sets = (const char *const *)o->sets.items, .n_sets = o->sets.n,
-		.format = o->format,
-	};
 	struct sim_err err;
 	char *buf = NULL;
-	FILE *mem;
+	FILE *mem = open_memstream(&buf, len);
 
 	sim_err_clear(&err);
-	if (sweep_file_hash(o->path, &id.scenario_hash, &err) != SIM_OK) {
-		cli_print_err("sweep", &err);
-		return NULL;
-	}
-	mem = open_memstream(&buf, len);
 	if (mem != NULL) {
-		enum sim_status st = sweep_header_write(mem, &id, &err);
+		enum sim_status st = sweep_header_write(mem, id, &err);
 
 		if (fclose(mem) == 0 && st == SIM_OK)
 			return buf;
@@ -402,8 +445,8 @@ static int sweep_scan(struct sweep_run *r, const struct scenario *sc,
 		return CLI_EXIT_FAILURE;
 	}
 	sim_err_clear(&err);
-	st = sweep_resume_scan(f, path, header, len, lines, r->o->grid.n_points,
-			       res, &err);
+	st = sweep_resume_scan(f, path, header, len, r->o->format, lines,
+			       r->o->grid.n_points, res, &err);
 	fclose(f);
 	if (st == SIM_OK)
 		return CLI_EXIT_OK;
@@ -478,10 +521,14 @@ static int sweep_batch_load(struct sweep_batch *b)
 		goto nomem;
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
 		rc = sweep_load(r->o, b->first + k, &b->sc[k]);
-		if (rc == CLI_EXIT_OK && b->sc[k]->run.replications != r->reps)
-			rc = cli_usage_error("sweep", "point %zu changes "
-					     "run.replications; every point must "
-					     "run as many", b->first + k);
+		if (rc == CLI_EXIT_OK
+		    && b->sc[k]->content_fnv1a != r->content[b->first + k]) {
+			fprintf(stderr, "callsim sweep: the scenario or a CSV it "
+				"reads changed while the sweep ran (point %zu); "
+				"the points written so far are kept\n",
+				b->first + k);
+			rc = CLI_EXIT_FAILURE;
+		}
 	}
 	for (size_t i = 0; rc == CLI_EXIT_OK && i < b->n * r->reps; i++)
 		if ((b->res[i] = cc_result_new(b->sc[i / r->reps])) == NULL)
@@ -599,22 +646,39 @@ static int sweep_drive(struct sweep_run *r)
 	return rc;
 }
 
-/* Checks the grid, opens the output and runs the sweep. */
+/* The identity of the sweep, from its point 0 (the checks of the other
+ * points add what they read). */
+static struct sweep_id sweep_id_of(const struct sweep_opts *o,
+				   const struct scenario *base)
+{
+	return (struct sweep_id){
+		.name = base->name, .seed = base->run.seed,
+		.replications = base->run.replications,
+		.days = base->run.days, .warmup_hours = base->run.warmup_s / 3600.0,
+		.grid = &o->grid, .sets = (const char *const *)o->sets.items,
+		.n_sets = o->sets.n, .format = o->format,
+	};
+}
+
+/* Checks every point, opens the output and runs the sweep. */
 static int sweep_main(const struct sweep_opts *o)
 {
 	struct sweep_run r = { .o = o, .fd = -1 };
 	struct scenario *base = NULL;
+	struct sweep_id id;
 	char *header = NULL;
 	size_t len = 0;
-	int rc = sweep_check_axes(o);
+	int rc = sweep_load(o, 0, &base);
 
-	if (rc == CLI_EXIT_OK)
-		rc = sweep_load(o, 0, &base);
-	if (rc == CLI_EXIT_OK && (header = sweep_header(o, base, &len)) == NULL)
+	r.threads = o->threads ? o->threads : replicate_default_threads();
+	if (rc == CLI_EXIT_OK) {
+		id = sweep_id_of(o, base);
+		rc = sweep_check_points(&r, &id);
+	}
+	if (rc == CLI_EXIT_OK && (header = sweep_header(&id, &len)) == NULL)
 		rc = CLI_EXIT_FAILURE;
 	if (rc == CLI_EXIT_OK) {
 		r.reps = base->run.replications;
-		r.threads = o->threads ? o->threads : replicate_default_threads();
 		rc = o->resume ? sweep_open_resume(&r, base, header, len)
 			       : sweep_open_new(&r, header, len);
 	}
@@ -625,6 +689,7 @@ static int sweep_main(const struct sweep_opts *o)
 			r.out_name, strerror(errno));
 		rc = CLI_EXIT_FAILURE;
 	}
+	free(r.content);
 	free(header);
 	scenario_free(base);
 	return rc;

@@ -4,6 +4,8 @@
 #include "models/scenario.h"
 
 #include <assert.h>
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +70,51 @@ void scenario_free(struct scenario *sc)
 
 /* Linear search: a force has a handful of lines, and lookups happen while
  * a run is set up, never per event. */
+uint64_t scenario_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (unsigned i = 0; i < 8; i++)
+		h = (h ^ (((uint64_t)n >> (8 * i)) & 0xffu)) * 1099511628211u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211u;   /* the FNV prime */
+	return h;
+}
+
+int scenario_parse_decimal(const char *text, double *out)
+{
+	static const char digits[] = "0123456789";
+	const char *p = text + (*text == '+' || *text == '-');
+	size_t whole = strspn(p, digits), frac = 0, exp;
+	char *end;
+	double x;
+
+	p += whole;
+	if (*p == '.') {
+		frac = strspn(p + 1, digits);
+		p += 1 + frac;
+	}
+	if (whole + frac == 0)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p += 1 + (p[1] == '+' || p[1] == '-');
+		exp = strspn(p, digits);
+		if (exp == 0)
+			return 0;
+		p += exp;
+	}
+	if (*p != '\0')
+		return 0;
+	/* The text is plain decimal: strtod reads it all, and only its
+	 * range can fail (a huge exponent). */
+	errno = 0;
+	x = strtod(text, &end);
+	if (errno == ERANGE && fabs(x) > 1.0)
+		return 0;
+	*out = x;
+	return 1;
+}
+
 long scenario_line_index(const struct scenario *sc, const char *name)
 {
 	size_t i;

@@ -75,6 +75,10 @@ struct pool_spec {
 struct scenario {
 	char name[256];
 	char path[1024];                   /* the file it came from ("" if text) */
+	/* scenario_fnv1a of every byte the loader read, in order: the
+	 * scenario text, then each profile or empirical CSV. Equal content
+	 * gives equal values however the paths were spelt. */
+	uint64_t content_fnv1a;
 	struct run_spec run;
 	struct line_spec *lines;           /* owned */
 	size_t n_lines;
@@ -111,6 +115,22 @@ enum sim_status scenario_load(const struct scenario_source *src,
 			      struct scenario **out, struct sim_err *err);
 /* NULL is a no-op. */
 void scenario_free(struct scenario *sc);
+
+/* The FNV-1a offset basis: the hash of no bytes. */
+#define SCENARIO_FNV1A_INIT 14695981039346656037u
+/* Extends the 64-bit FNV-1a hash h (starting at SCENARIO_FNV1A_INIT) with
+ * one block: n as 8 bytes, least significant first, then the n bytes at p.
+ * The length keeps blocks apart: moving a line from one CSV to the next
+ * changes the hash. Not a cryptographic hash: it tells an edited input
+ * from the one read before, not a forged one. */
+uint64_t scenario_fnv1a(uint64_t h, const void *p, size_t n);
+
+/* Reads the whole of text as a number written in plain decimal, the one
+ * rule for numbers people type on the command line: an optional sign,
+ * digits with at most one '.', an optional exponent ("1e-3"). Refused:
+ * hexadecimal or octal prefixes ("0x10"), inf, nan, spaces, an empty
+ * text, and values too large for a double. Returns 1 and sets *out, or 0. */
+int scenario_parse_decimal(const char *text, double *out);
 
 /* Index of the line or pool with that name, or -1. */
 long scenario_line_index(const struct scenario *sc, const char *name);

@@ -51,6 +51,7 @@ struct load {
 	int n_problems;
 	int oom;
 	int grades_given;            /* the file has a grades key */
+	uint64_t content_fnv1a;      /* of the bytes read so far */
 	struct scenario *sc;         /* being built */
 };
 
@@ -736,6 +737,7 @@ static int csv_open(struct load *ld, struct at a, struct csv *c)
 			     c->path, strerror(e));
 		return 0;
 	}
+	ld->content_fnv1a = scenario_fnv1a(ld->content_fnv1a, c->text, len);
 	c->next = c->text;
 	return 1;
 }
@@ -1818,7 +1820,14 @@ static void parse_pool(struct load *ld, struct at m, struct pool_spec *p)
 		{"hours_per_week", &R_WEEK_HOURS, &p->hours_per_week, 0},
 		{"cost_per_fte", &R_COST, &p->cost_per_fte, 0},
 		{NULL, NULL, NULL, 0}};
+	char kp[KEY_PATH_MAX];
 
+	/* The reports' cost rows put the totals beside the pools, under these
+	 * names: a pool so named would give two rows of one key. */
+	if (strcmp(p->name, "total") == 0 || strcmp(p->name, "pools") == 0)
+		load_problem(ld, at_key(ld, m, "name", kp), "'%s' is reserved for "
+			     "the cost totals; give the pool another name",
+			     p->name);
 	check_keys(ld, m, pool_keys, "key");
 	parse_serves(ld, m, p);
 	read_fields(ld, m, f);
@@ -2004,6 +2013,12 @@ static void parse_grade(struct load *ld, struct at m, struct grade_spec *g)
 	char kp[KEY_PATH_MAX];
 	struct at b;
 
+	/* The reports name an area's grade "AREA/GRADE": a '/' in a grade
+	 * could make two areas' rows one key. */
+	if (strchr(g->name, '/'))
+		load_problem(ld, at_key(ld, m, "name", kp), "'%s' holds a '/', "
+			     "which the reports put between an area and its "
+			     "grade; give the grade another name", g->name);
 	check_keys(ld, m, grade_keys, "key");
 	parse_attend(ld, m, g);
 	g->has_delay = parse_opt_dist(ld, m, "delay", &g->delay);
@@ -3071,6 +3086,7 @@ static struct scenario *load_build(struct load *ld,
 	if (!src->text && src->path)
 		snprintf(sc->path, sizeof sc->path, "%s", src->path);
 	load_walk(ld, sc);
+	sc->content_fnv1a = ld->content_fnv1a;
 	if (ld->n_problems || ld->oom) {
 		scenario_free(sc);
 		return NULL;
@@ -3098,6 +3114,7 @@ enum sim_status scenario_load(const struct scenario_source *src,
 	st = load_read(&ld, src, &owned, &text, &len);
 	if (st != SIM_OK)
 		return st;
+	ld.content_fnv1a = scenario_fnv1a(SCENARIO_FNV1A_INIT, text, len);
 	if (load_parse(&ld, text, len)) {
 		ovr_apply_all(&ld);
 		*out = load_build(&ld, src);

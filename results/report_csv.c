@@ -5,90 +5,106 @@
 
 #include "results/emit.h"
 
-static void report_csv_ci(FILE *f, const char *section, const char *name,
-			  const char *metric, const struct ci *c)
+/* The rows being written: where to, the fields each row starts with, and
+ * how many rows so far. */
+struct report_csv_out {
+	FILE *f;                                  /* borrowed */
+	const struct report_csv_prefix *prefix;   /* NULL: none */
+	size_t rows;
+};
+
+/* Starts a row: the prefix fields, then section, name and metric. Every
+ * row goes through here, so a prefix is a field like any other and a
+ * name holding a line break stays inside its quotes. */
+static void report_csv_key(struct report_csv_out *w, const char *section,
+			   const char *name, const char *metric)
 {
-	emit_csv_key(f, section, name, metric);
-	fputc(',', f);
-	emit_csv_number(f, c->mean);
-	fputc(',', f);
-	emit_csv_number(f, c->lo);
-	fputc(',', f);
-	emit_csv_number(f, c->hi);
-	fputc('\n', f);
+	for (size_t i = 0; w->prefix != NULL && i < w->prefix->n; i++) {
+		emit_csv_field(w->f, w->prefix->fields[i]);
+		fputc(',', w->f);
+	}
+	emit_csv_key(w->f, section, name, metric);
+	w->rows++;
+}
+
+static void report_csv_ci(struct report_csv_out *w, const char *section,
+			  const char *name, const char *metric,
+			  const struct ci *c)
+{
+	report_csv_key(w, section, name, metric);
+	emit_csv_ci(w->f, c);
 }
 
 /* An exact figure: the interval is the value itself. */
-static void report_csv_exact(FILE *f, const char *section, const char *name,
-			     const char *metric, double x)
+static void report_csv_exact(struct report_csv_out *w, const char *section,
+			     const char *name, const char *metric, double x)
 {
-	struct ci c = { .mean = x, .lo = x, .hi = x, .n = 1 };
-
-	report_csv_ci(f, section, name, metric, &c);
+	report_csv_key(w, section, name, metric);
+	emit_csv_exact(w->f, x);
 }
 
-static void report_csv_run(FILE *f, const struct summary *s)
+static void report_csv_run(struct report_csv_out *w, const struct summary *s)
 {
 	const char *name = s->sc->name;
 
-	report_csv_exact(f, "run", name, "replications", s->replications);
+	report_csv_exact(w, "run", name, "replications", s->replications);
 	/* The seed is printed whole: %.10g would round a large one. */
-	emit_csv_key(f, "run", name, "seed");
-	fprintf(f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n", s->seed, s->seed,
+	report_csv_key(w, "run", name, "seed");
+	fprintf(w->f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n", s->seed, s->seed,
 		s->seed);
-	report_csv_exact(f, "run", name, "days", s->days);
-	report_csv_exact(f, "run", name, "warmup_hours", s->warmup_s / 3600.0);
+	report_csv_exact(w, "run", name, "days", s->days);
+	report_csv_exact(w, "run", name, "warmup_hours", s->warmup_s / 3600.0);
 }
 
-static void report_csv_lines_pools(FILE *f, const struct summary *s)
+static void report_csv_lines_pools(struct report_csv_out *w, const struct summary *s)
 {
 	for (size_t l = 0; l < s->n_lines; l++) {
 		const struct line_spec *spec = &s->sc->lines[l];
 
-		report_csv_exact(f, "line", spec->name, "target_s", spec->target_s);
-		report_csv_exact(f, "line", spec->name, "goal", spec->goal);
+		report_csv_exact(w, "line", spec->name, "target_s", spec->target_s);
+		report_csv_exact(w, "line", spec->name, "goal", spec->goal);
 		for (size_t k = 0; k < CC_LINE_METRICS; k++)
-			report_csv_ci(f, "line", spec->name,
+			report_csv_ci(w, "line", spec->name,
 				      summary_line_metric_name(k),
 				      &s->lines[l].m[k]);
 	}
 	for (size_t p = 0; p < s->n_pools; p++)
 		for (size_t k = 0; k < CC_POOL_METRICS; k++)
-			report_csv_ci(f, "pool", s->sc->pools[p].name,
+			report_csv_ci(w, "pool", s->sc->pools[p].name,
 				      summary_pool_metric_name(k),
 				      &s->pools[p].m[k]);
 }
 
 /* A grade's target, goal and figures under `name` ("emergency", or
  * "Birmingham/emergency" for one area). */
-static void report_csv_grade(FILE *f, const char *section, const char *name,
+static void report_csv_grade(struct report_csv_out *w, const char *section, const char *name,
 			     const struct grade_spec *spec,
 			     const struct summary_grade *sg)
 {
-	report_csv_exact(f, section, name, "target_s", spec->target_s);
-	report_csv_exact(f, section, name, "goal", spec->goal);
+	report_csv_exact(w, section, name, "target_s", spec->target_s);
+	report_csv_exact(w, section, name, "goal", spec->goal);
 	for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
-		report_csv_ci(f, section, name, summary_grade_metric_name(k),
+		report_csv_ci(w, section, name, summary_grade_metric_name(k),
 			      &sg->m[k]);
 }
 
-static void report_csv_response(FILE *f, const struct summary *s)
+static void report_csv_response(struct report_csv_out *w, const struct summary *s)
 {
 	char name[2 * RESPONSE_NAME_MAX + 1];
 
 	for (size_t g = 0; g < s->n_grades; g++)
-		report_csv_grade(f, "grade", s->sc->grades[g].name,
+		report_csv_grade(w, "grade", s->sc->grades[g].name,
 				 &s->sc->grades[g], &s->grades[g]);
 	for (size_t a = 0; a < s->n_areas; a++) {
 		const char *area = s->sc->areas[a].name;
 
 		for (size_t k = 0; k < RSP_AREA_METRICS; k++)
-			report_csv_ci(f, "area", area, summary_area_metric_name(k),
+			report_csv_ci(w, "area", area, summary_area_metric_name(k),
 				      &s->areas[a].m[k]);
 		for (size_t g = 0; g < s->n_grades; g++) {
 			snprintf(name, sizeof name, "%s/%s", area,
 				 s->sc->grades[g].name);
-			report_csv_grade(f, "area", name, &s->sc->grades[g],
+			report_csv_grade(w, "area", name, &s->sc->grades[g],
 					 summary_area_grade(s, a, g));
 		}
 	}
@@ -97,28 +113,28 @@ static void report_csv_response(FILE *f, const struct summary *s)
 /* Pools under `cost` (named as before officers were costed), roles under
  * `role`, so a pool and a role of the same name never clash, and the
  * total of both. */
-static void report_csv_costs(FILE *f, const struct summary *s)
+static void report_csv_costs(struct report_csv_out *w, const struct summary *s)
 {
 	for (size_t p = 0; p < s->n_pools; p++) {
 		const char *name = s->sc->pools[p].name;
 
-		report_csv_exact(f, "cost", name, "fte", s->pools[p].fte);
-		report_csv_exact(f, "cost", name, "annual_cost",
+		report_csv_exact(w, "cost", name, "fte", s->pools[p].fte);
+		report_csv_exact(w, "cost", name, "annual_cost",
 				 s->pools[p].annual_cost);
 	}
 	for (size_t r = 0; r < s->n_roles; r++) {
 		const char *name = s->sc->roles[r].name;
 
-		report_csv_exact(f, "role", name, "fte", s->roles[r].fte);
-		report_csv_exact(f, "role", name, "annual_cost",
+		report_csv_exact(w, "role", name, "fte", s->roles[r].fte);
+		report_csv_exact(w, "role", name, "annual_cost",
 				 s->roles[r].annual_cost);
 	}
-	report_csv_exact(f, "cost", "total", "fte", s->total_fte);
-	report_csv_exact(f, "cost", "total", "annual_cost", s->total_annual_cost);
+	report_csv_exact(w, "cost", "total", "fte", s->total_fte);
+	report_csv_exact(w, "cost", "total", "annual_cost", s->total_annual_cost);
 }
 
 /* The rows of one hour of the week, named "LINE@Mon 18:00". */
-static void report_csv_hour(FILE *f, const struct summary *s, size_t h)
+static void report_csv_hour(struct report_csv_out *w, const struct summary *s, size_t h)
 {
 	char label[SUMMARY_HOUR_LABEL_MAX];
 	char name[SCENARIO_NAME_MAX + SUMMARY_HOUR_LABEL_MAX + 1];
@@ -127,31 +143,53 @@ static void report_csv_hour(FILE *f, const struct summary *s, size_t h)
 	for (size_t l = 0; l < s->n_lines; l++) {
 		snprintf(name, sizeof name, "%s@%s", s->sc->lines[l].name, label);
 		for (size_t k = 0; k < CC_INTERVAL_LINE_METRICS; k++)
-			report_csv_ci(f, "interval", name,
+			report_csv_ci(w, "interval", name,
 				      summary_iline_metric_name(k),
 				      summary_iline(s, h, l, k));
 	}
 	for (size_t p = 0; p < s->n_pools; p++) {
 		snprintf(name, sizeof name, "%s@%s", s->sc->pools[p].name, label);
 		for (size_t k = 0; k < CC_INTERVAL_POOL_METRICS; k++)
-			report_csv_ci(f, "interval", name,
+			report_csv_ci(w, "interval", name,
 				      summary_ipool_metric_name(k),
 				      summary_ipool(s, h, p, k));
 	}
 }
 
+/* Every row of s, in the order report_csv.h lists the sections. */
+static void report_csv_all(struct report_csv_out *w, const struct summary *s,
+			   bool intervals)
+{
+	report_csv_run(w, s);
+	report_csv_lines_pools(w, s);
+	report_csv_response(w, s);
+	report_csv_costs(w, s);
+	if (intervals)
+		for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+			report_csv_hour(w, s, h);
+}
+
 enum sim_status report_csv_write(FILE *f, const struct summary *s,
 				 bool intervals, struct sim_err *err)
 {
+	struct report_csv_out w = { .f = f };
+
 	fputs("section,name,metric,mean,ci_low,ci_high\n", f);
-	report_csv_run(f, s);
-	report_csv_lines_pools(f, s);
-	report_csv_response(f, s);
-	report_csv_costs(f, s);
-	if (intervals)
-		for (size_t h = 0; h < HOURS_PER_WEEK; h++)
-			report_csv_hour(f, s, h);
+	report_csv_all(&w, s, intervals);
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the CSV report failed");
+	return SIM_OK;
+}
+
+enum sim_status report_csv_rows(FILE *f, const struct summary *s,
+				const struct report_csv_prefix *prefix,
+				size_t *n_rows, struct sim_err *err)
+{
+	struct report_csv_out w = { .f = f, .prefix = prefix };
+
+	report_csv_all(&w, s, false);
+	*n_rows = w.rows;
+	if (fflush(f) != 0 || ferror(f))
+		return sim_err_add(err, SIM_EIO, "writing the CSV rows failed");
 	return SIM_OK;
 }

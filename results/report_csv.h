@@ -24,6 +24,7 @@
 #define RESULTS_REPORT_CSV_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "results/summary.h"
@@ -34,5 +35,20 @@
  * error. */
 enum sim_status report_csv_write(FILE *f, const struct summary *s,
 				 bool intervals, struct sim_err *err);
+
+/* The fields each row starts with, before section (a sweep's point number
+ * and the values of its axes). */
+struct report_csv_prefix {
+	const char *const *fields;      /* borrowed */
+	size_t n;
+};
+
+/* Writes the rows of s to f (borrowed) as report_csv_write does, without
+ * the column names or the hour-of-week rows, each row starting with the
+ * prefix's fields (quoted like any other), and sets *n_rows to the number
+ * of rows written. Returns SIM_OK, or SIM_EIO with err filled. */
+enum sim_status report_csv_rows(FILE *f, const struct summary *s,
+				const struct report_csv_prefix *prefix,
+				size_t *n_rows, struct sim_err *err);
 
 #endif

@@ -1,15 +1,15 @@
 /* sweep.c: the grid of a sweep, its header, its points as CSV rows or JSON
  * lines, and the scan that lets an interrupted sweep resume (see sweep.h).
  *
- * A point's figures are formatted by the run's own writers (report_csv,
- * report_json) into memory and then prefixed with the point and its
- * values, so a sweep point and a `callsim run` of the same scenario and
- * seed show the same bytes, and a figure added to the run report appears in
- * sweeps without a change here. */
+ * A point's figures are formatted by the run's own writers: report_csv
+ * writes the CSV rows with the point and its values as leading fields, and
+ * report_json's object is put on one line after the point's members. So a
+ * sweep point and a `callsim run` of the same scenario and seed show the
+ * same figures, and a figure added to the run report appears in sweeps
+ * without a change here. */
 #include "results/sweep.h"
 
 #include <assert.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
@@ -23,14 +23,11 @@
 /* ------------------------------------------------------------------ */
 /* The grid                                                            */
 
-/* Parses the whole of text as a finite number. */
+/* Parses the whole of text as a number in plain decimal (the one rule of
+ * the command line: scenario_parse_decimal). */
 static bool sweep_number(const char *text, double *out)
 {
-	char *end;
-
-	errno = 0;
-	*out = strtod(text, &end);
-	return end != text && *end == '\0' && errno != ERANGE && isfinite(*out);
+	return scenario_parse_decimal(text, out) == 1;
 }
 
 static void sweep_axis_clear(struct sweep_axis *a)
@@ -76,7 +73,8 @@ static enum sim_status sweep_range(struct sweep_axis *a, const char *body,
 	if (!sweep_number(lo, &from) || !sweep_number(hi, &to)
 	    || !sweep_number(st, &step))
 		return sim_err_add(err, SIM_EINVAL, "--vary %s: from, to and "
-				   "step must be numbers", a->spec);
+				   "step must be numbers in plain decimal "
+				   "(such as 2, 0.25 or 1e3)", a->spec);
 	if (!(step > 0))
 		return sim_err_add(err, SIM_EINVAL, "--vary %s: step must be "
 				   "above 0, not %s", a->spec, st);
@@ -248,25 +246,10 @@ static void sweep_json_compact(FILE *f, const char *text)
 /* ------------------------------------------------------------------ */
 /* Header                                                              */
 
-enum sim_status sweep_file_hash(const char *path, uint64_t *out,
-				struct sim_err *err)
+void sweep_content_add(struct sweep_id *id, uint64_t point_content)
 {
-	FILE *f = fopen(path, "rb");
-	uint64_t h = 14695981039346656037u;   /* FNV-1a offset basis */
-	int c;
-
-	if (f == NULL)
-		return sim_err_add(err, SIM_EIO, "%s: cannot read (%s)", path,
-				   strerror(errno));
-	while ((c = getc(f)) != EOF)
-		h = (h ^ (uint64_t)c) * 1099511628211u;   /* FNV prime */
-	if (ferror(f)) {
-		fclose(f);
-		return sim_err_add(err, SIM_EIO, "%s: read error", path);
-	}
-	fclose(f);
-	*out = h;
-	return SIM_OK;
+	id->content_fnv1a = scenario_fnv1a(id->content_fnv1a, &point_content,
+					   sizeof point_content);
 }
 
 /* A JSON array of strings. */
@@ -286,11 +269,13 @@ static void sweep_id_json(FILE *f, const struct sweep_id *id)
 {
 	const struct sweep_grid *g = id->grid;
 
-	fputs("{\"callsim_sweep\":1,\"scenario\":", f);
-	emit_json_string(f, id->scenario);
-	fprintf(f, ",\"scenario_fnv1a\":\"%016" PRIx64 "\",\"seed\":%" PRIu64
-		",\"replications\":%u,\"points\":%zu,\"vary\":[",
-		id->scenario_hash, id->seed, id->replications, g->n_points);
+	fputs("{\"callsim_sweep\":1,\"name\":", f);
+	emit_json_string(f, id->name);
+	/* %.17g: a resumed sweep must run the very same days. */
+	fprintf(f, ",\"content_fnv1a\":\"%016" PRIx64 "\",\"seed\":%" PRIu64
+		",\"replications\":%u,\"days\":%.17g,\"warmup_hours\":%.17g"
+		",\"points\":%zu,\"vary\":[", id->content_fnv1a, id->seed,
+		id->replications, id->days, id->warmup_hours, g->n_points);
 	for (size_t i = 0; i < g->n_axes; i++) {
 		if (i > 0)
 			fputc(',', f);
@@ -324,27 +309,21 @@ enum sim_status sweep_header_write(FILE *f, const struct sweep_id *id,
 /* ------------------------------------------------------------------ */
 /* Points                                                              */
 
-/* The CSV rows of the run report, each prefixed "point,v1,v2,". The
- * report's first line (its column names) is left out. */
-static void sweep_csv_rows(FILE *f, const struct sweep_grid *g, size_t point,
-			   const char *report)
+/* The CSV rows of the run report, each starting with the point and its
+ * values as fields; *n_rows gets their number. */
+static enum sim_status sweep_csv_rows(FILE *f, const struct sweep_grid *g,
+				      size_t point, const struct summary *s,
+				      size_t *n_rows, struct sim_err *err)
 {
-	const char *row = strchr(report, '\n');
+	const char *fields[SWEEP_AXES_MAX + 1];
+	char number[24];
+	struct report_csv_prefix prefix = { fields, g->n_axes + 1 };
 
-	while (row != NULL && row[1] != '\0') {
-		const char *end = strchr(++row, '\n');
-		size_t len = end ? (size_t)(end - row) : strlen(row);
-
-		fprintf(f, "%zu", point);
-		for (size_t i = 0; i < g->n_axes; i++) {
-			fputc(',', f);
-			emit_csv_field(f, sweep_grid_value(g, point, i));
-		}
-		fputc(',', f);
-		fwrite(row, 1, len, f);
-		fputc('\n', f);
-		row = end;
-	}
+	snprintf(number, sizeof number, "%zu", point);
+	fields[0] = number;
+	for (size_t i = 0; i < g->n_axes; i++)
+		fields[i + 1] = sweep_grid_value(g, point, i);
+	return report_csv_rows(f, s, &prefix, n_rows, err);
 }
 
 /* {"point":k,"values":{...}, then the run report's members, one line. */
@@ -367,9 +346,8 @@ static void sweep_json_line(FILE *f, const struct sweep_grid *g, size_t point,
 	fputc('\n', f);
 }
 
-/* The run report of s in memory; NULL when out of memory. */
-static char *sweep_report(const struct summary *s, enum sweep_format format,
-			  struct sim_err *err)
+/* The JSON run report of s in memory; NULL when out of memory. */
+static char *sweep_report(const struct summary *s, struct sim_err *err)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -380,8 +358,7 @@ static char *sweep_report(const struct summary *s, enum sweep_format format,
 		sim_err_add(err, SIM_ENOMEM, "out of memory formatting a point");
 		return NULL;
 	}
-	st = format == SWEEP_CSV ? report_csv_write(mem, s, false, err)
-				 : report_json_write(mem, s, false, err);
+	st = report_json_write(mem, s, false, err);
 	if (fclose(mem) != 0 && st == SIM_OK)
 		st = sim_err_add(err, SIM_ENOMEM, "out of memory formatting a point");
 	if (st != SIM_OK) {
@@ -395,27 +372,35 @@ enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
 				  size_t point, const struct summary *s,
 				  enum sweep_format format, struct sim_err *err)
 {
-	char *report = sweep_report(s, format, err);
+	char *report = NULL;
+	size_t rows;
 
-	if (report == NULL)
-		return err->status;
-	if (format == SWEEP_CSV)
-		sweep_csv_rows(f, g, point, report);
-	else
+	if (format == SWEEP_CSV) {
+		if (sweep_csv_rows(f, g, point, s, &rows, err) != SIM_OK)
+			return err->status;
+	} else {
+		report = sweep_report(s, err);
+		if (report == NULL)
+			return err->status;
 		sweep_json_line(f, g, point, report);
-	free(report);
+		free(report);
+	}
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing point %zu failed", point);
 	return SIM_OK;
 }
 
+/* Counts the rows of a CSV point of sc by writing them, for an empty
+ * summary, into memory. */
 size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
 {
 	struct cc_result *res;
 	struct summary *s = NULL;
 	struct sim_err err;
-	char *report = NULL;
-	size_t lines = 0;
+	FILE *sink = NULL;
+	char *buf = NULL;
+	size_t len = 0, rows = 0;
+	struct report_csv_prefix none = { NULL, 0 };
 
 	if (format == SWEEP_JSONL)
 		return 1;
@@ -424,14 +409,15 @@ size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
 	if (res != NULL)
 		s = summary_new(sc, (const struct cc_result *const *)&res, 1, &err);
 	if (s != NULL)
-		report = sweep_report(s, format, &err);
-	for (const char *p = report; p != NULL && *p; p++)
-		lines += *p == '\n';
-	free(report);
+		sink = open_memstream(&buf, &len);
+	if (sink == NULL || report_csv_rows(sink, s, &none, &rows, &err) != SIM_OK)
+		rows = 0;
+	if (sink != NULL && fclose(sink) != 0)
+		rows = 0;
+	free(buf);
 	summary_free(s);
 	cc_result_free(res);
-	/* The report's column names are not a row of the point. */
-	return lines > 0 ? lines - 1 : 0;
+	return rows;
 }
 
 /* ------------------------------------------------------------------ */
@@ -481,32 +467,70 @@ static enum sim_status sweep_resume_header(FILE *f, const char *name,
 	return st;
 }
 
+/* The quotes in the NUL-terminated text s. */
+static size_t sweep_quotes(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '"';
+	return n;
+}
+
+/* Reads one whole row into *line (its first line; the rest is only
+ * counted): for CSV, a row goes on over line breaks while a quoted field
+ * is open, which an odd count of quotes so far shows (RFC 4180 doubles a
+ * quote inside a field). Returns the row's bytes, or -1 at the end of the
+ * file or when the row is cut short (no line break at its end). */
+static ssize_t sweep_resume_row(FILE *f, bool csv, char **line, size_t *cap)
+{
+	ssize_t n = getline(line, cap, f), total = n, m;
+	char *rest = NULL;
+	size_t rest_cap = 0, quotes;
+
+	if (n <= 0 || (*line)[n - 1] != '\n')
+		return -1;
+	quotes = csv ? sweep_quotes(*line) : 0;
+	while (quotes % 2 == 1) {
+		m = getline(&rest, &rest_cap, f);
+		if (m <= 0 || rest[m - 1] != '\n') {
+			total = -1;
+			break;
+		}
+		quotes += sweep_quotes(rest);
+		total += m;
+	}
+	free(rest);
+	return total;
+}
+
 /* Counts the complete points after the header. */
 static enum sim_status sweep_resume_points(FILE *f, const char *name,
-					   size_t point_lines, size_t n_points,
+					   bool csv, size_t point_rows,
+					   size_t n_points,
 					   struct sweep_resume *out,
 					   struct sim_err *err)
 {
 	char *line = NULL;
-	size_t cap = 0, lines_in_point = 0;
+	size_t cap = 0, rows_in_point = 0;
 	long at = ftell(f), k;
 	ssize_t n;
 	enum sim_status st = SIM_OK;
 
-	while ((n = getline(&line, &cap, f)) > 0 && line[n - 1] == '\n') {
+	while ((n = sweep_resume_row(f, csv, &line, &cap)) > 0) {
 		k = sweep_line_point(line);
 		if (k != (long)out->points_done || (size_t)k >= n_points) {
-			st = sim_err_add(err, SIM_EINVAL, "%s: a line of point %zu "
+			st = sim_err_add(err, SIM_EINVAL, "%s: a row of point %zu "
 					 "was expected at byte %ld; the file was "
 					 "changed, refusing to resume it", name,
 					 out->points_done, at);
 			break;
 		}
 		at += n;
-		if (++lines_in_point == point_lines) {
+		if (++rows_in_point == point_rows) {
 			out->points_done++;
 			out->keep_bytes = at;
-			lines_in_point = 0;
+			rows_in_point = 0;
 		}
 	}
 	free(line);
@@ -517,8 +541,9 @@ static enum sim_status sweep_resume_points(FILE *f, const char *name,
 
 enum sim_status sweep_resume_scan(FILE *f, const char *name,
 				  const char *header, size_t header_len,
-				  size_t point_lines, size_t n_points,
-				  struct sweep_resume *out, struct sim_err *err)
+				  enum sweep_format format, size_t point_lines,
+				  size_t n_points, struct sweep_resume *out,
+				  struct sim_err *err)
 {
 	enum sim_status st;
 
@@ -529,5 +554,6 @@ enum sim_status sweep_resume_scan(FILE *f, const char *name,
 	if (st != SIM_OK || !out->has_header)
 		return st;
 	out->keep_bytes = (long)header_len;
-	return sweep_resume_points(f, name, point_lines, n_points, out, err);
+	return sweep_resume_points(f, name, format == SWEEP_CSV, point_lines,
+				   n_points, out, err);
 }

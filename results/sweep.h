@@ -7,18 +7,20 @@
  * override per axis, "path=value", the value text exactly as the grid holds
  * it, so the loader checks it as it checks any --set.
  *
- * The output is CSV (tidy: one row per figure, prefixed by the point number
- * and the value of each axis, the rest of the row exactly as
- * `callsim run --format csv` writes it) or JSON Lines (one object per
+ * The output is CSV (tidy: one row per figure, starting with the point
+ * number and the value of each axis as fields of their own, then the
+ * fields `callsim run --format csv` writes) or JSON Lines (one object per
  * point: its number, its values, then the members `callsim run --format
  * json` writes, on one line). Either starts with a header that identifies
- * the sweep (scenario, its content hash, seed, replications, axes,
- * overrides): a CSV file with a "# {...}" comment line and the column
+ * the sweep (the scenario's name, a hash of every byte read to load the
+ * points, seed, replications, days, axes, overrides): a CSV file with a "# {...}" comment line and the column
  * names, a JSON Lines file with a first object holding "callsim_sweep".
  *
  * Each point is formatted whole into memory and written with one write, so
  * an interrupted sweep leaves complete points followed by at most one
- * partial point; sweep_resume_scan finds where the complete points end.
+ * partial point; sweep_resume_scan finds where the complete points end. A
+ * CSV row may span lines (a name with a line break, in quotes): the scan
+ * counts rows, not lines.
  *
  * Nothing here prints except to a FILE * the caller gives; errors are
  * returned in a struct sim_err. Grids own their strings; free them with
@@ -62,8 +64,8 @@ struct sweep_grid {
  * step, ... up to to (inclusive, within a rounding error), each printed
  * with %.10g; a text with a ',' is a list (empty items are refused), one
  * without ',' or ':' a single value. Returns SIM_OK; SIM_EINVAL with one
- * line in err for a malformed spec (no '=', a non-numeric bound, step <= 0,
- * from > to, an empty list), a path already varied, run.seed or
+ * line in err for a malformed spec (no '=', a bound not in plain decimal,
+ * step <= 0, from > to, an empty list), a path already varied, run.seed or
  * run.replications (every point shares them), too many axes or more than
  * SWEEP_POINTS_MAX points; SIM_ENOMEM. On failure g is unchanged. */
 enum sim_status sweep_grid_add(struct sweep_grid *g, const char *spec,
@@ -74,22 +76,25 @@ void sweep_grid_clear(struct sweep_grid *g);
 const char *sweep_grid_value(const struct sweep_grid *g, size_t point,
 			     size_t axis);
 
-/* What identifies a sweep, for the header and for --resume. */
+/* What identifies a sweep, for the header and for --resume: what was
+ * read and how it is run, never how a path was spelt, so "./f.yaml" and
+ * "f.yaml" are the same sweep and an edited profile CSV is another. */
 struct sweep_id {
-	const char *scenario;          /* the path as given */
-	uint64_t scenario_hash;        /* sweep_file_hash of that file */
+	const char *name;              /* the scenario's name */
+	uint64_t content_fnv1a;        /* sweep_content_add of every point */
 	uint64_t seed;                 /* run.seed every point uses */
 	unsigned replications;         /* run.replications of every point */
+	double days, warmup_hours;     /* run.days, run.warmup_hours of point 0 */
 	const struct sweep_grid *grid; /* borrowed */
 	const char *const *sets;       /* the --set overrides, in order */
 	size_t n_sets;
 	enum sweep_format format;
 };
 
-/* The 64-bit FNV-1a hash of the bytes of the file at path: a resumed sweep
- * must read the same scenario. Returns SIM_OK, or SIM_EIO with err filled. */
-enum sim_status sweep_file_hash(const char *path, uint64_t *out,
-				struct sim_err *err);
+/* Adds what the loader read for one point (the content_fnv1a of the point's
+ * scenario: its file and every CSV it named) to id->content_fnv1a, which
+ * starts at SCENARIO_FNV1A_INIT. Call it for every point, in order. */
+void sweep_content_add(struct sweep_id *id, uint64_t point_content);
 
 /* Writes the header of the sweep id to f (borrowed). Returns SIM_OK, or
  * SIM_EIO when f reports a write error. */
@@ -103,9 +108,10 @@ enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
 				  size_t point, const struct summary *s,
 				  enum sweep_format format, struct sim_err *err);
 
-/* The number of lines one point of sc takes in the given format (the CSV
- * rows do not depend on the figures, only on the lines and pools), found
- * by formatting an empty summary. Returns 0 when out of memory. */
+/* The number of rows one point of sc takes in the given format (the CSV
+ * rows do not depend on the figures, only on the lines and pools; a JSON
+ * Lines point is one line), found by formatting an empty summary. Returns
+ * 0 when out of memory. */
 size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format);
 
 /* What an existing sweep file holds. */
@@ -118,8 +124,9 @@ struct sweep_resume {
 
 /* Reads the sweep file f (opened for reading, at its start) and checks its
  * header is `header` (header_len bytes, as sweep_header_write gave them).
- * Points must follow in order 0, 1, ... with `point_lines` complete lines
- * each; a point short of lines or a line without its '\n' is the partial
+ * Points must follow in order 0, 1, ... with `point_lines` complete rows
+ * each (a CSV row ends at a line break outside quotes, a JSON Lines row at
+ * any); a point short of rows or a row without its '\n' is the partial
  * point an interrupted sweep leaves, and the file is kept only up to the
  * point before it. Returns SIM_OK with *out filled; SIM_EINVAL when the
  * header differs (the file belongs to another sweep) or the points are out
@@ -127,7 +134,8 @@ struct sweep_resume {
  * `name`; SIM_EIO or SIM_ENOMEM. */
 enum sim_status sweep_resume_scan(FILE *f, const char *name,
 				  const char *header, size_t header_len,
-				  size_t point_lines, size_t n_points,
-				  struct sweep_resume *out, struct sim_err *err);
+				  enum sweep_format format, size_t point_lines,
+				  size_t n_points, struct sweep_resume *out,
+				  struct sim_err *err);
 
 #endif

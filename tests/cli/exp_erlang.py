@@ -99,7 +99,7 @@ def check_against_simulator(t):
 def check_usage(t):
     base = ["erlang", "--calls-per-hour", 200, "--aht", 180, "--target", 20]
     for extra, words in (([], "--goal is needed"),
-                         (["--goal", 1], "--goal must be a fraction"),
+                         (["--goal", 1.5], "--goal must be a fraction"),
                          (["--goal", "0.8x"], "--goal must be"),
                          (["--agents", 0], "--agents must be a whole number"),
                          (["--table", "5:3"], "--table must be FROM:TO"),

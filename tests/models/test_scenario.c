@@ -1225,10 +1225,90 @@ static void test_set_response_bad(void **state)
 
 #define BAD(c) {#c, run_bad_case, NULL, NULL, (void *)&c}
 
+/* The writers' cost rows name the totals "total" (and "pools"): a pool may
+ * take neither name. */
+static void test_reserved_pool_names(void **state)
+{
+	(void)state;
+	expect_bad(HEAD L999 HANDLE ANSWER "pools:\n  - name: total\n"
+		   "    serves: [\"999\"]\n    shifts:\n" SHIFT,
+		   "t.yaml:9:11: pools.total.name: ", "'total' is reserved");
+	expect_bad(HEAD L999 HANDLE ANSWER "pools:\n  - name: pools\n"
+		   "    serves: [\"999\"]\n    shifts:\n" SHIFT,
+		   "t.yaml:9:11: pools.pools.name: ", "'pools' is reserved");
+}
+
+/* Plain decimal: sign, digits, one '.', an exponent; nothing else. */
+static void test_parse_decimal(void **state)
+{
+	static const char *const good[] = { "20", "-2.385", "+0.5", ".5", "5.",
+					    "1e3", "2.385E-2", "0", "1e-400" };
+	static const double value[] = { 20, -2.385, 0.5, 0.5, 5, 1000, 0.02385,
+					0, 0 };
+	static const char *const bad[] = { "", "0x10", "0X1p3", "inf", "nan",
+					   " 2", "2 ", "1e", "e3", ".", "1e999",
+					   "1..2", "--1", "1,5", "+", "010x" };
+	double x;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		x = -1;
+		assert_int_equal(scenario_parse_decimal(good[i], &x), 1);
+		assert_seconds_near(x, value[i], 1e-15);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(scenario_parse_decimal(bad[i], &x), 0);
+}
+
+/* The content hash covers every byte read, the CSVs' too, and not the
+ * spelling of the path; each block is hashed with its length, so bytes
+ * moved from one block to the next change it. */
+static void test_content_hash(void **state)
+{
+	static const char *const files[] = {"p.csv", NULL};
+	const char *text = HEAD L999 "    profile: p.csv\n" HANDLE ANSWER POOLS
+		SHIFT;
+	char dotted[160];
+	struct csv_dir d;
+	struct scenario *a, *b, *c;
+	char *profile = profile_csv(168, -1);
+	uint64_t ab, a_b;
+
+	(void)state;
+	csv_dir_make(&d);
+	csv_dir_write(&d, "p.csv", profile);
+	snprintf(dotted, sizeof dotted, "%s/./s.yaml", d.dir);
+	a = expect_good(d.yaml, text, NULL, 0);
+	b = expect_good(dotted, text, NULL, 0);
+	/* One digit of one factor changed. */
+	assert_non_null(strstr(profile, "\nh1,0.6250\n"));
+	strstr(profile, "\nh1,0.6250\n")[6] = '3';
+	csv_dir_write(&d, "p.csv", profile);
+	c = expect_good(d.yaml, text, NULL, 0);
+	assert_true(a->content_fnv1a == b->content_fnv1a);
+	assert_true(a->content_fnv1a != c->content_fnv1a);
+	assert_true(a->content_fnv1a != scenario_fnv1a(SCENARIO_FNV1A_INIT,
+						       text, strlen(text)));
+	scenario_free(a);
+	scenario_free(b);
+	scenario_free(c);
+	free(profile);
+	csv_dir_remove(&d, files);
+	/* "abc" as one block, against an independent implementation. */
+	assert_true(scenario_fnv1a(SCENARIO_FNV1A_INIT, "abc", 3)
+		    == 0xc11ab6d2519bc2b2u);
+	ab = scenario_fnv1a(scenario_fnv1a(SCENARIO_FNV1A_INIT, "ab", 2), "c", 1);
+	a_b = scenario_fnv1a(scenario_fnv1a(SCENARIO_FNV1A_INIT, "a", 1), "bc", 2);
+	assert_true(ab != a_b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_west_midlands_loads),
+		cmocka_unit_test(test_reserved_pool_names),
+		cmocka_unit_test(test_parse_decimal),
+		cmocka_unit_test(test_content_hash),
 		cmocka_unit_test(test_validation_scenarios_load),
 		cmocka_unit_test(test_bundled_specs_build),
 		cmocka_unit_test(test_defaults_and_units),

@@ -218,6 +218,48 @@ static void test_report_csv_run_rows(void **state)
 	free(fx);
 }
 
+/* report_csv_rows: the prefix fields lead every row, quoted when they
+ * need it, and a name with a line break stays inside its quotes, so every
+ * record still has the prefix and six fields; *n_rows counts records, the
+ * same as report_csv_write's minus its column names. */
+static void test_report_csv_rows_prefix(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s;
+	static const char *const fields[] = { "12", "0,5" };
+	struct report_csv_prefix prefix = { fields, 2 };
+	char rec[2 + CSV_FIELDS][CSV_FIELD_MAX];
+	struct sim_err err = { 0 };
+	char *buf = NULL, *plain;
+	size_t len = 0, rows = 0, n = 0;
+	FILE *f;
+	enum sim_status st;
+
+	(void)state;
+	strcpy(fx->sc.name, "two\nlines, \"quoted\"");
+	s = summary_of(fx);
+	f = open_memstream(&buf, &len);
+	assert_int_equal(report_csv_rows(f, s, &prefix, &rows, &err), SIM_OK);
+	fclose(f);
+	for (const char *p = buf; *p; n++) {
+		assert_int_equal(csv_record(&p, rec, 2 + CSV_FIELDS), 2 + CSV_FIELDS);
+		assert_string_equal(rec[0], "12");
+		assert_string_equal(rec[1], "0,5");
+		if (strcmp(rec[2], "run") == 0)
+			assert_string_equal(rec[3], "two\nlines, \"quoted\"");
+	}
+	assert_int_equal(n, rows);
+	plain = fx_capture(report_csv_write, s, false, &st);
+	n = 0;
+	for (const char *p = strchr(plain, '\n') + 1; *p; n++)
+		assert_int_equal(csv_record(&p, rec, CSV_FIELDS), CSV_FIELDS);
+	assert_int_equal(n, rows);
+	free(plain);
+	free(buf);
+	summary_free(s);
+	free(fx);
+}
+
 static void test_report_csv_write_error(void **state)
 {
 	struct fixture *fx = fx_new();
@@ -239,6 +281,7 @@ int main(void)
 		cmocka_unit_test(test_report_csv_values),
 		cmocka_unit_test(test_report_csv_run_rows),
 		cmocka_unit_test(test_report_csv_response),
+		cmocka_unit_test(test_report_csv_rows_prefix),
 		cmocka_unit_test(test_report_csv_write_error),
 	};
 

@@ -296,10 +296,10 @@ static void test_sweep_jsonl_point_is_one_line(void **state)
 static char *sw_header(const struct sweep_grid *g, enum sweep_format format)
 {
 	static const char *const sets[] = { "lines.999.answer.goal=0.95" };
-	struct sweep_id id = { .scenario = "scen \"a\".yaml",
-		.scenario_hash = 0xe71fa2190541574bu, .seed = 18446744073709551557u,
-		.replications = 7, .grid = g, .sets = sets, .n_sets = 1,
-		.format = format };
+	struct sweep_id id = { .name = "scen \"a\"\nnorth",
+		.content_fnv1a = 0xe71fa2190541574bu, .seed = 18446744073709551557u,
+		.replications = 7, .days = 2.385, .warmup_hours = 0.1, .grid = g,
+		.sets = sets, .n_sets = 1, .format = format };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -316,9 +316,11 @@ static void test_sweep_header(void **state)
 	struct sweep_grid g = sw_grid();
 	char *csv, *jsonl;
 	static const char meta[] =
-		"{\"callsim_sweep\":1,\"scenario\":\"scen \\\"a\\\".yaml\","
-		"\"scenario_fnv1a\":\"e71fa2190541574b\",\"seed\":18446744073709551557,"
-		"\"replications\":7,\"points\":6,\"vary\":[\"a=0.1:0.3:0.1\","
+		"{\"callsim_sweep\":1,\"name\":\"scen \\\"a\\\"\\nnorth\","
+		"\"content_fnv1a\":\"e71fa2190541574b\",\"seed\":18446744073709551557,"
+		"\"replications\":7,\"days\":2.3849999999999998,"
+		"\"warmup_hours\":0.10000000000000001,\"points\":6,"
+		"\"vary\":[\"a=0.1:0.3:0.1\","
 		"\"b,c=w,x\\\"y\"],\"set\":[\"lines.999.answer.goal=0.95\"]}\n";
 
 	(void)state;
@@ -335,24 +337,24 @@ static void test_sweep_header(void **state)
 	sweep_grid_clear(&g);
 }
 
-static void test_sweep_file_hash(void **state)
+/* The identity holds what every point read, in point order: the same
+ * content gives the same hash, another content or order another. */
+static void test_sweep_content_add(void **state)
 {
-	char path[] = "/tmp/test_sweep_hashXXXXXX";
-	int fd = mkstemp(path);
-	FILE *f = fdopen(fd, "w");
-	struct sim_err err;
-	uint64_t h = 0;
+	const uint64_t a = 0x2385u, b = 7;
+	struct sweep_id ab = { .content_fnv1a = SCENARIO_FNV1A_INIT };
+	struct sweep_id ba = ab, ab2 = ab;
 
 	(void)state;
-	sim_err_clear(&err);
-	fputs("abc", f);
-	fclose(f);
-	/* FNV-1a 64 of "abc", from the reference values. */
-	assert_int_equal(sweep_file_hash(path, &h, &err), SIM_OK);
-	assert_true(h == 0xe71fa2190541574bu);
-	remove(path);
-	assert_int_equal(sweep_file_hash(path, &h, &err), SIM_EIO);
-	assert_non_null(strstr(err.text, "cannot read"));
+	sweep_content_add(&ab, a);
+	sweep_content_add(&ab, b);
+	sweep_content_add(&ba, b);
+	sweep_content_add(&ba, a);
+	sweep_content_add(&ab2, a);
+	sweep_content_add(&ab2, b);
+	assert_true(ab.content_fnv1a == ab2.content_fnv1a);
+	assert_true(ab.content_fnv1a != ba.content_fnv1a);
+	assert_true(ab.content_fnv1a != SCENARIO_FNV1A_INIT);
 }
 
 /* Scans text as a sweep file whose header is "# H\nhead\n". */
@@ -368,6 +370,7 @@ static enum sim_status sw_scan(const char *text, size_t point_lines,
 	if (*text == '\0')   /* fmemopen refuses an empty buffer */
 		f = fopen("/dev/null", "r");
 	st = sweep_resume_scan(f, "out.csv", header, sizeof header - 1,
+			       strchr(text, '{') ? SWEEP_JSONL : SWEEP_CSV,
 			       point_lines, n_points, res, err);
 	fclose(f);
 	return st;
@@ -400,6 +403,26 @@ static void test_sweep_resume_keeps_whole_points(void **state)
 	assert_int_equal(res.keep_bytes, 9);
 }
 
+/* A CSV row whose quoted name holds a line break is one row over two
+ * lines: points are counted in rows, and a row cut inside its quotes is
+ * the partial point. */
+static void test_sweep_resume_rows_span_lines(void **state)
+{
+	static const char file[] = "# H\nhead\n0,\"a\nb\",x\n0,c\n"
+				   "1,\"a\nb\",x\n1,\"\"\"q\"\n2,\"a\n";
+	struct sweep_resume res;
+	struct sim_err err;
+
+	(void)state;
+	assert_int_equal(sw_scan(file, 2, 10, &res, &err), SIM_OK);
+	assert_int_equal(res.points_done, 2);
+	assert_int_equal(res.keep_bytes, strstr(file, "2,") - file);
+	/* Counted by lines, the second line of point 0 would be out of order. */
+	assert_int_equal(sw_scan("# H\nhead\n0,\"a\nb\"\n", 1, 10, &res, &err),
+			 SIM_OK);
+	assert_int_equal(res.points_done, 1);
+}
+
 /* A file holding part of the header (killed while writing it) or nothing
  * is started again; another sweep's file, or an edited one, is refused. */
 static void test_sweep_resume_refusals(void **state)
@@ -419,7 +442,7 @@ static void test_sweep_resume_refusals(void **state)
 	assert_int_equal(sw_scan("# Hx", 1, 10, &res, &err), SIM_EINVAL);
 	assert_int_equal(sw_scan("# H\nhead\n0,a\n2,a\n", 1, 10, &res, &err),
 			 SIM_EINVAL);
-	assert_non_null(strstr(err.text, "a line of point 1 was expected at byte 13"));
+	assert_non_null(strstr(err.text, "a row of point 1 was expected at byte 13"));
 	assert_int_equal(sw_scan("# H\nhead\n0,a\n1,a\n", 1, 1, &res, &err),
 			 SIM_EINVAL);
 	assert_int_equal(sw_scan("# H\nhead\nx,a\n", 1, 3, &res, &err), SIM_EINVAL);
@@ -436,7 +459,8 @@ int main(void)
 		cmocka_unit_test(test_sweep_csv_point_is_the_run_report),
 		cmocka_unit_test(test_sweep_jsonl_point_is_one_line),
 		cmocka_unit_test(test_sweep_header),
-		cmocka_unit_test(test_sweep_file_hash),
+		cmocka_unit_test(test_sweep_content_add),
+		cmocka_unit_test(test_sweep_resume_rows_span_lines),
 		cmocka_unit_test(test_sweep_resume_keeps_whole_points),
 		cmocka_unit_test(test_sweep_resume_refusals),
 	};

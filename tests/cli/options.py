@@ -1,0 +1,124 @@
+"""The smaller promises of the command line (issue 8, item 15):
+
+- every number on the command line is plain decimal: hexadecimal such as
+  0x10 is refused with exit 2 by every command and option that takes one
+  (the run settings, --threads, --vary ranges, erlang's numbers);
+- `erlang --goal 1` is accepted, as a scenario goal of 1 is;
+- `erlang` with no agent count meeting the goal exits 3, as `optimise`
+  does when no staffing meets the agreements;
+- `sweep --days D` runs every point for D days, as `--set run.days=D`;
+- `run --quiet` and `compare --quiet` print no timing line even when
+  stderr is a terminal (where one is printed without it).
+"""
+import os
+import pty
+import subprocess
+
+from exp_support import Ctx, fixture
+
+SMALL = fixture("small.yaml")
+SWEEP = fixture("exp_sweep.yaml")
+
+
+def check_plain_decimal(t):
+    small = [SMALL, "--replications", "2"]
+    bad = [
+        (["run"] + small + ["--seed", "0x10"], "--seed"),
+        (["run"] + small + ["--days", "0x1"], "--days"),
+        (["run"] + small + ["--warmup-hours", "0x0"], "--warmup-hours"),
+        (["run", SMALL, "--replications", "0x2"], "--replications"),
+        (["run"] + small + ["--threads", "0x4"], "--threads"),
+        (["compare"] + small + ["--days", "0x1"], "--days"),
+        (["sweep", SWEEP, "--vary", "pools.handlers.shrinkage=0.2,0.3",
+          "--days", "0x1"], "--days"),
+        (["sweep", SWEEP, "--vary", "pools.handlers.shifts.day.staff=0x6:0x8:1"],
+         "plain decimal"),
+        (["optimise", SMALL, "--days", "0x1"], "--days"),
+        (["erlang", "--calls-per-hour", "0x10", "--aht", "180", "--target",
+          "20", "--goal", "0.8"], "--calls-per-hour"),
+        (["erlang", "--calls-per-hour", "inf", "--aht", "180", "--target",
+          "20", "--goal", "0.8"], "--calls-per-hour"),
+    ]
+    for args, words in bad:
+        rc, out, err = t.run(*args)
+        t.check(rc == 2 and words in err and "decimal" in err and out == "",
+                "%s: exit %d, wanted 2 naming %s and plain decimal: %s"
+                % (" ".join(args[:1] + args[2:]), rc, words, err))
+    # Decimal forms stay accepted.
+    rc, _, err = t.run("run", SMALL, "--replications", "2", "--days", "0.5",
+                       "--warmup-hours", "1e0")
+    t.check(rc == 0, "decimal run settings accepted: %d %s" % (rc, err))
+
+
+def check_erlang(t):
+    base = ["erlang", "--calls-per-hour", 200, "--aht", 180, "--target", 20]
+    rc, out, err = t.run(*base, "--goal", 1)
+    t.check(rc == 0 and "goal 100%" in out and "required:" in out,
+            "erlang --goal 1: %d %s %s" % (rc, out, err))
+    # 1e6 Erlangs offered: no count up to the search limit of 100000 agents
+    # can even keep up.
+    rc, out, err = t.run("erlang", "--calls-per-hour", 3600000, "--aht", 1000,
+                         "--target", 20, "--goal", 0.8)
+    t.check(rc == 3 and "no agent count" in err and out == "",
+            "erlang without a solution exits 3: %d %s" % (rc, err))
+
+
+def check_sweep_days(t):
+    args = ["sweep", SWEEP, "--vary", "pools.handlers.shrinkage=0.25,0.3",
+            "--replications", 2, "--threads", 1, "--quiet"]
+    rc, by_option, err = t.run(*args, "--days", 1.5)
+    t.check(rc == 0, "sweep --days: %d %s" % (rc, err))
+    rc, by_set, err = t.run(*args, "--set", "run.days=1.5")
+    t.check(rc == 0, "sweep --set run.days: %d %s" % (rc, err))
+    rows = lambda out: (out.split("\n", 2) + ["", ""])[2]
+    t.check(rows(by_option) == rows(by_set) and ",run,Sweep test force,days,"
+            "1.5,1.5,1.5\n" in by_option,
+            "sweep --days 1.5 runs what --set run.days=1.5 runs")
+    t.check('"days":1.5' in by_option.split("\n", 1)[0],
+            "the sweep header holds its days: " + by_option.split("\n", 1)[0])
+
+
+def on_terminal(t, args):
+    """Runs callsim with stderr on a pseudo-terminal; returns (rc, stderr)."""
+    master, slave = pty.openpty()
+    p = subprocess.Popen([t.callsim] + [str(a) for a in args],
+                         stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:          # EIO once the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return p.wait(timeout=60), b"".join(chunks).decode()
+
+
+def check_quiet(t):
+    for cmd in (["run", SMALL], ["compare", SMALL, "--set-b",
+                                 "run.warmup_hours=5"]):
+        args = cmd + ["--replications", 2, "--threads", 1]
+        rc, err = on_terminal(t, args)
+        t.check(rc == 0 and "replications" in err,
+                "%s on a terminal prints its timing: %d %r" % (cmd[0], rc, err))
+        rc, err = on_terminal(t, args + ["--quiet"])
+        t.check(rc == 0 and err == "",
+                "%s --quiet prints nothing: %d %r" % (cmd[0], rc, err))
+        rc, _, err = t.run(*args, "--quiet", "--verbose")
+        t.check(rc == 2 and "not both" in err,
+                "%s --quiet --verbose refused: %d %s" % (cmd[0], rc, err))
+
+
+def main():
+    t = Ctx()
+    check_plain_decimal(t)
+    check_erlang(t)
+    check_sweep_days(t)
+    check_quiet(t)
+    t.finish()
+
+
+main()
