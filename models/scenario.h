@@ -27,6 +27,19 @@
 
 #define SCENARIO_NAME_MAX 64
 
+/* The most bytes the loader reads of each kind of input (docs/scenario.md).
+ * A regular file larger than its limit is refused before it is read, a
+ * pipe as soon as it brings more; directories and devices are refused
+ * before they are opened. */
+#define SCENARIO_FILE_MAX ((size_t)4 << 20)        /* the YAML scenario */
+#define SCENARIO_PROFILE_CSV_MAX ((size_t)1 << 20) /* a weekly profile */
+#define SCENARIO_EMPIRICAL_CSV_MAX ((size_t)16 << 20) /* empirical samples */
+/* The most items in a list of named things (lines, pools, shifts, serves,
+ * areas, neighbours, roles, units): names are checked against each other,
+ * and each item is a sizeable struct, so a list's length must be bounded
+ * for a load to take bounded time and memory. */
+#define SCENARIO_LIST_MAX 1000
+
 /* Where a key stood in the file, for messages raised after loading. */
 struct src_pos {
 	int line, col;   /* 1-based; 0 when the value came from a default */

@@ -17,13 +17,16 @@
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #define KEY_PATH_MAX 256     /* "pools.emergency.shifts.late.staff" */
@@ -677,47 +680,105 @@ struct csv {
 	char path[1100];             /* as opened, for messages */
 };
 
-/* Reads a whole file into a new NUL-terminated buffer. Returns 0, or the
- * errno value of the failure. */
-static int read_file(const char *path, char **text, size_t *len)
+/* Refuses what a path names before anything is read from it: only a
+ * regular file no larger than max, or a pipe (standard input included), is
+ * read. Opening a device can block or have effects of its own, and
+ * /dev/zero would never end. Returns 0, or EISDIR, ENODEV (a device or a
+ * socket), EFBIG, or the errno value of stat. */
+static int read_check(const char *path, size_t max)
 {
-	FILE *f = fopen(path, "rb");
-	size_t cap = 4096, n = 0;
-	char *buf = NULL, *grown;
-	int e = 0;
+	struct stat st;
 
-	if (!f)
+	if (stat(path, &st) != 0)
 		return errno;
+	if (S_ISDIR(st.st_mode))
+		return EISDIR;
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+		return ENODEV;
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
+		return EFBIG;
+	return 0;
+}
+
+/* Reads fd to its end into buf (grown as needed), stopping with EFBIG as
+ * soon as more than max bytes have come: a pipe has no size to check
+ * first. Returns 0 with *n bytes in *buf, or an errno value. */
+static int read_bounded(int fd, size_t max, char **buf, size_t *n)
+{
+	size_t cap = 0;
+	char *grown;
+	ssize_t got;
+
+	*n = 0;
 	for (;;) {
-		grown = realloc(buf, cap + 1);
-		if (!grown) {
-			e = ENOMEM;
-			break;
+		if (*n == cap) {
+			cap = cap ? (cap > max / 2 ? max + 1 : 2 * cap) : 4096;
+			grown = realloc(*buf, cap + 1);
+			if (!grown)
+				return ENOMEM;
+			*buf = grown;
 		}
-		buf = grown;
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		cap *= 2;
+		got = read(fd, *buf + *n, cap - *n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return errno;
+		if (got == 0)
+			return 0;
+		*n += (size_t)got;
+		if (*n > max)
+			return EFBIG;
 	}
-	if (!e && ferror(f))
-		e = EIO;
-	fclose(f);
+}
+
+/* Reads a whole file of at most max bytes into a new NUL-terminated
+ * buffer. Returns 0, or an errno value: read_check's, or EFBIG when a pipe
+ * brings more than max bytes. */
+static int read_file(const char *path, size_t max, char **text, size_t *len)
+{
+	char *buf = NULL;
+	int e = read_check(path, max), fd;
+
+	if (e)
+		return e;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	e = read_bounded(fd, max, &buf, len);
+	close(fd);
 	if (e) {
 		free(buf);
 		return e;
 	}
-	buf[n] = '\0';
+	buf[*len] = '\0';
 	*text = buf;
-	*len = n;
 	return 0;
 }
 
+/* Why read_file refused, in words: "it is a directory", "it is larger
+ * than 1048576 bytes, the most a profile CSV may be", or strerror's. */
+static const char *read_fail_text(int e, size_t max, const char *what,
+				   char *buf, size_t size)
+{
+	if (e == EISDIR)
+		return "it is a directory";
+	if (e == ENODEV)
+		return "it is a device or a socket, not a file";
+	if (e != EFBIG)
+		return strerror(e);
+	snprintf(buf, size, "it is larger than %zu bytes, the most %s may be",
+		 max, what);
+	return buf;
+}
+
 /* Opens the CSV named by the scalar at a (relative to the scenario's
- * directory); reports, at a, a file that cannot be read. */
-static int csv_open(struct load *ld, struct at a, struct csv *c)
+ * directory), of at most max bytes (what names the kind, for the message);
+ * reports, at a, a file that cannot be read. */
+static int csv_open(struct load *ld, struct at a, size_t max, const char *what,
+		    struct csv *c)
 {
 	const char *rel = scalar_text(load_node(ld, a.id));
+	char why[128];
 	size_t len;
 	int e;
 
@@ -727,13 +788,14 @@ static int csv_open(struct load *ld, struct at a, struct csv *c)
 		snprintf(c->path, sizeof c->path, "%s", rel);
 	else
 		snprintf(c->path, sizeof c->path, "%s/%s", ld->dir, rel);
-	e = read_file(c->path, &c->text, &len);
+	e = read_file(c->path, max, &c->text, &len);
 	if (e == ENOMEM)
 		ld->oom = 1;
 	if (e) {
 		load_problem(ld, a, "cannot read '%s' (%s); a CSV path is "
 			     "relative to the scenario file's directory",
-			     c->path, strerror(e));
+			     c->path, read_fail_text(e, max, what, why,
+						     sizeof why));
 		return 0;
 	}
 	c->next = c->text;
@@ -949,7 +1011,9 @@ static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
 		return;
 	}
 	if (!load_expect(ld, f, YAML_SCALAR_NODE, "a CSV file name") ||
-	    !csv_column(ld, m, &name, &col) || !csv_open(ld, f, &c))
+	    !csv_column(ld, m, &name, &col) ||
+	    !csv_open(ld, f, SCENARIO_EMPIRICAL_CSV_MAX, "an empirical CSV",
+		      &c))
 		return;
 	if (!name || csv_header(ld, &c, name, m, &col)) {
 		while ((n = csv_row(&c, cells, 64)) > 0) {
@@ -1126,7 +1190,7 @@ static void profile_from_csv(struct load *ld, struct at a,
 	int nc, first = 1, before = ld->n_problems;
 	double v;
 
-	if (!csv_open(ld, a, &c))
+	if (!csv_open(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV", &c))
 		return;
 	while ((nc = csv_row(&c, cells, 3)) > 0) {
 		int rc = text_number(cells[nc - 1], &v);
@@ -1551,12 +1615,24 @@ static int open_item(struct load *ld, struct at s, int i, struct seen *seen,
 	return 1;
 }
 
+/* The length of the list at a, or 0 after reporting one longer than
+ * SCENARIO_LIST_MAX. */
+static int list_len(struct load *ld, struct at a)
+{
+	int n = seq_len(load_node(ld, a.id));
+
+	if (n <= SCENARIO_LIST_MAX)
+		return n;
+	load_problem(ld, a, "has %d items; a list may have at most %d", n,
+		     SCENARIO_LIST_MAX);
+	return 0;
+}
+
 /* A required, non-empty list; returns its length (0 after a problem). */
 static int parse_list(struct load *ld, struct at m, struct at a,
 		      const char *give)
 {
 	const char *key = strrchr(a.path, '.');
-	int n;
 
 	if (!a.id) {
 		load_missing(ld, m, key ? key + 1 : a.path, give);
@@ -1564,10 +1640,9 @@ static int parse_list(struct load *ld, struct at m, struct at a,
 	}
 	if (!load_expect(ld, a, YAML_SEQUENCE_NODE, give))
 		return 0;
-	n = seq_len(load_node(ld, a.id));
-	if (n == 0)
+	if (seq_len(load_node(ld, a.id)) == 0)
 		load_problem(ld, a, "is empty; give %s", give);
-	return n;
+	return list_len(ld, a);
 }
 
 static void parse_lines(struct load *ld, struct at top)
@@ -2092,7 +2167,7 @@ static void parse_neighbours(struct load *ld, struct at m, size_t self)
 	if (!s.id || !load_expect(ld, s, YAML_SEQUENCE_NODE, "a list of area "
 				  "names, nearest first"))
 		return;
-	n = seq_len(load_node(ld, s.id));
+	n = list_len(ld, s);
 	if (n == 0)
 		return;
 	a->neighbours = load_calloc(ld, (size_t)n, sizeof *a->neighbours);
@@ -2987,27 +3062,31 @@ static void ovr_apply_all(struct load *ld)
 /* ------------------------------------------------------------------ */
 /* The entry point                                                     */
 
-/* Reads the scenario text (from the file unless text is given). */
+/* Reads the scenario text (from the file unless text is given), of at
+ * most SCENARIO_FILE_MAX bytes. */
 static enum sim_status load_read(struct load *ld,
 				 const struct scenario_source *src,
 				 char **owned, const char **text, size_t *len)
 {
-	int e;
+	char why[128];
+	int e = 0;
 
 	*owned = NULL;
-	if (src->text) {
-		*text = src->text;
-		*len = src->text_len;
-		return SIM_OK;
-	}
-	e = read_file(src->path, owned, len);
+	if (src->text && src->text_len > SCENARIO_FILE_MAX)
+		e = EFBIG;
+	else if (!src->text)
+		e = read_file(src->path, SCENARIO_FILE_MAX, owned, len);
 	if (e) {
 		sim_err_add(ld->err, e == ENOMEM ? SIM_ENOMEM : SIM_EIO,
 			    "%s: cannot read the scenario (%s); give the path "
-			    "of a YAML scenario file", ld->file, strerror(e));
+			    "of a YAML scenario file", ld->file,
+			    read_fail_text(e, SCENARIO_FILE_MAX, "a scenario",
+					   why, sizeof why));
 		return e == ENOMEM ? SIM_ENOMEM : SIM_EIO;
 	}
-	*text = *owned;
+	*text = src->text ? src->text : *owned;
+	if (src->text)
+		*len = src->text_len;
 	return SIM_OK;
 }
 

@@ -1,0 +1,268 @@
+/* test_scenario_load.c: the loader's guards on what it reads and how far
+ * --set reaches — inputs refused by kind and size before they are read,
+ * lists bounded in length. (test_scenario.c covers the keys and values.)
+ *
+ * Each case checks the position or file and a fragment of the message,
+ * which is what a planner reads to fix the input. Files are written into a
+ * fresh temporary directory. Tests run from the source root. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tests/test_support.h"
+#include "models/scenario.h"
+
+/* A valid scenario of one line and one pool, one fact a line:
+ *   1 name  2 run  3 lines:  4 - name 999  5 volume  6 handle  7 answer
+ *   8 pools:  9 - name emergency  10 serves  11 shifts:  12 - day shift */
+#define HEAD "name: t\nrun: {days: 7, replications: 3}\nlines:\n"
+#define L999 "  - name: \"999\"\n    volume: {per_hour: 83.6}\n"
+#define HANDLE "    handle: {dist: lognormal, mean: 238.5, sd: 176.25}\n"
+#define ANSWER "    answer: {within_s: 10, goal: 0.9}\n"
+#define POOLS "pools:\n  - name: emergency\n    serves: [\"999\"]\n" \
+	      "    shifts:\n"
+#define SHIFT "      - {name: day, start: \"07:00\", hours: 10, staff: 12}\n"
+#define GOOD HEAD L999 HANDLE ANSWER POOLS SHIFT
+
+/* Loads text (or the file at path when text is NULL) with overrides. */
+static enum sim_status load(const char *path, const char *text,
+			    const char *const *ovr, size_t n_ovr,
+			    struct scenario **sc, struct sim_err *err)
+{
+	struct scenario_source src = {path, text, text ? strlen(text) : 0,
+				      ovr, n_ovr};
+
+	sim_err_clear(err);
+	*sc = NULL;
+	return scenario_load(&src, sc, err);
+}
+
+/* Asserts that some problem line starts with prefix and contains frag. */
+static void assert_problem(const struct sim_err *err, const char *prefix,
+			   const char *frag)
+{
+	const char *line = err->text;
+
+	while (*line) {
+		size_t len = strcspn(line, "\n");
+
+		if (strncmp(line, prefix, strlen(prefix)) == 0 &&
+		    len >= strlen(prefix)) {
+			char buf[SIM_ERR_CAP];
+
+			memcpy(buf, line, len);
+			buf[len] = '\0';
+			if (strstr(buf, frag))
+				return;
+		}
+		line += len + (line[len] == '\n');
+	}
+	fail_msg("no problem line starting '%s' containing '%s' in:\n%s",
+		 prefix, frag, err->text);
+}
+
+/* Loads expecting status st, no scenario, and the given line. */
+static void expect_fail(const char *path, const char *text,
+			const char *const *ovr, size_t n_ovr,
+			enum sim_status st, const char *prefix,
+			const char *frag)
+{
+	struct sim_err err;
+	struct scenario *sc = NULL;
+
+	assert_int_equal(load(path, text, ovr, n_ovr, &sc, &err), st);
+	assert_null(sc);
+	assert_problem(&err, prefix, frag);
+}
+
+/* Loads text that must be valid. */
+static struct scenario *expect_good(const char *text,
+				    const char *const *ovr, size_t n_ovr)
+{
+	struct sim_err err;
+	struct scenario *sc = NULL;
+	enum sim_status st = load("t.yaml", text, ovr, n_ovr, &sc, &err);
+
+	if (st != SIM_OK)
+		fail_msg("load failed (%d):\n%s", st, err.text);
+	assert_non_null(sc);
+	return sc;
+}
+
+/* A fresh directory for files a case writes. */
+struct tmp_dir {
+	char dir[64];
+	char path[8][192];
+	int n;
+};
+
+static void tmp_dir_make(struct tmp_dir *d)
+{
+	memset(d, 0, sizeof *d);
+	snprintf(d->dir, sizeof d->dir, "/tmp/callsim-load-XXXXXX");
+	assert_non_null(mkdtemp(d->dir));
+}
+
+/* Writes len bytes of text (repeated to fill len) to name in d; returns
+ * the file's path. */
+static const char *tmp_dir_write(struct tmp_dir *d, const char *name,
+				 const char *text, size_t len)
+{
+	char *path = d->path[d->n++], built[sizeof d->path[0]];
+	size_t tl = strlen(text), done = 0;
+	FILE *f;
+
+	assert_true(d->n <= 8);
+	snprintf(built, sizeof built, "%s/%s", d->dir, name);
+	memcpy(path, built, sizeof built);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	while (done < len) {
+		size_t k = len - done < tl ? len - done : tl;
+
+		assert_int_equal(fwrite(text, 1, k, f), k);
+		done += k;
+	}
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+static void tmp_dir_remove(struct tmp_dir *d)
+{
+	for (int i = 0; i < d->n; i++)
+		unlink(d->path[i]);
+	assert_int_equal(rmdir(d->dir), 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* What is read                                                        */
+
+/* A directory was read as if a file and reported as "Input/output
+ * error"; a device (/dev/zero) was read until memory ran out. Both are
+ * refused by kind before anything is read. */
+static void test_directory_and_device_are_refused(void **state)
+{
+	(void)state;
+	expect_fail("tests", NULL, NULL, 0, SIM_EIO, "tests: ",
+		    "cannot read the scenario (it is a directory)");
+	expect_fail("/dev/zero", NULL, NULL, 0, SIM_EIO, "/dev/zero: ",
+		    "(it is a device or a socket, not a file)");
+	expect_fail("/dev/null", NULL, NULL, 0, SIM_EIO, "/dev/null: ",
+		    "not a file");
+}
+
+/* A scenario one byte over the limit is refused with the limit; one at
+ * the limit is read (and then judged as YAML). */
+static void test_scenario_size_is_bounded(void **state)
+{
+	struct tmp_dir d;
+	const char *over, *at;
+	char prefix[256];
+
+	(void)state;
+	tmp_dir_make(&d);
+	over = tmp_dir_write(&d, "over.yaml", "#2.385 comment\n",
+			     SCENARIO_FILE_MAX + 1);
+	at = tmp_dir_write(&d, "at.yaml", "#2.385 comment\n",
+			   SCENARIO_FILE_MAX);
+	snprintf(prefix, sizeof prefix, "%s: ", over);
+	expect_fail(over, NULL, NULL, 0, SIM_EIO, prefix,
+		    "(it is larger than 4194304 bytes, the most a scenario "
+		    "may be)");
+	snprintf(prefix, sizeof prefix, "%s:", at);
+	expect_fail(at, NULL, NULL, 0, SIM_ESCENARIO, prefix,
+		    "the file is empty");
+	tmp_dir_remove(&d);
+}
+
+/* `profile: /dev/zero` grew to 11 GB. CSVs are refused by kind, and by
+ * size with their own limits. */
+static void test_csv_kind_and_size_are_bounded(void **state)
+{
+	struct tmp_dir d;
+	char text[1024];
+
+	(void)state;
+	snprintf(text, sizeof text, HEAD L999 "    profile: /dev/zero\n"
+		 HANDLE ANSWER POOLS SHIFT);
+	expect_fail("t.yaml", text, NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:6:14: lines.999.profile: ",
+		    "cannot read '/dev/zero' (it is a device or a socket, not "
+		    "a file)");
+	snprintf(text, sizeof text, HEAD L999 "    profile: tests\n"
+		 HANDLE ANSWER POOLS SHIFT);
+	expect_fail("t.yaml", text, NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:6:14: lines.999.profile: ",
+		    "cannot read 'tests' (it is a directory)");
+	tmp_dir_make(&d);
+	snprintf(text, sizeof text, HEAD L999 "    profile: %s\n"
+		 HANDLE ANSWER POOLS SHIFT,
+		 tmp_dir_write(&d, "p.csv", "1.5\n",
+			       SCENARIO_PROFILE_CSV_MAX + 4));
+	expect_fail("t.yaml", text, NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:6:14: lines.999.profile: ",
+		    "(it is larger than 1048576 bytes, the most a profile CSV "
+		    "may be)");
+	snprintf(text, sizeof text, HEAD L999 "    handle: {dist: empirical, "
+		 "values: {csv: %s}}\n" ANSWER POOLS SHIFT,
+		 tmp_dir_write(&d, "e.csv", "2.385\n",
+			       SCENARIO_EMPIRICAL_CSV_MAX + 6));
+	expect_fail("t.yaml", text, NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:6:45: lines.999.handle.values.csv: ",
+		    "(it is larger than 16777216 bytes, the most an empirical "
+		    "CSV may be)");
+	tmp_dir_remove(&d);
+}
+
+/* Text handed in directly meets the file's limit too. */
+static void test_text_size_is_bounded(void **state)
+{
+	char *big = malloc(SCENARIO_FILE_MAX + 2);
+	struct sim_err err;
+	struct scenario *sc;
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, '#', SCENARIO_FILE_MAX + 1);
+	big[SCENARIO_FILE_MAX + 1] = '\0';
+	assert_int_equal(load("t.yaml", big, NULL, 0, &sc, &err), SIM_EIO);
+	free(big);
+	assert_null(sc);
+	assert_problem(&err, "t.yaml: ", "larger than 4194304 bytes");
+}
+
+/* A list of 20,000 lines took seconds (names are checked against each
+ * other) and 6 KB each: lists are bounded. */
+static void test_list_length_is_bounded(void **state)
+{
+	size_t cap = (size_t)(SCENARIO_LIST_MAX + 1) * 24 + 256, len = 0;
+	char *text = malloc(cap);
+
+	(void)state;
+	assert_non_null(text);
+	len += (size_t)snprintf(text, cap, "name: t\nlines:\n");
+	for (int i = 0; i <= SCENARIO_LIST_MAX; i++)
+		len += (size_t)snprintf(text + len, cap - len,
+					"  - {name: l%d}\n", i);
+	snprintf(text + len, cap - len, "pools: []\n");
+	expect_fail("t.yaml", text, NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:3:3: lines: ", "has 1001 items; a list may have at "
+		    "most 1000");
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_directory_and_device_are_refused),
+		cmocka_unit_test(test_scenario_size_is_bounded),
+		cmocka_unit_test(test_csv_kind_and_size_are_bounded),
+		cmocka_unit_test(test_text_size_is_bounded),
+		cmocka_unit_test(test_list_length_is_bounded),
+	};
+
+	(void)expect_good;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
