@@ -39,6 +39,9 @@
  * and each item is a sizeable struct, so a list's length must be bounded
  * for a load to take bounded time and memory. */
 #define SCENARIO_LIST_MAX 1000
+/* The deepest lists and mappings may nest, in the file and in a --set
+ * value; a scenario itself needs about eight levels. */
+#define SCENARIO_DEPTH_MAX 64
 
 /* Where a key stood in the file, for messages raised after loading. */
 struct src_pos {

@@ -2696,6 +2696,7 @@ struct yaml_fail {
 	char what[400];
 	int line, col;               /* 1-based */
 	int oom;
+	int too_deep;                /* what says so in full */
 };
 
 /* Line and column of a byte offset, for reader errors (bad UTF-8), which
@@ -2753,6 +2754,42 @@ static int yaml_check_end(yaml_parser_t *p, const char *text,
 	return root == NULL;
 }
 
+/* Refuses text whose lists and mappings nest deeper than
+ * SCENARIO_DEPTH_MAX, before any document is built: libyaml's scanner does
+ * work proportional to the depth for every token inside a flow collection,
+ * so 100,000 '[' took a minute. Reads events only up to the first one too
+ * deep; a syntax error stops it too, for the load to report. Returns 1
+ * when the nesting is within the limit, else 0 with f filled. */
+static int yaml_check_depth(const char *text, size_t len, struct yaml_fail *f)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, end = 0;
+
+	if (!yaml_parser_initialize(&p))
+		return 1;            /* the load meets the same failure */
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	while (!end && depth <= SCENARIO_DEPTH_MAX &&
+	       yaml_parser_parse(&p, &ev)) {
+		depth += ev.type == YAML_SEQUENCE_START_EVENT ||
+			 ev.type == YAML_MAPPING_START_EVENT;
+		depth -= ev.type == YAML_SEQUENCE_END_EVENT ||
+			 ev.type == YAML_MAPPING_END_EVENT;
+		end = ev.type == YAML_STREAM_END_EVENT;
+		f->line = (int)ev.start_mark.line + 1;
+		f->col = (int)ev.start_mark.column + 1;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	if (depth <= SCENARIO_DEPTH_MAX)
+		return 1;
+	f->too_deep = 1;
+	snprintf(f->what, sizeof f->what, "lists and mappings nest more than "
+		 "%d deep here; nest them at most %d deep", SCENARIO_DEPTH_MAX,
+		 SCENARIO_DEPTH_MAX);
+	return 0;
+}
+
 /* Parses text, which must hold at most one document. Returns 1 with *doc
  * to delete, or 0 with f filled (and nothing to delete). */
 static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
@@ -2762,6 +2799,8 @@ static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
 	int ok;
 
 	memset(f, 0, sizeof *f);
+	if (!yaml_check_depth(text, len, f))
+		return 0;
 	if (!yaml_parser_initialize(&p)) {
 		f->oom = 1;
 		return 0;
@@ -3103,8 +3142,8 @@ static int load_parse(struct load *ld, const char *text, size_t len)
 		ld->oom |= f.oom;
 		snprintf(where, sizeof where, "%s:%d:%d", ld->file, f.line,
 			 f.col);
-		load_report(ld, where, NULL, "%s; a scenario is one valid YAML "
-			    "document", f.what);
+		load_report(ld, where, NULL, "%s%s", f.what, f.too_deep ? "" :
+			    "; a scenario is one valid YAML document");
 		return 0;
 	}
 	ld->has_doc = 1;

@@ -253,6 +253,73 @@ static void test_list_length_is_bounded(void **state)
 	free(text);
 }
 
+/* ------------------------------------------------------------------ */
+/* Nesting                                                             */
+
+/* "name: " then n '[' and n ']'. */
+static char *nested(int n)
+{
+	char *t = malloc((size_t)n * 2 + 16);
+
+	assert_non_null(t);
+	if (!t)
+		return NULL;
+	strcpy(t, "name: ");
+	memset(t + 6, '[', (size_t)n);
+	memset(t + 6 + n, ']', (size_t)n);
+	t[6 + 2 * n] = '\n';
+	t[7 + 2 * n] = '\0';
+	return t;
+}
+
+/* YAML nested 100,000 deep took a minute (libyaml's scanner is quadratic
+ * in the depth of flow collections); it is refused at once, where the
+ * nesting passes the limit. The top mapping is the first level. */
+static void test_nesting_depth_is_bounded(void **state)
+{
+	char *deep = nested(100000), *at = nested(SCENARIO_DEPTH_MAX - 1);
+	char *over = nested(SCENARIO_DEPTH_MAX);
+	char block[8192];
+	size_t len = 0;
+
+	(void)state;
+	expect_fail("t.yaml", deep, NULL, 0, SIM_ESCENARIO, "t.yaml:1:70: ",
+		    "lists and mappings nest more than 64 deep here; nest them "
+		    "at most 64 deep");
+	expect_fail("t.yaml", over, NULL, 0, SIM_ESCENARIO, "t.yaml:1:70: ",
+		    "nest more than 64 deep");
+	/* 64 deep is read, and judged as a scenario. */
+	expect_fail("t.yaml", at, NULL, 0, SIM_ESCENARIO, "t.yaml:1:7: name: ",
+		    "got a list; must be the scenario's name");
+	/* Block mappings count alike: the mapping at indent i (line i + 2)
+	 * is level i + 1. */
+	len += (size_t)snprintf(block, sizeof block, "name: t\n");
+	for (int i = 0; i < 70; i++)
+		len += (size_t)snprintf(block + len, sizeof block - len,
+					"%*sk:\n", i, "");
+	expect_fail("t.yaml", block, NULL, 0, SIM_ESCENARIO, "t.yaml:66:65: ",
+		    "nest more than 64 deep");
+	free(deep);
+	free(at);
+	free(over);
+}
+
+/* A --set value meets the same limit. */
+static void test_set_value_depth_is_bounded(void **state)
+{
+	char *deep = nested(100000);
+	const char *ovr[1];
+
+	(void)state;
+	memmove(deep + 9, deep + 6, strlen(deep + 6) + 1);
+	memcpy(deep, "run.days=", 9);
+	ovr[0] = deep;
+	expect_fail("t.yaml", GOOD, ovr, 1, SIM_ESCENARIO, "--set run.days=[[[",
+		    "the value is not valid YAML (lists and mappings nest more "
+		    "than 64 deep here");
+	free(deep);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -261,6 +328,8 @@ int main(void)
 		cmocka_unit_test(test_csv_kind_and_size_are_bounded),
 		cmocka_unit_test(test_text_size_is_bounded),
 		cmocka_unit_test(test_list_length_is_bounded),
+		cmocka_unit_test(test_nesting_depth_is_bounded),
+		cmocka_unit_test(test_set_value_depth_is_bounded),
 	};
 
 	(void)expect_good;
