@@ -272,6 +272,17 @@ static int seq_len(const yaml_node_t *n)
 	return (int)(n->data.sequence.items.top - n->data.sequence.items.start);
 }
 
+/* True for YAML's plain spellings of null ("~", "null", "Null", "NULL"),
+ * which mean no value, not the text "~": a name of "~" must be quoted. */
+static int node_is_null(const yaml_node_t *n)
+{
+	static const char *const nulls[] = {"~", "null", "Null", "NULL", NULL};
+
+	return n->type == YAML_SCALAR_NODE &&
+	       n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	       word_index(scalar_text(n), nulls) >= 0;
+}
+
 /* What a node is, for "got X; must be Y". */
 static const char *node_describe(const yaml_node_t *n, char *buf, size_t size)
 {
@@ -281,6 +292,10 @@ static const char *node_describe(const yaml_node_t *n, char *buf, size_t size)
 		return "a list";
 	if (n->data.scalar.length == 0)
 		return "no value";
+	if (node_is_null(n)) {
+		snprintf(buf, size, "null ('%s')", scalar_text(n));
+		return buf;
+	}
 	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		snprintf(buf, size, "the quoted text \"%.60s\"", scalar_text(n));
 	else
@@ -288,10 +303,11 @@ static const char *node_describe(const yaml_node_t *n, char *buf, size_t size)
 	return buf;
 }
 
-/* A plain word or quoted text; an empty value is not a string. */
+/* A plain word or quoted text; an empty value or a null is not a string. */
 static int node_is_string(const yaml_node_t *n)
 {
-	return n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0;
+	return n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0 &&
+	       !node_is_null(n);
 }
 
 /* Reports "got X; must be <allowed>"; returns 0 for the caller to pass on. */

@@ -320,6 +320,56 @@ static void test_set_value_depth_is_bounded(void **state)
 	free(deep);
 }
 
+/* ------------------------------------------------------------------ */
+/* Nulls                                                               */
+
+/* `name: ~` made a pool named "~". YAML's nulls are no value: refused
+ * wherever a value is needed, in the file and through --set. */
+static void test_nulls_are_refused(void **state)
+{
+	static const char *const name_null[] = {"name=~"};
+	static const char *const dist_null[] = {"lines.999.handle.dist=null"};
+
+	(void)state;
+	expect_fail("t.yaml", "name: ~\nrun: {days: 7}\nlines:\n" L999
+		    HANDLE ANSWER POOLS SHIFT, NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:1:7: name: ", "got null ('~'); must be the "
+		    "scenario's name");
+	expect_fail("t.yaml", HEAD L999 HANDLE ANSWER "pools:\n  - name: ~\n"
+		    "    serves: [\"999\"]\n    shifts:\n" SHIFT, NULL, 0,
+		    SIM_ESCENARIO, "t.yaml:9:11: pools.0.name: ",
+		    "got null ('~'); must be a name");
+	expect_fail("t.yaml", HEAD "  - name: Null\n    volume: {per_hour: 2}\n"
+		    HANDLE ANSWER POOLS SHIFT, NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:4:11: lines.0.name: ", "got null ('Null')");
+	expect_fail("t.yaml", HEAD L999 HANDLE ANSWER POOLS
+		    "      - {name: NULL, start: \"07:00\", hours: 10, "
+		    "staff: 12}\n", NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:12:16: pools.emergency.shifts.0.name: ",
+		    "got null ('NULL')");
+	expect_fail("t.yaml", HEAD L999 "    profile: ~\n" HANDLE ANSWER POOLS
+		    SHIFT, NULL, 0, SIM_ESCENARIO,
+		    "t.yaml:6:14: lines.999.profile: ", "got null ('~')");
+	expect_fail("t.yaml", GOOD, name_null, 1, SIM_ESCENARIO,
+		    "--set name=~: name: ", "got null ('~')");
+	expect_fail("t.yaml", GOOD, dist_null, 1, SIM_ESCENARIO,
+		    "--set lines.999.handle.dist=null: lines.999.handle.dist: ",
+		    "got null ('null')");
+}
+
+/* Quoted, the same characters are text, and a fine name. */
+static void test_quoted_null_words_are_text(void **state)
+{
+	struct scenario *sc = expect_good(HEAD L999 HANDLE ANSWER
+					  "pools:\n  - name: \"~\"\n"
+					  "    serves: [\"999\"]\n"
+					  "    shifts:\n" SHIFT, NULL, 0);
+
+	(void)state;
+	assert_string_equal(sc->pools[0].name, "~");
+	scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,8 +380,9 @@ int main(void)
 		cmocka_unit_test(test_list_length_is_bounded),
 		cmocka_unit_test(test_nesting_depth_is_bounded),
 		cmocka_unit_test(test_set_value_depth_is_bounded),
+		cmocka_unit_test(test_nulls_are_refused),
+		cmocka_unit_test(test_quoted_null_words_are_text),
 	};
 
-	(void)expect_good;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
