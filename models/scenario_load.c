@@ -47,6 +47,9 @@ struct load {
 	yaml_document_t doc;
 	int has_doc;
 	int n_file_nodes;            /* node ids above this came from --set */
+	int *copies;                 /* ids above n_file_nodes that copy a
+					node of the file (see ovr_unshare) */
+	size_t n_copies, cap_copies;
 	const char *const *ovr;      /* the --set strings */
 	int *ovr_end;                /* last node id grafted by override i */
 	size_t n_ovr;
@@ -109,14 +112,18 @@ static yaml_node_t *load_node(struct load *ld, int id)
 	return n;
 }
 
-/* The override that grafted node id, or -1 for a node from the file.
- * Overrides graft in order, so their id ranges are consecutive. */
+/* The override that grafted node id, or -1 for a node from the file (or
+ * a copy of one). Overrides graft in order, so their id ranges are
+ * consecutive. */
 static long load_override_of(const struct load *ld, int id)
 {
 	size_t i;
 
 	if (id <= ld->n_file_nodes)
 		return -1;
+	for (i = 0; i < ld->n_copies; i++)
+		if (ld->copies[i] == id)
+			return -1;
 	for (i = 0; i < ld->n_ovr; i++)
 		if (id <= ld->ovr_end[i])
 			return (long)i;
@@ -2992,6 +2999,128 @@ static int ovr_add_pair(struct load *ld, int map, const char *key, int value)
 	return k && yaml_document_append_mapping_pair(&ld->doc, map, k, value);
 }
 
+/* How often node n refers to node id, as a key, a value or an item. */
+static int node_refs_in(const yaml_node_t *n, int id)
+{
+	const yaml_node_pair_t *p;
+	const yaml_node_item_t *it;
+	int refs = 0;
+
+	if (n->type == YAML_MAPPING_NODE)
+		for (p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++)
+			refs += (p->key == id) + (p->value == id);
+	if (n->type == YAML_SEQUENCE_NODE)
+		for (it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++)
+			refs += *it == id;
+	return refs;
+}
+
+/* True when node id is referred to from more than one place: an anchor
+ * and its aliases are one node in libyaml's document. */
+static int node_shared(struct load *ld, int id)
+{
+	const yaml_node_t *n;
+	int refs = 0;
+
+	for (n = ld->doc.nodes.start; n < ld->doc.nodes.top && refs < 2; n++)
+		refs += node_refs_in(n, id);
+	return refs > 1;
+}
+
+/* A new mapping or list holding the same entries as node id, at id's
+ * position in the file; 0 when out of memory. The entries stay shared:
+ * only what the copy holds can then change without changing id. */
+static int node_copy(struct load *ld, int id)
+{
+	const yaml_node_t *src = load_node(ld, id);
+	int seq = src->type == YAML_SEQUENCE_NODE, copy, i;
+	int n = seq ? seq_len(src) : (int)(src->data.mapping.pairs.top -
+					   src->data.mapping.pairs.start);
+
+	/* Adding a node may move every node: src is fetched again below. */
+	copy = seq ? yaml_document_add_sequence(&ld->doc, NULL,
+						YAML_FLOW_SEQUENCE_STYLE)
+		   : yaml_document_add_mapping(&ld->doc, NULL,
+					       YAML_FLOW_MAPPING_STYLE);
+	if (!copy)
+		return 0;
+	for (i = 0; i < n; i++) {
+		src = load_node(ld, id);
+		int ok = seq ? yaml_document_append_sequence_item(&ld->doc, copy,
+				src->data.sequence.items.start[i])
+			     : yaml_document_append_mapping_pair(&ld->doc, copy,
+				src->data.mapping.pairs.start[i].key,
+				src->data.mapping.pairs.start[i].value);
+
+		if (!ok)
+			return 0;
+	}
+	load_node(ld, copy)->start_mark = load_node(ld, id)->start_mark;
+	load_node(ld, copy)->end_mark = load_node(ld, id)->end_mark;
+	return copy;
+}
+
+/* Where parent (a mapping or a list) holds its entry number slot. The
+ * pointer lasts until the parent itself grows. */
+static int *node_slot(struct load *ld, int parent, int slot)
+{
+	yaml_node_t *n = load_node(ld, parent);
+
+	if (n->type == YAML_MAPPING_NODE)
+		return &n->data.mapping.pairs.start[slot].value;
+	return &n->data.sequence.items.start[slot];
+}
+
+/* The child in entry slot of parent, made the parent's own first when the
+ * file shares it through an anchor: an override names one path, and
+ * changing the shared node in place would change every alias of it too.
+ * The copy counts as the file's for positions. Returns the child, or 0
+ * when out of memory. */
+static int ovr_unshare(struct load *ld, int parent, int slot)
+{
+	int child = *node_slot(ld, parent, slot), copy, *grown;
+
+	if (load_node(ld, child)->type == YAML_SCALAR_NODE ||
+	    !node_shared(ld, child))
+		return child;
+	if (ld->n_copies == ld->cap_copies) {
+		size_t cap = ld->cap_copies ? 2 * ld->cap_copies : 16;
+
+		grown = realloc(ld->copies, cap * sizeof *grown);
+		if (grown) {
+			ld->copies = grown;
+			ld->cap_copies = cap;
+		}
+	}
+	copy = ld->n_copies < ld->cap_copies ? node_copy(ld, child) : 0;
+	if (!copy) {
+		ld->oom = 1;
+		return 0;
+	}
+	ld->copies[ld->n_copies++] = copy;
+	*node_slot(ld, parent, slot) = copy;
+	return copy;
+}
+
+/* Index of the first pair of mapping map whose key is key, or -1. */
+static int ovr_pair_index(struct load *ld, int map, const char *key)
+{
+	const yaml_node_t *m = load_node(ld, map);
+	int i, n = (int)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+
+	for (i = 0; i < n; i++) {
+		const yaml_node_t *k = load_node(ld,
+						 m->data.mapping.pairs.start[i].key);
+
+		if (k->type == YAML_SCALAR_NODE &&
+		    strcmp(scalar_text(k), key) == 0)
+			return i;
+	}
+	return -1;
+}
+
 /* One step down the path: the child seg[k] of node cur, created (as an
  * empty mapping) when a mapping lacks it, so --set may add a key the file
  * leaves out; the walk then judges whether that key is allowed there.
@@ -3002,9 +3131,9 @@ static int ovr_step(struct load *ld, const struct ovr *o, int k, int cur)
 	int v;
 
 	if (n->type == YAML_MAPPING_NODE) {
-		v = map_get(ld, cur, o->seg[k]);
-		if (v)
-			return v;
+		v = ovr_pair_index(ld, cur, o->seg[k]);
+		if (v >= 0)
+			return ovr_unshare(ld, cur, v);
 		v = yaml_document_add_mapping(&ld->doc, NULL,
 					      YAML_FLOW_MAPPING_STYLE);
 		if (!v || !ovr_add_pair(ld, cur, o->seg[k], v))
@@ -3014,7 +3143,7 @@ static int ovr_step(struct load *ld, const struct ovr *o, int k, int cur)
 	if (n->type == YAML_SEQUENCE_NODE) {
 		v = seq_select(ld, cur, o->seg[k]);
 		if (v >= 0)
-			return n->data.sequence.items.start[v];
+			return ovr_unshare(ld, cur, v);
 		ovr_no_item(ld, o, k, cur);
 		return 0;
 	}
@@ -3242,6 +3371,7 @@ enum sim_status scenario_load(const struct scenario_source *src,
 	if (ld.has_doc)
 		yaml_document_delete(&ld.doc);
 	free(ld.ovr_end);
+	free(ld.copies);
 	free(owned);
 	return *out ? SIM_OK : ld.oom ? SIM_ENOMEM : SIM_ESCENARIO;
 }

@@ -370,6 +370,93 @@ static void test_quoted_null_words_are_text(void **state)
 	scenario_free(sc);
 }
 
+/* ------------------------------------------------------------------ */
+/* Overrides through anchors                                           */
+
+/* Two lines sharing one handle mapping, two pools one list of shifts, and
+ * the shifts' staff one scalar, all through anchors. */
+#define SHARED "name: t\nrun: {days: 7, replications: 3}\nlines:\n" \
+	"  - name: A\n    volume: {per_hour: 20}\n" \
+	"    handle: &h {dist: exponential, mean: 100}\n" \
+	"    answer: {within_s: 10, goal: 0.8}\n" \
+	"  - name: B\n    volume: {per_hour: 20}\n    handle: *h\n" \
+	"    answer: {within_s: 10, goal: 0.8}\n" \
+	"pools:\n  - name: p\n    serves: [A]\n    shifts: &s\n" \
+	"      - {name: day, start: \"07:00\", hours: 12, staff: &n 7}\n" \
+	"      - {name: night, start: \"19:00\", hours: 12, staff: *n}\n" \
+	"  - name: q\n    serves: [B]\n    shifts: *s\n"
+
+/* `--set lines.A.handle.mean=600` changed line B too: libyaml makes an
+ * anchor and its aliases one node, and the override changed it in place.
+ * An override now changes only the path it names. */
+static void test_set_changes_only_its_path(void **state)
+{
+	static const char *const a[] = {"lines.A.handle.mean=600"};
+	static const char *const b[] = {"lines.B.handle.mean=600"};
+	struct scenario *sc;
+
+	(void)state;
+	sc = expect_good(SHARED, a, 1);
+	assert_seconds_near(sc->lines[0].handle.mean, 600, 0);
+	assert_seconds_near(sc->lines[1].handle.mean, 100, 0);
+	scenario_free(sc);
+	sc = expect_good(SHARED, b, 1);
+	assert_seconds_near(sc->lines[0].handle.mean, 100, 0);
+	assert_seconds_near(sc->lines[1].handle.mean, 600, 0);
+	scenario_free(sc);
+	/* Untouched, both still read the shared mapping. */
+	sc = expect_good(SHARED, NULL, 0);
+	assert_seconds_near(sc->lines[1].handle.mean, 100, 0);
+	scenario_free(sc);
+}
+
+/* Lists shared through an anchor, chosen by item name and by index, as
+ * the optimiser's edits (units.0.shifts.late.staff=N) name them; a scalar
+ * shared by two keys changes only where named. */
+static void test_set_unshares_lists_and_items(void **state)
+{
+	static const char *const by_name[] = {"pools.q.shifts.day.staff=3"};
+	static const char *const by_index[] = {"pools.0.shifts.1.staff=5",
+					       "pools.1.shifts.0.hours=8"};
+	struct scenario *sc;
+
+	(void)state;
+	sc = expect_good(SHARED, by_name, 1);
+	assert_int_equal(sc->pools[0].shifts[0].staff, 7);
+	assert_int_equal(sc->pools[0].shifts[1].staff, 7);
+	assert_int_equal(sc->pools[1].shifts[0].staff, 3);
+	assert_int_equal(sc->pools[1].shifts[1].staff, 7);
+	scenario_free(sc);
+	sc = expect_good(SHARED, by_index, 2);
+	assert_int_equal(sc->pools[0].shifts[0].staff, 7);
+	assert_int_equal(sc->pools[0].shifts[1].staff, 5);
+	assert_int_equal(sc->pools[1].shifts[1].staff, 7);
+	assert_seconds_near(sc->pools[0].shifts[0].duration_s, 12 * 3600.0, 0);
+	assert_seconds_near(sc->pools[1].shifts[0].duration_s, 8 * 3600.0, 0);
+	assert_seconds_near(sc->pools[1].shifts[1].duration_s, 12 * 3600.0, 0);
+	scenario_free(sc);
+}
+
+/* A problem in a mapping the override copied is still blamed on the
+ * file's position, not on the override, which did not write it. */
+static void test_unshared_copy_keeps_its_position(void **state)
+{
+	static const char *const set[] = {"lines.A.handle.mean=600"};
+	const char *text = "name: t\nrun: {days: 7, replications: 3}\n"
+		"lines:\n  - name: A\n    volume: {per_hour: 20}\n"
+		"    handle: &h {mean: 100}\n"
+		"    answer: {within_s: 10, goal: 0.8}\n"
+		"  - name: B\n    volume: {per_hour: 20}\n    handle: *h\n"
+		"    answer: {within_s: 10, goal: 0.8}\n"
+		"pools:\n  - name: p\n    serves: [A, B]\n    shifts:\n" SHIFT;
+
+	(void)state;
+	expect_fail("t.yaml", text, set, 1, SIM_ESCENARIO,
+		    "t.yaml:6:13: lines.A.handle: ", "missing key 'dist'");
+	expect_fail("t.yaml", text, set, 1, SIM_ESCENARIO,
+		    "t.yaml:6:13: lines.B.handle: ", "missing key 'dist'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +469,9 @@ int main(void)
 		cmocka_unit_test(test_set_value_depth_is_bounded),
 		cmocka_unit_test(test_nulls_are_refused),
 		cmocka_unit_test(test_quoted_null_words_are_text),
+		cmocka_unit_test(test_set_changes_only_its_path),
+		cmocka_unit_test(test_set_unshares_lists_and_items),
+		cmocka_unit_test(test_unshared_copy_keeps_its_position),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
