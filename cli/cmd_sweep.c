@@ -233,16 +233,19 @@ static void sweep_print_load_err(const struct sweep_opts *o,
 	cli_print_err("sweep", &shown);
 }
 
-/* Loads point `point`; returns CLI_EXIT_OK or the exit code, printed. */
-static int sweep_load(const struct sweep_opts *o, size_t point,
+/* Loads point `point`, printing its warnings when warn is set; returns
+ * CLI_EXIT_OK or the exit code, printed. */
+static int sweep_load(const struct sweep_opts *o, size_t point, bool warn,
 		      struct scenario **out)
 {
 	struct cli_strings l = { 0 };
-	struct sim_err err;
-	struct scenario_source src = { .path = o->path };
+	struct sim_err err, warnings;
+	struct scenario_source src = { .path = o->path,
+				       .warnings = warn ? &warnings : NULL };
 	enum sim_status st;
 
 	sim_err_clear(&err);
+	sim_err_clear(&warnings);
 	*out = NULL;
 	if (sweep_overrides(o, point, &l) != 0) {
 		cli_strings_clear(&l);
@@ -252,6 +255,8 @@ static int sweep_load(const struct sweep_opts *o, size_t point,
 	src.n_overrides = l.n;
 	st = scenario_load(&src, out, &err);
 	cli_strings_clear(&l);
+	if (st == SIM_OK)
+		sweep_print_load_err(o, &warnings);
 	if (st == SIM_OK)
 		return CLI_EXIT_OK;
 	sweep_print_load_err(o, &err);
@@ -275,7 +280,8 @@ static int sweep_check_axes(const struct sweep_opts *o)
 
 			if (n > SWEEP_CHECK_ALL_MAX && j > 0 && j + 1 < n)
 				continue;
-			rc = sweep_load(o, j * stride, &sc);
+			/* Point 0 is every axis's first: warn of it once. */
+			rc = sweep_load(o, j * stride, a == 0 || j > 0, &sc);
 			scenario_free(sc);
 			if (rc != CLI_EXIT_OK)
 				return rc;
@@ -477,7 +483,7 @@ static int sweep_batch_load(struct sweep_batch *b)
 	if (b->sc == NULL || b->res == NULL)
 		goto nomem;
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
-		rc = sweep_load(r->o, b->first + k, &b->sc[k]);
+		rc = sweep_load(r->o, b->first + k, false, &b->sc[k]);
 		if (rc == CLI_EXIT_OK && b->sc[k]->run.replications != r->reps)
 			rc = cli_usage_error("sweep", "point %zu changes "
 					     "run.replications; every point must "
@@ -609,7 +615,7 @@ static int sweep_main(const struct sweep_opts *o)
 	int rc = sweep_check_axes(o);
 
 	if (rc == CLI_EXIT_OK)
-		rc = sweep_load(o, 0, &base);
+		rc = sweep_load(o, 0, false, &base);
 	if (rc == CLI_EXIT_OK && (header = sweep_header(o, base, &len)) == NULL)
 		rc = CLI_EXIT_FAILURE;
 	if (rc == CLI_EXIT_OK) {

@@ -116,13 +116,22 @@ struct scenario_source {
 	size_t text_len;
 	const char *const *overrides;      /* "key.path=value" strings */
 	size_t n_overrides;
+	struct sim_err *warnings;          /* NULL, or where the warnings of
+					      a valid scenario go */
 };
 
 /* Loads and validates a scenario. On success returns SIM_OK and a new
  * scenario in *out (free with scenario_free). On failure returns
  * SIM_ESCENARIO (or SIM_EIO, SIM_ENOMEM), leaves *out NULL and adds one
  * line per problem to err. Relative CSV paths resolve against the
- * directory of path. */
+ * directory of path.
+ *
+ * A valid scenario that would measure nothing somewhere (a surge only in
+ * the warm-up or after the end, a counted period too short for one call,
+ * a goal on a line without calls or a grade no call creates) still loads;
+ * when src->warnings is not NULL, one line
+ *     FILE:LINE:COL: key.path: warning: what and why it matters
+ * per such case is added there. Warnings never change the status. */
 enum sim_status scenario_load(const struct scenario_source *src,
 			      struct scenario **out, struct sim_err *err);
 /* NULL is a no-op. */

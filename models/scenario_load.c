@@ -54,6 +54,7 @@ struct load {
 	int *ovr_end;                /* last node id grafted by override i */
 	size_t n_ovr;
 	struct sim_err *err;
+	struct sim_err *warn;        /* NULL: warnings are not wanted */
 	int n_problems;
 	int oom;
 	int grades_given;            /* the file has a grades key */
@@ -2712,6 +2713,150 @@ static void load_walk(struct load *ld, struct scenario *sc)
 }
 
 /* ------------------------------------------------------------------ */
+/* Warnings: a valid scenario that would measure nothing               */
+
+/* Adds one warning line at node a.id, "WHERE: key.path: warning: ...".
+ * Warnings never make a load fail. */
+static void load_warn(struct load *ld, struct at a, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void load_warn(struct load *ld, struct at a, const char *fmt, ...)
+{
+	char where[WHERE_MAX], msg[MSG_MAX];
+	va_list ap;
+
+	if (!ld->warn)
+		return;
+	load_where(ld, a.id, where, sizeof where);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	sim_err_add(ld->warn, SIM_ESCENARIO, "%s: %s: warning: %s", where,
+		    a.path[0] ? a.path : "(top level)", msg);
+}
+
+/* True when some occurrence of surge sg overlaps [c0, c1): occurrence k
+ * (from 0) covers k weeks plus [start, start + duration), and belongs to
+ * run week k + 1 (demand.c). */
+static int surge_counted(const struct surge_spec *sg, double c0, double c1)
+{
+	const double week = 7 * 86400.0;
+	double k;
+	size_t w;
+
+	if (!sg->weeks) {
+		k = fmax(0, floor((c0 - sg->start_s - sg->duration_s) / week) + 1);
+		return k * week + sg->start_s < c1;
+	}
+	for (w = 0; w < sg->n_weeks; w++) {
+		k = sg->weeks[w] - 1.0;
+		if (k * week + sg->start_s < c1 &&
+		    k * week + sg->start_s + sg->duration_s > c0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Warns of each surge of line l that falls only in the warm-up or after
+ * the end: it changes no figure, which the planner surely did not mean. */
+static void warn_surges(struct load *ld, struct at line, size_t l)
+{
+	const struct scenario *sc = ld->sc;
+	const struct demand_spec *dm = &sc->lines[l].demand;
+	double c0 = sc->run.warmup_s, c1 = scenario_horizon_s(sc);
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at s = at_key(ld, line, "surges", kp);
+	size_t i;
+
+	for (i = 0; s.id && i < dm->n_surges; i++)
+		if (!surge_counted(&dm->surges[i], c0, c1))
+			load_warn(ld, at_item(ld, s, (int)i, NULL, ip), "no "
+				  "occurrence of this surge falls in the counted "
+				  "period (hour %.6g to hour %.6g of the run); it "
+				  "changes no figure", c0 / 3600, c1 / 3600);
+}
+
+/* Warns of a line whose agreement cannot be measured: it has no calls. */
+static void warn_line_goal(struct load *ld, struct at line, size_t l)
+{
+	const struct line_spec *ls = &ld->sc->lines[l];
+	char kp[KEY_PATH_MAX], gp[KEY_PATH_MAX];
+	struct at answer = at_key(ld, line, "answer", kp), goal;
+
+	if (isnan(ls->goal) || ls->demand.mean_rate_per_s > 0 || !answer.id)
+		return;
+	goal = at_key(ld, answer, "goal", gp);
+	if (goal.id)
+		load_warn(ld, goal, "line %s has no calls (its volume is 0), so "
+			  "its service level cannot be measured; "
+			  "--require-slas counts this agreement as missed",
+			  ls->name);
+}
+
+/* Warns of a grade whose agreement cannot be measured: no line creates
+ * its incidents. */
+static void warn_grade_goal(struct load *ld, struct at grade, size_t g)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[KEY_PATH_MAX], gp[KEY_PATH_MAX];
+	struct at attend = at_key(ld, grade, "attend", kp), goal;
+	double per_s = 0;
+	size_t l;
+
+	for (l = 0; l < sc->n_lines; l++)
+		per_s += sc->lines[l].demand.mean_rate_per_s *
+			 sc->lines[l].incident_p[g];
+	if (isnan(sc->grades[g].goal) || isnan(sc->grades[g].target_s) ||
+	    per_s > 0 || !attend.id)
+		return;
+	goal = at_key(ld, attend, "goal", gp);
+	if (goal.id)
+		load_warn(ld, goal, "no call creates incidents of grade %s, so "
+			  "its attendance cannot be measured; --require-slas "
+			  "counts this agreement as missed", sc->grades[g].name);
+}
+
+/* Warns when the counted period is too short to expect a single call. */
+static void warn_horizon(struct load *ld, struct at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[KEY_PATH_MAX], dp[KEY_PATH_MAX];
+	struct at run = at_key(ld, top, "run", kp), days;
+	double counted = scenario_counted_s(sc), calls = 0;
+	size_t l;
+
+	for (l = 0; l < sc->n_lines; l++)
+		calls += sc->lines[l].demand.mean_rate_per_s * counted;
+	days = run.id && load_node(ld, run.id)->type == YAML_MAPPING_NODE ?
+	       at_key(ld, run, "days", dp) : run;
+	if (calls < 1 && calls > 0 && days.id)
+		load_warn(ld, days, "the counted period is %.3g s, in which "
+			  "%.3g calls are expected; nothing may be measured, "
+			  "and --require-slas counts an agreement measured in "
+			  "fewer than two replications as missed", counted,
+			  calls);
+}
+
+/* Warns of what a valid scenario would fail to measure. */
+static void load_warn_all(struct load *ld)
+{
+	struct at top = {1, ""}, s, it;
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	size_t i;
+
+	warn_horizon(ld, top);
+	s = at_key(ld, top, "lines", kp);
+	for (i = 0; i < ld->sc->n_lines; i++) {
+		it = at_item(ld, s, (int)i, ld->sc->lines[i].name, ip);
+		warn_surges(ld, it, i);
+		warn_line_goal(ld, it, i);
+	}
+	s = at_key(ld, top, "grades", kp);
+	for (i = 0; s.id && i < ld->sc->n_grades; i++)
+		warn_grade_goal(ld, at_item(ld, s, (int)i,
+					    ld->sc->grades[i].name, ip), i);
+}
+
+/* ------------------------------------------------------------------ */
 /* Parsing text with libyaml                                           */
 
 /* Why libyaml refused a text. */
@@ -3338,6 +3483,7 @@ static struct scenario *load_build(struct load *ld,
 		scenario_free(sc);
 		return NULL;
 	}
+	load_warn_all(ld);
 	return sc;
 }
 
@@ -3357,6 +3503,7 @@ enum sim_status scenario_load(const struct scenario_source *src,
 	ld.ovr = src->overrides;
 	ld.n_ovr = src->n_overrides;
 	ld.err = err;
+	ld.warn = src->warnings;
 	load_dir(&ld, src->path);
 	st = load_read(&ld, src, &owned, &text, &len);
 	if (st != SIM_OK)

@@ -26,15 +26,19 @@
 #define SHIFT "      - {name: day, start: \"07:00\", hours: 10, staff: 12}\n"
 #define GOOD HEAD L999 HANDLE ANSWER POOLS SHIFT
 
+/* The warnings of the last load. */
+static struct sim_err warnings;
+
 /* Loads text (or the file at path when text is NULL) with overrides. */
 static enum sim_status load(const char *path, const char *text,
 			    const char *const *ovr, size_t n_ovr,
 			    struct scenario **sc, struct sim_err *err)
 {
 	struct scenario_source src = {path, text, text ? strlen(text) : 0,
-				      ovr, n_ovr};
+				      ovr, n_ovr, &warnings};
 
 	sim_err_clear(err);
+	sim_err_clear(&warnings);
 	*sc = NULL;
 	return scenario_load(&src, sc, err);
 }
@@ -457,6 +461,115 @@ static void test_unshared_copy_keeps_its_position(void **state)
 		    "t.yaml:6:13: lines.B.handle: ", "missing key 'dist'");
 }
 
+/* ------------------------------------------------------------------ */
+/* Warnings                                                            */
+
+/* Asserts that warning line i (0-based) is exactly want. */
+static void assert_warning(int i, const char *want)
+{
+	const char *line = warnings.text;
+
+	for (; i > 0 && *line; i--)
+		line += strcspn(line, "\n") + 1;
+	if (strncmp(line, want, strlen(want)) != 0 ||
+	    line[strlen(want)] != '\n')
+		fail_msg("warning %d is not\n%s\nin:\n%s", i, want,
+			 warnings.text);
+}
+
+/* A valid scenario warns of nothing. */
+static void test_no_warnings_for_a_sound_scenario(void **state)
+{
+	struct sim_err err;
+	struct scenario *sc;
+
+	(void)state;
+	scenario_free(expect_good(GOOD, NULL, 0));
+	assert_int_equal(warnings.n_lines, 0);
+	assert_int_equal(load("scenarios/west-midlands-2024.yaml", NULL, NULL,
+			      0, &sc, &err), SIM_OK);
+	scenario_free(sc);
+	assert_int_equal(warnings.n_lines, 0);
+}
+
+/* A surge only in the warm-up, or only after the end, changes no figure:
+ * a warning names it and its position. A surge that falls in the counted
+ * period, every week or in a listed week, does not warn. The run is 7
+ * days after a 24 h warm-up: hours 24 to 192. */
+static void test_surge_outside_counted_period_warns(void **state)
+{
+	const char *text = "name: t\nrun: {days: 7, warmup_hours: 24}\nlines:\n"
+		L999 "    surges:\n"
+		"      - {start: \"mon 02:00\", hours: 4, factor: 2, weeks: [1]}\n"
+		"      - {start: \"sat 22:00\", hours: 4, factor: 2, weeks: [3]}\n"
+		"      - {start: \"mon 22:00\", hours: 4, factor: 2, weeks: [2]}\n"
+		"      - {start: \"mon 22:00\", hours: 2, factor: 2, weeks: [1]}\n"
+		"      - {start: \"tue 01:00\", hours: 2, factor: 2}\n"
+		HANDLE ANSWER POOLS SHIFT;
+	struct scenario *sc = expect_good(text, NULL, 0);
+
+	(void)state;
+	scenario_free(sc);
+	assert_int_equal(warnings.n_lines, 3);
+	assert_warning(0, "t.yaml:7:9: lines.999.surges.0: warning: no "
+		       "occurrence of this surge falls in the counted period "
+		       "(hour 24 to hour 192 of the run); it changes no figure");
+	assert_problem(&warnings, "t.yaml:8:9: lines.999.surges.1: warning: ",
+		       "no occurrence");
+	/* Week 2 starts at hour 168, so surge 2 (hours 190 to 194) is in;
+	 * surge 3 ends at hour 24, as the counted period starts: out. */
+	assert_problem(&warnings, "t.yaml:10:9: lines.999.surges.3: warning: ",
+		       "no occurrence");
+}
+
+/* A counted period too short for a single call, a goal on a line without
+ * calls: warned at the key, through --set too. */
+static void test_nothing_measured_warns(void **state)
+{
+	static const char *const tiny[] = {"run.days=1e-300"};
+	static const char *const zero[] = {"lines.999.volume.per_hour=0"};
+	struct scenario *sc;
+
+	(void)state;
+	sc = expect_good(GOOD, tiny, 1);
+	scenario_free(sc);
+	assert_int_equal(warnings.n_lines, 1);
+	assert_warning(0, "--set run.days=1e-300: run.days: warning: the counted "
+		       "period is 8.64e-296 s, in which 2.01e-297 calls are "
+		       "expected; nothing may be measured, and --require-slas "
+		       "counts an agreement measured in fewer than two "
+		       "replications as missed");
+	sc = expect_good(GOOD, zero, 1);
+	scenario_free(sc);
+	assert_int_equal(warnings.n_lines, 1);
+	assert_warning(0, "t.yaml:7:34: lines.999.answer.goal: warning: line 999 "
+		       "has no calls (its volume is 0), so its service level "
+		       "cannot be measured; --require-slas counts this agreement "
+		       "as missed");
+}
+
+/* A grade with a goal that no call creates cannot be measured. */
+static void test_grade_no_call_creates_warns(void **state)
+{
+	static const char *const only_routine[] = {
+		"lines.999.incidents={routine: 0.25}"};
+	struct sim_err err;
+	struct scenario *sc;
+
+	(void)state;
+	assert_int_equal(load("tests/cli/exp_units.yaml", NULL, NULL, 0, &sc,
+			      &err), SIM_OK);
+	scenario_free(sc);
+	assert_int_equal(warnings.n_lines, 0);
+	assert_int_equal(load("tests/cli/exp_units.yaml", NULL, only_routine, 1,
+			      &sc, &err), SIM_OK);
+	scenario_free(sc);
+	assert_int_equal(warnings.n_lines, 1);
+	assert_problem(&warnings, "tests/cli/exp_units.yaml:21:35: "
+		       "grades.urgent.attend.goal: warning: ", "no call creates "
+		       "incidents of grade urgent");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -472,6 +585,10 @@ int main(void)
 		cmocka_unit_test(test_set_changes_only_its_path),
 		cmocka_unit_test(test_set_unshares_lists_and_items),
 		cmocka_unit_test(test_unshared_copy_keeps_its_position),
+		cmocka_unit_test(test_no_warnings_for_a_sound_scenario),
+		cmocka_unit_test(test_surge_outside_counted_period_warns),
+		cmocka_unit_test(test_nothing_measured_warns),
+		cmocka_unit_test(test_grade_no_call_creates_warns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
