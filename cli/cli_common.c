@@ -143,6 +143,27 @@ const char *cli_bundled_scenario(void)
 	return CALLSIM_SOURCEDIR "/scenarios/west-midlands-2024.yaml";
 }
 
+void cli_note_unmeasured(const char *cmd, const char *side,
+			 const struct summary *s)
+{
+	for (size_t l = 0; l < s->n_lines; l++)
+		if (s->lines[l].has_goal
+		    && summary_unmeasured(&s->lines[l].m[CC_SERVICE_LEVEL]))
+			fprintf(stderr, "callsim %s: %sline %s: its service level "
+				"was measured in %zu of %u replications; "
+				"--require-slas counts it as missed\n", cmd, side,
+				s->sc->lines[l].name,
+				s->lines[l].m[CC_SERVICE_LEVEL].n, s->replications);
+	for (size_t g = 0; g < s->n_grades; g++)
+		if (s->grades[g].has_goal
+		    && summary_unmeasured(&s->grades[g].m[RSP_WITHIN_TARGET]))
+			fprintf(stderr, "callsim %s: %sgrade %s: its attendance "
+				"was measured in %zu of %u replications; "
+				"--require-slas counts it as missed\n", cmd, side,
+				s->sc->grades[g].name,
+				s->grades[g].m[RSP_WITHIN_TARGET].n, s->replications);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
@@ -176,23 +197,43 @@ void cli_print_err(const char *cmd, const struct sim_err *err)
 			err->n_lines - shown);
 }
 
-int cli_load_scenario(const char *cmd, const char *path,
-		      const struct cli_strings *overrides, struct scenario **out)
+/* Loads the scenario, printing its problems, and its warnings when warn
+ * is set (a command that loads one scenario many times warns once). */
+static int cli_load(const char *cmd, const char *path,
+		    const struct cli_strings *overrides, bool warn,
+		    struct scenario **out)
 {
-	struct sim_err err;
+	struct sim_err err, warnings;
 	struct scenario_source src = {
 		.path = path,
 		.overrides = (const char *const *)overrides->items,
 		.n_overrides = overrides->n,
+		.warnings = warn ? &warnings : NULL,
 	};
 	enum sim_status st;
 
 	sim_err_clear(&err);
+	sim_err_clear(&warnings);
 	st = scenario_load(&src, out, &err);
-	if (st == SIM_OK)
+	if (st == SIM_OK) {
+		cli_print_err(cmd, &warnings);
 		return CLI_EXIT_OK;
+	}
 	cli_print_err(cmd, &err);
 	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
+int cli_load_scenario(const char *cmd, const char *path,
+		      const struct cli_strings *overrides, struct scenario **out)
+{
+	return cli_load(cmd, path, overrides, true, out);
+}
+
+int cli_reload_scenario(const char *cmd, const char *path,
+			const struct cli_strings *overrides,
+			struct scenario **out)
+{
+	return cli_load(cmd, path, overrides, false, out);
 }
 
 /* The scenario keys of the run settings, in enum cli_run_setting order. */

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "models/scenario.h"
+#include "results/summary.h"
 #include "sim/sim_err.h"
 
 /* The exit codes of every subcommand (docs/cli.md). */
@@ -107,6 +108,12 @@ int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],
  * exists, else the one in the source tree. */
 const char *cli_bundled_scenario(void);
 
+/* Under --require-slas, says on stderr which agreements of s could not be
+ * measured (fewer than two replications measured them) and so count as
+ * missed; `side` is "" or "B: ". */
+void cli_note_unmeasured(const char *cmd, const char *side,
+			 const struct summary *s);
+
 /* Prints "callsim CMD: message" and returns CLI_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -115,10 +122,17 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * prefixed with "callsim CMD: ", then how many lines did not fit. */
 void cli_print_err(const char *cmd, const struct sim_err *err);
 
-/* Loads the scenario at path with the overrides, printing every problem.
- * Returns CLI_EXIT_OK and a new scenario in *out, or CLI_EXIT_USAGE for an
- * invalid or unreadable scenario, CLI_EXIT_FAILURE when out of memory. */
+/* Loads the scenario at path with the overrides, printing every problem,
+ * or, for a valid scenario, every warning (what it would not measure) on
+ * stderr. Returns CLI_EXIT_OK and a new scenario in *out, or
+ * CLI_EXIT_USAGE for an invalid or unreadable scenario, CLI_EXIT_FAILURE
+ * when out of memory. Warnings never change the exit code. */
 int cli_load_scenario(const char *cmd, const char *path,
 		      const struct cli_strings *overrides, struct scenario **out);
+/* As cli_load_scenario without the warnings, for a command that loads the
+ * same scenario again (optimise's rounds) and warned the first time. */
+int cli_reload_scenario(const char *cmd, const char *path,
+			const struct cli_strings *overrides,
+			struct scenario **out);
 
 #endif

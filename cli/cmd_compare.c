@@ -256,11 +256,14 @@ static int cmp_report(const struct cmp_job *job, const struct cmp_opts *o,
 		fprintf(stderr, "callsim compare: 2 x %zu replications, %" PRIu64
 			" + %" PRIu64 " events in %.2f s\n", job->n, c->a->events,
 			c->b->events, wall_s);
-	if (c == NULL || cmp_write(c, o->format, &err) != SIM_OK)
+	if (c == NULL || cmp_write(c, o->format, &err) != SIM_OK) {
 		cli_print_err("compare", &err);
-	else
+	} else {
+		if (o->require_slas)
+			cli_note_unmeasured("compare", "B: ", c->b);
 		rc = o->require_slas && compare_b_missed(c) ? CLI_EXIT_SLA
 			: CLI_EXIT_OK;
+	}
 	compare_free(c);
 	return rc;
 }

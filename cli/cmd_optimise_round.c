@@ -74,7 +74,8 @@ static int cmd_optimise_round_run(struct cmd_optimise_round *r,
 int cmd_optimise_round_simulate(const struct cmd_optimise_opts *o,
 				struct cmd_optimise_round *r)
 {
-	int rc = cli_load_scenario("optimise", o->path, &r->overrides, &r->sc);
+	int rc = cli_reload_scenario("optimise", o->path, &r->overrides,
+				     &r->sc);
 
 	if (rc != CLI_EXIT_OK)
 		return rc;

@@ -216,6 +216,8 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 		cli_print_err("run", &err);
 		goto out;
 	}
+	if (o->require_slas)
+		cli_note_unmeasured("run", "", s);
 	rc = o->require_slas && summary_any_missed(s) ? CLI_EXIT_SLA : CLI_EXIT_OK;
 out:
 	summary_free(s);

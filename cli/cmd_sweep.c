@@ -242,14 +242,16 @@ static void sweep_print_load_err(const struct sweep_opts *o,
 }
 
 /* Loads point `point` into *out; returns the loader's status with its
- * problems in err. Prints nothing but an out-of-memory message, so the
- * threads that check the points may call it. */
-static enum sim_status sweep_load_point(const struct sweep_opts *o,
-					size_t point, struct scenario **out,
-					struct sim_err *err)
+ * problems in err and, when warnings is not NULL, its warnings there.
+ * Prints nothing but an out-of-memory message, so the threads that check
+ * the points may call it. */
+static enum sim_status sweep_load_warn(const struct sweep_opts *o,
+				       size_t point, struct scenario **out,
+				       struct sim_err *err,
+				       struct sim_err *warnings)
 {
 	struct cli_strings l = { 0 };
-	struct scenario_source src = { .path = o->path };
+	struct scenario_source src = { .path = o->path, .warnings = warnings };
 	enum sim_status st = SIM_ENOMEM;
 
 	*out = NULL;
@@ -264,6 +266,14 @@ static enum sim_status sweep_load_point(const struct sweep_opts *o,
 	return st;
 }
 
+/* Loads point `point` into *out, without its warnings. */
+static enum sim_status sweep_load_point(const struct sweep_opts *o,
+					size_t point, struct scenario **out,
+					struct sim_err *err)
+{
+	return sweep_load_warn(o, point, out, err, NULL);
+}
+
 /* The exit code of a load that returned st, its problems printed. */
 static int sweep_load_exit(const struct sweep_opts *o, enum sim_status st,
 			   const struct sim_err *err)
@@ -274,14 +284,20 @@ static int sweep_load_exit(const struct sweep_opts *o, enum sim_status st,
 	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 }
 
-/* Loads point `point`; returns CLI_EXIT_OK or the exit code, printed. */
-static int sweep_load(const struct sweep_opts *o, size_t point,
+/* Loads point `point`, printing its warnings when warn is set; returns
+ * CLI_EXIT_OK or the exit code, printed. */
+static int sweep_load(const struct sweep_opts *o, size_t point, bool warn,
 		      struct scenario **out)
 {
-	struct sim_err err;
+	struct sim_err err, warnings;
+	enum sim_status st;
 
 	sim_err_clear(&err);
-	return sweep_load_exit(o, sweep_load_point(o, point, out, &err), &err);
+	sim_err_clear(&warnings);
+	st = sweep_load_warn(o, point, out, &err, warn ? &warnings : NULL);
+	if (st == SIM_OK)
+		sweep_print_load_err(o, &warnings);
+	return sweep_load_exit(o, st, &err);
 }
 
 /* The state of one sweep being run. */
@@ -520,7 +536,7 @@ static int sweep_batch_load(struct sweep_batch *b)
 	if (b->sc == NULL || b->res == NULL)
 		goto nomem;
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
-		rc = sweep_load(r->o, b->first + k, &b->sc[k]);
+		rc = sweep_load(r->o, b->first + k, false, &b->sc[k]);
 		if (rc == CLI_EXIT_OK
 		    && b->sc[k]->content_fnv1a != r->content[b->first + k]) {
 			fprintf(stderr, "callsim sweep: the scenario or a CSV it "
@@ -668,7 +684,7 @@ static int sweep_main(const struct sweep_opts *o)
 	struct sweep_id id;
 	char *header = NULL;
 	size_t len = 0;
-	int rc = sweep_load(o, 0, &base);
+	int rc = sweep_load(o, 0, true, &base);
 
 	r.threads = o->threads ? o->threads : replicate_default_threads();
 	if (rc == CLI_EXIT_OK) {

@@ -27,6 +27,22 @@
 
 #define SCENARIO_NAME_MAX 64
 
+/* The most bytes the loader reads of each kind of input (docs/scenario.md).
+ * A regular file larger than its limit is refused before it is read, a
+ * pipe as soon as it brings more; directories and devices are refused
+ * before they are opened. */
+#define SCENARIO_FILE_MAX ((size_t)4 << 20)        /* the YAML scenario */
+#define SCENARIO_PROFILE_CSV_MAX ((size_t)1 << 20) /* a weekly profile */
+#define SCENARIO_EMPIRICAL_CSV_MAX ((size_t)16 << 20) /* empirical samples */
+/* The most items in a list of named things (lines, pools, shifts, serves,
+ * areas, neighbours, roles, units): names are checked against each other,
+ * and each item is a sizeable struct, so a list's length must be bounded
+ * for a load to take bounded time and memory. */
+#define SCENARIO_LIST_MAX 1000
+/* The deepest lists and mappings may nest, in the file and in a --set
+ * value; a scenario itself needs about eight levels. */
+#define SCENARIO_DEPTH_MAX 64
+
 /* Where a key stood in the file, for messages raised after loading. */
 struct src_pos {
 	int line, col;   /* 1-based; 0 when the value came from a default */
@@ -104,13 +120,22 @@ struct scenario_source {
 	size_t text_len;
 	const char *const *overrides;      /* "key.path=value" strings */
 	size_t n_overrides;
+	struct sim_err *warnings;          /* NULL, or where the warnings of
+					      a valid scenario go */
 };
 
 /* Loads and validates a scenario. On success returns SIM_OK and a new
  * scenario in *out (free with scenario_free). On failure returns
  * SIM_ESCENARIO (or SIM_EIO, SIM_ENOMEM), leaves *out NULL and adds one
  * line per problem to err. Relative CSV paths resolve against the
- * directory of path. */
+ * directory of path.
+ *
+ * A valid scenario that would measure nothing somewhere (a surge only in
+ * the warm-up or after the end, a counted period too short for one call,
+ * a goal on a line without calls or a grade no call creates) still loads;
+ * when src->warnings is not NULL, one line
+ *     FILE:LINE:COL: key.path: warning: what and why it matters
+ * per such case is added there. Warnings never change the status. */
 enum sim_status scenario_load(const struct scenario_source *src,
 			      struct scenario **out, struct sim_err *err);
 /* NULL is a no-op. */

@@ -17,13 +17,16 @@
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #define KEY_PATH_MAX 256     /* "pools.emergency.shifts.late.staff" */
@@ -44,10 +47,14 @@ struct load {
 	yaml_document_t doc;
 	int has_doc;
 	int n_file_nodes;            /* node ids above this came from --set */
+	int *copies;                 /* ids above n_file_nodes that copy a
+					node of the file (see ovr_unshare) */
+	size_t n_copies, cap_copies;
 	const char *const *ovr;      /* the --set strings */
 	int *ovr_end;                /* last node id grafted by override i */
 	size_t n_ovr;
 	struct sim_err *err;
+	struct sim_err *warn;        /* NULL: warnings are not wanted */
 	int n_problems;
 	int oom;
 	int grades_given;            /* the file has a grades key */
@@ -107,14 +114,18 @@ static yaml_node_t *load_node(struct load *ld, int id)
 	return n;
 }
 
-/* The override that grafted node id, or -1 for a node from the file.
- * Overrides graft in order, so their id ranges are consecutive. */
+/* The override that grafted node id, or -1 for a node from the file (or
+ * a copy of one). Overrides graft in order, so their id ranges are
+ * consecutive. */
 static long load_override_of(const struct load *ld, int id)
 {
 	size_t i;
 
 	if (id <= ld->n_file_nodes)
 		return -1;
+	for (i = 0; i < ld->n_copies; i++)
+		if (ld->copies[i] == id)
+			return -1;
 	for (i = 0; i < ld->n_ovr; i++)
 		if (id <= ld->ovr_end[i])
 			return (long)i;
@@ -270,6 +281,17 @@ static int seq_len(const yaml_node_t *n)
 	return (int)(n->data.sequence.items.top - n->data.sequence.items.start);
 }
 
+/* True for YAML's plain spellings of null ("~", "null", "Null", "NULL"),
+ * which mean no value, not the text "~": a name of "~" must be quoted. */
+static int node_is_null(const yaml_node_t *n)
+{
+	static const char *const nulls[] = {"~", "null", "Null", "NULL", NULL};
+
+	return n->type == YAML_SCALAR_NODE &&
+	       n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	       word_index(scalar_text(n), nulls) >= 0;
+}
+
 /* What a node is, for "got X; must be Y". */
 static const char *node_describe(const yaml_node_t *n, char *buf, size_t size)
 {
@@ -279,6 +301,10 @@ static const char *node_describe(const yaml_node_t *n, char *buf, size_t size)
 		return "a list";
 	if (n->data.scalar.length == 0)
 		return "no value";
+	if (node_is_null(n)) {
+		snprintf(buf, size, "null ('%s')", scalar_text(n));
+		return buf;
+	}
 	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		snprintf(buf, size, "the quoted text \"%.60s\"", scalar_text(n));
 	else
@@ -286,10 +312,11 @@ static const char *node_describe(const yaml_node_t *n, char *buf, size_t size)
 	return buf;
 }
 
-/* A plain word or quoted text; an empty value is not a string. */
+/* A plain word or quoted text; an empty value or a null is not a string. */
 static int node_is_string(const yaml_node_t *n)
 {
-	return n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0;
+	return n->type == YAML_SCALAR_NODE && n->data.scalar.length > 0 &&
+	       !node_is_null(n);
 }
 
 /* Reports "got X; must be <allowed>"; returns 0 for the caller to pass on. */
@@ -678,47 +705,105 @@ struct csv {
 	char path[1100];             /* as opened, for messages */
 };
 
-/* Reads a whole file into a new NUL-terminated buffer. Returns 0, or the
- * errno value of the failure. */
-static int read_file(const char *path, char **text, size_t *len)
+/* Refuses what a path names before anything is read from it: only a
+ * regular file no larger than max, or a pipe (standard input included), is
+ * read. Opening a device can block or have effects of its own, and
+ * /dev/zero would never end. Returns 0, or EISDIR, ENODEV (a device or a
+ * socket), EFBIG, or the errno value of stat. */
+static int read_check(const char *path, size_t max)
 {
-	FILE *f = fopen(path, "rb");
-	size_t cap = 4096, n = 0;
-	char *buf = NULL, *grown;
-	int e = 0;
+	struct stat st;
 
-	if (!f)
+	if (stat(path, &st) != 0)
 		return errno;
+	if (S_ISDIR(st.st_mode))
+		return EISDIR;
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
+		return ENODEV;
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
+		return EFBIG;
+	return 0;
+}
+
+/* Reads fd to its end into buf (grown as needed), stopping with EFBIG as
+ * soon as more than max bytes have come: a pipe has no size to check
+ * first. Returns 0 with *n bytes in *buf, or an errno value. */
+static int read_bounded(int fd, size_t max, char **buf, size_t *n)
+{
+	size_t cap = 0;
+	char *grown;
+	ssize_t got;
+
+	*n = 0;
 	for (;;) {
-		grown = realloc(buf, cap + 1);
-		if (!grown) {
-			e = ENOMEM;
-			break;
+		if (*n == cap) {
+			cap = cap ? (cap > max / 2 ? max + 1 : 2 * cap) : 4096;
+			grown = realloc(*buf, cap + 1);
+			if (!grown)
+				return ENOMEM;
+			*buf = grown;
 		}
-		buf = grown;
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		cap *= 2;
+		got = read(fd, *buf + *n, cap - *n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return errno;
+		if (got == 0)
+			return 0;
+		*n += (size_t)got;
+		if (*n > max)
+			return EFBIG;
 	}
-	if (!e && ferror(f))
-		e = EIO;
-	fclose(f);
+}
+
+/* Reads a whole file of at most max bytes into a new NUL-terminated
+ * buffer. Returns 0, or an errno value: read_check's, or EFBIG when a pipe
+ * brings more than max bytes. */
+static int read_file(const char *path, size_t max, char **text, size_t *len)
+{
+	char *buf = NULL;
+	int e = read_check(path, max), fd;
+
+	if (e)
+		return e;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	e = read_bounded(fd, max, &buf, len);
+	close(fd);
 	if (e) {
 		free(buf);
 		return e;
 	}
-	buf[n] = '\0';
+	buf[*len] = '\0';
 	*text = buf;
-	*len = n;
 	return 0;
 }
 
+/* Why read_file refused, in words: "it is a directory", "it is larger
+ * than 1048576 bytes, the most a profile CSV may be", or strerror's. */
+static const char *read_fail_text(int e, size_t max, const char *what,
+				   char *buf, size_t size)
+{
+	if (e == EISDIR)
+		return "it is a directory";
+	if (e == ENODEV)
+		return "it is a device or a socket, not a file";
+	if (e != EFBIG)
+		return strerror(e);
+	snprintf(buf, size, "it is larger than %zu bytes, the most %s may be",
+		 max, what);
+	return buf;
+}
+
 /* Opens the CSV named by the scalar at a (relative to the scenario's
- * directory); reports, at a, a file that cannot be read. */
-static int csv_open(struct load *ld, struct at a, struct csv *c)
+ * directory), of at most max bytes (what names the kind, for the message);
+ * reports, at a, a file that cannot be read. */
+static int csv_open(struct load *ld, struct at a, size_t max, const char *what,
+		    struct csv *c)
 {
 	const char *rel = scalar_text(load_node(ld, a.id));
+	char why[128];
 	size_t len;
 	int e;
 
@@ -728,13 +813,14 @@ static int csv_open(struct load *ld, struct at a, struct csv *c)
 		snprintf(c->path, sizeof c->path, "%s", rel);
 	else
 		snprintf(c->path, sizeof c->path, "%s/%s", ld->dir, rel);
-	e = read_file(c->path, &c->text, &len);
+	e = read_file(c->path, max, &c->text, &len);
 	if (e == ENOMEM)
 		ld->oom = 1;
 	if (e) {
 		load_problem(ld, a, "cannot read '%s' (%s); a CSV path is "
 			     "relative to the scenario file's directory",
-			     c->path, strerror(e));
+			     c->path, read_fail_text(e, max, what, why,
+						     sizeof why));
 		return 0;
 	}
 	ld->content_fnv1a = scenario_fnv1a(ld->content_fnv1a, c->text, len);
@@ -951,7 +1037,9 @@ static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
 		return;
 	}
 	if (!load_expect(ld, f, YAML_SCALAR_NODE, "a CSV file name") ||
-	    !csv_column(ld, m, &name, &col) || !csv_open(ld, f, &c))
+	    !csv_column(ld, m, &name, &col) ||
+	    !csv_open(ld, f, SCENARIO_EMPIRICAL_CSV_MAX, "an empirical CSV",
+		      &c))
 		return;
 	if (!name || csv_header(ld, &c, name, m, &col)) {
 		while ((n = csv_row(&c, cells, 64)) > 0) {
@@ -1128,7 +1216,7 @@ static void profile_from_csv(struct load *ld, struct at a,
 	int nc, first = 1, before = ld->n_problems;
 	double v;
 
-	if (!csv_open(ld, a, &c))
+	if (!csv_open(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV", &c))
 		return;
 	while ((nc = csv_row(&c, cells, 3)) > 0) {
 		int rc = text_number(cells[nc - 1], &v);
@@ -1553,12 +1641,24 @@ static int open_item(struct load *ld, struct at s, int i, struct seen *seen,
 	return 1;
 }
 
+/* The length of the list at a, or 0 after reporting one longer than
+ * SCENARIO_LIST_MAX. */
+static int list_len(struct load *ld, struct at a)
+{
+	int n = seq_len(load_node(ld, a.id));
+
+	if (n <= SCENARIO_LIST_MAX)
+		return n;
+	load_problem(ld, a, "has %d items; a list may have at most %d", n,
+		     SCENARIO_LIST_MAX);
+	return 0;
+}
+
 /* A required, non-empty list; returns its length (0 after a problem). */
 static int parse_list(struct load *ld, struct at m, struct at a,
 		      const char *give)
 {
 	const char *key = strrchr(a.path, '.');
-	int n;
 
 	if (!a.id) {
 		load_missing(ld, m, key ? key + 1 : a.path, give);
@@ -1566,10 +1666,9 @@ static int parse_list(struct load *ld, struct at m, struct at a,
 	}
 	if (!load_expect(ld, a, YAML_SEQUENCE_NODE, give))
 		return 0;
-	n = seq_len(load_node(ld, a.id));
-	if (n == 0)
+	if (seq_len(load_node(ld, a.id)) == 0)
 		load_problem(ld, a, "is empty; give %s", give);
-	return n;
+	return list_len(ld, a);
 }
 
 static void parse_lines(struct load *ld, struct at top)
@@ -2107,7 +2206,7 @@ static void parse_neighbours(struct load *ld, struct at m, size_t self)
 	if (!s.id || !load_expect(ld, s, YAML_SEQUENCE_NODE, "a list of area "
 				  "names, nearest first"))
 		return;
-	n = seq_len(load_node(ld, s.id));
+	n = list_len(ld, s);
 	if (n == 0)
 		return;
 	a->neighbours = load_calloc(ld, (size_t)n, sizeof *a->neighbours);
@@ -2629,6 +2728,150 @@ static void load_walk(struct load *ld, struct scenario *sc)
 }
 
 /* ------------------------------------------------------------------ */
+/* Warnings: a valid scenario that would measure nothing               */
+
+/* Adds one warning line at node a.id, "WHERE: key.path: warning: ...".
+ * Warnings never make a load fail. */
+static void load_warn(struct load *ld, struct at a, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void load_warn(struct load *ld, struct at a, const char *fmt, ...)
+{
+	char where[WHERE_MAX], msg[MSG_MAX];
+	va_list ap;
+
+	if (!ld->warn)
+		return;
+	load_where(ld, a.id, where, sizeof where);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	sim_err_add(ld->warn, SIM_ESCENARIO, "%s: %s: warning: %s", where,
+		    a.path[0] ? a.path : "(top level)", msg);
+}
+
+/* True when some occurrence of surge sg overlaps [c0, c1): occurrence k
+ * (from 0) covers k weeks plus [start, start + duration), and belongs to
+ * run week k + 1 (demand.c). */
+static int surge_counted(const struct surge_spec *sg, double c0, double c1)
+{
+	const double week = 7 * 86400.0;
+	double k;
+	size_t w;
+
+	if (!sg->weeks) {
+		k = fmax(0, floor((c0 - sg->start_s - sg->duration_s) / week) + 1);
+		return k * week + sg->start_s < c1;
+	}
+	for (w = 0; w < sg->n_weeks; w++) {
+		k = sg->weeks[w] - 1.0;
+		if (k * week + sg->start_s < c1 &&
+		    k * week + sg->start_s + sg->duration_s > c0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Warns of each surge of line l that falls only in the warm-up or after
+ * the end: it changes no figure, which the planner surely did not mean. */
+static void warn_surges(struct load *ld, struct at line, size_t l)
+{
+	const struct scenario *sc = ld->sc;
+	const struct demand_spec *dm = &sc->lines[l].demand;
+	double c0 = sc->run.warmup_s, c1 = scenario_horizon_s(sc);
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	struct at s = at_key(ld, line, "surges", kp);
+	size_t i;
+
+	for (i = 0; s.id && i < dm->n_surges; i++)
+		if (!surge_counted(&dm->surges[i], c0, c1))
+			load_warn(ld, at_item(ld, s, (int)i, NULL, ip), "no "
+				  "occurrence of this surge falls in the counted "
+				  "period (hour %.6g to hour %.6g of the run); it "
+				  "changes no figure", c0 / 3600, c1 / 3600);
+}
+
+/* Warns of a line whose agreement cannot be measured: it has no calls. */
+static void warn_line_goal(struct load *ld, struct at line, size_t l)
+{
+	const struct line_spec *ls = &ld->sc->lines[l];
+	char kp[KEY_PATH_MAX], gp[KEY_PATH_MAX];
+	struct at answer = at_key(ld, line, "answer", kp), goal;
+
+	if (isnan(ls->goal) || ls->demand.mean_rate_per_s > 0 || !answer.id)
+		return;
+	goal = at_key(ld, answer, "goal", gp);
+	if (goal.id)
+		load_warn(ld, goal, "line %s has no calls (its volume is 0), so "
+			  "its service level cannot be measured; "
+			  "--require-slas counts this agreement as missed",
+			  ls->name);
+}
+
+/* Warns of a grade whose agreement cannot be measured: no line creates
+ * its incidents. */
+static void warn_grade_goal(struct load *ld, struct at grade, size_t g)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[KEY_PATH_MAX], gp[KEY_PATH_MAX];
+	struct at attend = at_key(ld, grade, "attend", kp), goal;
+	double per_s = 0;
+	size_t l;
+
+	for (l = 0; l < sc->n_lines; l++)
+		per_s += sc->lines[l].demand.mean_rate_per_s *
+			 sc->lines[l].incident_p[g];
+	if (isnan(sc->grades[g].goal) || isnan(sc->grades[g].target_s) ||
+	    per_s > 0 || !attend.id)
+		return;
+	goal = at_key(ld, attend, "goal", gp);
+	if (goal.id)
+		load_warn(ld, goal, "no call creates incidents of grade %s, so "
+			  "its attendance cannot be measured; --require-slas "
+			  "counts this agreement as missed", sc->grades[g].name);
+}
+
+/* Warns when the counted period is too short to expect a single call. */
+static void warn_horizon(struct load *ld, struct at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[KEY_PATH_MAX], dp[KEY_PATH_MAX];
+	struct at run = at_key(ld, top, "run", kp), days;
+	double counted = scenario_counted_s(sc), calls = 0;
+	size_t l;
+
+	for (l = 0; l < sc->n_lines; l++)
+		calls += sc->lines[l].demand.mean_rate_per_s * counted;
+	days = run.id && load_node(ld, run.id)->type == YAML_MAPPING_NODE ?
+	       at_key(ld, run, "days", dp) : run;
+	if (calls < 1 && calls > 0 && days.id)
+		load_warn(ld, days, "the counted period is %.3g s, in which "
+			  "%.3g calls are expected; nothing may be measured, "
+			  "and --require-slas counts an agreement measured in "
+			  "fewer than two replications as missed", counted,
+			  calls);
+}
+
+/* Warns of what a valid scenario would fail to measure. */
+static void load_warn_all(struct load *ld)
+{
+	struct at top = {1, ""}, s, it;
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX];
+	size_t i;
+
+	warn_horizon(ld, top);
+	s = at_key(ld, top, "lines", kp);
+	for (i = 0; i < ld->sc->n_lines; i++) {
+		it = at_item(ld, s, (int)i, ld->sc->lines[i].name, ip);
+		warn_surges(ld, it, i);
+		warn_line_goal(ld, it, i);
+	}
+	s = at_key(ld, top, "grades", kp);
+	for (i = 0; s.id && i < ld->sc->n_grades; i++)
+		warn_grade_goal(ld, at_item(ld, s, (int)i,
+					    ld->sc->grades[i].name, ip), i);
+}
+
+/* ------------------------------------------------------------------ */
 /* Parsing text with libyaml                                           */
 
 /* Why libyaml refused a text. */
@@ -2636,6 +2879,7 @@ struct yaml_fail {
 	char what[400];
 	int line, col;               /* 1-based */
 	int oom;
+	int too_deep;                /* what says so in full */
 };
 
 /* Line and column of a byte offset, for reader errors (bad UTF-8), which
@@ -2693,6 +2937,42 @@ static int yaml_check_end(yaml_parser_t *p, const char *text,
 	return root == NULL;
 }
 
+/* Refuses text whose lists and mappings nest deeper than
+ * SCENARIO_DEPTH_MAX, before any document is built: libyaml's scanner does
+ * work proportional to the depth for every token inside a flow collection,
+ * so 100,000 '[' took a minute. Reads events only up to the first one too
+ * deep; a syntax error stops it too, for the load to report. Returns 1
+ * when the nesting is within the limit, else 0 with f filled. */
+static int yaml_check_depth(const char *text, size_t len, struct yaml_fail *f)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, end = 0;
+
+	if (!yaml_parser_initialize(&p))
+		return 1;            /* the load meets the same failure */
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	while (!end && depth <= SCENARIO_DEPTH_MAX &&
+	       yaml_parser_parse(&p, &ev)) {
+		depth += ev.type == YAML_SEQUENCE_START_EVENT ||
+			 ev.type == YAML_MAPPING_START_EVENT;
+		depth -= ev.type == YAML_SEQUENCE_END_EVENT ||
+			 ev.type == YAML_MAPPING_END_EVENT;
+		end = ev.type == YAML_STREAM_END_EVENT;
+		f->line = (int)ev.start_mark.line + 1;
+		f->col = (int)ev.start_mark.column + 1;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	if (depth <= SCENARIO_DEPTH_MAX)
+		return 1;
+	f->too_deep = 1;
+	snprintf(f->what, sizeof f->what, "lists and mappings nest more than "
+		 "%d deep here; nest them at most %d deep", SCENARIO_DEPTH_MAX,
+		 SCENARIO_DEPTH_MAX);
+	return 0;
+}
+
 /* Parses text, which must hold at most one document. Returns 1 with *doc
  * to delete, or 0 with f filled (and nothing to delete). */
 static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
@@ -2702,6 +2982,8 @@ static int yaml_load_text(const char *text, size_t len, yaml_document_t *doc,
 	int ok;
 
 	memset(f, 0, sizeof *f);
+	if (!yaml_check_depth(text, len, f))
+		return 0;
 	if (!yaml_parser_initialize(&p)) {
 		f->oom = 1;
 		return 0;
@@ -2877,6 +3159,128 @@ static int ovr_add_pair(struct load *ld, int map, const char *key, int value)
 	return k && yaml_document_append_mapping_pair(&ld->doc, map, k, value);
 }
 
+/* How often node n refers to node id, as a key, a value or an item. */
+static int node_refs_in(const yaml_node_t *n, int id)
+{
+	const yaml_node_pair_t *p;
+	const yaml_node_item_t *it;
+	int refs = 0;
+
+	if (n->type == YAML_MAPPING_NODE)
+		for (p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++)
+			refs += (p->key == id) + (p->value == id);
+	if (n->type == YAML_SEQUENCE_NODE)
+		for (it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++)
+			refs += *it == id;
+	return refs;
+}
+
+/* True when node id is referred to from more than one place: an anchor
+ * and its aliases are one node in libyaml's document. */
+static int node_shared(struct load *ld, int id)
+{
+	const yaml_node_t *n;
+	int refs = 0;
+
+	for (n = ld->doc.nodes.start; n < ld->doc.nodes.top && refs < 2; n++)
+		refs += node_refs_in(n, id);
+	return refs > 1;
+}
+
+/* A new mapping or list holding the same entries as node id, at id's
+ * position in the file; 0 when out of memory. The entries stay shared:
+ * only what the copy holds can then change without changing id. */
+static int node_copy(struct load *ld, int id)
+{
+	const yaml_node_t *src = load_node(ld, id);
+	int seq = src->type == YAML_SEQUENCE_NODE, copy, i;
+	int n = seq ? seq_len(src) : (int)(src->data.mapping.pairs.top -
+					   src->data.mapping.pairs.start);
+
+	/* Adding a node may move every node: src is fetched again below. */
+	copy = seq ? yaml_document_add_sequence(&ld->doc, NULL,
+						YAML_FLOW_SEQUENCE_STYLE)
+		   : yaml_document_add_mapping(&ld->doc, NULL,
+					       YAML_FLOW_MAPPING_STYLE);
+	if (!copy)
+		return 0;
+	for (i = 0; i < n; i++) {
+		src = load_node(ld, id);
+		int ok = seq ? yaml_document_append_sequence_item(&ld->doc, copy,
+				src->data.sequence.items.start[i])
+			     : yaml_document_append_mapping_pair(&ld->doc, copy,
+				src->data.mapping.pairs.start[i].key,
+				src->data.mapping.pairs.start[i].value);
+
+		if (!ok)
+			return 0;
+	}
+	load_node(ld, copy)->start_mark = load_node(ld, id)->start_mark;
+	load_node(ld, copy)->end_mark = load_node(ld, id)->end_mark;
+	return copy;
+}
+
+/* Where parent (a mapping or a list) holds its entry number slot. The
+ * pointer lasts until the parent itself grows. */
+static int *node_slot(struct load *ld, int parent, int slot)
+{
+	yaml_node_t *n = load_node(ld, parent);
+
+	if (n->type == YAML_MAPPING_NODE)
+		return &n->data.mapping.pairs.start[slot].value;
+	return &n->data.sequence.items.start[slot];
+}
+
+/* The child in entry slot of parent, made the parent's own first when the
+ * file shares it through an anchor: an override names one path, and
+ * changing the shared node in place would change every alias of it too.
+ * The copy counts as the file's for positions. Returns the child, or 0
+ * when out of memory. */
+static int ovr_unshare(struct load *ld, int parent, int slot)
+{
+	int child = *node_slot(ld, parent, slot), copy, *grown;
+
+	if (load_node(ld, child)->type == YAML_SCALAR_NODE ||
+	    !node_shared(ld, child))
+		return child;
+	if (ld->n_copies == ld->cap_copies) {
+		size_t cap = ld->cap_copies ? 2 * ld->cap_copies : 16;
+
+		grown = realloc(ld->copies, cap * sizeof *grown);
+		if (grown) {
+			ld->copies = grown;
+			ld->cap_copies = cap;
+		}
+	}
+	copy = ld->n_copies < ld->cap_copies ? node_copy(ld, child) : 0;
+	if (!copy) {
+		ld->oom = 1;
+		return 0;
+	}
+	ld->copies[ld->n_copies++] = copy;
+	*node_slot(ld, parent, slot) = copy;
+	return copy;
+}
+
+/* Index of the first pair of mapping map whose key is key, or -1. */
+static int ovr_pair_index(struct load *ld, int map, const char *key)
+{
+	const yaml_node_t *m = load_node(ld, map);
+	int i, n = (int)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+
+	for (i = 0; i < n; i++) {
+		const yaml_node_t *k = load_node(ld,
+						 m->data.mapping.pairs.start[i].key);
+
+		if (k->type == YAML_SCALAR_NODE &&
+		    strcmp(scalar_text(k), key) == 0)
+			return i;
+	}
+	return -1;
+}
+
 /* One step down the path: the child seg[k] of node cur, created (as an
  * empty mapping) when a mapping lacks it, so --set may add a key the file
  * leaves out; the walk then judges whether that key is allowed there.
@@ -2887,9 +3291,9 @@ static int ovr_step(struct load *ld, const struct ovr *o, int k, int cur)
 	int v;
 
 	if (n->type == YAML_MAPPING_NODE) {
-		v = map_get(ld, cur, o->seg[k]);
-		if (v)
-			return v;
+		v = ovr_pair_index(ld, cur, o->seg[k]);
+		if (v >= 0)
+			return ovr_unshare(ld, cur, v);
 		v = yaml_document_add_mapping(&ld->doc, NULL,
 					      YAML_FLOW_MAPPING_STYLE);
 		if (!v || !ovr_add_pair(ld, cur, o->seg[k], v))
@@ -2899,7 +3303,7 @@ static int ovr_step(struct load *ld, const struct ovr *o, int k, int cur)
 	if (n->type == YAML_SEQUENCE_NODE) {
 		v = seq_select(ld, cur, o->seg[k]);
 		if (v >= 0)
-			return n->data.sequence.items.start[v];
+			return ovr_unshare(ld, cur, v);
 		ovr_no_item(ld, o, k, cur);
 		return 0;
 	}
@@ -3002,27 +3406,31 @@ static void ovr_apply_all(struct load *ld)
 /* ------------------------------------------------------------------ */
 /* The entry point                                                     */
 
-/* Reads the scenario text (from the file unless text is given). */
+/* Reads the scenario text (from the file unless text is given), of at
+ * most SCENARIO_FILE_MAX bytes. */
 static enum sim_status load_read(struct load *ld,
 				 const struct scenario_source *src,
 				 char **owned, const char **text, size_t *len)
 {
-	int e;
+	char why[128];
+	int e = 0;
 
 	*owned = NULL;
-	if (src->text) {
-		*text = src->text;
-		*len = src->text_len;
-		return SIM_OK;
-	}
-	e = read_file(src->path, owned, len);
+	if (src->text && src->text_len > SCENARIO_FILE_MAX)
+		e = EFBIG;
+	else if (!src->text)
+		e = read_file(src->path, SCENARIO_FILE_MAX, owned, len);
 	if (e) {
 		sim_err_add(ld->err, e == ENOMEM ? SIM_ENOMEM : SIM_EIO,
 			    "%s: cannot read the scenario (%s); give the path "
-			    "of a YAML scenario file", ld->file, strerror(e));
+			    "of a YAML scenario file", ld->file,
+			    read_fail_text(e, SCENARIO_FILE_MAX, "a scenario",
+					   why, sizeof why));
 		return e == ENOMEM ? SIM_ENOMEM : SIM_EIO;
 	}
-	*text = *owned;
+	*text = src->text ? src->text : *owned;
+	if (src->text)
+		*len = src->text_len;
 	return SIM_OK;
 }
 
@@ -3039,8 +3447,8 @@ static int load_parse(struct load *ld, const char *text, size_t len)
 		ld->oom |= f.oom;
 		snprintf(where, sizeof where, "%s:%d:%d", ld->file, f.line,
 			 f.col);
-		load_report(ld, where, NULL, "%s; a scenario is one valid YAML "
-			    "document", f.what);
+		load_report(ld, where, NULL, "%s%s", f.what, f.too_deep ? "" :
+			    "; a scenario is one valid YAML document");
 		return 0;
 	}
 	ld->has_doc = 1;
@@ -3091,6 +3499,7 @@ static struct scenario *load_build(struct load *ld,
 		scenario_free(sc);
 		return NULL;
 	}
+	load_warn_all(ld);
 	return sc;
 }
 
@@ -3110,6 +3519,7 @@ enum sim_status scenario_load(const struct scenario_source *src,
 	ld.ovr = src->overrides;
 	ld.n_ovr = src->n_overrides;
 	ld.err = err;
+	ld.warn = src->warnings;
 	load_dir(&ld, src->path);
 	st = load_read(&ld, src, &owned, &text, &len);
 	if (st != SIM_OK)
@@ -3125,6 +3535,7 @@ enum sim_status scenario_load(const struct scenario_source *src,
 	if (ld.has_doc)
 		yaml_document_delete(&ld.doc);
 	free(ld.ovr_end);
+	free(ld.copies);
 	free(owned);
 	return *out ? SIM_OK : ld.oom ? SIM_ENOMEM : SIM_ESCENARIO;
 }

@@ -387,15 +387,9 @@ void compare_free(struct compare *c)
 
 bool compare_b_missed(const struct compare *c)
 {
-	for (size_t i = 0; i < c->n_items; i++) {
-		const struct compare_item *it = &c->items[i];
-		bool agreement = it->kind == COMPARE_LINE
-			|| it->kind == COMPARE_GRADE;
-
-		if (agreement && it->has_verdict_b && it->verdict_b == CI_MISSED)
-			return true;
-	}
-	return false;
+	/* B's line and grade items carry B's summary verdicts: the same rule
+	 * as a run of B alone, unmeasured agreements included. */
+	return summary_any_missed(c->b);
 }
 
 const char *compare_kind_name(enum compare_kind k)

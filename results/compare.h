@@ -111,9 +111,10 @@ struct compare *compare_new(const struct compare_side_run *a,
 /* NULL is a no-op. */
 void compare_free(struct compare *c);
 
-/* True when B misses an agreement (a line or grade verdict CI_MISSED):
- * what `callsim compare --require-slas` fails on. An area's verdict is
- * shown but never fails, as in a run. */
+/* True when B misses an agreement (a line or grade verdict CI_MISSED, or
+ * one B could not measure; see summary_any_missed): what `callsim compare
+ * --require-slas` fails on. An area's verdict is shown but never fails,
+ * as in a run. */
 bool compare_b_missed(const struct compare *c);
 
 /* "line", "grade", "area", "force", "pool", "role", "total": the CSV

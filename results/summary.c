@@ -290,13 +290,20 @@ void summary_free(struct summary *s)
 	free(s);
 }
 
+bool summary_unmeasured(const struct ci *c)
+{
+	return c->n < 2;
+}
+
 bool summary_any_missed(const struct summary *s)
 {
 	for (size_t l = 0; l < s->n_lines; l++)
-		if (s->lines[l].has_goal && s->lines[l].verdict == CI_MISSED)
+		if (s->lines[l].has_goal && (s->lines[l].verdict == CI_MISSED
+		    || summary_unmeasured(&s->lines[l].m[CC_SERVICE_LEVEL])))
 			return true;
 	for (size_t g = 0; g < s->n_grades; g++)
-		if (s->grades[g].has_goal && s->grades[g].verdict == CI_MISSED)
+		if (s->grades[g].has_goal && (s->grades[g].verdict == CI_MISSED
+		    || summary_unmeasured(&s->grades[g].m[RSP_WITHIN_TARGET])))
 			return true;
 	return false;
 }

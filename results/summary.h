@@ -97,9 +97,15 @@ struct summary *summary_new(const struct scenario *sc,
 /* NULL is a no-op. */
 void summary_free(struct summary *s);
 
-/* True when some line or grade with a goal has verdict CI_MISSED (what
- * --require-slas fails on); an uncertain verdict is not a miss, and the
- * verdicts of single areas are shown but never fail a run. */
+/* True when an agreement's figure could not be measured: fewer than two
+ * replications measured it (no calls, or a counted period too short), so
+ * no verdict can be given. */
+bool summary_unmeasured(const struct ci *c);
+
+/* True when some line or grade with a goal has verdict CI_MISSED, or could
+ * not be measured (summary_unmeasured): what --require-slas fails on. An
+ * uncertain verdict of a measured figure is not a miss, and the verdicts
+ * of single areas are shown but never fail a run. */
 bool summary_any_missed(const struct summary *s);
 
 /* Grade `grade` in area `area`. */

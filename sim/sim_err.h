@@ -19,12 +19,15 @@ enum sim_status {
 	SIM_ERUNTIME    /* a run failed for a reason other than its input */
 };
 
-/* Room for about forty problem lines; later lines are dropped and counted. */
+/* Room for about forty problem lines. Lines are kept whole: the first
+ * line that does not fit, and every line after it, is dropped and counted,
+ * so the text is always the first n_kept problems, each complete. */
 #define SIM_ERR_CAP 8192
 
 struct sim_err {
 	enum sim_status status;  /* the first failure recorded, SIM_OK if none */
 	int n_lines;             /* problem lines recorded, dropped ones included */
+	int n_kept;              /* lines held in text; n_lines - n_kept dropped */
 	size_t len;              /* bytes used in text */
 	char text[SIM_ERR_CAP];  /* lines, each ending in '\n' */
 };

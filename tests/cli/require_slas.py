@@ -1,7 +1,7 @@
 """--require-slas: exit 3 when a line or a grade misses its goal (a
 deliberately understaffed --set, the funding-gap variant's emergency
-attendance), 0 when every goal is met, and the report is still written in
-full either way."""
+attendance) or could not be measured, 0 when every goal is met, and the
+report is still written in full either way."""
 import json
 
 from clitest import Ctx, fixture
@@ -44,7 +44,39 @@ def main():
     # With the goal within reach the grade is not a miss.
     t.expect_rc(["run", gap, "--require-slas", "--set",
                  "grades.emergency.attend.goal=0.5"] + short, 0)
+    unmeasured(t, small)
     t.finish()
+
+
+def unmeasured(t, small):
+    """An agreement that could not be measured counts as missed under
+    --require-slas (exit 3), with a warning on stderr from the loader that
+    names the key and its position; without --require-slas a warning never
+    changes the exit code."""
+    tiny = ["--days", "1e-300"]
+    _, err = t.expect_rc(["run", small, "--require-slas", "--format", "csv"]
+                         + tiny, 3)
+    t.check(err.startswith("--set run.days=1e-300: run.days: warning: the "
+                           "counted period is 8.64e-296 s"),
+            "no warning of the empty counted period: " + err)
+    t.check("callsim run: line 999: its service level was measured in 0 of 4 "
+            "replications; --require-slas counts it as missed" in err,
+            "no note of the unmeasured agreement: " + err)
+    _, err = t.expect_rc(["run", small, "--format", "csv"] + tiny, 0)
+    t.check("warning: the counted period" in err, "warning only with "
+            "--require-slas: " + err)
+    _, err = t.expect_rc(["compare", small, "--require-slas", "--set-b",
+                          "run.days=1e-300"], 3)
+    t.check("callsim compare: B: line 999: its service level was measured in "
+            "0 of 4" in err, "compare: no note of B's unmeasured line: " + err)
+    # A goal on a line without calls: warned at the goal, missed.
+    quiet = ["--set", "lines.999.volume.per_day=0"]
+    _, err = t.expect_rc(["run", small, "--require-slas"] + quiet, 3)
+    t.check(":12:34: lines.999.answer.goal: warning: line 999 has no calls "
+            "(its volume is 0)" in err, "no warning at the goal: " + err)
+    _, err = t.expect_rc(["check", small] + quiet, 0)
+    t.check("lines.999.answer.goal: warning:" in err, "check does not warn: "
+            + err)
 
 
 main()

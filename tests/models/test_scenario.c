@@ -34,7 +34,7 @@ static enum sim_status load(const char *path, const char *text,
 			    struct scenario **sc, struct sim_err *err)
 {
 	struct scenario_source src = {path, text, text ? strlen(text) : 0,
-				      ovr, n_ovr};
+				      ovr, n_ovr, NULL};
 
 	sim_err_clear(err);
 	return scenario_load(&src, sc, err);

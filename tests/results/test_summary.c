@@ -74,6 +74,46 @@ static void test_summary_no_goal_is_never_missed(void **state)
 	free(fx);
 }
 
+/* An agreement measured in fewer than two replications has no verdict
+ * (uncertain), and --require-slas counts it as missed: a run that measured
+ * nothing must not pass. Measured in all three, a goal within reach is
+ * not missed. A line with no goal still never is. */
+static void test_summary_unmeasured_agreement_is_missed(void **state)
+{
+	static const double seen[FX_R][FX_R] = {
+		{ NAN, NAN, NAN }, { 0.912, NAN, NAN }, { 0.912, NAN, 0.921 } };
+	static const bool missed[FX_R] = { true, true, false };
+	struct fixture *fx = fx_new();
+	struct sim_err err = { 0 };
+
+	(void)state;
+	fx->lines[0].goal = 0.85;
+	for (size_t i = 0; i < FX_R; i++) {
+		struct summary *s;
+
+		for (size_t r = 0; r < FX_R; r++)
+			fx->line[r][CC_SERVICE_LEVEL] = seen[i][r];
+		s = summary_new(&fx->sc, fx->ptrs, FX_R, &err);
+		assert_non_null(s);
+		assert_int_equal(s->lines[0].m[CC_SERVICE_LEVEL].n, i);
+		assert_int_equal(summary_unmeasured(&s->lines[0].m[CC_SERVICE_LEVEL]),
+				 i < 2);
+		assert_int_equal(s->lines[0].verdict,
+				 i < 2 ? CI_UNCERTAIN : CI_MET);
+		assert_int_equal(summary_any_missed(s), missed[i]);
+		summary_free(s);
+	}
+	fx->lines[0].goal = NAN;
+	{
+		struct summary *s = summary_new(&fx->sc, fx->ptrs, FX_R, &err);
+
+		assert_non_null(s);
+		assert_false(summary_any_missed(s));
+		summary_free(s);
+	}
+	free(fx);
+}
+
 /* NAN figures (nothing measured) are left out of the interval; with none
  * left the figure is NAN. */
 static void test_summary_nan_values_left_out(void **state)
@@ -363,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_summary_service_level_interval_matches_hand),
 		cmocka_unit_test(test_summary_verdicts_follow_goal),
 		cmocka_unit_test(test_summary_no_goal_is_never_missed),
+		cmocka_unit_test(test_summary_unmeasured_agreement_is_missed),
 		cmocka_unit_test(test_summary_nan_values_left_out),
 		cmocka_unit_test(test_summary_pool_figures_and_costs),
 		cmocka_unit_test(test_summary_keeps_run_settings),
