@@ -479,20 +479,63 @@ static int text_is_yaml_special(const char *s)
 	return word_index(s, special) >= 0;
 }
 
-/* 0: s is a finite number in *v; -1: not a number; -2: not finite. The
- * whole text must be consumed, so "10s" or "1,5" are not numbers. */
+/* True when s (after any sign) is written in another base, or with a
+ * leading zero: YAML 1.1 reads 010 as 8 and strtod would read 0x10 as 16,
+ * so one file could mean two things. The project reads plain decimal. */
+static int text_is_radix(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	return s[0] == '0' && s[1] != '\0' &&
+	       (isdigit((unsigned char)s[1]) || strchr("xXoObB", s[1]));
+}
+
+/* True when s is a plain decimal number: [+-] digits [. digits]
+ * [e [+-] digits], with a digit on at least one side of the point. */
+static int text_is_decimal(const char *s)
+{
+	size_t n = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; isdigit((unsigned char)*s); s++)
+		n++;
+	if (*s == '.')
+		for (s++; isdigit((unsigned char)*s); s++)
+			n++;
+	if (n == 0)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s += s[1] == '+' || s[1] == '-' ? 2 : 1;
+		if (!isdigit((unsigned char)*s))
+			return 0;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* 0: s is a finite number in *v; -1: not a number; -2: not finite; -3:
+ * not in plain decimal (text_is_radix). The whole text must be consumed,
+ * so "10s" or "1,5" are not numbers. */
 static int text_number(const char *s, double *v)
 {
-	char *end;
-
 	if (text_is_yaml_special(s))
 		return -2;
-	if (*s == '\0' || isspace((unsigned char)*s))
+	if (text_is_radix(s))
+		return -3;
+	if (!text_is_decimal(s))
 		return -1;
-	*v = strtod(s, &end);
-	if (end == s || *end != '\0')
-		return -1;
+	*v = strtod(s, NULL);
 	return isfinite(*v) ? 0 : -2;
+}
+
+/* What text_number's failure rc says about s. */
+static const char *text_number_fault(int rc)
+{
+	return rc == -3 ? "is not a plain decimal number (hexadecimal, octal "
+			  "and leading zeros are not read)" :
+	       rc == -2 ? "is not a finite number" : "is not a number";
 }
 
 /* Checks v (written as s) against rule r. */
@@ -529,9 +572,8 @@ static int parse_number(struct load *ld, struct at a, const struct num_rule *r,
 		return load_wrong(ld, a, r->allowed);
 	rc = text_number(scalar_text(n), &v);
 	if (rc != 0) {
-		load_problem(ld, a, "'%.60s' is not a %snumber; must be %s",
-			     scalar_text(n), rc == -2 ? "finite " : "",
-			     r->allowed);
+		load_problem(ld, a, "'%.60s' %s; must be %s", scalar_text(n),
+			     text_number_fault(rc), r->allowed);
 		return 0;
 	}
 	if (!check_range(ld, a, r, scalar_text(n), v))
@@ -1675,7 +1717,14 @@ static void parse_shift_end(struct load *ld, struct at a, double start_s,
 
 	if (end < 0 || start_s < 0)
 		return;
-	if (end <= start_s) {
+	if (end == start_s) {
+		load_problem(ld, a, "shift ends at %s, the time it starts; "
+			     "for a 24-hour shift give hours: 24 or end: "
+			     "\"%s\"", clock_text(end, t1),
+			     clock_text(end + 86400.0, t3));
+		return;
+	}
+	if (end < start_s) {
 		load_problem(ld, a, "shift ends at %s, before it starts at %s; "
 			     "for an overnight shift give hours: %g or end: "
 			     "\"%s\"", clock_text(end, t1),
@@ -2515,9 +2564,11 @@ static void parse_seed(struct load *ld, struct at a, uint64_t *seed)
 	errno = 0;
 	v = strtoull(s, &end, 10);
 	if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno == ERANGE ||
-	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
-		load_problem(ld, a, "'%.60s' is not a valid seed; must be a "
-			     "whole number from 0 to 18446744073709551615", s);
+	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    text_is_radix(s)) {
+		load_problem(ld, a, "'%.60s' %s; must be a whole number from 0 "
+			     "to 18446744073709551615", s, text_is_radix(s) ?
+			     text_number_fault(-3) : "is not a valid seed");
 		return;
 	}
 	*seed = (uint64_t)v;

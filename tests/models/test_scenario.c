@@ -1223,6 +1223,60 @@ static void test_set_response_bad(void **state)
 		       "roles.hood.abstraction.after_s: ", "-1 is negative");
 }
 
+/* ------------------------------------------------------------------ */
+/* Numbers in plain decimal; shift ends                                */
+
+static const struct bad_case bad_hex = {
+	HEAD "  - name: \"999\"\n    volume: {per_hour: 0x10}\n" HANDLE ANSWER
+	POOLS SHIFT,
+	"t.yaml:5:24: lines.999.volume.per_hour: ",
+	"'0x10' is not a plain decimal number (hexadecimal, octal and leading "
+	"zeros are not read)"};
+/* YAML 1.1 reads 010 as 8; strtod as 10. */
+static const struct bad_case bad_octal = {
+	"name: t\nrun: {days: 010, replications: 3}\nlines:\n" L999 HANDLE
+	ANSWER POOLS SHIFT,
+	"t.yaml:2:13: run.days: ", "'010' is not a plain decimal number"};
+static const struct bad_case bad_seed_hex = {
+	"name: t\nrun: {seed: 0x10}\nlines:\n" L999 HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:2:13: run.seed: ", "'0x10' is not a plain decimal number"};
+static const struct bad_case bad_hex_float = {
+	HEAD L999 "    handle: {dist: exponential, mean: 0x1p8}\n"
+	ANSWER POOLS SHIFT,
+	"t.yaml:6:39: lines.999.handle.mean: ",
+	"'0x1p8' is not a plain decimal number"};
+static const struct bad_case bad_infinity_word = {
+	HEAD L999 "    handle: {dist: exponential, mean: infinity}\n"
+	ANSWER POOLS SHIFT,
+	"t.yaml:6:39: lines.999.handle.mean: ", "'infinity' is not a number"};
+static const struct bad_case bad_shift_end_is_start = {
+	HEAD L999 HANDLE ANSWER POOLS
+	"      - {name: day, start: \"08:00\", end: \"08:00\", staff: 12}\n",
+	"t.yaml:12:42: pools.emergency.shifts.day.end: ",
+	"shift ends at 08:00, the time it starts; for a 24-hour shift give "
+	"hours: 24 or end: \"32:00\""};
+
+/* Every plain decimal spelling is read, zero and signs included; a shift
+ * of one second (1/3600 h) is the shortest. */
+static void test_plain_decimal(void **state)
+{
+	const char *text = "name: t\nrun: {days: 7., replications: 3, "
+		"seed: 0}\nlines:\n"
+		"  - name: \"999\"\n    volume: {per_hour: +8.36e1}\n"
+		HANDLE "    answer: {within_s: -0, goal: .9}\n" POOLS
+		"      - {name: day, start: \"07:00\", "
+		"hours: 0.0002777777777777778, staff: 0}\n";
+	struct scenario *sc = expect_good("t.yaml", text, NULL, 0);
+
+	(void)state;
+	assert_seconds_near(sc->run.days, 7, 0);
+	assert_seconds_near(sc->lines[0].demand.mean_rate_per_s * 3600, 83.6,
+			    1e-12);
+	assert_seconds_near(sc->lines[0].goal, 0.9, 0);
+	assert_seconds_near(sc->pools[0].shifts[0].duration_s, 1, 0);
+	scenario_free(sc);
+}
+
 #define BAD(c) {#c, run_bad_case, NULL, NULL, (void *)&c}
 
 int main(void)
@@ -1320,6 +1374,13 @@ int main(void)
 		cmocka_unit_test(test_west_midlands_response),
 		cmocka_unit_test(test_set_response),
 		cmocka_unit_test(test_set_response_bad),
+		BAD(bad_hex),
+		BAD(bad_octal),
+		BAD(bad_seed_hex),
+		BAD(bad_hex_float),
+		BAD(bad_infinity_word),
+		BAD(bad_shift_end_is_start),
+		cmocka_unit_test(test_plain_decimal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
