@@ -422,28 +422,55 @@ struct num_rule {
 	const char *allowed;         /* said after "must be" */
 };
 
+/* The ranges below keep every time the model computes finite and every
+ * figure it reports meaningful; docs/scenario.md lists them key by key.
+ * Products of factors are bounded as well, once their keys are read: see
+ * check_peak_rate and check_travel. */
+
+/* The longest duration a key may give: the distributions' own limit on
+ * their mean (dist.c), so a time and a distribution obey one bound. */
+#define LOAD_SECONDS_MAX 1e9
+/* A line's average volume, and its rate at the peak of its profile, month
+ * and surges, in calls a second. Ten a second is 315 million calls a year,
+ * some two hundred times the bundled West Midlands scenario's two lines
+ * together; the peak allows a surge of a hundred times that, and still
+ * leaves a millisecond between arrivals, which the clock of the longest
+ * run allowed (200 years) resolves a thousand times over. */
+#define LOAD_MEAN_RATE_MAX 10.0
+#define LOAD_PEAK_RATE_MAX 1000.0
+
 static const struct num_rule R_SECONDS_POS = {
-	0, INFINITY, 1, 0, 0, "a positive number of seconds"};
+	0, LOAD_SECONDS_MAX, 1, 0, 0,
+	"a positive number of seconds, at most 1e9"};
 static const struct num_rule R_SECONDS = {
-	0, INFINITY, 0, 0, 0, "a number of seconds >= 0"};
-static const struct num_rule R_POSITIVE = {
-	0, INFINITY, 1, 0, 0, "a positive number"};
-static const struct num_rule R_FACTOR = {
-	0, INFINITY, 0, 0, 0, "a factor >= 0"};
+	0, LOAD_SECONDS_MAX, 0, 0, 0, "a number of seconds from 0 to 1e9"};
+static const struct num_rule R_SHAPE = {
+	0, 1000, 1, 0, 0, "a positive number, at most 1000"};
+static const struct num_rule R_PROFILE_FACTOR = {
+	0, 1e6, 0, 0, 0, "a factor from 0 to 1e6"};
+static const struct num_rule R_MONTH_FACTOR = {
+	0, 100, 0, 0, 0, "a factor from 0 to 100"};
+static const struct num_rule R_SURGE_FACTOR = {
+	0, 1000, 0, 0, 0, "a factor from 0 to 1000"};
 static const struct num_rule R_PROBABILITY = {
 	0, 1, 0, 0, 0, "a probability from 0 to 1"};
 static const struct num_rule R_GOAL = {
 	0, 1, 1, 0, 0, "a fraction with 0 < goal <= 1"};
 static const struct num_rule R_SHRINKAGE = {
 	0, 1, 0, 1, 0, "a fraction with 0 <= shrinkage < 1"};
+/* At least a second: a shift is kept to the second, and a shorter one
+ * would become a shift of no time at all. */
 static const struct num_rule R_SHIFT_HOURS = {
-	0, 24, 1, 0, 0, "a number of hours with 0 < hours <= 24"};
+	1.0 / 3600, 24, 0, 0, 0,
+	"a number of hours from 1/3600 (one second) to 24"};
 static const struct num_rule R_SURGE_HOURS = {
 	0, 168, 1, 0, 0, "a number of hours with 0 < hours <= 168"};
+/* From 1: an FTE of a few seconds a week would make a handful of people
+ * millions of FTE. */
 static const struct num_rule R_WEEK_HOURS = {
-	0, 168, 1, 0, 0, "a number of hours with 0 < hours <= 168"};
+	1, 168, 0, 0, 0, "a number of hours from 1 to 168"};
 static const struct num_rule R_STAFF = {
-	0, 1e6, 0, 0, 1, "a whole number of people >= 0"};
+	0, 1e6, 0, 0, 1, "a whole number of people from 0 to 1000000"};
 static const struct num_rule R_DAYS = {
 	0, 36600, 1, 0, 0, "a positive number of days (at most 36600)"};
 static const struct num_rule R_HOURS = {
@@ -451,22 +478,32 @@ static const struct num_rule R_HOURS = {
 static const struct num_rule R_REPLICATIONS = {
 	2, 1e6, 0, 0, 1,
 	"a whole number >= 2 (a confidence interval needs two)"};
-static const struct num_rule R_CALLS = {
-	0, 1e9, 0, 0, 0, "a number of calls >= 0 (at most 1e9)"};
+/* Volumes: LOAD_MEAN_RATE_MAX calls a second in each unit. */
+static const struct num_rule R_PER_YEAR = {
+	0, LOAD_MEAN_RATE_MAX * 365 * 86400, 0, 0, 0,
+	"a number of calls a year from 0 to 315360000 (10 a second)"};
+static const struct num_rule R_PER_DAY = {
+	0, LOAD_MEAN_RATE_MAX * 86400, 0, 0, 0,
+	"a number of calls a day from 0 to 864000 (10 a second)"};
+static const struct num_rule R_PER_HOUR = {
+	0, LOAD_MEAN_RATE_MAX * 3600, 0, 0, 0,
+	"a number of calls an hour from 0 to 36000 (10 a second)"};
 static const struct num_rule R_REDIAL = {
 	0, 1, 0, 1, 0,
 	"a probability with 0 <= p < 1 (a caller who always redials never leaves)"};
 static const struct num_rule R_COST = {
-	0, INFINITY, 0, 0, 0, "an annual cost >= 0"};
+	0, 1e8, 0, 0, 0, "an annual cost from 0 to 1e8"};
 static const struct num_rule R_WEEK = {
-	1, 1e6, 0, 0, 1, "a run week number >= 1"};
+	1, 1e6, 0, 0, 1, "a run week number from 1 to 1000000"};
 static const struct num_rule R_SHARE = {
 	0, 1, 0, 0, 0, "a share from 0 to 1"};
 static const struct num_rule R_CREW = {
-	1, 1e3, 0, 0, 1, "a whole number of officers >= 1"};
+	1, 1e3, 0, 0, 1, "a whole number of officers from 1 to 1000"};
+static const struct num_rule R_TRAVEL_FACTOR = {
+	0, 100, 1, 0, 0, "a positive factor, at most 100"};
 static const struct num_rule R_BORDER_FACTOR = {
-	1, INFINITY, 0, 0, 0,
-	"a factor >= 1 (crossing a border never shortens travel)"};
+	1, 100, 0, 0, 0,
+	"a factor from 1 to 100 (crossing a border never shortens travel)"};
 
 /* YAML's spellings of NaN and infinity, which strtod does not know. */
 static int text_is_yaml_special(const char *s)
@@ -880,7 +917,7 @@ static struct field dist_field(struct dist *d, const char *key)
 		f.out = &d->scale;
 	else if (strcmp(key, "shape") == 0) {
 		f.out = &d->shape;
-		f.rule = &R_POSITIVE;
+		f.rule = &R_SHAPE;
 	} else {
 		f.rule = &R_SECONDS;
 		f.out = strcmp(key, "value") == 0 ? &d->value :
@@ -1092,6 +1129,8 @@ static int read_volumes(struct load *ld, struct at v, struct demand_spec *dm)
 {
 	static const double per_s[] = {1.0 / (365 * 86400.0), 1.0 / 86400.0,
 				       1.0 / 3600.0};
+	static const struct num_rule *const rule[] = {&R_PER_YEAR, &R_PER_DAY,
+						      &R_PER_HOUR};
 	const yaml_node_t *map = load_node(ld, v.id);
 	const yaml_node_pair_t *p;
 	int given = 0;
@@ -1112,7 +1151,7 @@ static int read_volumes(struct load *ld, struct at v, struct demand_spec *dm)
 			c.id = p->key;
 			load_problem(ld, c, "a second volume; give "
 				     VOLUME_KEYS);
-		} else if (parse_number(ld, c, &R_CALLS, &x)) {
+		} else if (parse_number(ld, c, rule[i], &x)) {
 			dm->mean_rate_per_s = x * per_s[i];
 		}
 	}
@@ -1214,8 +1253,8 @@ static void parse_profile(struct load *ld, struct at m, struct demand_spec *dm)
 			 "list of 168 or 672 factors"))
 		return;
 	for (i = 0; i < seq_len(n) && i < DEMAND_SLOTS_MAX; i++)
-		parse_number(ld, at_item(ld, p, i, NULL, ip), &R_FACTOR,
-			     &dm->profile[i]);
+		parse_number(ld, at_item(ld, p, i, NULL, ip),
+			     &R_PROFILE_FACTOR, &dm->profile[i]);
 	if (ld->n_problems == before)
 		check_profile(ld, p, (size_t)seq_len(n), dm);
 	dm->n_slots = (size_t)seq_len(n);
@@ -1235,7 +1274,7 @@ static void parse_months(struct load *ld, struct at m, struct demand_spec *dm)
 
 	for (i = 0; i < 12; i++) {
 		dm->month_factor[i] = 1.0;
-		f[i] = (struct field){month_names[i], &R_FACTOR,
+		f[i] = (struct field){month_names[i], &R_MONTH_FACTOR,
 				      &dm->month_factor[i], 0};
 	}
 	f[12] = (struct field){NULL, NULL, NULL, 0};
@@ -1313,7 +1352,7 @@ static void parse_surge(struct load *ld, struct at a, struct surge_spec *sg)
 	double hours = 0;
 	const struct field f[] = {
 		{"hours", &R_SURGE_HOURS, &hours, 1},
-		{"factor", &R_FACTOR, &sg->factor, 1},
+		{"factor", &R_SURGE_FACTOR, &sg->factor, 1},
 		{NULL, NULL, NULL, 0}};
 	struct at c;
 
@@ -1355,6 +1394,57 @@ static void parse_surges(struct load *ld, struct at m, struct demand_spec *dm)
 	dm->n_surges = (size_t)seq_len(n);
 	for (i = 0; i < seq_len(n); i++)
 		parse_surge(ld, at_item(ld, a, i, NULL, ip), &dm->surges[i]);
+}
+
+/* The product of the factors above 1 of the surges in force at week
+ * offset t. Surges that overlap in the week are taken to meet, whatever
+ * their weeks, so the bound holds for any run. */
+static double surge_peak_at(const struct demand_spec *dm, double t)
+{
+	double f = 1;
+	size_t r;
+
+	for (r = 0; r < dm->n_surges; r++) {
+		const struct surge_spec *sg = &dm->surges[r];
+		double into = fmod(t - sg->start_s + WEEK_S, WEEK_S);
+
+		if (into < sg->duration_s && sg->factor > 1)
+			f *= sg->factor;
+	}
+	return f;
+}
+
+/* The highest rate a line can reach, its volume at the profile's peak
+ * (factors rescaled to mean 1, as demand.c does), in its highest month,
+ * under its most surges at once, is at most LOAD_PEAK_RATE_MAX: beyond
+ * it arrivals would crowd the clock and waiting callers the memory. A
+ * product of factors each within its range can pass it. Called once the
+ * demand keys read cleanly, so the profile has a positive factor. */
+static void check_peak_rate(struct load *ld, struct at m,
+			    const struct demand_spec *dm)
+{
+	char kp[KEY_PATH_MAX];
+	double sum = 0, top = 0, month = 0, surge = 1, peak;
+	size_t i;
+
+	for (i = 0; i < dm->n_slots; i++) {
+		sum += dm->profile[i];
+		top = fmax(top, dm->profile[i]);
+	}
+	for (i = 0; i < 12; i++)
+		month = fmax(month, dm->month_factor[i]);
+	for (i = 0; i < dm->n_surges; i++)
+		surge = fmax(surge, surge_peak_at(dm, dm->surges[i].start_s));
+	top *= (double)dm->n_slots / sum;
+	peak = dm->mean_rate_per_s * top * month * surge;
+	if (peak <= LOAD_PEAK_RATE_MAX)
+		return;
+	load_problem(ld, at_key(ld, m, "volume", kp), "at its peak the line "
+		     "has %.4g calls a second: %.4g on average x %.4g (highest "
+		     "profile factor over the mean) x %.4g (highest month) x "
+		     "%.4g (surges at once); must be at most %g calls a second",
+		     peak, dm->mean_rate_per_s, top, month, surge,
+		     LOAD_PEAK_RATE_MAX);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1491,11 +1581,16 @@ static const char *const line_keys[] = {
 /* Everything of a line but its name, which the caller read for the path. */
 static void parse_line(struct load *ld, struct at m, struct line_spec *l)
 {
+	int before;
+
 	check_keys(ld, m, line_keys, "key");
+	before = ld->n_problems;
 	parse_volume(ld, m, &l->demand);
 	parse_profile(ld, m, &l->demand);
 	parse_months(ld, m, &l->demand);
 	parse_surges(ld, m, &l->demand);
+	if (ld->n_problems == before && !ld->oom)
+		check_peak_rate(ld, m, &l->demand);
 	l->has_patience = parse_opt_dist(ld, m, "patience", &l->patience);
 	parse_redial(ld, m, l);
 	parse_req_dist(ld, m, "handle", &l->handle, "the talk time, such as "
@@ -2157,7 +2252,7 @@ static void parse_area(struct load *ld, struct at m, struct area_spec *a)
 {
 	const struct field f[] = {
 		{"share", &R_SHARE, &a->share, 1},
-		{"travel_factor", &R_POSITIVE, &a->travel_factor, 0},
+		{"travel_factor", &R_TRAVEL_FACTOR, &a->travel_factor, 0},
 		{NULL, NULL, NULL, 0}};
 
 	check_keys(ld, m, area_keys, "key");
@@ -2516,6 +2611,41 @@ static void check_reach(struct load *ld, struct at top)
 			check_area_reach(ld, s, a, g);
 }
 
+/* A grade's longest mean travel, its travel's mean x the largest
+ * travel_factor of an area x cross_border_factor where that area has
+ * neighbours to borrow from, is at most LOAD_SECONDS_MAX, the bound of any
+ * one duration. Checked only once everything read cleanly. */
+static void check_travel(struct load *ld, struct at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX], tp[KEY_PATH_MAX];
+	struct at s = at_key(ld, top, "grades", kp), t;
+	double f = 0, fa, mean;
+	size_t g, a, worst = 0;
+
+	for (a = 0; a < sc->n_areas; a++) {
+		fa = sc->areas[a].travel_factor * (sc->areas[a].n_neighbours ?
+			sc->dispatch.cross_border_factor : 1);
+		if (fa > f) {
+			f = fa;
+			worst = a;
+		}
+	}
+	for (g = 0; g < sc->n_grades && sc->n_areas; g++) {
+		mean = dist_mean(&sc->grades[g].travel);
+		if (mean * f <= LOAD_SECONDS_MAX)
+			continue;
+		t = at_key(ld, at_item(ld, s, (int)g, sc->grades[g].name, ip),
+			   "travel", tp);
+		load_problem(ld, t, "a mean of %g s x %g (travel_factor %g of "
+			     "area %s%s) is %.4g s; must be at most 1e9 s",
+			     mean, f, sc->areas[worst].travel_factor,
+			     sc->areas[worst].name,
+			     sc->areas[worst].n_neighbours ? " x cross_border_"
+			     "factor across a border" : "", mean * f);
+	}
+}
+
 /* The response sections: all optional as a whole, but grades bring the
  * need for areas, roles and units, and those mean nothing without grades. */
 static void parse_response(struct load *ld, struct at top)
@@ -2660,8 +2790,10 @@ static void load_walk(struct load *ld, struct scenario *sc)
 	if (ld->n_problems == before && !ld->oom)
 		check_served(ld, top);
 	parse_response(ld, top);
-	if (ld->n_problems == before && !ld->oom)
+	if (ld->n_problems == before && !ld->oom) {
 		check_reach(ld, top);
+		check_travel(ld, top);
+	}
 }
 
 /* ------------------------------------------------------------------ */

@@ -381,7 +381,8 @@ static const struct bad_case bad_shift_hours_0 = {
 	HEAD L999 HANDLE ANSWER POOLS
 	"      - {name: day, start: \"07:00\", hours: 0, staff: 12}\n",
 	"t.yaml:12:44: pools.emergency.shifts.day.hours: ",
-	"0 is too small; must be a number of hours with 0 < hours <= 24"};
+	"0 is too small; must be a number of hours from 1/3600 (one second) "
+	"to 24"};
 static const struct bad_case bad_shift_hours_25 = {
 	HEAD L999 HANDLE ANSWER POOLS
 	"      - {name: day, start: \"07:00\", hours: 25, staff: 12}\n",
@@ -998,7 +999,7 @@ static const struct bad_case bad_crew_0 = {
 			 "  - area: north\n    role: response\n    crew: 0\n"
 			 "    shrinkage: 0.2\n    shifts:\n" SHIFT, U_S),
 	"t.yaml:34:11: units.0.crew: ",
-	"0 is too small; must be a whole number of officers >= 1"};
+	"0 is too small; must be a whole number of officers from 1 to 1000"};
 static const struct bad_case bad_unit_area = {
 	RCALLS RESP_WITH(GRADES, A_N, A_S, R_RESP, R_HOOD, U_N,
 			 "  - {area: westside, role: hood, shifts: [{name: all, "
@@ -1027,7 +1028,7 @@ static const struct bad_case bad_abstraction_after = {
 			 "  - {name: hood, neighbourhood: true, abstraction: "
 			 "{allowed: emergency_only, after_s: -5}}\n", U_N, U_S),
 	"t.yaml:30:87: roles.hood.abstraction.after_s: ",
-	"-5 is negative; must be a number of seconds >= 0"};
+	"-5 is negative; must be a number of seconds from 0 to 1e9"};
 static const struct bad_case bad_abstraction_no_after = {
 	RCALLS RESP_WITH(GRADES, A_N, A_S, R_RESP,
 			 "  - {name: hood, neighbourhood: true, abstraction: "
@@ -1052,7 +1053,7 @@ static const struct bad_case bad_attends_missing = {
 static const struct bad_case bad_border_factor = {
 	RGOOD "dispatch: {cross_border_factor: 0.75}\n",
 	"t.yaml:39:33: dispatch.cross_border_factor: ",
-	"0.75 is too small; must be a factor >= 1"};
+	"0.75 is too small; must be a factor from 1 to 100"};
 static const struct bad_case bad_preemptible = {
 	RCALLS RESP_WITH("grades:\n" G_EM "  - name: priority\n"
 			 "    attend: {within_s: 3600}\n"
@@ -1224,6 +1225,101 @@ static void test_set_response_bad(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* Ranges: every numeric key is bounded, and so are products of factors */
+
+#define POOLS_WITH(key) "pools:\n  - name: emergency\n    serves: [\"999\"]\n" \
+	"    " key "\n    shifts:\n"
+
+/* Each value below passed check, then hung, crashed or printed inf. */
+static const struct bad_case bad_per_hour_huge = {
+	HEAD "  - name: \"999\"\n    volume: {per_hour: 1e9}\n" HANDLE ANSWER
+	POOLS SHIFT,
+	"t.yaml:5:24: lines.999.volume.per_hour: ",
+	"1e9 is too large; must be a number of calls an hour from 0 to 36000"};
+static const struct bad_case bad_month_huge = {
+	HEAD L999 "    months: {apr: 1e20}\n" HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:6:19: lines.999.months.apr: ",
+	"1e20 is too large; must be a factor from 0 to 100"};
+static const struct bad_case bad_surge_factor_huge = {
+	HEAD L999 "    surges: [{start: \"sat 22:00\", hours: 4, factor: 1e6}]\n"
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:6:53: lines.999.surges.0.factor: ",
+	"1e6 is too large; must be a factor from 0 to 1000"};
+static const struct bad_case bad_cost_huge = {
+	HEAD L999 HANDLE ANSWER POOLS_WITH("cost_per_fte: 1e308") SHIFT,
+	"t.yaml:11:19: pools.emergency.cost_per_fte: ",
+	"1e308 is too large; must be an annual cost from 0 to 1e8"};
+static const struct bad_case bad_week_hours_tiny = {
+	HEAD L999 HANDLE ANSWER POOLS_WITH("hours_per_week: 1e-300") SHIFT,
+	"t.yaml:11:21: pools.emergency.hours_per_week: ",
+	"1e-300 is too small; must be a number of hours from 1 to 168"};
+static const struct bad_case bad_travel_factor_huge = {
+	RCALLS RESP_WITH(GRADES, "  - {name: north, share: 0.625, neighbours: "
+			 "[south], travel_factor: 1e308}\n", A_S, R_RESP,
+			 R_HOOD, U_N, U_S),
+	"t.yaml:26:69: areas.north.travel_factor: ",
+	"1e308 is too large; must be a positive factor, at most 100"};
+static const struct bad_case bad_handle_mean_huge = {
+	HEAD L999 "    handle: {dist: exponential, mean: 1e300}\n"
+	ANSWER POOLS SHIFT,
+	"t.yaml:6:39: lines.999.handle.mean: ",
+	"1e300 is too large; must be a positive number of seconds, at most 1e9"};
+/* 1 call a second x 50 in December x a surge of 30: each factor is within
+ * its range, their product is not. */
+static const struct bad_case bad_peak_rate = {
+	HEAD "  - name: \"999\"\n    volume: {per_hour: 3600}\n"
+	"    months: {dec: 50}\n"
+	"    surges: [{start: \"fri 18:00\", hours: 8, factor: 30}]\n"
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:5:13: lines.999.volume: ",
+	"at its peak the line has 1500 calls a second: 1 on average x 1 "
+	"(highest profile factor over the mean) x 50 (highest month) x 30 "
+	"(surges at once); must be at most 1000 calls a second"};
+/* Surges multiply where they overlap, here across the end of the week. */
+static const struct bad_case bad_peak_surges_overlap = {
+	HEAD "  - name: \"999\"\n    volume: {per_hour: 3600}\n"
+	"    surges: [{start: \"sun 22:00\", hours: 4, factor: 40}, "
+	"{start: \"mon 01:00\", hours: 1, factor: 40}]\n"
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:5:13: lines.999.volume: ",
+	"at its peak the line has 1600 calls a second"};
+static const struct bad_case bad_shift_hours_tiny = {
+	HEAD L999 HANDLE ANSWER POOLS
+	"      - {name: day, start: \"07:00\", hours: 0.0001, staff: 12}\n",
+	"t.yaml:12:44: pools.emergency.shifts.day.hours: ",
+	"0.0001 is too small; must be a number of hours from 1/3600"};
+/* The products are bounded, not the factors alone: the same surges apart
+ * pass, and a travel mean that stays within 1e9 s with the factors. */
+static void test_factor_products(void **state)
+{
+	const char *apart = HEAD "  - name: \"999\"\n"
+		"    volume: {per_hour: 3600}\n"
+		"    surges: [{start: \"sun 22:00\", hours: 4, factor: 40}, "
+		"{start: \"mon 03:00\", hours: 1, factor: 40}]\n"
+		HANDLE ANSWER POOLS SHIFT;
+	const char *ok[] = {"grades.emergency.travel={dist: exponential, "
+			    "mean: 4e8}"};
+	struct scenario *sc = expect_good("t.yaml", apart, NULL, 0);
+
+	(void)state;
+	assert_int_equal(sc->lines[0].demand.n_surges, 2);
+	scenario_free(sc);
+	/* 4e8 s x travel_factor 1.25 x cross_border_factor 1.75. */
+	sc = expect_good("t.yaml", RGOOD DISPATCH, ok, 1);
+	scenario_free(sc);
+	expect_bad_set(RGOOD DISPATCH, "grades.emergency.travel={dist: "
+		       "exponential, mean: 5e8}", "--set grades.emergency."
+		       "travel={dist: exponential, mean: 5e8}: "
+		       "grades.emergency.travel: ", "a mean of 5e+08 s x 2.1875 "
+		       "(travel_factor 1.25 of area north x cross_border_factor "
+		       "across a border) is 1.094e+09 s; must be at most 1e9 s");
+	expect_bad_set(RGOOD, "dispatch.cross_border_factor=1e308",
+		       "--set dispatch.cross_border_factor=1e308: "
+		       "dispatch.cross_border_factor: ",
+		       "1e308 is too large; must be a factor from 1 to 100");
+}
+
+/* ------------------------------------------------------------------ */
 /* Numbers in plain decimal; shift ends                                */
 
 static const struct bad_case bad_hex = {
@@ -1231,7 +1327,7 @@ static const struct bad_case bad_hex = {
 	POOLS SHIFT,
 	"t.yaml:5:24: lines.999.volume.per_hour: ",
 	"'0x10' is not a plain decimal number (hexadecimal, octal and leading "
-	"zeros are not read)"};
+	"zeros are not read); must be a number of calls an hour"};
 /* YAML 1.1 reads 010 as 8; strtod as 10. */
 static const struct bad_case bad_octal = {
 	"name: t\nrun: {days: 010, replications: 3}\nlines:\n" L999 HANDLE
@@ -1374,6 +1470,17 @@ int main(void)
 		cmocka_unit_test(test_west_midlands_response),
 		cmocka_unit_test(test_set_response),
 		cmocka_unit_test(test_set_response_bad),
+		BAD(bad_per_hour_huge),
+		BAD(bad_month_huge),
+		BAD(bad_surge_factor_huge),
+		BAD(bad_cost_huge),
+		BAD(bad_week_hours_tiny),
+		BAD(bad_travel_factor_huge),
+		BAD(bad_handle_mean_huge),
+		BAD(bad_peak_rate),
+		BAD(bad_peak_surges_overlap),
+		BAD(bad_shift_hours_tiny),
+		cmocka_unit_test(test_factor_products),
 		BAD(bad_hex),
 		BAD(bad_octal),
 		BAD(bad_seed_hex),
