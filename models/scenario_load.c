@@ -752,6 +752,10 @@ struct csv {
 	char *row;                   /* start of the current line */
 	int line;                    /* 1-based number of the current line */
 	int n_bad;                   /* bad cells reported so far */
+	char sep;                    /* ',' or ';'; 0 before the first row */
+	int n_cells;                 /* cells of the first data line */
+	int row_cells;               /* cells of the current line */
+	int row_bad;                 /* the current line was reported */
 	const char *ypath;           /* key path of the YAML that named it */
 	char path[1100];             /* as opened, for messages */
 };
@@ -852,18 +856,77 @@ static int csv_next_line(struct csv *c)
 	return 1;
 }
 
+/* Reports a problem at byte `at` of the current line, as
+ * "FILE.csv:LINE:COL"; after CSV_BAD_CELLS_MAX of them the rest are only
+ * counted, so one broken file does not crowd every other problem out of
+ * the report. */
+static void csv_report(struct load *ld, struct csv *c, const char *at,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void csv_report(struct load *ld, struct csv *c, const char *at,
+		       const char *fmt, ...)
+{
+	char where[WHERE_MAX];
+	va_list ap;
+
+	if (c->n_bad++ >= CSV_BAD_CELLS_MAX) {
+		ld->n_problems++;
+		return;
+	}
+	snprintf(where, sizeof where, "%s:%d:%d", c->path, c->line,
+		 (int)(at - c->row) + 1);
+	va_start(ap, fmt);
+	load_vreport(ld, where, c->ypath, fmt, ap);
+	va_end(ap);
+}
+
+/* Checks the shape of the current line before it is cut: a ';' in a file
+ * separated by ',' (its first line has none) could be a spreadsheet's
+ * cell separator, which would misplace a decimal comma; and every line
+ * has as many cells as the first, which is how a decimal comma in a file
+ * separated by ',' shows ("1,5" beside "2"). Returns the line's cells. */
+static int csv_shape(struct load *ld, struct csv *c)
+{
+	const char *semi = strchr(c->row, ';'), *p;
+	int n = 1;
+
+	if (!c->sep)
+		c->sep = semi ? ';' : ',';
+	for (p = c->row; (p = strchr(p, c->sep)) != NULL; p++)
+		n++;
+	if (!c->n_cells)
+		c->n_cells = n;
+	c->row_bad = 1;
+	if (c->sep == ',' && semi)
+		csv_report(ld, c, semi, "';' in a file whose first line "
+			   "separates cells with ','; separate every line's "
+			   "cells alike, with ';' where numbers have a decimal "
+			   "comma");
+	else if (n != c->n_cells)
+		csv_report(ld, c, c->row, "this line has %d cells and the "
+			   "first has %d; every line must have as many (a "
+			   "decimal comma needs cells separated by ';')", n,
+			   c->n_cells);
+	else
+		c->row_bad = 0;
+	return n;
+}
+
 /* Cuts the next data line into at most max trimmed cells; the last cell
- * keeps any further commas. Returns the number of cells, 0 at the end. */
-static int csv_row(struct csv *c, char **cells, int max)
+ * keeps any further separators. Returns the number of cells, 0 at the
+ * end; c->row_cells is how many the line holds (possibly more than max),
+ * and c->row_bad whether the line was reported (csv_shape). */
+static int csv_row(struct load *ld, struct csv *c, char **cells, int max)
 {
 	char *p;
 	int n = 0, i;
 
 	if (!csv_next_line(c))
 		return 0;
+	c->row_cells = csv_shape(ld, c);
 	for (p = c->row; p && n < max; n++) {
 		cells[n] = p;
-		p = n + 1 < max ? strchr(p, ',') : NULL;
+		p = n + 1 < max ? strchr(p, c->sep) : NULL;
 		if (p)
 			*p++ = '\0';
 	}
@@ -872,21 +935,41 @@ static int csv_row(struct csv *c, char **cells, int max)
 	return n;
 }
 
-/* Reports a bad cell at its own position, "FILE.csv:LINE:COL"; after
- * CSV_BAD_CELLS_MAX of them the rest are only counted, so one broken file
- * does not crowd every other problem out of the report. */
-static void csv_bad_cell(struct load *ld, struct csv *c, const char *cell,
-			 const char *allowed)
+/* A cell as a number, as text_number reads it; in a file separated by
+ * ';' the decimal mark is a comma (as spreadsheets write it there) and a
+ * point, which such a spreadsheet may use to group thousands, is refused
+ * with -4 rather than guessed at. */
+static int csv_number(const struct csv *c, const char *cell, double *v)
 {
-	char where[WHERE_MAX];
+	char buf[64], *comma;
 
-	if (c->n_bad++ >= CSV_BAD_CELLS_MAX) {
-		ld->n_problems++;
-		return;
-	}
-	snprintf(where, sizeof where, "%s:%d:%d", c->path, c->line,
-		 (int)(cell - c->row) + 1);
-	load_report(ld, where, c->ypath, "'%.60s' is not %s", cell, allowed);
+	if (c->sep != ';')
+		return text_number(cell, v);
+	if (strchr(cell, '.'))
+		return -4;
+	if (strlen(cell) >= sizeof buf)
+		return -1;
+	memcpy(buf, cell, strlen(cell) + 1);
+	comma = strchr(buf, ',');
+	if (comma)
+		*comma = '.';
+	return text_number(buf, v);
+}
+
+/* Reports a cell that csv_number refused (rc) or whose value is out of
+ * range (rc 0), at its own position. */
+static void csv_bad_cell(struct load *ld, struct csv *c, const char *cell,
+			 int rc, const char *allowed)
+{
+	if (rc == -4)
+		csv_report(ld, c, cell, "'%.60s' has a decimal point, but this "
+			   "file separates cells with ';', so its decimal mark "
+			   "is ','; must be %s", cell, allowed);
+	else if (rc == -3 || rc == -2)
+		csv_report(ld, c, cell, "'%.60s' %s; must be %s", cell,
+			   text_number_fault(rc), allowed);
+	else
+		csv_report(ld, c, cell, "'%.60s' is not %s", cell, allowed);
 }
 
 /* ------------------------------------------------------------------ */
@@ -997,7 +1080,7 @@ static int csv_header(struct load *ld, struct csv *c, const char *name,
 		      struct at m, int *col)
 {
 	char *cells[64];
-	int n = csv_row(c, cells, 64), i;
+	int n = csv_row(ld, c, cells, 64), i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(cells[i], name) == 0) {
@@ -1010,16 +1093,49 @@ static int csv_header(struct load *ld, struct csv *c, const char *name,
 	return 0;
 }
 
-/* Samples for an empirical distribution from one CSV column. With a
- * numbered column, a first line whose cell is not a number is a header. */
+/* Reads the samples in column col of the rows left in c. With a
+ * numbered column (named 0), a first line whose cell is not a number is a
+ * header. A file of several columns needs `column` (given 1): a single
+ * column written with decimal commas reads as two, "12" and "5". */
+static void empirical_rows(struct load *ld, struct at m, struct csv *c,
+			   int col, int named, int given, struct dist *d)
+{
+	char *cells[64];
+	int n, rc, first = 1;
+	double v = 0;
+
+	while ((n = csv_row(ld, c, cells, 64)) > 0) {
+		if (first && !given && c->row_cells > 1) {
+			load_problem(ld, m, "'%s' has %d cells a line; give "
+				     "column: a number from 1 or a header "
+				     "name (where ',' is a decimal comma, "
+				     "cells must be separated by ';')",
+				     c->path, c->row_cells);
+			return;
+		}
+		rc = col < n ? csv_number(c, cells[col], &v) : -1;
+		if (c->row_bad || (rc != 0 && first && !named)) {
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (rc != 0 || v < 0 || v > LOAD_SECONDS_MAX)
+			csv_bad_cell(ld, c, col < n ? cells[col] : cells[n - 1],
+				     rc, "a number of seconds from 0 to 1e9 in "
+				     "that column");
+		else if (!dist_push(ld, d, v))
+			return;
+	}
+}
+
+/* Samples for an empirical distribution from one CSV column. */
 static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
 {
-	char kp[KEY_PATH_MAX], *cells[64];
+	char kp[KEY_PATH_MAX], cp[KEY_PATH_MAX];
 	struct at f = at_key(ld, m, "csv", kp);
 	const char *name;
 	const char *const keys[] = {"csv", "column", NULL};
-	int col, n, first = 1;
-	double v;
+	int col;
 	struct csv c;
 
 	check_keys(ld, m, keys, "key");
@@ -1030,23 +1146,9 @@ static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
 	if (!load_expect(ld, f, YAML_SCALAR_NODE, "a CSV file name") ||
 	    !csv_column(ld, m, &name, &col) || !csv_open(ld, f, &c))
 		return;
-	if (!name || csv_header(ld, &c, name, m, &col)) {
-		while ((n = csv_row(&c, cells, 64)) > 0) {
-			int rc = col < n ? text_number(cells[col], &v) : -1;
-
-			if (rc != 0 && first && !name) {
-				first = 0;
-				continue;
-			}
-			first = 0;
-			if (rc != 0 || v < 0)
-				csv_bad_cell(ld, &c, col < n ? cells[col] :
-					     cells[n - 1], "a number of "
-					     "seconds >= 0 in that column");
-			else if (!dist_push(ld, d, v))
-				break;
-		}
-	}
+	if (!name || csv_header(ld, &c, name, m, &col))
+		empirical_rows(ld, m, &c, col, name != NULL,
+			       at_key(ld, m, "column", cp).id != 0, d);
 	free(c.text);
 }
 
@@ -1196,6 +1298,36 @@ static void check_profile(struct load *ld, struct at a, size_t n,
 	load_problem(ld, a, "every factor is 0; at least one must be positive");
 }
 
+/* Checks one line of a profile CSV, cut into nc cells whose last read as
+ * v with csv_number's rc; reports a bad line. In a file separated by ','
+ * a label that is a number is refused: "0,963" is far more likely a
+ * decimal comma than a factor of 963 for hour 0. */
+static int profile_line_ok(struct load *ld, struct csv *c, char **cells,
+			   int nc, int rc, double v)
+{
+	double label;
+
+	if (c->row_bad)
+		return 0;
+	if (c->row_cells > 2) {
+		csv_report(ld, c, cells[nc - 1], "'%.60s' is not a factor "
+			   "(lines hold 'factor' or 'label,factor')",
+			   cells[nc - 1]);
+		return 0;
+	}
+	if (c->sep == ',' && nc == 2 && text_number(cells[0], &label) == 0) {
+		csv_report(ld, c, cells[0], "the label '%.60s' is a number; "
+			   "lines hold 'factor' or 'label,factor' with a label "
+			   "such as 'mon 00:00' (where ',' is a decimal comma, "
+			   "cells must be separated by ';')", cells[0]);
+		return 0;
+	}
+	if (rc == 0 && v >= R_PROFILE_FACTOR.lo && v <= R_PROFILE_FACTOR.hi)
+		return 1;
+	csv_bad_cell(ld, c, cells[nc - 1], rc, R_PROFILE_FACTOR.allowed);
+	return 0;
+}
+
 /* A profile CSV: one factor a line, optionally after a label
  * ("mon 00:00,1.05"); a first line that is not a number is a header. */
 static void profile_from_csv(struct load *ld, struct at a,
@@ -1204,24 +1336,20 @@ static void profile_from_csv(struct load *ld, struct at a,
 	struct csv c;
 	char *cells[3];
 	size_t n = 0;
-	int nc, first = 1, before = ld->n_problems;
-	double v;
+	int nc, rc, first = 1, before = ld->n_problems;
+	double v = 0;
 
 	if (!csv_open(ld, a, &c))
 		return;
-	while ((nc = csv_row(&c, cells, 3)) > 0) {
-		int rc = text_number(cells[nc - 1], &v);
-
-		if (rc != 0 && first) {
+	while ((nc = csv_row(ld, &c, cells, 3)) > 0) {
+		rc = csv_number(&c, cells[nc - 1], &v);
+		if (rc != 0 && first && !c.row_bad) {
 			first = 0;
 			continue;
 		}
 		first = 0;
-		if (nc > 2 || rc != 0 || v < 0)
-			csv_bad_cell(ld, &c, cells[nc - 1], nc > 2 ?
-				     "a factor (lines hold 'factor' or "
-				     "'label,factor')" : "a factor >= 0");
-		else if (n < DEMAND_SLOTS_MAX)
+		if (profile_line_ok(ld, &c, cells, nc, rc, v) &&
+		    n < DEMAND_SLOTS_MAX)
 			dm->profile[n] = v;
 		n++;
 	}

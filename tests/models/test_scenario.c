@@ -706,11 +706,103 @@ static void test_csv_profile_and_samples(void **state)
 				 SIM_ESCENARIO);
 		snprintf(prefix, sizeof prefix, "%s/bad.csv:5:4: "
 			 "lines.999.profile: ", d.dir);
-		assert_problem(&err, prefix, "'1.o5' is not a factor >= 0");
+		assert_problem(&err, prefix, "'1.o5' is not a factor from 0 to 1e6");
 	}
 	csv_dir_remove(&d, files);
 	free(p672);
 	free(bad);
+}
+
+/* A profile as a spreadsheet writes it where the decimal mark is a comma:
+ * cells separated by ';' ("h1;1,125"), with a header. */
+static char *profile_csv_semicolon(void)
+{
+	char *t = malloc(168 * 24 + 64);
+	size_t len = 0;
+	int i;
+
+	assert_non_null(t);
+	if (!t)		/* tells the compiler too */
+		return NULL;
+	len += (size_t)sprintf(t, "slot;factor\n");
+	for (i = 0; i < 168; i++)
+		len += (size_t)sprintf(t + len, "h%d;1,%03d\n", i, (i % 5) * 125);
+	return t;
+}
+
+/* Loads the scenario of d with one override, expecting a problem line that
+ * starts with d's directory, then rest, and holds frag. */
+static void expect_bad_csv(const struct csv_dir *d, const char *text,
+			   const char *set, const char *rest, const char *frag)
+{
+	char prefix[256];
+	struct sim_err err;
+	struct scenario *sc = NULL;
+	const char *ovr[] = {set};
+
+	assert_int_equal(load(d->yaml, text, ovr, 1, &sc, &err),
+			 SIM_ESCENARIO);
+	assert_null(sc);
+	snprintf(prefix, sizeof prefix, "%s/%s", d->dir, rest);
+	assert_problem(&err, prefix, frag);
+}
+
+/* A ';' file is read with decimal commas (it was read as 0, 125, 250...);
+ * every file that could be misread is refused at the cell. */
+static void test_csv_decimal_comma(void **state)
+{
+	static const char *const files[] = {
+		"p.csv", "e.csv", "dot.csv", "comma.csv", "mixed.csv",
+		"ragged.csv", "one.csv", NULL};
+	struct csv_dir d;
+	char *p = profile_csv_semicolon();
+	const char *text = HEAD L999 "    profile: p.csv\n"
+		"    handle: {dist: empirical, values: {csv: e.csv, "
+		"column: wait_s}}\n" ANSWER POOLS SHIFT;
+	struct scenario *sc;
+
+	(void)state;
+	csv_dir_make(&d);
+	csv_dir_write(&d, "p.csv", p);
+	csv_dir_write(&d, "e.csv", "id;wait_s\n1;12,5\n2;40,25\n3;7\n");
+	csv_dir_write(&d, "dot.csv", "slot;factor\nh0;1.05\n");
+	csv_dir_write(&d, "comma.csv", "0,963\n1,05\n");
+	csv_dir_write(&d, "mixed.csv", "slot,factor\nh0;1,05\n");
+	csv_dir_write(&d, "ragged.csv", "factor\n1,5\n2\n");
+	csv_dir_write(&d, "one.csv", "120,5\n98,25\n");
+	sc = expect_good(d.yaml, text, NULL, 0);
+	assert_int_equal(sc->lines[0].demand.n_slots, 168);
+	assert_seconds_near(sc->lines[0].demand.profile[0], 1.0, 0);
+	assert_seconds_near(sc->lines[0].demand.profile[1], 1.125, 0);
+	assert_seconds_near(sc->lines[0].demand.profile[4], 1.5, 0);
+	assert_seconds_near(dist_mean(&sc->lines[0].handle),
+			    (12.5 + 40.25 + 7) / 3, 1e-12);
+	scenario_free(sc);
+	expect_bad_csv(&d, text, "lines.999.profile=dot.csv",
+		       "dot.csv:2:4: lines.999.profile: ", "'1.05' has a "
+		       "decimal point, but this file separates cells with ';'");
+	expect_bad_csv(&d, text, "lines.999.profile=comma.csv",
+		       "comma.csv:1:1: lines.999.profile: ",
+		       "the label '0' is a number");
+	expect_bad_csv(&d, text, "lines.999.profile=mixed.csv",
+		       "mixed.csv:2:3: lines.999.profile: ",
+		       "';' in a file whose first line separates cells with ','");
+	expect_bad_csv(&d, text, "lines.999.profile=ragged.csv",
+		       "ragged.csv:2:1: lines.999.profile: ",
+		       "this line has 2 cells and the first has 1");
+	{
+		struct sim_err err;
+		const char *ovr[] = {"lines.999.handle.values={csv: one.csv}"};
+
+		sc = NULL;
+		assert_int_equal(load(d.yaml, text, ovr, 1, &sc, &err),
+				 SIM_ESCENARIO);
+		assert_problem(&err, "--set lines.999.handle.values={csv: "
+			       "one.csv}: lines.999.handle.values: ",
+			       "one.csv' has 2 cells a line; give column");
+	}
+	csv_dir_remove(&d, files);
+	free(p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1488,6 +1580,7 @@ int main(void)
 		BAD(bad_infinity_word),
 		BAD(bad_shift_end_is_start),
 		cmocka_unit_test(test_plain_decimal),
+		cmocka_unit_test(test_csv_decimal_comma),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
