@@ -2894,6 +2894,19 @@ static const char *const top_keys[] = {
 	"name", "run", "lines", "pools", "grades", "areas", "roles", "units",
 	"dispatch", NULL};
 
+/* The scenario's name fits in size bytes; cut, it could end inside a
+ * UTF-8 character, which no YAML reader (nor check's output) accepts. */
+static int title_fits(struct load *ld, struct at a, size_t size)
+{
+	size_t len = load_node(ld, a.id)->data.scalar.length;
+
+	if (len < size)
+		return 1;
+	load_problem(ld, a, "the name is %zu bytes long; must be at most %zu",
+		     len, size - 1);
+	return 0;
+}
+
 /* Walks the whole document into sc. Grades come before lines, whose
  * incidents name them; areas, roles and units after, since they name
  * grades and each other. */
@@ -2907,7 +2920,8 @@ static void load_walk(struct load *ld, struct scenario *sc)
 	check_keys(ld, top, top_keys, "key");
 	if (!n.id)
 		load_missing(ld, top, "name", "the scenario's name");
-	else if (load_expect(ld, n, YAML_SCALAR_NODE, "the scenario's name"))
+	else if (load_expect(ld, n, YAML_SCALAR_NODE, "the scenario's name") &&
+		 title_fits(ld, n, sizeof sc->name))
 		snprintf(sc->name, sizeof sc->name, "%s",
 			 scalar_text(load_node(ld, n.id)));
 	parse_run(ld, top, &sc->run);

@@ -1380,6 +1380,14 @@ static const struct bad_case bad_shift_hours_tiny = {
 	"      - {name: day, start: \"07:00\", hours: 0.0001, staff: 12}\n",
 	"t.yaml:12:44: pools.emergency.shifts.day.hours: ",
 	"0.0001 is too small; must be a number of hours from 1/3600"};
+#define S16 "0123456789abcdef"
+#define S256 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16
+/* Cut to fit, a name could end inside a UTF-8 character. */
+static const struct bad_case bad_title_too_long = {
+	"name: \"" S256 "\"\nrun: {days: 7, replications: 3}\nlines:\n" L999
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:1:7: name: ", "the name is 256 bytes long; must be at most 255"};
+
 /* The products are bounded, not the factors alone: the same surges apart
  * pass, and a travel mean that stays within 1e9 s with the factors. */
 static void test_factor_products(void **state)
@@ -1572,6 +1580,7 @@ int main(void)
 		BAD(bad_peak_rate),
 		BAD(bad_peak_surges_overlap),
 		BAD(bad_shift_hours_tiny),
+		BAD(bad_title_too_long),
 		cmocka_unit_test(test_factor_products),
 		BAD(bad_hex),
 		BAD(bad_octal),
