@@ -34,6 +34,7 @@
 #define OVR_SEGS_MAX 16      /* segments of a --set key path */
 #define GRAFT_DEPTH_MAX 32   /* nesting of a --set value */
 #define CSV_BAD_CELLS_MAX 5  /* bad cells reported per CSV file */
+#define CSV_COLUMNS_MAX 64   /* columns of an empirical CSV that are read */
 
 /* Everything one load works on. The document is modified only while
  * overrides are grafted, before the walk; node pointers taken during the
@@ -1053,7 +1054,8 @@ static int csv_column(struct load *ld, struct at m, const char **name, int *col)
 	char kp[KEY_PATH_MAX];
 	struct at c = at_key(ld, m, "column", kp);
 	static const struct num_rule rule = {
-		1, 1000, 0, 0, 1, "a column number from 1 or a header name"};
+		1, CSV_COLUMNS_MAX, 0, 0, 1,
+		"a column number from 1 to 64 or a header name"};
 	const yaml_node_t *n;
 	double v = 1;
 
@@ -1079,8 +1081,8 @@ static int csv_column(struct load *ld, struct at m, const char **name, int *col)
 static int csv_header(struct load *ld, struct csv *c, const char *name,
 		      struct at m, int *col)
 {
-	char *cells[64];
-	int n = csv_row(ld, c, cells, 64), i;
+	char *cells[CSV_COLUMNS_MAX + 1];    /* the last keeps the rest */
+	int n = csv_row(ld, c, cells, CSV_COLUMNS_MAX + 1), i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(cells[i], name) == 0) {
@@ -1100,11 +1102,11 @@ static int csv_header(struct load *ld, struct csv *c, const char *name,
 static void empirical_rows(struct load *ld, struct at m, struct csv *c,
 			   int col, int named, int given, struct dist *d)
 {
-	char *cells[64];
+	char *cells[CSV_COLUMNS_MAX + 1];    /* the last keeps the rest */
 	int n, rc, first = 1;
 	double v = 0;
 
-	while ((n = csv_row(ld, c, cells, 64)) > 0) {
+	while ((n = csv_row(ld, c, cells, CSV_COLUMNS_MAX + 1)) > 0) {
 		if (first && !given && c->row_cells > 1) {
 			load_problem(ld, m, "'%s' has %d cells a line; give "
 				     "column: a number from 1 or a header "

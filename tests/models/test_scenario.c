@@ -747,6 +747,14 @@ static void expect_bad_csv(const struct csv_dir *d, const char *text,
 	assert_problem(&err, prefix, frag);
 }
 
+/* Only the first 64 columns are read: a column past them was read from
+ * the 64th cell, which held the rest of the line. */
+static const struct bad_case bad_csv_column_65 = {
+	HEAD L999 "    handle: {dist: empirical, values: {csv: w.csv, "
+	"column: 65}}\n" ANSWER POOLS SHIFT,
+	"t.yaml:6:60: lines.999.handle.values.column: ",
+	"65 is too large; must be a column number from 1 to 64"};
+
 /* A ';' file is read with decimal commas (it was read as 0, 125, 250...);
  * every file that could be misread is refused at the cell. */
 static void test_csv_decimal_comma(void **state)
@@ -1590,6 +1598,7 @@ int main(void)
 		BAD(bad_shift_end_is_start),
 		cmocka_unit_test(test_plain_decimal),
 		cmocka_unit_test(test_csv_decimal_comma),
+		BAD(bad_csv_column_65),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
