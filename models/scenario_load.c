@@ -37,6 +37,7 @@
 #define OVR_SEGS_MAX 16      /* segments of a --set key path */
 #define GRAFT_DEPTH_MAX 32   /* nesting of a --set value */
 #define CSV_BAD_CELLS_MAX 5  /* bad cells reported per CSV file */
+#define CSV_COLUMNS_MAX 64   /* columns of an empirical CSV that are read */
 
 /* Everything one load works on. The document is modified only while
  * overrides are grafted, before the walk; node pointers taken during the
@@ -450,28 +451,55 @@ struct num_rule {
 	const char *allowed;         /* said after "must be" */
 };
 
+/* The ranges below keep every time the model computes finite and every
+ * figure it reports meaningful; docs/scenario.md lists them key by key.
+ * Products of factors are bounded as well, once their keys are read: see
+ * check_peak_rate and check_travel. */
+
+/* The longest duration a key may give: the distributions' own limit on
+ * their mean (dist.c), so a time and a distribution obey one bound. */
+#define LOAD_SECONDS_MAX 1e9
+/* A line's average volume, and its rate at the peak of its profile, month
+ * and surges, in calls a second. Ten a second is 315 million calls a year,
+ * some two hundred times the bundled West Midlands scenario's two lines
+ * together; the peak allows a surge of a hundred times that, and still
+ * leaves a millisecond between arrivals, which the clock of the longest
+ * run allowed (200 years) resolves a thousand times over. */
+#define LOAD_MEAN_RATE_MAX 10.0
+#define LOAD_PEAK_RATE_MAX 1000.0
+
 static const struct num_rule R_SECONDS_POS = {
-	0, INFINITY, 1, 0, 0, "a positive number of seconds"};
+	0, LOAD_SECONDS_MAX, 1, 0, 0,
+	"a positive number of seconds, at most 1e9"};
 static const struct num_rule R_SECONDS = {
-	0, INFINITY, 0, 0, 0, "a number of seconds >= 0"};
-static const struct num_rule R_POSITIVE = {
-	0, INFINITY, 1, 0, 0, "a positive number"};
-static const struct num_rule R_FACTOR = {
-	0, INFINITY, 0, 0, 0, "a factor >= 0"};
+	0, LOAD_SECONDS_MAX, 0, 0, 0, "a number of seconds from 0 to 1e9"};
+static const struct num_rule R_SHAPE = {
+	0, 1000, 1, 0, 0, "a positive number, at most 1000"};
+static const struct num_rule R_PROFILE_FACTOR = {
+	0, 1e6, 0, 0, 0, "a factor from 0 to 1e6"};
+static const struct num_rule R_MONTH_FACTOR = {
+	0, 100, 0, 0, 0, "a factor from 0 to 100"};
+static const struct num_rule R_SURGE_FACTOR = {
+	0, 1000, 0, 0, 0, "a factor from 0 to 1000"};
 static const struct num_rule R_PROBABILITY = {
 	0, 1, 0, 0, 0, "a probability from 0 to 1"};
 static const struct num_rule R_GOAL = {
 	0, 1, 1, 0, 0, "a fraction with 0 < goal <= 1"};
 static const struct num_rule R_SHRINKAGE = {
 	0, 1, 0, 1, 0, "a fraction with 0 <= shrinkage < 1"};
+/* At least a second: a shift is kept to the second, and a shorter one
+ * would become a shift of no time at all. */
 static const struct num_rule R_SHIFT_HOURS = {
-	0, 24, 1, 0, 0, "a number of hours with 0 < hours <= 24"};
+	1.0 / 3600, 24, 0, 0, 0,
+	"a number of hours from 1/3600 (one second) to 24"};
 static const struct num_rule R_SURGE_HOURS = {
 	0, 168, 1, 0, 0, "a number of hours with 0 < hours <= 168"};
+/* From 1: an FTE of a few seconds a week would make a handful of people
+ * millions of FTE. */
 static const struct num_rule R_WEEK_HOURS = {
-	0, 168, 1, 0, 0, "a number of hours with 0 < hours <= 168"};
+	1, 168, 0, 0, 0, "a number of hours from 1 to 168"};
 static const struct num_rule R_STAFF = {
-	0, 1e6, 0, 0, 1, "a whole number of people >= 0"};
+	0, 1e6, 0, 0, 1, "a whole number of people from 0 to 1000000"};
 static const struct num_rule R_DAYS = {
 	0, 36600, 1, 0, 0, "a positive number of days (at most 36600)"};
 static const struct num_rule R_HOURS = {
@@ -479,22 +507,32 @@ static const struct num_rule R_HOURS = {
 static const struct num_rule R_REPLICATIONS = {
 	2, 1e6, 0, 0, 1,
 	"a whole number >= 2 (a confidence interval needs two)"};
-static const struct num_rule R_CALLS = {
-	0, 1e9, 0, 0, 0, "a number of calls >= 0 (at most 1e9)"};
+/* Volumes: LOAD_MEAN_RATE_MAX calls a second in each unit. */
+static const struct num_rule R_PER_YEAR = {
+	0, LOAD_MEAN_RATE_MAX * 365 * 86400, 0, 0, 0,
+	"a number of calls a year from 0 to 315360000 (10 a second)"};
+static const struct num_rule R_PER_DAY = {
+	0, LOAD_MEAN_RATE_MAX * 86400, 0, 0, 0,
+	"a number of calls a day from 0 to 864000 (10 a second)"};
+static const struct num_rule R_PER_HOUR = {
+	0, LOAD_MEAN_RATE_MAX * 3600, 0, 0, 0,
+	"a number of calls an hour from 0 to 36000 (10 a second)"};
 static const struct num_rule R_REDIAL = {
 	0, 1, 0, 1, 0,
 	"a probability with 0 <= p < 1 (a caller who always redials never leaves)"};
 static const struct num_rule R_COST = {
-	0, INFINITY, 0, 0, 0, "an annual cost >= 0"};
+	0, 1e8, 0, 0, 0, "an annual cost from 0 to 1e8"};
 static const struct num_rule R_WEEK = {
-	1, 1e6, 0, 0, 1, "a run week number >= 1"};
+	1, 1e6, 0, 0, 1, "a run week number from 1 to 1000000"};
 static const struct num_rule R_SHARE = {
 	0, 1, 0, 0, 0, "a share from 0 to 1"};
 static const struct num_rule R_CREW = {
-	1, 1e3, 0, 0, 1, "a whole number of officers >= 1"};
+	1, 1e3, 0, 0, 1, "a whole number of officers from 1 to 1000"};
+static const struct num_rule R_TRAVEL_FACTOR = {
+	0, 100, 1, 0, 0, "a positive factor, at most 100"};
 static const struct num_rule R_BORDER_FACTOR = {
-	1, INFINITY, 0, 0, 0,
-	"a factor >= 1 (crossing a border never shortens travel)"};
+	1, 100, 0, 0, 0,
+	"a factor from 1 to 100 (crossing a border never shortens travel)"};
 
 /* YAML's spellings of NaN and infinity, which strtod does not know. */
 static int text_is_yaml_special(const char *s)
@@ -507,20 +545,63 @@ static int text_is_yaml_special(const char *s)
 	return word_index(s, special) >= 0;
 }
 
-/* 0: s is a finite number in *v; -1: not a number; -2: not finite. The
- * whole text must be consumed, so "10s" or "1,5" are not numbers. */
+/* True when s (after any sign) is written in another base, or with a
+ * leading zero: YAML 1.1 reads 010 as 8 and strtod would read 0x10 as 16,
+ * so one file could mean two things. The project reads plain decimal. */
+static int text_is_radix(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	return s[0] == '0' && s[1] != '\0' &&
+	       (isdigit((unsigned char)s[1]) || strchr("xXoObB", s[1]));
+}
+
+/* True when s is a plain decimal number: [+-] digits [. digits]
+ * [e [+-] digits], with a digit on at least one side of the point. */
+static int text_is_decimal(const char *s)
+{
+	size_t n = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; isdigit((unsigned char)*s); s++)
+		n++;
+	if (*s == '.')
+		for (s++; isdigit((unsigned char)*s); s++)
+			n++;
+	if (n == 0)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s += s[1] == '+' || s[1] == '-' ? 2 : 1;
+		if (!isdigit((unsigned char)*s))
+			return 0;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* 0: s is a finite number in *v; -1: not a number; -2: not finite; -3:
+ * not in plain decimal (text_is_radix). The whole text must be consumed,
+ * so "10s" or "1,5" are not numbers. */
 static int text_number(const char *s, double *v)
 {
-	char *end;
-
 	if (text_is_yaml_special(s))
 		return -2;
-	if (*s == '\0' || isspace((unsigned char)*s))
+	if (text_is_radix(s))
+		return -3;
+	if (!text_is_decimal(s))
 		return -1;
-	*v = strtod(s, &end);
-	if (end == s || *end != '\0')
-		return -1;
+	*v = strtod(s, NULL);
 	return isfinite(*v) ? 0 : -2;
+}
+
+/* What text_number's failure rc says about s. */
+static const char *text_number_fault(int rc)
+{
+	return rc == -3 ? "is not a plain decimal number (hexadecimal, octal "
+			  "and leading zeros are not read)" :
+	       rc == -2 ? "is not a finite number" : "is not a number";
 }
 
 /* Checks v (written as s) against rule r. */
@@ -557,9 +638,8 @@ static int parse_number(struct load *ld, struct at a, const struct num_rule *r,
 		return load_wrong(ld, a, r->allowed);
 	rc = text_number(scalar_text(n), &v);
 	if (rc != 0) {
-		load_problem(ld, a, "'%.60s' is not a %snumber; must be %s",
-			     scalar_text(n), rc == -2 ? "finite " : "",
-			     r->allowed);
+		load_problem(ld, a, "'%.60s' %s; must be %s", scalar_text(n),
+			     text_number_fault(rc), r->allowed);
 		return 0;
 	}
 	if (!check_range(ld, a, r, scalar_text(n), v))
@@ -701,6 +781,10 @@ struct csv {
 	char *row;                   /* start of the current line */
 	int line;                    /* 1-based number of the current line */
 	int n_bad;                   /* bad cells reported so far */
+	char sep;                    /* ',' or ';'; 0 before the first row */
+	int n_cells;                 /* cells of the first data line */
+	int row_cells;               /* cells of the current line */
+	int row_bad;                 /* the current line was reported */
 	const char *ypath;           /* key path of the YAML that named it */
 	char path[1100];             /* as opened, for messages */
 };
@@ -861,18 +945,77 @@ static int csv_next_line(struct csv *c)
 	return 1;
 }
 
+/* Reports a problem at byte `at` of the current line, as
+ * "FILE.csv:LINE:COL"; after CSV_BAD_CELLS_MAX of them the rest are only
+ * counted, so one broken file does not crowd every other problem out of
+ * the report. */
+static void csv_report(struct load *ld, struct csv *c, const char *at,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void csv_report(struct load *ld, struct csv *c, const char *at,
+		       const char *fmt, ...)
+{
+	char where[WHERE_MAX];
+	va_list ap;
+
+	if (c->n_bad++ >= CSV_BAD_CELLS_MAX) {
+		ld->n_problems++;
+		return;
+	}
+	snprintf(where, sizeof where, "%s:%d:%d", c->path, c->line,
+		 (int)(at - c->row) + 1);
+	va_start(ap, fmt);
+	load_vreport(ld, where, c->ypath, fmt, ap);
+	va_end(ap);
+}
+
+/* Checks the shape of the current line before it is cut: a ';' in a file
+ * separated by ',' (its first line has none) could be a spreadsheet's
+ * cell separator, which would misplace a decimal comma; and every line
+ * has as many cells as the first, which is how a decimal comma in a file
+ * separated by ',' shows ("1,5" beside "2"). Returns the line's cells. */
+static int csv_shape(struct load *ld, struct csv *c)
+{
+	const char *semi = strchr(c->row, ';'), *p;
+	int n = 1;
+
+	if (!c->sep)
+		c->sep = semi ? ';' : ',';
+	for (p = c->row; (p = strchr(p, c->sep)) != NULL; p++)
+		n++;
+	if (!c->n_cells)
+		c->n_cells = n;
+	c->row_bad = 1;
+	if (c->sep == ',' && semi)
+		csv_report(ld, c, semi, "';' in a file whose first line "
+			   "separates cells with ','; separate every line's "
+			   "cells alike, with ';' where numbers have a decimal "
+			   "comma");
+	else if (n != c->n_cells)
+		csv_report(ld, c, c->row, "this line has %d cells and the "
+			   "first has %d; every line must have as many (a "
+			   "decimal comma needs cells separated by ';')", n,
+			   c->n_cells);
+	else
+		c->row_bad = 0;
+	return n;
+}
+
 /* Cuts the next data line into at most max trimmed cells; the last cell
- * keeps any further commas. Returns the number of cells, 0 at the end. */
-static int csv_row(struct csv *c, char **cells, int max)
+ * keeps any further separators. Returns the number of cells, 0 at the
+ * end; c->row_cells is how many the line holds (possibly more than max),
+ * and c->row_bad whether the line was reported (csv_shape). */
+static int csv_row(struct load *ld, struct csv *c, char **cells, int max)
 {
 	char *p;
 	int n = 0, i;
 
 	if (!csv_next_line(c))
 		return 0;
+	c->row_cells = csv_shape(ld, c);
 	for (p = c->row; p && n < max; n++) {
 		cells[n] = p;
-		p = n + 1 < max ? strchr(p, ',') : NULL;
+		p = n + 1 < max ? strchr(p, c->sep) : NULL;
 		if (p)
 			*p++ = '\0';
 	}
@@ -881,21 +1024,41 @@ static int csv_row(struct csv *c, char **cells, int max)
 	return n;
 }
 
-/* Reports a bad cell at its own position, "FILE.csv:LINE:COL"; after
- * CSV_BAD_CELLS_MAX of them the rest are only counted, so one broken file
- * does not crowd every other problem out of the report. */
-static void csv_bad_cell(struct load *ld, struct csv *c, const char *cell,
-			 const char *allowed)
+/* A cell as a number, as text_number reads it; in a file separated by
+ * ';' the decimal mark is a comma (as spreadsheets write it there) and a
+ * point, which such a spreadsheet may use to group thousands, is refused
+ * with -4 rather than guessed at. */
+static int csv_number(const struct csv *c, const char *cell, double *v)
 {
-	char where[WHERE_MAX];
+	char buf[64], *comma;
 
-	if (c->n_bad++ >= CSV_BAD_CELLS_MAX) {
-		ld->n_problems++;
-		return;
-	}
-	snprintf(where, sizeof where, "%s:%d:%d", c->path, c->line,
-		 (int)(cell - c->row) + 1);
-	load_report(ld, where, c->ypath, "'%.60s' is not %s", cell, allowed);
+	if (c->sep != ';')
+		return text_number(cell, v);
+	if (strchr(cell, '.'))
+		return -4;
+	if (strlen(cell) >= sizeof buf)
+		return -1;
+	memcpy(buf, cell, strlen(cell) + 1);
+	comma = strchr(buf, ',');
+	if (comma)
+		*comma = '.';
+	return text_number(buf, v);
+}
+
+/* Reports a cell that csv_number refused (rc) or whose value is out of
+ * range (rc 0), at its own position. */
+static void csv_bad_cell(struct load *ld, struct csv *c, const char *cell,
+			 int rc, const char *allowed)
+{
+	if (rc == -4)
+		csv_report(ld, c, cell, "'%.60s' has a decimal point, but this "
+			   "file separates cells with ';', so its decimal mark "
+			   "is ','; must be %s", cell, allowed);
+	else if (rc == -3 || rc == -2)
+		csv_report(ld, c, cell, "'%.60s' %s; must be %s", cell,
+			   text_number_fault(rc), allowed);
+	else
+		csv_report(ld, c, cell, "'%.60s' is not %s", cell, allowed);
 }
 
 /* ------------------------------------------------------------------ */
@@ -926,7 +1089,7 @@ static struct field dist_field(struct dist *d, const char *key)
 		f.out = &d->scale;
 	else if (strcmp(key, "shape") == 0) {
 		f.out = &d->shape;
-		f.rule = &R_POSITIVE;
+		f.rule = &R_SHAPE;
 	} else {
 		f.rule = &R_SECONDS;
 		f.out = strcmp(key, "value") == 0 ? &d->value :
@@ -979,7 +1142,8 @@ static int csv_column(struct load *ld, struct at m, const char **name, int *col)
 	char kp[KEY_PATH_MAX];
 	struct at c = at_key(ld, m, "column", kp);
 	static const struct num_rule rule = {
-		1, 1000, 0, 0, 1, "a column number from 1 or a header name"};
+		1, CSV_COLUMNS_MAX, 0, 0, 1,
+		"a column number from 1 to 64 or a header name"};
 	const yaml_node_t *n;
 	double v = 1;
 
@@ -1005,8 +1169,8 @@ static int csv_column(struct load *ld, struct at m, const char **name, int *col)
 static int csv_header(struct load *ld, struct csv *c, const char *name,
 		      struct at m, int *col)
 {
-	char *cells[64];
-	int n = csv_row(c, cells, 64), i;
+	char *cells[CSV_COLUMNS_MAX + 1];    /* the last keeps the rest */
+	int n = csv_row(ld, c, cells, CSV_COLUMNS_MAX + 1), i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(cells[i], name) == 0) {
@@ -1019,16 +1183,49 @@ static int csv_header(struct load *ld, struct csv *c, const char *name,
 	return 0;
 }
 
-/* Samples for an empirical distribution from one CSV column. With a
- * numbered column, a first line whose cell is not a number is a header. */
+/* Reads the samples in column col of the rows left in c. With a
+ * numbered column (named 0), a first line whose cell is not a number is a
+ * header. A file of several columns needs `column` (given 1): a single
+ * column written with decimal commas reads as two, "12" and "5". */
+static void empirical_rows(struct load *ld, struct at m, struct csv *c,
+			   int col, int named, int given, struct dist *d)
+{
+	char *cells[CSV_COLUMNS_MAX + 1];    /* the last keeps the rest */
+	int n, rc, first = 1;
+	double v = 0;
+
+	while ((n = csv_row(ld, c, cells, CSV_COLUMNS_MAX + 1)) > 0) {
+		if (first && !given && c->row_cells > 1) {
+			load_problem(ld, m, "'%s' has %d cells a line; give "
+				     "column: a number from 1 or a header "
+				     "name (where ',' is a decimal comma, "
+				     "cells must be separated by ';')",
+				     c->path, c->row_cells);
+			return;
+		}
+		rc = col < n ? csv_number(c, cells[col], &v) : -1;
+		if (c->row_bad || (rc != 0 && first && !named)) {
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (rc != 0 || v < 0 || v > LOAD_SECONDS_MAX)
+			csv_bad_cell(ld, c, col < n ? cells[col] : cells[n - 1],
+				     rc, "a number of seconds from 0 to 1e9 in "
+				     "that column");
+		else if (!dist_push(ld, d, v))
+			return;
+	}
+}
+
+/* Samples for an empirical distribution from one CSV column. */
 static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
 {
-	char kp[KEY_PATH_MAX], *cells[64];
+	char kp[KEY_PATH_MAX], cp[KEY_PATH_MAX];
 	struct at f = at_key(ld, m, "csv", kp);
 	const char *name;
 	const char *const keys[] = {"csv", "column", NULL};
-	int col, n, first = 1;
-	double v;
+	int col;
 	struct csv c;
 
 	check_keys(ld, m, keys, "key");
@@ -1041,23 +1238,9 @@ static void empirical_from_csv(struct load *ld, struct at m, struct dist *d)
 	    !csv_open(ld, f, SCENARIO_EMPIRICAL_CSV_MAX, "an empirical CSV",
 		      &c))
 		return;
-	if (!name || csv_header(ld, &c, name, m, &col)) {
-		while ((n = csv_row(&c, cells, 64)) > 0) {
-			int rc = col < n ? text_number(cells[col], &v) : -1;
-
-			if (rc != 0 && first && !name) {
-				first = 0;
-				continue;
-			}
-			first = 0;
-			if (rc != 0 || v < 0)
-				csv_bad_cell(ld, &c, col < n ? cells[col] :
-					     cells[n - 1], "a number of "
-					     "seconds >= 0 in that column");
-			else if (!dist_push(ld, d, v))
-				break;
-		}
-	}
+	if (!name || csv_header(ld, &c, name, m, &col))
+		empirical_rows(ld, m, &c, col, name != NULL,
+			       at_key(ld, m, "column", cp).id != 0, d);
 	free(c.text);
 }
 
@@ -1140,6 +1323,8 @@ static int read_volumes(struct load *ld, struct at v, struct demand_spec *dm)
 {
 	static const double per_s[] = {1.0 / (365 * 86400.0), 1.0 / 86400.0,
 				       1.0 / 3600.0};
+	static const struct num_rule *const rule[] = {&R_PER_YEAR, &R_PER_DAY,
+						      &R_PER_HOUR};
 	const yaml_node_t *map = load_node(ld, v.id);
 	const yaml_node_pair_t *p;
 	int given = 0;
@@ -1160,7 +1345,7 @@ static int read_volumes(struct load *ld, struct at v, struct demand_spec *dm)
 			c.id = p->key;
 			load_problem(ld, c, "a second volume; give "
 				     VOLUME_KEYS);
-		} else if (parse_number(ld, c, &R_CALLS, &x)) {
+		} else if (parse_number(ld, c, rule[i], &x)) {
 			dm->mean_rate_per_s = x * per_s[i];
 		}
 	}
@@ -1205,6 +1390,36 @@ static void check_profile(struct load *ld, struct at a, size_t n,
 	load_problem(ld, a, "every factor is 0; at least one must be positive");
 }
 
+/* Checks one line of a profile CSV, cut into nc cells whose last read as
+ * v with csv_number's rc; reports a bad line. In a file separated by ','
+ * a label that is a number is refused: "0,963" is far more likely a
+ * decimal comma than a factor of 963 for hour 0. */
+static int profile_line_ok(struct load *ld, struct csv *c, char **cells,
+			   int nc, int rc, double v)
+{
+	double label;
+
+	if (c->row_bad)
+		return 0;
+	if (c->row_cells > 2) {
+		csv_report(ld, c, cells[nc - 1], "'%.60s' is not a factor "
+			   "(lines hold 'factor' or 'label,factor')",
+			   cells[nc - 1]);
+		return 0;
+	}
+	if (c->sep == ',' && nc == 2 && text_number(cells[0], &label) == 0) {
+		csv_report(ld, c, cells[0], "the label '%.60s' is a number; "
+			   "lines hold 'factor' or 'label,factor' with a label "
+			   "such as 'mon 00:00' (where ',' is a decimal comma, "
+			   "cells must be separated by ';')", cells[0]);
+		return 0;
+	}
+	if (rc == 0 && v >= R_PROFILE_FACTOR.lo && v <= R_PROFILE_FACTOR.hi)
+		return 1;
+	csv_bad_cell(ld, c, cells[nc - 1], rc, R_PROFILE_FACTOR.allowed);
+	return 0;
+}
+
 /* A profile CSV: one factor a line, optionally after a label
  * ("mon 00:00,1.05"); a first line that is not a number is a header. */
 static void profile_from_csv(struct load *ld, struct at a,
@@ -1213,24 +1428,20 @@ static void profile_from_csv(struct load *ld, struct at a,
 	struct csv c;
 	char *cells[3];
 	size_t n = 0;
-	int nc, first = 1, before = ld->n_problems;
-	double v;
+	int nc, rc, first = 1, before = ld->n_problems;
+	double v = 0;
 
 	if (!csv_open(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV", &c))
 		return;
-	while ((nc = csv_row(&c, cells, 3)) > 0) {
-		int rc = text_number(cells[nc - 1], &v);
-
-		if (rc != 0 && first) {
+	while ((nc = csv_row(ld, &c, cells, 3)) > 0) {
+		rc = csv_number(&c, cells[nc - 1], &v);
+		if (rc != 0 && first && !c.row_bad) {
 			first = 0;
 			continue;
 		}
 		first = 0;
-		if (nc > 2 || rc != 0 || v < 0)
-			csv_bad_cell(ld, &c, cells[nc - 1], nc > 2 ?
-				     "a factor (lines hold 'factor' or "
-				     "'label,factor')" : "a factor >= 0");
-		else if (n < DEMAND_SLOTS_MAX)
+		if (profile_line_ok(ld, &c, cells, nc, rc, v) &&
+		    n < DEMAND_SLOTS_MAX)
 			dm->profile[n] = v;
 		n++;
 	}
@@ -1262,8 +1473,8 @@ static void parse_profile(struct load *ld, struct at m, struct demand_spec *dm)
 			 "list of 168 or 672 factors"))
 		return;
 	for (i = 0; i < seq_len(n) && i < DEMAND_SLOTS_MAX; i++)
-		parse_number(ld, at_item(ld, p, i, NULL, ip), &R_FACTOR,
-			     &dm->profile[i]);
+		parse_number(ld, at_item(ld, p, i, NULL, ip),
+			     &R_PROFILE_FACTOR, &dm->profile[i]);
 	if (ld->n_problems == before)
 		check_profile(ld, p, (size_t)seq_len(n), dm);
 	dm->n_slots = (size_t)seq_len(n);
@@ -1283,7 +1494,7 @@ static void parse_months(struct load *ld, struct at m, struct demand_spec *dm)
 
 	for (i = 0; i < 12; i++) {
 		dm->month_factor[i] = 1.0;
-		f[i] = (struct field){month_names[i], &R_FACTOR,
+		f[i] = (struct field){month_names[i], &R_MONTH_FACTOR,
 				      &dm->month_factor[i], 0};
 	}
 	f[12] = (struct field){NULL, NULL, NULL, 0};
@@ -1361,7 +1572,7 @@ static void parse_surge(struct load *ld, struct at a, struct surge_spec *sg)
 	double hours = 0;
 	const struct field f[] = {
 		{"hours", &R_SURGE_HOURS, &hours, 1},
-		{"factor", &R_FACTOR, &sg->factor, 1},
+		{"factor", &R_SURGE_FACTOR, &sg->factor, 1},
 		{NULL, NULL, NULL, 0}};
 	struct at c;
 
@@ -1403,6 +1614,57 @@ static void parse_surges(struct load *ld, struct at m, struct demand_spec *dm)
 	dm->n_surges = (size_t)seq_len(n);
 	for (i = 0; i < seq_len(n); i++)
 		parse_surge(ld, at_item(ld, a, i, NULL, ip), &dm->surges[i]);
+}
+
+/* The product of the factors above 1 of the surges in force at week
+ * offset t. Surges that overlap in the week are taken to meet, whatever
+ * their weeks, so the bound holds for any run. */
+static double surge_peak_at(const struct demand_spec *dm, double t)
+{
+	double f = 1;
+	size_t r;
+
+	for (r = 0; r < dm->n_surges; r++) {
+		const struct surge_spec *sg = &dm->surges[r];
+		double into = fmod(t - sg->start_s + WEEK_S, WEEK_S);
+
+		if (into < sg->duration_s && sg->factor > 1)
+			f *= sg->factor;
+	}
+	return f;
+}
+
+/* The highest rate a line can reach, its volume at the profile's peak
+ * (factors rescaled to mean 1, as demand.c does), in its highest month,
+ * under its most surges at once, is at most LOAD_PEAK_RATE_MAX: beyond
+ * it arrivals would crowd the clock and waiting callers the memory. A
+ * product of factors each within its range can pass it. Called once the
+ * demand keys read cleanly, so the profile has a positive factor. */
+static void check_peak_rate(struct load *ld, struct at m,
+			    const struct demand_spec *dm)
+{
+	char kp[KEY_PATH_MAX];
+	double sum = 0, top = 0, month = 0, surge = 1, peak;
+	size_t i;
+
+	for (i = 0; i < dm->n_slots; i++) {
+		sum += dm->profile[i];
+		top = fmax(top, dm->profile[i]);
+	}
+	for (i = 0; i < 12; i++)
+		month = fmax(month, dm->month_factor[i]);
+	for (i = 0; i < dm->n_surges; i++)
+		surge = fmax(surge, surge_peak_at(dm, dm->surges[i].start_s));
+	top *= (double)dm->n_slots / sum;
+	peak = dm->mean_rate_per_s * top * month * surge;
+	if (peak <= LOAD_PEAK_RATE_MAX)
+		return;
+	load_problem(ld, at_key(ld, m, "volume", kp), "at its peak the line "
+		     "has %.4g calls a second: %.4g on average x %.4g (highest "
+		     "profile factor over the mean) x %.4g (highest month) x "
+		     "%.4g (surges at once); must be at most %g calls a second",
+		     peak, dm->mean_rate_per_s, top, month, surge,
+		     LOAD_PEAK_RATE_MAX);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1539,11 +1801,16 @@ static const char *const line_keys[] = {
 /* Everything of a line but its name, which the caller read for the path. */
 static void parse_line(struct load *ld, struct at m, struct line_spec *l)
 {
+	int before;
+
 	check_keys(ld, m, line_keys, "key");
+	before = ld->n_problems;
 	parse_volume(ld, m, &l->demand);
 	parse_profile(ld, m, &l->demand);
 	parse_months(ld, m, &l->demand);
 	parse_surges(ld, m, &l->demand);
+	if (ld->n_problems == before && !ld->oom)
+		check_peak_rate(ld, m, &l->demand);
 	l->has_patience = parse_opt_dist(ld, m, "patience", &l->patience);
 	parse_redial(ld, m, l);
 	parse_req_dist(ld, m, "handle", &l->handle, "the talk time, such as "
@@ -1776,7 +2043,14 @@ static void parse_shift_end(struct load *ld, struct at a, double start_s,
 
 	if (end < 0 || start_s < 0)
 		return;
-	if (end <= start_s) {
+	if (end == start_s) {
+		load_problem(ld, a, "shift ends at %s, the time it starts; "
+			     "for a 24-hour shift give hours: 24 or end: "
+			     "\"%s\"", clock_text(end, t1),
+			     clock_text(end + 86400.0, t3));
+		return;
+	}
+	if (end < start_s) {
 		load_problem(ld, a, "shift ends at %s, before it starts at %s; "
 			     "for an overnight shift give hours: %g or end: "
 			     "\"%s\"", clock_text(end, t1),
@@ -2222,7 +2496,7 @@ static void parse_area(struct load *ld, struct at m, struct area_spec *a)
 {
 	const struct field f[] = {
 		{"share", &R_SHARE, &a->share, 1},
-		{"travel_factor", &R_POSITIVE, &a->travel_factor, 0},
+		{"travel_factor", &R_TRAVEL_FACTOR, &a->travel_factor, 0},
 		{NULL, NULL, NULL, 0}};
 
 	check_keys(ld, m, area_keys, "key");
@@ -2581,6 +2855,41 @@ static void check_reach(struct load *ld, struct at top)
 			check_area_reach(ld, s, a, g);
 }
 
+/* A grade's longest mean travel, its travel's mean x the largest
+ * travel_factor of an area x cross_border_factor where that area has
+ * neighbours to borrow from, is at most LOAD_SECONDS_MAX, the bound of any
+ * one duration. Checked only once everything read cleanly. */
+static void check_travel(struct load *ld, struct at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[KEY_PATH_MAX], ip[KEY_PATH_MAX], tp[KEY_PATH_MAX];
+	struct at s = at_key(ld, top, "grades", kp), t;
+	double f = 0, fa, mean;
+	size_t g, a, worst = 0;
+
+	for (a = 0; a < sc->n_areas; a++) {
+		fa = sc->areas[a].travel_factor * (sc->areas[a].n_neighbours ?
+			sc->dispatch.cross_border_factor : 1);
+		if (fa > f) {
+			f = fa;
+			worst = a;
+		}
+	}
+	for (g = 0; g < sc->n_grades && sc->n_areas; g++) {
+		mean = dist_mean(&sc->grades[g].travel);
+		if (mean * f <= LOAD_SECONDS_MAX)
+			continue;
+		t = at_key(ld, at_item(ld, s, (int)g, sc->grades[g].name, ip),
+			   "travel", tp);
+		load_problem(ld, t, "a mean of %g s x %g (travel_factor %g of "
+			     "area %s%s) is %.4g s; must be at most 1e9 s",
+			     mean, f, sc->areas[worst].travel_factor,
+			     sc->areas[worst].name,
+			     sc->areas[worst].n_neighbours ? " x cross_border_"
+			     "factor across a border" : "", mean * f);
+	}
+}
+
 /* The response sections: all optional as a whole, but grades bring the
  * need for areas, roles and units, and those mean nothing without grades. */
 static void parse_response(struct load *ld, struct at top)
@@ -2629,9 +2938,11 @@ static void parse_seed(struct load *ld, struct at a, uint64_t *seed)
 	errno = 0;
 	v = strtoull(s, &end, 10);
 	if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno == ERANGE ||
-	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
-		load_problem(ld, a, "'%.60s' is not a valid seed; must be a "
-			     "whole number from 0 to 18446744073709551615", s);
+	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    text_is_radix(s)) {
+		load_problem(ld, a, "'%.60s' %s; must be a whole number from 0 "
+			     "to 18446744073709551615", s, text_is_radix(s) ?
+			     text_number_fault(-3) : "is not a valid seed");
 		return;
 	}
 	*seed = (uint64_t)v;
@@ -2699,6 +3010,19 @@ static const char *const top_keys[] = {
 	"name", "run", "lines", "pools", "grades", "areas", "roles", "units",
 	"dispatch", NULL};
 
+/* The scenario's name fits in size bytes; cut, it could end inside a
+ * UTF-8 character, which no YAML reader (nor check's output) accepts. */
+static int title_fits(struct load *ld, struct at a, size_t size)
+{
+	size_t len = load_node(ld, a.id)->data.scalar.length;
+
+	if (len < size)
+		return 1;
+	load_problem(ld, a, "the name is %zu bytes long; must be at most %zu",
+		     len, size - 1);
+	return 0;
+}
+
 /* Walks the whole document into sc. Grades come before lines, whose
  * incidents name them; areas, roles and units after, since they name
  * grades and each other. */
@@ -2712,7 +3036,8 @@ static void load_walk(struct load *ld, struct scenario *sc)
 	check_keys(ld, top, top_keys, "key");
 	if (!n.id)
 		load_missing(ld, top, "name", "the scenario's name");
-	else if (load_expect(ld, n, YAML_SCALAR_NODE, "the scenario's name"))
+	else if (load_expect(ld, n, YAML_SCALAR_NODE, "the scenario's name") &&
+		 title_fits(ld, n, sizeof sc->name))
 		snprintf(sc->name, sizeof sc->name, "%s",
 			 scalar_text(load_node(ld, n.id)));
 	parse_run(ld, top, &sc->run);
@@ -2723,8 +3048,10 @@ static void load_walk(struct load *ld, struct scenario *sc)
 	if (ld->n_problems == before && !ld->oom)
 		check_served(ld, top);
 	parse_response(ld, top);
-	if (ld->n_problems == before && !ld->oom)
+	if (ld->n_problems == before && !ld->oom) {
 		check_reach(ld, top);
+		check_travel(ld, top);
+	}
 }
 
 /* ------------------------------------------------------------------ */

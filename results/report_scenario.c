@@ -11,12 +11,16 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define RS_DAY_S 86400.0
 #define RS_YEAR_DAYS 365.0   /* the year a volume per_year is spread over */
 
 /* A double-quoted YAML string: quotes, backslashes and control characters
- * escaped, other bytes (UTF-8) unchanged. */
+ * escaped, other bytes (UTF-8) unchanged, except those a YAML reader would
+ * refuse raw (DEL and the C1 controls) or fold into a space inside quotes
+ * (NEL, U+2028, U+2029), which are escaped too, so the text reads back to
+ * the same name. */
 static void rs_string(FILE *f, const char *s)
 {
 	fputc('"', f);
@@ -27,9 +31,15 @@ static void rs_string(FILE *f, const char *s)
 			fputs("\\n", f);
 		else if (*p == '\t')
 			fputs("\\t", f);
-		else if (*p < 0x20)
+		else if (*p < 0x20 || *p == 0x7f)
 			fprintf(f, "\\x%02x", *p);
-		else
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			fprintf(f, "\\u%04x", *++p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 &&
+			 (p[2] == 0xa8 || p[2] == 0xa9)) {
+			fputs(p[2] == 0xa8 ? "\\u2028" : "\\u2029", f);
+			p += 2;
+		} else
 			fputc(*p, f);
 	}
 	fputc('"', f);
@@ -62,20 +72,39 @@ static struct rs_num rs_g(double x)
 	return n;
 }
 
-/* A volume a day that reads back as exactly `rate_per_s` when the loader
- * divides it by the seconds of a day: the shortest text that survives
- * that arithmetic, else the exact double. "480" rather than
- * "479.99999999999994". */
-static struct rs_num rs_per_day(double rate_per_s)
+/* The shortest text, from 10 digits, of y that the loader, multiplying
+ * what it reads by scale, turns into exactly value; 0 when none does. */
+static int rs_try(double y, double value, double scale, struct rs_num *n)
 {
-	struct rs_num n;
-
 	for (int digits = 10; digits <= 17; digits++) {
-		snprintf(n.s, sizeof n.s, "%.*g", digits, rate_per_s * RS_DAY_S);
-		if (strtod(n.s, NULL) * (1.0 / RS_DAY_S) == rate_per_s)
-			return n;
+		snprintf(n->s, sizeof n->s, "%.*g", digits, y);
+		if (strtod(n->s, NULL) * scale == value)
+			return 1;
 	}
-	return rs_g(rate_per_s * RS_DAY_S);
+	return 0;
+}
+
+/* A number that the loader multiplies by scale (a volume into calls a
+ * second) to get value, written so that it does so exactly: y0 (value
+ * over scale) first, then its neighbours, since the number read may lie a
+ * unit in the last place or two from y0. (Hours need no such search:
+ * seconds the loader got by multiplying hours by 3600, divided by 3600
+ * again, multiply back to the same seconds; tests/cli/check.py checks
+ * it.) Returns 0 when no number near y0 gives value (it came from another
+ * unit). */
+static int rs_scaled(double value, double y0, double scale, struct rs_num *n)
+{
+	double up = y0, down = y0;
+
+	if (rs_try(y0, value, scale, n))
+		return 1;
+	for (int k = 0; k < 4; k++) {
+		up = nextafter(up, INFINITY);
+		down = nextafter(down, -INFINITY);
+		if (rs_try(up, value, scale, n) || rs_try(down, value, scale, n))
+			return 1;
+	}
+	return 0;
 }
 
 static const char *const rs_days[7] = {
@@ -164,17 +193,58 @@ static void rs_surges(FILE *f, const struct demand_spec *d)
 	}
 }
 
+/* The units a volume may be written in, as the loader reads them. */
+static const struct {
+	const char *key, *comment;
+	double per_s;                /* what the loader multiplies by */
+} rs_volume_units[3] = {
+	{"per_day", "calls a day", 1.0 / RS_DAY_S},
+	{"per_hour", "calls an hour", 1.0 / 3600.0},
+	{"per_year", "calls a year of 365 days", 1.0 / (RS_YEAR_DAYS * RS_DAY_S)},
+};
+
+/* The volume as the loader reads it back to exactly the same rate: calls
+ * a day with the fewest digits that do ("480" rather than
+ * "479.99999999999994"), as always before; when no such number is exact
+ * (40 an hour is not 960 a day in binary), the unit whose exact number is
+ * shortest. */
+static void rs_volume(FILE *f, double rate_per_s)
+{
+	double per_day = rate_per_s * RS_DAY_S;
+	struct rs_num n, best;
+	size_t u, pick = 3;
+	int as_before = rs_try(per_day, rate_per_s, rs_volume_units[0].per_s,
+			       &best);
+
+	if (as_before)
+		pick = 0;
+	for (u = 0; !as_before && u < 3; u++)
+		if (rs_scaled(rate_per_s, rate_per_s / rs_volume_units[u].per_s,
+			      rs_volume_units[u].per_s, &n) &&
+		    (pick == 3 || strlen(n.s) < strlen(best.s))) {
+			best = n;
+			pick = u;
+		}
+	if (pick == 3) {	/* not from the loader: the nearest a day */
+		best = rs_g(per_day);
+		pick = 0;
+	}
+	fprintf(f, "    volume: {%s: %s}   # %s; ", rs_volume_units[pick].key,
+		best.s, rs_volume_units[pick].comment);
+	if (pick == 0)
+		fprintf(f, "%.10g a year of %g days\n", per_day * RS_YEAR_DAYS,
+			RS_YEAR_DAYS);
+	else
+		fprintf(f, "%.10g a day\n", per_day);
+}
+
 static void rs_demand(FILE *f, const struct demand_spec *d)
 {
 	static const char *const months[12] = {
 		"jan", "feb", "mar", "apr", "may", "jun",
 		"jul", "aug", "sep", "oct", "nov", "dec"
 	};
-	double per_day = d->mean_rate_per_s * RS_DAY_S;
-
-	fprintf(f, "    volume: {per_day: %s}   # calls a day; %.10g a year "
-		"of %g days\n", rs_per_day(d->mean_rate_per_s).s, per_day * RS_YEAR_DAYS,
-		RS_YEAR_DAYS);
+	rs_volume(f, d->mean_rate_per_s);
 	rs_profile(f, d);
 	fputs("    months: {", f);
 	for (int m = 0; m < 12; m++)

@@ -8,19 +8,54 @@ import tempfile
 from clitest import Ctx, fixture
 
 
-def roundtrip(t, path, tmpdir):
+def roundtrip(t, path, tmpdir, run=True, args=()):
     """check on check's output gives the same text, and a short run of it
     the same numbers as the original."""
-    out, _ = t.expect_rc(["check", path], 0)
+    out, _ = t.expect_rc(["check", path] + list(args), 0)
     again = os.path.join(tmpdir, "normalised.yaml")
     with open(again, "w", encoding="utf-8") as f:
         f.write(out)
-    out2, _ = t.expect_rc(["check", again], 0)
-    t.check(out2 == out, path + ": the normalised scenario does not reload to itself")
+    out2, err2 = t.expect_rc(["check", again], 0)
+    t.check(out2 == out, "%s %s: the normalised scenario does not reload to "
+            "itself\n%s" % (path, " ".join(args), err2))
+    if not run:
+        return
     short = ["--format", "csv", "--days", "2", "--replications", "2"]
     a, _ = t.expect_rc(["run", path] + short, 0)
     b, _ = t.expect_rc(["run", again] + short, 0)
     t.check(a == b and a != "", path + ": the normalised scenario runs differently")
+
+
+def every_file_round_trips(t, tmpdir):
+    """Every scenario of the repository, and every file of the fuzz corpus
+    that loads, normalises to a text that normalises to itself."""
+    paths = []
+    for top in ("scenarios", "tests", os.path.join("bench", "scenarios")):
+        paths += glob.glob(t.path(top, "**", "*.yaml"), recursive=True)
+    t.check(len(paths) >= 12, "too few scenarios found: %d" % len(paths))
+    for path in sorted(paths):
+        roundtrip(t, path, tmpdir, run=False)
+    corpus = [p for p in glob.glob(t.path("tests", "fuzz", "corpus", "**"),
+                                   recursive=True) if os.path.isfile(p)]
+    for path in sorted(corpus):
+        rc, _, _ = t.run("check", path, timeout=60)
+        if rc == 0:
+            roundtrip(t, path, tmpdir, run=False)
+
+
+def values_round_trip(t, tmpdir):
+    """Values whose normalised text did not load back, or loaded back to
+    another text: a shift of 0.0001 hours became "hours: 0" (now refused
+    at once), names with characters a YAML reader refuses raw or folds."""
+    small = fixture("small.yaml")
+    out, err = t.expect_rc(["check", small, "--set",
+                            "pools.emergency.shifts.day.hours=0.0001"], 2)
+    t.check("from 1/3600 (one second) to 24" in err, "hours: 0.0001: " + err)
+    for value in ("lines.999.volume={per_year: 1696.9414179438759}",
+                  "run.warmup_hours=0.0002777777777777778",
+                  "pools.emergency.shifts.day.hours=0.0002777777777777778",
+                  'name="a\\x7f\\u0085\\u2028b"'):
+        roundtrip(t, small, tmpdir, run=False, args=("--set", value))
 
 
 def main():
@@ -50,6 +85,8 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         for path in scenarios:
             roundtrip(t, path, d)
+        every_file_round_trips(t, d)
+        values_round_trip(t, d)
     out, _ = t.expect_rc(["check", small, "--set", "run.days=3.5",
                           "--set", "pools.emergency.shrinkage=0.3"], 0)
     t.check("  days: 3.5\n" in out and "shrinkage: 0.3\n" in out,

@@ -381,7 +381,8 @@ static const struct bad_case bad_shift_hours_0 = {
 	HEAD L999 HANDLE ANSWER POOLS
 	"      - {name: day, start: \"07:00\", hours: 0, staff: 12}\n",
 	"t.yaml:12:44: pools.emergency.shifts.day.hours: ",
-	"0 is too small; must be a number of hours with 0 < hours <= 24"};
+	"0 is too small; must be a number of hours from 1/3600 (one second) "
+	"to 24"};
 static const struct bad_case bad_shift_hours_25 = {
 	HEAD L999 HANDLE ANSWER POOLS
 	"      - {name: day, start: \"07:00\", hours: 25, staff: 12}\n",
@@ -705,11 +706,111 @@ static void test_csv_profile_and_samples(void **state)
 				 SIM_ESCENARIO);
 		snprintf(prefix, sizeof prefix, "%s/bad.csv:5:4: "
 			 "lines.999.profile: ", d.dir);
-		assert_problem(&err, prefix, "'1.o5' is not a factor >= 0");
+		assert_problem(&err, prefix, "'1.o5' is not a factor from 0 to 1e6");
 	}
 	csv_dir_remove(&d, files);
 	free(p672);
 	free(bad);
+}
+
+/* A profile as a spreadsheet writes it where the decimal mark is a comma:
+ * cells separated by ';' ("h1;1,125"), with a header. */
+static char *profile_csv_semicolon(void)
+{
+	char *t = malloc(168 * 24 + 64);
+	size_t len = 0;
+	int i;
+
+	assert_non_null(t);
+	if (!t)		/* tells the compiler too */
+		return NULL;
+	len += (size_t)sprintf(t, "slot;factor\n");
+	for (i = 0; i < 168; i++)
+		len += (size_t)sprintf(t + len, "h%d;1,%03d\n", i, (i % 5) * 125);
+	return t;
+}
+
+/* Loads the scenario of d with one override, expecting a problem line that
+ * starts with d's directory, then rest, and holds frag. */
+static void expect_bad_csv(const struct csv_dir *d, const char *text,
+			   const char *set, const char *rest, const char *frag)
+{
+	char prefix[256];
+	struct sim_err err;
+	struct scenario *sc = NULL;
+	const char *ovr[] = {set};
+
+	assert_int_equal(load(d->yaml, text, ovr, 1, &sc, &err),
+			 SIM_ESCENARIO);
+	assert_null(sc);
+	snprintf(prefix, sizeof prefix, "%s/%s", d->dir, rest);
+	assert_problem(&err, prefix, frag);
+}
+
+/* Only the first 64 columns are read: a column past them was read from
+ * the 64th cell, which held the rest of the line. */
+static const struct bad_case bad_csv_column_65 = {
+	HEAD L999 "    handle: {dist: empirical, values: {csv: w.csv, "
+	"column: 65}}\n" ANSWER POOLS SHIFT,
+	"t.yaml:6:60: lines.999.handle.values.column: ",
+	"65 is too large; must be a column number from 1 to 64"};
+
+/* A ';' file is read with decimal commas (it was read as 0, 125, 250...);
+ * every file that could be misread is refused at the cell. */
+static void test_csv_decimal_comma(void **state)
+{
+	static const char *const files[] = {
+		"p.csv", "e.csv", "dot.csv", "comma.csv", "mixed.csv",
+		"ragged.csv", "one.csv", NULL};
+	struct csv_dir d;
+	char *p = profile_csv_semicolon();
+	const char *text = HEAD L999 "    profile: p.csv\n"
+		"    handle: {dist: empirical, values: {csv: e.csv, "
+		"column: wait_s}}\n" ANSWER POOLS SHIFT;
+	struct scenario *sc;
+
+	(void)state;
+	csv_dir_make(&d);
+	csv_dir_write(&d, "p.csv", p);
+	csv_dir_write(&d, "e.csv", "id;wait_s\n1;12,5\n2;40,25\n3;7\n");
+	csv_dir_write(&d, "dot.csv", "slot;factor\nh0;1.05\n");
+	csv_dir_write(&d, "comma.csv", "0,963\n1,05\n");
+	csv_dir_write(&d, "mixed.csv", "slot,factor\nh0;1,05\n");
+	csv_dir_write(&d, "ragged.csv", "factor\n1,5\n2\n");
+	csv_dir_write(&d, "one.csv", "120,5\n98,25\n");
+	sc = expect_good(d.yaml, text, NULL, 0);
+	assert_int_equal(sc->lines[0].demand.n_slots, 168);
+	assert_seconds_near(sc->lines[0].demand.profile[0], 1.0, 0);
+	assert_seconds_near(sc->lines[0].demand.profile[1], 1.125, 0);
+	assert_seconds_near(sc->lines[0].demand.profile[4], 1.5, 0);
+	assert_seconds_near(dist_mean(&sc->lines[0].handle),
+			    (12.5 + 40.25 + 7) / 3, 1e-12);
+	scenario_free(sc);
+	expect_bad_csv(&d, text, "lines.999.profile=dot.csv",
+		       "dot.csv:2:4: lines.999.profile: ", "'1.05' has a "
+		       "decimal point, but this file separates cells with ';'");
+	expect_bad_csv(&d, text, "lines.999.profile=comma.csv",
+		       "comma.csv:1:1: lines.999.profile: ",
+		       "the label '0' is a number");
+	expect_bad_csv(&d, text, "lines.999.profile=mixed.csv",
+		       "mixed.csv:2:3: lines.999.profile: ",
+		       "';' in a file whose first line separates cells with ','");
+	expect_bad_csv(&d, text, "lines.999.profile=ragged.csv",
+		       "ragged.csv:2:1: lines.999.profile: ",
+		       "this line has 2 cells and the first has 1");
+	{
+		struct sim_err err;
+		const char *ovr[] = {"lines.999.handle.values={csv: one.csv}"};
+
+		sc = NULL;
+		assert_int_equal(load(d.yaml, text, ovr, 1, &sc, &err),
+				 SIM_ESCENARIO);
+		assert_problem(&err, "--set lines.999.handle.values={csv: "
+			       "one.csv}: lines.999.handle.values: ",
+			       "one.csv' has 2 cells a line; give column");
+	}
+	csv_dir_remove(&d, files);
+	free(p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -998,7 +1099,7 @@ static const struct bad_case bad_crew_0 = {
 			 "  - area: north\n    role: response\n    crew: 0\n"
 			 "    shrinkage: 0.2\n    shifts:\n" SHIFT, U_S),
 	"t.yaml:34:11: units.0.crew: ",
-	"0 is too small; must be a whole number of officers >= 1"};
+	"0 is too small; must be a whole number of officers from 1 to 1000"};
 static const struct bad_case bad_unit_area = {
 	RCALLS RESP_WITH(GRADES, A_N, A_S, R_RESP, R_HOOD, U_N,
 			 "  - {area: westside, role: hood, shifts: [{name: all, "
@@ -1027,7 +1128,7 @@ static const struct bad_case bad_abstraction_after = {
 			 "  - {name: hood, neighbourhood: true, abstraction: "
 			 "{allowed: emergency_only, after_s: -5}}\n", U_N, U_S),
 	"t.yaml:30:87: roles.hood.abstraction.after_s: ",
-	"-5 is negative; must be a number of seconds >= 0"};
+	"-5 is negative; must be a number of seconds from 0 to 1e9"};
 static const struct bad_case bad_abstraction_no_after = {
 	RCALLS RESP_WITH(GRADES, A_N, A_S, R_RESP,
 			 "  - {name: hood, neighbourhood: true, abstraction: "
@@ -1052,7 +1153,7 @@ static const struct bad_case bad_attends_missing = {
 static const struct bad_case bad_border_factor = {
 	RGOOD "dispatch: {cross_border_factor: 0.75}\n",
 	"t.yaml:39:33: dispatch.cross_border_factor: ",
-	"0.75 is too small; must be a factor >= 1"};
+	"0.75 is too small; must be a factor from 1 to 100"};
 static const struct bad_case bad_preemptible = {
 	RCALLS RESP_WITH("grades:\n" G_EM "  - name: priority\n"
 			 "    attend: {within_s: 3600}\n"
@@ -1221,6 +1322,163 @@ static void test_set_response_bad(void **state)
 	expect_bad_set(RGOOD, "roles.hood.abstraction.after_s=-1",
 		       "--set roles.hood.abstraction.after_s=-1: "
 		       "roles.hood.abstraction.after_s: ", "-1 is negative");
+}
+
+/* ------------------------------------------------------------------ */
+/* Ranges: every numeric key is bounded, and so are products of factors */
+
+#define POOLS_WITH(key) "pools:\n  - name: emergency\n    serves: [\"999\"]\n" \
+	"    " key "\n    shifts:\n"
+
+/* Each value below passed check, then hung, crashed or printed inf. */
+static const struct bad_case bad_per_hour_huge = {
+	HEAD "  - name: \"999\"\n    volume: {per_hour: 1e9}\n" HANDLE ANSWER
+	POOLS SHIFT,
+	"t.yaml:5:24: lines.999.volume.per_hour: ",
+	"1e9 is too large; must be a number of calls an hour from 0 to 36000"};
+static const struct bad_case bad_month_huge = {
+	HEAD L999 "    months: {apr: 1e20}\n" HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:6:19: lines.999.months.apr: ",
+	"1e20 is too large; must be a factor from 0 to 100"};
+static const struct bad_case bad_surge_factor_huge = {
+	HEAD L999 "    surges: [{start: \"sat 22:00\", hours: 4, factor: 1e6}]\n"
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:6:53: lines.999.surges.0.factor: ",
+	"1e6 is too large; must be a factor from 0 to 1000"};
+static const struct bad_case bad_cost_huge = {
+	HEAD L999 HANDLE ANSWER POOLS_WITH("cost_per_fte: 1e308") SHIFT,
+	"t.yaml:11:19: pools.emergency.cost_per_fte: ",
+	"1e308 is too large; must be an annual cost from 0 to 1e8"};
+static const struct bad_case bad_week_hours_tiny = {
+	HEAD L999 HANDLE ANSWER POOLS_WITH("hours_per_week: 1e-300") SHIFT,
+	"t.yaml:11:21: pools.emergency.hours_per_week: ",
+	"1e-300 is too small; must be a number of hours from 1 to 168"};
+static const struct bad_case bad_travel_factor_huge = {
+	RCALLS RESP_WITH(GRADES, "  - {name: north, share: 0.625, neighbours: "
+			 "[south], travel_factor: 1e308}\n", A_S, R_RESP,
+			 R_HOOD, U_N, U_S),
+	"t.yaml:26:69: areas.north.travel_factor: ",
+	"1e308 is too large; must be a positive factor, at most 100"};
+static const struct bad_case bad_handle_mean_huge = {
+	HEAD L999 "    handle: {dist: exponential, mean: 1e300}\n"
+	ANSWER POOLS SHIFT,
+	"t.yaml:6:39: lines.999.handle.mean: ",
+	"1e300 is too large; must be a positive number of seconds, at most 1e9"};
+/* 1 call a second x 50 in December x a surge of 30: each factor is within
+ * its range, their product is not. */
+static const struct bad_case bad_peak_rate = {
+	HEAD "  - name: \"999\"\n    volume: {per_hour: 3600}\n"
+	"    months: {dec: 50}\n"
+	"    surges: [{start: \"fri 18:00\", hours: 8, factor: 30}]\n"
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:5:13: lines.999.volume: ",
+	"at its peak the line has 1500 calls a second: 1 on average x 1 "
+	"(highest profile factor over the mean) x 50 (highest month) x 30 "
+	"(surges at once); must be at most 1000 calls a second"};
+/* Surges multiply where they overlap, here across the end of the week. */
+static const struct bad_case bad_peak_surges_overlap = {
+	HEAD "  - name: \"999\"\n    volume: {per_hour: 3600}\n"
+	"    surges: [{start: \"sun 22:00\", hours: 4, factor: 40}, "
+	"{start: \"mon 01:00\", hours: 1, factor: 40}]\n"
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:5:13: lines.999.volume: ",
+	"at its peak the line has 1600 calls a second"};
+static const struct bad_case bad_shift_hours_tiny = {
+	HEAD L999 HANDLE ANSWER POOLS
+	"      - {name: day, start: \"07:00\", hours: 0.0001, staff: 12}\n",
+	"t.yaml:12:44: pools.emergency.shifts.day.hours: ",
+	"0.0001 is too small; must be a number of hours from 1/3600"};
+#define S16 "0123456789abcdef"
+#define S256 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16 S16
+/* Cut to fit, a name could end inside a UTF-8 character. */
+static const struct bad_case bad_title_too_long = {
+	"name: \"" S256 "\"\nrun: {days: 7, replications: 3}\nlines:\n" L999
+	HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:1:7: name: ", "the name is 256 bytes long; must be at most 255"};
+
+/* The products are bounded, not the factors alone: the same surges apart
+ * pass, and a travel mean that stays within 1e9 s with the factors. */
+static void test_factor_products(void **state)
+{
+	const char *apart = HEAD "  - name: \"999\"\n"
+		"    volume: {per_hour: 3600}\n"
+		"    surges: [{start: \"sun 22:00\", hours: 4, factor: 40}, "
+		"{start: \"mon 03:00\", hours: 1, factor: 40}]\n"
+		HANDLE ANSWER POOLS SHIFT;
+	const char *ok[] = {"grades.emergency.travel={dist: exponential, "
+			    "mean: 4e8}"};
+	struct scenario *sc = expect_good("t.yaml", apart, NULL, 0);
+
+	(void)state;
+	assert_int_equal(sc->lines[0].demand.n_surges, 2);
+	scenario_free(sc);
+	/* 4e8 s x travel_factor 1.25 x cross_border_factor 1.75. */
+	sc = expect_good("t.yaml", RGOOD DISPATCH, ok, 1);
+	scenario_free(sc);
+	expect_bad_set(RGOOD DISPATCH, "grades.emergency.travel={dist: "
+		       "exponential, mean: 5e8}", "--set grades.emergency."
+		       "travel={dist: exponential, mean: 5e8}: "
+		       "grades.emergency.travel: ", "a mean of 5e+08 s x 2.1875 "
+		       "(travel_factor 1.25 of area north x cross_border_factor "
+		       "across a border) is 1.094e+09 s; must be at most 1e9 s");
+	expect_bad_set(RGOOD, "dispatch.cross_border_factor=1e308",
+		       "--set dispatch.cross_border_factor=1e308: "
+		       "dispatch.cross_border_factor: ",
+		       "1e308 is too large; must be a factor from 1 to 100");
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers in plain decimal; shift ends                                */
+
+static const struct bad_case bad_hex = {
+	HEAD "  - name: \"999\"\n    volume: {per_hour: 0x10}\n" HANDLE ANSWER
+	POOLS SHIFT,
+	"t.yaml:5:24: lines.999.volume.per_hour: ",
+	"'0x10' is not a plain decimal number (hexadecimal, octal and leading "
+	"zeros are not read); must be a number of calls an hour"};
+/* YAML 1.1 reads 010 as 8; strtod as 10. */
+static const struct bad_case bad_octal = {
+	"name: t\nrun: {days: 010, replications: 3}\nlines:\n" L999 HANDLE
+	ANSWER POOLS SHIFT,
+	"t.yaml:2:13: run.days: ", "'010' is not a plain decimal number"};
+static const struct bad_case bad_seed_hex = {
+	"name: t\nrun: {seed: 0x10}\nlines:\n" L999 HANDLE ANSWER POOLS SHIFT,
+	"t.yaml:2:13: run.seed: ", "'0x10' is not a plain decimal number"};
+static const struct bad_case bad_hex_float = {
+	HEAD L999 "    handle: {dist: exponential, mean: 0x1p8}\n"
+	ANSWER POOLS SHIFT,
+	"t.yaml:6:39: lines.999.handle.mean: ",
+	"'0x1p8' is not a plain decimal number"};
+static const struct bad_case bad_infinity_word = {
+	HEAD L999 "    handle: {dist: exponential, mean: infinity}\n"
+	ANSWER POOLS SHIFT,
+	"t.yaml:6:39: lines.999.handle.mean: ", "'infinity' is not a number"};
+static const struct bad_case bad_shift_end_is_start = {
+	HEAD L999 HANDLE ANSWER POOLS
+	"      - {name: day, start: \"08:00\", end: \"08:00\", staff: 12}\n",
+	"t.yaml:12:42: pools.emergency.shifts.day.end: ",
+	"shift ends at 08:00, the time it starts; for a 24-hour shift give "
+	"hours: 24 or end: \"32:00\""};
+
+/* Every plain decimal spelling is read, zero and signs included; a shift
+ * of one second (1/3600 h) is the shortest. */
+static void test_plain_decimal(void **state)
+{
+	const char *text = "name: t\nrun: {days: 7., replications: 3, "
+		"seed: 0}\nlines:\n"
+		"  - name: \"999\"\n    volume: {per_hour: +8.36e1}\n"
+		HANDLE "    answer: {within_s: -0, goal: .9}\n" POOLS
+		"      - {name: day, start: \"07:00\", "
+		"hours: 0.0002777777777777778, staff: 0}\n";
+	struct scenario *sc = expect_good("t.yaml", text, NULL, 0);
+
+	(void)state;
+	assert_seconds_near(sc->run.days, 7, 0);
+	assert_seconds_near(sc->lines[0].demand.mean_rate_per_s * 3600, 83.6,
+			    1e-12);
+	assert_seconds_near(sc->lines[0].goal, 0.9, 0);
+	assert_seconds_near(sc->pools[0].shifts[0].duration_s, 1, 0);
+	scenario_free(sc);
 }
 
 #define BAD(c) {#c, run_bad_case, NULL, NULL, (void *)&c}
@@ -1400,6 +1658,27 @@ int main(void)
 		cmocka_unit_test(test_west_midlands_response),
 		cmocka_unit_test(test_set_response),
 		cmocka_unit_test(test_set_response_bad),
+		BAD(bad_per_hour_huge),
+		BAD(bad_month_huge),
+		BAD(bad_surge_factor_huge),
+		BAD(bad_cost_huge),
+		BAD(bad_week_hours_tiny),
+		BAD(bad_travel_factor_huge),
+		BAD(bad_handle_mean_huge),
+		BAD(bad_peak_rate),
+		BAD(bad_peak_surges_overlap),
+		BAD(bad_shift_hours_tiny),
+		BAD(bad_title_too_long),
+		cmocka_unit_test(test_factor_products),
+		BAD(bad_hex),
+		BAD(bad_octal),
+		BAD(bad_seed_hex),
+		BAD(bad_hex_float),
+		BAD(bad_infinity_word),
+		BAD(bad_shift_end_is_start),
+		cmocka_unit_test(test_plain_decimal),
+		cmocka_unit_test(test_csv_decimal_comma),
+		BAD(bad_csv_column_65),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
