@@ -26,10 +26,11 @@
 
 #define HOUR_S 3600.0
 #define CALLERS_PER_CHUNK 1024
-/* After the horizon the run continues only to settle counted callers; a
- * caller still waiting a week later (no staff and no patience) is left
- * unanswered rather than simulated forever. */
-#define SETTLE_LIMIT_S (7.0 * 86400.0)
+/* After the horizon the run drains: it continues, without new first calls,
+ * only to settle counted callers and incidents, for at most a week. A
+ * caller still waiting then (no staff and no patience) is reported as
+ * unanswered at end rather than simulated forever. */
+#define DRAIN_LIMIT_S (7.0 * 86400.0)
 
 struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */
@@ -682,6 +683,19 @@ static double ratio(double num, double den)
 	return den > 0 ? num / den : NAN;
 }
 
+/* Counted callers still in the line's queue: at the end of the drain, the
+ * calls offered that were neither answered nor abandoned. Counted from the
+ * queue itself, not from the other tallies, so offered = answered +
+ * abandoned + unanswered at end is a check, not a definition. */
+static double counted_waiting(const struct line_state *ls)
+{
+	double n = 0;
+
+	for (const struct caller *c = ls->head; c; c = c->next)
+		n += c->counted;
+	return n;
+}
+
 static void line_figures(const struct cc_model *m, size_t l,
 			 struct cc_result *out)
 {
@@ -692,6 +706,7 @@ static void line_figures(const struct cc_model *m, size_t l,
 	f[CC_OFFERED] = ls->offered;
 	f[CC_ANSWERED] = ls->answered;
 	f[CC_ABANDONED] = ls->abandoned;
+	f[CC_UNANSWERED_END] = counted_waiting(ls);
 	f[CC_ABANDONED_5S] = ls->abandoned_5s;
 	f[CC_REPEATS] = ls->repeats;
 	f[CC_SERVICE_LEVEL] = ratio(ls->in_target, ls->offered);
@@ -733,14 +748,14 @@ static long model_pending(const struct cc_model *m)
 	return m->pending_counted + (m->rsp ? response_pending(m->rsp) : 0);
 }
 
-/* Runs the replication to the horizon, then on (without new first calls)
- * until every counted caller has been answered or has abandoned and every
- * counted incident has been attended. */
+/* Runs the replication to the horizon, then drains (without new first
+ * calls) until every counted caller has been answered or has abandoned and
+ * every counted incident has been attended, or DRAIN_LIMIT_S has passed. */
 static void model_run(struct cc_model *m)
 {
 	sim_run_until(m->ctx, m->end_s);
-	/* Settle an hour at a time, so no event past the limit ever runs. */
-	double limit_s = m->end_s + SETTLE_LIMIT_S;
+	/* Drain an hour at a time, so no event past the limit ever runs. */
+	double limit_s = m->end_s + DRAIN_LIMIT_S;
 	for (double t_s = m->end_s; model_pending(m) > 0 && t_s < limit_s &&
 	     sim_status(m->ctx) == SIM_OK;) {
 		t_s = fmin(t_s + HOUR_S, limit_s);

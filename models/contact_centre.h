@@ -4,8 +4,10 @@
  * (models/response.h) — and the figures of both that it yields.
  *
  * Only calls offered in the counted period [warmup, warmup + days) are
- * tallied; the run goes on past the horizon, without new first calls, until
- * every counted caller is answered or has abandoned, so none is lost from
+ * tallied; the run drains past the horizon, without new first calls, until
+ * every counted caller is answered or has abandoned, for at most a week
+ * (168 h); a counted caller still waiting then is unanswered at end, so
+ * offered = answered + abandoned + unanswered at end and none is lost from
  * the tally. Occupancy and staffing are measured over the counted period.
  *
  * Random streams (purpose = line index * CC_STREAM_KINDS + kind) keep
@@ -48,6 +50,8 @@ enum cc_line_metric {
 	CC_WAIT_P90_S,
 	CC_WAIT_P95_S,
 	CC_WAIT_P99_S,
+	CC_UNANSWERED_END,   /* still waiting when the drain ended: offered =
+				answered + abandoned + unanswered at end */
 	CC_LINE_METRICS
 };
 

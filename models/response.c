@@ -26,6 +26,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_randist.h>
 
 #include "sim/hist.h"
@@ -787,7 +788,9 @@ void response_figures(const struct response *r, struct rsp_figures *out)
 	for (size_t g = 0; g < ng; g++) {
 		double sum[RSP_GRADE_METRICS] = { 0 };
 		for (size_t a = 0; a < na; a++) {
-			const double *f = ag_at(r, a, g);
+			double f[RSP_GRADE_METRICS];
+			memcpy(f, ag_at(r, a, g), sizeof f);
+			f[RSP_UNATTENDED_END] = (double)r->pending_ag[a * ng + g];
 			for (int m = 0; m < RSP_GRADE_METRICS; m++)
 				sum[m] += f[m];
 			grade_finish(&r->sc->grades[g], f, r->ag_hist[a * ng + g],

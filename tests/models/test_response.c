@@ -757,6 +757,12 @@ static void test_backlog_at_horizon(void **state)
 	assert_seconds_near(e[RSP_BACKLOG], 1.0, 0.0);
 	assert_true(isnan(e[RSP_ATTEND_MEAN_S]) && isnan(e[RSP_ATTEND_P50_S]));
 	assert_int_equal(d.pending_at_end, 3);
+	assert_seconds_near(p[RSP_UNATTENDED_END], 2.0, 0.0);
+	assert_seconds_near(e[RSP_UNATTENDED_END], 1.0, 0.0);
+	for (size_t g = 0; g < 2; g++)
+		assert_seconds_near(grade_of(&d, g)[RSP_ATTENDED] +
+				    grade_of(&d, g)[RSP_UNATTENDED_END],
+				    grade_of(&d, g)[RSP_INCIDENTS], 0.0);
 	assert_seconds_near(e[RSP_ATTENDED] + p[RSP_ATTENDED] +
 			    (double)d.pending_at_end,
 			    e[RSP_INCIDENTS] + p[RSP_INCIDENTS], 0.0);
