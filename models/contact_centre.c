@@ -266,9 +266,7 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
 	uint32_t line = c->line;
 	caller_put(m, c);
-	if (!sim_schedule(m->ctx, now + talk_s, on_handle_end, ps,
-			  (int64_t)line))
-		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, (int64_t)line);
 }
 
 /* The oldest caller waiting on the highest-priority line pool p serves, or
@@ -368,8 +366,6 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 						ls->rng[CC_STREAM_PATIENCE]);
 		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
 					      on_abandon, c, 0);
-		if (!c->abandon_seq)
-			sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
 	}
 }
 
@@ -379,9 +375,8 @@ static void schedule_arrival(struct cc_model *m, struct line_state *ls,
 {
 	double e1 = dist_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
 	double next_s = rate_plan_next(ls->plan, now, e1, &ls->plan_hint);
-	if (isfinite(next_s) && next_s < m->end_s &&
-	    !sim_schedule(m->ctx, next_s, on_arrival, ls, 0))
-		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+	if (isfinite(next_s) && next_s < m->end_s)
+		sim_schedule(m->ctx, next_s, on_arrival, ls, 0);
 }
 
 static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -423,8 +418,7 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (p > 0 && gsl_rng_uniform(ls->rng[CC_STREAM_REDIAL]) < p) {
 		double delay_s = dist_sample(&ls->spec->redial_delay,
 					     ls->rng[CC_STREAM_REDIAL]);
-		if (!sim_schedule(ctx, now + delay_s, on_redial, ls, 0))
-			sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+		sim_schedule(ctx, now + delay_s, on_redial, ls, 0);
 	}
 	caller_put(m, c);
 }
@@ -459,8 +453,7 @@ static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (spec->has_wrap) {
 		double wrap_s = dist_sample(&spec->wrap,
 					    m->lines[ev->arg].rng[CC_STREAM_WRAP]);
-		if (!sim_schedule(ctx, now + wrap_s, on_wrap_end, ps, ev->arg))
-			sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+		sim_schedule(ctx, now + wrap_s, on_wrap_end, ps, ev->arg);
 		return;
 	}
 	handler_done(m, ps, now);
@@ -479,8 +472,8 @@ static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
 
 	pool_restaff(m, (size_t)(ps - m->pools), now);
 	double next_s = roster_next_change(ps->roster, now);
-	if (isfinite(next_s) && !sim_schedule(ctx, next_s, on_roster_change, ps, 0))
-		sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+	if (isfinite(next_s))
+		sim_schedule(ctx, next_s, on_roster_change, ps, 0);
 }
 
 /* Closes the counted stretch [last tick, now) of the hour-of-week table:
@@ -535,8 +528,7 @@ static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev)
 	double next_s = (floor(now / HOUR_S) + 1.0) * HOUR_S;
 	if (next_s > m->end_s)
 		next_s = m->end_s;
-	if (!sim_schedule(ctx, next_s, on_tick, NULL, 0))
-		sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+	sim_schedule(ctx, next_s, on_tick, NULL, 0);
 }
 
 /* ---- set-up and tear-down --------------------------------------------- */
@@ -672,8 +664,7 @@ static void model_start(struct cc_model *m)
 		on_roster_change(m->ctx, &(struct ev_event){ .obj = &m->pools[p] });
 	for (size_t l = 0; l < m->sc->n_lines; l++)
 		schedule_arrival(m, &m->lines[l], 0.0);
-	if (!sim_schedule(m->ctx, m->warmup_s, on_tick, NULL, 1))
-		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+	sim_schedule(m->ctx, m->warmup_s, on_tick, NULL, 1);
 }
 
 /* ---- figures ---------------------------------------------------------- */

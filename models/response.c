@@ -25,6 +25,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_randist.h>
@@ -123,14 +124,12 @@ static struct queue *queue_at(const struct response *r, size_t a, size_t g)
 	return &r->queues[a * r->sc->n_grades + g];
 }
 
-/* Schedules or records an out-of-memory failure on the context. */
+/* Schedules on the replication's context; a failure (a time that is not
+ * finite, a full calendar) is recorded there and stops the run. */
 static uint64_t schedule(struct response *r, double t_s, ev_handler fn,
 			 void *obj, int64_t arg)
 {
-	uint64_t seq = sim_schedule(r->ctx, t_s, fn, obj, arg);
-	if (!seq)
-		sim_fail(r->ctx, SIM_ENOMEM, "event calendar could not grow");
-	return seq;
+	return sim_schedule(r->ctx, t_s, fn, obj, arg);
 }
 
 /* Has an incident that began seeking a unit at ready_s waited after_s by
@@ -262,6 +261,22 @@ static int group_may_abstract(const struct group *gr, size_t g, double now,
 	       waited(now, ready_s, gr->role->abstract_after_s);
 }
 
+/* Stops the run: a travel time came out too long for the clock (a grade's
+ * travel times a large travel_factor, and cross_border_factor). The engine
+ * would refuse the arrival's time anyway; this names the cause. */
+static void travel_too_long(struct response *r, const struct incident *inc,
+			    int cross_border)
+{
+	char what[400];
+
+	snprintf(what, sizeof what, "the travel time to an incident of grade "
+		 "%s in area %s is not finite: the grade's travel x the "
+		 "area's travel_factor%s is too large",
+		 r->sc->grades[inc->grade].name, r->sc->areas[inc->area].name,
+		 cross_border ? " x dispatch.cross_border_factor" : "");
+	sim_fail(r->ctx, SIM_ERUNTIME, what);
+}
+
 /* Sends unit u (already counted busy) to incident inc, taking it off its
  * queue. Cross-border dispatch travels further; an abstraction is counted
  * when it starts in the counted period, and so are its hours. */
@@ -278,6 +293,8 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 	inc->state = INC_TRAVEL;
 	if (cross_border)
 		travel_s *= r->sc->dispatch.cross_border_factor;
+	if (!isfinite(now + travel_s))
+		travel_too_long(r, inc, cross_border);
 	u->state = UNIT_TRAVEL;
 	u->job = inc;
 	u->cross_border = (uint8_t)cross_border;

@@ -22,7 +22,10 @@
  * Only incidents created in the counted period are tallied; the ones still
  * unattended at the horizon are the backlog, and the ones still unattended
  * when the run's drain ends (see models/contact_centre.h) are unattended at
- * end: incidents = attended + unattended at end, none dropped. */
+ * end: incidents = attended + unattended at end, none dropped.
+ *
+ * A replication fails (SIM_ERUNTIME) when a travel time is too long for
+ * the clock. */
 #ifndef MODELS_RESPONSE_H
 #define MODELS_RESPONSE_H
 

@@ -772,6 +772,52 @@ static void test_backlog_at_horizon(void **state)
 	scenario_free(sc);
 }
 
+/* ---- what the engine refuses ------------------------------------------ */
+
+/* Runs replication 0 of sc, which must fail with SIM_ERUNTIME and a
+ * message holding `words`. */
+static void assert_run_fails(const struct scenario *sc, const char *words)
+{
+	struct cc_result *r = cc_result_new(sc);
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	assert_non_null(r);
+	assert_int_equal(cc_run(sc, 0, r, &err), SIM_ERUNTIME);
+	if (strstr(err.text, words) == NULL)
+		fail_msg("'%s' does not say '%s'", err.text, words);
+	cc_result_free(r);
+}
+
+/* travel_factor 1e308 makes a travel time of 300.5 s infinite: the run
+ * stops with a message naming the area and the factor, in every build.
+ * Regression: an assertion in a debug build and, in a release build, exit
+ * 0 with nothing attended. The loader may come to refuse the factor; the
+ * engine must hold anyway. */
+static void test_travel_factor_too_large(void **state)
+{
+	(void)state;
+	struct scenario *sc = new_scenario(1, 6.0, 1, 1, 1, 1);
+	sc->lines[0].incident_p[0] = 0.7;
+	sc->grades[0].travel = det(300.5);
+	sc->areas[0].travel_factor = 1e308;
+	assert_run_fails(sc, "the travel time to an incident of grade grade 0 "
+			 "in area area 0 is not finite: the grade's travel x "
+			 "the area's travel_factor is too large");
+	scenario_free(sc);
+}
+
+/* The same across a border: 300.5 x 1.25 x 1e308. */
+static void test_cross_border_factor_too_large(void **state)
+{
+	(void)state;
+	struct scenario *sc = border_scenario(900.0);
+	sc->dispatch.cross_border_factor = 1e308;
+	assert_run_fails(sc, "travel_factor x dispatch.cross_border_factor is "
+			 "too large");
+	scenario_free(sc);
+}
+
 /* ---- determinism ------------------------------------------------------ */
 
 /* Units 0 and 1: response, areas 0 and 1, 4 by day (07:00-21:00) and 2 by
@@ -921,6 +967,8 @@ int main(void)
 		cmocka_unit_test(test_unit_finishes_job_after_shift),
 		cmocka_unit_test(test_units_on_duty_follow_roster),
 		cmocka_unit_test(test_backlog_at_horizon),
+		cmocka_unit_test(test_travel_factor_too_large),
+		cmocka_unit_test(test_cross_border_factor_too_large),
 		cmocka_unit_test(test_same_replication_same_figures),
 		cmocka_unit_test(test_unit_fte_and_cost),
 	};
