@@ -14,6 +14,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,8 @@ struct cc_model {
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
+	size_t n_waiting;            /* callers queued on every line */
+	size_t max_waiting;          /* more stops the run: run.max_waiting */
 	double last_tick_s;
 	double h_seconds[HOURS_PER_WEEK];
 };
@@ -291,6 +294,7 @@ static void pool_fill(struct cc_model *m, size_t p, double now)
 		if (!c)
 			return;
 		queue_remove(&m->lines[c->line], c);
+		m->n_waiting--;
 		c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
 		answer(m, p, c, now);
 	}
@@ -338,6 +342,20 @@ static void pool_restaff(struct cc_model *m, size_t p, double now)
 
 /* ---- events ----------------------------------------------------------- */
 
+/* Stops the run: more callers wait than run.max_waiting allows. Each one
+ * holds memory (and an abandonment on the calendar), so a run whose queues
+ * grow without bound (a rate far beyond the staff, a rate too high to
+ * represent) stops with a message instead of exhausting the machine. */
+static void too_many_waiting(struct cc_model *m, double now)
+{
+	char what[200];
+
+	snprintf(what, sizeof what, "more than %zu callers waiting at once at "
+		 "%.9g s (run.max_waiting); raise run.max_waiting for a "
+		 "deliberate what-if", m->max_waiting, now);
+	sim_fail(m->ctx, SIM_ERUNTIME, what);
+}
+
 /* Offers caller c to its line: straight to an idle handler of the most
  * suitable pool, or into the queue with a patience clock running. */
 static void offer(struct cc_model *m, struct caller *c, double now)
@@ -361,6 +379,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		}
 	}
 	queue_push(ls, c);
+	if (++m->n_waiting > m->max_waiting)
+		too_many_waiting(m, now);
 	if (ls->spec->has_patience) {
 		double patience_s = dist_sample(&ls->spec->patience,
 						ls->rng[CC_STREAM_PATIENCE]);
@@ -408,6 +428,7 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 		return;
 	struct line_state *ls = &m->lines[c->line];
 	queue_remove(ls, c);
+	m->n_waiting--;
 	if (c->counted) {
 		ls->abandoned += 1;
 		if (now - c->arrival_s <= 5.0)
@@ -631,6 +652,8 @@ static enum sim_status model_init(struct cc_model *m, const struct scenario *sc,
 	enum sim_status st = SIM_OK;
 
 	m->sc = sc;
+	m->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
+					     : SCENARIO_MAX_WAITING_DEFAULT;
 	m->warmup_s = sc->run.warmup_s;
 	m->end_s = scenario_horizon_s(sc);
 	uint32_t cc_streams = (uint32_t)(sc->n_lines * CC_STREAM_KINDS);

@@ -10,8 +10,9 @@
  * offered = answered + abandoned + unanswered at end and none is lost from
  * the tally. Occupancy and staffing are measured over the counted period.
  *
- * A replication fails (SIM_ERUNTIME) whenever the engine refuses an event
- * time (see sim/sim.h) or a travel time is too long for the clock.
+ * A replication fails (SIM_ERUNTIME) when more than run.max_waiting callers
+ * wait at once, or more incidents wait for a unit, and whenever the engine
+ * refuses an event time (see sim/sim.h).
  *
  * Random streams (purpose = line index * CC_STREAM_KINDS + kind) keep
  * arrivals, patience, handling, wrap-up and redials apart, so two variants of
@@ -137,8 +138,8 @@ static inline double *cc_area_at(struct cc_result *r, size_t area)
 
 /* Runs replication `replication` of sc (seeded from sc->run.seed) and fills
  * out, which must come from cc_result_new(sc). Returns SIM_OK, or a failure
- * with err filled: out of memory, or an event time the engine refused
- * (SIM_ERUNTIME). Thread-safe for distinct out. */
+ * with err filled: out of memory, too many waiting (SIM_ERUNTIME), or an
+ * event time the engine refused (SIM_ERUNTIME). Thread-safe for distinct out. */
 enum sim_status cc_run(const struct scenario *sc, uint32_t replication,
 		       struct cc_result *out, struct sim_err *err);
 

@@ -100,6 +100,9 @@ struct response {
 	struct incident_chunk *chunks;
 	struct incident *free_incidents;
 	long pending;                  /* counted incidents not yet attended */
+	size_t n_seeking;              /* incidents without a unit: in their
+					  grading delay or queued */
+	size_t max_waiting;            /* more stops the run: run.max_waiting */
 	long *pending_ag;              /* [area][grade] */
 	/* Tallies: [area][grade] figures, summed to grades at the end. */
 	double *ag;                    /* [area][grade][RSP_GRADE_METRICS] */
@@ -277,6 +280,22 @@ static void travel_too_long(struct response *r, const struct incident *inc,
 	sim_fail(r->ctx, SIM_ERUNTIME, what);
 }
 
+/* Counts one more incident seeking a unit and stops the run when more
+ * than run.max_waiting do: each holds memory, and a run whose backlog
+ * grows without bound would otherwise exhaust the machine. */
+static void seeking_add(struct response *r)
+{
+	char what[200];
+
+	if (++r->n_seeking <= r->max_waiting)
+		return;
+	snprintf(what, sizeof what, "more than %zu incidents waiting for a "
+		 "unit at once at %.9g s (run.max_waiting); raise "
+		 "run.max_waiting for a deliberate what-if", r->max_waiting,
+		 sim_now(r->ctx));
+	sim_fail(r->ctx, SIM_ERUNTIME, what);
+}
+
 /* Sends unit u (already counted busy) to incident inc, taking it off its
  * queue. Cross-border dispatch travels further; an abstraction is counted
  * when it starts in the counted period, and so are its hours. */
@@ -291,6 +310,7 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 	if (inc->state == INC_WAITING)
 		wait_end(r, inc);
 	inc->state = INC_TRAVEL;
+	r->n_seeking--;
 	if (cross_border)
 		travel_s *= r->sc->dispatch.cross_border_factor;
 	if (!isfinite(now + travel_s))
@@ -386,6 +406,7 @@ static struct incident *preempt_job(struct response *r, struct unit *u)
 		incident_put(r, left);
 		return NULL;
 	}
+	seeking_add(r);
 	wait_start(r, left);
 	return left;
 }
@@ -712,6 +733,7 @@ void response_call_ended(struct response *r, size_t line)
 	inc->state = INC_DELAY;
 	inc->preempted = 0;
 	inc->counted = now >= r->warmup_s && now < r->end_s;
+	seeking_add(r);
 	if (inc->counted) {
 		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
 		r->pending++;
@@ -979,6 +1001,8 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 	r->ctx = ctx;
 	r->warmup_s = warmup_s;
 	r->end_s = end_s;
+	r->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
+					     : SCENARIO_MAX_WAITING_DEFAULT;
 	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
 		if (!(r->rng[k] = sim_rng(ctx, first_stream + k)))
 			goto fail;

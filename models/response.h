@@ -24,8 +24,9 @@
  * when the run's drain ends (see models/contact_centre.h) are unattended at
  * end: incidents = attended + unattended at end, none dropped.
  *
- * A replication fails (SIM_ERUNTIME) when a travel time is too long for
- * the clock. */
+ * A replication fails (SIM_ERUNTIME) when more than run.max_waiting
+ * incidents are seeking a unit at once (in their grading delay or queued),
+ * or a travel time is too long for the clock. */
 #ifndef MODELS_RESPONSE_H
 #define MODELS_RESPONSE_H
 

@@ -818,6 +818,32 @@ static void test_cross_border_factor_too_large(void **state)
 	scenario_free(sc);
 }
 
+/* One unit on scene for a day at a time and 60 Emergencies an hour: the
+ * incidents waiting for a unit pass run.max_waiting (lowered here) and the
+ * run stops rather than grow without bound. */
+static void test_incidents_waiting_bound(void **state)
+{
+	(void)state;
+	struct scenario *sc = new_scenario(1, 60.0, 1, 1, 1, 1);
+	sc->lines[0].incident_p[0] = 1.0;
+	sc->grades[0].on_scene = det(DAY_S);
+	sc->run.max_waiting = 500;
+	assert_run_fails(sc, "more than 500 incidents waiting for a unit at "
+			 "once");
+	/* Under the bound the same run is fine, and what it could not attend
+	 * is unattended at end. */
+	sc->run.max_waiting = 5000;
+	struct cc_result **res = replications_run(sc);
+	for (unsigned i = 0; i < 2; i++) {
+		double *f = cc_grade_at(res[i], 0);
+		assert_true(f[RSP_UNATTENDED_END] > 1000);
+		assert_seconds_near(f[RSP_ATTENDED] + f[RSP_UNATTENDED_END],
+				    f[RSP_INCIDENTS], 0.0);
+	}
+	replications_free(res, 2);
+	scenario_free(sc);
+}
+
 /* ---- determinism ------------------------------------------------------ */
 
 /* Units 0 and 1: response, areas 0 and 1, 4 by day (07:00-21:00) and 2 by
@@ -969,6 +995,7 @@ int main(void)
 		cmocka_unit_test(test_backlog_at_horizon),
 		cmocka_unit_test(test_travel_factor_too_large),
 		cmocka_unit_test(test_cross_border_factor_too_large),
+		cmocka_unit_test(test_incidents_waiting_bound),
 		cmocka_unit_test(test_same_replication_same_figures),
 		cmocka_unit_test(test_unit_fte_and_cost),
 	};
