@@ -14,6 +14,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,10 +27,11 @@
 
 #define HOUR_S 3600.0
 #define CALLERS_PER_CHUNK 1024
-/* After the horizon the run continues only to settle counted callers; a
- * caller still waiting a week later (no staff and no patience) is left
- * unanswered rather than simulated forever. */
-#define SETTLE_LIMIT_S (7.0 * 86400.0)
+/* After the horizon the run drains: it continues, without new first calls,
+ * only to settle counted callers and incidents, for at most a week. A
+ * caller still waiting then (no staff and no patience) is reported as
+ * unanswered at end rather than simulated forever. */
+#define DRAIN_LIMIT_S (7.0 * 86400.0)
 
 struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */
@@ -84,6 +86,8 @@ struct cc_model {
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
+	size_t n_waiting;            /* callers queued on every line */
+	size_t max_waiting;          /* more stops the run: run.max_waiting */
 	double last_tick_s;
 	double h_seconds[HOURS_PER_WEEK];
 };
@@ -265,9 +269,7 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
 	uint32_t line = c->line;
 	caller_put(m, c);
-	if (!sim_schedule(m->ctx, now + talk_s, on_handle_end, ps,
-			  (int64_t)line))
-		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, (int64_t)line);
 }
 
 /* The oldest caller waiting on the highest-priority line pool p serves, or
@@ -292,6 +294,7 @@ static void pool_fill(struct cc_model *m, size_t p, double now)
 		if (!c)
 			return;
 		queue_remove(&m->lines[c->line], c);
+		m->n_waiting--;
 		c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
 		answer(m, p, c, now);
 	}
@@ -339,6 +342,20 @@ static void pool_restaff(struct cc_model *m, size_t p, double now)
 
 /* ---- events ----------------------------------------------------------- */
 
+/* Stops the run: more callers wait than run.max_waiting allows. Each one
+ * holds memory (and an abandonment on the calendar), so a run whose queues
+ * grow without bound (a rate far beyond the staff, a rate too high to
+ * represent) stops with a message instead of exhausting the machine. */
+static void too_many_waiting(struct cc_model *m, double now)
+{
+	char what[200];
+
+	snprintf(what, sizeof what, "more than %zu callers waiting at once at "
+		 "%.9g s (run.max_waiting); raise run.max_waiting for a "
+		 "deliberate what-if", m->max_waiting, now);
+	sim_fail(m->ctx, SIM_ERUNTIME, what);
+}
+
 /* Offers caller c to its line: straight to an idle handler of the most
  * suitable pool, or into the queue with a patience clock running. */
 static void offer(struct cc_model *m, struct caller *c, double now)
@@ -362,13 +379,13 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		}
 	}
 	queue_push(ls, c);
+	if (++m->n_waiting > m->max_waiting)
+		too_many_waiting(m, now);
 	if (ls->spec->has_patience) {
 		double patience_s = dist_sample(&ls->spec->patience,
 						ls->rng[CC_STREAM_PATIENCE]);
 		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
 					      on_abandon, c, 0);
-		if (!c->abandon_seq)
-			sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
 	}
 }
 
@@ -378,9 +395,8 @@ static void schedule_arrival(struct cc_model *m, struct line_state *ls,
 {
 	double e1 = dist_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
 	double next_s = rate_plan_next(ls->plan, now, e1, &ls->plan_hint);
-	if (isfinite(next_s) && next_s < m->end_s &&
-	    !sim_schedule(m->ctx, next_s, on_arrival, ls, 0))
-		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+	if (isfinite(next_s) && next_s < m->end_s)
+		sim_schedule(m->ctx, next_s, on_arrival, ls, 0);
 }
 
 static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -412,6 +428,7 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 		return;
 	struct line_state *ls = &m->lines[c->line];
 	queue_remove(ls, c);
+	m->n_waiting--;
 	if (c->counted) {
 		ls->abandoned += 1;
 		if (now - c->arrival_s <= 5.0)
@@ -422,8 +439,7 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (p > 0 && gsl_rng_uniform(ls->rng[CC_STREAM_REDIAL]) < p) {
 		double delay_s = dist_sample(&ls->spec->redial_delay,
 					     ls->rng[CC_STREAM_REDIAL]);
-		if (!sim_schedule(ctx, now + delay_s, on_redial, ls, 0))
-			sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+		sim_schedule(ctx, now + delay_s, on_redial, ls, 0);
 	}
 	caller_put(m, c);
 }
@@ -458,8 +474,7 @@ static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (spec->has_wrap) {
 		double wrap_s = dist_sample(&spec->wrap,
 					    m->lines[ev->arg].rng[CC_STREAM_WRAP]);
-		if (!sim_schedule(ctx, now + wrap_s, on_wrap_end, ps, ev->arg))
-			sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+		sim_schedule(ctx, now + wrap_s, on_wrap_end, ps, ev->arg);
 		return;
 	}
 	handler_done(m, ps, now);
@@ -478,8 +493,8 @@ static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
 
 	pool_restaff(m, (size_t)(ps - m->pools), now);
 	double next_s = roster_next_change(ps->roster, now);
-	if (isfinite(next_s) && !sim_schedule(ctx, next_s, on_roster_change, ps, 0))
-		sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+	if (isfinite(next_s))
+		sim_schedule(ctx, next_s, on_roster_change, ps, 0);
 }
 
 /* Closes the counted stretch [last tick, now) of the hour-of-week table:
@@ -534,8 +549,7 @@ static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev)
 	double next_s = (floor(now / HOUR_S) + 1.0) * HOUR_S;
 	if (next_s > m->end_s)
 		next_s = m->end_s;
-	if (!sim_schedule(ctx, next_s, on_tick, NULL, 0))
-		sim_fail(ctx, SIM_ENOMEM, "event calendar could not grow");
+	sim_schedule(ctx, next_s, on_tick, NULL, 0);
 }
 
 /* ---- set-up and tear-down --------------------------------------------- */
@@ -638,6 +652,8 @@ static enum sim_status model_init(struct cc_model *m, const struct scenario *sc,
 	enum sim_status st = SIM_OK;
 
 	m->sc = sc;
+	m->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
+					     : SCENARIO_MAX_WAITING_DEFAULT;
 	m->warmup_s = sc->run.warmup_s;
 	m->end_s = scenario_horizon_s(sc);
 	uint32_t cc_streams = (uint32_t)(sc->n_lines * CC_STREAM_KINDS);
@@ -671,8 +687,7 @@ static void model_start(struct cc_model *m)
 		on_roster_change(m->ctx, &(struct ev_event){ .obj = &m->pools[p] });
 	for (size_t l = 0; l < m->sc->n_lines; l++)
 		schedule_arrival(m, &m->lines[l], 0.0);
-	if (!sim_schedule(m->ctx, m->warmup_s, on_tick, NULL, 1))
-		sim_fail(m->ctx, SIM_ENOMEM, "event calendar could not grow");
+	sim_schedule(m->ctx, m->warmup_s, on_tick, NULL, 1);
 }
 
 /* ---- figures ---------------------------------------------------------- */
@@ -680,6 +695,19 @@ static void model_start(struct cc_model *m)
 static double ratio(double num, double den)
 {
 	return den > 0 ? num / den : NAN;
+}
+
+/* Counted callers still in the line's queue: at the end of the drain, the
+ * calls offered that were neither answered nor abandoned. Counted from the
+ * queue itself, not from the other tallies, so offered = answered +
+ * abandoned + unanswered at end is a check, not a definition. */
+static double counted_waiting(const struct line_state *ls)
+{
+	double n = 0;
+
+	for (const struct caller *c = ls->head; c; c = c->next)
+		n += c->counted;
+	return n;
 }
 
 static void line_figures(const struct cc_model *m, size_t l,
@@ -692,6 +720,7 @@ static void line_figures(const struct cc_model *m, size_t l,
 	f[CC_OFFERED] = ls->offered;
 	f[CC_ANSWERED] = ls->answered;
 	f[CC_ABANDONED] = ls->abandoned;
+	f[CC_UNANSWERED_END] = counted_waiting(ls);
 	f[CC_ABANDONED_5S] = ls->abandoned_5s;
 	f[CC_REPEATS] = ls->repeats;
 	f[CC_SERVICE_LEVEL] = ratio(ls->in_target, ls->offered);
@@ -733,14 +762,14 @@ static long model_pending(const struct cc_model *m)
 	return m->pending_counted + (m->rsp ? response_pending(m->rsp) : 0);
 }
 
-/* Runs the replication to the horizon, then on (without new first calls)
- * until every counted caller has been answered or has abandoned and every
- * counted incident has been attended. */
+/* Runs the replication to the horizon, then drains (without new first
+ * calls) until every counted caller has been answered or has abandoned and
+ * every counted incident has been attended, or DRAIN_LIMIT_S has passed. */
 static void model_run(struct cc_model *m)
 {
 	sim_run_until(m->ctx, m->end_s);
-	/* Settle an hour at a time, so no event past the limit ever runs. */
-	double limit_s = m->end_s + SETTLE_LIMIT_S;
+	/* Drain an hour at a time, so no event past the limit ever runs. */
+	double limit_s = m->end_s + DRAIN_LIMIT_S;
 	for (double t_s = m->end_s; model_pending(m) > 0 && t_s < limit_s &&
 	     sim_status(m->ctx) == SIM_OK;) {
 		t_s = fmin(t_s + HOUR_S, limit_s);

@@ -4,9 +4,15 @@
  * (models/response.h) — and the figures of both that it yields.
  *
  * Only calls offered in the counted period [warmup, warmup + days) are
- * tallied; the run goes on past the horizon, without new first calls, until
- * every counted caller is answered or has abandoned, so none is lost from
+ * tallied; the run drains past the horizon, without new first calls, until
+ * every counted caller is answered or has abandoned, for at most a week
+ * (168 h); a counted caller still waiting then is unanswered at end, so
+ * offered = answered + abandoned + unanswered at end and none is lost from
  * the tally. Occupancy and staffing are measured over the counted period.
+ *
+ * A replication fails (SIM_ERUNTIME) when more than run.max_waiting callers
+ * wait at once, or more incidents wait for a unit, and whenever the engine
+ * refuses an event time (see sim/sim.h).
  *
  * Random streams (purpose = line index * CC_STREAM_KINDS + kind) keep
  * arrivals, patience, handling, wrap-up and redials apart, so two variants of
@@ -48,6 +54,8 @@ enum cc_line_metric {
 	CC_WAIT_P90_S,
 	CC_WAIT_P95_S,
 	CC_WAIT_P99_S,
+	CC_UNANSWERED_END,   /* still waiting when the drain ended: offered =
+				answered + abandoned + unanswered at end */
 	CC_LINE_METRICS
 };
 
@@ -130,7 +138,8 @@ static inline double *cc_area_at(struct cc_result *r, size_t area)
 
 /* Runs replication `replication` of sc (seeded from sc->run.seed) and fills
  * out, which must come from cc_result_new(sc). Returns SIM_OK, or a failure
- * (out of memory) with err filled. Thread-safe for distinct out. */
+ * with err filled: out of memory, too many waiting (SIM_ERUNTIME), or an
+ * event time the engine refused (SIM_ERUNTIME). Thread-safe for distinct out. */
 enum sim_status cc_run(const struct scenario *sc, uint32_t replication,
 		       struct cc_result *out, struct sim_err *err);
 

@@ -25,7 +25,9 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_randist.h>
 
 #include "sim/hist.h"
@@ -98,6 +100,9 @@ struct response {
 	struct incident_chunk *chunks;
 	struct incident *free_incidents;
 	long pending;                  /* counted incidents not yet attended */
+	size_t n_seeking;              /* incidents without a unit: in their
+					  grading delay or queued */
+	size_t max_waiting;            /* more stops the run: run.max_waiting */
 	long *pending_ag;              /* [area][grade] */
 	/* Tallies: [area][grade] figures, summed to grades at the end. */
 	double *ag;                    /* [area][grade][RSP_GRADE_METRICS] */
@@ -122,14 +127,12 @@ static struct queue *queue_at(const struct response *r, size_t a, size_t g)
 	return &r->queues[a * r->sc->n_grades + g];
 }
 
-/* Schedules or records an out-of-memory failure on the context. */
+/* Schedules on the replication's context; a failure (a time that is not
+ * finite, a full calendar) is recorded there and stops the run. */
 static uint64_t schedule(struct response *r, double t_s, ev_handler fn,
 			 void *obj, int64_t arg)
 {
-	uint64_t seq = sim_schedule(r->ctx, t_s, fn, obj, arg);
-	if (!seq)
-		sim_fail(r->ctx, SIM_ENOMEM, "event calendar could not grow");
-	return seq;
+	return sim_schedule(r->ctx, t_s, fn, obj, arg);
 }
 
 /* Has an incident that began seeking a unit at ready_s waited after_s by
@@ -261,6 +264,38 @@ static int group_may_abstract(const struct group *gr, size_t g, double now,
 	       waited(now, ready_s, gr->role->abstract_after_s);
 }
 
+/* Stops the run: a travel time came out too long for the clock (a grade's
+ * travel times a large travel_factor, and cross_border_factor). The engine
+ * would refuse the arrival's time anyway; this names the cause. */
+static void travel_too_long(struct response *r, const struct incident *inc,
+			    int cross_border)
+{
+	char what[400];
+
+	snprintf(what, sizeof what, "the travel time to an incident of grade "
+		 "%s in area %s is not finite: the grade's travel x the "
+		 "area's travel_factor%s is too large",
+		 r->sc->grades[inc->grade].name, r->sc->areas[inc->area].name,
+		 cross_border ? " x dispatch.cross_border_factor" : "");
+	sim_fail(r->ctx, SIM_ERUNTIME, what);
+}
+
+/* Counts one more incident seeking a unit and stops the run when more
+ * than run.max_waiting do: each holds memory, and a run whose backlog
+ * grows without bound would otherwise exhaust the machine. */
+static void seeking_add(struct response *r)
+{
+	char what[200];
+
+	if (++r->n_seeking <= r->max_waiting)
+		return;
+	snprintf(what, sizeof what, "more than %zu incidents waiting for a "
+		 "unit at once at %.9g s (run.max_waiting); raise "
+		 "run.max_waiting for a deliberate what-if", r->max_waiting,
+		 sim_now(r->ctx));
+	sim_fail(r->ctx, SIM_ERUNTIME, what);
+}
+
 /* Sends unit u (already counted busy) to incident inc, taking it off its
  * queue. Cross-border dispatch travels further; an abstraction is counted
  * when it starts in the counted period, and so are its hours. */
@@ -275,8 +310,11 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 	if (inc->state == INC_WAITING)
 		wait_end(r, inc);
 	inc->state = INC_TRAVEL;
+	r->n_seeking--;
 	if (cross_border)
 		travel_s *= r->sc->dispatch.cross_border_factor;
+	if (!isfinite(now + travel_s))
+		travel_too_long(r, inc, cross_border);
 	u->state = UNIT_TRAVEL;
 	u->job = inc;
 	u->cross_border = (uint8_t)cross_border;
@@ -368,6 +406,7 @@ static struct incident *preempt_job(struct response *r, struct unit *u)
 		incident_put(r, left);
 		return NULL;
 	}
+	seeking_add(r);
 	wait_start(r, left);
 	return left;
 }
@@ -694,6 +733,7 @@ void response_call_ended(struct response *r, size_t line)
 	inc->state = INC_DELAY;
 	inc->preempted = 0;
 	inc->counted = now >= r->warmup_s && now < r->end_s;
+	seeking_add(r);
 	if (inc->counted) {
 		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
 		r->pending++;
@@ -787,7 +827,9 @@ void response_figures(const struct response *r, struct rsp_figures *out)
 	for (size_t g = 0; g < ng; g++) {
 		double sum[RSP_GRADE_METRICS] = { 0 };
 		for (size_t a = 0; a < na; a++) {
-			const double *f = ag_at(r, a, g);
+			double f[RSP_GRADE_METRICS];
+			memcpy(f, ag_at(r, a, g), sizeof f);
+			f[RSP_UNATTENDED_END] = (double)r->pending_ag[a * ng + g];
 			for (int m = 0; m < RSP_GRADE_METRICS; m++)
 				sum[m] += f[m];
 			grade_finish(&r->sc->grades[g], f, r->ag_hist[a * ng + g],
@@ -959,6 +1001,8 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 	r->ctx = ctx;
 	r->warmup_s = warmup_s;
 	r->end_s = end_s;
+	r->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
+					     : SCENARIO_MAX_WAITING_DEFAULT;
 	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
 		if (!(r->rng[k] = sim_rng(ctx, first_stream + k)))
 			goto fail;

@@ -20,7 +20,13 @@
  * and go as handlers do: a unit whose shift ends finishes its job first.
  *
  * Only incidents created in the counted period are tallied; the ones still
- * unattended at the horizon are the backlog, never dropped. */
+ * unattended at the horizon are the backlog, and the ones still unattended
+ * when the run's drain ends (see models/contact_centre.h) are unattended at
+ * end: incidents = attended + unattended at end, none dropped.
+ *
+ * A replication fails (SIM_ERUNTIME) when more than run.max_waiting
+ * incidents are seeking a unit at once (in their grading delay or queued),
+ * or a travel time is too long for the clock. */
 #ifndef MODELS_RESPONSE_H
 #define MODELS_RESPONSE_H
 
@@ -42,6 +48,8 @@ enum rsp_grade_metric {
 	RSP_BACKLOG,          /* counted incidents unattended at the horizon */
 	RSP_CROSS_BORDER,     /* attended by a neighbouring area's unit */
 	RSP_PREEMPTED,        /* lost their unit to an Emergency */
+	RSP_UNATTENDED_END,   /* not attended when the drain ended: incidents =
+				 attended + unattended at end */
 	RSP_GRADE_METRICS
 };
 
@@ -90,7 +98,7 @@ long response_pending(const struct response *rsp);
  * unit time and the backlog are measured between the two. */
 void response_open(struct response *rsp);
 void response_close(struct response *rsp);
-/* Writes the replication's figures. */
+/* Writes the replication's figures; called once the run has drained. */
 void response_figures(const struct response *rsp, struct rsp_figures *out);
 
 #endif

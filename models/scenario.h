@@ -48,12 +48,23 @@ struct src_pos {
 	int line, col;   /* 1-based; 0 when the value came from a default */
 };
 
+/* A replication stops with an error (exit 1) when more callers than
+ * run.max_waiting wait at once, or more incidents wait for a unit: memory
+ * grows with them, and a run that passes the bound would otherwise grow
+ * until the machine runs out. High enough for deliberate catastrophe
+ * what-ifs; a scenario may raise it to SCENARIO_MAX_WAITING_MAX. */
+#define SCENARIO_MAX_WAITING_DEFAULT 10000000
+#define SCENARIO_MAX_WAITING_MAX 100000000
+
 struct run_spec {
 	double days;                 /* counted horizon, > 0 */
 	double warmup_s;             /* not counted, >= 0 */
 	unsigned replications;       /* >= 2, so a confidence interval exists */
 	uint64_t seed;
 	struct demand_date start;    /* date of time 0, a Monday */
+	size_t max_waiting;          /* callers, and incidents, waiting at once;
+					0 (a spec built in code) means
+					SCENARIO_MAX_WAITING_DEFAULT */
 };
 
 struct line_spec {

@@ -517,6 +517,9 @@ static const struct num_rule R_PER_DAY = {
 static const struct num_rule R_PER_HOUR = {
 	0, LOAD_MEAN_RATE_MAX * 3600, 0, 0, 0,
 	"a number of calls an hour from 0 to 36000 (10 a second)"};
+static const struct num_rule R_MAX_WAITING = {
+	1, SCENARIO_MAX_WAITING_MAX, 0, 0, 1,
+	"a whole number from 1 to 100000000"};
 static const struct num_rule R_REDIAL = {
 	0, 1, 0, 1, 0,
 	"a probability with 0 <= p < 1 (a caller who always redials never leaves)"};
@@ -2974,17 +2977,20 @@ static void parse_start_date(struct load *ld, struct at a,
 }
 
 static const char *const run_keys[] = {
-	"days", "warmup_hours", "replications", "seed", "start_date", NULL};
+	"days", "warmup_hours", "replications", "seed", "start_date",
+	"max_waiting", NULL};
 
 static void parse_run(struct load *ld, struct at top, struct run_spec *run)
 {
 	char kp[KEY_PATH_MAX], cp[KEY_PATH_MAX];
 	struct at a = at_key(ld, top, "run", kp), c;
 	double warmup_h = 24, reps = 10;
+	double max_waiting = SCENARIO_MAX_WAITING_DEFAULT;
 	const struct field f[] = {
 		{"days", &R_DAYS, &run->days, 0},
 		{"warmup_hours", &R_HOURS, &warmup_h, 0},
 		{"replications", &R_REPLICATIONS, &reps, 0},
+		{"max_waiting", &R_MAX_WAITING, &max_waiting, 0},
 		{NULL, NULL, NULL, 0}};
 	const struct demand_date start = {2024, 4, 1};
 
@@ -3004,6 +3010,7 @@ static void parse_run(struct load *ld, struct at top, struct run_spec *run)
 	}
 	run->warmup_s = warmup_h * 3600.0;
 	run->replications = (unsigned)reps;
+	run->max_waiting = (size_t)max_waiting;
 }
 
 static const char *const top_keys[] = {

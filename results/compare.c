@@ -24,10 +24,10 @@ static const struct ci compare_nothing = { NAN, NAN, NAN, 0 };
 /* The figures compared for each item of a measured kind, in output order:
  * indices into the kind's own metrics. */
 static const size_t compare_line_metrics[] = {
-	CC_SERVICE_LEVEL, CC_ASA_S, CC_ABANDON_RATE
+	CC_SERVICE_LEVEL, CC_ASA_S, CC_ABANDON_RATE, CC_UNANSWERED_END
 };
 static const size_t compare_grade_metrics[] = {
-	RSP_WITHIN_TARGET, RSP_ATTEND_P90_S
+	RSP_WITHIN_TARGET, RSP_ATTEND_P90_S, RSP_UNATTENDED_END
 };
 static const size_t compare_area_metrics[] = {
 	COMPARE_TOP_WITHIN, RSP_UTILISATION, RSP_ABSTRACTIONS,

@@ -45,6 +45,8 @@ static enum rc_unit rc_unit_of(const char *metric)
 		{ "fte", RC_FTE }, { "annual_cost", RC_MONEY },
 		{ "asa_s", RC_SECONDS }, { "attendance_p90_s", RC_SECONDS },
 		{ "abstractions", RC_COUNT }, { "abstraction_hours", RC_HOURS },
+		{ "unanswered_at_end", RC_COUNT },
+		{ "unattended_at_end", RC_COUNT },
 	};
 
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
@@ -60,8 +62,10 @@ static const char *rc_words(const char *metric)
 		{ "service_level", "service level" },
 		{ "asa_s", "ASA" },
 		{ "abandon_rate", "abandon rate" },
+		{ "unanswered_at_end", "unanswered at end" },
 		{ "attended_within_target", "within target" },
 		{ "attendance_p90_s", "attendance p90" },
+		{ "unattended_at_end", "unattended at end" },
 		{ "emergency_attended_within_target", "emergency within target" },
 		{ "utilisation", "utilisation" },
 		{ "abstractions", "abstractions" },

@@ -156,6 +156,8 @@ static void rs_run(FILE *f, const struct scenario *sc)
 	fprintf(f, "  seed: %" PRIu64 "\n", r->seed);
 	fprintf(f, "  start_date: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
 		r->start.year, r->start.month, r->start.mday);
+	fprintf(f, "  max_waiting: %zu\n", r->max_waiting ? r->max_waiting :
+		(size_t)SCENARIO_MAX_WAITING_DEFAULT);
 }
 
 /* The weekly profile, twelve factors a row. */

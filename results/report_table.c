@@ -72,11 +72,20 @@ static void rt_head(FILE *f, const struct summary *s)
 static const char *const rt_line_names[CC_LINE_METRICS] = {
 	"offered", "answered", "abandoned", "abandoned within 5 s",
 	"repeat calls", "service level", "abandon rate", "ASA", "wait p50",
-	"wait p90", "wait p95", "wait p99"
+	"wait p90", "wait p95", "wait p99", "unanswered at end"
 };
 static const enum rt_unit rt_line_units[CC_LINE_METRICS] = {
 	RT_COUNT, RT_COUNT, RT_COUNT, RT_COUNT, RT_COUNT, RT_PERCENT,
-	RT_PERCENT, RT_SECONDS, RT_SECONDS, RT_SECONDS, RT_SECONDS, RT_SECONDS
+	RT_PERCENT, RT_SECONDS, RT_SECONDS, RT_SECONDS, RT_SECONDS, RT_SECONDS,
+	RT_COUNT
+};
+
+/* The order of the line rows: what became of the calls offered, then how
+ * fast they were answered. */
+static const enum cc_line_metric rt_line_order[CC_LINE_METRICS] = {
+	CC_OFFERED, CC_ANSWERED, CC_ABANDONED, CC_UNANSWERED_END,
+	CC_ABANDONED_5S, CC_REPEATS, CC_SERVICE_LEVEL, CC_ABANDON_RATE,
+	CC_ASA_S, CC_WAIT_P50_S, CC_WAIT_P90_S, CC_WAIT_P95_S, CC_WAIT_P99_S
 };
 
 static void rt_line(FILE *f, const struct summary *s, size_t l)
@@ -86,8 +95,11 @@ static void rt_line(FILE *f, const struct summary *s, size_t l)
 	char goal[RT_NUM_MAX + 1];
 
 	fprintf(f, "\nline %s: answer within %g s\n", spec->name, spec->target_s);
-	for (size_t k = 0; k < CC_LINE_METRICS; k++)
+	for (size_t i = 0; i < CC_LINE_METRICS; i++) {
+		enum cc_line_metric k = rt_line_order[i];
+
 		rt_ci_row(f, rt_line_names[k], &sl->m[k], rt_line_units[k]);
+	}
 	if (!sl->has_goal) {
 		rt_text_row(f, "goal", "none");
 		return;
@@ -113,11 +125,19 @@ static void rt_pool(FILE *f, const struct summary *s, size_t p)
 static const char *const rt_grade_names[RSP_GRADE_METRICS] = {
 	"incidents", "attended", "attended within target", "attendance mean",
 	"attendance p50", "attendance p90", "attendance p95", "backlog",
-	"cross-border", "preempted"
+	"cross-border", "preempted", "unattended at end"
 };
 static const enum rt_unit rt_grade_units[RSP_GRADE_METRICS] = {
 	RT_COUNT, RT_COUNT, RT_PERCENT, RT_SECONDS, RT_SECONDS, RT_SECONDS,
-	RT_SECONDS, RT_COUNT, RT_COUNT, RT_COUNT
+	RT_SECONDS, RT_COUNT, RT_COUNT, RT_COUNT, RT_COUNT
+};
+
+/* The order of the grade rows: what became of the incidents, then how
+ * fast they were attended. */
+static const enum rsp_grade_metric rt_grade_order[RSP_GRADE_METRICS] = {
+	RSP_INCIDENTS, RSP_ATTENDED, RSP_UNATTENDED_END, RSP_WITHIN_TARGET,
+	RSP_ATTEND_MEAN_S, RSP_ATTEND_P50_S, RSP_ATTEND_P90_S, RSP_ATTEND_P95_S,
+	RSP_BACKLOG, RSP_CROSS_BORDER, RSP_PREEMPTED
 };
 
 static void rt_grade(FILE *f, const struct summary *s, size_t g)
@@ -131,8 +151,11 @@ static void rt_grade(FILE *f, const struct summary *s, size_t g)
 	else
 		fprintf(f, "\ngrade %s: attend within %g s\n", spec->name,
 			spec->target_s);
-	for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
+	for (size_t i = 0; i < RSP_GRADE_METRICS; i++) {
+		enum rsp_grade_metric k = rt_grade_order[i];
+
 		rt_ci_row(f, rt_grade_names[k], &sg->m[k], rt_grade_units[k]);
+	}
 	if (!sg->has_goal) {
 		rt_text_row(f, "goal", "none");
 		return;

@@ -347,7 +347,7 @@ const char *summary_line_metric_name(enum cc_line_metric m)
 	static const char *const names[CC_LINE_METRICS] = {
 		"offered", "answered", "abandoned", "abandoned_5s", "repeats",
 		"service_level", "abandon_rate", "asa_s", "wait_p50_s",
-		"wait_p90_s", "wait_p95_s", "wait_p99_s"
+		"wait_p90_s", "wait_p95_s", "wait_p99_s", "unanswered_at_end"
 	};
 
 	assert((size_t)m < CC_LINE_METRICS);
@@ -389,7 +389,8 @@ const char *summary_grade_metric_name(enum rsp_grade_metric m)
 	static const char *const names[RSP_GRADE_METRICS] = {
 		"incidents", "attended", "attended_within_target",
 		"attendance_mean_s", "attendance_p50_s", "attendance_p90_s",
-		"attendance_p95_s", "backlog", "cross_border", "preempted"
+		"attendance_p95_s", "backlog", "cross_border", "preempted",
+		"unattended_at_end"
 	};
 
 	assert((size_t)m < RSP_GRADE_METRICS);

@@ -499,15 +499,19 @@ static void ev_short_push(struct ev_calendar *cal, struct ev_key key)
 }
 
 /* Schedules an event; returns its sequence number (never 0), or 0 when the
- * calendar could not grow, in which case nothing was scheduled. */
+ * time is not finite or the calendar could not grow, in which case nothing
+ * was scheduled. A time that is not finite would have no place in the
+ * order (a NaN compares with nothing), so it is refused in every build:
+ * it can come from the input, through a duration too long to represent. */
 uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 			  void *obj, int64_t arg)
 {
 	uint64_t seq = cal->next_seq;
 	uint32_t s;
 
-	assert(isfinite(time_s));
 	assert(fn != NULL);
+	if (!isfinite(time_s))
+		return 0;
 	if ((cal->n_free == 0 && !ev_calendar_grow(cal)) || seq >= EV_SEQ_MAX)
 		return 0;
 	cal->next_seq++;

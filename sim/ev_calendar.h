@@ -40,9 +40,10 @@ struct ev_calendar;
 struct ev_calendar *ev_calendar_new(void);
 /* Frees the calendar; NULL is a no-op. Payloads are not touched. */
 void ev_calendar_free(struct ev_calendar *cal);
-/* Schedules an event; returns its sequence number (never 0), or 0 when the
- * heap could not grow (out of memory, 2^24 events pending, or 2^40 pushes
- * made). time_s must be finite. */
+/* Schedules an event; returns its sequence number (never 0), or 0 when
+ * time_s is not finite (infinite or NaN) or the calendar could not grow (out
+ * of memory, 2^24 events pending, or 2^40 pushes made); then nothing was
+ * scheduled. */
 uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 			  void *obj, int64_t arg);
 /* Removes the earliest event into *out; returns 0 when the calendar is empty. */

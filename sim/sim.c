@@ -6,13 +6,15 @@
 #include "sim/sim.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "sim/rng_stream.h"
 
-/* Long enough for "out of memory scheduling an abandonment" and a detail. */
-#define SIM_FAILURE_CAP 256
+/* Long enough for a message that names a grade and an area (64 bytes
+ * each) beside its explanation. */
+#define SIM_FAILURE_CAP 512
 
 struct sim_ctx {
 	double now_s;                 /* the clock: time of the last event run */
@@ -23,6 +25,8 @@ struct sim_ctx {
 	uint32_t replication;
 	void *model;                  /* borrowed */
 	uint64_t events_run;
+	uint64_t same_instant;        /* events run in a row at now_s, after
+					 the first one there */
 	enum sim_status status;       /* the first failure a handler recorded */
 	char failure[SIM_FAILURE_CAP];
 };
@@ -99,14 +103,67 @@ gsl_rng *sim_rng(struct sim_ctx *ctx, uint32_t purpose)
 	return ctx->rngs[purpose];
 }
 
-/* Schedules fn at time_s; scheduling in the past is a bug in the model, so
- * it is asserted rather than reported. Returns the sequence number, or 0
- * when out of memory. */
+/* Records why an event could not be scheduled at time_s: a time that is
+ * not finite or is before the clock can come from the input (a duration
+ * or factor too large to represent), so it is an error in every build,
+ * never an assertion that a release build would skip. */
+static void sim_schedule_failed(struct sim_ctx *ctx, double time_s)
+{
+	char what[SIM_FAILURE_CAP];
+
+	if (!isfinite(time_s))
+		snprintf(what, sizeof what, "an event fell at %g s, a time that "
+			 "is not finite (the clock was at %.9g s): a duration "
+			 "or factor in the scenario is too large", time_s,
+			 ctx->now_s);
+	else if (time_s < ctx->now_s)
+		snprintf(what, sizeof what, "an event fell at %.17g s, before "
+			 "the clock at %.17g s", time_s, ctx->now_s);
+	else
+		snprintf(what, sizeof what, "the event calendar could not grow "
+			 "(out of memory, or 16777216 events pending at once)");
+	sim_fail(ctx, isfinite(time_s) && time_s >= ctx->now_s ?
+		 SIM_ENOMEM : SIM_ERUNTIME, what);
+}
+
+/* Schedules fn at time_s. Returns the sequence number, or 0 with the
+ * failure recorded on the context (so the run stops) when time_s is not
+ * finite, is before the clock, or the calendar is full. */
 uint64_t sim_schedule(struct sim_ctx *ctx, double time_s, ev_handler fn,
 		      void *obj, int64_t arg)
 {
-	assert(time_s >= ctx->now_s);
-	return ev_calendar_push(ctx->cal, time_s, fn, obj, arg);
+	uint64_t seq = 0;
+
+	if (time_s >= ctx->now_s)
+		seq = ev_calendar_push(ctx->cal, time_s, fn, obj, arg);
+	if (seq == 0)
+		sim_schedule_failed(ctx, time_s);
+	return seq;
+}
+
+/* Moves the clock to ev and runs it, unless the clock has stood still for
+ * SIM_SAME_INSTANT_MAX events: a process whose next event rounds back to
+ * the same instant (a rate too high for the clock to tell two arrivals
+ * apart) would otherwise run forever without time passing. Returns 0 when
+ * it stopped the run instead. */
+static int sim_run_event(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	char what[SIM_FAILURE_CAP];
+
+	if (ev->time_s != ctx->now_s) {
+		ctx->same_instant = 0;
+	} else if (++ctx->same_instant >= SIM_SAME_INSTANT_MAX) {
+		snprintf(what, sizeof what, "the clock stopped at %.9g s: %lu "
+			 "events in a row fell at that instant (a rate too high "
+			 "for the clock to tell events apart)", ctx->now_s,
+			 (unsigned long)SIM_SAME_INSTANT_MAX);
+		sim_fail(ctx, SIM_ERUNTIME, what);
+		return 0;
+	}
+	ctx->now_s = ev->time_s;
+	ctx->events_run++;
+	ev->fn(ctx, ev);
+	return 1;
 }
 
 /* Pops the earliest event, moves the clock to it and runs its handler.
@@ -117,15 +174,13 @@ int sim_step(struct sim_ctx *ctx)
 
 	if (!ev_calendar_pop(ctx->cal, &ev))
 		return 0;
-	ctx->now_s = ev.time_s;
-	ctx->events_run++;
-	ev.fn(ctx, &ev);
-	return 1;
+	return sim_run_event(ctx, &ev);
 }
 
-/* Runs every event due at or before end_s, stopping at once if a handler
- * calls sim_fail. Unless stopped, the clock ends at end_s, so a model can
- * close its time averages at the horizon. Returns the events run. */
+/* Runs every event due at or before end_s, stopping at once on a failure:
+ * a handler's sim_fail, a scheduling failure, or a clock that stands still
+ * (see sim_run_event). Unless stopped, the clock ends at end_s, so a model
+ * can close its time averages at the horizon. Returns the events run. */
 uint64_t sim_run_until(struct sim_ctx *ctx, double end_s)
 {
 	uint64_t run0 = ctx->events_run;
@@ -137,9 +192,8 @@ uint64_t sim_run_until(struct sim_ctx *ctx, double end_s)
 			ctx->now_s = end_s;
 			break;
 		}
-		ctx->now_s = ev.time_s;
-		ctx->events_run++;
-		ev.fn(ctx, &ev);
+		if (!sim_run_event(ctx, &ev))
+			break;
 	}
 	return ctx->events_run - run0;
 }

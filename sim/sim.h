@@ -35,16 +35,31 @@ void *sim_model(const struct sim_ctx *ctx);
  * use from (seed, replication, purpose). Returns NULL only when out of memory. */
 gsl_rng *sim_rng(struct sim_ctx *ctx, uint32_t purpose);
 
-/* Schedules fn at absolute time time_s (>= now; asserted). Returns the event's
- * sequence number for lazy cancellation, 0 when out of memory. */
+/* Schedules fn at absolute time time_s. Returns the event's sequence number
+ * for lazy cancellation, or 0 when it could not: time_s is not finite or is
+ * before the clock (SIM_ERUNTIME), or the calendar could not grow
+ * (SIM_ENOMEM). The failure is then recorded on the context, as sim_fail
+ * does, so the run stops with a message saying which; in every build, since
+ * such a time can come from the input (a duration too long to represent). */
 uint64_t sim_schedule(struct sim_ctx *ctx, double time_s, ev_handler fn,
 		      void *obj, int64_t arg);
 
+/* A run stops (SIM_ERUNTIME) when this many events in a row fall at the same
+ * instant: a process whose next event rounds back to the time of the last
+ * one (a rate too high for a double to tell two arrivals apart) would
+ * otherwise run forever, or until memory runs out, with the clock standing
+ * still. No model the scenario describes puts nearly as many events at one
+ * instant on purpose. */
+#define SIM_SAME_INSTANT_MAX UINT64_C(1000000)
+
 /* Pops and runs the earliest event, advancing the clock. Returns 0 when the
- * calendar is empty, 1 otherwise. */
+ * calendar is empty or the clock stood still too long (the event popped is
+ * then not run, and the failure is recorded), 1 otherwise. */
 int sim_step(struct sim_ctx *ctx);
 /* Runs events whose time is <= end_s; leaves the clock at end_s when the next
- * event is later. Returns the number of events run. */
+ * event is later. Stops at once on a failure (sim_fail, a scheduling
+ * failure, or SIM_SAME_INSTANT_MAX events at one instant). Returns the
+ * number of events run. */
 uint64_t sim_run_until(struct sim_ctx *ctx, double end_s);
 /* Events run so far, for events-per-second reporting. */
 uint64_t sim_events_run(const struct sim_ctx *ctx);

@@ -4,6 +4,9 @@ Every test script is run by meson as
     python3 SCRIPT CALLSIM SOURCE_ROOT
 and exits 0 when every check passed, 1 (with a message) otherwise.
 """
+import csv
+import io
+import json
 import math
 import os
 import subprocess
@@ -23,9 +26,23 @@ class Ctx:
         self.failures = 0
 
     def run(self, *args, timeout=60):
-        """Runs callsim with args; returns (exit code, stdout, stderr)."""
-        p = subprocess.run([self.callsim] + [str(a) for a in args],
+        """Runs callsim with args; returns (exit code, stdout, stderr).
+        Whatever it printed as a JSON or CSV report, and any report file
+        it wrote with --out, must keep the accounting identities (see
+        identity_problems)."""
+        args = [str(a) for a in args]
+        p = subprocess.run([self.callsim] + args,
                            capture_output=True, text=True, timeout=timeout)
+        reports = [p.stdout]
+        if "--out" in args and args.index("--out") + 1 < len(args):
+            try:
+                with open(args[args.index("--out") + 1], encoding="utf-8") as f:
+                    reports.append(f.read())
+            except OSError:
+                pass
+        for text in reports:
+            for problem in identity_problems(text)[1]:
+                self.check(False, "callsim %s: %s" % (" ".join(args), problem))
         return p.returncode, p.stdout, p.stderr
 
     def check(self, ok, what):
@@ -51,6 +68,96 @@ class Ctx:
             sys.exit(1)
         print("all checks passed")
         sys.exit(0)
+
+
+# What became of every call offered on a line, and of every incident of a
+# grade: the total and its parts (docs/output.md).
+IDENTITIES = [("offered", ("answered", "abandoned", "unanswered_at_end")),
+              ("incidents", ("attended", "unattended_at_end"))]
+
+
+def _sums_agree(total, parts):
+    """True when total = sum(parts), to the 10 significant digits the
+    reports print (means over replications of whole counts)."""
+    if total is None or None in parts:
+        return False
+    return abs(total - sum(parts)) <= 1e-9 * max(1.0, abs(total))
+
+
+def _json_identities(node, where, found):
+    """Walks a JSON report; appends (where, ok) for every object holding a
+    total and all its parts."""
+    if isinstance(node, list):
+        for i, x in enumerate(node):
+            _json_identities(x, "%s[%d]" % (where, i), found)
+        return
+    if not isinstance(node, dict):
+        return
+    name = "%s %s" % (where, node.get("name", "")) if "name" in node else where
+    for total, parts in IDENTITIES:
+        if total in node and all(p in node for p in parts):
+            mean = [node[k]["mean"] for k in (total,) + parts]
+            found.append(("%s: %s %s != %s" % (name, total, mean[0],
+                                               " + ".join(map(str, mean[1:]))),
+                          _sums_agree(mean[0], mean[1:])))
+        elif total in node and "target_s" in node:
+            # A line or grade (they carry their target), not an hour.
+            found.append(("%s: %s without %s" % (name, total, "/".join(parts)),
+                          False))
+    for k, v in node.items():
+        _json_identities(v, "%s.%s" % (where, k) if where else k, found)
+
+
+def _csv_identities(text, found):
+    """The same on a CSV report (run, or sweep with its point columns):
+    rows are grouped by every column before `metric`."""
+    rows = [r for r in csv.reader(io.StringIO(text, newline=""))
+            if r and not r[0].startswith("#")]
+    if not rows or "metric" not in rows[0] or "mean" not in rows[0]:
+        return
+    m, v = rows[0].index("metric"), rows[0].index("mean")
+    section = rows[0].index("section")
+    groups = {}
+    for r in rows[1:]:
+        # Lines, grades and an area's grades; not the hours of --intervals.
+        if r[section] in ("line", "grade", "area"):
+            groups.setdefault(tuple(r[:m]), {})[r[m]] = r[v]
+    for key, figures in groups.items():
+        for total, parts in IDENTITIES:
+            if total in figures:
+                try:
+                    mean = [float(figures[k]) for k in (total,) + parts]
+                except (KeyError, ValueError):
+                    found.append(("%s: %s without %s" % (",".join(key), total,
+                                                         "/".join(parts)), False))
+                    continue
+                found.append(("%s: %s %s != %s" % (",".join(key), total, mean[0],
+                                                   " + ".join(map(str, mean[1:]))),
+                              _sums_agree(mean[0], mean[1:])))
+
+
+def identity_problems(text):
+    """Checks offered = answered + abandoned + unanswered_at_end on every
+    line, and incidents = attended + unattended_at_end on every grade
+    (force-wide and in each area), in a report printed as JSON, JSON lines
+    (sweep) or CSV. Returns (identities checked, problems found); text that
+    is no such report gives (0, [])."""
+    found = []
+    docs = []
+    stripped = text.strip()
+    if stripped.startswith("{"):
+        try:
+            docs = [json.loads(stripped)]
+        except ValueError:
+            try:
+                docs = [json.loads(l) for l in stripped.split("\n")]
+            except ValueError:
+                docs = []
+        for d in docs:
+            _json_identities(d, "", found)
+    else:
+        _csv_identities(text, found)
+    return len(found), [what for what, ok in found if not ok]
 
 
 def fixture(name):

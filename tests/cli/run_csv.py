@@ -45,7 +45,7 @@ def main():
             "no interval row for the pool")
     t.check(("run", 'End-to-end "test" force', "seed") in keys,
             "run rows are named by the scenario")
-    t.check(len(rows) == 1 + 4 + 2 * 14 + 2 * 2 + 2 * 3 + 168 * (2 * 3 + 2 * 2),
+    t.check(len(rows) == 1 + 4 + 2 * 15 + 2 * 2 + 2 * 3 + 168 * (2 * 3 + 2 * 2),
             "%d rows" % len(rows))
     goal101 = [r for r in rows if r[:3] == ["line", "101", "goal"]]
     t.check(goal101 and goal101[0][3:] == ["", "", ""], "no goal is empty")

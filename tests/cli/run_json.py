@@ -8,10 +8,11 @@ from clitest import Ctx, ci_ordered, fixture
 
 LINE_FIGURES = ["offered", "answered", "abandoned", "abandoned_5s", "repeats",
                 "service_level", "abandon_rate", "asa_s", "wait_p50_s",
-                "wait_p90_s", "wait_p95_s", "wait_p99_s"]
+                "wait_p90_s", "wait_p95_s", "wait_p99_s", "unanswered_at_end"]
 GRADE_FIGURES = ["incidents", "attended", "attended_within_target",
                  "attendance_mean_s", "attendance_p50_s", "attendance_p90_s",
-                 "attendance_p95_s", "backlog", "cross_border", "preempted"]
+                 "attendance_p95_s", "backlog", "cross_border", "preempted",
+                 "unattended_at_end"]
 AREA_FIGURES = ["utilisation", "units_on_duty", "abstractions",
                 "abstraction_hours"]
 TOP = ["scenario", "seed", "replications", "days", "warmup_hours", "lines",

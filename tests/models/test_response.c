@@ -757,12 +757,90 @@ static void test_backlog_at_horizon(void **state)
 	assert_seconds_near(e[RSP_BACKLOG], 1.0, 0.0);
 	assert_true(isnan(e[RSP_ATTEND_MEAN_S]) && isnan(e[RSP_ATTEND_P50_S]));
 	assert_int_equal(d.pending_at_end, 3);
+	assert_seconds_near(p[RSP_UNATTENDED_END], 2.0, 0.0);
+	assert_seconds_near(e[RSP_UNATTENDED_END], 1.0, 0.0);
+	for (size_t g = 0; g < 2; g++)
+		assert_seconds_near(grade_of(&d, g)[RSP_ATTENDED] +
+				    grade_of(&d, g)[RSP_UNATTENDED_END],
+				    grade_of(&d, g)[RSP_INCIDENTS], 0.0);
 	assert_seconds_near(e[RSP_ATTENDED] + p[RSP_ATTENDED] +
 			    (double)d.pending_at_end,
 			    e[RSP_INCIDENTS] + p[RSP_INCIDENTS], 0.0);
 	assert_seconds_near(area_of(&d, 0)[RSP_UNITS_ON_DUTY],
 			    (43200.0 - 500.0) / (2 * DAY_S), 1e-12);
 	drive_free(&d);
+	scenario_free(sc);
+}
+
+/* ---- what the engine refuses ------------------------------------------ */
+
+/* Runs replication 0 of sc, which must fail with SIM_ERUNTIME and a
+ * message holding `words`. */
+static void assert_run_fails(const struct scenario *sc, const char *words)
+{
+	struct cc_result *r = cc_result_new(sc);
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	assert_non_null(r);
+	assert_int_equal(cc_run(sc, 0, r, &err), SIM_ERUNTIME);
+	if (strstr(err.text, words) == NULL)
+		fail_msg("'%s' does not say '%s'", err.text, words);
+	cc_result_free(r);
+}
+
+/* travel_factor 1e308 makes a travel time of 300.5 s infinite: the run
+ * stops with a message naming the area and the factor, in every build.
+ * Regression: an assertion in a debug build and, in a release build, exit
+ * 0 with nothing attended. The loader may come to refuse the factor; the
+ * engine must hold anyway. */
+static void test_travel_factor_too_large(void **state)
+{
+	(void)state;
+	struct scenario *sc = new_scenario(1, 6.0, 1, 1, 1, 1);
+	sc->lines[0].incident_p[0] = 0.7;
+	sc->grades[0].travel = det(300.5);
+	sc->areas[0].travel_factor = 1e308;
+	assert_run_fails(sc, "the travel time to an incident of grade grade 0 "
+			 "in area area 0 is not finite: the grade's travel x "
+			 "the area's travel_factor is too large");
+	scenario_free(sc);
+}
+
+/* The same across a border: 300.5 x 1.25 x 1e308. */
+static void test_cross_border_factor_too_large(void **state)
+{
+	(void)state;
+	struct scenario *sc = border_scenario(900.0);
+	sc->dispatch.cross_border_factor = 1e308;
+	assert_run_fails(sc, "travel_factor x dispatch.cross_border_factor is "
+			 "too large");
+	scenario_free(sc);
+}
+
+/* One unit on scene for a day at a time and 60 Emergencies an hour: the
+ * incidents waiting for a unit pass run.max_waiting (lowered here) and the
+ * run stops rather than grow without bound. */
+static void test_incidents_waiting_bound(void **state)
+{
+	(void)state;
+	struct scenario *sc = new_scenario(1, 60.0, 1, 1, 1, 1);
+	sc->lines[0].incident_p[0] = 1.0;
+	sc->grades[0].on_scene = det(DAY_S);
+	sc->run.max_waiting = 500;
+	assert_run_fails(sc, "more than 500 incidents waiting for a unit at "
+			 "once");
+	/* Under the bound the same run is fine, and what it could not attend
+	 * is unattended at end. */
+	sc->run.max_waiting = 5000;
+	struct cc_result **res = replications_run(sc);
+	for (unsigned i = 0; i < 2; i++) {
+		double *f = cc_grade_at(res[i], 0);
+		assert_true(f[RSP_UNATTENDED_END] > 1000);
+		assert_seconds_near(f[RSP_ATTENDED] + f[RSP_UNATTENDED_END],
+				    f[RSP_INCIDENTS], 0.0);
+	}
+	replications_free(res, 2);
 	scenario_free(sc);
 }
 
@@ -915,6 +993,9 @@ int main(void)
 		cmocka_unit_test(test_unit_finishes_job_after_shift),
 		cmocka_unit_test(test_units_on_duty_follow_roster),
 		cmocka_unit_test(test_backlog_at_horizon),
+		cmocka_unit_test(test_travel_factor_too_large),
+		cmocka_unit_test(test_cross_border_factor_too_large),
+		cmocka_unit_test(test_incidents_waiting_bound),
 		cmocka_unit_test(test_same_replication_same_figures),
 		cmocka_unit_test(test_unit_fte_and_cost),
 	};

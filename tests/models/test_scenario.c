@@ -222,6 +222,7 @@ static void test_defaults_and_units(void **state)
 	assert_int_equal(sc->run.start.year, 2024);
 	assert_int_equal(sc->run.start.month, 4);
 	assert_int_equal(sc->run.start.mday, 1);
+	assert_int_equal(sc->run.max_waiting, 10000000);
 	assert_seconds_near(sc->lines[0].demand.mean_rate_per_s, 83.6 / 3600,
 			    1e-15);
 	assert_seconds_near(sc->lines[0].demand.profile[167], 1.0, 0);
@@ -242,7 +243,8 @@ static void test_helpers(void **state)
 	const char *text =
 		"name: helpers\n"
 		"run: {days: 2.5, warmup_hours: 6.25, replications: 4, "
-		"seed: 18446744073709551615, start_date: 2025-01-06}\n"
+		"seed: 18446744073709551615, start_date: 2025-01-06, "
+		"max_waiting: 2385}\n"
 		"lines:\n"
 		"  - {name: a, volume: {per_day: 1234.5}, months: {dec: 0.85},\n"
 		"     handle: {dist: gamma, mean: 301.5, sd: 97.25},\n"
@@ -277,6 +279,7 @@ static void test_helpers(void **state)
 			    1e-9);
 	assert_true(sc->run.seed == UINT64_MAX);
 	assert_int_equal(sc->run.start.mday, 6);
+	assert_int_equal(sc->run.max_waiting, 2385);
 	assert_seconds_near(sc->lines[0].demand.mean_rate_per_s,
 			    1234.5 / 86400, 1e-15);
 	assert_seconds_near(sc->lines[0].demand.month_factor[11], 0.85, 0);
@@ -400,6 +403,19 @@ static const struct bad_case bad_warmup_huge = {
 	"name: t\nrun: {warmup_hours: 1e30}\nlines:\n" L999 HANDLE ANSWER
 	POOLS SHIFT,
 	"t.yaml:2:21: run.warmup_hours: ", "at most 878400"};
+/* run.max_waiting: a whole number from 1 to 100000000. */
+static const struct bad_case bad_max_waiting_0 = {
+	"name: t\nrun: {max_waiting: 0}\nlines:\n" L999 HANDLE ANSWER
+	POOLS SHIFT,
+	"t.yaml:2:20: run.max_waiting: ", "from 1 to 100000000"};
+static const struct bad_case bad_max_waiting_huge = {
+	"name: t\nrun: {max_waiting: 1e9}\nlines:\n" L999 HANDLE ANSWER
+	POOLS SHIFT,
+	"t.yaml:2:20: run.max_waiting: ", "from 1 to 100000000"};
+static const struct bad_case bad_max_waiting_fraction = {
+	"name: t\nrun: {max_waiting: 2.5}\nlines:\n" L999 HANDLE ANSWER
+	POOLS SHIFT,
+	"t.yaml:2:20: run.max_waiting: ", "from 1 to 100000000"};
 static const struct bad_case bad_redial_always = {
 	HEAD L999 HANDLE ANSWER
 	"    redial: {probability: 1, delay: {dist: exponential, mean: 60}}\n"
@@ -1588,6 +1604,9 @@ int main(void)
 		BAD(bad_redial_probability),
 		BAD(bad_redial_always),
 		BAD(bad_warmup_huge),
+		BAD(bad_max_waiting_0),
+		BAD(bad_max_waiting_huge),
+		BAD(bad_max_waiting_fraction),
 		BAD(bad_goal_0),
 		BAD(bad_goal_above_1),
 		BAD(bad_empty_file),

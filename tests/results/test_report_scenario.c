@@ -176,8 +176,10 @@ static struct scenario *load(const char *path, const char *text,
 			     const char *set)
 {
 	const char *ovr[] = {set};
-	struct scenario_source src = {path, text, text ? strlen(text) : 0,
-				      ovr, set ? 1 : 0};
+	struct scenario_source src = {.path = path, .text = text,
+				      .text_len = text ? strlen(text) : 0,
+				      .overrides = ovr,
+				      .n_overrides = set ? 1 : 0};
 	struct scenario *sc = NULL;
 	struct sim_err err;
 

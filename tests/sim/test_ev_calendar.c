@@ -7,6 +7,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include <math.h>
+
 #include "sim/ev_calendar.h"
 
 /* Handlers are only stored and compared, never run, in these tests. */
@@ -274,6 +276,29 @@ static void test_ev_calendar_grows(void **state)
 	ev_calendar_free(cal);
 }
 
+/* A time that is not finite has no place in the order: it is refused (0,
+ * nothing stored) in every build, and the calendar goes on as before.
+ * Regression: it was only asserted, so a release build filed it. */
+static void test_ev_calendar_refuses_times_not_finite(void **state)
+{
+	struct ev_calendar *cal = ev_calendar_new();
+	struct ev_event ev;
+
+	(void)state;
+	assert_int_equal(ev_calendar_push(cal, 2.385, on_a, NULL, 1), 1);
+	assert_int_equal(ev_calendar_push(cal, INFINITY, on_a, NULL, 2), 0);
+	assert_int_equal(ev_calendar_push(cal, -INFINITY, on_a, NULL, 3), 0);
+	assert_int_equal(ev_calendar_push(cal, NAN, on_a, NULL, 4), 0);
+	assert_int_equal(ev_calendar_size(cal), 1);
+	assert_int_equal(ev_calendar_push(cal, 1.5, on_b, NULL, 5), 2);
+	assert_int_equal(ev_calendar_pop(cal, &ev), 1);
+	assert_int_equal(ev.arg, 5);
+	assert_int_equal(ev_calendar_pop(cal, &ev), 1);
+	assert_int_equal(ev.arg, 1);
+	assert_int_equal(ev_calendar_pop(cal, &ev), 0);
+	ev_calendar_free(cal);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +308,7 @@ int main(void)
 		cmocka_unit_test(test_ev_calendar_far_future_matches_reference),
 		cmocka_unit_test(test_ev_calendar_pop_until_stops_at_end),
 		cmocka_unit_test(test_ev_calendar_grows),
+		cmocka_unit_test(test_ev_calendar_refuses_times_not_finite),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

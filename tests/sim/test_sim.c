@@ -2,6 +2,8 @@
  * sim_fail stops a run, and streams are per purpose and reproducible. */
 #include "test_support.h"
 
+#include <float.h>
+#include <math.h>
 #include <string.h>
 
 #include "sim/rng_stream.h"
@@ -38,6 +40,23 @@ static void on_fail(struct sim_ctx *ctx, const struct ev_event *ev)
 	on_record(ctx, ev);
 	sim_fail(ctx, SIM_ENOMEM, "out of memory queueing caller 42");
 	sim_fail(ctx, SIM_ERUNTIME, "a later failure, not kept");
+}
+
+/* Schedules itself again at the same instant, for ever: a process whose
+ * next event rounds back to the time of the last one. */
+static void on_same_instant(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	sim_schedule(ctx, sim_now(ctx), on_same_instant, NULL, ev->arg + 1);
+}
+
+/* Schedules the next event after a duration of DBL_MAX x 2.385, which
+ * overflows to infinity as a travel time x a huge factor did. */
+static void on_overflow(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	volatile double factor = 2.385;
+
+	on_record(ctx, ev);
+	sim_schedule(ctx, sim_now(ctx) + DBL_MAX * factor, on_record, NULL, 99);
 }
 
 static struct sim_ctx *new_ctx(struct trace *t)
@@ -134,6 +153,74 @@ static void test_sim_fail_stops_run(void **state)
 	sim_free(ctx);
 }
 
+/* A time that is not finite, or before the clock, is refused in every
+ * build (no assertion): nothing is scheduled, the failure is recorded with
+ * a message naming the time, and the run stops. Regression: an infinite
+ * travel time aborted a debug build and, in a release build, was filed
+ * in the calendar and the run ended with nothing attended. */
+static void test_sim_schedule_refuses_bad_times(void **state)
+{
+	struct trace t;
+	struct sim_ctx *ctx = new_ctx(&t);
+
+	(void)state;
+	assert_int_equal(sim_schedule(ctx, INFINITY, on_record, NULL, 1), 0);
+	assert_int_equal(sim_status(ctx), SIM_ERUNTIME);
+	assert_non_null(strstr(sim_failure(ctx), "an event fell at inf s, a time "
+				"that is not finite"));
+	assert_int_equal(sim_step(ctx), 0);
+	sim_free(ctx);
+
+	ctx = new_ctx(&t);
+	assert_int_equal(sim_schedule(ctx, NAN, on_record, NULL, 1), 0);
+	assert_int_equal(sim_status(ctx), SIM_ERUNTIME);
+	assert_non_null(strstr(sim_failure(ctx), "not finite"));
+	sim_free(ctx);
+
+	ctx = new_ctx(&t);
+	assert_int_equal(sim_run_until(ctx, 7.25), 0);
+	assert_int_equal(sim_schedule(ctx, 7.0, on_record, NULL, 1), 0);
+	assert_int_equal(sim_status(ctx), SIM_ERUNTIME);
+	assert_non_null(strstr(sim_failure(ctx), "an event fell at 7 s, before "
+				"the clock at 7.25 s"));
+	sim_free(ctx);
+
+	/* From inside a run: the handler's own event runs, nothing after. */
+	ctx = new_ctx(&t);
+	sim_schedule(ctx, 2.385, on_overflow, NULL, 1);
+	sim_schedule(ctx, 3.5, on_record, NULL, 2);
+	assert_int_equal(sim_run_until(ctx, 100.0), 1);
+	assert_int_equal(t.n, 1);
+	assert_int_equal(sim_status(ctx), SIM_ERUNTIME);
+	sim_free(ctx);
+}
+
+/* A process whose next event always falls at the instant of the last one
+ * stops the run after SIM_SAME_INSTANT_MAX events with a message, where it
+ * ran for ever. Events at one instant below the limit are fine. */
+static void test_sim_stops_when_clock_stands_still(void **state)
+{
+	struct trace t;
+	struct sim_ctx *ctx = new_ctx(&t);
+
+	(void)state;
+	sim_schedule(ctx, 2.385, on_same_instant, NULL, 0);
+	assert_int_equal(sim_run_until(ctx, 10.0), SIM_SAME_INSTANT_MAX);
+	assert_int_equal(sim_status(ctx), SIM_ERUNTIME);
+	assert_non_null(strstr(sim_failure(ctx), "the clock stopped at 2.385 s: "
+				"1000000 events in a row fell at that instant"));
+	assert_seconds_near(sim_now(ctx), 2.385, 0.0);
+	sim_free(ctx);
+
+	ctx = new_ctx(&t);
+	for (int i = 0; i < 10; i++)
+		sim_schedule(ctx, 2.385, on_record, NULL, i);
+	sim_schedule(ctx, 4.5, on_record, NULL, 10);
+	assert_int_equal(sim_run_until(ctx, 10.0), 11);
+	assert_int_equal(sim_status(ctx), SIM_OK);
+	sim_free(ctx);
+}
+
 /* Streams are created on first use, lent again after, differ per purpose
  * and equal the named stream of rng_stream. */
 static void test_sim_rng_streams_per_purpose(void **state)
@@ -201,6 +288,8 @@ int main(void)
 		cmocka_unit_test(test_sim_step_advances_clock),
 		cmocka_unit_test(test_sim_run_until_semantics),
 		cmocka_unit_test(test_sim_fail_stops_run),
+		cmocka_unit_test(test_sim_schedule_refuses_bad_times),
+		cmocka_unit_test(test_sim_stops_when_clock_stands_still),
 		cmocka_unit_test(test_sim_rng_streams_per_purpose),
 		cmocka_unit_test(test_sim_rng_reproducible),
 		cmocka_unit_test(test_sim_new_without_streams),
