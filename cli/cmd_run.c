@@ -3,9 +3,10 @@
  * The run settings given as options (--replications, --seed, --days,
  * --warmup-hours) are turned into overrides appended after the --set ones,
  * so the loader checks them exactly as it checks the file and the last word
- * wins. Replications run on threads, each writing its own result slot; the
- * summary reads the slots in replication order, so stdout is the same bytes
- * whatever the thread count. Timings go to stderr only. */
+ * wins. Replications run on threads and are folded into exact per-figure
+ * sums as they finish (results/summary.h), so memory does not grow with
+ * their number and stdout is the same bytes whatever the thread count.
+ * Timings go to stderr only. */
 #include "cli/cmd_run.h"
 
 #include <inttypes.h>
@@ -143,17 +144,63 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
-/* One replication, run by a replicate_run thread. */
+/* Replications folded in as they finish: each worker reuses one result
+ * and adds it to its own accumulator, so memory does not grow with the
+ * number of replications; the accumulators' exact sums make the merged
+ * summary the same bytes whatever worker ran which replication. */
 struct run_job {
 	const struct scenario *sc;
-	struct cc_result **results;
+	unsigned n_workers;
+	struct cc_result **res;            /* [n_workers] */
+	struct summary_acc **acc;          /* [n_workers] */
 };
 
-static enum sim_status run_one(void *arg, size_t index, struct sim_err *err)
+static enum sim_status run_one(void *arg, unsigned worker, size_t index,
+			       struct sim_err *err)
 {
 	const struct run_job *job = arg;
+	enum sim_status st = cc_run(job->sc, (uint32_t)index, job->res[worker],
+				    err);
 
-	return cc_run(job->sc, (uint32_t)index, job->results[index], err);
+	if (st == SIM_OK)
+		summary_acc_add(job->acc[worker], job->res[worker]);
+	return st;
+}
+
+/* Frees what run_job_init allocated; NULL entries are skipped. */
+static void run_job_free(struct run_job *job)
+{
+	for (unsigned w = 0; w < job->n_workers; w++) {
+		if (job->res != NULL)
+			cc_result_free(job->res[w]);
+		if (job->acc != NULL)
+			summary_acc_free(job->acc[w]);
+	}
+	free(job->res);
+	free(job->acc);
+}
+
+/* One result and one accumulator a worker; returns 0, or -1 when out of
+ * memory (with everything freed). */
+static int run_job_init(struct run_job *job, const struct scenario *sc,
+			unsigned n_workers)
+{
+	*job = (struct run_job){ sc, n_workers,
+				 calloc(n_workers, sizeof *job->res),
+				 calloc(n_workers, sizeof *job->acc) };
+	if (job->res == NULL || job->acc == NULL) {
+		run_job_free(job);
+		return -1;
+	}
+	for (unsigned w = 0; w < n_workers; w++) {
+		job->res[w] = cc_result_new(sc);
+		job->acc[w] = summary_acc_new(sc);
+		if (job->res[w] == NULL || job->acc[w] == NULL) {
+			run_job_free(job);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Wall time and speed on stderr: never on stdout, which must not depend on
@@ -181,25 +228,39 @@ static enum sim_status run_write(const struct summary *s,
 	return report_table_write(stdout, s, o->intervals, err);
 }
 
+/* Runs the replications and summarises them into *out; returns SIM_OK or
+ * the failure, described in err. */
+static enum sim_status run_replications(const struct scenario *sc,
+					unsigned threads, struct summary **out,
+					struct sim_err *err)
+{
+	size_t n = sc->run.replications;
+	struct run_job job;
+	enum sim_status st;
+
+	if (run_job_init(&job, sc, replicate_workers(n, threads)) != 0)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	st = replicate_run_workers(n, threads, run_one, &job, err);
+	for (unsigned w = 1; st == SIM_OK && w < job.n_workers; w++)
+		summary_acc_merge(job.acc[0], job.acc[w]);
+	if (st == SIM_OK && (*out = summary_of_acc(job.acc[0], err)) == NULL)
+		st = SIM_ENOMEM;
+	run_job_free(&job);
+	return st;
+}
+
 /* Simulates, summarises and writes; returns the exit code. */
 static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 {
 	size_t n = sc->run.replications;
 	unsigned threads = o->threads ? o->threads : replicate_default_threads();
-	struct run_job job = { sc, cc_results_new(sc, n) };
 	struct summary *s = NULL;
 	struct sim_err err;
 	double t0 = cli_clock_s();
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	if (job.results == NULL) {
-		fputs("callsim run: out of memory\n", stderr);
-		return CLI_EXIT_FAILURE;
-	}
-	if (replicate_run(n, threads, run_one, &job, &err) != SIM_OK
-	    || (s = summary_new(sc, (const struct cc_result *const *)job.results,
-				n, &err)) == NULL) {
+	if (run_replications(sc, threads, &s, &err) != SIM_OK) {
 		cli_print_err("run", &err);
 		goto out;
 	}
@@ -213,7 +274,6 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	rc = o->require_slas && summary_any_missed(s) ? CLI_EXIT_SLA : CLI_EXIT_OK;
 out:
 	summary_free(s);
-	cc_results_free(job.results, n);
 	return rc;
 }
 

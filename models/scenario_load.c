@@ -450,7 +450,7 @@ static const struct num_rule R_HOURS = {
 	0, 878400, 0, 0, 0, "a number of hours >= 0 (at most 878400, 100 years)"};
 static const struct num_rule R_REPLICATIONS = {
 	2, 1e6, 0, 0, 1,
-	"a whole number >= 2 (a confidence interval needs two)"};
+	"a whole number from 2 (a confidence interval needs two) to 1000000"};
 static const struct num_rule R_CALLS = {
 	0, 1e9, 0, 0, 0, "a number of calls >= 0 (at most 1e9)"};
 static const struct num_rule R_REDIAL = {

@@ -17,8 +17,13 @@
  * (which once printed a median wait of 6.06e-07 s).
  *
  * Quantiles use GSL's histogram pdf (the inverse of the cumulative counts,
- * linear inside a bin). Its workspace lives in struct hist, allocated once,
- * so asking for a quantile never allocates.
+ * linear inside a bin), built over the WINDOW of bins from the first to the
+ * last one holding a value: 5,123 bins cover every length, but a
+ * replication's waits fill a few doublings, and a histogram is made anew
+ * for every replication, so only the counts are allocated up front (about
+ * 51 kB, as the old 12-hour bins took) and GSL's histogram and pdf, sized
+ * to the window, when the first quantile is asked for. The window is kept
+ * for further quantiles until a value is added.
  *
  * Counting finds the bin from the bits of the double, not with
  * gsl_histogram_increment: above 2^-4 s, the exponent and the top 7 bits of
@@ -27,9 +32,9 @@
  * are exactly the doubles where those bits change, so the bin is the one
  * GSL's own search finds (checked on every observation when assertions are
  * on). The count goes into a 16-bit counter per bin, which keeps the bins a
- * run touches in few cache lines; a counter that wraps adds 65536 to GSL's
- * bin, and every function that reads the counts first moves the counters
- * into GSL's bins, so the quantiles, merges and sums below are GSL's. */
+ * run touches in few cache lines; a counter that wraps adds 65536 to the
+ * bin's full count, and every function that reads the counts first moves
+ * the counters into the full counts. */
 #include "sim/hist.h"
 
 #include <assert.h>
@@ -60,59 +65,62 @@
 #define HIST_LOW_KEY ((uint64_t)(1023 + HIST_LOW_EXP) << HIST_SUB_BITS)
 
 struct hist {
-	uint16_t *fresh;         /* per bin: counts not yet in h's bins */
-	gsl_histogram *h;
-	gsl_histogram_pdf *pdf;  /* workspace of hist_quantile */
+	uint16_t *fresh;         /* per bin: counts not yet in bin[] */
+	double *bin;             /* per bin: the settled counts */
 	double max_s;            /* the largest value added, 0 when none */
 	uint64_t n;              /* values added */
-	uint64_t pdf_n;          /* n when pdf was last built; UINT64_MAX
-				    when it must be rebuilt */
+	/* The window GSL's quantiles are read from: bins win_lo .. win_lo +
+	 * win->n - 1, built when n was pdf_n (UINT64_MAX: none built). */
+	gsl_histogram *win;
+	gsl_histogram_pdf *pdf;
+	size_t win_lo;
+	uint64_t pdf_n;
 };
 
-/* Fills range[0..HIST_N_BINS] with the edges. Each log edge is
- * (1 + j / 128) 2^e, a double with exactly the bits hist_bin shifts. */
-static void hist_fill_ranges(double *range)
+/* The lower edge of bin i (i == HIST_N_BINS: the last bin's upper edge).
+ * A log edge is (1 + j / 128) 2^e: a double with exactly the bits hist_bin
+ * shifts, computed exactly (a power of two times a short fraction). */
+static double hist_edge(size_t i)
 {
 	const size_t per = (size_t)1 << HIST_SUB_BITS;
-	double octave = HIST_LOW_S;
+	size_t k;
 
-	range[0] = 0.0;
-	range[1] = HIST_ZERO_S;
-	/* Products of powers of two and (1 + j / 128) are exact. */
-	for (size_t k = 0; k <= HIST_N_LOG; k++) {
-		if (k > 0 && k % per == 0)
-			octave *= 2.0;
-		range[HIST_N_LOW + k] = octave * (1.0 + (double)(k % per) / (double)per);
-	}
-	assert(range[HIST_N_LOW] == HIST_LOW_S);
-	assert(range[HIST_N_BINS - 1] == HIST_HIGH_S);
-	range[HIST_N_BINS] = HIST_TOP_S;
+	if (i < HIST_N_LOW)
+		return i == 0 ? 0.0 : HIST_ZERO_S;
+	if (i >= HIST_N_BINS)
+		return HIST_TOP_S;
+	k = i - HIST_N_LOW;
+	return ldexp(1.0 + (double)(k % per) / (double)per,
+		     HIST_LOW_EXP + (int)(k / per));
 }
 
 /* Returns a new empty histogram, or NULL when out of memory. */
 struct hist *hist_new(void)
 {
-	size_t n = HIST_N_BINS;
 	struct hist *h = calloc(1, sizeof *h);
-	double *range = malloc((n + 1) * sizeof *range);
 
-	if (h == NULL || range == NULL)
-		goto fail;
-	h->fresh = calloc(n, sizeof *h->fresh);
-	h->h = gsl_histogram_calloc(n);
-	h->pdf = gsl_histogram_pdf_alloc(n);
-	if (h->fresh == NULL || h->h == NULL || h->pdf == NULL)
-		goto fail;
-	hist_fill_ranges(range);
+	if (h == NULL)
+		return NULL;
+	h->fresh = calloc(HIST_N_BINS, sizeof *h->fresh);
+	h->bin = calloc(HIST_N_BINS, sizeof *h->bin);
 	h->pdf_n = UINT64_MAX;
-	/* The edges are increasing by construction, so this cannot fail. */
-	gsl_histogram_set_ranges(h->h, range, n + 1);
-	free(range);
+	if (h->fresh == NULL || h->bin == NULL) {
+		hist_free(h);
+		return NULL;
+	}
 	return h;
-fail:
-	free(range);
-	hist_free(h);
-	return NULL;
+}
+
+/* Frees the window's GSL objects, if any. */
+static void hist_drop_window(struct hist *h)
+{
+	if (h->pdf != NULL)
+		gsl_histogram_pdf_free(h->pdf);
+	if (h->win != NULL)
+		gsl_histogram_free(h->win);
+	h->pdf = NULL;
+	h->win = NULL;
+	h->pdf_n = UINT64_MAX;
 }
 
 /* NULL is a no-op. */
@@ -120,16 +128,14 @@ void hist_free(struct hist *h)
 {
 	if (h == NULL)
 		return;
-	if (h->pdf != NULL)
-		gsl_histogram_pdf_free(h->pdf);
-	if (h->h != NULL)
-		gsl_histogram_free(h->h);
+	hist_drop_window(h);
 	free(h->fresh);
+	free(h->bin);
 	free(h);
 }
 
-/* The bin holding x >= 0: the one GSL's own search would find, range[i] <=
- * x < range[i + 1]. Between 2^-4 s and 2^36 s the double's biased exponent
+/* The bin holding x >= 0: range[i] <= x < range[i + 1], the edges being
+ * hist_edge's. Between 2^-4 s and 2^36 s the double's biased exponent
  * and top 7 mantissa bits, read as one number, count log bins from 0 at
  * 2^-4 s. Written so that a NaN (a bug, asserted in hist_add) lands in the
  * last bin rather than in an undefined conversion. */
@@ -145,18 +151,6 @@ static size_t hist_bin(double x)
 	return HIST_N_LOW + (size_t)((bits >> (52 - HIST_SUB_BITS)) - HIST_LOW_KEY);
 }
 
-#ifndef NDEBUG
-/* Whether i is the bin GSL's own search finds for x (checked on every
- * observation when assertions are on, so every test run compares). */
-static int hist_bin_is_gsls(const struct hist *h, double x, size_t i)
-{
-	size_t j = 0;
-	int st = gsl_histogram_find(h->h, x, &j);
-
-	return st == 0 && i == j;
-}
-#endif
-
 /* Counts one observation x >= 0. */
 void hist_add(struct hist *h, double x)
 {
@@ -164,33 +158,35 @@ void hist_add(struct hist *h, double x)
 
 	assert(x >= 0.0 && x < HIST_TOP_S);
 	i = hist_bin(x);
-	assert(hist_bin_is_gsls(h, x, i));
+	/* Checked on every observation when assertions are on. */
+	assert(hist_edge(i) <= x && x < hist_edge(i + 1));
 	if (x > h->max_s)
 		h->max_s = x;
 	h->n++;
 	/* Unsigned wrap-around is defined: 65536 counts move at once. */
 	if (++h->fresh[i] == 0)
-		h->h->bin[i] += 65536.0;
+		h->bin[i] += 65536.0;
 }
 
-/* Moves the fresh counts into GSL's bins. It changes no count, only where
- * it is kept, so the readers below, which take a const histogram, may call
- * it. */
-static void hist_settle(const struct hist *h)
+/* Moves the fresh counts into the full ones. */
+static void hist_settle(struct hist *h)
 {
-	for (size_t i = 0; i < h->h->n; i++) {
-		h->h->bin[i] += h->fresh[i];
+	for (size_t i = 0; i < HIST_N_BINS; i++) {
+		h->bin[i] += h->fresh[i];
 		h->fresh[i] = 0;
 	}
 }
 
-/* Adds every count of src into dst. Both come from hist_new, so their bins
- * agree and gsl_histogram_add cannot fail. */
+/* Adds every count of src into dst. src is settled as well: that moves its
+ * counts, it changes none. */
 void hist_merge(struct hist *dst, const struct hist *src)
 {
+	struct hist *s = (struct hist *)src;
+
 	hist_settle(dst);
-	hist_settle(src);
-	gsl_histogram_add(dst->h, src->h);
+	hist_settle(s);
+	for (size_t i = 0; i < HIST_N_BINS; i++)
+		dst->bin[i] += src->bin[i];
 	if (src->max_s > dst->max_s)
 		dst->max_s = src->max_s;
 	dst->n += src->n;
@@ -200,8 +196,8 @@ void hist_merge(struct hist *dst, const struct hist *src)
 /* Forgets every observation (for example at the end of a warm-up). */
 void hist_reset(struct hist *h)
 {
-	hist_settle(h);
-	gsl_histogram_reset(h->h);
+	memset(h->fresh, 0, HIST_N_BINS * sizeof *h->fresh);
+	memset(h->bin, 0, HIST_N_BINS * sizeof *h->bin);
 	h->max_s = 0.0;
 	h->n = 0;
 	h->pdf_n = UINT64_MAX;
@@ -213,35 +209,56 @@ double hist_count(const struct hist *h)
 	return (double)h->n;
 }
 
-/* Builds the pdf of what was added, unless it is already built: values are
- * only ever added between resets and merges, which clear pdf_n, so an
- * unchanged count means unchanged counts. A line's four quantiles then scan
- * the bins once. Like hist_settle, it changes no count, only the workspace
- * a const histogram keeps for quantiles. */
-static void hist_pdf(const struct hist *h)
+/* Builds GSL's histogram and pdf over the bins from the first to the last
+ * that hold a value. Returns 0, or -1 when out of memory. */
+static int hist_build_window(struct hist *h)
 {
-	struct hist *w = (struct hist *)h;
+	size_t lo = 0, hi = HIST_N_BINS - 1, w;
 
-	if (h->pdf_n == h->n)
-		return;
+	hist_drop_window(h);
 	hist_settle(h);
-	gsl_histogram_pdf_init(w->pdf, w->h);
-	w->pdf_n = h->n;
+	while (h->bin[lo] == 0.0)
+		lo++;
+	while (h->bin[hi] == 0.0)
+		hi--;
+	w = hi - lo + 1;
+	h->win = gsl_histogram_alloc(w);
+	h->pdf = gsl_histogram_pdf_alloc(w);
+	if (h->win == NULL || h->pdf == NULL) {
+		hist_drop_window(h);
+		return -1;
+	}
+	/* The struct is public; this is what gsl_histogram_set_ranges does,
+	 * with the counts copied in. */
+	for (size_t j = 0; j <= w; j++)
+		h->win->range[j] = hist_edge(lo + j);
+	memcpy(h->win->bin, h->bin + lo, w * sizeof *h->bin);
+	gsl_histogram_pdf_init(h->pdf, h->win);
+	h->win_lo = lo;
+	h->pdf_n = h->n;
+	return 0;
 }
 
-/* The q-quantile of what was added, NAN when nothing was: exactly 0 when it
- * falls among the zeros, and never above the largest value added. */
+/* The q-quantile of what was added, NAN when nothing was (or, there being
+ * no error channel here, when GSL's workspace cannot be allocated: a NAN
+ * shows as "nothing measured" rather than as a wrong number). Exactly 0
+ * when it falls among the zeros, and never above the largest value added.
+ * Only the window's workspace changes: no count does, so the histogram is
+ * taken as const. */
 double hist_quantile(const struct hist *h, double q)
 {
+	struct hist *w = (struct hist *)h;
 	double x;
 
 	assert(q >= 0.0 && q <= 1.0);
 	if (h->n == 0)
 		return NAN;
-	hist_pdf(h);
-	/* sum[1] is the share of zeros: GSL's sampler would pick bin 0 for
-	 * any q below it, and interpolate into (0, 1e-6). */
-	if (q < h->pdf->sum[1])
+	if (h->pdf_n != h->n && hist_build_window(w) != 0)
+		return NAN;
+	/* With zeros in the window, sum[1] is their share: GSL's sampler
+	 * would pick bin 0 for any q below it, and interpolate into
+	 * (0, 1e-6). */
+	if (h->win_lo == 0 && q < h->pdf->sum[1])
 		return 0.0;
 	/* GSL's sampler wraps 1 round to 0, and the cumulative sum it builds
 	 * may end a rounding error below 1, where it would find no bin: the
