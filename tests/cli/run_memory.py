@@ -5,7 +5,8 @@ replications of a small scenario must peak at the same resident memory as
 1,000. Before, every replication's figures were kept to the end (one result
 of tests/cli/small.yaml is about 7 kB, so 9,000 more were about 60 MB), and
 `run --replications 1000000` was killed at 15.6 GB. The peak is the child
-process's own (os.wait4's ru_maxrss). The refusal of more than 1,000,000
+process's own (os.wait4's ru_maxrss). The same for `compare`, whose paired
+differences are folded in as well. The refusal of more than 1,000,000
 replications must name the limit. bench/memory checks 100,000 replications
 of the bundled scenario."""
 import os
@@ -42,6 +43,16 @@ def main():
     t.check(kb2 - kb1 < 2048,
             "peak memory grew from %d kB (1,000 replications) to %d kB "
             "(10,000)" % (kb1, kb2))
+    # compare folds pairs of replications the same way.
+    cmp = ["compare", fixture("small.yaml"), "--set-b",
+           "pools.emergency.shifts.day.staff=9", "--days", "0.02",
+           "--warmup-hours", "0", "--threads", "2", "--format", "json"]
+    rc1, kb1 = peak_kb(t, cmp + ["--replications", "500"])
+    rc2, kb2 = peak_kb(t, cmp + ["--replications", "5000"])
+    t.check(rc1 == 0 and rc2 == 0, "compare exit codes %d, %d" % (rc1, rc2))
+    t.check(kb2 - kb1 < 2048,
+            "compare: peak memory grew from %d kB (500 replications) to %d "
+            "kB (5,000)" % (kb1, kb2))
     _, err = t.expect_rc(["run", "--replications", "1000001"], 2)
     t.check("1000000" in err, "the refusal does not name the limit: " + err)
     t.finish()
