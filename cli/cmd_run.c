@@ -144,65 +144,6 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
-/* Replications folded in as they finish: each worker reuses one result
- * and adds it to its own accumulator, so memory does not grow with the
- * number of replications; the accumulators' exact sums make the merged
- * summary the same bytes whatever worker ran which replication. */
-struct run_job {
-	const struct scenario *sc;
-	unsigned n_workers;
-	struct cc_result **res;            /* [n_workers] */
-	struct summary_acc **acc;          /* [n_workers] */
-};
-
-static enum sim_status run_one(void *arg, unsigned worker, size_t index,
-			       struct sim_err *err)
-{
-	const struct run_job *job = arg;
-	enum sim_status st = cc_run(job->sc, (uint32_t)index, job->res[worker],
-				    err);
-
-	if (st == SIM_OK)
-		summary_acc_add(job->acc[worker], job->res[worker]);
-	return st;
-}
-
-/* Frees what run_job_init allocated; NULL entries are skipped. */
-static void run_job_free(struct run_job *job)
-{
-	for (unsigned w = 0; w < job->n_workers; w++) {
-		if (job->res != NULL)
-			cc_result_free(job->res[w]);
-		if (job->acc != NULL)
-			summary_acc_free(job->acc[w]);
-	}
-	free(job->res);
-	free(job->acc);
-}
-
-/* One result and one accumulator a worker; returns 0, or -1 when out of
- * memory (with everything freed). */
-static int run_job_init(struct run_job *job, const struct scenario *sc,
-			unsigned n_workers)
-{
-	*job = (struct run_job){ sc, n_workers,
-				 calloc(n_workers, sizeof *job->res),
-				 calloc(n_workers, sizeof *job->acc) };
-	if (job->res == NULL || job->acc == NULL) {
-		run_job_free(job);
-		return -1;
-	}
-	for (unsigned w = 0; w < n_workers; w++) {
-		job->res[w] = cc_result_new(sc);
-		job->acc[w] = summary_acc_new(sc);
-		if (job->res[w] == NULL || job->acc[w] == NULL) {
-			run_job_free(job);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* Wall time and speed on stderr: never on stdout, which must not depend on
  * the machine. */
 static void run_report_speed(const struct summary *s, unsigned threads,
@@ -228,27 +169,6 @@ static enum sim_status run_write(const struct summary *s,
 	return report_table_write(stdout, s, o->intervals, err);
 }
 
-/* Runs the replications and summarises them into *out; returns SIM_OK or
- * the failure, described in err. */
-static enum sim_status run_replications(const struct scenario *sc,
-					unsigned threads, struct summary **out,
-					struct sim_err *err)
-{
-	size_t n = sc->run.replications;
-	struct run_job job;
-	enum sim_status st;
-
-	if (run_job_init(&job, sc, replicate_workers(n, threads)) != 0)
-		return sim_err_add(err, SIM_ENOMEM, "out of memory");
-	st = replicate_run_workers(n, threads, run_one, &job, err);
-	for (unsigned w = 1; st == SIM_OK && w < job.n_workers; w++)
-		summary_acc_merge(job.acc[0], job.acc[w]);
-	if (st == SIM_OK && (*out = summary_of_acc(job.acc[0], err)) == NULL)
-		st = SIM_ENOMEM;
-	run_job_free(&job);
-	return st;
-}
-
 /* Simulates, summarises and writes; returns the exit code. */
 static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 {
@@ -260,7 +180,7 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	if (run_replications(sc, threads, &s, &err) != SIM_OK) {
+	if ((s = summary_simulate(sc, threads, &err)) == NULL) {
 		cli_print_err("run", &err);
 		goto out;
 	}

@@ -6,7 +6,7 @@ replications of a small scenario must peak at the same resident memory as
 of tests/cli/small.yaml is about 7 kB, so 9,000 more were about 60 MB), and
 `run --replications 1000000` was killed at 15.6 GB. The peak is the child
 process's own (os.wait4's ru_maxrss). The same for `compare`, whose paired
-differences are folded in as well. The refusal of more than 1,000,000
+differences are folded in as well, and for each point of a `sweep`. The refusal of more than 1,000,000
 replications must name the limit. bench/memory checks 100,000 replications
 of the bundled scenario."""
 import os
@@ -53,6 +53,16 @@ def main():
     t.check(kb2 - kb1 < 2048,
             "compare: peak memory grew from %d kB (500 replications) to %d "
             "kB (5,000)" % (kb1, kb2))
+    # And sweep, at each point.
+    swp = ["sweep", fixture("exp_sweep.yaml"), "--vary",
+           "pools.handlers.shifts.day.staff=6:7:1", "--set", "run.days=0.05",
+           "--set", "run.warmup_hours=0", "--threads", "2", "--quiet"]
+    rc1, kb1 = peak_kb(t, swp + ["--replications", "300"])
+    rc2, kb2 = peak_kb(t, swp + ["--replications", "3000"])
+    t.check(rc1 == 0 and rc2 == 0, "sweep exit codes %d, %d" % (rc1, rc2))
+    t.check(kb2 - kb1 < 2048,
+            "sweep: peak memory grew from %d kB (300 replications) to %d "
+            "kB (3,000)" % (kb1, kb2))
     _, err = t.expect_rc(["run", "--replications", "1000001"], 2)
     t.check("1000000" in err, "the refusal does not name the limit: " + err)
     t.finish()
