@@ -33,38 +33,21 @@ int cmd_optimise_round_add_settings(const struct cmd_optimise_opts *o,
 
 void cmd_optimise_round_clear(struct cmd_optimise_round *r)
 {
-	cc_results_free(r->results, r->n);
 	summary_free(r->s);
 	scenario_free(r->sc);
 	cli_strings_clear(&r->overrides);
 	*r = (struct cmd_optimise_round){ 0 };
 }
 
-/* One replication of the round, for replicate_run. */
-static enum sim_status cmd_optimise_round_job(void *arg, size_t index,
-					      struct sim_err *err)
-{
-	struct cmd_optimise_round *r = arg;
-
-	return cc_run(r->sc, (uint32_t)index, r->results[index], err);
-}
-
-/* Runs the replications of r->sc and summarises them. */
+/* Runs the replications of r->sc and summarises them, folding each in as
+ * it finishes (summary_simulate). */
 static int cmd_optimise_round_run(struct cmd_optimise_round *r,
 				  unsigned threads)
 {
 	struct sim_err err;
 
 	sim_err_clear(&err);
-	r->n = r->sc->run.replications;
-	r->results = cc_results_new(r->sc, r->n);
-	if (r->results == NULL) {
-		fputs("callsim optimise: out of memory\n", stderr);
-		return CLI_EXIT_FAILURE;
-	}
-	if (replicate_run(r->n, threads, cmd_optimise_round_job, r, &err) != SIM_OK
-	    || (r->s = summary_new(r->sc, (const struct cc_result *const *)
-				   r->results, r->n, &err)) == NULL) {
+	if ((r->s = summary_simulate(r->sc, threads, &err)) == NULL) {
 		cli_print_err("optimise", &err);
 		return CLI_EXIT_FAILURE;
 	}

@@ -39,8 +39,6 @@ struct cmd_optimise_round {
 	struct cli_strings overrides;      /* all the round loaded */
 	struct scenario *sc;
 	struct summary *s;
-	struct cc_result **results;        /* [n] one per replication */
-	size_t n;
 };
 
 /* Appends the --set overrides to l. Returns 0, or -1 when out of memory

@@ -3,9 +3,10 @@
  * The run settings given as options (--replications, --seed, --days,
  * --warmup-hours) are turned into overrides appended after the --set ones,
  * so the loader checks them exactly as it checks the file and the last word
- * wins. Replications run on threads, each writing its own result slot; the
- * summary reads the slots in replication order, so stdout is the same bytes
- * whatever the thread count. Timings go to stderr only. */
+ * wins. Replications run on threads and are folded into exact per-figure
+ * sums as they finish (results/summary.h), so memory does not grow with
+ * their number and stdout is the same bytes whatever the thread count.
+ * Timings go to stderr only. */
 #include "cli/cmd_run.h"
 
 #include <inttypes.h>
@@ -149,19 +150,6 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
 
-/* One replication, run by a replicate_run thread. */
-struct run_job {
-	const struct scenario *sc;
-	struct cc_result **results;
-};
-
-static enum sim_status run_one(void *arg, size_t index, struct sim_err *err)
-{
-	const struct run_job *job = arg;
-
-	return cc_run(job->sc, (uint32_t)index, job->results[index], err);
-}
-
 /* Wall time and speed on stderr: never on stdout, which must not depend on
  * the machine. */
 static void run_report_speed(const struct summary *s, unsigned threads,
@@ -192,20 +180,13 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 {
 	size_t n = sc->run.replications;
 	unsigned threads = o->threads ? o->threads : replicate_default_threads();
-	struct run_job job = { sc, cc_results_new(sc, n) };
 	struct summary *s = NULL;
 	struct sim_err err;
 	double t0 = cli_clock_s();
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	if (job.results == NULL) {
-		fputs("callsim run: out of memory\n", stderr);
-		return CLI_EXIT_FAILURE;
-	}
-	if (replicate_run(n, threads, run_one, &job, &err) != SIM_OK
-	    || (s = summary_new(sc, (const struct cc_result *const *)job.results,
-				n, &err)) == NULL) {
+	if ((s = summary_simulate(sc, threads, &err)) == NULL) {
 		cli_print_err("run", &err);
 		goto out;
 	}
@@ -221,7 +202,6 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	rc = o->require_slas && summary_any_missed(s) ? CLI_EXIT_SLA : CLI_EXIT_OK;
 out:
 	summary_free(s);
-	cc_results_free(job.results, n);
 	return rc;
 }
 

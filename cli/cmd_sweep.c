@@ -493,47 +493,64 @@ static int sweep_open_resume(struct sweep_run *r, const struct scenario *sc,
 	return CLI_EXIT_OK;
 }
 
-/* The points of one batch and their replications' results. */
+/* The points of one batch, and per worker and point a result to reuse and
+ * an accumulator its replications are folded into as they finish, so
+ * memory does not grow with the replications. Each worker has its own, so
+ * none is shared between threads; a point's accumulators are merged
+ * before it is written, and their exact sums make that the same bytes
+ * whatever worker ran which replication. */
 struct sweep_batch {
 	struct sweep_run *r;
 	size_t first, n;                   /* points first .. first + n - 1 */
+	unsigned n_workers;
 	struct scenario **sc;              /* [n] */
-	struct cc_result **res;            /* [n * reps], point-major */
+	struct cc_result **res;            /* [n_workers][n] */
+	struct summary_acc **acc;          /* [n_workers][n] */
 };
 
 /* Job `index` is replication index % reps of point index / reps: one
  * point's replications are neighbours, so they are handed out together. */
-static enum sim_status sweep_job(void *arg, size_t index, struct sim_err *err)
+static enum sim_status sweep_job(void *arg, unsigned worker, size_t index,
+				 struct sim_err *err)
 {
 	struct sweep_batch *b = arg;
-	size_t k = index / b->r->reps;
+	size_t k = index / b->r->reps, slot = worker * b->n + k;
 	uint32_t rep = (uint32_t)(index % b->r->reps);
-	enum sim_status st = cc_run(b->sc[k], rep, b->res[index], err);
+	enum sim_status st = cc_run(b->sc[k], rep, b->res[slot], err);
 
-	if (st == SIM_OK)
+	if (st == SIM_OK) {
+		summary_acc_add(b->acc[slot], b->res[slot]);
 		sweep_progress_replication(&b->r->progress);
+	}
 	return st;
 }
 
 static void sweep_batch_free(struct sweep_batch *b)
 {
-	for (size_t i = 0; b->res != NULL && i < b->n * b->r->reps; i++)
-		cc_result_free(b->res[i]);
+	for (size_t i = 0; i < b->n_workers * b->n; i++) {
+		if (b->res != NULL)
+			cc_result_free(b->res[i]);
+		if (b->acc != NULL)
+			summary_acc_free(b->acc[i]);
+	}
 	for (size_t k = 0; b->sc != NULL && k < b->n; k++)
 		scenario_free(b->sc[k]);
 	free(b->res);
+	free(b->acc);
 	free(b->sc);
 }
 
-/* Loads the batch's points and allocates their results. */
+/* Loads the batch's points and allocates their results and accumulators. */
 static int sweep_batch_load(struct sweep_batch *b)
 {
 	const struct sweep_run *r = b->r;
+	size_t slots = b->n_workers * b->n;
 	int rc = CLI_EXIT_OK;
 
 	b->sc = calloc(b->n, sizeof *b->sc);
-	b->res = calloc(b->n * r->reps, sizeof *b->res);
-	if (b->sc == NULL || b->res == NULL)
+	b->res = calloc(slots, sizeof *b->res);
+	b->acc = calloc(slots, sizeof *b->acc);
+	if (b->sc == NULL || b->res == NULL || b->acc == NULL)
 		goto nomem;
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
 		rc = sweep_load(r->o, b->first + k, false, &b->sc[k]);
@@ -546,9 +563,12 @@ static int sweep_batch_load(struct sweep_batch *b)
 			rc = CLI_EXIT_FAILURE;
 		}
 	}
-	for (size_t i = 0; rc == CLI_EXIT_OK && i < b->n * r->reps; i++)
-		if ((b->res[i] = cc_result_new(b->sc[i / r->reps])) == NULL)
+	for (size_t i = 0; rc == CLI_EXIT_OK && i < slots; i++) {
+		b->res[i] = cc_result_new(b->sc[i % b->n]);
+		b->acc[i] = summary_acc_new(b->sc[i % b->n]);
+		if (b->res[i] == NULL || b->acc[i] == NULL)
 			goto nomem;
+	}
 	return rc;
 nomem:
 	fputs("callsim sweep: out of memory\n", stderr);
@@ -559,8 +579,6 @@ nomem:
 static int sweep_batch_point(struct sweep_batch *b, size_t k)
 {
 	struct sweep_run *r = b->r;
-	const struct cc_result *const *res =
-		(const struct cc_result *const *)b->res + k * r->reps;
 	struct sim_err err;
 	struct summary *s;
 	char *buf = NULL;
@@ -570,7 +588,9 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 	int rc;
 
 	sim_err_clear(&err);
-	s = summary_new(b->sc[k], res, r->reps, &err);
+	for (unsigned w = 1; w < b->n_workers; w++)
+		summary_acc_merge(b->acc[k], b->acc[w * b->n + k]);
+	s = summary_of_acc(b->acc[k], &err);
 	mem = s ? open_memstream(&buf, &len) : NULL;
 	if (mem != NULL) {
 		st = sweep_point_write(mem, &r->o->grid, b->first + k, s,
@@ -592,13 +612,15 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 /* Runs points first .. first + n - 1 and writes them in order. */
 static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
 {
-	struct sweep_batch b = { .r = r, .first = first, .n = n };
+	struct sweep_batch b = { .r = r, .first = first, .n = n,
+		.n_workers = replicate_workers(n * r->reps, r->threads) };
 	struct sim_err err;
 	int rc = sweep_batch_load(&b);
 
 	sim_err_clear(&err);
 	if (rc == CLI_EXIT_OK
-	    && replicate_run(n * r->reps, r->threads, sweep_job, &b, &err) != SIM_OK) {
+	    && replicate_run_workers(n * r->reps, r->threads, sweep_job, &b,
+				     &err) != SIM_OK) {
 		cli_print_err("sweep", &err);
 		rc = CLI_EXIT_FAILURE;
 	}

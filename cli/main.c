@@ -6,6 +6,9 @@
  * it in tests/cli/, and document it in docs/cli.md. */
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>      /* mallopt: see main_tune_malloc */
+#endif
 
 #include <gsl/gsl_errno.h>
 
@@ -92,6 +95,22 @@ static int cmd_help(int argc, char **argv)
 	return main_print(c->usage);
 }
 
+/* Replications are folded in as they finish, so each one's model memory is
+ * freed before the next is allocated. glibc would hand that memory back to
+ * the kernel at every free (it lies at the top of the heap, above its trim
+ * threshold) and fault it in, zeroed, again: with replications of a day
+ * that doubled a run's time. Keeping up to 64 MB of freed memory, and
+ * serving large blocks from the heap rather than fresh mappings, makes
+ * each replication reuse the last one's pages; peak memory is unchanged.
+ * Before any thread starts, as mallopt requires. */
+static void main_tune_malloc(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	const struct main_cmd *c;
@@ -99,6 +118,7 @@ int main(int argc, char **argv)
 	/* GSL's default handler aborts the process: errors are checked where
 	 * GSL returns them instead. Before any thread starts. */
 	gsl_set_error_handler_off();
+	main_tune_malloc();
 	if (argc < 2) {
 		fputs(main_usage, stderr);
 		return CLI_EXIT_USAGE;

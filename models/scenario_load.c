@@ -506,7 +506,7 @@ static const struct num_rule R_HOURS = {
 	0, 878400, 0, 0, 0, "a number of hours >= 0 (at most 878400, 100 years)"};
 static const struct num_rule R_REPLICATIONS = {
 	2, 1e6, 0, 0, 1,
-	"a whole number >= 2 (a confidence interval needs two)"};
+	"a whole number from 2 (a confidence interval needs two) to 1000000"};
 /* Volumes: LOAD_MEAN_RATE_MAX calls a second in each unit. */
 static const struct num_rule R_PER_YEAR = {
 	0, LOAD_MEAN_RATE_MAX * 365 * 86400, 0, 0, 0,

@@ -4,15 +4,20 @@
  * Each side is summarised as a run is, so A and B show exactly the numbers
  * `callsim run` would print for them. The difference of a measured figure
  * is not B's mean minus A's: it is the mean and interval of B_i - A_i over
- * replications, read straight from the results. A replication where either
- * side measured nothing (NAN) drops out of the difference, as ci_of drops
- * NANs. */
+ * replications. Pairs of replications are folded into a compare_acc as
+ * they finish: each side's summary_acc, and exact sums (sim/moments.h) of
+ * every paired difference and of the force's per-replication totals, so
+ * memory does not grow with the replications and the bytes do not depend
+ * on their order. A replication where either side measured nothing (NAN)
+ * drops out of the difference, as the sums drop NANs. */
 #include "results/compare.h"
 
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "sim/moments.h"
 
 static const struct ci compare_nothing = { NAN, NAN, NAN, 0 };
 
@@ -38,17 +43,40 @@ static const size_t compare_force_metrics[] = {
 };
 #define COMPARE_N(a) (sizeof (a) / sizeof (a)[0])
 
-/* What building a comparison needs at hand. */
-struct compare_build {
-	const struct compare_side_run *a, *b;
-	struct compare *c;
-	double *scratch;           /* n doubles */
+/* One measured figure of an item, paired across the sides: the item's
+ * index on each side (-1: absent) and the metric. */
+struct compare_pair {
+	enum compare_kind kind;
+	long ia, ib;
+	size_t metric;
 };
 
-/* One side of an item: the side's run and summary, and the item's index
- * there (-1: the side lacks the item). */
+/* Per pair, three figures of the accumulator's sums: B_i - A_i (NAN unless
+ * both sides have the item), then A_i and B_i of the force's totals (NAN
+ * for other kinds, whose side intervals the summaries have). */
+enum { CP_DIFF, CP_A, CP_B, CP_FIGURES };
+
+struct compare_acc {
+	const struct scenario *sa, *sb;    /* borrowed */
+	struct summary_acc *a, *b;
+	struct compare_pair *pairs;        /* in the order of the items */
+	size_t n_pairs;
+	struct moments *m;                 /* [n_pairs][CP_FIGURES] */
+};
+
+/* What building a comparison needs at hand. Both passes over the items
+ * (listing the pairs, then building the items) go through the same
+ * functions, in the same order: without c, only the pairs are listed. */
+struct compare_build {
+	const struct scenario *sa, *sb;
+	struct compare_acc *acc;
+	struct compare *c;                 /* NULL while listing the pairs */
+	size_t next_pair;
+};
+
+/* One side of an item: the side's summary, and the item's index there
+ * (-1: the side lacks the item). */
 struct compare_one {
-	const struct compare_side_run *run;
 	const struct summary *s;
 	long i;
 };
@@ -167,15 +195,15 @@ static double compare_value(const struct cc_result *r, enum compare_kind k,
 }
 
 /* One side's interval of measured figure `metric`: what its summary says,
- * as a run reports it. The force's totals are no summary figure, so their
- * interval is taken here (scratch: n doubles) and clipped at 0 as the
- * summary clips every count. */
+ * as a run reports it. The force's totals are no summary figure: their
+ * interval comes from the pair's sums (figure `force`), clipped at 0 as
+ * the summary clips every count. */
 static struct ci compare_side_ci(const struct compare_one *o,
 				 enum compare_kind k, size_t metric,
-				 double *scratch)
+				 const struct moments *m, size_t force)
 {
 	const struct summary *s = o->s;
-	size_t i = (size_t)o->i, n = o->run->n;
+	size_t i = (size_t)o->i;
 
 	switch (k) {
 	case COMPARE_LINE: return s->lines[i].m[metric];
@@ -190,34 +218,35 @@ static struct ci compare_side_ci(const struct compare_one *o,
 	case COMPARE_POOL: case COMPARE_ROLE: case COMPARE_TOTAL:
 		assert(!"a cost has no interval");
 	}
-	for (size_t r = 0; r < n; r++)
-		scratch[r] = compare_value(o->run->results[r], k, i, metric);
-	return ci_clamp(ci_of(scratch, 1, n, SUMMARY_LEVEL), 0.0, INFINITY);
+	return ci_clamp(ci_of_moments(m, force, SUMMARY_LEVEL), 0.0, INFINITY);
 }
 
-/* A measured figure: each side's interval, and the interval of the paired
- * differences when both sides have the item. */
-static void compare_measured(const struct compare_build *bd,
-			     struct compare_item *it,
+/* A measured figure: while listing, the pair; then each side's interval,
+ * and the interval of the paired differences when both sides have the
+ * item. */
+static void compare_measured(struct compare_build *bd, struct compare_item *it,
 			     const struct compare_one side[2], size_t metric)
 {
-	struct compare_figure *f = &it->fig[it->n_figures++];
 	const struct compare_one *a = &side[0], *b = &side[1];
-	size_t n = a->run->n;
+	size_t p = bd->next_pair++, base = p * CP_FIGURES;
+	const struct moments *m = bd->acc->m;
+	struct compare_figure *f;
 
+	if (bd->c == NULL) {
+		bd->acc->pairs[p] = (struct compare_pair){ it->kind, a->i, b->i,
+							   metric };
+		return;
+	}
+	assert(p < bd->acc->n_pairs && bd->acc->pairs[p].metric == metric);
+	f = &it->fig[it->n_figures++];
 	f->a = f->b = f->diff = compare_nothing;
 	f->metric = compare_metric_name(it->kind, metric);
 	if (a->i >= 0)
-		f->a = compare_side_ci(a, it->kind, metric, bd->scratch);
+		f->a = compare_side_ci(a, it->kind, metric, m, base + CP_A);
 	if (b->i >= 0)
-		f->b = compare_side_ci(b, it->kind, metric, bd->scratch);
-	if (a->i < 0 || b->i < 0)
-		return;
-	for (size_t r = 0; r < n; r++)
-		bd->scratch[r] =
-			compare_value(b->run->results[r], it->kind, (size_t)b->i, metric)
-			- compare_value(a->run->results[r], it->kind, (size_t)a->i, metric);
-	f->diff = ci_of(bd->scratch, 1, n, SUMMARY_LEVEL);
+		f->b = compare_side_ci(b, it->kind, metric, m, base + CP_B);
+	if (a->i >= 0 && b->i >= 0)
+		f->diff = ci_of_moments(m, base + CP_DIFF, SUMMARY_LEVEL);
 }
 
 /* An exact figure (a cost): the interval is the value; NAN on a side
@@ -295,24 +324,29 @@ static void compare_costs(struct compare_item *it,
 	compare_exact(it, "annual_cost", ca, cb);
 }
 
-/* Appends the item of kind k that is A's ia and B's ib (-1: absent). */
-static void compare_add(const struct compare_build *bd, enum compare_kind k,
+/* Appends the item of kind k that is A's ia and B's ib (-1: absent); while
+ * listing, only its measured figures' pairs. */
+static void compare_add(struct compare_build *bd, enum compare_kind k,
 			long ia, long ib)
 {
-	struct compare_item *it = &bd->c->items[bd->c->n_items++];
+	struct compare_item scratch, *it = bd->c != NULL
+		? &bd->c->items[bd->c->n_items++] : &scratch;
 	const struct compare_one side[2] = {
-		{ bd->a, bd->c->a, ia }, { bd->b, bd->c->b, ib }
+		{ bd->c != NULL ? bd->c->a : NULL, ia },
+		{ bd->c != NULL ? bd->c->b : NULL, ib }
 	};
 	const size_t *metrics;
 	size_t nm = compare_metrics(k, &metrics);
 
 	memset(it, 0, sizeof *it);
 	it->kind = k;
-	it->name = ia >= 0 ? compare_name(bd->a->sc, k, (size_t)ia)
-		: compare_name(bd->b->sc, k, (size_t)ib);
-	it->in = (ia >= 0 ? COMPARE_IN_A : 0u) | (ib >= 0 ? COMPARE_IN_B : 0u);
 	for (size_t m = 0; m < nm; m++)
 		compare_measured(bd, it, side, metrics[m]);
+	if (bd->c == NULL)
+		return;
+	it->name = ia >= 0 ? compare_name(bd->sa, k, (size_t)ia)
+		: compare_name(bd->sb, k, (size_t)ib);
+	it->in = (ia >= 0 ? COMPARE_IN_A : 0u) | (ib >= 0 ? COMPARE_IN_B : 0u);
 	if (nm == 0)
 		compare_costs(it, side);
 	it->has_verdict_a = compare_verdict_of(&side[0], k, &it->verdict_a);
@@ -321,10 +355,9 @@ static void compare_add(const struct compare_build *bd, enum compare_kind k,
 
 /* The items of kind k: A's in A's order (matched in B by name), then
  * those only in B, in B's order. */
-static void compare_kind_items(const struct compare_build *bd,
-			       enum compare_kind k)
+static void compare_kind_items(struct compare_build *bd, enum compare_kind k)
 {
-	const struct scenario *sa = bd->a->sc, *sb = bd->b->sc;
+	const struct scenario *sa = bd->sa, *sb = bd->sb;
 
 	for (size_t i = 0; i < compare_count(sa, k); i++)
 		compare_add(bd, k, (long)i,
@@ -332,6 +365,13 @@ static void compare_kind_items(const struct compare_build *bd,
 	for (size_t i = 0; i < compare_count(sb, k); i++)
 		if (compare_find(sa, k, compare_name(sb, k, i)) < 0)
 			compare_add(bd, k, -1, (long)i);
+}
+
+/* Every item of every kind, in output order. */
+static void compare_all_items(struct compare_build *bd)
+{
+	for (int k = COMPARE_LINE; k <= COMPARE_TOTAL; k++)
+		compare_kind_items(bd, (enum compare_kind)k);
 }
 
 /* Room for every item, as if no name matched. */
@@ -346,32 +386,133 @@ static size_t compare_max_items(const struct scenario *a,
 	return n;
 }
 
-struct compare *compare_new(const struct compare_side_run *a,
-			    const struct compare_side_run *b,
-			    struct sim_err *err)
+/* The number of measured figures of all items, as if no name matched. */
+static size_t compare_max_pairs(const struct scenario *a,
+				const struct scenario *b)
+{
+	size_t n = 0;
+	const size_t *m;
+
+	for (int k = COMPARE_LINE; k <= COMPARE_TOTAL; k++)
+		n += compare_metrics((enum compare_kind)k, &m)
+			* (compare_count(a, (enum compare_kind)k)
+			   + compare_count(b, (enum compare_kind)k));
+	return n;
+}
+
+struct compare_acc *compare_acc_new(const struct scenario *a,
+				    const struct scenario *b)
+{
+	struct compare_acc *acc = calloc(1, sizeof *acc);
+	struct compare_build bd = { a, b, acc, NULL, 0 };
+
+	assert(a->run.seed == b->run.seed);
+	if (acc == NULL)
+		return NULL;
+	acc->sa = a;
+	acc->sb = b;
+	acc->a = summary_acc_new(a);
+	acc->b = summary_acc_new(b);
+	acc->pairs = calloc(compare_max_pairs(a, b) + 1, sizeof *acc->pairs);
+	if (acc->a == NULL || acc->b == NULL || acc->pairs == NULL) {
+		compare_acc_free(acc);
+		return NULL;
+	}
+	compare_all_items(&bd);
+	acc->n_pairs = bd.next_pair;
+	acc->m = moments_new(acc->n_pairs * CP_FIGURES);
+	if (acc->m == NULL) {
+		compare_acc_free(acc);
+		return NULL;
+	}
+	return acc;
+}
+
+void compare_acc_free(struct compare_acc *acc)
+{
+	if (acc == NULL)
+		return;
+	summary_acc_free(acc->a);
+	summary_acc_free(acc->b);
+	moments_free(acc->m);
+	free(acc->pairs);
+	free(acc);
+}
+
+void compare_acc_add(struct compare_acc *acc, const struct cc_result *ra,
+		     const struct cc_result *rb)
+{
+	summary_acc_add(acc->a, ra);
+	summary_acc_add(acc->b, rb);
+	for (size_t p = 0; p < acc->n_pairs; p++) {
+		const struct compare_pair *cp = &acc->pairs[p];
+		double v[CP_FIGURES] = { NAN, NAN, NAN };
+		double a = cp->ia >= 0
+			? compare_value(ra, cp->kind, (size_t)cp->ia, cp->metric) : NAN;
+		double b = cp->ib >= 0
+			? compare_value(rb, cp->kind, (size_t)cp->ib, cp->metric) : NAN;
+
+		if (cp->ia >= 0 && cp->ib >= 0)
+			v[CP_DIFF] = b - a;
+		if (cp->kind == COMPARE_FORCE) {
+			v[CP_A] = a;
+			v[CP_B] = b;
+		}
+		moments_add(acc->m, p * CP_FIGURES, v, 1, CP_FIGURES);
+	}
+}
+
+void compare_acc_merge(struct compare_acc *dst, const struct compare_acc *src)
+{
+	assert(dst->n_pairs == src->n_pairs);
+	summary_acc_merge(dst->a, src->a);
+	summary_acc_merge(dst->b, src->b);
+	moments_merge(dst->m, src->m);
+}
+
+struct compare *compare_of_acc(const struct compare_acc *acc,
+			       struct sim_err *err)
 {
 	struct compare *c = calloc(1, sizeof *c);
-	struct compare_build bd = { a, b, c, malloc(a->n * sizeof(double)) };
+	struct compare_build bd = { acc->sa, acc->sb,
+				    (struct compare_acc *)acc, c, 0 };
 
-	assert(a->n >= 1 && a->n == b->n);
-	assert(a->sc->run.seed == b->sc->run.seed);
 	if (c != NULL) {
-		c->a = summary_new(a->sc, a->results, a->n, err);
-		c->b = summary_new(b->sc, b->results, b->n, err);
-		c->items = calloc(compare_max_items(a->sc, b->sc), sizeof *c->items);
+		c->a = summary_of_acc(acc->a, err);
+		c->b = summary_of_acc(acc->b, err);
+		c->items = calloc(compare_max_items(acc->sa, acc->sb),
+				  sizeof *c->items);
 	}
-	if (c == NULL || c->a == NULL || c->b == NULL || c->items == NULL
-	    || bd.scratch == NULL) {
+	if (c == NULL || c->a == NULL || c->b == NULL || c->items == NULL) {
 		compare_free(c);
-		free(bd.scratch);
 		if (!sim_err_failed(err))
 			sim_err_add(err, SIM_ENOMEM, "out of memory comparing "
 				    "two scenarios");
 		return NULL;
 	}
-	for (int k = COMPARE_LINE; k <= COMPARE_TOTAL; k++)
-		compare_kind_items(&bd, (enum compare_kind)k);
-	free(bd.scratch);
+	/* Building reads the pairs only; acc is not changed. */
+	compare_all_items(&bd);
+	assert(bd.next_pair == acc->n_pairs);
+	return c;
+}
+
+struct compare *compare_new(const struct compare_side_run *a,
+			    const struct compare_side_run *b,
+			    struct sim_err *err)
+{
+	struct compare_acc *acc = compare_acc_new(a->sc, b->sc);
+	struct compare *c;
+
+	assert(a->n >= 1 && a->n == b->n);
+	if (acc == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory comparing two "
+			    "scenarios");
+		return NULL;
+	}
+	for (size_t i = 0; i < a->n; i++)
+		compare_acc_add(acc, a->results[i], b->results[i]);
+	c = compare_of_acc(acc, err);
+	compare_acc_free(acc);
 	return c;
 }
 

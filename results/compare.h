@@ -22,9 +22,14 @@
  * two sides divide the force into different areas. Costs come from the
  * rosters and are exact: their interval is the value.
  *
- * A comparison owns the summaries of both sides; it borrows their
- * scenarios, which must outlive it, and copies what it needs from the
- * results. Nothing in it depends on the thread count. */
+ * Pairs of replications are folded into a compare_acc as they finish (both
+ * sides' summary_acc and exact sums of the paired differences, see
+ * sim/moments.h), so memory does not grow with the replications, and the
+ * comparison is the same bytes whatever order pairs were added in and
+ * however accumulators were merged. A comparison owns the summaries of both
+ * sides; it and its accumulator borrow the scenarios, which must outlive
+ * them, and copy what they need from the results. Nothing in it depends on
+ * the thread count. */
 #ifndef RESULTS_COMPARE_H
 #define RESULTS_COMPARE_H
 
@@ -101,6 +106,28 @@ struct compare {
 					  total */
 	size_t n_items;
 };
+
+/* An accumulator of pairs of replication results of two scenarios run with
+ * the same seed. */
+struct compare_acc;
+
+/* Returns a new empty accumulator for sides a and b, or NULL when out of
+ * memory. */
+struct compare_acc *compare_acc_new(const struct scenario *a,
+				    const struct scenario *b);
+/* NULL is a no-op. */
+void compare_acc_free(struct compare_acc *acc);
+/* Adds replication i of both sides (ra of a, rb of b, same index); borrows
+ * both. */
+void compare_acc_add(struct compare_acc *acc, const struct cc_result *ra,
+		     const struct cc_result *rb);
+/* Adds everything src holds into dst (same scenarios), exactly. */
+void compare_acc_merge(struct compare_acc *dst, const struct compare_acc *src);
+/* Builds the comparison of what acc holds (at least one pair). Returns a
+ * new comparison (free with compare_free), or NULL with err filled
+ * (SIM_ENOMEM) when out of memory. */
+struct compare *compare_of_acc(const struct compare_acc *acc,
+			       struct sim_err *err);
 
 /* Compares two sides with the same number n >= 1 of replications, run
  * with the same seed. Returns a new comparison (free with compare_free),

@@ -1,25 +1,119 @@
-/* summary.c: reduces R replication results to means and confidence
+/* summary.c: reduces replication results to means and confidence
  * intervals, and adds up the cost of the rosters.
  *
- * Each figure is gathered across replications into a scratch matrix of R
- * rows (one per replication, in replication order) and ci_of reads one
- * column of it with a stride, so the arithmetic and the order of additions
- * are the same whatever thread ran which replication. */
+ * Replications are folded into a summary_acc as they finish: per figure,
+ * the exact sums of its values and squares (sim/moments.h), so memory does
+ * not grow with the number of replications, and the means and intervals
+ * are the same bytes whatever order replications finished in, whatever
+ * thread ran which, and however partial accumulators were merged. */
 #include "results/summary.h"
 
 #include <assert.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The interval of each column of scratch, a matrix of n rows (replications)
- * of `width` figures. Every figure a run reports is a count, a time or a
- * fraction, so no interval reaches below 0. */
-static void summary_ci_columns(const double *scratch, size_t n, size_t width,
-			       struct ci *out)
+#include "sim/moments.h"
+#include "sim/replicate.h"
+
+/* Where each block of a result's figures starts among an accumulator's
+ * figures, in the order of struct cc_result. */
+enum summary_block {
+	SB_LINE, SB_POOL, SB_ILINE, SB_IPOOL, SB_GRADE, SB_AREA_GRADE, SB_AREA,
+	SB_BLOCKS
+};
+
+struct summary_acc {
+	const struct scenario *sc;         /* borrowed */
+	uint64_t replications;
+	uint64_t events;
+	size_t off[SB_BLOCKS + 1];         /* first figure of each block; the
+					      last is the number of figures */
+	struct moments *m;
+};
+
+/* The number of figures of each block of a result of sc. */
+static void summary_block_sizes(const struct scenario *sc, size_t *n)
+{
+	n[SB_LINE] = sc->n_lines * CC_LINE_METRICS;
+	n[SB_POOL] = sc->n_pools * CC_POOL_METRICS;
+	n[SB_ILINE] = HOURS_PER_WEEK * sc->n_lines * CC_INTERVAL_LINE_METRICS;
+	n[SB_IPOOL] = HOURS_PER_WEEK * sc->n_pools * CC_INTERVAL_POOL_METRICS;
+	n[SB_GRADE] = sc->n_grades * RSP_GRADE_METRICS;
+	n[SB_AREA_GRADE] = sc->n_areas * sc->n_grades * RSP_GRADE_METRICS;
+	n[SB_AREA] = sc->n_areas * RSP_AREA_METRICS;
+}
+
+struct summary_acc *summary_acc_new(const struct scenario *sc)
+{
+	struct summary_acc *a = calloc(1, sizeof *a);
+	size_t n[SB_BLOCKS];
+
+	if (a == NULL)
+		return NULL;
+	a->sc = sc;
+	summary_block_sizes(sc, n);
+	for (int b = 0; b < SB_BLOCKS; b++)
+		a->off[b + 1] = a->off[b] + n[b];
+	a->m = moments_new(a->off[SB_BLOCKS]);
+	if (a->m == NULL) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void summary_acc_free(struct summary_acc *a)
+{
+	if (a == NULL)
+		return;
+	moments_free(a->m);
+	free(a);
+}
+
+/* Adds block b of a result (its figures start at x). */
+static void summary_acc_block(struct summary_acc *a, int b, const double *x)
+{
+	moments_add(a->m, a->off[b], x, 1, a->off[b + 1] - a->off[b]);
+}
+
+void summary_acc_add(struct summary_acc *a, const struct cc_result *r)
+{
+	assert(r->n_lines == a->sc->n_lines && r->n_pools == a->sc->n_pools);
+	assert(r->n_grades == a->sc->n_grades && r->n_areas == a->sc->n_areas);
+	summary_acc_block(a, SB_LINE, r->line);
+	summary_acc_block(a, SB_POOL, r->pool);
+	summary_acc_block(a, SB_ILINE, r->interval_line);
+	summary_acc_block(a, SB_IPOOL, r->interval_pool);
+	summary_acc_block(a, SB_GRADE, r->rsp.grade);
+	summary_acc_block(a, SB_AREA_GRADE, r->rsp.area_grade);
+	summary_acc_block(a, SB_AREA, r->rsp.area);
+	a->replications++;
+	a->events += r->events;
+}
+
+void summary_acc_merge(struct summary_acc *dst, const struct summary_acc *src)
+{
+	assert(dst->off[SB_BLOCKS] == src->off[SB_BLOCKS]);
+	moments_merge(dst->m, src->m);
+	dst->replications += src->replications;
+	dst->events += src->events;
+}
+
+uint64_t summary_acc_replications(const struct summary_acc *a)
+{
+	return a->replications;
+}
+
+/* The intervals of `width` figures from figure `first` of the accumulator.
+ * Every figure a run reports is a count, a time or a fraction, so no
+ * interval reaches below 0. */
+static void summary_ci_block(const struct summary_acc *a, size_t first,
+			     size_t width, struct ci *out)
 {
 	for (size_t k = 0; k < width; k++)
-		out[k] = ci_clamp(ci_of(scratch + k, width, n, SUMMARY_LEVEL),
+		out[k] = ci_clamp(ci_of_moments(a->m, first + k, SUMMARY_LEVEL),
 				  0.0, INFINITY);
 }
 
@@ -29,21 +123,15 @@ static void summary_fraction(struct ci *c)
 	*c = ci_clamp(*c, 0.0, 1.0);
 }
 
-/* Per line: copy the line's figures of every replication into scratch
- * (n rows of CC_LINE_METRICS), then take each column's interval. */
-static void summary_lines(struct summary *s,
-			  const struct cc_result *const *results, size_t n,
-			  double *scratch)
+/* Per line: each figure's interval, and the verdict of the service level. */
+static void summary_lines(struct summary *s, const struct summary_acc *a)
 {
 	for (size_t l = 0; l < s->n_lines; l++) {
 		struct summary_line *sl = &s->lines[l];
 		double goal = s->sc->lines[l].goal;
 
-		for (size_t i = 0; i < n; i++)
-			for (size_t k = 0; k < CC_LINE_METRICS; k++)
-				scratch[i * CC_LINE_METRICS + k] =
-					results[i]->line[l * CC_LINE_METRICS + k];
-		summary_ci_columns(scratch, n, CC_LINE_METRICS, sl->m);
+		summary_ci_block(a, a->off[SB_LINE] + l * CC_LINE_METRICS,
+				 CC_LINE_METRICS, sl->m);
 		summary_fraction(&sl->m[CC_SERVICE_LEVEL]);
 		summary_fraction(&sl->m[CC_ABANDON_RATE]);
 		/* A goal of NAN means the scenario asked for no verdict. */
@@ -56,36 +144,19 @@ static void summary_lines(struct summary *s,
 
 /* Per pool: intervals of the measured figures, and the roster's cost, which
  * is the same in every replication. */
-static void summary_pools(struct summary *s,
-			  const struct cc_result *const *results, size_t n,
-			  double *scratch)
+static void summary_pools(struct summary *s, const struct summary_acc *a)
 {
 	for (size_t p = 0; p < s->n_pools; p++) {
 		struct summary_pool *sp = &s->pools[p];
 
-		for (size_t i = 0; i < n; i++)
-			for (size_t k = 0; k < CC_POOL_METRICS; k++)
-				scratch[i * CC_POOL_METRICS + k] =
-					results[i]->pool[p * CC_POOL_METRICS + k];
-		summary_ci_columns(scratch, n, CC_POOL_METRICS, sp->m);
+		summary_ci_block(a, a->off[SB_POOL] + p * CC_POOL_METRICS,
+				 CC_POOL_METRICS, sp->m);
 		summary_fraction(&sp->m[CC_OCCUPANCY]);
 		sp->fte = scenario_pool_fte(&s->sc->pools[p]);
 		sp->annual_cost = scenario_pool_cost(&s->sc->pools[p]);
 		s->pools_fte += sp->fte;
 		s->pools_annual_cost += sp->annual_cost;
 	}
-}
-
-/* One block of hour-of-week figures: src[i] + off is where replication i's
- * `width` figures for this (hour, line or pool) start. Both interval arrays
- * share this shape, so one helper serves them. */
-static void summary_block(const double *const *src, size_t off, size_t n,
-			  size_t width, double *scratch, struct ci *out)
-{
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < width; k++)
-			scratch[i * width + k] = src[i][off + k];
-	summary_ci_columns(scratch, n, width, out);
 }
 
 /* A grade's verdict, as a line's: the goal against the interval of the
@@ -101,37 +172,25 @@ static void summary_grade_verdict(struct summary_grade *sg,
 		: CI_UNCERTAIN;
 }
 
-/* Per grade, per area and per area and grade. `cols` is scratch room for
- * n pointers. */
-static void summary_response(struct summary *s,
-			     const struct cc_result *const *results, size_t n,
-			     double *scratch, const double **cols)
+/* Per grade, per area and per area and grade. */
+static void summary_response(struct summary *s, const struct summary_acc *a)
 {
 	size_t ng = s->n_grades;
 
-	for (size_t i = 0; i < n; i++)
-		cols[i] = results[i]->rsp.grade;
 	for (size_t g = 0; g < ng; g++) {
-		summary_block(cols, g * RSP_GRADE_METRICS, n, RSP_GRADE_METRICS,
-			      scratch, s->grades[g].m);
+		summary_ci_block(a, a->off[SB_GRADE] + g * RSP_GRADE_METRICS,
+				 RSP_GRADE_METRICS, s->grades[g].m);
 		summary_grade_verdict(&s->grades[g], &s->sc->grades[g]);
 	}
-	for (size_t i = 0; i < n; i++)
-		cols[i] = results[i]->rsp.area_grade;
-	for (size_t a = 0; a < s->n_areas; a++)
-		for (size_t g = 0; g < ng; g++) {
-			struct summary_grade *sg = &s->area_grades[a * ng + g];
-
-			summary_block(cols, (a * ng + g) * RSP_GRADE_METRICS, n,
-				      RSP_GRADE_METRICS, scratch, sg->m);
-			summary_grade_verdict(sg, &s->sc->grades[g]);
-		}
-	for (size_t i = 0; i < n; i++)
-		cols[i] = results[i]->rsp.area;
-	for (size_t a = 0; a < s->n_areas; a++) {
-		summary_block(cols, a * RSP_AREA_METRICS, n, RSP_AREA_METRICS,
-			      scratch, s->areas[a].m);
-		summary_fraction(&s->areas[a].m[RSP_UTILISATION]);
+	for (size_t i = 0; i < s->n_areas * ng; i++) {
+		summary_ci_block(a, a->off[SB_AREA_GRADE] + i * RSP_GRADE_METRICS,
+				 RSP_GRADE_METRICS, s->area_grades[i].m);
+		summary_grade_verdict(&s->area_grades[i], &s->sc->grades[i % ng]);
+	}
+	for (size_t i = 0; i < s->n_areas; i++) {
+		summary_ci_block(a, a->off[SB_AREA] + i * RSP_AREA_METRICS,
+				 RSP_AREA_METRICS, s->areas[i].m);
+		summary_fraction(&s->areas[i].m[RSP_UTILISATION]);
 	}
 }
 
@@ -154,35 +213,19 @@ static void summary_roles(struct summary *s)
 	s->total_annual_cost = s->pools_annual_cost + s->roles_annual_cost;
 }
 
-/* Hour-of-week intervals for every line and pool. `cols` is scratch room
- * for n pointers. */
-static void summary_intervals(struct summary *s,
-			      const struct cc_result *const *results, size_t n,
-			      double *scratch, const double **cols)
+/* Hour-of-week intervals for every line and pool: the accumulator keeps
+ * them in the summary's own order. */
+static void summary_intervals(struct summary *s, const struct summary_acc *a)
 {
-	size_t nl = s->n_lines * CC_INTERVAL_LINE_METRICS;
-	size_t np = s->n_pools * CC_INTERVAL_POOL_METRICS;
+	size_t nl = HOURS_PER_WEEK * s->n_lines * CC_INTERVAL_LINE_METRICS;
+	size_t np = HOURS_PER_WEEK * s->n_pools * CC_INTERVAL_POOL_METRICS;
 
-	for (size_t i = 0; i < n; i++)
-		cols[i] = results[i]->interval_line;
-	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
-		for (size_t l = 0; l < s->n_lines; l++) {
-			size_t off = h * nl + l * CC_INTERVAL_LINE_METRICS;
-
-			summary_block(cols, off, n, CC_INTERVAL_LINE_METRICS,
-				      scratch, s->interval_line + off);
-			summary_fraction(&s->interval_line[off + CC_I_SERVICE_LEVEL]);
-		}
-	for (size_t i = 0; i < n; i++)
-		cols[i] = results[i]->interval_pool;
-	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
-		for (size_t p = 0; p < s->n_pools; p++) {
-			size_t off = h * np + p * CC_INTERVAL_POOL_METRICS;
-
-			summary_block(cols, off, n, CC_INTERVAL_POOL_METRICS,
-				      scratch, s->interval_pool + off);
-			summary_fraction(&s->interval_pool[off + CC_I_OCCUPANCY]);
-		}
+	summary_ci_block(a, a->off[SB_ILINE], nl, s->interval_line);
+	for (size_t i = 0; i < nl; i += CC_INTERVAL_LINE_METRICS)
+		summary_fraction(&s->interval_line[i + CC_I_SERVICE_LEVEL]);
+	summary_ci_block(a, a->off[SB_IPOOL], np, s->interval_pool);
+	for (size_t i = 0; i < np; i += CC_INTERVAL_POOL_METRICS)
+		summary_fraction(&s->interval_pool[i + CC_I_OCCUPANCY]);
 }
 
 /* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
@@ -220,58 +263,129 @@ static struct summary *summary_alloc(const struct scenario *sc)
 	return s;
 }
 
-/* The widest row any figure block needs in the scratch matrix. */
-static size_t summary_scratch_width(void)
+struct summary *summary_of_acc(const struct summary_acc *a,
+			       struct sim_err *err)
 {
-	size_t w = CC_LINE_METRICS;
+	const struct scenario *sc = a->sc;
+	struct summary *s = summary_alloc(sc);
 
-	if (CC_POOL_METRICS > w)
-		w = CC_POOL_METRICS;
-	if (CC_INTERVAL_LINE_METRICS > w)
-		w = CC_INTERVAL_LINE_METRICS;
-	if (CC_INTERVAL_POOL_METRICS > w)
-		w = CC_INTERVAL_POOL_METRICS;
-	if (RSP_GRADE_METRICS > w)
-		w = RSP_GRADE_METRICS;
-	if (RSP_AREA_METRICS > w)
-		w = RSP_AREA_METRICS;
-	return w;
+	assert(a->replications >= 1);
+	if (s == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory summarising %" PRIu64
+			    " replications", a->replications);
+		return NULL;
+	}
+	s->replications = (unsigned)a->replications;
+	s->seed = sc->run.seed;
+	s->days = sc->run.days;
+	s->warmup_s = sc->run.warmup_s;
+	s->events = a->events;
+	summary_lines(s, a);
+	summary_pools(s, a);
+	summary_response(s, a);
+	summary_roles(s);
+	summary_intervals(s, a);
+	return s;
 }
 
 struct summary *summary_new(const struct scenario *sc,
 			    const struct cc_result *const *results, size_t n,
 			    struct sim_err *err)
 {
-	struct summary *s = summary_alloc(sc);
-	double *scratch = malloc(n * summary_scratch_width() * sizeof *scratch);
-	const double **cols = malloc(n * sizeof *cols);
+	struct summary_acc *a = summary_acc_new(sc);
+	struct summary *s;
 
 	assert(n >= 1);
-	if (s == NULL || scratch == NULL || cols == NULL) {
-		summary_free(s);
-		free(scratch);
-		free(cols);
-		sim_err_add(err, SIM_ENOMEM, "out of memory summarising %zu replications", n);
+	if (a == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory summarising %zu "
+			    "replications", n);
 		return NULL;
 	}
-	s->replications = (unsigned)n;
-	s->seed = sc->run.seed;
-	s->days = sc->run.days;
-	s->warmup_s = sc->run.warmup_s;
-	for (size_t i = 0; i < n; i++) {
-		assert(results[i]->n_lines == sc->n_lines);
-		assert(results[i]->n_pools == sc->n_pools);
-		assert(results[i]->n_grades == sc->n_grades);
-		assert(results[i]->n_areas == sc->n_areas);
-		s->events += results[i]->events;
+	for (size_t i = 0; i < n; i++)
+		summary_acc_add(a, results[i]);
+	s = summary_of_acc(a, err);
+	summary_acc_free(a);
+	return s;
+}
+
+/* Replications folded in as they finish: each worker reuses one result
+ * and adds it to its own accumulator, so memory does not grow with the
+ * number of replications; the accumulators' exact sums make the merged
+ * summary the same bytes whatever worker ran which replication. */
+struct summary_sim {
+	const struct scenario *sc;
+	unsigned n_workers;
+	struct cc_result **res;            /* [n_workers] */
+	struct summary_acc **acc;          /* [n_workers] */
+};
+
+static enum sim_status summary_sim_one(void *arg, unsigned worker,
+				       size_t index, struct sim_err *err)
+{
+	const struct summary_sim *job = arg;
+	enum sim_status st = cc_run(job->sc, (uint32_t)index, job->res[worker],
+				    err);
+
+	if (st == SIM_OK)
+		summary_acc_add(job->acc[worker], job->res[worker]);
+	return st;
+}
+
+/* Frees what summary_sim_init allocated; NULL entries are skipped. */
+static void summary_sim_free(struct summary_sim *job)
+{
+	for (unsigned w = 0; w < job->n_workers; w++) {
+		if (job->res != NULL)
+			cc_result_free(job->res[w]);
+		if (job->acc != NULL)
+			summary_acc_free(job->acc[w]);
 	}
-	summary_lines(s, results, n, scratch);
-	summary_pools(s, results, n, scratch);
-	summary_response(s, results, n, scratch, cols);
-	summary_roles(s);
-	summary_intervals(s, results, n, scratch, cols);
-	free(scratch);
-	free(cols);
+	free(job->res);
+	free(job->acc);
+}
+
+/* One result and one accumulator a worker; returns 0, or -1 when out of
+ * memory (with everything freed). */
+static int summary_sim_init(struct summary_sim *job, const struct scenario *sc,
+			    unsigned n_workers)
+{
+	*job = (struct summary_sim){ sc, n_workers,
+				     calloc(n_workers, sizeof *job->res),
+				     calloc(n_workers, sizeof *job->acc) };
+	if (job->res == NULL || job->acc == NULL) {
+		summary_sim_free(job);
+		return -1;
+	}
+	for (unsigned w = 0; w < n_workers; w++) {
+		job->res[w] = cc_result_new(sc);
+		job->acc[w] = summary_acc_new(sc);
+		if (job->res[w] == NULL || job->acc[w] == NULL) {
+			summary_sim_free(job);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct summary *summary_simulate(const struct scenario *sc, unsigned threads,
+				 struct sim_err *err)
+{
+	size_t n = sc->run.replications;
+	struct summary_sim job;
+	struct summary *s = NULL;
+
+	assert(n >= 1);
+	if (summary_sim_init(&job, sc, replicate_workers(n, threads)) != 0) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (replicate_run_workers(n, threads, summary_sim_one, &job, err)
+	    == SIM_OK) {
+		for (unsigned w = 1; w < job.n_workers; w++)
+			summary_acc_merge(job.acc[0], job.acc[w]);
+		s = summary_of_acc(job.acc[0], err);
+	}
+	summary_sim_free(&job);
 	return s;
 }
 

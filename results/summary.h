@@ -5,14 +5,19 @@
  * attendance within target against its goal, and the FTE and annual cost
  * of the staffing simulated: call handlers by pool, officers by role.
  *
- * A summary is built once from the scenario and the replication results, in
- * replication order, and is then read-only: the writers (report_table,
- * report_csv, report_json) only format it, so every format shows the same
- * numbers. Nothing in it depends on the thread count or on timing.
+ * Replications are folded into a summary_acc as they finish, one result at
+ * a time: it keeps, for every figure, the exact sums of its values and
+ * squares (sim/moments.h), so its memory does not grow with the number of
+ * replications, and the summary built from it is the same bytes whatever
+ * order the replications were added in and however accumulators were
+ * merged (one per thread, or partial runs made elsewhere). A summary is
+ * then read-only: the writers (report_table, report_csv, report_json) only
+ * format it, so every format shows the same numbers. Nothing in it depends
+ * on the thread count or on timing.
  *
- * The summary borrows the scenario (names, targets, goals): the scenario
- * must outlive it. It copies everything it needs from the results, which
- * may be freed once summary_new returns. */
+ * Accumulators and summaries borrow the scenario (names, targets, goals):
+ * it must outlive them. They copy everything they need from the results,
+ * which may be reused or freed once added. */
 #ifndef RESULTS_SUMMARY_H
 #define RESULTS_SUMMARY_H
 
@@ -88,12 +93,41 @@ struct summary {
 	double total_annual_cost;
 };
 
+/* An accumulator of replication results of one scenario. */
+struct summary_acc;
+
+/* Returns a new empty accumulator for results of sc, or NULL when out of
+ * memory. */
+struct summary_acc *summary_acc_new(const struct scenario *sc);
+/* NULL is a no-op. */
+void summary_acc_free(struct summary_acc *a);
+/* Adds one replication's result (sized by cc_result_new(sc)); borrows r. */
+void summary_acc_add(struct summary_acc *a, const struct cc_result *r);
+/* Adds everything src holds into dst, both of the same scenario: exactly
+ * as if dst had been given src's results. */
+void summary_acc_merge(struct summary_acc *dst, const struct summary_acc *src);
+/* The number of results added (merges included). */
+uint64_t summary_acc_replications(const struct summary_acc *a);
+/* Builds the summary of what a holds (at least one result). Returns a new
+ * summary (free with summary_free), or NULL with err filled (SIM_ENOMEM)
+ * when out of memory. */
+struct summary *summary_of_acc(const struct summary_acc *a,
+			       struct sim_err *err);
+
 /* Builds the summary of n >= 1 results of sc (results[i] is replication i,
  * sized by cc_result_new(sc)). Returns a new summary (free with
  * summary_free), or NULL with err filled (SIM_ENOMEM) when out of memory. */
 struct summary *summary_new(const struct scenario *sc,
 			    const struct cc_result *const *results, size_t n,
 			    struct sim_err *err);
+/* Runs sc's run.replications replications on `threads` threads (0: one a
+ * core), folding each into a per-thread accumulator as it finishes, and
+ * summarises them: memory does not grow with the replications, and the
+ * bytes do not depend on the threads. Returns a new summary, or NULL with
+ * err filled (the lowest-index failing replication's message, or
+ * SIM_ENOMEM). */
+struct summary *summary_simulate(const struct scenario *sc, unsigned threads,
+				 struct sim_err *err);
 /* NULL is a no-op. */
 void summary_free(struct summary *s);
 

@@ -16,26 +16,47 @@
  * the stack, and only longer columns with gaps use the heap. */
 #define CI_STACK_VALUES 256
 
-/* The interval of n finite values read with the given stride. */
-static struct ci ci_of_finite(const double *x, size_t stride, size_t n,
-			      double level)
+/* The interval of n finite values of the given mean and sample standard
+ * deviation (ignored when n < 2). */
+static struct ci ci_of_mean_sd(size_t n, double mean, double sd, double level)
 {
 	struct ci c = { NAN, NAN, NAN, n };
-	double sd, t, half;
+	double t, half;
 
 	if (n == 0)
 		return c;
-	c.mean = gsl_stats_mean(x, stride, n);
+	c.mean = mean;
 	if (n == 1) {
 		c.lo = c.hi = c.mean;
 		return c;
 	}
-	sd = gsl_stats_sd_m(x, stride, n, c.mean);
 	t = gsl_cdf_tdist_Pinv((1.0 + level) / 2.0, (double)(n - 1));
 	half = t * sd / sqrt((double)n);
 	c.lo = c.mean - half;
 	c.hi = c.mean + half;
 	return c;
+}
+
+/* The interval of n finite values read with the given stride. */
+static struct ci ci_of_finite(const double *x, size_t stride, size_t n,
+			      double level)
+{
+	double mean;
+
+	if (n < 2)
+		return ci_of_mean_sd(n, n == 1 ? x[0] : NAN, NAN, level);
+	mean = gsl_stats_mean(x, stride, n);
+	return ci_of_mean_sd(n, mean, gsl_stats_sd_m(x, stride, n, mean), level);
+}
+
+/* The interval of figure k of m, from its exact sums: the same bytes
+ * whatever order the values were added in. */
+struct ci ci_of_moments(const struct moments *m, size_t k, double level)
+{
+	struct moments_stats st = moments_stats(m, k);
+
+	assert(level > 0.0 && level < 1.0);
+	return ci_of_mean_sd((size_t)st.n, st.mean, st.sd, level);
 }
 
 /* The mean and `level` interval of the finite values among x[0], x[stride],

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "sim/moments.h"
+
 struct ci {
 	double mean;
 	double lo;     /* lower end of the interval */
@@ -19,6 +21,11 @@ struct ci {
 /* The mean and `level` (for example 0.95) interval of x[0..n-1], read with
  * the given stride (in elements) so a column of an array of structs works. */
 struct ci ci_of(const double *x, size_t stride, size_t n, double level);
+
+/* The mean and `level` interval of figure k of an accumulator of exact
+ * sums (sim/moments.h): the same rule as ci_of, but the same bytes for the
+ * same values in any order or grouping, and no values kept. */
+struct ci ci_of_moments(const struct moments *m, size_t k, double level);
 
 /* c with its ends clipped to [min, max], the range the quantity can take
  * (a fraction cannot exceed 1, a count cannot be negative). The t-interval

@@ -2,10 +2,15 @@
  * from a fixed-resolution GSL histogram, so memory does not grow with the
  * number of observations.
  *
- * Bins are 0.25 s wide up to 60 s, 2 s to 600 s, 15 s to 2 h, 60 s to 12 h,
- * and one last bin to infinity (reported as its lower edge): a quantile is
- * exact to within its bin width. Quantiles interpolate linearly inside a bin
- * (gsl_histogram_pdf). One histogram per replication; not thread-safe. */
+ * Bins widen geometrically: 128 to each doubling from 1/16 s to 2^36 s
+ * (about 2,180 years, longer than any run the loader accepts), so a
+ * quantile from 1/16 s on is within 2^-7 (0.78%) of the true one, at any
+ * length. Below 1/16 s the error is at most 1/16 s; waits under a
+ * microsecond (callers answered at once) count as exactly zero, and a
+ * quantile that falls among them is exactly 0. Quantiles interpolate
+ * linearly inside a bin (gsl_histogram_pdf) and never exceed the largest
+ * value added, which is kept exactly. One histogram per replication; not
+ * thread-safe. */
 #ifndef SIM_HIST_H
 #define SIM_HIST_H
 

@@ -306,10 +306,53 @@ static void test_report_compare_write_errors(void **state)
 	rc_pair_free(&p);
 }
 
+/* Pairs of replications folded in any order, and in groups merged later
+ * (what threads, and shards run apart, do): the same bytes as folding them
+ * in replication order. A has areas (the force's totals are summed too). */
+static void test_report_compare_any_order_same_bytes(void **state)
+{
+	struct fixture *a = fx_new(), *b = fx_new();
+	struct compare_acc *all, *g1, *g2;
+	struct compare *c1, *c2;
+	struct sim_err err = { 0 };
+	char *j1, *j2;
+
+	(void)state;
+	fx_add_response(a);
+	fx_add_response(b);
+	b->line[1][CC_SERVICE_LEVEL] += 0.0201;
+	all = compare_acc_new(&a->sc, &b->sc);
+	g1 = compare_acc_new(&a->sc, &b->sc);
+	g2 = compare_acc_new(&a->sc, &b->sc);
+	assert_true(all != NULL && g1 != NULL && g2 != NULL);
+	for (size_t r = 0; r < FX_R; r++)
+		compare_acc_add(all, a->ptrs[r], b->ptrs[r]);
+	compare_acc_add(g2, a->ptrs[2], b->ptrs[2]);
+	compare_acc_add(g1, a->ptrs[1], b->ptrs[1]);
+	compare_acc_add(g2, a->ptrs[0], b->ptrs[0]);
+	compare_acc_merge(g1, g2);
+	c1 = compare_of_acc(all, &err);
+	c2 = compare_of_acc(g1, &err);
+	assert_true(c1 != NULL && c2 != NULL);
+	j1 = rc_capture(report_compare_json, c1);
+	j2 = rc_capture(report_compare_json, c2);
+	assert_string_equal(j1, j2);
+	free(j1);
+	free(j2);
+	compare_free(c1);
+	compare_free(c2);
+	compare_acc_free(all);
+	compare_acc_free(g1);
+	compare_acc_free(g2);
+	free(a);
+	free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_report_compare_table),
+		cmocka_unit_test(test_report_compare_any_order_same_bytes),
 		cmocka_unit_test(test_report_compare_table_areas),
 		cmocka_unit_test(test_report_compare_calls_only),
 		cmocka_unit_test(test_report_compare_csv),

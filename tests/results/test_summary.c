@@ -397,9 +397,55 @@ static void test_summary_calls_only_has_no_response(void **state)
 	free(fx);
 }
 
+/* Replications folded in any order, and in groups merged later (what
+ * threads, and shards run apart, do): the same summary, bit for bit, as
+ * folding them in order; and summary_new is that fold. */
+static void test_summary_acc_any_order_same_bits(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary_acc *all, *g1, *g2;
+	struct summary *s1, *s2, *s3;
+	struct sim_err err = { 0 };
+
+	(void)state;
+	fx_add_response(fx);
+	all = summary_acc_new(&fx->sc);
+	g1 = summary_acc_new(&fx->sc);
+	g2 = summary_acc_new(&fx->sc);
+	assert_true(all != NULL && g1 != NULL && g2 != NULL);
+	for (size_t r = 0; r < FX_R; r++)
+		summary_acc_add(all, fx->ptrs[r]);
+	summary_acc_add(g2, fx->ptrs[2]);
+	summary_acc_add(g1, fx->ptrs[1]);
+	summary_acc_add(g2, fx->ptrs[0]);
+	summary_acc_merge(g1, g2);
+	assert_int_equal(summary_acc_replications(g1), FX_R);
+	s1 = summary_of_acc(all, &err);
+	s2 = summary_of_acc(g1, &err);
+	s3 = summary_new(&fx->sc, fx->ptrs, FX_R, &err);
+	assert_true(s1 != NULL && s2 != NULL && s3 != NULL);
+	assert_memory_equal(s1->lines, s2->lines, FX_LINES * sizeof *s1->lines);
+	assert_memory_equal(s1->lines, s3->lines, FX_LINES * sizeof *s1->lines);
+	assert_memory_equal(s1->grades, s2->grades,
+			    s1->n_grades * sizeof *s1->grades);
+	assert_memory_equal(s1->area_grades, s2->area_grades,
+			    s1->n_areas * s1->n_grades * sizeof *s1->area_grades);
+	assert_memory_equal(s1->interval_line, s2->interval_line,
+			    HOURS_PER_WEEK * FX_LINES * CC_INTERVAL_LINE_METRICS
+			    * sizeof *s1->interval_line);
+	summary_free(s1);
+	summary_free(s2);
+	summary_free(s3);
+	summary_acc_free(all);
+	summary_acc_free(g1);
+	summary_acc_free(g2);
+	free(fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_summary_acc_any_order_same_bits),
 		cmocka_unit_test(test_summary_service_level_interval_matches_hand),
 		cmocka_unit_test(test_summary_verdicts_follow_goal),
 		cmocka_unit_test(test_summary_no_goal_is_never_missed),

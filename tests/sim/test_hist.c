@@ -1,6 +1,7 @@
 /* test_hist.c: histogram quantiles are exact on evenly spread data, within
- * bin width plus sampling error on exponential waits, and the overflow bin
- * reports 12 h. */
+ * the stated relative error plus sampling error on exponential waits of
+ * minutes to a year, exactly zero among immediate answers, and never above
+ * the largest value. */
 #include "test_support.h"
 
 #include <gsl/gsl_randist.h>
@@ -20,35 +21,34 @@ static void test_hist_empty(void **state)
 	hist_free(NULL);
 }
 
-/* One observation at the centre of every 0.25 s bin from 0 to 60 s, and of
- * every 15 s bin from 600 s to 2 h: with equal mass per bin and linear
- * interpolation, the quantiles are those of a uniform law, exactly. */
+/* One observation on the lower edge of each of the 128 bins of a doubling
+ * ([1, 2) s, and [2^20, 2^21) s, 12 days on): with equal mass per bin and
+ * linear interpolation, the quantiles are those of a uniform law, exactly,
+ * as far beyond 12 h as near a minute. */
 static void test_hist_uniform_grid_is_exact(void **state)
 {
-	struct hist *fine = hist_new();
-	struct hist *coarse = hist_new();
-	const double q[5] = { 0.0, 0.1, 0.5, 0.9, 1.0 };
+	struct hist *near = hist_new();
+	struct hist *far = hist_new();
+	const double q[4] = { 0.0, 0.1, 0.5, 0.9 };
 
 	(void)state;
-	for (int k = 0; k < 240; k++)
-		hist_add(fine, 0.125 + 0.25 * k);
-	for (int k = 0; k < 440; k++)
-		hist_add(coarse, 607.5 + 15.0 * k);
-	assert_seconds_near(hist_count(fine), 240.0, 0.0);
-	for (int i = 0; i < 5; i++) {
-		/* The 0-quantile is the lower edge of the first non-empty bin:
-		 * 1e-6 s, the top of the bin of zeros. */
-		assert_seconds_near(hist_quantile(fine, q[i]), 60.0 * q[i],
-				    q[i] == 0.0 ? 1e-6 : 1e-9);
-		assert_seconds_near(hist_quantile(coarse, q[i]),
-				    600.0 + 6600.0 * q[i], 1e-9);
+	for (int j = 0; j < 128; j++) {
+		hist_add(near, 1.0 + j / 128.0);
+		hist_add(far, ldexp(1.0 + j / 128.0, 20));
 	}
-	hist_free(fine);
-	hist_free(coarse);
+	for (int i = 0; i < 4; i++) {
+		assert_seconds_near(hist_quantile(near, q[i]), 1.0 + q[i], 1e-12);
+		assert_seconds_near(hist_quantile(far, q[i]),
+				    ldexp(1.0 + q[i], 20), 1e-6);
+	}
+	/* The 1-quantile is the largest value added, exactly. */
+	assert_seconds_near(hist_quantile(far, 1.0), ldexp(255.0 / 128.0, 20), 0.0);
+	hist_free(near);
+	hist_free(far);
 }
 
-/* Zero waits (callers answered at once) are reported as zero, not spread
- * over the first 0.25 s bin: 90% zeros make the median 0. */
+/* Zero waits (callers answered at once) are reported as exactly zero, not
+ * spread over the first bin: 90% zeros make the median 0, not 6e-07. */
 static void test_hist_zeros_stay_zero(void **state)
 {
 	struct hist *h = hist_new();
@@ -58,44 +58,43 @@ static void test_hist_zeros_stay_zero(void **state)
 		hist_add(h, 0.0);
 	for (int k = 0; k < 100; k++)
 		hist_add(h, 2.385);
-	assert_true(hist_quantile(h, 0.5) <= 1e-6);
-	assert_true(hist_quantile(h, 0.89) <= 1e-6);
-	assert_seconds_near(hist_quantile(h, 0.95), 2.375, 1e-9);
+	assert_true(hist_quantile(h, 0.5) == 0.0);
+	assert_true(hist_quantile(h, 0.89) == 0.0);
+	/* 2.385 s is in the bin [2.375, 2.390625); half its mass lies below
+	 * the 0.95-quantile. */
+	assert_seconds_near(hist_quantile(h, 0.95), 2.375 + 0.5 * 0.015625, 1e-9);
+	assert_seconds_near(hist_quantile(h, 1.0), 2.385, 0.0);
 	hist_free(h);
 }
 
-/* A value on an edge belongs to the bin above it: 60 s is in [60, 62). */
+/* A value on an edge belongs to the bin above it: 64 s is in [64, 64.5),
+ * and the double just below 64 in [63.75, 64). */
 static void test_hist_edge_goes_up(void **state)
 {
-	struct hist *h = hist_new();
+	struct hist *on = hist_new();
+	struct hist *below = hist_new();
 
 	(void)state;
-	hist_add(h, 60.0);
-	assert_seconds_near(hist_quantile(h, 0.0), 60.0, 0.0);
-	assert_seconds_near(hist_quantile(h, 0.5), 61.0, 1e-12);
-	assert_seconds_near(hist_quantile(h, 1.0), 62.0, 0.0);
-	hist_free(h);
+	hist_add(on, 64.0);
+	hist_add(below, nextafter(64.0, 0.0));
+	assert_seconds_near(hist_quantile(on, 0.0), 64.0, 0.0);
+	assert_seconds_near(hist_quantile(below, 0.0), 63.75, 0.0);
+	hist_free(on);
+	hist_free(below);
 }
 
-/* Bin width at x, as hist.h lists them. */
-static double bin_width(double x)
+/* n exponential draws of the given mean: each q-quantile must be within one
+ * bin (2^-7 of its value, the histogram's stated relative error) plus four
+ * sd of the sample quantile, sqrt(q(1-q)/n) / f(x_q) = mean sqrt(q / ((1-q)
+ * n)), of the exact -mean ln(1-q). */
+static void check_exponential(double mean, unsigned long seed)
 {
-	return x < 60.0 ? 0.25 : x < 600.0 ? 2.0 : x < 7200.0 ? 15.0 : 60.0;
-}
-
-/* 200,000 exponential waits (mean 180 s): the q-quantile is
- * -mean ln(1-q). The sample quantile has sd sqrt(q(1-q)/n) / f(x_q) =
- * mean sqrt(q / ((1-q) n)), so the tolerance is one bin width (the
- * histogram's resolution) plus four of those sd. */
-static void test_hist_exponential_quantiles(void **state)
-{
-	const double mean = 180.0, n = 200000;
+	const double n = 200000;
 	const double q[5] = { 0.1, 0.5, 0.9, 0.95, 0.99 };
 	struct hist *h = hist_new();
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
 
-	(void)state;
-	gsl_rng_set(r, 2385);
+	gsl_rng_set(r, seed);
 	for (int i = 0; i < (int)n; i++)
 		hist_add(h, gsl_ran_exponential(r, mean));
 	assert_seconds_near(hist_count(h), n, 0.0);
@@ -104,28 +103,42 @@ static void test_hist_exponential_quantiles(void **state)
 		double sd = mean * sqrt(q[i] / ((1.0 - q[i]) * n));
 
 		assert_seconds_near(hist_quantile(h, q[i]), want,
-				    bin_width(want) + 4.0 * sd);
+				    ldexp(want, -7) + 4.0 * sd);
 	}
 	gsl_rng_free(r);
 	hist_free(h);
 }
 
-/* Waits of 12 h and more are counted in the overflow bin and reported as
- * 12 h, its lower edge; they still move the other quantiles. */
-static void test_hist_overflow_reports_lower_edge(void **state)
+/* Waits of a few minutes, as a contact centre has them. */
+static void test_hist_exponential_quantiles(void **state)
+{
+	(void)state;
+	check_exponential(180.0, 2385);
+}
+
+/* Attendance times of days and waits of weeks, far beyond the 12 h where
+ * quantiles used to stop (p50 = p95 = 43200 s while the mean was days). */
+static void test_hist_long_quantiles(void **state)
+{
+	(void)state;
+	check_exponential(2.385 * 86400.0, 4711);
+	check_exponential(3.0e7, 17);
+}
+
+/* Beyond the last log bin (2^36 s, longer than any run) a value still
+ * counts, and no quantile exceeds the largest value added. */
+static void test_hist_beyond_last_bin(void **state)
 {
 	struct hist *h = hist_new();
 
 	(void)state;
-	hist_add(h, 10.1);
-	hist_add(h, 43200.0);
-	hist_add(h, 50000.0);
-	hist_add(h, 1e7);
-	assert_seconds_near(hist_count(h), 4.0, 0.0);
+	hist_add(h, 10.0);
+	hist_add(h, 1e11);
+	hist_add(h, 2e11);
+	assert_seconds_near(hist_count(h), 3.0, 0.0);
 	assert_seconds_near(hist_quantile(h, 0.0), 10.0, 0.0);
-	assert_seconds_near(hist_quantile(h, 0.125), 10.125, 1e-9);
-	assert_seconds_near(hist_quantile(h, 0.5), 43200.0, 0.0);
-	assert_seconds_near(hist_quantile(h, 1.0), 43200.0, 0.0);
+	assert_seconds_near(hist_quantile(h, 0.9), 2e11, 0.0);
+	assert_seconds_near(hist_quantile(h, 1.0), 2e11, 0.0);
 	hist_free(h);
 }
 
@@ -168,7 +181,8 @@ int main(void)
 		cmocka_unit_test(test_hist_edge_goes_up),
 		cmocka_unit_test(test_hist_zeros_stay_zero),
 		cmocka_unit_test(test_hist_exponential_quantiles),
-		cmocka_unit_test(test_hist_overflow_reports_lower_edge),
+		cmocka_unit_test(test_hist_long_quantiles),
+		cmocka_unit_test(test_hist_beyond_last_bin),
 		cmocka_unit_test(test_hist_merge_and_reset),
 	};
 

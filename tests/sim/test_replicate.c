@@ -151,6 +151,57 @@ static void test_replicate_failure_without_message(void **state)
 	assert_int_equal(err.status, SIM_ERUNTIME);
 }
 
+/* Per worker: how many jobs it ran, and whether two of its jobs ever
+ * overlapped (a worker runs one job at a time). */
+struct by_worker {
+	int jobs[8];
+	int busy[8];
+	int overlap;
+	int bad_worker;
+	unsigned n_workers;
+};
+
+static enum sim_status job_count(void *arg, unsigned worker, size_t index,
+				 struct sim_err *err)
+{
+	struct by_worker *b = arg;
+
+	(void)index;
+	(void)err;
+	if (worker >= b->n_workers) {
+		b->bad_worker = 1;
+		return SIM_OK;
+	}
+	if (b->busy[worker]++ != 0)
+		b->overlap = 1;
+	b->jobs[worker]++;
+	b->busy[worker]--;
+	return SIM_OK;
+}
+
+/* Worker indices stay below replicate_workers(), every job runs once, and
+ * the workers never exceed the jobs. */
+static void test_replicate_workers(void **state)
+{
+	(void)state;
+	assert_int_equal(replicate_workers(3, 8), 3);
+	assert_int_equal(replicate_workers(100, 2), 2);
+	assert_int_equal(replicate_workers(0, 2), 1);
+	for (unsigned t = 1; t <= 4; t++) {
+		struct by_worker b = { .n_workers = replicate_workers(N_JOBS, t) };
+		struct sim_err err;
+		int total = 0;
+
+		sim_err_clear(&err);
+		assert_int_equal(replicate_run_workers(N_JOBS, t, job_count, &b,
+						       &err), SIM_OK);
+		for (unsigned w = 0; w < b.n_workers; w++)
+			total += b.jobs[w];
+		assert_int_equal(total, N_JOBS);
+		assert_false(b.overlap || b.bad_worker);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_replicate_more_threads_than_jobs),
 		cmocka_unit_test(test_replicate_reports_lowest_failure),
 		cmocka_unit_test(test_replicate_failure_without_message),
+		cmocka_unit_test(test_replicate_workers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,156 @@
+/* test_moments.c: exact sums give GSL's mean and standard deviation to the
+ * last bits, leave out NANs, survive cancellation that double sums lose,
+ * and give the same bytes for the same values in any order or grouping
+ * (what makes a run's output independent of the thread count, and
+ * partial results mergeable). */
+#include "test_support.h"
+
+#include <string.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "sim/moments.h"
+
+static void test_moments_empty_and_nan(void **state)
+{
+	struct moments *m = moments_new(3);
+	const double x[3] = { NAN, 2.385, INFINITY };
+	struct moments_stats st;
+
+	(void)state;
+	assert_non_null(m);
+	assert_int_equal(moments_figures(m), 3);
+	moments_add(m, 0, x, 1, 3);
+	st = moments_stats(m, 0);
+	assert_true(st.n == 0 && isnan(st.mean) && isnan(st.sd));
+	st = moments_stats(m, 1);
+	assert_true(st.n == 1 && st.mean == 2.385 && isnan(st.sd));
+	assert_true(moments_stats(m, 2).n == 0);
+	moments_free(m);
+	moments_free(NULL);
+}
+
+/* 1, 2, 3, 4: mean 2.5, variance 5/3; a constant has sd exactly 0. */
+static void test_moments_small_exact(void **state)
+{
+	struct moments *m = moments_new(2);
+	struct moments_stats st;
+
+	(void)state;
+	for (int i = 1; i <= 4; i++) {
+		double x[2] = { (double)i, 0.1 };
+
+		moments_add(m, 0, x, 1, 2);
+	}
+	st = moments_stats(m, 0);
+	assert_true(st.n == 4 && st.mean == 2.5);
+	assert_seconds_near(st.sd, sqrt(5.0 / 3.0), 1e-15);
+	st = moments_stats(m, 1);
+	assert_seconds_near(st.mean, 0.1, 1e-17);
+	assert_true(st.sd == 0.0);
+	moments_free(m);
+}
+
+/* 1e16, 1 and -1e16 sum to 1 exactly; in doubles, added in this order, to
+ * 0. The mean is 1/3. */
+static void test_moments_cancellation(void **state)
+{
+	struct moments *m = moments_new(1);
+	const double x[3] = { 1e16, 1.0, -1e16 };
+
+	(void)state;
+	moments_add(m, 0, x, 1, 1);
+	moments_add(m, 0, x + 1, 1, 1);
+	moments_add(m, 0, x + 2, 1, 1);
+	assert_seconds_near(moments_stats(m, 0).mean, 1.0 / 3.0, 1e-16);
+	moments_free(m);
+}
+
+/* Lognormal figures of a few replications: within a few ulps of GSL's
+ * two-pass mean and standard deviation. */
+static void test_moments_match_gsl(void **state)
+{
+	enum { N = 5000 };
+	static double x[N];
+	struct moments *m = moments_new(1);
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	struct moments_stats st;
+	double mean, sd;
+
+	(void)state;
+	gsl_rng_set(r, 2385);
+	for (int i = 0; i < N; i++) {
+		x[i] = gsl_ran_lognormal(r, 6.0, 0.8);
+		moments_add(m, 0, &x[i], 1, 1);
+	}
+	mean = gsl_stats_mean(x, 1, N);
+	sd = gsl_stats_sd_m(x, 1, N, mean);
+	st = moments_stats(m, 0);
+	assert_true(st.n == N);
+	assert_seconds_near(st.mean, mean, 1e-13 * mean);
+	assert_seconds_near(st.sd, sd, 1e-12 * sd);
+	gsl_rng_free(r);
+	moments_free(m);
+}
+
+/* Figures of every magnitude and sign, added forwards, backwards, and in
+ * three groups merged in two different orders: the same bytes each time. */
+static void test_moments_order_and_grouping(void **state)
+{
+	enum { N = 3000, F = 2 };
+	static double x[N][F];
+	struct moments *fwd = moments_new(F), *bwd = moments_new(F);
+	struct moments *g[3] = { moments_new(F), moments_new(F), moments_new(F) };
+	struct moments *h[3] = { moments_new(F), moments_new(F), moments_new(F) };
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+
+	(void)state;
+	gsl_rng_set(r, 4711);
+	for (int i = 0; i < N; i++) {
+		x[i][0] = ldexp(gsl_rng_uniform(r) - 0.3,
+				(int)gsl_rng_uniform_int(r, 1000) - 500);
+		x[i][1] = i % 7 == 0 ? NAN : gsl_ran_exponential(r, 180.0);
+	}
+	for (int i = 0; i < N; i++) {
+		moments_add(fwd, 0, x[i], 1, F);
+		moments_add(bwd, 0, x[N - 1 - i], 1, F);
+		moments_add(g[i % 3], 0, x[i], 1, F);
+		moments_add(h[(i / 1000) % 3], 0, x[N - 1 - i], 1, F);
+	}
+	moments_merge(g[2], g[0]);
+	moments_merge(g[2], g[1]);
+	moments_merge(h[0], h[1]);
+	moments_merge(h[2], h[0]);
+	for (size_t k = 0; k < F; k++) {
+		struct moments_stats a = moments_stats(fwd, k);
+		struct moments_stats b = moments_stats(bwd, k);
+		struct moments_stats c = moments_stats(g[2], k);
+		struct moments_stats d = moments_stats(h[2], k);
+
+		assert_true(a.n > 0 && isfinite(a.mean) && isfinite(a.sd));
+		assert_memory_equal(&a, &b, sizeof a);
+		assert_memory_equal(&a, &c, sizeof a);
+		assert_memory_equal(&a, &d, sizeof a);
+	}
+	gsl_rng_free(r);
+	moments_free(fwd);
+	moments_free(bwd);
+	for (int i = 0; i < 3; i++) {
+		moments_free(g[i]);
+		moments_free(h[i]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_moments_empty_and_nan),
+		cmocka_unit_test(test_moments_small_exact),
+		cmocka_unit_test(test_moments_cancellation),
+		cmocka_unit_test(test_moments_match_gsl),
+		cmocka_unit_test(test_moments_order_and_grouping),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
