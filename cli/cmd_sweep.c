@@ -35,6 +35,7 @@
 #include "results/summary.h"
 #include "results/sweep.h"
 #include "results/sweep_progress.h"
+#include "sim/mem.h"
 #include "sim/replicate.h"
 
 const char cmd_sweep_usage[] =
@@ -472,8 +473,8 @@ static int sweep_batch_load(struct sweep_batch *b)
 	const struct sweep_run *r = b->r;
 	int rc = CLI_EXIT_OK;
 
-	b->sc = calloc(b->n, sizeof *b->sc);
-	b->res = calloc(b->n * r->reps, sizeof *b->res);
+	b->sc = mem_calloc(b->n, sizeof *b->sc);
+	b->res = mem_calloc(b->n * r->reps, sizeof *b->res);
 	if (b->sc == NULL || b->res == NULL)
 		goto nomem;
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {

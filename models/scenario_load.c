@@ -26,6 +26,8 @@
 #include <time.h>
 #include <yaml.h>
 
+#include "sim/mem.h"
+
 #define KEY_PATH_MAX 256     /* "pools.emergency.shifts.late.staff" */
 #define WHERE_MAX 1200       /* "FILE:LINE:COL" or "--set key=value" */
 #define MSG_MAX 1024
@@ -689,7 +691,7 @@ static int read_file(const char *path, char **text, size_t *len)
 	if (!f)
 		return errno;
 	for (;;) {
-		grown = realloc(buf, cap + 1);
+		grown = mem_realloc(buf, cap + 1);
 		if (!grown) {
 			e = ENOMEM;
 			break;
@@ -872,7 +874,7 @@ static int dist_push(struct load *ld, struct dist *d, double v)
 	double *grown;
 
 	if ((d->n_values & (d->n_values - 1)) == 0) {
-		grown = realloc(d->values,
+		grown = mem_realloc(d->values,
 				(d->n_values ? 2 * d->n_values : 1) * sizeof v);
 		if (!grown) {
 			ld->oom = 1;
@@ -1249,7 +1251,7 @@ static void parse_surge_weeks(struct load *ld, struct at a,
 			     "weeks out for every week");
 		return;
 	}
-	sg->weeks = calloc((size_t)seq_len(n), sizeof *sg->weeks);
+	sg->weeks = mem_calloc((size_t)seq_len(n), sizeof *sg->weeks);
 	if (!sg->weeks) {
 		ld->oom = 1;
 		return;
@@ -1305,7 +1307,7 @@ static void parse_surges(struct load *ld, struct at m, struct demand_spec *dm)
 	n = load_node(ld, a.id);
 	if (seq_len(n) == 0)
 		return;
-	dm->surges = calloc((size_t)seq_len(n), sizeof *dm->surges);
+	dm->surges = mem_calloc((size_t)seq_len(n), sizeof *dm->surges);
 	if (!dm->surges) {
 		ld->oom = 1;
 		return;
@@ -1481,7 +1483,7 @@ static const char *line_names(const struct scenario *sc, char *buf,
 /* Allocates `n` zeroed items; records an allocation failure. */
 static void *load_calloc(struct load *ld, size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size);
+	void *p = mem_calloc(n ? n : 1, size);
 
 	if (!p)
 		ld->oom = 1;
@@ -2948,7 +2950,7 @@ static void ovr_graft_value(struct load *ld, const struct ovr *o, int parent)
 /* Applies override i to the document. */
 static void ovr_apply(struct load *ld, size_t i)
 {
-	struct ovr *o = malloc(sizeof *o);
+	struct ovr *o = mem_malloc(sizeof *o);
 	int cur = 1, k;
 
 	if (!o) {
@@ -2973,7 +2975,7 @@ static void ovr_apply_all(struct load *ld)
 
 	if (!ld->n_ovr)
 		return;
-	ld->ovr_end = calloc(ld->n_ovr, sizeof *ld->ovr_end);
+	ld->ovr_end = mem_calloc(ld->n_ovr, sizeof *ld->ovr_end);
 	if (!ld->ovr_end) {
 		ld->oom = 1;
 		return;

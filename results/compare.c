@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/mem.h"
+
 static const struct ci compare_nothing = { NAN, NAN, NAN, 0 };
 
 /* An area's top grade's attended within target is a figure of the area and
@@ -350,15 +352,15 @@ struct compare *compare_new(const struct compare_side_run *a,
 			    const struct compare_side_run *b,
 			    struct sim_err *err)
 {
-	struct compare *c = calloc(1, sizeof *c);
-	struct compare_build bd = { a, b, c, malloc(a->n * sizeof(double)) };
+	struct compare *c = mem_calloc(1, sizeof *c);
+	struct compare_build bd = { a, b, c, mem_malloc(a->n * sizeof(double)) };
 
 	assert(a->n >= 1 && a->n == b->n);
 	assert(a->sc->run.seed == b->sc->run.seed);
 	if (c != NULL) {
 		c->a = summary_new(a->sc, a->results, a->n, err);
 		c->b = summary_new(b->sc, b->results, b->n, err);
-		c->items = calloc(compare_max_items(a->sc, b->sc), sizeof *c->items);
+		c->items = mem_calloc(compare_max_items(a->sc, b->sc), sizeof *c->items);
 	}
 	if (c == NULL || c->a == NULL || c->b == NULL || c->items == NULL
 	    || bd.scratch == NULL) {

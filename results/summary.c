@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sim/mem.h"
+
 /* The interval of each column of scratch, a matrix of n rows (replications)
  * of `width` figures. Every figure a run reports is a count, a time or a
  * fraction, so no interval reaches below 0. */
@@ -188,7 +190,7 @@ static void summary_intervals(struct summary *s,
 /* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
 static struct summary *summary_alloc(const struct scenario *sc)
 {
-	struct summary *s = calloc(1, sizeof *s);
+	struct summary *s = mem_calloc(1, sizeof *s);
 	size_t nl = sc->n_lines, np = sc->n_pools;
 
 	if (s == NULL)
@@ -199,17 +201,17 @@ static struct summary *summary_alloc(const struct scenario *sc)
 	s->n_grades = sc->n_grades;
 	s->n_areas = sc->n_areas;
 	s->n_roles = sc->n_roles;
-	/* calloc(0, ...) may return NULL legitimately: ask for at least one. */
-	s->lines = calloc(nl + 1, sizeof *s->lines);
-	s->pools = calloc(np + 1, sizeof *s->pools);
-	s->grades = calloc(s->n_grades + 1, sizeof *s->grades);
-	s->areas = calloc(s->n_areas + 1, sizeof *s->areas);
-	s->area_grades = calloc(s->n_areas * s->n_grades + 1,
+	/* mem_calloc(0, ...) may return NULL legitimately: ask for at least one. */
+	s->lines = mem_calloc(nl + 1, sizeof *s->lines);
+	s->pools = mem_calloc(np + 1, sizeof *s->pools);
+	s->grades = mem_calloc(s->n_grades + 1, sizeof *s->grades);
+	s->areas = mem_calloc(s->n_areas + 1, sizeof *s->areas);
+	s->area_grades = mem_calloc(s->n_areas * s->n_grades + 1,
 				sizeof *s->area_grades);
-	s->roles = calloc(s->n_roles + 1, sizeof *s->roles);
-	s->interval_line = calloc(HOURS_PER_WEEK * nl * CC_INTERVAL_LINE_METRICS + 1,
+	s->roles = mem_calloc(s->n_roles + 1, sizeof *s->roles);
+	s->interval_line = mem_calloc(HOURS_PER_WEEK * nl * CC_INTERVAL_LINE_METRICS + 1,
 				  sizeof *s->interval_line);
-	s->interval_pool = calloc(HOURS_PER_WEEK * np * CC_INTERVAL_POOL_METRICS + 1,
+	s->interval_pool = mem_calloc(HOURS_PER_WEEK * np * CC_INTERVAL_POOL_METRICS + 1,
 				  sizeof *s->interval_pool);
 	if (s->lines == NULL || s->pools == NULL || s->interval_line == NULL
 	    || s->interval_pool == NULL || s->grades == NULL || s->areas == NULL
@@ -243,8 +245,8 @@ struct summary *summary_new(const struct scenario *sc,
 			    struct sim_err *err)
 {
 	struct summary *s = summary_alloc(sc);
-	double *scratch = malloc(n * summary_scratch_width() * sizeof *scratch);
-	const double **cols = malloc(n * sizeof *cols);
+	double *scratch = mem_malloc(n * summary_scratch_width() * sizeof *scratch);
+	const double **cols = mem_malloc(n * sizeof *cols);
 
 	assert(n >= 1);
 	if (s == NULL || scratch == NULL || cols == NULL) {

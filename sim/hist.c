@@ -33,6 +33,8 @@
 #include <stdlib.h>
 #include <gsl/gsl_histogram.h>
 
+#include "sim/mem.h"
+
 /* The finite edges, as (upper end, bin width) segments starting at 0. */
 static const struct hist_segment {
 	double upper_s;
@@ -105,12 +107,12 @@ static void hist_fill_ranges(struct hist *h, double *range, size_t n_finite)
 struct hist *hist_new(void)
 {
 	size_t n = hist_n_finite_bins() + 1;
-	struct hist *h = calloc(1, sizeof *h);
-	double *range = malloc((n + 1) * sizeof *range);
+	struct hist *h = mem_calloc(1, sizeof *h);
+	double *range = mem_malloc((n + 1) * sizeof *range);
 
 	if (h == NULL || range == NULL)
 		goto fail;
-	h->fresh = calloc(n, sizeof *h->fresh);
+	h->fresh = mem_calloc(n, sizeof *h->fresh);
 	h->h = gsl_histogram_calloc(n);
 	h->pdf = gsl_histogram_pdf_alloc(n);
 	if (h->fresh == NULL || h->h == NULL || h->pdf == NULL)

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sim/mem.h"
+
 /* What all workers of one replicate_run share. */
 struct replicate_pool {
 	size_t n_jobs;
@@ -112,7 +114,7 @@ enum sim_status replicate_run(size_t n_jobs, unsigned threads, replicate_job job
 	if (n_threads > n_jobs)
 		n_threads = n_jobs;
 	/* Without room for the thread ids the calling thread works alone. */
-	tid = malloc(n_threads * sizeof *tid);
+	tid = mem_malloc(n_threads * sizeof *tid);
 	if (tid == NULL)
 		n_threads = 1;
 	atomic_init(&pool.next, 0);
