@@ -3003,11 +3003,16 @@ static enum sim_status load_read(struct load *ld,
 		return SIM_OK;
 	}
 	e = read_file(src->path, owned, len);
+	if (e == ENOMEM) {
+		sim_err_add(ld->err, SIM_ENOMEM, "%s: out of memory while "
+			    "reading the scenario", ld->file);
+		return SIM_ENOMEM;
+	}
 	if (e) {
-		sim_err_add(ld->err, e == ENOMEM ? SIM_ENOMEM : SIM_EIO,
-			    "%s: cannot read the scenario (%s); give the path "
-			    "of a YAML scenario file", ld->file, strerror(e));
-		return e == ENOMEM ? SIM_ENOMEM : SIM_EIO;
+		sim_err_add(ld->err, SIM_EIO, "%s: cannot read the scenario "
+			    "(%s); give the path of a YAML scenario file",
+			    ld->file, strerror(e));
+		return SIM_EIO;
 	}
 	*text = *owned;
 	return SIM_OK;
