@@ -22,8 +22,11 @@ corpora=("$work/corpus" "$src/tests/fuzz/corpus/$name")
 timeout=5
 [ "$name" = run ] && timeout=20
 
+# libFuzzer's own exit code for a finding is 77, which meson reads as
+# "skipped": a finding must fail the test.
 # shellcheck disable=SC2086
 exec "$fuzzer" -max_total_time="$secs" -timeout="$timeout" \
+  -error_exitcode=1 -timeout_exitcode=1 \
   -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=16384 \
   -dict="$src/tests/fuzz/scenario.dict" \
   -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
