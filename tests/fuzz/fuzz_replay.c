@@ -3,10 +3,12 @@
  * fuzzing are replayed by the ordinary test command, in every build.
  *
  * Usage: fuzz_replay_HARNESS PATH...  where each PATH is a file or a
- * directory of files (not searched recursively). Exits 0 when every input
- * ran; a failing input aborts with the harness's message, and the name of
- * the input is printed before it runs. */
+ * directory of files (not searched recursively); a PATH that does not
+ * exist holds nothing to replay. Exits 0 when every input ran; a failing
+ * input aborts with the harness's message, and the name of the input is
+ * printed before it runs. */
 #include <dirent.h>
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -85,7 +87,12 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		struct stat st;
 
-		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+		/* A harness's regressions directory exists only once fuzzing
+		 * has found something for it. */
+		if (stat(argv[i], &st) != 0 && errno == ENOENT)
+			fprintf(stderr, "fuzz_replay: no %s, nothing to replay\n",
+				argv[i]);
+		else if (S_ISDIR(st.st_mode))
 			bad += replay_dir(argv[i]);
 		else
 			bad += replay_file(argv[i]);
