@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "callsim_config.h"
+#include "sim/mem.h"
 
 /* The option of opts that arg names ("--name", "--name=...", "-c"), and
  * where its attached value starts (NULL if none). */
@@ -104,14 +105,14 @@ int cli_strings_add(struct cli_strings *l, const char *s, const char *value)
 
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? 2 * l->cap : 8;
-		char **items = realloc(l->items, cap * sizeof *items);
+		char **items = mem_realloc(l->items, cap * sizeof *items);
 
 		if (items == NULL)
 			goto nomem;
 		l->items = items;
 		l->cap = cap;
 	}
-	copy = malloc(len);
+	copy = mem_malloc(len);
 	if (copy == NULL)
 		goto nomem;
 	if (value != NULL)

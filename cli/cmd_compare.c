@@ -21,6 +21,7 @@
 #include "results/compare.h"
 #include "results/report_compare.h"
 #include "sim/replicate.h"
+#include "sim/mem.h"
 
 const char cmd_compare_usage[] =
 	"usage: callsim compare A.yaml [B.yaml] [--set KEY=VALUE]...\n"
@@ -255,8 +256,8 @@ static int cmp_job_init(struct cmp_job *job, struct scenario *const sc[2],
 			unsigned n_workers)
 {
 	*job = (struct cmp_job){ { sc[0], sc[1] }, n_workers,
-				 calloc(2 * (size_t)n_workers, sizeof *job->res),
-				 calloc(n_workers, sizeof *job->acc) };
+				 mem_calloc(2 * (size_t)n_workers, sizeof *job->res),
+				 mem_calloc(n_workers, sizeof *job->acc) };
 	if (job->res == NULL || job->acc == NULL) {
 		cmp_job_free(job);
 		return -1;

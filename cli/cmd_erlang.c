@@ -22,6 +22,7 @@
 #include "models/erlang.h"
 #include "models/scenario.h"
 #include "results/report_erlang.h"
+#include "sim/mem.h"
 
 const char cmd_erlang_usage[] =
 	"usage: callsim erlang --calls-per-hour X --aht S --target T [--goal G]\n"
@@ -270,7 +271,7 @@ static int erlang_print(const struct erlang_opts *o, unsigned long from,
 		.shrinkage = o->value[OPT_SHRINKAGE], .required = required,
 		.n_rows = to - from + 1,
 	};
-	struct report_erlang_row *rows = calloc(x.n_rows, sizeof *rows);
+	struct report_erlang_row *rows = mem_calloc(x.n_rows, sizeof *rows);
 	struct sim_err err;
 	int rc;
 

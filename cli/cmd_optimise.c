@@ -22,6 +22,7 @@
 #include "cli/cmd_optimise_units.h"
 #include "models/optimise.h"
 #include "results/report_optimise.h"
+#include "sim/mem.h"
 
 const char cmd_optimise_usage[] =
 	"usage: callsim optimise SCENARIO [--pool NAME]... [--max-staff N]\n"
@@ -409,15 +410,15 @@ static int optimise_chosen(const struct cmd_optimise_opts *o,
 static int optimise_main(const struct cmd_optimise_opts *o,
 			 const struct scenario *base)
 {
-	bool *chosen = calloc(base->n_pools + 1, sizeof *chosen);
+	bool *chosen = mem_calloc(base->n_pools + 1, sizeof *chosen);
 	struct hours_search x = { .o = o, .base = base };
 	struct cmd_optimise_round r = { 0 };
 	struct sim_err err;
 	int rc = chosen ? optimise_chosen(o, base, chosen) : CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	x.met = calloc(base->n_lines + 1, sizeof *x.met);
-	x.hour_sl = calloc(HOURS_PER_WEEK * base->n_lines + 1, sizeof *x.hour_sl);
+	x.met = mem_calloc(base->n_lines + 1, sizeof *x.met);
+	x.hour_sl = mem_calloc(HOURS_PER_WEEK * base->n_lines + 1, sizeof *x.hour_sl);
 	if (rc == CLI_EXIT_OK && (x.met == NULL || x.hour_sl == NULL)) {
 		fputs("callsim optimise: out of memory\n", stderr);
 		rc = CLI_EXIT_FAILURE;

@@ -14,6 +14,7 @@
 
 #include "models/optimise.h"
 #include "results/report_optimise_units.h"
+#include "sim/mem.h"
 
 /* The search for units: the plan, the figures of the round last read, and
  * the simulations run. */
@@ -256,8 +257,8 @@ static int units_trim(struct units_search *x, struct cmd_optimise_round *best,
 		      struct cmd_optimise_round *trial)
 {
 	size_t n = x->u->first[x->u->n_units], n_areas = x->base->n_areas;
-	bool *done = calloc(2 * n_areas + 1, sizeof *done);
-	int *saved = malloc((n + n_areas + 1) * sizeof *saved), *step;
+	bool *done = mem_calloc(2 * n_areas + 1, sizeof *done);
+	int *saved = mem_malloc((n + n_areas + 1) * sizeof *saved), *step;
 	int rc = done && saved ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 	long a = 0;
 
@@ -331,15 +332,15 @@ static int units_search_run(struct units_search *x,
 int cmd_optimise_units(const struct cmd_optimise_opts *o,
 		       const struct scenario *base)
 {
-	bool *roles = calloc(base->n_roles + 1, sizeof *roles);
+	bool *roles = mem_calloc(base->n_roles + 1, sizeof *roles);
 	struct units_search x = { .o = o, .base = base };
 	struct cmd_optimise_round best = { 0 };
 	struct sim_err err;
 	int rc = roles ? units_roles(o, base, roles) : CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	x.met = calloc(base->n_grades + 1, sizeof *x.met);
-	x.area_wt = calloc(base->n_areas * base->n_grades + 1, sizeof *x.area_wt);
+	x.met = mem_calloc(base->n_grades + 1, sizeof *x.met);
+	x.area_wt = mem_calloc(base->n_areas * base->n_grades + 1, sizeof *x.area_wt);
 	if (x.met == NULL || x.area_wt == NULL)
 		rc = CLI_EXIT_FAILURE;
 	if (rc == CLI_EXIT_OK)

@@ -42,6 +42,7 @@
 #include "results/sweep.h"
 #include "results/sweep_progress.h"
 #include "sim/replicate.h"
+#include "sim/mem.h"
 
 const char cmd_sweep_usage[] =
 	"usage: callsim sweep SCENARIO --vary PATH=FROM:TO:STEP [--vary PATH=V1,V2,...]...\n"
@@ -349,7 +350,7 @@ static int sweep_check_points(struct sweep_run *r, struct sweep_id *id)
 	struct sim_err err;
 	enum sim_status st;
 
-	r->content = c.content = calloc(o->grid.n_points, sizeof *r->content);
+	r->content = c.content = mem_calloc(o->grid.n_points, sizeof *r->content);
 	if (r->content == NULL) {
 		fputs("callsim sweep: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
@@ -547,9 +548,9 @@ static int sweep_batch_load(struct sweep_batch *b)
 	size_t slots = b->n_workers * b->n;
 	int rc = CLI_EXIT_OK;
 
-	b->sc = calloc(b->n, sizeof *b->sc);
-	b->res = calloc(slots, sizeof *b->res);
-	b->acc = calloc(slots, sizeof *b->acc);
+	b->sc = mem_calloc(b->n, sizeof *b->sc);
+	b->res = mem_calloc(slots, sizeof *b->res);
+	b->acc = mem_calloc(slots, sizeof *b->acc);
 	if (b->sc == NULL || b->res == NULL || b->acc == NULL)
 		goto nomem;
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {

@@ -22,6 +22,7 @@
 #include "models/dist.h"
 #include "models/roster.h"
 #include "sim/hist.h"
+#include "sim/mem.h"
 #include "sim/sim.h"
 #include "sim/timeavg.h"
 
@@ -105,24 +106,24 @@ static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
 /* Returns a zeroed result sized for sc, or NULL when out of memory. */
 struct cc_result *cc_result_new(const struct scenario *sc)
 {
-	struct cc_result *res = calloc(1, sizeof *res);
+	struct cc_result *res = mem_calloc(1, sizeof *res);
 	if (!res)
 		return NULL;
 	res->n_lines = sc->n_lines;
 	res->n_pools = sc->n_pools;
-	res->line = calloc(sc->n_lines * CC_LINE_METRICS, sizeof(double));
-	res->pool = calloc(sc->n_pools * CC_POOL_METRICS + 1, sizeof(double));
-	res->interval_line = calloc(HOURS_PER_WEEK * sc->n_lines *
+	res->line = mem_calloc(sc->n_lines * CC_LINE_METRICS, sizeof(double));
+	res->pool = mem_calloc(sc->n_pools * CC_POOL_METRICS + 1, sizeof(double));
+	res->interval_line = mem_calloc(HOURS_PER_WEEK * sc->n_lines *
 				    CC_INTERVAL_LINE_METRICS, sizeof(double));
-	res->interval_pool = calloc(HOURS_PER_WEEK * sc->n_pools *
+	res->interval_pool = mem_calloc(HOURS_PER_WEEK * sc->n_pools *
 				    CC_INTERVAL_POOL_METRICS + 1, sizeof(double));
 	res->n_grades = sc->n_grades;
 	res->n_areas = sc->n_areas;
-	res->rsp.grade = calloc(sc->n_grades * RSP_GRADE_METRICS + 1,
+	res->rsp.grade = mem_calloc(sc->n_grades * RSP_GRADE_METRICS + 1,
 				sizeof(double));
-	res->rsp.area_grade = calloc(sc->n_areas * sc->n_grades *
+	res->rsp.area_grade = mem_calloc(sc->n_areas * sc->n_grades *
 				     RSP_GRADE_METRICS + 1, sizeof(double));
-	res->rsp.area = calloc(sc->n_areas * RSP_AREA_METRICS + 1, sizeof(double));
+	res->rsp.area = mem_calloc(sc->n_areas * RSP_AREA_METRICS + 1, sizeof(double));
 	if (!res->line || !res->pool || !res->interval_line ||
 	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
 	    !res->rsp.area) {
@@ -150,7 +151,7 @@ void cc_result_free(struct cc_result *res)
 /* One result per replication of sc; NULL when out of memory. */
 struct cc_result **cc_results_new(const struct scenario *sc, size_t n)
 {
-	struct cc_result **res = calloc(n + 1, sizeof *res);
+	struct cc_result **res = mem_calloc(n + 1, sizeof *res);
 
 	for (size_t i = 0; res != NULL && i < n; i++) {
 		res[i] = cc_result_new(sc);
@@ -177,7 +178,7 @@ void cc_results_free(struct cc_result **res, size_t n)
 static struct caller *caller_get(struct cc_model *m)
 {
 	if (!m->free_callers) {
-		struct caller_chunk *ch = malloc(sizeof *ch);
+		struct caller_chunk *ch = mem_malloc(sizeof *ch);
 		if (!ch)
 			return NULL;
 		ch->next = m->chunks;
@@ -570,7 +571,7 @@ static enum sim_status line_pools_init(struct cc_model *m, size_t l)
 	const struct scenario *sc = m->sc;
 	struct line_state *ls = &m->lines[l];
 
-	ls->pools = calloc(sc->n_pools + 1, sizeof *ls->pools);
+	ls->pools = mem_calloc(sc->n_pools + 1, sizeof *ls->pools);
 	if (!ls->pools)
 		return SIM_ENOMEM;
 	for (size_t rank = 0; rank < sc->n_lines && ls->n_pools < sc->n_pools;
@@ -668,8 +669,8 @@ static enum sim_status model_init(struct cc_model *m, const struct scenario *sc,
 		if (!m->rsp)
 			return sim_err_failed(err) ? err->status : SIM_ENOMEM;
 	}
-	m->lines = calloc(sc->n_lines + 1, sizeof *m->lines);
-	m->pools = calloc(sc->n_pools + 1, sizeof *m->pools);
+	m->lines = mem_calloc(sc->n_lines + 1, sizeof *m->lines);
+	m->pools = mem_calloc(sc->n_pools + 1, sizeof *m->pools);
 	if (!m->lines || !m->pools)
 		return SIM_ENOMEM;
 	for (size_t l = 0; l < sc->n_lines && st == SIM_OK; l++)

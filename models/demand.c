@@ -16,6 +16,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sim/mem.h"
+
 #define DAY_S 86400.0
 
 struct rate_plan {
@@ -188,14 +190,14 @@ static int demand_normalise(const struct demand_spec *spec, double *profile)
 static struct rate_plan *demand_alloc(const struct demand_spec *spec,
 				      double horizon)
 {
-	struct rate_plan *plan = calloc(1, sizeof *plan);
+	struct rate_plan *plan = mem_calloc(1, sizeof *plan);
 	size_t max_edges = demand_max_cuts(spec, horizon);
 
 	if (plan == NULL)
 		return NULL;
-	plan->edge = malloc(max_edges * sizeof *plan->edge);
-	plan->rate = malloc(max_edges * sizeof *plan->rate);
-	plan->cum = malloc(max_edges * sizeof *plan->cum);
+	plan->edge = mem_malloc(max_edges * sizeof *plan->edge);
+	plan->rate = mem_malloc(max_edges * sizeof *plan->rate);
+	plan->cum = mem_malloc(max_edges * sizeof *plan->cum);
 	if (!plan->edge || !plan->rate || !plan->cum) {
 		rate_plan_free(plan);
 		return NULL;

@@ -23,6 +23,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
+#include "sim/mem.h"
+
 /* Indexed by enum dist_kind; the order is the scenario documentation's. */
 static const char dist_names[][16] = {
 	"exponential", "lognormal", "gamma", "weibull",
@@ -348,7 +350,7 @@ enum sim_status dist_copy(struct dist *dst, const struct dist *src)
 	double *values = NULL;
 
 	if (src->n_values > 0) {
-		values = malloc(src->n_values * sizeof *values);
+		values = mem_malloc(src->n_values * sizeof *values);
 		if (values == NULL)
 			return SIM_ENOMEM;
 		memcpy(values, src->values, src->n_values * sizeof *values);

@@ -11,6 +11,8 @@
 
 #include <gsl/gsl_cdf.h>
 
+#include "sim/mem.h"
+
 /* States of the Erlang A chain beyond which erlang_solve gives up (NAN):
  * only a nearly infinite patience with an overloaded queue needs more. */
 #define ERLANG_A_MAX_STATES (1u << 22)
@@ -84,7 +86,7 @@ static void erlang_solve_c(const struct erlang_queue *q, double t_s,
 static double *erlang_a_pi(const struct erlang_queue *q, size_t *n_states)
 {
 	size_t cap = (size_t)q->c + 1024, n = 0, c = (size_t)q->c;
-	double *lw = malloc(cap * sizeof *lw), peak = 0, sum = 0;
+	double *lw = mem_malloc(cap * sizeof *lw), peak = 0, sum = 0;
 	int cut = 0;
 
 	if (lw == NULL)
@@ -95,7 +97,7 @@ static double *erlang_a_pi(const struct erlang_queue *q, size_t *n_states)
 
 		if (++n == cap) {
 			grown = cap < ERLANG_A_MAX_STATES ?
-				realloc(lw, 2 * cap * sizeof *lw) : NULL;
+				mem_realloc(lw, 2 * cap * sizeof *lw) : NULL;
 			if (grown == NULL) {
 				free(lw);
 				return NULL;

@@ -10,6 +10,7 @@
 
 #include "models/demand.h"
 #include "models/erlang.h"
+#include "sim/mem.h"
 
 #define OPTIMISE_HOUR_S 3600.0
 
@@ -139,16 +140,16 @@ static struct optimise_plan *optimise_plan_alloc(const struct scenario *sc,
 						 const bool *chosen,
 						 int max_staff)
 {
-	struct optimise_plan *p = calloc(1, sizeof *p);
+	struct optimise_plan *p = mem_calloc(1, sizeof *p);
 
 	if (p == NULL)
 		return NULL;
 	p->n_pools = sc->n_pools;
 	p->n_lines = sc->n_lines;
 	p->max_staff = max_staff;
-	p->chosen = calloc(sc->n_pools + 1, sizeof *p->chosen);
-	p->primary = calloc(sc->n_lines + 1, sizeof *p->primary);
-	p->on_duty = calloc(sc->n_pools * HOURS_PER_WEEK + 1, sizeof *p->on_duty);
+	p->chosen = mem_calloc(sc->n_pools + 1, sizeof *p->chosen);
+	p->primary = mem_calloc(sc->n_lines + 1, sizeof *p->primary);
+	p->on_duty = mem_calloc(sc->n_pools * HOURS_PER_WEEK + 1, sizeof *p->on_duty);
 	if (p->chosen == NULL || p->primary == NULL || p->on_duty == NULL) {
 		optimise_plan_free(p);
 		return NULL;
@@ -164,7 +165,7 @@ struct optimise_plan *optimise_plan_new(const struct scenario *sc,
 					struct sim_err *err)
 {
 	struct optimise_plan *p = optimise_plan_alloc(sc, chosen, max_staff);
-	double *rates = malloc((sc->n_lines + 1) * HOURS_PER_WEEK * sizeof *rates);
+	double *rates = mem_malloc((sc->n_lines + 1) * HOURS_PER_WEEK * sizeof *rates);
 	enum sim_status st = SIM_OK;
 
 	assert(max_staff >= 1);
@@ -305,7 +306,7 @@ static size_t optimise_raise_line(struct optimise_plan *p,
 size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
 			   const double *hour_sl, const bool *met)
 {
-	bool *raised = calloc(p->n_pools * HOURS_PER_WEEK + 1, sizeof *raised);
+	bool *raised = mem_calloc(p->n_pools * HOURS_PER_WEEK + 1, sizeof *raised);
 	size_t n = 0;
 
 	if (raised == NULL)
@@ -444,7 +445,7 @@ static struct optimise_units *optimise_units_alloc(const struct scenario *sc,
 						   const bool *roles,
 						   int max_units)
 {
-	struct optimise_units *u = calloc(1, sizeof *u);
+	struct optimise_units *u = mem_calloc(1, sizeof *u);
 	size_t n_cells = sc->n_areas * HOURS_PER_WEEK + 1, n = 0;
 
 	if (u == NULL)
@@ -452,14 +453,14 @@ static struct optimise_units *optimise_units_alloc(const struct scenario *sc,
 	u->n_units = sc->n_units;
 	u->n_areas = sc->n_areas;
 	u->max_units = max_units;
-	u->chosen = calloc(sc->n_units + 1, sizeof *u->chosen);
-	u->first = calloc(sc->n_units + 1, sizeof *u->first);
+	u->chosen = mem_calloc(sc->n_units + 1, sizeof *u->chosen);
+	u->first = mem_calloc(sc->n_units + 1, sizeof *u->first);
 	for (size_t e = 0; e < sc->n_units; e++)
 		n += sc->units[e].n_shifts;
-	u->staff = calloc(n + 1, sizeof *u->staff);
-	u->load = calloc(n_cells, sizeof *u->load);
-	u->rate = calloc(n_cells, sizeof *u->rate);
-	u->top_rate = calloc(n_cells, sizeof *u->top_rate);
+	u->staff = mem_calloc(n + 1, sizeof *u->staff);
+	u->load = mem_calloc(n_cells, sizeof *u->load);
+	u->rate = mem_calloc(n_cells, sizeof *u->rate);
+	u->top_rate = mem_calloc(n_cells, sizeof *u->top_rate);
 	if (!u->chosen || !u->first || !u->staff || !u->load || !u->rate
 	    || !u->top_rate) {
 		optimise_units_free(u);
@@ -497,7 +498,7 @@ struct optimise_units *optimise_units_new(const struct scenario *sc,
 					  struct sim_err *err)
 {
 	struct optimise_units *u = optimise_units_alloc(sc, roles, max_units);
-	double *inc = calloc(sc->n_grades * HOURS_PER_WEEK + 1, sizeof *inc);
+	double *inc = mem_calloc(sc->n_grades * HOURS_PER_WEEK + 1, sizeof *inc);
 	enum sim_status st = SIM_OK;
 
 	assert(max_units >= 1 && sc->n_grades > 0);
@@ -689,7 +690,7 @@ char *optimise_units_override(const struct scenario *sc,
 	name = sc->units[unit].shifts[shift].name;
 	staff = u->staff[u->first[unit] + shift];
 	len = snprintf(NULL, 0, fmt, unit, name, staff);
-	buf = len < 0 ? NULL : malloc((size_t)len + 1);
+	buf = len < 0 ? NULL : mem_malloc((size_t)len + 1);
 	if (buf != NULL)
 		snprintf(buf, (size_t)len + 1, fmt, unit, name, staff);
 	return buf;

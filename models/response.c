@@ -31,6 +31,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "sim/hist.h"
+#include "sim/mem.h"
 #include "sim/timeavg.h"
 
 #define INCIDENTS_PER_CHUNK 512
@@ -149,7 +150,7 @@ static int waited(double now, double ready_s, double after_s)
 static struct incident *incident_get(struct response *r)
 {
 	if (!r->free_incidents) {
-		struct incident_chunk *ch = calloc(1, sizeof *ch);
+		struct incident_chunk *ch = mem_calloc(1, sizeof *ch);
 		if (!ch)
 			return NULL;
 		ch->next = r->chunks;
@@ -895,7 +896,7 @@ static enum sim_status build_tables(struct response *r)
 	double p[RESPONSE_GRADES_MAX + 1];
 
 	assert(sc->n_grades <= RESPONSE_GRADES_MAX);
-	r->mix = calloc(sc->n_lines + 1, sizeof *r->mix);
+	r->mix = mem_calloc(sc->n_lines + 1, sizeof *r->mix);
 	if (!r->mix)
 		return SIM_ENOMEM;
 	for (size_t l = 0; l < sc->n_lines; l++) {
@@ -909,7 +910,7 @@ static enum sim_status build_tables(struct response *r)
 		if (!r->mix[l])
 			return SIM_ENOMEM;
 	}
-	double *shares = calloc(sc->n_areas, sizeof *shares);
+	double *shares = mem_calloc(sc->n_areas, sizeof *shares);
 	if (!shares)
 		return SIM_ENOMEM;
 	for (size_t a = 0; a < sc->n_areas; a++)
@@ -937,7 +938,7 @@ static enum sim_status build_group(struct response *r, size_t i,
 	if (!gr->roster)
 		return SIM_ENOMEM;
 	gr->capacity = roster_peak_on_duty(gr->roster);
-	gr->units = calloc((size_t)gr->capacity + 1, sizeof *gr->units);
+	gr->units = mem_calloc((size_t)gr->capacity + 1, sizeof *gr->units);
 	if (!gr->units)
 		return SIM_ENOMEM;
 	for (int k = 0; k < gr->capacity; k++)
@@ -963,21 +964,21 @@ static enum sim_status build_areas(struct response *r)
 	const struct scenario *sc = r->sc;
 	size_t na = sc->n_areas, ng = sc->n_grades;
 
-	r->area_groups = calloc(na, sizeof *r->area_groups);
-	r->n_area_groups = calloc(na, sizeof *r->n_area_groups);
-	r->queues = calloc(na * ng, sizeof *r->queues);
-	r->ag = calloc(na * ng * RSP_GRADE_METRICS, sizeof *r->ag);
-	r->ag_hist = calloc(na * ng, sizeof *r->ag_hist);
-	r->g_hist = calloc(ng, sizeof *r->g_hist);
-	r->area_tally = calloc(na * RSP_AREA_METRICS, sizeof *r->area_tally);
-	r->pending_ag = calloc(na * ng, sizeof *r->pending_ag);
+	r->area_groups = mem_calloc(na, sizeof *r->area_groups);
+	r->n_area_groups = mem_calloc(na, sizeof *r->n_area_groups);
+	r->queues = mem_calloc(na * ng, sizeof *r->queues);
+	r->ag = mem_calloc(na * ng * RSP_GRADE_METRICS, sizeof *r->ag);
+	r->ag_hist = mem_calloc(na * ng, sizeof *r->ag_hist);
+	r->g_hist = mem_calloc(ng, sizeof *r->g_hist);
+	r->area_tally = mem_calloc(na * RSP_AREA_METRICS, sizeof *r->area_tally);
+	r->pending_ag = mem_calloc(na * ng, sizeof *r->pending_ag);
 	if (!r->area_groups || !r->n_area_groups || !r->queues || !r->ag ||
 	    !r->ag_hist || !r->g_hist || !r->area_tally || !r->pending_ag ||
 	    new_hists(r->ag_hist, na * ng) != SIM_OK ||
 	    new_hists(r->g_hist, ng) != SIM_OK)
 		return SIM_ENOMEM;
 	for (size_t a = 0; a < na; a++) {
-		r->area_groups[a] = calloc(sc->n_units + 1, sizeof(size_t));
+		r->area_groups[a] = mem_calloc(sc->n_units + 1, sizeof(size_t));
 		if (!r->area_groups[a])
 			return SIM_ENOMEM;
 		for (size_t i = 0; i < sc->n_units; i++)
@@ -991,7 +992,7 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 			       double warmup_s, double end_s,
 			       uint32_t first_stream, struct sim_err *err)
 {
-	struct response *r = calloc(1, sizeof *r);
+	struct response *r = mem_calloc(1, sizeof *r);
 	enum sim_status st = SIM_OK;
 
 	assert(sc && sc->n_grades > 0 && sc->n_areas > 0 && ctx && err);
@@ -1009,7 +1010,7 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 	st = build_tables(r);
 	if (st == SIM_OK)
 		st = build_areas(r);
-	r->groups = calloc(sc->n_units + 1, sizeof *r->groups);
+	r->groups = mem_calloc(sc->n_units + 1, sizeof *r->groups);
 	if (!r->groups)
 		goto fail;
 	for (size_t i = 0; i < sc->n_units && st == SIM_OK; i++)

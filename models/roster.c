@@ -12,6 +12,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "sim/mem.h"
+
 #define DAY_S 86400.0
 #define WEEK_S (7 * DAY_S)
 #define ROSTER_DAYS 7
@@ -139,13 +141,13 @@ void roster_free(struct roster *r)
 
 static struct roster *roster_alloc(size_t cap)
 {
-	struct roster *r = calloc(1, sizeof *r);
+	struct roster *r = mem_calloc(1, sizeof *r);
 
 	if (r == NULL)
 		return NULL;
-	r->at = malloc(cap * sizeof *r->at);
-	r->rostered = malloc(cap * sizeof *r->rostered);
-	r->on_duty = malloc(cap * sizeof *r->on_duty);
+	r->at = mem_malloc(cap * sizeof *r->at);
+	r->rostered = mem_malloc(cap * sizeof *r->rostered);
+	r->on_duty = mem_malloc(cap * sizeof *r->on_duty);
 	if (!r->at || !r->rostered || !r->on_duty) {
 		roster_free(r);
 		return NULL;
@@ -156,7 +158,7 @@ static struct roster *roster_alloc(size_t cap)
 struct roster *roster_new(const struct roster_spec *spec, struct sim_err *err)
 {
 	size_t cap = 3 * ROSTER_DAYS * spec->n_shifts + 1;
-	struct roster_edge *e = malloc(cap * sizeof *e);
+	struct roster_edge *e = mem_malloc(cap * sizeof *e);
 	struct roster *r = roster_alloc(cap);
 	size_t n_edges;
 

@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <yaml.h>
+#include "sim/mem.h"
 
 #define KEY_PATH_MAX 256     /* "pools.emergency.shifts.late.staff" */
 #define WHERE_MAX 1200       /* "FILE:LINE:COL" or "--set key=value" */
@@ -825,7 +826,7 @@ static int read_bounded(int fd, size_t max, char **buf, size_t *n)
 	for (;;) {
 		if (*n == cap) {
 			cap = cap ? (cap > max / 2 ? max + 1 : 2 * cap) : 4096;
-			grown = realloc(*buf, cap + 1);
+			grown = mem_realloc(*buf, cap + 1);
 			if (!grown)
 				return ENOMEM;
 			*buf = grown;
@@ -1126,7 +1127,7 @@ static int dist_push(struct load *ld, struct dist *d, double v)
 	double *grown;
 
 	if ((d->n_values & (d->n_values - 1)) == 0) {
-		grown = realloc(d->values,
+		grown = mem_realloc(d->values,
 				(d->n_values ? 2 * d->n_values : 1) * sizeof v);
 		if (!grown) {
 			ld->oom = 1;
@@ -1553,7 +1554,7 @@ static void parse_surge_weeks(struct load *ld, struct at a,
 			     "weeks out for every week");
 		return;
 	}
-	sg->weeks = calloc((size_t)seq_len(n), sizeof *sg->weeks);
+	sg->weeks = mem_calloc((size_t)seq_len(n), sizeof *sg->weeks);
 	if (!sg->weeks) {
 		ld->oom = 1;
 		return;
@@ -1609,7 +1610,7 @@ static void parse_surges(struct load *ld, struct at m, struct demand_spec *dm)
 	n = load_node(ld, a.id);
 	if (seq_len(n) == 0)
 		return;
-	dm->surges = calloc((size_t)seq_len(n), sizeof *dm->surges);
+	dm->surges = mem_calloc((size_t)seq_len(n), sizeof *dm->surges);
 	if (!dm->surges) {
 		ld->oom = 1;
 		return;
@@ -1841,7 +1842,7 @@ static const char *line_names(const struct scenario *sc, char *buf,
 /* Allocates `n` zeroed items; records an allocation failure. */
 static void *load_calloc(struct load *ld, size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size);
+	void *p = mem_calloc(n ? n : 1, size);
 
 	if (!p)
 		ld->oom = 1;
@@ -3582,7 +3583,7 @@ static int ovr_unshare(struct load *ld, int parent, int slot)
 	if (ld->n_copies == ld->cap_copies) {
 		size_t cap = ld->cap_copies ? 2 * ld->cap_copies : 16;
 
-		grown = realloc(ld->copies, cap * sizeof *grown);
+		grown = mem_realloc(ld->copies, cap * sizeof *grown);
 		if (grown) {
 			ld->copies = grown;
 			ld->cap_copies = cap;
@@ -3701,7 +3702,7 @@ static void ovr_graft_value(struct load *ld, const struct ovr *o, int parent)
 /* Applies override i to the document. */
 static void ovr_apply(struct load *ld, size_t i)
 {
-	struct ovr *o = malloc(sizeof *o);
+	struct ovr *o = mem_malloc(sizeof *o);
 	int cur = 1, k;
 
 	if (!o) {
@@ -3726,7 +3727,7 @@ static void ovr_apply_all(struct load *ld)
 
 	if (!ld->n_ovr)
 		return;
-	ld->ovr_end = calloc(ld->n_ovr, sizeof *ld->ovr_end);
+	ld->ovr_end = mem_calloc(ld->n_ovr, sizeof *ld->ovr_end);
 	if (!ld->ovr_end) {
 		ld->oom = 1;
 		return;
@@ -3754,13 +3755,18 @@ static enum sim_status load_read(struct load *ld,
 		e = EFBIG;
 	else if (!src->text)
 		e = read_file(src->path, SCENARIO_FILE_MAX, owned, len);
+	if (e == ENOMEM) {
+		sim_err_add(ld->err, SIM_ENOMEM, "%s: out of memory while "
+			    "reading the scenario", ld->file);
+		return SIM_ENOMEM;
+	}
 	if (e) {
-		sim_err_add(ld->err, e == ENOMEM ? SIM_ENOMEM : SIM_EIO,
+		sim_err_add(ld->err, SIM_EIO,
 			    "%s: cannot read the scenario (%s); give the path "
 			    "of a YAML scenario file", ld->file,
 			    read_fail_text(e, SCENARIO_FILE_MAX, "a scenario",
 					   why, sizeof why));
-		return e == ENOMEM ? SIM_ENOMEM : SIM_EIO;
+		return SIM_EIO;
 	}
 	*text = src->text ? src->text : *owned;
 	if (src->text)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sim/moments.h"
+#include "sim/mem.h"
 
 static const struct ci compare_nothing = { NAN, NAN, NAN, 0 };
 
@@ -403,7 +404,7 @@ static size_t compare_max_pairs(const struct scenario *a,
 struct compare_acc *compare_acc_new(const struct scenario *a,
 				    const struct scenario *b)
 {
-	struct compare_acc *acc = calloc(1, sizeof *acc);
+	struct compare_acc *acc = mem_calloc(1, sizeof *acc);
 	struct compare_build bd = { a, b, acc, NULL, 0 };
 
 	assert(a->run.seed == b->run.seed);
@@ -413,7 +414,7 @@ struct compare_acc *compare_acc_new(const struct scenario *a,
 	acc->sb = b;
 	acc->a = summary_acc_new(a);
 	acc->b = summary_acc_new(b);
-	acc->pairs = calloc(compare_max_pairs(a, b) + 1, sizeof *acc->pairs);
+	acc->pairs = mem_calloc(compare_max_pairs(a, b) + 1, sizeof *acc->pairs);
 	if (acc->a == NULL || acc->b == NULL || acc->pairs == NULL) {
 		compare_acc_free(acc);
 		return NULL;
@@ -473,14 +474,14 @@ void compare_acc_merge(struct compare_acc *dst, const struct compare_acc *src)
 struct compare *compare_of_acc(const struct compare_acc *acc,
 			       struct sim_err *err)
 {
-	struct compare *c = calloc(1, sizeof *c);
+	struct compare *c = mem_calloc(1, sizeof *c);
 	struct compare_build bd = { acc->sa, acc->sb,
 				    (struct compare_acc *)acc, c, 0 };
 
 	if (c != NULL) {
 		c->a = summary_of_acc(acc->a, err);
 		c->b = summary_of_acc(acc->b, err);
-		c->items = calloc(compare_max_items(acc->sa, acc->sb),
+		c->items = mem_calloc(compare_max_items(acc->sa, acc->sb),
 				  sizeof *c->items);
 	}
 	if (c == NULL || c->a == NULL || c->b == NULL || c->items == NULL) {

@@ -16,6 +16,7 @@
 
 #include "sim/moments.h"
 #include "sim/replicate.h"
+#include "sim/mem.h"
 
 /* Where each block of a result's figures starts among an accumulator's
  * figures, in the order of struct cc_result. */
@@ -47,7 +48,7 @@ static void summary_block_sizes(const struct scenario *sc, size_t *n)
 
 struct summary_acc *summary_acc_new(const struct scenario *sc)
 {
-	struct summary_acc *a = calloc(1, sizeof *a);
+	struct summary_acc *a = mem_calloc(1, sizeof *a);
 	size_t n[SB_BLOCKS];
 
 	if (a == NULL)
@@ -231,7 +232,7 @@ static void summary_intervals(struct summary *s, const struct summary_acc *a)
 /* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
 static struct summary *summary_alloc(const struct scenario *sc)
 {
-	struct summary *s = calloc(1, sizeof *s);
+	struct summary *s = mem_calloc(1, sizeof *s);
 	size_t nl = sc->n_lines, np = sc->n_pools;
 
 	if (s == NULL)
@@ -243,16 +244,16 @@ static struct summary *summary_alloc(const struct scenario *sc)
 	s->n_areas = sc->n_areas;
 	s->n_roles = sc->n_roles;
 	/* calloc(0, ...) may return NULL legitimately: ask for at least one. */
-	s->lines = calloc(nl + 1, sizeof *s->lines);
-	s->pools = calloc(np + 1, sizeof *s->pools);
-	s->grades = calloc(s->n_grades + 1, sizeof *s->grades);
-	s->areas = calloc(s->n_areas + 1, sizeof *s->areas);
-	s->area_grades = calloc(s->n_areas * s->n_grades + 1,
+	s->lines = mem_calloc(nl + 1, sizeof *s->lines);
+	s->pools = mem_calloc(np + 1, sizeof *s->pools);
+	s->grades = mem_calloc(s->n_grades + 1, sizeof *s->grades);
+	s->areas = mem_calloc(s->n_areas + 1, sizeof *s->areas);
+	s->area_grades = mem_calloc(s->n_areas * s->n_grades + 1,
 				sizeof *s->area_grades);
-	s->roles = calloc(s->n_roles + 1, sizeof *s->roles);
-	s->interval_line = calloc(HOURS_PER_WEEK * nl * CC_INTERVAL_LINE_METRICS + 1,
+	s->roles = mem_calloc(s->n_roles + 1, sizeof *s->roles);
+	s->interval_line = mem_calloc(HOURS_PER_WEEK * nl * CC_INTERVAL_LINE_METRICS + 1,
 				  sizeof *s->interval_line);
-	s->interval_pool = calloc(HOURS_PER_WEEK * np * CC_INTERVAL_POOL_METRICS + 1,
+	s->interval_pool = mem_calloc(HOURS_PER_WEEK * np * CC_INTERVAL_POOL_METRICS + 1,
 				  sizeof *s->interval_pool);
 	if (s->lines == NULL || s->pools == NULL || s->interval_line == NULL
 	    || s->interval_pool == NULL || s->grades == NULL || s->areas == NULL
@@ -350,8 +351,8 @@ static int summary_sim_init(struct summary_sim *job, const struct scenario *sc,
 			    unsigned n_workers)
 {
 	*job = (struct summary_sim){ sc, n_workers,
-				     calloc(n_workers, sizeof *job->res),
-				     calloc(n_workers, sizeof *job->acc) };
+				     mem_calloc(n_workers, sizeof *job->res),
+				     mem_calloc(n_workers, sizeof *job->acc) };
 	if (job->res == NULL || job->acc == NULL) {
 		summary_sim_free(job);
 		return -1;

@@ -19,6 +19,7 @@
 #include "results/emit.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
+#include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
 /* The grid                                                            */
@@ -43,8 +44,8 @@ static void sweep_axis_clear(struct sweep_axis *a)
 /* Appends a copy of the n bytes at text to the axis's values. */
 static bool sweep_axis_push(struct sweep_axis *a, const char *text, size_t n)
 {
-	char **grown = realloc(a->values, (a->n_values + 1) * sizeof *grown);
-	char *copy = malloc(n + 1);
+	char **grown = mem_realloc(a->values, (a->n_values + 1) * sizeof *grown);
+	char *copy = mem_malloc(n + 1);
 
 	if (grown != NULL)
 		a->values = grown;
@@ -149,8 +150,8 @@ static enum sim_status sweep_axis_parse(struct sweep_axis *a, const char *spec,
 	const char *eq = strchr(spec, '=');
 	const char *body = eq ? eq + 1 : NULL;
 
-	a->spec = strdup(spec);
-	a->path = eq ? strndup(spec, (size_t)(eq - spec)) : NULL;
+	a->spec = mem_strdup(spec);
+	a->path = eq ? mem_strndup(spec, (size_t)(eq - spec)) : NULL;
 	if (a->spec == NULL || (eq && a->path == NULL))
 		return sim_err_add(err, SIM_ENOMEM, "out of memory");
 	if (eq == NULL || eq == spec)
@@ -174,7 +175,7 @@ enum sim_status sweep_grid_add(struct sweep_grid *g, const char *spec,
 	if (st == SIM_OK)
 		st = sweep_axis_fits(g, &a, err);
 	if (st == SIM_OK) {
-		grown = realloc(g->axes, (g->n_axes + 1) * sizeof *grown);
+		grown = mem_realloc(g->axes, (g->n_axes + 1) * sizeof *grown);
 		if (grown == NULL)
 			st = sim_err_add(err, SIM_ENOMEM, "out of memory");
 		else
@@ -445,7 +446,7 @@ static enum sim_status sweep_resume_header(FILE *f, const char *name,
 					   const char *header, size_t len,
 					   bool *matched, struct sim_err *err)
 {
-	char *got = malloc(len + 1);
+	char *got = mem_malloc(len + 1);
 	size_t n = got ? fread(got, 1, len, f) : 0;
 	size_t first = strcspn(header, "\n");
 	enum sim_status st = SIM_OK;

@@ -12,6 +12,8 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "sim/mem.h"
+
 /* Most runs have tens of replications: their finite values are gathered on
  * the stack, and only longer columns with gaps use the heap. */
 #define CI_STACK_VALUES 256
@@ -79,7 +81,7 @@ struct ci ci_of(const double *x, size_t stride, size_t n, double level)
 	if (n_finite == n)
 		return ci_of_finite(x, stride, n, level);
 	if (n_finite > CI_STACK_VALUES) {
-		buf = malloc(n_finite * sizeof *buf);
+		buf = mem_malloc(n_finite * sizeof *buf);
 		if (buf == NULL)
 			return (struct ci){ NAN, NAN, NAN, 0 };
 	}

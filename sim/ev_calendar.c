@@ -49,6 +49,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/mem.h"
+
 /* A contact centre day holds a few hundred pending events; starting at
  * 256 makes the first doublings happen during warm-up, not later. */
 #define EV_CALENDAR_CAP0 256
@@ -167,10 +169,10 @@ static inline int ev_ctz(uint64_t w)
  * slot 0 is used first, and empties the ring. Returns 0 when out of memory. */
 static int ev_calendar_alloc(struct ev_calendar *cal, size_t cap)
 {
-	cal->heap = malloc(cap * sizeof *cal->heap);
-	cal->node = malloc(cap * sizeof *cal->node);
-	cal->free_slot = malloc(cap * sizeof *cal->free_slot);
-	cal->bucket = malloc((size_t)EV_RING_N * sizeof *cal->bucket);
+	cal->heap = mem_malloc(cap * sizeof *cal->heap);
+	cal->node = mem_malloc(cap * sizeof *cal->node);
+	cal->free_slot = mem_malloc(cap * sizeof *cal->free_slot);
+	cal->bucket = mem_malloc((size_t)EV_RING_N * sizeof *cal->bucket);
 	if (cal->heap == NULL || cal->node == NULL || cal->free_slot == NULL ||
 	    cal->bucket == NULL)
 		return 0;
@@ -186,7 +188,7 @@ static int ev_calendar_alloc(struct ev_calendar *cal, size_t cap)
 /* Returns a new empty calendar, or NULL when out of memory. */
 struct ev_calendar *ev_calendar_new(void)
 {
-	struct ev_calendar *cal = calloc(1, sizeof *cal);
+	struct ev_calendar *cal = mem_calloc(1, sizeof *cal);
 
 	if (cal == NULL)
 		return NULL;
@@ -217,7 +219,7 @@ void ev_calendar_free(struct ev_calendar *cal)
 /* Resizes one array to n elements of size sz; on failure *p is kept. */
 static int ev_resize(void **p, size_t n, size_t sz)
 {
-	void *q = realloc(*p, n * sz);
+	void *q = mem_realloc(*p, n * sz);
 
 	if (q == NULL)
 		return 0;

@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_histogram.h>
+#include "sim/mem.h"
 
 /* Bins to each doubling: 2^HIST_SUB_BITS. */
 #define HIST_SUB_BITS 7
@@ -97,12 +98,12 @@ static double hist_edge(size_t i)
 /* Returns a new empty histogram, or NULL when out of memory. */
 struct hist *hist_new(void)
 {
-	struct hist *h = calloc(1, sizeof *h);
+	struct hist *h = mem_calloc(1, sizeof *h);
 
 	if (h == NULL)
 		return NULL;
-	h->fresh = calloc(HIST_N_BINS, sizeof *h->fresh);
-	h->bin = calloc(HIST_N_BINS, sizeof *h->bin);
+	h->fresh = mem_calloc(HIST_N_BINS, sizeof *h->fresh);
+	h->bin = mem_calloc(HIST_N_BINS, sizeof *h->bin);
 	h->pdf_n = UINT64_MAX;
 	if (h->fresh == NULL || h->bin == NULL) {
 		hist_free(h);

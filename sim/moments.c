@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <gmp.h>
+#include "sim/mem.h"
 
 /* Bits a quotient is computed to beyond its numerator, so an integer
  * quotient has many more bits than the 53 a double keeps. */
@@ -42,11 +43,11 @@ struct moments {
  * of memory. GMP's mpz_init allocates nothing until a value is stored. */
 struct moments *moments_new(size_t n_figures)
 {
-	struct moments *m = calloc(1, sizeof *m);
+	struct moments *m = mem_calloc(1, sizeof *m);
 
 	if (m == NULL)
 		return NULL;
-	m->fig = calloc(n_figures + 1, sizeof *m->fig);
+	m->fig = mem_calloc(n_figures + 1, sizeof *m->fig);
 	if (m->fig == NULL) {
 		free(m);
 		return NULL;

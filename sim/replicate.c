@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "sim/mem.h"
 
 /* What all workers of one replicate_run share. */
 struct replicate_pool {
@@ -129,8 +130,8 @@ enum sim_status replicate_run_workers(size_t n_jobs, unsigned threads,
 	if (n_jobs == 0)
 		return SIM_OK;
 	/* Without room for the thread ids the calling thread works alone. */
-	tid = malloc(n_threads * sizeof *tid);
-	wa = malloc(n_threads * sizeof *wa);
+	tid = mem_malloc(n_threads * sizeof *tid);
+	wa = mem_malloc(n_threads * sizeof *wa);
 	if (tid == NULL || wa == NULL)
 		n_threads = 1;
 	atomic_init(&pool.next, 0);

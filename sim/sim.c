@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sim/mem.h"
 #include "sim/rng_stream.h"
 
 /* Long enough for a message that names a grade and an area (64 bytes
@@ -37,13 +38,13 @@ struct sim_ctx {
 struct sim_ctx *sim_new(uint64_t seed, uint32_t replication, uint32_t n_streams,
 			struct sim_err *err)
 {
-	struct sim_ctx *ctx = calloc(1, sizeof *ctx);
+	struct sim_ctx *ctx = mem_calloc(1, sizeof *ctx);
 
 	if (ctx == NULL)
 		goto nomem;
 	ctx->cal = ev_calendar_new();
-	/* calloc(0) may return NULL: always ask for at least one slot. */
-	ctx->rngs = calloc(n_streams > 0 ? n_streams : 1, sizeof *ctx->rngs);
+	/* mem_calloc(0) may return NULL: always ask for at least one slot. */
+	ctx->rngs = mem_calloc(n_streams > 0 ? n_streams : 1, sizeof *ctx->rngs);
 	if (ctx->cal == NULL || ctx->rngs == NULL)
 		goto nomem;
 	ctx->n_streams = n_streams;
