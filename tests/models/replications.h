@@ -10,6 +10,7 @@
 #include "test_support.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "models/contact_centre.h"
 #include "sim/ci.h"
@@ -64,6 +65,21 @@ static inline void assert_in_ci(struct ci c, double theory, const char *what)
 		fail_msg("%s: theory %.6g outside the run's %.0f%% interval "
 			 "[%.6g, %.6g] (mean %.6g)", what, theory,
 			 REPLICATIONS_LEVEL * 100, c.lo, c.hi, c.mean);
+}
+
+/* Runs replication 0 of sc, which must fail with SIM_ERUNTIME and a
+ * message holding `words`. */
+static inline void assert_run_fails(const struct scenario *sc, const char *words)
+{
+	struct cc_result *r = cc_result_new(sc);
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	assert_non_null(r);
+	assert_int_equal(cc_run(sc, 0, r, &err), SIM_ERUNTIME);
+	if (strstr(err.text, words) == NULL)
+		fail_msg("'%s' does not say '%s'", err.text, words);
+	cc_result_free(r);
 }
 
 #endif

@@ -274,21 +274,6 @@ static void test_unanswered_at_end(void **state)
 	scenario_free(sc);
 }
 
-/* Runs replication 0 of sc, which must fail with SIM_ERUNTIME and a
- * message holding `words`. */
-static void assert_run_fails(const struct scenario *sc, const char *words)
-{
-	struct cc_result *r = cc_result_new(sc);
-	struct sim_err err;
-
-	sim_err_clear(&err);
-	assert_non_null(r);
-	assert_int_equal(cc_run(sc, 0, r, &err), SIM_ERUNTIME);
-	if (strstr(err.text, words) == NULL)
-		fail_msg("'%s' does not say '%s'", err.text, words);
-	cc_result_free(r);
-}
-
 /* A month factor of 1e20 on a line of 1.5 calls an hour: the arrivals
  * come faster than the clock can tell apart. With or without patience the
  * run stops once more callers wait than run.max_waiting (lowered here; the

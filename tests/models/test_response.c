@@ -774,21 +774,6 @@ static void test_backlog_at_horizon(void **state)
 
 /* ---- what the engine refuses ------------------------------------------ */
 
-/* Runs replication 0 of sc, which must fail with SIM_ERUNTIME and a
- * message holding `words`. */
-static void assert_run_fails(const struct scenario *sc, const char *words)
-{
-	struct cc_result *r = cc_result_new(sc);
-	struct sim_err err;
-
-	sim_err_clear(&err);
-	assert_non_null(r);
-	assert_int_equal(cc_run(sc, 0, r, &err), SIM_ERUNTIME);
-	if (strstr(err.text, words) == NULL)
-		fail_msg("'%s' does not say '%s'", err.text, words);
-	cc_result_free(r);
-}
-
 /* travel_factor 1e308 makes a travel time of 300.5 s infinite: the run
  * stops with a message naming the area and the factor, in every build.
  * Regression: an assertion in a debug build and, in a release build, exit
