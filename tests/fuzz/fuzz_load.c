@@ -7,25 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "callsim_config.h"
 #include "models/scenario.h"
 #include "sim/sim_err.h"
 #include "tests/fuzz/fuzz_check.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* The command's main() turns GSL's aborting error handler off; so must a
- * harness, or a GSL domain error would look like a crash. */
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	gsl_set_error_handler_off();
-	return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -13,8 +13,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "models/contact_centre.h"
 #include "models/demand.h"
 #include "callsim_config.h"
@@ -24,17 +22,8 @@
 
 #define FUZZ_RUN_CALLS_MAX 20000.0
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* See fuzz_load.c: GSL must not abort the harness. */
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	gsl_set_error_handler_off();
-	return 0;
-}
 
 /* Expected first calls over the whole run, all lines; INFINITY when a rate
  * plan cannot be made (the run would then fail the same way). */

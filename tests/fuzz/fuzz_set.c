@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-
 #include "callsim_config.h"
 #include "models/scenario.h"
 #include "sim/sim_err.h"
@@ -19,17 +17,8 @@
 
 #define FUZZ_SET_MAX 4
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* See fuzz_load.c: GSL must not abort the harness. */
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	gsl_set_error_handler_off();
-	return 0;
-}
 
 /* Cuts text (modified in place) into at most FUZZ_SET_MAX lines. */
 static size_t split_lines(char *text, const char *ovr[FUZZ_SET_MAX])
