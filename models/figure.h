@@ -49,7 +49,10 @@
  *   5. a test of the tally in tests/models/.
  * A figure kept by something new (a day, an hour of the week for a block
  * that has none) is a new block: its list, its array in struct cc_result,
- * and its line in figure.c's block table. */
+ * its line in figure.c's block table, and its items in summary.c's
+ * summary_block_items. A figure with PERIOD_SUMS is one of those: the
+ * accumulator (results/summary.c) refuses it until its block holds one
+ * value a period. */
 #ifndef MODELS_FIGURE_H
 #define MODELS_FIGURE_H
 

@@ -55,9 +55,14 @@ struct summary_acc *summary_acc_new(const struct scenario *sc)
 	if (a == NULL)
 		return NULL;
 	a->sc = sc;
-	for (int b = 0; b < FIGURE_BLOCKS; b++)
+	for (int b = 0; b < FIGURE_BLOCKS; b++) {
+		/* A figure summed a period at a time needs its periods' values
+		 * in the result, a block of their own: none has them yet. */
+		for (size_t k = 0; k < figure_block(b)->n; k++)
+			assert(figure_def(b, k)->merge == FIGURE_MERGE_SUMS);
 		a->off[b + 1] = a->off[b] + summary_block_items(sc, b)
 			* figure_block(b)->n;
+	}
 	a->m = moments_new(a->off[FIGURE_BLOCKS]);
 	if (a->m == NULL) {
 		free(a);
@@ -74,9 +79,9 @@ void summary_acc_free(struct summary_acc *a)
 	free(a);
 }
 
-/* Adds block b of a result (its figures start at x). Every figure merges
- * one value a replication (FIGURE_MERGE_SUMS, checked when figure.c is
- * compiled against its interval): a block is added whole. */
+/* Adds block b of a result (its figures start at x): a block is added
+ * whole, one value a replication for each figure (FIGURE_MERGE_SUMS, as
+ * summary_acc_new checks). */
 static void summary_acc_block(struct summary_acc *a, enum figure_block b,
 			      const double *x)
 {
