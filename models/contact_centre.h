@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/figure.h"
 #include "models/response.h"
 #include "models/scenario.h"
 #include "sim/sim_err.h"
@@ -40,47 +41,9 @@ enum cc_stream {
 	CC_STREAM_KINDS
 };
 
-/* Figures of one line in one replication. */
-enum cc_line_metric {
-	CC_OFFERED,          /* calls offered, repeat calls included */
-	CC_ANSWERED,
-	CC_ABANDONED,
-	CC_ABANDONED_5S,     /* abandoned within 5 s of arriving */
-	CC_REPEATS,          /* offered calls that were redials */
-	CC_SERVICE_LEVEL,    /* answered within target / offered */
-	CC_ABANDON_RATE,     /* abandoned / offered */
-	CC_ASA_S,            /* mean wait of answered calls */
-	CC_WAIT_P50_S,       /* wait percentiles of answered calls */
-	CC_WAIT_P90_S,
-	CC_WAIT_P95_S,
-	CC_WAIT_P99_S,
-	CC_UNANSWERED_END,   /* still waiting when the drain ended: offered =
-				answered + abandoned + unanswered at end */
-	CC_LINE_METRICS
-};
-
-/* Figures of one pool in one replication. */
-enum cc_pool_metric {
-	CC_OCCUPANCY,        /* busy handler time / on-duty handler time */
-	CC_STAFF_ON_DUTY,    /* mean handlers on duty (after shrinkage) */
-	CC_POOL_METRICS
-};
-
-/* Per hour of the week (0 = Monday 00:00-01:00), per line. Calls are put in
- * the hour they arrived. */
-enum cc_interval_line_metric {
-	CC_I_OFFERED,        /* mean calls offered in that hour of one week */
-	CC_I_ANSWERED,
-	CC_I_SERVICE_LEVEL,  /* NAN when nothing was offered */
-	CC_INTERVAL_LINE_METRICS
-};
-
-/* Per hour of the week, per pool. */
-enum cc_interval_pool_metric {
-	CC_I_STAFF,          /* mean handlers on duty */
-	CC_I_OCCUPANCY,      /* NAN when nobody was on duty */
-	CC_INTERVAL_POOL_METRICS
-};
+/* The figures (enum cc_line_metric, cc_pool_metric,
+ * cc_interval_line_metric, cc_interval_pool_metric) are defined in
+ * models/figure.h. */
 
 struct cc_result {
 	size_t n_lines, n_pools;

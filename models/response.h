@@ -32,36 +32,12 @@
 
 #include <stddef.h>
 
+#include "models/figure.h"
 #include "models/scenario.h"
 #include "sim/sim.h"
 
-/* Figures per grade (and per area and grade), one replication. */
-enum rsp_grade_metric {
-	RSP_INCIDENTS,        /* created in the counted period */
-	RSP_ATTENDED,         /* of those, attended (by the end of the run) */
-	RSP_WITHIN_TARGET,    /* attended within target / incidents; NAN
-				 when the grade has no target */
-	RSP_ATTEND_MEAN_S,    /* attendance time of attended incidents */
-	RSP_ATTEND_P50_S,
-	RSP_ATTEND_P90_S,
-	RSP_ATTEND_P95_S,
-	RSP_BACKLOG,          /* counted incidents unattended at the horizon */
-	RSP_CROSS_BORDER,     /* attended by a neighbouring area's unit */
-	RSP_PREEMPTED,        /* lost their unit to an Emergency */
-	RSP_UNATTENDED_END,   /* not attended when the drain ended: incidents =
-				 attended + unattended at end */
-	RSP_GRADE_METRICS
-};
-
-/* Figures per area, one replication. */
-enum rsp_area_metric {
-	RSP_UTILISATION,      /* busy unit time / on-duty unit time, all roles
-				 except ring-fenced neighbourhood ones */
-	RSP_UNITS_ON_DUTY,    /* mean units on duty, same roles */
-	RSP_ABSTRACTIONS,     /* neighbourhood units sent to Emergencies */
-	RSP_ABSTRACTION_HOURS,/* officer hours taken from neighbourhood work */
-	RSP_AREA_METRICS
-};
+/* The figures per grade (and per area and grade) and per area, enum
+ * rsp_grade_metric and rsp_area_metric, are defined in models/figure.h. */
 
 /* Where response figures go: flat arrays the caller owns, sized
  * [n_grades][RSP_GRADE_METRICS], [n_areas][n_grades][RSP_GRADE_METRICS] and

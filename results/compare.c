@@ -27,23 +27,6 @@ static const struct ci compare_nothing = { NAN, NAN, NAN, 0 };
  * stands for it among an area's figures. */
 #define COMPARE_TOP_WITHIN ((size_t)RSP_AREA_METRICS)
 
-/* The figures compared for each item of a measured kind, in output order:
- * indices into the kind's own metrics. */
-static const size_t compare_line_metrics[] = {
-	CC_SERVICE_LEVEL, CC_ASA_S, CC_ABANDON_RATE, CC_UNANSWERED_END
-};
-static const size_t compare_grade_metrics[] = {
-	RSP_WITHIN_TARGET, RSP_ATTEND_P90_S, RSP_UNATTENDED_END
-};
-static const size_t compare_area_metrics[] = {
-	COMPARE_TOP_WITHIN, RSP_UTILISATION, RSP_ABSTRACTIONS,
-	RSP_ABSTRACTION_HOURS
-};
-static const size_t compare_force_metrics[] = {
-	RSP_ABSTRACTIONS, RSP_ABSTRACTION_HOURS
-};
-#define COMPARE_N(a) (sizeof (a) / sizeof (a)[0])
-
 /* One measured figure of an item, paired across the sides: the item's
  * index on each side (-1: absent) and the metric. */
 struct compare_pair {
@@ -82,39 +65,66 @@ struct compare_one {
 	long i;
 };
 
-/* The measured figures of kind k (*m, returning how many); none for the
- * costs, which are exact. */
-static size_t compare_metrics(enum compare_kind k, const size_t **m)
+/* The measured figures of kind k, in output order, into m[] (indices
+ * into the kind's figures; returns how many): what models/figure.h marks
+ * compared. An area's come after its top grade's attended within target;
+ * the force's are the areas' compared figures that add up. Costs are
+ * exact and have none. */
+static size_t compare_metrics(enum compare_kind k,
+			      size_t m[COMPARE_FIGURES_MAX])
 {
+	/* Room for the longest block's figures and the top grade's. */
+	size_t order[1 + CC_LINE_METRICS + RSP_GRADE_METRICS + RSP_AREA_METRICS];
+	size_t n = 0, na;
+
 	switch (k) {
-	case COMPARE_LINE:
-		*m = compare_line_metrics;
-		return COMPARE_N(compare_line_metrics);
-	case COMPARE_GRADE:
-		*m = compare_grade_metrics;
-		return COMPARE_N(compare_grade_metrics);
+	case COMPARE_LINE: n = figure_compared(FIGURE_BLOCK_LINE, order); break;
+	case COMPARE_GRADE: n = figure_compared(FIGURE_BLOCK_GRADE, order); break;
 	case COMPARE_AREA:
-		*m = compare_area_metrics;
-		return COMPARE_N(compare_area_metrics);
+		order[n++] = COMPARE_TOP_WITHIN;
+		n += figure_compared(FIGURE_BLOCK_AREA, order + 1);
+		break;
 	case COMPARE_FORCE:
-		*m = compare_force_metrics;
-		return COMPARE_N(compare_force_metrics);
+		na = figure_compared(FIGURE_BLOCK_AREA, order);
+		for (size_t i = 0; i < na; i++)
+			if (figure_def(FIGURE_BLOCK_AREA, order[i])->total
+			    == FIGURE_TOTAL_SUM)
+				order[n++] = order[i];
+		break;
 	case COMPARE_POOL: case COMPARE_ROLE: case COMPARE_TOTAL: break;
 	}
-	*m = NULL;
-	return 0;
+	assert(n <= COMPARE_FIGURES_MAX);
+	for (size_t i = 0; i < n; i++)
+		m[i] = order[i];
+	return n;
 }
 
-/* The key of measured figure `metric` of kind k. */
-static const char *compare_metric_name(enum compare_kind k, size_t metric)
+/* The definition of measured figure `metric` of kind k: a line's, a
+ * grade's, or an area's (the force's too); an area's top grade's attended
+ * within target is the grade's figure. */
+static const struct figure_def *compare_def(enum compare_kind k, size_t metric)
 {
 	if (k == COMPARE_LINE)
-		return summary_line_metric_name((enum cc_line_metric)metric);
+		return figure_def(FIGURE_BLOCK_LINE, metric);
 	if (k == COMPARE_GRADE)
-		return summary_grade_metric_name((enum rsp_grade_metric)metric);
+		return figure_def(FIGURE_BLOCK_GRADE, metric);
 	if (metric == COMPARE_TOP_WITHIN)
-		return "emergency_attended_within_target";
-	return summary_area_metric_name((enum rsp_area_metric)metric);
+		return figure_def(FIGURE_BLOCK_GRADE, RSP_WITHIN_TARGET);
+	return figure_def(FIGURE_BLOCK_AREA, metric);
+}
+
+/* Names a measured figure: its key, words and unit, from its definition;
+ * the area's top grade's attended within target has a key and words of its
+ * own. */
+static void compare_name_figure(struct compare_figure *f, enum compare_kind k,
+				size_t metric)
+{
+	const struct figure_def *d = compare_def(k, metric);
+	bool top = k == COMPARE_AREA && metric == COMPARE_TOP_WITHIN;
+
+	f->metric = top ? "emergency_attended_within_target" : d->name;
+	f->words = top ? "emergency within target" : d->brief;
+	f->unit = d->unit;
 }
 
 /* The name of item i of kind k in sc. */
@@ -241,7 +251,7 @@ static void compare_measured(struct compare_build *bd, struct compare_item *it,
 	assert(p < bd->acc->n_pairs && bd->acc->pairs[p].metric == metric);
 	f = &it->fig[it->n_figures++];
 	f->a = f->b = f->diff = compare_nothing;
-	f->metric = compare_metric_name(it->kind, metric);
+	compare_name_figure(f, it->kind, metric);
 	if (a->i >= 0)
 		f->a = compare_side_ci(a, it->kind, metric, m, base + CP_A);
 	if (b->i >= 0)
@@ -253,12 +263,15 @@ static void compare_measured(struct compare_build *bd, struct compare_item *it,
 /* An exact figure (a cost): the interval is the value; NAN on a side
  * without the item. */
 static void compare_exact(struct compare_item *it, const char *metric,
+			  const char *words, enum figure_unit unit,
 			  double a, double b)
 {
 	struct compare_figure *f = &it->fig[it->n_figures++];
 	double d = b - a;
 
 	f->metric = metric;
+	f->words = words;
+	f->unit = unit;
 	f->a = (struct ci){ a, a, a, isnan(a) ? 0 : 1 };
 	f->b = (struct ci){ b, b, b, isnan(b) ? 0 : 1 };
 	f->diff = (struct ci){ d, d, d, isnan(d) ? 0 : 1 };
@@ -321,8 +334,8 @@ static void compare_costs(struct compare_item *it,
 
 	compare_cost_of(&side[0], it->kind, &fa, &ca);
 	compare_cost_of(&side[1], it->kind, &fb, &cb);
-	compare_exact(it, "fte", fa, fb);
-	compare_exact(it, "annual_cost", ca, cb);
+	compare_exact(it, "fte", "FTE", FIGURE_FTE, fa, fb);
+	compare_exact(it, "annual_cost", "annual cost", FIGURE_MONEY, ca, cb);
 }
 
 /* Appends the item of kind k that is A's ia and B's ib (-1: absent); while
@@ -336,8 +349,8 @@ static void compare_add(struct compare_build *bd, enum compare_kind k,
 		{ bd->c != NULL ? bd->c->a : NULL, ia },
 		{ bd->c != NULL ? bd->c->b : NULL, ib }
 	};
-	const size_t *metrics;
-	size_t nm = compare_metrics(k, &metrics);
+	size_t metrics[COMPARE_FIGURES_MAX];
+	size_t nm = compare_metrics(k, metrics);
 
 	memset(it, 0, sizeof *it);
 	it->kind = k;
@@ -392,10 +405,10 @@ static size_t compare_max_pairs(const struct scenario *a,
 				const struct scenario *b)
 {
 	size_t n = 0;
-	const size_t *m;
+	size_t m[COMPARE_FIGURES_MAX];
 
 	for (int k = COMPARE_LINE; k <= COMPARE_TOTAL; k++)
-		n += compare_metrics((enum compare_kind)k, &m)
+		n += compare_metrics((enum compare_kind)k, m)
 			* (compare_count(a, (enum compare_kind)k)
 			   + compare_count(b, (enum compare_kind)k));
 	return n;

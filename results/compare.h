@@ -37,6 +37,7 @@
 #include <stddef.h>
 
 #include "models/contact_centre.h"
+#include "models/figure.h"
 #include "models/scenario.h"
 #include "results/summary.h"
 #include "sim/ci.h"
@@ -68,6 +69,8 @@ enum compare_side {
 /* One figure of an item on both sides. */
 struct compare_figure {
 	const char *metric;     /* the key: "service_level", "fte", ... */
+	const char *words;      /* in the table: "service level", "FTE" */
+	enum figure_unit unit;  /* how it reads (models/figure.h) */
 	struct ci a, b;         /* each side's mean and interval; NAN on the
 				   side without the item */
 	struct ci diff;         /* B - A: mean and interval of the paired

@@ -41,6 +41,10 @@ void emit_json_next(struct emit_json *w)
 	bool first = w->first[w->depth];
 
 	w->first[w->depth] = false;
+	if (w->compact) {
+		fputs(first ? "" : ",", w->f);
+		return;
+	}
 	if (w->flat[w->depth]) {
 		fputs(first ? "" : ", ", w->f);
 		return;
@@ -54,7 +58,7 @@ void emit_json_key(struct emit_json *w, const char *key)
 {
 	emit_json_next(w);
 	emit_json_string(w->f, key);
-	fputs(": ", w->f);
+	fputs(w->compact ? ":" : ": ", w->f);
 }
 
 /* What opens inside a flat container is flat too: a line has no room for
@@ -81,7 +85,7 @@ void emit_json_close(struct emit_json *w, char bracket)
 
 	w->depth--;
 	assert(w->depth >= 0);
-	if (!empty && !flat)
+	if (!empty && !flat && !w->compact)
 		fprintf(w->f, "\n%*s", 2 * w->depth, "");
 	fputc(bracket, w->f);
 }
@@ -128,14 +132,39 @@ void emit_json_key_strings(struct emit_json *w, const char *key,
 
 void emit_json_key_ci(struct emit_json *w, const char *key, const struct ci *c)
 {
+	emit_json_key_figure(w, key, c, FIGURE_CI_MEAN);
+}
+
+/* The member names of each kind of interval: the value, then its ends. */
+static void emit_json_interval_keys(enum figure_interval kind,
+				    const char *keys[3])
+{
+	switch (kind) {
+	case FIGURE_CI_MEAN:
+		keys[0] = "mean", keys[1] = "ci_low", keys[2] = "ci_high";
+		return;
+	case FIGURE_PI_PERIOD:
+		keys[0] = "mean", keys[1] = "pi_low", keys[2] = "pi_high";
+		return;
+	case FIGURE_GOAL_SHARE:
+		keys[0] = "share", keys[1] = "ci_low", keys[2] = "ci_high";
+		return;
+	}
+	assert(!"no such interval");
+}
+
+void emit_json_key_figure(struct emit_json *w, const char *key,
+			  const struct ci *c, enum figure_interval kind)
+{
+	const char *keys[3];
+
+	emit_json_interval_keys(kind, keys);
 	emit_json_key(w, key);
-	fputs("{\"mean\": ", w->f);
-	emit_json_number(w->f, c->mean);
-	fputs(", \"ci_low\": ", w->f);
-	emit_json_number(w->f, c->lo);
-	fputs(", \"ci_high\": ", w->f);
-	emit_json_number(w->f, c->hi);
-	fputc('}', w->f);
+	emit_json_open_flat(w, '{');
+	emit_json_key_number(w, keys[0], c->mean);
+	emit_json_key_number(w, keys[1], c->lo);
+	emit_json_key_number(w, keys[2], c->hi);
+	emit_json_close(w, '}');
 }
 
 void emit_csv_field(FILE *f, const char *s)
@@ -169,7 +198,7 @@ void emit_csv_key(FILE *f, const char *section, const char *name,
 	emit_csv_field(f, metric);
 }
 
-void emit_csv_ci(FILE *f, const struct ci *c)
+void emit_csv_interval(FILE *f, const struct ci *c)
 {
 	fputc(',', f);
 	emit_csv_number(f, c->mean);
@@ -177,6 +206,11 @@ void emit_csv_ci(FILE *f, const struct ci *c)
 	emit_csv_number(f, c->lo);
 	fputc(',', f);
 	emit_csv_number(f, c->hi);
+}
+
+void emit_csv_ci(FILE *f, const struct ci *c)
+{
+	emit_csv_interval(f, c);
 	fputc('\n', f);
 }
 

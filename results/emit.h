@@ -10,13 +10,15 @@
  *
  * A container opened flat keeps its members, and everything opened inside
  * it, on the current line ({"name": "a", "units": 3}): the small objects of
- * a long list then read one to a line. */
+ * a long list then read one to a line. A compact emitter writes no
+ * whitespace at all ({"name":"a","units":3}): a JSON Lines record. */
 #ifndef RESULTS_EMIT_H
 #define RESULTS_EMIT_H
 
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "models/figure.h"
 #include "sim/ci.h"
 
 #define EMIT_JSON_DEPTH_MAX 8
@@ -24,6 +26,7 @@
 struct emit_json {
 	FILE *f;                             /* borrowed */
 	int depth;                           /* 0 before the first open */
+	bool compact;                        /* no whitespace anywhere */
 	bool first[EMIT_JSON_DEPTH_MAX];     /* nothing written yet at depth */
 	bool flat[EMIT_JSON_DEPTH_MAX];      /* members on one line at depth */
 };
@@ -54,7 +57,14 @@ void emit_json_key_bool(struct emit_json *w, const char *key, bool b);
 /* An array of the strings items[0 .. n), one a line. */
 void emit_json_key_strings(struct emit_json *w, const char *key,
 			   const char *const *items, size_t n);
-/* A measured figure on one line: {"mean": x, "ci_low": a, "ci_high": b}. */
+/* A measured figure on one line, its members named by the kind of its
+ * interval: {"mean": x, "ci_low": a, "ci_high": b} for a confidence
+ * interval of the mean, {"mean", "pi_low", "pi_high"} for a prediction
+ * interval of one period, {"share", "ci_low", "ci_high"} for the share of
+ * periods that met a goal. */
+void emit_json_key_figure(struct emit_json *w, const char *key,
+			  const struct ci *c, enum figure_interval kind);
+/* emit_json_key_figure of a confidence interval of the mean. */
 void emit_json_key_ci(struct emit_json *w, const char *key, const struct ci *c);
 
 /* A CSV field, quoted only when RFC 4180 needs it (a comma, quote or line
@@ -70,6 +80,9 @@ void emit_csv_number(FILE *f, double x);
 void emit_csv_key(FILE *f, const char *section, const char *name,
 		  const char *metric);
 void emit_csv_ci(FILE *f, const struct ci *c);
+/* The three fields of a figure, ",mean,low,high", without the line end:
+ * for rows that go on after it (a comparison's sides). */
+void emit_csv_interval(FILE *f, const struct ci *c);
 void emit_csv_exact(FILE *f, double x);
 
 #endif

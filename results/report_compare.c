@@ -20,16 +20,6 @@
 #define RC_TITLE_MAX (8 + SCENARIO_NAME_MAX + RESPONSE_NAME_MAX)
 #define RC_LABEL_MAX (RC_TITLE_MAX + RC_NUM_MAX)
 
-/* How a figure reads in the table. */
-enum rc_unit {
-	RC_PERCENT,     /* a fraction as %; differences in percentage points */
-	RC_SECONDS,
-	RC_FTE,         /* one decimal; exact */
-	RC_MONEY,       /* whole currency units; exact */
-	RC_COUNT,       /* one decimal, no unit */
-	RC_HOURS        /* one decimal, " h" */
-};
-
 /* The blocks of the table, in order, and the items each lists. */
 enum rc_block { RC_AGREEMENTS, RC_AREAS, RC_COSTS };
 
@@ -39,53 +29,13 @@ struct rc_table {
 	int label_w;
 };
 
-static enum rc_unit rc_unit_of(const char *metric)
-{
-	static const struct { const char *metric; enum rc_unit u; } units[] = {
-		{ "fte", RC_FTE }, { "annual_cost", RC_MONEY },
-		{ "asa_s", RC_SECONDS }, { "attendance_p90_s", RC_SECONDS },
-		{ "abstractions", RC_COUNT }, { "abstraction_hours", RC_HOURS },
-		{ "unanswered_at_end", RC_COUNT },
-		{ "unattended_at_end", RC_COUNT },
-	};
-
-	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-		if (strcmp(units[i].metric, metric) == 0)
-			return units[i].u;
-	return RC_PERCENT;
-}
-
-/* The words of a figure in the table. */
-static const char *rc_words(const char *metric)
-{
-	static const char *const words[][2] = {
-		{ "service_level", "service level" },
-		{ "asa_s", "ASA" },
-		{ "abandon_rate", "abandon rate" },
-		{ "unanswered_at_end", "unanswered at end" },
-		{ "attended_within_target", "within target" },
-		{ "attendance_p90_s", "attendance p90" },
-		{ "unattended_at_end", "unattended at end" },
-		{ "emergency_attended_within_target", "emergency within target" },
-		{ "utilisation", "utilisation" },
-		{ "abstractions", "abstractions" },
-		{ "abstraction_hours", "abstraction hours" },
-		{ "fte", "FTE" },
-		{ "annual_cost", "annual cost" },
-	};
-
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(words[i][0], metric) == 0)
-			return words[i][1];
-	return metric;
-}
-
 /* The bare number of x in unit u, "-" for NAN; with a sign when `sign`
  * (a difference), but never "+0.0" or "-0.0". */
-static void rc_number(char *buf, size_t n, double x, enum rc_unit u, bool sign)
+static void rc_number(char *buf, size_t n, double x, enum figure_unit u,
+		      bool sign)
 {
-	double v = u == RC_PERCENT ? 100.0 * x : x;
-	int digits = u == RC_MONEY ? 0 : 1;
+	double v = u == FIGURE_FRACTION ? 100.0 * x : x;
+	int digits = u == FIGURE_MONEY ? 0 : 1;
 
 	if (!isfinite(x)) {
 		snprintf(buf, n, "-");
@@ -96,11 +46,13 @@ static void rc_number(char *buf, size_t n, double x, enum rc_unit u, bool sign)
 		snprintf(buf, n, "%s", digits ? "0.0" : "0");
 }
 
-/* A value with its unit: "96.0%", "2.3 s", "+0.8 pp", "-12.5". */
-static void rc_value(char *buf, size_t n, double x, enum rc_unit u, bool diff)
+/* A value with its unit: "96.0%", "2.3 s", "+0.8 pp", "-12.5"; indexed by
+ * enum figure_unit (count, fraction, seconds, hours, FTE, money). */
+static void rc_value(char *buf, size_t n, double x, enum figure_unit u,
+		     bool diff)
 {
-	static const char *const side[] = { "%", " s", "", "", "", " h" };
-	static const char *const delta[] = { " pp", " s", "", "", "", " h" };
+	static const char *const side[] = { "", "%", " s", " h", "", "" };
+	static const char *const delta[] = { "", " pp", " s", " h", "", "" };
 	char num[RC_NUM_MAX];
 
 	rc_number(num, sizeof num, x, u, diff);
@@ -154,7 +106,7 @@ static int rc_label_width(const struct compare *c)
 		int len;
 
 		for (size_t k = 0; k < it->n_figures; k++) {
-			len = rc_label(label, sizeof label, it, rc_words(it->fig[k].metric));
+			len = rc_label(label, sizeof label, it, it->fig[k].words);
 			w = len > w ? len : w;
 		}
 		len = rc_has_verdicts(it)
@@ -167,19 +119,19 @@ static int rc_label_width(const struct compare *c)
 static void rc_figure(const struct rc_table *t, const struct compare_item *it,
 		      const struct compare_figure *fg)
 {
-	enum rc_unit u = rc_unit_of(fg->metric);
+	enum figure_unit u = fg->unit;
 	char label[RC_LABEL_MAX];
 	char a[RC_NUM_MAX + 4], b[RC_NUM_MAX + 4], d[RC_NUM_MAX + 4];
 	char lo[RC_NUM_MAX], hi[RC_NUM_MAX];
 
-	rc_label(label, sizeof label, it, rc_words(fg->metric));
+	rc_label(label, sizeof label, it, fg->words);
 	rc_value(a, sizeof a, fg->a.mean, u, false);
 	rc_value(b, sizeof b, fg->b.mean, u, false);
 	rc_value(d, sizeof d, fg->diff.mean, u, true);
 	fprintf(t->f, "  %-*s %*s %*s %*s", t->label_w, label, RC_VALUE_W, a,
 		RC_VALUE_W, b, RC_VALUE_W, d);
 	/* Costs are exact: an interval would only repeat the difference. */
-	if (u != RC_FTE && u != RC_MONEY && isfinite(fg->diff.mean)) {
+	if (u != FIGURE_FTE && u != FIGURE_MONEY && isfinite(fg->diff.mean)) {
 		rc_number(lo, sizeof lo, fg->diff.lo, u, false);
 		rc_number(hi, sizeof hi, fg->diff.hi, u, false);
 		fprintf(t->f, "  [%s, %s]", lo, hi);
@@ -283,16 +235,6 @@ enum sim_status report_compare_table(FILE *f, const struct compare *c,
 /* ------------------------------------------------------------------ */
 /* CSV                                                                  */
 
-static void rcsv_ci(FILE *f, const struct ci *c)
-{
-	fputc(',', f);
-	emit_csv_number(f, c->mean);
-	fputc(',', f);
-	emit_csv_number(f, c->lo);
-	fputc(',', f);
-	emit_csv_number(f, c->hi);
-}
-
 /* A verdict field: empty without a goal or on the side without the item. */
 static void rcsv_verdict(FILE *f, bool has, enum ci_verdict v)
 {
@@ -312,9 +254,9 @@ static void rcsv_item(FILE *f, const struct compare_item *it)
 		fputc(',', f);
 		emit_csv_field(f, it->name);
 		fprintf(f, ",%s,%s", fg->metric, in[it->in]);
-		rcsv_ci(f, &fg->a);
-		rcsv_ci(f, &fg->b);
-		rcsv_ci(f, &fg->diff);
+		emit_csv_interval(f, &fg->a);
+		emit_csv_interval(f, &fg->b);
+		emit_csv_interval(f, &fg->diff);
 		/* The verdict goes on the agreement's own figure, the first. */
 		rcsv_verdict(f, k == 0 && it->has_verdict_a, it->verdict_a);
 		rcsv_verdict(f, k == 0 && it->has_verdict_b, it->verdict_b);

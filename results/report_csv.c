@@ -8,39 +8,57 @@
 /* The rows being written: where to, the fields each row starts with, and
  * how many rows so far. */
 struct report_csv_out {
-	FILE *f;                                  /* borrowed */
+	FILE *f;                                  /* borrowed; NULL: count
+						     the rows only */
 	const struct report_csv_prefix *prefix;   /* NULL: none */
 	size_t rows;
 };
 
 /* Starts a row: the prefix fields, then section, name and metric. Every
  * row goes through here, so a prefix is a field like any other and a
- * name holding a line break stays inside its quotes. */
-static void report_csv_key(struct report_csv_out *w, const char *section,
+ * name holding a line break stays inside its quotes. Returns false when
+ * rows are only counted: the caller writes nothing more. */
+static bool report_csv_key(struct report_csv_out *w, const char *section,
 			   const char *name, const char *metric)
 {
+	w->rows++;
+	if (w->f == NULL)
+		return false;
 	for (size_t i = 0; w->prefix != NULL && i < w->prefix->n; i++) {
 		emit_csv_field(w->f, w->prefix->fields[i]);
 		fputc(',', w->f);
 	}
 	emit_csv_key(w->f, section, name, metric);
-	w->rows++;
+	return true;
 }
 
 static void report_csv_ci(struct report_csv_out *w, const char *section,
 			  const char *name, const char *metric,
 			  const struct ci *c)
 {
-	report_csv_key(w, section, name, metric);
-	emit_csv_ci(w->f, c);
+	if (report_csv_key(w, section, name, metric))
+		emit_csv_ci(w->f, c);
+}
+
+/* The figures of one item of block b (m: in the block's list order), a
+ * row each. A prediction interval or a goal share goes in the same
+ * columns as a confidence interval: the metric says which it is. */
+static void report_csv_figures(struct report_csv_out *w, const char *section,
+			       const char *name, enum figure_block b,
+			       const struct ci *m)
+{
+	const struct figure_block_def *bd = figure_block(b);
+
+	for (size_t k = 0; k < bd->n; k++)
+		report_csv_ci(w, section, name, bd->defs[k].name, &m[k]);
 }
 
 /* An exact figure: the interval is the value itself. */
 static void report_csv_exact(struct report_csv_out *w, const char *section,
 			     const char *name, const char *metric, double x)
 {
-	report_csv_key(w, section, name, metric);
-	emit_csv_exact(w->f, x);
+	if (report_csv_key(w, section, name, metric))
+		emit_csv_exact(w->f, x);
 }
 
 static void report_csv_run(struct report_csv_out *w, const struct summary *s)
@@ -49,9 +67,9 @@ static void report_csv_run(struct report_csv_out *w, const struct summary *s)
 
 	report_csv_exact(w, "run", name, "replications", s->replications);
 	/* The seed is printed whole: %.10g would round a large one. */
-	report_csv_key(w, "run", name, "seed");
-	fprintf(w->f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n", s->seed, s->seed,
-		s->seed);
+	if (report_csv_key(w, "run", name, "seed"))
+		fprintf(w->f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n",
+			s->seed, s->seed, s->seed);
 	report_csv_exact(w, "run", name, "days", s->days);
 	report_csv_exact(w, "run", name, "warmup_hours", s->warmup_s / 3600.0);
 }
@@ -63,16 +81,12 @@ static void report_csv_lines_pools(struct report_csv_out *w, const struct summar
 
 		report_csv_exact(w, "line", spec->name, "target_s", spec->target_s);
 		report_csv_exact(w, "line", spec->name, "goal", spec->goal);
-		for (size_t k = 0; k < CC_LINE_METRICS; k++)
-			report_csv_ci(w, "line", spec->name,
-				      summary_line_metric_name(k),
-				      &s->lines[l].m[k]);
+		report_csv_figures(w, "line", spec->name, FIGURE_BLOCK_LINE,
+				   s->lines[l].m);
 	}
 	for (size_t p = 0; p < s->n_pools; p++)
-		for (size_t k = 0; k < CC_POOL_METRICS; k++)
-			report_csv_ci(w, "pool", s->sc->pools[p].name,
-				      summary_pool_metric_name(k),
-				      &s->pools[p].m[k]);
+		report_csv_figures(w, "pool", s->sc->pools[p].name,
+				   FIGURE_BLOCK_POOL, s->pools[p].m);
 }
 
 /* A grade's target, goal and figures under `name` ("emergency", or
@@ -83,9 +97,7 @@ static void report_csv_grade(struct report_csv_out *w, const char *section, cons
 {
 	report_csv_exact(w, section, name, "target_s", spec->target_s);
 	report_csv_exact(w, section, name, "goal", spec->goal);
-	for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
-		report_csv_ci(w, section, name, summary_grade_metric_name(k),
-			      &sg->m[k]);
+	report_csv_figures(w, section, name, FIGURE_BLOCK_GRADE, sg->m);
 }
 
 static void report_csv_response(struct report_csv_out *w, const struct summary *s)
@@ -98,9 +110,7 @@ static void report_csv_response(struct report_csv_out *w, const struct summary *
 	for (size_t a = 0; a < s->n_areas; a++) {
 		const char *area = s->sc->areas[a].name;
 
-		for (size_t k = 0; k < RSP_AREA_METRICS; k++)
-			report_csv_ci(w, "area", area, summary_area_metric_name(k),
-				      &s->areas[a].m[k]);
+		report_csv_figures(w, "area", area, FIGURE_BLOCK_AREA, s->areas[a].m);
 		for (size_t g = 0; g < s->n_grades; g++) {
 			snprintf(name, sizeof name, "%s/%s", area,
 				 s->sc->grades[g].name);
@@ -142,17 +152,13 @@ static void report_csv_hour(struct report_csv_out *w, const struct summary *s, s
 	summary_hour_label(h, label);
 	for (size_t l = 0; l < s->n_lines; l++) {
 		snprintf(name, sizeof name, "%s@%s", s->sc->lines[l].name, label);
-		for (size_t k = 0; k < CC_INTERVAL_LINE_METRICS; k++)
-			report_csv_ci(w, "interval", name,
-				      summary_iline_metric_name(k),
-				      summary_iline(s, h, l, k));
+		report_csv_figures(w, "interval", name, FIGURE_BLOCK_ILINE,
+				   summary_iline(s, h, l, 0));
 	}
 	for (size_t p = 0; p < s->n_pools; p++) {
 		snprintf(name, sizeof name, "%s@%s", s->sc->pools[p].name, label);
-		for (size_t k = 0; k < CC_INTERVAL_POOL_METRICS; k++)
-			report_csv_ci(w, "interval", name,
-				      summary_ipool_metric_name(k),
-				      summary_ipool(s, h, p, k));
+		report_csv_figures(w, "interval", name, FIGURE_BLOCK_IPOOL,
+				   summary_ipool(s, h, p, 0));
 	}
 }
 
@@ -192,4 +198,12 @@ enum sim_status report_csv_rows(FILE *f, const struct summary *s,
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the CSV rows failed");
 	return SIM_OK;
+}
+
+size_t report_csv_count(const struct summary *s)
+{
+	struct report_csv_out w = { .f = NULL };
+
+	report_csv_all(&w, s, false);
+	return w.rows;
 }

@@ -51,4 +51,8 @@ enum sim_status report_csv_rows(FILE *f, const struct summary *s,
 				const struct report_csv_prefix *prefix,
 				size_t *n_rows, struct sim_err *err);
 
+/* The number of rows report_csv_rows writes for s, found by walking the
+ * same rows without formatting them. */
+size_t report_csv_count(const struct summary *s);
+
 #endif

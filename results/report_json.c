@@ -7,6 +7,17 @@
 
 #include "results/emit.h"
 
+/* The figures of one item of block b (m: in the block's list order). */
+static void report_json_figures(struct emit_json *w, enum figure_block b,
+				const struct ci *m)
+{
+	const struct figure_block_def *bd = figure_block(b);
+
+	for (size_t k = 0; k < bd->n; k++)
+		emit_json_key_figure(w, bd->defs[k].name, &m[k],
+				     bd->defs[k].interval);
+}
+
 static void report_json_line(struct emit_json *w, const struct summary *s,
 			     size_t l)
 {
@@ -20,8 +31,7 @@ static void report_json_line(struct emit_json *w, const struct summary *s,
 	emit_json_key_number(w, "goal", spec->goal);   /* NAN (none) prints null */
 	emit_json_key_string_or_null(w, "verdict", sl->has_goal
 				     ? ci_verdict_name(sl->verdict) : NULL);
-	for (size_t k = 0; k < CC_LINE_METRICS; k++)
-		emit_json_key_ci(w, summary_line_metric_name(k), &sl->m[k]);
+	report_json_figures(w, FIGURE_BLOCK_LINE, sl->m);
 	emit_json_close(w, '}');
 }
 
@@ -33,8 +43,7 @@ static void report_json_pool(struct emit_json *w, const struct summary *s,
 	emit_json_next(w);
 	emit_json_open(w, '{');
 	emit_json_key_string(w, "name", s->sc->pools[p].name);
-	for (size_t k = 0; k < CC_POOL_METRICS; k++)
-		emit_json_key_ci(w, summary_pool_metric_name(k), &sp->m[k]);
+	report_json_figures(w, FIGURE_BLOCK_POOL, sp->m);
 	emit_json_key_number(w, "fte", sp->fte);
 	emit_json_key_number(w, "annual_cost", sp->annual_cost);
 	emit_json_close(w, '}');
@@ -53,8 +62,7 @@ static void report_json_grade(struct emit_json *w, const struct summary *s,
 	emit_json_key_number(w, "goal", spec->goal);
 	emit_json_key_string_or_null(w, "verdict", sg->has_goal
 				     ? ci_verdict_name(sg->verdict) : NULL);
-	for (size_t k = 0; k < RSP_GRADE_METRICS; k++)
-		emit_json_key_ci(w, summary_grade_metric_name(k), &sg->m[k]);
+	report_json_figures(w, FIGURE_BLOCK_GRADE, sg->m);
 	emit_json_close(w, '}');
 }
 
@@ -64,8 +72,7 @@ static void report_json_area(struct emit_json *w, const struct summary *s,
 	emit_json_next(w);
 	emit_json_open(w, '{');
 	emit_json_key_string(w, "name", s->sc->areas[a].name);
-	for (size_t k = 0; k < RSP_AREA_METRICS; k++)
-		emit_json_key_ci(w, summary_area_metric_name(k), &s->areas[a].m[k]);
+	report_json_figures(w, FIGURE_BLOCK_AREA, s->areas[a].m);
 	emit_json_key(w, "grades");
 	emit_json_open(w, '[');
 	for (size_t g = 0; g < s->n_grades; g++)
@@ -137,9 +144,8 @@ static void report_json_hour_members(struct emit_json *w,
 		emit_json_next(w);
 		emit_json_open(w, '{');
 		emit_json_key_string(w, "name", s->sc->lines[l].name);
-		for (size_t k = 0; k < CC_INTERVAL_LINE_METRICS; k++)
-			emit_json_key_ci(w, summary_iline_metric_name(k),
-				  summary_iline(s, h, l, k));
+		report_json_figures(w, FIGURE_BLOCK_ILINE,
+				    summary_iline(s, h, l, 0));
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');
@@ -149,9 +155,8 @@ static void report_json_hour_members(struct emit_json *w,
 		emit_json_next(w);
 		emit_json_open(w, '{');
 		emit_json_key_string(w, "name", s->sc->pools[p].name);
-		for (size_t k = 0; k < CC_INTERVAL_POOL_METRICS; k++)
-			emit_json_key_ci(w, summary_ipool_metric_name(k),
-				  summary_ipool(s, h, p, k));
+		report_json_figures(w, FIGURE_BLOCK_IPOOL,
+				    summary_ipool(s, h, p, 0));
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');
@@ -186,27 +191,33 @@ static void report_json_head(struct emit_json *w, const struct summary *s)
 	emit_json_key_number(w, "warmup_hours", s->warmup_s / 3600.0);
 }
 
+void report_json_members(struct emit_json *w, const struct summary *s,
+			 bool intervals)
+{
+	report_json_head(w, s);
+	emit_json_key(w, "lines");
+	emit_json_open(w, '[');
+	for (size_t l = 0; l < s->n_lines; l++)
+		report_json_line(w, s, l);
+	emit_json_close(w, ']');
+	emit_json_key(w, "pools");
+	emit_json_open(w, '[');
+	for (size_t p = 0; p < s->n_pools; p++)
+		report_json_pool(w, s, p);
+	emit_json_close(w, ']');
+	report_json_response(w, s);
+	report_json_costs(w, s);
+	if (intervals)
+		report_json_intervals(w, s);
+}
+
 enum sim_status report_json_write(FILE *f, const struct summary *s,
 				  bool intervals, struct sim_err *err)
 {
 	struct emit_json w = { .f = f, .depth = 0 };
 
 	emit_json_open(&w, '{');
-	report_json_head(&w, s);
-	emit_json_key(&w, "lines");
-	emit_json_open(&w, '[');
-	for (size_t l = 0; l < s->n_lines; l++)
-		report_json_line(&w, s, l);
-	emit_json_close(&w, ']');
-	emit_json_key(&w, "pools");
-	emit_json_open(&w, '[');
-	for (size_t p = 0; p < s->n_pools; p++)
-		report_json_pool(&w, s, p);
-	emit_json_close(&w, ']');
-	report_json_response(&w, s);
-	report_json_costs(&w, s);
-	if (intervals)
-		report_json_intervals(&w, s);
+	report_json_members(&w, s, intervals);
 	emit_json_close(&w, '}');
 	fputc('\n', f);
 	if (fflush(f) != 0 || ferror(f))

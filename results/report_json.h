@@ -5,13 +5,15 @@
  * with nothing to measure (NAN) is null, so the same summary always gives
  * the same bytes. Every measured figure is an object
  *     {"mean": x, "ci_low": a, "ci_high": b}
- * with the 95% confidence interval over replications. */
+ * with the 95% confidence interval over replications (a figure of another
+ * kind of interval names its members as emit_json_key_figure says). */
 #ifndef RESULTS_REPORT_JSON_H
 #define RESULTS_REPORT_JSON_H
 
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "results/emit.h"
 #include "results/summary.h"
 #include "sim/sim_err.h"
 
@@ -20,5 +22,11 @@
  * reports a write error. */
 enum sim_status report_json_write(FILE *f, const struct summary *s,
 				  bool intervals, struct sim_err *err);
+
+/* Writes the members of s's object (everything report_json_write puts
+ * between its braces) into the object w has open: a sweep point puts them
+ * after its own, on one line with a compact emitter. */
+void report_json_members(struct emit_json *w, const struct summary *s,
+			 bool intervals);
 
 #endif

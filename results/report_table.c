@@ -14,19 +14,12 @@
 #define RT_VALUE_W 12   /* width of the mean */
 #define RT_NUM_MAX 48   /* room for one formatted number */
 
-/* How a figure is shown. */
-enum rt_unit {
-	RT_COUNT,      /* calls, people: one decimal */
-	RT_PERCENT,    /* a fraction shown as a percentage */
-	RT_SECONDS     /* seconds, with " s" after the mean */
-};
-
 /* The bare number of x in unit u ("96.1", "3.4"), or "-" for NAN. */
-static void rt_number(char *buf, size_t n, double x, enum rt_unit u)
+static void rt_number(char *buf, size_t n, double x, enum figure_unit u)
 {
 	if (!isfinite(x))
 		snprintf(buf, n, "-");
-	else if (u == RT_PERCENT)
+	else if (u == FIGURE_FRACTION)
 		snprintf(buf, n, "%.1f", 100.0 * x);
 	else
 		snprintf(buf, n, "%.1f", x);
@@ -35,23 +28,47 @@ static void rt_number(char *buf, size_t n, double x, enum rt_unit u)
 		snprintf(buf, n, "0.0");
 }
 
-/* One figure line: "  name   mean unit  [lo, hi]". */
-static void rt_ci_row(FILE *f, const char *name, const struct ci *c,
-		      enum rt_unit u)
+/* What follows the interval of a figure, by the kind of interval: the
+ * heading says rows are confidence intervals of the mean, so only the
+ * other kinds are marked. */
+static const char *rt_interval_note(enum figure_interval kind)
 {
-	static const char *const suffix[] = { "", "%", " s" };
+	switch (kind) {
+	case FIGURE_CI_MEAN: return "";
+	case FIGURE_PI_PERIOD: return " one period";
+	case FIGURE_GOAL_SHARE: return " of periods met";
+	}
+	return "";
+}
+
+/* One figure line: "  label   mean unit  [lo, hi]". Units are indexed by
+ * enum figure_unit (count, fraction, seconds, hours, FTE, money). */
+static void rt_ci_row(FILE *f, const struct figure_def *d, const struct ci *c)
+{
+	static const char *const suffix[] = { "", "%", " s", " h", "", "" };
 	char mean[RT_NUM_MAX], lo[RT_NUM_MAX], hi[RT_NUM_MAX];
 	char value[RT_NUM_MAX + 4];
 
-	rt_number(mean, sizeof mean, c->mean, u);
-	rt_number(lo, sizeof lo, c->lo, u);
-	rt_number(hi, sizeof hi, c->hi, u);
+	rt_number(mean, sizeof mean, c->mean, d->unit);
+	rt_number(lo, sizeof lo, c->lo, d->unit);
+	rt_number(hi, sizeof hi, c->hi, d->unit);
 	snprintf(value, sizeof value, "%s%s", mean,
-		 isfinite(c->mean) ? suffix[u] : "");
-	fprintf(f, "  %-*s %*s", RT_LABEL_W, name, RT_VALUE_W, value);
+		 isfinite(c->mean) ? suffix[d->unit] : "");
+	fprintf(f, "  %-*s %*s", RT_LABEL_W, d->label, RT_VALUE_W, value);
 	if (isfinite(c->mean))
-		fprintf(f, "  [%s, %s]", lo, hi);
+		fprintf(f, "  [%s, %s]%s", lo, hi, rt_interval_note(d->interval));
 	fputc('\n', f);
+}
+
+/* The rows of one item of block b (m: in the block's list order), in the
+ * order models/figure.h gives them. */
+static void rt_rows(FILE *f, enum figure_block b, const struct ci *m)
+{
+	size_t order[CC_LINE_METRICS + RSP_GRADE_METRICS];
+	size_t n = figure_rows(b, order);
+
+	for (size_t i = 0; i < n; i++)
+		rt_ci_row(f, figure_def(b, order[i]), &m[order[i]]);
 }
 
 /* A line of text in the value column. */
@@ -68,26 +85,6 @@ static void rt_head(FILE *f, const struct summary *s)
 	fputs("figures: mean over replications [95% confidence interval]\n", f);
 }
 
-/* Names and units of the line figures, in enum cc_line_metric order. */
-static const char *const rt_line_names[CC_LINE_METRICS] = {
-	"offered", "answered", "abandoned", "abandoned within 5 s",
-	"repeat calls", "service level", "abandon rate", "ASA", "wait p50",
-	"wait p90", "wait p95", "wait p99", "unanswered at end"
-};
-static const enum rt_unit rt_line_units[CC_LINE_METRICS] = {
-	RT_COUNT, RT_COUNT, RT_COUNT, RT_COUNT, RT_COUNT, RT_PERCENT,
-	RT_PERCENT, RT_SECONDS, RT_SECONDS, RT_SECONDS, RT_SECONDS, RT_SECONDS,
-	RT_COUNT
-};
-
-/* The order of the line rows: what became of the calls offered, then how
- * fast they were answered. */
-static const enum cc_line_metric rt_line_order[CC_LINE_METRICS] = {
-	CC_OFFERED, CC_ANSWERED, CC_ABANDONED, CC_UNANSWERED_END,
-	CC_ABANDONED_5S, CC_REPEATS, CC_SERVICE_LEVEL, CC_ABANDON_RATE,
-	CC_ASA_S, CC_WAIT_P50_S, CC_WAIT_P90_S, CC_WAIT_P95_S, CC_WAIT_P99_S
-};
-
 static void rt_line(FILE *f, const struct summary *s, size_t l)
 {
 	const struct line_spec *spec = &s->sc->lines[l];
@@ -95,11 +92,7 @@ static void rt_line(FILE *f, const struct summary *s, size_t l)
 	char goal[RT_NUM_MAX + 1];
 
 	fprintf(f, "\nline %s: answer within %g s\n", spec->name, spec->target_s);
-	for (size_t i = 0; i < CC_LINE_METRICS; i++) {
-		enum cc_line_metric k = rt_line_order[i];
-
-		rt_ci_row(f, rt_line_names[k], &sl->m[k], rt_line_units[k]);
-	}
+	rt_rows(f, FIGURE_BLOCK_LINE, sl->m);
 	if (!sl->has_goal) {
 		rt_text_row(f, "goal", "none");
 		return;
@@ -117,28 +110,8 @@ static void rt_pool(FILE *f, const struct summary *s, size_t p)
 	for (size_t i = 0; i < spec->n_serves; i++)
 		fprintf(f, "%s %s", i ? "," : "", s->sc->lines[spec->serves[i]].name);
 	fputc('\n', f);
-	rt_ci_row(f, "occupancy", &s->pools[p].m[CC_OCCUPANCY], RT_PERCENT);
-	rt_ci_row(f, "staff on duty", &s->pools[p].m[CC_STAFF_ON_DUTY], RT_COUNT);
+	rt_rows(f, FIGURE_BLOCK_POOL, s->pools[p].m);
 }
-
-/* Names and units of the grade figures, in enum rsp_grade_metric order. */
-static const char *const rt_grade_names[RSP_GRADE_METRICS] = {
-	"incidents", "attended", "attended within target", "attendance mean",
-	"attendance p50", "attendance p90", "attendance p95", "backlog",
-	"cross-border", "preempted", "unattended at end"
-};
-static const enum rt_unit rt_grade_units[RSP_GRADE_METRICS] = {
-	RT_COUNT, RT_COUNT, RT_PERCENT, RT_SECONDS, RT_SECONDS, RT_SECONDS,
-	RT_SECONDS, RT_COUNT, RT_COUNT, RT_COUNT, RT_COUNT
-};
-
-/* The order of the grade rows: what became of the incidents, then how
- * fast they were attended. */
-static const enum rsp_grade_metric rt_grade_order[RSP_GRADE_METRICS] = {
-	RSP_INCIDENTS, RSP_ATTENDED, RSP_UNATTENDED_END, RSP_WITHIN_TARGET,
-	RSP_ATTEND_MEAN_S, RSP_ATTEND_P50_S, RSP_ATTEND_P90_S, RSP_ATTEND_P95_S,
-	RSP_BACKLOG, RSP_CROSS_BORDER, RSP_PREEMPTED
-};
 
 static void rt_grade(FILE *f, const struct summary *s, size_t g)
 {
@@ -151,11 +124,7 @@ static void rt_grade(FILE *f, const struct summary *s, size_t g)
 	else
 		fprintf(f, "\ngrade %s: attend within %g s\n", spec->name,
 			spec->target_s);
-	for (size_t i = 0; i < RSP_GRADE_METRICS; i++) {
-		enum rsp_grade_metric k = rt_grade_order[i];
-
-		rt_ci_row(f, rt_grade_names[k], &sg->m[k], rt_grade_units[k]);
-	}
+	rt_rows(f, FIGURE_BLOCK_GRADE, sg->m);
 	if (!sg->has_goal) {
 		rt_text_row(f, "goal", "none");
 		return;
@@ -167,7 +136,7 @@ static void rt_grade(FILE *f, const struct summary *s, size_t g)
 
 /* A cell of the area table: "91.2 [90.1, 92.3]", or "-". */
 #define RT_CELL_W 20
-static void rt_cell(FILE *f, const struct ci *c, enum rt_unit u)
+static void rt_cell(FILE *f, const struct ci *c, enum figure_unit u)
 {
 	char mean[RT_NUM_MAX], lo[RT_NUM_MAX], hi[RT_NUM_MAX];
 	char cell[3 * RT_NUM_MAX + 8];
@@ -183,25 +152,34 @@ static void rt_cell(FILE *f, const struct ci *c, enum rt_unit u)
 }
 
 /* The area table: a row per area, a column per grade with a target
- * (attended within target), then utilisation and abstractions. */
+ * (attended within target), then a column per area figure with a row
+ * place in models/figure.h (utilisation, abstractions). */
 static void rt_areas(FILE *f, const struct summary *s)
 {
+	size_t order[RSP_AREA_METRICS];
+	size_t n = figure_rows(FIGURE_BLOCK_AREA, order);
+	enum figure_unit within = figure_def(FIGURE_BLOCK_GRADE,
+					     RSP_WITHIN_TARGET)->unit;
+
 	fputs("\nareas (mean [95% confidence interval]; within target and "
 	      "utilisation in %)\n", f);
 	fprintf(f, "  %-*s", RT_LABEL_W - 6, "area");
 	for (size_t g = 0; g < s->n_grades; g++)
 		if (!isnan(s->sc->grades[g].target_s))
 			fprintf(f, "  %*s", RT_CELL_W, s->sc->grades[g].name);
-	fprintf(f, "  %*s  %*s\n", RT_CELL_W, "utilisation", RT_CELL_W,
-		"abstractions");
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "  %*s", RT_CELL_W,
+			figure_def(FIGURE_BLOCK_AREA, order[i])->label);
+	fputc('\n', f);
 	for (size_t a = 0; a < s->n_areas; a++) {
 		fprintf(f, "  %-*s", RT_LABEL_W - 6, s->sc->areas[a].name);
 		for (size_t g = 0; g < s->n_grades; g++)
 			if (!isnan(s->sc->grades[g].target_s))
 				rt_cell(f, &summary_area_grade(s, a, g)->m[RSP_WITHIN_TARGET],
-					RT_PERCENT);
-		rt_cell(f, &s->areas[a].m[RSP_UTILISATION], RT_PERCENT);
-		rt_cell(f, &s->areas[a].m[RSP_ABSTRACTIONS], RT_COUNT);
+					within);
+		for (size_t i = 0; i < n; i++)
+			rt_cell(f, &s->areas[a].m[order[i]],
+				figure_def(FIGURE_BLOCK_AREA, order[i])->unit);
 		fputc('\n', f);
 	}
 }
@@ -228,52 +206,55 @@ static void rt_costs(FILE *f, const struct summary *s)
 	rt_cost_row(f, "total", s->total_fte, s->total_annual_cost);
 }
 
-/* Column c of the hour-of-week table: two per line (offered, service
- * level), then two per pool (staff, occupancy). Fills its heading and, for
- * hour h, its mean and unit. */
-static void rt_column(const struct summary *s, size_t c, size_t h,
-		      char head[RT_NUM_MAX + SCENARIO_NAME_MAX], double *x,
-		      enum rt_unit *u)
+/* The columns of the hour-of-week table: per line, then per pool, the
+ * hour-of-week figures with a row place in models/figure.h (offered and
+ * service level; staff and occupancy). */
+struct rt_columns {
+	size_t line[CC_INTERVAL_LINE_METRICS], pool[CC_INTERVAL_POOL_METRICS];
+	size_t n_line, n_pool;
+};
+
+/* Column c: fills its heading and, for hour h, its figure and definition. */
+static const struct ci *rt_column(const struct summary *s,
+				  const struct rt_columns *cols, size_t c,
+				  size_t h, char head[RT_NUM_MAX + SCENARIO_NAME_MAX],
+				  const struct figure_def **d)
 {
-	static const char *const line_heads[] = { "offered", "SL" };
-	static const char *const pool_heads[] = { "staff", "occ" };
-	size_t n = RT_NUM_MAX + SCENARIO_NAME_MAX;
+	size_t n = RT_NUM_MAX + SCENARIO_NAME_MAX, k;
 
-	if (c < 2 * s->n_lines) {
-		size_t l = c / 2;
-		int sl = c % 2;
+	if (c < cols->n_line * s->n_lines) {
+		size_t l = c / cols->n_line;
 
-		snprintf(head, n, "%s %s", s->sc->lines[l].name, line_heads[sl]);
-		*x = summary_iline(s, h, l, sl ? CC_I_SERVICE_LEVEL : CC_I_OFFERED)->mean;
-		*u = sl ? RT_PERCENT : RT_COUNT;
-	} else {
-		size_t p = (c - 2 * s->n_lines) / 2;
-		int occ = (c - 2 * s->n_lines) % 2;
-
-		snprintf(head, n, "%s %s", s->sc->pools[p].name, pool_heads[occ]);
-		*x = summary_ipool(s, h, p, occ ? CC_I_OCCUPANCY : CC_I_STAFF)->mean;
-		*u = occ ? RT_PERCENT : RT_COUNT;
+		k = cols->line[c % cols->n_line];
+		*d = figure_def(FIGURE_BLOCK_ILINE, k);
+		snprintf(head, n, "%s %s", s->sc->lines[l].name, (*d)->label);
+		return summary_iline(s, h, l, k);
 	}
+	c -= cols->n_line * s->n_lines;
+	k = cols->pool[c % cols->n_pool];
+	*d = figure_def(FIGURE_BLOCK_IPOOL, k);
+	snprintf(head, n, "%s %s", s->sc->pools[c / cols->n_pool].name,
+		 (*d)->label);
+	return summary_ipool(s, h, c / cols->n_pool, k);
 }
 
 /* One row of the hour-of-week table; the heading row when header is true. */
-static void rt_interval_row(FILE *f, const struct summary *s, size_t h,
+static void rt_interval_row(FILE *f, const struct summary *s,
+			    const struct rt_columns *cols, size_t h,
 			    bool header)
 {
-	size_t n_cols = 2 * (s->n_lines + s->n_pools);
+	size_t n_cols = cols->n_line * s->n_lines + cols->n_pool * s->n_pools;
 	char head[RT_NUM_MAX + SCENARIO_NAME_MAX], cell[RT_NUM_MAX];
 	char label[SUMMARY_HOUR_LABEL_MAX];
-	double x;
-	enum rt_unit u;
+	const struct figure_def *d;
 
 	summary_hour_label(h, label);
 	fprintf(f, "  %-9s", header ? "hour" : label);
 	for (size_t c = 0; c < n_cols; c++) {
-		int w;
+		const struct ci *x = rt_column(s, cols, c, h, head, &d);
+		int w = strlen(head) > 7 ? (int)strlen(head) : 7;
 
-		rt_column(s, c, h, head, &x, &u);
-		w = strlen(head) > 7 ? (int)strlen(head) : 7;
-		rt_number(cell, sizeof cell, x, u);
+		rt_number(cell, sizeof cell, x->mean, d->unit);
 		fprintf(f, "  %*s", w, header ? head : cell);
 	}
 	fputc('\n', f);
@@ -281,10 +262,14 @@ static void rt_interval_row(FILE *f, const struct summary *s, size_t h,
 
 static void rt_intervals(FILE *f, const struct summary *s)
 {
+	struct rt_columns cols;
+
+	cols.n_line = figure_rows(FIGURE_BLOCK_ILINE, cols.line);
+	cols.n_pool = figure_rows(FIGURE_BLOCK_IPOOL, cols.pool);
 	fputs("\nhour of the week (means; SL and occ in %)\n", f);
-	rt_interval_row(f, s, 0, true);
+	rt_interval_row(f, s, &cols, 0, true);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
-		rt_interval_row(f, s, h, false);
+		rt_interval_row(f, s, &cols, h, false);
 }
 
 enum sim_status report_table_write(FILE *f, const struct summary *s,

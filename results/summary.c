@@ -14,50 +14,56 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <gsl/gsl_cdf.h>
+
 #include "sim/moments.h"
 #include "sim/replicate.h"
 #include "sim/mem.h"
-
-/* Where each block of a result's figures starts among an accumulator's
- * figures, in the order of struct cc_result. */
-enum summary_block {
-	SB_LINE, SB_POOL, SB_ILINE, SB_IPOOL, SB_GRADE, SB_AREA_GRADE, SB_AREA,
-	SB_BLOCKS
-};
 
 struct summary_acc {
 	const struct scenario *sc;         /* borrowed */
 	uint64_t replications;
 	uint64_t events;
-	size_t off[SB_BLOCKS + 1];         /* first figure of each block; the
+	size_t off[FIGURE_BLOCKS + 1];     /* first figure of each block; the
 					      last is the number of figures */
 	struct moments *m;
 };
 
-/* The number of figures of each block of a result of sc. */
-static void summary_block_sizes(const struct scenario *sc, size_t *n)
+/* The number of items of block b in a result of sc (hours count as items
+ * of the hour-of-week blocks). */
+static size_t summary_block_items(const struct scenario *sc,
+				  enum figure_block b)
 {
-	n[SB_LINE] = sc->n_lines * CC_LINE_METRICS;
-	n[SB_POOL] = sc->n_pools * CC_POOL_METRICS;
-	n[SB_ILINE] = HOURS_PER_WEEK * sc->n_lines * CC_INTERVAL_LINE_METRICS;
-	n[SB_IPOOL] = HOURS_PER_WEEK * sc->n_pools * CC_INTERVAL_POOL_METRICS;
-	n[SB_GRADE] = sc->n_grades * RSP_GRADE_METRICS;
-	n[SB_AREA_GRADE] = sc->n_areas * sc->n_grades * RSP_GRADE_METRICS;
-	n[SB_AREA] = sc->n_areas * RSP_AREA_METRICS;
+	switch (b) {
+	case FIGURE_BLOCK_LINE: return sc->n_lines;
+	case FIGURE_BLOCK_POOL: return sc->n_pools;
+	case FIGURE_BLOCK_ILINE: return HOURS_PER_WEEK * sc->n_lines;
+	case FIGURE_BLOCK_IPOOL: return HOURS_PER_WEEK * sc->n_pools;
+	case FIGURE_BLOCK_GRADE: return sc->n_grades;
+	case FIGURE_BLOCK_AREA_GRADE: return sc->n_areas * sc->n_grades;
+	case FIGURE_BLOCK_AREA: return sc->n_areas;
+	case FIGURE_BLOCKS: break;
+	}
+	assert(!"no such block");
+	return 0;
 }
 
 struct summary_acc *summary_acc_new(const struct scenario *sc)
 {
 	struct summary_acc *a = mem_calloc(1, sizeof *a);
-	size_t n[SB_BLOCKS];
 
 	if (a == NULL)
 		return NULL;
 	a->sc = sc;
-	summary_block_sizes(sc, n);
-	for (int b = 0; b < SB_BLOCKS; b++)
-		a->off[b + 1] = a->off[b] + n[b];
-	a->m = moments_new(a->off[SB_BLOCKS]);
+	for (int b = 0; b < FIGURE_BLOCKS; b++) {
+		/* A figure summed a period at a time needs its periods' values
+		 * in the result, a block of their own: none has them yet. */
+		for (size_t k = 0; k < figure_block(b)->n; k++)
+			assert(figure_def(b, k)->merge == FIGURE_MERGE_SUMS);
+		a->off[b + 1] = a->off[b] + summary_block_items(sc, b)
+			* figure_block(b)->n;
+	}
+	a->m = moments_new(a->off[FIGURE_BLOCKS]);
 	if (a->m == NULL) {
 		free(a);
 		return NULL;
@@ -73,8 +79,11 @@ void summary_acc_free(struct summary_acc *a)
 	free(a);
 }
 
-/* Adds block b of a result (its figures start at x). */
-static void summary_acc_block(struct summary_acc *a, int b, const double *x)
+/* Adds block b of a result (its figures start at x): a block is added
+ * whole, one value a replication for each figure (FIGURE_MERGE_SUMS, as
+ * summary_acc_new checks). */
+static void summary_acc_block(struct summary_acc *a, enum figure_block b,
+			      const double *x)
 {
 	moments_add(a->m, a->off[b], x, 1, a->off[b + 1] - a->off[b]);
 }
@@ -83,20 +92,20 @@ void summary_acc_add(struct summary_acc *a, const struct cc_result *r)
 {
 	assert(r->n_lines == a->sc->n_lines && r->n_pools == a->sc->n_pools);
 	assert(r->n_grades == a->sc->n_grades && r->n_areas == a->sc->n_areas);
-	summary_acc_block(a, SB_LINE, r->line);
-	summary_acc_block(a, SB_POOL, r->pool);
-	summary_acc_block(a, SB_ILINE, r->interval_line);
-	summary_acc_block(a, SB_IPOOL, r->interval_pool);
-	summary_acc_block(a, SB_GRADE, r->rsp.grade);
-	summary_acc_block(a, SB_AREA_GRADE, r->rsp.area_grade);
-	summary_acc_block(a, SB_AREA, r->rsp.area);
+	summary_acc_block(a, FIGURE_BLOCK_LINE, r->line);
+	summary_acc_block(a, FIGURE_BLOCK_POOL, r->pool);
+	summary_acc_block(a, FIGURE_BLOCK_ILINE, r->interval_line);
+	summary_acc_block(a, FIGURE_BLOCK_IPOOL, r->interval_pool);
+	summary_acc_block(a, FIGURE_BLOCK_GRADE, r->rsp.grade);
+	summary_acc_block(a, FIGURE_BLOCK_AREA_GRADE, r->rsp.area_grade);
+	summary_acc_block(a, FIGURE_BLOCK_AREA, r->rsp.area);
 	a->replications++;
 	a->events += r->events;
 }
 
 void summary_acc_merge(struct summary_acc *dst, const struct summary_acc *src)
 {
-	assert(dst->off[SB_BLOCKS] == src->off[SB_BLOCKS]);
+	assert(dst->off[FIGURE_BLOCKS] == src->off[FIGURE_BLOCKS]);
 	moments_merge(dst->m, src->m);
 	dst->replications += src->replications;
 	dst->events += src->events;
@@ -107,21 +116,50 @@ uint64_t summary_acc_replications(const struct summary_acc *a)
 	return a->replications;
 }
 
-/* The intervals of `width` figures from figure `first` of the accumulator.
- * Every figure a run reports is a count, a time or a fraction, so no
- * interval reaches below 0. */
-static void summary_ci_block(const struct summary_acc *a, size_t first,
-			     size_t width, struct ci *out)
+struct ci summary_interval(const struct moments *m, size_t k,
+			   enum figure_interval kind)
 {
-	for (size_t k = 0; k < width; k++)
-		out[k] = ci_clamp(ci_of_moments(a->m, first + k, SUMMARY_LEVEL),
-				  0.0, INFINITY);
+	struct moments_stats st;
+	double half;
+	struct ci c;
+
+	switch (kind) {
+	case FIGURE_CI_MEAN:
+	case FIGURE_GOAL_SHARE:
+		/* A share of periods is the mean of one 0-or-1 value a
+		 * period; its interval is that mean's. */
+		return ci_of_moments(m, k, SUMMARY_LEVEL);
+	case FIGURE_PI_PERIOD:
+		break;
+	}
+	st = moments_stats(m, k);
+	c = ci_of_moments(m, k, SUMMARY_LEVEL);
+	if (st.n < 2)
+		return c;
+	/* One more period falls within t * sd * sqrt(1 + 1/n) of the mean. */
+	half = gsl_cdf_tdist_Pinv((1.0 + SUMMARY_LEVEL) / 2.0, (double)(st.n - 1))
+		* st.sd * sqrt(1.0 + 1.0 / (double)st.n);
+	c.lo = c.mean - half;
+	c.hi = c.mean + half;
+	return c;
 }
 
-/* A fraction's interval reaches no further than 1. */
-static void summary_fraction(struct ci *c)
+/* The intervals of item `item` of block b (its figures, in list order).
+ * Every figure a run reports is a count, a time or a fraction, so no
+ * interval reaches below 0, and a fraction's no further than 1. */
+static void summary_item(const struct summary_acc *a, enum figure_block b,
+			 size_t item, struct ci *out)
 {
-	*c = ci_clamp(*c, 0.0, 1.0);
+	const struct figure_block_def *bd = figure_block(b);
+	size_t first = a->off[b] + item * bd->n;
+
+	for (size_t k = 0; k < bd->n; k++) {
+		const struct figure_def *d = &bd->defs[k];
+		double max = d->unit == FIGURE_FRACTION ? 1.0 : INFINITY;
+
+		out[k] = ci_clamp(summary_interval(a->m, first + k, d->interval),
+				  0.0, max);
+	}
 }
 
 /* Per line: each figure's interval, and the verdict of the service level. */
@@ -131,10 +169,7 @@ static void summary_lines(struct summary *s, const struct summary_acc *a)
 		struct summary_line *sl = &s->lines[l];
 		double goal = s->sc->lines[l].goal;
 
-		summary_ci_block(a, a->off[SB_LINE] + l * CC_LINE_METRICS,
-				 CC_LINE_METRICS, sl->m);
-		summary_fraction(&sl->m[CC_SERVICE_LEVEL]);
-		summary_fraction(&sl->m[CC_ABANDON_RATE]);
+		summary_item(a, FIGURE_BLOCK_LINE, l, sl->m);
 		/* A goal of NAN means the scenario asked for no verdict. */
 		sl->has_goal = !isnan(goal);
 		sl->verdict = sl->has_goal
@@ -150,9 +185,7 @@ static void summary_pools(struct summary *s, const struct summary_acc *a)
 	for (size_t p = 0; p < s->n_pools; p++) {
 		struct summary_pool *sp = &s->pools[p];
 
-		summary_ci_block(a, a->off[SB_POOL] + p * CC_POOL_METRICS,
-				 CC_POOL_METRICS, sp->m);
-		summary_fraction(&sp->m[CC_OCCUPANCY]);
+		summary_item(a, FIGURE_BLOCK_POOL, p, sp->m);
 		sp->fte = scenario_pool_fte(&s->sc->pools[p]);
 		sp->annual_cost = scenario_pool_cost(&s->sc->pools[p]);
 		s->pools_fte += sp->fte;
@@ -166,7 +199,6 @@ static void summary_pools(struct summary *s, const struct summary_acc *a)
 static void summary_grade_verdict(struct summary_grade *sg,
 				  const struct grade_spec *g)
 {
-	summary_fraction(&sg->m[RSP_WITHIN_TARGET]);
 	sg->has_goal = !isnan(g->goal) && !isnan(g->target_s);
 	sg->verdict = sg->has_goal
 		? ci_verdict_of(sg->m[RSP_WITHIN_TARGET], g->goal)
@@ -179,20 +211,15 @@ static void summary_response(struct summary *s, const struct summary_acc *a)
 	size_t ng = s->n_grades;
 
 	for (size_t g = 0; g < ng; g++) {
-		summary_ci_block(a, a->off[SB_GRADE] + g * RSP_GRADE_METRICS,
-				 RSP_GRADE_METRICS, s->grades[g].m);
+		summary_item(a, FIGURE_BLOCK_GRADE, g, s->grades[g].m);
 		summary_grade_verdict(&s->grades[g], &s->sc->grades[g]);
 	}
 	for (size_t i = 0; i < s->n_areas * ng; i++) {
-		summary_ci_block(a, a->off[SB_AREA_GRADE] + i * RSP_GRADE_METRICS,
-				 RSP_GRADE_METRICS, s->area_grades[i].m);
+		summary_item(a, FIGURE_BLOCK_AREA_GRADE, i, s->area_grades[i].m);
 		summary_grade_verdict(&s->area_grades[i], &s->sc->grades[i % ng]);
 	}
-	for (size_t i = 0; i < s->n_areas; i++) {
-		summary_ci_block(a, a->off[SB_AREA] + i * RSP_AREA_METRICS,
-				 RSP_AREA_METRICS, s->areas[i].m);
-		summary_fraction(&s->areas[i].m[RSP_UTILISATION]);
-	}
+	for (size_t i = 0; i < s->n_areas; i++)
+		summary_item(a, FIGURE_BLOCK_AREA, i, s->areas[i].m);
 }
 
 /* Officers by role: each unit roster adds its FTE and cost to its role's,
@@ -215,18 +242,15 @@ static void summary_roles(struct summary *s)
 }
 
 /* Hour-of-week intervals for every line and pool: the accumulator keeps
- * them in the summary's own order. */
+ * them in the summary's own order, [hour][item][figure]. */
 static void summary_intervals(struct summary *s, const struct summary_acc *a)
 {
-	size_t nl = HOURS_PER_WEEK * s->n_lines * CC_INTERVAL_LINE_METRICS;
-	size_t np = HOURS_PER_WEEK * s->n_pools * CC_INTERVAL_POOL_METRICS;
-
-	summary_ci_block(a, a->off[SB_ILINE], nl, s->interval_line);
-	for (size_t i = 0; i < nl; i += CC_INTERVAL_LINE_METRICS)
-		summary_fraction(&s->interval_line[i + CC_I_SERVICE_LEVEL]);
-	summary_ci_block(a, a->off[SB_IPOOL], np, s->interval_pool);
-	for (size_t i = 0; i < np; i += CC_INTERVAL_POOL_METRICS)
-		summary_fraction(&s->interval_pool[i + CC_I_OCCUPANCY]);
+	for (size_t i = 0; i < HOURS_PER_WEEK * s->n_lines; i++)
+		summary_item(a, FIGURE_BLOCK_ILINE, i,
+			     s->interval_line + i * CC_INTERVAL_LINE_METRICS);
+	for (size_t i = 0; i < HOURS_PER_WEEK * s->n_pools; i++)
+		summary_item(a, FIGURE_BLOCK_IPOOL, i,
+			     s->interval_pool + i * CC_INTERVAL_POOL_METRICS);
 }
 
 /* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
@@ -455,70 +479,4 @@ void summary_hour_label(size_t hour, char *buf)
 	assert(hour < HOURS_PER_WEEK);
 	snprintf(buf, SUMMARY_HOUR_LABEL_MAX, "%s %02zu:00", days[hour / 24],
 		 hour % 24);
-}
-
-const char *summary_line_metric_name(enum cc_line_metric m)
-{
-	static const char *const names[CC_LINE_METRICS] = {
-		"offered", "answered", "abandoned", "abandoned_5s", "repeats",
-		"service_level", "abandon_rate", "asa_s", "wait_p50_s",
-		"wait_p90_s", "wait_p95_s", "wait_p99_s", "unanswered_at_end"
-	};
-
-	assert((size_t)m < CC_LINE_METRICS);
-	return names[m];
-}
-
-const char *summary_pool_metric_name(enum cc_pool_metric m)
-{
-	static const char *const names[CC_POOL_METRICS] = {
-		"occupancy", "staff_on_duty"
-	};
-
-	assert((size_t)m < CC_POOL_METRICS);
-	return names[m];
-}
-
-const char *summary_iline_metric_name(enum cc_interval_line_metric m)
-{
-	static const char *const names[CC_INTERVAL_LINE_METRICS] = {
-		"offered", "answered", "service_level"
-	};
-
-	assert((size_t)m < CC_INTERVAL_LINE_METRICS);
-	return names[m];
-}
-
-const char *summary_ipool_metric_name(enum cc_interval_pool_metric m)
-{
-	static const char *const names[CC_INTERVAL_POOL_METRICS] = {
-		"staff_on_duty", "occupancy"
-	};
-
-	assert((size_t)m < CC_INTERVAL_POOL_METRICS);
-	return names[m];
-}
-
-const char *summary_grade_metric_name(enum rsp_grade_metric m)
-{
-	static const char *const names[RSP_GRADE_METRICS] = {
-		"incidents", "attended", "attended_within_target",
-		"attendance_mean_s", "attendance_p50_s", "attendance_p90_s",
-		"attendance_p95_s", "backlog", "cross_border", "preempted",
-		"unattended_at_end"
-	};
-
-	assert((size_t)m < RSP_GRADE_METRICS);
-	return names[m];
-}
-
-const char *summary_area_metric_name(enum rsp_area_metric m)
-{
-	static const char *const names[RSP_AREA_METRICS] = {
-		"utilisation", "units_on_duty", "abstractions",
-		"abstraction_hours"
-	};
-
-	assert((size_t)m < RSP_AREA_METRICS);
-	return names[m];
 }

@@ -26,8 +26,10 @@
 #include <stdint.h>
 
 #include "models/contact_centre.h"
+#include "models/figure.h"
 #include "models/scenario.h"
 #include "sim/ci.h"
+#include "sim/moments.h"
 #include "sim/sim_err.h"
 
 /* The confidence level of every interval in a summary. */
@@ -153,15 +155,15 @@ const struct ci *summary_iline(const struct summary *s, size_t hour,
 const struct ci *summary_ipool(const struct summary *s, size_t hour,
 			       size_t pool, enum cc_interval_pool_metric m);
 
-/* The names of the figures in every format ("service_level", "asa_s",
- * "staff_on_duty", ...): the JSON keys and the CSV metric column. */
-const char *summary_line_metric_name(enum cc_line_metric m);
-const char *summary_pool_metric_name(enum cc_pool_metric m);
-const char *summary_iline_metric_name(enum cc_interval_line_metric m);
-const char *summary_ipool_metric_name(enum cc_interval_pool_metric m);
-/* "attended_within_target", "attendance_p90_s", "utilisation", ... */
-const char *summary_grade_metric_name(enum rsp_grade_metric m);
-const char *summary_area_metric_name(enum rsp_area_metric m);
+/* The interval of kind `kind` (models/figure.h), at SUMMARY_LEVEL, of
+ * figure k of m: the confidence interval of the mean (CI_MEAN and
+ * GOAL_SHARE, whose values are 1 for a period that met its goal and 0
+ * for one that did not) or the prediction interval of one more value
+ * (PI_PERIOD: t * sd * sqrt(1 + 1/n) either side of the mean). With fewer
+ * than two values the interval collapses to the mean, NAN with none. Not
+ * clipped. */
+struct ci summary_interval(const struct moments *m, size_t k,
+			   enum figure_interval kind);
 
 /* Writes the label of hour-of-week `hour` ("Mon 18:00") into buf, which
  * must hold at least SUMMARY_HOUR_LABEL_MAX bytes. */

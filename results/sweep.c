@@ -1,12 +1,13 @@
 /* sweep.c: the grid of a sweep, its header, its points as CSV rows or JSON
  * lines, and the scan that lets an interrupted sweep resume (see sweep.h).
  *
- * A point's figures are formatted by the run's own writers: report_csv
- * writes the CSV rows with the point and its values as leading fields, and
- * report_json's object is put on one line after the point's members. So a
- * sweep point and a `callsim run` of the same scenario and seed show the
- * same figures, and a figure added to the run report appears in sweeps
- * without a change here. */
+ * A point's figures are formatted from its summary by the run's own
+ * writers, which loop over the table of figures (models/figure.h):
+ * report_csv writes the CSV rows with the point and its values as leading
+ * fields, and report_json writes its members after the point's, through a
+ * compact emitter, on one line. So a sweep point and a `callsim run` of
+ * the same scenario and seed show the same figures, and a figure added to
+ * the table appears in sweeps without a change here. */
 #include "results/sweep.h"
 
 #include <assert.h>
@@ -225,25 +226,6 @@ static void sweep_json_value(FILE *f, const char *text)
 		emit_json_string(f, text);
 }
 
-/* Copies JSON text to f without the whitespace outside strings: the run
- * report's indented object becomes one line. */
-static void sweep_json_compact(FILE *f, const char *text)
-{
-	bool in_string = false, escaped = false;
-
-	for (const char *p = text; *p; p++) {
-		if (in_string) {
-			in_string = escaped || *p != '"';
-			escaped = !escaped && *p == '\\';
-		} else if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-			continue;
-		} else {
-			in_string = *p == '"';
-		}
-		fputc(*p, f);
-	}
-}
-
 /* ------------------------------------------------------------------ */
 /* Header                                                              */
 
@@ -327,81 +309,54 @@ static enum sim_status sweep_csv_rows(FILE *f, const struct sweep_grid *g,
 	return report_csv_rows(f, s, &prefix, n_rows, err);
 }
 
-/* {"point":k,"values":{...}, then the run report's members, one line. */
+/* {"point":k,"values":{...}, then the run report's members, written by
+ * report_json itself with a compact emitter: one line, no whitespace. */
 static void sweep_json_line(FILE *f, const struct sweep_grid *g, size_t point,
-			    const char *report)
+			    const struct summary *s)
 {
-	const char *members = strchr(report, '{');
+	struct emit_json w = { .f = f, .compact = true };
 
-	assert(members != NULL);
-	fprintf(f, "{\"point\":%zu,\"values\":{", point);
+	emit_json_open(&w, '{');
+	emit_json_key(&w, "point");
+	fprintf(f, "%zu", point);
+	emit_json_key(&w, "values");
+	emit_json_open(&w, '{');
 	for (size_t i = 0; i < g->n_axes; i++) {
-		if (i > 0)
-			fputc(',', f);
-		emit_json_string(f, g->axes[i].path);
-		fputc(':', f);
+		emit_json_key(&w, g->axes[i].path);
 		sweep_json_value(f, sweep_grid_value(g, point, i));
 	}
-	fputs("},", f);
-	sweep_json_compact(f, members + 1);
+	emit_json_close(&w, '}');
+	report_json_members(&w, s, false);
+	emit_json_close(&w, '}');
 	fputc('\n', f);
-}
-
-/* The JSON run report of s in memory; NULL when out of memory. */
-static char *sweep_report(const struct summary *s, struct sim_err *err)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	enum sim_status st;
-
-	if (mem == NULL) {
-		sim_err_add(err, SIM_ENOMEM, "out of memory formatting a point");
-		return NULL;
-	}
-	st = report_json_write(mem, s, false, err);
-	if (fclose(mem) != 0 && st == SIM_OK)
-		st = sim_err_add(err, SIM_ENOMEM, "out of memory formatting a point");
-	if (st != SIM_OK) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
 }
 
 enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
 				  size_t point, const struct summary *s,
 				  enum sweep_format format, struct sim_err *err)
 {
-	char *report = NULL;
 	size_t rows;
 
 	if (format == SWEEP_CSV) {
 		if (sweep_csv_rows(f, g, point, s, &rows, err) != SIM_OK)
 			return err->status;
 	} else {
-		report = sweep_report(s, err);
-		if (report == NULL)
-			return err->status;
-		sweep_json_line(f, g, point, report);
-		free(report);
+		sweep_json_line(f, g, point, s);
 	}
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing point %zu failed", point);
 	return SIM_OK;
 }
 
-/* Counts the rows of a CSV point of sc by writing them, for an empty
- * summary, into memory. */
+/* Counts the rows of a CSV point of sc: report_csv's rows of an empty
+ * summary of sc (how many there are depends on its lines, pools, grades,
+ * areas and roles, never on the figures). */
 size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
 {
 	struct cc_result *res;
 	struct summary *s = NULL;
 	struct sim_err err;
-	FILE *sink = NULL;
-	char *buf = NULL;
-	size_t len = 0, rows = 0;
-	struct report_csv_prefix none = { NULL, 0 };
+	size_t rows = 0;
 
 	if (format == SWEEP_JSONL)
 		return 1;
@@ -410,12 +365,7 @@ size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
 	if (res != NULL)
 		s = summary_new(sc, (const struct cc_result *const *)&res, 1, &err);
 	if (s != NULL)
-		sink = open_memstream(&buf, &len);
-	if (sink == NULL || report_csv_rows(sink, s, &none, &rows, &err) != SIM_OK)
-		rows = 0;
-	if (sink != NULL && fclose(sink) != 0)
-		rows = 0;
-	free(buf);
+		rows = report_csv_count(s);
 	summary_free(s);
 	cc_result_free(res);
 	return rows;

@@ -143,6 +143,83 @@ static void test_emit_csv_rows(void **state)
 	free(out);
 }
 
+/* A compact emitter writes no whitespace, however deep: what a JSON Lines
+ * record needs, the same members as the pretty form. */
+static void test_emit_json_compact(void **state)
+{
+	FILE *f = tmpfile();
+	struct emit_json w = { .f = f, .compact = true };
+	struct ci c = { 2.385, -0.5, NAN, 2 };
+	char *out;
+
+	(void)state;
+	assert_non_null(f);
+	emit_json_open(&w, '{');
+	emit_json_key_string(&w, "name", "a b");
+	emit_json_key(&w, "list");
+	emit_json_open(&w, '[');
+	emit_json_next(&w);
+	emit_json_open(&w, '{');
+	emit_json_key_ci(&w, "figure", &c);
+	emit_json_close(&w, '}');
+	emit_json_next(&w);
+	emit_json_number(f, 0.1);
+	emit_json_close(&w, ']');
+	emit_json_key(&w, "empty");
+	emit_json_open(&w, '{');
+	emit_json_close(&w, '}');
+	emit_json_close(&w, '}');
+	out = emit_text(f);
+	assert_json(out);
+	assert_string_equal(out, "{\"name\":\"a b\",\"list\":[{\"figure\":"
+			    "{\"mean\":2.385,\"ci_low\":-0.5,\"ci_high\":null}},"
+			    "0.1],\"empty\":{}}");
+	free(out);
+}
+
+/* Each kind of interval names its members: a prediction interval's ends
+ * are not a confidence interval's, and a goal share is a share. */
+static void test_emit_json_interval_kinds(void **state)
+{
+	FILE *f = tmpfile();
+	struct emit_json w = { .f = f };
+	struct ci c = { 0.75, 0.5, 1, 4 };
+	char *out;
+
+	(void)state;
+	assert_non_null(f);
+	emit_json_open(&w, '{');
+	emit_json_key_figure(&w, "a", &c, FIGURE_CI_MEAN);
+	emit_json_key_figure(&w, "b", &c, FIGURE_PI_PERIOD);
+	emit_json_key_figure(&w, "c", &c, FIGURE_GOAL_SHARE);
+	emit_json_close(&w, '}');
+	out = emit_text(f);
+	assert_json(out);
+	assert_string_equal(out, "{\n"
+			    "  \"a\": {\"mean\": 0.75, \"ci_low\": 0.5, \"ci_high\": 1},\n"
+			    "  \"b\": {\"mean\": 0.75, \"pi_low\": 0.5, \"pi_high\": 1},\n"
+			    "  \"c\": {\"share\": 0.75, \"ci_low\": 0.5, \"ci_high\": 1}\n}");
+	free(out);
+}
+
+/* The three fields of a figure without the line end, for a row that goes
+ * on; emit_csv_ci is the same and ends the row. */
+static void test_emit_csv_interval(void **state)
+{
+	FILE *f = tmpfile();
+	struct ci c = { 2.385, NAN, 3.5, 2 };
+	char *out;
+
+	(void)state;
+	assert_non_null(f);
+	emit_csv_interval(f, &c);
+	fputs(",met", f);
+	emit_csv_ci(f, &c);
+	out = emit_text(f);
+	assert_string_equal(out, ",2.385,,3.5,met,2.385,,3.5\n");
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +227,9 @@ int main(void)
 		cmocka_unit_test(test_emit_csv_fields),
 		cmocka_unit_test(test_emit_json_flat_and_lists),
 		cmocka_unit_test(test_emit_csv_rows),
+		cmocka_unit_test(test_emit_json_compact),
+		cmocka_unit_test(test_emit_json_interval_kinds),
+		cmocka_unit_test(test_emit_csv_interval),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

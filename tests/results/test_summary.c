@@ -217,17 +217,59 @@ static void test_summary_single_replication(void **state)
 	free(fx);
 }
 
-/* The names every format uses, in enum order. */
-static void test_summary_metric_names(void **state)
+/* One value in m's figure 0 for each of x[0..n). */
+static struct moments *moments_of(const double *x, size_t n)
 {
+	struct moments *m = moments_new(1);
+
+	assert_non_null(m);
+	for (size_t i = 0; i < n; i++)
+		moments_add(m, 0, &x[i], 1, 1);
+	return m;
+}
+
+/* The three kinds of interval a figure may report, on the values of the
+ * service-level test: the prediction interval of one more value is wider
+ * than the interval of the mean by sqrt(n + 1) (t * sd * sqrt(1 + 1/n)
+ * against t * sd / sqrt(n)), here exactly twice as wide. */
+static void test_summary_interval_kinds(void **state)
+{
+	static const double sl[] = { 0.912, 0.935, 0.921 };
+	static const double met[] = { 1, 0, 1, 1 };
+	struct moments *m = moments_of(sl, 3), *days = moments_of(met, 4);
+	struct ci ci = summary_interval(m, 0, FIGURE_CI_MEAN);
+	struct ci pi = summary_interval(m, 0, FIGURE_PI_PERIOD);
+	struct ci share = summary_interval(days, 0, FIGURE_GOAL_SHARE);
+
 	(void)state;
-	assert_string_equal(summary_line_metric_name(CC_OFFERED), "offered");
-	assert_string_equal(summary_line_metric_name(CC_ABANDONED_5S), "abandoned_5s");
-	assert_string_equal(summary_line_metric_name(CC_SERVICE_LEVEL), "service_level");
-	assert_string_equal(summary_line_metric_name(CC_WAIT_P99_S), "wait_p99_s");
-	assert_string_equal(summary_pool_metric_name(CC_STAFF_ON_DUTY), "staff_on_duty");
-	assert_string_equal(summary_iline_metric_name(CC_I_SERVICE_LEVEL), "service_level");
-	assert_string_equal(summary_ipool_metric_name(CC_I_OCCUPANCY), "occupancy");
+	assert_seconds_near(ci.lo, 0.8938749498, 1e-9);
+	assert_seconds_near(pi.mean, ci.mean, 0.0);
+	assert_seconds_near(pi.lo, 0.8650832328, 1e-9);
+	assert_seconds_near(pi.hi, 0.9802501005, 1e-9);
+	assert_int_equal(pi.n, 3);
+	/* Three days met of four; t (3 d.f.) * 0.5 / 2 either side. */
+	assert_seconds_near(share.mean, 0.75, 0.0);
+	assert_seconds_near(share.lo, -0.0456115763, 1e-9);
+	assert_seconds_near(share.hi, 1.5456115763, 1e-9);
+	moments_free(m);
+	moments_free(days);
+}
+
+/* With one value the prediction interval collapses to it, as the
+ * confidence interval does; with none it is NAN. */
+static void test_summary_interval_too_few(void **state)
+{
+	static const double one = 2.385;
+	struct moments *m = moments_of(&one, 1), *none = moments_new(1);
+	struct ci pi = summary_interval(m, 0, FIGURE_PI_PERIOD);
+
+	(void)state;
+	assert_non_null(none);
+	assert_seconds_near(pi.lo, 2.385, 0.0);
+	assert_seconds_near(pi.hi, 2.385, 0.0);
+	assert_true(isnan(summary_interval(none, 0, FIGURE_PI_PERIOD).mean));
+	moments_free(m);
+	moments_free(none);
 	summary_free(NULL);
 }
 
@@ -386,13 +428,6 @@ static void test_summary_calls_only_has_no_response(void **state)
 	assert_int_equal(s->n_grades + s->n_areas + s->n_roles, 0);
 	assert_seconds_near(s->roles_fte, 0.0, 0.0);
 	assert_seconds_near(s->total_annual_cost, s->pools_annual_cost, 0.0);
-	assert_string_equal(summary_grade_metric_name(RSP_WITHIN_TARGET),
-			    "attended_within_target");
-	assert_string_equal(summary_grade_metric_name(RSP_ATTEND_P90_S),
-			    "attendance_p90_s");
-	assert_string_equal(summary_grade_metric_name(RSP_PREEMPTED), "preempted");
-	assert_string_equal(summary_area_metric_name(RSP_ABSTRACTION_HOURS),
-			    "abstraction_hours");
 	summary_free(s);
 	free(fx);
 }
@@ -455,13 +490,14 @@ int main(void)
 		cmocka_unit_test(test_summary_keeps_run_settings),
 		cmocka_unit_test(test_summary_hour_of_week),
 		cmocka_unit_test(test_summary_single_replication),
-		cmocka_unit_test(test_summary_metric_names),
 		cmocka_unit_test(test_summary_grade_interval_and_verdict),
 		cmocka_unit_test(test_summary_grade_verdicts_follow_goal),
 		cmocka_unit_test(test_summary_grade_without_target_or_goal),
 		cmocka_unit_test(test_summary_area_figures),
 		cmocka_unit_test(test_summary_role_costs),
 		cmocka_unit_test(test_summary_calls_only_has_no_response),
+		cmocka_unit_test(test_summary_interval_kinds),
+		cmocka_unit_test(test_summary_interval_too_few),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,98 @@
+/* figure.c: the tables of figure.h, built from its lists, and the orders
+ * the writers show them in. */
+#include "models/figure.h"
+
+#include <assert.h>
+
+#define FIGURE_DEF(id, name, label, brief, unit, interval, merge, total, \
+		   row, cmp) \
+	{ name, label, brief, FIGURE_##unit, FIGURE_##interval, \
+	  FIGURE_MERGE_##merge, FIGURE_TOTAL_##total, row, cmp },
+
+/* A confidence interval of the mean needs one value a replication; the
+ * other kinds need one a period. Checked row by row when compiling. */
+#define FIGURE_CHECK(id, name, label, brief, unit, interval, merge, total, \
+		     row, cmp) \
+	_Static_assert((FIGURE_##interval == FIGURE_CI_MEAN) \
+		       == (FIGURE_MERGE_##merge == FIGURE_MERGE_SUMS), \
+		       #id ": only a confidence interval of the mean merges " \
+		       "one value a replication");
+
+FIGURE_LINE_LIST(FIGURE_CHECK)
+FIGURE_POOL_LIST(FIGURE_CHECK)
+FIGURE_ILINE_LIST(FIGURE_CHECK)
+FIGURE_IPOOL_LIST(FIGURE_CHECK)
+FIGURE_GRADE_LIST(FIGURE_CHECK)
+FIGURE_AREA_LIST(FIGURE_CHECK)
+
+static const struct figure_def figure_line[] = { FIGURE_LINE_LIST(FIGURE_DEF) };
+static const struct figure_def figure_pool[] = { FIGURE_POOL_LIST(FIGURE_DEF) };
+static const struct figure_def figure_iline[] = { FIGURE_ILINE_LIST(FIGURE_DEF) };
+static const struct figure_def figure_ipool[] = { FIGURE_IPOOL_LIST(FIGURE_DEF) };
+static const struct figure_def figure_grade[] = { FIGURE_GRADE_LIST(FIGURE_DEF) };
+static const struct figure_def figure_area[] = { FIGURE_AREA_LIST(FIGURE_DEF) };
+
+/* The grade list serves two blocks: force-wide, and per area and grade. */
+static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
+	[FIGURE_BLOCK_LINE] = { FIGURE_BY_LINE, FIGURE_WHOLE_HORIZON,
+				figure_line, CC_LINE_METRICS },
+	[FIGURE_BLOCK_POOL] = { FIGURE_BY_POOL, FIGURE_WHOLE_HORIZON,
+				figure_pool, CC_POOL_METRICS },
+	[FIGURE_BLOCK_ILINE] = { FIGURE_BY_LINE, FIGURE_HOUR_OF_WEEK,
+				 figure_iline, CC_INTERVAL_LINE_METRICS },
+	[FIGURE_BLOCK_IPOOL] = { FIGURE_BY_POOL, FIGURE_HOUR_OF_WEEK,
+				 figure_ipool, CC_INTERVAL_POOL_METRICS },
+	[FIGURE_BLOCK_GRADE] = { FIGURE_BY_GRADE, FIGURE_WHOLE_HORIZON,
+				 figure_grade, RSP_GRADE_METRICS },
+	[FIGURE_BLOCK_AREA_GRADE] = { FIGURE_BY_AREA_GRADE, FIGURE_WHOLE_HORIZON,
+				      figure_grade, RSP_GRADE_METRICS },
+	[FIGURE_BLOCK_AREA] = { FIGURE_BY_AREA, FIGURE_WHOLE_HORIZON,
+				figure_area, RSP_AREA_METRICS },
+};
+
+const struct figure_block_def *figure_block(enum figure_block b)
+{
+	assert((size_t)b < FIGURE_BLOCKS);
+	return &figure_blocks[b];
+}
+
+const struct figure_def *figure_def(enum figure_block b, size_t k)
+{
+	assert(k < figure_block(b)->n);
+	return &figure_block(b)->defs[k];
+}
+
+/* The figures of block b whose place (`row` or `cmp`, as rank picks it)
+ * is 1, 2, ...: places are few, so a pass per place is plenty. */
+static size_t figure_ranked(enum figure_block b, size_t *order,
+			    unsigned (*rank)(const struct figure_def *))
+{
+	const struct figure_block_def *bd = figure_block(b);
+	size_t n = 0;
+
+	for (unsigned place = 1; place <= bd->n; place++)
+		for (size_t k = 0; k < bd->n; k++)
+			if (rank(&bd->defs[k]) == place)
+				order[n++] = k;
+	return n;
+}
+
+static unsigned figure_row_of(const struct figure_def *d)
+{
+	return d->row;
+}
+
+static unsigned figure_cmp_of(const struct figure_def *d)
+{
+	return d->cmp;
+}
+
+size_t figure_rows(enum figure_block b, size_t *order)
+{
+	return figure_ranked(b, order, figure_row_of);
+}
+
+size_t figure_compared(enum figure_block b, size_t *order)
+{
+	return figure_ranked(b, order, figure_cmp_of);
+}

@@ -1,0 +1,270 @@
+/* figure.h: every figure a run reports, defined once — its machine name,
+ * the words and unit the table shows it with, what it is kept by, the
+ * kind of interval reported for it and how partial results of it merge —
+ * in one X-macro list per block of a replication's result. The tallies
+ * (models/contact_centre.c, models/response.c) index their flat arrays
+ * with the enums generated here; the summary (results/summary.c) and
+ * every writer (table, CSV, JSON, sweep points, comparisons) loop over the
+ * tables, so no list of figures is written anywhere else.
+ *
+ * Columns of a row, FIG(ID, name, label, brief, unit, interval, merge,
+ * total, row, cmp):
+ *   ID        the enum constant the tally indexes its array with;
+ *   name      the machine name: the JSON key and the CSV metric column;
+ *   label     the words of the run table;
+ *   brief     the words of the comparison table ("grade 1 within target");
+ *   unit      COUNT, FRACTION (shown as %), SECONDS or HOURS;
+ *   interval  CI_MEAN (the confidence interval of the mean over
+ *             replications), PI_PERIOD (the prediction interval of one
+ *             period: where one more day or hour is expected to fall) or
+ *             GOAL_SHARE (the share of periods on which a goal was met,
+ *             with the confidence interval of that share);
+ *   merge     what the accumulator sums: SUMS, one value a replication, or
+ *             PERIOD_SUMS, one value a period of each replication; both
+ *             are exact sums of values and squares (sim/moments.h), so
+ *             accumulators merge by adding, in any order, to the same bytes
+ *             one run would give;
+ *   total     SUM when the figures of several items add up (a force's
+ *             abstractions are its areas' sum), NONE when they do not (a
+ *             fraction, a mean, a percentile);
+ *   row       the figure's place among its block's rows in the run table,
+ *             from 1; 0: not a row there;
+ *   cmp       its place among an item's figures in a comparison, from 1;
+ *             0: not compared.
+ * CSV and JSON list a block's figures in the order of its list.
+ * PI_PERIOD and GOAL_SHARE (with PERIOD_SUMS) are for the by-day and
+ * by-hour figures to come: the writers already say them apart.
+ *
+ * Adding a figure:
+ *   1. a row in the block's list below (the enum constant comes with it;
+ *      CSV and JSON place it by its position in the list, the table and
+ *      a comparison by `row` and `cmp`);
+ *   2. its tally: set the slot in the model that measures it
+ *      (cc_line_at(res, l)[CC_NEW] = ... in contact_centre.c, or
+ *      response.c's figures for grades and areas);
+ *   3. docs/output.md: the CSV metric and the JSON key;
+ *   4. regenerate the golden outputs (python3 tests/golden/golden.py
+ *      build/cli/callsim . --update), check the diff is the new figure only,
+ *      and say so in the commit;
+ *   5. a test of the tally in tests/models/.
+ * A figure kept by something new (a day, an hour of the week for a block
+ * that has none) is a new block: its list, its array in struct cc_result,
+ * its line in figure.c's block table, and its items in summary.c's
+ * summary_block_items. A figure with PERIOD_SUMS is one of those: the
+ * accumulator (results/summary.c) refuses it until its block holds one
+ * value a period. */
+#ifndef MODELS_FIGURE_H
+#define MODELS_FIGURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Figures of one line in one replication. */
+#define FIGURE_LINE_LIST(FIG) \
+	FIG(CC_OFFERED, "offered", "offered", "offered", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) /* repeat calls included */ \
+	FIG(CC_ANSWERED, "answered", "answered", "answered", \
+	    COUNT, CI_MEAN, SUMS, SUM, 2, 0) \
+	FIG(CC_ABANDONED, "abandoned", "abandoned", "abandoned", \
+	    COUNT, CI_MEAN, SUMS, SUM, 3, 0) \
+	FIG(CC_ABANDONED_5S, "abandoned_5s", "abandoned within 5 s", \
+	    "abandoned within 5 s", COUNT, CI_MEAN, SUMS, SUM, 5, 0) \
+	FIG(CC_REPEATS, "repeats", "repeat calls", "repeat calls", \
+	    COUNT, CI_MEAN, SUMS, SUM, 6, 0) /* offered calls that redialled */ \
+	FIG(CC_SERVICE_LEVEL, "service_level", "service level", "service level", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 7, 1) /* within target / offered */ \
+	FIG(CC_ABANDON_RATE, "abandon_rate", "abandon rate", "abandon rate", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 8, 3) /* abandoned / offered */ \
+	FIG(CC_ASA_S, "asa_s", "ASA", "ASA", \
+	    SECONDS, CI_MEAN, SUMS, NONE, 9, 2) /* mean wait when answered */ \
+	FIG(CC_WAIT_P50_S, "wait_p50_s", "wait p50", "wait p50", \
+	    SECONDS, CI_MEAN, SUMS, NONE, 10, 0) /* of answered calls */ \
+	FIG(CC_WAIT_P90_S, "wait_p90_s", "wait p90", "wait p90", \
+	    SECONDS, CI_MEAN, SUMS, NONE, 11, 0) \
+	FIG(CC_WAIT_P95_S, "wait_p95_s", "wait p95", "wait p95", \
+	    SECONDS, CI_MEAN, SUMS, NONE, 12, 0) \
+	FIG(CC_WAIT_P99_S, "wait_p99_s", "wait p99", "wait p99", \
+	    SECONDS, CI_MEAN, SUMS, NONE, 13, 0) \
+	/* still waiting when the drain ended: offered = answered + \
+	   abandoned + unanswered at end */ \
+	FIG(CC_UNANSWERED_END, "unanswered_at_end", "unanswered at end", \
+	    "unanswered at end", COUNT, CI_MEAN, SUMS, SUM, 4, 4)
+
+/* Figures of one pool in one replication. */
+#define FIGURE_POOL_LIST(FIG) \
+	/* busy handler time / on-duty handler time */ \
+	FIG(CC_OCCUPANCY, "occupancy", "occupancy", "occupancy", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 1, 0) \
+	/* mean handlers on duty (after shrinkage) */ \
+	FIG(CC_STAFF_ON_DUTY, "staff_on_duty", "staff on duty", "staff on duty", \
+	    COUNT, CI_MEAN, SUMS, SUM, 2, 0)
+
+/* Per hour of the week (0 = Monday 00:00-01:00), per line: calls are put
+ * in the hour they arrived; means over the weeks of one replication. The
+ * labels head the columns of the hour-of-week table. */
+#define FIGURE_ILINE_LIST(FIG) \
+	FIG(CC_I_OFFERED, "offered", "offered", "offered", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) \
+	FIG(CC_I_ANSWERED, "answered", "answered", "answered", \
+	    COUNT, CI_MEAN, SUMS, SUM, 0, 0) \
+	FIG(CC_I_SERVICE_LEVEL, "service_level", "SL", "service level", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 2, 0) /* NAN when none offered */
+
+/* Per hour of the week, per pool. */
+#define FIGURE_IPOOL_LIST(FIG) \
+	FIG(CC_I_STAFF, "staff_on_duty", "staff", "staff on duty", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) /* mean handlers on duty */ \
+	FIG(CC_I_OCCUPANCY, "occupancy", "occ", "occupancy", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 2, 0) /* NAN when nobody on duty */
+
+/* Per incident grade (force-wide, and per area and grade). */
+#define FIGURE_GRADE_LIST(FIG) \
+	FIG(RSP_INCIDENTS, "incidents", "incidents", "incidents", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) /* created in the counted period */ \
+	FIG(RSP_ATTENDED, "attended", "attended", "attended", \
+	    COUNT, CI_MEAN, SUMS, SUM, 2, 0) /* by the end of the run */ \
+	/* attended within target / incidents; NAN without a target */ \
+	FIG(RSP_WITHIN_TARGET, "attended_within_target", \
+	    "attended within target", "within target", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 4, 1) \
+	FIG(RSP_ATTEND_MEAN_S, "attendance_mean_s", "attendance mean", \
+	    "attendance mean", SECONDS, CI_MEAN, SUMS, NONE, 5, 0) \
+	FIG(RSP_ATTEND_P50_S, "attendance_p50_s", "attendance p50", \
+	    "attendance p50", SECONDS, CI_MEAN, SUMS, NONE, 6, 0) \
+	FIG(RSP_ATTEND_P90_S, "attendance_p90_s", "attendance p90", \
+	    "attendance p90", SECONDS, CI_MEAN, SUMS, NONE, 7, 2) \
+	FIG(RSP_ATTEND_P95_S, "attendance_p95_s", "attendance p95", \
+	    "attendance p95", SECONDS, CI_MEAN, SUMS, NONE, 8, 0) \
+	/* counted incidents unattended at the horizon */ \
+	FIG(RSP_BACKLOG, "backlog", "backlog", "backlog", \
+	    COUNT, CI_MEAN, SUMS, SUM, 9, 0) \
+	/* attended by a neighbouring area's unit */ \
+	FIG(RSP_CROSS_BORDER, "cross_border", "cross-border", "cross-border", \
+	    COUNT, CI_MEAN, SUMS, SUM, 10, 0) \
+	/* lost their unit to an Emergency */ \
+	FIG(RSP_PREEMPTED, "preempted", "preempted", "preempted", \
+	    COUNT, CI_MEAN, SUMS, SUM, 11, 0) \
+	/* not attended when the drain ended: incidents = attended + \
+	   unattended at end */ \
+	FIG(RSP_UNATTENDED_END, "unattended_at_end", "unattended at end", \
+	    "unattended at end", COUNT, CI_MEAN, SUMS, SUM, 3, 3)
+
+/* Per area. The rows are the columns of the area table, after each
+ * grade's attended within target; a comparison puts the area's top
+ * grade's attended within target first, then these. */
+#define FIGURE_AREA_LIST(FIG) \
+	/* busy unit time / on-duty unit time, all roles except ring-fenced \
+	   neighbourhood ones */ \
+	FIG(RSP_UTILISATION, "utilisation", "utilisation", "utilisation", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 1, 1) \
+	FIG(RSP_UNITS_ON_DUTY, "units_on_duty", "units on duty", \
+	    "units on duty", COUNT, CI_MEAN, SUMS, SUM, 0, 0) /* same roles */ \
+	/* neighbourhood units sent to Emergencies */ \
+	FIG(RSP_ABSTRACTIONS, "abstractions", "abstractions", "abstractions", \
+	    COUNT, CI_MEAN, SUMS, SUM, 2, 2) \
+	/* officer hours taken from neighbourhood work */ \
+	FIG(RSP_ABSTRACTION_HOURS, "abstraction_hours", "abstraction hours", \
+	    "abstraction hours", HOURS, CI_MEAN, SUMS, SUM, 0, 3)
+
+#define FIGURE_ENUM(id, name, label, brief, unit, interval, merge, total, \
+		    row, cmp) id,
+enum cc_line_metric { FIGURE_LINE_LIST(FIGURE_ENUM) CC_LINE_METRICS };
+enum cc_pool_metric { FIGURE_POOL_LIST(FIGURE_ENUM) CC_POOL_METRICS };
+enum cc_interval_line_metric {
+	FIGURE_ILINE_LIST(FIGURE_ENUM) CC_INTERVAL_LINE_METRICS
+};
+enum cc_interval_pool_metric {
+	FIGURE_IPOOL_LIST(FIGURE_ENUM) CC_INTERVAL_POOL_METRICS
+};
+enum rsp_grade_metric { FIGURE_GRADE_LIST(FIGURE_ENUM) RSP_GRADE_METRICS };
+enum rsp_area_metric { FIGURE_AREA_LIST(FIGURE_ENUM) RSP_AREA_METRICS };
+#undef FIGURE_ENUM
+
+/* How a figure is shown. Costs, which are exact, have units of their own
+ * (FTE, money) for the writers that show them beside figures. */
+enum figure_unit {
+	FIGURE_COUNT,      /* calls, incidents, people: one decimal */
+	FIGURE_FRACTION,   /* shown as a percentage */
+	FIGURE_SECONDS,
+	FIGURE_HOURS,
+	FIGURE_FTE,        /* exact, one decimal */
+	FIGURE_MONEY       /* exact, whole currency units */
+};
+
+/* The interval reported with a figure (see the columns above). */
+enum figure_interval {
+	FIGURE_CI_MEAN,
+	FIGURE_PI_PERIOD,
+	FIGURE_GOAL_SHARE
+};
+
+/* What the accumulator sums for a figure (see the columns above). */
+enum figure_merge {
+	FIGURE_MERGE_SUMS,
+	FIGURE_MERGE_PERIOD_SUMS
+};
+
+/* Whether the figures of several items add up. */
+enum figure_total {
+	FIGURE_TOTAL_NONE,
+	FIGURE_TOTAL_SUM
+};
+
+/* One row of a list. */
+struct figure_def {
+	const char *name, *label, *brief;
+	enum figure_unit unit;
+	enum figure_interval interval;
+	enum figure_merge merge;
+	enum figure_total total;
+	unsigned row, cmp;
+};
+
+/* What a figure is kept by: an item ... */
+enum figure_item {
+	FIGURE_BY_LINE,
+	FIGURE_BY_POOL,
+	FIGURE_BY_GRADE,
+	FIGURE_BY_AREA,
+	FIGURE_BY_AREA_GRADE
+};
+
+/* ... over a period. */
+enum figure_period {
+	FIGURE_WHOLE_HORIZON,     /* the counted period */
+	FIGURE_HOUR_OF_WEEK,      /* each of the 168 hours of the week */
+	FIGURE_DAY                /* each counted day */
+};
+
+/* The blocks of a replication's result, in the order of struct cc_result:
+ * each is a flat array [item][figure] (or [hour][item][figure]). */
+enum figure_block {
+	FIGURE_BLOCK_LINE,
+	FIGURE_BLOCK_POOL,
+	FIGURE_BLOCK_ILINE,
+	FIGURE_BLOCK_IPOOL,
+	FIGURE_BLOCK_GRADE,
+	FIGURE_BLOCK_AREA_GRADE,
+	FIGURE_BLOCK_AREA,
+	FIGURE_BLOCKS
+};
+
+struct figure_block_def {
+	enum figure_item by;
+	enum figure_period over;
+	const struct figure_def *defs;   /* the block's list, in enum order */
+	size_t n;                        /* its length */
+};
+
+/* The definition of block b (static, never freed). */
+const struct figure_block_def *figure_block(enum figure_block b);
+/* Figure k of block b. */
+const struct figure_def *figure_def(enum figure_block b, size_t k);
+/* The figures of block b with a place in the run table (`row`), in that
+ * order, into order[] (room for figure_block(b)->n); returns how many. */
+size_t figure_rows(enum figure_block b, size_t *order);
+/* The figures of block b that a comparison shows (`cmp`), in that order,
+ * into order[]; returns how many. */
+size_t figure_compared(enum figure_block b, size_t *order);
+
+#endif
