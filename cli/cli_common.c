@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "callsim_config.h"
+#include "results/experiment.h"
 #include "sim/mem.h"
 
 /* The option of opts that arg names ("--name", "--name=...", "-c"), and
@@ -205,17 +206,16 @@ static int cli_load(const char *cmd, const char *path,
 		    struct scenario **out)
 {
 	struct sim_err err, warnings;
-	struct scenario_source src = {
+	struct experiment_variant v = {
 		.path = path,
-		.overrides = (const char *const *)overrides->items,
-		.n_overrides = overrides->n,
-		.warnings = warn ? &warnings : NULL,
+		.edits = (const char *const *)overrides->items,
+		.n_edits = overrides->n,
 	};
 	enum sim_status st;
 
 	sim_err_clear(&err);
 	sim_err_clear(&warnings);
-	st = scenario_load(&src, out, &err);
+	st = experiment_variant_build(&v, warn ? &warnings : NULL, out, &err);
 	if (st == SIM_OK) {
 		cli_print_err(cmd, &warnings);
 		return CLI_EXIT_OK;

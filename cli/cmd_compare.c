@@ -17,11 +17,10 @@
 #include <unistd.h>
 
 #include "cli/cli_common.h"
-#include "models/contact_centre.h"
 #include "results/compare.h"
+#include "results/experiment.h"
 #include "results/report_compare.h"
 #include "sim/replicate.h"
-#include "sim/mem.h"
 
 const char cmd_compare_usage[] =
 	"usage: callsim compare A.yaml [B.yaml] [--set KEY=VALUE]...\n"
@@ -210,71 +209,6 @@ static int cmp_check_pairing(struct scenario *const sc[2])
 	return CLI_EXIT_OK;
 }
 
-/* The R pairs of replications: job i runs replication i of both sides on
- * one worker, which reuses its two results and folds the pair into its own
- * accumulator, so memory does not grow with R and the paired differences
- * need nothing kept. */
-struct cmp_job {
-	const struct scenario *sc[2];
-	unsigned n_workers;
-	struct cc_result **res;            /* [n_workers][2] */
-	struct compare_acc **acc;          /* [n_workers] */
-};
-
-static enum sim_status cmp_one(void *arg, unsigned worker, size_t index,
-			       struct sim_err *err)
-{
-	const struct cmp_job *job = arg;
-	struct cc_result **r = &job->res[2 * worker];
-	enum sim_status st = cc_run(job->sc[0], (uint32_t)index, r[0], err);
-
-	if (st == SIM_OK)
-		st = cc_run(job->sc[1], (uint32_t)index, r[1], err);
-	if (st == SIM_OK)
-		compare_acc_add(job->acc[worker], r[0], r[1]);
-	return st;
-}
-
-/* Frees what cmp_job_init allocated; NULL entries are skipped. */
-static void cmp_job_free(struct cmp_job *job)
-{
-	for (unsigned w = 0; w < job->n_workers; w++) {
-		if (job->res != NULL) {
-			cc_result_free(job->res[2 * w]);
-			cc_result_free(job->res[2 * w + 1]);
-		}
-		if (job->acc != NULL)
-			compare_acc_free(job->acc[w]);
-	}
-	free(job->res);
-	free(job->acc);
-}
-
-/* Two results and one accumulator a worker; returns 0, or -1 when out of
- * memory (with everything freed). */
-static int cmp_job_init(struct cmp_job *job, struct scenario *const sc[2],
-			unsigned n_workers)
-{
-	*job = (struct cmp_job){ { sc[0], sc[1] }, n_workers,
-				 mem_calloc(2 * (size_t)n_workers, sizeof *job->res),
-				 mem_calloc(n_workers, sizeof *job->acc) };
-	if (job->res == NULL || job->acc == NULL) {
-		cmp_job_free(job);
-		return -1;
-	}
-	for (unsigned w = 0; w < n_workers; w++) {
-		job->res[2 * w] = cc_result_new(sc[0]);
-		job->res[2 * w + 1] = cc_result_new(sc[1]);
-		job->acc[w] = compare_acc_new(sc[0], sc[1]);
-		if (job->res[2 * w] == NULL || job->res[2 * w + 1] == NULL
-		    || job->acc[w] == NULL) {
-			cmp_job_free(job);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 static enum sim_status cmp_write(const struct compare *c, enum cmp_format f,
 				 struct sim_err *err)
 {
@@ -289,21 +223,23 @@ static enum sim_status cmp_write(const struct compare *c, enum cmp_format f,
 	return report_compare_table(stdout, c, err);
 }
 
-/* Compares the finished runs (merged into acc) and writes the report;
+/* Simulates both sides paired (experiment_compare), compares and writes;
  * returns the exit code. */
-static int cmp_report(const struct compare_acc *acc, size_t n,
-		      const struct cmp_opts *o, double wall_s)
+static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
 {
+	size_t n = sc[0]->run.replications;
+	unsigned threads = o->threads ? o->threads : replicate_default_threads();
 	struct sim_err err;
+	double t0 = cli_clock_s();
 	struct compare *c;
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	c = compare_of_acc(acc, &err);
+	c = experiment_compare(sc[0], sc[1], threads, &err);
 	if (c != NULL && !o->quiet && (o->verbose || isatty(STDERR_FILENO)))
 		fprintf(stderr, "callsim compare: 2 x %zu replications, %" PRIu64
 			" + %" PRIu64 " events in %.2f s\n", n, c->a->events,
-			c->b->events, wall_s);
+			c->b->events, cli_clock_s() - t0);
 	if (c == NULL || cmp_write(c, o->format, &err) != SIM_OK) {
 		cli_print_err("compare", &err);
 	} else {
@@ -313,32 +249,6 @@ static int cmp_report(const struct compare_acc *acc, size_t n,
 			: CLI_EXIT_OK;
 	}
 	compare_free(c);
-	return rc;
-}
-
-/* Simulates both sides, compares and writes; returns the exit code. */
-static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
-{
-	size_t n = sc[0]->run.replications;
-	unsigned threads = o->threads ? o->threads : replicate_default_threads();
-	struct cmp_job job;
-	struct sim_err err;
-	double t0 = cli_clock_s();
-	int rc = CLI_EXIT_FAILURE;
-
-	sim_err_clear(&err);
-	if (cmp_job_init(&job, sc, replicate_workers(n, threads)) != 0) {
-		fputs("callsim compare: out of memory\n", stderr);
-		return rc;
-	}
-	if (replicate_run_workers(n, threads, cmp_one, &job, &err) != SIM_OK) {
-		cli_print_err("compare", &err);
-	} else {
-		for (unsigned w = 1; w < job.n_workers; w++)
-			compare_acc_merge(job.acc[0], job.acc[w]);
-		rc = cmp_report(job.acc[0], n, o, cli_clock_s() - t0);
-	}
-	cmp_job_free(&job);
 	return rc;
 }
 

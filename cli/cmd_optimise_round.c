@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "results/experiment.h"
 #include "sim/replicate.h"
 
 int cmd_optimise_round_add_sets(const struct cmd_optimise_opts *o,
@@ -40,14 +41,14 @@ void cmd_optimise_round_clear(struct cmd_optimise_round *r)
 }
 
 /* Runs the replications of r->sc and summarises them, folding each in as
- * it finishes (summary_simulate). */
+ * it finishes (experiment_summarise). */
 static int cmd_optimise_round_run(struct cmd_optimise_round *r,
 				  unsigned threads)
 {
 	struct sim_err err;
 
 	sim_err_clear(&err);
-	if ((r->s = summary_simulate(r->sc, threads, &err)) == NULL) {
+	if ((r->s = experiment_summarise(r->sc, threads, &err)) == NULL) {
 		cli_print_err("optimise", &err);
 		return CLI_EXIT_FAILURE;
 	}

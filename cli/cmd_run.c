@@ -17,6 +17,7 @@
 
 #include "cli/cli_common.h"
 #include "models/contact_centre.h"
+#include "results/experiment.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
 #include "results/report_table.h"
@@ -186,7 +187,7 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	if ((s = summary_simulate(sc, threads, &err)) == NULL) {
+	if ((s = experiment_summarise(sc, threads, &err)) == NULL) {
 		cli_print_err("run", &err);
 		goto out;
 	}

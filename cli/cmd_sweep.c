@@ -37,7 +37,7 @@
 #include <unistd.h>
 
 #include "cli/cli_common.h"
-#include "models/contact_centre.h"
+#include "results/experiment.h"
 #include "results/summary.h"
 #include "results/sweep.h"
 #include "results/sweep_progress.h"
@@ -252,14 +252,14 @@ static enum sim_status sweep_load_warn(const struct sweep_opts *o,
 				       struct sim_err *warnings)
 {
 	struct cli_strings l = { 0 };
-	struct scenario_source src = { .path = o->path, .warnings = warnings };
+	struct experiment_variant v = { .path = o->path };
 	enum sim_status st = SIM_ENOMEM;
 
 	*out = NULL;
 	if (sweep_overrides(o, point, &l) == 0) {
-		src.overrides = (const char *const *)l.items;
-		src.n_overrides = l.n;
-		st = scenario_load(&src, out, err);
+		v.edits = (const char *const *)l.items;
+		v.n_edits = l.n;
+		st = experiment_variant_build(&v, warnings, out, err);
 	} else {
 		sim_err_add(err, SIM_ENOMEM, "out of memory");
 	}
@@ -494,65 +494,44 @@ static int sweep_open_resume(struct sweep_run *r, const struct scenario *sc,
 	return CLI_EXIT_OK;
 }
 
-/* The points of one batch, and per worker and point a result to reuse and
- * an accumulator its replications are folded into as they finish, so
- * memory does not grow with the replications. Each worker has its own, so
- * none is shared between threads; a point's accumulators are merged
- * before it is written, and their exact sums make that the same bytes
- * whatever worker ran which replication. */
+/* The points of one batch, each a trial of one experiment, so the
+ * (point, replication) jobs of the batch are spread over the threads
+ * together and each point's replications are folded in as they finish. */
 struct sweep_batch {
 	struct sweep_run *r;
 	size_t first, n;                   /* points first .. first + n - 1 */
-	unsigned n_workers;
 	struct scenario **sc;              /* [n] */
-	struct cc_result **res;            /* [n_workers][n] */
-	struct summary_acc **acc;          /* [n_workers][n] */
+	struct experiment_trial *trials;   /* [n] */
 };
 
-/* Job `index` is replication index % reps of point index / reps: one
- * point's replications are neighbours, so they are handed out together. */
-static enum sim_status sweep_job(void *arg, unsigned worker, size_t index,
-				 struct sim_err *err)
+/* Counts a replication for the progress line (from any worker). */
+static void sweep_on_replication(void *arg)
 {
-	struct sweep_batch *b = arg;
-	size_t k = index / b->r->reps, slot = worker * b->n + k;
-	uint32_t rep = (uint32_t)(index % b->r->reps);
-	enum sim_status st = cc_run(b->sc[k], rep, b->res[slot], err);
-
-	if (st == SIM_OK) {
-		summary_acc_add(b->acc[slot], b->res[slot]);
-		sweep_progress_replication(&b->r->progress);
-	}
-	return st;
+	sweep_progress_replication(arg);
 }
 
 static void sweep_batch_free(struct sweep_batch *b)
 {
-	for (size_t i = 0; i < b->n_workers * b->n; i++) {
-		if (b->res != NULL)
-			cc_result_free(b->res[i]);
-		if (b->acc != NULL)
-			summary_acc_free(b->acc[i]);
-	}
+	for (size_t k = 0; b->trials != NULL && k < b->n; k++)
+		experiment_trial_clear(&b->trials[k]);
 	for (size_t k = 0; b->sc != NULL && k < b->n; k++)
 		scenario_free(b->sc[k]);
-	free(b->res);
-	free(b->acc);
+	free(b->trials);
 	free(b->sc);
 }
 
-/* Loads the batch's points and allocates their results and accumulators. */
+/* Loads the batch's points. */
 static int sweep_batch_load(struct sweep_batch *b)
 {
 	const struct sweep_run *r = b->r;
-	size_t slots = b->n_workers * b->n;
 	int rc = CLI_EXIT_OK;
 
 	b->sc = mem_calloc(b->n, sizeof *b->sc);
-	b->res = mem_calloc(slots, sizeof *b->res);
-	b->acc = mem_calloc(slots, sizeof *b->acc);
-	if (b->sc == NULL || b->res == NULL || b->acc == NULL)
-		goto nomem;
+	b->trials = mem_calloc(b->n, sizeof *b->trials);
+	if (b->sc == NULL || b->trials == NULL) {
+		fputs("callsim sweep: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
 		rc = sweep_load(r->o, b->first + k, false, &b->sc[k]);
 		if (rc == CLI_EXIT_OK
@@ -563,17 +542,9 @@ static int sweep_batch_load(struct sweep_batch *b)
 				b->first + k);
 			rc = CLI_EXIT_FAILURE;
 		}
-	}
-	for (size_t i = 0; rc == CLI_EXIT_OK && i < slots; i++) {
-		b->res[i] = cc_result_new(b->sc[i % b->n]);
-		b->acc[i] = summary_acc_new(b->sc[i % b->n]);
-		if (b->res[i] == NULL || b->acc[i] == NULL)
-			goto nomem;
+		b->trials[k].sc = b->sc[k];
 	}
 	return rc;
-nomem:
-	fputs("callsim sweep: out of memory\n", stderr);
-	return CLI_EXIT_FAILURE;
 }
 
 /* Summarises point k of the batch and writes it with one write(). */
@@ -589,9 +560,7 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 	int rc;
 
 	sim_err_clear(&err);
-	for (unsigned w = 1; w < b->n_workers; w++)
-		summary_acc_merge(b->acc[k], b->acc[w * b->n + k]);
-	s = summary_of_acc(b->acc[k], &err);
+	s = summary_of_acc(b->trials[k].acc, &err);
 	mem = s ? open_memstream(&buf, &len) : NULL;
 	if (mem != NULL) {
 		st = sweep_point_write(mem, &r->o->grid, b->first + k, s,
@@ -613,15 +582,15 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 /* Runs points first .. first + n - 1 and writes them in order. */
 static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
 {
-	struct sweep_batch b = { .r = r, .first = first, .n = n,
-		.n_workers = replicate_workers(n * r->reps, r->threads) };
+	struct sweep_batch b = { .r = r, .first = first, .n = n };
+	struct experiment_spec spec = { .threads = r->threads,
+		.on_replication = sweep_on_replication, .arg = &r->progress };
 	struct sim_err err;
 	int rc = sweep_batch_load(&b);
 
 	sim_err_clear(&err);
 	if (rc == CLI_EXIT_OK
-	    && replicate_run_workers(n * r->reps, r->threads, sweep_job, &b,
-				     &err) != SIM_OK) {
+	    && experiment_run(b.trials, n, &spec, &err) != SIM_OK) {
 		cli_print_err("sweep", &err);
 		rc = CLI_EXIT_FAILURE;
 	}
