@@ -127,6 +127,14 @@ nomem:
 	return -1;
 }
 
+int cli_strings_append(struct cli_strings *l, const struct cli_strings *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		if (cli_strings_add(l, src->items[i], NULL) != 0)
+			return -1;
+	return 0;
+}
+
 void cli_strings_clear(struct cli_strings *l)
 {
 	for (size_t i = 0; i < l->n; i++)

@@ -69,6 +69,9 @@ struct cli_strings {
 /* Appends a copy of s, or "key=value" when value is not NULL. Returns 0, or
  * -1 when out of memory (message printed). */
 int cli_strings_add(struct cli_strings *l, const char *s, const char *value);
+/* Appends a copy of every item of src to l. Returns 0, or -1 when out of
+ * memory (message printed). */
+int cli_strings_append(struct cli_strings *l, const struct cli_strings *src);
 /* Frees the items and empties l. */
 void cli_strings_clear(struct cli_strings *l);
 
