@@ -11,6 +11,7 @@
 #include "cli/cmd_compare.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,99 +58,44 @@ const char cmd_compare_usage[] =
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 B missed an SLA and --require-slas was given\n";
 
-/* Ids of the options; the run settings (enum cli_run_setting) come first. */
-enum cmp_opt_id {
-	OPT_SET = CLI_RUN_SETTINGS, OPT_SET_A, OPT_SET_B, OPT_THREADS, OPT_FORMAT,
-	OPT_REQUIRE_SLAS, OPT_VERBOSE, OPT_QUIET, OPT_HELP
-};
-
-static const struct cli_opt cmp_opts_table[] = {
-	CLI_RUN_OPTIONS,
-	{ "set", 0, true, OPT_SET },
-	{ "set-a", 0, true, OPT_SET_A },
-	{ "set-b", 0, true, OPT_SET_B },
-	{ "threads", 0, true, OPT_THREADS },
-	{ "format", 0, true, OPT_FORMAT },
-	{ "require-slas", 0, false, OPT_REQUIRE_SLAS },
-	{ "verbose", 'v', false, OPT_VERBOSE },
-	{ "quiet", 'q', false, OPT_QUIET },
-	{ "help", 'h', false, OPT_HELP },
-	{ NULL, 0, false, 0 }
-};
-
 enum cmp_format { CMP_TABLE, CMP_CSV, CMP_JSON };
-
 
 struct cmp_opts {
 	const char *paths[2];              /* paths[1] NULL: B is A's file */
 	struct cli_strings sets[3];        /* --set, --set-a, --set-b */
 	const char *run_values[CLI_RUN_SETTINGS];   /* NULL when not given */
 	unsigned threads;
-	enum cmp_format format;
+	int format;                        /* enum cmp_format */
 	bool require_slas, verbose, quiet, help;
 };
 
-static int cmp_format_parse(const char *text, enum cmp_format *out)
-{
-	static const char *const names[] = { "table", "csv", "json" };
+static const char *const cmp_formats[] = { "table", "csv", "json", NULL };
 
-	for (int f = CMP_TABLE; f <= CMP_JSON; f++)
-		if (strcmp(text, names[f]) == 0) {
-			*out = (enum cmp_format)f;
-			return CLI_EXIT_OK;
-		}
-	return cli_usage_error("compare", "--format must be table, csv or json, "
-			       "not '%s'", text);
-}
+static const struct cli_opt cmp_opts_table[] = {
+	CLI_RUN_OPTIONS(struct cmp_opts),
+	CLI_OPT_SET("set", struct cmp_opts, sets[0]),
+	CLI_OPT_SET("set-a", struct cmp_opts, sets[1]),
+	CLI_OPT_SET("set-b", struct cmp_opts, sets[2]),
+	CLI_OPT_THREADS(struct cmp_opts, threads),
+	CLI_OPT_CHOICE("format", struct cmp_opts, format, cmp_formats),
+	CLI_OPT_FLAG("require-slas", 0, struct cmp_opts, require_slas),
+	CLI_OPT_FLAG("verbose", 'v', struct cmp_opts, verbose),
+	CLI_OPT_FLAG("quiet", 'q', struct cmp_opts, quiet),
+	CLI_OPT_FLAG("help", 'h', struct cmp_opts, help),
+	CLI_OPT_END
+};
 
-/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
-static int cmp_option(struct cmp_opts *o, int id, const char *value)
-{
-	static const char *const set_names[] = { "set", "set-a", "set-b" };
-	switch (id) {
-	case OPT_SET: case OPT_SET_A: case OPT_SET_B:
-		if (strchr(value, '=') == NULL)
-			return cli_usage_error("compare", "--%s needs KEY=VALUE, "
-					       "not '%s'", set_names[id - OPT_SET],
-					       value);
-		return cli_strings_add(&o->sets[id - OPT_SET], value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_THREADS:
-		return cli_parse_threads("compare", value, &o->threads);
-	case OPT_FORMAT:
-		return cmp_format_parse(value, &o->format);
-	case OPT_REQUIRE_SLAS: o->require_slas = true; return CLI_EXIT_OK;
-	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
-	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
-	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
-	default:
-		o->run_values[id] = value;   /* a run setting */
-		return cli_check_run_setting("compare", id, value);
-	}
-}
+static const struct cli_spec cmp_spec = {
+	"compare", cmp_opts_table, offsetof(struct cmp_opts, paths), 2, NULL
+};
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int cmp_parse(int argc, char **argv, struct cmp_opts *o)
 {
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
-	const char *value;
-	int id, rc;
+	int rc = cli_parse(&cmp_spec, argc, argv, o);
 
-	while ((id = cli_next(&p, cmp_opts_table, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == CLI_OPERAND && o->paths[1] != NULL)
-			return cli_usage_error("compare", "two scenarios at most: "
-					       "'%s', '%s' and '%s'", o->paths[0],
-					       o->paths[1], value);
-		if (id == CLI_OPERAND) {
-			o->paths[o->paths[0] != NULL] = value;
-			continue;
-		}
-		rc = cmp_option(o, id, value);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	if (o->quiet && o->verbose)
 		return cli_usage_error("compare", "give --verbose or --quiet, not "
 				       "both");
@@ -209,7 +155,7 @@ static int cmp_check_pairing(struct scenario *const sc[2])
 	return CLI_EXIT_OK;
 }
 
-static enum sim_status cmp_write(const struct compare *c, enum cmp_format f,
+static enum sim_status cmp_write(const struct compare *c, int f,
 				 struct sim_err *err)
 {
 	switch (f) {

@@ -14,6 +14,7 @@
  * through the writers of results/. */
 #include "cli/cmd_optimise.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,31 +75,6 @@ const char cmd_optimise_usage[] =
 	"2 bad usage or invalid scenario, 3 no staffing within --max-staff (or\n"
 	"--max-units) meets the agreements (the last plan tried is printed)\n";
 
-enum optimise_opt_id {
-	OPT_POOL, OPT_MAX_STAFF, OPT_REPLICATIONS, OPT_SEED, OPT_THREADS,
-	OPT_SET, OPT_MAX_SIMS, OPT_FORMAT, OPT_QUIET, OPT_HELP, OPT_UNITS,
-	OPT_ROLE, OPT_MAX_UNITS, OPT_START, OPT_DAYS
-};
-
-static const struct cli_opt optimise_opts_table[] = {
-	{ "pool", 0, true, OPT_POOL },
-	{ "max-staff", 0, true, OPT_MAX_STAFF },
-	{ "replications", 0, true, OPT_REPLICATIONS },
-	{ "seed", 0, true, OPT_SEED },
-	{ "threads", 0, true, OPT_THREADS },
-	{ "set", 0, true, OPT_SET },
-	{ "max-simulations", 0, true, OPT_MAX_SIMS },
-	{ "format", 0, true, OPT_FORMAT },
-	{ "quiet", 'q', false, OPT_QUIET },
-	{ "help", 'h', false, OPT_HELP },
-	{ "units", 0, false, OPT_UNITS },
-	{ "role", 0, true, OPT_ROLE },
-	{ "max-units", 0, true, OPT_MAX_UNITS },
-	{ "start", 0, true, OPT_START },
-	{ "days", 0, true, OPT_DAYS },
-	{ NULL, 0, false, 0 }
-};
-
 enum optimise_format { OPT_TABLE_FMT, OPT_CSV_FMT, OPT_JSON_FMT };
 
 /* The options, as parsed. */
@@ -110,8 +86,36 @@ struct optimise_opts {
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	unsigned long max_staff, max_units, max_sims;  /* 0: not given */
 	unsigned threads;                  /* 0: every core */
-	enum optimise_format format;
-	bool quiet, help, units, start_scenario;
+	int format;                        /* enum optimise_format */
+	int start;                         /* 1: --start scenario */
+	bool quiet, help, units;
+};
+
+static const char *const optimise_formats[] = { "table", "csv", "json", NULL };
+static const char *const optimise_starts[] = { "estimate", "scenario", NULL };
+
+enum optimise_opt_id { OPT_MAX_STAFF, OPT_MAX_SIMS, OPT_MAX_UNITS };
+
+#define OPTIMISE_OPT_RUN(name, setting) \
+	CLI_OPT_RUN(name, setting, struct optimise_opts, run_values)
+
+static const struct cli_opt optimise_opts_table[] = {
+	CLI_OPT_LIST("pool", struct optimise_opts, pools),
+	CLI_OPT_OWN("max-staff", 0, true, OPT_MAX_STAFF),
+	OPTIMISE_OPT_RUN("replications", CLI_RUN_REPLICATIONS),
+	OPTIMISE_OPT_RUN("seed", CLI_RUN_SEED),
+	CLI_OPT_THREADS(struct optimise_opts, threads),
+	CLI_OPT_SET("set", struct optimise_opts, sets),
+	CLI_OPT_OWN("max-simulations", 0, true, OPT_MAX_SIMS),
+	CLI_OPT_CHOICE("format", struct optimise_opts, format, optimise_formats),
+	CLI_OPT_FLAG("quiet", 'q', struct optimise_opts, quiet),
+	CLI_OPT_FLAG("help", 'h', struct optimise_opts, help),
+	CLI_OPT_FLAG("units", 0, struct optimise_opts, units),
+	CLI_OPT_LIST("role", struct optimise_opts, roles),
+	CLI_OPT_OWN("max-units", 0, true, OPT_MAX_UNITS),
+	CLI_OPT_CHOICE("start", struct optimise_opts, start, optimise_starts),
+	OPTIMISE_OPT_RUN("days", CLI_RUN_DAYS),
+	CLI_OPT_END
 };
 
 #define OPTIMISE_STAFF_MAX 100000
@@ -119,89 +123,30 @@ struct optimise_opts {
 #define OPTIMISE_SIMS_DEFAULT 60
 #define OPTIMISE_UNIT_SIMS_DEFAULT 300
 
-/* A whole-number option 1..max. */
-static int optimise_count(const char *name, const char *text,
-			  unsigned long max, unsigned long *out)
+/* --max-staff, --max-simulations, --max-units: a whole number 1..max. */
+static int optimise_count(void *arg, int id, const char *text)
 {
+	static const char *const names[] = {
+		[OPT_MAX_STAFF] = "max-staff", [OPT_MAX_SIMS] = "max-simulations",
+		[OPT_MAX_UNITS] = "max-units",
+	};
+	struct optimise_opts *o = arg;
+	unsigned long *out = id == OPT_MAX_STAFF ? &o->max_staff
+			     : id == OPT_MAX_SIMS ? &o->max_sims : &o->max_units;
+	unsigned long max = id == OPT_MAX_SIMS ? OPTIMISE_SIMS_MAX
+			    : OPTIMISE_STAFF_MAX;
+
 	if (cli_parse_unsigned(text, max, out) != 0 || *out == 0)
 		return cli_usage_error("optimise", "--%s must be a whole number "
-				       "1..%lu in plain decimal, not '%s'", name,
-				       max, text);
+				       "1..%lu in plain decimal, not '%s'",
+				       names[id], max, text);
 	return CLI_EXIT_OK;
 }
 
-static int optimise_format_parse(const char *text, enum optimise_format *out)
-{
-	static const char *const names[] = { "table", "csv", "json" };
-
-	for (int f = OPT_TABLE_FMT; f <= OPT_JSON_FMT; f++)
-		if (strcmp(text, names[f]) == 0) {
-			*out = (enum optimise_format)f;
-			return CLI_EXIT_OK;
-		}
-	return cli_usage_error("optimise", "--format must be table, csv or json, "
-			       "not '%s'", text);
-}
-
-/* The options optimise_option leaves: the units mode's and the plain
- * ones. */
-static int optimise_units_option(struct optimise_opts *o, int id,
-				 const char *value)
-{
-	switch (id) {
-	case OPT_ROLE:
-		return cli_strings_add(&o->roles, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_MAX_UNITS:
-		return optimise_count("max-units", value, OPTIMISE_STAFF_MAX,
-				      &o->max_units);
-	case OPT_START:
-		if (strcmp(value, "estimate") != 0 && strcmp(value, "scenario") != 0)
-			return cli_usage_error("optimise", "--start must be estimate "
-					       "or scenario, not '%s'", value);
-		o->start_scenario = value[0] == 's';
-		return CLI_EXIT_OK;
-	case OPT_UNITS: o->units = true; return CLI_EXIT_OK;
-	case OPT_DAYS:
-		o->run_values[CLI_RUN_DAYS] = value;
-		return cli_check_run_setting("optimise", CLI_RUN_DAYS, value);
-	case OPT_REPLICATIONS:
-		o->run_values[CLI_RUN_REPLICATIONS] = value;
-		return cli_check_run_setting("optimise", CLI_RUN_REPLICATIONS,
-					     value);
-	case OPT_SEED:
-		o->run_values[CLI_RUN_SEED] = value;
-		return cli_check_run_setting("optimise", CLI_RUN_SEED, value);
-	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
-	default: o->help = true; return CLI_EXIT_OK;
-	}
-}
-
-/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
-static int optimise_option(struct optimise_opts *o, int id, const char *value)
-{
-	switch (id) {
-	case OPT_POOL:
-		return cli_strings_add(&o->pools, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_MAX_STAFF:
-		return optimise_count("max-staff", value, OPTIMISE_STAFF_MAX,
-				      &o->max_staff);
-	case OPT_MAX_SIMS:
-		return optimise_count("max-simulations", value, OPTIMISE_SIMS_MAX,
-				      &o->max_sims);
-	case OPT_THREADS:
-		return cli_parse_threads("optimise", value, &o->threads);
-	case OPT_SET:
-		if (strchr(value, '=') == NULL)
-			return cli_usage_error("optimise", "--set needs KEY=VALUE, "
-					       "not '%s'", value);
-		return cli_strings_add(&o->sets, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_FORMAT: return optimise_format_parse(value, &o->format);
-	default: return optimise_units_option(o, id, value);
-	}
-}
+static const struct cli_spec optimise_spec = {
+	"optimise", optimise_opts_table, offsetof(struct optimise_opts, path), 1,
+	optimise_count
+};
 
 /* Refuses the options of one mode in the other, and sets the defaults. */
 static int optimise_modes(struct optimise_opts *o)
@@ -210,7 +155,7 @@ static int optimise_modes(struct optimise_opts *o)
 		return cli_usage_error("optimise", "--units changes response units, "
 				       "not pools: drop --%s",
 				       o->pools.n > 0 ? "pool" : "max-staff");
-	if (!o->units && (o->roles.n > 0 || o->max_units > 0 || o->start_scenario))
+	if (!o->units && (o->roles.n > 0 || o->max_units > 0 || o->start))
 		return cli_usage_error("optimise", "--%s needs --units",
 				       o->roles.n > 0 ? "role" : o->max_units > 0
 				       ? "max-units" : "start");
@@ -227,24 +172,10 @@ static int optimise_modes(struct optimise_opts *o)
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int optimise_parse(int argc, char **argv, struct optimise_opts *o)
 {
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
-	const char *value;
-	int id, rc;
+	int rc = cli_parse(&optimise_spec, argc, argv, o);
 
-	while ((id = cli_next(&p, optimise_opts_table, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == CLI_OPERAND && o->path != NULL)
-			return cli_usage_error("optimise", "one scenario at a time: "
-					       "'%s' and '%s'", o->path, value);
-		if (id == CLI_OPERAND) {
-			o->path = value;
-			continue;
-		}
-		rc = optimise_option(o, id, value);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	if (!o->help && o->path == NULL)
 		return cli_usage_error("optimise", "no scenario given");
 	return o->help ? CLI_EXIT_OK : optimise_modes(o);
@@ -436,7 +367,7 @@ static int optimise_units(const struct optimise_opts *o,
 {
 	bool *roles = mem_calloc(base->n_roles + 1, sizeof *roles);
 	struct search_units_spec us = { roles, (int)o->max_units,
-					o->start_scenario };
+					o->start == 1 };
 	struct search_units u = { 0 };
 	struct sim_err err;
 	enum search_end end = SEARCH_FAILED;

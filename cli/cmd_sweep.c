@@ -30,6 +30,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,25 +80,6 @@ const char cmd_sweep_usage[] =
 	"scenario at some point, 130 interrupted (the points written so far are\n"
 	"kept)\n";
 
-/* Ids of the options; the run settings (enum cli_run_setting) come first. */
-enum sweep_opt_id {
-	OPT_VARY = CLI_RUN_SETTINGS, OPT_THREADS, OPT_SET, OPT_FORMAT, OPT_OUT,
-	OPT_RESUME, OPT_QUIET, OPT_HELP
-};
-
-static const struct cli_opt sweep_opts_table[] = {
-	CLI_RUN_OPTIONS,
-	{ "vary", 0, true, OPT_VARY },
-	{ "threads", 0, true, OPT_THREADS },
-	{ "set", 0, true, OPT_SET },
-	{ "format", 0, true, OPT_FORMAT },
-	{ "out", 'o', true, OPT_OUT },
-	{ "resume", 0, false, OPT_RESUME },
-	{ "quiet", 'q', false, OPT_QUIET },
-	{ "help", 'h', false, OPT_HELP },
-	{ NULL, 0, false, 0 }
-};
-
 /* The exit status of an interrupted sweep: 128 + SIGINT, as shells use. */
 #define SWEEP_EXIT_INTERRUPTED 130
 /* Jobs per thread a batch aims at, so the last jobs of a batch leave few
@@ -119,71 +101,55 @@ struct sweep_opts {
 	struct cli_strings sets;           /* --set, in order */
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	unsigned threads;
-	enum sweep_format format;
+	int format;                        /* enum sweep_format */
 	const char *out;                   /* NULL: stdout */
 	bool resume, quiet, help;
 };
 
-/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
-static int sweep_option(struct sweep_opts *o, int id, const char *value)
+/* In enum sweep_format order. */
+static const char *const sweep_formats[] = { "csv", "jsonl", NULL };
+
+enum sweep_opt_id { OPT_VARY };
+
+static const struct cli_opt sweep_opts_table[] = {
+	CLI_RUN_OPTIONS(struct sweep_opts),
+	CLI_OPT_OWN("vary", 0, true, OPT_VARY),
+	CLI_OPT_THREADS(struct sweep_opts, threads),
+	CLI_OPT_SET("set", struct sweep_opts, sets),
+	CLI_OPT_CHOICE("format", struct sweep_opts, format, sweep_formats),
+	CLI_OPT_TEXT("out", 'o', struct sweep_opts, out),
+	CLI_OPT_FLAG("resume", 0, struct sweep_opts, resume),
+	CLI_OPT_FLAG("quiet", 'q', struct sweep_opts, quiet),
+	CLI_OPT_FLAG("help", 'h', struct sweep_opts, help),
+	CLI_OPT_END
+};
+
+/* --vary: one more axis of the grid. */
+static int sweep_option(void *arg, int id, const char *value)
 {
+	struct sweep_opts *o = arg;
 	struct sim_err err;
 
+	(void)id;
 	sim_err_clear(&err);
-	switch (id) {
-	case OPT_VARY:
-		if (sweep_grid_add(&o->grid, value, &err) == SIM_OK)
-			return CLI_EXIT_OK;
-		cli_print_err("sweep", &err);
-		return err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-	case OPT_THREADS:
-		return cli_parse_threads("sweep", value, &o->threads);
-	case OPT_SET:
-		if (strchr(value, '=') == NULL)
-			return cli_usage_error("sweep", "--set needs KEY=VALUE, not "
-					       "'%s'", value);
-		return cli_strings_add(&o->sets, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_FORMAT:
-		if (strcmp(value, "csv") == 0 || strcmp(value, "jsonl") == 0) {
-			o->format = value[0] == 'c' ? SWEEP_CSV : SWEEP_JSONL;
-			return CLI_EXIT_OK;
-		}
-		return cli_usage_error("sweep", "--format must be csv or jsonl, not "
-				       "'%s'", value);
-	case OPT_OUT: o->out = value; return CLI_EXIT_OK;
-	case OPT_RESUME: o->resume = true; return CLI_EXIT_OK;
-	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
-	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
-	default:
-		o->run_values[id] = value;   /* a run setting */
-		return cli_check_run_setting("sweep", id, value);
-	}
+	if (sweep_grid_add(&o->grid, value, &err) == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err("sweep", &err);
+	return err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 }
+
+static const struct cli_spec sweep_spec = {
+	"sweep", sweep_opts_table, offsetof(struct sweep_opts, path), 1,
+	sweep_option
+};
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 {
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
-	const char *value;
-	int id, rc;
+	int rc = cli_parse(&sweep_spec, argc, argv, o);
 
-	while ((id = cli_next(&p, sweep_opts_table, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == CLI_OPERAND && o->path != NULL)
-			return cli_usage_error("sweep", "one scenario at a time: "
-					       "'%s' and '%s'", o->path, value);
-		if (id == CLI_OPERAND) {
-			o->path = value;
-			continue;
-		}
-		rc = sweep_option(o, id, value);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
-	if (o->help)
-		return CLI_EXIT_OK;
+	if (rc != CLI_EXIT_OK || o->help)
+		return rc;
 	if (o->path == NULL)
 		return cli_usage_error("sweep", "no scenario given");
 	if (o->grid.n_axes == 0)
