@@ -1,21 +1,19 @@
 /* cmd_sweep.c: `callsim sweep` (see cmd_sweep.h and docs/experiments.md).
  *
- * Each point is the scenario loaded with its overrides in this order: the
- * --set ones, one "path=value" per --vary axis, then run.replications and
- * run.seed from --replications and --seed, exactly as `callsim run` orders
- * them, so a point's figures are byte for byte those of `callsim run` with
- * the same --set options. Every point uses the same seed: neighbouring
- * points see the same callers (common random numbers) and differ only by
- * the change.
+ * Each point is a variant of the scenario (results/sweep_points.h: the
+ * --set edits, one "path=value" per --vary axis, then the run settings),
+ * so a point's figures are byte for byte those of `callsim run` with the
+ * same --set options, and every point uses the same seed.
  *
- * Before anything is written every point is loaded, on the threads, so a
+ * Before anything is written every point is built, on the threads, so a
  * bad value anywhere in the grid stops the sweep with nothing written; what
  * each point read (the scenario file and its CSVs) goes into the header's
  * identity, which --resume compares, so a sweep is judged by content, not
  * by how its paths were spelt.
  *
- * Points run in batches of a few points whose (point, replication) jobs
- * are spread over the threads together, so short runs with few
+ * Points run in batches of a few points, each batch one experiment
+ * (results/experiment.h) whose (point, replication) jobs are spread over
+ * the threads together, so short runs with few
  * replications still keep every core busy; each batch's points are then
  * written in order, each with one write() and an fsync, so a sweep killed
  * at any instant leaves whole points and at most one partial point, which
@@ -41,6 +39,7 @@
 #include "results/experiment.h"
 #include "results/summary.h"
 #include "results/sweep.h"
+#include "results/sweep_points.h"
 #include "results/sweep_progress.h"
 #include "sim/replicate.h"
 #include "sim/mem.h"
@@ -160,116 +159,11 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 	return CLI_EXIT_OK;
 }
 
-/* The overrides of point `point`: --set, the axes, the run settings. */
-static int sweep_overrides(const struct sweep_opts *o, size_t point,
-			   struct cli_strings *l)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < o->sets.n; i++)
-		bad |= cli_strings_add(l, o->sets.items[i], NULL);
-	for (size_t a = 0; a < o->grid.n_axes; a++)
-		bad |= cli_strings_add(l, o->grid.axes[a].path,
-				       sweep_grid_value(&o->grid, point, a));
-	return bad | cli_run_settings_append(o->run_values, l);
-}
-
-/* Prints the loader's lines, naming "--vary" where an axis's override is
- * the culprit: the user wrote --vary, not --set. */
-static void sweep_print_load_err(const struct sweep_opts *o,
-				 const struct sim_err *err)
-{
-	struct sim_err shown;
-
-	if (err->status != SIM_ESCENARIO) {
-		cli_print_err("sweep", err);
-		return;
-	}
-	sim_err_clear(&shown);
-	for (const char *line = err->text; *line; ) {
-		int len = (int)strcspn(line, "\n");
-		bool vary = false;
-
-		for (size_t a = 0; !vary && a < o->grid.n_axes; a++) {
-			size_t n = strlen(o->grid.axes[a].path);
-
-			vary = strncmp(line, "--set ", 6) == 0
-			       && strncmp(line + 6, o->grid.axes[a].path, n) == 0
-			       && line[6 + n] == '=';
-		}
-		if (vary)
-			sim_err_add(&shown, SIM_ESCENARIO, "--vary %.*s", len - 6,
-				    line + 6);
-		else
-			sim_err_add(&shown, SIM_ESCENARIO, "%.*s", len, line);
-		line += len + (line[len] == '\n');
-	}
-	shown.n_lines = err->n_lines;
-	cli_print_err("sweep", &shown);
-}
-
-/* Loads point `point` into *out; returns the loader's status with its
- * problems in err and, when warnings is not NULL, its warnings there.
- * Prints nothing but an out-of-memory message, so the threads that check
- * the points may call it. */
-static enum sim_status sweep_load_warn(const struct sweep_opts *o,
-				       size_t point, struct scenario **out,
-				       struct sim_err *err,
-				       struct sim_err *warnings)
-{
-	struct cli_strings l = { 0 };
-	struct experiment_variant v = { .path = o->path };
-	enum sim_status st = SIM_ENOMEM;
-
-	*out = NULL;
-	if (sweep_overrides(o, point, &l) == 0) {
-		v.edits = (const char *const *)l.items;
-		v.n_edits = l.n;
-		st = experiment_variant_build(&v, warnings, out, err);
-	} else {
-		sim_err_add(err, SIM_ENOMEM, "out of memory");
-	}
-	cli_strings_clear(&l);
-	return st;
-}
-
-/* Loads point `point` into *out, without its warnings. */
-static enum sim_status sweep_load_point(const struct sweep_opts *o,
-					size_t point, struct scenario **out,
-					struct sim_err *err)
-{
-	return sweep_load_warn(o, point, out, err, NULL);
-}
-
-/* The exit code of a load that returned st, its problems printed. */
-static int sweep_load_exit(const struct sweep_opts *o, enum sim_status st,
-			   const struct sim_err *err)
-{
-	if (st == SIM_OK)
-		return CLI_EXIT_OK;
-	sweep_print_load_err(o, err);
-	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-}
-
-/* Loads point `point`, printing its warnings when warn is set; returns
- * CLI_EXIT_OK or the exit code, printed. */
-static int sweep_load(const struct sweep_opts *o, size_t point, bool warn,
-		      struct scenario **out)
-{
-	struct sim_err err, warnings;
-	enum sim_status st;
-
-	sim_err_clear(&err);
-	sim_err_clear(&warnings);
-	st = sweep_load_warn(o, point, out, &err, warn ? &warnings : NULL);
-	if (st == SIM_OK)
-		sweep_print_load_err(o, &warnings);
-	return sweep_load_exit(o, st, &err);
-}
-
 /* The state of one sweep being run. */
 struct sweep_run {
 	const struct sweep_opts *o;
+	struct sweep_points points;        /* how each point is built */
+	struct cli_strings settings;       /* the run settings, as edits */
 	int fd;                            /* the output */
 	const char *out_name;              /* for messages */
 	unsigned reps, threads;
@@ -278,56 +172,56 @@ struct sweep_run {
 	struct sweep_progress progress;
 };
 
-/* What the threads checking the points share: each job writes only its
- * own point's slot of content. */
-struct sweep_check {
-	const struct sweep_opts *o;
-	unsigned reps;                     /* run.replications of point 0 */
-	uint64_t *content;                 /* [n_points] */
-};
-
-/* Job k: loads point k and keeps what it read. */
-static enum sim_status sweep_check_job(void *arg, size_t k, struct sim_err *err)
+/* The exit code of a build that returned st, its problems printed. */
+static int sweep_load_exit(enum sim_status st, const struct sim_err *err)
 {
-	struct sweep_check *c = arg;
-	struct scenario *sc;
-	enum sim_status st = sweep_load_point(c->o, k, &sc, err);
-
-	if (st == SIM_OK && sc->run.replications != c->reps)
-		st = sim_err_add(err, SIM_EINVAL, "point %zu changes "
-				 "run.replications; every point must run as "
-				 "many", k);
 	if (st == SIM_OK)
-		c->content[k] = sc->content_fnv1a;
-	scenario_free(sc);
-	return st;
+		return CLI_EXIT_OK;
+	cli_print_err("sweep", err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 }
 
-/* Loads and checks every point before anything is written, so a bad value
- * anywhere in the grid (0.5 agents, say) stops the sweep before point 0
- * is run, and adds what each point read to the sweep's identity. The
- * points are loaded on the sweep's threads; the first bad point (in point
- * order) is the one reported. Keeps each point's content hash in
- * r->content: a point loaded again to run must have read the same bytes. */
+/* Builds point `point`, printing its warnings when warn is set; returns
+ * CLI_EXIT_OK or the exit code, printed. */
+static int sweep_load(const struct sweep_run *r, size_t point, bool warn,
+		      struct scenario **out)
+{
+	struct sim_err err, warnings;
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	sim_err_clear(&warnings);
+	st = sweep_points_build(&r->points, point, warn ? &warnings : NULL, out,
+				&err);
+	if (st == SIM_OK)
+		cli_print_err("sweep", &warnings);
+	return sweep_load_exit(st, &err);
+}
+
+/* Builds and checks every point before anything is written, so a bad
+ * value anywhere in the grid (0.5 agents, say) stops the sweep before
+ * point 0 is run, and adds what each point read to the sweep's identity;
+ * the first bad point (in point order) is the one reported. Keeps each
+ * point's content hash in r->content: a point built again to run must
+ * have read the same bytes. */
 static int sweep_check_points(struct sweep_run *r, struct sweep_id *id)
 {
-	const struct sweep_opts *o = r->o;
-	struct sweep_check c = { .o = o, .reps = id->replications };
+	size_t n = r->o->grid.n_points;
 	struct sim_err err;
 	enum sim_status st;
 
-	r->content = c.content = mem_calloc(o->grid.n_points, sizeof *r->content);
+	r->content = mem_calloc(n, sizeof *r->content);
 	if (r->content == NULL) {
 		fputs("callsim sweep: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
 	sim_err_clear(&err);
-	st = replicate_run(o->grid.n_points, r->threads, sweep_check_job, &c,
-			   &err);
+	st = sweep_points_check(&r->points, r->threads, id->replications,
+				r->content, &err);
 	if (st != SIM_OK)
-		return sweep_load_exit(o, st, &err);
+		return sweep_load_exit(st, &err);
 	id->content_fnv1a = SCENARIO_FNV1A_INIT;
-	for (size_t k = 0; k < o->grid.n_points; k++)
+	for (size_t k = 0; k < n; k++)
 		sweep_content_add(id, r->content[k]);
 	return CLI_EXIT_OK;
 }
@@ -499,7 +393,7 @@ static int sweep_batch_load(struct sweep_batch *b)
 		return CLI_EXIT_FAILURE;
 	}
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
-		rc = sweep_load(r->o, b->first + k, false, &b->sc[k]);
+		rc = sweep_load(r, b->first + k, false, &b->sc[k]);
 		if (rc == CLI_EXIT_OK
 		    && b->sc[k]->content_fnv1a != r->content[b->first + k]) {
 			fprintf(stderr, "callsim sweep: the scenario or a CSV it "
@@ -634,17 +528,35 @@ static struct sweep_id sweep_id_of(const struct sweep_opts *o,
 	};
 }
 
+/* Sets up r for the sweep o: its threads, and how its points are built
+ * (--set, the axes, the run settings). Returns 0, or -1 when out of
+ * memory (message printed). */
+static int sweep_run_init(struct sweep_run *r, const struct sweep_opts *o)
+{
+	*r = (struct sweep_run){ .o = o, .fd = -1 };
+	r->threads = o->threads ? o->threads : replicate_default_threads();
+	if (cli_run_settings_append(o->run_values, &r->settings) != 0)
+		return -1;
+	r->points = (struct sweep_points){
+		.path = o->path, .sets = (const char *const *)o->sets.items,
+		.n_sets = o->sets.n, .grid = &o->grid,
+		.settings = (const char *const *)r->settings.items,
+		.n_settings = r->settings.n,
+	};
+	return 0;
+}
+
 /* Checks every point, opens the output and runs the sweep. */
 static int sweep_main(const struct sweep_opts *o)
 {
-	struct sweep_run r = { .o = o, .fd = -1 };
+	struct sweep_run r;
 	struct scenario *base = NULL;
 	struct sweep_id id;
 	char *header = NULL;
 	size_t len = 0;
-	int rc = sweep_load(o, 0, true, &base);
+	int rc = sweep_run_init(&r, o) == 0
+		 ? sweep_load(&r, 0, true, &base) : CLI_EXIT_FAILURE;
 
-	r.threads = o->threads ? o->threads : replicate_default_threads();
 	if (rc == CLI_EXIT_OK) {
 		id = sweep_id_of(o, base);
 		rc = sweep_check_points(&r, &id);
@@ -666,6 +578,7 @@ static int sweep_main(const struct sweep_opts *o)
 	free(r.content);
 	free(header);
 	scenario_free(base);
+	cli_strings_clear(&r.settings);
 	return rc;
 }
 
