@@ -226,11 +226,8 @@ void cli_print_err(const char *cmd, const struct sim_err *err)
 			err->n_lines - shown);
 }
 
-/* Loads the scenario, printing its problems, and its warnings when warn
- * is set (a command that loads one scenario many times warns once). */
-static int cli_load(const char *cmd, const char *path,
-		    const struct cli_strings *overrides, bool warn,
-		    struct scenario **out)
+int cli_load_scenario(const char *cmd, const char *path,
+		      const struct cli_strings *overrides, struct scenario **out)
 {
 	struct sim_err err, warnings;
 	struct experiment_variant v = {
@@ -242,26 +239,13 @@ static int cli_load(const char *cmd, const char *path,
 
 	sim_err_clear(&err);
 	sim_err_clear(&warnings);
-	st = experiment_variant_build(&v, warn ? &warnings : NULL, out, &err);
+	st = experiment_variant_build(&v, &warnings, out, &err);
 	if (st == SIM_OK) {
 		cli_print_err(cmd, &warnings);
 		return CLI_EXIT_OK;
 	}
 	cli_print_err(cmd, &err);
 	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-}
-
-int cli_load_scenario(const char *cmd, const char *path,
-		      const struct cli_strings *overrides, struct scenario **out)
-{
-	return cli_load(cmd, path, overrides, true, out);
-}
-
-int cli_reload_scenario(const char *cmd, const char *path,
-			const struct cli_strings *overrides,
-			struct scenario **out)
-{
-	return cli_load(cmd, path, overrides, false, out);
 }
 
 /* The scenario keys of the run settings, in enum cli_run_setting order. */

@@ -164,10 +164,5 @@ void cli_print_err(const char *cmd, const struct sim_err *err);
  * when out of memory. Warnings never change the exit code. */
 int cli_load_scenario(const char *cmd, const char *path,
 		      const struct cli_strings *overrides, struct scenario **out);
-/* As cli_load_scenario without the warnings, for a command that loads the
- * same scenario again (optimise's rounds) and warned the first time. */
-int cli_reload_scenario(const char *cmd, const char *path,
-			const struct cli_strings *overrides,
-			struct scenario **out);
 
 #endif
