@@ -12,7 +12,23 @@
 #include <unistd.h>
 
 #include "callsim_config.h"
+#include "results/experiment.h"
 #include "sim/mem.h"
+
+/* Walks argv of one subcommand (argv[0] is the subcommand's name). */
+struct cli_parser {
+	int argc;
+	char **argv;
+	int i;                  /* next argument; start at 1 */
+	bool operands_only;     /* after "--" */
+};
+
+/* What the walk finds besides an option. */
+enum {
+	CLI_OPERAND = -1,       /* an operand (not an option) */
+	CLI_DONE = -2,          /* no arguments left */
+	CLI_BAD = -3            /* message printed; exit CLI_EXIT_USAGE */
+};
 
 /* The option of opts that arg names ("--name", "--name=...", "-c"), and
  * where its attached value starts (NULL if none). */
@@ -42,8 +58,12 @@ static const struct cli_opt *cli_find(const struct cli_opt *opts,
 	return NULL;
 }
 
-int cli_next(struct cli_parser *p, const struct cli_opt *opts,
-	     const char **value)
+/* The next option or operand of p, among opts (ended by a NULL name).
+ * Sets *value to the option's value or the operand, and *row to the
+ * option. Returns CLI_OPERAND, CLI_DONE, CLI_BAD (an unknown option, a
+ * missing value or a value given to a flag: message printed) or 0. */
+static int cli_next(struct cli_parser *p, const struct cli_opt *opts,
+		    const char **value, const struct cli_opt **row)
 {
 	const char *cmd = p->argv[0], *arg, *attached;
 	const struct cli_opt *o;
@@ -53,13 +73,13 @@ int cli_next(struct cli_parser *p, const struct cli_opt *opts,
 	arg = p->argv[p->i++];
 	if (!p->operands_only && strcmp(arg, "--") == 0) {
 		p->operands_only = true;
-		return cli_next(p, opts, value);
+		return cli_next(p, opts, value, row);
 	}
 	*value = arg;
 	/* "-" alone is an operand by convention (it names stdin). */
 	if (p->operands_only || arg[0] != '-' || arg[1] == '\0')
 		return CLI_OPERAND;
-	o = cli_find(opts, arg, &attached);
+	*row = o = cli_find(opts, arg, &attached);
 	if (o == NULL) {
 		cli_usage_error(cmd, "unknown option '%s'", arg);
 		return CLI_BAD;
@@ -69,7 +89,7 @@ int cli_next(struct cli_parser *p, const struct cli_opt *opts,
 		return CLI_BAD;
 	}
 	if (!o->has_value)
-		return o->id;
+		return 0;
 	if (attached == NULL && p->i >= p->argc) {
 		cli_usage_error(cmd, "option '%s' needs a value", arg);
 		return CLI_BAD;
@@ -77,7 +97,7 @@ int cli_next(struct cli_parser *p, const struct cli_opt *opts,
 	if (attached == NULL)
 		attached = p->argv[p->i++];
 	*value = attached;
-	return o->id;
+	return 0;
 }
 
 int cli_parse_unsigned(const char *text, unsigned long max,
@@ -124,6 +144,14 @@ int cli_strings_add(struct cli_strings *l, const char *s, const char *value)
 nomem:
 	fputs("callsim: out of memory\n", stderr);
 	return -1;
+}
+
+int cli_strings_append(struct cli_strings *l, const struct cli_strings *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		if (cli_strings_add(l, src->items[i], NULL) != 0)
+			return -1;
+	return 0;
 }
 
 void cli_strings_clear(struct cli_strings *l)
@@ -198,24 +226,20 @@ void cli_print_err(const char *cmd, const struct sim_err *err)
 			err->n_lines - shown);
 }
 
-/* Loads the scenario, printing its problems, and its warnings when warn
- * is set (a command that loads one scenario many times warns once). */
-static int cli_load(const char *cmd, const char *path,
-		    const struct cli_strings *overrides, bool warn,
-		    struct scenario **out)
+int cli_load_scenario(const char *cmd, const char *path,
+		      const struct cli_strings *overrides, struct scenario **out)
 {
 	struct sim_err err, warnings;
-	struct scenario_source src = {
+	struct experiment_variant v = {
 		.path = path,
-		.overrides = (const char *const *)overrides->items,
-		.n_overrides = overrides->n,
-		.warnings = warn ? &warnings : NULL,
+		.edits = (const char *const *)overrides->items,
+		.n_edits = overrides->n,
 	};
 	enum sim_status st;
 
 	sim_err_clear(&err);
 	sim_err_clear(&warnings);
-	st = scenario_load(&src, out, &err);
+	st = experiment_variant_build(&v, &warnings, out, &err);
 	if (st == SIM_OK) {
 		cli_print_err(cmd, &warnings);
 		return CLI_EXIT_OK;
@@ -224,25 +248,18 @@ static int cli_load(const char *cmd, const char *path,
 	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 }
 
-int cli_load_scenario(const char *cmd, const char *path,
-		      const struct cli_strings *overrides, struct scenario **out)
-{
-	return cli_load(cmd, path, overrides, true, out);
-}
-
-int cli_reload_scenario(const char *cmd, const char *path,
-			const struct cli_strings *overrides,
-			struct scenario **out)
-{
-	return cli_load(cmd, path, overrides, false, out);
-}
-
 /* The scenario keys of the run settings, in enum cli_run_setting order. */
 static const char *const cli_run_keys[CLI_RUN_SETTINGS] = {
 	"run.replications", "run.seed", "run.days", "run.warmup_hours"
 };
 
-int cli_check_run_setting(const char *cmd, int setting, const char *value)
+/* Checks the value of run setting `setting` (an enum cli_run_setting) is
+ * written in plain decimal, the one rule for every number on the command
+ * line (scenario_parse_decimal: "0x10" and "inf" are refused); its range
+ * is the loader's to check, as in the file. Returns CLI_EXIT_OK, or
+ * CLI_EXIT_USAGE after saying what is wrong. */
+static int cli_check_run_setting(const char *cmd, int setting,
+				 const char *value)
 {
 	static const char *const names[CLI_RUN_SETTINGS] = {
 		"replications", "seed", "days", "warmup-hours"
@@ -267,7 +284,10 @@ int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],
 	return 0;
 }
 
-int cli_parse_threads(const char *cmd, const char *value, unsigned *threads)
+/* Parses --threads for command `cmd` into *threads (0 = every core).
+ * Returns CLI_EXIT_OK, or CLI_EXIT_USAGE after saying what is allowed. */
+static int cli_parse_threads(const char *cmd, const char *value,
+			     unsigned *threads)
 {
 	unsigned long n;
 
@@ -286,4 +306,104 @@ double cli_clock_s(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* The value's index among opt's choices into *out, or says what is
+ * allowed: "--format must be table, csv or json, not 'x'". */
+static int cli_choice(const char *cmd, const struct cli_opt *opt,
+		      const char *value, int *out)
+{
+	const char *const *c = opt->choices;
+	char allowed[128] = "";
+	size_t n = 0;
+
+	for (; c[n] != NULL; n++)
+		if (strcmp(c[n], value) == 0) {
+			*out = (int)n;
+			return CLI_EXIT_OK;
+		}
+	for (size_t i = 0, len = 0; i < n && len < sizeof allowed; i++)
+		len += (size_t)snprintf(allowed + len, sizeof allowed - len,
+					"%s%s", i == 0 ? "" : i + 1 < n ? ", "
+					: " or ", c[i]);
+	return cli_usage_error(cmd, "--%s must be %s, not '%s'", opt->name,
+			       allowed, value);
+}
+
+/* Applies option opt with its value to o; returns CLI_EXIT_OK, CLI_STOP
+ * or the exit code of a bad one. */
+static int cli_apply(const struct cli_spec *spec, const struct cli_opt *opt,
+		     void *o, const char *value)
+{
+	char *field = (char *)o + opt->at;
+
+	switch (opt->kind) {
+	case CLI_FLAG:
+		*(bool *)field = true;
+		return CLI_EXIT_OK;
+	case CLI_TEXT:
+		*(const char **)field = value;
+		return CLI_EXIT_OK;
+	case CLI_SET:
+		if (strchr(value, '=') == NULL)
+			return cli_usage_error(spec->cmd, "--%s needs KEY=VALUE, "
+					       "not '%s'", opt->name, value);
+		/* fall through */
+	case CLI_LIST:
+		return cli_strings_add((struct cli_strings *)field, value, NULL)
+			== 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+	case CLI_CHOICE:
+		return cli_choice(spec->cmd, opt, value, (int *)field);
+	case CLI_THREADS:
+		return cli_parse_threads(spec->cmd, value, (unsigned *)field);
+	case CLI_RUN:
+		((const char **)field)[opt->id] = value;
+		return cli_check_run_setting(spec->cmd, opt->id, value);
+	case CLI_OWN:
+		break;
+	}
+	return spec->own(o, opt->id, value);
+}
+
+/* Keeps operand value as the next scenario path, or says there are too
+ * many. */
+static int cli_operand(const struct cli_spec *spec, void *o, const char *value)
+{
+	const char **paths = (const char **)((char *)o + spec->paths_at);
+	int n = 0;
+
+	while (n < spec->max_paths && paths[n] != NULL)
+		n++;
+	if (n < spec->max_paths) {
+		paths[n] = value;
+		return CLI_EXIT_OK;
+	}
+	if (spec->max_paths == 0)
+		return cli_usage_error(spec->cmd, "unexpected argument '%s'",
+				       value);
+	if (spec->max_paths == 1)
+		return cli_usage_error(spec->cmd, "one scenario at a time: "
+				       "'%s' and '%s'", paths[0], value);
+	return cli_usage_error(spec->cmd, "two scenarios at most: '%s', '%s' "
+			       "and '%s'", paths[0], paths[1], value);
+}
+
+int cli_parse(const struct cli_spec *spec, int argc, char **argv, void *o)
+{
+	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
+	const struct cli_opt *row = NULL;
+	const char *value;
+	int got, rc = CLI_EXIT_OK;
+
+	assert(spec->max_paths <= 2);
+	while (rc == CLI_EXIT_OK
+	       && (got = cli_next(&p, spec->opts, &value, &row)) != CLI_DONE) {
+		if (got == CLI_BAD)
+			rc = CLI_EXIT_USAGE;
+		else if (got == CLI_OPERAND)
+			rc = cli_operand(spec, o, value);
+		else
+			rc = cli_apply(spec, row, o, value);
+	}
+	return rc;
 }

@@ -1,5 +1,7 @@
 /* cli_common.h: what the subcommands of `callsim` share — exit codes,
- * strict option parsing, the list of --set overrides, the bundled scenario
+ * one table-driven option parser (cli_parse: each option a row saying
+ * what it does, so a kind of option is checked, and its message written,
+ * once), the list of --set overrides, the bundled scenario
  * and the printing of library errors.
  *
  * Only this layer prints or exits. Messages go to stderr, lower-case and
@@ -24,35 +26,53 @@ enum cli_exit {
 	CLI_EXIT_SLA = 3        /* --require-slas and an SLA was missed */
 };
 
+/* What an option does (cli_parse): most options of every command are one
+ * of a few kinds, each checked with one message wherever it appears; the
+ * rest are the command's own (CLI_OWN). A kind's field is at `at` in the
+ * command's options struct. */
+enum cli_kind {
+	CLI_OWN,        /* the command's own handler gets the id and value */
+	CLI_FLAG,       /* sets a bool */
+	CLI_TEXT,       /* keeps the value in a const char * */
+	CLI_LIST,       /* appends the value to a struct cli_strings */
+	CLI_SET,        /* as CLI_LIST, after checking it is KEY=VALUE */
+	CLI_CHOICE,     /* the value's index among choices, in an int */
+	CLI_THREADS,    /* an unsigned, as --threads takes it */
+	CLI_RUN         /* run setting `id` (enum cli_run_setting) of a
+			   const char *[CLI_RUN_SETTINGS], in plain decimal */
+};
+
 /* One option a subcommand accepts: "--name", or "-c" when short is not 0. */
 struct cli_opt {
 	const char *name;       /* long name without "--" */
 	char short_name;        /* 0 when none */
 	bool has_value;         /* "--name VALUE" or "--name=VALUE" */
-	int id;                 /* returned by cli_next */
+	int id;                 /* CLI_OWN: for the handler; CLI_RUN: the
+				   setting */
+	enum cli_kind kind;     /* for cli_parse */
+	size_t at;              /* offset of the kind's field */
+	const char *const *choices;   /* CLI_CHOICE: NULL-ended */
 };
 
-/* Walks argv of one subcommand (argv[0] is the subcommand's name). */
-struct cli_parser {
-	int argc;
-	char **argv;
-	int i;                  /* next argument; start at 1 */
-	bool operands_only;     /* after "--" */
-};
-
-/* What cli_next returns besides an option's id (ids must be >= 0). */
-enum {
-	CLI_OPERAND = -1,       /* *value is an operand (not an option) */
-	CLI_DONE = -2,          /* no arguments left */
-	CLI_BAD = -3            /* message printed; exit CLI_EXIT_USAGE */
-};
-
-/* The next option or operand of p, among opts (ended by a NULL name).
- * Sets *value to the option's value or the operand. An unknown option, a
- * missing value or a value given to a flag prints a message and returns
- * CLI_BAD. */
-int cli_next(struct cli_parser *p, const struct cli_opt *opts,
-	     const char **value);
+/* Rows of a cli_parse table, for options struct T. */
+#define CLI_OPT_FLAG(name, short_name, T, field)                          \
+	{ name, short_name, false, 0, CLI_FLAG, offsetof(T, field), NULL }
+#define CLI_OPT_TEXT(name, short_name, T, field)                          \
+	{ name, short_name, true, 0, CLI_TEXT, offsetof(T, field), NULL }
+#define CLI_OPT_LIST(name, T, field)                                      \
+	{ name, 0, true, 0, CLI_LIST, offsetof(T, field), NULL }
+#define CLI_OPT_SET(name, T, field)                                       \
+	{ name, 0, true, 0, CLI_SET, offsetof(T, field), NULL }
+#define CLI_OPT_CHOICE(name, T, field, choices)                           \
+	{ name, 0, true, 0, CLI_CHOICE, offsetof(T, field), choices }
+#define CLI_OPT_THREADS(T, field)                                         \
+	{ "threads", 0, true, 0, CLI_THREADS, offsetof(T, field), NULL }
+#define CLI_OPT_RUN(name, setting, T, field)                              \
+	{ name, 0, true, setting, CLI_RUN, offsetof(T, field), NULL }
+/* An option of the command's own, with a value or not. */
+#define CLI_OPT_OWN(name, short_name, has_value, id)                      \
+	{ name, short_name, has_value, id, CLI_OWN, 0, NULL }
+#define CLI_OPT_END { NULL, 0, false, 0, CLI_OWN, 0, NULL }
 
 /* Parses text as a whole number 0..max: digits only, no sign, no spaces,
  * no base prefix (plain decimal, as every number on the command line).
@@ -69,36 +89,51 @@ struct cli_strings {
 /* Appends a copy of s, or "key=value" when value is not NULL. Returns 0, or
  * -1 when out of memory (message printed). */
 int cli_strings_add(struct cli_strings *l, const char *s, const char *value);
+/* Appends a copy of every item of src to l. Returns 0, or -1 when out of
+ * memory (message printed). */
+int cli_strings_append(struct cli_strings *l, const struct cli_strings *src);
 /* Frees the items and empties l. */
 void cli_strings_clear(struct cli_strings *l);
 
 /* The largest --threads any command accepts. */
 #define CLI_THREADS_MAX 1024
-/* Parses --threads for command `cmd` into *threads (0 = every core).
- * Returns CLI_EXIT_OK, or CLI_EXIT_USAGE after saying what is allowed. */
-int cli_parse_threads(const char *cmd, const char *value, unsigned *threads);
 /* Monotonic wall-clock seconds, for the speed lines printed on stderr. */
 double cli_clock_s(void);
 
 /* The run settings every simulating command takes as options. Each becomes
  * an override of its run.* key, validated by the loader like the file, and
- * comes after the --set overrides so that it wins. A command's option ids
- * start with these four, so its table can begin with CLI_RUN_OPTIONS. */
+ * comes after the --set overrides so that it wins. */
 enum cli_run_setting {
 	CLI_RUN_REPLICATIONS, CLI_RUN_SEED, CLI_RUN_DAYS, CLI_RUN_WARMUP,
 	CLI_RUN_SETTINGS
 };
-#define CLI_RUN_OPTIONS                                      \
-	{ "replications", 0, true, CLI_RUN_REPLICATIONS },   \
-	{ "seed", 0, true, CLI_RUN_SEED },                   \
-	{ "days", 0, true, CLI_RUN_DAYS },                   \
-	{ "warmup-hours", 0, true, CLI_RUN_WARMUP }
-/* Checks the value of run setting `setting` (an enum cli_run_setting) is
- * written in plain decimal, the one rule for every number on the command
- * line (scenario_parse_decimal: "0x10" and "inf" are refused); its range
- * is the loader's to check, as in the file. Returns CLI_EXIT_OK, or
- * CLI_EXIT_USAGE after saying what is wrong. */
-int cli_check_run_setting(const char *cmd, int setting, const char *value);
+/* The rows of the run settings, kept in T's field run_values. */
+#define CLI_RUN_OPTIONS(T)                                                 \
+	CLI_OPT_RUN("replications", CLI_RUN_REPLICATIONS, T, run_values),  \
+	CLI_OPT_RUN("seed", CLI_RUN_SEED, T, run_values),                  \
+	CLI_OPT_RUN("days", CLI_RUN_DAYS, T, run_values),                  \
+	CLI_OPT_RUN("warmup-hours", CLI_RUN_WARMUP, T, run_values)
+
+/* A command's options for cli_parse. */
+struct cli_spec {
+	const char *cmd;                   /* "run" */
+	const struct cli_opt *opts;        /* ended by CLI_OPT_END */
+	/* Operands: up to max_paths scenario paths, kept in the const char *
+	 * [max_paths] at paths_at; with max_paths 0 none is allowed. */
+	size_t paths_at;
+	int max_paths;
+	/* The CLI_OWN options: returns CLI_EXIT_OK, an exit code, or
+	 * CLI_STOP to end parsing at once with success. */
+	int (*own)(void *o, int id, const char *value);
+};
+
+/* What an own handler returns to stop parsing (as `check --help` does). */
+#define CLI_STOP (-1)
+
+/* Parses argv (argv[0] the subcommand's name) into the options struct o
+ * as spec's table says, printing what is wrong. Returns CLI_EXIT_OK,
+ * CLI_STOP, or the exit code to stop with. */
+int cli_parse(const struct cli_spec *spec, int argc, char **argv, void *o);
 /* Appends "run.KEY=value" for each setting given (values[k] not NULL).
  * Returns 0, or -1 when out of memory (message printed). */
 int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],
@@ -129,10 +164,5 @@ void cli_print_err(const char *cmd, const struct sim_err *err);
  * when out of memory. Warnings never change the exit code. */
 int cli_load_scenario(const char *cmd, const char *path,
 		      const struct cli_strings *overrides, struct scenario **out);
-/* As cli_load_scenario without the warnings, for a command that loads the
- * same scenario again (optimise's rounds) and warned the first time. */
-int cli_reload_scenario(const char *cmd, const char *path,
-			const struct cli_strings *overrides,
-			struct scenario **out);
 
 #endif

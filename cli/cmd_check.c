@@ -3,8 +3,8 @@
  * passes check starts a run. */
 #include "cli/cmd_check.h"
 
+#include <stddef.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cli/cli_common.h"
 #include "results/report_scenario.h"
@@ -22,64 +22,62 @@ const char cmd_check_usage[] =
 	"\n"
 	"exit status: 0 valid, 1 failure, 2 bad usage or invalid scenario\n";
 
-enum check_opt_id { OPT_SET, OPT_HELP };
-
-static const struct cli_opt check_opts[] = {
-	{ "set", 0, true, OPT_SET },
-	{ "help", 'h', false, OPT_HELP },
-	{ NULL, 0, false, 0 }
+struct check_opts {
+	const char *path;
+	struct cli_strings sets;           /* --set, in order */
 };
 
-/* Parses argv: the scenario path into *path, overrides into sets. Returns
- * CLI_EXIT_OK, or the exit code to stop with (-1 after printing help). */
-static int check_parse(int argc, char **argv, const char **path,
-		       struct cli_strings *sets)
-{
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
-	const char *value;
-	int id;
+enum check_opt_id { OPT_HELP };
 
-	while ((id = cli_next(&p, check_opts, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == OPT_HELP) {
-			fputs(cmd_check_usage, stdout);
-			return -1;
-		}
-		if (id == OPT_SET && strchr(value, '=') == NULL)
-			return cli_usage_error("check", "--set needs KEY=VALUE, "
-					       "not '%s'", value);
-		if (id == OPT_SET && cli_strings_add(sets, value, NULL) != 0)
-			return CLI_EXIT_FAILURE;
-		if (id == CLI_OPERAND && *path != NULL)
-			return cli_usage_error("check", "one scenario at a time: "
-					       "'%s' and '%s'", *path, value);
-		if (id == CLI_OPERAND)
-			*path = value;
-	}
-	if (*path == NULL)
+static const struct cli_opt check_opts_table[] = {
+	CLI_OPT_SET("set", struct check_opts, sets),
+	CLI_OPT_OWN("help", 'h', false, OPT_HELP),
+	CLI_OPT_END
+};
+
+/* --help: the usage at once, whatever follows. */
+static int check_help(void *o, int id, const char *value)
+{
+	(void)o;
+	(void)id;
+	(void)value;
+	fputs(cmd_check_usage, stdout);
+	return CLI_STOP;
+}
+
+static const struct cli_spec check_spec = {
+	"check", check_opts_table, offsetof(struct check_opts, path), 1,
+	check_help
+};
+
+/* Parses argv into o. Returns CLI_EXIT_OK, or the exit code to stop with
+ * (CLI_STOP after printing help). */
+static int check_parse(int argc, char **argv, struct check_opts *o)
+{
+	int rc = cli_parse(&check_spec, argc, argv, o);
+
+	if (rc == CLI_EXIT_OK && o->path == NULL)
 		return cli_usage_error("check", "which scenario? give its file");
-	return CLI_EXIT_OK;
+	return rc;
 }
 
 int cmd_check(int argc, char **argv)
 {
-	struct cli_strings sets = { 0 };
+	struct check_opts o = { 0 };
 	struct scenario *sc = NULL;
-	const char *path = NULL;
 	struct sim_err err;
-	int rc = check_parse(argc, argv, &path, &sets);
+	int rc = check_parse(argc, argv, &o);
 
 	sim_err_clear(&err);
 	if (rc == CLI_EXIT_USAGE)
 		fputs("try 'callsim help check'\n", stderr);
 	if (rc == CLI_EXIT_OK)
-		rc = cli_load_scenario("check", path, &sets, &sc);
+		rc = cli_load_scenario("check", o.path, &o.sets, &sc);
 	if (rc == CLI_EXIT_OK && report_scenario_write(stdout, sc, &err) != SIM_OK) {
 		cli_print_err("check", &err);
 		rc = CLI_EXIT_FAILURE;
 	}
 	scenario_free(sc);
-	cli_strings_clear(&sets);
-	return rc < 0 ? CLI_EXIT_OK : rc;
+	cli_strings_clear(&o.sets);
+	return rc == CLI_STOP ? CLI_EXIT_OK : rc;
 }

@@ -11,17 +11,17 @@
 #include "cli/cmd_compare.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli_common.h"
-#include "models/contact_centre.h"
 #include "results/compare.h"
+#include "results/experiment.h"
 #include "results/report_compare.h"
 #include "sim/replicate.h"
-#include "sim/mem.h"
 
 const char cmd_compare_usage[] =
 	"usage: callsim compare A.yaml [B.yaml] [--set KEY=VALUE]...\n"
@@ -58,99 +58,44 @@ const char cmd_compare_usage[] =
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 B missed an SLA and --require-slas was given\n";
 
-/* Ids of the options; the run settings (enum cli_run_setting) come first. */
-enum cmp_opt_id {
-	OPT_SET = CLI_RUN_SETTINGS, OPT_SET_A, OPT_SET_B, OPT_THREADS, OPT_FORMAT,
-	OPT_REQUIRE_SLAS, OPT_VERBOSE, OPT_QUIET, OPT_HELP
-};
-
-static const struct cli_opt cmp_opts_table[] = {
-	CLI_RUN_OPTIONS,
-	{ "set", 0, true, OPT_SET },
-	{ "set-a", 0, true, OPT_SET_A },
-	{ "set-b", 0, true, OPT_SET_B },
-	{ "threads", 0, true, OPT_THREADS },
-	{ "format", 0, true, OPT_FORMAT },
-	{ "require-slas", 0, false, OPT_REQUIRE_SLAS },
-	{ "verbose", 'v', false, OPT_VERBOSE },
-	{ "quiet", 'q', false, OPT_QUIET },
-	{ "help", 'h', false, OPT_HELP },
-	{ NULL, 0, false, 0 }
-};
-
 enum cmp_format { CMP_TABLE, CMP_CSV, CMP_JSON };
-
 
 struct cmp_opts {
 	const char *paths[2];              /* paths[1] NULL: B is A's file */
 	struct cli_strings sets[3];        /* --set, --set-a, --set-b */
 	const char *run_values[CLI_RUN_SETTINGS];   /* NULL when not given */
 	unsigned threads;
-	enum cmp_format format;
+	int format;                        /* enum cmp_format */
 	bool require_slas, verbose, quiet, help;
 };
 
-static int cmp_format_parse(const char *text, enum cmp_format *out)
-{
-	static const char *const names[] = { "table", "csv", "json" };
+static const char *const cmp_formats[] = { "table", "csv", "json", NULL };
 
-	for (int f = CMP_TABLE; f <= CMP_JSON; f++)
-		if (strcmp(text, names[f]) == 0) {
-			*out = (enum cmp_format)f;
-			return CLI_EXIT_OK;
-		}
-	return cli_usage_error("compare", "--format must be table, csv or json, "
-			       "not '%s'", text);
-}
+static const struct cli_opt cmp_opts_table[] = {
+	CLI_RUN_OPTIONS(struct cmp_opts),
+	CLI_OPT_SET("set", struct cmp_opts, sets[0]),
+	CLI_OPT_SET("set-a", struct cmp_opts, sets[1]),
+	CLI_OPT_SET("set-b", struct cmp_opts, sets[2]),
+	CLI_OPT_THREADS(struct cmp_opts, threads),
+	CLI_OPT_CHOICE("format", struct cmp_opts, format, cmp_formats),
+	CLI_OPT_FLAG("require-slas", 0, struct cmp_opts, require_slas),
+	CLI_OPT_FLAG("verbose", 'v', struct cmp_opts, verbose),
+	CLI_OPT_FLAG("quiet", 'q', struct cmp_opts, quiet),
+	CLI_OPT_FLAG("help", 'h', struct cmp_opts, help),
+	CLI_OPT_END
+};
 
-/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
-static int cmp_option(struct cmp_opts *o, int id, const char *value)
-{
-	static const char *const set_names[] = { "set", "set-a", "set-b" };
-	switch (id) {
-	case OPT_SET: case OPT_SET_A: case OPT_SET_B:
-		if (strchr(value, '=') == NULL)
-			return cli_usage_error("compare", "--%s needs KEY=VALUE, "
-					       "not '%s'", set_names[id - OPT_SET],
-					       value);
-		return cli_strings_add(&o->sets[id - OPT_SET], value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_THREADS:
-		return cli_parse_threads("compare", value, &o->threads);
-	case OPT_FORMAT:
-		return cmp_format_parse(value, &o->format);
-	case OPT_REQUIRE_SLAS: o->require_slas = true; return CLI_EXIT_OK;
-	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
-	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
-	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
-	default:
-		o->run_values[id] = value;   /* a run setting */
-		return cli_check_run_setting("compare", id, value);
-	}
-}
+static const struct cli_spec cmp_spec = {
+	"compare", cmp_opts_table, offsetof(struct cmp_opts, paths), 2, NULL
+};
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int cmp_parse(int argc, char **argv, struct cmp_opts *o)
 {
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
-	const char *value;
-	int id, rc;
+	int rc = cli_parse(&cmp_spec, argc, argv, o);
 
-	while ((id = cli_next(&p, cmp_opts_table, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == CLI_OPERAND && o->paths[1] != NULL)
-			return cli_usage_error("compare", "two scenarios at most: "
-					       "'%s', '%s' and '%s'", o->paths[0],
-					       o->paths[1], value);
-		if (id == CLI_OPERAND) {
-			o->paths[o->paths[0] != NULL] = value;
-			continue;
-		}
-		rc = cmp_option(o, id, value);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	if (o->quiet && o->verbose)
 		return cli_usage_error("compare", "give --verbose or --quiet, not "
 				       "both");
@@ -210,72 +155,7 @@ static int cmp_check_pairing(struct scenario *const sc[2])
 	return CLI_EXIT_OK;
 }
 
-/* The R pairs of replications: job i runs replication i of both sides on
- * one worker, which reuses its two results and folds the pair into its own
- * accumulator, so memory does not grow with R and the paired differences
- * need nothing kept. */
-struct cmp_job {
-	const struct scenario *sc[2];
-	unsigned n_workers;
-	struct cc_result **res;            /* [n_workers][2] */
-	struct compare_acc **acc;          /* [n_workers] */
-};
-
-static enum sim_status cmp_one(void *arg, unsigned worker, size_t index,
-			       struct sim_err *err)
-{
-	const struct cmp_job *job = arg;
-	struct cc_result **r = &job->res[2 * worker];
-	enum sim_status st = cc_run(job->sc[0], (uint32_t)index, r[0], err);
-
-	if (st == SIM_OK)
-		st = cc_run(job->sc[1], (uint32_t)index, r[1], err);
-	if (st == SIM_OK)
-		compare_acc_add(job->acc[worker], r[0], r[1]);
-	return st;
-}
-
-/* Frees what cmp_job_init allocated; NULL entries are skipped. */
-static void cmp_job_free(struct cmp_job *job)
-{
-	for (unsigned w = 0; w < job->n_workers; w++) {
-		if (job->res != NULL) {
-			cc_result_free(job->res[2 * w]);
-			cc_result_free(job->res[2 * w + 1]);
-		}
-		if (job->acc != NULL)
-			compare_acc_free(job->acc[w]);
-	}
-	free(job->res);
-	free(job->acc);
-}
-
-/* Two results and one accumulator a worker; returns 0, or -1 when out of
- * memory (with everything freed). */
-static int cmp_job_init(struct cmp_job *job, struct scenario *const sc[2],
-			unsigned n_workers)
-{
-	*job = (struct cmp_job){ { sc[0], sc[1] }, n_workers,
-				 mem_calloc(2 * (size_t)n_workers, sizeof *job->res),
-				 mem_calloc(n_workers, sizeof *job->acc) };
-	if (job->res == NULL || job->acc == NULL) {
-		cmp_job_free(job);
-		return -1;
-	}
-	for (unsigned w = 0; w < n_workers; w++) {
-		job->res[2 * w] = cc_result_new(sc[0]);
-		job->res[2 * w + 1] = cc_result_new(sc[1]);
-		job->acc[w] = compare_acc_new(sc[0], sc[1]);
-		if (job->res[2 * w] == NULL || job->res[2 * w + 1] == NULL
-		    || job->acc[w] == NULL) {
-			cmp_job_free(job);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-static enum sim_status cmp_write(const struct compare *c, enum cmp_format f,
+static enum sim_status cmp_write(const struct compare *c, int f,
 				 struct sim_err *err)
 {
 	switch (f) {
@@ -289,21 +169,23 @@ static enum sim_status cmp_write(const struct compare *c, enum cmp_format f,
 	return report_compare_table(stdout, c, err);
 }
 
-/* Compares the finished runs (merged into acc) and writes the report;
+/* Simulates both sides paired (experiment_compare), compares and writes;
  * returns the exit code. */
-static int cmp_report(const struct compare_acc *acc, size_t n,
-		      const struct cmp_opts *o, double wall_s)
+static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
 {
+	size_t n = sc[0]->run.replications;
+	unsigned threads = o->threads ? o->threads : replicate_default_threads();
 	struct sim_err err;
+	double t0 = cli_clock_s();
 	struct compare *c;
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	c = compare_of_acc(acc, &err);
+	c = experiment_compare(sc[0], sc[1], threads, &err);
 	if (c != NULL && !o->quiet && (o->verbose || isatty(STDERR_FILENO)))
 		fprintf(stderr, "callsim compare: 2 x %zu replications, %" PRIu64
 			" + %" PRIu64 " events in %.2f s\n", n, c->a->events,
-			c->b->events, wall_s);
+			c->b->events, cli_clock_s() - t0);
 	if (c == NULL || cmp_write(c, o->format, &err) != SIM_OK) {
 		cli_print_err("compare", &err);
 	} else {
@@ -313,32 +195,6 @@ static int cmp_report(const struct compare_acc *acc, size_t n,
 			: CLI_EXIT_OK;
 	}
 	compare_free(c);
-	return rc;
-}
-
-/* Simulates both sides, compares and writes; returns the exit code. */
-static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
-{
-	size_t n = sc[0]->run.replications;
-	unsigned threads = o->threads ? o->threads : replicate_default_threads();
-	struct cmp_job job;
-	struct sim_err err;
-	double t0 = cli_clock_s();
-	int rc = CLI_EXIT_FAILURE;
-
-	sim_err_clear(&err);
-	if (cmp_job_init(&job, sc, replicate_workers(n, threads)) != 0) {
-		fputs("callsim compare: out of memory\n", stderr);
-		return rc;
-	}
-	if (replicate_run_workers(n, threads, cmp_one, &job, &err) != SIM_OK) {
-		cli_print_err("compare", &err);
-	} else {
-		for (unsigned w = 1; w < job.n_workers; w++)
-			compare_acc_merge(job.acc[0], job.acc[w]);
-		rc = cmp_report(job.acc[0], n, o, cli_clock_s() - t0);
-	}
-	cmp_job_free(&job);
 	return rc;
 }
 

@@ -52,23 +52,11 @@ const char cmd_erlang_usage[] =
 	"exit status: 0 ok, 1 a write failed, 2 bad usage, 3 no agent count up\n"
 	"to the search limit meets the goal\n";
 
+/* The command's own options; the table below is in this order, so an id
+ * is also its row. */
 enum erlang_opt_id {
 	OPT_CALLS, OPT_AHT, OPT_TARGET, OPT_GOAL, OPT_PATIENCE, OPT_SHRINKAGE,
-	OPT_AGENTS, OPT_TABLE, OPT_FORMAT, OPT_HELP
-};
-
-static const struct cli_opt erlang_opts_table[] = {
-	{ "calls-per-hour", 0, true, OPT_CALLS },
-	{ "aht", 0, true, OPT_AHT },
-	{ "target", 0, true, OPT_TARGET },
-	{ "goal", 0, true, OPT_GOAL },
-	{ "patience", 0, true, OPT_PATIENCE },
-	{ "shrinkage", 0, true, OPT_SHRINKAGE },
-	{ "agents", 0, true, OPT_AGENTS },
-	{ "table", 0, true, OPT_TABLE },
-	{ "format", 0, true, OPT_FORMAT },
-	{ "help", 'h', false, OPT_HELP },
-	{ NULL, 0, false, 0 }
+	OPT_AGENTS, OPT_TABLE
 };
 
 /* The most agents looked at: beyond any contact centre, and bounded so a
@@ -105,8 +93,24 @@ struct erlang_opts {
 					      when not given (shrinkage 0) */
 	unsigned long from, to;            /* agents to show; from 0: find */
 	bool has_agents;
-	enum erlang_format format;
+	int format;                        /* enum erlang_format */
 	bool help;
+};
+
+static const char *const erlang_formats[] = { "table", "csv", "json", NULL };
+
+static const struct cli_opt erlang_opts_table[] = {
+	CLI_OPT_OWN("calls-per-hour", 0, true, OPT_CALLS),
+	CLI_OPT_OWN("aht", 0, true, OPT_AHT),
+	CLI_OPT_OWN("target", 0, true, OPT_TARGET),
+	CLI_OPT_OWN("goal", 0, true, OPT_GOAL),
+	CLI_OPT_OWN("patience", 0, true, OPT_PATIENCE),
+	CLI_OPT_OWN("shrinkage", 0, true, OPT_SHRINKAGE),
+	CLI_OPT_OWN("agents", 0, true, OPT_AGENTS),
+	CLI_OPT_OWN("table", 0, true, OPT_TABLE),
+	CLI_OPT_CHOICE("format", struct erlang_opts, format, erlang_formats),
+	CLI_OPT_FLAG("help", 'h', struct erlang_opts, help),
+	CLI_OPT_END
 };
 
 /* A numeric option in plain decimal, checked against its range. */
@@ -159,48 +163,29 @@ static int erlang_agents(struct erlang_opts *o, int id, const char *text)
 	return CLI_EXIT_OK;
 }
 
-static int erlang_option(struct erlang_opts *o, int id, const char *value)
+/* The command's own options: a number or the agents to show. */
+static int erlang_option(void *arg, int id, const char *value)
 {
+	struct erlang_opts *o = arg;
+
 	if (id <= OPT_SHRINKAGE)
 		return erlang_number(o, id, value);
-	if (id == OPT_AGENTS || id == OPT_TABLE)
-		return erlang_agents(o, id, value);
-	if (id == OPT_HELP) {
-		o->help = true;
-		return CLI_EXIT_OK;
-	}
-	if (strcmp(value, "table") == 0)
-		o->format = ERLANG_TABLE;
-	else if (strcmp(value, "csv") == 0)
-		o->format = ERLANG_CSV;
-	else if (strcmp(value, "json") == 0)
-		o->format = ERLANG_JSON;
-	else
-		return cli_usage_error("erlang", "--format must be table, csv or "
-				       "json, not '%s'", value);
-	return CLI_EXIT_OK;
+	return erlang_agents(o, id, value);
 }
+
+/* No operands: every input is an option. */
+static const struct cli_spec erlang_spec = {
+	"erlang", erlang_opts_table, 0, 0, erlang_option
+};
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int erlang_parse(int argc, char **argv, struct erlang_opts *o)
 {
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
 	static const int needed[] = { OPT_CALLS, OPT_AHT, OPT_TARGET };
-	const char *value;
-	int id, rc;
+	int rc = cli_parse(&erlang_spec, argc, argv, o);
 
-	while ((id = cli_next(&p, erlang_opts_table, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == CLI_OPERAND)
-			return cli_usage_error("erlang", "unexpected argument '%s'",
-					       value);
-		rc = erlang_option(o, id, value);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
-	if (o->help)
-		return CLI_EXIT_OK;
+	if (rc != CLI_EXIT_OK || o->help)
+		return rc;
 	for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++)
 		if (isnan(o->value[needed[i]]))
 			return cli_usage_error("erlang", "--%s is needed",

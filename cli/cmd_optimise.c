@@ -8,20 +8,23 @@
  * scenario, and raises the hours whose service level falls short, until
  * every line with a goal has the verdict "met".
  *
- * --units does the same for the response units of each area's shifts
- * (cmd_optimise_units.c); both searches run their rounds through
- * cmd_optimise_round.c and print through the writers of results/. */
+ * --units does the same for the response units of each area's shifts.
+ * The searches are results/search_hours.c and results/search_units.c;
+ * this file holds the options, the progress lines and the printing,
+ * through the writers of results/. */
 #include "cli/cmd_optimise.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli_common.h"
-#include "cli/cmd_optimise_round.h"
-#include "cli/cmd_optimise_units.h"
 #include "models/optimise.h"
 #include "results/report_optimise.h"
+#include "results/report_optimise_units.h"
+#include "results/search_hours.h"
+#include "results/search_units.h"
 #include "sim/mem.h"
 
 const char cmd_optimise_usage[] =
@@ -72,29 +75,47 @@ const char cmd_optimise_usage[] =
 	"2 bad usage or invalid scenario, 3 no staffing within --max-staff (or\n"
 	"--max-units) meets the agreements (the last plan tried is printed)\n";
 
-enum optimise_opt_id {
-	OPT_POOL, OPT_MAX_STAFF, OPT_REPLICATIONS, OPT_SEED, OPT_THREADS,
-	OPT_SET, OPT_MAX_SIMS, OPT_FORMAT, OPT_QUIET, OPT_HELP, OPT_UNITS,
-	OPT_ROLE, OPT_MAX_UNITS, OPT_START, OPT_DAYS
+enum optimise_format { OPT_TABLE_FMT, OPT_CSV_FMT, OPT_JSON_FMT };
+
+/* The options, as parsed. */
+struct optimise_opts {
+	const char *path;
+	struct cli_strings pools;          /* --pool names */
+	struct cli_strings roles;          /* --role names */
+	struct cli_strings sets;           /* --set */
+	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
+	unsigned long max_staff, max_units, max_sims;  /* 0: not given */
+	unsigned threads;                  /* 0: every core */
+	int format;                        /* enum optimise_format */
+	int start;                         /* 1: --start scenario */
+	bool quiet, help, units;
 };
 
+static const char *const optimise_formats[] = { "table", "csv", "json", NULL };
+static const char *const optimise_starts[] = { "estimate", "scenario", NULL };
+
+enum optimise_opt_id { OPT_MAX_STAFF, OPT_MAX_SIMS, OPT_MAX_UNITS };
+
+#define OPTIMISE_OPT_RUN(name, setting) \
+	CLI_OPT_RUN(name, setting, struct optimise_opts, run_values)
+
 static const struct cli_opt optimise_opts_table[] = {
-	{ "pool", 0, true, OPT_POOL },
-	{ "max-staff", 0, true, OPT_MAX_STAFF },
-	{ "replications", 0, true, OPT_REPLICATIONS },
-	{ "seed", 0, true, OPT_SEED },
-	{ "threads", 0, true, OPT_THREADS },
-	{ "set", 0, true, OPT_SET },
-	{ "max-simulations", 0, true, OPT_MAX_SIMS },
-	{ "format", 0, true, OPT_FORMAT },
-	{ "quiet", 'q', false, OPT_QUIET },
-	{ "help", 'h', false, OPT_HELP },
-	{ "units", 0, false, OPT_UNITS },
-	{ "role", 0, true, OPT_ROLE },
-	{ "max-units", 0, true, OPT_MAX_UNITS },
-	{ "start", 0, true, OPT_START },
-	{ "days", 0, true, OPT_DAYS },
-	{ NULL, 0, false, 0 }
+	CLI_OPT_LIST("pool", struct optimise_opts, pools),
+	CLI_OPT_OWN("max-staff", 0, true, OPT_MAX_STAFF),
+	OPTIMISE_OPT_RUN("replications", CLI_RUN_REPLICATIONS),
+	OPTIMISE_OPT_RUN("seed", CLI_RUN_SEED),
+	CLI_OPT_THREADS(struct optimise_opts, threads),
+	CLI_OPT_SET("set", struct optimise_opts, sets),
+	CLI_OPT_OWN("max-simulations", 0, true, OPT_MAX_SIMS),
+	CLI_OPT_CHOICE("format", struct optimise_opts, format, optimise_formats),
+	CLI_OPT_FLAG("quiet", 'q', struct optimise_opts, quiet),
+	CLI_OPT_FLAG("help", 'h', struct optimise_opts, help),
+	CLI_OPT_FLAG("units", 0, struct optimise_opts, units),
+	CLI_OPT_LIST("role", struct optimise_opts, roles),
+	CLI_OPT_OWN("max-units", 0, true, OPT_MAX_UNITS),
+	CLI_OPT_CHOICE("start", struct optimise_opts, start, optimise_starts),
+	OPTIMISE_OPT_RUN("days", CLI_RUN_DAYS),
+	CLI_OPT_END
 };
 
 #define OPTIMISE_STAFF_MAX 100000
@@ -102,98 +123,39 @@ static const struct cli_opt optimise_opts_table[] = {
 #define OPTIMISE_SIMS_DEFAULT 60
 #define OPTIMISE_UNIT_SIMS_DEFAULT 300
 
-/* A whole-number option 1..max. */
-static int optimise_count(const char *name, const char *text,
-			  unsigned long max, unsigned long *out)
+/* --max-staff, --max-simulations, --max-units: a whole number 1..max. */
+static int optimise_count(void *arg, int id, const char *text)
 {
+	static const char *const names[] = {
+		[OPT_MAX_STAFF] = "max-staff", [OPT_MAX_SIMS] = "max-simulations",
+		[OPT_MAX_UNITS] = "max-units",
+	};
+	struct optimise_opts *o = arg;
+	unsigned long *out = id == OPT_MAX_STAFF ? &o->max_staff
+			     : id == OPT_MAX_SIMS ? &o->max_sims : &o->max_units;
+	unsigned long max = id == OPT_MAX_SIMS ? OPTIMISE_SIMS_MAX
+			    : OPTIMISE_STAFF_MAX;
+
 	if (cli_parse_unsigned(text, max, out) != 0 || *out == 0)
 		return cli_usage_error("optimise", "--%s must be a whole number "
-				       "1..%lu in plain decimal, not '%s'", name,
-				       max, text);
+				       "1..%lu in plain decimal, not '%s'",
+				       names[id], max, text);
 	return CLI_EXIT_OK;
 }
 
-static int optimise_format_parse(const char *text, enum cmd_optimise_format *out)
-{
-	static const char *const names[] = { "table", "csv", "json" };
-
-	for (int f = OPT_TABLE_FMT; f <= OPT_JSON_FMT; f++)
-		if (strcmp(text, names[f]) == 0) {
-			*out = (enum cmd_optimise_format)f;
-			return CLI_EXIT_OK;
-		}
-	return cli_usage_error("optimise", "--format must be table, csv or json, "
-			       "not '%s'", text);
-}
-
-/* The options optimise_option leaves: the units mode's and the plain
- * ones. */
-static int optimise_units_option(struct cmd_optimise_opts *o, int id,
-				 const char *value)
-{
-	switch (id) {
-	case OPT_ROLE:
-		return cli_strings_add(&o->roles, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_MAX_UNITS:
-		return optimise_count("max-units", value, OPTIMISE_STAFF_MAX,
-				      &o->max_units);
-	case OPT_START:
-		if (strcmp(value, "estimate") != 0 && strcmp(value, "scenario") != 0)
-			return cli_usage_error("optimise", "--start must be estimate "
-					       "or scenario, not '%s'", value);
-		o->start_scenario = value[0] == 's';
-		return CLI_EXIT_OK;
-	case OPT_UNITS: o->units = true; return CLI_EXIT_OK;
-	case OPT_DAYS:
-		o->days = value;
-		return cli_check_run_setting("optimise", CLI_RUN_DAYS, value);
-	case OPT_REPLICATIONS:
-		o->replications = value;
-		return cli_check_run_setting("optimise", CLI_RUN_REPLICATIONS,
-					     value);
-	case OPT_SEED:
-		o->seed = value;
-		return cli_check_run_setting("optimise", CLI_RUN_SEED, value);
-	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
-	default: o->help = true; return CLI_EXIT_OK;
-	}
-}
-
-/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
-static int optimise_option(struct cmd_optimise_opts *o, int id, const char *value)
-{
-	switch (id) {
-	case OPT_POOL:
-		return cli_strings_add(&o->pools, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_MAX_STAFF:
-		return optimise_count("max-staff", value, OPTIMISE_STAFF_MAX,
-				      &o->max_staff);
-	case OPT_MAX_SIMS:
-		return optimise_count("max-simulations", value, OPTIMISE_SIMS_MAX,
-				      &o->max_sims);
-	case OPT_THREADS:
-		return cli_parse_threads("optimise", value, &o->threads);
-	case OPT_SET:
-		if (strchr(value, '=') == NULL)
-			return cli_usage_error("optimise", "--set needs KEY=VALUE, "
-					       "not '%s'", value);
-		return cli_strings_add(&o->sets, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_FORMAT: return optimise_format_parse(value, &o->format);
-	default: return optimise_units_option(o, id, value);
-	}
-}
+static const struct cli_spec optimise_spec = {
+	"optimise", optimise_opts_table, offsetof(struct optimise_opts, path), 1,
+	optimise_count
+};
 
 /* Refuses the options of one mode in the other, and sets the defaults. */
-static int optimise_modes(struct cmd_optimise_opts *o)
+static int optimise_modes(struct optimise_opts *o)
 {
 	if (o->units && (o->pools.n > 0 || o->max_staff > 0))
 		return cli_usage_error("optimise", "--units changes response units, "
 				       "not pools: drop --%s",
 				       o->pools.n > 0 ? "pool" : "max-staff");
-	if (!o->units && (o->roles.n > 0 || o->max_units > 0 || o->start_scenario))
+	if (!o->units && (o->roles.n > 0 || o->max_units > 0 || o->start))
 		return cli_usage_error("optimise", "--%s needs --units",
 				       o->roles.n > 0 ? "role" : o->max_units > 0
 				       ? "max-units" : "start");
@@ -208,90 +170,37 @@ static int optimise_modes(struct cmd_optimise_opts *o)
 }
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
-static int optimise_parse(int argc, char **argv, struct cmd_optimise_opts *o)
+static int optimise_parse(int argc, char **argv, struct optimise_opts *o)
 {
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
-	const char *value;
-	int id, rc;
+	int rc = cli_parse(&optimise_spec, argc, argv, o);
 
-	while ((id = cli_next(&p, optimise_opts_table, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == CLI_OPERAND && o->path != NULL)
-			return cli_usage_error("optimise", "one scenario at a time: "
-					       "'%s' and '%s'", o->path, value);
-		if (id == CLI_OPERAND) {
-			o->path = value;
-			continue;
-		}
-		rc = optimise_option(o, id, value);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	if (!o->help && o->path == NULL)
 		return cli_usage_error("optimise", "no scenario given");
 	return o->help ? CLI_EXIT_OK : optimise_modes(o);
 }
 
-/* The search for handlers: the plan, the figures of the round last read,
- * and the simulations run. */
-struct hours_search {
-	const struct cmd_optimise_opts *o;
-	const struct scenario *base;
-	struct optimise_plan *plan;
-	bool *met;                 /* [n_lines] verdict met */
-	double *hour_sl;           /* [HOURS_PER_WEEK][n_lines] service level */
-	unsigned long sims;
-};
-
-/* The overrides of one round: --set, each chosen pool's roster, then the
- * run settings. */
-static int optimise_overrides(const struct hours_search *x,
-			      struct cli_strings *l)
+/* How a search's end becomes the exit code, its problem printed. */
+static int optimise_exit(enum search_end end, const struct sim_err *err)
 {
-	const struct optimise_plan *plan = x->plan;
-	int bad = cmd_optimise_round_add_sets(x->o, l);
+	static const int rc[] = {
+		[SEARCH_MET] = CLI_EXIT_OK, [SEARCH_UNMET] = CLI_EXIT_SLA,
+		[SEARCH_INVALID] = CLI_EXIT_USAGE, [SEARCH_FAILED] = CLI_EXIT_FAILURE,
+	};
 
-	for (size_t p = 0; p < plan->n_pools; p++) {
-		char *roster = plan->chosen[p]
-			? optimise_shifts_override(x->base, plan, p) : NULL;
-
-		if (plan->chosen[p] && roster == NULL) {
-			fputs("callsim optimise: out of memory\n", stderr);
-			return -1;
-		}
-		if (roster != NULL)
-			bad |= cli_strings_add(l, roster, NULL);
-		free(roster);
-	}
-	return bad | cmd_optimise_round_add_settings(x->o, l);
+	if (end != SEARCH_MET)
+		cli_print_err("optimise", err);
+	return rc[end];
 }
 
-/* Reads the round's verdicts (met[l]) and hourly service levels
- * (hour_sl[h][l]); returns whether every line with a goal is met. */
-static bool optimise_verdicts(struct hours_search *x, const struct summary *s)
-{
-	bool *met = x->met;
-	double *hour_sl = x->hour_sl;
-	bool all = true;
-
-	for (size_t l = 0; l < s->n_lines; l++) {
-		met[l] = !s->lines[l].has_goal || s->lines[l].verdict == CI_MET;
-		all = all && met[l];
-		for (size_t h = 0; h < HOURS_PER_WEEK; h++)
-			hour_sl[h * s->n_lines + l] =
-				summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
-	}
-	return all;
-}
-
-/* One progress line: each line's service level and verdict. */
-static void optimise_progress(const struct hours_search *x,
+/* One progress line of the handlers' search: each line's service level
+ * and verdict. */
+static void optimise_progress(void *arg, unsigned long sims,
 			      const struct summary *s)
 {
-	if (x->o->quiet)
-		return;
-	fprintf(stderr, "callsim optimise: simulation %lu:", x->sims);
+	(void)arg;
+	fprintf(stderr, "callsim optimise: simulation %lu:", sims);
 	for (size_t l = 0; l < s->n_lines; l++)
 		if (s->lines[l].has_goal)
 			fprintf(stderr, " %s %.2f%% [%.2f, %.2f] %s;",
@@ -303,82 +212,41 @@ static void optimise_progress(const struct hours_search *x,
 	fputc('\n', stderr);
 }
 
-/* Whether a line that misses its goal has its load on a pool --pool left
- * out (or on none): raising the plan cannot help it. Says which. */
-static bool optimise_unreachable(const struct hours_search *x)
+/* One progress line of the units' search: each graded grade's figure and
+ * verdict, and the officers' FTE. */
+static void optimise_units_progress(void *arg, unsigned long sims,
+				    const struct summary *s)
 {
-	const struct scenario *sc = x->base;
-	const struct optimise_plan *plan = x->plan;
-
-	for (size_t l = 0; l < sc->n_lines; l++) {
-		long p = plan->primary[l];
-
-		if (x->met[l] || (p >= 0 && plan->chosen[p]))
-			continue;
-		if (p < 0)
-			fprintf(stderr, "callsim optimise: line %s misses its goal "
-				"and no pool answers it\n", sc->lines[l].name);
-		else
-			fprintf(stderr, "callsim optimise: line %s misses its goal "
-				"and pool %s, which answers it first, is not "
-				"optimised; add --pool %s\n", sc->lines[l].name,
-				sc->pools[p].name, sc->pools[p].name);
-		return true;
-	}
-	return false;
+	(void)arg;
+	fprintf(stderr, "callsim optimise: simulation %lu:", sims);
+	for (size_t g = 0; g < s->n_grades; g++)
+		if (s->grades[g].has_goal)
+			fprintf(stderr, " %s %.2f%% [%.2f, %.2f] %s;",
+				s->sc->grades[g].name,
+				100 * s->grades[g].m[RSP_WITHIN_TARGET].mean,
+				100 * s->grades[g].m[RSP_WITHIN_TARGET].lo,
+				100 * s->grades[g].m[RSP_WITHIN_TARGET].hi,
+				ci_verdict_name(s->grades[g].verdict));
+	fprintf(stderr, " officers %.1f FTE\n", s->roles_fte);
 }
 
-/* Simulates and raises until every agreement is met; returns the exit
- * code, r the last round. */
-static int optimise_search(struct hours_search *x, struct cmd_optimise_round *r)
-{
-	for (;;) {
-		int rc;
-
-		cmd_optimise_round_clear(r);
-		rc = optimise_overrides(x, &r->overrides) == 0
-			? cmd_optimise_round_simulate(x->o, r) : CLI_EXIT_FAILURE;
-		if (rc != CLI_EXIT_OK)
-			return rc;
-		x->sims++;
-		optimise_progress(x, r->s);
-		rc = cmd_optimise_round_judged(r->s, false);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-		if (optimise_verdicts(x, r->s))
-			return CLI_EXIT_OK;
-		if (optimise_unreachable(x))
-			return CLI_EXIT_SLA;
-		if (x->sims >= x->o->max_sims) {
-			fprintf(stderr, "callsim optimise: no staffing found in %lu "
-				"simulations; give more --max-simulations\n", x->sims);
-			return CLI_EXIT_FAILURE;
-		}
-		if (optimise_plan_raise(x->plan, x->base, x->hour_sl, x->met) == 0) {
-			fprintf(stderr, "callsim optimise: no staffing with at most "
-				"%lu on duty in an hour (--max-staff) meets every "
-				"agreement\n", x->o->max_staff);
-			return CLI_EXIT_SLA;
-		}
-	}
-}
-
-/* Writes the round r in the chosen format; returns the exit code. */
-static int optimise_print(const struct hours_search *x,
-			  const struct cmd_optimise_round *r, bool met)
+/* Writes the handlers' round r in the chosen format; returns the exit
+ * code. */
+static int optimise_print(const struct optimise_opts *o,
+			  const struct search_hours *h, bool met)
 {
 	struct report_optimise res = {
-		.plan = x->plan, .s = r->s, .sims = x->sims,
-		.set = cmd_optimise_round_overrides(r), .n_set = r->overrides.n,
-		.met = met,
+		.plan = h->plan, .s = h->round.s, .sims = h->sims,
+		.set = (const char *const *)h->round.edits,
+		.n_set = h->round.n_edits, .met = met,
 	};
 	struct sim_err err;
 	enum sim_status st;
 
 	sim_err_clear(&err);
-	if (x->o->format == OPT_CSV_FMT)
+	if (o->format == OPT_CSV_FMT)
 		st = report_optimise_csv(stdout, &res, &err);
-	else if (x->o->format == OPT_JSON_FMT)
+	else if (o->format == OPT_JSON_FMT)
 		st = report_optimise_json(stdout, &res, &err);
 	else
 		st = report_optimise_table(stdout, &res, &err);
@@ -388,9 +256,36 @@ static int optimise_print(const struct hours_search *x,
 	return CLI_EXIT_FAILURE;
 }
 
+/* Writes the units' best round in the chosen format; returns the exit
+ * code. */
+static int optimise_units_print(const struct optimise_opts *o,
+				const struct scenario *base,
+				const struct search_units *u, bool met)
+{
+	struct report_optimise_units res = {
+		.base = base, .s = u->best.s, .chosen = u->u->chosen,
+		.sims = u->sims, .set = (const char *const *)u->best.edits,
+		.n_set = u->best.n_edits, .met = met,
+	};
+	struct sim_err err;
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	if (o->format == OPT_CSV_FMT)
+		st = report_optimise_units_csv(stdout, &res, &err);
+	else if (o->format == OPT_JSON_FMT)
+		st = report_optimise_units_json(stdout, &res, &err);
+	else
+		st = report_optimise_units_table(stdout, &res, &err);
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err("optimise", &err);
+	return CLI_EXIT_FAILURE;
+}
+
 /* The pools named by --pool (every pool when none is); returns
  * CLI_EXIT_OK or, for a name the scenario lacks, CLI_EXIT_USAGE. */
-static int optimise_chosen(const struct cmd_optimise_opts *o,
+static int optimise_chosen(const struct optimise_opts *o,
 			   const struct scenario *sc, bool *chosen)
 {
 	for (size_t p = 0; p < sc->n_pools; p++)
@@ -406,65 +301,141 @@ static int optimise_chosen(const struct cmd_optimise_opts *o,
 	return CLI_EXIT_OK;
 }
 
-/* Plans, searches and prints; returns the exit code. */
-static int optimise_main(const struct cmd_optimise_opts *o,
-			 const struct scenario *base)
+/* The roles whose units change: --role names, else the default. Returns
+ * CLI_EXIT_OK, or CLI_EXIT_USAGE for an unknown or neighbourhood role. */
+static int optimise_roles(const struct optimise_opts *o,
+			  const struct scenario *sc, bool *roles)
+{
+	if (o->roles.n == 0) {
+		optimise_units_roles(sc, roles);
+		return CLI_EXIT_OK;
+	}
+	for (size_t i = 0; i < o->roles.n; i++) {
+		size_t r = 0;
+
+		while (r < sc->n_roles && strcmp(sc->roles[r].name,
+						 o->roles.items[i]) != 0)
+			r++;
+		if (r == sc->n_roles)
+			return cli_usage_error("optimise", "--role %s: no such role "
+					       "in %s", o->roles.items[i], o->path);
+		if (sc->roles[r].neighbourhood)
+			return cli_usage_error("optimise", "--role %s: a "
+					       "neighbourhood role attends only when "
+					       "abstracted and is never optimised",
+					       o->roles.items[i]);
+		roles[r] = true;
+	}
+	return CLI_EXIT_OK;
+}
+
+/* Searches the handlers of the chosen pools and prints; returns the exit
+ * code. */
+static int optimise_hours(const struct optimise_opts *o,
+			  const struct search_spec *spec,
+			  const struct scenario *base)
 {
 	bool *chosen = mem_calloc(base->n_pools + 1, sizeof *chosen);
-	struct hours_search x = { .o = o, .base = base };
-	struct cmd_optimise_round r = { 0 };
+	struct search_hours h = { 0 };
 	struct sim_err err;
+	enum search_end end = SEARCH_FAILED;
 	int rc = chosen ? optimise_chosen(o, base, chosen) : CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	x.met = mem_calloc(base->n_lines + 1, sizeof *x.met);
-	x.hour_sl = mem_calloc(HOURS_PER_WEEK * base->n_lines + 1, sizeof *x.hour_sl);
-	if (rc == CLI_EXIT_OK && (x.met == NULL || x.hour_sl == NULL)) {
+	if (chosen == NULL)
 		fputs("callsim optimise: out of memory\n", stderr);
-		rc = CLI_EXIT_FAILURE;
+	if (rc == CLI_EXIT_OK) {
+		end = search_hours_run(spec, base, chosen, (int)o->max_staff, &h,
+				       &err);
+		rc = optimise_exit(end, &err);
 	}
-	if (rc == CLI_EXIT_OK && (x.plan = optimise_plan_new(base, chosen,
-			(int)o->max_staff, &err)) == NULL) {
-		cli_print_err("optimise", &err);
-		rc = CLI_EXIT_FAILURE;
-	}
-	if (rc == CLI_EXIT_OK)
-		rc = optimise_search(&x, &r);
-	if (r.s != NULL && (rc == CLI_EXIT_OK || rc == CLI_EXIT_SLA)) {
-		int prc = optimise_print(&x, &r, rc == CLI_EXIT_OK);
+	if (h.round.s != NULL && (end == SEARCH_MET || end == SEARCH_UNMET)) {
+		int prc = optimise_print(o, &h, end == SEARCH_MET);
 
 		rc = rc == CLI_EXIT_OK ? prc : rc;
 	}
-	cmd_optimise_round_clear(&r);
-	optimise_plan_free(x.plan);
-	free(x.met);
-	free(x.hour_sl);
+	search_hours_clear(&h);
 	free(chosen);
+	return rc;
+}
+
+/* Searches the units of the chosen roles and prints; returns the exit
+ * code. */
+static int optimise_units(const struct optimise_opts *o,
+			  const struct search_spec *spec,
+			  const struct scenario *base)
+{
+	bool *roles = mem_calloc(base->n_roles + 1, sizeof *roles);
+	struct search_units_spec us = { roles, (int)o->max_units,
+					o->start == 1 };
+	struct search_units u = { 0 };
+	struct sim_err err;
+	enum search_end end = SEARCH_FAILED;
+	int rc = roles ? optimise_roles(o, base, roles) : CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	if (roles == NULL)
+		fputs("callsim optimise: out of memory\n", stderr);
+	if (rc == CLI_EXIT_OK) {
+		end = search_units_run(spec, base, &us, &u, &err);
+		rc = optimise_exit(end, &err);
+	}
+	/* A warning about the result, not progress, so --quiet keeps it. */
+	if (u.cut)
+		fprintf(stderr, "callsim optimise: stopped taking units off after "
+			"%lu simulations (--max-simulations); the result meets "
+			"every agreement but may not be the least\n", u.sims);
+	if (u.best.s != NULL && (end == SEARCH_MET || end == SEARCH_UNMET)) {
+		int prc = optimise_units_print(o, base, &u, end == SEARCH_MET);
+
+		rc = rc == CLI_EXIT_OK ? prc : rc;
+	}
+	search_units_clear(&u);
+	free(roles);
+	return rc;
+}
+
+/* Loads the scenario as the options give it (warning once), then
+ * searches; returns the exit code. */
+static int optimise_main(const struct optimise_opts *o)
+{
+	struct cli_strings settings = { 0 }, first = { 0 };
+	struct scenario *base = NULL;
+	struct search_spec spec = {
+		.path = o->path, .sets = (const char *const *)o->sets.items,
+		.n_sets = o->sets.n, .threads = o->threads,
+		.max_sims = o->max_sims,
+	};
+	int rc = CLI_EXIT_FAILURE;
+
+	if (cli_run_settings_append(o->run_values, &settings) == 0
+	    && cli_strings_append(&first, &o->sets) == 0
+	    && cli_strings_append(&first, &settings) == 0)
+		rc = cli_load_scenario("optimise", o->path, &first, &base);
+	spec.settings = (const char *const *)settings.items;
+	spec.n_settings = settings.n;
+	spec.on_round = o->quiet ? NULL : o->units ? optimise_units_progress
+			: optimise_progress;
+	if (rc == CLI_EXIT_OK)
+		rc = o->units ? optimise_units(o, &spec, base)
+			      : optimise_hours(o, &spec, base);
+	scenario_free(base);
+	cli_strings_clear(&first);
+	cli_strings_clear(&settings);
 	return rc;
 }
 
 int cmd_optimise(int argc, char **argv)
 {
-	struct cmd_optimise_opts o = { 0 };
-	struct scenario *base = NULL;
-	struct cli_strings first = { 0 };
+	struct optimise_opts o = { 0 };
 	int rc = optimise_parse(argc, argv, &o);
 
-	if (rc == CLI_EXIT_OK && o.help) {
+	if (rc == CLI_EXIT_OK && o.help)
 		fputs(cmd_optimise_usage, stdout);
-	} else if (rc == CLI_EXIT_OK) {
-		rc = cmd_optimise_round_add_sets(&o, &first)
-		     | cmd_optimise_round_add_settings(&o, &first);
-		rc = rc == 0 ? cli_load_scenario("optimise", o.path, &first, &base)
-			     : CLI_EXIT_FAILURE;
-		if (rc == CLI_EXIT_OK)
-			rc = o.units ? cmd_optimise_units(&o, base)
-				     : optimise_main(&o, base);
-	} else if (rc == CLI_EXIT_USAGE) {
+	else if (rc == CLI_EXIT_OK)
+		rc = optimise_main(&o);
+	else if (rc == CLI_EXIT_USAGE)
 		fputs("try 'callsim help optimise'\n", stderr);
-	}
-	scenario_free(base);
-	cli_strings_clear(&first);
 	cli_strings_clear(&o.pools);
 	cli_strings_clear(&o.roles);
 	cli_strings_clear(&o.sets);

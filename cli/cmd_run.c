@@ -10,6 +10,7 @@
 #include "cli/cmd_run.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #include "cli/cli_common.h"
 #include "models/contact_centre.h"
+#include "results/experiment.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
 #include "results/report_table.h"
@@ -52,25 +54,6 @@ const char cmd_run_usage[] =
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
 
-/* Ids of the options; the run settings (enum cli_run_setting) come first. */
-enum run_opt_id {
-	OPT_THREADS = CLI_RUN_SETTINGS, OPT_SET, OPT_FORMAT, OPT_INTERVALS, OPT_REQUIRE_SLAS,
-	OPT_VERBOSE, OPT_QUIET, OPT_HELP
-};
-
-static const struct cli_opt run_opts_table[] = {
-	CLI_RUN_OPTIONS,
-	{ "threads", 0, true, OPT_THREADS },
-	{ "set", 0, true, OPT_SET },
-	{ "format", 0, true, OPT_FORMAT },
-	{ "intervals", 0, false, OPT_INTERVALS },
-	{ "require-slas", 0, false, OPT_REQUIRE_SLAS },
-	{ "verbose", 'v', false, OPT_VERBOSE },
-	{ "quiet", 'q', false, OPT_QUIET },
-	{ "help", 'h', false, OPT_HELP },
-	{ NULL, 0, false, 0 }
-};
-
 enum run_format { RUN_TABLE, RUN_CSV, RUN_JSON };
 
 struct run_opts {
@@ -78,72 +61,36 @@ struct run_opts {
 	struct cli_strings overrides;      /* --set ones, then the run settings */
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	unsigned threads;
-	enum run_format format;
+	int format;                        /* enum run_format */
 	bool intervals, require_slas, verbose, quiet, help;
 };
 
-/* The largest --threads accepted: far above any machine's cores, low
- * enough that a typo does not try to start a million threads. */
+static const char *const run_formats[] = { "table", "csv", "json", NULL };
 
-static int run_format_parse(const char *text, enum run_format *out)
-{
-	static const char *const names[] = { "table", "csv", "json" };
+static const struct cli_opt run_opts_table[] = {
+	CLI_RUN_OPTIONS(struct run_opts),
+	CLI_OPT_THREADS(struct run_opts, threads),
+	CLI_OPT_SET("set", struct run_opts, overrides),
+	CLI_OPT_CHOICE("format", struct run_opts, format, run_formats),
+	CLI_OPT_FLAG("intervals", 0, struct run_opts, intervals),
+	CLI_OPT_FLAG("require-slas", 0, struct run_opts, require_slas),
+	CLI_OPT_FLAG("verbose", 'v', struct run_opts, verbose),
+	CLI_OPT_FLAG("quiet", 'q', struct run_opts, quiet),
+	CLI_OPT_FLAG("help", 'h', struct run_opts, help),
+	CLI_OPT_END
+};
 
-	for (int f = RUN_TABLE; f <= RUN_JSON; f++)
-		if (strcmp(text, names[f]) == 0) {
-			*out = (enum run_format)f;
-			return CLI_EXIT_OK;
-		}
-	return cli_usage_error("run", "--format must be table, csv or json, not '%s'",
-			       text);
-}
-
-/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
-static int run_option(struct run_opts *o, int id, const char *value)
-{
-	switch (id) {
-	case OPT_THREADS:
-		return cli_parse_threads("run", value, &o->threads);
-	case OPT_SET:
-		if (strchr(value, '=') == NULL)
-			return cli_usage_error("run", "--set needs KEY=VALUE, not '%s'",
-					       value);
-		return cli_strings_add(&o->overrides, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_FORMAT:
-		return run_format_parse(value, &o->format);
-	case OPT_INTERVALS: o->intervals = true; return CLI_EXIT_OK;
-	case OPT_REQUIRE_SLAS: o->require_slas = true; return CLI_EXIT_OK;
-	case OPT_VERBOSE: o->verbose = true; return CLI_EXIT_OK;
-	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
-	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
-	default:
-		o->run_values[id] = value;   /* a run setting */
-		return cli_check_run_setting("run", id, value);
-	}
-}
+static const struct cli_spec run_spec = {
+	"run", run_opts_table, offsetof(struct run_opts, path), 1, NULL
+};
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int run_parse(int argc, char **argv, struct run_opts *o)
 {
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
-	const char *value;
-	int id, rc;
+	int rc = cli_parse(&run_spec, argc, argv, o);
 
-	while ((id = cli_next(&p, run_opts_table, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == CLI_OPERAND && o->path != NULL)
-			return cli_usage_error("run", "one scenario at a time: "
-					       "'%s' and '%s'", o->path, value);
-		if (id == CLI_OPERAND) {
-			o->path = value;
-			continue;
-		}
-		rc = run_option(o, id, value);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	if (o->quiet && o->verbose)
 		return cli_usage_error("run", "give --verbose or --quiet, not both");
 	return cli_run_settings_append(o->run_values, &o->overrides) == 0
@@ -186,7 +133,7 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	if ((s = summary_simulate(sc, threads, &err)) == NULL) {
+	if ((s = experiment_summarise(sc, threads, &err)) == NULL) {
 		cli_print_err("run", &err);
 		goto out;
 	}

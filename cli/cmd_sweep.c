@@ -1,21 +1,19 @@
 /* cmd_sweep.c: `callsim sweep` (see cmd_sweep.h and docs/experiments.md).
  *
- * Each point is the scenario loaded with its overrides in this order: the
- * --set ones, one "path=value" per --vary axis, then run.replications and
- * run.seed from --replications and --seed, exactly as `callsim run` orders
- * them, so a point's figures are byte for byte those of `callsim run` with
- * the same --set options. Every point uses the same seed: neighbouring
- * points see the same callers (common random numbers) and differ only by
- * the change.
+ * Each point is a variant of the scenario (results/sweep_points.h: the
+ * --set edits, one "path=value" per --vary axis, then the run settings),
+ * so a point's figures are byte for byte those of `callsim run` with the
+ * same --set options, and every point uses the same seed.
  *
- * Before anything is written every point is loaded, on the threads, so a
+ * Before anything is written every point is built, on the threads, so a
  * bad value anywhere in the grid stops the sweep with nothing written; what
  * each point read (the scenario file and its CSVs) goes into the header's
  * identity, which --resume compares, so a sweep is judged by content, not
  * by how its paths were spelt.
  *
- * Points run in batches of a few points whose (point, replication) jobs
- * are spread over the threads together, so short runs with few
+ * Points run in batches of a few points, each batch one experiment
+ * (results/experiment.h) whose (point, replication) jobs are spread over
+ * the threads together, so short runs with few
  * replications still keep every core busy; each batch's points are then
  * written in order, each with one write() and an fsync, so a sweep killed
  * at any instant leaves whole points and at most one partial point, which
@@ -30,6 +28,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,9 +36,10 @@
 #include <unistd.h>
 
 #include "cli/cli_common.h"
-#include "models/contact_centre.h"
+#include "results/experiment.h"
 #include "results/summary.h"
 #include "results/sweep.h"
+#include "results/sweep_points.h"
 #include "results/sweep_progress.h"
 #include "sim/replicate.h"
 #include "sim/mem.h"
@@ -79,25 +79,6 @@ const char cmd_sweep_usage[] =
 	"scenario at some point, 130 interrupted (the points written so far are\n"
 	"kept)\n";
 
-/* Ids of the options; the run settings (enum cli_run_setting) come first. */
-enum sweep_opt_id {
-	OPT_VARY = CLI_RUN_SETTINGS, OPT_THREADS, OPT_SET, OPT_FORMAT, OPT_OUT,
-	OPT_RESUME, OPT_QUIET, OPT_HELP
-};
-
-static const struct cli_opt sweep_opts_table[] = {
-	CLI_RUN_OPTIONS,
-	{ "vary", 0, true, OPT_VARY },
-	{ "threads", 0, true, OPT_THREADS },
-	{ "set", 0, true, OPT_SET },
-	{ "format", 0, true, OPT_FORMAT },
-	{ "out", 'o', true, OPT_OUT },
-	{ "resume", 0, false, OPT_RESUME },
-	{ "quiet", 'q', false, OPT_QUIET },
-	{ "help", 'h', false, OPT_HELP },
-	{ NULL, 0, false, 0 }
-};
-
 /* The exit status of an interrupted sweep: 128 + SIGINT, as shells use. */
 #define SWEEP_EXIT_INTERRUPTED 130
 /* Jobs per thread a batch aims at, so the last jobs of a batch leave few
@@ -119,71 +100,55 @@ struct sweep_opts {
 	struct cli_strings sets;           /* --set, in order */
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	unsigned threads;
-	enum sweep_format format;
+	int format;                        /* enum sweep_format */
 	const char *out;                   /* NULL: stdout */
 	bool resume, quiet, help;
 };
 
-/* Applies one option; returns CLI_EXIT_OK or the exit code of a bad one. */
-static int sweep_option(struct sweep_opts *o, int id, const char *value)
+/* In enum sweep_format order. */
+static const char *const sweep_formats[] = { "csv", "jsonl", NULL };
+
+enum sweep_opt_id { OPT_VARY };
+
+static const struct cli_opt sweep_opts_table[] = {
+	CLI_RUN_OPTIONS(struct sweep_opts),
+	CLI_OPT_OWN("vary", 0, true, OPT_VARY),
+	CLI_OPT_THREADS(struct sweep_opts, threads),
+	CLI_OPT_SET("set", struct sweep_opts, sets),
+	CLI_OPT_CHOICE("format", struct sweep_opts, format, sweep_formats),
+	CLI_OPT_TEXT("out", 'o', struct sweep_opts, out),
+	CLI_OPT_FLAG("resume", 0, struct sweep_opts, resume),
+	CLI_OPT_FLAG("quiet", 'q', struct sweep_opts, quiet),
+	CLI_OPT_FLAG("help", 'h', struct sweep_opts, help),
+	CLI_OPT_END
+};
+
+/* --vary: one more axis of the grid. */
+static int sweep_option(void *arg, int id, const char *value)
 {
+	struct sweep_opts *o = arg;
 	struct sim_err err;
 
+	(void)id;
 	sim_err_clear(&err);
-	switch (id) {
-	case OPT_VARY:
-		if (sweep_grid_add(&o->grid, value, &err) == SIM_OK)
-			return CLI_EXIT_OK;
-		cli_print_err("sweep", &err);
-		return err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-	case OPT_THREADS:
-		return cli_parse_threads("sweep", value, &o->threads);
-	case OPT_SET:
-		if (strchr(value, '=') == NULL)
-			return cli_usage_error("sweep", "--set needs KEY=VALUE, not "
-					       "'%s'", value);
-		return cli_strings_add(&o->sets, value, NULL) == 0
-			? CLI_EXIT_OK : CLI_EXIT_FAILURE;
-	case OPT_FORMAT:
-		if (strcmp(value, "csv") == 0 || strcmp(value, "jsonl") == 0) {
-			o->format = value[0] == 'c' ? SWEEP_CSV : SWEEP_JSONL;
-			return CLI_EXIT_OK;
-		}
-		return cli_usage_error("sweep", "--format must be csv or jsonl, not "
-				       "'%s'", value);
-	case OPT_OUT: o->out = value; return CLI_EXIT_OK;
-	case OPT_RESUME: o->resume = true; return CLI_EXIT_OK;
-	case OPT_QUIET: o->quiet = true; return CLI_EXIT_OK;
-	case OPT_HELP: o->help = true; return CLI_EXIT_OK;
-	default:
-		o->run_values[id] = value;   /* a run setting */
-		return cli_check_run_setting("sweep", id, value);
-	}
+	if (sweep_grid_add(&o->grid, value, &err) == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err("sweep", &err);
+	return err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 }
+
+static const struct cli_spec sweep_spec = {
+	"sweep", sweep_opts_table, offsetof(struct sweep_opts, path), 1,
+	sweep_option
+};
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 {
-	struct cli_parser p = { .argc = argc, .argv = argv, .i = 1 };
-	const char *value;
-	int id, rc;
+	int rc = cli_parse(&sweep_spec, argc, argv, o);
 
-	while ((id = cli_next(&p, sweep_opts_table, &value)) != CLI_DONE) {
-		if (id == CLI_BAD)
-			return CLI_EXIT_USAGE;
-		if (id == CLI_OPERAND && o->path != NULL)
-			return cli_usage_error("sweep", "one scenario at a time: "
-					       "'%s' and '%s'", o->path, value);
-		if (id == CLI_OPERAND) {
-			o->path = value;
-			continue;
-		}
-		rc = sweep_option(o, id, value);
-		if (rc != CLI_EXIT_OK)
-			return rc;
-	}
-	if (o->help)
-		return CLI_EXIT_OK;
+	if (rc != CLI_EXIT_OK || o->help)
+		return rc;
 	if (o->path == NULL)
 		return cli_usage_error("sweep", "no scenario given");
 	if (o->grid.n_axes == 0)
@@ -194,116 +159,11 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 	return CLI_EXIT_OK;
 }
 
-/* The overrides of point `point`: --set, the axes, the run settings. */
-static int sweep_overrides(const struct sweep_opts *o, size_t point,
-			   struct cli_strings *l)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < o->sets.n; i++)
-		bad |= cli_strings_add(l, o->sets.items[i], NULL);
-	for (size_t a = 0; a < o->grid.n_axes; a++)
-		bad |= cli_strings_add(l, o->grid.axes[a].path,
-				       sweep_grid_value(&o->grid, point, a));
-	return bad | cli_run_settings_append(o->run_values, l);
-}
-
-/* Prints the loader's lines, naming "--vary" where an axis's override is
- * the culprit: the user wrote --vary, not --set. */
-static void sweep_print_load_err(const struct sweep_opts *o,
-				 const struct sim_err *err)
-{
-	struct sim_err shown;
-
-	if (err->status != SIM_ESCENARIO) {
-		cli_print_err("sweep", err);
-		return;
-	}
-	sim_err_clear(&shown);
-	for (const char *line = err->text; *line; ) {
-		int len = (int)strcspn(line, "\n");
-		bool vary = false;
-
-		for (size_t a = 0; !vary && a < o->grid.n_axes; a++) {
-			size_t n = strlen(o->grid.axes[a].path);
-
-			vary = strncmp(line, "--set ", 6) == 0
-			       && strncmp(line + 6, o->grid.axes[a].path, n) == 0
-			       && line[6 + n] == '=';
-		}
-		if (vary)
-			sim_err_add(&shown, SIM_ESCENARIO, "--vary %.*s", len - 6,
-				    line + 6);
-		else
-			sim_err_add(&shown, SIM_ESCENARIO, "%.*s", len, line);
-		line += len + (line[len] == '\n');
-	}
-	shown.n_lines = err->n_lines;
-	cli_print_err("sweep", &shown);
-}
-
-/* Loads point `point` into *out; returns the loader's status with its
- * problems in err and, when warnings is not NULL, its warnings there.
- * Prints nothing but an out-of-memory message, so the threads that check
- * the points may call it. */
-static enum sim_status sweep_load_warn(const struct sweep_opts *o,
-				       size_t point, struct scenario **out,
-				       struct sim_err *err,
-				       struct sim_err *warnings)
-{
-	struct cli_strings l = { 0 };
-	struct scenario_source src = { .path = o->path, .warnings = warnings };
-	enum sim_status st = SIM_ENOMEM;
-
-	*out = NULL;
-	if (sweep_overrides(o, point, &l) == 0) {
-		src.overrides = (const char *const *)l.items;
-		src.n_overrides = l.n;
-		st = scenario_load(&src, out, err);
-	} else {
-		sim_err_add(err, SIM_ENOMEM, "out of memory");
-	}
-	cli_strings_clear(&l);
-	return st;
-}
-
-/* Loads point `point` into *out, without its warnings. */
-static enum sim_status sweep_load_point(const struct sweep_opts *o,
-					size_t point, struct scenario **out,
-					struct sim_err *err)
-{
-	return sweep_load_warn(o, point, out, err, NULL);
-}
-
-/* The exit code of a load that returned st, its problems printed. */
-static int sweep_load_exit(const struct sweep_opts *o, enum sim_status st,
-			   const struct sim_err *err)
-{
-	if (st == SIM_OK)
-		return CLI_EXIT_OK;
-	sweep_print_load_err(o, err);
-	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-}
-
-/* Loads point `point`, printing its warnings when warn is set; returns
- * CLI_EXIT_OK or the exit code, printed. */
-static int sweep_load(const struct sweep_opts *o, size_t point, bool warn,
-		      struct scenario **out)
-{
-	struct sim_err err, warnings;
-	enum sim_status st;
-
-	sim_err_clear(&err);
-	sim_err_clear(&warnings);
-	st = sweep_load_warn(o, point, out, &err, warn ? &warnings : NULL);
-	if (st == SIM_OK)
-		sweep_print_load_err(o, &warnings);
-	return sweep_load_exit(o, st, &err);
-}
-
 /* The state of one sweep being run. */
 struct sweep_run {
 	const struct sweep_opts *o;
+	struct sweep_points points;        /* how each point is built */
+	struct cli_strings settings;       /* the run settings, as edits */
 	int fd;                            /* the output */
 	const char *out_name;              /* for messages */
 	unsigned reps, threads;
@@ -312,56 +172,56 @@ struct sweep_run {
 	struct sweep_progress progress;
 };
 
-/* What the threads checking the points share: each job writes only its
- * own point's slot of content. */
-struct sweep_check {
-	const struct sweep_opts *o;
-	unsigned reps;                     /* run.replications of point 0 */
-	uint64_t *content;                 /* [n_points] */
-};
-
-/* Job k: loads point k and keeps what it read. */
-static enum sim_status sweep_check_job(void *arg, size_t k, struct sim_err *err)
+/* The exit code of a build that returned st, its problems printed. */
+static int sweep_load_exit(enum sim_status st, const struct sim_err *err)
 {
-	struct sweep_check *c = arg;
-	struct scenario *sc;
-	enum sim_status st = sweep_load_point(c->o, k, &sc, err);
-
-	if (st == SIM_OK && sc->run.replications != c->reps)
-		st = sim_err_add(err, SIM_EINVAL, "point %zu changes "
-				 "run.replications; every point must run as "
-				 "many", k);
 	if (st == SIM_OK)
-		c->content[k] = sc->content_fnv1a;
-	scenario_free(sc);
-	return st;
+		return CLI_EXIT_OK;
+	cli_print_err("sweep", err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 }
 
-/* Loads and checks every point before anything is written, so a bad value
- * anywhere in the grid (0.5 agents, say) stops the sweep before point 0
- * is run, and adds what each point read to the sweep's identity. The
- * points are loaded on the sweep's threads; the first bad point (in point
- * order) is the one reported. Keeps each point's content hash in
- * r->content: a point loaded again to run must have read the same bytes. */
+/* Builds point `point`, printing its warnings when warn is set; returns
+ * CLI_EXIT_OK or the exit code, printed. */
+static int sweep_load(const struct sweep_run *r, size_t point, bool warn,
+		      struct scenario **out)
+{
+	struct sim_err err, warnings;
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	sim_err_clear(&warnings);
+	st = sweep_points_build(&r->points, point, warn ? &warnings : NULL, out,
+				&err);
+	if (st == SIM_OK)
+		cli_print_err("sweep", &warnings);
+	return sweep_load_exit(st, &err);
+}
+
+/* Builds and checks every point before anything is written, so a bad
+ * value anywhere in the grid (0.5 agents, say) stops the sweep before
+ * point 0 is run, and adds what each point read to the sweep's identity;
+ * the first bad point (in point order) is the one reported. Keeps each
+ * point's content hash in r->content: a point built again to run must
+ * have read the same bytes. */
 static int sweep_check_points(struct sweep_run *r, struct sweep_id *id)
 {
-	const struct sweep_opts *o = r->o;
-	struct sweep_check c = { .o = o, .reps = id->replications };
+	size_t n = r->o->grid.n_points;
 	struct sim_err err;
 	enum sim_status st;
 
-	r->content = c.content = mem_calloc(o->grid.n_points, sizeof *r->content);
+	r->content = mem_calloc(n, sizeof *r->content);
 	if (r->content == NULL) {
 		fputs("callsim sweep: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
 	sim_err_clear(&err);
-	st = replicate_run(o->grid.n_points, r->threads, sweep_check_job, &c,
-			   &err);
+	st = sweep_points_check(&r->points, r->threads, id->replications,
+				r->content, &err);
 	if (st != SIM_OK)
-		return sweep_load_exit(o, st, &err);
+		return sweep_load_exit(st, &err);
 	id->content_fnv1a = SCENARIO_FNV1A_INIT;
-	for (size_t k = 0; k < o->grid.n_points; k++)
+	for (size_t k = 0; k < n; k++)
 		sweep_content_add(id, r->content[k]);
 	return CLI_EXIT_OK;
 }
@@ -494,67 +354,46 @@ static int sweep_open_resume(struct sweep_run *r, const struct scenario *sc,
 	return CLI_EXIT_OK;
 }
 
-/* The points of one batch, and per worker and point a result to reuse and
- * an accumulator its replications are folded into as they finish, so
- * memory does not grow with the replications. Each worker has its own, so
- * none is shared between threads; a point's accumulators are merged
- * before it is written, and their exact sums make that the same bytes
- * whatever worker ran which replication. */
+/* The points of one batch, each a trial of one experiment, so the
+ * (point, replication) jobs of the batch are spread over the threads
+ * together and each point's replications are folded in as they finish. */
 struct sweep_batch {
 	struct sweep_run *r;
 	size_t first, n;                   /* points first .. first + n - 1 */
-	unsigned n_workers;
 	struct scenario **sc;              /* [n] */
-	struct cc_result **res;            /* [n_workers][n] */
-	struct summary_acc **acc;          /* [n_workers][n] */
+	struct experiment_trial *trials;   /* [n] */
 };
 
-/* Job `index` is replication index % reps of point index / reps: one
- * point's replications are neighbours, so they are handed out together. */
-static enum sim_status sweep_job(void *arg, unsigned worker, size_t index,
-				 struct sim_err *err)
+/* Counts a replication for the progress line (from any worker). */
+static void sweep_on_replication(void *arg)
 {
-	struct sweep_batch *b = arg;
-	size_t k = index / b->r->reps, slot = worker * b->n + k;
-	uint32_t rep = (uint32_t)(index % b->r->reps);
-	enum sim_status st = cc_run(b->sc[k], rep, b->res[slot], err);
-
-	if (st == SIM_OK) {
-		summary_acc_add(b->acc[slot], b->res[slot]);
-		sweep_progress_replication(&b->r->progress);
-	}
-	return st;
+	sweep_progress_replication(arg);
 }
 
 static void sweep_batch_free(struct sweep_batch *b)
 {
-	for (size_t i = 0; i < b->n_workers * b->n; i++) {
-		if (b->res != NULL)
-			cc_result_free(b->res[i]);
-		if (b->acc != NULL)
-			summary_acc_free(b->acc[i]);
-	}
+	for (size_t k = 0; b->trials != NULL && k < b->n; k++)
+		experiment_trial_clear(&b->trials[k]);
 	for (size_t k = 0; b->sc != NULL && k < b->n; k++)
 		scenario_free(b->sc[k]);
-	free(b->res);
-	free(b->acc);
+	free(b->trials);
 	free(b->sc);
 }
 
-/* Loads the batch's points and allocates their results and accumulators. */
+/* Loads the batch's points. */
 static int sweep_batch_load(struct sweep_batch *b)
 {
 	const struct sweep_run *r = b->r;
-	size_t slots = b->n_workers * b->n;
 	int rc = CLI_EXIT_OK;
 
 	b->sc = mem_calloc(b->n, sizeof *b->sc);
-	b->res = mem_calloc(slots, sizeof *b->res);
-	b->acc = mem_calloc(slots, sizeof *b->acc);
-	if (b->sc == NULL || b->res == NULL || b->acc == NULL)
-		goto nomem;
+	b->trials = mem_calloc(b->n, sizeof *b->trials);
+	if (b->sc == NULL || b->trials == NULL) {
+		fputs("callsim sweep: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
-		rc = sweep_load(r->o, b->first + k, false, &b->sc[k]);
+		rc = sweep_load(r, b->first + k, false, &b->sc[k]);
 		if (rc == CLI_EXIT_OK
 		    && b->sc[k]->content_fnv1a != r->content[b->first + k]) {
 			fprintf(stderr, "callsim sweep: the scenario or a CSV it "
@@ -563,17 +402,9 @@ static int sweep_batch_load(struct sweep_batch *b)
 				b->first + k);
 			rc = CLI_EXIT_FAILURE;
 		}
-	}
-	for (size_t i = 0; rc == CLI_EXIT_OK && i < slots; i++) {
-		b->res[i] = cc_result_new(b->sc[i % b->n]);
-		b->acc[i] = summary_acc_new(b->sc[i % b->n]);
-		if (b->res[i] == NULL || b->acc[i] == NULL)
-			goto nomem;
+		b->trials[k].sc = b->sc[k];
 	}
 	return rc;
-nomem:
-	fputs("callsim sweep: out of memory\n", stderr);
-	return CLI_EXIT_FAILURE;
 }
 
 /* Summarises point k of the batch and writes it with one write(). */
@@ -589,9 +420,7 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 	int rc;
 
 	sim_err_clear(&err);
-	for (unsigned w = 1; w < b->n_workers; w++)
-		summary_acc_merge(b->acc[k], b->acc[w * b->n + k]);
-	s = summary_of_acc(b->acc[k], &err);
+	s = summary_of_acc(b->trials[k].acc, &err);
 	mem = s ? open_memstream(&buf, &len) : NULL;
 	if (mem != NULL) {
 		st = sweep_point_write(mem, &r->o->grid, b->first + k, s,
@@ -613,15 +442,15 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 /* Runs points first .. first + n - 1 and writes them in order. */
 static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
 {
-	struct sweep_batch b = { .r = r, .first = first, .n = n,
-		.n_workers = replicate_workers(n * r->reps, r->threads) };
+	struct sweep_batch b = { .r = r, .first = first, .n = n };
+	struct experiment_spec spec = { .threads = r->threads,
+		.on_replication = sweep_on_replication, .arg = &r->progress };
 	struct sim_err err;
 	int rc = sweep_batch_load(&b);
 
 	sim_err_clear(&err);
 	if (rc == CLI_EXIT_OK
-	    && replicate_run_workers(n * r->reps, r->threads, sweep_job, &b,
-				     &err) != SIM_OK) {
+	    && experiment_run(b.trials, n, &spec, &err) != SIM_OK) {
 		cli_print_err("sweep", &err);
 		rc = CLI_EXIT_FAILURE;
 	}
@@ -699,17 +528,35 @@ static struct sweep_id sweep_id_of(const struct sweep_opts *o,
 	};
 }
 
+/* Sets up r for the sweep o: its threads, and how its points are built
+ * (--set, the axes, the run settings). Returns 0, or -1 when out of
+ * memory (message printed). */
+static int sweep_run_init(struct sweep_run *r, const struct sweep_opts *o)
+{
+	*r = (struct sweep_run){ .o = o, .fd = -1 };
+	r->threads = o->threads ? o->threads : replicate_default_threads();
+	if (cli_run_settings_append(o->run_values, &r->settings) != 0)
+		return -1;
+	r->points = (struct sweep_points){
+		.path = o->path, .sets = (const char *const *)o->sets.items,
+		.n_sets = o->sets.n, .grid = &o->grid,
+		.settings = (const char *const *)r->settings.items,
+		.n_settings = r->settings.n,
+	};
+	return 0;
+}
+
 /* Checks every point, opens the output and runs the sweep. */
 static int sweep_main(const struct sweep_opts *o)
 {
-	struct sweep_run r = { .o = o, .fd = -1 };
+	struct sweep_run r;
 	struct scenario *base = NULL;
 	struct sweep_id id;
 	char *header = NULL;
 	size_t len = 0;
-	int rc = sweep_load(o, 0, true, &base);
+	int rc = sweep_run_init(&r, o) == 0
+		 ? sweep_load(&r, 0, true, &base) : CLI_EXIT_FAILURE;
 
-	r.threads = o->threads ? o->threads : replicate_default_threads();
 	if (rc == CLI_EXIT_OK) {
 		id = sweep_id_of(o, base);
 		rc = sweep_check_points(&r, &id);
@@ -731,6 +578,7 @@ static int sweep_main(const struct sweep_opts *o)
 	free(r.content);
 	free(header);
 	scenario_free(base);
+	cli_strings_clear(&r.settings);
 	return rc;
 }
 

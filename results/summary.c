@@ -17,7 +17,6 @@
 #include <gsl/gsl_cdf.h>
 
 #include "sim/moments.h"
-#include "sim/replicate.h"
 #include "sim/mem.h"
 
 struct summary_acc {
@@ -330,87 +329,6 @@ struct summary *summary_new(const struct scenario *sc,
 		summary_acc_add(a, results[i]);
 	s = summary_of_acc(a, err);
 	summary_acc_free(a);
-	return s;
-}
-
-/* Replications folded in as they finish: each worker reuses one result
- * and adds it to its own accumulator, so memory does not grow with the
- * number of replications; the accumulators' exact sums make the merged
- * summary the same bytes whatever worker ran which replication. */
-struct summary_sim {
-	const struct scenario *sc;
-	unsigned n_workers;
-	struct cc_result **res;            /* [n_workers] */
-	struct summary_acc **acc;          /* [n_workers] */
-};
-
-static enum sim_status summary_sim_one(void *arg, unsigned worker,
-				       size_t index, struct sim_err *err)
-{
-	const struct summary_sim *job = arg;
-	enum sim_status st = cc_run(job->sc, (uint32_t)index, job->res[worker],
-				    err);
-
-	if (st == SIM_OK)
-		summary_acc_add(job->acc[worker], job->res[worker]);
-	return st;
-}
-
-/* Frees what summary_sim_init allocated; NULL entries are skipped. */
-static void summary_sim_free(struct summary_sim *job)
-{
-	for (unsigned w = 0; w < job->n_workers; w++) {
-		if (job->res != NULL)
-			cc_result_free(job->res[w]);
-		if (job->acc != NULL)
-			summary_acc_free(job->acc[w]);
-	}
-	free(job->res);
-	free(job->acc);
-}
-
-/* One result and one accumulator a worker; returns 0, or -1 when out of
- * memory (with everything freed). */
-static int summary_sim_init(struct summary_sim *job, const struct scenario *sc,
-			    unsigned n_workers)
-{
-	*job = (struct summary_sim){ sc, n_workers,
-				     mem_calloc(n_workers, sizeof *job->res),
-				     mem_calloc(n_workers, sizeof *job->acc) };
-	if (job->res == NULL || job->acc == NULL) {
-		summary_sim_free(job);
-		return -1;
-	}
-	for (unsigned w = 0; w < n_workers; w++) {
-		job->res[w] = cc_result_new(sc);
-		job->acc[w] = summary_acc_new(sc);
-		if (job->res[w] == NULL || job->acc[w] == NULL) {
-			summary_sim_free(job);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-struct summary *summary_simulate(const struct scenario *sc, unsigned threads,
-				 struct sim_err *err)
-{
-	size_t n = sc->run.replications;
-	struct summary_sim job;
-	struct summary *s = NULL;
-
-	assert(n >= 1);
-	if (summary_sim_init(&job, sc, replicate_workers(n, threads)) != 0) {
-		sim_err_add(err, SIM_ENOMEM, "out of memory");
-		return NULL;
-	}
-	if (replicate_run_workers(n, threads, summary_sim_one, &job, err)
-	    == SIM_OK) {
-		for (unsigned w = 1; w < job.n_workers; w++)
-			summary_acc_merge(job.acc[0], job.acc[w]);
-		s = summary_of_acc(job.acc[0], err);
-	}
-	summary_sim_free(&job);
 	return s;
 }
 

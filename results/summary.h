@@ -122,14 +122,6 @@ struct summary *summary_of_acc(const struct summary_acc *a,
 struct summary *summary_new(const struct scenario *sc,
 			    const struct cc_result *const *results, size_t n,
 			    struct sim_err *err);
-/* Runs sc's run.replications replications on `threads` threads (0: one a
- * core), folding each into a per-thread accumulator as it finishes, and
- * summarises them: memory does not grow with the replications, and the
- * bytes do not depend on the threads. Returns a new summary, or NULL with
- * err filled (the lowest-index failing replication's message, or
- * SIM_ENOMEM). */
-struct summary *summary_simulate(const struct scenario *sc, unsigned threads,
-				 struct sim_err *err);
 /* NULL is a no-op. */
 void summary_free(struct summary *s);
 

@@ -1,0 +1,102 @@
+/* experiment.h: the one path from a scenario to its figures — build a
+ * variant of the scenario, run its replications on threads, summarise.
+ * `callsim run`, `compare`, `sweep` and both searches of `optimise` all go
+ * through it.
+ *
+ * An experiment is an array of trials (as in cimba): each trial is a
+ * variant of the scenario, the seeds of its replications (run.seed of the
+ * variant, replication i seeded by (run.seed, i)), and a place for its
+ * result. A trial may pair two variants (compare's A and B): replication i
+ * of both then runs on one thread, with the same seed and index (common
+ * random numbers), and the pair is folded into a compare_acc. Every trial
+ * of one experiment runs as many replications.
+ *
+ * The (trial, replication) jobs of all trials are spread over the threads
+ * together, a trial's replications next to each other, so short runs with
+ * few replications still keep every core busy. Each worker folds its
+ * results into accumulators of its own, merged after the run; their exact
+ * sums (sim/moments.h) make the result the same bytes whatever the thread
+ * count or which worker ran which job.
+ *
+ * A variant is the scenario file with edits applied in order ("key=value",
+ * as --set spells them), built by experiment_variant_build alone, so the
+ * way a variant is made (today the file loaded with overrides) is changed
+ * in one place.
+ *
+ * Nothing here prints; errors are returned in a struct sim_err. */
+#ifndef RESULTS_EXPERIMENT_H
+#define RESULTS_EXPERIMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "models/scenario.h"
+#include "results/compare.h"
+#include "results/summary.h"
+#include "sim/sim_err.h"
+
+/* A variant of a scenario: the file at path with edits applied in order
+ * (each "key=value", as --set spells it; the last word wins). Borrows
+ * everything. */
+struct experiment_variant {
+	const char *path;
+	const char *const *edits;
+	size_t n_edits;
+};
+
+/* Builds the variant v into *out. When warnings is not NULL, what the
+ * scenario would not measure is written there. Returns SIM_OK and a new
+ * scenario (free with scenario_free); SIM_ESCENARIO or SIM_EIO with every
+ * problem in err for an invalid or unreadable scenario; SIM_ENOMEM. Safe
+ * to call from several threads at once. */
+enum sim_status experiment_variant_build(const struct experiment_variant *v,
+					 struct sim_err *warnings,
+					 struct scenario **out,
+					 struct sim_err *err);
+
+/* One trial: a variant (or a pair) and its result. */
+struct experiment_trial {
+	/* The variant, and its pair or NULL (borrowed; both outlive the
+	 * result). A pair must have sc's run.seed. */
+	const struct scenario *sc, *paired;
+	/* The result, owned by the trial after experiment_run: every
+	 * replication of sc (acc, unpaired) or every pair (pairs). Free with
+	 * experiment_trial_clear. */
+	struct summary_acc *acc;
+	struct compare_acc *pairs;
+};
+
+/* How the trials run. */
+struct experiment_spec {
+	unsigned threads;          /* 0: one a core */
+	/* Called by the worker that finished a replication (or a pair), from
+	 * any thread; NULL for none. Must be thread-safe. */
+	void (*on_replication)(void *arg);
+	void *arg;
+};
+
+/* Runs run.replications (the same in every trial) replications of each of
+ * the n >= 1 trials, and leaves each trial's result in it. Returns SIM_OK;
+ * on failure the lowest-index failing job's message in err (or
+ * SIM_ENOMEM), and no trial holds a result. */
+enum sim_status experiment_run(struct experiment_trial *trials, size_t n,
+			       const struct experiment_spec *spec,
+			       struct sim_err *err);
+
+/* Frees the result t holds; the variants stay. */
+void experiment_trial_clear(struct experiment_trial *t);
+
+/* Runs sc's replications on `threads` threads (0: one a core) and
+ * summarises them: experiment_run of one trial. Returns a new summary
+ * (free with summary_free), or NULL with err filled. */
+struct summary *experiment_summarise(const struct scenario *sc,
+				     unsigned threads, struct sim_err *err);
+
+/* Runs A and B (same run.seed and run.replications) paired and compares
+ * them. Returns a new comparison (free with compare_free), or NULL with
+ * err filled. */
+struct compare *experiment_compare(const struct scenario *a,
+				   const struct scenario *b, unsigned threads,
+				   struct sim_err *err);
+
+#endif
