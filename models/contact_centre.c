@@ -26,13 +26,12 @@
 #include "sim/sim.h"
 #include "sim/timeavg.h"
 
-#define HOUR_S 3600.0
 #define CALLERS_PER_CHUNK 1024
 /* After the horizon the run drains: it continues, without new first calls,
  * only to settle counted callers and incidents, for at most a week. A
  * caller still waiting then (no staff and no patience) is reported as
  * unanswered at end rather than simulated forever. */
-#define DRAIN_LIMIT_S (7.0 * 86400.0)
+#define DRAIN_LIMIT_S (7.0 * DAY_S)
 
 struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */

@@ -27,9 +27,8 @@
 #include "models/figure.h"
 #include "models/response.h"
 #include "models/scenario.h"
+#include "models/week.h"
 #include "sim/sim_err.h"
-
-#define HOURS_PER_WEEK 168
 
 /* What each random stream of a line is for. */
 enum cc_stream {

@@ -18,8 +18,6 @@
 
 #include "sim/mem.h"
 
-#define DAY_S 86400.0
-
 struct rate_plan {
 	size_t n;          /* segments */
 	double *edge;      /* n + 1 edges; segment i is [edge[i], edge[i+1]) */

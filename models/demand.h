@@ -18,10 +18,10 @@
 
 #include <stddef.h>
 
+#include "models/week.h"
 #include "sim/sim_err.h"
 
 #define DEMAND_SLOTS_MAX 672
-#define WEEK_S 604800.0
 
 struct surge_spec {
 	double start_s;      /* offset into the week: day * 86400 + time of day */

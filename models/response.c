@@ -30,6 +30,7 @@
 #include <string.h>
 #include <gsl/gsl_randist.h>
 
+#include "models/week.h"
 #include "sim/hist.h"
 #include "sim/mem.h"
 #include "sim/timeavg.h"
@@ -604,7 +605,7 @@ static void unit_free(struct response *r, struct unit *u)
 	if (u->abstraction_counted)
 		r->area_tally[gr->spec->area * RSP_AREA_METRICS +
 			      RSP_ABSTRACTION_HOURS] +=
-			(now - u->dispatched_s) / 3600.0 * gr->spec->crew;
+			(now - u->dispatched_s) / HOUR_S * gr->spec->crew;
 	u->abstraction_counted = 0;
 	if (u->leaving) {
 		u->leaving = 0;

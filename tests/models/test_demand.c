@@ -12,9 +12,8 @@
 #include <gsl/gsl_rng.h>
 
 #include "models/demand.h"
+#include "models/week.h"
 
-#define HOUR_S 3600.0
-#define DAY_S 86400.0
 #define SEED 7310UL
 
 /* A spec with every month factor 1 and no surges. */

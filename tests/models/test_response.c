@@ -21,10 +21,10 @@
 #include "models/erlang.h"
 #include "models/response.h"
 #include "models/scenario.h"
+#include "models/week.h"
 #include "sim/ci.h"
 #include "sim/sim.h"
 
-#define DAY_S 86400.0
 #define ALL_WEEK 0x7fu
 
 /* ---- building scenarios by hand -------------------------------------- */
