@@ -50,7 +50,7 @@ struct caller_chunk {
 
 struct line_state {
 	const struct line_spec *spec;
-	struct rate_plan *plan;
+	struct demand_plan *plan;
 	size_t plan_hint;
 	gsl_rng *rng[CC_STREAM_KINDS];
 	struct caller *head, *tail;  /* waiting callers, oldest first */
@@ -394,7 +394,7 @@ static void schedule_arrival(struct cc_model *m, struct line_state *ls,
 			     double now)
 {
 	double e1 = dist_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
-	double next_s = rate_plan_next(ls->plan, now, e1, &ls->plan_hint);
+	double next_s = demand_plan_next(ls->plan, now, e1, &ls->plan_hint);
 	if (isfinite(next_s) && next_s < m->end_s)
 		sim_schedule(m->ctx, next_s, on_arrival, ls, 0);
 }
@@ -588,7 +588,7 @@ static enum sim_status line_init(struct cc_model *m, size_t l,
 	struct line_state *ls = &m->lines[l];
 
 	ls->spec = &sc->lines[l];
-	ls->plan = rate_plan_new(&ls->spec->demand, sc->run.start, m->end_s, err);
+	ls->plan = demand_plan_new(&ls->spec->demand, sc->run.start, m->end_s, err);
 	if (!ls->plan)
 		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
 	ls->waits = hist_new();
@@ -625,7 +625,7 @@ static void model_free(struct cc_model *m)
 {
 	if (m->lines) {
 		for (size_t l = 0; l < m->sc->n_lines; l++) {
-			rate_plan_free(m->lines[l].plan);
+			demand_plan_free(m->lines[l].plan);
 			hist_free(m->lines[l].waits);
 			free(m->lines[l].pools);
 		}

@@ -34,15 +34,15 @@ static double expected_calls(const struct scenario *sc)
 
 	for (i = 0; i < sc->n_lines; i++) {
 		struct sim_err err;
-		struct rate_plan *plan;
+		struct demand_plan *plan;
 
 		sim_err_clear(&err);
-		plan = rate_plan_new(&sc->lines[i].demand, sc->run.start,
+		plan = demand_plan_new(&sc->lines[i].demand, sc->run.start,
 				     horizon_s, &err);
 		if (!plan)
 			return INFINITY;
-		sum += rate_plan_expected(plan, 0.0, horizon_s);
-		rate_plan_free(plan);
+		sum += demand_plan_expected(plan, 0.0, horizon_s);
+		demand_plan_free(plan);
 	}
 	return sum;
 }
