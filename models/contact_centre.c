@@ -1,6 +1,6 @@
 /* contact_centre.c: one replication of the contact centre on the event
  * engine — arrivals, queues, handlers on rosters, abandonment and redials —
- * and the tallies that become a struct cc_result.
+ * and the tallies that become a struct replication_result.
  *
  * Handlers are not individuals: a pool is three counters (idle, busy, and
  * busy handlers whose shift has ended and who leave when their call is done).
@@ -10,7 +10,7 @@
  * lines in priority order and takes the oldest caller of the first line
  * with anyone waiting. Priority is non-preemptive: nobody is taken off a
  * call. */
-#include "models/contact_centre.h"
+#include "models/replication.h"
 
 #include <assert.h>
 #include <math.h>
@@ -103,9 +103,9 @@ static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
 /* ---- results ---------------------------------------------------------- */
 
 /* Returns a zeroed result sized for sc, or NULL when out of memory. */
-struct cc_result *cc_result_new(const struct scenario *sc)
+struct replication_result *replication_result_new(const struct scenario *sc)
 {
-	struct cc_result *res = mem_calloc(1, sizeof *res);
+	struct replication_result *res = mem_calloc(1, sizeof *res);
 	if (!res)
 		return NULL;
 	res->n_lines = sc->n_lines;
@@ -126,14 +126,14 @@ struct cc_result *cc_result_new(const struct scenario *sc)
 	if (!res->line || !res->pool || !res->interval_line ||
 	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
 	    !res->rsp.area) {
-		cc_result_free(res);
+		replication_result_free(res);
 		return NULL;
 	}
 	return res;
 }
 
 /* Frees a result; NULL is a no-op. */
-void cc_result_free(struct cc_result *res)
+void replication_result_free(struct replication_result *res)
 {
 	if (!res)
 		return;
@@ -148,24 +148,24 @@ void cc_result_free(struct cc_result *res)
 }
 
 /* One result per replication of sc; NULL when out of memory. */
-struct cc_result **cc_results_new(const struct scenario *sc, size_t n)
+struct replication_result **replication_results_new(const struct scenario *sc, size_t n)
 {
-	struct cc_result **res = mem_calloc(n + 1, sizeof *res);
+	struct replication_result **res = mem_calloc(n + 1, sizeof *res);
 
 	for (size_t i = 0; res != NULL && i < n; i++) {
-		res[i] = cc_result_new(sc);
+		res[i] = replication_result_new(sc);
 		if (res[i] == NULL) {
-			cc_results_free(res, i);
+			replication_results_free(res, i);
 			res = NULL;
 		}
 	}
 	return res;
 }
 
-void cc_results_free(struct cc_result **res, size_t n)
+void replication_results_free(struct replication_result **res, size_t n)
 {
 	for (size_t i = 0; res != NULL && i < n; i++)
-		cc_result_free(res[i]);
+		replication_result_free(res[i]);
 	free(res);
 }
 
@@ -711,10 +711,10 @@ static double counted_waiting(const struct line_state *ls)
 }
 
 static void line_figures(const struct cc_model *m, size_t l,
-			 struct cc_result *out)
+			 struct replication_result *out)
 {
 	const struct line_state *ls = &m->lines[l];
-	double *f = cc_line_at(out, l);
+	double *f = replication_line_at(out, l);
 	double weeks_in_hour;
 
 	f[CC_OFFERED] = ls->offered;
@@ -731,7 +731,7 @@ static void line_figures(const struct cc_model *m, size_t l,
 	f[CC_WAIT_P95_S] = hist_quantile(ls->waits, 0.95);
 	f[CC_WAIT_P99_S] = hist_quantile(ls->waits, 0.99);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		double *i = cc_iline_at(out, h, l);
+		double *i = replication_iline_at(out, h, l);
 		/* Hours of that slot in the counted period: a mean per week. */
 		weeks_in_hour = m->h_seconds[h] / HOUR_S;
 		i[CC_I_OFFERED] = ratio(ls->h_offered[h], weeks_in_hour);
@@ -741,16 +741,16 @@ static void line_figures(const struct cc_model *m, size_t l,
 }
 
 static void pool_figures(const struct cc_model *m, size_t p,
-			 struct cc_result *out)
+			 struct replication_result *out)
 {
 	const struct pool_state *ps = &m->pools[p];
-	double *f = cc_pool_at(out, p);
+	double *f = replication_pool_at(out, p);
 	double counted_s = m->end_s - m->warmup_s;
 
 	f[CC_OCCUPANCY] = ratio(ps->busy_s, ps->present_s);
 	f[CC_STAFF_ON_DUTY] = ratio(ps->staff_s, counted_s);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		double *i = cc_ipool_at(out, h, p);
+		double *i = replication_ipool_at(out, h, p);
 		i[CC_I_STAFF] = ratio(ps->h_staff[h], m->h_seconds[h]);
 		i[CC_I_OCCUPANCY] = ratio(ps->h_busy[h], ps->h_present[h]);
 	}
@@ -778,8 +778,8 @@ static void model_run(struct cc_model *m)
 }
 
 /* Runs one replication of sc into out. */
-enum sim_status cc_run(const struct scenario *sc, uint32_t replication,
-		       struct cc_result *out, struct sim_err *err)
+enum sim_status replication_run(const struct scenario *sc, uint32_t replication,
+		       struct replication_result *out, struct sim_err *err)
 {
 	struct cc_model m = { 0 };
 	enum sim_status st = model_init(&m, sc, replication, err);

@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "models/erlang.h"
 #include "models/response.h"
 #include "models/scenario.h"
@@ -256,11 +256,11 @@ static const double *area_of(const struct drive *d, size_t a)
 /* ---- running replications through the contact centre ----------------- */
 
 /* Every counted incident of every replication was attended. */
-static void assert_all_attended(struct cc_result **res, unsigned n, size_t ng)
+static void assert_all_attended(struct replication_result **res, unsigned n, size_t ng)
 {
 	for (unsigned i = 0; i < n; i++)
 		for (size_t g = 0; g < ng; g++) {
-			double *f = cc_grade_at(res[i], g);
+			double *f = replication_grade_at(res[i], g);
 			assert_true(f[RSP_INCIDENTS] > 0);
 			assert_seconds_near(f[RSP_ATTENDED], f[RSP_INCIDENTS], 0.0);
 		}
@@ -282,23 +282,23 @@ static void test_attendance_matches_erlang_c(void **state)
 	sc->lines[0].incident_p[0] = 0.6;
 	sc->grades[0].target_s = 600.0;
 	unit_shifts(&sc->units[0], 1, 5);
-	struct cc_result **res = replications_run(sc);
+	struct replication_result **res = replications_run(sc);
 	struct erlang_queue q = { .lambda = 7.5 / 3600.0, .mu = 1.0 / 1800.0,
 		.c = 5, .theta = 0 };
 	struct erlang_result th;
 	assert_int_equal(erlang_solve(&q, 600.0, &th), 0);
 
 	assert_all_attended(res, 100, 1);
-	assert_in_ci(replications_ci(res, 100, cc_grade_at, 0, RSP_ATTEND_MEAN_S),
+	assert_in_ci(replications_ci(res, 100, replication_grade_at, 0, RSP_ATTEND_MEAN_S),
 		     th.asa_s,
 		     "mean attendance");
-	assert_in_ci(replications_ci(res, 100, cc_grade_at, 0, RSP_WITHIN_TARGET),
+	assert_in_ci(replications_ci(res, 100, replication_grade_at, 0, RSP_WITHIN_TARGET),
 		     th.service_level,
 		     "attended within 10 min");
-	assert_in_ci(replications_ci(res, 100, cc_area_at, 0, RSP_UTILISATION),
+	assert_in_ci(replications_ci(res, 100, replication_area_at, 0, RSP_UTILISATION),
 		     th.occupancy,
 		     "utilisation");
-	assert_in_ci(replications_ci(res, 100, cc_area_at, 0, RSP_UNITS_ON_DUTY),
+	assert_in_ci(replications_ci(res, 100, replication_area_at, 0, RSP_UNITS_ON_DUTY),
 		     5.0, "on duty");
 	replications_free(res, 100);
 	scenario_free(sc);
@@ -318,7 +318,7 @@ static void test_grade_priority_matches_cobham(void **state)
 	sc->lines[0].incident_p[0] = 0.34;
 	sc->lines[0].incident_p[1] = 0.51;
 	unit_shifts(&sc->units[0], 1, 5);
-	struct cc_result **res = replications_run(sc);
+	struct replication_result **res = replications_run(sc);
 	double mu = 1.0 / 1800.0, c = 5;
 	double rho1 = (3.4 / 3600.0) / (c * mu);
 	double rho = (8.5 / 3600.0) / (c * mu);
@@ -327,8 +327,8 @@ static void test_grade_priority_matches_cobham(void **state)
 	double w2 = pw / (c * mu * (1 - rho1) * (1 - rho));
 
 	assert_all_attended(res, 100, 2);
-	struct ci high = replications_ci(res, 100, cc_grade_at, 0, RSP_ATTEND_MEAN_S);
-	struct ci low = replications_ci(res, 100, cc_grade_at, 1, RSP_ATTEND_MEAN_S);
+	struct ci high = replications_ci(res, 100, replication_grade_at, 0, RSP_ATTEND_MEAN_S);
+	struct ci low = replications_ci(res, 100, replication_grade_at, 1, RSP_ATTEND_MEAN_S);
 	assert_in_ci(high, w1, "Emergency attendance");
 	assert_in_ci(low, w2, "Priority attendance");
 	assert_true(high.hi < low.lo);
@@ -376,15 +376,15 @@ static void test_cross_border_only_after_the_wait(void **state)
 	for (int above = 0; above < 2; above++) {
 		struct scenario *sc = border_scenario(least_s +
 						      (above ? 1e-6 : -1e-6));
-		struct cc_result **res = replications_run(sc);
+		struct replication_result **res = replications_run(sc);
 		for (unsigned i = 0; i < 2; i++) {
-			double *a0 = cc_area_grade_at(res[i], 0, 0);
-			double *a1 = cc_area_grade_at(res[i], 1, 0);
+			double *a0 = replication_area_grade_at(res[i], 0, 0);
+			double *a1 = replication_area_grade_at(res[i], 1, 0);
 			assert_true(a0[RSP_INCIDENTS] > 50);
 			assert_seconds_near(a0[RSP_ATTENDED], a0[RSP_INCIDENTS], 0.0);
 			assert_seconds_near(a0[RSP_CROSS_BORDER], a0[RSP_ATTENDED], 0.0);
 			assert_seconds_near(a1[RSP_CROSS_BORDER], 0.0, 0.0);
-			assert_seconds_near(cc_grade_at(res[i], 0)[RSP_CROSS_BORDER],
+			assert_seconds_near(replication_grade_at(res[i], 0)[RSP_CROSS_BORDER],
 					    a0[RSP_CROSS_BORDER], 0.0);
 			assert_true(a0[RSP_ATTEND_MEAN_S] > least_s);
 			if (above)
@@ -710,9 +710,9 @@ static void test_units_on_duty_follow_roster(void **state)
 		.days = ALL_WEEK, .staff = 1 };
 	unit_shifts(&sc->units[1], 1, 4);
 	sc->units[1].shrinkage = 0.25;
-	struct cc_result **res = replications_run(sc);
+	struct replication_result **res = replications_run(sc);
 	for (unsigned i = 0; i < 2; i++) {
-		double *a = cc_area_at(res[i], 0);
+		double *a = replication_area_at(res[i], 0);
 		assert_seconds_near(a[RSP_UNITS_ON_DUTY], 5.0, 1e-9);
 		assert_true(a[RSP_UTILISATION] > 0.1 && a[RSP_UTILISATION] <= 1.0);
 	}
@@ -818,9 +818,9 @@ static void test_incidents_waiting_bound(void **state)
 	/* Under the bound the same run is fine, and what it could not attend
 	 * is unattended at end. */
 	sc->run.max_waiting = 5000;
-	struct cc_result **res = replications_run(sc);
+	struct replication_result **res = replications_run(sc);
 	for (unsigned i = 0; i < 2; i++) {
-		double *f = cc_grade_at(res[i], 0);
+		double *f = replication_grade_at(res[i], 0);
 		assert_true(f[RSP_UNATTENDED_END] > 1000);
 		assert_seconds_near(f[RSP_ATTENDED] + f[RSP_UNATTENDED_END],
 				    f[RSP_INCIDENTS], 0.0);
@@ -894,11 +894,11 @@ static void test_same_replication_same_figures(void **state)
 {
 	(void)state;
 	struct scenario *sc = busy_scenario();
-	struct cc_result *a = cc_result_new(sc), *b = cc_result_new(sc);
+	struct replication_result *a = replication_result_new(sc), *b = replication_result_new(sc);
 	struct sim_err err;
 	sim_err_clear(&err);
-	assert_int_equal(cc_run(sc, 3, a, &err), SIM_OK);
-	assert_int_equal(cc_run(sc, 3, b, &err), SIM_OK);
+	assert_int_equal(replication_run(sc, 3, a, &err), SIM_OK);
+	assert_int_equal(replication_run(sc, 3, b, &err), SIM_OK);
 	assert_memory_equal(a->rsp.grade, b->rsp.grade,
 			    3 * RSP_GRADE_METRICS * sizeof(double));
 	assert_memory_equal(a->rsp.area_grade, b->rsp.area_grade,
@@ -906,27 +906,27 @@ static void test_same_replication_same_figures(void **state)
 	assert_memory_equal(a->rsp.area, b->rsp.area,
 			    3 * RSP_AREA_METRICS * sizeof(double));
 	for (size_t g = 0; g < 3; g++) {
-		double *f = cc_grade_at(a, g);
+		double *f = replication_grade_at(a, g);
 		assert_true(f[RSP_INCIDENTS] > 100);
 		assert_seconds_near(f[RSP_ATTENDED], f[RSP_INCIDENTS], 0.0);
-		double *far = cc_area_grade_at(a, 2, g);
-		assert_seconds_near(cc_area_grade_at(a, 0, g)[RSP_INCIDENTS] +
-				    cc_area_grade_at(a, 1, g)[RSP_INCIDENTS] +
+		double *far = replication_area_grade_at(a, 2, g);
+		assert_seconds_near(replication_area_grade_at(a, 0, g)[RSP_INCIDENTS] +
+				    replication_area_grade_at(a, 1, g)[RSP_INCIDENTS] +
 				    far[RSP_INCIDENTS], f[RSP_INCIDENTS], 0.0);
 		assert_seconds_near(far[RSP_CROSS_BORDER], far[RSP_ATTENDED], 0.0);
 		assert_true(f[RSP_WITHIN_TARGET] >= 0 && f[RSP_WITHIN_TARGET] <= 1);
 		assert_true(f[RSP_ATTEND_P50_S] <= f[RSP_ATTEND_P90_S] &&
 			    f[RSP_ATTEND_P90_S] <= f[RSP_ATTEND_P95_S]);
 	}
-	assert_true(cc_grade_at(a, 0)[RSP_CROSS_BORDER] > 0);
-	assert_true(cc_area_grade_at(a, 2, 2)[RSP_PREEMPTED] > 0);
-	assert_true(cc_area_at(a, 0)[RSP_ABSTRACTIONS] > 0);
+	assert_true(replication_grade_at(a, 0)[RSP_CROSS_BORDER] > 0);
+	assert_true(replication_area_grade_at(a, 2, 2)[RSP_PREEMPTED] > 0);
+	assert_true(replication_area_at(a, 0)[RSP_ABSTRACTIONS] > 0);
 	for (size_t r = 0; r < 2; r++) {
-		double u = cc_area_at(a, r)[RSP_UTILISATION];
+		double u = replication_area_at(a, r)[RSP_UTILISATION];
 		assert_true(u > 0 && u <= 1);
 	}
-	cc_result_free(a);
-	cc_result_free(b);
+	replication_result_free(a);
+	replication_result_free(b);
 	scenario_free(sc);
 }
 
