@@ -1,18 +1,19 @@
-/* contact_centre.h: one replication of the contact centre — callers arrive
- * on each line, wait, abandon or are answered by a pool's handlers, and
- * some redial; answered calls may create incidents for the response model
- * (models/response.h) — and the figures of both that it yields.
+/* contact_centre.h: the contact centre, one of the models a replication
+ * drives (models/replication.h) — callers arrive on each line, wait,
+ * abandon or are answered by a pool's handlers, and some redial; each
+ * answered call's end is posted to the other models (the response model
+ * may make an incident of it) — and the layout of the figures it yields.
  *
- * Only calls offered in the counted period [warmup, warmup + days) are
- * tallied; the run drains past the horizon, without new first calls, until
- * every counted caller is answered or has abandoned, for at most a week
- * (168 h); a counted caller still waiting then is unanswered at end, so
- * offered = answered + abandoned + unanswered at end and none is lost from
- * the tally. Occupancy and staffing are measured over the counted period.
+ * Only calls offered in the counted period are tallied; after the horizon
+ * the driver drains until every counted caller is answered or has
+ * abandoned, and a counted caller still waiting when the drain ends is
+ * unanswered at end, so offered = answered + abandoned + unanswered at end
+ * and none is lost from the tally. Occupancy and staffing are measured over
+ * the counted period.
  *
  * A replication fails (SIM_ERUNTIME) when more than run.max_waiting callers
- * wait at once, or more incidents wait for a unit, and whenever the engine
- * refuses an event time (see sim/sim.h).
+ * wait at once, and whenever the engine refuses an event time (see
+ * sim/sim.h).
  *
  * Random streams (purpose = line index * CC_STREAM_KINDS + kind) keep
  * arrivals, patience, handling, wrap-up and redials apart, so two variants of
@@ -25,7 +26,6 @@
 #include <stdint.h>
 
 #include "models/figure.h"
-#include "models/response.h"
 #include "models/scenario.h"
 #include "models/week.h"
 #include "sim/sim_err.h"
@@ -43,5 +43,9 @@ enum cc_stream {
 /* The figures (enum cc_line_metric, cc_pool_metric,
  * cc_interval_line_metric, cc_interval_pool_metric) are defined in
  * models/figure.h. */
+
+/* The model the replication driver creates, for every scenario. */
+struct replication_model;
+extern const struct replication_model contact_centre_model;
 
 #endif

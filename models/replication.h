@@ -13,6 +13,7 @@
 #ifndef MODELS_REPLICATION_H
 #define MODELS_REPLICATION_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,7 @@
 #include "models/response.h"
 #include "models/scenario.h"
 #include "models/week.h"
+#include "sim/sim.h"
 #include "sim/sim_err.h"
 
 struct replication_result {
@@ -86,6 +88,66 @@ static inline double *replication_area_at(struct replication_result *r,
 {
 	return r->rsp.area + area * RSP_AREA_METRICS;
 }
+
+/* ---- the models a replication drives ----------------------------------
+ *
+ * A replication is a driver and the models it runs on one clock (one
+ * struct sim_ctx): today the contact centre and, when the scenario has
+ * grades, the incident response. The driver creates them in order, opens
+ * and closes the counted period for all of them, passes notices from one to
+ * the others, drains until every model says its counted work is settled,
+ * then asks each for its figures. A new model (call-backs, deferrable work)
+ * is a struct replication_model and a line in the driver's list.
+ *
+ * A model schedules its own events on env->ctx and reaches its state from
+ * their objects; the context's model pointer (sim_model) belongs to the
+ * contact centre. */
+struct replication;
+
+/* What the driver, or one model, tells every model. */
+enum replication_notice_kind {
+	REPLICATION_PERIOD_OPEN,   /* now is warmup: tallies start */
+	REPLICATION_PERIOD_CLOSE,  /* now is the horizon: period figures end */
+	REPLICATION_CALL_ENDED,    /* an answered call's talk time ended now */
+};
+
+struct replication_notice {
+	enum replication_notice_kind kind;
+	size_t line;               /* REPLICATION_CALL_ENDED: the call's line */
+};
+
+/* What a model is given when it is created; borrowed for the replication. */
+struct replication_env {
+	const struct scenario *sc;
+	struct sim_ctx *ctx;       /* the clock, calendar and random streams */
+	struct replication *rep;   /* for replication_post */
+	double warmup_s, end_s;    /* the counted period */
+	uint32_t first_stream;     /* the model's streams start here */
+};
+
+struct replication_model {
+	const char *name;
+	/* Whether sc has anything for this model to do. */
+	bool (*wanted)(const struct scenario *sc);
+	/* How many random streams (purposes) the model draws from. */
+	uint32_t (*streams)(const struct scenario *sc);
+	/* Returns the new model with its first events on the calendar, or
+	 * NULL with err filled (out of memory, or the model refuses sc). */
+	void *(*init)(const struct replication_env *env, struct sim_err *err);
+	/* Acts on a notice (ignoring kinds it has no use for). */
+	void (*handle)(void *model, const struct replication_notice *n);
+	/* True when every counted call or incident has its outcome. */
+	bool (*settled)(const void *model);
+	/* Writes the replication's figures, once the run has drained. */
+	void (*figures)(const void *model, struct replication_result *out);
+	/* NULL is a no-op. */
+	void (*free)(void *model);
+};
+
+/* Passes n to every model of rep, in the driver's order. */
+void replication_post(struct replication *rep,
+		      const struct replication_notice *n);
+
 
 /* Runs replication `replication` of sc (seeded from sc->run.seed) and fills
  * out, which must come from replication_result_new(sc). Returns SIM_OK, or

@@ -30,6 +30,7 @@
 #include <string.h>
 #include <gsl/gsl_randist.h>
 
+#include "models/replication.h"
 #include "models/week.h"
 #include "sim/hist.h"
 #include "sim/mem.h"
@@ -1024,3 +1025,64 @@ fail:
 	response_free(r);
 	return NULL;
 }
+
+/* ---- as a model of the replication ------------------------------------ */
+
+static bool rsp_wanted(const struct scenario *sc)
+{
+	return sc->n_grades > 0;
+}
+
+static uint32_t rsp_streams(const struct scenario *sc)
+{
+	(void)sc;
+	return RSP_STREAM_KINDS;
+}
+
+static void *rsp_init(const struct replication_env *env, struct sim_err *err)
+{
+	return response_new(env->sc, env->ctx, env->warmup_s, env->end_s,
+			    env->first_stream, err);
+}
+
+static void rsp_handle(void *model, const struct replication_notice *n)
+{
+	switch (n->kind) {
+	case REPLICATION_CALL_ENDED:
+		response_call_ended(model, n->line);
+		break;
+	case REPLICATION_PERIOD_OPEN:
+		response_open(model);
+		break;
+	case REPLICATION_PERIOD_CLOSE:
+		response_close(model);
+		break;
+	}
+}
+
+/* Every counted incident has been attended. */
+static bool rsp_settled(const void *model)
+{
+	return response_pending(model) == 0;
+}
+
+static void rsp_figures(const void *model, struct replication_result *out)
+{
+	response_figures(model, &out->rsp);
+}
+
+static void rsp_free(void *model)
+{
+	response_free(model);
+}
+
+const struct replication_model response_model = {
+	.name = "response",
+	.wanted = rsp_wanted,
+	.streams = rsp_streams,
+	.init = rsp_init,
+	.handle = rsp_handle,
+	.settled = rsp_settled,
+	.figures = rsp_figures,
+	.free = rsp_free,
+};
