@@ -74,7 +74,8 @@ struct pool_state {
 struct cc_model {
 	const struct scenario *sc;
 	struct sim_ctx *ctx;         /* borrowed from the replication */
-	struct replication *rep;     /* told when a call ends */
+	struct replication *rep;     /* told when a call ends ... */
+	bool post_call_ended;        /* ... if any model listens */
 	double warmup_s, end_s;
 	struct line_state *lines;
 	struct pool_state *pools;
@@ -395,8 +396,9 @@ static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 	const struct line_spec *spec = m->lines[ev->arg].spec;
 	double now = sim_now(ctx);
 
-	replication_post(m->rep, &(struct replication_notice){
-		.kind = REPLICATION_CALL_ENDED, .line = (size_t)ev->arg });
+	if (m->post_call_ended)
+		replication_post(m->rep, &(struct replication_notice){
+			.kind = REPLICATION_CALL_ENDED, .line = (size_t)ev->arg });
 	if (spec->has_wrap) {
 		double wrap_s = dist_sample(&spec->wrap,
 					    m->lines[ev->arg].rng[CC_STREAM_WRAP]);
@@ -479,8 +481,7 @@ static void period_open(struct cc_model *m, double now)
 	schedule_tick(m, now);
 }
 
-/* The contact centre hears of the counted period's opening and close; a
- * call's end is its own notice, with nothing to do here. */
+/* The contact centre listens to the counted period's opening and close. */
 static void cc_handle(void *model, const struct replication_notice *n)
 {
 	struct cc_model *m = model;
@@ -616,6 +617,7 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	m->sc = env->sc;
 	m->ctx = env->ctx;
 	m->rep = env->rep;
+	m->post_call_ended = replication_listened(m->rep, REPLICATION_CALL_ENDED);
 	m->max_waiting = m->sc->run.max_waiting ? m->sc->run.max_waiting
 						: SCENARIO_MAX_WAITING_DEFAULT;
 	m->warmup_s = env->warmup_s;
@@ -732,6 +734,8 @@ const struct replication_model contact_centre_model = {
 	.wanted = cc_wanted,
 	.streams = cc_streams,
 	.init = cc_init,
+	.notices = REPLICATION_NOTICE(REPLICATION_PERIOD_OPEN) |
+		   REPLICATION_NOTICE(REPLICATION_PERIOD_CLOSE),
 	.handle = cc_handle,
 	.settled = cc_settled,
 	.figures = cc_figures,

@@ -37,7 +37,16 @@ struct replication {
 	double warmup_s, end_s;
 	size_t n_models;
 	const struct replication_model *ops[REPLICATION_MODELS_MAX];
-	void *state[REPLICATION_MODELS_MAX];
+	void *state[REPLICATION_MODELS_MAX];   /* NULL until created */
+	uint32_t first_stream[REPLICATION_MODELS_MAX];
+	/* The models listening to each kind of notice, in order: their index
+	 * when added, then (once all are created) their handler and state. */
+	size_t n_listeners[REPLICATION_NOTICE_KINDS];
+	struct replication_listener {
+		size_t model;
+		void (*handle)(void *model, const struct replication_notice *n);
+		void *state;
+	} listeners[REPLICATION_NOTICE_KINDS][REPLICATION_MODELS_MAX];
 };
 
 /* ---- results ---------------------------------------------------------- */
@@ -112,27 +121,45 @@ void replication_results_free(struct replication_result **res, size_t n)
 
 /* ---- driving the models ----------------------------------------------- */
 
-/* Tells every model n, in order. */
+/* Tells every model listening to n's kind, in order. Runs on every
+ * answered call, so it looks at nobody else. */
 void replication_post(struct replication *rep,
 		      const struct replication_notice *n)
 {
-	for (size_t i = 0; i < rep->n_models; i++)
-		rep->ops[i]->handle(rep->state[i], n);
+	const struct replication_listener *who = rep->listeners[n->kind];
+
+	for (size_t i = 0; i < rep->n_listeners[n->kind]; i++)
+		who[i].handle(who[i].state, n);
 }
 
-/* The counted period opens at warmup (arg REPLICATION_PERIOD_OPEN), which
- * puts its close at the horizon on the calendar, and closes there. */
-static void on_period(struct sim_ctx *ctx, const struct ev_event *ev)
+/* Whether any model of rep listens to notices of this kind. */
+bool replication_listened(const struct replication *rep,
+			  enum replication_notice_kind kind)
 {
-	struct replication *rep = ev->obj;
-	struct replication_notice n = {
-		.kind = (enum replication_notice_kind)ev->arg,
-	};
+	return rep->n_listeners[kind] > 0;
+}
 
-	replication_post(rep, &n);
-	if (n.kind == REPLICATION_PERIOD_OPEN)
-		sim_schedule(ctx, rep->end_s, on_period, rep,
-			     REPLICATION_PERIOD_CLOSE);
+/* Adds a model, not yet created, to rep and to the listeners of its
+ * notices. */
+static void replication_add(struct replication *rep,
+			    const struct replication_model *ops,
+			    uint32_t first_stream)
+{
+	size_t m = rep->n_models++;
+
+	rep->ops[m] = ops;
+	rep->first_stream[m] = first_stream;
+	for (int k = 0; k < REPLICATION_NOTICE_KINDS; k++)
+		if (ops->notices & REPLICATION_NOTICE(k))
+			rep->listeners[k][rep->n_listeners[k]++].model = m;
+}
+
+/* Tells every model that the counted period opens or closes now. */
+static void replication_period(struct replication *rep,
+			       enum replication_notice_kind kind)
+{
+	if (sim_status(rep->ctx) == SIM_OK)
+		replication_post(rep, &(struct replication_notice){ .kind = kind });
 }
 
 /* True when every model has settled its counted work. */
@@ -161,8 +188,21 @@ static void replication_free(struct replication *rep)
 	sim_free(rep->ctx);
 }
 
-/* Creates the context and every model sc wants, each with its first events
- * on the calendar, then the opening of the counted period. On failure the
+/* Points the listeners at the models' handlers and states, once every
+ * model is created. */
+static void replication_listen(struct replication *rep)
+{
+	for (int k = 0; k < REPLICATION_NOTICE_KINDS; k++) {
+		for (size_t i = 0; i < rep->n_listeners[k]; i++) {
+			struct replication_listener *l = &rep->listeners[k][i];
+			l->handle = rep->ops[l->model]->handle;
+			l->state = rep->state[l->model];
+		}
+	}
+}
+
+/* Creates the context and every model sc wants, in order, each with its
+ * first events on the calendar. On failure the
  * caller frees what was built with replication_free. */
 static enum sim_status replication_init(struct replication *rep,
 					const struct scenario *sc,
@@ -175,31 +215,40 @@ static enum sim_status replication_init(struct replication *rep,
 			   err);
 	if (!rep->ctx)
 		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
-	struct replication_env env = {
-		.sc = sc, .ctx = rep->ctx, .rep = rep,
-		.warmup_s = rep->warmup_s, .end_s = rep->end_s,
-	};
+	uint32_t first_stream = 0;
 	for (size_t i = 0; i < REPLICATION_MODELS_MAX; i++) {
 		const struct replication_model *ops = replication_models[i];
-		if (ops->wanted(sc)) {
-			void *state = ops->init(&env, err);
-			if (!state)
-				return sim_err_failed(err) ? err->status : SIM_ENOMEM;
-			rep->ops[rep->n_models] = ops;
-			rep->state[rep->n_models++] = state;
-		}
-		env.first_stream += ops->streams(sc);
+		if (ops->wanted(sc))
+			replication_add(rep, ops, first_stream);
+		first_stream += ops->streams(sc);
 	}
-	sim_schedule(rep->ctx, rep->warmup_s, on_period, rep,
-		     REPLICATION_PERIOD_OPEN);
+	/* Every model is known, with its listeners, before any is created. */
+	for (size_t m = 0; m < rep->n_models; m++) {
+		struct replication_env env = {
+			.sc = sc, .ctx = rep->ctx, .rep = rep,
+			.warmup_s = rep->warmup_s, .end_s = rep->end_s,
+			.first_stream = rep->first_stream[m],
+		};
+		rep->state[m] = rep->ops[m]->init(&env, err);
+		if (!rep->state[m])
+			return sim_err_failed(err) ? err->status : SIM_ENOMEM;
+	}
+	replication_listen(rep);
 	return SIM_OK;
 }
 
-/* Runs to the horizon, then drains (without new first calls) until every
- * model has settled its counted work, or DRAIN_LIMIT_S has passed. */
+/* Runs to the warm-up's end and opens the counted period, runs to the
+ * horizon and closes it, then drains (without new first calls) until every
+ * model has settled its counted work, or DRAIN_LIMIT_S has passed. The
+ * period opens and closes after every event at its instant: those events
+ * change no integral up to that instant, and outside any event, so no
+ * event far in the future waits on the calendar for the whole run. */
 static void replication_drive(struct replication *rep)
 {
+	sim_run_until(rep->ctx, rep->warmup_s);
+	replication_period(rep, REPLICATION_PERIOD_OPEN);
 	sim_run_until(rep->ctx, rep->end_s);
+	replication_period(rep, REPLICATION_PERIOD_CLOSE);
 	/* Drain an hour at a time, so no event past the limit ever runs. */
 	double limit_s = rep->end_s + DRAIN_LIMIT_S;
 	for (double t_s = rep->end_s; !replication_settled(rep) &&

@@ -109,7 +109,10 @@ enum replication_notice_kind {
 	REPLICATION_PERIOD_OPEN,   /* now is warmup: tallies start */
 	REPLICATION_PERIOD_CLOSE,  /* now is the horizon: period figures end */
 	REPLICATION_CALL_ENDED,    /* an answered call's talk time ended now */
+	REPLICATION_NOTICE_KINDS
 };
+/* The bit of a notice kind in struct replication_model's notices. */
+#define REPLICATION_NOTICE(kind) (1u << (kind))
 
 struct replication_notice {
 	enum replication_notice_kind kind;
@@ -134,7 +137,11 @@ struct replication_model {
 	/* Returns the new model with its first events on the calendar, or
 	 * NULL with err filled (out of memory, or the model refuses sc). */
 	void *(*init)(const struct replication_env *env, struct sim_err *err);
-	/* Acts on a notice (ignoring kinds it has no use for). */
+	/* The kinds of notice handle is given: REPLICATION_NOTICE(kind) or'd
+	 * together. A model is not called for the others, so a notice posted
+	 * on every call costs nothing when no model listens to it. */
+	unsigned notices;
+	/* Acts on a notice of a kind it listens to. */
 	void (*handle)(void *model, const struct replication_notice *n);
 	/* True when every counted call or incident has its outcome. */
 	bool (*settled)(const void *model);
@@ -144,7 +151,12 @@ struct replication_model {
 	void (*free)(void *model);
 };
 
-/* Passes n to every model of rep, in the driver's order. */
+/* Whether a model of rep listens to notices of this kind: a model may ask
+ * once, when it is created, to skip posting a notice nobody hears. */
+bool replication_listened(const struct replication *rep,
+			  enum replication_notice_kind kind);
+/* Passes n to every model of rep that listens to its kind, in the
+ * driver's order. */
 void replication_post(struct replication *rep,
 		      const struct replication_notice *n);
 

@@ -1057,6 +1057,9 @@ static void rsp_handle(void *model, const struct replication_notice *n)
 	case REPLICATION_PERIOD_CLOSE:
 		response_close(model);
 		break;
+	case REPLICATION_NOTICE_KINDS:
+		assert(0 && "not a notice");
+		break;
 	}
 }
 
@@ -1081,6 +1084,9 @@ const struct replication_model response_model = {
 	.wanted = rsp_wanted,
 	.streams = rsp_streams,
 	.init = rsp_init,
+	.notices = REPLICATION_NOTICE(REPLICATION_PERIOD_OPEN) |
+		   REPLICATION_NOTICE(REPLICATION_PERIOD_CLOSE) |
+		   REPLICATION_NOTICE(REPLICATION_CALL_ENDED),
 	.handle = rsp_handle,
 	.settled = rsp_settled,
 	.figures = rsp_figures,
