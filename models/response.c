@@ -14,7 +14,7 @@
  * "has it waited long enough to be offered across the border, or to an
  * abstracted neighbourhood unit" holds for a prefix of the queue and
  * looking at the head is enough. The model keeps one invariant: no idle
- * unit may take a waiting incident. Incidents look for a unit when they
+ * unit may take a waiting incident (asserted, see area_dispatch_settled). Incidents look for a unit when they
  * start waiting and when each of their wait thresholds passes; units look
  * for work when they come on duty and when they clear a job.
  *
@@ -25,6 +25,7 @@
 #include "models/response.h"
 
 #include <assert.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,6 +180,25 @@ static int group_may_abstract(const struct group *gr, size_t g, double now,
 	       waited(now, ready_s, gr->role->abstract_after_s);
 }
 
+#ifndef NDEBUG
+/* The dispatch invariant (no idle unit may take a waiting incident) for
+ * area a, in the part that holds at every moment: no unit of area a is idle
+ * while an incident of a grade its role attends waits in area a. The rest
+ * (a neighbour's unit once the cross-border wait has passed, an abstraction
+ * once the role's wait has) holds once the wait checks due at that instant
+ * have run, so it is not checked mid-instant. Only for assert(). */
+static bool area_dispatch_settled(const struct response *r, size_t a)
+{
+	for (size_t i = 0; i < r->n_area_groups[a]; i++) {
+		const struct group *gr = &r->groups[r->area_groups[a][i]];
+		for (size_t g = 0; gr->n_idle > 0 && g < r->sc->n_grades; g++)
+			if (group_attends(gr, g) && queue_at(r, a, g)->head)
+				return false;
+	}
+	return true;
+}
+#endif
+
 /* Stops the run: a travel time came out too long for the clock (a grade's
  * travel times a large travel_factor, and cross_border_factor). The engine
  * would refuse the arrival's time anyway; this names the cause. */
@@ -224,6 +244,8 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 
 	if (inc->state == INC_WAITING)
 		wait_end(r, inc);
+	assert(inc->state == INC_DELAY || inc->state == INC_WAITING);
+	assert(r->n_seeking > 0 && u->job == NULL);
 	inc->state = INC_TRAVEL;
 	r->n_seeking--;
 	if (cross_border)
@@ -399,6 +421,7 @@ static void seek_unit(struct response *r, struct incident *inc)
 	}
 	wait_start(r, inc);
 	schedule_wait_checks(r, inc);
+	assert(area_dispatch_settled(r, inc->area));
 }
 
 static void on_ready(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -437,6 +460,8 @@ static void tally_attendance(struct response *r, const struct incident *inc,
 		f[RSP_CROSS_BORDER] += 1;
 	hist_add(r->ag_hist[inc->area * r->sc->n_grades + inc->grade], attend_s);
 	hist_add(r->g_hist[inc->grade], attend_s);
+	assert(r->pending > 0 &&
+	       r->pending_ag[inc->area * r->sc->n_grades + inc->grade] > 0);
 	r->pending--;
 	r->pending_ag[inc->area * r->sc->n_grades + inc->grade]--;
 }
@@ -449,6 +474,7 @@ static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (u->job_seq != ev->seq)
 		return;
 	struct incident *inc = u->job;
+	assert(inc->state == INC_TRAVEL && u->state == UNIT_TRAVEL);
 	tally_attendance(r, inc, u->cross_border);
 	double scene_s = dist_sample(&r->sc->grades[inc->grade].on_scene,
 				     r->rng[RS_ON_SCENE]);
@@ -523,6 +549,7 @@ static void unit_free(struct response *r, struct unit *u)
 	if (u->leaving) {
 		u->leaving = 0;
 		u->state = UNIT_OFF;
+		assert(gr->n_leaving > 0 && gr->n_busy >= gr->n_leaving);
 		gr->n_leaving--;
 		gr->n_busy--;
 		group_note(gr, now);
@@ -623,6 +650,7 @@ void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 	timeavg_set(&gr->staff_ta, now, target);
 	group_note(gr, now);
 	group_offer_work(r, gr);
+	assert(area_dispatch_settled(r, gr->spec->area));
 	double next_s = roster_next_change(gr->roster, now);
 	if (isfinite(next_s))
 		sim_schedule(r->ctx, next_s, response_on_unit_roster, gr, 0);
