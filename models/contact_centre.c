@@ -1,6 +1,6 @@
 /* contact_centre.c: one replication of the contact centre on the event
  * engine — arrivals, queues, handlers on rosters, abandonment and redials —
- * and the tallies that become a struct cc_result.
+ * and the tallies that become a struct replication_result.
  *
  * Handlers are not individuals: a pool is three counters (idle, busy, and
  * busy handlers whose shift has ended and who leave when their call is done).
@@ -10,7 +10,7 @@
  * lines in priority order and takes the oldest caller of the first line
  * with anyone waiting. Priority is non-preemptive: nobody is taken off a
  * call. */
-#include "models/contact_centre.h"
+#include "models/replication.h"
 
 #include <assert.h>
 #include <math.h>
@@ -26,13 +26,7 @@
 #include "sim/sim.h"
 #include "sim/timeavg.h"
 
-#define HOUR_S 3600.0
 #define CALLERS_PER_CHUNK 1024
-/* After the horizon the run drains: it continues, without new first calls,
- * only to settle counted callers and incidents, for at most a week. A
- * caller still waiting then (no staff and no patience) is reported as
- * unanswered at end rather than simulated forever. */
-#define DRAIN_LIMIT_S (7.0 * 86400.0)
 
 struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */
@@ -51,7 +45,7 @@ struct caller_chunk {
 
 struct line_state {
 	const struct line_spec *spec;
-	struct rate_plan *plan;
+	struct demand_plan *plan;
 	size_t plan_hint;
 	gsl_rng *rng[CC_STREAM_KINDS];
 	struct caller *head, *tail;  /* waiting callers, oldest first */
@@ -79,11 +73,12 @@ struct pool_state {
 
 struct cc_model {
 	const struct scenario *sc;
-	struct sim_ctx *ctx;
+	struct sim_ctx *ctx;         /* borrowed from the replication */
+	struct replication *rep;     /* told when a call ends ... */
+	bool post_call_ended;        /* ... if any model listens */
 	double warmup_s, end_s;
 	struct line_state *lines;
 	struct pool_state *pools;
-	struct response *rsp;        /* NULL when the scenario has no grades */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
@@ -100,75 +95,6 @@ static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
-
-/* ---- results ---------------------------------------------------------- */
-
-/* Returns a zeroed result sized for sc, or NULL when out of memory. */
-struct cc_result *cc_result_new(const struct scenario *sc)
-{
-	struct cc_result *res = mem_calloc(1, sizeof *res);
-	if (!res)
-		return NULL;
-	res->n_lines = sc->n_lines;
-	res->n_pools = sc->n_pools;
-	res->line = mem_calloc(sc->n_lines * CC_LINE_METRICS, sizeof(double));
-	res->pool = mem_calloc(sc->n_pools * CC_POOL_METRICS + 1, sizeof(double));
-	res->interval_line = mem_calloc(HOURS_PER_WEEK * sc->n_lines *
-				    CC_INTERVAL_LINE_METRICS, sizeof(double));
-	res->interval_pool = mem_calloc(HOURS_PER_WEEK * sc->n_pools *
-				    CC_INTERVAL_POOL_METRICS + 1, sizeof(double));
-	res->n_grades = sc->n_grades;
-	res->n_areas = sc->n_areas;
-	res->rsp.grade = mem_calloc(sc->n_grades * RSP_GRADE_METRICS + 1,
-				sizeof(double));
-	res->rsp.area_grade = mem_calloc(sc->n_areas * sc->n_grades *
-				     RSP_GRADE_METRICS + 1, sizeof(double));
-	res->rsp.area = mem_calloc(sc->n_areas * RSP_AREA_METRICS + 1, sizeof(double));
-	if (!res->line || !res->pool || !res->interval_line ||
-	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
-	    !res->rsp.area) {
-		cc_result_free(res);
-		return NULL;
-	}
-	return res;
-}
-
-/* Frees a result; NULL is a no-op. */
-void cc_result_free(struct cc_result *res)
-{
-	if (!res)
-		return;
-	free(res->line);
-	free(res->pool);
-	free(res->interval_line);
-	free(res->interval_pool);
-	free(res->rsp.grade);
-	free(res->rsp.area_grade);
-	free(res->rsp.area);
-	free(res);
-}
-
-/* One result per replication of sc; NULL when out of memory. */
-struct cc_result **cc_results_new(const struct scenario *sc, size_t n)
-{
-	struct cc_result **res = mem_calloc(n + 1, sizeof *res);
-
-	for (size_t i = 0; res != NULL && i < n; i++) {
-		res[i] = cc_result_new(sc);
-		if (res[i] == NULL) {
-			cc_results_free(res, i);
-			res = NULL;
-		}
-	}
-	return res;
-}
-
-void cc_results_free(struct cc_result **res, size_t n)
-{
-	for (size_t i = 0; res != NULL && i < n; i++)
-		cc_result_free(res[i]);
-	free(res);
-}
 
 /* ---- callers ---------------------------------------------------------- */
 
@@ -395,7 +321,7 @@ static void schedule_arrival(struct cc_model *m, struct line_state *ls,
 			     double now)
 {
 	double e1 = dist_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
-	double next_s = rate_plan_next(ls->plan, now, e1, &ls->plan_hint);
+	double next_s = demand_plan_next(ls->plan, now, e1, &ls->plan_hint);
 	if (isfinite(next_s) && next_s < m->end_s)
 		sim_schedule(m->ctx, next_s, on_arrival, ls, 0);
 }
@@ -470,8 +396,9 @@ static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 	const struct line_spec *spec = m->lines[ev->arg].spec;
 	double now = sim_now(ctx);
 
-	if (m->rsp)
-		response_call_ended(m->rsp, (size_t)ev->arg);
+	if (m->post_call_ended)
+		replication_post(m->rep, &(struct replication_notice){
+			.kind = REPLICATION_CALL_ENDED, .line = (size_t)ev->arg });
 	if (spec->has_wrap) {
 		double wrap_s = dist_sample(&spec->wrap,
 					    m->lines[ev->arg].rng[CC_STREAM_WRAP]);
@@ -522,35 +449,47 @@ static void close_stretch(struct cc_model *m, double now)
 	m->last_tick_s = now;
 }
 
-/* Hourly (and at the warm-up's end and the horizon) bookkeeping of the
- * counted period. arg is 1 for the tick that opens the counted period. */
+/* The next hour boundary after now, when it falls inside the counted
+ * period: the counted period's close takes the stretch up to the horizon. */
+static void schedule_tick(struct cc_model *m, double now)
+{
+	double next_s = (floor(now / HOUR_S) + 1.0) * HOUR_S;
+	if (next_s < m->end_s)
+		sim_schedule(m->ctx, next_s, on_tick, m, 0);
+}
+
+/* Hourly bookkeeping of the counted period. */
 static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev)
 {
-	struct cc_model *m = sim_model(ctx);
 	double now = sim_now(ctx);
 
-	if (ev->arg) {
-		for (size_t p = 0; p < m->sc->n_pools; p++) {
-			struct pool_state *ps = &m->pools[p];
-			ps->mark_busy = timeavg_integral(&ps->busy_ta, now);
-			ps->mark_present = timeavg_integral(&ps->present_ta, now);
-			ps->mark_staff = timeavg_integral(&ps->staff_ta, now);
-		}
-		m->last_tick_s = now;
-		if (m->rsp)
-			response_open(m->rsp);
-	} else {
-		close_stretch(m, now);
+	close_stretch(ev->obj, now);
+	schedule_tick(ev->obj, now);
+}
+
+/* Opens the counted period now: the pools' integrals so far are not
+ * counted, and the hourly ticks begin. */
+static void period_open(struct cc_model *m, double now)
+{
+	for (size_t p = 0; p < m->sc->n_pools; p++) {
+		struct pool_state *ps = &m->pools[p];
+		ps->mark_busy = timeavg_integral(&ps->busy_ta, now);
+		ps->mark_present = timeavg_integral(&ps->present_ta, now);
+		ps->mark_staff = timeavg_integral(&ps->staff_ta, now);
 	}
-	if (now >= m->end_s) {
-		if (m->rsp)
-			response_close(m->rsp);
-		return;
-	}
-	double next_s = (floor(now / HOUR_S) + 1.0) * HOUR_S;
-	if (next_s > m->end_s)
-		next_s = m->end_s;
-	sim_schedule(ctx, next_s, on_tick, NULL, 0);
+	m->last_tick_s = now;
+	schedule_tick(m, now);
+}
+
+/* The contact centre listens to the counted period's opening and close. */
+static void cc_handle(void *model, const struct replication_notice *n)
+{
+	struct cc_model *m = model;
+
+	if (n->kind == REPLICATION_PERIOD_OPEN)
+		period_open(m, sim_now(m->ctx));
+	else if (n->kind == REPLICATION_PERIOD_CLOSE)
+		close_stretch(m, sim_now(m->ctx));
 }
 
 /* ---- set-up and tear-down --------------------------------------------- */
@@ -589,7 +528,7 @@ static enum sim_status line_init(struct cc_model *m, size_t l,
 	struct line_state *ls = &m->lines[l];
 
 	ls->spec = &sc->lines[l];
-	ls->plan = rate_plan_new(&ls->spec->demand, sc->run.start, m->end_s, err);
+	ls->plan = demand_plan_new(&ls->spec->demand, sc->run.start, m->end_s, err);
 	if (!ls->plan)
 		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
 	ls->waits = hist_new();
@@ -622,11 +561,15 @@ static enum sim_status pool_init(struct cc_model *m, size_t p,
 	return SIM_OK;
 }
 
-static void model_free(struct cc_model *m)
+static void cc_free(void *model)
 {
+	struct cc_model *m = model;
+
+	if (!m)
+		return;
 	if (m->lines) {
 		for (size_t l = 0; l < m->sc->n_lines; l++) {
-			rate_plan_free(m->lines[l].plan);
+			demand_plan_free(m->lines[l].plan);
 			hist_free(m->lines[l].waits);
 			free(m->lines[l].pools);
 		}
@@ -634,7 +577,6 @@ static void model_free(struct cc_model *m)
 	if (m->pools)
 		for (size_t p = 0; p < m->sc->n_pools; p++)
 			roster_free(m->pools[p].roster);
-	response_free(m->rsp);
 	while (m->chunks) {
 		struct caller_chunk *next = m->chunks->next;
 		free(m->chunks);
@@ -642,33 +584,16 @@ static void model_free(struct cc_model *m)
 	}
 	free(m->lines);
 	free(m->pools);
-	sim_free(m->ctx);
+	free(m);
 }
 
-/* Builds the model of one replication; on failure the caller frees what
- * was built with model_free. */
-static enum sim_status model_init(struct cc_model *m, const struct scenario *sc,
-				  uint32_t replication, struct sim_err *err)
+/* Builds the lines and pools; on failure the caller frees what was built
+ * with cc_free. */
+static enum sim_status model_build(struct cc_model *m, struct sim_err *err)
 {
+	const struct scenario *sc = m->sc;
 	enum sim_status st = SIM_OK;
 
-	m->sc = sc;
-	m->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
-					     : SCENARIO_MAX_WAITING_DEFAULT;
-	m->warmup_s = sc->run.warmup_s;
-	m->end_s = scenario_horizon_s(sc);
-	uint32_t cc_streams = (uint32_t)(sc->n_lines * CC_STREAM_KINDS);
-	m->ctx = sim_new(sc->run.seed, replication,
-			 cc_streams + RSP_STREAM_KINDS, err);
-	if (!m->ctx)
-		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
-	sim_set_model(m->ctx, m);
-	if (sc->n_grades > 0) {
-		m->rsp = response_new(sc, m->ctx, m->warmup_s, m->end_s,
-				      cc_streams, err);
-		if (!m->rsp)
-			return sim_err_failed(err) ? err->status : SIM_ENOMEM;
-	}
 	m->lines = mem_calloc(sc->n_lines + 1, sizeof *m->lines);
 	m->pools = mem_calloc(sc->n_pools + 1, sizeof *m->pools);
 	if (!m->lines || !m->pools)
@@ -680,15 +605,34 @@ static enum sim_status model_init(struct cc_model *m, const struct scenario *sc,
 	return st;
 }
 
-/* Puts the first events on the calendar: staffing at time 0, the first
- * call of each line, and the tick that opens the counted period. */
-static void model_start(struct cc_model *m)
+/* Builds the contact centre of one replication and puts its first events
+ * on the calendar: staffing at time 0 and the first call of each line.
+ * Returns NULL with err filled, or with err empty when out of memory. */
+static void *cc_init(const struct replication_env *env, struct sim_err *err)
 {
+	struct cc_model *m = mem_calloc(1, sizeof *m);
+
+	if (!m)
+		return NULL;
+	m->sc = env->sc;
+	m->ctx = env->ctx;
+	m->rep = env->rep;
+	m->post_call_ended = replication_listened(m->rep, REPLICATION_CALL_ENDED);
+	m->max_waiting = m->sc->run.max_waiting ? m->sc->run.max_waiting
+						: SCENARIO_MAX_WAITING_DEFAULT;
+	m->warmup_s = env->warmup_s;
+	m->end_s = env->end_s;
+	assert(env->first_stream == 0);   /* line l's streams are l * KINDS + k */
+	sim_set_model(m->ctx, m);
+	if (model_build(m, err) != SIM_OK) {
+		cc_free(m);
+		return NULL;
+	}
 	for (size_t p = 0; p < m->sc->n_pools; p++)
 		on_roster_change(m->ctx, &(struct ev_event){ .obj = &m->pools[p] });
 	for (size_t l = 0; l < m->sc->n_lines; l++)
 		schedule_arrival(m, &m->lines[l], 0.0);
-	sim_schedule(m->ctx, m->warmup_s, on_tick, NULL, 1);
+	return m;
 }
 
 /* ---- figures ---------------------------------------------------------- */
@@ -712,10 +656,10 @@ static double counted_waiting(const struct line_state *ls)
 }
 
 static void line_figures(const struct cc_model *m, size_t l,
-			 struct cc_result *out)
+			 struct replication_result *out)
 {
 	const struct line_state *ls = &m->lines[l];
-	double *f = cc_line_at(out, l);
+	double *f = replication_line_at(out, l);
 	double weeks_in_hour;
 
 	f[CC_OFFERED] = ls->offered;
@@ -732,7 +676,7 @@ static void line_figures(const struct cc_model *m, size_t l,
 	f[CC_WAIT_P95_S] = hist_quantile(ls->waits, 0.95);
 	f[CC_WAIT_P99_S] = hist_quantile(ls->waits, 0.99);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		double *i = cc_iline_at(out, h, l);
+		double *i = replication_iline_at(out, h, l);
 		/* Hours of that slot in the counted period: a mean per week. */
 		weeks_in_hour = m->h_seconds[h] / HOUR_S;
 		i[CC_I_OFFERED] = ratio(ls->h_offered[h], weeks_in_hour);
@@ -742,68 +686,58 @@ static void line_figures(const struct cc_model *m, size_t l,
 }
 
 static void pool_figures(const struct cc_model *m, size_t p,
-			 struct cc_result *out)
+			 struct replication_result *out)
 {
 	const struct pool_state *ps = &m->pools[p];
-	double *f = cc_pool_at(out, p);
+	double *f = replication_pool_at(out, p);
 	double counted_s = m->end_s - m->warmup_s;
 
 	f[CC_OCCUPANCY] = ratio(ps->busy_s, ps->present_s);
 	f[CC_STAFF_ON_DUTY] = ratio(ps->staff_s, counted_s);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		double *i = cc_ipool_at(out, h, p);
+		double *i = replication_ipool_at(out, h, p);
 		i[CC_I_STAFF] = ratio(ps->h_staff[h], m->h_seconds[h]);
 		i[CC_I_OCCUPANCY] = ratio(ps->h_busy[h], ps->h_present[h]);
 	}
 }
 
-/* Counted callers and incidents whose outcome is still open. */
-static long model_pending(const struct cc_model *m)
+/* Every counted caller has been answered or has abandoned. */
+static bool cc_settled(const void *model)
 {
-	return m->pending_counted + (m->rsp ? response_pending(m->rsp) : 0);
+	const struct cc_model *m = model;
+	return m->pending_counted == 0;
 }
 
-/* Runs the replication to the horizon, then drains (without new first
- * calls) until every counted caller has been answered or has abandoned and
- * every counted incident has been attended, or DRAIN_LIMIT_S has passed. */
-static void model_run(struct cc_model *m)
+static void cc_figures(const void *model, struct replication_result *out)
 {
-	sim_run_until(m->ctx, m->end_s);
-	/* Drain an hour at a time, so no event past the limit ever runs. */
-	double limit_s = m->end_s + DRAIN_LIMIT_S;
-	for (double t_s = m->end_s; model_pending(m) > 0 && t_s < limit_s &&
-	     sim_status(m->ctx) == SIM_OK;) {
-		t_s = fmin(t_s + HOUR_S, limit_s);
-		sim_run_until(m->ctx, t_s);
-	}
+	const struct cc_model *m = model;
+
+	for (size_t l = 0; l < m->sc->n_lines; l++)
+		line_figures(m, l, out);
+	for (size_t p = 0; p < m->sc->n_pools; p++)
+		pool_figures(m, p, out);
 }
 
-/* Runs one replication of sc into out. */
-enum sim_status cc_run(const struct scenario *sc, uint32_t replication,
-		       struct cc_result *out, struct sim_err *err)
+static bool cc_wanted(const struct scenario *sc)
 {
-	struct cc_model m = { 0 };
-	enum sim_status st = model_init(&m, sc, replication, err);
-
-	if (st == SIM_OK) {
-		model_start(&m);
-		model_run(&m);
-		st = sim_status(m.ctx);
-		if (st != SIM_OK)
-			sim_err_add(err, st, "replication %u: %s", replication,
-				    sim_failure(m.ctx));
-	} else if (!sim_err_failed(err)) {
-		sim_err_add(err, st, "replication %u: out of memory", replication);
-	}
-	if (st == SIM_OK) {
-		for (size_t l = 0; l < sc->n_lines; l++)
-			line_figures(&m, l, out);
-		for (size_t p = 0; p < sc->n_pools; p++)
-			pool_figures(&m, p, out);
-		if (m.rsp)
-			response_figures(m.rsp, &out->rsp);
-		out->events = sim_events_run(m.ctx);
-	}
-	model_free(&m);
-	return st;
+	(void)sc;
+	return true;
 }
+
+static uint32_t cc_streams(const struct scenario *sc)
+{
+	return (uint32_t)(sc->n_lines * CC_STREAM_KINDS);
+}
+
+const struct replication_model contact_centre_model = {
+	.name = "contact centre",
+	.wanted = cc_wanted,
+	.streams = cc_streams,
+	.init = cc_init,
+	.notices = REPLICATION_NOTICE(REPLICATION_PERIOD_OPEN) |
+		   REPLICATION_NOTICE(REPLICATION_PERIOD_CLOSE),
+	.handle = cc_handle,
+	.settled = cc_settled,
+	.figures = cc_figures,
+	.free = cc_free,
+};

@@ -18,9 +18,7 @@
 
 #include "sim/mem.h"
 
-#define DAY_S 86400.0
-
-struct rate_plan {
+struct demand_plan {
 	size_t n;          /* segments */
 	double *edge;      /* n + 1 edges; segment i is [edge[i], edge[i+1]) */
 	double *rate;      /* n rates, calls a second */
@@ -160,7 +158,7 @@ static size_t demand_max_cuts(const struct demand_spec *spec, double horizon)
 	return (size_t)(slots + 2 * weeks * (double)spec->n_surges + 1);
 }
 
-void rate_plan_free(struct rate_plan *plan)
+void demand_plan_free(struct demand_plan *plan)
 {
 	if (plan == NULL)
 		return;
@@ -187,10 +185,10 @@ static int demand_normalise(const struct demand_spec *spec, double *profile)
 }
 
 /* Allocates the plan's arrays for up to max_edges edges and fills edges. */
-static struct rate_plan *demand_alloc(const struct demand_spec *spec,
+static struct demand_plan *demand_alloc(const struct demand_spec *spec,
 				      double horizon)
 {
-	struct rate_plan *plan = mem_calloc(1, sizeof *plan);
+	struct demand_plan *plan = mem_calloc(1, sizeof *plan);
 	size_t max_edges = demand_max_cuts(spec, horizon);
 
 	if (plan == NULL)
@@ -199,19 +197,19 @@ static struct rate_plan *demand_alloc(const struct demand_spec *spec,
 	plan->rate = mem_malloc(max_edges * sizeof *plan->rate);
 	plan->cum = mem_malloc(max_edges * sizeof *plan->cum);
 	if (!plan->edge || !plan->rate || !plan->cum) {
-		rate_plan_free(plan);
+		demand_plan_free(plan);
 		return NULL;
 	}
 	plan->n = demand_cuts(spec, horizon, plan->edge) - 1;
 	return plan;
 }
 
-struct rate_plan *rate_plan_new(const struct demand_spec *spec,
+struct demand_plan *demand_plan_new(const struct demand_spec *spec,
 				struct demand_date start, double horizon_s,
 				struct sim_err *err)
 {
 	double profile[DEMAND_SLOTS_MAX];
-	struct rate_plan *plan;
+	struct demand_plan *plan;
 
 	assert(spec->n_slots == 168 || spec->n_slots == DEMAND_SLOTS_MAX);
 	assert(horizon_s > 0 && isfinite(horizon_s));
@@ -245,7 +243,7 @@ struct rate_plan *rate_plan_new(const struct demand_spec *spec,
 /* The segment holding t, for 0 <= t < horizon: a forward walk from the hint
  * when t has not gone back before it (the usual case, amortised O(1)),
  * otherwise a binary search. */
-static size_t demand_find(const struct rate_plan *plan, double t, size_t hint)
+static size_t demand_find(const struct demand_plan *plan, double t, size_t hint)
 {
 	size_t lo = 0, hi = plan->n;
 
@@ -265,7 +263,7 @@ static size_t demand_find(const struct rate_plan *plan, double t, size_t hint)
 	return lo;
 }
 
-double rate_plan_next(const struct rate_plan *plan, double t_s, double e1,
+double demand_plan_next(const struct demand_plan *plan, double t_s, double e1,
 		      size_t *hint)
 {
 	size_t h = *hint;
@@ -307,7 +305,7 @@ double rate_plan_next(const struct rate_plan *plan, double t_s, double e1,
 
 /* Integrated rate over [0, t), for any t (0 before the start, the total
  * past the horizon). */
-static double demand_cum_at(const struct rate_plan *plan, double t)
+static double demand_cum_at(const struct demand_plan *plan, double t)
 {
 	size_t i;
 
@@ -319,14 +317,14 @@ static double demand_cum_at(const struct rate_plan *plan, double t)
 	return plan->cum[i] + plan->rate[i] * (t - plan->edge[i]);
 }
 
-double rate_plan_expected(const struct rate_plan *plan, double t0_s,
+double demand_plan_expected(const struct demand_plan *plan, double t0_s,
 			  double t1_s)
 {
 	assert(t0_s <= t1_s);
 	return demand_cum_at(plan, t1_s) - demand_cum_at(plan, t0_s);
 }
 
-double rate_plan_rate_at(const struct rate_plan *plan, double t_s)
+double demand_plan_rate_at(const struct demand_plan *plan, double t_s)
 {
 	if (t_s < 0 || t_s >= plan->edge[plan->n])
 		return 0;

@@ -18,10 +18,10 @@
 
 #include <stddef.h>
 
+#include "models/week.h"
 #include "sim/sim_err.h"
 
 #define DEMAND_SLOTS_MAX 672
-#define WEEK_S 604800.0
 
 struct surge_spec {
 	double start_s;      /* offset into the week: day * 86400 + time of day */
@@ -45,27 +45,27 @@ struct demand_date {
 	int year, month, mday;                /* month 1..12 */
 };
 
-struct rate_plan;
+struct demand_plan;
 
 /* Lays out the rate of spec over [0, horizon_s). Returns NULL on failure
  * (out of memory, or a profile whose factors are all 0) with err filled.
  * The plan copies what it needs; spec may be freed afterwards. */
-struct rate_plan *rate_plan_new(const struct demand_spec *spec,
+struct demand_plan *demand_plan_new(const struct demand_spec *spec,
 				struct demand_date start, double horizon_s,
 				struct sim_err *err);
-void rate_plan_free(struct rate_plan *plan);
+void demand_plan_free(struct demand_plan *plan);
 
 /* The time of the next arrival after t_s, given e1, an Exp(1) variate:
  * the t' with integral of rate over [t_s, t'] = e1. Returns INFINITY when
  * that falls past the horizon. *hint caches the segment of t_s (start at 0);
  * calls with non-decreasing t_s are amortised O(1). */
-double rate_plan_next(const struct rate_plan *plan, double t_s, double e1,
+double demand_plan_next(const struct demand_plan *plan, double t_s, double e1,
 		      size_t *hint);
 /* The expected number of arrivals in [t0_s, t1_s) (the integrated rate). */
-double rate_plan_expected(const struct rate_plan *plan, double t0_s,
+double demand_plan_expected(const struct demand_plan *plan, double t0_s,
 			  double t1_s);
 /* The rate (calls a second) at t_s. */
-double rate_plan_rate_at(const struct rate_plan *plan, double t_s);
+double demand_plan_rate_at(const struct demand_plan *plan, double t_s);
 
 /* Weekday (0 = Monday) of a date, and the calendar month (1..12) of the day
  * `day_index` days after start. */

@@ -40,7 +40,7 @@
  *      CSV and JSON place it by its position in the list, the table and
  *      a comparison by `row` and `cmp`);
  *   2. its tally: set the slot in the model that measures it
- *      (cc_line_at(res, l)[CC_NEW] = ... in contact_centre.c, or
+ *      (replication_line_at(res, l)[CC_NEW] = ... in contact_centre.c, or
  *      response.c's figures for grades and areas);
  *   3. docs/output.md: the CSV metric and the JSON key;
  *   4. regenerate the golden outputs (python3 tests/golden/golden.py
@@ -48,7 +48,7 @@
  *      and say so in the commit;
  *   5. a test of the tally in tests/models/.
  * A figure kept by something new (a day, an hour of the week for a block
- * that has none) is a new block: its list, its array in struct cc_result,
+ * that has none) is a new block: its list, its array in struct replication_result,
  * its line in figure.c's block table, and its items in summary.c's
  * summary_block_items. A figure with PERIOD_SUMS is one of those: the
  * accumulator (results/summary.c) refuses it until its block holds one
@@ -236,7 +236,7 @@ enum figure_period {
 	FIGURE_DAY                /* each counted day */
 };
 
-/* The blocks of a replication's result, in the order of struct cc_result:
+/* The blocks of a replication's result, in the order of struct replication_result:
  * each is a flat array [item][figure] (or [hour][item][figure]). */
 enum figure_block {
 	FIGURE_BLOCK_LINE,

@@ -42,7 +42,7 @@ static long optimise_primary(const struct scenario *sc, size_t l)
 
 /* Sums the expected calls of the occurrences of each hour of the week that
  * lie wholly inside [t0, t1), and counts them. */
-static void optimise_hours_in(const struct rate_plan *plan, double t0,
+static void optimise_hours_in(const struct demand_plan *plan, double t0,
 			      double t1, double *sum, int *count)
 {
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
@@ -51,7 +51,7 @@ static void optimise_hours_in(const struct rate_plan *plan, double t0,
 		for (double t = (double)h * OPTIMISE_HOUR_S; t + OPTIMISE_HOUR_S <= t1;
 		     t += WEEK_S)
 			if (t >= t0) {
-				sum[h] += rate_plan_expected(plan, t, t + OPTIMISE_HOUR_S);
+				sum[h] += demand_plan_expected(plan, t, t + OPTIMISE_HOUR_S);
 				count[h]++;
 			}
 	}
@@ -62,10 +62,10 @@ enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
 {
 	double horizon = scenario_horizon_s(sc), sum[HOURS_PER_WEEK];
 	int counted[HOURS_PER_WEEK], all[HOURS_PER_WEEK];
-	struct rate_plan *plan;
+	struct demand_plan *plan;
 
 	assert(line < sc->n_lines);
-	plan = rate_plan_new(&sc->lines[line].demand, sc->run.start, horizon, err);
+	plan = demand_plan_new(&sc->lines[line].demand, sc->run.start, horizon, err);
 	if (plan == NULL)
 		return err->status;
 	optimise_hours_in(plan, sc->run.warmup_s, horizon, per_hour, counted);
@@ -76,7 +76,7 @@ enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
 		else
 			per_hour[h] = all[h] > 0 ? sum[h] / all[h] : 0;
 	}
-	rate_plan_free(plan);
+	demand_plan_free(plan);
 	return SIM_OK;
 }
 

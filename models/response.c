@@ -1,5 +1,6 @@
 /* response.c: incidents, units and dispatch in one replication (see
- * response.h for the rules).
+ * response.h for the rules; response_build.c sets the model up, and
+ * response_int.h holds the objects both files share).
  *
  * Units are individual objects because dispatch needs to know where each
  * one is: travelling to which incident, on scene at which one, or idle. A
@@ -13,7 +14,7 @@
  * "has it waited long enough to be offered across the border, or to an
  * abstracted neighbourhood unit" holds for a prefix of the queue and
  * looking at the head is enough. The model keeps one invariant: no idle
- * unit may take a waiting incident. Incidents look for a unit when they
+ * unit may take a waiting incident (asserted, see area_dispatch_settled). Incidents look for a unit when they
  * start waiting and when each of their wait thresholds passes; units look
  * for work when they come on duty and when they clear a job.
  *
@@ -24,99 +25,21 @@
 #include "models/response.h"
 
 #include <assert.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_randist.h>
 
-#include "sim/hist.h"
+#include "models/response_int.h"
+#include "models/week.h"
 #include "sim/mem.h"
-#include "sim/timeavg.h"
-
-#define INCIDENTS_PER_CHUNK 512
-
-enum rsp_stream { RS_MIX, RS_AREA, RS_DELAY, RS_TRAVEL, RS_ON_SCENE };
-enum inc_state { INC_DELAY, INC_WAITING, INC_TRAVEL, INC_SCENE };
-enum unit_state { UNIT_OFF, UNIT_IDLE, UNIT_TRAVEL, UNIT_SCENE };
-
-struct incident {
-	struct incident *prev, *next;  /* queue links; next links the free list */
-	struct response *rsp;          /* back to the model, for event handlers */
-	double created_s;
-	double ready_s;                /* when it began seeking a unit */
-	uint32_t gen;                  /* bumped on reuse: stale checks skip */
-	uint32_t grade, area;
-	uint8_t counted, state, preempted;
-};
-
-struct incident_chunk {
-	struct incident_chunk *next;
-	struct incident items[INCIDENTS_PER_CHUNK];
-};
-
-struct group;
-
-struct unit {
-	struct unit *next_idle;
-	struct group *group;
-	struct incident *job;          /* from dispatch to clear */
-	uint64_t job_seq;              /* pending arrive/clear event */
-	double dispatched_s;
-	uint8_t state, leaving;
-	uint8_t cross_border;          /* the job is in a neighbouring area */
-	uint8_t abstraction_counted;   /* an abstraction whose hours count */
-};
-
-struct group {
-	struct response *rsp;          /* back to the model, for event handlers */
-	const struct unit_spec *spec;
-	const struct role_spec *role;
-	struct roster *roster;
-	struct unit *units;            /* capacity: the roster's peak */
-	int capacity;
-	struct unit *idle;             /* stack of idle units */
-	int n_idle, n_busy, n_leaving;
-	struct timeavg busy_ta, present_ta, staff_ta;
-	double mark_busy, mark_present, mark_staff;
-	double busy_s, present_s, staff_s;
-};
-
-struct queue {
-	struct incident *head, *tail;
-};
-
-struct response {
-	const struct scenario *sc;
-	struct sim_ctx *ctx;
-	double warmup_s, end_s;
-	gsl_rng *rng[RSP_STREAM_KINDS];
-	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" */
-	gsl_ran_discrete_t *area_pick;
-	struct group *groups;
-	size_t **area_groups;          /* per area: group indices */
-	size_t *n_area_groups;
-	struct queue *queues;          /* [area][grade] */
-	long waiting_g[RESPONSE_GRADES_MAX];  /* incidents queued, by grade */
-	struct incident_chunk *chunks;
-	struct incident *free_incidents;
-	long pending;                  /* counted incidents not yet attended */
-	size_t n_seeking;              /* incidents without a unit: in their
-					  grading delay or queued */
-	size_t max_waiting;            /* more stops the run: run.max_waiting */
-	long *pending_ag;              /* [area][grade] */
-	/* Tallies: [area][grade] figures, summed to grades at the end. */
-	double *ag;                    /* [area][grade][RSP_GRADE_METRICS] */
-	struct hist **ag_hist;         /* [area][grade] */
-	struct hist **g_hist;          /* [grade], all areas */
-	double *area_tally;            /* [area][RSP_AREA_METRICS] */
-};
 
 static void on_ready(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_clear(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_wait_check(struct sim_ctx *ctx, const struct ev_event *ev);
-static void on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev);
 
 static double *ag_at(const struct response *r, size_t a, size_t g)
 {
@@ -126,14 +49,6 @@ static double *ag_at(const struct response *r, size_t a, size_t g)
 static struct queue *queue_at(const struct response *r, size_t a, size_t g)
 {
 	return &r->queues[a * r->sc->n_grades + g];
-}
-
-/* Schedules on the replication's context; a failure (a time that is not
- * finite, a full calendar) is recorded there and stops the run. */
-static uint64_t schedule(struct response *r, double t_s, ev_handler fn,
-			 void *obj, int64_t arg)
-{
-	return sim_schedule(r->ctx, t_s, fn, obj, arg);
 }
 
 /* Has an incident that began seeking a unit at ready_s waited after_s by
@@ -265,6 +180,25 @@ static int group_may_abstract(const struct group *gr, size_t g, double now,
 	       waited(now, ready_s, gr->role->abstract_after_s);
 }
 
+#ifndef NDEBUG
+/* The dispatch invariant (no idle unit may take a waiting incident) for
+ * area a, in the part that holds at every moment: no unit of area a is idle
+ * while an incident of a grade its role attends waits in area a. The rest
+ * (a neighbour's unit once the cross-border wait has passed, an abstraction
+ * once the role's wait has) holds once the wait checks due at that instant
+ * have run, so it is not checked mid-instant. Only for assert(). */
+static bool area_dispatch_settled(const struct response *r, size_t a)
+{
+	for (size_t i = 0; i < r->n_area_groups[a]; i++) {
+		const struct group *gr = &r->groups[r->area_groups[a][i]];
+		for (size_t g = 0; gr->n_idle > 0 && g < r->sc->n_grades; g++)
+			if (group_attends(gr, g) && queue_at(r, a, g)->head)
+				return false;
+	}
+	return true;
+}
+#endif
+
 /* Stops the run: a travel time came out too long for the clock (a grade's
  * travel times a large travel_factor, and cross_border_factor). The engine
  * would refuse the arrival's time anyway; this names the cause. */
@@ -310,6 +244,8 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 
 	if (inc->state == INC_WAITING)
 		wait_end(r, inc);
+	assert(inc->state == INC_DELAY || inc->state == INC_WAITING);
+	assert(r->n_seeking > 0 && u->job == NULL);
 	inc->state = INC_TRAVEL;
 	r->n_seeking--;
 	if (cross_border)
@@ -324,7 +260,7 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 				 now >= r->warmup_s && now < r->end_s;
 	if (u->abstraction_counted)
 		r->area_tally[inc->area * RSP_AREA_METRICS + RSP_ABSTRACTIONS] += 1;
-	u->job_seq = schedule(r, now + travel_s, on_arrive, u, 0);
+	u->job_seq = sim_schedule(r->ctx, now + travel_s, on_arrive, u, 0);
 }
 
 /* A free unit of area a whose role attends grade g in ordinary dispatch
@@ -439,7 +375,7 @@ static void schedule_wait_check(struct response *r, struct incident *inc,
 				double t_s)
 {
 	if (t_s >= sim_now(r->ctx))
-		schedule(r, t_s, on_wait_check, inc, inc->gen);
+		sim_schedule(r->ctx, t_s, on_wait_check, inc, inc->gen);
 }
 
 /* Schedules a wait check at each wait after which more units may take inc:
@@ -485,6 +421,7 @@ static void seek_unit(struct response *r, struct incident *inc)
 	}
 	wait_start(r, inc);
 	schedule_wait_checks(r, inc);
+	assert(area_dispatch_settled(r, inc->area));
 }
 
 static void on_ready(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -523,6 +460,8 @@ static void tally_attendance(struct response *r, const struct incident *inc,
 		f[RSP_CROSS_BORDER] += 1;
 	hist_add(r->ag_hist[inc->area * r->sc->n_grades + inc->grade], attend_s);
 	hist_add(r->g_hist[inc->grade], attend_s);
+	assert(r->pending > 0 &&
+	       r->pending_ag[inc->area * r->sc->n_grades + inc->grade] > 0);
 	r->pending--;
 	r->pending_ag[inc->area * r->sc->n_grades + inc->grade]--;
 }
@@ -535,12 +474,13 @@ static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (u->job_seq != ev->seq)
 		return;
 	struct incident *inc = u->job;
+	assert(inc->state == INC_TRAVEL && u->state == UNIT_TRAVEL);
 	tally_attendance(r, inc, u->cross_border);
 	double scene_s = dist_sample(&r->sc->grades[inc->grade].on_scene,
 				     r->rng[RS_ON_SCENE]);
 	inc->state = INC_SCENE;
 	u->state = UNIT_SCENE;
-	u->job_seq = schedule(r, sim_now(ctx) + scene_s, on_clear, u, 0);
+	u->job_seq = sim_schedule(ctx, sim_now(ctx) + scene_s, on_clear, u, 0);
 }
 
 /* The incident longest waiting, of the highest grade unit group gr may
@@ -604,11 +544,12 @@ static void unit_free(struct response *r, struct unit *u)
 	if (u->abstraction_counted)
 		r->area_tally[gr->spec->area * RSP_AREA_METRICS +
 			      RSP_ABSTRACTION_HOURS] +=
-			(now - u->dispatched_s) / 3600.0 * gr->spec->crew;
+			(now - u->dispatched_s) / HOUR_S * gr->spec->crew;
 	u->abstraction_counted = 0;
 	if (u->leaving) {
 		u->leaving = 0;
 		u->state = UNIT_OFF;
+		assert(gr->n_leaving > 0 && gr->n_busy >= gr->n_leaving);
 		gr->n_leaving--;
 		gr->n_busy--;
 		group_note(gr, now);
@@ -693,7 +634,7 @@ static void group_remove(struct group *gr, int fewer)
 
 /* The group's roster changes now: units come on or go off duty, and units
  * that came on take waiting work. */
-static void on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
+void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct group *gr = ev->obj;
 	struct response *r = gr->rsp;
@@ -709,9 +650,10 @@ static void on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 	timeavg_set(&gr->staff_ta, now, target);
 	group_note(gr, now);
 	group_offer_work(r, gr);
+	assert(area_dispatch_settled(r, gr->spec->area));
 	double next_s = roster_next_change(gr->roster, now);
 	if (isfinite(next_s))
-		schedule(r, next_s, on_unit_roster, gr, 0);
+		sim_schedule(r->ctx, next_s, response_on_unit_roster, gr, 0);
 }
 
 /* ---- calls become incidents ------------------------------------------- */
@@ -742,8 +684,9 @@ void response_call_ended(struct response *r, size_t line)
 	}
 	const struct grade_spec *gs = &r->sc->grades[g];
 	if (gs->has_delay)
-		schedule(r, now + dist_sample(&gs->delay, r->rng[RS_DELAY]),
-			 on_ready, inc, 0);
+		sim_schedule(r->ctx, now + dist_sample(&gs->delay,
+						       r->rng[RS_DELAY]),
+			     on_ready, inc, 0);
 	else
 		seek_unit(r, inc);
 }
@@ -841,185 +784,4 @@ void response_figures(const struct response *r, struct rsp_figures *out)
 	}
 	for (size_t a = 0; a < na; a++)
 		area_finish(r, a, out->area + a * RSP_AREA_METRICS);
-}
-
-/* ---- set-up and tear-down --------------------------------------------- */
-
-static void free_hists(struct hist **h, size_t n)
-{
-	if (h)
-		for (size_t i = 0; i < n; i++)
-			hist_free(h[i]);
-	free(h);
-}
-
-void response_free(struct response *r)
-{
-	if (!r)
-		return;
-	const struct scenario *sc = r->sc;
-	if (r->mix)
-		for (size_t l = 0; l < sc->n_lines; l++)
-			gsl_ran_discrete_free(r->mix[l]);
-	free(r->mix);
-	gsl_ran_discrete_free(r->area_pick);
-	if (r->groups)
-		for (size_t i = 0; i < sc->n_units; i++) {
-			roster_free(r->groups[i].roster);
-			free(r->groups[i].units);
-		}
-	free(r->groups);
-	if (r->area_groups)
-		for (size_t a = 0; a < sc->n_areas; a++)
-			free(r->area_groups[a]);
-	free(r->area_groups);
-	free(r->n_area_groups);
-	free(r->queues);
-	free_hists(r->ag_hist, sc->n_areas * sc->n_grades);
-	free_hists(r->g_hist, sc->n_grades);
-	free(r->ag);
-	free(r->area_tally);
-	free(r->pending_ag);
-	while (r->chunks) {
-		struct incident_chunk *next = r->chunks->next;
-		free(r->chunks);
-		r->chunks = next;
-	}
-	free(r);
-}
-
-/* The grade mix of each line (grades, then "no incident") and the area
- * shares, as GSL lookup tables for O(1) draws. */
-static enum sim_status build_tables(struct response *r)
-{
-	const struct scenario *sc = r->sc;
-	double p[RESPONSE_GRADES_MAX + 1];
-
-	assert(sc->n_grades <= RESPONSE_GRADES_MAX);
-	r->mix = mem_calloc(sc->n_lines + 1, sizeof *r->mix);
-	if (!r->mix)
-		return SIM_ENOMEM;
-	for (size_t l = 0; l < sc->n_lines; l++) {
-		double rest = 1.0;
-		for (size_t g = 0; g < sc->n_grades; g++) {
-			p[g] = sc->lines[l].incident_p[g];
-			rest -= p[g];
-		}
-		p[sc->n_grades] = rest > 0 ? rest : 0;
-		r->mix[l] = gsl_ran_discrete_preproc(sc->n_grades + 1, p);
-		if (!r->mix[l])
-			return SIM_ENOMEM;
-	}
-	double *shares = mem_calloc(sc->n_areas, sizeof *shares);
-	if (!shares)
-		return SIM_ENOMEM;
-	for (size_t a = 0; a < sc->n_areas; a++)
-		shares[a] = sc->areas[a].share;
-	r->area_pick = gsl_ran_discrete_preproc(sc->n_areas, shares);
-	free(shares);
-	return r->area_pick ? SIM_OK : SIM_ENOMEM;
-}
-
-/* The units of one `units:` entry, all off duty, and its first roster
- * change, at time 0. */
-static enum sim_status build_group(struct response *r, size_t i,
-				   struct sim_err *err)
-{
-	const struct unit_spec *us = &r->sc->units[i];
-	struct group *gr = &r->groups[i];
-	struct roster_spec rs = { .shifts = us->shifts, .n_shifts = us->n_shifts,
-				  .shrinkage = us->shrinkage };
-
-	assert(us->area < r->sc->n_areas && us->role < r->sc->n_roles);
-	gr->rsp = r;
-	gr->spec = us;
-	gr->role = &r->sc->roles[us->role];
-	gr->roster = roster_new(&rs, err);
-	if (!gr->roster)
-		return SIM_ENOMEM;
-	gr->capacity = roster_peak_on_duty(gr->roster);
-	gr->units = mem_calloc((size_t)gr->capacity + 1, sizeof *gr->units);
-	if (!gr->units)
-		return SIM_ENOMEM;
-	for (int k = 0; k < gr->capacity; k++)
-		gr->units[k].group = gr;
-	timeavg_start(&gr->busy_ta, 0.0, 0.0);
-	timeavg_start(&gr->present_ta, 0.0, 0.0);
-	timeavg_start(&gr->staff_ta, 0.0, 0.0);
-	return schedule(r, 0.0, on_unit_roster, gr, 0) ? SIM_OK : SIM_ENOMEM;
-}
-
-/* New empty histograms h[0..n-1]; SIM_ENOMEM when one fails. */
-static enum sim_status new_hists(struct hist **h, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!(h[i] = hist_new()))
-			return SIM_ENOMEM;
-	return SIM_OK;
-}
-
-/* Per area: its groups, queues and tallies. */
-static enum sim_status build_areas(struct response *r)
-{
-	const struct scenario *sc = r->sc;
-	size_t na = sc->n_areas, ng = sc->n_grades;
-
-	r->area_groups = mem_calloc(na, sizeof *r->area_groups);
-	r->n_area_groups = mem_calloc(na, sizeof *r->n_area_groups);
-	r->queues = mem_calloc(na * ng, sizeof *r->queues);
-	r->ag = mem_calloc(na * ng * RSP_GRADE_METRICS, sizeof *r->ag);
-	r->ag_hist = mem_calloc(na * ng, sizeof *r->ag_hist);
-	r->g_hist = mem_calloc(ng, sizeof *r->g_hist);
-	r->area_tally = mem_calloc(na * RSP_AREA_METRICS, sizeof *r->area_tally);
-	r->pending_ag = mem_calloc(na * ng, sizeof *r->pending_ag);
-	if (!r->area_groups || !r->n_area_groups || !r->queues || !r->ag ||
-	    !r->ag_hist || !r->g_hist || !r->area_tally || !r->pending_ag ||
-	    new_hists(r->ag_hist, na * ng) != SIM_OK ||
-	    new_hists(r->g_hist, ng) != SIM_OK)
-		return SIM_ENOMEM;
-	for (size_t a = 0; a < na; a++) {
-		r->area_groups[a] = mem_calloc(sc->n_units + 1, sizeof(size_t));
-		if (!r->area_groups[a])
-			return SIM_ENOMEM;
-		for (size_t i = 0; i < sc->n_units; i++)
-			if (sc->units[i].area == a)
-				r->area_groups[a][r->n_area_groups[a]++] = i;
-	}
-	return SIM_OK;
-}
-
-struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
-			       double warmup_s, double end_s,
-			       uint32_t first_stream, struct sim_err *err)
-{
-	struct response *r = mem_calloc(1, sizeof *r);
-	enum sim_status st = SIM_OK;
-
-	assert(sc && sc->n_grades > 0 && sc->n_areas > 0 && ctx && err);
-	if (!r)
-		goto fail;
-	r->sc = sc;
-	r->ctx = ctx;
-	r->warmup_s = warmup_s;
-	r->end_s = end_s;
-	r->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
-					     : SCENARIO_MAX_WAITING_DEFAULT;
-	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
-		if (!(r->rng[k] = sim_rng(ctx, first_stream + k)))
-			goto fail;
-	st = build_tables(r);
-	if (st == SIM_OK)
-		st = build_areas(r);
-	r->groups = mem_calloc(sc->n_units + 1, sizeof *r->groups);
-	if (!r->groups)
-		goto fail;
-	for (size_t i = 0; i < sc->n_units && st == SIM_OK; i++)
-		st = build_group(r, i, err);
-	if (st == SIM_OK)
-		return r;
-fail:
-	if (!sim_err_failed(err))
-		sim_err_add(err, SIM_ENOMEM, "out of memory building the response model");
-	response_free(r);
-	return NULL;
 }

@@ -21,7 +21,7 @@
  *
  * Only incidents created in the counted period are tallied; the ones still
  * unattended at the horizon are the backlog, and the ones still unattended
- * when the run's drain ends (see models/contact_centre.h) are unattended at
+ * when the run's drain ends (see models/replication.h) are unattended at
  * end: incidents = attended + unattended at end, none dropped.
  *
  * A replication fails (SIM_ERUNTIME) when more than run.max_waiting
@@ -76,5 +76,9 @@ void response_open(struct response *rsp);
 void response_close(struct response *rsp);
 /* Writes the replication's figures; called once the run has drained. */
 void response_figures(const struct response *rsp, struct rsp_figures *out);
+
+/* The model the replication driver creates when the scenario has grades. */
+struct replication_model;
+extern const struct replication_model response_model;
 
 #endif

@@ -12,11 +12,9 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "models/week.h"
 #include "sim/mem.h"
 
-#define DAY_S 86400.0
-#define WEEK_S (7 * DAY_S)
-#define ROSTER_DAYS 7
 
 struct roster {
 	size_t n;          /* change points, n >= 1, at[0] == 0 */
@@ -83,13 +81,13 @@ static size_t roster_edges(const struct roster_spec *spec,
 
 		assert(sh->start_s >= 0 && sh->start_s < DAY_S);
 		assert(sh->duration_s > 0 && sh->duration_s <= DAY_S);
-		assert(sh->staff >= 0 && sh->days < (1u << ROSTER_DAYS));
-		for (int d = 0; d < ROSTER_DAYS; d++) {
+		assert(sh->staff >= 0 && sh->days < (1u << DAYS_PER_WEEK));
+		for (int d = 0; d < DAYS_PER_WEEK; d++) {
 			if (!(sh->days & (1u << d)) || sh->staff == 0)
 				continue;
 			n += roster_day_edges(d * DAY_S + sh->start_s,
 					      sh->duration_s, sh->staff, e + n);
-			*hours += sh->staff * sh->duration_s / 3600;
+			*hours += sh->staff * sh->duration_s / HOUR_S;
 		}
 	}
 	return n;
@@ -157,7 +155,7 @@ static struct roster *roster_alloc(size_t cap)
 
 struct roster *roster_new(const struct roster_spec *spec, struct sim_err *err)
 {
-	size_t cap = 3 * ROSTER_DAYS * spec->n_shifts + 1;
+	size_t cap = 3 * DAYS_PER_WEEK * spec->n_shifts + 1;
 	struct roster_edge *e = mem_malloc(cap * sizeof *e);
 	struct roster *r = roster_alloc(cap);
 	size_t n_edges;

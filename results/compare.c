@@ -173,7 +173,7 @@ static long compare_find(const struct scenario *sc, enum compare_kind k,
 
 /* Area i's figure `metric` in one replication; the top grade's attended
  * within target is NAN without grades. */
-static double compare_area_value(const struct cc_result *r, size_t i,
+static double compare_area_value(const struct replication_result *r, size_t i,
 				 size_t metric)
 {
 	if (metric != COMPARE_TOP_WITHIN)
@@ -186,7 +186,7 @@ static double compare_area_value(const struct cc_result *r, size_t i,
 
 /* Replication r's value of measured figure `metric` of item i of kind k.
  * The force's is the sum over the areas of that replication. */
-static double compare_value(const struct cc_result *r, enum compare_kind k,
+static double compare_value(const struct replication_result *r, enum compare_kind k,
 			    size_t i, size_t metric)
 {
 	double sum = 0.0;
@@ -453,8 +453,8 @@ void compare_acc_free(struct compare_acc *acc)
 	free(acc);
 }
 
-void compare_acc_add(struct compare_acc *acc, const struct cc_result *ra,
-		     const struct cc_result *rb)
+void compare_acc_add(struct compare_acc *acc, const struct replication_result *ra,
+		     const struct replication_result *rb)
 {
 	summary_acc_add(acc->a, ra);
 	summary_acc_add(acc->b, rb);

@@ -36,7 +36,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "models/figure.h"
 #include "models/scenario.h"
 #include "results/summary.h"
@@ -94,10 +94,10 @@ struct compare_item {
 };
 
 /* One side: its scenario and its n replication results (results[i] is
- * replication i, from cc_result_new(sc)). */
+ * replication i, from replication_result_new(sc)). */
 struct compare_side_run {
 	const struct scenario *sc;
-	const struct cc_result *const *results;
+	const struct replication_result *const *results;
 	size_t n;
 };
 
@@ -122,8 +122,8 @@ struct compare_acc *compare_acc_new(const struct scenario *a,
 void compare_acc_free(struct compare_acc *acc);
 /* Adds replication i of both sides (ra of a, rb of b, same index); borrows
  * both. */
-void compare_acc_add(struct compare_acc *acc, const struct cc_result *ra,
-		     const struct cc_result *rb);
+void compare_acc_add(struct compare_acc *acc, const struct replication_result *ra,
+		     const struct replication_result *rb);
 /* Adds everything src holds into dst (same scenarios), exactly. */
 void compare_acc_merge(struct compare_acc *dst, const struct compare_acc *src);
 /* Builds the comparison of what acc holds (at least one pair). Returns a

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "sim/mem.h"
 #include "sim/replicate.h"
 
@@ -33,7 +33,7 @@ struct experiment_job {
 	size_t n;
 	unsigned reps, n_workers;
 	const struct experiment_spec *spec;
-	struct cc_result **res;            /* [n_workers][n][2] */
+	struct replication_result **res;            /* [n_workers][n][2] */
 	struct summary_acc **acc;          /* [n_workers][n], unpaired */
 	struct compare_acc **pairs;        /* [n_workers][n], paired */
 };
@@ -47,11 +47,11 @@ static enum sim_status experiment_one(void *arg, unsigned worker,
 	size_t k = index / job->reps, slot = worker * job->n + k;
 	uint32_t rep = (uint32_t)(index % job->reps);
 	const struct experiment_trial *t = &job->trials[k];
-	struct cc_result **r = &job->res[2 * slot];
-	enum sim_status st = cc_run(t->sc, rep, r[0], err);
+	struct replication_result **r = &job->res[2 * slot];
+	enum sim_status st = replication_run(t->sc, rep, r[0], err);
 
 	if (st == SIM_OK && t->paired != NULL)
-		st = cc_run(t->paired, rep, r[1], err);
+		st = replication_run(t->paired, rep, r[1], err);
 	if (st != SIM_OK)
 		return st;
 	if (t->paired != NULL)
@@ -74,8 +74,8 @@ static void experiment_job_free(struct experiment_job *job)
 		if (job->pairs != NULL)
 			compare_acc_free(job->pairs[i]);
 		if (job->res != NULL) {
-			cc_result_free(job->res[2 * i]);
-			cc_result_free(job->res[2 * i + 1]);
+			replication_result_free(job->res[2 * i]);
+			replication_result_free(job->res[2 * i + 1]);
 		}
 	}
 	free(job->res);
@@ -89,14 +89,14 @@ static int experiment_slot_new(struct experiment_job *job, size_t i)
 {
 	const struct experiment_trial *t = &job->trials[i % job->n];
 
-	job->res[2 * i] = cc_result_new(t->sc);
+	job->res[2 * i] = replication_result_new(t->sc);
 	if (job->res[2 * i] == NULL)
 		return -1;
 	if (t->paired == NULL) {
 		job->acc[i] = summary_acc_new(t->sc);
 		return job->acc[i] == NULL ? -1 : 0;
 	}
-	job->res[2 * i + 1] = cc_result_new(t->paired);
+	job->res[2 * i + 1] = replication_result_new(t->paired);
 	job->pairs[i] = compare_acc_new(t->sc, t->paired);
 	return job->res[2 * i + 1] == NULL || job->pairs[i] == NULL ? -1 : 0;
 }

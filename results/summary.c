@@ -87,7 +87,7 @@ static void summary_acc_block(struct summary_acc *a, enum figure_block b,
 	moments_add(a->m, a->off[b], x, 1, a->off[b + 1] - a->off[b]);
 }
 
-void summary_acc_add(struct summary_acc *a, const struct cc_result *r)
+void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 {
 	assert(r->n_lines == a->sc->n_lines && r->n_pools == a->sc->n_pools);
 	assert(r->n_grades == a->sc->n_grades && r->n_areas == a->sc->n_areas);
@@ -313,7 +313,7 @@ struct summary *summary_of_acc(const struct summary_acc *a,
 }
 
 struct summary *summary_new(const struct scenario *sc,
-			    const struct cc_result *const *results, size_t n,
+			    const struct replication_result *const *results, size_t n,
 			    struct sim_err *err)
 {
 	struct summary_acc *a = summary_acc_new(sc);

@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "models/figure.h"
 #include "models/scenario.h"
 #include "sim/ci.h"
@@ -103,8 +103,8 @@ struct summary_acc;
 struct summary_acc *summary_acc_new(const struct scenario *sc);
 /* NULL is a no-op. */
 void summary_acc_free(struct summary_acc *a);
-/* Adds one replication's result (sized by cc_result_new(sc)); borrows r. */
-void summary_acc_add(struct summary_acc *a, const struct cc_result *r);
+/* Adds one replication's result (sized by replication_result_new(sc)); borrows r. */
+void summary_acc_add(struct summary_acc *a, const struct replication_result *r);
 /* Adds everything src holds into dst, both of the same scenario: exactly
  * as if dst had been given src's results. */
 void summary_acc_merge(struct summary_acc *dst, const struct summary_acc *src);
@@ -117,10 +117,10 @@ struct summary *summary_of_acc(const struct summary_acc *a,
 			       struct sim_err *err);
 
 /* Builds the summary of n >= 1 results of sc (results[i] is replication i,
- * sized by cc_result_new(sc)). Returns a new summary (free with
+ * sized by replication_result_new(sc)). Returns a new summary (free with
  * summary_free), or NULL with err filled (SIM_ENOMEM) when out of memory. */
 struct summary *summary_new(const struct scenario *sc,
-			    const struct cc_result *const *results, size_t n,
+			    const struct replication_result *const *results, size_t n,
 			    struct sim_err *err);
 /* NULL is a no-op. */
 void summary_free(struct summary *s);

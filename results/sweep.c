@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "results/emit.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
@@ -353,7 +353,7 @@ enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
  * areas and roles, never on the figures). */
 size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
 {
-	struct cc_result *res;
+	struct replication_result *res;
 	struct summary *s = NULL;
 	struct sim_err err;
 	size_t rows = 0;
@@ -361,13 +361,13 @@ size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
 	if (format == SWEEP_JSONL)
 		return 1;
 	sim_err_clear(&err);
-	res = cc_result_new(sc);
+	res = replication_result_new(sc);
 	if (res != NULL)
-		s = summary_new(sc, (const struct cc_result *const *)&res, 1, &err);
+		s = summary_new(sc, (const struct replication_result *const *)&res, 1, &err);
 	if (s != NULL)
 		rows = report_csv_count(s);
 	summary_free(s);
-	cc_result_free(res);
+	replication_result_free(res);
 	return rows;
 }
 

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "models/demand.h"
 #include "callsim_config.h"
 #include "models/scenario.h"
@@ -34,15 +34,15 @@ static double expected_calls(const struct scenario *sc)
 
 	for (i = 0; i < sc->n_lines; i++) {
 		struct sim_err err;
-		struct rate_plan *plan;
+		struct demand_plan *plan;
 
 		sim_err_clear(&err);
-		plan = rate_plan_new(&sc->lines[i].demand, sc->run.start,
+		plan = demand_plan_new(&sc->lines[i].demand, sc->run.start,
 				     horizon_s, &err);
 		if (!plan)
 			return INFINITY;
-		sum += rate_plan_expected(plan, 0.0, horizon_s);
-		rate_plan_free(plan);
+		sum += demand_plan_expected(plan, 0.0, horizon_s);
+		demand_plan_free(plan);
 	}
 	return sum;
 }
@@ -51,16 +51,16 @@ static double expected_calls(const struct scenario *sc)
  * message. */
 static void run_one(const struct scenario *sc)
 {
-	struct cc_result *res = cc_result_new(sc);
+	struct replication_result *res = replication_result_new(sc);
 	struct sim_err err;
 	enum sim_status st;
 
 	if (!res)
 		return;
 	sim_err_clear(&err);
-	st = cc_run(sc, 0, res, &err);
+	st = replication_run(sc, 0, res, &err);
 	FUZZ_CHECK(st == SIM_OK || err.n_lines > 0);
-	cc_result_free(res);
+	replication_result_free(res);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -12,40 +12,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "sim/ci.h"
 
 #define REPLICATIONS_LEVEL 0.99
 
 /* Runs every replication of sc; returns the results (free with
  * replications_free). */
-static inline struct cc_result **replications_run(const struct scenario *sc)
+static inline struct replication_result **replications_run(const struct scenario *sc)
 {
 	unsigned n = sc->run.replications;
-	struct cc_result **res = calloc(n, sizeof *res);
+	struct replication_result **res = calloc(n, sizeof *res);
 
 	assert_non_null(res);
 	for (unsigned i = 0; i < n; i++) {
 		struct sim_err err;
 		sim_err_clear(&err);
-		res[i] = cc_result_new(sc);
+		res[i] = replication_result_new(sc);
 		assert_non_null(res[i]);
-		assert_int_equal(cc_run(sc, i, res[i], &err), SIM_OK);
+		assert_int_equal(replication_run(sc, i, res[i], &err), SIM_OK);
 	}
 	return res;
 }
 
-static inline void replications_free(struct cc_result **res, unsigned n)
+static inline void replications_free(struct replication_result **res, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++)
-		cc_result_free(res[i]);
+		replication_result_free(res[i]);
 	free(res);
 }
 
 /* The 99% interval over n replications of figure m of item `item`, where
- * at is an accessor such as cc_line_at, cc_grade_at or cc_area_at. */
-static inline struct ci replications_ci(struct cc_result **res, unsigned n,
-					double *(*at)(struct cc_result *, size_t),
+ * at is an accessor such as replication_line_at, replication_grade_at or replication_area_at. */
+static inline struct ci replications_ci(struct replication_result **res, unsigned n,
+					double *(*at)(struct replication_result *, size_t),
 					size_t item, size_t m)
 {
 	double *x = calloc(n, sizeof *x);
@@ -71,15 +71,15 @@ static inline void assert_in_ci(struct ci c, double theory, const char *what)
  * message holding `words`. */
 static inline void assert_run_fails(const struct scenario *sc, const char *words)
 {
-	struct cc_result *r = cc_result_new(sc);
+	struct replication_result *r = replication_result_new(sc);
 	struct sim_err err;
 
 	sim_err_clear(&err);
 	assert_non_null(r);
-	assert_int_equal(cc_run(sc, 0, r, &err), SIM_ERUNTIME);
+	assert_int_equal(replication_run(sc, 0, r, &err), SIM_ERUNTIME);
 	if (strstr(err.text, words) == NULL)
 		fail_msg("'%s' does not say '%s'", err.text, words);
-	cc_result_free(r);
+	replication_result_free(r);
 }
 
 #endif

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "models/erlang.h"
 #include "models/scenario.h"
 #include "sim/ci.h"
@@ -99,18 +99,18 @@ static void test_call_handling_matches_erlang_c(void **state)
 		.handle_mean_s = 180.0, .target_s = 20.0, .servers = 6,
 		.days = 14, .replications = 40 };
 	struct scenario *sc = mm_scenario(&mm);
-	struct cc_result **res = replications_run(sc);
+	struct replication_result **res = replications_run(sc);
 	struct erlang_queue q = { .lambda = 100.0 / 3600.0,
 		.mu = 1.0 / 180.0, .c = 6, .theta = 0 };
 	struct erlang_result th;
 	assert_int_equal(erlang_solve(&q, 20.0, &th), 0);
 
-	assert_in_ci(replications_ci(res, 40, cc_line_at, 0,
+	assert_in_ci(replications_ci(res, 40, replication_line_at, 0,
 				     CC_SERVICE_LEVEL),
 		     th.service_level, "service level");
-	assert_in_ci(replications_ci(res, 40, cc_line_at, 0, CC_ASA_S),
+	assert_in_ci(replications_ci(res, 40, replication_line_at, 0, CC_ASA_S),
 		     th.asa_s, "ASA");
-	assert_in_ci(replications_ci(res, 40, cc_pool_at, 0, CC_OCCUPANCY),
+	assert_in_ci(replications_ci(res, 40, replication_pool_at, 0, CC_OCCUPANCY),
 		     th.occupancy, "occupancy");
 	replications_free(res, 40);
 	scenario_free(sc);
@@ -125,19 +125,19 @@ static void test_abandonment_matches_erlang_a(void **state)
 		.handle_mean_s = 180.0, .patience_mean_s = 120.0,
 		.target_s = 20.0, .servers = 9, .days = 10, .replications = 40 };
 	struct scenario *sc = mm_scenario(&mm);
-	struct cc_result **res = replications_run(sc);
+	struct replication_result **res = replications_run(sc);
 	struct erlang_queue q = { .lambda = 200.0 / 3600.0,
 		.mu = 1.0 / 180.0, .c = 9, .theta = 1.0 / 120.0 };
 	struct erlang_result th;
 	assert_int_equal(erlang_solve(&q, 20.0, &th), 0);
 
-	assert_in_ci(replications_ci(res, 40, cc_line_at, 0,
+	assert_in_ci(replications_ci(res, 40, replication_line_at, 0,
 				     CC_ABANDON_RATE),
 		     th.p_abandon, "P(abandon)");
-	assert_in_ci(replications_ci(res, 40, cc_line_at, 0,
+	assert_in_ci(replications_ci(res, 40, replication_line_at, 0,
 				     CC_SERVICE_LEVEL),
 		     th.service_level, "service level");
-	assert_in_ci(replications_ci(res, 40, cc_line_at, 0, CC_ASA_S),
+	assert_in_ci(replications_ci(res, 40, replication_line_at, 0, CC_ASA_S),
 		     th.asa_s, "ASA");
 	replications_free(res, 40);
 	scenario_free(sc);
@@ -154,7 +154,7 @@ static void test_priority_matches_cobham(void **state)
 		.handle_mean_s = 180.0, .target_s = 20.0, .servers = 6,
 		.days = 14, .replications = 40 };
 	struct scenario *sc = mm_scenario(&mm);
-	struct cc_result **res = replications_run(sc);
+	struct replication_result **res = replications_run(sc);
 	double mu = 1.0 / 180.0, c = 6;
 	double rho1 = (40.0 / 3600.0) / (c * mu);
 	double rho = (100.0 / 3600.0) / (c * mu);
@@ -164,8 +164,8 @@ static void test_priority_matches_cobham(void **state)
 
 	/* Every call is answered (no patience), so mean wait of answered
 	 * calls is the mean wait. */
-	struct ci high = replications_ci(res, 40, cc_line_at, 0, CC_ASA_S);
-	struct ci low = replications_ci(res, 40, cc_line_at, 1, CC_ASA_S);
+	struct ci high = replications_ci(res, 40, replication_line_at, 0, CC_ASA_S);
+	struct ci low = replications_ci(res, 40, replication_line_at, 1, CC_ASA_S);
 	assert_in_ci(high, w1, "high-priority wait");
 	assert_in_ci(low, w2, "low-priority wait");
 	assert_true(high.hi < low.lo);
@@ -186,25 +186,25 @@ static void test_accounting_and_determinism(void **state)
 	sc->lines[1].redial_delay = (struct dist){ .kind = DIST_DETERMINISTIC,
 		.value = 30.0 };
 	prep(&sc->lines[1].redial_delay);
-	struct cc_result *a = cc_result_new(sc), *b = cc_result_new(sc);
+	struct replication_result *a = replication_result_new(sc), *b = replication_result_new(sc);
 	struct sim_err err;
 	sim_err_clear(&err);
-	assert_int_equal(cc_run(sc, 1, a, &err), SIM_OK);
-	assert_int_equal(cc_run(sc, 1, b, &err), SIM_OK);
+	assert_int_equal(replication_run(sc, 1, a, &err), SIM_OK);
+	assert_int_equal(replication_run(sc, 1, b, &err), SIM_OK);
 	for (size_t l = 0; l < 2; l++) {
-		double *f = cc_line_at(a, l);
+		double *f = replication_line_at(a, l);
 		assert_true(f[CC_OFFERED] > 100);
 		assert_true(f[CC_ABANDONED] > 0);
 		assert_seconds_near(f[CC_ANSWERED] + f[CC_ABANDONED],
 				    f[CC_OFFERED], 0.0);
 		assert_seconds_near(f[CC_UNANSWERED_END], 0.0, 0.0);
 	}
-	assert_true(cc_line_at(a, 1)[CC_REPEATS] > 0);
-	assert_seconds_near(cc_line_at(a, 0)[CC_REPEATS], 0.0, 0.0);
+	assert_true(replication_line_at(a, 1)[CC_REPEATS] > 0);
+	assert_seconds_near(replication_line_at(a, 0)[CC_REPEATS], 0.0, 0.0);
 	assert_memory_equal(a->line, b->line,
 			    2 * CC_LINE_METRICS * sizeof(double));
-	cc_result_free(a);
-	cc_result_free(b);
+	replication_result_free(a);
+	replication_result_free(b);
 	scenario_free(sc);
 }
 
@@ -228,19 +228,19 @@ static void test_roster_sets_staff_on_duty(void **state)
 	p->shifts[1] = (struct shift_spec){ .name = "night",
 		.start_s = 20 * 3600.0, .duration_s = 12 * 3600.0, .days = 0x7f,
 		.staff = 2 };
-	struct cc_result *r = cc_result_new(sc);
+	struct replication_result *r = replication_result_new(sc);
 	struct sim_err err;
 	sim_err_clear(&err);
-	assert_int_equal(cc_run(sc, 0, r, &err), SIM_OK);
+	assert_int_equal(replication_run(sc, 0, r, &err), SIM_OK);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		int hod = (int)(h % 24);
 		double want = (hod >= 8 && hod < 20) ? 3.0 : 2.0;
-		assert_seconds_near(cc_ipool_at(r, h, 0)[CC_I_STAFF], want, 1e-9);
+		assert_seconds_near(replication_ipool_at(r, h, 0)[CC_I_STAFF], want, 1e-9);
 	}
-	assert_seconds_near(cc_pool_at(r, 0)[CC_STAFF_ON_DUTY], 2.5, 1e-9);
-	double *f = cc_line_at(r, 0);
+	assert_seconds_near(replication_pool_at(r, 0)[CC_STAFF_ON_DUTY], 2.5, 1e-9);
+	double *f = replication_line_at(r, 0);
 	assert_seconds_near(f[CC_ANSWERED], f[CC_OFFERED], 0.0);
-	cc_result_free(r);
+	replication_result_free(r);
 	scenario_free(sc);
 }
 
@@ -255,10 +255,10 @@ static void test_unanswered_at_end(void **state)
 		.handle_mean_s = 300.0, .target_s = 20.0, .servers = 2,
 		.days = 3, .replications = 2 };
 	struct scenario *sc = mm_scenario(&mm);
-	struct cc_result **res = replications_run(sc);
+	struct replication_result **res = replications_run(sc);
 
 	for (unsigned i = 0; i < 2; i++) {
-		double *f = cc_line_at(res[i], 0);
+		double *f = replication_line_at(res[i], 0);
 		assert_true(f[CC_OFFERED] > 15000);
 		assert_seconds_near(f[CC_ABANDONED], 0.0, 0.0);
 		/* Two handlers answer about 24 an hour: some 6,300 in the

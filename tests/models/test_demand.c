@@ -12,9 +12,8 @@
 #include <gsl/gsl_rng.h>
 
 #include "models/demand.h"
+#include "models/week.h"
 
-#define HOUR_S 3600.0
-#define DAY_S 86400.0
 #define SEED 7310UL
 
 /* A spec with every month factor 1 and no surges. */
@@ -32,14 +31,14 @@ static struct demand_spec flat_spec(double per_hour, size_t n_slots)
 	return s;
 }
 
-static struct rate_plan *plan_ok(const struct demand_spec *s,
+static struct demand_plan *plan_ok(const struct demand_spec *s,
 				 struct demand_date d, double horizon)
 {
 	struct sim_err err;
-	struct rate_plan *p;
+	struct demand_plan *p;
 
 	sim_err_clear(&err);
-	p = rate_plan_new(s, d, horizon, &err);
+	p = demand_plan_new(s, d, horizon, &err);
 	assert_non_null(p);
 	assert_int_equal(err.n_lines, 0);
 	return p;
@@ -82,7 +81,7 @@ static void test_rate_plan_expected_equals_volume(void **state)
 {
 	struct demand_spec s = flat_spec(83.6, 168);
 	double sum = 0;
-	struct rate_plan *p;
+	struct demand_plan *p;
 
 	(void)state;
 	for (size_t i = 0; i < 168; i++) {
@@ -90,26 +89,26 @@ static void test_rate_plan_expected_equals_volume(void **state)
 		sum += s.profile[i];
 	}
 	p = plan_ok(&s, monday_2024, 4 * WEEK_S);
-	assert_seconds_near(rate_plan_expected(p, 0, WEEK_S), 83.6 * 168,
+	assert_seconds_near(demand_plan_expected(p, 0, WEEK_S), 83.6 * 168,
 			    1e-9 * 83.6 * 168);
-	assert_seconds_near(rate_plan_expected(p, 0, 4 * WEEK_S),
+	assert_seconds_near(demand_plan_expected(p, 0, 4 * WEEK_S),
 			    4 * 83.6 * 168, 4e-9 * 83.6 * 168);
 	/* Each hour carries its share of the profile. */
 	for (size_t h = 0; h < 168; h += 17) {
 		double want = 83.6 * s.profile[h] * 168 / sum;
 
-		assert_seconds_near(rate_plan_expected(p, (double)h * HOUR_S,
+		assert_seconds_near(demand_plan_expected(p, (double)h * HOUR_S,
 						       (double)(h + 1) * HOUR_S),
 				    want, 1e-9 * want);
-		assert_seconds_near(rate_plan_rate_at(p, (h + 0.5) * HOUR_S)
+		assert_seconds_near(demand_plan_rate_at(p, (h + 0.5) * HOUR_S)
 					    * HOUR_S, want, 1e-9 * want);
 	}
 	/* Nothing arrives outside [0, horizon). */
-	assert_true(rate_plan_rate_at(p, 4 * WEEK_S) == 0);
-	assert_true(rate_plan_rate_at(p, -1) == 0);
-	assert_seconds_near(rate_plan_expected(p, 4 * WEEK_S, 5 * WEEK_S), 0,
+	assert_true(demand_plan_rate_at(p, 4 * WEEK_S) == 0);
+	assert_true(demand_plan_rate_at(p, -1) == 0);
+	assert_seconds_near(demand_plan_expected(p, 4 * WEEK_S, 5 * WEEK_S), 0,
 			    0);
-	rate_plan_free(p);
+	demand_plan_free(p);
 }
 
 /* Month factors follow the calendar: the week from Monday 26 Feb 2024 has
@@ -119,26 +118,26 @@ static void test_rate_plan_month_factor_in_leap_february(void **state)
 {
 	struct demand_spec s = flat_spec(83.6, 168);
 	double r = 83.6 / HOUR_S, feb = 0.8765, mar = 1.1325;
-	struct rate_plan *p;
+	struct demand_plan *p;
 
 	(void)state;
 	s.month_factor[1] = feb;
 	s.month_factor[2] = mar;
 	p = plan_ok(&s, (struct demand_date){2024, 2, 26}, WEEK_S);
-	assert_seconds_near(rate_plan_expected(p, 0, WEEK_S),
+	assert_seconds_near(demand_plan_expected(p, 0, WEEK_S),
 			    r * DAY_S * (4 * feb + 3 * mar), 1e-9 * r * WEEK_S);
-	assert_seconds_near(rate_plan_rate_at(p, 3.5 * DAY_S), r * feb,
+	assert_seconds_near(demand_plan_rate_at(p, 3.5 * DAY_S), r * feb,
 			    1e-12 * r);
-	assert_seconds_near(rate_plan_rate_at(p, 4 * DAY_S), r * mar,
+	assert_seconds_near(demand_plan_rate_at(p, 4 * DAY_S), r * mar,
 			    1e-12 * r);
-	rate_plan_free(p);
+	demand_plan_free(p);
 
 	p = plan_ok(&s, (struct demand_date){2023, 2, 27}, WEEK_S);
-	assert_seconds_near(rate_plan_expected(p, 0, WEEK_S),
+	assert_seconds_near(demand_plan_expected(p, 0, WEEK_S),
 			    r * DAY_S * (2 * feb + 5 * mar), 1e-9 * r * WEEK_S);
-	assert_seconds_near(rate_plan_rate_at(p, 2.5 * DAY_S), r * mar,
+	assert_seconds_near(demand_plan_rate_at(p, 2.5 * DAY_S), r * mar,
 			    1e-12 * r);
-	rate_plan_free(p);
+	demand_plan_free(p);
 }
 
 /* Three surges over three weeks: A (x2.5, Sat 22:00 for 6 h, week 2 only,
@@ -154,35 +153,35 @@ static void test_rate_plan_surges_in_listed_weeks(void **state)
 		{5 * DAY_S + 23 * HOUR_S, 1 * HOUR_S, 1.2, NULL, 0},
 	};
 	double r = 83.6 / HOUR_S, sat2330 = 5 * DAY_S + 23.5 * HOUR_S;
-	struct rate_plan *p;
+	struct demand_plan *p;
 
 	(void)state;
 	s.surges = sg;
 	s.n_surges = 3;
 	p = plan_ok(&s, monday_2024, 3 * WEEK_S);
 	/* Week 1: C, and 3 h of B (its last 2 h spill into week 2). */
-	assert_seconds_near(rate_plan_expected(p, 0, WEEK_S),
+	assert_seconds_near(demand_plan_expected(p, 0, WEEK_S),
 			    r * (WEEK_S + 0.2 * HOUR_S + 2 * 3 * HOUR_S),
 			    1e-9 * r * WEEK_S);
 	/* Week 2: A (+1.5 for 6 h), C on top of A (2.5 * 1.2 = 3, +0.5 more
 	 * for 1 h), and 2 + 3 h of B. */
-	assert_seconds_near(rate_plan_expected(p, WEEK_S, 2 * WEEK_S),
+	assert_seconds_near(demand_plan_expected(p, WEEK_S, 2 * WEEK_S),
 			    r * (WEEK_S + 1.5 * 6 * HOUR_S + 0.5 * HOUR_S +
 				 2 * 5 * HOUR_S),
 			    1e-9 * r * WEEK_S);
 	/* Week 3: C and 2 + 3 h of B; A does not recur. */
-	assert_seconds_near(rate_plan_expected(p, 2 * WEEK_S, 3 * WEEK_S),
+	assert_seconds_near(demand_plan_expected(p, 2 * WEEK_S, 3 * WEEK_S),
 			    r * (WEEK_S + 0.2 * HOUR_S + 2 * 5 * HOUR_S),
 			    1e-9 * r * WEEK_S);
-	assert_seconds_near(rate_plan_rate_at(p, sat2330), 1.2 * r, 1e-12);
-	assert_seconds_near(rate_plan_rate_at(p, WEEK_S + sat2330), 3 * r,
+	assert_seconds_near(demand_plan_rate_at(p, sat2330), 1.2 * r, 1e-12);
+	assert_seconds_near(demand_plan_rate_at(p, WEEK_S + sat2330), 3 * r,
 			    1e-12);
-	assert_seconds_near(rate_plan_rate_at(p, WEEK_S + 6 * DAY_S + 2 * HOUR_S),
+	assert_seconds_near(demand_plan_rate_at(p, WEEK_S + 6 * DAY_S + 2 * HOUR_S),
 			    2.5 * r, 1e-12);
-	assert_seconds_near(rate_plan_rate_at(p, HOUR_S), r, 1e-12);
-	assert_seconds_near(rate_plan_rate_at(p, WEEK_S + HOUR_S), 3 * r,
+	assert_seconds_near(demand_plan_rate_at(p, HOUR_S), r, 1e-12);
+	assert_seconds_near(demand_plan_rate_at(p, WEEK_S + HOUR_S), 3 * r,
 			    1e-12);
-	rate_plan_free(p);
+	demand_plan_free(p);
 }
 
 static void test_rate_plan_rejects_all_zero_profile(void **state)
@@ -193,7 +192,7 @@ static void test_rate_plan_rejects_all_zero_profile(void **state)
 	(void)state;
 	memset(s.profile, 0, sizeof s.profile);
 	sim_err_clear(&err);
-	assert_null(rate_plan_new(&s, monday_2024, WEEK_S, &err));
+	assert_null(demand_plan_new(&s, monday_2024, WEEK_S, &err));
 	assert_int_equal(err.status, SIM_ESCENARIO);
 	assert_string_equal(err.text, "profile: all 672 factors are 0; at "
 				      "least one must be positive\n");
@@ -206,7 +205,7 @@ static void test_rate_plan_rejects_start_not_monday(void **state)
 
 	(void)state;
 	sim_err_clear(&err);
-	assert_null(rate_plan_new(&s, (struct demand_date){2024, 1, 3},
+	assert_null(demand_plan_new(&s, (struct demand_date){2024, 1, 3},
 				  WEEK_S, &err));
 	assert_int_equal(err.status, SIM_EINVAL);
 	assert_string_equal(err.text,
@@ -236,25 +235,25 @@ static void test_rate_plan_next_inverts_integrated_rate(void **state)
 {
 	size_t spike, hint = 0;
 	struct demand_spec s = spiky_spec(&spike);
-	struct rate_plan *p = plan_ok(&s, monday_2024, 2 * WEEK_S);
+	struct demand_plan *p = plan_ok(&s, monday_2024, 2 * WEEK_S);
 	double ts[] = {0, 2.5 * HOUR_S, 3.0 * HOUR_S + 17, 51234.5,
 		       WEEK_S + 3.25 * HOUR_S, 40000, 0.5};
 	double es[] = {2.385, 0.0123, 57.9, 1e-9, 3.5, 0, 411.25};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++) {
-		double t1 = rate_plan_next(p, ts[i], es[i], &hint);
+		double t1 = demand_plan_next(p, ts[i], es[i], &hint);
 
 		assert_true(t1 >= ts[i]);
-		assert_seconds_near(rate_plan_expected(p, ts[i], t1), es[i],
+		assert_seconds_near(demand_plan_expected(p, ts[i], t1), es[i],
 				    1e-9 * (1 + es[i]));
-		assert_true(rate_plan_rate_at(p, t1) > 0 ||
-			    rate_plan_rate_at(p, nextafter(t1, 0)) > 0);
+		assert_true(demand_plan_rate_at(p, t1) > 0 ||
+			    demand_plan_rate_at(p, nextafter(t1, 0)) > 0);
 	}
 	/* Past the horizon, or more mass than is left: no arrival. */
-	assert_true(isinf(rate_plan_next(p, 2 * WEEK_S, 0.5, &hint)));
-	assert_true(isinf(rate_plan_next(p, 2 * WEEK_S - 60, 50, &hint)));
-	rate_plan_free(p);
+	assert_true(isinf(demand_plan_next(p, 2 * WEEK_S, 0.5, &hint)));
+	assert_true(isinf(demand_plan_next(p, 2 * WEEK_S - 60, 50, &hint)));
+	demand_plan_free(p);
 }
 
 /* Sampled arrivals over many weeks, counted per quarter hour of the week,
@@ -265,14 +264,14 @@ static void test_rate_plan_next_samples_profile(void **state)
 	enum { WEEKS = 150 };
 	size_t spike, hint = 0, k = 0;
 	struct demand_spec s = spiky_spec(&spike);
-	struct rate_plan *p = plan_ok(&s, monday_2024, WEEKS * WEEK_S);
+	struct demand_plan *p = plan_ok(&s, monday_2024, WEEKS * WEEK_S);
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
 	double count[672] = {0}, weekly[WEEKS] = {0}, sum = 0, chi2 = 0;
 	double t = 0;
 
 	(void)state;
 	gsl_rng_set(r, SEED);
-	while (isfinite(t = rate_plan_next(p, t, gsl_ran_exponential(r, 1),
+	while (isfinite(t = demand_plan_next(p, t, gsl_ran_exponential(r, 1),
 					   &hint))) {
 		count[(size_t)(fmod(t, WEEK_S) / 900)]++;
 		weekly[(size_t)(t / WEEK_S)]++;
@@ -306,7 +305,7 @@ static void test_rate_plan_next_samples_profile(void **state)
 	assert_true(gsl_cdf_chisq_Q(dispersion, WEEKS) > 0.001);
 	assert_true(gsl_cdf_chisq_P(dispersion, WEEKS) > 0.001);
 	gsl_rng_free(r);
-	rate_plan_free(p);
+	demand_plan_free(p);
 }
 
 int main(void)

@@ -6,10 +6,8 @@
 #include <string.h>
 
 #include "models/roster.h"
+#include "models/week.h"
 
-#define HOUR_S 3600.0
-#define DAY_S 86400.0
-#define WEEK_S (7 * DAY_S)
 #define EVERY_DAY 0x7fu
 #define WEEKDAYS 0x1fu
 #define MON (1u << 0)

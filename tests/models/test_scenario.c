@@ -180,18 +180,18 @@ static void test_bundled_specs_build(void **state)
 	(void)state;
 	sim_err_clear(&err);
 	for (i = 0; i < sc->n_lines; i++) {
-		struct rate_plan *plan = rate_plan_new(&sc->lines[i].demand,
+		struct demand_plan *plan = demand_plan_new(&sc->lines[i].demand,
 						       sc->run.start,
 						       scenario_horizon_s(sc),
 						       &err);
 
 		assert_non_null(plan);
 		/* April has no month factor: a week holds the weekly volume. */
-		assert_seconds_near(rate_plan_expected(plan, 0, WEEK_S),
+		assert_seconds_near(demand_plan_expected(plan, 0, WEEK_S),
 				    sc->lines[i].demand.mean_rate_per_s * WEEK_S,
 				    1e-6 * sc->lines[i].demand.mean_rate_per_s *
 				    WEEK_S);
-		rate_plan_free(plan);
+		demand_plan_free(plan);
 	}
 	for (i = 0; i < sc->n_pools; i++) {
 		const struct pool_spec *p = &sc->pools[i];

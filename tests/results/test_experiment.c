@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "results/experiment.h"
 #include "results/report_compare.h"
 #include "results/report_csv.h"
@@ -49,24 +49,24 @@ static char *ex_csv(struct summary *s)
 }
 
 /* The replications of sc run one by one, in order, on this thread. */
-static struct cc_result **ex_results(const struct scenario *sc)
+static struct replication_result **ex_results(const struct scenario *sc)
 {
-	struct cc_result **res = calloc(EX_REPS, sizeof *res);
+	struct replication_result **res = calloc(EX_REPS, sizeof *res);
 	struct sim_err err;
 
 	assert_non_null(res);
 	for (uint32_t i = 0; i < EX_REPS; i++) {
-		res[i] = cc_result_new(sc);
+		res[i] = replication_result_new(sc);
 		sim_err_clear(&err);
-		assert_int_equal(cc_run(sc, i, res[i], &err), SIM_OK);
+		assert_int_equal(replication_run(sc, i, res[i], &err), SIM_OK);
 	}
 	return res;
 }
 
-static void ex_results_free(struct cc_result **res)
+static void ex_results_free(struct replication_result **res)
 {
 	for (size_t i = 0; i < EX_REPS; i++)
-		cc_result_free(res[i]);
+		replication_result_free(res[i]);
 	free(res);
 }
 
@@ -75,13 +75,13 @@ static void ex_results_free(struct cc_result **res)
 static void test_experiment_summarise_is_the_replications(void **state)
 {
 	struct scenario *sc = ex_build(NULL);
-	struct cc_result **res = ex_results(sc);
+	struct replication_result **res = ex_results(sc);
 	struct sim_err err;
 	char *want, *one, *three;
 
 	(void)state;
 	sim_err_clear(&err);
-	want = ex_csv(summary_new(sc, (const struct cc_result *const *)res,
+	want = ex_csv(summary_new(sc, (const struct replication_result *const *)res,
 				  EX_REPS, &err));
 	one = ex_csv(experiment_summarise(sc, 1, &err));
 	three = ex_csv(experiment_summarise(sc, 3, &err));
@@ -149,10 +149,10 @@ static void test_experiment_paired_is_compare(void **state)
 {
 	struct scenario *a = ex_build(NULL);
 	struct scenario *b = ex_build("pools.emergency.shifts.night.staff=6");
-	struct cc_result **ra = ex_results(a), **rb = ex_results(b);
-	struct compare_side_run sa = { a, (const struct cc_result *const *)ra,
+	struct replication_result **ra = ex_results(a), **rb = ex_results(b);
+	struct compare_side_run sa = { a, (const struct replication_result *const *)ra,
 				       EX_REPS };
-	struct compare_side_run sb = { b, (const struct cc_result *const *)rb,
+	struct compare_side_run sb = { b, (const struct replication_result *const *)rb,
 				       EX_REPS };
 	struct sim_err err;
 	char *want, *got;

@@ -44,7 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/contact_centre.h"
+#include "models/replication.h"
 #include "models/scenario.h"
 #include "results/summary.h"
 
@@ -62,8 +62,8 @@ struct fixture {
 	struct pool_spec pools[FX_POOLS];
 	size_t serves[FX_LINES];
 	struct shift_spec shifts[2];
-	struct cc_result res[FX_R];
-	const struct cc_result *ptrs[FX_R];
+	struct replication_result res[FX_R];
+	const struct replication_result *ptrs[FX_R];
 	double line[FX_R][FX_LINES * CC_LINE_METRICS];
 	double pool[FX_R][FX_POOLS * CC_POOL_METRICS];
 	double iline[FX_R][HOURS_PER_WEEK * FX_LINES * CC_INTERVAL_LINE_METRICS];
@@ -143,7 +143,7 @@ static void fx_results(struct fixture *fx, size_t r)
 		p0[CC_I_STAFF] = 12.0 + (double)(h % 24 >= 7 && h % 24 < 17) * 15.0;
 		p0[CC_I_OCCUPANCY] = 0.7 + 0.002 * (double)h;
 	}
-	fx->res[r] = (struct cc_result){ .n_lines = FX_LINES, .n_pools = FX_POOLS,
+	fx->res[r] = (struct replication_result){ .n_lines = FX_LINES, .n_pools = FX_POOLS,
 		.line = fx->line[r], .pool = fx->pool[r], .interval_line = fx->iline[r],
 		.interval_pool = fx->ipool[r], .events = 1000003u * (r + 1) };
 	fx->ptrs[r] = &fx->res[r];

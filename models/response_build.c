@@ -1,0 +1,261 @@
+/* response_build.c: setting up and tearing down the response model of one
+ * replication — its lookup tables, unit groups, queues and tallies — and
+ * the response model as the replication driver sees it. */
+#include "models/response.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <gsl/gsl_randist.h>
+
+#include "models/replication.h"
+#include "models/response_int.h"
+#include "sim/mem.h"
+
+/* ---- set-up and tear-down --------------------------------------------- */
+
+static void free_hists(struct hist **h, size_t n)
+{
+	if (h)
+		for (size_t i = 0; i < n; i++)
+			hist_free(h[i]);
+	free(h);
+}
+
+void response_free(struct response *r)
+{
+	if (!r)
+		return;
+	const struct scenario *sc = r->sc;
+	if (r->mix)
+		for (size_t l = 0; l < sc->n_lines; l++)
+			gsl_ran_discrete_free(r->mix[l]);
+	free(r->mix);
+	gsl_ran_discrete_free(r->area_pick);
+	if (r->groups)
+		for (size_t i = 0; i < sc->n_units; i++) {
+			roster_free(r->groups[i].roster);
+			free(r->groups[i].units);
+		}
+	free(r->groups);
+	if (r->area_groups)
+		for (size_t a = 0; a < sc->n_areas; a++)
+			free(r->area_groups[a]);
+	free(r->area_groups);
+	free(r->n_area_groups);
+	free(r->queues);
+	free_hists(r->ag_hist, sc->n_areas * sc->n_grades);
+	free_hists(r->g_hist, sc->n_grades);
+	free(r->ag);
+	free(r->area_tally);
+	free(r->pending_ag);
+	while (r->chunks) {
+		struct incident_chunk *next = r->chunks->next;
+		free(r->chunks);
+		r->chunks = next;
+	}
+	free(r);
+}
+
+/* The grade mix of each line (grades, then "no incident") and the area
+ * shares, as GSL lookup tables for O(1) draws. */
+static enum sim_status build_tables(struct response *r)
+{
+	const struct scenario *sc = r->sc;
+	double p[RESPONSE_GRADES_MAX + 1];
+
+	assert(sc->n_grades <= RESPONSE_GRADES_MAX);
+	r->mix = mem_calloc(sc->n_lines + 1, sizeof *r->mix);
+	if (!r->mix)
+		return SIM_ENOMEM;
+	for (size_t l = 0; l < sc->n_lines; l++) {
+		double rest = 1.0;
+		for (size_t g = 0; g < sc->n_grades; g++) {
+			p[g] = sc->lines[l].incident_p[g];
+			rest -= p[g];
+		}
+		p[sc->n_grades] = rest > 0 ? rest : 0;
+		r->mix[l] = gsl_ran_discrete_preproc(sc->n_grades + 1, p);
+		if (!r->mix[l])
+			return SIM_ENOMEM;
+	}
+	double *shares = mem_calloc(sc->n_areas, sizeof *shares);
+	if (!shares)
+		return SIM_ENOMEM;
+	for (size_t a = 0; a < sc->n_areas; a++)
+		shares[a] = sc->areas[a].share;
+	r->area_pick = gsl_ran_discrete_preproc(sc->n_areas, shares);
+	free(shares);
+	return r->area_pick ? SIM_OK : SIM_ENOMEM;
+}
+
+/* The units of one `units:` entry, all off duty, and its first roster
+ * change, at time 0. */
+static enum sim_status build_group(struct response *r, size_t i,
+				   struct sim_err *err)
+{
+	const struct unit_spec *us = &r->sc->units[i];
+	struct group *gr = &r->groups[i];
+	struct roster_spec rs = { .shifts = us->shifts, .n_shifts = us->n_shifts,
+				  .shrinkage = us->shrinkage };
+
+	assert(us->area < r->sc->n_areas && us->role < r->sc->n_roles);
+	gr->rsp = r;
+	gr->spec = us;
+	gr->role = &r->sc->roles[us->role];
+	gr->roster = roster_new(&rs, err);
+	if (!gr->roster)
+		return SIM_ENOMEM;
+	gr->capacity = roster_peak_on_duty(gr->roster);
+	gr->units = mem_calloc((size_t)gr->capacity + 1, sizeof *gr->units);
+	if (!gr->units)
+		return SIM_ENOMEM;
+	for (int k = 0; k < gr->capacity; k++)
+		gr->units[k].group = gr;
+	timeavg_start(&gr->busy_ta, 0.0, 0.0);
+	timeavg_start(&gr->present_ta, 0.0, 0.0);
+	timeavg_start(&gr->staff_ta, 0.0, 0.0);
+	return sim_schedule(r->ctx, 0.0, response_on_unit_roster, gr, 0) ?
+	       SIM_OK : SIM_ENOMEM;
+}
+
+/* New empty histograms h[0..n-1]; SIM_ENOMEM when one fails. */
+static enum sim_status new_hists(struct hist **h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(h[i] = hist_new()))
+			return SIM_ENOMEM;
+	return SIM_OK;
+}
+
+/* Per area: its groups, queues and tallies. */
+static enum sim_status build_areas(struct response *r)
+{
+	const struct scenario *sc = r->sc;
+	size_t na = sc->n_areas, ng = sc->n_grades;
+
+	r->area_groups = mem_calloc(na, sizeof *r->area_groups);
+	r->n_area_groups = mem_calloc(na, sizeof *r->n_area_groups);
+	r->queues = mem_calloc(na * ng, sizeof *r->queues);
+	r->ag = mem_calloc(na * ng * RSP_GRADE_METRICS, sizeof *r->ag);
+	r->ag_hist = mem_calloc(na * ng, sizeof *r->ag_hist);
+	r->g_hist = mem_calloc(ng, sizeof *r->g_hist);
+	r->area_tally = mem_calloc(na * RSP_AREA_METRICS, sizeof *r->area_tally);
+	r->pending_ag = mem_calloc(na * ng, sizeof *r->pending_ag);
+	if (!r->area_groups || !r->n_area_groups || !r->queues || !r->ag ||
+	    !r->ag_hist || !r->g_hist || !r->area_tally || !r->pending_ag ||
+	    new_hists(r->ag_hist, na * ng) != SIM_OK ||
+	    new_hists(r->g_hist, ng) != SIM_OK)
+		return SIM_ENOMEM;
+	for (size_t a = 0; a < na; a++) {
+		r->area_groups[a] = mem_calloc(sc->n_units + 1, sizeof(size_t));
+		if (!r->area_groups[a])
+			return SIM_ENOMEM;
+		for (size_t i = 0; i < sc->n_units; i++)
+			if (sc->units[i].area == a)
+				r->area_groups[a][r->n_area_groups[a]++] = i;
+	}
+	return SIM_OK;
+}
+
+struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
+			       double warmup_s, double end_s,
+			       uint32_t first_stream, struct sim_err *err)
+{
+	struct response *r = mem_calloc(1, sizeof *r);
+	enum sim_status st = SIM_OK;
+
+	assert(sc && sc->n_grades > 0 && sc->n_areas > 0 && ctx && err);
+	if (!r)
+		goto fail;
+	r->sc = sc;
+	r->ctx = ctx;
+	r->warmup_s = warmup_s;
+	r->end_s = end_s;
+	r->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
+					     : SCENARIO_MAX_WAITING_DEFAULT;
+	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
+		if (!(r->rng[k] = sim_rng(ctx, first_stream + k)))
+			goto fail;
+	st = build_tables(r);
+	if (st == SIM_OK)
+		st = build_areas(r);
+	r->groups = mem_calloc(sc->n_units + 1, sizeof *r->groups);
+	if (!r->groups)
+		goto fail;
+	for (size_t i = 0; i < sc->n_units && st == SIM_OK; i++)
+		st = build_group(r, i, err);
+	if (st == SIM_OK)
+		return r;
+fail:
+	if (!sim_err_failed(err))
+		sim_err_add(err, SIM_ENOMEM, "out of memory building the response model");
+	response_free(r);
+	return NULL;
+}
+
+/* ---- as a model of the replication ------------------------------------ */
+
+static bool rsp_wanted(const struct scenario *sc)
+{
+	return sc->n_grades > 0;
+}
+
+static uint32_t rsp_streams(const struct scenario *sc)
+{
+	(void)sc;
+	return RSP_STREAM_KINDS;
+}
+
+static void *rsp_init(const struct replication_env *env, struct sim_err *err)
+{
+	return response_new(env->sc, env->ctx, env->warmup_s, env->end_s,
+			    env->first_stream, err);
+}
+
+static void rsp_handle(void *model, const struct replication_notice *n)
+{
+	switch (n->kind) {
+	case REPLICATION_CALL_ENDED:
+		response_call_ended(model, n->line);
+		break;
+	case REPLICATION_PERIOD_OPEN:
+		response_open(model);
+		break;
+	case REPLICATION_PERIOD_CLOSE:
+		response_close(model);
+		break;
+	case REPLICATION_NOTICE_KINDS:
+		assert(0 && "not a notice");
+		break;
+	}
+}
+
+/* Every counted incident has been attended. */
+static bool rsp_settled(const void *model)
+{
+	return response_pending(model) == 0;
+}
+
+static void rsp_figures(const void *model, struct replication_result *out)
+{
+	response_figures(model, &out->rsp);
+}
+
+static void rsp_free(void *model)
+{
+	response_free(model);
+}
+
+const struct replication_model response_model = {
+	.name = "response",
+	.wanted = rsp_wanted,
+	.streams = rsp_streams,
+	.init = rsp_init,
+	.notices = REPLICATION_NOTICE(REPLICATION_PERIOD_OPEN) |
+		   REPLICATION_NOTICE(REPLICATION_PERIOD_CLOSE) |
+		   REPLICATION_NOTICE(REPLICATION_CALL_ENDED),
+	.handle = rsp_handle,
+	.settled = rsp_settled,
+	.figures = rsp_figures,
+	.free = rsp_free,
+};

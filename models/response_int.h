@@ -1,0 +1,99 @@
+/* response_int.h: what the files of the response model share — its
+ * objects and the state of one replication's response (see response.c for
+ * how they fit together). Internal to models/response*.c: nothing else
+ * includes it. */
+#ifndef MODELS_RESPONSE_INT_H
+#define MODELS_RESPONSE_INT_H
+
+#include <stdint.h>
+#include <gsl/gsl_randist.h>
+
+#include "models/response.h"
+#include "models/roster.h"
+#include "sim/hist.h"
+#include "sim/sim.h"
+#include "sim/timeavg.h"
+
+#define INCIDENTS_PER_CHUNK 512
+
+enum rsp_stream { RS_MIX, RS_AREA, RS_DELAY, RS_TRAVEL, RS_ON_SCENE };
+enum inc_state { INC_DELAY, INC_WAITING, INC_TRAVEL, INC_SCENE };
+enum unit_state { UNIT_OFF, UNIT_IDLE, UNIT_TRAVEL, UNIT_SCENE };
+
+struct incident {
+	struct incident *prev, *next;  /* queue links; next links the free list */
+	struct response *rsp;          /* back to the model, for event handlers */
+	double created_s;
+	double ready_s;                /* when it began seeking a unit */
+	uint32_t gen;                  /* bumped on reuse: stale checks skip */
+	uint32_t grade, area;
+	uint8_t counted, state, preempted;
+};
+
+struct incident_chunk {
+	struct incident_chunk *next;
+	struct incident items[INCIDENTS_PER_CHUNK];
+};
+
+struct group;
+
+struct unit {
+	struct unit *next_idle;
+	struct group *group;
+	struct incident *job;          /* from dispatch to clear */
+	uint64_t job_seq;              /* pending arrive/clear event */
+	double dispatched_s;
+	uint8_t state, leaving;
+	uint8_t cross_border;          /* the job is in a neighbouring area */
+	uint8_t abstraction_counted;   /* an abstraction whose hours count */
+};
+
+struct group {
+	struct response *rsp;          /* back to the model, for event handlers */
+	const struct unit_spec *spec;
+	const struct role_spec *role;
+	struct roster *roster;
+	struct unit *units;            /* capacity: the roster's peak */
+	int capacity;
+	struct unit *idle;             /* stack of idle units */
+	int n_idle, n_busy, n_leaving;
+	struct timeavg busy_ta, present_ta, staff_ta;
+	double mark_busy, mark_present, mark_staff;
+	double busy_s, present_s, staff_s;
+};
+
+struct queue {
+	struct incident *head, *tail;
+};
+
+struct response {
+	const struct scenario *sc;
+	struct sim_ctx *ctx;
+	double warmup_s, end_s;
+	gsl_rng *rng[RSP_STREAM_KINDS];
+	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" */
+	gsl_ran_discrete_t *area_pick;
+	struct group *groups;
+	size_t **area_groups;          /* per area: group indices */
+	size_t *n_area_groups;
+	struct queue *queues;          /* [area][grade] */
+	long waiting_g[RESPONSE_GRADES_MAX];  /* incidents queued, by grade */
+	struct incident_chunk *chunks;
+	struct incident *free_incidents;
+	long pending;                  /* counted incidents not yet attended */
+	size_t n_seeking;              /* incidents without a unit: in their
+					  grading delay or queued */
+	size_t max_waiting;            /* more stops the run: run.max_waiting */
+	long *pending_ag;              /* [area][grade] */
+	/* Tallies: [area][grade] figures, summed to grades at the end. */
+	double *ag;                    /* [area][grade][RSP_GRADE_METRICS] */
+	struct hist **ag_hist;         /* [area][grade] */
+	struct hist **g_hist;          /* [grade], all areas */
+	double *area_tally;            /* [area][RSP_AREA_METRICS] */
+};
+
+/* The event of a group's roster change (response.c); set-up puts each
+ * group's first one on the calendar. */
+void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev);
+
+#endif
