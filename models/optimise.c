@@ -10,9 +10,9 @@
 
 #include "models/demand.h"
 #include "models/erlang.h"
+#include "models/week.h"
 #include "sim/mem.h"
 
-#define OPTIMISE_HOUR_S 3600.0
 
 void optimise_plan_free(struct optimise_plan *p)
 {
@@ -48,10 +48,10 @@ static void optimise_hours_in(const struct demand_plan *plan, double t0,
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		sum[h] = 0;
 		count[h] = 0;
-		for (double t = (double)h * OPTIMISE_HOUR_S; t + OPTIMISE_HOUR_S <= t1;
+		for (double t = (double)h * HOUR_S; t + HOUR_S <= t1;
 		     t += WEEK_S)
 			if (t >= t0) {
-				sum[h] += demand_plan_expected(plan, t, t + OPTIMISE_HOUR_S);
+				sum[h] += demand_plan_expected(plan, t, t + HOUR_S);
 				count[h]++;
 			}
 	}
@@ -91,12 +91,12 @@ static double optimise_work_s(const struct line_spec *l)
 static int optimise_line_need(const struct line_spec *l, double calls,
 			      double work, int max_staff, bool *capped)
 {
-	double lambda = calls / OPTIMISE_HOUR_S, mu = calls / work;
+	double lambda = calls / HOUR_S, mu = calls / work;
 	double theta = l->has_patience ? 1 / dist_mean(&l->patience) : 0;
 	int c;
 
 	if (isnan(l->goal))
-		c = (int)fmin(ceil(work / OPTIMISE_HOUR_S - 1e-9), max_staff);
+		c = (int)fmin(ceil(work / HOUR_S - 1e-9), max_staff);
 	else
 		c = erlang_required(lambda, mu, theta, l->target_s, l->goal,
 				    max_staff);
@@ -224,9 +224,7 @@ double optimise_rostered_hours(const struct scenario *sc,
 static size_t optimise_shifts(FILE *f, const struct scenario *sc,
 			      const struct optimise_plan *p, size_t pool)
 {
-	static const char days[7][4] = {
-		"mon", "tue", "wed", "thu", "fri", "sat", "sun"
-	};
+	static const char *const days[DAYS_PER_WEEK] = { WEEK_DAY_KEYS };
 	size_t n = 0;
 
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
@@ -322,7 +320,6 @@ size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
 /* ------------------------------------------------------------------ */
 /* Response units                                                       */
 
-#define OPTIMISE_DAY_S 86400.0
 
 void optimise_units_free(struct optimise_units *u)
 {
@@ -348,10 +345,10 @@ void optimise_units_roles(const struct scenario *sc, bool *roles)
  * if it covers most of it. */
 static bool optimise_covers(const struct shift_spec *sh, size_t h)
 {
-	double t = (double)h * OPTIMISE_HOUR_S + OPTIMISE_HOUR_S / 2;
+	double t = (double)h * HOUR_S + HOUR_S / 2;
 
 	for (int d = 0; d < 7; d++) {
-		double since = fmod(t - (d * OPTIMISE_DAY_S + sh->start_s) + WEEK_S,
+		double since = fmod(t - (d * DAY_S + sh->start_s) + WEEK_S,
 				    WEEK_S);
 
 		if ((sh->days & (1u << d)) && since < sh->duration_s)
@@ -425,12 +422,12 @@ static void optimise_units_grade_work(struct optimise_units *u,
 	/* A unit is sought only after the delay: a Scheduled incident of the
 	 * afternoon is work for the evening shift. */
 	size_t lag = gs->has_delay
-		? (size_t)lround(dist_mean(&gs->delay) / OPTIMISE_HOUR_S)
+		? (size_t)lround(dist_mean(&gs->delay) / HOUR_S)
 		  % HOURS_PER_WEEK : 0;
 
 	for (size_t h = 0; part > 0 && h < HOURS_PER_WEEK; h++) {
 		double per_s = inc[(h + HOURS_PER_WEEK - lag) % HOURS_PER_WEEK]
-			       * part / OPTIMISE_HOUR_S;
+			       * part / HOUR_S;
 
 		u->rate[a * HOURS_PER_WEEK + h] += per_s;
 		u->load[a * HOURS_PER_WEEK + h] += per_s * busy;

@@ -136,29 +136,29 @@ void emit_json_key_ci(struct emit_json *w, const char *key, const struct ci *c)
 }
 
 /* The member names of each kind of interval: the value, then its ends. */
-static void emit_json_interval_keys(enum figure_interval kind,
-				    const char *keys[3])
+static const char *const *emit_json_interval_keys(enum figure_interval kind)
 {
+	static const char *const ci_mean[3] = {"mean", "ci_low", "ci_high"};
+	static const char *const pi_period[3] = {"mean", "pi_low", "pi_high"};
+	static const char *const goal_share[3] = {"share", "ci_low", "ci_high"};
+
 	switch (kind) {
-	case FIGURE_CI_MEAN:
-		keys[0] = "mean", keys[1] = "ci_low", keys[2] = "ci_high";
-		return;
 	case FIGURE_PI_PERIOD:
-		keys[0] = "mean", keys[1] = "pi_low", keys[2] = "pi_high";
-		return;
+		return pi_period;
 	case FIGURE_GOAL_SHARE:
-		keys[0] = "share", keys[1] = "ci_low", keys[2] = "ci_high";
-		return;
+		return goal_share;
+	case FIGURE_CI_MEAN:
+		break;
 	}
-	assert(!"no such interval");
+	assert(kind == FIGURE_CI_MEAN);
+	return ci_mean;
 }
 
 void emit_json_key_figure(struct emit_json *w, const char *key,
 			  const struct ci *c, enum figure_interval kind)
 {
-	const char *keys[3];
+	const char *const *keys = emit_json_interval_keys(kind);
 
-	emit_json_interval_keys(kind, keys);
 	emit_json_key(w, key);
 	emit_json_open_flat(w, '{');
 	emit_json_key_number(w, keys[0], c->mean);

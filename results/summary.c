@@ -16,6 +16,7 @@
 
 #include <gsl/gsl_cdf.h>
 
+#include "models/week.h"
 #include "sim/moments.h"
 #include "sim/mem.h"
 
@@ -390,9 +391,7 @@ const struct ci *summary_ipool(const struct summary *s, size_t hour,
 
 void summary_hour_label(size_t hour, char *buf)
 {
-	static const char days[7][4] = {
-		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
-	};
+	static const char *const days[DAYS_PER_WEEK] = { WEEK_DAY_LABELS };
 
 	assert(hour < HOURS_PER_WEEK);
 	snprintf(buf, SUMMARY_HOUR_LABEL_MAX, "%s %02zu:00", days[hour / 24],
