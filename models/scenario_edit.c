@@ -3,6 +3,7 @@
 #include "models/scenario_edit.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,8 +78,10 @@ static int graft(yaml_document_t *dst, yaml_document_t *src, int id, int depth)
 					n->data.scalar.style);
 }
 
-/* Cuts "a.b.c=value" into segments and the value text. */
-static int ovr_split(struct yaml_doc *yd, const char *text, struct ovr *o)
+/* Cuts "a.b.c=value" into segments and the value text; where is the
+ * edit as messages name it. */
+static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
+		     struct ovr *o)
 {
 	const char *eq = strchr(text, '=');
 	size_t klen = eq ? (size_t)(eq - text) : 0;
@@ -86,7 +89,7 @@ static int ovr_split(struct yaml_doc *yd, const char *text, struct ovr *o)
 
 	memset(o, 0, sizeof *o);
 	o->text = text;
-	snprintf(o->where, sizeof o->where, "--set %s", text);
+	snprintf(o->where, sizeof o->where, "%s", where);
 	if (!eq || klen == 0 || klen >= sizeof o->key) {
 		yaml_doc_report(yd, o->where, NULL, "expected key.path=value, such "
 				"as run.replications=20");
@@ -160,12 +163,12 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k, int seq
 /* Adds key: value to mapping map; returns 1, or 0 when out of memory. */
 static int ovr_add_pair(struct yaml_doc *yd, int map, const char *key, int value)
 {
-	int k = yaml_document_add_scalar(&yd->doc, NULL,
+	int k = yaml_document_add_scalar(yd->doc, NULL,
 					 (const yaml_char_t *)key,
 					 (int)strlen(key),
 					 YAML_PLAIN_SCALAR_STYLE);
 
-	return k && yaml_document_append_mapping_pair(&yd->doc, map, k, value);
+	return k && yaml_document_append_mapping_pair(yd->doc, map, k, value);
 }
 
 /* How often node n refers to node id, as a key, a value or an item. */
@@ -193,7 +196,7 @@ static int node_shared(struct yaml_doc *yd, int id)
 	const yaml_node_t *n;
 	int refs = 0;
 
-	for (n = yd->doc.nodes.start; n < yd->doc.nodes.top && refs < 2; n++)
+	for (n = yd->doc->nodes.start; n < yd->doc->nodes.top && refs < 2; n++)
 		refs += node_refs_in(n, id);
 	return refs > 1;
 }
@@ -209,17 +212,17 @@ static int node_copy(struct yaml_doc *yd, int id)
 						    src->data.mapping.pairs.start);
 
 	/* Adding a node may move every node: src is fetched again below. */
-	copy = seq ? yaml_document_add_sequence(&yd->doc, NULL,
+	copy = seq ? yaml_document_add_sequence(yd->doc, NULL,
 						YAML_FLOW_SEQUENCE_STYLE)
-		   : yaml_document_add_mapping(&yd->doc, NULL,
+		   : yaml_document_add_mapping(yd->doc, NULL,
 					       YAML_FLOW_MAPPING_STYLE);
 	if (!copy)
 		return 0;
 	for (i = 0; i < n; i++) {
 		src = yaml_doc_node(yd, id);
-		int ok = seq ? yaml_document_append_sequence_item(&yd->doc, copy,
+		int ok = seq ? yaml_document_append_sequence_item(yd->doc, copy,
 				src->data.sequence.items.start[i])
-			     : yaml_document_append_mapping_pair(&yd->doc, copy,
+			     : yaml_document_append_mapping_pair(yd->doc, copy,
 				src->data.mapping.pairs.start[i].key,
 				src->data.mapping.pairs.start[i].value);
 
@@ -303,7 +306,7 @@ static int ovr_step(struct yaml_doc *yd, const struct ovr *o, int k, int cur)
 		v = ovr_pair_index(yd, cur, o->seg[k]);
 		if (v >= 0)
 			return ovr_unshare(yd, cur, v);
-		v = yaml_document_add_mapping(&yd->doc, NULL,
+		v = yaml_document_add_mapping(yd->doc, NULL,
 					      YAML_FLOW_MAPPING_STYLE);
 		if (!v || !ovr_add_pair(yd, cur, o->seg[k], v))
 			yd->oom = 1;
@@ -365,7 +368,7 @@ static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o, int parent
 		yaml_doc_report(yd, o->where, NULL, "no value after '='; give a "
 				"YAML value, such as 20 or {dist: exponential, "
 				"mean: 300}");
-	else if (!(v = graft(&yd->doc, &vdoc, 1, 0)))
+	else if (!(v = graft(yd->doc, &vdoc, 1, 0)))
 		yaml_doc_report(yd, o->where, NULL, "the value is nested too deeply "
 				"or memory ran out");
 	else
@@ -373,8 +376,8 @@ static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o, int parent
 	yaml_document_delete(&vdoc);
 }
 
-/* Applies override i to the document. */
-static void ovr_apply(struct yaml_doc *yd, size_t i)
+/* Applies edit i, written as text, to the document. */
+static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 {
 	struct ovr *o = mem_malloc(sizeof *o);
 	int cur = 1, k;
@@ -383,7 +386,7 @@ static void ovr_apply(struct yaml_doc *yd, size_t i)
 		yd->oom = 1;
 		return;
 	}
-	if (ovr_split(yd, yd->ovr[i], o)) {
+	if (ovr_split(yd, text, yd->ovr_where[i], o)) {
 		for (k = 0; cur && k + 1 < o->n_seg; k++)
 			cur = ovr_step(yd, o, k, cur);
 		if (cur && yaml_doc_node(yd, cur)->type == YAML_SCALAR_NODE)
@@ -394,20 +397,100 @@ static void ovr_apply(struct yaml_doc *yd, size_t i)
 	free(o);
 }
 
-/* Applies every override in order, noting which node ids each grafted. */
-void scenario_edit_apply_all(struct yaml_doc *yd)
+/* A number in the fewest significant digits that read back to it, so
+ * 24 is "24" and 0.1 is "0.1". */
+static void edit_number(double v, char buf[32])
+{
+	int p;
+
+	for (p = 1; p < 17; p++) {
+		snprintf(buf, 32, "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, 32, "%.17g", v);
+}
+
+/* The edit e as --set spells it, "key.path=value", in a new string; an
+ * edit without a value (text NULL, number NaN) is its path alone, which
+ * is reported as not being key.path=value. NULL when out of memory. */
+static char *edit_text(const struct scenario_edit *e)
+{
+	int klen = (int)strcspn(e->path, "=");
+	char num[32], *s;
+	const char *value = e->text;
+	size_t n;
+
+	if (!value && isnan(e->number))
+		klen = (int)strlen(e->path);
+	else if (!value) {
+		edit_number(e->number, num);
+		value = num;
+	}
+	n = (size_t)klen + (value ? strlen(value) + 2 : 1);
+	s = mem_malloc(n);
+	if (s)
+		snprintf(s, n, "%.*s%s%s", klen, e->path, value ? "=" : "",
+			 value ? value : "");
+	return s;
+}
+
+/* "--set key.path=value" of edit e, text its "key.path=value", cut as
+ * every message is to YAML_DOC_WHERE_MAX bytes. */
+static char *edit_where(const struct scenario_edit *e, const char *text)
+{
+	char buf[YAML_DOC_WHERE_MAX], *s;
+
+	snprintf(buf, sizeof buf, "%s %s", e->origin ? e->origin : "--set",
+		 text);
+	s = mem_malloc(strlen(buf) + 1);
+	if (s)
+		memcpy(s, buf, strlen(buf) + 1);
+	return s;
+}
+
+/* Applies edit i, noting which node ids it grafted. */
+static void edit_apply(struct yaml_doc *yd, const struct scenario_edit *e,
+		       size_t i)
+{
+	char *text = edit_text(e);
+
+	yd->ovr_where[i] = text ? edit_where(e, text) : NULL;
+	if (!yd->ovr_where[i])
+		yd->oom = 1;
+	else
+		ovr_apply(yd, text, i);
+	free(text);
+	yd->ovr_end[i] = (int)(yd->doc->nodes.top - yd->doc->nodes.start);
+}
+
+void scenario_edit_apply_all(struct yaml_doc *yd,
+			     const struct scenario_edit *edits, size_t n)
 {
 	size_t i;
 
-	if (!yd->n_ovr)
+	if (!n)
 		return;
-	yd->ovr_end = mem_calloc(yd->n_ovr, sizeof *yd->ovr_end);
-	if (!yd->ovr_end) {
+	yd->ovr_where = mem_calloc(n, sizeof *yd->ovr_where);
+	yd->ovr_end = mem_calloc(n, sizeof *yd->ovr_end);
+	if (!yd->ovr_where || !yd->ovr_end) {
 		yd->oom = 1;
 		return;
 	}
-	for (i = 0; i < yd->n_ovr; i++) {
-		ovr_apply(yd, i);
-		yd->ovr_end[i] = (int)(yd->doc.nodes.top - yd->doc.nodes.start);
-	}
+	yd->n_ovr = n;
+	for (i = 0; i < n && !yd->oom; i++)
+		edit_apply(yd, &edits[i], i);
+}
+
+int scenario_edit_parse(const char *arg, struct scenario_edit *out)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (!eq)
+		return -1;
+	out->path = arg;
+	out->text = eq + 1;
+	out->number = 0;
+	out->origin = "--set";
+	return 0;
 }

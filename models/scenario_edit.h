@@ -10,10 +10,13 @@
 #ifndef MODELS_SCENARIO_EDIT_H
 #define MODELS_SCENARIO_EDIT_H
 
+#include "models/scenario.h"
 #include "models/yaml_doc.h"
 
-/* Applies yd->ovr[0 .. n_ovr) in order, noting in yd->ovr_end which node
- * ids each grafted; problems are reported through yd. */
-void scenario_edit_apply_all(struct yaml_doc *yd);
+/* Applies edits[0 .. n) to yd's document in order, noting in yd which
+ * node ids each grafted (its problems then name "--set key.path=value");
+ * problems are reported through yd. yaml_doc_release frees the notes. */
+void scenario_edit_apply_all(struct yaml_doc *yd,
+			     const struct scenario_edit *edits, size_t n);
 
 #endif

@@ -28,6 +28,7 @@
 
 #include "models/csv_read.h"
 #include "models/file_read.h"
+#include "models/scenario_doc.h"
 #include "models/scenario_edit.h"
 #include "models/yaml_doc.h"
 #include "sim/mem.h"
@@ -41,7 +42,7 @@
  * walk therefore stay valid. */
 struct load {
 	struct yaml_doc yd;          /* the document, and the problems found */
-	char dir[1024];              /* where relative CSV paths start */
+	struct scenario_doc *doc;    /* what is read (see scenario_load_doc) */
 	struct sim_err *warn;        /* NULL: warnings are not wanted */
 	int grades_given;            /* the file has a grades key */
 	uint64_t content_fnv1a;      /* of the bytes read so far */
@@ -278,11 +279,11 @@ static int csv_open(struct load *ld, struct yaml_doc_at a, size_t max, const cha
 
 	memset(c, 0, sizeof *c);
 	c->ypath = a.path;
-	if (rel[0] == '/' || ld->dir[0] == '\0')
+	if (rel[0] == '/' || ld->doc->dir[0] == '\0')
 		snprintf(c->path, sizeof c->path, "%s", rel);
 	else
-		snprintf(c->path, sizeof c->path, "%s/%s", ld->dir, rel);
-	e = file_read_whole(c->path, max, &c->text, &len);
+		snprintf(c->path, sizeof c->path, "%s/%s", ld->doc->dir, rel);
+	e = scenario_doc_csv(ld->doc, c->path, max, &c->text, &len);
 	if (e == ENOMEM)
 		ld->yd.oom = 1;
 	if (e) {
@@ -2440,102 +2441,18 @@ static void load_warn_all(struct load *ld)
 }
 
 /* ------------------------------------------------------------------ */
+/* The entry points                                                    */
 
-/* ------------------------------------------------------------------ */
-/* The entry point                                                     */
-
-/* Reads the scenario text (from the file unless text is given), of at
- * most SCENARIO_FILE_MAX bytes. */
-static enum sim_status load_read(struct load *ld,
-				 const struct scenario_source *src,
-				 char **owned, const char **text, size_t *len)
-{
-	char why[128];
-	int e = 0;
-
-	*owned = NULL;
-	if (src->text && src->text_len > SCENARIO_FILE_MAX)
-		e = EFBIG;
-	else if (!src->text)
-		e = file_read_whole(src->path, SCENARIO_FILE_MAX, owned, len);
-	if (e == ENOMEM) {
-		sim_err_add(ld->yd.err, SIM_ENOMEM, "%s: out of memory while "
-			    "reading the scenario", ld->yd.file);
-		return SIM_ENOMEM;
-	}
-	if (e) {
-		sim_err_add(ld->yd.err, SIM_EIO,
-			    "%s: cannot read the scenario (%s); give the path "
-			    "of a YAML scenario file", ld->yd.file,
-			    file_read_fail_text(e, SCENARIO_FILE_MAX, "a scenario",
-						why, sizeof why));
-		return SIM_EIO;
-	}
-	*text = src->text ? src->text : *owned;
-	if (src->text)
-		*len = src->text_len;
-	return SIM_OK;
-}
-
-/* Parses the text; reports a syntax error, an empty file or a top level
- * that is not a mapping. Returns 1 when there is a mapping to walk. */
-static int load_parse(struct load *ld, const char *text, size_t len)
-{
-	struct yaml_doc_fail f;
-	char where[YAML_DOC_WHERE_MAX];
-	char buf[96];
-	const yaml_node_t *root;
-
-	if (!yaml_doc_parse(text, len, &ld->yd.doc, &f)) {
-		ld->yd.oom |= f.oom;
-		snprintf(where, sizeof where, "%s:%d:%d", ld->yd.file, f.line,
-			 f.col);
-		yaml_doc_report(&ld->yd, where, NULL, "%s%s", f.what, f.too_deep ? "" :
-				"; a scenario is one valid YAML document");
-		return 0;
-	}
-	ld->yd.has_doc = 1;
-	ld->yd.n_file_nodes = (int)(ld->yd.doc.nodes.top - ld->yd.doc.nodes.start);
-	root = yaml_document_get_root_node(&ld->yd.doc);
-	snprintf(where, sizeof where, "%s:%lu:%lu", ld->yd.file,
-		 root ? (unsigned long)root->start_mark.line + 1 : 1ul,
-		 root ? (unsigned long)root->start_mark.column + 1 : 1ul);
-	if (!root)
-		yaml_doc_report(&ld->yd, where, "(top level)", "the file is empty; a "
-				"scenario is a mapping with keys name, run, "
-				"lines, pools");
-	else if (root->type != YAML_MAPPING_NODE)
-		yaml_doc_report(&ld->yd, where, "(top level)", "got %s; must be a "
-				"mapping with keys name, run, lines, pools",
-				yaml_doc_describe(root, buf, sizeof buf));
-	return root && root->type == YAML_MAPPING_NODE;
-}
-
-/* The directory of path, where relative CSV paths start ("" = cwd). */
-static void load_dir(struct load *ld, const char *path)
-{
-	const char *slash = path ? strrchr(path, '/') : NULL;
-	size_t n = slash ? (size_t)(slash - path) : 0;
-
-	if (slash && n == 0)
-		n = 1;               /* a file in "/" */
-	if (n >= sizeof ld->dir)
-		n = sizeof ld->dir - 1;
-	memcpy(ld->dir, path ? path : "", n);
-	ld->dir[n] = '\0';
-}
-
-/* Walks the parsed document into a new scenario; NULL on any problem. */
-static struct scenario *load_build(struct load *ld,
-				   const struct scenario_source *src)
+/* Walks the document into a new scenario; NULL on any problem. */
+static struct scenario *load_build(struct load *ld)
 {
 	struct scenario *sc = load_calloc(ld, 1, sizeof *sc);
 
 	if (!sc)
 		return NULL;
 	ld->sc = sc;
-	if (!src->text && src->path)
-		snprintf(sc->path, sizeof sc->path, "%s", src->path);
+	if (ld->doc->from_file)
+		snprintf(sc->path, sizeof sc->path, "%s", ld->doc->file);
 	load_walk(ld, sc);
 	sc->content_fnv1a = ld->content_fnv1a;
 	if (ld->yd.n_problems || ld->yd.oom) {
@@ -2546,40 +2463,92 @@ static struct scenario *load_build(struct load *ld,
 	return sc;
 }
 
-enum sim_status scenario_load(const struct scenario_source *src,
-			      struct scenario **out, struct sim_err *err)
+/* Applies the edits to a copy of d's document, which *own then holds
+ * (to delete), or to d's own when no other build follows; without edits
+ * the walk reads d's own document, which it never changes. Returns 0
+ * when memory ran out. */
+static int load_edit(struct load *ld, const struct scenario_edit *edits,
+		     size_t n, yaml_document_t *own)
+{
+	if (n == 0)
+		return 1;
+	if (!ld->doc->one_build) {
+		if (!yaml_doc_copy(own, &ld->doc->doc))
+			return 0;
+		ld->yd.doc = own;
+	}
+	scenario_edit_apply_all(&ld->yd, edits, n);
+	return 1;
+}
+
+enum sim_status scenario_load_doc(const struct scenario_doc *d,
+				  const struct scenario_edit *edits,
+				  size_t n_edits, struct sim_err *warnings,
+				  struct scenario **out, struct sim_err *err)
 {
 	struct load ld;
-	const char *text;
-	char *owned;
-	size_t len;
-	enum sim_status st;
+	yaml_document_t own;
+	int copied;
 
-	assert(src && out && err && (src->path || src->text));
+	assert(d && out && err && (edits || n_edits == 0));
 	*out = NULL;
 	memset(&ld, 0, sizeof ld);
-	ld.yd.file = src->path ? src->path : "<text>";
-	ld.yd.ovr = src->overrides;
-	ld.yd.n_ovr = src->n_overrides;
+	/* d is written only while scenario_doc_read fills it, before it is
+	 * handed out; builds only read it. */
+	ld.doc = (struct scenario_doc *)d;
+	ld.yd.file = d->file;
+	ld.yd.doc = &ld.doc->doc;
+	ld.yd.n_file_nodes = d->n_nodes;
 	ld.yd.err = err;
-	ld.warn = src->warnings;
-	load_dir(&ld, src->path);
-	st = load_read(&ld, src, &owned, &text, &len);
-	if (st != SIM_OK)
-		return st;
-	ld.content_fnv1a = scenario_fnv1a(SCENARIO_FNV1A_INIT, text, len);
-	if (load_parse(&ld, text, len)) {
-		scenario_edit_apply_all(&ld.yd);
-		*out = load_build(&ld, src);
-	}
+	ld.warn = warnings;
+	ld.content_fnv1a = d->text_fnv1a;
+	copied = load_edit(&ld, edits, n_edits, &own);
+	ld.yd.oom |= !copied;
+	if (copied)
+		*out = load_build(&ld);
 	if (ld.yd.oom)
 		sim_err_add(err, SIM_ENOMEM, "%s: out of memory while loading "
-			    "the scenario", ld.yd.file);
-	if (ld.yd.has_doc)
-		yaml_document_delete(&ld.yd.doc);
-	free(ld.yd.ovr_end);
-	free(ld.yd.copies);
-	free(owned);
+			    "the scenario", d->file);
+	if (copied && n_edits && !d->one_build)
+		yaml_document_delete(&own);
+	yaml_doc_release(&ld.yd);
 	return *out ? SIM_OK : ld.yd.oom ? SIM_ENOMEM : SIM_ESCENARIO;
 }
 
+/* src's overrides as edits, in a new array (NULL when out of memory). */
+static struct scenario_edit *load_edits(const struct scenario_source *src)
+{
+	struct scenario_edit *e = mem_calloc(src->n_overrides + 1, sizeof *e);
+	size_t i;
+
+	for (i = 0; e && i < src->n_overrides; i++)
+		if (scenario_edit_parse(src->overrides[i], &e[i]) != 0)
+			e[i] = (struct scenario_edit){src->overrides[i], NULL,
+						      NAN, "--set"};
+	return e;
+}
+
+enum sim_status scenario_load(const struct scenario_source *src,
+			      struct scenario **out, struct sim_err *err)
+{
+	struct scenario_doc *d;
+	struct scenario_edit *edits;
+	enum sim_status st;
+
+	assert(src && out && err);
+	*out = NULL;
+	st = scenario_doc_open(src, &d, err);
+	if (st != SIM_OK)
+		return st;
+	d->one_build = 1;
+	edits = load_edits(src);
+	if (edits)
+		st = scenario_load_doc(d, edits, src->n_overrides,
+				       src->warnings, out, err);
+	else
+		st = sim_err_add(err, SIM_ENOMEM, "%s: out of memory while "
+				 "loading the scenario", d->file);
+	free(edits);
+	scenario_doc_free(d);
+	return st;
+}

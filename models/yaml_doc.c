@@ -52,15 +52,6 @@ void yaml_doc_report(struct yaml_doc *yd, const char *where, const char *path,
 	va_end(ap);
 }
 
-/* The node with that id; ids come from the document, so it exists. */
-yaml_node_t *yaml_doc_node(struct yaml_doc *yd, int id)
-{
-	yaml_node_t *n = yaml_document_get_node(&yd->doc, id);
-
-	assert(n);
-	return n;
-}
-
 /* The override that grafted node id, or -1 for a node from the file (or
  * a copy of one). Overrides graft in order, so their id ranges are
  * consecutive. */
@@ -87,7 +78,7 @@ void yaml_doc_where(struct yaml_doc *yd, int id, char *buf, size_t size)
 	const yaml_node_t *n;
 
 	if (o >= 0) {
-		snprintf(buf, size, "--set %s", yd->ovr[o]);
+		snprintf(buf, size, "%s", yd->ovr_where[o]);
 		return;
 	}
 	n = yaml_doc_node(yd, id);
@@ -217,16 +208,6 @@ void yaml_doc_unknown(struct yaml_doc *yd, struct yaml_doc_at a, const char *nou
 
 /* ------------------------------------------------------------------ */
 /* Nodes                                                               */
-
-const char *yaml_doc_text(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-int yaml_doc_seq_len(const yaml_node_t *n)
-{
-	return (int)(n->data.sequence.items.top - n->data.sequence.items.start);
-}
 
 /* True for YAML's plain spellings of null ("~", "null", "Null", "NULL"),
  * which mean no value, not the text "~": a name of "~" must be quoted. */
@@ -617,4 +598,77 @@ int yaml_doc_parse(const char *text, size_t len, yaml_document_t *doc,
 	}
 	yaml_parser_delete(&p);
 	return ok;
+}
+
+/* A node like n, without its entries, added to dst; its id, or 0. */
+static int copy_node(yaml_document_t *dst, const yaml_node_t *n)
+{
+	if (n->type == YAML_SEQUENCE_NODE)
+		return yaml_document_add_sequence(dst, n->tag,
+						  n->data.sequence.style);
+	if (n->type == YAML_MAPPING_NODE)
+		return yaml_document_add_mapping(dst, n->tag,
+						 n->data.mapping.style);
+	return yaml_document_add_scalar(dst, n->tag, n->data.scalar.value,
+					(int)n->data.scalar.length,
+					n->data.scalar.style);
+}
+
+/* Gives the copy of node id the entries of n (whose ids all exist). */
+static int copy_entries(yaml_document_t *dst, int id, const yaml_node_t *n)
+{
+	const yaml_node_item_t *it;
+	const yaml_node_pair_t *p;
+
+	if (n->type == YAML_SEQUENCE_NODE)
+		for (it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++)
+			if (!yaml_document_append_sequence_item(dst, id, *it))
+				return 0;
+	if (n->type == YAML_MAPPING_NODE)
+		for (p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++)
+			if (!yaml_document_append_mapping_pair(dst, id, p->key,
+							       p->value))
+				return 0;
+	return 1;
+}
+
+int yaml_doc_copy(yaml_document_t *dst, const yaml_document_t *src)
+{
+	const yaml_node_t *n;
+	int id, ok;
+
+	memset(dst, 0, sizeof *dst);
+	ok = yaml_document_initialize(dst, NULL, NULL, NULL, 1, 1);
+
+	/* Every node first, in order, so that each keeps its id; then their
+	 * entries, which name ids that now exist. */
+	for (n = src->nodes.start; ok && n < src->nodes.top; n++) {
+		id = copy_node(dst, n);
+		if (id) {
+			dst->nodes.start[id - 1].start_mark = n->start_mark;
+			dst->nodes.start[id - 1].end_mark = n->end_mark;
+		}
+		ok = id != 0;
+	}
+	for (n = src->nodes.start, id = 1; ok && n < src->nodes.top; n++)
+		ok = copy_entries(dst, id++, n);
+	if (!ok && dst->nodes.start)
+		yaml_document_delete(dst);
+	return ok;
+}
+
+void yaml_doc_release(struct yaml_doc *yd)
+{
+	size_t i;
+
+	for (i = 0; yd->ovr_where && i < yd->n_ovr; i++)
+		free(yd->ovr_where[i]);
+	free(yd->ovr_where);
+	free(yd->ovr_end);
+	free(yd->copies);
+	yd->ovr_where = NULL;
+	yd->ovr_end = NULL;
+	yd->copies = NULL;
 }

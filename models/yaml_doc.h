@@ -14,6 +14,7 @@
 #ifndef MODELS_YAML_DOC_H
 #define MODELS_YAML_DOC_H
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <yaml.h>
@@ -26,15 +27,14 @@
 
 struct yaml_doc {
 	const char *file;            /* the scenario's name in messages */
-	yaml_document_t doc;
-	int has_doc;
+	yaml_document_t *doc;        /* borrowed */
 	int n_file_nodes;            /* node ids above this were grafted */
 	int *copies;                 /* ids above n_file_nodes that copy a
 					node of the file (scenario_edit's
 					unsharing): they keep its position */
 	size_t n_copies, cap_copies;
-	const char *const *ovr;      /* the --set strings */
-	int *ovr_end;                /* last node id grafted by override i */
+	char **ovr_where;            /* "--set key.path=value" of edit i */
+	int *ovr_end;                /* last node id grafted by edit i */
 	size_t n_ovr;
 	struct sim_err *err;         /* problems go here */
 	int n_problems;
@@ -69,6 +69,13 @@ struct yaml_doc_fail {
  * filled (and nothing to delete). */
 int yaml_doc_parse(const char *text, size_t len, yaml_document_t *doc,
 		   struct yaml_doc_fail *f);
+
+/* Copies src into dst (to delete) node by node: the ids and positions
+ * stay, so a copy is judged and blamed as the original would be. Returns
+ * 1, or 0 when memory ran out (with nothing to delete). */
+int yaml_doc_copy(yaml_document_t *dst, const yaml_document_t *src);
+/* Frees what edits left in yd (not the document). */
+void yaml_doc_release(struct yaml_doc *yd);
 
 /* Reporting. `where` is a position or a --set string; path NULL leaves
  * the key path out (the --set string already names it). */
@@ -108,10 +115,24 @@ void yaml_doc_check_keys(struct yaml_doc *yd, struct yaml_doc_at m,
 /* Words: index of w in a NULL-terminated list, or -1. */
 int yaml_doc_word_index(const char *w, const char *const *names);
 
-/* Nodes. yaml_doc_node's id must come from the document. */
-yaml_node_t *yaml_doc_node(struct yaml_doc *yd, int id);
-const char *yaml_doc_text(const yaml_node_t *n);
-int yaml_doc_seq_len(const yaml_node_t *n);
+/* Nodes. yaml_doc_node's id must come from the document. These three are
+ * in every step of the walk, hence inline. */
+static inline yaml_node_t *yaml_doc_node(struct yaml_doc *yd, int id)
+{
+	assert(id >= 1 && id <= yd->doc->nodes.top - yd->doc->nodes.start);
+	return yd->doc->nodes.start + id - 1;
+}
+
+static inline const char *yaml_doc_text(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+static inline int yaml_doc_seq_len(const yaml_node_t *n)
+{
+	return (int)(n->data.sequence.items.top - n->data.sequence.items.start);
+}
+
 /* What a node is, for "got X; must be Y". */
 const char *yaml_doc_describe(const yaml_node_t *n, char *buf, size_t size);
 /* A plain word or quoted text; an empty value or a null is not. */
