@@ -1037,8 +1037,9 @@ static const char *const line_keys[] = {
 	"handle", "wrap", "answer", "incidents", NULL};
 
 /* Everything of a line but its name, which the caller read for the path. */
-static void parse_line(struct load *ld, struct yaml_doc_at m, struct line_spec *l)
+static void parse_line(struct load *ld, struct yaml_doc_at m, void *rec)
 {
+	struct line_spec *l = rec;
 	int before;
 
 	yaml_doc_check_keys(&ld->yd, m, line_keys, "key");
@@ -1176,30 +1177,79 @@ static int parse_list(struct load *ld, struct yaml_doc_at m, struct yaml_doc_at 
 	return list_len(ld, a);
 }
 
-static void parse_lines(struct load *ld, struct yaml_doc_at top)
+/* A list of records: one reader serves lines, pools, shifts, grades,
+ * areas, roles (each named, names unique) and units (unnamed). */
+struct list_kind {
+	const char *key;             /* "lines" */
+	const char *noun;            /* "line": "duplicate line name" */
+	const char *give;            /* what the list holds, for messages */
+	const char *item_give;       /* an unnamed item's shape; NULL: named,
+					the name first in the record */
+	size_t size;                 /* of one record */
+	int max;                     /* the most items (0: SCENARIO_LIST_MAX) */
+	/* Defaults and the position of the item at a, before it is read. */
+	void (*init)(struct load *ld, struct yaml_doc_at a, void *rec);
+	/* The record's keys but its name, from mapping m. */
+	void (*read)(struct load *ld, struct yaml_doc_at m, void *rec);
+};
+
+/* Reads item i of list s into rec, unless it is no mapping (named). */
+static void list_item(struct load *ld, const struct list_kind *k,
+		      struct yaml_doc_at s, int i, struct seen *seen, char *rec)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct scenario *sc = ld->sc;
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "lines", kp), m;
-	int n = parse_list(ld, top, s, "a list of contact lines"), i;
-	struct seen seen;
+	char ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at m = yaml_doc_item(&ld->yd, s, i, NULL, ip);
 
+	k->init(ld, m, rec);
+	if (k->item_give) {
+		if (yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE, k->item_give))
+			k->read(ld, m, rec);
+	} else if (open_item(ld, s, i, seen, rec, ip, &m)) {
+		k->read(ld, m, rec);
+	}
+}
+
+/* The list k under mapping parent, required and not empty: a new array
+ * of records (owned by the caller, also when NULL is not returned but
+ * *n stays 0 after a failed allocation), its length in *n. */
+static void *read_list(struct load *ld, struct yaml_doc_at parent,
+		       const struct list_kind *k, size_t *n_out)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, parent, k->key, kp);
+	int n = parse_list(ld, parent, s, k->give), i;
+	struct seen seen = {k->noun, NULL, NULL, 0};
+	char *recs;
+
+	if (k->max && n > k->max) {
+		yaml_doc_problem(&ld->yd, s, "has %d %ss; must have at most %d",
+				 n, k->noun, k->max);
+		return NULL;
+	}
 	if (n == 0)
-		return;
-	sc->lines = load_calloc(ld, (size_t)n, sizeof *sc->lines);
-	if (seen_init(ld, &seen, "line", n) && sc->lines) {
-		sc->n_lines = (size_t)n;
-		for (i = 0; i < n; i++) {
-			struct line_spec *l = &sc->lines[i];
-
-			l->goal = NAN;
-			l->pos = yaml_doc_pos(&ld->yd, yaml_doc_item(&ld->yd, s, i, NULL, ip).id);
-			if (open_item(ld, s, i, &seen, l->name, ip, &m))
-				parse_line(ld, m, l);
-		}
+		return NULL;
+	recs = load_calloc(ld, (size_t)n, k->size);
+	if ((k->item_give || seen_init(ld, &seen, k->noun, n)) && recs) {
+		*n_out = (size_t)n;
+		for (i = 0; i < n; i++)
+			list_item(ld, k, s, i, &seen, recs + (size_t)i * k->size);
 	}
 	seen_free(&seen);
+	return recs;
 }
+
+/* Defaults and position of a line, read before its keys. */
+static void init_line(struct load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct line_spec *l = rec;
+
+	l->goal = NAN;
+	l->pos = yaml_doc_pos(&ld->yd, a.id);
+}
+
+static const struct list_kind lines_kind = {
+	"lines", "line", "a list of contact lines", NULL,
+	sizeof(struct line_spec), 0, init_line, parse_line};
 
 /* ------------------------------------------------------------------ */
 /* Pools and shifts                                                    */
@@ -1330,8 +1380,9 @@ static const char *const shift_keys[] = {
 	"name", "start", "hours", "end", "days", "staff", NULL};
 
 /* The body of one shift, its name already read. */
-static void parse_shift(struct load *ld, struct yaml_doc_at m, struct shift_spec *sh)
+static void parse_shift(struct load *ld, struct yaml_doc_at m, void *rec)
 {
+	struct shift_spec *sh = rec;
 	char kp[YAML_DOC_PATH_MAX];
 	double staff = 0;
 	const struct field f[] = {{"staff", &R_STAFF, &staff, 1},
@@ -1353,29 +1404,18 @@ static void parse_shift(struct load *ld, struct yaml_doc_at m, struct shift_spec
 	sh->staff = (int)staff;
 }
 
-/* shifts: of a pool or of a unit, read alike into *shifts (owned by the
- * pool or unit) and *n. */
-static void parse_shifts(struct load *ld, struct yaml_doc_at pm,
-			 struct shift_spec **shifts, size_t *n_shifts)
+static void init_nothing(struct load *ld, struct yaml_doc_at a, void *rec)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, "shifts", kp), m;
-	int n = parse_list(ld, pm, s, "a list of shifts such as {name: early, "
-			   "start: \"07:00\", hours: 10, staff: 24}"), i;
-	struct seen seen;
-
-	if (n == 0)
-		return;
-	*shifts = load_calloc(ld, (size_t)n, sizeof **shifts);
-	if (seen_init(ld, &seen, "shift", n) && *shifts) {
-		*n_shifts = (size_t)n;
-		for (i = 0; i < n; i++)
-			if (open_item(ld, s, i, &seen, (*shifts)[i].name, ip,
-				      &m))
-				parse_shift(ld, m, &(*shifts)[i]);
-	}
-	seen_free(&seen);
+	(void)ld;
+	(void)a;
+	(void)rec;
 }
+
+/* shifts: of a pool or of a unit, read alike. */
+static const struct list_kind shifts_kind = {
+	"shifts", "shift", "a list of shifts such as {name: early, start: "
+	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0,
+	init_nothing, parse_shift};
 
 /* One entry of serves: a line of the scenario, not listed before. */
 static void parse_served_line(struct load *ld, struct yaml_doc_at it,
@@ -1424,8 +1464,9 @@ static const char *const pool_keys[] = {
 	"shifts", NULL};
 
 /* The body of one pool, its name already read. */
-static void parse_pool(struct load *ld, struct yaml_doc_at m, struct pool_spec *p)
+static void parse_pool(struct load *ld, struct yaml_doc_at m, void *rec)
 {
+	struct pool_spec *p = rec;
 	const struct field f[] = {
 		{"shrinkage", &R_SHRINKAGE, &p->shrinkage, 0},
 		{"hours_per_week", &R_WEEK_HOURS, &p->hours_per_week, 0},
@@ -1442,33 +1483,20 @@ static void parse_pool(struct load *ld, struct yaml_doc_at m, struct pool_spec *
 	yaml_doc_check_keys(&ld->yd, m, pool_keys, "key");
 	parse_serves(ld, m, p);
 	read_fields(ld, m, f);
-	parse_shifts(ld, m, &p->shifts, &p->n_shifts);
+	p->shifts = read_list(ld, m, &shifts_kind, &p->n_shifts);
 }
 
-static void parse_pools(struct load *ld, struct yaml_doc_at top)
+static void init_pool(struct load *ld, struct yaml_doc_at a, void *rec)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct scenario *sc = ld->sc;
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "pools", kp), m;
-	int n = parse_list(ld, top, s, "a list of handler pools"), i;
-	struct seen seen;
+	struct pool_spec *p = rec;
 
-	if (n == 0)
-		return;
-	sc->pools = load_calloc(ld, (size_t)n, sizeof *sc->pools);
-	if (seen_init(ld, &seen, "pool", n) && sc->pools) {
-		sc->n_pools = (size_t)n;
-		for (i = 0; i < n; i++) {
-			struct pool_spec *p = &sc->pools[i];
-
-			p->hours_per_week = 37.5;
-			p->pos = yaml_doc_pos(&ld->yd, yaml_doc_item(&ld->yd, s, i, NULL, ip).id);
-			if (open_item(ld, s, i, &seen, p->name, ip, &m))
-				parse_pool(ld, m, p);
-		}
-	}
-	seen_free(&seen);
+	p->hours_per_week = 37.5;
+	p->pos = yaml_doc_pos(&ld->yd, a.id);
 }
+
+static const struct list_kind pools_kind = {
+	"pools", "pool", "a list of handler pools", NULL,
+	sizeof(struct pool_spec), 0, init_pool, parse_pool};
 
 /* Every line needs a pool that answers it, or its callers would wait for
  * ever. Checked only once lines and pools read cleanly. */
@@ -1619,8 +1647,9 @@ static const char *const grade_keys[] = {
 	"name", "attend", "delay", "travel", "on_scene", "preemptible", NULL};
 
 /* The body of one grade, its name already read. */
-static void parse_grade(struct load *ld, struct yaml_doc_at m, struct grade_spec *g)
+static void parse_grade(struct load *ld, struct yaml_doc_at m, void *rec)
 {
+	struct grade_spec *g = rec;
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at b;
 
@@ -1642,44 +1671,33 @@ static void parse_grade(struct load *ld, struct yaml_doc_at m, struct grade_spec
 		parse_bool(ld, b, &g->preemptible);
 }
 
+static void init_grade(struct load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct grade_spec *g = rec;
+	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
+
+	g->line = pos.line;
+	g->col = pos.col;
+	g->target_s = NAN;
+	g->goal = NAN;
+}
+
+/* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
+static const struct list_kind grades_kind = {
+	"grades", "grade", "a list of incident grades, highest first", NULL,
+	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, init_grade,
+	parse_grade};
+
 /* grades: highest first. Read before the lines, whose incidents name
- * them; at most RESPONSE_GRADES_MAX, the bits of a role's attends. */
+ * them. */
 static void parse_grades(struct load *ld, struct yaml_doc_at top)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct scenario *sc = ld->sc;
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "grades", kp), m;
-	int n, i;
-	struct seen seen;
+	char kp[YAML_DOC_PATH_MAX];
 
-	if (!s.id)
+	if (!yaml_doc_key(&ld->yd, top, "grades", kp).id)
 		return;
 	ld->grades_given = 1;
-	n = parse_list(ld, top, s, "a list of incident grades, highest first");
-	if (n > RESPONSE_GRADES_MAX) {
-		yaml_doc_problem(&ld->yd, s, "has %d grades; must have at most %d", n,
-				 RESPONSE_GRADES_MAX);
-		return;
-	}
-	if (n == 0)
-		return;
-	sc->grades = load_calloc(ld, (size_t)n, sizeof *sc->grades);
-	if (seen_init(ld, &seen, "grade", n) && sc->grades) {
-		sc->n_grades = (size_t)n;
-		for (i = 0; i < n; i++) {
-			struct grade_spec *g = &sc->grades[i];
-			struct src_pos pos = yaml_doc_pos(&ld->yd, yaml_doc_item(&ld->yd, s, i,
-										 NULL, ip).id);
-
-			g->line = pos.line;
-			g->col = pos.col;
-			g->target_s = NAN;
-			g->goal = NAN;
-			if (open_item(ld, s, i, &seen, g->name, ip, &m))
-				parse_grade(ld, m, g);
-		}
-	}
-	seen_free(&seen);
+	ld->sc->grades = read_list(ld, top, &grades_kind, &ld->sc->n_grades);
 }
 
 /* One entry of an area's neighbours: another area, not listed before. */
@@ -1730,8 +1748,9 @@ static const char *const area_keys[] = {
 	"name", "share", "neighbours", "travel_factor", NULL};
 
 /* The body of one area but its neighbours, its name already read. */
-static void parse_area(struct load *ld, struct yaml_doc_at m, struct area_spec *a)
+static void parse_area(struct load *ld, struct yaml_doc_at m, void *rec)
 {
+	struct area_spec *a = rec;
 	const struct field f[] = {
 		{"share", &R_SHARE, &a->share, 1},
 		{"travel_factor", &R_TRAVEL_FACTOR, &a->travel_factor, 0},
@@ -1755,41 +1774,39 @@ static void check_shares(struct load *ld, struct yaml_doc_at s)
 				 "1e-6)", sum);
 }
 
+static void init_area(struct load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct area_spec *ar = rec;
+	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
+
+	ar->line = pos.line;
+	ar->col = pos.col;
+	ar->travel_factor = 1.0;
+}
+
+static const struct list_kind areas_kind = {
+	"areas", "area", "a list of areas such as {name: Birmingham, share: "
+	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0,
+	init_area, parse_area};
+
+/* areas, then their neighbours, which may name an area listed later. */
 static void parse_areas(struct load *ld, struct yaml_doc_at top)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct scenario *sc = ld->sc;
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "areas", kp), m;
-	int n = parse_list(ld, top, s, "a list of areas such as {name: "
-			   "Birmingham, share: 0.39, neighbours: [Solihull]}");
-	int before = ld->yd.n_problems, i;
-	struct seen seen;
+	int before = ld->yd.n_problems;
+	struct yaml_doc_at s, m;
+	size_t i;
 
-	if (n == 0)
-		return;
-	sc->areas = load_calloc(ld, (size_t)n, sizeof *sc->areas);
-	if (seen_init(ld, &seen, "area", n) && sc->areas) {
-		sc->n_areas = (size_t)n;
-		for (i = 0; i < n; i++) {
-			struct area_spec *a = &sc->areas[i];
-			struct src_pos pos = yaml_doc_pos(&ld->yd, yaml_doc_item(&ld->yd, s, i,
-										 NULL, ip).id);
-
-			a->line = pos.line;
-			a->col = pos.col;
-			a->travel_factor = 1.0;
-			if (open_item(ld, s, i, &seen, a->name, ip, &m))
-				parse_area(ld, m, a);
-		}
-		for (i = 0; i < n; i++) {
-			m = yaml_doc_item(&ld->yd, s, i, sc->areas[i].name, ip);
-			if (yaml_doc_node(&ld->yd, m.id)->type == YAML_MAPPING_NODE)
-				parse_neighbours(ld, m, (size_t)i);
-		}
-		if (ld->yd.n_problems == before)
-			check_shares(ld, s);
+	sc->areas = read_list(ld, top, &areas_kind, &sc->n_areas);
+	s = yaml_doc_key(&ld->yd, top, "areas", kp);
+	for (i = 0; i < sc->n_areas; i++) {
+		m = yaml_doc_item(&ld->yd, s, (int)i, sc->areas[i].name, ip);
+		if (yaml_doc_node(&ld->yd, m.id)->type == YAML_MAPPING_NODE)
+			parse_neighbours(ld, m, i);
 	}
-	seen_free(&seen);
+	if (sc->n_areas && ld->yd.n_problems == before)
+		check_shares(ld, s);
 }
 
 /* attends: grade names, each once, as bits of r->attends. */
@@ -1867,8 +1884,9 @@ static const char *const role_keys[] = {
 	"hours_per_week", NULL};
 
 /* The body of one role, its name already read. */
-static void parse_role(struct load *ld, struct yaml_doc_at m, struct role_spec *r)
+static void parse_role(struct load *ld, struct yaml_doc_at m, void *rec)
 {
+	struct role_spec *r = rec;
 	char kp[YAML_DOC_PATH_MAX];
 	const struct field f[] = {
 		{"cost_per_fte", &R_COST, &r->cost_per_fte, 0},
@@ -1884,34 +1902,20 @@ static void parse_role(struct load *ld, struct yaml_doc_at m, struct role_spec *
 	read_fields(ld, m, f);
 }
 
-static void parse_roles(struct load *ld, struct yaml_doc_at top)
+static void init_role(struct load *ld, struct yaml_doc_at a, void *rec)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct scenario *sc = ld->sc;
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "roles", kp), m;
-	int n = parse_list(ld, top, s, "a list of officer roles such as "
-			   "{name: response, attends: [emergency]}"), i;
-	struct seen seen;
+	struct role_spec *r = rec;
+	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
 
-	if (n == 0)
-		return;
-	sc->roles = load_calloc(ld, (size_t)n, sizeof *sc->roles);
-	if (seen_init(ld, &seen, "role", n) && sc->roles) {
-		sc->n_roles = (size_t)n;
-		for (i = 0; i < n; i++) {
-			struct role_spec *r = &sc->roles[i];
-			struct src_pos pos = yaml_doc_pos(&ld->yd, yaml_doc_item(&ld->yd, s, i,
-										 NULL, ip).id);
-
-			r->line = pos.line;
-			r->col = pos.col;
-			r->hours_per_week = 40;
-			if (open_item(ld, s, i, &seen, r->name, ip, &m))
-				parse_role(ld, m, r);
-		}
-	}
-	seen_free(&seen);
+	r->line = pos.line;
+	r->col = pos.col;
+	r->hours_per_week = 40;
 }
+
+static const struct list_kind roles_kind = {
+	"roles", "role", "a list of officer roles such as {name: response, "
+	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0,
+	init_role, parse_role};
 
 /* area: or role: of a unit, as an index into ref's list. */
 static void parse_unit_ref(struct load *ld, struct yaml_doc_at m,
@@ -1936,8 +1940,9 @@ static const char *const unit_keys[] = {
 	"area", "role", "crew", "shrinkage", "shifts", NULL};
 
 /* One unit roster: the units of one role in one area. */
-static void parse_unit(struct load *ld, struct yaml_doc_at m, struct unit_spec *u)
+static void parse_unit(struct load *ld, struct yaml_doc_at m, void *rec)
 {
+	struct unit_spec *u = rec;
 	double crew = 1;
 	const struct field f[] = {
 		{"crew", &R_CREW, &crew, 0},
@@ -1950,40 +1955,25 @@ static void parse_unit(struct load *ld, struct yaml_doc_at m, struct unit_spec *
 	parse_unit_ref(ld, m, &roles, &u->role);
 	read_fields(ld, m, f);
 	u->crew = (int)crew;
-	parse_shifts(ld, m, &u->shifts, &u->n_shifts);
+	u->shifts = read_list(ld, m, &shifts_kind, &u->n_shifts);
+}
+
+static void init_unit(struct load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct unit_spec *u = rec;
+	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
+
+	u->line = pos.line;
+	u->col = pos.col;
+	u->crew = 1;
 }
 
 /* units: no names, so a key path or --set selects one by its index. */
-static void parse_units(struct load *ld, struct yaml_doc_at top)
-{
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct scenario *sc = ld->sc;
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "units", kp), m;
-	int n = parse_list(ld, top, s, "a list of unit rosters such as "
-			   "{area: Birmingham, role: response, crew: 2, "
-			   "shifts: [...]}"), i;
-
-	if (n == 0)
-		return;
-	sc->units = load_calloc(ld, (size_t)n, sizeof *sc->units);
-	if (!sc->units)
-		return;
-	sc->n_units = (size_t)n;
-	for (i = 0; i < n; i++) {
-		struct unit_spec *u = &sc->units[i];
-		struct src_pos pos;
-
-		m = yaml_doc_item(&ld->yd, s, i, NULL, ip);
-		pos = yaml_doc_pos(&ld->yd, m.id);
-		u->line = pos.line;
-		u->col = pos.col;
-		u->crew = 1;
-		if (yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE, "a mapping such as "
-				    "{area: Birmingham, role: response, shifts: "
-				    "[...]}"))
-			parse_unit(ld, m, u);
-	}
-}
+static const struct list_kind units_kind = {
+	"units", "unit", "a list of unit rosters such as {area: Birmingham, "
+	"role: response, crew: 2, shifts: [...]}", "a mapping such as {area: "
+	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
+	0, init_unit, parse_unit};
 
 static const char *const dispatch_keys[] = {
 	"cross_border_after_s", "cross_border_factor", "preempt_scheduled",
@@ -2153,8 +2143,8 @@ static void parse_response(struct load *ld, struct yaml_doc_at top)
 		return;
 	}
 	parse_areas(ld, top);
-	parse_roles(ld, top);
-	parse_units(ld, top);
+	ld->sc->roles = read_list(ld, top, &roles_kind, &ld->sc->n_roles);
+	ld->sc->units = read_list(ld, top, &units_kind, &ld->sc->n_units);
 	parse_dispatch(ld, top);
 }
 
@@ -2285,8 +2275,8 @@ static void load_walk(struct load *ld, struct scenario *sc)
 	parse_run(ld, top, &sc->run);
 	before = ld->yd.n_problems;
 	parse_grades(ld, top);
-	parse_lines(ld, top);
-	parse_pools(ld, top);
+	sc->lines = read_list(ld, top, &lines_kind, &sc->n_lines);
+	sc->pools = read_list(ld, top, &pools_kind, &sc->n_pools);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
 		check_served(ld, top);
 	parse_response(ld, top);
