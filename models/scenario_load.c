@@ -30,6 +30,7 @@
 #include "models/file_read.h"
 #include "models/scenario_doc.h"
 #include "models/scenario_edit.h"
+#include "models/scenario_schema.h"
 #include "models/yaml_doc.h"
 #include "sim/mem.h"
 
@@ -53,114 +54,40 @@ struct load {
 /* Numbers                                                             */
 
 
-/* The ranges below keep every time the model computes finite and every
- * figure it reports meaningful; docs/scenario.md lists them key by key.
- * Products of factors are bounded as well, once their keys are read: see
- * check_peak_rate and check_travel. */
-
-/* The longest duration a key may give: the distributions' own limit on
- * their mean (dist.c), so a time and a distribution obey one bound. */
-#define LOAD_SECONDS_MAX 1e9
-/* A line's average volume, and its rate at the peak of its profile, month
- * and surges, in calls a second. Ten a second is 315 million calls a year,
- * some two hundred times the bundled West Midlands scenario's two lines
- * together; the peak allows a surge of a hundred times that, and still
- * leaves a millisecond between arrivals, which the clock of the longest
- * run allowed (200 years) resolves a thousand times over. */
-#define LOAD_MEAN_RATE_MAX 10.0
-#define LOAD_PEAK_RATE_MAX 1000.0
-
-static const struct yaml_doc_rule R_SECONDS_POS = {
-	0, LOAD_SECONDS_MAX, 1, 0, 0,
-	"a positive number of seconds, at most 1e9"};
-static const struct yaml_doc_rule R_SECONDS = {
-	0, LOAD_SECONDS_MAX, 0, 0, 0, "a number of seconds from 0 to 1e9"};
-static const struct yaml_doc_rule R_SHAPE = {
-	0, 1000, 1, 0, 0, "a positive number, at most 1000"};
-static const struct yaml_doc_rule R_PROFILE_FACTOR = {
-	0, 1e6, 0, 0, 0, "a factor from 0 to 1e6"};
-static const struct yaml_doc_rule R_MONTH_FACTOR = {
-	0, 100, 0, 0, 0, "a factor from 0 to 100"};
-static const struct yaml_doc_rule R_SURGE_FACTOR = {
-	0, 1000, 0, 0, 0, "a factor from 0 to 1000"};
-static const struct yaml_doc_rule R_PROBABILITY = {
-	0, 1, 0, 0, 0, "a probability from 0 to 1"};
-static const struct yaml_doc_rule R_GOAL = {
-	0, 1, 1, 0, 0, "a fraction with 0 < goal <= 1"};
-static const struct yaml_doc_rule R_SHRINKAGE = {
-	0, 1, 0, 1, 0, "a fraction with 0 <= shrinkage < 1"};
-/* At least a second: a shift is kept to the second, and a shorter one
- * would become a shift of no time at all. */
-static const struct yaml_doc_rule R_SHIFT_HOURS = {
-	1.0 / 3600, 24, 0, 0, 0,
-	"a number of hours from 1/3600 (one second) to 24"};
-static const struct yaml_doc_rule R_SURGE_HOURS = {
-	0, 168, 1, 0, 0, "a number of hours with 0 < hours <= 168"};
-/* From 1: an FTE of a few seconds a week would make a handful of people
- * millions of FTE. */
-static const struct yaml_doc_rule R_WEEK_HOURS = {
-	1, 168, 0, 0, 0, "a number of hours from 1 to 168"};
-static const struct yaml_doc_rule R_STAFF = {
-	0, 1e6, 0, 0, 1, "a whole number of people from 0 to 1000000"};
-static const struct yaml_doc_rule R_DAYS = {
-	0, 36600, 1, 0, 0, "a positive number of days (at most 36600)"};
-static const struct yaml_doc_rule R_HOURS = {
-	0, 878400, 0, 0, 0, "a number of hours >= 0 (at most 878400, 100 years)"};
-static const struct yaml_doc_rule R_REPLICATIONS = {
-	2, 1e6, 0, 0, 1,
-	"a whole number from 2 (a confidence interval needs two) to 1000000"};
-/* Volumes: LOAD_MEAN_RATE_MAX calls a second in each unit. */
-static const struct yaml_doc_rule R_PER_YEAR = {
-	0, LOAD_MEAN_RATE_MAX * 365 * 86400, 0, 0, 0,
-	"a number of calls a year from 0 to 315360000 (10 a second)"};
-static const struct yaml_doc_rule R_PER_DAY = {
-	0, LOAD_MEAN_RATE_MAX * 86400, 0, 0, 0,
-	"a number of calls a day from 0 to 864000 (10 a second)"};
-static const struct yaml_doc_rule R_PER_HOUR = {
-	0, LOAD_MEAN_RATE_MAX * 3600, 0, 0, 0,
-	"a number of calls an hour from 0 to 36000 (10 a second)"};
-static const struct yaml_doc_rule R_MAX_WAITING = {
-	1, SCENARIO_MAX_WAITING_MAX, 0, 0, 1,
-	"a whole number from 1 to 100000000"};
-static const struct yaml_doc_rule R_REDIAL = {
-	0, 1, 0, 1, 0,
-	"a probability with 0 <= p < 1 (a caller who always redials never leaves)"};
-static const struct yaml_doc_rule R_COST = {
-	0, 1e8, 0, 0, 0, "an annual cost from 0 to 1e8"};
-static const struct yaml_doc_rule R_WEEK = {
-	1, 1e6, 0, 0, 1, "a run week number from 1 to 1000000"};
-static const struct yaml_doc_rule R_SHARE = {
-	0, 1, 0, 0, 0, "a share from 0 to 1"};
-static const struct yaml_doc_rule R_CREW = {
-	1, 1e3, 0, 0, 1, "a whole number of officers from 1 to 1000"};
-static const struct yaml_doc_rule R_TRAVEL_FACTOR = {
-	0, 100, 1, 0, 0, "a positive factor, at most 100"};
-static const struct yaml_doc_rule R_BORDER_FACTOR = {
-	1, 100, 0, 0, 0,
-	"a factor from 1 to 100 (crossing a border never shortens travel)"};
-
-
-/* A numeric key of a mapping. */
-struct field {
-	const char *key;
-	const struct yaml_doc_rule *rule;
-	double *out;                 /* left alone when absent or bad */
-	int required;
-};
-
-/* Reads the numeric keys listed in f (ended by a NULL key). */
-static void read_fields(struct load *ld, struct yaml_doc_at m, const struct field *f)
+/* Reads the number of row k, when mapping m has it, into rec; reports
+ * a required one that is absent. */
+static void read_number(struct load *ld, struct yaml_doc_at m,
+			const struct scenario_key *k, void *rec)
 {
 	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, k->key, kp);
+	double v;
 
-	for (; f->key; f++) {
-		struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, f->key, kp);
-
-		if (c.id)
-			yaml_doc_number(&ld->yd, c, f->rule, f->out);
-		else if (f->required)
-			yaml_doc_missing(&ld->yd, m, f->key, f->rule->allowed);
+	if (c.id) {
+		if (yaml_doc_number(&ld->yd, c, k->rule, &v))
+			scenario_schema_store(k, rec, v);
+	} else if (k->required) {
+		yaml_doc_missing(&ld->yd, m, k->key, k->rule->allowed);
 	}
+}
+
+/* Reads the numbers of table t, in its order, from mapping m into rec. */
+static void read_numbers(struct load *ld, struct yaml_doc_at m,
+			 const struct scenario_key *t, void *rec)
+{
+	for (; t->key; t++)
+		if (t->kind == SCENARIO_NUMBER)
+			read_number(ld, m, t, rec);
+}
+
+/* Reports the keys of mapping m that table t does not have. */
+static void check_keys(struct load *ld, struct yaml_doc_at m,
+		       const struct scenario_key *t, const char *noun)
+{
+	const char *names[SCENARIO_SCHEMA_KEYS_MAX + 1];
+
+	scenario_schema_names(t, names);
+	yaml_doc_check_keys(&ld->yd, m, names, noun);
 }
 
 /* ------------------------------------------------------------------ */
@@ -313,29 +240,6 @@ static const char *const dist_keys[][4] = {
 	[DIST_EMPIRICAL] = {"dist", "values", NULL, NULL},
 };
 
-/* Where parameter `key` goes, and what it may be. Means, sds and scales
- * are durations and must be positive; a fixed value or a bound may be 0. */
-static struct field dist_field(struct dist *d, const char *key)
-{
-	struct field f = {key, &R_SECONDS_POS, NULL, 1};
-
-	if (strcmp(key, "mean") == 0)
-		f.out = &d->mean;
-	else if (strcmp(key, "sd") == 0)
-		f.out = &d->sd;
-	else if (strcmp(key, "scale") == 0)
-		f.out = &d->scale;
-	else if (strcmp(key, "shape") == 0) {
-		f.out = &d->shape;
-		f.rule = &R_SHAPE;
-	} else {
-		f.rule = &R_SECONDS;
-		f.out = strcmp(key, "value") == 0 ? &d->value :
-			strcmp(key, "min") == 0 ? &d->min : &d->max;
-	}
-	return f;
-}
-
 /* The kind named by the `dist` key. */
 static int parse_dist_kind(struct load *ld, struct yaml_doc_at a, enum dist_kind *kind)
 {
@@ -447,7 +351,7 @@ static void empirical_rows(struct load *ld, struct yaml_doc_at m, struct csv_rea
 			continue;
 		}
 		first = 0;
-		if (rc != 0 || v < 0 || v > LOAD_SECONDS_MAX)
+		if (rc != 0 || v < 0 || v > SCENARIO_SECONDS_MAX)
 			csv_read_bad_cell(&ld->yd, c, col < n ? cells[col] : cells[n - 1],
 					  rc, "a number of seconds from 0 to 1e9 in "
 					  "that column");
@@ -506,7 +410,7 @@ static void parse_empirical(struct load *ld, struct yaml_doc_at m, struct dist *
 		double x;
 		struct yaml_doc_at it = yaml_doc_item(&ld->yd, v, i, NULL, ip);
 
-		if (yaml_doc_number(&ld->yd, it, &R_SECONDS, &x) && !dist_push(ld, d, x))
+		if (yaml_doc_number(&ld->yd, it, &scenario_schema_seconds, &x) && !dist_push(ld, d, x))
 			return;
 	}
 }
@@ -532,10 +436,8 @@ static int parse_dist(struct load *ld, struct yaml_doc_at a, struct dist *d)
 	if (d->kind == DIST_EMPIRICAL)
 		parse_empirical(ld, a, d);
 	for (i = 1; d->kind != DIST_EMPIRICAL && dist_keys[d->kind][i]; i++) {
-		struct field f[2] = {dist_field(d, dist_keys[d->kind][i]),
-				     {NULL, NULL, NULL, 0}};
-
-		read_fields(ld, a, f);
+		read_number(ld, a, scenario_schema_find(scenario_schema_dist,
+							dist_keys[d->kind][i]), d);
 	}
 	if (ld->yd.n_problems != before || ld->yd.oom)
 		return 0;
@@ -551,18 +453,12 @@ static int parse_dist(struct load *ld, struct yaml_doc_at a, struct dist *d)
 /* ------------------------------------------------------------------ */
 /* Demand: volume, weekly profile, months, surges                      */
 
-static const char *const volume_keys[] = {"per_year", "per_day", "per_hour",
-					  NULL};
 #define VOLUME_KEYS "exactly one of per_year, per_day, per_hour"
 
 /* Reads the volume keys in the order written, so that of two volumes the
  * second is the one blamed. Returns how many were given. */
 static int read_volumes(struct load *ld, struct yaml_doc_at v, struct demand_spec *dm)
 {
-	static const double per_s[] = {1.0 / (365 * 86400.0), 1.0 / 86400.0,
-				       1.0 / 3600.0};
-	static const struct yaml_doc_rule *const rule[] = {&R_PER_YEAR, &R_PER_DAY,
-						      &R_PER_HOUR};
 	const yaml_node_t *map = yaml_doc_node(&ld->yd, v.id);
 	const yaml_node_pair_t *p;
 	int given = 0;
@@ -572,19 +468,20 @@ static int read_volumes(struct load *ld, struct yaml_doc_at v, struct demand_spe
 		const yaml_node_t *k = yaml_doc_node(&ld->yd, p->key);
 		char cp[YAML_DOC_PATH_MAX];
 		struct yaml_doc_at c = {p->value, cp};
-		int i = k->type == YAML_SCALAR_NODE ?
-			yaml_doc_word_index(yaml_doc_text(k), volume_keys) : -1;
+		const struct scenario_key *row = k->type == YAML_SCALAR_NODE ?
+			scenario_schema_find(scenario_schema_volume,
+					     yaml_doc_text(k)) : NULL;
 		double x;
 
-		if (i < 0)
+		if (!row)
 			continue;
-		yaml_doc_path_join(cp, v.path, volume_keys[i]);
+		yaml_doc_path_join(cp, v.path, row->key);
 		if (given++) {
 			c.id = p->key;
 			yaml_doc_problem(&ld->yd, c, "a second volume; give "
 					 VOLUME_KEYS);
-		} else if (yaml_doc_number(&ld->yd, c, rule[i], &x)) {
-			dm->mean_rate_per_s = x * per_s[i];
+		} else if (yaml_doc_number(&ld->yd, c, row->rule, &x)) {
+			scenario_schema_store(row, dm, x);
 		}
 	}
 	return given;
@@ -605,7 +502,7 @@ static void parse_volume(struct load *ld, struct yaml_doc_at m, struct demand_sp
 	if (!yaml_doc_expect(&ld->yd, v, YAML_MAPPING_NODE, "a mapping with "
 			     VOLUME_KEYS))
 		return;
-	yaml_doc_check_keys(&ld->yd, v, volume_keys, "key");
+	check_keys(ld, v, scenario_schema_volume, "key");
 	if (read_volumes(ld, v, dm) == 0)
 		yaml_doc_problem(&ld->yd, v, "no volume; give " VOLUME_KEYS);
 }
@@ -652,9 +549,9 @@ static int profile_line_ok(struct load *ld, struct csv_read *c, char **cells,
 				"cells must be separated by ';')", cells[0]);
 		return 0;
 	}
-	if (rc == 0 && v >= R_PROFILE_FACTOR.lo && v <= R_PROFILE_FACTOR.hi)
+	if (rc == 0 && v >= scenario_schema_profile_factor.lo && v <= scenario_schema_profile_factor.hi)
 		return 1;
-	csv_read_bad_cell(&ld->yd, c, cells[nc - 1], rc, R_PROFILE_FACTOR.allowed);
+	csv_read_bad_cell(&ld->yd, c, cells[nc - 1], rc, scenario_schema_profile_factor.allowed);
 	return 0;
 }
 
@@ -712,35 +609,24 @@ static void parse_profile(struct load *ld, struct yaml_doc_at m, struct demand_s
 		return;
 	for (i = 0; i < yaml_doc_seq_len(n) && i < DEMAND_SLOTS_MAX; i++)
 		yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, p, i, NULL, ip),
-				&R_PROFILE_FACTOR, &dm->profile[i]);
+				&scenario_schema_profile_factor, &dm->profile[i]);
 	if (ld->yd.n_problems == before)
 		check_profile(ld, p, (size_t)yaml_doc_seq_len(n), dm);
 	dm->n_slots = (size_t)yaml_doc_seq_len(n);
 }
-
-static const char *const month_names[] = {
-	"jan", "feb", "mar", "apr", "may", "jun",
-	"jul", "aug", "sep", "oct", "nov", "dec", NULL};
 
 /* months: {jun: 1.10, ...}; a month not given keeps factor 1. */
 static void parse_months(struct load *ld, struct yaml_doc_at m, struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "months", kp);
-	struct field f[13];
-	int i;
 
-	for (i = 0; i < 12; i++) {
-		dm->month_factor[i] = 1.0;
-		f[i] = (struct field){month_names[i], &R_MONTH_FACTOR,
-				      &dm->month_factor[i], 0};
-	}
-	f[12] = (struct field){NULL, NULL, NULL, 0};
+	scenario_schema_defaults(scenario_schema_months, dm);
 	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping of "
 				      "month (jan..dec) to factor"))
 		return;
-	yaml_doc_check_keys(&ld->yd, a, month_names, "month");
-	read_fields(ld, a, f);
+	check_keys(ld, a, scenario_schema_months, "month");
+	read_numbers(ld, a, scenario_schema_months, dm);
 }
 
 /* A surge start "sat 22:00": a day and a time of day, as seconds into the
@@ -796,7 +682,7 @@ static void parse_surge_weeks(struct load *ld, struct yaml_doc_at a,
 	for (i = 0; i < yaml_doc_seq_len(n); i++) {
 		double w;
 
-		if (yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, a, i, NULL, ip), &R_WEEK, &w))
+		if (yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, a, i, NULL, ip), &scenario_schema_week, &w))
 			sg->weeks[sg->n_weeks++] = (unsigned)w;
 	}
 }
@@ -804,28 +690,20 @@ static void parse_surge_weeks(struct load *ld, struct yaml_doc_at a,
 /* One surge window {start, hours, factor, weeks}. */
 static void parse_surge(struct load *ld, struct yaml_doc_at a, struct surge_spec *sg)
 {
-	static const char *const keys[] = {"start", "hours", "factor", "weeks",
-					   NULL};
 	char kp[YAML_DOC_PATH_MAX];
-	double hours = 0;
-	const struct field f[] = {
-		{"hours", &R_SURGE_HOURS, &hours, 1},
-		{"factor", &R_SURGE_FACTOR, &sg->factor, 1},
-		{NULL, NULL, NULL, 0}};
 	struct yaml_doc_at c;
 
 	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as {start: "
 			     "\"sat 22:00\", hours: 4, factor: 1.5}"))
 		return;
-	yaml_doc_check_keys(&ld->yd, a, keys, "key");
+	check_keys(ld, a, scenario_schema_surge, "key");
 	c = yaml_doc_key(&ld->yd, a, "start", kp);
 	if (c.id)
 		parse_surge_start(ld, c, &sg->start_s);
 	else
 		yaml_doc_missing(&ld->yd, a, "start", "a day and time such as "
 				 "\"sat 22:00\"");
-	read_fields(ld, a, f);
-	sg->duration_s = hours * 3600.0;
+	read_numbers(ld, a, scenario_schema_surge, sg);
 	c = yaml_doc_key(&ld->yd, a, "weeks", kp);
 	if (c.id)
 		parse_surge_weeks(ld, c, sg);
@@ -874,7 +752,7 @@ static double surge_peak_at(const struct demand_spec *dm, double t)
 
 /* The highest rate a line can reach, its volume at the profile's peak
  * (factors rescaled to mean 1, as demand.c does), in its highest month,
- * under its most surges at once, is at most LOAD_PEAK_RATE_MAX: beyond
+ * under its most surges at once, is at most SCENARIO_PEAK_RATE_MAX: beyond
  * it arrivals would crowd the clock and waiting callers the memory. A
  * product of factors each within its range can pass it. Called once the
  * demand keys read cleanly, so the profile has a positive factor. */
@@ -895,14 +773,14 @@ static void check_peak_rate(struct load *ld, struct yaml_doc_at m,
 		surge = fmax(surge, surge_peak_at(dm, dm->surges[i].start_s));
 	top *= (double)dm->n_slots / sum;
 	peak = dm->mean_rate_per_s * top * month * surge;
-	if (peak <= LOAD_PEAK_RATE_MAX)
+	if (peak <= SCENARIO_PEAK_RATE_MAX)
 		return;
 	yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "volume", kp), "at its peak the line "
 			 "has %.4g calls a second: %.4g on average x %.4g (highest "
 			 "profile factor over the mean) x %.4g (highest month) x "
 			 "%.4g (surges at once); must be at most %g calls a second",
 			 peak, dm->mean_rate_per_s, top, month, surge,
-			 LOAD_PEAK_RATE_MAX);
+			 SCENARIO_PEAK_RATE_MAX);
 }
 
 /* ------------------------------------------------------------------ */
@@ -911,19 +789,15 @@ static void check_peak_rate(struct load *ld, struct yaml_doc_at m,
 /* redial: {probability, delay}; delay is needed only when some redial. */
 static void parse_redial(struct load *ld, struct yaml_doc_at m, struct line_spec *l)
 {
-	static const char *const keys[] = {"probability", "delay", NULL};
 	char kp[YAML_DOC_PATH_MAX], dp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "redial", kp), d;
-	const struct field f[] = {
-		{"probability", &R_REDIAL, &l->redial_probability, 1},
-		{NULL, NULL, NULL, 0}};
 
 	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as "
 				      "{probability: 0.3, delay: {dist: "
 				      "exponential, mean: 60}}"))
 		return;
-	yaml_doc_check_keys(&ld->yd, a, keys, "key");
-	read_fields(ld, a, f);
+	check_keys(ld, a, scenario_schema_redial, "key");
+	read_numbers(ld, a, scenario_schema_redial, l);
 	d = yaml_doc_key(&ld->yd, a, "delay", dp);
 	if (d.id)
 		parse_dist(ld, d, &l->redial_delay);
@@ -935,15 +809,10 @@ static void parse_redial(struct load *ld, struct yaml_doc_at m, struct line_spec
 /* answer: {within_s, goal}; with no goal there is a figure but no verdict. */
 static void parse_answer(struct load *ld, struct yaml_doc_at m, struct line_spec *l)
 {
-	static const char *const keys[] = {"within_s", "goal", NULL};
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "answer", kp);
-	const struct field f[] = {
-		{"within_s", &R_SECONDS, &l->target_s, 1},
-		{"goal", &R_GOAL, &l->goal, 0},
-		{NULL, NULL, NULL, 0}};
 
-	l->goal = NAN;
+	scenario_schema_defaults(scenario_schema_answer, l);
 	if (!a.id) {
 		yaml_doc_missing(&ld->yd, m, "answer", "the service level target, such as "
 				 "{within_s: 10, goal: 0.90}");
@@ -952,8 +821,8 @@ static void parse_answer(struct load *ld, struct yaml_doc_at m, struct line_spec
 	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as "
 			     "{within_s: 10, goal: 0.90}"))
 		return;
-	yaml_doc_check_keys(&ld->yd, a, keys, "key");
-	read_fields(ld, a, f);
+	check_keys(ld, a, scenario_schema_answer, "key");
+	read_numbers(ld, a, scenario_schema_answer, l);
 }
 
 /* An optional distribution; returns 1 when given (valid or not). */
@@ -998,10 +867,9 @@ static void grade_names(const struct scenario *sc,
  * to less than 1 but never more. */
 static void parse_incidents(struct load *ld, struct yaml_doc_at m, struct line_spec *l)
 {
-	char kp[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "incidents", kp);
 	const char *names[RESPONSE_GRADES_MAX + 1];
-	struct field f[RESPONSE_GRADES_MAX + 1];
 	int before = ld->yd.n_problems;
 	double sum = 0;
 	size_t g;
@@ -1019,12 +887,14 @@ static void parse_incidents(struct load *ld, struct yaml_doc_at m, struct line_s
 	if (ld->sc->n_grades == 0)
 		return;              /* the grades themselves were refused */
 	grade_names(ld->sc, names);
-	for (g = 0; g < ld->sc->n_grades; g++)
-		f[g] = (struct field){names[g], &R_PROBABILITY,
-				      &l->incident_p[g], 0};
-	f[g] = (struct field){NULL, NULL, NULL, 0};
 	yaml_doc_check_keys(&ld->yd, a, names, "grade");
-	read_fields(ld, a, f);
+	for (g = 0; g < ld->sc->n_grades; g++) {
+		struct yaml_doc_at c = yaml_doc_key(&ld->yd, a, names[g], gp);
+
+		if (c.id)
+			yaml_doc_number(&ld->yd, c, &scenario_schema_probability,
+					&l->incident_p[g]);
+	}
 	for (g = 0; g < ld->sc->n_grades; g++)
 		sum += l->incident_p[g];
 	if (ld->yd.n_problems == before && sum > 1 + 1e-9)
@@ -1032,17 +902,13 @@ static void parse_incidents(struct load *ld, struct yaml_doc_at m, struct line_s
 				 "most 1 (the rest are resolved on the call)", sum);
 }
 
-static const char *const line_keys[] = {
-	"name", "volume", "profile", "months", "surges", "patience", "redial",
-	"handle", "wrap", "answer", "incidents", NULL};
-
 /* Everything of a line but its name, which the caller read for the path. */
 static void parse_line(struct load *ld, struct yaml_doc_at m, void *rec)
 {
 	struct line_spec *l = rec;
 	int before;
 
-	yaml_doc_check_keys(&ld->yd, m, line_keys, "key");
+	check_keys(ld, m, scenario_schema_line, "key");
 	before = ld->yd.n_problems;
 	parse_volume(ld, m, &l->demand);
 	parse_profile(ld, m, &l->demand);
@@ -1243,7 +1109,7 @@ static void init_line(struct load *ld, struct yaml_doc_at a, void *rec)
 {
 	struct line_spec *l = rec;
 
-	l->goal = NAN;
+	scenario_schema_defaults(scenario_schema_answer, l);
 	l->pos = yaml_doc_pos(&ld->yd, a.id);
 }
 
@@ -1368,7 +1234,7 @@ static void parse_shift_length(struct load *ld, struct yaml_doc_at m,
 	else if (!h.id && !e.id)
 		yaml_doc_missing(&ld->yd, m, "hours", "the length in hours (0 < hours "
 				 "<= 24), or an end time \"HH:MM\"");
-	else if (h.id && yaml_doc_number(&ld->yd, h, &R_SHIFT_HOURS, &hours))
+	else if (h.id && yaml_doc_number(&ld->yd, h, &scenario_schema_shift_hours, &hours))
 		/* To the second: a roster change between two seconds could
 		 * round back onto the previous one and never move on. */
 		sh->duration_s = round(hours * 3600.0);
@@ -1376,20 +1242,14 @@ static void parse_shift_length(struct load *ld, struct yaml_doc_at m,
 		parse_shift_end(ld, e, sh->start_s, sh);
 }
 
-static const char *const shift_keys[] = {
-	"name", "start", "hours", "end", "days", "staff", NULL};
-
 /* The body of one shift, its name already read. */
 static void parse_shift(struct load *ld, struct yaml_doc_at m, void *rec)
 {
 	struct shift_spec *sh = rec;
 	char kp[YAML_DOC_PATH_MAX];
-	double staff = 0;
-	const struct field f[] = {{"staff", &R_STAFF, &staff, 1},
-				  {NULL, NULL, NULL, 0}};
 	struct yaml_doc_at a;
 
-	yaml_doc_check_keys(&ld->yd, m, shift_keys, "key");
+	check_keys(ld, m, scenario_schema_shift, "key");
 	sh->start_s = -1.0;
 	a = yaml_doc_key(&ld->yd, m, "start", kp);
 	if (a.id)
@@ -1400,8 +1260,7 @@ static void parse_shift(struct load *ld, struct yaml_doc_at m, void *rec)
 	parse_shift_length(ld, m, sh);
 	a = yaml_doc_key(&ld->yd, m, "days", kp);
 	sh->days = a.id ? parse_days(ld, a) : 0x7fu;
-	read_fields(ld, m, f);
-	sh->staff = (int)staff;
+	read_numbers(ld, m, scenario_schema_shift, sh);
 }
 
 static void init_nothing(struct load *ld, struct yaml_doc_at a, void *rec)
@@ -1459,19 +1318,10 @@ static void parse_serves(struct load *ld, struct yaml_doc_at pm, struct pool_spe
 		parse_served_line(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip), p);
 }
 
-static const char *const pool_keys[] = {
-	"name", "serves", "shrinkage", "hours_per_week", "cost_per_fte",
-	"shifts", NULL};
-
 /* The body of one pool, its name already read. */
 static void parse_pool(struct load *ld, struct yaml_doc_at m, void *rec)
 {
 	struct pool_spec *p = rec;
-	const struct field f[] = {
-		{"shrinkage", &R_SHRINKAGE, &p->shrinkage, 0},
-		{"hours_per_week", &R_WEEK_HOURS, &p->hours_per_week, 0},
-		{"cost_per_fte", &R_COST, &p->cost_per_fte, 0},
-		{NULL, NULL, NULL, 0}};
 	char kp[YAML_DOC_PATH_MAX];
 
 	/* The reports' cost rows put the totals beside the pools, under these
@@ -1480,9 +1330,9 @@ static void parse_pool(struct load *ld, struct yaml_doc_at m, void *rec)
 		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp), "'%s' is reserved for "
 				 "the cost totals; give the pool another name",
 				 p->name);
-	yaml_doc_check_keys(&ld->yd, m, pool_keys, "key");
+	check_keys(ld, m, scenario_schema_pool, "key");
 	parse_serves(ld, m, p);
-	read_fields(ld, m, f);
+	read_numbers(ld, m, scenario_schema_pool, p);
 	p->shifts = read_list(ld, m, &shifts_kind, &p->n_shifts);
 }
 
@@ -1490,7 +1340,7 @@ static void init_pool(struct load *ld, struct yaml_doc_at a, void *rec)
 {
 	struct pool_spec *p = rec;
 
-	p->hours_per_week = 37.5;
+	scenario_schema_defaults(scenario_schema_pool, p);
 	p->pos = yaml_doc_pos(&ld->yd, a.id);
 }
 
@@ -1626,25 +1476,15 @@ static struct ref_list ref_roles(const struct scenario *sc)
 /* attend: {within_s, goal}; without it the grade has no target (NAN). */
 static void parse_attend(struct load *ld, struct yaml_doc_at m, struct grade_spec *g)
 {
-	static const char *const keys[] = {"within_s", "goal", NULL};
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "attend", kp);
-	double within_s = NAN;
-	const struct field f[] = {
-		{"within_s", &R_SECONDS, &within_s, 1},
-		{"goal", &R_GOAL, &g->goal, 0},
-		{NULL, NULL, NULL, 0}};
 
 	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such "
 				      "as {within_s: 900, goal: 0.90}"))
 		return;
-	yaml_doc_check_keys(&ld->yd, a, keys, "key");
-	read_fields(ld, a, f);
-	g->target_s = within_s;
+	check_keys(ld, a, scenario_schema_attend, "key");
+	read_numbers(ld, a, scenario_schema_attend, g);
 }
-
-static const char *const grade_keys[] = {
-	"name", "attend", "delay", "travel", "on_scene", "preemptible", NULL};
 
 /* The body of one grade, its name already read. */
 static void parse_grade(struct load *ld, struct yaml_doc_at m, void *rec)
@@ -1659,7 +1499,7 @@ static void parse_grade(struct load *ld, struct yaml_doc_at m, void *rec)
 		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp), "'%s' holds a '/', "
 				 "which the reports put between an area and its "
 				 "grade; give the grade another name", g->name);
-	yaml_doc_check_keys(&ld->yd, m, grade_keys, "key");
+	check_keys(ld, m, scenario_schema_grade, "key");
 	parse_attend(ld, m, g);
 	g->has_delay = parse_opt_dist(ld, m, "delay", &g->delay);
 	parse_req_dist(ld, m, "travel", &g->travel, "the travel time to the "
@@ -1744,20 +1584,13 @@ static void parse_neighbours(struct load *ld, struct yaml_doc_at m, size_t self)
 		parse_neighbour(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip), self, a);
 }
 
-static const char *const area_keys[] = {
-	"name", "share", "neighbours", "travel_factor", NULL};
-
 /* The body of one area but its neighbours, its name already read. */
 static void parse_area(struct load *ld, struct yaml_doc_at m, void *rec)
 {
 	struct area_spec *a = rec;
-	const struct field f[] = {
-		{"share", &R_SHARE, &a->share, 1},
-		{"travel_factor", &R_TRAVEL_FACTOR, &a->travel_factor, 0},
-		{NULL, NULL, NULL, 0}};
 
-	yaml_doc_check_keys(&ld->yd, m, area_keys, "key");
-	read_fields(ld, m, f);
+	check_keys(ld, m, scenario_schema_area, "key");
+	read_numbers(ld, m, scenario_schema_area, a);
 }
 
 /* The shares are the probabilities of an incident's area. */
@@ -1781,7 +1614,7 @@ static void init_area(struct load *ld, struct yaml_doc_at a, void *rec)
 
 	ar->line = pos.line;
 	ar->col = pos.col;
-	ar->travel_factor = 1.0;
+	scenario_schema_defaults(scenario_schema_area, ar);
 }
 
 static const struct list_kind areas_kind = {
@@ -1850,18 +1683,16 @@ static void parse_attends(struct load *ld, struct yaml_doc_at m, struct role_spe
 static void parse_abstraction(struct load *ld, struct yaml_doc_at m,
 			      struct role_spec *r)
 {
-	static const char *const keys[] = {"allowed", "after_s", NULL};
 	static const char *const policies[] = {"never", "emergency_only", NULL};
 	char kp[YAML_DOC_PATH_MAX], pp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "abstraction", kp), p;
-	struct field f[] = {{"after_s", &R_SECONDS, &r->abstract_after_s, 0},
-			    {NULL, NULL, NULL, 0}};
+	struct scenario_key after;
 	int i;
 
 	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such "
 				      "as {allowed: emergency_only, after_s: 600}"))
 		return;
-	yaml_doc_check_keys(&ld->yd, a, keys, "key");
+	check_keys(ld, a, scenario_schema_abstraction, "key");
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
 	if (p.id && yaml_doc_expect(&ld->yd, p, YAML_SCALAR_NODE, "never or "
 				    "emergency_only")) {
@@ -1872,34 +1703,27 @@ static void parse_abstraction(struct load *ld, struct yaml_doc_at m,
 		r->abstraction = i > 0 ? ABSTRACTION_EMERGENCY_ONLY :
 			ABSTRACTION_NEVER;
 	}
-	f[0].required = r->abstraction == ABSTRACTION_EMERGENCY_ONLY;
-	read_fields(ld, a, f);
+	after = *scenario_schema_find(scenario_schema_abstraction, "after_s");
+	after.required = r->abstraction == ABSTRACTION_EMERGENCY_ONLY;
+	read_number(ld, a, &after, r);
 	if (r->abstraction == ABSTRACTION_EMERGENCY_ONLY && !r->neighbourhood)
 		yaml_doc_problem(&ld->yd, p, "only a neighbourhood role is abstracted; "
 				 "set neighbourhood: true, or allowed: never");
 }
-
-static const char *const role_keys[] = {
-	"name", "attends", "neighbourhood", "abstraction", "cost_per_fte",
-	"hours_per_week", NULL};
 
 /* The body of one role, its name already read. */
 static void parse_role(struct load *ld, struct yaml_doc_at m, void *rec)
 {
 	struct role_spec *r = rec;
 	char kp[YAML_DOC_PATH_MAX];
-	const struct field f[] = {
-		{"cost_per_fte", &R_COST, &r->cost_per_fte, 0},
-		{"hours_per_week", &R_WEEK_HOURS, &r->hours_per_week, 0},
-		{NULL, NULL, NULL, 0}};
 	struct yaml_doc_at b = yaml_doc_key(&ld->yd, m, "neighbourhood", kp);
 
-	yaml_doc_check_keys(&ld->yd, m, role_keys, "key");
+	check_keys(ld, m, scenario_schema_role, "key");
 	if (b.id)
 		parse_bool(ld, b, &r->neighbourhood);
 	parse_attends(ld, m, r);
 	parse_abstraction(ld, m, r);
-	read_fields(ld, m, f);
+	read_numbers(ld, m, scenario_schema_role, r);
 }
 
 static void init_role(struct load *ld, struct yaml_doc_at a, void *rec)
@@ -1909,7 +1733,7 @@ static void init_role(struct load *ld, struct yaml_doc_at a, void *rec)
 
 	r->line = pos.line;
 	r->col = pos.col;
-	r->hours_per_week = 40;
+	scenario_schema_defaults(scenario_schema_role, r);
 }
 
 static const struct list_kind roles_kind = {
@@ -1936,25 +1760,16 @@ static void parse_unit_ref(struct load *ld, struct yaml_doc_at m,
 		*out = (size_t)i;
 }
 
-static const char *const unit_keys[] = {
-	"area", "role", "crew", "shrinkage", "shifts", NULL};
-
 /* One unit roster: the units of one role in one area. */
 static void parse_unit(struct load *ld, struct yaml_doc_at m, void *rec)
 {
 	struct unit_spec *u = rec;
-	double crew = 1;
-	const struct field f[] = {
-		{"crew", &R_CREW, &crew, 0},
-		{"shrinkage", &R_SHRINKAGE, &u->shrinkage, 0},
-		{NULL, NULL, NULL, 0}};
 	struct ref_list areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
 
-	yaml_doc_check_keys(&ld->yd, m, unit_keys, "key");
+	check_keys(ld, m, scenario_schema_unit, "key");
 	parse_unit_ref(ld, m, &areas, &u->area);
 	parse_unit_ref(ld, m, &roles, &u->role);
-	read_fields(ld, m, f);
-	u->crew = (int)crew;
+	read_numbers(ld, m, scenario_schema_unit, u);
 	u->shifts = read_list(ld, m, &shifts_kind, &u->n_shifts);
 }
 
@@ -1965,7 +1780,7 @@ static void init_unit(struct load *ld, struct yaml_doc_at a, void *rec)
 
 	u->line = pos.line;
 	u->col = pos.col;
-	u->crew = 1;
+	scenario_schema_defaults(scenario_schema_unit, u);
 }
 
 /* units: no names, so a key path or --set selects one by its index. */
@@ -1975,27 +1790,18 @@ static const struct list_kind units_kind = {
 	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
 	0, init_unit, parse_unit};
 
-static const char *const dispatch_keys[] = {
-	"cross_border_after_s", "cross_border_factor", "preempt_scheduled",
-	NULL};
-
 /* dispatch: optional as a whole and key by key. */
 static void parse_dispatch(struct load *ld, struct yaml_doc_at top)
 {
 	struct dispatch_spec *d = &ld->sc->dispatch;
 	char kp[YAML_DOC_PATH_MAX], bp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "dispatch", kp), b;
-	const struct field f[] = {
-		{"cross_border_after_s", &R_SECONDS, &d->cross_border_after_s, 0},
-		{"cross_border_factor", &R_BORDER_FACTOR, &d->cross_border_factor,
-		 0},
-		{NULL, NULL, NULL, 0}};
 
 	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such "
 				      "as {cross_border_after_s: 300}"))
 		return;
-	yaml_doc_check_keys(&ld->yd, a, dispatch_keys, "key");
-	read_fields(ld, a, f);
+	check_keys(ld, a, scenario_schema_dispatch, "key");
+	read_numbers(ld, a, scenario_schema_dispatch, d);
 	b = yaml_doc_key(&ld->yd, a, "preempt_scheduled", bp);
 	if (b.id)
 		parse_bool(ld, b, &d->preempt_scheduled);
@@ -2085,7 +1891,7 @@ static void check_reach(struct load *ld, struct yaml_doc_at top)
 
 /* A grade's longest mean travel, its travel's mean x the largest
  * travel_factor of an area x cross_border_factor where that area has
- * neighbours to borrow from, is at most LOAD_SECONDS_MAX, the bound of any
+ * neighbours to borrow from, is at most SCENARIO_SECONDS_MAX, the bound of any
  * one duration. Checked only once everything read cleanly. */
 static void check_travel(struct load *ld, struct yaml_doc_at top)
 {
@@ -2105,7 +1911,7 @@ static void check_travel(struct load *ld, struct yaml_doc_at top)
 	}
 	for (g = 0; g < sc->n_grades && sc->n_areas; g++) {
 		mean = dist_mean(&sc->grades[g].travel);
-		if (mean * f <= LOAD_SECONDS_MAX)
+		if (mean * f <= SCENARIO_SECONDS_MAX)
 			continue;
 		t = yaml_doc_key(&ld->yd, yaml_doc_item(&ld->yd, s, (int)g, sc->grades[g].name, ip),
 				 "travel", tp);
@@ -2128,8 +1934,7 @@ static void parse_response(struct load *ld, struct yaml_doc_at top)
 	struct dispatch_spec *d = &ld->sc->dispatch;
 	int i;
 
-	d->cross_border_after_s = 300;
-	d->cross_border_factor = 1.5;
+	scenario_schema_defaults(scenario_schema_dispatch, d);
 	d->preempt_scheduled = 0;
 	if (!ld->grades_given) {
 		for (i = 0; after[i]; i++) {
@@ -2201,31 +2006,19 @@ static void parse_start_date(struct load *ld, struct yaml_doc_at a,
 		*start = d;
 }
 
-static const char *const run_keys[] = {
-	"days", "warmup_hours", "replications", "seed", "start_date",
-	"max_waiting", NULL};
-
 static void parse_run(struct load *ld, struct yaml_doc_at top, struct run_spec *run)
 {
 	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "run", kp), c;
-	double warmup_h = 24, reps = 10;
-	double max_waiting = SCENARIO_MAX_WAITING_DEFAULT;
-	const struct field f[] = {
-		{"days", &R_DAYS, &run->days, 0},
-		{"warmup_hours", &R_HOURS, &warmup_h, 0},
-		{"replications", &R_REPLICATIONS, &reps, 0},
-		{"max_waiting", &R_MAX_WAITING, &max_waiting, 0},
-		{NULL, NULL, NULL, 0}};
 	const struct demand_date start = {2024, 4, 1};
 
-	run->days = 28;
+	scenario_schema_defaults(scenario_schema_run, run);
 	run->seed = 1;
 	run->start = start;
 	if (a.id && yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as "
 				    "{days: 28, replications: 10}")) {
-		yaml_doc_check_keys(&ld->yd, a, run_keys, "key");
-		read_fields(ld, a, f);
+		check_keys(ld, a, scenario_schema_run, "key");
+		read_numbers(ld, a, scenario_schema_run, run);
 		c = yaml_doc_key(&ld->yd, a, "seed", cp);
 		if (c.id)
 			parse_seed(ld, c, &run->seed);
@@ -2233,14 +2026,7 @@ static void parse_run(struct load *ld, struct yaml_doc_at top, struct run_spec *
 		if (c.id)
 			parse_start_date(ld, c, &run->start);
 	}
-	run->warmup_s = warmup_h * 3600.0;
-	run->replications = (unsigned)reps;
-	run->max_waiting = (size_t)max_waiting;
 }
-
-static const char *const top_keys[] = {
-	"name", "run", "lines", "pools", "grades", "areas", "roles", "units",
-	"dispatch", NULL};
 
 /* The scenario's name fits in size bytes; cut, it could end inside a
  * UTF-8 character, which no YAML reader (nor check's output) accepts. */
@@ -2265,7 +2051,7 @@ static void load_walk(struct load *ld, struct scenario *sc)
 	struct yaml_doc_at n = yaml_doc_key(&ld->yd, top, "name", kp);
 	int before;
 
-	yaml_doc_check_keys(&ld->yd, top, top_keys, "key");
+	check_keys(ld, top, scenario_schema_top, "key");
 	if (!n.id)
 		yaml_doc_missing(&ld->yd, top, "name", "the scenario's name");
 	else if (yaml_doc_expect(&ld->yd, n, YAML_SCALAR_NODE, "the scenario's name") &&
