@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_schema.h"
+
 #define RS_DAY_S 86400.0
 #define RS_YEAR_DAYS 365.0   /* the year a volume per_year is spread over */
 
@@ -107,6 +109,18 @@ static int rs_scaled(double value, double y0, double scale, struct rs_num *n)
 	return 0;
 }
 
+/* "INDENTkey: value[COMMENT]" for the number row `key` of table t, as the
+ * file gives it: the schema says where the record keeps it and in which
+ * units. */
+static void rs_key(FILE *f, const char *indent, const struct scenario_key *t,
+		   const char *key, const void *rec, const char *comment)
+{
+	const struct scenario_key *k = scenario_schema_find(t, key);
+
+	fprintf(f, "%s%s: %s%s\n", indent, key,
+		rs_g(scenario_schema_get(k, rec)).s, comment ? comment : "");
+}
+
 static const char *const rs_days[7] = {
 	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
 };
@@ -150,9 +164,9 @@ static void rs_run(FILE *f, const struct scenario *sc)
 	fputs("name: ", f);
 	rs_string(f, sc->name);
 	fputs("\nrun:\n", f);
-	fprintf(f, "  days: %s\n", rs_g(r->days).s);
-	fprintf(f, "  warmup_hours: %s\n", rs_g(r->warmup_s / 3600.0).s);
-	fprintf(f, "  replications: %u\n", r->replications);
+	rs_key(f, "  ", scenario_schema_run, "days", r, NULL);
+	rs_key(f, "  ", scenario_schema_run, "warmup_hours", r, NULL);
+	rs_key(f, "  ", scenario_schema_run, "replications", r, NULL);
 	fprintf(f, "  seed: %" PRIu64 "\n", r->seed);
 	fprintf(f, "  start_date: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
 		r->start.year, r->start.month, r->start.mday);
@@ -242,16 +256,14 @@ static void rs_volume(FILE *f, double rate_per_s)
 
 static void rs_demand(FILE *f, const struct demand_spec *d)
 {
-	static const char *const months[12] = {
-		"jan", "feb", "mar", "apr", "may", "jun",
-		"jul", "aug", "sep", "oct", "nov", "dec"
-	};
+	const struct scenario_key *m;
+
 	rs_volume(f, d->mean_rate_per_s);
 	rs_profile(f, d);
 	fputs("    months: {", f);
-	for (int m = 0; m < 12; m++)
-		fprintf(f, "%s%s: %s", m ? ", " : "", months[m],
-			rs_g(d->month_factor[m]).s);
+	for (m = scenario_schema_months; m->key; m++)
+		fprintf(f, "%s%s: %s", m > scenario_schema_months ? ", " : "",
+			m->key, rs_g(scenario_schema_get(m, d)).s);
 	fputs("}\n", f);
 	rs_surges(f, d);
 }
@@ -338,10 +350,10 @@ static void rs_pool(FILE *f, const struct scenario *sc, const struct pool_spec *
 		rs_string(f, sc->lines[p->serves[i]].name);
 	}
 	fputs("]   # in priority order\n", f);
-	fprintf(f, "    shrinkage: %s\n", rs_g(p->shrinkage).s);
-	fprintf(f, "    hours_per_week: %s   # contracted hours of one FTE\n",
-		rs_g(p->hours_per_week).s);
-	fprintf(f, "    cost_per_fte: %s   # a year\n", rs_g(p->cost_per_fte).s);
+	rs_key(f, "    ", scenario_schema_pool, "shrinkage", p, NULL);
+	rs_key(f, "    ", scenario_schema_pool, "hours_per_week", p,
+	       "   # contracted hours of one FTE");
+	rs_key(f, "    ", scenario_schema_pool, "cost_per_fte", p, "   # a year");
 	fputs("    shifts:\n", f);
 	for (size_t i = 0; i < p->n_shifts; i++)
 		rs_shift(f, &p->shifts[i]);
@@ -384,8 +396,8 @@ static void rs_area(FILE *f, const struct scenario *sc, const struct area_spec *
 		fputs(i ? ", " : "", f);
 		rs_string(f, sc->areas[a->neighbours[i]].name);
 	}
-	fprintf(f, "]   # nearest first\n    travel_factor: %s\n",
-		rs_g(a->travel_factor).s);
+	fputs("]   # nearest first\n", f);
+	rs_key(f, "    ", scenario_schema_area, "travel_factor", a, NULL);
 }
 
 /* A role: what it attends, or, for ring-fenced neighbourhood officers,
@@ -411,16 +423,18 @@ static void rs_role(FILE *f, const struct scenario *sc, const struct role_spec *
 			}
 		fputs("]\n", f);
 	}
-	fprintf(f, "    cost_per_fte: %s   # a year\n", rs_g(r->cost_per_fte).s);
-	fprintf(f, "    hours_per_week: %s   # contracted hours of one FTE\n",
-		rs_g(r->hours_per_week).s);
+	rs_key(f, "    ", scenario_schema_role, "cost_per_fte", r, "   # a year");
+	rs_key(f, "    ", scenario_schema_role, "hours_per_week", r,
+	       "   # contracted hours of one FTE");
 }
 
 static void rs_dispatch(FILE *f, const struct dispatch_spec *d)
 {
 	fputs("dispatch:\n", f);
-	fprintf(f, "  cross_border_after_s: %s\n", rs_g(d->cross_border_after_s).s);
-	fprintf(f, "  cross_border_factor: %s\n", rs_g(d->cross_border_factor).s);
+	rs_key(f, "  ", scenario_schema_dispatch, "cross_border_after_s", d,
+	       NULL);
+	rs_key(f, "  ", scenario_schema_dispatch, "cross_border_factor", d,
+	       NULL);
 	fprintf(f, "  preempt_scheduled: %s\n",
 		d->preempt_scheduled ? "true" : "false");
 }
@@ -431,8 +445,9 @@ static void rs_unit(FILE *f, const struct scenario *sc, const struct unit_spec *
 	rs_string(f, sc->areas[u->area].name);
 	fputs("\n    role: ", f);
 	rs_string(f, sc->roles[u->role].name);
-	fprintf(f, "\n    crew: %d   # officers a unit\n", u->crew);
-	fprintf(f, "    shrinkage: %s\n", rs_g(u->shrinkage).s);
+	fputc('\n', f);
+	rs_key(f, "    ", scenario_schema_unit, "crew", u, "   # officers a unit");
+	rs_key(f, "    ", scenario_schema_unit, "shrinkage", u, NULL);
 	fputs("    shifts:   # staff = units on the shift\n", f);
 	for (size_t i = 0; i < u->n_shifts; i++)
 		rs_shift(f, &u->shifts[i]);
