@@ -12,7 +12,6 @@
 
 #include "sim/mem.h"
 
-
 /* Refuses what a path names before anything is read from it: only a
  * regular file no larger than max, or a pipe (standard input included), is
  * read. Opening a device can block or have effects of its own, and
