@@ -292,10 +292,19 @@ int yaml_doc_map_get(struct yaml_doc *yd, int map, const char *key)
 void yaml_doc_path_join(char buf[YAML_DOC_PATH_MAX], const char *parent,
 			const char *leaf)
 {
-	int n = snprintf(buf, YAML_DOC_PATH_MAX, "%s%s%s", parent,
-			 parent[0] ? "." : "", leaf);
+	/* By hand, not with snprintf: every key the walk looks up builds its
+	 * path, and most are never printed. */
+	size_t cap = YAML_DOC_PATH_MAX - 1, lp = strlen(parent);
+	size_t ll = strlen(leaf), n = lp < cap ? lp : cap;
+	size_t whole = lp + (lp > 0) + ll;
 
-	if (n >= YAML_DOC_PATH_MAX)
+	memmove(buf, parent, n);
+	if (lp > 0 && n < cap)
+		buf[n++] = '.';
+	ll = ll < cap - n ? ll : cap - n;
+	memcpy(buf + n, leaf, ll);
+	buf[n + ll] = '\0';
+	if (whole >= YAML_DOC_PATH_MAX)
 		memcpy(buf + YAML_DOC_PATH_MAX - 4, "...", 4);
 }
 

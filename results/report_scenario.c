@@ -117,8 +117,12 @@ static void rs_key(FILE *f, const char *indent, const struct scenario_key *t,
 {
 	const struct scenario_key *k = scenario_schema_find(t, key);
 
-	fprintf(f, "%s%s: %s%s\n", indent, key,
-		rs_g(scenario_schema_get(k, rec)).s, comment ? comment : "");
+	fputs(indent, f);
+	fputs(key, f);
+	fputs(": ", f);
+	fputs(rs_g(scenario_schema_get(k, rec)).s, f);
+	fputs(comment ? comment : "", f);
+	fputc('\n', f);
 }
 
 static const char *const rs_days[7] = {
