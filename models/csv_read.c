@@ -141,16 +141,19 @@ int csv_read_number(const struct csv_read *c, const char *cell, double *v)
 
 /* Reports a cell that csv_read_number refused (rc) or whose value is out of
  * range (rc 0), at its own position. */
-void csv_read_bad_cell(struct yaml_doc *yd, struct csv_read *c, const char *cell,
+void csv_read_bad_cell(struct yaml_doc *yd, struct csv_read *c,
+		       const char *cell,
 		       int rc, const char *allowed)
 {
 	if (rc == -4)
-		csv_read_report(yd, c, cell, "'%.60s' has a decimal point, but this "
+		csv_read_report(yd, c, cell,
+				"'%.60s' has a decimal point, but this "
 				"file separates cells with ';', so its decimal mark "
 				"is ','; must be %s", cell, allowed);
 	else if (rc == -3 || rc == -2)
 		csv_read_report(yd, c, cell, "'%.60s' %s; must be %s", cell,
 				yaml_doc_number_fault(rc), allowed);
 	else
-		csv_read_report(yd, c, cell, "'%.60s' is not %s", cell, allowed);
+		csv_read_report(yd, c, cell, "'%.60s' is not %s", cell,
+				allowed);
 }

@@ -20,7 +20,8 @@
 
 /* Reads the volume keys in the order written, so that of two volumes the
  * second is the one blamed. Returns how many were given. */
-static int read_volumes(struct scenario_load *ld, struct yaml_doc_at v, struct demand_spec *dm)
+static int read_volumes(struct scenario_load *ld, struct yaml_doc_at v,
+			struct demand_spec *dm)
 {
 	const yaml_node_t *map = yaml_doc_node(&ld->yd, v.id);
 	const yaml_node_pair_t *p;
@@ -52,7 +53,8 @@ static int read_volumes(struct scenario_load *ld, struct yaml_doc_at v, struct d
 
 /* volume: calls a year (of 365 days), a day or an hour, as calls a second
  * averaged over the week. */
-static void parse_volume(struct scenario_load *ld, struct yaml_doc_at m, struct demand_spec *dm)
+static void parse_volume(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at v = yaml_doc_key(&ld->yd, m, "volume", kp);
@@ -71,13 +73,15 @@ static void parse_volume(struct scenario_load *ld, struct yaml_doc_at m, struct 
 }
 
 /* A weekly profile has one factor an hour or one a quarter-hour. */
-static void check_profile(struct scenario_load *ld, struct yaml_doc_at a, size_t n,
+static void check_profile(struct scenario_load *ld, struct yaml_doc_at a,
+			  size_t n,
 			  const struct demand_spec *dm)
 {
 	size_t i;
 
 	if (n != 168 && n != 672) {
-		yaml_doc_problem(&ld->yd, a, "has %zu factors; must have 168 (one an hour, "
+		yaml_doc_problem(&ld->yd, a,
+				 "has %zu factors; must have 168 (one an hour, "
 				 "Monday 00:00 first) or 672 (one a quarter-hour)",
 				 n);
 		return;
@@ -85,14 +89,16 @@ static void check_profile(struct scenario_load *ld, struct yaml_doc_at a, size_t
 	for (i = 0; i < n; i++)
 		if (dm->profile[i] > 0)
 			return;
-	yaml_doc_problem(&ld->yd, a, "every factor is 0; at least one must be positive");
+	yaml_doc_problem(&ld->yd, a,
+			 "every factor is 0; at least one must be positive");
 }
 
 /* Checks one line of a profile CSV, cut into nc cells whose last read as
  * v with csv_read_number's rc; reports a bad line. In a file separated by ','
  * a label that is a number is refused: "0,963" is far more likely a
  * decimal comma than a factor of 963 for hour 0. */
-static int profile_line_ok(struct scenario_load *ld, struct csv_read *c, char **cells,
+static int profile_line_ok(struct scenario_load *ld, struct csv_read *c,
+			   char **cells,
 			   int nc, int rc, double v)
 {
 	double label;
@@ -100,13 +106,16 @@ static int profile_line_ok(struct scenario_load *ld, struct csv_read *c, char **
 	if (c->row_bad)
 		return 0;
 	if (c->row_cells > 2) {
-		csv_read_report(&ld->yd, c, cells[nc - 1], "'%.60s' is not a factor "
+		csv_read_report(&ld->yd, c, cells[nc - 1],
+				"'%.60s' is not a factor "
 				"(lines hold 'factor' or 'label,factor')",
 				cells[nc - 1]);
 		return 0;
 	}
-	if (c->sep == ',' && nc == 2 && yaml_doc_text_number(cells[0], &label) == 0) {
-		csv_read_report(&ld->yd, c, cells[0], "the label '%.60s' is a number; "
+	if (c->sep == ',' && nc == 2 && yaml_doc_text_number(cells[0],
+							     &label) == 0) {
+		csv_read_report(&ld->yd, c, cells[0],
+				"the label '%.60s' is a number; "
 				"lines hold 'factor' or 'label,factor' with a label "
 				"such as 'mon 00:00' (where ',' is a decimal comma, "
 				"cells must be separated by ';')", cells[0]);
@@ -114,7 +123,8 @@ static int profile_line_ok(struct scenario_load *ld, struct csv_read *c, char **
 	}
 	if (rc == 0 && v >= scenario_schema_profile_factor.lo && v <= scenario_schema_profile_factor.hi)
 		return 1;
-	csv_read_bad_cell(&ld->yd, c, cells[nc - 1], rc, scenario_schema_profile_factor.allowed);
+	csv_read_bad_cell(&ld->yd, c, cells[nc - 1], rc,
+			  scenario_schema_profile_factor.allowed);
 	return 0;
 }
 
@@ -129,7 +139,8 @@ static void profile_from_csv(struct scenario_load *ld, struct yaml_doc_at a,
 	int nc, rc, first = 1, before = ld->yd.n_problems;
 	double v = 0;
 
-	if (!scenario_load_csv(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV", &c))
+	if (!scenario_load_csv(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV",
+			       &c))
 		return;
 	while ((nc = csv_read_row(&ld->yd, &c, cells, 3)) > 0) {
 		rc = csv_read_number(&c, cells[nc - 1], &v);
@@ -150,7 +161,8 @@ static void profile_from_csv(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* profile: omitted (flat), a CSV file name, or an inline list. */
-static void parse_profile(struct scenario_load *ld, struct yaml_doc_at m, struct demand_spec *dm)
+static void parse_profile(struct scenario_load *ld, struct yaml_doc_at m,
+			  struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at p = yaml_doc_key(&ld->yd, m, "profile", kp);
@@ -167,7 +179,8 @@ static void parse_profile(struct scenario_load *ld, struct yaml_doc_at m, struct
 		profile_from_csv(ld, p, dm);
 		return;
 	}
-	if (!yaml_doc_expect(&ld->yd, p, YAML_SEQUENCE_NODE, "a CSV file name or a "
+	if (!yaml_doc_expect(&ld->yd, p, YAML_SEQUENCE_NODE,
+			     "a CSV file name or a "
 			     "list of 168 or 672 factors"))
 		return;
 	for (i = 0; i < yaml_doc_seq_len(n) && i < DEMAND_SLOTS_MAX; i++)
@@ -179,13 +192,15 @@ static void parse_profile(struct scenario_load *ld, struct yaml_doc_at m, struct
 }
 
 /* months: {jun: 1.10, ...}; a month not given keeps factor 1. */
-static void parse_months(struct scenario_load *ld, struct yaml_doc_at m, struct demand_spec *dm)
+static void parse_months(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "months", kp);
 
 	scenario_schema_defaults(scenario_schema_months, dm);
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping of "
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping of "
 				      "month (jan..dec) to factor"))
 		return;
 	scenario_load_keys(ld, a, scenario_schema_months, "month");
@@ -194,14 +209,16 @@ static void parse_months(struct scenario_load *ld, struct yaml_doc_at m, struct 
 
 /* A surge start "sat 22:00": a day and a time of day, as seconds into the
  * week. */
-static void parse_surge_start(struct scenario_load *ld, struct yaml_doc_at a, double *start_s)
+static void parse_surge_start(struct scenario_load *ld, struct yaml_doc_at a,
+			      double *start_s)
 {
 	const char *s;
 	char day[4];
 	double t;
 	int d;
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, "a day and time such as "
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
+			     "a day and time such as "
 			     "\"sat 22:00\""))
 		return;
 	s = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
@@ -213,7 +230,8 @@ static void parse_surge_start(struct scenario_load *ld, struct yaml_doc_at a, do
 	}
 	t = d >= 0 ? scenario_load_clock_s(s + 4) : -1.0;
 	if (d < 0 || t < 0 || t >= 86400) {
-		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a day and time; must be like "
+		yaml_doc_problem(&ld->yd, a,
+				 "'%.60s' is not a day and time; must be like "
 				 "\"sat 22:00\" (mon..sun, 00:00..23:59)", s);
 		return;
 	}
@@ -228,12 +246,14 @@ static void parse_surge_weeks(struct scenario_load *ld, struct yaml_doc_at a,
 	const yaml_node_t *n;
 	int i;
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, "a list of run weeks "
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
+			     "a list of run weeks "
 			     "from 1, such as [2, 5]"))
 		return;
 	n = yaml_doc_node(&ld->yd, a.id);
 	if (yaml_doc_seq_len(n) == 0) {
-		yaml_doc_problem(&ld->yd, a, "is empty; list run weeks from 1, or leave "
+		yaml_doc_problem(&ld->yd, a,
+				 "is empty; list run weeks from 1, or leave "
 				 "weeks out for every week");
 		return;
 	}
@@ -245,18 +265,22 @@ static void parse_surge_weeks(struct scenario_load *ld, struct yaml_doc_at a,
 	for (i = 0; i < yaml_doc_seq_len(n); i++) {
 		double w;
 
-		if (yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, a, i, NULL, ip), &scenario_schema_week, &w))
+		if (yaml_doc_number(&ld->yd,
+				    yaml_doc_item(&ld->yd, a, i, NULL,
+						  ip), &scenario_schema_week, &w))
 			sg->weeks[sg->n_weeks++] = (unsigned)w;
 	}
 }
 
 /* One surge window {start, hours, factor, weeks}. */
-static void parse_surge(struct scenario_load *ld, struct yaml_doc_at a, struct surge_spec *sg)
+static void parse_surge(struct scenario_load *ld, struct yaml_doc_at a,
+			struct surge_spec *sg)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at c;
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as {start: "
+	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+			     "a mapping such as {start: "
 			     "\"sat 22:00\", hours: 4, factor: 1.5}"))
 		return;
 	scenario_load_keys(ld, a, scenario_schema_surge, "key");
@@ -272,27 +296,31 @@ static void parse_surge(struct scenario_load *ld, struct yaml_doc_at a, struct s
 		parse_surge_weeks(ld, c, sg);
 }
 
-static void parse_surges(struct scenario_load *ld, struct yaml_doc_at m, struct demand_spec *dm)
+static void parse_surges(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "surges", kp);
 	const yaml_node_t *n;
 	int i;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, "a list of surge "
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
+				      "a list of surge "
 				      "windows"))
 		return;
 	n = yaml_doc_node(&ld->yd, a.id);
 	if (yaml_doc_seq_len(n) == 0)
 		return;
-	dm->surges = mem_calloc((size_t)yaml_doc_seq_len(n), sizeof *dm->surges);
+	dm->surges = mem_calloc((size_t)yaml_doc_seq_len(n),
+				sizeof *dm->surges);
 	if (!dm->surges) {
 		ld->yd.oom = 1;
 		return;
 	}
 	dm->n_surges = (size_t)yaml_doc_seq_len(n);
 	for (i = 0; i < yaml_doc_seq_len(n); i++)
-		parse_surge(ld, yaml_doc_item(&ld->yd, a, i, NULL, ip), &dm->surges[i]);
+		parse_surge(ld, yaml_doc_item(&ld->yd, a, i, NULL, ip),
+			    &dm->surges[i]);
 }
 
 /* The product of the factors above 1 of the surges in force at week
@@ -338,7 +366,8 @@ static void check_peak_rate(struct scenario_load *ld, struct yaml_doc_at m,
 	peak = dm->mean_rate_per_s * top * month * surge;
 	if (peak <= SCENARIO_PEAK_RATE_MAX)
 		return;
-	yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "volume", kp), "at its peak the line "
+	yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "volume", kp),
+			 "at its peak the line "
 			 "has %.4g calls a second: %.4g on average x %.4g (highest "
 			 "profile factor over the mean) x %.4g (highest month) x "
 			 "%.4g (surges at once); must be at most %g calls a second",
@@ -350,12 +379,14 @@ static void check_peak_rate(struct scenario_load *ld, struct yaml_doc_at m,
 /* Lines                                                               */
 
 /* redial: {probability, delay}; delay is needed only when some redial. */
-static void parse_redial(struct scenario_load *ld, struct yaml_doc_at m, struct line_spec *l)
+static void parse_redial(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct line_spec *l)
 {
 	char kp[YAML_DOC_PATH_MAX], dp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "redial", kp), d;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as "
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping such as "
 				      "{probability: 0.3, delay: {dist: "
 				      "exponential, mean: 60}}"))
 		return;
@@ -365,19 +396,22 @@ static void parse_redial(struct scenario_load *ld, struct yaml_doc_at m, struct 
 	if (d.id)
 		scenario_dist_read(ld, d, &l->redial_delay);
 	else if (l->redial_probability > 0)
-		yaml_doc_missing(&ld->yd, a, "delay", "the time before a redial, such "
+		yaml_doc_missing(&ld->yd, a, "delay",
+				 "the time before a redial, such "
 				 "as {dist: exponential, mean: 60}");
 }
 
 /* answer: {within_s, goal}; with no goal there is a figure but no verdict. */
-static void parse_answer(struct scenario_load *ld, struct yaml_doc_at m, struct line_spec *l)
+static void parse_answer(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct line_spec *l)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "answer", kp);
 
 	scenario_schema_defaults(scenario_schema_answer, l);
 	if (!a.id) {
-		yaml_doc_missing(&ld->yd, m, "answer", "the service level target, such as "
+		yaml_doc_missing(&ld->yd, m, "answer",
+				 "the service level target, such as "
 				 "{within_s: 10, goal: 0.90}");
 		return;
 	}
@@ -391,7 +425,8 @@ static void parse_answer(struct scenario_load *ld, struct yaml_doc_at m, struct 
 /* incidents: {GRADE: probability, ...}; grades not given create none, and
  * what the probabilities leave is resolved on the call, so they may sum
  * to less than 1 but never more. */
-static void parse_incidents(struct scenario_load *ld, struct yaml_doc_at m, struct line_spec *l)
+static void parse_incidents(struct scenario_load *ld, struct yaml_doc_at m,
+			    struct line_spec *l)
 {
 	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "incidents", kp);
@@ -400,12 +435,14 @@ static void parse_incidents(struct scenario_load *ld, struct yaml_doc_at m, stru
 	double sum = 0;
 	size_t g;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping of "
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping of "
 				      "grade to probability, such as {emergency: "
 				      "0.20, priority: 0.25}"))
 		return;
 	if (!ld->grades_given) {
-		yaml_doc_problem(&ld->yd, a, "no grades are defined; give a grades list "
+		yaml_doc_problem(&ld->yd, a,
+				 "no grades are defined; give a grades list "
 				 "(with areas, roles and units), or leave out "
 				 "incidents");
 		return;
@@ -418,18 +455,21 @@ static void parse_incidents(struct scenario_load *ld, struct yaml_doc_at m, stru
 		struct yaml_doc_at c = yaml_doc_key(&ld->yd, a, names[g], gp);
 
 		if (c.id)
-			yaml_doc_number(&ld->yd, c, &scenario_schema_probability,
+			yaml_doc_number(&ld->yd, c,
+					&scenario_schema_probability,
 					&l->incident_p[g]);
 	}
 	for (g = 0; g < ld->sc->n_grades; g++)
 		sum += l->incident_p[g];
 	if (ld->yd.n_problems == before && sum > 1 + 1e-9)
-		yaml_doc_problem(&ld->yd, a, "probabilities sum to %.9g; must sum to at "
+		yaml_doc_problem(&ld->yd, a,
+				 "probabilities sum to %.9g; must sum to at "
 				 "most 1 (the rest are resolved on the call)", sum);
 }
 
 /* Everything of a line but its name, which the caller read for the path. */
-static void parse_line(struct scenario_load *ld, struct yaml_doc_at m, void *rec)
+static void parse_line(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
 {
 	struct line_spec *l = rec;
 	int before;
@@ -442,9 +482,11 @@ static void parse_line(struct scenario_load *ld, struct yaml_doc_at m, void *rec
 	parse_surges(ld, m, &l->demand);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
 		check_peak_rate(ld, m, &l->demand);
-	l->has_patience = scenario_dist_optional(ld, m, "patience", &l->patience);
+	l->has_patience = scenario_dist_optional(ld, m, "patience",
+						 &l->patience);
 	parse_redial(ld, m, l);
-	scenario_dist_required(ld, m, "handle", &l->handle, "the talk time, such as "
+	scenario_dist_required(ld, m, "handle", &l->handle,
+			       "the talk time, such as "
 			       "{dist: lognormal, mean: 240, sd: 180}");
 	l->has_wrap = scenario_dist_optional(ld, m, "wrap", &l->wrap);
 	parse_answer(ld, m, l);

@@ -29,7 +29,8 @@ static const char *const dist_keys[][4] = {
 };
 
 /* The kind named by the `dist` key. */
-static int parse_dist_kind(struct scenario_load *ld, struct yaml_doc_at a, enum dist_kind *kind)
+static int parse_dist_kind(struct scenario_load *ld, struct yaml_doc_at a,
+			   enum dist_kind *kind)
 {
 	const char *names[DIST_EMPIRICAL + 2];
 	const char *s;
@@ -67,7 +68,8 @@ static int dist_push(struct scenario_load *ld, struct dist *d, double v)
 
 /* Reads `column`: a 1-based number (into *col, 0-based; default the
  * first) or a header name (into *name, found later in the file). */
-static int csv_column(struct scenario_load *ld, struct yaml_doc_at m, const char **name, int *col)
+static int csv_column(struct scenario_load *ld, struct yaml_doc_at m,
+		      const char **name, int *col)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, "column", kp);
@@ -96,7 +98,8 @@ static int csv_column(struct scenario_load *ld, struct yaml_doc_at m, const char
 }
 
 /* Finds the header cell `name` in the first row; reports when absent. */
-static int csv_header(struct scenario_load *ld, struct csv_read *c, const char *name,
+static int csv_header(struct scenario_load *ld, struct csv_read *c,
+		      const char *name,
 		      struct yaml_doc_at m, int *col)
 {
 	char *cells[CSV_COLUMNS_MAX + 1];    /* the last keeps the rest */
@@ -107,7 +110,8 @@ static int csv_header(struct scenario_load *ld, struct csv_read *c, const char *
 			*col = i;
 			return 1;
 		}
-	yaml_doc_problem(&ld->yd, m, "'%s' has no column named '%.60s'; name a column "
+	yaml_doc_problem(&ld->yd, m,
+			 "'%s' has no column named '%.60s'; name a column "
 			 "of its first line, or give its number from 1", c->path,
 			 name);
 	return 0;
@@ -117,7 +121,8 @@ static int csv_header(struct scenario_load *ld, struct csv_read *c, const char *
  * numbered column (named 0), a first line whose cell is not a number is a
  * header. A file of several columns needs `column` (given 1): a single
  * column written with decimal commas reads as two, "12" and "5". */
-static void empirical_rows(struct scenario_load *ld, struct yaml_doc_at m, struct csv_read *c,
+static void empirical_rows(struct scenario_load *ld, struct yaml_doc_at m,
+			   struct csv_read *c,
 			   int col, int named, int given, struct dist *d)
 {
 	char *cells[CSV_COLUMNS_MAX + 1];    /* the last keeps the rest */
@@ -126,7 +131,8 @@ static void empirical_rows(struct scenario_load *ld, struct yaml_doc_at m, struc
 
 	while ((n = csv_read_row(&ld->yd, c, cells, CSV_COLUMNS_MAX + 1)) > 0) {
 		if (first && !given && c->row_cells > 1) {
-			yaml_doc_problem(&ld->yd, m, "'%s' has %d cells a line; give "
+			yaml_doc_problem(&ld->yd, m,
+					 "'%s' has %d cells a line; give "
 					 "column: a number from 1 or a header "
 					 "name (where ',' is a decimal comma, "
 					 "cells must be separated by ';')",
@@ -140,7 +146,8 @@ static void empirical_rows(struct scenario_load *ld, struct yaml_doc_at m, struc
 		}
 		first = 0;
 		if (rc != 0 || v < 0 || v > SCENARIO_SECONDS_MAX)
-			csv_read_bad_cell(&ld->yd, c, col < n ? cells[col] : cells[n - 1],
+			csv_read_bad_cell(&ld->yd, c,
+					  col < n ? cells[col] : cells[n - 1],
 					  rc, "a number of seconds from 0 to 1e9 in "
 					  "that column");
 		else if (!dist_push(ld, d, v))
@@ -149,7 +156,8 @@ static void empirical_rows(struct scenario_load *ld, struct yaml_doc_at m, struc
 }
 
 /* Samples for an empirical distribution from one CSV column. */
-static void empirical_from_csv(struct scenario_load *ld, struct yaml_doc_at m, struct dist *d)
+static void empirical_from_csv(struct scenario_load *ld, struct yaml_doc_at m,
+			       struct dist *d)
 {
 	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at f = yaml_doc_key(&ld->yd, m, "csv", kp);
@@ -165,17 +173,20 @@ static void empirical_from_csv(struct scenario_load *ld, struct yaml_doc_at m, s
 	}
 	if (!yaml_doc_expect(&ld->yd, f, YAML_SCALAR_NODE, "a CSV file name") ||
 	    !csv_column(ld, m, &name, &col) ||
-	    !scenario_load_csv(ld, f, SCENARIO_EMPIRICAL_CSV_MAX, "an empirical CSV",
+	    !scenario_load_csv(ld, f, SCENARIO_EMPIRICAL_CSV_MAX,
+			       "an empirical CSV",
 			       &c))
 		return;
 	if (!name || csv_header(ld, &c, name, m, &col))
 		empirical_rows(ld, m, &c, col, name != NULL,
-			       yaml_doc_key(&ld->yd, m, "column", cp).id != 0, d);
+			       yaml_doc_key(&ld->yd, m, "column",
+					    cp).id != 0, d);
 	free(c.text);
 }
 
 /* `values`: an inline list of samples or {csv: FILE, column: N|NAME}. */
-static void parse_empirical(struct scenario_load *ld, struct yaml_doc_at m, struct dist *d)
+static void parse_empirical(struct scenario_load *ld, struct yaml_doc_at m,
+			    struct dist *d)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at v = yaml_doc_key(&ld->yd, m, "values", kp);
@@ -183,7 +194,8 @@ static void parse_empirical(struct scenario_load *ld, struct yaml_doc_at m, stru
 	int i;
 
 	if (!v.id) {
-		yaml_doc_missing(&ld->yd, m, "values", "a list of samples in seconds");
+		yaml_doc_missing(&ld->yd, m, "values",
+				 "a list of samples in seconds");
 		return;
 	}
 	n = yaml_doc_node(&ld->yd, v.id);
@@ -191,26 +203,30 @@ static void parse_empirical(struct scenario_load *ld, struct yaml_doc_at m, stru
 		empirical_from_csv(ld, v, d);
 		return;
 	}
-	if (!yaml_doc_expect(&ld->yd, v, YAML_SEQUENCE_NODE, "a list of samples in "
+	if (!yaml_doc_expect(&ld->yd, v, YAML_SEQUENCE_NODE,
+			     "a list of samples in "
 			     "seconds, or {csv: FILE, column: N}"))
 		return;
 	for (i = 0; i < yaml_doc_seq_len(n); i++) {
 		double x;
 		struct yaml_doc_at it = yaml_doc_item(&ld->yd, v, i, NULL, ip);
 
-		if (yaml_doc_number(&ld->yd, it, &scenario_schema_seconds, &x) && !dist_push(ld, d, x))
+		if (yaml_doc_number(&ld->yd, it, &scenario_schema_seconds,
+				    &x) && !dist_push(ld, d, x))
 			return;
 	}
 }
 
 /* A distribution mapping {dist: KIND, params...}, prepared for sampling. */
-int scenario_dist_read(struct scenario_load *ld, struct yaml_doc_at a, struct dist *d)
+int scenario_dist_read(struct scenario_load *ld, struct yaml_doc_at a,
+		       struct dist *d)
 {
 	char kp[YAML_DOC_PATH_MAX], where[YAML_DOC_WHERE_MAX + YAML_DOC_PATH_MAX];
 	int before = ld->yd.n_problems, i;
 	struct yaml_doc_at k;
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a distribution such as "
+	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+			     "a distribution such as "
 			     "{dist: exponential, mean: 300}"))
 		return 0;
 	k = yaml_doc_key(&ld->yd, a, "dist", kp);
@@ -224,7 +240,8 @@ int scenario_dist_read(struct scenario_load *ld, struct yaml_doc_at a, struct di
 	if (d->kind == DIST_EMPIRICAL)
 		parse_empirical(ld, a, d);
 	for (i = 1; d->kind != DIST_EMPIRICAL && dist_keys[d->kind][i]; i++) {
-		scenario_load_number(ld, a, scenario_schema_find(scenario_schema_dist,
+		scenario_load_number(ld, a,
+				     scenario_schema_find(scenario_schema_dist,
 								 dist_keys[d->kind][i]), d);
 	}
 	if (ld->yd.n_problems != before || ld->yd.oom)
@@ -239,7 +256,8 @@ int scenario_dist_read(struct scenario_load *ld, struct yaml_doc_at a, struct di
 }
 
 /* An optional distribution; returns 1 when given (valid or not). */
-int scenario_dist_optional(struct scenario_load *ld, struct yaml_doc_at m, const char *key,
+int scenario_dist_optional(struct scenario_load *ld, struct yaml_doc_at m,
+			   const char *key,
 			   struct dist *d)
 {
 	char kp[YAML_DOC_PATH_MAX];
@@ -251,7 +269,8 @@ int scenario_dist_optional(struct scenario_load *ld, struct yaml_doc_at m, const
 }
 
 /* A required distribution; `give` says what it is, for a missing key. */
-void scenario_dist_required(struct scenario_load *ld, struct yaml_doc_at m, const char *key,
+void scenario_dist_required(struct scenario_load *ld, struct yaml_doc_at m,
+			    const char *key,
 			    struct dist *d, const char *give)
 {
 	char kp[YAML_DOC_PATH_MAX];

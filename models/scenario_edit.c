@@ -30,7 +30,8 @@ static int graft(yaml_document_t *dst, yaml_document_t *src, int id,
 static int graft_seq(yaml_document_t *dst, yaml_document_t *src,
 		     const yaml_node_t *n, int depth)
 {
-	int copy = yaml_document_add_sequence(dst, NULL, YAML_FLOW_SEQUENCE_STYLE);
+	int copy = yaml_document_add_sequence(dst, NULL,
+					      YAML_FLOW_SEQUENCE_STYLE);
 	const yaml_node_item_t *it;
 
 	for (it = n->data.sequence.items.start;
@@ -46,7 +47,8 @@ static int graft_seq(yaml_document_t *dst, yaml_document_t *src,
 static int graft_map(yaml_document_t *dst, yaml_document_t *src,
 		     const yaml_node_t *n, int depth)
 {
-	int copy = yaml_document_add_mapping(dst, NULL, YAML_FLOW_MAPPING_STYLE);
+	int copy = yaml_document_add_mapping(dst, NULL,
+					     YAML_FLOW_MAPPING_STYLE);
 	const yaml_node_pair_t *p;
 
 	for (p = n->data.mapping.pairs.start;
@@ -91,7 +93,8 @@ static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
 	o->text = text;
 	snprintf(o->where, sizeof o->where, "%s", where);
 	if (!eq || klen == 0 || klen >= sizeof o->key) {
-		yaml_doc_report(yd, o->where, NULL, "expected key.path=value, such "
+		yaml_doc_report(yd, o->where, NULL,
+				"expected key.path=value, such "
 				"as run.replications=20");
 		return 0;
 	}
@@ -101,7 +104,8 @@ static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
 		o->seg[o->n_seg++] = s;
 	o->value = eq + 1;
 	if (o->n_seg == 0 || s) {
-		yaml_doc_report(yd, o->where, NULL, "'%.*s' is not a key path; must "
+		yaml_doc_report(yd, o->where, NULL,
+				"'%.*s' is not a key path; must "
 				"be keys joined by '.'", (int)klen, text);
 		return 0;
 	}
@@ -134,7 +138,8 @@ static int seq_select(struct yaml_doc *yd, int seq, const char *seg)
 
 /* "no pool named 'emergncy'; pools are: emergency, non-emergency" — the
  * noun is the key of the list (segment k - 1), singular. */
-static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k, int seq)
+static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
+			int seq)
 {
 	const char *list_key = k > 0 ? o->seg[k - 1] : "item";
 	size_t len = strlen(list_key), used = 0;
@@ -149,19 +154,22 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k, int seq
 			 yaml_doc_map_get(yd, it, "name") : 0;
 
 		if (nm && yaml_doc_node(yd, nm)->type == YAML_SCALAR_NODE)
-			used += (size_t)snprintf(names + used, sizeof names - used,
+			used += (size_t)snprintf(names + used,
+						 sizeof names - used,
 					"%s%s", used ? ", " : "",
 					yaml_doc_text(yaml_doc_node(yd, nm)));
 	}
 	if (!used)
-		snprintf(names, sizeof names, "numbered 0 to %d", yaml_doc_seq_len(s) - 1);
+		snprintf(names, sizeof names, "numbered 0 to %d",
+			 yaml_doc_seq_len(s) - 1);
 	yaml_doc_report(yd, o->where, NULL, "no %.*s named '%s'; %s are: %s",
 			(int)(plural ? len - 1 : len), list_key, o->seg[k],
 			plural ? list_key : "items", names);
 }
 
 /* Adds key: value to mapping map; returns 1, or 0 when out of memory. */
-static int ovr_add_pair(struct yaml_doc *yd, int map, const char *key, int value)
+static int ovr_add_pair(struct yaml_doc *yd, int map, const char *key,
+			int value)
 {
 	int k = yaml_document_add_scalar(yd->doc, NULL,
 					 (const yaml_char_t *)key,
@@ -319,14 +327,16 @@ static int ovr_step(struct yaml_doc *yd, const struct ovr *o, int k, int cur)
 		ovr_no_item(yd, o, k, cur);
 		return 0;
 	}
-	yaml_doc_report(yd, o->where, NULL, "'%.*s' is a single value; it has no "
+	yaml_doc_report(yd, o->where, NULL,
+			"'%.*s' is a single value; it has no "
 			"key '%s'", (int)(o->seg[k] - o->key - 1), o->text, o->seg[k]);
 	return 0;
 }
 
 /* Puts value at the last segment under parent: replaces what is there or
  * adds the key. */
-static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent, int value)
+static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent,
+		    int value)
 {
 	const char *last = o->seg[o->n_seg - 1];
 	yaml_node_t *n = yaml_doc_node(yd, parent);
@@ -343,7 +353,8 @@ static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent, int va
 	}
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
 		if (yaml_doc_node(yd, p->key)->type == YAML_SCALAR_NODE &&
-		    strcmp(yaml_doc_text(yaml_doc_node(yd, p->key)), last) == 0) {
+		    strcmp(yaml_doc_text(yaml_doc_node(yd, p->key)),
+			   last) == 0) {
 			p->value = value;
 			return;
 		}
@@ -352,7 +363,8 @@ static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent, int va
 }
 
 /* Parses the value of o as YAML and grafts it into the document. */
-static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o, int parent)
+static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
+			    int parent)
 {
 	yaml_document_t vdoc;
 	struct yaml_doc_fail f;
@@ -360,16 +372,19 @@ static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o, int parent
 
 	if (!yaml_doc_parse(o->value, strlen(o->value), &vdoc, &f)) {
 		yd->oom |= f.oom;
-		yaml_doc_report(yd, o->where, NULL, "the value is not valid YAML (%s);"
+		yaml_doc_report(yd, o->where, NULL,
+				"the value is not valid YAML (%s);"
 				" quote text, and close brackets", f.what);
 		return;
 	}
 	if (!yaml_document_get_root_node(&vdoc))
-		yaml_doc_report(yd, o->where, NULL, "no value after '='; give a "
+		yaml_doc_report(yd, o->where, NULL,
+				"no value after '='; give a "
 				"YAML value, such as 20 or {dist: exponential, "
 				"mean: 300}");
 	else if (!(v = graft(yd->doc, &vdoc, 1, 0)))
-		yaml_doc_report(yd, o->where, NULL, "the value is nested too deeply "
+		yaml_doc_report(yd, o->where, NULL,
+				"the value is nested too deeply "
 				"or memory ran out");
 	else
 		ovr_put(yd, o, parent, v);

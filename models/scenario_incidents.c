@@ -79,7 +79,8 @@ struct ref_list {
 };
 
 /* The item named by the scalar at a, or -1 after reporting the name. */
-static long load_ref(struct scenario_load *ld, struct yaml_doc_at a, const struct ref_list *r)
+static long load_ref(struct scenario_load *ld, struct yaml_doc_at a,
+		     const struct ref_list *r)
 {
 	char list[SCENARIO_LOAD_LIST_MAX], what[64];
 	const char *name;
@@ -92,8 +93,10 @@ static long load_ref(struct scenario_load *ld, struct yaml_doc_at a, const struc
 	name = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
 	i = item_index(r->items, r->stride, r->n, name);
 	if (i < 0)
-		yaml_doc_problem(&ld->yd, a, "no %s named '%.60s'; %s are: %s", r->noun,
-				 name, r->plural, item_names(r->items, r->stride,
+		yaml_doc_problem(&ld->yd, a, "no %s named '%.60s'; %s are: %s",
+				 r->noun,
+				 name, r->plural, item_names(r->items,
+							     r->stride,
 							     r->n, list,
 							     sizeof list));
 	return i;
@@ -116,12 +119,14 @@ static struct ref_list ref_roles(const struct scenario *sc)
 }
 
 /* attend: {within_s, goal}; without it the grade has no target (NAN). */
-static void parse_attend(struct scenario_load *ld, struct yaml_doc_at m, struct grade_spec *g)
+static void parse_attend(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct grade_spec *g)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "attend", kp);
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such "
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping such "
 				      "as {within_s: 900, goal: 0.90}"))
 		return;
 	scenario_load_keys(ld, a, scenario_schema_attend, "key");
@@ -129,7 +134,8 @@ static void parse_attend(struct scenario_load *ld, struct yaml_doc_at m, struct 
 }
 
 /* The body of one grade, its name already read. */
-static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m, void *rec)
+static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
+			void *rec)
 {
 	struct grade_spec *g = rec;
 	char kp[YAML_DOC_PATH_MAX];
@@ -138,22 +144,26 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m, void *re
 	/* The reports name an area's grade "AREA/GRADE": a '/' in a grade
 	 * could make two areas' rows one key. */
 	if (strchr(g->name, '/'))
-		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp), "'%s' holds a '/', "
+		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp),
+				 "'%s' holds a '/', "
 				 "which the reports put between an area and its "
 				 "grade; give the grade another name", g->name);
 	scenario_load_keys(ld, m, scenario_schema_grade, "key");
 	parse_attend(ld, m, g);
 	g->has_delay = scenario_dist_optional(ld, m, "delay", &g->delay);
-	scenario_dist_required(ld, m, "travel", &g->travel, "the travel time to the "
+	scenario_dist_required(ld, m, "travel", &g->travel,
+			       "the travel time to the "
 			       "scene, such as {dist: lognormal, mean: 480, sd: 300}");
-	scenario_dist_required(ld, m, "on_scene", &g->on_scene, "the time at the "
+	scenario_dist_required(ld, m, "on_scene", &g->on_scene,
+			       "the time at the "
 			       "scene, such as {dist: lognormal, mean: 5400, sd: 3600}");
 	b = yaml_doc_key(&ld->yd, m, "preemptible", kp);
 	if (b.id)
 		parse_bool(ld, b, &g->preemptible);
 }
 
-static void init_grade(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+static void init_grade(struct scenario_load *ld, struct yaml_doc_at a,
+		       void *rec)
 {
 	struct grade_spec *g = rec;
 	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
@@ -179,11 +189,13 @@ void scenario_incidents_grades(struct scenario_load *ld, struct yaml_doc_at top)
 	if (!yaml_doc_key(&ld->yd, top, "grades", kp).id)
 		return;
 	ld->grades_given = 1;
-	ld->sc->grades = scenario_load_list(ld, top, &grades_kind, &ld->sc->n_grades);
+	ld->sc->grades = scenario_load_list(ld, top, &grades_kind,
+					    &ld->sc->n_grades);
 }
 
 /* One entry of an area's neighbours: another area, not listed before. */
-static void parse_neighbour(struct scenario_load *ld, struct yaml_doc_at it, size_t self,
+static void parse_neighbour(struct scenario_load *ld, struct yaml_doc_at it,
+			    size_t self,
 			    struct area_spec *a)
 {
 	struct ref_list r = ref_areas(ld->sc);
@@ -193,13 +205,15 @@ static void parse_neighbour(struct scenario_load *ld, struct yaml_doc_at it, siz
 	if (i < 0)
 		return;
 	if ((size_t)i == self) {
-		yaml_doc_problem(&ld->yd, it, "'%s' is this area itself; list only "
+		yaml_doc_problem(&ld->yd, it,
+				 "'%s' is this area itself; list only "
 				 "other areas", a->name);
 		return;
 	}
 	for (j = 0; j < a->n_neighbours; j++)
 		if (a->neighbours[j] == (size_t)i) {
-			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; list each "
+			yaml_doc_problem(&ld->yd, it,
+					 "'%s' is listed twice; list each "
 					 "area once", ld->sc->areas[i].name);
 			return;
 		}
@@ -208,26 +222,31 @@ static void parse_neighbour(struct scenario_load *ld, struct yaml_doc_at it, siz
 
 /* neighbours: area names, nearest first. Read once every area is named,
  * since an area may name one listed after it. */
-static void parse_neighbours(struct scenario_load *ld, struct yaml_doc_at m, size_t self)
+static void parse_neighbours(struct scenario_load *ld, struct yaml_doc_at m,
+			     size_t self)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "neighbours", kp);
 	struct area_spec *a = &ld->sc->areas[self];
 	int n, i;
 
-	if (!s.id || !yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE, "a list of area "
+	if (!s.id || !yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
+				      "a list of area "
 				      "names, nearest first"))
 		return;
 	n = scenario_load_list_len(ld, s);
 	if (n == 0)
 		return;
-	a->neighbours = scenario_load_calloc(ld, (size_t)n, sizeof *a->neighbours);
+	a->neighbours = scenario_load_calloc(ld, (size_t)n,
+					     sizeof *a->neighbours);
 	for (i = 0; i < n && a->neighbours; i++)
-		parse_neighbour(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip), self, a);
+		parse_neighbour(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip),
+				self, a);
 }
 
 /* The body of one area but its neighbours, its name already read. */
-static void parse_area(struct scenario_load *ld, struct yaml_doc_at m, void *rec)
+static void parse_area(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
 {
 	struct area_spec *a = rec;
 
@@ -245,7 +264,8 @@ static void check_shares(struct scenario_load *ld, struct yaml_doc_at s)
 	for (i = 0; i < sc->n_areas; i++)
 		sum += sc->areas[i].share;
 	if (fabs(sum - 1) > 1e-6)
-		yaml_doc_problem(&ld->yd, s, "shares sum to %.9g; must sum to 1 (within "
+		yaml_doc_problem(&ld->yd, s,
+				 "shares sum to %.9g; must sum to 1 (within "
 				 "1e-6)", sum);
 }
 
@@ -285,7 +305,8 @@ static void parse_areas(struct scenario_load *ld, struct yaml_doc_at top)
 }
 
 /* attends: grade names, each once, as bits of r->attends. */
-static void parse_attends(struct scenario_load *ld, struct yaml_doc_at m, struct role_spec *r)
+static void parse_attends(struct scenario_load *ld, struct yaml_doc_at m,
+			  struct role_spec *r)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	const char *names[RESPONSE_GRADES_MAX + 1];
@@ -295,24 +316,30 @@ static void parse_attends(struct scenario_load *ld, struct yaml_doc_at m, struct
 
 	if (r->neighbourhood) {
 		if (s.id)
-			yaml_doc_problem(&ld->yd, s, "a neighbourhood role attends only "
+			yaml_doc_problem(&ld->yd, s,
+					 "a neighbourhood role attends only "
 					 "when abstracted; leave out attends and "
 					 "give abstraction");
 		return;
 	}
-	n = scenario_load_required_list(ld, m, s, "a list of grade names, such as [emergency, "
+	n = scenario_load_required_list(ld, m, s,
+					"a list of grade names, such as [emergency, "
 					"priority]");
 	scenario_load_grade_names(ld->sc, names);
 	for (i = 0; i < n && ld->sc->n_grades > 0; i++) {
 		it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
-		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE, "a grade name"))
+		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE,
+				     "a grade name"))
 			continue;
-		g = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd, it.id)), names);
+		g = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd,
+								    it.id)), names);
 		if (g < 0)
 			yaml_doc_unknown(&ld->yd, it, "grade",
-					 yaml_doc_text(yaml_doc_node(&ld->yd, it.id)), names);
+					 yaml_doc_text(yaml_doc_node(&ld->yd,
+								     it.id)), names);
 		else if (r->attends & (1u << g))
-			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; list each "
+			yaml_doc_problem(&ld->yd, it,
+					 "'%s' is listed twice; list each "
 					 "grade once", names[g]);
 		else
 			r->attends |= 1u << g;
@@ -331,17 +358,20 @@ static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
 	struct scenario_key after;
 	int i;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such "
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping such "
 				      "as {allowed: emergency_only, after_s: 600}"))
 		return;
 	scenario_load_keys(ld, a, scenario_schema_abstraction, "key");
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
 	if (p.id && yaml_doc_expect(&ld->yd, p, YAML_SCALAR_NODE, "never or "
 				    "emergency_only")) {
-		i = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd, p.id)), policies);
+		i = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd,
+								    p.id)), policies);
 		if (i < 0)
 			yaml_doc_unknown(&ld->yd, p, "value",
-					 yaml_doc_text(yaml_doc_node(&ld->yd, p.id)), policies);
+					 yaml_doc_text(yaml_doc_node(&ld->yd,
+								     p.id)), policies);
 		r->abstraction = i > 0 ? ABSTRACTION_EMERGENCY_ONLY :
 			ABSTRACTION_NEVER;
 	}
@@ -349,12 +379,14 @@ static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
 	after.required = r->abstraction == ABSTRACTION_EMERGENCY_ONLY;
 	scenario_load_number(ld, a, &after, r);
 	if (r->abstraction == ABSTRACTION_EMERGENCY_ONLY && !r->neighbourhood)
-		yaml_doc_problem(&ld->yd, p, "only a neighbourhood role is abstracted; "
+		yaml_doc_problem(&ld->yd, p,
+				 "only a neighbourhood role is abstracted; "
 				 "set neighbourhood: true, or allowed: never");
 }
 
 /* The body of one role, its name already read. */
-static void parse_role(struct scenario_load *ld, struct yaml_doc_at m, void *rec)
+static void parse_role(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
 {
 	struct role_spec *r = rec;
 	char kp[YAML_DOC_PATH_MAX];
@@ -403,7 +435,8 @@ static void parse_unit_ref(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* One unit roster: the units of one role in one area. */
-static void parse_unit(struct scenario_load *ld, struct yaml_doc_at m, void *rec)
+static void parse_unit(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
 {
 	struct unit_spec *u = rec;
 	struct ref_list areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
@@ -412,7 +445,8 @@ static void parse_unit(struct scenario_load *ld, struct yaml_doc_at m, void *rec
 	parse_unit_ref(ld, m, &areas, &u->area);
 	parse_unit_ref(ld, m, &roles, &u->role);
 	scenario_load_numbers(ld, m, scenario_schema_unit, u);
-	u->shifts = scenario_load_list(ld, m, &scenario_pools_shifts, &u->n_shifts);
+	u->shifts = scenario_load_list(ld, m, &scenario_pools_shifts,
+				       &u->n_shifts);
 }
 
 static void init_unit(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
@@ -439,7 +473,8 @@ static void parse_dispatch(struct scenario_load *ld, struct yaml_doc_at top)
 	char kp[YAML_DOC_PATH_MAX], bp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "dispatch", kp), b;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such "
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping such "
 				      "as {cross_border_after_s: 300}"))
 		return;
 	scenario_load_keys(ld, a, scenario_schema_dispatch, "key");
@@ -496,7 +531,8 @@ static int grade_created(const struct scenario *sc, size_t g)
 
 /* Area a can have incidents of grade g attended, by its own units or a
  * neighbour's; else reports it at the area. */
-static void check_area_reach(struct scenario_load *ld, struct yaml_doc_at s, size_t a,
+static void check_area_reach(struct scenario_load *ld, struct yaml_doc_at s,
+			     size_t a,
 			     size_t g)
 {
 	const struct scenario *sc = ld->sc;
@@ -509,7 +545,9 @@ static void check_area_reach(struct scenario_load *ld, struct yaml_doc_at s, siz
 	for (k = 0; k < as->n_neighbours; k++)
 		if (area_covers(sc, as->neighbours[k], g, 0))
 			return;
-	yaml_doc_problem(&ld->yd, yaml_doc_item(&ld->yd, s, (int)a, as->name, ip), "area %s has no "
+	yaml_doc_problem(&ld->yd,
+			 yaml_doc_item(&ld->yd, s, (int)a, as->name,
+				       ip), "area %s has no "
 			 "unit that can attend %s and no neighbour to borrow from; "
 			 "give it units of a role that attends %s, or a neighbour "
 			 "that has them", as->name, sc->grades[g].name,
@@ -519,7 +557,8 @@ static void check_area_reach(struct scenario_load *ld, struct yaml_doc_at s, siz
 /* Every incident a line can create must find a unit some day, or it
  * would wait for ever and the run would never settle. Checked only once
  * everything read cleanly. */
-void scenario_incidents_check_reach(struct scenario_load *ld, struct yaml_doc_at top)
+void scenario_incidents_check_reach(struct scenario_load *ld,
+				    struct yaml_doc_at top)
 {
 	const struct scenario *sc = ld->sc;
 	char kp[YAML_DOC_PATH_MAX];
@@ -535,7 +574,8 @@ void scenario_incidents_check_reach(struct scenario_load *ld, struct yaml_doc_at
  * travel_factor of an area x cross_border_factor where that area has
  * neighbours to borrow from, is at most SCENARIO_SECONDS_MAX, the bound of any
  * one duration. Checked only once everything read cleanly. */
-void scenario_incidents_check_travel(struct scenario_load *ld, struct yaml_doc_at top)
+void scenario_incidents_check_travel(struct scenario_load *ld,
+				     struct yaml_doc_at top)
 {
 	const struct scenario *sc = ld->sc;
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX], tp[YAML_DOC_PATH_MAX];
@@ -555,9 +595,12 @@ void scenario_incidents_check_travel(struct scenario_load *ld, struct yaml_doc_a
 		mean = dist_mean(&sc->grades[g].travel);
 		if (mean * f <= SCENARIO_SECONDS_MAX)
 			continue;
-		t = yaml_doc_key(&ld->yd, yaml_doc_item(&ld->yd, s, (int)g, sc->grades[g].name, ip),
+		t = yaml_doc_key(&ld->yd,
+				 yaml_doc_item(&ld->yd, s, (int)g,
+					       sc->grades[g].name, ip),
 				 "travel", tp);
-		yaml_doc_problem(&ld->yd, t, "a mean of %g s x %g (travel_factor %g of "
+		yaml_doc_problem(&ld->yd, t,
+				 "a mean of %g s x %g (travel_factor %g of "
 				 "area %s%s) is %.4g s; must be at most 1e9 s",
 				 mean, f, sc->areas[worst].travel_factor,
 				 sc->areas[worst].name,
@@ -580,18 +623,22 @@ void scenario_incidents_read(struct scenario_load *ld, struct yaml_doc_at top)
 	d->preempt_scheduled = 0;
 	if (!ld->grades_given) {
 		for (i = 0; after[i]; i++) {
-			struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, after[i], kp);
+			struct yaml_doc_at a = yaml_doc_key(&ld->yd, top,
+							    after[i], kp);
 
 			if (a.id)
-				yaml_doc_problem(&ld->yd, a, "incident response needs "
+				yaml_doc_problem(&ld->yd, a,
+						 "incident response needs "
 						 "grades; give a grades list, or "
 						 "leave out %s", after[i]);
 		}
 		return;
 	}
 	parse_areas(ld, top);
-	ld->sc->roles = scenario_load_list(ld, top, &roles_kind, &ld->sc->n_roles);
-	ld->sc->units = scenario_load_list(ld, top, &units_kind, &ld->sc->n_units);
+	ld->sc->roles = scenario_load_list(ld, top, &roles_kind,
+					   &ld->sc->n_roles);
+	ld->sc->units = scenario_load_list(ld, top, &units_kind,
+					   &ld->sc->n_units);
 	parse_dispatch(ld, top);
 }
 

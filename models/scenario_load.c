@@ -91,7 +91,8 @@ static int has_control(const char *s)
 /* The `name` of a line, pool or shift: a non-empty word without '.' or
  * '=' (they would break --set paths) or control characters. Returns the
  * name node, or 0. */
-static int parse_name(struct scenario_load *ld, struct yaml_doc_at m, char *dst, size_t size)
+static int parse_name(struct scenario_load *ld, struct yaml_doc_at m, char *dst,
+		      size_t size)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, "name", kp);
@@ -106,13 +107,15 @@ static int parse_name(struct scenario_load *ld, struct yaml_doc_at m, char *dst,
 	s = yaml_doc_text(yaml_doc_node(&ld->yd, c.id));
 	if (has_control(s)) {
 		/* Not echoed: the message would break over lines itself. */
-		yaml_doc_problem(&ld->yd, c, "the name holds a control character (a line "
+		yaml_doc_problem(&ld->yd, c,
+				 "the name holds a control character (a line "
 				 "break or tab); must be at most %zu characters, "
 				 "without '.', '=' or control characters", size - 1);
 		return 0;
 	}
 	if (strlen(s) >= size || strpbrk(s, ".=")) {
-		yaml_doc_problem(&ld->yd, c, "'%.60s' is not a usable name; must be at "
+		yaml_doc_problem(&ld->yd, c,
+				 "'%.60s' is not a usable name; must be at "
 				 "most %zu characters, without '.', '=' or control "
 				 "characters", s, size - 1);
 		return 0;
@@ -159,7 +162,8 @@ static int date_parse(const char *s, struct demand_date *d, int *wday)
 	int n = 0;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday, &n) != 3 ||
+	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
+		   &n) != 3 ||
 	    n != 10 || d->year < 1900)
 		return 0;
 	memset(&tm, 0, sizeof tm);
@@ -181,7 +185,8 @@ static int date_parse(const char *s, struct demand_date *d, int *wday)
 /* Opens the CSV named by the scalar at a (relative to the scenario's
  * directory), of at most max bytes (what names the kind, for the message);
  * reports, at a, a file that cannot be read. */
-int scenario_load_csv(struct scenario_load *ld, struct yaml_doc_at a, size_t max, const char *what,
+int scenario_load_csv(struct scenario_load *ld, struct yaml_doc_at a,
+		      size_t max, const char *what,
 		      struct csv_read *c)
 {
 	const char *rel = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
@@ -199,7 +204,8 @@ int scenario_load_csv(struct scenario_load *ld, struct yaml_doc_at a, size_t max
 	if (e == ENOMEM)
 		ld->yd.oom = 1;
 	if (e) {
-		yaml_doc_problem(&ld->yd, a, "cannot read '%s' (%s); a CSV path is "
+		yaml_doc_problem(&ld->yd, a,
+				 "cannot read '%s' (%s); a CSV path is "
 				 "relative to the scenario file's directory",
 				 c->path, file_read_fail_text(e, max, what, why,
 							      sizeof why));
@@ -258,14 +264,16 @@ static void seen_free(struct seen *s)
 
 /* Records the name at a (NULL when the item had none), first reporting
  * an earlier item with the same name. */
-static void seen_add(struct scenario_load *ld, struct seen *s, struct yaml_doc_at a,
+static void seen_add(struct scenario_load *ld, struct seen *s,
+		     struct yaml_doc_at a,
 		     const char *name)
 {
 	int j;
 
 	for (j = 0; name && j < s->n; j++)
 		if (s->name[j] && strcmp(s->name[j], name) == 0) {
-			yaml_doc_problem(&ld->yd, a, "duplicate %s name '%s' (also at "
+			yaml_doc_problem(&ld->yd, a,
+					 "duplicate %s name '%s' (also at "
 					 "line %d); names must be unique", s->noun,
 					 name, s->line[j]);
 			break;
@@ -277,13 +285,15 @@ static void seen_add(struct scenario_load *ld, struct seen *s, struct yaml_doc_a
 /* Opens item i of list s: checks it is a mapping, reads its name into
  * dst (SCENARIO_NAME_MAX bytes) and sets *m to it, with the path naming
  * the item by that name. Returns 0 when the item is not a mapping. */
-static int open_item(struct scenario_load *ld, struct yaml_doc_at s, int i, struct seen *seen,
+static int open_item(struct scenario_load *ld, struct yaml_doc_at s, int i,
+		     struct seen *seen,
 		     char *dst, char buf[YAML_DOC_PATH_MAX], struct yaml_doc_at *m)
 {
 	int name_id;
 
 	*m = yaml_doc_item(&ld->yd, s, i, NULL, buf);
-	if (!yaml_doc_expect(&ld->yd, *m, YAML_MAPPING_NODE, "a mapping with a name"))
+	if (!yaml_doc_expect(&ld->yd, *m, YAML_MAPPING_NODE,
+			     "a mapping with a name"))
 		return 0;
 	name_id = parse_name(ld, *m, dst, SCENARIO_NAME_MAX);
 	*m = yaml_doc_item(&ld->yd, s, i, dst, buf);
@@ -303,13 +313,15 @@ int scenario_load_list_len(struct scenario_load *ld, struct yaml_doc_at a)
 
 	if (n <= SCENARIO_LIST_MAX)
 		return n;
-	yaml_doc_problem(&ld->yd, a, "has %d items; a list may have at most %d", n,
+	yaml_doc_problem(&ld->yd, a, "has %d items; a list may have at most %d",
+			 n,
 			 SCENARIO_LIST_MAX);
 	return 0;
 }
 
 /* A required, non-empty list; returns its length (0 after a problem). */
-int scenario_load_required_list(struct scenario_load *ld, struct yaml_doc_at m, struct yaml_doc_at a,
+int scenario_load_required_list(struct scenario_load *ld, struct yaml_doc_at m,
+				struct yaml_doc_at a,
 				const char *give)
 {
 	const char *key = strrchr(a.path, '.');
@@ -326,7 +338,8 @@ int scenario_load_required_list(struct scenario_load *ld, struct yaml_doc_at m, 
 }
 
 /* Reads item i of list s into rec, unless it is no mapping (named). */
-static void list_item(struct scenario_load *ld, const struct scenario_load_kind *k,
+static void list_item(struct scenario_load *ld,
+		      const struct scenario_load_kind *k,
 		      struct yaml_doc_at s, int i, struct seen *seen, char *rec)
 {
 	char ip[YAML_DOC_PATH_MAX];
@@ -334,7 +347,8 @@ static void list_item(struct scenario_load *ld, const struct scenario_load_kind 
 
 	k->init(ld, m, rec);
 	if (k->item_give) {
-		if (yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE, k->item_give))
+		if (yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE,
+				    k->item_give))
 			k->read(ld, m, rec);
 	} else if (open_item(ld, s, i, seen, rec, ip, &m)) {
 		k->read(ld, m, rec);
@@ -364,7 +378,8 @@ void *scenario_load_list(struct scenario_load *ld, struct yaml_doc_at parent,
 	if ((k->item_give || seen_init(ld, &seen, k->noun, n)) && recs) {
 		*n_out = (size_t)n;
 		for (i = 0; i < n; i++)
-			list_item(ld, k, s, i, &seen, recs + (size_t)i * k->size);
+			list_item(ld, k, s, i, &seen,
+				  recs + (size_t)i * k->size);
 	}
 	seen_free(&seen);
 	return recs;
@@ -374,14 +389,16 @@ void *scenario_load_list(struct scenario_load *ld, struct yaml_doc_at parent,
 /* Run settings and the top level                                      */
 
 /* seed: a whole number that fits 64 bits. */
-static void parse_seed(struct scenario_load *ld, struct yaml_doc_at a, uint64_t *seed)
+static void parse_seed(struct scenario_load *ld, struct yaml_doc_at a,
+		       uint64_t *seed)
 {
 	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
 	const char *s;
 	char *end;
 	unsigned long long v;
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, "a whole number from 0 to "
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
+			     "a whole number from 0 to "
 			     "18446744073709551615"))
 		return;
 	s = yaml_doc_text(n);
@@ -390,7 +407,8 @@ static void parse_seed(struct scenario_load *ld, struct yaml_doc_at a, uint64_t 
 	if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno == ERANGE ||
 	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
 	    yaml_doc_is_radix(s)) {
-		yaml_doc_problem(&ld->yd, a, "'%.60s' %s; must be a whole number from 0 "
+		yaml_doc_problem(&ld->yd, a,
+				 "'%.60s' %s; must be a whole number from 0 "
 				 "to 18446744073709551615", s, yaml_doc_is_radix(s) ?
 				 yaml_doc_number_fault(-3) : "is not a valid seed");
 		return;
@@ -409,21 +427,25 @@ static void parse_start_date(struct scenario_load *ld, struct yaml_doc_at a,
 	const char *s;
 	int wd;
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, "a date \"YYYY-MM-DD\" that "
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
+			     "a date \"YYYY-MM-DD\" that "
 			     "is a Monday"))
 		return;
 	s = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
 	if (!date_parse(s, &d, &wd))
-		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a date; must be a date "
+		yaml_doc_problem(&ld->yd, a,
+				 "'%.60s' is not a date; must be a date "
 				 "\"YYYY-MM-DD\" that is a Monday", s);
 	else if (wd != 0)
-		yaml_doc_problem(&ld->yd, a, "%s is a %s; must be a Monday (scenario time "
+		yaml_doc_problem(&ld->yd, a,
+				 "%s is a %s; must be a Monday (scenario time "
 				 "0 is Monday 00:00)", s, wday[wd]);
 	else
 		*start = d;
 }
 
-static void parse_run(struct scenario_load *ld, struct yaml_doc_at top, struct run_spec *run)
+static void parse_run(struct scenario_load *ld, struct yaml_doc_at top,
+		      struct run_spec *run)
 {
 	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "run", kp), c;
@@ -432,7 +454,8 @@ static void parse_run(struct scenario_load *ld, struct yaml_doc_at top, struct r
 	scenario_schema_defaults(scenario_schema_run, run);
 	run->seed = 1;
 	run->start = start;
-	if (a.id && yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as "
+	if (a.id && yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				    "a mapping such as "
 				    "{days: 28, replications: 10}")) {
 		scenario_load_keys(ld, a, scenario_schema_run, "key");
 		scenario_load_numbers(ld, a, scenario_schema_run, run);
@@ -447,13 +470,15 @@ static void parse_run(struct scenario_load *ld, struct yaml_doc_at top, struct r
 
 /* The scenario's name fits in size bytes; cut, it could end inside a
  * UTF-8 character, which no YAML reader (nor check's output) accepts. */
-static int title_fits(struct scenario_load *ld, struct yaml_doc_at a, size_t size)
+static int title_fits(struct scenario_load *ld, struct yaml_doc_at a,
+		      size_t size)
 {
 	size_t len = yaml_doc_node(&ld->yd, a.id)->data.scalar.length;
 
 	if (len < size)
 		return 1;
-	yaml_doc_problem(&ld->yd, a, "the name is %zu bytes long; must be at most %zu",
+	yaml_doc_problem(&ld->yd, a,
+			 "the name is %zu bytes long; must be at most %zu",
 			 len, size - 1);
 	return 0;
 }
@@ -471,15 +496,18 @@ static void load_walk(struct scenario_load *ld, struct scenario *sc)
 	scenario_load_keys(ld, top, scenario_schema_top, "key");
 	if (!n.id)
 		yaml_doc_missing(&ld->yd, top, "name", "the scenario's name");
-	else if (yaml_doc_expect(&ld->yd, n, YAML_SCALAR_NODE, "the scenario's name") &&
+	else if (yaml_doc_expect(&ld->yd, n, YAML_SCALAR_NODE,
+				 "the scenario's name") &&
 		 title_fits(ld, n, sizeof sc->name))
 		snprintf(sc->name, sizeof sc->name, "%s",
 			 yaml_doc_text(yaml_doc_node(&ld->yd, n.id)));
 	parse_run(ld, top, &sc->run);
 	before = ld->yd.n_problems;
 	scenario_incidents_grades(ld, top);
-	sc->lines = scenario_load_list(ld, top, &scenario_calls_lines, &sc->n_lines);
-	sc->pools = scenario_load_list(ld, top, &scenario_pools_list, &sc->n_pools);
+	sc->lines = scenario_load_list(ld, top, &scenario_calls_lines,
+				       &sc->n_lines);
+	sc->pools = scenario_load_list(ld, top, &scenario_pools_list,
+				       &sc->n_pools);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
 		scenario_pools_check_served(ld, top);
 	scenario_incidents_read(ld, top);
@@ -494,9 +522,11 @@ static void load_walk(struct scenario_load *ld, struct scenario *sc)
 
 /* Adds one warning line at node a.id, "WHERE: key.path: warning: ...".
  * Warnings never make a load fail. */
-static void load_warn(struct scenario_load *ld, struct yaml_doc_at a, const char *fmt, ...)
+static void load_warn(struct scenario_load *ld, struct yaml_doc_at a,
+		      const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static void load_warn(struct scenario_load *ld, struct yaml_doc_at a, const char *fmt, ...)
+static void load_warn(struct scenario_load *ld, struct yaml_doc_at a,
+		      const char *fmt, ...)
 {
 	char where[YAML_DOC_WHERE_MAX], msg[MSG_MAX];
 	va_list ap;
@@ -521,7 +551,8 @@ static int surge_counted(const struct surge_spec *sg, double c0, double c1)
 	size_t w;
 
 	if (!sg->weeks) {
-		k = fmax(0, floor((c0 - sg->start_s - sg->duration_s) / week) + 1);
+		k = fmax(0,
+			 floor((c0 - sg->start_s - sg->duration_s) / week) + 1);
 		return k * week + sg->start_s < c1;
 	}
 	for (w = 0; w < sg->n_weeks; w++) {
@@ -535,7 +566,8 @@ static int surge_counted(const struct surge_spec *sg, double c0, double c1)
 
 /* Warns of each surge of line l that falls only in the warm-up or after
  * the end: it changes no figure, which the planner surely did not mean. */
-static void warn_surges(struct scenario_load *ld, struct yaml_doc_at line, size_t l)
+static void warn_surges(struct scenario_load *ld, struct yaml_doc_at line,
+			size_t l)
 {
 	const struct scenario *sc = ld->sc;
 	const struct demand_spec *dm = &sc->lines[l].demand;
@@ -546,24 +578,29 @@ static void warn_surges(struct scenario_load *ld, struct yaml_doc_at line, size_
 
 	for (i = 0; s.id && i < dm->n_surges; i++)
 		if (!surge_counted(&dm->surges[i], c0, c1))
-			load_warn(ld, yaml_doc_item(&ld->yd, s, (int)i, NULL, ip), "no "
+			load_warn(ld,
+				  yaml_doc_item(&ld->yd, s, (int)i, NULL,
+						ip), "no "
 				  "occurrence of this surge falls in the counted "
 				  "period (hour %.6g to hour %.6g of the run); it "
 				  "changes no figure", c0 / 3600, c1 / 3600);
 }
 
 /* Warns of a line whose agreement cannot be measured: it has no calls. */
-static void warn_line_goal(struct scenario_load *ld, struct yaml_doc_at line, size_t l)
+static void warn_line_goal(struct scenario_load *ld, struct yaml_doc_at line,
+			   size_t l)
 {
 	const struct line_spec *ls = &ld->sc->lines[l];
 	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at answer = yaml_doc_key(&ld->yd, line, "answer", kp), goal;
+	struct yaml_doc_at answer = yaml_doc_key(&ld->yd, line, "answer",
+						 kp), goal;
 
 	if (isnan(ls->goal) || ls->demand.mean_rate_per_s > 0 || !answer.id)
 		return;
 	goal = yaml_doc_key(&ld->yd, answer, "goal", gp);
 	if (goal.id)
-		load_warn(ld, goal, "line %s has no calls (its volume is 0), so "
+		load_warn(ld, goal,
+			  "line %s has no calls (its volume is 0), so "
 			  "its service level cannot be measured; "
 			  "--require-slas counts this agreement as missed",
 			  ls->name);
@@ -571,11 +608,13 @@ static void warn_line_goal(struct scenario_load *ld, struct yaml_doc_at line, si
 
 /* Warns of a grade whose agreement cannot be measured: no line creates
  * its incidents. */
-static void warn_grade_goal(struct scenario_load *ld, struct yaml_doc_at grade, size_t g)
+static void warn_grade_goal(struct scenario_load *ld, struct yaml_doc_at grade,
+			    size_t g)
 {
 	const struct scenario *sc = ld->sc;
 	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at attend = yaml_doc_key(&ld->yd, grade, "attend", kp), goal;
+	struct yaml_doc_at attend = yaml_doc_key(&ld->yd, grade, "attend",
+						 kp), goal;
 	double per_s = 0;
 	size_t l;
 
@@ -603,7 +642,8 @@ static void warn_horizon(struct scenario_load *ld, struct yaml_doc_at top)
 
 	for (l = 0; l < sc->n_lines; l++)
 		calls += sc->lines[l].demand.mean_rate_per_s * counted;
-	days = run.id && yaml_doc_node(&ld->yd, run.id)->type == YAML_MAPPING_NODE ?
+	days = run.id && yaml_doc_node(&ld->yd,
+				       run.id)->type == YAML_MAPPING_NODE ?
 	       yaml_doc_key(&ld->yd, run, "days", dp) : run;
 	if (calls < 1 && calls > 0 && days.id)
 		load_warn(ld, days, "the counted period is %.3g s, in which "
@@ -623,7 +663,8 @@ static void load_warn_all(struct scenario_load *ld)
 	warn_horizon(ld, top);
 	s = yaml_doc_key(&ld->yd, top, "lines", kp);
 	for (i = 0; i < ld->sc->n_lines; i++) {
-		it = yaml_doc_item(&ld->yd, s, (int)i, ld->sc->lines[i].name, ip);
+		it = yaml_doc_item(&ld->yd, s, (int)i, ld->sc->lines[i].name,
+				   ip);
 		warn_surges(ld, it, i);
 		warn_line_goal(ld, it, i);
 	}
@@ -660,7 +701,8 @@ static struct scenario *load_build(struct scenario_load *ld)
  * (to delete), or to d's own when no other build follows; without edits
  * the walk reads d's own document, which it never changes. Returns 0
  * when memory ran out. */
-static int load_edit(struct scenario_load *ld, const struct scenario_edit *edits,
+static int load_edit(struct scenario_load *ld,
+		     const struct scenario_edit *edits,
 		     size_t n, yaml_document_t *own)
 {
 	if (n == 0)

@@ -57,21 +57,25 @@ static unsigned parse_days(struct scenario_load *ld, struct yaml_doc_at a)
 
 	if (yaml_doc_is_string(n))
 		return parse_days_word(ld, a);
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, "a list of days (mon..sun) "
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
+			     "a list of days (mon..sun) "
 			     "or \"all\", \"weekdays\", \"weekends\""))
 		return 0;
 	for (i = 0; i < yaml_doc_seq_len(n); i++) {
 		struct yaml_doc_at it = yaml_doc_item(&ld->yd, a, i, NULL, ip);
 		const char *w;
 
-		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE, "a day, mon..sun"))
+		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE,
+				     "a day, mon..sun"))
 			continue;
 		w = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
 		d = yaml_doc_word_index(w, scenario_load_days);
 		if (d < 0)
-			yaml_doc_unknown(&ld->yd, it, "day", w, scenario_load_days);
+			yaml_doc_unknown(&ld->yd, it, "day", w,
+					 scenario_load_days);
 		else if (mask & (1u << d))
-			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; list each "
+			yaml_doc_problem(&ld->yd, it,
+					 "'%s' is listed twice; list each "
 					 "day once", w);
 		mask |= d >= 0 ? 1u << d : 0;
 	}
@@ -81,7 +85,8 @@ static unsigned parse_days(struct scenario_load *ld, struct yaml_doc_at a)
 }
 
 /* A time of day "HH:MM" at most max_s; -1 after a reported problem. */
-static double parse_clock(struct scenario_load *ld, struct yaml_doc_at a, double max_s,
+static double parse_clock(struct scenario_load *ld, struct yaml_doc_at a,
+			  double max_s,
 			  const char *allowed)
 {
 	double t;
@@ -90,15 +95,18 @@ static double parse_clock(struct scenario_load *ld, struct yaml_doc_at a, double
 		return -1.0;
 	t = scenario_load_clock_s(yaml_doc_text(yaml_doc_node(&ld->yd, a.id)));
 	if (t < 0 || t > max_s) {
-		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a valid time; must be %s",
-				 yaml_doc_text(yaml_doc_node(&ld->yd, a.id)), allowed);
+		yaml_doc_problem(&ld->yd, a,
+				 "'%.60s' is not a valid time; must be %s",
+				 yaml_doc_text(yaml_doc_node(&ld->yd,
+							     a.id)), allowed);
 		return -1.0;
 	}
 	return t;
 }
 
 /* end: "HH:MM" up to 48:00, after the start (next-day times pass 24:00). */
-static void parse_shift_end(struct scenario_load *ld, struct yaml_doc_at a, double start_s,
+static void parse_shift_end(struct scenario_load *ld, struct yaml_doc_at a,
+			    double start_s,
 			    struct shift_spec *sh)
 {
 	char t1[16], t2[16], t3[16];
@@ -108,14 +116,16 @@ static void parse_shift_end(struct scenario_load *ld, struct yaml_doc_at a, doub
 	if (end < 0 || start_s < 0)
 		return;
 	if (end == start_s) {
-		yaml_doc_problem(&ld->yd, a, "shift ends at %s, the time it starts; "
+		yaml_doc_problem(&ld->yd, a,
+				 "shift ends at %s, the time it starts; "
 				 "for a 24-hour shift give hours: 24 or end: "
 				 "\"%s\"", scenario_load_clock_text(end, t1),
 				 scenario_load_clock_text(end + 86400.0, t3));
 		return;
 	}
 	if (end < start_s) {
-		yaml_doc_problem(&ld->yd, a, "shift ends at %s, before it starts at %s; "
+		yaml_doc_problem(&ld->yd, a,
+				 "shift ends at %s, before it starts at %s; "
 				 "for an overnight shift give hours: %g or end: "
 				 "\"%s\"", scenario_load_clock_text(end, t1),
 				 scenario_load_clock_text(start_s, t2),
@@ -124,7 +134,8 @@ static void parse_shift_end(struct scenario_load *ld, struct yaml_doc_at a, doub
 		return;
 	}
 	if (end - start_s > 86400.0) {
-		yaml_doc_problem(&ld->yd, a, "shift lasts %g hours; must be at most 24",
+		yaml_doc_problem(&ld->yd, a,
+				 "shift lasts %g hours; must be at most 24",
 				 (end - start_s) / 3600.0);
 		return;
 	}
@@ -136,15 +147,20 @@ static void parse_shift_length(struct scenario_load *ld, struct yaml_doc_at m,
 			       struct shift_spec *sh)
 {
 	char hp[YAML_DOC_PATH_MAX], ep[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at h = yaml_doc_key(&ld->yd, m, "hours", hp), e = yaml_doc_key(&ld->yd, m, "end", ep);
+	struct yaml_doc_at h = yaml_doc_key(&ld->yd, m, "hours",
+					    hp), e = yaml_doc_key(&ld->yd, m,
+								  "end", ep);
 	double hours;
 
 	if (h.id && e.id)
-		yaml_doc_problem(&ld->yd, e, "both hours and end are given; give one");
+		yaml_doc_problem(&ld->yd, e,
+				 "both hours and end are given; give one");
 	else if (!h.id && !e.id)
-		yaml_doc_missing(&ld->yd, m, "hours", "the length in hours (0 < hours "
+		yaml_doc_missing(&ld->yd, m, "hours",
+				 "the length in hours (0 < hours "
 				 "<= 24), or an end time \"HH:MM\"");
-	else if (h.id && yaml_doc_number(&ld->yd, h, &scenario_schema_shift_hours, &hours))
+	else if (h.id && yaml_doc_number(&ld->yd, h,
+					 &scenario_schema_shift_hours, &hours))
 		/* To the second: a roster change between two seconds could
 		 * round back onto the previous one and never move on. */
 		sh->duration_s = round(hours * 3600.0);
@@ -153,7 +169,8 @@ static void parse_shift_length(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* The body of one shift, its name already read. */
-static void parse_shift(struct scenario_load *ld, struct yaml_doc_at m, void *rec)
+static void parse_shift(struct scenario_load *ld, struct yaml_doc_at m,
+			void *rec)
 {
 	struct shift_spec *sh = rec;
 	char kp[YAML_DOC_PATH_MAX];
@@ -166,14 +183,16 @@ static void parse_shift(struct scenario_load *ld, struct yaml_doc_at m, void *re
 		sh->start_s = parse_clock(ld, a, 86399.0, "\"HH:MM\" from "
 					  "\"00:00\" to \"23:59\"");
 	else
-		yaml_doc_missing(&ld->yd, m, "start", "a time of day \"HH:MM\"");
+		yaml_doc_missing(&ld->yd, m, "start",
+				 "a time of day \"HH:MM\"");
 	parse_shift_length(ld, m, sh);
 	a = yaml_doc_key(&ld->yd, m, "days", kp);
 	sh->days = a.id ? parse_days(ld, a) : 0x7fu;
 	scenario_load_numbers(ld, m, scenario_schema_shift, sh);
 }
 
-static void init_nothing(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+static void init_nothing(struct scenario_load *ld, struct yaml_doc_at a,
+			 void *rec)
 {
 	(void)ld;
 	(void)a;
@@ -200,13 +219,15 @@ static void parse_served_line(struct scenario_load *ld, struct yaml_doc_at it,
 	name = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
 	li = scenario_line_index(ld->sc, name);
 	if (li < 0) {
-		yaml_doc_problem(&ld->yd, it, "no line named '%.60s'; lines are: %s",
+		yaml_doc_problem(&ld->yd, it,
+				 "no line named '%.60s'; lines are: %s",
 				 name, line_names(ld->sc, list, sizeof list));
 		return;
 	}
 	for (j = 0; j < p->n_serves; j++)
 		if (p->serves[j] == (size_t)li) {
-			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; list each "
+			yaml_doc_problem(&ld->yd, it,
+					 "'%s' is listed twice; list each "
 					 "line once", name);
 			return;
 		}
@@ -214,22 +235,26 @@ static void parse_served_line(struct scenario_load *ld, struct yaml_doc_at it,
 }
 
 /* serves: line names in priority order. */
-static void parse_serves(struct scenario_load *ld, struct yaml_doc_at pm, struct pool_spec *p)
+static void parse_serves(struct scenario_load *ld, struct yaml_doc_at pm,
+			 struct pool_spec *p)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, "serves", kp);
-	int n = scenario_load_required_list(ld, pm, s, "a list of line names, highest "
+	int n = scenario_load_required_list(ld, pm, s,
+					    "a list of line names, highest "
 					    "priority first"), i;
 
 	if (n == 0)
 		return;
 	p->serves = scenario_load_calloc(ld, (size_t)n, sizeof *p->serves);
 	for (i = 0; i < n && p->serves; i++)
-		parse_served_line(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip), p);
+		parse_served_line(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip),
+				  p);
 }
 
 /* The body of one pool, its name already read. */
-static void parse_pool(struct scenario_load *ld, struct yaml_doc_at m, void *rec)
+static void parse_pool(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
 {
 	struct pool_spec *p = rec;
 	char kp[YAML_DOC_PATH_MAX];
@@ -237,13 +262,15 @@ static void parse_pool(struct scenario_load *ld, struct yaml_doc_at m, void *rec
 	/* The reports' cost rows put the totals beside the pools, under these
 	 * names: a pool so named would give two rows of one key. */
 	if (strcmp(p->name, "total") == 0 || strcmp(p->name, "pools") == 0)
-		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp), "'%s' is reserved for "
+		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp),
+				 "'%s' is reserved for "
 				 "the cost totals; give the pool another name",
 				 p->name);
 	scenario_load_keys(ld, m, scenario_schema_pool, "key");
 	parse_serves(ld, m, p);
 	scenario_load_numbers(ld, m, scenario_schema_pool, p);
-	p->shifts = scenario_load_list(ld, m, &scenario_pools_shifts, &p->n_shifts);
+	p->shifts = scenario_load_list(ld, m, &scenario_pools_shifts,
+				       &p->n_shifts);
 }
 
 static void init_pool(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
@@ -260,7 +287,8 @@ const struct scenario_load_kind scenario_pools_list = {
 
 /* Every line needs a pool that answers it, or its callers would wait for
  * ever. Checked only once lines and pools read cleanly. */
-void scenario_pools_check_served(struct scenario_load *ld, struct yaml_doc_at top)
+void scenario_pools_check_served(struct scenario_load *ld,
+				 struct yaml_doc_at top)
 {
 	const struct scenario *sc = ld->sc;
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
@@ -274,7 +302,8 @@ void scenario_pools_check_served(struct scenario_load *ld, struct yaml_doc_at to
 			for (k = 0; k < sc->pools[j].n_serves; k++)
 				served |= sc->pools[j].serves[k] == i;
 		if (!served)
-			yaml_doc_problem(&ld->yd, yaml_doc_item(&ld->yd, s, (int)i,
+			yaml_doc_problem(&ld->yd,
+					 yaml_doc_item(&ld->yd, s, (int)i,
 								sc->lines[i].name, ip),
 					 "no pool serves this line; list it in the "
 					 "serves of a pool");

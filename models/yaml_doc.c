@@ -88,9 +88,11 @@ void yaml_doc_where(struct yaml_doc *yd, int id, char *buf, size_t size)
 }
 
 /* Reports a problem at node a.id under key path a.path. */
-void yaml_doc_problem(struct yaml_doc *yd, struct yaml_doc_at a, const char *fmt, ...)
+void yaml_doc_problem(struct yaml_doc *yd, struct yaml_doc_at a,
+		      const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void yaml_doc_problem(struct yaml_doc *yd, struct yaml_doc_at a, const char *fmt, ...)
+void yaml_doc_problem(struct yaml_doc *yd, struct yaml_doc_at a,
+		      const char *fmt, ...)
 {
 	char where[YAML_DOC_WHERE_MAX];
 	va_list ap;
@@ -191,7 +193,8 @@ static const char *word_nearest(const char *w, const char *const *names)
 }
 
 /* "unknown key 'pateince'; did you mean 'patience'? allowed: ..." */
-void yaml_doc_unknown(struct yaml_doc *yd, struct yaml_doc_at a, const char *noun,
+void yaml_doc_unknown(struct yaml_doc *yd, struct yaml_doc_at a,
+		      const char *noun,
 		      const char *w, const char *const *names)
 {
 	char list[LIST_MAX];
@@ -199,10 +202,12 @@ void yaml_doc_unknown(struct yaml_doc *yd, struct yaml_doc_at a, const char *nou
 
 	word_join(names, list, sizeof list);
 	if (near)
-		yaml_doc_problem(yd, a, "unknown %s '%.60s'; did you mean '%s'? "
+		yaml_doc_problem(yd, a,
+				 "unknown %s '%.60s'; did you mean '%s'? "
 				 "allowed: %s", noun, w, near, list);
 	else
-		yaml_doc_problem(yd, a, "unknown %s '%.60s'; allowed: %s", noun, w,
+		yaml_doc_problem(yd, a, "unknown %s '%.60s'; allowed: %s", noun,
+				 w,
 				 list);
 }
 
@@ -234,7 +239,8 @@ const char *yaml_doc_describe(const yaml_node_t *n, char *buf, size_t size)
 		return buf;
 	}
 	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		snprintf(buf, size, "the quoted text \"%.60s\"", yaml_doc_text(n));
+		snprintf(buf, size, "the quoted text \"%.60s\"",
+			 yaml_doc_text(n));
 	else
 		snprintf(buf, size, "'%.60s'", yaml_doc_text(n));
 	return buf;
@@ -248,18 +254,21 @@ int yaml_doc_is_string(const yaml_node_t *n)
 }
 
 /* Reports "got X; must be <allowed>"; returns 0 for the caller to pass on. */
-int yaml_doc_wrong(struct yaml_doc *yd, struct yaml_doc_at a, const char *allowed)
+int yaml_doc_wrong(struct yaml_doc *yd, struct yaml_doc_at a,
+		   const char *allowed)
 {
 	char buf[96];
 
 	yaml_doc_problem(yd, a, "got %s; must be %s",
-			 yaml_doc_describe(yaml_doc_node(yd, a.id), buf, sizeof buf),
+			 yaml_doc_describe(yaml_doc_node(yd, a.id), buf,
+					   sizeof buf),
 			 allowed);
 	return 0;
 }
 
 /* Checks the node's type (a scalar must not be empty). */
-int yaml_doc_expect(struct yaml_doc *yd, struct yaml_doc_at a, yaml_node_type_t type,
+int yaml_doc_expect(struct yaml_doc *yd, struct yaml_doc_at a,
+		    yaml_node_type_t type,
 		    const char *allowed)
 {
 	const yaml_node_t *n = yaml_doc_node(yd, a.id);
@@ -309,7 +318,8 @@ void yaml_doc_path_join(char buf[YAML_DOC_PATH_MAX], const char *parent,
 }
 
 /* The child `key` of mapping m, its path written into buf. */
-struct yaml_doc_at yaml_doc_key(struct yaml_doc *yd, struct yaml_doc_at m, const char *key,
+struct yaml_doc_at yaml_doc_key(struct yaml_doc *yd, struct yaml_doc_at m,
+				const char *key,
 				char buf[YAML_DOC_PATH_MAX])
 {
 	struct yaml_doc_at c;
@@ -322,7 +332,8 @@ struct yaml_doc_at yaml_doc_key(struct yaml_doc *yd, struct yaml_doc_at m, const
 
 /* Item i of sequence s: named by `name` when it has one (lines.999),
  * else by its 0-based index (lines.999.surges.0), as --set selects it. */
-struct yaml_doc_at yaml_doc_item(struct yaml_doc *yd, struct yaml_doc_at s, int i, const char *name,
+struct yaml_doc_at yaml_doc_item(struct yaml_doc *yd, struct yaml_doc_at s,
+				 int i, const char *name,
 				 char buf[YAML_DOC_PATH_MAX])
 {
 	struct yaml_doc_at c;
@@ -336,7 +347,8 @@ struct yaml_doc_at yaml_doc_item(struct yaml_doc *yd, struct yaml_doc_at s, int 
 }
 
 /* Reports a required key the mapping lacks, at the mapping itself. */
-void yaml_doc_missing(struct yaml_doc *yd, struct yaml_doc_at m, const char *key,
+void yaml_doc_missing(struct yaml_doc *yd, struct yaml_doc_at m,
+		      const char *key,
 		      const char *give)
 {
 	yaml_doc_problem(yd, m, "missing key '%s'; give %s", key, give);
@@ -344,7 +356,8 @@ void yaml_doc_missing(struct yaml_doc *yd, struct yaml_doc_at m, const char *key
 
 /* Reports keys that are not in `allowed` (with the nearest allowed one)
  * and keys given twice, which libyaml's document API lets through. */
-void yaml_doc_check_keys(struct yaml_doc *yd, struct yaml_doc_at m, const char *const *allowed,
+void yaml_doc_check_keys(struct yaml_doc *yd, struct yaml_doc_at m,
+			 const char *const *allowed,
 			 const char *noun)
 {
 	const yaml_node_t *map = yaml_doc_node(yd, m.id);
@@ -362,14 +375,17 @@ void yaml_doc_check_keys(struct yaml_doc *yd, struct yaml_doc_at m, const char *
 			continue;
 		}
 		if (yaml_doc_word_index(yaml_doc_text(k), allowed) < 0) {
-			yaml_doc_unknown(yd, ka, noun, yaml_doc_text(k), allowed);
+			yaml_doc_unknown(yd, ka, noun, yaml_doc_text(k),
+					 allowed);
 			continue;
 		}
 		for (q = map->data.mapping.pairs.start; q < p; q++)
-			if (yaml_doc_node(yd, q->key)->type == YAML_SCALAR_NODE &&
+			if (yaml_doc_node(yd,
+					  q->key)->type == YAML_SCALAR_NODE &&
 			    strcmp(yaml_doc_text(yaml_doc_node(yd, q->key)),
 				   yaml_doc_text(k)) == 0) {
-				yaml_doc_problem(yd, ka, "key '%s' is given twice; "
+				yaml_doc_problem(yd, ka,
+						 "key '%s' is given twice; "
 						 "give it once", yaml_doc_text(k));
 				break;
 			}
@@ -446,7 +462,8 @@ const char *yaml_doc_number_fault(int rc)
 }
 
 /* Checks v (written as s) against rule r. */
-static int check_range(struct yaml_doc *yd, struct yaml_doc_at a, const struct yaml_doc_rule *r,
+static int check_range(struct yaml_doc *yd, struct yaml_doc_at a,
+		       const struct yaml_doc_rule *r,
 		       const char *s, double v)
 {
 	const char *what = NULL;
@@ -467,7 +484,8 @@ static int check_range(struct yaml_doc *yd, struct yaml_doc_at a, const struct y
 
 /* Reads a number that rule r allows. Quoted text is not a number: YAML
  * makes "10" a string, and accepting it would hide a typo elsewhere. */
-int yaml_doc_number(struct yaml_doc *yd, struct yaml_doc_at a, const struct yaml_doc_rule *r,
+int yaml_doc_number(struct yaml_doc *yd, struct yaml_doc_at a,
+		    const struct yaml_doc_rule *r,
 		    double *out)
 {
 	const yaml_node_t *n = yaml_doc_node(yd, a.id);
@@ -479,7 +497,8 @@ int yaml_doc_number(struct yaml_doc *yd, struct yaml_doc_at a, const struct yaml
 		return yaml_doc_wrong(yd, a, r->allowed);
 	rc = yaml_doc_text_number(yaml_doc_text(n), &v);
 	if (rc != 0) {
-		yaml_doc_problem(yd, a, "'%.60s' %s; must be %s", yaml_doc_text(n),
+		yaml_doc_problem(yd, a, "'%.60s' %s; must be %s",
+				 yaml_doc_text(n),
 				 yaml_doc_number_fault(rc), r->allowed);
 		return 0;
 	}
@@ -551,7 +570,8 @@ static int yaml_check_end(yaml_parser_t *p, const char *text,
  * so 100,000 '[' took a minute. Reads events only up to the first one too
  * deep; a syntax error stops it too, for the load to report. Returns 1
  * when the nesting is within the limit, else 0 with f filled. */
-static int yaml_check_depth(const char *text, size_t len, struct yaml_doc_fail *f)
+static int yaml_check_depth(const char *text, size_t len,
+			    struct yaml_doc_fail *f)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
