@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <yaml.h>
 
 #include "models/csv_read.h"
@@ -155,27 +154,29 @@ const char *const scenario_load_days[] = {
 	"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL};
 
 /* A date "YYYY-MM-DD" that exists in the calendar; *wday is 0 = Monday.
- * mktime normalises impossible dates (Feb 30), which is how they show. */
+ * Worked out by arithmetic, not with mktime: mktime reads the time zone,
+ * which is shared by every thread, and scenarios are built on several
+ * threads at once (scenario_doc_build). */
 static int date_parse(const char *s, struct demand_date *d, int *wday)
 {
-	struct tm tm;
-	int n = 0;
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+				      30, 31};
+	static const int shift[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+	int n = 0, y, leap;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
 	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
 		   &n) != 3 ||
-	    n != 10 || d->year < 1900)
+	    n != 10 || d->year < 1900 || d->month < 1 || d->month > 12)
 		return 0;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = d->year - 1900;
-	tm.tm_mon = d->month - 1;
-	tm.tm_mday = d->mday;
-	tm.tm_hour = 12;             /* far from any DST edge */
-	tm.tm_isdst = -1;
-	if (mktime(&tm) == (time_t)-1 || tm.tm_mon != d->month - 1 ||
-	    tm.tm_mday != d->mday)
+	leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
+	if (d->mday < 1 || d->mday > mdays[d->month - 1] + (d->month == 2 &&
+							   leap))
 		return 0;
-	*wday = (tm.tm_wday + 6) % 7;
+	/* Sakamoto's method: 0 is Sunday. */
+	y = d->year - (d->month < 3);
+	*wday = (y + y / 4 - y / 100 + y / 400 + shift[d->month - 1] +
+		 d->mday + 6) % 7;
 	return 1;
 }
 

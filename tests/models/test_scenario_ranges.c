@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tests/models/scenario_cases.h"
 
@@ -179,6 +180,49 @@ static void test_reserved_pool_names(void **state)
 }
 
 
+/* The start date's weekday is worked out by arithmetic (mktime reads
+ * the time zone, which threads share): it must agree with mktime on
+ * every date, leap days of 1900, 2000 and 2100 included. */
+static void test_start_date_weekdays(void **state)
+{
+	static const char *const names[7] = {
+		"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
+		"Friday", "Saturday"};
+	char text[1024], date[48], frag[96];
+	struct tm tm;
+
+	(void)state;
+	for (int k = 0; k < 200 * 365; k += 61) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = 0;
+		tm.tm_mday = 1 + k;
+		tm.tm_hour = 12;
+		tm.tm_isdst = -1;
+		assert_true(mktime(&tm) != (time_t)-1);
+		snprintf(date, sizeof date, "%04d-%02d-%02d",
+			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		snprintf(text, sizeof text, "name: t\nrun: {days: 7, "
+			 "start_date: \"%s\"}\nlines:\n" L999 HANDLE ANSWER
+			 POOLS SHIFT, date);
+		if (tm.tm_wday == 1) {
+			scenario_free(expect_good("t.yaml", text, NULL, 0));
+			continue;
+		}
+		snprintf(frag, sizeof frag, "%s is a %s; must be a Monday", date,
+			 names[tm.tm_wday]);
+		expect_bad(text, "t.yaml:2:28: run.start_date: ", frag);
+	}
+	expect_bad("name: t\nrun: {days: 7, start_date: \"1900-02-29\"}\n"
+		   "lines:\n" L999 HANDLE ANSWER POOLS SHIFT,
+		   "t.yaml:2:28: run.start_date: ", "is not a date");
+	expect_bad("name: t\nrun: {days: 7, start_date: \"2000-02-29\"}\n"
+		   "lines:\n" L999 HANDLE ANSWER POOLS SHIFT,
+		   "t.yaml:2:28: run.start_date: ", "2000-02-29 is a Tuesday");
+	expect_bad("name: t\nrun: {days: 7, start_date: \"2100-02-29\"}\n"
+		   "lines:\n" L999 HANDLE ANSWER POOLS SHIFT,
+		   "t.yaml:2:28: run.start_date: ", "is not a date");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +246,7 @@ int main(void)
 		BAD(bad_infinity_word),
 		BAD(bad_shift_end_is_start),
 		cmocka_unit_test(test_plain_decimal),
+		cmocka_unit_test(test_start_date_weekdays),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
