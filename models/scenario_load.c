@@ -31,6 +31,7 @@
 #include "models/file_read.h"
 #include "models/scenario_edit.h"
 #include "models/scenario_load.h"
+#include "models/week.h"
 #include "sim/mem.h"
 
 #define MSG_MAX 1024
@@ -150,8 +151,7 @@ const char *scenario_load_clock_text(double s, char buf[16])
 	return buf;
 }
 
-const char *const scenario_load_days[] = {
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL};
+const char *const scenario_load_days[] = {WEEK_DAY_KEYS, NULL};
 
 /* A date "YYYY-MM-DD" that exists in the calendar; *wday is 0 = Monday.
  * Worked out by arithmetic, not with mktime: mktime reads the time zone,
@@ -421,9 +421,7 @@ static void parse_seed(struct scenario_load *ld, struct yaml_doc_at a,
 static void parse_start_date(struct scenario_load *ld, struct yaml_doc_at a,
 			     struct demand_date *start)
 {
-	static const char *const wday[] = {
-		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-		"Saturday", "Sunday"};
+	static const char *const wday[] = {WEEK_DAY_NAMES};
 	struct demand_date d;
 	const char *s;
 	int wd;

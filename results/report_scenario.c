@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "models/scenario_schema.h"
+#include "models/week.h"
 
-#define RS_DAY_S 86400.0
 #define RS_YEAR_DAYS 365.0   /* the year a volume per_year is spread over */
 
 /* A double-quoted YAML string: quotes, backslashes and control characters
@@ -125,9 +125,7 @@ static void rs_key(FILE *f, const char *indent, const struct scenario_key *t,
 	fputc('\n', f);
 }
 
-static const char *const rs_days[7] = {
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
-};
+static const char *const rs_days[7] = {WEEK_DAY_KEYS};
 
 /* A distribution as a flow mapping with the parameters a planner gives. */
 static void rs_dist(FILE *f, const struct dist *d)
@@ -199,8 +197,8 @@ static void rs_surges(FILE *f, const struct demand_spec *d)
 	for (size_t i = 0; i < d->n_surges; i++) {
 		const struct surge_spec *s = &d->surges[i];
 
-		fprintf(f, "      - {start: \"%s ", rs_days[(long)(s->start_s / RS_DAY_S) % 7]);
-		rs_clock(f, fmod(s->start_s, RS_DAY_S));
+		fprintf(f, "      - {start: \"%s ", rs_days[(long)(s->start_s / DAY_S) % 7]);
+		rs_clock(f, fmod(s->start_s, DAY_S));
 		fprintf(f, "\", hours: %s, factor: %s",
 			rs_g(s->duration_s / 3600.0).s, rs_g(s->factor).s);
 		if (s->n_weeks > 0) {
@@ -218,9 +216,9 @@ static const struct {
 	const char *key, *comment;
 	double per_s;                /* what the loader multiplies by */
 } rs_volume_units[3] = {
-	{"per_day", "calls a day", 1.0 / RS_DAY_S},
+	{"per_day", "calls a day", 1.0 / DAY_S},
 	{"per_hour", "calls an hour", 1.0 / 3600.0},
-	{"per_year", "calls a year of 365 days", 1.0 / (RS_YEAR_DAYS * RS_DAY_S)},
+	{"per_year", "calls a year of 365 days", 1.0 / (RS_YEAR_DAYS * DAY_S)},
 };
 
 /* The volume as the loader reads it back to exactly the same rate: calls
@@ -230,7 +228,7 @@ static const struct {
  * shortest. */
 static void rs_volume(FILE *f, double rate_per_s)
 {
-	double per_day = rate_per_s * RS_DAY_S;
+	double per_day = rate_per_s * DAY_S;
 	struct rs_num n, best;
 	size_t u, pick = 3;
 	int as_before = rs_try(per_day, rate_per_s, rs_volume_units[0].per_s,
