@@ -152,6 +152,51 @@ enum sim_status scenario_load(const struct scenario_source *src,
 /* NULL is a no-op. */
 void scenario_free(struct scenario *sc);
 
+/* A scenario read once, to build many variants of (a sweep's points, an
+ * optimiser's rounds): the file's bytes and those of the CSVs it names,
+ * and the YAML parsed. Immutable once read, so threads may share it. */
+struct scenario_doc;
+
+/* Reads and parses src's file (or text) and the CSVs it names, and
+ * refuses a file that is not one YAML mapping; src->overrides and
+ * src->warnings are not used. On success returns SIM_OK and a new doc in
+ * *out (free with scenario_doc_free); else returns SIM_ESCENARIO, SIM_EIO
+ * or SIM_ENOMEM with the problems added to err, as scenario_load would
+ * report them. */
+enum sim_status scenario_doc_read(const struct scenario_source *src,
+				  struct scenario_doc **out,
+				  struct sim_err *err);
+/* NULL is a no-op. */
+void scenario_doc_free(struct scenario_doc *d);
+
+/* A typed edit: a key path as --set spells it and a value. */
+struct scenario_edit {
+	const char *path;            /* "pools.emergency.shifts.late.staff";
+					read up to its first '=' */
+	const char *text;            /* the value as YAML text, or NULL */
+	double number;               /* used when text == NULL; NaN stands
+					for an argument without '=', which
+					is reported as such */
+	const char *origin;          /* for messages: "--set", "--vary";
+					NULL is "--set" */
+};
+
+/* "key=value" -> an edit borrowing arg's bytes (path is arg itself, read
+ * up to the '='), origin "--set"; -1 when arg has no '='. */
+int scenario_edit_parse(const char *arg, struct scenario_edit *out);
+
+/* The scenario of d with edits applied in order, validated, as
+ * scenario_load would load d's file with those edits as --set overrides:
+ * the same problems, the same warnings (into warnings, when not NULL), and
+ * the same content_fnv1a, taken from the bytes d holds. A CSV that only an
+ * edit names is read from its file. Safe to call from several threads on
+ * one d. */
+enum sim_status scenario_doc_build(const struct scenario_doc *d,
+				   const struct scenario_edit *edits,
+				   size_t n_edits, struct sim_err *warnings,
+				   struct scenario **out,
+				   struct sim_err *err);
+
 /* The FNV-1a offset basis: the hash of no bytes. */
 #define SCENARIO_FNV1A_INIT 14695981039346656037u
 /* Extends the 64-bit FNV-1a hash h (starting at SCENARIO_FNV1A_INIT) with

@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RS_DAY_S 86400.0
+#include "models/scenario_schema.h"
+#include "models/week.h"
+
 #define RS_YEAR_DAYS 365.0   /* the year a volume per_year is spread over */
 
 /* A double-quoted YAML string: quotes, backslashes and control characters
@@ -107,9 +109,23 @@ static int rs_scaled(double value, double y0, double scale, struct rs_num *n)
 	return 0;
 }
 
-static const char *const rs_days[7] = {
-	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
-};
+/* "INDENTkey: value[COMMENT]" for the number row `key` of table t, as the
+ * file gives it: the schema says where the record keeps it and in which
+ * units. */
+static void rs_key(FILE *f, const char *indent, const struct scenario_key *t,
+		   const char *key, const void *rec, const char *comment)
+{
+	const struct scenario_key *k = scenario_schema_find(t, key);
+
+	fputs(indent, f);
+	fputs(key, f);
+	fputs(": ", f);
+	fputs(rs_g(scenario_schema_get(k, rec)).s, f);
+	fputs(comment ? comment : "", f);
+	fputc('\n', f);
+}
+
+static const char *const rs_days[7] = {WEEK_DAY_KEYS};
 
 /* A distribution as a flow mapping with the parameters a planner gives. */
 static void rs_dist(FILE *f, const struct dist *d)
@@ -150,9 +166,9 @@ static void rs_run(FILE *f, const struct scenario *sc)
 	fputs("name: ", f);
 	rs_string(f, sc->name);
 	fputs("\nrun:\n", f);
-	fprintf(f, "  days: %s\n", rs_g(r->days).s);
-	fprintf(f, "  warmup_hours: %s\n", rs_g(r->warmup_s / 3600.0).s);
-	fprintf(f, "  replications: %u\n", r->replications);
+	rs_key(f, "  ", scenario_schema_run, "days", r, NULL);
+	rs_key(f, "  ", scenario_schema_run, "warmup_hours", r, NULL);
+	rs_key(f, "  ", scenario_schema_run, "replications", r, NULL);
 	fprintf(f, "  seed: %" PRIu64 "\n", r->seed);
 	fprintf(f, "  start_date: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
 		r->start.year, r->start.month, r->start.mday);
@@ -181,8 +197,8 @@ static void rs_surges(FILE *f, const struct demand_spec *d)
 	for (size_t i = 0; i < d->n_surges; i++) {
 		const struct surge_spec *s = &d->surges[i];
 
-		fprintf(f, "      - {start: \"%s ", rs_days[(long)(s->start_s / RS_DAY_S) % 7]);
-		rs_clock(f, fmod(s->start_s, RS_DAY_S));
+		fprintf(f, "      - {start: \"%s ", rs_days[(long)(s->start_s / DAY_S) % 7]);
+		rs_clock(f, fmod(s->start_s, DAY_S));
 		fprintf(f, "\", hours: %s, factor: %s",
 			rs_g(s->duration_s / 3600.0).s, rs_g(s->factor).s);
 		if (s->n_weeks > 0) {
@@ -200,9 +216,9 @@ static const struct {
 	const char *key, *comment;
 	double per_s;                /* what the loader multiplies by */
 } rs_volume_units[3] = {
-	{"per_day", "calls a day", 1.0 / RS_DAY_S},
+	{"per_day", "calls a day", 1.0 / DAY_S},
 	{"per_hour", "calls an hour", 1.0 / 3600.0},
-	{"per_year", "calls a year of 365 days", 1.0 / (RS_YEAR_DAYS * RS_DAY_S)},
+	{"per_year", "calls a year of 365 days", 1.0 / (RS_YEAR_DAYS * DAY_S)},
 };
 
 /* The volume as the loader reads it back to exactly the same rate: calls
@@ -212,7 +228,7 @@ static const struct {
  * shortest. */
 static void rs_volume(FILE *f, double rate_per_s)
 {
-	double per_day = rate_per_s * RS_DAY_S;
+	double per_day = rate_per_s * DAY_S;
 	struct rs_num n, best;
 	size_t u, pick = 3;
 	int as_before = rs_try(per_day, rate_per_s, rs_volume_units[0].per_s,
@@ -242,16 +258,14 @@ static void rs_volume(FILE *f, double rate_per_s)
 
 static void rs_demand(FILE *f, const struct demand_spec *d)
 {
-	static const char *const months[12] = {
-		"jan", "feb", "mar", "apr", "may", "jun",
-		"jul", "aug", "sep", "oct", "nov", "dec"
-	};
+	const struct scenario_key *m;
+
 	rs_volume(f, d->mean_rate_per_s);
 	rs_profile(f, d);
 	fputs("    months: {", f);
-	for (int m = 0; m < 12; m++)
-		fprintf(f, "%s%s: %s", m ? ", " : "", months[m],
-			rs_g(d->month_factor[m]).s);
+	for (m = scenario_schema_months; m->key; m++)
+		fprintf(f, "%s%s: %s", m > scenario_schema_months ? ", " : "",
+			m->key, rs_g(scenario_schema_get(m, d)).s);
 	fputs("}\n", f);
 	rs_surges(f, d);
 }
@@ -338,10 +352,10 @@ static void rs_pool(FILE *f, const struct scenario *sc, const struct pool_spec *
 		rs_string(f, sc->lines[p->serves[i]].name);
 	}
 	fputs("]   # in priority order\n", f);
-	fprintf(f, "    shrinkage: %s\n", rs_g(p->shrinkage).s);
-	fprintf(f, "    hours_per_week: %s   # contracted hours of one FTE\n",
-		rs_g(p->hours_per_week).s);
-	fprintf(f, "    cost_per_fte: %s   # a year\n", rs_g(p->cost_per_fte).s);
+	rs_key(f, "    ", scenario_schema_pool, "shrinkage", p, NULL);
+	rs_key(f, "    ", scenario_schema_pool, "hours_per_week", p,
+	       "   # contracted hours of one FTE");
+	rs_key(f, "    ", scenario_schema_pool, "cost_per_fte", p, "   # a year");
 	fputs("    shifts:\n", f);
 	for (size_t i = 0; i < p->n_shifts; i++)
 		rs_shift(f, &p->shifts[i]);
@@ -384,8 +398,8 @@ static void rs_area(FILE *f, const struct scenario *sc, const struct area_spec *
 		fputs(i ? ", " : "", f);
 		rs_string(f, sc->areas[a->neighbours[i]].name);
 	}
-	fprintf(f, "]   # nearest first\n    travel_factor: %s\n",
-		rs_g(a->travel_factor).s);
+	fputs("]   # nearest first\n", f);
+	rs_key(f, "    ", scenario_schema_area, "travel_factor", a, NULL);
 }
 
 /* A role: what it attends, or, for ring-fenced neighbourhood officers,
@@ -411,16 +425,18 @@ static void rs_role(FILE *f, const struct scenario *sc, const struct role_spec *
 			}
 		fputs("]\n", f);
 	}
-	fprintf(f, "    cost_per_fte: %s   # a year\n", rs_g(r->cost_per_fte).s);
-	fprintf(f, "    hours_per_week: %s   # contracted hours of one FTE\n",
-		rs_g(r->hours_per_week).s);
+	rs_key(f, "    ", scenario_schema_role, "cost_per_fte", r, "   # a year");
+	rs_key(f, "    ", scenario_schema_role, "hours_per_week", r,
+	       "   # contracted hours of one FTE");
 }
 
 static void rs_dispatch(FILE *f, const struct dispatch_spec *d)
 {
 	fputs("dispatch:\n", f);
-	fprintf(f, "  cross_border_after_s: %s\n", rs_g(d->cross_border_after_s).s);
-	fprintf(f, "  cross_border_factor: %s\n", rs_g(d->cross_border_factor).s);
+	rs_key(f, "  ", scenario_schema_dispatch, "cross_border_after_s", d,
+	       NULL);
+	rs_key(f, "  ", scenario_schema_dispatch, "cross_border_factor", d,
+	       NULL);
 	fprintf(f, "  preempt_scheduled: %s\n",
 		d->preempt_scheduled ? "true" : "false");
 }
@@ -431,8 +447,9 @@ static void rs_unit(FILE *f, const struct scenario *sc, const struct unit_spec *
 	rs_string(f, sc->areas[u->area].name);
 	fputs("\n    role: ", f);
 	rs_string(f, sc->roles[u->role].name);
-	fprintf(f, "\n    crew: %d   # officers a unit\n", u->crew);
-	fprintf(f, "    shrinkage: %s\n", rs_g(u->shrinkage).s);
+	fputc('\n', f);
+	rs_key(f, "    ", scenario_schema_unit, "crew", u, "   # officers a unit");
+	rs_key(f, "    ", scenario_schema_unit, "shrinkage", u, NULL);
 	fputs("    shifts:   # staff = units on the shift\n", f);
 	for (size_t i = 0; i < u->n_shifts; i++)
 		rs_shift(f, &u->shifts[i]);

@@ -1,0 +1,159 @@
+/* csv_read.c: cutting a CSV file read whole into trimmed cells, and
+ * reporting its bad lines and cells at their own positions (csv_read.h). */
+#include "models/csv_read.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Trims spaces (and a CR) around a cell in place. */
+static char *csv_trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		*--end = '\0';
+	return s;
+}
+
+/* Moves to the next line holding data: blank lines and '#' comments are
+ * skipped. Returns 0 at the end of the file. */
+static int csv_next_line(struct csv_read *c)
+{
+	char *end, *first;
+
+	do {
+		if (!c->next || *c->next == '\0')
+			return 0;
+		c->row = c->next;
+		c->line++;
+		end = strchr(c->row, '\n');
+		c->next = end ? end + 1 : NULL;
+		if (end)
+			*end = '\0';
+		first = csv_trim(c->row);
+	} while (*first == '\0' || *first == '#');
+	return 1;
+}
+
+/* Reports a problem at byte `at` of the current line, as
+ * "FILE.csv:LINE:COL"; after CSV_READ_BAD_CELLS_MAX of them the rest are only
+ * counted, so one broken file does not crowd every other problem out of
+ * the report. */
+void csv_read_report(struct yaml_doc *yd, struct csv_read *c, const char *at,
+		     const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void csv_read_report(struct yaml_doc *yd, struct csv_read *c, const char *at,
+		     const char *fmt, ...)
+{
+	char where[YAML_DOC_WHERE_MAX];
+	va_list ap;
+
+	if (c->n_bad++ >= CSV_READ_BAD_CELLS_MAX) {
+		yd->n_problems++;
+		return;
+	}
+	snprintf(where, sizeof where, "%s:%d:%d", c->path, c->line,
+		 (int)(at - c->row) + 1);
+	va_start(ap, fmt);
+	yaml_doc_vreport(yd, where, c->ypath, fmt, ap);
+	va_end(ap);
+}
+
+/* Checks the shape of the current line before it is cut: a ';' in a file
+ * separated by ',' (its first line has none) could be a spreadsheet's
+ * cell separator, which would misplace a decimal comma; and every line
+ * has as many cells as the first, which is how a decimal comma in a file
+ * separated by ',' shows ("1,5" beside "2"). Returns the line's cells. */
+static int csv_shape(struct yaml_doc *yd, struct csv_read *c)
+{
+	const char *semi = strchr(c->row, ';'), *p;
+	int n = 1;
+
+	if (!c->sep)
+		c->sep = semi ? ';' : ',';
+	for (p = c->row; (p = strchr(p, c->sep)) != NULL; p++)
+		n++;
+	if (!c->n_cells)
+		c->n_cells = n;
+	c->row_bad = 1;
+	if (c->sep == ',' && semi)
+		csv_read_report(yd, c, semi, "';' in a file whose first line "
+				"separates cells with ','; separate every line's "
+				"cells alike, with ';' where numbers have a decimal "
+				"comma");
+	else if (n != c->n_cells)
+		csv_read_report(yd, c, c->row, "this line has %d cells and the "
+				"first has %d; every line must have as many (a "
+				"decimal comma needs cells separated by ';')", n,
+				c->n_cells);
+	else
+		c->row_bad = 0;
+	return n;
+}
+
+/* Cuts the next data line into at most max trimmed cells; the last cell
+ * keeps any further separators. Returns the number of cells, 0 at the
+ * end; c->row_cells is how many the line holds (possibly more than max),
+ * and c->row_bad whether the line was reported (csv_shape). */
+int csv_read_row(struct yaml_doc *yd, struct csv_read *c, char **cells, int max)
+{
+	char *p;
+	int n = 0, i;
+
+	if (!csv_next_line(c))
+		return 0;
+	c->row_cells = csv_shape(yd, c);
+	for (p = c->row; p && n < max; n++) {
+		cells[n] = p;
+		p = n + 1 < max ? strchr(p, c->sep) : NULL;
+		if (p)
+			*p++ = '\0';
+	}
+	for (i = 0; i < n; i++)
+		cells[i] = csv_trim(cells[i]);
+	return n;
+}
+
+/* A cell as a number, as yaml_doc_text_number reads it; in a file separated by
+ * ';' the decimal mark is a comma (as spreadsheets write it there) and a
+ * point, which such a spreadsheet may use to group thousands, is refused
+ * with -4 rather than guessed at. */
+int csv_read_number(const struct csv_read *c, const char *cell, double *v)
+{
+	char buf[64], *comma;
+
+	if (c->sep != ';')
+		return yaml_doc_text_number(cell, v);
+	if (strchr(cell, '.'))
+		return -4;
+	if (strlen(cell) >= sizeof buf)
+		return -1;
+	memcpy(buf, cell, strlen(cell) + 1);
+	comma = strchr(buf, ',');
+	if (comma)
+		*comma = '.';
+	return yaml_doc_text_number(buf, v);
+}
+
+/* Reports a cell that csv_read_number refused (rc) or whose value is out of
+ * range (rc 0), at its own position. */
+void csv_read_bad_cell(struct yaml_doc *yd, struct csv_read *c,
+		       const char *cell,
+		       int rc, const char *allowed)
+{
+	if (rc == -4)
+		csv_read_report(yd, c, cell,
+				"'%.60s' has a decimal point, but this "
+				"file separates cells with ';', so its decimal mark "
+				"is ','; must be %s", cell, allowed);
+	else if (rc == -3 || rc == -2)
+		csv_read_report(yd, c, cell, "'%.60s' %s; must be %s", cell,
+				yaml_doc_number_fault(rc), allowed);
+	else
+		csv_read_report(yd, c, cell, "'%.60s' is not %s", cell,
+				allowed);
+}

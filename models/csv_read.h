@@ -1,0 +1,47 @@
+/* csv_read.h: a CSV file (a weekly profile, empirical samples) read whole
+ * and cut into rows in place. Cells are separated by ',' or, where numbers
+ * have a decimal comma, by ';' (the first line decides); blank lines and
+ * '#' comments are skipped. Problems are reported through a yaml_doc, as
+ * "FILE.csv:LINE:COL: key.path: what is wrong", at most
+ * CSV_READ_BAD_CELLS_MAX a file. */
+#ifndef MODELS_CSV_READ_H
+#define MODELS_CSV_READ_H
+
+#include "models/yaml_doc.h"
+
+#define CSV_READ_BAD_CELLS_MAX 5 /* bad cells reported per CSV file */
+
+/* A CSV file read whole and cut into rows in place. */
+struct csv_read {
+	char *text;
+	char *next;                  /* start of the next unread line */
+	char *row;                   /* start of the current line */
+	int line;                    /* 1-based number of the current line */
+	int n_bad;                   /* bad cells reported so far */
+	char sep;                    /* ',' or ';'; 0 before the first row */
+	int n_cells;                 /* cells of the first data line */
+	int row_cells;               /* cells of the current line */
+	int row_bad;                 /* the current line was reported */
+	const char *ypath;           /* key path of the YAML that named it */
+	char path[1100];             /* as opened, for messages */
+};
+
+/* Reports a problem at byte `at` of the current line. */
+void csv_read_report(struct yaml_doc *yd, struct csv_read *c, const char *at,
+		     const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Cuts the next data line into at most max trimmed cells; the last cell
+ * keeps any further separators. Returns the number of cells, 0 at the
+ * end; c->row_cells is how many the line holds (possibly more than max),
+ * and c->row_bad whether the line was reported. */
+int csv_read_row(struct yaml_doc *yd, struct csv_read *c, char **cells,
+		 int max);
+/* A cell as a number (yaml_doc_text_number); in a file separated by ';'
+ * the decimal mark is a comma, and a point is refused with -4. */
+int csv_read_number(const struct csv_read *c, const char *cell, double *v);
+/* Reports a cell that csv_read_number refused (rc) or whose value is out
+ * of range (rc 0), at its own position. */
+void csv_read_bad_cell(struct yaml_doc *yd, struct csv_read *c,
+		       const char *cell, int rc, const char *allowed);
+
+#endif

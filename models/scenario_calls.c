@@ -1,0 +1,507 @@
+/* scenario_calls.c: the contact lines of a scenario: demand (volume,
+ * weekly profile, months, surges), redial, answer and incidents
+ * (scenario_load.h). */
+#include "models/scenario_load.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/mem.h"
+
+/* ------------------------------------------------------------------ */
+/* Demand: volume, weekly profile, months, surges                      */
+
+#define VOLUME_KEYS "exactly one of per_year, per_day, per_hour"
+
+/* Reads the volume keys in the order written, so that of two volumes the
+ * second is the one blamed. Returns how many were given. */
+static int read_volumes(struct scenario_load *ld, struct yaml_doc_at v,
+			struct demand_spec *dm)
+{
+	const yaml_node_t *map = yaml_doc_node(&ld->yd, v.id);
+	const yaml_node_pair_t *p;
+	int given = 0;
+
+	for (p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_doc_node(&ld->yd, p->key);
+		char cp[YAML_DOC_PATH_MAX];
+		struct yaml_doc_at c = {p->value, cp};
+		const struct scenario_key *row = k->type == YAML_SCALAR_NODE ?
+			scenario_schema_find(scenario_schema_volume,
+					     yaml_doc_text(k)) : NULL;
+		double x;
+
+		if (!row)
+			continue;
+		yaml_doc_path_join(cp, v.path, row->key);
+		if (given++) {
+			c.id = p->key;
+			yaml_doc_problem(&ld->yd, c, "a second volume; give "
+					 VOLUME_KEYS);
+		} else if (yaml_doc_number(&ld->yd, c, row->rule, &x)) {
+			scenario_schema_store(row, dm, x);
+		}
+	}
+	return given;
+}
+
+/* volume: calls a year (of 365 days), a day or an hour, as calls a second
+ * averaged over the week. */
+static void parse_volume(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct demand_spec *dm)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at v = yaml_doc_key(&ld->yd, m, "volume", kp);
+
+	if (!v.id) {
+		yaml_doc_missing(&ld->yd, m, "volume", VOLUME_KEYS ", such as "
+				 "{per_year: 732440}");
+		return;
+	}
+	if (!yaml_doc_expect(&ld->yd, v, YAML_MAPPING_NODE, "a mapping with "
+			     VOLUME_KEYS))
+		return;
+	scenario_load_keys(ld, v, scenario_schema_volume, "key");
+	if (read_volumes(ld, v, dm) == 0)
+		yaml_doc_problem(&ld->yd, v, "no volume; give " VOLUME_KEYS);
+}
+
+/* A weekly profile has one factor an hour or one a quarter-hour. */
+static void check_profile(struct scenario_load *ld, struct yaml_doc_at a,
+			  size_t n,
+			  const struct demand_spec *dm)
+{
+	size_t i;
+
+	if (n != 168 && n != 672) {
+		yaml_doc_problem(&ld->yd, a,
+				 "has %zu factors; must have 168 (one an hour, "
+				 "Monday 00:00 first) or 672 (one a quarter-hour)",
+				 n);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (dm->profile[i] > 0)
+			return;
+	yaml_doc_problem(&ld->yd, a,
+			 "every factor is 0; at least one must be positive");
+}
+
+/* Checks one line of a profile CSV, cut into nc cells whose last read as
+ * v with csv_read_number's rc; reports a bad line. In a file separated by ','
+ * a label that is a number is refused: "0,963" is far more likely a
+ * decimal comma than a factor of 963 for hour 0. */
+static int profile_line_ok(struct scenario_load *ld, struct csv_read *c,
+			   char **cells,
+			   int nc, int rc, double v)
+{
+	double label;
+
+	if (c->row_bad)
+		return 0;
+	if (c->row_cells > 2) {
+		csv_read_report(&ld->yd, c, cells[nc - 1],
+				"'%.60s' is not a factor "
+				"(lines hold 'factor' or 'label,factor')",
+				cells[nc - 1]);
+		return 0;
+	}
+	if (c->sep == ',' && nc == 2 && yaml_doc_text_number(cells[0],
+							     &label) == 0) {
+		csv_read_report(&ld->yd, c, cells[0],
+				"the label '%.60s' is a number; "
+				"lines hold 'factor' or 'label,factor' with a label "
+				"such as 'mon 00:00' (where ',' is a decimal comma, "
+				"cells must be separated by ';')", cells[0]);
+		return 0;
+	}
+	if (rc == 0 && v >= scenario_schema_profile_factor.lo && v <= scenario_schema_profile_factor.hi)
+		return 1;
+	csv_read_bad_cell(&ld->yd, c, cells[nc - 1], rc,
+			  scenario_schema_profile_factor.allowed);
+	return 0;
+}
+
+/* A profile CSV: one factor a line, optionally after a label
+ * ("mon 00:00,1.05"); a first line that is not a number is a header. */
+static void profile_from_csv(struct scenario_load *ld, struct yaml_doc_at a,
+			     struct demand_spec *dm)
+{
+	struct csv_read c;
+	char *cells[3];
+	size_t n = 0;
+	int nc, rc, first = 1, before = ld->yd.n_problems;
+	double v = 0;
+
+	if (!scenario_load_csv(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV",
+			       &c))
+		return;
+	while ((nc = csv_read_row(&ld->yd, &c, cells, 3)) > 0) {
+		rc = csv_read_number(&c, cells[nc - 1], &v);
+		if (rc != 0 && first && !c.row_bad) {
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (profile_line_ok(ld, &c, cells, nc, rc, v) &&
+		    n < DEMAND_SLOTS_MAX)
+			dm->profile[n] = v;
+		n++;
+	}
+	free(c.text);
+	if (ld->yd.n_problems == before)
+		check_profile(ld, a, n, dm);
+	dm->n_slots = n;
+}
+
+/* profile: omitted (flat), a CSV file name, or an inline list. */
+static void parse_profile(struct scenario_load *ld, struct yaml_doc_at m,
+			  struct demand_spec *dm)
+{
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at p = yaml_doc_key(&ld->yd, m, "profile", kp);
+	const yaml_node_t *n;
+	int i, before = ld->yd.n_problems;
+
+	for (i = 0; i < 168; i++)
+		dm->profile[i] = 1.0;
+	dm->n_slots = 168;
+	if (!p.id)
+		return;
+	n = yaml_doc_node(&ld->yd, p.id);
+	if (yaml_doc_is_string(n)) {
+		profile_from_csv(ld, p, dm);
+		return;
+	}
+	if (!yaml_doc_expect(&ld->yd, p, YAML_SEQUENCE_NODE,
+			     "a CSV file name or a "
+			     "list of 168 or 672 factors"))
+		return;
+	for (i = 0; i < yaml_doc_seq_len(n) && i < DEMAND_SLOTS_MAX; i++)
+		yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, p, i, NULL, ip),
+				&scenario_schema_profile_factor, &dm->profile[i]);
+	if (ld->yd.n_problems == before)
+		check_profile(ld, p, (size_t)yaml_doc_seq_len(n), dm);
+	dm->n_slots = (size_t)yaml_doc_seq_len(n);
+}
+
+/* months: {jun: 1.10, ...}; a month not given keeps factor 1. */
+static void parse_months(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct demand_spec *dm)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "months", kp);
+
+	scenario_schema_defaults(scenario_schema_months, dm);
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping of "
+				      "month (jan..dec) to factor"))
+		return;
+	scenario_load_keys(ld, a, scenario_schema_months, "month");
+	scenario_load_numbers(ld, a, scenario_schema_months, dm);
+}
+
+/* A surge start "sat 22:00": a day and a time of day, as seconds into the
+ * week. */
+static void parse_surge_start(struct scenario_load *ld, struct yaml_doc_at a,
+			      double *start_s)
+{
+	const char *s;
+	char day[4];
+	double t;
+	int d;
+
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
+			     "a day and time such as "
+			     "\"sat 22:00\""))
+		return;
+	s = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
+	d = -1;
+	if (strlen(s) > 4 && s[3] == ' ') {
+		memcpy(day, s, 3);
+		day[3] = '\0';
+		d = yaml_doc_word_index(day, scenario_load_days);
+	}
+	t = d >= 0 ? scenario_load_clock_s(s + 4) : -1.0;
+	if (d < 0 || t < 0 || t >= 86400) {
+		yaml_doc_problem(&ld->yd, a,
+				 "'%.60s' is not a day and time; must be like "
+				 "\"sat 22:00\" (mon..sun, 00:00..23:59)", s);
+		return;
+	}
+	*start_s = d * 86400.0 + t;
+}
+
+/* weeks: [2, 5]: 1-based run weeks; omitted, the surge recurs weekly. */
+static void parse_surge_weeks(struct scenario_load *ld, struct yaml_doc_at a,
+			      struct surge_spec *sg)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	const yaml_node_t *n;
+	int i;
+
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
+			     "a list of run weeks "
+			     "from 1, such as [2, 5]"))
+		return;
+	n = yaml_doc_node(&ld->yd, a.id);
+	if (yaml_doc_seq_len(n) == 0) {
+		yaml_doc_problem(&ld->yd, a,
+				 "is empty; list run weeks from 1, or leave "
+				 "weeks out for every week");
+		return;
+	}
+	sg->weeks = mem_calloc((size_t)yaml_doc_seq_len(n), sizeof *sg->weeks);
+	if (!sg->weeks) {
+		ld->yd.oom = 1;
+		return;
+	}
+	for (i = 0; i < yaml_doc_seq_len(n); i++) {
+		double w;
+
+		if (yaml_doc_number(&ld->yd,
+				    yaml_doc_item(&ld->yd, a, i, NULL,
+						  ip), &scenario_schema_week, &w))
+			sg->weeks[sg->n_weeks++] = (unsigned)w;
+	}
+}
+
+/* One surge window {start, hours, factor, weeks}. */
+static void parse_surge(struct scenario_load *ld, struct yaml_doc_at a,
+			struct surge_spec *sg)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at c;
+
+	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+			     "a mapping such as {start: "
+			     "\"sat 22:00\", hours: 4, factor: 1.5}"))
+		return;
+	scenario_load_keys(ld, a, scenario_schema_surge, "key");
+	c = yaml_doc_key(&ld->yd, a, "start", kp);
+	if (c.id)
+		parse_surge_start(ld, c, &sg->start_s);
+	else
+		yaml_doc_missing(&ld->yd, a, "start", "a day and time such as "
+				 "\"sat 22:00\"");
+	scenario_load_numbers(ld, a, scenario_schema_surge, sg);
+	c = yaml_doc_key(&ld->yd, a, "weeks", kp);
+	if (c.id)
+		parse_surge_weeks(ld, c, sg);
+}
+
+static void parse_surges(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct demand_spec *dm)
+{
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "surges", kp);
+	const yaml_node_t *n;
+	int i;
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
+				      "a list of surge "
+				      "windows"))
+		return;
+	n = yaml_doc_node(&ld->yd, a.id);
+	if (yaml_doc_seq_len(n) == 0)
+		return;
+	dm->surges = mem_calloc((size_t)yaml_doc_seq_len(n),
+				sizeof *dm->surges);
+	if (!dm->surges) {
+		ld->yd.oom = 1;
+		return;
+	}
+	dm->n_surges = (size_t)yaml_doc_seq_len(n);
+	for (i = 0; i < yaml_doc_seq_len(n); i++)
+		parse_surge(ld, yaml_doc_item(&ld->yd, a, i, NULL, ip),
+			    &dm->surges[i]);
+}
+
+/* The product of the factors above 1 of the surges in force at week
+ * offset t. Surges that overlap in the week are taken to meet, whatever
+ * their weeks, so the bound holds for any run. */
+static double surge_peak_at(const struct demand_spec *dm, double t)
+{
+	double f = 1;
+	size_t r;
+
+	for (r = 0; r < dm->n_surges; r++) {
+		const struct surge_spec *sg = &dm->surges[r];
+		double into = fmod(t - sg->start_s + WEEK_S, WEEK_S);
+
+		if (into < sg->duration_s && sg->factor > 1)
+			f *= sg->factor;
+	}
+	return f;
+}
+
+/* The highest rate a line can reach, its volume at the profile's peak
+ * (factors rescaled to mean 1, as demand.c does), in its highest month,
+ * under its most surges at once, is at most SCENARIO_PEAK_RATE_MAX: beyond
+ * it arrivals would crowd the clock and waiting callers the memory. A
+ * product of factors each within its range can pass it. Called once the
+ * demand keys read cleanly, so the profile has a positive factor. */
+static void check_peak_rate(struct scenario_load *ld, struct yaml_doc_at m,
+			    const struct demand_spec *dm)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	double sum = 0, top = 0, month = 0, surge = 1, peak;
+	size_t i;
+
+	for (i = 0; i < dm->n_slots; i++) {
+		sum += dm->profile[i];
+		top = fmax(top, dm->profile[i]);
+	}
+	for (i = 0; i < 12; i++)
+		month = fmax(month, dm->month_factor[i]);
+	for (i = 0; i < dm->n_surges; i++)
+		surge = fmax(surge, surge_peak_at(dm, dm->surges[i].start_s));
+	top *= (double)dm->n_slots / sum;
+	peak = dm->mean_rate_per_s * top * month * surge;
+	if (peak <= SCENARIO_PEAK_RATE_MAX)
+		return;
+	yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "volume", kp),
+			 "at its peak the line "
+			 "has %.4g calls a second: %.4g on average x %.4g (highest "
+			 "profile factor over the mean) x %.4g (highest month) x "
+			 "%.4g (surges at once); must be at most %g calls a second",
+			 peak, dm->mean_rate_per_s, top, month, surge,
+			 SCENARIO_PEAK_RATE_MAX);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines                                                               */
+
+/* redial: {probability, delay}; delay is needed only when some redial. */
+static void parse_redial(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct line_spec *l)
+{
+	char kp[YAML_DOC_PATH_MAX], dp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "redial", kp), d;
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping such as "
+				      "{probability: 0.3, delay: {dist: "
+				      "exponential, mean: 60}}"))
+		return;
+	scenario_load_keys(ld, a, scenario_schema_redial, "key");
+	scenario_load_numbers(ld, a, scenario_schema_redial, l);
+	d = yaml_doc_key(&ld->yd, a, "delay", dp);
+	if (d.id)
+		scenario_dist_read(ld, d, &l->redial_delay);
+	else if (l->redial_probability > 0)
+		yaml_doc_missing(&ld->yd, a, "delay",
+				 "the time before a redial, such "
+				 "as {dist: exponential, mean: 60}");
+}
+
+/* answer: {within_s, goal}; with no goal there is a figure but no verdict. */
+static void parse_answer(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct line_spec *l)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "answer", kp);
+
+	scenario_schema_defaults(scenario_schema_answer, l);
+	if (!a.id) {
+		yaml_doc_missing(&ld->yd, m, "answer",
+				 "the service level target, such as "
+				 "{within_s: 10, goal: 0.90}");
+		return;
+	}
+	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as "
+			     "{within_s: 10, goal: 0.90}"))
+		return;
+	scenario_load_keys(ld, a, scenario_schema_answer, "key");
+	scenario_load_numbers(ld, a, scenario_schema_answer, l);
+}
+
+/* incidents: {GRADE: probability, ...}; grades not given create none, and
+ * what the probabilities leave is resolved on the call, so they may sum
+ * to less than 1 but never more. */
+static void parse_incidents(struct scenario_load *ld, struct yaml_doc_at m,
+			    struct line_spec *l)
+{
+	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "incidents", kp);
+	const char *names[RESPONSE_GRADES_MAX + 1];
+	int before = ld->yd.n_problems;
+	double sum = 0;
+	size_t g;
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping of "
+				      "grade to probability, such as {emergency: "
+				      "0.20, priority: 0.25}"))
+		return;
+	if (!ld->grades_given) {
+		yaml_doc_problem(&ld->yd, a,
+				 "no grades are defined; give a grades list "
+				 "(with areas, roles and units), or leave out "
+				 "incidents");
+		return;
+	}
+	if (ld->sc->n_grades == 0)
+		return;              /* the grades themselves were refused */
+	scenario_load_grade_names(ld->sc, names);
+	yaml_doc_check_keys(&ld->yd, a, names, "grade");
+	for (g = 0; g < ld->sc->n_grades; g++) {
+		struct yaml_doc_at c = yaml_doc_key(&ld->yd, a, names[g], gp);
+
+		if (c.id)
+			yaml_doc_number(&ld->yd, c,
+					&scenario_schema_probability,
+					&l->incident_p[g]);
+	}
+	for (g = 0; g < ld->sc->n_grades; g++)
+		sum += l->incident_p[g];
+	if (ld->yd.n_problems == before && sum > 1 + 1e-9)
+		yaml_doc_problem(&ld->yd, a,
+				 "probabilities sum to %.9g; must sum to at "
+				 "most 1 (the rest are resolved on the call)", sum);
+}
+
+/* Everything of a line but its name, which the caller read for the path. */
+static void parse_line(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
+{
+	struct line_spec *l = rec;
+	int before;
+
+	scenario_load_keys(ld, m, scenario_schema_line, "key");
+	before = ld->yd.n_problems;
+	parse_volume(ld, m, &l->demand);
+	parse_profile(ld, m, &l->demand);
+	parse_months(ld, m, &l->demand);
+	parse_surges(ld, m, &l->demand);
+	if (ld->yd.n_problems == before && !ld->yd.oom)
+		check_peak_rate(ld, m, &l->demand);
+	l->has_patience = scenario_dist_optional(ld, m, "patience",
+						 &l->patience);
+	parse_redial(ld, m, l);
+	scenario_dist_required(ld, m, "handle", &l->handle,
+			       "the talk time, such as "
+			       "{dist: lognormal, mean: 240, sd: 180}");
+	l->has_wrap = scenario_dist_optional(ld, m, "wrap", &l->wrap);
+	parse_answer(ld, m, l);
+	parse_incidents(ld, m, l);
+}
+
+/* Defaults and position of a line, read before its keys. */
+static void init_line(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct line_spec *l = rec;
+
+	scenario_schema_defaults(scenario_schema_answer, l);
+	l->pos = yaml_doc_pos(&ld->yd, a.id);
+}
+
+const struct scenario_load_kind scenario_calls_lines = {
+	"lines", "line", "a list of contact lines", NULL,
+	sizeof(struct line_spec), 0, init_line, parse_line};

@@ -1,0 +1,511 @@
+/* scenario_edit.c: --set overrides grafted into a scenario's YAML document
+ * (scenario_edit.h). */
+#include "models/scenario_edit.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/mem.h"
+
+#define LIST_MAX 512         /* "pools are: a, b, c" */
+#define OVR_SEGS_MAX 16      /* segments of a --set key path */
+#define GRAFT_DEPTH_MAX 32   /* nesting of a --set value */
+
+/* One --set string, its key path cut into segments. */
+struct ovr {
+	const char *text;            /* "key.path=value" */
+	char where[YAML_DOC_WHERE_MAX];       /* "--set key.path=value" */
+	char key[YAML_DOC_PATH_MAX];
+	char *seg[OVR_SEGS_MAX];
+	int n_seg;
+	const char *value;
+};
+
+static int graft(yaml_document_t *dst, yaml_document_t *src, int id,
+		 int depth);
+
+static int graft_seq(yaml_document_t *dst, yaml_document_t *src,
+		     const yaml_node_t *n, int depth)
+{
+	int copy = yaml_document_add_sequence(dst, NULL,
+					      YAML_FLOW_SEQUENCE_STYLE);
+	const yaml_node_item_t *it;
+
+	for (it = n->data.sequence.items.start;
+	     copy && it < n->data.sequence.items.top; it++) {
+		int c = graft(dst, src, *it, depth + 1);
+
+		if (!c || !yaml_document_append_sequence_item(dst, copy, c))
+			return 0;
+	}
+	return copy;
+}
+
+static int graft_map(yaml_document_t *dst, yaml_document_t *src,
+		     const yaml_node_t *n, int depth)
+{
+	int copy = yaml_document_add_mapping(dst, NULL,
+					     YAML_FLOW_MAPPING_STYLE);
+	const yaml_node_pair_t *p;
+
+	for (p = n->data.mapping.pairs.start;
+	     copy && p < n->data.mapping.pairs.top; p++) {
+		int k = graft(dst, src, p->key, depth + 1);
+		int v = k ? graft(dst, src, p->value, depth + 1) : 0;
+
+		if (!v || !yaml_document_append_mapping_pair(dst, copy, k, v))
+			return 0;
+	}
+	return copy;
+}
+
+/* Copies node id of src, and all below it, into dst; returns the copy's
+ * id, or 0 when out of memory or nested absurdly deep (which aliases can
+ * make endless). The copies have no position: they come from --set. */
+static int graft(yaml_document_t *dst, yaml_document_t *src, int id, int depth)
+{
+	const yaml_node_t *n = yaml_document_get_node(src, id);
+
+	if (!n || depth > GRAFT_DEPTH_MAX)
+		return 0;
+	if (n->type == YAML_SEQUENCE_NODE)
+		return graft_seq(dst, src, n, depth);
+	if (n->type == YAML_MAPPING_NODE)
+		return graft_map(dst, src, n, depth);
+	return yaml_document_add_scalar(dst, NULL, n->data.scalar.value,
+					(int)n->data.scalar.length,
+					n->data.scalar.style);
+}
+
+/* Cuts "a.b.c=value" into segments and the value text; where is the
+ * edit as messages name it. */
+static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
+		     struct ovr *o)
+{
+	const char *eq = strchr(text, '=');
+	size_t klen = eq ? (size_t)(eq - text) : 0;
+	char *save = NULL, *s;
+
+	memset(o, 0, sizeof *o);
+	o->text = text;
+	snprintf(o->where, sizeof o->where, "%s", where);
+	if (!eq || klen == 0 || klen >= sizeof o->key) {
+		yaml_doc_report(yd, o->where, NULL,
+				"expected key.path=value, such "
+				"as run.replications=20");
+		return 0;
+	}
+	memcpy(o->key, text, klen);
+	for (s = strtok_r(o->key, ".", &save); s && o->n_seg < OVR_SEGS_MAX;
+	     s = strtok_r(NULL, ".", &save))
+		o->seg[o->n_seg++] = s;
+	o->value = eq + 1;
+	if (o->n_seg == 0 || s) {
+		yaml_doc_report(yd, o->where, NULL,
+				"'%.*s' is not a key path; must "
+				"be keys joined by '.'", (int)klen, text);
+		return 0;
+	}
+	return 1;
+}
+
+/* Index of the item of sequence seq selected by seg: the mapping whose
+ * name is seg first, then the item at 0-based index seg; -1 if none. */
+static int seq_select(struct yaml_doc *yd, int seq, const char *seg)
+{
+	const yaml_node_t *s = yaml_doc_node(yd, seq);
+	char *end;
+	long idx;
+	int i;
+
+	for (i = 0; i < yaml_doc_seq_len(s); i++) {
+		int it = s->data.sequence.items.start[i];
+		int name = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
+			   yaml_doc_map_get(yd, it, "name") : 0;
+
+		if (name && yaml_doc_node(yd, name)->type == YAML_SCALAR_NODE &&
+		    strcmp(yaml_doc_text(yaml_doc_node(yd, name)), seg) == 0)
+			return i;
+	}
+	idx = strtol(seg, &end, 10);
+	if (!isdigit((unsigned char)seg[0]) || *end != '\0' || idx >= yaml_doc_seq_len(s))
+		return -1;
+	return (int)idx;
+}
+
+/* "no pool named 'emergncy'; pools are: emergency, non-emergency" — the
+ * noun is the key of the list (segment k - 1), singular. */
+static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
+			int seq)
+{
+	const char *list_key = k > 0 ? o->seg[k - 1] : "item";
+	size_t len = strlen(list_key), used = 0;
+	const yaml_node_t *s = yaml_doc_node(yd, seq);
+	char names[LIST_MAX];
+	int i, plural = len > 1 && list_key[len - 1] == 's';
+
+	names[0] = '\0';
+	for (i = 0; i < yaml_doc_seq_len(s) && used + 1 < sizeof names; i++) {
+		int it = s->data.sequence.items.start[i];
+		int nm = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
+			 yaml_doc_map_get(yd, it, "name") : 0;
+
+		if (nm && yaml_doc_node(yd, nm)->type == YAML_SCALAR_NODE)
+			used += (size_t)snprintf(names + used,
+						 sizeof names - used,
+					"%s%s", used ? ", " : "",
+					yaml_doc_text(yaml_doc_node(yd, nm)));
+	}
+	if (!used)
+		snprintf(names, sizeof names, "numbered 0 to %d",
+			 yaml_doc_seq_len(s) - 1);
+	yaml_doc_report(yd, o->where, NULL, "no %.*s named '%s'; %s are: %s",
+			(int)(plural ? len - 1 : len), list_key, o->seg[k],
+			plural ? list_key : "items", names);
+}
+
+/* Adds key: value to mapping map; returns 1, or 0 when out of memory. */
+static int ovr_add_pair(struct yaml_doc *yd, int map, const char *key,
+			int value)
+{
+	int k = yaml_document_add_scalar(yd->doc, NULL,
+					 (const yaml_char_t *)key,
+					 (int)strlen(key),
+					 YAML_PLAIN_SCALAR_STYLE);
+
+	return k && yaml_document_append_mapping_pair(yd->doc, map, k, value);
+}
+
+/* How often node n refers to node id, as a key, a value or an item. */
+static int node_refs_in(const yaml_node_t *n, int id)
+{
+	const yaml_node_pair_t *p;
+	const yaml_node_item_t *it;
+	int refs = 0;
+
+	if (n->type == YAML_MAPPING_NODE)
+		for (p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++)
+			refs += (p->key == id) + (p->value == id);
+	if (n->type == YAML_SEQUENCE_NODE)
+		for (it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++)
+			refs += *it == id;
+	return refs;
+}
+
+/* True when node id is referred to from more than one place: an anchor
+ * and its aliases are one node in libyaml's document. */
+static int node_shared(struct yaml_doc *yd, int id)
+{
+	const yaml_node_t *n;
+	int refs = 0;
+
+	for (n = yd->doc->nodes.start; n < yd->doc->nodes.top && refs < 2; n++)
+		refs += node_refs_in(n, id);
+	return refs > 1;
+}
+
+/* A new mapping or list holding the same entries as node id, at id's
+ * position in the file; 0 when out of memory. The entries stay shared:
+ * only what the copy holds can then change without changing id. */
+static int node_copy(struct yaml_doc *yd, int id)
+{
+	const yaml_node_t *src = yaml_doc_node(yd, id);
+	int seq = src->type == YAML_SEQUENCE_NODE, copy, i;
+	int n = seq ? yaml_doc_seq_len(src) : (int)(src->data.mapping.pairs.top -
+						    src->data.mapping.pairs.start);
+
+	/* Adding a node may move every node: src is fetched again below. */
+	copy = seq ? yaml_document_add_sequence(yd->doc, NULL,
+						YAML_FLOW_SEQUENCE_STYLE)
+		   : yaml_document_add_mapping(yd->doc, NULL,
+					       YAML_FLOW_MAPPING_STYLE);
+	if (!copy)
+		return 0;
+	for (i = 0; i < n; i++) {
+		src = yaml_doc_node(yd, id);
+		int ok = seq ? yaml_document_append_sequence_item(yd->doc, copy,
+				src->data.sequence.items.start[i])
+			     : yaml_document_append_mapping_pair(yd->doc, copy,
+				src->data.mapping.pairs.start[i].key,
+				src->data.mapping.pairs.start[i].value);
+
+		if (!ok)
+			return 0;
+	}
+	yaml_doc_node(yd, copy)->start_mark = yaml_doc_node(yd, id)->start_mark;
+	yaml_doc_node(yd, copy)->end_mark = yaml_doc_node(yd, id)->end_mark;
+	return copy;
+}
+
+/* Where parent (a mapping or a list) holds its entry number slot. The
+ * pointer lasts until the parent itself grows. */
+static int *node_slot(struct yaml_doc *yd, int parent, int slot)
+{
+	yaml_node_t *n = yaml_doc_node(yd, parent);
+
+	if (n->type == YAML_MAPPING_NODE)
+		return &n->data.mapping.pairs.start[slot].value;
+	return &n->data.sequence.items.start[slot];
+}
+
+/* The child in entry slot of parent, made the parent's own first when the
+ * file shares it through an anchor: an override names one path, and
+ * changing the shared node in place would change every alias of it too.
+ * The copy counts as the file's for positions. Returns the child, or 0
+ * when out of memory. */
+static int ovr_unshare(struct yaml_doc *yd, int parent, int slot)
+{
+	int child = *node_slot(yd, parent, slot), copy, *grown;
+
+	if (yaml_doc_node(yd, child)->type == YAML_SCALAR_NODE ||
+	    !node_shared(yd, child))
+		return child;
+	if (yd->n_copies == yd->cap_copies) {
+		size_t cap = yd->cap_copies ? 2 * yd->cap_copies : 16;
+
+		grown = mem_realloc(yd->copies, cap * sizeof *grown);
+		if (grown) {
+			yd->copies = grown;
+			yd->cap_copies = cap;
+		}
+	}
+	copy = yd->n_copies < yd->cap_copies ? node_copy(yd, child) : 0;
+	if (!copy) {
+		yd->oom = 1;
+		return 0;
+	}
+	yd->copies[yd->n_copies++] = copy;
+	*node_slot(yd, parent, slot) = copy;
+	return copy;
+}
+
+/* Index of the first pair of mapping map whose key is key, or -1. */
+static int ovr_pair_index(struct yaml_doc *yd, int map, const char *key)
+{
+	const yaml_node_t *m = yaml_doc_node(yd, map);
+	int i, n = (int)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+
+	for (i = 0; i < n; i++) {
+		const yaml_node_t *k = yaml_doc_node(yd,
+						     m->data.mapping.pairs.start[i].key);
+
+		if (k->type == YAML_SCALAR_NODE &&
+		    strcmp(yaml_doc_text(k), key) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* One step down the path: the child seg[k] of node cur, created (as an
+ * empty mapping) when a mapping lacks it, so --set may add a key the file
+ * leaves out; the walk then judges whether that key is allowed there.
+ * Returns the child, or 0 after reporting why there is none. */
+static int ovr_step(struct yaml_doc *yd, const struct ovr *o, int k, int cur)
+{
+	const yaml_node_t *n = yaml_doc_node(yd, cur);
+	int v;
+
+	if (n->type == YAML_MAPPING_NODE) {
+		v = ovr_pair_index(yd, cur, o->seg[k]);
+		if (v >= 0)
+			return ovr_unshare(yd, cur, v);
+		v = yaml_document_add_mapping(yd->doc, NULL,
+					      YAML_FLOW_MAPPING_STYLE);
+		if (!v || !ovr_add_pair(yd, cur, o->seg[k], v))
+			yd->oom = 1;
+		return yd->oom ? 0 : v;
+	}
+	if (n->type == YAML_SEQUENCE_NODE) {
+		v = seq_select(yd, cur, o->seg[k]);
+		if (v >= 0)
+			return ovr_unshare(yd, cur, v);
+		ovr_no_item(yd, o, k, cur);
+		return 0;
+	}
+	yaml_doc_report(yd, o->where, NULL,
+			"'%.*s' is a single value; it has no "
+			"key '%s'", (int)(o->seg[k] - o->key - 1), o->text, o->seg[k]);
+	return 0;
+}
+
+/* Puts value at the last segment under parent: replaces what is there or
+ * adds the key. */
+static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent,
+		    int value)
+{
+	const char *last = o->seg[o->n_seg - 1];
+	yaml_node_t *n = yaml_doc_node(yd, parent);
+	yaml_node_pair_t *p;
+	int i;
+
+	if (n->type == YAML_SEQUENCE_NODE) {
+		i = seq_select(yd, parent, last);
+		if (i >= 0)
+			n->data.sequence.items.start[i] = value;
+		else
+			ovr_no_item(yd, o, o->n_seg - 1, parent);
+		return;
+	}
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
+		if (yaml_doc_node(yd, p->key)->type == YAML_SCALAR_NODE &&
+		    strcmp(yaml_doc_text(yaml_doc_node(yd, p->key)),
+			   last) == 0) {
+			p->value = value;
+			return;
+		}
+	if (!ovr_add_pair(yd, parent, last, value))
+		yd->oom = 1;
+}
+
+/* Parses the value of o as YAML and grafts it into the document. */
+static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
+			    int parent)
+{
+	yaml_document_t vdoc;
+	struct yaml_doc_fail f;
+	int v;
+
+	if (!yaml_doc_parse(o->value, strlen(o->value), &vdoc, &f)) {
+		yd->oom |= f.oom;
+		yaml_doc_report(yd, o->where, NULL,
+				"the value is not valid YAML (%s);"
+				" quote text, and close brackets", f.what);
+		return;
+	}
+	if (!yaml_document_get_root_node(&vdoc))
+		yaml_doc_report(yd, o->where, NULL,
+				"no value after '='; give a "
+				"YAML value, such as 20 or {dist: exponential, "
+				"mean: 300}");
+	else if (!(v = graft(yd->doc, &vdoc, 1, 0)))
+		yaml_doc_report(yd, o->where, NULL,
+				"the value is nested too deeply "
+				"or memory ran out");
+	else
+		ovr_put(yd, o, parent, v);
+	yaml_document_delete(&vdoc);
+}
+
+/* Applies edit i, written as text, to the document. */
+static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
+{
+	struct ovr *o = mem_malloc(sizeof *o);
+	int cur = 1, k;
+
+	if (!o) {
+		yd->oom = 1;
+		return;
+	}
+	if (ovr_split(yd, text, yd->ovr_where[i], o)) {
+		for (k = 0; cur && k + 1 < o->n_seg; k++)
+			cur = ovr_step(yd, o, k, cur);
+		if (cur && yaml_doc_node(yd, cur)->type == YAML_SCALAR_NODE)
+			cur = ovr_step(yd, o, k, cur);
+		if (cur)
+			ovr_graft_value(yd, o, cur);
+	}
+	free(o);
+}
+
+/* A number in the fewest significant digits that read back to it, so
+ * 24 is "24" and 0.1 is "0.1". */
+static void edit_number(double v, char buf[32])
+{
+	int p;
+
+	for (p = 1; p < 17; p++) {
+		snprintf(buf, 32, "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+	snprintf(buf, 32, "%.17g", v);
+}
+
+/* The edit e as --set spells it, "key.path=value", in a new string; an
+ * edit without a value (text NULL, number NaN) is its path alone, which
+ * is reported as not being key.path=value. NULL when out of memory. */
+static char *edit_text(const struct scenario_edit *e)
+{
+	int klen = (int)strcspn(e->path, "=");
+	char num[32], *s;
+	const char *value = e->text;
+	size_t n;
+
+	if (!value && isnan(e->number))
+		klen = (int)strlen(e->path);
+	else if (!value) {
+		edit_number(e->number, num);
+		value = num;
+	}
+	n = (size_t)klen + (value ? strlen(value) + 2 : 1);
+	s = mem_malloc(n);
+	if (s)
+		snprintf(s, n, "%.*s%s%s", klen, e->path, value ? "=" : "",
+			 value ? value : "");
+	return s;
+}
+
+/* "--set key.path=value" of edit e, text its "key.path=value", cut as
+ * every message is to YAML_DOC_WHERE_MAX bytes. */
+static char *edit_where(const struct scenario_edit *e, const char *text)
+{
+	char buf[YAML_DOC_WHERE_MAX], *s;
+
+	snprintf(buf, sizeof buf, "%s %s", e->origin ? e->origin : "--set",
+		 text);
+	s = mem_malloc(strlen(buf) + 1);
+	if (s)
+		memcpy(s, buf, strlen(buf) + 1);
+	return s;
+}
+
+/* Applies edit i, noting which node ids it grafted. */
+static void edit_apply(struct yaml_doc *yd, const struct scenario_edit *e,
+		       size_t i)
+{
+	char *text = edit_text(e);
+
+	yd->ovr_where[i] = text ? edit_where(e, text) : NULL;
+	if (!yd->ovr_where[i])
+		yd->oom = 1;
+	else
+		ovr_apply(yd, text, i);
+	free(text);
+	yd->ovr_end[i] = (int)(yd->doc->nodes.top - yd->doc->nodes.start);
+}
+
+void scenario_edit_apply_all(struct yaml_doc *yd,
+			     const struct scenario_edit *edits, size_t n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	yd->ovr_where = mem_calloc(n, sizeof *yd->ovr_where);
+	yd->ovr_end = mem_calloc(n, sizeof *yd->ovr_end);
+	if (!yd->ovr_where || !yd->ovr_end) {
+		yd->oom = 1;
+		return;
+	}
+	yd->n_ovr = n;
+	for (i = 0; i < n && !yd->oom; i++)
+		edit_apply(yd, &edits[i], i);
+}
+
+int scenario_edit_parse(const char *arg, struct scenario_edit *out)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (!eq)
+		return -1;
+	out->path = arg;
+	out->text = eq + 1;
+	out->number = 0;
+	out->origin = "--set";
+	return 0;
+}

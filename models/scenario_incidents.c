@@ -1,0 +1,644 @@
+/* scenario_incidents.c: incident response in a scenario: grades,
+ * areas, roles, units and dispatch, and the rules between them
+ * (scenario_load.h). */
+#include "models/scenario_load.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/mem.h"
+
+/* ------------------------------------------------------------------ */
+/* Incident response: grades, areas, roles, units, dispatch            */
+
+/* true or false, unquoted. YAML 1.1's yes/no/on/off are refused: a
+ * planner who writes "no" should learn that it is not read as a word. */
+static void parse_bool(struct scenario_load *ld, struct yaml_doc_at a, int *out)
+{
+	static const char *const words[] = {"false", "true", NULL};
+	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
+	int i = -1;
+
+	if (yaml_doc_is_string(n) && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		i = yaml_doc_word_index(yaml_doc_text(n), words);
+	if (i < 0)
+		yaml_doc_wrong(&ld->yd, a, "true or false");
+	else
+		*out = i;
+}
+
+/* open_item reads names into SCENARIO_NAME_MAX bytes, and the helpers
+ * below find a name at the start of each item. */
+_Static_assert(RESPONSE_NAME_MAX == SCENARIO_NAME_MAX, "name buffers differ");
+_Static_assert(offsetof(struct grade_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct area_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct role_spec, name) == 0, "name first");
+
+/* Grades, areas and roles all begin with their name: these two helpers
+ * walk any of those arrays by its stride instead of repeating a loop per
+ * kind. Index of the item named `name`, or -1. */
+static long item_index(const void *items, size_t stride, size_t n,
+		       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp((const char *)items + i * stride, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The items' names joined for "areas are: Birmingham, Coventry". */
+static const char *item_names(const void *items, size_t stride, size_t n,
+			      char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 1 < size; i++) {
+		const char *name = (const char *)items + i * stride;
+
+		if (name[0])
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "", name);
+	}
+	return buf;
+}
+
+/* The list of references a name may point at ("area", the areas). */
+struct ref_list {
+	const char *noun;            /* singular, for "no area named" */
+	const char *plural;          /* for "areas are:" */
+	const void *items;           /* first item; its name comes first */
+	size_t stride, n;
+};
+
+/* The item named by the scalar at a, or -1 after reporting the name. */
+static long load_ref(struct scenario_load *ld, struct yaml_doc_at a,
+		     const struct ref_list *r)
+{
+	char list[SCENARIO_LOAD_LIST_MAX], what[64];
+	const char *name;
+	long i;
+
+	snprintf(what, sizeof what, "a%s %s name",
+		 strchr("aeiou", r->noun[0]) ? "n" : "", r->noun);
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, what))
+		return -1;
+	name = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
+	i = item_index(r->items, r->stride, r->n, name);
+	if (i < 0)
+		yaml_doc_problem(&ld->yd, a, "no %s named '%.60s'; %s are: %s",
+				 r->noun,
+				 name, r->plural, item_names(r->items,
+							     r->stride,
+							     r->n, list,
+							     sizeof list));
+	return i;
+}
+
+static struct ref_list ref_areas(const struct scenario *sc)
+{
+	struct ref_list r = {"area", "areas", sc->areas, sizeof *sc->areas,
+			     sc->n_areas};
+
+	return r;
+}
+
+static struct ref_list ref_roles(const struct scenario *sc)
+{
+	struct ref_list r = {"role", "roles", sc->roles, sizeof *sc->roles,
+			     sc->n_roles};
+
+	return r;
+}
+
+/* attend: {within_s, goal}; without it the grade has no target (NAN). */
+static void parse_attend(struct scenario_load *ld, struct yaml_doc_at m,
+			 struct grade_spec *g)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "attend", kp);
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping such "
+				      "as {within_s: 900, goal: 0.90}"))
+		return;
+	scenario_load_keys(ld, a, scenario_schema_attend, "key");
+	scenario_load_numbers(ld, a, scenario_schema_attend, g);
+}
+
+/* The body of one grade, its name already read. */
+static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
+			void *rec)
+{
+	struct grade_spec *g = rec;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at b;
+
+	/* The reports name an area's grade "AREA/GRADE": a '/' in a grade
+	 * could make two areas' rows one key. */
+	if (strchr(g->name, '/'))
+		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp),
+				 "'%s' holds a '/', "
+				 "which the reports put between an area and its "
+				 "grade; give the grade another name", g->name);
+	scenario_load_keys(ld, m, scenario_schema_grade, "key");
+	parse_attend(ld, m, g);
+	g->has_delay = scenario_dist_optional(ld, m, "delay", &g->delay);
+	scenario_dist_required(ld, m, "travel", &g->travel,
+			       "the travel time to the "
+			       "scene, such as {dist: lognormal, mean: 480, sd: 300}");
+	scenario_dist_required(ld, m, "on_scene", &g->on_scene,
+			       "the time at the "
+			       "scene, such as {dist: lognormal, mean: 5400, sd: 3600}");
+	b = yaml_doc_key(&ld->yd, m, "preemptible", kp);
+	if (b.id)
+		parse_bool(ld, b, &g->preemptible);
+}
+
+static void init_grade(struct scenario_load *ld, struct yaml_doc_at a,
+		       void *rec)
+{
+	struct grade_spec *g = rec;
+	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
+
+	g->line = pos.line;
+	g->col = pos.col;
+	g->target_s = NAN;
+	g->goal = NAN;
+}
+
+/* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
+static const struct scenario_load_kind grades_kind = {
+	"grades", "grade", "a list of incident grades, highest first", NULL,
+	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, init_grade,
+	parse_grade};
+
+/* grades: highest first. Read before the lines, whose incidents name
+ * them. */
+void scenario_incidents_grades(struct scenario_load *ld, struct yaml_doc_at top)
+{
+	char kp[YAML_DOC_PATH_MAX];
+
+	if (!yaml_doc_key(&ld->yd, top, "grades", kp).id)
+		return;
+	ld->grades_given = 1;
+	ld->sc->grades = scenario_load_list(ld, top, &grades_kind,
+					    &ld->sc->n_grades);
+}
+
+/* One entry of an area's neighbours: another area, not listed before. */
+static void parse_neighbour(struct scenario_load *ld, struct yaml_doc_at it,
+			    size_t self,
+			    struct area_spec *a)
+{
+	struct ref_list r = ref_areas(ld->sc);
+	long i = load_ref(ld, it, &r);
+	size_t j;
+
+	if (i < 0)
+		return;
+	if ((size_t)i == self) {
+		yaml_doc_problem(&ld->yd, it,
+				 "'%s' is this area itself; list only "
+				 "other areas", a->name);
+		return;
+	}
+	for (j = 0; j < a->n_neighbours; j++)
+		if (a->neighbours[j] == (size_t)i) {
+			yaml_doc_problem(&ld->yd, it,
+					 "'%s' is listed twice; list each "
+					 "area once", ld->sc->areas[i].name);
+			return;
+		}
+	a->neighbours[a->n_neighbours++] = (size_t)i;
+}
+
+/* neighbours: area names, nearest first. Read once every area is named,
+ * since an area may name one listed after it. */
+static void parse_neighbours(struct scenario_load *ld, struct yaml_doc_at m,
+			     size_t self)
+{
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "neighbours", kp);
+	struct area_spec *a = &ld->sc->areas[self];
+	int n, i;
+
+	if (!s.id || !yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
+				      "a list of area "
+				      "names, nearest first"))
+		return;
+	n = scenario_load_list_len(ld, s);
+	if (n == 0)
+		return;
+	a->neighbours = scenario_load_calloc(ld, (size_t)n,
+					     sizeof *a->neighbours);
+	for (i = 0; i < n && a->neighbours; i++)
+		parse_neighbour(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip),
+				self, a);
+}
+
+/* The body of one area but its neighbours, its name already read. */
+static void parse_area(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
+{
+	struct area_spec *a = rec;
+
+	scenario_load_keys(ld, m, scenario_schema_area, "key");
+	scenario_load_numbers(ld, m, scenario_schema_area, a);
+}
+
+/* The shares are the probabilities of an incident's area. */
+static void check_shares(struct scenario_load *ld, struct yaml_doc_at s)
+{
+	const struct scenario *sc = ld->sc;
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < sc->n_areas; i++)
+		sum += sc->areas[i].share;
+	if (fabs(sum - 1) > 1e-6)
+		yaml_doc_problem(&ld->yd, s,
+				 "shares sum to %.9g; must sum to 1 (within "
+				 "1e-6)", sum);
+}
+
+static void init_area(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct area_spec *ar = rec;
+	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
+
+	ar->line = pos.line;
+	ar->col = pos.col;
+	scenario_schema_defaults(scenario_schema_area, ar);
+}
+
+static const struct scenario_load_kind areas_kind = {
+	"areas", "area", "a list of areas such as {name: Birmingham, share: "
+	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0,
+	init_area, parse_area};
+
+/* areas, then their neighbours, which may name an area listed later. */
+static void parse_areas(struct scenario_load *ld, struct yaml_doc_at top)
+{
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	struct scenario *sc = ld->sc;
+	int before = ld->yd.n_problems;
+	struct yaml_doc_at s, m;
+	size_t i;
+
+	sc->areas = scenario_load_list(ld, top, &areas_kind, &sc->n_areas);
+	s = yaml_doc_key(&ld->yd, top, "areas", kp);
+	for (i = 0; i < sc->n_areas; i++) {
+		m = yaml_doc_item(&ld->yd, s, (int)i, sc->areas[i].name, ip);
+		if (yaml_doc_node(&ld->yd, m.id)->type == YAML_MAPPING_NODE)
+			parse_neighbours(ld, m, i);
+	}
+	if (sc->n_areas && ld->yd.n_problems == before)
+		check_shares(ld, s);
+}
+
+/* attends: grade names, each once, as bits of r->attends. */
+static void parse_attends(struct scenario_load *ld, struct yaml_doc_at m,
+			  struct role_spec *r)
+{
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	const char *names[RESPONSE_GRADES_MAX + 1];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "attends", kp), it;
+	int n, i;
+	long g;
+
+	if (r->neighbourhood) {
+		if (s.id)
+			yaml_doc_problem(&ld->yd, s,
+					 "a neighbourhood role attends only "
+					 "when abstracted; leave out attends and "
+					 "give abstraction");
+		return;
+	}
+	n = scenario_load_required_list(ld, m, s,
+					"a list of grade names, such as [emergency, "
+					"priority]");
+	scenario_load_grade_names(ld->sc, names);
+	for (i = 0; i < n && ld->sc->n_grades > 0; i++) {
+		it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
+		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE,
+				     "a grade name"))
+			continue;
+		g = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd,
+								    it.id)), names);
+		if (g < 0)
+			yaml_doc_unknown(&ld->yd, it, "grade",
+					 yaml_doc_text(yaml_doc_node(&ld->yd,
+								     it.id)), names);
+		else if (r->attends & (1u << g))
+			yaml_doc_problem(&ld->yd, it,
+					 "'%s' is listed twice; list each "
+					 "grade once", names[g]);
+		else
+			r->attends |= 1u << g;
+	}
+}
+
+/* abstraction: {allowed: never | emergency_only, after_s}. after_s is
+ * required with emergency_only and ignored with never, so a sweep may
+ * switch the policy off without removing it. */
+static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
+			      struct role_spec *r)
+{
+	static const char *const policies[] = {"never", "emergency_only", NULL};
+	char kp[YAML_DOC_PATH_MAX], pp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "abstraction", kp), p;
+	struct scenario_key after;
+	int i;
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping such "
+				      "as {allowed: emergency_only, after_s: 600}"))
+		return;
+	scenario_load_keys(ld, a, scenario_schema_abstraction, "key");
+	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
+	if (p.id && yaml_doc_expect(&ld->yd, p, YAML_SCALAR_NODE, "never or "
+				    "emergency_only")) {
+		i = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd,
+								    p.id)), policies);
+		if (i < 0)
+			yaml_doc_unknown(&ld->yd, p, "value",
+					 yaml_doc_text(yaml_doc_node(&ld->yd,
+								     p.id)), policies);
+		r->abstraction = i > 0 ? ABSTRACTION_EMERGENCY_ONLY :
+			ABSTRACTION_NEVER;
+	}
+	after = *scenario_schema_find(scenario_schema_abstraction, "after_s");
+	after.required = r->abstraction == ABSTRACTION_EMERGENCY_ONLY;
+	scenario_load_number(ld, a, &after, r);
+	if (r->abstraction == ABSTRACTION_EMERGENCY_ONLY && !r->neighbourhood)
+		yaml_doc_problem(&ld->yd, p,
+				 "only a neighbourhood role is abstracted; "
+				 "set neighbourhood: true, or allowed: never");
+}
+
+/* The body of one role, its name already read. */
+static void parse_role(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
+{
+	struct role_spec *r = rec;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at b = yaml_doc_key(&ld->yd, m, "neighbourhood", kp);
+
+	scenario_load_keys(ld, m, scenario_schema_role, "key");
+	if (b.id)
+		parse_bool(ld, b, &r->neighbourhood);
+	parse_attends(ld, m, r);
+	parse_abstraction(ld, m, r);
+	scenario_load_numbers(ld, m, scenario_schema_role, r);
+}
+
+static void init_role(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct role_spec *r = rec;
+	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
+
+	r->line = pos.line;
+	r->col = pos.col;
+	scenario_schema_defaults(scenario_schema_role, r);
+}
+
+static const struct scenario_load_kind roles_kind = {
+	"roles", "role", "a list of officer roles such as {name: response, "
+	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0,
+	init_role, parse_role};
+
+/* area: or role: of a unit, as an index into ref's list. */
+static void parse_unit_ref(struct scenario_load *ld, struct yaml_doc_at m,
+			   const struct ref_list *ref, size_t *out)
+{
+	char kp[YAML_DOC_PATH_MAX], give[64];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, ref->noun, kp);
+	long i;
+
+	if (!a.id) {
+		snprintf(give, sizeof give, "the name of one of the %s",
+			 ref->plural);
+		yaml_doc_missing(&ld->yd, m, ref->noun, give);
+		return;
+	}
+	i = load_ref(ld, a, ref);
+	if (i >= 0)
+		*out = (size_t)i;
+}
+
+/* One unit roster: the units of one role in one area. */
+static void parse_unit(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
+{
+	struct unit_spec *u = rec;
+	struct ref_list areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
+
+	scenario_load_keys(ld, m, scenario_schema_unit, "key");
+	parse_unit_ref(ld, m, &areas, &u->area);
+	parse_unit_ref(ld, m, &roles, &u->role);
+	scenario_load_numbers(ld, m, scenario_schema_unit, u);
+	u->shifts = scenario_load_list(ld, m, &scenario_pools_shifts,
+				       &u->n_shifts);
+}
+
+static void init_unit(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct unit_spec *u = rec;
+	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
+
+	u->line = pos.line;
+	u->col = pos.col;
+	scenario_schema_defaults(scenario_schema_unit, u);
+}
+
+/* units: no names, so a key path or --set selects one by its index. */
+static const struct scenario_load_kind units_kind = {
+	"units", "unit", "a list of unit rosters such as {area: Birmingham, "
+	"role: response, crew: 2, shifts: [...]}", "a mapping such as {area: "
+	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
+	0, init_unit, parse_unit};
+
+/* dispatch: optional as a whole and key by key. */
+static void parse_dispatch(struct scenario_load *ld, struct yaml_doc_at top)
+{
+	struct dispatch_spec *d = &ld->sc->dispatch;
+	char kp[YAML_DOC_PATH_MAX], bp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "dispatch", kp), b;
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				      "a mapping such "
+				      "as {cross_border_after_s: 300}"))
+		return;
+	scenario_load_keys(ld, a, scenario_schema_dispatch, "key");
+	scenario_load_numbers(ld, a, scenario_schema_dispatch, d);
+	b = yaml_doc_key(&ld->yd, a, "preempt_scheduled", bp);
+	if (b.id)
+		parse_bool(ld, b, &d->preempt_scheduled);
+}
+
+/* Does unit roster u ever put a unit on duty? */
+static int unit_has_staff(const struct unit_spec *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->n_shifts; i++)
+		if (u->shifts[i].staff > 0)
+			return 1;
+	return 0;
+}
+
+/* Can area a's own units attend grade g: a role that attends it, or, for
+ * the top grade and when `abstract` allows it, neighbourhood officers who
+ * may be abstracted (never across a border, as response.h says). */
+static int area_covers(const struct scenario *sc, size_t a, size_t g,
+		       int abstract)
+{
+	size_t i;
+
+	for (i = 0; i < sc->n_units; i++) {
+		const struct unit_spec *u = &sc->units[i];
+		const struct role_spec *r = &sc->roles[u->role];
+
+		if (u->area != a || !unit_has_staff(u))
+			continue;
+		if (!r->neighbourhood && (r->attends >> g & 1u))
+			return 1;
+		if (abstract && g == 0 && r->neighbourhood &&
+		    r->abstraction == ABSTRACTION_EMERGENCY_ONLY)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does some line create incidents of grade g? */
+static int grade_created(const struct scenario *sc, size_t g)
+{
+	size_t l;
+
+	for (l = 0; l < sc->n_lines; l++)
+		if (sc->lines[l].incident_p[g] > 0)
+			return 1;
+	return 0;
+}
+
+/* Area a can have incidents of grade g attended, by its own units or a
+ * neighbour's; else reports it at the area. */
+static void check_area_reach(struct scenario_load *ld, struct yaml_doc_at s,
+			     size_t a,
+			     size_t g)
+{
+	const struct scenario *sc = ld->sc;
+	const struct area_spec *as = &sc->areas[a];
+	char ip[YAML_DOC_PATH_MAX];
+	size_t k;
+
+	if (as->share <= 0 || area_covers(sc, a, g, 1))
+		return;
+	for (k = 0; k < as->n_neighbours; k++)
+		if (area_covers(sc, as->neighbours[k], g, 0))
+			return;
+	yaml_doc_problem(&ld->yd,
+			 yaml_doc_item(&ld->yd, s, (int)a, as->name,
+				       ip), "area %s has no "
+			 "unit that can attend %s and no neighbour to borrow from; "
+			 "give it units of a role that attends %s, or a neighbour "
+			 "that has them", as->name, sc->grades[g].name,
+			 sc->grades[g].name);
+}
+
+/* Every incident a line can create must find a unit some day, or it
+ * would wait for ever and the run would never settle. Checked only once
+ * everything read cleanly. */
+void scenario_incidents_check_reach(struct scenario_load *ld,
+				    struct yaml_doc_at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "areas", kp);
+	size_t g, a;
+
+	for (g = 0; g < sc->n_grades; g++)
+		for (a = 0; a < sc->n_areas && grade_created(sc, g); a++)
+			check_area_reach(ld, s, a, g);
+}
+
+/* A grade's longest mean travel, its travel's mean x the largest
+ * travel_factor of an area x cross_border_factor where that area has
+ * neighbours to borrow from, is at most SCENARIO_SECONDS_MAX, the bound of any
+ * one duration. Checked only once everything read cleanly. */
+void scenario_incidents_check_travel(struct scenario_load *ld,
+				     struct yaml_doc_at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX], tp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "grades", kp), t;
+	double f = 0, fa, mean;
+	size_t g, a, worst = 0;
+
+	for (a = 0; a < sc->n_areas; a++) {
+		fa = sc->areas[a].travel_factor * (sc->areas[a].n_neighbours ?
+			sc->dispatch.cross_border_factor : 1);
+		if (fa > f) {
+			f = fa;
+			worst = a;
+		}
+	}
+	for (g = 0; g < sc->n_grades && sc->n_areas; g++) {
+		mean = dist_mean(&sc->grades[g].travel);
+		if (mean * f <= SCENARIO_SECONDS_MAX)
+			continue;
+		t = yaml_doc_key(&ld->yd,
+				 yaml_doc_item(&ld->yd, s, (int)g,
+					       sc->grades[g].name, ip),
+				 "travel", tp);
+		yaml_doc_problem(&ld->yd, t,
+				 "a mean of %g s x %g (travel_factor %g of "
+				 "area %s%s) is %.4g s; must be at most 1e9 s",
+				 mean, f, sc->areas[worst].travel_factor,
+				 sc->areas[worst].name,
+				 sc->areas[worst].n_neighbours ? " x cross_border_"
+				 "factor across a border" : "", mean * f);
+	}
+}
+
+/* The response sections: all optional as a whole, but grades bring the
+ * need for areas, roles and units, and those mean nothing without grades. */
+void scenario_incidents_read(struct scenario_load *ld, struct yaml_doc_at top)
+{
+	static const char *const after[] = {"areas", "roles", "units",
+					    "dispatch", NULL};
+	char kp[YAML_DOC_PATH_MAX];
+	struct dispatch_spec *d = &ld->sc->dispatch;
+	int i;
+
+	scenario_schema_defaults(scenario_schema_dispatch, d);
+	d->preempt_scheduled = 0;
+	if (!ld->grades_given) {
+		for (i = 0; after[i]; i++) {
+			struct yaml_doc_at a = yaml_doc_key(&ld->yd, top,
+							    after[i], kp);
+
+			if (a.id)
+				yaml_doc_problem(&ld->yd, a,
+						 "incident response needs "
+						 "grades; give a grades list, or "
+						 "leave out %s", after[i]);
+		}
+		return;
+	}
+	parse_areas(ld, top);
+	ld->sc->roles = scenario_load_list(ld, top, &roles_kind,
+					   &ld->sc->n_roles);
+	ld->sc->units = scenario_load_list(ld, top, &units_kind,
+					   &ld->sc->n_units);
+	parse_dispatch(ld, top);
+}
+

@@ -1,0 +1,312 @@
+/* scenario_pools.c: the handler pools of a scenario and the shifts of
+ * pools and units (scenario_load.h). */
+#include "models/scenario_load.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/mem.h"
+
+/* Names joined for "lines are: 999, 101". */
+static const char *line_names(const struct scenario *sc, char *buf,
+			      size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sc->n_lines && len + 1 < size; i++)
+		if (sc->lines[i].name[0])
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "",
+						sc->lines[i].name);
+	return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pools and shifts                                                    */
+
+/* days: a list of mon..sun, one of them, or "all", "weekdays",
+ * "weekends". */
+static unsigned parse_days_word(struct scenario_load *ld, struct yaml_doc_at a)
+{
+	static const char *const words[] = {
+		"all", "weekdays", "weekends", "mon", "tue", "wed", "thu",
+		"fri", "sat", "sun", NULL};
+	static const unsigned masks[] = {0x7f, 0x1f, 0x60};
+	const char *w = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
+	int i = yaml_doc_word_index(w, words);
+
+	if (i < 0) {
+		yaml_doc_unknown(&ld->yd, a, "value", w, words);
+		return 0;
+	}
+	return i < 3 ? masks[i] : 1u << (i - 3);
+}
+
+static unsigned parse_days(struct scenario_load *ld, struct yaml_doc_at a)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
+	unsigned mask = 0;
+	int i, d;
+
+	if (yaml_doc_is_string(n))
+		return parse_days_word(ld, a);
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
+			     "a list of days (mon..sun) "
+			     "or \"all\", \"weekdays\", \"weekends\""))
+		return 0;
+	for (i = 0; i < yaml_doc_seq_len(n); i++) {
+		struct yaml_doc_at it = yaml_doc_item(&ld->yd, a, i, NULL, ip);
+		const char *w;
+
+		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE,
+				     "a day, mon..sun"))
+			continue;
+		w = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
+		d = yaml_doc_word_index(w, scenario_load_days);
+		if (d < 0)
+			yaml_doc_unknown(&ld->yd, it, "day", w,
+					 scenario_load_days);
+		else if (mask & (1u << d))
+			yaml_doc_problem(&ld->yd, it,
+					 "'%s' is listed twice; list each "
+					 "day once", w);
+		mask |= d >= 0 ? 1u << d : 0;
+	}
+	if (yaml_doc_seq_len(n) == 0)
+		yaml_doc_problem(&ld->yd, a, "is empty; list at least one day");
+	return mask;
+}
+
+/* A time of day "HH:MM" at most max_s; -1 after a reported problem. */
+static double parse_clock(struct scenario_load *ld, struct yaml_doc_at a,
+			  double max_s,
+			  const char *allowed)
+{
+	double t;
+
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, allowed))
+		return -1.0;
+	t = scenario_load_clock_s(yaml_doc_text(yaml_doc_node(&ld->yd, a.id)));
+	if (t < 0 || t > max_s) {
+		yaml_doc_problem(&ld->yd, a,
+				 "'%.60s' is not a valid time; must be %s",
+				 yaml_doc_text(yaml_doc_node(&ld->yd,
+							     a.id)), allowed);
+		return -1.0;
+	}
+	return t;
+}
+
+/* end: "HH:MM" up to 48:00, after the start (next-day times pass 24:00). */
+static void parse_shift_end(struct scenario_load *ld, struct yaml_doc_at a,
+			    double start_s,
+			    struct shift_spec *sh)
+{
+	char t1[16], t2[16], t3[16];
+	double end = parse_clock(ld, a, 48 * 3600.0, "\"HH:MM\" up to \"48:00\""
+				 " (past 24:00 is the next day)");
+
+	if (end < 0 || start_s < 0)
+		return;
+	if (end == start_s) {
+		yaml_doc_problem(&ld->yd, a,
+				 "shift ends at %s, the time it starts; "
+				 "for a 24-hour shift give hours: 24 or end: "
+				 "\"%s\"", scenario_load_clock_text(end, t1),
+				 scenario_load_clock_text(end + 86400.0, t3));
+		return;
+	}
+	if (end < start_s) {
+		yaml_doc_problem(&ld->yd, a,
+				 "shift ends at %s, before it starts at %s; "
+				 "for an overnight shift give hours: %g or end: "
+				 "\"%s\"", scenario_load_clock_text(end, t1),
+				 scenario_load_clock_text(start_s, t2),
+				 (end + 86400.0 - start_s) / 3600.0,
+				 scenario_load_clock_text(end + 86400.0, t3));
+		return;
+	}
+	if (end - start_s > 86400.0) {
+		yaml_doc_problem(&ld->yd, a,
+				 "shift lasts %g hours; must be at most 24",
+				 (end - start_s) / 3600.0);
+		return;
+	}
+	sh->duration_s = round(end - start_s);
+}
+
+/* The length of a shift: exactly one of hours and end. */
+static void parse_shift_length(struct scenario_load *ld, struct yaml_doc_at m,
+			       struct shift_spec *sh)
+{
+	char hp[YAML_DOC_PATH_MAX], ep[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at h = yaml_doc_key(&ld->yd, m, "hours",
+					    hp), e = yaml_doc_key(&ld->yd, m,
+								  "end", ep);
+	double hours;
+
+	if (h.id && e.id)
+		yaml_doc_problem(&ld->yd, e,
+				 "both hours and end are given; give one");
+	else if (!h.id && !e.id)
+		yaml_doc_missing(&ld->yd, m, "hours",
+				 "the length in hours (0 < hours "
+				 "<= 24), or an end time \"HH:MM\"");
+	else if (h.id && yaml_doc_number(&ld->yd, h,
+					 &scenario_schema_shift_hours, &hours))
+		/* To the second: a roster change between two seconds could
+		 * round back onto the previous one and never move on. */
+		sh->duration_s = round(hours * 3600.0);
+	else if (e.id)
+		parse_shift_end(ld, e, sh->start_s, sh);
+}
+
+/* The body of one shift, its name already read. */
+static void parse_shift(struct scenario_load *ld, struct yaml_doc_at m,
+			void *rec)
+{
+	struct shift_spec *sh = rec;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a;
+
+	scenario_load_keys(ld, m, scenario_schema_shift, "key");
+	sh->start_s = -1.0;
+	a = yaml_doc_key(&ld->yd, m, "start", kp);
+	if (a.id)
+		sh->start_s = parse_clock(ld, a, 86399.0, "\"HH:MM\" from "
+					  "\"00:00\" to \"23:59\"");
+	else
+		yaml_doc_missing(&ld->yd, m, "start",
+				 "a time of day \"HH:MM\"");
+	parse_shift_length(ld, m, sh);
+	a = yaml_doc_key(&ld->yd, m, "days", kp);
+	sh->days = a.id ? parse_days(ld, a) : 0x7fu;
+	scenario_load_numbers(ld, m, scenario_schema_shift, sh);
+}
+
+static void init_nothing(struct scenario_load *ld, struct yaml_doc_at a,
+			 void *rec)
+{
+	(void)ld;
+	(void)a;
+	(void)rec;
+}
+
+/* shifts: of a pool or of a unit, read alike. */
+const struct scenario_load_kind scenario_pools_shifts = {
+	"shifts", "shift", "a list of shifts such as {name: early, start: "
+	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0,
+	init_nothing, parse_shift};
+
+/* One entry of serves: a line of the scenario, not listed before. */
+static void parse_served_line(struct scenario_load *ld, struct yaml_doc_at it,
+			      struct pool_spec *p)
+{
+	char list[SCENARIO_LOAD_LIST_MAX];
+	const char *name;
+	long li;
+	size_t j;
+
+	if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE, "a line name"))
+		return;
+	name = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
+	li = scenario_line_index(ld->sc, name);
+	if (li < 0) {
+		yaml_doc_problem(&ld->yd, it,
+				 "no line named '%.60s'; lines are: %s",
+				 name, line_names(ld->sc, list, sizeof list));
+		return;
+	}
+	for (j = 0; j < p->n_serves; j++)
+		if (p->serves[j] == (size_t)li) {
+			yaml_doc_problem(&ld->yd, it,
+					 "'%s' is listed twice; list each "
+					 "line once", name);
+			return;
+		}
+	p->serves[p->n_serves++] = (size_t)li;
+}
+
+/* serves: line names in priority order. */
+static void parse_serves(struct scenario_load *ld, struct yaml_doc_at pm,
+			 struct pool_spec *p)
+{
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, "serves", kp);
+	int n = scenario_load_required_list(ld, pm, s,
+					    "a list of line names, highest "
+					    "priority first"), i;
+
+	if (n == 0)
+		return;
+	p->serves = scenario_load_calloc(ld, (size_t)n, sizeof *p->serves);
+	for (i = 0; i < n && p->serves; i++)
+		parse_served_line(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip),
+				  p);
+}
+
+/* The body of one pool, its name already read. */
+static void parse_pool(struct scenario_load *ld, struct yaml_doc_at m,
+		       void *rec)
+{
+	struct pool_spec *p = rec;
+	char kp[YAML_DOC_PATH_MAX];
+
+	/* The reports' cost rows put the totals beside the pools, under these
+	 * names: a pool so named would give two rows of one key. */
+	if (strcmp(p->name, "total") == 0 || strcmp(p->name, "pools") == 0)
+		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp),
+				 "'%s' is reserved for "
+				 "the cost totals; give the pool another name",
+				 p->name);
+	scenario_load_keys(ld, m, scenario_schema_pool, "key");
+	parse_serves(ld, m, p);
+	scenario_load_numbers(ld, m, scenario_schema_pool, p);
+	p->shifts = scenario_load_list(ld, m, &scenario_pools_shifts,
+				       &p->n_shifts);
+}
+
+static void init_pool(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+{
+	struct pool_spec *p = rec;
+
+	scenario_schema_defaults(scenario_schema_pool, p);
+	p->pos = yaml_doc_pos(&ld->yd, a.id);
+}
+
+const struct scenario_load_kind scenario_pools_list = {
+	"pools", "pool", "a list of handler pools", NULL,
+	sizeof(struct pool_spec), 0, init_pool, parse_pool};
+
+/* Every line needs a pool that answers it, or its callers would wait for
+ * ever. Checked only once lines and pools read cleanly. */
+void scenario_pools_check_served(struct scenario_load *ld,
+				 struct yaml_doc_at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "lines", kp);
+	size_t i, j, k;
+
+	for (i = 0; i < sc->n_lines; i++) {
+		int served = 0;
+
+		for (j = 0; j < sc->n_pools; j++)
+			for (k = 0; k < sc->pools[j].n_serves; k++)
+				served |= sc->pools[j].serves[k] == i;
+		if (!served)
+			yaml_doc_problem(&ld->yd,
+					 yaml_doc_item(&ld->yd, s, (int)i,
+								sc->lines[i].name, ip),
+					 "no pool serves this line; list it in the "
+					 "serves of a pool");
+	}
+}
+

@@ -1,0 +1,356 @@
+/* scenario_schema.c: the keys of a scenario file, record by record
+ * (scenario_schema.h). The ranges keep every time the model computes
+ * finite and every figure it reports meaningful; products of factors are
+ * bounded too, once their keys are read (scenario_load.c's
+ * check_peak_rate and check_travel). */
+#include "models/scenario_schema.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "models/scenario.h"
+
+static const struct yaml_doc_rule R_SECONDS_POS = {
+	0, SCENARIO_SECONDS_MAX, 1, 0, 0,
+	"a positive number of seconds, at most 1e9"};
+const struct yaml_doc_rule scenario_schema_seconds = {
+	0, SCENARIO_SECONDS_MAX, 0, 0, 0, "a number of seconds from 0 to 1e9"};
+static const struct yaml_doc_rule R_SHAPE = {
+	0, 1000, 1, 0, 0, "a positive number, at most 1000"};
+const struct yaml_doc_rule scenario_schema_profile_factor = {
+	0, 1e6, 0, 0, 0, "a factor from 0 to 1e6"};
+static const struct yaml_doc_rule R_MONTH_FACTOR = {
+	0, 100, 0, 0, 0, "a factor from 0 to 100"};
+static const struct yaml_doc_rule R_SURGE_FACTOR = {
+	0, 1000, 0, 0, 0, "a factor from 0 to 1000"};
+const struct yaml_doc_rule scenario_schema_probability = {
+	0, 1, 0, 0, 0, "a probability from 0 to 1"};
+static const struct yaml_doc_rule R_GOAL = {
+	0, 1, 1, 0, 0, "a fraction with 0 < goal <= 1"};
+static const struct yaml_doc_rule R_SHRINKAGE = {
+	0, 1, 0, 1, 0, "a fraction with 0 <= shrinkage < 1"};
+/* At least a second: a shift is kept to the second, and a shorter one
+ * would become a shift of no time at all. */
+const struct yaml_doc_rule scenario_schema_shift_hours = {
+	1.0 / 3600, 24, 0, 0, 0,
+	"a number of hours from 1/3600 (one second) to 24"};
+static const struct yaml_doc_rule R_SURGE_HOURS = {
+	0, 168, 1, 0, 0, "a number of hours with 0 < hours <= 168"};
+/* From 1: an FTE of a few seconds a week would make a handful of people
+ * millions of FTE. */
+static const struct yaml_doc_rule R_WEEK_HOURS = {
+	1, 168, 0, 0, 0, "a number of hours from 1 to 168"};
+static const struct yaml_doc_rule R_STAFF = {
+	0, 1e6, 0, 0, 1, "a whole number of people from 0 to 1000000"};
+static const struct yaml_doc_rule R_DAYS = {
+	0, 36600, 1, 0, 0, "a positive number of days (at most 36600)"};
+static const struct yaml_doc_rule R_HOURS = {
+	0, 878400, 0, 0, 0, "a number of hours >= 0 (at most 878400, 100 years)"};
+static const struct yaml_doc_rule R_REPLICATIONS = {
+	2, 1e6, 0, 0, 1,
+	"a whole number from 2 (a confidence interval needs two) to 1000000"};
+/* Volumes: SCENARIO_MEAN_RATE_MAX calls a second in each unit. */
+static const struct yaml_doc_rule R_PER_YEAR = {
+	0, SCENARIO_MEAN_RATE_MAX * 365 * 86400, 0, 0, 0,
+	"a number of calls a year from 0 to 315360000 (10 a second)"};
+static const struct yaml_doc_rule R_PER_DAY = {
+	0, SCENARIO_MEAN_RATE_MAX * 86400, 0, 0, 0,
+	"a number of calls a day from 0 to 864000 (10 a second)"};
+static const struct yaml_doc_rule R_PER_HOUR = {
+	0, SCENARIO_MEAN_RATE_MAX * 3600, 0, 0, 0,
+	"a number of calls an hour from 0 to 36000 (10 a second)"};
+static const struct yaml_doc_rule R_MAX_WAITING = {
+	1, SCENARIO_MAX_WAITING_MAX, 0, 0, 1,
+	"a whole number from 1 to 100000000"};
+static const struct yaml_doc_rule R_REDIAL = {
+	0, 1, 0, 1, 0,
+	"a probability with 0 <= p < 1 (a caller who always redials never leaves)"};
+static const struct yaml_doc_rule R_COST = {
+	0, 1e8, 0, 0, 0, "an annual cost from 0 to 1e8"};
+const struct yaml_doc_rule scenario_schema_week = {
+	1, 1e6, 0, 0, 1, "a run week number from 1 to 1000000"};
+static const struct yaml_doc_rule R_SHARE = {
+	0, 1, 0, 0, 0, "a share from 0 to 1"};
+static const struct yaml_doc_rule R_CREW = {
+	1, 1e3, 0, 0, 1, "a whole number of officers from 1 to 1000"};
+static const struct yaml_doc_rule R_TRAVEL_FACTOR = {
+	0, 100, 1, 0, 0, "a positive factor, at most 100"};
+static const struct yaml_doc_rule R_BORDER_FACTOR = {
+	1, 100, 0, 0, 0,
+	"a factor from 1 to 100 (crossing a border never shortens travel)"};
+
+/* Rows. A number NEEDED has no default; an OPTIONAL one keeps def when
+ * absent; OTHER is read by the loader's own code. */
+#define NEEDED(key, rule, rec, field, store, scale, doc) \
+	{key, SCENARIO_NUMBER, &rule, store, offsetof(struct rec, field), \
+	 scale, 1, 0, doc}
+#define OPTIONAL(key, rule, rec, field, store, scale, def, doc) \
+	{key, SCENARIO_NUMBER, &rule, store, offsetof(struct rec, field), \
+	 scale, 0, def, doc}
+#define OTHER(key, kind, required, doc) \
+	{key, kind, NULL, SCENARIO_DOUBLE, 0, 1, required, 0, doc}
+#define END {NULL, SCENARIO_NUMBER, NULL, SCENARIO_DOUBLE, 0, 1, 0, 0, NULL}
+#define D SCENARIO_DOUBLE
+
+const struct scenario_key scenario_schema_top[] = {
+	OTHER("name", SCENARIO_TEXT, 1, "the scenario's title"),
+	OTHER("run", SCENARIO_MAP, 0, "run settings"),
+	OTHER("lines", SCENARIO_LIST, 1, "the contact lines"),
+	OTHER("pools", SCENARIO_LIST, 1, "the call handler pools"),
+	OTHER("grades", SCENARIO_LIST, 0, "incident grades, highest first"),
+	OTHER("areas", SCENARIO_LIST, 0, "the areas incidents happen in"),
+	OTHER("roles", SCENARIO_LIST, 0, "officer roles"),
+	OTHER("units", SCENARIO_LIST, 0, "unit rosters"),
+	OTHER("dispatch", SCENARIO_MAP, 0, "dispatch rules"),
+	END};
+
+const struct scenario_key scenario_schema_run[] = {
+	OPTIONAL("days", R_DAYS, run_spec, days, D, 1, 28,
+		 "the counted period"),
+	OPTIONAL("warmup_hours", R_HOURS, run_spec, warmup_s, D, 3600,
+		 24 * 3600, "simulated first and not counted"),
+	OPTIONAL("replications", R_REPLICATIONS, run_spec, replications,
+		 SCENARIO_UNSIGNED, 1, 10, "independent runs"),
+	OTHER("seed", SCENARIO_SEED, 0, "the master seed"),
+	OTHER("start_date", SCENARIO_DATE, 0, "the date of time 0, a Monday"),
+	OPTIONAL("max_waiting", R_MAX_WAITING, run_spec, max_waiting,
+		 SCENARIO_SIZE, 1, SCENARIO_MAX_WAITING_DEFAULT,
+		 "the most callers, or incidents, waiting at once"),
+	END};
+
+const struct scenario_key scenario_schema_line[] = {
+	OTHER("name", SCENARIO_TEXT, 1, "unique among lines"),
+	OTHER("volume", SCENARIO_MAP, 1, "calls a year, a day or an hour"),
+	OTHER("profile", SCENARIO_LIST, 0, "the weekly shape of demand"),
+	OTHER("months", SCENARIO_MAP, 0, "a factor a calendar month"),
+	OTHER("surges", SCENARIO_LIST, 0, "windows of extra demand"),
+	OTHER("patience", SCENARIO_DIST, 0, "how long a caller waits"),
+	OTHER("redial", SCENARIO_MAP, 0, "callers who call again"),
+	OTHER("handle", SCENARIO_DIST, 1, "talk time"),
+	OTHER("wrap", SCENARIO_DIST, 0, "after-call work"),
+	OTHER("answer", SCENARIO_MAP, 1, "the service level target"),
+	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates"),
+	END};
+
+/* Read by the loader: exactly one is given. */
+const struct scenario_key scenario_schema_volume[] = {
+	OPTIONAL("per_year", R_PER_YEAR, demand_spec, mean_rate_per_s, D,
+		 1.0 / (365 * 86400.0), 0, "calls a year of 365 days"),
+	OPTIONAL("per_day", R_PER_DAY, demand_spec, mean_rate_per_s, D,
+		 1.0 / 86400.0, 0, "calls a day"),
+	OPTIONAL("per_hour", R_PER_HOUR, demand_spec, mean_rate_per_s, D,
+		 1.0 / 3600.0, 0, "calls an hour"),
+	END};
+
+#define MONTH(key, i) OPTIONAL(key, R_MONTH_FACTOR, demand_spec, \
+			       month_factor[i], D, 1, 1, "a factor")
+const struct scenario_key scenario_schema_months[] = {
+	MONTH("jan", 0), MONTH("feb", 1), MONTH("mar", 2), MONTH("apr", 3),
+	MONTH("may", 4), MONTH("jun", 5), MONTH("jul", 6), MONTH("aug", 7),
+	MONTH("sep", 8), MONTH("oct", 9), MONTH("nov", 10), MONTH("dec", 11),
+	END};
+
+const struct scenario_key scenario_schema_surge[] = {
+	OTHER("start", SCENARIO_CLOCK, 1, "a day and time, \"sat 22:00\""),
+	NEEDED("hours", R_SURGE_HOURS, surge_spec, duration_s, D, 3600,
+	       "how long it lasts"),
+	NEEDED("factor", R_SURGE_FACTOR, surge_spec, factor, D, 1,
+	       "multiplies the rate"),
+	OTHER("weeks", SCENARIO_LIST, 0, "run weeks; every week if absent"),
+	END};
+
+/* Means, sds and scales are durations and must be positive; a fixed
+ * value or a bound may be 0. Each kind takes some of them (dist_keys). */
+const struct scenario_key scenario_schema_dist[] = {
+	OTHER("dist", SCENARIO_WORD, 1, "the kind of distribution"),
+	NEEDED("mean", R_SECONDS_POS, dist, mean, D, 1, "seconds"),
+	NEEDED("sd", R_SECONDS_POS, dist, sd, D, 1, "seconds"),
+	NEEDED("shape", R_SHAPE, dist, shape, D, 1, "Weibull shape"),
+	NEEDED("scale", R_SECONDS_POS, dist, scale, D, 1, "seconds"),
+	NEEDED("value", scenario_schema_seconds, dist, value, D, 1, "seconds"),
+	NEEDED("min", scenario_schema_seconds, dist, min, D, 1, "seconds"),
+	NEEDED("max", scenario_schema_seconds, dist, max, D, 1, "seconds"),
+	OTHER("values", SCENARIO_LIST, 1, "samples, or {csv, column}"),
+	END};
+
+const struct scenario_key scenario_schema_redial[] = {
+	NEEDED("probability", R_REDIAL, line_spec, redial_probability, D, 1,
+	       "the share of callers who abandon and call again"),
+	OTHER("delay", SCENARIO_DIST, 0, "the time before calling again"),
+	END};
+
+const struct scenario_key scenario_schema_answer[] = {
+	NEEDED("within_s", scenario_schema_seconds, line_spec, target_s, D, 1,
+	       "answer within"),
+	OPTIONAL("goal", R_GOAL, line_spec, goal, D, 1, NAN,
+		 "the share to answer within it"),
+	END};
+
+const struct scenario_key scenario_schema_pool[] = {
+	OTHER("name", SCENARIO_TEXT, 1, "unique among pools"),
+	OTHER("serves", SCENARIO_LIST, 1, "line names, highest priority first"),
+	OPTIONAL("shrinkage", R_SHRINKAGE, pool_spec, shrinkage, D, 1, 0,
+		 "the share of rostered time not on calls"),
+	OPTIONAL("hours_per_week", R_WEEK_HOURS, pool_spec, hours_per_week, D,
+		 1, 37.5, "contracted hours of one FTE"),
+	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
+		 "annual"),
+	OTHER("shifts", SCENARIO_LIST, 1, "the roster"),
+	END};
+
+const struct scenario_key scenario_schema_shift[] = {
+	OTHER("name", SCENARIO_TEXT, 1, "unique within the roster"),
+	OTHER("start", SCENARIO_CLOCK, 1, "\"HH:MM\""),
+	OTHER("hours", SCENARIO_SPAN, 0, "the length; or end"),
+	OTHER("end", SCENARIO_SPAN, 0, "\"HH:MM\" up to \"48:00\"; or hours"),
+	OTHER("days", SCENARIO_LIST, 0, "days worked; every day if absent"),
+	NEEDED("staff", R_STAFF, shift_spec, staff, SCENARIO_INT, 1,
+	       "people on the shift"),
+	END};
+
+const struct scenario_key scenario_schema_grade[] = {
+	OTHER("name", SCENARIO_TEXT, 1, "unique among grades"),
+	OTHER("attend", SCENARIO_MAP, 0, "the attendance target"),
+	OTHER("delay", SCENARIO_DIST, 0, "grading delay"),
+	OTHER("travel", SCENARIO_DIST, 1, "travel time to the scene"),
+	OTHER("on_scene", SCENARIO_DIST, 1, "time at the scene"),
+	OTHER("preemptible", SCENARIO_BOOL, 0, "an Emergency may take its unit"),
+	END};
+
+const struct scenario_key scenario_schema_attend[] = {
+	NEEDED("within_s", scenario_schema_seconds, grade_spec, target_s, D, 1,
+	       "attend within"),
+	OPTIONAL("goal", R_GOAL, grade_spec, goal, D, 1, NAN,
+		 "the share to attend within it"),
+	END};
+
+const struct scenario_key scenario_schema_area[] = {
+	OTHER("name", SCENARIO_TEXT, 1, "unique among areas"),
+	NEEDED("share", R_SHARE, area_spec, share, D, 1, "of incidents"),
+	OTHER("neighbours", SCENARIO_LIST, 0, "area names, nearest first"),
+	OPTIONAL("travel_factor", R_TRAVEL_FACTOR, area_spec, travel_factor, D,
+		 1, 1, "scales travel inside the area"),
+	END};
+
+const struct scenario_key scenario_schema_role[] = {
+	OTHER("name", SCENARIO_TEXT, 1, "unique among roles"),
+	OTHER("attends", SCENARIO_LIST, 0, "grade names"),
+	OTHER("neighbourhood", SCENARIO_BOOL, 0, "ring-fenced officers"),
+	OTHER("abstraction", SCENARIO_MAP, 0, "when they may be taken"),
+	OPTIONAL("cost_per_fte", R_COST, role_spec, cost_per_fte, D, 1, 0,
+		 "annual"),
+	OPTIONAL("hours_per_week", R_WEEK_HOURS, role_spec, hours_per_week, D,
+		 1, 40, "contracted hours of one FTE"),
+	END};
+
+/* after_s is required with allowed: emergency_only (the loader), and
+ * has no default: hence NAN. */
+const struct scenario_key scenario_schema_abstraction[] = {
+	OTHER("allowed", SCENARIO_WORD, 0, "never or emergency_only"),
+	OPTIONAL("after_s", scenario_schema_seconds, role_spec,
+		 abstract_after_s, D, 1, NAN, "Emergency wait before abstraction"),
+	END};
+
+const struct scenario_key scenario_schema_unit[] = {
+	OTHER("area", SCENARIO_TEXT, 1, "an area's name"),
+	OTHER("role", SCENARIO_TEXT, 1, "a role's name"),
+	OPTIONAL("crew", R_CREW, unit_spec, crew, SCENARIO_INT, 1, 1,
+		 "officers a unit"),
+	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
+		 "the share of rostered units not available"),
+	OTHER("shifts", SCENARIO_LIST, 1, "the roster, in units"),
+	END};
+
+const struct scenario_key scenario_schema_dispatch[] = {
+	OPTIONAL("cross_border_after_s", scenario_schema_seconds,
+		 dispatch_spec, cross_border_after_s, D, 1, 300,
+		 "wait before a neighbour's unit"),
+	OPTIONAL("cross_border_factor", R_BORDER_FACTOR, dispatch_spec,
+		 cross_border_factor, D, 1, 1.5, "travel across a border"),
+	OTHER("preempt_scheduled", SCENARIO_BOOL, 0,
+	      "an Emergency may take a unit off preemptible work"),
+	END};
+
+const struct scenario_record scenario_schema[] = {
+	{"Top level", 1, scenario_schema_top},
+	{"run", 1, scenario_schema_run},
+	{"lines", 1, scenario_schema_line},
+	{"volume", 1, scenario_schema_volume},
+	{"months", 1, scenario_schema_months},
+	{"surges", 1, scenario_schema_surge},
+	{"Distributions", 0, scenario_schema_dist},
+	{"redial", 1, scenario_schema_redial},
+	{"answer", 1, scenario_schema_answer},
+	{"pools", 1, scenario_schema_pool},
+	{"shifts", 1, scenario_schema_shift},
+	{"grades", 1, scenario_schema_grade},
+	{"grades", 2, scenario_schema_attend},
+	{"areas", 1, scenario_schema_area},
+	{"roles", 1, scenario_schema_role},
+	{"roles", 2, scenario_schema_abstraction},
+	{"units", 1, scenario_schema_unit},
+	{"dispatch", 1, scenario_schema_dispatch},
+	{NULL, 0, NULL}};
+
+const struct scenario_key *scenario_schema_find(const struct scenario_key *t,
+						const char *key)
+{
+	for (; t->key; t++)
+		if (strcmp(t->key, key) == 0)
+			return t;
+	return NULL;
+}
+
+void scenario_schema_names(const struct scenario_key *t,
+			   const char *names[SCENARIO_SCHEMA_KEYS_MAX + 1])
+{
+	size_t i;
+
+	for (i = 0; t[i].key && i < SCENARIO_SCHEMA_KEYS_MAX; i++)
+		names[i] = t[i].key;
+	names[i] = NULL;
+}
+
+/* Keeps v, already in the record's units, at row k's place. */
+static void keep(const struct scenario_key *k, void *rec, double v)
+{
+	char *at = (char *)rec + k->offset;
+
+	if (k->store == SCENARIO_INT)
+		*(int *)(void *)at = (int)v;
+	else if (k->store == SCENARIO_UNSIGNED)
+		*(unsigned *)(void *)at = (unsigned)v;
+	else if (k->store == SCENARIO_SIZE)
+		*(size_t *)(void *)at = (size_t)v;
+	else
+		*(double *)(void *)at = v;
+}
+
+void scenario_schema_store(const struct scenario_key *k, void *rec, double v)
+{
+	keep(k, rec, v * k->scale);
+}
+
+double scenario_schema_get(const struct scenario_key *k, const void *rec)
+{
+	const char *at = (const char *)rec + k->offset;
+	double v;
+
+	if (k->store == SCENARIO_INT)
+		v = *(const int *)(const void *)at;
+	else if (k->store == SCENARIO_UNSIGNED)
+		v = *(const unsigned *)(const void *)at;
+	else if (k->store == SCENARIO_SIZE)
+		v = (double)*(const size_t *)(const void *)at;
+	else
+		v = *(const double *)(const void *)at;
+	return v / k->scale;
+}
+
+void scenario_schema_defaults(const struct scenario_key *t, void *rec)
+{
+	for (; t->key; t++)
+		if (t->kind == SCENARIO_NUMBER && !t->required)
+			keep(t, rec, t->def);
+}

@@ -1,0 +1,112 @@
+/* scenario_schema.h: the keys of a scenario file, one table per record
+ * type, each row a key: what kind of value it holds, the range a number
+ * must lie in, where a number goes in its record (with the factor that
+ * converts it to the units used inside), whether it is required and what
+ * it defaults to, and one line saying what it is.
+ *
+ * The loader reads every number through its row and checks a mapping's
+ * keys against its table; docs/scenario.md lists the same keys, in the
+ * same order, in one table a record, which a test holds against these
+ * (tests/models/test_scenario_schema.c). Values that are not numbers
+ * (names, times of day, distributions, lists) are read by the loader's own
+ * code, their rows giving their place among the keys. To add a key: a row
+ * here, the record's field, its reading in scenario_load.c if it is not a
+ * number, its line in check's writer, and its row in docs/scenario.md. */
+#ifndef MODELS_SCENARIO_SCHEMA_H
+#define MODELS_SCENARIO_SCHEMA_H
+
+#include <stddef.h>
+
+#include "models/yaml_doc.h"
+
+/* The longest duration a key may give: the distributions' own limit on
+ * their mean (dist.c), so a time and a distribution obey one bound. */
+#define SCENARIO_SECONDS_MAX 1e9
+/* A line's average volume, and its rate at the peak of its profile, month
+ * and surges, in calls a second. Ten a second is 315 million calls a year,
+ * some two hundred times the bundled West Midlands scenario's two lines
+ * together; the peak allows a surge of a hundred times that, and still
+ * leaves a millisecond between arrivals, which the clock of the longest
+ * run allowed (200 years) resolves a thousand times over. */
+#define SCENARIO_MEAN_RATE_MAX 10.0
+#define SCENARIO_PEAK_RATE_MAX 1000.0
+/* The most keys a record has (months: twelve). */
+#define SCENARIO_SCHEMA_KEYS_MAX 16
+
+enum scenario_kind {
+	SCENARIO_NUMBER,             /* plain decimal, within its rule */
+	SCENARIO_TEXT,               /* a name, or the name of another item */
+	SCENARIO_WORD,               /* one of a few words */
+	SCENARIO_BOOL,               /* true or false */
+	SCENARIO_CLOCK,              /* a time of day, "HH:MM" */
+	SCENARIO_DATE,               /* "YYYY-MM-DD" */
+	SCENARIO_SEED,               /* a 64-bit whole number */
+	SCENARIO_SPAN,               /* a shift's length: hours or end */
+	SCENARIO_DIST,               /* a distribution mapping */
+	SCENARIO_MAP,                /* a mapping with a table of its own */
+	SCENARIO_LIST                /* a list */
+};
+
+/* How a number is kept in its record. */
+enum scenario_store {
+	SCENARIO_DOUBLE,
+	SCENARIO_INT,
+	SCENARIO_UNSIGNED,
+	SCENARIO_SIZE
+};
+
+struct scenario_key {
+	const char *key;
+	enum scenario_kind kind;
+	const struct yaml_doc_rule *rule;    /* numbers: the range */
+	enum scenario_store store;
+	size_t offset;                       /* numbers: in the record */
+	double scale;                        /* kept = given x scale */
+	int required;
+	double def;                          /* optional numbers: kept when
+						absent (already scaled) */
+	const char *doc;
+};
+
+/* A record type: the heading of its section in docs/scenario.md, which
+ * of the key tables under that heading lists its keys (1 the first; 0
+ * none), and its keys, ended by a row with a NULL key. */
+struct scenario_record {
+	const char *name;
+	int table;
+	const struct scenario_key *keys;
+};
+
+/* Every record type, ended by a NULL name. */
+extern const struct scenario_record scenario_schema[];
+
+extern const struct scenario_key scenario_schema_top[],
+	scenario_schema_run[], scenario_schema_line[],
+	scenario_schema_volume[], scenario_schema_months[],
+	scenario_schema_surge[], scenario_schema_dist[],
+	scenario_schema_redial[], scenario_schema_answer[],
+	scenario_schema_pool[], scenario_schema_shift[],
+	scenario_schema_grade[], scenario_schema_attend[],
+	scenario_schema_area[], scenario_schema_role[],
+	scenario_schema_abstraction[], scenario_schema_unit[],
+	scenario_schema_dispatch[];
+
+/* Ranges of values read by the loader's own code. */
+extern const struct yaml_doc_rule scenario_schema_seconds,
+	scenario_schema_profile_factor, scenario_schema_probability,
+	scenario_schema_shift_hours, scenario_schema_week;
+
+/* The row of key in t, or NULL. */
+const struct scenario_key *scenario_schema_find(const struct scenario_key *t,
+						const char *key);
+/* The keys of t, NULL-terminated, for yaml_doc_check_keys. */
+void scenario_schema_names(const struct scenario_key *t,
+			   const char *names[SCENARIO_SCHEMA_KEYS_MAX + 1]);
+/* Keeps v (as given) in rec at row k's place, scaled. */
+void scenario_schema_store(const struct scenario_key *k, void *rec, double v);
+/* The number of row k in rec, as a file gives it (kept / scale). */
+double scenario_schema_get(const struct scenario_key *k, const void *rec);
+/* Gives rec the defaults of t's optional numbers. */
+void scenario_schema_defaults(const struct scenario_key *t, void *rec);
+
+#endif

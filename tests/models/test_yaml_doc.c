@@ -1,0 +1,96 @@
+/* test_yaml_doc.c: the YAML document layer's key paths, numbers, and the
+ * copy of a document that keeps ids and positions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/test_support.h"
+#include "models/yaml_doc.h"
+
+/* What yaml_doc_path_join wrote before it was written by hand. */
+static void reference_join(char buf[YAML_DOC_PATH_MAX], const char *parent,
+			   const char *leaf)
+{
+	int n = snprintf(buf, YAML_DOC_PATH_MAX, "%s%s%s", parent,
+			 parent[0] ? "." : "", leaf);
+
+	if (n >= YAML_DOC_PATH_MAX)
+		memcpy(buf + YAML_DOC_PATH_MAX - 4, "...", 4);
+}
+
+/* Every length of parent and leaf around the buffer's size. */
+static void test_path_join_matches_reference(void **state)
+{
+	char parent[2 * YAML_DOC_PATH_MAX], leaf[2 * YAML_DOC_PATH_MAX];
+	char got[YAML_DOC_PATH_MAX], want[YAML_DOC_PATH_MAX];
+
+	(void)state;
+	for (size_t lp = 0; lp < YAML_DOC_PATH_MAX + 3; lp += 1)
+		for (size_t ll = 0; ll < YAML_DOC_PATH_MAX + 3; ll += 7) {
+			memset(parent, 'p', lp);
+			parent[lp] = '\0';
+			memset(leaf, 'l', ll);
+			leaf[ll] = '\0';
+			yaml_doc_path_join(got, parent, leaf);
+			reference_join(want, parent, leaf);
+			assert_string_equal(got, want);
+		}
+	yaml_doc_path_join(got, "", "run");
+	assert_string_equal(got, "run");
+	yaml_doc_path_join(got, "lines.999", "handle");
+	assert_string_equal(got, "lines.999.handle");
+}
+
+static void test_numbers(void **state)
+{
+	double v = 0;
+
+	(void)state;
+	assert_int_equal(yaml_doc_text_number("2.385", &v), 0);
+	assert_true(v == 2.385);
+	assert_int_equal(yaml_doc_text_number("0x10", &v), -3);
+	assert_int_equal(yaml_doc_text_number(".inf", &v), -2);
+	assert_int_equal(yaml_doc_text_number("10s", &v), -1);
+}
+
+/* A copy keeps every node's id, kind, text and position. */
+static void test_copy_keeps_ids_and_marks(void **state)
+{
+	static const char text[] = "a: [1, {b: two}]\nc: &x {d: 3}\ne: *x\n";
+	yaml_document_t src, dst;
+	struct yaml_doc_fail f;
+
+	(void)state;
+	assert_int_equal(yaml_doc_parse(text, strlen(text), &src, &f), 1);
+	assert_int_equal(yaml_doc_copy(&dst, &src), 1);
+	assert_int_equal(dst.nodes.top - dst.nodes.start,
+			 src.nodes.top - src.nodes.start);
+	for (yaml_node_t *a = src.nodes.start, *b = dst.nodes.start;
+	     a < src.nodes.top; a++, b++) {
+		assert_int_equal(a->type, b->type);
+		assert_int_equal(a->start_mark.line, b->start_mark.line);
+		assert_int_equal(a->start_mark.column, b->start_mark.column);
+		if (a->type == YAML_SCALAR_NODE)
+			assert_string_equal(yaml_doc_text(a), yaml_doc_text(b));
+		else if (a->type == YAML_SEQUENCE_NODE)
+			assert_int_equal(yaml_doc_seq_len(a), yaml_doc_seq_len(b));
+		else
+			assert_int_equal(a->data.mapping.pairs.top -
+					 a->data.mapping.pairs.start,
+					 b->data.mapping.pairs.top -
+					 b->data.mapping.pairs.start);
+	}
+	yaml_document_delete(&dst);
+	yaml_document_delete(&src);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_path_join_matches_reference),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_copy_keeps_ids_and_marks),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
