@@ -23,6 +23,7 @@
 #include "results/report_json.h"
 #include "results/report_table.h"
 #include "results/summary.h"
+#include "sim/mem.h"
 #include "sim/replicate.h"
 
 const char cmd_run_usage[] =
@@ -60,6 +61,8 @@ struct run_opts {
 	const char *path;                  /* NULL: the bundled scenario */
 	struct cli_strings overrides;      /* --set ones, then the run settings */
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
+	const char **command;              /* owned: the words the JSON records */
+	size_t n_command;
 	unsigned threads;
 	int format;                        /* enum run_format */
 	bool intervals, require_slas, verbose, quiet, help;
@@ -84,6 +87,34 @@ static const struct cli_spec run_spec = {
 	"run", run_opts_table, offsetof(struct run_opts, path), 1, NULL
 };
 
+/* The words of the command line that decide the figures, for the JSON's
+ * "command": all but --threads, --verbose and --quiet, which change only
+ * how fast and how chatty the run is, so stdout stays the same bytes
+ * whatever they were. Returns 0, or -1 when out of memory. */
+static int run_command(int argc, char **argv, struct run_opts *o)
+{
+	static const char *const dropped[] = {
+		"--verbose", "-v", "--quiet", "-q", NULL
+	};
+
+	o->command = mem_malloc((size_t)argc * sizeof *o->command);
+	if (o->command == NULL)
+		return -1;
+	for (int i = 0; i < argc; i++) {
+		bool drop = strncmp(argv[i], "--threads=", 10) == 0;
+
+		for (size_t k = 0; dropped[k] != NULL; k++)
+			drop = drop || strcmp(argv[i], dropped[k]) == 0;
+		if (strcmp(argv[i], "--threads") == 0) {
+			i++;   /* and its value */
+			continue;
+		}
+		if (!drop)
+			o->command[o->n_command++] = argv[i];
+	}
+	return 0;
+}
+
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int run_parse(int argc, char **argv, struct run_opts *o)
 {
@@ -93,6 +124,10 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		return rc;
 	if (o->quiet && o->verbose)
 		return cli_usage_error("run", "give --verbose or --quiet, not both");
+	if (run_command(argc, argv, o) != 0) {
+		fputs("callsim run: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
 	return cli_run_settings_append(o->run_values, &o->overrides) == 0
 		? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
@@ -115,7 +150,9 @@ static enum sim_status run_write(const struct summary *s,
 	case RUN_CSV:
 		return report_csv_write(stdout, s, o->intervals, err);
 	case RUN_JSON:
-		return report_json_write(stdout, s, o->intervals, err);
+		return report_json_write_run(stdout, s, o->intervals,
+					     o->command, o->n_command,
+					     err);
 	case RUN_TABLE:
 		break;
 	}
@@ -170,5 +207,6 @@ int cmd_run(int argc, char **argv)
 	}
 	scenario_free(sc);
 	cli_strings_clear(&o.overrides);
+	free(o.command);
 	return rc;
 }
