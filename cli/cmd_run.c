@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/cli_common.h"
+#include "cli/cmd_report.h"
 #include "models/contact_centre.h"
 #include "results/experiment.h"
 #include "results/report_csv.h"
@@ -30,7 +31,7 @@ const char cmd_run_usage[] =
 	"usage: callsim run [SCENARIO] [--replications N] [--seed S] [--days D]\n"
 	"                   [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
 	"                   [--format table|csv|json] [--intervals] [--require-slas]\n"
-	"                   [--verbose | --quiet]\n"
+	"                   [--report FILE.html] [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
 	"reports every figure as its mean over replications with a 95% confidence\n"
@@ -46,6 +47,9 @@ const char cmd_run_usage[] =
 	"                     (repeatable, applied in order)\n"
 	"  --format F         table (default), csv or json\n"
 	"  --intervals        add the hour-of-week figures\n"
+	"  --report FILE      also write the run's HTML report with charts to\n"
+	"                     FILE, as `callsim report` makes it from the JSON;\n"
+	"                     implies --intervals\n"
 	"  --require-slas     exit 3 when a line's service level or a grade's\n"
 	"                     attendance within target misses its goal\n"
 	"  --verbose          print wall time and events a second on stderr\n"
@@ -61,6 +65,7 @@ struct run_opts {
 	const char *path;                  /* NULL: the bundled scenario */
 	struct cli_strings overrides;      /* --set ones, then the run settings */
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
+	const char *report;                /* --report FILE, or NULL */
 	const char **command;              /* owned: the words the JSON records */
 	size_t n_command;
 	unsigned threads;
@@ -76,6 +81,7 @@ static const struct cli_opt run_opts_table[] = {
 	CLI_OPT_SET("set", struct run_opts, overrides),
 	CLI_OPT_CHOICE("format", struct run_opts, format, run_formats),
 	CLI_OPT_FLAG("intervals", 0, struct run_opts, intervals),
+	CLI_OPT_TEXT("report", 0, struct run_opts, report),
 	CLI_OPT_FLAG("require-slas", 0, struct run_opts, require_slas),
 	CLI_OPT_FLAG("verbose", 'v', struct run_opts, verbose),
 	CLI_OPT_FLAG("quiet", 'q', struct run_opts, quiet),
@@ -128,6 +134,7 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		fputs("callsim run: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
+	o->intervals = o->intervals || o->report != NULL;   /* the heat maps */
 	return cli_run_settings_append(o->run_values, &o->overrides) == 0
 		? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
@@ -159,6 +166,37 @@ static enum sim_status run_write(const struct summary *s,
 	return report_table_write(stdout, s, o->intervals, err);
 }
 
+/* --report: the run's JSON, read back as `callsim report` reads a saved
+ * one, so both make the same page. Returns the exit code. */
+static int run_report(const struct summary *s, const struct run_opts *o)
+{
+	char *json = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&json, &len);
+	struct result *r = NULL;
+	struct sim_err err;
+	enum sim_status st;
+	int rc = CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	if (mem == NULL) {
+		fputs("callsim run: out of memory\n", stderr);
+		return rc;
+	}
+	st = report_json_write_run(mem, s, true, o->command, o->n_command,
+				   &err);
+	if (fclose(mem) != 0 || st != SIM_OK)
+		sim_err_add(&err, SIM_ENOMEM, "out of memory");
+	else if (result_read_text("the run's result", json, len, &r, &err)
+		 == SIM_OK)
+		rc = cmd_report_write("run", r, o->report);
+	if (sim_err_failed(&err))
+		cli_print_err("run", &err);
+	result_free(r);
+	free(json);
+	return rc;
+}
+
 /* Simulates, summarises and writes; returns the exit code. */
 static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 {
@@ -181,6 +219,8 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 		cli_print_err("run", &err);
 		goto out;
 	}
+	if (o->report != NULL && run_report(s, o) != CLI_EXIT_OK)
+		goto out;
 	if (o->require_slas)
 		cli_note_unmeasured("run", "", s);
 	rc = o->require_slas && summary_any_missed(s) ? CLI_EXIT_SLA : CLI_EXIT_OK;
