@@ -17,19 +17,21 @@
 #include <unistd.h>
 
 #include "cli/cli_common.h"
+#include "cli/cmd_report.h"
 #include "models/contact_centre.h"
 #include "results/experiment.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
 #include "results/report_table.h"
 #include "results/summary.h"
+#include "sim/mem.h"
 #include "sim/replicate.h"
 
 const char cmd_run_usage[] =
 	"usage: callsim run [SCENARIO] [--replications N] [--seed S] [--days D]\n"
 	"                   [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
 	"                   [--format table|csv|json] [--intervals] [--require-slas]\n"
-	"                   [--verbose | --quiet]\n"
+	"                   [--report FILE.html] [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
 	"reports every figure as its mean over replications with a 95% confidence\n"
@@ -45,6 +47,9 @@ const char cmd_run_usage[] =
 	"                     (repeatable, applied in order)\n"
 	"  --format F         table (default), csv or json\n"
 	"  --intervals        add the hour-of-week figures\n"
+	"  --report FILE      also write the run's HTML report with charts to\n"
+	"                     FILE, as `callsim report` makes it from the JSON;\n"
+	"                     implies --intervals\n"
 	"  --require-slas     exit 3 when a line's service level or a grade's\n"
 	"                     attendance within target misses its goal\n"
 	"  --verbose          print wall time and events a second on stderr\n"
@@ -60,6 +65,9 @@ struct run_opts {
 	const char *path;                  /* NULL: the bundled scenario */
 	struct cli_strings overrides;      /* --set ones, then the run settings */
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
+	const char *report;                /* --report FILE, or NULL */
+	const char **command;              /* owned: the words the JSON records */
+	size_t n_command;
 	unsigned threads;
 	int format;                        /* enum run_format */
 	bool intervals, require_slas, verbose, quiet, help;
@@ -73,6 +81,7 @@ static const struct cli_opt run_opts_table[] = {
 	CLI_OPT_SET("set", struct run_opts, overrides),
 	CLI_OPT_CHOICE("format", struct run_opts, format, run_formats),
 	CLI_OPT_FLAG("intervals", 0, struct run_opts, intervals),
+	CLI_OPT_TEXT("report", 0, struct run_opts, report),
 	CLI_OPT_FLAG("require-slas", 0, struct run_opts, require_slas),
 	CLI_OPT_FLAG("verbose", 'v', struct run_opts, verbose),
 	CLI_OPT_FLAG("quiet", 'q', struct run_opts, quiet),
@@ -84,6 +93,34 @@ static const struct cli_spec run_spec = {
 	"run", run_opts_table, offsetof(struct run_opts, path), 1, NULL
 };
 
+/* The words of the command line that decide the figures, for the JSON's
+ * "command": all but --threads, --verbose and --quiet, which change only
+ * how fast and how chatty the run is, so stdout stays the same bytes
+ * whatever they were. Returns 0, or -1 when out of memory. */
+static int run_command(int argc, char **argv, struct run_opts *o)
+{
+	static const char *const dropped[] = {
+		"--verbose", "-v", "--quiet", "-q", NULL
+	};
+
+	o->command = mem_malloc((size_t)argc * sizeof *o->command);
+	if (o->command == NULL)
+		return -1;
+	for (int i = 0; i < argc; i++) {
+		bool drop = strncmp(argv[i], "--threads=", 10) == 0;
+
+		for (size_t k = 0; dropped[k] != NULL; k++)
+			drop = drop || strcmp(argv[i], dropped[k]) == 0;
+		if (strcmp(argv[i], "--threads") == 0) {
+			i++;   /* and its value */
+			continue;
+		}
+		if (!drop)
+			o->command[o->n_command++] = argv[i];
+	}
+	return 0;
+}
+
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int run_parse(int argc, char **argv, struct run_opts *o)
 {
@@ -93,6 +130,11 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		return rc;
 	if (o->quiet && o->verbose)
 		return cli_usage_error("run", "give --verbose or --quiet, not both");
+	if (run_command(argc, argv, o) != 0) {
+		fputs("callsim run: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	o->intervals = o->intervals || o->report != NULL;   /* the heat maps */
 	return cli_run_settings_append(o->run_values, &o->overrides) == 0
 		? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 }
@@ -115,11 +157,44 @@ static enum sim_status run_write(const struct summary *s,
 	case RUN_CSV:
 		return report_csv_write(stdout, s, o->intervals, err);
 	case RUN_JSON:
-		return report_json_write(stdout, s, o->intervals, err);
+		return report_json_write_run(stdout, s, o->intervals,
+					     o->command, o->n_command,
+					     err);
 	case RUN_TABLE:
 		break;
 	}
 	return report_table_write(stdout, s, o->intervals, err);
+}
+
+/* --report: the run's JSON, read back as `callsim report` reads a saved
+ * one, so both make the same page. Returns the exit code. */
+static int run_report(const struct summary *s, const struct run_opts *o)
+{
+	char *json = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&json, &len);
+	struct result *r = NULL;
+	struct sim_err err;
+	enum sim_status st;
+	int rc = CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	if (mem == NULL) {
+		fputs("callsim run: out of memory\n", stderr);
+		return rc;
+	}
+	st = report_json_write_run(mem, s, true, o->command, o->n_command,
+				   &err);
+	if (fclose(mem) != 0 || st != SIM_OK)
+		sim_err_add(&err, SIM_ENOMEM, "out of memory");
+	else if (result_read_text("the run's result", json, len, &r, &err)
+		 == SIM_OK)
+		rc = cmd_report_write("run", r, o->report);
+	if (sim_err_failed(&err))
+		cli_print_err("run", &err);
+	result_free(r);
+	free(json);
+	return rc;
 }
 
 /* Simulates, summarises and writes; returns the exit code. */
@@ -144,6 +219,8 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 		cli_print_err("run", &err);
 		goto out;
 	}
+	if (o->report != NULL && run_report(s, o) != CLI_EXIT_OK)
+		goto out;
 	if (o->require_slas)
 		cli_note_unmeasured("run", "", s);
 	rc = o->require_slas && summary_any_missed(s) ? CLI_EXIT_SLA : CLI_EXIT_OK;
@@ -170,5 +247,6 @@ int cmd_run(int argc, char **argv)
 	}
 	scenario_free(sc);
 	cli_strings_clear(&o.overrides);
+	free(o.command);
 	return rc;
 }

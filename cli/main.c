@@ -18,6 +18,7 @@
 #include "cli/cmd_compare.h"
 #include "cli/cmd_erlang.h"
 #include "cli/cmd_optimise.h"
+#include "cli/cmd_report.h"
 #include "cli/cmd_run.h"
 #include "cli/cmd_sweep.h"
 
@@ -32,6 +33,7 @@ static const char main_usage[] =
 	"  sweep    run every point of a grid of scenario values; CSV or JSON Lines\n"
 	"  optimise least handlers per hour of the week that meet every agreement\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
+	"  report   turn a saved run result (JSON) into an HTML page with charts\n"
 	"  help     show how to use a command: callsim help run\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
@@ -63,6 +65,7 @@ static const struct main_cmd main_cmds[] = {
 	{ "sweep", cmd_sweep, cmd_sweep_usage },
 	{ "erlang", cmd_erlang, cmd_erlang_usage },
 	{ "optimise", cmd_optimise, cmd_optimise_usage },
+	{ "report", cmd_report, cmd_report_usage },
 	{ "help", cmd_help,
 	  "usage: callsim help [COMMAND]\n"
 	  "\n"
@@ -91,7 +94,7 @@ static int cmd_help(int argc, char **argv)
 	if (c == NULL)
 		return cli_usage_error("help", "no such command '%s'; the commands "
 				       "are run, check, compare, sweep, optimise, "
-				       "erlang and help", argv[1]);
+				       "erlang, report and help", argv[1]);
 	return main_print(c->usage);
 }
 

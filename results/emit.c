@@ -5,9 +5,9 @@
 #include <math.h>
 #include <string.h>
 
-void emit_json_string(FILE *f, const char *s)
+/* The escaped characters of s, without the quotes. */
+static void emit_json_string_body(FILE *f, const char *s)
 {
-	fputc('"', f);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		switch (*p) {
 		case '"': fputs("\\\"", f); break;
@@ -24,7 +24,43 @@ void emit_json_string(FILE *f, const char *s)
 				fputc(*p, f);
 		}
 	}
+}
+
+void emit_json_string(FILE *f, const char *s)
+{
 	fputc('"', f);
+	emit_json_string_body(f, s);
+	fputc('"', f);
+}
+
+void emit_json_string_script(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char one[2] = { 0, 0 };
+
+	fputc('"', f);
+	for (; *p; p++) {
+		if (*p == '<' || *p == '>' || *p == '&') {
+			fprintf(f, "\\u%04x", *p);
+		} else if (p[0] == 0xe2 && p[1] == 0x80
+			   && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			fputs(p[2] == 0xa8 ? "\\u2028" : "\\u2029", f);
+			p += 2;
+		} else {
+			/* the rest as emit_json_string escapes it, unquoted */
+			one[0] = (char)*p;
+			emit_json_string_body(f, one);
+		}
+	}
+	fputc('"', f);
+}
+
+void emit_json_text(const struct emit_json *w, const char *s)
+{
+	if (w->script_safe)
+		emit_json_string_script(w->f, s);
+	else
+		emit_json_string(w->f, s);
 }
 
 /* JSON has no NaN or infinity, so those are null. */
@@ -57,7 +93,7 @@ void emit_json_next(struct emit_json *w)
 void emit_json_key(struct emit_json *w, const char *key)
 {
 	emit_json_next(w);
-	emit_json_string(w->f, key);
+	emit_json_text(w, key);
 	fputs(w->compact ? ":" : ": ", w->f);
 }
 
@@ -99,7 +135,7 @@ void emit_json_key_number(struct emit_json *w, const char *key, double x)
 void emit_json_key_string(struct emit_json *w, const char *key, const char *s)
 {
 	emit_json_key(w, key);
-	emit_json_string(w->f, s);
+	emit_json_text(w, s);
 }
 
 void emit_json_key_string_or_null(struct emit_json *w, const char *key,
@@ -107,7 +143,7 @@ void emit_json_key_string_or_null(struct emit_json *w, const char *key,
 {
 	emit_json_key(w, key);
 	if (s != NULL)
-		emit_json_string(w->f, s);
+		emit_json_text(w, s);
 	else
 		fputs("null", w->f);
 }
@@ -125,7 +161,7 @@ void emit_json_key_strings(struct emit_json *w, const char *key,
 	emit_json_open(w, '[');
 	for (size_t i = 0; i < n; i++) {
 		emit_json_next(w);
-		emit_json_string(w->f, items[i]);
+		emit_json_text(w, items[i]);
 	}
 	emit_json_close(w, ']');
 }

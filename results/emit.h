@@ -21,12 +21,14 @@
 #include "models/figure.h"
 #include "sim/ci.h"
 
-#define EMIT_JSON_DEPTH_MAX 8
+#define EMIT_JSON_DEPTH_MAX 12
 
 struct emit_json {
 	FILE *f;                             /* borrowed */
 	int depth;                           /* 0 before the first open */
 	bool compact;                        /* no whitespace anywhere */
+	bool script_safe;                    /* strings as emit_json_string_script
+						writes them */
 	bool first[EMIT_JSON_DEPTH_MAX];     /* nothing written yet at depth */
 	bool flat[EMIT_JSON_DEPTH_MAX];      /* members on one line at depth */
 };
@@ -34,6 +36,12 @@ struct emit_json {
 /* A JSON string: quotes, backslashes and control characters escaped; other
  * bytes (UTF-8 from the scenario file) pass through unchanged. */
 void emit_json_string(FILE *f, const char *s);
+/* A JSON string that is safe inside an HTML <script> element: also
+ * writes <, >, & and the line separators U+2028 and U+2029 as \uXXXX, so
+ * no string (a scenario's names) can end the element or open a comment. */
+void emit_json_string_script(FILE *f, const char *s);
+/* A string through w: emit_json_string_script when w->script_safe. */
+void emit_json_text(const struct emit_json *w, const char *s);
 /* A JSON number, or null when x is not finite. */
 void emit_json_number(FILE *f, double x);
 /* Opens an object ('{') or array ('['), and closes it with the matching

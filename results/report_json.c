@@ -5,6 +5,7 @@
 
 #include <inttypes.h>
 
+#include "callsim_config.h"
 #include "results/emit.h"
 
 /* The figures of one item of block b (m: in the block's list order). */
@@ -180,6 +181,35 @@ static void report_json_intervals(struct emit_json *w, const struct summary *s)
 	emit_json_close(w, ']');
 }
 
+/* What the result is and what made it: the schema the report reader
+ * checks, the version, the scenario's content fingerprint (as a sweep's
+ * header gives it), and the command line ("callsim" and the
+ * subcommand's argv, so the bytes do not depend on where the program
+ * lies), or null. */
+static void report_json_provenance(struct emit_json *w,
+				   const struct summary *s,
+				   const char *const *command, size_t n)
+{
+	emit_json_key_string(w, "schema", REPORT_JSON_SCHEMA);
+	emit_json_key_number(w, "schema_version", REPORT_JSON_SCHEMA_VERSION);
+	emit_json_key_string(w, "callsim_version", CALLSIM_VERSION);
+	emit_json_key(w, "content_fnv1a");   /* of the file and its CSVs */
+	fprintf(w->f, "\"%016" PRIx64 "\"", s->sc->content_fnv1a);
+	emit_json_key(w, "command");
+	if (command == NULL) {
+		fputs("null", w->f);
+		return;
+	}
+	emit_json_open_flat(w, '[');
+	emit_json_next(w);
+	emit_json_string(w->f, "callsim");
+	for (size_t i = 0; i < n; i++) {
+		emit_json_next(w);
+		emit_json_string(w->f, command[i]);
+	}
+	emit_json_close(w, ']');
+}
+
 /* The run settings that identify the numbers. */
 static void report_json_head(struct emit_json *w, const struct summary *s)
 {
@@ -214,9 +244,18 @@ void report_json_members(struct emit_json *w, const struct summary *s,
 enum sim_status report_json_write(FILE *f, const struct summary *s,
 				  bool intervals, struct sim_err *err)
 {
+	return report_json_write_run(f, s, intervals, NULL, 0, err);
+}
+
+enum sim_status report_json_write_run(FILE *f, const struct summary *s,
+				      bool intervals,
+				      const char *const *command, size_t n,
+				      struct sim_err *err)
+{
 	struct emit_json w = { .f = f, .depth = 0 };
 
 	emit_json_open(&w, '{');
+	report_json_provenance(&w, s, command, n);
 	report_json_members(&w, s, intervals);
 	emit_json_close(&w, '}');
 	fputc('\n', f);

@@ -17,11 +17,24 @@
 #include "results/summary.h"
 #include "sim/sim_err.h"
 
+/* What a run's JSON says it is: "schema" and "schema_version" head the
+ * object, so a reader (results/result_read.h) can refuse what it does not
+ * know. The version goes up when a key is removed or changes meaning. */
+#define REPORT_JSON_SCHEMA "callsim.run"
+#define REPORT_JSON_SCHEMA_VERSION 1
+
 /* Writes s to f (borrowed), with the 168 hour-of-week figures when
  * `intervals` is true. Returns SIM_OK, or SIM_EIO with err filled when f
  * reports a write error. */
 enum sim_status report_json_write(FILE *f, const struct summary *s,
 				  bool intervals, struct sim_err *err);
+/* report_json_write with the command line that made the run: command[0
+ * .. n) is argv from the subcommand's name on ("command": null when
+ * command is NULL). */
+enum sim_status report_json_write_run(FILE *f, const struct summary *s,
+				      bool intervals,
+				      const char *const *command, size_t n,
+				      struct sim_err *err);
 
 /* Writes the members of s's object (everything report_json_write puts
  * between its braces) into the object w has open: a sweep point puts them

@@ -15,7 +15,8 @@ GRADE_FIGURES = ["incidents", "attended", "attended_within_target",
                  "unattended_at_end"]
 AREA_FIGURES = ["utilisation", "units_on_duty", "abstractions",
                 "abstraction_hours"]
-TOP = ["scenario", "seed", "replications", "days", "warmup_hours", "lines",
+TOP = ["schema", "schema_version", "callsim_version", "content_fnv1a",
+       "command", "scenario", "seed", "replications", "days", "warmup_hours", "lines",
        "pools", "grades", "areas", "costs"]
 
 
@@ -105,6 +106,25 @@ def run_json(t, scenario, *extra, intervals=False):
         t.check(False, "%s: JSON does not parse: %s" % (scenario, e))
         return None
     check_report(t, doc, scenario, intervals)
+    # What made it: the command as given, less the options that change
+    # nothing in the figures (--threads, --verbose, --quiet).
+    t.check(doc["schema"] == "callsim.run" and doc["schema_version"] == 1,
+            "%s: schema %s %s" % (scenario, doc["schema"],
+                                  doc["schema_version"]))
+    kept = []
+    skip = False
+    for a in args:
+        if skip or a in ("--verbose", "-v", "--quiet", "-q") \
+                or a.startswith("--threads="):
+            skip = False
+            continue
+        skip = a == "--threads"
+        if not skip:
+            kept.append(a)
+    t.check(doc["command"] == ["callsim"] + kept, "%s: command %s, wanted %s"
+            % (scenario, doc["command"], ["callsim"] + kept))
+    t.check(len(doc["content_fnv1a"]) == 16
+            and int(doc["content_fnv1a"], 16) >= 0, "content_fnv1a")
     return doc
 
 
@@ -119,6 +139,11 @@ def main():
         t.check(doc["lines"][1]["goal"] is None, "101 has no goal")
         t.check(doc["grades"] == [] and doc["areas"] == []
                 and doc["costs"]["roles"] == [], "calls only: no response")
+    # Options that do not change the figures are not in the command.
+    doc = run_json(t, fixture("small.yaml"), "--threads", "2", "--quiet")
+    if doc:
+        t.check("--threads" not in doc["command"], "--threads left out")
+    run_json(t, fixture("small.yaml"), "--threads=3", "-v")
     # Options become overrides: they show in the settings reported.
     doc = run_json(t, fixture("small.yaml"), "--replications", "3", "--seed",
                    "18446744073709551615", "--days", "1.5", "--warmup-hours", "2")

@@ -17,6 +17,10 @@ mkdir -p "$work/corpus" "$work/artifacts"
 corpora=("$work/corpus" "$src/tests/fuzz/corpus/$name")
 [ -d "$src/tests/fuzz/regressions/$name" ] && corpora+=("$src/tests/fuzz/regressions/$name")
 
+# The result harness reads JSON, the others scenario YAML.
+dict="$src/tests/fuzz/scenario.dict"
+[ -f "$src/tests/fuzz/$name.dict" ] && dict="$src/tests/fuzz/$name.dict"
+
 # One execution of any harness takes well under a second; the run harness
 # simulates a day, so it gets longer before a slow input counts as a hang.
 timeout=5
@@ -28,6 +32,6 @@ timeout=5
 exec "$fuzzer" -max_total_time="$secs" -timeout="$timeout" \
   -error_exitcode=1 -timeout_exitcode=1 \
   -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=16384 \
-  -dict="$src/tests/fuzz/scenario.dict" \
+  -dict="$dict" \
   -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
   ${FUZZ_FLAGS:-} "${corpora[@]}"

@@ -22,6 +22,35 @@ static char *emit_text(FILE *f)
 	return text;
 }
 
+/* In a spec inside <script>: no <, >, & or line separator survives, the
+ * usual escapes still apply, and a plain emitter is unchanged. */
+static void test_emit_json_script_safe(void **state)
+{
+	static const char name[] = "</script><!-- a&b \"q\" \xe2\x80\xa8"
+		"\xe2\x80\xa9 \xe2\x80\xa7 \\\n\x01";
+	FILE *f = tmpfile();
+	struct emit_json safe = { .f = f, .compact = true, .script_safe = true };
+	struct emit_json plain = { .f = f, .compact = true };
+	char *out;
+
+	(void)state;
+	emit_json_open(&safe, '[');
+	emit_json_next(&safe);
+	emit_json_text(&safe, name);
+	emit_json_close(&safe, ']');
+	fputc('\n', f);
+	emit_json_open(&plain, '{');
+	emit_json_key_string(&plain, "k<", name);
+	emit_json_close(&plain, '}');
+	out = emit_text(f);
+	assert_string_equal(out,
+		"[\"\\u003c/script\\u003e\\u003c!-- a\\u0026b \\\"q\\\" "
+		"\\u2028\\u2029 \xe2\x80\xa7 \\\\\\n\\u0001\"]\n"
+		"{\"k<\":\"</script><!-- a&b \\\"q\\\" \xe2\x80\xa8\xe2\x80\xa9 "
+		"\xe2\x80\xa7 \\\\\\n\\u0001\"}");
+	free(out);
+}
+
 static void test_emit_json_nesting_and_values(void **state)
 {
 	FILE *f = tmpfile();
@@ -224,6 +253,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_emit_json_nesting_and_values),
+		cmocka_unit_test(test_emit_json_script_safe),
 		cmocka_unit_test(test_emit_csv_fields),
 		cmocka_unit_test(test_emit_json_flat_and_lists),
 		cmocka_unit_test(test_emit_csv_rows),

@@ -1,0 +1,28 @@
+/* report_html.h: a run result as one self-contained HTML page with charts,
+ * for a planner to take into a meeting (docs/report.md).
+ *
+ * The page inlines Vega, Vega-Lite and vega-embed (results/report_assets.h)
+ * and draws each chart from a Vega-Lite spec (results/report_html_spec.h),
+ * with its numbers in a table beside it; it opens from file:// with no
+ * network and no other file. Its Content-Security-Policy lets only the
+ * page's own four scripts run (by their SHA-256 hashes) and forbids every
+ * fetch. Names from the scenario are text: escaped for HTML in the page
+ * and script-safe in the specs. The same result always gives the same
+ * bytes (no clock, no random identifiers). */
+#ifndef RESULTS_REPORT_HTML_H
+#define RESULTS_REPORT_HTML_H
+
+#include <stdio.h>
+
+#include "results/result_read.h"
+#include "sim/sim_err.h"
+
+/* Writes the report of r to f (borrowed). Returns SIM_OK, or SIM_EIO with
+ * err filled when f reports a write error. */
+enum sim_status report_html_write(FILE *f, const struct result *r,
+				  struct sim_err *err);
+
+/* s as HTML text: & < > " ' written as character references. */
+void report_html_escape(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,44 @@
+/* report_html_spec.h: the Vega-Lite specs of a run report's charts, each
+ * one JSON object with its data inline, for results/report_html.c.
+ *
+ * The layout of each chart is a fixed JSON text; every value taken from
+ * the result (names, figures) goes through the JSON emitter in its
+ * script-safe mode, so a spec can sit inside a <script> element whatever
+ * the scenario's names hold. Figures are copied as the result has them
+ * (null stays null), so a spec's data equals the result's figures; docs/
+ * report.md lists each spec's fields. */
+#ifndef RESULTS_REPORT_HTML_SPEC_H
+#define RESULTS_REPORT_HTML_SPEC_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+/* One agreement with a goal: a line's service level or a grade's
+ * attendance within target, force-wide. */
+struct report_html_agreement {
+	const char *kind;          /* "line" or "grade" */
+	const json_t *obj;         /* the line or grade of the result */
+	const char *figure;        /* "service_level", "attended_within_target" */
+	char label[320];           /* "999 calls answered within 10 s" */
+};
+
+/* Calls fn for each agreement of root that has a verdict: lines, then
+ * grades. */
+void report_html_spec_agreements(const json_t *root,
+				 void (*fn)(void *ctx,
+					    const struct report_html_agreement *),
+				 void *ctx);
+/* "10 s", "3 min", "1.5 h": a target for people. */
+void report_html_spec_duration(double s, char buf[32]);
+/* "met", "missed", "uncertain", or "no goal" for a null verdict. */
+const char *report_html_spec_verdict(const json_t *obj);
+
+/* Each writes one spec to f. The heat map is of line `line` (its index in
+ * root's "lines"); it and the hours chart need the result's intervals. */
+void report_html_spec_verdicts(FILE *f, const json_t *root);
+void report_html_spec_heatmap(FILE *f, const json_t *root, size_t line);
+void report_html_spec_hours(FILE *f, const json_t *root);
+void report_html_spec_attendance(FILE *f, const json_t *root);
+void report_html_spec_costs(FILE *f, const json_t *root);
+
+#endif

@@ -1,0 +1,425 @@
+/* result_read.c: a run result read back and checked (see result_read.h).
+ *
+ * jansson parses; what is here bounds its input and checks the shape the
+ * report relies on, so that the writer never meets a surprise. */
+#include "results/result_read.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results/report_json.h"
+#include "sim/mem.h"
+
+/* What a member may be: a mask of these. */
+enum {
+	RT_OBJECT = 1, RT_ARRAY = 2, RT_STRING = 4, RT_NUMBER = 8,
+	RT_INTEGER = 16, RT_NULL = 32
+};
+
+/* One check of a parsed document; problems go to err with the file name. */
+struct result_check {
+	const char *name;
+	struct sim_err *err;
+};
+
+static int result_type_of(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return RT_OBJECT;
+	case JSON_ARRAY: return RT_ARRAY;
+	case JSON_STRING: return RT_STRING;
+	case JSON_INTEGER: return RT_NUMBER | RT_INTEGER;
+	case JSON_REAL: return RT_NUMBER;
+	case JSON_NULL: return RT_NULL;
+	default: return 0;   /* true, false */
+	}
+}
+
+static const char *result_type_words(int types)
+{
+	if (types & RT_INTEGER)
+		return "a whole number";
+	if (types & RT_NUMBER)
+		return types & RT_NULL ? "a number or null" : "a number";
+	if (types & RT_STRING)
+		return types & RT_NULL ? "a string or null" : "a string";
+	return types & RT_ARRAY ? "an array" : "an object";
+}
+
+/* Member key of obj (at path) when it is one of types, else NULL with the
+ * problem recorded. */
+static const json_t *result_want(struct result_check *c, const json_t *obj,
+				 const char *path, const char *key, int types)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	if (v != NULL && (result_type_of(v) & types))
+		return v;
+	if (v == NULL && (types & RT_NULL))
+		return json_null();
+	sim_err_add(c->err, SIM_EINVAL, "%s: %s%s%s: %s, must be %s", c->name,
+		    path, *path ? "." : "", key, v ? "wrong type" : "missing",
+		    result_type_words(types));
+	return NULL;
+}
+
+/* A figure: {"mean", "ci_low", "ci_high"}, each a number or null. */
+static void result_check_figure(struct result_check *c, const json_t *obj,
+				const char *path, const char *key)
+{
+	static const char *const members[] = { "mean", "ci_low", "ci_high" };
+	const json_t *f = result_want(c, obj, path, key, RT_OBJECT);
+	char at[256];
+
+	if (f == NULL)
+		return;
+	snprintf(at, sizeof at, "%s%s%s", path, *path ? "." : "", key);
+	for (size_t i = 0; i < 3; i++)
+		result_want(c, f, at, members[i], RT_NUMBER | RT_NULL);
+}
+
+/* "verdict": met, missed, uncertain or null. */
+static void result_check_verdict(struct result_check *c, const json_t *obj,
+				 const char *path)
+{
+	const json_t *v = result_want(c, obj, path, "verdict",
+				      RT_STRING | RT_NULL);
+	const char *s = v && json_is_string(v) ? json_string_value(v) : NULL;
+
+	if (s != NULL && strcmp(s, "met") != 0 && strcmp(s, "missed") != 0
+	    && strcmp(s, "uncertain") != 0)
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s.verdict: \"%s\" is not "
+			    "one of met, missed, uncertain", c->name, path, s);
+}
+
+/* The elements of array `key` of obj, each an object checked by fn. */
+static void result_check_list(struct result_check *c, const json_t *obj,
+			      const char *path, const char *key,
+			      void (*fn)(struct result_check *, const json_t *,
+					 const char *))
+{
+	const json_t *a = result_want(c, obj, path, key, RT_ARRAY);
+	char at[256];
+
+	for (size_t i = 0; a != NULL && i < json_array_size(a); i++) {
+		const json_t *e = json_array_get(a, i);
+
+		snprintf(at, sizeof at, "%s%s%s[%zu]", path, *path ? "." : "",
+			 key, i);
+		if (!json_is_object(e))
+			sim_err_add(c->err, SIM_EINVAL, "%s: %s: must be an "
+				    "object", c->name, at);
+		else
+			fn(c, e, at);
+	}
+}
+
+static void result_check_line(struct result_check *c, const json_t *o,
+			      const char *at)
+{
+	static const char *const figures[] = {
+		"offered", "answered", "abandoned", "service_level", "asa_s",
+		"wait_p90_s"
+	};
+
+	result_want(c, o, at, "name", RT_STRING);
+	result_want(c, o, at, "target_s", RT_NUMBER);
+	result_want(c, o, at, "goal", RT_NUMBER | RT_NULL);
+	result_check_verdict(c, o, at);
+	for (size_t i = 0; i < sizeof figures / sizeof *figures; i++)
+		result_check_figure(c, o, at, figures[i]);
+}
+
+static void result_check_grade(struct result_check *c, const json_t *o,
+			       const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_want(c, o, at, "target_s", RT_NUMBER | RT_NULL);
+	result_want(c, o, at, "goal", RT_NUMBER | RT_NULL);
+	result_check_verdict(c, o, at);
+	result_check_figure(c, o, at, "incidents");
+	result_check_figure(c, o, at, "attended_within_target");
+}
+
+static void result_check_area(struct result_check *c, const json_t *o,
+			      const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_check_figure(c, o, at, "utilisation");
+	result_check_list(c, o, at, "grades", result_check_grade);
+}
+
+/* A pool or role of the costs. */
+static void result_check_staff(struct result_check *c, const json_t *o,
+			       const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_want(c, o, at, "fte", RT_NUMBER);
+	result_want(c, o, at, "annual_cost", RT_NUMBER);
+}
+
+static void result_check_iline(struct result_check *c, const json_t *o,
+			       const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_check_figure(c, o, at, "offered");
+	result_check_figure(c, o, at, "service_level");
+}
+
+static void result_check_ipool(struct result_check *c, const json_t *o,
+			       const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_check_figure(c, o, at, "staff_on_duty");
+}
+
+/* One hour: its number is its place, and it has every line and pool. */
+static void result_check_hour(struct result_check *c, const json_t *o,
+			      const char *at)
+{
+	const json_t *h = result_want(c, o, at, "hour", RT_INTEGER);
+	size_t i = 0;
+
+	sscanf(at, "intervals[%zu]", &i);
+	if (h != NULL && json_integer_value(h) != (json_int_t)i)
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s.hour: must be %zu",
+			    c->name, at, i);
+	result_want(c, o, at, "label", RT_STRING);
+	result_check_list(c, o, at, "lines", result_check_iline);
+	result_check_list(c, o, at, "pools", result_check_ipool);
+}
+
+/* "intervals", when present: 168 hours, each with as many lines and
+ * pools as the result has. */
+static void result_check_intervals(struct result_check *c, const json_t *r)
+{
+	const json_t *iv = json_object_get(r, "intervals");
+	size_t n_lines = json_array_size(json_object_get(r, "lines"));
+	size_t n_pools = json_array_size(json_object_get(r, "pools"));
+
+	if (iv == NULL)
+		return;
+	if (!json_is_array(iv) || json_array_size(iv) != RESULT_HOURS) {
+		sim_err_add(c->err, SIM_EINVAL, "%s: intervals: must be an "
+			    "array of %d hours", c->name, RESULT_HOURS);
+		return;
+	}
+	result_check_list(c, r, "", "intervals", result_check_hour);
+	for (size_t h = 0; h < RESULT_HOURS && !sim_err_failed(c->err); h++) {
+		const json_t *e = json_array_get(iv, h);
+
+		if (json_array_size(json_object_get(e, "lines")) != n_lines
+		    || json_array_size(json_object_get(e, "pools")) != n_pools)
+			sim_err_add(c->err, SIM_EINVAL, "%s: intervals[%zu]: "
+				    "must list every line and pool", c->name, h);
+	}
+}
+
+/* "schema" and "schema_version": a run result of a version this callsim
+ * writes. Returns false when it is not (nothing else is worth checking). */
+static bool result_check_schema(struct result_check *c, const json_t *r)
+{
+	const json_t *s = result_want(c, r, "", "schema", RT_STRING);
+	const json_t *v = s ? result_want(c, r, "", "schema_version",
+					  RT_INTEGER) : NULL;
+
+	if (s != NULL && strcmp(json_string_value(s), REPORT_JSON_SCHEMA)) {
+		sim_err_add(c->err, SIM_EINVAL, "%s: schema: \"%s\" is not a "
+			    "run result (\"%s\"); reports of other results are "
+			    "not supported yet", c->name, json_string_value(s),
+			    REPORT_JSON_SCHEMA);
+		return false;
+	}
+	if (v != NULL
+	    && json_integer_value(v) != REPORT_JSON_SCHEMA_VERSION) {
+		sim_err_add(c->err, SIM_EINVAL, "%s: schema_version: %lld is "
+			    "not supported (this callsim reads %d)", c->name,
+			    (long long)json_integer_value(v),
+			    REPORT_JSON_SCHEMA_VERSION);
+		return false;
+	}
+	return v != NULL;
+}
+
+static void result_check_costs(struct result_check *c, const json_t *r)
+{
+	const json_t *costs = result_want(c, r, "", "costs", RT_OBJECT);
+
+	if (costs == NULL)
+		return;
+	result_check_list(c, costs, "costs", "pools", result_check_staff);
+	result_check_list(c, costs, "costs", "roles", result_check_staff);
+	result_want(c, costs, "costs", "total_annual_cost", RT_NUMBER);
+}
+
+static void result_check_root(struct result_check *c, const json_t *r)
+{
+	static const char *const texts[] = {
+		"callsim_version", "scenario", "content_fnv1a"
+	};
+
+	if (!json_is_object(r)) {
+		sim_err_add(c->err, SIM_EINVAL, "%s: must hold a JSON object",
+			    c->name);
+		return;
+	}
+	if (!result_check_schema(c, r))
+		return;
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		result_want(c, r, "", texts[i], RT_STRING);
+	result_want(c, r, "", "command", RT_ARRAY | RT_NULL);
+	result_want(c, r, "", "seed", RT_INTEGER);
+	result_want(c, r, "", "replications", RT_NUMBER);
+	result_want(c, r, "", "days", RT_NUMBER);
+	result_want(c, r, "", "warmup_hours", RT_NUMBER);
+	result_check_list(c, r, "", "lines", result_check_line);
+	result_check_list(c, r, "", "pools", result_check_staff);
+	result_check_list(c, r, "", "grades", result_check_grade);
+	result_check_list(c, r, "", "areas", result_check_area);
+	result_check_costs(c, r);
+	if (!sim_err_failed(c->err))
+		result_check_intervals(c, r);
+}
+
+/* The deepest nesting of [ and { in text, outside strings: jansson
+ * recurses once a level, so depth is refused before it parses. */
+static size_t result_depth(const char *text, size_t len)
+{
+	size_t depth = 0, max = 0;
+	bool in_string = false;
+
+	for (size_t i = 0; i < len; i++) {
+		char ch = text[i];
+
+		if (in_string) {
+			if (ch == '\\')
+				i++;
+			else if (ch == '"')
+				in_string = false;
+		} else if (ch == '"') {
+			in_string = true;
+		} else if (ch == '[' || ch == '{') {
+			max = ++depth > max ? depth : max;
+		} else if ((ch == ']' || ch == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return max;
+}
+
+/* "command": every word a string. */
+static void result_check_command(struct result_check *c, const json_t *r)
+{
+	const json_t *cmd = json_object_get(r, "command");
+
+	for (size_t i = 0; json_is_array(cmd) && i < json_array_size(cmd); i++)
+		if (!json_is_string(json_array_get(cmd, i)))
+			sim_err_add(c->err, SIM_EINVAL, "%s: command[%zu]: "
+				    "must be a string", c->name, i);
+}
+
+enum sim_status result_read_text(const char *name, const char *text,
+				 size_t len, struct result **out,
+				 struct sim_err *err)
+{
+	struct result_check c = { name, err };
+	json_error_t je;
+	json_t *root;
+
+	*out = NULL;
+	if (len > RESULT_READ_SIZE_MAX)
+		return sim_err_add(err, SIM_EINVAL, "%s: larger than %u MB, the "
+				   "most a result may be", name,
+				   RESULT_READ_SIZE_MAX >> 20);
+	if (result_depth(text, len) > RESULT_READ_DEPTH_MAX)
+		return sim_err_add(err, SIM_EINVAL, "%s: nested deeper than %d "
+				   "levels, the most a result may be", name,
+				   RESULT_READ_DEPTH_MAX);
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	if (root == NULL)
+		return sim_err_add(err, SIM_EINVAL, "%s:%d:%d: %s", name,
+				   je.line, je.column, je.text);
+	result_check_root(&c, root);
+	if (!sim_err_failed(err))
+		result_check_command(&c, root);
+	if (sim_err_failed(err) || (*out = mem_malloc(sizeof **out)) == NULL) {
+		json_decref(root);
+		return sim_err_failed(err) ? err->status
+			: sim_err_add(err, SIM_ENOMEM, "out of memory");
+	}
+	(*out)->root = root;
+	(*out)->intervals = json_object_get(root, "intervals");
+	return SIM_OK;
+}
+
+/* The bytes of the file at path, at most RESULT_READ_SIZE_MAX + 1 of them
+ * (so an oversized file is seen to be one without reading it all). */
+static char *result_slurp(const char *path, size_t *len, struct sim_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+
+	if (f == NULL) {
+		sim_err_add(err, SIM_EIO, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	buf = mem_malloc((size_t)RESULT_READ_SIZE_MAX + 1);
+	if (buf == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+	} else {
+		*len = fread(buf, 1, (size_t)RESULT_READ_SIZE_MAX + 1, f);
+		if (ferror(f)) {
+			sim_err_add(err, SIM_EIO, "%s: read error", path);
+			free(buf);
+			buf = NULL;
+		}
+	}
+	fclose(f);
+	return buf;
+}
+
+enum sim_status result_read_file(const char *path, struct result **out,
+				 struct sim_err *err)
+{
+	size_t len = 0;
+	char *text = result_slurp(path, &len, err);
+	enum sim_status st;
+
+	*out = NULL;
+	if (text == NULL)
+		return err->status;
+	st = result_read_text(path, text, len, out, err);
+	free(text);
+	return st;
+}
+
+void result_free(struct result *r)
+{
+	if (r == NULL)
+		return;
+	json_decref(r->root);
+	free(r);
+}
+
+double result_number(const json_t *obj, const char *key)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+double result_figure(const json_t *obj, const char *key, const char *member)
+{
+	return result_number(json_object_get(obj, key), member);
+}
+
+const char *result_string(const json_t *obj, const char *key)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+
+	return s != NULL ? s : "";
+}

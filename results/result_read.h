@@ -1,0 +1,53 @@
+/* result_read.h: a saved run result (`callsim run --format json`) read
+ * back with jansson, bounded and checked, for the report writer
+ * (results/report_html.h).
+ *
+ * The file is refused before parsing when it is larger than
+ * RESULT_READ_SIZE_MAX bytes or nests deeper than RESULT_READ_DEPTH_MAX,
+ * so no input can make the reader use unbounded memory or stack. After
+ * parsing, every key the report reads is checked for its type (a figure is
+ * an object with "mean", "ci_low" and "ci_high", each a number or null),
+ * and the schema ("callsim.run") and schema_version must be ones this
+ * callsim writes. A result that passes can be walked without further
+ * checks. Each problem is one line "FILE:LINE:COL: message" (a syntax
+ * error) or "FILE: KEY.PATH: message". */
+#ifndef RESULTS_RESULT_READ_H
+#define RESULTS_RESULT_READ_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "sim/sim_err.h"
+
+#define RESULT_READ_SIZE_MAX (64u << 20)
+#define RESULT_READ_DEPTH_MAX 32
+/* Hours of the week in "intervals" (7 x 24). */
+#define RESULT_HOURS 168
+
+struct result {
+	json_t *root;                /* owned: the checked document */
+	const json_t *intervals;     /* borrowed from root; NULL when the run
+					was saved without --intervals */
+};
+
+/* Reads and checks the result in the file at path. Returns SIM_OK and a new
+ * result in *out (free with result_free); SIM_EIO when the file cannot be
+ * read, SIM_EINVAL when it is not a run result this callsim can report on,
+ * SIM_ENOMEM; err says why, naming the file. */
+enum sim_status result_read_file(const char *path, struct result **out,
+				 struct sim_err *err);
+/* As result_read_file, from len bytes of text; name is used in messages. */
+enum sim_status result_read_text(const char *name, const char *text,
+				 size_t len, struct result **out,
+				 struct sim_err *err);
+void result_free(struct result *r);
+
+/* A number member of obj: its value, or NAN when it is null or absent. */
+double result_number(const json_t *obj, const char *key);
+/* The "mean" (or "ci_low", "ci_high": member) of figure `key` of obj, or
+ * NAN. */
+double result_figure(const json_t *obj, const char *key, const char *member);
+/* A string member of obj, or "" when it is null or absent. */
+const char *result_string(const json_t *obj, const char *key);
+
+#endif

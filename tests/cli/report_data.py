@@ -1,0 +1,180 @@
+"""`callsim report` and `run --report` without a browser: each chart's data
+equals the figures of the JSON result, the same result gives the same
+bytes, names from the scenario stay text, and bad input is refused with a
+clear message and exit 2."""
+import json
+import os
+import subprocess
+import tempfile
+
+from clitest import Ctx, fixture
+from report_support import Page, expected_rows
+
+ctx = Ctx()
+tmp = tempfile.mkdtemp(prefix="callsim-report-")
+
+
+def call(*args):
+    p = subprocess.run([ctx.callsim] + [str(a) for a in args],
+                       capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def write(name, text):
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def run_with_report(scenario, name):
+    """run --report NAME.html --format json; the JSON saved as NAME.json."""
+    page = os.path.join(tmp, name + ".html")
+    rc, out, err = call("run", scenario, "--report", page, "--format", "json")
+    ctx.check(rc == 0, "run --report %s: exit %d: %s" % (scenario, rc, err))
+    return write(name + ".json", out), page
+
+
+def check_specs(json_path, page_path):
+    """Every chart's rows are the result's figures, exactly."""
+    result = json.loads(read(json_path))
+    page = Page(read(page_path))
+    want = expected_rows(result)
+    ctx.check(sorted(page.specs) == sorted(want), "%s: charts %s, wanted %s"
+              % (page_path, sorted(page.specs), sorted(want)))
+    for chart, rows in want.items():
+        got = page.specs.get(chart, {}).get("data", {}).get("values")
+        if chart == "chart-verdicts" and got is not None:
+            got = [{k: v for k, v in r.items() if k != "agreement"}
+                   for r in got]
+        ctx.check(got == rows, "%s: %s: data differ from the result:\n"
+                  "got  %s\nwant %s" % (page_path, chart,
+                                        json.dumps(got)[:400],
+                                        json.dumps(rows)[:400]))
+    heat = [c for c in want if c.startswith("chart-heatmap-")]
+    for c in heat:
+        ctx.check(len(want[c]) == 168, "%s: %d hours" % (c, len(want[c])))
+    return result, page
+
+
+def check_rebuild(json_path, page_path):
+    """report RESULT.json twice, and run --report, give the same bytes."""
+    a, b = os.path.join(tmp, "a.html"), os.path.join(tmp, "b.html")
+    for out in (a, b):
+        rc, _, err = call("report", json_path, "--out", out)
+        ctx.check(rc == 0, "report %s: exit %d: %s" % (json_path, rc, err))
+    ctx.check(read(a) == read(b), "two reports of one result differ")
+    ctx.check(read(a) == read(page_path),
+              "run --report and report of its JSON differ")
+    rc, out, _ = call("report", json_path)
+    ctx.check(rc == 0 and out == read(a), "report to stdout differs")
+
+
+units_json, units_page = run_with_report(fixture("exp_units.yaml"), "units")
+result, page = check_specs(units_json, units_page)
+check_rebuild(units_json, units_page)
+ctx.check(result["schema"] == "callsim.run" and result["schema_version"] == 1,
+          "the JSON names its schema and version")
+ctx.check(result["command"][:2] == ["callsim", "run"]
+          and "--report" in result["command"], "the JSON holds the command")
+policy = [a.get("content") for t, a in page.tags
+          if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+ctx.check(len(policy) == 1 and policy[0].startswith("default-src 'none'; ")
+          and "'unsafe-eval'" not in policy[0]
+          and "'unsafe-inline'" not in policy[0].split("style-src")[0],
+          "the page forbids the network and runs only its own scripts: %s"
+          % policy)
+ctx.check("University of Washington Interactive Data Lab" in "".join(page.text)
+          and "Mike Bostock" in "".join(page.text),
+          "the licences of Vega and d3 travel with the page")
+
+# A result saved without --intervals: no heat map, and a note saying why.
+rc, out, _ = call("run", fixture("exp_units.yaml"), "--format", "json")
+plain = write("plain.json", out)
+rc, out, err = call("report", plain)
+plain_page = Page(out)
+ctx.check(rc == 0 and not any(c.startswith("chart-heatmap")
+                              for c in plain_page.specs)
+          and "--intervals" in "".join(plain_page.text),
+          "a result without intervals: %d %s" % (rc, err))
+check_specs(plain, write("plain.html", out))
+
+# Names holding markup, script and quotes stay text.
+markup_json, markup_page = run_with_report(fixture("report_markup.yaml"),
+                                           "markup")
+_, page = check_specs(markup_json, markup_page)
+raw = read(markup_page)
+allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1",
+           "h2", "h3", "p", "dl", "dt", "dd", "code", "section", "figure",
+           "div", "script", "figcaption", "table", "thead", "tbody", "tr",
+           "th", "td", "footer", "details", "summary", "pre"}
+ctx.check({t for t, _ in page.tags} <= allowed,
+          "only the page's own elements: %s" % ({t for t, _ in page.tags}
+                                                  - allowed))
+ctx.check(not any(k.startswith("on") for _, a in page.tags for k in a),
+          "no event handler attribute in the page")
+ctx.check(len([t for t, _ in page.tags if t == "script"])
+          == 4 + len(page.specs), "only the page's own scripts")
+name = json.loads(read(markup_json))["scenario"]
+ctx.check(name in "".join(page.text), "the scenario's name shows as text")
+for block in raw.split('data-chart="')[1:]:
+    body = block.split(">", 1)[1].split("</script>", 1)[0]
+    ctx.check(not any(c in body for c in "<>&\u2028\u2029"),
+              "a spec is safe inside <script>")
+
+# Bad input: a clear message naming the file, exit 2, never a crash.
+bad = {
+    "syntax.json": ('{"schema": "callsim.run",\n  "x": [1, 2,]}',
+                    "syntax.json:2:"),
+    "deep.json": ("[" * 100000 + "]" * 100000, "nested deeper than 32"),
+    "schema.json": ('{"schema": "callsim.compare", "schema_version": 1}',
+                    "not a run result"),
+    "version.json": ('{"schema": "callsim.run", "schema_version": 2}',
+                     "schema_version: 2 is not supported"),
+    "old.json": ('{"scenario": "x", "seed": 1}', "schema: missing"),
+    "array.json": ("[1, 2]", "must hold a JSON object"),
+    "dup.json": ('{"schema": "callsim.run", "schema": "callsim.run"}',
+                 "duplicate"),
+}
+good = json.loads(read(units_json))
+for key, value, words in (("lines", "x", "lines: wrong type"),
+                          ("seed", 1.5, "seed: wrong type"),
+                          ("intervals", [], "intervals: must be an array")):
+    broken = dict(good)
+    broken[key] = value
+    bad["broken_%s.json" % key] = (json.dumps(broken), words)
+broken = json.loads(read(units_json))
+broken["lines"][0]["service_level"]["mean"] = "high"
+bad["figure.json"] = (json.dumps(broken), "lines[0].service_level.mean")
+broken = json.loads(read(units_json))
+broken["grades"][1]["verdict"] = "fine"
+bad["verdict.json"] = (json.dumps(broken), '"fine" is not one of')
+for name, (text, words) in bad.items():
+    path = write(name, text)
+    rc, out, err = call("report", path, "--out", os.path.join(tmp, "x.html"))
+    ctx.check(rc == 2 and path in err and words in err and out == "",
+              "report %s: exit %d, wanted 2 and '%s':\n%s" % (name, rc, words,
+                                                              err))
+ctx.check(not os.path.exists(os.path.join(tmp, "x.html")),
+          "no page is left from a refused result")
+huge = os.path.join(tmp, "huge.json")
+with open(huge, "wb") as f:
+    f.truncate((64 << 20) + 1)
+rc, _, err = call("report", huge)
+ctx.check(rc == 2 and "larger than 64 MB" in err, "huge: %d %s" % (rc, err))
+rc, _, err = call("report", os.path.join(tmp, "none.json"))
+ctx.check(rc == 2 and "none.json" in err, "missing file: %d %s" % (rc, err))
+rc, _, err = call("report")
+ctx.check(rc == 2 and "which result" in err, "no operand: %d %s" % (rc, err))
+rc, _, err = call("report", units_json, "--out",
+                  os.path.join(tmp, "no", "such", "dir.html"))
+ctx.check(rc == 1 and "dir.html" in err, "unwritable: %d %s" % (rc, err))
+rc, out, _ = call("report", "--help")
+ctx.check(rc == 0 and out.startswith("usage: callsim report"), "--help")
+
+ctx.finish()

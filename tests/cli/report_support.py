@@ -1,0 +1,128 @@
+"""Helpers of the HTML report's tests: the specs and tags of a page, and
+the figures each chart must show, taken from the JSON result the page was
+made from (docs/report.md lists each chart's data)."""
+import html.parser
+import json
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+        "meta", "source", "track", "wbr"}
+
+
+class Page(html.parser.HTMLParser):
+    """A page's elements: every start tag with its attributes, the specs
+    (data-chart id -> parsed JSON), the text outside scripts and styles,
+    and, in a rendered page, the marks drawn in each chart (chart id ->
+    {mark kind: elements})."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.specs, self.text, self.marks = [], {}, [], {}
+        self.stack = []          # (tag, attrs) of the open elements
+        self.script = None       # (data-chart id or None, [text])
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag == "script":
+            self.script = (a.get("data-chart"), [])
+        self._count_mark(tag)
+        if tag not in VOID:
+            self.stack.append((tag, a))
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._count_mark(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self.script is not None:
+            chart, parts = self.script
+            if chart is not None:
+                self.specs[chart] = json.loads("".join(parts))
+            self.script = None
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if self.script is not None:
+            self.script[1].append(data)
+        elif not any(t == "style" for t, _ in self.stack):
+            self.text.append(data)
+
+    def _count_mark(self, tag):
+        """An element directly inside a Vega mark group, in a chart."""
+        chart = next((a.get("id") for t, a in reversed(self.stack)
+                      if t == "div" and "vis" in a.get("class", "").split()),
+                     None)
+        if chart is None or not self.stack:
+            return
+        ptag, pattrs = self.stack[-1]
+        classes = pattrs.get("class", "").split()
+        if ptag == "g" and "role-mark" in classes:
+            kind = next(c[5:] for c in classes if c.startswith("mark-"))
+            counts = self.marks.setdefault(chart, {})
+            counts[kind] = counts.get(kind, 0) + 1
+
+
+def figure(obj, key):
+    """mean, ci_low, ci_high of a figure, as the spec rows name them."""
+    f = obj[key]
+    return {"mean": f["mean"], "ci_low": f["ci_low"], "ci_high": f["ci_high"]}
+
+
+def verdict(obj):
+    return obj["verdict"] if obj["verdict"] is not None else "no goal"
+
+
+def expected_rows(result):
+    """chart id -> the data rows its spec must hold."""
+    rows = {"chart-verdicts": [], "chart-costs": []}
+    for kind, key, fig in (("line", "lines", "service_level"),
+                           ("grade", "grades", "attended_within_target")):
+        for o in result[key]:
+            if o["verdict"] is not None:
+                rows["chart-verdicts"].append(dict(
+                    kind=kind, name=o["name"], goal=o["goal"],
+                    verdict=o["verdict"], **figure(o, fig)))
+    if result["grades"]:
+        att = rows["chart-attendance"] = []
+        for g, grade in enumerate(result["grades"]):
+            if grade["target_s"] is None:
+                continue
+            places = [("force-wide", grade)] + [
+                (a["name"], a["grades"][g]) for a in result["areas"]]
+            for area, o in places:
+                att.append(dict(area=area, grade=o["name"], goal=o["goal"],
+                                verdict=verdict(o),
+                                **figure(o, "attended_within_target")))
+    for kind, key in (("pool", "pools"), ("role", "roles")):
+        for s in result["costs"][key]:
+            rows["chart-costs"].append(dict(kind=kind, name=s["name"],
+                                            fte=s["fte"],
+                                            annual_cost=s["annual_cost"]))
+    if "intervals" in result:
+        _hour_rows(result, rows)
+    return rows
+
+
+def _hour_rows(result, rows):
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    hours = rows["chart-hours"] = []
+    for l in range(len(result["lines"])):
+        rows["chart-heatmap-%d" % l] = []
+    for h, hour in enumerate(result["intervals"]):
+        for l, line in enumerate(hour["lines"]):
+            rows["chart-heatmap-%d" % l].append(dict(
+                line=line["name"], hour_of_week=h, day=days[h // 24],
+                hour=h % 24, offered=line["offered"]["mean"],
+                **figure(line, "service_level")))
+            hours.append(dict(hour_of_week=h, figure="offered",
+                              name=line["name"],
+                              value=line["offered"]["mean"]))
+        for pool in hour["pools"]:
+            hours.append(dict(hour_of_week=h, figure="staff",
+                              name=pool["name"],
+                              value=pool["staff_on_duty"]["mean"]))
