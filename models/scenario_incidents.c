@@ -16,22 +16,6 @@
 /* ------------------------------------------------------------------ */
 /* Incident response: grades, areas, roles, units, dispatch            */
 
-/* true or false, unquoted. YAML 1.1's yes/no/on/off are refused: a
- * planner who writes "no" should learn that it is not read as a word. */
-static void parse_bool(struct scenario_load *ld, struct yaml_doc_at a, int *out)
-{
-	static const char *const words[] = {"false", "true", NULL};
-	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
-	int i = -1;
-
-	if (yaml_doc_is_string(n) && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-		i = yaml_doc_word_index(yaml_doc_text(n), words);
-	if (i < 0)
-		yaml_doc_wrong(&ld->yd, a, "true or false");
-	else
-		*out = i;
-}
-
 /* open_item reads names into SCENARIO_NAME_MAX bytes, and the helpers
  * below find a name at the start of each item. */
 _Static_assert(RESPONSE_NAME_MAX == SCENARIO_NAME_MAX, "name buffers differ");
@@ -123,14 +107,9 @@ static void parse_attend(struct scenario_load *ld, struct yaml_doc_at m,
 			 struct grade_spec *g)
 {
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "attend", kp);
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				      "a mapping such "
-				      "as {within_s: 900, goal: 0.90}"))
-		return;
-	scenario_load_keys(ld, a, scenario_schema_attend, "key");
-	scenario_load_numbers(ld, a, scenario_schema_attend, g);
+	scenario_load_map(ld, m, scenario_schema_grade, "attend", "a mapping "
+			  "such as {within_s: 900, goal: 0.90}", g, kp);
 }
 
 /* The body of one grade, its name already read. */
@@ -139,7 +118,6 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
 {
 	struct grade_spec *g = rec;
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at b;
 
 	/* The reports name an area's grade "AREA/GRADE": a '/' in a grade
 	 * could make two areas' rows one key. */
@@ -148,7 +126,7 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
 				 "'%s' holds a '/', "
 				 "which the reports put between an area and its "
 				 "grade; give the grade another name", g->name);
-	scenario_load_keys(ld, m, scenario_schema_grade, "key");
+	scenario_load_keys(ld, m, scenario_schema_grade);
 	parse_attend(ld, m, g);
 	g->has_delay = scenario_dist_optional(ld, m, "delay", &g->delay);
 	scenario_dist_required(ld, m, "travel", &g->travel,
@@ -157,9 +135,7 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
 	scenario_dist_required(ld, m, "on_scene", &g->on_scene,
 			       "the time at the "
 			       "scene, such as {dist: lognormal, mean: 5400, sd: 3600}");
-	b = yaml_doc_key(&ld->yd, m, "preemptible", kp);
-	if (b.id)
-		parse_bool(ld, b, &g->preemptible);
+	scenario_load_flag(ld, m, scenario_schema_grade, "preemptible", g);
 }
 
 static void init_grade(struct scenario_load *ld, struct yaml_doc_at a,
@@ -250,7 +226,7 @@ static void parse_area(struct scenario_load *ld, struct yaml_doc_at m,
 {
 	struct area_spec *a = rec;
 
-	scenario_load_keys(ld, m, scenario_schema_area, "key");
+	scenario_load_keys(ld, m, scenario_schema_area);
 	scenario_load_numbers(ld, m, scenario_schema_area, a);
 }
 
@@ -362,7 +338,7 @@ static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
 				      "a mapping such "
 				      "as {allowed: emergency_only, after_s: 600}"))
 		return;
-	scenario_load_keys(ld, a, scenario_schema_abstraction, "key");
+	scenario_load_keys(ld, a, scenario_schema_abstraction);
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
 	if (p.id && yaml_doc_expect(&ld->yd, p, YAML_SCALAR_NODE, "never or "
 				    "emergency_only")) {
@@ -389,12 +365,9 @@ static void parse_role(struct scenario_load *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct role_spec *r = rec;
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at b = yaml_doc_key(&ld->yd, m, "neighbourhood", kp);
 
-	scenario_load_keys(ld, m, scenario_schema_role, "key");
-	if (b.id)
-		parse_bool(ld, b, &r->neighbourhood);
+	scenario_load_keys(ld, m, scenario_schema_role);
+	scenario_load_flag(ld, m, scenario_schema_role, "neighbourhood", r);
 	parse_attends(ld, m, r);
 	parse_abstraction(ld, m, r);
 	scenario_load_numbers(ld, m, scenario_schema_role, r);
@@ -441,7 +414,7 @@ static void parse_unit(struct scenario_load *ld, struct yaml_doc_at m,
 	struct unit_spec *u = rec;
 	struct ref_list areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
 
-	scenario_load_keys(ld, m, scenario_schema_unit, "key");
+	scenario_load_keys(ld, m, scenario_schema_unit);
 	parse_unit_ref(ld, m, &areas, &u->area);
 	parse_unit_ref(ld, m, &roles, &u->role);
 	scenario_load_numbers(ld, m, scenario_schema_unit, u);
@@ -470,18 +443,15 @@ static const struct scenario_load_kind units_kind = {
 static void parse_dispatch(struct scenario_load *ld, struct yaml_doc_at top)
 {
 	struct dispatch_spec *d = &ld->sc->dispatch;
-	char kp[YAML_DOC_PATH_MAX], bp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "dispatch", kp), b;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				      "a mapping such "
-				      "as {cross_border_after_s: 300}"))
-		return;
-	scenario_load_keys(ld, a, scenario_schema_dispatch, "key");
-	scenario_load_numbers(ld, a, scenario_schema_dispatch, d);
-	b = yaml_doc_key(&ld->yd, a, "preempt_scheduled", bp);
-	if (b.id)
-		parse_bool(ld, b, &d->preempt_scheduled);
+	a = scenario_load_map(ld, top, scenario_schema_top, "dispatch",
+			      "a mapping such as {cross_border_after_s: 300}",
+			      d, kp);
+	if (a.id)
+		scenario_load_flag(ld, a, scenario_schema_dispatch,
+				   "preempt_scheduled", d);
 }
 
 /* Does unit roster u ever put a unit on duty? */

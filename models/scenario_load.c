@@ -67,12 +67,54 @@ void scenario_load_numbers(struct scenario_load *ld, struct yaml_doc_at m,
 
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_load_keys(struct scenario_load *ld, struct yaml_doc_at m,
-			const struct scenario_key *t, const char *noun)
+			const struct scenario_key *t)
 {
 	const char *names[SCENARIO_SCHEMA_KEYS_MAX + 1];
 
 	scenario_schema_names(t, names);
-	yaml_doc_check_keys(&ld->yd, m, names, noun);
+	yaml_doc_check_keys(&ld->yd, m, names, scenario_schema_noun(t));
+}
+
+/* A flag: true or false, unquoted. YAML 1.1's yes/no/on/off are refused:
+ * a planner who writes "no" should learn that it is not read as a word. */
+void scenario_load_flag(struct scenario_load *ld, struct yaml_doc_at m,
+			const struct scenario_key *t, const char *key,
+			void *rec)
+{
+	static const char *const words[] = {"false", "true", NULL};
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
+	const yaml_node_t *n;
+	int i = -1;
+
+	if (!a.id)
+		return;
+	n = yaml_doc_node(&ld->yd, a.id);
+	if (yaml_doc_is_string(n) &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		i = yaml_doc_word_index(yaml_doc_text(n), words);
+	if (i < 0)
+		yaml_doc_wrong(&ld->yd, a, "true or false");
+	else
+		scenario_schema_store(scenario_schema_find(t, key), rec, i);
+}
+
+struct yaml_doc_at scenario_load_map(struct scenario_load *ld,
+				     struct yaml_doc_at m,
+				     const struct scenario_key *t,
+				     const char *key, const char *give,
+				     void *rec, char path[YAML_DOC_PATH_MAX])
+{
+	const struct scenario_key *sub = scenario_schema_find(t, key)->sub;
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, path);
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, give)) {
+		a.id = 0;
+		return a;
+	}
+	scenario_load_keys(ld, a, sub);
+	scenario_load_numbers(ld, a, sub, rec);
+	return a;
 }
 
 /* ------------------------------------------------------------------ */
@@ -447,24 +489,22 @@ static void parse_run(struct scenario_load *ld, struct yaml_doc_at top,
 		      struct run_spec *run)
 {
 	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "run", kp), c;
 	const struct demand_date start = {2024, 4, 1};
+	struct yaml_doc_at a, c;
 
 	scenario_schema_defaults(scenario_schema_run, run);
 	run->seed = 1;
 	run->start = start;
-	if (a.id && yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				    "a mapping such as "
-				    "{days: 28, replications: 10}")) {
-		scenario_load_keys(ld, a, scenario_schema_run, "key");
-		scenario_load_numbers(ld, a, scenario_schema_run, run);
-		c = yaml_doc_key(&ld->yd, a, "seed", cp);
-		if (c.id)
-			parse_seed(ld, c, &run->seed);
-		c = yaml_doc_key(&ld->yd, a, "start_date", cp);
-		if (c.id)
-			parse_start_date(ld, c, &run->start);
-	}
+	a = scenario_load_map(ld, top, scenario_schema_top, "run", "a mapping "
+			      "such as {days: 28, replications: 10}", run, kp);
+	if (!a.id)
+		return;
+	c = yaml_doc_key(&ld->yd, a, "seed", cp);
+	if (c.id)
+		parse_seed(ld, c, &run->seed);
+	c = yaml_doc_key(&ld->yd, a, "start_date", cp);
+	if (c.id)
+		parse_start_date(ld, c, &run->start);
 }
 
 /* The scenario's name fits in size bytes; cut, it could end inside a
@@ -492,7 +532,7 @@ static void load_walk(struct scenario_load *ld, struct scenario *sc)
 	struct yaml_doc_at n = yaml_doc_key(&ld->yd, top, "name", kp);
 	int before;
 
-	scenario_load_keys(ld, top, scenario_schema_top, "key");
+	scenario_load_keys(ld, top, scenario_schema_top);
 	if (!n.id)
 		yaml_doc_missing(&ld->yd, top, "name", "the scenario's name");
 	else if (yaml_doc_expect(&ld->yd, n, YAML_SCALAR_NODE,

@@ -65,7 +65,21 @@ void scenario_load_numbers(struct scenario_load *ld, struct yaml_doc_at m,
 			   const struct scenario_key *t, void *rec);
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_load_keys(struct scenario_load *ld, struct yaml_doc_at m,
-			const struct scenario_key *t, const char *noun);
+			const struct scenario_key *t);
+/* Reads the flag (true or false) of row `key` of t, when mapping m has
+ * it, into rec. */
+void scenario_load_flag(struct scenario_load *ld, struct yaml_doc_at m,
+			const struct scenario_key *t, const char *key,
+			void *rec);
+/* The mapping of row `key` of t under m, when m has it: checked to be a
+ * mapping (else reported: `give` says what it must be), its keys against
+ * the row's table, and its numbers read into rec. Returns it, or an id
+ * of 0 when absent or not a mapping; path is its key path's buffer. */
+struct yaml_doc_at scenario_load_map(struct scenario_load *ld,
+				     struct yaml_doc_at m,
+				     const struct scenario_key *t,
+				     const char *key, const char *give,
+				     void *rec, char path[YAML_DOC_PATH_MAX]);
 /* "HH:MM" (hours may pass 24) to seconds, or -1; and back. */
 double scenario_load_clock_s(const char *s);
 const char *scenario_load_clock_text(double s, char buf[16]);

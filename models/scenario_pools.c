@@ -176,7 +176,7 @@ static void parse_shift(struct scenario_load *ld, struct yaml_doc_at m,
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a;
 
-	scenario_load_keys(ld, m, scenario_schema_shift, "key");
+	scenario_load_keys(ld, m, scenario_schema_shift);
 	sh->start_s = -1.0;
 	a = yaml_doc_key(&ld->yd, m, "start", kp);
 	if (a.id)
@@ -266,7 +266,7 @@ static void parse_pool(struct scenario_load *ld, struct yaml_doc_at m,
 				 "'%s' is reserved for "
 				 "the cost totals; give the pool another name",
 				 p->name);
-	scenario_load_keys(ld, m, scenario_schema_pool, "key");
+	scenario_load_keys(ld, m, scenario_schema_pool);
 	parse_serves(ld, m, p);
 	scenario_load_numbers(ld, m, scenario_schema_pool, p);
 	p->shifts = scenario_load_list(ld, m, &scenario_pools_shifts,

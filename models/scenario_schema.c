@@ -92,6 +92,9 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 	{key, kind, NULL, SCENARIO_DOUBLE, 0, 1, required, 0, doc, NULL}
 #define NESTED(key, kind, required, sub, doc) \
 	{key, kind, NULL, SCENARIO_DOUBLE, 0, 1, required, 0, doc, sub}
+#define FLAG(key, rec, field, doc) \
+	{key, SCENARIO_BOOL, NULL, SCENARIO_INT, offsetof(struct rec, field), \
+	 1, 0, 0, doc, NULL}
 #define END {NULL, SCENARIO_NUMBER, NULL, SCENARIO_DOUBLE, 0, 1, 0, 0, NULL, \
 	     NULL}
 #define D SCENARIO_DOUBLE
@@ -233,7 +236,8 @@ const struct scenario_key scenario_schema_grade[] = {
 	OTHER("delay", SCENARIO_DIST, 0, "grading delay"),
 	OTHER("travel", SCENARIO_DIST, 1, "travel time to the scene"),
 	OTHER("on_scene", SCENARIO_DIST, 1, "time at the scene"),
-	OTHER("preemptible", SCENARIO_BOOL, 0, "an Emergency may take its unit"),
+	FLAG("preemptible", grade_spec, preemptible,
+	     "an Emergency may take its unit"),
 	END};
 
 const struct scenario_key scenario_schema_attend[] = {
@@ -254,7 +258,7 @@ const struct scenario_key scenario_schema_area[] = {
 const struct scenario_key scenario_schema_role[] = {
 	OTHER("name", SCENARIO_TEXT, 1, "unique among roles"),
 	OTHER("attends", SCENARIO_LIST, 0, "grade names"),
-	OTHER("neighbourhood", SCENARIO_BOOL, 0, "ring-fenced officers"),
+	FLAG("neighbourhood", role_spec, neighbourhood, "ring-fenced officers"),
 	NESTED("abstraction", SCENARIO_MAP, 0, scenario_schema_abstraction,
 	       "when they may be taken"),
 	OPTIONAL("cost_per_fte", R_COST, role_spec, cost_per_fte, D, 1, 0,
@@ -288,8 +292,8 @@ const struct scenario_key scenario_schema_dispatch[] = {
 		 "wait before a neighbour's unit"),
 	OPTIONAL("cross_border_factor", R_BORDER_FACTOR, dispatch_spec,
 		 cross_border_factor, D, 1, 1.5, "travel across a border"),
-	OTHER("preempt_scheduled", SCENARIO_BOOL, 0,
-	      "an Emergency may take a unit off preemptible work"),
+	FLAG("preempt_scheduled", dispatch_spec, preempt_scheduled,
+	     "an Emergency may take a unit off preemptible work"),
 	END};
 
 const struct scenario_record scenario_schema[] = {

@@ -4,16 +4,18 @@
  * converts it to the units used inside), whether it is required and what
  * it defaults to, and one line saying what it is.
  *
- * The loader reads every number through its row and checks a mapping's
- * keys against its table; docs/scenario.md lists the same keys, in the
- * same order, in one table a record, which a test holds against these
- * (tests/models/test_scenario_schema.c). A --set path resolves through
- * the tables, a map's or a list's row pointing at its records' table
- * (scenario_edit.c). Values that are not numbers
- * (names, times of day, distributions, lists) are read by the loader's own
- * code, their rows giving their place among the keys. To add a key: a row
- * here, the record's field, its reading in scenario_load.c if it is not a
- * number, its line in check's writer, and its row in docs/scenario.md. */
+ * The loader reads every number and every flag through its row, and
+ * checks a mapping's keys against its table; a map's or a list's row
+ * points at the table of its records, through which the loader reads a
+ * nested map (scenario_load_map) and a --set path resolves
+ * (scenario_edit.c). docs/scenario.md lists the same keys, in the same
+ * order, in one table a record, which a test holds against these
+ * (tests/models/test_scenario_schema.c). Other values (names, times of
+ * day, distributions, lists) are read by the loader's own code, their
+ * rows giving their place among the keys. To add a key: a row here, the
+ * record's field, its reading in the loader if it is neither a number
+ * nor a flag, its line in check's writer, and its row in
+ * docs/scenario.md. */
 #ifndef MODELS_SCENARIO_SCHEMA_H
 #define MODELS_SCENARIO_SCHEMA_H
 
@@ -62,7 +64,7 @@ struct scenario_key {
 	enum scenario_kind kind;
 	const struct yaml_doc_rule *rule;    /* numbers: the range */
 	enum scenario_store store;
-	size_t offset;                       /* numbers: in the record */
+	size_t offset;                       /* numbers, flags: in the record */
 	double scale;                        /* kept = given x scale */
 	int required;
 	double def;                          /* optional numbers: kept when
