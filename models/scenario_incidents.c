@@ -23,80 +23,17 @@ _Static_assert(offsetof(struct grade_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct area_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct role_spec, name) == 0, "name first");
 
-/* Grades, areas and roles all begin with their name: these two helpers
- * walk any of those arrays by its stride instead of repeating a loop per
- * kind. Index of the item named `name`, or -1. */
-static long item_index(const void *items, size_t stride, size_t n,
-		       const char *name)
+static struct scenario_load_ref ref_areas(const struct scenario *sc)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp((const char *)items + i * stride, name) == 0)
-			return (long)i;
-	return -1;
-}
-
-/* The items' names joined for "areas are: Birmingham, Coventry". */
-static const char *item_names(const void *items, size_t stride, size_t n,
-			      char *buf, size_t size)
-{
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < n && len + 1 < size; i++) {
-		const char *name = (const char *)items + i * stride;
-
-		if (name[0])
-			len += (size_t)snprintf(buf + len, size - len, "%s%s",
-						len ? ", " : "", name);
-	}
-	return buf;
-}
-
-/* The list of references a name may point at ("area", the areas). */
-struct ref_list {
-	const char *noun;            /* singular, for "no area named" */
-	const char *plural;          /* for "areas are:" */
-	const void *items;           /* first item; its name comes first */
-	size_t stride, n;
-};
-
-/* The item named by the scalar at a, or -1 after reporting the name. */
-static long load_ref(struct scenario_load *ld, struct yaml_doc_at a,
-		     const struct ref_list *r)
-{
-	char list[SCENARIO_LOAD_LIST_MAX], what[64];
-	const char *name;
-	long i;
-
-	snprintf(what, sizeof what, "a%s %s name",
-		 strchr("aeiou", r->noun[0]) ? "n" : "", r->noun);
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, what))
-		return -1;
-	name = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
-	i = item_index(r->items, r->stride, r->n, name);
-	if (i < 0)
-		yaml_doc_problem(&ld->yd, a, "no %s named '%.60s'; %s are: %s",
-				 r->noun,
-				 name, r->plural, item_names(r->items,
-							     r->stride,
-							     r->n, list,
-							     sizeof list));
-	return i;
-}
-
-static struct ref_list ref_areas(const struct scenario *sc)
-{
-	struct ref_list r = {"area", "areas", sc->areas, sizeof *sc->areas,
+	struct scenario_load_ref r = {"area", "areas", sc->areas, sizeof *sc->areas,
 			     sc->n_areas};
 
 	return r;
 }
 
-static struct ref_list ref_roles(const struct scenario *sc)
+static struct scenario_load_ref ref_roles(const struct scenario *sc)
 {
-	struct ref_list r = {"role", "roles", sc->roles, sizeof *sc->roles,
+	struct scenario_load_ref r = {"role", "roles", sc->roles, sizeof *sc->roles,
 			     sc->n_roles};
 
 	return r;
@@ -169,55 +106,22 @@ void scenario_incidents_grades(struct scenario_load *ld, struct yaml_doc_at top)
 					    &ld->sc->n_grades);
 }
 
-/* One entry of an area's neighbours: another area, not listed before. */
-static void parse_neighbour(struct scenario_load *ld, struct yaml_doc_at it,
-			    size_t self,
-			    struct area_spec *a)
-{
-	struct ref_list r = ref_areas(ld->sc);
-	long i = load_ref(ld, it, &r);
-	size_t j;
-
-	if (i < 0)
-		return;
-	if ((size_t)i == self) {
-		yaml_doc_problem(&ld->yd, it,
-				 "'%s' is this area itself; list only "
-				 "other areas", a->name);
-		return;
-	}
-	for (j = 0; j < a->n_neighbours; j++)
-		if (a->neighbours[j] == (size_t)i) {
-			yaml_doc_problem(&ld->yd, it,
-					 "'%s' is listed twice; list each "
-					 "area once", ld->sc->areas[i].name);
-			return;
-		}
-	a->neighbours[a->n_neighbours++] = (size_t)i;
-}
-
 /* neighbours: area names, nearest first. Read once every area is named,
  * since an area may name one listed after it. */
 static void parse_neighbours(struct scenario_load *ld, struct yaml_doc_at m,
 			     size_t self)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "neighbours", kp);
 	struct area_spec *a = &ld->sc->areas[self];
-	int n, i;
+	struct scenario_load_ref r = ref_areas(ld->sc);
 
-	if (!s.id || !yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
-				      "a list of area "
-				      "names, nearest first"))
-		return;
-	n = scenario_load_list_len(ld, s);
-	if (n == 0)
-		return;
-	a->neighbours = scenario_load_calloc(ld, (size_t)n,
-					     sizeof *a->neighbours);
-	for (i = 0; i < n && a->neighbours; i++)
-		parse_neighbour(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip),
-				self, a);
+	if (s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
+				    "a list of area names, nearest first"))
+		a->neighbours = scenario_load_refs(ld, s,
+						   scenario_load_list_len(ld, s),
+						   &r, (long)self,
+						   &a->n_neighbours);
 }
 
 /* The body of one area but its neighbours, its name already read. */
@@ -390,7 +294,7 @@ static const struct scenario_load_kind roles_kind = {
 
 /* area: or role: of a unit, as an index into ref's list. */
 static void parse_unit_ref(struct scenario_load *ld, struct yaml_doc_at m,
-			   const struct ref_list *ref, size_t *out)
+			   const struct scenario_load_ref *ref, size_t *out)
 {
 	char kp[YAML_DOC_PATH_MAX], give[64];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, ref->noun, kp);
@@ -402,7 +306,7 @@ static void parse_unit_ref(struct scenario_load *ld, struct yaml_doc_at m,
 		yaml_doc_missing(&ld->yd, m, ref->noun, give);
 		return;
 	}
-	i = load_ref(ld, a, ref);
+	i = scenario_load_ref(ld, a, ref);
 	if (i >= 0)
 		*out = (size_t)i;
 }
@@ -412,7 +316,7 @@ static void parse_unit(struct scenario_load *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct unit_spec *u = rec;
-	struct ref_list areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
+	struct scenario_load_ref areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
 
 	scenario_load_keys(ld, m, scenario_schema_unit);
 	parse_unit_ref(ld, m, &areas, &u->area);

@@ -281,6 +281,101 @@ void *scenario_load_calloc(struct scenario_load *ld, size_t n, size_t size)
 	return p;
 }
 
+/* Lines, grades, areas and roles all begin with their name: these two
+ * helpers walk any of those arrays by its stride instead of repeating a
+ * loop per kind. Index of the item named `name`, or -1. */
+static long item_index(const void *items, size_t stride, size_t n,
+		       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp((const char *)items + i * stride, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The items' names joined for "areas are: Birmingham, Coventry". */
+static const char *item_names(const void *items, size_t stride, size_t n,
+			      char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 1 < size; i++) {
+		const char *name = (const char *)items + i * stride;
+
+		if (name[0])
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "", name);
+	}
+	return buf;
+}
+
+long scenario_load_ref(struct scenario_load *ld, struct yaml_doc_at a,
+		       const struct scenario_load_ref *r)
+{
+	char list[SCENARIO_LOAD_LIST_MAX], what[64];
+	const char *name;
+	long i;
+
+	snprintf(what, sizeof what, "a%s %s name",
+		 strchr("aeiou", r->noun[0]) ? "n" : "", r->noun);
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, what))
+		return -1;
+	name = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
+	i = item_index(r->items, r->stride, r->n, name);
+	if (i < 0)
+		yaml_doc_problem(&ld->yd, a, "no %s named '%.60s'; %s are: %s",
+				 r->noun,
+				 name, r->plural, item_names(r->items,
+							     r->stride,
+							     r->n, list,
+							     sizeof list));
+	return i;
+}
+
+
+/* True when index k is among the first n of idx. */
+static int ref_listed(const size_t *idx, size_t n, long k)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (idx[j] == (size_t)k)
+			return 1;
+	return 0;
+}
+
+size_t *scenario_load_refs(struct scenario_load *ld, struct yaml_doc_at s,
+			   int n, const struct scenario_load_ref *r, long self,
+			   size_t *n_out)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	size_t *idx = n ? scenario_load_calloc(ld, (size_t)n, sizeof *idx) :
+		      NULL;
+	struct yaml_doc_at it;
+	const char *name;
+	long k;
+	int i;
+
+	for (i = 0; i < n && idx; i++) {
+		it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
+		k = scenario_load_ref(ld, it, r);
+		name = k < 0 ? NULL : (const char *)r->items + k * r->stride;
+		if (k >= 0 && k == self)
+			yaml_doc_problem(&ld->yd, it, "'%s' is this %s itself; "
+					 "list only other %s", name, r->noun,
+					 r->plural);
+		else if (k >= 0 && ref_listed(idx, *n_out, k))
+			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; "
+					 "list each %s once", name, r->noun);
+		else if (k >= 0)
+			idx[(*n_out)++] = (size_t)k;
+	}
+	return idx;
+}
+
 /* Names already read in one list, for the duplicate check. */
 struct seen {
 	const char *noun;            /* "line", "pool", "shift" */

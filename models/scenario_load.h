@@ -54,6 +54,15 @@ struct scenario_load_kind {
 	void (*read)(struct scenario_load *ld, struct yaml_doc_at m, void *rec);
 };
 
+/* The items a name may refer to (the areas, for an area's neighbours):
+ * an array of records that begin with their name. */
+struct scenario_load_ref {
+	const char *noun;            /* singular, for "no area named" */
+	const char *plural;          /* for "areas are:" */
+	const void *items;           /* first item; its name comes first */
+	size_t stride, n;
+};
+
 /* scenario_load.c */
 extern const char *const scenario_load_days[];  /* mon..sun, NULL */
 /* Reads the number of row k, when mapping m has it, into rec; reports a
@@ -98,6 +107,15 @@ int scenario_load_list_len(struct scenario_load *ld, struct yaml_doc_at a);
 int scenario_load_required_list(struct scenario_load *ld,
 				struct yaml_doc_at m, struct yaml_doc_at a,
 				const char *give);
+/* The item of r named by the scalar at a, or -1 after reporting it. */
+long scenario_load_ref(struct scenario_load *ld, struct yaml_doc_at a,
+		       const struct scenario_load_ref *r);
+/* The first n items of list s, names of items of r, each once and none
+ * the item self (-1: any): their indices, in a new array (NULL when n is
+ * 0 or memory ran out), *n_out of them. */
+size_t *scenario_load_refs(struct scenario_load *ld, struct yaml_doc_at s,
+			   int n, const struct scenario_load_ref *r, long self,
+			   size_t *n_out);
 /* The list k under parent: a new array of records (the caller's, even
  * when *n_out stays 0), its length in *n_out. */
 void *scenario_load_list(struct scenario_load *ld, struct yaml_doc_at parent,

@@ -347,6 +347,18 @@ static const struct bad_case bad_serves_unknown = {
 	"    shifts:\n" SHIFT,
 	"t.yaml:10:21: pools.emergency.serves.1: ",
 	"no line named '102'; lines are: 999"};
+static const struct bad_case bad_serves_twice = {
+	HEAD L999 HANDLE ANSWER
+	"pools:\n  - name: emergency\n    serves: [\"999\", \"999\"]\n"
+	"    shifts:\n" SHIFT,
+	"t.yaml:10:21: pools.emergency.serves.1: ",
+	"'999' is listed twice; list each line once"};
+static const struct bad_case bad_serves_not_name = {
+	HEAD L999 HANDLE ANSWER
+	"pools:\n  - name: emergency\n    serves: [[\"999\"]]\n"
+	"    shifts:\n" SHIFT,
+	"t.yaml:10:14: pools.emergency.serves.0: ",
+	"got a list; must be a line name"};
 static const struct bad_case bad_line_unserved = {
 	HEAD L999 HANDLE ANSWER "  - name: \"101\"\n    volume: {per_day: 12}\n"
 	HANDLE ANSWER POOLS SHIFT,
@@ -962,6 +974,8 @@ int main(void)
 		BAD(bad_top_list),
 		BAD(bad_duplicate_line),
 		BAD(bad_serves_unknown),
+		BAD(bad_serves_twice),
+		BAD(bad_serves_not_name),
 		BAD(bad_line_unserved),
 		BAD(bad_start_date),
 		BAD(bad_date),
