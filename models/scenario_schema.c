@@ -325,8 +325,9 @@ const char *scenario_schema_noun(const struct scenario_key *t)
 const struct scenario_key *scenario_schema_find(const struct scenario_key *t,
 						const char *key)
 {
+	/* The first letter first: rows are looked up on every load. */
 	for (; t->key; t++)
-		if (strcmp(t->key, key) == 0)
+		if (t->key[0] == key[0] && strcmp(t->key, key) == 0)
 			return t;
 	return NULL;
 }

@@ -109,22 +109,31 @@ static int rs_scaled(double value, double y0, double scale, struct rs_num *n)
 	return 0;
 }
 
-/* "INDENTkey: value[COMMENT]" for the number or flag row `key` of table
- * t, as the file gives it: the schema says where the record keeps it and
- * in which units. */
+/* The value of number or flag row k in rec, as the file gives it: the
+ * schema says where the record keeps it and in which units. A whole
+ * number kept as one needs no search for its digits. */
+static struct rs_num rs_value(const struct scenario_key *k, const void *rec)
+{
+	double v = scenario_schema_get(k, rec);
+	struct rs_num n;
+
+	if (k->kind == SCENARIO_BOOL)
+		memcpy(n.s, v != 0 ? "true" : "false", v != 0 ? 5 : 6);
+	else if (k->store != SCENARIO_DOUBLE && k->scale == 1)
+		snprintf(n.s, sizeof n.s, "%lld", (long long)v);
+	else
+		n = rs_g(v);
+	return n;
+}
+
+/* "INDENTkey: value[COMMENT]" for the number or flag row `key` of t. */
 static void rs_key(FILE *f, const char *indent, const struct scenario_key *t,
 		   const char *key, const void *rec, const char *comment)
 {
-	const struct scenario_key *k = scenario_schema_find(t, key);
-	double v = scenario_schema_get(k, rec);
-
 	fputs(indent, f);
 	fputs(key, f);
 	fputs(": ", f);
-	if (k->kind == SCENARIO_BOOL)
-		fputs(v != 0 ? "true" : "false", f);
-	else
-		fputs(rs_g(v).s, f);
+	fputs(rs_value(scenario_schema_find(t, key), rec).s, f);
 	fputs(comment ? comment : "", f);
 	fputc('\n', f);
 }
@@ -133,9 +142,10 @@ static void rs_key(FILE *f, const char *indent, const struct scenario_key *t,
 static void rs_flow(FILE *f, const char *sep, const struct scenario_key *t,
 		    const char *key, const void *rec)
 {
-	const struct scenario_key *k = scenario_schema_find(t, key);
-
-	fprintf(f, "%s%s: %s", sep, key, rs_g(scenario_schema_get(k, rec)).s);
+	fputs(sep, f);
+	fputs(key, f);
+	fputs(": ", f);
+	fputs(rs_value(scenario_schema_find(t, key), rec).s, f);
 }
 
 /* A target {within_s, goal} of table t (a line's answer, a grade's
