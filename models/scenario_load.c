@@ -7,7 +7,8 @@
  * The text is parsed once into a libyaml document: a tree of numbered nodes
  * that remember their line and column. --set overrides are parsed as YAML
  * too and grafted into that tree, so a value from the command line meets
- * exactly the checks a value from the file meets. Grafted nodes get ids
+ * exactly the checks a value from the file meets (its key path is
+ * first resolved through the schema, scenario_edit.c). Grafted nodes get ids
  * above those of the file, which is how a problem in them is blamed on
  * "--set key.path=value" instead of a position.
  *

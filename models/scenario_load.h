@@ -2,9 +2,11 @@
  * callers: they use scenario.h.
  *
  * The loader walks a scenario's YAML document (yaml_doc.h) record by
- * record, reading numbers through the schema (scenario_schema.h):
+ * record, reading numbers, flags and nested maps through the schema
+ * (scenario_schema.h):
  *   scenario_load.c       the walk, run settings, names, lists of records,
- *                         warnings and the entry points
+ *                         lists of names of other records, warnings and
+ *                         the entry points
  *   scenario_dist.c       distributions, and empirical samples from CSV
  *   scenario_calls.c      lines: volume, profile, months, surges, redial,
  *                         answer, incidents
