@@ -13,9 +13,9 @@
  * (tests/models/test_scenario_schema.c). Other values (names, times of
  * day, distributions, lists) are read by the loader's own code, their
  * rows giving their place among the keys. To add a key: a row here, the
- * record's field, its reading in the loader if it is neither a number
- * nor a flag, its line in check's writer, and its row in
- * docs/scenario.md. */
+ * record's field, its reading in the loader if it is not a number (a
+ * flag: a call of scenario_load_flag), its line in check's writer, and
+ * its row in docs/scenario.md (docs/architecture.md has the checklist). */
 #ifndef MODELS_SCENARIO_SCHEMA_H
 #define MODELS_SCENARIO_SCHEMA_H
 
