@@ -67,7 +67,7 @@ static void parse_volume(struct scenario_load *ld, struct yaml_doc_at m,
 	if (!yaml_doc_expect(&ld->yd, v, YAML_MAPPING_NODE, "a mapping with "
 			     VOLUME_KEYS))
 		return;
-	scenario_load_keys(ld, v, scenario_schema_volume, "key");
+	scenario_load_keys(ld, v, scenario_schema_volume);
 	if (read_volumes(ld, v, dm) == 0)
 		yaml_doc_problem(&ld->yd, v, "no volume; give " VOLUME_KEYS);
 }
@@ -196,15 +196,10 @@ static void parse_months(struct scenario_load *ld, struct yaml_doc_at m,
 			 struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "months", kp);
 
 	scenario_schema_defaults(scenario_schema_months, dm);
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				      "a mapping of "
-				      "month (jan..dec) to factor"))
-		return;
-	scenario_load_keys(ld, a, scenario_schema_months, "month");
-	scenario_load_numbers(ld, a, scenario_schema_months, dm);
+	scenario_load_map(ld, m, scenario_schema_line, "months", "a mapping of "
+			  "month (jan..dec) to factor", dm, kp);
 }
 
 /* A surge start "sat 22:00": a day and a time of day, as seconds into the
@@ -283,7 +278,7 @@ static void parse_surge(struct scenario_load *ld, struct yaml_doc_at a,
 			     "a mapping such as {start: "
 			     "\"sat 22:00\", hours: 4, factor: 1.5}"))
 		return;
-	scenario_load_keys(ld, a, scenario_schema_surge, "key");
+	scenario_load_keys(ld, a, scenario_schema_surge);
 	c = yaml_doc_key(&ld->yd, a, "start", kp);
 	if (c.id)
 		parse_surge_start(ld, c, &sg->start_s);
@@ -383,15 +378,13 @@ static void parse_redial(struct scenario_load *ld, struct yaml_doc_at m,
 			 struct line_spec *l)
 {
 	char kp[YAML_DOC_PATH_MAX], dp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "redial", kp), d;
+	struct yaml_doc_at a, d;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				      "a mapping such as "
-				      "{probability: 0.3, delay: {dist: "
-				      "exponential, mean: 60}}"))
+	a = scenario_load_map(ld, m, scenario_schema_line, "redial",
+			      "a mapping such as {probability: 0.3, delay: "
+			      "{dist: exponential, mean: 60}}", l, kp);
+	if (!a.id)
 		return;
-	scenario_load_keys(ld, a, scenario_schema_redial, "key");
-	scenario_load_numbers(ld, a, scenario_schema_redial, l);
 	d = yaml_doc_key(&ld->yd, a, "delay", dp);
 	if (d.id)
 		scenario_dist_read(ld, d, &l->redial_delay);
@@ -406,20 +399,16 @@ static void parse_answer(struct scenario_load *ld, struct yaml_doc_at m,
 			 struct line_spec *l)
 {
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "answer", kp);
 
 	scenario_schema_defaults(scenario_schema_answer, l);
-	if (!a.id) {
+	if (!yaml_doc_key(&ld->yd, m, "answer", kp).id)
 		yaml_doc_missing(&ld->yd, m, "answer",
 				 "the service level target, such as "
 				 "{within_s: 10, goal: 0.90}");
-		return;
-	}
-	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, "a mapping such as "
-			     "{within_s: 10, goal: 0.90}"))
-		return;
-	scenario_load_keys(ld, a, scenario_schema_answer, "key");
-	scenario_load_numbers(ld, a, scenario_schema_answer, l);
+	else
+		scenario_load_map(ld, m, scenario_schema_line, "answer",
+				  "a mapping such as {within_s: 10, goal: 0.90}",
+				  l, kp);
 }
 
 /* incidents: {GRADE: probability, ...}; grades not given create none, and
@@ -474,7 +463,7 @@ static void parse_line(struct scenario_load *ld, struct yaml_doc_at m,
 	struct line_spec *l = rec;
 	int before;
 
-	scenario_load_keys(ld, m, scenario_schema_line, "key");
+	scenario_load_keys(ld, m, scenario_schema_line);
 	before = ld->yd.n_problems;
 	parse_volume(ld, m, &l->demand);
 	parse_profile(ld, m, &l->demand);

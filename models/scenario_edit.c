@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_schema.h"
 #include "sim/mem.h"
 
 #define LIST_MAX 512         /* "pools are: a, b, c" */
@@ -22,6 +23,13 @@ struct ovr {
 	char *seg[OVR_SEGS_MAX];
 	int n_seg;
 	const char *value;
+	/* Where the path stands in the schema (scenario_schema.h): the
+	 * table of the mapping reached (NULL below what the tables
+	 * describe), the row of the last key, whether the next segment
+	 * picks an item of a list, and the key path as the walk names it. */
+	const struct scenario_key *t, *row;
+	int item;
+	char path[YAML_DOC_PATH_MAX];
 };
 
 static int graft(yaml_document_t *dst, yaml_document_t *src, int id,
@@ -301,9 +309,73 @@ static int ovr_pair_index(struct yaml_doc *yd, int map, const char *key)
 	return -1;
 }
 
+/* An edit of an item of list seg[k], which the scenario does not have. */
+static void ovr_no_list(struct yaml_doc *yd, const struct ovr *o, int k)
+{
+	int len = (int)(o->seg[k + 1] - o->key - 1);
+
+	yaml_doc_report(yd, o->where, NULL,
+			"the scenario has no %s, so no item '%s' to change; "
+			"give the list in the file, or whole: --set %.*s=[...]",
+			o->seg[k], o->seg[k + 1], len, o->text);
+}
+
+/* True for a row whose value has keys or items of its own. */
+static int row_nests(const struct scenario_key *row)
+{
+	return row->kind == SCENARIO_MAP || row->kind == SCENARIO_LIST ||
+	       row->kind == SCENARIO_DIST;
+}
+
+/* Resolves segment k of o, a key, through the schema before the edit is
+ * applied: an unknown key is reported as the walk would report it (with
+ * the nearest key and the allowed ones), and so is a key below a single
+ * value, whether the file gives that value or not. Returns 0 after a
+ * report. Below what the tables describe the walk alone judges. */
+static int ovr_resolve_key(struct yaml_doc *yd, struct ovr *o, int k)
+{
+	const char *names[SCENARIO_SCHEMA_KEYS_MAX + 1];
+
+	o->row = o->t ? scenario_schema_find(o->t, o->seg[k]) : NULL;
+	if (o->t && !o->row) {
+		scenario_schema_names(o->t, names);
+		yaml_doc_unknown_at(yd, o->where, o->path,
+				    scenario_schema_noun(o->t), o->seg[k],
+				    names);
+		return 0;
+	}
+	if (o->row && k + 1 < o->n_seg && !row_nests(o->row)) {
+		yaml_doc_report(yd, o->where, NULL,
+				"'%.*s' is a single value; it has no key '%s'",
+				(int)(o->seg[k + 1] - o->key - 1), o->text,
+				o->seg[k + 1]);
+		return 0;
+	}
+	o->t = o->row ? o->row->sub : NULL;
+	o->item = o->row && o->row->kind == SCENARIO_LIST;
+	yaml_doc_path_join(o->path, o->path, o->seg[k]);
+	return 1;
+}
+
+/* After segment k picked item node it of a list: the item's table, and
+ * its name in the path (its index when it has none), as the walk names
+ * it. */
+static void ovr_resolve_item(struct yaml_doc *yd, struct ovr *o, int k,
+			     int it)
+{
+	int name = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
+		   yaml_doc_map_get(yd, it, "name") : 0;
+	const yaml_node_t *n = name ? yaml_doc_node(yd, name) : NULL;
+
+	o->item = 0;
+	yaml_doc_path_join(o->path, o->path,
+			   n && n->type == YAML_SCALAR_NODE ?
+			   yaml_doc_text(n) : o->seg[k]);
+}
+
 /* One step down the path: the child seg[k] of node cur, created (as an
  * empty mapping) when a mapping lacks it, so --set may add a key the file
- * leaves out; the walk then judges whether that key is allowed there.
+ * leaves out; the walk then judges the value.
  * Returns the child, or 0 after reporting why there is none. */
 static int ovr_step(struct yaml_doc *yd, const struct ovr *o, int k, int cur)
 {
@@ -314,6 +386,10 @@ static int ovr_step(struct yaml_doc *yd, const struct ovr *o, int k, int cur)
 		v = ovr_pair_index(yd, cur, o->seg[k]);
 		if (v >= 0)
 			return ovr_unshare(yd, cur, v);
+		if (o->row && o->row->kind == SCENARIO_LIST) {
+			ovr_no_list(yd, o, k);
+			return 0;
+		}
 		v = yaml_document_add_mapping(yd->doc, NULL,
 					      YAML_FLOW_MAPPING_STYLE);
 		if (!v || !ovr_add_pair(yd, cur, o->seg[k], v))
@@ -391,6 +467,20 @@ static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
 	yaml_document_delete(&vdoc);
 }
 
+/* Segment k of o, resolved through the schema, then taken in the
+ * document from node cur: the child, or 0 after a report. */
+static int ovr_next(struct yaml_doc *yd, struct ovr *o, int k, int cur)
+{
+	int item = o->item, child;
+
+	if (!item && !ovr_resolve_key(yd, o, k))
+		return 0;
+	child = ovr_step(yd, o, k, cur);
+	if (child && item)
+		ovr_resolve_item(yd, o, k, child);
+	return child;
+}
+
 /* Applies edit i, written as text, to the document. */
 static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 {
@@ -402,8 +492,11 @@ static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 		return;
 	}
 	if (ovr_split(yd, text, yd->ovr_where[i], o)) {
+		o->t = scenario_schema_top;
 		for (k = 0; cur && k + 1 < o->n_seg; k++)
-			cur = ovr_step(yd, o, k, cur);
+			cur = ovr_next(yd, o, k, cur);
+		if (cur && !o->item && !ovr_resolve_key(yd, o, k))
+			cur = 0;
 		if (cur && yaml_doc_node(yd, cur)->type == YAML_SCALAR_NODE)
 			cur = ovr_step(yd, o, k, cur);
 		if (cur)

@@ -16,22 +16,6 @@
 /* ------------------------------------------------------------------ */
 /* Incident response: grades, areas, roles, units, dispatch            */
 
-/* true or false, unquoted. YAML 1.1's yes/no/on/off are refused: a
- * planner who writes "no" should learn that it is not read as a word. */
-static void parse_bool(struct scenario_load *ld, struct yaml_doc_at a, int *out)
-{
-	static const char *const words[] = {"false", "true", NULL};
-	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
-	int i = -1;
-
-	if (yaml_doc_is_string(n) && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-		i = yaml_doc_word_index(yaml_doc_text(n), words);
-	if (i < 0)
-		yaml_doc_wrong(&ld->yd, a, "true or false");
-	else
-		*out = i;
-}
-
 /* open_item reads names into SCENARIO_NAME_MAX bytes, and the helpers
  * below find a name at the start of each item. */
 _Static_assert(RESPONSE_NAME_MAX == SCENARIO_NAME_MAX, "name buffers differ");
@@ -39,80 +23,17 @@ _Static_assert(offsetof(struct grade_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct area_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct role_spec, name) == 0, "name first");
 
-/* Grades, areas and roles all begin with their name: these two helpers
- * walk any of those arrays by its stride instead of repeating a loop per
- * kind. Index of the item named `name`, or -1. */
-static long item_index(const void *items, size_t stride, size_t n,
-		       const char *name)
+static struct scenario_load_ref ref_areas(const struct scenario *sc)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp((const char *)items + i * stride, name) == 0)
-			return (long)i;
-	return -1;
-}
-
-/* The items' names joined for "areas are: Birmingham, Coventry". */
-static const char *item_names(const void *items, size_t stride, size_t n,
-			      char *buf, size_t size)
-{
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < n && len + 1 < size; i++) {
-		const char *name = (const char *)items + i * stride;
-
-		if (name[0])
-			len += (size_t)snprintf(buf + len, size - len, "%s%s",
-						len ? ", " : "", name);
-	}
-	return buf;
-}
-
-/* The list of references a name may point at ("area", the areas). */
-struct ref_list {
-	const char *noun;            /* singular, for "no area named" */
-	const char *plural;          /* for "areas are:" */
-	const void *items;           /* first item; its name comes first */
-	size_t stride, n;
-};
-
-/* The item named by the scalar at a, or -1 after reporting the name. */
-static long load_ref(struct scenario_load *ld, struct yaml_doc_at a,
-		     const struct ref_list *r)
-{
-	char list[SCENARIO_LOAD_LIST_MAX], what[64];
-	const char *name;
-	long i;
-
-	snprintf(what, sizeof what, "a%s %s name",
-		 strchr("aeiou", r->noun[0]) ? "n" : "", r->noun);
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, what))
-		return -1;
-	name = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
-	i = item_index(r->items, r->stride, r->n, name);
-	if (i < 0)
-		yaml_doc_problem(&ld->yd, a, "no %s named '%.60s'; %s are: %s",
-				 r->noun,
-				 name, r->plural, item_names(r->items,
-							     r->stride,
-							     r->n, list,
-							     sizeof list));
-	return i;
-}
-
-static struct ref_list ref_areas(const struct scenario *sc)
-{
-	struct ref_list r = {"area", "areas", sc->areas, sizeof *sc->areas,
+	struct scenario_load_ref r = {"area", "areas", sc->areas, sizeof *sc->areas,
 			     sc->n_areas};
 
 	return r;
 }
 
-static struct ref_list ref_roles(const struct scenario *sc)
+static struct scenario_load_ref ref_roles(const struct scenario *sc)
 {
-	struct ref_list r = {"role", "roles", sc->roles, sizeof *sc->roles,
+	struct scenario_load_ref r = {"role", "roles", sc->roles, sizeof *sc->roles,
 			     sc->n_roles};
 
 	return r;
@@ -123,14 +44,9 @@ static void parse_attend(struct scenario_load *ld, struct yaml_doc_at m,
 			 struct grade_spec *g)
 {
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "attend", kp);
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				      "a mapping such "
-				      "as {within_s: 900, goal: 0.90}"))
-		return;
-	scenario_load_keys(ld, a, scenario_schema_attend, "key");
-	scenario_load_numbers(ld, a, scenario_schema_attend, g);
+	scenario_load_map(ld, m, scenario_schema_grade, "attend", "a mapping "
+			  "such as {within_s: 900, goal: 0.90}", g, kp);
 }
 
 /* The body of one grade, its name already read. */
@@ -139,7 +55,6 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
 {
 	struct grade_spec *g = rec;
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at b;
 
 	/* The reports name an area's grade "AREA/GRADE": a '/' in a grade
 	 * could make two areas' rows one key. */
@@ -148,7 +63,7 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
 				 "'%s' holds a '/', "
 				 "which the reports put between an area and its "
 				 "grade; give the grade another name", g->name);
-	scenario_load_keys(ld, m, scenario_schema_grade, "key");
+	scenario_load_keys(ld, m, scenario_schema_grade);
 	parse_attend(ld, m, g);
 	g->has_delay = scenario_dist_optional(ld, m, "delay", &g->delay);
 	scenario_dist_required(ld, m, "travel", &g->travel,
@@ -157,9 +72,7 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
 	scenario_dist_required(ld, m, "on_scene", &g->on_scene,
 			       "the time at the "
 			       "scene, such as {dist: lognormal, mean: 5400, sd: 3600}");
-	b = yaml_doc_key(&ld->yd, m, "preemptible", kp);
-	if (b.id)
-		parse_bool(ld, b, &g->preemptible);
+	scenario_load_flag(ld, m, scenario_schema_grade, "preemptible", g);
 }
 
 static void init_grade(struct scenario_load *ld, struct yaml_doc_at a,
@@ -193,55 +106,22 @@ void scenario_incidents_grades(struct scenario_load *ld, struct yaml_doc_at top)
 					    &ld->sc->n_grades);
 }
 
-/* One entry of an area's neighbours: another area, not listed before. */
-static void parse_neighbour(struct scenario_load *ld, struct yaml_doc_at it,
-			    size_t self,
-			    struct area_spec *a)
-{
-	struct ref_list r = ref_areas(ld->sc);
-	long i = load_ref(ld, it, &r);
-	size_t j;
-
-	if (i < 0)
-		return;
-	if ((size_t)i == self) {
-		yaml_doc_problem(&ld->yd, it,
-				 "'%s' is this area itself; list only "
-				 "other areas", a->name);
-		return;
-	}
-	for (j = 0; j < a->n_neighbours; j++)
-		if (a->neighbours[j] == (size_t)i) {
-			yaml_doc_problem(&ld->yd, it,
-					 "'%s' is listed twice; list each "
-					 "area once", ld->sc->areas[i].name);
-			return;
-		}
-	a->neighbours[a->n_neighbours++] = (size_t)i;
-}
-
 /* neighbours: area names, nearest first. Read once every area is named,
  * since an area may name one listed after it. */
 static void parse_neighbours(struct scenario_load *ld, struct yaml_doc_at m,
 			     size_t self)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "neighbours", kp);
 	struct area_spec *a = &ld->sc->areas[self];
-	int n, i;
+	struct scenario_load_ref r = ref_areas(ld->sc);
 
-	if (!s.id || !yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
-				      "a list of area "
-				      "names, nearest first"))
-		return;
-	n = scenario_load_list_len(ld, s);
-	if (n == 0)
-		return;
-	a->neighbours = scenario_load_calloc(ld, (size_t)n,
-					     sizeof *a->neighbours);
-	for (i = 0; i < n && a->neighbours; i++)
-		parse_neighbour(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip),
-				self, a);
+	if (s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
+				    "a list of area names, nearest first"))
+		a->neighbours = scenario_load_refs(ld, s,
+						   scenario_load_list_len(ld, s),
+						   &r, (long)self,
+						   &a->n_neighbours);
 }
 
 /* The body of one area but its neighbours, its name already read. */
@@ -250,7 +130,7 @@ static void parse_area(struct scenario_load *ld, struct yaml_doc_at m,
 {
 	struct area_spec *a = rec;
 
-	scenario_load_keys(ld, m, scenario_schema_area, "key");
+	scenario_load_keys(ld, m, scenario_schema_area);
 	scenario_load_numbers(ld, m, scenario_schema_area, a);
 }
 
@@ -362,7 +242,7 @@ static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
 				      "a mapping such "
 				      "as {allowed: emergency_only, after_s: 600}"))
 		return;
-	scenario_load_keys(ld, a, scenario_schema_abstraction, "key");
+	scenario_load_keys(ld, a, scenario_schema_abstraction);
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
 	if (p.id && yaml_doc_expect(&ld->yd, p, YAML_SCALAR_NODE, "never or "
 				    "emergency_only")) {
@@ -389,12 +269,9 @@ static void parse_role(struct scenario_load *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct role_spec *r = rec;
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at b = yaml_doc_key(&ld->yd, m, "neighbourhood", kp);
 
-	scenario_load_keys(ld, m, scenario_schema_role, "key");
-	if (b.id)
-		parse_bool(ld, b, &r->neighbourhood);
+	scenario_load_keys(ld, m, scenario_schema_role);
+	scenario_load_flag(ld, m, scenario_schema_role, "neighbourhood", r);
 	parse_attends(ld, m, r);
 	parse_abstraction(ld, m, r);
 	scenario_load_numbers(ld, m, scenario_schema_role, r);
@@ -417,7 +294,7 @@ static const struct scenario_load_kind roles_kind = {
 
 /* area: or role: of a unit, as an index into ref's list. */
 static void parse_unit_ref(struct scenario_load *ld, struct yaml_doc_at m,
-			   const struct ref_list *ref, size_t *out)
+			   const struct scenario_load_ref *ref, size_t *out)
 {
 	char kp[YAML_DOC_PATH_MAX], give[64];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, ref->noun, kp);
@@ -429,7 +306,7 @@ static void parse_unit_ref(struct scenario_load *ld, struct yaml_doc_at m,
 		yaml_doc_missing(&ld->yd, m, ref->noun, give);
 		return;
 	}
-	i = load_ref(ld, a, ref);
+	i = scenario_load_ref(ld, a, ref);
 	if (i >= 0)
 		*out = (size_t)i;
 }
@@ -439,9 +316,9 @@ static void parse_unit(struct scenario_load *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct unit_spec *u = rec;
-	struct ref_list areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
+	struct scenario_load_ref areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
 
-	scenario_load_keys(ld, m, scenario_schema_unit, "key");
+	scenario_load_keys(ld, m, scenario_schema_unit);
 	parse_unit_ref(ld, m, &areas, &u->area);
 	parse_unit_ref(ld, m, &roles, &u->role);
 	scenario_load_numbers(ld, m, scenario_schema_unit, u);
@@ -470,18 +347,15 @@ static const struct scenario_load_kind units_kind = {
 static void parse_dispatch(struct scenario_load *ld, struct yaml_doc_at top)
 {
 	struct dispatch_spec *d = &ld->sc->dispatch;
-	char kp[YAML_DOC_PATH_MAX], bp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "dispatch", kp), b;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				      "a mapping such "
-				      "as {cross_border_after_s: 300}"))
-		return;
-	scenario_load_keys(ld, a, scenario_schema_dispatch, "key");
-	scenario_load_numbers(ld, a, scenario_schema_dispatch, d);
-	b = yaml_doc_key(&ld->yd, a, "preempt_scheduled", bp);
-	if (b.id)
-		parse_bool(ld, b, &d->preempt_scheduled);
+	a = scenario_load_map(ld, top, scenario_schema_top, "dispatch",
+			      "a mapping such as {cross_border_after_s: 300}",
+			      d, kp);
+	if (a.id)
+		scenario_load_flag(ld, a, scenario_schema_dispatch,
+				   "preempt_scheduled", d);
 }
 
 /* Does unit roster u ever put a unit on duty? */

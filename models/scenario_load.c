@@ -7,7 +7,8 @@
  * The text is parsed once into a libyaml document: a tree of numbered nodes
  * that remember their line and column. --set overrides are parsed as YAML
  * too and grafted into that tree, so a value from the command line meets
- * exactly the checks a value from the file meets. Grafted nodes get ids
+ * exactly the checks a value from the file meets (its key path is
+ * first resolved through the schema, scenario_edit.c). Grafted nodes get ids
  * above those of the file, which is how a problem in them is blamed on
  * "--set key.path=value" instead of a position.
  *
@@ -67,12 +68,54 @@ void scenario_load_numbers(struct scenario_load *ld, struct yaml_doc_at m,
 
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_load_keys(struct scenario_load *ld, struct yaml_doc_at m,
-			const struct scenario_key *t, const char *noun)
+			const struct scenario_key *t)
 {
 	const char *names[SCENARIO_SCHEMA_KEYS_MAX + 1];
 
 	scenario_schema_names(t, names);
-	yaml_doc_check_keys(&ld->yd, m, names, noun);
+	yaml_doc_check_keys(&ld->yd, m, names, scenario_schema_noun(t));
+}
+
+/* A flag: true or false, unquoted. YAML 1.1's yes/no/on/off are refused:
+ * a planner who writes "no" should learn that it is not read as a word. */
+void scenario_load_flag(struct scenario_load *ld, struct yaml_doc_at m,
+			const struct scenario_key *t, const char *key,
+			void *rec)
+{
+	static const char *const words[] = {"false", "true", NULL};
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
+	const yaml_node_t *n;
+	int i = -1;
+
+	if (!a.id)
+		return;
+	n = yaml_doc_node(&ld->yd, a.id);
+	if (yaml_doc_is_string(n) &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		i = yaml_doc_word_index(yaml_doc_text(n), words);
+	if (i < 0)
+		yaml_doc_wrong(&ld->yd, a, "true or false");
+	else
+		scenario_schema_store(scenario_schema_find(t, key), rec, i);
+}
+
+struct yaml_doc_at scenario_load_map(struct scenario_load *ld,
+				     struct yaml_doc_at m,
+				     const struct scenario_key *t,
+				     const char *key, const char *give,
+				     void *rec, char path[YAML_DOC_PATH_MAX])
+{
+	const struct scenario_key *sub = scenario_schema_find(t, key)->sub;
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, path);
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, give)) {
+		a.id = 0;
+		return a;
+	}
+	scenario_load_keys(ld, a, sub);
+	scenario_load_numbers(ld, a, sub, rec);
+	return a;
 }
 
 /* ------------------------------------------------------------------ */
@@ -237,6 +280,101 @@ void *scenario_load_calloc(struct scenario_load *ld, size_t n, size_t size)
 	if (!p)
 		ld->yd.oom = 1;
 	return p;
+}
+
+/* Lines, grades, areas and roles all begin with their name: these two
+ * helpers walk any of those arrays by its stride instead of repeating a
+ * loop per kind. Index of the item named `name`, or -1. */
+static long item_index(const void *items, size_t stride, size_t n,
+		       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp((const char *)items + i * stride, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The items' names joined for "areas are: Birmingham, Coventry". */
+static const char *item_names(const void *items, size_t stride, size_t n,
+			      char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 1 < size; i++) {
+		const char *name = (const char *)items + i * stride;
+
+		if (name[0])
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "", name);
+	}
+	return buf;
+}
+
+long scenario_load_ref(struct scenario_load *ld, struct yaml_doc_at a,
+		       const struct scenario_load_ref *r)
+{
+	char list[SCENARIO_LOAD_LIST_MAX], what[64];
+	const char *name;
+	long i;
+
+	snprintf(what, sizeof what, "a%s %s name",
+		 strchr("aeiou", r->noun[0]) ? "n" : "", r->noun);
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, what))
+		return -1;
+	name = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
+	i = item_index(r->items, r->stride, r->n, name);
+	if (i < 0)
+		yaml_doc_problem(&ld->yd, a, "no %s named '%.60s'; %s are: %s",
+				 r->noun,
+				 name, r->plural, item_names(r->items,
+							     r->stride,
+							     r->n, list,
+							     sizeof list));
+	return i;
+}
+
+
+/* True when index k is among the first n of idx. */
+static int ref_listed(const size_t *idx, size_t n, long k)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (idx[j] == (size_t)k)
+			return 1;
+	return 0;
+}
+
+size_t *scenario_load_refs(struct scenario_load *ld, struct yaml_doc_at s,
+			   int n, const struct scenario_load_ref *r, long self,
+			   size_t *n_out)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	size_t *idx = n ? scenario_load_calloc(ld, (size_t)n, sizeof *idx) :
+		      NULL;
+	struct yaml_doc_at it;
+	const char *name;
+	long k;
+	int i;
+
+	for (i = 0; i < n && idx; i++) {
+		it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
+		k = scenario_load_ref(ld, it, r);
+		name = k < 0 ? NULL : (const char *)r->items + k * r->stride;
+		if (k >= 0 && k == self)
+			yaml_doc_problem(&ld->yd, it, "'%s' is this %s itself; "
+					 "list only other %s", name, r->noun,
+					 r->plural);
+		else if (k >= 0 && ref_listed(idx, *n_out, k))
+			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; "
+					 "list each %s once", name, r->noun);
+		else if (k >= 0)
+			idx[(*n_out)++] = (size_t)k;
+	}
+	return idx;
 }
 
 /* Names already read in one list, for the duplicate check. */
@@ -447,24 +585,22 @@ static void parse_run(struct scenario_load *ld, struct yaml_doc_at top,
 		      struct run_spec *run)
 {
 	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, top, "run", kp), c;
 	const struct demand_date start = {2024, 4, 1};
+	struct yaml_doc_at a, c;
 
 	scenario_schema_defaults(scenario_schema_run, run);
 	run->seed = 1;
 	run->start = start;
-	if (a.id && yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				    "a mapping such as "
-				    "{days: 28, replications: 10}")) {
-		scenario_load_keys(ld, a, scenario_schema_run, "key");
-		scenario_load_numbers(ld, a, scenario_schema_run, run);
-		c = yaml_doc_key(&ld->yd, a, "seed", cp);
-		if (c.id)
-			parse_seed(ld, c, &run->seed);
-		c = yaml_doc_key(&ld->yd, a, "start_date", cp);
-		if (c.id)
-			parse_start_date(ld, c, &run->start);
-	}
+	a = scenario_load_map(ld, top, scenario_schema_top, "run", "a mapping "
+			      "such as {days: 28, replications: 10}", run, kp);
+	if (!a.id)
+		return;
+	c = yaml_doc_key(&ld->yd, a, "seed", cp);
+	if (c.id)
+		parse_seed(ld, c, &run->seed);
+	c = yaml_doc_key(&ld->yd, a, "start_date", cp);
+	if (c.id)
+		parse_start_date(ld, c, &run->start);
 }
 
 /* The scenario's name fits in size bytes; cut, it could end inside a
@@ -492,7 +628,7 @@ static void load_walk(struct scenario_load *ld, struct scenario *sc)
 	struct yaml_doc_at n = yaml_doc_key(&ld->yd, top, "name", kp);
 	int before;
 
-	scenario_load_keys(ld, top, scenario_schema_top, "key");
+	scenario_load_keys(ld, top, scenario_schema_top);
 	if (!n.id)
 		yaml_doc_missing(&ld->yd, top, "name", "the scenario's name");
 	else if (yaml_doc_expect(&ld->yd, n, YAML_SCALAR_NODE,

@@ -2,9 +2,11 @@
  * callers: they use scenario.h.
  *
  * The loader walks a scenario's YAML document (yaml_doc.h) record by
- * record, reading numbers through the schema (scenario_schema.h):
+ * record, reading numbers, flags and nested maps through the schema
+ * (scenario_schema.h):
  *   scenario_load.c       the walk, run settings, names, lists of records,
- *                         warnings and the entry points
+ *                         lists of names of other records, warnings and
+ *                         the entry points
  *   scenario_dist.c       distributions, and empirical samples from CSV
  *   scenario_calls.c      lines: volume, profile, months, surges, redial,
  *                         answer, incidents
@@ -54,6 +56,15 @@ struct scenario_load_kind {
 	void (*read)(struct scenario_load *ld, struct yaml_doc_at m, void *rec);
 };
 
+/* The items a name may refer to (the areas, for an area's neighbours):
+ * an array of records that begin with their name. */
+struct scenario_load_ref {
+	const char *noun;            /* singular, for "no area named" */
+	const char *plural;          /* for "areas are:" */
+	const void *items;           /* first item; its name comes first */
+	size_t stride, n;
+};
+
 /* scenario_load.c */
 extern const char *const scenario_load_days[];  /* mon..sun, NULL */
 /* Reads the number of row k, when mapping m has it, into rec; reports a
@@ -65,7 +76,21 @@ void scenario_load_numbers(struct scenario_load *ld, struct yaml_doc_at m,
 			   const struct scenario_key *t, void *rec);
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_load_keys(struct scenario_load *ld, struct yaml_doc_at m,
-			const struct scenario_key *t, const char *noun);
+			const struct scenario_key *t);
+/* Reads the flag (true or false) of row `key` of t, when mapping m has
+ * it, into rec. */
+void scenario_load_flag(struct scenario_load *ld, struct yaml_doc_at m,
+			const struct scenario_key *t, const char *key,
+			void *rec);
+/* The mapping of row `key` of t under m, when m has it: checked to be a
+ * mapping (else reported: `give` says what it must be), its keys against
+ * the row's table, and its numbers read into rec. Returns it, or an id
+ * of 0 when absent or not a mapping; path is its key path's buffer. */
+struct yaml_doc_at scenario_load_map(struct scenario_load *ld,
+				     struct yaml_doc_at m,
+				     const struct scenario_key *t,
+				     const char *key, const char *give,
+				     void *rec, char path[YAML_DOC_PATH_MAX]);
 /* "HH:MM" (hours may pass 24) to seconds, or -1; and back. */
 double scenario_load_clock_s(const char *s);
 const char *scenario_load_clock_text(double s, char buf[16]);
@@ -84,6 +109,15 @@ int scenario_load_list_len(struct scenario_load *ld, struct yaml_doc_at a);
 int scenario_load_required_list(struct scenario_load *ld,
 				struct yaml_doc_at m, struct yaml_doc_at a,
 				const char *give);
+/* The item of r named by the scalar at a, or -1 after reporting it. */
+long scenario_load_ref(struct scenario_load *ld, struct yaml_doc_at a,
+		       const struct scenario_load_ref *r);
+/* The first n items of list s, names of items of r, each once and none
+ * the item self (-1: any): their indices, in a new array (NULL when n is
+ * 0 or memory ran out), *n_out of them. */
+size_t *scenario_load_refs(struct scenario_load *ld, struct yaml_doc_at s,
+			   int n, const struct scenario_load_ref *r, long self,
+			   size_t *n_out);
 /* The list k under parent: a new array of records (the caller's, even
  * when *n_out stays 0), its length in *n_out. */
 void *scenario_load_list(struct scenario_load *ld, struct yaml_doc_at parent,

@@ -6,26 +6,15 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sim/mem.h"
 
-/* Names joined for "lines are: 999, 101". */
-static const char *line_names(const struct scenario *sc, char *buf,
-			      size_t size)
-{
-	size_t i, len = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i < sc->n_lines && len + 1 < size; i++)
-		if (sc->lines[i].name[0])
-			len += (size_t)snprintf(buf + len, size - len, "%s%s",
-						len ? ", " : "",
-						sc->lines[i].name);
-	return buf;
-}
+/* serves refers to lines by the name they begin with. */
+_Static_assert(offsetof(struct line_spec, name) == 0, "name first");
 
 /* ------------------------------------------------------------------ */
 /* Pools and shifts                                                    */
@@ -176,7 +165,7 @@ static void parse_shift(struct scenario_load *ld, struct yaml_doc_at m,
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a;
 
-	scenario_load_keys(ld, m, scenario_schema_shift, "key");
+	scenario_load_keys(ld, m, scenario_schema_shift);
 	sh->start_s = -1.0;
 	a = yaml_doc_key(&ld->yd, m, "start", kp);
 	if (a.id)
@@ -205,51 +194,20 @@ const struct scenario_load_kind scenario_pools_shifts = {
 	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0,
 	init_nothing, parse_shift};
 
-/* One entry of serves: a line of the scenario, not listed before. */
-static void parse_served_line(struct scenario_load *ld, struct yaml_doc_at it,
-			      struct pool_spec *p)
-{
-	char list[SCENARIO_LOAD_LIST_MAX];
-	const char *name;
-	long li;
-	size_t j;
-
-	if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE, "a line name"))
-		return;
-	name = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
-	li = scenario_line_index(ld->sc, name);
-	if (li < 0) {
-		yaml_doc_problem(&ld->yd, it,
-				 "no line named '%.60s'; lines are: %s",
-				 name, line_names(ld->sc, list, sizeof list));
-		return;
-	}
-	for (j = 0; j < p->n_serves; j++)
-		if (p->serves[j] == (size_t)li) {
-			yaml_doc_problem(&ld->yd, it,
-					 "'%s' is listed twice; list each "
-					 "line once", name);
-			return;
-		}
-	p->serves[p->n_serves++] = (size_t)li;
-}
-
 /* serves: line names in priority order. */
 static void parse_serves(struct scenario_load *ld, struct yaml_doc_at pm,
 			 struct pool_spec *p)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	const struct scenario_load_ref lines = {
+		"line", "lines", ld->sc->lines, sizeof *ld->sc->lines,
+		ld->sc->n_lines};
+	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, "serves", kp);
 	int n = scenario_load_required_list(ld, pm, s,
 					    "a list of line names, highest "
-					    "priority first"), i;
+					    "priority first");
 
-	if (n == 0)
-		return;
-	p->serves = scenario_load_calloc(ld, (size_t)n, sizeof *p->serves);
-	for (i = 0; i < n && p->serves; i++)
-		parse_served_line(ld, yaml_doc_item(&ld->yd, s, i, NULL, ip),
-				  p);
+	p->serves = scenario_load_refs(ld, s, n, &lines, -1, &p->n_serves);
 }
 
 /* The body of one pool, its name already read. */
@@ -266,7 +224,7 @@ static void parse_pool(struct scenario_load *ld, struct yaml_doc_at m,
 				 "'%s' is reserved for "
 				 "the cost totals; give the pool another name",
 				 p->name);
-	scenario_load_keys(ld, m, scenario_schema_pool, "key");
+	scenario_load_keys(ld, m, scenario_schema_pool);
 	parse_serves(ld, m, p);
 	scenario_load_numbers(ld, m, scenario_schema_pool, p);
 	p->shifts = scenario_load_list(ld, m, &scenario_pools_shifts,

@@ -84,25 +84,39 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
  * absent; OTHER is read by the loader's own code. */
 #define NEEDED(key, rule, rec, field, store, scale, doc) \
 	{key, SCENARIO_NUMBER, &rule, store, offsetof(struct rec, field), \
-	 scale, 1, 0, doc}
+	 scale, 1, 0, doc, NULL}
 #define OPTIONAL(key, rule, rec, field, store, scale, def, doc) \
 	{key, SCENARIO_NUMBER, &rule, store, offsetof(struct rec, field), \
-	 scale, 0, def, doc}
+	 scale, 0, def, doc, NULL}
 #define OTHER(key, kind, required, doc) \
-	{key, kind, NULL, SCENARIO_DOUBLE, 0, 1, required, 0, doc}
-#define END {NULL, SCENARIO_NUMBER, NULL, SCENARIO_DOUBLE, 0, 1, 0, 0, NULL}
+	{key, kind, NULL, SCENARIO_DOUBLE, 0, 1, required, 0, doc, NULL}
+#define NESTED(key, kind, required, sub, doc) \
+	{key, kind, NULL, SCENARIO_DOUBLE, 0, 1, required, 0, doc, sub}
+#define FLAG(key, rec, field, doc) \
+	{key, SCENARIO_BOOL, NULL, SCENARIO_INT, offsetof(struct rec, field), \
+	 1, 0, 0, doc, NULL}
+#define END {NULL, SCENARIO_NUMBER, NULL, SCENARIO_DOUBLE, 0, 1, 0, 0, NULL, \
+	     NULL}
 #define D SCENARIO_DOUBLE
 
 const struct scenario_key scenario_schema_top[] = {
 	OTHER("name", SCENARIO_TEXT, 1, "the scenario's title"),
-	OTHER("run", SCENARIO_MAP, 0, "run settings"),
-	OTHER("lines", SCENARIO_LIST, 1, "the contact lines"),
-	OTHER("pools", SCENARIO_LIST, 1, "the call handler pools"),
-	OTHER("grades", SCENARIO_LIST, 0, "incident grades, highest first"),
-	OTHER("areas", SCENARIO_LIST, 0, "the areas incidents happen in"),
-	OTHER("roles", SCENARIO_LIST, 0, "officer roles"),
-	OTHER("units", SCENARIO_LIST, 0, "unit rosters"),
-	OTHER("dispatch", SCENARIO_MAP, 0, "dispatch rules"),
+	NESTED("run", SCENARIO_MAP, 0, scenario_schema_run,
+	       "run settings"),
+	NESTED("lines", SCENARIO_LIST, 1, scenario_schema_line,
+	       "the contact lines"),
+	NESTED("pools", SCENARIO_LIST, 1, scenario_schema_pool,
+	       "the call handler pools"),
+	NESTED("grades", SCENARIO_LIST, 0, scenario_schema_grade,
+	       "incident grades, highest first"),
+	NESTED("areas", SCENARIO_LIST, 0, scenario_schema_area,
+	       "the areas incidents happen in"),
+	NESTED("roles", SCENARIO_LIST, 0, scenario_schema_role,
+	       "officer roles"),
+	NESTED("units", SCENARIO_LIST, 0, scenario_schema_unit,
+	       "unit rosters"),
+	NESTED("dispatch", SCENARIO_MAP, 0, scenario_schema_dispatch,
+	       "dispatch rules"),
 	END};
 
 const struct scenario_key scenario_schema_run[] = {
@@ -121,15 +135,20 @@ const struct scenario_key scenario_schema_run[] = {
 
 const struct scenario_key scenario_schema_line[] = {
 	OTHER("name", SCENARIO_TEXT, 1, "unique among lines"),
-	OTHER("volume", SCENARIO_MAP, 1, "calls a year, a day or an hour"),
+	NESTED("volume", SCENARIO_MAP, 1, scenario_schema_volume,
+	       "calls a year, a day or an hour"),
 	OTHER("profile", SCENARIO_LIST, 0, "the weekly shape of demand"),
-	OTHER("months", SCENARIO_MAP, 0, "a factor a calendar month"),
-	OTHER("surges", SCENARIO_LIST, 0, "windows of extra demand"),
+	NESTED("months", SCENARIO_MAP, 0, scenario_schema_months,
+	       "a factor a calendar month"),
+	NESTED("surges", SCENARIO_LIST, 0, scenario_schema_surge,
+	       "windows of extra demand"),
 	OTHER("patience", SCENARIO_DIST, 0, "how long a caller waits"),
-	OTHER("redial", SCENARIO_MAP, 0, "callers who call again"),
+	NESTED("redial", SCENARIO_MAP, 0, scenario_schema_redial,
+	       "callers who call again"),
 	OTHER("handle", SCENARIO_DIST, 1, "talk time"),
 	OTHER("wrap", SCENARIO_DIST, 0, "after-call work"),
-	OTHER("answer", SCENARIO_MAP, 1, "the service level target"),
+	NESTED("answer", SCENARIO_MAP, 1, scenario_schema_answer,
+	       "the service level target"),
 	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates"),
 	END};
 
@@ -196,7 +215,8 @@ const struct scenario_key scenario_schema_pool[] = {
 		 1, 37.5, "contracted hours of one FTE"),
 	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
 		 "annual"),
-	OTHER("shifts", SCENARIO_LIST, 1, "the roster"),
+	NESTED("shifts", SCENARIO_LIST, 1, scenario_schema_shift,
+	       "the roster"),
 	END};
 
 const struct scenario_key scenario_schema_shift[] = {
@@ -211,11 +231,13 @@ const struct scenario_key scenario_schema_shift[] = {
 
 const struct scenario_key scenario_schema_grade[] = {
 	OTHER("name", SCENARIO_TEXT, 1, "unique among grades"),
-	OTHER("attend", SCENARIO_MAP, 0, "the attendance target"),
+	NESTED("attend", SCENARIO_MAP, 0, scenario_schema_attend,
+	       "the attendance target"),
 	OTHER("delay", SCENARIO_DIST, 0, "grading delay"),
 	OTHER("travel", SCENARIO_DIST, 1, "travel time to the scene"),
 	OTHER("on_scene", SCENARIO_DIST, 1, "time at the scene"),
-	OTHER("preemptible", SCENARIO_BOOL, 0, "an Emergency may take its unit"),
+	FLAG("preemptible", grade_spec, preemptible,
+	     "an Emergency may take its unit"),
 	END};
 
 const struct scenario_key scenario_schema_attend[] = {
@@ -236,8 +258,9 @@ const struct scenario_key scenario_schema_area[] = {
 const struct scenario_key scenario_schema_role[] = {
 	OTHER("name", SCENARIO_TEXT, 1, "unique among roles"),
 	OTHER("attends", SCENARIO_LIST, 0, "grade names"),
-	OTHER("neighbourhood", SCENARIO_BOOL, 0, "ring-fenced officers"),
-	OTHER("abstraction", SCENARIO_MAP, 0, "when they may be taken"),
+	FLAG("neighbourhood", role_spec, neighbourhood, "ring-fenced officers"),
+	NESTED("abstraction", SCENARIO_MAP, 0, scenario_schema_abstraction,
+	       "when they may be taken"),
 	OPTIONAL("cost_per_fte", R_COST, role_spec, cost_per_fte, D, 1, 0,
 		 "annual"),
 	OPTIONAL("hours_per_week", R_WEEK_HOURS, role_spec, hours_per_week, D,
@@ -259,7 +282,8 @@ const struct scenario_key scenario_schema_unit[] = {
 		 "officers a unit"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
 		 "the share of rostered units not available"),
-	OTHER("shifts", SCENARIO_LIST, 1, "the roster, in units"),
+	NESTED("shifts", SCENARIO_LIST, 1, scenario_schema_shift,
+	       "the roster, in units"),
 	END};
 
 const struct scenario_key scenario_schema_dispatch[] = {
@@ -268,8 +292,8 @@ const struct scenario_key scenario_schema_dispatch[] = {
 		 "wait before a neighbour's unit"),
 	OPTIONAL("cross_border_factor", R_BORDER_FACTOR, dispatch_spec,
 		 cross_border_factor, D, 1, 1.5, "travel across a border"),
-	OTHER("preempt_scheduled", SCENARIO_BOOL, 0,
-	      "an Emergency may take a unit off preemptible work"),
+	FLAG("preempt_scheduled", dispatch_spec, preempt_scheduled,
+	     "an Emergency may take a unit off preemptible work"),
 	END};
 
 const struct scenario_record scenario_schema[] = {
@@ -293,11 +317,17 @@ const struct scenario_record scenario_schema[] = {
 	{"dispatch", 1, scenario_schema_dispatch},
 	{NULL, 0, NULL}};
 
+const char *scenario_schema_noun(const struct scenario_key *t)
+{
+	return t == scenario_schema_months ? "month" : "key";
+}
+
 const struct scenario_key *scenario_schema_find(const struct scenario_key *t,
 						const char *key)
 {
+	/* The first letter first: rows are looked up on every load. */
 	for (; t->key; t++)
-		if (strcmp(t->key, key) == 0)
+		if (t->key[0] == key[0] && strcmp(t->key, key) == 0)
 			return t;
 	return NULL;
 }

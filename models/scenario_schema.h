@@ -4,14 +4,18 @@
  * converts it to the units used inside), whether it is required and what
  * it defaults to, and one line saying what it is.
  *
- * The loader reads every number through its row and checks a mapping's
- * keys against its table; docs/scenario.md lists the same keys, in the
- * same order, in one table a record, which a test holds against these
- * (tests/models/test_scenario_schema.c). Values that are not numbers
- * (names, times of day, distributions, lists) are read by the loader's own
- * code, their rows giving their place among the keys. To add a key: a row
- * here, the record's field, its reading in scenario_load.c if it is not a
- * number, its line in check's writer, and its row in docs/scenario.md. */
+ * The loader reads every number and every flag through its row, and
+ * checks a mapping's keys against its table; a map's or a list's row
+ * points at the table of its records, through which the loader reads a
+ * nested map (scenario_load_map) and a --set path resolves
+ * (scenario_edit.c). docs/scenario.md lists the same keys, in the same
+ * order, in one table a record, which a test holds against these
+ * (tests/models/test_scenario_schema.c). Other values (names, times of
+ * day, distributions, lists) are read by the loader's own code, their
+ * rows giving their place among the keys. To add a key: a row here, the
+ * record's field, its reading in the loader if it is not a number (a
+ * flag: a call of scenario_load_flag), its line in check's writer, and
+ * its row in docs/scenario.md (docs/architecture.md has the checklist). */
 #ifndef MODELS_SCENARIO_SCHEMA_H
 #define MODELS_SCENARIO_SCHEMA_H
 
@@ -60,12 +64,17 @@ struct scenario_key {
 	enum scenario_kind kind;
 	const struct yaml_doc_rule *rule;    /* numbers: the range */
 	enum scenario_store store;
-	size_t offset;                       /* numbers: in the record */
+	size_t offset;                       /* numbers, flags: in the record */
 	double scale;                        /* kept = given x scale */
 	int required;
 	double def;                          /* optional numbers: kept when
 						absent (already scaled) */
 	const char *doc;
+	/* Maps and lists of records: the table of the mapping, or of each
+	 * item; NULL where the keys are not fixed (a line's incidents are
+	 * keyed by grade, a distribution's by its kind) or a list holds
+	 * plain values. --set paths resolve through it. */
+	const struct scenario_key *sub;
 };
 
 /* A record type: the heading of its section in docs/scenario.md, which
@@ -96,6 +105,9 @@ extern const struct yaml_doc_rule scenario_schema_seconds,
 	scenario_schema_profile_factor, scenario_schema_probability,
 	scenario_schema_shift_hours, scenario_schema_week;
 
+/* What an unknown key of table t is called in messages: "month" in
+ * months, else "key". */
+const char *scenario_schema_noun(const struct scenario_key *t);
 /* The row of key in t, or NULL. */
 const struct scenario_key *scenario_schema_find(const struct scenario_key *t,
 						const char *key);

@@ -197,18 +197,28 @@ void yaml_doc_unknown(struct yaml_doc *yd, struct yaml_doc_at a,
 		      const char *noun,
 		      const char *w, const char *const *names)
 {
+	char where[YAML_DOC_WHERE_MAX];
+
+	yaml_doc_where(yd, a.id, where, sizeof where);
+	yaml_doc_unknown_at(yd, where, a.path, noun, w, names);
+}
+
+void yaml_doc_unknown_at(struct yaml_doc *yd, const char *where,
+			 const char *path, const char *noun, const char *w,
+			 const char *const *names)
+{
 	char list[LIST_MAX];
 	const char *near = word_nearest(w, names);
 
 	word_join(names, list, sizeof list);
 	if (near)
-		yaml_doc_problem(yd, a,
-				 "unknown %s '%.60s'; did you mean '%s'? "
-				 "allowed: %s", noun, w, near, list);
+		yaml_doc_report(yd, where, path,
+				"unknown %s '%.60s'; did you mean '%s'? "
+				"allowed: %s", noun, w, near, list);
 	else
-		yaml_doc_problem(yd, a, "unknown %s '%.60s'; allowed: %s", noun,
-				 w,
-				 list);
+		yaml_doc_report(yd, where, path,
+				"unknown %s '%.60s'; allowed: %s", noun, w,
+				list);
 }
 
 /* ------------------------------------------------------------------ */

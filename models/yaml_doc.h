@@ -97,6 +97,10 @@ struct src_pos yaml_doc_pos(struct yaml_doc *yd, int id);
 void yaml_doc_unknown(struct yaml_doc *yd, struct yaml_doc_at a,
 		      const char *noun, const char *w,
 		      const char *const *names);
+/* The same, reported at where (a --set string) under key path path. */
+void yaml_doc_unknown_at(struct yaml_doc *yd, const char *where,
+			 const char *path, const char *noun, const char *w,
+			 const char *const *names);
 /* "got X; must be <allowed>"; returns 0 for the caller to pass on. */
 int yaml_doc_wrong(struct yaml_doc *yd, struct yaml_doc_at a,
 		   const char *allowed);

@@ -109,20 +109,67 @@ static int rs_scaled(double value, double y0, double scale, struct rs_num *n)
 	return 0;
 }
 
-/* "INDENTkey: value[COMMENT]" for the number row `key` of table t, as the
- * file gives it: the schema says where the record keeps it and in which
- * units. */
+/* The value of number or flag row k in rec, as the file gives it: the
+ * schema says where the record keeps it and in which units. A whole
+ * number kept as one needs no search for its digits. */
+static struct rs_num rs_value(const struct scenario_key *k, const void *rec)
+{
+	double v = scenario_schema_get(k, rec);
+	struct rs_num n;
+
+	if (k->kind == SCENARIO_BOOL)
+		memcpy(n.s, v != 0 ? "true" : "false", v != 0 ? 5 : 6);
+	else if (k->store != SCENARIO_DOUBLE && k->scale == 1)
+		snprintf(n.s, sizeof n.s, "%lld", (long long)v);
+	else
+		n = rs_g(v);
+	return n;
+}
+
+/* "INDENTkey: value[COMMENT]" for the number or flag row `key` of t. */
 static void rs_key(FILE *f, const char *indent, const struct scenario_key *t,
 		   const char *key, const void *rec, const char *comment)
 {
-	const struct scenario_key *k = scenario_schema_find(t, key);
-
 	fputs(indent, f);
 	fputs(key, f);
 	fputs(": ", f);
-	fputs(rs_g(scenario_schema_get(k, rec)).s, f);
+	fputs(rs_value(scenario_schema_find(t, key), rec).s, f);
 	fputs(comment ? comment : "", f);
 	fputc('\n', f);
+}
+
+/* "SEPkey: value" of the number row `key` of t, inside a flow mapping. */
+static void rs_flow(FILE *f, const char *sep, const struct scenario_key *t,
+		    const char *key, const void *rec)
+{
+	fputs(sep, f);
+	fputs(key, f);
+	fputs(": ", f);
+	fputs(rs_value(scenario_schema_find(t, key), rec).s, f);
+}
+
+/* A target {within_s, goal} of table t (a line's answer, a grade's
+ * attend), under key. */
+static void rs_target(FILE *f, const char *key, const struct scenario_key *t,
+		      const void *rec, double goal)
+{
+	fprintf(f, "    %s: {", key);
+	rs_flow(f, "", t, "within_s", rec);
+	if (isnan(goal)) {
+		fputs("}   # no goal: no verdict\n", f);
+	} else {
+		rs_flow(f, ", ", t, "goal", rec);
+		fputs("}\n", f);
+	}
+}
+
+/* Every number and flag of table t, in its order, without comments. */
+static void rs_keys(FILE *f, const char *indent, const struct scenario_key *t,
+		    const void *rec)
+{
+	for (; t->key; t++)
+		if (t->kind == SCENARIO_NUMBER || t->kind == SCENARIO_BOOL)
+			rs_key(f, indent, t, t->key, rec, NULL);
 }
 
 static const char *const rs_days[7] = {WEEK_DAY_KEYS};
@@ -199,8 +246,9 @@ static void rs_surges(FILE *f, const struct demand_spec *d)
 
 		fprintf(f, "      - {start: \"%s ", rs_days[(long)(s->start_s / DAY_S) % 7]);
 		rs_clock(f, fmod(s->start_s, DAY_S));
-		fprintf(f, "\", hours: %s, factor: %s",
-			rs_g(s->duration_s / 3600.0).s, rs_g(s->factor).s);
+		fputc('"', f);
+		rs_flow(f, ", ", scenario_schema_surge, "hours", s);
+		rs_flow(f, ", ", scenario_schema_surge, "factor", s);
 		if (s->n_weeks > 0) {
 			fputs(", weeks: [", f);
 			for (size_t w = 0; w < s->n_weeks; w++)
@@ -303,8 +351,8 @@ static void rs_line(FILE *f, const struct scenario *sc, const struct line_spec *
 	} else {
 		fputs("    # no patience: callers never abandon\n", f);
 	}
-	fprintf(f, "    redial:\n      probability: %s\n",
-		rs_g(l->redial_probability).s);
+	fputs("    redial:\n", f);
+	rs_key(f, "      ", scenario_schema_redial, "probability", l, NULL);
 	if (l->redial_probability > 0) {
 		fputs("      delay: ", f);
 		rs_dist(f, &l->redial_delay);
@@ -317,11 +365,7 @@ static void rs_line(FILE *f, const struct scenario *sc, const struct line_spec *
 	} else {
 		fputs("    # no wrap: no after-call work\n", f);
 	}
-	fprintf(f, "    answer: {within_s: %s", rs_g(l->target_s).s);
-	if (isnan(l->goal))
-		fputs("}   # no goal: no verdict\n", f);
-	else
-		fprintf(f, ", goal: %s}\n", rs_g(l->goal).s);
+	rs_target(f, "answer", scenario_schema_answer, l, l->goal);
 	rs_incidents(f, sc, l);
 }
 
@@ -339,7 +383,9 @@ static void rs_shift(FILE *f, const struct shift_spec *s)
 			fprintf(f, "%s%s", first ? "" : ", ", rs_days[d]);
 			first = false;
 		}
-	fprintf(f, "], staff: %d}\n", s->staff);
+	fputc(']', f);
+	rs_flow(f, ", ", scenario_schema_shift, "staff", s);
+	fputs("}\n", f);
 }
 
 static void rs_pool(FILE *f, const struct scenario *sc, const struct pool_spec *p)
@@ -370,12 +416,8 @@ static void rs_grade(FILE *f, const struct grade_spec *g)
 	fputc('\n', f);
 	if (isnan(g->target_s))
 		fputs("    # no attend: no attendance target\n", f);
-	else if (isnan(g->goal))
-		fprintf(f, "    attend: {within_s: %s}   # no goal: no verdict\n",
-			rs_g(g->target_s).s);
 	else
-		fprintf(f, "    attend: {within_s: %s, goal: %s}\n",
-			rs_g(g->target_s).s, rs_g(g->goal).s);
+		rs_target(f, "attend", scenario_schema_attend, g, g->goal);
 	if (g->has_delay) {
 		fputs("    delay: ", f);
 		rs_dist(f, &g->delay);
@@ -386,14 +428,16 @@ static void rs_grade(FILE *f, const struct grade_spec *g)
 	rs_dist(f, &g->travel);
 	fputs("    on_scene: ", f);
 	rs_dist(f, &g->on_scene);
-	fprintf(f, "    preemptible: %s\n", g->preemptible ? "true" : "false");
+	rs_key(f, "    ", scenario_schema_grade, "preemptible", g, NULL);
 }
 
 static void rs_area(FILE *f, const struct scenario *sc, const struct area_spec *a)
 {
 	fputs("  - name: ", f);
 	rs_string(f, a->name);
-	fprintf(f, "\n    share: %s\n    neighbours: [", rs_g(a->share).s);
+	fputc('\n', f);
+	rs_key(f, "    ", scenario_schema_area, "share", a, NULL);
+	fputs("    neighbours: [", f);
 	for (size_t i = 0; i < a->n_neighbours; i++) {
 		fputs(i ? ", " : "", f);
 		rs_string(f, sc->areas[a->neighbours[i]].name);
@@ -408,7 +452,8 @@ static void rs_role(FILE *f, const struct scenario *sc, const struct role_spec *
 {
 	fputs("  - name: ", f);
 	rs_string(f, r->name);
-	fprintf(f, "\n    neighbourhood: %s\n", r->neighbourhood ? "true" : "false");
+	fputc('\n', f);
+	rs_key(f, "    ", scenario_schema_role, "neighbourhood", r, NULL);
 	if (r->neighbourhood) {
 		fprintf(f, "    abstraction: {allowed: %s, after_s: %s}\n",
 			r->abstraction == ABSTRACTION_EMERGENCY_ONLY
@@ -433,12 +478,7 @@ static void rs_role(FILE *f, const struct scenario *sc, const struct role_spec *
 static void rs_dispatch(FILE *f, const struct dispatch_spec *d)
 {
 	fputs("dispatch:\n", f);
-	rs_key(f, "  ", scenario_schema_dispatch, "cross_border_after_s", d,
-	       NULL);
-	rs_key(f, "  ", scenario_schema_dispatch, "cross_border_factor", d,
-	       NULL);
-	fprintf(f, "  preempt_scheduled: %s\n",
-		d->preempt_scheduled ? "true" : "false");
+	rs_keys(f, "  ", scenario_schema_dispatch, d);
 }
 
 static void rs_unit(FILE *f, const struct scenario *sc, const struct unit_spec *u)

@@ -347,6 +347,18 @@ static const struct bad_case bad_serves_unknown = {
 	"    shifts:\n" SHIFT,
 	"t.yaml:10:21: pools.emergency.serves.1: ",
 	"no line named '102'; lines are: 999"};
+static const struct bad_case bad_serves_twice = {
+	HEAD L999 HANDLE ANSWER
+	"pools:\n  - name: emergency\n    serves: [\"999\", \"999\"]\n"
+	"    shifts:\n" SHIFT,
+	"t.yaml:10:21: pools.emergency.serves.1: ",
+	"'999' is listed twice; list each line once"};
+static const struct bad_case bad_serves_not_name = {
+	HEAD L999 HANDLE ANSWER
+	"pools:\n  - name: emergency\n    serves: [[\"999\"]]\n"
+	"    shifts:\n" SHIFT,
+	"t.yaml:10:14: pools.emergency.serves.0: ",
+	"got a list; must be a line name"};
 static const struct bad_case bad_line_unserved = {
 	HEAD L999 HANDLE ANSWER "  - name: \"101\"\n    volume: {per_day: 12}\n"
 	HANDLE ANSWER POOLS SHIFT,
@@ -806,6 +818,42 @@ static void test_set_unknown_key(void **state)
 		       "'replications'?");
 }
 
+/* An edit's path resolves through the schema before it is applied: a
+ * misspelt key is named even where the walk would not reach it (dispatch
+ * without grades), an item of a list the file lacks is not taken for a
+ * key of a new mapping, and a key below a value the file leaves out is
+ * refused as one below a value it gives. */
+static void test_set_path_through_schema(void **state)
+{
+	(void)state;
+	expect_bad_set(GOOD, "dispatch.cross_border_factr=2",
+		       "--set dispatch.cross_border_factr=2: dispatch: ",
+		       "unknown key 'cross_border_factr'; did you mean "
+		       "'cross_border_factor'? allowed: cross_border_after_s, "
+		       "cross_border_factor, preempt_scheduled");
+	expect_bad_set(GOOD, "grades.0.name=x", "--set grades.0.name=x: ",
+		       "the scenario has no grades, so no item '0' to change; "
+		       "give the list in the file, or whole: --set "
+		       "grades=[...]");
+	expect_bad_set(GOOD, "lines.999.surges.0.factor=2",
+		       "--set lines.999.surges.0.factor=2: ",
+		       "the scenario has no surges, so no item '0' to change; "
+		       "give the list in the file, or whole: --set "
+		       "lines.999.surges=[...]");
+	expect_bad_set(GOOD, "run.seed.x=1", "--set run.seed.x=1: ",
+		       "'run.seed' is a single value; it has no key 'x'");
+	expect_bad_set(GOOD, "lines.0.redail.probability=0.3",
+		       "--set lines.0.redail.probability=0.3: lines.999: ",
+		       "unknown key 'redail'; did you mean 'redial'?");
+	expect_bad_set(GOOD, "pools.0.shifts.0.stafff=3",
+		       "--set pools.0.shifts.0.stafff=3: "
+		       "pools.emergency.shifts.day: ",
+		       "unknown key 'stafff'; did you mean 'staff'?");
+	expect_bad_set(GOOD, "lines.999.months.jna=2",
+		       "--set lines.999.months.jna=2: lines.999.months: ",
+		       "unknown month 'jna'; did you mean 'jan'?");
+}
+
 static void test_set_malformed(void **state)
 {
 	(void)state;
@@ -926,6 +974,8 @@ int main(void)
 		BAD(bad_top_list),
 		BAD(bad_duplicate_line),
 		BAD(bad_serves_unknown),
+		BAD(bad_serves_twice),
+		BAD(bad_serves_not_name),
 		BAD(bad_line_unserved),
 		BAD(bad_start_date),
 		BAD(bad_date),
@@ -954,6 +1004,7 @@ int main(void)
 		cmocka_unit_test(test_set_unknown_shift),
 		cmocka_unit_test(test_set_invalid_value),
 		cmocka_unit_test(test_set_unknown_key),
+		cmocka_unit_test(test_set_path_through_schema),
 		cmocka_unit_test(test_set_malformed),
 		cmocka_unit_test(test_csv_decimal_comma),
 		BAD(bad_csv_column_65),
