@@ -226,15 +226,39 @@ void cli_print_err(const char *cmd, const struct sim_err *err)
 			err->n_lines - shown);
 }
 
-int cli_load_scenario(const char *cmd, const char *path,
-		      const struct cli_strings *overrides, struct scenario **out)
+int cli_read_scenario(const char *cmd, const char *path,
+		      struct scenario_doc **out)
+{
+	struct scenario_source src = { .path = path };
+	struct sim_err err;
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	st = scenario_doc_read(&src, out, &err);
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err(cmd, &err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
+struct scenario_edit *cli_edits(const char *cmd, const struct cli_strings *args,
+				const char *origin)
+{
+	struct scenario_edit *e = mem_calloc(args->n + 1, sizeof *e);
+
+	if (e == NULL)
+		fprintf(stderr, "callsim %s: out of memory\n", cmd);
+	for (size_t i = 0; e != NULL && i < args->n; i++)
+		e[i] = experiment_edit(args->items[i], origin);
+	return e;
+}
+
+int cli_build_scenario(const char *cmd, const struct scenario_doc *doc,
+		       const struct scenario_edit *edits, size_t n_edits,
+		       struct scenario **out)
 {
 	struct sim_err err, warnings;
-	struct experiment_variant v = {
-		.path = path,
-		.edits = (const char *const *)overrides->items,
-		.n_edits = overrides->n,
-	};
+	struct experiment_variant v = { doc, edits, n_edits };
 	enum sim_status st;
 
 	sim_err_clear(&err);
@@ -246,6 +270,24 @@ int cli_load_scenario(const char *cmd, const char *path,
 	}
 	cli_print_err(cmd, &err);
 	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
+int cli_load_scenario(const char *cmd, const char *path,
+		      const struct cli_strings *overrides, struct scenario **out)
+{
+	struct scenario_doc *doc = NULL;
+	struct scenario_edit *edits = NULL;
+	int rc = cli_read_scenario(cmd, path, &doc);
+
+	*out = NULL;
+	if (rc == CLI_EXIT_OK
+	    && (edits = cli_edits(cmd, overrides, "--set")) == NULL)
+		rc = CLI_EXIT_FAILURE;
+	if (rc == CLI_EXIT_OK)
+		rc = cli_build_scenario(cmd, doc, edits, overrides->n, out);
+	free(edits);
+	scenario_doc_free(doc);
+	return rc;
 }
 
 /* The scenario keys of the run settings, in enum cli_run_setting order. */
