@@ -253,6 +253,19 @@ struct scenario_edit *cli_edits(const char *cmd, const struct cli_strings *args,
 	return e;
 }
 
+/* The exit code of a build that returned st, with its warnings or its
+ * problems printed. */
+static int cli_built(const char *cmd, enum sim_status st,
+		     const struct sim_err *warnings, const struct sim_err *err)
+{
+	if (st == SIM_OK) {
+		cli_print_err(cmd, warnings);
+		return CLI_EXIT_OK;
+	}
+	cli_print_err(cmd, err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
 int cli_build_scenario(const char *cmd, const struct scenario_doc *doc,
 		       const struct scenario_edit *edits, size_t n_edits,
 		       struct scenario **out)
@@ -264,30 +277,25 @@ int cli_build_scenario(const char *cmd, const struct scenario_doc *doc,
 	sim_err_clear(&err);
 	sim_err_clear(&warnings);
 	st = experiment_variant_build(&v, &warnings, out, &err);
-	if (st == SIM_OK) {
-		cli_print_err(cmd, &warnings);
-		return CLI_EXIT_OK;
-	}
-	cli_print_err(cmd, &err);
-	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+	return cli_built(cmd, st, &warnings, &err);
 }
 
 int cli_load_scenario(const char *cmd, const char *path,
 		      const struct cli_strings *overrides, struct scenario **out)
 {
-	struct scenario_doc *doc = NULL;
-	struct scenario_edit *edits = NULL;
-	int rc = cli_read_scenario(cmd, path, &doc);
+	struct sim_err err, warnings;
+	struct scenario_source src = {
+		.path = path,
+		.overrides = (const char *const *)overrides->items,
+		.n_overrides = overrides->n,
+		.warnings = &warnings,
+	};
+	enum sim_status st;
 
-	*out = NULL;
-	if (rc == CLI_EXIT_OK
-	    && (edits = cli_edits(cmd, overrides, "--set")) == NULL)
-		rc = CLI_EXIT_FAILURE;
-	if (rc == CLI_EXIT_OK)
-		rc = cli_build_scenario(cmd, doc, edits, overrides->n, out);
-	free(edits);
-	scenario_doc_free(doc);
-	return rc;
+	sim_err_clear(&err);
+	sim_err_clear(&warnings);
+	st = scenario_load(&src, out, &err);
+	return cli_built(cmd, st, &warnings, &err);
 }
 
 /* The scenario keys of the run settings, in enum cli_run_setting order. */

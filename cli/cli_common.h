@@ -177,7 +177,9 @@ int cli_build_scenario(const char *cmd, const struct scenario_doc *doc,
 		       const struct scenario_edit *edits, size_t n_edits,
 		       struct scenario **out);
 
-/* Loads the scenario at path with the overrides, printing every problem,
+/* Loads the scenario at path with the overrides in one step
+ * (scenario_load: the file read once, built once), for a command that
+ * builds one scenario of it, printing every problem,
  * or, for a valid scenario, every warning (what it would not measure) on
  * stderr. Returns CLI_EXIT_OK and a new scenario in *out, or
  * CLI_EXIT_USAGE for an invalid or unreadable scenario, CLI_EXIT_FAILURE

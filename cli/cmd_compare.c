@@ -120,7 +120,8 @@ static int cmp_side_overrides(const struct cmp_opts *o, int side,
 	return cli_run_settings_append(o->run_values, out);
 }
 
-/* Builds side `side` of doc into *out; returns the exit code. */
+/* Builds side `side` into *out: of doc, or, when doc is NULL, of its own
+ * file loaded in one step. Returns the exit code. */
 static int cmp_build(const struct cmp_opts *o, int side,
 		     const struct scenario_doc *doc, struct scenario **out)
 {
@@ -128,31 +129,30 @@ static int cmp_build(const struct cmp_opts *o, int side,
 	struct scenario_edit *edits = NULL;
 	int rc = CLI_EXIT_FAILURE;
 
-	if (cmp_side_overrides(o, side, &ov) == 0
-	    && (edits = cli_edits("compare", &ov, "--set")) != NULL)
+	if (cmp_side_overrides(o, side, &ov) != 0)
+		rc = CLI_EXIT_FAILURE;
+	else if (doc == NULL)
+		rc = cli_load_scenario("compare", o->paths[side], &ov, out);
+	else if ((edits = cli_edits("compare", &ov, "--set")) != NULL)
 		rc = cli_build_scenario("compare", doc, edits, ov.n, out);
 	free(edits);
 	cli_strings_clear(&ov);
 	return rc;
 }
 
-/* Builds both sides into sc[0] and sc[1], each file read once (one file
- * with --set-b is read once for both sides); returns the exit code. */
+/* Builds both sides into sc[0] and sc[1], each file read once: one file
+ * (with --set-b) is read once and both sides built from it; two files
+ * are loaded one each. Returns the exit code. */
 static int cmp_load(const struct cmp_opts *o, struct scenario *sc[2])
 {
-	struct scenario_doc *doc[2] = { NULL, NULL };
+	struct scenario_doc *doc = NULL;
 	int rc = CLI_EXIT_OK;
 
-	for (int side = 0; side < 2 && rc == CLI_EXIT_OK; side++) {
-		if (side == 0 || o->paths[1] != NULL)
-			rc = cli_read_scenario("compare", o->paths[side],
-					       &doc[side]);
-		if (rc == CLI_EXIT_OK)
-			rc = cmp_build(o, side, doc[side] ? doc[side] : doc[0],
-				       &sc[side]);
-	}
-	scenario_doc_free(doc[0]);
-	scenario_doc_free(doc[1]);
+	if (o->paths[1] == NULL)
+		rc = cli_read_scenario("compare", o->paths[0], &doc);
+	for (int side = 0; side < 2 && rc == CLI_EXIT_OK; side++)
+		rc = cmp_build(o, side, doc, &sc[side]);
+	scenario_doc_free(doc);
 	return rc;
 }
 
