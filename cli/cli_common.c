@@ -226,26 +226,76 @@ void cli_print_err(const char *cmd, const struct sim_err *err)
 			err->n_lines - shown);
 }
 
-int cli_load_scenario(const char *cmd, const char *path,
-		      const struct cli_strings *overrides, struct scenario **out)
+int cli_read_scenario(const char *cmd, const char *path,
+		      struct scenario_doc **out)
+{
+	struct scenario_source src = { .path = path };
+	struct sim_err err;
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	st = scenario_doc_read(&src, out, &err);
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err(cmd, &err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
+struct scenario_edit *cli_edits(const char *cmd, const struct cli_strings *args,
+				const char *origin)
+{
+	struct scenario_edit *e = mem_calloc(args->n + 1, sizeof *e);
+
+	if (e == NULL)
+		fprintf(stderr, "callsim %s: out of memory\n", cmd);
+	for (size_t i = 0; e != NULL && i < args->n; i++)
+		e[i] = experiment_edit(args->items[i], origin);
+	return e;
+}
+
+/* The exit code of a build that returned st, with its warnings or its
+ * problems printed. */
+static int cli_built(const char *cmd, enum sim_status st,
+		     const struct sim_err *warnings, const struct sim_err *err)
+{
+	if (st == SIM_OK) {
+		cli_print_err(cmd, warnings);
+		return CLI_EXIT_OK;
+	}
+	cli_print_err(cmd, err);
+	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+}
+
+int cli_build_scenario(const char *cmd, const struct scenario_doc *doc,
+		       const struct scenario_edit *edits, size_t n_edits,
+		       struct scenario **out)
 {
 	struct sim_err err, warnings;
-	struct experiment_variant v = {
-		.path = path,
-		.edits = (const char *const *)overrides->items,
-		.n_edits = overrides->n,
-	};
+	struct experiment_variant v = { doc, edits, n_edits };
 	enum sim_status st;
 
 	sim_err_clear(&err);
 	sim_err_clear(&warnings);
 	st = experiment_variant_build(&v, &warnings, out, &err);
-	if (st == SIM_OK) {
-		cli_print_err(cmd, &warnings);
-		return CLI_EXIT_OK;
-	}
-	cli_print_err(cmd, &err);
-	return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+	return cli_built(cmd, st, &warnings, &err);
+}
+
+int cli_load_scenario(const char *cmd, const char *path,
+		      const struct cli_strings *overrides, struct scenario **out)
+{
+	struct sim_err err, warnings;
+	struct scenario_source src = {
+		.path = path,
+		.overrides = (const char *const *)overrides->items,
+		.n_overrides = overrides->n,
+		.warnings = &warnings,
+	};
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	sim_err_clear(&warnings);
+	st = scenario_load(&src, out, &err);
+	return cli_built(cmd, st, &warnings, &err);
 }
 
 /* The scenario keys of the run settings, in enum cli_run_setting order. */

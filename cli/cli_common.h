@@ -157,7 +157,29 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * prefixed with "callsim CMD: ", then how many lines did not fit. */
 void cli_print_err(const char *cmd, const struct sim_err *err);
 
-/* Loads the scenario at path with the overrides, printing every problem,
+/* Reads the scenario at path once (scenario_doc_read), to build every
+ * variant a command needs from it. Returns CLI_EXIT_OK and a new document
+ * in *out (free with scenario_doc_free), or, with the problems printed,
+ * CLI_EXIT_USAGE for an unreadable file or one that is not a YAML
+ * mapping, CLI_EXIT_FAILURE when out of memory. */
+int cli_read_scenario(const char *cmd, const char *path,
+		      struct scenario_doc **out);
+
+/* args ("key=value" each) as edits of origin "--set" or "--vary",
+ * borrowing args' strings: a new array (free it), or NULL when out of
+ * memory (message printed). */
+struct scenario_edit *cli_edits(const char *cmd, const struct cli_strings *args,
+				const char *origin);
+
+/* Builds doc with the edits in memory, printing every problem, or, for a
+ * valid scenario, every warning on stderr; returns as cli_load_scenario. */
+int cli_build_scenario(const char *cmd, const struct scenario_doc *doc,
+		       const struct scenario_edit *edits, size_t n_edits,
+		       struct scenario **out);
+
+/* Loads the scenario at path with the overrides in one step
+ * (scenario_load: the file read once, built once), for a command that
+ * builds one scenario of it, printing every problem,
  * or, for a valid scenario, every warning (what it would not measure) on
  * stderr. Returns CLI_EXIT_OK and a new scenario in *out, or
  * CLI_EXIT_USAGE for an invalid or unreadable scenario, CLI_EXIT_FAILURE

@@ -120,21 +120,39 @@ static int cmp_side_overrides(const struct cmp_opts *o, int side,
 	return cli_run_settings_append(o->run_values, out);
 }
 
-/* Loads both sides into sc[0] and sc[1]; returns the exit code. */
+/* Builds side `side` into *out: of doc, or, when doc is NULL, of its own
+ * file loaded in one step. Returns the exit code. */
+static int cmp_build(const struct cmp_opts *o, int side,
+		     const struct scenario_doc *doc, struct scenario **out)
+{
+	struct cli_strings ov = { 0 };
+	struct scenario_edit *edits = NULL;
+	int rc = CLI_EXIT_FAILURE;
+
+	if (cmp_side_overrides(o, side, &ov) != 0)
+		rc = CLI_EXIT_FAILURE;
+	else if (doc == NULL)
+		rc = cli_load_scenario("compare", o->paths[side], &ov, out);
+	else if ((edits = cli_edits("compare", &ov, "--set")) != NULL)
+		rc = cli_build_scenario("compare", doc, edits, ov.n, out);
+	free(edits);
+	cli_strings_clear(&ov);
+	return rc;
+}
+
+/* Builds both sides into sc[0] and sc[1], each file read once: one file
+ * (with --set-b) is read once and both sides built from it; two files
+ * are loaded one each. Returns the exit code. */
 static int cmp_load(const struct cmp_opts *o, struct scenario *sc[2])
 {
+	struct scenario_doc *doc = NULL;
 	int rc = CLI_EXIT_OK;
 
-	for (int side = 0; side < 2 && rc == CLI_EXIT_OK; side++) {
-		struct cli_strings ov = { 0 };
-		const char *path = o->paths[side] ? o->paths[side] : o->paths[0];
-
-		if (cmp_side_overrides(o, side, &ov) != 0)
-			rc = CLI_EXIT_FAILURE;
-		else
-			rc = cli_load_scenario("compare", path, &ov, &sc[side]);
-		cli_strings_clear(&ov);
-	}
+	if (o->paths[1] == NULL)
+		rc = cli_read_scenario("compare", o->paths[0], &doc);
+	for (int side = 0; side < 2 && rc == CLI_EXIT_OK; side++)
+		rc = cmp_build(o, side, doc, &sc[side]);
+	scenario_doc_free(doc);
 	return rc;
 }
 

@@ -21,6 +21,7 @@
 
 #include "cli/cli_common.h"
 #include "models/optimise.h"
+#include "results/experiment.h"
 #include "results/report_optimise.h"
 #include "results/report_optimise_units.h"
 #include "results/search_hours.h"
@@ -235,21 +236,25 @@ static void optimise_units_progress(void *arg, unsigned long sims,
 static int optimise_print(const struct optimise_opts *o,
 			  const struct search_hours *h, bool met)
 {
+	char **set = experiment_edits_text(h->round.edits, h->round.n_edits);
 	struct report_optimise res = {
 		.plan = h->plan, .s = h->round.s, .sims = h->sims,
-		.set = (const char *const *)h->round.edits,
+		.set = (const char *const *)set,
 		.n_set = h->round.n_edits, .met = met,
 	};
 	struct sim_err err;
 	enum sim_status st;
 
 	sim_err_clear(&err);
-	if (o->format == OPT_CSV_FMT)
+	if (set == NULL)
+		st = sim_err_add(&err, SIM_ENOMEM, "out of memory");
+	else if (o->format == OPT_CSV_FMT)
 		st = report_optimise_csv(stdout, &res, &err);
 	else if (o->format == OPT_JSON_FMT)
 		st = report_optimise_json(stdout, &res, &err);
 	else
 		st = report_optimise_table(stdout, &res, &err);
+	experiment_edits_text_free(set, h->round.n_edits);
 	if (st == SIM_OK)
 		return CLI_EXIT_OK;
 	cli_print_err("optimise", &err);
@@ -262,21 +267,25 @@ static int optimise_units_print(const struct optimise_opts *o,
 				const struct scenario *base,
 				const struct search_units *u, bool met)
 {
+	char **set = experiment_edits_text(u->best.edits, u->best.n_edits);
 	struct report_optimise_units res = {
 		.base = base, .s = u->best.s, .chosen = u->u->chosen,
-		.sims = u->sims, .set = (const char *const *)u->best.edits,
+		.sims = u->sims, .set = (const char *const *)set,
 		.n_set = u->best.n_edits, .met = met,
 	};
 	struct sim_err err;
 	enum sim_status st;
 
 	sim_err_clear(&err);
-	if (o->format == OPT_CSV_FMT)
+	if (set == NULL)
+		st = sim_err_add(&err, SIM_ENOMEM, "out of memory");
+	else if (o->format == OPT_CSV_FMT)
 		st = report_optimise_units_csv(stdout, &res, &err);
 	else if (o->format == OPT_JSON_FMT)
 		st = report_optimise_units_json(stdout, &res, &err);
 	else
 		st = report_optimise_units_table(stdout, &res, &err);
+	experiment_edits_text_free(set, u->best.n_edits);
 	if (st == SIM_OK)
 		return CLI_EXIT_OK;
 	cli_print_err("optimise", &err);
@@ -395,33 +404,61 @@ static int optimise_units(const struct optimise_opts *o,
 	return rc;
 }
 
-/* Loads the scenario as the options give it (warning once), then
- * searches; returns the exit code. */
-static int optimise_main(const struct optimise_opts *o)
+/* What the search is built from: the scenario read once, and the --set
+ * edits and run settings as edits. */
+struct optimise_doc {
+	struct cli_strings settings;       /* the run settings */
+	struct cli_strings first;          /* --set, then the run settings */
+	struct scenario_doc *doc;
+	struct scenario_edit *edits;       /* first's, borrowing its strings */
+};
+
+/* Reads the scenario and builds it as the options give it (warning
+ * once) into *base; returns the exit code. */
+static int optimise_load(const struct optimise_opts *o, struct optimise_doc *d,
+			 struct scenario **base)
 {
-	struct cli_strings settings = { 0 }, first = { 0 };
-	struct scenario *base = NULL;
-	struct search_spec spec = {
-		.path = o->path, .sets = (const char *const *)o->sets.items,
-		.n_sets = o->sets.n, .threads = o->threads,
-		.max_sims = o->max_sims,
-	};
 	int rc = CLI_EXIT_FAILURE;
 
-	if (cli_run_settings_append(o->run_values, &settings) == 0
-	    && cli_strings_append(&first, &o->sets) == 0
-	    && cli_strings_append(&first, &settings) == 0)
-		rc = cli_load_scenario("optimise", o->path, &first, &base);
-	spec.settings = (const char *const *)settings.items;
-	spec.n_settings = settings.n;
+	if (cli_run_settings_append(o->run_values, &d->settings) == 0
+	    && cli_strings_append(&d->first, &o->sets) == 0
+	    && cli_strings_append(&d->first, &d->settings) == 0)
+		rc = cli_read_scenario("optimise", o->path, &d->doc);
+	if (rc == CLI_EXIT_OK
+	    && (d->edits = cli_edits("optimise", &d->first, "--set")) == NULL)
+		rc = CLI_EXIT_FAILURE;
+	if (rc == CLI_EXIT_OK)
+		rc = cli_build_scenario("optimise", d->doc, d->edits, d->first.n,
+					base);
+	return rc;
+}
+
+/* Reads the scenario once, builds it as the options give it, then
+ * searches, every round built from it in memory; returns the exit code. */
+static int optimise_main(const struct optimise_opts *o)
+{
+	struct optimise_doc d = { 0 };
+	struct scenario *base = NULL;
+	struct search_spec spec = {
+		.path = o->path, .n_sets = o->sets.n, .threads = o->threads,
+		.max_sims = o->max_sims,
+	};
+	int rc = optimise_load(o, &d, &base);
+
+	spec.doc = d.doc;
+	spec.sets = d.edits;
+	spec.settings = d.edits ? d.edits + o->sets.n : NULL;
+	spec.n_settings = d.settings.n;
 	spec.on_round = o->quiet ? NULL : o->units ? optimise_units_progress
 			: optimise_progress;
 	if (rc == CLI_EXIT_OK)
 		rc = o->units ? optimise_units(o, &spec, base)
 			      : optimise_hours(o, &spec, base);
 	scenario_free(base);
-	cli_strings_clear(&first);
-	cli_strings_clear(&settings);
+	free(d.edits);
+	scenario_doc_free(d.doc);
+	cli_strings_clear(&d.first);
+	cli_strings_clear(&d.settings);
 	return rc;
 }
 

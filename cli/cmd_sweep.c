@@ -1,7 +1,8 @@
 /* cmd_sweep.c: `callsim sweep` (see cmd_sweep.h and docs/experiments.md).
  *
- * Each point is a variant of the scenario (results/sweep_points.h: the
- * --set edits, one "path=value" per --vary axis, then the run settings),
+ * The scenario is read once; each point is a variant of it built in
+ * memory (results/sweep_points.h: the --set edits, one edit per --vary
+ * axis, then the run settings),
  * so a point's figures are byte for byte those of `callsim run` with the
  * same --set options, and every point uses the same seed.
  *
@@ -163,7 +164,10 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 struct sweep_run {
 	const struct sweep_opts *o;
 	struct sweep_points points;        /* how each point is built */
-	struct cli_strings settings;       /* the run settings, as edits */
+	struct scenario_doc *doc;          /* the scenario, read once */
+	struct scenario_edit *sets;        /* --set, as edits */
+	struct cli_strings settings;       /* the run settings */
+	struct scenario_edit *run_edits;   /* settings, as edits */
 	int fd;                            /* the output */
 	const char *out_name;              /* for messages */
 	unsigned reps, threads;
@@ -528,22 +532,40 @@ static struct sweep_id sweep_id_of(const struct sweep_opts *o,
 	};
 }
 
-/* Sets up r for the sweep o: its threads, and how its points are built
- * (--set, the axes, the run settings). Returns 0, or -1 when out of
- * memory (message printed). */
+/* Sets up r for the sweep o: its threads, the scenario read once, and
+ * how its points are built from it (--set, the axes, the run settings).
+ * Returns the exit code (problems printed). */
 static int sweep_run_init(struct sweep_run *r, const struct sweep_opts *o)
 {
+	int rc;
+
 	*r = (struct sweep_run){ .o = o, .fd = -1 };
 	r->threads = o->threads ? o->threads : replicate_default_threads();
 	if (cli_run_settings_append(o->run_values, &r->settings) != 0)
-		return -1;
+		return CLI_EXIT_FAILURE;
+	rc = cli_read_scenario("sweep", o->path, &r->doc);
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	r->sets = cli_edits("sweep", &o->sets, "--set");
+	r->run_edits = cli_edits("sweep", &r->settings, "--set");
+	if (r->sets == NULL || r->run_edits == NULL)
+		return CLI_EXIT_FAILURE;
 	r->points = (struct sweep_points){
-		.path = o->path, .sets = (const char *const *)o->sets.items,
-		.n_sets = o->sets.n, .grid = &o->grid,
-		.settings = (const char *const *)r->settings.items,
+		.doc = r->doc, .sets = r->sets, .n_sets = o->sets.n,
+		.grid = &o->grid, .settings = r->run_edits,
 		.n_settings = r->settings.n,
 	};
-	return 0;
+	return CLI_EXIT_OK;
+}
+
+/* Frees what sweep_run_init set up. */
+static void sweep_run_free(struct sweep_run *r)
+{
+	free(r->content);
+	free(r->sets);
+	free(r->run_edits);
+	scenario_doc_free(r->doc);
+	cli_strings_clear(&r->settings);
 }
 
 /* Checks every point, opens the output and runs the sweep. */
@@ -554,9 +576,10 @@ static int sweep_main(const struct sweep_opts *o)
 	struct sweep_id id;
 	char *header = NULL;
 	size_t len = 0;
-	int rc = sweep_run_init(&r, o) == 0
-		 ? sweep_load(&r, 0, true, &base) : CLI_EXIT_FAILURE;
+	int rc = sweep_run_init(&r, o);
 
+	if (rc == CLI_EXIT_OK)
+		rc = sweep_load(&r, 0, true, &base);
 	if (rc == CLI_EXIT_OK) {
 		id = sweep_id_of(o, base);
 		rc = sweep_check_points(&r, &id);
@@ -575,10 +598,9 @@ static int sweep_main(const struct sweep_opts *o)
 			r.out_name, strerror(errno));
 		rc = CLI_EXIT_FAILURE;
 	}
-	free(r.content);
 	free(header);
 	scenario_free(base);
-	cli_strings_clear(&r.settings);
+	sweep_run_free(&r);
 	return rc;
 }
 

@@ -674,22 +674,20 @@ void optimise_units_estimate(struct optimise_units *u,
 	}
 }
 
-char *optimise_units_override(const struct scenario *sc,
-			      const struct optimise_units *u, size_t unit,
-			      size_t shift)
+char *optimise_units_path(const struct scenario *sc, size_t unit,
+			  size_t shift)
 {
-	const char *fmt = "units.%zu.shifts.%s.staff=%d";
+	const char *fmt = "units.%zu.shifts.%s.staff";
 	const char *name;
-	int staff, len;
+	int len;
 	char *buf;
 
-	assert(unit < u->n_units && shift < sc->units[unit].n_shifts);
+	assert(unit < sc->n_units && shift < sc->units[unit].n_shifts);
 	name = sc->units[unit].shifts[shift].name;
-	staff = u->staff[u->first[unit] + shift];
-	len = snprintf(NULL, 0, fmt, unit, name, staff);
+	len = snprintf(NULL, 0, fmt, unit, name);
 	buf = len < 0 ? NULL : mem_malloc((size_t)len + 1);
 	if (buf != NULL)
-		snprintf(buf, (size_t)len + 1, fmt, unit, name, staff);
+		snprintf(buf, (size_t)len + 1, fmt, unit, name);
 	return buf;
 }
 

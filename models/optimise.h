@@ -99,7 +99,7 @@ size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
  * grade; neighbourhood roles are never chosen). The caller alternates:
  *     u = optimise_units_new(sc, roles, ...)   the scenario's staffing
  *     optimise_units_estimate(u, sc)           or an M/M/c first guess
- *     loop: simulate with optimise_units_override of every chosen shift
+ *     loop: simulate with optimise_units_path = staff of every chosen shift
  *           stop when every grade with a goal is met
  *           optimise_units_raise(u, sc, met, area figures)
  *     then, while every agreement stays met, optimise_units_lower.
@@ -171,11 +171,12 @@ void optimise_units_estimate(struct optimise_units *u,
 int optimise_units_on_duty(const struct optimise_units *u,
 			   const struct scenario *sc, size_t area, size_t hour);
 
-/* The override "units.U.shifts.NAME.staff=N" of shift `shift` of entry
- * `unit`. Returns a new string (free it), or NULL when out of memory. */
-char *optimise_units_override(const struct scenario *sc,
-			      const struct optimise_units *u, size_t unit,
-			      size_t shift);
+/* The key path "units.U.shifts.NAME.staff" of shift `shift` of entry
+ * `unit`, whose staff the plan sets to u->staff[u->first[unit] + shift]
+ * (a typed edit: path and number). Returns a new string (free it), or NULL
+ * when out of memory. */
+char *optimise_units_path(const struct scenario *sc, size_t unit,
+			  size_t shift);
 
 /* One correction after a simulation: met[n_grades] whether each grade's
  * force-wide verdict is met (grades without a goal count as met),

@@ -185,6 +185,12 @@ struct scenario_edit {
  * up to the '='), origin "--set"; -1 when arg has no '='. */
 int scenario_edit_parse(const char *arg, struct scenario_edit *out);
 
+/* The edit e as --set spells it, "key.path=value" (a number in the
+ * fewest digits that read back to it, a whole number written whole), in a
+ * new string (free it); an edit without a value is its path alone. NULL
+ * when out of memory. */
+char *scenario_edit_text(const struct scenario_edit *e);
+
 /* The scenario of d with edits applied in order, validated, as
  * scenario_load would load d's file with those edits as --set overrides:
  * the same problems, the same warnings (into warnings, when not NULL), and

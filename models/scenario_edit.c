@@ -506,11 +506,16 @@ static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 }
 
 /* A number in the fewest significant digits that read back to it, so
- * 24 is "24" and 0.1 is "0.1". */
+ * 24 is "24" and 0.1 is "0.1"; a whole number is written whole (100, not
+ * "1e+02", which an integer key would refuse). */
 static void edit_number(double v, char buf[32])
 {
 	int p;
 
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, 32, "%.0f", v);
+		return;
+	}
 	for (p = 1; p < 17; p++) {
 		snprintf(buf, 32, "%.*g", p, v);
 		if (strtod(buf, NULL) == v)
@@ -522,7 +527,7 @@ static void edit_number(double v, char buf[32])
 /* The edit e as --set spells it, "key.path=value", in a new string; an
  * edit without a value (text NULL, number NaN) is its path alone, which
  * is reported as not being key.path=value. NULL when out of memory. */
-static char *edit_text(const struct scenario_edit *e)
+char *scenario_edit_text(const struct scenario_edit *e)
 {
 	int klen = (int)strcspn(e->path, "=");
 	char num[32], *s;
@@ -561,7 +566,7 @@ static char *edit_where(const struct scenario_edit *e, const char *text)
 static void edit_apply(struct yaml_doc *yd, const struct scenario_edit *e,
 		       size_t i)
 {
-	char *text = edit_text(e);
+	char *text = scenario_edit_text(e);
 
 	yd->ovr_where[i] = text ? edit_where(e, text) : NULL;
 	if (!yd->ovr_where[i])

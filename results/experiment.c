@@ -3,6 +3,7 @@
 #include "results/experiment.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -15,12 +16,39 @@ enum sim_status experiment_variant_build(const struct experiment_variant *v,
 					 struct scenario **out,
 					 struct sim_err *err)
 {
-	struct scenario_source src = {
-		.path = v->path, .overrides = v->edits,
-		.n_overrides = v->n_edits, .warnings = warnings,
-	};
+	return scenario_doc_build(v->doc, v->edits, v->n_edits, warnings, out,
+				  err);
+}
 
-	return scenario_load(&src, out, err);
+struct scenario_edit experiment_edit(const char *arg, const char *origin)
+{
+	struct scenario_edit e;
+
+	if (scenario_edit_parse(arg, &e) != 0)
+		e = (struct scenario_edit){ .path = arg, .number = NAN };
+	e.origin = origin;
+	return e;
+}
+
+char **experiment_edits_text(const struct scenario_edit *edits, size_t n)
+{
+	char **text = mem_calloc(n + 1, sizeof *text);
+
+	for (size_t i = 0; text != NULL && i < n; i++) {
+		text[i] = scenario_edit_text(&edits[i]);
+		if (text[i] == NULL) {
+			experiment_edits_text_free(text, i);
+			text = NULL;
+		}
+	}
+	return text;
+}
+
+void experiment_edits_text_free(char **text, size_t n)
+{
+	for (size_t i = 0; text != NULL && i < n; i++)
+		free(text[i]);
+	free(text);
 }
 
 /* What the workers of one run share. Worker w keeps, for trial k, slot

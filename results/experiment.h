@@ -18,10 +18,12 @@
  * sums (sim/moments.h) make the result the same bytes whatever the thread
  * count or which worker ran which job.
  *
- * A variant is the scenario file with edits applied in order ("key=value",
- * as --set spells them), built by experiment_variant_build alone, so the
- * way a variant is made (today the file loaded with overrides) is changed
- * in one place.
+ * A variant is the scenario document, read once per command
+ * (scenario_doc_read), with typed edits applied in order (struct
+ * scenario_edit: a key path as --set spells it, a value, and whether the
+ * user wrote it as --set or --vary), built in memory by
+ * experiment_variant_build: a sweep's points and an optimiser's rounds
+ * never read the file again.
  *
  * Nothing here prints; errors are returned in a struct sim_err. */
 #ifndef RESULTS_EXPERIMENT_H
@@ -35,14 +37,25 @@
 #include "results/summary.h"
 #include "sim/sim_err.h"
 
-/* A variant of a scenario: the file at path with edits applied in order
- * (each "key=value", as --set spells it; the last word wins). Borrows
- * everything. */
+/* A variant of a scenario: the document read once with edits applied in
+ * order (the last word wins). Borrows everything. */
 struct experiment_variant {
-	const char *path;
-	const char *const *edits;
+	const struct scenario_doc *doc;
+	const struct scenario_edit *edits;
 	size_t n_edits;
 };
+
+/* The edit that arg ("key=value", as the command line spells it) makes,
+ * borrowing arg, with origin "--set" or "--vary" for messages. An arg
+ * without '=' becomes an edit without a value, which building reports as
+ * not being key.path=value. */
+struct scenario_edit experiment_edit(const char *arg, const char *origin);
+
+/* Each edit as --set spells it ("key.path=value"), for a user to give
+ * `callsim run`: a new array of n new strings (free with
+ * experiment_edits_text_free), or NULL when out of memory. */
+char **experiment_edits_text(const struct scenario_edit *edits, size_t n);
+void experiment_edits_text_free(char **text, size_t n);
 
 /* Builds the variant v into *out. When warnings is not NULL, what the
  * scenario would not measure is written there. Returns SIM_OK and a new

@@ -8,25 +8,46 @@
 #include "results/experiment.h"
 #include "sim/mem.h"
 
-enum sim_status search_round_add(struct search_round *r, const char *edit,
+/* Grows r to hold one more edit; returns 0, or -1 when out of memory. */
+static int search_round_grow(struct search_round *r)
+{
+	size_t cap = r->cap ? 2 * r->cap : 16;
+	struct scenario_edit *edits;
+	char **own;
+
+	if (r->n_edits < r->cap)
+		return 0;
+	edits = mem_realloc(r->edits, cap * sizeof *edits);
+	if (edits != NULL)
+		r->edits = edits;
+	own = mem_realloc(r->own, cap * sizeof *own);
+	if (own != NULL)
+		r->own = own;
+	if (edits == NULL || own == NULL)
+		return -1;
+	r->cap = cap;
+	return 0;
+}
+
+enum sim_status search_round_add(struct search_round *r,
+				 const struct scenario_edit *edit,
 				 struct sim_err *err)
 {
+	size_t klen = strcspn(edit->path, "=");
+	size_t tlen = edit->text ? strlen(edit->text) + 1 : 0;
+	struct scenario_edit e = *edit;
 	char *copy;
 
-	if (r->n_edits == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 16;
-		char **edits = mem_realloc(r->edits, cap * sizeof *edits);
-
-		if (edits == NULL)
-			return sim_err_add(err, SIM_ENOMEM, "out of memory");
-		r->edits = edits;
-		r->cap = cap;
-	}
-	copy = mem_malloc(strlen(edit) + 1);
-	if (copy == NULL)
+	if (search_round_grow(r) != 0
+	    || (copy = mem_malloc(klen + 1 + tlen)) == NULL)
 		return sim_err_add(err, SIM_ENOMEM, "out of memory");
-	strcpy(copy, edit);
-	r->edits[r->n_edits++] = copy;
+	memcpy(copy, edit->path, klen);
+	copy[klen] = '\0';
+	e.path = copy;
+	if (edit->text != NULL)
+		e.text = memcpy(copy + klen + 1, edit->text, tlen);
+	r->own[r->n_edits] = copy;
+	r->edits[r->n_edits++] = e;
 	return SIM_OK;
 }
 
@@ -35,7 +56,8 @@ void search_round_clear(struct search_round *r)
 	summary_free(r->s);
 	scenario_free(r->sc);
 	for (size_t i = 0; i < r->n_edits; i++)
-		free(r->edits[i]);
+		free(r->own[i]);
+	free(r->own);
 	free(r->edits);
 	*r = (struct search_round){ 0 };
 }
@@ -48,11 +70,11 @@ static enum sim_status search_edits(const struct search *s,
 	enum sim_status st = SIM_OK;
 
 	for (size_t i = 0; st == SIM_OK && i < spec->n_sets; i++)
-		st = search_round_add(r, spec->sets[i], err);
+		st = search_round_add(r, &spec->sets[i], err);
 	if (st == SIM_OK)
 		st = s->ops->staffing(s->x, r, err);
 	for (size_t i = 0; st == SIM_OK && i < spec->n_settings; i++)
-		st = search_round_add(r, spec->settings[i], err);
+		st = search_round_add(r, &spec->settings[i], err);
 	return st;
 }
 
@@ -60,14 +82,14 @@ enum search_end search_simulate(struct search *s, struct search_round *r,
 				struct sim_err *err)
 {
 	const struct search_spec *spec = s->spec;
-	struct experiment_variant v = { .path = spec->path };
+	struct experiment_variant v = { .doc = spec->doc };
 	enum sim_status st;
 
 	search_round_clear(r);
 	st = search_edits(s, r, err);
 	if (st != SIM_OK)
 		return SEARCH_FAILED;
-	v.edits = (const char *const *)r->edits;
+	v.edits = r->edits;
 	v.n_edits = r->n_edits;
 	/* The first load warned about the scenario: a round does not again. */
 	st = experiment_variant_build(&v, NULL, &r->sc, err);

@@ -6,8 +6,10 @@
  * met, a missed agreement cannot be helped, the staffing reaches its
  * limits or the simulations run out.
  *
- * A round's edits are, in order, the caller's edits (--set), the staffing
- * being tried, then the run settings, so the list reproduces the round
+ * A round is built in memory from the scenario document read once
+ * (results/experiment.h), with typed edits: in order, the caller's edits
+ * (--set), the staffing being tried, then the run settings, so the list,
+ * spelt as --set spells it (experiment_edits_text), reproduces the round
  * through `callsim run --set`. A round owns its edits, scenario and
  * summary; a search is driven by one thread, its replications run on
  * spec->threads.
@@ -38,10 +40,11 @@ enum search_end {
 
 /* What a search runs: the scenario and its edits, and its limits. */
 struct search_spec {
-	const char *path;                  /* the scenario file */
-	const char *const *sets;           /* edits before the staffing */
+	const struct scenario_doc *doc;    /* the scenario, read once */
+	const char *path;                  /* its file, for messages */
+	const struct scenario_edit *sets;  /* edits before the staffing */
 	size_t n_sets;
-	const char *const *settings;       /* edits after it (run.*) */
+	const struct scenario_edit *settings;  /* edits after it (run.*) */
 	size_t n_settings;
 	unsigned threads;                  /* 0: one a core */
 	unsigned long max_sims;            /* give up after this many */
@@ -52,15 +55,17 @@ struct search_spec {
 
 /* One round: the edits it was built with, its scenario and summary. */
 struct search_round {
-	char **edits;                      /* owned */
+	struct scenario_edit *edits;       /* their path and text in own[] */
+	char **own;                        /* owned */
 	size_t n_edits, cap;
 	struct scenario *sc;
 	struct summary *s;
 };
 
-/* Appends a copy of edit to r's edits. Returns SIM_OK, or SIM_ENOMEM with
- * err filled. */
-enum sim_status search_round_add(struct search_round *r, const char *edit,
+/* Appends a copy of edit (its path, up to any '=', and text) to r's
+ * edits. Returns SIM_OK, or SIM_ENOMEM with err filled. */
+enum sim_status search_round_add(struct search_round *r,
+				 const struct scenario_edit *edit,
 				 struct sim_err *err);
 /* Frees what r holds and empties it; an empty round is a no-op. */
 void search_round_clear(struct search_round *r);

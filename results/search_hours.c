@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "results/experiment.h"
 #include "sim/mem.h"
 
 /* The state of a search: the plan, and the figures of the round last
@@ -25,12 +26,16 @@ static enum sim_status search_hours_staffing(void *arg, struct search_round *r,
 	enum sim_status st = SIM_OK;
 
 	for (size_t p = 0; st == SIM_OK && p < plan->n_pools; p++) {
+		struct scenario_edit edit;
 		char *roster;
 
 		if (!plan->chosen[p])
 			continue;
+		/* The pool's shift list stays YAML text: it is what the user
+		 * is told to give --set, so the round simulates exactly it. */
 		roster = optimise_shifts_override(x->base, plan, p);
-		st = roster != NULL ? search_round_add(r, roster, err)
+		edit = experiment_edit(roster ? roster : "", "--set");
+		st = roster != NULL ? search_round_add(r, &edit, err)
 			: sim_err_add(err, SIM_ENOMEM, "out of memory");
 		free(roster);
 	}

@@ -54,11 +54,15 @@ static enum sim_status search_units_staffing(void *arg, struct search_round *r,
 	for (size_t e = 0; e < x->u->n_units; e++)
 		for (size_t k = 0; st == SIM_OK && x->u->chosen[e]
 		     && k < x->base->units[e].n_shifts; k++) {
-			char *set = optimise_units_override(x->base, x->u, e, k);
+			struct scenario_edit edit = {
+				.path = optimise_units_path(x->base, e, k),
+				.number = x->u->staff[x->u->first[e] + k],
+				.origin = "--set",
+			};
 
-			st = set != NULL ? search_round_add(r, set, err)
+			st = edit.path != NULL ? search_round_add(r, &edit, err)
 				: sim_err_add(err, SIM_ENOMEM, "out of memory");
-			free(set);
+			free((char *)edit.path);
 		}
 	return st;
 }

@@ -1,12 +1,13 @@
 /* sweep_points.h: the points of a sweep as variants of its scenario.
  *
- * Point k is the scenario file with, in order, the caller's edits (--set),
- * one "path=value" edit per axis of the grid (results/sweep.h), then the
- * run settings, exactly as `callsim run` orders them, so a point's figures
- * are byte for byte those of `callsim run` with the same --set options.
- * It is built by the experiment path (experiment_variant_build), and a
- * problem with an axis's edit is named as the user wrote it: "--vary
- * path=value", not "--set". Every point has the same seed: neighbouring
+ * Point k is the scenario document (read once, before any point is built)
+ * with, in order, the caller's edits (--set), one edit per axis of the
+ * grid (results/sweep.h), then the run settings, exactly as `callsim run`
+ * orders them, so a point's figures are byte for byte those of `callsim
+ * run` with the same --set options. It is built in memory by the
+ * experiment path (experiment_variant_build), and an axis's edit has
+ * origin "--vary", so a problem with it is named as the user wrote it:
+ * "--vary path=value", not "--set". Every point has the same seed: neighbouring
  * points see the same callers (common random numbers) and differ only by
  * the change.
  *
@@ -23,17 +24,17 @@
 
 /* What the points are built from (all borrowed). */
 struct sweep_points {
-	const char *path;                  /* the scenario file */
-	const char *const *sets;           /* edits before the axes */
+	const struct scenario_doc *doc;    /* the scenario, read once */
+	const struct scenario_edit *sets;  /* edits before the axes */
 	size_t n_sets;
 	const struct sweep_grid *grid;
-	const char *const *settings;       /* edits after them (run.*) */
+	const struct scenario_edit *settings;  /* edits after them (run.*) */
 	size_t n_settings;
 };
 
 /* Builds point `point` (< grid->n_points) into *out, its warnings into
- * warnings (empty) when not NULL. Returns SIM_OK and a new scenario; the
- * loader's status with every problem in err (empty); SIM_ENOMEM. Safe to call from several
+ * warnings when not NULL. Returns SIM_OK and a new scenario; the loader's
+ * status with every problem in err; SIM_ENOMEM. Safe to call from several
  * threads at once. */
 enum sim_status sweep_points_build(const struct sweep_points *p, size_t point,
 				   struct sim_err *warnings,
@@ -41,8 +42,9 @@ enum sim_status sweep_points_build(const struct sweep_points *p, size_t point,
 
 /* Builds every point on `threads` threads (0: one a core), so that a bad
  * value anywhere in the grid is found before anything runs, and keeps in
- * content[k] what point k read (its scenario's content_fnv1a: a point
- * built again to run must have read the same bytes). Returns SIM_OK; the
+ * content[k] what point k read (its scenario's content_fnv1a: the hash of
+ * the document's bytes and of the CSVs it names, so a point built again to
+ * run is known to have the same). Returns SIM_OK; the
  * lowest failing point's problems in err, SIM_EINVAL when a point changes
  * run.replications from reps (every point must run as many); SIM_ENOMEM. */
 enum sim_status sweep_points_check(const struct sweep_points *p,

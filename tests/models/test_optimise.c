@@ -403,7 +403,9 @@ static void test_optimise_units_estimate(void **state)
 	scenario_free(sc);
 }
 
-/* The overrides of every chosen shift load back to the plan's staff. */
+/* The edit of every chosen shift (its path, the plan's staff), spelt as
+ * --set spells it, loads back to the plan's staff; a staff of 100 is
+ * written whole. */
 static void test_optimise_units_overrides_load_back(void **state)
 {
 	struct scenario *sc = op_load(op_response, NULL, 0), *back;
@@ -413,10 +415,20 @@ static void test_optimise_units_overrides_load_back(void **state)
 	(void)state;
 	u->staff[1] = 17;
 	u->staff[4] = 0;
-	for (size_t i = 0; i < 6; i++)
-		ovr[i] = optimise_units_override(sc, u, i / 3, i % 3);
+	u->staff[5] = 100;
+	for (size_t i = 0; i < 6; i++) {
+		struct scenario_edit e = {
+			optimise_units_path(sc, i / 3, i % 3), NULL,
+			u->staff[u->first[i / 3] + i % 3], "--set"
+		};
+
+		assert_non_null(e.path);
+		ovr[i] = scenario_edit_text(&e);
+		free((char *)e.path);
+	}
 	assert_string_equal(ovr[4], "units.1.shifts.late.staff=0");
 	assert_string_equal(ovr[1], "units.0.shifts.late.staff=17");
+	assert_string_equal(ovr[5], "units.1.shifts.night.staff=100");
 	back = op_load(op_response, (const char *const *)ovr, 6);
 	for (size_t i = 0; i < 6; i++) {
 		assert_int_equal(back->units[i / 3].shifts[i % 3].staff, u->staff[i]);

@@ -74,6 +74,32 @@ static void test_edit_parse(void **state)
 	assert_int_equal(scenario_edit_parse("run.days", &e), -1);
 }
 
+/* An edit spelt as --set spells it: a number in the fewest digits that
+ * read back to it, a whole number whole (a user is told to give it). */
+static void test_edit_text(void **state)
+{
+	struct scenario_edit e = {"units.0.shifts.early.staff", NULL, 100,
+				  "--set"};
+	const char *want[] = {"units.0.shifts.early.staff=100",
+			      "units.0.shifts.early.staff=0.1",
+			      "units.0.shifts.early.staff=-2500000",
+			      "units.0.shifts.early.staff=2.385",
+			      "units.0.shifts.early.staff=[1, 2]"};
+	double v[] = {100, 0.1, -2.5e6, 2.385};
+
+	(void)state;
+	for (size_t i = 0; i < 5; i++) {
+		char *t;
+
+		e.number = i < 4 ? v[i] : 0;
+		e.text = i < 4 ? NULL : "[1, 2]";
+		t = scenario_edit_text(&e);
+		assert_non_null(t);
+		assert_string_equal(t, want[i]);
+		free(t);
+	}
+}
+
 /* Text and number edits build what the same --set strings load. */
 static void test_build_matches_load(void **state)
 {
@@ -232,6 +258,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_edit_parse),
+		cmocka_unit_test(test_edit_text),
 		cmocka_unit_test(test_build_matches_load),
 		cmocka_unit_test(test_bad_edit_same_problem),
 		cmocka_unit_test(test_csv_read_once),

@@ -1,5 +1,6 @@
-/* test_experiment.c: the one experiment path — a variant is the file with
- * its edits in order; a trial's result is that of its replications run one
+/* test_experiment.c: the one experiment path — a variant is the document
+ * read once with its edits in order, built without reading the file
+ * again; a trial's result is that of its replications run one
  * by one (the same seeds, the same summary, byte for byte), whatever the
  * thread count and however many trials share the threads; a paired trial
  * is the comparison of its two sides' replications. */
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "models/replication.h"
 #include "results/experiment.h"
@@ -19,12 +21,50 @@
 #define EX_PATH "tests/cli/small.yaml"
 #define EX_REPS 5
 
+/* The whole of the file at path, in a new buffer of *n bytes. */
+static char *ex_slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	long len;
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	len = ftell(f);
+	assert_true(len > 0);
+	rewind(f);
+	text = malloc((size_t)len);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	*n = (size_t)len;
+	return text;
+}
+
+/* The scenario at path, read once. */
+static struct scenario_doc *ex_doc(const char *path)
+{
+	struct scenario_source src = { .path = path };
+	struct scenario_doc *doc = NULL;
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	if (scenario_doc_read(&src, &doc, &err) != SIM_OK)
+		fail_msg("%s does not read:\n%s", path, err.text);
+	return doc;
+}
+
 /* small.yaml, one counted day and EX_REPS replications, with one more
  * edit (or none). */
 static struct scenario *ex_build(const char *edit)
 {
-	const char *edits[] = { "run.days=1", "run.replications=5", edit };
-	struct experiment_variant v = { EX_PATH, edits, edit ? 3 : 2 };
+	struct scenario_doc *doc = ex_doc(EX_PATH);
+	struct scenario_edit edits[] = {
+		experiment_edit("run.days=1", "--set"),
+		experiment_edit("run.replications=5", "--set"),
+		experiment_edit(edit ? edit : "", "--set"),
+	};
+	struct experiment_variant v = { doc, edits, edit ? 3 : 2 };
 	struct scenario *sc = NULL;
 	struct sim_err err;
 
@@ -32,6 +72,7 @@ static struct scenario *ex_build(const char *edit)
 	if (experiment_variant_build(&v, NULL, &sc, &err) != SIM_OK)
 		fail_msg("%s does not build:\n%s", EX_PATH, err.text);
 	assert_int_equal(sc->run.replications, EX_REPS);
+	scenario_doc_free(doc);
 	return sc;
 }
 
@@ -171,13 +212,20 @@ static void test_experiment_paired_is_compare(void **state)
 }
 
 /* Edits apply in order, the last word winning, and a bad one is the
- * loader's problem, named as --set names it. */
+ * loader's problem, named as the user wrote it: --set or --vary. */
 static void test_experiment_variant_edits(void **state)
 {
-	const char *edits[] = { "pools.emergency.shifts.day.staff=7",
-				"pools.emergency.shifts.day.staff=13" };
-	const char *bad[] = { "pools.emergency.shifts.day.staff=2.385" };
-	struct experiment_variant v = { EX_PATH, edits, 2 };
+	struct scenario_doc *doc = ex_doc(EX_PATH);
+	struct scenario_edit edits[] = {
+		experiment_edit("pools.emergency.shifts.day.staff=7", "--set"),
+		{ "pools.emergency.shifts.day.staff", NULL, 13, "--set" },
+	};
+	struct scenario_edit bad[] = {
+		experiment_edit("pools.emergency.shifts.day.staff=2.385",
+				"--vary"),
+		experiment_edit("pools.emergency.shifts.night.staff", "--set"),
+	};
+	struct experiment_variant v = { doc, edits, 2 };
 	struct scenario *sc = NULL;
 	struct sim_err err;
 
@@ -188,11 +236,68 @@ static void test_experiment_variant_edits(void **state)
 	scenario_free(sc);
 	sc = NULL;
 	v.edits = bad;
-	v.n_edits = 1;
+	v.n_edits = 2;
 	assert_int_equal(experiment_variant_build(&v, NULL, &sc, &err),
 			 SIM_ESCENARIO);
 	assert_null(sc);
-	assert_non_null(strstr(err.text, "--set pools.emergency.shifts.day.staff"));
+	assert_non_null(strstr(err.text, "--vary pools.emergency.shifts.day."
+				"staff=2.385"));
+	assert_non_null(strstr(err.text, "--set pools.emergency.shifts.night."
+				"staff"));
+	scenario_doc_free(doc);
+}
+
+/* Writes text to path, replacing what it held. */
+static void ex_write(const char *path, const char *text, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The file is read once: a variant built after the file was replaced, and
+ * after it was deleted, is the scenario of the bytes first read, and its
+ * content fingerprint is the hash of exactly those bytes. */
+static void test_experiment_variant_read_once(void **state)
+{
+	char tmp[] = "/tmp/callsim-experiment-XXXXXX", *text;
+	struct scenario_edit edit = { "run.days", "1", 0, "--set" };
+	struct scenario *sc[3] = { NULL, NULL, NULL };
+	struct scenario_doc *doc;
+	struct experiment_variant v;
+	struct sim_err err;
+	size_t n;
+	int fd = mkstemp(tmp);
+
+	(void)state;
+	text = ex_slurp(EX_PATH, &n);
+	assert_true(fd >= 0);
+	close(fd);
+	ex_write(tmp, text, n);
+	doc = ex_doc(tmp);
+	v = (struct experiment_variant){ doc, &edit, 1 };
+	sim_err_clear(&err);
+	assert_int_equal(experiment_variant_build(&v, NULL, &sc[0], &err),
+			 SIM_OK);
+	ex_write(tmp, "name: [not, a, scenario\n", 24);
+	assert_int_equal(experiment_variant_build(&v, NULL, &sc[1], &err),
+			 SIM_OK);
+	assert_int_equal(unlink(tmp), 0);
+	assert_int_equal(experiment_variant_build(&v, NULL, &sc[2], &err),
+			 SIM_OK);
+	for (int k = 0; k < 3; k++) {
+		assert_true(sc[k]->content_fnv1a
+			    == scenario_fnv1a(SCENARIO_FNV1A_INIT, text, n));
+		assert_int_equal(sc[k]->pools[0].shifts[0].staff,
+				 sc[0]->pools[0].shifts[0].staff);
+		assert_string_equal(sc[k]->name, sc[0]->name);
+	}
+	for (int k = 0; k < 3; k++)
+		scenario_free(sc[k]);
+	scenario_doc_free(doc);
+	free(text);
 }
 
 int main(void)
@@ -202,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_experiment_trials_share_threads),
 		cmocka_unit_test(test_experiment_paired_is_compare),
 		cmocka_unit_test(test_experiment_variant_edits),
+		cmocka_unit_test(test_experiment_variant_read_once),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

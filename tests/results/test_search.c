@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "results/experiment.h"
 #include "results/report_csv.h"
@@ -16,9 +17,13 @@
 #include "results/search_units.h"
 #include "tests/results/capture.h"
 
-static const char *const se_sets[] = { "run.days=1" };
-static const char *const se_settings[] = { "run.replications=3",
-					   "run.seed=2385" };
+static const struct scenario_edit se_sets[] = {
+	{ "run.days", "1", 0, "--set" }
+};
+static const struct scenario_edit se_settings[] = {
+	{ "run.replications", "3", 0, "--set" },
+	{ "run.seed", "2385", 0, "--set" },
+};
 
 /* A staffing of the test's own: the emergency pool's day shift at
  * `staff`, raised by one a round up to `cap`; "met" from round `met_at`
@@ -33,11 +38,10 @@ static enum sim_status se_staffing(void *arg, struct search_round *r,
 				   struct sim_err *err)
 {
 	const struct se_fake *f = arg;
-	char edit[64];
+	struct scenario_edit edit = { "pools.emergency.shifts.day.staff", NULL,
+				      f->staff, "--set" };
 
-	snprintf(edit, sizeof edit, "pools.emergency.shifts.day.staff=%d",
-		 f->staff);
-	return search_round_add(r, edit, err);
+	return search_round_add(r, &edit, err);
 }
 
 static bool se_verdicts(void *arg, const struct summary *s)
@@ -81,9 +85,45 @@ static void se_on_round(void *arg, unsigned long sims, const struct summary *s)
 	assert_int_equal(sims, ++*seen);
 }
 
-static struct search_spec se_spec(unsigned long max_sims, unsigned long *seen)
+/* The scenario at path, read once. */
+static struct scenario_doc *se_doc(const char *path)
 {
-	return (struct search_spec){ "tests/cli/small.yaml", se_sets, 1,
+	struct scenario_source src = { .path = path };
+	struct scenario_doc *doc = NULL;
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	if (scenario_doc_read(&src, &doc, &err) != SIM_OK)
+		fail_msg("%s", err.text);
+	return doc;
+}
+
+/* The scenario at path read once from a copy that is then deleted, so a
+ * search that read the file again would fail. */
+static struct scenario_doc *se_doc_gone(const char *path)
+{
+	char tmp[] = "/tmp/callsim-search-XXXXXX", buf[4096];
+	FILE *in = fopen(path, "rb");
+	int fd = mkstemp(tmp);
+	FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	struct scenario_doc *doc;
+	size_t n;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+	doc = se_doc(tmp);
+	assert_int_equal(unlink(tmp), 0);
+	return doc;
+}
+
+static struct search_spec se_spec(const struct scenario_doc *doc,
+				  unsigned long max_sims, unsigned long *seen)
+{
+	return (struct search_spec){ doc, "tests/cli/small.yaml", se_sets, 1,
 				     se_settings, 2, 2, max_sims, se_on_round,
 				     seen };
 }
@@ -93,11 +133,13 @@ static struct search_spec se_spec(unsigned long max_sims, unsigned long *seen)
 static void test_search_raise_until_met(void **state)
 {
 	unsigned long seen = 0;
-	struct search_spec spec = se_spec(10, &seen);
+	struct scenario_doc *doc = se_doc("tests/cli/small.yaml");
+	struct search_spec spec = se_spec(doc, 10, &seen);
 	struct se_fake f = { .staff = 7, .cap = 20, .met_at = 3 };
 	struct search s = { &spec, &se_ops, &f, 0 };
 	struct search_round r = { 0 };
 	struct sim_err err;
+	char **text;
 
 	(void)state;
 	sim_err_clear(&err);
@@ -105,14 +147,18 @@ static void test_search_raise_until_met(void **state)
 	assert_int_equal(s.sims, 3);
 	assert_int_equal(seen, 3);
 	assert_int_equal(r.n_edits, 4);
-	assert_string_equal(r.edits[0], "run.days=1");
-	assert_string_equal(r.edits[1], "pools.emergency.shifts.day.staff=9");
-	assert_string_equal(r.edits[2], "run.replications=3");
-	assert_string_equal(r.edits[3], "run.seed=2385");
+	text = experiment_edits_text(r.edits, r.n_edits);
+	assert_non_null(text);
+	assert_string_equal(text[0], "run.days=1");
+	assert_string_equal(text[1], "pools.emergency.shifts.day.staff=9");
+	assert_string_equal(text[2], "run.replications=3");
+	assert_string_equal(text[3], "run.seed=2385");
+	experiment_edits_text_free(text, r.n_edits);
 	assert_int_equal(r.s->replications, 3);
 	assert_int_equal(r.s->seed, 2385);
 	search_round_clear(&r);
 	assert_null(r.edits);
+	scenario_doc_free(doc);
 }
 
 /* Each way a search ends without meeting: the limit of the staffing and
@@ -121,7 +167,8 @@ static void test_search_raise_until_met(void **state)
 static void test_search_raise_ends(void **state)
 {
 	unsigned long seen = 0;
-	struct search_spec spec = se_spec(2, &seen);
+	struct scenario_doc *doc = se_doc("tests/cli/small.yaml");
+	struct search_spec spec = se_spec(doc, 2, &seen);
 	struct se_fake capped = { .staff = 7, .cap = 7 };
 	struct se_fake stuck = { .staff = 7, .cap = 20, .unreachable = true };
 	struct se_fake slow = { .staff = 7, .cap = 20 };
@@ -146,13 +193,15 @@ static void test_search_raise_ends(void **state)
 		assert_non_null(strstr(err.text, why[k]));
 		search_round_clear(&r);
 	}
+	scenario_doc_free(doc);
 }
 
 /* A round that does not build is the scenario's problem, not a run's. */
 static void test_search_invalid_round(void **state)
 {
 	unsigned long seen = 0;
-	struct search_spec spec = se_spec(5, &seen);
+	struct scenario_doc *doc = se_doc("tests/cli/small.yaml");
+	struct search_spec spec = se_spec(doc, 5, &seen);
 	struct se_fake f = { .staff = -2, .cap = 20 };
 	struct search s = { &spec, &se_ops, &f, 0 };
 	struct search_round r = { 0 };
@@ -165,6 +214,7 @@ static void test_search_invalid_round(void **state)
 	assert_int_equal(s.sims, 0);
 	assert_int_equal(seen, 0);
 	search_round_clear(&r);
+	scenario_doc_free(doc);
 }
 
 /* s as CSV with the hourly figures, as a new string. */
@@ -178,18 +228,24 @@ static char *se_csv(const struct summary *s)
 	return capture_close(f);
 }
 
-/* The round kept, built from its edits and run again, has its figures. */
+/* The round kept has the figures of `callsim run` of the file at path
+ * with its edits as printed (--set key=value): the file read again and
+ * loaded with that text. */
 static void se_reproduces(const char *path, const struct search_round *r)
 {
-	struct experiment_variant v = { path, (const char *const *)r->edits,
-					r->n_edits };
+	char **text = experiment_edits_text(r->edits, r->n_edits);
+	struct scenario_source src = { .path = path,
+				       .overrides = (const char *const *)text,
+				       .n_overrides = r->n_edits };
 	struct scenario *sc = NULL;
 	struct summary *s;
 	struct sim_err err;
 	char *want, *got;
 
 	sim_err_clear(&err);
-	assert_int_equal(experiment_variant_build(&v, NULL, &sc, &err), SIM_OK);
+	assert_non_null(text);
+	assert_int_equal(scenario_load(&src, &sc, &err), SIM_OK);
+	experiment_edits_text_free(text, r->n_edits);
 	s = experiment_summarise(sc, 1, &err);
 	want = se_csv(r->s);
 	got = se_csv(s);
@@ -204,9 +260,9 @@ static void se_reproduces(const char *path, const struct search_round *r)
  * edits. */
 static struct scenario *se_base(const struct search_spec *spec)
 {
-	const char *edits[3] = { spec->sets[0], spec->settings[0],
-				 spec->settings[1] };
-	struct experiment_variant v = { spec->path, edits, 3 };
+	struct scenario_edit edits[3] = { spec->sets[0], spec->settings[0],
+					  spec->settings[1] };
+	struct experiment_variant v = { spec->doc, edits, 3 };
 	struct scenario *sc = NULL;
 	struct sim_err err;
 
@@ -216,12 +272,15 @@ static struct scenario *se_base(const struct search_spec *spec)
 	return sc;
 }
 
-/* The handlers' search, called as a library: it meets every goal, and
- * its round reproduces through `run --set` of its edits. */
+/* The handlers' search, called as a library: every round is built from
+ * the document read once (its file is gone before the search starts), it
+ * meets every goal, and its round reproduces through `run --set` of its
+ * edits as printed. */
 static void test_search_hours_library(void **state)
 {
 	unsigned long seen = 0;
-	struct search_spec spec = se_spec(60, &seen);
+	struct scenario_doc *doc = se_doc_gone("tests/cli/small.yaml");
+	struct search_spec spec = se_spec(doc, 60, &seen);
 	struct scenario *base = se_base(&spec);
 	bool chosen[2] = { true, true };
 	struct search_hours h;
@@ -236,14 +295,17 @@ static void test_search_hours_library(void **state)
 	se_reproduces(spec.path, &h.round);
 	search_hours_clear(&h);
 	scenario_free(base);
+	scenario_doc_free(doc);
 }
 
 /* The units' search refuses a scenario without incident response, and on
- * one with it meets every attendance goal, its round reproducing. */
+ * one with it (read once, its file gone) meets every attendance goal, its
+ * round reproducing through its edits as printed. */
 static void test_search_units_library(void **state)
 {
 	unsigned long seen = 0;
-	struct search_spec spec = se_spec(3, &seen);
+	struct scenario_doc *doc = se_doc("tests/cli/small.yaml");
+	struct search_spec spec = se_spec(doc, 3, &seen);
 	struct scenario *base = se_base(&spec);
 	bool roles[1] = { true }, all[8] = { 0 };
 	struct search_units_spec us = { roles, 500, false };
@@ -257,6 +319,9 @@ static void test_search_units_library(void **state)
 	assert_non_null(strstr(err.text, "has no incident response"));
 	search_units_clear(&u);
 	scenario_free(base);
+	scenario_doc_free(doc);
+	doc = se_doc_gone("tests/cli/exp_units.yaml");
+	spec.doc = doc;
 	spec.path = "tests/cli/exp_units.yaml";
 	base = se_base(&spec);
 	assert_true(base->n_roles <= 8);
@@ -270,6 +335,7 @@ static void test_search_units_library(void **state)
 	se_reproduces(spec.path, &u.best);
 	search_units_clear(&u);
 	scenario_free(base);
+	scenario_doc_free(doc);
 }
 
 int main(void)

@@ -1,15 +1,21 @@
-/* test_sweep_points.c: a sweep's points as variants — the edits in order
- * (--set, the axes, the run settings), a bad axis value named as --vary,
- * and the check of every point before a sweep runs. */
+/* test_sweep_points.c: a sweep's points as variants of the document read
+ * once — the edits in order (--set, the axes, the run settings), a bad
+ * axis value named as --vary, the check of every point before a sweep
+ * runs, and every point built without the file. */
 #include "test_support.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "results/sweep_points.h"
 
-static const char *const sp_sets[] = { "pools.emergency.shifts.day.staff=9" };
-static const char *const sp_settings[] = { "run.replications=3" };
+static const struct scenario_edit sp_sets[] = {
+	{ "pools.emergency.shifts.day.staff", "9", 0, "--set" }
+};
+static const struct scenario_edit sp_settings[] = {
+	{ "run.replications", NULL, 3, "--set" }
+};
 
 /* small.yaml varied over the day shift's staff (after --set, so the axis
  * wins) and the night shift's. */
@@ -25,10 +31,35 @@ static struct sweep_grid sp_grid(const char *night)
 	return g;
 }
 
-static struct sweep_points sp_points(const struct sweep_grid *g)
+/* The scenario at path, read once. */
+static struct scenario_doc *sp_doc(const char *path)
 {
-	return (struct sweep_points){ "tests/cli/small.yaml", sp_sets, 1, g,
-				      sp_settings, 1 };
+	struct scenario_source src = { .path = path };
+	struct scenario_doc *doc = NULL;
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	if (scenario_doc_read(&src, &doc, &err) != SIM_OK)
+		fail_msg("%s", err.text);
+	return doc;
+}
+
+static int sp_setup(void **state)
+{
+	*state = sp_doc("tests/cli/small.yaml");
+	return 0;
+}
+
+static int sp_teardown(void **state)
+{
+	scenario_doc_free(*state);
+	return 0;
+}
+
+static struct sweep_points sp_points(const struct scenario_doc *doc,
+				     const struct sweep_grid *g)
+{
+	return (struct sweep_points){ doc, sp_sets, 1, g, sp_settings, 1 };
 }
 
 /* Point 3 is day 11, night 6: the axes override --set, the settings
@@ -36,11 +67,10 @@ static struct sweep_points sp_points(const struct sweep_grid *g)
 static void test_sweep_points_build_edits(void **state)
 {
 	struct sweep_grid g = sp_grid("pools.emergency.shifts.night.staff=5,6");
-	struct sweep_points p = sp_points(&g);
+	struct sweep_points p = sp_points(*state, &g);
 	struct scenario *sc;
 	struct sim_err err, warnings;
 
-	(void)state;
 	sim_err_clear(&err);
 	sim_err_clear(&warnings);
 	assert_int_equal(sweep_points_build(&p, 3, &warnings, &sc, &err),
@@ -57,11 +87,10 @@ static void test_sweep_points_names_vary(void **state)
 {
 	struct sweep_grid g = sp_grid("pools.emergency.shifts.night.staff=5,"
 				      "2.385");
-	struct sweep_points p = sp_points(&g);
+	struct sweep_points p = sp_points(*state, &g);
 	struct scenario *sc;
 	struct sim_err err;
 
-	(void)state;
 	sim_err_clear(&err);
 	assert_int_equal(sweep_points_build(&p, 1, NULL, &sc, &err),
 			 SIM_ESCENARIO);
@@ -78,11 +107,10 @@ static void test_sweep_points_names_vary(void **state)
 static void test_sweep_points_check(void **state)
 {
 	struct sweep_grid g = sp_grid("pools.emergency.shifts.night.staff=5,6");
-	struct sweep_points p = sp_points(&g);
+	struct sweep_points p = sp_points(*state, &g);
 	uint64_t content[4] = { 0 };
 	struct sim_err err;
 
-	(void)state;
 	sim_err_clear(&err);
 	assert_int_equal(sweep_points_check(&p, 3, 3, content, &err), SIM_OK);
 	for (size_t k = 0; k < 4; k++)
@@ -101,13 +129,71 @@ static void test_sweep_points_check(void **state)
 	sweep_grid_clear(&g);
 }
 
+/* small.yaml's bytes into buf (*n of them), read once from a copy that
+ * is then deleted. */
+static struct scenario_doc *sp_doc_gone(char *buf, size_t cap, size_t *n)
+{
+	char tmp[] = "/tmp/callsim-sweep-XXXXXX";
+	FILE *in = fopen("tests/cli/small.yaml", "rb");
+	int fd = mkstemp(tmp);
+	struct scenario_doc *doc;
+
+	assert_non_null(in);
+	assert_true(fd >= 0);
+	*n = fread(buf, 1, cap, in);
+	assert_true(*n > 0 && *n < cap);
+	fclose(in);
+	assert_int_equal(write(fd, buf, *n), (ssize_t)*n);
+	close(fd);
+	doc = sp_doc(tmp);
+	assert_int_equal(unlink(tmp), 0);
+	return doc;
+}
+
+/* A copy of small.yaml read once and then deleted: every point still
+ * builds, the same as from small.yaml itself, and what each read is the
+ * hash of the bytes read (the sweep's fingerprint is made of these). */
+static void test_sweep_points_read_once(void **state)
+{
+	char buf[65536];
+	struct sweep_grid g = sp_grid("pools.emergency.shifts.night.staff=5,6");
+	size_t n;
+	struct scenario_doc *doc = sp_doc_gone(buf, sizeof buf, &n);
+	struct sweep_points p = sp_points(doc, &g), q = sp_points(*state, &g);
+	uint64_t content[4] = { 0 };
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	assert_int_equal(sweep_points_check(&p, 2, 3, content, &err), SIM_OK);
+	for (size_t k = 0; k < 4; k++) {
+		struct scenario *a, *b;
+
+		assert_true(content[k] == scenario_fnv1a(SCENARIO_FNV1A_INIT,
+							 buf, n));
+		assert_int_equal(sweep_points_build(&p, k, NULL, &a, &err),
+				 SIM_OK);
+		assert_int_equal(sweep_points_build(&q, k, NULL, &b, &err),
+				 SIM_OK);
+		assert_int_equal(a->pools[0].shifts[0].staff,
+				 b->pools[0].shifts[0].staff);
+		assert_int_equal(a->pools[0].shifts[1].staff,
+				 b->pools[0].shifts[1].staff);
+		assert_true(a->content_fnv1a == b->content_fnv1a);
+		scenario_free(a);
+		scenario_free(b);
+	}
+	scenario_doc_free(doc);
+	sweep_grid_clear(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sweep_points_build_edits),
 		cmocka_unit_test(test_sweep_points_names_vary),
 		cmocka_unit_test(test_sweep_points_check),
+		cmocka_unit_test(test_sweep_points_read_once),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, sp_setup, sp_teardown);
 }
