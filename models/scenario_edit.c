@@ -3,6 +3,7 @@
 #include "models/scenario_edit.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +97,7 @@ static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
 	const char *eq = strchr(text, '=');
 	size_t klen = eq ? (size_t)(eq - text) : 0;
 	char *save = NULL, *s;
+	bool empty;
 
 	memset(o, 0, sizeof *o);
 	o->text = text;
@@ -107,11 +109,15 @@ static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
 		return 0;
 	}
 	memcpy(o->key, text, klen);
+	/* strtok_r would pass over an empty key ("run.days.=2"), so a path
+	 * with one is refused before it is cut. */
+	empty = o->key[0] == '.' || o->key[klen - 1] == '.'
+		|| strstr(o->key, "..") != NULL;
 	for (s = strtok_r(o->key, ".", &save); s && o->n_seg < OVR_SEGS_MAX;
 	     s = strtok_r(NULL, ".", &save))
 		o->seg[o->n_seg++] = s;
 	o->value = eq + 1;
-	if (o->n_seg == 0 || s) {
+	if (empty || o->n_seg == 0 || s) {
 		yaml_doc_report(yd, o->where, NULL,
 				"'%.*s' is not a key path; must "
 				"be keys joined by '.'", (int)klen, text);

@@ -864,6 +864,14 @@ static void test_set_malformed(void **state)
 		       "the value is not valid YAML");
 	expect_bad_set(GOOD, "run.days=", "--set run.days=: ",
 		       "no value after '='");
+	/* An empty key between dots is no key: refused, not passed over. */
+	expect_bad_set(GOOD, "run.days.=2", "--set run.days.=2: ",
+		       "'run.days.' is not a key path; must be keys joined "
+		       "by '.'");
+	expect_bad_set(GOOD, ".run.days=2", "--set .run.days=2: ",
+		       "'.run.days' is not a key path");
+	expect_bad_set(GOOD, "run..days=2", "--set run..days=2: ",
+		       "'run..days' is not a key path");
 	expect_bad_set(GOOD, "name.first=x", "--set name.first=x: ",
 		       "'name' is a single value; it has no key 'first'");
 	expect_bad_set(GOOD, "lines.3.name=x", "--set lines.3.name=x: ",
