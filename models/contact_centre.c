@@ -32,11 +32,14 @@ struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */
 	double arrival_s;
 	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
-	uint32_t line;
+	uint16_t line;               /* at most SCENARIO_LIST_MAX lines */
+	uint16_t day;                /* counted day it arrived, if counted */
 	uint16_t hour;               /* hour of the week it arrived, if counted */
 	uint8_t repeat;              /* a redial of an abandoned call */
 	uint8_t counted;             /* offered inside the counted period */
 };
+
+_Static_assert(SCENARIO_LIST_MAX <= UINT16_MAX, "a line index fits a caller");
 
 struct caller_chunk {
 	struct caller_chunk *next;
@@ -187,8 +190,7 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 
 	if (c->counted) {
 		size_t h = c->hour;
-		struct day_tally *dt = &ls->days[replication_day_of(
-			c->arrival_s, m->warmup_s, m->n_days)];
+		struct day_tally *dt = &ls->days[c->day];
 		ls->answered += 1;
 		ls->wait_sum_s += wait_s;
 		hist_add(ls->waits, wait_s);
@@ -307,8 +309,9 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		ls->offered += 1;
 		c->hour = (uint16_t)hour_of_week(now);
 		ls->h_offered[c->hour] += 1;
-		ls->days[replication_day_of(now, m->warmup_s, m->n_days)]
-			.offered += 1;
+		c->day = (uint16_t)replication_day_of(now, m->warmup_s,
+						      m->n_days);
+		ls->days[c->day].offered += 1;
 		if (c->repeat)
 			ls->repeats += 1;
 		m->pending_counted++;
@@ -351,7 +354,7 @@ static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
 		sim_fail(ctx, SIM_ENOMEM, "out of memory for callers");
 		return;
 	}
-	c->line = (uint32_t)(ls - m->lines);
+	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 0;
 	offer(m, c, now);
 	schedule_arrival(m, ls, now);
@@ -396,7 +399,7 @@ static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
 		sim_fail(ctx, SIM_ENOMEM, "out of memory for callers");
 		return;
 	}
-	c->line = (uint32_t)(ls - m->lines);
+	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 1;
 	offer(m, c, sim_now(ctx));
 }
@@ -639,6 +642,7 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	m->warmup_s = env->warmup_s;
 	m->end_s = env->end_s;
 	m->n_days = replication_days(m->sc);
+	assert(m->n_days <= UINT16_MAX);   /* run.days <= 36600: a caller's day */
 	assert(env->first_stream == 0);   /* line l's streams are l * KINDS + k */
 	sim_set_model(m->ctx, m);
 	if (model_build(m, err) != SIM_OK) {
