@@ -32,8 +32,10 @@
  *   cmp       its place among an item's figures in a comparison, from 1;
  *             0: not compared.
  * CSV and JSON list a block's figures in the order of its list.
- * PI_PERIOD and GOAL_SHARE (with PERIOD_SUMS) are for the by-day and
- * by-hour figures to come: the writers already say them apart.
+ * PI_PERIOD and GOAL_SHARE (with PERIOD_SUMS) are for figures over the
+ * periods of a replication (one more day, the share of days that met a
+ * goal): the writers already say them apart. The figures by day below are
+ * each day's own figure, one value a replication, so CI_MEAN.
  *
  * Adding a figure:
  *   1. a row in the block's list below (the enum constant comes with it;
