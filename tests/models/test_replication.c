@@ -118,6 +118,7 @@ static void test_days_add_up_to_the_horizon(void **state)
 	sc->run.days = 3.5;
 	sc->lines[0].incident_p[0] = 0.5;
 	sc->grades[0].target_s = 1800.0;
+	unit_shifts(&sc->units[0], 1, 60);   /* most attended within target */
 	for (size_t h = 0; h < 24; h++) {
 		sc->lines[0].demand.profile[24 + h] = 3.0;   /* Tuesday */
 		sc->lines[0].demand.profile[48 + h] = 0.0;   /* Wednesday */
@@ -149,6 +150,7 @@ static void test_days_add_up_to_the_horizon(void **state)
 				    1e-6);
 		assert_seconds_near(attended_in_target,
 				    g[RSP_WITHIN_TARGET] * g[RSP_INCIDENTS], 1e-6);
+		assert_true(attended_in_target > 0.5 * g[RSP_INCIDENTS]);
 		/* Wednesday offered none: no service level, no ASA. */
 		assert_true(replication_dline_at(r, 2, 0)[CC_D_OFFERED] == 0);
 		assert_true(isnan(replication_dline_at(r, 2, 0)[CC_D_SERVICE_LEVEL]));
