@@ -30,8 +30,9 @@
 const char cmd_run_usage[] =
 	"usage: callsim run [SCENARIO] [--replications N] [--seed S] [--days D]\n"
 	"                   [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
-	"                   [--format table|csv|json] [--intervals] [--require-slas]\n"
-	"                   [--report FILE.html] [--verbose | --quiet]\n"
+	"                   [--format table|csv|json] [--intervals] [--by-day]\n"
+	"                   [--require-slas] [--report FILE.html]\n"
+	"                   [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
 	"reports every figure as its mean over replications with a 95% confidence\n"
@@ -47,6 +48,8 @@ const char cmd_run_usage[] =
 	"                     (repeatable, applied in order)\n"
 	"  --format F         table (default), csv or json\n"
 	"  --intervals        add the hour-of-week figures\n"
+	"  --by-day           add the table of figures by day of the horizon\n"
+	"                     (CSV and JSON always carry them)\n"
 	"  --report FILE      also write the run's HTML report with charts to\n"
 	"                     FILE, as `callsim report` makes it from the JSON;\n"
 	"                     implies --intervals\n"
@@ -70,7 +73,7 @@ struct run_opts {
 	size_t n_command;
 	unsigned threads;
 	int format;                        /* enum run_format */
-	bool intervals, require_slas, verbose, quiet, help;
+	bool intervals, by_day, require_slas, verbose, quiet, help;
 };
 
 static const char *const run_formats[] = { "table", "csv", "json", NULL };
@@ -81,6 +84,7 @@ static const struct cli_opt run_opts_table[] = {
 	CLI_OPT_SET("set", struct run_opts, overrides),
 	CLI_OPT_CHOICE("format", struct run_opts, format, run_formats),
 	CLI_OPT_FLAG("intervals", 0, struct run_opts, intervals),
+	CLI_OPT_FLAG("by-day", 0, struct run_opts, by_day),
 	CLI_OPT_TEXT("report", 0, struct run_opts, report),
 	CLI_OPT_FLAG("require-slas", 0, struct run_opts, require_slas),
 	CLI_OPT_FLAG("verbose", 'v', struct run_opts, verbose),
@@ -153,6 +157,8 @@ static void run_report_speed(const struct summary *s, unsigned threads,
 static enum sim_status run_write(const struct summary *s,
 				 const struct run_opts *o, struct sim_err *err)
 {
+	enum sim_status st;
+
 	switch (o->format) {
 	case RUN_CSV:
 		return report_csv_write(stdout, s, o->intervals, err);
@@ -163,7 +169,10 @@ static enum sim_status run_write(const struct summary *s,
 	case RUN_TABLE:
 		break;
 	}
-	return report_table_write(stdout, s, o->intervals, err);
+	st = report_table_write(stdout, s, o->intervals, err);
+	if (st == SIM_OK && o->by_day)
+		st = report_table_write_days(stdout, s, err);
+	return st;
 }
 
 /* --report: the run's JSON, read back as `callsim report` reads a saved

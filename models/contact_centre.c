@@ -32,15 +32,23 @@ struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */
 	double arrival_s;
 	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
-	uint32_t line;
+	uint16_t line;               /* at most SCENARIO_LIST_MAX lines */
+	uint16_t day;                /* counted day it arrived, if counted */
 	uint16_t hour;               /* hour of the week it arrived, if counted */
 	uint8_t repeat;              /* a redial of an abandoned call */
 	uint8_t counted;             /* offered inside the counted period */
 };
 
+_Static_assert(SCENARIO_LIST_MAX <= UINT16_MAX, "a line index fits a caller");
+
 struct caller_chunk {
 	struct caller_chunk *next;
 	struct caller callers[CALLERS_PER_CHUNK];
+};
+
+/* One line's counted calls of one day, by the day they arrived. */
+struct day_tally {
+	double offered, answered, in_target, wait_sum_s;
 };
 
 struct line_state {
@@ -57,6 +65,7 @@ struct line_state {
 	double h_offered[HOURS_PER_WEEK];
 	double h_answered[HOURS_PER_WEEK];
 	double h_in_target[HOURS_PER_WEEK];
+	struct day_tally *days;      /* [n_days] */
 };
 
 struct pool_state {
@@ -77,6 +86,7 @@ struct cc_model {
 	struct replication *rep;     /* told when a call ends ... */
 	bool post_call_ended;        /* ... if any model listens */
 	double warmup_s, end_s;
+	size_t n_days;               /* counted days: replication_days */
 	struct line_state *lines;
 	struct pool_state *pools;
 	struct caller_chunk *chunks;
@@ -180,13 +190,17 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 
 	if (c->counted) {
 		size_t h = c->hour;
+		struct day_tally *dt = &ls->days[c->day];
 		ls->answered += 1;
 		ls->wait_sum_s += wait_s;
 		hist_add(ls->waits, wait_s);
 		ls->h_answered[h] += 1;
+		dt->answered += 1;
+		dt->wait_sum_s += wait_s;
 		if (wait_s <= ls->spec->target_s) {
 			ls->in_target += 1;
 			ls->h_in_target[h] += 1;
+			dt->in_target += 1;
 		}
 		m->pending_counted--;
 	}
@@ -295,6 +309,9 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		ls->offered += 1;
 		c->hour = (uint16_t)hour_of_week(now);
 		ls->h_offered[c->hour] += 1;
+		c->day = (uint16_t)replication_day_of(now, m->warmup_s,
+						      m->n_days);
+		ls->days[c->day].offered += 1;
 		if (c->repeat)
 			ls->repeats += 1;
 		m->pending_counted++;
@@ -337,7 +354,7 @@ static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
 		sim_fail(ctx, SIM_ENOMEM, "out of memory for callers");
 		return;
 	}
-	c->line = (uint32_t)(ls - m->lines);
+	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 0;
 	offer(m, c, now);
 	schedule_arrival(m, ls, now);
@@ -382,7 +399,7 @@ static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
 		sim_fail(ctx, SIM_ENOMEM, "out of memory for callers");
 		return;
 	}
-	c->line = (uint32_t)(ls - m->lines);
+	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 1;
 	offer(m, c, sim_now(ctx));
 }
@@ -532,7 +549,8 @@ static enum sim_status line_init(struct cc_model *m, size_t l,
 	if (!ls->plan)
 		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
 	ls->waits = hist_new();
-	if (!ls->waits)
+	ls->days = mem_calloc(m->n_days, sizeof *ls->days);
+	if (!ls->waits || !ls->days)
 		return SIM_ENOMEM;
 	for (int k = 0; k < CC_STREAM_KINDS; k++) {
 		ls->rng[k] = sim_rng(m->ctx, (uint32_t)(l * CC_STREAM_KINDS + k));
@@ -571,6 +589,7 @@ static void cc_free(void *model)
 		for (size_t l = 0; l < m->sc->n_lines; l++) {
 			demand_plan_free(m->lines[l].plan);
 			hist_free(m->lines[l].waits);
+			free(m->lines[l].days);
 			free(m->lines[l].pools);
 		}
 	}
@@ -622,6 +641,8 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 						: SCENARIO_MAX_WAITING_DEFAULT;
 	m->warmup_s = env->warmup_s;
 	m->end_s = env->end_s;
+	m->n_days = replication_days(m->sc);
+	assert(m->n_days <= UINT16_MAX);   /* run.days <= 36600: a caller's day */
 	assert(env->first_stream == 0);   /* line l's streams are l * KINDS + k */
 	sim_set_model(m->ctx, m);
 	if (model_build(m, err) != SIM_OK) {
@@ -685,6 +706,22 @@ static void line_figures(const struct cc_model *m, size_t l,
 	}
 }
 
+/* Line l's figures of each counted day. */
+static void line_day_figures(const struct cc_model *m, size_t l,
+			     struct replication_result *out)
+{
+	const struct line_state *ls = &m->lines[l];
+
+	for (size_t d = 0; d < m->n_days; d++) {
+		const struct day_tally *dt = &ls->days[d];
+		double *f = replication_dline_at(out, d, l);
+
+		f[CC_D_OFFERED] = dt->offered;
+		f[CC_D_SERVICE_LEVEL] = ratio(dt->in_target, dt->offered);
+		f[CC_D_ASA_S] = ratio(dt->wait_sum_s, dt->answered);
+	}
+}
+
 static void pool_figures(const struct cc_model *m, size_t p,
 			 struct replication_result *out)
 {
@@ -712,8 +749,10 @@ static void cc_figures(const void *model, struct replication_result *out)
 {
 	const struct cc_model *m = model;
 
-	for (size_t l = 0; l < m->sc->n_lines; l++)
+	for (size_t l = 0; l < m->sc->n_lines; l++) {
 		line_figures(m, l, out);
+		line_day_figures(m, l, out);
+	}
 	for (size_t p = 0; p < m->sc->n_pools; p++)
 		pool_figures(m, p, out);
 }

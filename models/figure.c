@@ -24,6 +24,8 @@ FIGURE_ILINE_LIST(FIGURE_CHECK)
 FIGURE_IPOOL_LIST(FIGURE_CHECK)
 FIGURE_GRADE_LIST(FIGURE_CHECK)
 FIGURE_AREA_LIST(FIGURE_CHECK)
+FIGURE_DLINE_LIST(FIGURE_CHECK)
+FIGURE_DGRADE_LIST(FIGURE_CHECK)
 
 static const struct figure_def figure_line[] = { FIGURE_LINE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_pool[] = { FIGURE_POOL_LIST(FIGURE_DEF) };
@@ -31,6 +33,10 @@ static const struct figure_def figure_iline[] = { FIGURE_ILINE_LIST(FIGURE_DEF) 
 static const struct figure_def figure_ipool[] = { FIGURE_IPOOL_LIST(FIGURE_DEF) };
 static const struct figure_def figure_grade[] = { FIGURE_GRADE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_area[] = { FIGURE_AREA_LIST(FIGURE_DEF) };
+static const struct figure_def figure_dline[] = { FIGURE_DLINE_LIST(FIGURE_DEF) };
+static const struct figure_def figure_dgrade[] = {
+	FIGURE_DGRADE_LIST(FIGURE_DEF)
+};
 
 /* The grade list serves two blocks: force-wide, and per area and grade. */
 static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
@@ -48,6 +54,10 @@ static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
 				      figure_grade, RSP_GRADE_METRICS },
 	[FIGURE_BLOCK_AREA] = { FIGURE_BY_AREA, FIGURE_WHOLE_HORIZON,
 				figure_area, RSP_AREA_METRICS },
+	[FIGURE_BLOCK_DLINE] = { FIGURE_BY_LINE, FIGURE_DAY,
+				 figure_dline, CC_DAY_LINE_METRICS },
+	[FIGURE_BLOCK_DGRADE] = { FIGURE_BY_GRADE, FIGURE_DAY,
+				  figure_dgrade, RSP_DAY_GRADE_METRICS },
 };
 
 const struct figure_block_def *figure_block(enum figure_block b)

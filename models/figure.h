@@ -32,8 +32,10 @@
  *   cmp       its place among an item's figures in a comparison, from 1;
  *             0: not compared.
  * CSV and JSON list a block's figures in the order of its list.
- * PI_PERIOD and GOAL_SHARE (with PERIOD_SUMS) are for the by-day and
- * by-hour figures to come: the writers already say them apart.
+ * PI_PERIOD and GOAL_SHARE (with PERIOD_SUMS) are for figures over the
+ * periods of a replication (one more day, the share of days that met a
+ * goal): the writers already say them apart. The figures by day below are
+ * each day's own figure, one value a replication, so CI_MEAN.
  *
  * Adding a figure:
  *   1. a row in the block's list below (the enum constant comes with it;
@@ -117,6 +119,28 @@
 	FIG(CC_I_OCCUPANCY, "occupancy", "occ", "occupancy", \
 	    FRACTION, CI_MEAN, SUMS, NONE, 2, 0) /* NAN when nobody on duty */
 
+/* Per counted day (day 1 = the first 24 hours of the counted period, the
+ * last day cut short when run.days is not whole), per line: calls are put
+ * in the day they arrived. The labels head the columns of the by-day
+ * table. */
+#define FIGURE_DLINE_LIST(FIG) \
+	FIG(CC_D_OFFERED, "offered", "offered", "offered", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) \
+	FIG(CC_D_SERVICE_LEVEL, "service_level", "SL", "service level", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 2, 0) /* NAN when none offered */ \
+	FIG(CC_D_ASA_S, "asa_s", "ASA", "ASA", \
+	    SECONDS, CI_MEAN, SUMS, NONE, 3, 0) /* NAN when none answered */
+
+/* Per counted day, per incident grade (force-wide): incidents are put in
+ * the day they were created. */
+#define FIGURE_DGRADE_LIST(FIG) \
+	FIG(RSP_D_INCIDENTS, "incidents", "incidents", "incidents", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) \
+	/* attended within target / incidents; NAN without a target or \
+	   without incidents */ \
+	FIG(RSP_D_WITHIN_TARGET, "attended_within_target", "within target", \
+	    "within target", FRACTION, CI_MEAN, SUMS, NONE, 2, 0)
+
 /* Per incident grade (force-wide, and per area and grade). */
 #define FIGURE_GRADE_LIST(FIG) \
 	FIG(RSP_INCIDENTS, "incidents", "incidents", "incidents", \
@@ -176,7 +200,11 @@ enum cc_interval_line_metric {
 enum cc_interval_pool_metric {
 	FIGURE_IPOOL_LIST(FIGURE_ENUM) CC_INTERVAL_POOL_METRICS
 };
+enum cc_day_line_metric { FIGURE_DLINE_LIST(FIGURE_ENUM) CC_DAY_LINE_METRICS };
 enum rsp_grade_metric { FIGURE_GRADE_LIST(FIGURE_ENUM) RSP_GRADE_METRICS };
+enum rsp_day_grade_metric {
+	FIGURE_DGRADE_LIST(FIGURE_ENUM) RSP_DAY_GRADE_METRICS
+};
 enum rsp_area_metric { FIGURE_AREA_LIST(FIGURE_ENUM) RSP_AREA_METRICS };
 #undef FIGURE_ENUM
 
@@ -237,7 +265,7 @@ enum figure_period {
 };
 
 /* The blocks of a replication's result, in the order of struct replication_result:
- * each is a flat array [item][figure] (or [hour][item][figure]). */
+ * each is a flat array [item][figure] (or [hour]/[day][item][figure]). */
 enum figure_block {
 	FIGURE_BLOCK_LINE,
 	FIGURE_BLOCK_POOL,
@@ -246,6 +274,8 @@ enum figure_block {
 	FIGURE_BLOCK_GRADE,
 	FIGURE_BLOCK_AREA_GRADE,
 	FIGURE_BLOCK_AREA,
+	FIGURE_BLOCK_DLINE,       /* [day][line][figure] */
+	FIGURE_BLOCK_DGRADE,      /* [day][grade][figure] */
 	FIGURE_BLOCKS
 };
 

@@ -72,9 +72,14 @@ struct replication_result *replication_result_new(const struct scenario *sc)
 	res->rsp.area_grade = mem_calloc(sc->n_areas * sc->n_grades *
 				     RSP_GRADE_METRICS + 1, sizeof(double));
 	res->rsp.area = mem_calloc(sc->n_areas * RSP_AREA_METRICS + 1, sizeof(double));
+	res->n_days = replication_days(sc);
+	res->day_line = mem_calloc(res->n_days * sc->n_lines *
+				   CC_DAY_LINE_METRICS + 1, sizeof(double));
+	res->day_grade = mem_calloc(res->n_days * sc->n_grades *
+				    RSP_DAY_GRADE_METRICS + 1, sizeof(double));
 	if (!res->line || !res->pool || !res->interval_line ||
 	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
-	    !res->rsp.area) {
+	    !res->rsp.area || !res->day_line || !res->day_grade) {
 		replication_result_free(res);
 		return NULL;
 	}
@@ -93,6 +98,8 @@ void replication_result_free(struct replication_result *res)
 	free(res->rsp.grade);
 	free(res->rsp.area_grade);
 	free(res->rsp.area);
+	free(res->day_line);
+	free(res->day_grade);
 	free(res);
 }
 

@@ -13,6 +13,7 @@
 #ifndef MODELS_REPLICATION_H
 #define MODELS_REPLICATION_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -33,8 +34,31 @@ struct replication_result {
 	/* Incident response (all NULL when the scenario has no grades). */
 	size_t n_grades, n_areas;
 	struct rsp_figures rsp;  /* see models/response.h for the layout */
+	/* By counted day (replication_days): day d is [warmup + d days,
+	 * warmup + d + 1 days) of the counted period. */
+	size_t n_days;
+	double *day_line;        /* [n_days][n_lines][CC_DAY_LINE_METRICS] */
+	double *day_grade;       /* [n_days][n_grades][RSP_DAY_GRADE_METRICS] */
 	uint64_t events;         /* events run, for speed reporting */
 };
+
+/* The number of counted days of sc: run.days rounded up, the last day cut
+ * short when run.days is not whole; at most 36600 (the range of run.days),
+ * so by-day figures never grow with anything but the horizon. */
+static inline size_t replication_days(const struct scenario *sc)
+{
+	return (size_t)ceil(sc->run.days);
+}
+
+/* The counted day (0 = the first) that time t_s in [warmup_s, warmup_s +
+ * n_days days) falls in; the truncation is floor for t_s >= warmup_s. */
+static inline size_t replication_day_of(double t_s, double warmup_s,
+					size_t n_days)
+{
+	size_t d = (size_t)((t_s - warmup_s) / DAY_S);
+
+	return d < n_days ? d : n_days - 1;
+}
 
 /* Returns a new zeroed result sized for sc, or NULL when out of memory. */
 struct replication_result *replication_result_new(const struct scenario *sc);
@@ -71,6 +95,17 @@ static inline double *replication_ipool_at(struct replication_result *r,
 {
 	return r->interval_pool +
 	       (hour * r->n_pools + pool) * CC_INTERVAL_POOL_METRICS;
+}
+static inline double *replication_dline_at(struct replication_result *r,
+					   size_t day, size_t line)
+{
+	return r->day_line + (day * r->n_lines + line) * CC_DAY_LINE_METRICS;
+}
+static inline double *replication_dgrade_at(struct replication_result *r,
+					    size_t day, size_t grade)
+{
+	return r->day_grade +
+	       (day * r->n_grades + grade) * RSP_DAY_GRADE_METRICS;
 }
 static inline double *replication_grade_at(struct replication_result *r,
 					   size_t grade)

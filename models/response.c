@@ -32,6 +32,7 @@
 #include <string.h>
 #include <gsl/gsl_randist.h>
 
+#include "models/replication.h"
 #include "models/response_int.h"
 #include "models/week.h"
 #include "sim/mem.h"
@@ -44,6 +45,15 @@ static void on_wait_check(struct sim_ctx *ctx, const struct ev_event *ev);
 static double *ag_at(const struct response *r, size_t a, size_t g)
 {
 	return r->ag + (a * r->sc->n_grades + g) * RSP_GRADE_METRICS;
+}
+
+/* The day tallies of grade g for an incident created at created_s. */
+static double *rsp_day_at(const struct response *r, double created_s,
+			  size_t g)
+{
+	size_t d = replication_day_of(created_s, r->warmup_s, r->n_days);
+
+	return r->day_grade + (d * r->sc->n_grades + g) * RSP_DAY_GRADE_METRICS;
 }
 
 static struct queue *queue_at(const struct response *r, size_t a, size_t g)
@@ -454,8 +464,11 @@ static void tally_attendance(struct response *r, const struct incident *inc,
 		return;
 	f[RSP_ATTENDED] += 1;
 	f[RSP_ATTEND_MEAN_S] += attend_s;   /* a sum until the figures */
-	if (isfinite(gs->target_s) && attend_s <= gs->target_s)
+	if (isfinite(gs->target_s) && attend_s <= gs->target_s) {
 		f[RSP_WITHIN_TARGET] += 1;  /* a count until the figures */
+		rsp_day_at(r, inc->created_s, inc->grade)
+			[RSP_D_WITHIN_TARGET] += 1;
+	}
 	if (cross_border)
 		f[RSP_CROSS_BORDER] += 1;
 	hist_add(r->ag_hist[inc->area * r->sc->n_grades + inc->grade], attend_s);
@@ -679,6 +692,7 @@ void response_call_ended(struct response *r, size_t line)
 	seeking_add(r);
 	if (inc->counted) {
 		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
+		rsp_day_at(r, now, g)[RSP_D_INCIDENTS] += 1;
 		r->pending++;
 		r->pending_ag[inc->area * r->sc->n_grades + g]++;
 	}
@@ -762,6 +776,21 @@ static void area_finish(const struct response *r, size_t a, double *out)
 	out[RSP_UNITS_ON_DUTY] = ratio(staff, r->end_s - r->warmup_s);
 	out[RSP_ABSTRACTIONS] = t[RSP_ABSTRACTIONS];
 	out[RSP_ABSTRACTION_HOURS] = t[RSP_ABSTRACTION_HOURS];
+}
+
+void response_day_figures(const struct response *r, double *out)
+{
+	size_t ng = r->sc->n_grades;
+
+	for (size_t i = 0; i < r->n_days * ng; i++) {
+		const double *in = r->day_grade + i * RSP_DAY_GRADE_METRICS;
+		double *f = out + i * RSP_DAY_GRADE_METRICS;
+
+		f[RSP_D_INCIDENTS] = in[RSP_D_INCIDENTS];
+		f[RSP_D_WITHIN_TARGET] = isfinite(r->sc->grades[i % ng].target_s)
+			? ratio(in[RSP_D_WITHIN_TARGET], in[RSP_D_INCIDENTS])
+			: NAN;
+	}
 }
 
 void response_figures(const struct response *r, struct rsp_figures *out)

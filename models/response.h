@@ -76,6 +76,10 @@ void response_open(struct response *rsp);
 void response_close(struct response *rsp);
 /* Writes the replication's figures; called once the run has drained. */
 void response_figures(const struct response *rsp, struct rsp_figures *out);
+/* Writes the figures of each counted day, force-wide per grade, into out
+ * ([days][n_grades][RSP_DAY_GRADE_METRICS], days = replication_days(sc)),
+ * by the day each incident was created. */
+void response_day_figures(const struct response *rsp, double *out);
 
 /* The model the replication driver creates when the scenario has grades. */
 struct replication_model;

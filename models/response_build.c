@@ -48,6 +48,7 @@ void response_free(struct response *r)
 	free(r->ag);
 	free(r->area_tally);
 	free(r->pending_ag);
+	free(r->day_grade);
 	while (r->chunks) {
 		struct incident_chunk *next = r->chunks->next;
 		free(r->chunks);
@@ -141,8 +142,12 @@ static enum sim_status build_areas(struct response *r)
 	r->g_hist = mem_calloc(ng, sizeof *r->g_hist);
 	r->area_tally = mem_calloc(na * RSP_AREA_METRICS, sizeof *r->area_tally);
 	r->pending_ag = mem_calloc(na * ng, sizeof *r->pending_ag);
+	r->n_days = replication_days(sc);
+	r->day_grade = mem_calloc(r->n_days * ng * RSP_DAY_GRADE_METRICS,
+				  sizeof *r->day_grade);
 	if (!r->area_groups || !r->n_area_groups || !r->queues || !r->ag ||
 	    !r->ag_hist || !r->g_hist || !r->area_tally || !r->pending_ag ||
+	    !r->day_grade ||
 	    new_hists(r->ag_hist, na * ng) != SIM_OK ||
 	    new_hists(r->g_hist, ng) != SIM_OK)
 		return SIM_ENOMEM;
@@ -239,6 +244,7 @@ static bool rsp_settled(const void *model)
 static void rsp_figures(const void *model, struct replication_result *out)
 {
 	response_figures(model, &out->rsp);
+	response_day_figures(model, out->day_grade);
 }
 
 static void rsp_free(void *model)

@@ -90,6 +90,10 @@ struct response {
 	struct hist **ag_hist;         /* [area][grade] */
 	struct hist **g_hist;          /* [grade], all areas */
 	double *area_tally;            /* [area][RSP_AREA_METRICS] */
+	/* By the day incidents were created: [day][grade][RSP_D_*], the
+	 * attended within target a count until the figures. */
+	size_t n_days;                 /* counted days: replication_days */
+	double *day_grade;
 };
 
 /* The event of a group's roster change (response.c); set-up puts each

@@ -162,6 +162,26 @@ static void report_csv_hour(struct report_csv_out *w, const struct summary *s, s
 	}
 }
 
+/* The rows of counted day d (from 0), named "LINE@day 3", "GRADE@day 3". */
+static void report_csv_day(struct report_csv_out *w, const struct summary *s,
+			   size_t d)
+{
+	char name[SCENARIO_NAME_MAX + 32];
+
+	for (size_t l = 0; l < s->n_lines; l++) {
+		snprintf(name, sizeof name, "%s@day %zu", s->sc->lines[l].name,
+			 d + 1);
+		report_csv_figures(w, "line_day", name, FIGURE_BLOCK_DLINE,
+				   summary_dline(s, d, l, 0));
+	}
+	for (size_t g = 0; g < s->n_grades; g++) {
+		snprintf(name, sizeof name, "%s@day %zu", s->sc->grades[g].name,
+			 d + 1);
+		report_csv_figures(w, "grade_day", name, FIGURE_BLOCK_DGRADE,
+				   summary_dgrade(s, d, g, 0));
+	}
+}
+
 /* Every row of s, in the order report_csv.h lists the sections. */
 static void report_csv_all(struct report_csv_out *w, const struct summary *s,
 			   bool intervals)
@@ -182,6 +202,8 @@ enum sim_status report_csv_write(FILE *f, const struct summary *s,
 
 	fputs("section,name,metric,mean,ci_low,ci_high\n", f);
 	report_csv_all(&w, s, intervals);
+	for (size_t d = 0; d < s->n_days; d++)
+		report_csv_day(&w, s, d);
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the CSV report failed");
 	return SIM_OK;

@@ -15,7 +15,11 @@
  *   cost      "total": fte and annual_cost of pools and roles together;
  *   interval  with --intervals: name is "LINE@Mon 18:00" or "POOL@Mon 18:00"
  *             (the line metrics offered, answered, service_level and the
- *             pool metrics staff_on_duty, occupancy do not overlap).
+ *             pool metrics staff_on_duty, occupancy do not overlap);
+ *   line_day  each counted day, each line: name "LINE@day 3" (days from
+ *             1), metrics offered, service_level, asa_s;
+ *   grade_day each counted day, each grade: name "GRADE@day 3", metrics
+ *             incidents, attended_within_target.
  * Exact figures (settings, targets, costs) repeat their value as ci_low and
  * ci_high. Fields are quoted as RFC 4180 says (a field with a comma, quote
  * or line break is put in quotes, quotes doubled); rows end in "\n";
@@ -31,7 +35,7 @@
 #include "sim/sim_err.h"
 
 /* Writes s to f (borrowed), with the hour-of-week rows when `intervals` is
- * true. Returns SIM_OK, or SIM_EIO with err filled when f reports a write
+ * true, and always the rows of each counted day. Returns SIM_OK, or SIM_EIO with err filled when f reports a write
  * error. */
 enum sim_status report_csv_write(FILE *f, const struct summary *s,
 				 bool intervals, struct sim_err *err);
@@ -44,7 +48,7 @@ struct report_csv_prefix {
 };
 
 /* Writes the rows of s to f (borrowed) as report_csv_write does, without
- * the column names or the hour-of-week rows, each row starting with the
+ * the column names, the hour-of-week rows or the day rows, each row starting with the
  * prefix's fields (quoted like any other), and sets *n_rows to the number
  * of rows written. Returns SIM_OK, or SIM_EIO with err filled. */
 enum sim_status report_csv_rows(FILE *f, const struct summary *s,

@@ -412,6 +412,112 @@ static void html_hours(FILE *f, const struct result *r)
 	fputs("</section>\n", f);
 }
 
+/* Day by day, a line's offered calls, service level with its interval and
+ * ASA (kind 0), or a grade's incidents and attended within target with
+ * its interval (kind 1). */
+static void html_days_table(FILE *f, const json_t *days, size_t kind,
+			    size_t i)
+{
+	static const char *const head[2] = {
+		"<th>offered</th><th>service level</th><th>95% interval</th>"
+		"<th>ASA (s)</th>",
+		"<th>incidents</th><th>within target</th><th>95% interval</th>"
+	};
+	static const char *const items[2] = { "lines", "grades" };
+	static const char *const figure[2] = {
+		"service_level", "attended_within_target"
+	};
+
+	fprintf(f, "<div class=\"scroll\"><table>\n<thead><tr><th>day</th>%s"
+		"</tr></thead>\n<tbody>\n", head[kind]);
+	for (size_t d = 0; d < json_array_size(days); d++) {
+		const json_t *day = json_array_get(days, d);
+		const json_t *o = json_array_get(json_object_get(day,
+								 items[kind]), i);
+
+		fprintf(f, "<tr><td>%zu</td><td>", d + 1);
+		html_count(f, result_figure(o, kind ? "incidents" : "offered",
+					    "mean"));
+		fputs("</td><td>", f);
+		html_pct(f, result_figure(o, figure[kind], "mean"));
+		fputs("</td><td>", f);
+		html_interval(f, o, figure[kind]);
+		if (kind == 0) {
+			fputs("</td><td>", f);
+			html_count(f, result_figure(o, "asa_s", "mean"));
+		}
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</tbody>\n</table></div>\n", f);
+}
+
+/* Adapters from the by-day spec writers to html_chart's shape. */
+static void html_spec_days_line(FILE *f, const json_t *root, size_t l)
+{
+	report_html_spec_days_line(f, root, l);
+}
+
+static void html_spec_days_grade(FILE *f, const json_t *root, size_t g)
+{
+	report_html_spec_days_grade(f, root, g);
+}
+
+/* Each grade with a target: attendance within target day by day. */
+static void html_days_grades(FILE *f, const struct result *r)
+{
+	const json_t *grades = json_object_get(r->root, "grades");
+	char id[64];
+
+	for (size_t g = 0; g < json_array_size(grades); g++) {
+		const json_t *grade = json_array_get(grades, g);
+
+		if (!isfinite(result_number(grade, "target_s")))
+			continue;
+		fputs("<h3>Grade ", f);
+		report_html_escape(f, result_string(grade, "name"));
+		fputs(": attended within target</h3>\n", f);
+		snprintf(id, sizeof id, "chart-days-grade-%zu", g);
+		html_chart(f, id, "Share of the incidents created each day "
+			   "attended within the grade's target (mean over "
+			   "replications, line; 95% interval, band; goal, "
+			   "dashed).", html_spec_days_grade, r->root, g);
+		html_days_table(f, r->by_day, 1, g);
+	}
+}
+
+/* Service level by day for each line, then attendance within target by
+ * day for each grade with a target; or a note when the result has no
+ * figures by day. */
+static void html_days(FILE *f, const struct result *r)
+{
+	const json_t *lines = json_object_get(r->root, "lines");
+	char id[64];
+
+	fputs("<section id=\"days\">\n<h2>Service level by day across the "
+	      "horizon</h2>\n", f);
+	if (r->by_day == NULL) {
+		fputs("<p>This result has no figures by day: it was saved by "
+		      "an earlier callsim; run it again to see them.</p>\n"
+		      "</section>\n", f);
+		return;
+	}
+	for (size_t l = 0; l < json_array_size(lines); l++) {
+		fputs("<h3>Line ", f);
+		report_html_escape(f, result_string(json_array_get(lines, l),
+						    "name"));
+		fputs("</h3>\n", f);
+		snprintf(id, sizeof id, "chart-days-line-%zu", l);
+		html_chart(f, id, "Share of the calls offered each day answered "
+			   "within target (mean over replications, line; 95% "
+			   "interval, band; goal, dashed). Day 1 is the first "
+			   "24 hours after the warm-up.", html_spec_days_line,
+			   r->root, l);
+		html_days_table(f, r->by_day, 0, l);
+	}
+	html_days_grades(f, r);
+	fputs("</section>\n", f);
+}
+
 /* One grade in one place, a row of the attendance table. */
 static void html_attendance_row(FILE *f, const char *area, const json_t *g)
 {
@@ -540,6 +646,7 @@ enum sim_status report_html_write(FILE *f, const struct result *r,
 	html_provenance(f, r->root);
 	html_verdicts(f, r->root);
 	html_hours(f, r);
+	html_days(f, r);
 	html_attendance(f, r->root);
 	html_costs(f, r->root);
 	html_foot(f);

@@ -379,6 +379,80 @@ void report_html_spec_attendance(FILE *f, const json_t *root)
 	spec_data(f, spec_attendance_rows, root, 0);
 }
 
+/* What a by-day chart shows: the days' `items`, their figure, and the
+ * axis title; [0] for a line, [1] for a grade. */
+static const struct spec_days {
+	const char *items, *figure, *title;
+} spec_days_of[2] = {
+	{ "lines", "service_level",
+	  "service level" },
+	{ "grades", "attended_within_target",
+	  "attended within target" },
+};
+
+/* Each day: its number, the item's name, the figure and the goal (the
+ * item's, from the top-level list of the result). arg is the item's index
+ * times 2, plus 1 for a grade. */
+static void spec_days_rows(struct emit_json *w, const json_t *root,
+			   size_t arg)
+{
+	const struct spec_days *sd = &spec_days_of[arg % 2];
+	const json_t *days = json_object_get(root, "by_day");
+	const json_t *top = json_array_get(json_object_get(root, sd->items),
+					   arg / 2);
+
+	for (size_t d = 0; d < json_array_size(days); d++) {
+		const json_t *day = json_array_get(days, d);
+		const json_t *o = json_array_get(
+			json_object_get(day, sd->items), arg / 2);
+
+		emit_json_next(w);
+		emit_json_open(w, '{');
+		emit_json_key_number(w, "day", result_number(day, "day"));
+		emit_json_key_string(w, "name", result_string(o, "name"));
+		spec_figure(w, o, sd->figure);
+		emit_json_key_number(w, "goal", result_number(top, "goal"));
+		emit_json_close(w, '}');
+	}
+}
+
+#define SPEC_DAY_AXIS \
+	"{\"field\":\"day\",\"type\":\"quantitative\",\"scale\":" \
+	"{\"nice\":false},\"title\":\"day of the horizon\",\"axis\":" \
+	"{\"tickMinStep\":1,\"format\":\"d\"}}"
+
+/* The 95% interval as a band, the mean as a line over it, and the goal
+ * as a dashed rule across the chart (drawn from day 1's row, so once). */
+static void spec_days(FILE *f, const json_t *root, size_t arg)
+{
+	fputs("{\"width\":640,\"height\":160,\"layer\":["
+	      "{\"mark\":{\"type\":\"area\",\"opacity\":0.3,\"color\":"
+	      "\"#56B4E9\"},\"encoding\":{\"x\":" SPEC_DAY_AXIS ",\"y\":"
+	      "{\"field\":\"ci_low\",\"type\":\"quantitative\",\"scale\":"
+	      "{\"zero\":false},\"axis\":{\"format\":\".0%\"},\"title\":", f);
+	emit_json_string(f, spec_days_of[arg % 2].title);
+	fputs("},\"y2\":{\"field\":\"ci_high\"}}},"
+	      "{\"mark\":{\"type\":\"line\",\"color\":\"#0072B2\"},"
+	      "\"encoding\":{\"x\":" SPEC_DAY_AXIS ",\"y\":{\"field\":"
+	      "\"mean\",\"type\":\"quantitative\"}}},"
+	      "{\"transform\":[{\"filter\":\"datum.day === 1\"},"
+	      "{\"filter\":\"isValid(datum.goal)\"}],\"mark\":{\"type\":"
+	      "\"rule\","
+	      "\"color\":\"black\",\"strokeDash\":[6,3]},\"encoding\":"
+	      "{\"y\":{\"field\":\"goal\",\"type\":\"quantitative\"}}}]", f);
+	spec_data(f, spec_days_rows, root, arg);
+}
+
+void report_html_spec_days_line(FILE *f, const json_t *root, size_t item)
+{
+	spec_days(f, root, 2 * item);
+}
+
+void report_html_spec_days_grade(FILE *f, const json_t *root, size_t item)
+{
+	spec_days(f, root, 2 * item + 1);
+}
+
 /* Each pool, then each role: name, kind, FTE and annual cost. */
 static void spec_costs_rows(struct emit_json *w, const json_t *root,
 			    size_t unused)

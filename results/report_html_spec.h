@@ -40,5 +40,10 @@ void report_html_spec_heatmap(FILE *f, const json_t *root, size_t line);
 void report_html_spec_hours(FILE *f, const json_t *root);
 void report_html_spec_attendance(FILE *f, const json_t *root);
 void report_html_spec_costs(FILE *f, const json_t *root);
+/* A figure across the days of the horizon, with its interval band and its
+ * goal: line `item`'s service level, or grade `item`'s attendance within
+ * target. They need the result's "by_day". */
+void report_html_spec_days_line(FILE *f, const json_t *root, size_t item);
+void report_html_spec_days_grade(FILE *f, const json_t *root, size_t item);
 
 #endif

@@ -181,6 +181,45 @@ static void report_json_intervals(struct emit_json *w, const struct summary *s)
 	emit_json_close(w, ']');
 }
 
+/* One {name, figures...} of a day's lines or grades. */
+static void report_json_day_item(struct emit_json *w, const char *name,
+				 enum figure_block b, const struct ci *m)
+{
+	emit_json_next(w);
+	emit_json_open(w, '{');
+	emit_json_key_string(w, "name", name);
+	report_json_figures(w, b, m);
+	emit_json_close(w, '}');
+}
+
+/* "by_day": each counted day (numbered from 1), its lines and grades. */
+static void report_json_by_day(struct emit_json *w, const struct summary *s)
+{
+	emit_json_key(w, "by_day");
+	emit_json_open(w, '[');
+	for (size_t d = 0; d < s->n_days; d++) {
+		emit_json_next(w);
+		emit_json_open(w, '{');
+		emit_json_key_number(w, "day", (double)(d + 1));
+		emit_json_key(w, "lines");
+		emit_json_open(w, '[');
+		for (size_t l = 0; l < s->n_lines; l++)
+			report_json_day_item(w, s->sc->lines[l].name,
+					     FIGURE_BLOCK_DLINE,
+					     summary_dline(s, d, l, 0));
+		emit_json_close(w, ']');
+		emit_json_key(w, "grades");
+		emit_json_open(w, '[');
+		for (size_t g = 0; g < s->n_grades; g++)
+			report_json_day_item(w, s->sc->grades[g].name,
+					     FIGURE_BLOCK_DGRADE,
+					     summary_dgrade(s, d, g, 0));
+		emit_json_close(w, ']');
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+}
+
 /* What the result is and what made it: the schema the report reader
  * checks, the version, the scenario's content fingerprint (as a sweep's
  * header gives it), and the command line ("callsim" and the
@@ -257,6 +296,7 @@ enum sim_status report_json_write_run(FILE *f, const struct summary *s,
 	emit_json_open(&w, '{');
 	report_json_provenance(&w, s, command, n);
 	report_json_members(&w, s, intervals);
+	report_json_by_day(&w, s);
 	emit_json_close(&w, '}');
 	fputc('\n', f);
 	if (fflush(f) != 0 || ferror(f))

@@ -24,7 +24,8 @@
 #define REPORT_JSON_SCHEMA_VERSION 1
 
 /* Writes s to f (borrowed), with the 168 hour-of-week figures when
- * `intervals` is true. Returns SIM_OK, or SIM_EIO with err filled when f
+ * `intervals` is true, and always the figures of each counted day
+ * ("by_day", last). Returns SIM_OK, or SIM_EIO with err filled when f
  * reports a write error. */
 enum sim_status report_json_write(FILE *f, const struct summary *s,
 				  bool intervals, struct sim_err *err);

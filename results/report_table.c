@@ -272,6 +272,80 @@ static void rt_intervals(FILE *f, const struct summary *s)
 		rt_interval_row(f, s, &cols, h, false);
 }
 
+/* The columns of the by-day table: per line, then per grade, the by-day
+ * figures with a row place in models/figure.h. */
+struct rt_day_columns {
+	size_t line[CC_DAY_LINE_METRICS], grade[RSP_DAY_GRADE_METRICS];
+	size_t n_line, n_grade;
+};
+
+/* Column c of the by-day table: fills its heading and, for day d, its
+ * figure and definition. */
+static const struct ci *rt_day_column(const struct summary *s,
+				      const struct rt_day_columns *cols,
+				      size_t c, size_t d,
+				      char head[RT_NUM_MAX + SCENARIO_NAME_MAX],
+				      const struct figure_def **def)
+{
+	size_t n = RT_NUM_MAX + SCENARIO_NAME_MAX, k;
+
+	if (c < cols->n_line * s->n_lines) {
+		size_t l = c / cols->n_line;
+
+		k = cols->line[c % cols->n_line];
+		*def = figure_def(FIGURE_BLOCK_DLINE, k);
+		snprintf(head, n, "%s %s", s->sc->lines[l].name, (*def)->label);
+		return summary_dline(s, d, l, k);
+	}
+	c -= cols->n_line * s->n_lines;
+	k = cols->grade[c % cols->n_grade];
+	*def = figure_def(FIGURE_BLOCK_DGRADE, k);
+	snprintf(head, n, "%s %s", s->sc->grades[c / cols->n_grade].name,
+		 (*def)->label);
+	return summary_dgrade(s, d, c / cols->n_grade, k);
+}
+
+/* One row of the by-day table (day d from 0); the heading row when header
+ * is true. */
+static void rt_day_row(FILE *f, const struct summary *s,
+		       const struct rt_day_columns *cols, size_t d,
+		       bool header)
+{
+	size_t n_cols = cols->n_line * s->n_lines + cols->n_grade * s->n_grades;
+	char head[RT_NUM_MAX + SCENARIO_NAME_MAX], cell[RT_NUM_MAX];
+	const struct figure_def *def;
+
+	if (header)
+		fprintf(f, "  %5s", "day");
+	else
+		fprintf(f, "  %5zu", d + 1);
+	for (size_t c = 0; c < n_cols; c++) {
+		const struct ci *x = rt_day_column(s, cols, c, d, head, &def);
+		int w = strlen(head) > 7 ? (int)strlen(head) : 7;
+
+		rt_number(cell, sizeof cell, x->mean, def->unit);
+		fprintf(f, "  %*s", w, header ? head : cell);
+	}
+	fputc('\n', f);
+}
+
+enum sim_status report_table_write_days(FILE *f, const struct summary *s,
+					struct sim_err *err)
+{
+	struct rt_day_columns cols;
+
+	cols.n_line = figure_rows(FIGURE_BLOCK_DLINE, cols.line);
+	cols.n_grade = figure_rows(FIGURE_BLOCK_DGRADE, cols.grade);
+	fputs("\nby day of the horizon (means; SL and within target in %, "
+	      "ASA in s)\n", f);
+	rt_day_row(f, s, &cols, 0, true);
+	for (size_t d = 0; d < s->n_days; d++)
+		rt_day_row(f, s, &cols, d, false);
+	if (fflush(f) != 0 || ferror(f))
+		return sim_err_add(err, SIM_EIO, "writing the report failed");
+	return SIM_OK;
+}
+
 enum sim_status report_table_write(FILE *f, const struct summary *s,
 				   bool intervals, struct sim_err *err)
 {

@@ -25,4 +25,12 @@
 enum sim_status report_table_write(FILE *f, const struct summary *s,
 				   bool intervals, struct sim_err *err);
 
+/* Writes the by-day table of s to f (borrowed): a row each counted day
+ * (from 1), a column each line's offered, service level and ASA and each
+ * grade's incidents and attended within target, means over replications
+ * (their intervals are in the CSV and JSON). Returns SIM_OK, or SIM_EIO
+ * with err filled when f reports a write error. */
+enum sim_status report_table_write_days(FILE *f, const struct summary *s,
+					struct sim_err *err);
+
 #endif

@@ -24,6 +24,7 @@ enum {
 struct result_check {
 	const char *name;
 	struct sim_err *err;
+	size_t n_lines, n_grades;    /* of the result, for its days */
 };
 
 static int result_type_of(const json_t *v)
@@ -219,6 +220,55 @@ static void result_check_intervals(struct result_check *c, const json_t *r)
 	}
 }
 
+static void result_check_dline(struct result_check *c, const json_t *o,
+			       const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_check_figure(c, o, at, "offered");
+	result_check_figure(c, o, at, "service_level");
+	result_check_figure(c, o, at, "asa_s");
+}
+
+static void result_check_dgrade(struct result_check *c, const json_t *o,
+				const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_check_figure(c, o, at, "incidents");
+	result_check_figure(c, o, at, "attended_within_target");
+}
+
+/* One day: its number is its place from 1, and it has every line and
+ * grade of the result. */
+static void result_check_day(struct result_check *c, const json_t *o,
+			     const char *at)
+{
+	const json_t *d = result_want(c, o, at, "day", RT_INTEGER);
+	size_t i = 0;
+
+	sscanf(at, "by_day[%zu]", &i);
+	if (d != NULL && json_integer_value(d) != (json_int_t)i + 1)
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s.day: must be %zu",
+			    c->name, at, i + 1);
+	result_check_list(c, o, at, "lines", result_check_dline);
+	result_check_list(c, o, at, "grades", result_check_dgrade);
+	if (json_array_size(json_object_get(o, "lines")) != c->n_lines
+	    || json_array_size(json_object_get(o, "grades")) != c->n_grades)
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s: must list every line "
+			    "and grade", c->name, at);
+}
+
+/* "by_day", when present (results of earlier versions lack it). */
+static void result_check_by_day(struct result_check *c, const json_t *r)
+{
+	const json_t *bd = json_object_get(r, "by_day");
+
+	if (bd == NULL)
+		return;
+	c->n_lines = json_array_size(json_object_get(r, "lines"));
+	c->n_grades = json_array_size(json_object_get(r, "grades"));
+	result_check_list(c, r, "", "by_day", result_check_day);
+}
+
 /* "schema" and "schema_version": a run result of a version this callsim
  * writes. Returns false when it is not (nothing else is worth checking). */
 static bool result_check_schema(struct result_check *c, const json_t *r)
@@ -283,6 +333,8 @@ static void result_check_root(struct result_check *c, const json_t *r)
 	result_check_costs(c, r);
 	if (!sim_err_failed(c->err))
 		result_check_intervals(c, r);
+	if (!sim_err_failed(c->err))
+		result_check_by_day(c, r);
 }
 
 /* The deepest nesting of [ and { in text, outside strings: jansson
@@ -326,7 +378,7 @@ enum sim_status result_read_text(const char *name, const char *text,
 				 size_t len, struct result **out,
 				 struct sim_err *err)
 {
-	struct result_check c = { name, err };
+	struct result_check c = { name, err, 0, 0 };
 	json_error_t je;
 	json_t *root;
 
@@ -353,6 +405,7 @@ enum sim_status result_read_text(const char *name, const char *text,
 	}
 	(*out)->root = root;
 	(*out)->intervals = json_object_get(root, "intervals");
+	(*out)->by_day = json_object_get(root, "by_day");
 	return SIM_OK;
 }
 

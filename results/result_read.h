@@ -28,6 +28,8 @@ struct result {
 	json_t *root;                /* owned: the checked document */
 	const json_t *intervals;     /* borrowed from root; NULL when the run
 					was saved without --intervals */
+	const json_t *by_day;        /* borrowed from root; NULL when the
+					result has no figures by day */
 };
 
 /* Reads and checks the result in the file at path. Returns SIM_OK and a new

@@ -42,6 +42,8 @@ static size_t summary_block_items(const struct scenario *sc,
 	case FIGURE_BLOCK_GRADE: return sc->n_grades;
 	case FIGURE_BLOCK_AREA_GRADE: return sc->n_areas * sc->n_grades;
 	case FIGURE_BLOCK_AREA: return sc->n_areas;
+	case FIGURE_BLOCK_DLINE: return replication_days(sc) * sc->n_lines;
+	case FIGURE_BLOCK_DGRADE: return replication_days(sc) * sc->n_grades;
 	case FIGURE_BLOCKS: break;
 	}
 	assert(!"no such block");
@@ -92,6 +94,7 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 {
 	assert(r->n_lines == a->sc->n_lines && r->n_pools == a->sc->n_pools);
 	assert(r->n_grades == a->sc->n_grades && r->n_areas == a->sc->n_areas);
+	assert(r->n_days == replication_days(a->sc));
 	summary_acc_block(a, FIGURE_BLOCK_LINE, r->line);
 	summary_acc_block(a, FIGURE_BLOCK_POOL, r->pool);
 	summary_acc_block(a, FIGURE_BLOCK_ILINE, r->interval_line);
@@ -99,6 +102,8 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 	summary_acc_block(a, FIGURE_BLOCK_GRADE, r->rsp.grade);
 	summary_acc_block(a, FIGURE_BLOCK_AREA_GRADE, r->rsp.area_grade);
 	summary_acc_block(a, FIGURE_BLOCK_AREA, r->rsp.area);
+	summary_acc_block(a, FIGURE_BLOCK_DLINE, r->day_line);
+	summary_acc_block(a, FIGURE_BLOCK_DGRADE, r->day_grade);
 	a->replications++;
 	a->events += r->events;
 }
@@ -253,6 +258,17 @@ static void summary_intervals(struct summary *s, const struct summary_acc *a)
 			     s->interval_pool + i * CC_INTERVAL_POOL_METRICS);
 }
 
+/* By-day intervals of every line and grade, [day][item][figure]. */
+static void summary_days(struct summary *s, const struct summary_acc *a)
+{
+	for (size_t i = 0; i < s->n_days * s->n_lines; i++)
+		summary_item(a, FIGURE_BLOCK_DLINE, i,
+			     s->day_line + i * CC_DAY_LINE_METRICS);
+	for (size_t i = 0; i < s->n_days * s->n_grades; i++)
+		summary_item(a, FIGURE_BLOCK_DGRADE, i,
+			     s->day_grade + i * RSP_DAY_GRADE_METRICS);
+}
+
 /* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
 static struct summary *summary_alloc(const struct scenario *sc)
 {
@@ -275,13 +291,20 @@ static struct summary *summary_alloc(const struct scenario *sc)
 	s->area_grades = mem_calloc(s->n_areas * s->n_grades + 1,
 				sizeof *s->area_grades);
 	s->roles = mem_calloc(s->n_roles + 1, sizeof *s->roles);
+	s->n_days = replication_days(sc);
+	s->day_line = mem_calloc(s->n_days * nl * CC_DAY_LINE_METRICS + 1,
+				 sizeof *s->day_line);
+	s->day_grade = mem_calloc(s->n_days * s->n_grades
+				  * RSP_DAY_GRADE_METRICS + 1,
+				  sizeof *s->day_grade);
 	s->interval_line = mem_calloc(HOURS_PER_WEEK * nl * CC_INTERVAL_LINE_METRICS + 1,
 				  sizeof *s->interval_line);
 	s->interval_pool = mem_calloc(HOURS_PER_WEEK * np * CC_INTERVAL_POOL_METRICS + 1,
 				  sizeof *s->interval_pool);
 	if (s->lines == NULL || s->pools == NULL || s->interval_line == NULL
 	    || s->interval_pool == NULL || s->grades == NULL || s->areas == NULL
-	    || s->area_grades == NULL || s->roles == NULL) {
+	    || s->area_grades == NULL || s->roles == NULL
+	    || s->day_line == NULL || s->day_grade == NULL) {
 		summary_free(s);
 		return NULL;
 	}
@@ -310,6 +333,7 @@ struct summary *summary_of_acc(const struct summary_acc *a,
 	summary_response(s, a);
 	summary_roles(s);
 	summary_intervals(s, a);
+	summary_days(s, a);
 	return s;
 }
 
@@ -345,6 +369,8 @@ void summary_free(struct summary *s)
 	free(s->areas);
 	free(s->area_grades);
 	free(s->roles);
+	free(s->day_line);
+	free(s->day_grade);
 	free(s);
 }
 
@@ -387,6 +413,21 @@ const struct ci *summary_ipool(const struct summary *s, size_t hour,
 	assert(hour < HOURS_PER_WEEK && pool < s->n_pools);
 	return &s->interval_pool[(hour * s->n_pools + pool)
 				 * CC_INTERVAL_POOL_METRICS + m];
+}
+
+const struct ci *summary_dline(const struct summary *s, size_t day,
+			       size_t line, enum cc_day_line_metric m)
+{
+	assert(day < s->n_days && line < s->n_lines);
+	return &s->day_line[(day * s->n_lines + line) * CC_DAY_LINE_METRICS + m];
+}
+
+const struct ci *summary_dgrade(const struct summary *s, size_t day,
+				size_t grade, enum rsp_day_grade_metric m)
+{
+	assert(day < s->n_days && grade < s->n_grades);
+	return &s->day_grade[(day * s->n_grades + grade)
+			     * RSP_DAY_GRADE_METRICS + m];
 }
 
 void summary_hour_label(size_t hour, char *buf)

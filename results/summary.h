@@ -87,6 +87,11 @@ struct summary {
 	struct summary_grade *area_grades; /* [n_areas][n_grades]: see
 					      summary_area_grade */
 	struct summary_role *roles;        /* [n_roles] */
+	size_t n_days;                     /* counted days: replication_days */
+	/* [n_days][n_lines][CC_DAY_LINE_METRICS]: see summary_dline */
+	struct ci *day_line;
+	/* [n_days][n_grades][RSP_DAY_GRADE_METRICS]: see summary_dgrade */
+	struct ci *day_grade;
 	double pools_fte;                  /* call handlers: sums over pools */
 	double pools_annual_cost;
 	double roles_fte;                  /* officers: sums over roles */
@@ -146,6 +151,14 @@ const struct ci *summary_iline(const struct summary *s, size_t hour,
 			       size_t line, enum cc_interval_line_metric m);
 const struct ci *summary_ipool(const struct summary *s, size_t hour,
 			       size_t pool, enum cc_interval_pool_metric m);
+
+/* The interval of a line or grade figure on counted day `day` (0 = the
+ * first): the confidence interval of the mean, over replications, of that
+ * day's figure. */
+const struct ci *summary_dline(const struct summary *s, size_t day,
+			       size_t line, enum cc_day_line_metric m);
+const struct ci *summary_dgrade(const struct summary *s, size_t day,
+				size_t grade, enum rsp_day_grade_metric m);
 
 /* The interval of kind `kind` (models/figure.h), at SUMMARY_LEVEL, of
  * figure k of m: the confidence interval of the mean (CI_MEAN and

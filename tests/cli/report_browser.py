@@ -46,6 +46,10 @@ def expected_marks(result, chart, rows):
         return {"line": len(result["lines"]) + len(result["pools"])}
     if chart == "chart-costs":
         return {"rect": len(rows)}
+    if chart.startswith("chart-days-"):
+        # the band, the line of means, the goal's rule when there is one
+        return {"area": 1, "line": 1,
+                "rule": 1 if rows[0]["goal"] is not None else 0}
     shown = len([r for r in rows if r["mean"] is not None])
     return {"symbol": shown}
 
@@ -79,6 +83,7 @@ def check_page(scenario, name):
 
 
 check_page(fixture("exp_units.yaml"), "units")
+check_page(fixture("surge_week2.yaml"), "surge")
 drawn = check_page(fixture("report_markup.yaml"), "markup")
 if drawn is not None:
     body = [a for t, a in drawn.tags if t == "body"]

@@ -104,6 +104,25 @@ ctx.check(rc == 0 and not any(c.startswith("chart-heatmap")
           "a result without intervals: %d %s" % (rc, err))
 check_specs(plain, write("plain.html", out))
 
+# Figures by day: a chart and a table a line and a grade with a target;
+# a result without them (an earlier callsim's) has a note instead.
+surge_json, surge_page = run_with_report(fixture("surge_week2.yaml"), "surge")
+_, page = check_specs(surge_json, surge_page)
+ctx.check(len(page.specs["chart-days-line-0"]["data"]["values"]) == 21
+          and "chart-days-grade-0" in page.specs, "the surge's charts by day")
+text = "".join(page.text)
+ctx.check("Service level by day across the horizon" in text
+          and "Grade emergency: attended within target" in text,
+          "the by-day section's headings")
+older = json.loads(read(surge_json))
+del older["by_day"]
+rc, out, err = call("report", write("older.json", json.dumps(older)))
+older_page = Page(out)
+ctx.check(rc == 0 and not any(c.startswith("chart-days")
+                              for c in older_page.specs)
+          and "no figures by day" in "".join(older_page.text),
+          "a result without by_day: %d %s" % (rc, err))
+
 # Names holding markup, script and quotes stay text.
 markup_json, markup_page = run_with_report(fixture("report_markup.yaml"),
                                            "markup")
@@ -151,6 +170,16 @@ for key, value, words in (("lines", "x", "lines: wrong type"),
 broken = json.loads(read(units_json))
 broken["lines"][0]["service_level"]["mean"] = "high"
 bad["figure.json"] = (json.dumps(broken), "lines[0].service_level.mean")
+broken = json.loads(read(units_json))
+broken["by_day"][1]["day"] = 7
+bad["day.json"] = (json.dumps(broken), "by_day[1].day: must be 2")
+broken = json.loads(read(units_json))
+del broken["by_day"][0]["grades"][1]
+bad["daygrades.json"] = (json.dumps(broken),
+                         "by_day[0]: must list every line and grade")
+broken = json.loads(read(units_json))
+broken["by_day"][2]["lines"][0]["asa_s"] = 3
+bad["dayfigure.json"] = (json.dumps(broken), "by_day[2].lines[0].asa_s")
 broken = json.loads(read(units_json))
 broken["grades"][1]["verdict"] = "fine"
 bad["verdict.json"] = (json.dumps(broken), '"fine" is not one of')

@@ -105,7 +105,23 @@ def expected_rows(result):
                                             annual_cost=s["annual_cost"]))
     if "intervals" in result:
         _hour_rows(result, rows)
+    if "by_day" in result:
+        _day_rows(result, rows)
     return rows
+
+
+def _day_rows(result, rows):
+    """A chart a line (service level) and a grade with a target
+    (attended within target), a row a day, with the item's goal."""
+    for key, kind, fig in (("lines", "line", "service_level"),
+                           ("grades", "grade", "attended_within_target")):
+        for i, top in enumerate(result[key]):
+            if kind == "grade" and top["target_s"] is None:
+                continue
+            rows["chart-days-%s-%d" % (kind, i)] = [
+                dict(day=d["day"], name=d[key][i]["name"], goal=top["goal"],
+                     **figure(d[key][i], fig))
+                for d in result["by_day"]]
 
 
 def _hour_rows(result, rows):

@@ -2,6 +2,7 @@
 baseline and the test force: the output parses, has the documented keys, and
 every interval is ordered (ci_low <= mean <= ci_high)."""
 import glob
+import math
 import json
 
 from clitest import Ctx, ci_ordered, fixture
@@ -59,9 +60,39 @@ def check_response(t, doc, what):
                 what + ": total %s is the sum of pools and roles" % k)
 
 
+def check_by_day(t, doc, what):
+    """A day each counted day (run.days rounded up), numbered from 1, each
+    with every line and grade by name and the documented figures; the days'
+    mean offered calls and incidents add up to the horizon's."""
+    days = doc["by_day"]
+    t.check(len(days) == math.ceil(doc["days"]) and
+            [d["day"] for d in days] == list(range(1, len(days) + 1)),
+            "%s: %d days for days %s" % (what, len(days), doc["days"]))
+    for d in days:
+        t.check(list(d) == ["day", "lines", "grades"], what + ": day keys")
+        t.check([x["name"] for x in d["lines"]] ==
+                [x["name"] for x in doc["lines"]], what + ": day lines")
+        t.check([x["name"] for x in d["grades"]] ==
+                [x["name"] for x in doc["grades"]], what + ": day grades")
+        for x in d["lines"]:
+            t.check(list(x) == ["name", "offered", "service_level", "asa_s"],
+                    what + ": day line keys %s" % list(x))
+        for x in d["grades"]:
+            t.check(list(x) == ["name", "incidents", "attended_within_target"],
+                    what + ": day grade keys %s" % list(x))
+    for items, fig in (("lines", "offered"), ("grades", "incidents")):
+        for i, item in enumerate(doc[items]):
+            total = sum(d[items][i][fig]["mean"] for d in days)
+            whole = item[fig]["mean"]
+            t.check(abs(total - whole) <= 1e-6 * max(1.0, whole),
+                    "%s: %s: days sum to %s, horizon %s" %
+                    (what, item["name"], total, whole))
+
+
 def check_report(t, doc, what, intervals):
-    keys = TOP + (["intervals"] if intervals else [])
+    keys = TOP + (["intervals"] if intervals else []) + ["by_day"]
     t.check(list(doc) == keys, "%s: top-level keys %s" % (what, list(doc)))
+    check_by_day(t, doc, what)
     for line in doc["lines"]:
         name = "%s: line %s" % (what, line["name"])
         t.check(list(line)[:4] == ["name", "target_s", "goal", "verdict"],

@@ -5,6 +5,7 @@
  * Scenarios are built by hand (response_fixture.h) with deterministic
  * handle times and fixed seeds, so each figure checked is exact. */
 #include "response_fixture.h"
+#include "replications.h"
 
 #include <math.h>
 
@@ -91,12 +92,88 @@ static void test_calls_alone_and_with_response_agree(void **state)
 	scenario_free(with);
 }
 
+/* Replication r's sum over days of figure m of item i (day blocks). */
+static double day_sum(struct replication_result *r, size_t i, size_t m,
+		      double *(*at)(struct replication_result *, size_t,
+				    size_t))
+{
+	double sum = 0;
+
+	for (size_t d = 0; d < r->n_days; d++)
+		sum += at(r, d, i)[m];
+	return sum;
+}
+
+/* Figures by day: 3.5 counted days from Monday 00:00 are 4 days, the last
+ * cut short at Thursday noon. Calls go in the day they arrived: none on
+ * Wednesday (profile 0), three times Monday's on Tuesday (profile 3).
+ * In every replication the days' offered calls and incidents add up to
+ * the horizon's exactly, and so do the calls answered within target and
+ * the incidents attended within target (day figure x day count), so no
+ * call or incident is lost or put in two days. */
+static void test_days_add_up_to_the_horizon(void **state)
+{
+	(void)state;
+	struct scenario *sc = new_scenario(1, 60.0, 1, 1, 1, 1);
+	sc->run.days = 3.5;
+	sc->lines[0].incident_p[0] = 0.5;
+	sc->grades[0].target_s = 1800.0;
+	unit_shifts(&sc->units[0], 1, 60);   /* most attended within target */
+	for (size_t h = 0; h < 24; h++) {
+		sc->lines[0].demand.profile[24 + h] = 3.0;   /* Tuesday */
+		sc->lines[0].demand.profile[48 + h] = 0.0;   /* Wednesday */
+	}
+	struct replication_result **res = replications_run(sc);
+
+	for (unsigned i = 0; i < sc->run.replications; i++) {
+		struct replication_result *r = res[i];
+		double *f = replication_line_at(r, 0), *g = replication_grade_at(r, 0);
+		double in_target = 0, attended_in_target = 0;
+
+		assert_int_equal(r->n_days, 4);
+		assert_true(f[CC_OFFERED] > 1000 && g[RSP_INCIDENTS] > 500);
+		assert_true(day_sum(r, 0, CC_D_OFFERED, replication_dline_at)
+			    == f[CC_OFFERED]);
+		assert_true(day_sum(r, 0, RSP_D_INCIDENTS, replication_dgrade_at)
+			    == g[RSP_INCIDENTS]);
+		for (size_t d = 0; d < r->n_days; d++) {
+			double *x = replication_dline_at(r, d, 0);
+			double *y = replication_dgrade_at(r, d, 0);
+
+			if (x[CC_D_OFFERED] > 0)
+				in_target += x[CC_D_SERVICE_LEVEL] * x[CC_D_OFFERED];
+			if (y[RSP_D_INCIDENTS] > 0)
+				attended_in_target += y[RSP_D_WITHIN_TARGET]
+						      * y[RSP_D_INCIDENTS];
+		}
+		assert_seconds_near(in_target, f[CC_SERVICE_LEVEL] * f[CC_OFFERED],
+				    1e-6);
+		assert_seconds_near(attended_in_target,
+				    g[RSP_WITHIN_TARGET] * g[RSP_INCIDENTS], 1e-6);
+		assert_true(attended_in_target > 0.5 * g[RSP_INCIDENTS]);
+		/* Wednesday offered none: no service level, no ASA. */
+		assert_true(replication_dline_at(r, 2, 0)[CC_D_OFFERED] == 0);
+		assert_true(isnan(replication_dline_at(r, 2, 0)[CC_D_SERVICE_LEVEL]));
+		assert_true(isnan(replication_dline_at(r, 2, 0)[CC_D_ASA_S]));
+		/* Tuesday about 3 x Monday (1440 calls), Thursday's half day
+		 * about half Monday. */
+		double mon = replication_dline_at(r, 0, 0)[CC_D_OFFERED];
+		double tue = replication_dline_at(r, 1, 0)[CC_D_OFFERED];
+		double thu = replication_dline_at(r, 3, 0)[CC_D_OFFERED];
+		assert_true(tue > 2.5 * mon && tue < 3.5 * mon);
+		assert_true(thu > 0.35 * mon && thu < 0.65 * mon);
+	}
+	replications_free(res, sc->run.replications);
+	scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counted_period_off_the_hour),
 		cmocka_unit_test(test_drain_waits_for_every_model),
 		cmocka_unit_test(test_calls_alone_and_with_response_agree),
+		cmocka_unit_test(test_days_add_up_to_the_horizon),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -55,6 +55,7 @@
 #define FX_AREAS 2
 #define FX_ROLES 2
 #define FX_UNITS 3
+#define FX_DAYS 3
 
 struct fixture {
 	struct scenario sc;
@@ -78,6 +79,9 @@ struct fixture {
 	double grade[FX_R][FX_GRADES * RSP_GRADE_METRICS];
 	double area_grade[FX_R][FX_AREAS * FX_GRADES * RSP_GRADE_METRICS];
 	double area[FX_R][FX_AREAS * RSP_AREA_METRICS];
+	/* By day: run.days 2.385 counts 3 days, the last cut short. */
+	double dline[FX_R][FX_DAYS * FX_LINES * CC_DAY_LINE_METRICS];
+	double dgrade[FX_R][FX_DAYS * FX_GRADES * RSP_DAY_GRADE_METRICS];
 };
 
 static const double fx_sl999[FX_R] = { 0.912, 0.935, 0.921 };
@@ -108,6 +112,30 @@ static void fx_scenario(struct fixture *fx)
 	strcpy(fx->pools[0].name, "emergency");
 	sc->pools = fx->pools;
 	sc->n_pools = FX_POOLS;
+}
+
+/* By-day figures of replication r: line 0 offered 100 + 10 d + r, its
+ * service level 0.9 - 0.05 d + 0.01 r; line 1 offered none on day 3 (NAN
+ * service level and ASA); grades 40 + d + r incidents, 0.8 + 0.02 r within
+ * target (NAN for the grade without a target). */
+static void fx_day_results(struct fixture *fx, size_t r)
+{
+	for (size_t d = 0; d < FX_DAYS; d++) {
+		double *l0 = fx->dline[r] + d * FX_LINES * CC_DAY_LINE_METRICS;
+		double *l1 = l0 + CC_DAY_LINE_METRICS;
+		double *g0 = fx->dgrade[r] + d * FX_GRADES * RSP_DAY_GRADE_METRICS;
+		double *g1 = g0 + RSP_DAY_GRADE_METRICS;
+
+		l0[CC_D_OFFERED] = 100.0 + 10.0 * (double)d + (double)r;
+		l0[CC_D_SERVICE_LEVEL] = 0.9 - 0.05 * (double)d + 0.01 * (double)r;
+		l0[CC_D_ASA_S] = 4.5 + (double)d;
+		l1[CC_D_OFFERED] = d == 2 ? 0.0 : 30.0 + (double)r;
+		l1[CC_D_SERVICE_LEVEL] = d == 2 ? NAN : 0.7;
+		l1[CC_D_ASA_S] = d == 2 ? NAN : 60.0 - (double)r;
+		g0[RSP_D_INCIDENTS] = g1[RSP_D_INCIDENTS] = 40.0 + (double)(d + r);
+		g0[RSP_D_WITHIN_TARGET] = 0.8 + 0.02 * (double)r;
+		g1[RSP_D_WITHIN_TARGET] = NAN;
+	}
 }
 
 /* Figures of replication r: distinct, non-round values, with the NANs
@@ -143,9 +171,12 @@ static void fx_results(struct fixture *fx, size_t r)
 		p0[CC_I_STAFF] = 12.0 + (double)(h % 24 >= 7 && h % 24 < 17) * 15.0;
 		p0[CC_I_OCCUPANCY] = 0.7 + 0.002 * (double)h;
 	}
+	fx_day_results(fx, r);
 	fx->res[r] = (struct replication_result){ .n_lines = FX_LINES, .n_pools = FX_POOLS,
 		.line = fx->line[r], .pool = fx->pool[r], .interval_line = fx->iline[r],
-		.interval_pool = fx->ipool[r], .events = 1000003u * (r + 1) };
+		.interval_pool = fx->ipool[r], .events = 1000003u * (r + 1),
+		.n_days = FX_DAYS, .day_line = fx->dline[r],
+		.day_grade = fx->dgrade[r] };
 	fx->ptrs[r] = &fx->res[r];
 }
 

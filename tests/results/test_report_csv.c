@@ -89,13 +89,15 @@ static void test_report_csv_rows_and_fields(void **state)
 
 	(void)state;
 	assert_int_equal(st, SIM_OK);
-	assert_int_equal(fx_count(plain, "\n"), 1 + 4 + 30 + 2 + 4);
-	assert_int_equal(strncmp(full, plain, strlen(plain)), 0);
+	/* Then a row each day (3), line (2) and figure (3). */
+	assert_int_equal(fx_count(plain, "\n"), 1 + 4 + 30 + 2 + 4 + 18);
+	assert_int_equal(strncmp(full, plain, (size_t)(strstr(plain, "\nline_day,")
+						       - plain)), 0);
 	while (*p) {
 		assert_int_equal(csv_record(&p, f, CSV_FIELDS + 1), CSV_FIELDS);
 		rows++;
 	}
-	assert_int_equal(rows, 1 + 4 + 30 + 2 + 4 + HOURS_PER_WEEK * 8);
+	assert_int_equal(rows, 1 + 4 + 30 + 2 + 4 + HOURS_PER_WEEK * 8 + 18);
 	assert_int_equal(strncmp(full, "section,name,metric,mean,ci_low,ci_high\n", 40), 0);
 	free(plain);
 	free(full);
@@ -174,7 +176,8 @@ static void test_report_csv_response(void **state)
 	assert_int_equal(fx_count(out, "\ngrade,"), 2 * 13);
 	assert_int_equal(fx_count(out, "\narea,"), 2 * (4 + 2 * 13));
 	assert_int_equal(fx_count(out, "\nrole,"), 2 * 2);
-	assert_int_equal(fx_count(out, "\n"), 1 + 4 + 30 + 2 + 26 + 60 + 2 + 4 + 2);
+	assert_int_equal(fx_count(out, "\n"), 1 + 4 + 30 + 2 + 26 + 60 + 2 + 4 + 2
+			 + 3 * (2 * 3 + 2 * 2));
 	assert_non_null(strstr(out, "\ngrade,emergency,attended_within_target,"
 			       "0.8856666667,0.8469959478,0.9243373856\n"));
 	assert_non_null(strstr(out, "\ngrade,scheduled,target_s,,,\n"));
@@ -221,7 +224,8 @@ static void test_report_csv_run_rows(void **state)
 /* report_csv_rows: the prefix fields lead every row, quoted when they
  * need it, and a name with a line break stays inside its quotes, so every
  * record still has the prefix and six fields; *n_rows counts records, the
- * same as report_csv_write's minus its column names. */
+ * same as report_csv_write's minus its column names and its rows by day
+ * (3 days, 2 lines, 3 figures). */
 static void test_report_csv_rows_prefix(void **state)
 {
 	struct fixture *fx = fx_new();
@@ -253,7 +257,7 @@ static void test_report_csv_rows_prefix(void **state)
 	n = 0;
 	for (const char *p = strchr(plain, '\n') + 1; *p; n++)
 		assert_int_equal(csv_record(&p, rec, CSV_FIELDS), CSV_FIELDS);
-	assert_int_equal(n, rows);
+	assert_int_equal(n, rows + 18);
 	/* Counting walks the same rows without writing them. */
 	assert_int_equal(report_csv_count(s), rows);
 	free(plain);
