@@ -1,7 +1,7 @@
 /* scenario_calls.c: the contact lines of a scenario: demand (volume,
  * weekly profile, months, surges), redial, answer and incidents
- * (scenario_load.h). */
-#include "models/scenario_load.h"
+ * (scenario_calls.h). */
+#include "models/scenario_calls.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_dist.h"
 #include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
@@ -20,7 +21,7 @@
 
 /* Reads the volume keys in the order written, so that of two volumes the
  * second is the one blamed. Returns how many were given. */
-static int read_volumes(struct scenario_load *ld, struct yaml_doc_at v,
+static int read_volumes(struct scenario_read *ld, struct yaml_doc_at v,
 			struct demand_spec *dm)
 {
 	const yaml_node_t *map = yaml_doc_node(&ld->yd, v.id);
@@ -53,7 +54,7 @@ static int read_volumes(struct scenario_load *ld, struct yaml_doc_at v,
 
 /* volume: calls a year (of 365 days), a day or an hour, as calls a second
  * averaged over the week. */
-static void parse_volume(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_volume(struct scenario_read *ld, struct yaml_doc_at m,
 			 struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX];
@@ -67,13 +68,13 @@ static void parse_volume(struct scenario_load *ld, struct yaml_doc_at m,
 	if (!yaml_doc_expect(&ld->yd, v, YAML_MAPPING_NODE, "a mapping with "
 			     VOLUME_KEYS))
 		return;
-	scenario_load_keys(ld, v, scenario_schema_volume);
+	scenario_read_keys(ld, v, scenario_schema_volume);
 	if (read_volumes(ld, v, dm) == 0)
 		yaml_doc_problem(&ld->yd, v, "no volume; give " VOLUME_KEYS);
 }
 
 /* A weekly profile has one factor an hour or one a quarter-hour. */
-static void check_profile(struct scenario_load *ld, struct yaml_doc_at a,
+static void check_profile(struct scenario_read *ld, struct yaml_doc_at a,
 			  size_t n,
 			  const struct demand_spec *dm)
 {
@@ -97,7 +98,7 @@ static void check_profile(struct scenario_load *ld, struct yaml_doc_at a,
  * v with csv_read_number's rc; reports a bad line. In a file separated by ','
  * a label that is a number is refused: "0,963" is far more likely a
  * decimal comma than a factor of 963 for hour 0. */
-static int profile_line_ok(struct scenario_load *ld, struct csv_read *c,
+static int profile_line_ok(struct scenario_read *ld, struct csv_read *c,
 			   char **cells,
 			   int nc, int rc, double v)
 {
@@ -130,7 +131,7 @@ static int profile_line_ok(struct scenario_load *ld, struct csv_read *c,
 
 /* A profile CSV: one factor a line, optionally after a label
  * ("mon 00:00,1.05"); a first line that is not a number is a header. */
-static void profile_from_csv(struct scenario_load *ld, struct yaml_doc_at a,
+static void profile_from_csv(struct scenario_read *ld, struct yaml_doc_at a,
 			     struct demand_spec *dm)
 {
 	struct csv_read c;
@@ -139,7 +140,7 @@ static void profile_from_csv(struct scenario_load *ld, struct yaml_doc_at a,
 	int nc, rc, first = 1, before = ld->yd.n_problems;
 	double v = 0;
 
-	if (!scenario_load_csv(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV",
+	if (!scenario_read_csv(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV",
 			       &c))
 		return;
 	while ((nc = csv_read_row(&ld->yd, &c, cells, 3)) > 0) {
@@ -161,7 +162,7 @@ static void profile_from_csv(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* profile: omitted (flat), a CSV file name, or an inline list. */
-static void parse_profile(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_profile(struct scenario_read *ld, struct yaml_doc_at m,
 			  struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
@@ -192,19 +193,19 @@ static void parse_profile(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* months: {jun: 1.10, ...}; a month not given keeps factor 1. */
-static void parse_months(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_months(struct scenario_read *ld, struct yaml_doc_at m,
 			 struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX];
 
 	scenario_schema_defaults(scenario_schema_months, dm);
-	scenario_load_map(ld, m, scenario_schema_line, "months", "a mapping of "
+	scenario_read_map(ld, m, scenario_schema_line, "months", "a mapping of "
 			  "month (jan..dec) to factor", dm, kp);
 }
 
 /* A surge start "sat 22:00": a day and a time of day, as seconds into the
  * week. */
-static void parse_surge_start(struct scenario_load *ld, struct yaml_doc_at a,
+static void parse_surge_start(struct scenario_read *ld, struct yaml_doc_at a,
 			      double *start_s)
 {
 	const char *s;
@@ -221,9 +222,9 @@ static void parse_surge_start(struct scenario_load *ld, struct yaml_doc_at a,
 	if (strlen(s) > 4 && s[3] == ' ') {
 		memcpy(day, s, 3);
 		day[3] = '\0';
-		d = yaml_doc_word_index(day, scenario_load_days);
+		d = yaml_doc_word_index(day, scenario_read_days);
 	}
-	t = d >= 0 ? scenario_load_clock_s(s + 4) : -1.0;
+	t = d >= 0 ? scenario_read_clock_s(s + 4) : -1.0;
 	if (d < 0 || t < 0 || t >= 86400) {
 		yaml_doc_problem(&ld->yd, a,
 				 "'%.60s' is not a day and time; must be like "
@@ -234,7 +235,7 @@ static void parse_surge_start(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* weeks: [2, 5]: 1-based run weeks; omitted, the surge recurs weekly. */
-static void parse_surge_weeks(struct scenario_load *ld, struct yaml_doc_at a,
+static void parse_surge_weeks(struct scenario_read *ld, struct yaml_doc_at a,
 			      struct surge_spec *sg)
 {
 	char ip[YAML_DOC_PATH_MAX];
@@ -268,7 +269,7 @@ static void parse_surge_weeks(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* One surge window {start, hours, factor, weeks}. */
-static void parse_surge(struct scenario_load *ld, struct yaml_doc_at a,
+static void parse_surge(struct scenario_read *ld, struct yaml_doc_at a,
 			struct surge_spec *sg)
 {
 	char kp[YAML_DOC_PATH_MAX];
@@ -278,20 +279,20 @@ static void parse_surge(struct scenario_load *ld, struct yaml_doc_at a,
 			     "a mapping such as {start: "
 			     "\"sat 22:00\", hours: 4, factor: 1.5}"))
 		return;
-	scenario_load_keys(ld, a, scenario_schema_surge);
+	scenario_read_keys(ld, a, scenario_schema_surge);
 	c = yaml_doc_key(&ld->yd, a, "start", kp);
 	if (c.id)
 		parse_surge_start(ld, c, &sg->start_s);
 	else
 		yaml_doc_missing(&ld->yd, a, "start", "a day and time such as "
 				 "\"sat 22:00\"");
-	scenario_load_numbers(ld, a, scenario_schema_surge, sg);
+	scenario_read_numbers(ld, a, scenario_schema_surge, sg);
 	c = yaml_doc_key(&ld->yd, a, "weeks", kp);
 	if (c.id)
 		parse_surge_weeks(ld, c, sg);
 }
 
-static void parse_surges(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_surges(struct scenario_read *ld, struct yaml_doc_at m,
 			 struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
@@ -342,7 +343,7 @@ static double surge_peak_at(const struct demand_spec *dm, double t)
  * it arrivals would crowd the clock and waiting callers the memory. A
  * product of factors each within its range can pass it. Called once the
  * demand keys read cleanly, so the profile has a positive factor. */
-static void check_peak_rate(struct scenario_load *ld, struct yaml_doc_at m,
+static void check_peak_rate(struct scenario_read *ld, struct yaml_doc_at m,
 			    const struct demand_spec *dm)
 {
 	char kp[YAML_DOC_PATH_MAX];
@@ -374,13 +375,13 @@ static void check_peak_rate(struct scenario_load *ld, struct yaml_doc_at m,
 /* Lines                                                               */
 
 /* redial: {probability, delay}; delay is needed only when some redial. */
-static void parse_redial(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_redial(struct scenario_read *ld, struct yaml_doc_at m,
 			 struct line_spec *l)
 {
 	char kp[YAML_DOC_PATH_MAX], dp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a, d;
 
-	a = scenario_load_map(ld, m, scenario_schema_line, "redial",
+	a = scenario_read_map(ld, m, scenario_schema_line, "redial",
 			      "a mapping such as {probability: 0.3, delay: "
 			      "{dist: exponential, mean: 60}}", l, kp);
 	if (!a.id)
@@ -395,7 +396,7 @@ static void parse_redial(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* answer: {within_s, goal}; with no goal there is a figure but no verdict. */
-static void parse_answer(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_answer(struct scenario_read *ld, struct yaml_doc_at m,
 			 struct line_spec *l)
 {
 	char kp[YAML_DOC_PATH_MAX];
@@ -406,7 +407,7 @@ static void parse_answer(struct scenario_load *ld, struct yaml_doc_at m,
 				 "the service level target, such as "
 				 "{within_s: 10, goal: 0.90}");
 	else
-		scenario_load_map(ld, m, scenario_schema_line, "answer",
+		scenario_read_map(ld, m, scenario_schema_line, "answer",
 				  "a mapping such as {within_s: 10, goal: 0.90}",
 				  l, kp);
 }
@@ -414,7 +415,7 @@ static void parse_answer(struct scenario_load *ld, struct yaml_doc_at m,
 /* incidents: {GRADE: probability, ...}; grades not given create none, and
  * what the probabilities leave is resolved on the call, so they may sum
  * to less than 1 but never more. */
-static void parse_incidents(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_incidents(struct scenario_read *ld, struct yaml_doc_at m,
 			    struct line_spec *l)
 {
 	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
@@ -438,7 +439,7 @@ static void parse_incidents(struct scenario_load *ld, struct yaml_doc_at m,
 	}
 	if (ld->sc->n_grades == 0)
 		return;              /* the grades themselves were refused */
-	scenario_load_grade_names(ld->sc, names);
+	scenario_read_grade_names(ld->sc, names);
 	yaml_doc_check_keys(&ld->yd, a, names, "grade");
 	for (g = 0; g < ld->sc->n_grades; g++) {
 		struct yaml_doc_at c = yaml_doc_key(&ld->yd, a, names[g], gp);
@@ -457,13 +458,13 @@ static void parse_incidents(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* Everything of a line but its name, which the caller read for the path. */
-static void parse_line(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_line(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct line_spec *l = rec;
 	int before;
 
-	scenario_load_keys(ld, m, scenario_schema_line);
+	scenario_read_keys(ld, m, scenario_schema_line);
 	before = ld->yd.n_problems;
 	parse_volume(ld, m, &l->demand);
 	parse_profile(ld, m, &l->demand);
@@ -483,7 +484,7 @@ static void parse_line(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* Defaults and position of a line, read before its keys. */
-static void init_line(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+static void init_line(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
 {
 	struct line_spec *l = rec;
 
@@ -491,6 +492,6 @@ static void init_line(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
 	l->pos = yaml_doc_pos(&ld->yd, a.id);
 }
 
-const struct scenario_load_kind scenario_calls_lines = {
+const struct scenario_read_kind scenario_calls_lines = {
 	"lines", "line", "a list of contact lines", NULL,
 	sizeof(struct line_spec), 0, init_line, parse_line};

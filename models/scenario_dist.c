@@ -1,6 +1,6 @@
 /* scenario_dist.c: distributions of a scenario, and empirical samples
- * read from a CSV column (scenario_load.h). */
-#include "models/scenario_load.h"
+ * read from a CSV column (scenario_dist.h). */
+#include "models/scenario_dist.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -29,7 +29,7 @@ static const char *const dist_keys[][4] = {
 };
 
 /* The kind named by the `dist` key. */
-static int parse_dist_kind(struct scenario_load *ld, struct yaml_doc_at a,
+static int parse_dist_kind(struct scenario_read *ld, struct yaml_doc_at a,
 			   enum dist_kind *kind)
 {
 	const char *names[DIST_EMPIRICAL + 2];
@@ -49,7 +49,7 @@ static int parse_dist_kind(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* Appends v to d's empirical values (which d owns). */
-static int dist_push(struct scenario_load *ld, struct dist *d, double v)
+static int dist_push(struct scenario_read *ld, struct dist *d, double v)
 {
 	double *grown;
 
@@ -68,7 +68,7 @@ static int dist_push(struct scenario_load *ld, struct dist *d, double v)
 
 /* Reads `column`: a 1-based number (into *col, 0-based; default the
  * first) or a header name (into *name, found later in the file). */
-static int csv_column(struct scenario_load *ld, struct yaml_doc_at m,
+static int csv_column(struct scenario_read *ld, struct yaml_doc_at m,
 		      const char **name, int *col)
 {
 	char kp[YAML_DOC_PATH_MAX];
@@ -98,7 +98,7 @@ static int csv_column(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* Finds the header cell `name` in the first row; reports when absent. */
-static int csv_header(struct scenario_load *ld, struct csv_read *c,
+static int csv_header(struct scenario_read *ld, struct csv_read *c,
 		      const char *name,
 		      struct yaml_doc_at m, int *col)
 {
@@ -121,7 +121,7 @@ static int csv_header(struct scenario_load *ld, struct csv_read *c,
  * numbered column (named 0), a first line whose cell is not a number is a
  * header. A file of several columns needs `column` (given 1): a single
  * column written with decimal commas reads as two, "12" and "5". */
-static void empirical_rows(struct scenario_load *ld, struct yaml_doc_at m,
+static void empirical_rows(struct scenario_read *ld, struct yaml_doc_at m,
 			   struct csv_read *c,
 			   int col, int named, int given, struct dist *d)
 {
@@ -156,7 +156,7 @@ static void empirical_rows(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* Samples for an empirical distribution from one CSV column. */
-static void empirical_from_csv(struct scenario_load *ld, struct yaml_doc_at m,
+static void empirical_from_csv(struct scenario_read *ld, struct yaml_doc_at m,
 			       struct dist *d)
 {
 	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
@@ -173,7 +173,7 @@ static void empirical_from_csv(struct scenario_load *ld, struct yaml_doc_at m,
 	}
 	if (!yaml_doc_expect(&ld->yd, f, YAML_SCALAR_NODE, "a CSV file name") ||
 	    !csv_column(ld, m, &name, &col) ||
-	    !scenario_load_csv(ld, f, SCENARIO_EMPIRICAL_CSV_MAX,
+	    !scenario_read_csv(ld, f, SCENARIO_EMPIRICAL_CSV_MAX,
 			       "an empirical CSV",
 			       &c))
 		return;
@@ -185,7 +185,7 @@ static void empirical_from_csv(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* `values`: an inline list of samples or {csv: FILE, column: N|NAME}. */
-static void parse_empirical(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_empirical(struct scenario_read *ld, struct yaml_doc_at m,
 			    struct dist *d)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
@@ -218,7 +218,7 @@ static void parse_empirical(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* A distribution mapping {dist: KIND, params...}, prepared for sampling. */
-int scenario_dist_read(struct scenario_load *ld, struct yaml_doc_at a,
+int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 		       struct dist *d)
 {
 	char kp[YAML_DOC_PATH_MAX], where[YAML_DOC_WHERE_MAX + YAML_DOC_PATH_MAX];
@@ -240,7 +240,7 @@ int scenario_dist_read(struct scenario_load *ld, struct yaml_doc_at a,
 	if (d->kind == DIST_EMPIRICAL)
 		parse_empirical(ld, a, d);
 	for (i = 1; d->kind != DIST_EMPIRICAL && dist_keys[d->kind][i]; i++) {
-		scenario_load_number(ld, a,
+		scenario_read_number(ld, a,
 				     scenario_schema_find(scenario_schema_dist,
 								 dist_keys[d->kind][i]), d);
 	}
@@ -256,7 +256,7 @@ int scenario_dist_read(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* An optional distribution; returns 1 when given (valid or not). */
-int scenario_dist_optional(struct scenario_load *ld, struct yaml_doc_at m,
+int scenario_dist_optional(struct scenario_read *ld, struct yaml_doc_at m,
 			   const char *key,
 			   struct dist *d)
 {
@@ -269,7 +269,7 @@ int scenario_dist_optional(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* A required distribution; `give` says what it is, for a missing key. */
-void scenario_dist_required(struct scenario_load *ld, struct yaml_doc_at m,
+void scenario_dist_required(struct scenario_read *ld, struct yaml_doc_at m,
 			    const char *key,
 			    struct dist *d, const char *give)
 {

@@ -1,7 +1,7 @@
 /* scenario_incidents.c: incident response in a scenario: grades,
  * areas, roles, units and dispatch, and the rules between them
- * (scenario_load.h). */
-#include "models/scenario_load.h"
+ * (scenario_incidents.h). */
+#include "models/scenario_incidents.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_dist.h"
+#include "models/scenario_pools.h"
 #include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
@@ -23,34 +25,34 @@ _Static_assert(offsetof(struct grade_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct area_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct role_spec, name) == 0, "name first");
 
-static struct scenario_load_ref ref_areas(const struct scenario *sc)
+static struct scenario_read_ref ref_areas(const struct scenario *sc)
 {
-	struct scenario_load_ref r = {"area", "areas", sc->areas, sizeof *sc->areas,
+	struct scenario_read_ref r = {"area", "areas", sc->areas, sizeof *sc->areas,
 			     sc->n_areas};
 
 	return r;
 }
 
-static struct scenario_load_ref ref_roles(const struct scenario *sc)
+static struct scenario_read_ref ref_roles(const struct scenario *sc)
 {
-	struct scenario_load_ref r = {"role", "roles", sc->roles, sizeof *sc->roles,
+	struct scenario_read_ref r = {"role", "roles", sc->roles, sizeof *sc->roles,
 			     sc->n_roles};
 
 	return r;
 }
 
 /* attend: {within_s, goal}; without it the grade has no target (NAN). */
-static void parse_attend(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_attend(struct scenario_read *ld, struct yaml_doc_at m,
 			 struct grade_spec *g)
 {
 	char kp[YAML_DOC_PATH_MAX];
 
-	scenario_load_map(ld, m, scenario_schema_grade, "attend", "a mapping "
+	scenario_read_map(ld, m, scenario_schema_grade, "attend", "a mapping "
 			  "such as {within_s: 900, goal: 0.90}", g, kp);
 }
 
 /* The body of one grade, its name already read. */
-static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_grade(struct scenario_read *ld, struct yaml_doc_at m,
 			void *rec)
 {
 	struct grade_spec *g = rec;
@@ -63,7 +65,7 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
 				 "'%s' holds a '/', "
 				 "which the reports put between an area and its "
 				 "grade; give the grade another name", g->name);
-	scenario_load_keys(ld, m, scenario_schema_grade);
+	scenario_read_keys(ld, m, scenario_schema_grade);
 	parse_attend(ld, m, g);
 	g->has_delay = scenario_dist_optional(ld, m, "delay", &g->delay);
 	scenario_dist_required(ld, m, "travel", &g->travel,
@@ -72,10 +74,10 @@ static void parse_grade(struct scenario_load *ld, struct yaml_doc_at m,
 	scenario_dist_required(ld, m, "on_scene", &g->on_scene,
 			       "the time at the "
 			       "scene, such as {dist: lognormal, mean: 5400, sd: 3600}");
-	scenario_load_flag(ld, m, scenario_schema_grade, "preemptible", g);
+	scenario_read_flag(ld, m, scenario_schema_grade, "preemptible", g);
 }
 
-static void init_grade(struct scenario_load *ld, struct yaml_doc_at a,
+static void init_grade(struct scenario_read *ld, struct yaml_doc_at a,
 		       void *rec)
 {
 	struct grade_spec *g = rec;
@@ -88,54 +90,54 @@ static void init_grade(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
-static const struct scenario_load_kind grades_kind = {
+static const struct scenario_read_kind grades_kind = {
 	"grades", "grade", "a list of incident grades, highest first", NULL,
 	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, init_grade,
 	parse_grade};
 
 /* grades: highest first. Read before the lines, whose incidents name
  * them. */
-void scenario_incidents_grades(struct scenario_load *ld, struct yaml_doc_at top)
+void scenario_incidents_grades(struct scenario_read *ld, struct yaml_doc_at top)
 {
 	char kp[YAML_DOC_PATH_MAX];
 
 	if (!yaml_doc_key(&ld->yd, top, "grades", kp).id)
 		return;
 	ld->grades_given = 1;
-	ld->sc->grades = scenario_load_list(ld, top, &grades_kind,
+	ld->sc->grades = scenario_read_list(ld, top, &grades_kind,
 					    &ld->sc->n_grades);
 }
 
 /* neighbours: area names, nearest first. Read once every area is named,
  * since an area may name one listed after it. */
-static void parse_neighbours(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_neighbours(struct scenario_read *ld, struct yaml_doc_at m,
 			     size_t self)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "neighbours", kp);
 	struct area_spec *a = &ld->sc->areas[self];
-	struct scenario_load_ref r = ref_areas(ld->sc);
+	struct scenario_read_ref r = ref_areas(ld->sc);
 
 	if (s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
 				    "a list of area names, nearest first"))
-		a->neighbours = scenario_load_refs(ld, s,
-						   scenario_load_list_len(ld, s),
+		a->neighbours = scenario_read_refs(ld, s,
+						   scenario_read_list_len(ld, s),
 						   &r, (long)self,
 						   &a->n_neighbours);
 }
 
 /* The body of one area but its neighbours, its name already read. */
-static void parse_area(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_area(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct area_spec *a = rec;
 
-	scenario_load_keys(ld, m, scenario_schema_area);
-	scenario_load_numbers(ld, m, scenario_schema_area, a);
+	scenario_read_keys(ld, m, scenario_schema_area);
+	scenario_read_numbers(ld, m, scenario_schema_area, a);
 }
 
 /* The shares are the probabilities of an incident's area. */
-static void check_shares(struct scenario_load *ld, struct yaml_doc_at s)
+static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
 {
 	const struct scenario *sc = ld->sc;
 	double sum = 0;
@@ -149,7 +151,7 @@ static void check_shares(struct scenario_load *ld, struct yaml_doc_at s)
 				 "1e-6)", sum);
 }
 
-static void init_area(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+static void init_area(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
 {
 	struct area_spec *ar = rec;
 	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
@@ -159,13 +161,13 @@ static void init_area(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
 	scenario_schema_defaults(scenario_schema_area, ar);
 }
 
-static const struct scenario_load_kind areas_kind = {
+static const struct scenario_read_kind areas_kind = {
 	"areas", "area", "a list of areas such as {name: Birmingham, share: "
 	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0,
 	init_area, parse_area};
 
 /* areas, then their neighbours, which may name an area listed later. */
-static void parse_areas(struct scenario_load *ld, struct yaml_doc_at top)
+static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct scenario *sc = ld->sc;
@@ -173,7 +175,7 @@ static void parse_areas(struct scenario_load *ld, struct yaml_doc_at top)
 	struct yaml_doc_at s, m;
 	size_t i;
 
-	sc->areas = scenario_load_list(ld, top, &areas_kind, &sc->n_areas);
+	sc->areas = scenario_read_list(ld, top, &areas_kind, &sc->n_areas);
 	s = yaml_doc_key(&ld->yd, top, "areas", kp);
 	for (i = 0; i < sc->n_areas; i++) {
 		m = yaml_doc_item(&ld->yd, s, (int)i, sc->areas[i].name, ip);
@@ -185,7 +187,7 @@ static void parse_areas(struct scenario_load *ld, struct yaml_doc_at top)
 }
 
 /* attends: grade names, each once, as bits of r->attends. */
-static void parse_attends(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_attends(struct scenario_read *ld, struct yaml_doc_at m,
 			  struct role_spec *r)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
@@ -202,10 +204,10 @@ static void parse_attends(struct scenario_load *ld, struct yaml_doc_at m,
 					 "give abstraction");
 		return;
 	}
-	n = scenario_load_required_list(ld, m, s,
+	n = scenario_read_required_list(ld, m, s,
 					"a list of grade names, such as [emergency, "
 					"priority]");
-	scenario_load_grade_names(ld->sc, names);
+	scenario_read_grade_names(ld->sc, names);
 	for (i = 0; i < n && ld->sc->n_grades > 0; i++) {
 		it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
 		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE,
@@ -229,7 +231,7 @@ static void parse_attends(struct scenario_load *ld, struct yaml_doc_at m,
 /* abstraction: {allowed: never | emergency_only, after_s}. after_s is
  * required with emergency_only and ignored with never, so a sweep may
  * switch the policy off without removing it. */
-static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_abstraction(struct scenario_read *ld, struct yaml_doc_at m,
 			      struct role_spec *r)
 {
 	static const char *const policies[] = {"never", "emergency_only", NULL};
@@ -242,7 +244,7 @@ static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
 				      "a mapping such "
 				      "as {allowed: emergency_only, after_s: 600}"))
 		return;
-	scenario_load_keys(ld, a, scenario_schema_abstraction);
+	scenario_read_keys(ld, a, scenario_schema_abstraction);
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
 	if (p.id && yaml_doc_expect(&ld->yd, p, YAML_SCALAR_NODE, "never or "
 				    "emergency_only")) {
@@ -257,7 +259,7 @@ static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
 	}
 	after = *scenario_schema_find(scenario_schema_abstraction, "after_s");
 	after.required = r->abstraction == ABSTRACTION_EMERGENCY_ONLY;
-	scenario_load_number(ld, a, &after, r);
+	scenario_read_number(ld, a, &after, r);
 	if (r->abstraction == ABSTRACTION_EMERGENCY_ONLY && !r->neighbourhood)
 		yaml_doc_problem(&ld->yd, p,
 				 "only a neighbourhood role is abstracted; "
@@ -265,19 +267,19 @@ static void parse_abstraction(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* The body of one role, its name already read. */
-static void parse_role(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_role(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct role_spec *r = rec;
 
-	scenario_load_keys(ld, m, scenario_schema_role);
-	scenario_load_flag(ld, m, scenario_schema_role, "neighbourhood", r);
+	scenario_read_keys(ld, m, scenario_schema_role);
+	scenario_read_flag(ld, m, scenario_schema_role, "neighbourhood", r);
 	parse_attends(ld, m, r);
 	parse_abstraction(ld, m, r);
-	scenario_load_numbers(ld, m, scenario_schema_role, r);
+	scenario_read_numbers(ld, m, scenario_schema_role, r);
 }
 
-static void init_role(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+static void init_role(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
 {
 	struct role_spec *r = rec;
 	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
@@ -287,14 +289,14 @@ static void init_role(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
 	scenario_schema_defaults(scenario_schema_role, r);
 }
 
-static const struct scenario_load_kind roles_kind = {
+static const struct scenario_read_kind roles_kind = {
 	"roles", "role", "a list of officer roles such as {name: response, "
 	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0,
 	init_role, parse_role};
 
 /* area: or role: of a unit, as an index into ref's list. */
-static void parse_unit_ref(struct scenario_load *ld, struct yaml_doc_at m,
-			   const struct scenario_load_ref *ref, size_t *out)
+static void parse_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_read_ref *ref, size_t *out)
 {
 	char kp[YAML_DOC_PATH_MAX], give[64];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, ref->noun, kp);
@@ -306,27 +308,27 @@ static void parse_unit_ref(struct scenario_load *ld, struct yaml_doc_at m,
 		yaml_doc_missing(&ld->yd, m, ref->noun, give);
 		return;
 	}
-	i = scenario_load_ref(ld, a, ref);
+	i = scenario_read_ref(ld, a, ref);
 	if (i >= 0)
 		*out = (size_t)i;
 }
 
 /* One unit roster: the units of one role in one area. */
-static void parse_unit(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_unit(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct unit_spec *u = rec;
-	struct scenario_load_ref areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
+	struct scenario_read_ref areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
 
-	scenario_load_keys(ld, m, scenario_schema_unit);
+	scenario_read_keys(ld, m, scenario_schema_unit);
 	parse_unit_ref(ld, m, &areas, &u->area);
 	parse_unit_ref(ld, m, &roles, &u->role);
-	scenario_load_numbers(ld, m, scenario_schema_unit, u);
-	u->shifts = scenario_load_list(ld, m, &scenario_pools_shifts,
+	scenario_read_numbers(ld, m, scenario_schema_unit, u);
+	u->shifts = scenario_read_list(ld, m, &scenario_pools_shifts,
 				       &u->n_shifts);
 }
 
-static void init_unit(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+static void init_unit(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
 {
 	struct unit_spec *u = rec;
 	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
@@ -337,24 +339,24 @@ static void init_unit(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
 }
 
 /* units: no names, so a key path or --set selects one by its index. */
-static const struct scenario_load_kind units_kind = {
+static const struct scenario_read_kind units_kind = {
 	"units", "unit", "a list of unit rosters such as {area: Birmingham, "
 	"role: response, crew: 2, shifts: [...]}", "a mapping such as {area: "
 	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
 	0, init_unit, parse_unit};
 
 /* dispatch: optional as a whole and key by key. */
-static void parse_dispatch(struct scenario_load *ld, struct yaml_doc_at top)
+static void parse_dispatch(struct scenario_read *ld, struct yaml_doc_at top)
 {
 	struct dispatch_spec *d = &ld->sc->dispatch;
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a;
 
-	a = scenario_load_map(ld, top, scenario_schema_top, "dispatch",
+	a = scenario_read_map(ld, top, scenario_schema_top, "dispatch",
 			      "a mapping such as {cross_border_after_s: 300}",
 			      d, kp);
 	if (a.id)
-		scenario_load_flag(ld, a, scenario_schema_dispatch,
+		scenario_read_flag(ld, a, scenario_schema_dispatch,
 				   "preempt_scheduled", d);
 }
 
@@ -405,7 +407,7 @@ static int grade_created(const struct scenario *sc, size_t g)
 
 /* Area a can have incidents of grade g attended, by its own units or a
  * neighbour's; else reports it at the area. */
-static void check_area_reach(struct scenario_load *ld, struct yaml_doc_at s,
+static void check_area_reach(struct scenario_read *ld, struct yaml_doc_at s,
 			     size_t a,
 			     size_t g)
 {
@@ -431,7 +433,7 @@ static void check_area_reach(struct scenario_load *ld, struct yaml_doc_at s,
 /* Every incident a line can create must find a unit some day, or it
  * would wait for ever and the run would never settle. Checked only once
  * everything read cleanly. */
-void scenario_incidents_check_reach(struct scenario_load *ld,
+void scenario_incidents_check_reach(struct scenario_read *ld,
 				    struct yaml_doc_at top)
 {
 	const struct scenario *sc = ld->sc;
@@ -448,7 +450,7 @@ void scenario_incidents_check_reach(struct scenario_load *ld,
  * travel_factor of an area x cross_border_factor where that area has
  * neighbours to borrow from, is at most SCENARIO_SECONDS_MAX, the bound of any
  * one duration. Checked only once everything read cleanly. */
-void scenario_incidents_check_travel(struct scenario_load *ld,
+void scenario_incidents_check_travel(struct scenario_read *ld,
 				     struct yaml_doc_at top)
 {
 	const struct scenario *sc = ld->sc;
@@ -485,7 +487,7 @@ void scenario_incidents_check_travel(struct scenario_load *ld,
 
 /* The response sections: all optional as a whole, but grades bring the
  * need for areas, roles and units, and those mean nothing without grades. */
-void scenario_incidents_read(struct scenario_load *ld, struct yaml_doc_at top)
+void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 {
 	static const char *const after[] = {"areas", "roles", "units",
 					    "dispatch", NULL};
@@ -509,9 +511,9 @@ void scenario_incidents_read(struct scenario_load *ld, struct yaml_doc_at top)
 		return;
 	}
 	parse_areas(ld, top);
-	ld->sc->roles = scenario_load_list(ld, top, &roles_kind,
+	ld->sc->roles = scenario_read_list(ld, top, &roles_kind,
 					   &ld->sc->n_roles);
-	ld->sc->units = scenario_load_list(ld, top, &units_kind,
+	ld->sc->units = scenario_read_list(ld, top, &units_kind,
 					   &ld->sc->n_units);
 	parse_dispatch(ld, top);
 }

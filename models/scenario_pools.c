@@ -1,6 +1,6 @@
 /* scenario_pools.c: the handler pools of a scenario and the shifts of
- * pools and units (scenario_load.h). */
-#include "models/scenario_load.h"
+ * pools and units (scenario_pools.h). */
+#include "models/scenario_pools.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -21,7 +21,7 @@ _Static_assert(offsetof(struct line_spec, name) == 0, "name first");
 
 /* days: a list of mon..sun, one of them, or "all", "weekdays",
  * "weekends". */
-static unsigned parse_days_word(struct scenario_load *ld, struct yaml_doc_at a)
+static unsigned parse_days_word(struct scenario_read *ld, struct yaml_doc_at a)
 {
 	static const char *const words[] = {
 		"all", "weekdays", "weekends", "mon", "tue", "wed", "thu",
@@ -37,7 +37,7 @@ static unsigned parse_days_word(struct scenario_load *ld, struct yaml_doc_at a)
 	return i < 3 ? masks[i] : 1u << (i - 3);
 }
 
-static unsigned parse_days(struct scenario_load *ld, struct yaml_doc_at a)
+static unsigned parse_days(struct scenario_read *ld, struct yaml_doc_at a)
 {
 	char ip[YAML_DOC_PATH_MAX];
 	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
@@ -58,10 +58,10 @@ static unsigned parse_days(struct scenario_load *ld, struct yaml_doc_at a)
 				     "a day, mon..sun"))
 			continue;
 		w = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
-		d = yaml_doc_word_index(w, scenario_load_days);
+		d = yaml_doc_word_index(w, scenario_read_days);
 		if (d < 0)
 			yaml_doc_unknown(&ld->yd, it, "day", w,
-					 scenario_load_days);
+					 scenario_read_days);
 		else if (mask & (1u << d))
 			yaml_doc_problem(&ld->yd, it,
 					 "'%s' is listed twice; list each "
@@ -74,7 +74,7 @@ static unsigned parse_days(struct scenario_load *ld, struct yaml_doc_at a)
 }
 
 /* A time of day "HH:MM" at most max_s; -1 after a reported problem. */
-static double parse_clock(struct scenario_load *ld, struct yaml_doc_at a,
+static double parse_clock(struct scenario_read *ld, struct yaml_doc_at a,
 			  double max_s,
 			  const char *allowed)
 {
@@ -82,7 +82,7 @@ static double parse_clock(struct scenario_load *ld, struct yaml_doc_at a,
 
 	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, allowed))
 		return -1.0;
-	t = scenario_load_clock_s(yaml_doc_text(yaml_doc_node(&ld->yd, a.id)));
+	t = scenario_read_clock_s(yaml_doc_text(yaml_doc_node(&ld->yd, a.id)));
 	if (t < 0 || t > max_s) {
 		yaml_doc_problem(&ld->yd, a,
 				 "'%.60s' is not a valid time; must be %s",
@@ -94,7 +94,7 @@ static double parse_clock(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* end: "HH:MM" up to 48:00, after the start (next-day times pass 24:00). */
-static void parse_shift_end(struct scenario_load *ld, struct yaml_doc_at a,
+static void parse_shift_end(struct scenario_read *ld, struct yaml_doc_at a,
 			    double start_s,
 			    struct shift_spec *sh)
 {
@@ -108,18 +108,18 @@ static void parse_shift_end(struct scenario_load *ld, struct yaml_doc_at a,
 		yaml_doc_problem(&ld->yd, a,
 				 "shift ends at %s, the time it starts; "
 				 "for a 24-hour shift give hours: 24 or end: "
-				 "\"%s\"", scenario_load_clock_text(end, t1),
-				 scenario_load_clock_text(end + 86400.0, t3));
+				 "\"%s\"", scenario_read_clock_text(end, t1),
+				 scenario_read_clock_text(end + 86400.0, t3));
 		return;
 	}
 	if (end < start_s) {
 		yaml_doc_problem(&ld->yd, a,
 				 "shift ends at %s, before it starts at %s; "
 				 "for an overnight shift give hours: %g or end: "
-				 "\"%s\"", scenario_load_clock_text(end, t1),
-				 scenario_load_clock_text(start_s, t2),
+				 "\"%s\"", scenario_read_clock_text(end, t1),
+				 scenario_read_clock_text(start_s, t2),
 				 (end + 86400.0 - start_s) / 3600.0,
-				 scenario_load_clock_text(end + 86400.0, t3));
+				 scenario_read_clock_text(end + 86400.0, t3));
 		return;
 	}
 	if (end - start_s > 86400.0) {
@@ -132,7 +132,7 @@ static void parse_shift_end(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* The length of a shift: exactly one of hours and end. */
-static void parse_shift_length(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_shift_length(struct scenario_read *ld, struct yaml_doc_at m,
 			       struct shift_spec *sh)
 {
 	char hp[YAML_DOC_PATH_MAX], ep[YAML_DOC_PATH_MAX];
@@ -158,14 +158,14 @@ static void parse_shift_length(struct scenario_load *ld, struct yaml_doc_at m,
 }
 
 /* The body of one shift, its name already read. */
-static void parse_shift(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_shift(struct scenario_read *ld, struct yaml_doc_at m,
 			void *rec)
 {
 	struct shift_spec *sh = rec;
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a;
 
-	scenario_load_keys(ld, m, scenario_schema_shift);
+	scenario_read_keys(ld, m, scenario_schema_shift);
 	sh->start_s = -1.0;
 	a = yaml_doc_key(&ld->yd, m, "start", kp);
 	if (a.id)
@@ -177,10 +177,10 @@ static void parse_shift(struct scenario_load *ld, struct yaml_doc_at m,
 	parse_shift_length(ld, m, sh);
 	a = yaml_doc_key(&ld->yd, m, "days", kp);
 	sh->days = a.id ? parse_days(ld, a) : 0x7fu;
-	scenario_load_numbers(ld, m, scenario_schema_shift, sh);
+	scenario_read_numbers(ld, m, scenario_schema_shift, sh);
 }
 
-static void init_nothing(struct scenario_load *ld, struct yaml_doc_at a,
+static void init_nothing(struct scenario_read *ld, struct yaml_doc_at a,
 			 void *rec)
 {
 	(void)ld;
@@ -189,29 +189,29 @@ static void init_nothing(struct scenario_load *ld, struct yaml_doc_at a,
 }
 
 /* shifts: of a pool or of a unit, read alike. */
-const struct scenario_load_kind scenario_pools_shifts = {
+const struct scenario_read_kind scenario_pools_shifts = {
 	"shifts", "shift", "a list of shifts such as {name: early, start: "
 	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0,
 	init_nothing, parse_shift};
 
 /* serves: line names in priority order. */
-static void parse_serves(struct scenario_load *ld, struct yaml_doc_at pm,
+static void parse_serves(struct scenario_read *ld, struct yaml_doc_at pm,
 			 struct pool_spec *p)
 {
-	const struct scenario_load_ref lines = {
+	const struct scenario_read_ref lines = {
 		"line", "lines", ld->sc->lines, sizeof *ld->sc->lines,
 		ld->sc->n_lines};
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, "serves", kp);
-	int n = scenario_load_required_list(ld, pm, s,
+	int n = scenario_read_required_list(ld, pm, s,
 					    "a list of line names, highest "
 					    "priority first");
 
-	p->serves = scenario_load_refs(ld, s, n, &lines, -1, &p->n_serves);
+	p->serves = scenario_read_refs(ld, s, n, &lines, -1, &p->n_serves);
 }
 
 /* The body of one pool, its name already read. */
-static void parse_pool(struct scenario_load *ld, struct yaml_doc_at m,
+static void parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
 	struct pool_spec *p = rec;
@@ -224,14 +224,14 @@ static void parse_pool(struct scenario_load *ld, struct yaml_doc_at m,
 				 "'%s' is reserved for "
 				 "the cost totals; give the pool another name",
 				 p->name);
-	scenario_load_keys(ld, m, scenario_schema_pool);
+	scenario_read_keys(ld, m, scenario_schema_pool);
 	parse_serves(ld, m, p);
-	scenario_load_numbers(ld, m, scenario_schema_pool, p);
-	p->shifts = scenario_load_list(ld, m, &scenario_pools_shifts,
+	scenario_read_numbers(ld, m, scenario_schema_pool, p);
+	p->shifts = scenario_read_list(ld, m, &scenario_pools_shifts,
 				       &p->n_shifts);
 }
 
-static void init_pool(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
+static void init_pool(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
 {
 	struct pool_spec *p = rec;
 
@@ -239,13 +239,13 @@ static void init_pool(struct scenario_load *ld, struct yaml_doc_at a, void *rec)
 	p->pos = yaml_doc_pos(&ld->yd, a.id);
 }
 
-const struct scenario_load_kind scenario_pools_list = {
+const struct scenario_read_kind scenario_pools_list = {
 	"pools", "pool", "a list of handler pools", NULL,
 	sizeof(struct pool_spec), 0, init_pool, parse_pool};
 
 /* Every line needs a pool that answers it, or its callers would wait for
  * ever. Checked only once lines and pools read cleanly. */
-void scenario_pools_check_served(struct scenario_load *ld,
+void scenario_pools_check_served(struct scenario_read *ld,
 				 struct yaml_doc_at top)
 {
 	const struct scenario *sc = ld->sc;

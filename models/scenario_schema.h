@@ -7,14 +7,14 @@
  * The loader reads every number and every flag through its row, and
  * checks a mapping's keys against its table; a map's or a list's row
  * points at the table of its records, through which the loader reads a
- * nested map (scenario_load_map) and a --set path resolves
+ * nested map (scenario_read_map) and a --set path resolves
  * (scenario_edit.c). docs/scenario.md lists the same keys, in the same
  * order, in one table a record, which a test holds against these
  * (tests/models/test_scenario_schema.c). Other values (names, times of
  * day, distributions, lists) are read by the loader's own code, their
  * rows giving their place among the keys. To add a key: a row here, the
  * record's field, its reading in the loader if it is not a number (a
- * flag: a call of scenario_load_flag), its line in check's writer, and
+ * flag: a call of scenario_read_flag), its line in check's writer, and
  * its row in docs/scenario.md (docs/architecture.md has the checklist). */
 #ifndef MODELS_SCENARIO_SCHEMA_H
 #define MODELS_SCENARIO_SCHEMA_H

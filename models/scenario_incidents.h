@@ -1,0 +1,21 @@
+/* scenario_incidents.h: the part of the scenario loader that reads
+ * grades, areas, roles, units and dispatch, and the rules between them
+ * (scenario_incidents.c). Not for callers: they use scenario.h. */
+#ifndef MODELS_SCENARIO_INCIDENTS_H
+#define MODELS_SCENARIO_INCIDENTS_H
+
+#include "models/scenario_read.h"
+
+/* scenario_incidents.c: grades (before the lines, whose incidents name
+ * them); areas, roles, units and dispatch; then, once everything read
+ * cleanly, that every incident can be attended and travel stays
+ * bounded. */
+void scenario_incidents_grades(struct scenario_read *ld,
+			       struct yaml_doc_at top);
+void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top);
+void scenario_incidents_check_reach(struct scenario_read *ld,
+				    struct yaml_doc_at top);
+void scenario_incidents_check_travel(struct scenario_read *ld,
+				     struct yaml_doc_at top);
+
+#endif

@@ -1,0 +1,15 @@
+/* scenario_pools.h: the part of the scenario loader that reads pools,
+ * and the shifts of pools and units (scenario_pools.c). Not for callers:
+ * they use scenario.h. */
+#ifndef MODELS_SCENARIO_POOLS_H
+#define MODELS_SCENARIO_POOLS_H
+
+#include "models/scenario_read.h"
+
+/* scenario_pools.c: pools and shifts; every line served by a pool. */
+extern const struct scenario_read_kind scenario_pools_list,
+	scenario_pools_shifts;
+void scenario_pools_check_served(struct scenario_read *ld,
+				 struct yaml_doc_at top);
+
+#endif

@@ -1,0 +1,485 @@
+/* scenario_read.c: the loader's reading primitives — numbers, flags and
+ * nested maps through their schema rows, names, times of day, CSV files
+ * the scenario names, lists of records and lists of references to other
+ * records — which every part of the loader (scenario_load.h) reads with.
+ * Nothing here knows one record from another: a list's records are read
+ * by the functions its struct scenario_read_kind gives. */
+#include "models/scenario_read.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "models/file_read.h"
+#include "models/week.h"
+#include "sim/mem.h"
+
+#define MSG_MAX 1024
+
+/* ------------------------------------------------------------------ */
+/* Numbers                                                             */
+
+/* Reads the number of row k, when mapping m has it, into rec; reports
+ * a required one that is absent. */
+void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
+			  const struct scenario_key *k, void *rec)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, k->key, kp);
+	double v;
+
+	if (c.id) {
+		if (yaml_doc_number(&ld->yd, c, k->rule, &v))
+			scenario_schema_store(k, rec, v);
+	} else if (k->required) {
+		yaml_doc_missing(&ld->yd, m, k->key, k->rule->allowed);
+	}
+}
+
+/* Reads the numbers of table t, in its order, from mapping m into rec. */
+void scenario_read_numbers(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *t, void *rec)
+{
+	for (; t->key; t++)
+		if (t->kind == SCENARIO_NUMBER)
+			scenario_read_number(ld, m, t, rec);
+}
+
+/* Reports the keys of mapping m that table t does not have. */
+void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
+			const struct scenario_key *t)
+{
+	const char *names[SCENARIO_SCHEMA_KEYS_MAX + 1];
+
+	scenario_schema_names(t, names);
+	yaml_doc_check_keys(&ld->yd, m, names, scenario_schema_noun(t));
+}
+
+/* A flag: true or false, unquoted. YAML 1.1's yes/no/on/off are refused:
+ * a planner who writes "no" should learn that it is not read as a word. */
+void scenario_read_flag(struct scenario_read *ld, struct yaml_doc_at m,
+			const struct scenario_key *t, const char *key,
+			void *rec)
+{
+	static const char *const words[] = {"false", "true", NULL};
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
+	const yaml_node_t *n;
+	int i = -1;
+
+	if (!a.id)
+		return;
+	n = yaml_doc_node(&ld->yd, a.id);
+	if (yaml_doc_is_string(n) &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		i = yaml_doc_word_index(yaml_doc_text(n), words);
+	if (i < 0)
+		yaml_doc_wrong(&ld->yd, a, "true or false");
+	else
+		scenario_schema_store(scenario_schema_find(t, key), rec, i);
+}
+
+struct yaml_doc_at scenario_read_map(struct scenario_read *ld,
+				     struct yaml_doc_at m,
+				     const struct scenario_key *t,
+				     const char *key, const char *give,
+				     void *rec, char path[YAML_DOC_PATH_MAX])
+{
+	const struct scenario_key *sub = scenario_schema_find(t, key)->sub;
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, path);
+
+	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, give)) {
+		a.id = 0;
+		return a;
+	}
+	scenario_read_keys(ld, a, sub);
+	scenario_read_numbers(ld, a, sub, rec);
+	return a;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names, times of day, dates                                          */
+
+/* True when s holds a control character (a line break in a name would
+ * split a CSV row, or a table line, in two). */
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* The `name` of a line, pool or shift: a non-empty word without '.' or
+ * '=' (they would break --set paths) or control characters. Returns the
+ * name node, or 0. */
+static int parse_name(struct scenario_read *ld, struct yaml_doc_at m, char *dst,
+		      size_t size)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, "name", kp);
+	const char *s;
+
+	if (!c.id) {
+		yaml_doc_missing(&ld->yd, m, "name", "a unique name");
+		return 0;
+	}
+	if (!yaml_doc_expect(&ld->yd, c, YAML_SCALAR_NODE, "a name"))
+		return 0;
+	s = yaml_doc_text(yaml_doc_node(&ld->yd, c.id));
+	if (has_control(s)) {
+		/* Not echoed: the message would break over lines itself. */
+		yaml_doc_problem(&ld->yd, c,
+				 "the name holds a control character (a line "
+				 "break or tab); must be at most %zu characters, "
+				 "without '.', '=' or control characters", size - 1);
+		return 0;
+	}
+	if (strlen(s) >= size || strpbrk(s, ".=")) {
+		yaml_doc_problem(&ld->yd, c,
+				 "'%.60s' is not a usable name; must be at "
+				 "most %zu characters, without '.', '=' or control "
+				 "characters", s, size - 1);
+		return 0;
+	}
+	memcpy(dst, s, strlen(s) + 1);
+	return c.id;
+}
+
+/* "HH:MM" (one- or two-digit hours, minutes 00..59) to seconds, or -1. */
+double scenario_read_clock_s(const char *s)
+{
+	size_t i = 0;
+	int h = 0, m;
+
+	while (i < 2 && isdigit((unsigned char)s[i]))
+		h = h * 10 + (s[i++] - '0');
+	if (i == 0 || s[i] != ':' || !isdigit((unsigned char)s[i + 1]) ||
+	    !isdigit((unsigned char)s[i + 2]) || s[i + 3] != '\0')
+		return -1.0;
+	m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+	if (m > 59)
+		return -1.0;
+	return h * 3600.0 + m * 60.0;
+}
+
+/* Seconds to "HH:MM" (hours may pass 24). */
+const char *scenario_read_clock_text(double s, char buf[16])
+{
+	/* Callers pass at most 72 h; the modulo only bounds the text. */
+	unsigned min = (unsigned)lround(s / 60.0) % 10000u;
+
+	snprintf(buf, 16, "%02u:%02u", min / 60, min % 60);
+	return buf;
+}
+
+const char *const scenario_read_days[] = {WEEK_DAY_KEYS, NULL};
+
+/* ------------------------------------------------------------------ */
+/* CSV files (profiles and empirical samples)                          */
+
+/* Opens the CSV named by the scalar at a (relative to the scenario's
+ * directory), of at most max bytes (what names the kind, for the message);
+ * reports, at a, a file that cannot be read. */
+int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
+		      size_t max, const char *what,
+		      struct csv_read *c)
+{
+	const char *rel = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
+	char why[128];
+	size_t len;
+	int e;
+
+	memset(c, 0, sizeof *c);
+	c->ypath = a.path;
+	if (rel[0] == '/' || ld->doc->dir[0] == '\0')
+		snprintf(c->path, sizeof c->path, "%s", rel);
+	else
+		snprintf(c->path, sizeof c->path, "%s/%s", ld->doc->dir, rel);
+	e = scenario_doc_csv(ld->doc, c->path, max, &c->text, &len);
+	if (e == ENOMEM)
+		ld->yd.oom = 1;
+	if (e) {
+		yaml_doc_problem(&ld->yd, a,
+				 "cannot read '%s' (%s); a CSV path is "
+				 "relative to the scenario file's directory",
+				 c->path, file_read_fail_text(e, max, what, why,
+							      sizeof why));
+		return 0;
+	}
+	ld->content_fnv1a = scenario_fnv1a(ld->content_fnv1a, c->text, len);
+	c->next = c->text;
+	return 1;
+}
+
+/* The grades' names, NULL-terminated: the keys of `incidents` and the
+ * words of a role's `attends`. Grades are read before lines for this. */
+void scenario_read_grade_names(const struct scenario *sc,
+			       const char *names[RESPONSE_GRADES_MAX + 1])
+{
+	size_t g;
+
+	for (g = 0; g < sc->n_grades; g++)
+		names[g] = sc->grades[g].name;
+	names[g] = NULL;
+}
+
+/* Allocates `n` zeroed items; records an allocation failure. */
+void *scenario_read_calloc(struct scenario_read *ld, size_t n, size_t size)
+{
+	void *p = mem_calloc(n ? n : 1, size);
+
+	if (!p)
+		ld->yd.oom = 1;
+	return p;
+}
+
+/* Lines, grades, areas and roles all begin with their name: these two
+ * helpers walk any of those arrays by its stride instead of repeating a
+ * loop per kind. Index of the item named `name`, or -1. */
+static long item_index(const void *items, size_t stride, size_t n,
+		       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp((const char *)items + i * stride, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The items' names joined for "areas are: Birmingham, Coventry". */
+static const char *item_names(const void *items, size_t stride, size_t n,
+			      char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len + 1 < size; i++) {
+		const char *name = (const char *)items + i * stride;
+
+		if (name[0])
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? ", " : "", name);
+	}
+	return buf;
+}
+
+long scenario_read_ref(struct scenario_read *ld, struct yaml_doc_at a,
+		       const struct scenario_read_ref *r)
+{
+	char list[SCENARIO_READ_LIST_MAX], what[64];
+	const char *name;
+	long i;
+
+	snprintf(what, sizeof what, "a%s %s name",
+		 strchr("aeiou", r->noun[0]) ? "n" : "", r->noun);
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, what))
+		return -1;
+	name = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
+	i = item_index(r->items, r->stride, r->n, name);
+	if (i < 0)
+		yaml_doc_problem(&ld->yd, a, "no %s named '%.60s'; %s are: %s",
+				 r->noun,
+				 name, r->plural, item_names(r->items,
+							     r->stride,
+							     r->n, list,
+							     sizeof list));
+	return i;
+}
+
+
+/* True when index k is among the first n of idx. */
+static int ref_listed(const size_t *idx, size_t n, long k)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (idx[j] == (size_t)k)
+			return 1;
+	return 0;
+}
+
+size_t *scenario_read_refs(struct scenario_read *ld, struct yaml_doc_at s,
+			   int n, const struct scenario_read_ref *r, long self,
+			   size_t *n_out)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	size_t *idx = n ? scenario_read_calloc(ld, (size_t)n, sizeof *idx) :
+		      NULL;
+	struct yaml_doc_at it;
+	const char *name;
+	long k;
+	int i;
+
+	for (i = 0; i < n && idx; i++) {
+		it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
+		k = scenario_read_ref(ld, it, r);
+		name = k < 0 ? NULL : (const char *)r->items + k * r->stride;
+		if (k >= 0 && k == self)
+			yaml_doc_problem(&ld->yd, it, "'%s' is this %s itself; "
+					 "list only other %s", name, r->noun,
+					 r->plural);
+		else if (k >= 0 && ref_listed(idx, *n_out, k))
+			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; "
+					 "list each %s once", name, r->noun);
+		else if (k >= 0)
+			idx[(*n_out)++] = (size_t)k;
+	}
+	return idx;
+}
+
+/* Names already read in one list, for the duplicate check. */
+struct seen {
+	const char *noun;            /* "line", "pool", "shift" */
+	const char **name;           /* NULL where an item had no valid name */
+	int *line;                   /* where each name stood */
+	int n;
+};
+
+static int seen_init(struct scenario_read *ld, struct seen *s, const char *noun,
+		     int n)
+{
+	s->noun = noun;
+	s->n = 0;
+	s->name = scenario_read_calloc(ld, (size_t)n, sizeof *s->name);
+	s->line = scenario_read_calloc(ld, (size_t)n, sizeof *s->line);
+	return s->name && s->line;
+}
+
+static void seen_free(struct seen *s)
+{
+	free(s->name);
+	free(s->line);
+}
+
+/* Records the name at a (NULL when the item had none), first reporting
+ * an earlier item with the same name. */
+static void seen_add(struct scenario_read *ld, struct seen *s,
+		     struct yaml_doc_at a,
+		     const char *name)
+{
+	int j;
+
+	for (j = 0; name && j < s->n; j++)
+		if (s->name[j] && strcmp(s->name[j], name) == 0) {
+			yaml_doc_problem(&ld->yd, a,
+					 "duplicate %s name '%s' (also at "
+					 "line %d); names must be unique", s->noun,
+					 name, s->line[j]);
+			break;
+		}
+	s->name[s->n] = name;
+	s->line[s->n++] = a.id ? yaml_doc_pos(&ld->yd, a.id).line : 0;
+}
+
+/* Opens item i of list s: checks it is a mapping, reads its name into
+ * dst (SCENARIO_NAME_MAX bytes) and sets *m to it, with the path naming
+ * the item by that name. Returns 0 when the item is not a mapping. */
+static int open_item(struct scenario_read *ld, struct yaml_doc_at s, int i,
+		     struct seen *seen,
+		     char *dst, char buf[YAML_DOC_PATH_MAX], struct yaml_doc_at *m)
+{
+	int name_id;
+
+	*m = yaml_doc_item(&ld->yd, s, i, NULL, buf);
+	if (!yaml_doc_expect(&ld->yd, *m, YAML_MAPPING_NODE,
+			     "a mapping with a name"))
+		return 0;
+	name_id = parse_name(ld, *m, dst, SCENARIO_NAME_MAX);
+	*m = yaml_doc_item(&ld->yd, s, i, dst, buf);
+	{
+		struct yaml_doc_at na = {name_id ? name_id : m->id, m->path};
+
+		seen_add(ld, seen, na, name_id ? dst : NULL);
+	}
+	return 1;
+}
+
+/* The length of the list at a, or 0 after reporting one longer than
+ * SCENARIO_LIST_MAX. */
+int scenario_read_list_len(struct scenario_read *ld, struct yaml_doc_at a)
+{
+	int n = yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id));
+
+	if (n <= SCENARIO_LIST_MAX)
+		return n;
+	yaml_doc_problem(&ld->yd, a, "has %d items; a list may have at most %d",
+			 n,
+			 SCENARIO_LIST_MAX);
+	return 0;
+}
+
+/* A required, non-empty list; returns its length (0 after a problem). */
+int scenario_read_required_list(struct scenario_read *ld, struct yaml_doc_at m,
+				struct yaml_doc_at a,
+				const char *give)
+{
+	const char *key = strrchr(a.path, '.');
+
+	if (!a.id) {
+		yaml_doc_missing(&ld->yd, m, key ? key + 1 : a.path, give);
+		return 0;
+	}
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, give))
+		return 0;
+	if (yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0)
+		yaml_doc_problem(&ld->yd, a, "is empty; give %s", give);
+	return scenario_read_list_len(ld, a);
+}
+
+/* Reads item i of list s into rec, unless it is no mapping (named). */
+static void list_item(struct scenario_read *ld,
+		      const struct scenario_read_kind *k,
+		      struct yaml_doc_at s, int i, struct seen *seen, char *rec)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at m = yaml_doc_item(&ld->yd, s, i, NULL, ip);
+
+	k->init(ld, m, rec);
+	if (k->item_give) {
+		if (yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE,
+				    k->item_give))
+			k->read(ld, m, rec);
+	} else if (open_item(ld, s, i, seen, rec, ip, &m)) {
+		k->read(ld, m, rec);
+	}
+}
+
+/* The list k under mapping parent, required and not empty: a new array
+ * of records (owned by the caller, also when NULL is not returned but
+ * *n stays 0 after a failed allocation), its length in *n. */
+void *scenario_read_list(struct scenario_read *ld, struct yaml_doc_at parent,
+			 const struct scenario_read_kind *k, size_t *n_out)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, parent, k->key, kp);
+	int n = scenario_read_required_list(ld, parent, s, k->give), i;
+	struct seen seen = {k->noun, NULL, NULL, 0};
+	char *recs;
+
+	if (k->max && n > k->max) {
+		yaml_doc_problem(&ld->yd, s, "has %d %ss; must have at most %d",
+				 n, k->noun, k->max);
+		return NULL;
+	}
+	if (n == 0)
+		return NULL;
+	recs = scenario_read_calloc(ld, (size_t)n, k->size);
+	if ((k->item_give || seen_init(ld, &seen, k->noun, n)) && recs) {
+		*n_out = (size_t)n;
+		for (i = 0; i < n; i++)
+			list_item(ld, k, s, i, &seen,
+				  recs + (size_t)i * k->size);
+	}
+	seen_free(&seen);
+	return recs;
+}
+
