@@ -231,11 +231,26 @@ static void optimise_units_progress(void *arg, unsigned long sims,
 	fprintf(stderr, " officers %.1f FTE\n", s->roles_fte);
 }
 
+/* The exit code of a result written with status st; err says why not. */
+static int optimise_written(enum sim_status st, const struct sim_err *err)
+{
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err("optimise", err);
+	return CLI_EXIT_FAILURE;
+}
+
 /* Writes the handlers' round r in the chosen format; returns the exit
  * code. */
 static int optimise_print(const struct optimise_opts *o,
 			  const struct search_hours *h, bool met)
 {
+	static enum sim_status (*const writers[])(
+		FILE *, const struct report_optimise *, struct sim_err *) = {
+		[OPT_TABLE_FMT] = report_optimise_table,
+		[OPT_CSV_FMT] = report_optimise_csv,
+		[OPT_JSON_FMT] = report_optimise_json,
+	};
 	char **set = experiment_edits_text(h->round.edits, h->round.n_edits);
 	struct report_optimise res = {
 		.plan = h->plan, .s = h->round.s, .sims = h->sims,
@@ -246,19 +261,10 @@ static int optimise_print(const struct optimise_opts *o,
 	enum sim_status st;
 
 	sim_err_clear(&err);
-	if (set == NULL)
-		st = sim_err_add(&err, SIM_ENOMEM, "out of memory");
-	else if (o->format == OPT_CSV_FMT)
-		st = report_optimise_csv(stdout, &res, &err);
-	else if (o->format == OPT_JSON_FMT)
-		st = report_optimise_json(stdout, &res, &err);
-	else
-		st = report_optimise_table(stdout, &res, &err);
+	st = set == NULL ? sim_err_add(&err, SIM_ENOMEM, "out of memory")
+			 : writers[o->format](stdout, &res, &err);
 	experiment_edits_text_free(set, h->round.n_edits);
-	if (st == SIM_OK)
-		return CLI_EXIT_OK;
-	cli_print_err("optimise", &err);
-	return CLI_EXIT_FAILURE;
+	return optimise_written(st, &err);
 }
 
 /* Writes the units' best round in the chosen format; returns the exit
@@ -267,6 +273,13 @@ static int optimise_units_print(const struct optimise_opts *o,
 				const struct scenario *base,
 				const struct search_units *u, bool met)
 {
+	static enum sim_status (*const writers[])(
+		FILE *, const struct report_optimise_units *,
+		struct sim_err *) = {
+		[OPT_TABLE_FMT] = report_optimise_units_table,
+		[OPT_CSV_FMT] = report_optimise_units_csv,
+		[OPT_JSON_FMT] = report_optimise_units_json,
+	};
 	char **set = experiment_edits_text(u->best.edits, u->best.n_edits);
 	struct report_optimise_units res = {
 		.base = base, .s = u->best.s, .chosen = u->u->chosen,
@@ -277,19 +290,10 @@ static int optimise_units_print(const struct optimise_opts *o,
 	enum sim_status st;
 
 	sim_err_clear(&err);
-	if (set == NULL)
-		st = sim_err_add(&err, SIM_ENOMEM, "out of memory");
-	else if (o->format == OPT_CSV_FMT)
-		st = report_optimise_units_csv(stdout, &res, &err);
-	else if (o->format == OPT_JSON_FMT)
-		st = report_optimise_units_json(stdout, &res, &err);
-	else
-		st = report_optimise_units_table(stdout, &res, &err);
+	st = set == NULL ? sim_err_add(&err, SIM_ENOMEM, "out of memory")
+			 : writers[o->format](stdout, &res, &err);
 	experiment_edits_text_free(set, u->best.n_edits);
-	if (st == SIM_OK)
-		return CLI_EXIT_OK;
-	cli_print_err("optimise", &err);
-	return CLI_EXIT_FAILURE;
+	return optimise_written(st, &err);
 }
 
 /* The pools named by --pool (every pool when none is); returns
