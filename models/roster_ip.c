@@ -20,6 +20,37 @@ void roster_ip_clear(struct roster_ip_result *r)
 	*r = (struct roster_ip_result){ 0 };
 }
 
+/* The blocks candidate sh covers: 1, or one a day worked. */
+static unsigned roster_ip_blocks(const struct roster_ip_shift *sh)
+{
+	return sh->days ? (unsigned)__builtin_popcount(sh->days) : 1;
+}
+
+/* Slot i (0 <= i < length * blocks) of the slots candidate sh covers. */
+static size_t roster_ip_slot(const struct roster_ip_spec *s,
+			     const struct roster_ip_shift *sh, size_t i)
+{
+	size_t block = i / sh->length, start = sh->start, d = 0;
+
+	if (sh->days) {
+		/* The block-th day worked. */
+		while (!((sh->days >> d) & 1u) || block-- > 0)
+			d++;
+		start += d * (s->n_slots / 7);
+	}
+	return (start + i % sh->length) % s->n_slots;
+}
+
+/* Whether candidate sh fits a week of n slots. */
+static bool roster_ip_shift_ok(const struct roster_ip_shift *sh, size_t n)
+{
+	if (sh->days != 0 && (n % 7 != 0 || sh->days > 0x7fu
+			      || sh->start >= n / 7 || sh->length > n / 7))
+		return false;
+	return sh->start < n && sh->length > 0 && sh->length <= n
+	       && sh->cost >= 0 && isfinite(sh->cost);
+}
+
 /* The spec's own problems: sizes and values outside the bounds. */
 static enum sim_status roster_ip_check(const struct roster_ip_spec *s,
 				       struct sim_err *err)
@@ -44,10 +75,9 @@ static enum sim_status roster_ip_check(const struct roster_ip_spec *s,
 	for (size_t j = 0; j < s->n_shifts; j++) {
 		const struct roster_ip_shift *sh = &s->shifts[j];
 
-		covers += sh->length;
-		if (sh->start >= s->n_slots || sh->length == 0
-		    || sh->length > s->n_slots || !(sh->cost >= 0)
-		    || !isfinite(sh->cost) || covers > ROSTER_IP_COVERS_MAX)
+		covers += sh->length * roster_ip_blocks(sh);
+		if (!roster_ip_shift_ok(sh, s->n_slots)
+		    || covers > ROSTER_IP_COVERS_MAX)
 			return sim_err_add(err, SIM_EINVAL, "candidate shift %zu "
 					   "(start %zu, length %zu, cost %g) is "
 					   "outside the week of %zu slots, or the "
@@ -95,14 +125,15 @@ static int roster_ip_matrix(glp_prob *lp, const struct roster_ip_spec *s,
 	bool caps = elastic && s->max_cover > 0;
 
 	for (size_t j = 0; j < s->n_shifts; j++)
-		covers += s->shifts[j].length;
+		covers += s->shifts[j].length * roster_ip_blocks(&s->shifts[j]);
 	covers = covers * (caps ? 2 : 1) + (elastic ? s->n_slots : 0);
 	ia = mem_malloc((covers + 1) * sizeof *ia);
 	ja = mem_malloc((covers + 1) * sizeof *ja);
 	ar = mem_malloc((covers + 1) * sizeof *ar);
 	for (size_t j = 0; ia && ja && ar && j < s->n_shifts; j++)
-		for (size_t i = 0; i < s->shifts[j].length; i++) {
-			size_t t = (s->shifts[j].start + i) % s->n_slots;
+		for (size_t i = 0; i < s->shifts[j].length
+			     * roster_ip_blocks(&s->shifts[j]); i++) {
+			size_t t = roster_ip_slot(s, &s->shifts[j], i);
 
 			k++, ia[k] = (int)t + 1, ja[k] = (int)j + 1, ar[k] = 1;
 			if (caps)

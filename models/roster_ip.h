@@ -4,7 +4,8 @@
  * The week is cut into n_slots equal intervals (168 hours, or 672 quarter
  * hours) and wraps: a shift starting in the last slots runs on into the
  * first, as Sunday night runs into Monday. Each candidate shift j starts in
- * slot start, lasts length slots and costs cost (paid hours, say) a person.
+ * slot start, lasts length slots (on the days given, see below) and costs
+ * cost (paid hours, say) a person.
  * The programme chooses whole headcounts x_j >= 0 to
  *     minimise   sum_j cost_j x_j
  *     subject to need_t <= sum_{j covers t} x_j  (<= max_cover if > 0)
@@ -34,10 +35,16 @@
 #define ROSTER_IP_NEED_MAX 100000
 #define ROSTER_IP_COVERS_MAX 4000000    /* sum of the candidates' lengths */
 
+/* A candidate: one block of slots, or (days != 0) the same block on each
+ * day of the week whose bit is set (bit 0 Monday), start then counting
+ * from the start of the day, for a person who works them all — the
+ * scenario's own shifts, re-sized. */
 struct roster_ip_shift {
-	size_t start;        /* first slot, < n_slots */
+	size_t start;        /* first slot, < n_slots (< a day's with days) */
 	size_t length;       /* slots, 1..n_slots */
 	double cost;         /* of one person on it, >= 0 */
+	unsigned days;       /* 0: one block; else a mask of 7 bits, and
+				n_slots a multiple of 7 */
 };
 
 struct roster_ip_spec {

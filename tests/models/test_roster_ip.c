@@ -91,6 +91,7 @@ static void random_instance(unsigned long long *x, struct roster_ip_spec *s,
 		sh[j].start = lcg(x, (unsigned)s->n_slots);
 		sh[j].length = 1 + lcg(x, (unsigned)s->n_slots);
 		sh[j].cost = sh[j].length * (1 + 0.25 * lcg(x, 3));
+		sh[j].days = 0;
 	}
 	s->need = need;
 	s->shifts = sh;
@@ -178,7 +179,7 @@ static void test_roster_ip_week_wraps(void **state)
 {
 	const int need[] = { 1, 0, 0, 1 };
 	const struct roster_ip_shift sh[] = {
-		{ 0, 1, 1.0 }, { 3, 1, 1.0 }, { 3, 2, 1.5 },
+		{ 0, 1, 1.0, 0 }, { 3, 1, 1.0, 0 }, { 3, 2, 1.5, 0 },
 	};
 	struct roster_ip_spec s = { 4, need, 0, sh, 3, 10 };
 	struct roster_ip_result r;
@@ -201,9 +202,9 @@ static void test_roster_ip_week_wraps(void **state)
  * people (cost 4). */
 static void test_roster_ip_lp_bound(void **state)
 {
-	const int need[] = { 1, 1, 1 };
+	const int need[] = { 1, 1, 1, 0 };
 	const struct roster_ip_shift sh[] = {
-		{ 0, 2, 2.0 }, { 1, 2, 2.0 }, { 2, 2, 2.0 },
+		{ 0, 2, 2.0, 0 }, { 1, 2, 2.0, 0 }, { 2, 2, 2.0, 0 },
 	};
 	struct roster_ip_spec s = { 3, need, 0, sh, 3, 10 };
 	struct roster_ip_result r;
@@ -220,9 +221,9 @@ static void test_roster_ip_lp_bound(void **state)
 /* A need above the cap: the shortfall is exactly the excess. */
 static void test_roster_ip_need_above_cap(void **state)
 {
-	const int need[] = { 2, 5, 2 };
-	const struct roster_ip_shift sh[] = { { 0, 1, 1 }, { 1, 1, 1 },
-					      { 2, 1, 1 } };
+	const int need[] = { 2, 5, 2, 0 };
+	const struct roster_ip_shift sh[] = { { 0, 1, 1, 0 }, { 1, 1, 1, 0 },
+					      { 2, 1, 1, 0 } };
 	struct roster_ip_spec s = { 3, need, 3, sh, 3, 10 };
 	struct roster_ip_result r;
 	struct sim_err err;
@@ -237,11 +238,42 @@ static void test_roster_ip_need_above_cap(void **state)
 	roster_ip_clear(&r);
 }
 
+/* Candidates worked on several days (the scenario's own shifts): a week of
+ * two slots a day; the night (slot 1, into the next day's slot 0) on
+ * Monday and Sunday, and a day shift every day. Sunday's night runs into
+ * Monday's slot 0. */
+static void test_roster_ip_days(void **state)
+{
+	int need[14] = { 0 };
+	const struct roster_ip_shift sh[] = {
+		{ 1, 2, 2.0, 0x41u },   /* Mon, Sun nights: slots 1-2, 13-0 */
+		{ 0, 1, 7.0, 0x7fu },   /* slot 0 of every day */
+	};
+	struct roster_ip_spec s = { 14, need, 0, sh, 2, 10 };
+	struct roster_ip_result r;
+	struct sim_err err;
+
+	(void)state;
+	need[0] = 3;    /* Monday slot 0: after Sunday's night */
+	need[2] = 2;    /* Tuesday slot 0: after Monday's night */
+	need[8] = 1;    /* Friday slot 0: only the day shift */
+	sim_err_clear(&err);
+	assert_int_equal(roster_ip_solve(&s, &r, &err), SIM_OK);
+	assert_true(r.met);
+	/* One on the day shift (for Friday) leaves 2 to the nights: cost
+	 * 7 + 4; three on the day shift and none on nights costs 21. */
+	assert_int_equal(r.staff[1], 1);
+	assert_int_equal(r.staff[0], 2);
+	assert_true(fabs(r.cost - 11.0) < 1e-9);
+	roster_ip_clear(&r);
+}
+
 static void test_roster_ip_rejects_bad_specs(void **state)
 {
 	const int need[] = { 1, 1 }, bad_need[] = { 1, -1 };
-	const struct roster_ip_shift sh[] = { { 0, 1, 1 } };
-	const struct roster_ip_shift off[] = { { 2, 1, 1 } };
+	const struct roster_ip_shift sh[] = { { 0, 1, 1, 0 } };
+	const struct roster_ip_shift off[] = { { 2, 1, 1, 0 } };
+	const struct roster_ip_shift long_days[] = { { 0, 2, 1, 0x3u } };
 	const struct roster_ip_spec bad[] = {
 		{ 0, need, 0, sh, 1, 10 },        /* no slots */
 		{ 2, need, 0, sh, 0, 10 },        /* no candidates */
@@ -249,6 +281,7 @@ static void test_roster_ip_rejects_bad_specs(void **state)
 		{ 2, need, 0, off, 1, 10 },       /* a start outside the week */
 		{ 2, need, 0, sh, 1, 0 },         /* no time */
 		{ ROSTER_IP_SLOTS_MAX + 1, need, 0, sh, 1, 10 },
+		{ 7, need, 0, long_days, 1, 10 },  /* longer than a day */
 	};
 
 	(void)state;
@@ -271,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_roster_ip_week_wraps),
 		cmocka_unit_test(test_roster_ip_lp_bound),
 		cmocka_unit_test(test_roster_ip_need_above_cap),
+		cmocka_unit_test(test_roster_ip_days),
 		cmocka_unit_test(test_roster_ip_rejects_bad_specs),
 	};
 
