@@ -305,8 +305,10 @@ static size_t roster_plan_entry(FILE *f, const struct roster_plan *p,
 	if (sh->name != NULL)
 		fprintf(f, "\"%s\"", sh->name);
 	else
-		fprintf(f, "%02d%02d-%gh%s%.0d", hh, mm, sh->hours,
-			seq > 1 ? "-" : "", seq > 1 ? seq : 0);
+		/* Names take no '.': 8.25 hours is "8h15". */
+		fprintf(f, "%02d%02d-%dh%.0d%s%.0d", hh, mm, (int)sh->hours,
+			(int)lround(fmod(sh->hours, 1) * 60), seq > 1 ? "-" : "",
+			seq > 1 ? seq : 0);
 	fprintf(f, ", start: \"%02d:%02d\", hours: %g, days: ", hh, mm,
 		sh->hours);
 	roster_plan_days(f, days);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "models/roster_ip.h"
 #include "models/week.h"
@@ -17,6 +18,7 @@ struct roster_search_x {
 	struct roster_search *out;
 	char reps[48];               /* "run.replications=N" when raised */
 	bool reps_added;
+	size_t turn;                 /* the pool trimmed last */
 };
 
 void roster_search_clear(struct roster_search *r)
@@ -227,6 +229,132 @@ static enum search_end roster_search_settle(struct roster_search_x *x,
 	}
 }
 
+/* Lowers by one the requirement of each hour of pool p whose service
+ * level, in every goal line the pool answers first, is at least the
+ * line's goal (an hour without calls counts): the agreement is the
+ * average over the horizon, and the first roster met has room above it.
+ * Returns how many hours were lowered. */
+static size_t roster_search_lower(struct roster_search_x *x,
+				  const struct summary *s, size_t p)
+{
+	struct optimise_plan *plan = x->out->plan;
+	size_t n = 0;
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		int *need = &plan->on_duty[p * HOURS_PER_WEEK + h];
+		bool spare = *need > 0;
+
+		for (size_t l = 0; spare && l < s->n_lines; l++) {
+			double sl = summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
+
+			if (s->lines[l].has_goal && plan->primary[l] == (long)p
+			    && sl < x->base->lines[l].goal)
+				spare = false;
+		}
+		if (spare)
+			(*need)--, n++;
+	}
+	return n;
+}
+
+/* Paid hours a week of the last solve, over the chosen pools. */
+static double roster_search_paid(const struct roster_search *o)
+{
+	double hours = 0;
+
+	for (size_t p = 0; p < o->n_pools; p++)
+		hours += o->pools[p] ? o->pools[p]->hours : 0;
+	return hours;
+}
+
+/* The next chosen pool not done after pool *turn, in turn; -1 when every
+ * pool is done. */
+static long roster_search_turn(const struct roster_search *o, const bool *done,
+			       size_t *turn)
+{
+	for (size_t i = 1; i <= o->n_pools; i++) {
+		size_t p = (*turn + i) % o->n_pools;
+
+		if (o->pools[p] != NULL && !done[p]) {
+			*turn = p;
+			return (long)p;
+		}
+	}
+	return -1;
+}
+
+/* One trimming step from a met roster, on the next pool in turn: lowers
+ * (roster_search_lower) and solves until its roster costs less, then
+ * simulates. A roster that keeps every line met becomes best (*kept);
+ * one that does not leaves the pool done. The requirement is left at
+ * best either way. Returns SEARCH_MET, SEARCH_UNMET when nothing is left
+ * to lower (or the rounds ran out), or a failure. */
+static enum search_end roster_search_trim_step(struct roster_search_x *x,
+					       struct search *s, bool *done,
+					       int *best, bool *kept,
+					       struct sim_err *err)
+{
+	struct roster_search *o = x->out;
+	size_t n = o->n_pools * HOURS_PER_WEEK;
+	double paid = roster_search_paid(o);
+	enum search_end end = SEARCH_MET;
+	long p = roster_search_turn(o, done, &x->turn);
+
+	do {
+		if (p < 0 || o->solves >= x->rs->max_rounds
+		    || roster_search_lower(x, o->round.s, (size_t)p) == 0)
+			end = SEARCH_UNMET;
+		else
+			end = roster_search_solve(x, err);
+	} while (end == SEARCH_MET && roster_search_paid(o) >= paid);
+	if (end == SEARCH_MET)
+		end = search_simulate(s, &o->round, err);
+	if (end == SEARCH_MET) {
+		*kept = roster_search_verdict(o->round.s) == CI_MET;
+		if (*kept)
+			memcpy(best, o->plan->on_duty, n * sizeof *best);
+		else
+			done[p] = true;
+	} else if (end == SEARCH_UNMET && p >= 0) {
+		done[p] = true;
+		end = SEARCH_MET;   /* the other pools may still be lowered */
+	}
+	memcpy(o->plan->on_duty, best, n * sizeof *best);
+	return p < 0 ? SEARCH_UNMET : end;
+}
+
+/* Once every line is met: trims while every line stays met, then makes
+ * sure the round kept is the last roster met (solved and simulated again
+ * when a trimmed one missed after it). Stops at the cap of rounds too.
+ * Returns SEARCH_MET or a failure. */
+static enum search_end roster_search_trim(struct roster_search_x *x,
+					  struct search *s, struct sim_err *err)
+{
+	struct roster_search *o = x->out;
+	size_t n = o->n_pools * HOURS_PER_WEEK;
+	int *best = mem_malloc((n + 1) * sizeof *best);
+	bool *done = mem_calloc(o->n_pools + 1, sizeof *done);
+	bool kept = true;
+	enum search_end end = SEARCH_MET;
+
+	if (best == NULL || done == NULL)
+		end = SEARCH_FAILED, sim_err_add(err, SIM_ENOMEM, "out of memory");
+	else
+		memcpy(best, o->plan->on_duty, n * sizeof *best);
+	while (end == SEARCH_MET)
+		end = roster_search_trim_step(x, s, done, best, &kept, err);
+	/* The requirement is at best; the roster solved last, and the round
+	 * simulated last, may be a trimmed one: solve best again, and
+	 * simulate it again unless the last round was its own. */
+	if (end == SEARCH_UNMET)
+		end = roster_search_solve(x, err);
+	if (end == SEARCH_MET && !kept)
+		end = search_simulate(s, &o->round, err);
+	free(best);
+	free(done);
+	return end;
+}
+
 /* Solves, settles the verdicts, raises, until every line is met or the
  * rounds run out. */
 static enum search_end roster_search_loop(struct roster_search_x *x,
@@ -243,7 +371,9 @@ static enum search_end roster_search_loop(struct roster_search_x *x,
 
 		if (end == SEARCH_MET)
 			end = roster_search_settle(x, s, sp, settings, &v, err);
-		if (end != SEARCH_MET || v == CI_MET)
+		if (end == SEARCH_MET && v == CI_MET)
+			return roster_search_trim(x, s, err);
+		if (end != SEARCH_MET)
 			return end;
 		if (o->solves >= x->rs->max_rounds)
 			break;
