@@ -50,7 +50,8 @@ const char cmd_roster_usage[] =
 	"  --max-staff N        most on duty in one interval of one pool\n"
 	"                       (default 500)\n"
 	"  --keep-shape         keep each pool's own shifts; choose headcounts only\n"
-	"  --max-rounds N       give up after N solves (default 40)\n"
+	"  --max-rounds N       give up after N simulations (default 40); trimming\n"
+	"                       a roster met stops there too\n"
 	"  --replications N     replications of each simulation (run.replications)\n"
 	"  --seed S             master random seed (run.seed)\n"
 	"  --days D             counted days of each simulation (run.days)\n"
@@ -430,6 +431,11 @@ static int roster_search(struct roster_run *r, int argc, char **argv)
 	rc = roster_exit(end, &err);
 	if (end != SEARCH_MET)
 		return rc;
+	/* A warning about the result, not progress, so --quiet keeps it. */
+	if (r->main.cut)
+		fprintf(stderr, "callsim roster: stopped trimming after %lu "
+			"simulations (--max-rounds); the roster meets every "
+			"agreement but may not be the least\n", r->main.sims);
 	if (!o->quiet)
 		fprintf(stderr, "callsim roster: found in %lu solves and %lu "
 			"simulations; now the references\n", r->main.solves,

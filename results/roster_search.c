@@ -231,8 +231,9 @@ static enum search_end roster_search_settle(struct roster_search_x *x,
 
 /* Lowers by one the requirement of each hour of pool p whose service
  * level, in every goal line the pool answers first, is at least the
- * line's goal (an hour without calls counts): the agreement is the
- * average over the horizon, and the first roster met has room above it.
+ * line's goal (an hour without calls, unmeasured, is not lowered): the
+ * agreement is the average over the horizon, and the first roster met
+ * has room above it.
  * Returns how many hours were lowered. */
 static size_t roster_search_lower(struct roster_search_x *x,
 				  const struct summary *s, size_t p)
@@ -248,8 +249,8 @@ static size_t roster_search_lower(struct roster_search_x *x,
 			double sl = summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
 
 			if (s->lines[l].has_goal && plan->primary[l] == (long)p
-			    && sl < x->base->lines[l].goal)
-				spare = false;
+			    && !(sl >= x->base->lines[l].goal))
+				spare = false;   /* below the goal, or unmeasured */
 		}
 		if (spare)
 			(*need)--, n++;
@@ -301,7 +302,8 @@ static enum search_end roster_search_trim_step(struct roster_search_x *x,
 	long p = roster_search_turn(o, done, &x->turn);
 
 	do {
-		if (p < 0 || o->solves >= x->rs->max_rounds
+		o->cut = o->cut || (p >= 0 && s->sims >= x->rs->max_rounds);
+		if (p < 0 || s->sims >= x->rs->max_rounds
 		    || roster_search_lower(x, o->round.s, (size_t)p) == 0)
 			end = SEARCH_UNMET;
 		else
@@ -375,7 +377,7 @@ static enum search_end roster_search_loop(struct roster_search_x *x,
 			return roster_search_trim(x, s, err);
 		if (end != SEARCH_MET)
 			return end;
-		if (o->solves >= x->rs->max_rounds)
+		if (s->sims >= x->rs->max_rounds)
 			break;
 		end = roster_search_raise(x, o->round.s, v == CI_UNCERTAIN, err);
 		if (end != SEARCH_MET)
@@ -383,7 +385,7 @@ static enum search_end roster_search_loop(struct roster_search_x *x,
 	}
 	sim_err_add(err, SIM_ERUNTIME, "no roster met every agreement in %lu "
 		    "rounds (solve and simulate), the most a search takes; "
-		    "give more --max-rounds", o->solves);
+		    "give more --max-rounds", s->sims);
 	return SEARCH_FAILED;
 }
 

@@ -17,7 +17,13 @@
  *   - no line missed but some uncertain: the same roster is simulated
  *     again with twice the replications (staff are not added to settle a
  *     question of measurement), up to max_replications.
- * The search stops after max_rounds solves, saying so. A requirement no
+ * Once every line is met, the roster is trimmed: the pools take turns,
+ * each lowering its requirement by one in the hours whose service level
+ * is at or above the goal, solving until its roster costs less, and
+ * keeping it while every line stays met (a pool whose trimmed roster
+ * misses is done). The search stops after max_rounds rounds (a round is
+ * a simulation, after as many solves as it took), saying so
+ * (a cut trim keeps the last roster met). A requirement no
  * allowed shifts can cover within max_staff on duty ends the search with
  * the hours that fall short.
  *
@@ -43,7 +49,7 @@ struct roster_search_spec {
 	const bool *chosen;            /* [n_pools] pools to roster */
 	int max_staff;                 /* most on duty in a slot of a pool */
 	const struct roster_shape *shape;
-	unsigned max_rounds;           /* >= 1 */
+	unsigned max_rounds;           /* simulations, >= 1 */
 	unsigned max_replications;     /* >= the scenario's */
 };
 
@@ -57,11 +63,12 @@ struct roster_search {
 	unsigned long sims, solves;
 	unsigned replications;         /* of the last round */
 	bool short_of_cover;           /* the last solve left slots short */
+	bool cut;                      /* trimming stopped at max_rounds */
 };
 
 /* Searches base's pools flagged in rs->chosen; spec as for the
- * optimiser's searches (its max_sims is not used: rounds are capped by
- * rs->max_rounds). Returns SEARCH_MET; SEARCH_UNMET (err says why: slots
+ * optimiser's searches (its max_sims is not used: simulations are
+ * capped by rs->max_rounds). Returns SEARCH_MET; SEARCH_UNMET (err says why: slots
  * short of cover — see out->pools[p]->short_by — or a missed line no
  * chosen pool answers); SEARCH_INVALID (a shift off the step, an invalid
  * round); SEARCH_FAILED (the rounds or replications ran out, a run or
