@@ -217,13 +217,15 @@ static int roster_parse(int argc, char **argv, struct roster_opts *o)
 	return CLI_EXIT_OK;
 }
 
-/* One progress line: each goal line's service level and verdict. */
+/* One progress line: each goal line's service level and verdict; arg
+ * points at the name of a reference's search, or is NULL. */
 static void roster_progress(void *arg, unsigned long sims,
 			    const struct summary *s)
 {
-	fprintf(stderr, "callsim roster: %s%s simulation %lu (%u replications):",
-		arg ? (const char *)arg : "", arg ? "," : "", sims,
-		s->replications);
+	const char *const *name = arg;
+
+	fprintf(stderr, "callsim roster: %s%ssimulation %lu (%u replications):",
+		name ? *name : "", name ? ", " : "", sims, s->replications);
 	for (size_t l = 0; l < s->n_lines; l++)
 		if (s->lines[l].has_goal)
 			fprintf(stderr, " %s %.2f%% [%.2f, %.2f] %s;",
@@ -261,10 +263,6 @@ static bool roster_all_met(const struct summary *s)
 	return s != NULL;
 }
 
-/* The progress lines' names of the references' searches. */
-static char roster_label_hours[] = "hour-by-hour plan";
-static char roster_label_kept[] = "--keep-shape";
-
 /* What the command holds while it works. */
 struct roster_run {
 	const struct roster_opts *o;
@@ -277,6 +275,7 @@ struct roster_run {
 	struct summary *today;
 	struct report_roster_ref refs[4];
 	size_t n_refs;
+	const char *label[2];              /* the references' progress names */
 	unsigned long ref_sims;
 };
 
@@ -309,7 +308,8 @@ static void roster_ref_hours(struct roster_run *r, struct sim_err *err)
 	*ref = (struct report_roster_ref){ "hour_by_hour",
 		"hour by hour (callsim optimise)", NAN, NAN, NULL, false };
 	spec.on_round = r->o->quiet ? NULL : roster_progress;
-	spec.arg = roster_label_hours;
+	r->label[0] = "hour-by-hour plan";
+	spec.arg = &r->label[0];
 	spec.max_sims = 60;
 	end = search_hours_run(&spec, r->base, r->chosen, (int)r->o->max_staff,
 			       &r->hours, err);
@@ -343,7 +343,8 @@ static void roster_ref_kept(struct roster_run *r, struct sim_err *err)
 	shape.any_start = false;
 	rs.max_replications = ROSTER_SEARCH_REPLICATIONS_FACTOR
 			      * r->base->run.replications;
-	spec.arg = roster_label_kept;
+	r->label[1] = "--keep-shape";
+	spec.arg = &r->label[1];
 	end = roster_search_run(&spec, r->base, &rs, &r->kept, err);
 	r->ref_sims += r->kept.sims;
 	if (end != SEARCH_MET)
