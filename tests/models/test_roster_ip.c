@@ -270,7 +270,7 @@ static void test_roster_ip_days(void **state)
 
 static void test_roster_ip_rejects_bad_specs(void **state)
 {
-	const int need[] = { 1, 1 }, bad_need[] = { 1, -1 };
+	const int need[] = { 1, 1, 1, 1, 1, 1, 1 }, bad_need[] = { 1, -1 };
 	const struct roster_ip_shift sh[] = { { 0, 1, 1, 0 } };
 	const struct roster_ip_shift off[] = { { 2, 1, 1, 0 } };
 	const struct roster_ip_shift long_days[] = { { 0, 2, 1, 0x3u } };
