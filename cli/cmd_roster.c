@@ -25,7 +25,7 @@ const char cmd_roster_usage[] =
 	"                      [--max-staff N] [--keep-shape] [--max-rounds N]\n"
 	"                      [--replications N] [--seed S] [--days D]\n"
 	"                      [--threads T] [--set KEY=VALUE]...\n"
-	"                      [--format table|json] [--quiet]\n"
+	"                      [--format table|csv|json] [--quiet]\n"
 	"\n"
 	"Finds the least-cost shifts (start, length and headcount on each day of\n"
 	"the week) whose handlers on duty meet every answering agreement: the\n"
@@ -57,14 +57,14 @@ const char cmd_roster_usage[] =
 	"  --days D             counted days of each simulation (run.days)\n"
 	"  --threads T          threads; 0 = every core (default)\n"
 	"  --set KEY=VALUE      override a scenario value (repeatable)\n"
-	"  --format F           table (default) or json\n"
+	"  --format F           table (default), csv or json\n"
 	"  --quiet              no progress lines on stderr\n"
 	"\n"
 	"exit status: 0 found, 1 a run or the solver failed or the rounds ran out,\n"
 	"2 bad usage or invalid scenario, 3 the allowed shifts within --max-staff\n"
 	"cannot cover the requirement (the hours short are named)\n";
 
-enum roster_format { ROSTER_TABLE_FMT, ROSTER_JSON_FMT };
+enum roster_format { ROSTER_TABLE_FMT, ROSTER_CSV_FMT, ROSTER_JSON_FMT };
 
 #define ROSTER_VALUES_MAX 96      /* starts or lengths in a list */
 #define ROSTER_STAFF_MAX 100000
@@ -86,7 +86,7 @@ struct roster_opts {
 	int step;                          /* 0: 1h, 1: 15m */
 };
 
-static const char *const roster_formats[] = { "table", "json", NULL };
+static const char *const roster_formats[] = { "table", "csv", "json", NULL };
 static const char *const roster_steps[] = { "1h", "15m", NULL };
 
 enum roster_opt_id { RO_MAX_STAFF, RO_MAX_ROUNDS, RO_LENGTHS, RO_STARTS };
@@ -393,6 +393,7 @@ static int roster_print(struct roster_run *r, int argc, char **argv)
 	static enum sim_status (*const writers[])(
 		FILE *, const struct report_roster *, struct sim_err *) = {
 		[ROSTER_TABLE_FMT] = report_roster_table,
+		[ROSTER_CSV_FMT] = report_roster_csv,
 		[ROSTER_JSON_FMT] = report_roster_json,
 	};
 	const struct search_round *round = &r->main.round;

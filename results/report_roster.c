@@ -415,3 +415,109 @@ enum sim_status report_roster_json(FILE *f, const struct report_roster *x,
 	fputc('\n', f);
 	return report_roster_end(f, err);
 }
+
+/* CSV: one line's rows under summary s, in section `section`, names
+ * prefixed with `prefix` ("" or "REFERENCE/"). */
+static void report_roster_csv_lines(FILE *f, const char *section,
+				    const char *prefix, const struct summary *s)
+{
+	char name[2 * SCENARIO_NAME_MAX + 2];
+
+	for (size_t l = 0; l < s->n_lines; l++) {
+		const struct summary_line *sl = &s->lines[l];
+
+		snprintf(name, sizeof name, "%s%s", prefix, s->sc->lines[l].name);
+		emit_csv_key(f, section, name, "service_level");
+		emit_csv_ci(f, &sl->m[CC_SERVICE_LEVEL]);
+		emit_csv_key(f, section, name, "met");
+		emit_csv_exact(f, !sl->has_goal || sl->verdict == CI_MET);
+	}
+}
+
+/* CSV: the shifts of pool q with staff, named "POOL@HH:MM+H@Day". */
+static void report_roster_csv_shifts(FILE *f, const struct report_roster *x,
+				     size_t q)
+{
+	static const char *const days[DAYS_PER_WEEK] = { WEEK_DAY_LABELS };
+	const struct roster_plan *p = x->r->pools[q];
+	char name[SCENARIO_NAME_MAX + 48];
+
+	for (size_t i = 0; i < p->n_shifts; i++) {
+		const struct roster_plan_shift *sh = &p->shifts[i];
+
+		for (size_t d = 0; sh->staff > 0 && d < DAYS_PER_WEEK; d++) {
+			if (!((sh->days >> d) & 1u))
+				continue;
+			snprintf(name, sizeof name, "%s@%02d:%02d+%gh@%s",
+				 x->base->pools[q].name, (int)(sh->start_s / 3600),
+				 (int)fmod(sh->start_s / 60, 60), sh->hours, days[d]);
+			emit_csv_key(f, "shift", name, "staff");
+			emit_csv_exact(f, sh->staff);
+		}
+	}
+}
+
+/* CSV: pool q's costs, shifts and hourly cover. */
+static void report_roster_csv_pool(FILE *f, const struct report_roster *x,
+				   size_t q)
+{
+	const struct roster_plan *p = x->r->pools[q];
+	const struct pool_spec *ps = &x->base->pools[q];
+	char name[SCENARIO_NAME_MAX + SUMMARY_HOUR_LABEL_MAX + 1];
+
+	emit_csv_key(f, "pool", ps->name, "rostered_hours");
+	emit_csv_exact(f, p->hours);
+	emit_csv_key(f, "pool", ps->name, "fte");
+	emit_csv_exact(f, p->hours / ps->hours_per_week);
+	emit_csv_key(f, "pool", ps->name, "annual_cost");
+	emit_csv_exact(f, p->hours / ps->hours_per_week * ps->cost_per_fte);
+	emit_csv_key(f, "pool", ps->name, "lp_bound_hours");
+	emit_csv_exact(f, p->lp_hours);
+	report_roster_csv_shifts(f, x, q);
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		char label[SUMMARY_HOUR_LABEL_MAX];
+
+		summary_hour_label(h, label);
+		snprintf(name, sizeof name, "%s@%s", ps->name, label);
+		emit_csv_key(f, "interval", name, "on_duty");
+		emit_csv_exact(f, roster_plan_on_duty(x->base, p, h));
+		emit_csv_key(f, "interval", name, "requirement");
+		emit_csv_exact(f, x->r->plan->on_duty[q * HOURS_PER_WEEK + h]);
+	}
+}
+
+enum sim_status report_roster_csv(FILE *f, const struct report_roster *x,
+				  struct sim_err *err)
+{
+	const struct summary *s = x->r->round.s;
+	double fte, cost;
+
+	report_roster_cost(x->base, x->r, false, &fte, &cost);
+	fputs("section,name,metric,mean,ci_low,ci_high\n", f);
+	emit_csv_key(f, "roster", s->sc->name, "solves");
+	emit_csv_exact(f, (double)x->r->solves);
+	emit_csv_key(f, "roster", s->sc->name, "simulations");
+	emit_csv_exact(f, (double)x->r->sims);
+	emit_csv_key(f, "roster", s->sc->name, "replications");
+	emit_csv_exact(f, s->replications);
+	emit_csv_key(f, "roster", s->sc->name, "fte");
+	emit_csv_exact(f, fte);
+	emit_csv_key(f, "roster", s->sc->name, "annual_cost");
+	emit_csv_exact(f, cost);
+	report_roster_csv_lines(f, "line", "", s);
+	for (size_t i = 0; i < x->n_refs; i++) {
+		char prefix[64];
+
+		emit_csv_key(f, "reference", x->refs[i].name, "fte");
+		emit_csv_exact(f, x->refs[i].fte);
+		emit_csv_key(f, "reference", x->refs[i].name, "annual_cost");
+		emit_csv_exact(f, x->refs[i].annual_cost);
+		snprintf(prefix, sizeof prefix, "%s/", x->refs[i].name);
+		if (x->refs[i].s != NULL)
+			report_roster_csv_lines(f, "reference", prefix, x->refs[i].s);
+	}
+	for (size_t q = 0; q < x->r->n_pools; q++)
+		if (x->r->pools[q] != NULL)
+			report_roster_csv_pool(f, x, q);
+	return report_roster_end(f, err);
+}

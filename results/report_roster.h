@@ -1,5 +1,5 @@
 /* report_roster.h: the roster `callsim roster` found, as a table for
- * people or one JSON object (docs/experiments.md).
+ * people, tidy CSV or one JSON object (docs/experiments.md).
  *
  * Shown: each line's service level and verdict under the roster; each
  * rostered pool's shifts (start, length, headcount each day of the week)
@@ -8,7 +8,11 @@
  * the hour-by-hour plan of `callsim optimise`, the scenario's own roster,
  * the scenario's shifts re-sized), each with the service levels its
  * simulation gave; the roster as a scenario fragment and as the --set
- * overrides `callsim run` takes as they are. JSON is schema
+ * overrides `callsim run` takes as they are. CSV has the columns
+ * section,name,metric,mean,ci_low,ci_high of `callsim run --format csv`:
+ * sections roster, line, reference (NAME, and NAME/LINE for its service
+ * levels), pool, shift ("POOL@07:00+10h@Mon" staff) and interval
+ * ("POOL@Mon 00:00" on_duty and requirement). JSON is schema
  * "callsim.roster", version 1, with the provenance of a run's JSON. */
 #ifndef RESULTS_REPORT_ROSTER_H
 #define RESULTS_REPORT_ROSTER_H
@@ -57,5 +61,7 @@ enum sim_status report_roster_table(FILE *f, const struct report_roster *x,
 				    struct sim_err *err);
 enum sim_status report_roster_json(FILE *f, const struct report_roster *x,
 				   struct sim_err *err);
+enum sim_status report_roster_csv(FILE *f, const struct report_roster *x,
+				  struct sim_err *err);
 
 #endif

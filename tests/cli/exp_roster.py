@@ -95,6 +95,21 @@ def check_shapes(t):
     t.check(len(k["set"]) == 1 and "{name: \"all\", start: \"00:00\", hours: 24"
             in k["set"][0], "kept shape: %s" % k["set"][:1])
     fed_back(t, daily, k)
+    # CSV: the same figures as the JSON, as tidy rows.
+    out, _ = t.expect(["roster", daily, "--quiet", "--lengths", "8",
+                       "--starts", "any", "--format", "csv"], 0)
+    rows = {(c[0], c[1], c[2]): c[3] for c in
+            (l.split(",") for l in out.splitlines()[1:])}
+    t.check(out.startswith("section,name,metric,mean,ci_low,ci_high\n"),
+            out[:60])
+    t.check(abs(float(rows[("roster", "Daily profile force", "fte")])
+                - r["fte"]) < 1e-6, "csv fte")
+    staff = sum(float(v) for (sec, name, metric), v in rows.items()
+                if sec == "shift" and name.startswith("emergency@"))
+    t.check(staff == sum(s["staff"] * len(s["days"]) for s in r["pools"][0]
+                         ["shifts"]), "csv shifts: %s" % staff)
+    t.check(float(rows[("interval", "emergency@Mon 18:00", "on_duty")])
+            == r["pools"][0]["hours"][18]["on_duty"], "csv cover")
     # The table says the same, with the fragment and the overrides.
     out, _ = t.expect(["roster", daily, "--quiet", "--lengths", "8",
                        "--starts", "00:00,08:00,16:00"], 0)
