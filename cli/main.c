@@ -18,6 +18,7 @@
 #include "cli/cmd_compare.h"
 #include "cli/cmd_erlang.h"
 #include "cli/cmd_optimise.h"
+#include "cli/cmd_roster.h"
 #include "cli/cmd_report.h"
 #include "cli/cmd_run.h"
 #include "cli/cmd_sweep.h"
@@ -32,6 +33,7 @@ static const char main_usage[] =
 	"  compare  run two scenarios or variants alike; report the differences\n"
 	"  sweep    run every point of a grid of scenario values; CSV or JSON Lines\n"
 	"  optimise least handlers per hour of the week that meet every agreement\n"
+	"  roster   least-cost shifts whose cover meets every answering agreement\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
 	"  report   turn a saved run result (JSON) into an HTML page with charts\n"
 	"  help     show how to use a command: callsim help run\n"
@@ -65,6 +67,7 @@ static const struct main_cmd main_cmds[] = {
 	{ "sweep", cmd_sweep, cmd_sweep_usage },
 	{ "erlang", cmd_erlang, cmd_erlang_usage },
 	{ "optimise", cmd_optimise, cmd_optimise_usage },
+	{ "roster", cmd_roster, cmd_roster_usage },
 	{ "report", cmd_report, cmd_report_usage },
 	{ "help", cmd_help,
 	  "usage: callsim help [COMMAND]\n"

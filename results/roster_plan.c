@@ -1,0 +1,366 @@
+/* roster_plan.c: one pool's candidate shifts, their integer programme and
+ * the roster as scenario text (see roster_plan.h). */
+#include "results/roster_plan.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/optimise.h"
+#include "models/roster_ip.h"
+#include "models/week.h"
+#include "sim/mem.h"
+
+void roster_plan_free(struct roster_plan *p)
+{
+	if (p == NULL)
+		return;
+	free(p->shifts);
+	free(p->need);
+	free(p->cover);
+	free(p->short_by);
+	free(p);
+}
+
+/* Whether x (seconds) is a whole number of steps. */
+static bool roster_plan_on_step(double x, double step_s)
+{
+	return fabs(x / step_s - round(x / step_s)) < 1e-9;
+}
+
+/* Adds v to the set vals[*n] (at most max) unless it is there. */
+static void roster_plan_add_value(double *vals, size_t *n, size_t max,
+				  double v)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (vals[i] == v)
+			return;
+	if (*n < max)
+		vals[(*n)++] = v;
+}
+
+/* The starts (times of day) and lengths the shape allows pool ps, into
+ * starts[] and lengths[] (each of room for a day's steps). */
+static void roster_plan_values(const struct pool_spec *ps,
+			       const struct roster_shape *sh, size_t room,
+			       double *starts, size_t *n_starts,
+			       double *lengths, size_t *n_lengths)
+{
+	size_t per_day = (size_t)llround(DAY_S / sh->step_s);
+
+	*n_starts = *n_lengths = 0;
+	for (size_t i = 0; sh->any_start && i < per_day; i++)
+		roster_plan_add_value(starts, n_starts, room, i * sh->step_s);
+	for (size_t i = 0; i < sh->n_starts; i++)
+		roster_plan_add_value(starts, n_starts, room, sh->starts_s[i]);
+	for (size_t i = 0; i < sh->n_lengths; i++)
+		roster_plan_add_value(lengths, n_lengths, room,
+				      sh->lengths_s[i]);
+	for (size_t i = 0; i < ps->n_shifts; i++) {
+		if (!sh->any_start && sh->n_starts == 0)
+			roster_plan_add_value(starts, n_starts, room,
+					      ps->shifts[i].start_s);
+		if (sh->n_lengths == 0)
+			roster_plan_add_value(lengths, n_lengths, room,
+					      ps->shifts[i].duration_s);
+	}
+}
+
+/* Checks that every start and length is on the step. */
+static enum sim_status roster_plan_steps(const struct pool_spec *ps,
+					 const struct roster_shape *sh,
+					 const double *v, size_t n,
+					 const char *what, struct sim_err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (roster_plan_on_step(v[i], sh->step_s) && v[i] < DAY_S + 1)
+			continue;
+		return sim_err_add(err, SIM_EINVAL, "pool %s: a shift %s of "
+				   "%02d:%02d is not a whole number of %s steps; "
+				   "give --step 15m or other --%ss", ps->name,
+				   what, (int)(v[i] / 3600),
+				   (int)fmod(v[i] / 60, 60),
+				   sh->step_s == 900 ? "15-minute" : "1-hour",
+				   what);
+	}
+	return SIM_OK;
+}
+
+/* Fills p's candidates: each start, length and day, or (keep_shape) the
+ * pool's own shifts. Returns SIM_OK, SIM_EINVAL or SIM_ENOMEM. */
+static enum sim_status roster_plan_candidates(struct roster_plan *p,
+					      const struct pool_spec *ps,
+					      const struct roster_shape *sh,
+					      struct sim_err *err)
+{
+	size_t room = (size_t)llround(DAY_S / sh->step_s) + ps->n_shifts;
+	size_t ns, nl, k = 0;
+	double *starts = mem_calloc(2 * room, sizeof *starts);
+	double *lengths = starts ? starts + room : NULL;
+	enum sim_status st = SIM_ENOMEM;
+
+	if (starts == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	if (sh->keep_shape) {
+		ns = nl = 0;
+		for (size_t i = 0; i < ps->n_shifts; i++)
+			starts[ns++] = ps->shifts[i].start_s,
+			lengths[nl++] = ps->shifts[i].duration_s;
+	} else {
+		roster_plan_values(ps, sh, room, starts, &ns, lengths, &nl);
+	}
+	st = roster_plan_steps(ps, sh, starts, ns, "start", err);
+	if (st == SIM_OK)
+		st = roster_plan_steps(ps, sh, lengths, nl, "length", err);
+	p->n_shifts = sh->keep_shape ? ps->n_shifts : DAYS_PER_WEEK * ns * nl;
+	p->shifts = st == SIM_OK ? mem_calloc(p->n_shifts + 1, sizeof *p->shifts)
+		    : NULL;
+	if (st == SIM_OK && p->shifts == NULL)
+		st = sim_err_add(err, SIM_ENOMEM, "out of memory");
+	for (size_t i = 0; p->shifts && sh->keep_shape && i < ps->n_shifts; i++)
+		p->shifts[i] = (struct roster_plan_shift){
+			ps->shifts[i].start_s, ps->shifts[i].duration_s / HOUR_S,
+			ps->shifts[i].days, 0, ps->shifts[i].name };
+	for (size_t d = 0; p->shifts && !sh->keep_shape && d < DAYS_PER_WEEK; d++)
+		for (size_t i = 0; i < ns; i++)
+			for (size_t j = 0; j < nl; j++)
+				p->shifts[k++] = (struct roster_plan_shift){
+					starts[i], lengths[j] / HOUR_S, 1u << d,
+					0, NULL };
+	free(starts);
+	return st;
+}
+
+enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
+				const struct roster_shape *shape,
+				int max_on_duty, struct roster_plan **out,
+				struct sim_err *err)
+{
+	const struct pool_spec *ps = &sc->pools[pool];
+	struct roster_plan *p = mem_calloc(1, sizeof *p);
+	enum sim_status st;
+
+	*out = NULL;
+	if (p == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	p->pool = pool;
+	p->step_s = shape->step_s;
+	p->n_slots = (size_t)llround(WEEK_S / shape->step_s);
+	/* The most rostered whose on-duty count stays within the cap. */
+	p->cap = optimise_rostered(max_on_duty + 1, ps->shrinkage) - 1;
+	p->need = mem_calloc(p->n_slots, sizeof *p->need);
+	p->cover = mem_calloc(p->n_slots, sizeof *p->cover);
+	p->short_by = mem_calloc(p->n_slots, sizeof *p->short_by);
+	st = p->need && p->cover && p->short_by
+		? roster_plan_candidates(p, ps, shape, err)
+		: sim_err_add(err, SIM_ENOMEM, "out of memory");
+	if (st != SIM_OK) {
+		roster_plan_free(p);
+		return st;
+	}
+	*out = p;
+	return SIM_OK;
+}
+
+/* The programme's candidates for p, into ip[n_shifts]. */
+static void roster_plan_ip_shifts(const struct roster_plan *p,
+				  struct roster_ip_shift *ip)
+{
+	for (size_t j = 0; j < p->n_shifts; j++) {
+		const struct roster_plan_shift *sh = &p->shifts[j];
+		size_t start = (size_t)llround(sh->start_s / p->step_s);
+		unsigned n_days = (unsigned)__builtin_popcount(sh->days);
+
+		ip[j].length = (size_t)llround(sh->hours * HOUR_S / p->step_s);
+		ip[j].cost = sh->hours * n_days;
+		/* A shift of one day is one block from its day's start; the
+		 * pool's own shifts repeat on their days. */
+		ip[j].days = n_days == 1 ? 0 : sh->days;
+		ip[j].start = n_days == 1
+			? start + (size_t)__builtin_ctz(sh->days)
+			  * (p->n_slots / DAYS_PER_WEEK)
+			: start;
+	}
+}
+
+/* Reads the programme's result into p. */
+static void roster_plan_read(struct roster_plan *p,
+			     const struct roster_ip_shift *ip,
+			     const struct roster_ip_result *r)
+{
+	memset(p->cover, 0, p->n_slots * sizeof *p->cover);
+	for (size_t j = 0; j < p->n_shifts; j++) {
+		unsigned blocks = ip[j].days
+			? (unsigned)__builtin_popcount(ip[j].days) : 1;
+
+		p->shifts[j].staff = r->staff[j];
+		for (size_t d = 0, b = 0; b < blocks; d++) {
+			size_t start = ip[j].start;
+
+			if (ip[j].days && !((ip[j].days >> d) & 1u))
+				continue;
+			start += ip[j].days ? d * (p->n_slots / DAYS_PER_WEEK) : 0;
+			for (size_t i = 0; i < ip[j].length; i++)
+				p->cover[(start + i) % p->n_slots] += r->staff[j];
+			b++;
+		}
+	}
+	memcpy(p->short_by, r->short_by, p->n_slots * sizeof *p->short_by);
+	p->hours = r->cost;
+	p->lp_hours = r->lp_cost;
+	p->met = r->met;
+	p->optimal = r->optimal;
+}
+
+enum sim_status roster_plan_solve(struct roster_plan *p,
+				  const struct scenario *sc, const int *on_duty,
+				  double time_limit_s, struct sim_err *err)
+{
+	double shrinkage = sc->pools[p->pool].shrinkage;
+	size_t per_hour = (size_t)llround(HOUR_S / p->step_s);
+	struct roster_ip_shift *ip = mem_calloc(p->n_shifts + 1, sizeof *ip);
+	struct roster_ip_spec spec = { p->n_slots, p->need, p->cap, ip,
+				       p->n_shifts, time_limit_s };
+	struct roster_ip_result r;
+	enum sim_status st;
+
+	if (ip == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	for (size_t t = 0; t < p->n_slots; t++)
+		p->need[t] = optimise_rostered(on_duty[t / per_hour], shrinkage);
+	roster_plan_ip_shifts(p, ip);
+	st = roster_ip_solve(&spec, &r, err);
+	if (st == SIM_OK)
+		roster_plan_read(p, ip, &r);
+	roster_ip_clear(&r);
+	free(ip);
+	return st;
+}
+
+int roster_plan_on_duty(const struct scenario *sc, const struct roster_plan *p,
+			size_t h)
+{
+	double shrinkage = sc->pools[p->pool].shrinkage;
+	size_t per_hour = (size_t)llround(HOUR_S / p->step_s);
+	int least = p->cover[h * per_hour], k = 0;
+
+	for (size_t i = 1; i < per_hour; i++)
+		if (p->cover[h * per_hour + i] < least)
+			least = p->cover[h * per_hour + i];
+	/* On duty is rostered after shrinkage, rounded as roster.h rounds:
+	 * the most k whose roster fits in the cover. */
+	while (optimise_rostered(k + 1, shrinkage) <= least)
+		k++;
+	return k;
+}
+
+/* Writes days mask as the scenario spells it: all, or a list. */
+static void roster_plan_days(FILE *f, unsigned days)
+{
+	static const char *const keys[DAYS_PER_WEEK] = { WEEK_DAY_KEYS };
+	bool first = true;
+
+	if (days == 0x7fu) {
+		fputs("all", f);
+		return;
+	}
+	fputc('[', f);
+	for (size_t d = 0; d < DAYS_PER_WEEK; d++)
+		if ((days >> d) & 1u) {
+			fprintf(f, "%s%s", first ? "" : ", ", keys[d]);
+			first = false;
+		}
+	fputc(']', f);
+}
+
+/* The days of the entry that starts at candidate j: every candidate with
+ * its start, length and headcount, each marked used. */
+static unsigned roster_plan_group(const struct roster_plan *p, size_t j,
+				  bool *used)
+{
+	const struct roster_plan_shift *a = &p->shifts[j];
+	unsigned days = 0;
+
+	for (size_t i = j; i < p->n_shifts; i++) {
+		const struct roster_plan_shift *b = &p->shifts[i];
+
+		if (used[i] || b->start_s != a->start_s || b->hours != a->hours
+		    || b->staff != a->staff || b->name != NULL)
+			continue;
+		used[i] = true;
+		days |= b->days;
+	}
+	return days;
+}
+
+/* One entry: the pool's own shift, or "HHMM-Lh" numbered when the same
+ * start and length has several headcounts. Returns 1. */
+static size_t roster_plan_entry(FILE *f, const struct roster_plan *p,
+				size_t j, unsigned days, size_t n, int seq)
+{
+	const struct roster_plan_shift *sh = &p->shifts[j];
+	int hh = (int)(sh->start_s / 3600), mm = (int)fmod(sh->start_s / 60, 60);
+
+	fputs(n ? ", {name: " : "{name: ", f);
+	if (sh->name != NULL)
+		fprintf(f, "\"%s\"", sh->name);
+	else
+		/* Names take no '.': 8.25 hours is "8h15". */
+		fprintf(f, "%02d%02d-%dh%.0d%s%.0d", hh, mm, (int)sh->hours,
+			(int)lround(fmod(sh->hours, 1) * 60), seq > 1 ? "-" : "",
+			seq > 1 ? seq : 0);
+	fprintf(f, ", start: \"%02d:%02d\", hours: %g, days: ", hh, mm,
+		sh->hours);
+	roster_plan_days(f, days);
+	fprintf(f, ", staff: %d}", sh->staff);
+	return 1;
+}
+
+/* How many entries before candidate j share its start and length. */
+static int roster_plan_seq(const struct roster_plan *p, const bool *first,
+			   size_t j)
+{
+	int seq = 1;
+
+	for (size_t i = 0; i < j; i++)
+		seq += first[i] && p->shifts[i].start_s == p->shifts[j].start_s
+		       && p->shifts[i].hours == p->shifts[j].hours;
+	return seq;
+}
+
+char *roster_plan_override(const struct scenario *sc,
+			   const struct roster_plan *p)
+{
+	bool *used = mem_calloc(2 * p->n_shifts + 1, sizeof *used);
+	bool *first = used ? used + p->n_shifts : NULL;
+	char *buf = NULL;
+	size_t len = 0, n = 0;
+	FILE *f = used ? open_memstream(&buf, &len) : NULL;
+
+	if (f == NULL) {
+		free(used);
+		return NULL;
+	}
+	fprintf(f, "pools.%s.shifts=[", sc->pools[p->pool].name);
+	for (size_t j = 0; j < p->n_shifts; j++) {
+		unsigned days;
+
+		if (used[j] || p->shifts[j].staff == 0)
+			continue;
+		days = p->shifts[j].name ? p->shifts[j].days
+		       : roster_plan_group(p, j, used);
+		first[j] = true;
+		n += roster_plan_entry(f, p, j, days, n, roster_plan_seq(p, first, j));
+	}
+	/* A roster with nobody at all still needs one shift to be valid. */
+	if (n == 0)
+		fputs("{name: none, start: \"00:00\", hours: 1, days: [mon], "
+		      "staff: 0}", f);
+	fputc(']', f);
+	free(used);
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}

@@ -1,0 +1,95 @@
+/* roster_plan.h: one pool's roster from an hourly requirement — the
+ * candidate shifts it may work, the integer programme over them
+ * (models/roster_ip.h), the cover the chosen headcounts give, and the
+ * roster as the scenario text `--set pools.NAME.shifts=[...]` takes.
+ *
+ * The requirement is on duty, after shrinkage, per hour of the week (the
+ * plan of models/optimise.h); the programme covers its rostered
+ * equivalent (optimise_rostered) in every slot of the week, a slot being
+ * an hour or, with a 15-minute step, a quarter hour. Candidates: every
+ * allowed start on every day of the week and every allowed length, each a
+ * variable of its own (so the headcount may differ by day); or, keeping
+ * the scenario's shape, the pool's own shifts, each one variable for all
+ * its days. Cost is paid hours a week, so the least-cost roster is the
+ * least FTE and the least annual cost.
+ *
+ * Nothing prints; errors are returned. A plan is used by one thread. */
+#ifndef RESULTS_ROSTER_PLAN_H
+#define RESULTS_ROSTER_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "models/scenario.h"
+#include "sim/sim_err.h"
+
+/* The shifts a pool may be rostered on. */
+struct roster_shape {
+	double step_s;                 /* 3600 or 900 */
+	const double *lengths_s;       /* [n_lengths]; none: the pool's own */
+	size_t n_lengths;
+	const double *starts_s;        /* [n_starts] times of day; none (and
+					  not any_start): the pool's own */
+	size_t n_starts;
+	bool any_start;                /* every step of the day */
+	bool keep_shape;               /* the pool's own shifts, re-sized */
+	double time_limit_s;           /* of each solve */
+};
+
+/* One candidate shift and its headcount. */
+struct roster_plan_shift {
+	double start_s;                /* time of day */
+	double hours;
+	unsigned days;                 /* bit 0 Monday */
+	int staff;                     /* rostered */
+	const char *name;              /* the pool's own name (keep_shape), or
+					  NULL */
+};
+
+struct roster_plan {
+	size_t pool;
+	size_t n_slots;                /* of the week */
+	double step_s;
+	struct roster_plan_shift *shifts;   /* [n_shifts] candidates */
+	size_t n_shifts;
+	int *need;                     /* [n_slots] rostered requirement */
+	int *cover;                    /* [n_slots] rostered cover */
+	int *short_by;                 /* [n_slots] cover missing */
+	int cap;                       /* most rostered in a slot; 0 none */
+	double hours;                  /* paid hours a week */
+	double lp_hours;               /* the LP bound on them (NAN: none) */
+	bool met, optimal;
+};
+
+/* The candidates of pool `pool` of sc for shape into a new plan *out
+ * (free with roster_plan_free). max_on_duty >= 1 caps each slot's cover
+ * at the most rostered whose on-duty count is at most it. Returns SIM_OK;
+ * SIM_EINVAL with err saying which when a start or length is not on the
+ * step or too long; SIM_ENOMEM. */
+enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
+				const struct roster_shape *shape,
+				int max_on_duty, struct roster_plan **out,
+				struct sim_err *err);
+void roster_plan_free(struct roster_plan *p);
+
+/* Solves for on_duty[HOURS_PER_WEEK] (on duty per hour, after shrinkage):
+ * staff, cover, short_by, hours, lp_hours, met, optimal. Returns SIM_OK
+ * (met says whether every slot is covered), or a failure of the solver
+ * with err filled. */
+enum sim_status roster_plan_solve(struct roster_plan *p,
+				  const struct scenario *sc, const int *on_duty,
+				  double time_limit_s, struct sim_err *err);
+
+/* The override "pools.NAME.shifts=[...]" of the plan's headcounts: the
+ * shifts with staff, days with the same headcount merged into one entry.
+ * Returns a new string (free it), or NULL when out of memory. */
+char *roster_plan_override(const struct scenario *sc,
+			   const struct roster_plan *p);
+
+/* The least on duty (after shrinkage, as the simulation rounds it) in
+ * each slot of hour h of the week. */
+int roster_plan_on_duty(const struct scenario *sc, const struct roster_plan *p,
+			size_t h);
+
+#endif

@@ -1,0 +1,450 @@
+/* roster_search.c: solve, simulate, raise (see roster_search.h). */
+#include "results/roster_search.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/roster_ip.h"
+#include "models/week.h"
+#include "results/experiment.h"
+#include "sim/mem.h"
+
+/* The state of a search. */
+struct roster_search_x {
+	const struct scenario *base;
+	const struct roster_search_spec *rs;
+	struct roster_search *out;
+	char reps[48];               /* "run.replications=N" when raised */
+	bool reps_added;
+	size_t turn;                 /* the pool trimmed last */
+};
+
+void roster_search_clear(struct roster_search *r)
+{
+	for (size_t p = 0; r->pools != NULL && p < r->n_pools; p++)
+		roster_plan_free(r->pools[p]);
+	free(r->pools);
+	optimise_plan_free(r->plan);
+	search_round_clear(&r->round);
+	*r = (struct roster_search){ 0 };
+}
+
+/* The staffing of a round: each chosen pool's roster, then the
+ * replications when the search raised them. */
+static enum sim_status roster_search_staffing(void *arg, struct search_round *r,
+					      struct sim_err *err)
+{
+	const struct roster_search_x *x = arg;
+	enum sim_status st = SIM_OK;
+
+	for (size_t p = 0; st == SIM_OK && p < x->out->n_pools; p++) {
+		struct scenario_edit edit;
+		char *text;
+
+		if (x->out->pools[p] == NULL)
+			continue;
+		text = roster_plan_override(x->base, x->out->pools[p]);
+		edit = experiment_edit(text ? text : "", "--set");
+		st = text != NULL ? search_round_add(r, &edit, err)
+			: sim_err_add(err, SIM_ENOMEM, "out of memory");
+		free(text);
+	}
+	return st;
+}
+
+/* Says which hours of pool p's requirement the allowed shifts cannot
+ * cover, and by how much (rostered handlers), in err. */
+static void roster_search_short(const struct scenario *sc,
+				const struct roster_plan *rp,
+				const struct optimise_plan *plan,
+				struct sim_err *err)
+{
+	size_t per_hour = (size_t)llround(HOUR_S / rp->step_s);
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		char label[SUMMARY_HOUR_LABEL_MAX];
+		int most = 0, need = 0;
+
+		for (size_t i = 0; i < per_hour; i++) {
+			size_t t = h * per_hour + i;
+
+			if (rp->short_by[t] > most)
+				most = rp->short_by[t], need = rp->need[t];
+		}
+		if (most == 0)
+			continue;
+		summary_hour_label(h, label);
+		sim_err_add(err, SIM_EINVAL, "pool %s, %s: needs %d on duty "
+			    "(%d rostered); the allowed shifts within --max-staff "
+			    "roster at most %d, short by %d",
+			    sc->pools[rp->pool].name, label,
+			    plan->on_duty[rp->pool * HOURS_PER_WEEK + h], need,
+			    need - most, most);
+	}
+}
+
+/* Solves every chosen pool's programme for the plan. Returns SEARCH_MET
+ * when every slot is covered, SEARCH_UNMET (the short hours in err) or
+ * SEARCH_FAILED. */
+static enum search_end roster_search_solve(struct roster_search_x *x,
+					   struct sim_err *err)
+{
+	struct roster_search *o = x->out;
+	enum search_end end = SEARCH_MET;
+
+	o->solves++;
+	o->short_of_cover = false;
+	for (size_t p = 0; p < o->n_pools; p++) {
+		struct roster_plan *rp = o->pools[p];
+
+		if (rp == NULL)
+			continue;
+		if (roster_plan_solve(rp, x->base,
+				      o->plan->on_duty + p * HOURS_PER_WEEK,
+				      x->rs->shape->time_limit_s, err) != SIM_OK)
+			return SEARCH_FAILED;
+		if (!rp->met) {
+			roster_search_short(x->base, rp, o->plan, err);
+			o->short_of_cover = true;
+			end = SEARCH_UNMET;
+		}
+	}
+	return end;
+}
+
+/* Raises the requirement of line l's pool where l falls short: each hour
+ * below the goal to one more than the roster put on duty (the worst hour
+ * when none is below). Returns how many hours were raised. */
+static size_t roster_search_raise_line(struct roster_search_x *x,
+				       const struct summary *s, size_t l)
+{
+	const struct optimise_plan *plan = x->out->plan;
+	size_t pool = (size_t)plan->primary[l], n = 0, worst = HOURS_PER_WEEK;
+	const struct roster_plan *rp = x->out->pools[pool];
+	double goal = x->base->lines[l].goal, least = INFINITY;
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		double sl = summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
+		int *need = &plan->on_duty[pool * HOURS_PER_WEEK + h];
+		int more = roster_plan_on_duty(x->base, rp, h) + 1;
+
+		if (!isnan(sl) && sl < least)
+			least = sl, worst = h;
+		if (sl < goal && *need < more)
+			*need = more, n++;
+	}
+	if (n == 0 && worst < HOURS_PER_WEEK) {
+		int *need = &plan->on_duty[pool * HOURS_PER_WEEK + worst];
+
+		*need = roster_plan_on_duty(x->base, rp, worst) + 1;
+		n++;
+	}
+	return n;
+}
+
+/* After a round with a line missed: raises each missed line's pool.
+ * With uncertain, lines only uncertain count as missed too. Returns
+ * SEARCH_MET, or SEARCH_UNMET when a missed line has no chosen pool (err
+ * says which). */
+static enum search_end roster_search_raise(struct roster_search_x *x,
+					   const struct summary *s,
+					   bool uncertain, struct sim_err *err)
+{
+	const struct optimise_plan *plan = x->out->plan;
+
+	for (size_t l = 0; l < s->n_lines; l++) {
+		long p = plan->primary[l];
+		enum ci_verdict v = s->lines[l].verdict;
+
+		if (!s->lines[l].has_goal || v == CI_MET
+		    || (v == CI_UNCERTAIN && !uncertain))
+			continue;
+		if (p < 0 || !plan->chosen[p]) {
+			sim_err_add(err, SIM_EINVAL, "line %s misses its goal and "
+				    "%s%s is not rostered%s%s",
+				    x->base->lines[l].name,
+				    p < 0 ? "no pool answers it" : "pool ",
+				    p < 0 ? "" : x->base->pools[p].name,
+				    p < 0 ? "" : "; add --pool ",
+				    p < 0 ? "" : x->base->pools[p].name);
+			return SEARCH_UNMET;
+		}
+		roster_search_raise_line(x, s, (size_t)l);
+	}
+	return SEARCH_MET;
+}
+
+/* The worst verdict of the lines with a goal: CI_MISSED over
+ * CI_UNCERTAIN over CI_MET. */
+static enum ci_verdict roster_search_verdict(const struct summary *s)
+{
+	enum ci_verdict v = CI_MET;
+
+	for (size_t l = 0; l < s->n_lines; l++)
+		if (s->lines[l].has_goal && s->lines[l].verdict == CI_MISSED)
+			return CI_MISSED;
+		else if (s->lines[l].has_goal && s->lines[l].verdict != CI_MET)
+			v = CI_UNCERTAIN;
+	return v;
+}
+
+static const struct search_ops roster_search_ops = {
+	.staffing = roster_search_staffing,
+	.what = "roster",
+};
+
+/* Simulates the roster of the last solve until its verdicts are settled:
+ * while a line is only uncertain, again with twice the replications (the
+ * edit appended to settings[n_settings], which has room for it). Returns
+ * SEARCH_MET with *v the worst verdict (uncertain only when the
+ * replications reached their cap), or how the simulation failed. */
+static enum search_end roster_search_settle(struct roster_search_x *x,
+					    struct search *s,
+					    struct search_spec *sp,
+					    struct scenario_edit *settings,
+					    enum ci_verdict *v, struct sim_err *err)
+{
+	struct roster_search *o = x->out;
+
+	for (;;) {
+		enum search_end end = search_simulate(s, &o->round, err);
+
+		if (end != SEARCH_MET)
+			return end;
+		*v = roster_search_verdict(o->round.s);
+		if (*v != CI_UNCERTAIN
+		    || 2 * o->replications > x->rs->max_replications)
+			return SEARCH_MET;
+		o->replications *= 2;
+		snprintf(x->reps, sizeof x->reps, "run.replications=%u",
+			 o->replications);
+		/* Appended once, last, so it wins over --replications; later
+		 * doublings rewrite its number in place. */
+		if (!x->reps_added)
+			settings[sp->n_settings++] = experiment_edit(x->reps,
+								     "--set");
+		x->reps_added = true;
+	}
+}
+
+/* Lowers by one the requirement of each hour of pool p whose service
+ * level, in every goal line the pool answers first, is at least the
+ * line's goal (an hour without calls, unmeasured, is not lowered): the
+ * agreement is the average over the horizon, and the first roster met
+ * has room above it.
+ * Returns how many hours were lowered. */
+static size_t roster_search_lower(struct roster_search_x *x,
+				  const struct summary *s, size_t p)
+{
+	struct optimise_plan *plan = x->out->plan;
+	size_t n = 0;
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		int *need = &plan->on_duty[p * HOURS_PER_WEEK + h];
+		bool spare = *need > 0;
+
+		for (size_t l = 0; spare && l < s->n_lines; l++) {
+			double sl = summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
+
+			if (s->lines[l].has_goal && plan->primary[l] == (long)p
+			    && !(sl >= x->base->lines[l].goal))
+				spare = false;   /* below the goal, or unmeasured */
+		}
+		if (spare)
+			(*need)--, n++;
+	}
+	return n;
+}
+
+/* Paid hours a week of the last solve, over the chosen pools. */
+static double roster_search_paid(const struct roster_search *o)
+{
+	double hours = 0;
+
+	for (size_t p = 0; p < o->n_pools; p++)
+		hours += o->pools[p] ? o->pools[p]->hours : 0;
+	return hours;
+}
+
+/* The next chosen pool not done after pool *turn, in turn; -1 when every
+ * pool is done. */
+static long roster_search_turn(const struct roster_search *o, const bool *done,
+			       size_t *turn)
+{
+	for (size_t i = 1; i <= o->n_pools; i++) {
+		size_t p = (*turn + i) % o->n_pools;
+
+		if (o->pools[p] != NULL && !done[p]) {
+			*turn = p;
+			return (long)p;
+		}
+	}
+	return -1;
+}
+
+/* One trimming step from a met roster, on the next pool in turn: lowers
+ * (roster_search_lower) and solves until its roster costs less, then
+ * simulates. A roster that keeps every line met becomes best (*kept);
+ * one that does not leaves the pool done. The requirement is left at
+ * best either way. Returns SEARCH_MET, SEARCH_UNMET when nothing is left
+ * to lower (or the rounds ran out), or a failure. */
+static enum search_end roster_search_trim_step(struct roster_search_x *x,
+					       struct search *s, bool *done,
+					       int *best, bool *kept,
+					       struct sim_err *err)
+{
+	struct roster_search *o = x->out;
+	size_t n = o->n_pools * HOURS_PER_WEEK;
+	double paid = roster_search_paid(o);
+	enum search_end end = SEARCH_MET;
+	long p = roster_search_turn(o, done, &x->turn);
+
+	do {
+		o->cut = o->cut || (p >= 0 && s->sims >= x->rs->max_rounds);
+		if (p < 0 || s->sims >= x->rs->max_rounds
+		    || roster_search_lower(x, o->round.s, (size_t)p) == 0)
+			end = SEARCH_UNMET;
+		else
+			end = roster_search_solve(x, err);
+	} while (end == SEARCH_MET && roster_search_paid(o) >= paid);
+	if (end == SEARCH_MET)
+		end = search_simulate(s, &o->round, err);
+	if (end == SEARCH_MET) {
+		*kept = roster_search_verdict(o->round.s) == CI_MET;
+		if (*kept)
+			memcpy(best, o->plan->on_duty, n * sizeof *best);
+		else
+			done[p] = true;
+	} else if (end == SEARCH_UNMET && p >= 0) {
+		done[p] = true;
+		end = SEARCH_MET;   /* the other pools may still be lowered */
+	}
+	memcpy(o->plan->on_duty, best, n * sizeof *best);
+	return p < 0 ? SEARCH_UNMET : end;
+}
+
+/* Once every line is met: trims while every line stays met, then makes
+ * sure the round kept is the last roster met (solved and simulated again
+ * when a trimmed one missed after it). Stops at the cap of rounds too.
+ * Returns SEARCH_MET or a failure. */
+static enum search_end roster_search_trim(struct roster_search_x *x,
+					  struct search *s, struct sim_err *err)
+{
+	struct roster_search *o = x->out;
+	size_t n = o->n_pools * HOURS_PER_WEEK;
+	int *best = mem_malloc((n + 1) * sizeof *best);
+	bool *done = mem_calloc(o->n_pools + 1, sizeof *done);
+	bool kept = true;
+	enum search_end end = SEARCH_MET;
+
+	if (best == NULL || done == NULL)
+		end = SEARCH_FAILED, sim_err_add(err, SIM_ENOMEM, "out of memory");
+	else
+		memcpy(best, o->plan->on_duty, n * sizeof *best);
+	while (end == SEARCH_MET)
+		end = roster_search_trim_step(x, s, done, best, &kept, err);
+	/* The requirement is at best; the roster solved last, and the round
+	 * simulated last, may be a trimmed one: solve best again, and
+	 * simulate it again unless the last round was its own. */
+	if (end == SEARCH_UNMET)
+		end = roster_search_solve(x, err);
+	if (end == SEARCH_MET && !kept)
+		end = search_simulate(s, &o->round, err);
+	free(best);
+	free(done);
+	return end;
+}
+
+/* Solves, settles the verdicts, raises, until every line is met or the
+ * rounds run out. */
+static enum search_end roster_search_loop(struct roster_search_x *x,
+					  struct search *s,
+					  struct search_spec *sp,
+					  struct scenario_edit *settings,
+					  struct sim_err *err)
+{
+	struct roster_search *o = x->out;
+
+	for (;;) {
+		enum ci_verdict v = CI_MISSED;
+		enum search_end end = roster_search_solve(x, err);
+
+		if (end == SEARCH_MET)
+			end = roster_search_settle(x, s, sp, settings, &v, err);
+		if (end == SEARCH_MET && v == CI_MET)
+			return roster_search_trim(x, s, err);
+		if (end != SEARCH_MET)
+			return end;
+		if (s->sims >= x->rs->max_rounds)
+			break;
+		end = roster_search_raise(x, o->round.s, v == CI_UNCERTAIN, err);
+		if (end != SEARCH_MET)
+			return end;
+	}
+	sim_err_add(err, SIM_ERUNTIME, "no roster met every agreement in %lu "
+		    "rounds (solve and simulate), the most a search takes; "
+		    "give more --max-rounds", s->sims);
+	return SEARCH_FAILED;
+}
+
+/* The plans of the chosen pools. */
+static enum search_end roster_search_pools(const struct scenario *base,
+					   const struct roster_search_spec *rs,
+					   struct roster_search *o,
+					   struct sim_err *err)
+{
+	/* The requirement is planned without the cap, so the hours above it
+	 * say by how much they fall short; the cap goes on the cover. */
+	int uncapped = rs->max_staff > ROSTER_IP_NEED_MAX / 8
+		? ROSTER_IP_NEED_MAX / 2 : 4 * rs->max_staff + 100;
+
+	o->n_pools = base->n_pools;
+	o->pools = mem_calloc(base->n_pools + 1, sizeof *o->pools);
+	if (o->pools == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+		return SEARCH_FAILED;
+	}
+	o->plan = optimise_plan_new(base, rs->chosen, uncapped, err);
+	if (o->plan == NULL)
+		return SEARCH_FAILED;
+	for (size_t p = 0; p < base->n_pools; p++) {
+		enum sim_status st = rs->chosen[p]
+			? roster_plan_new(base, p, rs->shape, rs->max_staff,
+					  &o->pools[p], err) : SIM_OK;
+
+		if (st != SIM_OK)
+			return st == SIM_ENOMEM ? SEARCH_FAILED : SEARCH_INVALID;
+	}
+	return SEARCH_MET;
+}
+
+enum search_end roster_search_run(const struct search_spec *spec,
+				  const struct scenario *base,
+				  const struct roster_search_spec *rs,
+				  struct roster_search *out,
+				  struct sim_err *err)
+{
+	struct roster_search_x x = { .base = base, .rs = rs, .out = out };
+	struct search_spec sp = *spec;
+	struct search s = { &sp, &roster_search_ops, &x, 0 };
+	struct scenario_edit *settings = mem_calloc(spec->n_settings + 1,
+						    sizeof *settings);
+	enum search_end end = SEARCH_FAILED;
+
+	*out = (struct roster_search){ .replications = base->run.replications };
+	if (settings == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+		return SEARCH_FAILED;
+	}
+	for (size_t i = 0; i < spec->n_settings; i++)
+		settings[i] = spec->settings[i];
+	sp.settings = settings;
+	end = roster_search_pools(base, rs, out, err);
+	if (end == SEARCH_MET)
+		end = roster_search_loop(&x, &s, &sp, settings, err);
+	out->sims = s.sims;
+	free(settings);
+	return end;
+}

@@ -1,0 +1,166 @@
+"""`callsim roster`: the least-cost shifts it prints, fed back to
+`callsim run` as they are, meet every answering agreement; their FTE lies
+between the LP bound and the scenario's own roster (West Midlands, at a
+short horizon to keep the suite quick: the full check at the scenario's
+own 10 replications of 28 days is in docs/experiments.md, held by
+tests/docs); the cover meets the requirement in every hour; an impossible
+--max-staff names the hours short and exits 3; bad options exit 2."""
+import json
+
+from exp_support import Ctx, fixture
+
+WM = None   # set in main: the bundled scenario under the source root
+
+
+def roster(t, scen, *extra, rc=0):
+    out, err = t.expect(["roster", scen, "--format", "json", "--quiet"]
+                        + list(extra), rc)
+    return (json.loads(out) if out else None), err
+
+
+def fed_back(t, scen, r):
+    """The run of the roster's overrides: every goal line met, the same
+    service levels and the same FTE as the roster's last simulation."""
+    args = ["run", scen, "--format", "json"]
+    for s in r["set"]:
+        args += ["--set", s]
+    out, _ = t.expect(args, 0)
+    run = json.loads(out)
+    for line in run["lines"]:
+        t.check(line["verdict"] in ("met", None), "fed back: %s %s"
+                % (line["name"], line["verdict"]))
+    for mine, theirs in zip(r["lines"], run["lines"]):
+        t.check(mine["service_level"] == theirs["service_level"],
+                "the run of the printed roster is the last simulation")
+    pools = {p["name"]: p for p in run["costs"]["pools"]}
+    for p in r["pools"]:
+        t.check(abs(pools[p["name"]]["fte"] - p["fte"]) < 1e-6,
+                "FTE of %s: run %s, roster %s" % (p["name"],
+                                                  pools[p["name"]]["fte"],
+                                                  p["fte"]))
+    return run
+
+
+def check_cover(t, r):
+    for p in r["pools"]:
+        short = [h["hour"] for h in p["hours"]
+                 if h["on_duty"] < h["requirement"]]
+        t.check(not short, "%s: cover below the requirement in hours %s"
+                % (p["name"], short[:5]))
+        t.check(p["lp_bound_hours"] <= p["rostered_hours"] + 1e-6,
+                "LP bound above the roster: %s" % p)
+        t.check(abs(p["fte"] * 37.5 - p["rostered_hours"]) < 1e-6,
+                "FTE from hours")
+
+
+def check_west_midlands(t):
+    r, _ = roster(t, WM, "--replications", 4, "--days", 7)
+    t.check(r["schema"] == "callsim.roster" and r["schema_version"] == 1
+            and r["command"][:2] == ["callsim", "roster"]
+            and len(r["content_fnv1a"]) == 16, "provenance")
+    t.check(r["met"] and r["solves"] >= 1 and r["simulations"] >= 1,
+            "met, counted: %s %s" % (r["solves"], r["simulations"]))
+    check_cover(t, r)
+    fed_back(t, WM, r)
+    refs = {x["name"]: x for x in r["references"]}
+    t.check(set(refs) == {"lp_bound", "hour_by_hour", "keep_shape",
+                          "scenario"}, "references %s" % sorted(refs))
+    t.check(refs["lp_bound"]["fte"] <= r["fte"] + 1e-6
+            and r["fte"] <= refs["scenario"]["fte"],
+            "LP bound %.2f <= roster %.2f <= today %.2f"
+            % (refs["lp_bound"]["fte"], r["fte"], refs["scenario"]["fte"]))
+    t.check(refs["hour_by_hour"]["fte"] <= r["fte"],
+            "one-hour shifts cost no more than real ones")
+    t.check(refs["keep_shape"]["met"], "the re-sized shifts meet too")
+
+
+def check_shapes(t):
+    daily = fixture("exp_daily.yaml")
+    r, _ = roster(t, daily, "--lengths", "8", "--starts", "any")
+    t.check(r["met"], "daily: %s" % r["lines"])
+    check_cover(t, r)
+    fed_back(t, daily, r)
+    for p in r["pools"]:
+        t.check(all(s["hours"] == 8 for s in p["shifts"]), "8-hour shifts")
+    # Quarter hours: starts on the quarter, the same checks.
+    q, _ = roster(t, daily, "--lengths", "8.25", "--starts",
+                  "06:45,14:15,22:30",
+                  "--step", "15m")
+    t.check(q["met"], "15m: %s" % q["lines"])
+    starts = {s["start"] for p in q["pools"] for s in p["shifts"]}
+    t.check(starts <= {"06:45", "14:15", "22:30"}, "starts %s" % starts)
+    fed_back(t, daily, q)
+    # --keep-shape: the scenario's own shifts, names and days, re-sized.
+    k, _ = roster(t, daily, "--keep-shape", "--pool", "emergency")
+    t.check(len(k["set"]) == 1 and "{name: \"all\", start: \"00:00\", hours: 24"
+            in k["set"][0], "kept shape: %s" % k["set"][:1])
+    fed_back(t, daily, k)
+    # CSV: the same figures as the JSON, as tidy rows.
+    out, _ = t.expect(["roster", daily, "--quiet", "--lengths", "8",
+                       "--starts", "any", "--format", "csv"], 0)
+    rows = {(c[0], c[1], c[2]): c[3] for c in
+            (l.split(",") for l in out.splitlines()[1:])}
+    t.check(out.startswith("section,name,metric,mean,ci_low,ci_high\n"),
+            out[:60])
+    t.check(abs(float(rows[("roster", "Daily profile force", "fte")])
+                - r["fte"]) < 1e-6, "csv fte")
+    staff = sum(float(v) for (sec, name, metric), v in rows.items()
+                if sec == "shift" and name.startswith("emergency@"))
+    t.check(staff == sum(s["staff"] * len(s["days"]) for s in r["pools"][0]
+                         ["shifts"]), "csv shifts: %s" % staff)
+    t.check(float(rows[("interval", "emergency@Mon 18:00", "on_duty")])
+            == r["pools"][0]["hours"][18]["on_duty"], "csv cover")
+    # The table says the same, with the fragment and the overrides.
+    out, _ = t.expect(["roster", daily, "--quiet", "--lengths", "8",
+                       "--starts", "00:00,08:00,16:00"], 0)
+    for words in ("solves and", "LP bound", "scenario fragment",
+                  "--set 'pools.emergency.shifts=", "Sun 23:00"):
+        t.check(words in out, "table lacks %r" % words)
+
+
+def check_impossible(t):
+    r, err = roster(t, fixture("exp_daily.yaml"), "--max-staff", 3, rc=3)
+    t.check(r is None, "nothing printed on stdout")
+    t.check("short by" in err and "pool emergency, Mon" in err
+            and "--max-staff" in err, err[:400])
+
+
+def check_usage(t):
+    daily = fixture("exp_daily.yaml")
+    for extra, words in ((["--pool", "nosuch"], "--pool nosuch: no such pool"),
+                         (["--max-staff", 0], "--max-staff must be"),
+                         (["--max-rounds", "x"], "--max-rounds must be"),
+                         (["--lengths", "0"], "--lengths must be"),
+                         (["--lengths", "25"], "--lengths must be"),
+                         (["--lengths", "8,,10"], "--lengths must be"),
+                         (["--starts", "7:00"], "--starts must be"),
+                         (["--starts", "24:00"], "--starts must be"),
+                         (["--starts", "07:30"], "not a whole number of "
+                                                 "1-hour steps"),
+                         (["--lengths", "8.5"], "not a whole number of "
+                                                "1-hour steps"),
+                         (["--step", "5m"], "--step must be"),
+                         (["--keep-shape", "--lengths", "8"],
+                          "--keep-shape keeps"),
+                         (["--format", "xml"], "--format must be")):
+        _, err = t.expect(["roster", daily, "--quiet"] + extra, 2)
+        t.check(words in err, "%s: %s" % (extra, err))
+    _, err = t.expect(["roster"], 2)
+    t.check("no scenario given" in err, err)
+    out, _ = t.expect(["roster", "--help"], 0)
+    again, _ = t.expect(["help", "roster"], 0)
+    t.check(out == again and out.startswith("usage: callsim roster"), out[:80])
+
+
+def main():
+    global WM
+    t = Ctx()
+    WM = t.path("scenarios", "west-midlands-2024.yaml")
+    check_west_midlands(t)
+    check_shapes(t)
+    check_impossible(t)
+    check_usage(t)
+    t.finish()
+
+
+main()
