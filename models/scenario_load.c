@@ -390,10 +390,10 @@ static int load_edit(struct scenario_read *ld,
 	return 1;
 }
 
-enum sim_status scenario_load_doc(const struct scenario_doc *d,
-				  const struct scenario_edit *edits,
-				  size_t n_edits, struct sim_err *warnings,
-				  struct scenario **out, struct sim_err *err)
+enum sim_status scenario_load_bytes(const struct scenario_bytes *d,
+				    const struct scenario_edit *edits,
+				    size_t n_edits, struct sim_err *warnings,
+				    struct scenario **out, struct sim_err *err)
 {
 	struct scenario_read ld;
 	yaml_document_t own;
@@ -404,7 +404,7 @@ enum sim_status scenario_load_doc(const struct scenario_doc *d,
 	memset(&ld, 0, sizeof ld);
 	/* d is written only while scenario_doc_read fills it, before it is
 	 * handed out; builds only read it. */
-	ld.doc = (struct scenario_doc *)d;
+	ld.doc = (struct scenario_bytes *)d;
 	ld.yd.file = d->file;
 	ld.yd.doc = &ld.doc->doc;
 	ld.yd.n_file_nodes = d->n_nodes;
@@ -440,25 +440,25 @@ static struct scenario_edit *load_edits(const struct scenario_source *src)
 enum sim_status scenario_load(const struct scenario_source *src,
 			      struct scenario **out, struct sim_err *err)
 {
-	struct scenario_doc *d;
+	struct scenario_bytes *d;
 	struct scenario_edit *edits;
 	enum sim_status st;
 
 	assert(src && out && err);
 	*out = NULL;
-	st = scenario_doc_open(src, &d, err);
+	st = scenario_bytes_open(src, &d, err);
 	if (st != SIM_OK)
 		return st;
 	d->one_build = 1;
 	edits = load_edits(src);
 	if (edits)
-		st = scenario_load_doc(d, edits, src->n_overrides,
+		st = scenario_load_bytes(d, edits, src->n_overrides,
 				       src->warnings, out, err);
 	else
 		st = sim_err_add(err, SIM_ENOMEM, "%s: out of memory while "
 				 "loading the scenario", d->file);
 	free(edits);
-	scenario_doc_free(d);
+	scenario_bytes_free(d);
 	return st;
 }
 

@@ -4,8 +4,11 @@
  * The loader walks a scenario's YAML document (yaml_doc.h) record by
  * record, reading numbers, flags and nested maps through the schema
  * (scenario_schema.h):
+ *   scenario_bytes.c      below the walk: the file's and its CSVs'
+ *                         bytes, each read once
  *   scenario_load.c       the walk from the top, run settings, warnings
  *                         and the entry points
+ *   scenario_doc.c        above the walk: variants of bytes read once
  *   scenario_read.c       what every part reads with: numbers, flags and
  *                         maps through their rows, names, times of day,
  *                         CSV files, lists of records, lists of names of
@@ -29,5 +32,14 @@
 #include "models/scenario_incidents.h"
 #include "models/scenario_pools.h"
 #include "models/scenario_read.h"
+
+/* Walks the bytes of b, with the edits applied in order to a copy of its
+ * document, into a new scenario *out; warnings (NULL: not wanted) are
+ * added to `warnings`, problems to err. scenario_doc_build's work, and
+ * scenario_load's. */
+enum sim_status scenario_load_bytes(const struct scenario_bytes *b,
+				    const struct scenario_edit *edits,
+				    size_t n_edits, struct sim_err *warnings,
+				    struct scenario **out, struct sim_err *err);
 
 #endif

@@ -203,7 +203,7 @@ int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
 		snprintf(c->path, sizeof c->path, "%s", rel);
 	else
 		snprintf(c->path, sizeof c->path, "%s/%s", ld->doc->dir, rel);
-	e = scenario_doc_csv(ld->doc, c->path, max, &c->text, &len);
+	e = scenario_bytes_csv(ld->doc, c->path, max, &c->text, &len);
 	if (e == ENOMEM)
 		ld->yd.oom = 1;
 	if (e) {

@@ -10,7 +10,7 @@
 
 #include "models/csv_read.h"
 #include "models/scenario.h"
-#include "models/scenario_doc.h"
+#include "models/scenario_bytes.h"
 #include "models/scenario_schema.h"
 #include "models/yaml_doc.h"
 
@@ -20,7 +20,7 @@
  * walk therefore stay valid. */
 struct scenario_read {
 	struct yaml_doc yd;          /* the document, and the problems found */
-	struct scenario_doc *doc;    /* what is read (see scenario_load_doc) */
+	struct scenario_bytes *doc;  /* what is read (scenario_load_bytes) */
 	struct sim_err *warn;        /* NULL: warnings are not wanted */
 	int grades_given;            /* the file has a grades key */
 	uint64_t content_fnv1a;      /* of the bytes read so far */
