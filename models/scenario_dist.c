@@ -254,30 +254,3 @@ int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 	ld->yd.n_problems++;
 	return 0;
 }
-
-/* An optional distribution; returns 1 when given (valid or not). */
-int scenario_dist_optional(struct scenario_read *ld, struct yaml_doc_at m,
-			   const char *key,
-			   struct dist *d)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
-
-	if (a.id)
-		scenario_dist_read(ld, a, d);
-	return a.id != 0;
-}
-
-/* A required distribution; `give` says what it is, for a missing key. */
-void scenario_dist_required(struct scenario_read *ld, struct yaml_doc_at m,
-			    const char *key,
-			    struct dist *d, const char *give)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
-
-	if (a.id)
-		scenario_dist_read(ld, a, d);
-	else
-		yaml_doc_missing(&ld->yd, m, key, give);
-}

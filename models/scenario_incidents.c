@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/scenario_dist.h"
+#include "models/scenario_record.h"
 #include "models/scenario_pools.h"
 #include "sim/mem.h"
 
@@ -41,16 +41,6 @@ static struct scenario_read_ref ref_roles(const struct scenario *sc)
 	return r;
 }
 
-/* attend: {within_s, goal}; without it the grade has no target (NAN). */
-static void parse_attend(struct scenario_read *ld, struct yaml_doc_at m,
-			 struct grade_spec *g)
-{
-	char kp[YAML_DOC_PATH_MAX];
-
-	scenario_read_map(ld, m, scenario_schema_grade, "attend", "a mapping "
-			  "such as {within_s: 900, goal: 0.90}", g, kp);
-}
-
 /* The body of one grade, its name already read. */
 static void parse_grade(struct scenario_read *ld, struct yaml_doc_at m,
 			void *rec)
@@ -65,16 +55,7 @@ static void parse_grade(struct scenario_read *ld, struct yaml_doc_at m,
 				 "'%s' holds a '/', "
 				 "which the reports put between an area and its "
 				 "grade; give the grade another name", g->name);
-	scenario_read_keys(ld, m, scenario_schema_grade);
-	parse_attend(ld, m, g);
-	g->has_delay = scenario_dist_optional(ld, m, "delay", &g->delay);
-	scenario_dist_required(ld, m, "travel", &g->travel,
-			       "the travel time to the "
-			       "scene, such as {dist: lognormal, mean: 480, sd: 300}");
-	scenario_dist_required(ld, m, "on_scene", &g->on_scene,
-			       "the time at the "
-			       "scene, such as {dist: lognormal, mean: 5400, sd: 3600}");
-	scenario_read_flag(ld, m, scenario_schema_grade, "preemptible", g);
+	scenario_record_read(ld, m, scenario_schema_grade, NULL, g);
 }
 
 static void init_grade(struct scenario_read *ld, struct yaml_doc_at a,
@@ -130,10 +111,7 @@ static void parse_neighbours(struct scenario_read *ld, struct yaml_doc_at m,
 static void parse_area(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
-	struct area_spec *a = rec;
-
-	scenario_read_keys(ld, m, scenario_schema_area);
-	scenario_read_numbers(ld, m, scenario_schema_area, a);
+	scenario_record_read(ld, m, scenario_schema_area, NULL, rec);
 }
 
 /* The shares are the probabilities of an incident's area. */
@@ -188,11 +166,12 @@ static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
 
 /* attends: grade names, each once, as bits of r->attends. */
 static void parse_attends(struct scenario_read *ld, struct yaml_doc_at m,
-			  struct role_spec *r)
+			  const struct scenario_key *k, void *rec)
 {
+	struct role_spec *r = rec;
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	const char *names[RESPONSE_GRADES_MAX + 1];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "attends", kp), it;
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp), it;
 	int n, i;
 	long g;
 
@@ -232,51 +211,33 @@ static void parse_attends(struct scenario_read *ld, struct yaml_doc_at m,
  * required with emergency_only and ignored with never, so a sweep may
  * switch the policy off without removing it. */
 static void parse_abstraction(struct scenario_read *ld, struct yaml_doc_at m,
-			      struct role_spec *r)
+			      const struct scenario_key *k, void *rec)
 {
-	static const char *const policies[] = {"never", "emergency_only", NULL};
+	struct role_spec *r = rec;
 	char kp[YAML_DOC_PATH_MAX], pp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "abstraction", kp), p;
-	struct scenario_key after;
-	int i;
+	struct yaml_doc_at a = scenario_record_map(ld, m, k, rec, kp), p;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				      "a mapping such "
-				      "as {allowed: emergency_only, after_s: 600}"))
+	if (!a.id || r->abstraction != ABSTRACTION_EMERGENCY_ONLY)
 		return;
-	scenario_read_keys(ld, a, scenario_schema_abstraction);
+	if (!yaml_doc_key(&ld->yd, a, "after_s", pp).id)
+		yaml_doc_missing(&ld->yd, a, "after_s",
+				 scenario_schema_seconds.allowed);
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
-	if (p.id && yaml_doc_expect(&ld->yd, p, YAML_SCALAR_NODE, "never or "
-				    "emergency_only")) {
-		i = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd,
-								    p.id)), policies);
-		if (i < 0)
-			yaml_doc_unknown(&ld->yd, p, "value",
-					 yaml_doc_text(yaml_doc_node(&ld->yd,
-								     p.id)), policies);
-		r->abstraction = i > 0 ? ABSTRACTION_EMERGENCY_ONLY :
-			ABSTRACTION_NEVER;
-	}
-	after = *scenario_schema_find(scenario_schema_abstraction, "after_s");
-	after.required = r->abstraction == ABSTRACTION_EMERGENCY_ONLY;
-	scenario_read_number(ld, a, &after, r);
-	if (r->abstraction == ABSTRACTION_EMERGENCY_ONLY && !r->neighbourhood)
+	if (!r->neighbourhood)
 		yaml_doc_problem(&ld->yd, p,
 				 "only a neighbourhood role is abstracted; "
 				 "set neighbourhood: true, or allowed: never");
 }
 
+static const struct scenario_record_hook role_hooks[] = {
+	{"attends", parse_attends}, {"abstraction", parse_abstraction},
+	{NULL, NULL}};
+
 /* The body of one role, its name already read. */
 static void parse_role(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
-	struct role_spec *r = rec;
-
-	scenario_read_keys(ld, m, scenario_schema_role);
-	scenario_read_flag(ld, m, scenario_schema_role, "neighbourhood", r);
-	parse_attends(ld, m, r);
-	parse_abstraction(ld, m, r);
-	scenario_read_numbers(ld, m, scenario_schema_role, r);
+	scenario_record_read(ld, m, scenario_schema_role, role_hooks, rec);
 }
 
 static void init_role(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
@@ -295,8 +256,8 @@ static const struct scenario_read_kind roles_kind = {
 	init_role, parse_role};
 
 /* area: or role: of a unit, as an index into ref's list. */
-static void parse_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_read_ref *ref, size_t *out)
+static void read_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
+			  const struct scenario_read_ref *ref, size_t *out)
 {
 	char kp[YAML_DOC_PATH_MAX], give[64];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, ref->noun, kp);
@@ -313,19 +274,43 @@ static void parse_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
 		*out = (size_t)i;
 }
 
+static void parse_unit_area(struct scenario_read *ld, struct yaml_doc_at m,
+			    const struct scenario_key *k, void *rec)
+{
+	struct scenario_read_ref areas = ref_areas(ld->sc);
+
+	(void)k;
+	read_unit_ref(ld, m, &areas, &((struct unit_spec *)rec)->area);
+}
+
+static void parse_unit_role(struct scenario_read *ld, struct yaml_doc_at m,
+			    const struct scenario_key *k, void *rec)
+{
+	struct scenario_read_ref roles = ref_roles(ld->sc);
+
+	(void)k;
+	read_unit_ref(ld, m, &roles, &((struct unit_spec *)rec)->role);
+}
+
+static void parse_unit_shifts(struct scenario_read *ld, struct yaml_doc_at m,
+			      const struct scenario_key *k, void *rec)
+{
+	struct unit_spec *u = rec;
+
+	(void)k;
+	u->shifts = scenario_read_list(ld, m, &scenario_pools_shifts,
+				       &u->n_shifts);
+}
+
+static const struct scenario_record_hook unit_hooks[] = {
+	{"area", parse_unit_area}, {"role", parse_unit_role},
+	{"shifts", parse_unit_shifts}, {NULL, NULL}};
+
 /* One unit roster: the units of one role in one area. */
 static void parse_unit(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
-	struct unit_spec *u = rec;
-	struct scenario_read_ref areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
-
-	scenario_read_keys(ld, m, scenario_schema_unit);
-	parse_unit_ref(ld, m, &areas, &u->area);
-	parse_unit_ref(ld, m, &roles, &u->role);
-	scenario_read_numbers(ld, m, scenario_schema_unit, u);
-	u->shifts = scenario_read_list(ld, m, &scenario_pools_shifts,
-				       &u->n_shifts);
+	scenario_record_read(ld, m, scenario_schema_unit, unit_hooks, rec);
 }
 
 static void init_unit(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
@@ -344,21 +329,6 @@ static const struct scenario_read_kind units_kind = {
 	"role: response, crew: 2, shifts: [...]}", "a mapping such as {area: "
 	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
 	0, init_unit, parse_unit};
-
-/* dispatch: optional as a whole and key by key. */
-static void parse_dispatch(struct scenario_read *ld, struct yaml_doc_at top)
-{
-	struct dispatch_spec *d = &ld->sc->dispatch;
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a;
-
-	a = scenario_read_map(ld, top, scenario_schema_top, "dispatch",
-			      "a mapping such as {cross_border_after_s: 300}",
-			      d, kp);
-	if (a.id)
-		scenario_read_flag(ld, a, scenario_schema_dispatch,
-				   "preempt_scheduled", d);
-}
 
 /* Does unit roster u ever put a unit on duty? */
 static int unit_has_staff(const struct unit_spec *u)
@@ -515,6 +485,7 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 					   &ld->sc->n_roles);
 	ld->sc->units = scenario_read_list(ld, top, &units_kind,
 					   &ld->sc->n_units);
-	parse_dispatch(ld, top);
+	scenario_record_row(ld, top, scenario_schema_find(scenario_schema_top,
+							  "dispatch"), ld->sc);
 }
 

@@ -32,6 +32,7 @@
 #include "models/file_read.h"
 #include "models/scenario_edit.h"
 #include "models/scenario_load.h"
+#include "models/scenario_record.h"
 #include "models/week.h"
 #include "sim/mem.h"
 
@@ -39,122 +40,14 @@
 /* ------------------------------------------------------------------ */
 /* Run settings and the top level                                      */
 
-/* A date "YYYY-MM-DD" that exists in the calendar; *wday is 0 = Monday.
- * Worked out by arithmetic, not with mktime: mktime reads the time zone,
- * which is shared by every thread, and scenarios are built on several
- * threads at once (scenario_doc_build). */
-static int date_parse(const char *s, struct demand_date *d, int *wday)
+/* Run settings default as a file without a run key gives them. */
+static void run_defaults(struct run_spec *run)
 {
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-				      30, 31};
-	static const int shift[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-	int n = 0, y, leap;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
-		   &n) != 3 ||
-	    n != 10 || d->year < 1900 || d->month < 1 || d->month > 12)
-		return 0;
-	leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
-	if (d->mday < 1 || d->mday > mdays[d->month - 1] + (d->month == 2 &&
-							   leap))
-		return 0;
-	/* Sakamoto's method: 0 is Sunday. */
-	y = d->year - (d->month < 3);
-	*wday = (y + y / 4 - y / 100 + y / 400 + shift[d->month - 1] +
-		 d->mday + 6) % 7;
-	return 1;
-}
-
-/* seed: a whole number that fits 64 bits. */
-static void parse_seed(struct scenario_read *ld, struct yaml_doc_at a,
-		       uint64_t *seed)
-{
-	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
-	const char *s;
-	char *end;
-	unsigned long long v;
-
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
-			     "a whole number from 0 to "
-			     "18446744073709551615"))
-		return;
-	s = yaml_doc_text(n);
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno == ERANGE ||
-	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
-	    yaml_doc_is_radix(s)) {
-		yaml_doc_problem(&ld->yd, a,
-				 "'%.60s' %s; must be a whole number from 0 "
-				 "to 18446744073709551615", s, yaml_doc_is_radix(s) ?
-				 yaml_doc_number_fault(-3) : "is not a valid seed");
-		return;
-	}
-	*seed = (uint64_t)v;
-}
-
-/* start_date: "YYYY-MM-DD", a Monday, because time 0 is Monday 00:00. */
-static void parse_start_date(struct scenario_read *ld, struct yaml_doc_at a,
-			     struct demand_date *start)
-{
-	static const char *const wday[] = {WEEK_DAY_NAMES};
-	struct demand_date d;
-	const char *s;
-	int wd;
-
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
-			     "a date \"YYYY-MM-DD\" that "
-			     "is a Monday"))
-		return;
-	s = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
-	if (!date_parse(s, &d, &wd))
-		yaml_doc_problem(&ld->yd, a,
-				 "'%.60s' is not a date; must be a date "
-				 "\"YYYY-MM-DD\" that is a Monday", s);
-	else if (wd != 0)
-		yaml_doc_problem(&ld->yd, a,
-				 "%s is a %s; must be a Monday (scenario time "
-				 "0 is Monday 00:00)", s, wday[wd]);
-	else
-		*start = d;
-}
-
-static void parse_run(struct scenario_read *ld, struct yaml_doc_at top,
-		      struct run_spec *run)
-{
-	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
 	const struct demand_date start = {2024, 4, 1};
-	struct yaml_doc_at a, c;
 
 	scenario_schema_defaults(scenario_schema_run, run);
 	run->seed = 1;
 	run->start = start;
-	a = scenario_read_map(ld, top, scenario_schema_top, "run", "a mapping "
-			      "such as {days: 28, replications: 10}", run, kp);
-	if (!a.id)
-		return;
-	c = yaml_doc_key(&ld->yd, a, "seed", cp);
-	if (c.id)
-		parse_seed(ld, c, &run->seed);
-	c = yaml_doc_key(&ld->yd, a, "start_date", cp);
-	if (c.id)
-		parse_start_date(ld, c, &run->start);
-}
-
-/* The scenario's name fits in size bytes; cut, it could end inside a
- * UTF-8 character, which no YAML reader (nor check's output) accepts. */
-static int title_fits(struct scenario_read *ld, struct yaml_doc_at a,
-		      size_t size)
-{
-	size_t len = yaml_doc_node(&ld->yd, a.id)->data.scalar.length;
-
-	if (len < size)
-		return 1;
-	yaml_doc_problem(&ld->yd, a,
-			 "the name is %zu bytes long; must be at most %zu",
-			 len, size - 1);
-	return 0;
 }
 
 /* Walks the whole document into sc. Grades come before lines, whose
@@ -162,20 +55,14 @@ static int title_fits(struct scenario_read *ld, struct yaml_doc_at a,
  * grades and each other. */
 static void load_walk(struct scenario_read *ld, struct scenario *sc)
 {
+	const struct scenario_key *t = scenario_schema_top;
 	struct yaml_doc_at top = {1, ""};
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at n = yaml_doc_key(&ld->yd, top, "name", kp);
 	int before;
 
-	scenario_read_keys(ld, top, scenario_schema_top);
-	if (!n.id)
-		yaml_doc_missing(&ld->yd, top, "name", "the scenario's name");
-	else if (yaml_doc_expect(&ld->yd, n, YAML_SCALAR_NODE,
-				 "the scenario's name") &&
-		 title_fits(ld, n, sizeof sc->name))
-		snprintf(sc->name, sizeof sc->name, "%s",
-			 yaml_doc_text(yaml_doc_node(&ld->yd, n.id)));
-	parse_run(ld, top, &sc->run);
+	scenario_read_keys(ld, top, t);
+	scenario_record_row(ld, top, scenario_schema_find(t, "name"), sc);
+	run_defaults(&sc->run);
+	scenario_record_row(ld, top, scenario_schema_find(t, "run"), sc);
 	before = ld->yd.n_problems;
 	scenario_incidents_grades(ld, top);
 	sc->lines = scenario_read_list(ld, top, &scenario_calls_lines,

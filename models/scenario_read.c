@@ -43,15 +43,6 @@ void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
 	}
 }
 
-/* Reads the numbers of table t, in its order, from mapping m into rec. */
-void scenario_read_numbers(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_key *t, void *rec)
-{
-	for (; t->key; t++)
-		if (t->kind == SCENARIO_NUMBER)
-			scenario_read_number(ld, m, t, rec);
-}
-
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 			const struct scenario_key *t)
@@ -60,48 +51,6 @@ void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 
 	scenario_schema_names(t, names);
 	yaml_doc_check_keys(&ld->yd, m, names, scenario_schema_noun(t));
-}
-
-/* A flag: true or false, unquoted. YAML 1.1's yes/no/on/off are refused:
- * a planner who writes "no" should learn that it is not read as a word. */
-void scenario_read_flag(struct scenario_read *ld, struct yaml_doc_at m,
-			const struct scenario_key *t, const char *key,
-			void *rec)
-{
-	static const char *const words[] = {"false", "true", NULL};
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
-	const yaml_node_t *n;
-	int i = -1;
-
-	if (!a.id)
-		return;
-	n = yaml_doc_node(&ld->yd, a.id);
-	if (yaml_doc_is_string(n) &&
-	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-		i = yaml_doc_word_index(yaml_doc_text(n), words);
-	if (i < 0)
-		yaml_doc_wrong(&ld->yd, a, "true or false");
-	else
-		scenario_schema_store(scenario_schema_find(t, key), rec, i);
-}
-
-struct yaml_doc_at scenario_read_map(struct scenario_read *ld,
-				     struct yaml_doc_at m,
-				     const struct scenario_key *t,
-				     const char *key, const char *give,
-				     void *rec, char path[YAML_DOC_PATH_MAX])
-{
-	const struct scenario_key *sub = scenario_schema_find(t, key)->sub;
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, path);
-
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, give)) {
-		a.id = 0;
-		return a;
-	}
-	scenario_read_keys(ld, a, sub);
-	scenario_read_numbers(ld, a, sub, rec);
-	return a;
 }
 
 /* ------------------------------------------------------------------ */
@@ -179,8 +128,6 @@ const char *scenario_read_clock_text(double s, char buf[16])
 	snprintf(buf, 16, "%02u:%02u", min / 60, min % 60);
 	return buf;
 }
-
-const char *const scenario_read_days[] = {WEEK_DAY_KEYS, NULL};
 
 /* ------------------------------------------------------------------ */
 /* CSV files (profiles and empirical samples)                          */

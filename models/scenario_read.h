@@ -23,6 +23,7 @@ struct scenario_read {
 	struct scenario_bytes *doc;  /* what is read (scenario_load_bytes) */
 	struct sim_err *warn;        /* NULL: warnings are not wanted */
 	int grades_given;            /* the file has a grades key */
+	int mark;                    /* problems before a line's demand */
 	uint64_t content_fnv1a;      /* of the bytes read so far */
 	struct scenario *sc;         /* being built */
 };
@@ -52,32 +53,13 @@ struct scenario_read_ref {
 	size_t stride, n;
 };
 
-/* scenario_load.c */
-extern const char *const scenario_read_days[];  /* mon..sun, NULL */
 /* Reads the number of row k, when mapping m has it, into rec; reports a
  * required one that is absent. */
 void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
 			  const struct scenario_key *k, void *rec);
-/* Reads the numbers of table t, in its order, from mapping m into rec. */
-void scenario_read_numbers(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_key *t, void *rec);
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 			const struct scenario_key *t);
-/* Reads the flag (true or false) of row `key` of t, when mapping m has
- * it, into rec. */
-void scenario_read_flag(struct scenario_read *ld, struct yaml_doc_at m,
-			const struct scenario_key *t, const char *key,
-			void *rec);
-/* The mapping of row `key` of t under m, when m has it: checked to be a
- * mapping (else reported: `give` says what it must be), its keys against
- * the row's table, and its numbers read into rec. Returns it, or an id
- * of 0 when absent or not a mapping; path is its key path's buffer. */
-struct yaml_doc_at scenario_read_map(struct scenario_read *ld,
-				     struct yaml_doc_at m,
-				     const struct scenario_key *t,
-				     const char *key, const char *give,
-				     void *rec, char path[YAML_DOC_PATH_MAX]);
 /* "HH:MM" (hours may pass 24) to seconds, or -1; and back. */
 double scenario_read_clock_s(const char *s);
 const char *scenario_read_clock_text(double s, char buf[16]);
