@@ -97,9 +97,11 @@ struct scenario_key {
 	size_t given;                        /* optional distributions: 1 +
 						the offset of the int set when
 						the key is given; 0 none */
-	/* check's writer: a comment after the value, and the comment
-	 * line written instead of an absent optional value. */
+	/* check's writer: a comment after the value, the comment line
+	 * written instead of an absent optional value, and whether a map
+	 * is written on one line, {key: value, ...}. */
 	const char *note, *absent;
+	int flow;
 };
 
 /* A record type: the heading of its section in docs/scenario.md, which
