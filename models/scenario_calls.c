@@ -409,23 +409,16 @@ static const struct scenario_record_hook line_hooks[] = {
 	{"surges", parse_surges}, {"redial", parse_redial},
 	{"incidents", parse_incidents}, {NULL, NULL}};
 
-/* Everything of a line but its name, which the list reader read. */
-static void parse_line(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
-{
-	scenario_record_read(ld, m, scenario_schema_line, line_hooks, rec);
-}
-
-/* Defaults and position of a line, read before its keys. */
-static void init_line(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
+/* Defaults kept in a line's maps, read before its keys. */
+static void init_line(void *rec)
 {
 	struct line_spec *l = rec;
 
 	scenario_schema_defaults(scenario_schema_answer, l);
 	scenario_schema_defaults(scenario_schema_months, &l->demand);
-	l->pos = yaml_doc_pos(&ld->yd, a.id);
 }
 
-const struct scenario_read_kind scenario_calls_lines = {
+const struct scenario_record_kind scenario_calls_lines = {
 	"lines", "line", "a list of contact lines", NULL,
-	sizeof(struct line_spec), 0, init_line, parse_line};
+	sizeof(struct line_spec), 0, scenario_schema_line, line_hooks,
+	1 + offsetof(struct line_spec, pos), init_line, NULL};

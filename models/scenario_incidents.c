@@ -41,40 +41,35 @@ static struct scenario_read_ref ref_roles(const struct scenario *sc)
 	return r;
 }
 
-/* The body of one grade, its name already read. */
-static void parse_grade(struct scenario_read *ld, struct yaml_doc_at m,
+/* The reports name an area's grade "AREA/GRADE": a '/' in a grade could
+ * make two areas' rows one key. */
+static void check_grade(struct scenario_read *ld, struct yaml_doc_at m,
 			void *rec)
 {
-	struct grade_spec *g = rec;
+	const struct grade_spec *g = rec;
 	char kp[YAML_DOC_PATH_MAX];
 
-	/* The reports name an area's grade "AREA/GRADE": a '/' in a grade
-	 * could make two areas' rows one key. */
 	if (strchr(g->name, '/'))
 		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp),
 				 "'%s' holds a '/', "
 				 "which the reports put between an area and its "
 				 "grade; give the grade another name", g->name);
-	scenario_record_read(ld, m, scenario_schema_grade, NULL, g);
 }
 
-static void init_grade(struct scenario_read *ld, struct yaml_doc_at a,
-		       void *rec)
+/* Without attend the grade has no target. */
+static void init_grade(void *rec)
 {
 	struct grade_spec *g = rec;
-	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
 
-	g->line = pos.line;
-	g->col = pos.col;
 	g->target_s = NAN;
 	g->goal = NAN;
 }
 
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
-static const struct scenario_read_kind grades_kind = {
+static const struct scenario_record_kind grades_kind = {
 	"grades", "grade", "a list of incident grades, highest first", NULL,
-	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, init_grade,
-	parse_grade};
+	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, scenario_schema_grade,
+	NULL, 1 + offsetof(struct grade_spec, line), init_grade, check_grade};
 
 /* grades: highest first. Read before the lines, whose incidents name
  * them. */
@@ -85,7 +80,7 @@ void scenario_incidents_grades(struct scenario_read *ld, struct yaml_doc_at top)
 	if (!yaml_doc_key(&ld->yd, top, "grades", kp).id)
 		return;
 	ld->grades_given = 1;
-	ld->sc->grades = scenario_read_list(ld, top, &grades_kind,
+	ld->sc->grades = scenario_record_list(ld, top, &grades_kind,
 					    &ld->sc->n_grades);
 }
 
@@ -107,13 +102,6 @@ static void parse_neighbours(struct scenario_read *ld, struct yaml_doc_at m,
 						   &a->n_neighbours);
 }
 
-/* The body of one area but its neighbours, its name already read. */
-static void parse_area(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
-{
-	scenario_record_read(ld, m, scenario_schema_area, NULL, rec);
-}
-
 /* The shares are the probabilities of an incident's area. */
 static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
 {
@@ -129,20 +117,11 @@ static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
 				 "1e-6)", sum);
 }
 
-static void init_area(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
-{
-	struct area_spec *ar = rec;
-	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
-
-	ar->line = pos.line;
-	ar->col = pos.col;
-	scenario_schema_defaults(scenario_schema_area, ar);
-}
-
-static const struct scenario_read_kind areas_kind = {
+static const struct scenario_record_kind areas_kind = {
 	"areas", "area", "a list of areas such as {name: Birmingham, share: "
 	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0,
-	init_area, parse_area};
+	scenario_schema_area, NULL, 1 + offsetof(struct area_spec, line), NULL,
+	NULL};
 
 /* areas, then their neighbours, which may name an area listed later. */
 static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
@@ -153,7 +132,7 @@ static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
 	struct yaml_doc_at s, m;
 	size_t i;
 
-	sc->areas = scenario_read_list(ld, top, &areas_kind, &sc->n_areas);
+	sc->areas = scenario_record_list(ld, top, &areas_kind, &sc->n_areas);
 	s = yaml_doc_key(&ld->yd, top, "areas", kp);
 	for (i = 0; i < sc->n_areas; i++) {
 		m = yaml_doc_item(&ld->yd, s, (int)i, sc->areas[i].name, ip);
@@ -233,27 +212,11 @@ static const struct scenario_record_hook role_hooks[] = {
 	{"attends", parse_attends}, {"abstraction", parse_abstraction},
 	{NULL, NULL}};
 
-/* The body of one role, its name already read. */
-static void parse_role(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
-{
-	scenario_record_read(ld, m, scenario_schema_role, role_hooks, rec);
-}
-
-static void init_role(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
-{
-	struct role_spec *r = rec;
-	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
-
-	r->line = pos.line;
-	r->col = pos.col;
-	scenario_schema_defaults(scenario_schema_role, r);
-}
-
-static const struct scenario_read_kind roles_kind = {
+static const struct scenario_record_kind roles_kind = {
 	"roles", "role", "a list of officer roles such as {name: response, "
 	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0,
-	init_role, parse_role};
+	scenario_schema_role, role_hooks, 1 + offsetof(struct role_spec, line),
+	NULL, NULL};
 
 /* area: or role: of a unit, as an index into ref's list. */
 static void read_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
@@ -274,22 +237,15 @@ static void read_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
 		*out = (size_t)i;
 }
 
-static void parse_unit_area(struct scenario_read *ld, struct yaml_doc_at m,
-			    const struct scenario_key *k, void *rec)
+/* area: or role: of a unit, by name. */
+static void parse_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *k, void *rec)
 {
-	struct scenario_read_ref areas = ref_areas(ld->sc);
+	struct unit_spec *u = rec;
+	struct scenario_read_ref r = k->key[0] == 'a' ? ref_areas(ld->sc) :
+				     ref_roles(ld->sc);
 
-	(void)k;
-	read_unit_ref(ld, m, &areas, &((struct unit_spec *)rec)->area);
-}
-
-static void parse_unit_role(struct scenario_read *ld, struct yaml_doc_at m,
-			    const struct scenario_key *k, void *rec)
-{
-	struct scenario_read_ref roles = ref_roles(ld->sc);
-
-	(void)k;
-	read_unit_ref(ld, m, &roles, &((struct unit_spec *)rec)->role);
+	read_unit_ref(ld, m, &r, k->key[0] == 'a' ? &u->area : &u->role);
 }
 
 static void parse_unit_shifts(struct scenario_read *ld, struct yaml_doc_at m,
@@ -298,37 +254,21 @@ static void parse_unit_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 	struct unit_spec *u = rec;
 
 	(void)k;
-	u->shifts = scenario_read_list(ld, m, &scenario_pools_shifts,
+	u->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
 				       &u->n_shifts);
 }
 
 static const struct scenario_record_hook unit_hooks[] = {
-	{"area", parse_unit_area}, {"role", parse_unit_role},
+	{"area", parse_unit_ref}, {"role", parse_unit_ref},
 	{"shifts", parse_unit_shifts}, {NULL, NULL}};
 
-/* One unit roster: the units of one role in one area. */
-static void parse_unit(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
-{
-	scenario_record_read(ld, m, scenario_schema_unit, unit_hooks, rec);
-}
-
-static void init_unit(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
-{
-	struct unit_spec *u = rec;
-	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
-
-	u->line = pos.line;
-	u->col = pos.col;
-	scenario_schema_defaults(scenario_schema_unit, u);
-}
-
 /* units: no names, so a key path or --set selects one by its index. */
-static const struct scenario_read_kind units_kind = {
+static const struct scenario_record_kind units_kind = {
 	"units", "unit", "a list of unit rosters such as {area: Birmingham, "
 	"role: response, crew: 2, shifts: [...]}", "a mapping such as {area: "
 	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
-	0, init_unit, parse_unit};
+	0, scenario_schema_unit, unit_hooks, 1 + offsetof(struct unit_spec, line),
+	NULL, NULL};
 
 /* Does unit roster u ever put a unit on duty? */
 static int unit_has_staff(const struct unit_spec *u)
@@ -481,9 +421,9 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 		return;
 	}
 	parse_areas(ld, top);
-	ld->sc->roles = scenario_read_list(ld, top, &roles_kind,
+	ld->sc->roles = scenario_record_list(ld, top, &roles_kind,
 					   &ld->sc->n_roles);
-	ld->sc->units = scenario_read_list(ld, top, &units_kind,
+	ld->sc->units = scenario_record_list(ld, top, &units_kind,
 					   &ld->sc->n_units);
 	scenario_record_row(ld, top, scenario_schema_find(scenario_schema_top,
 							  "dispatch"), ld->sc);

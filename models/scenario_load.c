@@ -65,9 +65,9 @@ static void load_walk(struct scenario_read *ld, struct scenario *sc)
 	scenario_record_row(ld, top, scenario_schema_find(t, "run"), sc);
 	before = ld->yd.n_problems;
 	scenario_incidents_grades(ld, top);
-	sc->lines = scenario_read_list(ld, top, &scenario_calls_lines,
+	sc->lines = scenario_record_list(ld, top, &scenario_calls_lines,
 				       &sc->n_lines);
-	sc->pools = scenario_read_list(ld, top, &scenario_pools_list,
+	sc->pools = scenario_record_list(ld, top, &scenario_pools_list,
 				       &sc->n_pools);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
 		scenario_pools_check_served(ld, top);

@@ -150,41 +150,20 @@ static void parse_shift_length(struct scenario_read *ld, struct yaml_doc_at m,
 		parse_shift_end(ld, e, sh->start_s, sh);
 }
 
-/* end is read with hours, of which it is the other form. */
-static void parse_nothing(struct scenario_read *ld, struct yaml_doc_at m,
-			  const struct scenario_key *k, void *rec)
-{
-	(void)ld;
-	(void)m;
-	(void)k;
-	(void)rec;
-}
-
 static const struct scenario_record_hook shift_hooks[] = {
-	{"hours", parse_shift_length}, {"end", parse_nothing},
-	{"days", parse_days}, {NULL, NULL}};
-
-/* The body of one shift, its name already read. */
-static void parse_shift(struct scenario_read *ld, struct yaml_doc_at m,
-			void *rec)
-{
-	scenario_record_read(ld, m, scenario_schema_shift, shift_hooks, rec);
-}
+	{"hours", parse_shift_length}, {"days", parse_days}, {NULL, NULL}};
 
 /* A shift's start is -1 until read, for its end to be judged against. */
-static void init_shift(struct scenario_read *ld, struct yaml_doc_at a,
-		       void *rec)
+static void init_shift(void *rec)
 {
-	(void)ld;
-	(void)a;
 	((struct shift_spec *)rec)->start_s = -1.0;
 }
 
 /* shifts: of a pool or of a unit, read alike. */
-const struct scenario_read_kind scenario_pools_shifts = {
+const struct scenario_record_kind scenario_pools_shifts = {
 	"shifts", "shift", "a list of shifts such as {name: early, start: "
 	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0,
-	init_shift, parse_shift};
+	scenario_schema_shift, shift_hooks, 0, init_shift, NULL};
 
 /* serves: line names in priority order. */
 static void parse_serves(struct scenario_read *ld, struct yaml_doc_at pm,
@@ -209,41 +188,32 @@ static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 	struct pool_spec *p = rec;
 
 	(void)k;
-	p->shifts = scenario_read_list(ld, m, &scenario_pools_shifts,
+	p->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
 				       &p->n_shifts);
 }
 
 static const struct scenario_record_hook pool_hooks[] = {
 	{"serves", parse_serves}, {"shifts", parse_shifts}, {NULL, NULL}};
 
-/* The body of one pool, its name already read. */
-static void parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
+/* The reports' cost rows put the totals beside the pools, under these
+ * names: a pool so named would give two rows of one key. */
+static void check_pool(struct scenario_read *ld, struct yaml_doc_at m,
 		       void *rec)
 {
-	struct pool_spec *p = rec;
+	const struct pool_spec *p = rec;
 	char kp[YAML_DOC_PATH_MAX];
 
-	/* The reports' cost rows put the totals beside the pools, under these
-	 * names: a pool so named would give two rows of one key. */
 	if (strcmp(p->name, "total") == 0 || strcmp(p->name, "pools") == 0)
 		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp),
 				 "'%s' is reserved for "
 				 "the cost totals; give the pool another name",
 				 p->name);
-	scenario_record_read(ld, m, scenario_schema_pool, pool_hooks, p);
 }
 
-static void init_pool(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
-{
-	struct pool_spec *p = rec;
-
-	scenario_schema_defaults(scenario_schema_pool, p);
-	p->pos = yaml_doc_pos(&ld->yd, a.id);
-}
-
-const struct scenario_read_kind scenario_pools_list = {
+const struct scenario_record_kind scenario_pools_list = {
 	"pools", "pool", "a list of handler pools", NULL,
-	sizeof(struct pool_spec), 0, init_pool, parse_pool};
+	sizeof(struct pool_spec), 0, scenario_schema_pool, pool_hooks,
+	1 + offsetof(struct pool_spec, pos), NULL, check_pool};
 
 /* Every line needs a pool that answers it, or its callers would wait for
  * ever. Checked only once lines and pools read cleanly. */

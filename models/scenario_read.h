@@ -28,22 +28,6 @@ struct scenario_read {
 	struct scenario *sc;         /* being built */
 };
 
-/* A list of records: one reader serves lines, pools, shifts, grades,
- * areas, roles (each named, names unique) and units (unnamed). */
-struct scenario_read_kind {
-	const char *key;             /* "lines" */
-	const char *noun;            /* "line": "duplicate line name" */
-	const char *give;            /* what the list holds, for messages */
-	const char *item_give;       /* an unnamed item's shape; NULL: named,
-					the name first in the record */
-	size_t size;                 /* of one record */
-	int max;                     /* the most items (0: SCENARIO_LIST_MAX) */
-	/* Defaults and the position of the item at a, before it is read. */
-	void (*init)(struct scenario_read *ld, struct yaml_doc_at a, void *rec);
-	/* The record's keys but its name, from mapping m. */
-	void (*read)(struct scenario_read *ld, struct yaml_doc_at m, void *rec);
-};
-
 /* The items a name may refer to (the areas, for an area's neighbours):
  * an array of records that begin with their name. */
 struct scenario_read_ref {
@@ -87,9 +71,5 @@ long scenario_read_ref(struct scenario_read *ld, struct yaml_doc_at a,
 size_t *scenario_read_refs(struct scenario_read *ld, struct yaml_doc_at s,
 			   int n, const struct scenario_read_ref *r, long self,
 			   size_t *n_out);
-/* The list k under parent: a new array of records (the caller's, even
- * when *n_out stays 0), its length in *n_out. */
-void *scenario_read_list(struct scenario_read *ld, struct yaml_doc_at parent,
-			 const struct scenario_read_kind *k, size_t *n_out);
 
 #endif

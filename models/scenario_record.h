@@ -18,6 +18,27 @@ struct scenario_record_hook {
 		     const struct scenario_key *k, void *rec);
 };
 
+/* A list of records: one reader serves lines, pools, shifts, grades,
+ * areas, roles (each named, names unique) and units (unnamed). */
+struct scenario_record_kind {
+	const char *key;             /* "lines" */
+	const char *noun;            /* "line": "duplicate line name" */
+	const char *give;            /* what the list holds, for messages */
+	const char *item_give;       /* an unnamed item's shape; NULL: named,
+					the name first in the record */
+	size_t size;                 /* of one record */
+	int max;                     /* the most items (0: SCENARIO_LIST_MAX) */
+	const struct scenario_key *table;          /* an item's rows */
+	const struct scenario_record_hook *hooks;  /* and their hooks */
+	size_t pos;                  /* 1 + the offset of the item's position
+					(struct src_pos); 0: none */
+	/* Defaults beyond the table's, before an item is read; rules on
+	 * its name, before its keys; NULL: none. */
+	void (*init)(void *rec);
+	void (*check)(struct scenario_read *ld, struct yaml_doc_at m,
+		      void *rec);
+};
+
 /* Reads the record rec from mapping m through table t: its keys checked,
  * then each row read by its kind, or by the hook of its key (hooks ended
  * by a NULL key; NULL none). Rows of kinds without a reader of their own
@@ -35,6 +56,11 @@ struct yaml_doc_at scenario_record_map(struct scenario_read *ld,
 				       struct yaml_doc_at m,
 				       const struct scenario_key *k, void *rec,
 				       char path[YAML_DOC_PATH_MAX]);
+/* The list k under parent, required and not empty: a new array of
+ * records (the caller's, even when *n_out stays 0), its length in
+ * *n_out. */
+void *scenario_record_list(struct scenario_read *ld, struct yaml_doc_at parent,
+			   const struct scenario_record_kind *k, size_t *n_out);
 /* A time of day "HH:MM" at a, at most max_s; -1 after a reported
  * problem (allowed says what it must be). */
 double scenario_record_clock(struct scenario_read *ld, struct yaml_doc_at a,
