@@ -285,7 +285,7 @@ static const struct scenario_record_hook *
 hook_of(const struct scenario_record_hook *hooks, const char *key)
 {
 	for (; hooks && hooks->key; hooks++)
-		if (strcmp(hooks->key, key) == 0)
+		if (hooks->key[0] == key[0] && strcmp(hooks->key, key) == 0)
 			return hooks;
 	return NULL;
 }
