@@ -238,43 +238,12 @@ static void parse_surge_weeks(struct scenario_read *ld, struct yaml_doc_at m,
 static const struct scenario_record_hook surge_hooks[] = {
 	{"weeks", parse_surge_weeks}, {NULL, NULL}};
 
-/* One surge window {start, hours, factor, weeks}. */
-static void parse_surge(struct scenario_read *ld, struct yaml_doc_at a,
-			struct surge_spec *sg)
-{
-	if (yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-			    "a mapping such as {start: "
-			    "\"sat 22:00\", hours: 4, factor: 1.5}"))
-		scenario_record_read(ld, a, scenario_schema_surge, surge_hooks,
-				     sg);
-}
-
-/* The surges at a, when given. */
-static void read_surges(struct scenario_read *ld, struct yaml_doc_at a,
-			struct demand_spec *dm)
-{
-	char ip[YAML_DOC_PATH_MAX];
-	const yaml_node_t *n;
-	int i;
-
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
-				      "a list of surge "
-				      "windows"))
-		return;
-	n = yaml_doc_node(&ld->yd, a.id);
-	if (yaml_doc_seq_len(n) == 0)
-		return;
-	dm->surges = mem_calloc((size_t)yaml_doc_seq_len(n),
-				sizeof *dm->surges);
-	if (!dm->surges) {
-		ld->yd.oom = 1;
-		return;
-	}
-	dm->n_surges = (size_t)yaml_doc_seq_len(n);
-	for (i = 0; i < yaml_doc_seq_len(n); i++)
-		parse_surge(ld, yaml_doc_item(&ld->yd, a, i, NULL, ip),
-			    &dm->surges[i]);
-}
+/* Surge windows {start, hours, factor, weeks}. */
+static const struct scenario_record_kind surges_kind = {
+	"surges", "surge", "a list of surge windows", "a mapping such as "
+	"{start: \"sat 22:00\", hours: 4, factor: 1.5}",
+	sizeof(struct surge_spec), 0, 1, scenario_schema_surge, surge_hooks, 0,
+	NULL, NULL};
 
 /* The product of the factors above 1 of the surges in force at week
  * offset t. Surges that overlap in the week are taken to meet, whatever
@@ -333,9 +302,8 @@ static void parse_surges(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec)
 {
 	struct demand_spec *dm = &((struct line_spec *)rec)->demand;
-	char kp[YAML_DOC_PATH_MAX];
-
-	read_surges(ld, yaml_doc_key(&ld->yd, m, k->key, kp), dm);
+	(void)k;
+	dm->surges = scenario_record_list(ld, m, &surges_kind, &dm->n_surges);
 	if (ld->yd.n_problems == ld->mark && !ld->yd.oom)
 		check_peak_rate(ld, m, dm);
 }
@@ -420,5 +388,5 @@ static void init_line(void *rec)
 
 const struct scenario_record_kind scenario_calls_lines = {
 	"lines", "line", "a list of contact lines", NULL,
-	sizeof(struct line_spec), 0, scenario_schema_line, line_hooks,
+	sizeof(struct line_spec), 0, 0, scenario_schema_line, line_hooks,
 	1 + offsetof(struct line_spec, pos), init_line, NULL};

@@ -28,26 +28,6 @@ static const char *const dist_keys[][4] = {
 	[DIST_EMPIRICAL] = {"dist", "values", NULL, NULL},
 };
 
-/* The kind named by the `dist` key. */
-static int parse_dist_kind(struct scenario_read *ld, struct yaml_doc_at a,
-			   enum dist_kind *kind)
-{
-	const char *names[DIST_EMPIRICAL + 2];
-	const char *s;
-	int k;
-
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, dist_kind_names()))
-		return 0;
-	s = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
-	if (dist_kind_parse(s, kind) == 0)
-		return 1;
-	for (k = 0; k <= DIST_EMPIRICAL; k++)
-		names[k] = dist_kind_name((enum dist_kind)k);
-	names[k] = NULL;
-	yaml_doc_unknown(&ld->yd, a, "distribution", s, names);
-	return 0;
-}
-
 /* Appends v to d's empirical values (which d owns). */
 static int dist_push(struct scenario_read *ld, struct dist *d, double v)
 {
@@ -230,11 +210,9 @@ int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 			     "{dist: exponential, mean: 300}"))
 		return 0;
 	k = yaml_doc_key(&ld->yd, a, "dist", kp);
-	if (!k.id) {
+	if (!k.id)
 		yaml_doc_missing(&ld->yd, a, "dist", dist_kind_names());
-		return 0;
-	}
-	if (!parse_dist_kind(ld, k, &d->kind))
+	if (!k.id || !scenario_read_word(ld, k, scenario_schema_dist, d))
 		return 0;
 	yaml_doc_check_keys(&ld->yd, a, dist_keys[d->kind], "key");
 	if (d->kind == DIST_EMPIRICAL)

@@ -68,7 +68,7 @@ static void init_grade(void *rec)
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
 static const struct scenario_record_kind grades_kind = {
 	"grades", "grade", "a list of incident grades, highest first", NULL,
-	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, scenario_schema_grade,
+	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, 0, scenario_schema_grade,
 	NULL, 1 + offsetof(struct grade_spec, line), init_grade, check_grade};
 
 /* grades: highest first. Read before the lines, whose incidents name
@@ -119,7 +119,7 @@ static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
 
 static const struct scenario_record_kind areas_kind = {
 	"areas", "area", "a list of areas such as {name: Birmingham, share: "
-	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0,
+	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0, 0,
 	scenario_schema_area, NULL, 1 + offsetof(struct area_spec, line), NULL,
 	NULL};
 
@@ -214,7 +214,7 @@ static const struct scenario_record_hook role_hooks[] = {
 
 static const struct scenario_record_kind roles_kind = {
 	"roles", "role", "a list of officer roles such as {name: response, "
-	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0,
+	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0, 0,
 	scenario_schema_role, role_hooks, 1 + offsetof(struct role_spec, line),
 	NULL, NULL};
 
@@ -267,7 +267,7 @@ static const struct scenario_record_kind units_kind = {
 	"units", "unit", "a list of unit rosters such as {area: Birmingham, "
 	"role: response, crew: 2, shifts: [...]}", "a mapping such as {area: "
 	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
-	0, scenario_schema_unit, unit_hooks, 1 + offsetof(struct unit_spec, line),
+	0, 0, scenario_schema_unit, unit_hooks, 1 + offsetof(struct unit_spec, line),
 	NULL, NULL};
 
 /* Does unit roster u ever put a unit on duty? */

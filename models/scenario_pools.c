@@ -162,7 +162,7 @@ static void init_shift(void *rec)
 /* shifts: of a pool or of a unit, read alike. */
 const struct scenario_record_kind scenario_pools_shifts = {
 	"shifts", "shift", "a list of shifts such as {name: early, start: "
-	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0,
+	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0, 0,
 	scenario_schema_shift, shift_hooks, 0, init_shift, NULL};
 
 /* serves: line names in priority order. */
@@ -212,7 +212,7 @@ static void check_pool(struct scenario_read *ld, struct yaml_doc_at m,
 
 const struct scenario_record_kind scenario_pools_list = {
 	"pools", "pool", "a list of handler pools", NULL,
-	sizeof(struct pool_spec), 0, scenario_schema_pool, pool_hooks,
+	sizeof(struct pool_spec), 0, 0, scenario_schema_pool, pool_hooks,
 	1 + offsetof(struct pool_spec, pos), NULL, check_pool};
 
 /* Every line needs a pool that answers it, or its callers would wait for

@@ -43,6 +43,21 @@ void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
 	}
 }
 
+/* One of the row's words, kept as its index; 0 after a problem. */
+int scenario_read_word(struct scenario_read *ld, struct yaml_doc_at a,
+		       const struct scenario_key *k, void *rec)
+{
+	const char *w = yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, k->give) ?
+			yaml_doc_text(yaml_doc_node(&ld->yd, a.id)) : NULL;
+	int i = w ? yaml_doc_word_index(w, k->words) : -1;
+
+	if (w && i < 0)
+		yaml_doc_unknown(&ld->yd, a, k->noun, w, k->words);
+	if (i >= 0)
+		scenario_schema_store(k, rec, i);
+	return i >= 0;
+}
+
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 			const struct scenario_key *t)

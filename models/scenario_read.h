@@ -41,6 +41,10 @@ struct scenario_read_ref {
  * required one that is absent. */
 void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
 			  const struct scenario_key *k, void *rec);
+/* The word of row k at a, kept in rec as its index among the row's;
+ * 0 after a problem. */
+int scenario_read_word(struct scenario_read *ld, struct yaml_doc_at a,
+		       const struct scenario_key *k, void *rec);
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 			const struct scenario_key *t);

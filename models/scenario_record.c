@@ -71,17 +71,10 @@ static void read_flag(struct scenario_read *ld, struct yaml_doc_at a,
 		scenario_schema_store(k, rec, i);
 }
 
-/* One of the row's words, kept as its index. */
 static void read_word(struct scenario_read *ld, struct yaml_doc_at a,
 		      const struct scenario_key *k, void *rec)
 {
-	const char *w = row_text(ld, a, k->give);
-	int i = w ? yaml_doc_word_index(w, k->words) : -1;
-
-	if (w && i < 0)
-		yaml_doc_unknown(&ld->yd, a, k->noun, w, k->words);
-	else if (w)
-		scenario_schema_store(k, rec, i);
+	scenario_read_word(ld, a, k, rec);
 }
 
 /* Text that fits the row's buffer; cut, it could end inside a UTF-8
@@ -454,7 +447,11 @@ void *scenario_record_list(struct scenario_read *ld,
 {
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, parent, k->key, kp);
-	int n = scenario_read_required_list(ld, parent, s, k->give), i;
+	int n = !k->optional ? scenario_read_required_list(ld, parent, s,
+							   k->give) :
+		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
+					k->give) ?
+		yaml_doc_seq_len(yaml_doc_node(&ld->yd, s.id)) : 0, i;
 	struct seen seen = {k->noun, NULL, NULL, 0};
 	char *recs;
 

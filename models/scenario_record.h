@@ -28,6 +28,7 @@ struct scenario_record_kind {
 					the name first in the record */
 	size_t size;                 /* of one record */
 	int max;                     /* the most items (0: SCENARIO_LIST_MAX) */
+	int optional;                /* may be absent or empty */
 	const struct scenario_key *table;          /* an item's rows */
 	const struct scenario_record_hook *hooks;  /* and their hooks */
 	size_t pos;                  /* 1 + the offset of the item's position
@@ -56,7 +57,8 @@ struct yaml_doc_at scenario_record_map(struct scenario_read *ld,
 				       struct yaml_doc_at m,
 				       const struct scenario_key *k, void *rec,
 				       char path[YAML_DOC_PATH_MAX]);
-/* The list k under parent, required and not empty: a new array of
+/* The list k under parent, required and not empty unless optional: a
+ * new array of
  * records (the caller's, even when *n_out stays 0), its length in
  * *n_out. */
 void *scenario_record_list(struct scenario_read *ld, struct yaml_doc_at parent,

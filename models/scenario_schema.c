@@ -123,6 +123,9 @@ static const struct yaml_doc_rule R_START = {
 
 const char *const scenario_schema_days[] = {WEEK_DAY_KEYS, NULL};
 static const char *const W_POLICY[] = {"never", "emergency_only", NULL};
+/* As enum dist_kind orders them. */
+static const char *const W_DIST[] = {"exponential", "lognormal", "gamma",
+	"weibull", "deterministic", "uniform", "empirical", NULL};
 
 #define FTE_HOURS "   # contracted hours of one FTE"
 #define A_YEAR "   # a year"
@@ -234,7 +237,11 @@ const struct scenario_key scenario_schema_surge[] = {
 /* Means, sds and scales are durations and must be positive; a fixed
  * value or a bound may be 0. Each kind takes some of them (dist_keys). */
 const struct scenario_key scenario_schema_dist[] = {
-	OTHER("dist", SCENARIO_WORD, 1, "the kind of distribution"),
+	{.key = "dist", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
+	 AT(dist, kind), .scale = 1, .required = 1,
+	 .doc = "the kind of distribution", .words = W_DIST,
+	 .noun = "distribution", .give = "exponential, lognormal, gamma, "
+	 "weibull, deterministic, uniform, empirical"},
 	NEEDED("mean", R_SECONDS_POS, dist, mean, D, 1, "seconds"),
 	NEEDED("sd", R_SECONDS_POS, dist, sd, D, 1, "seconds"),
 	NEEDED("shape", R_SHAPE, dist, shape, D, 1, "Weibull shape"),

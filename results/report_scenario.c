@@ -325,8 +325,13 @@ static void rs_item(FILE *f, const struct scenario *sc,
 }
 
 /* The weekly profile, twelve factors a row. */
-static void rs_profile(FILE *f, const struct demand_spec *d)
+static void rs_profile(struct rs *w, const struct scenario_key *k,
+		       const void *rec)
 {
+	const struct demand_spec *d = &((const struct line_spec *)rec)->demand;
+	FILE *f = w->f;
+
+	(void)k;
 	fprintf(f, "    profile: [   # %zu %s factors from Monday 00:00\n",
 		d->n_slots, d->n_slots == 168 ? "hourly" : "quarter-hourly");
 	for (size_t i = 0; i < d->n_slots; i++)
@@ -350,8 +355,12 @@ static const struct {
  * "479.99999999999994"), as always before; when no such number is exact
  * (40 an hour is not 960 a day in binary), the unit whose exact number is
  * shortest. */
-static void rs_volume(FILE *f, double rate_per_s)
+static void rs_volume(struct rs *w, const struct scenario_key *k,
+		      const void *rec)
 {
+	double rate_per_s =
+		((const struct line_spec *)rec)->demand.mean_rate_per_s;
+	FILE *f = w->f;
 	double per_day = rate_per_s * DAY_S;
 	struct rs_num n, best;
 	size_t u, pick = 3;
@@ -371,27 +380,13 @@ static void rs_volume(FILE *f, double rate_per_s)
 		best = rs_g(per_day);
 		pick = 0;
 	}
-	fprintf(f, "    volume: {%s: %s}   # %s; ", rs_volume_units[pick].key,
-		best.s, rs_volume_units[pick].comment);
+	fprintf(f, "    %s: {%s: %s}   # %s; ", k->key,
+		rs_volume_units[pick].key, best.s, rs_volume_units[pick].comment);
 	if (pick == 0)
 		fprintf(f, "%.10g a year of %g days\n", per_day * RS_YEAR_DAYS,
 			RS_YEAR_DAYS);
 	else
 		fprintf(f, "%.10g a day\n", per_day);
-}
-
-static void rs_hook_volume(struct rs *w, const struct scenario_key *k,
-			   const void *rec)
-{
-	(void)k;
-	rs_volume(w->f, ((const struct line_spec *)rec)->demand.mean_rate_per_s);
-}
-
-static void rs_hook_profile(struct rs *w, const struct scenario_key *k,
-			    const void *rec)
-{
-	(void)k;
-	rs_profile(w->f, &((const struct line_spec *)rec)->demand);
 }
 
 static void rs_hook_weeks(struct rs *w, const struct scenario_key *k,
@@ -469,7 +464,7 @@ static void rs_hook_incidents(struct rs *w, const struct scenario_key *k,
 }
 
 static const struct rs_hook rs_line_hooks[] = {
-	{"volume", rs_hook_volume}, {"profile", rs_hook_profile},
+	{"volume", rs_volume}, {"profile", rs_profile},
 	{"surges", rs_hook_surges}, {"delay", rs_hook_delay},
 	{"answer", rs_target}, {"incidents", rs_hook_incidents},
 	{NULL, NULL}};
