@@ -3,11 +3,7 @@
  * (scenario_calls.h). */
 #include "models/scenario_calls.h"
 
-#include <assert.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

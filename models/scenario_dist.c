@@ -2,10 +2,6 @@
  * read from a CSV column (scenario_dist.h). */
 #include "models/scenario_dist.h"
 
-#include <assert.h>
-#include <ctype.h>
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

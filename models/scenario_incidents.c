@@ -3,12 +3,8 @@
  * (scenario_incidents.h). */
 #include "models/scenario_incidents.h"
 
-#include <assert.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "models/scenario_record.h"

@@ -18,8 +18,6 @@
 #include "models/scenario.h"
 
 #include <assert.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -2,13 +2,8 @@
  * pools and units (scenario_pools.h). */
 #include "models/scenario_pools.h"
 
-#include <assert.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stddef.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "models/scenario_record.h"

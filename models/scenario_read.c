@@ -1,27 +1,22 @@
-/* scenario_read.c: the loader's reading primitives — numbers, flags and
- * nested maps through their schema rows, names, times of day, CSV files
- * the scenario names, lists of records and lists of references to other
- * records — which every part of the loader (scenario_load.h) reads with.
- * Nothing here knows one record from another: a list's records are read
- * by the functions its struct scenario_read_kind gives. */
+/* scenario_read.c: the loader's reading primitives — numbers and words
+ * through their schema rows, mapping keys against a table, times of day,
+ * CSV files the scenario names and lists of references to other records
+ * — which the record walker (scenario_record.c) and every part of the
+ * loader (scenario_load.h) read with. Nothing here knows one record from
+ * another. */
 #include "models/scenario_read.h"
 
-#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "models/file_read.h"
 #include "models/week.h"
 #include "sim/mem.h"
-
-#define MSG_MAX 1024
 
 /* ------------------------------------------------------------------ */
 /* Numbers                                                             */
