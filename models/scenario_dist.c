@@ -13,17 +13,6 @@
 /* ------------------------------------------------------------------ */
 /* Distributions                                                       */
 
-/* The keys each kind accepts, "dist" first. */
-static const char *const dist_keys[][4] = {
-	[DIST_EXPONENTIAL] = {"dist", "mean", NULL, NULL},
-	[DIST_LOGNORMAL] = {"dist", "mean", "sd", NULL},
-	[DIST_GAMMA] = {"dist", "mean", "sd", NULL},
-	[DIST_WEIBULL] = {"dist", "shape", "scale", NULL},
-	[DIST_DETERMINISTIC] = {"dist", "value", NULL, NULL},
-	[DIST_UNIFORM] = {"dist", "min", "max", NULL},
-	[DIST_EMPIRICAL] = {"dist", "values", NULL, NULL},
-};
-
 /* Appends v to d's empirical values (which d owns). */
 static int dist_push(struct scenario_read *ld, struct dist *d, double v)
 {
@@ -210,13 +199,13 @@ int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 		yaml_doc_missing(&ld->yd, a, "dist", dist_kind_names());
 	if (!k.id || !scenario_read_word(ld, k, scenario_schema_dist, d))
 		return 0;
-	yaml_doc_check_keys(&ld->yd, a, dist_keys[d->kind], "key");
+	yaml_doc_check_keys(&ld->yd, a, scenario_schema_dist_keys[d->kind], "key");
 	if (d->kind == DIST_EMPIRICAL)
 		parse_empirical(ld, a, d);
-	for (i = 1; d->kind != DIST_EMPIRICAL && dist_keys[d->kind][i]; i++) {
+	for (i = 1; d->kind != DIST_EMPIRICAL && scenario_schema_dist_keys[d->kind][i]; i++) {
 		scenario_read_number(ld, a,
 				     scenario_schema_find(scenario_schema_dist,
-								 dist_keys[d->kind][i]), d);
+								 scenario_schema_dist_keys[d->kind][i]), d);
 	}
 	if (ld->yd.n_problems != before || ld->yd.oom)
 		return 0;

@@ -235,7 +235,8 @@ const struct scenario_key scenario_schema_surge[] = {
 	END};
 
 /* Means, sds and scales are durations and must be positive; a fixed
- * value or a bound may be 0. Each kind takes some of them (dist_keys). */
+ * value or a bound may be 0. Each kind takes some of them, in the order
+ * check writes them. */
 const struct scenario_key scenario_schema_dist[] = {
 	{.key = "dist", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
 	 AT(dist, kind), .scale = 1, .required = 1,
@@ -251,6 +252,17 @@ const struct scenario_key scenario_schema_dist[] = {
 	NEEDED("max", scenario_schema_seconds, dist, max, D, 1, "seconds"),
 	OTHER("values", SCENARIO_LIST, 1, "samples, or {csv, column}"),
 	END};
+
+/* The keys each kind of distribution accepts, "dist" first. */
+const char *const scenario_schema_dist_keys[][4] = {
+	[DIST_EXPONENTIAL] = {"dist", "mean", NULL, NULL},
+	[DIST_LOGNORMAL] = {"dist", "mean", "sd", NULL},
+	[DIST_GAMMA] = {"dist", "mean", "sd", NULL},
+	[DIST_WEIBULL] = {"dist", "shape", "scale", NULL},
+	[DIST_DETERMINISTIC] = {"dist", "value", NULL, NULL},
+	[DIST_UNIFORM] = {"dist", "min", "max", NULL},
+	[DIST_EMPIRICAL] = {"dist", "values", NULL, NULL},
+};
 
 /* delay is needed only when some callers redial (the line's hook). */
 const struct scenario_key scenario_schema_redial[] = {

@@ -131,6 +131,9 @@ extern const struct scenario_key scenario_schema_top[],
 extern const struct yaml_doc_rule scenario_schema_seconds,
 	scenario_schema_profile_factor, scenario_schema_probability,
 	scenario_schema_shift_hours, scenario_schema_week;
+/* The keys each kind of distribution accepts, "dist" first, indexed by
+ * enum dist_kind. */
+extern const char *const scenario_schema_dist_keys[][4];
 /* mon..sun, NULL-terminated. */
 extern const char *const scenario_schema_days[];
 

@@ -126,35 +126,20 @@ static struct rs_num rs_value(const struct scenario_key *k, const void *rec)
 	return n;
 }
 
-/* A distribution as a flow mapping with the parameters a planner gives. */
+/* A distribution as a flow mapping with the parameters a planner gives,
+ * those its kind takes in the schema. */
 static void rs_dist(FILE *f, const struct dist *d)
 {
+	const char *const *key = scenario_schema_dist_keys[d->kind] + 1;
+
 	fprintf(f, "{dist: %s", dist_kind_name(d->kind));
-	switch (d->kind) {
-	case DIST_EXPONENTIAL:
-		fprintf(f, ", mean: %s", rs_g(d->mean).s);
-		break;
-	case DIST_LOGNORMAL:
-	case DIST_GAMMA:
-		fprintf(f, ", mean: %s, sd: %s", rs_g(d->mean).s, rs_g(d->sd).s);
-		break;
-	case DIST_WEIBULL:
-		fprintf(f, ", shape: %s, scale: %s", rs_g(d->shape).s,
-			rs_g(d->scale).s);
-		break;
-	case DIST_DETERMINISTIC:
-		fprintf(f, ", value: %s", rs_g(d->value).s);
-		break;
-	case DIST_UNIFORM:
-		fprintf(f, ", min: %s, max: %s", rs_g(d->min).s, rs_g(d->max).s);
-		break;
-	case DIST_EMPIRICAL:
-		fputs(", values: [", f);
-		for (size_t i = 0; i < d->n_values; i++)
-			fprintf(f, "%s%s", i ? ", " : "", rs_g(d->values[i]).s);
-		fputc(']', f);
-		break;
-	}
+	for (; d->kind != DIST_EMPIRICAL && *key; key++)
+		fprintf(f, ", %s: %s", *key, rs_g(scenario_schema_get(
+			scenario_schema_find(scenario_schema_dist, *key), d)).s);
+	fputs(d->kind == DIST_EMPIRICAL ? ", values: [" : "", f);
+	for (size_t i = 0; d->kind == DIST_EMPIRICAL && i < d->n_values; i++)
+		fprintf(f, "%s%s", i ? ", " : "", rs_g(d->values[i]).s);
+	fputs(d->kind == DIST_EMPIRICAL ? "]" : "", f);
 	fprintf(f, "}   # seconds, mean %.10g\n", dist_mean(d));
 }
 
