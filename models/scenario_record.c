@@ -348,78 +348,60 @@ static int parse_name(struct scenario_read *ld, struct yaml_doc_at m, char *dst,
 	return c.id;
 }
 
-/* Names already read in one list, for the duplicate check. */
-struct seen {
-	const char *noun;            /* "line", "pool", "shift" */
-	const char **name;           /* NULL where an item had no valid name */
-	int *line;                   /* where each name stood */
-	int n;
-};
-
-static int seen_init(struct scenario_read *ld, struct seen *s, const char *noun,
-		     int n)
+/* Reports the name of item i of list s (its node at a) when an earlier
+ * item of recs has it. */
+static void check_unique(struct scenario_read *ld,
+			 const struct scenario_record_kind *k,
+			 struct yaml_doc_at s, const char *recs, int i,
+			 struct yaml_doc_at a)
 {
-	s->noun = noun;
-	s->n = 0;
-	s->name = scenario_read_calloc(ld, (size_t)n, sizeof *s->name);
-	s->line = scenario_read_calloc(ld, (size_t)n, sizeof *s->line);
-	return s->name && s->line;
-}
-
-static void seen_free(struct seen *s)
-{
-	free(s->name);
-	free(s->line);
-}
-
-/* Records the name at a (NULL when the item had none), first reporting
- * an earlier item with the same name. */
-static void seen_add(struct scenario_read *ld, struct seen *s,
-		     struct yaml_doc_at a,
-		     const char *name)
-{
+	const char *name = recs + (size_t)i * k->size;
+	char ip[YAML_DOC_PATH_MAX], np[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at o;
 	int j;
 
-	for (j = 0; name && j < s->n; j++)
-		if (s->name[j] && strcmp(s->name[j], name) == 0) {
-			yaml_doc_problem(&ld->yd, a,
-					 "duplicate %s name '%s' (also at "
-					 "line %d); names must be unique", s->noun,
-					 name, s->line[j]);
-			break;
+	for (j = 0; j < i; j++)
+		if (strcmp(recs + (size_t)j * k->size, name) == 0) {
+			o = yaml_doc_key(&ld->yd, yaml_doc_item(&ld->yd, s, j,
+								NULL, ip),
+					 "name", np);
+			yaml_doc_problem(&ld->yd, a, "duplicate %s name '%s' "
+					 "(also at line %d); names must be "
+					 "unique", k->noun, name,
+					 yaml_doc_pos(&ld->yd, o.id).line);
+			return;
 		}
-	s->name[s->n] = name;
-	s->line[s->n++] = a.id ? yaml_doc_pos(&ld->yd, a.id).line : 0;
 }
 
 /* Opens item i of list s: checks it is a mapping, reads its name into
- * dst (SCENARIO_NAME_MAX bytes) and sets *m to it, with the path naming
- * the item by that name. Returns 0 when the item is not a mapping. */
-static int open_item(struct scenario_read *ld, struct yaml_doc_at s, int i,
-		     struct seen *seen,
-		     char *dst, char buf[YAML_DOC_PATH_MAX], struct yaml_doc_at *m)
+ * its record in recs and sets *m to it, with the path naming the item by
+ * that name. Returns 0 when the item is not a mapping. */
+static int open_item(struct scenario_read *ld,
+		     const struct scenario_record_kind *k, struct yaml_doc_at s,
+		     int i, char *recs, char buf[YAML_DOC_PATH_MAX],
+		     struct yaml_doc_at *m)
 {
-	int name_id;
+	char *dst = recs + (size_t)i * k->size;
+	struct yaml_doc_at na;
 
 	*m = yaml_doc_item(&ld->yd, s, i, NULL, buf);
 	if (!yaml_doc_expect(&ld->yd, *m, YAML_MAPPING_NODE,
 			     "a mapping with a name"))
 		return 0;
-	name_id = parse_name(ld, *m, dst, SCENARIO_NAME_MAX);
+	na.id = parse_name(ld, *m, dst, SCENARIO_NAME_MAX);
 	*m = yaml_doc_item(&ld->yd, s, i, dst, buf);
-	{
-		struct yaml_doc_at na = {name_id ? name_id : m->id, m->path};
-
-		seen_add(ld, seen, na, name_id ? dst : NULL);
-	}
+	na.path = m->path;
+	if (na.id)
+		check_unique(ld, k, s, recs, i, na);
 	return 1;
 }
 
 /* Reads item i of list s into rec, unless it is no mapping (named). */
 static void list_item(struct scenario_read *ld,
 		      const struct scenario_record_kind *k,
-		      struct yaml_doc_at s, int i, struct seen *seen, char *rec)
+		      struct yaml_doc_at s, int i, char *recs)
 {
+	char *rec = recs + (size_t)i * k->size;
 	char ip[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at m = yaml_doc_item(&ld->yd, s, i, NULL, ip);
 	struct src_pos pos = yaml_doc_pos(&ld->yd, m.id);
@@ -431,7 +413,7 @@ static void list_item(struct scenario_read *ld,
 		k->init(rec);
 	if (k->item_give ? !yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE,
 					    k->item_give) :
-	    !open_item(ld, s, i, seen, rec, ip, &m))
+	    !open_item(ld, k, s, i, recs, ip, &m))
 		return;
 	if (k->check)
 		k->check(ld, m, rec);
@@ -452,7 +434,6 @@ void *scenario_record_list(struct scenario_read *ld,
 		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
 					k->give) ?
 		yaml_doc_seq_len(yaml_doc_node(&ld->yd, s.id)) : 0, i;
-	struct seen seen = {k->noun, NULL, NULL, 0};
 	char *recs;
 
 	if (k->max && n > k->max) {
@@ -463,13 +444,11 @@ void *scenario_record_list(struct scenario_read *ld,
 	if (n == 0)
 		return NULL;
 	recs = scenario_read_calloc(ld, (size_t)n, k->size);
-	if ((k->item_give || seen_init(ld, &seen, k->noun, n)) && recs) {
+	if (recs) {
 		*n_out = (size_t)n;
 		for (i = 0; i < n; i++)
-			list_item(ld, k, s, i, &seen,
-				  recs + (size_t)i * k->size);
+			list_item(ld, k, s, i, recs);
 	}
-	seen_free(&seen);
 	return recs;
 }
 
