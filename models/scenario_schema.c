@@ -281,7 +281,8 @@ const struct scenario_key scenario_schema_answer[] = {
 
 const struct scenario_key scenario_schema_pool[] = {
 	NAME("unique among pools"),
-	OTHER("serves", SCENARIO_LIST, 1, "line names, highest priority first"),
+	OTHER("serves", SCENARIO_LIST, 1, "line names, highest priority first",
+	      .note = "   # in priority order"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, pool_spec, shrinkage, D, 1, 0,
 		 "the share of rostered time not on calls"),
 	OPTIONAL("hours_per_week", R_WEEK_HOURS, pool_spec, hours_per_week, D,
@@ -332,7 +333,8 @@ const struct scenario_key scenario_schema_attend[] = {
 const struct scenario_key scenario_schema_area[] = {
 	NAME("unique among areas"),
 	NEEDED("share", R_SHARE, area_spec, share, D, 1, "of incidents"),
-	OTHER("neighbours", SCENARIO_LIST, 0, "area names, nearest first"),
+	OTHER("neighbours", SCENARIO_LIST, 0, "area names, nearest first",
+	      .note = "   # nearest first"),
 	OPTIONAL("travel_factor", R_TRAVEL_FACTOR, area_spec, travel_factor, D,
 		 1, 1, "scales travel inside the area"),
 	END};
@@ -370,7 +372,7 @@ const struct scenario_key scenario_schema_unit[] = {
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
 		 "the share of rostered units not available"),
 	NESTED("shifts", SCENARIO_LIST, 1, scenario_schema_shift,
-	       "the roster, in units"),
+	       "the roster, in units", .note = "   # staff = units on the shift"),
 	END};
 
 const struct scenario_key scenario_schema_dispatch[] = {

@@ -475,7 +475,7 @@ static void rs_hook_serves(struct rs *w, const struct scenario_key *k,
 	rs_open(w, k);
 	rs_names(w->f, w->sc->lines, sizeof *w->sc->lines, p->serves,
 		 p->n_serves);
-	fputs("   # in priority order\n", w->f);
+	rs_close(w, k);
 }
 
 static void rs_hook_hours(struct rs *w, const struct scenario_key *k,
@@ -504,13 +504,13 @@ static void rs_hook_days(struct rs *w, const struct scenario_key *k,
 static const struct rs_hook rs_shift_hooks[] = {
 	{"hours", rs_hook_hours}, {"days", rs_hook_days}, {NULL, NULL}};
 
-/* A roster's shifts under its header, then the FTE and cost it implies. */
+/* A roster's shifts under its key and the row's note. */
 static void rs_shifts(struct rs *w, const struct scenario_key *k,
-		      const struct shift_spec *s, size_t n, const char *header)
+		      const struct shift_spec *s, size_t n)
 {
 	struct rs sub = {w->f, w->sc, rs_shift_hooks, NULL, "      ", NULL};
 
-	fprintf(w->f, "    %s:%s\n", k->key, header);
+	fprintf(w->f, "    %s:%s\n", k->key, k->note ? k->note : "");
 	for (size_t i = 0; i < n; i++)
 		rs_flow_item(&sub, k->sub, &s[i]);
 }
@@ -520,7 +520,7 @@ static void rs_hook_pool_shifts(struct rs *w, const struct scenario_key *k,
 {
 	const struct pool_spec *p = rec;
 
-	rs_shifts(w, k, p->shifts, p->n_shifts, "");
+	rs_shifts(w, k, p->shifts, p->n_shifts);
 	fprintf(w->f, "    # the roster implies %.10g FTE, an annual cost of "
 		"%.10g\n", scenario_pool_fte(p), scenario_pool_cost(p));
 }
@@ -549,7 +549,7 @@ static void rs_hook_neighbours(struct rs *w, const struct scenario_key *k,
 	rs_open(w, k);
 	rs_names(w->f, w->sc->areas, sizeof *w->sc->areas, a->neighbours,
 		 a->n_neighbours);
-	fputs("   # nearest first\n", w->f);
+	rs_close(w, k);
 }
 
 static const struct rs_hook rs_area_hooks[] = {
@@ -604,8 +604,7 @@ static void rs_hook_unit_shifts(struct rs *w, const struct scenario_key *k,
 {
 	const struct unit_spec *u = rec;
 
-	rs_shifts(w, k, u->shifts, u->n_shifts,
-		  "   # staff = units on the shift");
+	rs_shifts(w, k, u->shifts, u->n_shifts);
 	fprintf(w->f, "    # the roster implies %.10g FTE, an annual cost of "
 		"%.10g\n", scenario_unit_fte(w->sc, u),
 		scenario_unit_cost(w->sc, u));
