@@ -359,9 +359,8 @@ static void parse_incidents(struct scenario_read *ld, struct yaml_doc_at m,
 			yaml_doc_number(&ld->yd, c,
 					&scenario_schema_probability,
 					&l->incident_p[g]);
-	}
-	for (g = 0; g < ld->sc->n_grades; g++)
 		sum += l->incident_p[g];
+	}
 	if (ld->yd.n_problems == before && sum > 1 + 1e-9)
 		yaml_doc_problem(&ld->yd, a,
 				 "probabilities sum to %.9g; must sum to at "
