@@ -495,7 +495,8 @@ static void rs_hook_days(struct rs *w, const struct scenario_key *k,
 	fputc('[', w->f);
 	for (int d = 0; d < 7; d++)
 		if (((const struct shift_spec *)rec)->days & (1u << d)) {
-			fprintf(w->f, "%s%s", sep, rs_days[d]);
+			fputs(sep, w->f);
+			fputs(rs_days[d], w->f);
 			sep = ", ";
 		}
 	fputc(']', w->f);
