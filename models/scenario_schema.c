@@ -1,8 +1,8 @@
 /* scenario_schema.c: the keys of a scenario file, record by record
  * (scenario_schema.h). The ranges keep every time the model computes
  * finite and every figure it reports meaningful; products of factors are
- * bounded too, once their keys are read (scenario_load.c's
- * check_peak_rate and check_travel). */
+ * bounded too, once their keys are read (scenario_calls.c's
+ * check_peak_rate, scenario_incidents.c's check_travel). */
 #include "models/scenario_schema.h"
 
 #include <math.h>

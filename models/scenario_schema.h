@@ -43,7 +43,7 @@
 enum scenario_kind {
 	SCENARIO_NUMBER,             /* plain decimal, within its rule */
 	SCENARIO_NAME,               /* a list item's unique name (the list
-					reader reads it, scenario_read_list) */
+					reader reads it, scenario_record_list) */
 	SCENARIO_TEXT,               /* text of at most size - 1 bytes */
 	SCENARIO_REF,                /* the name of another item */
 	SCENARIO_WORD,               /* one of the row's words: its index */
