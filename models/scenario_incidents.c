@@ -21,22 +21,6 @@ _Static_assert(offsetof(struct grade_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct area_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct role_spec, name) == 0, "name first");
 
-static struct scenario_read_ref ref_areas(const struct scenario *sc)
-{
-	struct scenario_read_ref r = {"area", "areas", sc->areas, sizeof *sc->areas,
-			     sc->n_areas};
-
-	return r;
-}
-
-static struct scenario_read_ref ref_roles(const struct scenario *sc)
-{
-	struct scenario_read_ref r = {"role", "roles", sc->roles, sizeof *sc->roles,
-			     sc->n_roles};
-
-	return r;
-}
-
 /* The reports name an area's grade "AREA/GRADE": a '/' in a grade could
  * make two areas' rows one key. */
 static void check_grade(struct scenario_read *ld, struct yaml_doc_at m,
@@ -88,7 +72,8 @@ static void parse_neighbours(struct scenario_read *ld, struct yaml_doc_at m,
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "neighbours", kp);
 	struct area_spec *a = &ld->sc->areas[self];
-	struct scenario_read_ref r = ref_areas(ld->sc);
+	struct scenario_read_ref r = SCENARIO_READ_REF(ld->sc, areas, "area",
+						       "areas");
 
 	if (s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
 				    "a list of area names, nearest first"))
@@ -214,34 +199,21 @@ static const struct scenario_record_kind roles_kind = {
 	scenario_schema_role, role_hooks, 1 + offsetof(struct role_spec, line),
 	NULL, NULL};
 
-/* area: or role: of a unit, as an index into ref's list. */
-static void read_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
-			  const struct scenario_read_ref *ref, size_t *out)
-{
-	char kp[YAML_DOC_PATH_MAX], give[64];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, ref->noun, kp);
-	long i;
-
-	if (!a.id) {
-		snprintf(give, sizeof give, "the name of one of the %s",
-			 ref->plural);
-		yaml_doc_missing(&ld->yd, m, ref->noun, give);
-		return;
-	}
-	i = scenario_read_ref(ld, a, ref);
-	if (i >= 0)
-		*out = (size_t)i;
-}
-
-/* area: or role: of a unit, by name. */
+/* area: or role: of a unit, as an index into the areas or the roles. */
 static void parse_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
 			   const struct scenario_key *k, void *rec)
 {
-	struct unit_spec *u = rec;
-	struct scenario_read_ref r = k->key[0] == 'a' ? ref_areas(ld->sc) :
-				     ref_roles(ld->sc);
+	struct scenario_read_ref r = k->key[0] == 'a' ?
+		SCENARIO_READ_REF(ld->sc, areas, "area", "areas") :
+		SCENARIO_READ_REF(ld->sc, roles, "role", "roles");
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
+	long i = a.id ? scenario_read_ref(ld, a, &r) : -1;
 
-	read_unit_ref(ld, m, &r, k->key[0] == 'a' ? &u->area : &u->role);
+	if (!a.id)
+		yaml_doc_missing(&ld->yd, m, k->key, k->give);
+	else if (i >= 0)
+		scenario_schema_store(k, rec, (double)i);
 }
 
 static void parse_unit_shifts(struct scenario_read *ld, struct yaml_doc_at m,

@@ -165,9 +165,8 @@ static void parse_serves(struct scenario_read *ld, struct yaml_doc_at pm,
 			 const struct scenario_key *k, void *rec)
 {
 	struct pool_spec *p = rec;
-	const struct scenario_read_ref lines = {
-		"line", "lines", ld->sc->lines, sizeof *ld->sc->lines,
-		ld->sc->n_lines};
+	const struct scenario_read_ref lines =
+		SCENARIO_READ_REF(ld->sc, lines, "line", "lines");
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, k->key, kp);
 	int n = scenario_read_required_list(ld, pm, s,

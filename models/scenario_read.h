@@ -36,6 +36,10 @@ struct scenario_read_ref {
 	const void *items;           /* first item; its name comes first */
 	size_t stride, n;
 };
+/* The items of list f of scenario sc (sc->f, sc->n_f), by name. */
+#define SCENARIO_READ_REF(sc, f, noun, plural) \
+	((struct scenario_read_ref){noun, plural, (sc)->f, sizeof *(sc)->f, \
+				    (sc)->n_##f})
 
 /* Reads the number of row k, when mapping m has it, into rec; reports a
  * required one that is absent. */

@@ -365,8 +365,12 @@ const struct scenario_key scenario_schema_abstraction[] = {
 	END};
 
 const struct scenario_key scenario_schema_unit[] = {
-	OTHER("area", SCENARIO_REF, 1, "an area's name"),
-	OTHER("role", SCENARIO_REF, 1, "a role's name"),
+	{.key = "area", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
+	 AT(unit_spec, area), .scale = 1, .required = 1,
+	 .doc = "an area's name", .give = "the name of one of the areas"},
+	{.key = "role", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
+	 AT(unit_spec, role), .scale = 1, .required = 1,
+	 .doc = "a role's name", .give = "the name of one of the roles"},
 	OPTIONAL("crew", R_CREW, unit_spec, crew, SCENARIO_INT, 1, 1,
 		 "officers a unit", .note = "   # officers a unit"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
