@@ -3,15 +3,11 @@
  * (scenario_calls.h). */
 #include "models/scenario_calls.h"
 
-#include <assert.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/scenario_dist.h"
+#include "models/scenario_record.h"
 #include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
@@ -53,13 +49,17 @@ static int read_volumes(struct scenario_read *ld, struct yaml_doc_at v,
 }
 
 /* volume: calls a year (of 365 days), a day or an hour, as calls a second
- * averaged over the week. */
+ * averaged over the week. The line's demand is checked as a whole once
+ * volume, profile, months and surges are read: ld->mark counts the
+ * problems before them. */
 static void parse_volume(struct scenario_read *ld, struct yaml_doc_at m,
-			 struct demand_spec *dm)
+			 const struct scenario_key *k, void *rec)
 {
+	struct demand_spec *dm = &((struct line_spec *)rec)->demand;
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at v = yaml_doc_key(&ld->yd, m, "volume", kp);
+	struct yaml_doc_at v = yaml_doc_key(&ld->yd, m, k->key, kp);
 
+	ld->mark = ld->yd.n_problems;
 	if (!v.id) {
 		yaml_doc_missing(&ld->yd, m, "volume", VOLUME_KEYS ", such as "
 				 "{per_year: 732440}");
@@ -163,10 +163,11 @@ static void profile_from_csv(struct scenario_read *ld, struct yaml_doc_at a,
 
 /* profile: omitted (flat), a CSV file name, or an inline list. */
 static void parse_profile(struct scenario_read *ld, struct yaml_doc_at m,
-			  struct demand_spec *dm)
+			  const struct scenario_key *k, void *rec)
 {
+	struct demand_spec *dm = &((struct line_spec *)rec)->demand;
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at p = yaml_doc_key(&ld->yd, m, "profile", kp);
+	struct yaml_doc_at p = yaml_doc_key(&ld->yd, m, k->key, kp);
 	const yaml_node_t *n;
 	int i, before = ld->yd.n_problems;
 
@@ -192,56 +193,18 @@ static void parse_profile(struct scenario_read *ld, struct yaml_doc_at m,
 	dm->n_slots = (size_t)yaml_doc_seq_len(n);
 }
 
-/* months: {jun: 1.10, ...}; a month not given keeps factor 1. */
-static void parse_months(struct scenario_read *ld, struct yaml_doc_at m,
-			 struct demand_spec *dm)
-{
-	char kp[YAML_DOC_PATH_MAX];
-
-	scenario_schema_defaults(scenario_schema_months, dm);
-	scenario_read_map(ld, m, scenario_schema_line, "months", "a mapping of "
-			  "month (jan..dec) to factor", dm, kp);
-}
-
-/* A surge start "sat 22:00": a day and a time of day, as seconds into the
- * week. */
-static void parse_surge_start(struct scenario_read *ld, struct yaml_doc_at a,
-			      double *start_s)
-{
-	const char *s;
-	char day[4];
-	double t;
-	int d;
-
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
-			     "a day and time such as "
-			     "\"sat 22:00\""))
-		return;
-	s = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
-	d = -1;
-	if (strlen(s) > 4 && s[3] == ' ') {
-		memcpy(day, s, 3);
-		day[3] = '\0';
-		d = yaml_doc_word_index(day, scenario_read_days);
-	}
-	t = d >= 0 ? scenario_read_clock_s(s + 4) : -1.0;
-	if (d < 0 || t < 0 || t >= 86400) {
-		yaml_doc_problem(&ld->yd, a,
-				 "'%.60s' is not a day and time; must be like "
-				 "\"sat 22:00\" (mon..sun, 00:00..23:59)", s);
-		return;
-	}
-	*start_s = d * 86400.0 + t;
-}
-
 /* weeks: [2, 5]: 1-based run weeks; omitted, the surge recurs weekly. */
-static void parse_surge_weeks(struct scenario_read *ld, struct yaml_doc_at a,
-			      struct surge_spec *sg)
+static void parse_surge_weeks(struct scenario_read *ld, struct yaml_doc_at m,
+			      const struct scenario_key *k, void *rec)
 {
-	char ip[YAML_DOC_PATH_MAX];
+	struct surge_spec *sg = rec;
+	char ip[YAML_DOC_PATH_MAX], kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
 	const yaml_node_t *n;
 	int i;
 
+	if (!a.id)
+		return;
 	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
 			     "a list of run weeks "
 			     "from 1, such as [2, 5]"))
@@ -268,56 +231,15 @@ static void parse_surge_weeks(struct scenario_read *ld, struct yaml_doc_at a,
 	}
 }
 
-/* One surge window {start, hours, factor, weeks}. */
-static void parse_surge(struct scenario_read *ld, struct yaml_doc_at a,
-			struct surge_spec *sg)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at c;
+static const struct scenario_record_hook surge_hooks[] = {
+	{"weeks", parse_surge_weeks}, {NULL, NULL}};
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-			     "a mapping such as {start: "
-			     "\"sat 22:00\", hours: 4, factor: 1.5}"))
-		return;
-	scenario_read_keys(ld, a, scenario_schema_surge);
-	c = yaml_doc_key(&ld->yd, a, "start", kp);
-	if (c.id)
-		parse_surge_start(ld, c, &sg->start_s);
-	else
-		yaml_doc_missing(&ld->yd, a, "start", "a day and time such as "
-				 "\"sat 22:00\"");
-	scenario_read_numbers(ld, a, scenario_schema_surge, sg);
-	c = yaml_doc_key(&ld->yd, a, "weeks", kp);
-	if (c.id)
-		parse_surge_weeks(ld, c, sg);
-}
-
-static void parse_surges(struct scenario_read *ld, struct yaml_doc_at m,
-			 struct demand_spec *dm)
-{
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "surges", kp);
-	const yaml_node_t *n;
-	int i;
-
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
-				      "a list of surge "
-				      "windows"))
-		return;
-	n = yaml_doc_node(&ld->yd, a.id);
-	if (yaml_doc_seq_len(n) == 0)
-		return;
-	dm->surges = mem_calloc((size_t)yaml_doc_seq_len(n),
-				sizeof *dm->surges);
-	if (!dm->surges) {
-		ld->yd.oom = 1;
-		return;
-	}
-	dm->n_surges = (size_t)yaml_doc_seq_len(n);
-	for (i = 0; i < yaml_doc_seq_len(n); i++)
-		parse_surge(ld, yaml_doc_item(&ld->yd, a, i, NULL, ip),
-			    &dm->surges[i]);
-}
+/* Surge windows {start, hours, factor, weeks}. */
+static const struct scenario_record_kind surges_kind = {
+	"surges", "surge", "a list of surge windows", "a mapping such as "
+	"{start: \"sat 22:00\", hours: 4, factor: 1.5}",
+	sizeof(struct surge_spec), 0, 1, scenario_schema_surge, surge_hooks, 0,
+	NULL, NULL};
 
 /* The product of the factors above 1 of the surges in force at week
  * offset t. Surges that overlap in the week are taken to meet, whatever
@@ -371,55 +293,44 @@ static void check_peak_rate(struct scenario_read *ld, struct yaml_doc_at m,
 			 SCENARIO_PEAK_RATE_MAX);
 }
 
+/* surges, then the line's peak rate, once its demand read cleanly. */
+static void parse_surges(struct scenario_read *ld, struct yaml_doc_at m,
+			 const struct scenario_key *k, void *rec)
+{
+	struct demand_spec *dm = &((struct line_spec *)rec)->demand;
+	(void)k;
+	dm->surges = scenario_record_list(ld, m, &surges_kind, &dm->n_surges);
+	if (ld->yd.n_problems == ld->mark && !ld->yd.oom)
+		check_peak_rate(ld, m, dm);
+}
+
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
 
 /* redial: {probability, delay}; delay is needed only when some redial. */
 static void parse_redial(struct scenario_read *ld, struct yaml_doc_at m,
-			 struct line_spec *l)
+			 const struct scenario_key *k, void *rec)
 {
+	struct line_spec *l = rec;
 	char kp[YAML_DOC_PATH_MAX], dp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a, d;
+	struct yaml_doc_at a = scenario_record_map(ld, m, k, rec, kp);
 
-	a = scenario_read_map(ld, m, scenario_schema_line, "redial",
-			      "a mapping such as {probability: 0.3, delay: "
-			      "{dist: exponential, mean: 60}}", l, kp);
-	if (!a.id)
-		return;
-	d = yaml_doc_key(&ld->yd, a, "delay", dp);
-	if (d.id)
-		scenario_dist_read(ld, d, &l->redial_delay);
-	else if (l->redial_probability > 0)
+	if (a.id && !yaml_doc_key(&ld->yd, a, "delay", dp).id &&
+	    l->redial_probability > 0)
 		yaml_doc_missing(&ld->yd, a, "delay",
 				 "the time before a redial, such "
 				 "as {dist: exponential, mean: 60}");
-}
-
-/* answer: {within_s, goal}; with no goal there is a figure but no verdict. */
-static void parse_answer(struct scenario_read *ld, struct yaml_doc_at m,
-			 struct line_spec *l)
-{
-	char kp[YAML_DOC_PATH_MAX];
-
-	scenario_schema_defaults(scenario_schema_answer, l);
-	if (!yaml_doc_key(&ld->yd, m, "answer", kp).id)
-		yaml_doc_missing(&ld->yd, m, "answer",
-				 "the service level target, such as "
-				 "{within_s: 10, goal: 0.90}");
-	else
-		scenario_read_map(ld, m, scenario_schema_line, "answer",
-				  "a mapping such as {within_s: 10, goal: 0.90}",
-				  l, kp);
 }
 
 /* incidents: {GRADE: probability, ...}; grades not given create none, and
  * what the probabilities leave is resolved on the call, so they may sum
  * to less than 1 but never more. */
 static void parse_incidents(struct scenario_read *ld, struct yaml_doc_at m,
-			    struct line_spec *l)
+			    const struct scenario_key *k, void *rec)
 {
+	struct line_spec *l = rec;
 	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "incidents", kp);
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
 	const char *names[RESPONSE_GRADES_MAX + 1];
 	int before = ld->yd.n_problems;
 	double sum = 0;
@@ -448,50 +359,29 @@ static void parse_incidents(struct scenario_read *ld, struct yaml_doc_at m,
 			yaml_doc_number(&ld->yd, c,
 					&scenario_schema_probability,
 					&l->incident_p[g]);
-	}
-	for (g = 0; g < ld->sc->n_grades; g++)
 		sum += l->incident_p[g];
+	}
 	if (ld->yd.n_problems == before && sum > 1 + 1e-9)
 		yaml_doc_problem(&ld->yd, a,
 				 "probabilities sum to %.9g; must sum to at "
 				 "most 1 (the rest are resolved on the call)", sum);
 }
 
-/* Everything of a line but its name, which the caller read for the path. */
-static void parse_line(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
-{
-	struct line_spec *l = rec;
-	int before;
+static const struct scenario_record_hook line_hooks[] = {
+	{"volume", parse_volume}, {"profile", parse_profile},
+	{"surges", parse_surges}, {"redial", parse_redial},
+	{"incidents", parse_incidents}, {NULL, NULL}};
 
-	scenario_read_keys(ld, m, scenario_schema_line);
-	before = ld->yd.n_problems;
-	parse_volume(ld, m, &l->demand);
-	parse_profile(ld, m, &l->demand);
-	parse_months(ld, m, &l->demand);
-	parse_surges(ld, m, &l->demand);
-	if (ld->yd.n_problems == before && !ld->yd.oom)
-		check_peak_rate(ld, m, &l->demand);
-	l->has_patience = scenario_dist_optional(ld, m, "patience",
-						 &l->patience);
-	parse_redial(ld, m, l);
-	scenario_dist_required(ld, m, "handle", &l->handle,
-			       "the talk time, such as "
-			       "{dist: lognormal, mean: 240, sd: 180}");
-	l->has_wrap = scenario_dist_optional(ld, m, "wrap", &l->wrap);
-	parse_answer(ld, m, l);
-	parse_incidents(ld, m, l);
-}
-
-/* Defaults and position of a line, read before its keys. */
-static void init_line(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
+/* Defaults kept in a line's maps, read before its keys. */
+static void init_line(void *rec)
 {
 	struct line_spec *l = rec;
 
 	scenario_schema_defaults(scenario_schema_answer, l);
-	l->pos = yaml_doc_pos(&ld->yd, a.id);
+	scenario_schema_defaults(scenario_schema_months, &l->demand);
 }
 
-const struct scenario_read_kind scenario_calls_lines = {
+const struct scenario_record_kind scenario_calls_lines = {
 	"lines", "line", "a list of contact lines", NULL,
-	sizeof(struct line_spec), 0, init_line, parse_line};
+	sizeof(struct line_spec), 0, 0, scenario_schema_line, line_hooks,
+	1 + offsetof(struct line_spec, pos), init_line, NULL};

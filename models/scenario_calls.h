@@ -4,9 +4,9 @@
 #ifndef MODELS_SCENARIO_CALLS_H
 #define MODELS_SCENARIO_CALLS_H
 
-#include "models/scenario_read.h"
+#include "models/scenario_record.h"
 
-/* The list of lines, read by scenario_read_list. */
-extern const struct scenario_read_kind scenario_calls_lines;
+/* The list of lines, read by scenario_record_list. */
+extern const struct scenario_record_kind scenario_calls_lines;
 
 #endif

@@ -2,10 +2,6 @@
  * read from a CSV column (scenario_dist.h). */
 #include "models/scenario_dist.h"
 
-#include <assert.h>
-#include <ctype.h>
-#include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,37 +12,6 @@
 
 /* ------------------------------------------------------------------ */
 /* Distributions                                                       */
-
-/* The keys each kind accepts, "dist" first. */
-static const char *const dist_keys[][4] = {
-	[DIST_EXPONENTIAL] = {"dist", "mean", NULL, NULL},
-	[DIST_LOGNORMAL] = {"dist", "mean", "sd", NULL},
-	[DIST_GAMMA] = {"dist", "mean", "sd", NULL},
-	[DIST_WEIBULL] = {"dist", "shape", "scale", NULL},
-	[DIST_DETERMINISTIC] = {"dist", "value", NULL, NULL},
-	[DIST_UNIFORM] = {"dist", "min", "max", NULL},
-	[DIST_EMPIRICAL] = {"dist", "values", NULL, NULL},
-};
-
-/* The kind named by the `dist` key. */
-static int parse_dist_kind(struct scenario_read *ld, struct yaml_doc_at a,
-			   enum dist_kind *kind)
-{
-	const char *names[DIST_EMPIRICAL + 2];
-	const char *s;
-	int k;
-
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, dist_kind_names()))
-		return 0;
-	s = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
-	if (dist_kind_parse(s, kind) == 0)
-		return 1;
-	for (k = 0; k <= DIST_EMPIRICAL; k++)
-		names[k] = dist_kind_name((enum dist_kind)k);
-	names[k] = NULL;
-	yaml_doc_unknown(&ld->yd, a, "distribution", s, names);
-	return 0;
-}
 
 /* Appends v to d's empirical values (which d owns). */
 static int dist_push(struct scenario_read *ld, struct dist *d, double v)
@@ -230,19 +195,17 @@ int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 			     "{dist: exponential, mean: 300}"))
 		return 0;
 	k = yaml_doc_key(&ld->yd, a, "dist", kp);
-	if (!k.id) {
+	if (!k.id)
 		yaml_doc_missing(&ld->yd, a, "dist", dist_kind_names());
+	if (!k.id || !scenario_read_word(ld, k, scenario_schema_dist, d))
 		return 0;
-	}
-	if (!parse_dist_kind(ld, k, &d->kind))
-		return 0;
-	yaml_doc_check_keys(&ld->yd, a, dist_keys[d->kind], "key");
+	yaml_doc_check_keys(&ld->yd, a, scenario_schema_dist_keys[d->kind], "key");
 	if (d->kind == DIST_EMPIRICAL)
 		parse_empirical(ld, a, d);
-	for (i = 1; d->kind != DIST_EMPIRICAL && dist_keys[d->kind][i]; i++) {
+	for (i = 1; d->kind != DIST_EMPIRICAL && scenario_schema_dist_keys[d->kind][i]; i++) {
 		scenario_read_number(ld, a,
 				     scenario_schema_find(scenario_schema_dist,
-								 dist_keys[d->kind][i]), d);
+								 scenario_schema_dist_keys[d->kind][i]), d);
 	}
 	if (ld->yd.n_problems != before || ld->yd.oom)
 		return 0;
@@ -253,31 +216,4 @@ int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 		return 1;
 	ld->yd.n_problems++;
 	return 0;
-}
-
-/* An optional distribution; returns 1 when given (valid or not). */
-int scenario_dist_optional(struct scenario_read *ld, struct yaml_doc_at m,
-			   const char *key,
-			   struct dist *d)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
-
-	if (a.id)
-		scenario_dist_read(ld, a, d);
-	return a.id != 0;
-}
-
-/* A required distribution; `give` says what it is, for a missing key. */
-void scenario_dist_required(struct scenario_read *ld, struct yaml_doc_at m,
-			    const char *key,
-			    struct dist *d, const char *give)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
-
-	if (a.id)
-		scenario_dist_read(ld, a, d);
-	else
-		yaml_doc_missing(&ld->yd, m, key, give);
 }

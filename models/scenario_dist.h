@@ -7,14 +7,8 @@
 #include "models/scenario_read.h"
 
 /* scenario_dist.c: a distribution mapping {dist: KIND, params...},
- * prepared for sampling (1), or 0 after a problem; an optional one (1
- * when given); a required one (`give` says what it is). */
+ * prepared for sampling (1), or 0 after a problem. */
 int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 		       struct dist *d);
-int scenario_dist_optional(struct scenario_read *ld, struct yaml_doc_at m,
-			   const char *key, struct dist *d);
-void scenario_dist_required(struct scenario_read *ld, struct yaml_doc_at m,
-			    const char *key, struct dist *d,
-			    const char *give);
 
 #endif

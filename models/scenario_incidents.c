@@ -3,15 +3,11 @@
  * (scenario_incidents.h). */
 #include "models/scenario_incidents.h"
 
-#include <assert.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "models/scenario_dist.h"
+#include "models/scenario_record.h"
 #include "models/scenario_pools.h"
 #include "sim/mem.h"
 
@@ -25,75 +21,35 @@ _Static_assert(offsetof(struct grade_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct area_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct role_spec, name) == 0, "name first");
 
-static struct scenario_read_ref ref_areas(const struct scenario *sc)
-{
-	struct scenario_read_ref r = {"area", "areas", sc->areas, sizeof *sc->areas,
-			     sc->n_areas};
-
-	return r;
-}
-
-static struct scenario_read_ref ref_roles(const struct scenario *sc)
-{
-	struct scenario_read_ref r = {"role", "roles", sc->roles, sizeof *sc->roles,
-			     sc->n_roles};
-
-	return r;
-}
-
-/* attend: {within_s, goal}; without it the grade has no target (NAN). */
-static void parse_attend(struct scenario_read *ld, struct yaml_doc_at m,
-			 struct grade_spec *g)
-{
-	char kp[YAML_DOC_PATH_MAX];
-
-	scenario_read_map(ld, m, scenario_schema_grade, "attend", "a mapping "
-			  "such as {within_s: 900, goal: 0.90}", g, kp);
-}
-
-/* The body of one grade, its name already read. */
-static void parse_grade(struct scenario_read *ld, struct yaml_doc_at m,
+/* The reports name an area's grade "AREA/GRADE": a '/' in a grade could
+ * make two areas' rows one key. */
+static void check_grade(struct scenario_read *ld, struct yaml_doc_at m,
 			void *rec)
 {
-	struct grade_spec *g = rec;
+	const struct grade_spec *g = rec;
 	char kp[YAML_DOC_PATH_MAX];
 
-	/* The reports name an area's grade "AREA/GRADE": a '/' in a grade
-	 * could make two areas' rows one key. */
 	if (strchr(g->name, '/'))
 		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp),
 				 "'%s' holds a '/', "
 				 "which the reports put between an area and its "
 				 "grade; give the grade another name", g->name);
-	scenario_read_keys(ld, m, scenario_schema_grade);
-	parse_attend(ld, m, g);
-	g->has_delay = scenario_dist_optional(ld, m, "delay", &g->delay);
-	scenario_dist_required(ld, m, "travel", &g->travel,
-			       "the travel time to the "
-			       "scene, such as {dist: lognormal, mean: 480, sd: 300}");
-	scenario_dist_required(ld, m, "on_scene", &g->on_scene,
-			       "the time at the "
-			       "scene, such as {dist: lognormal, mean: 5400, sd: 3600}");
-	scenario_read_flag(ld, m, scenario_schema_grade, "preemptible", g);
 }
 
-static void init_grade(struct scenario_read *ld, struct yaml_doc_at a,
-		       void *rec)
+/* Without attend the grade has no target. */
+static void init_grade(void *rec)
 {
 	struct grade_spec *g = rec;
-	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
 
-	g->line = pos.line;
-	g->col = pos.col;
 	g->target_s = NAN;
 	g->goal = NAN;
 }
 
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
-static const struct scenario_read_kind grades_kind = {
+static const struct scenario_record_kind grades_kind = {
 	"grades", "grade", "a list of incident grades, highest first", NULL,
-	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, init_grade,
-	parse_grade};
+	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, 0, scenario_schema_grade,
+	NULL, 1 + offsetof(struct grade_spec, line), init_grade, check_grade};
 
 /* grades: highest first. Read before the lines, whose incidents name
  * them. */
@@ -104,7 +60,7 @@ void scenario_incidents_grades(struct scenario_read *ld, struct yaml_doc_at top)
 	if (!yaml_doc_key(&ld->yd, top, "grades", kp).id)
 		return;
 	ld->grades_given = 1;
-	ld->sc->grades = scenario_read_list(ld, top, &grades_kind,
+	ld->sc->grades = scenario_record_list(ld, top, &grades_kind,
 					    &ld->sc->n_grades);
 }
 
@@ -116,7 +72,8 @@ static void parse_neighbours(struct scenario_read *ld, struct yaml_doc_at m,
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "neighbours", kp);
 	struct area_spec *a = &ld->sc->areas[self];
-	struct scenario_read_ref r = ref_areas(ld->sc);
+	struct scenario_read_ref r = SCENARIO_READ_REF(ld->sc, areas, "area",
+						       "areas");
 
 	if (s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
 				    "a list of area names, nearest first"))
@@ -124,16 +81,6 @@ static void parse_neighbours(struct scenario_read *ld, struct yaml_doc_at m,
 						   scenario_read_list_len(ld, s),
 						   &r, (long)self,
 						   &a->n_neighbours);
-}
-
-/* The body of one area but its neighbours, its name already read. */
-static void parse_area(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
-{
-	struct area_spec *a = rec;
-
-	scenario_read_keys(ld, m, scenario_schema_area);
-	scenario_read_numbers(ld, m, scenario_schema_area, a);
 }
 
 /* The shares are the probabilities of an incident's area. */
@@ -151,20 +98,11 @@ static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
 				 "1e-6)", sum);
 }
 
-static void init_area(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
-{
-	struct area_spec *ar = rec;
-	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
-
-	ar->line = pos.line;
-	ar->col = pos.col;
-	scenario_schema_defaults(scenario_schema_area, ar);
-}
-
-static const struct scenario_read_kind areas_kind = {
+static const struct scenario_record_kind areas_kind = {
 	"areas", "area", "a list of areas such as {name: Birmingham, share: "
-	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0,
-	init_area, parse_area};
+	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0, 0,
+	scenario_schema_area, NULL, 1 + offsetof(struct area_spec, line), NULL,
+	NULL};
 
 /* areas, then their neighbours, which may name an area listed later. */
 static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
@@ -175,7 +113,7 @@ static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
 	struct yaml_doc_at s, m;
 	size_t i;
 
-	sc->areas = scenario_read_list(ld, top, &areas_kind, &sc->n_areas);
+	sc->areas = scenario_record_list(ld, top, &areas_kind, &sc->n_areas);
 	s = yaml_doc_key(&ld->yd, top, "areas", kp);
 	for (i = 0; i < sc->n_areas; i++) {
 		m = yaml_doc_item(&ld->yd, s, (int)i, sc->areas[i].name, ip);
@@ -188,11 +126,12 @@ static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
 
 /* attends: grade names, each once, as bits of r->attends. */
 static void parse_attends(struct scenario_read *ld, struct yaml_doc_at m,
-			  struct role_spec *r)
+			  const struct scenario_key *k, void *rec)
 {
+	struct role_spec *r = rec;
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	const char *names[RESPONSE_GRADES_MAX + 1];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "attends", kp), it;
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp), it;
 	int n, i;
 	long g;
 
@@ -232,133 +171,72 @@ static void parse_attends(struct scenario_read *ld, struct yaml_doc_at m,
  * required with emergency_only and ignored with never, so a sweep may
  * switch the policy off without removing it. */
 static void parse_abstraction(struct scenario_read *ld, struct yaml_doc_at m,
-			      struct role_spec *r)
+			      const struct scenario_key *k, void *rec)
 {
-	static const char *const policies[] = {"never", "emergency_only", NULL};
+	struct role_spec *r = rec;
 	char kp[YAML_DOC_PATH_MAX], pp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, "abstraction", kp), p;
-	struct scenario_key after;
-	int i;
+	struct yaml_doc_at a = scenario_record_map(ld, m, k, rec, kp), p;
 
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
-				      "a mapping such "
-				      "as {allowed: emergency_only, after_s: 600}"))
+	if (!a.id || r->abstraction != ABSTRACTION_EMERGENCY_ONLY)
 		return;
-	scenario_read_keys(ld, a, scenario_schema_abstraction);
+	if (!yaml_doc_key(&ld->yd, a, "after_s", pp).id)
+		yaml_doc_missing(&ld->yd, a, "after_s",
+				 scenario_schema_seconds.allowed);
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
-	if (p.id && yaml_doc_expect(&ld->yd, p, YAML_SCALAR_NODE, "never or "
-				    "emergency_only")) {
-		i = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd,
-								    p.id)), policies);
-		if (i < 0)
-			yaml_doc_unknown(&ld->yd, p, "value",
-					 yaml_doc_text(yaml_doc_node(&ld->yd,
-								     p.id)), policies);
-		r->abstraction = i > 0 ? ABSTRACTION_EMERGENCY_ONLY :
-			ABSTRACTION_NEVER;
-	}
-	after = *scenario_schema_find(scenario_schema_abstraction, "after_s");
-	after.required = r->abstraction == ABSTRACTION_EMERGENCY_ONLY;
-	scenario_read_number(ld, a, &after, r);
-	if (r->abstraction == ABSTRACTION_EMERGENCY_ONLY && !r->neighbourhood)
+	if (!r->neighbourhood)
 		yaml_doc_problem(&ld->yd, p,
 				 "only a neighbourhood role is abstracted; "
 				 "set neighbourhood: true, or allowed: never");
 }
 
-/* The body of one role, its name already read. */
-static void parse_role(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
-{
-	struct role_spec *r = rec;
+static const struct scenario_record_hook role_hooks[] = {
+	{"attends", parse_attends}, {"abstraction", parse_abstraction},
+	{NULL, NULL}};
 
-	scenario_read_keys(ld, m, scenario_schema_role);
-	scenario_read_flag(ld, m, scenario_schema_role, "neighbourhood", r);
-	parse_attends(ld, m, r);
-	parse_abstraction(ld, m, r);
-	scenario_read_numbers(ld, m, scenario_schema_role, r);
-}
-
-static void init_role(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
-{
-	struct role_spec *r = rec;
-	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
-
-	r->line = pos.line;
-	r->col = pos.col;
-	scenario_schema_defaults(scenario_schema_role, r);
-}
-
-static const struct scenario_read_kind roles_kind = {
+static const struct scenario_record_kind roles_kind = {
 	"roles", "role", "a list of officer roles such as {name: response, "
-	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0,
-	init_role, parse_role};
+	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0, 0,
+	scenario_schema_role, role_hooks, 1 + offsetof(struct role_spec, line),
+	NULL, NULL};
 
-/* area: or role: of a unit, as an index into ref's list. */
+/* area: or role: of a unit, as an index into the areas or the roles. */
 static void parse_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_read_ref *ref, size_t *out)
+			   const struct scenario_key *k, void *rec)
 {
-	char kp[YAML_DOC_PATH_MAX], give[64];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, ref->noun, kp);
-	long i;
+	struct scenario_read_ref r = k->key[0] == 'a' ?
+		SCENARIO_READ_REF(ld->sc, areas, "area", "areas") :
+		SCENARIO_READ_REF(ld->sc, roles, "role", "roles");
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
+	long i = a.id ? scenario_read_ref(ld, a, &r) : -1;
 
-	if (!a.id) {
-		snprintf(give, sizeof give, "the name of one of the %s",
-			 ref->plural);
-		yaml_doc_missing(&ld->yd, m, ref->noun, give);
-		return;
-	}
-	i = scenario_read_ref(ld, a, ref);
-	if (i >= 0)
-		*out = (size_t)i;
+	if (!a.id)
+		yaml_doc_missing(&ld->yd, m, k->key, k->give);
+	else if (i >= 0)
+		scenario_schema_store(k, rec, (double)i);
 }
 
-/* One unit roster: the units of one role in one area. */
-static void parse_unit(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
+static void parse_unit_shifts(struct scenario_read *ld, struct yaml_doc_at m,
+			      const struct scenario_key *k, void *rec)
 {
 	struct unit_spec *u = rec;
-	struct scenario_read_ref areas = ref_areas(ld->sc), roles = ref_roles(ld->sc);
 
-	scenario_read_keys(ld, m, scenario_schema_unit);
-	parse_unit_ref(ld, m, &areas, &u->area);
-	parse_unit_ref(ld, m, &roles, &u->role);
-	scenario_read_numbers(ld, m, scenario_schema_unit, u);
-	u->shifts = scenario_read_list(ld, m, &scenario_pools_shifts,
+	(void)k;
+	u->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
 				       &u->n_shifts);
 }
 
-static void init_unit(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
-{
-	struct unit_spec *u = rec;
-	struct src_pos pos = yaml_doc_pos(&ld->yd, a.id);
-
-	u->line = pos.line;
-	u->col = pos.col;
-	scenario_schema_defaults(scenario_schema_unit, u);
-}
+static const struct scenario_record_hook unit_hooks[] = {
+	{"area", parse_unit_ref}, {"role", parse_unit_ref},
+	{"shifts", parse_unit_shifts}, {NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */
-static const struct scenario_read_kind units_kind = {
+static const struct scenario_record_kind units_kind = {
 	"units", "unit", "a list of unit rosters such as {area: Birmingham, "
 	"role: response, crew: 2, shifts: [...]}", "a mapping such as {area: "
 	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
-	0, init_unit, parse_unit};
-
-/* dispatch: optional as a whole and key by key. */
-static void parse_dispatch(struct scenario_read *ld, struct yaml_doc_at top)
-{
-	struct dispatch_spec *d = &ld->sc->dispatch;
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a;
-
-	a = scenario_read_map(ld, top, scenario_schema_top, "dispatch",
-			      "a mapping such as {cross_border_after_s: 300}",
-			      d, kp);
-	if (a.id)
-		scenario_read_flag(ld, a, scenario_schema_dispatch,
-				   "preempt_scheduled", d);
-}
+	0, 0, scenario_schema_unit, unit_hooks, 1 + offsetof(struct unit_spec, line),
+	NULL, NULL};
 
 /* Does unit roster u ever put a unit on duty? */
 static int unit_has_staff(const struct unit_spec *u)
@@ -511,10 +389,11 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 		return;
 	}
 	parse_areas(ld, top);
-	ld->sc->roles = scenario_read_list(ld, top, &roles_kind,
+	ld->sc->roles = scenario_record_list(ld, top, &roles_kind,
 					   &ld->sc->n_roles);
-	ld->sc->units = scenario_read_list(ld, top, &units_kind,
+	ld->sc->units = scenario_record_list(ld, top, &units_kind,
 					   &ld->sc->n_units);
-	parse_dispatch(ld, top);
+	scenario_record_row(ld, top, scenario_schema_find(scenario_schema_top,
+							  "dispatch"), ld->sc);
 }
 

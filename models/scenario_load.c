@@ -18,8 +18,6 @@
 #include "models/scenario.h"
 
 #include <assert.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,6 +30,7 @@
 #include "models/file_read.h"
 #include "models/scenario_edit.h"
 #include "models/scenario_load.h"
+#include "models/scenario_record.h"
 #include "models/week.h"
 #include "sim/mem.h"
 
@@ -39,122 +38,14 @@
 /* ------------------------------------------------------------------ */
 /* Run settings and the top level                                      */
 
-/* A date "YYYY-MM-DD" that exists in the calendar; *wday is 0 = Monday.
- * Worked out by arithmetic, not with mktime: mktime reads the time zone,
- * which is shared by every thread, and scenarios are built on several
- * threads at once (scenario_doc_build). */
-static int date_parse(const char *s, struct demand_date *d, int *wday)
+/* Run settings default as a file without a run key gives them. */
+static void run_defaults(struct run_spec *run)
 {
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-				      30, 31};
-	static const int shift[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-	int n = 0, y, leap;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
-		   &n) != 3 ||
-	    n != 10 || d->year < 1900 || d->month < 1 || d->month > 12)
-		return 0;
-	leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
-	if (d->mday < 1 || d->mday > mdays[d->month - 1] + (d->month == 2 &&
-							   leap))
-		return 0;
-	/* Sakamoto's method: 0 is Sunday. */
-	y = d->year - (d->month < 3);
-	*wday = (y + y / 4 - y / 100 + y / 400 + shift[d->month - 1] +
-		 d->mday + 6) % 7;
-	return 1;
-}
-
-/* seed: a whole number that fits 64 bits. */
-static void parse_seed(struct scenario_read *ld, struct yaml_doc_at a,
-		       uint64_t *seed)
-{
-	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
-	const char *s;
-	char *end;
-	unsigned long long v;
-
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
-			     "a whole number from 0 to "
-			     "18446744073709551615"))
-		return;
-	s = yaml_doc_text(n);
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno == ERANGE ||
-	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
-	    yaml_doc_is_radix(s)) {
-		yaml_doc_problem(&ld->yd, a,
-				 "'%.60s' %s; must be a whole number from 0 "
-				 "to 18446744073709551615", s, yaml_doc_is_radix(s) ?
-				 yaml_doc_number_fault(-3) : "is not a valid seed");
-		return;
-	}
-	*seed = (uint64_t)v;
-}
-
-/* start_date: "YYYY-MM-DD", a Monday, because time 0 is Monday 00:00. */
-static void parse_start_date(struct scenario_read *ld, struct yaml_doc_at a,
-			     struct demand_date *start)
-{
-	static const char *const wday[] = {WEEK_DAY_NAMES};
-	struct demand_date d;
-	const char *s;
-	int wd;
-
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE,
-			     "a date \"YYYY-MM-DD\" that "
-			     "is a Monday"))
-		return;
-	s = yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
-	if (!date_parse(s, &d, &wd))
-		yaml_doc_problem(&ld->yd, a,
-				 "'%.60s' is not a date; must be a date "
-				 "\"YYYY-MM-DD\" that is a Monday", s);
-	else if (wd != 0)
-		yaml_doc_problem(&ld->yd, a,
-				 "%s is a %s; must be a Monday (scenario time "
-				 "0 is Monday 00:00)", s, wday[wd]);
-	else
-		*start = d;
-}
-
-static void parse_run(struct scenario_read *ld, struct yaml_doc_at top,
-		      struct run_spec *run)
-{
-	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
 	const struct demand_date start = {2024, 4, 1};
-	struct yaml_doc_at a, c;
 
 	scenario_schema_defaults(scenario_schema_run, run);
 	run->seed = 1;
 	run->start = start;
-	a = scenario_read_map(ld, top, scenario_schema_top, "run", "a mapping "
-			      "such as {days: 28, replications: 10}", run, kp);
-	if (!a.id)
-		return;
-	c = yaml_doc_key(&ld->yd, a, "seed", cp);
-	if (c.id)
-		parse_seed(ld, c, &run->seed);
-	c = yaml_doc_key(&ld->yd, a, "start_date", cp);
-	if (c.id)
-		parse_start_date(ld, c, &run->start);
-}
-
-/* The scenario's name fits in size bytes; cut, it could end inside a
- * UTF-8 character, which no YAML reader (nor check's output) accepts. */
-static int title_fits(struct scenario_read *ld, struct yaml_doc_at a,
-		      size_t size)
-{
-	size_t len = yaml_doc_node(&ld->yd, a.id)->data.scalar.length;
-
-	if (len < size)
-		return 1;
-	yaml_doc_problem(&ld->yd, a,
-			 "the name is %zu bytes long; must be at most %zu",
-			 len, size - 1);
-	return 0;
 }
 
 /* Walks the whole document into sc. Grades come before lines, whose
@@ -162,25 +53,19 @@ static int title_fits(struct scenario_read *ld, struct yaml_doc_at a,
  * grades and each other. */
 static void load_walk(struct scenario_read *ld, struct scenario *sc)
 {
+	const struct scenario_key *t = scenario_schema_top;
 	struct yaml_doc_at top = {1, ""};
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at n = yaml_doc_key(&ld->yd, top, "name", kp);
 	int before;
 
-	scenario_read_keys(ld, top, scenario_schema_top);
-	if (!n.id)
-		yaml_doc_missing(&ld->yd, top, "name", "the scenario's name");
-	else if (yaml_doc_expect(&ld->yd, n, YAML_SCALAR_NODE,
-				 "the scenario's name") &&
-		 title_fits(ld, n, sizeof sc->name))
-		snprintf(sc->name, sizeof sc->name, "%s",
-			 yaml_doc_text(yaml_doc_node(&ld->yd, n.id)));
-	parse_run(ld, top, &sc->run);
+	scenario_read_keys(ld, top, t);
+	scenario_record_row(ld, top, scenario_schema_find(t, "name"), sc);
+	run_defaults(&sc->run);
+	scenario_record_row(ld, top, scenario_schema_find(t, "run"), sc);
 	before = ld->yd.n_problems;
 	scenario_incidents_grades(ld, top);
-	sc->lines = scenario_read_list(ld, top, &scenario_calls_lines,
+	sc->lines = scenario_record_list(ld, top, &scenario_calls_lines,
 				       &sc->n_lines);
-	sc->pools = scenario_read_list(ld, top, &scenario_pools_list,
+	sc->pools = scenario_record_list(ld, top, &scenario_pools_list,
 				       &sc->n_pools);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
 		scenario_pools_check_served(ld, top);
@@ -260,19 +145,27 @@ static void warn_surges(struct scenario_read *ld, struct yaml_doc_at line,
 				  "changes no figure", c0 / 3600, c1 / 3600);
 }
 
+/* The goal of the target `key` (answer, attend) of the record at rec, or
+ * an id of 0 when it gives none. */
+static struct yaml_doc_at goal_of(struct scenario_read *ld,
+				  struct yaml_doc_at rec, const char *key,
+				  char kp[YAML_DOC_PATH_MAX],
+				  char gp[YAML_DOC_PATH_MAX])
+{
+	struct yaml_doc_at t = yaml_doc_key(&ld->yd, rec, key, kp);
+
+	return t.id ? yaml_doc_key(&ld->yd, t, "goal", gp) : t;
+}
+
 /* Warns of a line whose agreement cannot be measured: it has no calls. */
 static void warn_line_goal(struct scenario_read *ld, struct yaml_doc_at line,
 			   size_t l)
 {
 	const struct line_spec *ls = &ld->sc->lines[l];
 	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at answer = yaml_doc_key(&ld->yd, line, "answer",
-						 kp), goal;
+	struct yaml_doc_at goal = goal_of(ld, line, "answer", kp, gp);
 
-	if (isnan(ls->goal) || ls->demand.mean_rate_per_s > 0 || !answer.id)
-		return;
-	goal = yaml_doc_key(&ld->yd, answer, "goal", gp);
-	if (goal.id)
+	if (!isnan(ls->goal) && ls->demand.mean_rate_per_s <= 0 && goal.id)
 		load_warn(ld, goal,
 			  "line %s has no calls (its volume is 0), so "
 			  "its service level cannot be measured; "
@@ -287,19 +180,15 @@ static void warn_grade_goal(struct scenario_read *ld, struct yaml_doc_at grade,
 {
 	const struct scenario *sc = ld->sc;
 	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at attend = yaml_doc_key(&ld->yd, grade, "attend",
-						 kp), goal;
+	struct yaml_doc_at goal = goal_of(ld, grade, "attend", kp, gp);
 	double per_s = 0;
 	size_t l;
 
 	for (l = 0; l < sc->n_lines; l++)
 		per_s += sc->lines[l].demand.mean_rate_per_s *
 			 sc->lines[l].incident_p[g];
-	if (isnan(sc->grades[g].goal) || isnan(sc->grades[g].target_s) ||
-	    per_s > 0 || !attend.id)
-		return;
-	goal = yaml_doc_key(&ld->yd, attend, "goal", gp);
-	if (goal.id)
+	if (!isnan(sc->grades[g].goal) && !isnan(sc->grades[g].target_s) &&
+	    per_s <= 0 && goal.id)
 		load_warn(ld, goal, "no call creates incidents of grade %s, so "
 			  "its attendance cannot be measured; --require-slas "
 			  "counts this agreement as missed", sc->grades[g].name);
@@ -390,10 +279,10 @@ static int load_edit(struct scenario_read *ld,
 	return 1;
 }
 
-enum sim_status scenario_load_doc(const struct scenario_doc *d,
-				  const struct scenario_edit *edits,
-				  size_t n_edits, struct sim_err *warnings,
-				  struct scenario **out, struct sim_err *err)
+enum sim_status scenario_load_bytes(const struct scenario_bytes *d,
+				    const struct scenario_edit *edits,
+				    size_t n_edits, struct sim_err *warnings,
+				    struct scenario **out, struct sim_err *err)
 {
 	struct scenario_read ld;
 	yaml_document_t own;
@@ -404,7 +293,7 @@ enum sim_status scenario_load_doc(const struct scenario_doc *d,
 	memset(&ld, 0, sizeof ld);
 	/* d is written only while scenario_doc_read fills it, before it is
 	 * handed out; builds only read it. */
-	ld.doc = (struct scenario_doc *)d;
+	ld.doc = (struct scenario_bytes *)d;
 	ld.yd.file = d->file;
 	ld.yd.doc = &ld.doc->doc;
 	ld.yd.n_file_nodes = d->n_nodes;
@@ -440,25 +329,25 @@ static struct scenario_edit *load_edits(const struct scenario_source *src)
 enum sim_status scenario_load(const struct scenario_source *src,
 			      struct scenario **out, struct sim_err *err)
 {
-	struct scenario_doc *d;
+	struct scenario_bytes *d;
 	struct scenario_edit *edits;
 	enum sim_status st;
 
 	assert(src && out && err);
 	*out = NULL;
-	st = scenario_doc_open(src, &d, err);
+	st = scenario_bytes_open(src, &d, err);
 	if (st != SIM_OK)
 		return st;
 	d->one_build = 1;
 	edits = load_edits(src);
 	if (edits)
-		st = scenario_load_doc(d, edits, src->n_overrides,
+		st = scenario_load_bytes(d, edits, src->n_overrides,
 				       src->warnings, out, err);
 	else
 		st = sim_err_add(err, SIM_ENOMEM, "%s: out of memory while "
 				 "loading the scenario", d->file);
 	free(edits);
-	scenario_doc_free(d);
+	scenario_bytes_free(d);
 	return st;
 }
 

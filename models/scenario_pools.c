@@ -2,15 +2,11 @@
  * pools and units (scenario_pools.h). */
 #include "models/scenario_pools.h"
 
-#include <assert.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stddef.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_record.h"
 #include "sim/mem.h"
 
 /* serves refers to lines by the name they begin with. */
@@ -37,7 +33,7 @@ static unsigned parse_days_word(struct scenario_read *ld, struct yaml_doc_at a)
 	return i < 3 ? masks[i] : 1u << (i - 3);
 }
 
-static unsigned parse_days(struct scenario_read *ld, struct yaml_doc_at a)
+static unsigned read_days(struct scenario_read *ld, struct yaml_doc_at a)
 {
 	char ip[YAML_DOC_PATH_MAX];
 	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
@@ -58,10 +54,10 @@ static unsigned parse_days(struct scenario_read *ld, struct yaml_doc_at a)
 				     "a day, mon..sun"))
 			continue;
 		w = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
-		d = yaml_doc_word_index(w, scenario_read_days);
+		d = yaml_doc_word_index(w, scenario_schema_days);
 		if (d < 0)
 			yaml_doc_unknown(&ld->yd, it, "day", w,
-					 scenario_read_days);
+					 scenario_schema_days);
 		else if (mask & (1u << d))
 			yaml_doc_problem(&ld->yd, it,
 					 "'%s' is listed twice; list each "
@@ -73,24 +69,14 @@ static unsigned parse_days(struct scenario_read *ld, struct yaml_doc_at a)
 	return mask;
 }
 
-/* A time of day "HH:MM" at most max_s; -1 after a reported problem. */
-static double parse_clock(struct scenario_read *ld, struct yaml_doc_at a,
-			  double max_s,
-			  const char *allowed)
+/* days: every day when absent. */
+static void parse_days(struct scenario_read *ld, struct yaml_doc_at m,
+		       const struct scenario_key *k, void *rec)
 {
-	double t;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, allowed))
-		return -1.0;
-	t = scenario_read_clock_s(yaml_doc_text(yaml_doc_node(&ld->yd, a.id)));
-	if (t < 0 || t > max_s) {
-		yaml_doc_problem(&ld->yd, a,
-				 "'%.60s' is not a valid time; must be %s",
-				 yaml_doc_text(yaml_doc_node(&ld->yd,
-							     a.id)), allowed);
-		return -1.0;
-	}
-	return t;
+	((struct shift_spec *)rec)->days = a.id ? read_days(ld, a) : 0x7fu;
 }
 
 /* end: "HH:MM" up to 48:00, after the start (next-day times pass 24:00). */
@@ -99,7 +85,7 @@ static void parse_shift_end(struct scenario_read *ld, struct yaml_doc_at a,
 			    struct shift_spec *sh)
 {
 	char t1[16], t2[16], t3[16];
-	double end = parse_clock(ld, a, 48 * 3600.0, "\"HH:MM\" up to \"48:00\""
+	double end = scenario_record_clock(ld, a, 48 * 3600.0, "\"HH:MM\" up to \"48:00\""
 				 " (past 24:00 is the next day)");
 
 	if (end < 0 || start_s < 0)
@@ -133,14 +119,16 @@ static void parse_shift_end(struct scenario_read *ld, struct yaml_doc_at a,
 
 /* The length of a shift: exactly one of hours and end. */
 static void parse_shift_length(struct scenario_read *ld, struct yaml_doc_at m,
-			       struct shift_spec *sh)
+			       const struct scenario_key *k, void *rec)
 {
+	struct shift_spec *sh = rec;
 	char hp[YAML_DOC_PATH_MAX], ep[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at h = yaml_doc_key(&ld->yd, m, "hours",
 					    hp), e = yaml_doc_key(&ld->yd, m,
 								  "end", ep);
 	double hours;
 
+	(void)k;
 	if (h.id && e.id)
 		yaml_doc_problem(&ld->yd, e,
 				 "both hours and end are given; give one");
@@ -157,52 +145,30 @@ static void parse_shift_length(struct scenario_read *ld, struct yaml_doc_at m,
 		parse_shift_end(ld, e, sh->start_s, sh);
 }
 
-/* The body of one shift, its name already read. */
-static void parse_shift(struct scenario_read *ld, struct yaml_doc_at m,
-			void *rec)
-{
-	struct shift_spec *sh = rec;
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a;
+static const struct scenario_record_hook shift_hooks[] = {
+	{"hours", parse_shift_length}, {"days", parse_days}, {NULL, NULL}};
 
-	scenario_read_keys(ld, m, scenario_schema_shift);
-	sh->start_s = -1.0;
-	a = yaml_doc_key(&ld->yd, m, "start", kp);
-	if (a.id)
-		sh->start_s = parse_clock(ld, a, 86399.0, "\"HH:MM\" from "
-					  "\"00:00\" to \"23:59\"");
-	else
-		yaml_doc_missing(&ld->yd, m, "start",
-				 "a time of day \"HH:MM\"");
-	parse_shift_length(ld, m, sh);
-	a = yaml_doc_key(&ld->yd, m, "days", kp);
-	sh->days = a.id ? parse_days(ld, a) : 0x7fu;
-	scenario_read_numbers(ld, m, scenario_schema_shift, sh);
-}
-
-static void init_nothing(struct scenario_read *ld, struct yaml_doc_at a,
-			 void *rec)
+/* A shift's start is -1 until read, for its end to be judged against. */
+static void init_shift(void *rec)
 {
-	(void)ld;
-	(void)a;
-	(void)rec;
+	((struct shift_spec *)rec)->start_s = -1.0;
 }
 
 /* shifts: of a pool or of a unit, read alike. */
-const struct scenario_read_kind scenario_pools_shifts = {
+const struct scenario_record_kind scenario_pools_shifts = {
 	"shifts", "shift", "a list of shifts such as {name: early, start: "
-	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0,
-	init_nothing, parse_shift};
+	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0, 0,
+	scenario_schema_shift, shift_hooks, 0, init_shift, NULL};
 
 /* serves: line names in priority order. */
 static void parse_serves(struct scenario_read *ld, struct yaml_doc_at pm,
-			 struct pool_spec *p)
+			 const struct scenario_key *k, void *rec)
 {
-	const struct scenario_read_ref lines = {
-		"line", "lines", ld->sc->lines, sizeof *ld->sc->lines,
-		ld->sc->n_lines};
+	struct pool_spec *p = rec;
+	const struct scenario_read_ref lines =
+		SCENARIO_READ_REF(ld->sc, lines, "line", "lines");
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, "serves", kp);
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, k->key, kp);
 	int n = scenario_read_required_list(ld, pm, s,
 					    "a list of line names, highest "
 					    "priority first");
@@ -210,38 +176,38 @@ static void parse_serves(struct scenario_read *ld, struct yaml_doc_at pm,
 	p->serves = scenario_read_refs(ld, s, n, &lines, -1, &p->n_serves);
 }
 
-/* The body of one pool, its name already read. */
-static void parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
-		       void *rec)
+static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
+			 const struct scenario_key *k, void *rec)
 {
 	struct pool_spec *p = rec;
+
+	(void)k;
+	p->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
+				       &p->n_shifts);
+}
+
+static const struct scenario_record_hook pool_hooks[] = {
+	{"serves", parse_serves}, {"shifts", parse_shifts}, {NULL, NULL}};
+
+/* The reports' cost rows put the totals beside the pools, under these
+ * names: a pool so named would give two rows of one key. */
+static void check_pool(struct scenario_read *ld, struct yaml_doc_at m,
+		       void *rec)
+{
+	const struct pool_spec *p = rec;
 	char kp[YAML_DOC_PATH_MAX];
 
-	/* The reports' cost rows put the totals beside the pools, under these
-	 * names: a pool so named would give two rows of one key. */
 	if (strcmp(p->name, "total") == 0 || strcmp(p->name, "pools") == 0)
 		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "name", kp),
 				 "'%s' is reserved for "
 				 "the cost totals; give the pool another name",
 				 p->name);
-	scenario_read_keys(ld, m, scenario_schema_pool);
-	parse_serves(ld, m, p);
-	scenario_read_numbers(ld, m, scenario_schema_pool, p);
-	p->shifts = scenario_read_list(ld, m, &scenario_pools_shifts,
-				       &p->n_shifts);
 }
 
-static void init_pool(struct scenario_read *ld, struct yaml_doc_at a, void *rec)
-{
-	struct pool_spec *p = rec;
-
-	scenario_schema_defaults(scenario_schema_pool, p);
-	p->pos = yaml_doc_pos(&ld->yd, a.id);
-}
-
-const struct scenario_read_kind scenario_pools_list = {
+const struct scenario_record_kind scenario_pools_list = {
 	"pools", "pool", "a list of handler pools", NULL,
-	sizeof(struct pool_spec), 0, init_pool, parse_pool};
+	sizeof(struct pool_spec), 0, 0, scenario_schema_pool, pool_hooks,
+	1 + offsetof(struct pool_spec, pos), NULL, check_pool};
 
 /* Every line needs a pool that answers it, or its callers would wait for
  * ever. Checked only once lines and pools read cleanly. */

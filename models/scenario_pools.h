@@ -4,10 +4,10 @@
 #ifndef MODELS_SCENARIO_POOLS_H
 #define MODELS_SCENARIO_POOLS_H
 
-#include "models/scenario_read.h"
+#include "models/scenario_record.h"
 
 /* scenario_pools.c: pools and shifts; every line served by a pool. */
-extern const struct scenario_read_kind scenario_pools_list,
+extern const struct scenario_record_kind scenario_pools_list,
 	scenario_pools_shifts;
 void scenario_pools_check_served(struct scenario_read *ld,
 				 struct yaml_doc_at top);

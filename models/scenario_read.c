@@ -1,27 +1,22 @@
-/* scenario_read.c: the loader's reading primitives — numbers, flags and
- * nested maps through their schema rows, names, times of day, CSV files
- * the scenario names, lists of records and lists of references to other
- * records — which every part of the loader (scenario_load.h) reads with.
- * Nothing here knows one record from another: a list's records are read
- * by the functions its struct scenario_read_kind gives. */
+/* scenario_read.c: the loader's reading primitives — numbers and words
+ * through their schema rows, mapping keys against a table, times of day,
+ * CSV files the scenario names and lists of references to other records
+ * — which the record walker (scenario_record.c) and every part of the
+ * loader (scenario_load.h) read with. Nothing here knows one record from
+ * another. */
 #include "models/scenario_read.h"
 
-#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "models/file_read.h"
 #include "models/week.h"
 #include "sim/mem.h"
-
-#define MSG_MAX 1024
 
 /* ------------------------------------------------------------------ */
 /* Numbers                                                             */
@@ -43,13 +38,19 @@ void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
 	}
 }
 
-/* Reads the numbers of table t, in its order, from mapping m into rec. */
-void scenario_read_numbers(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_key *t, void *rec)
+/* One of the row's words, kept as its index; 0 after a problem. */
+int scenario_read_word(struct scenario_read *ld, struct yaml_doc_at a,
+		       const struct scenario_key *k, void *rec)
 {
-	for (; t->key; t++)
-		if (t->kind == SCENARIO_NUMBER)
-			scenario_read_number(ld, m, t, rec);
+	const char *w = yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, k->give) ?
+			yaml_doc_text(yaml_doc_node(&ld->yd, a.id)) : NULL;
+	int i = w ? yaml_doc_word_index(w, k->words) : -1;
+
+	if (w && i < 0)
+		yaml_doc_unknown(&ld->yd, a, k->noun, w, k->words);
+	if (i >= 0)
+		scenario_schema_store(k, rec, i);
+	return i >= 0;
 }
 
 /* Reports the keys of mapping m that table t does not have. */
@@ -62,96 +63,8 @@ void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 	yaml_doc_check_keys(&ld->yd, m, names, scenario_schema_noun(t));
 }
 
-/* A flag: true or false, unquoted. YAML 1.1's yes/no/on/off are refused:
- * a planner who writes "no" should learn that it is not read as a word. */
-void scenario_read_flag(struct scenario_read *ld, struct yaml_doc_at m,
-			const struct scenario_key *t, const char *key,
-			void *rec)
-{
-	static const char *const words[] = {"false", "true", NULL};
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, kp);
-	const yaml_node_t *n;
-	int i = -1;
-
-	if (!a.id)
-		return;
-	n = yaml_doc_node(&ld->yd, a.id);
-	if (yaml_doc_is_string(n) &&
-	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-		i = yaml_doc_word_index(yaml_doc_text(n), words);
-	if (i < 0)
-		yaml_doc_wrong(&ld->yd, a, "true or false");
-	else
-		scenario_schema_store(scenario_schema_find(t, key), rec, i);
-}
-
-struct yaml_doc_at scenario_read_map(struct scenario_read *ld,
-				     struct yaml_doc_at m,
-				     const struct scenario_key *t,
-				     const char *key, const char *give,
-				     void *rec, char path[YAML_DOC_PATH_MAX])
-{
-	const struct scenario_key *sub = scenario_schema_find(t, key)->sub;
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, key, path);
-
-	if (!a.id || !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, give)) {
-		a.id = 0;
-		return a;
-	}
-	scenario_read_keys(ld, a, sub);
-	scenario_read_numbers(ld, a, sub, rec);
-	return a;
-}
-
 /* ------------------------------------------------------------------ */
 /* Names, times of day, dates                                          */
-
-/* True when s holds a control character (a line break in a name would
- * split a CSV row, or a table line, in two). */
-static int has_control(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return 1;
-	return 0;
-}
-
-/* The `name` of a line, pool or shift: a non-empty word without '.' or
- * '=' (they would break --set paths) or control characters. Returns the
- * name node, or 0. */
-static int parse_name(struct scenario_read *ld, struct yaml_doc_at m, char *dst,
-		      size_t size)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, "name", kp);
-	const char *s;
-
-	if (!c.id) {
-		yaml_doc_missing(&ld->yd, m, "name", "a unique name");
-		return 0;
-	}
-	if (!yaml_doc_expect(&ld->yd, c, YAML_SCALAR_NODE, "a name"))
-		return 0;
-	s = yaml_doc_text(yaml_doc_node(&ld->yd, c.id));
-	if (has_control(s)) {
-		/* Not echoed: the message would break over lines itself. */
-		yaml_doc_problem(&ld->yd, c,
-				 "the name holds a control character (a line "
-				 "break or tab); must be at most %zu characters, "
-				 "without '.', '=' or control characters", size - 1);
-		return 0;
-	}
-	if (strlen(s) >= size || strpbrk(s, ".=")) {
-		yaml_doc_problem(&ld->yd, c,
-				 "'%.60s' is not a usable name; must be at "
-				 "most %zu characters, without '.', '=' or control "
-				 "characters", s, size - 1);
-		return 0;
-	}
-	memcpy(dst, s, strlen(s) + 1);
-	return c.id;
-}
 
 /* "HH:MM" (one- or two-digit hours, minutes 00..59) to seconds, or -1. */
 double scenario_read_clock_s(const char *s)
@@ -180,8 +93,6 @@ const char *scenario_read_clock_text(double s, char buf[16])
 	return buf;
 }
 
-const char *const scenario_read_days[] = {WEEK_DAY_KEYS, NULL};
-
 /* ------------------------------------------------------------------ */
 /* CSV files (profiles and empirical samples)                          */
 
@@ -203,7 +114,7 @@ int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
 		snprintf(c->path, sizeof c->path, "%s", rel);
 	else
 		snprintf(c->path, sizeof c->path, "%s/%s", ld->doc->dir, rel);
-	e = scenario_doc_csv(ld->doc, c->path, max, &c->text, &len);
+	e = scenario_bytes_csv(ld->doc, c->path, max, &c->text, &len);
 	if (e == ENOMEM)
 		ld->yd.oom = 1;
 	if (e) {
@@ -336,73 +247,6 @@ size_t *scenario_read_refs(struct scenario_read *ld, struct yaml_doc_at s,
 	return idx;
 }
 
-/* Names already read in one list, for the duplicate check. */
-struct seen {
-	const char *noun;            /* "line", "pool", "shift" */
-	const char **name;           /* NULL where an item had no valid name */
-	int *line;                   /* where each name stood */
-	int n;
-};
-
-static int seen_init(struct scenario_read *ld, struct seen *s, const char *noun,
-		     int n)
-{
-	s->noun = noun;
-	s->n = 0;
-	s->name = scenario_read_calloc(ld, (size_t)n, sizeof *s->name);
-	s->line = scenario_read_calloc(ld, (size_t)n, sizeof *s->line);
-	return s->name && s->line;
-}
-
-static void seen_free(struct seen *s)
-{
-	free(s->name);
-	free(s->line);
-}
-
-/* Records the name at a (NULL when the item had none), first reporting
- * an earlier item with the same name. */
-static void seen_add(struct scenario_read *ld, struct seen *s,
-		     struct yaml_doc_at a,
-		     const char *name)
-{
-	int j;
-
-	for (j = 0; name && j < s->n; j++)
-		if (s->name[j] && strcmp(s->name[j], name) == 0) {
-			yaml_doc_problem(&ld->yd, a,
-					 "duplicate %s name '%s' (also at "
-					 "line %d); names must be unique", s->noun,
-					 name, s->line[j]);
-			break;
-		}
-	s->name[s->n] = name;
-	s->line[s->n++] = a.id ? yaml_doc_pos(&ld->yd, a.id).line : 0;
-}
-
-/* Opens item i of list s: checks it is a mapping, reads its name into
- * dst (SCENARIO_NAME_MAX bytes) and sets *m to it, with the path naming
- * the item by that name. Returns 0 when the item is not a mapping. */
-static int open_item(struct scenario_read *ld, struct yaml_doc_at s, int i,
-		     struct seen *seen,
-		     char *dst, char buf[YAML_DOC_PATH_MAX], struct yaml_doc_at *m)
-{
-	int name_id;
-
-	*m = yaml_doc_item(&ld->yd, s, i, NULL, buf);
-	if (!yaml_doc_expect(&ld->yd, *m, YAML_MAPPING_NODE,
-			     "a mapping with a name"))
-		return 0;
-	name_id = parse_name(ld, *m, dst, SCENARIO_NAME_MAX);
-	*m = yaml_doc_item(&ld->yd, s, i, dst, buf);
-	{
-		struct yaml_doc_at na = {name_id ? name_id : m->id, m->path};
-
-		seen_add(ld, seen, na, name_id ? dst : NULL);
-	}
-	return 1;
-}
-
 /* The length of the list at a, or 0 after reporting one longer than
  * SCENARIO_LIST_MAX. */
 int scenario_read_list_len(struct scenario_read *ld, struct yaml_doc_at a)
@@ -434,52 +278,3 @@ int scenario_read_required_list(struct scenario_read *ld, struct yaml_doc_at m,
 		yaml_doc_problem(&ld->yd, a, "is empty; give %s", give);
 	return scenario_read_list_len(ld, a);
 }
-
-/* Reads item i of list s into rec, unless it is no mapping (named). */
-static void list_item(struct scenario_read *ld,
-		      const struct scenario_read_kind *k,
-		      struct yaml_doc_at s, int i, struct seen *seen, char *rec)
-{
-	char ip[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at m = yaml_doc_item(&ld->yd, s, i, NULL, ip);
-
-	k->init(ld, m, rec);
-	if (k->item_give) {
-		if (yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE,
-				    k->item_give))
-			k->read(ld, m, rec);
-	} else if (open_item(ld, s, i, seen, rec, ip, &m)) {
-		k->read(ld, m, rec);
-	}
-}
-
-/* The list k under mapping parent, required and not empty: a new array
- * of records (owned by the caller, also when NULL is not returned but
- * *n stays 0 after a failed allocation), its length in *n. */
-void *scenario_read_list(struct scenario_read *ld, struct yaml_doc_at parent,
-			 const struct scenario_read_kind *k, size_t *n_out)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, parent, k->key, kp);
-	int n = scenario_read_required_list(ld, parent, s, k->give), i;
-	struct seen seen = {k->noun, NULL, NULL, 0};
-	char *recs;
-
-	if (k->max && n > k->max) {
-		yaml_doc_problem(&ld->yd, s, "has %d %ss; must have at most %d",
-				 n, k->noun, k->max);
-		return NULL;
-	}
-	if (n == 0)
-		return NULL;
-	recs = scenario_read_calloc(ld, (size_t)n, k->size);
-	if ((k->item_give || seen_init(ld, &seen, k->noun, n)) && recs) {
-		*n_out = (size_t)n;
-		for (i = 0; i < n; i++)
-			list_item(ld, k, s, i, &seen,
-				  recs + (size_t)i * k->size);
-	}
-	seen_free(&seen);
-	return recs;
-}
-

@@ -10,7 +10,7 @@
 
 #include "models/csv_read.h"
 #include "models/scenario.h"
-#include "models/scenario_doc.h"
+#include "models/scenario_bytes.h"
 #include "models/scenario_schema.h"
 #include "models/yaml_doc.h"
 
@@ -20,27 +20,12 @@
  * walk therefore stay valid. */
 struct scenario_read {
 	struct yaml_doc yd;          /* the document, and the problems found */
-	struct scenario_doc *doc;    /* what is read (see scenario_load_doc) */
+	struct scenario_bytes *doc;  /* what is read (scenario_load_bytes) */
 	struct sim_err *warn;        /* NULL: warnings are not wanted */
 	int grades_given;            /* the file has a grades key */
+	int mark;                    /* problems before a line's demand */
 	uint64_t content_fnv1a;      /* of the bytes read so far */
 	struct scenario *sc;         /* being built */
-};
-
-/* A list of records: one reader serves lines, pools, shifts, grades,
- * areas, roles (each named, names unique) and units (unnamed). */
-struct scenario_read_kind {
-	const char *key;             /* "lines" */
-	const char *noun;            /* "line": "duplicate line name" */
-	const char *give;            /* what the list holds, for messages */
-	const char *item_give;       /* an unnamed item's shape; NULL: named,
-					the name first in the record */
-	size_t size;                 /* of one record */
-	int max;                     /* the most items (0: SCENARIO_LIST_MAX) */
-	/* Defaults and the position of the item at a, before it is read. */
-	void (*init)(struct scenario_read *ld, struct yaml_doc_at a, void *rec);
-	/* The record's keys but its name, from mapping m. */
-	void (*read)(struct scenario_read *ld, struct yaml_doc_at m, void *rec);
 };
 
 /* The items a name may refer to (the areas, for an area's neighbours):
@@ -51,33 +36,22 @@ struct scenario_read_ref {
 	const void *items;           /* first item; its name comes first */
 	size_t stride, n;
 };
+/* The items of list f of scenario sc (sc->f, sc->n_f), by name. */
+#define SCENARIO_READ_REF(sc, f, noun, plural) \
+	((struct scenario_read_ref){noun, plural, (sc)->f, sizeof *(sc)->f, \
+				    (sc)->n_##f})
 
-/* scenario_load.c */
-extern const char *const scenario_read_days[];  /* mon..sun, NULL */
 /* Reads the number of row k, when mapping m has it, into rec; reports a
  * required one that is absent. */
 void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
 			  const struct scenario_key *k, void *rec);
-/* Reads the numbers of table t, in its order, from mapping m into rec. */
-void scenario_read_numbers(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_key *t, void *rec);
+/* The word of row k at a, kept in rec as its index among the row's;
+ * 0 after a problem. */
+int scenario_read_word(struct scenario_read *ld, struct yaml_doc_at a,
+		       const struct scenario_key *k, void *rec);
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 			const struct scenario_key *t);
-/* Reads the flag (true or false) of row `key` of t, when mapping m has
- * it, into rec. */
-void scenario_read_flag(struct scenario_read *ld, struct yaml_doc_at m,
-			const struct scenario_key *t, const char *key,
-			void *rec);
-/* The mapping of row `key` of t under m, when m has it: checked to be a
- * mapping (else reported: `give` says what it must be), its keys against
- * the row's table, and its numbers read into rec. Returns it, or an id
- * of 0 when absent or not a mapping; path is its key path's buffer. */
-struct yaml_doc_at scenario_read_map(struct scenario_read *ld,
-				     struct yaml_doc_at m,
-				     const struct scenario_key *t,
-				     const char *key, const char *give,
-				     void *rec, char path[YAML_DOC_PATH_MAX]);
 /* "HH:MM" (hours may pass 24) to seconds, or -1; and back. */
 double scenario_read_clock_s(const char *s);
 const char *scenario_read_clock_text(double s, char buf[16]);
@@ -105,9 +79,5 @@ long scenario_read_ref(struct scenario_read *ld, struct yaml_doc_at a,
 size_t *scenario_read_refs(struct scenario_read *ld, struct yaml_doc_at s,
 			   int n, const struct scenario_read_ref *r, long self,
 			   size_t *n_out);
-/* The list k under parent: a new array of records (the caller's, even
- * when *n_out stays 0), its length in *n_out. */
-void *scenario_read_list(struct scenario_read *ld, struct yaml_doc_at parent,
-			 const struct scenario_read_kind *k, size_t *n_out);
 
 #endif

@@ -1,8 +1,8 @@
 /* scenario_schema.c: the keys of a scenario file, record by record
  * (scenario_schema.h). The ranges keep every time the model computes
  * finite and every figure it reports meaningful; products of factors are
- * bounded too, once their keys are read (scenario_load.c's
- * check_peak_rate and check_travel). */
+ * bounded too, once their keys are read (scenario_calls.c's
+ * check_peak_rate, scenario_incidents.c's check_travel). */
 #include "models/scenario_schema.h"
 
 #include <math.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "models/scenario.h"
+#include "models/week.h"
 
 static const struct yaml_doc_rule R_SECONDS_POS = {
 	0, SCENARIO_SECONDS_MAX, 1, 0, 0,
@@ -81,28 +82,61 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 	"a factor from 1 to 100 (crossing a border never shortens travel)"};
 
 /* Rows. A number NEEDED has no default; an OPTIONAL one keeps def when
- * absent; OTHER is read by the loader's own code. */
-#define NEEDED(key, rule, rec, field, store, scale, doc) \
-	{key, SCENARIO_NUMBER, &rule, store, offsetof(struct rec, field), \
-	 scale, 1, 0, doc, NULL}
-#define OPTIONAL(key, rule, rec, field, store, scale, def, doc) \
-	{key, SCENARIO_NUMBER, &rule, store, offsetof(struct rec, field), \
-	 scale, 0, def, doc, NULL}
-#define OTHER(key, kind, required, doc) \
-	{key, kind, NULL, SCENARIO_DOUBLE, 0, 1, required, 0, doc, NULL}
-#define NESTED(key, kind, required, sub, doc) \
-	{key, kind, NULL, SCENARIO_DOUBLE, 0, 1, required, 0, doc, sub}
-#define FLAG(key, rec, field, doc) \
-	{key, SCENARIO_BOOL, NULL, SCENARIO_INT, offsetof(struct rec, field), \
-	 1, 0, 0, doc, NULL}
-#define END {NULL, SCENARIO_NUMBER, NULL, SCENARIO_DOUBLE, 0, 1, 0, 0, NULL, \
-	     NULL}
+ * absent. The last argument is the row's doc, which further fields of
+ * the row (.give, .note, ...) may follow. */
+#define AT(rec, field) .offset = offsetof(struct rec, field)
+#define NEEDED(k, r, rec, field, st, sc, ...) \
+	{.key = k, .kind = SCENARIO_NUMBER, .rule = &r, .store = st, \
+	 AT(rec, field), .scale = sc, .required = 1, .doc = __VA_ARGS__}
+#define OPTIONAL(k, r, rec, field, st, sc, d, ...) \
+	{.key = k, .kind = SCENARIO_NUMBER, .rule = &r, .store = st, \
+	 AT(rec, field), .scale = sc, .def = d, .doc = __VA_ARGS__}
+#define FLAG(k, rec, field, ...) \
+	{.key = k, .kind = SCENARIO_BOOL, .store = SCENARIO_INT, \
+	 AT(rec, field), .scale = 1, .doc = __VA_ARGS__}
+/* A row read by a hook of its record's part of the loader. */
+#define OTHER(k, kd, req, ...) \
+	{.key = k, .kind = kd, .scale = 1, .required = req, .doc = __VA_ARGS__}
+/* An item's name, read by the list reader. */
+#define NAME(...) OTHER("name", SCENARIO_NAME, 1, __VA_ARGS__)
+#define NESTED(k, kd, req, s, ...) \
+	{.key = k, .kind = kd, .scale = 1, .required = req, .sub = s, \
+	 .doc = __VA_ARGS__}
+/* A map of rows of its own, kept in the record at field (of type rec). */
+#define MAP(k, req, s, rec, field, ...) \
+	{.key = k, .kind = SCENARIO_MAP, AT(rec, field), .scale = 1, \
+	 .required = req, .sub = s, .doc = __VA_ARGS__}
+/* A map whose rows are kept in the record itself. */
+#define INNER(k, req, s, ...) \
+	{.key = k, .kind = SCENARIO_MAP, .scale = 1, .required = req, \
+	 .sub = s, .doc = __VA_ARGS__}
+#define DIST(k, req, rec, field, ...) \
+	{.key = k, .kind = SCENARIO_DIST, AT(rec, field), .scale = 1, \
+	 .required = req, .doc = __VA_ARGS__}
+#define GIVEN(rec, field) .given = 1 + offsetof(struct rec, field)
+#define END {.key = NULL}
 #define D SCENARIO_DOUBLE
 
+/* Times of day: a shift starts within the day. */
+static const struct yaml_doc_rule R_START = {
+	0, 86399, 0, 0, 0, "\"HH:MM\" from \"00:00\" to \"23:59\""};
+
+const char *const scenario_schema_days[] = {WEEK_DAY_KEYS, NULL};
+static const char *const W_POLICY[] = {"never", "emergency_only", NULL};
+/* As enum dist_kind orders them. */
+static const char *const W_DIST[] = {"exponential", "lognormal", "gamma",
+	"weibull", "deterministic", "uniform", "empirical", NULL};
+
+#define FTE_HOURS "   # contracted hours of one FTE"
+#define A_YEAR "   # a year"
+
 const struct scenario_key scenario_schema_top[] = {
-	OTHER("name", SCENARIO_TEXT, 1, "the scenario's title"),
-	NESTED("run", SCENARIO_MAP, 0, scenario_schema_run,
-	       "run settings"),
+	{.key = "name", .kind = SCENARIO_TEXT, .scale = 1, .required = 1,
+	 .doc = "the scenario's title", .size = sizeof(((struct scenario *)0)->name),
+	 .offset = offsetof(struct scenario, name),
+	 .give = "the scenario's name"},
+	MAP("run", 0, scenario_schema_run, scenario, run, "run settings",
+	    .shape = "a mapping such as {days: 28, replications: 10}"),
 	NESTED("lines", SCENARIO_LIST, 1, scenario_schema_line,
 	       "the contact lines"),
 	NESTED("pools", SCENARIO_LIST, 1, scenario_schema_pool,
@@ -115,8 +149,9 @@ const struct scenario_key scenario_schema_top[] = {
 	       "officer roles"),
 	NESTED("units", SCENARIO_LIST, 0, scenario_schema_unit,
 	       "unit rosters"),
-	NESTED("dispatch", SCENARIO_MAP, 0, scenario_schema_dispatch,
-	       "dispatch rules"),
+	MAP("dispatch", 0, scenario_schema_dispatch, scenario, dispatch,
+	    "dispatch rules",
+	    .shape = "a mapping such as {cross_border_after_s: 300}"),
 	END};
 
 const struct scenario_key scenario_schema_run[] = {
@@ -126,29 +161,46 @@ const struct scenario_key scenario_schema_run[] = {
 		 24 * 3600, "simulated first and not counted"),
 	OPTIONAL("replications", R_REPLICATIONS, run_spec, replications,
 		 SCENARIO_UNSIGNED, 1, 10, "independent runs"),
-	OTHER("seed", SCENARIO_SEED, 0, "the master seed"),
-	OTHER("start_date", SCENARIO_DATE, 0, "the date of time 0, a Monday"),
+	{.key = "seed", .kind = SCENARIO_SEED, AT(run_spec, seed), .scale = 1,
+	 .def = 1, .doc = "the master seed",
+	 .give = "a whole number from 0 to 18446744073709551615"},
+	{.key = "start_date", .kind = SCENARIO_DATE, AT(run_spec, start),
+	 .scale = 1, .doc = "the date of time 0, a Monday",
+	 .give = "a date \"YYYY-MM-DD\" that is a Monday",
+	 .note = "   # a Monday, time 0"},
 	OPTIONAL("max_waiting", R_MAX_WAITING, run_spec, max_waiting,
 		 SCENARIO_SIZE, 1, SCENARIO_MAX_WAITING_DEFAULT,
 		 "the most callers, or incidents, waiting at once"),
 	END};
 
 const struct scenario_key scenario_schema_line[] = {
-	OTHER("name", SCENARIO_TEXT, 1, "unique among lines"),
+	NAME("unique among lines"),
 	NESTED("volume", SCENARIO_MAP, 1, scenario_schema_volume,
 	       "calls a year, a day or an hour"),
 	OTHER("profile", SCENARIO_LIST, 0, "the weekly shape of demand"),
-	NESTED("months", SCENARIO_MAP, 0, scenario_schema_months,
-	       "a factor a calendar month"),
+	MAP("months", 0, scenario_schema_months, line_spec, demand,
+	    "a factor a calendar month", .flow = 1,
+	    .shape = "a mapping of month (jan..dec) to factor"),
 	NESTED("surges", SCENARIO_LIST, 0, scenario_schema_surge,
 	       "windows of extra demand"),
-	OTHER("patience", SCENARIO_DIST, 0, "how long a caller waits"),
-	NESTED("redial", SCENARIO_MAP, 0, scenario_schema_redial,
-	       "callers who call again"),
-	OTHER("handle", SCENARIO_DIST, 1, "talk time"),
-	OTHER("wrap", SCENARIO_DIST, 0, "after-call work"),
-	NESTED("answer", SCENARIO_MAP, 1, scenario_schema_answer,
-	       "the service level target"),
+	DIST("patience", 0, line_spec, patience, "how long a caller waits",
+	     GIVEN(line_spec, has_patience),
+	     .absent = "    # no patience: callers never abandon\n"),
+	INNER("redial", 0, scenario_schema_redial,
+	    "callers who call again",
+	    .shape = "a mapping such as {probability: 0.3, delay: "
+	    "{dist: exponential, mean: 60}}"),
+	DIST("handle", 1, line_spec, handle, "talk time",
+	     .give = "the talk time, such as "
+	     "{dist: lognormal, mean: 240, sd: 180}"),
+	DIST("wrap", 0, line_spec, wrap, "after-call work",
+	     GIVEN(line_spec, has_wrap),
+	     .absent = "    # no wrap: no after-call work\n"),
+	INNER("answer", 1, scenario_schema_answer,
+	    "the service level target",
+	    .give = "the service level target, such as "
+	    "{within_s: 10, goal: 0.90}",
+	    .shape = "a mapping such as {within_s: 10, goal: 0.90}"),
 	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates"),
 	END};
 
@@ -171,7 +223,10 @@ const struct scenario_key scenario_schema_months[] = {
 	END};
 
 const struct scenario_key scenario_schema_surge[] = {
-	OTHER("start", SCENARIO_CLOCK, 1, "a day and time, \"sat 22:00\""),
+	{.key = "start", .kind = SCENARIO_WHEN, AT(surge_spec, start_s),
+	 .scale = 1, .required = 1, .doc = "a day and time, \"sat 22:00\"",
+	 .give = "a day and time such as \"sat 22:00\"",
+	 .words = scenario_schema_days},
 	NEEDED("hours", R_SURGE_HOURS, surge_spec, duration_s, D, 3600,
 	       "how long it lasts"),
 	NEEDED("factor", R_SURGE_FACTOR, surge_spec, factor, D, 1,
@@ -180,9 +235,14 @@ const struct scenario_key scenario_schema_surge[] = {
 	END};
 
 /* Means, sds and scales are durations and must be positive; a fixed
- * value or a bound may be 0. Each kind takes some of them (dist_keys). */
+ * value or a bound may be 0. Each kind takes some of them, in the order
+ * check writes them. */
 const struct scenario_key scenario_schema_dist[] = {
-	OTHER("dist", SCENARIO_WORD, 1, "the kind of distribution"),
+	{.key = "dist", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
+	 AT(dist, kind), .scale = 1, .required = 1,
+	 .doc = "the kind of distribution", .words = W_DIST,
+	 .noun = "distribution", .give = "exponential, lognormal, gamma, "
+	 "weibull, deterministic, uniform, empirical"},
 	NEEDED("mean", R_SECONDS_POS, dist, mean, D, 1, "seconds"),
 	NEEDED("sd", R_SECONDS_POS, dist, sd, D, 1, "seconds"),
 	NEEDED("shape", R_SHAPE, dist, shape, D, 1, "Weibull shape"),
@@ -193,10 +253,23 @@ const struct scenario_key scenario_schema_dist[] = {
 	OTHER("values", SCENARIO_LIST, 1, "samples, or {csv, column}"),
 	END};
 
+/* The keys each kind of distribution accepts, "dist" first. */
+const char *const scenario_schema_dist_keys[][4] = {
+	[DIST_EXPONENTIAL] = {"dist", "mean", NULL, NULL},
+	[DIST_LOGNORMAL] = {"dist", "mean", "sd", NULL},
+	[DIST_GAMMA] = {"dist", "mean", "sd", NULL},
+	[DIST_WEIBULL] = {"dist", "shape", "scale", NULL},
+	[DIST_DETERMINISTIC] = {"dist", "value", NULL, NULL},
+	[DIST_UNIFORM] = {"dist", "min", "max", NULL},
+	[DIST_EMPIRICAL] = {"dist", "values", NULL, NULL},
+};
+
+/* delay is needed only when some callers redial (the line's hook). */
 const struct scenario_key scenario_schema_redial[] = {
 	NEEDED("probability", R_REDIAL, line_spec, redial_probability, D, 1,
 	       "the share of callers who abandon and call again"),
-	OTHER("delay", SCENARIO_DIST, 0, "the time before calling again"),
+	DIST("delay", 0, line_spec, redial_delay,
+	     "the time before calling again"),
 	END};
 
 const struct scenario_key scenario_schema_answer[] = {
@@ -207,21 +280,24 @@ const struct scenario_key scenario_schema_answer[] = {
 	END};
 
 const struct scenario_key scenario_schema_pool[] = {
-	OTHER("name", SCENARIO_TEXT, 1, "unique among pools"),
-	OTHER("serves", SCENARIO_LIST, 1, "line names, highest priority first"),
+	NAME("unique among pools"),
+	OTHER("serves", SCENARIO_LIST, 1, "line names, highest priority first",
+	      .note = "   # in priority order"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, pool_spec, shrinkage, D, 1, 0,
 		 "the share of rostered time not on calls"),
 	OPTIONAL("hours_per_week", R_WEEK_HOURS, pool_spec, hours_per_week, D,
-		 1, 37.5, "contracted hours of one FTE"),
+		 1, 37.5, "contracted hours of one FTE", .note = FTE_HOURS),
 	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
-		 "annual"),
+		 "annual", .note = A_YEAR),
 	NESTED("shifts", SCENARIO_LIST, 1, scenario_schema_shift,
 	       "the roster"),
 	END};
 
 const struct scenario_key scenario_schema_shift[] = {
-	OTHER("name", SCENARIO_TEXT, 1, "unique within the roster"),
-	OTHER("start", SCENARIO_CLOCK, 1, "\"HH:MM\""),
+	NAME("unique within the roster"),
+	{.key = "start", .kind = SCENARIO_CLOCK, .rule = &R_START,
+	 AT(shift_spec, start_s), .scale = 1, .required = 1,
+	 .doc = "\"HH:MM\"", .give = "a time of day \"HH:MM\""},
 	OTHER("hours", SCENARIO_SPAN, 0, "the length; or end"),
 	OTHER("end", SCENARIO_SPAN, 0, "\"HH:MM\" up to \"48:00\"; or hours"),
 	OTHER("days", SCENARIO_LIST, 0, "days worked; every day if absent"),
@@ -230,12 +306,19 @@ const struct scenario_key scenario_schema_shift[] = {
 	END};
 
 const struct scenario_key scenario_schema_grade[] = {
-	OTHER("name", SCENARIO_TEXT, 1, "unique among grades"),
-	NESTED("attend", SCENARIO_MAP, 0, scenario_schema_attend,
-	       "the attendance target"),
-	OTHER("delay", SCENARIO_DIST, 0, "grading delay"),
-	OTHER("travel", SCENARIO_DIST, 1, "travel time to the scene"),
-	OTHER("on_scene", SCENARIO_DIST, 1, "time at the scene"),
+	NAME("unique among grades"),
+	INNER("attend", 0, scenario_schema_attend,
+	    "the attendance target",
+	    .shape = "a mapping such as {within_s: 900, goal: 0.90}"),
+	DIST("delay", 0, grade_spec, delay, "grading delay",
+	     GIVEN(grade_spec, has_delay),
+	     .absent = "    # no delay: a unit is sought at once\n"),
+	DIST("travel", 1, grade_spec, travel, "travel time to the scene",
+	     .give = "the travel time to the scene, such as "
+	     "{dist: lognormal, mean: 480, sd: 300}"),
+	DIST("on_scene", 1, grade_spec, on_scene, "time at the scene",
+	     .give = "the time at the scene, such as "
+	     "{dist: lognormal, mean: 5400, sd: 3600}"),
 	FLAG("preemptible", grade_spec, preemptible,
 	     "an Emergency may take its unit"),
 	END};
@@ -248,42 +331,52 @@ const struct scenario_key scenario_schema_attend[] = {
 	END};
 
 const struct scenario_key scenario_schema_area[] = {
-	OTHER("name", SCENARIO_TEXT, 1, "unique among areas"),
+	NAME("unique among areas"),
 	NEEDED("share", R_SHARE, area_spec, share, D, 1, "of incidents"),
-	OTHER("neighbours", SCENARIO_LIST, 0, "area names, nearest first"),
+	OTHER("neighbours", SCENARIO_LIST, 0, "area names, nearest first",
+	      .note = "   # nearest first"),
 	OPTIONAL("travel_factor", R_TRAVEL_FACTOR, area_spec, travel_factor, D,
 		 1, 1, "scales travel inside the area"),
 	END};
 
+/* neighbourhood before attends, which it rules out. */
 const struct scenario_key scenario_schema_role[] = {
-	OTHER("name", SCENARIO_TEXT, 1, "unique among roles"),
-	OTHER("attends", SCENARIO_LIST, 0, "grade names"),
+	NAME("unique among roles"),
 	FLAG("neighbourhood", role_spec, neighbourhood, "ring-fenced officers"),
-	NESTED("abstraction", SCENARIO_MAP, 0, scenario_schema_abstraction,
-	       "when they may be taken"),
+	OTHER("attends", SCENARIO_LIST, 0, "grade names"),
+	INNER("abstraction", 0, scenario_schema_abstraction,
+	    "when they may be taken", .flow = 1,
+	    .shape = "a mapping such as {allowed: emergency_only, after_s: 600}"),
 	OPTIONAL("cost_per_fte", R_COST, role_spec, cost_per_fte, D, 1, 0,
-		 "annual"),
+		 "annual", .note = A_YEAR),
 	OPTIONAL("hours_per_week", R_WEEK_HOURS, role_spec, hours_per_week, D,
-		 1, 40, "contracted hours of one FTE"),
+		 1, 40, "contracted hours of one FTE", .note = FTE_HOURS),
 	END};
 
-/* after_s is required with allowed: emergency_only (the loader), and
+/* after_s is required with allowed: emergency_only (the role's hook), and
  * has no default: hence NAN. */
 const struct scenario_key scenario_schema_abstraction[] = {
-	OTHER("allowed", SCENARIO_WORD, 0, "never or emergency_only"),
+	{.key = "allowed", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
+	 AT(role_spec, abstraction), .scale = 1,
+	 .doc = "never or emergency_only", .give = "never or emergency_only",
+	 .words = W_POLICY, .noun = "value"},
 	OPTIONAL("after_s", scenario_schema_seconds, role_spec,
 		 abstract_after_s, D, 1, NAN, "Emergency wait before abstraction"),
 	END};
 
 const struct scenario_key scenario_schema_unit[] = {
-	OTHER("area", SCENARIO_TEXT, 1, "an area's name"),
-	OTHER("role", SCENARIO_TEXT, 1, "a role's name"),
+	{.key = "area", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
+	 AT(unit_spec, area), .scale = 1, .required = 1,
+	 .doc = "an area's name", .give = "the name of one of the areas"},
+	{.key = "role", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
+	 AT(unit_spec, role), .scale = 1, .required = 1,
+	 .doc = "a role's name", .give = "the name of one of the roles"},
 	OPTIONAL("crew", R_CREW, unit_spec, crew, SCENARIO_INT, 1, 1,
-		 "officers a unit"),
+		 "officers a unit", .note = "   # officers a unit"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
 		 "the share of rostered units not available"),
 	NESTED("shifts", SCENARIO_LIST, 1, scenario_schema_shift,
-	       "the roster, in units"),
+	       "the roster, in units", .note = "   # staff = units on the shift"),
 	END};
 
 const struct scenario_key scenario_schema_dispatch[] = {

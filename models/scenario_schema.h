@@ -4,18 +4,21 @@
  * converts it to the units used inside), whether it is required and what
  * it defaults to, and one line saying what it is.
  *
- * The loader reads every number and every flag through its row, and
- * checks a mapping's keys against its table; a map's or a list's row
- * points at the table of its records, through which the loader reads a
- * nested map (scenario_read_map) and a --set path resolves
- * (scenario_edit.c). docs/scenario.md lists the same keys, in the same
- * order, in one table a record, which a test holds against these
- * (tests/models/test_scenario_schema.c). Other values (names, times of
- * day, distributions, lists) are read by the loader's own code, their
- * rows giving their place among the keys. To add a key: a row here, the
- * record's field, its reading in the loader if it is not a number (a
- * flag: a call of scenario_read_flag), its line in check's writer, and
- * its row in docs/scenario.md (docs/architecture.md has the checklist). */
+ * The loader reads a record by walking its table (scenario_record.c):
+ * numbers, flags, words, names, times of day, dates, seeds,
+ * distributions and nested maps through their rows, each row giving the
+ * range or the allowed words its messages name; a map's or a list's row
+ * points at the table of its records, through which the walk reads a
+ * nested map and a --set path resolves (scenario_edit.c). check's writer
+ * (results/report_scenario.c) walks the same tables back out. Only values
+ * of irregular shape (a volume, a profile, a list of days, a shift's
+ * length) and lists are read and written by hooks of their record's
+ * part of the loader and of the writer, named by their key.
+ * docs/scenario.md lists the same keys, in the same order, in one table a
+ * record, which a test holds against these
+ * (tests/models/test_scenario_schema.c). To add a key: a row here, the
+ * record's field, a hook if its shape is irregular, and its row in
+ * docs/scenario.md (docs/architecture.md has the checklist). */
 #ifndef MODELS_SCENARIO_SCHEMA_H
 #define MODELS_SCENARIO_SCHEMA_H
 
@@ -39,14 +42,20 @@
 
 enum scenario_kind {
 	SCENARIO_NUMBER,             /* plain decimal, within its rule */
-	SCENARIO_TEXT,               /* a name, or the name of another item */
-	SCENARIO_WORD,               /* one of a few words */
+	SCENARIO_NAME,               /* a list item's unique name (the list
+					reader reads it, scenario_record_list) */
+	SCENARIO_TEXT,               /* text of at most size - 1 bytes */
+	SCENARIO_REF,                /* the name of another item */
+	SCENARIO_WORD,               /* one of the row's words: its index */
 	SCENARIO_BOOL,               /* true or false */
-	SCENARIO_CLOCK,              /* a time of day, "HH:MM" */
-	SCENARIO_DATE,               /* "YYYY-MM-DD" */
+	SCENARIO_CLOCK,              /* a time of day "HH:MM", as seconds
+					within the rule */
+	SCENARIO_WHEN,               /* a day and a time, "sat 22:00", as
+					seconds into the week */
+	SCENARIO_DATE,               /* "YYYY-MM-DD", a Monday */
 	SCENARIO_SEED,               /* a 64-bit whole number */
 	SCENARIO_SPAN,               /* a shift's length: hours or end */
-	SCENARIO_DIST,               /* a distribution mapping */
+	SCENARIO_DIST,               /* a distribution mapping, struct dist */
 	SCENARIO_MAP,                /* a mapping with a table of its own */
 	SCENARIO_LIST                /* a list */
 };
@@ -62,19 +71,37 @@ enum scenario_store {
 struct scenario_key {
 	const char *key;
 	enum scenario_kind kind;
-	const struct yaml_doc_rule *rule;    /* numbers: the range */
+	const struct yaml_doc_rule *rule;    /* numbers: the range; clocks:
+						the range in seconds */
 	enum scenario_store store;
-	size_t offset;                       /* numbers, flags: in the record */
+	size_t offset;                       /* where the value goes in the
+						record (a map: its record) */
 	double scale;                        /* kept = given x scale */
 	int required;
-	double def;                          /* optional numbers: kept when
-						absent (already scaled) */
+	double def;                          /* optional numbers and seeds:
+						kept when absent (scaled) */
 	const char *doc;
 	/* Maps and lists of records: the table of the mapping, or of each
 	 * item; NULL where the keys are not fixed (a line's incidents are
 	 * keyed by grade, a distribution's by its kind) or a list holds
 	 * plain values. --set paths resolve through it. */
 	const struct scenario_key *sub;
+	/* What to give, said after "give" when a required key is missing
+	 * and after "must be" when a value is of the wrong shape (words,
+	 * clocks, dates, seeds, maps, distributions); `shape` when the two
+	 * differ. */
+	const char *give, *shape;
+	const char *const *words;            /* words: the allowed ones */
+	const char *noun;                    /* words: "unknown NOUN" */
+	size_t size;                         /* text: the buffer's bytes */
+	size_t given;                        /* optional distributions: 1 +
+						the offset of the int set when
+						the key is given; 0 none */
+	/* check's writer: a comment after the value, the comment line
+	 * written instead of an absent optional value, and whether a map
+	 * is written on one line, {key: value, ...}. */
+	const char *note, *absent;
+	int flow;
 };
 
 /* A record type: the heading of its section in docs/scenario.md, which
@@ -104,6 +131,11 @@ extern const struct scenario_key scenario_schema_top[],
 extern const struct yaml_doc_rule scenario_schema_seconds,
 	scenario_schema_profile_factor, scenario_schema_probability,
 	scenario_schema_shift_hours, scenario_schema_week;
+/* The keys each kind of distribution accepts, "dist" first, indexed by
+ * enum dist_kind. */
+extern const char *const scenario_schema_dist_keys[][4];
+/* mon..sun, NULL-terminated. */
+extern const char *const scenario_schema_days[];
 
 /* What an unknown key of table t is called in messages: "month" in
  * months, else "key". */

@@ -126,137 +126,203 @@ static struct rs_num rs_value(const struct scenario_key *k, const void *rec)
 	return n;
 }
 
-/* "INDENTkey: value[COMMENT]" for the number or flag row `key` of t. */
-static void rs_key(FILE *f, const char *indent, const struct scenario_key *t,
-		   const char *key, const void *rec, const char *comment)
+/* A distribution as a flow mapping with the parameters a planner gives,
+ * those its kind takes in the schema. */
+static void rs_dist(FILE *f, const struct dist *d)
 {
-	fputs(indent, f);
-	fputs(key, f);
-	fputs(": ", f);
-	fputs(rs_value(scenario_schema_find(t, key), rec).s, f);
-	fputs(comment ? comment : "", f);
-	fputc('\n', f);
+	const char *const *key = scenario_schema_dist_keys[d->kind] + 1;
+
+	fprintf(f, "{dist: %s", dist_kind_name(d->kind));
+	for (; d->kind != DIST_EMPIRICAL && *key; key++)
+		fprintf(f, ", %s: %s", *key, rs_g(scenario_schema_get(
+			scenario_schema_find(scenario_schema_dist, *key), d)).s);
+	fputs(d->kind == DIST_EMPIRICAL ? ", values: [" : "", f);
+	for (size_t i = 0; d->kind == DIST_EMPIRICAL && i < d->n_values; i++)
+		fprintf(f, "%s%s", i ? ", " : "", rs_g(d->values[i]).s);
+	fputs(d->kind == DIST_EMPIRICAL ? "]" : "", f);
+	fprintf(f, "}   # seconds, mean %.10g\n", dist_mean(d));
 }
 
-/* "SEPkey: value" of the number row `key` of t, inside a flow mapping. */
-static void rs_flow(FILE *f, const char *sep, const struct scenario_key *t,
-		    const char *key, const void *rec)
+/* Where a record is being written: block rows each on a line of their
+ * own at indent (the first row of a list item at first), or flow rows
+ * inside {...}, sep before each. */
+struct rs {
+	FILE *f;
+	const struct scenario *sc;
+	const struct rs_hook *hooks;
+	const char *indent;          /* this row's, block style */
+	char base[16];               /* the record's rows' indent */
+	const char *sep;             /* flow style: "" first, then ", " */
+};
+
+/* Writes row k of rec itself, in place of the row's kind. */
+struct rs_hook {
+	const char *key;
+	void (*write)(struct rs *w, const struct scenario_key *k,
+		      const void *rec);
+};
+
+static void rs_block(struct rs *w, const struct scenario_key *t,
+		     const void *rec, const char *first);
+static void rs_flow_rows(struct rs *w, const struct scenario_key *t,
+			 const void *rec);
+
+static const void *rs_at(const struct scenario_key *k, const void *rec)
 {
-	fputs(sep, f);
-	fputs(key, f);
-	fputs(": ", f);
-	fputs(rs_value(scenario_schema_find(t, key), rec).s, f);
+	return (const char *)rec + k->offset;
 }
 
-/* A target {within_s, goal} of table t (a line's answer, a grade's
- * attend), under key. */
-static void rs_target(FILE *f, const char *key, const struct scenario_key *t,
-		      const void *rec, double goal)
+/* "INDENTkey: " on a line of its own, or "SEPkey: " inside a flow, in
+ * one write: check writes a thousand rows for a large force. */
+static void rs_open(struct rs *w, const struct scenario_key *k)
 {
-	fprintf(f, "    %s: {", key);
-	rs_flow(f, "", t, "within_s", rec);
-	if (isnan(goal)) {
-		fputs("}   # no goal: no verdict\n", f);
-	} else {
-		rs_flow(f, ", ", t, "goal", rec);
-		fputs("}\n", f);
+	const char *lead = w->sep ? w->sep : w->indent;
+	size_t a = strlen(lead), b = strlen(k->key);
+	char buf[96];
+
+	w->sep = w->sep ? ", " : NULL;
+	if (a + b + 2 > sizeof buf) {
+		fprintf(w->f, "%s%s: ", lead, k->key);
+		return;
 	}
+	memcpy(buf, lead, a);
+	memcpy(buf + a, k->key, b);
+	memcpy(buf + a + b, ": ", 2);
+	fwrite(buf, 1, a + b + 2, w->f);
 }
 
-/* Every number and flag of table t, in its order, without comments. */
-static void rs_keys(FILE *f, const char *indent, const struct scenario_key *t,
-		    const void *rec)
+/* The end of a block row: its note and the line's end. */
+static void rs_close(struct rs *w, const struct scenario_key *k)
 {
-	for (; t->key; t++)
-		if (t->kind == SCENARIO_NUMBER || t->kind == SCENARIO_BOOL)
-			rs_key(f, indent, t, t->key, rec, NULL);
+	if (w->sep)
+		return;
+	if (k->note)
+		fputs(k->note, w->f);
+	fputc('\n', w->f);
 }
 
 static const char *const rs_days[7] = {WEEK_DAY_KEYS};
 
-/* A distribution as a flow mapping with the parameters a planner gives. */
-static void rs_dist(FILE *f, const struct dist *d)
+/* The value of row k in rec, as the file gives it, by the row's kind. */
+static void rs_put(struct rs *w, const struct scenario_key *k, const void *rec)
 {
-	fprintf(f, "{dist: %s", dist_kind_name(d->kind));
-	switch (d->kind) {
-	case DIST_EXPONENTIAL:
-		fprintf(f, ", mean: %s", rs_g(d->mean).s);
-		break;
-	case DIST_LOGNORMAL:
-	case DIST_GAMMA:
-		fprintf(f, ", mean: %s, sd: %s", rs_g(d->mean).s, rs_g(d->sd).s);
-		break;
-	case DIST_WEIBULL:
-		fprintf(f, ", shape: %s, scale: %s", rs_g(d->shape).s,
-			rs_g(d->scale).s);
-		break;
-	case DIST_DETERMINISTIC:
-		fprintf(f, ", value: %s", rs_g(d->value).s);
-		break;
-	case DIST_UNIFORM:
-		fprintf(f, ", min: %s, max: %s", rs_g(d->min).s, rs_g(d->max).s);
-		break;
-	case DIST_EMPIRICAL:
-		fputs(", values: [", f);
-		for (size_t i = 0; i < d->n_values; i++)
-			fprintf(f, "%s%s", i ? ", " : "", rs_g(d->values[i]).s);
-		fputc(']', f);
-		break;
-	}
-	fprintf(f, "}   # seconds, mean %.10g\n", dist_mean(d));
+	const struct demand_date *d = rs_at(k, rec);
+	double v = k->kind == SCENARIO_CLOCK || k->kind == SCENARIO_WHEN ||
+		   k->kind == SCENARIO_WORD ? scenario_schema_get(k, rec) : 0;
+
+	if (k->kind == SCENARIO_TEXT || k->kind == SCENARIO_NAME)
+		rs_string(w->f, rs_at(k, rec));
+	else if (k->kind == SCENARIO_WORD)
+		fputs(k->words[(int)v], w->f);
+	else if (k->kind == SCENARIO_CLOCK || k->kind == SCENARIO_WHEN) {
+		fputc('"', w->f);
+		if (k->kind == SCENARIO_WHEN)
+			fprintf(w->f, "%s ", rs_days[(long)(v / DAY_S) % 7]);
+		rs_clock(w->f, fmod(v, DAY_S));
+		fputc('"', w->f);
+	} else if (k->kind == SCENARIO_DATE)
+		fprintf(w->f, "\"%04d-%02d-%02d\"", d->year, d->month, d->mday);
+	else if (k->kind == SCENARIO_SEED)
+		fprintf(w->f, "%" PRIu64, *(const uint64_t *)rs_at(k, rec));
+	else
+		fputs(rs_value(k, rec).s, w->f);
 }
 
-static void rs_run(FILE *f, const struct scenario *sc)
+/* A map's row: on one line, or its rows indented under its key. */
+static void rs_map(struct rs *w, const struct scenario_key *k, const void *rec)
 {
-	const struct run_spec *r = &sc->run;
+	struct rs sub = *w;
 
-	fputs("name: ", f);
-	rs_string(f, sc->name);
-	fputs("\nrun:\n", f);
-	rs_key(f, "  ", scenario_schema_run, "days", r, NULL);
-	rs_key(f, "  ", scenario_schema_run, "warmup_hours", r, NULL);
-	rs_key(f, "  ", scenario_schema_run, "replications", r, NULL);
-	fprintf(f, "  seed: %" PRIu64 "\n", r->seed);
-	fprintf(f, "  start_date: \"%04d-%02d-%02d\"   # a Monday, time 0\n",
-		r->start.year, r->start.month, r->start.mday);
-	fprintf(f, "  max_waiting: %zu\n", r->max_waiting ? r->max_waiting :
-		(size_t)SCENARIO_MAX_WAITING_DEFAULT);
+	if (k->flow || w->sep) {
+		rs_open(w, k);
+		fputc('{', w->f);
+		rs_flow_rows(&sub, k->sub, rs_at(k, rec));
+		fputc('}', w->f);
+		rs_close(w, k);
+		return;
+	}
+	fprintf(w->f, "%s%s:\n", w->indent, k->key);
+	snprintf(sub.base, sizeof sub.base, "%.13s  ", w->base);
+	rs_block(&sub, k->sub, rs_at(k, rec), sub.base);
+}
+
+/* Row k of rec, by its hook or its kind; kinds read only by hooks (lists,
+ * references, spans) have nothing to write without one. */
+static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
+{
+	const struct rs_hook *h = w->hooks;
+
+	for (; h && h->key && (h->key[0] != k->key[0] ||
+			       strcmp(h->key, k->key) != 0); h++)
+		;
+	if (h && h->key)
+		h->write(w, k, rec);
+	else if (k->kind == SCENARIO_MAP)
+		rs_map(w, k, rec);
+	else if (k->kind == SCENARIO_DIST && k->given &&
+		 !*(const int *)(const void *)((const char *)rec + k->given - 1))
+		fputs(k->absent, w->f);
+	else if (k->kind == SCENARIO_DIST) {
+		rs_open(w, k);
+		rs_dist(w->f, rs_at(k, rec));
+	} else if (k->kind != SCENARIO_LIST && k->kind != SCENARIO_REF &&
+		   k->kind != SCENARIO_SPAN) {
+		rs_open(w, k);
+		rs_put(w, k, rec);
+		rs_close(w, k);
+	}
+}
+
+/* The rows of t, one a line at w's base indent, the first at first. */
+static void rs_block(struct rs *w, const struct scenario_key *t,
+		     const void *rec, const char *first)
+{
+	w->sep = NULL;
+	for (w->indent = first; t->key; t++, w->indent = w->base)
+		rs_row(w, t, rec);
+}
+
+static void rs_flow_rows(struct rs *w, const struct scenario_key *t,
+			 const void *rec)
+{
+	for (w->sep = ""; t->key; t++)
+		rs_row(w, t, rec);
+}
+
+/* A list item written on one line, "INDENT- {key: value, ...}". */
+static void rs_flow_item(struct rs *w, const struct scenario_key *t,
+			 const void *rec)
+{
+	fprintf(w->f, "%s- {", w->base);
+	rs_flow_rows(w, t, rec);
+	fputs("}\n", w->f);
+	w->sep = NULL;
+}
+
+/* A list item in block style at "  - ". */
+static void rs_item(FILE *f, const struct scenario *sc,
+		    const struct scenario_key *t, const struct rs_hook *hooks,
+		    const void *rec)
+{
+	struct rs w = {f, sc, hooks, NULL, "    ", NULL};
+
+	rs_block(&w, t, rec, "  - ");
 }
 
 /* The weekly profile, twelve factors a row. */
-static void rs_profile(FILE *f, const struct demand_spec *d)
+static void rs_profile(struct rs *w, const struct scenario_key *k,
+		       const void *rec)
 {
+	const struct demand_spec *d = &((const struct line_spec *)rec)->demand;
+	FILE *f = w->f;
+
+	(void)k;
 	fprintf(f, "    profile: [   # %zu %s factors from Monday 00:00\n",
 		d->n_slots, d->n_slots == 168 ? "hourly" : "quarter-hourly");
 	for (size_t i = 0; i < d->n_slots; i++)
 		fprintf(f, "%s%s%s", i % 12 == 0 ? "      " : " ", rs_g(d->profile[i]).s,
 			i + 1 == d->n_slots ? "\n" : (i % 12 == 11 ? ",\n" : ","));
 	fputs("    ]\n", f);
-}
-
-static void rs_surges(FILE *f, const struct demand_spec *d)
-{
-	if (d->n_surges == 0) {
-		fputs("    surges: []\n", f);
-		return;
-	}
-	fputs("    surges:\n", f);
-	for (size_t i = 0; i < d->n_surges; i++) {
-		const struct surge_spec *s = &d->surges[i];
-
-		fprintf(f, "      - {start: \"%s ", rs_days[(long)(s->start_s / DAY_S) % 7]);
-		rs_clock(f, fmod(s->start_s, DAY_S));
-		fputc('"', f);
-		rs_flow(f, ", ", scenario_schema_surge, "hours", s);
-		rs_flow(f, ", ", scenario_schema_surge, "factor", s);
-		if (s->n_weeks > 0) {
-			fputs(", weeks: [", f);
-			for (size_t w = 0; w < s->n_weeks; w++)
-				fprintf(f, "%s%u", w ? ", " : "", s->weeks[w]);
-			fputc(']', f);
-		}
-		fputs("}\n", f);
-	}
 }
 
 /* The units a volume may be written in, as the loader reads them. */
@@ -274,8 +340,12 @@ static const struct {
  * "479.99999999999994"), as always before; when no such number is exact
  * (40 an hour is not 960 a day in binary), the unit whose exact number is
  * shortest. */
-static void rs_volume(FILE *f, double rate_per_s)
+static void rs_volume(struct rs *w, const struct scenario_key *k,
+		      const void *rec)
 {
+	double rate_per_s =
+		((const struct line_spec *)rec)->demand.mean_rate_per_s;
+	FILE *f = w->f;
 	double per_day = rate_per_s * DAY_S;
 	struct rs_num n, best;
 	size_t u, pick = 3;
@@ -295,8 +365,8 @@ static void rs_volume(FILE *f, double rate_per_s)
 		best = rs_g(per_day);
 		pick = 0;
 	}
-	fprintf(f, "    volume: {%s: %s}   # %s; ", rs_volume_units[pick].key,
-		best.s, rs_volume_units[pick].comment);
+	fprintf(f, "    %s: {%s: %s}   # %s; ", k->key,
+		rs_volume_units[pick].key, best.s, rs_volume_units[pick].comment);
 	if (pick == 0)
 		fprintf(f, "%.10g a year of %g days\n", per_day * RS_YEAR_DAYS,
 			RS_YEAR_DAYS);
@@ -304,198 +374,268 @@ static void rs_volume(FILE *f, double rate_per_s)
 		fprintf(f, "%.10g a day\n", per_day);
 }
 
-static void rs_demand(FILE *f, const struct demand_spec *d)
+static void rs_hook_weeks(struct rs *w, const struct scenario_key *k,
+			  const void *rec)
 {
-	const struct scenario_key *m;
+	const struct surge_spec *s = rec;
 
-	rs_volume(f, d->mean_rate_per_s);
-	rs_profile(f, d);
-	fputs("    months: {", f);
-	for (m = scenario_schema_months; m->key; m++)
-		fprintf(f, "%s%s: %s", m > scenario_schema_months ? ", " : "",
-			m->key, rs_g(scenario_schema_get(m, d)).s);
-	fputs("}\n", f);
-	rs_surges(f, d);
+	for (size_t i = 0; i < s->n_weeks; i++) {
+		if (i == 0)
+			rs_open(w, k);
+		fprintf(w->f, "%s%u", i ? ", " : "[", s->weeks[i]);
+	}
+	fputs(s->n_weeks ? "]" : "", w->f);
+}
+
+static const struct rs_hook rs_surge_hooks[] = {
+	{"weeks", rs_hook_weeks}, {NULL, NULL}};
+
+static void rs_hook_surges(struct rs *w, const struct scenario_key *k,
+			   const void *rec)
+{
+	const struct demand_spec *d = &((const struct line_spec *)rec)->demand;
+	struct rs sub = {w->f, w->sc, rs_surge_hooks, NULL, "      ", NULL};
+
+	fprintf(w->f, "    %s:%s\n", k->key, d->n_surges ? "" : " []");
+	for (size_t i = 0; i < d->n_surges; i++)
+		rs_flow_item(&sub, k->sub, &d->surges[i]);
+}
+
+/* A redial's delay matters only when some callers redial. */
+static void rs_hook_delay(struct rs *w, const struct scenario_key *k,
+			  const void *rec)
+{
+	if (((const struct line_spec *)rec)->redial_probability > 0) {
+		rs_open(w, k);
+		rs_dist(w->f, rs_at(k, rec));
+	}
+}
+
+/* A target {within_s, goal} (a line's answer, a grade's attend). */
+static void rs_target(struct rs *w, const struct scenario_key *k,
+		      const void *rec)
+{
+	const struct scenario_key *goal = &k->sub[1];
+
+	rs_open(w, k);
+	fputc('{', w->f);
+	w->sep = "";
+	rs_row(w, &k->sub[0], rec);
+	if (!isnan(scenario_schema_get(goal, rec)))
+		rs_row(w, goal, rec);
+	w->sep = NULL;
+	fputs(isnan(scenario_schema_get(goal, rec)) ? "}   # no goal: no "
+	      "verdict\n" : "}\n", w->f);
 }
 
 /* incidents: {GRADE: probability, ...}, every grade, so the mix a run
  * uses is all in one place; nothing when there are no grades. */
-static void rs_incidents(FILE *f, const struct scenario *sc,
-			 const struct line_spec *l)
+static void rs_hook_incidents(struct rs *w, const struct scenario_key *k,
+			      const void *rec)
 {
+	const struct line_spec *l = rec;
 	double none = 1.0;
 
-	if (sc->n_grades == 0)
+	if (w->sc->n_grades == 0)
 		return;
-	fputs("    incidents: {", f);
-	for (size_t g = 0; g < sc->n_grades; g++) {
-		fputs(g ? ", " : "", f);
-		rs_string(f, sc->grades[g].name);
-		fprintf(f, ": %s", rs_g(l->incident_p[g]).s);
+	fprintf(w->f, "    %s: {", k->key);
+	for (size_t g = 0; g < w->sc->n_grades; g++) {
+		fputs(g ? ", " : "", w->f);
+		rs_string(w->f, w->sc->grades[g].name);
+		fprintf(w->f, ": %s", rs_g(l->incident_p[g]).s);
 		none -= l->incident_p[g];
 	}
-	fprintf(f, "}   # %.10g resolved on the call\n", none);
+	fprintf(w->f, "}   # %.10g resolved on the call\n", none);
 }
 
-static void rs_line(FILE *f, const struct scenario *sc, const struct line_spec *l)
-{
-	fputs("  - name: ", f);
-	rs_string(f, l->name);
-	fputc('\n', f);
-	rs_demand(f, &l->demand);
-	/* An absent patience or wrap is left out: the file format has no
-	 * word for "none". */
-	if (l->has_patience) {
-		fputs("    patience: ", f);
-		rs_dist(f, &l->patience);
-	} else {
-		fputs("    # no patience: callers never abandon\n", f);
-	}
-	fputs("    redial:\n", f);
-	rs_key(f, "      ", scenario_schema_redial, "probability", l, NULL);
-	if (l->redial_probability > 0) {
-		fputs("      delay: ", f);
-		rs_dist(f, &l->redial_delay);
-	}
-	fputs("    handle: ", f);
-	rs_dist(f, &l->handle);
-	if (l->has_wrap) {
-		fputs("    wrap: ", f);
-		rs_dist(f, &l->wrap);
-	} else {
-		fputs("    # no wrap: no after-call work\n", f);
-	}
-	rs_target(f, "answer", scenario_schema_answer, l, l->goal);
-	rs_incidents(f, sc, l);
-}
+static const struct rs_hook rs_line_hooks[] = {
+	{"volume", rs_volume}, {"profile", rs_profile},
+	{"surges", rs_hook_surges}, {"delay", rs_hook_delay},
+	{"answer", rs_target}, {"incidents", rs_hook_incidents},
+	{NULL, NULL}};
 
-static void rs_shift(FILE *f, const struct shift_spec *s)
+/* Names of items of a list, "[a, b]", each the name at the start of item
+ * idx[i] of items, stride bytes apart. */
+static void rs_names(FILE *f, const void *items, size_t stride,
+		     const size_t *idx, size_t n)
 {
-	bool first = true;
-
-	fputs("      - {name: ", f);
-	rs_string(f, s->name);
-	fputs(", start: \"", f);
-	rs_clock(f, s->start_s);
-	fprintf(f, "\", hours: %s, days: [", rs_g(s->duration_s / 3600.0).s);
-	for (int d = 0; d < 7; d++)
-		if (s->days & (1u << d)) {
-			fprintf(f, "%s%s", first ? "" : ", ", rs_days[d]);
-			first = false;
-		}
+	fputc('[', f);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", f);
+		rs_string(f, (const char *)items + idx[i] * stride);
+	}
 	fputc(']', f);
-	rs_flow(f, ", ", scenario_schema_shift, "staff", s);
-	fputs("}\n", f);
 }
 
-static void rs_pool(FILE *f, const struct scenario *sc, const struct pool_spec *p)
+static void rs_hook_serves(struct rs *w, const struct scenario_key *k,
+			   const void *rec)
 {
-	fputs("  - name: ", f);
-	rs_string(f, p->name);
-	fputs("\n    serves: [", f);
-	for (size_t i = 0; i < p->n_serves; i++) {
-		fputs(i ? ", " : "", f);
-		rs_string(f, sc->lines[p->serves[i]].name);
-	}
-	fputs("]   # in priority order\n", f);
-	rs_key(f, "    ", scenario_schema_pool, "shrinkage", p, NULL);
-	rs_key(f, "    ", scenario_schema_pool, "hours_per_week", p,
-	       "   # contracted hours of one FTE");
-	rs_key(f, "    ", scenario_schema_pool, "cost_per_fte", p, "   # a year");
-	fputs("    shifts:\n", f);
-	for (size_t i = 0; i < p->n_shifts; i++)
-		rs_shift(f, &p->shifts[i]);
-	fprintf(f, "    # the roster implies %.10g FTE, an annual cost of %.10g\n",
-		scenario_pool_fte(p), scenario_pool_cost(p));
+	const struct pool_spec *p = rec;
+
+	rs_open(w, k);
+	rs_names(w->f, w->sc->lines, sizeof *w->sc->lines, p->serves,
+		 p->n_serves);
+	rs_close(w, k);
 }
 
-static void rs_grade(FILE *f, const struct grade_spec *g)
+static void rs_hook_hours(struct rs *w, const struct scenario_key *k,
+			  const void *rec)
 {
-	fputs("  - name: ", f);
-	rs_string(f, g->name);
-	fputc('\n', f);
-	if (isnan(g->target_s))
-		fputs("    # no attend: no attendance target\n", f);
+	rs_open(w, k);
+	fputs(rs_g(((const struct shift_spec *)rec)->duration_s / 3600.0).s,
+	      w->f);
+}
+
+static void rs_hook_days(struct rs *w, const struct scenario_key *k,
+			 const void *rec)
+{
+	const char *sep = "";
+
+	rs_open(w, k);
+	fputc('[', w->f);
+	for (int d = 0; d < 7; d++)
+		if (((const struct shift_spec *)rec)->days & (1u << d)) {
+			fputs(sep, w->f);
+			fputs(rs_days[d], w->f);
+			sep = ", ";
+		}
+	fputc(']', w->f);
+}
+
+static const struct rs_hook rs_shift_hooks[] = {
+	{"hours", rs_hook_hours}, {"days", rs_hook_days}, {NULL, NULL}};
+
+/* A roster's shifts under its key and the row's note. */
+static void rs_shifts(struct rs *w, const struct scenario_key *k,
+		      const struct shift_spec *s, size_t n)
+{
+	struct rs sub = {w->f, w->sc, rs_shift_hooks, NULL, "      ", NULL};
+
+	fprintf(w->f, "    %s:%s\n", k->key, k->note ? k->note : "");
+	for (size_t i = 0; i < n; i++)
+		rs_flow_item(&sub, k->sub, &s[i]);
+}
+
+static void rs_hook_pool_shifts(struct rs *w, const struct scenario_key *k,
+				const void *rec)
+{
+	const struct pool_spec *p = rec;
+
+	rs_shifts(w, k, p->shifts, p->n_shifts);
+	fprintf(w->f, "    # the roster implies %.10g FTE, an annual cost of "
+		"%.10g\n", scenario_pool_fte(p), scenario_pool_cost(p));
+}
+
+static const struct rs_hook rs_pool_hooks[] = {
+	{"serves", rs_hook_serves}, {"shifts", rs_hook_pool_shifts},
+	{NULL, NULL}};
+
+static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
+			   const void *rec)
+{
+	if (isnan(((const struct grade_spec *)rec)->target_s))
+		fputs("    # no attend: no attendance target\n", w->f);
 	else
-		rs_target(f, "attend", scenario_schema_attend, g, g->goal);
-	if (g->has_delay) {
-		fputs("    delay: ", f);
-		rs_dist(f, &g->delay);
-	} else {
-		fputs("    # no delay: a unit is sought at once\n", f);
-	}
-	fputs("    travel: ", f);
-	rs_dist(f, &g->travel);
-	fputs("    on_scene: ", f);
-	rs_dist(f, &g->on_scene);
-	rs_key(f, "    ", scenario_schema_grade, "preemptible", g, NULL);
+		rs_target(w, k, rec);
 }
 
-static void rs_area(FILE *f, const struct scenario *sc, const struct area_spec *a)
+static const struct rs_hook rs_grade_hooks[] = {
+	{"attend", rs_hook_attend}, {NULL, NULL}};
+
+static void rs_hook_neighbours(struct rs *w, const struct scenario_key *k,
+			       const void *rec)
 {
-	fputs("  - name: ", f);
-	rs_string(f, a->name);
-	fputc('\n', f);
-	rs_key(f, "    ", scenario_schema_area, "share", a, NULL);
-	fputs("    neighbours: [", f);
-	for (size_t i = 0; i < a->n_neighbours; i++) {
-		fputs(i ? ", " : "", f);
-		rs_string(f, sc->areas[a->neighbours[i]].name);
-	}
-	fputs("]   # nearest first\n", f);
-	rs_key(f, "    ", scenario_schema_area, "travel_factor", a, NULL);
+	const struct area_spec *a = rec;
+
+	rs_open(w, k);
+	rs_names(w->f, w->sc->areas, sizeof *w->sc->areas, a->neighbours,
+		 a->n_neighbours);
+	rs_close(w, k);
 }
+
+static const struct rs_hook rs_area_hooks[] = {
+	{"neighbours", rs_hook_neighbours}, {NULL, NULL}};
 
 /* A role: what it attends, or, for ring-fenced neighbourhood officers,
- * when they may be abstracted; then its cost. */
-static void rs_role(FILE *f, const struct scenario *sc, const struct role_spec *r)
+ * when they may be abstracted. */
+static void rs_hook_attends(struct rs *w, const struct scenario_key *k,
+			    const void *rec)
 {
-	fputs("  - name: ", f);
-	rs_string(f, r->name);
-	fputc('\n', f);
-	rs_key(f, "    ", scenario_schema_role, "neighbourhood", r, NULL);
-	if (r->neighbourhood) {
-		fprintf(f, "    abstraction: {allowed: %s, after_s: %s}\n",
-			r->abstraction == ABSTRACTION_EMERGENCY_ONLY
-			? "emergency_only" : "never", rs_g(r->abstract_after_s).s);
-	} else {
-		bool first = true;
+	const struct role_spec *r = rec;
+	const char *sep = "";
 
-		fputs("    attends: [", f);
-		for (size_t g = 0; g < sc->n_grades; g++)
-			if (r->attends & (1u << g)) {
-				fputs(first ? "" : ", ", f);
-				rs_string(f, sc->grades[g].name);
-				first = false;
-			}
-		fputs("]\n", f);
-	}
-	rs_key(f, "    ", scenario_schema_role, "cost_per_fte", r, "   # a year");
-	rs_key(f, "    ", scenario_schema_role, "hours_per_week", r,
-	       "   # contracted hours of one FTE");
+	if (r->neighbourhood)
+		return;
+	rs_open(w, k);
+	fputc('[', w->f);
+	for (size_t g = 0; g < w->sc->n_grades; g++)
+		if (r->attends & (1u << g)) {
+			fputs(sep, w->f);
+			rs_string(w->f, w->sc->grades[g].name);
+			sep = ", ";
+		}
+	fputs("]\n", w->f);
 }
 
-static void rs_dispatch(FILE *f, const struct dispatch_spec *d)
+static void rs_hook_abstraction(struct rs *w, const struct scenario_key *k,
+				const void *rec)
 {
-	fputs("dispatch:\n", f);
-	rs_keys(f, "  ", scenario_schema_dispatch, d);
+	if (((const struct role_spec *)rec)->neighbourhood)
+		rs_map(w, k, rec);
 }
 
-static void rs_unit(FILE *f, const struct scenario *sc, const struct unit_spec *u)
+static const struct rs_hook rs_role_hooks[] = {
+	{"attends", rs_hook_attends}, {"abstraction", rs_hook_abstraction},
+	{NULL, NULL}};
+
+/* A unit's area or role, by name. */
+static void rs_hook_ref(struct rs *w, const struct scenario_key *k,
+			const void *rec)
 {
-	fputs("  - area: ", f);
-	rs_string(f, sc->areas[u->area].name);
-	fputs("\n    role: ", f);
-	rs_string(f, sc->roles[u->role].name);
-	fputc('\n', f);
-	rs_key(f, "    ", scenario_schema_unit, "crew", u, "   # officers a unit");
-	rs_key(f, "    ", scenario_schema_unit, "shrinkage", u, NULL);
-	fputs("    shifts:   # staff = units on the shift\n", f);
-	for (size_t i = 0; i < u->n_shifts; i++)
-		rs_shift(f, &u->shifts[i]);
-	fprintf(f, "    # the roster implies %.10g FTE, an annual cost of %.10g\n",
-		scenario_unit_fte(sc, u), scenario_unit_cost(sc, u));
+	const struct unit_spec *u = rec;
+
+	rs_open(w, k);
+	rs_string(w->f, k->key[0] == 'a' ? w->sc->areas[u->area].name :
+		  w->sc->roles[u->role].name);
+	fputc('\n', w->f);
 }
+
+static void rs_hook_unit_shifts(struct rs *w, const struct scenario_key *k,
+				const void *rec)
+{
+	const struct unit_spec *u = rec;
+
+	rs_shifts(w, k, u->shifts, u->n_shifts);
+	fprintf(w->f, "    # the roster implies %.10g FTE, an annual cost of "
+		"%.10g\n", scenario_unit_fte(w->sc, u),
+		scenario_unit_cost(w->sc, u));
+}
+
+static const struct rs_hook rs_unit_hooks[] = {
+	{"area", rs_hook_ref}, {"role", rs_hook_ref},
+	{"shifts", rs_hook_unit_shifts}, {NULL, NULL}};
+
+/* A spec built in code may leave max_waiting 0, for the default. */
+static void rs_hook_max_waiting(struct rs *w, const struct scenario_key *k,
+				const void *rec)
+{
+	const struct run_spec *r = rec;
+
+	rs_open(w, k);
+	fprintf(w->f, "%zu\n", r->max_waiting ? r->max_waiting :
+		(size_t)SCENARIO_MAX_WAITING_DEFAULT);
+}
+
+static const struct rs_hook rs_top_hooks[] = {
+	{"max_waiting", rs_hook_max_waiting}, {NULL, NULL}};
+
+/* A list of the top level, each item through t and hooks. */
+#define RS_LIST(f, sc, header, t, hooks, items, n)                          \
+	do {                                                                \
+		fputs(header, f);                                           \
+		for (size_t i_ = 0; i_ < (n); i_++)                         \
+			rs_item(f, sc, t, hooks, &(items)[i_]);             \
+	} while (0)
 
 /* The officers of each role, summed over the role's unit rosters, in the
  * order of the file (as the run's report sums them). */
@@ -516,25 +656,22 @@ static void rs_role_costs(FILE *f, const struct scenario *sc)
 
 /* grades, areas, roles, dispatch and units, and the units' FTE and cost
  * added to *fte and *cost; nothing for calls only. */
-static void rs_response(FILE *f, const struct scenario *sc, double *fte,
-			double *cost)
+static void rs_response(struct rs *w, double *fte, double *cost)
 {
+	const struct scenario *sc = w->sc;
+
 	if (sc->n_grades == 0)
 		return;
-	fputs("grades:   # highest first\n", f);
-	for (size_t g = 0; g < sc->n_grades; g++)
-		rs_grade(f, &sc->grades[g]);
-	fputs("areas:\n", f);
-	for (size_t a = 0; a < sc->n_areas; a++)
-		rs_area(f, sc, &sc->areas[a]);
-	fputs("roles:\n", f);
-	for (size_t r = 0; r < sc->n_roles; r++)
-		rs_role(f, sc, &sc->roles[r]);
-	rs_dispatch(f, &sc->dispatch);
-	fputs("units:\n", f);
-	for (size_t u = 0; u < sc->n_units; u++)
-		rs_unit(f, sc, &sc->units[u]);
-	rs_role_costs(f, sc);
+	RS_LIST(w->f, sc, "grades:   # highest first\n", scenario_schema_grade,
+		rs_grade_hooks, sc->grades, sc->n_grades);
+	RS_LIST(w->f, sc, "areas:\n", scenario_schema_area, rs_area_hooks,
+		sc->areas, sc->n_areas);
+	RS_LIST(w->f, sc, "roles:\n", scenario_schema_role, rs_role_hooks,
+		sc->roles, sc->n_roles);
+	rs_row(w, scenario_schema_find(scenario_schema_top, "dispatch"), sc);
+	RS_LIST(w->f, sc, "units:\n", scenario_schema_unit, rs_unit_hooks,
+		sc->units, sc->n_units);
+	rs_role_costs(w->f, sc);
 	for (size_t u = 0; u < sc->n_units; u++) {
 		*fte += scenario_unit_fte(sc, &sc->units[u]);
 		*cost += scenario_unit_cost(sc, &sc->units[u]);
@@ -544,20 +681,22 @@ static void rs_response(FILE *f, const struct scenario *sc, double *fte,
 enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 				      struct sim_err *err)
 {
+	struct rs w = {f, sc, rs_top_hooks, "", "", NULL};
+	const struct scenario_key *t = scenario_schema_top;
 	double fte = 0.0, cost = 0.0;
 
-	rs_run(f, sc);
-	fputs("lines:\n", f);
-	for (size_t l = 0; l < sc->n_lines; l++)
-		rs_line(f, sc, &sc->lines[l]);
-	fputs("pools:\n", f);
+	rs_row(&w, scenario_schema_find(t, "name"), sc);
+	rs_row(&w, scenario_schema_find(t, "run"), sc);
+	RS_LIST(f, sc, "lines:\n", scenario_schema_line, rs_line_hooks,
+		sc->lines, sc->n_lines);
+	RS_LIST(f, sc, "pools:\n", scenario_schema_pool, rs_pool_hooks,
+		sc->pools, sc->n_pools);
 	for (size_t p = 0; p < sc->n_pools; p++) {
-		rs_pool(f, sc, &sc->pools[p]);
 		fte += scenario_pool_fte(&sc->pools[p]);
 		cost += scenario_pool_cost(&sc->pools[p]);
 	}
 	fprintf(f, "# all pools: %.10g FTE, an annual cost of %.10g\n", fte, cost);
-	rs_response(f, sc, &fte, &cost);
+	rs_response(&w, &fte, &cost);
 	if (sc->n_grades > 0)
 		fprintf(f, "# all pools and units: %.10g FTE, an annual cost of "
 			"%.10g\n", fte, cost);

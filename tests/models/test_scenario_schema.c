@@ -15,6 +15,7 @@
 
 #include "tests/test_support.h"
 #include "models/scenario_schema.h"
+#include "models/dist.h"
 
 #define DOC "docs/scenario.md"
 #define LINE_MAX_ 4096
@@ -182,12 +183,29 @@ static void test_defaults_and_store(void **state)
 	assert_int_equal(u.crew, 1);
 }
 
+/* A distribution's kind is read as a word of its row: the row's words
+ * are dist.c's names in enum order, and its message names them all. */
+static void test_dist_words(void **state)
+{
+	const struct scenario_key *k = scenario_schema_find(scenario_schema_dist,
+							    "dist");
+	int i;
+
+	(void)state;
+	for (i = 0; i <= DIST_EMPIRICAL; i++)
+		assert_string_equal(k->words[i],
+				    dist_kind_name((enum dist_kind)i));
+	assert_null(k->words[i]);
+	assert_string_equal(k->give, dist_kind_names());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_docs_list_the_schema),
 		cmocka_unit_test(test_rows_complete),
 		cmocka_unit_test(test_defaults_and_store),
+		cmocka_unit_test(test_dist_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,454 @@
+/* scenario_record.c: one walker reads every record of a scenario through
+ * its schema table (scenario_record.h): a reader a kind of value, each
+ * taking its range, its allowed words and its messages from the row. */
+#include "models/scenario_record.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <yaml.h>
+#include <string.h>
+
+#include "models/scenario_dist.h"
+#include "models/week.h"
+
+/* Where row k's value is kept in rec. */
+static void *row_at(const struct scenario_key *k, void *rec)
+{
+	return (char *)rec + k->offset;
+}
+
+/* The value of row k under m, after reporting it missing when it is
+ * required; an id of 0 when absent. */
+static struct yaml_doc_at row_value(struct scenario_read *ld,
+				    struct yaml_doc_at m,
+				    const struct scenario_key *k,
+				    char path[YAML_DOC_PATH_MAX])
+{
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, path);
+
+	if (!a.id && k->required)
+		yaml_doc_missing(&ld->yd, m, k->key, k->kind == SCENARIO_NUMBER ?
+				 k->rule->allowed : k->give);
+	return a;
+}
+
+/* The scalar text at a, or NULL after reporting another shape. */
+static const char *row_text(struct scenario_read *ld, struct yaml_doc_at a,
+			    const char *allowed)
+{
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, allowed))
+		return NULL;
+	return yaml_doc_text(yaml_doc_node(&ld->yd, a.id));
+}
+
+static void read_number(struct scenario_read *ld, struct yaml_doc_at a,
+			const struct scenario_key *k, void *rec)
+{
+	double v;
+
+	if (yaml_doc_number(&ld->yd, a, k->rule, &v))
+		scenario_schema_store(k, rec, v);
+}
+
+/* A flag: true or false, unquoted. YAML 1.1's yes/no/on/off are refused:
+ * a planner who writes "no" should learn that it is not read as a word. */
+static void read_flag(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	static const char *const words[] = {"false", "true", NULL};
+	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
+	int i = -1;
+
+	if (yaml_doc_is_string(n) &&
+	    n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		i = yaml_doc_word_index(yaml_doc_text(n), words);
+	if (i < 0)
+		yaml_doc_wrong(&ld->yd, a, "true or false");
+	else
+		scenario_schema_store(k, rec, i);
+}
+
+static void read_word(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	scenario_read_word(ld, a, k, rec);
+}
+
+/* Text that fits the row's buffer; cut, it could end inside a UTF-8
+ * character, which no YAML reader (nor check's output) accepts. */
+static void read_text(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	const char *s = row_text(ld, a, k->give);
+	size_t len;
+
+	if (!s)
+		return;
+	len = yaml_doc_node(&ld->yd, a.id)->data.scalar.length;
+	if (len < k->size)
+		memcpy(row_at(k, rec), s, strlen(s) + 1);
+	else
+		yaml_doc_problem(&ld->yd, a, "the name is %zu bytes long; must "
+				 "be at most %zu", len, k->size - 1);
+}
+
+/* "HH:MM" (one- or two-digit hours, minutes 00..59) to seconds, or -1. */
+double scenario_record_clock(struct scenario_read *ld, struct yaml_doc_at a,
+			     double max_s, const char *allowed)
+{
+	const char *s = row_text(ld, a, allowed);
+	double t = s ? scenario_read_clock_s(s) : -1.0;
+
+	if (!s)
+		return -1.0;
+	if (t < 0 || t > max_s) {
+		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a valid time; "
+				 "must be %s", s, allowed);
+		return -1.0;
+	}
+	return t;
+}
+
+static void read_clock(struct scenario_read *ld, struct yaml_doc_at a,
+		       const struct scenario_key *k, void *rec)
+{
+	double t = scenario_record_clock(ld, a, k->rule->hi, k->rule->allowed);
+
+	if (t >= 0)
+		scenario_schema_store(k, rec, t);
+}
+
+/* A day and a time "sat 22:00", as seconds into the week. */
+static void read_when(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	const char *s = row_text(ld, a, k->give);
+	char day[4];
+	double t = -1.0;
+	int d = -1;
+
+	if (!s)
+		return;
+	if (strlen(s) > 4 && s[3] == ' ') {
+		memcpy(day, s, 3);
+		day[3] = '\0';
+		d = yaml_doc_word_index(day, k->words);
+	}
+	t = d >= 0 ? scenario_read_clock_s(s + 4) : -1.0;
+	if (d < 0 || t < 0 || t >= DAY_S)
+		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a day and time; "
+				 "must be like \"sat 22:00\" (mon..sun, "
+				 "00:00..23:59)", s);
+	else
+		scenario_schema_store(k, rec, d * DAY_S + t);
+}
+
+/* A date "YYYY-MM-DD" that exists in the calendar; *wday is 0 = Monday.
+ * Worked out by arithmetic, not with mktime: mktime reads the time zone,
+ * which is shared by every thread, and scenarios are built on several
+ * threads at once (scenario_doc_build). */
+static int date_parse(const char *s, struct demand_date *d, int *wday)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+				      30, 31};
+	static const int shift[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+	int n = 0, y, leap;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
+		   &n) != 3 ||
+	    n != 10 || d->year < 1900 || d->month < 1 || d->month > 12)
+		return 0;
+	leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
+	if (d->mday < 1 || d->mday > mdays[d->month - 1] + (d->month == 2 &&
+							   leap))
+		return 0;
+	/* Sakamoto's method: 0 is Sunday. */
+	y = d->year - (d->month < 3);
+	*wday = (y + y / 4 - y / 100 + y / 400 + shift[d->month - 1] +
+		 d->mday + 6) % 7;
+	return 1;
+}
+
+/* A date that is a Monday, because time 0 is Monday 00:00. */
+static void read_date(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	static const char *const wday[] = {WEEK_DAY_NAMES};
+	const char *s = row_text(ld, a, k->give);
+	struct demand_date d;
+	int wd;
+
+	if (!s)
+		return;
+	if (!date_parse(s, &d, &wd))
+		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a date; must be %s",
+				 s, k->give);
+	else if (wd != 0)
+		yaml_doc_problem(&ld->yd, a, "%s is a %s; must be a Monday "
+				 "(scenario time 0 is Monday 00:00)", s,
+				 wday[wd]);
+	else
+		memcpy(row_at(k, rec), &d, sizeof d);
+}
+
+/* A whole number that fits 64 bits. */
+static void read_seed(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	const char *s = row_text(ld, a, k->give);
+	char *end;
+	unsigned long long v;
+
+	if (!s)
+		return;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (!isdigit((unsigned char)s[0]) || *end != '\0' || errno == ERANGE ||
+	    yaml_doc_node(&ld->yd, a.id)->data.scalar.style !=
+	    YAML_PLAIN_SCALAR_STYLE || yaml_doc_is_radix(s))
+		yaml_doc_problem(&ld->yd, a, "'%.60s' %s; must be %s", s,
+				 yaml_doc_is_radix(s) ? yaml_doc_number_fault(-3)
+				 : "is not a valid seed", k->give);
+	else
+		*(uint64_t *)row_at(k, rec) = (uint64_t)v;
+}
+
+/* A distribution; an optional one records that it was given. */
+static void read_dist(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	scenario_dist_read(ld, a, row_at(k, rec));
+	if (k->given)
+		*(int *)(void *)((char *)rec + k->given - 1) = 1;
+}
+
+static void read_map(struct scenario_read *ld, struct yaml_doc_at a,
+		     const struct scenario_key *k, void *rec)
+{
+	if (yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, k->shape ?
+			    k->shape : k->give))
+		scenario_record_read(ld, a, k->sub, NULL, row_at(k, rec));
+}
+
+typedef void row_reader(struct scenario_read *ld, struct yaml_doc_at a,
+			const struct scenario_key *k, void *rec);
+
+static row_reader *const readers[] = {
+	[SCENARIO_NUMBER] = read_number, [SCENARIO_TEXT] = read_text,
+	[SCENARIO_WORD] = read_word, [SCENARIO_BOOL] = read_flag,
+	[SCENARIO_CLOCK] = read_clock, [SCENARIO_WHEN] = read_when,
+	[SCENARIO_DATE] = read_date, [SCENARIO_SEED] = read_seed,
+	[SCENARIO_DIST] = read_dist, [SCENARIO_MAP] = read_map,
+	[SCENARIO_LIST] = NULL};
+
+void scenario_record_row(struct scenario_read *ld, struct yaml_doc_at m,
+			 const struct scenario_key *k, void *rec)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a;
+
+	if (!readers[k->kind])
+		return;
+	a = row_value(ld, m, k, kp);
+	if (a.id)
+		readers[k->kind](ld, a, k, rec);
+}
+
+struct yaml_doc_at scenario_record_map(struct scenario_read *ld,
+				       struct yaml_doc_at m,
+				       const struct scenario_key *k, void *rec,
+				       char path[YAML_DOC_PATH_MAX])
+{
+	struct yaml_doc_at a = row_value(ld, m, k, path);
+
+	if (a.id && !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
+				     k->shape ? k->shape : k->give))
+		a.id = 0;
+	if (a.id)
+		scenario_record_read(ld, a, k->sub, NULL, row_at(k, rec));
+	return a;
+}
+
+/* The hook of key among hooks, or NULL. */
+static const struct scenario_record_hook *
+hook_of(const struct scenario_record_hook *hooks, const char *key)
+{
+	for (; hooks && hooks->key; hooks++)
+		if (hooks->key[0] == key[0] && strcmp(hooks->key, key) == 0)
+			return hooks;
+	return NULL;
+}
+
+void scenario_record_read(struct scenario_read *ld, struct yaml_doc_at m,
+			  const struct scenario_key *t,
+			  const struct scenario_record_hook *hooks, void *rec)
+{
+	const struct scenario_record_hook *h;
+
+	scenario_read_keys(ld, m, t);
+	for (; t->key; t++) {
+		h = hook_of(hooks, t->key);
+		if (h)
+			h->read(ld, m, t, rec);
+		else
+			scenario_record_row(ld, m, t, rec);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Lists of records                                                    */
+
+/* True when s holds a control character (a line break in a name would
+ * split a CSV row, or a table line, in two). */
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* The `name` of a line, pool or shift: a non-empty word without '.' or
+ * '=' (they would break --set paths) or control characters. Returns the
+ * name node, or 0. */
+static int parse_name(struct scenario_read *ld, struct yaml_doc_at m, char *dst,
+		      size_t size)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, "name", kp);
+	const char *s;
+
+	if (!c.id) {
+		yaml_doc_missing(&ld->yd, m, "name", "a unique name");
+		return 0;
+	}
+	if (!yaml_doc_expect(&ld->yd, c, YAML_SCALAR_NODE, "a name"))
+		return 0;
+	s = yaml_doc_text(yaml_doc_node(&ld->yd, c.id));
+	if (has_control(s)) {
+		/* Not echoed: the message would break over lines itself. */
+		yaml_doc_problem(&ld->yd, c,
+				 "the name holds a control character (a line "
+				 "break or tab); must be at most %zu characters, "
+				 "without '.', '=' or control characters", size - 1);
+		return 0;
+	}
+	if (strlen(s) >= size || strpbrk(s, ".=")) {
+		yaml_doc_problem(&ld->yd, c,
+				 "'%.60s' is not a usable name; must be at "
+				 "most %zu characters, without '.', '=' or control "
+				 "characters", s, size - 1);
+		return 0;
+	}
+	memcpy(dst, s, strlen(s) + 1);
+	return c.id;
+}
+
+/* Reports the name of item i of list s (its node at a) when an earlier
+ * item of recs has it. */
+static void check_unique(struct scenario_read *ld,
+			 const struct scenario_record_kind *k,
+			 struct yaml_doc_at s, const char *recs, int i,
+			 struct yaml_doc_at a)
+{
+	const char *name = recs + (size_t)i * k->size;
+	char ip[YAML_DOC_PATH_MAX], np[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at o;
+	int j;
+
+	for (j = 0; j < i; j++)
+		if (strcmp(recs + (size_t)j * k->size, name) == 0) {
+			o = yaml_doc_key(&ld->yd, yaml_doc_item(&ld->yd, s, j,
+								NULL, ip),
+					 "name", np);
+			yaml_doc_problem(&ld->yd, a, "duplicate %s name '%s' "
+					 "(also at line %d); names must be "
+					 "unique", k->noun, name,
+					 yaml_doc_pos(&ld->yd, o.id).line);
+			return;
+		}
+}
+
+/* Opens item i of list s: checks it is a mapping, reads its name into
+ * its record in recs and sets *m to it, with the path naming the item by
+ * that name. Returns 0 when the item is not a mapping. */
+static int open_item(struct scenario_read *ld,
+		     const struct scenario_record_kind *k, struct yaml_doc_at s,
+		     int i, char *recs, char buf[YAML_DOC_PATH_MAX],
+		     struct yaml_doc_at *m)
+{
+	char *dst = recs + (size_t)i * k->size;
+	struct yaml_doc_at na;
+
+	*m = yaml_doc_item(&ld->yd, s, i, NULL, buf);
+	if (!yaml_doc_expect(&ld->yd, *m, YAML_MAPPING_NODE,
+			     "a mapping with a name"))
+		return 0;
+	na.id = parse_name(ld, *m, dst, SCENARIO_NAME_MAX);
+	*m = yaml_doc_item(&ld->yd, s, i, dst, buf);
+	na.path = m->path;
+	if (na.id)
+		check_unique(ld, k, s, recs, i, na);
+	return 1;
+}
+
+/* Reads item i of list s into rec, unless it is no mapping (named). */
+static void list_item(struct scenario_read *ld,
+		      const struct scenario_record_kind *k,
+		      struct yaml_doc_at s, int i, char *recs)
+{
+	char *rec = recs + (size_t)i * k->size;
+	char ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at m = yaml_doc_item(&ld->yd, s, i, NULL, ip);
+	struct src_pos pos = yaml_doc_pos(&ld->yd, m.id);
+
+	scenario_schema_defaults(k->table, rec);
+	if (k->pos)
+		memcpy(rec + k->pos - 1, &pos, sizeof pos);
+	if (k->init)
+		k->init(rec);
+	if (k->item_give ? !yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE,
+					    k->item_give) :
+	    !open_item(ld, k, s, i, recs, ip, &m))
+		return;
+	if (k->check)
+		k->check(ld, m, rec);
+	scenario_record_read(ld, m, k->table, k->hooks, rec);
+}
+
+/* The list k under mapping parent, required and not empty: a new array
+ * of records (owned by the caller, also when NULL is not returned but
+ * *n stays 0 after a failed allocation), its length in *n. */
+void *scenario_record_list(struct scenario_read *ld,
+			   struct yaml_doc_at parent,
+			   const struct scenario_record_kind *k, size_t *n_out)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, parent, k->key, kp);
+	int n = !k->optional ? scenario_read_required_list(ld, parent, s,
+							   k->give) :
+		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
+					k->give) ?
+		yaml_doc_seq_len(yaml_doc_node(&ld->yd, s.id)) : 0, i;
+	char *recs;
+
+	if (k->max && n > k->max) {
+		yaml_doc_problem(&ld->yd, s, "has %d %ss; must have at most %d",
+				 n, k->noun, k->max);
+		return NULL;
+	}
+	if (n == 0)
+		return NULL;
+	recs = scenario_read_calloc(ld, (size_t)n, k->size);
+	if (recs) {
+		*n_out = (size_t)n;
+		for (i = 0; i < n; i++)
+			list_item(ld, k, s, i, recs);
+	}
+	return recs;
+}
+
