@@ -714,14 +714,13 @@ static void line_wait_figures(const struct cc_model *m, size_t l,
 {
 	static const double edges[FIGURE_WAIT_BINS] = { FIGURE_WAIT_EDGES };
 	const struct hist *h = m->lines[l].waits;
-	double below = 0.0, next;
+	double below[FIGURE_WAIT_BINS + 1];
 
-	for (size_t b = 0; b < FIGURE_WAIT_BINS; b++) {
-		next = b + 1 < FIGURE_WAIT_BINS
-			? hist_count_below(h, edges[b + 1]) : hist_count(h);
-		replication_wline_at(out, b, l)[CC_W_ANSWERED] = next - below;
-		below = next;
-	}
+	hist_counts_below(h, edges, FIGURE_WAIT_BINS, below);
+	below[FIGURE_WAIT_BINS] = hist_count(h);
+	for (size_t b = 0; b < FIGURE_WAIT_BINS; b++)
+		replication_wline_at(out, b, l)[CC_W_ANSWERED] =
+			below[b + 1] - below[b];
 }
 
 /* Line l's figures of each counted day. */

@@ -84,15 +84,23 @@ struct hist {
 static double hist_edge(size_t i)
 {
 	const size_t per = (size_t)1 << HIST_SUB_BITS;
+	uint64_t bits;
 	size_t k;
+	double x;
 
 	if (i < HIST_N_LOW)
 		return i == 0 ? 0.0 : HIST_ZERO_S;
 	if (i >= HIST_N_BINS)
 		return HIST_TOP_S;
 	k = i - HIST_N_LOW;
-	return ldexp(1.0 + (double)(k % per) / (double)per,
-		     HIST_LOW_EXP + (int)(k / per));
+	(void)per;
+	/* The bits hist_bin reads, put back: (1 + j/128) 2^e exactly, as
+	 * ldexp would give it, without its cost (windows ask for thousands). */
+	bits = (HIST_LOW_KEY + k) << (52 - HIST_SUB_BITS);
+	memcpy(&x, &bits, sizeof x);
+	assert(x == ldexp(1.0 + (double)(k % per) / (double)per,
+			  HIST_LOW_EXP + (int)(k / per)));
+	return x;
 }
 
 /* Returns a new empty histogram, or NULL when out of memory. */
@@ -295,19 +303,26 @@ double hist_quantile(const struct hist *h, double q)
 	return hist_window_quantile(h->pdf, h->win_lo, h->max_s, q);
 }
 
-/* Values added below x, an edge of the bins (asserted): exact, since no
- * bin straddles x. Settling moves counts, it changes none. */
-double hist_count_below(const struct hist *h, double x)
+/* Values added below each of edges[0 .. n-1], ascending edges of the bins
+ * (asserted), in one pass over the bins: exact, since no bin straddles an
+ * edge. Settling moves counts, it changes none. */
+void hist_counts_below(const struct hist *h, const double *edges, size_t n,
+		       double *out)
 {
 	struct hist *w = (struct hist *)h;
-	size_t top = x >= HIST_TOP_S ? HIST_N_BINS : hist_bin(x);
-	double n = 0.0;
+	double sum = 0.0;
+	size_t i = 0;
 
-	assert(hist_is_edge(x));
 	hist_settle(w);
-	for (size_t i = 0; i < top; i++)
-		n += h->bin[i];
-	return n;
+	for (size_t k = 0; k < n; k++) {
+		size_t top = edges[k] >= HIST_TOP_S ? HIST_N_BINS
+			: hist_bin(edges[k]);
+
+		assert(hist_is_edge(edges[k]) && (k == 0 || edges[k - 1] < edges[k]));
+		for (; i < top; i++)
+			sum += h->bin[i];
+		out[k] = sum;
+	}
 }
 
 bool hist_is_edge(double x)
@@ -378,12 +393,21 @@ static double hist_paged_bin(const struct hist_paged *h, size_t i)
 	return pg != NULL ? pg[i % HIST_PAGE] : 0.0;
 }
 
-/* The first and last bins holding a value (h holds one). */
+/* The first and last bins holding a value (h holds one), passing over
+ * pages never allocated a page at a time. */
 static void hist_paged_span(const struct hist_paged *h, size_t *lo,
 			    size_t *hi)
 {
-	size_t a = 0, b = HIST_N_BINS - 1;
+	size_t a = 0, b = HIST_N_PAGES - 1;
 
+	while (h->page[a] == NULL)
+		a++;
+	while (h->page[b] == NULL)
+		b--;
+	a *= HIST_PAGE;
+	b = b * HIST_PAGE + HIST_PAGE - 1;
+	if (b >= HIST_N_BINS)
+		b = HIST_N_BINS - 1;
 	while (hist_paged_bin(h, a) == 0.0)
 		a++;
 	while (hist_paged_bin(h, b) == 0.0)

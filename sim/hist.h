@@ -31,9 +31,11 @@ void hist_reset(struct hist *h);
 double hist_count(const struct hist *h);
 /* The q-quantile (0 <= q <= 1) of what was added; NAN when nothing was. */
 double hist_quantile(const struct hist *h, double q);
-/* The number of values added below x, exactly; x must be an edge of the
- * bins (hist_is_edge), so no bin straddles it. */
-double hist_count_below(const struct hist *h, double x);
+/* The number of values added below each of edges[0 .. n-1] into out[k],
+ * exactly; the edges must be edges of the bins (hist_is_edge), so no bin
+ * straddles one, in ascending order. */
+void hist_counts_below(const struct hist *h, const double *edges, size_t n,
+		       double *out);
 /* Whether x is an edge of the bins: 0, 1e-6 s, or (1 + j/128) 2^e s for
  * -4 <= e < 36 (10, 20, 30, 60, 300, 3600 s are). */
 bool hist_is_edge(double x);
