@@ -65,7 +65,7 @@ static void waits_spec(FILE *f, const json_t *root, size_t unused)
 	      "{\"mark\":{\"type\":\"bar\",\"color\":\"#0072B2\"},"
 	      "\"encoding\":{\"x\":{\"field\":\"bin\",\"type\":\"ordinal\","
 	      "\"sort\":null,\"title\":\"wait before answer\",\"axis\":"
-	      "{\"labelAngle\":0}},\"y\":{\"field\":\"mean\",\"type\":"
+	      "{\"labelAngle\":-40}},\"y\":{\"field\":\"mean\",\"type\":"
 	      "\"quantitative\",\"title\":\"calls answered\"}}},"
 	      "{\"mark\":{\"type\":\"rule\",\"color\":\"black\"},\"encoding\":"
 	      "{\"x\":{\"field\":\"bin\",\"type\":\"ordinal\",\"sort\":null},"
