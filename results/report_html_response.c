@@ -307,6 +307,22 @@ static void rsp_times_rows(struct emit_json *w, const json_t *root,
 	"\"p90\",\"p95\"],\"scale\":{\"range\":[\"#0072B2\",\"#E69F00\"," \
 	"\"#009E73\"]},\"title\":\"percentile\"}"
 
+/* The grades' names in the scenario's order (highest first), as the
+ * panels' order: a facet would otherwise sort them by name. */
+static void rsp_grade_order(FILE *f, const json_t *root)
+{
+	struct emit_json w = { .f = f, .compact = true, .script_safe = true };
+	const json_t *grades = json_object_get(root, "grades");
+
+	emit_json_open(&w, '[');
+	for (size_t g = 0; g < json_array_size(grades); g++) {
+		emit_json_next(&w);
+		emit_json_text(&w, result_string(json_array_get(grades, g),
+						 "name"));
+	}
+	emit_json_close(&w, ']');
+}
+
 /* A panel a grade: each place's p50, p90 and p95 (marks of their own
  * colour and shape) with intervals, in minutes, and the target as a
  * dashed rule. */
@@ -319,7 +335,9 @@ static void rsp_spec_times(FILE *f, const json_t *root, size_t unused)
 	      "\"high_min\"},{\"calculate\":\"datum.target_s / 60\",\"as\":"
 	      "\"target_min\"}],"
 	      "\"facet\":{\"row\":{\"field\":\"grade\",\"type\":\"nominal\","
-	      "\"sort\":null,\"title\":null,\"header\":{\"labelAngle\":0,"
+	      "\"sort\":", f);
+	rsp_grade_order(f, root);
+	fputs(",\"title\":null,\"header\":{\"labelAngle\":0,"
 	      "\"labelAlign\":\"left\",\"labelFontWeight\":\"bold\"}}},"
 	      "\"resolve\":{\"scale\":{\"x\":\"independent\"}},"
 	      "\"spec\":{\"width\":420,\"height\":{\"step\":30},\"layer\":["
