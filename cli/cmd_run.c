@@ -23,6 +23,7 @@
 #include "results/report_csv.h"
 #include "results/report_json.h"
 #include "results/report_table.h"
+#include "results/report_table_hours.h"
 #include "results/summary.h"
 #include "sim/mem.h"
 #include "sim/replicate.h"
@@ -31,7 +32,7 @@ const char cmd_run_usage[] =
 	"usage: callsim run [SCENARIO] [--replications N] [--seed S] [--days D]\n"
 	"                   [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
 	"                   [--format table|csv|json] [--intervals] [--by-day]\n"
-	"                   [--require-slas] [--report FILE.html]\n"
+	"                   [--by-hour] [--require-slas] [--report FILE.html]\n"
 	"                   [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
@@ -50,6 +51,8 @@ const char cmd_run_usage[] =
 	"  --intervals        add the hour-of-week figures\n"
 	"  --by-day           add the table of figures by day of the horizon\n"
 	"                     (CSV and JSON always carry them)\n"
+	"  --by-hour          add the tables of the incident response by hour of\n"
+	"                     the week (CSV and JSON always carry them)\n"
 	"  --report FILE      also write the run's HTML report with charts to\n"
 	"                     FILE, as `callsim report` makes it from the JSON;\n"
 	"                     implies --intervals\n"
@@ -73,7 +76,7 @@ struct run_opts {
 	size_t n_command;
 	unsigned threads;
 	int format;                        /* enum run_format */
-	bool intervals, by_day, require_slas, verbose, quiet, help;
+	bool intervals, by_day, by_hour, require_slas, verbose, quiet, help;
 };
 
 static const char *const run_formats[] = { "table", "csv", "json", NULL };
@@ -85,6 +88,7 @@ static const struct cli_opt run_opts_table[] = {
 	CLI_OPT_CHOICE("format", struct run_opts, format, run_formats),
 	CLI_OPT_FLAG("intervals", 0, struct run_opts, intervals),
 	CLI_OPT_FLAG("by-day", 0, struct run_opts, by_day),
+	CLI_OPT_FLAG("by-hour", 0, struct run_opts, by_hour),
 	CLI_OPT_TEXT("report", 0, struct run_opts, report),
 	CLI_OPT_FLAG("require-slas", 0, struct run_opts, require_slas),
 	CLI_OPT_FLAG("verbose", 'v', struct run_opts, verbose),
@@ -172,6 +176,8 @@ static enum sim_status run_write(const struct summary *s,
 	st = report_table_write(stdout, s, o->intervals, err);
 	if (st == SIM_OK && o->by_day)
 		st = report_table_write_days(stdout, s, err);
+	if (st == SIM_OK && o->by_hour)
+		st = report_table_hours_write(stdout, s, err);
 	return st;
 }
 

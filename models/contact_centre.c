@@ -706,6 +706,23 @@ static void line_figures(const struct cc_model *m, size_t l,
 	}
 }
 
+/* Line l's wait distribution: its answered calls by the bin their wait
+ * fell in. The edges are edges of the histogram's bins, so each count is
+ * exact and the bins add up to the answered calls. */
+static void line_wait_figures(const struct cc_model *m, size_t l,
+			      struct replication_result *out)
+{
+	static const double edges[FIGURE_WAIT_BINS] = { FIGURE_WAIT_EDGES };
+	const struct hist *h = m->lines[l].waits;
+	double below[FIGURE_WAIT_BINS + 1];
+
+	hist_counts_below(h, edges, FIGURE_WAIT_BINS, below);
+	below[FIGURE_WAIT_BINS] = hist_count(h);
+	for (size_t b = 0; b < FIGURE_WAIT_BINS; b++)
+		replication_wline_at(out, b, l)[CC_W_ANSWERED] =
+			below[b + 1] - below[b];
+}
+
 /* Line l's figures of each counted day. */
 static void line_day_figures(const struct cc_model *m, size_t l,
 			     struct replication_result *out)
@@ -752,6 +769,7 @@ static void cc_figures(const void *model, struct replication_result *out)
 	for (size_t l = 0; l < m->sc->n_lines; l++) {
 		line_figures(m, l, out);
 		line_day_figures(m, l, out);
+		line_wait_figures(m, l, out);
 	}
 	for (size_t p = 0; p < m->sc->n_pools; p++)
 		pool_figures(m, p, out);

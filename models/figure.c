@@ -26,6 +26,10 @@ FIGURE_GRADE_LIST(FIGURE_CHECK)
 FIGURE_AREA_LIST(FIGURE_CHECK)
 FIGURE_DLINE_LIST(FIGURE_CHECK)
 FIGURE_DGRADE_LIST(FIGURE_CHECK)
+FIGURE_IGRADE_LIST(FIGURE_CHECK)
+FIGURE_IAREA_LIST(FIGURE_CHECK)
+FIGURE_DAREA_LIST(FIGURE_CHECK)
+FIGURE_WLINE_LIST(FIGURE_CHECK)
 
 static const struct figure_def figure_line[] = { FIGURE_LINE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_pool[] = { FIGURE_POOL_LIST(FIGURE_DEF) };
@@ -37,6 +41,12 @@ static const struct figure_def figure_dline[] = { FIGURE_DLINE_LIST(FIGURE_DEF) 
 static const struct figure_def figure_dgrade[] = {
 	FIGURE_DGRADE_LIST(FIGURE_DEF)
 };
+static const struct figure_def figure_igrade[] = {
+	FIGURE_IGRADE_LIST(FIGURE_DEF)
+};
+static const struct figure_def figure_iarea[] = { FIGURE_IAREA_LIST(FIGURE_DEF) };
+static const struct figure_def figure_darea[] = { FIGURE_DAREA_LIST(FIGURE_DEF) };
+static const struct figure_def figure_wline[] = { FIGURE_WLINE_LIST(FIGURE_DEF) };
 
 /* The grade list serves two blocks: force-wide, and per area and grade. */
 static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
@@ -58,6 +68,14 @@ static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
 				 figure_dline, CC_DAY_LINE_METRICS },
 	[FIGURE_BLOCK_DGRADE] = { FIGURE_BY_GRADE, FIGURE_DAY,
 				  figure_dgrade, RSP_DAY_GRADE_METRICS },
+	[FIGURE_BLOCK_IGRADE] = { FIGURE_BY_GRADE, FIGURE_HOUR_OF_WEEK,
+				  figure_igrade, RSP_HOUR_GRADE_METRICS },
+	[FIGURE_BLOCK_IAREA] = { FIGURE_BY_AREA, FIGURE_HOUR_OF_WEEK,
+				 figure_iarea, RSP_HOUR_AREA_METRICS },
+	[FIGURE_BLOCK_DAREA] = { FIGURE_BY_AREA, FIGURE_DAY,
+				 figure_darea, RSP_DAY_AREA_METRICS },
+	[FIGURE_BLOCK_WLINE] = { FIGURE_BY_LINE, FIGURE_WAIT_BIN,
+				 figure_wline, CC_WAIT_LINE_METRICS },
 };
 
 const struct figure_block_def *figure_block(enum figure_block b)

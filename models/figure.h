@@ -141,6 +141,64 @@
 	FIG(RSP_D_WITHIN_TARGET, "attended_within_target", "within target", \
 	    "within target", FRACTION, CI_MEAN, SUMS, NONE, 2, 0)
 
+/* Per hour of the week, per incident grade (force-wide): incidents are
+ * put in the hour they were created, means over the weeks of one
+ * replication; the units are those whose role attends the grade in
+ * ordinary dispatch (ring-fenced neighbourhood roles excluded), in every
+ * area, so a unit counts under each grade it attends. The labels head the
+ * columns of the by-hour tables. */
+#define FIGURE_IGRADE_LIST(FIG) \
+	FIG(RSP_I_INCIDENTS, "incidents", "inc", "incidents", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) /* a week in that hour */ \
+	/* attended within target / incidents; NAN without a target or \
+	   without incidents */ \
+	FIG(RSP_I_WITHIN_TARGET, "attended_within_target", "in tgt", \
+	    "within target", FRACTION, CI_MEAN, SUMS, NONE, 2, 0) \
+	/* of the incidents created in that hour and attended */ \
+	FIG(RSP_I_ATTEND_P50_S, "attendance_p50_s", "p50", "attendance p50", \
+	    SECONDS, CI_MEAN, SUMS, NONE, 3, 0) \
+	FIG(RSP_I_ATTEND_P90_S, "attendance_p90_s", "p90", "attendance p90", \
+	    SECONDS, CI_MEAN, SUMS, NONE, 4, 0) \
+	FIG(RSP_I_UNITS_ON_DUTY, "units_on_duty", "units", "units on duty", \
+	    COUNT, CI_MEAN, SUMS, NONE, 5, 0) /* mean on duty in that hour */ \
+	/* busy unit time / on-duty unit time; NAN when none on duty */ \
+	FIG(RSP_I_UTILISATION, "utilisation", "util", "utilisation", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 6, 0)
+
+/* Per hour of the week, per area, every grade together: incidents put in
+ * the hour they were created (a week); attended within target over the
+ * incidents of the grades that have a target, each against its own
+ * grade's; the area's units as in its whole-horizon figures. */
+#define FIGURE_IAREA_LIST(FIG) \
+	FIG(RSP_IA_INCIDENTS, "incidents", "inc", "incidents", \
+	    COUNT, CI_MEAN, SUMS, SUM, 0, 0) \
+	FIG(RSP_IA_WITHIN_TARGET, "attended_within_target", "in tgt", \
+	    "within target", FRACTION, CI_MEAN, SUMS, NONE, 1, 0) \
+	FIG(RSP_IA_UNITS_ON_DUTY, "units_on_duty", "units", "units on duty", \
+	    COUNT, CI_MEAN, SUMS, SUM, 0, 0) \
+	FIG(RSP_IA_UTILISATION, "utilisation", "util", "utilisation", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 2, 0)
+
+/* Per counted day, per area, every grade together (as by hour above). */
+#define FIGURE_DAREA_LIST(FIG) \
+	FIG(RSP_DA_INCIDENTS, "incidents", "incidents", "incidents", \
+	    COUNT, CI_MEAN, SUMS, SUM, 0, 0) \
+	FIG(RSP_DA_WITHIN_TARGET, "attended_within_target", "within target", \
+	    "within target", FRACTION, CI_MEAN, SUMS, NONE, 0, 0)
+
+/* Per bin of the wait distribution (FIGURE_WAIT_EDGES), per line: the
+ * counted calls answered after a wait in the bin; the bins add up to the
+ * line's answered calls. */
+#define FIGURE_WLINE_LIST(FIG) \
+	FIG(CC_W_ANSWERED, "answered", "answered", "answered", \
+	    COUNT, CI_MEAN, SUMS, SUM, 0, 0)
+
+/* The lower edges (s) of the wait distribution's bins, each bin up to the
+ * next edge (a wait of exactly 10 s is in 10-20 s), the last one without
+ * end. Each is an edge of sim/hist.c's bins, so the counts are exact. */
+#define FIGURE_WAIT_EDGES 0, 10, 20, 30, 60, 120, 300, 600, 1800, 3600
+#define FIGURE_WAIT_BINS 10
+
 /* Per incident grade (force-wide, and per area and grade). */
 #define FIGURE_GRADE_LIST(FIG) \
 	FIG(RSP_INCIDENTS, "incidents", "incidents", "incidents", \
@@ -206,6 +264,16 @@ enum rsp_day_grade_metric {
 	FIGURE_DGRADE_LIST(FIGURE_ENUM) RSP_DAY_GRADE_METRICS
 };
 enum rsp_area_metric { FIGURE_AREA_LIST(FIGURE_ENUM) RSP_AREA_METRICS };
+enum rsp_hour_grade_metric {
+	FIGURE_IGRADE_LIST(FIGURE_ENUM) RSP_HOUR_GRADE_METRICS
+};
+enum rsp_hour_area_metric {
+	FIGURE_IAREA_LIST(FIGURE_ENUM) RSP_HOUR_AREA_METRICS
+};
+enum rsp_day_area_metric {
+	FIGURE_DAREA_LIST(FIGURE_ENUM) RSP_DAY_AREA_METRICS
+};
+enum cc_wait_line_metric { FIGURE_WLINE_LIST(FIGURE_ENUM) CC_WAIT_LINE_METRICS };
 #undef FIGURE_ENUM
 
 /* How a figure is shown. Costs, which are exact, have units of their own
@@ -261,7 +329,8 @@ enum figure_item {
 enum figure_period {
 	FIGURE_WHOLE_HORIZON,     /* the counted period */
 	FIGURE_HOUR_OF_WEEK,      /* each of the 168 hours of the week */
-	FIGURE_DAY                /* each counted day */
+	FIGURE_DAY,               /* each counted day */
+	FIGURE_WAIT_BIN           /* each bin of the wait distribution */
 };
 
 /* The blocks of a replication's result, in the order of struct replication_result:
@@ -276,6 +345,10 @@ enum figure_block {
 	FIGURE_BLOCK_AREA,
 	FIGURE_BLOCK_DLINE,       /* [day][line][figure] */
 	FIGURE_BLOCK_DGRADE,      /* [day][grade][figure] */
+	FIGURE_BLOCK_IGRADE,      /* [hour][grade][figure] */
+	FIGURE_BLOCK_IAREA,       /* [hour][area][figure] */
+	FIGURE_BLOCK_DAREA,       /* [day][area][figure] */
+	FIGURE_BLOCK_WLINE,       /* [bin][line][figure] */
 	FIGURE_BLOCKS
 };
 

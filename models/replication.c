@@ -77,9 +77,19 @@ struct replication_result *replication_result_new(const struct scenario *sc)
 				   CC_DAY_LINE_METRICS + 1, sizeof(double));
 	res->day_grade = mem_calloc(res->n_days * sc->n_grades *
 				    RSP_DAY_GRADE_METRICS + 1, sizeof(double));
+	res->day_area = mem_calloc(res->n_days * sc->n_areas *
+				   RSP_DAY_AREA_METRICS + 1, sizeof(double));
+	res->hour_grade = mem_calloc(HOURS_PER_WEEK * sc->n_grades *
+				     RSP_HOUR_GRADE_METRICS + 1, sizeof(double));
+	res->hour_area = mem_calloc(HOURS_PER_WEEK * sc->n_areas *
+				    RSP_HOUR_AREA_METRICS + 1, sizeof(double));
+	res->wait_line = mem_calloc(FIGURE_WAIT_BINS * sc->n_lines *
+				    CC_WAIT_LINE_METRICS + 1, sizeof(double));
 	if (!res->line || !res->pool || !res->interval_line ||
 	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
-	    !res->rsp.area || !res->day_line || !res->day_grade) {
+	    !res->rsp.area || !res->day_line || !res->day_grade ||
+	    !res->day_area || !res->hour_grade || !res->hour_area ||
+	    !res->wait_line) {
 		replication_result_free(res);
 		return NULL;
 	}
@@ -100,6 +110,10 @@ void replication_result_free(struct replication_result *res)
 	free(res->rsp.area);
 	free(res->day_line);
 	free(res->day_grade);
+	free(res->day_area);
+	free(res->hour_grade);
+	free(res->hour_area);
+	free(res->wait_line);
 	free(res);
 }
 

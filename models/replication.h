@@ -39,6 +39,12 @@ struct replication_result {
 	size_t n_days;
 	double *day_line;        /* [n_days][n_lines][CC_DAY_LINE_METRICS] */
 	double *day_grade;       /* [n_days][n_grades][RSP_DAY_GRADE_METRICS] */
+	double *day_area;        /* [n_days][n_areas][RSP_DAY_AREA_METRICS] */
+	/* Response by the hour of the week incidents were created. */
+	double *hour_grade;      /* [HOURS_PER_WEEK][n_grades][RSP_HOUR_GRADE_METRICS] */
+	double *hour_area;       /* [HOURS_PER_WEEK][n_areas][RSP_HOUR_AREA_METRICS] */
+	/* The wait distribution: [FIGURE_WAIT_BINS][n_lines][CC_WAIT_LINE_METRICS] */
+	double *wait_line;
 	uint64_t events;         /* events run, for speed reporting */
 };
 
@@ -106,6 +112,27 @@ static inline double *replication_dgrade_at(struct replication_result *r,
 {
 	return r->day_grade +
 	       (day * r->n_grades + grade) * RSP_DAY_GRADE_METRICS;
+}
+static inline double *replication_darea_at(struct replication_result *r,
+					   size_t day, size_t area)
+{
+	return r->day_area + (day * r->n_areas + area) * RSP_DAY_AREA_METRICS;
+}
+static inline double *replication_igrade_at(struct replication_result *r,
+					    size_t hour, size_t grade)
+{
+	return r->hour_grade +
+	       (hour * r->n_grades + grade) * RSP_HOUR_GRADE_METRICS;
+}
+static inline double *replication_iarea_at(struct replication_result *r,
+					   size_t hour, size_t area)
+{
+	return r->hour_area + (hour * r->n_areas + area) * RSP_HOUR_AREA_METRICS;
+}
+static inline double *replication_wline_at(struct replication_result *r,
+					   size_t bin, size_t line)
+{
+	return r->wait_line + (bin * r->n_lines + line) * CC_WAIT_LINE_METRICS;
 }
 static inline double *replication_grade_at(struct replication_result *r,
 					   size_t grade)

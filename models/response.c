@@ -464,11 +464,13 @@ static void tally_attendance(struct response *r, const struct incident *inc,
 		return;
 	f[RSP_ATTENDED] += 1;
 	f[RSP_ATTEND_MEAN_S] += attend_s;   /* a sum until the figures */
-	if (isfinite(gs->target_s) && attend_s <= gs->target_s) {
+	bool within = isfinite(gs->target_s) && attend_s <= gs->target_s;
+	if (within) {
 		f[RSP_WITHIN_TARGET] += 1;  /* a count until the figures */
 		rsp_day_at(r, inc->created_s, inc->grade)
 			[RSP_D_WITHIN_TARGET] += 1;
 	}
+	response_period_attended(r, inc, attend_s, within);
 	if (cross_border)
 		f[RSP_CROSS_BORDER] += 1;
 	hist_add(r->ag_hist[inc->area * r->sc->n_grades + inc->grade], attend_s);
@@ -693,6 +695,7 @@ void response_call_ended(struct response *r, size_t line)
 	if (inc->counted) {
 		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
 		rsp_day_at(r, now, g)[RSP_D_INCIDENTS] += 1;
+		response_period_created(r, inc);
 		r->pending++;
 		r->pending_ag[inc->area * r->sc->n_grades + g]++;
 	}
@@ -721,6 +724,7 @@ void response_open(struct response *r)
 		gr->mark_present = timeavg_integral(&gr->present_ta, now);
 		gr->mark_staff = timeavg_integral(&gr->staff_ta, now);
 	}
+	response_period_open(r);
 }
 
 /* Unit time is measured up to now; the backlog is what is unattended now
@@ -739,6 +743,7 @@ void response_close(struct response *r)
 		for (size_t g = 0; g < r->sc->n_grades; g++)
 			ag_at(r, a, g)[RSP_BACKLOG] =
 				(double)r->pending_ag[a * r->sc->n_grades + g];
+	response_period_close(r);
 }
 
 static double ratio(double num, double den)

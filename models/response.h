@@ -80,6 +80,13 @@ void response_figures(const struct response *rsp, struct rsp_figures *out);
  * ([days][n_grades][RSP_DAY_GRADE_METRICS], days = replication_days(sc)),
  * by the day each incident was created. */
 void response_day_figures(const struct response *rsp, double *out);
+/* Writes the response's figures by the hour of the week and by day and
+ * area (the blocks FIGURE_BLOCK_IGRADE, FIGURE_BLOCK_IAREA and
+ * FIGURE_BLOCK_DAREA of models/figure.h) into out, sized for its scenario
+ * (models/response_period.c). */
+struct replication_result;
+void response_period_figures(const struct response *rsp,
+			     struct replication_result *out);
 
 /* The model the replication driver creates when the scenario has grades. */
 struct replication_model;

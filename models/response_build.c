@@ -49,6 +49,7 @@ void response_free(struct response *r)
 	free(r->area_tally);
 	free(r->pending_ag);
 	free(r->day_grade);
+	response_period_free(r);
 	while (r->chunks) {
 		struct incident_chunk *next = r->chunks->next;
 		free(r->chunks);
@@ -184,6 +185,8 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 	st = build_tables(r);
 	if (st == SIM_OK)
 		st = build_areas(r);
+	if (st == SIM_OK)
+		st = response_period_build(r);
 	r->groups = mem_calloc(sc->n_units + 1, sizeof *r->groups);
 	if (!r->groups)
 		goto fail;
@@ -245,6 +248,7 @@ static void rsp_figures(const void *model, struct replication_result *out)
 {
 	response_figures(model, &out->rsp);
 	response_day_figures(model, out->day_grade);
+	response_period_figures(model, out);
 }
 
 static void rsp_free(void *model)

@@ -5,11 +5,13 @@
 #ifndef MODELS_RESPONSE_INT_H
 #define MODELS_RESPONSE_INT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <gsl/gsl_randist.h>
 
 #include "models/response.h"
 #include "models/roster.h"
+#include "models/week.h"
 #include "sim/hist.h"
 #include "sim/sim.h"
 #include "sim/timeavg.h"
@@ -60,6 +62,11 @@ struct group {
 	struct timeavg busy_ta, present_ta, staff_ta;
 	double mark_busy, mark_present, mark_staff;
 	double busy_s, present_s, staff_s;
+	/* By hour of the week (response_period.c): the integrals at the
+	 * last hourly tick, and each hour's unit time. */
+	double tick_busy, tick_present, tick_staff;
+	double h_busy[HOURS_PER_WEEK], h_present[HOURS_PER_WEEK];
+	double h_staff[HOURS_PER_WEEK];
 };
 
 struct queue {
@@ -94,7 +101,35 @@ struct response {
 	 * attended within target a count until the figures. */
 	size_t n_days;                 /* counted days: replication_days */
 	double *day_grade;
+	/* By the hour of the week and the day incidents were created
+	 * (response_period.c): tallies of enum rsp_period_tally. */
+	double *hour_grade;            /* [HOURS_PER_WEEK][grade][tally] */
+	double *hour_area;             /* [HOURS_PER_WEEK][area][tally] */
+	double *day_area;              /* [n_days][area][tally] */
+	struct hist_paged **hour_hist; /* [HOURS_PER_WEEK][grade] */
+	double last_tick_s;            /* the last hourly tick of unit time */
+	double h_seconds[HOURS_PER_WEEK];  /* counted time in each hour */
 };
+
+/* What response_period.c counts for an hour or a day and a grade or an
+ * area: incidents, those of a grade with a target, and those attended
+ * within it. */
+enum rsp_period_tally {
+	RSP_T_INCIDENTS, RSP_T_TARGETED, RSP_T_WITHIN, RSP_PERIOD_TALLIES
+};
+
+/* Its tallies (response_period.c): built with the model (SIM_ENOMEM when
+ * they cannot be) and freed with it; an incident counted when created and
+ * when attended (within: within its grade's target); unit time cut at
+ * each hour of the counted period, opened and closed with it (the figures
+ * are response_period_figures, in response.h). */
+enum sim_status response_period_build(struct response *r);
+void response_period_free(struct response *r);
+void response_period_created(struct response *r, const struct incident *inc);
+void response_period_attended(struct response *r, const struct incident *inc,
+			      double attend_s, bool within);
+void response_period_open(struct response *r);
+void response_period_close(struct response *r);
 
 /* The event of a group's roster change (response.c); set-up puts each
  * group's first one on the calendar. */

@@ -180,6 +180,56 @@ static void report_csv_day(struct report_csv_out *w, const struct summary *s,
 		report_csv_figures(w, "grade_day", name, FIGURE_BLOCK_DGRADE,
 				   summary_dgrade(s, d, g, 0));
 	}
+	for (size_t a = 0; a < s->n_areas; a++) {
+		snprintf(name, sizeof name, "%s@day %zu", s->sc->areas[a].name,
+			 d + 1);
+		report_csv_figures(w, "area_day", name, FIGURE_BLOCK_DAREA,
+				   summary_darea(s, d, a, 0));
+	}
+}
+
+/* The response's rows of hour h of the week, named "GRADE@Mon 18:00" and
+ * "AREA@Mon 18:00". */
+static void report_csv_response_hour(struct report_csv_out *w,
+				     const struct summary *s, size_t h)
+{
+	char label[SUMMARY_HOUR_LABEL_MAX];
+	char name[SCENARIO_NAME_MAX + SUMMARY_HOUR_LABEL_MAX + 1];
+
+	summary_hour_label(h, label);
+	for (size_t g = 0; g < s->n_grades; g++) {
+		snprintf(name, sizeof name, "%s@%s", s->sc->grades[g].name, label);
+		report_csv_figures(w, "grade_hour", name, FIGURE_BLOCK_IGRADE,
+				   summary_igrade(s, h, g, 0));
+	}
+	for (size_t a = 0; a < s->n_areas; a++) {
+		snprintf(name, sizeof name, "%s@%s", s->sc->areas[a].name, label);
+		report_csv_figures(w, "area_hour", name, FIGURE_BLOCK_IAREA,
+				   summary_iarea(s, h, a, 0));
+	}
+}
+
+/* Each line's wait distribution, named "LINE@10-20 s" ("LINE@3600+ s"
+ * for the last bin, which has no end). */
+static void report_csv_waits(struct report_csv_out *w,
+			     const struct summary *s)
+{
+	static const int edges[FIGURE_WAIT_BINS] = { FIGURE_WAIT_EDGES };
+	char name[SCENARIO_NAME_MAX + 32];
+
+	for (size_t l = 0; l < s->n_lines; l++)
+		for (size_t b = 0; b < FIGURE_WAIT_BINS; b++) {
+			if (b + 1 < FIGURE_WAIT_BINS)
+				snprintf(name, sizeof name, "%s@%d-%d s",
+					 s->sc->lines[l].name, edges[b],
+					 edges[b + 1]);
+			else
+				snprintf(name, sizeof name, "%s@%d+ s",
+					 s->sc->lines[l].name, edges[b]);
+			report_csv_figures(w, "line_wait", name,
+					   FIGURE_BLOCK_WLINE,
+					   summary_wline(s, b, l, 0));
+		}
 }
 
 /* Every row of s, in the order report_csv.h lists the sections. */
@@ -204,6 +254,9 @@ enum sim_status report_csv_write(FILE *f, const struct summary *s,
 	report_csv_all(&w, s, intervals);
 	for (size_t d = 0; d < s->n_days; d++)
 		report_csv_day(&w, s, d);
+	for (size_t h = 0; s->n_grades > 0 && h < HOURS_PER_WEEK; h++)
+		report_csv_response_hour(&w, s, h);
+	report_csv_waits(&w, s);
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the CSV report failed");
 	return SIM_OK;

@@ -19,7 +19,17 @@
  *   line_day  each counted day, each line: name "LINE@day 3" (days from
  *             1), metrics offered, service_level, asa_s;
  *   grade_day each counted day, each grade: name "GRADE@day 3", metrics
- *             incidents, attended_within_target.
+ *             incidents, attended_within_target;
+ *   area_day  each counted day, each area: name "AREA@day 3", metrics
+ *             incidents, attended_within_target;
+ *   grade_hour each hour of the week, each grade: name "GRADE@Mon 18:00",
+ *             metrics incidents, attended_within_target, attendance_p50_s,
+ *             attendance_p90_s, units_on_duty, utilisation;
+ *   area_hour each hour of the week, each area: name "AREA@Mon 18:00",
+ *             metrics incidents, attended_within_target, units_on_duty,
+ *             utilisation;
+ *   line_wait each line's wait distribution: name "LINE@10-20 s" (the
+ *             last "LINE@3600+ s"), metric answered.
  * Exact figures (settings, targets, costs) repeat their value as ci_low and
  * ci_high. Fields are quoted as RFC 4180 says (a field with a comma, quote
  * or line break is put in quotes, quotes doubled); rows end in "\n";
@@ -35,7 +45,8 @@
 #include "sim/sim_err.h"
 
 /* Writes s to f (borrowed), with the hour-of-week rows when `intervals` is
- * true, and always the rows of each counted day. Returns SIM_OK, or SIM_EIO with err filled when f reports a write
+ * true, and always the rows of each counted day, of the response by hour
+ * of the week and of the wait distributions. Returns SIM_OK, or SIM_EIO with err filled when f reports a write
  * error. */
 enum sim_status report_csv_write(FILE *f, const struct summary *s,
 				 bool intervals, struct sim_err *err);

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "results/report_assets.h"
+#include "results/report_html_response.h"
 #include "results/report_html_spec.h"
+#include "results/report_html_waits.h"
 
 /* The page's styles: the chart palette's text colours, tables that read
  * on screen and on A4, long tables scrolled on screen and printed whole. */
@@ -615,6 +617,28 @@ static void html_costs(FILE *f, const json_t *root)
 	fputs("</th></tr>\n</tbody>\n</table>\n</section>\n", f);
 }
 
+void report_html_chart(FILE *f, const char *id, const char *caption,
+		       void (*spec)(FILE *, const json_t *, size_t),
+		       const json_t *root, size_t arg)
+{
+	html_chart(f, id, caption, spec, root, arg);
+}
+
+void report_html_pct(FILE *f, double x)
+{
+	html_pct(f, x);
+}
+
+void report_html_count(FILE *f, double x)
+{
+	html_count(f, x);
+}
+
+void report_html_interval(FILE *f, const json_t *obj, const char *key)
+{
+	html_interval(f, obj, key);
+}
+
 /* One inlined script: exactly the bytes its hash in the policy covers. */
 static void html_script(FILE *f, const unsigned char *js, size_t len)
 {
@@ -648,6 +672,8 @@ enum sim_status report_html_write(FILE *f, const struct result *r,
 	html_hours(f, r);
 	html_days(f, r);
 	html_attendance(f, r->root);
+	report_html_response_write(f, r);
+	report_html_waits_write(f, r);
 	html_costs(f, r->root);
 	html_foot(f);
 	if (fflush(f) != 0 || ferror(f))

@@ -25,4 +25,16 @@ enum sim_status report_html_write(FILE *f, const struct result *r,
 /* s as HTML text: & < > " ' written as character references. */
 void report_html_escape(FILE *f, const char *s);
 
+/* For the page's sections written in other files (report_html_response.c,
+ * report_html_waits.c): a chart (its element, its spec written by spec
+ * from root and arg, its caption, which is markup); a fraction as a
+ * percentage with one decimal; a number with one decimal; "[lo, hi]" in %
+ * of figure key of obj; each a dash when not measured. */
+void report_html_chart(FILE *f, const char *id, const char *caption,
+		       void (*spec)(FILE *, const json_t *, size_t),
+		       const json_t *root, size_t arg);
+void report_html_pct(FILE *f, double x);
+void report_html_count(FILE *f, double x);
+void report_html_interval(FILE *f, const json_t *obj, const char *key);
+
 #endif

@@ -492,3 +492,17 @@ void report_html_spec_costs(FILE *f, const json_t *root)
 	      "\"#E69F00\"]},\"title\":\"staff\"}}", f);
 	spec_data(f, spec_costs_rows, root, 0);
 }
+
+void report_html_spec_data(FILE *f,
+			   void (*fn)(struct emit_json *, const json_t *,
+				      size_t),
+			   const json_t *root, size_t arg)
+{
+	spec_data(f, fn, root, arg);
+}
+
+void report_html_spec_figure(struct emit_json *w, const json_t *obj,
+			     const char *key)
+{
+	spec_figure(w, obj, key);
+}

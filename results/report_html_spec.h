@@ -13,6 +13,8 @@
 #include <jansson.h>
 #include <stdio.h>
 
+#include "results/emit.h"
+
 /* One agreement with a goal: a line's service level or a grade's
  * attendance within target, force-wide. */
 struct report_html_agreement {
@@ -45,5 +47,16 @@ void report_html_spec_costs(FILE *f, const json_t *root);
  * target. They need the result's "by_day". */
 void report_html_spec_days_line(FILE *f, const json_t *root, size_t item);
 void report_html_spec_days_grade(FILE *f, const json_t *root, size_t item);
+
+/* For the specs written in other files: the spec's data, ",\"data\":
+ * {\"values\": [rows]}}" with the rows written by fn(w, root, arg) through
+ * a script-safe compact emitter, closing the spec; and a figure's mean,
+ * ci_low and ci_high as members of the row being written. */
+void report_html_spec_data(FILE *f,
+			   void (*fn)(struct emit_json *, const json_t *,
+				      size_t),
+			   const json_t *root, size_t arg);
+void report_html_spec_figure(struct emit_json *w, const json_t *obj,
+			     const char *key);
 
 #endif

@@ -4,6 +4,7 @@
 #include "results/report_json.h"
 
 #include <inttypes.h>
+#include <math.h>
 
 #include "callsim_config.h"
 #include "results/emit.h"
@@ -215,6 +216,83 @@ static void report_json_by_day(struct emit_json *w, const struct summary *s)
 					     FIGURE_BLOCK_DGRADE,
 					     summary_dgrade(s, d, g, 0));
 		emit_json_close(w, ']');
+		emit_json_key(w, "areas");
+		emit_json_open(w, '[');
+		for (size_t a = 0; a < s->n_areas; a++)
+			report_json_day_item(w, s->sc->areas[a].name,
+					     FIGURE_BLOCK_DAREA,
+					     summary_darea(s, d, a, 0));
+		emit_json_close(w, ']');
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+}
+
+/* "by_hour": each hour of the week of the response (none for a
+ * calls-only scenario), its grades and areas, by the hour incidents were
+ * created. */
+static void report_json_by_hour(struct emit_json *w, const struct summary *s)
+{
+	char label[SUMMARY_HOUR_LABEL_MAX];
+
+	emit_json_key(w, "by_hour");
+	emit_json_open(w, '[');
+	for (size_t h = 0; s->n_grades > 0 && h < HOURS_PER_WEEK; h++) {
+		summary_hour_label(h, label);
+		emit_json_next(w);
+		emit_json_open(w, '{');
+		emit_json_key_number(w, "hour", (double)h);
+		emit_json_key_string(w, "label", label);
+		emit_json_key(w, "grades");
+		emit_json_open(w, '[');
+		for (size_t g = 0; g < s->n_grades; g++)
+			report_json_day_item(w, s->sc->grades[g].name,
+					     FIGURE_BLOCK_IGRADE,
+					     summary_igrade(s, h, g, 0));
+		emit_json_close(w, ']');
+		emit_json_key(w, "areas");
+		emit_json_open(w, '[');
+		for (size_t a = 0; a < s->n_areas; a++)
+			report_json_day_item(w, s->sc->areas[a].name,
+					     FIGURE_BLOCK_IAREA,
+					     summary_iarea(s, h, a, 0));
+		emit_json_close(w, ']');
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+}
+
+/* One bin of a line's wait distribution: its edges (to_s null for the
+ * last, which has no end) and the answered calls in it. */
+static void report_json_wait_bin(struct emit_json *w, const struct summary *s,
+				 size_t b, size_t l)
+{
+	static const double edges[FIGURE_WAIT_BINS] = { FIGURE_WAIT_EDGES };
+
+	emit_json_next(w);
+	emit_json_open(w, '{');
+	emit_json_key_number(w, "from_s", edges[b]);
+	emit_json_key_number(w, "to_s", b + 1 < FIGURE_WAIT_BINS
+			     ? edges[b + 1] : NAN);
+	report_json_figures(w, FIGURE_BLOCK_WLINE, summary_wline(s, b, l, 0));
+	emit_json_close(w, '}');
+}
+
+/* "wait_distribution": each line's answered calls by how long they
+ * waited, in the fixed bins of FIGURE_WAIT_EDGES. */
+static void report_json_waits(struct emit_json *w, const struct summary *s)
+{
+	emit_json_key(w, "wait_distribution");
+	emit_json_open(w, '[');
+	for (size_t l = 0; l < s->n_lines; l++) {
+		emit_json_next(w);
+		emit_json_open(w, '{');
+		emit_json_key_string(w, "name", s->sc->lines[l].name);
+		emit_json_key(w, "bins");
+		emit_json_open(w, '[');
+		for (size_t b = 0; b < FIGURE_WAIT_BINS; b++)
+			report_json_wait_bin(w, s, b, l);
+		emit_json_close(w, ']');
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');
@@ -297,6 +375,8 @@ enum sim_status report_json_write_run(FILE *f, const struct summary *s,
 	report_json_provenance(&w, s, command, n);
 	report_json_members(&w, s, intervals);
 	report_json_by_day(&w, s);
+	report_json_by_hour(&w, s);
+	report_json_waits(&w, s);
 	emit_json_close(&w, '}');
 	fputc('\n', f);
 	if (fflush(f) != 0 || ferror(f))

@@ -25,7 +25,8 @@
 
 /* Writes s to f (borrowed), with the 168 hour-of-week figures when
  * `intervals` is true, and always the figures of each counted day
- * ("by_day", last). Returns SIM_OK, or SIM_EIO with err filled when f
+ * ("by_day"), the response by hour of the week ("by_hour") and each
+ * line's wait distribution ("wait_distribution"), last. Returns SIM_OK, or SIM_EIO with err filled when f
  * reports a write error. */
 enum sim_status report_json_write(FILE *f, const struct summary *s,
 				  bool intervals, struct sim_err *err);

@@ -25,6 +25,7 @@ struct result_check {
 	const char *name;
 	struct sim_err *err;
 	size_t n_lines, n_grades;    /* of the result, for its days */
+	size_t n_areas;              /* ... and its hours */
 };
 
 static int result_type_of(const json_t *v)
@@ -144,6 +145,9 @@ static void result_check_grade(struct result_check *c, const json_t *o,
 	result_check_verdict(c, o, at);
 	result_check_figure(c, o, at, "incidents");
 	result_check_figure(c, o, at, "attended_within_target");
+	result_check_figure(c, o, at, "attendance_p50_s");
+	result_check_figure(c, o, at, "attendance_p90_s");
+	result_check_figure(c, o, at, "attendance_p95_s");
 }
 
 static void result_check_area(struct result_check *c, const json_t *o,
@@ -151,6 +155,9 @@ static void result_check_area(struct result_check *c, const json_t *o,
 {
 	result_want(c, o, at, "name", RT_STRING);
 	result_check_figure(c, o, at, "utilisation");
+	result_check_figure(c, o, at, "units_on_duty");
+	result_check_figure(c, o, at, "abstractions");
+	result_check_figure(c, o, at, "abstraction_hours");
 	result_check_list(c, o, at, "grades", result_check_grade);
 }
 
@@ -255,6 +262,107 @@ static void result_check_day(struct result_check *c, const json_t *o,
 	    || json_array_size(json_object_get(o, "grades")) != c->n_grades)
 		sim_err_add(c->err, SIM_EINVAL, "%s: %s: must list every line "
 			    "and grade", c->name, at);
+	/* Areas by day came later: a result may lack them. */
+	if (json_object_get(o, "areas") == NULL)
+		return;
+	result_check_list(c, o, at, "areas", result_check_dgrade);
+	if (json_array_size(json_object_get(o, "areas")) != c->n_areas)
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s: must list every area",
+			    c->name, at);
+}
+
+static void result_check_hgrade(struct result_check *c, const json_t *o,
+				const char *at)
+{
+	static const char *const figures[] = {
+		"incidents", "attended_within_target", "attendance_p50_s",
+		"attendance_p90_s", "units_on_duty", "utilisation"
+	};
+
+	result_want(c, o, at, "name", RT_STRING);
+	for (size_t i = 0; i < sizeof figures / sizeof *figures; i++)
+		result_check_figure(c, o, at, figures[i]);
+}
+
+static void result_check_harea(struct result_check *c, const json_t *o,
+			       const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_check_figure(c, o, at, "incidents");
+	result_check_figure(c, o, at, "attended_within_target");
+	result_check_figure(c, o, at, "units_on_duty");
+	result_check_figure(c, o, at, "utilisation");
+}
+
+/* One hour of the response: its number is its place, and it has every
+ * grade and area of the result. */
+static void result_check_rhour(struct result_check *c, const json_t *o,
+			       const char *at)
+{
+	const json_t *h = result_want(c, o, at, "hour", RT_INTEGER);
+	size_t i = 0;
+
+	sscanf(at, "by_hour[%zu]", &i);
+	if (h != NULL && json_integer_value(h) != (json_int_t)i)
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s.hour: must be %zu",
+			    c->name, at, i);
+	result_want(c, o, at, "label", RT_STRING);
+	result_check_list(c, o, at, "grades", result_check_hgrade);
+	result_check_list(c, o, at, "areas", result_check_harea);
+	if (json_array_size(json_object_get(o, "grades")) != c->n_grades
+	    || json_array_size(json_object_get(o, "areas")) != c->n_areas)
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s: must list every grade "
+			    "and area", c->name, at);
+}
+
+/* "by_hour", when present (results of earlier versions lack it): 168
+ * hours, or none for a calls-only result. */
+static void result_check_by_hour(struct result_check *c, const json_t *r)
+{
+	const json_t *bh = json_object_get(r, "by_hour");
+
+	if (bh == NULL)
+		return;
+	if (!json_is_array(bh) || json_array_size(bh) !=
+	    (c->n_grades > 0 ? RESULT_HOURS : 0)) {
+		sim_err_add(c->err, SIM_EINVAL, "%s: by_hour: must be an array "
+			    "of %d hours (none without grades)", c->name,
+			    RESULT_HOURS);
+		return;
+	}
+	result_check_list(c, r, "", "by_hour", result_check_rhour);
+}
+
+static void result_check_wait_bin(struct result_check *c, const json_t *o,
+				  const char *at)
+{
+	result_want(c, o, at, "from_s", RT_NUMBER);
+	result_want(c, o, at, "to_s", RT_NUMBER | RT_NULL);
+	result_check_figure(c, o, at, "answered");
+}
+
+static void result_check_wait_line(struct result_check *c, const json_t *o,
+				   const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_check_list(c, o, at, "bins", result_check_wait_bin);
+	if (json_array_size(json_object_get(o, "bins")) > RESULT_WAIT_BINS_MAX)
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s.bins: more than %d",
+			    c->name, at, RESULT_WAIT_BINS_MAX);
+}
+
+/* "wait_distribution", when present: a distribution a line. */
+static void result_check_waits(struct result_check *c, const json_t *r)
+{
+	const json_t *w = json_object_get(r, "wait_distribution");
+
+	if (w == NULL)
+		return;
+	result_check_list(c, r, "", "wait_distribution",
+			  result_check_wait_line);
+	if (json_array_size(w) != c->n_lines)
+		sim_err_add(c->err, SIM_EINVAL, "%s: wait_distribution: must "
+			    "list every line", c->name);
 }
 
 /* "by_day", when present (results of earlier versions lack it). */
@@ -264,8 +372,6 @@ static void result_check_by_day(struct result_check *c, const json_t *r)
 
 	if (bd == NULL)
 		return;
-	c->n_lines = json_array_size(json_object_get(r, "lines"));
-	c->n_grades = json_array_size(json_object_get(r, "grades"));
 	result_check_list(c, r, "", "by_day", result_check_day);
 }
 
@@ -333,8 +439,15 @@ static void result_check_root(struct result_check *c, const json_t *r)
 	result_check_costs(c, r);
 	if (!sim_err_failed(c->err))
 		result_check_intervals(c, r);
+	c->n_lines = json_array_size(json_object_get(r, "lines"));
+	c->n_grades = json_array_size(json_object_get(r, "grades"));
+	c->n_areas = json_array_size(json_object_get(r, "areas"));
 	if (!sim_err_failed(c->err))
 		result_check_by_day(c, r);
+	if (!sim_err_failed(c->err))
+		result_check_by_hour(c, r);
+	if (!sim_err_failed(c->err))
+		result_check_waits(c, r);
 }
 
 /* The deepest nesting of [ and { in text, outside strings: jansson
@@ -378,7 +491,7 @@ enum sim_status result_read_text(const char *name, const char *text,
 				 size_t len, struct result **out,
 				 struct sim_err *err)
 {
-	struct result_check c = { name, err, 0, 0 };
+	struct result_check c = { name, err, 0, 0, 0 };
 	json_error_t je;
 	json_t *root;
 
@@ -406,6 +519,8 @@ enum sim_status result_read_text(const char *name, const char *text,
 	(*out)->root = root;
 	(*out)->intervals = json_object_get(root, "intervals");
 	(*out)->by_day = json_object_get(root, "by_day");
+	(*out)->by_hour = json_object_get(root, "by_hour");
+	(*out)->waits = json_object_get(root, "wait_distribution");
 	return SIM_OK;
 }
 

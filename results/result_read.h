@@ -23,6 +23,8 @@
 #define RESULT_READ_DEPTH_MAX 32
 /* Hours of the week in "intervals" (7 x 24). */
 #define RESULT_HOURS 168
+/* Bins of a line's wait distribution a result may hold. */
+#define RESULT_WAIT_BINS_MAX 64
 
 struct result {
 	json_t *root;                /* owned: the checked document */
@@ -30,6 +32,10 @@ struct result {
 					was saved without --intervals */
 	const json_t *by_day;        /* borrowed from root; NULL when the
 					result has no figures by day */
+	const json_t *by_hour;       /* borrowed; NULL when the result has no
+					response by hour (earlier versions) */
+	const json_t *waits;         /* "wait_distribution", borrowed; NULL
+					when the result has none */
 };
 
 /* Reads and checks the result in the file at path. Returns SIM_OK and a new

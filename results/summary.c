@@ -44,6 +44,10 @@ static size_t summary_block_items(const struct scenario *sc,
 	case FIGURE_BLOCK_AREA: return sc->n_areas;
 	case FIGURE_BLOCK_DLINE: return replication_days(sc) * sc->n_lines;
 	case FIGURE_BLOCK_DGRADE: return replication_days(sc) * sc->n_grades;
+	case FIGURE_BLOCK_IGRADE: return HOURS_PER_WEEK * sc->n_grades;
+	case FIGURE_BLOCK_IAREA: return HOURS_PER_WEEK * sc->n_areas;
+	case FIGURE_BLOCK_DAREA: return replication_days(sc) * sc->n_areas;
+	case FIGURE_BLOCK_WLINE: return FIGURE_WAIT_BINS * sc->n_lines;
 	case FIGURE_BLOCKS: break;
 	}
 	assert(!"no such block");
@@ -104,6 +108,10 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 	summary_acc_block(a, FIGURE_BLOCK_AREA, r->rsp.area);
 	summary_acc_block(a, FIGURE_BLOCK_DLINE, r->day_line);
 	summary_acc_block(a, FIGURE_BLOCK_DGRADE, r->day_grade);
+	summary_acc_block(a, FIGURE_BLOCK_IGRADE, r->hour_grade);
+	summary_acc_block(a, FIGURE_BLOCK_IAREA, r->hour_area);
+	summary_acc_block(a, FIGURE_BLOCK_DAREA, r->day_area);
+	summary_acc_block(a, FIGURE_BLOCK_WLINE, r->wait_line);
 	a->replications++;
 	a->events += r->events;
 }
@@ -269,6 +277,45 @@ static void summary_days(struct summary *s, const struct summary_acc *a)
 			     s->day_grade + i * RSP_DAY_GRADE_METRICS);
 }
 
+/* Every item of block b, [period][item][figure], into out. */
+static void summary_block(const struct summary_acc *a, enum figure_block b,
+			  struct ci *out)
+{
+	size_t n = summary_block_items(a->sc, b), k = figure_block(b)->n;
+
+	for (size_t i = 0; i < n; i++)
+		summary_item(a, b, i, out + i * k);
+}
+
+/* The blocks by hour and day of the response, and the wait distribution. */
+static void summary_periods(struct summary *s, const struct summary_acc *a)
+{
+	summary_block(a, FIGURE_BLOCK_IGRADE, s->hour_grade);
+	summary_block(a, FIGURE_BLOCK_IAREA, s->hour_area);
+	summary_block(a, FIGURE_BLOCK_DAREA, s->day_area);
+	summary_block(a, FIGURE_BLOCK_WLINE, s->wait_line);
+}
+
+/* A block's intervals, sized for sc (at least one, as calloc(0) may be
+ * NULL). */
+static struct ci *summary_block_new(const struct scenario *sc,
+				    enum figure_block b)
+{
+	return mem_calloc(summary_block_items(sc, b) * figure_block(b)->n + 1,
+			  sizeof(struct ci));
+}
+
+/* The arrays of summary_periods; 0, or -1 when out of memory. */
+static int summary_alloc_periods(struct summary *s, const struct scenario *sc)
+{
+	s->hour_grade = summary_block_new(sc, FIGURE_BLOCK_IGRADE);
+	s->hour_area = summary_block_new(sc, FIGURE_BLOCK_IAREA);
+	s->day_area = summary_block_new(sc, FIGURE_BLOCK_DAREA);
+	s->wait_line = summary_block_new(sc, FIGURE_BLOCK_WLINE);
+	return s->hour_grade && s->hour_area && s->day_area && s->wait_line
+		? 0 : -1;
+}
+
 /* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
 static struct summary *summary_alloc(const struct scenario *sc)
 {
@@ -304,7 +351,8 @@ static struct summary *summary_alloc(const struct scenario *sc)
 	if (s->lines == NULL || s->pools == NULL || s->interval_line == NULL
 	    || s->interval_pool == NULL || s->grades == NULL || s->areas == NULL
 	    || s->area_grades == NULL || s->roles == NULL
-	    || s->day_line == NULL || s->day_grade == NULL) {
+	    || s->day_line == NULL || s->day_grade == NULL
+	    || summary_alloc_periods(s, sc) != 0) {
 		summary_free(s);
 		return NULL;
 	}
@@ -334,6 +382,7 @@ struct summary *summary_of_acc(const struct summary_acc *a,
 	summary_roles(s);
 	summary_intervals(s, a);
 	summary_days(s, a);
+	summary_periods(s, a);
 	return s;
 }
 
@@ -371,6 +420,10 @@ void summary_free(struct summary *s)
 	free(s->roles);
 	free(s->day_line);
 	free(s->day_grade);
+	free(s->hour_grade);
+	free(s->hour_area);
+	free(s->day_area);
+	free(s->wait_line);
 	free(s);
 }
 
@@ -428,6 +481,38 @@ const struct ci *summary_dgrade(const struct summary *s, size_t day,
 	assert(day < s->n_days && grade < s->n_grades);
 	return &s->day_grade[(day * s->n_grades + grade)
 			     * RSP_DAY_GRADE_METRICS + m];
+}
+
+const struct ci *summary_igrade(const struct summary *s, size_t hour,
+				size_t grade, enum rsp_hour_grade_metric m)
+{
+	assert(hour < HOURS_PER_WEEK && grade < s->n_grades);
+	return &s->hour_grade[(hour * s->n_grades + grade)
+			      * RSP_HOUR_GRADE_METRICS + m];
+}
+
+const struct ci *summary_iarea(const struct summary *s, size_t hour,
+			       size_t area, enum rsp_hour_area_metric m)
+{
+	assert(hour < HOURS_PER_WEEK && area < s->n_areas);
+	return &s->hour_area[(hour * s->n_areas + area)
+			     * RSP_HOUR_AREA_METRICS + m];
+}
+
+const struct ci *summary_darea(const struct summary *s, size_t day,
+			       size_t area, enum rsp_day_area_metric m)
+{
+	assert(day < s->n_days && area < s->n_areas);
+	return &s->day_area[(day * s->n_areas + area)
+			    * RSP_DAY_AREA_METRICS + m];
+}
+
+const struct ci *summary_wline(const struct summary *s, size_t bin,
+			       size_t line, enum cc_wait_line_metric m)
+{
+	assert(bin < FIGURE_WAIT_BINS && line < s->n_lines);
+	return &s->wait_line[(bin * s->n_lines + line)
+			     * CC_WAIT_LINE_METRICS + m];
 }
 
 void summary_hour_label(size_t hour, char *buf)

@@ -92,6 +92,13 @@ struct summary {
 	struct ci *day_line;
 	/* [n_days][n_grades][RSP_DAY_GRADE_METRICS]: see summary_dgrade */
 	struct ci *day_grade;
+	/* By the hour of the week incidents were created, and by day, of the
+	 * response; the wait distribution of each line: see summary_igrade,
+	 * summary_iarea, summary_darea and summary_wline. */
+	struct ci *hour_grade;      /* [HOURS_PER_WEEK][n_grades][RSP_HOUR_GRADE_METRICS] */
+	struct ci *hour_area;       /* [HOURS_PER_WEEK][n_areas][RSP_HOUR_AREA_METRICS] */
+	struct ci *day_area;        /* [n_days][n_areas][RSP_DAY_AREA_METRICS] */
+	struct ci *wait_line;       /* [FIGURE_WAIT_BINS][n_lines][CC_WAIT_LINE_METRICS] */
 	double pools_fte;                  /* call handlers: sums over pools */
 	double pools_annual_cost;
 	double roles_fte;                  /* officers: sums over roles */
@@ -159,6 +166,20 @@ const struct ci *summary_dline(const struct summary *s, size_t day,
 			       size_t line, enum cc_day_line_metric m);
 const struct ci *summary_dgrade(const struct summary *s, size_t day,
 				size_t grade, enum rsp_day_grade_metric m);
+/* The same for an area's figure on a counted day. */
+const struct ci *summary_darea(const struct summary *s, size_t day,
+			       size_t area, enum rsp_day_area_metric m);
+/* The interval of a grade's or an area's response figure in hour `hour`
+ * of the week (0 = Monday 00:00-01:00), by the hour incidents were
+ * created. */
+const struct ci *summary_igrade(const struct summary *s, size_t hour,
+				size_t grade, enum rsp_hour_grade_metric m);
+const struct ci *summary_iarea(const struct summary *s, size_t hour,
+			       size_t area, enum rsp_hour_area_metric m);
+/* The interval of a line's answered calls whose wait fell in bin `bin` of
+ * FIGURE_WAIT_EDGES. */
+const struct ci *summary_wline(const struct summary *s, size_t bin,
+			       size_t line, enum cc_wait_line_metric m);
 
 /* The interval of kind `kind` (models/figure.h), at SUMMARY_LEVEL, of
  * figure k of m: the confidence interval of the mean (CI_MEAN and

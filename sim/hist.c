@@ -84,15 +84,23 @@ struct hist {
 static double hist_edge(size_t i)
 {
 	const size_t per = (size_t)1 << HIST_SUB_BITS;
+	uint64_t bits;
 	size_t k;
+	double x;
 
 	if (i < HIST_N_LOW)
 		return i == 0 ? 0.0 : HIST_ZERO_S;
 	if (i >= HIST_N_BINS)
 		return HIST_TOP_S;
 	k = i - HIST_N_LOW;
-	return ldexp(1.0 + (double)(k % per) / (double)per,
-		     HIST_LOW_EXP + (int)(k / per));
+	(void)per;
+	/* The bits hist_bin reads, put back: (1 + j/128) 2^e exactly, as
+	 * ldexp would give it, without its cost (windows ask for thousands). */
+	bits = (HIST_LOW_KEY + k) << (52 - HIST_SUB_BITS);
+	memcpy(&x, &bits, sizeof x);
+	assert(x == ldexp(1.0 + (double)(k % per) / (double)per,
+			  HIST_LOW_EXP + (int)(k / per)));
+	return x;
 }
 
 /* Returns a new empty histogram, or NULL when out of memory. */
@@ -210,11 +218,35 @@ double hist_count(const struct hist *h)
 	return (double)h->n;
 }
 
+/* GSL's histogram and pdf of the w bins from bin lo on, into *win and
+ * *pdf, the edges set and the counts left for the caller to fill before
+ * gsl_histogram_pdf_init. Returns 0, or -1 when out of memory (nothing
+ * left allocated). */
+static int hist_window_alloc(size_t lo, size_t w, gsl_histogram **win,
+			     gsl_histogram_pdf **pdf)
+{
+	*win = gsl_histogram_alloc(w);
+	*pdf = gsl_histogram_pdf_alloc(w);
+	if (*win == NULL || *pdf == NULL) {
+		if (*pdf != NULL)
+			gsl_histogram_pdf_free(*pdf);
+		if (*win != NULL)
+			gsl_histogram_free(*win);
+		*win = NULL;
+		*pdf = NULL;
+		return -1;
+	}
+	/* The struct is public; this is what gsl_histogram_set_ranges does. */
+	for (size_t j = 0; j <= w; j++)
+		(*win)->range[j] = hist_edge(lo + j);
+	return 0;
+}
+
 /* Builds GSL's histogram and pdf over the bins from the first to the last
  * that hold a value. Returns 0, or -1 when out of memory. */
 static int hist_build_window(struct hist *h)
 {
-	size_t lo = 0, hi = HIST_N_BINS - 1, w;
+	size_t lo = 0, hi = HIST_N_BINS - 1;
 
 	hist_drop_window(h);
 	hist_settle(h);
@@ -222,22 +254,35 @@ static int hist_build_window(struct hist *h)
 		lo++;
 	while (h->bin[hi] == 0.0)
 		hi--;
-	w = hi - lo + 1;
-	h->win = gsl_histogram_alloc(w);
-	h->pdf = gsl_histogram_pdf_alloc(w);
-	if (h->win == NULL || h->pdf == NULL) {
-		hist_drop_window(h);
+	if (hist_window_alloc(lo, hi - lo + 1, &h->win, &h->pdf) != 0)
 		return -1;
-	}
-	/* The struct is public; this is what gsl_histogram_set_ranges does,
-	 * with the counts copied in. */
-	for (size_t j = 0; j <= w; j++)
-		h->win->range[j] = hist_edge(lo + j);
-	memcpy(h->win->bin, h->bin + lo, w * sizeof *h->bin);
+	memcpy(h->win->bin, h->bin + lo, (hi - lo + 1) * sizeof *h->bin);
 	gsl_histogram_pdf_init(h->pdf, h->win);
 	h->win_lo = lo;
 	h->pdf_n = h->n;
 	return 0;
+}
+
+/* The q-quantile from the pdf of a window starting at bin lo, of values
+ * whose largest is max_s: exactly 0 when it falls among the zeros, and
+ * never above max_s. */
+static double hist_window_quantile(const gsl_histogram_pdf *pdf, size_t lo,
+				   double max_s, double q)
+{
+	double x;
+
+	/* With zeros in the window, sum[1] is their share: GSL's sampler
+	 * would pick bin 0 for any q below it, and interpolate into
+	 * (0, 1e-6). */
+	if (lo == 0 && q < pdf->sum[1])
+		return 0.0;
+	/* GSL's sampler wraps 1 round to 0, and the cumulative sum it builds
+	 * may end a rounding error below 1, where it would find no bin: the
+	 * top of the data is known exactly instead. */
+	if (q >= 1.0 || q >= pdf->sum[pdf->n])
+		return max_s;
+	x = gsl_histogram_pdf_sample(pdf, q);
+	return x < max_s ? x : max_s;
 }
 
 /* The q-quantile of what was added, NAN when nothing was (or, there being
@@ -249,23 +294,149 @@ static int hist_build_window(struct hist *h)
 double hist_quantile(const struct hist *h, double q)
 {
 	struct hist *w = (struct hist *)h;
-	double x;
 
 	assert(q >= 0.0 && q <= 1.0);
 	if (h->n == 0)
 		return NAN;
 	if (h->pdf_n != h->n && hist_build_window(w) != 0)
 		return NAN;
-	/* With zeros in the window, sum[1] is their share: GSL's sampler
-	 * would pick bin 0 for any q below it, and interpolate into
-	 * (0, 1e-6). */
-	if (h->win_lo == 0 && q < h->pdf->sum[1])
-		return 0.0;
-	/* GSL's sampler wraps 1 round to 0, and the cumulative sum it builds
-	 * may end a rounding error below 1, where it would find no bin: the
-	 * top of the data is known exactly instead. */
-	if (q >= 1.0 || q >= h->pdf->sum[h->pdf->n])
-		return h->max_s;
-	x = gsl_histogram_pdf_sample(h->pdf, q);
-	return x < h->max_s ? x : h->max_s;
+	return hist_window_quantile(h->pdf, h->win_lo, h->max_s, q);
+}
+
+/* Values added below each of edges[0 .. n-1], ascending edges of the bins
+ * (asserted), in one pass over the bins: exact, since no bin straddles an
+ * edge. Settling moves counts, it changes none. */
+void hist_counts_below(const struct hist *h, const double *edges, size_t n,
+		       double *out)
+{
+	struct hist *w = (struct hist *)h;
+	double sum = 0.0;
+	size_t i = 0;
+
+	hist_settle(w);
+	for (size_t k = 0; k < n; k++) {
+		size_t top = edges[k] >= HIST_TOP_S ? HIST_N_BINS
+			: hist_bin(edges[k]);
+
+		assert(hist_is_edge(edges[k]) && (k == 0 || edges[k - 1] < edges[k]));
+		for (; i < top; i++)
+			sum += h->bin[i];
+		out[k] = sum;
+	}
+}
+
+bool hist_is_edge(double x)
+{
+	return x >= 0.0 && x < HIST_TOP_S && hist_edge(hist_bin(x)) == x;
+}
+
+/* ---- the paged histogram ----------------------------------------------
+ *
+ * The same bins, their counts kept in pages of HIST_PAGE bins allocated
+ * when a value first lands in them: a paged histogram holds only the
+ * doublings its values span (about 1 kB each), so a model can keep one
+ * for each hour of the week and grade where a full one (about 51 kB)
+ * each would not do. */
+
+#define HIST_PAGE ((size_t)1 << HIST_SUB_BITS)
+#define HIST_N_PAGES ((HIST_N_BINS + HIST_PAGE - 1) / HIST_PAGE)
+
+struct hist_paged {
+	double *page[HIST_N_PAGES];  /* bins p * HIST_PAGE on; NULL: all 0 */
+	double max_s;
+	uint64_t n;
+};
+
+struct hist_paged *hist_paged_new(void)
+{
+	return mem_calloc(1, sizeof(struct hist_paged));
+}
+
+void hist_paged_free(struct hist_paged *h)
+{
+	if (h == NULL)
+		return;
+	for (size_t p = 0; p < HIST_N_PAGES; p++)
+		free(h->page[p]);
+	free(h);
+}
+
+int hist_paged_add(struct hist_paged *h, double x)
+{
+	size_t i, p;
+
+	assert(x >= 0.0 && x < HIST_TOP_S);
+	i = hist_bin(x);
+	p = i / HIST_PAGE;
+	if (h->page[p] == NULL) {
+		h->page[p] = mem_calloc(HIST_PAGE, sizeof(double));
+		if (h->page[p] == NULL)
+			return -1;
+	}
+	h->page[p][i % HIST_PAGE] += 1.0;
+	if (x > h->max_s)
+		h->max_s = x;
+	h->n++;
+	return 0;
+}
+
+double hist_paged_count(const struct hist_paged *h)
+{
+	return (double)h->n;
+}
+
+/* The count of bin i of h. */
+static double hist_paged_bin(const struct hist_paged *h, size_t i)
+{
+	const double *pg = h->page[i / HIST_PAGE];
+
+	return pg != NULL ? pg[i % HIST_PAGE] : 0.0;
+}
+
+/* The first and last bins holding a value (h holds one), passing over
+ * pages never allocated a page at a time. */
+static void hist_paged_span(const struct hist_paged *h, size_t *lo,
+			    size_t *hi)
+{
+	size_t a = 0, b = HIST_N_PAGES - 1;
+
+	while (h->page[a] == NULL)
+		a++;
+	while (h->page[b] == NULL)
+		b--;
+	a *= HIST_PAGE;
+	b = b * HIST_PAGE + HIST_PAGE - 1;
+	if (b >= HIST_N_BINS)
+		b = HIST_N_BINS - 1;
+	while (hist_paged_bin(h, a) == 0.0)
+		a++;
+	while (hist_paged_bin(h, b) == 0.0)
+		b--;
+	*lo = a;
+	*hi = b;
+}
+
+void hist_paged_quantiles(const struct hist_paged *h, const double *q,
+			  size_t n, double *out)
+{
+	gsl_histogram *win = NULL;
+	gsl_histogram_pdf *pdf = NULL;
+	size_t lo = 0, hi = 0;
+
+	if (h->n > 0)
+		hist_paged_span(h, &lo, &hi);
+	if (h->n == 0 || hist_window_alloc(lo, hi - lo + 1, &win, &pdf) != 0) {
+		for (size_t k = 0; k < n; k++)
+			out[k] = NAN;
+		return;
+	}
+	for (size_t i = lo; i <= hi; i++)
+		win->bin[i - lo] = hist_paged_bin(h, i);
+	gsl_histogram_pdf_init(pdf, win);
+	for (size_t k = 0; k < n; k++) {
+		assert(q[k] >= 0.0 && q[k] <= 1.0);
+		out[k] = hist_window_quantile(pdf, lo, h->max_s, q[k]);
+	}
+	gsl_histogram_pdf_free(pdf);
+	gsl_histogram_free(win);
 }

@@ -14,6 +14,7 @@
 #ifndef SIM_HIST_H
 #define SIM_HIST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct hist;
@@ -30,5 +31,34 @@ void hist_reset(struct hist *h);
 double hist_count(const struct hist *h);
 /* The q-quantile (0 <= q <= 1) of what was added; NAN when nothing was. */
 double hist_quantile(const struct hist *h, double q);
+/* The number of values added below each of edges[0 .. n-1] into out[k],
+ * exactly; the edges must be edges of the bins (hist_is_edge), so no bin
+ * straddles one, in ascending order. */
+void hist_counts_below(const struct hist *h, const double *edges, size_t n,
+		       double *out);
+/* Whether x is an edge of the bins: 0, 1e-6 s, or (1 + j/128) 2^e s for
+ * -4 <= e < 36 (10, 20, 30, 60, 300, 3600 s are). */
+bool hist_is_edge(double x);
+
+/* A paged histogram: the same bins and quantiles, the counts kept only for
+ * the stretches of bins its values fall in (pages of 128 bins, about 1 kB,
+ * allocated when a value first lands in one), for the many small
+ * histograms of figures by hour. A paged histogram of the same values as
+ * a hist gives the same quantiles, bit for bit. */
+struct hist_paged;
+
+/* Returns a new empty paged histogram, or NULL when out of memory. */
+struct hist_paged *hist_paged_new(void);
+/* NULL is a no-op. */
+void hist_paged_free(struct hist_paged *h);
+/* Counts one observation x >= 0. Returns 0, or -1 when its page cannot be
+ * allocated (the observation is not counted). */
+int hist_paged_add(struct hist_paged *h, double x);
+double hist_paged_count(const struct hist_paged *h);
+/* The q[k]-quantiles (0 <= q[k] <= 1) of what was added into out[k], k <
+ * n, as hist_quantile computes them; NAN when nothing was added (or GSL's
+ * workspace cannot be allocated). */
+void hist_paged_quantiles(const struct hist_paged *h, const double *q,
+			  size_t n, double *out);
 
 #endif

@@ -19,9 +19,11 @@ def run_rows(t, value):
     out, _ = t.expect(["run", SCEN, "--set", "pools.handlers.shrinkage=0.2385",
                        "--set", "%s=%s" % (PATH, value), "--replications", "3",
                        "--seed", "2385", "--format", "csv"], 0)
-    # A sweep point leaves out the run's rows by day (line_day, grade_day).
+    # A sweep point leaves out the run's rows by day, by hour of the
+    # response and of the wait distributions.
     return [l for l in out.splitlines(keepends=True)[1:]
-            if not l.startswith(("line_day,", "grade_day,"))]
+            if not l.startswith(("line_day,", "grade_day,", "area_day,",
+                                 "grade_hour,", "area_hour,", "line_wait,"))]
 
 
 def check_csv(t):

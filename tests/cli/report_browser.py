@@ -46,6 +46,16 @@ def expected_marks(result, chart, rows):
         return {"line": len(result["lines"]) + len(result["pools"])}
     if chart == "chart-costs":
         return {"rect": len(rows)}
+    if chart.startswith("chart-rsp-hours-"):
+        # the band, the line of means, the goal's rule when there is one
+        return {"area": 1, "line": 1,
+                "rule": 1 if rows[0]["goal"] is not None else 0}
+    if chart == "chart-rsp-areas":
+        return {"rect": 168 * len(result["areas"])}
+    if chart == "chart-waits":
+        return {"rect": len(rows), "rule": len(rows)}
+    if chart == "chart-abstractions":
+        return {"rect": len(rows)}
     if chart.startswith("chart-days-"):
         # the band, the line of means, the goal's rule when there is one
         return {"area": 1, "line": 1,

@@ -123,6 +123,33 @@ ctx.check(rc == 0 and not any(c.startswith("chart-days")
           and "no figures by day" in "".join(older_page.text),
           "a result without by_day: %d %s" % (rc, err))
 
+# The response by hour, the attendance times, the abstractions and the
+# waits: their charts are there (the units force has grades with targets
+# and areas), and a result of an earlier callsim without by_hour or
+# wait_distribution has notes instead of those charts.
+units = json.loads(read(units_json))
+page = Page(read(units_page))
+ctx.check(all(c in page.specs for c in ("chart-rsp-hours-0",
+                                        "chart-rsp-hours-1",
+                                        "chart-rsp-areas", "chart-waits",
+                                        "chart-attendance-times",
+                                        "chart-abstractions")),
+          "the response and wait charts: %s" % sorted(page.specs))
+ctx.check(len(page.specs["chart-rsp-areas"]["data"]["values"])
+          == 168 * len(units["areas"]), "168 hours an area in the heat map")
+older = dict(units)
+del older["by_hour"]
+del older["wait_distribution"]
+for d in older["by_day"]:
+    del d["areas"]
+rc, out, err = call("report", write("older2.json", json.dumps(older)))
+older_page = Page(out)
+ctx.check(rc == 0 and not any(c.startswith(("chart-rsp-", "chart-waits"))
+                              for c in older_page.specs)
+          and "no response by hour" in "".join(older_page.text)
+          and "no wait distribution" in "".join(older_page.text),
+          "a result without by_hour and waits: %d %s" % (rc, err))
+
 # Names holding markup, script and quotes stay text.
 markup_json, markup_page = run_with_report(fixture("report_markup.yaml"),
                                            "markup")
@@ -180,6 +207,27 @@ bad["daygrades.json"] = (json.dumps(broken),
 broken = json.loads(read(units_json))
 broken["by_day"][2]["lines"][0]["asa_s"] = 3
 bad["dayfigure.json"] = (json.dumps(broken), "by_day[2].lines[0].asa_s")
+broken = json.loads(read(units_json))
+broken["by_hour"][5]["hour"] = 6
+bad["hour.json"] = (json.dumps(broken), "by_hour[5].hour: must be 5")
+broken = json.loads(read(units_json))
+del broken["by_hour"][7]["areas"][0]
+bad["hourareas.json"] = (json.dumps(broken),
+                         "by_hour[7]: must list every grade and area")
+broken = json.loads(read(units_json))
+del broken["by_hour"][100]
+bad["hours.json"] = (json.dumps(broken), "by_hour: must be an array of 168")
+broken = json.loads(read(units_json))
+broken["by_hour"][3]["grades"][0]["attendance_p90_s"] = {"mean": "slow"}
+bad["hourfigure.json"] = (json.dumps(broken),
+                          "by_hour[3].grades[0].attendance_p90_s")
+broken = json.loads(read(units_json))
+broken["wait_distribution"][0]["bins"][2]["to_s"] = "30"
+bad["waitbin.json"] = (json.dumps(broken),
+                       "wait_distribution[0].bins[2].to_s: wrong type")
+broken = json.loads(read(units_json))
+del broken["by_day"][1]["areas"][0]
+bad["dayareas.json"] = (json.dumps(broken), "by_day[1]: must list every area")
 broken = json.loads(read(units_json))
 broken["grades"][1]["verdict"] = "fine"
 bad["verdict.json"] = (json.dumps(broken), '"fine" is not one of')

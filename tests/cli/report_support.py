@@ -107,7 +107,64 @@ def expected_rows(result):
         _hour_rows(result, rows)
     if "by_day" in result:
         _day_rows(result, rows)
+    if result["grades"]:
+        _response_rows(result, rows)
+    if "wait_distribution" in result:
+        _wait_rows(result, rows)
     return rows
+
+
+def _response_rows(result, rows):
+    """By hour a grade with a target and the areas' heat map (when the
+    result has them), the attendance times of every grade and place, and
+    the areas' abstractions."""
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    hours = result.get("by_hour")
+    if hours is not None:
+        for g, grade in enumerate(result["grades"]):
+            if grade["target_s"] is None:
+                continue
+            rows["chart-rsp-hours-%d" % g] = [
+                dict(hour_of_week=h, name=hr["grades"][g]["name"],
+                     goal=grade["goal"],
+                     **figure(hr["grades"][g], "attended_within_target"))
+                for h, hr in enumerate(hours)]
+        rows["chart-rsp-areas"] = [
+            dict(area=hr["areas"][a]["name"], hour_of_week=h,
+                 day=days[h // 24], hour=h % 24,
+                 **figure(hr["areas"][a], "attended_within_target"))
+            for a in range(len(result["areas"]))
+            for h, hr in enumerate(hours)]
+    times = rows["chart-attendance-times"] = []
+    for g, grade in enumerate(result["grades"]):
+        places = [("force-wide", grade)] + [
+            (a["name"], a["grades"][g]) for a in result["areas"]]
+        for area, o in places:
+            for p in ("p50", "p90", "p95"):
+                times.append(dict(grade=o["name"], area=area, percentile=p,
+                                  target_s=o["target_s"],
+                                  **figure(o, "attendance_%s_s" % p)))
+    rows["chart-abstractions"] = [
+        dict(area=a["name"], figure=name, **figure(a, key))
+        for key, name in (("abstractions", "abstractions"),
+                          ("abstraction_hours", "officer hours taken"))
+        for a in result["areas"]]
+
+
+def _bin_label(b):
+    def num(x):
+        return "%g" % x
+    if b["to_s"] is None:
+        return num(b["from_s"]) + "+ s"
+    return "%s-%s s" % (num(b["from_s"]), num(b["to_s"]))
+
+
+def _wait_rows(result, rows):
+    """A bar a bin of each line's wait distribution."""
+    rows["chart-waits"] = [
+        dict(line=line["name"], bin=_bin_label(b), from_s=b["from_s"],
+             **figure(b, "answered"))
+        for line in result["wait_distribution"] for b in line["bins"]]
 
 
 def _day_rows(result, rows):

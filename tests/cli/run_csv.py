@@ -12,7 +12,8 @@ HEADER = ["section", "name", "metric", "mean", "ci_low", "ci_high"]
 def check_row(t, row):
     what = ",".join(row[:3])
     t.check(len(row) == 6, what + ": %d fields" % len(row))
-    t.check(row[0] in ("run", "line", "pool", "cost", "interval", "line_day"),
+    t.check(row[0] in ("run", "line", "pool", "cost", "interval", "line_day",
+                       "line_wait"),
             what + ": unknown section")
     nums = row[3:6]
     if nums == ["", "", ""]:
@@ -46,9 +47,12 @@ def main():
     t.check(("run", 'End-to-end "test" force', "seed") in keys,
             "run rows are named by the scenario")
     t.check(("line_day", "999@day 2", "asa_s") in keys, "no row 999@day 2")
-    # 2 days x 2 lines x (offered, service_level, asa_s), after the hours
+    t.check(("line_wait", "101@3600+ s", "answered") in keys,
+            "no row 101@3600+ s")
+    # 2 days x 2 lines x (offered, service_level, asa_s), after the hours;
+    # then 2 lines x 10 bins of the wait distribution
     t.check(len(rows) == 1 + 4 + 2 * 15 + 2 * 2 + 2 * 3 + 168 * (2 * 3 + 2 * 2)
-            + 2 * 2 * 3,
+            + 2 * 2 * 3 + 2 * 10,
             "%d rows" % len(rows))
     goal101 = [r for r in rows if r[:3] == ["line", "101", "goal"]]
     t.check(goal101 and goal101[0][3:] == ["", "", ""], "no goal is empty")

@@ -69,7 +69,13 @@ def check_by_day(t, doc, what):
             [d["day"] for d in days] == list(range(1, len(days) + 1)),
             "%s: %d days for days %s" % (what, len(days), doc["days"]))
     for d in days:
-        t.check(list(d) == ["day", "lines", "grades"], what + ": day keys")
+        t.check(list(d) == ["day", "lines", "grades", "areas"],
+                what + ": day keys")
+        t.check([x["name"] for x in d["areas"]] ==
+                [x["name"] for x in doc["areas"]], what + ": day areas")
+        for x in d["areas"]:
+            t.check(list(x) == ["name", "incidents", "attended_within_target"],
+                    what + ": day area keys %s" % list(x))
         t.check([x["name"] for x in d["lines"]] ==
                 [x["name"] for x in doc["lines"]], what + ": day lines")
         t.check([x["name"] for x in d["grades"]] ==
@@ -89,10 +95,77 @@ def check_by_day(t, doc, what):
                     (what, item["name"], total, whole))
 
 
+    for a, area in enumerate(doc["areas"]):
+        total = sum(d["areas"][a]["incidents"]["mean"] for d in days)
+        whole = sum(g["incidents"]["mean"] for g in area["grades"])
+        t.check(abs(total - whole) <= 1e-6 * max(1.0, whole),
+                "%s: area %s: days sum to %s, horizon %s" %
+                (what, area["name"], total, whole))
+
+
+HOUR_GRADE = ["incidents", "attended_within_target", "attendance_p50_s",
+              "attendance_p90_s", "units_on_duty", "utilisation"]
+HOUR_AREA = ["incidents", "attended_within_target", "units_on_duty",
+             "utilisation"]
+
+
+def check_by_hour(t, doc, what):
+    """168 hours of the response (none without grades), each with every
+    grade and area and the documented figures, intervals ordered; over a
+    whole number of weeks after a whole number of hours of warm-up each
+    hour of the week is counted equally often, so the hours' incidents a
+    week times the weeks add up to the horizon's."""
+    hours = doc["by_hour"]
+    t.check(len(hours) == (168 if doc["grades"] else 0),
+            "%s: %d hours of response" % (what, len(hours)))
+    for h, hour in enumerate(hours):
+        t.check(list(hour) == ["hour", "label", "grades", "areas"] and
+                hour["hour"] == h, what + ": hour keys")
+        for items, figs in (("grades", HOUR_GRADE), ("areas", HOUR_AREA)):
+            t.check([x["name"] for x in hour[items]] ==
+                    [x["name"] for x in doc[items]], what + ": hour " + items)
+            for x in hour[items]:
+                t.check(list(x) == ["name"] + figs,
+                        what + ": hour keys %s" % list(x))
+                for k in figs:
+                    t.check(ci_ordered(x[k]), "%s: %s %s %s" %
+                            (what, hour["label"], x["name"], k))
+    weeks = doc["days"] / 7
+    if not hours or weeks != int(weeks) or doc["warmup_hours"] % 1:
+        return
+    for g, grade in enumerate(doc["grades"]):
+        total = sum(hr["grades"][g]["incidents"]["mean"] for hr in hours)
+        whole = grade["incidents"]["mean"]
+        t.check(abs(total * weeks - whole) <= 1e-6 * max(1.0, whole),
+                "%s: grade %s: hours sum to %s a week, horizon %s" %
+                (what, grade["name"], total, whole))
+
+
+def check_waits(t, doc, what):
+    """Each line's wait distribution: the fixed bins, which add up to the
+    line's answered calls."""
+    edges = [0, 10, 20, 30, 60, 120, 300, 600, 1800, 3600, None]
+    t.check([x["name"] for x in doc["wait_distribution"]] ==
+            [x["name"] for x in doc["lines"]], what + ": wait lines")
+    for line, dist in zip(doc["lines"], doc["wait_distribution"]):
+        bins = dist["bins"]
+        t.check([b["from_s"] for b in bins] == edges[:-1] and
+                [b["to_s"] for b in bins] == edges[1:],
+                what + ": wait bins of " + line["name"])
+        total = sum(b["answered"]["mean"] for b in bins)
+        whole = line["answered"]["mean"]
+        t.check(abs(total - whole) <= 1e-9 * max(1.0, whole),
+                "%s: %s: wait bins sum to %s, answered %s" %
+                (what, line["name"], total, whole))
+
+
 def check_report(t, doc, what, intervals):
-    keys = TOP + (["intervals"] if intervals else []) + ["by_day"]
+    keys = TOP + (["intervals"] if intervals else []) + [
+        "by_day", "by_hour", "wait_distribution"]
     t.check(list(doc) == keys, "%s: top-level keys %s" % (what, list(doc)))
     check_by_day(t, doc, what)
+    check_by_hour(t, doc, what)
+    check_waits(t, doc, what)
     for line in doc["lines"]:
         name = "%s: line %s" % (what, line["name"])
         t.check(list(line)[:4] == ["name", "target_s", "goal", "verdict"],

@@ -82,6 +82,11 @@ struct fixture {
 	/* By day: run.days 2.385 counts 3 days, the last cut short. */
 	double dline[FX_R][FX_DAYS * FX_LINES * CC_DAY_LINE_METRICS];
 	double dgrade[FX_R][FX_DAYS * FX_GRADES * RSP_DAY_GRADE_METRICS];
+	double darea[FX_R][FX_DAYS * FX_AREAS * RSP_DAY_AREA_METRICS];
+	/* Response by hour of the week, and the wait distributions. */
+	double igrade[FX_R][HOURS_PER_WEEK * FX_GRADES * RSP_HOUR_GRADE_METRICS];
+	double iarea[FX_R][HOURS_PER_WEEK * FX_AREAS * RSP_HOUR_AREA_METRICS];
+	double wline[FX_R][FIGURE_WAIT_BINS * FX_LINES * CC_WAIT_LINE_METRICS];
 };
 
 static const double fx_sl999[FX_R] = { 0.912, 0.935, 0.921 };
@@ -138,6 +143,23 @@ static void fx_day_results(struct fixture *fx, size_t r)
 	}
 }
 
+/* The response by hour and by day and area, and the wait distributions,
+ * of replication r: every figure k of every cell i is 0.125 (k + 1) +
+ * 0.01 i + 0.5 r, distinct and exact in binary; the calls-only fixture
+ * has no grades or areas, so those cells are not read. */
+static void fx_period_results(struct fixture *fx, size_t r)
+{
+	double *blocks[4] = { fx->igrade[r], fx->iarea[r], fx->darea[r],
+			      fx->wline[r] };
+	size_t n[4] = { sizeof fx->igrade[r], sizeof fx->iarea[r],
+			sizeof fx->darea[r], sizeof fx->wline[r] };
+
+	for (size_t b = 0; b < 4; b++)
+		for (size_t i = 0; i < n[b] / sizeof(double); i++)
+			blocks[b][i] = 0.125 * (double)(i % 4 + 1)
+				       + 0.01 * (double)i + 0.5 * (double)r;
+}
+
 /* Figures of replication r: distinct, non-round values, with the NANs
  * described above. */
 static void fx_results(struct fixture *fx, size_t r)
@@ -172,11 +194,14 @@ static void fx_results(struct fixture *fx, size_t r)
 		p0[CC_I_OCCUPANCY] = 0.7 + 0.002 * (double)h;
 	}
 	fx_day_results(fx, r);
+	fx_period_results(fx, r);
 	fx->res[r] = (struct replication_result){ .n_lines = FX_LINES, .n_pools = FX_POOLS,
 		.line = fx->line[r], .pool = fx->pool[r], .interval_line = fx->iline[r],
 		.interval_pool = fx->ipool[r], .events = 1000003u * (r + 1),
 		.n_days = FX_DAYS, .day_line = fx->dline[r],
-		.day_grade = fx->dgrade[r] };
+		.day_grade = fx->dgrade[r], .day_area = fx->darea[r],
+		.hour_grade = fx->igrade[r], .hour_area = fx->iarea[r],
+		.wait_line = fx->wline[r] };
 	fx->ptrs[r] = &fx->res[r];
 }
 

@@ -136,7 +136,9 @@ static void test_report_json_response(void **state)
 			       "\"ci_low\": 0.8469959478, \"ci_high\": 0.9243373856}"));
 	/* "scheduled" has neither target nor goal, force-wide or in an area. */
 	/* ... and has none by day either. */
-	assert_int_equal(fx_count(out, "\"name\": \"scheduled\",\n"), 3 + FX_DAYS);
+	/* (it is named in each day and each hour of the week.) */
+	assert_int_equal(fx_count(out, "\"name\": \"scheduled\",\n"),
+			 3 + FX_DAYS + HOURS_PER_WEEK);
 	assert_int_equal(fx_count(out, "\"target_s\": null,\n"), 3);
 	assert_int_equal(fx_count(out, "\"attended_within_target\": {\"mean\": null, "
 				  "\"ci_low\": null, \"ci_high\": null}"), 3 + FX_DAYS);

@@ -173,6 +173,37 @@ static void test_hist_merge_and_reset(void **state)
 	hist_free(b);
 }
 
+/* Counts below edges are exact: the report's wait bins (10, 20, 30 s ...
+ * one hour) are edges of the bins, 10.01 s is not; values on an edge count
+ * above it (a bin holds its lower edge), and the counts of many values,
+ * zeros among them, are the ones counted directly. */
+static void test_hist_counts_below_edges(void **state)
+{
+	(void)state;
+	const double edges[10] = { 0, 10, 20, 30, 60, 120, 300, 600, 1800,
+				   3600 };
+	double got[10], want[10] = { 0 }, x = 0.5;
+	struct hist *h = hist_new();
+
+	assert_non_null(h);
+	assert_false(hist_is_edge(10.01));
+	assert_false(hist_is_edge(-1.0));
+	for (size_t i = 0; i < 100000; i++) {
+		x = fmod(x * 7919.0 + 0.37, 5000.0);
+		double v = i % 7 == 0 ? 0.0 : i % 13 == 0 ? 20.0 : x;
+
+		hist_add(h, v);
+		for (size_t k = 0; k < 10; k++)
+			want[k] += v < edges[k];
+	}
+	for (size_t k = 0; k < 10; k++)
+		assert_true(hist_is_edge(edges[k]));
+	hist_counts_below(h, edges, 10, got);
+	for (size_t k = 0; k < 10; k++)
+		assert_true(got[k] == want[k]);
+	hist_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_hist_long_quantiles),
 		cmocka_unit_test(test_hist_beyond_last_bin),
 		cmocka_unit_test(test_hist_merge_and_reset),
+		cmocka_unit_test(test_hist_counts_below_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
