@@ -110,8 +110,11 @@ static void result_check_list(struct result_check *c, const json_t *obj,
 	for (size_t i = 0; a != NULL && i < json_array_size(a); i++) {
 		const json_t *e = json_array_get(a, i);
 
-		snprintf(at, sizeof at, "%s%s%s[%zu]", path, *path ? "." : "",
-			 key, i);
+		/* A path longer than the buffer (only from nesting that
+		 * the depth bound allows) is cut, and marked as cut. */
+		if (snprintf(at, sizeof at, "%s%s%s[%zu]", path,
+			     *path ? "." : "", key, i) >= (int)sizeof at)
+			memcpy(at + sizeof at - 4, "...", 4);
 		if (!json_is_object(e))
 			sim_err_add(c->err, SIM_EINVAL, "%s: %s: must be an "
 				    "object", c->name, at);

@@ -199,7 +199,11 @@ static char *sw_point(const struct sweep_grid *g, size_t point,
 	assert_non_null(f);
 	assert_int_equal(sweep_point_write(f, g, point, s, format, &err), SIM_OK);
 	fclose(f);
-	return buf;
+	/* A copy: GCC at -O3 takes the memstream's buffer for one that
+	 * points into this frame (its address went to open_memstream). */
+	char *text = strdup(buf);
+	free(buf);
+	return text;
 }
 
 /* Each CSV row is "point,a,b," and then, byte for byte, a row of the run
