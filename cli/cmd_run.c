@@ -31,8 +31,9 @@
 const char cmd_run_usage[] =
 	"usage: callsim run [SCENARIO] [--replications N] [--seed S] [--days D]\n"
 	"                   [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
-	"                   [--format table|csv|json] [--intervals] [--by-day]\n"
-	"                   [--by-hour] [--require-slas] [--report FILE.html]\n"
+	"                   [--format table|csv|json] [--wide] [--intervals]\n"
+	"                   [--by-day] [--by-hour] [--require-slas]\n"
+	"                   [--report FILE.html]\n"
 	"                   [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
@@ -48,6 +49,8 @@ const char cmd_run_usage[] =
 	"  --set KEY=VALUE    override a scenario value, e.g. lines.999.answer.goal=0.95\n"
 	"                     (repeatable, applied in order)\n"
 	"  --format F         table (default), csv or json\n"
+	"  --wide             with --format csv: a row per hour of the week, a\n"
+	"                     column per figure, for spreadsheets\n"
 	"  --intervals        add the hour-of-week figures\n"
 	"  --by-day           add the table of figures by day of the horizon\n"
 	"                     (CSV and JSON always carry them)\n"
@@ -76,7 +79,8 @@ struct run_opts {
 	size_t n_command;
 	unsigned threads;
 	int format;                        /* enum run_format */
-	bool intervals, by_day, by_hour, require_slas, verbose, quiet, help;
+	bool intervals, by_day, by_hour, wide, require_slas, verbose, quiet,
+	     help;
 };
 
 static const char *const run_formats[] = { "table", "csv", "json", NULL };
@@ -86,6 +90,7 @@ static const struct cli_opt run_opts_table[] = {
 	CLI_OPT_THREADS(struct run_opts, threads),
 	CLI_OPT_SET("set", struct run_opts, overrides),
 	CLI_OPT_CHOICE("format", struct run_opts, format, run_formats),
+	CLI_OPT_FLAG("wide", 0, struct run_opts, wide),
 	CLI_OPT_FLAG("intervals", 0, struct run_opts, intervals),
 	CLI_OPT_FLAG("by-day", 0, struct run_opts, by_day),
 	CLI_OPT_FLAG("by-hour", 0, struct run_opts, by_hour),
@@ -138,6 +143,9 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		return rc;
 	if (o->quiet && o->verbose)
 		return cli_usage_error("run", "give --verbose or --quiet, not both");
+	if (o->wide && o->format != RUN_CSV)
+		return cli_usage_error("run", "--wide is a form of CSV; give it "
+				       "with --format csv");
 	if (run_command(argc, argv, o) != 0) {
 		fputs("callsim run: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
@@ -165,7 +173,8 @@ static enum sim_status run_write(const struct summary *s,
 
 	switch (o->format) {
 	case RUN_CSV:
-		return report_csv_write(stdout, s, o->intervals, err);
+		return o->wide ? report_csv_write_wide(stdout, s, err)
+			: report_csv_write(stdout, s, o->intervals, err);
 	case RUN_JSON:
 		return report_json_write_run(stdout, s, o->intervals,
 					     o->command, o->n_command,

@@ -49,7 +49,8 @@ const char cmd_sweep_usage[] =
 	"usage: callsim sweep SCENARIO --vary PATH=FROM:TO:STEP [--vary PATH=V1,V2,...]...\n"
 	"                     [--replications N] [--seed S] [--days D]\n"
 	"                     [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
-	"                     [--format csv|jsonl] [--out FILE] [--resume] [--quiet]\n"
+	"                     [--format csv|jsonl] [--wide] [--out FILE] [--resume]\n"
+	"                     [--quiet]\n"
 	"\n"
 	"Runs SCENARIO at every combination of the --vary values (the first --vary\n"
 	"varies slowest), every point with the same seed, and writes each point's\n"
@@ -66,6 +67,8 @@ const char cmd_sweep_usage[] =
 	"  --set KEY=VALUE           override a scenario value at every point\n"
 	"  --format F                csv (default; one row per figure) or jsonl\n"
 	"                            (one JSON object per point)\n"
+	"  --wide                    with csv: one row per point, one column per\n"
+	"                            figure, verdicts included, for spreadsheets\n"
 	"  --out FILE                write to FILE (refused if it exists, unless\n"
 	"                            --resume) instead of stdout\n"
 	"  --resume                  continue the sweep FILE holds: keep its finished\n"
@@ -103,7 +106,7 @@ struct sweep_opts {
 	unsigned threads;
 	int format;                        /* enum sweep_format */
 	const char *out;                   /* NULL: stdout */
-	bool resume, quiet, help;
+	bool wide, resume, quiet, help;
 };
 
 /* In enum sweep_format order. */
@@ -117,6 +120,7 @@ static const struct cli_opt sweep_opts_table[] = {
 	CLI_OPT_THREADS(struct sweep_opts, threads),
 	CLI_OPT_SET("set", struct sweep_opts, sets),
 	CLI_OPT_CHOICE("format", struct sweep_opts, format, sweep_formats),
+	CLI_OPT_FLAG("wide", 0, struct sweep_opts, wide),
 	CLI_OPT_TEXT("out", 'o', struct sweep_opts, out),
 	CLI_OPT_FLAG("resume", 0, struct sweep_opts, resume),
 	CLI_OPT_FLAG("quiet", 'q', struct sweep_opts, quiet),
@@ -157,6 +161,11 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 				       "one --vary PATH=FROM:TO:STEP");
 	if (o->resume && o->out == NULL)
 		return cli_usage_error("sweep", "--resume needs --out FILE");
+	if (o->wide && o->format != SWEEP_CSV)
+		return cli_usage_error("sweep", "--wide is a form of CSV; give it "
+				       "with --format csv");
+	if (o->wide)
+		o->format = SWEEP_CSV_WIDE;
 	return CLI_EXIT_OK;
 }
 
@@ -528,7 +537,7 @@ static struct sweep_id sweep_id_of(const struct sweep_opts *o,
 		.replications = base->run.replications,
 		.days = base->run.days, .warmup_hours = base->run.warmup_s / 3600.0,
 		.grid = &o->grid, .sets = (const char *const *)o->sets.items,
-		.n_sets = o->sets.n, .format = o->format,
+		.n_sets = o->sets.n, .format = o->format, .sc = base,
 	};
 }
 
