@@ -20,6 +20,7 @@
 #include "cli/cmd_report.h"
 #include "models/contact_centre.h"
 #include "results/experiment.h"
+#include "results/progress.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
 #include "results/report_table.h"
@@ -62,8 +63,8 @@ const char cmd_run_usage[] =
 	"  --require-slas     exit 3 when a line's service level or a grade's\n"
 	"                     attendance within target misses its goal\n"
 	"  --verbose          print wall time and events a second on stderr\n"
-	"  --quiet            never print them, not even on a terminal (errors\n"
-	"                     and warnings are still printed)\n"
+	"  --quiet            no progress bar and no timings, not even on a\n"
+	"                     terminal (errors and warnings are still printed)\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
@@ -231,8 +232,19 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	double t0 = cli_clock_s();
 	int rc = CLI_EXIT_FAILURE;
 
+	struct progress progress;
+	struct experiment_spec spec = {
+		.threads = threads, .on_replication = progress_on_replication,
+		.arg = &progress,
+	};
+
 	sim_err_clear(&err);
-	if ((s = experiment_summarise(sc, threads, &err)) == NULL) {
+	/* A bar on a terminal only: a log gets the speed line of --verbose. */
+	progress_init(&progress, cli_progress_stream(o->quiet), true, "run",
+		      NULL, 1, 0, (unsigned)n);
+	s = experiment_summarise(sc, &spec, &err);
+	progress_end(&progress);
+	if (s == NULL) {
 		cli_print_err("run", &err);
 		goto out;
 	}

@@ -41,7 +41,7 @@
 #include "results/summary.h"
 #include "results/sweep.h"
 #include "results/sweep_points.h"
-#include "results/sweep_progress.h"
+#include "results/progress.h"
 #include "sim/replicate.h"
 #include "sim/mem.h"
 
@@ -182,7 +182,7 @@ struct sweep_run {
 	unsigned reps, threads;
 	uint64_t *content;                 /* [n_points]: what each point read */
 	size_t start;                      /* first point not yet written */
-	struct sweep_progress progress;
+	struct progress progress;
 };
 
 /* The exit code of a build that returned st, its problems printed. */
@@ -377,12 +377,6 @@ struct sweep_batch {
 	struct experiment_trial *trials;   /* [n] */
 };
 
-/* Counts a replication for the progress line (from any worker). */
-static void sweep_on_replication(void *arg)
-{
-	sweep_progress_replication(arg);
-}
-
 static void sweep_batch_free(struct sweep_batch *b)
 {
 	for (size_t k = 0; b->trials != NULL && k < b->n; k++)
@@ -457,7 +451,7 @@ static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
 {
 	struct sweep_batch b = { .r = r, .first = first, .n = n };
 	struct experiment_spec spec = { .threads = r->threads,
-		.on_replication = sweep_on_replication, .arg = &r->progress };
+		.on_replication = progress_on_replication, .arg = &r->progress };
 	struct sim_err err;
 	int rc = sweep_batch_load(&b);
 
@@ -471,7 +465,7 @@ static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
 		rc = sweep_batch_point(&b, k);
 		if (rc == CLI_EXIT_OK) {
 			r->start = first + k + 1;
-			sweep_progress_point(&r->progress);
+			progress_step(&r->progress);
 		}
 	}
 	sweep_batch_free(&b);
@@ -514,10 +508,11 @@ static int sweep_drive(struct sweep_run *r)
 			r->start < total ? "; running the rest" : "");
 	sigemptyset(&on_int.sa_mask);
 	sigaction(SIGINT, &on_int, &old);
-	sweep_progress_init(&r->progress, r->o->quiet ? NULL : stderr,
-			    isatty(STDERR_FILENO), total, r->start, r->reps);
+	progress_init(&r->progress, r->o->quiet ? NULL : stderr,
+		      isatty(STDERR_FILENO), "sweep", "points", total, r->start,
+		      r->reps);
 	rc = sweep_points(r);
-	sweep_progress_end(&r->progress);
+	progress_end(&r->progress);
 	sigaction(SIGINT, &old, NULL);
 	if (rc == SWEEP_EXIT_INTERRUPTED)
 		fprintf(stderr, "callsim sweep: interrupted; %zu of %zu points are "
