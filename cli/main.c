@@ -14,6 +14,7 @@
 
 #include "callsim_config.h"
 #include "cli/cli_common.h"
+#include "cli/cli_keys.h"
 #include "cli/cmd_check.h"
 #include "cli/cmd_compare.h"
 #include "cli/cmd_erlang.h"
@@ -36,7 +37,8 @@ static const char main_usage[] =
 	"  roster   least-cost shifts whose cover meets every answering agreement\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
 	"  report   turn a saved run result (JSON) into an HTML page with charts\n"
-	"  help     show how to use a command: callsim help run\n"
+	"  help     show how to use a command: callsim help run; the keys --set\n"
+	"           takes: callsim help keys\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
@@ -70,9 +72,11 @@ static const struct main_cmd main_cmds[] = {
 	{ "roster", cmd_roster, cmd_roster_usage },
 	{ "report", cmd_report, cmd_report_usage },
 	{ "help", cmd_help,
-	  "usage: callsim help [COMMAND]\n"
+	  "usage: callsim help [COMMAND | keys]\n"
 	  "\n"
-	  "Prints the usage of COMMAND, or the list of commands.\n" },
+	  "Prints the usage of COMMAND, or the list of commands; `callsim help\n"
+	  "keys` lists every key path --set takes (NAME: an item of a list by\n"
+	  "its name or index, N: by its index), with a line about each.\n" },
 };
 
 static const struct main_cmd *main_find(const char *name)
@@ -93,6 +97,10 @@ static int cmd_help(int argc, char **argv)
 	}
 	if (argc > 2)
 		return cli_usage_error("help", "one command at a time");
+	if (strcmp(argv[1], "keys") == 0) {
+		cli_keys_print(stdout);
+		return main_print("");
+	}
 	c = main_find(argv[1]);
 	if (c == NULL)
 		return cli_usage_error("help", "no such command '%s'; the commands "
