@@ -171,6 +171,14 @@ static int cmp_check_pairing(struct scenario *const sc[2])
 				       "run.replications (%u and %u); give "
 				       "--replications to run both alike",
 				       a->replications, b->replications);
+	/* A difference of costs in two currencies would be no number. */
+	if (sc[0]->currency != sc[1]->currency)
+		return cli_usage_error("compare", "A and B differ in currency "
+				       "(%s and %s); give --set-b currency=%s to "
+				       "compare their costs",
+				       currency_name(sc[0]->currency),
+				       currency_name(sc[1]->currency),
+				       currency_name(sc[0]->currency));
 	return CLI_EXIT_OK;
 }
 
