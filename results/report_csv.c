@@ -292,15 +292,18 @@ static void report_csv_response_hour(struct report_csv_out *w,
 {
 	char label[SUMMARY_HOUR_LABEL_MAX];
 	char name[SCENARIO_NAME_MAX + SUMMARY_HOUR_LABEL_MAX + 1];
+	const char *at;
 
 	summary_hour_label(h, label);
+	/* Wide columns name the item alone: the row is the hour. */
+	at = w->mode == REPORT_CSV_TIDY ? label : NULL;
 	for (size_t g = 0; g < s->n_grades; g++) {
-		snprintf(name, sizeof name, "%s@%s", s->sc->grades[g].name, label);
+		report_csv_item(name, sizeof name, s->sc->grades[g].name, at);
 		report_csv_figures(w, "grade_hour", name, FIGURE_BLOCK_IGRADE,
 				   summary_igrade(s, h, g, 0));
 	}
 	for (size_t a = 0; a < s->n_areas; a++) {
-		snprintf(name, sizeof name, "%s@%s", s->sc->areas[a].name, label);
+		report_csv_item(name, sizeof name, s->sc->areas[a].name, at);
 		report_csv_figures(w, "area_hour", name, FIGURE_BLOCK_IAREA,
 				   summary_iarea(s, h, a, 0));
 	}
@@ -424,6 +427,7 @@ enum sim_status report_csv_write_wide(FILE *f, const struct summary *s,
 
 	fputs("hour,hour_label", f);
 	report_csv_hour(&w, s, 0);
+	report_csv_response_hour(&w, s, 0);
 	report_csv_verdicts(&w, s, true);
 	fputc('\n', f);
 	w.mode = REPORT_CSV_WIDE_VALUES;
@@ -431,6 +435,7 @@ enum sim_status report_csv_write_wide(FILE *f, const struct summary *s,
 		summary_hour_label(h, label);
 		fprintf(f, "%zu,%s", h, label);
 		report_csv_hour(&w, s, h);
+		report_csv_response_hour(&w, s, h);
 		report_csv_verdicts(&w, s, true);
 		fputc('\n', f);
 	}

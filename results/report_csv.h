@@ -79,8 +79,10 @@ size_t report_csv_count(const struct summary *s);
  *
  * report_csv_write_wide: a run, one row per hour of the week (168; the
  * columns "hour" from 0 and "hour_label" "Mon 00:00", then the
- * hour-of-week figures of the tidy "interval" section, named by item
- * alone, then each line's and grade's goal, agreement figure and verdict
+ * hour-of-week figures of the tidy "interval" section and then of the
+ * "grade_hour" and "area_hour" ones, named by item alone ("interval
+ * 999:offered", "grade_hour emergency:incidents"), then each line's and
+ * grade's goal, agreement figure and verdict
  * over the horizon, the same on every row), after a row of column names.
  * Returns SIM_OK, or SIM_EIO with err filled. */
 enum sim_status report_csv_write_wide(FILE *f, const struct summary *s,

@@ -16,6 +16,8 @@ import json
 from clitest import Ctx, fixture
 
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+# The tidy sections of hour-of-week rows: the calls', the response's.
+HOURLY = ("interval", "grade_hour", "area_hour")
 ENDS = {"": 3, ":ci_low": 4, ":ci_high": 5}
 
 
@@ -55,12 +57,14 @@ def check_run(t, scenario):
     t.check(head[:2] == ["hour", "hour_label"], "%s: head %s" % (scenario, head[:2]))
     t.check(len(body) == 168, "%s: %d rows, not 168" % (scenario, len(body)))
     t.check(len(set(head)) == len(head), "%s: a column repeats" % scenario)
-    # Every interval row of the tidy CSV has its three columns.
-    hourly = {(k[1].split("@")[0], k[2]) for k in tidy if k[0] == "interval"}
-    wide_hourly = {(split(c)[1], split(c)[2]) for c in head[2:]
-                   if c.startswith("interval ")}
+    # Every hour-of-week row of the tidy CSV has its three columns.
+    hourly = {(k[0], k[1].split("@")[0], k[2]) for k in tidy
+              if k[0] in HOURLY}
+    wide_hourly = {split(c)[:3] for c in head[2:]
+                   if c.split(" ", 1)[0] in HOURLY}
     t.check(hourly == wide_hourly, "%s: hourly figures differ: %s"
             % (scenario, hourly ^ wide_hourly))
+    return_sections = {h[0] for h in wide_hourly}
     compared = 0
     for h, row in enumerate(body):
         label = "%s %02d:00" % (DAYS[h // 24], h % 24)
@@ -74,14 +78,14 @@ def check_run(t, scenario):
                         % (label, col, cell, verdicts[(section, name)]))
                 continue
             key = (section, name + "@" + label, metric) \
-                if section == "interval" else (section, name, metric)
+                if section in HOURLY else (section, name, metric)
             want = tidy[key][ENDS[end]]
             compared += cell == want
             t.check(cell == want, "%s %s: wide %r, tidy %r"
                     % (label, col, cell, want))
     t.check(compared > 168 * 10, "%s: only %d cells compared"
             % (scenario, compared))
-    return verdicts
+    return verdicts, return_sections
 
 
 def check_sweep(t, scenario):
@@ -141,11 +145,13 @@ def check_resume(t, scenario):
 def main():
     t = Ctx()
     check_resume(t, fixture("exp_units.yaml"))
-    v = check_run(t, fixture("small.yaml"))
+    v, sections = check_run(t, fixture("small.yaml"))
     t.check(v[("line", "101")] == "" and v[("line", "999")] != "",
             "small.yaml verdicts %s" % v)
-    v = check_run(t, fixture("exp_units.yaml"))
+    v, sections = check_run(t, fixture("exp_units.yaml"))
     t.check(("grade", "urgent") in v, "exp_units.yaml: no grade verdict")
+    t.check(sections == set(HOURLY), "exp_units.yaml: hourly sections %s"
+            % sections)
     check_sweep(t, fixture("exp_units.yaml"))
     for args in (["run", "--wide"], ["run", "--format", "json", "--wide"],
                  ["sweep", fixture("small.yaml"), "--vary",
