@@ -350,6 +350,11 @@ static int cli_parse_threads(const char *cmd, const char *value,
 	return CLI_EXIT_OK;
 }
 
+FILE *cli_progress_stream(bool quiet)
+{
+	return !quiet && isatty(STDERR_FILENO) ? stderr : NULL;
+}
+
 double cli_clock_s(void)
 {
 	struct timespec ts;

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "models/scenario.h"
 #include "results/summary.h"
@@ -99,6 +100,10 @@ void cli_strings_clear(struct cli_strings *l);
 #define CLI_THREADS_MAX 1024
 /* Monotonic wall-clock seconds, for the speed lines printed on stderr. */
 double cli_clock_s(void);
+/* Where a long command draws its progress bar (results/progress.h):
+ * stderr when it is a terminal and --quiet was not given, else NULL
+ * (nothing: a log or a pipe gets no bar, and stdout never does). */
+FILE *cli_progress_stream(bool quiet);
 
 /* The run settings every simulating command takes as options. Each becomes
  * an override of its run.* key, validated by the loader like the file, and

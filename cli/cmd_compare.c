@@ -20,6 +20,7 @@
 #include "cli/cli_common.h"
 #include "results/compare.h"
 #include "results/experiment.h"
+#include "results/progress.h"
 #include "results/report_compare.h"
 #include "sim/replicate.h"
 
@@ -50,8 +51,8 @@ const char cmd_compare_usage[] =
 	"  --format F         table (default), csv or json\n"
 	"  --require-slas     exit 3 when B misses a line's or grade's goal\n"
 	"  --verbose          print wall time and events a second on stderr\n"
-	"  --quiet            never print them, not even on a terminal (errors\n"
-	"                     and warnings are still printed)\n"
+	"  --quiet            no progress bar and no timings, not even on a\n"
+	"                     terminal (errors and warnings are still printed)\n"
 	"\n"
 	"A and B must end up with the same run.seed and run.replications.\n"
 	"\n"
@@ -170,6 +171,14 @@ static int cmp_check_pairing(struct scenario *const sc[2])
 				       "run.replications (%u and %u); give "
 				       "--replications to run both alike",
 				       a->replications, b->replications);
+	/* A difference of costs in two currencies would be no number. */
+	if (sc[0]->currency != sc[1]->currency)
+		return cli_usage_error("compare", "A and B differ in currency "
+				       "(%s and %s); give --set-b currency=%s to "
+				       "compare their costs",
+				       currency_name(sc[0]->currency),
+				       currency_name(sc[1]->currency),
+				       currency_name(sc[0]->currency));
 	return CLI_EXIT_OK;
 }
 
@@ -198,8 +207,17 @@ static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
 	struct compare *c;
 	int rc = CLI_EXIT_FAILURE;
 
+	struct progress progress;
+	struct experiment_spec spec = {
+		.threads = threads, .on_replication = progress_on_replication,
+		.arg = &progress,
+	};
+
 	sim_err_clear(&err);
-	c = experiment_compare(sc[0], sc[1], threads, &err);
+	progress_init(&progress, cli_progress_stream(o->quiet), true,
+		      "compare", NULL, 1, 0, (unsigned)n);
+	c = experiment_compare(sc[0], sc[1], &spec, &err);
+	progress_end(&progress);
 	if (c != NULL && !o->quiet && (o->verbose || isatty(STDERR_FILENO)))
 		fprintf(stderr, "callsim compare: 2 x %zu replications, %" PRIu64
 			" + %" PRIu64 " events in %.2f s\n", n, c->a->events,

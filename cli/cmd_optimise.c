@@ -22,6 +22,7 @@
 #include "cli/cli_common.h"
 #include "models/optimise.h"
 #include "results/experiment.h"
+#include "results/progress.h"
 #include "results/report_optimise.h"
 #include "results/report_optimise_units.h"
 #include "results/search_hours.h"
@@ -70,7 +71,7 @@ const char cmd_optimise_usage[] =
 	"  --max-simulations N  give up after N simulations (default 60; 300 with\n"
 	"                       --units)\n"
 	"  --format F           table (default), csv or json\n"
-	"  --quiet              no progress lines on stderr\n"
+	"  --quiet              no progress lines or bar on stderr\n"
 	"\n"
 	"exit status: 0 found, 1 a run failed or the simulations ran out,\n"
 	"2 bad usage or invalid scenario, 3 no staffing within --max-staff (or\n"
@@ -195,12 +196,20 @@ static int optimise_exit(enum search_end end, const struct sim_err *err)
 	return rc[end];
 }
 
+/* Before a round's line: the bar of its replications is wiped (on a
+ * terminal), and started again for the next round. */
+static void optimise_bar_restart(struct progress *p)
+{
+	progress_end(p);
+	progress_init(p, p->f, true, "optimise", NULL, 1, 0, p->reps_per_step);
+}
+
 /* One progress line of the handlers' search: each line's service level
  * and verdict. */
 static void optimise_progress(void *arg, unsigned long sims,
 			      const struct summary *s)
 {
-	(void)arg;
+	optimise_bar_restart(arg);
 	fprintf(stderr, "callsim optimise: simulation %lu:", sims);
 	for (size_t l = 0; l < s->n_lines; l++)
 		if (s->lines[l].has_goal)
@@ -218,7 +227,7 @@ static void optimise_progress(void *arg, unsigned long sims,
 static void optimise_units_progress(void *arg, unsigned long sims,
 				    const struct summary *s)
 {
-	(void)arg;
+	optimise_bar_restart(arg);
 	fprintf(stderr, "callsim optimise: simulation %lu:", sims);
 	for (size_t g = 0; g < s->n_grades; g++)
 		if (s->grades[g].has_goal)
@@ -447,6 +456,7 @@ static int optimise_main(const struct optimise_opts *o)
 		.path = o->path, .n_sets = o->sets.n, .threads = o->threads,
 		.max_sims = o->max_sims,
 	};
+	struct progress bar;
 	int rc = optimise_load(o, &d, &base);
 
 	spec.doc = d.doc;
@@ -455,9 +465,16 @@ static int optimise_main(const struct optimise_opts *o)
 	spec.n_settings = d.settings.n;
 	spec.on_round = o->quiet ? NULL : o->units ? optimise_units_progress
 			: optimise_progress;
+	/* Each round's replications as a bar on a terminal, wiped before
+	 * the round's line. */
+	progress_init(&bar, cli_progress_stream(o->quiet), true, "optimise",
+		      NULL, 1, 0, base ? base->run.replications : 0);
+	spec.on_replication = progress_on_replication;
+	spec.arg = &bar;
 	if (rc == CLI_EXIT_OK)
 		rc = o->units ? optimise_units(o, &spec, base)
 			      : optimise_hours(o, &spec, base);
+	progress_end(&bar);
 	scenario_free(base);
 	free(d.edits);
 	scenario_doc_free(d.doc);

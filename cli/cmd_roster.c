@@ -292,7 +292,8 @@ static void roster_ref_today(struct roster_run *r, struct sim_err *err)
 			ref->fte += scenario_pool_fte(&r->base->pools[p]);
 			ref->annual_cost += scenario_pool_cost(&r->base->pools[p]);
 		}
-	r->today = experiment_summarise(r->base, r->o->threads, err);
+	r->today = experiment_summarise(r->base, &(struct experiment_spec){
+			.threads = r->o->threads }, err);
 	r->ref_sims += r->today != NULL;
 	ref->s = r->today;
 	ref->met = roster_all_met(r->today);

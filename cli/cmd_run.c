@@ -20,6 +20,7 @@
 #include "cli/cmd_report.h"
 #include "models/contact_centre.h"
 #include "results/experiment.h"
+#include "results/progress.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
 #include "results/report_table.h"
@@ -31,8 +32,9 @@
 const char cmd_run_usage[] =
 	"usage: callsim run [SCENARIO] [--replications N] [--seed S] [--days D]\n"
 	"                   [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
-	"                   [--format table|csv|json] [--intervals] [--by-day]\n"
-	"                   [--by-hour] [--require-slas] [--report FILE.html]\n"
+	"                   [--format table|csv|json] [--wide] [--intervals]\n"
+	"                   [--by-day] [--by-hour] [--require-slas]\n"
+	"                   [--report FILE.html]\n"
 	"                   [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
@@ -48,6 +50,8 @@ const char cmd_run_usage[] =
 	"  --set KEY=VALUE    override a scenario value, e.g. lines.999.answer.goal=0.95\n"
 	"                     (repeatable, applied in order)\n"
 	"  --format F         table (default), csv or json\n"
+	"  --wide             with --format csv: a row per hour of the week, a\n"
+	"                     column per figure, for spreadsheets\n"
 	"  --intervals        add the hour-of-week figures\n"
 	"  --by-day           add the table of figures by day of the horizon\n"
 	"                     (CSV and JSON always carry them)\n"
@@ -59,8 +63,8 @@ const char cmd_run_usage[] =
 	"  --require-slas     exit 3 when a line's service level or a grade's\n"
 	"                     attendance within target misses its goal\n"
 	"  --verbose          print wall time and events a second on stderr\n"
-	"  --quiet            never print them, not even on a terminal (errors\n"
-	"                     and warnings are still printed)\n"
+	"  --quiet            no progress bar and no timings, not even on a\n"
+	"                     terminal (errors and warnings are still printed)\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
@@ -76,7 +80,8 @@ struct run_opts {
 	size_t n_command;
 	unsigned threads;
 	int format;                        /* enum run_format */
-	bool intervals, by_day, by_hour, require_slas, verbose, quiet, help;
+	bool intervals, by_day, by_hour, wide, require_slas, verbose, quiet,
+	     help;
 };
 
 static const char *const run_formats[] = { "table", "csv", "json", NULL };
@@ -86,6 +91,7 @@ static const struct cli_opt run_opts_table[] = {
 	CLI_OPT_THREADS(struct run_opts, threads),
 	CLI_OPT_SET("set", struct run_opts, overrides),
 	CLI_OPT_CHOICE("format", struct run_opts, format, run_formats),
+	CLI_OPT_FLAG("wide", 0, struct run_opts, wide),
 	CLI_OPT_FLAG("intervals", 0, struct run_opts, intervals),
 	CLI_OPT_FLAG("by-day", 0, struct run_opts, by_day),
 	CLI_OPT_FLAG("by-hour", 0, struct run_opts, by_hour),
@@ -138,6 +144,9 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		return rc;
 	if (o->quiet && o->verbose)
 		return cli_usage_error("run", "give --verbose or --quiet, not both");
+	if (o->wide && o->format != RUN_CSV)
+		return cli_usage_error("run", "--wide is a form of CSV; give it "
+				       "with --format csv");
 	if (run_command(argc, argv, o) != 0) {
 		fputs("callsim run: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
@@ -165,7 +174,8 @@ static enum sim_status run_write(const struct summary *s,
 
 	switch (o->format) {
 	case RUN_CSV:
-		return report_csv_write(stdout, s, o->intervals, err);
+		return o->wide ? report_csv_write_wide(stdout, s, err)
+			: report_csv_write(stdout, s, o->intervals, err);
 	case RUN_JSON:
 		return report_json_write_run(stdout, s, o->intervals,
 					     o->command, o->n_command,
@@ -222,8 +232,19 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	double t0 = cli_clock_s();
 	int rc = CLI_EXIT_FAILURE;
 
+	struct progress progress;
+	struct experiment_spec spec = {
+		.threads = threads, .on_replication = progress_on_replication,
+		.arg = &progress,
+	};
+
 	sim_err_clear(&err);
-	if ((s = experiment_summarise(sc, threads, &err)) == NULL) {
+	/* A bar on a terminal only: a log gets the speed line of --verbose. */
+	progress_init(&progress, cli_progress_stream(o->quiet), true, "run",
+		      NULL, 1, 0, (unsigned)n);
+	s = experiment_summarise(sc, &spec, &err);
+	progress_end(&progress);
+	if (s == NULL) {
 		cli_print_err("run", &err);
 		goto out;
 	}

@@ -41,7 +41,7 @@
 #include "results/summary.h"
 #include "results/sweep.h"
 #include "results/sweep_points.h"
-#include "results/sweep_progress.h"
+#include "results/progress.h"
 #include "sim/replicate.h"
 #include "sim/mem.h"
 
@@ -49,7 +49,8 @@ const char cmd_sweep_usage[] =
 	"usage: callsim sweep SCENARIO --vary PATH=FROM:TO:STEP [--vary PATH=V1,V2,...]...\n"
 	"                     [--replications N] [--seed S] [--days D]\n"
 	"                     [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
-	"                     [--format csv|jsonl] [--out FILE] [--resume] [--quiet]\n"
+	"                     [--format csv|jsonl] [--wide] [--out FILE] [--resume]\n"
+	"                     [--quiet]\n"
 	"\n"
 	"Runs SCENARIO at every combination of the --vary values (the first --vary\n"
 	"varies slowest), every point with the same seed, and writes each point's\n"
@@ -66,6 +67,8 @@ const char cmd_sweep_usage[] =
 	"  --set KEY=VALUE           override a scenario value at every point\n"
 	"  --format F                csv (default; one row per figure) or jsonl\n"
 	"                            (one JSON object per point)\n"
+	"  --wide                    with csv: one row per point, one column per\n"
+	"                            figure, verdicts included, for spreadsheets\n"
 	"  --out FILE                write to FILE (refused if it exists, unless\n"
 	"                            --resume) instead of stdout\n"
 	"  --resume                  continue the sweep FILE holds: keep its finished\n"
@@ -103,7 +106,7 @@ struct sweep_opts {
 	unsigned threads;
 	int format;                        /* enum sweep_format */
 	const char *out;                   /* NULL: stdout */
-	bool resume, quiet, help;
+	bool wide, resume, quiet, help;
 };
 
 /* In enum sweep_format order. */
@@ -117,6 +120,7 @@ static const struct cli_opt sweep_opts_table[] = {
 	CLI_OPT_THREADS(struct sweep_opts, threads),
 	CLI_OPT_SET("set", struct sweep_opts, sets),
 	CLI_OPT_CHOICE("format", struct sweep_opts, format, sweep_formats),
+	CLI_OPT_FLAG("wide", 0, struct sweep_opts, wide),
 	CLI_OPT_TEXT("out", 'o', struct sweep_opts, out),
 	CLI_OPT_FLAG("resume", 0, struct sweep_opts, resume),
 	CLI_OPT_FLAG("quiet", 'q', struct sweep_opts, quiet),
@@ -157,6 +161,11 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 				       "one --vary PATH=FROM:TO:STEP");
 	if (o->resume && o->out == NULL)
 		return cli_usage_error("sweep", "--resume needs --out FILE");
+	if (o->wide && o->format != SWEEP_CSV)
+		return cli_usage_error("sweep", "--wide is a form of CSV; give it "
+				       "with --format csv");
+	if (o->wide)
+		o->format = SWEEP_CSV_WIDE;
 	return CLI_EXIT_OK;
 }
 
@@ -173,7 +182,7 @@ struct sweep_run {
 	unsigned reps, threads;
 	uint64_t *content;                 /* [n_points]: what each point read */
 	size_t start;                      /* first point not yet written */
-	struct sweep_progress progress;
+	struct progress progress;
 };
 
 /* The exit code of a build that returned st, its problems printed. */
@@ -368,12 +377,6 @@ struct sweep_batch {
 	struct experiment_trial *trials;   /* [n] */
 };
 
-/* Counts a replication for the progress line (from any worker). */
-static void sweep_on_replication(void *arg)
-{
-	sweep_progress_replication(arg);
-}
-
 static void sweep_batch_free(struct sweep_batch *b)
 {
 	for (size_t k = 0; b->trials != NULL && k < b->n; k++)
@@ -448,7 +451,7 @@ static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
 {
 	struct sweep_batch b = { .r = r, .first = first, .n = n };
 	struct experiment_spec spec = { .threads = r->threads,
-		.on_replication = sweep_on_replication, .arg = &r->progress };
+		.on_replication = progress_on_replication, .arg = &r->progress };
 	struct sim_err err;
 	int rc = sweep_batch_load(&b);
 
@@ -462,7 +465,7 @@ static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
 		rc = sweep_batch_point(&b, k);
 		if (rc == CLI_EXIT_OK) {
 			r->start = first + k + 1;
-			sweep_progress_point(&r->progress);
+			progress_step(&r->progress);
 		}
 	}
 	sweep_batch_free(&b);
@@ -505,10 +508,11 @@ static int sweep_drive(struct sweep_run *r)
 			r->start < total ? "; running the rest" : "");
 	sigemptyset(&on_int.sa_mask);
 	sigaction(SIGINT, &on_int, &old);
-	sweep_progress_init(&r->progress, r->o->quiet ? NULL : stderr,
-			    isatty(STDERR_FILENO), total, r->start, r->reps);
+	progress_init(&r->progress, r->o->quiet ? NULL : stderr,
+		      isatty(STDERR_FILENO), "sweep", "points", total, r->start,
+		      r->reps);
 	rc = sweep_points(r);
-	sweep_progress_end(&r->progress);
+	progress_end(&r->progress);
 	sigaction(SIGINT, &old, NULL);
 	if (rc == SWEEP_EXIT_INTERRUPTED)
 		fprintf(stderr, "callsim sweep: interrupted; %zu of %zu points are "
@@ -528,7 +532,7 @@ static struct sweep_id sweep_id_of(const struct sweep_opts *o,
 		.replications = base->run.replications,
 		.days = base->run.days, .warmup_hours = base->run.warmup_s / 3600.0,
 		.grid = &o->grid, .sets = (const char *const *)o->sets.items,
-		.n_sets = o->sets.n, .format = o->format,
+		.n_sets = o->sets.n, .format = o->format, .sc = base,
 	};
 }
 

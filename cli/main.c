@@ -14,6 +14,7 @@
 
 #include "callsim_config.h"
 #include "cli/cli_common.h"
+#include "cli/cli_keys.h"
 #include "cli/cmd_check.h"
 #include "cli/cmd_compare.h"
 #include "cli/cmd_erlang.h"
@@ -36,7 +37,8 @@ static const char main_usage[] =
 	"  roster   least-cost shifts whose cover meets every answering agreement\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
 	"  report   turn a saved run result (JSON) into an HTML page with charts\n"
-	"  help     show how to use a command: callsim help run\n"
+	"  help     show how to use a command: callsim help run; the keys --set\n"
+	"           takes: callsim help keys\n"
 	"\n"
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
@@ -70,9 +72,11 @@ static const struct main_cmd main_cmds[] = {
 	{ "roster", cmd_roster, cmd_roster_usage },
 	{ "report", cmd_report, cmd_report_usage },
 	{ "help", cmd_help,
-	  "usage: callsim help [COMMAND]\n"
+	  "usage: callsim help [COMMAND | keys]\n"
 	  "\n"
-	  "Prints the usage of COMMAND, or the list of commands.\n" },
+	  "Prints the usage of COMMAND, or the list of commands; `callsim help\n"
+	  "keys` lists every key path --set takes (NAME: an item of a list by\n"
+	  "its name or index, N: by its index), with a line about each.\n" },
 };
 
 static const struct main_cmd *main_find(const char *name)
@@ -83,7 +87,23 @@ static const struct main_cmd *main_find(const char *name)
 	return NULL;
 }
 
-/* `callsim help [COMMAND]`: the usage on stdout. */
+/* `callsim help NAME` of no command: exit 2, naming the commands of the
+ * table, so a new one is named with no change here. */
+static int main_help_unknown(const char *name)
+{
+	char list[512] = "";
+	size_t n = sizeof main_cmds / sizeof main_cmds[0], len = 0;
+
+	for (size_t i = 0; i < n && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+					i == 0 ? "" : i + 1 < n ? ", " : " and ",
+					main_cmds[i].name);
+	return cli_usage_error("help", "no such command '%s'; the commands are "
+			       "%s, and `callsim help keys` lists the scenario "
+			       "keys", name, list);
+}
+
+/* `callsim help [COMMAND | keys]`: the usage on stdout. */
 static int cmd_help(int argc, char **argv)
 {
 	const struct main_cmd *c;
@@ -93,11 +113,13 @@ static int cmd_help(int argc, char **argv)
 	}
 	if (argc > 2)
 		return cli_usage_error("help", "one command at a time");
+	if (strcmp(argv[1], "keys") == 0) {
+		cli_keys_print(stdout);
+		return main_print("");
+	}
 	c = main_find(argv[1]);
 	if (c == NULL)
-		return cli_usage_error("help", "no such command '%s'; the commands "
-				       "are run, check, compare, sweep, optimise, "
-				       "erlang, report and help", argv[1]);
+		return main_help_unknown(argv[1]);
 	return main_print(c->usage);
 }
 

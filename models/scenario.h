@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/currency.h"
 #include "models/demand.h"
 #include "models/dist.h"
 #include "models/response_spec.h"
@@ -106,6 +107,7 @@ struct scenario {
 	 * scenario text, then each profile or empirical CSV. Equal content
 	 * gives equal values however the paths were spelt. */
 	uint64_t content_fnv1a;
+	enum currency_code currency;       /* of every cost; GBP by default */
 	struct run_spec run;
 	struct line_spec *lines;           /* owned */
 	size_t n_lines;

@@ -59,6 +59,7 @@ static void load_walk(struct scenario_read *ld, struct scenario *sc)
 
 	scenario_read_keys(ld, top, t);
 	scenario_record_row(ld, top, scenario_schema_find(t, "name"), sc);
+	scenario_record_row(ld, top, scenario_schema_find(t, "currency"), sc);
 	run_defaults(&sc->run);
 	scenario_record_row(ld, top, scenario_schema_find(t, "run"), sc);
 	before = ld->yd.n_problems;

@@ -123,6 +123,9 @@ static const struct yaml_doc_rule R_START = {
 
 const char *const scenario_schema_days[] = {WEEK_DAY_KEYS, NULL};
 static const char *const W_POLICY[] = {"never", "emergency_only", NULL};
+/* As enum currency_code orders them (models/currency.h). */
+static const char *const W_CURRENCY[CURRENCIES + 1] = {"GBP", "EUR", "USD",
+	NULL};
 /* As enum dist_kind orders them. */
 static const char *const W_DIST[] = {"exponential", "lognormal", "gamma",
 	"weibull", "deterministic", "uniform", "empirical", NULL};
@@ -135,6 +138,9 @@ const struct scenario_key scenario_schema_top[] = {
 	 .doc = "the scenario's title", .size = sizeof(((struct scenario *)0)->name),
 	 .offset = offsetof(struct scenario, name),
 	 .give = "the scenario's name"},
+	{.key = "currency", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
+	 AT(scenario, currency), .scale = 1, .doc = "the currency of costs",
+	 .give = CURRENCY_ALLOWED, .words = W_CURRENCY, .noun = "currency"},
 	MAP("run", 0, scenario_schema_run, scenario, run, "run settings",
 	    .shape = "a mapping such as {days: 28, replications: 10}"),
 	NESTED("lines", SCENARIO_LIST, 1, scenario_schema_line,

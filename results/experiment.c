@@ -204,27 +204,27 @@ void experiment_trial_clear(struct experiment_trial *t)
 }
 
 struct summary *experiment_summarise(const struct scenario *sc,
-				     unsigned threads, struct sim_err *err)
+				     const struct experiment_spec *spec,
+				     struct sim_err *err)
 {
 	struct experiment_trial t = { .sc = sc };
-	struct experiment_spec spec = { .threads = threads };
 	struct summary *s = NULL;
 
-	if (experiment_run(&t, 1, &spec, err) == SIM_OK)
+	if (experiment_run(&t, 1, spec, err) == SIM_OK)
 		s = summary_of_acc(t.acc, err);
 	experiment_trial_clear(&t);
 	return s;
 }
 
 struct compare *experiment_compare(const struct scenario *a,
-				   const struct scenario *b, unsigned threads,
+				   const struct scenario *b,
+				   const struct experiment_spec *spec,
 				   struct sim_err *err)
 {
 	struct experiment_trial t = { .sc = a, .paired = b };
-	struct experiment_spec spec = { .threads = threads };
 	struct compare *c = NULL;
 
-	if (experiment_run(&t, 1, &spec, err) == SIM_OK)
+	if (experiment_run(&t, 1, spec, err) == SIM_OK)
 		c = compare_of_acc(t.pairs, err);
 	experiment_trial_clear(&t);
 	return c;

@@ -99,17 +99,19 @@ enum sim_status experiment_run(struct experiment_trial *trials, size_t n,
 /* Frees the result t holds; the variants stay. */
 void experiment_trial_clear(struct experiment_trial *t);
 
-/* Runs sc's replications on `threads` threads (0: one a core) and
- * summarises them: experiment_run of one trial. Returns a new summary
- * (free with summary_free), or NULL with err filled. */
+/* Runs sc's replications as spec says (threads, and whom to tell of each
+ * replication) and summarises them: experiment_run of one trial. Returns
+ * a new summary (free with summary_free), or NULL with err filled. */
 struct summary *experiment_summarise(const struct scenario *sc,
-				     unsigned threads, struct sim_err *err);
+				     const struct experiment_spec *spec,
+				     struct sim_err *err);
 
-/* Runs A and B (same run.seed and run.replications) paired and compares
- * them. Returns a new comparison (free with compare_free), or NULL with
- * err filled. */
+/* Runs A and B (same run.seed and run.replications) paired, as spec says
+ * (on_replication is told of each pair), and compares them. Returns a new
+ * comparison (free with compare_free), or NULL with err filled. */
 struct compare *experiment_compare(const struct scenario *a,
-				   const struct scenario *b, unsigned threads,
+				   const struct scenario *b,
+				   const struct experiment_spec *spec,
 				   struct sim_err *err);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "results/emit.h"
+#include "results/uncertain.h"
 
 /* ------------------------------------------------------------------ */
 /* Table                                                                */
@@ -27,6 +28,8 @@ enum rc_block { RC_AGREEMENTS, RC_AREAS, RC_COSTS };
 struct rc_table {
 	FILE *f;
 	int label_w;
+	enum currency_code currency;   /* A's: how money is shown */
+	const struct scenario *a, *b;  /* the sides: their goals */
 };
 
 /* The bare number of x in unit u, "-" for NAN; with a sign when `sign`
@@ -46,15 +49,23 @@ static void rc_number(char *buf, size_t n, double x, enum figure_unit u,
 		snprintf(buf, n, "%s", digits ? "0.0" : "0");
 }
 
-/* A value with its unit: "96.0%", "2.3 s", "+0.8 pp", "-12.5"; indexed by
- * enum figure_unit (count, fraction, seconds, hours, FTE, money). */
+/* A value with its unit: "96.0%", "2.3 s", "+0.8 pp", "-12.5",
+ * "+£30,000"; indexed by enum figure_unit (count, fraction, seconds, hours,
+ * FTE, money). */
 static void rc_value(char *buf, size_t n, double x, enum figure_unit u,
-		     bool diff)
+		     bool diff, enum currency_code cur)
 {
 	static const char *const side[] = { "", "%", " s", " h", "", "" };
 	static const char *const delta[] = { "", " pp", " s", " h", "", "" };
 	char num[RC_NUM_MAX];
 
+	if (u == FIGURE_MONEY) {
+		char money[CURRENCY_TEXT_MAX];
+
+		currency_format(money, cur, x, diff);
+		snprintf(buf, n, "%s", money);
+		return;
+	}
 	rc_number(num, sizeof num, x, u, diff);
 	snprintf(buf, n, "%s%s", num, isfinite(x) ? (diff ? delta : side)[u] : "");
 }
@@ -125,11 +136,12 @@ static void rc_figure(const struct rc_table *t, const struct compare_item *it,
 	char lo[RC_NUM_MAX], hi[RC_NUM_MAX];
 
 	rc_label(label, sizeof label, it, fg->words);
-	rc_value(a, sizeof a, fg->a.mean, u, false);
-	rc_value(b, sizeof b, fg->b.mean, u, false);
-	rc_value(d, sizeof d, fg->diff.mean, u, true);
-	fprintf(t->f, "  %-*s %*s %*s %*s", t->label_w, label, RC_VALUE_W, a,
-		RC_VALUE_W, b, RC_VALUE_W, d);
+	rc_value(a, sizeof a, fg->a.mean, u, false, t->currency);
+	rc_value(b, sizeof b, fg->b.mean, u, false, t->currency);
+	rc_value(d, sizeof d, fg->diff.mean, u, true, t->currency);
+	fprintf(t->f, "  %-*s %*s %*s %*s", t->label_w, label,
+		currency_field(a, RC_VALUE_W), a, currency_field(b, RC_VALUE_W),
+		b, currency_field(d, RC_VALUE_W), d);
 	/* Costs are exact: an interval would only repeat the difference. */
 	if (u != FIGURE_FTE && u != FIGURE_MONEY && isfinite(fg->diff.mean)) {
 		rc_number(lo, sizeof lo, fg->diff.lo, u, false);
@@ -154,6 +166,36 @@ static void rc_verdicts(const struct rc_table *t, const struct compare_item *it)
 		RC_VALUE_W, b);
 }
 
+/* The goal of an item's agreement on a side (sc): a line's, a grade's,
+ * an area's top grade's. */
+static double rc_goal(const struct scenario *sc, const struct compare_item *it)
+{
+	for (size_t l = 0; it->kind == COMPARE_LINE && l < sc->n_lines; l++)
+		if (strcmp(sc->lines[l].name, it->name) == 0)
+			return sc->lines[l].goal;
+	for (size_t g = 0; it->kind == COMPARE_GRADE && g < sc->n_grades; g++)
+		if (strcmp(sc->grades[g].name, it->name) == 0)
+			return sc->grades[g].goal;
+	return it->kind == COMPARE_AREA && sc->n_grades ? sc->grades[0].goal
+		: NAN;
+}
+
+/* Under a side's uncertain verdict: why, and what would settle it. */
+static void rc_uncertain(const struct rc_table *t, const struct compare_item *it,
+			 const char *side, const struct ci *c, double goal)
+{
+	char label[RC_LABEL_MAX], words[32], text[UNCERTAIN_TEXT_MAX];
+
+	snprintf(words, sizeof words, "%s why uncertain", side);
+	rc_label(label, sizeof label, it, words);
+	uncertain_why(text, c, goal);
+	fprintf(t->f, "  %-*s %s\n", t->label_w, label, text);
+	snprintf(words, sizeof words, "%s to settle it", side);
+	rc_label(label, sizeof label, it, words);
+	uncertain_settle(text, c, goal);
+	fprintf(t->f, "  %-*s %s\n", t->label_w, label, text);
+}
+
 static void rc_item(const struct rc_table *t, const struct compare_item *it)
 {
 	char title[RC_TITLE_MAX];
@@ -164,8 +206,14 @@ static void rc_item(const struct rc_table *t, const struct compare_item *it)
 			it->in == COMPARE_IN_A ? "A" : "B");
 	for (size_t k = 0; k < it->n_figures; k++)
 		rc_figure(t, it, &it->fig[k]);
-	if (rc_has_verdicts(it))
-		rc_verdicts(t, it);
+	if (!rc_has_verdicts(it))
+		return;
+	rc_verdicts(t, it);
+	/* The agreement's own figure is the item's first. */
+	if (it->has_verdict_a && it->verdict_a == CI_UNCERTAIN)
+		rc_uncertain(t, it, "A", &it->fig[0].a, rc_goal(t->a, it));
+	if (it->has_verdict_b && it->verdict_b == CI_UNCERTAIN)
+		rc_uncertain(t, it, "B", &it->fig[0].b, rc_goal(t->b, it));
 }
 
 static enum rc_block rc_block_of(enum compare_kind k)
@@ -213,7 +261,8 @@ static void rc_head(FILE *f, const struct compare *c)
 enum sim_status report_compare_table(FILE *f, const struct compare *c,
 				     struct sim_err *err)
 {
-	struct rc_table t = { f, rc_label_width(c) };
+	struct rc_table t = { f, rc_label_width(c), c->a->sc->currency,
+			      c->a->sc, c->b->sc };
 	enum rc_block block = RC_AGREEMENTS;
 
 	rc_head(f, c);

@@ -1,18 +1,72 @@
-/* report_csv.c: the summary as tidy CSV rows (see report_csv.h). */
+/* report_csv.c: the summary as tidy CSV rows, or as wide ones (see
+ * report_csv.h).
+ *
+ * One walk names every figure (section, item, metric) and hands it to the
+ * writer; tidy CSV makes a row of each, wide CSV a column (or three: the
+ * mean and its interval), so the two forms cannot hold different figures
+ * or different numbers. */
 #include "results/report_csv.h"
 
 #include <inttypes.h>
 
 #include "results/emit.h"
 
+/* What the walk writes: tidy rows, or a wide row's column names or its
+ * values. */
+enum report_csv_mode {
+	REPORT_CSV_TIDY,
+	REPORT_CSV_WIDE_NAMES,
+	REPORT_CSV_WIDE_VALUES
+};
+
 /* The rows being written: where to, the fields each row starts with, and
- * how many rows so far. */
+ * how many rows (wide: columns) so far. */
 struct report_csv_out {
 	FILE *f;                                  /* borrowed; NULL: count
 						     the rows only */
 	const struct report_csv_prefix *prefix;   /* NULL: none */
 	size_t rows;
+	enum report_csv_mode mode;
 };
+
+/* The name of a wide column: "line 999:service_level", then ":ci_low" or
+ * ":ci_high" for the ends of its interval. */
+static void report_csv_wide_name(FILE *f, const char *section,
+				 const char *name, const char *metric,
+				 const char *end)
+{
+	char col[3 * SCENARIO_NAME_MAX + 64];
+
+	snprintf(col, sizeof col, "%s %s:%s%s", section, name, metric, end);
+	fputc(',', f);
+	emit_csv_field(f, col);
+}
+
+/* A figure as wide columns: ncols 3 (mean, ci_low, ci_high) or 1 (an
+ * exact value), or their names. */
+static void report_csv_wide(struct report_csv_out *w, const char *section,
+			    const char *name, const char *metric,
+			    const struct ci *c, int ncols)
+{
+	static const char *const ends[] = { "", ":ci_low", ":ci_high" };
+	double x[3] = { c->mean, c->lo, c->hi };
+
+	w->rows++;
+	for (int i = 0; w->f != NULL && i < ncols; i++) {
+		if (w->mode == REPORT_CSV_WIDE_NAMES) {
+			report_csv_wide_name(w->f, section, name, metric, ends[i]);
+		} else {
+			fputc(',', w->f);
+			emit_csv_number(w->f, x[i]);
+		}
+	}
+}
+
+/* A cell of text (a seed, a verdict): a wide column, or a tidy row with
+ * the text in all three number fields. */
+static void report_csv_text(struct report_csv_out *w, const char *section,
+			    const char *name, const char *metric,
+			    const char *text);
 
 /* Starts a row: the prefix fields, then section, name and metric. Every
  * row goes through here, so a prefix is a field like any other and a
@@ -36,8 +90,35 @@ static void report_csv_ci(struct report_csv_out *w, const char *section,
 			  const char *name, const char *metric,
 			  const struct ci *c)
 {
-	if (report_csv_key(w, section, name, metric))
+	if (w->mode != REPORT_CSV_TIDY)
+		report_csv_wide(w, section, name, metric, c, 3);
+	else if (report_csv_key(w, section, name, metric))
 		emit_csv_ci(w->f, c);
+}
+
+static void report_csv_text(struct report_csv_out *w, const char *section,
+			    const char *name, const char *metric,
+			    const char *text)
+{
+	if (w->mode == REPORT_CSV_TIDY) {
+		if (report_csv_key(w, section, name, metric))
+			for (int i = 0; i < 3; i++) {
+				fputc(',', w->f);
+				emit_csv_field(w->f, text);
+			}
+		if (w->f != NULL)
+			fputc('\n', w->f);
+		return;
+	}
+	w->rows++;
+	if (w->f == NULL)
+		return;
+	if (w->mode == REPORT_CSV_WIDE_NAMES) {
+		report_csv_wide_name(w->f, section, name, metric, "");
+	} else {
+		fputc(',', w->f);
+		emit_csv_field(w->f, text);
+	}
 }
 
 /* The figures of one item of block b (m: in the block's list order), a
@@ -57,7 +138,11 @@ static void report_csv_figures(struct report_csv_out *w, const char *section,
 static void report_csv_exact(struct report_csv_out *w, const char *section,
 			     const char *name, const char *metric, double x)
 {
-	if (report_csv_key(w, section, name, metric))
+	struct ci c = { .mean = x, .lo = x, .hi = x, .n = 1 };
+
+	if (w->mode != REPORT_CSV_TIDY)
+		report_csv_wide(w, section, name, metric, &c, 1);
+	else if (report_csv_key(w, section, name, metric))
 		emit_csv_exact(w->f, x);
 }
 
@@ -65,11 +150,12 @@ static void report_csv_run(struct report_csv_out *w, const struct summary *s)
 {
 	const char *name = s->sc->name;
 
+	char seed[24];
+
 	report_csv_exact(w, "run", name, "replications", s->replications);
 	/* The seed is printed whole: %.10g would round a large one. */
-	if (report_csv_key(w, "run", name, "seed"))
-		fprintf(w->f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 "\n",
-			s->seed, s->seed, s->seed);
+	snprintf(seed, sizeof seed, "%" PRIu64, s->seed);
+	report_csv_text(w, "run", name, "seed", seed);
 	report_csv_exact(w, "run", name, "days", s->days);
 	report_csv_exact(w, "run", name, "warmup_hours", s->warmup_s / 3600.0);
 }
@@ -143,20 +229,31 @@ static void report_csv_costs(struct report_csv_out *w, const struct summary *s)
 	report_csv_exact(w, "cost", "total", "annual_cost", s->total_annual_cost);
 }
 
+/* An item's name in an hour's rows: "999@Mon 18:00", or "999" with no
+ * hour (wide columns). */
+static void report_csv_item(char *buf, size_t size, const char *item,
+			    const char *at)
+{
+	snprintf(buf, size, at ? "%s@%s" : "%s", item, at ? at : "");
+}
+
 /* The rows of one hour of the week, named "LINE@Mon 18:00". */
 static void report_csv_hour(struct report_csv_out *w, const struct summary *s, size_t h)
 {
 	char label[SUMMARY_HOUR_LABEL_MAX];
 	char name[SCENARIO_NAME_MAX + SUMMARY_HOUR_LABEL_MAX + 1];
+	const char *at;
 
 	summary_hour_label(h, label);
+	/* Wide columns name the item alone: the row is the hour. */
+	at = w->mode == REPORT_CSV_TIDY ? label : NULL;
 	for (size_t l = 0; l < s->n_lines; l++) {
-		snprintf(name, sizeof name, "%s@%s", s->sc->lines[l].name, label);
+		report_csv_item(name, sizeof name, s->sc->lines[l].name, at);
 		report_csv_figures(w, "interval", name, FIGURE_BLOCK_ILINE,
 				   summary_iline(s, h, l, 0));
 	}
 	for (size_t p = 0; p < s->n_pools; p++) {
-		snprintf(name, sizeof name, "%s@%s", s->sc->pools[p].name, label);
+		report_csv_item(name, sizeof name, s->sc->pools[p].name, at);
 		report_csv_figures(w, "interval", name, FIGURE_BLOCK_IPOOL,
 				   summary_ipool(s, h, p, 0));
 	}
@@ -195,15 +292,18 @@ static void report_csv_response_hour(struct report_csv_out *w,
 {
 	char label[SUMMARY_HOUR_LABEL_MAX];
 	char name[SCENARIO_NAME_MAX + SUMMARY_HOUR_LABEL_MAX + 1];
+	const char *at;
 
 	summary_hour_label(h, label);
+	/* Wide columns name the item alone: the row is the hour. */
+	at = w->mode == REPORT_CSV_TIDY ? label : NULL;
 	for (size_t g = 0; g < s->n_grades; g++) {
-		snprintf(name, sizeof name, "%s@%s", s->sc->grades[g].name, label);
+		report_csv_item(name, sizeof name, s->sc->grades[g].name, at);
 		report_csv_figures(w, "grade_hour", name, FIGURE_BLOCK_IGRADE,
 				   summary_igrade(s, h, g, 0));
 	}
 	for (size_t a = 0; a < s->n_areas; a++) {
-		snprintf(name, sizeof name, "%s@%s", s->sc->areas[a].name, label);
+		report_csv_item(name, sizeof name, s->sc->areas[a].name, at);
 		report_csv_figures(w, "area_hour", name, FIGURE_BLOCK_IAREA,
 				   summary_iarea(s, h, a, 0));
 	}
@@ -281,4 +381,92 @@ size_t report_csv_count(const struct summary *s)
 
 	report_csv_all(&w, s, false);
 	return w.rows;
+}
+
+/* Wide rows only: each line's and each grade's verdict over the whole
+ * horizon ("met", "missed", "uncertain"; empty without a goal), after
+ * its goal and agreement figure when `figures` (a sweep's row has them
+ * already). */
+static void report_csv_verdicts(struct report_csv_out *w,
+				const struct summary *s, bool figures)
+{
+	for (size_t l = 0; l < s->n_lines; l++) {
+		const struct summary_line *sl = &s->lines[l];
+		const char *name = s->sc->lines[l].name;
+
+		if (figures) {
+			report_csv_exact(w, "line", name, "goal", s->sc->lines[l].goal);
+			report_csv_ci(w, "line", name, figure_def(FIGURE_BLOCK_LINE,
+				      CC_SERVICE_LEVEL)->name,
+				      &sl->m[CC_SERVICE_LEVEL]);
+		}
+		report_csv_text(w, "line", name, "verdict", sl->has_goal
+				? ci_verdict_name(sl->verdict) : "");
+	}
+	for (size_t g = 0; g < s->n_grades; g++) {
+		const struct summary_grade *sg = &s->grades[g];
+		const char *name = s->sc->grades[g].name;
+
+		if (figures) {
+			report_csv_exact(w, "grade", name, "goal",
+					 s->sc->grades[g].goal);
+			report_csv_ci(w, "grade", name, figure_def(FIGURE_BLOCK_GRADE,
+				      RSP_WITHIN_TARGET)->name,
+				      &sg->m[RSP_WITHIN_TARGET]);
+		}
+		report_csv_text(w, "grade", name, "verdict", sg->has_goal
+				? ci_verdict_name(sg->verdict) : "");
+	}
+}
+
+enum sim_status report_csv_write_wide(FILE *f, const struct summary *s,
+				      struct sim_err *err)
+{
+	struct report_csv_out w = { .f = f, .mode = REPORT_CSV_WIDE_NAMES };
+	char label[SUMMARY_HOUR_LABEL_MAX];
+
+	fputs("hour,hour_label", f);
+	report_csv_hour(&w, s, 0);
+	report_csv_response_hour(&w, s, 0);
+	report_csv_verdicts(&w, s, true);
+	fputc('\n', f);
+	w.mode = REPORT_CSV_WIDE_VALUES;
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		summary_hour_label(h, label);
+		fprintf(f, "%zu,%s", h, label);
+		report_csv_hour(&w, s, h);
+		report_csv_response_hour(&w, s, h);
+		report_csv_verdicts(&w, s, true);
+		fputc('\n', f);
+	}
+	if (fflush(f) != 0 || ferror(f))
+		return sim_err_add(err, SIM_EIO, "writing the CSV report failed");
+	return SIM_OK;
+}
+
+void report_csv_wide_names(FILE *f, const struct summary *s)
+{
+	struct report_csv_out w = { .f = f, .mode = REPORT_CSV_WIDE_NAMES };
+
+	report_csv_all(&w, s, false);
+	report_csv_verdicts(&w, s, false);
+}
+
+enum sim_status report_csv_wide_row(FILE *f, const struct summary *s,
+				    const struct report_csv_prefix *prefix,
+				    struct sim_err *err)
+{
+	struct report_csv_out w = { .f = f, .mode = REPORT_CSV_WIDE_VALUES };
+
+	for (size_t i = 0; i < prefix->n; i++) {
+		if (i > 0)
+			fputc(',', f);
+		emit_csv_field(f, prefix->fields[i]);
+	}
+	report_csv_all(&w, s, false);
+	report_csv_verdicts(&w, s, false);
+	fputc('\n', f);
+	if (fflush(f) != 0 || ferror(f))
+		return sim_err_add(err, SIM_EIO, "writing the CSV row failed");
+	return SIM_OK;
 }

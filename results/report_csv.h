@@ -70,4 +70,29 @@ enum sim_status report_csv_rows(FILE *f, const struct summary *s,
  * same rows without formatting them. */
 size_t report_csv_count(const struct summary *s);
 
+/* Wide CSV, for spreadsheets: the same figures and numbers as the tidy
+ * rows, one column per figure named "SECTION NAME:METRIC" ("interval
+ * 999:service_level", "cost total:annual_cost"), a figure with an
+ * interval followed by its ":ci_low" and ":ci_high" columns, an exact one
+ * alone; then, per line and per grade, a "verdict" column over the whole
+ * horizon ("met", "missed", "uncertain"; empty without a goal).
+ *
+ * report_csv_write_wide: a run, one row per hour of the week (168; the
+ * columns "hour" from 0 and "hour_label" "Mon 00:00", then the
+ * hour-of-week figures of the tidy "interval" section and then of the
+ * "grade_hour" and "area_hour" ones, named by item alone ("interval
+ * 999:offered", "grade_hour emergency:incidents"), then each line's and
+ * grade's goal, agreement figure and verdict
+ * over the horizon, the same on every row), after a row of column names.
+ * Returns SIM_OK, or SIM_EIO with err filled. */
+enum sim_status report_csv_write_wide(FILE *f, const struct summary *s,
+				      struct sim_err *err);
+/* A sweep's point as one wide row: the prefix's fields, then a column per
+ * row report_csv_rows writes, then the verdicts; and the names of those
+ * columns (each after a comma, no line end), for the header. */
+enum sim_status report_csv_wide_row(FILE *f, const struct summary *s,
+				    const struct report_csv_prefix *prefix,
+				    struct sim_err *err);
+void report_csv_wide_names(FILE *f, const struct summary *s);
+
 #endif

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "results/emit.h"
+#include "results/uncertain.h"
 
 /* Handlers on duty (after shrinkage) the plan asks of pool p in hour h. */
 static int report_optimise_on_duty(const struct report_optimise *x, size_t p,
@@ -64,29 +65,46 @@ static void report_optimise_table_head(FILE *f, const struct report_optimise *x)
 		fprintf(f, "%-16s %-14s %-28s %s\n", sc->lines[l].name, goal, sl,
 			s->lines[l].has_goal
 			? ci_verdict_name(s->lines[l].verdict) : "-");
+		if (s->lines[l].has_goal && s->lines[l].verdict == CI_UNCERTAIN)
+			uncertain_write(f, "                 ", c,
+					sc->lines[l].goal);
 	}
+}
+
+/* One row of the costs table; money as people read it (models/currency.h). */
+static void report_optimise_cost_row(FILE *f, const struct summary *s,
+				     const char *name, const char *roster,
+				     const char *hours, double fte, double cost)
+{
+	char money[CURRENCY_TEXT_MAX];
+
+	currency_format(money, s->sc->currency, cost, 0);
+	fprintf(f, "%-16s %-10s %14s %10.2f %*s\n", name, roster, hours, fte,
+		currency_field(money, 14), money);
 }
 
 static void report_optimise_table_costs(FILE *f,
 					const struct report_optimise *x)
 {
 	const struct summary *s = x->s;
+	char hours[32];
 
 	fprintf(f, "\n%-16s %-10s %14s %10s %14s\n", "pool", "roster",
 		"hours a week", "FTE", "annual cost");
 	for (size_t p = 0; p < s->sc->n_pools; p++) {
 		const struct pool_spec *ps = &s->sc->pools[p];
 
-		fprintf(f, "%-16s %-10s %14.0f %10.2f %14.0f\n", ps->name,
-			x->plan->chosen[p] ? "optimised" : "kept",
-			report_optimise_pool_hours(ps), s->pools[p].fte,
-			s->pools[p].annual_cost);
+		snprintf(hours, sizeof hours, "%.0f",
+			 report_optimise_pool_hours(ps));
+		report_optimise_cost_row(f, s, ps->name, x->plan->chosen[p]
+					 ? "optimised" : "kept", hours,
+					 s->pools[p].fte, s->pools[p].annual_cost);
 	}
-	fprintf(f, "%-16s %-10s %14s %10.2f %14.0f\n", "pools", "", "",
-		s->pools_fte, s->pools_annual_cost);
+	report_optimise_cost_row(f, s, "pools", "", "", s->pools_fte,
+				 s->pools_annual_cost);
 	if (s->roles_fte > 0)
-		fprintf(f, "%-16s %-10s %14s %10.2f %14.0f\n", "with officers", "",
-			"", s->total_fte, s->total_annual_cost);
+		report_optimise_cost_row(f, s, "with officers", "", "",
+					 s->total_fte, s->total_annual_cost);
 }
 
 /* The heading of the hour-of-week table: the optimised pools, then the

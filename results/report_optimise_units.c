@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "results/emit.h"
+#include "results/uncertain.h"
 
 /* Officers' and all staff's FTE and annual cost of a scenario's rosters. */
 struct report_optimise_units_cost {
@@ -73,6 +74,11 @@ static void report_optimise_units_table_grades(FILE *f,
 		fprintf(f, "%-16s %-16s %-28s %s\n", sc->grades[g].name, goal, wt,
 			s->grades[g].has_goal
 			? ci_verdict_name(s->grades[g].verdict) : "-");
+		if (s->grades[g].has_goal
+		    && s->grades[g].verdict == CI_UNCERTAIN)
+			uncertain_write(f, "                 ",
+					&s->grades[g].m[RSP_WITHIN_TARGET],
+					sc->grades[g].goal);
 	}
 }
 
@@ -122,25 +128,39 @@ static void report_optimise_units_table_areas(FILE *f,
 	}
 }
 
+/* One row of the costs table; money as people read it (models/currency.h),
+ * with a sign on the change. */
+static void report_optimise_units_cost_row(FILE *f, enum currency_code cur,
+					   const char *name, double fte,
+					   double cost, int change)
+{
+	char money[CURRENCY_TEXT_MAX];
+
+	currency_format(money, cur, cost, change);
+	fprintf(f, change ? "%-24s %+10.1f %*s\n" : "%-24s %10.1f %*s\n", name,
+		fte, currency_field(money, 14), money);
+}
+
 static void report_optimise_units_table_costs(FILE *f,
 		const struct report_optimise_units *x)
 {
 	struct report_optimise_units_cost
 		was = report_optimise_units_cost_of(x->base),
 		now = report_optimise_units_cost_of(x->s->sc);
+	enum currency_code cur = x->base->currency;
 
 	fprintf(f, "\n%-24s %10s %14s\n", "cost", "FTE", "annual cost");
-	fprintf(f, "%-24s %10.1f %14.0f\n", "officers, scenario",
-		was.officers_fte, was.officers_cost);
-	fprintf(f, "%-24s %10.1f %14.0f\n", "officers, result", now.officers_fte,
-		now.officers_cost);
-	fprintf(f, "%-24s %+10.1f %+14.0f\n", "change",
-		now.officers_fte - was.officers_fte,
-		now.officers_cost - was.officers_cost);
-	fprintf(f, "%-24s %10.1f %14.0f\n", "all staff, scenario", was.fte,
-		was.cost);
-	fprintf(f, "%-24s %10.1f %14.0f\n", "all staff, result", now.fte,
-		now.cost);
+	report_optimise_units_cost_row(f, cur, "officers, scenario",
+				       was.officers_fte, was.officers_cost, 0);
+	report_optimise_units_cost_row(f, cur, "officers, result",
+				       now.officers_fte, now.officers_cost, 0);
+	report_optimise_units_cost_row(f, cur, "change",
+				       now.officers_fte - was.officers_fte,
+				       now.officers_cost - was.officers_cost, 1);
+	report_optimise_units_cost_row(f, cur, "all staff, scenario", was.fte,
+				       was.cost, 0);
+	report_optimise_units_cost_row(f, cur, "all staff, result", now.fte,
+				       now.cost, 0);
 }
 
 enum sim_status report_optimise_units_table(FILE *f,

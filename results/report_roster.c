@@ -122,12 +122,15 @@ static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 	for (size_t q = 0; q < x->r->n_pools; q++) {
 		const struct roster_plan *p = x->r->pools[q];
 		double fte = p ? p->hours / x->base->pools[q].hours_per_week : 0;
+		char money[CURRENCY_TEXT_MAX];
 
 		if (p == NULL)
 			continue;
+		currency_format(money, x->base->currency,
+				fte * x->base->pools[q].cost_per_fte, 0);
 		fprintf(f, "\npool %s: %.0f rostered hours a week, %.2f FTE, "
-			"annual cost %.0f%s\n", x->base->pools[q].name, p->hours,
-			fte, fte * x->base->pools[q].cost_per_fte,
+			"annual cost %s%s\n", x->base->pools[q].name, p->hours,
+			fte, money,
 			p->optimal ? "" : " (best found in the time limit)");
 		fprintf(f, "  %-14s %-5s %6s", "shift", "start", "hours");
 		for (size_t d = 0; d < DAYS_PER_WEEK; d++)
@@ -154,9 +157,12 @@ static void report_roster_table_refs(FILE *f, const struct report_roster *x)
 	fputc('\n', f);
 	for (size_t i = 0; i <= x->n_refs; i++) {
 		const struct report_roster_ref *r = i ? &x->refs[i - 1] : &me;
+		char money[CURRENCY_TEXT_MAX];
 
-		fprintf(f, "%-34s %10.2f %14.0f", r->label, r->fte,
-			r->annual_cost);
+		/* Money as people read it (models/currency.h). */
+		currency_format(money, x->base->currency, r->annual_cost, 0);
+		fprintf(f, "%-34s %10.2f %*s", r->label, r->fte,
+			currency_field(money, 14), money);
 		for (size_t l = 0; l < s->n_lines; l++) {
 			char sl[32];
 

@@ -686,6 +686,9 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 	double fte = 0.0, cost = 0.0;
 
 	rs_row(&w, scenario_schema_find(t, "name"), sc);
+	/* Only when not the default, so a scenario in pounds reads as before. */
+	if (sc->currency != CURRENCY_GBP)
+		rs_row(&w, scenario_schema_find(t, "currency"), sc);
 	rs_row(&w, scenario_schema_find(t, "run"), sc);
 	RS_LIST(f, sc, "lines:\n", scenario_schema_line, rs_line_hooks,
 		sc->lines, sc->n_lines);

@@ -3,12 +3,15 @@
  * Numbers are formatted into small buffers first and then padded, so one
  * column width serves counts, percentages and seconds alike. Everything is
  * printed with "%.Nf" in the C locale the command runs in: no thousands
- * separators, which would depend on the user's locale. */
+ * separators, which would depend on the user's locale; money alone is
+ * grouped, by hand (models/currency.h), as a finance officer reads it. */
 #include "results/report_table.h"
 
 #include <math.h>
 #include <inttypes.h>
 #include <string.h>
+
+#include "results/uncertain.h"
 
 #define RT_LABEL_W 22   /* width of the figure names */
 #define RT_VALUE_W 12   /* width of the mean */
@@ -77,6 +80,24 @@ static void rt_text_row(FILE *f, const char *name, const char *value)
 	fprintf(f, "  %-*s %*s\n", RT_LABEL_W, name, RT_VALUE_W, value);
 }
 
+/* The goal and verdict rows of an agreement whose figure is c; under an
+ * uncertain verdict, why and what would settle it. */
+static void rt_verdict(FILE *f, const struct ci *c, double goal,
+		       enum ci_verdict v)
+{
+	char text[UNCERTAIN_TEXT_MAX];
+
+	snprintf(text, sizeof text, "%.1f%%", 100.0 * goal);
+	rt_text_row(f, "goal", text);
+	rt_text_row(f, "verdict", ci_verdict_name(v));
+	if (v != CI_UNCERTAIN)
+		return;
+	uncertain_why(text, c, goal);
+	fprintf(f, "  %-*s %s\n", RT_LABEL_W, "why uncertain", text);
+	uncertain_settle(text, c, goal);
+	fprintf(f, "  %-*s %s\n", RT_LABEL_W, "to settle it", text);
+}
+
 static void rt_head(FILE *f, const struct summary *s)
 {
 	fprintf(f, "%s\n", s->sc->name);
@@ -89,7 +110,6 @@ static void rt_line(FILE *f, const struct summary *s, size_t l)
 {
 	const struct line_spec *spec = &s->sc->lines[l];
 	const struct summary_line *sl = &s->lines[l];
-	char goal[RT_NUM_MAX + 1];
 
 	fprintf(f, "\nline %s: answer within %g s\n", spec->name, spec->target_s);
 	rt_rows(f, FIGURE_BLOCK_LINE, sl->m);
@@ -97,9 +117,7 @@ static void rt_line(FILE *f, const struct summary *s, size_t l)
 		rt_text_row(f, "goal", "none");
 		return;
 	}
-	snprintf(goal, sizeof goal, "%.1f%%", 100.0 * spec->goal);
-	rt_text_row(f, "goal", goal);
-	rt_text_row(f, "verdict", ci_verdict_name(sl->verdict));
+	rt_verdict(f, &sl->m[CC_SERVICE_LEVEL], spec->goal, sl->verdict);
 }
 
 static void rt_pool(FILE *f, const struct summary *s, size_t p)
@@ -117,7 +135,6 @@ static void rt_grade(FILE *f, const struct summary *s, size_t g)
 {
 	const struct grade_spec *spec = &s->sc->grades[g];
 	const struct summary_grade *sg = &s->grades[g];
-	char goal[RT_NUM_MAX + 1];
 
 	if (isnan(spec->target_s))
 		fprintf(f, "\ngrade %s: no attendance target\n", spec->name);
@@ -129,9 +146,7 @@ static void rt_grade(FILE *f, const struct summary *s, size_t g)
 		rt_text_row(f, "goal", "none");
 		return;
 	}
-	snprintf(goal, sizeof goal, "%.1f%%", 100.0 * spec->goal);
-	rt_text_row(f, "goal", goal);
-	rt_text_row(f, "verdict", ci_verdict_name(sg->verdict));
+	rt_verdict(f, &sg->m[RSP_WITHIN_TARGET], spec->goal, sg->verdict);
 }
 
 /* A cell of the area table: "91.2 [90.1, 92.3]", or "-". */
@@ -184,26 +199,31 @@ static void rt_areas(FILE *f, const struct summary *s)
 	}
 }
 
-static void rt_cost_row(FILE *f, const char *name, double fte, double cost)
+static void rt_cost_row(FILE *f, const struct summary *s, const char *name,
+			double fte, double cost)
 {
-	fprintf(f, "  %-*s %*.1f %*.0f\n", RT_LABEL_W, name, RT_VALUE_W, fte,
-		RT_VALUE_W + 2, cost);
+	char money[CURRENCY_TEXT_MAX];
+
+	currency_format(money, s->sc->currency, cost, 0);
+	fprintf(f, "  %-*s %*.1f %*s\n", RT_LABEL_W, name, RT_VALUE_W, fte,
+		currency_field(money, RT_VALUE_W + 2), money);
 }
 
 /* Call handlers by pool, officers by role, and the total of both. */
 static void rt_costs(FILE *f, const struct summary *s)
 {
-	fprintf(f, "\ncosts\n  %-*s %*s %*s\n", RT_LABEL_W, "pool", RT_VALUE_W,
+	fprintf(f, "\ncosts (%s)\n  %-*s %*s %*s\n",
+		currency_name(s->sc->currency), RT_LABEL_W, "pool", RT_VALUE_W,
 		"FTE", RT_VALUE_W + 2, "annual cost");
 	for (size_t p = 0; p < s->n_pools; p++)
-		rt_cost_row(f, s->sc->pools[p].name, s->pools[p].fte,
+		rt_cost_row(f, s, s->sc->pools[p].name, s->pools[p].fte,
 			    s->pools[p].annual_cost);
 	if (s->n_roles > 0)
 		fputs("  role\n", f);
 	for (size_t r = 0; r < s->n_roles; r++)
-		rt_cost_row(f, s->sc->roles[r].name, s->roles[r].fte,
+		rt_cost_row(f, s, s->sc->roles[r].name, s->roles[r].fte,
 			    s->roles[r].annual_cost);
-	rt_cost_row(f, "total", s->total_fte, s->total_annual_cost);
+	rt_cost_row(f, s, "total", s->total_fte, s->total_annual_cost);
 }
 
 /* The columns of the hour-of-week table: per line, then per pool, the

@@ -95,7 +95,10 @@ enum search_end search_simulate(struct search *s, struct search_round *r,
 	st = experiment_variant_build(&v, NULL, &r->sc, err);
 	if (st != SIM_OK)
 		return st == SIM_ENOMEM ? SEARCH_FAILED : SEARCH_INVALID;
-	r->s = experiment_summarise(r->sc, spec->threads, err);
+	r->s = experiment_summarise(r->sc, &(struct experiment_spec){
+			.threads = spec->threads,
+			.on_replication = spec->on_replication,
+			.arg = spec->arg }, err);
 	if (r->s == NULL)
 		return SEARCH_FAILED;
 	s->sims++;

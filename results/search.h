@@ -50,7 +50,10 @@ struct search_spec {
 	unsigned long max_sims;            /* give up after this many */
 	/* Called after each round simulated (sims counts it), or NULL. */
 	void (*on_round)(void *arg, unsigned long sims, const struct summary *s);
-	void *arg;
+	/* Called by the worker that finished a replication of a round, from
+	 * any thread, or NULL; thread-safe. */
+	void (*on_replication)(void *arg);
+	void *arg;                         /* of both */
 };
 
 /* One round: the edits it was built with, its scenario and summary. */

@@ -247,6 +247,39 @@ static void sweep_json_strings(FILE *f, const char *const *s, size_t n)
 	fputc(']', f);
 }
 
+/* An empty summary of sc (every figure nothing measured): what the CSV
+ * rows and columns of sc are does not depend on the figures. NULL when
+ * out of memory; free *res with replication_result_free. */
+static struct summary *sweep_empty_summary(const struct scenario *sc,
+					   struct replication_result **res)
+{
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	*res = replication_result_new(sc);
+	if (*res == NULL)
+		return NULL;
+	return summary_new(sc, (const struct replication_result *const *)res,
+			   1, &err);
+}
+
+/* The wide CSV's column names after the axes, and the line end. */
+static enum sim_status sweep_wide_names(FILE *f, const struct scenario *sc,
+					struct sim_err *err)
+{
+	struct replication_result *res;
+	struct summary *s = sweep_empty_summary(sc, &res);
+
+	if (s != NULL) {
+		report_csv_wide_names(f, s);
+		fputc('\n', f);
+	}
+	summary_free(s);
+	replication_result_free(res);
+	return s != NULL ? SIM_OK
+		: sim_err_add(err, SIM_ENOMEM, "out of memory");
+}
+
 /* The identity as one JSON object, without a line end. */
 static void sweep_id_json(FILE *f, const struct sweep_id *id)
 {
@@ -266,24 +299,31 @@ static void sweep_id_json(FILE *f, const struct sweep_id *id)
 	}
 	fputs("],\"set\":", f);
 	sweep_json_strings(f, id->sets, id->n_sets);
+	/* Only when wide, so the headers of other sweeps stay as they were. */
+	if (id->format == SWEEP_CSV_WIDE)
+		fputs(",\"wide\":true", f);
 	fputc('}', f);
 }
 
 enum sim_status sweep_header_write(FILE *f, const struct sweep_id *id,
 				   struct sim_err *err)
 {
-	if (id->format == SWEEP_CSV)
+	if (id->format != SWEEP_JSONL)
 		fputs("# ", f);
 	sweep_id_json(f, id);
 	fputc('\n', f);
-	if (id->format == SWEEP_CSV) {
+	if (id->format != SWEEP_JSONL) {
 		fputs("point", f);
 		for (size_t i = 0; i < id->grid->n_axes; i++) {
 			fputc(',', f);
 			emit_csv_field(f, id->grid->axes[i].path);
 		}
-		fputs(",section,name,metric,mean,ci_low,ci_high\n", f);
 	}
+	if (id->format == SWEEP_CSV)
+		fputs(",section,name,metric,mean,ci_low,ci_high\n", f);
+	if (id->format == SWEEP_CSV_WIDE &&
+	    sweep_wide_names(f, id->sc, err) != SIM_OK)
+		return err->status;
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the sweep header failed");
 	return SIM_OK;
@@ -307,6 +347,23 @@ static enum sim_status sweep_csv_rows(FILE *f, const struct sweep_grid *g,
 	for (size_t i = 0; i < g->n_axes; i++)
 		fields[i + 1] = sweep_grid_value(g, point, i);
 	return report_csv_rows(f, s, &prefix, n_rows, err);
+}
+
+/* The point as one wide CSV row: its number and values, then a column a
+ * figure. */
+static enum sim_status sweep_wide_row(FILE *f, const struct sweep_grid *g,
+				      size_t point, const struct summary *s,
+				      struct sim_err *err)
+{
+	const char *fields[SWEEP_AXES_MAX + 1];
+	char number[24];
+	struct report_csv_prefix prefix = { fields, g->n_axes + 1 };
+
+	snprintf(number, sizeof number, "%zu", point);
+	fields[0] = number;
+	for (size_t i = 0; i < g->n_axes; i++)
+		fields[i + 1] = sweep_grid_value(g, point, i);
+	return report_csv_wide_row(f, s, &prefix, err);
 }
 
 /* {"point":k,"values":{...}, then the run report's members, written by
@@ -340,6 +397,9 @@ enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
 	if (format == SWEEP_CSV) {
 		if (sweep_csv_rows(f, g, point, s, &rows, err) != SIM_OK)
 			return err->status;
+	} else if (format == SWEEP_CSV_WIDE) {
+		if (sweep_wide_row(f, g, point, s, err) != SIM_OK)
+			return err->status;
 	} else {
 		sweep_json_line(f, g, point, s);
 	}
@@ -354,16 +414,12 @@ enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
 size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
 {
 	struct replication_result *res;
-	struct summary *s = NULL;
-	struct sim_err err;
+	struct summary *s;
 	size_t rows = 0;
 
-	if (format == SWEEP_JSONL)
+	if (format != SWEEP_CSV)
 		return 1;
-	sim_err_clear(&err);
-	res = replication_result_new(sc);
-	if (res != NULL)
-		s = summary_new(sc, (const struct replication_result *const *)&res, 1, &err);
+	s = sweep_empty_summary(sc, &res);
 	if (s != NULL)
 		rows = report_csv_count(s);
 	summary_free(s);
@@ -505,6 +561,6 @@ enum sim_status sweep_resume_scan(FILE *f, const char *name,
 	if (st != SIM_OK || !out->has_header)
 		return st;
 	out->keep_bytes = (long)header_len;
-	return sweep_resume_points(f, name, format == SWEEP_CSV, point_lines,
+	return sweep_resume_points(f, name, format != SWEEP_JSONL, point_lines,
 				   n_points, out, err);
 }

@@ -43,7 +43,9 @@
 /* The most axes a grid may have. */
 #define SWEEP_AXES_MAX 16
 
-enum sweep_format { SWEEP_CSV, SWEEP_JSONL };
+/* Tidy CSV (a row per figure), JSON Lines (an object per point), or wide
+ * CSV (a row per point, a column per figure: results/report_csv.h). */
+enum sweep_format { SWEEP_CSV, SWEEP_JSONL, SWEEP_CSV_WIDE };
 
 /* One varied key path and its values. */
 struct sweep_axis {
@@ -89,6 +91,8 @@ struct sweep_id {
 	const char *const *sets;       /* the --set overrides, in order */
 	size_t n_sets;
 	enum sweep_format format;
+	const struct scenario *sc;     /* SWEEP_CSV_WIDE: point 0's, whose
+					  lines, pools, ... name the columns */
 };
 
 /* Adds what the loader read for one point (the content_fnv1a of the point's

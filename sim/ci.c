@@ -136,3 +136,34 @@ struct ci ci_clamp(struct ci c, double min, double max)
 		c.hi = max;
 	return c;
 }
+
+/* The half-width of a `level` interval of n values of sd s. */
+static double ci_half(double s, double n, double level)
+{
+	return gsl_cdf_tdist_Pinv(0.5 + level / 2, n - 1) * s / sqrt(n);
+}
+
+double ci_settle_n(struct ci c, double goal, double level)
+{
+	double h = fmax(c.mean - c.lo, c.hi - c.mean);
+	double d = fabs(c.mean - goal), s, lo, hi;
+
+	if (c.n < 2 || !isfinite(h) || !isfinite(d))
+		return NAN;
+	s = h * sqrt((double)c.n) / gsl_cdf_tdist_Pinv(0.5 + level / 2,
+						       (double)c.n - 1);
+	if (d == 0 || ci_half(s, 1e12, level) >= d)
+		return INFINITY;
+	/* The half-width falls with n: the least n below d, by bisection. */
+	lo = 1;
+	hi = 1e12;
+	while (hi - lo > 1) {
+		double mid = floor((lo + hi) / 2);
+
+		if (ci_half(s, mid, level) < d)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}

@@ -40,4 +40,15 @@ enum ci_verdict { CI_MET, CI_MISSED, CI_UNCERTAIN };
 enum ci_verdict ci_verdict_of(struct ci c, double goal);
 const char *ci_verdict_name(enum ci_verdict v);
 
+/* An estimate of how many values would settle an uncertain verdict of c,
+ * a `level` interval of c.n values: the spread the interval implies,
+ * s = h * sqrt(c.n) / t(c.n - 1), with h its larger side (a clipped side
+ * is shorter than the t-interval was), held as it is, the least n whose
+ * half-width t(n - 1) * s / sqrt(n) falls below d = |mean - goal|. The
+ * half-width shrinks as 1/sqrt(n), and a little faster while t falls.
+ * INFINITY when the mean is on the goal or no n up to 1e12 would do; NAN
+ * when c has fewer than two values (no spread). An estimate: the mean and
+ * the spread move as values are added. */
+double ci_settle_n(struct ci c, double goal, double level);
+
 #endif

@@ -58,8 +58,10 @@ def values_round_trip(t, tmpdir):
     for value in ("lines.999.volume={per_year: 1696.9414179438759}",
                   "run.warmup_hours=0.0002777777777777778",
                   "pools.emergency.shifts.day.hours=0.0002777777777777778",
-                  'name="a\\x7f\\u0085\\u2028b"'):
+                  'name="a\\x7f\\u0085\\u2028b"', "currency=EUR"):
         roundtrip(t, small, tmpdir, run=False, args=("--set", value))
+    out, _ = t.expect_rc(["check", small, "--set", "currency=USD"], 0)
+    t.check("\ncurrency: USD\n" in out, "check drops the currency")
 
 
 def main():

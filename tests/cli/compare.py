@@ -149,6 +149,9 @@ def check_bad_input(t):
     t.check("differ in run.seed" in err, "different seeds: " + err)
     _, err = t.expect_rc(["compare", small, mmc, "--seed", "3"], 2)
     t.check("differ in run.replications" in err, "different replications: " + err)
+    _, err = t.expect_rc(["compare", small, "--set-b", "currency=EUR"], 2)
+    t.check("A and B differ in currency (GBP and EUR); give --set-b "
+            "currency=GBP" in err, "different currencies: " + err)
     t.expect_rc(["compare"], 2)
     t.expect_rc(["compare", small, small, small], 2)
     t.expect_rc(["compare", small, "--set-b", "nokey"], 2)

@@ -282,6 +282,7 @@ def helpers(text, runner=None):
 
     return {
         "of": of, "csv": csv, "pctci": pctci, "grep": grep, "num": lambda p, g=1: float(grep(p, g)),
+        "money": lambda p, g=1: float(grep(p, g).replace(",", "")),
         "findall": findall, "sum": sum, "len": len, "min": min, "max": max,
         "range": range, "sorted": sorted, "all": all, "any": any,
         "json": lambda: jsonmod.loads(text), "text": text,

@@ -18,6 +18,9 @@
 #include "results/report_csv.h"
 #include "tests/results/capture.h"
 
+static const struct experiment_spec ex_one = { .threads = 1 },
+	ex_three = { .threads = 3 }, ex_four = { .threads = 4 };
+
 #define EX_PATH "tests/cli/small.yaml"
 #define EX_REPS 5
 
@@ -124,8 +127,8 @@ static void test_experiment_summarise_is_the_replications(void **state)
 	sim_err_clear(&err);
 	want = ex_csv(summary_new(sc, (const struct replication_result *const *)res,
 				  EX_REPS, &err));
-	one = ex_csv(experiment_summarise(sc, 1, &err));
-	three = ex_csv(experiment_summarise(sc, 3, &err));
+	one = ex_csv(experiment_summarise(sc, &ex_one, &err));
+	three = ex_csv(experiment_summarise(sc, &ex_three, &err));
 	assert_string_equal(one, want);
 	assert_string_equal(three, want);
 	free(want);
@@ -159,7 +162,7 @@ static void test_experiment_trials_share_threads(void **state)
 	assert_int_equal(atomic_load(&done), 3 * EX_REPS);
 	for (size_t k = 0; k < 3; k++) {
 		char *shared = ex_csv(summary_of_acc(t[k].acc, &err));
-		char *alone = ex_csv(experiment_summarise(sc[k], 1, &err));
+		char *alone = ex_csv(experiment_summarise(sc[k], &ex_one, &err));
 
 		assert_null(t[k].pairs);
 		assert_string_equal(shared, alone);
@@ -201,7 +204,7 @@ static void test_experiment_paired_is_compare(void **state)
 	(void)state;
 	sim_err_clear(&err);
 	want = ex_compare_csv(compare_new(&sa, &sb, &err));
-	got = ex_compare_csv(experiment_compare(a, b, 4, &err));
+	got = ex_compare_csv(experiment_compare(a, b, &ex_four, &err));
 	assert_string_equal(got, want);
 	free(want);
 	free(got);

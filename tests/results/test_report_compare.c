@@ -93,11 +93,15 @@ static void test_report_compare_table(void **state)
 			       "        1.6 h            -\n"));
 	assert_non_null(strstr(out, "\n  area Solihull emergency verdict                        -"
 			       "    uncertain\n"));
+	/* Only B has the area; its verdict is explained, A's is not. */
+	assert_non_null(strstr(out, "\n  area Solihull B why uncertain "));
+	assert_non_null(strstr(out, "\n  area Solihull B to settle it "));
+	assert_null(strstr(out, "area Solihull A why"));
 	assert_non_null(strstr(out, "\n  force: only in B\n  force abstractions            "
 			       "                         -          2.0            -\n"));
 	/* Costs: exact, so no interval. */
-	assert_non_null(strstr(out, "\n  pool emergency annual cost                       1982080"
-			       "      2083413      +101333\n"));
+	assert_non_null(strstr(out, "\n  pool emergency annual cost                    \xc2\xa3" "1,982,080"
+			       "   \xc2\xa3" "2,083,413    +\xc2\xa3" "101,333\n"));
 	assert_non_null(strstr(out, "\n  total FTE                                           52.2"
 			       "         76.4        +24.2\n"));
 	assert_false(capture_has_nan(out));

@@ -83,9 +83,14 @@ static void test_report_optimise_table(void **state)
 	assert_non_null(strstr(out, "7 simulations of 3 replications (seed "
 			       "18446744073709551557)\n"));
 	assert_non_null(strstr(out, "\n999              90% in 10 s    "
-			       "92.27% [89.39, 95.15]        uncertain\n"));
+			       "92.27% [89.39, 95.15]        uncertain\n"
+			       "                 why uncertain: interval [89.39%, "
+			       "95.15%] straddles the goal 90%: 0.61 points below "
+			       "it, 5.15 above\n                 to settle it: about "
+			       "4 replications (an estimate from the spread so "
+			       "far)\n"));
 	assert_non_null(strstr(out, "\nemergency        optimised            "
-			       "1956      52.16        1982080\n"));
+			       "1956      52.16     \xc2\xa3" "1,982,080\n"));
 	/* Hour 0: 0.900, 0.901, 0.902 over the replications. */
 	assert_non_null(strstr(out, "\nMon 00:00       17 on duty ( 26)         "
 			       "90.1%\n"));

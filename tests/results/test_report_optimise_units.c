@@ -100,11 +100,11 @@ static void test_report_optimise_units_table(void **state)
 			       "[83.7, 91.4]\nSolihull                  93.0% "
 			       "[67.6, 100.0]\n"));
 	assert_non_null(strstr(out, "\nofficers, scenario             20.6"
-			       "        1123000\nofficers, result               "
-			       "21.6        1185000\nchange                         "
-			       "+1.0         +62000\n"));
+			       "     \xc2\xa3" "1,123,000\nofficers, result               "
+			       "21.6     \xc2\xa3" "1,185,000\nchange                         "
+			       "+1.0       +\xc2\xa3" "62,000\n"));
 	assert_non_null(strstr(out, "\nall staff, result              73.7"
-			       "        3167080\n"));
+			       "     \xc2\xa3" "3,167,080\n"));
 	free(out);
 	case_free(c);
 }

@@ -68,6 +68,14 @@ static void test_report_table_line_figures(void **state)
 	assert_row(out, l999, "abandon rate", "2.2%  [");
 	assert_row(out, l999, "goal", "90.0%\n");
 	assert_row(out, l999, "verdict", "uncertain\n");
+	/* The goal 90% inside [89.39%, 95.15%]; by hand, the spread is
+	 * 0.0288 * sqrt(3) / t(2) = 0.0288 * 1.7321 / 4.3027 = 0.01159, and
+	 * t(3) * 0.01159 / sqrt(4) = 3.1824 * 0.01159 / 2 = 0.0184 falls
+	 * below the 0.0227 from the mean to the goal: 4 replications. */
+	assert_row(out, l999, "why uncertain", "interval [89.39%, 95.15%] "
+		   "straddles the goal 90%: 0.61 points below it, 5.15 above\n");
+	assert_row(out, l999, "to settle it", "about 4 replications (an "
+		   "estimate from the spread so far)\n");
 	assert_row(out, l101, "ASA", "-\n");
 	assert_row(out, l101, "wait p99", "41.0 s  [34.6, 47.4]\n");
 	assert_row(out, l101, "goal", "none\n");
@@ -108,8 +116,8 @@ static void test_report_table_pools_and_costs(void **state)
 	assert_non_null(strstr(out, "\npool emergency: serves 999, 101, \"non-emergency\"\n"));
 	assert_row(out, "pool emergency", "occupancy", "82.2%  [79.8, 84.7]\n");
 	assert_row(out, "pool emergency", "staff on duty", "23.3  [23.1, 23.5]\n");
-	assert_row(out, "\ncosts\n", "emergency", "52.2        1982080\n");
-	assert_row(out, "\ncosts\n", "total", "52.2        1982080\n");
+	assert_row(out, "\ncosts (GBP)\n", "emergency", "52.2     \xc2\xa3" "1,982,080\n");
+	assert_row(out, "\ncosts (GBP)\n", "total", "52.2     \xc2\xa3" "1,982,080\n");
 	assert_null(strstr(out, "hour of the week"));
 	/* Calls only: no grade, area or role. */
 	assert_null(strstr(out, "\ngrade "));
@@ -148,9 +156,9 @@ static void test_report_table_response(void **state)
 	assert_row(out, "\nareas", "Birmingham", "87.6 [83.7, 91.4]     55.4 [53.9, 57.0]"
 		   "        1.0 [0.0, 3.5]\n");
 	assert_row(out, "\nareas", "Solihull", "93.0 [67.6, 100.0]");
-	assert_row(out, "\ncosts\n", "  role\n  response", "15.5         961000\n");
-	assert_row(out, "\ncosts\n", "pcso", "6.1         224000\n");
-	assert_row(out, "\ncosts\n", "total", "73.7        3167080\n");
+	assert_row(out, "\ncosts (GBP)\n", "  role\n  response", "15.5       \xc2\xa3" "961,000\n");
+	assert_row(out, "\ncosts (GBP)\n", "pcso", "6.1       \xc2\xa3" "224,000\n");
+	assert_row(out, "\ncosts (GBP)\n", "total", "73.7     \xc2\xa3" "3,167,080\n");
 	/* Two verdict rows: the line 999 and the emergency grade. */
 	assert_int_equal(fx_count(out, "verdict"), 2);
 	free(out);

@@ -125,7 +125,7 @@ static struct search_spec se_spec(const struct scenario_doc *doc,
 {
 	return (struct search_spec){ doc, "tests/cli/small.yaml", se_sets, 1,
 				     se_settings, 2, 2, max_sims, se_on_round,
-				     seen };
+				     NULL, seen };
 }
 
 /* Met at round 3: three rounds, each reported, the last kept with its
@@ -246,7 +246,8 @@ static void se_reproduces(const char *path, const struct search_round *r)
 	assert_non_null(text);
 	assert_int_equal(scenario_load(&src, &sc, &err), SIM_OK);
 	experiment_edits_text_free(text, r->n_edits);
-	s = experiment_summarise(sc, 1, &err);
+	s = experiment_summarise(sc, &(struct experiment_spec){ .threads = 1 },
+				 &err);
 	want = se_csv(r->s);
 	got = se_csv(s);
 	assert_string_equal(got, want);

@@ -2,6 +2,7 @@
  * are left out, and verdicts follow DESIGN.md. */
 #include "test_support.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "sim/ci.h"
@@ -124,6 +125,33 @@ static void test_ci_verdicts(void **state)
 	assert_string_equal(ci_verdict_name(CI_UNCERTAIN), "uncertain");
 }
 
+/* Settling an uncertain verdict, by hand: 4 values, mean 0.90, 95%
+ * interval [0.88, 0.92], goal 0.895. t(3) = 3.1824 (tables), so the
+ * spread is s = 0.02 * sqrt(4) / 3.1824 = 0.012568, and the half-width at
+ * n values is t(n-1) * s / sqrt(n), to fall below d = 0.005:
+ *   n = 26: t(25) = 2.0595, 2.0595 * 0.012568 / 5.0990 = 0.005076 > d
+ *   n = 27: t(26) = 2.0555, 2.0555 * 0.012568 / 5.1962 = 0.004972 < d
+ * so 27. (Holding t at 3.1824 would say 4 * (0.02 / 0.005)^2 = 64.) */
+static void test_ci_settle_matches_hand_computation(void **state)
+{
+	struct ci c = { 0.90, 0.88, 0.92, 4 };
+
+	(void)state;
+	assert_int_equal((int)ci_settle_n(c, 0.895, 0.95), 27);
+	/* The side nearer the goal does not matter; the longer side does: a
+	 * clipped high end keeps the low end's half-width. */
+	assert_int_equal((int)ci_settle_n(c, 0.905, 0.95), 27);
+	c.hi = 0.905;
+	assert_int_equal((int)ci_settle_n(c, 0.895, 0.95), 27);
+	/* Twice as far from the goal: about a quarter as many. */
+	c.hi = 0.92;
+	assert_int_equal((int)ci_settle_n(c, 0.89, 0.95), 9);
+	/* On the goal no number settles it; without a spread, unknown. */
+	assert_true(isinf(ci_settle_n(c, 0.90, 0.95)));
+	c.n = 1;
+	assert_true(isnan(ci_settle_n(c, 0.895, 0.95)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_ci_long_column_with_nan),
 		cmocka_unit_test(test_ci_one_and_none),
 		cmocka_unit_test(test_ci_verdicts),
+		cmocka_unit_test(test_ci_settle_matches_hand_computation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
