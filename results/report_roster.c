@@ -210,18 +210,32 @@ static void report_roster_table_hours(FILE *f, const struct report_roster *x)
 	      "requirement\n", f);
 }
 
-/* The overrides of the rostered pools, as the scenario's own text: after
- * "pools.NAME.shifts=" of set. */
+/* The roster of a rostered pool, as the scenario's own text: after
+ * "pools.NAME.shifts=" of the last such override of set. */
 static const char *report_roster_shifts_text(const struct report_roster *x,
 					     size_t pool)
 {
 	char key[SCENARIO_NAME_MAX + 32];
 
 	snprintf(key, sizeof key, "pools.%s.shifts=", x->base->pools[pool].name);
-	for (size_t i = 0; i < x->n_set; i++)
+	/* The last: a --set of the pool's shifts comes before the roster. */
+	for (size_t i = x->n_set; i-- > 0;)
 		if (strncmp(x->set[i], key, strlen(key)) == 0)
 			return x->set[i] + strlen(key);
 	return NULL;
+}
+
+/* Writes text single-quoted for a POSIX shell, a quote in it as '\'',
+ * so the line pasted runs with text as one argument. */
+static void report_roster_shell(FILE *f, const char *text)
+{
+	fputc('\'', f);
+	for (const char *c = text; *c; c++)
+		if (*c == '\'')
+			fputs("'\\''", f);
+		else
+			fputc(*c, f);
+	fputc('\'', f);
 }
 
 /* The roster as a scenario fragment, and as --set overrides. */
@@ -232,15 +246,17 @@ static void report_roster_table_text(FILE *f, const struct report_roster *x)
 		const char *text = x->r->pools[p]
 			? report_roster_shifts_text(x, p) : NULL;
 
-		if (text != NULL)
-			fprintf(f, "  - name: %s\n    shifts: %s\n",
-				x->base->pools[p].name, text);
+		if (text == NULL)
+			continue;
+		fputs("  - name: ", f);
+		roster_plan_quote(f, x->base->pools[p].name);
+		fprintf(f, "\n    shifts: %s\n", text);
 	}
 	fputs("\ncallsim run overrides (the last simulation):\n", f);
 	for (size_t i = 0; i < x->n_set; i++) {
-		fputs("  --set '", f);
-		fputs(x->set[i], f);
-		fputs("'\n", f);
+		fputs("  --set ", f);
+		report_roster_shell(f, x->set[i]);
+		fputc('\n', f);
 	}
 }
 

@@ -66,6 +66,24 @@ static void roster_plan_values(const struct pool_spec *ps,
 	}
 }
 
+/* What to do about v, a start or length off the step: a finer step when
+ * it would take v, else other values — which --keep-shape cannot take. */
+static const char *roster_plan_step_advice(const struct roster_shape *sh,
+					   const char *what, double v)
+{
+	bool fine = sh->step_s <= 900 || !roster_plan_on_step(v, 900);
+
+	if (sh->keep_shape)
+		return fine ? "--keep-shape keeps the scenario's own shifts: drop "
+			      "it, or move the shift onto the quarter hour"
+			    : "give --step 15m";
+	if (strcmp(what, "start") == 0)
+		return fine ? "give other --starts" : "give --step 15m or other "
+						      "--starts";
+	return fine ? "give other --lengths" : "give --step 15m or other "
+					       "--lengths";
+}
+
 /* Checks that every start and length is on the step. */
 static enum sim_status roster_plan_steps(const struct pool_spec *ps,
 					 const struct roster_shape *sh,
@@ -77,11 +95,10 @@ static enum sim_status roster_plan_steps(const struct pool_spec *ps,
 			continue;
 		return sim_err_add(err, SIM_EINVAL, "pool %s: a shift %s of "
 				   "%02d:%02d is not a whole number of %s steps; "
-				   "give --step 15m or other --%ss", ps->name,
-				   what, (int)(v[i] / 3600),
+				   "%s", ps->name, what, (int)(v[i] / 3600),
 				   (int)fmod(v[i] / 60, 60),
 				   sh->step_s == 900 ? "15-minute" : "1-hour",
-				   what);
+				   roster_plan_step_advice(sh, what, v[i]));
 	}
 	return SIM_OK;
 }
@@ -254,6 +271,19 @@ int roster_plan_on_duty(const struct scenario *sc, const struct roster_plan *p,
 	return k;
 }
 
+void roster_plan_quote(FILE *f, const char *text)
+{
+	fputc('"', f);
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+		if (*c == '"' || *c == '\\')
+			fprintf(f, "\\%c", *c);
+		else if (*c < 0x20 || *c == 0x7f)
+			fprintf(f, "\\x%02x", *c);
+		else
+			fputc(*c, f);
+	fputc('"', f);
+}
+
 /* Writes days mask as the scenario spells it: all, or a list. */
 static void roster_plan_days(FILE *f, unsigned days)
 {
@@ -303,7 +333,7 @@ static size_t roster_plan_entry(FILE *f, const struct roster_plan *p,
 
 	fputs(n ? ", {name: " : "{name: ", f);
 	if (sh->name != NULL)
-		fprintf(f, "\"%s\"", sh->name);
+		roster_plan_quote(f, sh->name);
 	else
 		/* Names take no '.': 8.25 hours is "8h15". */
 		fprintf(f, "%02d%02d-%dh%.0d%s%.0d", hh, mm, (int)sh->hours,

@@ -87,6 +87,10 @@ enum sim_status roster_plan_solve(struct roster_plan *p,
 char *roster_plan_override(const struct scenario *sc,
 			   const struct roster_plan *p);
 
+/* Writes text as a YAML double-quoted scalar: '"' and '\\' escaped, and
+ * control characters as \xNN, so any name reads back as itself. */
+void roster_plan_quote(FILE *f, const char *text);
+
 /* The least on duty (after shrinkage, as the simulation rounds it) in
  * each slot of hour h of the week. */
 int roster_plan_on_duty(const struct scenario *sc, const struct roster_plan *p,

@@ -6,6 +6,7 @@ own 10 replications of 28 days is in docs/experiments.md, held by
 tests/docs); the cover meets the requirement in every hour; an impossible
 --max-staff names the hours short and exits 3; bad options exit 2."""
 import json
+import shlex
 
 from exp_support import Ctx, fixture
 
@@ -95,6 +96,7 @@ def check_shapes(t):
     t.check(len(k["set"]) == 1 and "{name: \"all\", start: \"00:00\", hours: 24"
             in k["set"][0], "kept shape: %s" % k["set"][:1])
     fed_back(t, daily, k)
+    check_quoted_names(t, daily)
     # CSV: the same figures as the JSON, as tidy rows.
     out, _ = t.expect(["roster", daily, "--quiet", "--lengths", "8",
                        "--starts", "any", "--format", "csv"], 0)
@@ -118,11 +120,43 @@ def check_shapes(t):
         t.check(words in out, "table lacks %r" % words)
 
 
+def check_quoted_names(t, daily):
+    """A shift name with a quote, a double quote and a backslash: the
+    JSON overrides and the table's --set lines, pasted into a shell, run
+    as they are and give the roster's own service levels."""
+    name = "it's \"a\\b"
+    own = ("pools.emergency.shifts=[{name: %s, start: \"00:00\", hours: 24, "
+           "staff: 10}]" % json.dumps(name))
+    k, _ = roster(t, daily, "--keep-shape", "--pool", "emergency",
+                  "--replications", 3, "--set", own)
+    t.check(k["met"] and k["pools"][0]["shifts"][0]["name"] == name,
+            "quoted name: %s" % k["pools"][0]["shifts"][:1])
+    fed_back(t, daily, k)
+    out, _ = t.expect(["roster", daily, "--quiet", "--keep-shape", "--pool",
+                       "emergency", "--replications", 3, "--set", own], 0)
+    pasted = [w for l in out.splitlines() if l.startswith("  --set ")
+              for w in shlex.split(l)]
+    t.check(pasted[1::2] == k["set"], "table --set lines: %s" % pasted)
+    t.check(('shifts: [{name: "it\'s \\"a\\\\b", start: "00:00", hours: 24, '
+             'days: all, staff: %d}]' % k["pools"][0]["shifts"][0]["staff"])
+            in out, "the fragment has the roster, the name escaped")
+    out, _ = t.expect(["run", daily, "--format", "json"] + pasted, 0)
+    t.check([x["service_level"] for x in json.loads(out)["lines"]]
+            == [x["service_level"] for x in k["lines"]], "pasted run")
+
+
 def check_impossible(t):
     r, err = roster(t, fixture("exp_daily.yaml"), "--max-staff", 3, rc=3)
     t.check(r is None, "nothing printed on stdout")
     t.check("short by" in err and "pool emergency, Mon" in err
             and "--max-staff" in err, err[:400])
+
+
+# The emergency pool's shift off the hour, and off the quarter hour.
+OFF_HOUR = ('pools.emergency.shifts=[{name: x, start: "00:15", hours: 24, '
+            'staff: 10}]')
+OFF_QUARTER = ('pools.emergency.shifts=[{name: x, start: "00:10", hours: 24, '
+               'staff: 10}]')
 
 
 def check_usage(t):
@@ -142,6 +176,15 @@ def check_usage(t):
                          (["--step", "5m"], "--step must be"),
                          (["--keep-shape", "--lengths", "8"],
                           "--keep-shape keeps"),
+                         (["--keep-shape", "--set", OFF_QUARTER],
+                          "1-hour steps; --keep-shape keeps the "
+                          "scenario's own shifts: drop it"),
+                         (["--keep-shape", "--set", OFF_HOUR],
+                          "1-hour steps; give --step 15m"),
+                         (["--set", OFF_QUARTER], "1-hour steps; give "
+                                                  "other --starts"),
+                         (["--set", OFF_HOUR, "--step", "15m", "--starts",
+                           "07:10"], "15-minute steps; give other --starts"),
                          (["--format", "xml"], "--format must be")):
         _, err = t.expect(["roster", daily, "--quiet"] + extra, 2)
         t.check(words in err, "%s: %s" % (extra, err))
