@@ -117,7 +117,6 @@ static void report_roster_shift_row(FILE *f, const struct roster_plan *p,
 
 static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 {
-	static const char *const days[DAYS_PER_WEEK] = { WEEK_DAY_LABELS };
 
 	for (size_t q = 0; q < x->r->n_pools; q++) {
 		const struct roster_plan *p = x->r->pools[q];
@@ -129,14 +128,21 @@ static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 			"annual cost %.0f%s\n", x->base->pools[q].name, p->hours,
 			fte, fte * x->base->pools[q].cost_per_fte,
 			p->optimal ? "" : " (best found in the time limit)");
-		fprintf(f, "  %-14s %-5s %6s", "shift", "start", "hours");
-		for (size_t d = 0; d < DAYS_PER_WEEK; d++)
-			fprintf(f, " %5s", days[d]);
-		fputc('\n', f);
-		for (size_t i = 0; i < p->n_shifts; i++)
-			if (report_roster_first(p, i))
-				report_roster_shift_row(f, p, i);
+		report_roster_plan_rows(f, p);
 	}
+}
+
+void report_roster_plan_rows(FILE *f, const struct roster_plan *p)
+{
+	static const char *const days[DAYS_PER_WEEK] = { WEEK_DAY_LABELS };
+
+	fprintf(f, "  %-14s %-5s %6s", "shift", "start", "hours");
+	for (size_t d = 0; d < DAYS_PER_WEEK; d++)
+		fprintf(f, " %5s", days[d]);
+	fputc('\n', f);
+	for (size_t i = 0; i < p->n_shifts; i++)
+		if (report_roster_first(p, i))
+			report_roster_shift_row(f, p, i);
 }
 
 /* The references: FTE, annual cost and each goal line's service level. */
@@ -192,7 +198,7 @@ static void report_roster_table_hours(FILE *f, const struct report_roster *x)
 		for (size_t p = 0; p < r->n_pools; p++)
 			if (r->pools[p] != NULL)
 				fprintf(f, " %11d on duty/%3d",
-					roster_plan_on_duty(x->base, r->pools[p], h),
+					roster_plan_on_duty(r->pools[p], h),
 					r->plan->on_duty[p * HOURS_PER_WEEK + h]);
 		for (size_t l = 0; l < s->n_lines; l++) {
 			double sl = summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
@@ -227,7 +233,7 @@ static const char *report_roster_shifts_text(const struct report_roster *x,
 
 /* Writes text single-quoted for a POSIX shell, a quote in it as '\'',
  * so the line pasted runs with text as one argument. */
-static void report_roster_shell(FILE *f, const char *text)
+void report_roster_shell(FILE *f, const char *text)
 {
 	fputc('\'', f);
 	for (const char *c = text; *c; c++)
@@ -275,18 +281,24 @@ enum sim_status report_roster_table(FILE *f, const struct report_roster *x,
 static void report_roster_json_provenance(struct emit_json *w,
 					  const struct report_roster *x)
 {
+	report_roster_json_head(w, x->base, x->command, x->n_command);
+}
+
+void report_roster_json_head(struct emit_json *w, const struct scenario *base,
+			     const char *const *command, size_t n_command)
+{
 	emit_json_key_string(w, "schema", REPORT_ROSTER_SCHEMA);
 	emit_json_key_number(w, "schema_version", REPORT_ROSTER_SCHEMA_VERSION);
 	emit_json_key_string(w, "callsim_version", CALLSIM_VERSION);
 	emit_json_key(w, "content_fnv1a");
-	fprintf(w->f, "\"%016" PRIx64 "\"", x->base->content_fnv1a);
+	fprintf(w->f, "\"%016" PRIx64 "\"", base->content_fnv1a);
 	emit_json_key(w, "command");
 	emit_json_open_flat(w, '[');
 	emit_json_next(w);
 	emit_json_string(w->f, "callsim");
-	for (size_t i = 0; i < x->n_command; i++) {
+	for (size_t i = 0; i < n_command; i++) {
 		emit_json_next(w);
-		emit_json_string(w->f, x->command[i]);
+		emit_json_string(w->f, command[i]);
 	}
 	emit_json_close(w, ']');
 }
@@ -313,7 +325,7 @@ static void report_roster_json_lines(struct emit_json *w, const char *key,
 }
 
 /* One shift entry with staff of pool plan p. */
-static void report_roster_json_shift(struct emit_json *w,
+void report_roster_json_shift(struct emit_json *w,
 				     const struct roster_plan_shift *sh)
 {
 	static const char *const keys[DAYS_PER_WEEK] = { WEEK_DAY_KEYS };
@@ -367,7 +379,7 @@ static void report_roster_json_pool(struct emit_json *w,
 		emit_json_open_flat(w, '{');
 		emit_json_key_number(w, "hour", (double)h);
 		emit_json_key_number(w, "on_duty",
-				     roster_plan_on_duty(x->base, p, h));
+				     roster_plan_on_duty(p, h));
 		emit_json_key_number(w, "requirement",
 				     x->r->plan->on_duty[q * HOURS_PER_WEEK + h]);
 		emit_json_close(w, '}');
@@ -496,7 +508,7 @@ static void report_roster_csv_pool(FILE *f, const struct report_roster *x,
 		summary_hour_label(h, label);
 		snprintf(name, sizeof name, "%s@%s", ps->name, label);
 		emit_csv_key(f, "interval", name, "on_duty");
-		emit_csv_exact(f, roster_plan_on_duty(x->base, p, h));
+		emit_csv_exact(f, roster_plan_on_duty(p, h));
 		emit_csv_key(f, "interval", name, "requirement");
 		emit_csv_exact(f, x->r->plan->on_duty[q * HOURS_PER_WEEK + h]);
 	}

@@ -41,7 +41,7 @@ static void roster_plan_add_value(double *vals, size_t *n, size_t max,
 
 /* The starts (times of day) and lengths the shape allows pool ps, into
  * starts[] and lengths[] (each of room for a day's steps). */
-static void roster_plan_values(const struct pool_spec *ps,
+static void roster_plan_values(const struct roster_plan_own *ps,
 			       const struct roster_shape *sh, size_t room,
 			       double *starts, size_t *n_starts,
 			       double *lengths, size_t *n_lengths)
@@ -85,7 +85,7 @@ static const char *roster_plan_step_advice(const struct roster_shape *sh,
 }
 
 /* Checks that every start and length is on the step. */
-static enum sim_status roster_plan_steps(const struct pool_spec *ps,
+static enum sim_status roster_plan_steps(const struct roster_plan_own *ps,
 					 const struct roster_shape *sh,
 					 const double *v, size_t n,
 					 const char *what, struct sim_err *err)
@@ -93,9 +93,9 @@ static enum sim_status roster_plan_steps(const struct pool_spec *ps,
 	for (size_t i = 0; i < n; i++) {
 		if (roster_plan_on_step(v[i], sh->step_s) && v[i] < DAY_S + 1)
 			continue;
-		return sim_err_add(err, SIM_EINVAL, "pool %s: a shift %s of "
+		return sim_err_add(err, SIM_EINVAL, "%s: a shift %s of "
 				   "%02d:%02d is not a whole number of %s steps; "
-				   "%s", ps->name, what, (int)(v[i] / 3600),
+				   "%s", ps->who, what, (int)(v[i] / 3600),
 				   (int)fmod(v[i] / 60, 60),
 				   sh->step_s == 900 ? "15-minute" : "1-hour",
 				   roster_plan_step_advice(sh, what, v[i]));
@@ -106,7 +106,7 @@ static enum sim_status roster_plan_steps(const struct pool_spec *ps,
 /* Fills p's candidates: each start, length and day, or (keep_shape) the
  * pool's own shifts. Returns SIM_OK, SIM_EINVAL or SIM_ENOMEM. */
 static enum sim_status roster_plan_candidates(struct roster_plan *p,
-					      const struct pool_spec *ps,
+					      const struct roster_plan_own *ps,
 					      const struct roster_shape *sh,
 					      struct sim_err *err)
 {
@@ -148,28 +148,29 @@ static enum sim_status roster_plan_candidates(struct roster_plan *p,
 	return st;
 }
 
-enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
-				const struct roster_shape *shape,
-				int max_on_duty, struct roster_plan **out,
-				struct sim_err *err)
+enum sim_status roster_plan_new_own(const struct roster_plan_own *own,
+				    const struct roster_shape *shape,
+				    int max_on_duty, struct roster_plan **out,
+				    struct sim_err *err)
 {
-	const struct pool_spec *ps = &sc->pools[pool];
 	struct roster_plan *p = mem_calloc(1, sizeof *p);
 	enum sim_status st;
 
 	*out = NULL;
 	if (p == NULL)
 		return sim_err_add(err, SIM_ENOMEM, "out of memory");
-	p->pool = pool;
+	snprintf(p->who, sizeof p->who, "%s", own->who);
+	snprintf(p->key, sizeof p->key, "%s", own->key);
+	p->shrinkage = own->shrinkage;
 	p->step_s = shape->step_s;
 	p->n_slots = (size_t)llround(WEEK_S / shape->step_s);
 	/* The most rostered whose on-duty count stays within the cap. */
-	p->cap = optimise_rostered(max_on_duty + 1, ps->shrinkage) - 1;
+	p->cap = optimise_rostered(max_on_duty + 1, own->shrinkage) - 1;
 	p->need = mem_calloc(p->n_slots, sizeof *p->need);
 	p->cover = mem_calloc(p->n_slots, sizeof *p->cover);
 	p->short_by = mem_calloc(p->n_slots, sizeof *p->short_by);
 	st = p->need && p->cover && p->short_by
-		? roster_plan_candidates(p, ps, shape, err)
+		? roster_plan_candidates(p, own, shape, err)
 		: sim_err_add(err, SIM_ENOMEM, "out of memory");
 	if (st != SIM_OK) {
 		roster_plan_free(p);
@@ -177,6 +178,24 @@ enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
 	}
 	*out = p;
 	return SIM_OK;
+}
+
+enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
+				const struct roster_shape *shape,
+				int max_on_duty, struct roster_plan **out,
+				struct sim_err *err)
+{
+	const struct pool_spec *ps = &sc->pools[pool];
+	struct roster_plan_own own = { "", "", ps->shifts, ps->n_shifts,
+				       ps->shrinkage };
+	enum sim_status st;
+
+	snprintf(own.who, sizeof own.who, "pool %s", ps->name);
+	snprintf(own.key, sizeof own.key, "pools.%s", ps->name);
+	st = roster_plan_new_own(&own, shape, max_on_duty, out, err);
+	if (st == SIM_OK)
+		(*out)->pool = pool;
+	return st;
 }
 
 /* The programme's candidates for p, into ip[n_shifts]. */
@@ -229,11 +248,10 @@ static void roster_plan_read(struct roster_plan *p,
 	p->optimal = r->optimal;
 }
 
-enum sim_status roster_plan_solve(struct roster_plan *p,
-				  const struct scenario *sc, const int *on_duty,
+enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 				  double time_limit_s, struct sim_err *err)
 {
-	double shrinkage = sc->pools[p->pool].shrinkage;
+	double shrinkage = p->shrinkage;
 	size_t per_hour = (size_t)llround(HOUR_S / p->step_s);
 	struct roster_ip_shift *ip = mem_calloc(p->n_shifts + 1, sizeof *ip);
 	struct roster_ip_spec spec = { p->n_slots, p->need, p->cap, ip,
@@ -254,10 +272,9 @@ enum sim_status roster_plan_solve(struct roster_plan *p,
 	return st;
 }
 
-int roster_plan_on_duty(const struct scenario *sc, const struct roster_plan *p,
-			size_t h)
+int roster_plan_on_duty(const struct roster_plan *p, size_t h)
 {
-	double shrinkage = sc->pools[p->pool].shrinkage;
+	double shrinkage = p->shrinkage;
 	size_t per_hour = (size_t)llround(HOUR_S / p->step_s);
 	int least = p->cover[h * per_hour], k = 0;
 
@@ -358,8 +375,7 @@ static int roster_plan_seq(const struct roster_plan *p, const bool *first,
 	return seq;
 }
 
-char *roster_plan_override(const struct scenario *sc,
-			   const struct roster_plan *p)
+char *roster_plan_override(const struct roster_plan *p)
 {
 	bool *used = mem_calloc(2 * p->n_shifts + 1, sizeof *used);
 	bool *first = used ? used + p->n_shifts : NULL;
@@ -371,7 +387,7 @@ char *roster_plan_override(const struct scenario *sc,
 		free(used);
 		return NULL;
 	}
-	fprintf(f, "pools.%s.shifts=[", sc->pools[p->pool].name);
+	fprintf(f, "%s.shifts=[", p->key);
 	for (size_t j = 0; j < p->n_shifts; j++) {
 		unsigned days;
 

@@ -48,7 +48,10 @@ struct roster_plan_shift {
 };
 
 struct roster_plan {
-	size_t pool;
+	size_t pool;                   /* of a pool's plan; else 0 */
+	char who[3 * SCENARIO_NAME_MAX];    /* "pool NAME", for messages */
+	char key[SCENARIO_NAME_MAX + 16];   /* "pools.NAME": its --set path */
+	double shrinkage;
 	size_t n_slots;                /* of the week */
 	double step_s;
 	struct roster_plan_shift *shifts;   /* [n_shifts] candidates */
@@ -61,6 +64,22 @@ struct roster_plan {
 	double lp_hours;               /* the LP bound on them (NAN: none) */
 	bool met, optimal;
 };
+
+/* What a plan rosters: a pool, or a unit entry of the response. */
+struct roster_plan_own {
+	char who[3 * SCENARIO_NAME_MAX];    /* "pool NAME", for messages */
+	char key[SCENARIO_NAME_MAX + 16];   /* "pools.NAME", "units.3" */
+	const struct shift_spec *shifts;    /* its own, borrowed */
+	size_t n_shifts;
+	double shrinkage;
+};
+
+/* The candidates of own for shape into a new plan *out, as
+ * roster_plan_new (pool 0). */
+enum sim_status roster_plan_new_own(const struct roster_plan_own *own,
+				    const struct roster_shape *shape,
+				    int max_on_duty, struct roster_plan **out,
+				    struct sim_err *err);
 
 /* The candidates of pool `pool` of sc for shape into a new plan *out
  * (free with roster_plan_free). max_on_duty >= 1 caps each slot's cover
@@ -77,15 +96,13 @@ void roster_plan_free(struct roster_plan *p);
  * staff, cover, short_by, hours, lp_hours, met, optimal. Returns SIM_OK
  * (met says whether every slot is covered), or a failure of the solver
  * with err filled. */
-enum sim_status roster_plan_solve(struct roster_plan *p,
-				  const struct scenario *sc, const int *on_duty,
+enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 				  double time_limit_s, struct sim_err *err);
 
-/* The override "pools.NAME.shifts=[...]" of the plan's headcounts: the
+/* The override "KEY.shifts=[...]" of the plan's headcounts: the
  * shifts with staff, days with the same headcount merged into one entry.
  * Returns a new string (free it), or NULL when out of memory. */
-char *roster_plan_override(const struct scenario *sc,
-			   const struct roster_plan *p);
+char *roster_plan_override(const struct roster_plan *p);
 
 /* Writes text as a YAML double-quoted scalar: '"' and '\\' escaped, and
  * control characters as \xNN, so any name reads back as itself. */
@@ -93,7 +110,6 @@ void roster_plan_quote(FILE *f, const char *text);
 
 /* The least on duty (after shrinkage, as the simulation rounds it) in
  * each slot of hour h of the week. */
-int roster_plan_on_duty(const struct scenario *sc, const struct roster_plan *p,
-			size_t h);
+int roster_plan_on_duty(const struct roster_plan *p, size_t h);
 
 #endif

@@ -4,7 +4,10 @@ between the LP bound and the scenario's own roster (West Midlands, at a
 short horizon to keep the suite quick: the full check at the scenario's
 own 10 replications of 28 days is in docs/experiments.md, held by
 tests/docs); the cover meets the requirement in every hour; an impossible
---max-staff names the hours short and exits 3; bad options exit 2."""
+--max-staff names the hours short and exits 3; bad options exit 2; a
+shift name with quotes survives the overrides and the shell; --units on
+the funding-gap scenario meets every attendance agreement in every
+area."""
 import json
 import shlex
 
@@ -145,6 +148,75 @@ def check_quoted_names(t, daily):
             == [x["service_level"] for x in k["lines"]], "pasted run")
 
 
+def check_units(t):
+    """--units on the funding-gap scenario, at a week of 3 replications:
+    the unit rosters, fed back to `callsim run` as they are, meet every
+    attendance agreement force-wide and in every area, with the same
+    figures and the same officers' FTE; each entry's cover meets its
+    requirement in every hour and lies above the LP bound."""
+    sf = t.path("scenarios", "west-midlands-shortfall.yaml")
+    r, _ = roster(t, sf, "--units", "--days", 7, "--replications", 3,
+                  "--max-rounds", 12)
+    t.check(r["units"] and r["met"] and r["schema"] == "callsim.roster",
+            "met: %s" % r["grades"])
+    t.check(len(r["grades"]) == 2 * 8 and all(g["verdict"] == "met"
+                                              for g in r["grades"]),
+            "every grade with a goal, force-wide and in 7 areas: %s"
+            % [(g["area"], g["grade"], g["verdict"]) for g in r["grades"]])
+    t.check([e["role"] for e in r["entries"]] == ["response"] * 7,
+            "the response units of each area: %s" % r["entries"])
+    for e in r["entries"]:
+        t.check(all(h["on_duty"] >= h["requirement"] for h in e["hours"]),
+                "%s: cover below the requirement" % e["key"])
+        t.check(e["lp_bound_unit_hours"] <= e["unit_hours"] + 1e-6, e["key"])
+        t.check(abs(e["fte"] - e["unit_hours"] * 2 / 40) < 1e-6, "FTE")
+    refs = {x["name"]: x for x in r["references"]}
+    t.check(refs["lp_bound"]["fte"] <= r["fte"] + 1e-6
+            and not refs["scenario"]["met"], "references %s" % refs)
+    args = ["run", sf, "--format", "json"]
+    for s in r["set"]:
+        args += ["--set", s]
+    out, _ = t.expect(args, 0)
+    run = json.loads(out)
+    mine = {(g["area"], g["grade"]): g for g in r["grades"]}
+    theirs = [(None, g) for g in run["grades"]] + [
+        (a["name"], g) for a in run["areas"] for g in a["grades"]]
+    for area, g in theirs:
+        if g["goal"] is None:
+            continue
+        t.check(g["verdict"] == "met", "fed back: %s %s %s"
+                % (area, g["name"], g["verdict"]))
+        t.check(g["attended_within_target"]
+                == mine[(area, g["name"])]["attended_within_target"],
+                "the run of the printed rosters is the last simulation")
+    roles = {x["name"]: x for x in run["costs"]["roles"]}
+    t.check(abs(roles["response"]["fte"] - r["fte"]) < 1e-6
+            and abs(sum(e["fte"] for e in r["entries"]) - r["fte"]) < 1e-6,
+            "FTE: run %s, roster %s" % (roles["response"], r["fte"]))
+    out, _ = t.expect(["roster", sf, "--units", "--quiet", "--days", 7,
+                       "--replications", 3, "--max-rounds", 2], 0)
+    for words in ("per area", "units.0 (Birmingham response)", "LP bound",
+                  "the scenario's unit rosters", "--set 'units.0.shifts=["):
+        t.check(words in out, "table lacks %r" % words)
+    _, err = t.expect(["roster", sf, "--units", "--quiet", "--days", 7,
+                       "--replications", 3, "--max-staff", 3], 3)
+    t.check("units.0 (Birmingham response): 168 hours of the week cannot "
+            "be covered" in err and "short by" in err, err[:300])
+    for extra, words in ((["--role", "response"], "--role is for --units"),
+                         (["--units", "--pool", "emergency"],
+                          "give --role, not --pool"),
+                         (["--units", "--format", "csv"],
+                          "--units writes --format table or json"),
+                         (["--units", "--role", "nosuch"],
+                          "--role nosuch: no such role"),
+                         (["--units", "--role", "neighbourhood"],
+                          "--role neighbourhood: a neighbourhood role")):
+        _, err = t.expect(["roster", sf, "--quiet"] + extra, 2)
+        t.check(words in err, "%s: %s" % (extra, err))
+    _, err = t.expect(["roster", fixture("exp_daily.yaml"), "--units"], 2)
+    t.check("has no incident response" in err, err)
+
+
 def check_impossible(t):
     r, err = roster(t, fixture("exp_daily.yaml"), "--max-staff", 3, rc=3)
     t.check(r is None, "nothing printed on stdout")
@@ -203,6 +275,7 @@ def main():
     check_shapes(t)
     check_impossible(t)
     check_usage(t)
+    check_units(t)
     t.finish()
 
 
