@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli_common.h"
+#include "models/rota.h"
 #include "models/week.h"
 #include "results/experiment.h"
 #include "results/report_roster.h"
@@ -24,7 +25,7 @@
 const char cmd_roster_usage[] =
 	"usage: callsim roster SCENARIO [--pool NAME]... [--lengths H,H,...]\n"
 	"                      [--starts HH:MM,...|any] [--step 15m|1h]\n"
-	"                      [--units [--role NAME]...]\n"
+	"                      [--units [--role NAME]...] [--rota PATTERN]\n"
 	"                      [--max-staff N] [--keep-shape] [--max-rounds N]\n"
 	"                      [--replications N] [--seed S] [--days D]\n"
 	"                      [--threads T] [--set KEY=VALUE]...\n"
@@ -58,6 +59,14 @@ const char cmd_roster_usage[] =
 	"  --max-staff N        most on duty in one interval of one pool, or with\n"
 	"                       --units of one unit entry (default 500)\n"
 	"  --keep-shape         keep each pool's own shifts; choose headcounts only\n"
+	"  --rota PATTERN       roster people on a rotating pattern: a name (6on4off,\n"
+	"                       3x3x3, 4on4off, 2x2x2) or the pool's own shift\n"
+	"                       names and R (rest) by commas, such as\n"
+	"                       early,early,late,late,night,night,R,R,R,R; the\n"
+	"                       pattern must keep the Working Time Regulations\n"
+	"                       (at least 11 h rest between shifts, at most 6\n"
+	"                       shifts in a row), and the people starting it on\n"
+	"                       each day of its cycle are chosen\n"
 	"  --units              roster the response units instead of the pools\n"
 	"  --role NAME          with --units, roster this role's units (repeatable;\n"
 	"                       default every non-neighbourhood role attending the\n"
@@ -87,6 +96,7 @@ enum roster_format { ROSTER_TABLE_FMT, ROSTER_CSV_FMT, ROSTER_JSON_FMT };
 /* The options, as parsed. */
 struct roster_opts {
 	const char *path;
+	const char *rota;                  /* --rota, or NULL */
 	struct cli_strings pools;          /* --pool names */
 	struct cli_strings roles;          /* --role names */
 	struct cli_strings sets;           /* --set */
@@ -103,7 +113,8 @@ struct roster_opts {
 static const char *const roster_formats[] = { "table", "csv", "json", NULL };
 static const char *const roster_steps[] = { "1h", "15m", NULL };
 
-enum roster_opt_id { RO_MAX_STAFF, RO_MAX_ROUNDS, RO_LENGTHS, RO_STARTS };
+enum roster_opt_id { RO_MAX_STAFF, RO_MAX_ROUNDS, RO_LENGTHS, RO_STARTS,
+		     RO_ROTA };
 
 #define ROSTER_OPT_RUN(name, setting) \
 	CLI_OPT_RUN(name, setting, struct roster_opts, run_values)
@@ -115,6 +126,7 @@ static const struct cli_opt roster_opts_table[] = {
 	CLI_OPT_CHOICE("step", struct roster_opts, step, roster_steps),
 	CLI_OPT_OWN("max-staff", 0, true, RO_MAX_STAFF),
 	CLI_OPT_FLAG("keep-shape", 0, struct roster_opts, keep_shape),
+	CLI_OPT_OWN("rota", 0, true, RO_ROTA),
 	CLI_OPT_FLAG("units", 0, struct roster_opts, units),
 	CLI_OPT_LIST("role", struct roster_opts, roles),
 	CLI_OPT_OWN("max-rounds", 0, true, RO_MAX_ROUNDS),
@@ -190,6 +202,14 @@ static int roster_own(void *arg, int id, const char *text)
 
 	if (id == RO_LENGTHS)
 		return roster_list(text, false, o->lengths_s, &o->n_lengths);
+	if (id == RO_ROTA && (text[0] == '\0' || strlen(text) >= 256))
+		return cli_usage_error("roster", "--rota must be a named pattern "
+				       "(%s) or shift names and R by commas, "
+				       "1..255 characters", rota_named_list);
+	if (id == RO_ROTA) {
+		o->rota = text;
+		return CLI_EXIT_OK;
+	}
 	if (id == RO_STARTS && strcmp(text, "any") == 0) {
 		o->any_start = true;
 		o->n_starts = 0;
@@ -226,6 +246,12 @@ static int roster_parse(int argc, char **argv, struct roster_opts *o)
 		return cli_usage_error("roster", "--keep-shape keeps each pool's "
 				       "own starts and lengths: drop --%s",
 				       o->n_lengths > 0 ? "lengths" : "starts");
+	if (o->rota && (o->keep_shape || o->units || o->n_lengths > 0
+			|| o->n_starts > 0 || o->any_start))
+		return cli_usage_error("roster", "--rota fixes the shifts and "
+				       "rosters pools: drop --%s", o->keep_shape
+				       ? "keep-shape" : o->units ? "units"
+				       : o->n_lengths > 0 ? "lengths" : "starts");
 	if (!o->units && o->roles.n > 0)
 		return cli_usage_error("roster", "--role is for --units");
 	if (o->units && o->pools.n > 0)
@@ -363,6 +389,7 @@ static void roster_ref_kept(struct roster_run *r, struct sim_err *err)
 	*ref = (struct report_roster_ref){ "keep_shape",
 		"the scenario's shifts re-sized", NAN, NAN, NULL, false };
 	shape.keep_shape = true;
+	shape.rota = NULL;
 	shape.n_lengths = shape.n_starts = 0;
 	shape.any_start = false;
 	rs.max_replications = ROSTER_SEARCH_REPLICATIONS_FACTOR
@@ -652,7 +679,7 @@ static int roster_main(const struct roster_opts *o, int argc, char **argv)
 		.on_round = o->quiet ? NULL : roster_progress };
 	r.shape = (struct roster_shape){ o->step ? 900 : 3600, o->lengths_s,
 		o->n_lengths, o->starts_s, o->n_starts, o->any_start,
-		o->keep_shape, ROSTER_TIME_LIMIT_S };
+		o->keep_shape, ROSTER_TIME_LIMIT_S, o->rota };
 	r.base = base;
 	if (rc == CLI_EXIT_OK) {
 		r.chosen = mem_calloc(base->n_pools + 1, sizeof *r.chosen);

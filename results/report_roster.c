@@ -46,6 +46,17 @@ static void report_roster_sl(const struct summary *s, size_t l, char *buf,
 		snprintf(buf, n, "-");
 }
 
+/* The rules each person's sequence was checked against: a rota's, or
+ * none when the roster is headcounts per day. */
+static const char *report_roster_rules(const struct roster_search *r)
+{
+	for (size_t p = 0; p < r->n_pools; p++)
+		if (r->pools[p] != NULL && r->pools[p]->pattern != NULL)
+			return rota_wtr_rules;
+	return "none (headcounts per day, not each person's sequence of "
+	       "shifts: give --rota)";
+}
+
 static void report_roster_table_head(FILE *f, const struct report_roster *x)
 {
 	const struct summary *s = x->r->round.s;
@@ -54,8 +65,9 @@ static void report_roster_table_head(FILE *f, const struct report_roster *x)
 	fprintf(f, "%s: least-cost roster for every answering agreement\n",
 		sc->name);
 	fprintf(f, "%lu solves and %lu simulations, the last of %u "
-		"replications (seed %" PRIu64 ")\n\n", x->r->solves, x->r->sims,
+		"replications (seed %" PRIu64 ")\n", x->r->solves, x->r->sims,
 		s->replications, s->seed);
+	fprintf(f, "rules checked: %s\n\n", report_roster_rules(x->r));
 	fprintf(f, "%-16s %-14s %-28s %s\n", "line", "goal", "service level",
 		"verdict");
 	for (size_t l = 0; l < s->n_lines; l++) {
@@ -132,9 +144,28 @@ static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 	}
 }
 
+/* A rota's rows: its pattern, the rules it keeps, and the people who
+ * start it on each day of its cycle. */
+static void report_roster_rota_rows(FILE *f, const struct roster_plan *p)
+{
+	fprintf(f, "  rota %s: a cycle of %zu days, each person's sequence "
+		"checked against the %s\n", p->rota_text, p->n_days,
+		rota_wtr_rules);
+	fprintf(f, "  %-22s %6s\n", "starts on cycle day", "people");
+	for (size_t i = 0; i < p->n_shifts; i++)
+		if (p->shifts[i].staff > 0)
+			fprintf(f, "  %-22d %6d\n", p->shifts[i].offset + 1,
+				p->shifts[i].staff);
+}
+
 void report_roster_plan_rows(FILE *f, const struct roster_plan *p)
 {
 	static const char *const days[DAYS_PER_WEEK] = { WEEK_DAY_LABELS };
+
+	if (p->pattern != NULL) {
+		report_roster_rota_rows(f, p);
+		return;
+	}
 
 	fprintf(f, "  %-14s %-5s %6s", "shift", "start", "hours");
 	for (size_t d = 0; d < DAYS_PER_WEEK; d++)
@@ -350,6 +381,35 @@ void report_roster_json_shift(struct emit_json *w,
 	emit_json_close(w, '}');
 }
 
+/* "rota": null, or the pattern, the rules checked and the people who
+ * start it on each day of its cycle. */
+static void report_roster_json_rota(struct emit_json *w,
+				    const struct roster_plan *p)
+{
+	emit_json_key(w, "rota");
+	if (p->pattern == NULL) {
+		fputs("null", w->f);
+		return;
+	}
+	emit_json_open(w, '{');
+	emit_json_key_string(w, "pattern", p->rota_text);
+	emit_json_key_number(w, "cycle_days", (double)p->n_days);
+	emit_json_key_string(w, "rules_checked", rota_wtr_rules);
+	emit_json_key(w, "starts");
+	emit_json_open(w, '[');
+	for (size_t i = 0; i < p->n_shifts; i++) {
+		if (p->shifts[i].staff == 0)
+			continue;
+		emit_json_next(w);
+		emit_json_open_flat(w, '{');
+		emit_json_key_number(w, "cycle_day", p->shifts[i].offset + 1);
+		emit_json_key_number(w, "people", p->shifts[i].staff);
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+	emit_json_close(w, '}');
+}
+
 /* One rostered pool: hours, FTE, cost, LP bound, shifts, hourly cover. */
 static void report_roster_json_pool(struct emit_json *w,
 				    const struct report_roster *x, size_t q)
@@ -368,10 +428,11 @@ static void report_roster_json_pool(struct emit_json *w,
 	emit_json_key_bool(w, "optimal", p->optimal);
 	emit_json_key(w, "shifts");
 	emit_json_open(w, '[');
-	for (size_t i = 0; i < p->n_shifts; i++)
+	for (size_t i = 0; p->pattern == NULL && i < p->n_shifts; i++)
 		if (p->shifts[i].staff > 0)
 			report_roster_json_shift(w, &p->shifts[i]);
 	emit_json_close(w, ']');
+	report_roster_json_rota(w, p);
 	emit_json_key(w, "hours");
 	emit_json_open(w, '[');
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
@@ -428,6 +489,7 @@ enum sim_status report_roster_json(FILE *f, const struct report_roster *x,
 	emit_json_key_number(&w, "solves", (double)x->r->solves);
 	emit_json_key_number(&w, "simulations", (double)x->r->sims);
 	emit_json_key_bool(&w, "met", x->met);
+	emit_json_key_string(&w, "rules_checked", report_roster_rules(x->r));
 	emit_json_key_number(&w, "fte", fte);
 	emit_json_key_number(&w, "annual_cost", cost);
 	report_roster_json_lines(&w, "lines", s);

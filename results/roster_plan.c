@@ -19,6 +19,9 @@ void roster_plan_free(struct roster_plan *p)
 	free(p->need);
 	free(p->cover);
 	free(p->short_by);
+	free(p->rota_shifts);
+	free(p->pattern);
+	free(p->block_starts);
 	free(p);
 }
 
@@ -137,15 +140,154 @@ static enum sim_status roster_plan_candidates(struct roster_plan *p,
 	for (size_t i = 0; p->shifts && sh->keep_shape && i < ps->n_shifts; i++)
 		p->shifts[i] = (struct roster_plan_shift){
 			ps->shifts[i].start_s, ps->shifts[i].duration_s / HOUR_S,
-			ps->shifts[i].days, 0, ps->shifts[i].name };
+			ps->shifts[i].days, 0, ps->shifts[i].name, -1 };
 	for (size_t d = 0; p->shifts && !sh->keep_shape && d < DAYS_PER_WEEK; d++)
 		for (size_t i = 0; i < ns; i++)
 			for (size_t j = 0; j < nl; j++)
 				p->shifts[k++] = (struct roster_plan_shift){
 					starts[i], lengths[j] / HOUR_S, 1u << d,
-					0, NULL };
+					0, NULL, -1 };
 	free(starts);
 	return st;
+}
+
+/* Reads shape's rota for own into p: a named pattern and its shifts, or
+ * own's shift names; checked against the Working Time Regulations. */
+static enum sim_status roster_plan_rota_read(struct roster_plan *p,
+					     const struct roster_plan_own *own,
+					     const struct roster_shape *sh,
+					     struct sim_err *err)
+{
+	const struct rota_named *nm = rota_named_find(sh->rota);
+	size_t n = nm ? nm->n_shifts : own->n_shifts;
+	struct sim_err e;
+	enum sim_status st;
+
+	snprintf(p->rota_text, sizeof p->rota_text, "%s", sh->rota);
+	p->rota_shifts = mem_calloc(n + 1, sizeof *p->rota_shifts);
+	if (p->rota_shifts == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	p->n_rota_shifts = n;
+	for (size_t i = 0; i < n; i++)
+		p->rota_shifts[i] = nm ? nm->shifts[i] : (struct rota_shift){
+			own->shifts[i].name, own->shifts[i].start_s,
+			own->shifts[i].duration_s };
+	sim_err_clear(&e);
+	st = rota_pattern_parse(nm ? nm->pattern : sh->rota, p->rota_shifts, n,
+				&p->pattern, &p->n_days, &e);
+	if (st == SIM_EINVAL)
+		return sim_err_add(err, st, "%s: --rota %s: %.*s; give a named "
+				   "pattern (%s) or the pool's own shift names "
+				   "and R by commas", p->who, sh->rota,
+				   (int)strcspn(e.text, "\n"), e.text,
+				   rota_named_list);
+	if (st == SIM_OK)
+		st = rota_wtr_check(p->rota_shifts, p->pattern, p->n_days, &e);
+	if (st != SIM_OK)
+		return sim_err_add(err, st, "%s: --rota %s: %.*s", p->who,
+				   sh->rota, (int)strcspn(e.text, "\n"), e.text);
+	return SIM_OK;
+}
+
+/* The length every shift of p's pattern lasts, checked to be one and on
+ * the step with the starts; -1 (err filled) when not. */
+static double roster_plan_rota_length(const struct roster_plan *p,
+				      struct sim_err *err)
+{
+	double len = -1;
+
+	for (size_t d = 0; d < p->n_days; d++) {
+		const struct rota_shift *r;
+
+		if (p->pattern[d] == ROTA_REST)
+			continue;
+		r = &p->rota_shifts[p->pattern[d]];
+		if (!roster_plan_on_step(r->start_s, p->step_s)
+		    || !roster_plan_on_step(r->duration_s, p->step_s)) {
+			sim_err_add(err, SIM_EINVAL, "%s: --rota %s: shift %s is "
+				    "off the %s step; give --step 15m", p->who,
+				    p->rota_text, r->name, p->step_s == 900
+				    ? "15-minute" : "1-hour");
+			return -1;
+		}
+		if (len >= 0 && r->duration_s != len) {
+			sim_err_add(err, SIM_EINVAL, "%s: --rota %s: its shifts "
+				    "last %g h and %g h; a rota is rostered on "
+				    "shifts of one length", p->who, p->rota_text,
+				    len / HOUR_S, r->duration_s / HOUR_S);
+			return -1;
+		}
+		len = r->duration_s;
+	}
+	if (len < 0)
+		sim_err_add(err, SIM_EINVAL, "%s: --rota %s: the pattern works no "
+			    "shift", p->who, p->rota_text);
+	return len;
+}
+
+/* The rota of shape for p: pattern, length and the cycle of slots, a
+ * whole number of weeks and of the pattern's cycles. */
+static enum sim_status roster_plan_rota(struct roster_plan *p,
+					const struct roster_plan_own *own,
+					const struct roster_shape *sh,
+					struct sim_err *err)
+{
+	size_t per_day = (size_t)llround(DAY_S / sh->step_s), a, b;
+	enum sim_status st = roster_plan_rota_read(p, own, sh, err);
+
+	if (st != SIM_OK)
+		return st;
+	if (roster_plan_rota_length(p, err) < 0)
+		return SIM_EINVAL;
+	for (a = p->n_days, b = DAYS_PER_WEEK; b != 0;) {   /* gcd */
+		size_t t = a % b;
+
+		a = b, b = t;
+	}
+	p->cycle_days = p->n_days / a * DAYS_PER_WEEK;
+	if (p->cycle_days * per_day > ROSTER_IP_SLOTS_MAX)
+		return sim_err_add(err, SIM_EINVAL, "%s: --rota %s: a cycle of %zu "
+				   "days meets the week again after %zu days, "
+				   "more than the programme's %d slots; give "
+				   "--step 1h or a shorter pattern", p->who,
+				   p->rota_text, p->n_days, p->cycle_days,
+				   ROSTER_IP_SLOTS_MAX);
+	p->n_slots = p->cycle_days * per_day;
+	return SIM_OK;
+}
+
+/* The rota's candidates: people starting the pattern on each day of it,
+ * each with the slots of every shift they work over the cycle. */
+static enum sim_status roster_plan_rota_candidates(struct roster_plan *p,
+						   struct sim_err *err)
+{
+	size_t per_day = p->n_slots / p->cycle_days, work = 0;
+	double len = roster_plan_rota_length(p, err);
+
+	for (size_t d = 0; d < p->n_days; d++)
+		work += p->pattern[d] != ROTA_REST;
+	p->blocks = work * (p->cycle_days / p->n_days);
+	p->n_shifts = p->n_days;
+	p->shifts = mem_calloc(p->n_days + 1, sizeof *p->shifts);
+	p->block_starts = mem_calloc(p->n_days * p->blocks + 1,
+				     sizeof *p->block_starts);
+	if (p->shifts == NULL || p->block_starts == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	for (size_t o = 0; o < p->n_days; o++) {
+		size_t k = 0;
+
+		p->shifts[o] = (struct roster_plan_shift){ 0, len / HOUR_S, 0, 0,
+							   NULL, (int)o };
+		for (size_t d = 0; d < p->cycle_days; d++) {
+			int sh = p->pattern[(d + o) % p->n_days];
+
+			if (sh != ROTA_REST)
+				p->block_starts[o * p->blocks + k++] = d * per_day
+					+ (size_t)llround(p->rota_shifts[sh].start_s
+							  / p->step_s);
+		}
+	}
+	return SIM_OK;
 }
 
 enum sim_status roster_plan_new_own(const struct roster_plan_own *own,
@@ -166,12 +308,15 @@ enum sim_status roster_plan_new_own(const struct roster_plan_own *own,
 	p->n_slots = (size_t)llround(WEEK_S / shape->step_s);
 	/* The most rostered whose on-duty count stays within the cap. */
 	p->cap = optimise_rostered(max_on_duty + 1, own->shrinkage) - 1;
+	st = shape->rota ? roster_plan_rota(p, own, shape, err) : SIM_OK;
 	p->need = mem_calloc(p->n_slots, sizeof *p->need);
 	p->cover = mem_calloc(p->n_slots, sizeof *p->cover);
 	p->short_by = mem_calloc(p->n_slots, sizeof *p->short_by);
-	st = p->need && p->cover && p->short_by
-		? roster_plan_candidates(p, own, shape, err)
-		: sim_err_add(err, SIM_ENOMEM, "out of memory");
+	if (st == SIM_OK)
+		st = p->need && p->cover && p->short_by
+			? shape->rota ? roster_plan_rota_candidates(p, err)
+			: roster_plan_candidates(p, own, shape, err)
+			: sim_err_add(err, SIM_ENOMEM, "out of memory");
 	if (st != SIM_OK) {
 		roster_plan_free(p);
 		return st;
@@ -207,6 +352,15 @@ static void roster_plan_ip_shifts(const struct roster_plan *p,
 		size_t start = (size_t)llround(sh->start_s / p->step_s);
 		unsigned n_days = (unsigned)__builtin_popcount(sh->days);
 
+		if (p->pattern != NULL) {
+			/* Cost: paid hours a week, over the cycle's weeks. */
+			ip[j] = (struct roster_ip_shift){ 0,
+				(size_t)llround(sh->hours * HOUR_S / p->step_s),
+				p->blocks * sh->hours * DAYS_PER_WEEK
+				/ (double)p->cycle_days, 0,
+				p->block_starts + j * p->blocks, p->blocks };
+			continue;
+		}
 		ip[j].length = (size_t)llround(sh->hours * HOUR_S / p->step_s);
 		ip[j].cost = sh->hours * n_days;
 		/* A shift of one day is one block from its day's start; the
@@ -226,16 +380,18 @@ static void roster_plan_read(struct roster_plan *p,
 {
 	memset(p->cover, 0, p->n_slots * sizeof *p->cover);
 	for (size_t j = 0; j < p->n_shifts; j++) {
-		unsigned blocks = ip[j].days
-			? (unsigned)__builtin_popcount(ip[j].days) : 1;
+		unsigned blocks = ip[j].n_starts ? (unsigned)ip[j].n_starts
+			: ip[j].days ? (unsigned)__builtin_popcount(ip[j].days) : 1;
 
 		p->shifts[j].staff = r->staff[j];
 		for (size_t d = 0, b = 0; b < blocks; d++) {
-			size_t start = ip[j].start;
+			size_t start = ip[j].n_starts ? ip[j].starts[b] : ip[j].start;
 
-			if (ip[j].days && !((ip[j].days >> d) & 1u))
+			if (!ip[j].n_starts && ip[j].days
+			    && !((ip[j].days >> d) & 1u))
 				continue;
-			start += ip[j].days ? d * (p->n_slots / DAYS_PER_WEEK) : 0;
+			if (!ip[j].n_starts && ip[j].days)
+				start += d * (p->n_slots / DAYS_PER_WEEK);
 			for (size_t i = 0; i < ip[j].length; i++)
 				p->cover[(start + i) % p->n_slots] += r->staff[j];
 			b++;
@@ -262,7 +418,8 @@ enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 	if (ip == NULL)
 		return sim_err_add(err, SIM_ENOMEM, "out of memory");
 	for (size_t t = 0; t < p->n_slots; t++)
-		p->need[t] = optimise_rostered(on_duty[t / per_hour], shrinkage);
+		p->need[t] = optimise_rostered(on_duty[t / per_hour
+						       % HOURS_PER_WEEK], shrinkage);
 	roster_plan_ip_shifts(p, ip);
 	st = roster_ip_solve(&spec, &r, err);
 	if (st == SIM_OK)
@@ -272,15 +429,28 @@ enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 	return st;
 }
 
+/* The least rostered in slot s of the week over the weeks p's slots
+ * span (one, or a rota's cycle). */
+static int roster_plan_least(const struct roster_plan *p, size_t s)
+{
+	size_t week = (size_t)llround(WEEK_S / p->step_s);
+	int least = p->cover[s];
+
+	for (size_t t = s + week; t < p->n_slots; t += week)
+		if (p->cover[t] < least)
+			least = p->cover[t];
+	return least;
+}
+
 int roster_plan_on_duty(const struct roster_plan *p, size_t h)
 {
 	double shrinkage = p->shrinkage;
 	size_t per_hour = (size_t)llround(HOUR_S / p->step_s);
-	int least = p->cover[h * per_hour], k = 0;
+	int least = roster_plan_least(p, h * per_hour), k = 0;
 
 	for (size_t i = 1; i < per_hour; i++)
-		if (p->cover[h * per_hour + i] < least)
-			least = p->cover[h * per_hour + i];
+		if (roster_plan_least(p, h * per_hour + i) < least)
+			least = roster_plan_least(p, h * per_hour + i);
 	/* On duty is rostered after shrinkage, rounded as roster.h rounds:
 	 * the most k whose roster fits in the cover. */
 	while (optimise_rostered(k + 1, shrinkage) <= least)
@@ -375,6 +545,30 @@ static int roster_plan_seq(const struct roster_plan *p, const bool *first,
 	return seq;
 }
 
+/* A rota's week for the scenario: one shift of a step on each slot of the
+ * week with the least the rota rosters there. Returns the entries. */
+static size_t roster_plan_rota_week(FILE *f, const struct roster_plan *p)
+{
+	static const char *const keys[DAYS_PER_WEEK] = { WEEK_DAY_KEYS };
+	size_t week = (size_t)llround(WEEK_S / p->step_s), n = 0;
+
+	for (size_t t = 0; t < week; t++) {
+		double at = (double)t * p->step_s;
+		int staff = roster_plan_least(p, t), hh, mm;
+
+		if (staff == 0)
+			continue;
+		hh = (int)(fmod(at, DAY_S) / 3600);
+		mm = (int)fmod(at / 60, 60);
+		fprintf(f, "%s{name: rota-%s-%02d%02d, start: \"%02d:%02d\", "
+			"hours: %g, days: [%s], staff: %d}", n ? ", " : "",
+			keys[(size_t)(at / DAY_S)], hh, mm, hh, mm,
+			p->step_s / HOUR_S, keys[(size_t)(at / DAY_S)], staff);
+		n++;
+	}
+	return n;
+}
+
 char *roster_plan_override(const struct roster_plan *p)
 {
 	bool *used = mem_calloc(2 * p->n_shifts + 1, sizeof *used);
@@ -388,7 +582,9 @@ char *roster_plan_override(const struct roster_plan *p)
 		return NULL;
 	}
 	fprintf(f, "%s.shifts=[", p->key);
-	for (size_t j = 0; j < p->n_shifts; j++) {
+	if (p->pattern != NULL)
+		n = roster_plan_rota_week(f, p);
+	for (size_t j = 0; p->pattern == NULL && j < p->n_shifts; j++) {
 		unsigned days;
 
 		if (used[j] || p->shifts[j].staff == 0)

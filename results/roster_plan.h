@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "models/rota.h"
 #include "models/scenario.h"
 #include "sim/sim_err.h"
 
@@ -35,6 +36,9 @@ struct roster_shape {
 	bool any_start;                /* every step of the day */
 	bool keep_shape;               /* the pool's own shifts, re-sized */
 	double time_limit_s;           /* of each solve */
+	const char *rota;              /* NULL, or a pattern: a name of
+					  models/rota.h, or shift names of
+					  the pool's own and R, by commas */
 };
 
 /* One candidate shift and its headcount. */
@@ -45,6 +49,8 @@ struct roster_plan_shift {
 	int staff;                     /* rostered */
 	const char *name;              /* the pool's own name (keep_shape), or
 					  NULL */
+	int offset;                    /* a rota's: the day of the cycle this
+					  candidate's people start on; else -1 */
 };
 
 struct roster_plan {
@@ -63,6 +69,18 @@ struct roster_plan {
 	double hours;                  /* paid hours a week */
 	double lp_hours;               /* the LP bound on them (NAN: none) */
 	bool met, optimal;
+	/* With a rota, the candidates are people starting its pattern on
+	 * each day of the cycle (offset), working it round and round; the
+	 * slots then span cycle_days, a whole number of weeks and of cycles,
+	 * and the requirement repeats each week. */
+	struct rota_shift *rota_shifts;     /* [n_rota_shifts] or NULL */
+	size_t n_rota_shifts;
+	int *pattern;                       /* [n_days]; NULL: no rota */
+	size_t n_days, cycle_days;
+	size_t *block_starts;               /* [n_days][blocks] of offset's
+					       shifts, in slots */
+	size_t blocks;
+	char rota_text[256];                /* the pattern as given */
 };
 
 /* What a plan rosters: a pool, or a unit entry of the response. */
@@ -99,7 +117,10 @@ void roster_plan_free(struct roster_plan *p);
 enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 				  double time_limit_s, struct sim_err *err);
 
-/* The override "KEY.shifts=[...]" of the plan's headcounts: the
+/* The override "KEY.shifts=[...]" of the plan's headcounts (with a rota,
+ * a shift of one step on each slot of the week with the least the rota
+ * rosters there over its cycle: the week the scenario's shifts repeat,
+ * never more than the rota gives): the
  * shifts with staff, days with the same headcount merged into one entry.
  * Returns a new string (free it), or NULL when out of memory. */
 char *roster_plan_override(const struct roster_plan *p);
@@ -109,7 +130,8 @@ char *roster_plan_override(const struct roster_plan *p);
 void roster_plan_quote(FILE *f, const char *text);
 
 /* The least on duty (after shrinkage, as the simulation rounds it) in
- * each slot of hour h of the week. */
+ * each slot of hour h of the week (with a rota, over every week of its
+ * cycle). */
 int roster_plan_on_duty(const struct roster_plan *p, size_t h);
 
 #endif

@@ -61,26 +61,26 @@ static void roster_search_short(const struct roster_plan *rp,
 				struct sim_err *err)
 {
 	size_t per_hour = (size_t)llround(HOUR_S / rp->step_s);
+	int most[HOURS_PER_WEEK] = { 0 }, need[HOURS_PER_WEEK] = { 0 };
 
+	/* A rota's slots span weeks: the worst of each hour of the week. */
+	for (size_t t = 0; t < rp->n_slots; t++) {
+		size_t h = t / per_hour % HOURS_PER_WEEK;
+
+		if (rp->short_by[t] > most[h])
+			most[h] = rp->short_by[t], need[h] = rp->need[t];
+	}
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		char label[SUMMARY_HOUR_LABEL_MAX];
-		int most = 0, need = 0;
 
-		for (size_t i = 0; i < per_hour; i++) {
-			size_t t = h * per_hour + i;
-
-			if (rp->short_by[t] > most)
-				most = rp->short_by[t], need = rp->need[t];
-		}
-		if (most == 0)
+		if (most[h] == 0)
 			continue;
 		summary_hour_label(h, label);
 		sim_err_add(err, SIM_EINVAL, "%s, %s: needs %d on duty "
 			    "(%d rostered); the allowed shifts within --max-staff "
-			    "roster at most %d, short by %d",
-			    rp->who, label,
-			    plan->on_duty[rp->pool * HOURS_PER_WEEK + h], need,
-			    need - most, most);
+			    "roster at most %d, short by %d", rp->who, label,
+			    plan->on_duty[rp->pool * HOURS_PER_WEEK + h], need[h],
+			    need[h] - most[h], most[h]);
 	}
 }
 

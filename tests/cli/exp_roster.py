@@ -217,6 +217,51 @@ def check_units(t):
     t.check("has no incident response" in err, err)
 
 
+def check_rota(t):
+    """--rota 6on4off on the West Midlands 999 pool: people starting the
+    pattern on days of its cycle, every person's sequence checked against
+    the Working Time Regulations and said so; the week given to run (the
+    least the rota rosters in each hour over its cycle) meets every
+    agreement fed back; a pattern breaking a rule is refused, exit 2."""
+    r, _ = roster(t, WM, "--rota", "6on4off", "--pool", "emergency",
+                  "--days", 7, "--replications", 4)
+    t.check(r["met"] and r["rules_checked"].startswith(
+        "Working Time Regulations: at least 11 h rest between shifts, at "
+        "most 6 shifts in a row"), "rules: %s" % r["rules_checked"])
+    p = r["pools"][0]
+    rota = p["rota"]
+    t.check(rota["pattern"] == "6on4off" and rota["cycle_days"] == 10
+            and p["shifts"] == [], "rota: %s" % rota)
+    # Each person works 60 h in 10 days: 42 h a week.
+    t.check(abs(sum(x["people"] for x in rota["starts"]) * 42
+                - p["rostered_hours"]) < 1e-6, "hours %s" % p)
+    check_cover(t, r)
+    args = ["run", WM, "--format", "json"]
+    for s in r["set"]:
+        args += ["--set", s]
+    out, _ = t.expect(args, 0)
+    run = json.loads(out)
+    t.check(all(x["verdict"] in ("met", None) for x in run["lines"])
+            and [x["service_level"] for x in run["lines"]]
+            == [x["service_level"] for x in r["lines"]], "fed back")
+    for extra, words in (
+            (["--rota", "late,early,R,R"],
+             "pool emergency: --rota late,early,R,R: rota pattern: day 1 "
+             "(late, ends 00:00) and day 2 (early, starts 07:00) leave 7 h "
+             "of rest; the Working Time Regulations require at least 11 h"),
+            (["--rota", "early,early,early,early,early,early,early,R"],
+             "days 1 to 7 are 7 shifts in a row; the Working Time "
+             "Regulations allow at most 6"),
+            (["--rota", "E,L"], "'E' is neither a shift of the rota"),
+            (["--rota", "early,weekend-night,R,R"],
+             "last 10 h and 6 h; a rota is rostered on shifts of one length"),
+            (["--rota", "6on4off", "--keep-shape"], "--rota fixes the shifts"),
+            (["--rota", "6on4off", "--units"], "drop --units"),
+            (["--rota", ""], "--rota must be")):
+        _, err = t.expect(["roster", WM, "--quiet"] + extra, 2)
+        t.check(words in err, "%s: %s" % (extra, err))
+
+
 def check_impossible(t):
     r, err = roster(t, fixture("exp_daily.yaml"), "--max-staff", 3, rc=3)
     t.check(r is None, "nothing printed on stdout")
@@ -276,6 +321,7 @@ def main():
     check_impossible(t)
     check_usage(t)
     check_units(t)
+    check_rota(t)
     t.finish()
 
 
