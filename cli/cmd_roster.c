@@ -12,16 +12,20 @@
 #include <string.h>
 
 #include "cli/cli_common.h"
+#include "models/rota.h"
 #include "models/week.h"
 #include "results/experiment.h"
 #include "results/report_roster.h"
+#include "results/report_roster_units.h"
 #include "results/roster_search.h"
+#include "results/roster_units.h"
 #include "results/search_hours.h"
 #include "sim/mem.h"
 
 const char cmd_roster_usage[] =
 	"usage: callsim roster SCENARIO [--pool NAME]... [--lengths H,H,...]\n"
 	"                      [--starts HH:MM,...|any] [--step 15m|1h]\n"
+	"                      [--units [--role NAME]...] [--rota PATTERN]\n"
 	"                      [--max-staff N] [--keep-shape] [--max-rounds N]\n"
 	"                      [--replications N] [--seed S] [--days D]\n"
 	"                      [--threads T] [--set KEY=VALUE]...\n"
@@ -38,6 +42,11 @@ const char cmd_roster_usage[] =
 	"hour, FTE and annual cost beside the LP bound, the hour-by-hour plan of\n"
 	"`callsim optimise`, the scenario's own roster and its shifts re-sized,\n"
 	"and the roster as a scenario fragment and as --set overrides for run.\n"
+	"With --units, the same for the response: the least-cost unit rosters of\n"
+	"each area whose units on duty meet every attendance agreement, force-wide\n"
+	"and in every area (the M/M/c units needed each hour, then the same\n"
+	"programme, simulation and raising; a missed area is raised in its\n"
+	"busiest quarter of the week).\n"
 	"\n"
 	"  --pool NAME          roster this pool (repeatable; default every pool);\n"
 	"                       other pools keep their roster\n"
@@ -47,9 +56,21 @@ const char cmd_roster_usage[] =
 	"                       the day; default: each pool's own)\n"
 	"  --step S             1h (default) or 15m: the requirement's interval\n"
 	"                       and the grid starts and lengths lie on\n"
-	"  --max-staff N        most on duty in one interval of one pool\n"
-	"                       (default 500)\n"
+	"  --max-staff N        most on duty in one interval of one pool, or with\n"
+	"                       --units of one unit entry (default 500)\n"
 	"  --keep-shape         keep each pool's own shifts; choose headcounts only\n"
+	"  --rota PATTERN       roster people on a rotating pattern: a name (6on4off,\n"
+	"                       3x3x3, 4on4off, 2x2x2) or the pool's own shift\n"
+	"                       names and R (rest) by commas, such as\n"
+	"                       early,early,late,late,night,night,R,R,R,R; the\n"
+	"                       pattern must keep the Working Time Regulations\n"
+	"                       (at least 11 h rest between shifts, at most 6\n"
+	"                       shifts in a row), and the people starting it on\n"
+	"                       each day of its cycle are chosen\n"
+	"  --units              roster the response units instead of the pools\n"
+	"  --role NAME          with --units, roster this role's units (repeatable;\n"
+	"                       default every non-neighbourhood role attending the\n"
+	"                       first grade)\n"
 	"  --max-rounds N       give up after N simulations (default 40); trimming\n"
 	"                       a roster met stops there too\n"
 	"  --replications N     replications of each simulation (run.replications)\n"
@@ -57,7 +78,8 @@ const char cmd_roster_usage[] =
 	"  --days D             counted days of each simulation (run.days)\n"
 	"  --threads T          threads; 0 = every core (default)\n"
 	"  --set KEY=VALUE      override a scenario value (repeatable)\n"
-	"  --format F           table (default), csv or json\n"
+	"  --format F           table (default), csv or json (--units: table or\n"
+	"                       json)\n"
 	"  --quiet              no progress lines on stderr\n"
 	"\n"
 	"exit status: 0 found, 1 a run or the solver failed or the rounds ran out,\n"
@@ -74,12 +96,14 @@ enum roster_format { ROSTER_TABLE_FMT, ROSTER_CSV_FMT, ROSTER_JSON_FMT };
 /* The options, as parsed. */
 struct roster_opts {
 	const char *path;
+	const char *rota;                  /* --rota, or NULL */
 	struct cli_strings pools;          /* --pool names */
+	struct cli_strings roles;          /* --role names */
 	struct cli_strings sets;           /* --set */
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	double lengths_s[ROSTER_VALUES_MAX], starts_s[ROSTER_VALUES_MAX];
 	size_t n_lengths, n_starts;
-	bool any_start, keep_shape, quiet, help;
+	bool any_start, keep_shape, units, quiet, help;
 	unsigned long max_staff, max_rounds;   /* 0: not given */
 	unsigned threads;
 	int format;                        /* enum roster_format */
@@ -89,7 +113,8 @@ struct roster_opts {
 static const char *const roster_formats[] = { "table", "csv", "json", NULL };
 static const char *const roster_steps[] = { "1h", "15m", NULL };
 
-enum roster_opt_id { RO_MAX_STAFF, RO_MAX_ROUNDS, RO_LENGTHS, RO_STARTS };
+enum roster_opt_id { RO_MAX_STAFF, RO_MAX_ROUNDS, RO_LENGTHS, RO_STARTS,
+		     RO_ROTA };
 
 #define ROSTER_OPT_RUN(name, setting) \
 	CLI_OPT_RUN(name, setting, struct roster_opts, run_values)
@@ -101,6 +126,9 @@ static const struct cli_opt roster_opts_table[] = {
 	CLI_OPT_CHOICE("step", struct roster_opts, step, roster_steps),
 	CLI_OPT_OWN("max-staff", 0, true, RO_MAX_STAFF),
 	CLI_OPT_FLAG("keep-shape", 0, struct roster_opts, keep_shape),
+	CLI_OPT_OWN("rota", 0, true, RO_ROTA),
+	CLI_OPT_FLAG("units", 0, struct roster_opts, units),
+	CLI_OPT_LIST("role", struct roster_opts, roles),
 	CLI_OPT_OWN("max-rounds", 0, true, RO_MAX_ROUNDS),
 	ROSTER_OPT_RUN("replications", CLI_RUN_REPLICATIONS),
 	ROSTER_OPT_RUN("seed", CLI_RUN_SEED),
@@ -174,6 +202,14 @@ static int roster_own(void *arg, int id, const char *text)
 
 	if (id == RO_LENGTHS)
 		return roster_list(text, false, o->lengths_s, &o->n_lengths);
+	if (id == RO_ROTA && (text[0] == '\0' || strlen(text) >= 256))
+		return cli_usage_error("roster", "--rota must be a named pattern "
+				       "(%s) or shift names and R by commas, "
+				       "1..255 characters", rota_named_list);
+	if (id == RO_ROTA) {
+		o->rota = text;
+		return CLI_EXIT_OK;
+	}
 	if (id == RO_STARTS && strcmp(text, "any") == 0) {
 		o->any_start = true;
 		o->n_starts = 0;
@@ -210,6 +246,20 @@ static int roster_parse(int argc, char **argv, struct roster_opts *o)
 		return cli_usage_error("roster", "--keep-shape keeps each pool's "
 				       "own starts and lengths: drop --%s",
 				       o->n_lengths > 0 ? "lengths" : "starts");
+	if (o->rota && (o->keep_shape || o->units || o->n_lengths > 0
+			|| o->n_starts > 0 || o->any_start))
+		return cli_usage_error("roster", "--rota fixes the shifts and "
+				       "rosters pools: drop --%s", o->keep_shape
+				       ? "keep-shape" : o->units ? "units"
+				       : o->n_lengths > 0 ? "lengths" : "starts");
+	if (!o->units && o->roles.n > 0)
+		return cli_usage_error("roster", "--role is for --units");
+	if (o->units && o->pools.n > 0)
+		return cli_usage_error("roster", "--units rosters response units, "
+				       "not pools: give --role, not --pool");
+	if (o->units && o->format == ROSTER_CSV_FMT)
+		return cli_usage_error("roster", "--units writes --format table "
+				       "or json");
 	if (o->max_staff == 0)
 		o->max_staff = 500;
 	if (o->max_rounds == 0)
@@ -340,6 +390,7 @@ static void roster_ref_kept(struct roster_run *r, struct sim_err *err)
 	*ref = (struct report_roster_ref){ "keep_shape",
 		"the scenario's shifts re-sized", NAN, NAN, NULL, false };
 	shape.keep_shape = true;
+	shape.rota = NULL;
 	shape.n_lengths = shape.n_starts = 0;
 	shape.any_start = false;
 	rs.max_replications = ROSTER_SEARCH_REPLICATIONS_FACTOR
@@ -450,6 +501,131 @@ static int roster_search(struct roster_run *r, int argc, char **argv)
 	return roster_print(r, argc, argv);
 }
 
+/* The roles whose units change: --role names, else the default. Returns
+ * CLI_EXIT_OK, or CLI_EXIT_USAGE for an unknown or neighbourhood role. */
+static int roster_roles(const struct roster_opts *o, const struct scenario *sc,
+			bool *roles)
+{
+	if (o->roles.n == 0)
+		optimise_units_roles(sc, roles);
+	for (size_t i = 0; i < o->roles.n; i++) {
+		size_t r = 0;
+
+		while (r < sc->n_roles
+		       && strcmp(sc->roles[r].name, o->roles.items[i]) != 0)
+			r++;
+		if (r == sc->n_roles || sc->roles[r].neighbourhood)
+			return cli_usage_error("roster", r == sc->n_roles
+				? "--role %s: no such role in %s"
+				: "--role %s: a neighbourhood role attends only "
+				  "when abstracted and is never rostered here%.0s",
+				o->roles.items[i], o->path);
+		roles[r] = true;
+	}
+	return CLI_EXIT_OK;
+}
+
+/* One progress line of --units: each graded grade's verdict force-wide
+ * and the areas missing it. */
+static void roster_units_progress(void *arg, unsigned long sims,
+				  const struct summary *s)
+{
+	(void)arg;
+	fprintf(stderr, "callsim roster: simulation %lu (%u replications):",
+		sims, s->replications);
+	for (size_t g = 0; g < s->n_grades; g++) {
+		size_t missed = 0;
+
+		if (!s->grades[g].has_goal)
+			continue;
+		for (size_t a = 0; a < s->n_areas; a++)
+			missed += summary_area_grade(s, a, g)->verdict != CI_MET;
+		fprintf(stderr, " %s %.2f%% %s, %zu of %zu areas not met;",
+			s->sc->grades[g].name,
+			100 * s->grades[g].m[RSP_WITHIN_TARGET].mean,
+			ci_verdict_name(s->grades[g].verdict), missed, s->n_areas);
+	}
+	fputc('\n', stderr);
+}
+
+/* Prints the unit rosters found; returns the exit code. */
+static int roster_units_print(struct roster_run *r, const struct roster_units *u,
+			      const bool *roles, int argc, char **argv)
+{
+	const struct search_round *round = &u->round;
+	char **set = experiment_edits_text(round->edits, round->n_edits);
+	struct report_roster_units res = {
+		.base = r->base, .r = u, .roles = roles,
+		.set = (const char *const *)set, .n_set = round->n_edits,
+		.today = r->today, .command = (const char *const *)argv,
+		.n_command = (size_t)argc,
+	};
+	struct sim_err err;
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	st = set == NULL ? sim_err_add(&err, SIM_ENOMEM, "out of memory")
+		: r->o->format == ROSTER_JSON_FMT
+		? report_roster_units_json(stdout, &res, &err)
+		: report_roster_units_table(stdout, &res, &err);
+	experiment_edits_text_free(set, round->n_edits);
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err("roster", &err);
+	return CLI_EXIT_FAILURE;
+}
+
+/* Unit rosters found: the warning of a cut trim, the scenario's own
+ * rosters simulated as the reference, then the result printed; returns
+ * the exit code. */
+static int roster_units_found(struct roster_run *r, const struct roster_units *u,
+			      const bool *roles, int argc, char **argv)
+{
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	if (u->cut)
+		fprintf(stderr, "callsim roster: stopped trimming after %lu "
+			"simulations (--max-rounds); the rosters meet every "
+			"agreement but may not be the least\n", u->sims);
+	if (!r->o->quiet)
+		fprintf(stderr, "callsim roster: found in %lu solves and %lu "
+			"simulations; now the scenario's own rosters\n",
+			u->solves, u->sims);
+	r->today = experiment_summarise(r->base, r->o->threads, &err);
+	if (r->today == NULL)
+		cli_print_err("roster: a reference", &err);
+	return roster_units_print(r, u, roles, argc, argv);
+}
+
+/* --units: searches the unit rosters, simulates the scenario's own as
+ * the reference, prints; returns the exit code. */
+static int roster_units_cmd(struct roster_run *r, int argc, char **argv)
+{
+	const struct roster_opts *o = r->o;
+	bool *roles = mem_calloc(r->base->n_roles + 1, sizeof *roles);
+	struct roster_units_spec us = { roles, (int)o->max_staff, &r->shape,
+		(unsigned)o->max_rounds,
+		ROSTER_SEARCH_REPLICATIONS_FACTOR * r->base->run.replications };
+	struct roster_units out = { 0 };
+	struct sim_err err;
+	enum search_end end;
+	int rc = roles ? roster_roles(o, r->base, roles) : CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	r->spec.on_round = o->quiet ? NULL : roster_units_progress;
+	end = rc == CLI_EXIT_OK
+		? roster_units_run(&r->spec, r->base, &us, &out, &err)
+		: SEARCH_FAILED;
+	if (rc == CLI_EXIT_OK)
+		rc = roster_exit(end, &err);
+	if (end == SEARCH_MET)
+		rc = roster_units_found(r, &out, roles, argc, argv);
+	roster_units_clear(&out);
+	free(roles);
+	return rc;
+}
+
 /* What the search is built from: the scenario read once, and the --set
  * edits and run settings as edits. */
 struct roster_doc {
@@ -504,14 +680,15 @@ static int roster_main(const struct roster_opts *o, int argc, char **argv)
 		.on_round = o->quiet ? NULL : roster_progress };
 	r.shape = (struct roster_shape){ o->step ? 900 : 3600, o->lengths_s,
 		o->n_lengths, o->starts_s, o->n_starts, o->any_start,
-		o->keep_shape, ROSTER_TIME_LIMIT_S };
+		o->keep_shape, ROSTER_TIME_LIMIT_S, o->rota };
 	r.base = base;
 	if (rc == CLI_EXIT_OK) {
 		r.chosen = mem_calloc(base->n_pools + 1, sizeof *r.chosen);
 		rc = r.chosen ? roster_chosen(o, base, r.chosen) : CLI_EXIT_FAILURE;
 	}
 	if (rc == CLI_EXIT_OK)
-		rc = roster_search(&r, argc, argv);
+		rc = o->units ? roster_units_cmd(&r, argc, argv)
+			      : roster_search(&r, argc, argv);
 	roster_run_clear(&r);
 	scenario_free(base);
 	free(d.edits);
@@ -533,6 +710,7 @@ int cmd_roster(int argc, char **argv)
 	else if (rc == CLI_EXIT_USAGE)
 		fputs("try 'callsim help roster'\n", stderr);
 	cli_strings_clear(&o.pools);
+	cli_strings_clear(&o.roles);
 	cli_strings_clear(&o.sets);
 	return rc;
 }

@@ -23,6 +23,8 @@ void roster_ip_clear(struct roster_ip_result *r)
 /* The blocks candidate sh covers: 1, or one a day worked. */
 static unsigned roster_ip_blocks(const struct roster_ip_shift *sh)
 {
+	if (sh->n_starts > 0)
+		return (unsigned)sh->n_starts;
 	return sh->days ? (unsigned)__builtin_popcount(sh->days) : 1;
 }
 
@@ -32,6 +34,8 @@ static size_t roster_ip_slot(const struct roster_ip_spec *s,
 {
 	size_t block = i / sh->length, start = sh->start, d = 0;
 
+	if (sh->n_starts > 0)
+		return (sh->starts[block] + i % sh->length) % s->n_slots;
 	if (sh->days) {
 		/* The block-th day worked. */
 		while (!((sh->days >> d) & 1u) || block-- > 0)
@@ -44,6 +48,9 @@ static size_t roster_ip_slot(const struct roster_ip_spec *s,
 /* Whether candidate sh fits a week of n slots. */
 static bool roster_ip_shift_ok(const struct roster_ip_shift *sh, size_t n)
 {
+	for (size_t k = 0; k < sh->n_starts; k++)
+		if (sh->starts[k] >= n)
+			return false;
 	if (sh->days != 0 && (n % 7 != 0 || sh->days > 0x7fu
 			      || sh->start >= n / 7 || sh->length > n / 7))
 		return false;

@@ -30,7 +30,8 @@
 #include "sim/sim_err.h"
 
 /* Bounds on what one programme may hold. */
-#define ROSTER_IP_SLOTS_MAX 2016        /* five-minute slots of a week */
+#define ROSTER_IP_SLOTS_MAX 8064        /* quarter hours of 12 weeks: a
+					   rota's cycle and the week */
 #define ROSTER_IP_SHIFTS_MAX 20000
 #define ROSTER_IP_NEED_MAX 100000
 #define ROSTER_IP_COVERS_MAX 4000000    /* sum of the candidates' lengths */
@@ -45,6 +46,11 @@ struct roster_ip_shift {
 	double cost;         /* of one person on it, >= 0 */
 	unsigned days;       /* 0: one block; else a mask of 7 bits, and
 				n_slots a multiple of 7 */
+	const size_t *starts;   /* n_starts > 0: blocks of length from each
+				   of these slots (< n_slots) instead, as a
+				   person on a rotating rota works them;
+				   start and days are not used; borrowed */
+	size_t n_starts;
 };
 
 struct roster_ip_spec {

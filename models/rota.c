@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,4 +149,118 @@ double rota_hours_per_week(const struct rota_spec *r)
 		if (r->pattern[d] != ROTA_REST)
 			hours += r->shifts[r->pattern[d]].duration_s / HOUR_S;
 	return hours * rota_people(r) / ((double)r->n_days / DAYS_PER_WEEK);
+}
+
+static const struct rota_shift rota_ten[] = {
+	{ "E", 7 * HOUR_S, 10 * HOUR_S },
+	{ "L", 14 * HOUR_S, 10 * HOUR_S },
+	{ "N", 22 * HOUR_S, 10 * HOUR_S },
+};
+static const struct rota_shift rota_eight[] = {
+	{ "E", 6 * HOUR_S, 8 * HOUR_S },
+	{ "L", 14 * HOUR_S, 8 * HOUR_S },
+	{ "N", 22 * HOUR_S, 8 * HOUR_S },
+};
+static const struct rota_shift rota_twelve[] = {
+	{ "D", 7 * HOUR_S, 12 * HOUR_S },
+	{ "N", 19 * HOUR_S, 12 * HOUR_S },
+};
+static const struct rota_named rota_named_all[] = {
+	{ "6on4off", "E,E,L,L,N,N,R,R,R,R", rota_ten, 3, 5 },
+	{ "3x3x3", "E,E,E,R,L,L,L,R,N,N,N,R", rota_eight, 3, 4 },
+	{ "4on4off", "D,D,N,N,R,R,R,R", rota_twelve, 2, 4 },
+	{ "2x2x2", "E,E,L,L,N,N,R,R", rota_eight, 3, 4 },
+};
+
+const char rota_named_list[] = "6on4off, 3x3x3, 4on4off, 2x2x2";
+const char rota_wtr_rules[] = "Working Time Regulations: at least 11 h rest "
+			      "between shifts, at most 6 shifts in a row";
+
+const struct rota_named *rota_named_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof rota_named_all / sizeof *rota_named_all;
+	     i++)
+		if (strcmp(rota_named_all[i].name, name) == 0)
+			return &rota_named_all[i];
+	return NULL;
+}
+
+/* "HH:MM" of a time of day t_s (taken modulo a day) into buf[8]. */
+static void rota_clock(double t_s, char *buf)
+{
+	unsigned m = (unsigned)lround(fmod(t_s, DAY_S) / 60) % (24 * 60);
+
+	snprintf(buf, 8, "%02u:%02u", (m / 60) % 24u, m % 60u);
+}
+
+/* The rest after day i's shift until the next shift worked (cyclic),
+ * j its day; the pattern has a shift on day i. */
+static double rota_rest_after(const struct rota_shift *shifts,
+			      const int *pattern, size_t n, size_t i, size_t *j)
+{
+	const struct rota_shift *a = &shifts[pattern[i]];
+	size_t k = 1;
+
+	while (pattern[(i + k) % n] == ROTA_REST)
+		k++;
+	*j = (i + k) % n;
+	return k * DAY_S + shifts[pattern[*j]].start_s - a->start_s
+	       - a->duration_s;
+}
+
+/* The 11-hour rule: the first pair of shifts too close, in err. */
+static enum sim_status rota_wtr_rest(const struct rota_shift *shifts,
+				     const int *pattern, size_t n,
+				     struct sim_err *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		char end[8], start[8];
+		double rest;
+		size_t j;
+
+		if (pattern[i] == ROTA_REST)
+			continue;
+		rest = rota_rest_after(shifts, pattern, n, i, &j);
+		if (rest >= ROTA_WTR_REST_S - 1e-6)
+			continue;
+		rota_clock(shifts[pattern[i]].start_s
+			   + shifts[pattern[i]].duration_s, end);
+		rota_clock(shifts[pattern[j]].start_s, start);
+		return sim_err_add(err, SIM_EINVAL, "rota pattern: day %zu (%s, "
+				   "ends %s) and day %zu (%s, starts %s) leave "
+				   "%.4g h of rest; the Working Time Regulations "
+				   "require at least 11 h between shifts", i + 1,
+				   shifts[pattern[i]].name, end, j + 1,
+				   shifts[pattern[j]].name, start, rest / HOUR_S);
+	}
+	return SIM_OK;
+}
+
+enum sim_status rota_wtr_check(const struct rota_shift *shifts,
+			       const int *pattern, size_t n_days,
+			       struct sim_err *err)
+{
+	size_t rest = n_days, run = 0;
+
+	for (size_t d = 0; d < n_days; d++)
+		if (pattern[d] == ROTA_REST)
+			rest = d;
+	if (rest == n_days)
+		return sim_err_add(err, SIM_EINVAL, "rota pattern: no rest day "
+				   "in the cycle of %zu days; the Working Time "
+				   "Regulations allow at most %d shifts in a row",
+				   n_days, ROTA_WTR_RUN_MAX);
+	/* Counting from a rest day, every run lies inside one pass. */
+	for (size_t k = 1; k <= n_days; k++) {
+		size_t d = (rest + k) % n_days;
+
+		run = pattern[d] == ROTA_REST ? 0 : run + 1;
+		if (run > ROTA_WTR_RUN_MAX)
+			return sim_err_add(err, SIM_EINVAL, "rota pattern: days %zu "
+					   "to %zu are %zu shifts in a row; the "
+					   "Working Time Regulations allow at most "
+					   "%d", (d + n_days - run + 1) % n_days + 1,
+					   d + 1, run, ROTA_WTR_RUN_MAX);
+	}
+	return rota_wtr_rest(shifts, pattern, n_days, err);
 }

@@ -80,4 +80,39 @@ void rota_table(const struct rota_spec *r, double t0_s, double step_s,
 int rota_people(const struct rota_spec *r);
 double rota_hours_per_week(const struct rota_spec *r);
 
+/* The UK patterns known by name, with their usual shifts and teams:
+ *   6on4off  E,E,L,L,N,N,R,R,R,R     ten-hour 07:00, 14:00, 22:00; 5 teams
+ *   3x3x3    E,E,E,R,L,L,L,R,N,N,N,R eight-hour 06:00, 14:00, 22:00; 4 teams
+ *   4on4off  D,D,N,N,R,R,R,R         twelve-hour 07:00, 19:00; 4 teams
+ *   2x2x2    E,E,L,L,N,N,R,R         eight-hour 06:00, 14:00, 22:00; 4 teams */
+struct rota_named {
+	const char *name;
+	const char *pattern;
+	const struct rota_shift *shifts;
+	size_t n_shifts;
+	size_t n_teams;                /* the usual even stagger */
+};
+
+/* The named pattern called name, or NULL. */
+const struct rota_named *rota_named_find(const char *name);
+/* "6on4off, 3x3x3, 4on4off, 2x2x2", for messages. */
+extern const char rota_named_list[];
+
+/* The Working Time Regulations 1998 rules every person's sequence of
+ * shifts keeps: at least 11 consecutive hours of rest between shifts
+ * (regulation 10) and, as the UK's rotas read the weekly rest of
+ * regulation 11, at most 6 shifts on consecutive days. */
+#define ROTA_WTR_REST_S (11 * 3600.0)
+#define ROTA_WTR_RUN_MAX 6
+/* The rules as the output names them. */
+extern const char rota_wtr_rules[];
+
+/* Checks the cyclic pattern[n_days] of shifts[] (as one person works it,
+ * round and round) against the rules above. Returns SIM_OK, or SIM_EINVAL
+ * with err naming the rule broken and where: the two days (counted from
+ * 1) and the hours of rest between them, or the run of days worked. */
+enum sim_status rota_wtr_check(const struct rota_shift *shifts,
+			       const int *pattern, size_t n_days,
+			       struct sim_err *err);
+
 #endif

@@ -46,6 +46,17 @@ static void report_roster_sl(const struct summary *s, size_t l, char *buf,
 		snprintf(buf, n, "-");
 }
 
+/* The rules each person's sequence was checked against: a rota's, or
+ * none when the roster is headcounts per day. */
+static const char *report_roster_rules(const struct roster_search *r)
+{
+	for (size_t p = 0; p < r->n_pools; p++)
+		if (r->pools[p] != NULL && r->pools[p]->pattern != NULL)
+			return rota_wtr_rules;
+	return "none (headcounts per day, not each person's sequence of "
+	       "shifts: give --rota)";
+}
+
 static void report_roster_table_head(FILE *f, const struct report_roster *x)
 {
 	const struct summary *s = x->r->round.s;
@@ -54,8 +65,9 @@ static void report_roster_table_head(FILE *f, const struct report_roster *x)
 	fprintf(f, "%s: least-cost roster for every answering agreement\n",
 		sc->name);
 	fprintf(f, "%lu solves and %lu simulations, the last of %u "
-		"replications (seed %" PRIu64 ")\n\n", x->r->solves, x->r->sims,
+		"replications (seed %" PRIu64 ")\n", x->r->solves, x->r->sims,
 		s->replications, s->seed);
+	fprintf(f, "rules checked: %s\n\n", report_roster_rules(x->r));
 	fprintf(f, "%-16s %-14s %-28s %s\n", "line", "goal", "service level",
 		"verdict");
 	for (size_t l = 0; l < s->n_lines; l++) {
@@ -117,7 +129,6 @@ static void report_roster_shift_row(FILE *f, const struct roster_plan *p,
 
 static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 {
-	static const char *const days[DAYS_PER_WEEK] = { WEEK_DAY_LABELS };
 
 	for (size_t q = 0; q < x->r->n_pools; q++) {
 		const struct roster_plan *p = x->r->pools[q];
@@ -132,14 +143,40 @@ static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 			"annual cost %s%s\n", x->base->pools[q].name, p->hours,
 			fte, money,
 			p->optimal ? "" : " (best found in the time limit)");
-		fprintf(f, "  %-14s %-5s %6s", "shift", "start", "hours");
-		for (size_t d = 0; d < DAYS_PER_WEEK; d++)
-			fprintf(f, " %5s", days[d]);
-		fputc('\n', f);
-		for (size_t i = 0; i < p->n_shifts; i++)
-			if (report_roster_first(p, i))
-				report_roster_shift_row(f, p, i);
+		report_roster_plan_rows(f, p);
 	}
+}
+
+/* A rota's rows: its pattern, the rules it keeps, and the people who
+ * start it on each day of its cycle. */
+static void report_roster_rota_rows(FILE *f, const struct roster_plan *p)
+{
+	fprintf(f, "  rota %s: a cycle of %zu days, each person's sequence "
+		"checked against the %s\n", p->rota_text, p->n_days,
+		rota_wtr_rules);
+	fprintf(f, "  %-22s %6s\n", "starts on cycle day", "people");
+	for (size_t i = 0; i < p->n_shifts; i++)
+		if (p->shifts[i].staff > 0)
+			fprintf(f, "  %-22d %6d\n", p->shifts[i].offset + 1,
+				p->shifts[i].staff);
+}
+
+void report_roster_plan_rows(FILE *f, const struct roster_plan *p)
+{
+	static const char *const days[DAYS_PER_WEEK] = { WEEK_DAY_LABELS };
+
+	if (p->pattern != NULL) {
+		report_roster_rota_rows(f, p);
+		return;
+	}
+
+	fprintf(f, "  %-14s %-5s %6s", "shift", "start", "hours");
+	for (size_t d = 0; d < DAYS_PER_WEEK; d++)
+		fprintf(f, " %5s", days[d]);
+	fputc('\n', f);
+	for (size_t i = 0; i < p->n_shifts; i++)
+		if (report_roster_first(p, i))
+			report_roster_shift_row(f, p, i);
 }
 
 /* The references: FTE, annual cost and each goal line's service level. */
@@ -198,7 +235,7 @@ static void report_roster_table_hours(FILE *f, const struct report_roster *x)
 		for (size_t p = 0; p < r->n_pools; p++)
 			if (r->pools[p] != NULL)
 				fprintf(f, " %11d on duty/%3d",
-					roster_plan_on_duty(x->base, r->pools[p], h),
+					roster_plan_on_duty(r->pools[p], h),
 					r->plan->on_duty[p * HOURS_PER_WEEK + h]);
 		for (size_t l = 0; l < s->n_lines; l++) {
 			double sl = summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
@@ -216,18 +253,32 @@ static void report_roster_table_hours(FILE *f, const struct report_roster *x)
 	      "requirement\n", f);
 }
 
-/* The overrides of the rostered pools, as the scenario's own text: after
- * "pools.NAME.shifts=" of set. */
+/* The roster of a rostered pool, as the scenario's own text: after
+ * "pools.NAME.shifts=" of the last such override of set. */
 static const char *report_roster_shifts_text(const struct report_roster *x,
 					     size_t pool)
 {
 	char key[SCENARIO_NAME_MAX + 32];
 
 	snprintf(key, sizeof key, "pools.%s.shifts=", x->base->pools[pool].name);
-	for (size_t i = 0; i < x->n_set; i++)
+	/* The last: a --set of the pool's shifts comes before the roster. */
+	for (size_t i = x->n_set; i-- > 0;)
 		if (strncmp(x->set[i], key, strlen(key)) == 0)
 			return x->set[i] + strlen(key);
 	return NULL;
+}
+
+/* Writes text single-quoted for a POSIX shell, a quote in it as '\'',
+ * so the line pasted runs with text as one argument. */
+void report_roster_shell(FILE *f, const char *text)
+{
+	fputc('\'', f);
+	for (const char *c = text; *c; c++)
+		if (*c == '\'')
+			fputs("'\\''", f);
+		else
+			fputc(*c, f);
+	fputc('\'', f);
 }
 
 /* The roster as a scenario fragment, and as --set overrides. */
@@ -238,15 +289,17 @@ static void report_roster_table_text(FILE *f, const struct report_roster *x)
 		const char *text = x->r->pools[p]
 			? report_roster_shifts_text(x, p) : NULL;
 
-		if (text != NULL)
-			fprintf(f, "  - name: %s\n    shifts: %s\n",
-				x->base->pools[p].name, text);
+		if (text == NULL)
+			continue;
+		fputs("  - name: ", f);
+		roster_plan_quote(f, x->base->pools[p].name);
+		fprintf(f, "\n    shifts: %s\n", text);
 	}
 	fputs("\ncallsim run overrides (the last simulation):\n", f);
 	for (size_t i = 0; i < x->n_set; i++) {
-		fputs("  --set '", f);
-		fputs(x->set[i], f);
-		fputs("'\n", f);
+		fputs("  --set ", f);
+		report_roster_shell(f, x->set[i]);
+		fputc('\n', f);
 	}
 }
 
@@ -265,18 +318,24 @@ enum sim_status report_roster_table(FILE *f, const struct report_roster *x,
 static void report_roster_json_provenance(struct emit_json *w,
 					  const struct report_roster *x)
 {
+	report_roster_json_head(w, x->base, x->command, x->n_command);
+}
+
+void report_roster_json_head(struct emit_json *w, const struct scenario *base,
+			     const char *const *command, size_t n_command)
+{
 	emit_json_key_string(w, "schema", REPORT_ROSTER_SCHEMA);
 	emit_json_key_number(w, "schema_version", REPORT_ROSTER_SCHEMA_VERSION);
 	emit_json_key_string(w, "callsim_version", CALLSIM_VERSION);
 	emit_json_key(w, "content_fnv1a");
-	fprintf(w->f, "\"%016" PRIx64 "\"", x->base->content_fnv1a);
+	fprintf(w->f, "\"%016" PRIx64 "\"", base->content_fnv1a);
 	emit_json_key(w, "command");
 	emit_json_open_flat(w, '[');
 	emit_json_next(w);
 	emit_json_string(w->f, "callsim");
-	for (size_t i = 0; i < x->n_command; i++) {
+	for (size_t i = 0; i < n_command; i++) {
 		emit_json_next(w);
-		emit_json_string(w->f, x->command[i]);
+		emit_json_string(w->f, command[i]);
 	}
 	emit_json_close(w, ']');
 }
@@ -303,7 +362,7 @@ static void report_roster_json_lines(struct emit_json *w, const char *key,
 }
 
 /* One shift entry with staff of pool plan p. */
-static void report_roster_json_shift(struct emit_json *w,
+void report_roster_json_shift(struct emit_json *w,
 				     const struct roster_plan_shift *sh)
 {
 	static const char *const keys[DAYS_PER_WEEK] = { WEEK_DAY_KEYS };
@@ -328,6 +387,35 @@ static void report_roster_json_shift(struct emit_json *w,
 	emit_json_close(w, '}');
 }
 
+/* "rota": null, or the pattern, the rules checked and the people who
+ * start it on each day of its cycle. */
+static void report_roster_json_rota(struct emit_json *w,
+				    const struct roster_plan *p)
+{
+	emit_json_key(w, "rota");
+	if (p->pattern == NULL) {
+		fputs("null", w->f);
+		return;
+	}
+	emit_json_open(w, '{');
+	emit_json_key_string(w, "pattern", p->rota_text);
+	emit_json_key_number(w, "cycle_days", (double)p->n_days);
+	emit_json_key_string(w, "rules_checked", rota_wtr_rules);
+	emit_json_key(w, "starts");
+	emit_json_open(w, '[');
+	for (size_t i = 0; i < p->n_shifts; i++) {
+		if (p->shifts[i].staff == 0)
+			continue;
+		emit_json_next(w);
+		emit_json_open_flat(w, '{');
+		emit_json_key_number(w, "cycle_day", p->shifts[i].offset + 1);
+		emit_json_key_number(w, "people", p->shifts[i].staff);
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+	emit_json_close(w, '}');
+}
+
 /* One rostered pool: hours, FTE, cost, LP bound, shifts, hourly cover. */
 static void report_roster_json_pool(struct emit_json *w,
 				    const struct report_roster *x, size_t q)
@@ -346,10 +434,11 @@ static void report_roster_json_pool(struct emit_json *w,
 	emit_json_key_bool(w, "optimal", p->optimal);
 	emit_json_key(w, "shifts");
 	emit_json_open(w, '[');
-	for (size_t i = 0; i < p->n_shifts; i++)
+	for (size_t i = 0; p->pattern == NULL && i < p->n_shifts; i++)
 		if (p->shifts[i].staff > 0)
 			report_roster_json_shift(w, &p->shifts[i]);
 	emit_json_close(w, ']');
+	report_roster_json_rota(w, p);
 	emit_json_key(w, "hours");
 	emit_json_open(w, '[');
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
@@ -357,7 +446,7 @@ static void report_roster_json_pool(struct emit_json *w,
 		emit_json_open_flat(w, '{');
 		emit_json_key_number(w, "hour", (double)h);
 		emit_json_key_number(w, "on_duty",
-				     roster_plan_on_duty(x->base, p, h));
+				     roster_plan_on_duty(p, h));
 		emit_json_key_number(w, "requirement",
 				     x->r->plan->on_duty[q * HOURS_PER_WEEK + h]);
 		emit_json_close(w, '}');
@@ -406,6 +495,7 @@ enum sim_status report_roster_json(FILE *f, const struct report_roster *x,
 	emit_json_key_number(&w, "solves", (double)x->r->solves);
 	emit_json_key_number(&w, "simulations", (double)x->r->sims);
 	emit_json_key_bool(&w, "met", x->met);
+	emit_json_key_string(&w, "rules_checked", report_roster_rules(x->r));
 	emit_json_key_number(&w, "fte", fte);
 	emit_json_key_number(&w, "annual_cost", cost);
 	report_roster_json_lines(&w, "lines", s);
@@ -486,7 +576,7 @@ static void report_roster_csv_pool(FILE *f, const struct report_roster *x,
 		summary_hour_label(h, label);
 		snprintf(name, sizeof name, "%s@%s", ps->name, label);
 		emit_csv_key(f, "interval", name, "on_duty");
-		emit_csv_exact(f, roster_plan_on_duty(x->base, p, h));
+		emit_csv_exact(f, roster_plan_on_duty(p, h));
 		emit_csv_key(f, "interval", name, "requirement");
 		emit_csv_exact(f, x->r->plan->on_duty[q * HOURS_PER_WEEK + h]);
 	}

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "results/emit.h"
 #include "results/roster_search.h"
 #include "results/summary.h"
 #include "sim/sim_err.h"
@@ -63,5 +64,16 @@ enum sim_status report_roster_json(FILE *f, const struct report_roster *x,
 				   struct sim_err *err);
 enum sim_status report_roster_csv(FILE *f, const struct report_roster *x,
 				  struct sim_err *err);
+
+/* What the writers of `roster --units` (results/report_roster_units.h)
+ * share with these: a plan's shift table (header and a row per start and
+ * length with its headcount each day), one shift as JSON, the provenance
+ * keys of the JSON, and text single-quoted for a POSIX shell. */
+void report_roster_plan_rows(FILE *f, const struct roster_plan *p);
+void report_roster_json_shift(struct emit_json *w,
+			      const struct roster_plan_shift *sh);
+void report_roster_json_head(struct emit_json *w, const struct scenario *base,
+			     const char *const *command, size_t n_command);
+void report_roster_shell(FILE *f, const char *text);
 
 #endif

@@ -19,6 +19,9 @@ void roster_plan_free(struct roster_plan *p)
 	free(p->need);
 	free(p->cover);
 	free(p->short_by);
+	free(p->rota_shifts);
+	free(p->pattern);
+	free(p->block_starts);
 	free(p);
 }
 
@@ -41,7 +44,7 @@ static void roster_plan_add_value(double *vals, size_t *n, size_t max,
 
 /* The starts (times of day) and lengths the shape allows pool ps, into
  * starts[] and lengths[] (each of room for a day's steps). */
-static void roster_plan_values(const struct pool_spec *ps,
+static void roster_plan_values(const struct roster_plan_own *ps,
 			       const struct roster_shape *sh, size_t room,
 			       double *starts, size_t *n_starts,
 			       double *lengths, size_t *n_lengths)
@@ -66,8 +69,26 @@ static void roster_plan_values(const struct pool_spec *ps,
 	}
 }
 
+/* What to do about v, a start or length off the step: a finer step when
+ * it would take v, else other values — which --keep-shape cannot take. */
+static const char *roster_plan_step_advice(const struct roster_shape *sh,
+					   const char *what, double v)
+{
+	bool fine = sh->step_s <= 900 || !roster_plan_on_step(v, 900);
+
+	if (sh->keep_shape)
+		return fine ? "--keep-shape keeps the scenario's own shifts: drop "
+			      "it, or move the shift onto the quarter hour"
+			    : "give --step 15m";
+	if (strcmp(what, "start") == 0)
+		return fine ? "give other --starts" : "give --step 15m or other "
+						      "--starts";
+	return fine ? "give other --lengths" : "give --step 15m or other "
+					       "--lengths";
+}
+
 /* Checks that every start and length is on the step. */
-static enum sim_status roster_plan_steps(const struct pool_spec *ps,
+static enum sim_status roster_plan_steps(const struct roster_plan_own *ps,
 					 const struct roster_shape *sh,
 					 const double *v, size_t n,
 					 const char *what, struct sim_err *err)
@@ -75,13 +96,12 @@ static enum sim_status roster_plan_steps(const struct pool_spec *ps,
 	for (size_t i = 0; i < n; i++) {
 		if (roster_plan_on_step(v[i], sh->step_s) && v[i] < DAY_S + 1)
 			continue;
-		return sim_err_add(err, SIM_EINVAL, "pool %s: a shift %s of "
+		return sim_err_add(err, SIM_EINVAL, "%s: a shift %s of "
 				   "%02d:%02d is not a whole number of %s steps; "
-				   "give --step 15m or other --%ss", ps->name,
-				   what, (int)(v[i] / 3600),
+				   "%s", ps->who, what, (int)(v[i] / 3600),
 				   (int)fmod(v[i] / 60, 60),
 				   sh->step_s == 900 ? "15-minute" : "1-hour",
-				   what);
+				   roster_plan_step_advice(sh, what, v[i]));
 	}
 	return SIM_OK;
 }
@@ -89,7 +109,7 @@ static enum sim_status roster_plan_steps(const struct pool_spec *ps,
 /* Fills p's candidates: each start, length and day, or (keep_shape) the
  * pool's own shifts. Returns SIM_OK, SIM_EINVAL or SIM_ENOMEM. */
 static enum sim_status roster_plan_candidates(struct roster_plan *p,
-					      const struct pool_spec *ps,
+					      const struct roster_plan_own *ps,
 					      const struct roster_shape *sh,
 					      struct sim_err *err)
 {
@@ -120,15 +140,189 @@ static enum sim_status roster_plan_candidates(struct roster_plan *p,
 	for (size_t i = 0; p->shifts && sh->keep_shape && i < ps->n_shifts; i++)
 		p->shifts[i] = (struct roster_plan_shift){
 			ps->shifts[i].start_s, ps->shifts[i].duration_s / HOUR_S,
-			ps->shifts[i].days, 0, ps->shifts[i].name };
+			ps->shifts[i].days, 0, ps->shifts[i].name, -1 };
 	for (size_t d = 0; p->shifts && !sh->keep_shape && d < DAYS_PER_WEEK; d++)
 		for (size_t i = 0; i < ns; i++)
 			for (size_t j = 0; j < nl; j++)
 				p->shifts[k++] = (struct roster_plan_shift){
 					starts[i], lengths[j] / HOUR_S, 1u << d,
-					0, NULL };
+					0, NULL, -1 };
 	free(starts);
 	return st;
+}
+
+/* Reads shape's rota for own into p: a named pattern and its shifts, or
+ * own's shift names; checked against the Working Time Regulations. */
+static enum sim_status roster_plan_rota_read(struct roster_plan *p,
+					     const struct roster_plan_own *own,
+					     const struct roster_shape *sh,
+					     struct sim_err *err)
+{
+	const struct rota_named *nm = rota_named_find(sh->rota);
+	size_t n = nm ? nm->n_shifts : own->n_shifts;
+	struct sim_err e;
+	enum sim_status st;
+
+	snprintf(p->rota_text, sizeof p->rota_text, "%s", sh->rota);
+	p->rota_shifts = mem_calloc(n + 1, sizeof *p->rota_shifts);
+	if (p->rota_shifts == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	p->n_rota_shifts = n;
+	for (size_t i = 0; i < n; i++)
+		p->rota_shifts[i] = nm ? nm->shifts[i] : (struct rota_shift){
+			own->shifts[i].name, own->shifts[i].start_s,
+			own->shifts[i].duration_s };
+	sim_err_clear(&e);
+	st = rota_pattern_parse(nm ? nm->pattern : sh->rota, p->rota_shifts, n,
+				&p->pattern, &p->n_days, &e);
+	if (st == SIM_EINVAL)
+		return sim_err_add(err, st, "%s: --rota %s: %.*s; give a named "
+				   "pattern (%s) or the pool's own shift names "
+				   "and R by commas", p->who, sh->rota,
+				   (int)strcspn(e.text, "\n"), e.text,
+				   rota_named_list);
+	if (st == SIM_OK)
+		st = rota_wtr_check(p->rota_shifts, p->pattern, p->n_days, &e);
+	if (st != SIM_OK)
+		return sim_err_add(err, st, "%s: --rota %s: %.*s", p->who,
+				   sh->rota, (int)strcspn(e.text, "\n"), e.text);
+	return SIM_OK;
+}
+
+/* The length every shift of p's pattern lasts, checked to be one and on
+ * the step with the starts; -1 (err filled) when not. */
+static double roster_plan_rota_length(const struct roster_plan *p,
+				      struct sim_err *err)
+{
+	double len = -1;
+
+	for (size_t d = 0; d < p->n_days; d++) {
+		const struct rota_shift *r;
+
+		if (p->pattern[d] == ROTA_REST)
+			continue;
+		r = &p->rota_shifts[p->pattern[d]];
+		if (!roster_plan_on_step(r->start_s, p->step_s)
+		    || !roster_plan_on_step(r->duration_s, p->step_s)) {
+			sim_err_add(err, SIM_EINVAL, "%s: --rota %s: shift %s is "
+				    "off the %s step; give --step 15m", p->who,
+				    p->rota_text, r->name, p->step_s == 900
+				    ? "15-minute" : "1-hour");
+			return -1;
+		}
+		if (len >= 0 && r->duration_s != len) {
+			sim_err_add(err, SIM_EINVAL, "%s: --rota %s: its shifts "
+				    "last %g h and %g h; a rota is rostered on "
+				    "shifts of one length", p->who, p->rota_text,
+				    len / HOUR_S, r->duration_s / HOUR_S);
+			return -1;
+		}
+		len = r->duration_s;
+	}
+	if (len < 0)
+		sim_err_add(err, SIM_EINVAL, "%s: --rota %s: the pattern works no "
+			    "shift", p->who, p->rota_text);
+	return len;
+}
+
+/* The rota of shape for p: pattern, length and the cycle of slots, a
+ * whole number of weeks and of the pattern's cycles. */
+static enum sim_status roster_plan_rota(struct roster_plan *p,
+					const struct roster_plan_own *own,
+					const struct roster_shape *sh,
+					struct sim_err *err)
+{
+	size_t per_day = (size_t)llround(DAY_S / sh->step_s), a, b;
+	enum sim_status st = roster_plan_rota_read(p, own, sh, err);
+
+	if (st != SIM_OK)
+		return st;
+	if (roster_plan_rota_length(p, err) < 0)
+		return SIM_EINVAL;
+	for (a = p->n_days, b = DAYS_PER_WEEK; b != 0;) {   /* gcd */
+		size_t t = a % b;
+
+		a = b, b = t;
+	}
+	p->cycle_days = p->n_days / a * DAYS_PER_WEEK;
+	if (p->cycle_days * per_day > ROSTER_IP_SLOTS_MAX)
+		return sim_err_add(err, SIM_EINVAL, "%s: --rota %s: a cycle of %zu "
+				   "days meets the week again after %zu days, "
+				   "more than the programme's %d slots; give "
+				   "--step 1h or a shorter pattern", p->who,
+				   p->rota_text, p->n_days, p->cycle_days,
+				   ROSTER_IP_SLOTS_MAX);
+	p->n_slots = p->cycle_days * per_day;
+	return SIM_OK;
+}
+
+/* The rota's candidates: people starting the pattern on each day of it,
+ * each with the slots of every shift they work over the cycle. */
+static enum sim_status roster_plan_rota_candidates(struct roster_plan *p,
+						   struct sim_err *err)
+{
+	size_t per_day = p->n_slots / p->cycle_days, work = 0;
+	double len = roster_plan_rota_length(p, err);
+
+	for (size_t d = 0; d < p->n_days; d++)
+		work += p->pattern[d] != ROTA_REST;
+	p->blocks = work * (p->cycle_days / p->n_days);
+	p->n_shifts = p->n_days;
+	p->shifts = mem_calloc(p->n_days + 1, sizeof *p->shifts);
+	p->block_starts = mem_calloc(p->n_days * p->blocks + 1,
+				     sizeof *p->block_starts);
+	if (p->shifts == NULL || p->block_starts == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	for (size_t o = 0; o < p->n_days; o++) {
+		size_t k = 0;
+
+		p->shifts[o] = (struct roster_plan_shift){ 0, len / HOUR_S, 0, 0,
+							   NULL, (int)o };
+		for (size_t d = 0; d < p->cycle_days; d++) {
+			int sh = p->pattern[(d + o) % p->n_days];
+
+			if (sh != ROTA_REST)
+				p->block_starts[o * p->blocks + k++] = d * per_day
+					+ (size_t)llround(p->rota_shifts[sh].start_s
+							  / p->step_s);
+		}
+	}
+	return SIM_OK;
+}
+
+enum sim_status roster_plan_new_own(const struct roster_plan_own *own,
+				    const struct roster_shape *shape,
+				    int max_on_duty, struct roster_plan **out,
+				    struct sim_err *err)
+{
+	struct roster_plan *p = mem_calloc(1, sizeof *p);
+	enum sim_status st;
+
+	*out = NULL;
+	if (p == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	snprintf(p->who, sizeof p->who, "%s", own->who);
+	snprintf(p->key, sizeof p->key, "%s", own->key);
+	p->shrinkage = own->shrinkage;
+	p->step_s = shape->step_s;
+	p->n_slots = (size_t)llround(WEEK_S / shape->step_s);
+	/* The most rostered whose on-duty count stays within the cap. */
+	p->cap = optimise_rostered(max_on_duty + 1, own->shrinkage) - 1;
+	st = shape->rota ? roster_plan_rota(p, own, shape, err) : SIM_OK;
+	p->need = mem_calloc(p->n_slots, sizeof *p->need);
+	p->cover = mem_calloc(p->n_slots, sizeof *p->cover);
+	p->short_by = mem_calloc(p->n_slots, sizeof *p->short_by);
+	if (st == SIM_OK)
+		st = p->need && p->cover && p->short_by
+			? shape->rota ? roster_plan_rota_candidates(p, err)
+			: roster_plan_candidates(p, own, shape, err)
+			: sim_err_add(err, SIM_ENOMEM, "out of memory");
+	if (st != SIM_OK) {
+		roster_plan_free(p);
+		return st;
+	}
+	*out = p;
+	return SIM_OK;
 }
 
 enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
@@ -137,29 +331,16 @@ enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
 				struct sim_err *err)
 {
 	const struct pool_spec *ps = &sc->pools[pool];
-	struct roster_plan *p = mem_calloc(1, sizeof *p);
+	struct roster_plan_own own = { "", "", ps->shifts, ps->n_shifts,
+				       ps->shrinkage };
 	enum sim_status st;
 
-	*out = NULL;
-	if (p == NULL)
-		return sim_err_add(err, SIM_ENOMEM, "out of memory");
-	p->pool = pool;
-	p->step_s = shape->step_s;
-	p->n_slots = (size_t)llround(WEEK_S / shape->step_s);
-	/* The most rostered whose on-duty count stays within the cap. */
-	p->cap = optimise_rostered(max_on_duty + 1, ps->shrinkage) - 1;
-	p->need = mem_calloc(p->n_slots, sizeof *p->need);
-	p->cover = mem_calloc(p->n_slots, sizeof *p->cover);
-	p->short_by = mem_calloc(p->n_slots, sizeof *p->short_by);
-	st = p->need && p->cover && p->short_by
-		? roster_plan_candidates(p, ps, shape, err)
-		: sim_err_add(err, SIM_ENOMEM, "out of memory");
-	if (st != SIM_OK) {
-		roster_plan_free(p);
-		return st;
-	}
-	*out = p;
-	return SIM_OK;
+	snprintf(own.who, sizeof own.who, "pool %s", ps->name);
+	snprintf(own.key, sizeof own.key, "pools.%s", ps->name);
+	st = roster_plan_new_own(&own, shape, max_on_duty, out, err);
+	if (st == SIM_OK)
+		(*out)->pool = pool;
+	return st;
 }
 
 /* The programme's candidates for p, into ip[n_shifts]. */
@@ -171,6 +352,15 @@ static void roster_plan_ip_shifts(const struct roster_plan *p,
 		size_t start = (size_t)llround(sh->start_s / p->step_s);
 		unsigned n_days = (unsigned)__builtin_popcount(sh->days);
 
+		if (p->pattern != NULL) {
+			/* Cost: paid hours a week, over the cycle's weeks. */
+			ip[j] = (struct roster_ip_shift){ 0,
+				(size_t)llround(sh->hours * HOUR_S / p->step_s),
+				p->blocks * sh->hours * DAYS_PER_WEEK
+				/ (double)p->cycle_days, 0,
+				p->block_starts + j * p->blocks, p->blocks };
+			continue;
+		}
 		ip[j].length = (size_t)llround(sh->hours * HOUR_S / p->step_s);
 		ip[j].cost = sh->hours * n_days;
 		/* A shift of one day is one block from its day's start; the
@@ -190,16 +380,18 @@ static void roster_plan_read(struct roster_plan *p,
 {
 	memset(p->cover, 0, p->n_slots * sizeof *p->cover);
 	for (size_t j = 0; j < p->n_shifts; j++) {
-		unsigned blocks = ip[j].days
-			? (unsigned)__builtin_popcount(ip[j].days) : 1;
+		unsigned blocks = ip[j].n_starts ? (unsigned)ip[j].n_starts
+			: ip[j].days ? (unsigned)__builtin_popcount(ip[j].days) : 1;
 
 		p->shifts[j].staff = r->staff[j];
 		for (size_t d = 0, b = 0; b < blocks; d++) {
-			size_t start = ip[j].start;
+			size_t start = ip[j].n_starts ? ip[j].starts[b] : ip[j].start;
 
-			if (ip[j].days && !((ip[j].days >> d) & 1u))
+			if (!ip[j].n_starts && ip[j].days
+			    && !((ip[j].days >> d) & 1u))
 				continue;
-			start += ip[j].days ? d * (p->n_slots / DAYS_PER_WEEK) : 0;
+			if (!ip[j].n_starts && ip[j].days)
+				start += d * (p->n_slots / DAYS_PER_WEEK);
 			for (size_t i = 0; i < ip[j].length; i++)
 				p->cover[(start + i) % p->n_slots] += r->staff[j];
 			b++;
@@ -212,11 +404,10 @@ static void roster_plan_read(struct roster_plan *p,
 	p->optimal = r->optimal;
 }
 
-enum sim_status roster_plan_solve(struct roster_plan *p,
-				  const struct scenario *sc, const int *on_duty,
+enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 				  double time_limit_s, struct sim_err *err)
 {
-	double shrinkage = sc->pools[p->pool].shrinkage;
+	double shrinkage = p->shrinkage;
 	size_t per_hour = (size_t)llround(HOUR_S / p->step_s);
 	struct roster_ip_shift *ip = mem_calloc(p->n_shifts + 1, sizeof *ip);
 	struct roster_ip_spec spec = { p->n_slots, p->need, p->cap, ip,
@@ -227,7 +418,8 @@ enum sim_status roster_plan_solve(struct roster_plan *p,
 	if (ip == NULL)
 		return sim_err_add(err, SIM_ENOMEM, "out of memory");
 	for (size_t t = 0; t < p->n_slots; t++)
-		p->need[t] = optimise_rostered(on_duty[t / per_hour], shrinkage);
+		p->need[t] = optimise_rostered(on_duty[t / per_hour
+						       % HOURS_PER_WEEK], shrinkage);
 	roster_plan_ip_shifts(p, ip);
 	st = roster_ip_solve(&spec, &r, err);
 	if (st == SIM_OK)
@@ -237,21 +429,46 @@ enum sim_status roster_plan_solve(struct roster_plan *p,
 	return st;
 }
 
-int roster_plan_on_duty(const struct scenario *sc, const struct roster_plan *p,
-			size_t h)
+/* The least rostered in slot s of the week over the weeks p's slots
+ * span (one, or a rota's cycle). */
+static int roster_plan_least(const struct roster_plan *p, size_t s)
 {
-	double shrinkage = sc->pools[p->pool].shrinkage;
+	size_t week = (size_t)llround(WEEK_S / p->step_s);
+	int least = p->cover[s];
+
+	for (size_t t = s + week; t < p->n_slots; t += week)
+		if (p->cover[t] < least)
+			least = p->cover[t];
+	return least;
+}
+
+int roster_plan_on_duty(const struct roster_plan *p, size_t h)
+{
+	double shrinkage = p->shrinkage;
 	size_t per_hour = (size_t)llround(HOUR_S / p->step_s);
-	int least = p->cover[h * per_hour], k = 0;
+	int least = roster_plan_least(p, h * per_hour), k = 0;
 
 	for (size_t i = 1; i < per_hour; i++)
-		if (p->cover[h * per_hour + i] < least)
-			least = p->cover[h * per_hour + i];
+		if (roster_plan_least(p, h * per_hour + i) < least)
+			least = roster_plan_least(p, h * per_hour + i);
 	/* On duty is rostered after shrinkage, rounded as roster.h rounds:
 	 * the most k whose roster fits in the cover. */
 	while (optimise_rostered(k + 1, shrinkage) <= least)
 		k++;
 	return k;
+}
+
+void roster_plan_quote(FILE *f, const char *text)
+{
+	fputc('"', f);
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+		if (*c == '"' || *c == '\\')
+			fprintf(f, "\\%c", *c);
+		else if (*c < 0x20 || *c == 0x7f)
+			fprintf(f, "\\x%02x", *c);
+		else
+			fputc(*c, f);
+	fputc('"', f);
 }
 
 /* Writes days mask as the scenario spells it: all, or a list. */
@@ -303,7 +520,7 @@ static size_t roster_plan_entry(FILE *f, const struct roster_plan *p,
 
 	fputs(n ? ", {name: " : "{name: ", f);
 	if (sh->name != NULL)
-		fprintf(f, "\"%s\"", sh->name);
+		roster_plan_quote(f, sh->name);
 	else
 		/* Names take no '.': 8.25 hours is "8h15". */
 		fprintf(f, "%02d%02d-%dh%.0d%s%.0d", hh, mm, (int)sh->hours,
@@ -328,8 +545,31 @@ static int roster_plan_seq(const struct roster_plan *p, const bool *first,
 	return seq;
 }
 
-char *roster_plan_override(const struct scenario *sc,
-			   const struct roster_plan *p)
+/* A rota's week for the scenario: one shift of a step on each slot of the
+ * week with the least the rota rosters there. Returns the entries. */
+static size_t roster_plan_rota_week(FILE *f, const struct roster_plan *p)
+{
+	static const char *const keys[DAYS_PER_WEEK] = { WEEK_DAY_KEYS };
+	size_t week = (size_t)llround(WEEK_S / p->step_s), n = 0;
+
+	for (size_t t = 0; t < week; t++) {
+		double at = (double)t * p->step_s;
+		int staff = roster_plan_least(p, t), hh, mm;
+
+		if (staff == 0)
+			continue;
+		hh = (int)(fmod(at, DAY_S) / 3600);
+		mm = (int)fmod(at / 60, 60);
+		fprintf(f, "%s{name: rota-%s-%02d%02d, start: \"%02d:%02d\", "
+			"hours: %g, days: [%s], staff: %d}", n ? ", " : "",
+			keys[(size_t)(at / DAY_S)], hh, mm, hh, mm,
+			p->step_s / HOUR_S, keys[(size_t)(at / DAY_S)], staff);
+		n++;
+	}
+	return n;
+}
+
+char *roster_plan_override(const struct roster_plan *p)
 {
 	bool *used = mem_calloc(2 * p->n_shifts + 1, sizeof *used);
 	bool *first = used ? used + p->n_shifts : NULL;
@@ -341,8 +581,10 @@ char *roster_plan_override(const struct scenario *sc,
 		free(used);
 		return NULL;
 	}
-	fprintf(f, "pools.%s.shifts=[", sc->pools[p->pool].name);
-	for (size_t j = 0; j < p->n_shifts; j++) {
+	fprintf(f, "%s.shifts=[", p->key);
+	if (p->pattern != NULL)
+		n = roster_plan_rota_week(f, p);
+	for (size_t j = 0; p->pattern == NULL && j < p->n_shifts; j++) {
 		unsigned days;
 
 		if (used[j] || p->shifts[j].staff == 0)

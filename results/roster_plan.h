@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "models/rota.h"
 #include "models/scenario.h"
 #include "sim/sim_err.h"
 
@@ -35,6 +36,9 @@ struct roster_shape {
 	bool any_start;                /* every step of the day */
 	bool keep_shape;               /* the pool's own shifts, re-sized */
 	double time_limit_s;           /* of each solve */
+	const char *rota;              /* NULL, or a pattern: a name of
+					  models/rota.h, or shift names of
+					  the pool's own and R, by commas */
 };
 
 /* One candidate shift and its headcount. */
@@ -45,10 +49,15 @@ struct roster_plan_shift {
 	int staff;                     /* rostered */
 	const char *name;              /* the pool's own name (keep_shape), or
 					  NULL */
+	int offset;                    /* a rota's: the day of the cycle this
+					  candidate's people start on; else -1 */
 };
 
 struct roster_plan {
-	size_t pool;
+	size_t pool;                   /* of a pool's plan; else 0 */
+	char who[3 * SCENARIO_NAME_MAX];    /* "pool NAME", for messages */
+	char key[SCENARIO_NAME_MAX + 16];   /* "pools.NAME": its --set path */
+	double shrinkage;
 	size_t n_slots;                /* of the week */
 	double step_s;
 	struct roster_plan_shift *shifts;   /* [n_shifts] candidates */
@@ -60,7 +69,35 @@ struct roster_plan {
 	double hours;                  /* paid hours a week */
 	double lp_hours;               /* the LP bound on them (NAN: none) */
 	bool met, optimal;
+	/* With a rota, the candidates are people starting its pattern on
+	 * each day of the cycle (offset), working it round and round; the
+	 * slots then span cycle_days, a whole number of weeks and of cycles,
+	 * and the requirement repeats each week. */
+	struct rota_shift *rota_shifts;     /* [n_rota_shifts] or NULL */
+	size_t n_rota_shifts;
+	int *pattern;                       /* [n_days]; NULL: no rota */
+	size_t n_days, cycle_days;
+	size_t *block_starts;               /* [n_days][blocks] of offset's
+					       shifts, in slots */
+	size_t blocks;
+	char rota_text[256];                /* the pattern as given */
 };
+
+/* What a plan rosters: a pool, or a unit entry of the response. */
+struct roster_plan_own {
+	char who[3 * SCENARIO_NAME_MAX];    /* "pool NAME", for messages */
+	char key[SCENARIO_NAME_MAX + 16];   /* "pools.NAME", "units.3" */
+	const struct shift_spec *shifts;    /* its own, borrowed */
+	size_t n_shifts;
+	double shrinkage;
+};
+
+/* The candidates of own for shape into a new plan *out, as
+ * roster_plan_new (pool 0). */
+enum sim_status roster_plan_new_own(const struct roster_plan_own *own,
+				    const struct roster_shape *shape,
+				    int max_on_duty, struct roster_plan **out,
+				    struct sim_err *err);
 
 /* The candidates of pool `pool` of sc for shape into a new plan *out
  * (free with roster_plan_free). max_on_duty >= 1 caps each slot's cover
@@ -77,19 +114,24 @@ void roster_plan_free(struct roster_plan *p);
  * staff, cover, short_by, hours, lp_hours, met, optimal. Returns SIM_OK
  * (met says whether every slot is covered), or a failure of the solver
  * with err filled. */
-enum sim_status roster_plan_solve(struct roster_plan *p,
-				  const struct scenario *sc, const int *on_duty,
+enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 				  double time_limit_s, struct sim_err *err);
 
-/* The override "pools.NAME.shifts=[...]" of the plan's headcounts: the
+/* The override "KEY.shifts=[...]" of the plan's headcounts (with a rota,
+ * a shift of one step on each slot of the week with the least the rota
+ * rosters there over its cycle: the week the scenario's shifts repeat,
+ * never more than the rota gives): the
  * shifts with staff, days with the same headcount merged into one entry.
  * Returns a new string (free it), or NULL when out of memory. */
-char *roster_plan_override(const struct scenario *sc,
-			   const struct roster_plan *p);
+char *roster_plan_override(const struct roster_plan *p);
+
+/* Writes text as a YAML double-quoted scalar: '"' and '\\' escaped, and
+ * control characters as \xNN, so any name reads back as itself. */
+void roster_plan_quote(FILE *f, const char *text);
 
 /* The least on duty (after shrinkage, as the simulation rounds it) in
- * each slot of hour h of the week. */
-int roster_plan_on_duty(const struct scenario *sc, const struct roster_plan *p,
-			size_t h);
+ * each slot of hour h of the week (with a rota, over every week of its
+ * cycle). */
+int roster_plan_on_duty(const struct roster_plan *p, size_t h);
 
 #endif

@@ -45,7 +45,7 @@ static enum sim_status roster_search_staffing(void *arg, struct search_round *r,
 
 		if (x->out->pools[p] == NULL)
 			continue;
-		text = roster_plan_override(x->base, x->out->pools[p]);
+		text = roster_plan_override(x->out->pools[p]);
 		edit = experiment_edit(text ? text : "", "--set");
 		st = text != NULL ? search_round_add(r, &edit, err)
 			: sim_err_add(err, SIM_ENOMEM, "out of memory");
@@ -56,32 +56,31 @@ static enum sim_status roster_search_staffing(void *arg, struct search_round *r,
 
 /* Says which hours of pool p's requirement the allowed shifts cannot
  * cover, and by how much (rostered handlers), in err. */
-static void roster_search_short(const struct scenario *sc,
-				const struct roster_plan *rp,
+static void roster_search_short(const struct roster_plan *rp,
 				const struct optimise_plan *plan,
 				struct sim_err *err)
 {
 	size_t per_hour = (size_t)llround(HOUR_S / rp->step_s);
+	int most[HOURS_PER_WEEK] = { 0 }, need[HOURS_PER_WEEK] = { 0 };
 
+	/* A rota's slots span weeks: the worst of each hour of the week. */
+	for (size_t t = 0; t < rp->n_slots; t++) {
+		size_t h = t / per_hour % HOURS_PER_WEEK;
+
+		if (rp->short_by[t] > most[h])
+			most[h] = rp->short_by[t], need[h] = rp->need[t];
+	}
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		char label[SUMMARY_HOUR_LABEL_MAX];
-		int most = 0, need = 0;
 
-		for (size_t i = 0; i < per_hour; i++) {
-			size_t t = h * per_hour + i;
-
-			if (rp->short_by[t] > most)
-				most = rp->short_by[t], need = rp->need[t];
-		}
-		if (most == 0)
+		if (most[h] == 0)
 			continue;
 		summary_hour_label(h, label);
-		sim_err_add(err, SIM_EINVAL, "pool %s, %s: needs %d on duty "
+		sim_err_add(err, SIM_EINVAL, "%s, %s: needs %d on duty "
 			    "(%d rostered); the allowed shifts within --max-staff "
-			    "roster at most %d, short by %d",
-			    sc->pools[rp->pool].name, label,
-			    plan->on_duty[rp->pool * HOURS_PER_WEEK + h], need,
-			    need - most, most);
+			    "roster at most %d, short by %d", rp->who, label,
+			    plan->on_duty[rp->pool * HOURS_PER_WEEK + h], need[h],
+			    need[h] - most[h], most[h]);
 	}
 }
 
@@ -101,12 +100,11 @@ static enum search_end roster_search_solve(struct roster_search_x *x,
 
 		if (rp == NULL)
 			continue;
-		if (roster_plan_solve(rp, x->base,
-				      o->plan->on_duty + p * HOURS_PER_WEEK,
+		if (roster_plan_solve(rp, o->plan->on_duty + p * HOURS_PER_WEEK,
 				      x->rs->shape->time_limit_s, err) != SIM_OK)
 			return SEARCH_FAILED;
 		if (!rp->met) {
-			roster_search_short(x->base, rp, o->plan, err);
+			roster_search_short(rp, o->plan, err);
 			o->short_of_cover = true;
 			end = SEARCH_UNMET;
 		}
@@ -128,7 +126,7 @@ static size_t roster_search_raise_line(struct roster_search_x *x,
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		double sl = summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
 		int *need = &plan->on_duty[pool * HOURS_PER_WEEK + h];
-		int more = roster_plan_on_duty(x->base, rp, h) + 1;
+		int more = roster_plan_on_duty(rp, h) + 1;
 
 		if (!isnan(sl) && sl < least)
 			least = sl, worst = h;
@@ -138,7 +136,7 @@ static size_t roster_search_raise_line(struct roster_search_x *x,
 	if (n == 0 && worst < HOURS_PER_WEEK) {
 		int *need = &plan->on_duty[pool * HOURS_PER_WEEK + worst];
 
-		*need = roster_plan_on_duty(x->base, rp, worst) + 1;
+		*need = roster_plan_on_duty(rp, worst) + 1;
 		n++;
 	}
 	return n;

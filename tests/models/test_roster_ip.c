@@ -92,6 +92,8 @@ static void random_instance(unsigned long long *x, struct roster_ip_spec *s,
 		sh[j].length = 1 + lcg(x, (unsigned)s->n_slots);
 		sh[j].cost = sh[j].length * (1 + 0.25 * lcg(x, 3));
 		sh[j].days = 0;
+		sh[j].starts = NULL;
+		sh[j].n_starts = 0;
 	}
 	s->need = need;
 	s->shifts = sh;
@@ -179,7 +181,8 @@ static void test_roster_ip_week_wraps(void **state)
 {
 	const int need[] = { 1, 0, 0, 1 };
 	const struct roster_ip_shift sh[] = {
-		{ 0, 1, 1.0, 0 }, { 3, 1, 1.0, 0 }, { 3, 2, 1.5, 0 },
+		{ 0, 1, 1.0, 0, NULL, 0 }, { 3, 1, 1.0, 0, NULL, 0 },
+		{ 3, 2, 1.5, 0, NULL, 0 },
 	};
 	struct roster_ip_spec s = { 4, need, 0, sh, 3, 10 };
 	struct roster_ip_result r;
@@ -204,7 +207,8 @@ static void test_roster_ip_lp_bound(void **state)
 {
 	const int need[] = { 1, 1, 1, 0 };
 	const struct roster_ip_shift sh[] = {
-		{ 0, 2, 2.0, 0 }, { 1, 2, 2.0, 0 }, { 2, 2, 2.0, 0 },
+		{ 0, 2, 2.0, 0, NULL, 0 }, { 1, 2, 2.0, 0, NULL, 0 },
+		{ 2, 2, 2.0, 0, NULL, 0 },
 	};
 	struct roster_ip_spec s = { 3, need, 0, sh, 3, 10 };
 	struct roster_ip_result r;
@@ -222,8 +226,9 @@ static void test_roster_ip_lp_bound(void **state)
 static void test_roster_ip_need_above_cap(void **state)
 {
 	const int need[] = { 2, 5, 2, 0 };
-	const struct roster_ip_shift sh[] = { { 0, 1, 1, 0 }, { 1, 1, 1, 0 },
-					      { 2, 1, 1, 0 } };
+	const struct roster_ip_shift sh[] = { { 0, 1, 1, 0, NULL, 0 },
+					      { 1, 1, 1, 0, NULL, 0 },
+					      { 2, 1, 1, 0, NULL, 0 } };
 	struct roster_ip_spec s = { 3, need, 3, sh, 3, 10 };
 	struct roster_ip_result r;
 	struct sim_err err;
@@ -246,8 +251,8 @@ static void test_roster_ip_days(void **state)
 {
 	int need[14] = { 0 };
 	const struct roster_ip_shift sh[] = {
-		{ 1, 2, 2.0, 0x41u },   /* Mon, Sun nights: slots 1-2, 13-0 */
-		{ 0, 1, 7.0, 0x7fu },   /* slot 0 of every day */
+		{ 1, 2, 2.0, 0x41u, NULL, 0 },  /* Mon, Sun nights: 1-2, 13-0 */
+		{ 0, 1, 7.0, 0x7fu, NULL, 0 },   /* slot 0 of every day */
 	};
 	struct roster_ip_spec s = { 14, need, 0, sh, 2, 10 };
 	struct roster_ip_result r;
@@ -271,9 +276,10 @@ static void test_roster_ip_days(void **state)
 static void test_roster_ip_rejects_bad_specs(void **state)
 {
 	const int need[] = { 1, 1, 1, 1, 1, 1, 1 }, bad_need[] = { 1, -1 };
-	const struct roster_ip_shift sh[] = { { 0, 1, 1, 0 } };
-	const struct roster_ip_shift off[] = { { 2, 1, 1, 0 } };
-	const struct roster_ip_shift long_days[] = { { 0, 2, 1, 0x3u } };
+	const struct roster_ip_shift sh[] = { { 0, 1, 1, 0, NULL, 0 } };
+	const struct roster_ip_shift off[] = { { 2, 1, 1, 0, NULL, 0 } };
+	const struct roster_ip_shift long_days[] = {
+		{ 0, 2, 1, 0x3u, NULL, 0 } };
 	const struct roster_ip_spec bad[] = {
 		{ 0, need, 0, sh, 1, 10 },        /* no slots */
 		{ 2, need, 0, sh, 0, 10 },        /* no candidates */

@@ -1,8 +1,8 @@
 /* test_rota.c: teams on rotating patterns — the on-duty count hour by hour
  * against tables worked out by hand for the UK patterns named in
  * models/rota.h: 6-on-4-off (E,E,L,L,N,N then four rest days, five teams),
- * 3x3x3 (three earlies, three lates, three nights, three rest days; four
- * teams), 4-on-4-off (two 12-hour days, two 12-hour nights, four rest
+ * 3x3x3 (three earlies, three lates, three nights, a rest day after each
+ * three; four teams), 4-on-4-off (two 12-hour days, two 12-hour nights, four rest
  * days; four teams) and 2x2x2 (two earlies, two lates, two nights, two
  * rest days; four teams); one team's cycle day by day; the cycle's start
  * date; a ten-week cycle in a four-week run; parsing and checks. */
@@ -88,13 +88,15 @@ static void test_rota_six_on_four_off(void **state)
 	free(p);
 }
 
-/* 3x3x3 on end-to-end eight-hour shifts, four teams three days apart: one
- * team on duty at every hour of every day. */
+/* 3x3x3 on end-to-end eight-hour shifts (three of each, a rest day after
+ * each three), four teams three days apart: on any day the teams stand at
+ * four positions three apart, one of each shift, so one team is on duty
+ * at every hour of every day. */
 static void test_rota_three_by_three(void **state)
 {
 	int day[24];
 	size_t n;
-	int *p = pattern("E,E,E,L,L,L,N,N,N,R,R,R", eight, 3, &n);
+	int *p = pattern("E,E,E,R,L,L,L,R,N,N,N,R", eight, 3, &n);
 	struct rota_spec r = { eight, 3, p, n, 4, NULL, 6, 0 };
 
 	(void)state;
@@ -238,6 +240,71 @@ static void test_rota_bad_input(void **state)
 			 SIM_EINVAL);
 }
 
+/* The WTR check of a pattern over the ten-hour shifts: SIM_OK when msg is
+ * NULL, else SIM_EINVAL with msg in the message. */
+static void check_wtr(const char *text, const char *msg)
+{
+	struct sim_err err;
+	size_t n;
+	int *p = pattern(text, ten, 3, &n);
+
+	sim_err_clear(&err);
+	assert_int_equal(rota_wtr_check(ten, p, n, &err),
+			 msg ? SIM_EINVAL : SIM_OK);
+	if (msg != NULL && strstr(err.text, msg) == NULL)
+		fail_msg("%s: '%s' lacks '%s'", text, err.text, msg);
+	free(p);
+}
+
+/* The Working Time Regulations by hand: 07-17, 14-24 and 22-08 shifts.
+ * L then E: 24:00 to 07:00 is 7 h; N then E: 08:00 to 07:00 overlaps by
+ * an hour; E then L: 17:00 to 14:00 the next day is 21 h. */
+static void test_rota_wtr(void **state)
+{
+	(void)state;
+	check_wtr("E,E,L,L,N,N,R,R,R,R", NULL);
+	check_wtr("E,E,E,E,E,E,R", NULL);          /* six in a row: allowed */
+	check_wtr("E,L,R", NULL);
+	check_wtr("L,E,R,R", "day 1 (L, ends 00:00) and day 2 (E, starts "
+			     "07:00) leave 7 h of rest; the Working Time "
+			     "Regulations require at least 11 h");
+	/* Round the cycle: day 4's night runs into day 1's early. */
+	check_wtr("E,R,R,N", "day 4 (N, ends 08:00) and day 1 (E, starts "
+			     "07:00) leave -1 h of rest");
+	check_wtr("E,E,E,E,E,E,E,R", "days 1 to 7 are 7 shifts in a row; the "
+				     "Working Time Regulations allow at most 6");
+	check_wtr("E,E,E,R,E,E,E,E", "days 5 to 3 are 7 shifts in a row");
+	check_wtr("E,L", "no rest day in the cycle of 2 days");
+}
+
+/* Every named pattern parses against its shifts, keeps the rules and
+ * staggers evenly; 6on4off is the pattern of the table above. */
+static void test_rota_named(void **state)
+{
+	static const char *const names[] = { "6on4off", "3x3x3", "4on4off",
+					     "2x2x2" };
+	struct sim_err err;
+
+	(void)state;
+	for (size_t i = 0; i < 4; i++) {
+		const struct rota_named *r = rota_named_find(names[i]);
+		size_t n;
+		int *p;
+
+		assert_non_null(r);
+		p = pattern(r->pattern, r->shifts, r->n_shifts, &n);
+		sim_err_clear(&err);
+		if (rota_wtr_check(r->shifts, p, n, &err) != SIM_OK)
+			fail_msg("%s: %s", names[i], err.text);
+		assert_int_equal(n % r->n_teams, 0);
+		assert_non_null(strstr(rota_named_list, names[i]));
+		free(p);
+	}
+	assert_string_equal(rota_named_find("6on4off")->pattern,
+			    "E,E,L,L,N,N,R,R,R,R");
+	assert_null(rota_named_find("5on5off"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +316,8 @@ int main(void)
 		cmocka_unit_test(test_rota_long_cycle),
 		cmocka_unit_test(test_rota_offsets),
 		cmocka_unit_test(test_rota_bad_input),
+		cmocka_unit_test(test_rota_wtr),
+		cmocka_unit_test(test_rota_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,601 @@
+/* roster_units.c: solve, simulate, raise for response units (see
+ * roster_units.h). */
+#include "results/roster_units.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/dist.h"
+#include "models/roster_ip.h"
+#include "models/week.h"
+#include "results/experiment.h"
+#include "results/search_units.h"
+#include "sim/mem.h"
+
+/* The state of a search. */
+struct roster_units_x {
+	const struct scenario *base;
+	const struct roster_units_spec *us;
+	struct roster_units *out;
+	char reps[48];               /* "run.replications=N" when raised */
+	bool reps_added;
+	size_t turn;                 /* the area trimmed last */
+};
+
+void roster_units_clear(struct roster_units *r)
+{
+	for (size_t e = 0; r->plans != NULL && e < r->n_units; e++)
+		roster_plan_free(r->plans[e]);
+	free(r->plans);
+	free(r->need);
+	free(r->entry_need);
+	optimise_units_free(r->u);
+	search_round_clear(&r->round);
+	*r = (struct roster_units){ 0 };
+}
+
+/* The verdict of one graded figure, unmeasured ones not judged. */
+static enum ci_verdict roster_units_one(const struct summary_grade *g)
+{
+	if (!g->has_goal || summary_unmeasured(&g->m[RSP_WITHIN_TARGET]))
+		return CI_MET;
+	return g->verdict;
+}
+
+enum ci_verdict roster_units_verdict(const struct summary *s)
+{
+	enum ci_verdict v = CI_MET;
+
+	for (size_t g = 0; g < s->n_grades; g++)
+		for (size_t a = 0; a <= s->n_areas; a++) {
+			enum ci_verdict w = roster_units_one(a == s->n_areas
+				? &s->grades[g] : summary_area_grade(s, a, g));
+
+			if (w == CI_MISSED)
+				return CI_MISSED;
+			if (w != CI_MET)
+				v = CI_UNCERTAIN;
+		}
+	return v;
+}
+
+/* Mean units entry e of the scenario rosters over the week. */
+static double roster_units_mean(const struct unit_spec *e)
+{
+	double sum = 0;
+
+	for (size_t k = 0; k < e->n_shifts; k++)
+		sum += e->shifts[k].staff * e->shifts[k].duration_s
+		       * __builtin_popcount(e->shifts[k].days);
+	return sum / WEEK_S;
+}
+
+/* Shares each area's need among its chosen entries, by their part of the
+ * scenario's own units (evenly when they have none), rounding up. */
+static void roster_units_split(struct roster_units *r, const struct scenario *sc)
+{
+	for (size_t a = 0; a < sc->n_areas; a++) {
+		double all = 0;
+		size_t k = 0;
+
+		for (size_t e = 0; e < sc->n_units; e++)
+			if (r->plans[e] != NULL && sc->units[e].area == a)
+				all += roster_units_mean(&sc->units[e]), k++;
+		for (size_t e = 0; e < sc->n_units; e++) {
+			double part;
+
+			if (r->plans[e] == NULL || sc->units[e].area != a)
+				continue;
+			part = all > 0 ? roster_units_mean(&sc->units[e]) / all
+				       : 1.0 / (double)k;
+			for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+				r->entry_need[e * HOURS_PER_WEEK + h] = (int)ceil(
+					r->need[a * HOURS_PER_WEEK + h] * part - 1e-9);
+		}
+	}
+}
+
+/* The first guess: the M/M/c units each area needs on duty in each hour
+ * for the first grade's attendance goal (optimise_units_needed), more
+ * than can be rostered where even max_units cannot do it. */
+static void roster_units_guess(struct roster_units *r, const struct scenario *sc,
+			       int max_units)
+{
+	const struct grade_spec *top = &sc->grades[0];
+	/* Planned without the cap, so the hours above it say by how much
+	 * they fall short; the cap goes on the cover. */
+	int uncapped = max_units > ROSTER_IP_NEED_MAX / 8
+		? ROSTER_IP_NEED_MAX / 2 : 4 * max_units + 100;
+
+	for (size_t a = 0; a < sc->n_areas; a++) {
+		double slack = top->target_s - dist_mean(&top->travel)
+			       * sc->areas[a].travel_factor
+			       - (top->has_delay ? dist_mean(&top->delay) : 0);
+
+		for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+			size_t i = a * HOURS_PER_WEEK + h;
+			int n = optimise_units_needed(r->u->load[i], r->u->rate[i],
+						      r->u->top_rate[i], slack,
+						      top->goal, uncapped);
+
+			r->need[i] = n < 0 ? uncapped : n;
+		}
+	}
+}
+
+/* The staffing of a round: each chosen entry's roster. */
+static enum sim_status roster_units_staffing(void *arg, struct search_round *r,
+					     struct sim_err *err)
+{
+	const struct roster_units_x *x = arg;
+	enum sim_status st = SIM_OK;
+
+	for (size_t e = 0; st == SIM_OK && e < x->out->n_units; e++) {
+		struct scenario_edit edit;
+		char *text;
+
+		if (x->out->plans[e] == NULL)
+			continue;
+		text = roster_plan_override(x->out->plans[e]);
+		edit = experiment_edit(text ? text : "", "--set");
+		st = text != NULL ? search_round_add(r, &edit, err)
+			: sim_err_add(err, SIM_ENOMEM, "out of memory");
+		free(text);
+	}
+	return st;
+}
+
+static const struct search_ops roster_units_ops = {
+	.staffing = roster_units_staffing,
+	.grades = true,
+	.what = "unit rosters",
+};
+
+/* Says how many hours of entry e's requirement the allowed shifts
+ * cannot cover within --max-staff, and the worst, in err. */
+static void roster_units_short(const struct roster_units *r, size_t e,
+			       struct sim_err *err)
+{
+	const struct roster_plan *rp = r->plans[e];
+	size_t per_hour = (size_t)llround(HOUR_S / rp->step_s), hours = 0;
+	size_t worst = 0;
+	int most = 0;
+	char label[SUMMARY_HOUR_LABEL_MAX];
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		bool short_here = false;
+
+		for (size_t i = 0; i < per_hour; i++) {
+			size_t t = h * per_hour + i;
+
+			short_here |= rp->short_by[t] > 0;
+			if (rp->short_by[t] > most)
+				most = rp->short_by[t], worst = t;
+		}
+		hours += short_here;
+	}
+	summary_hour_label(worst / per_hour, label);
+	sim_err_add(err, SIM_EINVAL, "%s: %zu hours of the week cannot be "
+		    "covered; the worst, %s, needs %d units on duty (%d rostered) "
+		    "and the allowed shifts within --max-staff roster at most %d, "
+		    "short by %d", rp->who, hours, label,
+		    r->entry_need[e * HOURS_PER_WEEK + worst / per_hour],
+		    rp->need[worst], rp->need[worst] - most, most);
+}
+
+/* Solves every chosen entry's programme for the requirement. Returns
+ * SEARCH_MET when every slot is covered, SEARCH_UNMET (the short hours
+ * in err) or SEARCH_FAILED. */
+static enum search_end roster_units_solve(struct roster_units_x *x,
+					  struct sim_err *err)
+{
+	struct roster_units *o = x->out;
+	enum search_end end = SEARCH_MET;
+
+	o->solves++;
+	roster_units_split(o, x->base);
+	for (size_t e = 0; e < o->n_units; e++) {
+		if (o->plans[e] == NULL)
+			continue;
+		if (roster_plan_solve(o->plans[e],
+				      o->entry_need + e * HOURS_PER_WEEK,
+				      x->us->shape->time_limit_s, err) != SIM_OK)
+			return SEARCH_FAILED;
+		if (!o->plans[e]->met) {
+			roster_units_short(o, e, err);
+			end = SEARCH_UNMET;
+		}
+	}
+	return end;
+}
+
+/* Hour h's incident work per unit area a requires there. */
+static double roster_units_busy(const struct roster_units *r, size_t a,
+				size_t h)
+{
+	size_t i = a * HOURS_PER_WEEK + h;
+
+	return r->u->load[i] / (r->need[i] > 0 ? r->need[i] : 0.5);
+}
+
+/* Moves area a's requirement by step (+1 or -1) in the quarter of the
+ * week busiest (step > 0) or idlest (step < 0, among hours needing a
+ * unit). Returns how many hours moved. */
+static size_t roster_units_move(struct roster_units *r, size_t a, int step)
+{
+	double busy[HOURS_PER_WEEK], sorted[HOURS_PER_WEEK], cut;
+	size_t n = 0, moved = 0;
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		busy[h] = roster_units_busy(r, a, h);
+		if (step > 0 || r->need[a * HOURS_PER_WEEK + h] > 0)
+			sorted[n++] = step > 0 ? -busy[h] : busy[h];
+	}
+	if (n == 0)
+		return 0;
+	for (size_t i = 1; i < n; i++)     /* insertion sort: 168 at most */
+		for (size_t j = i; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+			double t = sorted[j];
+
+			sorted[j] = sorted[j - 1], sorted[j - 1] = t;
+		}
+	cut = sorted[(n < ROSTER_UNITS_STEP_HOURS ? n : ROSTER_UNITS_STEP_HOURS) - 1];
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		int *need = &r->need[a * HOURS_PER_WEEK + h];
+
+		if (step > 0 ? -busy[h] <= cut : *need > 0 && busy[h] <= cut)
+			*need += step, moved++;
+	}
+	return moved;
+}
+
+/* Lowers area a's requirement at trimming level `level`: below
+ * ROSTER_UNITS_LEVELS, every hour needing units by the level's fraction
+ * of its need (an eighth, then a sixteenth, ...; one unit at least), so a
+ * few simulations come near the area's least; at the last level, by one
+ * unit in its idlest quarter of the week. Returns how many hours moved. */
+static size_t roster_units_lower(struct roster_units *r, size_t a, int level)
+{
+	size_t moved = 0;
+
+	if (level >= ROSTER_UNITS_LEVELS)
+		return roster_units_move(r, a, -1);
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		int *need = &r->need[a * HOURS_PER_WEEK + h];
+		int by = (int)(*need / (8.0 * (1 << level)));
+
+		if (*need > 0)
+			*need -= by > 1 ? by : 1, moved++;
+	}
+	return moved;
+}
+
+/* Whether area a has a chosen entry whose role attends grade g. */
+static bool roster_units_attended(const struct roster_units *r,
+				  const struct scenario *sc, size_t a, size_t g)
+{
+	for (size_t e = 0; e < sc->n_units; e++)
+		if (r->plans[e] != NULL && sc->units[e].area == a
+		    && (sc->roles[sc->units[e].role].attends & (1u << g)))
+			return true;
+	return false;
+}
+
+/* The area with the lowest figure for grade g among those whose chosen
+ * entries attend it; -1 when none does. */
+static long roster_units_worst(const struct roster_units *r,
+			       const struct summary *s, size_t g)
+{
+	long worst = -1;
+	double least = INFINITY;
+
+	for (size_t a = 0; a < s->n_areas; a++) {
+		double wt = summary_area_grade(s, a, g)->m[RSP_WITHIN_TARGET].mean;
+
+		if (!roster_units_attended(r, s->sc, a, g))
+			continue;
+		if (worst < 0 || (!isnan(wt) && wt < least))
+			worst = (long)a, least = isnan(wt) ? least : wt;
+	}
+	return worst;
+}
+
+/* Whether figure g falls short: missed, or (with uncertain) not met. */
+static bool roster_units_falls(const struct summary_grade *g, bool uncertain)
+{
+	enum ci_verdict v = roster_units_one(g);
+
+	return v == CI_MISSED || (uncertain && v != CI_MET);
+}
+
+/* Marks in up[] the areas to raise for grade g: each area whose figure
+ * falls short, and for a force-wide shortfall the area with the lowest
+ * figure. Returns false, saying which in err, when a shortfall has no
+ * chosen entry attending it. */
+static bool roster_units_mark(const struct roster_units *o,
+			      const struct summary *s, size_t g, bool uncertain,
+			      bool *up, struct sim_err *err)
+{
+	const struct scenario *sc = s->sc;
+
+	if (roster_units_falls(&s->grades[g], uncertain)) {
+		long w = roster_units_worst(o, s, g);
+
+		if (w < 0) {
+			sim_err_add(err, SIM_EINVAL, "grade %s misses its goal and "
+				    "no role being rostered attends it; give "
+				    "--role", sc->grades[g].name);
+			return false;
+		}
+		up[w] = true;
+	}
+	for (size_t a = 0; a < s->n_areas; a++) {
+		if (!roster_units_falls(summary_area_grade(s, a, g), uncertain))
+			continue;
+		if (!roster_units_attended(o, sc, a, g)) {
+			sim_err_add(err, SIM_EINVAL, "area %s misses the goal of "
+				    "grade %s and no units being rostered there "
+				    "attend it", sc->areas[a].name,
+				    sc->grades[g].name);
+			return false;
+		}
+		up[a] = true;
+	}
+	return true;
+}
+
+/* After a round with an agreement missed: raises each area marked by
+ * roster_units_mark. With uncertain, figures only uncertain count as
+ * missed. Returns SEARCH_MET, SEARCH_UNMET when a miss cannot be helped,
+ * or SEARCH_FAILED. */
+static enum search_end roster_units_raise(struct roster_units_x *x,
+					  const struct summary *s,
+					  bool uncertain, struct sim_err *err)
+{
+	bool *up = mem_calloc(s->n_areas + 1, sizeof *up);
+	enum search_end end = SEARCH_MET;
+
+	if (up == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+		return SEARCH_FAILED;
+	}
+	for (size_t g = 0; end == SEARCH_MET && g < s->n_grades; g++)
+		if (!roster_units_mark(x->out, s, g, uncertain, up, err))
+			end = SEARCH_UNMET;
+	for (size_t a = 0; end == SEARCH_MET && a < s->n_areas; a++)
+		if (up[a])
+			roster_units_move(x->out, a, +1);
+	free(up);
+	return end;
+}
+
+/* Simulates the rosters of the last solve until their verdicts are
+ * settled: while a figure is only uncertain, again with twice the
+ * replications (the edit appended to settings[n_settings], which has room
+ * for it). Returns SEARCH_MET with *v the worst verdict, or how the
+ * simulation failed. */
+static enum search_end roster_units_settle(struct roster_units_x *x,
+					   struct search *s,
+					   struct search_spec *sp,
+					   struct scenario_edit *settings,
+					   enum ci_verdict *v, struct sim_err *err)
+{
+	struct roster_units *o = x->out;
+
+	for (;;) {
+		enum search_end end = search_simulate(s, &o->round, err);
+
+		if (end != SEARCH_MET)
+			return end;
+		*v = roster_units_verdict(o->round.s);
+		if (*v != CI_UNCERTAIN
+		    || 2 * o->replications > x->us->max_replications)
+			return SEARCH_MET;
+		o->replications *= 2;
+		snprintf(x->reps, sizeof x->reps, "run.replications=%u",
+			 o->replications);
+		/* Appended once, last, so it wins over --replications. */
+		if (!x->reps_added)
+			settings[sp->n_settings++] = experiment_edit(x->reps,
+								     "--set");
+		x->reps_added = true;
+	}
+}
+
+/* Unit-hours a week of the last solve, over the chosen entries. */
+static double roster_units_paid(const struct roster_units *o)
+{
+	double hours = 0;
+
+	for (size_t e = 0; e < o->n_units; e++)
+		hours += o->plans[e] ? o->plans[e]->hours : 0;
+	return hours;
+}
+
+/* The next area not done (past the last level) after *turn with a chosen
+ * entry; -1 when none. */
+static long roster_units_turn(const struct roster_units *o,
+			      const struct scenario *sc, const int *level,
+			      size_t *turn)
+{
+	for (size_t i = 1; i <= o->n_areas; i++) {
+		size_t a = (*turn + i) % o->n_areas;
+
+		if (level[a] <= ROSTER_UNITS_LEVELS
+		    && roster_units_attended(o, sc, a, 0)) {
+			*turn = a;
+			return (long)a;
+		}
+	}
+	return -1;
+}
+
+/* One trimming step on the next area in turn: lowers its requirement and
+ * solves until its rosters cost less, then simulates. Rosters keeping
+ * every agreement become best (*kept); else the area is done. The
+ * requirement is left at best. Returns SEARCH_MET, SEARCH_UNMET when no
+ * area is left (or the rounds ran out), or a failure. */
+static enum search_end roster_units_trim_step(struct roster_units_x *x,
+					      struct search *s, int *level,
+					      int *best, bool *kept,
+					      struct sim_err *err)
+{
+	struct roster_units *o = x->out;
+	size_t n = o->n_areas * HOURS_PER_WEEK;
+	double paid = roster_units_paid(o);
+	enum search_end end = SEARCH_MET;
+	long a = roster_units_turn(o, x->base, level, &x->turn);
+
+	do {
+		o->cut = o->cut || (a >= 0 && s->sims >= x->us->max_rounds);
+		if (a < 0 || s->sims >= x->us->max_rounds
+		    || roster_units_lower(o, (size_t)a, level[a]) == 0)
+			end = SEARCH_UNMET;
+		else
+			end = roster_units_solve(x, err);
+	} while (end == SEARCH_MET && roster_units_paid(o) >= paid);
+	if (end == SEARCH_MET)
+		end = search_simulate(s, &o->round, err);
+	if (end == SEARCH_MET) {
+		*kept = roster_units_verdict(o->round.s) == CI_MET;
+		if (*kept)
+			memcpy(best, o->need, n * sizeof *best);
+		else
+			level[a]++;        /* a smaller step, or done */
+	} else if (end == SEARCH_UNMET && a >= 0) {
+		level[a] = ROSTER_UNITS_LEVELS + 1;
+		end = SEARCH_MET;
+	}
+	memcpy(o->need, best, n * sizeof *best);
+	return a < 0 ? SEARCH_UNMET : end;
+}
+
+/* Once every agreement is met: trims while they stay met, then makes sure
+ * the round kept is the last one met. Returns SEARCH_MET or a failure. */
+static enum search_end roster_units_trim(struct roster_units_x *x,
+					 struct search *s, struct sim_err *err)
+{
+	struct roster_units *o = x->out;
+	size_t n = o->n_areas * HOURS_PER_WEEK;
+	int *best = mem_malloc((n + 1) * sizeof *best);
+	int *level = mem_calloc(o->n_areas + 1, sizeof *level);
+	bool kept = true;
+	enum search_end end = SEARCH_MET;
+
+	if (best == NULL || level == NULL)
+		end = SEARCH_FAILED, sim_err_add(err, SIM_ENOMEM, "out of memory");
+	else
+		memcpy(best, o->need, n * sizeof *best);
+	while (end == SEARCH_MET)
+		end = roster_units_trim_step(x, s, level, best, &kept, err);
+	/* The requirement is at best; solve it again, and simulate it again
+	 * unless the last round was its own. */
+	if (end == SEARCH_UNMET)
+		end = roster_units_solve(x, err);
+	if (end == SEARCH_MET && !kept)
+		end = search_simulate(s, &o->round, err);
+	free(best);
+	free(level);
+	return end;
+}
+
+/* Solves, settles, raises, until every agreement is met or the rounds
+ * run out. */
+static enum search_end roster_units_loop(struct roster_units_x *x,
+					 struct search *s, struct search_spec *sp,
+					 struct scenario_edit *settings,
+					 struct sim_err *err)
+{
+	for (;;) {
+		enum ci_verdict v = CI_MISSED;
+		enum search_end end = roster_units_solve(x, err);
+
+		if (end == SEARCH_MET)
+			end = roster_units_settle(x, s, sp, settings, &v, err);
+		if (end == SEARCH_MET && v == CI_MET)
+			return roster_units_trim(x, s, err);
+		if (end != SEARCH_MET)
+			return end;
+		if (s->sims >= x->us->max_rounds)
+			break;
+		end = roster_units_raise(x, x->out->round.s, v == CI_UNCERTAIN,
+					 err);
+		if (end != SEARCH_MET)
+			return end;
+	}
+	sim_err_add(err, SIM_ERUNTIME, "no unit rosters met every attendance "
+		    "agreement in %lu rounds (solve and simulate), the most a "
+		    "search takes; give more --max-rounds", s->sims);
+	return SEARCH_FAILED;
+}
+
+/* The plans of the chosen entries: unit entry e is "units.E". */
+static enum search_end roster_units_plans(const struct scenario *base,
+					  const struct roster_units_spec *us,
+					  struct roster_units *o,
+					  struct sim_err *err)
+{
+	o->n_units = base->n_units;
+	o->n_areas = base->n_areas;
+	o->plans = mem_calloc(base->n_units + 1, sizeof *o->plans);
+	o->need = mem_calloc(base->n_areas * HOURS_PER_WEEK + 1, sizeof *o->need);
+	o->entry_need = mem_calloc(base->n_units * HOURS_PER_WEEK + 1,
+				   sizeof *o->entry_need);
+	if (!o->plans || !o->need || !o->entry_need) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+		return SEARCH_FAILED;
+	}
+	o->u = optimise_units_new(base, us->roles, us->max_units, err);
+	if (o->u == NULL)
+		return SEARCH_FAILED;
+	for (size_t e = 0; e < base->n_units; e++) {
+		const struct unit_spec *u = &base->units[e];
+		struct roster_plan_own own = { "", "", u->shifts, u->n_shifts,
+					       u->shrinkage };
+		enum sim_status st;
+
+		if (!o->u->chosen[e])
+			continue;
+		snprintf(own.who, sizeof own.who, "units.%zu (%s %s)", e,
+			 base->areas[u->area].name, base->roles[u->role].name);
+		snprintf(own.key, sizeof own.key, "units.%zu", e);
+		st = roster_plan_new_own(&own, us->shape, us->max_units,
+					 &o->plans[e], err);
+		if (st != SIM_OK)
+			return st == SIM_ENOMEM ? SEARCH_FAILED : SEARCH_INVALID;
+	}
+	roster_units_guess(o, base, us->max_units);
+	return SEARCH_MET;
+}
+
+enum search_end roster_units_run(const struct search_spec *spec,
+				 const struct scenario *base,
+				 const struct roster_units_spec *us,
+				 struct roster_units *out, struct sim_err *err)
+{
+	struct roster_units_x x = { .base = base, .us = us, .out = out };
+	struct search_spec sp = *spec;
+	struct search s = { &sp, &roster_units_ops, &x, 0 };
+	struct scenario_edit *settings = NULL;
+	enum search_end end = SEARCH_INVALID;
+
+	*out = (struct roster_units){ .replications = base->run.replications };
+	if (search_units_usable(base, spec->path, us->roles, err) != SIM_OK)
+		return SEARCH_INVALID;
+	settings = mem_calloc(spec->n_settings + 1, sizeof *settings);
+	if (settings == NULL) {
+		sim_err_add(err, SIM_ENOMEM, "out of memory");
+		return SEARCH_FAILED;
+	}
+	for (size_t i = 0; i < spec->n_settings; i++)
+		settings[i] = spec->settings[i];
+	sp.settings = settings;
+	end = roster_units_plans(base, us, out, err);
+	if (end == SEARCH_MET)
+		end = roster_units_loop(&x, &s, &sp, settings, err);
+	out->sims = s.sims;
+	free(settings);
+	return end;
+}
