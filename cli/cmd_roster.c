@@ -592,7 +592,8 @@ static int roster_units_found(struct roster_run *r, const struct roster_units *u
 		fprintf(stderr, "callsim roster: found in %lu solves and %lu "
 			"simulations; now the scenario's own rosters\n",
 			u->solves, u->sims);
-	r->today = experiment_summarise(r->base, r->o->threads, &err);
+	r->today = experiment_summarise(r->base, &(struct experiment_spec){
+			.threads = r->o->threads }, &err);
 	if (r->today == NULL)
 		cli_print_err("roster: a reference", &err);
 	return roster_units_print(r, u, roles, argc, argv);
