@@ -55,7 +55,8 @@ void result_check_costs(struct result_check *c, const json_t *r);
  * reads. */
 void result_kinds_check(struct result_check *c, const json_t *r);
 /* Whether text is JSON Lines of a sweep: its first line is an object
- * whose "schema" is a sweep's. */
+ * whose "schema" is a sweep's (or a sweep's CSV, which
+ * result_kinds_sweep refuses with a hint). */
 bool result_kinds_lines(const char *text, size_t len);
 /* The sweep in text as one document {"schema", "header", "points"}: each
  * line parsed on its own (duplicate keys refused), a syntax error named

@@ -517,11 +517,19 @@ static size_t kinds_line_len(const char *text, size_t len)
 	return nl != NULL ? (size_t)(nl - text) : len;
 }
 
+/* The comment that heads a sweep's CSV. */
+static const char kinds_csv_head[] = "# {\"callsim_sweep\":";
+
 bool result_kinds_lines(const char *text, size_t len)
 {
 	json_error_t je;
-	json_t *first = json_loadb(text, kinds_line_len(text, len),
-				   JSON_REJECT_DUPLICATES, &je);
+	json_t *first;
+
+	if (len >= sizeof kinds_csv_head - 1
+	    && memcmp(text, kinds_csv_head, sizeof kinds_csv_head - 1) == 0)
+		return true;   /* refused by result_kinds_sweep, with a hint */
+	first = json_loadb(text, kinds_line_len(text, len),
+			   JSON_REJECT_DUPLICATES, &je);
 	const char *s = json_string_value(json_object_get(first, "schema"));
 	bool sweep = s != NULL && strcmp(s, SWEEP_SCHEMA) == 0;
 
@@ -573,9 +581,18 @@ static int kinds_sweep_head(json_t *root, json_t *v)
 json_t *result_kinds_sweep(const char *name, const char *text, size_t len,
 			   struct sim_err *err)
 {
-	json_t *root = json_object(), *points = json_array();
+	json_t *root, *points;
 	size_t at = 0, line = 1;
 
+	if (len >= sizeof kinds_csv_head - 1
+	    && memcmp(text, kinds_csv_head, sizeof kinds_csv_head - 1) == 0) {
+		sim_err_add(err, SIM_EINVAL, "%s:1:1: a sweep saved as CSV; "
+			    "`callsim report` reads a sweep's JSON Lines (save "
+			    "it with --format jsonl)", name);
+		return NULL;
+	}
+	root = json_object();
+	points = json_array();
 	if (root == NULL || points == NULL
 	    || json_object_set(root, "points", points) != 0) {
 		sim_err_add(err, SIM_ENOMEM, "out of memory");

@@ -235,6 +235,15 @@ for name, (text, words) in bad.items():
                                                               err))
 ctx.check(not os.path.exists(os.path.join(tmp, "x.html")),
           "no page is left from a refused result")
+rc, out, err = call("sweep", fixture("exp_sweep.yaml"), "--vary",
+                    "pools.handlers.shifts.day.staff=8,9", *SMALL, "--quiet")
+csv_path = write("swp.csv", out)
+rc, out, err = call("report", csv_path)
+ctx.check(rc == 2 and csv_path + ":1:1: a sweep saved as CSV" in err
+          and "--format jsonl" in err, "a sweep's CSV: %d %s" % (rc, err))
+rc, out, err = call("report", write("none.jsonl", lines[0] + "\n"))
+ctx.check(rc == 0 and "0 of 8" in out and "no finished point" in out,
+          "a sweep with no point yet: %d %s" % (rc, err))
 # A sweep cut short (its last line partial, as a kill leaves it) holds
 # fewer points than its header; the whole ones are reported.
 rc, out, err = call("report", write("cut.jsonl", "\n".join(lines[:3]) + "\n"))
