@@ -296,6 +296,69 @@ static void swp_words(FILE *f, const json_t *list)
 	fputs("</dd>\n", f);
 }
 
+/* One option of the command and its value, as a shell would need it. */
+static void swp_option(FILE *f, const char *option, const char *value)
+{
+	fprintf(f, " %s ", option);
+	if (*value && strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM"
+			     "NOPQRSTUVWXYZ0123456789_./=:,+-%@") == strlen(value)) {
+		report_html_escape(f, value);
+		return;
+	}
+	fputc('\'', f);
+	for (; *value; value++) {
+		char one[2] = { *value, 0 };
+
+		report_html_escape(f, *value == '\'' ? "'\\''" : one);
+	}
+	fputc('\'', f);
+}
+
+/* Whether a --vary of the sweep starts with path (its days or warm-up
+ * then vary by point: the header has point 0's, not an option's). */
+static bool swp_varied(const json_t *h, const char *path)
+{
+	const json_t *vary = json_object_get(h, "vary");
+
+	for (size_t i = 0; i < json_array_size(vary); i++)
+		if (strncmp(json_string_value(json_array_get(vary, i)), path,
+			    strlen(path)) == 0)
+			return true;
+	return false;
+}
+
+/* The command that runs the sweep again, from its identifying line: the
+ * line holds what identifies the sweep (the scenario by its content, not
+ * by how its path was spelt, so that --resume judges it by content), so
+ * the scenario's file is written SCENARIO.yaml. */
+static void swp_command(FILE *f, const json_t *h)
+{
+	static const char *const lists[2] = { "vary", "set" };
+	char num[64];
+
+	fputs("<code>callsim sweep SCENARIO.yaml", f);
+	for (size_t k = 0; k < 2; k++) {
+		const json_t *a = json_object_get(h, lists[k]);
+
+		for (size_t i = 0; i < json_array_size(a); i++)
+			swp_option(f, k ? "--set" : "--vary", json_string_value(
+				json_array_get(a, i)));
+	}
+	snprintf(num, sizeof num, "%lld", (long long)json_integer_value(
+		json_object_get(h, "seed")));
+	swp_option(f, "--seed", num);
+	snprintf(num, sizeof num, "%g", result_number(h, "replications"));
+	swp_option(f, "--replications", num);
+	snprintf(num, sizeof num, "%.17g", result_number(h, "days"));
+	if (!swp_varied(h, "run.days="))
+		swp_option(f, "--days", num);
+	snprintf(num, sizeof num, "%.17g", result_number(h, "warmup_hours"));
+	if (!swp_varied(h, "run.warmup_hours="))
+		swp_option(f, "--warmup-hours", num);
+	fputs(" --format jsonl</code> (SCENARIO.yaml: the file whose content "
+	      "has the fingerprint above)</dd>\n", f);
+}
+
 static void swp_provenance(FILE *f, const json_t *root)
 {
 	const json_t *h = json_object_get(root, "header");
@@ -331,7 +394,10 @@ static void swp_provenance(FILE *f, const json_t *root)
 		result_number(h, "days"), result_number(h, "warmup_hours"));
 	report_html_dt(f, "callsim version");
 	report_html_escape(f, result_string(h, "callsim_version"));
-	fputs("</dd>\n</dl>\n</header>\n", f);
+	fputs("</dd>\n", f);
+	report_html_dt(f, "command");
+	swp_command(f, h);
+	fputs("</dl>\n</header>\n", f);
 }
 
 void report_html_sweep(FILE *f, const json_t *root)
