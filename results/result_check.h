@@ -26,6 +26,7 @@ struct result_check {
 	size_t n_lines, n_grades;    /* of the result, for its days */
 	size_t n_areas;              /* ... and its hours */
 	enum result_kind kind;       /* found from "schema" */
+	size_t n_pools;              /* an optimisation's first hour's */
 };
 
 /* Member key of obj (at path) when it is one of types, else NULL with the

@@ -66,8 +66,9 @@ static void kinds_same_size(struct result_check *c, const json_t *obj,
 	const json_t *a = json_object_get(obj, key);
 
 	if (json_is_array(a) && json_array_size(a) != want)
-		sim_err_add(c->err, SIM_EINVAL, "%s: %s.%s: must list every one "
-			    "of the result's %zu %s", c->name, at, key, want, key);
+		sim_err_add(c->err, SIM_EINVAL, "%s: %s.%s: must list %zu %s, "
+			    "as the rest of the result does", c->name, at, key,
+			    want, key);
 }
 
 /* An hour of "intervals": its number is its place. */
@@ -308,6 +309,7 @@ static void kinds_opt_hour(struct result_check *c, const json_t *o,
 	result_check_list(c, o, at, "pools", kinds_opt_hour_pool);
 	result_check_list(c, o, at, "lines", kinds_opt_hour_line);
 	kinds_same_size(c, o, at, "lines", c->n_lines);
+	kinds_same_size(c, o, at, "pools", c->n_pools);
 }
 
 static void kinds_optimise(struct result_check *c, const json_t *r)
@@ -323,6 +325,8 @@ static void kinds_optimise(struct result_check *c, const json_t *r)
 		result_want(c, costs, "costs", "annual_cost", RT_NUMBER);
 	}
 	c->n_lines = json_array_size(json_object_get(r, "lines"));
+	c->n_pools = json_array_size(json_object_get(json_array_get(
+		json_object_get(r, "intervals"), 0), "pools"));
 	if (!sim_err_failed(c->err))
 		kinds_intervals(c, r, kinds_opt_hour);
 }

@@ -202,6 +202,10 @@ broken["intervals"][3]["pools"][0]["on_duty"] = None
 bad["opt-pool.json"] = (json.dumps(broken),
                         "intervals[3].pools[0].on_duty: wrong type")
 broken = json.loads(json.dumps(good["opt"]))
+del broken["intervals"][9]["pools"][1]
+bad["opt-pools.json"] = (json.dumps(broken),
+                         "intervals[9].pools: must list 2 pools")
+broken = json.loads(json.dumps(good["opt"]))
 broken["met"] = "yes"
 bad["opt-met.json"] = (json.dumps(broken), "met: wrong type, must be true")
 broken = json.loads(json.dumps(good["units"]))
