@@ -296,13 +296,23 @@ static void cmp_spec_heat(FILE *f, const json_t *root, size_t l)
 /* ------------------------------------------------------------------ */
 /* Tables and sections                                                 */
 
+/* A fraction as signed percentage points with `decimals` decimals; a
+ * value that rounds to nothing is +0, never -0. */
+static void cmp_pp_to(FILE *f, double x, int decimals)
+{
+	double scale = decimals ? 1000 : 100;
+	double r = round(scale * x) / (scale / 100);
+
+	if (!isfinite(x))
+		fputs("&ndash;", f);
+	else
+		fprintf(f, "%+.*f", decimals, r == 0 ? 0.0 : r);
+}
+
 /* A difference's mean and interval in percentage points. */
 static void cmp_pp(FILE *f, double x)
 {
-	if (isfinite(x))
-		fprintf(f, "%+.1f", 100 * x);
-	else
-		fputs("&ndash;", f);
+	cmp_pp_to(f, x, 1);
 }
 
 static void cmp_diff_cells(FILE *f, const json_t *fig)
@@ -455,10 +465,9 @@ static void cmp_heat_table(FILE *f, const json_t *iv, size_t l)
 				json_array_get(iv, 24 * d + h), "lines"), l),
 				"diff_of_means");
 
-			if (isfinite(x))
-				fprintf(f, "<td>%+.0f</td>", 100 * x);
-			else
-				fputs("<td>&ndash;</td>", f);
+			fputs("<td>", f);
+			cmp_pp_to(f, x, 0);
+			fputs("</td>", f);
 		}
 		fputs("</tr>\n", f);
 	}
