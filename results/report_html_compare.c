@@ -132,7 +132,8 @@ static void cmp_sides_rows(struct emit_json *w, const json_t *root,
 static void cmp_spec_sides(FILE *f, const json_t *root, size_t unused)
 {
 	(void)unused;
-	fputs("{\"width\":420,\"height\":{\"step\":20},\"config\":{\"legend\":{\"orient\":\"bottom\"}},\"encoding\":{\"y\":"
+	fputs("{\"width\":420,\"height\":{\"step\":20},"
+	      "\"config\":{\"legend\":{\"orient\":\"bottom\"}},\"encoding\":{\"y\":"
 	      "{\"field\":\"agreement\",\"type\":\"nominal\",\"sort\":null,"
 	      "\"title\":null,\"axis\":{\"labelLimit\":300}},\"yOffset\":"
 	      "{\"field\":\"side\",\"sort\":[\"A\",\"B\"]}},\"layer\":["
@@ -205,7 +206,8 @@ static void cmp_areas_rows(struct emit_json *w, const json_t *root,
  * beside. */
 static void cmp_spec_diff(FILE *f, const json_t *root, size_t areas)
 {
-	fputs("{\"width\":420,\"height\":{\"step\":30},\"config\":{\"legend\":{\"orient\":\"bottom\"}},\"encoding\":{\"y\":"
+	fputs("{\"width\":420,\"height\":{\"step\":30},"
+	      "\"config\":{\"legend\":{\"orient\":\"bottom\"}},\"encoding\":{\"y\":"
 	      "{\"field\":\"agreement\",\"type\":\"nominal\",\"sort\":null,"
 	      "\"title\":null,\"axis\":{\"labelLimit\":300}}},\"layer\":["
 	      "{\"mark\":{\"type\":\"rule\",\"strokeWidth\":3},\"encoding\":"

@@ -142,20 +142,47 @@ static void swp_spec_cheapest(FILE *f)
 	      "\"quantitative\"}}}", f);
 }
 
+/* The title of the figure's axis. */
+static const char *swp_title(size_t arg)
+{
+	return arg % 2 ? "attended within target" : "service level";
+}
+
+/* With one --vary the points lie along one curve: the 95% interval as a
+ * band and the means as a line through them, in order of cost, behind
+ * the points' marks. */
+static void swp_spec_band(FILE *f, size_t arg)
+{
+	fputs("{\"mark\":{\"type\":\"area\",\"opacity\":0.25,\"color\":"
+	      "\"#56B4E9\"},\"encoding\":{\"y\":{\"field\":\"ci_low\","
+	      "\"type\":\"quantitative\",\"title\":", f);
+	emit_json_string(f, swp_title(arg));
+	fputs("},\"y2\":{\"field\":\"ci_high\"}}},{\"mark\":{\"type\":"
+	      "\"line\",\"color\":\"#0072B2\",\"strokeWidth\":1},"
+	      "\"encoding\":{\"y\":{\"field\":\"mean\",\"type\":"
+	      "\"quantitative\",\"title\":", f);
+	emit_json_string(f, swp_title(arg));
+	fputs("}}},", f);
+}
+
 /* Figure against annual cost: each point's 95% interval as a bar, its
  * mean as a mark (colour and shape by verdict), the goal as a dashed
  * line, and a ring and words at the cheapest point meeting every goal. */
 static void swp_spec(FILE *f, const json_t *root, size_t arg)
 {
-	fputs("{\"width\":560,\"height\":260,\"config\":{\"legend\":{\"orient\":\"bottom\"}},\"encoding\":{\"x\":{\"field\":"
-	      "\"annual_cost\",\"type\":\"quantitative\",\"scale\":{\"zero\":"
-	      "false},\"axis\":{\"format\":\",.0f\"},\"title\":\"annual cost "
-	      "of all staff\"}},\"layer\":["
-	      "{\"mark\":{\"type\":\"rule\",\"strokeWidth\":2},\"encoding\":"
+	fputs("{\"width\":560,\"height\":260,"
+	      "\"config\":{\"legend\":{\"orient\":\"bottom\"}},"
+	      "\"encoding\":{\"x\":{\"field\":\"annual_cost\",\"type\":"
+	      "\"quantitative\",\"scale\":{\"zero\":false},\"axis\":"
+	      "{\"format\":\",.0f\"},\"title\":\"annual cost of all staff\"}},"
+	      "\"layer\":[", f);
+	if (json_array_size(json_object_get(json_object_get(root, "header"),
+					    "vary")) == 1)
+		swp_spec_band(f, arg);
+	fputs("{\"mark\":{\"type\":\"rule\",\"strokeWidth\":2},\"encoding\":"
 	      "{\"y\":{\"field\":\"ci_low\",\"type\":\"quantitative\",\"scale\":"
 	      "{\"zero\":false},\"axis\":{\"format\":\".0%\"},\"title\":", f);
-	emit_json_string(f, arg % 2 ? "attended within target"
-			 : "service level");
+	emit_json_string(f, swp_title(arg));
 	fputs("},\"y2\":{\"field\":\"ci_high\"},\"color\":"
 	      REPORT_HTML_VERDICT_COLOR "}},"
 	      "{\"mark\":{\"type\":\"point\",\"filled\":true,\"size\":70},"
@@ -163,9 +190,10 @@ static void swp_spec(FILE *f, const json_t *root, size_t arg)
 	      "\"quantitative\"},\"color\":" REPORT_HTML_VERDICT_COLOR
 	      ",\"shape\":" REPORT_HTML_VERDICT_SHAPE "}},"
 	      "{\"transform\":[{\"filter\":\"datum.point === 0\"},"
-	      "{\"filter\":\"isValid(datum.goal)\"}],\"mark\":{\"type\":\"rule\",\"color\":"
-	      "\"black\",\"strokeDash\":[6,3]},\"encoding\":{\"x\":null,\"y\":"
-	      "{\"field\":\"goal\",\"type\":\"quantitative\"}}}", f);
+	      "{\"filter\":\"isValid(datum.goal)\"}],\"mark\":{\"type\":"
+	      "\"rule\",\"color\":\"black\",\"strokeDash\":[6,3]},"
+	      "\"encoding\":{\"x\":null,\"y\":{\"field\":\"goal\",\"type\":"
+	      "\"quantitative\"}}}", f);
 	if (swp_cheapest(root) >= 0)
 		swp_spec_cheapest(f);
 	fputc(']', f);
@@ -218,10 +246,12 @@ static void swp_charts(FILE *f, const json_t *root)
 				 k ? "grade" : "line", i);
 			report_html_chart(f, id, "Each point's mean (mark) and "
 					  "95% interval (bar) against the annual "
-					  "cost of all its staff; the goal "
-					  "dashed; the cheapest point meeting "
-					  "every goal ringed.", swp_spec, root,
-					  2 * i + k);
+					  "cost of all its staff (with one value "
+					  "varied, also the interval as a band "
+					  "and the means as a line, in order of "
+					  "cost); the goal dashed; the cheapest "
+					  "point meeting every goal ringed.",
+					  swp_spec, root, 2 * i + k);
 		}
 	}
 }

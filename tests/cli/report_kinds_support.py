@@ -176,7 +176,10 @@ def expected_marks(result, chart, rows):
         best = sweep_cheapest(result) is not None
         goal = rows[0]["goal"] is not None
         bars = len([r for r in rows if r["ci_low"] is not None])
-        return {"symbol": shown + best, "rule": bars + goal, "text": int(best)}
+        # one --vary: the interval as a band and the means as a line too
+        band = int(len(result["header"]["vary"]) == 1)
+        return {"symbol": shown + best, "rule": bars + goal, "text": int(best),
+                "area": band, "line": band}
     if chart.startswith("chart-opt-pool-"):
         return {"line": len({r["series"] for r in rows
                              if r["staff"] is not None})}
