@@ -17,7 +17,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli_command.h"
 #include "cli/cli_common.h"
+#include "cli/cmd_report.h"
 #include "results/compare.h"
 #include "results/experiment.h"
 #include "results/progress.h"
@@ -30,7 +32,7 @@ const char cmd_compare_usage[] =
 	"                       [--replications N] [--seed S] [--days D]\n"
 	"                       [--warmup-hours H] [--threads T]\n"
 	"                       [--format table|csv|json] [--require-slas]\n"
-	"                       [--verbose | --quiet]\n"
+	"                       [--report FILE.html] [--verbose | --quiet]\n"
 	"\n"
 	"Runs A and B (B defaults to A: compare two variants of one scenario\n"
 	"with --set-a and --set-b) with common random numbers and reports, for\n"
@@ -50,6 +52,9 @@ const char cmd_compare_usage[] =
 	"                     (default); the output does not depend on it\n"
 	"  --format F         table (default), csv or json\n"
 	"  --require-slas     exit 3 when B misses a line's or grade's goal\n"
+	"  --report FILE      also write the comparison's HTML report with\n"
+	"                     charts to FILE, as `callsim report` makes it from\n"
+	"                     the JSON\n"
 	"  --verbose          print wall time and events a second on stderr\n"
 	"  --quiet            no progress bar and no timings, not even on a\n"
 	"                     terminal (errors and warnings are still printed)\n"
@@ -67,6 +72,8 @@ struct cmp_opts {
 	const char *run_values[CLI_RUN_SETTINGS];   /* NULL when not given */
 	unsigned threads;
 	int format;                        /* enum cmp_format */
+	const char *report;                /* --report FILE, or NULL */
+	struct cli_command command;        /* the words the JSON records */
 	bool require_slas, verbose, quiet, help;
 };
 
@@ -80,6 +87,7 @@ static const struct cli_opt cmp_opts_table[] = {
 	CLI_OPT_THREADS(struct cmp_opts, threads),
 	CLI_OPT_CHOICE("format", struct cmp_opts, format, cmp_formats),
 	CLI_OPT_FLAG("require-slas", 0, struct cmp_opts, require_slas),
+	CLI_OPT_TEXT("report", 0, struct cmp_opts, report),
 	CLI_OPT_FLAG("verbose", 'v', struct cmp_opts, verbose),
 	CLI_OPT_FLAG("quiet", 'q', struct cmp_opts, quiet),
 	CLI_OPT_FLAG("help", 'h', struct cmp_opts, help),
@@ -103,6 +111,10 @@ static int cmp_parse(int argc, char **argv, struct cmp_opts *o)
 	if (!o->help && o->paths[0] == NULL)
 		return cli_usage_error("compare", "which scenarios? give A.yaml "
 				       "and B.yaml, or one file and --set-b");
+	if (cli_command_of(argc, argv, &o->command) != 0) {
+		fputs("callsim compare: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
 	return CLI_EXIT_OK;
 }
 
@@ -182,18 +194,33 @@ static int cmp_check_pairing(struct scenario *const sc[2])
 	return CLI_EXIT_OK;
 }
 
-static enum sim_status cmp_write(const struct compare *c, int f,
+/* The comparison and the words of its command, for the JSON writer. */
+struct cmp_result {
+	const struct compare *c;
+	const struct cli_command *command;
+};
+
+static enum sim_status cmp_json(FILE *f, const void *arg,
+				struct sim_err *err)
+{
+	const struct cmp_result *x = arg;
+
+	return report_compare_json_run(f, x->c, x->command->words,
+				       x->command->n, err);
+}
+
+static enum sim_status cmp_write(const struct cmp_result *x, int f,
 				 struct sim_err *err)
 {
 	switch (f) {
 	case CMP_CSV:
-		return report_compare_csv(stdout, c, err);
+		return report_compare_csv(stdout, x->c, err);
 	case CMP_JSON:
-		return report_compare_json(stdout, c, err);
+		return cmp_json(stdout, x, err);
 	case CMP_TABLE:
 		break;
 	}
-	return report_compare_table(stdout, c, err);
+	return report_compare_table(stdout, x->c, err);
 }
 
 /* Simulates both sides paired (experiment_compare), compares and writes;
@@ -222,8 +249,13 @@ static int cmp_run(struct scenario *const sc[2], const struct cmp_opts *o)
 		fprintf(stderr, "callsim compare: 2 x %zu replications, %" PRIu64
 			" + %" PRIu64 " events in %.2f s\n", n, c->a->events,
 			c->b->events, cli_clock_s() - t0);
-	if (c == NULL || cmp_write(c, o->format, &err) != SIM_OK) {
+	if (c == NULL || cmp_write(&(struct cmp_result){ c, &o->command },
+				   o->format, &err) != SIM_OK) {
 		cli_print_err("compare", &err);
+	} else if (o->report != NULL
+		   && cmd_report_of("compare", cmp_json, &(struct cmp_result){
+				    c, &o->command }, o->report) != CLI_EXIT_OK) {
+		rc = CLI_EXIT_FAILURE;
 	} else {
 		if (o->require_slas)
 			cli_note_unmeasured("compare", "B: ", c->b);
@@ -255,5 +287,6 @@ int cmd_compare(int argc, char **argv)
 	scenario_free(sc[1]);
 	for (int l = 0; l < 3; l++)
 		cli_strings_clear(&o.sets[l]);
+	cli_command_clear(&o.command);
 	return rc;
 }

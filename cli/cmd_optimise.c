@@ -19,7 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_command.h"
 #include "cli/cli_common.h"
+#include "cli/cmd_report.h"
 #include "models/optimise.h"
 #include "results/experiment.h"
 #include "results/progress.h"
@@ -34,7 +36,8 @@ const char cmd_optimise_usage[] =
 	"                        [--replications N] [--seed S] [--days D]\n"
 	"                        [--threads T] [--set KEY=VALUE]...\n"
 	"                        [--max-simulations N]\n"
-	"                        [--format table|csv|json] [--quiet]\n"
+	"                        [--format table|csv|json] [--report FILE.html]\n"
+	"                        [--quiet]\n"
 	"       callsim optimise SCENARIO --units [--role NAME]... [--max-units N]\n"
 	"                        [--start estimate|scenario] [the options above\n"
 	"                        but --pool and --max-staff]\n"
@@ -71,6 +74,9 @@ const char cmd_optimise_usage[] =
 	"  --max-simulations N  give up after N simulations (default 60; 300 with\n"
 	"                       --units)\n"
 	"  --format F           table (default), csv or json\n"
+	"  --report FILE        also write the result's HTML report with charts\n"
+	"                       to FILE, as `callsim report` makes it from the\n"
+	"                       JSON\n"
 	"  --quiet              no progress lines or bar on stderr\n"
 	"\n"
 	"exit status: 0 found, 1 a run failed or the simulations ran out,\n"
@@ -90,6 +96,8 @@ struct optimise_opts {
 	unsigned threads;                  /* 0: every core */
 	int format;                        /* enum optimise_format */
 	int start;                         /* 1: --start scenario */
+	const char *report;                /* --report FILE, or NULL */
+	struct cli_command command;        /* the words the JSON records */
 	bool quiet, help, units;
 };
 
@@ -117,6 +125,7 @@ static const struct cli_opt optimise_opts_table[] = {
 	CLI_OPT_OWN("max-units", 0, true, OPT_MAX_UNITS),
 	CLI_OPT_CHOICE("start", struct optimise_opts, start, optimise_starts),
 	OPTIMISE_OPT_RUN("days", CLI_RUN_DAYS),
+	CLI_OPT_TEXT("report", 0, struct optimise_opts, report),
 	CLI_OPT_END
 };
 
@@ -180,6 +189,10 @@ static int optimise_parse(int argc, char **argv, struct optimise_opts *o)
 		return rc;
 	if (!o->help && o->path == NULL)
 		return cli_usage_error("optimise", "no scenario given");
+	if (cli_command_of(argc, argv, &o->command) != 0) {
+		fputs("callsim optimise: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
 	return o->help ? CLI_EXIT_OK : optimise_modes(o);
 }
 
@@ -249,9 +262,23 @@ static int optimise_written(enum sim_status st, const struct sim_err *err)
 	return CLI_EXIT_FAILURE;
 }
 
-/* Writes the handlers' round r in the chosen format; returns the exit
- * code. */
+/* The JSON writers in the shape --report takes. */
+static enum sim_status optimise_json_of(FILE *f, const void *arg,
+					struct sim_err *err)
+{
+	return report_optimise_json(f, arg, err);
+}
+
+static enum sim_status optimise_units_json_of(FILE *f, const void *arg,
+					      struct sim_err *err)
+{
+	return report_optimise_units_json(f, arg, err);
+}
+
+/* Writes the handlers' round r in the chosen format, and the report with
+ * --report; returns the exit code. */
 static int optimise_print(const struct optimise_opts *o,
+			  const struct scenario *base,
 			  const struct search_hours *h, bool met)
 {
 	static enum sim_status (*const writers[])(
@@ -264,16 +291,22 @@ static int optimise_print(const struct optimise_opts *o,
 	struct report_optimise res = {
 		.plan = h->plan, .s = h->round.s, .sims = h->sims,
 		.set = (const char *const *)set,
-		.n_set = h->round.n_edits, .met = met,
+		.n_set = h->round.n_edits, .met = met, .base = base,
+		.command = o->command.words, .n_command = o->command.n,
 	};
 	struct sim_err err;
 	enum sim_status st;
+	int rc;
 
 	sim_err_clear(&err);
 	st = set == NULL ? sim_err_add(&err, SIM_ENOMEM, "out of memory")
 			 : writers[o->format](stdout, &res, &err);
+	rc = optimise_written(st, &err);
+	if (rc == CLI_EXIT_OK && o->report != NULL)
+		rc = cmd_report_of("optimise", optimise_json_of, &res,
+				   o->report);
 	experiment_edits_text_free(set, h->round.n_edits);
-	return optimise_written(st, &err);
+	return rc;
 }
 
 /* Writes the units' best round in the chosen format; returns the exit
@@ -294,15 +327,21 @@ static int optimise_units_print(const struct optimise_opts *o,
 		.base = base, .s = u->best.s, .chosen = u->u->chosen,
 		.sims = u->sims, .set = (const char *const *)set,
 		.n_set = u->best.n_edits, .met = met,
+		.command = o->command.words, .n_command = o->command.n,
 	};
 	struct sim_err err;
 	enum sim_status st;
+	int rc;
 
 	sim_err_clear(&err);
 	st = set == NULL ? sim_err_add(&err, SIM_ENOMEM, "out of memory")
 			 : writers[o->format](stdout, &res, &err);
+	rc = optimise_written(st, &err);
+	if (rc == CLI_EXIT_OK && o->report != NULL)
+		rc = cmd_report_of("optimise", optimise_units_json_of, &res,
+				   o->report);
 	experiment_edits_text_free(set, u->best.n_edits);
-	return optimise_written(st, &err);
+	return rc;
 }
 
 /* The pools named by --pool (every pool when none is); returns
@@ -372,7 +411,7 @@ static int optimise_hours(const struct optimise_opts *o,
 		rc = optimise_exit(end, &err);
 	}
 	if (h.round.s != NULL && (end == SEARCH_MET || end == SEARCH_UNMET)) {
-		int prc = optimise_print(o, &h, end == SEARCH_MET);
+		int prc = optimise_print(o, base, &h, end == SEARCH_MET);
 
 		rc = rc == CLI_EXIT_OK ? prc : rc;
 	}
@@ -497,6 +536,7 @@ int cmd_optimise(int argc, char **argv)
 	cli_strings_clear(&o.pools);
 	cli_strings_clear(&o.roles);
 	cli_strings_clear(&o.sets);
+	cli_command_clear(&o.command);
 	return rc;
 }
 

@@ -15,16 +15,18 @@
 const char cmd_report_usage[] =
 	"usage: callsim report RESULT.json [--out FILE.html]\n"
 	"\n"
-	"Turns a run result saved with `callsim run --format json` into one\n"
-	"HTML page with charts and their tables, which opens in a browser from\n"
-	"the file alone, with no network. With --intervals in the run the page\n"
-	"also has the hour-of-week heat maps; `callsim run --report FILE.html`\n"
-	"makes the page (and adds them) in one step.\n"
+	"Turns a saved result into one HTML page with charts and their tables,\n"
+	"which opens in a browser from the file alone, with no network: a run\n"
+	"(`callsim run --format json`; with --intervals the page also has the\n"
+	"hour-of-week heat maps), a comparison (`compare --format json`), a\n"
+	"sweep (`sweep --format jsonl`) or an optimisation (`optimise --format\n"
+	"json`, with or without --units). `--report FILE.html` on run, compare,\n"
+	"sweep and optimise makes the page in one step.\n"
 	"\n"
 	"  --out FILE         write the page to FILE (default: stdout)\n"
 	"\n"
 	"exit status: 0 ok, 1 the page could not be written, 2 bad usage or a\n"
-	"file that is not a run result this callsim can read\n";
+	"file that is not a result this callsim can read\n";
 
 struct report_opts {
 	const char *path;
@@ -107,6 +109,36 @@ int cmd_report_write(const char *cmd, const struct result *r,
 	return CLI_EXIT_OK;
 }
 
+int cmd_report_of(const char *cmd,
+		  enum sim_status (*write)(FILE *f, const void *arg,
+					   struct sim_err *err),
+		  const void *arg, const char *path)
+{
+	char *json = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&json, &len);
+	struct result *r = NULL;
+	struct sim_err err;
+	enum sim_status st;
+	int rc = CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	if (mem == NULL) {
+		fprintf(stderr, "callsim %s: out of memory\n", cmd);
+		return rc;
+	}
+	st = write(mem, arg, &err);
+	if (fclose(mem) != 0 || st != SIM_OK)
+		sim_err_add(&err, SIM_ENOMEM, "out of memory");
+	else if (result_read_text("the result", json, len, &r, &err) == SIM_OK)
+		rc = cmd_report_write(cmd, r, path);
+	if (sim_err_failed(&err))
+		cli_print_err(cmd, &err);
+	result_free(r);
+	free(json);
+	return rc;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct report_opts o = { 0 };
@@ -121,7 +153,8 @@ int cmd_report(int argc, char **argv)
 	}
 	if (rc == CLI_EXIT_OK && o.path == NULL)
 		rc = cli_usage_error("report", "which result? give the JSON "
-				     "file `callsim run --format json` wrote");
+				     "file `callsim run --format json` (or "
+				     "compare, sweep, optimise) wrote");
 	if (rc == CLI_EXIT_USAGE)
 		fputs("try 'callsim help report'\n", stderr);
 	if (rc != CLI_EXIT_OK)

@@ -5,6 +5,8 @@
 #ifndef CLI_CMD_REPORT_H
 #define CLI_CMD_REPORT_H
 
+#include <stdio.h>
+
 #include "results/result_read.h"
 
 /* The usage text `callsim help report` and `callsim report --help` print. */
@@ -19,5 +21,14 @@ int cmd_report(int argc, char **argv);
  * Returns CLI_EXIT_OK or CLI_EXIT_FAILURE. */
 int cmd_report_write(const char *cmd, const struct result *r,
 		     const char *path);
+
+/* --report of compare, sweep and optimise: writes the result's JSON with
+ * write(f, arg) into memory, reads it back as `callsim report` reads a
+ * saved one (so both make the same page) and writes the page to path.
+ * Returns the exit code, what went wrong printed. */
+int cmd_report_of(const char *cmd,
+		  enum sim_status (*write)(FILE *f, const void *arg,
+					   struct sim_err *err),
+		  const void *arg, const char *path);
 
 #endif

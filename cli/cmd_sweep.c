@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "cli/cli_common.h"
+#include "cli/cmd_report.h"
 #include "results/experiment.h"
 #include "results/summary.h"
 #include "results/sweep.h"
@@ -50,7 +51,7 @@ const char cmd_sweep_usage[] =
 	"                     [--replications N] [--seed S] [--days D]\n"
 	"                     [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
 	"                     [--format csv|jsonl] [--wide] [--out FILE] [--resume]\n"
-	"                     [--quiet]\n"
+	"                     [--quiet] [--report FILE.html]\n"
 	"\n"
 	"Runs SCENARIO at every combination of the --vary values (the first --vary\n"
 	"varies slowest), every point with the same seed, and writes each point's\n"
@@ -76,6 +77,10 @@ const char cmd_sweep_usage[] =
 	"                            options and the same content of the scenario\n"
 	"                            and the CSV files it reads)\n"
 	"  --quiet                   no progress on stderr\n"
+	"  --report FILE             also write the sweep's HTML report with\n"
+	"                            charts to FILE once every point is done, as\n"
+	"                            `callsim report` makes it from the JSON Lines\n"
+	"                            (needs --format jsonl)\n"
 	"\n"
 	"Every point is loaded and checked before anything is written.\n"
 	"\n"
@@ -106,6 +111,7 @@ struct sweep_opts {
 	unsigned threads;
 	int format;                        /* enum sweep_format */
 	const char *out;                   /* NULL: stdout */
+	const char *report;                /* --report FILE, or NULL */
 	bool wide, resume, quiet, help;
 };
 
@@ -123,6 +129,7 @@ static const struct cli_opt sweep_opts_table[] = {
 	CLI_OPT_FLAG("wide", 0, struct sweep_opts, wide),
 	CLI_OPT_TEXT("out", 'o', struct sweep_opts, out),
 	CLI_OPT_FLAG("resume", 0, struct sweep_opts, resume),
+	CLI_OPT_TEXT("report", 0, struct sweep_opts, report),
 	CLI_OPT_FLAG("quiet", 'q', struct sweep_opts, quiet),
 	CLI_OPT_FLAG("help", 'h', struct sweep_opts, help),
 	CLI_OPT_END
@@ -166,6 +173,8 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 				       "with --format csv");
 	if (o->wide)
 		o->format = SWEEP_CSV_WIDE;
+	if (o->report != NULL && o->format != SWEEP_JSONL)
+		return cli_usage_error("sweep", "--report needs --format jsonl");
 	return CLI_EXIT_OK;
 }
 
@@ -178,6 +187,10 @@ struct sweep_run {
 	struct cli_strings settings;       /* the run settings */
 	struct scenario_edit *run_edits;   /* settings, as edits */
 	int fd;                            /* the output */
+	FILE *tee;                         /* a copy of stdout for --report, or
+					      NULL; into tee_buf */
+	char *tee_buf;
+	size_t tee_len;
 	const char *out_name;              /* for messages */
 	unsigned reps, threads;
 	uint64_t *content;                 /* [n_points]: what each point read */
@@ -244,6 +257,8 @@ static int sweep_check_points(struct sweep_run *r, struct sweep_id *id)
 static int sweep_write_all(const struct sweep_run *r, const char *buf,
 			   size_t len)
 {
+	if (r->tee != NULL)
+		fwrite(buf, 1, len, r->tee);
 	while (len > 0) {
 		ssize_t n = write(r->fd, buf, len);
 
@@ -565,11 +580,59 @@ static int sweep_run_init(struct sweep_run *r, const struct sweep_opts *o)
 /* Frees what sweep_run_init set up. */
 static void sweep_run_free(struct sweep_run *r)
 {
+	if (r->tee != NULL)
+		fclose(r->tee);
+	free(r->tee_buf);
 	free(r->content);
 	free(r->sets);
 	free(r->run_edits);
 	scenario_doc_free(r->doc);
 	cli_strings_clear(&r->settings);
+}
+
+/* --report with the points on stdout: a copy of what is written, from
+ * the header on. Returns the exit code. */
+static int sweep_tee_open(struct sweep_run *r)
+{
+	if (r->o->report == NULL || r->o->out != NULL)
+		return CLI_EXIT_OK;
+	r->tee = open_memstream(&r->tee_buf, &r->tee_len);
+	if (r->tee != NULL)
+		return CLI_EXIT_OK;
+	fputs("callsim sweep: out of memory\n", stderr);
+	return CLI_EXIT_FAILURE;
+}
+
+/* --report once the sweep is done: the page of the file written (all of
+ * it, with the points a --resume kept), or of the copy of stdout. Returns
+ * the exit code. */
+static int sweep_report(struct sweep_run *r)
+{
+	char *text = NULL;
+	size_t len = 0;
+	struct result *res = NULL;
+	struct sim_err err;
+	enum sim_status st;
+	int rc = CLI_EXIT_FAILURE;
+
+	sim_err_clear(&err);
+	if (r->tee != NULL) {
+		fclose(r->tee);
+		r->tee = NULL;
+		text = r->tee_buf;
+		len = r->tee_len;
+		r->tee_buf = NULL;
+		st = result_read_text("the sweep", text, len, &res, &err);
+	} else {
+		st = result_read_file(r->o->out, &res, &err);
+	}
+	if (st == SIM_OK)
+		rc = cmd_report_write("sweep", res, r->o->report);
+	else
+		cli_print_err("sweep", &err);
+	result_free(res);
+	free(text);
+	return rc;
 }
 
 /* Checks every point, opens the output and runs the sweep. */
@@ -590,6 +653,8 @@ static int sweep_main(const struct sweep_opts *o)
 	}
 	if (rc == CLI_EXIT_OK && (header = sweep_header(&id, &len)) == NULL)
 		rc = CLI_EXIT_FAILURE;
+	if (rc == CLI_EXIT_OK)
+		rc = sweep_tee_open(&r);
 	if (rc == CLI_EXIT_OK) {
 		r.reps = base->run.replications;
 		rc = o->resume ? sweep_open_resume(&r, base, header, len)
@@ -597,6 +662,8 @@ static int sweep_main(const struct sweep_opts *o)
 	}
 	if (rc == CLI_EXIT_OK)
 		rc = sweep_drive(&r);
+	if (rc == CLI_EXIT_OK && o->report != NULL)
+		rc = sweep_report(&r);
 	if (r.fd > STDERR_FILENO && close(r.fd) != 0 && rc == CLI_EXIT_OK) {
 		fprintf(stderr, "callsim sweep: closing %s failed (%s)\n",
 			r.out_name, strerror(errno));

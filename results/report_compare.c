@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "callsim_config.h"
 #include "results/emit.h"
 #include "results/uncertain.h"
 
@@ -337,7 +338,34 @@ static void rj_side(struct emit_json *w, const char *key, const struct summary *
 	emit_json_key_string(w, "file", s->sc->path);
 	emit_json_key_number(w, "days", s->days);
 	emit_json_key_number(w, "warmup_hours", s->warmup_s / 3600.0);
+	emit_json_key(w, "content_fnv1a");   /* of the file and its CSVs */
+	fprintf(w->f, "\"%016" PRIx64 "\"", s->sc->content_fnv1a);
 	emit_json_close(w, '}');
+}
+
+/* The target and goal of the line or grade `name` of side s (null on the
+ * side without it). */
+static void rj_goal(struct emit_json *w, const struct summary *s,
+		    const struct compare_item *it, char side)
+{
+	double target = NAN, goal = NAN;
+	char key[16];
+
+	for (size_t i = 0; it->kind == COMPARE_LINE && i < s->sc->n_lines; i++)
+		if (strcmp(s->sc->lines[i].name, it->name) == 0) {
+			target = s->sc->lines[i].target_s;
+			goal = s->sc->lines[i].goal;
+		}
+	for (size_t i = 0; it->kind == COMPARE_GRADE && i < s->sc->n_grades;
+	     i++)
+		if (strcmp(s->sc->grades[i].name, it->name) == 0) {
+			target = s->sc->grades[i].target_s;
+			goal = s->sc->grades[i].goal;
+		}
+	snprintf(key, sizeof key, "target_s_%c", side);
+	emit_json_key_number(w, key, target);
+	snprintf(key, sizeof key, "goal_%c", side);
+	emit_json_key_number(w, key, goal);
 }
 
 /* "metric": {"a": {...}, "b": {...}, "diff": {...}}. */
@@ -354,8 +382,8 @@ static void rj_figure(struct emit_json *w, const struct compare_figure *fg)
 /* An item: in an array (`element`) or as a member's value. Named items
  * and the force say which sides have them; items with an agreement give
  * each side's verdict. */
-static void rj_item(struct emit_json *w, const struct compare_item *it,
-		    bool element)
+static void rj_item(struct emit_json *w, const struct compare *c,
+		    const struct compare_item *it, bool element)
 {
 	static const char *const in[] = { "", "a", "b", "both" };
 	bool named = it->kind != COMPARE_TOTAL && it->kind != COMPARE_FORCE;
@@ -373,6 +401,10 @@ static void rj_item(struct emit_json *w, const struct compare_item *it,
 		emit_json_key_string_or_null(w, "verdict_b", it->has_verdict_b
 					     ? ci_verdict_name(it->verdict_b) : NULL);
 	}
+	if (it->kind == COMPARE_LINE || it->kind == COMPARE_GRADE) {
+		rj_goal(w, c->a, it, 'a');
+		rj_goal(w, c->b, it, 'b');
+	}
 	for (size_t k = 0; k < it->n_figures; k++)
 		rj_figure(w, &it->fig[k]);
 	emit_json_close(w, '}');
@@ -386,7 +418,7 @@ static void rj_items(struct emit_json *w, const char *key,
 	emit_json_open(w, '[');
 	for (size_t i = 0; i < c->n_items; i++)
 		if (c->items[i].kind == k)
-			rj_item(w, &c->items[i], true);
+			rj_item(w, c, &c->items[i], true);
 	emit_json_close(w, ']');
 }
 
@@ -398,7 +430,7 @@ static void rj_single(struct emit_json *w, const char *key,
 	emit_json_key(w, key);
 	for (size_t i = 0; i < c->n_items; i++)
 		if (c->items[i].kind == k) {
-			rj_item(w, &c->items[i], false);
+			rj_item(w, c, &c->items[i], false);
 			return;
 		}
 	fputs("null", w->f);
@@ -414,12 +446,103 @@ static void rj_costs(struct emit_json *w, const struct compare *c)
 	emit_json_close(w, '}');
 }
 
+/* Line `name`'s service level in hour h of side s ("a" or "b"): null on
+ * the side without the line. Returns its mean, or NAN. */
+static double rj_hour_side(struct emit_json *w, const char *key,
+			   const struct summary *s, const char *name, size_t h)
+{
+	long l = scenario_line_index(s->sc, name);
+	const struct ci *m = l < 0 ? NULL
+		: summary_iline(s, h, (size_t)l, CC_I_SERVICE_LEVEL);
+
+	emit_json_key_ci(w, key, m != NULL ? m : &(struct ci){ NAN, NAN, NAN,
+							       0 });
+	return m != NULL ? m->mean : NAN;
+}
+
+/* One hour of the week, on one line: every line's service level on both
+ * sides and B's mean minus A's. */
+static void rj_hour(struct emit_json *w, const struct compare *c, size_t h)
+{
+	char label[SUMMARY_HOUR_LABEL_MAX];
+
+	summary_hour_label(h, label);
+	emit_json_next(w);
+	emit_json_open_flat(w, '{');
+	emit_json_key_number(w, "hour", (double)h);
+	emit_json_key_string(w, "label", label);
+	emit_json_key(w, "lines");
+	emit_json_open(w, '[');
+	for (size_t i = 0; i < c->n_items; i++) {
+		const struct compare_item *it = &c->items[i];
+		double a, b;
+
+		if (it->kind != COMPARE_LINE)
+			continue;
+		emit_json_next(w);
+		emit_json_open(w, '{');
+		emit_json_key_string(w, "name", it->name);
+		emit_json_key(w, "service_level");
+		emit_json_open(w, '{');
+		a = rj_hour_side(w, "a", c->a, it->name, h);
+		b = rj_hour_side(w, "b", c->b, it->name, h);
+		emit_json_close(w, '}');
+		emit_json_key_number(w, "diff_of_means", b - a);
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+	emit_json_close(w, '}');
+}
+
+/* "intervals": the 168 hours of the week, one to a line. */
+static void rj_intervals(struct emit_json *w, const struct compare *c)
+{
+	emit_json_key(w, "intervals");
+	emit_json_open(w, '[');
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		rj_hour(w, c, h);
+	emit_json_close(w, ']');
+}
+
+/* What the result is and what made it: the schema the report reader
+ * checks, the version, and the command line ("callsim" and the
+ * subcommand's argv), or null. */
+static void rj_provenance(struct emit_json *w, const char *const *command,
+			  size_t n)
+{
+	emit_json_key_string(w, "schema", REPORT_COMPARE_SCHEMA);
+	emit_json_key_number(w, "schema_version",
+			     REPORT_COMPARE_SCHEMA_VERSION);
+	emit_json_key_string(w, "callsim_version", CALLSIM_VERSION);
+	emit_json_key(w, "command");
+	if (command == NULL) {
+		fputs("null", w->f);
+		return;
+	}
+	emit_json_open_flat(w, '[');
+	emit_json_next(w);
+	emit_json_string(w->f, "callsim");
+	for (size_t i = 0; i < n; i++) {
+		emit_json_next(w);
+		emit_json_string(w->f, command[i]);
+	}
+	emit_json_close(w, ']');
+}
+
 enum sim_status report_compare_json(FILE *f, const struct compare *c,
 				    struct sim_err *err)
+{
+	return report_compare_json_run(f, c, NULL, 0, err);
+}
+
+enum sim_status report_compare_json_run(FILE *f, const struct compare *c,
+					const char *const *command, size_t n,
+					struct sim_err *err)
 {
 	struct emit_json w = { .f = f, .depth = 0 };
 
 	emit_json_open(&w, '{');
+	rj_provenance(&w, command, n);
 	rj_side(&w, "a", c->a);
 	rj_side(&w, "b", c->b);
 	emit_json_key(&w, "seed");
@@ -430,6 +553,7 @@ enum sim_status report_compare_json(FILE *f, const struct compare *c,
 	rj_items(&w, "areas", c, COMPARE_AREA);
 	rj_single(&w, "force", c, COMPARE_FORCE);
 	rj_costs(&w, c);
+	rj_intervals(&w, c);
 	emit_json_close(&w, '}');
 	fputc('\n', f);
 	if (fflush(f) != 0 || ferror(f))

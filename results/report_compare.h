@@ -15,6 +15,11 @@
 #include "results/compare.h"
 #include "sim/sim_err.h"
 
+/* What a comparison's JSON says it is (results/result_read.h checks it):
+ * the version goes up when a key is removed or changes meaning. */
+#define REPORT_COMPARE_SCHEMA "callsim.compare"
+#define REPORT_COMPARE_SCHEMA_VERSION 1
+
 /* Each writes c to f (borrowed) and returns SIM_OK, or SIM_EIO with err
  * filled when f reports a write error. */
 enum sim_status report_compare_table(FILE *f, const struct compare *c,
@@ -26,5 +31,11 @@ enum sim_status report_compare_csv(FILE *f, const struct compare *c,
 				   struct sim_err *err);
 enum sim_status report_compare_json(FILE *f, const struct compare *c,
 				    struct sim_err *err);
+/* report_compare_json with the command line that made it: command[0 .. n)
+ * is argv from the subcommand's name on ("command": null when command is
+ * NULL). */
+enum sim_status report_compare_json_run(FILE *f, const struct compare *c,
+					const char *const *command, size_t n,
+					struct sim_err *err);
 
 #endif

@@ -8,7 +8,9 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "results/emit.h"
 #include "results/report_assets.h"
+#include "results/report_html_page.h"
 #include "results/report_html_response.h"
 #include "results/report_html_spec.h"
 #include "results/report_html_waits.h"
@@ -149,7 +151,7 @@ static void html_command(FILE *f, const json_t *root)
 	fputs("</code>", f);
 }
 
-static void html_head(FILE *f, const json_t *root)
+static void html_head_titled(FILE *f, const char *title)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	      "<meta charset=\"utf-8\">\n"
@@ -160,9 +162,14 @@ static void html_head(FILE *f, const json_t *root)
 	      "form-action 'none'\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, "
 	      "initial-scale=1\">\n<title>callsim report: ", f);
-	report_html_escape(f, result_string(root, "scenario"));
+	report_html_escape(f, title);
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n",
 		html_style);
+}
+
+static void html_head(FILE *f, const json_t *root)
+{
+	html_head_titled(f, result_string(root, "scenario"));
 }
 
 /* "<dt>term</dt><dd>": the caller writes the value and html_dd_end. */
@@ -663,8 +670,8 @@ static void html_foot(FILE *f)
 	fputs("</body>\n</html>\n", f);
 }
 
-enum sim_status report_html_write(FILE *f, const struct result *r,
-				  struct sim_err *err)
+/* The page of a run; the other kinds have theirs (report_html_page.h). */
+static void html_run(FILE *f, const struct result *r)
 {
 	html_head(f, r->root);
 	html_provenance(f, r->root);
@@ -676,8 +683,75 @@ enum sim_status report_html_write(FILE *f, const struct result *r,
 	report_html_waits_write(f, r);
 	html_costs(f, r->root);
 	html_foot(f);
+}
+
+enum sim_status report_html_write(FILE *f, const struct result *r,
+				  struct sim_err *err)
+{
+	switch (r->kind) {
+	case RESULT_COMPARE: report_html_compare(f, r->root); break;
+	case RESULT_SWEEP: report_html_sweep(f, r->root); break;
+	case RESULT_OPTIMISE: report_html_optimise(f, r->root); break;
+	case RESULT_OPTIMISE_UNITS: report_html_optimise_units(f, r->root);
+		break;
+	case RESULT_RUN: html_run(f, r); break;
+	}
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the HTML report "
 				   "failed");
 	return SIM_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* The parts the pages of the other kinds share (report_html_page.h).   */
+
+void report_html_head(FILE *f, const char *title)
+{
+	html_head_titled(f, title);
+}
+
+void report_html_foot(FILE *f)
+{
+	html_foot(f);
+}
+
+void report_html_money(FILE *f, double x)
+{
+	html_money(f, x);
+}
+
+void report_html_verdict(FILE *f, const char *verdict)
+{
+	html_verdict(f, verdict);
+}
+
+void report_html_command(FILE *f, const json_t *root)
+{
+	html_command(f, root);
+}
+
+void report_html_dt(FILE *f, const char *term)
+{
+	html_dt(f, term);
+}
+
+void report_html_data(FILE *f, void (*rows)(struct emit_json *, const json_t *,
+					     size_t),
+		      const json_t *root, size_t arg)
+{
+	struct emit_json w = { .f = f, .compact = true, .script_safe = true };
+
+	fputs(",\"data\":{\"values\":", f);
+	emit_json_open(&w, '[');
+	rows(&w, root, arg);
+	emit_json_close(&w, ']');
+	fputs("}}", f);
+}
+
+void report_html_figure(struct emit_json *w, const json_t *obj,
+			const char *key)
+{
+	emit_json_key_number(w, "mean", result_figure(obj, key, "mean"));
+	emit_json_key_number(w, "ci_low", result_figure(obj, key, "ci_low"));
+	emit_json_key_number(w, "ci_high", result_figure(obj, key, "ci_high"));
 }

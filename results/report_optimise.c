@@ -5,6 +5,8 @@
 #include <inttypes.h>
 #include <math.h>
 
+#include "callsim_config.h"
+#include "models/roster.h"
 #include "results/emit.h"
 #include "results/uncertain.h"
 
@@ -289,6 +291,44 @@ static void report_optimise_json_pools(struct emit_json *w,
 	emit_json_close(w, '}');
 }
 
+/* The mean on duty (after shrinkage) over hour h of the week of roster r,
+ * weighing each step of the roster by how long it lasts. */
+static double report_optimise_mean_on_duty(const struct roster *r, size_t h)
+{
+	double t = 3600.0 * (double)h, end = t + 3600.0, sum = 0;
+
+	while (t < end) {
+		double next = roster_next_change(r, t);
+
+		next = next < end ? next : end;
+		sum += roster_on_duty(r, t) * (next - t);
+		t = next;
+	}
+	return sum / 3600.0;
+}
+
+/* "current_on_duty": the mean on duty of pool p over hour h under the
+ * scenario's own roster; null when the scenario as given is not known or
+ * its roster cannot be built. */
+static void report_optimise_json_current(struct emit_json *w,
+					 const struct report_optimise *x,
+					 size_t p, size_t h)
+{
+	const struct pool_spec *ps = x->base != NULL && p < x->base->n_pools
+		? &x->base->pools[p] : NULL;
+	struct roster_spec spec = { ps ? ps->shifts : NULL,
+				    ps ? ps->n_shifts : 0,
+				    ps ? ps->shrinkage : 0 };
+	struct sim_err err;
+	struct roster *r;
+
+	sim_err_clear(&err);
+	r = ps != NULL ? roster_new(&spec, &err) : NULL;
+	emit_json_key_number(w, "current_on_duty", r != NULL
+			     ? report_optimise_mean_on_duty(r, h) : NAN);
+	roster_free(r);
+}
+
 /* One hour of the week, on one line: the optimised pools' requirement and
  * every line's service level. */
 static void report_optimise_json_hour(struct emit_json *w,
@@ -313,6 +353,7 @@ static void report_optimise_json_hour(struct emit_json *w,
 		emit_json_key_number(w, "on_duty", report_optimise_on_duty(x, p, h));
 		emit_json_key_number(w, "rostered",
 				     report_optimise_rostered(x, p, h));
+		report_optimise_json_current(w, x, p, h);
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');
@@ -338,11 +379,9 @@ enum sim_status report_optimise_json(FILE *f, const struct report_optimise *x,
 	struct emit_json w = { .f = f };
 
 	emit_json_open(&w, '{');
-	emit_json_key_string(&w, "scenario", x->s->sc->name);
+	report_optimise_json_provenance(&w, REPORT_OPTIMISE_SCHEMA, x->s,
+					x->command, x->n_command);
 	emit_json_key_number(&w, "simulations", (double)x->sims);
-	emit_json_key_number(&w, "replications", x->s->replications);
-	emit_json_key(&w, "seed");
-	fprintf(f, "%" PRIu64, x->s->seed);   /* exact, beyond %.10g */
 	emit_json_key_bool(&w, "met", x->met);
 	report_optimise_json_lines(&w, x->s);
 	report_optimise_json_pools(&w, x);
@@ -355,4 +394,35 @@ enum sim_status report_optimise_json(FILE *f, const struct report_optimise *x,
 	emit_json_close(&w, '}');
 	fputc('\n', f);
 	return report_optimise_end(f, err);
+}
+
+void report_optimise_json_provenance(struct emit_json *w, const char *schema,
+				     const struct summary *s,
+				     const char *const *command, size_t n)
+{
+	emit_json_key_string(w, "schema", schema);
+	emit_json_key_number(w, "schema_version",
+			     REPORT_OPTIMISE_SCHEMA_VERSION);
+	emit_json_key_string(w, "callsim_version", CALLSIM_VERSION);
+	emit_json_key_string(w, "scenario", s->sc->name);
+	emit_json_key(w, "content_fnv1a");   /* of the file and its CSVs */
+	fprintf(w->f, "\"%016" PRIx64 "\"", s->sc->content_fnv1a);
+	emit_json_key(w, "command");
+	if (command == NULL) {
+		fputs("null", w->f);
+	} else {
+		emit_json_open_flat(w, '[');
+		emit_json_next(w);
+		emit_json_string(w->f, "callsim");
+		for (size_t i = 0; i < n; i++) {
+			emit_json_next(w);
+			emit_json_string(w->f, command[i]);
+		}
+		emit_json_close(w, ']');
+	}
+	emit_json_key(w, "seed");
+	fprintf(w->f, "%" PRIu64, s->seed);   /* exact, beyond %.10g */
+	emit_json_key_number(w, "replications", s->replications);
+	emit_json_key_number(w, "days", s->days);
+	emit_json_key_number(w, "warmup_hours", s->warmup_s / 3600.0);
 }

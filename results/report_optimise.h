@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "models/optimise.h"
+#include "results/emit.h"
 #include "results/summary.h"
 #include "sim/sim_err.h"
 
@@ -32,7 +33,22 @@ struct report_optimise {
 	const char *const *set;             /* [n_set] the overrides it loaded */
 	size_t n_set;
 	bool met;                           /* every line with a goal is met */
+	/* The scenario as given, whose rosters are the current ones the JSON
+	 * sets beside the requirement (NULL: not known, null in JSON), and
+	 * the command line (command[0 .. n_command), argv from the
+	 * subcommand's name on; NULL: null in JSON). */
+	const struct scenario *base;
+	const char *const *command;
+	size_t n_command;
 };
+
+/* What an optimisation's JSON says it is (results/result_read.h checks
+ * it): the handlers' search and the units' (report_optimise_units.h) are
+ * two kinds of result. The version goes up when a key is removed or
+ * changes meaning. */
+#define REPORT_OPTIMISE_SCHEMA "callsim.optimise"
+#define REPORT_OPTIMISE_UNITS_SCHEMA "callsim.optimise_units"
+#define REPORT_OPTIMISE_SCHEMA_VERSION 1
 
 /* Each writes x to f (borrowed) and returns SIM_OK, or SIM_EIO with err
  * filled when f reports a write error. */
@@ -42,5 +58,12 @@ enum sim_status report_optimise_csv(FILE *f, const struct report_optimise *x,
 				    struct sim_err *err);
 enum sim_status report_optimise_json(FILE *f, const struct report_optimise *x,
 				     struct sim_err *err);
+
+/* The members that head both searches' JSON: "schema" (one of the two
+ * above), "schema_version", "callsim_version", "scenario", the content
+ * fingerprint of the scenario read, "command", then the run settings. */
+void report_optimise_json_provenance(struct emit_json *w, const char *schema,
+				     const struct summary *s,
+				     const char *const *command, size_t n);
 
 #endif

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "results/emit.h"
+#include "results/report_optimise.h"
 #include "results/uncertain.h"
 
 /* Officers' and all staff's FTE and annual cost of a scenario's rosters. */
@@ -362,12 +363,10 @@ enum sim_status report_optimise_units_json(FILE *f,
 	struct emit_json w = { .f = f };
 
 	emit_json_open(&w, '{');
-	emit_json_key_string(&w, "scenario", x->s->sc->name);
+	report_optimise_json_provenance(&w, REPORT_OPTIMISE_UNITS_SCHEMA, x->s,
+					x->command, x->n_command);
 	emit_json_key_string(&w, "optimised", "units");
 	emit_json_key_number(&w, "simulations", (double)x->sims);
-	emit_json_key_number(&w, "replications", x->s->replications);
-	emit_json_key(&w, "seed");
-	fprintf(f, "%" PRIu64, x->s->seed);   /* exact, beyond %.10g */
 	emit_json_key_bool(&w, "met", x->met);
 	report_optimise_units_json_grades(&w, x->s);
 	emit_json_key(&w, "units");

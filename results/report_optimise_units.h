@@ -34,6 +34,10 @@ struct report_optimise_units {
 	const char *const *set;             /* [n_set] the overrides it loaded */
 	size_t n_set;
 	bool met;                           /* every grade with a goal is met */
+	const char *const *command;         /* [n_command] argv from the
+					       subcommand's name on; NULL:
+					       null in JSON */
+	size_t n_command;
 };
 
 /* Each writes x to f (borrowed) and returns SIM_OK, or SIM_EIO with err

@@ -12,21 +12,9 @@
 #include <string.h>
 
 #include "results/report_json.h"
+#include "results/result_check.h"
 #include "sim/mem.h"
 
-/* What a member may be: a mask of these. */
-enum {
-	RT_OBJECT = 1, RT_ARRAY = 2, RT_STRING = 4, RT_NUMBER = 8,
-	RT_INTEGER = 16, RT_NULL = 32
-};
-
-/* One check of a parsed document; problems go to err with the file name. */
-struct result_check {
-	const char *name;
-	struct sim_err *err;
-	size_t n_lines, n_grades;    /* of the result, for its days */
-	size_t n_areas;              /* ... and its hours */
-};
 
 static int result_type_of(const json_t *v)
 {
@@ -54,8 +42,8 @@ static const char *result_type_words(int types)
 
 /* Member key of obj (at path) when it is one of types, else NULL with the
  * problem recorded. */
-static const json_t *result_want(struct result_check *c, const json_t *obj,
-				 const char *path, const char *key, int types)
+const json_t *result_want(struct result_check *c, const json_t *obj,
+			  const char *path, const char *key, int types)
 {
 	const json_t *v = json_object_get(obj, key);
 
@@ -70,8 +58,8 @@ static const json_t *result_want(struct result_check *c, const json_t *obj,
 }
 
 /* A figure: {"mean", "ci_low", "ci_high"}, each a number or null. */
-static void result_check_figure(struct result_check *c, const json_t *obj,
-				const char *path, const char *key)
+void result_check_figure(struct result_check *c, const json_t *obj,
+			 const char *path, const char *key)
 {
 	static const char *const members[] = { "mean", "ci_low", "ci_high" };
 	const json_t *f = result_want(c, obj, path, key, RT_OBJECT);
@@ -85,8 +73,8 @@ static void result_check_figure(struct result_check *c, const json_t *obj,
 }
 
 /* "verdict": met, missed, uncertain or null. */
-static void result_check_verdict(struct result_check *c, const json_t *obj,
-				 const char *path)
+void result_check_verdict(struct result_check *c, const json_t *obj,
+			  const char *path)
 {
 	const json_t *v = result_want(c, obj, path, "verdict",
 				      RT_STRING | RT_NULL);
@@ -99,10 +87,10 @@ static void result_check_verdict(struct result_check *c, const json_t *obj,
 }
 
 /* The elements of array `key` of obj, each an object checked by fn. */
-static void result_check_list(struct result_check *c, const json_t *obj,
-			      const char *path, const char *key,
-			      void (*fn)(struct result_check *, const json_t *,
-					 const char *))
+void result_check_list(struct result_check *c, const json_t *obj,
+		       const char *path, const char *key,
+		       void (*fn)(struct result_check *, const json_t *,
+				  const char *))
 {
 	const json_t *a = result_want(c, obj, path, key, RT_ARRAY);
 	char at[256];
@@ -123,8 +111,8 @@ static void result_check_list(struct result_check *c, const json_t *obj,
 	}
 }
 
-static void result_check_line(struct result_check *c, const json_t *o,
-			      const char *at)
+void result_check_line(struct result_check *c, const json_t *o,
+		       const char *at)
 {
 	static const char *const figures[] = {
 		"offered", "answered", "abandoned", "service_level", "asa_s",
@@ -139,8 +127,8 @@ static void result_check_line(struct result_check *c, const json_t *o,
 		result_check_figure(c, o, at, figures[i]);
 }
 
-static void result_check_grade(struct result_check *c, const json_t *o,
-			       const char *at)
+void result_check_grade(struct result_check *c, const json_t *o,
+			const char *at)
 {
 	result_want(c, o, at, "name", RT_STRING);
 	result_want(c, o, at, "target_s", RT_NUMBER | RT_NULL);
@@ -387,10 +375,7 @@ static bool result_check_schema(struct result_check *c, const json_t *r)
 					  RT_INTEGER) : NULL;
 
 	if (s != NULL && strcmp(json_string_value(s), REPORT_JSON_SCHEMA)) {
-		sim_err_add(c->err, SIM_EINVAL, "%s: schema: \"%s\" is not a "
-			    "run result (\"%s\"); reports of other results are "
-			    "not supported yet", c->name, json_string_value(s),
-			    REPORT_JSON_SCHEMA);
+		result_kinds_check(c, r);
 		return false;
 	}
 	if (v != NULL
@@ -404,7 +389,7 @@ static bool result_check_schema(struct result_check *c, const json_t *r)
 	return v != NULL;
 }
 
-static void result_check_costs(struct result_check *c, const json_t *r)
+void result_check_costs(struct result_check *c, const json_t *r)
 {
 	const json_t *costs = result_want(c, r, "", "costs", RT_OBJECT);
 
@@ -494,7 +479,8 @@ enum sim_status result_read_text(const char *name, const char *text,
 				 size_t len, struct result **out,
 				 struct sim_err *err)
 {
-	struct result_check c = { name, err, 0, 0, 0 };
+	struct result_check c = { .name = name, .err = err,
+				  .kind = RESULT_RUN };
 	json_error_t je;
 	json_t *root;
 
@@ -507,7 +493,11 @@ enum sim_status result_read_text(const char *name, const char *text,
 		return sim_err_add(err, SIM_EINVAL, "%s: nested deeper than %d "
 				   "levels, the most a result may be", name,
 				   RESULT_READ_DEPTH_MAX);
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	root = result_kinds_lines(text, len)
+		? result_kinds_sweep(name, text, len, err)
+		: json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	if (root == NULL && sim_err_failed(err))
+		return err->status;
 	if (root == NULL)
 		return sim_err_add(err, SIM_EINVAL, "%s:%d:%d: %s", name,
 				   je.line, je.column, je.text);
@@ -520,6 +510,7 @@ enum sim_status result_read_text(const char *name, const char *text,
 			: sim_err_add(err, SIM_ENOMEM, "out of memory");
 	}
 	(*out)->root = root;
+	(*out)->kind = c.kind;
 	(*out)->intervals = json_object_get(root, "intervals");
 	(*out)->by_day = json_object_get(root, "by_day");
 	(*out)->by_hour = json_object_get(root, "by_hour");

@@ -1,6 +1,7 @@
-/* result_read.h: a saved run result (`callsim run --format json`) read
- * back with jansson, bounded and checked, for the report writer
- * (results/report_html.h).
+/* result_read.h: a saved result (`callsim run --format json`, and the
+ * JSON of compare, optimise and the JSON Lines of sweep, whose checks are
+ * in results/result_kinds.h) read back with jansson, bounded and checked,
+ * for the report writer (results/report_html.h).
  *
  * The file is refused before parsing when it is larger than
  * RESULT_READ_SIZE_MAX bytes or nests deeper than RESULT_READ_DEPTH_MAX,
@@ -26,8 +27,20 @@
 /* Bins of a line's wait distribution a result may hold. */
 #define RESULT_WAIT_BINS_MAX 64
 
+/* What a result is, by its "schema". */
+enum result_kind {
+	RESULT_RUN,                  /* callsim.run */
+	RESULT_COMPARE,              /* callsim.compare */
+	RESULT_SWEEP,                /* callsim.sweep (JSON Lines) */
+	RESULT_OPTIMISE,             /* callsim.optimise */
+	RESULT_OPTIMISE_UNITS        /* callsim.optimise_units */
+};
+
 struct result {
-	json_t *root;                /* owned: the checked document */
+	json_t *root;                /* owned: the checked document; of a
+					sweep, {"header": the first line,
+					"points": [the others]} */
+	enum result_kind kind;
 	const json_t *intervals;     /* borrowed from root; NULL when the run
 					was saved without --intervals */
 	const json_t *by_day;        /* borrowed from root; NULL when the

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "models/replication.h"
+#include "callsim_config.h"
 #include "results/emit.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
@@ -302,6 +303,10 @@ static void sweep_id_json(FILE *f, const struct sweep_id *id)
 	/* Only when wide, so the headers of other sweeps stay as they were. */
 	if (id->format == SWEEP_CSV_WIDE)
 		fputs(",\"wide\":true", f);
+	/* What the file is, for `callsim report` (results/result_read.h). */
+	fputs(",\"schema\":\"" SWEEP_SCHEMA "\",\"schema_version\":", f);
+	fprintf(f, "%d,\"callsim_version\":", SWEEP_SCHEMA_VERSION);
+	emit_json_string(f, CALLSIM_VERSION);
 	fputc('}', f);
 }
 

@@ -78,6 +78,12 @@ void sweep_grid_clear(struct sweep_grid *g);
 const char *sweep_grid_value(const struct sweep_grid *g, size_t point,
 			     size_t axis);
 
+/* What a JSON Lines sweep's header says it is, as its last members
+ * (results/result_read.h checks them): the version goes up when a key is
+ * removed or changes meaning. */
+#define SWEEP_SCHEMA "callsim.sweep"
+#define SWEEP_SCHEMA_VERSION 1
+
 /* What identifies a sweep, for the header and for --resume: what was
  * read and how it is run, never how a path was spelt, so "./f.yaml" and
  * "f.yaml" are the same sweep and an edited profile CSV is another. */

@@ -1,7 +1,8 @@
 /* fuzz_result.c: libFuzzer harness for `callsim report`'s reader and page
  * writer fed arbitrary bytes.
  *
- * The input is the text of a saved run result. The reader must either
+ * The input is the text of a saved result of any kind (run, compare,
+ * sweep JSON Lines, optimise, optimise --units). The reader must either
  * hand out a result or refuse it with at least one problem line; a result
  * it hands out must make a page without a crash, whatever its names and
  * numbers (the page goes to /dev/null: the writer's output is checked by

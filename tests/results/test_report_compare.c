@@ -253,15 +253,21 @@ static void test_report_compare_json(void **state)
 
 	(void)state;
 	assert_json(out);
-	assert_non_null(strstr(out, "{\n  \"a\": {\n    \"scenario\": \"Tiny \\\"test\\\" "
+	assert_non_null(strstr(out, "{\n  \"schema\": \"callsim.compare\",\n"
+			       "  \"schema_version\": 1,\n  \"callsim_version\": "));
+	assert_non_null(strstr(out, "\",\n  \"command\": null,\n  \"a\": {\n"
+			       "    \"scenario\": \"Tiny \\\"test\\\" "
 			       "force\\\\north\\t1\",\n    \"file\": \"\",\n"
-			       "    \"days\": 2.385,\n    \"warmup_hours\": 1.5\n  },\n"
-			       "  \"b\": {"));
+			       "    \"days\": 2.385,\n    \"warmup_hours\": 1.5,\n"
+			       "    \"content_fnv1a\": \""));
+	assert_non_null(strstr(out, "\"\n  },\n  \"b\": {"));
 	assert_non_null(strstr(out, "\n  \"seed\": 18446744073709551557,\n"
 			       "  \"replications\": 3,\n  \"lines\": [\n"));
 	assert_non_null(strstr(out, "\"name\": \"999\",\n      \"in\": \"both\",\n"
 			       "      \"verdict_a\": \"uncertain\",\n"
 			       "      \"verdict_b\": \"uncertain\",\n"
+			       "      \"target_s_a\": 10,\n      \"goal_a\": 0.9,\n"
+			       "      \"target_s_b\": 10,\n      \"goal_b\": 0.96,\n"
 			       "      \"service_level\": {\n"
 			       "        \"a\": {\"mean\": 0.9226666667, \"ci_low\": "
 			       "0.8938749498, \"ci_high\": 0.9514583836},\n"));

@@ -136,10 +136,14 @@ static void test_report_optimise_json(void **state)
 
 	(void)state;
 	assert_json(out);
-	assert_prefix(out, "{\n  \"scenario\": \"Tiny \\\"test\\\" "
-		      "force\\\\north\\t1\",\n  \"simulations\": 7,\n"
-		      "  \"replications\": 3,\n  \"seed\": "
-		      "18446744073709551557,\n  \"met\": false,\n");
+	assert_prefix(out, "{\n  \"schema\": \"callsim.optimise\",\n"
+		      "  \"schema_version\": 1,\n  \"callsim_version\": ");
+	assert_non_null(strstr(out, "\n  \"scenario\": \"Tiny \\\"test\\\" "
+			       "force\\\\north\\t1\",\n  \"content_fnv1a\": \""));
+	assert_non_null(strstr(out, "\",\n  \"command\": null,\n  \"seed\": "
+			       "18446744073709551557,\n  \"replications\": 3,\n"));
+	assert_non_null(strstr(out, "\n  \"simulations\": 7,\n"
+			       "  \"met\": false,\n"));
 	assert_non_null(strstr(out, "\n    {\"name\": \"999\", \"target_s\": 10, "
 			       "\"goal\": 0.9, \"service_level\": {\"mean\": "
 			       "0.9226666667, \"ci_low\": 0.8938749498, "
@@ -148,7 +152,8 @@ static void test_report_optimise_json(void **state)
 	assert_non_null(strstr(out, "\"goal\": null, "));
 	assert_non_null(strstr(out, "\n    {\"hour\": 0, \"label\": \"Mon 00:00\", "
 			       "\"pools\": [{\"name\": \"emergency\", \"on_duty\": "
-			       "17, \"rostered\": 26}], \"lines\": [{\"name\": "
+			       "17, \"rostered\": 26, \"current_on_duty\": null}], "
+			       "\"lines\": [{\"name\": "
 			       "\"999\", \"service_level\": {\"mean\": 0.901, "));
 	assert_non_null(strstr(out, "\n  \"set\": [\n    \"run.seed=2385\",\n"
 			       "    \"pools.emergency.shifts=[{start: \\\"00:00\\\"}]"

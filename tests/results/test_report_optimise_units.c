@@ -142,9 +142,12 @@ static void test_report_optimise_units_json(void **state)
 
 	(void)state;
 	assert_json(out);
+	assert_non_null(strstr(out, "{\n  \"schema\": \"callsim.optimise_units\","
+			       "\n  \"schema_version\": 1,\n"));
+	assert_non_null(strstr(out, "\"command\": null,\n  \"seed\": "
+			       "18446744073709551557,\n  \"replications\": 3,\n"));
 	assert_non_null(strstr(out, "\n  \"optimised\": \"units\",\n"
-			       "  \"simulations\": 23,\n  \"replications\": 3,\n"
-			       "  \"seed\": 18446744073709551557,\n"
+			       "  \"simulations\": 23,\n"
 			       "  \"met\": true,\n  \"grades\": [\n    {\"name\": "
 			       "\"emergency\", "));
 	assert_non_null(strstr(out, "\"verdict\": null, \"target_s\": null, "

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "callsim_config.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
 #include "results/sweep.h"
@@ -335,7 +336,9 @@ static void test_sweep_header(void **state)
 		"\"replications\":7,\"days\":2.3849999999999998,"
 		"\"warmup_hours\":0.10000000000000001,\"points\":6,"
 		"\"vary\":[\"a=0.1:0.3:0.1\","
-		"\"b,c=w,x\\\"y\"],\"set\":[\"lines.999.answer.goal=0.95\"]}\n";
+		"\"b,c=w,x\\\"y\"],\"set\":[\"lines.999.answer.goal=0.95\"],"
+		"\"schema\":\"callsim.sweep\",\"schema_version\":1,"
+		"\"callsim_version\":\"" CALLSIM_VERSION "\"}\n";
 
 	(void)state;
 	sw_two_axes(&g);
