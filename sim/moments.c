@@ -16,6 +16,7 @@
 #include "sim/moments.h"
 
 #include <assert.h>
+#include <stdbool.h>
 #include <math.h>
 #include <stdlib.h>
 #include <gmp.h>
@@ -205,7 +206,7 @@ static void moments_centred(const struct moments_fig *f, mpz_t d, long *e)
 	assert(mpz_sgn(d) >= 0);
 }
 
-struct moments_stats moments_stats(const struct moments *m, size_t k)
+struct moments_stats moments_stats_gmp(const struct moments *m, size_t k)
 {
 	const struct moments_fig *f = &m->fig[k];
 	struct moments_stats st = { f->n, NAN, NAN };
@@ -226,5 +227,127 @@ struct moments_stats moments_stats(const struct moments *m, size_t k)
 	}
 	mpz_clear(num);
 	mpz_clear(den);
+	return st;
+}
+
+/* ---- the same quotients in machine integers ----------------------------
+ *
+ * Most figures' sums are a word or two long (counts, whole seconds, two
+ * replications of a time), and dividing them in GMP costs more than the
+ * rest of the run's summary. When the numbers fit 128 bits the same
+ * correctly rounded quotients are computed with unsigned __int128: the
+ * rounding depends on the exact quotient's value only, so the bits are
+ * those of moments_stats_gmp (the tests compare the two on many sums). */
+
+__extension__ typedef unsigned __int128 moments_u128;
+
+/* The bits of x > 0. */
+static int moments_bits(moments_u128 x)
+{
+	uint64_t hi = (uint64_t)(x >> 64);
+
+	return hi != 0 ? 128 - __builtin_clzll(hi)
+		: 64 - __builtin_clzll((uint64_t)x);
+}
+
+/* Stores |z| into *x; returns false when it is 128 bits or more long. */
+static bool moments_get_u128(const mpz_t z, moments_u128 *x)
+{
+	size_t n = mpz_size(z);
+
+	if (n > 128 / GMP_NUMB_BITS)
+		return false;
+	*x = 0;
+	for (size_t i = n; i-- > 0;)
+		*x = *x << GMP_NUMB_BITS | mpz_getlimbn(z, (mp_size_t)i);
+	return true;
+}
+
+/* num 2^e / den, 0 < den < 2^64, as moments_quotient rounds it: num is
+ * shifted to 128 bits so the quotient has at least 64, the bits below the
+ * 53 kept and the remainder decide the rounding, and ldexp gets the same
+ * value (hence gives the same double) as there. */
+static double moments_quotient_u128(moments_u128 num, long e, uint64_t den)
+{
+	const moments_u128 one = 1;
+	int s, shift;
+	moments_u128 a, q, rest, half;
+	uint64_t mant;
+	bool sticky;
+
+	if (num == 0)
+		return 0.0;
+	s = 128 - moments_bits(num);
+	a = num << s;
+	q = a / den;
+	sticky = a % den != 0;
+	shift = moments_bits(q) - 53;
+	rest = q & ((one << shift) - 1);
+	half = one << (shift - 1);
+	mant = (uint64_t)(q >> shift);
+	if (rest > half || (rest == half && (sticky || (mant & 1))))
+		mant++;
+	return ldexp((double)mant, (int)((long)shift - s + e));
+}
+
+/* n S2 - S1^2 of f (n < 2^64) into *d 2^*e; false when a term does not
+ * fit 128 bits. n S2 >= S1^2 once aligned, so when n S2 fits, all do. */
+static bool moments_centred_u128(const struct moments_fig *f,
+				 moments_u128 *d, long *e)
+{
+	moments_u128 s2, s1, b;
+	long sh;
+
+	if (!moments_get_u128(f->s2, &s2) || !moments_get_u128(f->s1, &s1))
+		return false;
+	if (s2 == 0) {
+		*d = 0;
+		*e = 0;
+		return true;
+	}
+	if (moments_bits(s2) + 64 - __builtin_clzll(f->n) > 128
+	    || (s1 != 0 && moments_bits(s1) > 64))
+		return false;
+	*d = s2 * f->n;
+	b = s1 * s1;
+	*e = f->e2;
+	if (b == 0)
+		return true;
+	sh = f->e2 - 2 * f->e1;
+	if (sh > 0) {
+		if (sh >= 128 || moments_bits(*d) + sh > 128)
+			return false;
+		*d <<= sh;
+		*e = 2 * f->e1;
+	} else if (sh < 0) {
+		if (-sh >= 128 || moments_bits(b) - sh > 128)
+			return false;
+		b <<= -sh;
+	}
+	assert(*d >= b);
+	*d -= b;
+	return true;
+}
+
+struct moments_stats moments_stats(const struct moments *m, size_t k)
+{
+	const struct moments_fig *f = &m->fig[k];
+	struct moments_stats st = { f->n, NAN, NAN };
+	moments_u128 s1, d;
+	long e;
+
+	assert(k < m->n_figures);
+	if (f->n == 0)
+		return st;
+	if (!moments_get_u128(f->s1, &s1))
+		return moments_stats_gmp(m, k);
+	st.mean = moments_quotient_u128(s1, f->e1, f->n);
+	if (mpz_sgn(f->s1) < 0)
+		st.mean = -st.mean;
+	if (f->n < 2)
+		return st;
+	if (f->n > UINT32_MAX || !moments_centred_u128(f, &d, &e))
+		return moments_stats_gmp(m, k);
+	st.sd = sqrt(moments_quotient_u128(d, e, f->n * (f->n - 1)));
 	return st;
 }

@@ -53,5 +53,9 @@ struct moments_stats {
 	double sd;
 };
 struct moments_stats moments_stats(const struct moments *m, size_t k);
+/* The same, computed in GMP throughout: moments_stats takes a shorter way
+ * when the sums fit machine words, and the tests hold the two to the same
+ * bits. */
+struct moments_stats moments_stats_gmp(const struct moments *m, size_t k);
 
 #endif

@@ -5,6 +5,7 @@
  * partial results mergeable). */
 #include "test_support.h"
 
+#include <float.h>
 #include <string.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -142,6 +143,62 @@ static void test_moments_order_and_grouping(void **state)
 	}
 }
 
+/* A value of kind k (0..9): small counts, integers near 2^53, negative,
+ * whole and fractional seconds, fractions, tiny, subnormal, huge and
+ * anything at all. */
+static double moments_test_value(gsl_rng *r, unsigned k)
+{
+	double u = gsl_rng_uniform(r);
+
+	switch (k) {
+	case 0: return (double)gsl_rng_uniform_int(r, 30);
+	case 1: return ldexp(1.0, 53) + (double)gsl_rng_uniform_int(r, 9) * 2.0
+		- 8.0;
+	case 2: return -(double)gsl_rng_uniform_int(r, 1000000);
+	case 3: return floor(gsl_ran_exponential(r, 600.0));
+	case 4: return gsl_ran_exponential(r, 600.0);
+	case 5: return u < 0.2 ? 0.0 : u;
+	case 6: return ldexp(u - 0.5, -1000);
+	case 7: return ldexp(u, -1074 + (int)gsl_rng_uniform_int(r, 60));
+	case 8: return u < 0.1 ? DBL_MAX : ldexp(u, 1000 + (int)(u * 20));
+	default: return ldexp(u - 0.4, (int)gsl_rng_uniform_int(r, 400) - 200);
+	}
+}
+
+/* The machine-word quotients give GMP's bits on figures of 1 to 60
+ * values of each kind, of two kinds mixed, and of one value repeated
+ * (sd exactly 0). */
+static void test_moments_fast_path_matches_gmp(void **state)
+{
+	enum { F = 4000 };
+	struct moments *m = moments_new(F);
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+
+	(void)state;
+	gsl_rng_set(r, 90210);
+	for (size_t f = 0; f < F; f++) {
+		size_t n = f % 7 == 0 ? 1 + gsl_rng_uniform_int(r, 60)
+			: 1 + f % 4;
+		unsigned k1 = (unsigned)(f % 10), k2 = (unsigned)(f / 10 % 10);
+		double same = moments_test_value(r, k1);
+
+		for (size_t i = 0; i < n; i++) {
+			double x = f % 11 == 0 ? same
+				: moments_test_value(r, i % 2 ? k2 : k1);
+
+			moments_add(m, f, &x, 1, 1);
+		}
+	}
+	for (size_t f = 0; f < F; f++) {
+		struct moments_stats a = moments_stats(m, f);
+		struct moments_stats b = moments_stats_gmp(m, f);
+
+		assert_memory_equal(&a, &b, sizeof a);
+	}
+	gsl_rng_free(r);
+	moments_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_moments_cancellation),
 		cmocka_unit_test(test_moments_match_gsl),
 		cmocka_unit_test(test_moments_order_and_grouping),
+		cmocka_unit_test(test_moments_fast_path_matches_gmp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
