@@ -16,7 +16,8 @@
  * Memory: the hour-of-week tallies are 168 cells a grade and an area,
  * whatever the horizon; the attendance times of an hour and grade go into
  * a paged histogram (sim/hist.h), which keeps only the stretches of bins
- * its values fall in. The day tallies grow with the horizon only, as the
+ * its values fall in, and their percentiles are read through one GSL
+ * workspace a replication (about 120 kB), not one allocated per hour. The day tallies grow with the horizon only, as the
  * other figures by day do: 24 bytes a day and area. */
 #include "models/response.h"
 
