@@ -107,6 +107,7 @@ struct response {
 	double *hour_area;             /* [HOURS_PER_WEEK][area][tally] */
 	double *day_area;              /* [n_days][area][tally] */
 	struct hist_paged **hour_hist; /* [HOURS_PER_WEEK][grade] */
+	struct hist_window *hour_win;  /* their quantiles' workspace */
 	double last_tick_s;            /* the last hourly tick of unit time */
 	double h_seconds[HOURS_PER_WEEK];  /* counted time in each hour */
 };

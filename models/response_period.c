@@ -16,7 +16,8 @@
  * Memory: the hour-of-week tallies are 168 cells a grade and an area,
  * whatever the horizon; the attendance times of an hour and grade go into
  * a paged histogram (sim/hist.h), which keeps only the stretches of bins
- * its values fall in. The day tallies grow with the horizon only, as the
+ * its values fall in, and their percentiles are read through one GSL
+ * workspace a replication (about 120 kB), not one allocated per hour. The day tallies grow with the horizon only, as the
  * other figures by day do: 24 bytes a day and area. */
 #include "models/response.h"
 
@@ -63,7 +64,9 @@ enum sim_status response_period_build(struct response *r)
 	r->day_area = mem_calloc(r->n_days * na * RSP_PERIOD_TALLIES,
 				 sizeof *r->day_area);
 	r->hour_hist = mem_calloc(HOURS_PER_WEEK * ng, sizeof *r->hour_hist);
-	if (!r->hour_grade || !r->hour_area || !r->day_area || !r->hour_hist)
+	r->hour_win = hist_window_new();
+	if (!r->hour_grade || !r->hour_area || !r->day_area || !r->hour_hist
+	    || !r->hour_win)
 		return SIM_ENOMEM;
 	for (size_t i = 0; i < HOURS_PER_WEEK * ng; i++)
 		if (!(r->hour_hist[i] = hist_paged_new()))
@@ -77,6 +80,7 @@ void response_period_free(struct response *r)
 		for (size_t i = 0; i < HOURS_PER_WEEK * r->sc->n_grades; i++)
 			hist_paged_free(r->hour_hist[i]);
 	free(r->hour_hist);
+	hist_window_free(r->hour_win);
 	free(r->hour_grade);
 	free(r->hour_area);
 	free(r->day_area);
@@ -222,7 +226,8 @@ static void period_grade_hour(const struct response *r, size_t h, size_t g,
 	double weeks = r->h_seconds[h] / HOUR_S, u[3], p[2];
 
 	period_units(r, h, g, period_attends, u);
-	hist_paged_quantiles(r->hour_hist[h * r->sc->n_grades + g], q, 2, p);
+	hist_paged_quantiles(r->hour_hist[h * r->sc->n_grades + g], r->hour_win,
+			     q, 2, p);
 	f[RSP_I_INCIDENTS] = period_ratio(t[RSP_T_INCIDENTS], weeks);
 	f[RSP_I_WITHIN_TARGET] = isfinite(r->sc->grades[g].target_s)
 		? period_ratio(t[RSP_T_WITHIN], t[RSP_T_INCIDENTS]) : NAN;

@@ -416,27 +416,81 @@ static void hist_paged_span(const struct hist_paged *h, size_t *lo,
 	*hi = b;
 }
 
-void hist_paged_quantiles(const struct hist_paged *h, const double *q,
-			  size_t n, double *out)
-{
-	gsl_histogram *win = NULL;
-	gsl_histogram_pdf *pdf = NULL;
-	size_t lo = 0, hi = 0;
+/* ---- quantiles of paged histograms ------------------------------------
+ *
+ * A model asks for the quantiles of hundreds of small paged histograms
+ * each replication. GSL's pdf is built over each one's window as for a
+ * hist, but in one workspace sized for every bin: the window is a view of
+ * it (the histogram and pdf structs are public: a view is its n and
+ * pointers into the workspace's arrays), and the edges are computed once,
+ * so a quantile costs GSL's pdf over the window and no allocation. */
 
-	if (h->n > 0)
-		hist_paged_span(h, &lo, &hi);
-	if (h->n == 0 || hist_window_alloc(lo, hi - lo + 1, &win, &pdf) != 0) {
+struct hist_window {
+	double edge[HIST_N_BINS + 1];  /* every bin's lower edge, and the top */
+	double bin[HIST_N_BINS];       /* the window's counts, from [0] on */
+	gsl_histogram_pdf *pdf;        /* room for every bin */
+};
+
+struct hist_window *hist_window_new(void)
+{
+	struct hist_window *w = mem_malloc(sizeof *w);
+
+	if (w == NULL)
+		return NULL;
+	w->pdf = gsl_histogram_pdf_alloc(HIST_N_BINS);
+	if (w->pdf == NULL) {
+		free(w);
+		return NULL;
+	}
+	for (size_t i = 0; i <= HIST_N_BINS; i++)
+		w->edge[i] = hist_edge(i);
+	return w;
+}
+
+void hist_window_free(struct hist_window *w)
+{
+	if (w == NULL)
+		return;
+	gsl_histogram_pdf_free(w->pdf);
+	free(w);
+}
+
+/* Copies h's counts of bins lo .. hi into bin[0 ..], a page at a time. */
+static void hist_paged_copy(const struct hist_paged *h, size_t lo, size_t hi,
+			    double *bin)
+{
+	for (size_t i = lo; i <= hi;) {
+		size_t p = i / HIST_PAGE, end = (p + 1) * HIST_PAGE;
+		size_t k = (end <= hi + 1 ? end : hi + 1) - i;
+
+		if (h->page[p] != NULL)
+			memcpy(bin + (i - lo), h->page[p] + i % HIST_PAGE,
+			       k * sizeof *bin);
+		else
+			memset(bin + (i - lo), 0, k * sizeof *bin);
+		i += k;
+	}
+}
+
+void hist_paged_quantiles(const struct hist_paged *h, struct hist_window *w,
+			  const double *q, size_t n, double *out)
+{
+	gsl_histogram win;
+	gsl_histogram_pdf pdf;
+	size_t lo, hi;
+
+	if (h->n == 0) {
 		for (size_t k = 0; k < n; k++)
 			out[k] = NAN;
 		return;
 	}
-	for (size_t i = lo; i <= hi; i++)
-		win->bin[i - lo] = hist_paged_bin(h, i);
-	gsl_histogram_pdf_init(pdf, win);
+	hist_paged_span(h, &lo, &hi);
+	hist_paged_copy(h, lo, hi, w->bin);
+	win = (gsl_histogram){ hi - lo + 1, w->edge + lo, w->bin };
+	pdf = (gsl_histogram_pdf){ hi - lo + 1, w->pdf->range, w->pdf->sum };
+	gsl_histogram_pdf_init(&pdf, &win);
 	for (size_t k = 0; k < n; k++) {
 		assert(q[k] >= 0.0 && q[k] <= 1.0);
-		out[k] = hist_window_quantile(pdf, lo, h->max_s, q[k]);
+		out[k] = hist_window_quantile(&pdf, lo, h->max_s, q[k]);
 	}
-	gsl_histogram_pdf_free(pdf);
-	gsl_histogram_free(win);
 }

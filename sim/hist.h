@@ -55,10 +55,19 @@ void hist_paged_free(struct hist_paged *h);
  * allocated (the observation is not counted). */
 int hist_paged_add(struct hist_paged *h, double x);
 double hist_paged_count(const struct hist_paged *h);
+/* A workspace for the quantiles of paged histograms: GSL's pdf over every
+ * bin (about 120 kB), reused for each histogram asked, so asking costs no
+ * allocation. One per thread. */
+struct hist_window;
+
+/* Returns a new workspace, or NULL when out of memory. */
+struct hist_window *hist_window_new(void);
+/* NULL is a no-op. */
+void hist_window_free(struct hist_window *w);
 /* The q[k]-quantiles (0 <= q[k] <= 1) of what was added into out[k], k <
- * n, as hist_quantile computes them; NAN when nothing was added (or GSL's
- * workspace cannot be allocated). */
-void hist_paged_quantiles(const struct hist_paged *h, const double *q,
-			  size_t n, double *out);
+ * n, as hist_quantile computes them, with workspace w; NAN when nothing
+ * was added. */
+void hist_paged_quantiles(const struct hist_paged *h, struct hist_window *w,
+			  const double *q, size_t n, double *out);
 
 #endif

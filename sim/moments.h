@@ -30,6 +30,10 @@ struct moments;
 /* Returns a new accumulator of n_figures empty figures, or NULL when out
  * of memory. */
 struct moments *moments_new(size_t n_figures);
+/* The same, its figures keeping their sums in GMP from the start, the
+ * form a figure takes once a sum outgrows machine integers: the tests
+ * hold the two forms to the same bits. */
+struct moments *moments_new_gmp(size_t n_figures);
 /* NULL is a no-op. */
 void moments_free(struct moments *m);
 size_t moments_figures(const struct moments *m);
@@ -53,5 +57,9 @@ struct moments_stats {
 	double sd;
 };
 struct moments_stats moments_stats(const struct moments *m, size_t k);
+/* The same, computed in GMP throughout: moments_stats takes a shorter way
+ * when the sums fit machine words, and the tests hold the two to the same
+ * bits. */
+struct moments_stats moments_stats_gmp(const struct moments *m, size_t k);
 
 #endif

@@ -246,9 +246,13 @@ static void test_paged_quantiles_are_the_histograms(void **state)
 {
 	(void)state;
 	const double q[4] = { 0.0, 0.5, 0.9, 1.0 };
-	const size_t sizes[4] = { 1, 2, 7, 5000 };
+	const size_t sizes[5] = { 1, 2, 7, 5000, 3 };
+	struct hist_window *w = hist_window_new();
 
-	for (size_t s = 0; s < 4; s++) {
+	assert_non_null(w);
+	/* One workspace for all, as a replication uses it: a wide window
+	 * then a narrow one leaves nothing behind. */
+	for (size_t s = 0; s < 5; s++) {
 		struct hist *h = hist_new();
 		struct hist_paged *p = hist_paged_new();
 		double x = 0.37, got[4];
@@ -261,7 +265,7 @@ static void test_paged_quantiles_are_the_histograms(void **state)
 			hist_add(h, v);
 			assert_int_equal(hist_paged_add(p, v), 0);
 		}
-		hist_paged_quantiles(p, q, 4, got);
+		hist_paged_quantiles(p, w, q, 4, got);
 		for (size_t k = 0; k < 4; k++)
 			assert_memory_equal(&got[k],
 					    &(double){ hist_quantile(h, q[k]) },
@@ -269,6 +273,7 @@ static void test_paged_quantiles_are_the_histograms(void **state)
 		hist_free(h);
 		hist_paged_free(p);
 	}
+	hist_window_free(w);
 }
 
 int main(void)

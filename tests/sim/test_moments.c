@@ -5,6 +5,7 @@
  * partial results mergeable). */
 #include "test_support.h"
 
+#include <float.h>
 #include <string.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -142,6 +143,112 @@ static void test_moments_order_and_grouping(void **state)
 	}
 }
 
+/* A value of kind k (0..10): small counts, integers near 2^53, negative,
+ * whole and fractional seconds, fractions, tiny, subnormal, huge, spread
+ * over 90 doublings, and anything at all. */
+static double moments_test_value(gsl_rng *r, unsigned k)
+{
+	double u = gsl_rng_uniform(r);
+
+	switch (k) {
+	case 0: return (double)gsl_rng_uniform_int(r, 30);
+	case 1: return ldexp(1.0, 53) + (double)gsl_rng_uniform_int(r, 9) * 2.0
+		- 8.0;
+	case 2: return -(double)gsl_rng_uniform_int(r, 1000000);
+	case 3: return floor(gsl_ran_exponential(r, 600.0));
+	case 4: return gsl_ran_exponential(r, 600.0);
+	case 5: return u < 0.2 ? 0.0 : u;
+	case 6: return ldexp(u - 0.5, -1000);
+	case 7: return ldexp(u, -1074 + (int)gsl_rng_uniform_int(r, 60));
+	case 8: return u < 0.1 ? DBL_MAX : ldexp(u, 1000 + (int)(u * 20));
+	/* Sums around the 126 and 127 bits that machine integers keep. */
+	case 9: return ldexp(u, (int)gsl_rng_uniform_int(r, 90) - 45);
+	default: return ldexp(u - 0.4, (int)gsl_rng_uniform_int(r, 400) - 200);
+	}
+}
+
+/* Same stats, bit for bit, from a and b, each way of computing them. */
+static void moments_test_same(const struct moments *a, const struct moments *b,
+			      size_t f)
+{
+	struct moments_stats s[4] = {
+		moments_stats(a, f), moments_stats_gmp(a, f),
+		moments_stats(b, f), moments_stats_gmp(b, f),
+	};
+
+	for (int i = 1; i < 4; i++)
+		assert_memory_equal(&s[0], &s[i], sizeof s[0]);
+}
+
+/* Figures at the edges of the machine sums: just fitting 126 or 127
+ * bits and just not, cancelling to zero, all zero, the extremes of the
+ * doubles. Each is added to a and b, whole, and to h[0] and h[1] split. */
+static void moments_test_edges(struct moments *a, struct moments *b,
+			       struct moments *h[2], size_t first)
+{
+	const double big = ldexp(1.0, 53) - 1.0, tiny = ldexp(1.0, -1074);
+	const double edge[][4] = {
+		{ big, ldexp(1.0, -74), big, big },
+		{ -big, ldexp(1.0, -74), -big, -big },
+		{ big, ldexp(1.0, -73), big, big },
+		{ big, ldexp(1.0, -72), -big, ldexp(1.0, -73) },
+		{ 1.0, -1.0, ldexp(1.0, -60), ldexp(1.0, 60) },
+		{ DBL_MAX, -DBL_MAX, DBL_MAX, DBL_MAX },
+		{ tiny, tiny, tiny, -tiny },
+		{ ldexp(1.0, 63), ldexp(1.0, 63), ldexp(1.0, 63), 1.0 },
+		{ 0.0, 0.0, 0.0, 0.0 },
+		{ ldexp(big, 11), ldexp(big, 11), ldexp(big, 11), 1.5 },
+	};
+
+	for (size_t f = 0; f < sizeof edge / sizeof edge[0]; f++)
+		for (size_t i = 0; i < 4; i++) {
+			moments_add(a, first + f, &edge[f][i], 1, 1);
+			moments_add(b, first + f, &edge[f][i], 1, 1);
+			moments_add(h[i % 2], first + f, &edge[f][i], 1, 1);
+		}
+}
+
+/* Sums kept in machine integers, and the quotients computed from them,
+ * give GMP's bits: on figures of 1 to 60 values of each kind, of two kinds
+ * mixed, of one value repeated (sd exactly 0), and at the edges; added at
+ * once or in two halves merged. */
+static void test_moments_fast_path_matches_gmp(void **state)
+{
+	enum { F = 4000, E = 10 };
+	struct moments *m = moments_new(F + E), *g = moments_new_gmp(F + E);
+	struct moments *h[2] = { moments_new(F + E), moments_new(F + E) };
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+
+	(void)state;
+	gsl_rng_set(r, 90210);
+	for (size_t f = 0; f < F; f++) {
+		size_t n = f % 7 == 0 ? 1 + gsl_rng_uniform_int(r, 60)
+			: 1 + f % 4;
+		unsigned k1 = (unsigned)(f % 11), k2 = (unsigned)(f / 11 % 11);
+		double same = moments_test_value(r, k1);
+
+		for (size_t i = 0; i < n; i++) {
+			double x = f % 13 == 0 ? same
+				: moments_test_value(r, i % 2 ? k2 : k1);
+
+			moments_add(m, f, &x, 1, 1);
+			moments_add(g, f, &x, 1, 1);
+			moments_add(h[i < n / 2], f, &x, 1, 1);
+		}
+	}
+	moments_test_edges(m, g, h, F);
+	moments_merge(h[0], h[1]);
+	for (size_t f = 0; f < F + E; f++) {
+		moments_test_same(m, g, f);
+		moments_test_same(m, h[0], f);
+	}
+	gsl_rng_free(r);
+	moments_free(m);
+	moments_free(g);
+	moments_free(h[0]);
+	moments_free(h[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +257,7 @@ int main(void)
 		cmocka_unit_test(test_moments_cancellation),
 		cmocka_unit_test(test_moments_match_gsl),
 		cmocka_unit_test(test_moments_order_and_grouping),
+		cmocka_unit_test(test_moments_fast_path_matches_gmp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
