@@ -43,6 +43,10 @@ def check_man(t, page, callsim):
             t.check(opt in text, "the man page lacks %s of %s" % (opt, cmd))
     t.check("run.warmup_hours" in text and "lines.NAME.answer.goal" in text,
             "the man page lacks the scenario keys")
+    # groff-base is in .ci/packages: without it this check would pass
+    # unseen, so its absence fails the test.
+    t.check(shutil.which("groff") is not None,
+            "groff is not installed (Debian groff-base)")
     if shutil.which("groff"):
         p = subprocess.run(["groff", "-man", "-Tutf8", "-ww", "-z", page],
                            capture_output=True, text=True)
