@@ -12,14 +12,18 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "models/rota.h"
 #include "models/week.h"
 #include "sim/mem.h"
 
 
 struct roster {
 	size_t n;          /* change points, n >= 1, at[0] == 0 */
-	double *at;        /* offsets in [0, WEEK_S), increasing */
-	int *rostered;     /* count on [at[i], at[i+1]) (the last to WEEK_S) */
+	double period;     /* a week, or a rota's cycle */
+	double phase;      /* added to a time before reducing it mod period:
+			      0 for a week; a rota's cycle start */
+	double *at;        /* offsets in [0, period), increasing */
+	int *rostered;     /* count on [at[i], at[i+1]) (the last to period) */
 	int *on_duty;      /* after shrinkage */
 	int constant;      /* on_duty is the same all week */
 	int peak;
@@ -49,22 +53,23 @@ static int roster_after_shrinkage(int rostered, double shrinkage)
 }
 
 /* Appends the edges of one worked day of a shift: [a, a + d) within the
- * week, split at the week end. Returns how many edges it wrote. */
-static size_t roster_day_edges(double a, double d, int staff,
+ * period, split at the period's end. Returns how many edges it wrote. */
+static size_t roster_day_edges(double a, double d, int staff, double period,
 			       struct roster_edge *e)
 {
 	size_t n = 0;
 	double b = a + d;
 
 	e[n++] = (struct roster_edge){a, staff};
-	if (b <= WEEK_S) {
-		if (b < WEEK_S)
+	if (b <= period) {
+		if (b < period)
 			e[n++] = (struct roster_edge){b, -staff};
 		return n;
 	}
-	/* Sunday night into Monday: the tail opens the week. */
+	/* Sunday night into Monday (or the cycle's last night into its
+	 * first day): the tail opens the period. */
 	e[n++] = (struct roster_edge){0, staff};
-	e[n++] = (struct roster_edge){b - WEEK_S, -staff};
+	e[n++] = (struct roster_edge){b - period, -staff};
 	return n;
 }
 
@@ -86,7 +91,8 @@ static size_t roster_edges(const struct roster_spec *spec,
 			if (!(sh->days & (1u << d)) || sh->staff == 0)
 				continue;
 			n += roster_day_edges(d * DAY_S + sh->start_s,
-					      sh->duration_s, sh->staff, e + n);
+					      sh->duration_s, sh->staff, WEEK_S,
+					      e + n);
 			*hours += sh->staff * sh->duration_s / HOUR_S;
 		}
 	}
@@ -153,6 +159,9 @@ static struct roster *roster_alloc(size_t cap)
 	return r;
 }
 
+static void roster_finish(struct roster *r, struct roster_edge *e,
+			  size_t n_edges, double shrinkage);
+
 struct roster *roster_new(const struct roster_spec *spec, struct sim_err *err)
 {
 	size_t cap = 3 * DAYS_PER_WEEK * spec->n_shifts + 1;
@@ -168,8 +177,19 @@ struct roster *roster_new(const struct roster_spec *spec, struct sim_err *err)
 		return NULL;
 	}
 	n_edges = roster_edges(spec, e, &r->hours);
+	r->period = WEEK_S;
+	r->phase = 0;
+	roster_finish(r, e, n_edges, spec->shrinkage);
+	return r;
+}
+
+/* Sorts and sweeps the edges (and frees them), then finds whether the
+ * count is constant and its peak. */
+static void roster_finish(struct roster *r, struct roster_edge *e,
+			  size_t n_edges, double shrinkage)
+{
 	qsort(e, n_edges, sizeof *e, roster_cmp_edge);
-	roster_sweep(r, e, n_edges, spec->shrinkage);
+	roster_sweep(r, e, n_edges, shrinkage);
 	free(e);
 	r->constant = 1;
 	r->peak = r->on_duty[0];
@@ -179,6 +199,57 @@ struct roster *roster_new(const struct roster_spec *spec, struct sim_err *err)
 		if (r->on_duty[i] > r->peak)
 			r->peak = r->on_duty[i];
 	}
+}
+
+/* Writes the edges of every team's worked days over one cycle of r, in
+ * cycle time (0 at the cycle's start), into e (room for 3 per team-day);
+ * returns the count and adds up the rostered hours of one cycle. */
+static size_t roster_rota_edges(const struct rota_spec *r, double period,
+				struct roster_edge *e, double *hours)
+{
+	size_t n = 0;
+
+	*hours = 0;
+	for (size_t k = 0; k < r->n_days; k++) {
+		for (size_t t = 0; t < r->n_teams && r->per_team > 0; t++) {
+			int s = rota_team_day(r, t, r->start_day + (long)k);
+
+			if (s == ROTA_REST)
+				continue;
+			n += roster_day_edges(k * DAY_S + r->shifts[s].start_s,
+					      r->shifts[s].duration_s,
+					      r->per_team, period, e + n);
+			*hours += r->per_team * r->shifts[s].duration_s
+				  / HOUR_S;
+		}
+	}
+	return n;
+}
+
+struct roster *roster_new_rota(const struct rota_spec *spec, double shrinkage,
+			       struct sim_err *err)
+{
+	size_t cap = 3 * spec->n_days * spec->n_teams + 1;
+	struct roster_edge *e = mem_malloc(cap * sizeof *e);
+	struct roster *r = roster_alloc(cap);
+	double cycle_h;
+	size_t n_edges;
+
+	assert(shrinkage >= 0 && shrinkage < 1);
+	if (e == NULL || r == NULL) {
+		free(e);
+		roster_free(r);
+		sim_err_add(err, SIM_ENOMEM, "out of memory building a rota");
+		return NULL;
+	}
+	r->period = (double)spec->n_days * DAY_S;
+	/* Time t is cycle time t - start_day days, reduced into [0, period):
+	 * the phase is that shift made positive. */
+	r->phase = (double)(((-spec->start_day) % (long)spec->n_days
+			     + (long)spec->n_days) % (long)spec->n_days) * DAY_S;
+	n_edges = roster_rota_edges(spec, r->period, e, &cycle_h);
+	r->hours = cycle_h * DAYS_PER_WEEK / (double)spec->n_days;
+	roster_finish(r, e, n_edges, shrinkage);
 	return r;
 }
 
@@ -201,13 +272,13 @@ static size_t roster_find(const struct roster *r, double tw)
 int roster_on_duty(const struct roster *r, double t_s)
 {
 	assert(t_s >= 0);
-	return r->on_duty[roster_find(r, fmod(t_s, WEEK_S))];
+	return r->on_duty[roster_find(r, fmod(t_s + r->phase, r->period))];
 }
 
 int roster_rostered(const struct roster *r, double t_s)
 {
 	assert(t_s >= 0);
-	return r->rostered[roster_find(r, fmod(t_s, WEEK_S))];
+	return r->rostered[roster_find(r, fmod(t_s + r->phase, r->period))];
 }
 
 /* Walks the change points after t, into the next week if need be, to the
@@ -222,7 +293,7 @@ double roster_next_change(const struct roster *r, double t_s)
 	assert(t_s >= 0);
 	if (r->constant)
 		return INFINITY;
-	tw = fmod(t_s, WEEK_S);
+	tw = fmod(t_s + r->phase, r->period);
 	week = t_s - tw;
 	i = roster_find(r, tw);
 	now = r->on_duty[i];
@@ -230,7 +301,7 @@ double roster_next_change(const struct roster *r, double t_s)
 	for (;;) {
 		if (++i == r->n) {
 			i = 0;
-			week += WEEK_S;
+			week += r->period;
 		}
 		if (r->on_duty[i] != now)
 			return week + r->at[i];

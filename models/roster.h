@@ -1,4 +1,5 @@
-/* roster.h: how many people are on duty, from shifts repeated every week.
+/* roster.h: how many people are on duty, from shifts repeated every week
+ * (or from teams on a rota, repeated every cycle).
  *
  * A shift starts at a time of day on some days of the week, lasts `hours`
  * (a shift may cross midnight, and Sunday night runs into Monday), and puts
@@ -34,10 +35,18 @@ struct roster_spec {
 };
 
 struct roster;
+struct rota_spec;
 
 /* Builds the weekly step function. Returns NULL with err filled when out of
  * memory; the spec is validated by the loader, and misuse is asserted. */
 struct roster *roster_new(const struct roster_spec *spec, struct sim_err *err);
+/* Builds the step function of teams on a rota (models/rota.h), before
+ * shrinkage exactly as rota_on_duty counts them, repeating every cycle
+ * from the cycle's start, so it holds for any horizon. The spec is
+ * checked by the caller (rota_check). Hours per week are the cycle's
+ * average. Returns NULL with err filled when out of memory. */
+struct roster *roster_new_rota(const struct rota_spec *spec, double shrinkage,
+			       struct sim_err *err);
 void roster_free(struct roster *r);
 
 /* People on duty (after shrinkage) at absolute time t_s >= 0. */

@@ -173,7 +173,8 @@ static int date_parse(const char *s, struct demand_date *d, int *wday)
 	return 1;
 }
 
-/* A date that is a Monday, because time 0 is Monday 00:00. */
+/* A date; a Monday where the row says so (a run's start, because time 0
+ * is Monday 00:00). */
 static void read_date(struct scenario_read *ld, struct yaml_doc_at a,
 		      const struct scenario_key *k, void *rec)
 {
@@ -187,7 +188,7 @@ static void read_date(struct scenario_read *ld, struct yaml_doc_at a,
 	if (!date_parse(s, &d, &wd))
 		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a date; must be %s",
 				 s, k->give);
-	else if (wd != 0)
+	else if (k->monday && wd != 0)
 		yaml_doc_problem(&ld->yd, a, "%s is a %s; must be a Monday "
 				 "(scenario time 0 is Monday 00:00)", s,
 				 wday[wd]);

@@ -171,7 +171,7 @@ const struct scenario_key scenario_schema_run[] = {
 	 .def = 1, .doc = "the master seed",
 	 .give = "a whole number from 0 to 18446744073709551615"},
 	{.key = "start_date", .kind = SCENARIO_DATE, AT(run_spec, start),
-	 .scale = 1, .doc = "the date of time 0, a Monday",
+	 .scale = 1, .monday = 1, .doc = "the date of time 0, a Monday",
 	 .give = "a date \"YYYY-MM-DD\" that is a Monday",
 	 .note = "   # a Monday, time 0"},
 	OPTIONAL("max_waiting", R_MAX_WAITING, run_spec, max_waiting,

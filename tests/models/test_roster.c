@@ -1,11 +1,17 @@
 /* test_roster.c: the weekly step function of people on duty — overlapping
  * shifts, shifts across midnight and across Sunday night, shrinkage
- * rounding, and the sequence of change times the simulation schedules. */
+ * rounding, and the sequence of change times the simulation schedules;
+ * teams on a rota, against models/rota.c's count over a run longer and
+ * shorter than the cycle, with the cycle starting before, on and after
+ * day 0. */
 #include "test_support.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "models/roster.h"
+#include "models/rota.h"
 #include "models/week.h"
 
 #define EVERY_DAY 0x7fu
@@ -169,6 +175,86 @@ static void test_roster_unworked_shifts_count_nothing(void **state)
 	roster_free(r);
 }
 
+/* Holds the rota's step function to rota_on_duty: at every quarter hour
+ * of `days` days, and at every change the simulation would schedule (the
+ * count changes there, and not in between). */
+static void check_rota_roster(const struct rota_spec *rs, double days)
+{
+	struct sim_err err;
+	struct roster *r;
+	double t = 0;
+
+	sim_err_clear(&err);
+	r = roster_new_rota(rs, 0, &err);
+	assert_non_null(r);
+	for (double q = 0; q < days * 96; q++)
+		assert_int_equal(roster_on_duty(r, q * 900),
+				 rota_on_duty(rs, q * 900));
+	while ((t = roster_next_change(r, t)) < days * DAY_S) {
+		assert_int_equal(roster_on_duty(r, t), rota_on_duty(rs, t));
+		assert_int_not_equal(rota_on_duty(rs, t),
+				     rota_on_duty(rs, t - 1));
+	}
+	assert_seconds_near(roster_hours_per_week(r), rota_hours_per_week(rs),
+			    1e-6);
+	roster_free(r);
+}
+
+/* 6-on-4-off (ten-hour shifts, five teams of 7) over four and ten weeks,
+ * its cycle starting on day 0, three days before and eleven days after. */
+static void test_roster_rota_six_on_four_off(void **state)
+{
+	const struct rota_named *nm = rota_named_find("6on4off");
+	struct sim_err err;
+	int *p;
+	size_t n;
+	long starts[] = { 0, -3, 11 };
+
+	(void)state;
+	sim_err_clear(&err);
+	assert_non_null(nm);
+	assert_int_equal(rota_pattern_parse(nm->pattern, nm->shifts,
+					    nm->n_shifts, &p, &n, &err), SIM_OK);
+	for (size_t i = 0; i < 3; i++) {
+		struct rota_spec rs = { nm->shifts, nm->n_shifts, p, n,
+					nm->n_teams, NULL, 7, starts[i] };
+
+		check_rota_roster(&rs, 28);
+		check_rota_roster(&rs, 70);
+	}
+	free(p);
+}
+
+/* A ten-week cycle of one team (a night on its first day, a late on day
+ * 40, rest otherwise) in a four-week run and a twenty-week one, and with
+ * shrinkage: the on-duty count is the rostered one rounded half up. */
+static void test_roster_rota_long_cycle(void **state)
+{
+	static const struct rota_shift sh[] = {
+		{ "N", 22 * HOUR_S, 10 * HOUR_S },
+		{ "L", 14 * HOUR_S, 10 * HOUR_S },
+	};
+	int p[70];
+	struct rota_spec rs = { sh, 2, p, 70, 1, NULL, 5, -20 };
+	struct sim_err err;
+	struct roster *r;
+
+	(void)state;
+	for (size_t d = 0; d < 70; d++)
+		p[d] = d == 0 ? 0 : d == 40 ? 1 : ROTA_REST;
+	check_rota_roster(&rs, 28);
+	check_rota_roster(&rs, 140);
+	sim_err_clear(&err);
+	r = roster_new_rota(&rs, 0.5, &err);
+	assert_int_equal(roster_on_duty(r, 20 * DAY_S + 15 * HOUR_S), 3);
+	assert_int_equal(roster_rostered(r, 20 * DAY_S + 15 * HOUR_S), 5);
+	assert_int_equal(roster_on_duty(r, 50 * DAY_S + 23 * HOUR_S), 3);
+	assert_int_equal(roster_on_duty(r, 51 * DAY_S + 7 * HOUR_S), 3);
+	assert_int_equal(roster_on_duty(r, 51 * DAY_S + 8 * HOUR_S), 0);
+	assert_seconds_near(roster_hours_per_week(r), 5 * 20.0 / 10, 1e-9);
+	roster_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +263,8 @@ int main(void)
 		cmocka_unit_test(test_roster_next_change_over_two_weeks),
 		cmocka_unit_test(test_roster_constant_never_changes),
 		cmocka_unit_test(test_roster_unworked_shifts_count_nothing),
+		cmocka_unit_test(test_roster_rota_six_on_four_off),
+		cmocka_unit_test(test_roster_rota_long_cycle),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
