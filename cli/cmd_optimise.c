@@ -21,6 +21,7 @@
 
 #include "cli/cli_command.h"
 #include "cli/cli_common.h"
+#include "cli/cli_search_doc.h"
 #include "cli/cmd_report.h"
 #include "models/optimise.h"
 #include "results/experiment.h"
@@ -456,52 +457,21 @@ static int optimise_units(const struct optimise_opts *o,
 	return rc;
 }
 
-/* What the search is built from: the scenario read once, and the --set
- * edits and run settings as edits. */
-struct optimise_doc {
-	struct cli_strings settings;       /* the run settings */
-	struct cli_strings first;          /* --set, then the run settings */
-	struct scenario_doc *doc;
-	struct scenario_edit *edits;       /* first's, borrowing its strings */
-};
-
-/* Reads the scenario and builds it as the options give it (warning
- * once) into *base; returns the exit code. */
-static int optimise_load(const struct optimise_opts *o, struct optimise_doc *d,
-			 struct scenario **base)
-{
-	int rc = CLI_EXIT_FAILURE;
-
-	if (cli_run_settings_append(o->run_values, &d->settings) == 0
-	    && cli_strings_append(&d->first, &o->sets) == 0
-	    && cli_strings_append(&d->first, &d->settings) == 0)
-		rc = cli_read_scenario("optimise", o->path, &d->doc);
-	if (rc == CLI_EXIT_OK
-	    && (d->edits = cli_edits("optimise", &d->first, "--set")) == NULL)
-		rc = CLI_EXIT_FAILURE;
-	if (rc == CLI_EXIT_OK)
-		rc = cli_build_scenario("optimise", d->doc, d->edits, d->first.n,
-					base);
-	return rc;
-}
-
 /* Reads the scenario once, builds it as the options give it, then
  * searches, every round built from it in memory; returns the exit code. */
 static int optimise_main(const struct optimise_opts *o)
 {
-	struct optimise_doc d = { 0 };
+	struct cli_search_doc d = { 0 };
 	struct scenario *base = NULL;
 	struct search_spec spec = {
-		.path = o->path, .n_sets = o->sets.n, .threads = o->threads,
+		.path = o->path, .threads = o->threads,
 		.max_sims = o->max_sims,
 	};
 	struct progress bar;
-	int rc = optimise_load(o, &d, &base);
+	int rc = cli_search_doc_load("optimise", o->path, &o->sets, o->run_values,
+				     &d, &base);
 
-	spec.doc = d.doc;
-	spec.sets = d.edits;
-	spec.settings = d.edits ? d.edits + o->sets.n : NULL;
-	spec.n_settings = d.settings.n;
+	cli_search_doc_spec(&d, o->sets.n, &spec);
 	spec.on_round = o->quiet ? NULL : o->units ? optimise_units_progress
 			: optimise_progress;
 	/* Each round's replications as a bar on a terminal, wiped before
@@ -515,10 +485,7 @@ static int optimise_main(const struct optimise_opts *o)
 			      : optimise_hours(o, &spec, base);
 	progress_end(&bar);
 	scenario_free(base);
-	free(d.edits);
-	scenario_doc_free(d.doc);
-	cli_strings_clear(&d.first);
-	cli_strings_clear(&d.settings);
+	cli_search_doc_clear(&d);
 	return rc;
 }
 

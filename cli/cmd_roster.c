@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/cli_common.h"
+#include "cli/cli_search_doc.h"
 #include "models/rota.h"
 #include "models/week.h"
 #include "results/experiment.h"
@@ -627,35 +628,6 @@ static int roster_units_cmd(struct roster_run *r, int argc, char **argv)
 	return rc;
 }
 
-/* What the search is built from: the scenario read once, and the --set
- * edits and run settings as edits. */
-struct roster_doc {
-	struct cli_strings settings;       /* the run settings */
-	struct cli_strings first;          /* --set, then the run settings */
-	struct scenario_doc *doc;
-	struct scenario_edit *edits;       /* first's, borrowing its strings */
-};
-
-/* Reads the scenario and builds it as the options give it (warning
- * once) into *base; returns the exit code. */
-static int roster_load(const struct roster_opts *o, struct roster_doc *d,
-		       struct scenario **base)
-{
-	int rc = CLI_EXIT_FAILURE;
-
-	if (cli_run_settings_append(o->run_values, &d->settings) == 0
-	    && cli_strings_append(&d->first, &o->sets) == 0
-	    && cli_strings_append(&d->first, &d->settings) == 0)
-		rc = cli_read_scenario("roster", o->path, &d->doc);
-	if (rc == CLI_EXIT_OK
-	    && (d->edits = cli_edits("roster", &d->first, "--set")) == NULL)
-		rc = CLI_EXIT_FAILURE;
-	if (rc == CLI_EXIT_OK)
-		rc = cli_build_scenario("roster", d->doc, d->edits, d->first.n,
-					base);
-	return rc;
-}
-
 /* Frees what r holds. */
 static void roster_run_clear(struct roster_run *r)
 {
@@ -669,16 +641,15 @@ static void roster_run_clear(struct roster_run *r)
 /* Reads the scenario once, builds it, searches; returns the exit code. */
 static int roster_main(const struct roster_opts *o, int argc, char **argv)
 {
-	struct roster_doc d = { 0 };
+	struct cli_search_doc d = { 0 };
 	struct scenario *base = NULL;
 	struct roster_run r = { .o = o };
-	int rc = roster_load(o, &d, &base);
+	int rc = cli_search_doc_load("roster", o->path, &o->sets, o->run_values,
+				     &d, &base);
 
-	r.spec = (struct search_spec){ .doc = d.doc, .path = o->path,
-		.sets = d.edits, .n_sets = o->sets.n, .threads = o->threads,
-		.settings = d.edits ? d.edits + o->sets.n : NULL,
-		.n_settings = d.settings.n, .max_sims = 1000,
-		.on_round = o->quiet ? NULL : roster_progress };
+	r.spec = (struct search_spec){ .path = o->path, .threads = o->threads,
+		.max_sims = 1000, .on_round = o->quiet ? NULL : roster_progress };
+	cli_search_doc_spec(&d, o->sets.n, &r.spec);
 	r.shape = (struct roster_shape){ o->step ? 900 : 3600, o->lengths_s,
 		o->n_lengths, o->starts_s, o->n_starts, o->any_start,
 		o->keep_shape, ROSTER_TIME_LIMIT_S, o->rota };
@@ -692,10 +663,7 @@ static int roster_main(const struct roster_opts *o, int argc, char **argv)
 			      : roster_search(&r, argc, argv);
 	roster_run_clear(&r);
 	scenario_free(base);
-	free(d.edits);
-	scenario_doc_free(d.doc);
-	cli_strings_clear(&d.first);
-	cli_strings_clear(&d.settings);
+	cli_search_doc_clear(&d);
 	return rc;
 }
 

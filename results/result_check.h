@@ -50,6 +50,10 @@ void result_check_line(struct result_check *c, const json_t *o,
 void result_check_grade(struct result_check *c, const json_t *o,
 			const char *at);
 void result_check_costs(struct result_check *c, const json_t *r);
+/* An hour of "intervals" (at "intervals[N]"): its "hour" is N, its place,
+ * and it has a "label". */
+void result_check_hour_number(struct result_check *c, const json_t *o,
+			      const char *at);
 
 /* Checks r, whose "schema" is a string other than a run's, as the kind it
  * names (setting c->kind), or records that it names none this callsim

@@ -71,20 +71,6 @@ static void kinds_same_size(struct result_check *c, const json_t *obj,
 			    want, key);
 }
 
-/* An hour of "intervals": its number is its place. */
-static void kinds_hour(struct result_check *c, const json_t *o,
-		       const char *at)
-{
-	const json_t *h = result_want(c, o, at, "hour", RT_INTEGER);
-	size_t i = 0;
-
-	sscanf(at, "intervals[%zu]", &i);
-	if (h != NULL && json_integer_value(h) != (json_int_t)i)
-		sim_err_add(c->err, SIM_EINVAL, "%s: %s.hour: must be %zu",
-			    c->name, at, i);
-	result_want(c, o, at, "label", RT_STRING);
-}
-
 /* "intervals": 168 hours, each checked by fn. */
 static void kinds_intervals(struct result_check *c, const json_t *r,
 			    void (*fn)(struct result_check *, const json_t *,
@@ -222,7 +208,7 @@ static void kinds_cmp_hour_line(struct result_check *c, const json_t *o,
 static void kinds_cmp_hour(struct result_check *c, const json_t *o,
 			   const char *at)
 {
-	kinds_hour(c, o, at);
+	result_check_hour_number(c, o, at);
 	result_check_list(c, o, at, "lines", kinds_cmp_hour_line);
 	kinds_same_size(c, o, at, "lines", c->n_lines);
 }
@@ -305,7 +291,7 @@ static void kinds_opt_hour_line(struct result_check *c, const json_t *o,
 static void kinds_opt_hour(struct result_check *c, const json_t *o,
 			   const char *at)
 {
-	kinds_hour(c, o, at);
+	result_check_hour_number(c, o, at);
 	result_check_list(c, o, at, "pools", kinds_opt_hour_pool);
 	result_check_list(c, o, at, "lines", kinds_opt_hour_line);
 	kinds_same_size(c, o, at, "lines", c->n_lines);

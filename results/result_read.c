@@ -176,8 +176,7 @@ static void result_check_ipool(struct result_check *c, const json_t *o,
 	result_check_figure(c, o, at, "staff_on_duty");
 }
 
-/* One hour: its number is its place, and it has every line and pool. */
-static void result_check_hour(struct result_check *c, const json_t *o,
+void result_check_hour_number(struct result_check *c, const json_t *o,
 			      const char *at)
 {
 	const json_t *h = result_want(c, o, at, "hour", RT_INTEGER);
@@ -188,6 +187,13 @@ static void result_check_hour(struct result_check *c, const json_t *o,
 		sim_err_add(c->err, SIM_EINVAL, "%s: %s.hour: must be %zu",
 			    c->name, at, i);
 	result_want(c, o, at, "label", RT_STRING);
+}
+
+/* One hour: its number is its place, and it has every line and pool. */
+static void result_check_hour(struct result_check *c, const json_t *o,
+			      const char *at)
+{
+	result_check_hour_number(c, o, at);
 	result_check_list(c, o, at, "lines", result_check_iline);
 	result_check_list(c, o, at, "pools", result_check_ipool);
 }

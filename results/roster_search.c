@@ -9,6 +9,7 @@
 #include "models/roster_ip.h"
 #include "models/week.h"
 #include "results/experiment.h"
+#include "results/roster_round.h"
 #include "sim/mem.h"
 
 /* The state of a search. */
@@ -16,9 +17,6 @@ struct roster_search_x {
 	const struct scenario *base;
 	const struct roster_search_spec *rs;
 	struct roster_search *out;
-	char reps[48];               /* "run.replications=N" when raised */
-	bool reps_added;
-	size_t turn;                 /* the pool trimmed last */
 };
 
 void roster_search_clear(struct roster_search *r)
@@ -87,9 +85,9 @@ static void roster_search_short(const struct roster_plan *rp,
 /* Solves every chosen pool's programme for the plan. Returns SEARCH_MET
  * when every slot is covered, SEARCH_UNMET (the short hours in err) or
  * SEARCH_FAILED. */
-static enum search_end roster_search_solve(struct roster_search_x *x,
-					   struct sim_err *err)
+static enum search_end roster_search_solve(void *arg, struct sim_err *err)
 {
+	const struct roster_search_x *x = arg;
 	struct roster_search *o = x->out;
 	enum search_end end = SEARCH_MET;
 
@@ -146,10 +144,10 @@ static size_t roster_search_raise_line(struct roster_search_x *x,
  * With uncertain, lines only uncertain count as missed too. Returns
  * SEARCH_MET, or SEARCH_UNMET when a missed line has no chosen pool (err
  * says which). */
-static enum search_end roster_search_raise(struct roster_search_x *x,
-					   const struct summary *s,
+static enum search_end roster_search_raise(void *arg, const struct summary *s,
 					   bool uncertain, struct sim_err *err)
 {
+	struct roster_search_x *x = arg;
 	const struct optimise_plan *plan = x->out->plan;
 
 	for (size_t l = 0; l < s->n_lines; l++) {
@@ -193,51 +191,20 @@ static const struct search_ops roster_search_ops = {
 	.what = "roster",
 };
 
-/* Simulates the roster of the last solve until its verdicts are settled:
- * while a line is only uncertain, again with twice the replications (the
- * edit appended to settings[n_settings], which has room for it). Returns
- * SEARCH_MET with *v the worst verdict (uncertain only when the
- * replications reached their cap), or how the simulation failed. */
-static enum search_end roster_search_settle(struct roster_search_x *x,
-					    struct search *s,
-					    struct search_spec *sp,
-					    struct scenario_edit *settings,
-					    enum ci_verdict *v, struct sim_err *err)
-{
-	struct roster_search *o = x->out;
-
-	for (;;) {
-		enum search_end end = search_simulate(s, &o->round, err);
-
-		if (end != SEARCH_MET)
-			return end;
-		*v = roster_search_verdict(o->round.s);
-		if (*v != CI_UNCERTAIN
-		    || 2 * o->replications > x->rs->max_replications)
-			return SEARCH_MET;
-		o->replications *= 2;
-		snprintf(x->reps, sizeof x->reps, "run.replications=%u",
-			 o->replications);
-		/* Appended once, last, so it wins over --replications; later
-		 * doublings rewrite its number in place. */
-		if (!x->reps_added)
-			settings[sp->n_settings++] = experiment_edit(x->reps,
-								     "--set");
-		x->reps_added = true;
-	}
-}
-
 /* Lowers by one the requirement of each hour of pool p whose service
  * level, in every goal line the pool answers first, is at least the
  * line's goal (an hour without calls, unmeasured, is not lowered): the
  * agreement is the average over the horizon, and the first roster met
  * has room above it.
  * Returns how many hours were lowered. */
-static size_t roster_search_lower(struct roster_search_x *x,
-				  const struct summary *s, size_t p)
+static size_t roster_search_lower(void *arg, size_t p, int level)
 {
+	const struct roster_search_x *x = arg;
+	const struct summary *s = x->out->round.s;
 	struct optimise_plan *plan = x->out->plan;
 	size_t n = 0;
+
+	(void)level;   /* one step: a pool whose trim misses is done */
 
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		int *need = &plan->on_duty[p * HOURS_PER_WEEK + h];
@@ -257,8 +224,9 @@ static size_t roster_search_lower(struct roster_search_x *x,
 }
 
 /* Paid hours a week of the last solve, over the chosen pools. */
-static double roster_search_paid(const struct roster_search *o)
+static double roster_search_paid(const void *arg)
 {
+	const struct roster_search *o = ((const struct roster_search_x *)arg)->out;
 	double hours = 0;
 
 	for (size_t p = 0; p < o->n_pools; p++)
@@ -266,126 +234,19 @@ static double roster_search_paid(const struct roster_search *o)
 	return hours;
 }
 
-/* The next chosen pool not done after pool *turn, in turn; -1 when every
- * pool is done. */
-static long roster_search_turn(const struct roster_search *o, const bool *done,
-			       size_t *turn)
+/* Whether pool p is rostered. */
+static bool roster_search_trimmed(const void *arg, size_t p)
 {
-	for (size_t i = 1; i <= o->n_pools; i++) {
-		size_t p = (*turn + i) % o->n_pools;
-
-		if (o->pools[p] != NULL && !done[p]) {
-			*turn = p;
-			return (long)p;
-		}
-	}
-	return -1;
+	return ((const struct roster_search_x *)arg)->out->pools[p] != NULL;
 }
 
-/* One trimming step from a met roster, on the next pool in turn: lowers
- * (roster_search_lower) and solves until its roster costs less, then
- * simulates. A roster that keeps every line met becomes best (*kept);
- * one that does not leaves the pool done. The requirement is left at
- * best either way. Returns SEARCH_MET, SEARCH_UNMET when nothing is left
- * to lower (or the rounds ran out), or a failure. */
-static enum search_end roster_search_trim_step(struct roster_search_x *x,
-					       struct search *s, bool *done,
-					       int *best, bool *kept,
-					       struct sim_err *err)
-{
-	struct roster_search *o = x->out;
-	size_t n = o->n_pools * HOURS_PER_WEEK;
-	double paid = roster_search_paid(o);
-	enum search_end end = SEARCH_MET;
-	long p = roster_search_turn(o, done, &x->turn);
-
-	do {
-		o->cut = o->cut || (p >= 0 && s->sims >= x->rs->max_rounds);
-		if (p < 0 || s->sims >= x->rs->max_rounds
-		    || roster_search_lower(x, o->round.s, (size_t)p) == 0)
-			end = SEARCH_UNMET;
-		else
-			end = roster_search_solve(x, err);
-	} while (end == SEARCH_MET && roster_search_paid(o) >= paid);
-	if (end == SEARCH_MET)
-		end = search_simulate(s, &o->round, err);
-	if (end == SEARCH_MET) {
-		*kept = roster_search_verdict(o->round.s) == CI_MET;
-		if (*kept)
-			memcpy(best, o->plan->on_duty, n * sizeof *best);
-		else
-			done[p] = true;
-	} else if (end == SEARCH_UNMET && p >= 0) {
-		done[p] = true;
-		end = SEARCH_MET;   /* the other pools may still be lowered */
-	}
-	memcpy(o->plan->on_duty, best, n * sizeof *best);
-	return p < 0 ? SEARCH_UNMET : end;
-}
-
-/* Once every line is met: trims while every line stays met, then makes
- * sure the round kept is the last roster met (solved and simulated again
- * when a trimmed one missed after it). Stops at the cap of rounds too.
- * Returns SEARCH_MET or a failure. */
-static enum search_end roster_search_trim(struct roster_search_x *x,
-					  struct search *s, struct sim_err *err)
-{
-	struct roster_search *o = x->out;
-	size_t n = o->n_pools * HOURS_PER_WEEK;
-	int *best = mem_malloc((n + 1) * sizeof *best);
-	bool *done = mem_calloc(o->n_pools + 1, sizeof *done);
-	bool kept = true;
-	enum search_end end = SEARCH_MET;
-
-	if (best == NULL || done == NULL)
-		end = SEARCH_FAILED, sim_err_add(err, SIM_ENOMEM, "out of memory");
-	else
-		memcpy(best, o->plan->on_duty, n * sizeof *best);
-	while (end == SEARCH_MET)
-		end = roster_search_trim_step(x, s, done, best, &kept, err);
-	/* The requirement is at best; the roster solved last, and the round
-	 * simulated last, may be a trimmed one: solve best again, and
-	 * simulate it again unless the last round was its own. */
-	if (end == SEARCH_UNMET)
-		end = roster_search_solve(x, err);
-	if (end == SEARCH_MET && !kept)
-		end = search_simulate(s, &o->round, err);
-	free(best);
-	free(done);
-	return end;
-}
-
-/* Solves, settles the verdicts, raises, until every line is met or the
- * rounds run out. */
-static enum search_end roster_search_loop(struct roster_search_x *x,
-					  struct search *s,
-					  struct search_spec *sp,
-					  struct scenario_edit *settings,
-					  struct sim_err *err)
-{
-	struct roster_search *o = x->out;
-
-	for (;;) {
-		enum ci_verdict v = CI_MISSED;
-		enum search_end end = roster_search_solve(x, err);
-
-		if (end == SEARCH_MET)
-			end = roster_search_settle(x, s, sp, settings, &v, err);
-		if (end == SEARCH_MET && v == CI_MET)
-			return roster_search_trim(x, s, err);
-		if (end != SEARCH_MET)
-			return end;
-		if (s->sims >= x->rs->max_rounds)
-			break;
-		end = roster_search_raise(x, o->round.s, v == CI_UNCERTAIN, err);
-		if (end != SEARCH_MET)
-			return end;
-	}
-	sim_err_add(err, SIM_ERUNTIME, "no roster met every agreement in %lu "
-		    "rounds (solve and simulate), the most a search takes; "
-		    "give more --max-rounds", s->sims);
-	return SEARCH_FAILED;
-}
+/* A pool's level: 0 while it may be trimmed, 1 once done. */
+static const struct roster_round_ops roster_search_rounds = {
+	.solve = roster_search_solve, .verdict = roster_search_verdict,
+	.raise = roster_search_raise, .paid = roster_search_paid,
+	.trimmed = roster_search_trimmed, .lower = roster_search_lower,
+	.levels = 0, .none = "no roster met every agreement",
+};
 
 /* The plans of the chosen pools. */
 static enum search_end roster_search_pools(const struct scenario *base,
@@ -427,22 +288,23 @@ enum search_end roster_search_run(const struct search_spec *spec,
 	struct roster_search_x x = { .base = base, .rs = rs, .out = out };
 	struct search_spec sp = *spec;
 	struct search s = { &sp, &roster_search_ops, &x, 0 };
-	struct scenario_edit *settings = mem_calloc(spec->n_settings + 1,
-						    sizeof *settings);
+	struct roster_round r = {
+		&roster_search_rounds, &x, &s, &sp, NULL, &out->round, NULL,
+		base->n_pools, rs->max_rounds, rs->max_replications,
+		&out->replications, &out->cut, "", false, 0
+	};
 	enum search_end end = SEARCH_FAILED;
 
 	*out = (struct roster_search){ .replications = base->run.replications };
-	if (settings == NULL) {
-		sim_err_add(err, SIM_ENOMEM, "out of memory");
+	r.settings = roster_round_settings(spec, &sp, err);
+	if (r.settings == NULL)
 		return SEARCH_FAILED;
-	}
-	for (size_t i = 0; i < spec->n_settings; i++)
-		settings[i] = spec->settings[i];
-	sp.settings = settings;
 	end = roster_search_pools(base, rs, out, err);
-	if (end == SEARCH_MET)
-		end = roster_search_loop(&x, &s, &sp, settings, err);
+	if (end == SEARCH_MET) {
+		r.need = out->plan->on_duty;
+		end = roster_round_run(&r, err);
+	}
 	out->sims = s.sims;
-	free(settings);
+	free(r.settings);
 	return end;
 }

@@ -11,6 +11,7 @@
 #include "models/roster_ip.h"
 #include "models/week.h"
 #include "results/experiment.h"
+#include "results/roster_round.h"
 #include "results/search_units.h"
 #include "sim/mem.h"
 
@@ -19,9 +20,6 @@ struct roster_units_x {
 	const struct scenario *base;
 	const struct roster_units_spec *us;
 	struct roster_units *out;
-	char reps[48];               /* "run.replications=N" when raised */
-	bool reps_added;
-	size_t turn;                 /* the area trimmed last */
 };
 
 void roster_units_clear(struct roster_units *r)
@@ -188,9 +186,9 @@ static void roster_units_short(const struct roster_units *r, size_t e,
 /* Solves every chosen entry's programme for the requirement. Returns
  * SEARCH_MET when every slot is covered, SEARCH_UNMET (the short hours
  * in err) or SEARCH_FAILED. */
-static enum search_end roster_units_solve(struct roster_units_x *x,
-					  struct sim_err *err)
+static enum search_end roster_units_solve(void *arg, struct sim_err *err)
 {
+	const struct roster_units_x *x = arg;
 	struct roster_units *o = x->out;
 	enum search_end end = SEARCH_MET;
 
@@ -256,8 +254,9 @@ static size_t roster_units_move(struct roster_units *r, size_t a, int step)
  * of its need (an eighth, then a sixteenth, ...; one unit at least), so a
  * few simulations come near the area's least; at the last level, by one
  * unit in its idlest quarter of the week. Returns how many hours moved. */
-static size_t roster_units_lower(struct roster_units *r, size_t a, int level)
+static size_t roster_units_lower(void *arg, size_t a, int level)
 {
+	struct roster_units *r = ((struct roster_units_x *)arg)->out;
 	size_t moved = 0;
 
 	if (level >= ROSTER_UNITS_LEVELS)
@@ -350,10 +349,10 @@ static bool roster_units_mark(const struct roster_units *o,
  * roster_units_mark. With uncertain, figures only uncertain count as
  * missed. Returns SEARCH_MET, SEARCH_UNMET when a miss cannot be helped,
  * or SEARCH_FAILED. */
-static enum search_end roster_units_raise(struct roster_units_x *x,
-					  const struct summary *s,
+static enum search_end roster_units_raise(void *arg, const struct summary *s,
 					  bool uncertain, struct sim_err *err)
 {
+	struct roster_units_x *x = arg;
 	bool *up = mem_calloc(s->n_areas + 1, sizeof *up);
 	enum search_end end = SEARCH_MET;
 
@@ -371,42 +370,10 @@ static enum search_end roster_units_raise(struct roster_units_x *x,
 	return end;
 }
 
-/* Simulates the rosters of the last solve until their verdicts are
- * settled: while a figure is only uncertain, again with twice the
- * replications (the edit appended to settings[n_settings], which has room
- * for it). Returns SEARCH_MET with *v the worst verdict, or how the
- * simulation failed. */
-static enum search_end roster_units_settle(struct roster_units_x *x,
-					   struct search *s,
-					   struct search_spec *sp,
-					   struct scenario_edit *settings,
-					   enum ci_verdict *v, struct sim_err *err)
-{
-	struct roster_units *o = x->out;
-
-	for (;;) {
-		enum search_end end = search_simulate(s, &o->round, err);
-
-		if (end != SEARCH_MET)
-			return end;
-		*v = roster_units_verdict(o->round.s);
-		if (*v != CI_UNCERTAIN
-		    || 2 * o->replications > x->us->max_replications)
-			return SEARCH_MET;
-		o->replications *= 2;
-		snprintf(x->reps, sizeof x->reps, "run.replications=%u",
-			 o->replications);
-		/* Appended once, last, so it wins over --replications. */
-		if (!x->reps_added)
-			settings[sp->n_settings++] = experiment_edit(x->reps,
-								     "--set");
-		x->reps_added = true;
-	}
-}
-
 /* Unit-hours a week of the last solve, over the chosen entries. */
-static double roster_units_paid(const struct roster_units *o)
+static double roster_units_paid(const void *arg)
 {
+	const struct roster_units *o = ((const struct roster_units_x *)arg)->out;
 	double hours = 0;
 
 	for (size_t e = 0; e < o->n_units; e++)
@@ -414,122 +381,23 @@ static double roster_units_paid(const struct roster_units *o)
 	return hours;
 }
 
-/* The next area not done (past the last level) after *turn with a chosen
- * entry; -1 when none. */
-static long roster_units_turn(const struct roster_units *o,
-			      const struct scenario *sc, const int *level,
-			      size_t *turn)
+/* Whether area a has a chosen entry to trim. */
+static bool roster_units_trimmed(const void *arg, size_t a)
 {
-	for (size_t i = 1; i <= o->n_areas; i++) {
-		size_t a = (*turn + i) % o->n_areas;
+	const struct roster_units_x *x = arg;
 
-		if (level[a] <= ROSTER_UNITS_LEVELS
-		    && roster_units_attended(o, sc, a, 0)) {
-			*turn = a;
-			return (long)a;
-		}
-	}
-	return -1;
+	return roster_units_attended(x->out, x->base, a, 0);
 }
 
-/* One trimming step on the next area in turn: lowers its requirement and
- * solves until its rosters cost less, then simulates. Rosters keeping
- * every agreement become best (*kept); else the area is done. The
- * requirement is left at best. Returns SEARCH_MET, SEARCH_UNMET when no
- * area is left (or the rounds ran out), or a failure. */
-static enum search_end roster_units_trim_step(struct roster_units_x *x,
-					      struct search *s, int *level,
-					      int *best, bool *kept,
-					      struct sim_err *err)
-{
-	struct roster_units *o = x->out;
-	size_t n = o->n_areas * HOURS_PER_WEEK;
-	double paid = roster_units_paid(o);
-	enum search_end end = SEARCH_MET;
-	long a = roster_units_turn(o, x->base, level, &x->turn);
-
-	do {
-		o->cut = o->cut || (a >= 0 && s->sims >= x->us->max_rounds);
-		if (a < 0 || s->sims >= x->us->max_rounds
-		    || roster_units_lower(o, (size_t)a, level[a]) == 0)
-			end = SEARCH_UNMET;
-		else
-			end = roster_units_solve(x, err);
-	} while (end == SEARCH_MET && roster_units_paid(o) >= paid);
-	if (end == SEARCH_MET)
-		end = search_simulate(s, &o->round, err);
-	if (end == SEARCH_MET) {
-		*kept = roster_units_verdict(o->round.s) == CI_MET;
-		if (*kept)
-			memcpy(best, o->need, n * sizeof *best);
-		else
-			level[a]++;        /* a smaller step, or done */
-	} else if (end == SEARCH_UNMET && a >= 0) {
-		level[a] = ROSTER_UNITS_LEVELS + 1;
-		end = SEARCH_MET;
-	}
-	memcpy(o->need, best, n * sizeof *best);
-	return a < 0 ? SEARCH_UNMET : end;
-}
-
-/* Once every agreement is met: trims while they stay met, then makes sure
- * the round kept is the last one met. Returns SEARCH_MET or a failure. */
-static enum search_end roster_units_trim(struct roster_units_x *x,
-					 struct search *s, struct sim_err *err)
-{
-	struct roster_units *o = x->out;
-	size_t n = o->n_areas * HOURS_PER_WEEK;
-	int *best = mem_malloc((n + 1) * sizeof *best);
-	int *level = mem_calloc(o->n_areas + 1, sizeof *level);
-	bool kept = true;
-	enum search_end end = SEARCH_MET;
-
-	if (best == NULL || level == NULL)
-		end = SEARCH_FAILED, sim_err_add(err, SIM_ENOMEM, "out of memory");
-	else
-		memcpy(best, o->need, n * sizeof *best);
-	while (end == SEARCH_MET)
-		end = roster_units_trim_step(x, s, level, best, &kept, err);
-	/* The requirement is at best; solve it again, and simulate it again
-	 * unless the last round was its own. */
-	if (end == SEARCH_UNMET)
-		end = roster_units_solve(x, err);
-	if (end == SEARCH_MET && !kept)
-		end = search_simulate(s, &o->round, err);
-	free(best);
-	free(level);
-	return end;
-}
-
-/* Solves, settles, raises, until every agreement is met or the rounds
- * run out. */
-static enum search_end roster_units_loop(struct roster_units_x *x,
-					 struct search *s, struct search_spec *sp,
-					 struct scenario_edit *settings,
-					 struct sim_err *err)
-{
-	for (;;) {
-		enum ci_verdict v = CI_MISSED;
-		enum search_end end = roster_units_solve(x, err);
-
-		if (end == SEARCH_MET)
-			end = roster_units_settle(x, s, sp, settings, &v, err);
-		if (end == SEARCH_MET && v == CI_MET)
-			return roster_units_trim(x, s, err);
-		if (end != SEARCH_MET)
-			return end;
-		if (s->sims >= x->us->max_rounds)
-			break;
-		end = roster_units_raise(x, x->out->round.s, v == CI_UNCERTAIN,
-					 err);
-		if (end != SEARCH_MET)
-			return end;
-	}
-	sim_err_add(err, SIM_ERUNTIME, "no unit rosters met every attendance "
-		    "agreement in %lu rounds (solve and simulate), the most a "
-		    "search takes; give more --max-rounds", s->sims);
-	return SEARCH_FAILED;
-}
+/* An area's level: its step of lowering (roster_units_lower), done past
+ * the last. */
+static const struct roster_round_ops roster_units_rounds = {
+	.solve = roster_units_solve, .verdict = roster_units_verdict,
+	.raise = roster_units_raise, .paid = roster_units_paid,
+	.trimmed = roster_units_trimmed, .lower = roster_units_lower,
+	.levels = ROSTER_UNITS_LEVELS,
+	.none = "no unit rosters met every attendance agreement",
+};
 
 /* The plans of the chosen entries: unit entry e is "units.E". */
 static enum search_end roster_units_plans(const struct scenario *base,
@@ -578,24 +446,25 @@ enum search_end roster_units_run(const struct search_spec *spec,
 	struct roster_units_x x = { .base = base, .us = us, .out = out };
 	struct search_spec sp = *spec;
 	struct search s = { &sp, &roster_units_ops, &x, 0 };
-	struct scenario_edit *settings = NULL;
+	struct roster_round r = {
+		&roster_units_rounds, &x, &s, &sp, NULL, &out->round, NULL,
+		base->n_areas, us->max_rounds, us->max_replications,
+		&out->replications, &out->cut, "", false, 0
+	};
 	enum search_end end = SEARCH_INVALID;
 
 	*out = (struct roster_units){ .replications = base->run.replications };
 	if (search_units_usable(base, spec->path, us->roles, err) != SIM_OK)
 		return SEARCH_INVALID;
-	settings = mem_calloc(spec->n_settings + 1, sizeof *settings);
-	if (settings == NULL) {
-		sim_err_add(err, SIM_ENOMEM, "out of memory");
+	r.settings = roster_round_settings(spec, &sp, err);
+	if (r.settings == NULL)
 		return SEARCH_FAILED;
-	}
-	for (size_t i = 0; i < spec->n_settings; i++)
-		settings[i] = spec->settings[i];
-	sp.settings = settings;
 	end = roster_units_plans(base, us, out, err);
-	if (end == SEARCH_MET)
-		end = roster_units_loop(&x, &s, &sp, settings, err);
+	if (end == SEARCH_MET) {
+		r.need = out->need;
+		end = roster_round_run(&r, err);
+	}
 	out->sims = s.sims;
-	free(settings);
+	free(r.settings);
 	return end;
 }

@@ -1,0 +1,42 @@
+/* cli_search_doc.c: the scenario a search is built from (see
+ * cli_search_doc.h). */
+#include "cli/cli_search_doc.h"
+
+#include <stdlib.h>
+
+int cli_search_doc_load(const char *cmd, const char *path,
+			const struct cli_strings *sets,
+			const char *const run_values[CLI_RUN_SETTINGS],
+			struct cli_search_doc *d, struct scenario **base)
+{
+	int rc = CLI_EXIT_FAILURE;
+
+	if (cli_run_settings_append(run_values, &d->settings) == 0
+	    && cli_strings_append(&d->first, sets) == 0
+	    && cli_strings_append(&d->first, &d->settings) == 0)
+		rc = cli_read_scenario(cmd, path, &d->doc);
+	if (rc == CLI_EXIT_OK
+	    && (d->edits = cli_edits(cmd, &d->first, "--set")) == NULL)
+		rc = CLI_EXIT_FAILURE;
+	if (rc == CLI_EXIT_OK)
+		rc = cli_build_scenario(cmd, d->doc, d->edits, d->first.n, base);
+	return rc;
+}
+
+void cli_search_doc_spec(const struct cli_search_doc *d, size_t n_sets,
+			 struct search_spec *spec)
+{
+	spec->doc = d->doc;
+	spec->sets = d->edits;
+	spec->n_sets = n_sets;
+	spec->settings = d->edits ? d->edits + n_sets : NULL;
+	spec->n_settings = d->settings.n;
+}
+
+void cli_search_doc_clear(struct cli_search_doc *d)
+{
+	free(d->edits);
+	scenario_doc_free(d->doc);
+	cli_strings_clear(&d->first);
+	cli_strings_clear(&d->settings);
+}

@@ -1,0 +1,31 @@
+/* cli_search_doc.h: what the searching commands (optimise, roster) build
+ * every round from: the scenario read once, and the --set edits and run
+ * settings as edits, in that order. */
+#ifndef CLI_SEARCH_DOC_H
+#define CLI_SEARCH_DOC_H
+
+#include "cli/cli_common.h"
+#include "models/scenario.h"
+#include "results/search.h"
+
+struct cli_search_doc {
+	struct cli_strings settings;       /* the run settings */
+	struct cli_strings first;          /* --set, then the run settings */
+	struct scenario_doc *doc;
+	struct scenario_edit *edits;       /* first's, borrowing its strings */
+};
+
+/* Reads the scenario at path into d and builds it as sets and run_values
+ * give it (warning once) into *base; cmd names the command in messages.
+ * Returns the exit code. */
+int cli_search_doc_load(const char *cmd, const char *path,
+			const struct cli_strings *sets,
+			const char *const run_values[CLI_RUN_SETTINGS],
+			struct cli_search_doc *d, struct scenario **base);
+/* Points spec's document, n_sets --set edits and run settings at d's. */
+void cli_search_doc_spec(const struct cli_search_doc *d, size_t n_sets,
+			 struct search_spec *spec);
+/* Frees what d holds. */
+void cli_search_doc_clear(struct cli_search_doc *d);
+
+#endif
