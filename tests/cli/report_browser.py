@@ -11,31 +11,11 @@ import subprocess
 import tempfile
 
 from clitest import Ctx, fixture
-from report_support import Page, expected_rows
+from report_support import check_drawn, chromium, expected_rows
 
 ctx = Ctx()
 tmp = tempfile.mkdtemp(prefix="callsim-browser-")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None:
-    ctx.check(False, "chromium is not installed: the report's browser test "
-              "needs Debian's chromium (.ci/packages, README's set-up)")
-    ctx.finish()
-
-
-def render(page):
-    """The page's DOM once its scripts ran, and the console lines."""
-    p = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-         "--no-first-run", "--disable-extensions", "--disable-sync",
-         "--user-data-dir=" + os.path.join(tmp, "profile"),
-         # no network: no name resolves, every proxy connection fails
-         "--host-resolver-rules=MAP * ~NOTFOUND",
-         "--proxy-server=127.0.0.1:9", "--enable-logging=stderr", "--v=0",
-         "--virtual-time-budget=20000", "--dump-dom",
-         "file://" + os.path.abspath(page)],
-        capture_output=True, text=True, timeout=120)
-    console = [l for l in p.stderr.splitlines() if ":CONSOLE" in l]
-    return p.returncode, p.stdout, console
+CHROMIUM = chromium(ctx)
 
 
 def expected_marks(result, chart, rows):
@@ -73,23 +53,8 @@ def check_page(scenario, name):
                      % (scenario, p.returncode, p.stderr)):
         return None
     result = json.loads(p.stdout)
-    rc, dom, console = render(page)
-    ctx.check(rc == 0, "%s: chromium exit %d" % (name, rc))
-    ctx.check(console == [], "%s: console output:\n%s"
-              % (name, "\n".join(console)))
-    drawn = Page(dom)
-    body = [a for t, a in drawn.tags if t == "body"]
-    want = expected_rows(result)
-    ctx.check(body and body[0].get("data-charts-rendered") == str(len(want))
-              and "data-charts-failed" not in body[0],
-              "%s: charts drawn: %s, wanted %d" % (name, body, len(want)))
-    for chart, rows in want.items():
-        got = drawn.marks.get(chart, {})
-        for kind, n in expected_marks(result, chart, rows).items():
-            ctx.check(got.get(kind, 0) == n, "%s: %s: %d %s marks, wanted "
-                      "%d (all: %s)" % (name, chart, got.get(kind, 0), kind,
-                                        n, got))
-    return drawn
+    return check_drawn(ctx, CHROMIUM, tmp, name, page, result,
+                       expected_rows, expected_marks)
 
 
 check_page(fixture("exp_units.yaml"), "units")

@@ -199,3 +199,57 @@ def _hour_rows(result, rows):
             hours.append(dict(hour_of_week=h, figure="staff",
                               name=pool["name"],
                               value=pool["staff_on_duty"]["mean"]))
+
+
+def chromium(ctx):
+    """Debian's chromium, or the test fails here: the browser checks
+    must not pass unseen on a machine without it."""
+    import shutil
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        ctx.check(False, "chromium is not installed: the report's browser "
+                  "test needs Debian's chromium (.ci/packages, README's "
+                  "set-up)")
+        ctx.finish()
+    return path
+
+
+def render(browser, tmp, page):
+    """The page's DOM once its scripts ran, and the console lines."""
+    import os
+    import subprocess
+    p = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu",
+         "--no-first-run", "--disable-extensions", "--disable-sync",
+         "--user-data-dir=" + os.path.join(tmp, "profile"),
+         # no network: no name resolves, every proxy connection fails
+         "--host-resolver-rules=MAP * ~NOTFOUND",
+         "--proxy-server=127.0.0.1:9", "--enable-logging=stderr", "--v=0",
+         "--virtual-time-budget=20000", "--dump-dom",
+         "file://" + os.path.abspath(page)],
+        capture_output=True, text=True, timeout=120)
+    console = [l for l in p.stderr.splitlines() if ":CONSOLE" in l]
+    return p.returncode, p.stdout, console
+
+
+def check_drawn(ctx, browser, tmp, name, page, result, rows_of, marks_of):
+    """Opens page: no console line, every chart of rows_of(result) drawn,
+    each with the marks marks_of(result, chart, rows) asks for. Returns
+    the drawn Page."""
+    rc, dom, console = render(browser, tmp, page)
+    ctx.check(rc == 0, "%s: chromium exit %d" % (name, rc))
+    ctx.check(console == [], "%s: console output:\n%s"
+              % (name, "\n".join(console)))
+    drawn = Page(dom)
+    body = [a for t, a in drawn.tags if t == "body"]
+    want = rows_of(result)
+    ctx.check(body and body[0].get("data-charts-rendered") == str(len(want))
+              and "data-charts-failed" not in body[0],
+              "%s: charts drawn: %s, wanted %d" % (name, body, len(want)))
+    for chart, rows in want.items():
+        got = drawn.marks.get(chart, {})
+        for kind, n in marks_of(result, chart, rows).items():
+            ctx.check(got.get(kind, 0) == n, "%s: %s: %d %s marks, wanted "
+                      "%d (all: %s)" % (name, chart, got.get(kind, 0), kind,
+                                        n, got))
+    return drawn
