@@ -45,14 +45,12 @@ static enum sim_status report_optimise_end(FILE *f, struct sim_err *err)
 	return SIM_OK;
 }
 
-static void report_optimise_table_head(FILE *f, const struct report_optimise *x)
+/* Each line's goal, service level and verdict; with explain, the reason
+ * under an uncertain verdict and how many replications would settle it. */
+void report_optimise_lines(FILE *f, const struct summary *s, bool explain)
 {
-	const struct summary *s = x->s;
 	const struct scenario *sc = s->sc;
 
-	fprintf(f, "%s: staffing for every answering agreement\n", sc->name);
-	fprintf(f, "%lu simulations of %u replications (seed %" PRIu64 ")\n\n",
-		x->sims, s->replications, s->seed);
 	fprintf(f, "%-16s %-14s %-28s %s\n", "line", "goal", "service level",
 		"verdict");
 	for (size_t l = 0; l < s->n_lines; l++) {
@@ -67,10 +65,22 @@ static void report_optimise_table_head(FILE *f, const struct report_optimise *x)
 		fprintf(f, "%-16s %-14s %-28s %s\n", sc->lines[l].name, goal, sl,
 			s->lines[l].has_goal
 			? ci_verdict_name(s->lines[l].verdict) : "-");
-		if (s->lines[l].has_goal && s->lines[l].verdict == CI_UNCERTAIN)
+		if (explain && s->lines[l].has_goal
+		    && s->lines[l].verdict == CI_UNCERTAIN)
 			uncertain_write(f, "                 ", c,
 					sc->lines[l].goal);
 	}
+}
+
+static void report_optimise_table_head(FILE *f, const struct report_optimise *x)
+{
+	const struct summary *s = x->s;
+	const struct scenario *sc = s->sc;
+
+	fprintf(f, "%s: staffing for every answering agreement\n", sc->name);
+	fprintf(f, "%lu simulations of %u replications (seed %" PRIu64 ")\n\n",
+		x->sims, s->replications, s->seed);
+	report_optimise_lines(f, s, true);
 }
 
 /* One row of the costs table; money as people read it (models/currency.h). */

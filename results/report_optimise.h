@@ -52,6 +52,9 @@ struct report_optimise {
 
 /* Each writes x to f (borrowed) and returns SIM_OK, or SIM_EIO with err
  * filled when f reports a write error. */
+/* The table's lines: each line's goal, service level and verdict; with
+ * explain, why an uncertain verdict is uncertain. */
+void report_optimise_lines(FILE *f, const struct summary *s, bool explain);
 enum sim_status report_optimise_table(FILE *f, const struct report_optimise *x,
 				      struct sim_err *err);
 enum sim_status report_optimise_csv(FILE *f, const struct report_optimise *x,

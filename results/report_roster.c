@@ -9,6 +9,7 @@
 #include "callsim_config.h"
 #include "models/week.h"
 #include "results/emit.h"
+#include "results/report_optimise.h"
 
 void report_roster_cost(const struct scenario *sc, const struct roster_search *r,
 			bool lp, double *fte, double *annual_cost)
@@ -68,21 +69,7 @@ static void report_roster_table_head(FILE *f, const struct report_roster *x)
 		"replications (seed %" PRIu64 ")\n", x->r->solves, x->r->sims,
 		s->replications, s->seed);
 	fprintf(f, "rules checked: %s\n\n", report_roster_rules(x->r));
-	fprintf(f, "%-16s %-14s %-28s %s\n", "line", "goal", "service level",
-		"verdict");
-	for (size_t l = 0; l < s->n_lines; l++) {
-		const struct ci *c = &s->lines[l].m[CC_SERVICE_LEVEL];
-		char goal[32] = "-", sl[64];
-
-		if (s->lines[l].has_goal)
-			snprintf(goal, sizeof goal, "%.4g%% in %.4g s",
-				 100 * sc->lines[l].goal, sc->lines[l].target_s);
-		snprintf(sl, sizeof sl, "%.2f%% [%.2f, %.2f]", 100 * c->mean,
-			 100 * c->lo, 100 * c->hi);
-		fprintf(f, "%-16s %-14s %-28s %s\n", sc->lines[l].name, goal, sl,
-			s->lines[l].has_goal
-			? ci_verdict_name(s->lines[l].verdict) : "-");
-	}
+	report_optimise_lines(f, s, false);
 }
 
 /* Whether candidate i is the first of p's with its start and length (and,
