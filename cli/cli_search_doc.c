@@ -40,3 +40,20 @@ void cli_search_doc_clear(struct cli_search_doc *d)
 	cli_strings_clear(&d->first);
 	cli_strings_clear(&d->settings);
 }
+
+int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
+			 const char *path, const struct scenario *sc,
+			 bool *chosen)
+{
+	for (size_t p = 0; p < sc->n_pools; p++)
+		chosen[p] = pools->n == 0;
+	for (size_t i = 0; i < pools->n; i++) {
+		long p = scenario_pool_index(sc, pools->items[i]);
+
+		if (p < 0)
+			return cli_usage_error(cmd, "--pool %s: no such pool "
+					       "in %s", pools->items[i], path);
+		chosen[p] = true;
+	}
+	return CLI_EXIT_OK;
+}

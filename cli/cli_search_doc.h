@@ -26,6 +26,12 @@ int cli_search_doc_load(const char *cmd, const char *path,
 void cli_search_doc_spec(const struct cli_search_doc *d, size_t n_sets,
 			 struct search_spec *spec);
 /* Frees what d holds. */
+/* Marks in chosen the pools named by --pool (every pool when none is);
+ * returns CLI_EXIT_OK or, for a name sc lacks, CLI_EXIT_USAGE with the
+ * message given as cmd's. */
+int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
+			 const char *path, const struct scenario *sc,
+			 bool *chosen);
 void cli_search_doc_clear(struct cli_search_doc *d);
 
 #endif

@@ -345,24 +345,6 @@ static int optimise_units_print(const struct optimise_opts *o,
 	return rc;
 }
 
-/* The pools named by --pool (every pool when none is); returns
- * CLI_EXIT_OK or, for a name the scenario lacks, CLI_EXIT_USAGE. */
-static int optimise_chosen(const struct optimise_opts *o,
-			   const struct scenario *sc, bool *chosen)
-{
-	for (size_t p = 0; p < sc->n_pools; p++)
-		chosen[p] = o->pools.n == 0;
-	for (size_t i = 0; i < o->pools.n; i++) {
-		long p = scenario_pool_index(sc, o->pools.items[i]);
-
-		if (p < 0)
-			return cli_usage_error("optimise", "--pool %s: no such pool "
-					       "in %s", o->pools.items[i], o->path);
-		chosen[p] = true;
-	}
-	return CLI_EXIT_OK;
-}
-
 /* The roles whose units change: --role names, else the default. Returns
  * CLI_EXIT_OK, or CLI_EXIT_USAGE for an unknown or neighbourhood role. */
 static int optimise_roles(const struct optimise_opts *o,
@@ -401,7 +383,9 @@ static int optimise_hours(const struct optimise_opts *o,
 	struct search_hours h = { 0 };
 	struct sim_err err;
 	enum search_end end = SEARCH_FAILED;
-	int rc = chosen ? optimise_chosen(o, base, chosen) : CLI_EXIT_FAILURE;
+	int rc = chosen ? cli_search_doc_pools("optimise",
+			&o->pools, o->path, base, chosen)
+		: CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
 	if (chosen == NULL)

@@ -288,23 +288,6 @@ static void roster_progress(void *arg, unsigned long sims,
 	fputc('\n', stderr);
 }
 
-/* The pools named by --pool (every pool when none is). */
-static int roster_chosen(const struct roster_opts *o,
-			 const struct scenario *sc, bool *chosen)
-{
-	for (size_t p = 0; p < sc->n_pools; p++)
-		chosen[p] = o->pools.n == 0;
-	for (size_t i = 0; i < o->pools.n; i++) {
-		long p = scenario_pool_index(sc, o->pools.items[i]);
-
-		if (p < 0)
-			return cli_usage_error("roster", "--pool %s: no such pool "
-					       "in %s", o->pools.items[i], o->path);
-		chosen[p] = true;
-	}
-	return CLI_EXIT_OK;
-}
-
 /* Whether every line with a goal is met in s. */
 static bool roster_all_met(const struct summary *s)
 {
@@ -656,7 +639,9 @@ static int roster_main(const struct roster_opts *o, int argc, char **argv)
 	r.base = base;
 	if (rc == CLI_EXIT_OK) {
 		r.chosen = mem_calloc(base->n_pools + 1, sizeof *r.chosen);
-		rc = r.chosen ? roster_chosen(o, base, r.chosen) : CLI_EXIT_FAILURE;
+		rc = r.chosen ? cli_search_doc_pools("roster",
+			&o->pools, o->path, base, r.chosen)
+		: CLI_EXIT_FAILURE;
 	}
 	if (rc == CLI_EXIT_OK)
 		rc = o->units ? roster_units_cmd(&r, argc, argv)
