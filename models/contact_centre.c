@@ -34,6 +34,10 @@
 #include "sim/timeavg.h"
 
 #define CALLERS_PER_CHUNK 1024
+/* The routed paths are kept out of line: inlined into offer and
+ * pool_fill, they would cost every call of a scenario without routing
+ * the registers they save (bench/instructions). */
+#define CC_OUT_OF_LINE __attribute__((noinline))
 
 struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */
@@ -64,10 +68,6 @@ struct line_state {
 	size_t plan_hint;
 	gsl_rng *rng[CC_STREAM_KINDS];
 	struct caller *head, *tail;  /* waiting callers, oldest first */
-	size_t n_queued;             /* callers in that queue */
-	double check_due_s;          /* routing: the pending overflow check's
-					time, INFINITY when none */
-	uint64_t check_seq;          /* and its sequence */
 	size_t *pools;               /* pools serving this line, preferred first */
 	size_t n_pools;
 	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
@@ -77,6 +77,15 @@ struct line_state {
 	double h_answered[HOURS_PER_WEEK];
 	double h_in_target[HOURS_PER_WEEK];
 	struct day_tally *days;      /* [n_days] */
+};
+
+/* A line's routing state, kept by the routed paths alone (and apart from
+ * struct line_state, whose size the plain paths' arithmetic is tuned to):
+ * callers in its queue, and its pending overflow check. */
+struct line_route {
+	size_t n_queued;
+	double check_due_s;          /* INFINITY: none pending */
+	uint64_t check_seq;
 };
 
 struct pool_state {
@@ -101,6 +110,7 @@ struct cc_model {
 	struct line_state *lines;
 	struct pool_state *pools;
 	struct routing *routing;     /* NULL: no overflow rule, no reserve */
+	struct line_route *route;    /* [n_lines] with routing, else NULL */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
@@ -160,7 +170,6 @@ static void queue_push(struct line_state *ls, struct caller *c)
 	else
 		ls->head = c;
 	ls->tail = c;
-	ls->n_queued++;
 }
 
 /* Unlinks c from its line's queue in O(1): abandonment needs no search. */
@@ -174,7 +183,6 @@ static void queue_remove(struct line_state *ls, struct caller *c)
 		c->next->prev = c->prev;
 	else
 		ls->tail = c->prev;
-	ls->n_queued--;
 }
 
 /* The hour of the week (0 = Monday 00:00) that time t_s >= 0 falls in.
@@ -241,32 +249,26 @@ static struct caller *pool_next_caller(struct cc_model *m, size_t p)
 	return NULL;
 }
 
-static struct caller *routed_next_caller(struct cc_model *m, size_t p,
-					 double now);
+static CC_OUT_OF_LINE void routed_fill(struct cc_model *m, size_t p,
+				       double now);
 static void routing_watch(struct cc_model *m, size_t l, double now);
-
-/* Takes waiting caller c out of its queue, to be answered. */
-static void queue_take(struct cc_model *m, struct caller *c)
-{
-	queue_remove(&m->lines[c->line], c);
-	m->n_waiting--;
-	c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
-}
 
 /* Gives waiting callers to pool p's idle handlers while both exist. */
 static void pool_fill(struct cc_model *m, size_t p, double now)
 {
 	struct pool_state *ps = &m->pools[p];
+	if (m->routing) {
+		routed_fill(m, p, now);
+		return;
+	}
 	while (ps->idle > 0) {
-		struct caller *c = m->routing ? routed_next_caller(m, p, now)
-					      : pool_next_caller(m, p);
+		struct caller *c = pool_next_caller(m, p);
 		if (!c)
 			return;
-		size_t l = c->line;
-		queue_take(m, c);
+		queue_remove(&m->lines[c->line], c);
+		m->n_waiting--;
+		c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
 		answer(m, p, c, now);
-		if (m->routing)
-			routing_watch(m, l, now);
 	}
 }
 
@@ -326,24 +328,8 @@ static void too_many_waiting(struct cc_model *m, double now)
 	sim_fail(m->ctx, SIM_ERUNTIME, what);
 }
 
-/* Puts caller c at the back of its line's queue, its patience clock
- * running. */
-static void queue_join(struct cc_model *m, struct caller *c, double now)
-{
-	struct line_state *ls = &m->lines[c->line];
-
-	queue_push(ls, c);
-	if (++m->n_waiting > m->max_waiting)
-		too_many_waiting(m, now);
-	if (ls->spec->has_patience) {
-		double patience_s = dist_sample(&ls->spec->patience,
-						ls->rng[CC_STREAM_PATIENCE]);
-		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
-					      on_abandon, c, 0);
-	}
-}
-
-static void routed_offer(struct cc_model *m, struct caller *c, double now);
+static CC_OUT_OF_LINE void routed_offer(struct cc_model *m, struct caller *c,
+					double now);
 
 /* Offers caller c to its line: straight to an idle handler of the most
  * suitable pool, or into the queue with a patience clock running. */
@@ -374,7 +360,15 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 			return;
 		}
 	}
-	queue_join(m, c, now);
+	queue_push(ls, c);
+	if (++m->n_waiting > m->max_waiting)
+		too_many_waiting(m, now);
+	if (ls->spec->has_patience) {
+		double patience_s = dist_sample(&ls->spec->patience,
+						ls->rng[CC_STREAM_PATIENCE]);
+		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
+					      on_abandon, c, 0);
+	}
 }
 
 /* Schedules the next first-time call of line ls after now, if any. */
@@ -417,8 +411,10 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 	struct line_state *ls = &m->lines[c->line];
 	queue_remove(ls, c);
 	m->n_waiting--;
-	if (m->routing)
+	if (m->routing) {
+		m->route[c->line].n_queued--;
 		routing_watch(m, c->line, now);
+	}
 	if (c->counted) {
 		ls->abandoned += 1;
 		if (now - c->arrival_s <= 5.0)
@@ -452,6 +448,37 @@ static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
 
 /* ---- routing between queues ------------------------------------------ */
 
+/* The routed paths keep each queue's length (for the queue rules) and
+ * its overflow check; the plain paths above stay as they were, so a
+ * scenario without routing runs the same instructions. */
+
+/* Takes waiting caller c out of its queue, to be answered. */
+static void queue_take(struct cc_model *m, struct caller *c)
+{
+	queue_remove(&m->lines[c->line], c);
+	m->route[c->line].n_queued--;
+	m->n_waiting--;
+	c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
+}
+
+/* offer's queueing, under routing: caller c at the back of its line's
+ * queue, its patience clock running. */
+static void queue_join(struct cc_model *m, struct caller *c, double now)
+{
+	struct line_state *ls = &m->lines[c->line];
+
+	queue_push(ls, c);
+	m->route[c->line].n_queued++;
+	if (++m->n_waiting > m->max_waiting)
+		too_many_waiting(m, now);
+	if (ls->spec->has_patience) {
+		double patience_s = dist_sample(&ls->spec->patience,
+						ls->rng[CC_STREAM_PATIENCE]);
+		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
+					      on_abandon, c, 0);
+	}
+}
+
 /* May pool p take a caller of line l now: a free handler beyond those it
  * keeps for its higher lines? */
 static bool pool_spare(const struct cc_model *m, size_t p, size_t l)
@@ -482,14 +509,15 @@ static long overflow_taker(const struct cc_model *m, size_t l, size_t waiting,
 static void routing_watch(struct cc_model *m, size_t l, double now)
 {
 	struct line_state *ls = &m->lines[l];
+	struct line_route *lr = &m->route[l];
 
 	if (!ls->head)
 		return;
 	double at = routing_next_check(m->routing, l, ls->head->arrival_s, now);
-	if (at < ls->check_due_s) {
-		ls->check_due_s = at;
-		ls->check_seq = sim_schedule(m->ctx, at, on_overflow_check,
-					     ls, 0);
+	if (at < lr->check_due_s) {
+		lr->check_due_s = at;
+		lr->check_seq = sim_schedule(m->ctx, at, on_overflow_check,
+					     lr, 0);
 	}
 }
 
@@ -501,7 +529,7 @@ static void routing_relieve(struct cc_model *m, size_t l, double now)
 	struct line_state *ls = &m->lines[l];
 
 	while (ls->head) {
-		long p = overflow_taker(m, l, ls->n_queued,
+		long p = overflow_taker(m, l, m->route[l].n_queued,
 					ls->head->arrival_s, now);
 		if (p < 0)
 			break;
@@ -548,11 +576,27 @@ static struct caller *routed_next_caller(struct cc_model *m, size_t p,
 		const struct line_state *ls = &m->lines[e[i].line];
 		if (!ls->head || !pool_spare(m, p, e[i].line))
 			continue;
-		if (!e[i].rule || routing_pressed(e[i].rule, ls->n_queued,
+		if (!e[i].rule || routing_pressed(e[i].rule,
+						  m->route[e[i].line].n_queued,
 						  ls->head->arrival_s, now))
 			return ls->head;
 	}
 	return NULL;
+}
+
+/* pool_fill under routing; a caller taken from the head of a queue
+ * leaves a younger head, whose wait the overflow check then watches. */
+static void routed_fill(struct cc_model *m, size_t p, double now)
+{
+	while (m->pools[p].idle > 0) {
+		struct caller *c = routed_next_caller(m, p, now);
+		if (!c)
+			return;
+		size_t l = c->line;
+		queue_take(m, c);
+		answer(m, p, c, now);
+		routing_watch(m, l, now);
+	}
 }
 
 /* A wait rule may hold now: stale checks (a newer one was scheduled) are
@@ -560,12 +604,12 @@ static struct caller *routed_next_caller(struct cc_model *m, size_t p,
 static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct cc_model *m = sim_model(ctx);
-	struct line_state *ls = ev->obj;
+	struct line_route *lr = ev->obj;
 
-	if (ev->seq != ls->check_seq)
+	if (ev->seq != lr->check_seq)
 		return;
-	ls->check_due_s = INFINITY;
-	routing_relieve(m, (size_t)(ls - m->lines), sim_now(ctx));
+	lr->check_due_s = INFINITY;
+	routing_relieve(m, (size_t)(lr - m->route), sim_now(ctx));
 }
 
 /* Talk time is over: the call may create an incident now (not after
@@ -709,7 +753,6 @@ static enum sim_status line_init(struct cc_model *m, size_t l,
 	struct line_state *ls = &m->lines[l];
 
 	ls->spec = &sc->lines[l];
-	ls->check_due_s = INFINITY;
 	ls->plan = demand_plan_new(&ls->spec->demand, sc->run.start, m->end_s, err);
 	if (!ls->plan)
 		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
@@ -762,6 +805,7 @@ static void cc_free(void *model)
 		for (size_t p = 0; p < m->sc->n_pools; p++)
 			roster_free(m->pools[p].roster);
 	routing_free(m->routing);
+	free(m->route);
 	while (m->chunks) {
 		struct caller_chunk *next = m->chunks->next;
 		free(m->chunks);
@@ -770,6 +814,17 @@ static void cc_free(void *model)
 	free(m->lines);
 	free(m->pools);
 	free(m);
+}
+
+/* The routing state of every line: queues empty, no check pending. */
+static enum sim_status route_init(struct cc_model *m)
+{
+	m->route = mem_calloc(m->sc->n_lines + 1, sizeof *m->route);
+	if (!m->route)
+		return SIM_ENOMEM;
+	for (size_t l = 0; l < m->sc->n_lines; l++)
+		m->route[l].check_due_s = INFINITY;
+	return SIM_OK;
 }
 
 /* Builds the lines and pools; on failure the caller frees what was built
@@ -787,7 +842,11 @@ static enum sim_status model_build(struct cc_model *m, struct sim_err *err)
 		st = line_init(m, l, err);
 	for (size_t p = 0; p < sc->n_pools && st == SIM_OK; p++)
 		st = pool_init(m, p, err);
-	return st == SIM_OK ? routing_new(sc, &m->routing) : st;
+	if (st == SIM_OK)
+		st = routing_new(sc, &m->routing);
+	if (st == SIM_OK && m->routing)
+		st = route_init(m);
+	return st;
 }
 
 /* Builds the contact centre of one replication and puts its first events
