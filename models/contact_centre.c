@@ -11,11 +11,9 @@
  * with anyone waiting. Priority is non-preemptive: nobody is taken off a
  * call.
  *
- * A scenario whose pools have overflow rules or reserves (models/routing.h)
- * runs the same model through a few routed variants of those choices
- * (routed_offer, routed_next_caller): a pool also takes a line it does not
- * serve while that line is under pressure, and holds handlers back from
- * its lower lines. A scenario without them never enters those paths. */
+ * Pools with overflow rules or reserves (models/routing.h) make those
+ * choices through routed variants (routed_answer, routed_next_caller),
+ * which a scenario without them never enters. */
 #include "models/replication.h"
 
 #include <assert.h>
@@ -79,15 +77,6 @@ struct line_state {
 	struct day_tally *days;      /* [n_days] */
 };
 
-/* A line's routing state, kept by the routed paths alone (and apart from
- * struct line_state, whose size the plain paths' arithmetic is tuned to):
- * callers in its queue, and its pending overflow check. */
-struct line_route {
-	size_t n_queued;
-	double check_due_s;          /* INFINITY: none pending */
-	uint64_t check_seq;
-};
-
 struct pool_state {
 	const struct pool_spec *spec;
 	struct roster *roster;
@@ -110,7 +99,6 @@ struct cc_model {
 	struct line_state *lines;
 	struct pool_state *pools;
 	struct routing *routing;     /* NULL: no overflow rule, no reserve */
-	struct line_route *route;    /* [n_lines] with routing, else NULL */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
@@ -328,8 +316,10 @@ static void too_many_waiting(struct cc_model *m, double now)
 	sim_fail(m->ctx, SIM_ERUNTIME, what);
 }
 
-static CC_OUT_OF_LINE void routed_offer(struct cc_model *m, struct caller *c,
-					double now);
+static CC_OUT_OF_LINE bool routed_answer(struct cc_model *m, struct caller *c,
+					 double now);
+static CC_OUT_OF_LINE void routed_joined(struct cc_model *m, size_t l,
+					 double now);
 
 /* Offers caller c to its line: straight to an idle handler of the most
  * suitable pool, or into the queue with a patience clock running. */
@@ -351,13 +341,14 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		m->pending_counted++;
 	}
 	if (m->routing) {
-		routed_offer(m, c, now);
-		return;
-	}
-	for (size_t i = 0; i < ls->n_pools; i++) {
-		if (m->pools[ls->pools[i]].idle > 0) {
-			answer(m, ls->pools[i], c, now);
+		if (routed_answer(m, c, now))
 			return;
+	} else {
+		for (size_t i = 0; i < ls->n_pools; i++) {
+			if (m->pools[ls->pools[i]].idle > 0) {
+				answer(m, ls->pools[i], c, now);
+				return;
+			}
 		}
 	}
 	queue_push(ls, c);
@@ -369,6 +360,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
 					      on_abandon, c, 0);
 	}
+	if (m->routing)
+		routed_joined(m, c->line, now);
 }
 
 /* Schedules the next first-time call of line ls after now, if any. */
@@ -412,7 +405,7 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 	queue_remove(ls, c);
 	m->n_waiting--;
 	if (m->routing) {
-		m->route[c->line].n_queued--;
+		routing_line(m->routing, c->line)->n_queued--;
 		routing_watch(m, c->line, now);
 	}
 	if (c->counted) {
@@ -449,34 +442,15 @@ static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
 /* ---- routing between queues ------------------------------------------ */
 
 /* The routed paths keep each queue's length (for the queue rules) and
- * its overflow check; the plain paths above stay as they were, so a
- * scenario without routing runs the same instructions. */
+ * its overflow check in the routing's lines (models/routing.h). */
 
 /* Takes waiting caller c out of its queue, to be answered. */
 static void queue_take(struct cc_model *m, struct caller *c)
 {
 	queue_remove(&m->lines[c->line], c);
-	m->route[c->line].n_queued--;
+	routing_line(m->routing, c->line)->n_queued--;
 	m->n_waiting--;
 	c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
-}
-
-/* offer's queueing, under routing: caller c at the back of its line's
- * queue, its patience clock running. */
-static void queue_join(struct cc_model *m, struct caller *c, double now)
-{
-	struct line_state *ls = &m->lines[c->line];
-
-	queue_push(ls, c);
-	m->route[c->line].n_queued++;
-	if (++m->n_waiting > m->max_waiting)
-		too_many_waiting(m, now);
-	if (ls->spec->has_patience) {
-		double patience_s = dist_sample(&ls->spec->patience,
-						ls->rng[CC_STREAM_PATIENCE]);
-		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
-					      on_abandon, c, 0);
-	}
 }
 
 /* May pool p take a caller of line l now: a free handler beyond those it
@@ -509,7 +483,7 @@ static long overflow_taker(const struct cc_model *m, size_t l, size_t waiting,
 static void routing_watch(struct cc_model *m, size_t l, double now)
 {
 	struct line_state *ls = &m->lines[l];
-	struct line_route *lr = &m->route[l];
+	struct routing_line *lr = routing_line(m->routing, l);
 
 	if (!ls->head)
 		return;
@@ -517,7 +491,7 @@ static void routing_watch(struct cc_model *m, size_t l, double now)
 	if (at < lr->check_due_s) {
 		lr->check_due_s = at;
 		lr->check_seq = sim_schedule(m->ctx, at, on_overflow_check,
-					     lr, 0);
+					     ls, 0);
 	}
 }
 
@@ -529,7 +503,8 @@ static void routing_relieve(struct cc_model *m, size_t l, double now)
 	struct line_state *ls = &m->lines[l];
 
 	while (ls->head) {
-		long p = overflow_taker(m, l, m->route[l].n_queued,
+		long p = overflow_taker(m, l,
+					routing_line(m->routing, l)->n_queued,
 					ls->head->arrival_s, now);
 		if (p < 0)
 			break;
@@ -541,9 +516,9 @@ static void routing_relieve(struct cc_model *m, size_t l, double now)
 }
 
 /* offer's choice under routing: a pool serving the line with a spare
- * handler; else, when nobody waits and a rule holds for the caller alone,
- * an overflow pool; else the queue, whose new length may set a rule off. */
-static void routed_offer(struct cc_model *m, struct caller *c, double now)
+ * handler, else, when nobody waits and a rule holds for the caller alone,
+ * an overflow pool; false when the caller is to queue. */
+static bool routed_answer(struct cc_model *m, struct caller *c, double now)
 {
 	struct line_state *ls = &m->lines[c->line];
 	size_t l = c->line;
@@ -551,15 +526,19 @@ static void routed_offer(struct cc_model *m, struct caller *c, double now)
 	for (size_t i = 0; i < ls->n_pools; i++) {
 		if (pool_spare(m, ls->pools[i], l)) {
 			answer(m, ls->pools[i], c, now);
-			return;
+			return true;
 		}
 	}
 	long p = ls->head ? -1 : overflow_taker(m, l, 1, now, now);
-	if (p >= 0) {
+	if (p >= 0)
 		answer(m, (size_t)p, c, now);
-		return;
-	}
-	queue_join(m, c, now);
+	return p >= 0;
+}
+
+/* A caller joined line l's queue: its new length may set a rule off. */
+static void routed_joined(struct cc_model *m, size_t l, double now)
+{
+	routing_line(m->routing, l)->n_queued++;
 	routing_relieve(m, l, now);
 }
 
@@ -577,8 +556,8 @@ static struct caller *routed_next_caller(struct cc_model *m, size_t p,
 		if (!ls->head || !pool_spare(m, p, e[i].line))
 			continue;
 		if (!e[i].rule || routing_pressed(e[i].rule,
-						  m->route[e[i].line].n_queued,
-						  ls->head->arrival_s, now))
+			routing_line(m->routing, e[i].line)->n_queued,
+			ls->head->arrival_s, now))
 			return ls->head;
 	}
 	return NULL;
@@ -604,12 +583,14 @@ static void routed_fill(struct cc_model *m, size_t p, double now)
 static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct cc_model *m = sim_model(ctx);
-	struct line_route *lr = ev->obj;
+	struct line_state *ls = ev->obj;
+	size_t l = (size_t)(ls - m->lines);
+	struct routing_line *lr = routing_line(m->routing, l);
 
 	if (ev->seq != lr->check_seq)
 		return;
 	lr->check_due_s = INFINITY;
-	routing_relieve(m, (size_t)(lr - m->route), sim_now(ctx));
+	routing_relieve(m, l, sim_now(ctx));
 }
 
 /* Talk time is over: the call may create an incident now (not after
@@ -805,7 +786,6 @@ static void cc_free(void *model)
 		for (size_t p = 0; p < m->sc->n_pools; p++)
 			roster_free(m->pools[p].roster);
 	routing_free(m->routing);
-	free(m->route);
 	while (m->chunks) {
 		struct caller_chunk *next = m->chunks->next;
 		free(m->chunks);
@@ -814,17 +794,6 @@ static void cc_free(void *model)
 	free(m->lines);
 	free(m->pools);
 	free(m);
-}
-
-/* The routing state of every line: queues empty, no check pending. */
-static enum sim_status route_init(struct cc_model *m)
-{
-	m->route = mem_calloc(m->sc->n_lines + 1, sizeof *m->route);
-	if (!m->route)
-		return SIM_ENOMEM;
-	for (size_t l = 0; l < m->sc->n_lines; l++)
-		m->route[l].check_due_s = INFINITY;
-	return SIM_OK;
 }
 
 /* Builds the lines and pools; on failure the caller frees what was built
@@ -842,11 +811,7 @@ static enum sim_status model_build(struct cc_model *m, struct sim_err *err)
 		st = line_init(m, l, err);
 	for (size_t p = 0; p < sc->n_pools && st == SIM_OK; p++)
 		st = pool_init(m, p, err);
-	if (st == SIM_OK)
-		st = routing_new(sc, &m->routing);
-	if (st == SIM_OK && m->routing)
-		st = route_init(m);
-	return st;
+	return st == SIM_OK ? routing_new(sc, &m->routing) : st;
 }
 
 /* Builds the contact centre of one replication and puts its first events

@@ -15,6 +15,7 @@ struct routing {
 	size_t *entry_at, *n_entries;        /* [pool]: first and count */
 	struct routing_taker *takers;        /* every line's, back to back */
 	size_t *taker_at, *n_takers;         /* [line] */
+	struct routing_line *lines;          /* [line] */
 };
 
 static bool has_rules(const struct scenario *sc)
@@ -95,13 +96,16 @@ enum sim_status routing_new(const struct scenario *sc, struct routing **out)
 	r->takers = mem_calloc(n_rules + 1, sizeof *r->takers);
 	r->taker_at = mem_calloc(sc->n_lines + 1, sizeof *r->taker_at);
 	r->n_takers = mem_calloc(sc->n_lines + 1, sizeof *r->n_takers);
+	r->lines = mem_calloc(sc->n_lines + 1, sizeof *r->lines);
 	if (!r->keep || !r->entries || !r->entry_at || !r->n_entries ||
-	    !r->takers || !r->taker_at || !r->n_takers) {
+	    !r->takers || !r->taker_at || !r->n_takers || !r->lines) {
 		routing_free(r);
 		return SIM_ENOMEM;
 	}
 	fill_pools(r, sc);
 	fill_lines(r, sc);
+	for (size_t l = 0; l < sc->n_lines; l++)
+		r->lines[l].check_due_s = INFINITY;
 	*out = r;
 	return SIM_OK;
 }
@@ -117,7 +121,13 @@ void routing_free(struct routing *r)
 	free(r->takers);
 	free(r->taker_at);
 	free(r->n_takers);
+	free(r->lines);
 	free(r);
+}
+
+struct routing_line *routing_line(struct routing *r, size_t l)
+{
+	return &r->lines[l];
 }
 
 int routing_keep(const struct routing *r, size_t p, size_t l)

@@ -7,14 +7,16 @@
  * only while l is under pressure: l's queue holds `queue` callers or more,
  * or its oldest caller has waited `wait_s` or more. A reserve keeps `keep`
  * of p's handlers for its higher lines: p answers l only while more than
- * `keep` of its handlers are free. Both are read from the scenario once a
- * replication and never change; the tables are immutable after
- * routing_new, one a replication. */
+ * `keep` of its handlers are free. The tables are read from the scenario
+ * once a replication and never change; beside them, the state the
+ * contact centre keeps of each line for them (struct routing_line). One
+ * a replication. */
 #ifndef MODELS_ROUTING_H
 #define MODELS_ROUTING_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "models/scenario.h"
 #include "sim/sim_err.h"
@@ -35,6 +37,15 @@ struct routing_taker {
 	const struct overflow_spec *rule;
 };
 
+/* What the contact centre keeps of line l under routing: the callers in
+ * its queue (for queue rules), and its pending overflow check (for wait
+ * rules): when it is due (INFINITY: none) and its event's sequence. */
+struct routing_line {
+	size_t n_queued;
+	double check_due_s;
+	uint64_t check_seq;
+};
+
 /* The routing of sc into *out: a new table (free with routing_free), or
  * NULL when no pool of sc has an overflow rule or a reserve (the contact
  * centre then runs without it). Returns SIM_OK or SIM_ENOMEM. */
@@ -42,6 +53,8 @@ enum sim_status routing_new(const struct scenario *sc, struct routing **out);
 /* NULL is a no-op. */
 void routing_free(struct routing *r);
 
+/* Line l's state, lent. */
+struct routing_line *routing_line(struct routing *r, size_t l);
 /* Handlers of pool p kept free from line l (0: none). */
 int routing_keep(const struct routing *r, size_t p, size_t l);
 /* The lines pool p answers, in the order it looks at them; *n of them. */
