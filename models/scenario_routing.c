@@ -46,13 +46,14 @@ static const struct scenario_record_kind overflow_kind = {
 	"overflow", "overflow rule", "a list of overflow rules such as "
 	"{line: \"999\", wait_s: 5, queue: 3}", "a mapping such as "
 	"{line: \"999\", wait_s: 5, queue: 3}", sizeof(struct overflow_spec),
-	0, 1, scenario_schema_overflow, item_hooks, 0, init_overflow, NULL};
+	SCENARIO_LIST_MAX, 1, scenario_schema_overflow, item_hooks, 0,
+	init_overflow, NULL};
 
 static const struct scenario_record_kind reserve_kind = {
 	"reserve", "reserve", "a list of reserves such as "
 	"{line: \"101\", keep: 2}", "a mapping such as {line: \"101\", keep: 2}",
-	sizeof(struct reserve_spec), 0, 1, scenario_schema_reserve,
-	item_hooks, 0, init_reserve, NULL};
+	sizeof(struct reserve_spec), SCENARIO_LIST_MAX, 1,
+	scenario_schema_reserve, item_hooks, 0, init_reserve, NULL};
 
 /* Where line l stands in pool p's serves, or -1. */
 static long serve_rank(const struct pool_spec *p, size_t l)

@@ -79,6 +79,31 @@ static void test_set_reaches_rules(void **state)
 		"must be a number of seconds from 0 to 1e9");
 }
 
+/* A list of rules is bounded like every list: its duplicates are checked
+ * pair by pair. */
+static void test_rule_list_is_bounded(void **state)
+{
+	(void)state;
+	const char *item = "{line: \"999\", queue: 1}, ";
+	size_t n = strlen(item) * 1001 + 64;
+	char *list = malloc(n), *text = malloc(n + 2048);
+
+	assert_non_null(list);
+	assert_non_null(text);
+	strcpy(list, "    overflow: [");
+	for (int i = 0; i < 1001; i++)
+		strcat(list, item);
+	strcpy(list + strlen(list) - 2, "]\n");
+	snprintf(text, n + 2048, "%s%s%s%s%s", TWO_LINES, EMERG,
+		 "  - name: non-emergency\n    serves: [\"101\"]\n", list,
+		 "    shifts: [{name: day, start: \"07:00\", hours: 10, "
+		 "staff: 9}]\n");
+	expect_bad(text, "t.yaml:18:15: pools.non-emergency.overflow:",
+		   "has 1001 overflow rules; must have at most 1000");
+	free(list);
+	free(text);
+}
+
 static const struct bad_case own_line = {ROUTED("[\"101\"]",
 	"    overflow: [{line: \"101\", wait_s: 5}]\n"),
 	"t.yaml:18:23: pools.non-emergency.overflow.0.line:",
@@ -151,6 +176,7 @@ int main(void)
 		cmocka_unit_test(test_rules_are_kept),
 		cmocka_unit_test(test_reserve_is_kept),
 		cmocka_unit_test(test_set_reaches_rules),
+		cmocka_unit_test(test_rule_list_is_bounded),
 		BAD(own_line), BAD(unknown_line), BAD(no_condition),
 		BAD(queue_zero), BAD(queue_part), BAD(wait_negative),
 		BAD(bad_priority), BAD(two_rules), BAD(unknown_key),
