@@ -9,7 +9,11 @@
  * shared by every pool that serves it; a freed handler looks at its pool's
  * lines in priority order and takes the oldest caller of the first line
  * with anyone waiting. Priority is non-preemptive: nobody is taken off a
- * call. */
+ * call.
+ *
+ * Pools with overflow rules or reserves (models/routing.h) make those
+ * choices through routed variants (routed_answer, routed_next_caller),
+ * which a scenario without them never enters. */
 #include "models/replication.h"
 
 #include <assert.h>
@@ -21,12 +25,17 @@
 #include "models/demand.h"
 #include "models/dist.h"
 #include "models/roster.h"
+#include "models/routing.h"
 #include "sim/hist.h"
 #include "sim/mem.h"
 #include "sim/sim.h"
 #include "sim/timeavg.h"
 
 #define CALLERS_PER_CHUNK 1024
+/* The routed paths are kept out of line: inlined into offer and
+ * pool_fill, they would cost every call of a scenario without routing
+ * the registers they save (bench/instructions). */
+#define CC_OUT_OF_LINE __attribute__((noinline))
 
 struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */
@@ -89,6 +98,7 @@ struct cc_model {
 	size_t n_days;               /* counted days: replication_days */
 	struct line_state *lines;
 	struct pool_state *pools;
+	struct routing *routing;     /* NULL: no overflow rule, no reserve */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
@@ -105,6 +115,7 @@ static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev);
 
 /* ---- callers ---------------------------------------------------------- */
 
@@ -226,10 +237,18 @@ static struct caller *pool_next_caller(struct cc_model *m, size_t p)
 	return NULL;
 }
 
+static CC_OUT_OF_LINE void routed_fill(struct cc_model *m, size_t p,
+				       double now);
+static void routing_watch(struct cc_model *m, size_t l, double now);
+
 /* Gives waiting callers to pool p's idle handlers while both exist. */
 static void pool_fill(struct cc_model *m, size_t p, double now)
 {
 	struct pool_state *ps = &m->pools[p];
+	if (m->routing) {
+		routed_fill(m, p, now);
+		return;
+	}
 	while (ps->idle > 0) {
 		struct caller *c = pool_next_caller(m, p);
 		if (!c)
@@ -297,6 +316,11 @@ static void too_many_waiting(struct cc_model *m, double now)
 	sim_fail(m->ctx, SIM_ERUNTIME, what);
 }
 
+static CC_OUT_OF_LINE bool routed_answer(struct cc_model *m, struct caller *c,
+					 double now);
+static CC_OUT_OF_LINE void routed_joined(struct cc_model *m, size_t l,
+					 double now);
+
 /* Offers caller c to its line: straight to an idle handler of the most
  * suitable pool, or into the queue with a patience clock running. */
 static void offer(struct cc_model *m, struct caller *c, double now)
@@ -316,10 +340,15 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 			ls->repeats += 1;
 		m->pending_counted++;
 	}
-	for (size_t i = 0; i < ls->n_pools; i++) {
-		if (m->pools[ls->pools[i]].idle > 0) {
-			answer(m, ls->pools[i], c, now);
+	if (m->routing) {
+		if (routed_answer(m, c, now))
 			return;
+	} else {
+		for (size_t i = 0; i < ls->n_pools; i++) {
+			if (m->pools[ls->pools[i]].idle > 0) {
+				answer(m, ls->pools[i], c, now);
+				return;
+			}
 		}
 	}
 	queue_push(ls, c);
@@ -331,6 +360,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		c->abandon_seq = sim_schedule(m->ctx, now + patience_s,
 					      on_abandon, c, 0);
 	}
+	if (m->routing)
+		routed_joined(m, c->line, now);
 }
 
 /* Schedules the next first-time call of line ls after now, if any. */
@@ -373,6 +404,10 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 	struct line_state *ls = &m->lines[c->line];
 	queue_remove(ls, c);
 	m->n_waiting--;
+	if (m->routing) {
+		routing_line(m->routing, c->line)->n_queued--;
+		routing_watch(m, c->line, now);
+	}
 	if (c->counted) {
 		ls->abandoned += 1;
 		if (now - c->arrival_s <= 5.0)
@@ -402,6 +437,160 @@ static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
 	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 1;
 	offer(m, c, sim_now(ctx));
+}
+
+/* ---- routing between queues ------------------------------------------ */
+
+/* The routed paths keep each queue's length (for the queue rules) and
+ * its overflow check in the routing's lines (models/routing.h). */
+
+/* Takes waiting caller c out of its queue, to be answered. */
+static void queue_take(struct cc_model *m, struct caller *c)
+{
+	queue_remove(&m->lines[c->line], c);
+	routing_line(m->routing, c->line)->n_queued--;
+	m->n_waiting--;
+	c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
+}
+
+/* May pool p take a caller of line l now: a free handler beyond those it
+ * keeps for its higher lines? */
+static bool pool_spare(const struct cc_model *m, size_t p, size_t l)
+{
+	return m->pools[p].idle > routing_keep(m->routing, p, l);
+}
+
+/* The first pool with a spare handler whose overflow rule on line l holds
+ * with `waiting` callers in l's queue, the oldest arrived at head_s; -1
+ * when none. */
+static long overflow_taker(const struct cc_model *m, size_t l, size_t waiting,
+			   double head_s, double now)
+{
+	size_t n;
+	const struct routing_taker *t = routing_line_takers(m->routing, l, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (routing_pressed(t[i].rule, waiting, head_s, now) &&
+		    pool_spare(m, t[i].pool, l))
+			return (long)t[i].pool;
+	return -1;
+}
+
+/* Keeps an overflow check on the calendar for the moment line l's oldest
+ * caller's wait reaches a rule's wait_s, when no earlier check is due: the
+ * queue's heads only get younger, so an earlier check finds the current
+ * head and schedules the next. */
+static void routing_watch(struct cc_model *m, size_t l, double now)
+{
+	struct line_state *ls = &m->lines[l];
+	struct routing_line *lr = routing_line(m->routing, l);
+
+	if (!ls->head)
+		return;
+	double at = routing_next_check(m->routing, l, ls->head->arrival_s, now);
+	if (at < lr->check_due_s) {
+		lr->check_due_s = at;
+		lr->check_seq = sim_schedule(m->ctx, at, on_overflow_check,
+					     ls, 0);
+	}
+}
+
+/* Line l's pressure grew (a caller joined, a wait crossed a rule's
+ * wait_s): overflow pools with spare handlers take its oldest callers
+ * while a rule holds. */
+static void routing_relieve(struct cc_model *m, size_t l, double now)
+{
+	struct line_state *ls = &m->lines[l];
+
+	while (ls->head) {
+		long p = overflow_taker(m, l,
+					routing_line(m->routing, l)->n_queued,
+					ls->head->arrival_s, now);
+		if (p < 0)
+			break;
+		struct caller *c = ls->head;
+		queue_take(m, c);
+		answer(m, (size_t)p, c, now);
+	}
+	routing_watch(m, l, now);
+}
+
+/* offer's choice under routing: a pool serving the line with a spare
+ * handler, else, when nobody waits and a rule holds for the caller alone,
+ * an overflow pool; false when the caller is to queue. */
+static bool routed_answer(struct cc_model *m, struct caller *c, double now)
+{
+	struct line_state *ls = &m->lines[c->line];
+	size_t l = c->line;
+
+	for (size_t i = 0; i < ls->n_pools; i++) {
+		if (pool_spare(m, ls->pools[i], l)) {
+			answer(m, ls->pools[i], c, now);
+			return true;
+		}
+	}
+	long p = ls->head ? -1 : overflow_taker(m, l, 1, now, now);
+	if (p >= 0)
+		answer(m, (size_t)p, c, now);
+	return p >= 0;
+}
+
+/* A caller joined line l's queue: its new length may set a rule off. */
+static void routed_joined(struct cc_model *m, size_t l, double now)
+{
+	routing_line(m->routing, l)->n_queued++;
+	routing_relieve(m, l, now);
+}
+
+/* pool_next_caller under routing: pool p's lines in its routing order, an
+ * overflow line only while its rule holds, any line only while p has a
+ * handler beyond those it keeps from it. */
+static struct caller *routed_next_caller(struct cc_model *m, size_t p,
+					 double now)
+{
+	size_t n;
+	const struct routing_entry *e = routing_pool_lines(m->routing, p, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct line_state *ls = &m->lines[e[i].line];
+		if (!ls->head || !pool_spare(m, p, e[i].line))
+			continue;
+		if (!e[i].rule || routing_pressed(e[i].rule,
+			routing_line(m->routing, e[i].line)->n_queued,
+			ls->head->arrival_s, now))
+			return ls->head;
+	}
+	return NULL;
+}
+
+/* pool_fill under routing; a caller taken from the head of a queue
+ * leaves a younger head, whose wait the overflow check then watches. */
+static void routed_fill(struct cc_model *m, size_t p, double now)
+{
+	while (m->pools[p].idle > 0) {
+		struct caller *c = routed_next_caller(m, p, now);
+		if (!c)
+			return;
+		size_t l = c->line;
+		queue_take(m, c);
+		answer(m, p, c, now);
+		routing_watch(m, l, now);
+	}
+}
+
+/* A wait rule may hold now: stale checks (a newer one was scheduled) are
+ * recognised by their sequence. */
+static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+	struct line_state *ls = ev->obj;
+	size_t l = (size_t)(ls - m->lines);
+	struct routing_line *lr = routing_line(m->routing, l);
+
+	if (ev->seq != lr->check_seq)
+		return;
+	lr->check_due_s = INFINITY;
+	routing_relieve(m, l, sim_now(ctx));
 }
 
 /* Talk time is over: the call may create an incident now (not after
@@ -596,6 +785,7 @@ static void cc_free(void *model)
 	if (m->pools)
 		for (size_t p = 0; p < m->sc->n_pools; p++)
 			roster_free(m->pools[p].roster);
+	routing_free(m->routing);
 	while (m->chunks) {
 		struct caller_chunk *next = m->chunks->next;
 		free(m->chunks);
@@ -621,7 +811,7 @@ static enum sim_status model_build(struct cc_model *m, struct sim_err *err)
 		st = line_init(m, l, err);
 	for (size_t p = 0; p < sc->n_pools && st == SIM_OK; p++)
 		st = pool_init(m, p, err);
-	return st;
+	return st == SIM_OK ? routing_new(sc, &m->routing) : st;
 }
 
 /* Builds the contact centre of one replication and puts its first events

@@ -62,6 +62,8 @@ void scenario_free(struct scenario *sc)
 	for (i = 0; i < sc->n_pools; i++) {
 		free(sc->pools[i].serves);
 		free(sc->pools[i].shifts);
+		free(sc->pools[i].overflow);
+		free(sc->pools[i].reserve);
 	}
 	free(sc->pools);
 	scenario_response_clear(sc);

@@ -88,11 +88,33 @@ struct line_spec {
 					      create none */
 };
 
+/* A pool's rule for answering a line it does not serve, only while that
+ * line is under pressure (models/routing.h): its queue holds `queue`
+ * callers or more, or its oldest caller has waited `wait_s` or more. */
+struct overflow_spec {
+	size_t line;                       /* a line the pool does not serve */
+	double queue;                      /* callers waiting; NAN: no rule */
+	double wait_s;                     /* oldest caller's wait; NAN: none */
+	int ahead;                         /* 1: taken before the pool's own
+					      lines while the rule holds */
+};
+
+/* A pool answers `line` only while more than `keep` of its handlers are
+ * free: the rest are kept for its higher-priority lines. */
+struct reserve_spec {
+	size_t line;                       /* served or overflowed to */
+	int keep;                          /* >= 0 */
+};
+
 struct pool_spec {
 	char name[SCENARIO_NAME_MAX];
 	struct src_pos pos;
 	size_t *serves;                    /* line indices, priority order; owned */
 	size_t n_serves;
+	struct overflow_spec *overflow;    /* owned; may be NULL */
+	size_t n_overflow;
+	struct reserve_spec *reserve;      /* owned; may be NULL */
+	size_t n_reserve;
 	struct shift_spec *shifts;         /* owned */
 	size_t n_shifts;
 	double shrinkage;                  /* 0 <= s < 1 */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "models/scenario_record.h"
+#include "models/scenario_routing.h"
 #include "sim/mem.h"
 
 /* serves refers to lines by the name they begin with. */
@@ -187,7 +188,9 @@ static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 }
 
 static const struct scenario_record_hook pool_hooks[] = {
-	{"serves", parse_serves}, {"shifts", parse_shifts}, {NULL, NULL}};
+	{"serves", parse_serves}, {"overflow", scenario_routing_overflow},
+	{"reserve", scenario_routing_reserve}, {"shifts", parse_shifts},
+	{NULL, NULL}};
 
 /* The reports' cost rows put the totals beside the pools, under these
  * names: a pool so named would give two rows of one key. */

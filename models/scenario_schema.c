@@ -289,6 +289,10 @@ const struct scenario_key scenario_schema_pool[] = {
 	NAME("unique among pools"),
 	OTHER("serves", SCENARIO_LIST, 1, "line names, highest priority first",
 	      .note = "   # in priority order"),
+	NESTED("overflow", SCENARIO_LIST, 0, scenario_schema_overflow,
+	       "other lines, taken when under pressure"),
+	NESTED("reserve", SCENARIO_LIST, 0, scenario_schema_reserve,
+	       "handlers kept free for higher lines"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, pool_spec, shrinkage, D, 1, 0,
 		 "the share of rostered time not on calls"),
 	OPTIONAL("hours_per_week", R_WEEK_HOURS, pool_spec, hours_per_week, D,
@@ -297,6 +301,39 @@ const struct scenario_key scenario_schema_pool[] = {
 		 "annual", .note = A_YEAR),
 	NESTED("shifts", SCENARIO_LIST, 1, scenario_schema_shift,
 	       "the roster"),
+	END};
+
+/* An overflow rule needs queue or wait_s or both (scenario_routing.c);
+ * NAN stands for the one not given. */
+static const struct yaml_doc_rule R_QUEUE = {
+	1, 1e6, 0, 0, 1, "a whole number of callers from 1 to 1000000"};
+static const struct yaml_doc_rule R_KEEP = {
+	0, 1e6, 0, 0, 1, "a whole number of handlers from 0 to 1000000"};
+static const char *const W_PRIORITY[] = {"after_own", "before_own", NULL};
+
+const struct scenario_key scenario_schema_overflow[] = {
+	{.key = "line", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
+	 AT(overflow_spec, line), .scale = 1, .required = 1,
+	 .doc = "a line the pool does not serve",
+	 .give = "the name of a line the pool does not serve"},
+	OPTIONAL("queue", R_QUEUE, overflow_spec, queue, D, 1, NAN,
+		 "callers waiting on the line"),
+	OPTIONAL("wait_s", scenario_schema_seconds, overflow_spec, wait_s, D,
+		 1, NAN, "the line's oldest caller's wait"),
+	{.key = "priority", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
+	 AT(overflow_spec, ahead), .scale = 1,
+	 .doc = "after_own or before_own", .give = "after_own or before_own",
+	 .words = W_PRIORITY, .noun = "value"},
+	END};
+
+const struct scenario_key scenario_schema_reserve[] = {
+	{.key = "line", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
+	 AT(reserve_spec, line), .scale = 1, .required = 1,
+	 .doc = "a lower line of the pool",
+	 .give = "the name of a line the pool serves after its first, or "
+	 "overflows to"},
+	NEEDED("keep", R_KEEP, reserve_spec, keep, SCENARIO_INT, 1,
+	       "handlers kept free"),
 	END};
 
 const struct scenario_key scenario_schema_shift[] = {
@@ -406,6 +443,8 @@ const struct scenario_record scenario_schema[] = {
 	{"redial", 1, scenario_schema_redial},
 	{"answer", 1, scenario_schema_answer},
 	{"pools", 1, scenario_schema_pool},
+	{"overflow", 1, scenario_schema_overflow},
+	{"reserve", 1, scenario_schema_reserve},
 	{"shifts", 1, scenario_schema_shift},
 	{"grades", 1, scenario_schema_grade},
 	{"grades", 2, scenario_schema_attend},

@@ -526,8 +526,46 @@ static void rs_hook_pool_shifts(struct rs *w, const struct scenario_key *k,
 		"%.10g\n", scenario_pool_fte(p), scenario_pool_cost(p));
 }
 
+/* A pool's overflow rules, one a line; a rule's absent queue or wait_s
+ * (NAN) is left out, as the file left it. */
+static void rs_hook_overflow(struct rs *w, const struct scenario_key *k,
+			     const void *rec)
+{
+	const struct pool_spec *p = rec;
+	const struct scenario_key *pri =
+		scenario_schema_find(k->sub, "priority");
+
+	if (p->n_overflow)
+		fprintf(w->f, "    %s:\n", k->key);
+	for (size_t i = 0; i < p->n_overflow; i++) {
+		const struct overflow_spec *o = &p->overflow[i];
+		fputs("      - {line: ", w->f);
+		rs_string(w->f, w->sc->lines[o->line].name);
+		if (!isnan(o->queue))
+			fprintf(w->f, ", queue: %s", rs_g(o->queue).s);
+		if (!isnan(o->wait_s))
+			fprintf(w->f, ", wait_s: %s", rs_g(o->wait_s).s);
+		fprintf(w->f, ", priority: %s}\n", pri->words[o->ahead]);
+	}
+}
+
+static void rs_hook_reserve(struct rs *w, const struct scenario_key *k,
+			    const void *rec)
+{
+	const struct pool_spec *p = rec;
+
+	if (p->n_reserve)
+		fprintf(w->f, "    %s:\n", k->key);
+	for (size_t i = 0; i < p->n_reserve; i++) {
+		fputs("      - {line: ", w->f);
+		rs_string(w->f, w->sc->lines[p->reserve[i].line].name);
+		fprintf(w->f, ", keep: %d}\n", p->reserve[i].keep);
+	}
+}
+
 static const struct rs_hook rs_pool_hooks[] = {
-	{"serves", rs_hook_serves}, {"shifts", rs_hook_pool_shifts},
+	{"serves", rs_hook_serves}, {"overflow", rs_hook_overflow},
+	{"reserve", rs_hook_reserve}, {"shifts", rs_hook_pool_shifts},
 	{NULL, NULL}};
 
 static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
