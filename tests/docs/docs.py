@@ -1,6 +1,11 @@
 """The figures in README.md and docs/*.md are what callsim prints.
 
     python3 docs.py CALLSIM SOURCE_ROOT [FILE.md ...]
+    python3 docs.py --listed SOURCE_ROOT FILE.md ...
+
+The second form checks that the files named are README.md and every
+docs/*.md, so a new page cannot be left out of the checks (the build runs
+one test per page, named in tests/docs/meson.build).
 
 Three kinds of check, run from the source root with the built binary:
 
@@ -395,13 +400,31 @@ def check_figures(where, runner, command, pairs, para, fail):
                  % (where, text_in_doc, command, got, expr))
 
 
+def every_page(root):
+    """README.md and docs/*.md, relative to the source root."""
+    return ["README.md"] + sorted(
+        os.path.join("docs", f) for f in os.listdir(os.path.join(root, "docs"))
+        if f.endswith(".md"))
+
+
+def check_listed(root, listed):
+    """Exits 1 naming any page that is not listed, or listed but absent."""
+    pages, listed = set(every_page(root)), set(listed)
+    for p in sorted(pages - listed):
+        print("FAIL: %s is not checked: add it to tests/docs/meson.build" % p)
+    for p in sorted(listed - pages):
+        print("FAIL: %s is listed in tests/docs/meson.build but absent" % p)
+    print("%d pages, %d listed" % (len(pages), len(listed)))
+    sys.exit(1 if pages != listed else 0)
+
+
 def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "--listed":
+        check_listed(os.path.abspath(sys.argv[2]), sys.argv[3:])
     if len(sys.argv) < 3:
         sys.exit("usage: %s CALLSIM SOURCE_ROOT [FILE.md ...]" % sys.argv[0])
     callsim, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    files = sys.argv[3:] or [os.path.join(root, "README.md")] + sorted(
-        os.path.join(root, "docs", f) for f in os.listdir(
-            os.path.join(root, "docs")) if f.endswith(".md"))
+    files = [os.path.join(root, f) for f in sys.argv[3:] or every_page(root)]
     failures = []
     with tempfile.TemporaryDirectory() as scratch:
         runner = Runner(callsim, root, scratch)
