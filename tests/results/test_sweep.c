@@ -374,23 +374,107 @@ static void test_sweep_content_add(void **state)
 	assert_true(ab.content_fnv1a != SCENARIO_FNV1A_INIT);
 }
 
-/* Scans text as a sweep file whose header is "# H\nhead\n". */
+/* Scans text as a sweep file of shard sh whose header is "# H\nhead\n",
+ * every point point_lines rows. */
+static enum sim_status sw_scan_shard(const char *text, size_t point_lines,
+				     size_t n_points, struct sweep_shard sh,
+				     struct sweep_resume *res,
+				     struct sim_err *err)
+{
+	static const char header[] = "# H\nhead\n";
+	size_t rows[16];
+	struct sweep_scan scan = { .name = "out.csv", .header = header,
+		.header_len = sizeof header - 1, .point_rows = rows,
+		.n_points = n_points, .shard = sh,
+		.format = strchr(text, '{') && !strstr(text, "# {")
+			  ? SWEEP_JSONL : SWEEP_CSV };
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	enum sim_status st;
+
+	assert_true(n_points <= 16);
+	for (size_t k = 0; k < n_points; k++)
+		rows[k] = point_lines;
+	sim_err_clear(err);
+	if (*text == '\0')   /* fmemopen refuses an empty buffer */
+		f = fopen("/dev/null", "r");
+	st = sweep_resume_scan(f, &scan, res, err);
+	fclose(f);
+	return st;
+}
+
+/* Scans text as a whole sweep's file. */
 static enum sim_status sw_scan(const char *text, size_t point_lines,
 			       size_t n_points, struct sweep_resume *res,
 			       struct sim_err *err)
 {
-	static const char header[] = "# H\nhead\n";
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	enum sim_status st;
+	return sw_scan_shard(text, point_lines, n_points,
+			     (struct sweep_shard){ 0, 0 }, res, err);
+}
 
-	sim_err_clear(err);
-	if (*text == '\0')   /* fmemopen refuses an empty buffer */
-		f = fopen("/dev/null", "r");
-	st = sweep_resume_scan(f, "out.csv", header, sizeof header - 1,
-			       strchr(text, '{') ? SWEEP_JSONL : SWEEP_CSV,
-			       point_lines, n_points, res, err);
-	fclose(f);
-	return st;
+/* A shard's file holds its points only (2/3 of 7: 1, 4), and its end
+ * line after the last is not kept (the sweep writes it again); the end
+ * line before the last point, or a point of another shard, is refused. */
+static void test_sweep_resume_shard(void **state)
+{
+	static const char done[] = "# H\nhead\n1,a\n1,b\n4,a\n4,b\n"
+		"# {\"end_of_shard\":\"2/3\",\"points\":7}\n";
+	struct sweep_shard sh = { 2, 3 };
+	struct sweep_resume res;
+	struct sim_err err;
+
+	(void)state;
+	assert_int_equal(sw_scan_shard(done, 2, 7, sh, &res, &err), SIM_OK);
+	assert_int_equal(res.points_done, 2);
+	assert_int_equal(res.keep_bytes, strstr(done, "# {") - done);
+	assert_int_equal(sw_scan_shard("# H\nhead\n1,a\n1,b\n4,a\n", 2, 7,
+				       sh, &res, &err), SIM_OK);
+	assert_int_equal(res.points_done, 1);
+	assert_int_equal(sw_scan_shard("# H\nhead\n1,a\n1,b\n"
+				       "# {\"end_of_shard\":\"2/3\",\"points\":7}"
+				       "\n", 2, 7, sh, &res, &err), SIM_EINVAL);
+	assert_int_equal(sw_scan_shard("# H\nhead\n0,a\n0,b\n", 2, 7, sh,
+				       &res, &err), SIM_EINVAL);
+	assert_non_null(strstr(err.text, "a row of point 1 was expected"));
+}
+
+/* K/N parsed and checked; shard k of n runs the points i with i mod n =
+ * k - 1, every point once over the shards. */
+static void test_sweep_shard_points(void **state)
+{
+	struct sweep_shard sh = { 0, 0 };
+	struct sim_err err;
+	size_t seen[11] = { 0 };
+	static const char *const bad[] = { "0/4", "5/4", "2", "2/", "/4",
+		"-1/4", "1/1001", "1/4x", " 1/4", "1.0/4", "" };
+
+	(void)state;
+	sim_err_clear(&err);
+	assert_int_equal(sweep_shard_parse("3/4", &sh, &err), SIM_OK);
+	assert_int_equal(sh.k, 3);
+	assert_int_equal(sh.n, 4);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		sim_err_clear(&err);
+		assert_int_equal(sweep_shard_parse(bad[i], &sh, &err),
+				 SIM_EINVAL);
+		assert_non_null(strstr(err.text, "--shard"));
+	}
+	assert_int_equal(sh.k, 3);
+	for (unsigned k = 1; k <= 4; k++) {
+		struct sweep_shard s = { k, 4 };
+		size_t n = sweep_shard_count(&s, 11);
+
+		assert_int_equal(n, k <= 3 ? 3 : 2);
+		for (size_t j = 0; j < n; j++) {
+			size_t p = sweep_shard_point(&s, j);
+
+			assert_true(p < 11 && p % 4 == k - 1);
+			seen[p]++;
+		}
+	}
+	for (size_t p = 0; p < 11; p++)
+		assert_int_equal(seen[p], 1);
+	assert_int_equal(sweep_shard_count(&(struct sweep_shard){ 5, 5 }, 3), 0);
+	assert_int_equal(sweep_shard_count(&(struct sweep_shard){ 0, 0 }, 3), 3);
 }
 
 /* Whole points are kept; the partial point after them (a short point, or a
@@ -480,6 +564,8 @@ int main(void)
 		cmocka_unit_test(test_sweep_resume_rows_span_lines),
 		cmocka_unit_test(test_sweep_resume_keeps_whole_points),
 		cmocka_unit_test(test_sweep_resume_refusals),
+		cmocka_unit_test(test_sweep_resume_shard),
+		cmocka_unit_test(test_sweep_shard_points),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
