@@ -437,46 +437,6 @@ static void test_sweep_resume_shard(void **state)
 	assert_non_null(strstr(err.text, "a row of point 1 was expected"));
 }
 
-/* K/N parsed and checked; shard k of n runs the points i with i mod n =
- * k - 1, every point once over the shards. */
-static void test_sweep_shard_points(void **state)
-{
-	struct sweep_shard sh = { 0, 0 };
-	struct sim_err err;
-	size_t seen[11] = { 0 };
-	static const char *const bad[] = { "0/4", "5/4", "2", "2/", "/4",
-		"-1/4", "1/1001", "1/4x", " 1/4", "1.0/4", "" };
-
-	(void)state;
-	sim_err_clear(&err);
-	assert_int_equal(sweep_shard_parse("3/4", &sh, &err), SIM_OK);
-	assert_int_equal(sh.k, 3);
-	assert_int_equal(sh.n, 4);
-	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		sim_err_clear(&err);
-		assert_int_equal(sweep_shard_parse(bad[i], &sh, &err),
-				 SIM_EINVAL);
-		assert_non_null(strstr(err.text, "--shard"));
-	}
-	assert_int_equal(sh.k, 3);
-	for (unsigned k = 1; k <= 4; k++) {
-		struct sweep_shard s = { k, 4 };
-		size_t n = sweep_shard_count(&s, 11);
-
-		assert_int_equal(n, k <= 3 ? 3 : 2);
-		for (size_t j = 0; j < n; j++) {
-			size_t p = sweep_shard_point(&s, j);
-
-			assert_true(p < 11 && p % 4 == k - 1);
-			seen[p]++;
-		}
-	}
-	for (size_t p = 0; p < 11; p++)
-		assert_int_equal(seen[p], 1);
-	assert_int_equal(sweep_shard_count(&(struct sweep_shard){ 5, 5 }, 3), 0);
-	assert_int_equal(sweep_shard_count(&(struct sweep_shard){ 0, 0 }, 3), 3);
-}
-
 /* Whole points are kept; the partial point after them (a short point, or a
  * line without its '\n') is cut. */
 static void test_sweep_resume_keeps_whole_points(void **state)
@@ -565,7 +525,6 @@ int main(void)
 		cmocka_unit_test(test_sweep_resume_keeps_whole_points),
 		cmocka_unit_test(test_sweep_resume_refusals),
 		cmocka_unit_test(test_sweep_resume_shard),
-		cmocka_unit_test(test_sweep_shard_points),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
