@@ -251,8 +251,39 @@ def check_task_script(t):
             "sweep-task without a task index: %d %s" % (p.returncode, p.stderr))
 
 
+def check_readme(t):
+    """The commands README.md shows for two machines (after <!-- two
+    machines -->), run here with a day and two replications added so they
+    are quick (scp aside: the machines share the scratch directory), give
+    the unsharded sweep's file; the merge's synopsis is docs/scale.md's."""
+    with open(t.path("README.md"), encoding="utf-8") as f:
+        block = f.read().split("<!-- two machines -->\n```\n", 1)[1]
+    block = block.split("```", 1)[0].replace("\\\n", " ")
+    quick = ["--days", "1", "--replications", "2", "--quiet"]
+    cmds = [line.split("$ ", 1)[1].split() for line in block.splitlines()]
+    t.check(len(cmds) == 4, "README shows %d commands" % len(cmds))
+    for words in cmds:
+        if words[0] == "scp":
+            continue
+        args = [t.path(w) if w.endswith(".yaml") else
+                t.scratch(w) if w.endswith(".csv") else w for w in words[1:]]
+        rc, _, err = t.run(*args, *(quick if args[0] == "sweep" else []))
+        t.check(rc == 0, "README: %s: exit %d %s" % (" ".join(words), rc, err))
+    whole_args = [t.path(w) if w.endswith(".yaml") else w
+                  for w in cmds[0][1:cmds[0].index("--shard")]]
+    rc, full, _ = t.run(*whole_args, *quick)
+    t.check(os.path.exists(t.scratch("late.csv"))
+            and read(t.scratch("late.csv")) == full.encode(),
+            "README's merged late.csv differs from the unsharded sweep")
+    rc, usage, _ = t.run("help", "merge")
+    with open(t.path("docs", "scale.md"), encoding="utf-8") as f:
+        t.check(usage.split("\n\n")[0] in f.read(),
+                "docs/scale.md lacks merge's synopsis")
+
+
 def main():
     t = Ctx()
+    check_readme(t)
     check_task_script(t)
     check_equal(t)
     check_resume(t)
