@@ -111,6 +111,24 @@ static bool merge_schema_in(const char *text, size_t n, char *schema,
 	return ok;
 }
 
+/* Says that part `name` is no kind merge joins: its schema, or NULL when
+ * it names none, and the schemas merge knows. */
+static void merge_unknown(const char *name, const char *schema)
+{
+	char known[256] = "";
+	size_t len = 0;
+
+	for (size_t k = 0; k < MERGE_KINDS && len < sizeof known; k++)
+		len += (size_t)snprintf(known + len, sizeof known - len, "%s%s",
+					k == 0 ? "" : ", ", merge_kinds[k].schema);
+	if (schema != NULL)
+		cli_usage_error("merge", "%s: its schema is \"%s\"; merge joins "
+				"parts of %s", name, schema, known);
+	else
+		cli_usage_error("merge", "%s: names no schema; merge joins parts "
+				"of %s", name, known);
+}
+
 /* The schema part f (named name) says it is: its first line's (a sweep's
  * header), or the whole document's; f is left at its start. Returns the
  * index of its kind in merge_kinds, or -1 with the problem printed. */
@@ -145,10 +163,7 @@ static int merge_kind_of(FILE *f, const char *name)
 	for (size_t k = 0; found && k < MERGE_KINDS; k++)
 		if (strcmp(schema, merge_kinds[k].schema) == 0)
 			return (int)k;
-	cli_usage_error("merge", "%s: %s%s%s; merge joins the shards of a "
-			"sweep (" SWEEP_SCHEMA ")", name,
-			found ? "its schema is \"" : "names no schema",
-			schema, found ? "\"" : "");
+	merge_unknown(name, found ? schema : NULL);
 	return -1;
 }
 

@@ -15,6 +15,8 @@
  * the sweep (the scenario's name, a hash of every byte read to load the
  * points, seed, replications, days, axes, overrides): a CSV file with a "# {...}" comment line and the column
  * names, a JSON Lines file with a first object holding "callsim_sweep".
+ * A shard's file (results/sweep_shard.h) holds some of the points: its
+ * header names the shard last, and an end line follows its last point.
  *
  * Each point is formatted whole into memory and written with one write, so
  * an interrupted sweep leaves complete points followed by at most one
