@@ -182,8 +182,8 @@ static enum sim_status sweep_merge_alike(const struct sweep_merge_in *a,
 				   "overlap; give the %u shards of one split",
 				   a->name, a->shard.k, a->shard.n, b->name,
 				   b->shard.k, b->shard.n, a->shard.n);
-	if (a->columns_len != b->columns_len
-	    || memcmp(a->columns, b->columns, a->columns_len) != 0)
+	if (a->columns_len != b->columns_len || (a->columns_len > 0
+	    && memcmp(a->columns, b->columns, a->columns_len) != 0))
 		return sim_err_add(err, SIM_EINVAL, "%s and %s have different "
 				   "column names (line 2); the file was "
 				   "changed", a->name, b->name);

@@ -16,7 +16,7 @@ from exp_support import Ctx, fixture
 SCEN = fixture("exp_sweep.yaml")
 ARGS = ["--vary", "pools.handlers.shifts.day.staff=6:8:1", "--vary",
         "pools.handlers.shrinkage=0.25,0.3", "--replications", "3",
-        "--threads", "2", "--quiet"]
+        "--days", "2", "--threads", "2", "--quiet"]
 POINTS = 6
 FORMATS = {"csv": [], "wide": ["--wide"], "jsonl": ["--format", "jsonl"]}
 
@@ -145,10 +145,10 @@ def check_refusals(t):
     refused(t, p[:2] + [seed, p[3]], "different sweeps", '"seed" is 2385 in '
             + p[0] + " and 5 in " + seed)
     sets = t.scratch("set.csv")
-    t.run("sweep", SCEN, *ARGS, "--set", "run.days=6", "--shard", "3/4",
-          "--out", sets)
-    refused(t, p[:2] + [sets, p[3]], "different sweeps", '"days" is 7 in '
-            + p[0] + " and 6 in " + sets)
+    t.run("sweep", SCEN, *ARGS, "--set", "run.warmup_hours=6", "--shard",
+          "3/4", "--out", sets)
+    refused(t, p[:2] + [sets, p[3]], "different sweeps", '"warmup_hours" is '
+            '12 in ' + p[0] + " and 6 in " + sets)
     cut = t.scratch("cut.csv")
     with open(cut, "wb") as f:
         f.write(read(p[2]).rsplit(b"# {", 1)[0])
