@@ -427,6 +427,9 @@ static int cli_operand(const struct cli_spec *spec, void *o, const char *value)
 	const char **paths = (const char **)((char *)o + spec->paths_at);
 	int n = 0;
 
+	if (spec->max_paths == CLI_PATHS_ANY)
+		return cli_strings_add((struct cli_strings *)paths, value, NULL)
+			== 0 ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
 	while (n < spec->max_paths && paths[n] != NULL)
 		n++;
 	if (n < spec->max_paths) {

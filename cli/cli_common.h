@@ -124,13 +124,18 @@ struct cli_spec {
 	const char *cmd;                   /* "run" */
 	const struct cli_opt *opts;        /* ended by CLI_OPT_END */
 	/* Operands: up to max_paths scenario paths, kept in the const char *
-	 * [max_paths] at paths_at; with max_paths 0 none is allowed. */
+	 * [max_paths] at paths_at; with max_paths 0 none is allowed; with
+	 * CLI_PATHS_ANY any number, appended to the struct cli_strings at
+	 * paths_at. */
 	size_t paths_at;
 	int max_paths;
 	/* The CLI_OWN options: returns CLI_EXIT_OK, an exit code, or
 	 * CLI_STOP to end parsing at once with success. */
 	int (*own)(void *o, int id, const char *value);
 };
+
+/* max_paths of a command taking any number of operands (merge's parts). */
+#define CLI_PATHS_ANY (-1)
 
 /* What an own handler returns to stop parsing (as `check --help` does). */
 #define CLI_STOP (-1)

@@ -42,6 +42,7 @@
 #include "results/summary.h"
 #include "results/sweep.h"
 #include "results/sweep_points.h"
+#include "results/sweep_shard.h"
 #include "results/progress.h"
 #include "sim/replicate.h"
 #include "sim/mem.h"
@@ -51,7 +52,8 @@ const char cmd_sweep_usage[] =
 	"                     [--replications N] [--seed S] [--days D]\n"
 	"                     [--warmup-hours H] [--threads T] [--set KEY=VALUE]...\n"
 	"                     [--format csv|jsonl] [--wide] [--out FILE] [--resume]\n"
-	"                     [--quiet] [--report FILE.html]\n"
+	"                     [--shard K/N] [--quiet] [--report FILE.html]\n"
+	"       callsim sweep --vary scenario=A.yaml,B.yaml,... [--vary ...]... [options]\n"
 	"\n"
 	"Runs SCENARIO at every combination of the --vary values (the first --vary\n"
 	"varies slowest), every point with the same seed, and writes each point's\n"
@@ -59,6 +61,8 @@ const char cmd_sweep_usage[] =
 	"\n"
 	"  --vary PATH=FROM:TO:STEP  a range of numbers, both ends included\n"
 	"  --vary PATH=V1,V2,...     a list of values (PATH as --set names it)\n"
+	"  --vary scenario=A,B,...   a list of scenario files, instead of SCENARIO:\n"
+	"                            every point of each file\n"
 	"  --replications N          replications at every point (run.replications)\n"
 	"  --seed S                  the seed of every point (run.seed)\n"
 	"  --days D                  counted days at every point (run.days)\n"
@@ -76,6 +80,9 @@ const char cmd_sweep_usage[] =
 	"                            points, run the rest (the same sweep: the same\n"
 	"                            options and the same content of the scenario\n"
 	"                            and the CSV files it reads)\n"
+	"  --shard K/N               run only shard K of N: the points i with\n"
+	"                            i mod N = K - 1 (join the N files with\n"
+	"                            `callsim merge`)\n"
 	"  --quiet                   no progress on stderr\n"
 	"  --report FILE             also write the sweep's HTML report with\n"
 	"                            charts to FILE once every point is done, as\n"
@@ -112,17 +119,19 @@ struct sweep_opts {
 	int format;                        /* enum sweep_format */
 	const char *out;                   /* NULL: stdout */
 	const char *report;                /* --report FILE, or NULL */
+	struct sweep_shard shard;          /* --shard K/N; {0, 0}: all points */
 	bool wide, resume, quiet, help;
 };
 
 /* In enum sweep_format order. */
 static const char *const sweep_formats[] = { "csv", "jsonl", NULL };
 
-enum sweep_opt_id { OPT_VARY };
+enum sweep_opt_id { OPT_VARY, OPT_SHARD };
 
 static const struct cli_opt sweep_opts_table[] = {
 	CLI_RUN_OPTIONS(struct sweep_opts),
 	CLI_OPT_OWN("vary", 0, true, OPT_VARY),
+	CLI_OPT_OWN("shard", 0, true, OPT_SHARD),
 	CLI_OPT_THREADS(struct sweep_opts, threads),
 	CLI_OPT_SET("set", struct sweep_opts, sets),
 	CLI_OPT_CHOICE("format", struct sweep_opts, format, sweep_formats),
@@ -135,15 +144,17 @@ static const struct cli_opt sweep_opts_table[] = {
 	CLI_OPT_END
 };
 
-/* --vary: one more axis of the grid. */
+/* --vary: one more axis of the grid; --shard K/N. */
 static int sweep_option(void *arg, int id, const char *value)
 {
 	struct sweep_opts *o = arg;
 	struct sim_err err;
+	enum sim_status st;
 
-	(void)id;
 	sim_err_clear(&err);
-	if (sweep_grid_add(&o->grid, value, &err) == SIM_OK)
+	st = id == OPT_SHARD ? sweep_shard_parse(value, &o->shard, &err)
+			     : sweep_grid_add(&o->grid, value, &err);
+	if (st == SIM_OK)
 		return CLI_EXIT_OK;
 	cli_print_err("sweep", &err);
 	return err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
@@ -154,6 +165,21 @@ static const struct cli_spec sweep_spec = {
 	sweep_option
 };
 
+/* The scenario is SCENARIO or the files of --vary scenario=..., one or
+ * the other. */
+static int sweep_parse_scenarios(const struct sweep_opts *o)
+{
+	bool files = sweep_grid_scenario_axis(&o->grid) < o->grid.n_axes;
+
+	if (o->path == NULL && !files)
+		return cli_usage_error("sweep", "no scenario given");
+	if (o->path != NULL && files)
+		return cli_usage_error("sweep", "both SCENARIO (%s) and --vary "
+				       "scenario=... given; give the files in "
+				       "one of them", o->path);
+	return CLI_EXIT_OK;
+}
+
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 {
@@ -161,11 +187,12 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 
 	if (rc != CLI_EXIT_OK || o->help)
 		return rc;
-	if (o->path == NULL)
-		return cli_usage_error("sweep", "no scenario given");
 	if (o->grid.n_axes == 0)
 		return cli_usage_error("sweep", "nothing to vary; give at least "
 				       "one --vary PATH=FROM:TO:STEP");
+	rc = sweep_parse_scenarios(o);
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	if (o->resume && o->out == NULL)
 		return cli_usage_error("sweep", "--resume needs --out FILE");
 	if (o->wide && o->format != SWEEP_CSV)
@@ -175,6 +202,10 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 		o->format = SWEEP_CSV_WIDE;
 	if (o->report != NULL && o->format != SWEEP_JSONL)
 		return cli_usage_error("sweep", "--report needs --format jsonl");
+	if (o->report != NULL && o->shard.n > 0)
+		return cli_usage_error("sweep", "--report needs every point; "
+				       "merge the shards (callsim merge) and "
+				       "give the merged file to callsim report");
 	return CLI_EXIT_OK;
 }
 
@@ -183,6 +214,10 @@ struct sweep_run {
 	const struct sweep_opts *o;
 	struct sweep_points points;        /* how each point is built */
 	struct scenario_doc *doc;          /* the scenario, read once */
+	struct scenario_doc **docs;        /* [values of the scenario axis]:
+					      its files, each read once; or
+					      NULL */
+	size_t n_docs;
 	struct scenario_edit *sets;        /* --set, as edits */
 	struct cli_strings settings;       /* the run settings */
 	struct scenario_edit *run_edits;   /* settings, as edits */
@@ -194,7 +229,12 @@ struct sweep_run {
 	const char *out_name;              /* for messages */
 	unsigned reps, threads;
 	uint64_t *content;                 /* [n_points]: what each point read */
-	size_t start;                      /* first point not yet written */
+	size_t *rows;                      /* [n_points]: rows of each point */
+	uint64_t *columns;                 /* [n_points]: wide CSV columns */
+	size_t count;                      /* the points of this shard (all of
+					      the whole sweep's) */
+	size_t start;                      /* first of them not yet written,
+					      counted in the shard */
 	struct progress progress;
 };
 
@@ -224,32 +264,61 @@ static int sweep_load(const struct sweep_run *r, size_t point, bool warn,
 	return sweep_load_exit(st, &err);
 }
 
+/* A wide CSV has one set of columns: every point's must be point 0's
+ * (points of scenario files with other lines or pools cannot share it). */
+static int sweep_check_columns(const struct sweep_run *r)
+{
+	const struct sweep_grid *g = &r->o->grid;
+	size_t axis = sweep_grid_scenario_axis(g);
+
+	if (r->o->format != SWEEP_CSV_WIDE)
+		return CLI_EXIT_OK;
+	for (size_t k = 1; k < g->n_points; k++)
+		if (r->columns[k] != r->columns[0])
+			return cli_usage_error("sweep", "--wide: point %zu%s%s%s "
+				"has other columns than point 0 (the columns "
+				"hold the scenario's name, lines, pools, grades "
+				"and areas); one wide CSV "
+				"holds one set of columns: give --format csv "
+				"(a row per figure) or --format jsonl", k,
+				axis < g->n_axes ? " (" : "",
+				axis < g->n_axes ? sweep_grid_value(g, k, axis)
+						 : "",
+				axis < g->n_axes ? ")" : "");
+	return CLI_EXIT_OK;
+}
+
 /* Builds and checks every point before anything is written, so a bad
  * value anywhere in the grid (0.5 agents, say) stops the sweep before
  * point 0 is run, and adds what each point read to the sweep's identity;
- * the first bad point (in point order) is the one reported. Keeps each
- * point's content hash in r->content: a point built again to run must
- * have read the same bytes. */
+ * the first bad point (in point order) is the one reported. A shard
+ * checks every point too: its identity is the whole sweep's, which the
+ * merge of the shards compares. Keeps each point's content hash in
+ * r->content (a point built again to run must have read the same bytes)
+ * and its rows in r->rows (for --resume). */
 static int sweep_check_points(struct sweep_run *r, struct sweep_id *id)
 {
 	size_t n = r->o->grid.n_points;
+	struct sweep_points_facts facts = { .reps = id->replications,
+					    .format = r->o->format };
 	struct sim_err err;
 	enum sim_status st;
 
-	r->content = mem_calloc(n, sizeof *r->content);
-	if (r->content == NULL) {
+	facts.content = r->content = mem_calloc(n, sizeof *r->content);
+	facts.rows = r->rows = mem_calloc(n, sizeof *r->rows);
+	facts.columns = r->columns = mem_calloc(n, sizeof *r->columns);
+	if (r->content == NULL || r->rows == NULL || r->columns == NULL) {
 		fputs("callsim sweep: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
 	sim_err_clear(&err);
-	st = sweep_points_check(&r->points, r->threads, id->replications,
-				r->content, &err);
+	st = sweep_points_check(&r->points, r->threads, &facts, &err);
 	if (st != SIM_OK)
 		return sweep_load_exit(st, &err);
 	id->content_fnv1a = SCENARIO_FNV1A_INIT;
 	for (size_t k = 0; k < n; k++)
 		sweep_content_add(id, r->content[k]);
-	return CLI_EXIT_OK;
+	return sweep_check_columns(r);
 }
 
 /* Writes all len bytes to fd and has them reach the disk (fsync fails on
@@ -330,11 +399,14 @@ static int sweep_open_new(struct sweep_run *r, const char *header, size_t len)
 
 /* Reads what --out FILE holds; returns CLI_EXIT_OK with *res filled (or
  * res->has_header false when there is no such file yet). */
-static int sweep_scan(struct sweep_run *r, const struct scenario *sc,
-		      const char *header, size_t len, struct sweep_resume *res)
+static int sweep_scan(struct sweep_run *r, const char *header, size_t len,
+		      struct sweep_resume *res)
 {
 	const char *path = r->o->out;
-	size_t lines = sweep_point_lines(sc, r->o->format);
+	struct sweep_scan scan = { .name = path, .header = header,
+		.header_len = len, .format = r->o->format,
+		.point_rows = r->rows, .n_points = r->o->grid.n_points,
+		.shard = r->o->shard };
 	FILE *f = fopen(path, "r");
 	struct sim_err err;
 	enum sim_status st;
@@ -342,16 +414,13 @@ static int sweep_scan(struct sweep_run *r, const struct scenario *sc,
 	*res = (struct sweep_resume){ 0 };
 	if (f == NULL && errno == ENOENT)
 		return CLI_EXIT_OK;
-	if (f == NULL || lines == 0) {
+	if (f == NULL) {
 		fprintf(stderr, "callsim sweep: cannot read %s (%s)\n", path,
-			f ? "out of memory" : strerror(errno));
-		if (f != NULL)
-			fclose(f);
+			strerror(errno));
 		return CLI_EXIT_FAILURE;
 	}
 	sim_err_clear(&err);
-	st = sweep_resume_scan(f, path, header, len, r->o->format, lines,
-			       r->o->grid.n_points, res, &err);
+	st = sweep_resume_scan(f, &scan, res, &err);
 	fclose(f);
 	if (st == SIM_OK)
 		return CLI_EXIT_OK;
@@ -361,11 +430,11 @@ static int sweep_scan(struct sweep_run *r, const struct scenario *sc,
 
 /* --resume: keeps the header and the finished points of --out FILE, cuts
  * off a partial point, and appends from there. */
-static int sweep_open_resume(struct sweep_run *r, const struct scenario *sc,
-			     const char *header, size_t len)
+static int sweep_open_resume(struct sweep_run *r, const char *header,
+			     size_t len)
 {
 	struct sweep_resume res;
-	int rc = sweep_scan(r, sc, header, len, &res);
+	int rc = sweep_scan(r, header, len, &res);
 
 	if (rc != CLI_EXIT_OK)
 		return rc;
@@ -387,7 +456,8 @@ static int sweep_open_resume(struct sweep_run *r, const struct scenario *sc,
  * together and each point's replications are folded in as they finish. */
 struct sweep_batch {
 	struct sweep_run *r;
-	size_t first, n;                   /* points first .. first + n - 1 */
+	size_t first, n;                   /* the shard's points first ..
+					      first + n - 1 */
 	struct scenario **sc;              /* [n] */
 	struct experiment_trial *trials;   /* [n] */
 };
@@ -415,13 +485,14 @@ static int sweep_batch_load(struct sweep_batch *b)
 		return CLI_EXIT_FAILURE;
 	}
 	for (size_t k = 0; k < b->n && rc == CLI_EXIT_OK; k++) {
-		rc = sweep_load(r, b->first + k, false, &b->sc[k]);
+		size_t point = sweep_shard_point(&r->o->shard, b->first + k);
+
+		rc = sweep_load(r, point, false, &b->sc[k]);
 		if (rc == CLI_EXIT_OK
-		    && b->sc[k]->content_fnv1a != r->content[b->first + k]) {
+		    && b->sc[k]->content_fnv1a != r->content[point]) {
 			fprintf(stderr, "callsim sweep: the scenario or a CSV it "
 				"reads changed while the sweep ran (point %zu); "
-				"the points written so far are kept\n",
-				b->first + k);
+				"the points written so far are kept\n", point);
 			rc = CLI_EXIT_FAILURE;
 		}
 		b->trials[k].sc = b->sc[k];
@@ -445,8 +516,10 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 	s = summary_of_acc(b->trials[k].acc, &err);
 	mem = s ? open_memstream(&buf, &len) : NULL;
 	if (mem != NULL) {
-		st = sweep_point_write(mem, &r->o->grid, b->first + k, s,
-				       r->o->format, &err);
+		st = sweep_point_write(mem, &r->o->grid,
+				       sweep_shard_point(&r->o->shard,
+							 b->first + k),
+				       s, r->o->format, &err);
 		if (fclose(mem) != 0 && st == SIM_OK)
 			st = SIM_ENOMEM;
 	}
@@ -461,7 +534,8 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 	return rc;
 }
 
-/* Runs points first .. first + n - 1 and writes them in order. */
+/* Runs the shard's points first .. first + n - 1 and writes them in
+ * order. */
 static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
 {
 	struct sweep_batch b = { .r = r, .first = first, .n = n };
@@ -491,7 +565,7 @@ static int sweep_batch_run(struct sweep_run *r, size_t first, size_t n)
  * interrupted. */
 static int sweep_points(struct sweep_run *r)
 {
-	size_t n = r->o->grid.n_points;
+	size_t n = r->count;
 	size_t batch = (SWEEP_JOBS_PER_THREAD * r->threads + r->reps - 1) / r->reps;
 
 	while (r->start < n) {
@@ -508,18 +582,47 @@ static int sweep_points(struct sweep_run *r)
 	return CLI_EXIT_OK;
 }
 
+/* A shard's file ends with its end line once its last point is written
+ * (results/sweep_shard.h), so a merge can tell it is finished. */
+static int sweep_end(const struct sweep_run *r)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int rc;
+
+	if (r->o->shard.n == 0)
+		return CLI_EXIT_OK;
+	mem = open_memstream(&buf, &len);
+	if (mem != NULL)
+		sweep_shard_end_write(mem, &r->o->shard, r->o->grid.n_points,
+				      r->o->format != SWEEP_JSONL);
+	if (mem == NULL || fclose(mem) != 0) {
+		free(buf);
+		fputs("callsim sweep: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	rc = sweep_write_all(r, buf, len);
+	free(buf);
+	return rc;
+}
+
 /* Runs the sweep into the opened output, with Ctrl-C caught and progress
  * on stderr. */
 static int sweep_drive(struct sweep_run *r)
 {
 	struct sigaction on_int = { .sa_handler = sweep_on_sigint,
 				    .sa_flags = SA_RESETHAND }, old;
-	size_t total = r->o->grid.n_points;
+	size_t total = r->count;
+	char of_shard[48] = "";
 	int rc;
 
+	if (r->o->shard.n > 0)
+		snprintf(of_shard, sizeof of_shard, " of shard %u/%u",
+			 r->o->shard.k, r->o->shard.n);
 	if (r->o->resume && !r->o->quiet)
-		fprintf(stderr, "callsim sweep: %s holds %zu of %zu points%s\n",
-			r->out_name, r->start, total,
+		fprintf(stderr, "callsim sweep: %s holds %zu of %zu points%s%s\n",
+			r->out_name, r->start, total, of_shard,
 			r->start < total ? "; running the rest" : "");
 	sigemptyset(&on_int.sa_mask);
 	sigaction(SIGINT, &on_int, &old);
@@ -527,6 +630,8 @@ static int sweep_drive(struct sweep_run *r)
 		      isatty(STDERR_FILENO), "sweep", "points", total, r->start,
 		      r->reps);
 	rc = sweep_points(r);
+	if (rc == CLI_EXIT_OK)
+		rc = sweep_end(r);
 	progress_end(&r->progress);
 	sigaction(SIGINT, &old, NULL);
 	if (rc == SWEEP_EXIT_INTERRUPTED)
@@ -548,7 +653,30 @@ static struct sweep_id sweep_id_of(const struct sweep_opts *o,
 		.days = base->run.days, .warmup_hours = base->run.warmup_s / 3600.0,
 		.grid = &o->grid, .sets = (const char *const *)o->sets.items,
 		.n_sets = o->sets.n, .format = o->format, .sc = base,
+		.shard = o->shard,
 	};
+}
+
+/* Reads the scenario once: SCENARIO, or each file of the scenario axis.
+ * Returns the exit code (problems printed). */
+static int sweep_read_docs(struct sweep_run *r)
+{
+	const struct sweep_grid *g = &r->o->grid;
+	size_t axis = sweep_grid_scenario_axis(g);
+	int rc = CLI_EXIT_OK;
+
+	if (axis == g->n_axes)
+		return cli_read_scenario("sweep", r->o->path, &r->doc);
+	r->docs = mem_calloc(g->axes[axis].n_values, sizeof *r->docs);
+	if (r->docs == NULL) {
+		fputs("callsim sweep: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	r->n_docs = g->axes[axis].n_values;
+	for (size_t v = 0; v < r->n_docs && rc == CLI_EXIT_OK; v++)
+		rc = cli_read_scenario("sweep", g->axes[axis].values[v],
+				       &r->docs[v]);
+	return rc;
 }
 
 /* Sets up r for the sweep o: its threads, the scenario read once, and
@@ -558,11 +686,12 @@ static int sweep_run_init(struct sweep_run *r, const struct sweep_opts *o)
 {
 	int rc;
 
-	*r = (struct sweep_run){ .o = o, .fd = -1 };
+	*r = (struct sweep_run){ .o = o, .fd = -1,
+		.count = sweep_shard_count(&o->shard, o->grid.n_points) };
 	r->threads = o->threads ? o->threads : replicate_default_threads();
 	if (cli_run_settings_append(o->run_values, &r->settings) != 0)
 		return CLI_EXIT_FAILURE;
-	rc = cli_read_scenario("sweep", o->path, &r->doc);
+	rc = sweep_read_docs(r);
 	if (rc != CLI_EXIT_OK)
 		return rc;
 	r->sets = cli_edits("sweep", &o->sets, "--set");
@@ -570,7 +699,8 @@ static int sweep_run_init(struct sweep_run *r, const struct sweep_opts *o)
 	if (r->sets == NULL || r->run_edits == NULL)
 		return CLI_EXIT_FAILURE;
 	r->points = (struct sweep_points){
-		.doc = r->doc, .sets = r->sets, .n_sets = o->sets.n,
+		.doc = r->doc, .docs = (const struct scenario_doc *const *)r->docs,
+		.sets = r->sets, .n_sets = o->sets.n,
 		.grid = &o->grid, .settings = r->run_edits,
 		.n_settings = r->settings.n,
 	};
@@ -584,9 +714,14 @@ static void sweep_run_free(struct sweep_run *r)
 		fclose(r->tee);
 	free(r->tee_buf);
 	free(r->content);
+	free(r->rows);
+	free(r->columns);
 	free(r->sets);
 	free(r->run_edits);
 	scenario_doc_free(r->doc);
+	for (size_t v = 0; v < r->n_docs; v++)
+		scenario_doc_free(r->docs[v]);
+	free(r->docs);
 	cli_strings_clear(&r->settings);
 }
 
@@ -657,7 +792,7 @@ static int sweep_main(const struct sweep_opts *o)
 		rc = sweep_tee_open(&r);
 	if (rc == CLI_EXIT_OK) {
 		r.reps = base->run.replications;
-		rc = o->resume ? sweep_open_resume(&r, base, header, len)
+		rc = o->resume ? sweep_open_resume(&r, header, len)
 			       : sweep_open_new(&r, header, len);
 	}
 	if (rc == CLI_EXIT_OK)

@@ -18,6 +18,7 @@
 #include "cli/cmd_check.h"
 #include "cli/cmd_compare.h"
 #include "cli/cmd_erlang.h"
+#include "cli/cmd_merge.h"
 #include "cli/cmd_optimise.h"
 #include "cli/cmd_roster.h"
 #include "cli/cmd_report.h"
@@ -33,6 +34,7 @@ static const char main_usage[] =
 	"  check    validate a scenario and print it normalised\n"
 	"  compare  run two scenarios or variants alike; report the differences\n"
 	"  sweep    run every point of a grid of scenario values; CSV or JSON Lines\n"
+	"  merge    join the shards of a sweep run on several machines into one file\n"
 	"  optimise least handlers per hour of the week that meet every agreement\n"
 	"  roster   least-cost shifts whose cover meets every answering agreement\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
@@ -67,6 +69,7 @@ static const struct main_cmd main_cmds[] = {
 	{ "check", cmd_check, cmd_check_usage },
 	{ "compare", cmd_compare, cmd_compare_usage },
 	{ "sweep", cmd_sweep, cmd_sweep_usage },
+	{ "merge", cmd_merge, cmd_merge_usage },
 	{ "erlang", cmd_erlang, cmd_erlang_usage },
 	{ "optimise", cmd_optimise, cmd_optimise_usage },
 	{ "roster", cmd_roster, cmd_roster_usage },

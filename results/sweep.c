@@ -130,6 +130,11 @@ static enum sim_status sweep_axis_fits(const struct sweep_grid *g,
 		return sim_err_add(err, SIM_EINVAL, "--vary %s: every point runs "
 				   "with the same seed and replications; give "
 				   "--seed or --replications instead", a->spec);
+	if (strcmp(a->path, SWEEP_SCENARIO_PATH) == 0
+	    && a->n_values > SWEEP_SCENARIOS_MAX)
+		return sim_err_add(err, SIM_EINVAL, "--vary %s: %zu scenario "
+				   "files; at most %d", a->spec, a->n_values,
+				   SWEEP_SCENARIOS_MAX);
 	for (size_t i = 0; i < g->n_axes; i++)
 		if (strcmp(g->axes[i].path, a->path) == 0)
 			return sim_err_add(err, SIM_EINVAL, "--vary %s: %s is "
@@ -162,7 +167,8 @@ static enum sim_status sweep_axis_parse(struct sweep_axis *a, const char *spec,
 	if (*body == '\0')
 		return sim_err_add(err, SIM_EINVAL, "--vary %s: no values after "
 				   "'='", spec);
-	if (strchr(body, ',') == NULL && strchr(body, ':') != NULL)
+	if (strchr(body, ',') == NULL && strchr(body, ':') != NULL
+	    && strcmp(a->path, SWEEP_SCENARIO_PATH) != 0)
 		return sweep_range(a, body, err);
 	return sweep_list(a, body, err);
 }
@@ -203,13 +209,28 @@ void sweep_grid_clear(struct sweep_grid *g)
 }
 
 /* Mixed radix, the last axis the fastest digit. */
-const char *sweep_grid_value(const struct sweep_grid *g, size_t point,
-			     size_t axis)
+size_t sweep_grid_index(const struct sweep_grid *g, size_t point,
+			size_t axis)
 {
 	assert(point < g->n_points && axis < g->n_axes);
 	for (size_t i = g->n_axes; i-- > axis + 1; )
 		point /= g->axes[i].n_values;
-	return g->axes[axis].values[point % g->axes[axis].n_values];
+	return point % g->axes[axis].n_values;
+}
+
+const char *sweep_grid_value(const struct sweep_grid *g, size_t point,
+			     size_t axis)
+{
+	return g->axes[axis].values[sweep_grid_index(g, point, axis)];
+}
+
+size_t sweep_grid_scenario_axis(const struct sweep_grid *g)
+{
+	size_t i = 0;
+
+	while (i < g->n_axes && strcmp(g->axes[i].path, SWEEP_SCENARIO_PATH) != 0)
+		i++;
+	return i;
 }
 
 /* ------------------------------------------------------------------ */
@@ -307,6 +328,8 @@ static void sweep_id_json(FILE *f, const struct sweep_id *id)
 	fputs(",\"schema\":\"" SWEEP_SCHEMA "\",\"schema_version\":", f);
 	fprintf(f, "%d,\"callsim_version\":", SWEEP_SCHEMA_VERSION);
 	emit_json_string(f, CALLSIM_VERSION);
+	/* Last, so a merge gets the whole sweep's header by cutting it off. */
+	sweep_shard_member(f, &id->shard);
 	fputc('}', f);
 }
 
@@ -432,22 +455,41 @@ size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format)
 	return rows;
 }
 
+uint64_t sweep_point_columns(const struct scenario *sc)
+{
+	struct sim_err err;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	enum sim_status st = SIM_ENOMEM;
+	uint64_t h = 0;
+
+	sim_err_clear(&err);
+	if (mem != NULL) {
+		st = sweep_wide_names(mem, sc, &err);
+		if (fclose(mem) != 0)
+			st = SIM_ENOMEM;
+	}
+	if (st == SIM_OK)
+		h = scenario_fnv1a(SCENARIO_FNV1A_INIT, buf, len);
+	free(buf);
+	return h;
+}
+
 /* ------------------------------------------------------------------ */
 /* Resume                                                              */
 
-/* The point number a line starts with ("12,..." or {"point":12,...}), or
- * -1 when it starts with neither. */
-static long sweep_line_point(const char *line)
+long sweep_row_point(const char *row)
 {
 	static const char json_key[] = "{\"point\":";
 	char *end;
 	long k;
 
-	if (strncmp(line, json_key, sizeof json_key - 1) == 0)
-		line += sizeof json_key - 1;
-	if (*line < '0' || *line > '9')
+	if (strncmp(row, json_key, sizeof json_key - 1) == 0)
+		row += sizeof json_key - 1;
+	if (*row < '0' || *row > '9')
 		return -1;
-	k = strtol(line, &end, 10);
+	k = strtol(row, &end, 10);
 	return *end == ',' ? k : -1;
 }
 
@@ -479,93 +521,123 @@ static enum sim_status sweep_resume_header(FILE *f, const char *name,
 	return st;
 }
 
-/* The quotes in the NUL-terminated text s. */
-static size_t sweep_quotes(const char *s)
+/* The quotes in the n bytes at s. */
+static size_t sweep_quotes(const char *s, size_t n)
 {
-	size_t n = 0;
+	size_t q = 0;
 
-	for (; *s; s++)
-		n += *s == '"';
-	return n;
+	for (size_t i = 0; i < n; i++)
+		q += s[i] == '"';
+	return q;
 }
 
-/* Reads one whole row into *line (its first line; the rest is only
- * counted): for CSV, a row goes on over line breaks while a quoted field
- * is open, which an odd count of quotes so far shows (RFC 4180 doubles a
- * quote inside a field). Returns the row's bytes, or -1 at the end of the
- * file or when the row is cut short (no line break at its end). */
-static ssize_t sweep_resume_row(FILE *f, bool csv, char **line, size_t *cap)
+/* Appends the n bytes at more to the row of *len bytes in *row. */
+static bool sweep_row_append(char **row, size_t *cap, size_t *len,
+			     const char *more, size_t n)
 {
-	ssize_t n = getline(line, cap, f), total = n, m;
-	char *rest = NULL;
-	size_t rest_cap = 0, quotes;
+	if (*len + n + 1 > *cap) {
+		size_t want = 2 * (*len + n + 1);
+		char *grown = mem_realloc(*row, want);
 
-	if (n <= 0 || (*line)[n - 1] != '\n')
+		if (grown == NULL)
+			return false;
+		*row = grown;
+		*cap = want;
+	}
+	memcpy(*row + *len, more, n + 1);
+	*len += n;
+	return true;
+}
+
+/* RFC 4180 doubles a quote inside a field, so an odd count of quotes so
+ * far shows a quoted field still open at the line break. */
+ssize_t sweep_row_read(FILE *f, bool csv, char **row, size_t *cap)
+{
+	ssize_t n = getline(row, cap, f), m = 0;
+	size_t len = n > 0 ? (size_t)n : 0, quotes, rest_cap = 0;
+	char *rest = NULL;
+
+	if (n <= 0 || (*row)[n - 1] != '\n')
 		return -1;
-	quotes = csv ? sweep_quotes(*line) : 0;
+	quotes = csv ? sweep_quotes(*row, len) : 0;
 	while (quotes % 2 == 1) {
 		m = getline(&rest, &rest_cap, f);
-		if (m <= 0 || rest[m - 1] != '\n') {
-			total = -1;
+		if (m <= 0 || rest[m - 1] != '\n'
+		    || !sweep_row_append(row, cap, &len, rest, (size_t)m))
 			break;
-		}
-		quotes += sweep_quotes(rest);
-		total += m;
+		quotes += sweep_quotes(rest, (size_t)m);
 	}
 	free(rest);
-	return total;
+	return quotes % 2 == 1 ? -1 : (ssize_t)len;
 }
 
-/* Counts the complete points after the header. */
-static enum sim_status sweep_resume_points(FILE *f, const char *name,
-					   bool csv, size_t point_rows,
-					   size_t n_points,
+/* Whether the row at byte `at` (n bytes) is the next row expected of the
+ * point in hand; otherwise the file was changed (err filled). */
+static enum sim_status sweep_resume_expect(const struct sweep_scan *scan,
+					   const char *row, size_t done,
+					   long at, struct sim_err *err)
+{
+	size_t count = sweep_shard_count(&scan->shard, scan->n_points);
+	long k = sweep_row_point(row);
+	size_t want = sweep_shard_point(&scan->shard, done);
+
+	if (done < count && k == (long)want)
+		return SIM_OK;
+	if (done < count)
+		return sim_err_add(err, SIM_EINVAL, "%s: a row of point %zu was "
+				   "expected at byte %ld; the file was changed, "
+				   "refusing to resume it", scan->name, want, at);
+	return sim_err_add(err, SIM_EINVAL, "%s: nothing was expected after "
+			   "the last point at byte %ld; the file was changed, "
+			   "refusing to resume it", scan->name, at);
+}
+
+/* Counts the complete points after the header (and stops at a shard's end
+ * line after the last of them). */
+static enum sim_status sweep_resume_points(FILE *f,
+					   const struct sweep_scan *scan,
 					   struct sweep_resume *out,
 					   struct sim_err *err)
 {
-	char *line = NULL;
-	size_t cap = 0, rows_in_point = 0;
-	long at = ftell(f), k;
+	bool csv = scan->format != SWEEP_JSONL;
+	size_t cap = 0, in_point = 0;
+	char *row = NULL;
+	long at = ftell(f);
 	ssize_t n;
 	enum sim_status st = SIM_OK;
 
-	while ((n = sweep_resume_row(f, csv, &line, &cap)) > 0) {
-		k = sweep_line_point(line);
-		if (k != (long)out->points_done || (size_t)k >= n_points) {
-			st = sim_err_add(err, SIM_EINVAL, "%s: a row of point %zu "
-					 "was expected at byte %ld; the file was "
-					 "changed, refusing to resume it", name,
-					 out->points_done, at);
+	while (st == SIM_OK && (n = sweep_row_read(f, csv, &row, &cap)) > 0) {
+		if (in_point == 0 && sweep_shard_is_end(row, (size_t)n,
+				&scan->shard, scan->n_points, csv)
+		    && out->points_done == sweep_shard_count(&scan->shard,
+							     scan->n_points))
 			break;
-		}
+		st = sweep_resume_expect(scan, row, out->points_done, at, err);
 		at += n;
-		if (++rows_in_point == point_rows) {
+		if (st == SIM_OK && ++in_point == scan->point_rows[
+			    sweep_shard_point(&scan->shard, out->points_done)]) {
 			out->points_done++;
 			out->keep_bytes = at;
-			rows_in_point = 0;
+			in_point = 0;
 		}
 	}
-	free(line);
+	free(row);
 	if (st == SIM_OK && ferror(f))
-		st = sim_err_add(err, SIM_EIO, "%s: read error", name);
+		st = sim_err_add(err, SIM_EIO, "%s: read error", scan->name);
 	return st;
 }
 
-enum sim_status sweep_resume_scan(FILE *f, const char *name,
-				  const char *header, size_t header_len,
-				  enum sweep_format format, size_t point_lines,
-				  size_t n_points, struct sweep_resume *out,
+enum sim_status sweep_resume_scan(FILE *f, const struct sweep_scan *scan,
+				  struct sweep_resume *out,
 				  struct sim_err *err)
 {
 	enum sim_status st;
 
-	assert(point_lines > 0);
 	*out = (struct sweep_resume){ 0 };
-	st = sweep_resume_header(f, name, header, header_len, &out->has_header,
-				 err);
+	st = sweep_resume_header(f, scan->name, scan->header, scan->header_len,
+				 &out->has_header, err);
 	if (st != SIM_OK || !out->has_header)
 		return st;
-	out->keep_bytes = (long)header_len;
-	return sweep_resume_points(f, name, format != SWEEP_JSONL, point_lines,
-				   n_points, out, err);
+	out->keep_bytes = (long)scan->header_len;
+	return sweep_resume_points(f, scan, out, err);
 }

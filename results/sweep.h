@@ -15,6 +15,8 @@
  * the sweep (the scenario's name, a hash of every byte read to load the
  * points, seed, replications, days, axes, overrides): a CSV file with a "# {...}" comment line and the column
  * names, a JSON Lines file with a first object holding "callsim_sweep".
+ * A shard's file (results/sweep_shard.h) holds some of the points: its
+ * header names the shard last, and an end line follows its last point.
  *
  * Each point is formatted whole into memory and written with one write, so
  * an interrupted sweep leaves complete points followed by at most one
@@ -32,9 +34,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "models/scenario.h"
 #include "results/summary.h"
+#include "results/sweep_shard.h"
 #include "sim/sim_err.h"
 
 /* The most points a grid may have: a sweep bigger than this is a typo in
@@ -77,6 +81,19 @@ void sweep_grid_clear(struct sweep_grid *g);
 /* The value text of axis `axis` at point `point` (< g->n_points). */
 const char *sweep_grid_value(const struct sweep_grid *g, size_t point,
 			     size_t axis);
+/* The index of that value among the axis's values. */
+size_t sweep_grid_index(const struct sweep_grid *g, size_t point,
+			size_t axis);
+
+/* The path of the axis whose values are scenario files (--vary
+ * scenario=a.yaml,b.yaml): each point is built from the file of its value,
+ * and the other axes and --set apply to each file alike. Its values are
+ * always a list (a file name may hold ':'), of up to SWEEP_SCENARIOS_MAX
+ * files, read once each. */
+#define SWEEP_SCENARIO_PATH "scenario"
+#define SWEEP_SCENARIOS_MAX 1000
+/* The index of g's scenario axis, or g->n_axes when it has none. */
+size_t sweep_grid_scenario_axis(const struct sweep_grid *g);
 
 /* What a JSON Lines sweep's header says it is, as its last members
  * (results/result_read.h checks them): the version goes up when a key is
@@ -99,6 +116,8 @@ struct sweep_id {
 	enum sweep_format format;
 	const struct scenario *sc;     /* SWEEP_CSV_WIDE: point 0's, whose
 					  lines, pools, ... name the columns */
+	struct sweep_shard shard;      /* the shard this file holds, or the
+					  whole sweep ({0, 0}) */
 };
 
 /* Adds what the loader read for one point (the content_fnv1a of the point's
@@ -124,28 +143,57 @@ enum sim_status sweep_point_write(FILE *f, const struct sweep_grid *g,
  * 0 when out of memory. */
 size_t sweep_point_lines(const struct scenario *sc, enum sweep_format format);
 
+/* A hash of the wide CSV's column names of a point of sc (after the
+ * axes): points whose hashes differ cannot share one wide file. 0 when out
+ * of memory. */
+uint64_t sweep_point_columns(const struct scenario *sc);
+
 /* What an existing sweep file holds. */
 struct sweep_resume {
-	size_t points_done;     /* complete points 0 .. points_done-1 */
+	size_t points_done;     /* complete points: the first points_done of
+				   the shard's (all of the whole sweep's) */
 	long keep_bytes;        /* the file up to here is the header and them */
 	bool has_header;        /* false: the file is empty or holds part of
 				   the header only; start it again */
 };
 
+/* What sweep_resume_scan looks for in a file. */
+struct sweep_scan {
+	const char *name;             /* the file, for messages */
+	const char *header;           /* as sweep_header_write gave it */
+	size_t header_len;
+	enum sweep_format format;
+	const size_t *point_rows;     /* [n_points]: the rows each point takes
+					 (sweep_point_lines of its scenario) */
+	size_t n_points;
+	struct sweep_shard shard;     /* the points expected, in order */
+};
+
 /* Reads the sweep file f (opened for reading, at its start) and checks its
- * header is `header` (header_len bytes, as sweep_header_write gave them).
- * Points must follow in order 0, 1, ... with `point_lines` complete rows
- * each (a CSV row ends at a line break outside quotes, a JSON Lines row at
- * any); a point short of rows or a row without its '\n' is the partial
- * point an interrupted sweep leaves, and the file is kept only up to the
- * point before it. Returns SIM_OK with *out filled; SIM_EINVAL when the
- * header differs (the file belongs to another sweep) or the points are out
- * of order (the file was edited), with one line per problem in err naming
- * `name`; SIM_EIO or SIM_ENOMEM. */
-enum sim_status sweep_resume_scan(FILE *f, const char *name,
-				  const char *header, size_t header_len,
-				  enum sweep_format format, size_t point_lines,
-				  size_t n_points, struct sweep_resume *out,
+ * header is scan->header. The shard's points must follow in order (0, 1,
+ * ... for the whole sweep; K-1, K-1+N, ... for shard K/N), each with its
+ * complete rows (a CSV row ends at a line break outside quotes, a JSON
+ * Lines row at any); a point short of rows or a row without its '\n' is
+ * the partial point an interrupted sweep leaves, and the file is kept only
+ * up to the point before it. A shard's end line after its last point is
+ * not kept either: the sweep writes it again when it ends. Returns SIM_OK
+ * with *out filled; SIM_EINVAL when the header differs (the file belongs to
+ * another sweep or shard) or the points are out of order (the file was
+ * edited), with one line per problem in err naming the file; SIM_EIO or
+ * SIM_ENOMEM. */
+enum sim_status sweep_resume_scan(FILE *f, const struct sweep_scan *scan,
+				  struct sweep_resume *out,
 				  struct sim_err *err);
+
+/* Reads one whole row of a sweep file into *row (grown as getline grows
+ * it; NUL-terminated): for CSV (csv true), a row goes on over line breaks
+ * while a quoted field is open. Returns the row's bytes, its last '\n'
+ * included, or -1 at the end of the file, on a read error, or when the
+ * row is cut short (no line break at its end). */
+ssize_t sweep_row_read(FILE *f, bool csv, char **row, size_t *cap);
+
+/* The point number a row starts with ("12,..." or {"point":12,...}), or
+ * -1 when it starts with neither. */
+long sweep_row_point(const char *row);
 
 #endif

@@ -20,7 +20,8 @@ static size_t sweep_points_edits(const struct sweep_points *p, size_t point,
 	for (size_t i = 0; i < p->n_sets; i++)
 		edits[n++] = p->sets[i];
 	for (size_t a = 0; a < p->grid->n_axes; a++)
-		edits[n++] = (struct scenario_edit){
+		if (a != sweep_grid_scenario_axis(p->grid))
+			edits[n++] = (struct scenario_edit){
 			.path = p->grid->axes[a].path,
 			.text = sweep_grid_value(p->grid, point, a),
 			.origin = "--vary",
@@ -36,10 +37,13 @@ enum sim_status sweep_points_build(const struct sweep_points *p, size_t point,
 {
 	struct scenario_edit *edits = mem_calloc(p->n_sets + p->grid->n_axes
 						 + p->n_settings, sizeof *edits);
+	size_t axis = sweep_grid_scenario_axis(p->grid);
 	struct experiment_variant v = { .doc = p->doc, .edits = edits };
 	enum sim_status st;
 
 	assert(p->grid->n_axes >= 1);
+	if (axis < p->grid->n_axes)
+		v.doc = p->docs[sweep_grid_index(p->grid, point, axis)];
 	*out = NULL;
 	if (edits == NULL)
 		return sim_err_add(err, SIM_ENOMEM, "out of memory");
@@ -50,11 +54,10 @@ enum sim_status sweep_points_build(const struct sweep_points *p, size_t point,
 }
 
 /* What the threads checking the points share: each job writes only its
- * own point's slot of content. */
+ * own point's slots of the facts. */
 struct sweep_points_job {
 	const struct sweep_points *p;
-	unsigned reps;
-	uint64_t *content;
+	const struct sweep_points_facts *facts;
 };
 
 /* Job k: builds point k and keeps what it read. */
@@ -62,24 +65,32 @@ static enum sim_status sweep_points_one(void *arg, size_t k,
 					struct sim_err *err)
 {
 	struct sweep_points_job *job = arg;
+	const struct sweep_points_facts *facts = job->facts;
 	struct scenario *sc;
 	enum sim_status st = sweep_points_build(job->p, k, NULL, &sc, err);
 
-	if (st == SIM_OK && sc->run.replications != job->reps)
+	if (st == SIM_OK && sc->run.replications != facts->reps)
 		st = sim_err_add(err, SIM_EINVAL, "point %zu changes "
 				 "run.replications; every point must run as "
 				 "many", k);
-	if (st == SIM_OK)
-		job->content[k] = sc->content_fnv1a;
+	if (st == SIM_OK) {
+		facts->content[k] = sc->content_fnv1a;
+		facts->rows[k] = sweep_point_lines(sc, facts->format);
+		if (facts->format == SWEEP_CSV_WIDE)
+			facts->columns[k] = sweep_point_columns(sc);
+		if (facts->rows[k] == 0)
+			st = sim_err_add(err, SIM_ENOMEM, "out of memory");
+	}
 	scenario_free(sc);
 	return st;
 }
 
 enum sim_status sweep_points_check(const struct sweep_points *p,
-				   unsigned threads, unsigned reps,
-				   uint64_t *content, struct sim_err *err)
+				   unsigned threads,
+				   const struct sweep_points_facts *facts,
+				   struct sim_err *err)
 {
-	struct sweep_points_job job = { p, reps, content };
+	struct sweep_points_job job = { p, facts };
 
 	return replicate_run(p->grid->n_points, threads, sweep_points_one, &job,
 			     err);

@@ -30,6 +30,9 @@ struct sweep_points {
 	const struct sweep_grid *grid;
 	const struct scenario_edit *settings;  /* edits after them (run.*) */
 	size_t n_settings;
+	/* With a scenario axis (results/sweep.h): docs[v] is the file of its
+	 * value v, each read once, and doc is not used; else NULL. */
+	const struct scenario_doc *const *docs;
 };
 
 /* Builds point `point` (< grid->n_points) into *out, its warnings into
@@ -40,15 +43,28 @@ enum sim_status sweep_points_build(const struct sweep_points *p, size_t point,
 				   struct sim_err *warnings,
 				   struct scenario **out, struct sim_err *err);
 
+/* What sweep_points_check learns of every point. */
+struct sweep_points_facts {
+	unsigned reps;           /* the run.replications every point must have */
+	enum sweep_format format;
+	uint64_t *content;       /* [n_points]: what each point read */
+	size_t *rows;            /* [n_points]: rows each point takes */
+	uint64_t *columns;       /* [n_points]: SWEEP_CSV_WIDE: a hash of the
+				    point's column names; else not touched */
+};
+
 /* Builds every point on `threads` threads (0: one a core), so that a bad
  * value anywhere in the grid is found before anything runs, and keeps in
- * content[k] what point k read (its scenario's content_fnv1a: the hash of
- * the document's bytes and of the CSVs it names, so a point built again to
- * run is known to have the same). Returns SIM_OK; the
- * lowest failing point's problems in err, SIM_EINVAL when a point changes
+ * facts->content[k] what point k read (its scenario's content_fnv1a: the
+ * hash of the document's bytes and of the CSVs it names, so a point built
+ * again to run is known to have the same), in facts->rows[k] the rows the
+ * point takes in the format (sweep_point_lines), and for a wide CSV a hash
+ * of its column names in facts->columns[k]. Returns SIM_OK; the lowest
+ * failing point's problems in err, SIM_EINVAL when a point changes
  * run.replications from reps (every point must run as many); SIM_ENOMEM. */
 enum sim_status sweep_points_check(const struct sweep_points *p,
-				   unsigned threads, unsigned reps,
-				   uint64_t *content, struct sim_err *err);
+				   unsigned threads,
+				   const struct sweep_points_facts *facts,
+				   struct sim_err *err);
 
 #endif

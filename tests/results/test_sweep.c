@@ -374,23 +374,67 @@ static void test_sweep_content_add(void **state)
 	assert_true(ab.content_fnv1a != SCENARIO_FNV1A_INIT);
 }
 
-/* Scans text as a sweep file whose header is "# H\nhead\n". */
+/* Scans text as a sweep file of shard sh whose header is "# H\nhead\n",
+ * every point point_lines rows. */
+static enum sim_status sw_scan_shard(const char *text, size_t point_lines,
+				     size_t n_points, struct sweep_shard sh,
+				     struct sweep_resume *res,
+				     struct sim_err *err)
+{
+	static const char header[] = "# H\nhead\n";
+	size_t rows[16];
+	struct sweep_scan scan = { .name = "out.csv", .header = header,
+		.header_len = sizeof header - 1, .point_rows = rows,
+		.n_points = n_points, .shard = sh,
+		.format = strchr(text, '{') && !strstr(text, "# {")
+			  ? SWEEP_JSONL : SWEEP_CSV };
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	enum sim_status st;
+
+	assert_true(n_points <= 16);
+	for (size_t k = 0; k < n_points; k++)
+		rows[k] = point_lines;
+	sim_err_clear(err);
+	if (*text == '\0')   /* fmemopen refuses an empty buffer */
+		f = fopen("/dev/null", "r");
+	st = sweep_resume_scan(f, &scan, res, err);
+	fclose(f);
+	return st;
+}
+
+/* Scans text as a whole sweep's file. */
 static enum sim_status sw_scan(const char *text, size_t point_lines,
 			       size_t n_points, struct sweep_resume *res,
 			       struct sim_err *err)
 {
-	static const char header[] = "# H\nhead\n";
-	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	enum sim_status st;
+	return sw_scan_shard(text, point_lines, n_points,
+			     (struct sweep_shard){ 0, 0 }, res, err);
+}
 
-	sim_err_clear(err);
-	if (*text == '\0')   /* fmemopen refuses an empty buffer */
-		f = fopen("/dev/null", "r");
-	st = sweep_resume_scan(f, "out.csv", header, sizeof header - 1,
-			       strchr(text, '{') ? SWEEP_JSONL : SWEEP_CSV,
-			       point_lines, n_points, res, err);
-	fclose(f);
-	return st;
+/* A shard's file holds its points only (2/3 of 7: 1, 4), and its end
+ * line after the last is not kept (the sweep writes it again); the end
+ * line before the last point, or a point of another shard, is refused. */
+static void test_sweep_resume_shard(void **state)
+{
+	static const char done[] = "# H\nhead\n1,a\n1,b\n4,a\n4,b\n"
+		"# {\"end_of_shard\":\"2/3\",\"points\":7}\n";
+	struct sweep_shard sh = { 2, 3 };
+	struct sweep_resume res;
+	struct sim_err err;
+
+	(void)state;
+	assert_int_equal(sw_scan_shard(done, 2, 7, sh, &res, &err), SIM_OK);
+	assert_int_equal(res.points_done, 2);
+	assert_int_equal(res.keep_bytes, strstr(done, "# {") - done);
+	assert_int_equal(sw_scan_shard("# H\nhead\n1,a\n1,b\n4,a\n", 2, 7,
+				       sh, &res, &err), SIM_OK);
+	assert_int_equal(res.points_done, 1);
+	assert_int_equal(sw_scan_shard("# H\nhead\n1,a\n1,b\n"
+				       "# {\"end_of_shard\":\"2/3\",\"points\":7}"
+				       "\n", 2, 7, sh, &res, &err), SIM_EINVAL);
+	assert_int_equal(sw_scan_shard("# H\nhead\n0,a\n0,b\n", 2, 7, sh,
+				       &res, &err), SIM_EINVAL);
+	assert_non_null(strstr(err.text, "a row of point 1 was expected"));
 }
 
 /* Whole points are kept; the partial point after them (a short point, or a
@@ -480,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_sweep_resume_rows_span_lines),
 		cmocka_unit_test(test_sweep_resume_keeps_whole_points),
 		cmocka_unit_test(test_sweep_resume_refusals),
+		cmocka_unit_test(test_sweep_resume_shard),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

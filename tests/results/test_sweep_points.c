@@ -59,7 +59,7 @@ static int sp_teardown(void **state)
 static struct sweep_points sp_points(const struct scenario_doc *doc,
 				     const struct sweep_grid *g)
 {
-	return (struct sweep_points){ doc, sp_sets, 1, g, sp_settings, 1 };
+	return (struct sweep_points){ doc, sp_sets, 1, g, sp_settings, 1, NULL };
 }
 
 /* Point 3 is day 11, night 6: the axes override --set, the settings
@@ -108,20 +108,31 @@ static void test_sweep_points_check(void **state)
 {
 	struct sweep_grid g = sp_grid("pools.emergency.shifts.night.staff=5,6");
 	struct sweep_points p = sp_points(*state, &g);
-	uint64_t content[4] = { 0 };
+	uint64_t content[4] = { 0 }, columns[4] = { 0 };
+	size_t rows[4] = { 0 };
+	struct sweep_points_facts facts = { 3, SWEEP_CSV_WIDE, content, rows,
+					    columns };
 	struct sim_err err;
 
 	sim_err_clear(&err);
-	assert_int_equal(sweep_points_check(&p, 3, 3, content, &err), SIM_OK);
-	for (size_t k = 0; k < 4; k++)
+	assert_int_equal(sweep_points_check(&p, 3, &facts, &err), SIM_OK);
+	for (size_t k = 0; k < 4; k++) {
 		assert_true(content[k] != 0 && content[k] == content[0]);
-	assert_int_equal(sweep_points_check(&p, 2, 4, content, &err),
+		assert_int_equal(rows[k], 1);
+		assert_true(columns[k] != 0 && columns[k] == columns[0]);
+	}
+	facts.format = SWEEP_CSV;
+	assert_int_equal(sweep_points_check(&p, 3, &facts, &err), SIM_OK);
+	assert_true(rows[0] > 1 && rows[3] == rows[0]);
+	facts.reps = 4;
+	assert_int_equal(sweep_points_check(&p, 2, &facts, &err),
 			 SIM_EINVAL);
 	assert_non_null(strstr(err.text, "point 0 changes run.replications"));
 	sweep_grid_clear(&g);
 	g = sp_grid("pools.emergency.shifts.night.staff=-1,-2");
 	sim_err_clear(&err);
-	assert_int_equal(sweep_points_check(&p, 2, 3, content, &err),
+	facts.reps = 3;
+	assert_int_equal(sweep_points_check(&p, 2, &facts, &err),
 			 SIM_ESCENARIO);
 	assert_non_null(strstr(err.text, "--vary pools.emergency.shifts.night."
 				"staff=-1"));
@@ -161,10 +172,13 @@ static void test_sweep_points_read_once(void **state)
 	struct scenario_doc *doc = sp_doc_gone(buf, sizeof buf, &n);
 	struct sweep_points p = sp_points(doc, &g), q = sp_points(*state, &g);
 	uint64_t content[4] = { 0 };
+	size_t rows[4];
+	struct sweep_points_facts facts = { 3, SWEEP_JSONL, content, rows,
+					    NULL };
 	struct sim_err err;
 
 	sim_err_clear(&err);
-	assert_int_equal(sweep_points_check(&p, 2, 3, content, &err), SIM_OK);
+	assert_int_equal(sweep_points_check(&p, 2, &facts, &err), SIM_OK);
 	for (size_t k = 0; k < 4; k++) {
 		struct scenario *a, *b;
 
