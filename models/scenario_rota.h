@@ -12,7 +12,9 @@
  *
  * A rota pool's people in post are its FTE: each is employed full time on
  * the rota whatever the cycle's average hours (which check shows beside
- * the contracted hours). Owned by its pool; scenario_free frees it. */
+ * the contracted hours). Owned by its pool; scenario_free frees it. The
+ * loader's hook that reads it, scenario_rota_parse_pool, is declared
+ * with the pools' part of the loader (scenario_pools.h). */
 #ifndef MODELS_SCENARIO_ROTA_H
 #define MODELS_SCENARIO_ROTA_H
 
@@ -21,7 +23,6 @@
 #include "models/demand.h"
 #include "models/roster.h"
 #include "models/rota.h"
-#include "models/scenario_record.h"
 
 struct scenario_rota {
 	char *pattern;               /* as given, blanks removed; owned */
@@ -43,11 +44,6 @@ struct scenario_rota {
 	struct rota_spec spec;       /* points into the above */
 };
 
-/* The pool row `rota` (hook of the pools' reader): reads the rota of the
- * pool mapping m into the pool, and reports a pool with both shifts and
- * rota. */
-void scenario_rota_parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec);
 /* People in post: teams x people a team. */
 int scenario_rota_people(const struct scenario_rota *r);
 /* NULL is a no-op. */
