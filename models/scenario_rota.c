@@ -100,6 +100,26 @@ static long rota_day_number(struct demand_date d)
 	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
+/* Reports a shift named as a rest day is written (rota.h: R, rest, off),
+ * which the pattern could not tell apart. Returns 0 when there is one. */
+static int rota_names_free(struct scenario_read *ld, struct yaml_doc_at a,
+			   const struct scenario_rota *r)
+{
+	static const char *const rest[] = {"R", "r", "rest", "off", NULL};
+	char sp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+
+	for (size_t i = 0; i < r->n_shifts; i++)
+		if (yaml_doc_word_index(r->shifts[i].name, rest) >= 0) {
+			yaml_doc_problem(&ld->yd, yaml_doc_item(&ld->yd,
+				yaml_doc_key(&ld->yd, a, "shifts", sp), (int)i,
+				r->shifts[i].name, ip), "'%s' is how the pattern "
+				"writes a rest day (R, rest, off); give the shift "
+				"another name", r->shifts[i].name);
+			return 0;
+		}
+	return 1;
+}
+
 /* The shifts as rota.h reads them; a named pattern's own when the file
  * gives none. Returns 0 after reporting a problem. */
 static int rota_resolve_shifts(struct scenario_read *ld, struct yaml_doc_at a,
@@ -125,6 +145,8 @@ static int rota_resolve_shifts(struct scenario_read *ld, struct yaml_doc_at a,
 		}
 		r->n_shifts = r->shifts ? nm->n_shifts : 0;
 	}
+	if (!rota_names_free(ld, a, r))
+		return 0;
 	r->rshifts = scenario_read_calloc(ld, r->n_shifts, sizeof *r->rshifts);
 	for (size_t i = 0; r->rshifts && i < r->n_shifts; i++)
 		r->rshifts[i] = (struct rota_shift){ r->shifts[i].name,

@@ -195,6 +195,11 @@ static void test_problems(void **state)
 	expect_problem("    rota:\n      pattern: \"E,E,R\"\n      teams: 3\n"
 		       "      per_team: 1\n", "t.yaml:13:7: pools.p.rota: ",
 		       "missing key 'shifts'; give the shifts the pattern names");
+	expect_problem("    rota:\n      pattern: \"R,R\"\n      shifts: [{name: "
+		       "R, start: \"07:00\", hours: 8}]\n      teams: 1\n"
+		       "      per_team: 1\n",
+		       "t.yaml:14:16: pools.p.rota.shifts.R: ",
+		       "'R' is how the pattern writes a rest day");
 	expect_problem("    rota: {pattern: 6on4off, teams: 3, per_team: 1}\n",
 		       "t.yaml:12:37: pools.p.rota.teams: ",
 		       "3 teams cannot be staggered evenly over a cycle of 10 "
