@@ -2,6 +2,8 @@
  * cli_search_doc.h). */
 #include "cli/cli_search_doc.h"
 
+#include "models/scenario_rota.h"
+
 #include <stdlib.h>
 
 int cli_search_doc_load(const char *cmd, const char *path,
@@ -55,5 +57,17 @@ int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
 					       "in %s", pools->items[i], path);
 		chosen[p] = true;
 	}
+	/* These commands size shifts; a rota's headcount is set by its teams
+	 * (roster --rota searches rotas). */
+	for (size_t p = 0; p < sc->n_pools; p++)
+		if (chosen[p] && sc->pools[p].rota)
+			return cli_usage_error(cmd, "pool %s in %s is on a rota "
+					       "(%s, %zu teams of %d); %s sizes "
+					       "shifts, not a rota's teams: name the "
+					       "pools on shifts with --pool",
+					       sc->pools[p].name, path,
+					       sc->pools[p].rota->pattern,
+					       sc->pools[p].rota->teams,
+					       sc->pools[p].rota->per_team, cmd);
 	return CLI_EXIT_OK;
 }

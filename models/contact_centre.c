@@ -26,6 +26,7 @@
 #include "models/dist.h"
 #include "models/roster.h"
 #include "models/routing.h"
+#include "models/scenario_rota.h"
 #include "sim/hist.h"
 #include "sim/mem.h"
 #include "sim/sim.h"
@@ -759,7 +760,10 @@ static enum sim_status pool_init(struct cc_model *m, size_t p,
 		.n_shifts = ps->spec->n_shifts,
 		.shrinkage = ps->spec->shrinkage,
 	};
-	ps->roster = roster_new(&rs, err);
+	/* A pool on a rota follows its cycle, day by day. */
+	ps->roster = ps->spec->rota
+		? roster_new_rota(&ps->spec->rota->spec, rs.shrinkage, err)
+		: roster_new(&rs, err);
 	if (!ps->roster)
 		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
 	timeavg_start(&ps->busy_ta, 0.0, 0.0);

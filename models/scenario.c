@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_rota.h"
+
 /* Releases what one line owns: its distributions and its surge windows. */
 static void scenario_line_clear(struct line_spec *l)
 {
@@ -64,6 +66,7 @@ void scenario_free(struct scenario *sc)
 		free(sc->pools[i].shifts);
 		free(sc->pools[i].overflow);
 		free(sc->pools[i].reserve);
+		scenario_rota_free(sc->pools[i].rota);
 	}
 	free(sc->pools);
 	scenario_response_clear(sc);
@@ -174,6 +177,8 @@ double scenario_pool_fte(const struct pool_spec *p)
 	size_t i;
 
 	assert(p && p->hours_per_week > 0.0);
+	if (p->rota)
+		return scenario_rota_people(p->rota);
 	for (i = 0; i < p->n_shifts; i++) {
 		const struct shift_spec *s = &p->shifts[i];
 

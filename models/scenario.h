@@ -28,6 +28,8 @@
 
 #define SCENARIO_NAME_MAX 64
 
+struct scenario_rota;
+
 /* The most bytes the loader reads of each kind of input (docs/scenario.md).
  * A regular file larger than its limit is refused before it is read, a
  * pipe as soon as it brings more; directories and devices are refused
@@ -115,8 +117,10 @@ struct pool_spec {
 	size_t n_overflow;
 	struct reserve_spec *reserve;      /* owned; may be NULL */
 	size_t n_reserve;
-	struct shift_spec *shifts;         /* owned */
+	struct shift_spec *shifts;         /* owned; NULL on a rota */
 	size_t n_shifts;
+	struct scenario_rota *rota;        /* owned; NULL: the roster is
+					      shifts (models/scenario_rota.h) */
 	double shrinkage;                  /* 0 <= s < 1 */
 	double hours_per_week;             /* contracted hours of one FTE, > 0 */
 	double cost_per_fte;               /* annual, currency units, >= 0 */
@@ -251,7 +255,8 @@ long scenario_pool_index(const struct scenario *sc, const char *name);
 double scenario_counted_s(const struct scenario *sc);
 double scenario_horizon_s(const struct scenario *sc);
 
-/* FTE and annual cost implied by a pool's roster. */
+/* FTE and annual cost implied by a pool's roster: rostered hours over
+ * contracted hours, or on a rota the people in post. */
 double scenario_pool_fte(const struct pool_spec *p);
 double scenario_pool_cost(const struct pool_spec *p);
 /* FTE (officers: units x crew x hours / contracted hours) and annual cost

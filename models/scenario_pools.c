@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "models/scenario_record.h"
+#include "models/scenario_rota.h"
 #include "models/scenario_routing.h"
 #include "sim/mem.h"
 
@@ -146,7 +147,7 @@ static void parse_shift_length(struct scenario_read *ld, struct yaml_doc_at m,
 		parse_shift_end(ld, e, sh->start_s, sh);
 }
 
-static const struct scenario_record_hook shift_hooks[] = {
+const struct scenario_record_hook scenario_pools_shift_hooks[] = {
 	{"hours", parse_shift_length}, {"days", parse_days}, {NULL, NULL}};
 
 /* A shift's start is -1 until read, for its end to be judged against. */
@@ -159,7 +160,7 @@ static void init_shift(void *rec)
 const struct scenario_record_kind scenario_pools_shifts = {
 	"shifts", "shift", "a list of shifts such as {name: early, start: "
 	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0, 0,
-	scenario_schema_shift, shift_hooks, 0, init_shift, NULL};
+	scenario_schema_shift, scenario_pools_shift_hooks, 0, init_shift, NULL};
 
 /* serves: line names in priority order. */
 static void parse_serves(struct scenario_read *ld, struct yaml_doc_at pm,
@@ -181,8 +182,18 @@ static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec)
 {
 	struct pool_spec *p = rec;
+	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
 
-	(void)k;
+	/* A pool on a rota has no shifts (scenario_rota.c reports both). */
+	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
+		if (!yaml_doc_key(&ld->yd, m, "rota", rp).id)
+			yaml_doc_missing(&ld->yd, m, k->key, "the roster: a list "
+					 "of shifts such as {name: early, start: "
+					 "\"07:00\", hours: 10, staff: 24}, or a "
+					 "rota: {pattern: 6on4off, teams: 5, "
+					 "per_team: 6}");
+		return;
+	}
 	p->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
 				       &p->n_shifts);
 }
@@ -190,7 +201,7 @@ static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 static const struct scenario_record_hook pool_hooks[] = {
 	{"serves", parse_serves}, {"overflow", scenario_routing_overflow},
 	{"reserve", scenario_routing_reserve}, {"shifts", parse_shifts},
-	{NULL, NULL}};
+	{"rota", scenario_rota_parse_pool}, {NULL, NULL}};
 
 /* The reports' cost rows put the totals beside the pools, under these
  * names: a pool so named would give two rows of one key. */

@@ -9,6 +9,13 @@
 /* scenario_pools.c: pools and shifts; every line served by a pool. */
 extern const struct scenario_record_kind scenario_pools_list,
 	scenario_pools_shifts;
+/* The hooks of a shift's length and days, which a rota's shifts share. */
+extern const struct scenario_record_hook scenario_pools_shift_hooks[];
+/* The pool row `rota` (scenario_rota.c): reads the rota of the pool
+ * mapping m into the pool record rec, and reports a pool with both
+ * shifts and rota. */
+void scenario_rota_parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
+			      const struct scenario_key *k, void *rec);
 void scenario_pools_check_served(struct scenario_read *ld,
 				 struct yaml_doc_at top);
 

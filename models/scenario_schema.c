@@ -299,8 +299,12 @@ const struct scenario_key scenario_schema_pool[] = {
 		 1, 37.5, "contracted hours of one FTE", .note = FTE_HOURS),
 	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
 		 "annual", .note = A_YEAR),
-	NESTED("shifts", SCENARIO_LIST, 1, scenario_schema_shift,
-	       "the roster"),
+	NESTED("shifts", SCENARIO_LIST, 0, scenario_schema_shift,
+	       "the roster; or rota"),
+	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
+	 .sub = scenario_schema_rota, .doc = "teams on a rotating pattern; "
+	 "or shifts", .shape = "a mapping such as {pattern: 6on4off, teams: 5, "
+	 "per_team: 6}"},
 	END};
 
 /* An overflow rule needs queue or wait_s or both (scenario_routing.c);
@@ -446,6 +450,8 @@ const struct scenario_record scenario_schema[] = {
 	{"overflow", 1, scenario_schema_overflow},
 	{"reserve", 1, scenario_schema_reserve},
 	{"shifts", 1, scenario_schema_shift},
+	{"rota", 1, scenario_schema_rota},
+	{"rota", 2, scenario_schema_rota_shift},
 	{"grades", 1, scenario_schema_grade},
 	{"grades", 2, scenario_schema_attend},
 	{"areas", 1, scenario_schema_area},

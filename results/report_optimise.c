@@ -7,6 +7,7 @@
 
 #include "callsim_config.h"
 #include "models/roster.h"
+#include "models/scenario_rota.h"
 #include "results/emit.h"
 #include "results/uncertain.h"
 
@@ -333,7 +334,9 @@ static void report_optimise_json_current(struct emit_json *w,
 	struct roster *r;
 
 	sim_err_clear(&err);
-	r = ps != NULL ? roster_new(&spec, &err) : NULL;
+	r = ps == NULL ? NULL : ps->rota
+		? roster_new_rota(&ps->rota->spec, ps->shrinkage, &err)
+		: roster_new(&spec, &err);
 	emit_json_key_number(w, "current_on_duty", r != NULL
 			     ? report_optimise_mean_on_duty(r, h) : NAN);
 	roster_free(r);

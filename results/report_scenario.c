@@ -13,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_rota.h"
 #include "models/scenario_schema.h"
 #include "models/week.h"
+#include "results/report_rota.h"
 
 #define RS_YEAR_DAYS 365.0   /* the year a volume per_year is spread over */
 
@@ -521,6 +523,8 @@ static void rs_hook_pool_shifts(struct rs *w, const struct scenario_key *k,
 {
 	const struct pool_spec *p = rec;
 
+	if (p->rota)
+		return;
 	rs_shifts(w, k, p->shifts, p->n_shifts);
 	fprintf(w->f, "    # the roster implies %.10g FTE, an annual cost of "
 		"%.10g\n", scenario_pool_fte(p), scenario_pool_cost(p));
@@ -563,9 +567,74 @@ static void rs_hook_reserve(struct rs *w, const struct scenario_key *k,
 	}
 }
 
+static void rs_hook_rota_pattern(struct rs *w, const struct scenario_key *k,
+				 const void *rec)
+{
+	rs_open(w, k);
+	rs_string(w->f, ((const struct scenario_rota *)rec)->pattern);
+	rs_close(w, k);
+}
+
+static void rs_hook_rota_shifts(struct rs *w, const struct scenario_key *k,
+				const void *rec)
+{
+	const struct scenario_rota *r = rec;
+	struct rs sub = {w->f, w->sc, rs_shift_hooks, NULL, "        ", NULL};
+
+	fprintf(w->f, "      %s:\n", k->key);
+	for (size_t i = 0; i < r->n_shifts; i++)
+		rs_flow_item(&sub, k->sub, &r->shifts[i]);
+}
+
+/* offsets only where given (else an even stagger); start resolved. */
+static void rs_hook_rota_offsets(struct rs *w, const struct scenario_key *k,
+				 const void *rec)
+{
+	const struct scenario_rota *r = rec;
+
+	if (r->offsets == NULL)
+		return;
+	rs_open(w, k);
+	for (size_t t = 0; t < r->n_offsets; t++)
+		fprintf(w->f, "%s%zu", t ? ", " : "[", r->offsets[t]);
+	fputs("]   # days into the cycle\n", w->f);
+}
+
+static void rs_hook_rota_start(struct rs *w, const struct scenario_key *k,
+			       const void *rec)
+{
+	struct scenario_rota r = *(const struct scenario_rota *)rec;
+
+	if (r.start.year == 0)
+		r.start = w->sc->run.start;
+	rs_open(w, k);
+	rs_put(w, k, &r);
+	rs_close(w, k);
+}
+
+static const struct rs_hook rs_rota_hooks[] = {
+	{"pattern", rs_hook_rota_pattern}, {"shifts", rs_hook_rota_shifts},
+	{"offsets", rs_hook_rota_offsets}, {"start", rs_hook_rota_start},
+	{NULL, NULL}};
+
+/* A rota pool's rota and what it gives (results/report_rota.h). */
+static void rs_hook_pool_rota(struct rs *w, const struct scenario_key *k,
+			      const void *rec)
+{
+	const struct pool_spec *p = rec;
+	struct rs sub = {w->f, w->sc, rs_rota_hooks, NULL, "      ", NULL};
+
+	if (!p->rota)
+		return;
+	fprintf(w->f, "    %s:\n", k->key);
+	rs_block(&sub, k->sub, p->rota, "      ");
+	report_rota_write(w->f, p, "    ");
+}
+
 static const struct rs_hook rs_pool_hooks[] = {
 	{"serves", rs_hook_serves}, {"overflow", rs_hook_overflow},
 	{"reserve", rs_hook_reserve}, {"shifts", rs_hook_pool_shifts},
+	{"rota", rs_hook_pool_rota},
 	{NULL, NULL}};
 
 static void rs_hook_attend(struct rs *w, const struct scenario_key *k,

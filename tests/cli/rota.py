@@ -1,0 +1,181 @@
+"""Pools on a rota (docs/scenario.md#rota), end to end.
+
+- A rota whose daily headcount is constant (seven teams a day apart on
+  D,D,D,N,N,R,R: three teams on days, two on nights, every day) and the
+  weekly shifts it is equal to give the same run, byte for byte in JSON
+  but for the lines naming the input (its hash and path). Each person
+  works five 7.5 h shifts a week, the pool's 37.5 contracted hours, so
+  the FTE of the people in post is that of the rostered hours too.
+- 6-on-4-off: the run's staff on duty by hour of the week matches the
+  table worked out by hand, with five teams (one on each shift every
+  day) and with four at offsets 0, 2, 5, 7, over ten weeks (the cycle's
+  period against the week), where some days have no night team.
+- check prints the people in post, FTE, cost and the on-duty table, and
+  its output loads back to itself.
+- Every refusal exits 2 naming the place and the rule; optimise and roster
+  refuse a pool on a rota.
+"""
+import json
+import os
+import re
+import tempfile
+
+from clitest import Ctx, fixture
+
+ROTA = """    rota:
+      pattern: "D,D,D,N,N,R,R"
+      shifts:
+        - {name: D, start: "07:00", hours: 7.5}
+        - {name: N, start: "22:00", hours: 7.5}
+      teams: 7
+      per_team: 3
+"""
+SHIFTS = """    shifts:
+      - {name: day, start: "07:00", hours: 7.5, days: all, staff: 9}
+      - {name: night, start: "22:00", hours: 7.5, days: all, staff: 6}
+"""
+SIX = fixture("../../scenarios/rota-6on4off.yaml")
+
+
+def variants(tmp):
+    """small.yaml with its emergency pool on the rota, and on shifts."""
+    with open(fixture("small.yaml"), encoding="utf-8") as f:
+        text = f.read()
+    old = re.search(r"    shifts:\n(      - .*\n){2}", text).group(0)
+    assert "name: day, start: \"07:00\", hours: 12" in old
+    paths = []
+    for name, block in (("rota.yaml", ROTA), ("shifts.yaml", SHIFTS)):
+        paths.append(os.path.join(tmp, name))
+        with open(paths[-1], "w", encoding="utf-8") as f:
+            f.write(text.replace(old, block, 1))
+    return paths
+
+
+def without_input(text):
+    """The JSON run without the lines that name the input file."""
+    return "\n".join(l for l in text.split("\n")
+                     if '"content_fnv1a"' not in l and '"command"' not in l)
+
+
+def check_equivalent(t, tmp):
+    rota, shifts = variants(tmp)
+    a, _ = t.expect_rc(["run", rota, "--format", "json", "--intervals"], 0)
+    b, _ = t.expect_rc(["run", shifts, "--format", "json", "--intervals"], 0)
+    t.check(a != b, "the runs name different inputs")
+    t.check(without_input(a) == without_input(b),
+            "the rota and its equal shifts run differently")
+    doc = json.loads(a)
+    t.check(doc["pools"][0]["fte"] == 21, "FTE: people in post, 7 x 3")
+    t.check(doc["pools"][0]["annual_cost"] == 21 * 38000, "cost")
+
+
+# 6on4off: E 07-17, L 14-24, N 22-08 (next morning). Teams on duty by hour
+# of the day when one team works each shift every day:
+FIVE = [1] * 7 + [2] + [1] * 6 + [2] * 3 + [1] * 5 + [2] * 2
+# Four teams at offsets 0, 2, 5, 7: on cycle day c they stand at c, c+2,
+# c+5, c+7 of E,E,L,L,N,N,R,R,R,R. Listed by hand, the cycle days with a
+# team on each shift:
+E = [1, 1, 0, 1, 1, 1, 1, 0, 1, 1]
+L = [1, 1, 1, 1, 0, 1, 1, 1, 1, 0]
+N = [1, 0, 1, 1, 1, 1, 0, 1, 1, 1]
+
+
+def four_teams(h):
+    """Mean teams on duty in hour h of the day over the ten cycle days
+    (each weekday meets every cycle day once in ten weeks)."""
+    total = 0
+    for c in range(10):
+        total += (E[c] if 7 <= h < 17 else 0) + (L[c] if h >= 14 else 0) \
+            + (N[c] if h >= 22 else 0) + (N[c - 1] if h < 8 else 0)
+    return total / 10
+
+
+def check_by_hour(t):
+    base = ["run", SIX, "--format", "json", "--intervals",
+            "--set", "run={days: 70, warmup_hours: 0, replications: 2}",
+            "--set", "pools.emergency.shrinkage=0",
+            "--set", "lines.999.volume={per_day: 2000}"]
+    four = ["--set", "pools.emergency.rota.teams=4",
+            "--set", "pools.emergency.rota.offsets=[0, 2, 5, 7]"]
+    for extra, want in (([], lambda h: FIVE[h]), (four, four_teams)):
+        out, _ = t.expect_rc(base + extra, 0)
+        hours = json.loads(out)["intervals"]
+        t.check(len(hours) == 168, "%d hours" % len(hours))
+        for h, hour in enumerate(hours):
+            got = hour["pools"][0]["staff_on_duty"]["mean"]
+            t.check(abs(got - 20 * want(h % 24)) < 1e-9,
+                    "%s teams %s: %s on duty, want %s" % (
+                        hour["label"], len(extra) and 4 or 5, got,
+                        20 * want(h % 24)))
+
+
+def check_check(t, tmp):
+    out, _ = t.expect_rc(["check", SIX], 0)
+    t.check("    # the rota: 100 people in post (5 teams of 20), 100 FTE, "
+            "an annual cost of 4400000\n" in out, "people, FTE, cost:\n" + out)
+    row = "    # 07:00" + "   28  28.0   28" * 7 + "\n"
+    t.check(row in out, "the 07:00 row of the on-duty table")
+    again = os.path.join(tmp, "again.yaml")
+    with open(again, "w", encoding="utf-8") as f:
+        f.write(out)
+    out2, _ = t.expect_rc(["check", again], 0)
+    t.check(out2 == out, "check's output does not load back to itself")
+    out, _ = t.expect_rc(["check", SIX, "--set", "pools.emergency.rota.teams=4",
+                          "--set", "pools.emergency.rota.offsets=[0,2,5,7]"], 0)
+    t.check("    # 00:00" + "    0  11.2   14" * 7 + "\n" in out,
+            "four teams: nights without a team show 0 at 00:00")
+
+
+REFUSED = [
+    (["--set", 'pools.emergency.shifts=[{name: d, start: "07:00", hours: 10, '
+      'staff: 1}]'], "pools.emergency.rota: both shifts and rota are given; "
+     "give one"),
+    (["--set", "pools.emergency.rota.pattern=E,E,X,R,R"],
+     "pools.emergency.rota.pattern: unknown shift 'X' (day 3 of the pattern); "
+     "allowed: the rota's shifts E, L, N; R, rest or off for a rest day; or a "
+     "named pattern: 6on4off, 3x3x3, 4on4off, 2x2x2"),
+    (["--set", "pools.emergency.rota.pattern=L,E,R,R,R"],
+     "pools.emergency.rota.pattern: day 1 (L, ends 00:00) and day 2 (E, "
+     "starts 07:00) leave 7 h of rest; the Working Time Regulations require "
+     "at least 11 h between shifts"),
+    (["--set", "pools.emergency.rota.pattern=R,N,N,N,N,N,N,N,R,R"],
+     "pools.emergency.rota.pattern: days 2 to 8 are 7 shifts in a row; the "
+     "Working Time Regulations allow at most 6"),
+    (["--set", "pools.emergency.rota.pattern=E,E,E,L,L"],
+     "pools.emergency.rota.pattern: no rest day in the cycle of 5 days"),
+]
+
+
+def check_refused(t, tmp):
+    for args, message in REFUSED:
+        _, err = t.expect_rc(["check", SIX] + args, 2)
+        t.check(message in err, "wanted %r, got %r" % (message, err))
+        _, err = t.expect_rc(["run", SIX] + args, 2)
+        t.check(message in err, "run: wanted %r, got %r" % (message, err))
+    neither = os.path.join(tmp, "neither.yaml")
+    with open(SIX, encoding="utf-8") as f:
+        text = f.read()
+    with open(neither, "w", encoding="utf-8") as f:
+        f.write(text[:text.index("    rota:")])
+    _, err = t.expect_rc(["check", neither], 2)
+    t.check(re.search(r"neither\.yaml:\d+:5: pools\.emergency: missing key "
+                      r"'shifts'; give the roster: a list of shifts such as "
+                      r".*, or a rota: \{pattern: 6on4off", err), err)
+    for cmd in ("optimise", "roster"):
+        _, err = t.expect_rc([cmd, SIX], 2)
+        t.check("callsim %s: pool emergency in %s is on a rota (6on4off, 5 "
+                "teams of 20); %s sizes shifts, not a rota's teams" %
+                (cmd, SIX, cmd) in err, err)
+
+
+def main():
+    t = Ctx()
+    with tempfile.TemporaryDirectory() as tmp:
+        check_equivalent(t, tmp)
+        check_by_hour(t)
+        check_check(t, tmp)
+        check_refused(t, tmp)
+    t.finish()
+
+
+main()
