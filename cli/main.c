@@ -37,6 +37,7 @@ static const char main_usage[] =
 	"  merge    join the shards of a sweep run on several machines into one file\n"
 	"  optimise least handlers per hour of the week that meet every agreement\n"
 	"  roster   least-cost shifts whose cover meets every answering agreement\n"
+	"  merge    join the parts of a long run, run apart, into the run's output\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
 	"  report   turn a saved run result (JSON) into an HTML page with charts\n"
 	"  help     show how to use a command: callsim help run; the keys --set\n"
