@@ -7,6 +7,7 @@ and a part's size does not grow with its replications."""
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 
 from clitest import Ctx, fixture
@@ -194,6 +195,26 @@ def test_size(t, d):
             "of 2 %d" % (big, small))
 
 
+def test_parallel(t, d):
+    """The parts run as separate processes by GNU parallel, as
+    docs/experiments.md shows, merge to the whole run (skipped where
+    parallel is not installed)."""
+    if shutil.which("parallel") is None:
+        print("skip: GNU parallel is not installed")
+        return
+    run = "%s run %s --seed 7 --replications 6 --quiet" % (
+        t.callsim, fixture("small.yaml"))
+    p = subprocess.run(
+        ["parallel", run + " --replications-range $(( {} * 2 )):$(( {} * 2"
+         " + 2 )) --partial " + os.path.join(d, "par-{}.json"), ":::",
+         "0", "1", "2"], capture_output=True, text=True, timeout=120)
+    t.check(p.returncode == 0, "parallel: " + p.stderr)
+    parts = [os.path.join(d, "par-%d.json" % k) for k in (2, 0, 1)]
+    want, _ = t.expect_rc(run.split()[1:] + ["--format", "json"], 0)
+    got, _ = t.expect_rc(["merge"] + parts + ["--format", "json"], 0)
+    t.check(got == want, "parallel: the merged parts differ from the run")
+
+
 def main():
     t = Ctx()
     with tempfile.TemporaryDirectory() as d:
@@ -202,6 +223,7 @@ def main():
         test_damaged(t, d, a, b)
         test_usage(t, d)
         test_size(t, d)
+        test_parallel(t, d)
     t.finish()
 
 
