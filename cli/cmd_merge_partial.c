@@ -7,6 +7,7 @@
  * the merged JSON is the same bytes as that run's. */
 #include "cli/cmd_merge_partial.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -183,7 +184,8 @@ static int merge_output(const struct partial_merged *m,
 
 	sim_err_clear(&err);
 	if (f == NULL) {
-		perror(o->out);
+		fprintf(stderr, "callsim merge: %s: %s\n", o->out,
+			strerror(errno));
 		free(command);
 		return CLI_EXIT_FAILURE;
 	}

@@ -33,10 +33,11 @@ class Parts:
         return path
 
 
-def check_same_bytes(t, parts, whole, names, what):
-    """merge of names equals the whole run, in every format."""
-    for fmt in FORMATS:
-        want, _ = t.expect_rc(whole + fmt, 0)
+def check_same_bytes(t, wants, names, what, formats=range(len(FORMATS))):
+    """merge of names equals the whole run (wants: its output in each of
+    FORMATS), in every format (or those of the indices formats)."""
+    for k in formats:
+        fmt, want = FORMATS[k], wants[k]
         got, _ = t.expect_rc(["merge"] + names + fmt, 0)
         t.check(len(want) > 0 and got == want,
                 "%s: merge %s differs from the whole run"
@@ -66,26 +67,30 @@ def test_same_bytes(t, d):
     base = ["--days", "1", "--seed", "7", "--replications", "5"]
     p = Parts(t, d, t.path("scenarios", "west-midlands-2024.yaml"), base)
     a, b = p.make("a.json", 0, 3), p.make("b.json", 3, 5, ["--threads", "1"])
-    check_same_bytes(t, p, p.run, [a, b], "0:3 + 3:5")
+    wants = [t.expect_rc(p.run + fmt, 0)[0] for fmt in FORMATS]
+    check_same_bytes(t, wants, [a, b], "0:3 + 3:5")
     # Three parts, named out of order.
     c, e, f = p.make("c.json", 0, 1), p.make("e.json", 1, 4), \
         p.make("f.json", 4, 5)
-    check_same_bytes(t, p, p.run, [f, c, e], "4:5, 0:1, 1:4")
+    check_same_bytes(t, wants, [f, c, e], "4:5, 0:1, 1:4", (0, 2, 4))
     # --out writes what stdout would get.
     out = os.path.join(d, "merged.json")
     t.expect_rc(["merge", a, b, "--format", "json", "--out", out], 0)
-    want, _ = t.expect_rc(p.run + ["--format", "json"], 0)
     with open(out, encoding="utf-8") as fh:
-        t.check(fh.read() == want, "--out: not the whole run's JSON")
+        t.check(fh.read() == wants[3], "--out: not the whole run's JSON")
     # A part is the same bytes on one thread or two.
     one = p.make("t1.json", 0, 3, ["--threads", "1"])
     two = p.make("t2.json", 0, 3, ["--threads", "2"])
     with open(one, "rb") as x, open(two, "rb") as y:
         t.check(x.read() == y.read(), "a part differs between --threads 1 and 2")
-    return p, a, b
 
 
-def test_refused(t, d, p, a, b):
+def test_refused(t, d):
+    """Parts of the small scenario's run of 5 replications: a is 0:3, b
+    3:5. Returns (a, b)."""
+    p = Parts(t, d, fixture("small.yaml"), ["--seed", "7", "--replications",
+                                            "5"])
+    a, b = p.make("a.json", 0, 3), p.make("b.json", 3, 5)
     refused(t, [a], ["replications 3:5 are in no part", "a.json"], "tail")
     g = p.make("g.json", 0, 2)
     h = p.make("h.json", 2, 3)
@@ -96,13 +101,12 @@ def test_refused(t, d, p, a, b):
     refused(t, [a, b, a], ["both hold replications 0:3 (a duplicate)"],
             "duplicate")
     refused(t, [g, h, b, h], ["h.json", "duplicate"], "duplicate of three")
-    seed = Parts(t, d, p.run[1], ["--days", "1", "--seed", "8",
-                                  "--replications", "5"])
+    seed = Parts(t, d, p.run[1], ["--seed", "8", "--replications", "5"])
     s = seed.make("seed8.json", 3, 5)
     refused(t, [a, s], ["seed8.json: seed: 8, but", "a.json has 7"], "seed")
-    days = Parts(t, d, p.run[1], ["--days", "2", "--seed", "7",
+    days = Parts(t, d, p.run[1], ["--days", "1", "--seed", "7",
                                   "--replications", "5"])
-    refused(t, [a, days.make("days2.json", 3, 5)], ["days 2", "horizon"],
+    refused(t, [a, days.make("days2.json", 3, 5)], ["days 1", "horizon"],
             "days")
     opts = Parts(t, d, p.run[1], p.run[2:] + ["--set", "run.warmup_hours=0"])
     refused(t, [a, opts.make("set.json", 3, 5)], ["warm-up 0 hours"],
@@ -134,6 +138,7 @@ def test_refused(t, d, p, a, b):
                             "--mixed-environment"], 0)
     t.check(got == want and "environment.cpu" in err,
             "--mixed-environment: not merged with a warning")
+    return a, b
 
 
 def test_damaged(t, d, a, b):
@@ -141,7 +146,7 @@ def test_damaged(t, d, a, b):
     cases = {
         "run.json": None,
         "truncated.json": "trunc",
-        "n.json": lambda doc: doc["sums"][0].__setitem__(0, 4),
+        "n.json": lambda doc: doc["sums"][0].__setitem__(0, 99),
         "hex.json": lambda doc: doc["sums"][5].__setitem__(1, "zz"),
         "cs.json": lambda doc: doc["sums"][5].__setitem__(3, "1"),
         "exp.json": lambda doc: doc["sums"][5].__setitem__(2, 1 << 40),
@@ -153,8 +158,8 @@ def test_damaged(t, d, a, b):
     for name, edit in cases.items():
         path = os.path.join(d, name)
         if edit is None:
-            out, _ = t.expect_rc(["run", "--days", "1", "--replications",
-                                  "2", "--format", "json"], 0)
+            out, _ = t.expect_rc(["run", fixture("small.yaml"),
+                                  "--format", "json"], 0)
             open(path, "w", encoding="utf-8").write(out)
         elif edit == "trunc":
             open(path, "w", encoding="utf-8").write(
@@ -218,8 +223,8 @@ def test_parallel(t, d):
 def main():
     t = Ctx()
     with tempfile.TemporaryDirectory() as d:
-        p, a, b = test_same_bytes(t, d)
-        test_refused(t, d, p, a, b)
+        test_same_bytes(t, d)
+        a, b = test_refused(t, d)
         test_damaged(t, d, a, b)
         test_usage(t, d)
         test_size(t, d)
