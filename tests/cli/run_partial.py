@@ -168,6 +168,9 @@ def test_damaged(t, d, a, b):
             edited(a, path, edit)
         refused(t, [path, b], [name], "damaged " + name)
     t.check(len(whole["sums"]) == whole["figures"], "figures miscounted")
+    # A part is no result to report on: the message says what to do.
+    _, err = t.expect_rc(["report", a, "-o", os.path.join(d, "p.html")], 2)
+    t.check("callsim merge" in err, "report of a part: " + err)
 
 
 def test_usage(t, d):
