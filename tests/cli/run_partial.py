@@ -190,7 +190,7 @@ def test_usage(t, d):
         t.check(word in err, "%s: %r not in %s" % (extra, word, err))
     t.check(not os.path.exists(part), "a refused part was written")
     _, err = t.expect_rc(["merge"], 2)
-    t.check("name the parts" in err, "merge without parts: " + err)
+    t.check("no parts given" in err, "merge without parts: " + err)
 
 
 def test_size(t, d):
