@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 
 #include "cli/cli_common.h"
+#include "cli/cmd_merge_partial.h"
+#include "results/partial.h"
 #include "results/result_read.h"
 #include "results/sweep.h"
 #include "results/sweep_merge.h"
@@ -26,6 +28,10 @@
 
 const char cmd_merge_usage[] =
 	"usage: callsim merge PART... [--out FILE]\n"
+	"       callsim merge RUN-PART... [--out FILE] [--format table|csv|json]\n"
+	"                     [--wide] [--intervals] [--by-day] [--by-hour]\n"
+	"                     [--require-slas] [--scenario FILE]\n"
+	"                     [--mixed-environment]\n"
 	"\n"
 	"Joins the parts of a result computed in pieces into the file the\n"
 	"result computed whole writes, byte for byte: the N files of\n"
@@ -37,6 +43,19 @@ const char cmd_merge_usage[] =
 	"\n"
 	"  --out FILE                write to FILE (refused if it exists)\n"
 	"                            instead of stdout\n"
+	"\n"
+	"The parts of a long run (`callsim run --replications-range A:B\n"
+	"--partial RUN-PART`), in any order, make the run's output, the same\n"
+	"bytes as the run with all its replications; they must cover 0..N-1\n"
+	"once each and come from one run (version, floating-point environment,\n"
+	"scenario, seed, options):\n"
+	"\n"
+	"  --format F, --wide, --intervals, --by-day, --by-hour, --require-slas\n"
+	"                            the output, as `callsim run` takes them\n"
+	"  --scenario FILE           read the scenario from FILE instead of the\n"
+	"                            path the parts name (the same bytes)\n"
+	"  --mixed-environment       merge parts whose floating-point\n"
+	"                            environments differ, with a warning\n"
 	"\n"
 	"exit status: 0 ok, 1 a part could not be read or the output written,\n"
 	"2 bad usage or parts that do not make one whole\n";
@@ -273,7 +292,14 @@ static int merge_main(const struct merge_opts *o)
 int cmd_merge(int argc, char **argv)
 {
 	struct merge_opts o = { .out = NULL };
-	int rc = cli_parse(&merge_spec, argc, argv, &o);
+	int rc;
+
+	/* The parts of a long run take the output options of `callsim run`
+	 * too: they are merged, options and all, by cmd_merge_partial. */
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] != '-' && partial_is_file(argv[i]))
+			return cmd_merge_partial(argc, argv);
+	rc = cli_parse(&merge_spec, argc, argv, &o);
 
 	if (rc == CLI_EXIT_OK && !o.help && o.parts.n == 0)
 		rc = cli_usage_error("merge", "no parts given; give the files "

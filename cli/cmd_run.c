@@ -20,6 +20,7 @@
 #include "cli/cmd_report.h"
 #include "models/contact_centre.h"
 #include "results/experiment.h"
+#include "results/partial.h"
 #include "results/progress.h"
 #include "results/report_csv.h"
 #include "results/report_json.h"
@@ -35,6 +36,7 @@ const char cmd_run_usage[] =
 	"                   [--format table|csv|json] [--wide] [--intervals]\n"
 	"                   [--by-day] [--by-hour] [--require-slas]\n"
 	"                   [--report FILE.html]\n"
+	"                   [--replications-range A:B --partial OUT.json]\n"
 	"                   [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
@@ -62,6 +64,12 @@ const char cmd_run_usage[] =
 	"                     implies --intervals\n"
 	"  --require-slas     exit 3 when a line's service level or a grade's\n"
 	"                     attendance within target misses its goal\n"
+	"  --replications-range A:B\n"
+	"                     run only replications A..B-1 of the run's N (the\n"
+	"                     same random numbers as in the whole run)...\n"
+	"  --partial OUT      ...and save them to OUT for `callsim merge`, which\n"
+	"                     joins the parts into the run's output; nothing on\n"
+	"                     stdout (docs/experiments.md, Splitting a long run)\n"
 	"  --verbose          print wall time and events a second on stderr\n"
 	"  --quiet            no progress bar and no timings, not even on a\n"
 	"                     terminal (errors and warnings are still printed)\n"
@@ -76,6 +84,8 @@ struct run_opts {
 	struct cli_strings overrides;      /* --set ones, then the run settings */
 	const char *run_values[CLI_RUN_SETTINGS];  /* NULL when not given */
 	const char *report;                /* --report FILE, or NULL */
+	const char *range, *partial;       /* --replications-range, --partial */
+	uint32_t first, end;               /* the range, parsed */
 	const char **command;              /* owned: the words the JSON records */
 	size_t n_command;
 	unsigned threads;
@@ -96,6 +106,8 @@ static const struct cli_opt run_opts_table[] = {
 	CLI_OPT_FLAG("by-day", 0, struct run_opts, by_day),
 	CLI_OPT_FLAG("by-hour", 0, struct run_opts, by_hour),
 	CLI_OPT_TEXT("report", 0, struct run_opts, report),
+	CLI_OPT_TEXT("replications-range", 0, struct run_opts, range),
+	CLI_OPT_TEXT("partial", 0, struct run_opts, partial),
 	CLI_OPT_FLAG("require-slas", 0, struct run_opts, require_slas),
 	CLI_OPT_FLAG("verbose", 'v', struct run_opts, verbose),
 	CLI_OPT_FLAG("quiet", 'q', struct run_opts, quiet),
@@ -110,22 +122,33 @@ static const struct cli_spec run_spec = {
 /* The words of the command line that decide the figures, for the JSON's
  * "command": all but --threads, --verbose and --quiet, which change only
  * how fast and how chatty the run is, so stdout stays the same bytes
- * whatever they were. Returns 0, or -1 when out of memory. */
+ * whatever they were, and --replications-range and --partial, so a part
+ * names the run it is of. Returns 0, or -1 when out of memory. */
 static int run_command(int argc, char **argv, struct run_opts *o)
 {
 	static const char *const dropped[] = {
 		"--verbose", "-v", "--quiet", "-q", NULL
+	};
+	static const char *const valued[] = {
+		"--threads", "--replications-range", "--partial", NULL
 	};
 
 	o->command = mem_malloc((size_t)argc * sizeof *o->command);
 	if (o->command == NULL)
 		return -1;
 	for (int i = 0; i < argc; i++) {
-		bool drop = strncmp(argv[i], "--threads=", 10) == 0;
+		bool drop = false, value = false;
 
 		for (size_t k = 0; dropped[k] != NULL; k++)
 			drop = drop || strcmp(argv[i], dropped[k]) == 0;
-		if (strcmp(argv[i], "--threads") == 0) {
+		for (size_t k = 0; valued[k] != NULL; k++) {
+			size_t len = strlen(valued[k]);
+
+			value = value || strcmp(argv[i], valued[k]) == 0;
+			drop = drop || (strncmp(argv[i], valued[k], len) == 0
+					&& argv[i][len] == '=');
+		}
+		if (value) {
 			i++;   /* and its value */
 			continue;
 		}
@@ -133,6 +156,38 @@ static int run_command(int argc, char **argv, struct run_opts *o)
 			o->command[o->n_command++] = argv[i];
 	}
 	return 0;
+}
+
+/* --replications-range A:B into o->first, o->end, given with --partial
+ * and without the options of the output, which `callsim merge` takes.
+ * Returns CLI_EXIT_OK or the exit code to stop with. */
+static int run_parse_range(struct run_opts *o)
+{
+	const char *colon = o->range ? strchr(o->range, ':') : NULL;
+	char a[16] = "";
+	unsigned long first, end;
+
+	if ((o->range != NULL) != (o->partial != NULL))
+		return cli_usage_error("run", "give --replications-range and "
+				       "--partial together");
+	if (o->range == NULL)
+		return CLI_EXIT_OK;
+	if (colon != NULL && (size_t)(colon - o->range) < sizeof a)
+		memcpy(a, o->range, (size_t)(colon - o->range));
+	if (colon == NULL || cli_parse_unsigned(a, UINT32_MAX, &first) != 0
+	    || cli_parse_unsigned(colon + 1, UINT32_MAX, &end) != 0
+	    || first >= end)
+		return cli_usage_error("run", "--replications-range '%s': must "
+				       "be A:B, whole numbers with A < B (the "
+				       "replications A..B-1)", o->range);
+	if (o->format != RUN_TABLE || o->wide || o->intervals || o->by_day
+	    || o->by_hour || o->report != NULL || o->require_slas)
+		return cli_usage_error("run", "--partial writes no output: give "
+				       "the output's options to `callsim "
+				       "merge`");
+	o->first = (uint32_t)first;
+	o->end = (uint32_t)end;
+	return CLI_EXIT_OK;
 }
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
@@ -147,6 +202,8 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 	if (o->wide && o->format != RUN_CSV)
 		return cli_usage_error("run", "--wide is a form of CSV; give it "
 				       "with --format csv");
+	if ((rc = run_parse_range(o)) != CLI_EXIT_OK)
+		return rc;
 	if (run_command(argc, argv, o) != 0) {
 		fputs("callsim run: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
@@ -265,6 +322,36 @@ out:
 	return rc;
 }
 
+/* --partial: replications first..end-1 run and saved for `callsim merge`
+ * (results/partial.h). Returns the exit code. */
+static int run_partial(const struct scenario *sc, const struct run_opts *o)
+{
+	struct partial_run run = {
+		.scenario_path = o->path ? o->path : cli_bundled_scenario(),
+		.overrides = (const char *const *)o->overrides.items,
+		.n_overrides = o->overrides.n,
+		.command = o->command, .n_command = o->n_command,
+		.first = o->first, .end = o->end,
+	};
+	struct progress progress;
+	struct experiment_spec spec = {
+		.threads = o->threads, .on_replication = progress_on_replication,
+		.arg = &progress,
+	};
+	struct sim_err err;
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	progress_init(&progress, cli_progress_stream(o->quiet), true, "run",
+		      NULL, 1, 0, o->end - o->first);
+	st = partial_run(sc, &spec, &run, o->partial, &err);
+	progress_end(&progress);
+	if (st == SIM_OK)
+		return CLI_EXIT_OK;
+	cli_print_err("run", &err);
+	return st == SIM_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_opts o = { .format = RUN_TABLE };
@@ -277,7 +364,8 @@ int cmd_run(int argc, char **argv)
 		rc = cli_load_scenario("run", o.path ? o.path : cli_bundled_scenario(),
 				       &o.overrides, &sc);
 		if (rc == CLI_EXIT_OK)
-			rc = run_scenario(sc, &o);
+			rc = o.partial ? run_partial(sc, &o)
+				: run_scenario(sc, &o);
 	} else if (rc == CLI_EXIT_USAGE) {
 		fputs("try 'callsim help run'\n", stderr);
 	}

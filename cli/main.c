@@ -34,7 +34,7 @@ static const char main_usage[] =
 	"  check    validate a scenario and print it normalised\n"
 	"  compare  run two scenarios or variants alike; report the differences\n"
 	"  sweep    run every point of a grid of scenario values; CSV or JSON Lines\n"
-	"  merge    join the shards of a sweep run on several machines into one file\n"
+	"  merge    join a sweep's shards, or a long run's parts, run apart, into one\n"
 	"  optimise least handlers per hour of the week that meet every agreement\n"
 	"  roster   least-cost shifts whose cover meets every answering agreement\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"

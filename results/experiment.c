@@ -73,7 +73,7 @@ static enum sim_status experiment_one(void *arg, unsigned worker,
 {
 	const struct experiment_job *job = arg;
 	size_t k = index / job->reps, slot = worker * job->n + k;
-	uint32_t rep = (uint32_t)(index % job->reps);
+	uint32_t rep = job->spec->first + (uint32_t)(index % job->reps);
 	const struct experiment_trial *t = &job->trials[k];
 	struct replication_result **r = &job->res[2 * slot];
 	enum sim_status st = replication_run(t->sc, rep, r[0], err);
@@ -175,14 +175,17 @@ enum sim_status experiment_run(struct experiment_trial *trials, size_t n,
 			       const struct experiment_spec *spec,
 			       struct sim_err *err)
 {
-	unsigned reps = trials[0].sc->run.replications;
+	unsigned reps = spec->count != 0 ? spec->count
+		: trials[0].sc->run.replications;
 	struct experiment_job job = { .trials = trials, .n = n, .reps = reps,
 				      .spec = spec };
 	enum sim_status st;
 
 	assert(n >= 1 && reps >= 1);
+	assert(spec->count != 0 || spec->first == 0);
 	for (size_t k = 0; k < n; k++)
-		assert(trials[k].sc->run.replications == reps
+		assert(trials[k].sc->run.replications
+		       == trials[0].sc->run.replications
 		       && trials[k].acc == NULL && trials[k].pairs == NULL);
 	job.n_workers = replicate_workers(n * reps, spec->threads);
 	if (experiment_job_init(&job) != 0)

@@ -31,6 +31,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "models/scenario.h"
 #include "results/compare.h"
@@ -86,10 +87,16 @@ struct experiment_spec {
 	 * any thread; NULL for none. Must be thread-safe. */
 	void (*on_replication)(void *arg);
 	void *arg;
+	/* Which replications run: first .. first + count - 1 of the run's
+	 * numbering, so that a part of a long run (results/partial.h) draws
+	 * exactly the random numbers those replications draw in the whole.
+	 * count 0: run.replications of the trials, first 0. */
+	uint32_t first;
+	unsigned count;
 };
 
 /* Runs run.replications (the same in every trial) replications of each of
- * the n >= 1 trials, and leaves each trial's result in it. Returns SIM_OK;
+ * the n >= 1 trials (or those spec's first and count say), and leaves each trial's result in it. Returns SIM_OK;
  * on failure the lowest-index failing job's message in err (or
  * SIM_ENOMEM), and no trial holds a result. */
 enum sim_status experiment_run(struct experiment_trial *trials, size_t n,

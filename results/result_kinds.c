@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "results/partial.h"
 #include "results/report_compare.h"
 #include "results/report_optimise.h"
 #include "results/sweep.h"
@@ -491,6 +492,12 @@ void result_kinds_check(struct result_check *c, const json_t *r)
 		c->kind = kinds_of[k].kind;
 		if (!sim_err_failed(c->err))
 			kinds_of[k].check(c, r);
+		return;
+	}
+	if (strcmp(s, PARTIAL_SCHEMA) == 0) {
+		sim_err_add(c->err, SIM_EINVAL, "%s: schema: \"%s\" is a part of "
+			    "a run: join its parts with `callsim merge PART... "
+			    "--format json` and report on that", c->name, s);
 		return;
 	}
 	sim_err_add(c->err, SIM_EINVAL, "%s: schema: \"%s\" is not a result "

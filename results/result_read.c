@@ -444,9 +444,7 @@ static void result_check_root(struct result_check *c, const json_t *r)
 		result_check_waits(c, r);
 }
 
-/* The deepest nesting of [ and { in text, outside strings: jansson
- * recurses once a level, so depth is refused before it parses. */
-static size_t result_depth(const char *text, size_t len)
+size_t result_read_depth(const char *text, size_t len)
 {
 	size_t depth = 0, max = 0;
 	bool in_string = false;
@@ -495,7 +493,7 @@ enum sim_status result_read_text(const char *name, const char *text,
 		return sim_err_add(err, SIM_EINVAL, "%s: larger than %u MB, the "
 				   "most a result may be", name,
 				   RESULT_READ_SIZE_MAX >> 20);
-	if (result_depth(text, len) > RESULT_READ_DEPTH_MAX)
+	if (result_read_depth(text, len) > RESULT_READ_DEPTH_MAX)
 		return sim_err_add(err, SIM_EINVAL, "%s: nested deeper than %d "
 				   "levels, the most a result may be", name,
 				   RESULT_READ_DEPTH_MAX);

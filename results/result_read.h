@@ -62,6 +62,10 @@ enum sim_status result_read_text(const char *name, const char *text,
 				 size_t len, struct result **out,
 				 struct sim_err *err);
 void result_free(struct result *r);
+/* The deepest nesting of [ and { in len bytes of text, outside strings:
+ * jansson recurses once a level, so a reader refuses text nested deeper
+ * than RESULT_READ_DEPTH_MAX before parsing it. */
+size_t result_read_depth(const char *text, size_t len);
 
 /* A number member of obj: its value, or NAN when it is null or absent. */
 double result_number(const json_t *obj, const char *key);

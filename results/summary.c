@@ -129,6 +129,35 @@ uint64_t summary_acc_replications(const struct summary_acc *a)
 	return a->replications;
 }
 
+size_t summary_acc_figures(const struct summary_acc *a)
+{
+	return a->off[FIGURE_BLOCKS];
+}
+
+void summary_acc_get_exact(const struct summary_acc *a, size_t k,
+			   struct moments_exact *out)
+{
+	moments_get_exact(a->m, k, out);
+}
+
+uint64_t summary_acc_events(const struct summary_acc *a)
+{
+	return a->events;
+}
+
+int summary_acc_add_exact(struct summary_acc *a, size_t k,
+			  const struct moments_exact *x)
+{
+	return moments_add_exact(a->m, k, x);
+}
+
+void summary_acc_add_count(struct summary_acc *a, uint64_t replications,
+			   uint64_t events)
+{
+	a->replications += replications;
+	a->events += events;
+}
+
 struct ci summary_interval(const struct moments *m, size_t k,
 			   enum figure_interval kind)
 {

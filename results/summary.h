@@ -122,6 +122,20 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r);
 void summary_acc_merge(struct summary_acc *dst, const struct summary_acc *src);
 /* The number of results added (merges included). */
 uint64_t summary_acc_replications(const struct summary_acc *a);
+/* What a holds, as a partial run saves it (results/partial.h): the
+ * number of figures (every block of models/figure.h in order, as sized
+ * by a's scenario), each figure's exact sums, and the events run. */
+size_t summary_acc_figures(const struct summary_acc *a);
+void summary_acc_get_exact(const struct summary_acc *a, size_t k,
+			   struct moments_exact *out);
+uint64_t summary_acc_events(const struct summary_acc *a);
+/* Adds saved sums x to figure k of a (moments_add_exact: -1, nothing
+ * changed, when they are not sums of values), and then, once every
+ * figure of a saved part is in, its count of replications and events. */
+int summary_acc_add_exact(struct summary_acc *a, size_t k,
+			  const struct moments_exact *x);
+void summary_acc_add_count(struct summary_acc *a, uint64_t replications,
+			   uint64_t events);
 /* Builds the summary of what a holds (at least one result). Returns a new
  * summary (free with summary_free), or NULL with err filled (SIM_ENOMEM)
  * when out of memory. */

@@ -301,22 +301,25 @@ static void moments_merge_big(struct moments_fig *d,
 	mpz_clear(s2);
 }
 
+/* Adds figure s's count and sums into d, a figure of dst, exactly. */
+static void moments_merge_fig(struct moments *dst, struct moments_fig *d,
+			      const struct moments_fig *s)
+{
+	d->n += s->n;
+	/* All zero (s2 is zero only then): nothing to add. */
+	if (!s->big && s->s2.u == 0)
+		return;
+	if (d->big || s->big
+	    || !moments_small_add(d, moments_abs(s->s1.i), s->s1.i < 0,
+				  s->e1, s->s2.u, s->e2))
+		moments_merge_big(d, s, dst->t);
+}
+
 void moments_merge(struct moments *dst, const struct moments *src)
 {
 	assert(dst->n_figures == src->n_figures);
-	for (size_t k = 0; k < src->n_figures; k++) {
-		const struct moments_fig *s = &src->fig[k];
-		struct moments_fig *d = &dst->fig[k];
-
-		d->n += s->n;
-		/* All zero (s2 is zero only then): nothing to add. */
-		if (!s->big && s->s2.u == 0)
-			continue;
-		if (d->big || s->big
-		    || !moments_small_add(d, moments_abs(s->s1.i), s->s1.i < 0,
-					  s->e1, s->s2.u, s->e2))
-			moments_merge_big(d, s, dst->t);
-	}
+	for (size_t k = 0; k < src->n_figures; k++)
+		moments_merge_fig(dst, &dst->fig[k], &src->fig[k]);
 }
 
 /* num 2^e / den as a double, correctly rounded (to nearest, ties to even)
@@ -354,7 +357,8 @@ static double moments_quotient(mpz_t num, long e, const mpz_t den)
 }
 
 /* n S2 - S1^2 (n times the sum of squared deviations, >= 0) into d, as
- * d 2^*e, from f's sums s1, s2 in GMP. */
+ * d 2^*e, from f's sums s1, s2 in GMP (below 0 only for sums that no
+ * values have: moments_add_exact refuses them). */
 static void moments_centred(const struct moments_fig *f, const mpz_t s1,
 			    const mpz_t s2, mpz_t d, long *e)
 {
@@ -369,7 +373,6 @@ static void moments_centred(const struct moments_fig *f, const mpz_t s1,
 		moments_acc(d, e, b, 2 * f->e1);
 	}
 	mpz_clear(b);
-	assert(mpz_sgn(d) >= 0);
 }
 
 struct moments_stats moments_stats_gmp(const struct moments *m, size_t k)
@@ -389,6 +392,7 @@ struct moments_stats moments_stats_gmp(const struct moments *m, size_t k)
 	if (f->n >= 2) {
 		/* variance = (n S2 - S1^2) / (n (n - 1)) */
 		moments_centred(f, s1, s2, num, &e);
+		assert(mpz_sgn(num) >= 0);
 		mpz_mul_ui(den, den, (unsigned long)(f->n - 1));
 		st.sd = sqrt(moments_quotient(num, e, den));
 	}
@@ -531,4 +535,100 @@ struct moments_stats moments_stats(const struct moments *m, size_t k)
 		return moments_stats_gmp(m, k);
 	st.sd = sqrt(moments_quotient_u128(d, e, f->n * (f->n - 1)));
 	return st;
+}
+
+/* ---- the exact sums as text ------------------------------------------ */
+
+void moments_get_exact(const struct moments *m, size_t k,
+		       struct moments_exact *out)
+{
+	const struct moments_fig *f = &m->fig[k];
+	mpz_t s1, s2;
+
+	assert(k < m->n_figures);
+	moments_fig_mpz(f, s1, s2);
+	/* Sums of doubles never need more digits (moments.h). */
+	assert(mpz_sizeinbase(s1, 16) <= MOMENTS_HEX_MAX
+	       && mpz_sizeinbase(s2, 16) <= MOMENTS_HEX_MAX);
+	out->n = f->n;
+	mpz_get_str(out->s1, 16, s1);
+	mpz_get_str(out->s2, 16, s2);
+	out->e1 = mpz_sgn(s1) != 0 ? f->e1 : 0;
+	out->e2 = mpz_sgn(s2) != 0 ? f->e2 : 0;
+	mpz_clears(s1, s2, NULL);
+}
+
+/* Whether buf (of MOMENTS_HEX_MAX + 2 bytes) holds a sum as
+ * moments_get_exact writes it: '-' first only when signed allows it, then
+ * lower-case hexadecimal digits without leading zeros. */
+static bool moments_hex_ok(const char *buf, bool sign)
+{
+	const char *end = memchr(buf, 0, MOMENTS_HEX_MAX + 2);
+	const char *p = buf + (sign && buf[0] == '-');
+
+	if (end == NULL || end == p || end - p > MOMENTS_HEX_MAX
+	    || (p[0] == '0' && (end - p > 1 || p != buf)))
+		return false;
+	for (; p < end; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			return false;
+	return true;
+}
+
+/* Whether f's sums (in GMP) are what n finite values could sum to: none
+ * without values, and n S2 >= S1^2 (Cauchy-Schwarz) with them. */
+static bool moments_exact_consistent(const struct moments_fig *f)
+{
+	mpz_t d;
+	long e;
+	bool ok;
+
+	if (f->n == 0)
+		return mpz_sgn(f->s1.z) == 0 && mpz_sgn(f->s2.z) == 0;
+	mpz_init(d);
+	moments_centred(f, f->s1.z, f->s2.z, d, &e);
+	ok = mpz_sgn(d) >= 0;
+	mpz_clear(d);
+	return ok;
+}
+
+/* f's GMP sums as machine ones into *small when they fit as
+ * moments_small_add keeps them; false when they do not. */
+static bool moments_exact_small(const struct moments_fig *f,
+				struct moments_fig *small)
+{
+	moments_u128 a, b;
+
+	if (!moments_get_u128(f->s1.z, &a) || !moments_get_u128(f->s2.z, &b)
+	    || (a != 0 && moments_bits(a) > MOMENTS_S1_BITS)
+	    || (b != 0 && moments_bits(b) > MOMENTS_S2_BITS))
+		return false;
+	*small = (struct moments_fig){ .n = f->n, .e1 = f->e1, .e2 = f->e2 };
+	small->s1.i = mpz_sgn(f->s1.z) < 0 ? -(moments_i128)a : (moments_i128)a;
+	small->s2.u = b;
+	return true;
+}
+
+int moments_add_exact(struct moments *m, size_t k,
+		      const struct moments_exact *x)
+{
+	struct moments_fig f = { .n = x->n, .e1 = x->e1, .e2 = x->e2,
+				 .big = true };
+	struct moments_fig small;
+	bool ok;
+
+	assert(k < m->n_figures);
+	if (!moments_hex_ok(x->s1, true) || !moments_hex_ok(x->s2, false)
+	    || x->e1 < MOMENTS_E1_MIN || x->e1 > MOMENTS_E1_MAX
+	    || x->e2 < MOMENTS_E2_MIN || x->e2 > MOMENTS_E2_MAX)
+		return -1;
+	mpz_init_set_str(f.s1.z, x->s1, 16);
+	mpz_init_set_str(f.s2.z, x->s2, 16);
+	ok = moments_exact_consistent(&f);
+	if (ok && moments_exact_small(&f, &small))
+		moments_merge_fig(m, &m->fig[k], &small);
+	else if (ok)
+		moments_merge_fig(m, &m->fig[k], &f);
+	mpz_clears(f.s1.z, f.s2.z, NULL);
+	return ok ? 0 : -1;
 }

@@ -62,4 +62,42 @@ struct moments_stats moments_stats(const struct moments *m, size_t k);
  * bits. */
 struct moments_stats moments_stats_gmp(const struct moments *m, size_t k);
 
+/* ---- the exact sums as text, for a partial run saved to a file ---------
+ *
+ * A figure's sums are written out as they are held: the count n, and each
+ * sum as a hexadecimal integer (lower case, '-' first when negative, no
+ * leading zeros, "0" for zero) times a power of two. Read back with
+ * moments_add_exact they add exactly what the values behind them would
+ * have, so runs made apart merge to the same bytes as one run. */
+
+/* The longest a sum's digits can be: a sum of squares of up to 2^64
+ * doubles at the smallest exponent spans about 4,370 bits (1,093 digits). */
+#define MOMENTS_HEX_MAX 1100
+/* The exponents the sums of doubles can have: a double is an odd integer
+ * times 2^e, e from -1074 (a subnormal's least bit) to 1023 (a power of
+ * two); squares twice that. */
+#define MOMENTS_E1_MIN (-1074L)
+#define MOMENTS_E1_MAX 1023L
+#define MOMENTS_E2_MIN (-2148L)
+#define MOMENTS_E2_MAX 2046L
+
+struct moments_exact {
+	uint64_t n;                        /* finite values added */
+	char s1[MOMENTS_HEX_MAX + 2];      /* sum of x = s1 2^e1 */
+	long e1;
+	char s2[MOMENTS_HEX_MAX + 2];      /* sum of x^2 = s2 2^e2 */
+	long e2;
+};
+
+/* Figure k's exact sums into *out. */
+void moments_get_exact(const struct moments *m, size_t k,
+		       struct moments_exact *out);
+/* Adds the exact sums x to figure k, as if the values behind them had
+ * been added. Returns 0, or -1 (nothing changed) when x is not what
+ * finite values could sum to: digits malformed or too long, an exponent
+ * out of range, sums without values, or n times the sum of squares below
+ * the square of the sum. */
+int moments_add_exact(struct moments *m, size_t k,
+		      const struct moments_exact *x);
+
 #endif

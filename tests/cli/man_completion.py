@@ -102,7 +102,8 @@ def check_completion(t):
         t.check(cmd in got, "%s is not completed: %s" % (cmd, got))
     t.check(complete(t, d, ["callsim", "ru"]) == ["run"], "ru")
     t.check(complete(t, d, ["callsim", "run", "--rep"])
-            == ["--replications", "--report"], "run --rep: %s"
+            == ["--replications", "--replications-range", "--report"],
+            "run --rep: %s"
             % complete(t, d, ["callsim", "run", "--rep"]))
     t.check(complete(t, d, ["callsim", "run", "--format", ""])
             == ["table", "csv", "json"], "--format")

@@ -153,7 +153,8 @@ static void test_experiment_trials_share_threads(void **state)
 	struct experiment_trial t[3] = { { .sc = sc[0] }, { .sc = sc[1] },
 					 { .sc = sc[2] } };
 	atomic_uint done = 0;
-	struct experiment_spec spec = { 2, ex_count, &done };
+	struct experiment_spec spec = { .threads = 2, .on_replication = ex_count,
+					.arg = &done };
 	struct sim_err err;
 
 	(void)state;

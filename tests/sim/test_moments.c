@@ -2,7 +2,7 @@
  * last bits, leave out NANs, survive cancellation that double sums lose,
  * and give the same bytes for the same values in any order or grouping
  * (what makes a run's output independent of the thread count, and
- * partial results mergeable). */
+ * partial results mergeable), also when saved as text and read back. */
 #include "test_support.h"
 
 #include <float.h>
@@ -208,6 +208,64 @@ static void moments_test_edges(struct moments *a, struct moments *b,
 		}
 }
 
+/* The halves h[0], h[1] of m's values, saved as text (moments_get_exact)
+ * and added back (moments_add_exact) into a machine and a GMP
+ * accumulator: both give m's stats, bit for bit, on every figure. */
+static void moments_test_exact(const struct moments *m,
+			       struct moments *const h[2], size_t n)
+{
+	struct moments *x = moments_new(n), *y = moments_new_gmp(n);
+	struct moments_exact e;
+
+	for (size_t f = 0; f < n; f++)
+		for (int i = 0; i < 2; i++) {
+			moments_get_exact(h[i], f, &e);
+			assert_int_equal(moments_add_exact(x, f, &e), 0);
+			assert_int_equal(moments_add_exact(y, f, &e), 0);
+		}
+	for (size_t f = 0; f < n; f++) {
+		moments_test_same(m, x, f);
+		moments_test_same(m, y, f);
+	}
+	moments_free(x);
+	moments_free(y);
+}
+
+/* Sums as text that no values have are refused, the figure unchanged:
+ * malformed digits, exponents out of range, sums without values, and
+ * n S2 < S1^2 (2 values summing to 3 whose squares sum to 4). */
+static void test_moments_exact_refused(void **state)
+{
+	static const struct { uint64_t n; const char *s1; long e1;
+			      const char *s2; long e2; } bad[] = {
+		{ 1, "", 0, "1", 0 }, { 1, "-0", 0, "0", 0 },
+		{ 1, "01", 0, "1", 0 }, { 1, "A", 0, "64", 0 },
+		{ 1, "1 ", 0, "1", 0 }, { 1, "1", 0, "-1", 0 },
+		{ 1, "1", MOMENTS_E1_MAX + 1, "1", 0 },
+		{ 1, "1", 0, "1", MOMENTS_E2_MIN - 1 },
+		{ 0, "1", 0, "1", 0 }, { 2, "3", 0, "4", 0 },
+		{ 1, "1", 0, "0", 0 },
+	};
+	struct moments *m = moments_new(1);
+	struct moments_exact e = { .n = 2, .s1 = "3", .s2 = "5" };
+	struct moments_stats st;
+
+	(void)state;
+	assert_int_equal(moments_add_exact(m, 0, &e), 0);   /* 1 and 2 */
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		e = (struct moments_exact){ .n = bad[i].n, .e1 = bad[i].e1,
+					    .e2 = bad[i].e2 };
+		strcpy(e.s1, bad[i].s1);
+		strcpy(e.s2, bad[i].s2);
+		assert_int_equal(moments_add_exact(m, 0, &e), -1);
+	}
+	memset(e.s1, 'f', sizeof e.s1);   /* no end within the buffer */
+	assert_int_equal(moments_add_exact(m, 0, &e), -1);
+	st = moments_stats(m, 0);
+	assert_true(st.n == 2 && st.mean == 1.5 && st.sd == sqrt(0.5));
+	moments_free(m);
+}
+
 /* Sums kept in machine integers, and the quotients computed from them,
  * give GMP's bits: on figures of 1 to 60 values of each kind, of two kinds
  * mixed, of one value repeated (sd exactly 0), and at the edges; added at
@@ -237,6 +295,7 @@ static void test_moments_fast_path_matches_gmp(void **state)
 		}
 	}
 	moments_test_edges(m, g, h, F);
+	moments_test_exact(m, h, F + E);
 	moments_merge(h[0], h[1]);
 	for (size_t f = 0; f < F + E; f++) {
 		moments_test_same(m, g, f);
@@ -258,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_moments_match_gsl),
 		cmocka_unit_test(test_moments_order_and_grouping),
 		cmocka_unit_test(test_moments_fast_path_matches_gmp),
+		cmocka_unit_test(test_moments_exact_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
