@@ -330,3 +330,19 @@ double demand_plan_rate_at(const struct demand_plan *plan, double t_s)
 		return 0;
 	return plan->rate[demand_find(plan, t_s, plan->n)];
 }
+
+void demand_plan_scale_days(struct demand_plan *plan, const double *factor,
+			    size_t n_days)
+{
+	assert(n_days > 0);
+	for (size_t i = 0; i < plan->n; i++) {
+		double day = floor(plan->edge[i] / DAY_S);
+		size_t d = day < (double)n_days ? (size_t)day : n_days - 1;
+
+		assert(isfinite(factor[d]) && factor[d] >= 0);
+		plan->rate[i] *= factor[d];
+		plan->cum[i + 1] = plan->cum[i] +
+				   plan->rate[i] * (plan->edge[i + 1] -
+						    plan->edge[i]);
+	}
+}

@@ -66,6 +66,12 @@ double demand_plan_expected(const struct demand_plan *plan, double t0_s,
 			  double t1_s);
 /* The rate (calls a second) at t_s. */
 double demand_plan_rate_at(const struct demand_plan *plan, double t_s);
+/* Multiplies the rate of every segment of day d (scenario time [d, d + 1)
+ * days; every midnight is a segment edge) by factor[d], d < n_days, and
+ * days past n_days by factor[n_days - 1]: one replication's day-to-day
+ * busyness (models/busyness.c). Factors must be finite and >= 0. */
+void demand_plan_scale_days(struct demand_plan *plan, const double *factor,
+			    size_t n_days);
 
 /* Weekday (0 = Monday) of a date, and the calendar month (1..12) of the day
  * `day_index` days after start. */

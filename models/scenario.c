@@ -66,6 +66,9 @@ void scenario_free(struct scenario *sc)
 		free(sc->pools[i].reserve);
 	}
 	free(sc->pools);
+	for (i = 0; sc->busyness && i < sc->n_busyness; i++)
+		free(sc->busyness[i].lines);
+	free(sc->busyness);
 	scenario_response_clear(sc);
 	free(sc);
 }

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/busyness.h"
 #include "models/currency.h"
 #include "models/demand.h"
 #include "models/dist.h"
@@ -27,6 +28,8 @@
 #include "sim/sim_err.h"
 
 #define SCENARIO_NAME_MAX 64
+_Static_assert(SCENARIO_NAME_MAX == sizeof(((struct busyness_spec *)0)->name),
+	       "a busyness group's name is a name");
 
 /* The most bytes the loader reads of each kind of input (docs/scenario.md).
  * A regular file larger than its limit is refused before it is read, a
@@ -145,6 +148,10 @@ struct scenario {
 	struct unit_spec *units;           /* owned */
 	size_t n_units;
 	struct dispatch_spec dispatch;
+	/* Day-to-day busyness: groups of lines sharing a random day factor
+	 * (models/busyness.h); none when n_busyness == 0. */
+	struct busyness_spec *busyness;    /* owned */
+	size_t n_busyness;
 };
 
 /* Where a scenario comes from: a file, or text (tests), plus overrides. */
