@@ -21,6 +21,9 @@ static void scenario_line_clear(struct line_spec *l)
 	for (i = 0; i < l->demand.n_surges; i++)
 		free(l->demand.surges[i].weeks);
 	free(l->demand.surges);
+	free(l->demand.windows);
+	l->demand.windows = NULL;
+	l->demand.n_windows = 0;
 	l->demand.surges = NULL;
 	l->demand.n_surges = 0;
 }

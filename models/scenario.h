@@ -36,7 +36,8 @@ _Static_assert(SCENARIO_NAME_MAX == sizeof(((struct busyness_spec *)0)->name),
  * pipe as soon as it brings more; directories and devices are refused
  * before they are opened. */
 #define SCENARIO_FILE_MAX ((size_t)4 << 20)        /* the YAML scenario */
-#define SCENARIO_PROFILE_CSV_MAX ((size_t)1 << 20) /* a weekly profile */
+#define SCENARIO_PROFILE_CSV_MAX ((size_t)1 << 20) /* a weekly profile, and
+							  an events CSV */
 #define SCENARIO_EMPIRICAL_CSV_MAX ((size_t)16 << 20) /* empirical samples */
 /* The most items in a list of named things (lines, pools, shifts, serves,
  * areas, neighbours, roles, units): names are checked against each other,
@@ -151,7 +152,9 @@ struct scenario {
 	/* Day-to-day busyness: groups of lines sharing a random day factor
 	 * (models/busyness.h); none when n_busyness == 0. */
 	struct busyness_spec *busyness;    /* owned */
-	size_t n_busyness;
+	size_t n_busyness;	/* The events CSV as the file names it ("" none): its rows are each
+	 * line's demand.windows (models/scenario_events.c). */
+	char events[1024];
 };
 
 /* Where a scenario comes from: a file, or text (tests), plus overrides. */

@@ -754,6 +754,8 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 	if (sc->n_busyness > 0)
 		RS_LIST(f, sc, "busyness:\n", scenario_schema_busyness,
 			rs_busyness_hooks, sc->busyness, sc->n_busyness);
+	if (sc->events[0])
+		rs_row(&w, scenario_schema_find(t, "events"), sc);
 	rs_response(&w, &fte, &cost);
 	if (sc->n_grades > 0)
 		fprintf(f, "# all pools and units: %.10g FTE, an annual cost of "
