@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/busyness.h"
 #include "models/demand.h"
 #include "models/dist.h"
 #include "models/roster.h"
@@ -738,6 +739,9 @@ static enum sim_status line_init(struct cc_model *m, size_t l,
 	ls->plan = demand_plan_new(&ls->spec->demand, sc->run.start, m->end_s, err);
 	if (!ls->plan)
 		return sim_err_failed(err) ? err->status : SIM_ENOMEM;
+	if (busyness_apply(sc->busyness, sc->n_busyness, l, m->ctx, m->end_s,
+			   ls->plan, err) != SIM_OK)
+		return err->status;
 	ls->waits = hist_new();
 	ls->days = mem_calloc(m->n_days, sizeof *ls->days);
 	if (!ls->waits || !ls->days)

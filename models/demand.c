@@ -62,6 +62,11 @@ int demand_weekday(struct demand_date d)
 	return (int)(wd < 0 ? wd + 7 : wd);
 }
 
+long demand_day_number(struct demand_date d)
+{
+	return demand_days_from_civil(d.year, d.month, d.mday);
+}
+
 int demand_month_of_day(struct demand_date start, long day_index)
 {
 	long days = demand_days_from_civil(start.year, start.month, start.mday);
@@ -106,8 +111,17 @@ static double demand_rate(const struct demand_spec *spec,
 
 	if (slot >= spec->n_slots)
 		slot = spec->n_slots - 1;
-	return spec->mean_rate_per_s * profile[slot] *
-	       spec->month_factor[month - 1] * demand_surge_factor(spec, t);
+	double f = spec->mean_rate_per_s * profile[slot] *
+		   spec->month_factor[month - 1] * demand_surge_factor(spec, t);
+
+	/* Dated events multiply too, each inside its window. */
+	for (size_t w = 0; w < spec->n_windows; w++) {
+		const struct demand_window *dw = &spec->windows[w];
+
+		if (t >= dw->start_s && t < dw->start_s + dw->duration_s)
+			f *= dw->factor;
+	}
+	return f;
 }
 
 static int demand_cmp_double(const void *a, const void *b)
@@ -141,6 +155,15 @@ static size_t demand_cuts(const struct demand_spec *spec, double horizon,
 				cut[n++] = a + sg->duration_s;
 		}
 	}
+	for (size_t w = 0; w < spec->n_windows; w++) {
+		double a = spec->windows[w].start_s;
+		double b = a + spec->windows[w].duration_s;
+
+		if (a > 0 && a < horizon)
+			cut[n++] = a;
+		if (b > 0 && b < horizon)
+			cut[n++] = b;
+	}
 	cut[n++] = horizon;
 	qsort(cut, n, sizeof *cut, demand_cmp_double);
 	for (size_t i = 0; i < n; i++) {
@@ -155,7 +178,8 @@ static size_t demand_max_cuts(const struct demand_spec *spec, double horizon)
 	double weeks = ceil(horizon / WEEK_S) + 1;
 	double slots = ceil(horizon / (WEEK_S / (double)spec->n_slots)) + 1;
 
-	return (size_t)(slots + 2 * weeks * (double)spec->n_surges + 1);
+	return (size_t)(slots + 2 * weeks * (double)spec->n_surges +
+			2 * (double)spec->n_windows + 1);
 }
 
 void demand_plan_free(struct demand_plan *plan)
@@ -329,4 +353,20 @@ double demand_plan_rate_at(const struct demand_plan *plan, double t_s)
 	if (t_s < 0 || t_s >= plan->edge[plan->n])
 		return 0;
 	return plan->rate[demand_find(plan, t_s, plan->n)];
+}
+
+void demand_plan_scale_days(struct demand_plan *plan, const double *factor,
+			    size_t n_days)
+{
+	assert(n_days > 0);
+	for (size_t i = 0; i < plan->n; i++) {
+		double day = floor(plan->edge[i] / DAY_S);
+		size_t d = day < (double)n_days ? (size_t)day : n_days - 1;
+
+		assert(isfinite(factor[d]) && factor[d] >= 0);
+		plan->rate[i] *= factor[d];
+		plan->cum[i + 1] = plan->cum[i] +
+				   plan->rate[i] * (plan->edge[i + 1] -
+						    plan->edge[i]);
+	}
 }

@@ -3,10 +3,12 @@
  *
  * A line's rate at time t is
  *     mean_rate_per_s * profile[slot(t)] * month_factor[month(t)] * surges(t)
+ *       * events(t)
  * where the weekly profile has 168 hourly or 672 quarter-hourly factors
  * (normalised here to mean 1, so the volume is what the year, day or hour
  * says), month factors are per calendar month of the date at t, and surges
- * multiply the rate inside their windows. Scenario time 0 is Monday 00:00 of
+ * multiply the rate inside their windows, as dated events do inside
+ * theirs. Scenario time 0 is Monday 00:00 of
  * the run's start date.
  *
  * A rate plan lays those pieces out over the whole horizon as segments of
@@ -31,6 +33,15 @@ struct surge_spec {
 	size_t n_weeks;
 };
 
+/* A dated event of one line: the rate is multiplied by factor over
+ * [start_s, start_s + duration_s) of scenario time (models/
+ * scenario_events.c converts the dates of an events CSV). */
+struct demand_window {
+	double start_s;      /* may be before 0 or past the horizon */
+	double duration_s;   /* > 0 */
+	double factor;       /* >= 0 */
+};
+
 struct demand_spec {
 	double mean_rate_per_s;               /* calls a second, averaged over a week */
 	double profile[DEMAND_SLOTS_MAX];     /* factors as given, >= 0 */
@@ -38,6 +49,10 @@ struct demand_spec {
 	double month_factor[12];              /* jan..dec; 1 when not given */
 	struct surge_spec *surges;            /* owned by the scenario */
 	size_t n_surges;
+	struct demand_window *windows;        /* dated events; owned by the
+						 scenario; overlapping ones
+						 multiply */
+	size_t n_windows;
 };
 
 /* The calendar date of scenario time 0 (must be a Monday). */
@@ -66,10 +81,18 @@ double demand_plan_expected(const struct demand_plan *plan, double t0_s,
 			  double t1_s);
 /* The rate (calls a second) at t_s. */
 double demand_plan_rate_at(const struct demand_plan *plan, double t_s);
+/* Multiplies the rate of every segment of day d (scenario time [d, d + 1)
+ * days; every midnight is a segment edge) by factor[d], d < n_days, and
+ * days past n_days by factor[n_days - 1]: one replication's day-to-day
+ * busyness (models/busyness.c). Factors must be finite and >= 0. */
+void demand_plan_scale_days(struct demand_plan *plan, const double *factor,
+			    size_t n_days);
 
 /* Weekday (0 = Monday) of a date, and the calendar month (1..12) of the day
  * `day_index` days after start. */
 int demand_weekday(struct demand_date d);
+/* Days from 1970-01-01 to d (proleptic Gregorian): dates as numbers. */
+long demand_day_number(struct demand_date d);
 int demand_month_of_day(struct demand_date start, long day_index);
 
 #endif

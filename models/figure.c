@@ -30,6 +30,7 @@ FIGURE_IGRADE_LIST(FIGURE_CHECK)
 FIGURE_IAREA_LIST(FIGURE_CHECK)
 FIGURE_DAREA_LIST(FIGURE_CHECK)
 FIGURE_WLINE_LIST(FIGURE_CHECK)
+FIGURE_PLINE_LIST(FIGURE_CHECK)
 
 static const struct figure_def figure_line[] = { FIGURE_LINE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_pool[] = { FIGURE_POOL_LIST(FIGURE_DEF) };
@@ -47,6 +48,7 @@ static const struct figure_def figure_igrade[] = {
 static const struct figure_def figure_iarea[] = { FIGURE_IAREA_LIST(FIGURE_DEF) };
 static const struct figure_def figure_darea[] = { FIGURE_DAREA_LIST(FIGURE_DEF) };
 static const struct figure_def figure_wline[] = { FIGURE_WLINE_LIST(FIGURE_DEF) };
+static const struct figure_def figure_pline[] = { FIGURE_PLINE_LIST(FIGURE_DEF) };
 
 /* The grade list serves two blocks: force-wide, and per area and grade. */
 static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
@@ -76,6 +78,8 @@ static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
 				 figure_darea, RSP_DAY_AREA_METRICS },
 	[FIGURE_BLOCK_WLINE] = { FIGURE_BY_LINE, FIGURE_WAIT_BIN,
 				 figure_wline, CC_WAIT_LINE_METRICS },
+	[FIGURE_BLOCK_PLINE] = { FIGURE_BY_LINE, FIGURE_ONE_PERIOD,
+				 figure_pline, CC_PERIOD_LINE_METRICS },
 };
 
 const struct figure_block_def *figure_block(enum figure_block b)

@@ -53,8 +53,9 @@
  * that has none) is a new block: its list, its array in struct replication_result,
  * its line in figure.c's block table, and its items in summary.c's
  * summary_block_items. A figure with PERIOD_SUMS is one of those: the
- * accumulator (results/summary.c) refuses it until its block holds one
- * value a period. */
+ * accumulator (results/summary.c) adds each period's value itself, as it
+ * does for the line's periods block (summary_acc_periods), and refuses
+ * PERIOD_SUMS in any other block. */
 #ifndef MODELS_FIGURE_H
 #define MODELS_FIGURE_H
 
@@ -193,6 +194,26 @@
 	FIG(CC_W_ANSWERED, "answered", "answered", "answered", \
 	    COUNT, CI_MEAN, SUMS, SUM, 0, 0)
 
+/* Per line, one period: where one more day, or one more run of the
+ * horizon, is expected to fall — the prediction intervals of a day's and
+ * of the whole counted period's offered calls and service level, from the
+ * whole counted days of every replication (a day's values) and from each
+ * replication (the horizon's). How a real day or month can go, beside the
+ * confidence interval of the mean, which shrinks with replications while
+ * these do not. Not a block of the result: the summary takes the values
+ * from the by-day and the line blocks. */
+#define FIGURE_PLINE_LIST(FIG) \
+	FIG(CC_P_DAY_OFFERED, "day_offered", "offered, a day", \
+	    "offered, a day", COUNT, PI_PERIOD, PERIOD_SUMS, NONE, 1, 0) \
+	FIG(CC_P_DAY_SERVICE_LEVEL, "day_service_level", \
+	    "service level, a day", "service level, a day", \
+	    FRACTION, PI_PERIOD, PERIOD_SUMS, NONE, 2, 0) \
+	FIG(CC_P_HORIZON_OFFERED, "horizon_offered", "offered, horizon", \
+	    "offered, horizon", COUNT, PI_PERIOD, PERIOD_SUMS, NONE, 3, 0) \
+	FIG(CC_P_HORIZON_SERVICE_LEVEL, "horizon_service_level", \
+	    "service level, horizon", "service level, horizon", \
+	    FRACTION, PI_PERIOD, PERIOD_SUMS, NONE, 4, 0)
+
 /* The lower edges (s) of the wait distribution's bins, each bin up to the
  * next edge (a wait of exactly 10 s is in 10-20 s), the last one without
  * end. Each is an edge of sim/hist.c's bins, so the counts are exact. */
@@ -274,6 +295,9 @@ enum rsp_day_area_metric {
 	FIGURE_DAREA_LIST(FIGURE_ENUM) RSP_DAY_AREA_METRICS
 };
 enum cc_wait_line_metric { FIGURE_WLINE_LIST(FIGURE_ENUM) CC_WAIT_LINE_METRICS };
+enum cc_period_line_metric {
+	FIGURE_PLINE_LIST(FIGURE_ENUM) CC_PERIOD_LINE_METRICS
+};
 #undef FIGURE_ENUM
 
 /* How a figure is shown. Costs, which are exact, have units of their own
@@ -330,7 +354,8 @@ enum figure_period {
 	FIGURE_WHOLE_HORIZON,     /* the counted period */
 	FIGURE_HOUR_OF_WEEK,      /* each of the 168 hours of the week */
 	FIGURE_DAY,               /* each counted day */
-	FIGURE_WAIT_BIN           /* each bin of the wait distribution */
+	FIGURE_WAIT_BIN,          /* each bin of the wait distribution */
+	FIGURE_ONE_PERIOD         /* one more day, or one more horizon */
 };
 
 /* The blocks of a replication's result, in the order of struct replication_result:
@@ -349,6 +374,7 @@ enum figure_block {
 	FIGURE_BLOCK_IAREA,       /* [hour][area][figure] */
 	FIGURE_BLOCK_DAREA,       /* [day][area][figure] */
 	FIGURE_BLOCK_WLINE,       /* [bin][line][figure] */
+	FIGURE_BLOCK_PLINE,       /* [line][figure], of periods */
 	FIGURE_BLOCKS
 };
 

@@ -23,6 +23,9 @@ static void scenario_line_clear(struct line_spec *l)
 	for (i = 0; i < l->demand.n_surges; i++)
 		free(l->demand.surges[i].weeks);
 	free(l->demand.surges);
+	free(l->demand.windows);
+	l->demand.windows = NULL;
+	l->demand.n_windows = 0;
 	l->demand.surges = NULL;
 	l->demand.n_surges = 0;
 }
@@ -69,6 +72,9 @@ void scenario_free(struct scenario *sc)
 		scenario_rota_free(sc->pools[i].rota);
 	}
 	free(sc->pools);
+	for (i = 0; sc->busyness && i < sc->n_busyness; i++)
+		free(sc->busyness[i].lines);
+	free(sc->busyness);
 	scenario_response_clear(sc);
 	free(sc);
 }

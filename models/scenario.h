@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/busyness.h"
 #include "models/currency.h"
 #include "models/demand.h"
 #include "models/dist.h"
@@ -27,6 +28,8 @@
 #include "sim/sim_err.h"
 
 #define SCENARIO_NAME_MAX 64
+_Static_assert(SCENARIO_NAME_MAX == sizeof(((struct busyness_spec *)0)->name),
+	       "a busyness group's name is a name");
 
 struct scenario_rota;
 
@@ -35,7 +38,8 @@ struct scenario_rota;
  * pipe as soon as it brings more; directories and devices are refused
  * before they are opened. */
 #define SCENARIO_FILE_MAX ((size_t)4 << 20)        /* the YAML scenario */
-#define SCENARIO_PROFILE_CSV_MAX ((size_t)1 << 20) /* a weekly profile */
+#define SCENARIO_PROFILE_CSV_MAX ((size_t)1 << 20) /* a weekly profile, and
+							  an events CSV */
 #define SCENARIO_EMPIRICAL_CSV_MAX ((size_t)16 << 20) /* empirical samples */
 /* The most items in a list of named things (lines, pools, shifts, serves,
  * areas, neighbours, roles, units): names are checked against each other,
@@ -149,6 +153,12 @@ struct scenario {
 	struct unit_spec *units;           /* owned */
 	size_t n_units;
 	struct dispatch_spec dispatch;
+	/* Day-to-day busyness: groups of lines sharing a random day factor
+	 * (models/busyness.h); none when n_busyness == 0. */
+	struct busyness_spec *busyness;    /* owned */
+	size_t n_busyness;	/* The events CSV as the file names it ("" none): its rows are each
+	 * line's demand.windows (models/scenario_events.c). */
+	char events[1024];
 };
 
 /* Where a scenario comes from: a file, or text (tests), plus overrides. */

@@ -77,6 +77,9 @@ static const struct yaml_doc_rule R_CREW = {
 	1, 1e3, 0, 0, 1, "a whole number of officers from 1 to 1000"};
 static const struct yaml_doc_rule R_TRAVEL_FACTOR = {
 	0, 100, 1, 0, 0, "a positive factor, at most 100"};
+static const struct yaml_doc_rule R_CV = {
+	0, BUSYNESS_CV_MAX, 0, 0, 0,
+	"a coefficient of variation from 0 to 1"};
 static const struct yaml_doc_rule R_BORDER_FACTOR = {
 	1, 100, 0, 0, 0,
 	"a factor from 1 to 100 (crossing a border never shortens travel)"};
@@ -147,6 +150,13 @@ const struct scenario_key scenario_schema_top[] = {
 	       "the contact lines"),
 	NESTED("pools", SCENARIO_LIST, 1, scenario_schema_pool,
 	       "the call handler pools"),
+	NESTED("busyness", SCENARIO_LIST, 0, scenario_schema_busyness,
+	       "lines sharing a random factor a day"),
+	{.key = "events", .kind = SCENARIO_TEXT, .scale = 1,
+	 .doc = "dated events: a CSV file",
+	 .size = sizeof(((struct scenario *)0)->events),
+	 .offset = offsetof(struct scenario, events),
+	 .give = "the name of an events CSV file"},
 	NESTED("grades", SCENARIO_LIST, 0, scenario_schema_grade,
 	       "incident grades, highest first"),
 	NESTED("areas", SCENARIO_LIST, 0, scenario_schema_area,
@@ -352,6 +362,15 @@ const struct scenario_key scenario_schema_shift[] = {
 	       "people on the shift"),
 	END};
 
+/* A line is in one group at most (scenario_busyness.c). */
+const struct scenario_key scenario_schema_busyness[] = {
+	NAME("unique among busyness groups"),
+	NEEDED("cv", R_CV, busyness_spec, cv, D, 1,
+	       "coefficient of variation of the day factor",
+	       .note = "   # of a day's factor, mean 1"),
+	OTHER("lines", SCENARIO_LIST, 1, "line names sharing the factor"),
+	END};
+
 const struct scenario_key scenario_schema_grade[] = {
 	NAME("unique among grades"),
 	INNER("attend", 0, scenario_schema_attend,
@@ -452,6 +471,7 @@ const struct scenario_record scenario_schema[] = {
 	{"shifts", 1, scenario_schema_shift},
 	{"rota", 1, scenario_schema_rota},
 	{"rota", 2, scenario_schema_rota_shift},
+	{"busyness", 1, scenario_schema_busyness},
 	{"grades", 1, scenario_schema_grade},
 	{"grades", 2, scenario_schema_attend},
 	{"areas", 1, scenario_schema_area},

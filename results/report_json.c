@@ -34,6 +34,13 @@ static void report_json_line(struct emit_json *w, const struct summary *s,
 	emit_json_key_string_or_null(w, "verdict", sl->has_goal
 				     ? ci_verdict_name(sl->verdict) : NULL);
 	report_json_figures(w, FIGURE_BLOCK_LINE, sl->m);
+	if (s->predicts) {
+		emit_json_key(w, "one_period");
+		emit_json_open(w, '{');
+		report_json_figures(w, FIGURE_BLOCK_PLINE, s->period_line +
+				    l * CC_PERIOD_LINE_METRICS);
+		emit_json_close(w, '}');
+	}
 	emit_json_close(w, '}');
 }
 

@@ -480,6 +480,20 @@ static void rs_hook_serves(struct rs *w, const struct scenario_key *k,
 	rs_close(w, k);
 }
 
+static void rs_hook_busy_lines(struct rs *w, const struct scenario_key *k,
+			       const void *rec)
+{
+	const struct busyness_spec *b = rec;
+
+	rs_open(w, k);
+	rs_names(w->f, w->sc->lines, sizeof *w->sc->lines, b->lines,
+		 b->n_lines);
+	rs_close(w, k);
+}
+
+static const struct rs_hook rs_busyness_hooks[] = {
+	{"lines", rs_hook_busy_lines}, {NULL, NULL}};
+
 static void rs_hook_hours(struct rs *w, const struct scenario_key *k,
 			  const void *rec)
 {
@@ -806,6 +820,11 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 		cost += scenario_pool_cost(&sc->pools[p]);
 	}
 	fprintf(f, "# all pools: %.10g FTE, an annual cost of %.10g\n", fte, cost);
+	if (sc->n_busyness > 0)
+		RS_LIST(f, sc, "busyness:\n", scenario_schema_busyness,
+			rs_busyness_hooks, sc->busyness, sc->n_busyness);
+	if (sc->events[0])
+		rs_row(&w, scenario_schema_find(t, "events"), sc);
 	rs_response(&w, &fte, &cost);
 	if (sc->n_grades > 0)
 		fprintf(f, "# all pools and units: %.10g FTE, an annual cost of "

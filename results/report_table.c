@@ -113,6 +113,11 @@ static void rt_line(FILE *f, const struct summary *s, size_t l)
 
 	fprintf(f, "\nline %s: answer within %g s\n", spec->name, spec->target_s);
 	rt_rows(f, FIGURE_BLOCK_LINE, sl->m);
+	/* Where one more day, or one more run of the horizon, would fall:
+	 * shown where demand is uncertain. */
+	if (s->predicts)
+		rt_rows(f, FIGURE_BLOCK_PLINE,
+			s->period_line + l * CC_PERIOD_LINE_METRICS);
 	if (!sl->has_goal) {
 		rt_text_row(f, "goal", "none");
 		return;

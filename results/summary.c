@@ -48,6 +48,7 @@ static size_t summary_block_items(const struct scenario *sc,
 	case FIGURE_BLOCK_IAREA: return HOURS_PER_WEEK * sc->n_areas;
 	case FIGURE_BLOCK_DAREA: return replication_days(sc) * sc->n_areas;
 	case FIGURE_BLOCK_WLINE: return FIGURE_WAIT_BINS * sc->n_lines;
+	case FIGURE_BLOCK_PLINE: return sc->n_lines;
 	case FIGURE_BLOCKS: break;
 	}
 	assert(!"no such block");
@@ -62,10 +63,12 @@ struct summary_acc *summary_acc_new(const struct scenario *sc)
 		return NULL;
 	a->sc = sc;
 	for (int b = 0; b < FIGURE_BLOCKS; b++) {
-		/* A figure summed a period at a time needs its periods' values
-		 * in the result, a block of their own: none has them yet. */
+		/* A figure summed a period at a time needs its periods'
+		 * values: only the line's periods block has them, taken from
+		 * the by-day and line blocks (summary_acc_periods). */
 		for (size_t k = 0; k < figure_block(b)->n; k++)
-			assert(figure_def(b, k)->merge == FIGURE_MERGE_SUMS);
+			assert((figure_def(b, k)->merge == FIGURE_MERGE_SUMS) ==
+			       (b != FIGURE_BLOCK_PLINE));
 		a->off[b + 1] = a->off[b] + summary_block_items(sc, b)
 			* figure_block(b)->n;
 	}
@@ -94,6 +97,36 @@ static void summary_acc_block(struct summary_acc *a, enum figure_block b,
 	moments_add(a->m, a->off[b], x, 1, a->off[b + 1] - a->off[b]);
 }
 
+/* The values of the line's periods block: each whole counted day's
+ * offered calls and service level (a day cut short by a run.days that is
+ * not whole is not a day like the others, so it is left out), then the
+ * horizon's, one value a replication. A day without calls has no service
+ * level (NAN), which moments_add leaves out. */
+static void summary_acc_periods(struct summary_acc *a,
+				const struct replication_result *r)
+{
+	size_t whole = (size_t)floor(a->sc->run.days);
+	size_t first = a->off[FIGURE_BLOCK_PLINE];
+
+	for (size_t l = 0; l < r->n_lines; l++) {
+		size_t at = first + l * CC_PERIOD_LINE_METRICS;
+		double *x = r->line + l * CC_LINE_METRICS;
+
+		for (size_t d = 0; d < whole && d < r->n_days; d++) {
+			double *dx = r->day_line + (d * r->n_lines + l) *
+				     CC_DAY_LINE_METRICS;
+
+			moments_add(a->m, at + CC_P_DAY_OFFERED,
+				    &dx[CC_D_OFFERED], 1, 1);
+			moments_add(a->m, at + CC_P_DAY_SERVICE_LEVEL,
+				    &dx[CC_D_SERVICE_LEVEL], 1, 1);
+		}
+		moments_add(a->m, at + CC_P_HORIZON_OFFERED, &x[CC_OFFERED], 1, 1);
+		moments_add(a->m, at + CC_P_HORIZON_SERVICE_LEVEL,
+			    &x[CC_SERVICE_LEVEL], 1, 1);
+	}
+}
+
 void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 {
 	assert(r->n_lines == a->sc->n_lines && r->n_pools == a->sc->n_pools);
@@ -112,6 +145,7 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 	summary_acc_block(a, FIGURE_BLOCK_IAREA, r->hour_area);
 	summary_acc_block(a, FIGURE_BLOCK_DAREA, r->day_area);
 	summary_acc_block(a, FIGURE_BLOCK_WLINE, r->wait_line);
+	summary_acc_periods(a, r);
 	a->replications++;
 	a->events += r->events;
 }
@@ -323,6 +357,7 @@ static void summary_periods(struct summary *s, const struct summary_acc *a)
 	summary_block(a, FIGURE_BLOCK_IAREA, s->hour_area);
 	summary_block(a, FIGURE_BLOCK_DAREA, s->day_area);
 	summary_block(a, FIGURE_BLOCK_WLINE, s->wait_line);
+	summary_block(a, FIGURE_BLOCK_PLINE, s->period_line);
 }
 
 /* A block's intervals, sized for sc (at least one, as calloc(0) may be
@@ -341,8 +376,9 @@ static int summary_alloc_periods(struct summary *s, const struct scenario *sc)
 	s->hour_area = summary_block_new(sc, FIGURE_BLOCK_IAREA);
 	s->day_area = summary_block_new(sc, FIGURE_BLOCK_DAREA);
 	s->wait_line = summary_block_new(sc, FIGURE_BLOCK_WLINE);
+	s->period_line = summary_block_new(sc, FIGURE_BLOCK_PLINE);
 	return s->hour_grade && s->hour_area && s->day_area && s->wait_line
-		? 0 : -1;
+		&& s->period_line ? 0 : -1;
 }
 
 /* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
@@ -405,6 +441,7 @@ struct summary *summary_of_acc(const struct summary_acc *a,
 	s->days = sc->run.days;
 	s->warmup_s = sc->run.warmup_s;
 	s->events = a->events;
+	s->predicts = sc->n_busyness > 0;
 	summary_lines(s, a);
 	summary_pools(s, a);
 	summary_response(s, a);
@@ -453,6 +490,7 @@ void summary_free(struct summary *s)
 	free(s->hour_area);
 	free(s->day_area);
 	free(s->wait_line);
+	free(s->period_line);
 	free(s);
 }
 

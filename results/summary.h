@@ -99,6 +99,12 @@ struct summary {
 	struct ci *hour_area;       /* [HOURS_PER_WEEK][n_areas][RSP_HOUR_AREA_METRICS] */
 	struct ci *day_area;        /* [n_days][n_areas][RSP_DAY_AREA_METRICS] */
 	struct ci *wait_line;       /* [FIGURE_WAIT_BINS][n_lines][CC_WAIT_LINE_METRICS] */
+	/* The prediction intervals of one day and one horizon of each line
+	 * (models/figure.h, FIGURE_PLINE_LIST), [n_lines][CC_PERIOD_LINE_METRICS]:
+	 * always computed, written when predicts is set, which a scenario
+	 * whose demand is uncertain (busyness) sets. */
+	struct ci *period_line;
+	bool predicts;
 	double pools_fte;                  /* call handlers: sums over pools */
 	double pools_annual_cost;
 	double roles_fte;                  /* officers: sums over roles */

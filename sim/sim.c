@@ -104,6 +104,13 @@ gsl_rng *sim_rng(struct sim_ctx *ctx, uint32_t purpose)
 	return ctx->rngs[purpose];
 }
 
+/* A new stream of the run and replication for a purpose of the caller's
+ * own, not one of the context's numbered streams. */
+gsl_rng *sim_rng_own(const struct sim_ctx *ctx, uint32_t purpose)
+{
+	return rng_stream_new(ctx->seed, ctx->replication, purpose);
+}
+
 /* Records why an event could not be scheduled at time_s: a time that is
  * not finite or is before the clock can come from the input (a duration
  * or factor too large to represent), so it is an error in every build,

@@ -34,6 +34,13 @@ void *sim_model(const struct sim_ctx *ctx);
 /* Lends the random stream for `purpose` (< n_streams), creating it on first
  * use from (seed, replication, purpose). Returns NULL only when out of memory. */
 gsl_rng *sim_rng(struct sim_ctx *ctx, uint32_t purpose);
+/* Returns a new generator (caller frees with gsl_rng_free) for a purpose
+ * outside the context's numbered ones, seeded from (seed, replication,
+ * purpose) like them: for draws made once, at a model's creation, that
+ * must not take a number from the streams models count (a day's
+ * busyness), so adding them shifts no other stream. NULL when out of
+ * memory. */
+gsl_rng *sim_rng_own(const struct sim_ctx *ctx, uint32_t purpose);
 
 /* Schedules fn at absolute time time_s. Returns the event's sequence number
  * for lazy cancellation, or 0 when it could not: time_s is not finite or is
