@@ -199,8 +199,9 @@ void partial_part_clear(struct partial_part *p)
 }
 
 /* Element k of a part's sums into *x: [n, "s1", e1, "s2", e2], n at most
- * reps. Returns false when it is not of that shape. */
-static bool partial_read_sum(const json_t *e, uint32_t reps,
+ * max (the values its replications can have added). Returns false when it
+ * is not of that shape. */
+static bool partial_read_sum(const json_t *e, uint64_t max,
 			     struct moments_exact *x)
 {
 	const json_t *v[5];
@@ -212,7 +213,7 @@ static bool partial_read_sum(const json_t *e, uint32_t reps,
 	if (!json_is_integer(v[0]) || !json_is_string(v[1])
 	    || !json_is_integer(v[2]) || !json_is_string(v[3])
 	    || !json_is_integer(v[4]) || json_integer_value(v[0]) < 0
-	    || json_integer_value(v[0]) > reps
+	    || (uint64_t)json_integer_value(v[0]) > max
 	    || json_string_length(v[1]) > MOMENTS_HEX_MAX + 1
 	    || json_string_length(v[3]) > MOMENTS_HEX_MAX)
 		return false;
@@ -242,15 +243,18 @@ enum sim_status partial_part_add(const struct partial_part *p,
 		return sim_err_add(err, SIM_EINVAL, "%s: sums: %zu figures, but "
 				   "a run of the scenario has %zu", name, n,
 				   summary_acc_figures(a));
-	for (size_t k = 0; k < n; k++)
-		if (!partial_read_sum(json_array_get(p->sums, k),
-				      p->end - p->first, &x)
+	for (size_t k = 0; k < n; k++) {
+		uint64_t max = (uint64_t)(p->end - p->first)
+			       * summary_acc_values_max(a, k);
+
+		if (!partial_read_sum(json_array_get(p->sums, k), max, &x)
 		    || summary_acc_add_exact(a, k, &x) != 0)
 			return sim_err_add(err, SIM_EINVAL, "%s: sums[%zu]: not "
-					   "the sums of at most %" PRIu32 " "
-					   "replications' values, as [n, \"s1\","
-					   " e1, \"s2\", e2]", name, k,
-					   p->end - p->first);
+					   "the sums of at most %" PRIu64 " "
+					   "values of %" PRIu32 " replications, "
+					   "as [n, \"s1\", e1, \"s2\", e2]",
+					   name, k, max, p->end - p->first);
+	}
 	summary_acc_add_count(a, p->end - p->first, p->events);
 	return SIM_OK;
 }

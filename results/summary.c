@@ -179,6 +179,15 @@ uint64_t summary_acc_events(const struct summary_acc *a)
 	return a->events;
 }
 
+uint64_t summary_acc_values_max(const struct summary_acc *a, size_t k)
+{
+	size_t whole = (size_t)floor(a->sc->run.days);
+
+	if (k >= a->off[FIGURE_BLOCK_PLINE] && k < a->off[FIGURE_BLOCK_PLINE + 1])
+		return whole > 1 ? whole : 1;
+	return 1;
+}
+
 int summary_acc_add_exact(struct summary_acc *a, size_t k,
 			  const struct moments_exact *x)
 {

@@ -140,6 +140,9 @@ uint64_t summary_acc_events(const struct summary_acc *a);
  * figure of a saved part is in, its count of replications and events. */
 int summary_acc_add_exact(struct summary_acc *a, size_t k,
 			  const struct moments_exact *x);
+/* At most how many values one replication adds to figure k: 1, or, for a
+ * figure summed a period at a time, its whole counted days. */
+uint64_t summary_acc_values_max(const struct summary_acc *a, size_t k);
 void summary_acc_add_count(struct summary_acc *a, uint64_t replications,
 			   uint64_t events);
 /* Builds the summary of what a holds (at least one result). Returns a new

@@ -85,6 +85,18 @@ def test_same_bytes(t, d):
         t.check(x.read() == y.read(), "a part differs between --threads 1 and 2")
 
 
+def test_periods(t, d):
+    # Busyness adds figures summed a day at a time (several values a
+    # replication): their parts merge to the run's bytes too.
+    base = ["--days", "3", "--seed", "7", "--replications", "4", "--set",
+            'busyness=[{name: force, cv: 0.08, lines: ["999", "101"]}]']
+    p = Parts(t, d, t.path("scenarios", "west-midlands-2024.yaml"), base)
+    a, b = p.make("pa.json", 0, 1), p.make("pb.json", 1, 4)
+    wants = [t.expect_rc(p.run + fmt, 0)[0] for fmt in FORMATS]
+    t.check("one period" in wants[0], "busyness: no one-period figures")
+    check_same_bytes(t, wants, [a, b], "busyness 0:1 + 1:4", (0, 1, 3))
+
+
 def test_refused(t, d):
     """Parts of the small scenario's run of 5 replications: a is 0:3, b
     3:5. Returns (a, b)."""
@@ -227,6 +239,7 @@ def main():
     t = Ctx()
     with tempfile.TemporaryDirectory() as d:
         test_same_bytes(t, d)
+        test_periods(t, d)
         a, b = test_refused(t, d)
         test_damaged(t, d, a, b)
         test_usage(t, d)
