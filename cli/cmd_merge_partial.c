@@ -17,17 +17,12 @@
 #include "cli/cli_common.h"
 #include "cli/cmd_merge.h"
 #include "results/partial.h"
-#include "results/report_csv.h"
-#include "results/report_json.h"
-#include "results/report_table.h"
-#include "results/report_table_hours.h"
+#include "results/report_run.h"
 #include "sim/mem.h"
-
-enum merge_format { MERGE_TABLE, MERGE_CSV, MERGE_JSON };
 
 struct merge_opts {
 	const char *out, *scenario;
-	int format;                        /* enum merge_format */
+	int format;                        /* enum report_run_format */
 	bool wide, intervals, by_day, by_hour, require_slas, mixed_env, help;
 	const char **parts;                /* owned array, borrowed words */
 	size_t n_parts;
@@ -124,7 +119,7 @@ static int merge_parse(int argc, char **argv, struct merge_opts *o)
 		return rc;
 	if (o->n_parts == 0)
 		return cli_usage_error("merge", "name the parts to merge");
-	if (o->wide && o->format != MERGE_CSV)
+	if (o->wide && o->format != REPORT_RUN_CSV)
 		return cli_usage_error("merge", "--wide is a form of CSV; give "
 				       "it with --format csv");
 	return CLI_EXIT_OK;
@@ -137,24 +132,13 @@ static enum sim_status merge_write(FILE *f, const struct summary *s,
 				   const char *const *command, size_t n,
 				   struct sim_err *err)
 {
-	enum sim_status st;
+	const struct report_run_form form = {
+		.format = o->format, .wide = o->wide,
+		.intervals = o->intervals, .by_day = o->by_day,
+		.by_hour = o->by_hour, .command = command, .n_command = n,
+	};
 
-	switch (o->format) {
-	case MERGE_CSV:
-		return o->wide ? report_csv_write_wide(f, s, err)
-			: report_csv_write(f, s, o->intervals, err);
-	case MERGE_JSON:
-		return report_json_write_run(f, s, o->intervals, command, n,
-					     err);
-	case MERGE_TABLE:
-		break;
-	}
-	st = report_table_write(f, s, o->intervals, err);
-	if (st == SIM_OK && o->by_day)
-		st = report_table_write_days(f, s, err);
-	if (st == SIM_OK && o->by_hour)
-		st = report_table_hours_write(f, s, err);
-	return st;
+	return report_run_write(f, s, &form, err);
 }
 
 /* The merged run's command: the parts' words, then the output's. Returns
@@ -233,7 +217,7 @@ static int merge_parts(const struct merge_opts *o)
 
 int cmd_merge_partial(int argc, char **argv)
 {
-	struct merge_opts o = { .format = MERGE_TABLE };
+	struct merge_opts o = { .format = REPORT_RUN_TABLE };
 	int rc = merge_parse(argc, argv, &o);
 
 	if (rc == CLI_EXIT_OK && o.help)

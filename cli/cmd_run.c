@@ -22,10 +22,8 @@
 #include "results/experiment.h"
 #include "results/partial.h"
 #include "results/progress.h"
-#include "results/report_csv.h"
 #include "results/report_json.h"
-#include "results/report_table.h"
-#include "results/report_table_hours.h"
+#include "results/report_run.h"
 #include "results/summary.h"
 #include "sim/mem.h"
 #include "sim/replicate.h"
@@ -77,7 +75,6 @@ const char cmd_run_usage[] =
 	"exit status: 0 ok, 1 the run failed, 2 bad usage or invalid scenario,\n"
 	"3 an SLA was missed and --require-slas was given\n";
 
-enum run_format { RUN_TABLE, RUN_CSV, RUN_JSON };
 
 struct run_opts {
 	const char *path;                  /* NULL: the bundled scenario */
@@ -89,7 +86,7 @@ struct run_opts {
 	const char **command;              /* owned: the words the JSON records */
 	size_t n_command;
 	unsigned threads;
-	int format;                        /* enum run_format */
+	int format;                        /* enum report_run_format */
 	bool intervals, by_day, by_hour, wide, require_slas, verbose, quiet,
 	     help;
 };
@@ -180,7 +177,7 @@ static int run_parse_range(struct run_opts *o)
 		return cli_usage_error("run", "--replications-range '%s': must "
 				       "be A:B, whole numbers with A < B (the "
 				       "replications A..B-1)", o->range);
-	if (o->format != RUN_TABLE || o->wide || o->intervals || o->by_day
+	if (o->format != REPORT_RUN_TABLE || o->wide || o->intervals || o->by_day
 	    || o->by_hour || o->report != NULL || o->require_slas)
 		return cli_usage_error("run", "--partial writes no output: give "
 				       "the output's options to `callsim "
@@ -199,7 +196,7 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		return rc;
 	if (o->quiet && o->verbose)
 		return cli_usage_error("run", "give --verbose or --quiet, not both");
-	if (o->wide && o->format != RUN_CSV)
+	if (o->wide && o->format != REPORT_RUN_CSV)
 		return cli_usage_error("run", "--wide is a form of CSV; give it "
 				       "with --format csv");
 	if ((rc = run_parse_range(o)) != CLI_EXIT_OK)
@@ -227,25 +224,14 @@ static void run_report_speed(const struct summary *s, unsigned threads,
 static enum sim_status run_write(const struct summary *s,
 				 const struct run_opts *o, struct sim_err *err)
 {
-	enum sim_status st;
+	const struct report_run_form form = {
+		.format = o->format, .wide = o->wide,
+		.intervals = o->intervals, .by_day = o->by_day,
+		.by_hour = o->by_hour, .command = o->command,
+		.n_command = o->n_command,
+	};
 
-	switch (o->format) {
-	case RUN_CSV:
-		return o->wide ? report_csv_write_wide(stdout, s, err)
-			: report_csv_write(stdout, s, o->intervals, err);
-	case RUN_JSON:
-		return report_json_write_run(stdout, s, o->intervals,
-					     o->command, o->n_command,
-					     err);
-	case RUN_TABLE:
-		break;
-	}
-	st = report_table_write(stdout, s, o->intervals, err);
-	if (st == SIM_OK && o->by_day)
-		st = report_table_write_days(stdout, s, err);
-	if (st == SIM_OK && o->by_hour)
-		st = report_table_hours_write(stdout, s, err);
-	return st;
+	return report_run_write(stdout, s, &form, err);
 }
 
 /* --report: the run's JSON, read back as `callsim report` reads a saved
@@ -354,7 +340,7 @@ static int run_partial(const struct scenario *sc, const struct run_opts *o)
 
 int cmd_run(int argc, char **argv)
 {
-	struct run_opts o = { .format = RUN_TABLE };
+	struct run_opts o = { .format = REPORT_RUN_TABLE };
 	struct scenario *sc = NULL;
 	int rc = run_parse(argc, argv, &o);
 
