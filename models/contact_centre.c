@@ -13,8 +13,11 @@
  *
  * Pools with overflow rules or reserves (models/routing.h) make those
  * choices through routed variants (routed_answer, routed_next_caller),
- * which a scenario without them never enters. */
-#include "models/replication.h"
+ * which a scenario without them never enters.
+ *
+ * The objects are in contact_centre_int.h; the figures made of the tallies
+ * when the run ends are in contact_centre_figures.c. */
+#include "models/contact_centre_int.h"
 
 #include <assert.h>
 #include <math.h>
@@ -33,82 +36,10 @@
 #include "sim/sim.h"
 #include "sim/timeavg.h"
 
-#define CALLERS_PER_CHUNK 1024
 /* The routed paths are kept out of line: inlined into offer and
  * pool_fill, they would cost every call of a scenario without routing
  * the registers they save (bench/instructions). */
 #define CC_OUT_OF_LINE __attribute__((noinline))
-
-struct caller {
-	struct caller *prev, *next;  /* queue links; next also links the free list */
-	double arrival_s;
-	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
-	uint16_t line;               /* at most SCENARIO_LIST_MAX lines */
-	uint16_t day;                /* counted day it arrived, if counted */
-	uint16_t hour;               /* hour of the week it arrived, if counted */
-	uint8_t repeat;              /* a redial of an abandoned call */
-	uint8_t counted;             /* offered inside the counted period */
-};
-
-_Static_assert(SCENARIO_LIST_MAX <= UINT16_MAX, "a line index fits a caller");
-
-struct caller_chunk {
-	struct caller_chunk *next;
-	struct caller callers[CALLERS_PER_CHUNK];
-};
-
-/* One line's counted calls of one day, by the day they arrived. */
-struct day_tally {
-	double offered, answered, in_target, wait_sum_s;
-};
-
-struct line_state {
-	const struct line_spec *spec;
-	struct demand_plan *plan;
-	size_t plan_hint;
-	gsl_rng *rng[CC_STREAM_KINDS];
-	struct caller *head, *tail;  /* waiting callers, oldest first */
-	size_t *pools;               /* pools serving this line, preferred first */
-	size_t n_pools;
-	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
-	double wait_sum_s;
-	struct hist *waits;
-	double h_offered[HOURS_PER_WEEK];
-	double h_answered[HOURS_PER_WEEK];
-	double h_in_target[HOURS_PER_WEEK];
-	struct day_tally *days;      /* [n_days] */
-};
-
-struct pool_state {
-	const struct pool_spec *spec;
-	struct roster *roster;
-	int idle, busy, leaving;     /* leaving: busy, shift over, go when done */
-	struct timeavg busy_ta, present_ta, staff_ta;
-	double mark_busy, mark_present, mark_staff;   /* integrals at last tick */
-	double busy_s, present_s, staff_s;            /* counted integrals */
-	double h_busy[HOURS_PER_WEEK];
-	double h_present[HOURS_PER_WEEK];
-	double h_staff[HOURS_PER_WEEK];
-};
-
-struct cc_model {
-	const struct scenario *sc;
-	struct sim_ctx *ctx;         /* borrowed from the replication */
-	struct replication *rep;     /* told when a call ends ... */
-	bool post_call_ended;        /* ... if any model listens */
-	double warmup_s, end_s;
-	size_t n_days;               /* counted days: replication_days */
-	struct line_state *lines;
-	struct pool_state *pools;
-	struct routing *routing;     /* NULL: no overflow rule, no reserve */
-	struct caller_chunk *chunks;
-	struct caller *free_callers;
-	long pending_counted;        /* counted callers not yet answered or gone */
-	size_t n_waiting;            /* callers queued on every line */
-	size_t max_waiting;          /* more stops the run: run.max_waiting */
-	double last_tick_s;
-	double h_seconds[HOURS_PER_WEEK];
-};
 
 static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev);
@@ -854,105 +785,6 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	return m;
 }
 
-/* ---- figures ---------------------------------------------------------- */
-
-static double ratio(double num, double den)
-{
-	return den > 0 ? num / den : NAN;
-}
-
-/* Counted callers still in the line's queue: at the end of the drain, the
- * calls offered that were neither answered nor abandoned. Counted from the
- * queue itself, not from the other tallies, so offered = answered +
- * abandoned + unanswered at end is a check, not a definition. */
-static double counted_waiting(const struct line_state *ls)
-{
-	double n = 0;
-
-	for (const struct caller *c = ls->head; c; c = c->next)
-		n += c->counted;
-	return n;
-}
-
-static void line_figures(const struct cc_model *m, size_t l,
-			 struct replication_result *out)
-{
-	const struct line_state *ls = &m->lines[l];
-	double *f = replication_line_at(out, l);
-	double weeks_in_hour;
-
-	f[CC_OFFERED] = ls->offered;
-	f[CC_ANSWERED] = ls->answered;
-	f[CC_ABANDONED] = ls->abandoned;
-	f[CC_UNANSWERED_END] = counted_waiting(ls);
-	f[CC_ABANDONED_5S] = ls->abandoned_5s;
-	f[CC_REPEATS] = ls->repeats;
-	f[CC_SERVICE_LEVEL] = ratio(ls->in_target, ls->offered);
-	f[CC_ABANDON_RATE] = ratio(ls->abandoned, ls->offered);
-	f[CC_ASA_S] = ratio(ls->wait_sum_s, ls->answered);
-	f[CC_WAIT_P50_S] = hist_quantile(ls->waits, 0.50);
-	f[CC_WAIT_P90_S] = hist_quantile(ls->waits, 0.90);
-	f[CC_WAIT_P95_S] = hist_quantile(ls->waits, 0.95);
-	f[CC_WAIT_P99_S] = hist_quantile(ls->waits, 0.99);
-	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		double *i = replication_iline_at(out, h, l);
-		/* Hours of that slot in the counted period: a mean per week. */
-		weeks_in_hour = m->h_seconds[h] / HOUR_S;
-		i[CC_I_OFFERED] = ratio(ls->h_offered[h], weeks_in_hour);
-		i[CC_I_ANSWERED] = ratio(ls->h_answered[h], weeks_in_hour);
-		i[CC_I_SERVICE_LEVEL] = ratio(ls->h_in_target[h], ls->h_offered[h]);
-	}
-}
-
-/* Line l's wait distribution: its answered calls by the bin their wait
- * fell in. The edges are edges of the histogram's bins, so each count is
- * exact and the bins add up to the answered calls. */
-static void line_wait_figures(const struct cc_model *m, size_t l,
-			      struct replication_result *out)
-{
-	static const double edges[FIGURE_WAIT_BINS] = { FIGURE_WAIT_EDGES };
-	const struct hist *h = m->lines[l].waits;
-	double below[FIGURE_WAIT_BINS + 1];
-
-	hist_counts_below(h, edges, FIGURE_WAIT_BINS, below);
-	below[FIGURE_WAIT_BINS] = hist_count(h);
-	for (size_t b = 0; b < FIGURE_WAIT_BINS; b++)
-		replication_wline_at(out, b, l)[CC_W_ANSWERED] =
-			below[b + 1] - below[b];
-}
-
-/* Line l's figures of each counted day. */
-static void line_day_figures(const struct cc_model *m, size_t l,
-			     struct replication_result *out)
-{
-	const struct line_state *ls = &m->lines[l];
-
-	for (size_t d = 0; d < m->n_days; d++) {
-		const struct day_tally *dt = &ls->days[d];
-		double *f = replication_dline_at(out, d, l);
-
-		f[CC_D_OFFERED] = dt->offered;
-		f[CC_D_SERVICE_LEVEL] = ratio(dt->in_target, dt->offered);
-		f[CC_D_ASA_S] = ratio(dt->wait_sum_s, dt->answered);
-	}
-}
-
-static void pool_figures(const struct cc_model *m, size_t p,
-			 struct replication_result *out)
-{
-	const struct pool_state *ps = &m->pools[p];
-	double *f = replication_pool_at(out, p);
-	double counted_s = m->end_s - m->warmup_s;
-
-	f[CC_OCCUPANCY] = ratio(ps->busy_s, ps->present_s);
-	f[CC_STAFF_ON_DUTY] = ratio(ps->staff_s, counted_s);
-	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		double *i = replication_ipool_at(out, h, p);
-		i[CC_I_STAFF] = ratio(ps->h_staff[h], m->h_seconds[h]);
-		i[CC_I_OCCUPANCY] = ratio(ps->h_busy[h], ps->h_present[h]);
-	}
-}
-
 /* Every counted caller has been answered or has abandoned. */
 static bool cc_settled(const void *model)
 {
@@ -962,15 +794,7 @@ static bool cc_settled(const void *model)
 
 static void cc_figures(const void *model, struct replication_result *out)
 {
-	const struct cc_model *m = model;
-
-	for (size_t l = 0; l < m->sc->n_lines; l++) {
-		line_figures(m, l, out);
-		line_day_figures(m, l, out);
-		line_wait_figures(m, l, out);
-	}
-	for (size_t p = 0; p < m->sc->n_pools; p++)
-		pool_figures(m, p, out);
+	contact_centre_figures(model, out);
 }
 
 static bool cc_wanted(const struct scenario *sc)
