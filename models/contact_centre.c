@@ -16,7 +16,8 @@
  * which a scenario without them never enters.
  *
  * The objects are in contact_centre_int.h; the figures made of the tallies
- * when the run ends are in contact_centre_figures.c. */
+ * when the run ends are in contact_centre_figures.c; the call log of a
+ * logged run (models/run_log.h) in contact_centre_log.c. */
 #include "models/contact_centre_int.h"
 
 #include <assert.h>
@@ -31,6 +32,7 @@
 #include "models/roster.h"
 #include "models/routing.h"
 #include "models/scenario_rota.h"
+#include "models/run_log.h"
 #include "sim/hist.h"
 #include "sim/mem.h"
 #include "sim/sim.h"
@@ -40,6 +42,10 @@
  * pool_fill, they would cost every call of a scenario without routing
  * the registers they save (bench/instructions). */
 #define CC_OUT_OF_LINE __attribute__((noinline))
+/* Whether the run is logged: one replication of a run at most, so the
+ * branch is laid out for the others, which pay one test where a call is
+ * offered, answered and ends. */
+#define LOGGED(m) __builtin_expect((m)->log != NULL, 0)
 
 static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev);
@@ -152,9 +158,12 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	ps->busy++;
 	pool_note(ps, now);
 	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
-	uint32_t line = c->line;
-	caller_put(m, c);
-	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, (int64_t)line);
+	int64_t arg = c->line;
+	if (LOGGED(m))
+		arg = contact_centre_log_talk(m, c, p, now, talk_s);
+	else
+		caller_put(m, c);
+	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
 }
 
 /* The oldest caller waiting on the highest-priority line pool p serves, or
@@ -262,6 +271,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 
 	c->counted = now >= m->warmup_s && now < m->end_s;
 	c->arrival_s = now;
+	if (LOGGED(m))
+		contact_centre_log_offer(m, c);
 	if (c->counted) {
 		ls->offered += 1;
 		c->hour = (uint16_t)hour_of_week(now);
@@ -347,11 +358,15 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 			ls->abandoned_5s += 1;
 		m->pending_counted--;
 	}
+	if (LOGGED(m))
+		contact_centre_log_row(m, c, RUN_LOG_ABANDONED, now, NAN);
 	double p = ls->spec->redial_probability;
 	if (p > 0 && gsl_rng_uniform(ls->rng[CC_STREAM_REDIAL]) < p) {
 		double delay_s = dist_sample(&ls->spec->redial_delay,
 					     ls->rng[CC_STREAM_REDIAL]);
-		sim_schedule(ctx, now + delay_s, on_redial, ls, 0);
+		/* The redial carries who rings again, for the log. */
+		sim_schedule(ctx, now + delay_s, on_redial, ls,
+			     m->log ? (int64_t)c->caller : 0);
 	}
 	caller_put(m, c);
 }
@@ -369,6 +384,7 @@ static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
 	}
 	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 1;
+	c->caller = (uint64_t)ev->arg;
 	offer(m, c, sim_now(ctx));
 }
 
@@ -526,25 +542,50 @@ static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev)
 	routing_relieve(m, l, sim_now(ctx));
 }
 
-/* Talk time is over: the call may create an incident now (not after
- * wrap-up); the handler stays busy through after-call work. */
-static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
+/* Talk time of a call of line `line` (call id `call` in a logged run, else
+ * 0) is over: the call may create an incident now (not after wrap-up); the
+ * handler stays busy through after-call work. Returns the wrap-up drawn
+ * (0 when the line has none). */
+static inline double talk_over(struct cc_model *m, struct pool_state *ps,
+			       size_t line, uint64_t call, double now)
 {
-	struct cc_model *m = sim_model(ctx);
-	struct pool_state *ps = ev->obj;
-	const struct line_spec *spec = m->lines[ev->arg].spec;
-	double now = sim_now(ctx);
+	const struct line_spec *spec = m->lines[line].spec;
+	double wrap_s = 0.0;
 
 	if (m->post_call_ended)
 		replication_post(m->rep, &(struct replication_notice){
-			.kind = REPLICATION_CALL_ENDED, .line = (size_t)ev->arg });
+			.kind = REPLICATION_CALL_ENDED, .line = line,
+			.call = call });
 	if (spec->has_wrap) {
-		double wrap_s = dist_sample(&spec->wrap,
-					    m->lines[ev->arg].rng[CC_STREAM_WRAP]);
-		sim_schedule(ctx, now + wrap_s, on_wrap_end, ps, ev->arg);
-		return;
+		wrap_s = dist_sample(&spec->wrap,
+				     m->lines[line].rng[CC_STREAM_WRAP]);
+		sim_schedule(m->ctx, now + wrap_s, on_wrap_end, ps,
+			     (int64_t)line);
+	} else {
+		handler_done(m, ps, now);
 	}
-	handler_done(m, ps, now);
+	return wrap_s;
+}
+
+/* In a logged run: the call's row is complete once its wrap-up is drawn. */
+static void log_talk_over(struct cc_model *m, struct pool_state *ps,
+			  int64_t arg)
+{
+	struct caller *c = contact_centre_log_talked(m, arg);
+	double wrap_s = talk_over(m, ps, c->line, c->id, sim_now(m->ctx));
+
+	contact_centre_log_row(m, c, RUN_LOG_ANSWERED, c->answered_s, wrap_s);
+	caller_put(m, c);
+}
+
+static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+
+	if (LOGGED(m))
+		log_talk_over(m, ev->obj, ev->arg);
+	else
+		talk_over(m, ev->obj, (size_t)ev->arg, 0, sim_now(ctx));
 }
 
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -765,6 +806,7 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	m->sc = env->sc;
 	m->ctx = env->ctx;
 	m->rep = env->rep;
+	m->log = env->log;
 	m->post_call_ended = replication_listened(m->rep, REPLICATION_CALL_ENDED);
 	m->max_waiting = m->sc->run.max_waiting ? m->sc->run.max_waiting
 						: SCENARIO_MAX_WAITING_DEFAULT;
@@ -794,7 +836,11 @@ static bool cc_settled(const void *model)
 
 static void cc_figures(const void *model, struct replication_result *out)
 {
-	contact_centre_figures(model, out);
+	const struct cc_model *m = model;
+
+	contact_centre_figures(m, out);
+	if (LOGGED(m))
+		contact_centre_log_unfinished(m);
 }
 
 static bool cc_wanted(const struct scenario *sc)

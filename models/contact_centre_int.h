@@ -14,6 +14,7 @@
 #include "models/replication.h"
 #include "models/roster.h"
 #include "models/routing.h"
+#include "models/run_log.h"
 #include "sim/hist.h"
 #include "sim/sim.h"
 #include "sim/timeavg.h"
@@ -24,7 +25,11 @@ struct caller {
 	struct caller *prev, *next;  /* queue links; next also links the free list */
 	double arrival_s;
 	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
+	/* Kept only when the run is logged (struct run_log). */
+	uint64_t id, caller;         /* its call id; its first call's id */
+	double answered_s, talk_s;
 	uint16_t line;               /* at most SCENARIO_LIST_MAX lines */
+	uint16_t pool;               /* logged: its handler's pool */
 	uint16_t day;                /* counted day it arrived, if counted */
 	uint16_t hour;               /* hour of the week it arrived, if counted */
 	uint8_t repeat;              /* a redial of an abandoned call */
@@ -89,11 +94,36 @@ struct cc_model {
 	size_t max_waiting;          /* more stops the run: run.max_waiting */
 	double last_tick_s;
 	double h_seconds[HOURS_PER_WEEK];
+	/* A logged run (NULL: not logged) keeps each answered caller, linked
+	 * here, until its talk ends, when its row is complete. */
+	const struct run_log *log;
+	uint64_t log_calls;          /* calls offered so far: the last id */
+	struct caller *talking;
 };
 
 /* The replication's figures of the contact centre (contact_centre_figures.c):
  * every line's and pool's tallies into out. */
 void contact_centre_figures(const struct cc_model *m,
 			    struct replication_result *out);
+
+/* The call log of a logged run (contact_centre_log.c), called only when
+ * m->log is set; kept out of line, out of the way of the other runs' code.
+ * An offered call is numbered; a finished one's row is handed to the log
+ * (ended_s: when answered or abandoned, or the run's end; wrap_s: NAN when
+ * never drawn); caller c, answered now by pool p for talk_s, waits on the
+ * talking list until its talk ends (log_talk returns the argument of that
+ * event, which names c, and log_talked takes it back off); when the run
+ * stops, the calls it stopped on are written. */
+#define CONTACT_CENTRE_LOG_COLD __attribute__((cold, noinline))
+CONTACT_CENTRE_LOG_COLD void contact_centre_log_offer(struct cc_model *m,
+						      struct caller *c);
+CONTACT_CENTRE_LOG_COLD void contact_centre_log_row(
+	const struct cc_model *m, const struct caller *c,
+	enum run_log_outcome outcome, double ended_s, double wrap_s);
+CONTACT_CENTRE_LOG_COLD int64_t contact_centre_log_talk(
+	struct cc_model *m, struct caller *c, size_t p, double now,
+	double talk_s);
+struct caller *contact_centre_log_talked(struct cc_model *m, int64_t arg);
+void contact_centre_log_unfinished(const struct cc_model *m);
 
 #endif
