@@ -51,6 +51,7 @@ static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
+static void log_on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
@@ -160,7 +161,7 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
 	int64_t arg = c->line;
 	if (LOGGED(m))
-		arg = contact_centre_log_talk(m, c, p, now, talk_s);
+		arg = contact_centre_log_talk(m, c, ps, talk_s);
 	else
 		caller_put(m, c);
 	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
@@ -217,6 +218,16 @@ static void handler_done(struct cc_model *m, struct pool_state *ps, double now)
 	pool_fill(m, p, now);
 }
 
+/* In a logged run: handler `seat` of pool ps finished; numbered handlers
+ * follow the counts before anyone takes the next call. */
+static CONTACT_CENTRE_LOG_COLD void log_handler_done(struct cc_model *m,
+						     struct pool_state *ps,
+						     double now, uint32_t seat)
+{
+	handler_seats_release(ps->seats, seat, ps->leaving == 0);
+	handler_done(m, ps, now);
+}
+
 /* Moves pool p to the roster's on-duty count: arrivals join as idle (or
  * cancel pending departures); departures take idle handlers first, and busy
  * ones are marked to leave when their call ends. */
@@ -225,6 +236,7 @@ static void pool_restaff(struct cc_model *m, size_t p, double now)
 	struct pool_state *ps = &m->pools[p];
 	int target = roster_on_duty(ps->roster, now);
 	int staying = ps->idle + ps->busy - ps->leaving;
+	int idle_was = ps->idle;
 
 	if (target > staying) {
 		int more = target - staying;
@@ -237,6 +249,8 @@ static void pool_restaff(struct cc_model *m, size_t p, double now)
 		ps->idle -= gone;
 		ps->leaving += fewer - gone;
 	}
+	if (LOGGED(m))
+		contact_centre_log_restaff(m, ps, ps->idle - idle_was);
 	timeavg_set(&ps->staff_ta, now, target);
 	pool_note(ps, now);
 	pool_fill(m, p, now);
@@ -547,7 +561,8 @@ static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev)
  * handler stays busy through after-call work. Returns the wrap-up drawn
  * (0 when the line has none). */
 static inline double talk_over(struct cc_model *m, struct pool_state *ps,
-			       size_t line, uint64_t call, double now)
+			       size_t line, uint64_t call, uint32_t seat,
+			       double now)
 {
 	const struct line_spec *spec = m->lines[line].spec;
 	double wrap_s = 0.0;
@@ -559,8 +574,14 @@ static inline double talk_over(struct cc_model *m, struct pool_state *ps,
 	if (spec->has_wrap) {
 		wrap_s = dist_sample(&spec->wrap,
 				     m->lines[line].rng[CC_STREAM_WRAP]);
-		sim_schedule(m->ctx, now + wrap_s, on_wrap_end, ps,
-			     (int64_t)line);
+		if (seat)
+			sim_schedule(m->ctx, now + wrap_s, log_on_wrap_end, ps,
+				     (int64_t)seat);
+		else
+			sim_schedule(m->ctx, now + wrap_s, on_wrap_end, ps,
+				     (int64_t)line);
+	} else if (seat) {
+		log_handler_done(m, ps, now, seat);
 	} else {
 		handler_done(m, ps, now);
 	}
@@ -568,11 +589,13 @@ static inline double talk_over(struct cc_model *m, struct pool_state *ps,
 }
 
 /* In a logged run: the call's row is complete once its wrap-up is drawn. */
-static void log_talk_over(struct cc_model *m, struct pool_state *ps,
-			  int64_t arg)
+static CONTACT_CENTRE_LOG_COLD void log_talk_over(struct cc_model *m,
+						  struct pool_state *ps,
+						  int64_t arg)
 {
 	struct caller *c = contact_centre_log_talked(m, arg);
-	double wrap_s = talk_over(m, ps, c->line, c->id, sim_now(m->ctx));
+	double wrap_s = talk_over(m, ps, c->line, c->id, c->seat,
+				  sim_now(m->ctx));
 
 	contact_centre_log_row(m, c, RUN_LOG_ANSWERED, c->answered_s, wrap_s);
 	caller_put(m, c);
@@ -585,12 +608,19 @@ static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (LOGGED(m))
 		log_talk_over(m, ev->obj, ev->arg);
 	else
-		talk_over(m, ev->obj, (size_t)ev->arg, 0, sim_now(ctx));
+		talk_over(m, ev->obj, (size_t)ev->arg, 0, 0, sim_now(ctx));
 }
 
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	handler_done(sim_model(ctx), ev->obj, sim_now(ctx));
+}
+
+/* A logged run's wrap-up ended: the event names the handler. */
+static void log_on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	log_handler_done(sim_model(ctx), ev->obj, sim_now(ctx),
+			 (uint32_t)ev->arg);
 }
 
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -763,8 +793,10 @@ static void cc_free(void *model)
 		}
 	}
 	if (m->pools)
-		for (size_t p = 0; p < m->sc->n_pools; p++)
+		for (size_t p = 0; p < m->sc->n_pools; p++) {
 			roster_free(m->pools[p].roster);
+			handler_seats_free(m->pools[p].seats);
+		}
 	routing_free(m->routing);
 	while (m->chunks) {
 		struct caller_chunk *next = m->chunks->next;
@@ -816,7 +848,8 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	assert(m->n_days <= UINT16_MAX);   /* run.days <= 36600: a caller's day */
 	assert(env->first_stream == 0);   /* line l's streams are l * KINDS + k */
 	sim_set_model(m->ctx, m);
-	if (model_build(m, err) != SIM_OK) {
+	if (model_build(m, err) != SIM_OK ||
+	    (LOGGED(m) && contact_centre_log_seats_init(m) != SIM_OK)) {
 		cc_free(m);
 		return NULL;
 	}

@@ -11,6 +11,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "models/demand.h"
+#include "models/handler_seats.h"
 #include "models/replication.h"
 #include "models/roster.h"
 #include "models/routing.h"
@@ -28,6 +29,7 @@ struct caller {
 	/* Kept only when the run is logged (struct run_log). */
 	uint64_t id, caller;         /* its call id; its first call's id */
 	double answered_s, talk_s;
+	uint32_t seat;               /* its handler's number in the pool */
 	uint16_t line;               /* at most SCENARIO_LIST_MAX lines */
 	uint16_t pool;               /* logged: its handler's pool */
 	uint16_t day;                /* counted day it arrived, if counted */
@@ -75,6 +77,7 @@ struct pool_state {
 	double h_busy[HOURS_PER_WEEK];
 	double h_present[HOURS_PER_WEEK];
 	double h_staff[HOURS_PER_WEEK];
+	struct handler_seats *seats; /* logged run: numbered handlers */
 };
 
 struct cc_model {
@@ -110,10 +113,14 @@ void contact_centre_figures(const struct cc_model *m,
  * m->log is set; kept out of line, out of the way of the other runs' code.
  * An offered call is numbered; a finished one's row is handed to the log
  * (ended_s: when answered or abandoned, or the run's end; wrap_s: NAN when
- * never drawn); caller c, answered now by pool p for talk_s, waits on the
- * talking list until its talk ends (log_talk returns the argument of that
- * event, which names c, and log_talked takes it back off); when the run
- * stops, the calls it stopped on are written. */
+ * never drawn); caller c, answered now by a handler of pool ps for talk_s
+ * (ps is the pool that answered: its own, or one taking the call by
+ * overflow), waits on the talking list until its talk ends (log_talk
+ * returns the argument of that event, which names c, and log_talked takes
+ * it back off); when the pool's handlers on duty change, `idle` more idle
+ * ones (fewer when negative) are numbered to match; when the run stops,
+ * the calls it stopped on are written. log_seats_init numbers every pool's
+ * handlers, before anyone comes on duty. */
 #define CONTACT_CENTRE_LOG_COLD __attribute__((cold, noinline))
 CONTACT_CENTRE_LOG_COLD void contact_centre_log_offer(struct cc_model *m,
 						      struct caller *c);
@@ -121,8 +128,11 @@ CONTACT_CENTRE_LOG_COLD void contact_centre_log_row(
 	const struct cc_model *m, const struct caller *c,
 	enum run_log_outcome outcome, double ended_s, double wrap_s);
 CONTACT_CENTRE_LOG_COLD int64_t contact_centre_log_talk(
-	struct cc_model *m, struct caller *c, size_t p, double now,
+	struct cc_model *m, struct caller *c, struct pool_state *ps,
 	double talk_s);
+CONTACT_CENTRE_LOG_COLD void contact_centre_log_restaff(
+	struct cc_model *m, struct pool_state *ps, int idle);
+enum sim_status contact_centre_log_seats_init(struct cc_model *m);
 struct caller *contact_centre_log_talked(struct cc_model *m, int64_t arg);
 void contact_centre_log_unfinished(const struct cc_model *m);
 

@@ -21,7 +21,8 @@ void contact_centre_log_row(const struct cc_model *m, const struct caller *c,
 	bool answered = outcome == RUN_LOG_ANSWERED;
 	struct run_log_call row = {
 		.id = c->id, .caller = c->caller, .line = c->line,
-		.pool = answered ? c->pool : 0, .outcome = outcome,
+		.pool = answered ? c->pool : 0,
+		.handler = answered ? c->seat : 0, .outcome = outcome,
 		.arrived_s = c->arrival_s, .ended_s = ended_s,
 		.talk_s = answered ? c->talk_s : NAN, .wrap_s = wrap_s,
 		.redial = c->repeat, .counted = c->counted,
@@ -31,11 +32,12 @@ void contact_centre_log_row(const struct cc_model *m, const struct caller *c,
 }
 
 int64_t contact_centre_log_talk(struct cc_model *m, struct caller *c,
-				size_t p, double now, double talk_s)
+				struct pool_state *ps, double talk_s)
 {
-	c->answered_s = now;
+	c->answered_s = sim_now(m->ctx);
 	c->talk_s = talk_s;
-	c->pool = (uint16_t)p;
+	c->pool = (uint16_t)(ps - m->pools);
+	c->seat = handler_seats_take(ps->seats);
 	c->prev = NULL;
 	c->next = m->talking;
 	if (m->talking)
@@ -55,6 +57,23 @@ struct caller *contact_centre_log_talked(struct cc_model *m, int64_t arg)
 	if (c->next)
 		c->next->prev = c->prev;
 	return c;
+}
+
+void contact_centre_log_restaff(struct cc_model *m, struct pool_state *ps,
+				int idle)
+{
+	if (idle < 0)
+		handler_seats_leave(ps->seats, -idle);
+	else if (handler_seats_arrive(ps->seats, idle) != 0)
+		sim_fail(m->ctx, SIM_ENOMEM, "out of memory for the call log");
+}
+
+enum sim_status contact_centre_log_seats_init(struct cc_model *m)
+{
+	for (size_t p = 0; p < m->sc->n_pools; p++)
+		if ((m->pools[p].seats = handler_seats_new()) == NULL)
+			return SIM_ENOMEM;
+	return SIM_OK;
 }
 
 /* Callers still waiting, and answered callers still talking (their

@@ -28,6 +28,8 @@ struct run_log_call {
 	uint64_t caller;        /* the id of the caller's first call */
 	size_t line;            /* index into the scenario's lines */
 	size_t pool;            /* answered: the pool of the handler */
+	uint32_t handler;       /* answered: the handler's number in the pool
+				   (models/handler_seats.h), from 1 */
 	enum run_log_outcome outcome;
 	double arrived_s;
 	double ended_s;         /* answered: when answered; abandoned: when

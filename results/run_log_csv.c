@@ -75,8 +75,12 @@ static void run_log_csv_call(void *sink, const struct run_log_call *c)
 	run_log_csv_ms_field(f, run_log_csv_duration_ms(c->talk_s));
 	run_log_csv_ms_field(f, run_log_csv_duration_ms(c->wrap_s));
 	fputc(',', f);
-	if (answered)
+	if (answered) {
 		emit_csv_field(f, w->sc->pools[c->pool].name);
+		fprintf(f, ",%" PRIu32, c->handler);
+	} else {
+		fputc(',', f);
+	}
 	fprintf(f, ",%s,%d,%d\n", outcome_words[c->outcome], c->redial,
 		c->counted);
 }
@@ -142,7 +146,7 @@ struct run_log_csv *run_log_csv_new(const struct scenario *sc, FILE *calls,
 	w->origin_ms = local_time_midnight_utc(sc->run.start) * 1000;
 	if (calls != NULL)
 		fputs("call_id,caller_id,line,arrived,answered,abandoned,"
-		      "wait_s,talk_s,wrap_s,pool,outcome,redial,counted\n",
+		      "wait_s,talk_s,wrap_s,pool,handler,outcome,redial,counted\n",
 		      calls);
 	if (incidents != NULL)
 		fputs("incident_id,call_id,grade,area,created,dispatched,"

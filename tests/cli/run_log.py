@@ -117,6 +117,38 @@ def check_calls(t, calls):
             "calls are not numbered in the order they arrive")
 
 
+def check_handlers(t, calls):
+    """No handler is on two calls at once: each is busy from answering
+    for the talk and wrap-up times, to the millisecond of the times
+    written."""
+    busy = {}
+    for c in calls:
+        if c["outcome"] == "answered":
+            t.check(c["handler"].isdigit() and int(c["handler"]) >= 1,
+                    "answered call without a handler: %s" % c)
+            start = utc_ms(c["answered"])
+            end = start + round(float(c["talk_s"]) * 1000) + \
+                (round(float(c["wrap_s"]) * 1000) if c["wrap_s"]
+                 else 10 ** 15)
+            busy.setdefault((c["pool"], c["handler"]), []).append(
+                (start, end))
+        else:
+            t.check(c["handler"] == "", "a handler for a call not "
+                    "answered: %s" % c)
+    overlaps = [(k, a, b) for k, spans in busy.items()
+                for a, b in zip(sorted(spans), sorted(spans)[1:])
+                if b[0] < a[1] - 2]
+    t.check(not overlaps, "%d calls overlap on one handler, e.g. %s"
+            % (len(overlaps), overlaps[:2]))
+    # Numbers are reused: they go up to each pool's peak staff
+    # (run_log.yaml: 2 and 2), each taken.
+    t.check(sorted(busy) == [("emergency", "1"), ("emergency", "2"),
+                             ("non-emergency", "1"),
+                             ("non-emergency", "2")],
+            "handlers are not numbered 1 .. the peak staff: %s"
+            % sorted(busy))
+
+
 def check_incidents(t, calls, incidents):
     """Each incident created when its answered call's talk ended."""
     by_id = {c["call_id"]: c for c in calls}
@@ -266,8 +298,16 @@ def check_errors(t, tmp):
 
 
 def peak_kb(t, args):
+    """Runs callsim; returns (exit code, peak resident kB). AddressSanitizer's
+    quarantine of freed memory, which grows with the work, is turned off
+    (as in run_memory.py)."""
+    env = dict(os.environ)
+    env["ASAN_OPTIONS"] = ":".join(
+        o for o in (env.get("ASAN_OPTIONS"), "quarantine_size_mb=0",
+                    "thread_local_quarantine_size_kb=0") if o)
     with open(os.devnull, "wb") as null:
-        p = subprocess.Popen([t.callsim] + args, stdout=null, stderr=null)
+        p = subprocess.Popen([t.callsim] + args, stdout=null, stderr=null,
+                             env=env)
         _, status, usage = os.wait4(p.pid, 0)
     return os.waitstatus_to_exitcode(status), usage.ru_maxrss
 
@@ -318,6 +358,7 @@ def main():
         check_counts(t, figures, [(calls1, inc1), (calls2, inc2)])
         for calls, inc in ((calls1, inc1), (calls2, inc2)):
             check_calls(t, calls)
+            check_handlers(t, calls)
             check_incidents(t, calls, inc)
         t.check(any(c["outcome"] == "abandoned" for c in calls1) and
                 any(c["redial"] == "1" for c in calls1) and
