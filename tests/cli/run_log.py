@@ -117,10 +117,10 @@ def check_calls(t, calls):
             "calls are not numbered in the order they arrive")
 
 
-def check_handlers(t, calls):
+def handler_spans(t, calls):
     """No handler is on two calls at once: each is busy from answering
     for the talk and wrap-up times, to the millisecond of the times
-    written."""
+    written. Returns each (pool, handler)'s spans."""
     busy = {}
     for c in calls:
         if c["outcome"] == "answered":
@@ -140,6 +140,12 @@ def check_handlers(t, calls):
                 if b[0] < a[1] - 2]
     t.check(not overlaps, "%d calls overlap on one handler, e.g. %s"
             % (len(overlaps), overlaps[:2]))
+    return busy
+
+
+def check_handlers(t, calls):
+    """Handlers never on two calls at once, numbered from 1."""
+    busy = handler_spans(t, calls)
     # Numbers are reused: they go up to each pool's peak staff
     # (run_log.yaml: 2 and 2), each taken.
     t.check(sorted(busy) == [("emergency", "1"), ("emergency", "2"),
@@ -169,6 +175,31 @@ def check_incidents(t, calls, incidents):
     ids = sorted(int(i["incident_id"]) for i in incidents)
     t.check(ids == list(range(1, len(ids) + 1)),
             "incident ids are not 1..%d, each once" % len(ids))
+
+
+def check_overflow(t, tmp):
+    """Calls answered by overflow name the pool that answered, and one of
+    its handlers: run_log_overflow.yaml's 999 pool takes 101 callers who
+    have waited 60 s, so each 101 row of that pool waited that long, and
+    its handlers, 1 to 3, are never on a 999 and a 101 call at once."""
+    path = os.path.join(tmp, "overflow-calls.csv")
+    t.expect_rc(["run", fixture("run_log_overflow.yaml"), "--quiet",
+                 "--calls-log", path], 0)
+    calls = read_csv(path)
+    check_calls(t, calls)
+    busy = handler_spans(t, calls)
+    by = [c for c in calls if c["outcome"] == "answered" and
+          c["line"] == "101" and c["pool"] == "emergency"]
+    t.check(len(by) >= 10, "too few 101 calls answered by overflow (%d) "
+            "to check" % len(by))
+    t.check(all(float(c["wait_s"]) >= 60.0 for c in by),
+            "a 101 call answered by the 999 pool before its rule held: %s"
+            % [c for c in by if float(c["wait_s"]) < 60.0][:1])
+    t.check(sorted(busy) == [("emergency", "1"), ("emergency", "2"),
+                             ("emergency", "3"), ("non-emergency", "1"),
+                             ("non-emergency", "2")],
+            "overflow handlers are not numbered 1 .. their pool's staff: %s"
+            % sorted(busy))
 
 
 def check_partial(t, tmp, whole):
@@ -371,6 +402,7 @@ def main():
             "--set", "run.start_date=2025-10-20"])
         check_october(t, calls_oct, inc_oct)
         check_same(t, tmp, out1)
+        check_overflow(t, tmp)
         check_partial(t, tmp, calls2)
         check_errors(t, tmp)
         check_memory(t, tmp)
