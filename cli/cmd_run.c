@@ -18,6 +18,7 @@
 
 #include "cli/cli_common.h"
 #include "cli/cmd_report.h"
+#include "cli/cmd_run_log.h"
 #include "models/contact_centre.h"
 #include "results/experiment.h"
 #include "results/partial.h"
@@ -35,6 +36,8 @@ const char cmd_run_usage[] =
 	"                   [--by-day] [--by-hour] [--require-slas]\n"
 	"                   [--report FILE.html]\n"
 	"                   [--replications-range A:B --partial OUT.json]\n"
+	"                   [--calls-log FILE.csv] [--incidents-log FILE.csv]\n"
+	"                   [--log-replication K]\n"
 	"                   [--verbose | --quiet]\n"
 	"\n"
 	"Simulates SCENARIO (default: the bundled West Midlands baseline) and\n"
@@ -60,6 +63,12 @@ const char cmd_run_usage[] =
 	"  --report FILE      also write the run's HTML report with charts to\n"
 	"                     FILE, as `callsim report` makes it from the JSON;\n"
 	"                     implies --intervals\n"
+	"  --calls-log FILE   also write one replication's calls to FILE, a row\n"
+	"                     a call (columns in docs/output.md); stdout is\n"
+	"                     the same with or without it\n"
+	"  --incidents-log FILE  and its incidents, a row an incident\n"
+	"  --log-replication K  the replication the logs are of, 1 to\n"
+	"                     --replications (default 1)\n"
 	"  --require-slas     exit 3 when a line's service level or a grade's\n"
 	"                     attendance within target misses its goal\n"
 	"  --replications-range A:B\n"
@@ -83,6 +92,7 @@ struct run_opts {
 	const char *report;                /* --report FILE, or NULL */
 	const char *range, *partial;       /* --replications-range, --partial */
 	uint32_t first, end;               /* the range, parsed */
+	struct cmd_run_log log;            /* --calls-log and the rest */
 	const char **command;              /* owned: the words the JSON records */
 	size_t n_command;
 	unsigned threads;
@@ -105,6 +115,9 @@ static const struct cli_opt run_opts_table[] = {
 	CLI_OPT_TEXT("report", 0, struct run_opts, report),
 	CLI_OPT_TEXT("replications-range", 0, struct run_opts, range),
 	CLI_OPT_TEXT("partial", 0, struct run_opts, partial),
+	CLI_OPT_TEXT("calls-log", 0, struct run_opts, log.calls_path),
+	CLI_OPT_TEXT("incidents-log", 0, struct run_opts, log.incidents_path),
+	CLI_OPT_TEXT("log-replication", 0, struct run_opts, log.replication),
 	CLI_OPT_FLAG("require-slas", 0, struct run_opts, require_slas),
 	CLI_OPT_FLAG("verbose", 'v', struct run_opts, verbose),
 	CLI_OPT_FLAG("quiet", 'q', struct run_opts, quiet),
@@ -116,37 +129,49 @@ static const struct cli_spec run_spec = {
 	"run", run_opts_table, offsetof(struct run_opts, path), 1, NULL
 };
 
+/* Whether argv[i] is an option with a value that leaves the figures as
+ * they are, as "--name=VALUE" (*next 0) or "--name VALUE" (*next 1). */
+static bool run_dropped_value(const char *arg, int *next)
+{
+	static const char *const valued[] = {
+		"--threads", "--calls-log", "--incidents-log",
+		"--log-replication", "--replications-range", "--partial", NULL
+	};
+
+	for (size_t k = 0; valued[k] != NULL; k++) {
+		size_t n = strlen(valued[k]);
+		if (strncmp(arg, valued[k], n) == 0 &&
+		    (arg[n] == '\0' || arg[n] == '=')) {
+			*next = arg[n] == '\0';
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The words of the command line that decide the figures, for the JSON's
- * "command": all but --threads, --verbose and --quiet, which change only
- * how fast and how chatty the run is, so stdout stays the same bytes
- * whatever they were, and --replications-range and --partial, so a part
- * names the run it is of. Returns 0, or -1 when out of memory. */
+ * "command": all but --threads, --verbose, --quiet and the logs', which
+ * change only how fast and how chatty the run is and what else it writes,
+ * so stdout stays the same bytes whatever they were, and
+ * --replications-range and --partial, so a part names the run it is of.
+ * Returns 0, or -1 when out of memory. */
 static int run_command(int argc, char **argv, struct run_opts *o)
 {
 	static const char *const dropped[] = {
 		"--verbose", "-v", "--quiet", "-q", NULL
 	};
-	static const char *const valued[] = {
-		"--threads", "--replications-range", "--partial", NULL
-	};
+	int next;
 
 	o->command = mem_malloc((size_t)argc * sizeof *o->command);
 	if (o->command == NULL)
 		return -1;
 	for (int i = 0; i < argc; i++) {
-		bool drop = false, value = false;
+		bool drop = false;
 
 		for (size_t k = 0; dropped[k] != NULL; k++)
 			drop = drop || strcmp(argv[i], dropped[k]) == 0;
-		for (size_t k = 0; valued[k] != NULL; k++) {
-			size_t len = strlen(valued[k]);
-
-			value = value || strcmp(argv[i], valued[k]) == 0;
-			drop = drop || (strncmp(argv[i], valued[k], len) == 0
-					&& argv[i][len] == '=');
-		}
-		if (value) {
-			i++;   /* and its value */
+		if (run_dropped_value(argv[i], &next)) {
+			i += next;   /* and its value */
 			continue;
 		}
 		if (!drop)
@@ -200,6 +225,9 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		return cli_usage_error("run", "--wide is a form of CSV; give it "
 				       "with --format csv");
 	if ((rc = run_parse_range(o)) != CLI_EXIT_OK)
+		return rc;
+	rc = cmd_run_log_check(&o->log);
+	if (rc != CLI_EXIT_OK)
 		return rc;
 	if (run_command(argc, argv, o) != 0) {
 		fputs("callsim run: out of memory\n", stderr);
@@ -278,7 +306,8 @@ static int run_scenario(const struct scenario *sc, const struct run_opts *o)
 	struct progress progress;
 	struct experiment_spec spec = {
 		.threads = threads, .on_replication = progress_on_replication,
-		.arg = &progress,
+		.arg = &progress, .log = cmd_run_log_hook(&o->log),
+		.log_replication = o->log.index,
 	};
 
 	sim_err_clear(&err);
@@ -322,7 +351,8 @@ static int run_partial(const struct scenario *sc, const struct run_opts *o)
 	struct progress progress;
 	struct experiment_spec spec = {
 		.threads = o->threads, .on_replication = progress_on_replication,
-		.arg = &progress,
+		.arg = &progress, .log = cmd_run_log_hook(&o->log),
+		.log_replication = o->log.index,
 	};
 	struct sim_err err;
 	enum sim_status st;
@@ -349,9 +379,16 @@ int cmd_run(int argc, char **argv)
 	} else if (rc == CLI_EXIT_OK) {
 		rc = cli_load_scenario("run", o.path ? o.path : cli_bundled_scenario(),
 				       &o.overrides, &sc);
+		o.log.first = o.first;
+		o.log.end = o.end;
+		if (rc == CLI_EXIT_OK && cmd_run_log_wanted(&o.log))
+			rc = cmd_run_log_open(&o.log, sc);
 		if (rc == CLI_EXIT_OK)
 			rc = o.partial ? run_partial(sc, &o)
 				: run_scenario(sc, &o);
+		if (cmd_run_log_close(&o.log, rc == CLI_EXIT_OK ||
+				      rc == CLI_EXIT_SLA) != CLI_EXIT_OK)
+			rc = CLI_EXIT_FAILURE;
 	} else if (rc == CLI_EXIT_USAGE) {
 		fputs("try 'callsim help run'\n", stderr);
 	}

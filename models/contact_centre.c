@@ -13,8 +13,12 @@
  *
  * Pools with overflow rules or reserves (models/routing.h) make those
  * choices through routed variants (routed_answer, routed_next_caller),
- * which a scenario without them never enters. */
-#include "models/replication.h"
+ * which a scenario without them never enters.
+ *
+ * The objects are in contact_centre_int.h; the figures made of the tallies
+ * when the run ends are in contact_centre_figures.c; the call log of a
+ * logged run (models/run_log.h) in contact_centre_log.c. */
+#include "models/contact_centre_int.h"
 
 #include <assert.h>
 #include <math.h>
@@ -28,92 +32,26 @@
 #include "models/roster.h"
 #include "models/routing.h"
 #include "models/scenario_rota.h"
+#include "models/run_log.h"
 #include "sim/hist.h"
 #include "sim/mem.h"
 #include "sim/sim.h"
 #include "sim/timeavg.h"
 
-#define CALLERS_PER_CHUNK 1024
 /* The routed paths are kept out of line: inlined into offer and
  * pool_fill, they would cost every call of a scenario without routing
  * the registers they save (bench/instructions). */
 #define CC_OUT_OF_LINE __attribute__((noinline))
-
-struct caller {
-	struct caller *prev, *next;  /* queue links; next also links the free list */
-	double arrival_s;
-	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
-	uint16_t line;               /* at most SCENARIO_LIST_MAX lines */
-	uint16_t day;                /* counted day it arrived, if counted */
-	uint16_t hour;               /* hour of the week it arrived, if counted */
-	uint8_t repeat;              /* a redial of an abandoned call */
-	uint8_t counted;             /* offered inside the counted period */
-};
-
-_Static_assert(SCENARIO_LIST_MAX <= UINT16_MAX, "a line index fits a caller");
-
-struct caller_chunk {
-	struct caller_chunk *next;
-	struct caller callers[CALLERS_PER_CHUNK];
-};
-
-/* One line's counted calls of one day, by the day they arrived. */
-struct day_tally {
-	double offered, answered, in_target, wait_sum_s;
-};
-
-struct line_state {
-	const struct line_spec *spec;
-	struct demand_plan *plan;
-	size_t plan_hint;
-	gsl_rng *rng[CC_STREAM_KINDS];
-	struct caller *head, *tail;  /* waiting callers, oldest first */
-	size_t *pools;               /* pools serving this line, preferred first */
-	size_t n_pools;
-	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
-	double wait_sum_s;
-	struct hist *waits;
-	double h_offered[HOURS_PER_WEEK];
-	double h_answered[HOURS_PER_WEEK];
-	double h_in_target[HOURS_PER_WEEK];
-	struct day_tally *days;      /* [n_days] */
-};
-
-struct pool_state {
-	const struct pool_spec *spec;
-	struct roster *roster;
-	int idle, busy, leaving;     /* leaving: busy, shift over, go when done */
-	struct timeavg busy_ta, present_ta, staff_ta;
-	double mark_busy, mark_present, mark_staff;   /* integrals at last tick */
-	double busy_s, present_s, staff_s;            /* counted integrals */
-	double h_busy[HOURS_PER_WEEK];
-	double h_present[HOURS_PER_WEEK];
-	double h_staff[HOURS_PER_WEEK];
-};
-
-struct cc_model {
-	const struct scenario *sc;
-	struct sim_ctx *ctx;         /* borrowed from the replication */
-	struct replication *rep;     /* told when a call ends ... */
-	bool post_call_ended;        /* ... if any model listens */
-	double warmup_s, end_s;
-	size_t n_days;               /* counted days: replication_days */
-	struct line_state *lines;
-	struct pool_state *pools;
-	struct routing *routing;     /* NULL: no overflow rule, no reserve */
-	struct caller_chunk *chunks;
-	struct caller *free_callers;
-	long pending_counted;        /* counted callers not yet answered or gone */
-	size_t n_waiting;            /* callers queued on every line */
-	size_t max_waiting;          /* more stops the run: run.max_waiting */
-	double last_tick_s;
-	double h_seconds[HOURS_PER_WEEK];
-};
+/* Whether the run is logged: one replication of a run at most, so the
+ * branch is laid out for the others, which pay one test where a call is
+ * offered, answered and ends. */
+#define LOGGED(m) __builtin_expect((m)->log != NULL, 0)
 
 static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
+static void log_on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
@@ -221,9 +159,12 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	ps->busy++;
 	pool_note(ps, now);
 	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
-	uint32_t line = c->line;
-	caller_put(m, c);
-	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, (int64_t)line);
+	int64_t arg = c->line;
+	if (LOGGED(m))
+		arg = contact_centre_log_talk(m, c, ps, talk_s);
+	else
+		caller_put(m, c);
+	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
 }
 
 /* The oldest caller waiting on the highest-priority line pool p serves, or
@@ -277,6 +218,16 @@ static void handler_done(struct cc_model *m, struct pool_state *ps, double now)
 	pool_fill(m, p, now);
 }
 
+/* In a logged run: handler `seat` of pool ps finished; numbered handlers
+ * follow the counts before anyone takes the next call. */
+static CONTACT_CENTRE_LOG_COLD void log_handler_done(struct cc_model *m,
+						     struct pool_state *ps,
+						     double now, uint32_t seat)
+{
+	handler_seats_release(ps->seats, seat, ps->leaving == 0);
+	handler_done(m, ps, now);
+}
+
 /* Moves pool p to the roster's on-duty count: arrivals join as idle (or
  * cancel pending departures); departures take idle handlers first, and busy
  * ones are marked to leave when their call ends. */
@@ -285,6 +236,7 @@ static void pool_restaff(struct cc_model *m, size_t p, double now)
 	struct pool_state *ps = &m->pools[p];
 	int target = roster_on_duty(ps->roster, now);
 	int staying = ps->idle + ps->busy - ps->leaving;
+	int idle_was = ps->idle;
 
 	if (target > staying) {
 		int more = target - staying;
@@ -297,6 +249,8 @@ static void pool_restaff(struct cc_model *m, size_t p, double now)
 		ps->idle -= gone;
 		ps->leaving += fewer - gone;
 	}
+	if (LOGGED(m))
+		contact_centre_log_restaff(m, ps, ps->idle - idle_was);
 	timeavg_set(&ps->staff_ta, now, target);
 	pool_note(ps, now);
 	pool_fill(m, p, now);
@@ -331,6 +285,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 
 	c->counted = now >= m->warmup_s && now < m->end_s;
 	c->arrival_s = now;
+	if (LOGGED(m))
+		contact_centre_log_offer(m, c);
 	if (c->counted) {
 		ls->offered += 1;
 		c->hour = (uint16_t)hour_of_week(now);
@@ -416,11 +372,15 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 			ls->abandoned_5s += 1;
 		m->pending_counted--;
 	}
+	if (LOGGED(m))
+		contact_centre_log_row(m, c, RUN_LOG_ABANDONED, now, NAN);
 	double p = ls->spec->redial_probability;
 	if (p > 0 && gsl_rng_uniform(ls->rng[CC_STREAM_REDIAL]) < p) {
 		double delay_s = dist_sample(&ls->spec->redial_delay,
 					     ls->rng[CC_STREAM_REDIAL]);
-		sim_schedule(ctx, now + delay_s, on_redial, ls, 0);
+		/* The redial carries who rings again, for the log. */
+		sim_schedule(ctx, now + delay_s, on_redial, ls,
+			     m->log ? (int64_t)c->caller : 0);
 	}
 	caller_put(m, c);
 }
@@ -438,6 +398,7 @@ static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
 	}
 	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 1;
+	c->caller = (uint64_t)ev->arg;
 	offer(m, c, sim_now(ctx));
 }
 
@@ -595,30 +556,71 @@ static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev)
 	routing_relieve(m, l, sim_now(ctx));
 }
 
-/* Talk time is over: the call may create an incident now (not after
- * wrap-up); the handler stays busy through after-call work. */
-static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
+/* Talk time of a call of line `line` (call id `call` in a logged run, else
+ * 0) is over: the call may create an incident now (not after wrap-up); the
+ * handler stays busy through after-call work. Returns the wrap-up drawn
+ * (0 when the line has none). */
+static inline double talk_over(struct cc_model *m, struct pool_state *ps,
+			       size_t line, uint64_t call, uint32_t seat,
+			       double now)
 {
-	struct cc_model *m = sim_model(ctx);
-	struct pool_state *ps = ev->obj;
-	const struct line_spec *spec = m->lines[ev->arg].spec;
-	double now = sim_now(ctx);
+	const struct line_spec *spec = m->lines[line].spec;
+	double wrap_s = 0.0;
 
 	if (m->post_call_ended)
 		replication_post(m->rep, &(struct replication_notice){
-			.kind = REPLICATION_CALL_ENDED, .line = (size_t)ev->arg });
+			.kind = REPLICATION_CALL_ENDED, .line = line,
+			.call = call });
 	if (spec->has_wrap) {
-		double wrap_s = dist_sample(&spec->wrap,
-					    m->lines[ev->arg].rng[CC_STREAM_WRAP]);
-		sim_schedule(ctx, now + wrap_s, on_wrap_end, ps, ev->arg);
-		return;
+		wrap_s = dist_sample(&spec->wrap,
+				     m->lines[line].rng[CC_STREAM_WRAP]);
+		if (seat)
+			sim_schedule(m->ctx, now + wrap_s, log_on_wrap_end, ps,
+				     (int64_t)seat);
+		else
+			sim_schedule(m->ctx, now + wrap_s, on_wrap_end, ps,
+				     (int64_t)line);
+	} else if (seat) {
+		log_handler_done(m, ps, now, seat);
+	} else {
+		handler_done(m, ps, now);
 	}
-	handler_done(m, ps, now);
+	return wrap_s;
+}
+
+/* In a logged run: the call's row is complete once its wrap-up is drawn. */
+static CONTACT_CENTRE_LOG_COLD void log_talk_over(struct cc_model *m,
+						  struct pool_state *ps,
+						  int64_t arg)
+{
+	struct caller *c = contact_centre_log_talked(m, arg);
+	double wrap_s = talk_over(m, ps, c->line, c->id, c->seat,
+				  sim_now(m->ctx));
+
+	contact_centre_log_row(m, c, RUN_LOG_ANSWERED, c->answered_s, wrap_s);
+	caller_put(m, c);
+}
+
+static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+
+	if (LOGGED(m))
+		log_talk_over(m, ev->obj, ev->arg);
+	else
+		talk_over(m, ev->obj, (size_t)ev->arg, 0, 0, sim_now(ctx));
 }
 
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	handler_done(sim_model(ctx), ev->obj, sim_now(ctx));
+}
+
+/* A logged run's wrap-up ended: the event names the handler. */
+static void log_on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	log_handler_done(sim_model(ctx), ev->obj, sim_now(ctx),
+			 (uint32_t)ev->arg);
 }
 
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -791,8 +793,10 @@ static void cc_free(void *model)
 		}
 	}
 	if (m->pools)
-		for (size_t p = 0; p < m->sc->n_pools; p++)
+		for (size_t p = 0; p < m->sc->n_pools; p++) {
 			roster_free(m->pools[p].roster);
+			handler_seats_free(m->pools[p].seats);
+		}
 	routing_free(m->routing);
 	while (m->chunks) {
 		struct caller_chunk *next = m->chunks->next;
@@ -834,6 +838,7 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	m->sc = env->sc;
 	m->ctx = env->ctx;
 	m->rep = env->rep;
+	m->log = env->log;
 	m->post_call_ended = replication_listened(m->rep, REPLICATION_CALL_ENDED);
 	m->max_waiting = m->sc->run.max_waiting ? m->sc->run.max_waiting
 						: SCENARIO_MAX_WAITING_DEFAULT;
@@ -843,7 +848,8 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	assert(m->n_days <= UINT16_MAX);   /* run.days <= 36600: a caller's day */
 	assert(env->first_stream == 0);   /* line l's streams are l * KINDS + k */
 	sim_set_model(m->ctx, m);
-	if (model_build(m, err) != SIM_OK) {
+	if (model_build(m, err) != SIM_OK ||
+	    (LOGGED(m) && contact_centre_log_seats_init(m) != SIM_OK)) {
 		cc_free(m);
 		return NULL;
 	}
@@ -852,105 +858,6 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	for (size_t l = 0; l < m->sc->n_lines; l++)
 		schedule_arrival(m, &m->lines[l], 0.0);
 	return m;
-}
-
-/* ---- figures ---------------------------------------------------------- */
-
-static double ratio(double num, double den)
-{
-	return den > 0 ? num / den : NAN;
-}
-
-/* Counted callers still in the line's queue: at the end of the drain, the
- * calls offered that were neither answered nor abandoned. Counted from the
- * queue itself, not from the other tallies, so offered = answered +
- * abandoned + unanswered at end is a check, not a definition. */
-static double counted_waiting(const struct line_state *ls)
-{
-	double n = 0;
-
-	for (const struct caller *c = ls->head; c; c = c->next)
-		n += c->counted;
-	return n;
-}
-
-static void line_figures(const struct cc_model *m, size_t l,
-			 struct replication_result *out)
-{
-	const struct line_state *ls = &m->lines[l];
-	double *f = replication_line_at(out, l);
-	double weeks_in_hour;
-
-	f[CC_OFFERED] = ls->offered;
-	f[CC_ANSWERED] = ls->answered;
-	f[CC_ABANDONED] = ls->abandoned;
-	f[CC_UNANSWERED_END] = counted_waiting(ls);
-	f[CC_ABANDONED_5S] = ls->abandoned_5s;
-	f[CC_REPEATS] = ls->repeats;
-	f[CC_SERVICE_LEVEL] = ratio(ls->in_target, ls->offered);
-	f[CC_ABANDON_RATE] = ratio(ls->abandoned, ls->offered);
-	f[CC_ASA_S] = ratio(ls->wait_sum_s, ls->answered);
-	f[CC_WAIT_P50_S] = hist_quantile(ls->waits, 0.50);
-	f[CC_WAIT_P90_S] = hist_quantile(ls->waits, 0.90);
-	f[CC_WAIT_P95_S] = hist_quantile(ls->waits, 0.95);
-	f[CC_WAIT_P99_S] = hist_quantile(ls->waits, 0.99);
-	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		double *i = replication_iline_at(out, h, l);
-		/* Hours of that slot in the counted period: a mean per week. */
-		weeks_in_hour = m->h_seconds[h] / HOUR_S;
-		i[CC_I_OFFERED] = ratio(ls->h_offered[h], weeks_in_hour);
-		i[CC_I_ANSWERED] = ratio(ls->h_answered[h], weeks_in_hour);
-		i[CC_I_SERVICE_LEVEL] = ratio(ls->h_in_target[h], ls->h_offered[h]);
-	}
-}
-
-/* Line l's wait distribution: its answered calls by the bin their wait
- * fell in. The edges are edges of the histogram's bins, so each count is
- * exact and the bins add up to the answered calls. */
-static void line_wait_figures(const struct cc_model *m, size_t l,
-			      struct replication_result *out)
-{
-	static const double edges[FIGURE_WAIT_BINS] = { FIGURE_WAIT_EDGES };
-	const struct hist *h = m->lines[l].waits;
-	double below[FIGURE_WAIT_BINS + 1];
-
-	hist_counts_below(h, edges, FIGURE_WAIT_BINS, below);
-	below[FIGURE_WAIT_BINS] = hist_count(h);
-	for (size_t b = 0; b < FIGURE_WAIT_BINS; b++)
-		replication_wline_at(out, b, l)[CC_W_ANSWERED] =
-			below[b + 1] - below[b];
-}
-
-/* Line l's figures of each counted day. */
-static void line_day_figures(const struct cc_model *m, size_t l,
-			     struct replication_result *out)
-{
-	const struct line_state *ls = &m->lines[l];
-
-	for (size_t d = 0; d < m->n_days; d++) {
-		const struct day_tally *dt = &ls->days[d];
-		double *f = replication_dline_at(out, d, l);
-
-		f[CC_D_OFFERED] = dt->offered;
-		f[CC_D_SERVICE_LEVEL] = ratio(dt->in_target, dt->offered);
-		f[CC_D_ASA_S] = ratio(dt->wait_sum_s, dt->answered);
-	}
-}
-
-static void pool_figures(const struct cc_model *m, size_t p,
-			 struct replication_result *out)
-{
-	const struct pool_state *ps = &m->pools[p];
-	double *f = replication_pool_at(out, p);
-	double counted_s = m->end_s - m->warmup_s;
-
-	f[CC_OCCUPANCY] = ratio(ps->busy_s, ps->present_s);
-	f[CC_STAFF_ON_DUTY] = ratio(ps->staff_s, counted_s);
-	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		double *i = replication_ipool_at(out, h, p);
-		i[CC_I_STAFF] = ratio(ps->h_staff[h], m->h_seconds[h]);
-		i[CC_I_OCCUPANCY] = ratio(ps->h_busy[h], ps->h_present[h]);
-	}
 }
 
 /* Every counted caller has been answered or has abandoned. */
@@ -964,13 +871,9 @@ static void cc_figures(const void *model, struct replication_result *out)
 {
 	const struct cc_model *m = model;
 
-	for (size_t l = 0; l < m->sc->n_lines; l++) {
-		line_figures(m, l, out);
-		line_day_figures(m, l, out);
-		line_wait_figures(m, l, out);
-	}
-	for (size_t p = 0; p < m->sc->n_pools; p++)
-		pool_figures(m, p, out);
+	contact_centre_figures(m, out);
+	if (LOGGED(m))
+		contact_centre_log_unfinished(m);
 }
 
 static bool cc_wanted(const struct scenario *sc)

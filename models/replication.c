@@ -34,6 +34,7 @@ _Static_assert(sizeof replication_models / sizeof *replication_models ==
 
 struct replication {
 	struct sim_ctx *ctx;
+	const struct run_log *log;
 	double warmup_s, end_s;
 	size_t n_models;
 	const struct replication_model *ops[REPLICATION_MODELS_MAX];
@@ -249,6 +250,7 @@ static enum sim_status replication_init(struct replication *rep,
 			.sc = sc, .ctx = rep->ctx, .rep = rep,
 			.warmup_s = rep->warmup_s, .end_s = rep->end_s,
 			.first_stream = rep->first_stream[m],
+			.log = rep->log,
 		};
 		rep->state[m] = rep->ops[m]->init(&env, err);
 		if (!rep->state[m])
@@ -285,7 +287,16 @@ enum sim_status replication_run(const struct scenario *sc,
 				struct replication_result *out,
 				struct sim_err *err)
 {
-	struct replication rep = { 0 };
+	return replication_run_logged(sc, replication, out, NULL, err);
+}
+
+enum sim_status replication_run_logged(const struct scenario *sc,
+				       uint32_t replication,
+				       struct replication_result *out,
+				       const struct run_log *log,
+				       struct sim_err *err)
+{
+	struct replication rep = { .log = log };
 	enum sim_status st = replication_init(&rep, sc, replication, err);
 
 	if (st == SIM_OK) {

@@ -20,6 +20,7 @@
 
 #include "models/contact_centre.h"
 #include "models/response.h"
+#include "models/run_log.h"
 #include "models/scenario.h"
 #include "models/week.h"
 #include "sim/sim.h"
@@ -179,6 +180,7 @@ enum replication_notice_kind {
 struct replication_notice {
 	enum replication_notice_kind kind;
 	size_t line;               /* REPLICATION_CALL_ENDED: the call's line */
+	uint64_t call;             /* ... and its id, when the run is logged */
 };
 
 /* What a model is given when it is created; borrowed for the replication. */
@@ -188,6 +190,8 @@ struct replication_env {
 	struct replication *rep;   /* for replication_post */
 	double warmup_s, end_s;    /* the counted period */
 	uint32_t first_stream;     /* the model's streams start here */
+	const struct run_log *log; /* where finished calls and incidents go;
+				      NULL: not logged */
 };
 
 struct replication_model {
@@ -232,5 +236,12 @@ enum sim_status replication_run(const struct scenario *sc,
 				uint32_t replication,
 				struct replication_result *out,
 				struct sim_err *err);
+/* replication_run, handing every call and incident to log as it finishes
+ * (NULL: none, as replication_run). The figures are the same either way. */
+enum sim_status replication_run_logged(const struct scenario *sc,
+				       uint32_t replication,
+				       struct replication_result *out,
+				       const struct run_log *log,
+				       struct sim_err *err);
 
 #endif

@@ -88,11 +88,16 @@ static struct incident *incident_get(struct response *r)
 	}
 	struct incident *inc = r->free_incidents;
 	r->free_incidents = inc->next;
+	inc->live = 1;
 	return inc;
 }
 
+/* The incident has ended: its unit cleared, or left it on scene. */
 static void incident_put(struct response *r, struct incident *inc)
 {
+	if (r->log)
+		response_log_ended(r, inc);
+	inc->live = 0;
 	inc->gen++;
 	inc->next = r->free_incidents;
 	r->free_incidents = inc;
@@ -266,6 +271,8 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 	u->job = inc;
 	u->cross_border = (uint8_t)cross_border;
 	u->dispatched_s = now;
+	if (r->log)
+		response_log_dispatched(r, inc, u);
 	u->abstraction_counted = u->group->role->neighbourhood &&
 				 now >= r->warmup_s && now < r->end_s;
 	if (u->abstraction_counted)
@@ -491,6 +498,7 @@ static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev)
 	struct incident *inc = u->job;
 	assert(inc->state == INC_TRAVEL && u->state == UNIT_TRAVEL);
 	tally_attendance(r, inc, u->cross_border);
+	inc->arrived_s = sim_now(ctx);   /* for the log */
 	double scene_s = dist_sample(&r->sc->grades[inc->grade].on_scene,
 				     r->rng[RS_ON_SCENE]);
 	inc->state = INC_SCENE;
@@ -673,7 +681,7 @@ void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 
 /* ---- calls become incidents ------------------------------------------- */
 
-void response_call_ended(struct response *r, size_t line)
+void response_call_ended(struct response *r, size_t line, uint64_t call)
 {
 	assert(line < r->sc->n_lines);
 	size_t g = gsl_ran_discrete(r->rng[RS_MIX], r->mix[line]);
@@ -691,6 +699,8 @@ void response_call_ended(struct response *r, size_t line)
 	inc->state = INC_DELAY;
 	inc->preempted = 0;
 	inc->counted = now >= r->warmup_s && now < r->end_s;
+	if (r->log)
+		response_log_created(r, inc, call);
 	seeking_add(r);
 	if (inc->counted) {
 		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;

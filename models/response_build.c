@@ -216,15 +216,19 @@ static uint32_t rsp_streams(const struct scenario *sc)
 
 static void *rsp_init(const struct replication_env *env, struct sim_err *err)
 {
-	return response_new(env->sc, env->ctx, env->warmup_s, env->end_s,
-			    env->first_stream, err);
+	struct response *r = response_new(env->sc, env->ctx, env->warmup_s,
+					  env->end_s, env->first_stream, err);
+
+	if (r)
+		r->log = env->log;
+	return r;
 }
 
 static void rsp_handle(void *model, const struct replication_notice *n)
 {
 	switch (n->kind) {
 	case REPLICATION_CALL_ENDED:
-		response_call_ended(model, n->line);
+		response_call_ended(model, n->line, n->call);
 		break;
 	case REPLICATION_PERIOD_OPEN:
 		response_open(model);
@@ -246,6 +250,10 @@ static bool rsp_settled(const void *model)
 
 static void rsp_figures(const void *model, struct replication_result *out)
 {
+	const struct response *r = model;
+
+	if (r->log)
+		response_log_unfinished(r);
 	response_figures(model, &out->rsp);
 	response_day_figures(model, out->day_grade);
 	response_period_figures(model, out);

@@ -11,6 +11,7 @@
 
 #include "models/response.h"
 #include "models/roster.h"
+#include "models/run_log.h"
 #include "models/week.h"
 #include "sim/hist.h"
 #include "sim/sim.h"
@@ -30,6 +31,11 @@ struct incident {
 	uint32_t gen;                  /* bumped on reuse: stale checks skip */
 	uint32_t grade, area;
 	uint8_t counted, state, preempted;
+	uint8_t live;                  /* off the free list */
+	/* Kept only when the run is logged (response_log.c). */
+	uint64_t id, call;
+	double dispatched_s, arrived_s;
+	const struct unit *unit;       /* the last unit sent */
 };
 
 struct incident_chunk {
@@ -110,6 +116,8 @@ struct response {
 	struct hist_window *hour_win;  /* their quantiles' workspace */
 	double last_tick_s;            /* the last hourly tick of unit time */
 	double h_seconds[HOURS_PER_WEEK];  /* counted time in each hour */
+	const struct run_log *log;     /* NULL: the run is not logged */
+	uint64_t log_incidents;        /* incidents created: the last id */
 };
 
 /* What response_period.c counts for an hour or a day and a grade or an
@@ -131,6 +139,17 @@ void response_period_attended(struct response *r, const struct incident *inc,
 			      double attend_s, bool within);
 void response_period_open(struct response *r);
 void response_period_close(struct response *r);
+
+/* The log of a logged run (response_log.c): an incident created by call
+ * `call`, sent a unit, reached by it, and ended now (cleared, or cut short
+ * by a preemption on scene); and, when the run stops, the incidents not
+ * ended. Called only when r->log is set. */
+void response_log_created(struct response *r, struct incident *inc,
+			  uint64_t call);
+void response_log_dispatched(struct response *r, struct incident *inc,
+			     const struct unit *u);
+void response_log_ended(const struct response *r, const struct incident *inc);
+void response_log_unfinished(const struct response *r);
 
 /* The event of a group's roster change (response.c); set-up puts each
  * group's first one on the calendar. */

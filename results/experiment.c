@@ -76,7 +76,9 @@ static enum sim_status experiment_one(void *arg, unsigned worker,
 	uint32_t rep = job->spec->first + (uint32_t)(index % job->reps);
 	const struct experiment_trial *t = &job->trials[k];
 	struct replication_result **r = &job->res[2 * slot];
-	enum sim_status st = replication_run(t->sc, rep, r[0], err);
+	const struct run_log *log = k == 0 && t->paired == NULL &&
+		rep == job->spec->log_replication ? job->spec->log : NULL;
+	enum sim_status st = replication_run_logged(t->sc, rep, r[0], log, err);
 
 	if (st == SIM_OK && t->paired != NULL)
 		st = replication_run(t->paired, rep, r[1], err);

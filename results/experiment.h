@@ -33,6 +33,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/run_log.h"
 #include "models/scenario.h"
 #include "results/compare.h"
 #include "results/summary.h"
@@ -93,6 +94,11 @@ struct experiment_spec {
 	 * count 0: run.replications of the trials, first 0. */
 	uint32_t first;
 	unsigned count;
+	/* Replication log_replication (0-based) of the first trial, unpaired,
+	 * hands its calls and incidents to log as they finish (NULL: no log);
+	 * the others run without. */
+	const struct run_log *log;
+	unsigned log_replication;
 };
 
 /* Runs run.replications (the same in every trial) replications of each of

@@ -1,0 +1,139 @@
+/* contact_centre_int.h: what the files of the contact centre share — its
+ * callers, lines, pools and the state of one replication's contact centre
+ * (see contact_centre.c for how they fit together). Internal to
+ * models/contact_centre*.c: nothing else includes it. */
+#ifndef MODELS_CONTACT_CENTRE_INT_H
+#define MODELS_CONTACT_CENTRE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+
+#include "models/demand.h"
+#include "models/handler_seats.h"
+#include "models/replication.h"
+#include "models/roster.h"
+#include "models/routing.h"
+#include "models/run_log.h"
+#include "sim/hist.h"
+#include "sim/sim.h"
+#include "sim/timeavg.h"
+
+#define CALLERS_PER_CHUNK 1024
+
+struct caller {
+	struct caller *prev, *next;  /* queue links; next also links the free list */
+	double arrival_s;
+	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
+	/* Kept only when the run is logged (struct run_log). */
+	uint64_t id, caller;         /* its call id; its first call's id */
+	double answered_s, talk_s;
+	uint32_t seat;               /* its handler's number in the pool */
+	uint16_t line;               /* at most SCENARIO_LIST_MAX lines */
+	uint16_t pool;               /* logged: its handler's pool */
+	uint16_t day;                /* counted day it arrived, if counted */
+	uint16_t hour;               /* hour of the week it arrived, if counted */
+	uint8_t repeat;              /* a redial of an abandoned call */
+	uint8_t counted;             /* offered inside the counted period */
+};
+
+_Static_assert(SCENARIO_LIST_MAX <= UINT16_MAX, "a line index fits a caller");
+
+struct caller_chunk {
+	struct caller_chunk *next;
+	struct caller callers[CALLERS_PER_CHUNK];
+};
+
+/* One line's counted calls of one day, by the day they arrived. */
+struct day_tally {
+	double offered, answered, in_target, wait_sum_s;
+};
+
+struct line_state {
+	const struct line_spec *spec;
+	struct demand_plan *plan;
+	size_t plan_hint;
+	gsl_rng *rng[CC_STREAM_KINDS];
+	struct caller *head, *tail;  /* waiting callers, oldest first */
+	size_t *pools;               /* pools serving this line, preferred first */
+	size_t n_pools;
+	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
+	double wait_sum_s;
+	struct hist *waits;
+	double h_offered[HOURS_PER_WEEK];
+	double h_answered[HOURS_PER_WEEK];
+	double h_in_target[HOURS_PER_WEEK];
+	struct day_tally *days;      /* [n_days] */
+};
+
+struct pool_state {
+	const struct pool_spec *spec;
+	struct roster *roster;
+	int idle, busy, leaving;     /* leaving: busy, shift over, go when done */
+	struct timeavg busy_ta, present_ta, staff_ta;
+	double mark_busy, mark_present, mark_staff;   /* integrals at last tick */
+	double busy_s, present_s, staff_s;            /* counted integrals */
+	double h_busy[HOURS_PER_WEEK];
+	double h_present[HOURS_PER_WEEK];
+	double h_staff[HOURS_PER_WEEK];
+	struct handler_seats *seats; /* logged run: numbered handlers */
+};
+
+struct cc_model {
+	const struct scenario *sc;
+	struct sim_ctx *ctx;         /* borrowed from the replication */
+	struct replication *rep;     /* told when a call ends ... */
+	bool post_call_ended;        /* ... if any model listens */
+	double warmup_s, end_s;
+	size_t n_days;               /* counted days: replication_days */
+	struct line_state *lines;
+	struct pool_state *pools;
+	struct routing *routing;     /* NULL: no overflow rule, no reserve */
+	struct caller_chunk *chunks;
+	struct caller *free_callers;
+	long pending_counted;        /* counted callers not yet answered or gone */
+	size_t n_waiting;            /* callers queued on every line */
+	size_t max_waiting;          /* more stops the run: run.max_waiting */
+	double last_tick_s;
+	double h_seconds[HOURS_PER_WEEK];
+	/* A logged run (NULL: not logged) keeps each answered caller, linked
+	 * here, until its talk ends, when its row is complete. */
+	const struct run_log *log;
+	uint64_t log_calls;          /* calls offered so far: the last id */
+	struct caller *talking;
+};
+
+/* The replication's figures of the contact centre (contact_centre_figures.c):
+ * every line's and pool's tallies into out. */
+void contact_centre_figures(const struct cc_model *m,
+			    struct replication_result *out);
+
+/* The call log of a logged run (contact_centre_log.c), called only when
+ * m->log is set; kept out of line, out of the way of the other runs' code.
+ * An offered call is numbered; a finished one's row is handed to the log
+ * (ended_s: when answered or abandoned, or the run's end; wrap_s: NAN when
+ * never drawn); caller c, answered now by a handler of pool ps for talk_s
+ * (ps is the pool that answered: its own, or one taking the call by
+ * overflow), waits on the talking list until its talk ends (log_talk
+ * returns the argument of that event, which names c, and log_talked takes
+ * it back off); when the pool's handlers on duty change, `idle` more idle
+ * ones (fewer when negative) are numbered to match; when the run stops,
+ * the calls it stopped on are written. log_seats_init numbers every pool's
+ * handlers, before anyone comes on duty. */
+#define CONTACT_CENTRE_LOG_COLD __attribute__((cold, noinline))
+CONTACT_CENTRE_LOG_COLD void contact_centre_log_offer(struct cc_model *m,
+						      struct caller *c);
+CONTACT_CENTRE_LOG_COLD void contact_centre_log_row(
+	const struct cc_model *m, const struct caller *c,
+	enum run_log_outcome outcome, double ended_s, double wrap_s);
+CONTACT_CENTRE_LOG_COLD int64_t contact_centre_log_talk(
+	struct cc_model *m, struct caller *c, struct pool_state *ps,
+	double talk_s);
+CONTACT_CENTRE_LOG_COLD void contact_centre_log_restaff(
+	struct cc_model *m, struct pool_state *ps, int idle);
+enum sim_status contact_centre_log_seats_init(struct cc_model *m);
+struct caller *contact_centre_log_talked(struct cc_model *m, int64_t arg);
+void contact_centre_log_unfinished(const struct cc_model *m);
+
+#endif
