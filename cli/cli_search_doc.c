@@ -71,3 +71,23 @@ int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
 					       sc->pools[p].rota->per_team, cmd);
 	return CLI_EXIT_OK;
 }
+
+int cli_search_doc_units(const char *cmd, const char *path,
+			 const struct scenario *sc, const bool *roles)
+{
+	for (size_t e = 0; e < sc->n_units; e++) {
+		const struct unit_spec *u = &sc->units[e];
+
+		if (!roles[u->role] || !u->rota)
+			continue;
+		return cli_usage_error(cmd, "unit %zu (%s, %s) in %s is on a "
+				       "rota (%s, %zu teams of %d units); %s "
+				       "--units sizes shifts, not a rota's teams: "
+				       "name with --role the roles whose units are "
+				       "on shifts", e, sc->areas[u->area].name,
+				       sc->roles[u->role].name, path,
+				       u->rota->pattern, u->rota->teams,
+				       u->rota->per_team, cmd);
+	}
+	return CLI_EXIT_OK;
+}

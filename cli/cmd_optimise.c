@@ -422,6 +422,8 @@ static int optimise_units(const struct optimise_opts *o,
 	sim_err_clear(&err);
 	if (roles == NULL)
 		fputs("callsim optimise: out of memory\n", stderr);
+	if (rc == CLI_EXIT_OK)
+		rc = cli_search_doc_units("optimise", o->path, base, roles);
 	if (rc == CLI_EXIT_OK) {
 		end = search_units_run(spec, base, &us, &u, &err);
 		rc = optimise_exit(end, &err);

@@ -597,6 +597,9 @@ static int roster_units_cmd(struct roster_run *r, int argc, char **argv)
 	enum search_end end;
 	int rc = roles ? roster_roles(o, r->base, roles) : CLI_EXIT_FAILURE;
 
+	if (rc == CLI_EXIT_OK)
+		rc = cli_search_doc_units("roster", o->path, r->base, roles);
+
 	sim_err_clear(&err);
 	r->spec.on_round = o->quiet ? NULL : roster_units_progress;
 	end = rc == CLI_EXIT_OK

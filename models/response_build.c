@@ -9,6 +9,7 @@
 
 #include "models/replication.h"
 #include "models/response_int.h"
+#include "models/scenario_rota.h"
 #include "sim/mem.h"
 
 /* ---- set-up and tear-down --------------------------------------------- */
@@ -104,7 +105,10 @@ static enum sim_status build_group(struct response *r, size_t i,
 	gr->rsp = r;
 	gr->spec = us;
 	gr->role = &r->sc->roles[us->role];
-	gr->roster = roster_new(&rs, err);
+	/* A unit roster on a rota follows its cycle, day by day. */
+	gr->roster = us->rota
+		? roster_new_rota(&us->rota->spec, us->shrinkage, err)
+		: roster_new(&rs, err);
 	if (!gr->roster)
 		return SIM_ENOMEM;
 	gr->capacity = roster_peak_on_duty(gr->roster);

@@ -17,6 +17,8 @@
 #define RESPONSE_GRADES_MAX 8
 #define RESPONSE_NAME_MAX 64
 
+struct scenario_rota;
+
 struct grade_spec {
 	char name[RESPONSE_NAME_MAX];       /* "emergency", "priority", ... */
 	int line, col;                      /* position in the file */
@@ -61,8 +63,11 @@ struct unit_spec {
 	size_t area;                        /* index into areas */
 	size_t role;                        /* index into roles */
 	int crew;                           /* officers per unit, >= 1 */
-	struct shift_spec *shifts;          /* staff = units on the shift; owned */
+	struct shift_spec *shifts;          /* staff = units on the shift; owned;
+					       NULL on a rota */
 	size_t n_shifts;
+	struct scenario_rota *rota;         /* owned; NULL: the roster is shifts
+					       (models/scenario_rota.h) */
 	double shrinkage;                   /* 0 <= s < 1, of units */
 };
 

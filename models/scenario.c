@@ -47,8 +47,10 @@ static void scenario_response_clear(struct scenario *sc)
 		free(sc->areas[i].neighbours);
 	free(sc->areas);
 	free(sc->roles);
-	for (i = 0; i < sc->n_units && sc->units; i++)
+	for (i = 0; i < sc->n_units && sc->units; i++) {
 		free(sc->units[i].shifts);
+		scenario_rota_free(sc->units[i].rota);
+	}
 	free(sc->units);
 }
 
@@ -201,8 +203,9 @@ double scenario_pool_cost(const struct pool_spec *p)
 }
 
 /* Officer hours a week the unit roster implies (units x crew x shift hours
- * x days worked) over the contracted hours of one FTE of the unit's role.
- * As for pools, shrinkage is not grossed up: see roster.h. */
+ * x days worked) over the contracted hours of one FTE of the unit's role;
+ * on a rota, the officers in post (units in post x crew). As for pools,
+ * shrinkage is not grossed up: see roster.h. */
 double scenario_unit_fte(const struct scenario *sc, const struct unit_spec *u)
 {
 	const struct role_spec *role;
@@ -212,6 +215,8 @@ double scenario_unit_fte(const struct scenario *sc, const struct unit_spec *u)
 	assert(sc && u && u->role < sc->n_roles);
 	role = &sc->roles[u->role];
 	assert(role->hours_per_week > 0.0 && u->crew >= 1);
+	if (u->rota)
+		return scenario_rota_people(u->rota) * u->crew;
 	for (i = 0; i < u->n_shifts; i++) {
 		const struct shift_spec *s = &u->shifts[i];
 

@@ -269,7 +269,8 @@ double scenario_horizon_s(const struct scenario *sc);
  * contracted hours, or on a rota the people in post. */
 double scenario_pool_fte(const struct pool_spec *p);
 double scenario_pool_cost(const struct pool_spec *p);
-/* FTE (officers: units x crew x hours / contracted hours) and annual cost
+/* FTE (officers: units x crew x hours / contracted hours, or on a rota
+ * the officers in post) and annual cost
  * implied by a unit roster. */
 double scenario_unit_fte(const struct scenario *sc, const struct unit_spec *u);
 double scenario_unit_cost(const struct scenario *sc, const struct unit_spec *u);

@@ -9,6 +9,7 @@
 
 #include "models/scenario_record.h"
 #include "models/scenario_pools.h"
+#include "models/scenario_rota.h"
 #include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
@@ -220,15 +221,27 @@ static void parse_unit_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 			      const struct scenario_key *k, void *rec)
 {
 	struct unit_spec *u = rec;
+	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
 
-	(void)k;
+	/* A unit roster on a rota has no shifts (scenario_rota.c reports
+	 * both). */
+	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
+		if (!yaml_doc_key(&ld->yd, m, "rota", rp).id)
+			yaml_doc_missing(&ld->yd, m, k->key, "the roster: a list "
+					 "of shifts such as {name: early, start: "
+					 "\"07:00\", hours: 10, staff: 4}, or a "
+					 "rota: {pattern: 6on4off, teams: 5, "
+					 "per_team: 2}");
+		return;
+	}
 	u->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
 				       &u->n_shifts);
 }
 
 static const struct scenario_record_hook unit_hooks[] = {
 	{"area", parse_unit_ref}, {"role", parse_unit_ref},
-	{"shifts", parse_unit_shifts}, {NULL, NULL}};
+	{"shifts", parse_unit_shifts}, {"rota", scenario_rota_parse_unit},
+	{NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */
 static const struct scenario_record_kind units_kind = {
@@ -243,6 +256,8 @@ static int unit_has_staff(const struct unit_spec *u)
 {
 	size_t i;
 
+	if (u->rota)
+		return scenario_rota_people(u->rota) > 0;
 	for (i = 0; i < u->n_shifts; i++)
 		if (u->shifts[i].staff > 0)
 			return 1;

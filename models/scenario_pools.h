@@ -16,6 +16,9 @@ extern const struct scenario_record_hook scenario_pools_shift_hooks[];
  * shifts and rota. */
 void scenario_rota_parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
 			      const struct scenario_key *k, void *rec);
+/* The unit row `rota`, alike for a unit roster (scenario_incidents.c). */
+void scenario_rota_parse_unit(struct scenario_read *ld, struct yaml_doc_at m,
+			      const struct scenario_key *k, void *rec);
 void scenario_pools_check_served(struct scenario_read *ld,
 				 struct yaml_doc_at top);
 

@@ -1,4 +1,4 @@
-/* scenario_rota.c: the rota of a pool, read through its schema table
+/* scenario_rota.c: the rota of a pool or a unit roster, read through its schema table
  * (scenario_schema_rota.c) and resolved into the rota_spec the run reads
  * (scenario_rota.h). */
 #include "models/scenario_rota.h"
@@ -306,10 +306,11 @@ static void rota_resolve(struct scenario_read *ld, struct yaml_doc_at a,
 	rota_resolve_teams(ld, a, r);
 }
 
-void scenario_rota_parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec)
+/* The rota at key k of m (a pool or a unit roster) into *out; refused
+ * beside shifts. */
+static void rota_read(struct scenario_read *ld, struct yaml_doc_at m,
+		      const struct scenario_key *k, struct scenario_rota **out)
 {
-	struct pool_spec *pool = rec;
 	char kp[YAML_DOC_PATH_MAX], sp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
 	int before = ld->yd.n_problems;
@@ -324,12 +325,24 @@ void scenario_rota_parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
 	}
 	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE, k->shape))
 		return;
-	pool->rota = scenario_read_calloc(ld, 1, sizeof *pool->rota);
-	if (!pool->rota)
+	*out = scenario_read_calloc(ld, 1, sizeof **out);
+	if (!*out)
 		return;
-	scenario_record_read(ld, a, k->sub, rota_hooks, pool->rota);
+	scenario_record_read(ld, a, k->sub, rota_hooks, *out);
 	if (ld->yd.n_problems == before)
-		rota_resolve(ld, a, pool->rota);
+		rota_resolve(ld, a, *out);
+}
+
+void scenario_rota_parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
+			      const struct scenario_key *k, void *rec)
+{
+	rota_read(ld, m, k, &((struct pool_spec *)rec)->rota);
+}
+
+void scenario_rota_parse_unit(struct scenario_read *ld, struct yaml_doc_at m,
+			      const struct scenario_key *k, void *rec)
+{
+	rota_read(ld, m, k, &((struct unit_spec *)rec)->rota);
 }
 
 int scenario_rota_people(const struct scenario_rota *r)

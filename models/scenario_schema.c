@@ -441,8 +441,13 @@ const struct scenario_key scenario_schema_unit[] = {
 		 "officers a unit", .note = "   # officers a unit"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
 		 "the share of rostered units not available"),
-	NESTED("shifts", SCENARIO_LIST, 1, scenario_schema_shift,
-	       "the roster, in units", .note = "   # staff = units on the shift"),
+	NESTED("shifts", SCENARIO_LIST, 0, scenario_schema_shift,
+	       "the roster, in units; or rota",
+	       .note = "   # staff = units on the shift"),
+	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
+	 .sub = scenario_schema_rota, .doc = "teams of units on a rotating "
+	 "pattern; or shifts", .shape = "a mapping such as {pattern: 6on4off, "
+	 "teams: 5, per_team: 2}"},
 	END};
 
 const struct scenario_key scenario_schema_dispatch[] = {

@@ -40,15 +40,15 @@ static void report_rota_hour_add(const struct roster *r, double t0,
 	}
 }
 
-enum sim_status report_rota_hours(const struct pool_spec *p,
-				  struct report_rota_hour *out, size_t *weeks,
-				  struct sim_err *err)
+enum sim_status report_rota_hours(const struct scenario_rota *rota,
+				  double shrinkage, struct report_rota_hour *out,
+				  size_t *weeks, struct sim_err *err)
 {
-	struct roster *r = roster_new_rota(&p->rota->spec, p->shrinkage, err);
+	struct roster *r = roster_new_rota(&rota->spec, shrinkage, err);
 
 	if (!r)
 		return SIM_ENOMEM;
-	*weeks = report_rota_period_days(p->rota->spec.n_days) / DAYS_PER_WEEK;
+	*weeks = report_rota_period_days(rota->spec.n_days) / DAYS_PER_WEEK;
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		out[h] = (struct report_rota_hour){ INT32_MAX, INT32_MIN, 0 };
 		for (size_t w = 0; w < *weeks; w++)
@@ -81,31 +81,47 @@ static void report_rota_table(FILE *f, const struct report_rota_hour *t,
 	}
 }
 
-enum sim_status report_rota_write(FILE *f, const struct pool_spec *p,
+/* The first line: who is in post, FTE and cost. */
+static void report_rota_people(FILE *f, const struct report_rota_of *o,
+			       const char *indent)
+{
+	const struct scenario_rota *r = o->rota;
+	int people = scenario_rota_people(r);
+
+	if (o->crew > 0)
+		fprintf(f, "%s# the rota: %d units in post (%zu teams of %d), "
+			"crewed by %d officers, %.10g FTE, an annual cost of "
+			"%.10g\n", indent, people, r->teams, r->per_team,
+			people * o->crew, o->fte, o->cost);
+	else
+		fprintf(f, "%s# the rota: %d people in post (%zu teams of %d), "
+			"%.10g FTE, an annual cost of %.10g\n", indent, people,
+			r->teams, r->per_team, o->fte, o->cost);
+}
+
+enum sim_status report_rota_write(FILE *f, const struct report_rota_of *o,
 				  const char *indent)
 {
-	const struct scenario_rota *r = p->rota;
+	const struct scenario_rota *r = o->rota;
 	struct report_rota_hour t[HOURS_PER_WEEK];
 	struct sim_err err;
 	size_t weeks;
 	int people = scenario_rota_people(r);
 
-	fprintf(f, "%s# the rota: %d people in post (%zu teams of %d), %.10g "
-		"FTE, an annual cost of %.10g\n", indent, people, r->teams,
-		r->per_team, scenario_pool_fte(p), scenario_pool_cost(p));
+	report_rota_people(f, o, indent);
 	fprintf(f, "%s# each works %.4g hours a week on average over the "
 		"%zu-day cycle (contracted: %.4g)\n", indent,
 		people ? rota_hours_per_week(&r->spec) / people : 0.0,
-		r->spec.n_days, p->hours_per_week);
+		r->spec.n_days, o->hours_per_week);
 	sim_err_clear(&err);
-	if (report_rota_hours(p, t, &weeks, &err) != SIM_OK) {
+	if (report_rota_hours(r, o->shrinkage, t, &weeks, &err) != SIM_OK) {
 		fprintf(f, "%s# (the on-duty table is not shown: out of "
 			"memory)\n", indent);
 		return SIM_ENOMEM;
 	}
-	fprintf(f, "%s# on duty by hour of the week, after shrinkage, over the "
-		"%zu weeks the cycle repeats in: minimum, mean, maximum\n",
-		indent, weeks);
+	fprintf(f, "%s# %son duty by hour of the week, after shrinkage, over "
+		"the %zu weeks the cycle repeats in: minimum, mean, maximum\n",
+		indent, o->crew > 0 ? "units " : "", weeks);
 	report_rota_table(f, t, indent);
 	return SIM_OK;
 }

@@ -1,5 +1,6 @@
-/* report_rota.h: what a pool's rota gives, as `callsim check` prints it
- * under the rota (report_scenario.c): people in post, FTE and annual
+/* report_rota.h: what a pool's or a unit roster's rota gives, as `callsim
+ * check` prints it under the rota (report_scenario.c): people in post
+ * (for units, the units and their officers), FTE and annual
  * cost, the hours each person works a week on average against the
  * contracted hours, and the on-duty headcount (after shrinkage, as the
  * run counts it) by hour of the week: its minimum, time-weighted mean and
@@ -21,17 +22,26 @@ struct report_rota_hour {
 	double mean;         /* time-weighted */
 };
 
-/* The on-duty table of pool p (on a rota) into out[HOURS_PER_WEEK], hour
- * 0 Monday 00:00, and the weeks it spans into *weeks. Returns SIM_OK or
- * SIM_ENOMEM with err filled. */
-enum sim_status report_rota_hours(const struct pool_spec *p,
-				  struct report_rota_hour *out, size_t *weeks,
-				  struct sim_err *err);
+/* A rota and what its roster holds: a pool's, or a unit roster's. */
+struct report_rota_of {
+	const struct scenario_rota *rota;
+	double shrinkage;
+	double hours_per_week;   /* contracted, of one FTE */
+	double fte, cost;        /* scenario_pool_fte/_cost or _unit_ */
+	int crew;                /* officers a unit; 0 for a pool */
+};
 
-/* Writes p's rota figures to f as YAML comments, each line after indent.
+/* The on-duty table of rota r (pool people or units, after shrinkage)
+ * into out[HOURS_PER_WEEK], hour 0 Monday 00:00, and the weeks it spans
+ * into *weeks. Returns SIM_OK or SIM_ENOMEM with err filled. */
+enum sim_status report_rota_hours(const struct scenario_rota *r,
+				  double shrinkage, struct report_rota_hour *out,
+				  size_t *weeks, struct sim_err *err);
+
+/* Writes o's rota figures to f as YAML comments, each line after indent.
  * Returns SIM_OK, or SIM_ENOMEM with a comment saying the table is not
  * shown. */
-enum sim_status report_rota_write(FILE *f, const struct pool_spec *p,
+enum sim_status report_rota_write(FILE *f, const struct report_rota_of *o,
 				  const char *indent);
 
 #endif

@@ -637,12 +637,16 @@ static void rs_hook_pool_rota(struct rs *w, const struct scenario_key *k,
 {
 	const struct pool_spec *p = rec;
 	struct rs sub = {w->f, w->sc, rs_rota_hooks, NULL, "      ", NULL};
+	struct report_rota_of o = {p->rota, p->shrinkage, p->hours_per_week,
+		0.0, 0.0, 0};
 
 	if (!p->rota)
 		return;
+	o.fte = scenario_pool_fte(p);
+	o.cost = scenario_pool_cost(p);
 	fprintf(w->f, "    %s:\n", k->key);
 	rs_block(&sub, k->sub, p->rota, "      ");
-	report_rota_write(w->f, p, "    ");
+	report_rota_write(w->f, &o, "    ");
 }
 
 static const struct rs_hook rs_pool_hooks[] = {
@@ -726,15 +730,38 @@ static void rs_hook_unit_shifts(struct rs *w, const struct scenario_key *k,
 {
 	const struct unit_spec *u = rec;
 
+	if (u->rota)
+		return;
 	rs_shifts(w, k, u->shifts, u->n_shifts);
 	fprintf(w->f, "    # the roster implies %.10g FTE, an annual cost of "
 		"%.10g\n", scenario_unit_fte(w->sc, u),
 		scenario_unit_cost(w->sc, u));
 }
 
+/* A unit roster's rota and what it gives, in units and officers
+ * (results/report_rota.h). */
+static void rs_hook_unit_rota(struct rs *w, const struct scenario_key *k,
+			      const void *rec)
+{
+	const struct unit_spec *u = rec;
+	struct rs sub = {w->f, w->sc, rs_rota_hooks, NULL, "      ", NULL};
+	struct report_rota_of o = {u->rota, u->shrinkage, 0.0, 0.0, 0.0,
+		u->crew};
+
+	if (!u->rota)
+		return;
+	o.hours_per_week = w->sc->roles[u->role].hours_per_week;
+	o.fte = scenario_unit_fte(w->sc, u);
+	o.cost = scenario_unit_cost(w->sc, u);
+	fprintf(w->f, "    %s:\n", k->key);
+	rs_block(&sub, k->sub, u->rota, "      ");
+	report_rota_write(w->f, &o, "    ");
+}
+
 static const struct rs_hook rs_unit_hooks[] = {
 	{"area", rs_hook_ref}, {"role", rs_hook_ref},
-	{"shifts", rs_hook_unit_shifts}, {NULL, NULL}};
+	{"shifts", rs_hook_unit_shifts}, {"rota", rs_hook_unit_rota},
+	{NULL, NULL}};
 
 /* A spec built in code may leave max_waiting 0, for the default. */
 static void rs_hook_max_waiting(struct rs *w, const struct scenario_key *k,

@@ -5,7 +5,9 @@
  * hour for two of the periods in which cycle and week come round; an
  * uneven stagger with offsets and a start date after the run's, against
  * the days each team works listed by hand; FTE and cost from people in
- * post; and each problem refused at its position with its message. */
+ * post; and each problem refused at its position with its message. A
+ * response unit roster's rota likewise, in units, its FTE the officers in
+ * post. */
 #include "test_support.h"
 
 #include <stdlib.h>
@@ -46,16 +48,16 @@ static struct scenario *load_ok(const char *text)
 	return sc;
 }
 
-/* The run's roster of pool 0, at every quarter hour of 140 days, against
- * want(day, hour) teams on duty times per_team. */
-static void check_roster(const struct scenario *sc,
-			 int (*want)(long day, int quarter), int per_team)
+/* The run's roster of pool 0 (or of a unit's rota), at every quarter hour
+ * of 140 days, against want(day, hour) teams on duty times per_team. */
+static void check_spec(const struct rota_spec *spec,
+		       int (*want)(long day, int quarter), int per_team)
 {
 	struct sim_err err;
 	struct roster *r;
 
 	sim_err_clear(&err);
-	r = roster_new_rota(&sc->pools[0].rota->spec, 0, &err);
+	r = roster_new_rota(spec, 0, &err);
 	assert_non_null(r);
 	for (long q = 0; q < 140 * 96; q++)
 		if (roster_on_duty(r, q * 900.0) != want(q / 96, (int)(q % 96)) *
@@ -100,7 +102,8 @@ static void test_named_patterns(void **state)
 		snprintf(text, sizeof text, HEAD "    rota: {pattern: %s, "
 			 "teams: %d, per_team: 7}\n", named[i], teams[i]);
 		sc = load_ok(text);
-		check_roster(sc, i == 0 ? six_on : one_team, 7);
+		check_spec(&sc->pools[0].rota->spec,
+			   i == 0 ? six_on : one_team, 7);
 		assert_seconds_near(scenario_pool_fte(&sc->pools[0]),
 				    7.0 * teams[i], 0);
 		assert_seconds_near(scenario_pool_cost(&sc->pools[0]),
@@ -142,7 +145,7 @@ static void test_offsets_and_start(void **state)
 		     "      start: \"2024-04-03\"\n");
 	assert_int_equal(sc->pools[0].rota->spec.start_day, 2);
 	assert_string_equal(sc->pools[0].rota->pattern, "E,E,L,L,N,N,R,R,R,R");
-	check_roster(sc, uneven, 3);
+	check_spec(&sc->pools[0].rota->spec, uneven, 3);
 	assert_seconds_near(scenario_pool_fte(&sc->pools[0]), 12, 0);
 	scenario_free(sc);
 }
@@ -213,12 +216,59 @@ static void test_problems(void **state)
 		       "team 2's offset 10 is not below the cycle's 10 days");
 }
 
+/* The response of a unit test scenario, with unit 0's roster as given. */
+#define UNITS HEAD "    shifts: [{name: d, start: \"00:00\", hours: 24, " \
+	"staff: 2}]\ngrades:\n  - name: emergency\n" \
+	"    attend: {within_s: 900}\n" \
+	"    travel: {dist: exponential, mean: 400}\n" \
+	"    on_scene: {dist: exponential, mean: 1200}\n" \
+	"areas: [{name: A, share: 1}]\nroles:\n" \
+	"  - {name: response, attends: [emergency], cost_per_fte: 60000, " \
+	"hours_per_week: 40}\nunits:\n  - area: A\n    role: response\n" \
+	"    crew: 2\n"
+/* Line 25 holds unit 0's first roster key (rota: or shifts:). */
+
+/* A unit roster on a rota: the same cycle in units, FTE the officers in
+ * post, and the same refusals at units.0.rota. */
+static void test_unit_rota(void **state)
+{
+	struct scenario *sc;
+	struct sim_err err;
+
+	(void)state;
+	sc = load_ok(UNITS "    rota: {pattern: 6on4off, teams: 5, "
+		     "per_team: 2}\n");
+	assert_null(sc->units[0].shifts);
+	check_spec(&sc->units[0].rota->spec, six_on, 2);
+	assert_seconds_near(scenario_unit_fte(sc, &sc->units[0]), 20, 0);
+	assert_seconds_near(scenario_unit_cost(sc, &sc->units[0]),
+			    20 * 60000, 0);
+	scenario_free(sc);
+	sc = load(UNITS "    shifts: [{name: d, start: \"07:00\", hours: 9, "
+		  "staff: 2}]\n    rota: {pattern: 6on4off, teams: 5, "
+		  "per_team: 1}\n", &err);
+	assert_null(sc);
+	assert_non_null(strstr(err.text, "t.yaml:26:11: units.0.rota: both "
+				"shifts and rota are given"));
+	sc = load(UNITS "    shrinkage: 0\n", &err);
+	assert_null(sc);
+	assert_non_null(strstr(err.text, "t.yaml:22:5: units.0: missing key "
+				"'shifts'; give the roster"));
+	sc = load(UNITS "    rota:\n      pattern: \"L,E,R\"\n" SHIFTS
+		  "      teams: 3\n      per_team: 1\n", &err);
+	assert_null(sc);
+	assert_non_null(strstr(err.text, "t.yaml:26:16: units.0.rota.pattern: "
+				"day 1 (L, ends 00:00) and day 2 (E, starts "
+				"07:00) leave 7 h of rest"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_named_patterns),
 		cmocka_unit_test(test_offsets_and_start),
 		cmocka_unit_test(test_problems),
+		cmocka_unit_test(test_unit_rota),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
