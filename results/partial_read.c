@@ -149,14 +149,8 @@ enum sim_status partial_read_text(const char *name, const char *text,
 	json_error_t je;
 
 	*out = (struct partial_part){ 0 };
-	if (len > RESULT_READ_SIZE_MAX)
-		return sim_err_add(err, SIM_EINVAL, "%s: larger than %u MB, the "
-				   "most a result may be", name,
-				   RESULT_READ_SIZE_MAX >> 20);
-	if (result_read_depth(text, len) > RESULT_READ_DEPTH_MAX)
-		return sim_err_add(err, SIM_EINVAL, "%s: nested deeper than %d "
-				   "levels, the most a result may be", name,
-				   RESULT_READ_DEPTH_MAX);
+	if (result_read_bounded(name, text, len, err) != SIM_OK)
+		return err->status;
 	out->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	if (out->root == NULL)
 		return sim_err_add(err, SIM_EINVAL, "%s:%d:%d: %s", name,

@@ -479,6 +479,20 @@ static void result_check_command(struct result_check *c, const json_t *r)
 				    "must be a string", c->name, i);
 }
 
+enum sim_status result_read_bounded(const char *name, const char *text,
+				    size_t len, struct sim_err *err)
+{
+	if (len > RESULT_READ_SIZE_MAX)
+		return sim_err_add(err, SIM_EINVAL, "%s: larger than %u MB, the "
+				   "most a result may be", name,
+				   RESULT_READ_SIZE_MAX >> 20);
+	if (result_read_depth(text, len) > RESULT_READ_DEPTH_MAX)
+		return sim_err_add(err, SIM_EINVAL, "%s: nested deeper than %d "
+				   "levels, the most a result may be", name,
+				   RESULT_READ_DEPTH_MAX);
+	return SIM_OK;
+}
+
 enum sim_status result_read_text(const char *name, const char *text,
 				 size_t len, struct result **out,
 				 struct sim_err *err)
@@ -489,14 +503,8 @@ enum sim_status result_read_text(const char *name, const char *text,
 	json_t *root;
 
 	*out = NULL;
-	if (len > RESULT_READ_SIZE_MAX)
-		return sim_err_add(err, SIM_EINVAL, "%s: larger than %u MB, the "
-				   "most a result may be", name,
-				   RESULT_READ_SIZE_MAX >> 20);
-	if (result_read_depth(text, len) > RESULT_READ_DEPTH_MAX)
-		return sim_err_add(err, SIM_EINVAL, "%s: nested deeper than %d "
-				   "levels, the most a result may be", name,
-				   RESULT_READ_DEPTH_MAX);
+	if (result_read_bounded(name, text, len, err) != SIM_OK)
+		return err->status;
 	root = result_kinds_lines(text, len)
 		? result_kinds_sweep(name, text, len, err)
 		: json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);

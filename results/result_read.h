@@ -66,6 +66,10 @@ void result_free(struct result *r);
  * jansson recurses once a level, so a reader refuses text nested deeper
  * than RESULT_READ_DEPTH_MAX before parsing it. */
 size_t result_read_depth(const char *text, size_t len);
+/* Checks len bytes of text against both bounds before it is parsed:
+ * SIM_OK, or SIM_EINVAL with err saying which bound, name first. */
+enum sim_status result_read_bounded(const char *name, const char *text,
+				    size_t len, struct sim_err *err);
 
 /* A number member of obj: its value, or NAN when it is null or absent. */
 double result_number(const json_t *obj, const char *key);
