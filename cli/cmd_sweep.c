@@ -350,6 +350,23 @@ static int sweep_write_all(const struct sweep_run *r, const char *buf,
 	return CLI_EXIT_OK;
 }
 
+/* Writes the len bytes of buf that a memory stream built (complete when
+ * ok, else out of memory) and frees buf. */
+static int sweep_write_owned(const struct sweep_run *r, char *buf,
+			     size_t len, bool ok)
+{
+	int rc;
+
+	if (!ok) {
+		free(buf);
+		fputs("callsim sweep: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	rc = sweep_write_all(r, buf, len);
+	free(buf);
+	return rc;
+}
+
 /* The header of the sweep id, in memory (free it); NULL when out of
  * memory (message printed). */
 static char *sweep_header(const struct sweep_id *id, size_t *len)
@@ -510,7 +527,6 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 	size_t len = 0;
 	FILE *mem;
 	enum sim_status st = SIM_ENOMEM;
-	int rc;
 
 	sim_err_clear(&err);
 	s = summary_of_acc(b->trials[k].acc, &err);
@@ -524,14 +540,7 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 			st = SIM_ENOMEM;
 	}
 	summary_free(s);
-	if (st != SIM_OK) {
-		free(buf);
-		fputs("callsim sweep: out of memory\n", stderr);
-		return CLI_EXIT_FAILURE;
-	}
-	rc = sweep_write_all(r, buf, len);
-	free(buf);
-	return rc;
+	return sweep_write_owned(r, buf, len, st == SIM_OK);
 }
 
 /* Runs the shard's points first .. first + n - 1 and writes them in
@@ -589,7 +598,6 @@ static int sweep_end(const struct sweep_run *r)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem;
-	int rc;
 
 	if (r->o->shard.n == 0)
 		return CLI_EXIT_OK;
@@ -597,14 +605,8 @@ static int sweep_end(const struct sweep_run *r)
 	if (mem != NULL)
 		sweep_shard_end_write(mem, &r->o->shard, r->o->grid.n_points,
 				      r->o->format != SWEEP_JSONL);
-	if (mem == NULL || fclose(mem) != 0) {
-		free(buf);
-		fputs("callsim sweep: out of memory\n", stderr);
-		return CLI_EXIT_FAILURE;
-	}
-	rc = sweep_write_all(r, buf, len);
-	free(buf);
-	return rc;
+	return sweep_write_owned(r, buf, len,
+				 mem != NULL && fclose(mem) == 0);
 }
 
 /* Runs the sweep into the opened output, with Ctrl-C caught and progress
