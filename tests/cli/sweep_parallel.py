@@ -3,7 +3,7 @@ merged, give the unsharded sweep's bytes: with parallel itself, with
 contrib/sweep-parallel on this machine, and with contrib/sweep-parallel
 sending the shards to two hosts over ssh (an ssh that runs the command
 here, through parallel's PARALLEL_SSH, so the remote path and its quoting
-are what is tested). Skipped, saying so, when parallel is not installed
+are what is tested, with no $SHELL set, as under cron). Skipped, saying so, when parallel is not installed
 (Debian: apt-get install parallel; .ci/packages lists it)."""
 import os
 import shutil
@@ -68,6 +68,8 @@ def check_contrib(t, whole_csv):
         f.write(FAKE_SSH)
     os.chmod(fake, 0o755)
     env["PARALLEL_SSH"] = fake
+    env.pop("SHELL", None)  # as under cron or in a container
+    env.pop("PARALLEL_SHELL", None)
     sh(t, [script, "-S", "hostA,hostB", "-c", t.callsim, "-o", "hosts.csv",
            "--", SCEN] + ARGS, env)
     t.check(read(t.scratch("hosts.csv")) == whole_csv,
