@@ -23,6 +23,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
+#include "sim/exp_ziggurat.h"
 #include "sim/mem.h"
 
 /* Indexed by enum dist_kind; the order is the scenario documentation's. */
@@ -244,16 +245,12 @@ enum sim_status dist_prepare(struct dist *d, const char *where,
 	return SIM_OK;
 }
 
-/* gsl_ran_exponential's own inversion, -mean ln(1 - U) with U uniform on
- * [0, 1), from the same uniform, but through log instead of log1p: glibc's
- * log1p costs twice its log and was the largest single cost of an M/M/1
- * run. U has 32 random bits, so 1 - U is exact and both compute the same
- * logarithm; they differ at most in its last bit (7% of draws), which
- * leaves every seeded result as it was, unlike -mean ln U (also exact in
- * distribution, but other numbers). */
+/* The ziggurat (sim/exp_ziggurat.h): exact, and without the logarithm a
+ * draw that inversion (gsl_ran_exponential) pays, once the largest single
+ * cost of an M/M/1 run. */
 double dist_exponential(gsl_rng *r, double mean)
 {
-	return -mean * log(1.0 - gsl_rng_uniform(r));
+	return mean * exp_ziggurat_draw(r);
 }
 
 double dist_sample(const struct dist *d, gsl_rng *r)

@@ -1,8 +1,9 @@
 /* rng_stream.h: independent, reproducible random streams.
  *
- * Each (master seed, replication, purpose) names one stream. Its generator
- * seed comes from a 64-bit mix (splitmix64 finaliser) of the three, folded to
- * the 32 bits MT19937 keeps and never 0 (GSL would silently map 0 to 4357).
+ * Each (master seed, replication, purpose) names one stream: an
+ * xoshiro256++ generator (sim/xoshiro256pp.h) seeded with a 64-bit mix
+ * (splitmix64 finaliser) of the three, distinct for every (replication,
+ * purpose) of a master seed.
  * Separate purposes (arrivals, patience, handling, ...) give common random
  * numbers across two variants of a scenario: changing staffing does not
  * change who calls or when. gsl_rng_env_setup() is never called. */
@@ -12,7 +13,7 @@
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
-/* The 32-bit generator seed of a stream: deterministic, never 0. */
+/* The 64-bit generator seed of a stream: deterministic. */
 unsigned long rng_stream_seed(uint64_t master, uint32_t replication,
 			      uint32_t purpose);
 /* Returns a new seeded generator (caller frees with gsl_rng_free), or NULL

@@ -54,9 +54,11 @@ W2_SD_1E6 = {"abandon": 0.00050, "service_level": 0.0022}
 # fails a single check 0.27% of the time.
 CHECK_SIGMAS = 3.0
 UNITS = 2   # replications run where the workload asks for one
-WALL_GOALS = {"W1": ("W1 wall per 1e6 s simulated", 0.10),
-              "W2": ("W2 wall per 1e6 calls", 0.25),
-              "W3": ("W3 wall per simulated year", 0.5)}
+# The targets of issue 14 (single thread, release build, this machine).
+WALL_GOALS = {"W1": ("W1 wall per 1e6 s simulated", 0.07),
+              "W2": ("W2 wall per 1e6 calls", 0.09),
+              "W3": ("W3 wall per simulated year", 0.35)}
+W4_GOAL = 1.85
 
 
 @dataclass
@@ -340,8 +342,8 @@ def measure_w4(opts, rep: Report) -> None:
     rep.notes.append("W4 speed-up of 2 threads over 1: median %.2fx, range %.2f-%.2fx"
                      " over %d alternating pairs" % (med, min(speedups),
                                                      max(speedups), len(speedups)))
-    rep.targets.append(Target("W4 2 threads against 1", "%.2fx" % med, ">= 1.8x",
-                              med >= 1.8))
+    rep.targets.append(Target("W4 2 threads against 1", "%.2fx" % med,
+                              ">= %gx" % W4_GOAL, med >= W4_GOAL))
 
 
 # ---------------------------------------------------------------- targets
@@ -355,8 +357,10 @@ def speed_targets(rep: Report) -> None:
     for row in rep.rows:
         if row.wall_goal:
             what, limit = row.wall_goal
-            walls.append(Target(what, "%.3f s" % row.median, "<= %g s" % limit,
-                                row.median <= limit))
+            over = row.median / limit - 1
+            walls.append(Target(what, "%.3f s" % row.median + (
+                " (%.0f%% over)" % (100 * over) if over > 0 else ""),
+                "<= %g s" % limit, row.median <= limit))
         if row.mem_goal:
             mb = row.rss_kb / 1024
             mems.append(Target(row.name.split(" ")[0] + " peak memory",

@@ -126,7 +126,7 @@ def check_require_slas(t):
     t.expect_rc(["compare", gap, wm, "--require-slas"] + SHORT, 0)
     # Only B counts: an understaffed A does not fail.
     small = fixture("small.yaml")
-    under = ["pools.emergency.shifts.day.staff=2", "pools.emergency.shifts.night.staff=1"]
+    under = ["pools.emergency.shifts.day.staff=1", "pools.emergency.shifts.night.staff=1"]
     t.expect_rc(["compare", small, "--require-slas", "--set-a", under[0],
                  "--set-a", under[1]], 0)
     t.expect_rc(["compare", small, "--require-slas", "--set-b", under[0],

@@ -1,0 +1,58 @@
+/* exp_ziggurat.c: the ziggurat for the unit exponential (Marsaglia and
+ * Tsang 2000, "The ziggurat method for generating random variables", J.
+ * Stat. Software 5(8)), with 53-bit instead of 32-bit uniforms.
+ *
+ * The density exp(-x) is covered by 255 rectangles and a base strip of
+ * equal area v. A draw picks a layer i uniformly and x uniformly across
+ * its full width; x inside the next layer's width lies under the curve and
+ * is returned at once. Otherwise x lies in the layer's wedge, accepted when
+ * a uniform height under the rectangle falls under exp(-x), or (base strip)
+ * beyond R, where the exponential's lack of memory gives R + Exp(1). The
+ * layer index and the uniform use disjoint bits of one output (bits 0-7
+ * and 11-63), so they are independent, which the 32-bit original, reusing
+ * the low bits, was not. */
+#include "sim/exp_ziggurat.h"
+
+#include <math.h>
+#include <stdint.h>
+
+#include "sim/exp_ziggurat_tables.h"
+
+/* Where the base strip's tail begins: x_255 of the tables. */
+#define EXP_ZIGGURAT_R 7.697117470131487
+
+int exp_ziggurat_applies(const gsl_rng *r)
+{
+	return r->type->min == 0 && (uint64_t)r->type->max == UINT64_MAX;
+}
+
+/* The slow path of layer i for x = j w[i] not accepted at once: the tail
+ * of the base strip, or the wedge test. Returns a draw, or -1 to start
+ * again with a new layer and uniform. */
+static double exp_ziggurat_edge(gsl_rng *r, unsigned i, double x)
+{
+	if (i == 0)
+		return EXP_ZIGGURAT_R - log(1.0 - gsl_rng_uniform(r));
+	double y = exp_ziggurat_f[i] +
+		   gsl_rng_uniform(r) * (exp_ziggurat_f[i - 1] - exp_ziggurat_f[i]);
+
+	return y < exp(-x) ? x : -1.0;
+}
+
+double exp_ziggurat_draw(gsl_rng *r)
+{
+	if (!exp_ziggurat_applies(r))
+		return -log(1.0 - gsl_rng_uniform(r));
+	for (;;) {
+		uint64_t u = (uint64_t)gsl_rng_get(r);
+		unsigned i = (unsigned)(u & 0xff);
+		uint64_t j = u >> 11;
+		double x = (double)j * exp_ziggurat_w[i];
+
+		if (j < exp_ziggurat_k[i])
+			return x;
+		x = exp_ziggurat_edge(r, i, x);
+		if (x >= 0)
+			return x;
+	}
+}
