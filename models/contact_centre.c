@@ -13,7 +13,10 @@
  *
  * Pools with overflow rules or reserves (models/routing.h) make those
  * choices through routed variants (routed_answer, routed_next_caller),
- * which a scenario without them never enters.
+ * which a scenario without them never enters. Call-backs of abandoned
+ * callers and the 999 connection time are in contact_centre_beyond.c,
+ * entered through m->beyond where a call is answered, m->fill where a
+ * pool's handlers look for work and m->callbacks where a caller abandons.
  *
  * The objects are in contact_centre_int.h; the figures made of the tallies
  * when the run ends are in contact_centre_figures.c; the call log of a
@@ -99,7 +102,6 @@ static void queue_push(struct line_state *ls, struct caller *c)
 	ls->tail = c;
 }
 
-
 /* The hour of the week (0 = Monday 00:00) that time t_s >= 0 falls in.
  * The conversion truncates, which is floor for t_s >= 0 without a call to
  * libm's floor, once or twice a call. */
@@ -110,7 +112,6 @@ static size_t hour_of_week(double t_s)
 }
 
 /* ---- pools ------------------------------------------------------------ */
-
 
 /* Puts a handler of pool p on caller c at time now: tallies the wait and
  * schedules the end of the talk time. Takes c (returns it to the free list). */
@@ -149,7 +150,6 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 		caller_put(m, c);
 	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
 }
-
 
 static void routing_watch(struct cc_model *m, size_t l, double now);
 
@@ -820,7 +820,6 @@ static void cc_free(void *model)
 	free(m->pools);
 	free(m);
 }
-
 
 /* Builds the lines and pools; on failure the caller frees what was built
  * with cc_free. */
