@@ -13,7 +13,10 @@
  *
  * Pools with overflow rules or reserves (models/routing.h) make those
  * choices through routed variants (routed_answer, routed_next_caller),
- * which a scenario without them never enters.
+ * which a scenario without them never enters. Call-backs of abandoned
+ * callers and the 999 connection time are in contact_centre_beyond.c,
+ * entered through m->beyond where a call is answered, m->fill where a
+ * pool's handlers look for work and m->callbacks where a caller abandons.
  *
  * The objects are in contact_centre_int.h; the figures made of the tallies
  * when the run ends are in contact_centre_figures.c; the call log of a
@@ -52,7 +55,6 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void log_on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
-static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev);
@@ -100,19 +102,6 @@ static void queue_push(struct line_state *ls, struct caller *c)
 	ls->tail = c;
 }
 
-/* Unlinks c from its line's queue in O(1): abandonment needs no search. */
-static void queue_remove(struct line_state *ls, struct caller *c)
-{
-	if (c->prev)
-		c->prev->next = c->next;
-	else
-		ls->head = c->next;
-	if (c->next)
-		c->next->prev = c->prev;
-	else
-		ls->tail = c->prev;
-}
-
 /* The hour of the week (0 = Monday 00:00) that time t_s >= 0 falls in.
  * The conversion truncates, which is floor for t_s >= 0 without a call to
  * libm's floor, once or twice a call. */
@@ -124,13 +113,6 @@ static size_t hour_of_week(double t_s)
 
 /* ---- pools ------------------------------------------------------------ */
 
-/* Records the pool's counters in its time averages after any change. */
-static void pool_note(struct pool_state *ps, double now)
-{
-	timeavg_set(&ps->busy_ta, now, ps->busy);
-	timeavg_set(&ps->present_ta, now, ps->idle + ps->busy);
-}
-
 /* Puts a handler of pool p on caller c at time now: tallies the wait and
  * schedules the end of the talk time. Takes c (returns it to the free list). */
 static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
@@ -139,6 +121,8 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	struct pool_state *ps = &m->pools[p];
 	double wait_s = now - c->arrival_s;
 
+	if (m->beyond)
+		wait_s = contact_centre_beyond_answered(m, c, wait_s);
 	if (c->counted) {
 		size_t h = c->hour;
 		struct day_tally *dt = &ls->days[c->day];
@@ -167,29 +151,14 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
 }
 
-/* The oldest caller waiting on the highest-priority line pool p serves, or
- * NULL when none of its lines has anyone waiting. */
-static struct caller *pool_next_caller(struct cc_model *m, size_t p)
-{
-	const struct pool_spec *spec = m->pools[p].spec;
-	for (size_t i = 0; i < spec->n_serves; i++) {
-		struct caller *c = m->lines[spec->serves[i]].head;
-		if (c)
-			return c;
-	}
-	return NULL;
-}
-
-static CC_OUT_OF_LINE void routed_fill(struct cc_model *m, size_t p,
-				       double now);
 static void routing_watch(struct cc_model *m, size_t l, double now);
 
 /* Gives waiting callers to pool p's idle handlers while both exist. */
 static void pool_fill(struct cc_model *m, size_t p, double now)
 {
 	struct pool_state *ps = &m->pools[p];
-	if (m->routing) {
-		routed_fill(m, p, now);
+	if (m->fill) {
+		m->fill(m, p, now);
 		return;
 	}
 	while (ps->idle > 0) {
@@ -226,6 +195,28 @@ static CONTACT_CENTRE_LOG_COLD void log_handler_done(struct cc_model *m,
 {
 	handler_seats_release(ps->seats, seat, ps->leaving == 0);
 	handler_done(m, ps, now);
+}
+
+/* For contact_centre_beyond.c (contact_centre_int.h): the static ones
+ * stay as they are for the paths of every call. */
+void contact_centre_answer(struct cc_model *m, size_t p, struct caller *c,
+			   double now)
+{
+	answer(m, p, c, now);
+}
+
+void contact_centre_pool_fill(struct cc_model *m, size_t p, double now)
+{
+	pool_fill(m, p, now);
+}
+
+void contact_centre_handler_done(struct cc_model *m, struct pool_state *ps,
+				 double now, uint32_t seat)
+{
+	if (seat)
+		log_handler_done(m, ps, now, seat);
+	else
+		handler_done(m, ps, now);
 }
 
 /* Moves pool p to the roster's on-duty count: arrivals join as idle (or
@@ -345,8 +336,22 @@ static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
 	}
 	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 0;
+	c->ticket = 0;
 	offer(m, c, now);
 	schedule_arrival(m, ls, now);
+}
+
+/* Whether caller of line ls who abandoned rings again, and after how
+ * long. */
+bool contact_centre_redial_drawn(struct line_state *ls, double *delay_s)
+{
+	double p = ls->spec->redial_probability;
+
+	if (!(p > 0 && gsl_rng_uniform(ls->rng[CC_STREAM_REDIAL]) < p))
+		return false;
+	*delay_s = dist_sample(&ls->spec->redial_delay,
+			       ls->rng[CC_STREAM_REDIAL]);
+	return true;
 }
 
 /* A caller's patience ran out. Stale events (the caller was answered, and
@@ -374,32 +379,38 @@ static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev)
 	}
 	if (LOGGED(m))
 		contact_centre_log_row(m, c, RUN_LOG_ABANDONED, now, NAN);
-	double p = ls->spec->redial_probability;
-	if (p > 0 && gsl_rng_uniform(ls->rng[CC_STREAM_REDIAL]) < p) {
-		double delay_s = dist_sample(&ls->spec->redial_delay,
-					     ls->rng[CC_STREAM_REDIAL]);
+	double delay_s;
+	if (m->callbacks)
+		contact_centre_beyond_abandoned(m, c, now);
+	else if (contact_centre_redial_drawn(ls, &delay_s))
 		/* The redial carries who rings again, for the log. */
-		sim_schedule(ctx, now + delay_s, on_redial, ls,
+		sim_schedule(ctx, now + delay_s, contact_centre_on_redial, ls,
 			     m->log ? (int64_t)c->caller : 0);
-	}
 	caller_put(m, c);
 }
 
-/* An abandoned caller rings again: a new offered call, marked as a repeat. */
-static void on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
+/* An abandoned caller (`who`, for the log) rings line ls again, holding
+ * call-back ticket t (0: none): a new offered call, marked as a repeat. */
+void contact_centre_redial_offer(struct cc_model *m, struct line_state *ls,
+				 uint64_t who, uint32_t t)
 {
-	struct cc_model *m = sim_model(ctx);
-	struct line_state *ls = ev->obj;
 	struct caller *c = caller_get(m);
 
 	if (!c) {
-		sim_fail(ctx, SIM_ENOMEM, "out of memory for callers");
+		sim_fail(m->ctx, SIM_ENOMEM, "out of memory for callers");
 		return;
 	}
 	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 1;
-	c->caller = (uint64_t)ev->arg;
-	offer(m, c, sim_now(ctx));
+	c->caller = who;
+	c->ticket = t;
+	offer(m, c, sim_now(m->ctx));
+}
+
+void contact_centre_on_redial(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	contact_centre_redial_offer(sim_model(ctx), ev->obj,
+				    (uint64_t)ev->arg, 0);
 }
 
 /* ---- routing between queues ------------------------------------------ */
@@ -798,6 +809,8 @@ static void cc_free(void *model)
 			handler_seats_free(m->pools[p].seats);
 		}
 	routing_free(m->routing);
+	callback_free(m->callbacks);
+	connection_free(m->connection);
 	while (m->chunks) {
 		struct caller_chunk *next = m->chunks->next;
 		free(m->chunks);
@@ -823,7 +836,13 @@ static enum sim_status model_build(struct cc_model *m, struct sim_err *err)
 		st = line_init(m, l, err);
 	for (size_t p = 0; p < sc->n_pools && st == SIM_OK; p++)
 		st = pool_init(m, p, err);
-	return st == SIM_OK ? routing_new(sc, &m->routing) : st;
+	if (st == SIM_OK)
+		st = routing_new(sc, &m->routing);
+	if (st == SIM_OK)
+		st = contact_centre_beyond_build(m);
+	if (m->routing)
+		m->fill = routed_fill;
+	return st;
 }
 
 /* Builds the contact centre of one replication and puts its first events
@@ -864,7 +883,8 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 static bool cc_settled(const void *model)
 {
 	const struct cc_model *m = model;
-	return m->pending_counted == 0;
+	return m->pending_counted == 0 &&
+	       (!m->callbacks || callback_settled(m->callbacks));
 }
 
 static void cc_figures(const void *model, struct replication_result *out)

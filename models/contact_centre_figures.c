@@ -112,4 +112,8 @@ void contact_centre_figures(const struct cc_model *m,
 	}
 	for (size_t p = 0; p < m->sc->n_pools; p++)
 		pool_figures(m, p, out);
+	if (m->callbacks)
+		for (size_t l = 0; l < m->sc->n_lines; l++)
+			callback_figures(m->callbacks, l,
+					 replication_cbline_at(out, l));
 }

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
+#include "models/callback.h"
+#include "models/connection.h"
 #include "models/demand.h"
 #include "models/handler_seats.h"
 #include "models/replication.h"
@@ -29,7 +31,12 @@ struct caller {
 	/* Kept only when the run is logged (struct run_log). */
 	uint64_t id, caller;         /* its call id; its first call's id */
 	double answered_s, talk_s;
-	uint32_t seat;               /* its handler's number in the pool */
+	union {
+		uint32_t seat;       /* logged, once answered: its handler's
+					number in the pool */
+		uint32_t ticket;     /* until answered: its call-back request
+					(models/callback.h), 0 none */
+	};
 	uint16_t line;               /* at most SCENARIO_LIST_MAX lines */
 	uint16_t pool;               /* logged: its handler's pool */
 	uint16_t day;                /* counted day it arrived, if counted */
@@ -90,6 +97,13 @@ struct cc_model {
 	struct line_state *lines;
 	struct pool_state *pools;
 	struct routing *routing;     /* NULL: no overflow rule, no reserve */
+	/* How a free handler of a pool picks its next work when routing or
+	 * call-backs change the plain choice; NULL: the plain choice. */
+	void (*fill)(struct cc_model *m, size_t p, double now);
+	struct callback *callbacks;  /* NULL: no call-backs */
+	struct connection *connection; /* NULL: no connection times */
+	bool beyond;                 /* callbacks or connection: answer()
+					looks at them */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
@@ -103,6 +117,70 @@ struct cc_model {
 	uint64_t log_calls;          /* calls offered so far: the last id */
 	struct caller *talking;
 };
+
+/* Unlinks c from its line's queue in O(1): abandonment needs no search. */
+static inline void queue_remove(struct line_state *ls, struct caller *c)
+{
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		ls->head = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	else
+		ls->tail = c->prev;
+}
+
+/* Records the pool's counters in its time averages after any change. */
+static inline void pool_note(struct pool_state *ps, double now)
+{
+	timeavg_set(&ps->busy_ta, now, ps->busy);
+	timeavg_set(&ps->present_ta, now, ps->idle + ps->busy);
+}
+
+/* The oldest caller waiting on the highest-priority line pool p serves, or
+ * NULL when none of its lines has anyone waiting. */
+static inline struct caller *pool_next_caller(struct cc_model *m, size_t p)
+{
+	const struct pool_spec *spec = m->pools[p].spec;
+	for (size_t i = 0; i < spec->n_serves; i++) {
+		struct caller *c = m->lines[spec->serves[i]].head;
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+/* What contact_centre.c lends contact_centre_beyond.c: a handler of pool
+ * p answers waiting caller c (taken off its queue); pool p's free
+ * handlers take waiting work; a handler of ps (numbered `seat` in a
+ * logged run, else 0) is done; whether an abandoned caller of ls redials
+ * and after how long; and a redial of caller `who` holding call-back
+ * ticket t rings line ls now; the event of a redial without a ticket. */
+void contact_centre_answer(struct cc_model *m, size_t p, struct caller *c,
+			   double now);
+void contact_centre_pool_fill(struct cc_model *m, size_t p, double now);
+void contact_centre_handler_done(struct cc_model *m, struct pool_state *ps,
+				 double now, uint32_t seat);
+bool contact_centre_redial_drawn(struct line_state *ls, double *delay_s);
+void contact_centre_redial_offer(struct cc_model *m, struct line_state *ls,
+				 uint64_t who, uint32_t t);
+void contact_centre_on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
+
+/* Work beyond the first call (contact_centre_beyond.c): call-backs of
+ * abandoned callers (models/callback.h) and the 999 connection time
+ * (models/connection.h), kept out of the paths of a scenario without
+ * them. beyond_build creates what the scenario wants (m->callbacks,
+ * m->connection, m->beyond, and m->fill for call-backs); beyond_answered
+ * is answer()'s part when m->beyond is set, returning the answer time the
+ * agreement sees; beyond_abandoned is on_abandon's redial when there are
+ * call-backs. */
+#define CONTACT_CENTRE_BEYOND __attribute__((noinline))
+enum sim_status contact_centre_beyond_build(struct cc_model *m);
+CONTACT_CENTRE_BEYOND double contact_centre_beyond_answered(
+	struct cc_model *m, struct caller *c, double wait_s);
+CONTACT_CENTRE_BEYOND void contact_centre_beyond_abandoned(
+	struct cc_model *m, struct caller *c, double now);
 
 /* The replication's figures of the contact centre (contact_centre_figures.c):
  * every line's and pool's tallies into out. */

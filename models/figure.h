@@ -214,6 +214,32 @@
 	    "service level, horizon", "service level, horizon", \
 	    FRACTION, PI_PERIOD, PERIOD_SUMS, NONE, 4, 0)
 
+/* Per line with call-backs of abandoned callers (models/callback.h): a
+ * block only when some line has call-backs. Requests are the counted
+ * abandoned calls chosen for a call-back (a caller who abandons again
+ * while one is pending is not asked again): requested = made + reached by
+ * redial first + pending at end. The delay runs from the abandonment to
+ * the handler's start of the call-back. */
+#define FIGURE_CBLINE_LIST(FIG) \
+	FIG(CB_REQUESTED, "callbacks_requested", "call-backs requested", \
+	    "call-backs requested", COUNT, CI_MEAN, SUMS, SUM, 1, 0) \
+	FIG(CB_MADE, "callbacks_made", "call-backs made", "call-backs made", \
+	    COUNT, CI_MEAN, SUMS, SUM, 2, 0) \
+	/* the caller's own redial was answered before the call-back */ \
+	FIG(CB_REDIAL_FIRST, "callbacks_redial_first", \
+	    "redial reached first", "redial reached first", \
+	    COUNT, CI_MEAN, SUMS, SUM, 3, 0) \
+	FIG(CB_PENDING_END, "callbacks_pending_at_end", \
+	    "call-backs at end", "call-backs pending at end", \
+	    COUNT, CI_MEAN, SUMS, SUM, 4, 0) \
+	/* of the call-backs made; NAN when none */ \
+	FIG(CB_DELAY_MEAN_S, "callback_delay_mean_s", "call-back delay mean", \
+	    "call-back delay mean", SECONDS, CI_MEAN, SUMS, NONE, 5, 0) \
+	/* made within callback.target_s / made; NAN when none */ \
+	FIG(CB_WITHIN_TARGET, "callbacks_within_target", \
+	    "call-backs in target", "call-backs within target", \
+	    FRACTION, CI_MEAN, SUMS, NONE, 6, 0)
+
 /* The lower edges (s) of the wait distribution's bins, each bin up to the
  * next edge (a wait of exactly 10 s is in 10-20 s), the last one without
  * end. Each is an edge of sim/hist.c's bins, so the counts are exact. */
@@ -298,6 +324,7 @@ enum cc_wait_line_metric { FIGURE_WLINE_LIST(FIGURE_ENUM) CC_WAIT_LINE_METRICS }
 enum cc_period_line_metric {
 	FIGURE_PLINE_LIST(FIGURE_ENUM) CC_PERIOD_LINE_METRICS
 };
+enum cb_line_metric { FIGURE_CBLINE_LIST(FIGURE_ENUM) CB_LINE_METRICS };
 #undef FIGURE_ENUM
 
 /* How a figure is shown. Costs, which are exact, have units of their own
@@ -375,6 +402,8 @@ enum figure_block {
 	FIGURE_BLOCK_DAREA,       /* [day][area][figure] */
 	FIGURE_BLOCK_WLINE,       /* [bin][line][figure] */
 	FIGURE_BLOCK_PLINE,       /* [line][figure], of periods */
+	FIGURE_BLOCK_CBLINE,      /* [line][figure]; no items without
+				     call-backs */
 	FIGURE_BLOCKS
 };
 

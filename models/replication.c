@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "models/callback.h"
 #include "sim/mem.h"
 
 /* After the horizon the run drains: it continues, without new first calls,
@@ -86,11 +87,13 @@ struct replication_result *replication_result_new(const struct scenario *sc)
 				    RSP_HOUR_AREA_METRICS + 1, sizeof(double));
 	res->wait_line = mem_calloc(FIGURE_WAIT_BINS * sc->n_lines *
 				    CC_WAIT_LINE_METRICS + 1, sizeof(double));
+	res->callback_line = mem_calloc((callback_wanted(sc) ? sc->n_lines : 0)
+					* CB_LINE_METRICS + 1, sizeof(double));
 	if (!res->line || !res->pool || !res->interval_line ||
 	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
 	    !res->rsp.area || !res->day_line || !res->day_grade ||
 	    !res->day_area || !res->hour_grade || !res->hour_area ||
-	    !res->wait_line) {
+	    !res->wait_line || !res->callback_line) {
 		replication_result_free(res);
 		return NULL;
 	}
@@ -115,6 +118,7 @@ void replication_result_free(struct replication_result *res)
 	free(res->hour_grade);
 	free(res->hour_area);
 	free(res->wait_line);
+	free(res->callback_line);
 	free(res);
 }
 

@@ -74,6 +74,18 @@ struct run_spec {
 					SCENARIO_MAX_WAITING_DEFAULT */
 };
 
+/* A force calling back callers who abandoned a line (models/callback.h):
+ * work for a pool's handlers, in a queue of its own there. */
+struct callback_spec {
+	double probability;                /* an abandoned call is called back;
+					      0: none */
+	double target_s;                   /* call back within this */
+	struct dist handle;                /* a call-back's handler time */
+	size_t pool;                       /* whose handlers make them */
+	int ahead;                         /* 1: before the pool's own lines;
+					      0: after them */
+};
+
 struct line_spec {
 	char name[SCENARIO_NAME_MAX];      /* "999", "101", ... */
 	struct src_pos pos;
@@ -92,6 +104,11 @@ struct line_spec {
 	double incident_p[RESPONSE_GRADES_MAX]; /* P(an answered call creates an
 					      incident of grade g); the rest
 					      create none */
+	struct callback_spec callback;
+	int has_connection;                /* 0: no connection time */
+	struct dist connection;            /* before the force's queue (999
+					      operator, transfer): counted in
+					      the answer time, not in patience */
 };
 
 /* A pool's rule for answering a line it does not serve, only while that

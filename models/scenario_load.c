@@ -29,6 +29,7 @@
 #include "models/csv_read.h"
 #include "models/file_read.h"
 #include "models/scenario_busyness.h"
+#include "models/scenario_callback.h"
 #include "models/scenario_events.h"
 #include "models/scenario_edit.h"
 #include "models/scenario_load.h"
@@ -70,8 +71,10 @@ static void load_walk(struct scenario_read *ld, struct scenario *sc)
 				       &sc->n_lines);
 	sc->pools = scenario_record_list(ld, top, &scenario_pools_list,
 				       &sc->n_pools);
-	if (ld->yd.n_problems == before && !ld->yd.oom)
+	if (ld->yd.n_problems == before && !ld->yd.oom) {
 		scenario_pools_check_served(ld, top);
+		scenario_callback_check(ld, top);
+	}
 	scenario_busyness_read(ld, top);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
 		scenario_events_read(ld, top);

@@ -218,6 +218,15 @@ const struct scenario_key scenario_schema_line[] = {
 	    "{within_s: 10, goal: 0.90}",
 	    .shape = "a mapping such as {within_s: 10, goal: 0.90}"),
 	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates"),
+	DIST("connection", 0, line_spec, connection,
+	     "999 connection before the force's queue",
+	     GIVEN(line_spec, has_connection), .absent = "",
+	     .give = "the connection time, such as "
+	     "{dist: lognormal, mean: 6, sd: 3}"),
+	MAP("callback", 0, scenario_schema_callback, line_spec, callback,
+	    "call-backs of abandoned callers",
+	    .shape = "a mapping such as {probability: 0.5, target_s: 3600, "
+	    "handle: {dist: exponential, mean: 180}, pool: \"emergency\"}"),
 	END};
 
 /* Read by the loader: exactly one is given. */
@@ -470,6 +479,7 @@ const struct scenario_record scenario_schema[] = {
 	{"Distributions", 0, scenario_schema_dist},
 	{"redial", 1, scenario_schema_redial},
 	{"answer", 1, scenario_schema_answer},
+	{"callback", 1, scenario_schema_callback},
 	{"pools", 1, scenario_schema_pool},
 	{"overflow", 1, scenario_schema_overflow},
 	{"reserve", 1, scenario_schema_reserve},

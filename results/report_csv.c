@@ -173,6 +173,10 @@ static void report_csv_lines_pools(struct report_csv_out *w, const struct summar
 			report_csv_figures(w, "line_period", spec->name,
 					   FIGURE_BLOCK_PLINE, s->period_line +
 					   l * CC_PERIOD_LINE_METRICS);
+		if (s->callbacks && spec->callback.probability > 0)
+			report_csv_figures(w, "line_callback", spec->name,
+					   FIGURE_BLOCK_CBLINE, s->callback_line +
+					   l * CB_LINE_METRICS);
 	}
 	for (size_t p = 0; p < s->n_pools; p++)
 		report_csv_figures(w, "pool", s->sc->pools[p].name,

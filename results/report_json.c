@@ -41,6 +41,13 @@ static void report_json_line(struct emit_json *w, const struct summary *s,
 				    l * CC_PERIOD_LINE_METRICS);
 		emit_json_close(w, '}');
 	}
+	if (s->callbacks && spec->callback.probability > 0) {
+		emit_json_key(w, "callbacks");
+		emit_json_open(w, '{');
+		report_json_figures(w, FIGURE_BLOCK_CBLINE, s->callback_line +
+				    l * CB_LINE_METRICS);
+		emit_json_close(w, '}');
+	}
 	emit_json_close(w, '}');
 }
 

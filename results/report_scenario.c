@@ -450,11 +450,38 @@ static void rs_hook_incidents(struct rs *w, const struct scenario_key *k,
 	fprintf(w->f, "}   # %.10g resolved on the call\n", none);
 }
 
+/* The pool that makes a line's call-backs, by name. */
+static void rs_hook_callback_pool(struct rs *w, const struct scenario_key *k,
+				  const void *rec)
+{
+	rs_open(w, k);
+	rs_string(w->f, w->sc->pools[((const struct callback_spec *)rec)->pool]
+		  .name);
+	rs_close(w, k);
+}
+
+static const struct rs_hook rs_callback_hooks[] = {
+	{"pool", rs_hook_callback_pool}, {NULL, NULL}};
+
+/* A line's call-backs, only when it has them: a scenario without them
+ * reads back as it was written. */
+static void rs_hook_callback(struct rs *w, const struct scenario_key *k,
+			     const void *rec)
+{
+	const struct callback_spec *cb = &((const struct line_spec *)rec)->callback;
+	struct rs sub = {w->f, w->sc, rs_callback_hooks, NULL, "      ", NULL};
+
+	if (cb->probability <= 0)
+		return;
+	fprintf(w->f, "    %s:\n", k->key);
+	rs_block(&sub, k->sub, cb, "      ");
+}
+
 static const struct rs_hook rs_line_hooks[] = {
 	{"volume", rs_volume}, {"profile", rs_profile},
 	{"surges", rs_hook_surges}, {"delay", rs_hook_delay},
 	{"answer", rs_target}, {"incidents", rs_hook_incidents},
-	{NULL, NULL}};
+	{"callback", rs_hook_callback}, {NULL, NULL}};
 
 /* Names of items of a list, "[a, b]", each the name at the start of item
  * idx[i] of items, stride bytes apart. */

@@ -118,6 +118,10 @@ static void rt_line(FILE *f, const struct summary *s, size_t l)
 	if (s->predicts)
 		rt_rows(f, FIGURE_BLOCK_PLINE,
 			s->period_line + l * CC_PERIOD_LINE_METRICS);
+	/* Call-backs of the line's abandoned callers, where it has them. */
+	if (s->callbacks && spec->callback.probability > 0)
+		rt_rows(f, FIGURE_BLOCK_CBLINE,
+			s->callback_line + l * CB_LINE_METRICS);
 	if (!sl->has_goal) {
 		rt_text_row(f, "goal", "none");
 		return;

@@ -16,6 +16,7 @@
 
 #include <gsl/gsl_cdf.h>
 
+#include "models/callback.h"
 #include "models/week.h"
 #include "sim/moments.h"
 #include "sim/mem.h"
@@ -49,6 +50,7 @@ static size_t summary_block_items(const struct scenario *sc,
 	case FIGURE_BLOCK_DAREA: return replication_days(sc) * sc->n_areas;
 	case FIGURE_BLOCK_WLINE: return FIGURE_WAIT_BINS * sc->n_lines;
 	case FIGURE_BLOCK_PLINE: return sc->n_lines;
+	case FIGURE_BLOCK_CBLINE: return callback_wanted(sc) ? sc->n_lines : 0;
 	case FIGURE_BLOCKS: break;
 	}
 	assert(!"no such block");
@@ -145,6 +147,7 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 	summary_acc_block(a, FIGURE_BLOCK_IAREA, r->hour_area);
 	summary_acc_block(a, FIGURE_BLOCK_DAREA, r->day_area);
 	summary_acc_block(a, FIGURE_BLOCK_WLINE, r->wait_line);
+	summary_acc_block(a, FIGURE_BLOCK_CBLINE, r->callback_line);
 	summary_acc_periods(a, r);
 	a->replications++;
 	a->events += r->events;
@@ -367,6 +370,7 @@ static void summary_periods(struct summary *s, const struct summary_acc *a)
 	summary_block(a, FIGURE_BLOCK_DAREA, s->day_area);
 	summary_block(a, FIGURE_BLOCK_WLINE, s->wait_line);
 	summary_block(a, FIGURE_BLOCK_PLINE, s->period_line);
+	summary_block(a, FIGURE_BLOCK_CBLINE, s->callback_line);
 }
 
 /* A block's intervals, sized for sc (at least one, as calloc(0) may be
@@ -386,8 +390,10 @@ static int summary_alloc_periods(struct summary *s, const struct scenario *sc)
 	s->day_area = summary_block_new(sc, FIGURE_BLOCK_DAREA);
 	s->wait_line = summary_block_new(sc, FIGURE_BLOCK_WLINE);
 	s->period_line = summary_block_new(sc, FIGURE_BLOCK_PLINE);
+	s->callback_line = summary_block_new(sc, FIGURE_BLOCK_CBLINE);
+	s->callbacks = callback_wanted(sc);
 	return s->hour_grade && s->hour_area && s->day_area && s->wait_line
-		&& s->period_line ? 0 : -1;
+		&& s->period_line && s->callback_line ? 0 : -1;
 }
 
 /* Allocates the arrays of a summary of sc; returns NULL when out of memory. */
@@ -500,6 +506,7 @@ void summary_free(struct summary *s)
 	free(s->day_area);
 	free(s->wait_line);
 	free(s->period_line);
+	free(s->callback_line);
 	free(s);
 }
 

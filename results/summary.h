@@ -105,6 +105,11 @@ struct summary {
 	 * whose demand is uncertain (busyness) sets. */
 	struct ci *period_line;
 	bool predicts;
+	/* Call-backs of abandoned callers (FIGURE_CBLINE_LIST),
+	 * [n_lines][CB_LINE_METRICS] when callbacks is set (some line has
+	 * them), else empty. */
+	struct ci *callback_line;
+	bool callbacks;
 	double pools_fte;                  /* call handlers: sums over pools */
 	double pools_annual_cost;
 	double roles_fte;                  /* officers: sums over roles */

@@ -62,6 +62,24 @@ def values_round_trip(t, tmpdir):
         roundtrip(t, small, tmpdir, run=False, args=("--set", value))
     out, _ = t.expect_rc(["check", small, "--set", "currency=USD"], 0)
     t.check("\ncurrency: USD\n" in out, "check drops the currency")
+    # A line's call-backs (written only when it has them, their pool by
+    # name) and its connection time load back and run the same.
+    sets = ("--set", "lines.999.callback={probability: 0.4, target_s: 900, "
+            "handle: {dist: gamma, mean: 150, sd: 60}, pool: non-emergency, "
+            "priority: before_own}",
+            "--set", "lines.999.connection={dist: lognormal, mean: 5, sd: 3}")
+    roundtrip(t, small, tmpdir, run=False, args=sets)
+    short = ["--format", "csv", "--days", "2", "--replications", "2"]
+    a, _ = t.expect_rc(["run", small] + list(sets) + short, 0)
+    b, _ = t.expect_rc(["run", os.path.join(tmpdir, "normalised.yaml")]
+                       + short, 0)
+    t.check(a == b and "line_callback" in a,
+            "call-backs: the normalised scenario runs differently")
+    out, _ = t.expect_rc(["check", small, "--set", "lines.999.callback="
+                          "{probability: 0, target_s: 900, handle: {dist: "
+                          "exponential, mean: 150}, pool: emergency}"], 0)
+    t.check("callback" not in out and "connection" not in out,
+            "check writes call-backs of probability 0, or no connection")
 
 
 def main():

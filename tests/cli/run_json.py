@@ -16,6 +16,9 @@ GRADE_FIGURES = ["incidents", "attended", "attended_within_target",
                  "unattended_at_end"]
 AREA_FIGURES = ["utilisation", "units_on_duty", "abstractions",
                 "abstraction_hours"]
+CALLBACK_FIGURES = ["callbacks_requested", "callbacks_made",
+                    "callbacks_redial_first", "callbacks_pending_at_end",
+                    "callback_delay_mean_s", "callbacks_within_target"]
 TOP = ["schema", "schema_version", "callsim_version", "content_fnv1a",
        "command", "scenario", "seed", "replications", "days", "warmup_hours", "lines",
        "pools", "grades", "areas", "costs"]
@@ -255,6 +258,23 @@ def main():
         t.check(doc["replications"] == 3 and doc["seed"] == 18446744073709551615
                 and doc["days"] == 1.5 and doc["warmup_hours"] == 2,
                 "settings from options: %s" % [doc[k] for k in TOP[1:5]])
+    # A line with call-backs has their figures, in their order, in an
+    # object of its own; a line without them has no such key.
+    doc = run_json(t, fixture("small.yaml"), "--set", "lines.999.callback="
+                   "{probability: 0.6, target_s: 900, handle: {dist: "
+                   "exponential, mean: 150}, pool: non-emergency}", "--set",
+                   "pools.emergency.shifts.day.staff=4")
+    if doc:
+        cb = doc["lines"][0].get("callbacks", {})
+        t.check(list(cb) == CALLBACK_FIGURES, "call-back keys %s" % list(cb))
+        t.check(all(ci_ordered(v) for v in cb.values()),
+                "call-back intervals ordered")
+        t.check(cb["callbacks_requested"]["mean"] ==
+                cb["callbacks_made"]["mean"] +
+                cb["callbacks_redial_first"]["mean"] +
+                cb["callbacks_pending_at_end"]["mean"],
+                "requested = made + redial first + pending")
+        t.check("callbacks" not in doc["lines"][1], "101 has no call-backs")
     for path in sorted(glob.glob(t.path("scenarios", "validation", "*.yaml"))):
         run_json(t, path, "--replications", "3", "--days", "2")
     t.check(len(glob.glob(t.path("scenarios", "west-midlands-2024.yaml"))) == 1,

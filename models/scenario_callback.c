@@ -1,0 +1,50 @@
+/* scenario_callback.c: a line's call-backs joined to their pool
+ * (scenario_callback.h). The line's table is read before the pools, so
+ * the pool's name is read here, after the walk, like the other rules that
+ * join records. */
+#include "models/scenario_callback.h"
+
+#include <stdint.h>
+
+/* Whether any pool has overflow rules or reserves. */
+static int scenario_callback_routed(const struct scenario *sc)
+{
+	for (size_t p = 0; p < sc->n_pools; p++)
+		if (sc->pools[p].n_overflow || sc->pools[p].n_reserve)
+			return 1;
+	return 0;
+}
+
+/* Line i's callback mapping at c: its pool, by name. */
+static void scenario_callback_pool(struct scenario_read *ld,
+				   struct yaml_doc_at c, size_t i)
+{
+	const struct scenario_read_ref pools =
+		SCENARIO_READ_REF(ld->sc, pools, "pool", "pools");
+	struct callback_spec *cb = &ld->sc->lines[i].callback;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, c, "pool", kp);
+	long p = a.id ? scenario_read_ref(ld, a, &pools) : -1;
+
+	cb->pool = p >= 0 ? (size_t)p : SIZE_MAX;
+	if (p >= 0 && cb->probability > 0 && scenario_callback_routed(ld->sc))
+		yaml_doc_problem(&ld->yd, c, "call-backs are not modelled "
+				 "with overflow rules or reserves; remove "
+				 "one or the other");
+}
+
+void scenario_callback_check(struct scenario_read *ld, struct yaml_doc_at top)
+{
+	const struct scenario *sc = ld->sc;
+	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX],
+	     cp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "lines", kp);
+
+	for (size_t i = 0; i < sc->n_lines; i++) {
+		struct yaml_doc_at l = yaml_doc_item(&ld->yd, s, (int)i,
+						     sc->lines[i].name, ip);
+		struct yaml_doc_at c = yaml_doc_key(&ld->yd, l, "callback", cp);
+		if (c.id)
+			scenario_callback_pool(ld, c, i);
+	}
+}
