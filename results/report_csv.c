@@ -9,6 +9,7 @@
 
 #include <inttypes.h>
 
+#include "models/agreement.h"
 #include "results/emit.h"
 
 /* What the walk writes: tidy rows, or a wide row's column names or its
@@ -160,6 +161,20 @@ static void report_csv_run(struct report_csv_out *w, const struct summary *s)
 	report_csv_exact(w, "run", name, "warmup_hours", s->warmup_s / 3600.0);
 }
 
+/* An agreement met period by period (models/agreement.h): its period,
+ * the share of periods to meet it on, and the share met; nothing for one
+ * judged over the horizon, so such rows are as they always were. */
+static void report_csv_periods(struct report_csv_out *w, const char *section,
+			       const char *name, int per, double on_at_least,
+			       const struct ci *periods_met)
+{
+	if (per == AGREEMENT_HORIZON)
+		return;
+	report_csv_text(w, section, name, "per", agreement_word(per));
+	report_csv_exact(w, section, name, "on_at_least", on_at_least);
+	report_csv_figures(w, section, name, FIGURE_BLOCK_ALINE, periods_met);
+}
+
 static void report_csv_lines_pools(struct report_csv_out *w, const struct summary *s)
 {
 	for (size_t l = 0; l < s->n_lines; l++) {
@@ -173,6 +188,8 @@ static void report_csv_lines_pools(struct report_csv_out *w, const struct summar
 			report_csv_figures(w, "line_period", spec->name,
 					   FIGURE_BLOCK_PLINE, s->period_line +
 					   l * CC_PERIOD_LINE_METRICS);
+		report_csv_periods(w, "line", spec->name, spec->per,
+				   spec->on_at_least, &s->lines[l].periods_met);
 	}
 	for (size_t p = 0; p < s->n_pools; p++)
 		report_csv_figures(w, "pool", s->sc->pools[p].name,
@@ -194,9 +211,13 @@ static void report_csv_response(struct report_csv_out *w, const struct summary *
 {
 	char name[2 * RESPONSE_NAME_MAX + 1];
 
-	for (size_t g = 0; g < s->n_grades; g++)
-		report_csv_grade(w, "grade", s->sc->grades[g].name,
-				 &s->sc->grades[g], &s->grades[g]);
+	for (size_t g = 0; g < s->n_grades; g++) {
+		const struct grade_spec *spec = &s->sc->grades[g];
+
+		report_csv_grade(w, "grade", spec->name, spec, &s->grades[g]);
+		report_csv_periods(w, "grade", spec->name, spec->per,
+				   spec->on_at_least, &s->grades[g].periods_met);
+	}
 	for (size_t a = 0; a < s->n_areas; a++) {
 		const char *area = s->sc->areas[a].name;
 
