@@ -318,15 +318,16 @@ static void summary_lines(struct summary *s, const struct summary_acc *a)
 {
 	for (size_t l = 0; l < s->n_lines; l++) {
 		struct summary_line *sl = &s->lines[l];
-		double goal = s->sc->lines[l].goal;
+		const struct ci *agreed;
+		double goal;
 
 		summary_item(a, FIGURE_BLOCK_LINE, l, sl->m);
 		/* A goal of NAN means the scenario asked for no verdict. */
-		sl->has_goal = !isnan(goal);
+		sl->has_goal = !isnan(s->sc->lines[l].goal);
 		sl->periods_met = summary_share(a, FIGURE_BLOCK_ALINE, l,
 						s->sc->lines[l].per);
-		sl->verdict = sl->has_goal
-			? ci_verdict_of(*summary_line_agreed(s, l, &goal), goal)
+		agreed = summary_line_agreed(s, l, &goal);
+		sl->verdict = sl->has_goal ? ci_verdict_of(*agreed, goal)
 			: CI_UNCERTAIN;
 	}
 }
