@@ -408,10 +408,10 @@ size_t report_csv_count(const struct summary *s)
 	return w.rows;
 }
 
-/* Wide rows only: each line's and each grade's verdict over the whole
- * horizon ("met", "missed", "uncertain"; empty without a goal), after
- * its goal and agreement figure when `figures` (a sweep's row has them
- * already). */
+/* Wide rows only: each line's and each grade's verdict ("met", "missed",
+ * "uncertain"; empty without a goal), after its goal and agreement
+ * figure (and, met day by day, its share of days met) when `figures` (a
+ * sweep's row has them already). */
 static void report_csv_verdicts(struct report_csv_out *w,
 				const struct summary *s, bool figures)
 {
@@ -424,6 +424,9 @@ static void report_csv_verdicts(struct report_csv_out *w,
 			report_csv_ci(w, "line", name, figure_def(FIGURE_BLOCK_LINE,
 				      CC_SERVICE_LEVEL)->name,
 				      &sl->m[CC_SERVICE_LEVEL]);
+			report_csv_periods(w, "line", name, s->sc->lines[l].per,
+					   s->sc->lines[l].on_at_least,
+					   &sl->periods_met);
 		}
 		report_csv_text(w, "line", name, "verdict", sl->has_goal
 				? ci_verdict_name(sl->verdict) : "");
@@ -438,6 +441,10 @@ static void report_csv_verdicts(struct report_csv_out *w,
 			report_csv_ci(w, "grade", name, figure_def(FIGURE_BLOCK_GRADE,
 				      RSP_WITHIN_TARGET)->name,
 				      &sg->m[RSP_WITHIN_TARGET]);
+			report_csv_periods(w, "grade", name,
+					   s->sc->grades[g].per,
+					   s->sc->grades[g].on_at_least,
+					   &sg->periods_met);
 		}
 		report_csv_text(w, "grade", name, "verdict", sg->has_goal
 				? ci_verdict_name(sg->verdict) : "");
