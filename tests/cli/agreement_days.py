@@ -8,7 +8,8 @@ with the Student t interval of those shares; weeks the same, a week's
 calls together. The verdict is that interval against on_at_least, at its
 edges (an interval of one point equal to the goal is met; no day met is
 missed and fails --require-slas). A run split into parts merges to the
-same bytes. optimise, optimise --units and roster asked to meet the form
+same bytes; compare explains an uncertain one by the share. optimise,
+optimise --units and roster asked to meet the form
 give staffing that, fed back to run, meets it. Bad forms exit 2 naming
 FILE:LINE:COL."""
 import csv
@@ -122,12 +123,21 @@ def test_edges(t):
             and line["verdict"] == "missed", "no day met: %s" % line)
     t.expect_rc(["run", SCENARIO, "--quiet", "--require-slas", "--set",
                  "lines.0.answer.goal=1"], 3)
-    mid = run_json(t)["lines"][0]["periods_met"]["share"]
+    mid_ci = run_json(t)["lines"][0]["periods_met"]
+    mid = mid_ci["share"]
     out, _ = t.expect_rc(["run", SCENARIO, "--set",
                           "lines.0.answer.on_at_least=%r" % mid], 0)
     t.check("verdict                   uncertain" in out
             and "why uncertain" in out and "days met" in out,
             "on_at_least at the mean share:\n" + out)
+    # compare explains each side's verdict by what it is of: A's service
+    # level against its goal, B's share of days met against on_at_least.
+    out, _ = t.expect_rc(["compare", SCENARIO, "--quiet", "--set-a",
+                          "lines.0.answer={within_s: 10, goal: 0.87}",
+                          "--set-b", "lines.0.answer.on_at_least=%r" % mid], 0)
+    lo, hi = (100 * x for x in (mid_ci["ci_low"], mid_ci["ci_high"]))
+    t.check("B why uncertain             interval [%.2f%%, %.2f%%] straddles "
+            "the goal %.4g%%" % (lo, hi, 100 * mid) in out, out)
     # Without per the table is the horizon's, and so is the verdict.
     out, _ = t.expect_rc(["run", SCENARIO, "--format", "json", "--set",
                           "lines.0.answer={within_s: 10, goal: 0.87}"], 0)
