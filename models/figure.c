@@ -9,14 +9,17 @@
 	{ name, label, brief, FIGURE_##unit, FIGURE_##interval, \
 	  FIGURE_MERGE_##merge, FIGURE_TOTAL_##total, row, cmp },
 
-/* A confidence interval of the mean needs one value a replication; the
- * other kinds need one a period. Checked row by row when compiling. */
+/* A prediction interval of one period needs one value a period; the
+ * confidence intervals (of a mean, and of the share of periods a
+ * replication met a goal on, whose periods within one replication are
+ * not independent) one value a replication. Checked row by row when
+ * compiling. */
 #define FIGURE_CHECK(id, name, label, brief, unit, interval, merge, total, \
 		     row, cmp) \
-	_Static_assert((FIGURE_##interval == FIGURE_CI_MEAN) \
-		       == (FIGURE_MERGE_##merge == FIGURE_MERGE_SUMS), \
-		       #id ": only a confidence interval of the mean merges " \
-		       "one value a replication");
+	_Static_assert((FIGURE_##interval == FIGURE_PI_PERIOD) \
+		       == (FIGURE_MERGE_##merge == FIGURE_MERGE_PERIOD_SUMS), \
+		       #id ": only a prediction interval of one period merges " \
+		       "one value a period");
 
 FIGURE_LINE_LIST(FIGURE_CHECK)
 FIGURE_POOL_LIST(FIGURE_CHECK)
@@ -32,6 +35,8 @@ FIGURE_DAREA_LIST(FIGURE_CHECK)
 FIGURE_WLINE_LIST(FIGURE_CHECK)
 FIGURE_PLINE_LIST(FIGURE_CHECK)
 FIGURE_CBLINE_LIST(FIGURE_CHECK)
+FIGURE_ALINE_LIST(FIGURE_CHECK)
+FIGURE_AGRADE_LIST(FIGURE_CHECK)
 
 static const struct figure_def figure_line[] = { FIGURE_LINE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_pool[] = { FIGURE_POOL_LIST(FIGURE_DEF) };
@@ -52,6 +57,10 @@ static const struct figure_def figure_wline[] = { FIGURE_WLINE_LIST(FIGURE_DEF) 
 static const struct figure_def figure_pline[] = { FIGURE_PLINE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_cbline[] = {
 	FIGURE_CBLINE_LIST(FIGURE_DEF)
+};
+static const struct figure_def figure_aline[] = { FIGURE_ALINE_LIST(FIGURE_DEF) };
+static const struct figure_def figure_agrade[] = {
+	FIGURE_AGRADE_LIST(FIGURE_DEF)
 };
 
 /* The grade list serves two blocks: force-wide, and per area and grade. */
@@ -86,6 +95,10 @@ static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
 				 figure_pline, CC_PERIOD_LINE_METRICS },
 	[FIGURE_BLOCK_CBLINE] = { FIGURE_BY_LINE, FIGURE_WHOLE_HORIZON,
 				  figure_cbline, CB_LINE_METRICS },
+	[FIGURE_BLOCK_ALINE] = { FIGURE_BY_LINE, FIGURE_AGREED_PERIODS,
+				 figure_aline, CC_AGREEMENT_LINE_METRICS },
+	[FIGURE_BLOCK_AGRADE] = { FIGURE_BY_GRADE, FIGURE_AGREED_PERIODS,
+				  figure_agrade, RSP_AGREEMENT_GRADE_METRICS },
 };
 
 const struct figure_block_def *figure_block(enum figure_block b)

@@ -18,7 +18,8 @@
  *             replications), PI_PERIOD (the prediction interval of one
  *             period: where one more day or hour is expected to fall) or
  *             GOAL_SHARE (the share of periods on which a goal was met,
- *             with the confidence interval of that share);
+ *             one value a replication, with the confidence interval of
+ *             the mean of those shares);
  *   merge     what the accumulator sums: SUMS, one value a replication, or
  *             PERIOD_SUMS, one value a period of each replication; both
  *             are exact sums of values and squares (sim/moments.h), so
@@ -32,9 +33,9 @@
  *   cmp       its place among an item's figures in a comparison, from 1;
  *             0: not compared.
  * CSV and JSON list a block's figures in the order of its list.
- * PI_PERIOD and GOAL_SHARE (with PERIOD_SUMS) are for figures over the
- * periods of a replication (one more day, the share of days that met a
- * goal): the writers already say them apart. The figures by day below are
+ * PI_PERIOD (with PERIOD_SUMS) is for figures over the periods of a
+ * replication (one more day), GOAL_SHARE for the share of a replication's
+ * days (weeks) that met a goal: the writers say them apart. The figures by day below are
  * each day's own figure, one value a replication, so CI_MEAN.
  *
  * Adding a figure:
@@ -239,6 +240,23 @@
 	FIG(CB_WITHIN_TARGET, "callbacks_within_target", \
 	    "call-backs in target", "call-backs within target", \
 	    FRACTION, CI_MEAN, SUMS, NONE, 6, 0)
+/* Per line whose agreement is met period by period (models/agreement.h:
+ * answer.per day or week): the share of its whole counted periods met,
+ * one value a replication, the periods taken from its by-day figures. Its
+ * interval is the confidence interval of the mean of those shares over
+ * replications (GOAL_SHARE), and the line's verdict is that interval
+ * against answer.on_at_least. Not a block of the result: the summary
+ * takes the values from the by-day block, and sizes the block only when
+ * some line or grade has such an agreement. */
+#define FIGURE_ALINE_LIST(FIG) \
+	FIG(CC_A_PERIODS_MET, "periods_met", "periods met", "periods met", \
+	    FRACTION, GOAL_SHARE, SUMS, NONE, 1, 0)
+
+/* The same per incident grade (force-wide), from its by-day figures,
+ * against attend.on_at_least. */
+#define FIGURE_AGRADE_LIST(FIG) \
+	FIG(RSP_A_PERIODS_MET, "periods_met", "periods met", "periods met", \
+	    FRACTION, GOAL_SHARE, SUMS, NONE, 1, 0)
 
 /* The lower edges (s) of the wait distribution's bins, each bin up to the
  * next edge (a wait of exactly 10 s is in 10-20 s), the last one without
@@ -325,6 +343,12 @@ enum cc_period_line_metric {
 	FIGURE_PLINE_LIST(FIGURE_ENUM) CC_PERIOD_LINE_METRICS
 };
 enum cb_line_metric { FIGURE_CBLINE_LIST(FIGURE_ENUM) CB_LINE_METRICS };
+enum cc_agreement_line_metric {
+	FIGURE_ALINE_LIST(FIGURE_ENUM) CC_AGREEMENT_LINE_METRICS
+};
+enum rsp_agreement_grade_metric {
+	FIGURE_AGRADE_LIST(FIGURE_ENUM) RSP_AGREEMENT_GRADE_METRICS
+};
 #undef FIGURE_ENUM
 
 /* How a figure is shown. Costs, which are exact, have units of their own
@@ -382,7 +406,9 @@ enum figure_period {
 	FIGURE_HOUR_OF_WEEK,      /* each of the 168 hours of the week */
 	FIGURE_DAY,               /* each counted day */
 	FIGURE_WAIT_BIN,          /* each bin of the wait distribution */
-	FIGURE_ONE_PERIOD         /* one more day, or one more horizon */
+	FIGURE_ONE_PERIOD,        /* one more day, or one more horizon */
+	FIGURE_AGREED_PERIODS     /* the whole days, or weeks, an agreement
+				     is judged over */
 };
 
 /* The blocks of a replication's result, in the order of struct replication_result:
@@ -404,6 +430,8 @@ enum figure_block {
 	FIGURE_BLOCK_PLINE,       /* [line][figure], of periods */
 	FIGURE_BLOCK_CBLINE,      /* [line][figure]; no items without
 				     call-backs */
+	FIGURE_BLOCK_ALINE,       /* [line][figure], periods met */
+	FIGURE_BLOCK_AGRADE,      /* [grade][figure], periods met */
 	FIGURE_BLOCKS
 };
 

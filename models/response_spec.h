@@ -24,6 +24,9 @@ struct grade_spec {
 	int line, col;                      /* position in the file */
 	double target_s;                    /* attend within; NAN: no target */
 	double goal;                        /* fraction; NAN: no verdict */
+	int per;                            /* enum agreement_per, as a
+					       line's (models/agreement.h) */
+	double on_at_least;                 /* NAN with AGREEMENT_HORIZON */
 	int has_delay;
 	struct dist delay;                  /* grading and dispatch decision,
 					       before a unit is sought */

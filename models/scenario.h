@@ -101,6 +101,12 @@ struct line_spec {
 	double target_s;                   /* answer within this */
 	double goal;                       /* fraction; NAN when the scenario
 					      sets none (no verdict) */
+	int per;                           /* enum agreement_per: the goal
+					      judged over the horizon, or
+					      day by day, week by week */
+	double on_at_least;                /* the share of periods to meet
+					      the goal on; NAN with per
+					      AGREEMENT_HORIZON */
 	double incident_p[RESPONSE_GRADES_MAX]; /* P(an answered call creates an
 					      incident of grade g); the rest
 					      create none */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_agreement.h"
 #include "models/scenario_record.h"
 #include "sim/mem.h"
 
@@ -370,7 +371,8 @@ static void parse_incidents(struct scenario_read *ld, struct yaml_doc_at m,
 static const struct scenario_record_hook line_hooks[] = {
 	{"volume", parse_volume}, {"profile", parse_profile},
 	{"surges", parse_surges}, {"redial", parse_redial},
-	{"incidents", parse_incidents}, {NULL, NULL}};
+	{"incidents", parse_incidents},
+	{"answer", scenario_agreement_read}, {NULL, NULL}};
 
 /* Defaults kept in a line's maps, read before its keys. */
 static void init_line(void *rec)

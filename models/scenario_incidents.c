@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "models/scenario_agreement.h"
 #include "models/scenario_record.h"
 #include "models/scenario_pools.h"
 #include "models/scenario_rota.h"
@@ -44,13 +45,14 @@ static void init_grade(void *rec)
 
 	g->target_s = NAN;
 	g->goal = NAN;
+	g->on_at_least = NAN;
 }
 
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
 static const struct scenario_record_kind grades_kind = {
 	"grades", "grade", "a list of incident grades, highest first", NULL,
 	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, 0, scenario_schema_grade,
-	NULL, 1 + offsetof(struct grade_spec, line), init_grade, check_grade};
+	scenario_agreement_hooks, 1 + offsetof(struct grade_spec, line), init_grade, check_grade};
 
 /* grades: highest first. Read before the lines, whose incidents name
  * them. */

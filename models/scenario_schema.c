@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "models/agreement.h"
 #include "models/scenario.h"
 #include "models/week.h"
 
@@ -29,6 +30,8 @@ const struct yaml_doc_rule scenario_schema_probability = {
 	0, 1, 0, 0, 0, "a probability from 0 to 1"};
 static const struct yaml_doc_rule R_GOAL = {
 	0, 1, 1, 0, 0, "a fraction with 0 < goal <= 1"};
+static const struct yaml_doc_rule R_ON_AT_LEAST = {
+	0, 1, 1, 0, 0, "a fraction with 0 < on_at_least <= 1"};
 static const struct yaml_doc_rule R_SHRINKAGE = {
 	0, 1, 0, 1, 0, "a fraction with 0 <= shrinkage < 1"};
 /* At least a second: a shift is kept to the second, and a shorter one
@@ -125,6 +128,7 @@ static const struct yaml_doc_rule R_START = {
 	0, 86399, 0, 0, 0, "\"HH:MM\" from \"00:00\" to \"23:59\""};
 
 const char *const scenario_schema_days[] = {WEEK_DAY_KEYS, NULL};
+static const char *const W_PER[] = {AGREEMENT_WORDS};
 static const char *const W_POLICY[] = {"never", "emergency_only", NULL};
 /* As enum currency_code orders them (models/currency.h). */
 static const char *const W_CURRENCY[CURRENCIES + 1] = {"GBP", "EUR", "USD",
@@ -302,6 +306,13 @@ const struct scenario_key scenario_schema_answer[] = {
 	       "answer within"),
 	OPTIONAL("goal", R_GOAL, line_spec, goal, D, 1, NAN,
 		 "the share to answer within it"),
+	{.key = "per", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
+	 AT(line_spec, per), .scale = 1, .doc = "the period the goal is "
+	 "judged over: horizon, day or week", .give = "horizon, day or week",
+	 .words = W_PER, .noun = "value"},
+	OPTIONAL("on_at_least", R_ON_AT_LEAST, line_spec, on_at_least, D, 1,
+		 NAN, "with per: day or week, the share of periods to meet "
+		 "the goal on"),
 	END};
 
 const struct scenario_key scenario_schema_pool[] = {
@@ -403,6 +414,13 @@ const struct scenario_key scenario_schema_attend[] = {
 	       "attend within"),
 	OPTIONAL("goal", R_GOAL, grade_spec, goal, D, 1, NAN,
 		 "the share to attend within it"),
+	{.key = "per", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
+	 AT(grade_spec, per), .scale = 1, .doc = "the period the goal is "
+	 "judged over: horizon, day or week", .give = "horizon, day or week",
+	 .words = W_PER, .noun = "value"},
+	OPTIONAL("on_at_least", R_ON_AT_LEAST, grade_spec, on_at_least, D, 1,
+		 NAN, "with per: day or week, the share of periods to meet "
+		 "the goal on"),
 	END};
 
 const struct scenario_key scenario_schema_area[] = {

@@ -277,12 +277,14 @@ static void compare_exact(struct compare_item *it, const char *metric,
 	f->diff = (struct ci){ d, d, d, isnan(d) ? 0 : 1 };
 }
 
-/* One side's verdict of an item's agreement into *v: a line's service
- * level, a grade's attended within target, an area's top grade's (as the
- * summary has it). Returns whether there is one: false without a goal, on
+/* One side's verdict of an item's agreement into *v, and what it is of
+ * into *agreed and *goal: a line's service level (or share of days met),
+ * a grade's attended within target (or share of days met), an area's top
+ * grade's (as the summary has it). Returns whether there is one: false without a goal, on
  * the side without the item and for kinds without an agreement. */
 static bool compare_verdict_of(const struct compare_one *o,
-			       enum compare_kind k, enum ci_verdict *v)
+			       enum compare_kind k, enum ci_verdict *v,
+			       struct ci *agreed, double *goal)
 {
 	const struct summary *s = o->s;
 	const struct summary_grade *g = NULL;
@@ -292,12 +294,17 @@ static bool compare_verdict_of(const struct compare_one *o,
 		return false;
 	if (k == COMPARE_LINE) {
 		*v = s->lines[i].verdict;
+		*agreed = *summary_line_agreed(s, i, goal);
 		return s->lines[i].has_goal;
 	}
-	if (k == COMPARE_GRADE)
+	if (k == COMPARE_GRADE) {
 		g = &s->grades[i];
-	else if (k == COMPARE_AREA && s->n_grades > 0)
+		*agreed = *summary_grade_agreed(s, i, goal);
+	} else if (k == COMPARE_AREA && s->n_grades > 0) {
 		g = summary_area_grade(s, i, 0);
+		*agreed = g->m[RSP_WITHIN_TARGET];
+		*goal = s->sc->grades[0].goal;
+	}
 	if (g == NULL)
 		return false;
 	*v = g->verdict;
@@ -363,8 +370,10 @@ static void compare_add(struct compare_build *bd, enum compare_kind k,
 	it->in = (ia >= 0 ? COMPARE_IN_A : 0u) | (ib >= 0 ? COMPARE_IN_B : 0u);
 	if (nm == 0)
 		compare_costs(it, side);
-	it->has_verdict_a = compare_verdict_of(&side[0], k, &it->verdict_a);
-	it->has_verdict_b = compare_verdict_of(&side[1], k, &it->verdict_b);
+	it->has_verdict_a = compare_verdict_of(&side[0], k, &it->verdict_a,
+					       &it->agreed_a, &it->goal_a);
+	it->has_verdict_b = compare_verdict_of(&side[1], k, &it->verdict_b,
+					       &it->agreed_b, &it->goal_b);
 }
 
 /* The items of kind k: A's in A's order (matched in B by name), then

@@ -89,6 +89,11 @@ struct compare_item {
 	 * false without a goal or on the side without the item. */
 	bool has_verdict_a, has_verdict_b;
 	enum ci_verdict verdict_a, verdict_b;
+	/* What each side's verdict is of, and held against: the figure and
+	 * goal, or, for an agreement met day by day, the share of days met
+	 * and on_at_least (summary_line_agreed); valid with has_verdict. */
+	struct ci agreed_a, agreed_b;
+	double goal_a, goal_b;
 	size_t n_figures;
 	struct compare_figure fig[COMPARE_FIGURES_MAX];
 };

@@ -167,20 +167,6 @@ static void rc_verdicts(const struct rc_table *t, const struct compare_item *it)
 		RC_VALUE_W, b);
 }
 
-/* The goal of an item's agreement on a side (sc): a line's, a grade's,
- * an area's top grade's. */
-static double rc_goal(const struct scenario *sc, const struct compare_item *it)
-{
-	for (size_t l = 0; it->kind == COMPARE_LINE && l < sc->n_lines; l++)
-		if (strcmp(sc->lines[l].name, it->name) == 0)
-			return sc->lines[l].goal;
-	for (size_t g = 0; it->kind == COMPARE_GRADE && g < sc->n_grades; g++)
-		if (strcmp(sc->grades[g].name, it->name) == 0)
-			return sc->grades[g].goal;
-	return it->kind == COMPARE_AREA && sc->n_grades ? sc->grades[0].goal
-		: NAN;
-}
-
 /* Under a side's uncertain verdict: why, and what would settle it. */
 static void rc_uncertain(const struct rc_table *t, const struct compare_item *it,
 			 const char *side, const struct ci *c, double goal)
@@ -210,11 +196,10 @@ static void rc_item(const struct rc_table *t, const struct compare_item *it)
 	if (!rc_has_verdicts(it))
 		return;
 	rc_verdicts(t, it);
-	/* The agreement's own figure is the item's first. */
 	if (it->has_verdict_a && it->verdict_a == CI_UNCERTAIN)
-		rc_uncertain(t, it, "A", &it->fig[0].a, rc_goal(t->a, it));
+		rc_uncertain(t, it, "A", &it->agreed_a, it->goal_a);
 	if (it->has_verdict_b && it->verdict_b == CI_UNCERTAIN)
-		rc_uncertain(t, it, "B", &it->fig[0].b, rc_goal(t->b, it));
+		rc_uncertain(t, it, "B", &it->agreed_b, it->goal_b);
 }
 
 static enum rc_block rc_block_of(enum compare_kind k)

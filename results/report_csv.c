@@ -9,6 +9,7 @@
 
 #include <inttypes.h>
 
+#include "models/agreement.h"
 #include "results/emit.h"
 
 /* What the walk writes: tidy rows, or a wide row's column names or its
@@ -160,6 +161,20 @@ static void report_csv_run(struct report_csv_out *w, const struct summary *s)
 	report_csv_exact(w, "run", name, "warmup_hours", s->warmup_s / 3600.0);
 }
 
+/* An agreement met period by period (models/agreement.h): its period,
+ * the share of periods to meet it on, and the share met; nothing for one
+ * judged over the horizon, so such rows are as they always were. */
+static void report_csv_periods(struct report_csv_out *w, const char *section,
+			       const char *name, int per, double on_at_least,
+			       const struct ci *periods_met)
+{
+	if (per == AGREEMENT_HORIZON)
+		return;
+	report_csv_text(w, section, name, "per", agreement_word(per));
+	report_csv_exact(w, section, name, "on_at_least", on_at_least);
+	report_csv_figures(w, section, name, FIGURE_BLOCK_ALINE, periods_met);
+}
+
 static void report_csv_lines_pools(struct report_csv_out *w, const struct summary *s)
 {
 	for (size_t l = 0; l < s->n_lines; l++) {
@@ -177,6 +192,8 @@ static void report_csv_lines_pools(struct report_csv_out *w, const struct summar
 			report_csv_figures(w, "line_callback", spec->name,
 					   FIGURE_BLOCK_CBLINE, s->callback_line +
 					   l * CB_LINE_METRICS);
+		report_csv_periods(w, "line", spec->name, spec->per,
+				   spec->on_at_least, &s->lines[l].periods_met);
 	}
 	for (size_t p = 0; p < s->n_pools; p++)
 		report_csv_figures(w, "pool", s->sc->pools[p].name,
@@ -198,9 +215,13 @@ static void report_csv_response(struct report_csv_out *w, const struct summary *
 {
 	char name[2 * RESPONSE_NAME_MAX + 1];
 
-	for (size_t g = 0; g < s->n_grades; g++)
-		report_csv_grade(w, "grade", s->sc->grades[g].name,
-				 &s->sc->grades[g], &s->grades[g]);
+	for (size_t g = 0; g < s->n_grades; g++) {
+		const struct grade_spec *spec = &s->sc->grades[g];
+
+		report_csv_grade(w, "grade", spec->name, spec, &s->grades[g]);
+		report_csv_periods(w, "grade", spec->name, spec->per,
+				   spec->on_at_least, &s->grades[g].periods_met);
+	}
 	for (size_t a = 0; a < s->n_areas; a++) {
 		const char *area = s->sc->areas[a].name;
 
@@ -391,10 +412,10 @@ size_t report_csv_count(const struct summary *s)
 	return w.rows;
 }
 
-/* Wide rows only: each line's and each grade's verdict over the whole
- * horizon ("met", "missed", "uncertain"; empty without a goal), after
- * its goal and agreement figure when `figures` (a sweep's row has them
- * already). */
+/* Wide rows only: each line's and each grade's verdict ("met", "missed",
+ * "uncertain"; empty without a goal), after its goal and agreement
+ * figure (and, met day by day, its share of days met) when `figures` (a
+ * sweep's row has them already). */
 static void report_csv_verdicts(struct report_csv_out *w,
 				const struct summary *s, bool figures)
 {
@@ -407,6 +428,9 @@ static void report_csv_verdicts(struct report_csv_out *w,
 			report_csv_ci(w, "line", name, figure_def(FIGURE_BLOCK_LINE,
 				      CC_SERVICE_LEVEL)->name,
 				      &sl->m[CC_SERVICE_LEVEL]);
+			report_csv_periods(w, "line", name, s->sc->lines[l].per,
+					   s->sc->lines[l].on_at_least,
+					   &sl->periods_met);
 		}
 		report_csv_text(w, "line", name, "verdict", sl->has_goal
 				? ci_verdict_name(sl->verdict) : "");
@@ -421,6 +445,10 @@ static void report_csv_verdicts(struct report_csv_out *w,
 			report_csv_ci(w, "grade", name, figure_def(FIGURE_BLOCK_GRADE,
 				      RSP_WITHIN_TARGET)->name,
 				      &sg->m[RSP_WITHIN_TARGET]);
+			report_csv_periods(w, "grade", name,
+					   s->sc->grades[g].per,
+					   s->sc->grades[g].on_at_least,
+					   &sg->periods_met);
 		}
 		report_csv_text(w, "grade", name, "verdict", sg->has_goal
 				? ci_verdict_name(sg->verdict) : "");

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "callsim_config.h"
+#include "models/agreement.h"
 #include "results/emit.h"
 
 /* The figures of one item of block b (m: in the block's list order). */
@@ -18,6 +19,18 @@ static void report_json_figures(struct emit_json *w, enum figure_block b,
 	for (size_t k = 0; k < bd->n; k++)
 		emit_json_key_figure(w, bd->defs[k].name, &m[k],
 				     bd->defs[k].interval);
+}
+
+/* "per", "on_at_least" and "periods_met" of an agreement met period by
+ * period (models/agreement.h); nothing for one judged over the horizon. */
+static void report_json_periods(struct emit_json *w, int per,
+				double on_at_least, const struct ci *periods_met)
+{
+	if (per == AGREEMENT_HORIZON)
+		return;
+	emit_json_key_string(w, "per", agreement_word(per));
+	emit_json_key_number(w, "on_at_least", on_at_least);
+	report_json_figures(w, FIGURE_BLOCK_ALINE, periods_met);
 }
 
 static void report_json_line(struct emit_json *w, const struct summary *s,
@@ -33,6 +46,7 @@ static void report_json_line(struct emit_json *w, const struct summary *s,
 	emit_json_key_number(w, "goal", spec->goal);   /* NAN (none) prints null */
 	emit_json_key_string_or_null(w, "verdict", sl->has_goal
 				     ? ci_verdict_name(sl->verdict) : NULL);
+	report_json_periods(w, spec->per, spec->on_at_least, &sl->periods_met);
 	report_json_figures(w, FIGURE_BLOCK_LINE, sl->m);
 	if (s->predicts) {
 		emit_json_key(w, "one_period");
@@ -78,6 +92,10 @@ static void report_json_grade(struct emit_json *w, const struct summary *s,
 	emit_json_key_number(w, "goal", spec->goal);
 	emit_json_key_string_or_null(w, "verdict", sg->has_goal
 				     ? ci_verdict_name(sg->verdict) : NULL);
+	/* In an area the verdict is the horizon's, whatever the force's. */
+	if (sg == &s->grades[g])
+		report_json_periods(w, spec->per, spec->on_at_least,
+				    &sg->periods_met);
 	report_json_figures(w, FIGURE_BLOCK_GRADE, sg->m);
 	emit_json_close(w, '}');
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "callsim_config.h"
+#include "models/agreement.h"
 #include "models/roster.h"
 #include "models/scenario_rota.h"
 #include "results/emit.h"
@@ -46,6 +47,21 @@ static enum sim_status report_optimise_end(FILE *f, struct sim_err *err)
 	return SIM_OK;
 }
 
+/* Under a line whose agreement is met period by period, the share of
+ * periods met that its verdict is of, and what it must reach. */
+static void report_optimise_periods(FILE *f, const struct summary *s,
+				    size_t l)
+{
+	const struct line_spec *ls = &s->sc->lines[l];
+	const struct ci *c = &s->lines[l].periods_met;
+
+	if (ls->per == AGREEMENT_HORIZON || !s->lines[l].has_goal)
+		return;
+	fprintf(f, "%-16s %s met %.2f%% [%.2f, %.2f], on at least %.4g%%\n",
+		"", agreement_plural(ls->per), 100 * c->mean, 100 * c->lo,
+		100 * c->hi, 100 * ls->on_at_least);
+}
+
 /* Each line's goal, service level and verdict; with explain, the reason
  * under an uncertain verdict and how many replications would settle it. */
 void report_optimise_lines(FILE *f, const struct summary *s, bool explain)
@@ -66,10 +82,14 @@ void report_optimise_lines(FILE *f, const struct summary *s, bool explain)
 		fprintf(f, "%-16s %-14s %-28s %s\n", sc->lines[l].name, goal, sl,
 			s->lines[l].has_goal
 			? ci_verdict_name(s->lines[l].verdict) : "-");
+		report_optimise_periods(f, s, l);
 		if (explain && s->lines[l].has_goal
-		    && s->lines[l].verdict == CI_UNCERTAIN)
-			uncertain_write(f, "                 ", c,
-					sc->lines[l].goal);
+		    && s->lines[l].verdict == CI_UNCERTAIN) {
+			double g;
+
+			c = summary_line_agreed(s, l, &g);
+			uncertain_write(f, "                 ", c, g);
+		}
 	}
 }
 
@@ -251,6 +271,19 @@ enum sim_status report_optimise_csv(FILE *f, const struct report_optimise *x,
 	return report_optimise_end(f, err);
 }
 
+void report_optimise_json_periods(struct emit_json *w, const struct summary *s,
+				  size_t l)
+{
+	const struct line_spec *ls = &s->sc->lines[l];
+
+	if (ls->per == AGREEMENT_HORIZON)
+		return;
+	emit_json_key_string(w, "per", agreement_word(ls->per));
+	emit_json_key_number(w, "on_at_least", ls->on_at_least);
+	emit_json_key_figure(w, "periods_met", &s->lines[l].periods_met,
+			     FIGURE_GOAL_SHARE);
+}
+
 /* "lines": one flat object per line: its goal, service level, verdict. */
 static void report_optimise_json_lines(struct emit_json *w,
 				       const struct summary *s)
@@ -268,6 +301,7 @@ static void report_optimise_json_lines(struct emit_json *w,
 		emit_json_key_ci(w, "service_level", &sl->m[CC_SERVICE_LEVEL]);
 		emit_json_key_string_or_null(w, "verdict", sl->has_goal
 					     ? ci_verdict_name(sl->verdict) : NULL);
+		report_optimise_json_periods(w, s, l);
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');

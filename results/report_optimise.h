@@ -52,9 +52,14 @@ struct report_optimise {
 
 /* Each writes x to f (borrowed) and returns SIM_OK, or SIM_EIO with err
  * filled when f reports a write error. */
-/* The table's lines: each line's goal, service level and verdict; with
+/* The table's lines: each line's goal, service level and verdict (and,
+ * for an agreement met day by day, the share of days met); with
  * explain, why an uncertain verdict is uncertain. */
 void report_optimise_lines(FILE *f, const struct summary *s, bool explain);
+/* A JSON line object's "per", "on_at_least" and "periods_met" when line
+ * l's agreement is met period by period; nothing otherwise. */
+void report_optimise_json_periods(struct emit_json *w, const struct summary *s,
+				  size_t l);
 enum sim_status report_optimise_table(FILE *f, const struct report_optimise *x,
 				      struct sim_err *err);
 enum sim_status report_optimise_csv(FILE *f, const struct report_optimise *x,

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <math.h>
 
+#include "models/agreement.h"
 #include "results/emit.h"
 #include "results/report_optimise.h"
 #include "results/uncertain.h"
@@ -285,6 +286,15 @@ static void report_optimise_units_json_grades(struct emit_json *w,
 		report_optimise_units_json_grade(w, s->sc, g, &s->grades[g]);
 		emit_json_key_number(w, "target_s", s->sc->grades[g].target_s);
 		emit_json_key_number(w, "goal", s->sc->grades[g].goal);
+		if (s->sc->grades[g].per != AGREEMENT_HORIZON) {
+			emit_json_key_string(w, "per",
+					     agreement_word(s->sc->grades[g].per));
+			emit_json_key_number(w, "on_at_least",
+					     s->sc->grades[g].on_at_least);
+			emit_json_key_figure(w, "periods_met",
+					     &s->grades[g].periods_met,
+					     FIGURE_GOAL_SHARE);
+		}
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');

@@ -343,6 +343,7 @@ static void report_roster_json_lines(struct emit_json *w, const char *key,
 		emit_json_key_ci(w, "service_level", &sl->m[CC_SERVICE_LEVEL]);
 		emit_json_key_string_or_null(w, "verdict", sl->has_goal
 					     ? ci_verdict_name(sl->verdict) : NULL);
+		report_optimise_json_periods(w, s, l);
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');

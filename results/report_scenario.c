@@ -413,7 +413,8 @@ static void rs_hook_delay(struct rs *w, const struct scenario_key *k,
 	}
 }
 
-/* A target {within_s, goal} (a line's answer, a grade's attend). */
+/* A target {within_s, goal[, per, on_at_least]} (a line's answer, a
+ * grade's attend). */
 static void rs_target(struct rs *w, const struct scenario_key *k,
 		      const void *rec)
 {
@@ -425,6 +426,12 @@ static void rs_target(struct rs *w, const struct scenario_key *k,
 	rs_row(w, &k->sub[0], rec);
 	if (!isnan(scenario_schema_get(goal, rec)))
 		rs_row(w, goal, rec);
+	/* per and on_at_least only for an agreement met period by period:
+	 * without them the goal is the horizon's, as before they existed. */
+	if (scenario_schema_get(&k->sub[2], rec) != 0) {
+		rs_row(w, &k->sub[2], rec);
+		rs_row(w, &k->sub[3], rec);
+	}
 	w->sep = NULL;
 	fputs(isnan(scenario_schema_get(goal, rec)) ? "}   # no goal: no "
 	      "verdict\n" : "}\n", w->f);

@@ -11,6 +11,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "models/agreement.h"
 #include "results/uncertain.h"
 
 #define RT_LABEL_W 22   /* width of the figure names */
@@ -80,15 +81,13 @@ static void rt_text_row(FILE *f, const char *name, const char *value)
 	fprintf(f, "  %-*s %*s\n", RT_LABEL_W, name, RT_VALUE_W, value);
 }
 
-/* The goal and verdict rows of an agreement whose figure is c; under an
- * uncertain verdict, why and what would settle it. */
-static void rt_verdict(FILE *f, const struct ci *c, double goal,
-		       enum ci_verdict v)
+/* The verdict row of an agreement whose figure is c, held against goal;
+ * under an uncertain verdict, why and what would settle it. */
+static void rt_verdict_rows(FILE *f, const struct ci *c, double goal,
+			    enum ci_verdict v)
 {
 	char text[UNCERTAIN_TEXT_MAX];
 
-	snprintf(text, sizeof text, "%.1f%%", 100.0 * goal);
-	rt_text_row(f, "goal", text);
 	rt_text_row(f, "verdict", ci_verdict_name(v));
 	if (v != CI_UNCERTAIN)
 		return;
@@ -96,6 +95,40 @@ static void rt_verdict(FILE *f, const struct ci *c, double goal,
 	fprintf(f, "  %-*s %s\n", RT_LABEL_W, "why uncertain", text);
 	uncertain_settle(text, c, goal);
 	fprintf(f, "  %-*s %s\n", RT_LABEL_W, "to settle it", text);
+}
+
+/* The goal and verdict rows of an agreement whose figure is c. */
+static void rt_verdict(FILE *f, const struct ci *c, double goal,
+		       enum ci_verdict v)
+{
+	char text[RT_NUM_MAX];
+
+	snprintf(text, sizeof text, "%.1f%%", 100.0 * goal);
+	rt_text_row(f, "goal", text);
+	rt_verdict_rows(f, c, goal, v);
+}
+
+/* The rows of an agreement met period by period: the goal of each
+ * period, the share of periods met with its interval (of the mean over
+ * replications, as every row's), the share to meet it on, the verdict. */
+static void rt_periods(FILE *f, const struct ci *share, double goal,
+		       int per, double on_at_least, enum ci_verdict v)
+{
+	struct figure_def d = *figure_def(FIGURE_BLOCK_ALINE, CC_A_PERIODS_MET);
+	char text[RT_NUM_MAX], label[RT_NUM_MAX];
+
+	snprintf(text, sizeof text, "%.1f%% a %s", 100.0 * goal,
+		 agreement_word(per));
+	rt_text_row(f, "goal", text);
+	snprintf(label, sizeof label, "%s met", agreement_plural(per));
+	d.label = label;
+	d.interval = FIGURE_CI_MEAN;
+	rt_ci_row(f, &d, share);
+	snprintf(text, sizeof text, "%.1f%%", 100.0 * on_at_least);
+	snprintf(label, sizeof label, "on at least, of %s",
+		 agreement_plural(per));
+	rt_text_row(f, label, text);
+	rt_verdict_rows(f, share, on_at_least, v);
 }
 
 static void rt_head(FILE *f, const struct summary *s)
@@ -126,7 +159,11 @@ static void rt_line(FILE *f, const struct summary *s, size_t l)
 		rt_text_row(f, "goal", "none");
 		return;
 	}
-	rt_verdict(f, &sl->m[CC_SERVICE_LEVEL], spec->goal, sl->verdict);
+	if (spec->per != AGREEMENT_HORIZON)
+		rt_periods(f, &sl->periods_met, spec->goal, spec->per,
+			   spec->on_at_least, sl->verdict);
+	else
+		rt_verdict(f, &sl->m[CC_SERVICE_LEVEL], spec->goal, sl->verdict);
 }
 
 static void rt_pool(FILE *f, const struct summary *s, size_t p)
@@ -155,7 +192,12 @@ static void rt_grade(FILE *f, const struct summary *s, size_t g)
 		rt_text_row(f, "goal", "none");
 		return;
 	}
-	rt_verdict(f, &sg->m[RSP_WITHIN_TARGET], spec->goal, sg->verdict);
+	if (spec->per != AGREEMENT_HORIZON)
+		rt_periods(f, &sg->periods_met, spec->goal, spec->per,
+			   spec->on_at_least, sg->verdict);
+	else
+		rt_verdict(f, &sg->m[RSP_WITHIN_TARGET], spec->goal,
+			   sg->verdict);
 }
 
 /* A cell of the area table: "91.2 [90.1, 92.3]", or "-". */

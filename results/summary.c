@@ -17,6 +17,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "models/callback.h"
+#include "models/agreement.h"
 #include "models/week.h"
 #include "sim/moments.h"
 #include "sim/mem.h"
@@ -29,6 +30,21 @@ struct summary_acc {
 					      last is the number of figures */
 	struct moments *m;
 };
+
+/* True when some line or grade of sc has an agreement met period by
+ * period: only then are the blocks of periods met sized, so a scenario
+ * without one keeps the accumulator, and a partial run's figures, as they
+ * were before there were such agreements. */
+static bool summary_agreed(const struct scenario *sc)
+{
+	for (size_t l = 0; l < sc->n_lines; l++)
+		if (sc->lines[l].per != AGREEMENT_HORIZON)
+			return true;
+	for (size_t g = 0; g < sc->n_grades; g++)
+		if (sc->grades[g].per != AGREEMENT_HORIZON)
+			return true;
+	return false;
+}
 
 /* The number of items of block b in a result of sc (hours count as items
  * of the hour-of-week blocks). */
@@ -51,6 +67,8 @@ static size_t summary_block_items(const struct scenario *sc,
 	case FIGURE_BLOCK_WLINE: return FIGURE_WAIT_BINS * sc->n_lines;
 	case FIGURE_BLOCK_PLINE: return sc->n_lines;
 	case FIGURE_BLOCK_CBLINE: return callback_wanted(sc) ? sc->n_lines : 0;
+	case FIGURE_BLOCK_ALINE: return summary_agreed(sc) ? sc->n_lines : 0;
+	case FIGURE_BLOCK_AGRADE: return summary_agreed(sc) ? sc->n_grades : 0;
 	case FIGURE_BLOCKS: break;
 	}
 	assert(!"no such block");
@@ -129,6 +147,41 @@ static void summary_acc_periods(struct summary_acc *a,
 	}
 }
 
+/* The shares of periods met of one replication: each line's and grade's
+ * whole counted days (weeks) against its goal (models/agreement.h), from
+ * its by-day figures, one value a replication; NAN (left out) for an
+ * agreement judged over the horizon, or with no period counted. */
+static void summary_acc_agreements(struct summary_acc *a,
+				   const struct replication_result *r)
+{
+	const struct scenario *sc = a->sc;
+	size_t whole = (size_t)floor(sc->run.days);
+	size_t days = whole < r->n_days ? whole : r->n_days;
+
+	for (size_t l = 0; a->off[FIGURE_BLOCK_ALINE] < a->off[FIGURE_BLOCK_ALINE
+	     + 1] && l < r->n_lines; l++) {
+		const double *d = r->day_line + l * CC_DAY_LINE_METRICS;
+		double x = sc->lines[l].per == AGREEMENT_HORIZON ? NAN
+			: agreement_share(agreement_tally_days(sc->lines[l].per,
+			  sc->lines[l].goal, d + CC_D_OFFERED,
+			  d + CC_D_SERVICE_LEVEL, r->n_lines *
+			  CC_DAY_LINE_METRICS, days));
+
+		moments_add(a->m, a->off[FIGURE_BLOCK_ALINE] + l, &x, 1, 1);
+	}
+	for (size_t g = 0; a->off[FIGURE_BLOCK_AGRADE] < a->off[FIGURE_BLOCK_AGRADE
+	     + 1] && g < r->n_grades; g++) {
+		const double *d = r->day_grade + g * RSP_DAY_GRADE_METRICS;
+		double x = sc->grades[g].per == AGREEMENT_HORIZON ? NAN
+			: agreement_share(agreement_tally_days(sc->grades[g].per,
+			  sc->grades[g].goal, d + RSP_D_INCIDENTS,
+			  d + RSP_D_WITHIN_TARGET, r->n_grades *
+			  RSP_DAY_GRADE_METRICS, days));
+
+		moments_add(a->m, a->off[FIGURE_BLOCK_AGRADE] + g, &x, 1, 1);
+	}
+}
+
 void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 {
 	assert(r->n_lines == a->sc->n_lines && r->n_pools == a->sc->n_pools);
@@ -149,6 +202,7 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 	summary_acc_block(a, FIGURE_BLOCK_WLINE, r->wait_line);
 	summary_acc_block(a, FIGURE_BLOCK_CBLINE, r->callback_line);
 	summary_acc_periods(a, r);
+	summary_acc_agreements(a, r);
 	a->replications++;
 	a->events += r->events;
 }
@@ -250,18 +304,33 @@ static void summary_item(const struct summary_acc *a, enum figure_block b,
 	}
 }
 
-/* Per line: each figure's interval, and the verdict of the service level. */
+/* The share of periods met of item `item` of block b (ALINE, AGRADE):
+ * NAN, measured by none, for an agreement judged over the horizon. */
+static struct ci summary_share(const struct summary_acc *a,
+			       enum figure_block b, size_t item, int per)
+{
+	struct ci c = { .mean = NAN, .lo = NAN, .hi = NAN, .n = 0 };
+
+	if (a != NULL && per != AGREEMENT_HORIZON)
+		summary_item(a, b, item, &c);
+	return c;
+}
+
+/* Per line: each figure's interval, and the verdict of its agreement. */
 static void summary_lines(struct summary *s, const struct summary_acc *a)
 {
 	for (size_t l = 0; l < s->n_lines; l++) {
 		struct summary_line *sl = &s->lines[l];
-		double goal = s->sc->lines[l].goal;
+		const struct ci *agreed;
+		double goal;
 
 		summary_item(a, FIGURE_BLOCK_LINE, l, sl->m);
 		/* A goal of NAN means the scenario asked for no verdict. */
-		sl->has_goal = !isnan(goal);
-		sl->verdict = sl->has_goal
-			? ci_verdict_of(sl->m[CC_SERVICE_LEVEL], goal)
+		sl->has_goal = !isnan(s->sc->lines[l].goal);
+		sl->periods_met = summary_share(a, FIGURE_BLOCK_ALINE, l,
+						s->sc->lines[l].per);
+		agreed = summary_line_agreed(s, l, &goal);
+		sl->verdict = sl->has_goal ? ci_verdict_of(*agreed, goal)
 			: CI_UNCERTAIN;
 	}
 }
@@ -288,9 +357,24 @@ static void summary_grade_verdict(struct summary_grade *sg,
 				  const struct grade_spec *g)
 {
 	sg->has_goal = !isnan(g->goal) && !isnan(g->target_s);
-	sg->verdict = sg->has_goal
-		? ci_verdict_of(sg->m[RSP_WITHIN_TARGET], g->goal)
-		: CI_UNCERTAIN;
+	sg->verdict = !sg->has_goal ? CI_UNCERTAIN
+		: g->per != AGREEMENT_HORIZON
+		? ci_verdict_of(sg->periods_met, g->on_at_least)
+		: ci_verdict_of(sg->m[RSP_WITHIN_TARGET], g->goal);
+}
+
+/* The same in one area, whose periods are not counted (the by-day
+ * figures of an area put every grade together): the goal against the
+ * horizon's fraction, whatever the force's form. */
+static void summary_area_grade_verdict(struct summary_grade *sg,
+				       const struct grade_spec *g)
+{
+	struct grade_spec horizon = *g;
+
+	horizon.per = AGREEMENT_HORIZON;
+	sg->periods_met = summary_share(NULL, FIGURE_BLOCK_AGRADE, 0,
+					AGREEMENT_HORIZON);
+	summary_grade_verdict(sg, &horizon);
 }
 
 /* Per grade, per area and per area and grade. */
@@ -300,11 +384,14 @@ static void summary_response(struct summary *s, const struct summary_acc *a)
 
 	for (size_t g = 0; g < ng; g++) {
 		summary_item(a, FIGURE_BLOCK_GRADE, g, s->grades[g].m);
+		s->grades[g].periods_met = summary_share(a, FIGURE_BLOCK_AGRADE,
+							 g, s->sc->grades[g].per);
 		summary_grade_verdict(&s->grades[g], &s->sc->grades[g]);
 	}
 	for (size_t i = 0; i < s->n_areas * ng; i++) {
 		summary_item(a, FIGURE_BLOCK_AREA_GRADE, i, s->area_grades[i].m);
-		summary_grade_verdict(&s->area_grades[i], &s->sc->grades[i % ng]);
+		summary_area_grade_verdict(&s->area_grades[i],
+					   &s->sc->grades[i % ng]);
 	}
 	for (size_t i = 0; i < s->n_areas; i++)
 		summary_item(a, FIGURE_BLOCK_AREA, i, s->areas[i].m);
@@ -517,15 +604,45 @@ bool summary_unmeasured(const struct ci *c)
 
 bool summary_any_missed(const struct summary *s)
 {
+	double goal;
+
 	for (size_t l = 0; l < s->n_lines; l++)
 		if (s->lines[l].has_goal && (s->lines[l].verdict == CI_MISSED
-		    || summary_unmeasured(&s->lines[l].m[CC_SERVICE_LEVEL])))
+		    || summary_unmeasured(summary_line_agreed(s, l, &goal))))
 			return true;
 	for (size_t g = 0; g < s->n_grades; g++)
 		if (s->grades[g].has_goal && (s->grades[g].verdict == CI_MISSED
-		    || summary_unmeasured(&s->grades[g].m[RSP_WITHIN_TARGET])))
+		    || summary_unmeasured(summary_grade_agreed(s, g, &goal))))
 			return true;
 	return false;
+}
+
+const struct ci *summary_line_agreed(const struct summary *s, size_t l,
+				     double *goal)
+{
+	const struct line_spec *ls = &s->sc->lines[l];
+
+	assert(l < s->n_lines);
+	if (ls->per == AGREEMENT_HORIZON) {
+		*goal = ls->goal;
+		return &s->lines[l].m[CC_SERVICE_LEVEL];
+	}
+	*goal = ls->on_at_least;
+	return &s->lines[l].periods_met;
+}
+
+const struct ci *summary_grade_agreed(const struct summary *s, size_t g,
+				      double *goal)
+{
+	const struct grade_spec *gs = &s->sc->grades[g];
+
+	assert(g < s->n_grades);
+	if (gs->per == AGREEMENT_HORIZON) {
+		*goal = gs->goal;
+		return &s->grades[g].m[RSP_WITHIN_TARGET];
+	}
+	*goal = gs->on_at_least;
+	return &s->grades[g].periods_met;
 }
 
 const struct summary_grade *summary_area_grade(const struct summary *s,

@@ -38,7 +38,12 @@
 struct summary_line {
 	struct ci m[CC_LINE_METRICS];      /* indexed by enum cc_line_metric */
 	bool has_goal;                     /* false when the scenario sets none */
-	enum ci_verdict verdict;           /* of m[CC_SERVICE_LEVEL]; valid
+	/* The share of whole days (weeks) whose service level reached the
+	 * goal, for an agreement met period by period (answer.per day or
+	 * week; models/agreement.h); NAN, measured by none, otherwise. */
+	struct ci periods_met;
+	enum ci_verdict verdict;           /* of the agreement
+					      (summary_line_agreed); valid
 					      only when has_goal */
 };
 
@@ -53,8 +58,13 @@ struct summary_grade {
 	struct ci m[RSP_GRADE_METRICS];    /* indexed by enum rsp_grade_metric */
 	bool has_goal;                     /* false when the grade has no target
 					      or no goal */
-	enum ci_verdict verdict;           /* of m[RSP_WITHIN_TARGET]; valid
-					      only when has_goal */
+	struct ci periods_met;             /* as a line's; force-wide only
+					      (an area's is NAN) */
+	enum ci_verdict verdict;           /* of the agreement
+					      (summary_grade_agreed; in an
+					      area, always the horizon's
+					      fraction); valid only when
+					      has_goal */
 };
 
 struct summary_area {
@@ -176,6 +186,17 @@ bool summary_unmeasured(const struct ci *c);
  * of single areas are shown but never fail a run. */
 bool summary_any_missed(const struct summary *s);
 
+/* The figure the verdict of line l's agreement is of, and in *goal what
+ * it is held against: the service level and answer.goal, or, for an
+ * agreement met period by period, the share of periods met and
+ * answer.on_at_least. */
+const struct ci *summary_line_agreed(const struct summary *s, size_t l,
+				     double *goal);
+/* The same for grade g force-wide: attended within target and
+ * attend.goal, or the share of periods met and attend.on_at_least. */
+const struct ci *summary_grade_agreed(const struct summary *s, size_t g,
+				      double *goal);
+
 /* Grade `grade` in area `area`. */
 const struct summary_grade *summary_area_grade(const struct summary *s,
 					       size_t area, size_t grade);
@@ -211,8 +232,8 @@ const struct ci *summary_wline(const struct summary *s, size_t bin,
 
 /* The interval of kind `kind` (models/figure.h), at SUMMARY_LEVEL, of
  * figure k of m: the confidence interval of the mean (CI_MEAN and
- * GOAL_SHARE, whose values are 1 for a period that met its goal and 0
- * for one that did not) or the prediction interval of one more value
+ * GOAL_SHARE, whose values are each replication's share of periods that
+ * met their goal) or the prediction interval of one more value
  * (PI_PERIOD: t * sd * sqrt(1 + 1/n) either side of the mean). With fewer
  * than two values the interval collapses to the mean, NAN with none. Not
  * clipped. */
