@@ -17,7 +17,7 @@
 #include "sim/mem.h"
 
 #define FIT_ITER_MAX 4000   /* simplex iterations before giving up */
-#define FIT_SIZE_TOL 1e-9   /* simplex size at which it has converged */
+#define FIT_SIZE_TOL 1e-6   /* simplex size at which it has converged */
 #define FIT_HESS_H 1e-4     /* step of the central differences */
 #define FIT_Z95 1.959963984540054
 

@@ -133,27 +133,25 @@ static void fit_scenario_dist(FILE *f, const struct fit_result *r)
 			fit_family_name(r->family), r->mean, r->sd);
 }
 
-/* "exponential (AIC 41,234), lognormal (AIC ...)" of the n fits. */
-static void fit_scenario_aics(FILE *f, const struct fit_result *fits, int n)
+/* One comment line a family: its AIC, mean and sd with their 95%
+ * intervals, the best marked. */
+static void fit_scenario_families(FILE *f, const struct fit_result *fits,
+				  int n, int best)
 {
 	for (int i = 0; i < n; i++) {
-		fprintf(f, "%s%s (", i ? ", " : "",
-			fit_family_name(fits[i].family));
-		if (fits[i].ok) {
-			fputs("AIC ", f);
-			fit_scenario_count(f, fits[i].aic);
-		} else {
-			fputs("no maximum found", f);
-		}
-		fputc(')', f);
-	}
-}
+		const struct fit_result *r = &fits[i];
 
-/* The 95% intervals of a fit's mean and sd. */
-static void fit_scenario_ci(FILE *f, const struct fit_result *r)
-{
-	fprintf(f, "    #   95%% CI: mean %.5g to %.5g s, sd %.5g to %.5g s\n",
-		r->mean_lo, r->mean_hi, r->sd_lo, r->sd_hi);
+		fprintf(f, "    #   %-11s ", fit_family_name(r->family));
+		if (!r->ok) {
+			fputs("no maximum found\n", f);
+			continue;
+		}
+		fputs("AIC ", f);
+		fit_scenario_count(f, r->aic);
+		fprintf(f, ", mean %.5g (95%% CI %.5g to %.5g) s, sd %.5g "
+			"(%.5g to %.5g) s%s\n", r->mean, r->mean_lo, r->mean_hi,
+			r->sd, r->sd_lo, r->sd_hi, i == best ? ", best" : "");
+	}
 }
 
 /* The empirical distribution of d, as equally likely values. */
@@ -179,11 +177,8 @@ static void fit_scenario_duration(FILE *f, const char *key,
 
 	if (d->n == 0 || d->all_zero)
 		return;
-	fprintf(f, "    # %s: maximum likelihood, best by AIC of ", key);
-	fit_scenario_aics(f, d->fits, FIT_FAMILIES);
-	fputs("\n", f);
-	if (b)
-		fit_scenario_ci(f, b);
+	fprintf(f, "    # %s: maximum likelihood, the best by AIC of\n", key);
+	fit_scenario_families(f, d->fits, FIT_FAMILIES, d->best);
 	if (d->empirical) {
 		fprintf(f, "    #   the best family's KS distance %.3f is above "
 			"%.2f: the data's own distribution instead\n",
@@ -231,10 +226,8 @@ static void fit_scenario_patience(FILE *f, const struct fit_patience *p)
 	}
 	fputs("    # patience: censored maximum likelihood (an answered "
 	      "call censors its caller's\n    #   patience at its wait), "
-	      "best by AIC of ", f);
-	fit_scenario_aics(f, p->fits, FIT_PATIENCE_FAMILIES);
-	fputs("\n", f);
-	fit_scenario_ci(f, b);
+	      "the best by AIC of\n", f);
+	fit_scenario_families(f, p->fits, FIT_PATIENCE_FAMILIES, p->best);
 	fit_scenario_km(f, p, b);
 	fprintf(f, "    #   beyond the longest wait observed, %.1f s, the data "
 		"say nothing: the tail there\n    #   is the fitted %s's\n",
