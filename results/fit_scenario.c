@@ -297,13 +297,14 @@ static void fit_scenario_pool(FILE *f, const struct call_log *log, int p,
 	fputs("]\n    shrinkage: 0   # the log shows handlers at work, "
 	      "not the roster behind them\n    # fitted: ", f);
 	if (fc->staff_from_handlers)
-		fputs("the most handlers seen answering within one hour, "
-		      "in each hour of the\n    #   day, from ", f);
+		fputs("in each hour of the day, the most handlers seen "
+		      "answering within one\n    #   such hour of the log, from ", f);
 	else
 		fputs("the most calls in talk or wrap-up at once in each hour of "
 		      "the day\n    #   (the log numbers no handler), from ", f);
 	fit_scenario_count(f, (double)fp->n_answered);
-	fputs(" calls answered; a lower bound of who was on duty\n", f);
+	fputs(" calls answered: who was on duty where all of them "
+	      "answered\n", f);
 	fit_scenario_shifts(f, fp);
 }
 
