@@ -198,8 +198,11 @@ static struct fit_calls_busy *fit_calls_busy_list(const struct call_log *log,
 		if (r->outcome != CALL_LOG_WAS_ANSWERED || isnan(r->talk_s))
 			continue;
 		e[(*n)++] = (struct fit_calls_busy){ t0, p, 1 };
+		/* Each time is to the millisecond, so an end is taken 2 ms
+		 * early: a handler freed and answering at once is one. */
 		e[(*n)++] = (struct fit_calls_busy){
-			t0 + r->talk_s + (isnan(r->wrap_s) ? 0 : r->wrap_s), p, -1 };
+			t0 + r->talk_s + (isnan(r->wrap_s) ? 0 : r->wrap_s)
+			- 0.002, p, -1 };
 		fc->pools[p].serves |= 1ULL << r->line;
 		fc->pools[p].n_answered++;
 	}

@@ -193,4 +193,18 @@ def fitted_lines(text):
 ctx.check(fitted_lines(out_own) == fitted_lines(out_ref),
           "export.csv fits\n%s\nnot\n%s" % (fitted_lines(out_own),
                                              fitted_lines(out_ref)))
+
+# Without pool and handler columns, staffing is the most calls in hand at
+# once: at least one handler, never more than the roster's 4.
+rows = [[c for k, c in enumerate(r) if k not in (COL["pool"], COL["handler"])]
+        for r in ROWS]
+out, err = ctx.expect_rc(["fit", write(rows, "nohandler.csv")], 0)
+staff = [int(x) for x in re.findall(r"staff: (\d+)\}", out)]
+ctx.check("(the log numbers no handler)" in out and 'name: "handlers"' in out
+          and staff and all(1 <= x <= 4 for x in staff),
+          "nohandler.csv: staff %s\n%s" % (staff, out[-800:]))
+fitted = os.path.join(tmp, "nohandler.yaml")
+with open(fitted, "w", encoding="utf-8") as f:
+    f.write(out)
+ctx.expect_rc(["check", fitted], 0)
 sys.exit(1 if ctx.failures else 0)
