@@ -41,7 +41,7 @@ struct fit_line {
 	size_t n_calls, n_answered, n_abandoned, n_waiting;
 	double per_year;            /* calls a year of 365 days */
 	double profile[168];        /* rate by hour of the week / mean rate */
-	double profile_hours[168];  /* hours observed of each */
+	double profile_hours[168];  /* 1: the hour of the week was observed */
 	double calls_how[168];      /* calls in each hour of the week */
 	double calls_month[12];     /* calls in each month */
 	double month[12];           /* rate by month / mean rate */
@@ -67,6 +67,8 @@ struct fit_calls {
 	double origin_utc;          /* scenario time 0 */
 	double period_from_s, period_to_s;   /* scenario seconds */
 	double hours_observed;      /* the period less its gaps */
+	double exposure[168][12];   /* hours observed by hour of the week
+				       and month */
 	size_t n_calls;
 };
 
@@ -75,7 +77,10 @@ struct fit_calls {
 enum sim_status fit_calls_estimate(const struct call_log *log,
 				   struct fit_calls *fc, struct sim_err *err);
 /* Fills the volume, profile, months and staffing of fc
- * (fit_calls_demand.c). Staffing is, in each hour of the day, the most
+ * (fit_calls_demand.c): the profile and month factors are the Poisson
+ * maximum likelihood of a rate that is their product, by iterative
+ * proportional fitting, so a month of more calls does not tilt the
+ * profile towards the weekdays it holds more of. Staffing is, in each hour of the day, the most
  * distinct handlers seen answering within one hour of the log when it
  * numbers handlers, else
  * the most calls in talk or wrap-up at once (a pool "handlers" when the

@@ -23,11 +23,10 @@ static int fit_calls_in_gap(const struct call_log *log,
 	return 0;
 }
 
-/* The hours observed of each hour of the week and each month, and the
+/* The hours observed of each hour of the week in each month, and the
  * period. */
 static void fit_calls_exposure(const struct call_log *log,
-			       struct fit_calls *fc, double how[168],
-			       double month_h[12])
+			       struct fit_calls *fc)
 {
 	struct demand_date start = { fc->start_year, fc->start_month,
 				     fc->start_mday };
@@ -35,15 +34,12 @@ static void fit_calls_exposure(const struct call_log *log,
 	double last = log->rows[log->n - 1].arrived - fc->origin_utc;
 	long h0 = (long)floor(first / 3600), h1 = (long)floor(last / 3600) + 1;
 
-	memset(how, 0, 168 * sizeof *how);
-	memset(month_h, 0, 12 * sizeof *month_h);
 	fc->period_from_s = (double)h0 * 3600;
 	fc->period_to_s = (double)h1 * 3600;
 	for (long h = h0; h < h1; h++) {
 		if (fit_calls_in_gap(log, fc, (double)h))
 			continue;
-		how[h % 168]++;
-		month_h[demand_month_of_day(start, h / 24) - 1]++;
+		fc->exposure[h % 168][demand_month_of_day(start, h / 24) - 1]++;
 		fc->hours_observed++;
 	}
 }
@@ -54,8 +50,10 @@ static long fit_calls_hour(const struct fit_calls *fc, double utc_s)
 	return (long)floor((utc_s - fc->origin_utc) / 3600);
 }
 
-/* Counts each line's calls by hour of the week and by month. */
-static void fit_calls_count(const struct call_log *log, struct fit_calls *fc)
+/* Counts each line's calls by hour of the week and month, into
+ * count[line][168][12]. */
+static void fit_calls_count(const struct call_log *log, struct fit_calls *fc,
+			    double (*count)[168][12])
 {
 	struct demand_date start = { fc->start_year, fc->start_month,
 				     fc->start_mday };
@@ -63,35 +61,76 @@ static void fit_calls_count(const struct call_log *log, struct fit_calls *fc)
 	for (size_t i = 0; i < log->n; i++) {
 		const struct call_log_row *r = &log->rows[i];
 		long h = fit_calls_hour(fc, r->arrived);
-		struct fit_line *fl = &fc->lines[r->line];
+		int m = demand_month_of_day(start, h / 24) - 1;
 
-		fl->calls_how[h % 168]++;
-		fl->calls_month[demand_month_of_day(start, h / 24) - 1]++;
+		count[r->line][h % 168][m]++;
+		fc->lines[r->line].calls_how[h % 168]++;
+		fc->lines[r->line].calls_month[m]++;
 	}
 }
 
-/* Line fl's volume, profile and month factors from its counts. */
-static void fit_calls_rates(struct fit_calls *fc, struct fit_line *fl,
-			    const double how_h[168], const double month_h[12])
+/* The Poisson maximum likelihood of the rates p[k] m[j] (hour of the week
+ * k, month j) from the calls c and hours observed e of each pair, by
+ * iterative proportional fitting: each factor in turn is its calls over
+ * its hours weighted by the other factor. Without months (use_months 0),
+ * p is calls over hours and m is 1. p[k] is -1 for an hour never
+ * observed. */
+static void fit_calls_ipf(const double (*e)[12], const double (*c)[12],
+			  int use_months, double p[168], double m[12])
 {
-	const double *count = fl->calls_how, *mcount = fl->calls_month;
-	double mean = (double)fl->n_calls / fc->hours_observed;
-	int months = 0;
+	for (int j = 0; j < 12; j++)
+		m[j] = 1;
+	for (int it = 0; it < (use_months ? 100 : 1); it++) {
+		for (int k = 0; k < 168; k++) {
+			double num = 0, den = 0;
 
-	fl->per_year = mean * 8760;
+			for (int j = 0; j < 12; j++) {
+				num += c[k][j];
+				den += e[k][j] * m[j];
+			}
+			p[k] = den > 0 ? num / den : -1;
+		}
+		for (int j = 0; use_months && j < 12; j++) {
+			double num = 0, den = 0;
+
+			for (int k = 0; k < 168; k++) {
+				num += c[k][j];
+				den += e[k][j] * fmax(p[k], 0);
+			}
+			m[j] = den > 0 ? num / den : 1;
+		}
+	}
+}
+
+/* Line fl's volume, profile and month factors from its counts: the
+ * profile rescaled to mean 1 over the hours of the week observed (1 for
+ * the others), the month factors to mean 1 over the hours observed, and
+ * the volume the mean rate they leave. */
+static void fit_calls_rates(const struct fit_calls *fc, struct fit_line *fl,
+			    const double (*count)[12], int use_months)
+{
+	double p[168], m[12], pbar = 0, mbar = 0, hours[12] = { 0 };
+	int n_obs = 0;
+
+	fit_calls_ipf((const double (*)[12])fc->exposure, count, use_months,
+		      p, m);
 	for (int k = 0; k < 168; k++) {
-		fl->profile_hours[k] = how_h[k];
-		fl->profile[k] = how_h[k] > 0 && mean > 0
-			? count[k] / how_h[k] / mean : 1;
+		for (int j = 0; j < 12; j++)
+			hours[j] += fc->exposure[k][j];
+		pbar += p[k] >= 0 ? p[k] : 0;
+		n_obs += p[k] >= 0;
 	}
-	for (int m = 0; m < 12; m++) {
-		fl->month[m] = 1;
-		if (month_h[m] < FIT_CALLS_MONTH_DAYS * 24 || mean <= 0)
-			continue;
-		fl->month[m] = mcount[m] / month_h[m] / mean;
-		months++;
+	pbar = n_obs && pbar > 0 ? pbar / n_obs : 1;
+	for (int j = 0; j < 12; j++)
+		mbar += hours[j] * m[j] * pbar / fc->hours_observed;
+	for (int k = 0; k < 168; k++) {
+		fl->profile_hours[k] = p[k] >= 0 ? 1 : 0;
+		fl->profile[k] = p[k] >= 0 ? p[k] / pbar : 1;
 	}
-	fl->has_months = months >= 2;
+	for (int j = 0; j < 12; j++)
+		fl->month[j] = hours[j] > 0 && mbar > 0 ? m[j] * pbar / mbar : 1;
+	fl->per_year = mbar * 8760;
+	fl->has_months = use_months;
 }
 
 /* A handler seen answering: pool, hour of scenario time, number. */
@@ -245,15 +284,37 @@ static enum sim_status fit_calls_busy_staffing(const struct call_log *log,
 	return SIM_OK;
 }
 
+/* Whether two calendar months or more have FIT_CALLS_MONTH_DAYS days
+ * observed each. */
+static int fit_calls_use_months(const struct fit_calls *fc)
+{
+	int n = 0;
+
+	for (int j = 0; j < 12; j++) {
+		double h = 0;
+
+		for (int k = 0; k < 168; k++)
+			h += fc->exposure[k][j];
+		n += h >= FIT_CALLS_MONTH_DAYS * 24;
+	}
+	return n >= 2;
+}
+
 enum sim_status fit_calls_demand(const struct call_log *log,
 				 struct fit_calls *fc, struct sim_err *err)
 {
-	double how_h[168], month_h[12];
+	double (*count)[168][12] = mem_calloc((size_t)fc->n_lines,
+					      sizeof *count);
 
-	fit_calls_exposure(log, fc, how_h, month_h);
-	fit_calls_count(log, fc);
+	if (!count)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	fit_calls_exposure(log, fc);
+	fit_calls_count(log, fc, count);
 	for (int l = 0; l < fc->n_lines; l++)
-		fit_calls_rates(fc, &fc->lines[l], how_h, month_h);
+		fit_calls_rates(fc, &fc->lines[l],
+				(const double (*)[12])count[l],
+				fit_calls_use_months(fc));
+	free(count);
 	if (log->has[CALL_LOG_HANDLER] && log->n_pools > 0)
 		return fit_calls_staffing(log, fc, err);
 	return fit_calls_busy_staffing(log, fc, err);

@@ -86,8 +86,9 @@ static void fit_scenario_demand(FILE *f, const struct fit_line *fl,
 	fit_scenario_count(f, (double)fl->n_calls);
 	fprintf(f, " calls in %.0f hours observed\n", fc->hours_observed);
 	fputs("    # fitted: calls in each hour of the week (Monday 00:00 "
-	      "first) over the hours\n    # observed of it, relative to the "
-	      "mean rate (1 where an hour was never observed)\n"
+	      "first) over the hours\n    # observed of it (with the months, "
+	      "when fitted), relative to the mean\n    # (1 where an hour was "
+	      "never observed)\n"
 	      "    profile: [\n", f);
 	for (int d = 0; d < 7; d++) {
 		fputs("      ", f);
@@ -116,8 +117,8 @@ static void fit_scenario_months(FILE *f, const struct fit_line *fl)
 			fprintf(f, "%s%s: %.3f", sep, names[m], fl->month[m]);
 			sep = ", ";
 		}
-	fprintf(f, "}   # fitted: each month's rate over the mean rate, "
-		"months with %d days observed or more\n", FIT_CALLS_MONTH_DAYS);
+	fputs("}   # fitted: each month's rate over the mean rate, with the "
+	      "profile\n", f);
 }
 
 /* A fitted distribution as a scenario's flow mapping. */
