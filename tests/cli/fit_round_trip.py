@@ -16,7 +16,7 @@ the original's within the two runs' combined 95% interval (on four of
 the cases, each load, handle family and patience family once).
 
 SEEDS is 3 here; bench/fit_coverage runs the same study over 20 seeds
-(CALLSIM_FIT_SEEDS=20) and prints the coverage table docs/fit.md quotes."""
+(CALLSIM_FIT_SEEDS=20) and prints the coverage of each parameter."""
 import csv
 import json
 import math
