@@ -120,7 +120,10 @@ ctx.check("before the call numbered before it on line %d: rows out of order"
 # A gap of days: no call on the second day.
 rows = [ROWS[0]] + [r for r in ROWS[1:]
                     if not r[COL["arrived"]].startswith("2025-03-25")]
-after = first(rows, lambda r: r[COL["arrived"]].startswith("2025-03-26"))
+# The first call after the gap: rows are in the order calls end.
+after = min((i for i in range(1, len(rows))
+             if rows[i][COL["arrived"]].startswith("2025-03-26")),
+            key=lambda i: rows[i][COL["arrived"]])
 before = [i for i in range(1, len(rows)) if rows[i][COL["arrived"]] <
           "2025-03-25"]
 path = expect_bad(rows, "gap.csv", after + 1, "arrived", "no call for ")
