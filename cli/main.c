@@ -18,6 +18,7 @@
 #include "cli/cmd_check.h"
 #include "cli/cmd_compare.h"
 #include "cli/cmd_erlang.h"
+#include "cli/cmd_fit.h"
 #include "cli/cmd_merge.h"
 #include "cli/cmd_optimise.h"
 #include "cli/cmd_roster.h"
@@ -38,6 +39,7 @@ static const char main_usage[] =
 	"  optimise least handlers per hour of the week that meet every agreement\n"
 	"  roster   least-cost shifts whose cover meets every answering agreement\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
+	"  fit      fit a scenario to a call log: demand, durations, patience\n"
 	"  report   turn a saved run result (JSON) into an HTML page with charts\n"
 	"  help     show how to use a command: callsim help run; the keys --set\n"
 	"           takes: callsim help keys\n"
@@ -71,6 +73,7 @@ static const struct main_cmd main_cmds[] = {
 	{ "sweep", cmd_sweep, cmd_sweep_usage },
 	{ "merge", cmd_merge, cmd_merge_usage },
 	{ "erlang", cmd_erlang, cmd_erlang_usage },
+	{ "fit", cmd_fit, cmd_fit_usage },
 	{ "optimise", cmd_optimise, cmd_optimise_usage },
 	{ "roster", cmd_roster, cmd_roster_usage },
 	{ "report", cmd_report, cmd_report_usage },

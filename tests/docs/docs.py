@@ -22,6 +22,9 @@ Three kinds of check, run from the source root with the built binary:
      part of the output;
    - `--out FILE` writes to a scratch directory, and the file's contents are
      compared after stdout;
+   - `--calls-log FILE` and `--incidents-log FILE` write to a scratch
+     directory too, and a later command naming FILE reads that file (a log
+     shown made, then fitted);
    - shown lines starting `callsim ` are messages, matched against stderr
      (on their own, by the same rules); the others against stdout; after
      exit 2 (a refusal, which prints nothing on stdout) every line is.
@@ -78,6 +81,7 @@ class Runner:
     def __init__(self, callsim, root, scratch):
         self.callsim, self.root, self.scratch = callsim, root, scratch
         self.cache = {}
+        self.logs = {}   # a log's name in the docs -> its scratch file
 
     def words(self, command):
         """The command's words, callsim replaced by the binary under test and
@@ -92,6 +96,12 @@ class Runner:
                 out = os.path.join(self.scratch, "out%d-%s"
                                    % (len(self.cache), os.path.basename(w)))
                 w = out
+            elif words and words[-1] in ("--calls-log", "--incidents-log"):
+                w = self.logs.setdefault(w, os.path.join(
+                    self.scratch, "log%d-%s" % (len(self.logs),
+                                                os.path.basename(w))))
+            elif w in self.logs:
+                w = self.logs[w]
             stage_start = w == "|"
             words.append(w)
         return words, out

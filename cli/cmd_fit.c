@@ -1,0 +1,229 @@
+/* cmd_fit.c: `callsim fit` (cmd_fit.h): options, the log's problems on
+ * stderr, and the fitted scenario on stdout or in --out. Reading the log
+ * is models/call_log_read.c, fitting models/fit_calls.c, writing
+ * results/fit_scenario.c. */
+#include "cli/cmd_fit.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_common.h"
+#include "models/call_log_read.h"
+#include "models/fit_calls.h"
+#include "results/fit_scenario.h"
+#include "sim/mem.h"
+
+const char cmd_fit_usage[] =
+	"usage: callsim fit CALLS.csv [--map COLUMN=FIELD]... [--date-format F]\n"
+	"                  [--answer-within S] [--skip-bad-rows] [--out FILE]\n"
+	"\n"
+	"Fits a scenario to a call log (one CSV row a call, as `callsim run\n"
+	"--calls-log` writes or a telephony system exports): each line's volume,\n"
+	"hour-of-week profile, month factors, handle and wrap-up distributions\n"
+	"and callers' patience, and each pool's staffing by hour of the day;\n"
+	"every fitted value with a comment saying what it was fitted from.\n"
+	"\n"
+	"  --map COLUMN=FIELD  read FIELD (call_id, line, arrived, answered,\n"
+	"                      abandoned, wait_s, talk_s, wrap_s, pool, handler,\n"
+	"                      outcome, counted) from the column named COLUMN\n"
+	"                      (repeatable; by default a column named as the field)\n"
+	"  --date-format F     auto (default: DD/MM/YYYY when the first time has\n"
+	"                      a '/', else ISO 8601), iso, dmy or mdy\n"
+	"  --answer-within S   every line's answering target, seconds (default 10)\n"
+	"  --skip-bad-rows     leave out the rows with problems and fit the rest\n"
+	"                      (without it, a log with problems fits nothing)\n"
+	"  --out FILE          write the scenario to FILE (default stdout)\n"
+	"\n"
+	"exit status: 0 ok, 1 failure, 2 bad usage or a log with problems\n";
+
+struct fit_opts {
+	const char *path;
+	struct cli_strings map;
+	int date_format;
+	const char *answer_within;
+	const char *out;
+	bool skip;
+};
+
+enum fit_opt_id { OPT_HELP };
+
+static const struct cli_opt fit_opts_table[] = {
+	CLI_OPT_LIST("map", struct fit_opts, map),
+	CLI_OPT_CHOICE("date-format", struct fit_opts, date_format,
+		       log_time_format_names),
+	CLI_OPT_TEXT("answer-within", 0, struct fit_opts, answer_within),
+	CLI_OPT_FLAG("skip-bad-rows", 0, struct fit_opts, skip),
+	CLI_OPT_TEXT("out", 'o', struct fit_opts, out),
+	CLI_OPT_OWN("help", 'h', false, OPT_HELP),
+	CLI_OPT_END
+};
+
+/* --help: the usage at once, whatever follows. */
+static int fit_help(void *o, int id, const char *value)
+{
+	(void)o;
+	(void)id;
+	(void)value;
+	fputs(cmd_fit_usage, stdout);
+	return CLI_STOP;
+}
+
+static const struct cli_spec fit_spec = {
+	"fit", fit_opts_table, offsetof(struct fit_opts, path), 1, fit_help
+};
+
+/* Parses argv into o and the answering target into *within. Returns
+ * CLI_EXIT_OK, or the exit code to stop with. */
+static int fit_parse(int argc, char **argv, struct fit_opts *o,
+		     double *within)
+{
+	int rc = cli_parse(&fit_spec, argc, argv, o);
+	char *end;
+
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	if (o->path == NULL)
+		return cli_usage_error("fit", "which call log? give its file");
+	*within = 10;
+	if (o->answer_within) {
+		*within = strtod(o->answer_within, &end);
+		if (end == o->answer_within || *end || !(*within >= 0)
+		    || *within > 1e9)
+			return cli_usage_error("fit", "--answer-within '%s': must "
+					       "be seconds from 0 to 1e9",
+					       o->answer_within);
+	}
+	return CLI_EXIT_OK;
+}
+
+/* Reads the log, printing its problems: CLI_EXIT_OK when it may be
+ * fitted (no problem, or --skip-bad-rows), else the exit code. */
+static int fit_read(const struct fit_opts *o, struct call_log *log)
+{
+	struct sim_err err;
+	struct yaml_doc yd = { 0 };
+	struct call_log_options opt = {
+		(const char *const *)o->map.items, o->map.n,
+		(enum log_time_format)o->date_format
+	};
+	enum sim_status st;
+
+	sim_err_clear(&err);
+	yd.file = o->path;
+	yd.err = &err;
+	st = call_log_read(o->path, &opt, log, &yd);
+	if (st != SIM_OK || yd.n_problems > 0)
+		cli_print_err("fit", &err);
+	if (st != SIM_OK)
+		return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+	if (yd.n_problems == 0)
+		return CLI_EXIT_OK;
+	fprintf(stderr, "callsim fit: %d problem%s in %s: %zu row%s with "
+		"problems, %zu gap%s\n", yd.n_problems,
+		yd.n_problems == 1 ? "" : "s", o->path, log->n_bad,
+		log->n_bad == 1 ? "" : "s", log->n_gaps,
+		log->n_gaps == 1 ? "" : "s");
+	if (o->skip) {
+		fprintf(stderr, "callsim fit: --skip-bad-rows: %zu row%s left "
+			"out, %zu gap%s left out of the period; fitting the "
+			"%zu rows left\n", log->n_bad, log->n_bad == 1 ? "" : "s",
+			log->n_gaps, log->n_gaps == 1 ? "" : "s", log->n);
+		return CLI_EXIT_OK;
+	}
+	fputs("callsim fit: nothing fitted; --skip-bad-rows leaves those rows "
+	      "out and fits the rest\n", stderr);
+	return CLI_EXIT_USAGE;
+}
+
+/* Refuses a fit that could not make a scenario: a line with fewer than
+ * two talk times. */
+static int fit_usable(const struct call_log *log, const struct fit_calls *fc)
+{
+	for (int l = 0; l < fc->n_lines; l++) {
+		const struct fit_duration *h = &fc->lines[l].handle;
+
+		if (h->n >= 2 && !h->all_zero)
+			continue;
+		return cli_usage_error("fit", "line '%s': %zu answered call%s "
+				       "with a talk time above 0; a handle time "
+				       "needs 2 at least", log->lines[l], h->n,
+				       h->n == 1 ? "" : "s");
+	}
+	return CLI_EXIT_OK;
+}
+
+/* Writes the scenario to --out (whole or not at all: FILE.tmp, then
+ * renamed) or stdout. */
+static int fit_write(const struct fit_opts *o, const struct call_log *log,
+		     const struct fit_calls *fc, double within)
+{
+	struct fit_scenario_opts so = { o->path, within, 10, 1 };
+	char tmp[4200];
+	FILE *f = stdout;
+	int bad;
+
+	if (o->out) {
+		snprintf(tmp, sizeof tmp, "%s.tmp", o->out);
+		f = strlen(o->out) < 4000 ? fopen(tmp, "w") : NULL;
+	}
+	if (!f) {
+		fprintf(stderr, "callsim fit: cannot write %s\n", o->out);
+		return CLI_EXIT_FAILURE;
+	}
+	bad = fit_scenario_write(f, log, fc, &so) != 0;
+	bad |= o->out ? fclose(f) != 0 : fflush(f) != 0;
+	if (o->out && !bad)
+		bad = rename(tmp, o->out) != 0;
+	if (o->out && bad)
+		remove(tmp);
+	if (bad)
+		fprintf(stderr, "callsim fit: writing %s failed\n",
+			o->out ? o->out : "the output");
+	return bad ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
+}
+
+/* Fits the log read and writes the scenario. */
+static int fit_run(const struct fit_opts *o, const struct call_log *log,
+		   double within)
+{
+	struct fit_calls *fc = mem_calloc(1, sizeof *fc);
+	struct sim_err err;
+	int rc;
+
+	sim_err_clear(&err);
+	if (!fc) {
+		fputs("callsim fit: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	if (fit_calls_estimate(log, fc, &err) != SIM_OK) {
+		cli_print_err("fit", &err);
+		rc = err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+	} else {
+		rc = fit_usable(log, fc);
+		if (rc == CLI_EXIT_OK)
+			rc = fit_write(o, log, fc, within);
+	}
+	fit_calls_clear(fc);
+	free(fc);
+	return rc;
+}
+
+int cmd_fit(int argc, char **argv)
+{
+	struct fit_opts o = { 0 };
+	struct call_log log = { 0 };
+	double within = 10;
+	int rc = fit_parse(argc, argv, &o, &within);
+
+	if (rc == CLI_EXIT_USAGE)
+		fputs("try 'callsim help fit'\n", stderr);
+	if (rc == CLI_EXIT_OK)
+		rc = fit_read(&o, &log);
+	if (rc == CLI_EXIT_OK)
+		rc = fit_run(&o, &log, within);
+	call_log_clear(&log);
+	cli_strings_clear(&o.map);
+	return rc == CLI_STOP ? CLI_EXIT_OK : rc;
+}

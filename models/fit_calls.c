@@ -1,0 +1,172 @@
+/* fit_calls.c: the durations and patience of each line of a call log
+ * (fit_calls.h); the demand and staffing are in fit_calls_demand.c. */
+#include "models/fit_calls.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/local_time.h"
+#include "models/log_time.h"
+#include "sim/mem.h"
+
+static int fit_calls_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* FIT_CALLS_QUANTILES equally likely values of the sample x (sorted in
+ * place): the quantiles at (i + 0.5) / Q, interpolated. */
+static void fit_calls_quantiles(double *x, size_t n, double *q)
+{
+	qsort(x, n, sizeof *x, fit_calls_cmp);
+	for (int i = 0; i < FIT_CALLS_QUANTILES; i++) {
+		double pos = ((i + 0.5) / FIT_CALLS_QUANTILES) * (double)n - 0.5;
+		size_t k = pos <= 0 ? 0 : (size_t)pos;
+		double f = pos <= 0 ? 0 : pos - (double)k;
+
+		q[i] = k + 1 < n ? x[k] + f * (x[k + 1] - x[k]) : x[n - 1];
+	}
+}
+
+/* Fits the four families to the n values x (reordered), and, when the
+ * best is too far from the data, keeps their quantiles. */
+static enum sim_status fit_calls_duration(double *x, size_t n,
+					  struct fit_duration *d,
+					  struct sim_err *err)
+{
+	static const enum fit_family fams[FIT_FAMILIES] = {
+		FIT_EXPONENTIAL, FIT_LOGNORMAL, FIT_GAMMA, FIT_WEIBULL
+	};
+	struct fit_sample s = { x, NULL, n };
+	size_t zero = 0;
+
+	d->n = n;
+	d->best = -1;
+	for (size_t i = 0; i < n; i++)
+		zero += x[i] == 0;
+	d->all_zero = n > 0 && zero == n;
+	if (n < 2 || d->all_zero)
+		return SIM_OK;
+	d->best = fit_distribution_best(&s, fams, FIT_FAMILIES, d->fits, err);
+	if (d->best == -2) {
+		d->best = -1;
+		return SIM_ENOMEM;
+	}
+	d->empirical = d->best < 0 || d->fits[d->best].ks > FIT_CALLS_KS_MAX;
+	if (d->empirical)
+		fit_calls_quantiles(x, n, d->quantiles);
+	return SIM_OK;
+}
+
+/* The samples of one line: talk, wrap-up, waits and who hung up. */
+struct fit_calls_samples {
+	double *talk, *wrap, *wait;
+	unsigned char *gave_up;
+	size_t n_talk, n_wrap, n_wait;
+};
+
+/* Collects line l's samples from log into s (arrays of log->n). */
+static void fit_calls_collect(const struct call_log *log, int l,
+			      struct fit_calls_samples *s,
+			      struct fit_line *fl)
+{
+	for (size_t i = 0; i < log->n; i++) {
+		const struct call_log_row *r = &log->rows[i];
+
+		if (r->line != l)
+			continue;
+		fl->n_calls++;
+		fl->n_answered += r->outcome == CALL_LOG_WAS_ANSWERED;
+		fl->n_abandoned += r->outcome == CALL_LOG_WAS_ABANDONED;
+		fl->n_waiting += r->outcome == CALL_LOG_STILL_WAITING;
+		if (r->outcome == CALL_LOG_WAS_ANSWERED && !isnan(r->talk_s))
+			s->talk[s->n_talk++] = r->talk_s;
+		if (r->outcome == CALL_LOG_WAS_ANSWERED && !isnan(r->wrap_s))
+			s->wrap[s->n_wrap++] = r->wrap_s;
+		s->wait[s->n_wait] = r->wait_s;
+		s->gave_up[s->n_wait++] = r->outcome == CALL_LOG_WAS_ABANDONED;
+	}
+}
+
+/* Fits line l's handle, wrap-up and patience. */
+static enum sim_status fit_calls_line(const struct call_log *log, int l,
+				      struct fit_calls_samples *s,
+				      struct fit_line *fl, struct sim_err *err)
+{
+	enum sim_status st;
+
+	s->n_talk = s->n_wrap = s->n_wait = 0;
+	fit_calls_collect(log, l, s, fl);
+	st = fit_calls_duration(s->talk, s->n_talk, &fl->handle, err);
+	if (st == SIM_OK)
+		st = fit_calls_duration(s->wrap, s->n_wrap, &fl->wrap, err);
+	if (st == SIM_OK)
+		st = fit_patience_estimate(s->wait, s->gave_up, s->n_wait,
+					   &fl->patience, err);
+	return st;
+}
+
+/* Scenario time 0: 00:00 local time on the Monday of the first call's
+ * week. */
+static void fit_calls_origin(const struct call_log *log, struct fit_calls *fc)
+{
+	int y, m, d, wd;
+	double sod;
+	struct demand_date date;
+	long z;
+
+	log_time_local(log->rows[0].arrived, &y, &m, &d, &sod, &wd);
+	z = log_time_days(y, m, d) - wd;
+	date.year = y;
+	date.month = m;
+	date.mday = d;
+	log_time_local((double)z * 86400 + 43200, &date.year, &date.month,
+		       &date.mday, &sod, &wd);
+	fc->start_year = date.year;
+	fc->start_month = date.month;
+	fc->start_mday = date.mday;
+	fc->origin_utc = (double)local_time_midnight_utc(date);
+}
+
+enum sim_status fit_calls_estimate(const struct call_log *log,
+				   struct fit_calls *fc, struct sim_err *err)
+{
+	struct fit_calls_samples s = { 0 };
+	size_t m = log->n ? log->n : 1;
+	enum sim_status st = SIM_OK;
+
+	memset(fc, 0, sizeof *fc);
+	if (log->n == 0)
+		return sim_err_add(err, SIM_EINVAL, "the log holds no call to "
+				   "fit");
+	s.talk = mem_malloc(m * sizeof *s.talk);
+	s.wrap = mem_malloc(m * sizeof *s.wrap);
+	s.wait = mem_malloc(m * sizeof *s.wait);
+	s.gave_up = mem_malloc(m);
+	if (!s.talk || !s.wrap || !s.wait || !s.gave_up)
+		st = sim_err_add(err, SIM_ENOMEM, "out of memory");
+	fc->n_lines = log->n_lines;
+	fc->n_calls = log->n;
+	for (int l = 0; st == SIM_OK && l < log->n_lines; l++)
+		st = fit_calls_line(log, l, &s, &fc->lines[l], err);
+	free(s.talk);
+	free(s.wrap);
+	free(s.wait);
+	free(s.gave_up);
+	if (st != SIM_OK)
+		return st;
+	fit_calls_origin(log, fc);
+	return fit_calls_demand(log, fc, err);
+}
+
+void fit_calls_clear(struct fit_calls *fc)
+{
+	if (!fc)
+		return;
+	for (int l = 0; l < fc->n_lines; l++)
+		fit_patience_clear(&fc->lines[l].patience);
+	memset(fc, 0, sizeof *fc);
+}

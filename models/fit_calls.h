@@ -1,0 +1,93 @@
+/* fit_calls.h: a scenario's call-centre figures fitted from a call log
+ * (call_log_read.h), line by line: volume, hour-of-week profile, month
+ * factors, handle and wrap-up distributions, patience; and each pool's
+ * staffing by hour of the day, as far as the log shows it.
+ *
+ * Time is laid out as a scenario lays it: from 00:00 local time on the
+ * Monday of the week of the first call (scenario time 0), in elapsed
+ * hours, so the 168 hours of the profile and the hours of the shifts are
+ * those the simulator uses. The period observed runs from the hour of
+ * the first call to the end of the hour of the last, less the gaps of a
+ * day or more with no call (call_log_read.h).
+ *
+ * Handle and wrap-up: the best of exponential, lognormal, gamma and
+ * Weibull by AIC (fit_distribution.h); when its Kolmogorov-Smirnov
+ * distance exceeds FIT_CALLS_KS_MAX, FIT_CALLS_QUANTILES quantiles of the
+ * sample instead, as an empirical distribution. */
+#ifndef MODELS_FIT_CALLS_H
+#define MODELS_FIT_CALLS_H
+
+#include <stddef.h>
+
+#include "models/call_log_read.h"
+#include "models/fit_distribution.h"
+#include "models/fit_patience.h"
+
+#define FIT_CALLS_KS_MAX 0.03       /* above this, the empirical distribution */
+#define FIT_CALLS_QUANTILES 200     /* values of an empirical distribution */
+#define FIT_CALLS_MONTH_DAYS 7      /* days a month needs for its factor */
+
+/* Handle or wrap-up times of a line. */
+struct fit_duration {
+	size_t n;                   /* values fitted */
+	int all_zero;               /* every value 0: no such time */
+	struct fit_result fits[FIT_FAMILIES];
+	int best;                   /* index into fits, -1: none fitted */
+	int empirical;              /* the best's KS distance is too large */
+	double quantiles[FIT_CALLS_QUANTILES];  /* at (i + 0.5) / Q */
+};
+
+struct fit_line {
+	size_t n_calls, n_answered, n_abandoned, n_waiting;
+	double per_year;            /* calls a year of 365 days */
+	double profile[168];        /* rate by hour of the week / mean rate */
+	double profile_hours[168];  /* 1: the hour of the week was observed */
+	double calls_how[168];      /* calls in each hour of the week */
+	double calls_month[12];     /* calls in each month */
+	double month[12];           /* rate by month / mean rate */
+	int has_months;             /* two months or more observed */
+	struct fit_duration handle, wrap;
+	struct fit_patience patience;
+};
+
+/* Staffing of one pool, by hour of the day (fit_calls_demand). */
+struct fit_pool {
+	int staff[24];
+	unsigned long long serves;  /* bit i: it answered line i */
+	size_t n_answered;
+};
+
+struct fit_calls {
+	int n_lines;
+	struct fit_line lines[CALL_LOG_NAMES_MAX];
+	int n_pools;
+	struct fit_pool pools[CALL_LOG_NAMES_MAX];
+	int staff_from_handlers;    /* else from calls in hand at once */
+	int start_year, start_month, start_mday;   /* the Monday of time 0 */
+	double origin_utc;          /* scenario time 0 */
+	double period_from_s, period_to_s;   /* scenario seconds */
+	double hours_observed;      /* the period less its gaps */
+	double exposure[168][12];   /* hours observed by hour of the week
+				       and month */
+	size_t n_calls;
+};
+
+/* Fits everything from log. Returns SIM_OK, SIM_EINVAL when the log has
+ * no call, or SIM_ENOMEM; free with fit_calls_clear. */
+enum sim_status fit_calls_estimate(const struct call_log *log,
+				   struct fit_calls *fc, struct sim_err *err);
+/* Fills the volume, profile, months and staffing of fc
+ * (fit_calls_demand.c): the profile and month factors are the Poisson
+ * maximum likelihood of a rate that is their product, by iterative
+ * proportional fitting, so a month of more calls does not tilt the
+ * profile towards the weekdays it holds more of. Staffing is, in each hour of the day, the most
+ * distinct handlers seen answering within one hour of the log when it
+ * numbers handlers, else
+ * the most calls in talk or wrap-up at once (a pool "handlers" when the
+ * log names none). Returns SIM_OK or SIM_ENOMEM. */
+enum sim_status fit_calls_demand(const struct call_log *log,
+				 struct fit_calls *fc, struct sim_err *err);
+/* Frees what fc owns; NULL is a no-op. */
+void fit_calls_clear(struct fit_calls *fc);
+
+#endif

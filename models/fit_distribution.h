@@ -1,0 +1,66 @@
+/* fit_distribution.h: maximum-likelihood fits of a duration distribution
+ * (exponential, lognormal, gamma, Weibull) to a sample that may be
+ * right-censored (patience: an answered caller's wait is a lower bound of
+ * the caller's patience), with the Akaike information criterion, the
+ * Kolmogorov-Smirnov distance of an uncensored fit and 95% confidence
+ * intervals of the mean and sd from the observed information.
+ *
+ * Each family is fitted in an unconstrained parametrisation (log mean;
+ * mu and log sigma; log shape and log scale): closed forms where they exist
+ * (the exponential, censored or not; the lognormal uncensored), else the
+ * Nelder-Mead simplex of gsl_multimin from a closed-form start. The
+ * observed information is the Hessian of the negative log-likelihood at
+ * the estimate, by central differences, inverted with GSL's Cholesky; the
+ * intervals are those of log mean and log sd by the delta method, so they
+ * stay positive. All values are seconds; a sample is borrowed. */
+#ifndef MODELS_FIT_DISTRIBUTION_H
+#define MODELS_FIT_DISTRIBUTION_H
+
+#include <stddef.h>
+
+#include "sim/sim_err.h"
+
+enum fit_family {
+	FIT_EXPONENTIAL, FIT_LOGNORMAL, FIT_GAMMA, FIT_WEIBULL, FIT_FAMILIES
+};
+
+/* A sample of durations > 0 (a 0 is read as FIT_ZERO_S: times are to the
+ * millisecond), each observed or, where event is 0, censored at x. */
+struct fit_sample {
+	const double *x;
+	const unsigned char *event;   /* NULL: every value observed */
+	size_t n;
+};
+
+/* What a duration of 0 is taken to be: half the log's resolution. */
+#define FIT_ZERO_S 0.0005
+
+struct fit_result {
+	enum fit_family family;
+	int ok;                      /* the fit converged; else the rest is 0 */
+	double theta[2];             /* the unconstrained parameters */
+	double loglik, aic;
+	double mean, sd;             /* of the fitted distribution */
+	double mean_lo, mean_hi, sd_lo, sd_hi;   /* 95% intervals */
+	double shape, scale;         /* gamma and Weibull, as GSL takes them */
+	double ks;                   /* KS distance (uncensored), else -1 */
+	size_t n, n_events;
+};
+
+/* The family's name as a scenario writes it ("exponential", ...). */
+const char *fit_family_name(enum fit_family f);
+/* Fits family f to s (n_events >= 2). Returns SIM_OK with *out filled
+ * (out->ok 0 when the likelihood had no maximum the simplex could find),
+ * SIM_EINVAL for a sample too small, or SIM_ENOMEM. */
+enum sim_status fit_distribution(const struct fit_sample *s, enum fit_family f,
+				 struct fit_result *out, struct sim_err *err);
+/* Fits each of the n families and returns the index of the best by AIC
+ * among those that converged, -1 when none did, or -2 on error (err
+ * filled). out holds n results. */
+int fit_distribution_best(const struct fit_sample *s,
+			  const enum fit_family *families, int n,
+			  struct fit_result *out, struct sim_err *err);
+/* The fitted distribution function at x. */
+double fit_distribution_cdf(const struct fit_result *r, double x);
+
+#endif

@@ -1,0 +1,81 @@
+"""callsim fit recovers demand: the volume, the 168 hour-of-week factors
+and the month factors of a log simulated from a scenario with a daily
+cycle and two months of different demand, each within the sampling error
+of the counts (Poisson), and the staffing of a roster with two shifts."""
+import math
+import os
+import re
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import Ctx  # noqa: E402
+
+ctx = Ctx()
+tmp = tempfile.mkdtemp(prefix="callsim-fit-demand-")
+scenario = os.path.join(ctx.root, "tests", "cli", "fit_log.yaml")
+PROFILE = [1 + 0.6 * math.sin(2 * math.pi * (h % 24 - 6) / 24)
+           + (0.3 if h >= 120 else 0) for h in range(168)]
+MONTHS = {"apr": 1.25, "may": 0.8}
+PER_HOUR = 30
+log = os.path.join(tmp, "calls.csv")
+# 2025-03-31 is a Monday: 61 days are April and May whole.
+ctx.expect_rc(["run", scenario, "--replications", "2", "--days", "61",
+               "--warmup-hours", "0",
+               "--set", "run.start_date=2025-03-31",
+               "--set", "lines.999.volume={per_hour: %d}" % PER_HOUR,
+               "--set", "lines.999.profile=[%s]"
+               % ", ".join("%.6f" % f for f in PROFILE),
+               "--set", "lines.999.months={apr: 1.25, may: 0.8}",
+               "--set", "lines.999.handle={dist: exponential, mean: 100}",
+               "--set", "pools.handlers.shifts=[{name: day, start: '08:00', "
+               "hours: 12, staff: 6}, {name: night, start: '20:00', hours: "
+               "12, staff: 3}]",
+               "--calls-log", log], 0)
+out, err = ctx.expect_rc(["fit", log], 0)
+
+# Volume: the mean rate over the two months, per year.
+mean_profile = sum(PROFILE) / 168
+truth_rate = PER_HOUR * (30 * 1.25 + 31 * 0.8) / 61
+n = int(re.search(r"fitted: n = ([0-9,]+) calls", out).group(1)
+        .replace(",", ""))
+hours = int(re.search(r"in (\d+) hours observed", out).group(1))
+per_year = float(re.search(r"per_year: ([0-9.]+)", out).group(1))
+ctx.check(hours == 61 * 24, "hours observed %d" % hours)
+se = math.sqrt(truth_rate * hours) / hours * 8760
+ctx.check(abs(per_year - truth_rate * 8760) <= 3 * se,
+          "per_year %.0f, truth %.0f +/- %.0f" % (per_year, truth_rate * 8760,
+                                                  3 * se))
+
+# Profile: each factor against the truth over its mean, as a chi-square
+# over the 168 (99.9% point of chi-square with 167 degrees: 226).
+body = re.search(r"profile: \[\n(.*?)\n    \]", out, re.S).group(1)
+fitted = [float(x) for x in re.findall(r"[0-9.]+", body)]
+ctx.check(len(fitted) == 168, "%d profile factors" % len(fitted))
+calls_h = n / 168
+chi2 = sum((f - t / mean_profile) ** 2 / ((t / mean_profile) / calls_h)
+           for f, t in zip(fitted, PROFILE))
+print("profile chi-square %.1f over 167 degrees, per_year %.0f" % (chi2, per_year))
+ctx.check(chi2 < 226, "profile chi-square %.1f over 167 degrees" % chi2)
+
+# Months: each month's rate over the mean rate.
+months = dict(re.findall(r"(apr|may): ([0-9.]+)",
+                         re.search(r"months: \{[^}]*\}", out).group(0)))
+for m, days in (("apr", 30), ("may", 31)):
+    truth = MONTHS[m] / ((30 * 1.25 + 31 * 0.8) / 61)
+    count = truth_rate * truth * days * 24
+    tol = 3 * truth / math.sqrt(count)
+    ctx.check(abs(float(months[m]) - truth) <= tol,
+              "month %s %s, truth %.4f +/- %.4f" % (m, months[m], truth, tol))
+
+# Staffing: 6 from 08:00 to 20:00, 3 otherwise.
+shifts = re.findall(r'start: "(\d\d):00", hours: (\d+), staff: (\d+)', out)
+staff = []
+for start, length, s in shifts:
+    staff += [int(s)] * int(length)
+ctx.check(staff == [3] * 8 + [6] * 12 + [3] * 4, "staff %s" % staff)
+fitted_path = os.path.join(tmp, "fitted.yaml")
+with open(fitted_path, "w", encoding="utf-8") as f:
+    f.write(out)
+ctx.expect_rc(["check", fitted_path], 0)
+sys.exit(1 if ctx.failures else 0)
