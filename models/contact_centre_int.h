@@ -59,6 +59,7 @@ struct line_state {
 	size_t *pools;               /* pools serving this line, preferred first */
 	size_t n_pools;
 	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
+	double overflowed;           /* answered by another pool's rule */
 	double wait_sum_s;
 	struct hist *waits;
 	double h_offered[HOURS_PER_WEEK];

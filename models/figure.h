@@ -91,7 +91,15 @@
 	/* still waiting when the drain ended: offered = answered + \
 	   abandoned + unanswered at end */ \
 	FIG(CC_UNANSWERED_END, "unanswered_at_end", "unanswered at end", \
-	    "unanswered at end", COUNT, CI_MEAN, SUMS, SUM, 4, 4)
+	    "unanswered at end", COUNT, CI_MEAN, SUMS, SUM, 4, 4) \
+	/* answered by a pool other than the line's own through an overflow \
+	   rule (models/routing.h); 0 without overflow rules */ \
+	FIG(CC_ANSWERED_OVERFLOW, "answered_by_overflow", \
+	    "answered by overflow", "answered by overflow", \
+	    COUNT, CI_MEAN, SUMS, SUM, 14, 0) \
+	FIG(CC_OVERFLOW_SHARE, "overflow_share", "overflow share", \
+	    "overflow share", FRACTION, CI_MEAN, SUMS, NONE, 15, 0) \
+	    /* answered by overflow / answered */
 
 /* Figures of one pool in one replication. */
 #define FIGURE_POOL_LIST(FIG) \
