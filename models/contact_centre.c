@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "models/busyness.h"
+#include "models/deferrable.h"
 #include "models/demand.h"
 #include "models/dist.h"
 #include "models/roster.h"
@@ -124,13 +125,6 @@ static size_t hour_of_week(double t_s)
 
 /* ---- pools ------------------------------------------------------------ */
 
-/* Records the pool's counters in its time averages after any change. */
-static void pool_note(struct pool_state *ps, double now)
-{
-	timeavg_set(&ps->busy_ta, now, ps->busy);
-	timeavg_set(&ps->present_ta, now, ps->idle + ps->busy);
-}
-
 /* Puts a handler of pool p on caller c at time now: tallies the wait and
  * schedules the end of the talk time. Takes c (returns it to the free list). */
 static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
@@ -184,23 +178,24 @@ static CC_OUT_OF_LINE void routed_fill(struct cc_model *m, size_t p,
 				       double now);
 static void routing_watch(struct cc_model *m, size_t l, double now);
 
-/* Gives waiting callers to pool p's idle handlers while both exist. */
+/* Gives waiting callers to pool p's idle handlers while both exist;
+ * handlers still free then may take deferrable work. */
 static void pool_fill(struct cc_model *m, size_t p, double now)
 {
 	struct pool_state *ps = &m->pools[p];
 	if (m->routing) {
 		routed_fill(m, p, now);
-		return;
+	} else {
+		struct caller *c;
+		while (ps->idle > 0 && (c = pool_next_caller(m, p))) {
+			queue_remove(&m->lines[c->line], c);
+			m->n_waiting--;
+			c->abandon_seq = 0;   /* lazy cancel of the abandonment */
+			answer(m, p, c, now);
+		}
 	}
-	while (ps->idle > 0) {
-		struct caller *c = pool_next_caller(m, p);
-		if (!c)
-			return;
-		queue_remove(&m->lines[c->line], c);
-		m->n_waiting--;
-		c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
-		answer(m, p, c, now);
-	}
+	if (m->deferrable && ps->idle > 0)
+		deferrable_idle(m->deferrable, p, now);
 }
 
 /* A handler of pool ps finished a call and its wrap-up. */
@@ -226,6 +221,15 @@ static CONTACT_CENTRE_LOG_COLD void log_handler_done(struct cc_model *m,
 {
 	handler_seats_release(ps->seats, seat, ps->leaving == 0);
 	handler_done(m, ps, now);
+}
+
+void contact_centre_handler_free(struct cc_model *m, struct pool_state *ps,
+				 double now, uint32_t seat)
+{
+	if (seat)
+		log_handler_done(m, ps, now, seat);
+	else
+		handler_done(m, ps, now);
 }
 
 /* Moves pool p to the roster's on-duty count: arrivals join as idle (or

@@ -91,6 +91,7 @@ struct cc_model {
 	struct line_state *lines;
 	struct pool_state *pools;
 	struct routing *routing;     /* NULL: no overflow rule, no reserve */
+	struct deferrable *deferrable; /* NULL: no deferrable work */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
@@ -104,6 +105,19 @@ struct cc_model {
 	uint64_t log_calls;          /* calls offered so far: the last id */
 	struct caller *talking;
 };
+
+/* Records the pool's counters in its time averages after any change. */
+static inline void pool_note(struct pool_state *ps, double now)
+{
+	timeavg_set(&ps->busy_ta, now, ps->busy);
+	timeavg_set(&ps->present_ta, now, ps->idle + ps->busy);
+}
+
+/* A handler of pool ps is free again now, after work other than a call
+ * (seat: its number in a logged run, else 0): it takes the next caller,
+ * or goes home when its shift is over (contact_centre.c). */
+void contact_centre_handler_free(struct cc_model *m, struct pool_state *ps,
+				 double now, uint32_t seat);
 
 /* The replication's figures of the contact centre (contact_centre_figures.c):
  * every line's and pool's tallies into out. */

@@ -31,6 +31,7 @@ FIGURE_IAREA_LIST(FIGURE_CHECK)
 FIGURE_DAREA_LIST(FIGURE_CHECK)
 FIGURE_WLINE_LIST(FIGURE_CHECK)
 FIGURE_PLINE_LIST(FIGURE_CHECK)
+FIGURE_DEFER_LIST(FIGURE_CHECK)
 
 static const struct figure_def figure_line[] = { FIGURE_LINE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_pool[] = { FIGURE_POOL_LIST(FIGURE_DEF) };
@@ -49,6 +50,7 @@ static const struct figure_def figure_iarea[] = { FIGURE_IAREA_LIST(FIGURE_DEF) 
 static const struct figure_def figure_darea[] = { FIGURE_DAREA_LIST(FIGURE_DEF) };
 static const struct figure_def figure_wline[] = { FIGURE_WLINE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_pline[] = { FIGURE_PLINE_LIST(FIGURE_DEF) };
+static const struct figure_def figure_defer[] = { FIGURE_DEFER_LIST(FIGURE_DEF) };
 
 /* The grade list serves two blocks: force-wide, and per area and grade. */
 static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
@@ -80,6 +82,8 @@ static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
 				 figure_wline, CC_WAIT_LINE_METRICS },
 	[FIGURE_BLOCK_PLINE] = { FIGURE_BY_LINE, FIGURE_ONE_PERIOD,
 				 figure_pline, CC_PERIOD_LINE_METRICS },
+	[FIGURE_BLOCK_DEFER] = { FIGURE_BY_DEFERRABLE, FIGURE_WHOLE_HORIZON,
+				 figure_defer, DF_METRICS },
 };
 
 const struct figure_block_def *figure_block(enum figure_block b)

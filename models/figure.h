@@ -222,6 +222,27 @@
 	    "service level, horizon", "service level, horizon", \
 	    FRACTION, PI_PERIOD, PERIOD_SUMS, NONE, 4, 0)
 
+/* Per stream of deferrable work (models/deferrable.h): items offered in
+ * the counted period, by what became of them when the drain ended. */
+#define FIGURE_DEFER_LIST(FIG) \
+	FIG(DF_OFFERED, "offered", "offered", "offered", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) \
+	/* taken by a handler */ \
+	FIG(DF_HANDLED, "handled", "handled", "handled", \
+	    COUNT, CI_MEAN, SUMS, SUM, 2, 0) \
+	/* not taken when the drain ended: offered = handled + open at end */ \
+	FIG(DF_OPEN_END, "open_at_end", "open at end", "open at end", \
+	    COUNT, CI_MEAN, SUMS, SUM, 3, 2) \
+	/* taken within the target / offered: open items count against it */ \
+	FIG(DF_WITHIN_TARGET, "within_target", "within target", \
+	    "within target", FRACTION, CI_MEAN, SUMS, NONE, 4, 1) \
+	/* mean delay, arrival to a handler taking it, of the handled */ \
+	FIG(DF_DELAY_MEAN_H, "delay_mean_h", "delay mean", "delay mean", \
+	    HOURS, CI_MEAN, SUMS, NONE, 5, 3) \
+	/* handler time the handled items took */ \
+	FIG(DF_HANDLER_HOURS, "handler_hours", "handler hours", \
+	    "handler hours", HOURS, CI_MEAN, SUMS, SUM, 6, 0)
+
 /* The lower edges (s) of the wait distribution's bins, each bin up to the
  * next edge (a wait of exactly 10 s is in 10-20 s), the last one without
  * end. Each is an edge of sim/hist.c's bins, so the counts are exact. */
@@ -306,6 +327,7 @@ enum cc_wait_line_metric { FIGURE_WLINE_LIST(FIGURE_ENUM) CC_WAIT_LINE_METRICS }
 enum cc_period_line_metric {
 	FIGURE_PLINE_LIST(FIGURE_ENUM) CC_PERIOD_LINE_METRICS
 };
+enum df_metric { FIGURE_DEFER_LIST(FIGURE_ENUM) DF_METRICS };
 #undef FIGURE_ENUM
 
 /* How a figure is shown. Costs, which are exact, have units of their own
@@ -354,7 +376,8 @@ enum figure_item {
 	FIGURE_BY_POOL,
 	FIGURE_BY_GRADE,
 	FIGURE_BY_AREA,
-	FIGURE_BY_AREA_GRADE
+	FIGURE_BY_AREA_GRADE,
+	FIGURE_BY_DEFERRABLE      /* a stream of deferrable work */
 };
 
 /* ... over a period. */
@@ -383,6 +406,7 @@ enum figure_block {
 	FIGURE_BLOCK_DAREA,       /* [day][area][figure] */
 	FIGURE_BLOCK_WLINE,       /* [bin][line][figure] */
 	FIGURE_BLOCK_PLINE,       /* [line][figure], of periods */
+	FIGURE_BLOCK_DEFER,       /* [stream][figure] */
 	FIGURE_BLOCKS
 };
 

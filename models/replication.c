@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "models/deferrable.h"
 #include "sim/mem.h"
 
 /* After the horizon the run drains: it continues, without new first calls,
@@ -19,7 +20,7 @@
  * caller still waiting then (no staff and no patience) is reported as
  * unanswered at end rather than simulated forever. */
 #define DRAIN_LIMIT_S (7.0 * DAY_S)
-#define REPLICATION_MODELS_MAX 2
+#define REPLICATION_MODELS_MAX 3
 
 /* The models of a replication, in the order they are created, are told
  * notices and write their figures. Their random streams follow one
@@ -28,6 +29,7 @@
 static const struct replication_model *const replication_models[] = {
 	&contact_centre_model,
 	&response_model,
+	&deferrable_model,
 };
 _Static_assert(sizeof replication_models / sizeof *replication_models ==
 	       REPLICATION_MODELS_MAX, "one slot per model");
@@ -86,7 +88,10 @@ struct replication_result *replication_result_new(const struct scenario *sc)
 				    RSP_HOUR_AREA_METRICS + 1, sizeof(double));
 	res->wait_line = mem_calloc(FIGURE_WAIT_BINS * sc->n_lines *
 				    CC_WAIT_LINE_METRICS + 1, sizeof(double));
-	if (!res->line || !res->pool || !res->interval_line ||
+	res->n_deferrable = sc->n_deferrable;
+	res->deferrable = mem_calloc(sc->n_deferrable * DF_METRICS + 1,
+				     sizeof(double));
+	if (!res->deferrable || !res->line || !res->pool || !res->interval_line ||
 	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
 	    !res->rsp.area || !res->day_line || !res->day_grade ||
 	    !res->day_area || !res->hour_grade || !res->hour_area ||
@@ -103,6 +108,7 @@ void replication_result_free(struct replication_result *res)
 	if (!res)
 		return;
 	free(res->line);
+	free(res->deferrable);
 	free(res->pool);
 	free(res->interval_line);
 	free(res->interval_pool);

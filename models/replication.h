@@ -46,6 +46,9 @@ struct replication_result {
 	double *hour_area;       /* [HOURS_PER_WEEK][n_areas][RSP_HOUR_AREA_METRICS] */
 	/* The wait distribution: [FIGURE_WAIT_BINS][n_lines][CC_WAIT_LINE_METRICS] */
 	double *wait_line;
+	/* Deferrable work (none when the scenario has none). */
+	size_t n_deferrable;
+	double *deferrable;      /* [n_deferrable][DF_METRICS] */
 	uint64_t events;         /* events run, for speed reporting */
 };
 
@@ -134,6 +137,11 @@ static inline double *replication_wline_at(struct replication_result *r,
 					   size_t bin, size_t line)
 {
 	return r->wait_line + (bin * r->n_lines + line) * CC_WAIT_LINE_METRICS;
+}
+static inline double *replication_defer_at(struct replication_result *r,
+					   size_t stream)
+{
+	return r->deferrable + stream * DF_METRICS;
 }
 static inline double *replication_grade_at(struct replication_result *r,
 					   size_t grade)

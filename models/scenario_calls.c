@@ -385,3 +385,24 @@ const struct scenario_record_kind scenario_calls_lines = {
 	"lines", "line", "a list of contact lines", NULL,
 	sizeof(struct line_spec), 0, 0, scenario_schema_line, line_hooks,
 	1 + offsetof(struct line_spec, pos), init_line, NULL};
+
+/* ------------------------------------------------------------------ */
+/* A line's demand readers, for other records described as a line      */
+
+void scenario_calls_volume(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *k, void *rec)
+{
+	parse_volume(ld, m, k, rec);
+}
+
+void scenario_calls_profile(struct scenario_read *ld, struct yaml_doc_at m,
+			    const struct scenario_key *k, void *rec)
+{
+	parse_profile(ld, m, k, rec);
+}
+
+void scenario_calls_check_peak(struct scenario_read *ld, struct yaml_doc_at m,
+			       const struct line_spec *l)
+{
+	check_peak_rate(ld, m, &l->demand);
+}
