@@ -6,7 +6,8 @@ reports between calls (tests/cli/deferrable.yaml).
   offered = handled + open at end in each (clitest checks the identity on
   every report it gets), and the three agree.
 - A stream its pool cannot keep up with leaves items open at the end,
-  misses its goal, and --require-slas exits 3 on it.
+  misses its goal, and --require-slas exits 3 on it; so it does on a
+  stream with a goal and no items, saying why.
 - check writes the streams back, and the written scenario reads back to
   the same bytes and the same run.
 - A bad stream exits 2 naming FILE:LINE:COL, the key and what is allowed."""
@@ -71,6 +72,16 @@ def overloaded_stream_misses(t):
             "calls wait for items to finish")
 
 
+def unmeasured_stream(t):
+    """A stream with a goal and no items cannot be measured: under
+    --require-slas it is a miss, and stderr says why."""
+    _, err = t.expect_rc(["run", SC, "--require-slas", "--set",
+                          "deferrable.live-chat.volume.per_day=0"], 3)
+    t.check("callsim run: deferrable live-chat: its share within target was "
+            "measured in 0 of 4 replications; --require-slas counts it as "
+            "missed" in err, "message: " + err)
+
+
 def check_round_trip(t, tmp):
     norm, _ = t.expect_rc(["check", SC], 0)
     t.check("deferrable:\n  - name: \"live-chat\"\n" in norm, norm[-1500:])
@@ -106,6 +117,7 @@ def main():
     t = Ctx()
     every_writer(t)
     overloaded_stream_misses(t)
+    unmeasured_stream(t)
     with tempfile.TemporaryDirectory() as tmp:
         check_round_trip(t, tmp)
         bad_stream(t, tmp)
