@@ -191,6 +191,16 @@ void cli_note_unmeasured(const char *cmd, const char *side,
 				"--require-slas counts it as missed\n", cmd, side,
 				s->sc->grades[g].name,
 				s->grades[g].m[RSP_WITHIN_TARGET].n, s->replications);
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal
+		    && summary_unmeasured(&s->deferrable[i].m[DF_WITHIN_TARGET]))
+			fprintf(stderr, "callsim %s: %sdeferrable %s: its share "
+				"within target was measured in %zu of %u "
+				"replications; --require-slas counts it as "
+				"missed\n", cmd, side,
+				s->sc->deferrable[i].work.name,
+				s->deferrable[i].m[DF_WITHIN_TARGET].n,
+				s->replications);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

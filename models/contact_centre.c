@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "models/busyness.h"
+#include "models/deferrable.h"
 #include "models/demand.h"
 #include "models/dist.h"
 #include "models/roster.h"
@@ -153,23 +154,24 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 
 static void routing_watch(struct cc_model *m, size_t l, double now);
 
-/* Gives waiting callers to pool p's idle handlers while both exist. */
+/* Gives waiting callers to pool p's idle handlers while both exist;
+ * handlers still free then may take deferrable work. */
 static void pool_fill(struct cc_model *m, size_t p, double now)
 {
 	struct pool_state *ps = &m->pools[p];
 	if (m->fill) {
 		m->fill(m, p, now);
-		return;
+	} else {
+		struct caller *c;
+		while (ps->idle > 0 && (c = pool_next_caller(m, p))) {
+			queue_remove(&m->lines[c->line], c);
+			m->n_waiting--;
+			c->abandon_seq = 0;   /* lazy cancel of the abandonment */
+			answer(m, p, c, now);
+		}
 	}
-	while (ps->idle > 0) {
-		struct caller *c = pool_next_caller(m, p);
-		if (!c)
-			return;
-		queue_remove(&m->lines[c->line], c);
-		m->n_waiting--;
-		c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
-		answer(m, p, c, now);
-	}
+	if (m->deferrable && ps->idle > 0)
+		deferrable_idle(m->deferrable, p, now);
 }
 
 /* A handler of pool ps finished a call and its wrap-up. */
@@ -197,7 +199,8 @@ static CONTACT_CENTRE_LOG_COLD void log_handler_done(struct cc_model *m,
 	handler_done(m, ps, now);
 }
 
-/* For contact_centre_beyond.c (contact_centre_int.h): the static ones
+/* For contact_centre_beyond.c and contact_centre_deferrable.c
+ * (contact_centre_int.h): the static ones
  * stay as they are for the paths of every call. */
 void contact_centre_answer(struct cc_model *m, size_t p, struct caller *c,
 			   double now)
@@ -469,6 +472,16 @@ static void routing_watch(struct cc_model *m, size_t l, double now)
 	}
 }
 
+/* Pool p answers c through an overflow rule: tallied for the line's
+ * "answered by overflow" before answer takes c. */
+static void overflow_answer(struct cc_model *m, size_t p, struct caller *c,
+			    double now)
+{
+	if (c->counted)
+		m->lines[c->line].overflowed += 1;
+	answer(m, p, c, now);
+}
+
 /* Line l's pressure grew (a caller joined, a wait crossed a rule's
  * wait_s): overflow pools with spare handlers take its oldest callers
  * while a rule holds. */
@@ -484,7 +497,7 @@ static void routing_relieve(struct cc_model *m, size_t l, double now)
 			break;
 		struct caller *c = ls->head;
 		queue_take(m, c);
-		answer(m, (size_t)p, c, now);
+		overflow_answer(m, (size_t)p, c, now);
 	}
 	routing_watch(m, l, now);
 }
@@ -505,7 +518,7 @@ static bool routed_answer(struct cc_model *m, struct caller *c, double now)
 	}
 	long p = ls->head ? -1 : overflow_taker(m, l, 1, now, now);
 	if (p >= 0)
-		answer(m, (size_t)p, c, now);
+		overflow_answer(m, (size_t)p, c, now);
 	return p >= 0;
 }
 
@@ -518,9 +531,10 @@ static void routed_joined(struct cc_model *m, size_t l, double now)
 
 /* pool_next_caller under routing: pool p's lines in its routing order, an
  * overflow line only while its rule holds, any line only while p has a
- * handler beyond those it keeps from it. */
+ * handler beyond those it keeps from it; *by_rule says whether an overflow
+ * rule gave it. */
 static struct caller *routed_next_caller(struct cc_model *m, size_t p,
-					 double now)
+					 double now, bool *by_rule)
 {
 	size_t n;
 	const struct routing_entry *e = routing_pool_lines(m->routing, p, &n);
@@ -529,6 +543,7 @@ static struct caller *routed_next_caller(struct cc_model *m, size_t p,
 		const struct line_state *ls = &m->lines[e[i].line];
 		if (!ls->head || !pool_spare(m, p, e[i].line))
 			continue;
+		*by_rule = e[i].rule != NULL;
 		if (!e[i].rule || routing_pressed(e[i].rule,
 			routing_line(m->routing, e[i].line)->n_queued,
 			ls->head->arrival_s, now))
@@ -542,12 +557,16 @@ static struct caller *routed_next_caller(struct cc_model *m, size_t p,
 static void routed_fill(struct cc_model *m, size_t p, double now)
 {
 	while (m->pools[p].idle > 0) {
-		struct caller *c = routed_next_caller(m, p, now);
+		bool by_rule = false;
+		struct caller *c = routed_next_caller(m, p, now, &by_rule);
 		if (!c)
 			return;
 		size_t l = c->line;
 		queue_take(m, c);
-		answer(m, p, c, now);
+		if (by_rule)
+			overflow_answer(m, p, c, now);
+		else
+			answer(m, p, c, now);
 		routing_watch(m, l, now);
 	}
 }

@@ -48,4 +48,19 @@ enum cc_stream {
 struct replication_model;
 extern const struct replication_model contact_centre_model;
 
+/* What deferrable work (models/deferrable.h) asks of the contact centre
+ * of its replication, cc (the context's model, sim_model), in
+ * contact_centre_deferrable.c. attach makes
+ * the contact centre offer d each pool's handler left free once no call
+ * of the pool's waits (deferrable_idle). free: the handlers of pool
+ * p deferrable work may take now — 0 while a caller waits on a line p
+ * serves, else its free handlers beyond the largest reserve it keeps.
+ * take puts one of them on an item now, returning its number in a
+ * logged run (0 otherwise); done frees it, now, to calls first. */
+struct deferrable;
+void contact_centre_deferrable_attach(void *cc, struct deferrable *d);
+int contact_centre_deferrable_free(const void *cc, size_t p);
+uint32_t contact_centre_deferrable_take(void *cc, size_t p, double now);
+void contact_centre_deferrable_done(void *cc, size_t p, uint32_t seat, double now);
+
 #endif

@@ -34,6 +34,8 @@ static void line_figures(const struct cc_model *m, size_t l,
 	f[CC_ANSWERED] = ls->answered;
 	f[CC_ABANDONED] = ls->abandoned;
 	f[CC_UNANSWERED_END] = counted_waiting(ls);
+	f[CC_ANSWERED_OVERFLOW] = ls->overflowed;
+	f[CC_OVERFLOW_SHARE] = ratio(ls->overflowed, ls->answered);
 	f[CC_ABANDONED_5S] = ls->abandoned_5s;
 	f[CC_REPEATS] = ls->repeats;
 	f[CC_SERVICE_LEVEL] = ratio(ls->in_target, ls->offered);

@@ -66,6 +66,7 @@ struct line_state {
 	size_t *pools;               /* pools serving this line, preferred first */
 	size_t n_pools;
 	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
+	double overflowed;           /* answered by another pool's rule */
 	double wait_sum_s;
 	struct hist *waits;
 	double h_offered[HOURS_PER_WEEK];
@@ -104,6 +105,7 @@ struct cc_model {
 	struct connection *connection; /* NULL: no connection times */
 	bool beyond;                 /* callbacks or connection: answer()
 					looks at them */
+	struct deferrable *deferrable; /* NULL: no deferrable work */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */

@@ -37,6 +37,7 @@ FIGURE_PLINE_LIST(FIGURE_CHECK)
 FIGURE_CBLINE_LIST(FIGURE_CHECK)
 FIGURE_ALINE_LIST(FIGURE_CHECK)
 FIGURE_AGRADE_LIST(FIGURE_CHECK)
+FIGURE_DEFER_LIST(FIGURE_CHECK)
 
 static const struct figure_def figure_line[] = { FIGURE_LINE_LIST(FIGURE_DEF) };
 static const struct figure_def figure_pool[] = { FIGURE_POOL_LIST(FIGURE_DEF) };
@@ -62,6 +63,7 @@ static const struct figure_def figure_aline[] = { FIGURE_ALINE_LIST(FIGURE_DEF) 
 static const struct figure_def figure_agrade[] = {
 	FIGURE_AGRADE_LIST(FIGURE_DEF)
 };
+static const struct figure_def figure_defer[] = { FIGURE_DEFER_LIST(FIGURE_DEF) };
 
 /* The grade list serves two blocks: force-wide, and per area and grade. */
 static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
@@ -99,6 +101,8 @@ static const struct figure_block_def figure_blocks[FIGURE_BLOCKS] = {
 				 figure_aline, CC_AGREEMENT_LINE_METRICS },
 	[FIGURE_BLOCK_AGRADE] = { FIGURE_BY_GRADE, FIGURE_AGREED_PERIODS,
 				  figure_agrade, RSP_AGREEMENT_GRADE_METRICS },
+	[FIGURE_BLOCK_DEFER] = { FIGURE_BY_DEFERRABLE, FIGURE_WHOLE_HORIZON,
+				 figure_defer, DF_METRICS },
 };
 
 const struct figure_block_def *figure_block(enum figure_block b)

@@ -92,7 +92,15 @@
 	/* still waiting when the drain ended: offered = answered + \
 	   abandoned + unanswered at end */ \
 	FIG(CC_UNANSWERED_END, "unanswered_at_end", "unanswered at end", \
-	    "unanswered at end", COUNT, CI_MEAN, SUMS, SUM, 4, 4)
+	    "unanswered at end", COUNT, CI_MEAN, SUMS, SUM, 4, 4) \
+	/* answered by a pool other than the line's own through an overflow \
+	   rule (models/routing.h); 0 without overflow rules */ \
+	FIG(CC_ANSWERED_OVERFLOW, "answered_by_overflow", \
+	    "answered by overflow", "answered by overflow", \
+	    COUNT, CI_MEAN, SUMS, SUM, 14, 0) \
+	FIG(CC_OVERFLOW_SHARE, "overflow_share", "overflow share", \
+	    "overflow share", FRACTION, CI_MEAN, SUMS, NONE, 15, 0) \
+	    /* answered by overflow / answered */
 
 /* Figures of one pool in one replication. */
 #define FIGURE_POOL_LIST(FIG) \
@@ -257,6 +265,26 @@
 #define FIGURE_AGRADE_LIST(FIG) \
 	FIG(RSP_A_PERIODS_MET, "periods_met", "periods met", "periods met", \
 	    FRACTION, GOAL_SHARE, SUMS, NONE, 1, 0)
+/* Per stream of deferrable work (models/deferrable.h): items offered in
+ * the counted period, by what became of them when the drain ended. */
+#define FIGURE_DEFER_LIST(FIG) \
+	FIG(DF_OFFERED, "offered", "offered", "offered", \
+	    COUNT, CI_MEAN, SUMS, SUM, 1, 0) \
+	/* taken by a handler */ \
+	FIG(DF_HANDLED, "handled", "handled", "handled", \
+	    COUNT, CI_MEAN, SUMS, SUM, 2, 0) \
+	/* not taken when the drain ended: offered = handled + open at end */ \
+	FIG(DF_OPEN_END, "open_at_end", "open at end", "open at end", \
+	    COUNT, CI_MEAN, SUMS, SUM, 3, 2) \
+	/* taken within the target / offered: open items count against it */ \
+	FIG(DF_WITHIN_TARGET, "within_target", "within target", \
+	    "within target", FRACTION, CI_MEAN, SUMS, NONE, 4, 1) \
+	/* mean delay, arrival to a handler taking it, of the handled */ \
+	FIG(DF_DELAY_MEAN_H, "delay_mean_h", "delay mean", "delay mean", \
+	    HOURS, CI_MEAN, SUMS, NONE, 5, 3) \
+	/* handler time the handled items took */ \
+	FIG(DF_HANDLER_HOURS, "handler_hours", "handler hours", \
+	    "handler hours", HOURS, CI_MEAN, SUMS, SUM, 6, 0)
 
 /* The lower edges (s) of the wait distribution's bins, each bin up to the
  * next edge (a wait of exactly 10 s is in 10-20 s), the last one without
@@ -349,6 +377,7 @@ enum cc_agreement_line_metric {
 enum rsp_agreement_grade_metric {
 	FIGURE_AGRADE_LIST(FIGURE_ENUM) RSP_AGREEMENT_GRADE_METRICS
 };
+enum df_metric { FIGURE_DEFER_LIST(FIGURE_ENUM) DF_METRICS };
 #undef FIGURE_ENUM
 
 /* How a figure is shown. Costs, which are exact, have units of their own
@@ -397,7 +426,8 @@ enum figure_item {
 	FIGURE_BY_POOL,
 	FIGURE_BY_GRADE,
 	FIGURE_BY_AREA,
-	FIGURE_BY_AREA_GRADE
+	FIGURE_BY_AREA_GRADE,
+	FIGURE_BY_DEFERRABLE      /* a stream of deferrable work */
 };
 
 /* ... over a period. */
@@ -432,6 +462,7 @@ enum figure_block {
 				     call-backs */
 	FIGURE_BLOCK_ALINE,       /* [line][figure], periods met */
 	FIGURE_BLOCK_AGRADE,      /* [grade][figure], periods met */
+	FIGURE_BLOCK_DEFER,       /* [stream][figure] */
 	FIGURE_BLOCKS
 };
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "models/callback.h"
+#include "models/deferrable.h"
 #include "sim/mem.h"
 
 /* After the horizon the run drains: it continues, without new first calls,
@@ -20,7 +21,7 @@
  * caller still waiting then (no staff and no patience) is reported as
  * unanswered at end rather than simulated forever. */
 #define DRAIN_LIMIT_S (7.0 * DAY_S)
-#define REPLICATION_MODELS_MAX 2
+#define REPLICATION_MODELS_MAX 3
 
 /* The models of a replication, in the order they are created, are told
  * notices and write their figures. Their random streams follow one
@@ -29,6 +30,7 @@
 static const struct replication_model *const replication_models[] = {
 	&contact_centre_model,
 	&response_model,
+	&deferrable_model,
 };
 _Static_assert(sizeof replication_models / sizeof *replication_models ==
 	       REPLICATION_MODELS_MAX, "one slot per model");
@@ -53,6 +55,60 @@ struct replication {
 
 /* ---- results ---------------------------------------------------------- */
 
+/* n zeroed figures; one more, so that an empty block is not NULL. */
+static double *replication_figures(size_t n)
+{
+	return mem_calloc(n + 1, sizeof(double));
+}
+
+/* The contact centre's figures of res, sized for sc: 0 when all were
+ * allocated. */
+static int replication_calls_new(struct replication_result *res,
+				 const struct scenario *sc)
+{
+	size_t nl = sc->n_lines, np = sc->n_pools;
+
+	res->line = replication_figures(nl * CC_LINE_METRICS);
+	res->pool = replication_figures(np * CC_POOL_METRICS);
+	res->interval_line = replication_figures(HOURS_PER_WEEK * nl *
+						 CC_INTERVAL_LINE_METRICS);
+	res->interval_pool = replication_figures(HOURS_PER_WEEK * np *
+						 CC_INTERVAL_POOL_METRICS);
+	res->day_line = replication_figures(res->n_days * nl *
+					    CC_DAY_LINE_METRICS);
+	res->wait_line = replication_figures(FIGURE_WAIT_BINS * nl *
+					     CC_WAIT_LINE_METRICS);
+	res->callback_line = replication_figures(
+		(callback_wanted(sc) ? nl : 0) * CB_LINE_METRICS);
+	res->deferrable = replication_figures(sc->n_deferrable * DF_METRICS);
+	return !res->line || !res->pool || !res->interval_line ||
+	       !res->interval_pool || !res->day_line || !res->wait_line ||
+	       !res->callback_line || !res->deferrable;
+}
+
+/* The response's figures of res, sized for sc: 0 when all were
+ * allocated. */
+static int replication_response_new(struct replication_result *res,
+				    const struct scenario *sc)
+{
+	size_t ng = sc->n_grades, na = sc->n_areas;
+
+	res->rsp.grade = replication_figures(ng * RSP_GRADE_METRICS);
+	res->rsp.area_grade = replication_figures(na * ng * RSP_GRADE_METRICS);
+	res->rsp.area = replication_figures(na * RSP_AREA_METRICS);
+	res->day_grade = replication_figures(res->n_days * ng *
+					     RSP_DAY_GRADE_METRICS);
+	res->day_area = replication_figures(res->n_days * na *
+					    RSP_DAY_AREA_METRICS);
+	res->hour_grade = replication_figures(HOURS_PER_WEEK * ng *
+					      RSP_HOUR_GRADE_METRICS);
+	res->hour_area = replication_figures(HOURS_PER_WEEK * na *
+					     RSP_HOUR_AREA_METRICS);
+	return !res->rsp.grade || !res->rsp.area_grade || !res->rsp.area ||
+	       !res->day_grade || !res->day_area || !res->hour_grade ||
+	       !res->hour_area;
+}
+
 /* Returns a zeroed result sized for sc, or NULL when out of memory. */
 struct replication_result *replication_result_new(const struct scenario *sc)
 {
@@ -61,39 +117,15 @@ struct replication_result *replication_result_new(const struct scenario *sc)
 		return NULL;
 	res->n_lines = sc->n_lines;
 	res->n_pools = sc->n_pools;
-	res->line = mem_calloc(sc->n_lines * CC_LINE_METRICS, sizeof(double));
-	res->pool = mem_calloc(sc->n_pools * CC_POOL_METRICS + 1, sizeof(double));
-	res->interval_line = mem_calloc(HOURS_PER_WEEK * sc->n_lines *
-				    CC_INTERVAL_LINE_METRICS, sizeof(double));
-	res->interval_pool = mem_calloc(HOURS_PER_WEEK * sc->n_pools *
-				    CC_INTERVAL_POOL_METRICS + 1, sizeof(double));
 	res->n_grades = sc->n_grades;
 	res->n_areas = sc->n_areas;
-	res->rsp.grade = mem_calloc(sc->n_grades * RSP_GRADE_METRICS + 1,
-				sizeof(double));
-	res->rsp.area_grade = mem_calloc(sc->n_areas * sc->n_grades *
-				     RSP_GRADE_METRICS + 1, sizeof(double));
-	res->rsp.area = mem_calloc(sc->n_areas * RSP_AREA_METRICS + 1, sizeof(double));
+	res->n_deferrable = sc->n_deferrable;
 	res->n_days = replication_days(sc);
-	res->day_line = mem_calloc(res->n_days * sc->n_lines *
-				   CC_DAY_LINE_METRICS + 1, sizeof(double));
-	res->day_grade = mem_calloc(res->n_days * sc->n_grades *
-				    RSP_DAY_GRADE_METRICS + 1, sizeof(double));
-	res->day_area = mem_calloc(res->n_days * sc->n_areas *
-				   RSP_DAY_AREA_METRICS + 1, sizeof(double));
-	res->hour_grade = mem_calloc(HOURS_PER_WEEK * sc->n_grades *
-				     RSP_HOUR_GRADE_METRICS + 1, sizeof(double));
-	res->hour_area = mem_calloc(HOURS_PER_WEEK * sc->n_areas *
-				    RSP_HOUR_AREA_METRICS + 1, sizeof(double));
-	res->wait_line = mem_calloc(FIGURE_WAIT_BINS * sc->n_lines *
-				    CC_WAIT_LINE_METRICS + 1, sizeof(double));
-	res->callback_line = mem_calloc((callback_wanted(sc) ? sc->n_lines : 0)
-					* CB_LINE_METRICS + 1, sizeof(double));
-	if (!res->line || !res->pool || !res->interval_line ||
-	    !res->interval_pool || !res->rsp.grade || !res->rsp.area_grade ||
-	    !res->rsp.area || !res->day_line || !res->day_grade ||
-	    !res->day_area || !res->hour_grade || !res->hour_area ||
-	    !res->wait_line || !res->callback_line) {
+	/* Both, so that each is tried and free sees every pointer set or
+	 * NULL. */
+	int failed = replication_calls_new(res, sc);
+	failed |= replication_response_new(res, sc);
+	if (failed) {
 		replication_result_free(res);
 		return NULL;
 	}
@@ -106,6 +138,7 @@ void replication_result_free(struct replication_result *res)
 	if (!res)
 		return;
 	free(res->line);
+	free(res->deferrable);
 	free(res->pool);
 	free(res->interval_line);
 	free(res->interval_pool);

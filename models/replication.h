@@ -49,6 +49,9 @@ struct replication_result {
 	/* Call-backs (models/callback.h): [n_lines][CB_LINE_METRICS] when
 	 * some line has them, else empty. */
 	double *callback_line;
+	/* Deferrable work (none when the scenario has none). */
+	size_t n_deferrable;
+	double *deferrable;      /* [n_deferrable][DF_METRICS] */
 	uint64_t events;         /* events run, for speed reporting */
 };
 
@@ -142,6 +145,12 @@ static inline double *replication_cbline_at(struct replication_result *r,
 					    size_t line)
 {
 	return r->callback_line + line * CB_LINE_METRICS;
+}
+
+static inline double *replication_defer_at(struct replication_result *r,
+					   size_t stream)
+{
+	return r->deferrable + stream * DF_METRICS;
 }
 static inline double *replication_grade_at(struct replication_result *r,
 					   size_t grade)

@@ -74,6 +74,9 @@ void scenario_free(struct scenario *sc)
 		scenario_rota_free(sc->pools[i].rota);
 	}
 	free(sc->pools);
+	for (i = 0; sc->deferrable && i < sc->n_deferrable; i++)
+		scenario_line_clear(&sc->deferrable[i].work);
+	free(sc->deferrable);
 	for (i = 0; sc->busyness && i < sc->n_busyness; i++)
 		free(sc->busyness[i].lines);
 	free(sc->busyness);

@@ -153,6 +153,18 @@ struct pool_spec {
 	double cost_per_fte;               /* annual, currency units, >= 0 */
 };
 
+/* Deferrable contact (Live Chat, online reports, emails): items with a
+ * target in hours that the handlers of one pool take only when none of
+ * the pool's calls waits (models/deferrable.h). An item stream is
+ * described as a line is — name, demand (volume, weekly profile, months),
+ * handle time, target (target_s, in seconds inside) and goal — so the
+ * line's readers and writers of those serve it; a line's other fields
+ * (patience, redial, wrap, incidents) stay unused. */
+struct deferrable_spec {
+	struct line_spec work;             /* first: read as a line's */
+	size_t pool;                       /* the pool whose handlers work it */
+};
+
 struct scenario {
 	char name[256];
 	char path[1024];                   /* the file it came from ("" if text) */
@@ -182,6 +194,9 @@ struct scenario {
 	size_t n_busyness;	/* The events CSV as the file names it ("" none): its rows are each
 	 * line's demand.windows (models/scenario_events.c). */
 	char events[1024];
+	/* Deferrable work; none when n_deferrable == 0. */
+	struct deferrable_spec *deferrable; /* owned */
+	size_t n_deferrable;
 };
 
 /* Where a scenario comes from: a file, or text (tests), plus overrides. */

@@ -265,9 +265,11 @@ static double surge_peak_at(const struct demand_spec *dm, double t)
  * under its most surges at once, is at most SCENARIO_PEAK_RATE_MAX: beyond
  * it arrivals would crowd the clock and waiting callers the memory. A
  * product of factors each within its range can pass it. Called once the
- * demand keys read cleanly, so the profile has a positive factor. */
+ * demand keys read cleanly, so the profile has a positive factor; what
+ * names the demand's units: "calls" of a line, "items" of a deferrable
+ * stream. */
 static void check_peak_rate(struct scenario_read *ld, struct yaml_doc_at m,
-			    const struct demand_spec *dm)
+			    const struct demand_spec *dm, const char *what)
 {
 	char kp[YAML_DOC_PATH_MAX];
 	double sum = 0, top = 0, month = 0, surge = 1, peak;
@@ -286,12 +288,13 @@ static void check_peak_rate(struct scenario_read *ld, struct yaml_doc_at m,
 	if (peak <= SCENARIO_PEAK_RATE_MAX)
 		return;
 	yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "volume", kp),
-			 "at its peak the line "
-			 "has %.4g calls a second: %.4g on average x %.4g (highest "
+			 "at its peak the %s "
+			 "has %.4g %s a second: %.4g on average x %.4g (highest "
 			 "profile factor over the mean) x %.4g (highest month) x "
-			 "%.4g (surges at once); must be at most %g calls a second",
-			 peak, dm->mean_rate_per_s, top, month, surge,
-			 SCENARIO_PEAK_RATE_MAX);
+			 "%.4g (surges at once); must be at most %g %s a second",
+			 what[0] == 'c' ? "line" : "stream", peak, what,
+			 dm->mean_rate_per_s, top, month, surge,
+			 SCENARIO_PEAK_RATE_MAX, what);
 }
 
 /* surges, then the line's peak rate, once its demand read cleanly. */
@@ -302,7 +305,7 @@ static void parse_surges(struct scenario_read *ld, struct yaml_doc_at m,
 	(void)k;
 	dm->surges = scenario_record_list(ld, m, &surges_kind, &dm->n_surges);
 	if (ld->yd.n_problems == ld->mark && !ld->yd.oom)
-		check_peak_rate(ld, m, dm);
+		check_peak_rate(ld, m, dm, "calls");
 }
 
 /* ------------------------------------------------------------------ */
@@ -387,3 +390,24 @@ const struct scenario_record_kind scenario_calls_lines = {
 	"lines", "line", "a list of contact lines", NULL,
 	sizeof(struct line_spec), 0, 0, scenario_schema_line, line_hooks,
 	1 + offsetof(struct line_spec, pos), init_line, NULL};
+
+/* ------------------------------------------------------------------ */
+/* A line's demand readers, for other records described as a line      */
+
+void scenario_calls_volume(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *k, void *rec)
+{
+	parse_volume(ld, m, k, rec);
+}
+
+void scenario_calls_profile(struct scenario_read *ld, struct yaml_doc_at m,
+			    const struct scenario_key *k, void *rec)
+{
+	parse_profile(ld, m, k, rec);
+}
+
+void scenario_calls_check_peak(struct scenario_read *ld, struct yaml_doc_at m,
+			       const struct line_spec *l)
+{
+	check_peak_rate(ld, m, &l->demand, "items");
+}

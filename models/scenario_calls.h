@@ -9,4 +9,15 @@
 /* The list of lines, read by scenario_record_list. */
 extern const struct scenario_record_kind scenario_calls_lines;
 
+/* The hooks of a line's volume and profile, for a record that begins
+ * with a struct line_spec (deferrable work), and the check of the peak
+ * rate of l's demand, once its volume, profile and months read cleanly
+ * (problems at m's volume). */
+void scenario_calls_volume(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *k, void *rec);
+void scenario_calls_profile(struct scenario_read *ld, struct yaml_doc_at m,
+			    const struct scenario_key *k, void *rec);
+void scenario_calls_check_peak(struct scenario_read *ld, struct yaml_doc_at m,
+			       const struct line_spec *l);
+
 #endif

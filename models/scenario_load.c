@@ -30,6 +30,7 @@
 #include "models/file_read.h"
 #include "models/scenario_busyness.h"
 #include "models/scenario_callback.h"
+#include "models/scenario_deferrable.h"
 #include "models/scenario_events.h"
 #include "models/scenario_edit.h"
 #include "models/scenario_load.h"
@@ -76,6 +77,8 @@ static void load_walk(struct scenario_read *ld, struct scenario *sc)
 		scenario_callback_check(ld, top);
 	}
 	scenario_busyness_read(ld, top);
+	if (ld->yd.n_problems == before && !ld->yd.oom)
+		scenario_deferrable_read(ld, top);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
 		scenario_events_read(ld, top);
 	scenario_incidents_read(ld, top);

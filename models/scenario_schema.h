@@ -130,7 +130,8 @@ extern const struct scenario_key scenario_schema_top[],
 	scenario_schema_area[], scenario_schema_role[],
 	scenario_schema_abstraction[], scenario_schema_unit[],
 	scenario_schema_dispatch[], scenario_schema_rota[],
-	scenario_schema_rota_shift[], scenario_schema_callback[];
+	scenario_schema_rota_shift[], scenario_schema_callback[],
+	scenario_schema_deferrable[], scenario_schema_deferrable_answer[];
 
 /* Ranges of values read by the loader's own code. */
 extern const struct yaml_doc_rule scenario_schema_seconds,

@@ -200,6 +200,23 @@ static void report_csv_lines_pools(struct report_csv_out *w, const struct summar
 				   FIGURE_BLOCK_POOL, s->pools[p].m);
 }
 
+/* Each stream of deferrable work: its target in hours, its goal, its
+ * figures; nothing without deferrable work. */
+static void report_csv_deferrable(struct report_csv_out *w,
+				  const struct summary *s)
+{
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		const struct line_spec *spec = &s->sc->deferrable[i].work;
+
+		report_csv_exact(w, "deferrable", spec->name, "target_h",
+				 spec->target_s / 3600.0);
+		report_csv_exact(w, "deferrable", spec->name, "goal",
+				 spec->goal);
+		report_csv_figures(w, "deferrable", spec->name,
+				   FIGURE_BLOCK_DEFER, s->deferrable[i].m);
+	}
+}
+
 /* A grade's target, goal and figures under `name` ("emergency", or
  * "Birmingham/emergency" for one area). */
 static void report_csv_grade(struct report_csv_out *w, const char *section, const char *name,
@@ -367,6 +384,7 @@ static void report_csv_all(struct report_csv_out *w, const struct summary *s,
 {
 	report_csv_run(w, s);
 	report_csv_lines_pools(w, s);
+	report_csv_deferrable(w, s);
 	report_csv_response(w, s);
 	report_csv_costs(w, s);
 	if (intervals)

@@ -79,6 +79,33 @@ static void report_json_pool(struct emit_json *w, const struct summary *s,
 	emit_json_close(w, '}');
 }
 
+/* "deferrable": [...], each stream's settings, verdict and figures; left
+ * out without deferrable work. */
+static void report_json_deferrable(struct emit_json *w,
+				   const struct summary *s)
+{
+	if (s->n_deferrable == 0)
+		return;
+	emit_json_key(w, "deferrable");
+	emit_json_open(w, '[');
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		const struct deferrable_spec *spec = &s->sc->deferrable[i];
+		const struct summary_deferrable *sd = &s->deferrable[i];
+
+		emit_json_next(w);
+		emit_json_open(w, '{');
+		emit_json_key_string(w, "name", spec->work.name);
+		emit_json_key_string(w, "pool", s->sc->pools[spec->pool].name);
+		emit_json_key_number(w, "target_h", spec->work.target_s / 3600.0);
+		emit_json_key_number(w, "goal", spec->work.goal);
+		emit_json_key_string_or_null(w, "verdict", sd->has_goal
+			? ci_verdict_name(sd->verdict) : NULL);
+		report_json_figures(w, FIGURE_BLOCK_DEFER, sd->m);
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+}
+
 /* A grade's settings, verdict and figures, force-wide or in one area. */
 static void report_json_grade(struct emit_json *w, const struct summary *s,
 			      size_t g, const struct summary_grade *sg)
@@ -384,6 +411,7 @@ void report_json_members(struct emit_json *w, const struct summary *s,
 	for (size_t p = 0; p < s->n_pools; p++)
 		report_json_pool(w, s, p);
 	emit_json_close(w, ']');
+	report_json_deferrable(w, s);
 	report_json_response(w, s);
 	report_json_costs(w, s);
 	if (intervals)

@@ -427,8 +427,9 @@ static void rs_target(struct rs *w, const struct scenario_key *k,
 	if (!isnan(scenario_schema_get(goal, rec)))
 		rs_row(w, goal, rec);
 	/* per and on_at_least only for an agreement met period by period:
-	 * without them the goal is the horizon's, as before they existed. */
-	if (scenario_schema_get(&k->sub[2], rec) != 0) {
+	 * without them the goal is the horizon's, as before they existed.
+	 * A deferrable stream's target has neither row. */
+	if (k->sub[2].key && scenario_schema_get(&k->sub[2], rec) != 0) {
 		rs_row(w, &k->sub[2], rec);
 		rs_row(w, &k->sub[3], rec);
 	}
@@ -689,6 +690,21 @@ static const struct rs_hook rs_pool_hooks[] = {
 	{"rota", rs_hook_pool_rota},
 	{NULL, NULL}};
 
+/* A stream of deferrable work's pool, by name. */
+static void rs_hook_defer_pool(struct rs *w, const struct scenario_key *k,
+			       const void *rec)
+{
+	rs_open(w, k);
+	rs_string(w->f, w->sc->pools[((const struct deferrable_spec *)rec)
+				     ->pool].name);
+	fputc('\n', w->f);
+}
+
+/* A stream is written as a line's demand and target are. */
+static const struct rs_hook rs_deferrable_hooks[] = {
+	{"volume", rs_volume}, {"profile", rs_profile},
+	{"answer", rs_target}, {"pool", rs_hook_defer_pool}, {NULL, NULL}};
+
 static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
 			   const void *rec)
 {
@@ -884,6 +900,9 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 	if (sc->n_busyness > 0)
 		RS_LIST(f, sc, "busyness:\n", scenario_schema_busyness,
 			rs_busyness_hooks, sc->busyness, sc->n_busyness);
+	if (sc->n_deferrable > 0)
+		RS_LIST(f, sc, "deferrable:\n", scenario_schema_deferrable,
+			rs_deferrable_hooks, sc->deferrable, sc->n_deferrable);
 	if (sc->events[0])
 		rs_row(&w, scenario_schema_find(t, "events"), sc);
 	rs_response(&w, &fte, &cost);

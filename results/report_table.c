@@ -177,6 +177,23 @@ static void rt_pool(FILE *f, const struct summary *s, size_t p)
 	rt_rows(f, FIGURE_BLOCK_POOL, s->pools[p].m);
 }
 
+/* A stream of deferrable work: its figures and its agreement. */
+static void rt_deferrable(FILE *f, const struct summary *s, size_t i)
+{
+	const struct deferrable_spec *spec = &s->sc->deferrable[i];
+	const struct summary_deferrable *sd = &s->deferrable[i];
+
+	fprintf(f, "\ndeferrable %s: pool %s, taken within %g h\n",
+		spec->work.name, s->sc->pools[spec->pool].name,
+		spec->work.target_s / 3600.0);
+	rt_rows(f, FIGURE_BLOCK_DEFER, sd->m);
+	if (!sd->has_goal) {
+		rt_text_row(f, "goal", "none");
+		return;
+	}
+	rt_verdict(f, &sd->m[DF_WITHIN_TARGET], spec->work.goal, sd->verdict);
+}
+
 static void rt_grade(FILE *f, const struct summary *s, size_t g)
 {
 	const struct grade_spec *spec = &s->sc->grades[g];
@@ -425,6 +442,8 @@ enum sim_status report_table_write(FILE *f, const struct summary *s,
 		rt_line(f, s, l);
 	for (size_t p = 0; p < s->n_pools; p++)
 		rt_pool(f, s, p);
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		rt_deferrable(f, s, i);
 	for (size_t g = 0; g < s->n_grades; g++)
 		rt_grade(f, s, g);
 	if (s->n_areas > 0)

@@ -69,6 +69,7 @@ static size_t summary_block_items(const struct scenario *sc,
 	case FIGURE_BLOCK_CBLINE: return callback_wanted(sc) ? sc->n_lines : 0;
 	case FIGURE_BLOCK_ALINE: return summary_agreed(sc) ? sc->n_lines : 0;
 	case FIGURE_BLOCK_AGRADE: return summary_agreed(sc) ? sc->n_grades : 0;
+	case FIGURE_BLOCK_DEFER: return sc->n_deferrable;
 	case FIGURE_BLOCKS: break;
 	}
 	assert(!"no such block");
@@ -187,6 +188,7 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 	assert(r->n_lines == a->sc->n_lines && r->n_pools == a->sc->n_pools);
 	assert(r->n_grades == a->sc->n_grades && r->n_areas == a->sc->n_areas);
 	assert(r->n_days == replication_days(a->sc));
+	assert(r->n_deferrable == a->sc->n_deferrable);
 	summary_acc_block(a, FIGURE_BLOCK_LINE, r->line);
 	summary_acc_block(a, FIGURE_BLOCK_POOL, r->pool);
 	summary_acc_block(a, FIGURE_BLOCK_ILINE, r->interval_line);
@@ -201,6 +203,7 @@ void summary_acc_add(struct summary_acc *a, const struct replication_result *r)
 	summary_acc_block(a, FIGURE_BLOCK_DAREA, r->day_area);
 	summary_acc_block(a, FIGURE_BLOCK_WLINE, r->wait_line);
 	summary_acc_block(a, FIGURE_BLOCK_CBLINE, r->callback_line);
+	summary_acc_block(a, FIGURE_BLOCK_DEFER, r->deferrable);
 	summary_acc_periods(a, r);
 	summary_acc_agreements(a, r);
 	a->replications++;
@@ -331,6 +334,22 @@ static void summary_lines(struct summary *s, const struct summary_acc *a)
 						s->sc->lines[l].per);
 		agreed = summary_line_agreed(s, l, &goal);
 		sl->verdict = sl->has_goal ? ci_verdict_of(*agreed, goal)
+			: CI_UNCERTAIN;
+	}
+}
+
+/* Per stream of deferrable work: each figure's interval, and the verdict
+ * of the share taken within target, as a line's. */
+static void summary_deferrable(struct summary *s, const struct summary_acc *a)
+{
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		struct summary_deferrable *sd = &s->deferrable[i];
+		double goal = s->sc->deferrable[i].work.goal;
+
+		summary_item(a, FIGURE_BLOCK_DEFER, i, sd->m);
+		sd->has_goal = !isnan(goal);
+		sd->verdict = sd->has_goal
+			? ci_verdict_of(sd->m[DF_WITHIN_TARGET], goal)
 			: CI_UNCERTAIN;
 	}
 }
@@ -505,6 +524,8 @@ static struct summary *summary_alloc(const struct scenario *sc)
 	s->area_grades = mem_calloc(s->n_areas * s->n_grades + 1,
 				sizeof *s->area_grades);
 	s->roles = mem_calloc(s->n_roles + 1, sizeof *s->roles);
+	s->n_deferrable = sc->n_deferrable;
+	s->deferrable = mem_calloc(s->n_deferrable + 1, sizeof *s->deferrable);
 	s->n_days = replication_days(sc);
 	s->day_line = mem_calloc(s->n_days * nl * CC_DAY_LINE_METRICS + 1,
 				 sizeof *s->day_line);
@@ -518,6 +539,7 @@ static struct summary *summary_alloc(const struct scenario *sc)
 	if (s->lines == NULL || s->pools == NULL || s->interval_line == NULL
 	    || s->interval_pool == NULL || s->grades == NULL || s->areas == NULL
 	    || s->area_grades == NULL || s->roles == NULL
+	    || s->deferrable == NULL
 	    || s->day_line == NULL || s->day_grade == NULL
 	    || summary_alloc_periods(s, sc) != 0) {
 		summary_free(s);
@@ -546,6 +568,7 @@ struct summary *summary_of_acc(const struct summary_acc *a,
 	s->predicts = sc->n_busyness > 0;
 	summary_lines(s, a);
 	summary_pools(s, a);
+	summary_deferrable(s, a);
 	summary_response(s, a);
 	summary_roles(s);
 	summary_intervals(s, a);
@@ -586,6 +609,7 @@ void summary_free(struct summary *s)
 	free(s->areas);
 	free(s->area_grades);
 	free(s->roles);
+	free(s->deferrable);
 	free(s->day_line);
 	free(s->day_grade);
 	free(s->hour_grade);
@@ -609,6 +633,11 @@ bool summary_any_missed(const struct summary *s)
 	for (size_t l = 0; l < s->n_lines; l++)
 		if (s->lines[l].has_goal && (s->lines[l].verdict == CI_MISSED
 		    || summary_unmeasured(summary_line_agreed(s, l, &goal))))
+			return true;
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal &&
+		    (s->deferrable[i].verdict == CI_MISSED ||
+		     summary_unmeasured(&s->deferrable[i].m[DF_WITHIN_TARGET])))
 			return true;
 	for (size_t g = 0; g < s->n_grades; g++)
 		if (s->grades[g].has_goal && (s->grades[g].verdict == CI_MISSED

@@ -71,6 +71,14 @@ struct summary_area {
 	struct ci m[RSP_AREA_METRICS];     /* indexed by enum rsp_area_metric */
 };
 
+/* A stream of deferrable work (models/deferrable.h). */
+struct summary_deferrable {
+	struct ci m[DF_METRICS];           /* indexed by enum df_metric */
+	bool has_goal;                     /* false when the stream has none */
+	enum ci_verdict verdict;           /* of m[DF_WITHIN_TARGET]; valid
+					      only when has_goal */
+};
+
 /* The officers of one role, summed over the role's unit rosters. */
 struct summary_role {
 	double fte;                        /* implied by the unit rosters */
@@ -120,6 +128,8 @@ struct summary {
 	 * them), else empty. */
 	struct ci *callback_line;
 	bool callbacks;
+	size_t n_deferrable;               /* 0: no deferrable work */
+	struct summary_deferrable *deferrable;  /* [n_deferrable] */
 	double pools_fte;                  /* call handlers: sums over pools */
 	double pools_annual_cost;
 	double roles_fte;                  /* officers: sums over roles */

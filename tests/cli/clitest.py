@@ -74,6 +74,8 @@ class Ctx:
 # grade: the total and its parts (docs/output.md).
 IDENTITIES = [("offered", ("answered", "abandoned", "unanswered_at_end")),
               ("incidents", ("attended", "unattended_at_end"))]
+# A stream of deferrable work (it carries target_h, a line target_s).
+DEFER_IDENTITY = ("offered", ("handled", "open_at_end"))
 
 
 def _sums_agree(total, parts):
@@ -94,7 +96,7 @@ def _json_identities(node, where, found):
     if not isinstance(node, dict):
         return
     name = "%s %s" % (where, node.get("name", "")) if "name" in node else where
-    for total, parts in IDENTITIES:
+    for total, parts in [DEFER_IDENTITY] if "target_h" in node else IDENTITIES:
         if total in node and all(p in node for p in parts):
             mean = [node[k]["mean"] for k in (total,) + parts]
             found.append(("%s: %s %s != %s" % (name, total, mean[0],
@@ -120,10 +122,11 @@ def _csv_identities(text, found):
     groups = {}
     for r in rows[1:]:
         # Lines, grades and an area's grades; not the hours of --intervals.
-        if r[section] in ("line", "grade", "area"):
+        if r[section] in ("line", "grade", "area", "deferrable"):
             groups.setdefault(tuple(r[:m]), {})[r[m]] = r[v]
     for key, figures in groups.items():
-        for total, parts in IDENTITIES:
+        defer = "target_h" in figures
+        for total, parts in [DEFER_IDENTITY] if defer else IDENTITIES:
             if total in figures:
                 try:
                     mean = [float(figures[k]) for k in (total,) + parts]

@@ -407,10 +407,33 @@ static void test_queue_overflow_matches_markov_chain(void **state)
 	}
 }
 
+/* The "answered by overflow" figures of line l in result y: none when
+ * overflowed is 0, else a positive count no more than the answered calls;
+ * then cleared, so the rest of the figures compare with a's. */
+static void check_overflow_figures(struct replication_result *y, size_t l,
+				   int overflowed)
+{
+	double *f = replication_line_at(y, l);
+
+	if (overflowed) {
+		assert_true(f[CC_ANSWERED_OVERFLOW] > 0);
+		assert_true(f[CC_ANSWERED_OVERFLOW] <= f[CC_ANSWERED]);
+		assert_seconds_near(f[CC_OVERFLOW_SHARE],
+				    f[CC_ANSWERED_OVERFLOW] / f[CC_ANSWERED],
+				    1e-12);
+	} else {
+		assert_true(f[CC_ANSWERED_OVERFLOW] == 0);
+		assert_true(f[CC_OVERFLOW_SHARE] == 0);
+	}
+	f[CC_ANSWERED_OVERFLOW] = 0;
+	f[CC_OVERFLOW_SHARE] = 0;
+}
+
 /* Every figure of the contact centre (not the count of events run), in
- * every replication, the same in a and b. */
+ * every replication, the same in a and b, but the "answered by overflow"
+ * figures: none in a, and in b on line 0 only when b_overflows. */
 static void assert_same_figures(const struct scenario *a,
-				const struct scenario *b)
+				const struct scenario *b, int b_overflows)
 {
 	for (unsigned i = 0; i < a->run.replications; i++) {
 		struct replication_result *x = replication_result_new(a);
@@ -419,6 +442,10 @@ static void assert_same_figures(const struct scenario *a,
 		sim_err_clear(&err);
 		assert_int_equal(replication_run(a, i, x, &err), SIM_OK);
 		assert_int_equal(replication_run(b, i, y, &err), SIM_OK);
+		check_overflow_figures(x, 0, 0);
+		check_overflow_figures(x, 1, 0);
+		check_overflow_figures(y, 0, b_overflows);
+		check_overflow_figures(y, 1, 0);
 		assert_memory_equal(x->line, y->line, 2 * CC_LINE_METRICS *
 				    sizeof *x->line);
 		assert_memory_equal(x->pool, y->pool, x->n_pools *
@@ -456,8 +483,8 @@ static void test_zero_threshold_is_a_shared_pool(void **state)
 	struct scenario *by_queue = two_class_scenario(&busy, 0);
 	add_overflow(&by_queue->pools[1], 0, 1, NAN, 0);
 
-	assert_same_figures(shared, by_wait);
-	assert_same_figures(shared, by_queue);
+	assert_same_figures(shared, by_wait, 1);
+	assert_same_figures(shared, by_queue, 1);
 	scenario_free(shared);
 	scenario_free(by_wait);
 	scenario_free(by_queue);
@@ -474,11 +501,37 @@ static void test_unreached_threshold_is_dedicated_pools(void **state)
 	struct scenario *by_queue = two_class_scenario(&busy, 0);
 	add_overflow(&by_queue->pools[1], 0, 1e6, NAN, 0);
 
-	assert_same_figures(dedicated, by_wait);
-	assert_same_figures(dedicated, by_queue);
+	assert_same_figures(dedicated, by_wait, 0);
+	assert_same_figures(dedicated, by_queue, 0);
 	scenario_free(dedicated);
 	scenario_free(by_wait);
 	scenario_free(by_queue);
+}
+
+/* A line whose own pool has nobody on duty is answered only through the
+ * other pool's rule: every answered call of it is answered by overflow
+ * (the count is the answered calls, the share 1), whichever rule. */
+static void test_all_answered_by_overflow_without_own_staff(void **state)
+{
+	(void)state;
+	struct two_class t = busy;
+	t.staff[0] = 0;
+	for (int by_queue = 0; by_queue < 2; by_queue++) {
+		struct scenario *sc = two_class_scenario(&t, 0);
+		add_overflow(&sc->pools[1], 0, by_queue ? 1 : NAN,
+			     by_queue ? NAN : 0.0, 0);
+		struct replication_result **res = replications_run(sc);
+		for (unsigned i = 0; i < t.replications; i++) {
+			double *f = replication_line_at(res[i], 0);
+			assert_true(f[CC_ANSWERED] > 100);
+			assert_true(f[CC_ANSWERED_OVERFLOW] == f[CC_ANSWERED]);
+			assert_true(f[CC_OVERFLOW_SHARE] == 1.0);
+			f = replication_line_at(res[i], 1);
+			assert_true(f[CC_ANSWERED_OVERFLOW] == 0);
+		}
+		replications_free(res, t.replications);
+		scenario_free(sc);
+	}
 }
 
 /* A wait rule in between: every counted call is answered, abandoned or
@@ -509,6 +562,8 @@ static void test_wait_overflow_conserves_calls(void **state)
 				assert_seconds_near(f[CC_ANSWERED] +
 					f[CC_ABANDONED] + f[CC_UNANSWERED_END],
 					f[CC_OFFERED], 0.0);
+				check_overflow_figures(res[i], l,
+						       k > 0 && l == 0);
 			}
 		asa[k] = replications_ci(res, t.replications,
 					 replication_line_at, 0, CC_ASA_S).mean;
@@ -527,6 +582,7 @@ int main(void)
 		cmocka_unit_test(test_zero_threshold_is_a_shared_pool),
 		cmocka_unit_test(test_unreached_threshold_is_dedicated_pools),
 		cmocka_unit_test(test_wait_overflow_conserves_calls),
+		cmocka_unit_test(test_all_answered_by_overflow_without_own_staff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
