@@ -247,11 +247,10 @@ static int roster_parse(int argc, char **argv, struct roster_opts *o)
 		return cli_usage_error("roster", "--keep-shape keeps each pool's "
 				       "own starts and lengths: drop --%s",
 				       o->n_lengths > 0 ? "lengths" : "starts");
-	if (o->rota && (o->keep_shape || o->units || o->n_lengths > 0
-			|| o->n_starts > 0 || o->any_start))
-		return cli_usage_error("roster", "--rota fixes the shifts and "
-				       "rosters pools: drop --%s", o->keep_shape
-				       ? "keep-shape" : o->units ? "units"
+	if (o->rota && (o->keep_shape || o->n_lengths > 0 || o->n_starts > 0
+			|| o->any_start))
+		return cli_usage_error("roster", "--rota fixes the shifts: drop "
+				       "--%s", o->keep_shape ? "keep-shape"
 				       : o->n_lengths > 0 ? "lengths" : "starts");
 	if (!o->units && o->roles.n > 0)
 		return cli_usage_error("roster", "--role is for --units");
@@ -342,6 +341,11 @@ static void roster_ref_hours(struct roster_run *r, struct sim_err *err)
 
 	*ref = (struct report_roster_ref){ "hour_by_hour",
 		"hour by hour (callsim optimise)", NAN, NAN, NULL, false };
+	/* A pool on a rota takes no hour-by-hour headcounts: its teams set
+	 * who is on duty, so there is no such plan to weigh it against. */
+	for (size_t p = 0; p < r->base->n_pools; p++)
+		if (r->chosen[p] && r->base->pools[p].rota)
+			return;
 	spec.on_round = r->o->quiet ? NULL : roster_progress;
 	r->label[0] = "hour-by-hour plan";
 	spec.arg = &r->label[0];
@@ -373,6 +377,9 @@ static void roster_ref_kept(struct roster_run *r, struct sim_err *err)
 
 	*ref = (struct report_roster_ref){ "keep_shape",
 		"the scenario's shifts re-sized", NAN, NAN, NULL, false };
+	for (size_t p = 0; p < r->base->n_pools; p++)
+		if (r->chosen[p] && r->base->pools[p].rota)
+			ref->label = "the scenario's roster re-sized";
 	shape.keep_shape = true;
 	shape.rota = NULL;
 	shape.n_lengths = shape.n_starts = 0;
@@ -597,8 +604,6 @@ static int roster_units_cmd(struct roster_run *r, int argc, char **argv)
 	enum search_end end;
 	int rc = roles ? roster_roles(o, r->base, roles) : CLI_EXIT_FAILURE;
 
-	if (rc == CLI_EXIT_OK)
-		rc = cli_search_doc_units("roster", o->path, r->base, roles);
 
 	sim_err_clear(&err);
 	r->spec.on_round = o->quiet ? NULL : roster_units_progress;

@@ -256,7 +256,6 @@ def check_rota(t):
             (["--rota", "early,weekend-night,R,R"],
              "last 10 h and 6 h; a rota is rostered on shifts of one length"),
             (["--rota", "6on4off", "--keep-shape"], "--rota fixes the shifts"),
-            (["--rota", "6on4off", "--units"], "drop --units"),
             (["--rota", ""], "--rota must be")):
         _, err = t.expect(["roster", WM, "--quiet"] + extra, 2)
         t.check(words in err, "%s: %s" % (extra, err))
