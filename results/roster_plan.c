@@ -631,20 +631,27 @@ char *roster_plan_override(const struct roster_plan *p)
 
 int roster_plan_people(const struct roster_plan *p)
 {
-	return p->teams ? (int)p->n_teams * p->per_team : -1;
+	int people = 0;
+
+	if (p->teams)
+		return (int)p->n_teams * p->per_team;
+	for (size_t j = 0; p->pattern != NULL && j < p->n_shifts; j++)
+		people += p->shifts[j].staff;
+	return p->pattern != NULL ? people : -1;
 }
 
 double roster_plan_fte(const struct roster_plan *p, double hours_per_week,
 		       bool lp)
 {
-	/* One person's paid hours a week on the rota: every candidate of a
-	 * plan of teams works the same blocks (kept: every team's). */
-	double person = p->teams ? (double)p->blocks / (p->keep ? p->n_teams : 1)
-		* p->shifts[0].hours * DAYS_PER_WEEK / (double)p->cycle_days : 0;
+	/* One person's paid hours a week on the rota: every candidate works
+	 * the same blocks (kept: each team's). */
+	double person = p->pattern == NULL ? 0 : (double)p->blocks
+		/ (p->keep ? p->n_teams : 1) * p->shifts[0].hours
+		* DAYS_PER_WEEK / (double)p->cycle_days;
 
-	if (p->teams && !lp)
+	if (p->pattern != NULL && !lp)
 		return roster_plan_people(p);
-	if (p->teams)
+	if (p->pattern != NULL)
 		return person > 0 ? p->lp_hours / person : 0;
 	return (lp ? p->lp_hours : p->hours) / hours_per_week;
 }

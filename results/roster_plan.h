@@ -141,13 +141,14 @@ enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
  * Returns a new string (free it), or NULL when out of memory. */
 char *roster_plan_override(const struct roster_plan *p);
 
-/* People in post of a plan of teams (teams x per_team); -1 for any
- * other plan. */
+/* People in post of a rota's plan (of teams: teams x per_team); -1 for
+ * a plan of shifts. */
 int roster_plan_people(const struct roster_plan *p);
 /* FTE of p's roster (with lp, of its LP bound) for a contract of
- * hours_per_week: a plan of teams counts its people in post, as the
- * scenario counts a rota's FTE (the LP bound its fractional people);
- * any other its paid hours over the contract. */
+ * hours_per_week: a rota's plan counts its people in post, as the
+ * scenario counts a rota's FTE whatever hours the cycle averages (the LP
+ * bound its fractional people); a plan of shifts its paid hours over the
+ * contract. */
 double roster_plan_fte(const struct roster_plan *p, double hours_per_week,
 		       bool lp);
 
