@@ -15,8 +15,14 @@ void report_roster_units_cost(const struct report_roster_units *x,
 			      double *annual_cost)
 {
 	const struct scenario *sc = x->base;
+	bool lp = s == NULL;   /* NULL: the LP bound */
 
 	*fte = *annual_cost = 0;
+	/* Units rostered on a pattern count their officers in post, as a rota
+	 * in the scenario does, not the hours of the week given to run. */
+	for (size_t e = 0; s == x->r->round.s && e < x->r->n_units; e++)
+		if (x->r->plans[e] != NULL && x->r->plans[e]->pattern != NULL)
+			s = NULL, lp = false;
 	for (size_t r = 0; s != NULL && r < s->n_roles; r++)
 		if (x->roles[r] && !sc->roles[r].neighbourhood) {
 			*fte += s->roles[r].fte;
@@ -29,7 +35,7 @@ void report_roster_units_cost(const struct report_roster_units *x,
 
 		if (p == NULL)
 			continue;
-		f = roster_plan_fte(p, role->hours_per_week, true)
+		f = roster_plan_fte(p, role->hours_per_week, lp)
 		    * sc->units[e].crew;
 		*fte += f;
 		*annual_cost += f * role->cost_per_fte;
