@@ -190,6 +190,12 @@ static enum sim_status roster_plan_rota_read(struct roster_plan *p,
 	return SIM_OK;
 }
 
+/* How messages name p's pattern: the option's, or the scenario's rota. */
+static const char *roster_plan_rota_word(const struct roster_plan *p)
+{
+	return p->own_pattern ? "its rota" : "--rota";
+}
+
 /* The length every shift of p's pattern lasts, checked to be one and on
  * the step with the starts; -1 (err filled) when not. */
 static double roster_plan_rota_length(const struct roster_plan *p,
@@ -205,24 +211,24 @@ static double roster_plan_rota_length(const struct roster_plan *p,
 		r = &p->rota_shifts[p->pattern[d]];
 		if (!roster_plan_on_step(r->start_s, p->step_s)
 		    || !roster_plan_on_step(r->duration_s, p->step_s)) {
-			sim_err_add(err, SIM_EINVAL, "%s: --rota %s: shift %s is "
+			sim_err_add(err, SIM_EINVAL, "%s: %s %s: shift %s is "
 				    "off the %s step; give --step 15m", p->who,
-				    p->rota_text, r->name, p->step_s == 900
+				    roster_plan_rota_word(p), p->rota_text, r->name, p->step_s == 900
 				    ? "15-minute" : "1-hour");
 			return -1;
 		}
 		if (len >= 0 && r->duration_s != len) {
-			sim_err_add(err, SIM_EINVAL, "%s: --rota %s: its shifts "
+			sim_err_add(err, SIM_EINVAL, "%s: %s %s: its shifts "
 				    "last %g h and %g h; a rota is rostered on "
-				    "shifts of one length", p->who, p->rota_text,
-				    len / HOUR_S, r->duration_s / HOUR_S);
+				    "shifts of one length", p->who,
+				    roster_plan_rota_word(p), p->rota_text, len / HOUR_S, r->duration_s / HOUR_S);
 			return -1;
 		}
 		len = r->duration_s;
 	}
 	if (len < 0)
-		sim_err_add(err, SIM_EINVAL, "%s: --rota %s: the pattern works no "
-			    "shift", p->who, p->rota_text);
+		sim_err_add(err, SIM_EINVAL, "%s: %s %s: the pattern works no "
+			    "shift", p->who, roster_plan_rota_word(p), p->rota_text);
 	return len;
 }
 
@@ -253,11 +259,11 @@ static enum sim_status roster_plan_rota(struct roster_plan *p,
 	}
 	p->cycle_days = p->n_days / a * DAYS_PER_WEEK;
 	if (p->cycle_days * per_day > ROSTER_IP_SLOTS_MAX)
-		return sim_err_add(err, SIM_EINVAL, "%s: --rota %s: a cycle of %zu "
+		return sim_err_add(err, SIM_EINVAL, "%s: %s %s: a cycle of %zu "
 				   "days meets the week again after %zu days, "
 				   "more than the programme's %d slots; give "
 				   "--step 1h or a shorter pattern", p->who,
-				   p->rota_text, p->n_days, p->cycle_days,
+				   roster_plan_rota_word(p), p->rota_text, p->n_days, p->cycle_days,
 				   ROSTER_IP_SLOTS_MAX);
 	p->n_slots = p->cycle_days * per_day;
 	return SIM_OK;

@@ -88,6 +88,7 @@ struct roster_plan {
 	 * per_team, offsets). With keep, the scenario's own teams and
 	 * offsets are kept and only per_team is chosen. */
 	bool teams, keep;
+	bool own_pattern;                   /* the scenario's, not --rota's */
 	size_t n_teams;                     /* of the result */
 	int per_team;
 	size_t team_offset[ROTA_TEAMS_MAX]; /* the scenario's offsets: days

@@ -24,6 +24,7 @@ enum sim_status roster_teams_own(struct roster_plan *p,
 	memcpy(p->pattern, own->days, n * sizeof *own->days);
 	p->n_rota_shifts = own->n_shifts;
 	p->n_days = n;
+	p->own_pattern = true;
 	roster_teams_start(p, own);
 	return SIM_OK;
 }

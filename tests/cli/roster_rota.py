@@ -171,6 +171,20 @@ def check_refused(t, six):
             (["--units", "--rota", ""], "--rota must be")):
         _, err = t.expect_rc(["roster", six, "--quiet"] + extra, 2)
         t.check(words in err, "%s: %s" % (extra, err))
+    # The scenario's own rota, named as such: shifts of two lengths, and a
+    # start off the hour without --step 15m.
+    shifts = ('pools.emergency.rota.shifts=[{name: E, start: "%s", hours: '
+              '10}, {name: L, start: "14:00", hours: 10}, {name: N, start: '
+              '"22:00", hours: %d}]')
+    for args, words in (
+            (["--set", shifts % ("07:00", 9)],
+             "pool emergency: its rota 6on4off: its shifts last 10 h and "
+             "9 h; a rota is rostered on shifts of one length"),
+            (["--set", shifts % ("07:30", 10)],
+             "pool emergency: its rota 6on4off: shift E is off the 1-hour "
+             "step; give --step 15m")):
+        _, err = t.expect_rc(["roster", SIX, "--quiet"] + args, 2)
+        t.check(words in err, "%s: %s" % (args, err))
 
 
 def main():
