@@ -68,7 +68,8 @@ static void report_roster_table_head(FILE *f, const struct report_roster *x)
 	fprintf(f, "%lu solves and %lu simulations, the last of %u "
 		"replications (seed %" PRIu64 ")\n", x->r->solves, x->r->sims,
 		s->replications, s->seed);
-	fprintf(f, "rules checked: %s\n\n", report_roster_rules(x->r->pools, x->r->n_pools));
+	fprintf(f, "rules checked: %s\n\n",
+		report_roster_rules(x->r->pools, x->r->n_pools));
 	report_optimise_lines(f, s, false);
 }
 
@@ -537,7 +538,8 @@ enum sim_status report_roster_json(FILE *f, const struct report_roster *x,
 	emit_json_key_number(&w, "solves", (double)x->r->solves);
 	emit_json_key_number(&w, "simulations", (double)x->r->sims);
 	emit_json_key_bool(&w, "met", x->met);
-	emit_json_key_string(&w, "rules_checked", report_roster_rules(x->r->pools, x->r->n_pools));
+	emit_json_key_string(&w, "rules_checked",
+			     report_roster_rules(x->r->pools, x->r->n_pools));
 	emit_json_key_number(&w, "fte", fte);
 	emit_json_key_number(&w, "annual_cost", cost);
 	report_roster_json_lines(&w, "lines", s);

@@ -213,22 +213,24 @@ static double roster_plan_rota_length(const struct roster_plan *p,
 		    || !roster_plan_on_step(r->duration_s, p->step_s)) {
 			sim_err_add(err, SIM_EINVAL, "%s: %s %s: shift %s is "
 				    "off the %s step; give --step 15m", p->who,
-				    roster_plan_rota_word(p), p->rota_text, r->name, p->step_s == 900
-				    ? "15-minute" : "1-hour");
+				    roster_plan_rota_word(p), p->rota_text, r->name,
+				    p->step_s == 900 ? "15-minute" : "1-hour");
 			return -1;
 		}
 		if (len >= 0 && r->duration_s != len) {
 			sim_err_add(err, SIM_EINVAL, "%s: %s %s: its shifts "
 				    "last %g h and %g h; a rota is rostered on "
 				    "shifts of one length", p->who,
-				    roster_plan_rota_word(p), p->rota_text, len / HOUR_S, r->duration_s / HOUR_S);
+				    roster_plan_rota_word(p), p->rota_text,
+				    len / HOUR_S, r->duration_s / HOUR_S);
 			return -1;
 		}
 		len = r->duration_s;
 	}
 	if (len < 0)
 		sim_err_add(err, SIM_EINVAL, "%s: %s %s: the pattern works no "
-			    "shift", p->who, roster_plan_rota_word(p), p->rota_text);
+			    "shift", p->who, roster_plan_rota_word(p),
+			    p->rota_text);
 	return len;
 }
 
@@ -263,8 +265,8 @@ static enum sim_status roster_plan_rota(struct roster_plan *p,
 				   "days meets the week again after %zu days, "
 				   "more than the programme's %d slots; give "
 				   "--step 1h or a shorter pattern", p->who,
-				   roster_plan_rota_word(p), p->rota_text, p->n_days, p->cycle_days,
-				   ROSTER_IP_SLOTS_MAX);
+				   roster_plan_rota_word(p), p->rota_text, p->n_days,
+				   p->cycle_days, ROSTER_IP_SLOTS_MAX);
 	p->n_slots = p->cycle_days * per_day;
 	return SIM_OK;
 }
