@@ -614,6 +614,14 @@ static void report_roster_csv_pool(FILE *f, const struct report_roster *x,
 		       * ps->cost_per_fte);
 	emit_csv_key(f, "pool", ps->name, "lp_bound_hours");
 	emit_csv_exact(f, p->lp_hours);
+	if (p->teams) {   /* a rota of teams: its size; offsets in JSON */
+		emit_csv_key(f, "rota", ps->name, "teams");
+		emit_csv_exact(f, (double)p->n_teams);
+		emit_csv_key(f, "rota", ps->name, "per_team");
+		emit_csv_exact(f, p->per_team);
+		emit_csv_key(f, "rota", ps->name, "people");
+		emit_csv_exact(f, roster_plan_people(p));
+	}
 	report_roster_csv_shifts(f, x, q);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		char label[SUMMARY_HOUR_LABEL_MAX];

@@ -101,6 +101,12 @@ def check_pool(t):
             == r["lines"][0]["service_level"], "fed back: %s" % run["lines"])
     t.check(run["costs"]["pools"][0]["fte"] == rota["people"],
             "the run counts the rota's people: %s" % run["costs"]["pools"])
+    out, _ = t.expect_rc(["roster", SIX, "--quiet", "--format", "csv"]
+                         + WEEK, 0)
+    for row in ("rota,emergency,teams,%d," % rota["teams"],
+                "rota,emergency,per_team,%d," % rota["per_team"],
+                "rota,emergency,people,%d," % rota["people"]):
+        t.check(row in out, "CSV lacks %r" % row)
     out, _ = t.expect_rc(["roster", SIX, "--quiet"] + WEEK, 0)
     for words in ("rules checked: " + WTR,
                   "%d teams of %d, %d in post; each team's day of the cycle "
