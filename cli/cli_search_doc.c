@@ -57,37 +57,50 @@ int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
 					       "in %s", pools->items[i], path);
 		chosen[p] = true;
 	}
-	/* These commands size shifts; a rota's headcount is set by its teams
-	 * (roster --rota searches rotas). */
-	for (size_t p = 0; p < sc->n_pools; p++)
-		if (chosen[p] && sc->pools[p].rota)
-			return cli_usage_error(cmd, "pool %s in %s is on a rota "
-					       "(%s, %zu teams of %d); %s sizes "
-					       "shifts, not a rota's teams: name the "
-					       "pools on shifts with --pool",
-					       sc->pools[p].name, path,
-					       sc->pools[p].rota->pattern,
-					       sc->pools[p].rota->teams,
-					       sc->pools[p].rota->per_team, cmd);
 	return CLI_EXIT_OK;
 }
 
-int cli_search_doc_units(const char *cmd, const char *path,
-			 const struct scenario *sc, const bool *roles)
+int cli_search_doc_no_rota(const char *path, const struct scenario *sc,
+			   const bool *chosen)
+{
+	/* An hour-by-hour headcount is not a rota's: its on-duty count
+	 * follows from its teams, which roster searches. */
+	for (size_t p = 0; p < sc->n_pools; p++)
+		if (chosen[p] && sc->pools[p].rota)
+			return cli_usage_error("optimise", "pool %s in %s is on a "
+					       "rota (%s, %zu teams of %d), whose "
+					       "handlers on duty follow from its "
+					       "teams, not an hour-by-hour "
+					       "headcount: `callsim roster %s "
+					       "--pool %s` searches teams on its "
+					       "pattern; or name the pools on "
+					       "shifts with --pool",
+					       sc->pools[p].name, path,
+					       sc->pools[p].rota->pattern,
+					       sc->pools[p].rota->teams,
+					       sc->pools[p].rota->per_team, path,
+					       sc->pools[p].name);
+	return CLI_EXIT_OK;
+}
+
+int cli_search_doc_units(const char *path, const struct scenario *sc,
+			 const bool *roles)
 {
 	for (size_t e = 0; e < sc->n_units; e++) {
 		const struct unit_spec *u = &sc->units[e];
 
 		if (!roles[u->role] || !u->rota)
 			continue;
-		return cli_usage_error(cmd, "unit %zu (%s, %s) in %s is on a "
-				       "rota (%s, %zu teams of %d units); %s "
-				       "--units sizes shifts, not a rota's teams: "
-				       "name with --role the roles whose units are "
-				       "on shifts", e, sc->areas[u->area].name,
+		return cli_usage_error("optimise", "unit %zu (%s, %s) in %s is "
+				       "on a rota (%s, %zu teams of %d units), "
+				       "whose units on duty follow from its teams: "
+				       "`callsim roster %s --units` searches teams "
+				       "on its pattern; or name with --role the "
+				       "roles whose units are on shifts", e,
+				       sc->areas[u->area].name,
 				       sc->roles[u->role].name, path,
 				       u->rota->pattern, u->rota->teams,
-				       u->rota->per_team, cmd);
+				       u->rota->per_team, path);
 	}
 	return CLI_EXIT_OK;
 }

@@ -32,11 +32,14 @@ void cli_search_doc_spec(const struct cli_search_doc *d, size_t n_sets,
 int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
 			 const char *path, const struct scenario *sc,
 			 bool *chosen);
-/* CLI_EXIT_OK, or CLI_EXIT_USAGE with the message given as cmd's when a
- * unit roster of a role marked in roles is on a rota: cmd sizes the
- * units on shifts, not a rota's teams. */
-int cli_search_doc_units(const char *cmd, const char *path,
-			 const struct scenario *sc, const bool *roles);
+/* For optimise, which sizes hour-by-hour headcounts: CLI_EXIT_OK, or
+ * CLI_EXIT_USAGE with a message pointing at `callsim roster` when a
+ * pool marked in chosen (or a unit roster of a role marked in roles) is
+ * on a rota, whose on-duty count its teams set. */
+int cli_search_doc_no_rota(const char *path, const struct scenario *sc,
+			   const bool *chosen);
+int cli_search_doc_units(const char *path, const struct scenario *sc,
+			 const bool *roles);
 void cli_search_doc_clear(struct cli_search_doc *d);
 
 #endif

@@ -390,6 +390,8 @@ static int optimise_hours(const struct optimise_opts *o,
 	sim_err_clear(&err);
 	if (chosen == NULL)
 		fputs("callsim optimise: out of memory\n", stderr);
+	if (rc == CLI_EXIT_OK)
+		rc = cli_search_doc_no_rota(o->path, base, chosen);
 	if (rc == CLI_EXIT_OK) {
 		end = search_hours_run(spec, base, chosen, (int)o->max_staff, &h,
 				       &err);
@@ -423,7 +425,7 @@ static int optimise_units(const struct optimise_opts *o,
 	if (roles == NULL)
 		fputs("callsim optimise: out of memory\n", stderr);
 	if (rc == CLI_EXIT_OK)
-		rc = cli_search_doc_units("optimise", o->path, base, roles);
+		rc = cli_search_doc_units(o->path, base, roles);
 	if (rc == CLI_EXIT_OK) {
 		end = search_units_run(spec, base, &us, &u, &err);
 		rc = optimise_exit(end, &err);

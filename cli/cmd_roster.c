@@ -43,6 +43,8 @@ const char cmd_roster_usage[] =
 	"hour, FTE and annual cost beside the LP bound, the hour-by-hour plan of\n"
 	"`callsim optimise`, the scenario's own roster and its shifts re-sized,\n"
 	"and the roster as a scenario fragment and as --set overrides for run.\n"
+	"A pool or unit roster on a rota is searched as teams on its pattern\n"
+	"(or --rota's), written back as its rota (teams, per_team, offsets).\n"
 	"With --units, the same for the response: the least-cost unit rosters of\n"
 	"each area whose units on duty meet every attendance agreement, force-wide\n"
 	"and in every area (the M/M/c units needed each hour, then the same\n"
@@ -60,11 +62,12 @@ const char cmd_roster_usage[] =
 	"  --max-staff N        most on duty in one interval of one pool, or with\n"
 	"                       --units of one unit entry (default 500)\n"
 	"  --keep-shape         keep each pool's own shifts; choose headcounts only\n"
-	"  --rota PATTERN       roster people on a rotating pattern: a name (6on4off,\n"
-	"                       3x3x3, 4on4off, 2x2x2) or the pool's own shift\n"
-	"                       names and R (rest) by commas, such as\n"
-	"                       early,early,late,late,night,night,R,R,R,R; the\n"
-	"                       pattern must keep the Working Time Regulations\n"
+	"                       (on a rota: keep its teams, choose their size)\n"
+	"  --rota PATTERN       roster people (or units) on a rotating pattern: a\n"
+	"                       name (6on4off, 3x3x3, 4on4off, 2x2x2) or the\n"
+	"                       pool's own shift names and R (rest) by commas,\n"
+	"                       such as early,early,late,late,night,night,R,R,R,R;\n"
+	"                       the pattern must keep the Working Time Regulations\n"
 	"                       (at least 11 h rest between shifts, at most 6\n"
 	"                       shifts in a row), and the people starting it on\n"
 	"                       each day of its cycle are chosen\n"
@@ -247,11 +250,10 @@ static int roster_parse(int argc, char **argv, struct roster_opts *o)
 		return cli_usage_error("roster", "--keep-shape keeps each pool's "
 				       "own starts and lengths: drop --%s",
 				       o->n_lengths > 0 ? "lengths" : "starts");
-	if (o->rota && (o->keep_shape || o->units || o->n_lengths > 0
-			|| o->n_starts > 0 || o->any_start))
-		return cli_usage_error("roster", "--rota fixes the shifts and "
-				       "rosters pools: drop --%s", o->keep_shape
-				       ? "keep-shape" : o->units ? "units"
+	if (o->rota && (o->keep_shape || o->n_lengths > 0 || o->n_starts > 0
+			|| o->any_start))
+		return cli_usage_error("roster", "--rota fixes the shifts: drop "
+				       "--%s", o->keep_shape ? "keep-shape"
 				       : o->n_lengths > 0 ? "lengths" : "starts");
 	if (!o->units && o->roles.n > 0)
 		return cli_usage_error("roster", "--role is for --units");
@@ -342,6 +344,11 @@ static void roster_ref_hours(struct roster_run *r, struct sim_err *err)
 
 	*ref = (struct report_roster_ref){ "hour_by_hour",
 		"hour by hour (callsim optimise)", NAN, NAN, NULL, false };
+	/* A pool on a rota takes no hour-by-hour headcounts: its teams set
+	 * who is on duty, so there is no such plan to weigh it against. */
+	for (size_t p = 0; p < r->base->n_pools; p++)
+		if (r->chosen[p] && r->base->pools[p].rota)
+			return;
 	spec.on_round = r->o->quiet ? NULL : roster_progress;
 	r->label[0] = "hour-by-hour plan";
 	spec.arg = &r->label[0];
@@ -373,6 +380,9 @@ static void roster_ref_kept(struct roster_run *r, struct sim_err *err)
 
 	*ref = (struct report_roster_ref){ "keep_shape",
 		"the scenario's shifts re-sized", NAN, NAN, NULL, false };
+	for (size_t p = 0; p < r->base->n_pools; p++)
+		if (r->chosen[p] && r->base->pools[p].rota)
+			ref->label = "the scenario's roster re-sized";
 	shape.keep_shape = true;
 	shape.rota = NULL;
 	shape.n_lengths = shape.n_starts = 0;
@@ -597,8 +607,6 @@ static int roster_units_cmd(struct roster_run *r, int argc, char **argv)
 	enum search_end end;
 	int rc = roles ? roster_roles(o, r->base, roles) : CLI_EXIT_FAILURE;
 
-	if (rc == CLI_EXIT_OK)
-		rc = cli_search_doc_units("roster", o->path, r->base, roles);
 
 	sim_err_clear(&err);
 	r->spec.on_round = o->quiet ? NULL : roster_units_progress;

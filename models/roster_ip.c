@@ -119,6 +119,35 @@ static void roster_ip_row_bounds(glp_prob *lp, const struct roster_ip_spec *s,
 	}
 }
 
+/* Candidate j's entries from k + 1 on: a 1 in every slot it covers, or
+ * more where its blocks overlap (a candidate of several people, such as
+ * a rota's teams, one working the early and another the late) — at[t]
+ * is slot t's entry in this column, when seen[t] is j + 1. Returns the
+ * last entry. */
+static size_t roster_ip_column(const struct roster_ip_spec *s, size_t j,
+			       bool caps, size_t k, int *ia, int *ja, double *ar,
+			       size_t *at, size_t *seen)
+{
+	const struct roster_ip_shift *sh = &s->shifts[j];
+
+	for (size_t i = 0; i < sh->length * roster_ip_blocks(sh); i++) {
+		size_t t = roster_ip_slot(s, sh, i);
+
+		if (seen[t] == j + 1) {
+			ar[at[t]] += 1;
+			if (caps)
+				ar[at[t] + 1] += 1;
+			continue;
+		}
+		seen[t] = j + 1, at[t] = k + 1;
+		k++, ia[k] = (int)t + 1, ja[k] = (int)j + 1, ar[k] = 1;
+		if (caps)
+			k++, ia[k] = (int)(s->n_slots + t) + 1,
+			ja[k] = (int)j + 1, ar[k] = 1;
+	}
+	return k;
+}
+
 /* The constraint matrix: candidate j's column has a 1 in every slot it
  * covers (twice in the elastic programme: need row and cap row), each
  * shortfall column a 1 in its slot's need row. Returns 0, or -1 when out
@@ -126,10 +155,10 @@ static void roster_ip_row_bounds(glp_prob *lp, const struct roster_ip_spec *s,
 static int roster_ip_matrix(glp_prob *lp, const struct roster_ip_spec *s,
 			    bool elastic)
 {
-	size_t covers = 0, k = 0;
+	size_t covers = 0, k = 0, *at, *seen;
 	int *ia, *ja;
 	double *ar;
-	bool caps = elastic && s->max_cover > 0;
+	bool caps = elastic && s->max_cover > 0, ok;
 
 	for (size_t j = 0; j < s->n_shifts; j++)
 		covers += s->shifts[j].length * roster_ip_blocks(&s->shifts[j]);
@@ -137,23 +166,18 @@ static int roster_ip_matrix(glp_prob *lp, const struct roster_ip_spec *s,
 	ia = mem_malloc((covers + 1) * sizeof *ia);
 	ja = mem_malloc((covers + 1) * sizeof *ja);
 	ar = mem_malloc((covers + 1) * sizeof *ar);
-	for (size_t j = 0; ia && ja && ar && j < s->n_shifts; j++)
-		for (size_t i = 0; i < s->shifts[j].length
-			     * roster_ip_blocks(&s->shifts[j]); i++) {
-			size_t t = roster_ip_slot(s, &s->shifts[j], i);
-
-			k++, ia[k] = (int)t + 1, ja[k] = (int)j + 1, ar[k] = 1;
-			if (caps)
-				k++, ia[k] = (int)(s->n_slots + t) + 1,
-				ja[k] = (int)j + 1, ar[k] = 1;
-		}
-	for (size_t t = 0; ia && ja && ar && elastic && t < s->n_slots; t++)
+	at = mem_calloc(2 * s->n_slots + 1, sizeof *at);
+	seen = at ? at + s->n_slots : NULL;
+	ok = ia && ja && ar && at;
+	for (size_t j = 0; ok && j < s->n_shifts; j++)
+		k = roster_ip_column(s, j, caps, k, ia, ja, ar, at, seen);
+	for (size_t t = 0; ok && elastic && t < s->n_slots; t++)
 		k++, ia[k] = (int)t + 1, ja[k] = (int)(s->n_shifts + t) + 1,
 		ar[k] = 1;
-	if (ia && ja && ar)
+	if (ok)
 		glp_load_matrix(lp, (int)k, ia, ja, ar);
-	free(ia), free(ja), free(ar);
-	return k == covers ? 0 : -1;
+	free(ia), free(ja), free(ar), free(at);
+	return ok ? 0 : -1;
 }
 
 /* The programme: least cost, or (elastic) least total shortfall. Returns

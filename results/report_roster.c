@@ -21,7 +21,7 @@ void report_roster_cost(const struct scenario *sc, const struct roster_search *r
 
 		if (rp == NULL)
 			continue;
-		f = (lp ? rp->lp_hours : rp->hours) / sc->pools[p].hours_per_week;
+		f = roster_plan_fte(rp, sc->pools[p].hours_per_week, lp);
 		*fte += f;
 		*annual_cost += f * sc->pools[p].cost_per_fte;
 	}
@@ -49,10 +49,10 @@ static void report_roster_sl(const struct summary *s, size_t l, char *buf,
 
 /* The rules each person's sequence was checked against: a rota's, or
  * none when the roster is headcounts per day. */
-static const char *report_roster_rules(const struct roster_search *r)
+const char *report_roster_rules(struct roster_plan *const *plans, size_t n)
 {
-	for (size_t p = 0; p < r->n_pools; p++)
-		if (r->pools[p] != NULL && r->pools[p]->pattern != NULL)
+	for (size_t p = 0; p < n; p++)
+		if (plans[p] != NULL && plans[p]->pattern != NULL)
 			return rota_wtr_rules;
 	return "none (headcounts per day, not each person's sequence of "
 	       "shifts: give --rota)";
@@ -68,7 +68,8 @@ static void report_roster_table_head(FILE *f, const struct report_roster *x)
 	fprintf(f, "%lu solves and %lu simulations, the last of %u "
 		"replications (seed %" PRIu64 ")\n", x->r->solves, x->r->sims,
 		s->replications, s->seed);
-	fprintf(f, "rules checked: %s\n\n", report_roster_rules(x->r));
+	fprintf(f, "rules checked: %s\n\n",
+		report_roster_rules(x->r->pools, x->r->n_pools));
 	report_optimise_lines(f, s, false);
 }
 
@@ -119,7 +120,8 @@ static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 
 	for (size_t q = 0; q < x->r->n_pools; q++) {
 		const struct roster_plan *p = x->r->pools[q];
-		double fte = p ? p->hours / x->base->pools[q].hours_per_week : 0;
+		double fte = p ? roster_plan_fte(p, x->base->pools[q].hours_per_week,
+						 false) : 0;
 		char money[CURRENCY_TEXT_MAX];
 
 		if (p == NULL)
@@ -134,6 +136,19 @@ static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 	}
 }
 
+/* A rota of teams: how many, of how many, and each team's offset. */
+static void report_roster_team_rows(FILE *f, const struct roster_plan *p)
+{
+	fprintf(f, "  %zu teams of %d%s, %d in post; each team's day of the "
+		"cycle on %s%s:", p->n_teams, p->per_team,
+		p->keep ? " (the scenario's teams and offsets, re-sized)" : "",
+		roster_plan_people(p), p->start[0] ? p->start : "the run's start",
+		p->start[0] ? " (the cycle's start)" : "");
+	for (size_t t = 0; t < p->n_teams; t++)
+		fprintf(f, " %zu", p->team_offset[t]);
+	fputc('\n', f);
+}
+
 /* A rota's rows: its pattern, the rules it keeps, and the people who
  * start it on each day of its cycle. */
 static void report_roster_rota_rows(FILE *f, const struct roster_plan *p)
@@ -141,6 +156,10 @@ static void report_roster_rota_rows(FILE *f, const struct roster_plan *p)
 	fprintf(f, "  rota %s: a cycle of %zu days, each person's sequence "
 		"checked against the %s\n", p->rota_text, p->n_days,
 		rota_wtr_rules);
+	if (p->teams) {
+		report_roster_team_rows(f, p);
+		return;
+	}
 	fprintf(f, "  %-22s %6s\n", "starts on cycle day", "people");
 	for (size_t i = 0; i < p->n_shifts; i++)
 		if (p->shifts[i].staff > 0)
@@ -185,8 +204,11 @@ static void report_roster_table_refs(FILE *f, const struct report_roster *x)
 
 		/* Money as people read it (models/currency.h). */
 		currency_format(money, x->base->currency, r->annual_cost, 0);
-		fprintf(f, "%-34s %10.2f %*s", r->label, r->fte,
-			currency_field(money, 14), money);
+		if (isfinite(r->fte))
+			fprintf(f, "%-34s %10.2f %*s", r->label, r->fte,
+				currency_field(money, 14), money);
+		else   /* a reference that could not be had */
+			fprintf(f, "%-34s %10s %14s", r->label, "-", "-");
 		for (size_t l = 0; l < s->n_lines; l++) {
 			char sl[32];
 
@@ -241,13 +263,16 @@ static void report_roster_table_hours(FILE *f, const struct report_roster *x)
 }
 
 /* The roster of a rostered pool, as the scenario's own text: after
- * "pools.NAME.shifts=" of the last such override of set. */
+ * "pools.NAME.shifts=" (or, for a rota of teams, "pools.NAME.rota=", and
+ * *what is "rota") of the last such override of set. */
 static const char *report_roster_shifts_text(const struct report_roster *x,
-					     size_t pool)
+					     size_t pool, const char **what)
 {
 	char key[SCENARIO_NAME_MAX + 32];
 
-	snprintf(key, sizeof key, "pools.%s.shifts=", x->base->pools[pool].name);
+	*what = x->r->pools[pool]->teams ? "rota" : "shifts";
+	snprintf(key, sizeof key, "pools.%s.%s=", x->base->pools[pool].name,
+		 *what);
 	/* The last: a --set of the pool's shifts comes before the roster. */
 	for (size_t i = x->n_set; i-- > 0;)
 		if (strncmp(x->set[i], key, strlen(key)) == 0)
@@ -271,16 +296,21 @@ void report_roster_shell(FILE *f, const char *text)
 /* The roster as a scenario fragment, and as --set overrides. */
 static void report_roster_table_text(FILE *f, const struct report_roster *x)
 {
-	fputs("\nscenario fragment (replaces the pools' shifts):\npools:\n", f);
+	bool teams = false;
+
+	for (size_t p = 0; p < x->r->n_pools; p++)
+		teams = teams || (x->r->pools[p] && x->r->pools[p]->teams);
+	fprintf(f, "\nscenario fragment (replaces the pools' %s):\npools:\n",
+		teams ? "shifts or rotas" : "shifts");
 	for (size_t p = 0; p < x->r->n_pools; p++) {
-		const char *text = x->r->pools[p]
-			? report_roster_shifts_text(x, p) : NULL;
+		const char *what = NULL, *text = x->r->pools[p]
+			? report_roster_shifts_text(x, p, &what) : NULL;
 
 		if (text == NULL)
 			continue;
 		fputs("  - name: ", f);
 		roster_plan_quote(f, x->base->pools[p].name);
-		fprintf(f, "\n    shifts: %s\n", text);
+		fprintf(f, "\n    %s: %s\n", what, text);
 	}
 	fputs("\ncallsim run overrides (the last simulation):\n", f);
 	for (size_t i = 0; i < x->n_set; i++) {
@@ -375,10 +405,34 @@ void report_roster_json_shift(struct emit_json *w,
 	emit_json_close(w, '}');
 }
 
+/* A rota of teams' "teams", "per_team", "offsets" (each team's day of
+ * the cycle on "start", null: the run's start), and "kept"; all null
+ * for people on a pattern given by --rota to a pool on shifts. */
+static void report_roster_json_teams(struct emit_json *w,
+				     const struct roster_plan *p)
+{
+	if (!p->teams) {
+		emit_json_key(w, "teams");
+		fputs("null", w->f);
+		return;
+	}
+	emit_json_key_number(w, "teams", (double)p->n_teams);
+	emit_json_key_number(w, "per_team", p->per_team);
+	emit_json_key_number(w, "people", roster_plan_people(p));
+	emit_json_key(w, "offsets");
+	emit_json_open_flat(w, '[');
+	for (size_t t = 0; t < p->n_teams; t++) {
+		emit_json_next(w);
+		fprintf(w->f, "%zu", p->team_offset[t]);
+	}
+	emit_json_close(w, ']');
+	emit_json_key_string_or_null(w, "start", p->start[0] ? p->start : NULL);
+	emit_json_key_bool(w, "kept", p->keep);
+}
+
 /* "rota": null, or the pattern, the rules checked and the people who
  * start it on each day of its cycle. */
-static void report_roster_json_rota(struct emit_json *w,
-				    const struct roster_plan *p)
+void report_roster_json_rota(struct emit_json *w, const struct roster_plan *p)
 {
 	emit_json_key(w, "rota");
 	if (p->pattern == NULL) {
@@ -389,10 +443,11 @@ static void report_roster_json_rota(struct emit_json *w,
 	emit_json_key_string(w, "pattern", p->rota_text);
 	emit_json_key_number(w, "cycle_days", (double)p->n_days);
 	emit_json_key_string(w, "rules_checked", rota_wtr_rules);
+	report_roster_json_teams(w, p);
 	emit_json_key(w, "starts");
 	emit_json_open(w, '[');
 	for (size_t i = 0; i < p->n_shifts; i++) {
-		if (p->shifts[i].staff == 0)
+		if (p->shifts[i].staff == 0 || p->shifts[i].offset < 0)
 			continue;
 		emit_json_next(w);
 		emit_json_open_flat(w, '{');
@@ -415,9 +470,10 @@ static void report_roster_json_pool(struct emit_json *w,
 	emit_json_open(w, '{');
 	emit_json_key_string(w, "name", ps->name);
 	emit_json_key_number(w, "rostered_hours", p->hours);
-	emit_json_key_number(w, "fte", p->hours / ps->hours_per_week);
-	emit_json_key_number(w, "annual_cost",
-			     p->hours / ps->hours_per_week * ps->cost_per_fte);
+	emit_json_key_number(w, "fte", roster_plan_fte(p, ps->hours_per_week,
+							false));
+	emit_json_key_number(w, "annual_cost", roster_plan_fte(p,
+			     ps->hours_per_week, false) * ps->cost_per_fte);
 	emit_json_key_number(w, "lp_bound_hours", p->lp_hours);
 	emit_json_key_bool(w, "optimal", p->optimal);
 	emit_json_key(w, "shifts");
@@ -483,7 +539,8 @@ enum sim_status report_roster_json(FILE *f, const struct report_roster *x,
 	emit_json_key_number(&w, "solves", (double)x->r->solves);
 	emit_json_key_number(&w, "simulations", (double)x->r->sims);
 	emit_json_key_bool(&w, "met", x->met);
-	emit_json_key_string(&w, "rules_checked", report_roster_rules(x->r));
+	emit_json_key_string(&w, "rules_checked",
+			     report_roster_rules(x->r->pools, x->r->n_pools));
 	emit_json_key_number(&w, "fte", fte);
 	emit_json_key_number(&w, "annual_cost", cost);
 	report_roster_json_lines(&w, "lines", s);
@@ -552,11 +609,20 @@ static void report_roster_csv_pool(FILE *f, const struct report_roster *x,
 	emit_csv_key(f, "pool", ps->name, "rostered_hours");
 	emit_csv_exact(f, p->hours);
 	emit_csv_key(f, "pool", ps->name, "fte");
-	emit_csv_exact(f, p->hours / ps->hours_per_week);
+	emit_csv_exact(f, roster_plan_fte(p, ps->hours_per_week, false));
 	emit_csv_key(f, "pool", ps->name, "annual_cost");
-	emit_csv_exact(f, p->hours / ps->hours_per_week * ps->cost_per_fte);
+	emit_csv_exact(f, roster_plan_fte(p, ps->hours_per_week, false)
+		       * ps->cost_per_fte);
 	emit_csv_key(f, "pool", ps->name, "lp_bound_hours");
 	emit_csv_exact(f, p->lp_hours);
+	if (p->teams) {   /* a rota of teams: its size; offsets in JSON */
+		emit_csv_key(f, "rota", ps->name, "teams");
+		emit_csv_exact(f, (double)p->n_teams);
+		emit_csv_key(f, "rota", ps->name, "per_team");
+		emit_csv_exact(f, p->per_team);
+		emit_csv_key(f, "rota", ps->name, "people");
+		emit_csv_exact(f, roster_plan_people(p));
+	}
 	report_roster_csv_shifts(f, x, q);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		char label[SUMMARY_HOUR_LABEL_MAX];

@@ -67,11 +67,17 @@ enum sim_status report_roster_csv(FILE *f, const struct report_roster *x,
 
 /* What the writers of `roster --units` (results/report_roster_units.h)
  * share with these: a plan's shift table (header and a row per start and
- * length with its headcount each day), one shift as JSON, the provenance
+ * length with its headcount each day), one shift as JSON, a rota as JSON,
+ * the provenance
  * keys of the JSON, and text single-quoted for a POSIX shell. */
 void report_roster_plan_rows(FILE *f, const struct roster_plan *p);
 void report_roster_json_shift(struct emit_json *w,
 			      const struct roster_plan_shift *sh);
+/* The rules each person's sequence of plans[n] was checked against: a
+ * rota's (when any plan is one), or none. */
+const char *report_roster_rules(struct roster_plan *const *plans, size_t n);
+/* "rota": null, or a rota plan's pattern, rules, teams and starts. */
+void report_roster_json_rota(struct emit_json *w, const struct roster_plan *p);
 void report_roster_json_head(struct emit_json *w, const struct scenario *base,
 			     const char *const *command, size_t n_command);
 void report_roster_shell(FILE *f, const char *text);

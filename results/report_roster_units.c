@@ -15,8 +15,14 @@ void report_roster_units_cost(const struct report_roster_units *x,
 			      double *annual_cost)
 {
 	const struct scenario *sc = x->base;
+	bool lp = s == NULL;   /* NULL: the LP bound */
 
 	*fte = *annual_cost = 0;
+	/* Units rostered on a pattern count their officers in post, as a rota
+	 * in the scenario does, not the hours of the week given to run. */
+	for (size_t e = 0; s == x->r->round.s && e < x->r->n_units; e++)
+		if (x->r->plans[e] != NULL && x->r->plans[e]->pattern != NULL)
+			s = NULL, lp = false;
 	for (size_t r = 0; s != NULL && r < s->n_roles; r++)
 		if (x->roles[r] && !sc->roles[r].neighbourhood) {
 			*fte += s->roles[r].fte;
@@ -29,7 +35,8 @@ void report_roster_units_cost(const struct report_roster_units *x,
 
 		if (p == NULL)
 			continue;
-		f = p->lp_hours * sc->units[e].crew / role->hours_per_week;
+		f = roster_plan_fte(p, role->hours_per_week, lp)
+		    * sc->units[e].crew;
 		*fte += f;
 		*annual_cost += f * role->cost_per_fte;
 	}
@@ -68,8 +75,10 @@ static void report_roster_units_head(FILE *f, const struct report_roster_units *
 	fprintf(f, "%s: least-cost unit rosters for every attendance agreement, "
 		"per area\n", s->sc->name);
 	fprintf(f, "%lu solves and %lu simulations, the last of %u "
-		"replications (seed %" PRIu64 ")\n\n", x->r->solves, x->r->sims,
+		"replications (seed %" PRIu64 ")\n", x->r->solves, x->r->sims,
 		s->replications, s->seed);
+	fprintf(f, "rules checked: %s\n\n",
+		report_roster_rules(x->r->plans, x->r->n_units));
 	fprintf(f, "%-16s %-14s %-28s %s\n", "area", "grade",
 		"attended within target", "verdict");
 	for (size_t g = 0; g < s->n_grades; g++)
@@ -86,8 +95,8 @@ static void report_roster_units_entries(FILE *f,
 	for (size_t e = 0; e < x->r->n_units; e++) {
 		const struct roster_plan *p = x->r->plans[e];
 		const struct role_spec *role = &sc->roles[sc->units[e].role];
-		double fte = p ? p->hours * sc->units[e].crew / role->hours_per_week
-			       : 0;
+		double fte = p ? roster_plan_fte(p, role->hours_per_week, false)
+				 * sc->units[e].crew : 0;
 
 		if (p == NULL)
 			continue;
@@ -176,7 +185,8 @@ static void report_roster_units_json_entry(struct emit_json *w,
 	const struct scenario *sc = x->base;
 	const struct roster_plan *p = x->r->plans[e];
 	const struct role_spec *role = &sc->roles[sc->units[e].role];
-	double fte = p->hours * sc->units[e].crew / role->hours_per_week;
+	double fte = roster_plan_fte(p, role->hours_per_week, false)
+		     * sc->units[e].crew;
 
 	emit_json_next(w);
 	emit_json_open(w, '{');
@@ -191,10 +201,11 @@ static void report_roster_units_json_entry(struct emit_json *w,
 	emit_json_key_bool(w, "optimal", p->optimal);
 	emit_json_key(w, "shifts");
 	emit_json_open(w, '[');
-	for (size_t i = 0; i < p->n_shifts; i++)
+	for (size_t i = 0; p->pattern == NULL && i < p->n_shifts; i++)
 		if (p->shifts[i].staff > 0)
 			report_roster_json_shift(w, &p->shifts[i]);
 	emit_json_close(w, ']');
+	report_roster_json_rota(w, p);
 	emit_json_key(w, "hours");
 	emit_json_open(w, '[');
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
@@ -257,6 +268,8 @@ enum sim_status report_roster_units_json(FILE *f,
 	emit_json_key_number(&w, "solves", (double)x->r->solves);
 	emit_json_key_number(&w, "simulations", (double)x->r->sims);
 	emit_json_key_bool(&w, "met", roster_units_verdict(s) == CI_MET);
+	emit_json_key_string(&w, "rules_checked",
+			     report_roster_rules(x->r->plans, x->r->n_units));
 	emit_json_key_number(&w, "fte", fte);
 	emit_json_key_number(&w, "annual_cost", cost);
 	report_roster_units_json_grades(&w, s);

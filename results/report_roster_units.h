@@ -34,7 +34,9 @@ struct report_roster_units {
 };
 
 /* Officers' FTE and annual cost of the rostered roles under summary s,
- * or (s NULL) of the LP bound of r's plans. */
+ * or (s NULL) of the LP bound of r's plans; the roster's own (s its
+ * last round) from its plans when units are rostered on a pattern: the
+ * officers in post, as a rota in the scenario counts them. */
 void report_roster_units_cost(const struct report_roster_units *x,
 			      const struct summary *s, double *fte,
 			      double *annual_cost);

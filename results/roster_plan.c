@@ -9,6 +9,7 @@
 #include "models/optimise.h"
 #include "models/roster_ip.h"
 #include "models/week.h"
+#include "results/roster_teams.h"
 #include "sim/mem.h"
 
 void roster_plan_free(struct roster_plan *p)
@@ -189,6 +190,12 @@ static enum sim_status roster_plan_rota_read(struct roster_plan *p,
 	return SIM_OK;
 }
 
+/* How messages name p's pattern: the option's, or the scenario's rota. */
+static const char *roster_plan_rota_word(const struct roster_plan *p)
+{
+	return p->own_pattern ? "its rota" : "--rota";
+}
+
 /* The length every shift of p's pattern lasts, checked to be one and on
  * the step with the starts; -1 (err filled) when not. */
 static double roster_plan_rota_length(const struct roster_plan *p,
@@ -204,24 +211,26 @@ static double roster_plan_rota_length(const struct roster_plan *p,
 		r = &p->rota_shifts[p->pattern[d]];
 		if (!roster_plan_on_step(r->start_s, p->step_s)
 		    || !roster_plan_on_step(r->duration_s, p->step_s)) {
-			sim_err_add(err, SIM_EINVAL, "%s: --rota %s: shift %s is "
+			sim_err_add(err, SIM_EINVAL, "%s: %s %s: shift %s is "
 				    "off the %s step; give --step 15m", p->who,
-				    p->rota_text, r->name, p->step_s == 900
-				    ? "15-minute" : "1-hour");
+				    roster_plan_rota_word(p), p->rota_text, r->name,
+				    p->step_s == 900 ? "15-minute" : "1-hour");
 			return -1;
 		}
 		if (len >= 0 && r->duration_s != len) {
-			sim_err_add(err, SIM_EINVAL, "%s: --rota %s: its shifts "
+			sim_err_add(err, SIM_EINVAL, "%s: %s %s: its shifts "
 				    "last %g h and %g h; a rota is rostered on "
-				    "shifts of one length", p->who, p->rota_text,
+				    "shifts of one length", p->who,
+				    roster_plan_rota_word(p), p->rota_text,
 				    len / HOUR_S, r->duration_s / HOUR_S);
 			return -1;
 		}
 		len = r->duration_s;
 	}
 	if (len < 0)
-		sim_err_add(err, SIM_EINVAL, "%s: --rota %s: the pattern works no "
-			    "shift", p->who, p->rota_text);
+		sim_err_add(err, SIM_EINVAL, "%s: %s %s: the pattern works no "
+			    "shift", p->who, roster_plan_rota_word(p),
+			    p->rota_text);
 	return len;
 }
 
@@ -233,10 +242,16 @@ static enum sim_status roster_plan_rota(struct roster_plan *p,
 					struct sim_err *err)
 {
 	size_t per_day = (size_t)llround(DAY_S / sh->step_s), a, b;
-	enum sim_status st = roster_plan_rota_read(p, own, sh, err);
+	/* A rota of the scenario's own is searched on its own pattern, or
+	 * on --rota's; either way as teams. */
+	enum sim_status st = own->rota && sh->rota == NULL
+		? roster_teams_own(p, own->rota, err)
+		: roster_plan_rota_read(p, own, sh, err);
 
 	if (st != SIM_OK)
 		return st;
+	if (own->rota && sh->rota != NULL)
+		roster_teams_start(p, own->rota);
 	if (roster_plan_rota_length(p, err) < 0)
 		return SIM_EINVAL;
 	for (a = p->n_days, b = DAYS_PER_WEEK; b != 0;) {   /* gcd */
@@ -246,12 +261,12 @@ static enum sim_status roster_plan_rota(struct roster_plan *p,
 	}
 	p->cycle_days = p->n_days / a * DAYS_PER_WEEK;
 	if (p->cycle_days * per_day > ROSTER_IP_SLOTS_MAX)
-		return sim_err_add(err, SIM_EINVAL, "%s: --rota %s: a cycle of %zu "
+		return sim_err_add(err, SIM_EINVAL, "%s: %s %s: a cycle of %zu "
 				   "days meets the week again after %zu days, "
 				   "more than the programme's %d slots; give "
 				   "--step 1h or a shorter pattern", p->who,
-				   p->rota_text, p->n_days, p->cycle_days,
-				   ROSTER_IP_SLOTS_MAX);
+				   roster_plan_rota_word(p), p->rota_text, p->n_days,
+				   p->cycle_days, ROSTER_IP_SLOTS_MAX);
 	p->n_slots = p->cycle_days * per_day;
 	return SIM_OK;
 }
@@ -308,15 +323,20 @@ enum sim_status roster_plan_new_own(const struct roster_plan_own *own,
 	p->n_slots = (size_t)llround(WEEK_S / shape->step_s);
 	/* The most rostered whose on-duty count stays within the cap. */
 	p->cap = optimise_rostered(max_on_duty + 1, own->shrinkage) - 1;
-	st = shape->rota ? roster_plan_rota(p, own, shape, err) : SIM_OK;
+	p->keep = own->rota && shape->keep_shape && shape->rota == NULL;
+	st = shape->rota || own->rota ? roster_plan_rota(p, own, shape, err)
+		: SIM_OK;
 	p->need = mem_calloc(p->n_slots, sizeof *p->need);
 	p->cover = mem_calloc(p->n_slots, sizeof *p->cover);
 	p->short_by = mem_calloc(p->n_slots, sizeof *p->short_by);
 	if (st == SIM_OK)
 		st = p->need && p->cover && p->short_by
-			? shape->rota ? roster_plan_rota_candidates(p, err)
+			? shape->rota || own->rota
+			? roster_plan_rota_candidates(p, err)
 			: roster_plan_candidates(p, own, shape, err)
 			: sim_err_add(err, SIM_ENOMEM, "out of memory");
+	if (st == SIM_OK && p->keep)
+		st = roster_teams_kept(p, err);
 	if (st != SIM_OK) {
 		roster_plan_free(p);
 		return st;
@@ -331,8 +351,10 @@ enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
 				struct sim_err *err)
 {
 	const struct pool_spec *ps = &sc->pools[pool];
-	struct roster_plan_own own = { "", "", ps->shifts, ps->n_shifts,
-				       ps->shrinkage };
+	struct roster_plan_own own = { "", "",
+		ps->rota ? ps->rota->shifts : ps->shifts,
+		ps->rota ? ps->rota->n_shifts : ps->n_shifts, ps->shrinkage,
+		ps->rota };
 	enum sim_status st;
 
 	snprintf(own.who, sizeof own.who, "pool %s", ps->name);
@@ -421,7 +443,9 @@ enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 		p->need[t] = optimise_rostered(on_duty[t / per_hour
 						       % HOURS_PER_WEEK], shrinkage);
 	roster_plan_ip_shifts(p, ip);
-	st = roster_ip_solve(&spec, &r, err);
+	r = (struct roster_ip_result){ 0 };
+	st = p->teams ? roster_teams_solve(p, &spec, &r, err)
+		: roster_ip_solve(&spec, &r, err);
 	if (st == SIM_OK)
 		roster_plan_read(p, ip, &r);
 	roster_ip_clear(&r);
@@ -581,8 +605,13 @@ char *roster_plan_override(const struct roster_plan *p)
 		free(used);
 		return NULL;
 	}
-	fprintf(f, "%s.shifts=[", p->key);
-	if (p->pattern != NULL)
+	if (p->teams) {
+		roster_teams_override(f, p);
+		n = 1;
+	} else {
+		fprintf(f, "%s.shifts=[", p->key);
+	}
+	if (p->pattern != NULL && !p->teams)
 		n = roster_plan_rota_week(f, p);
 	for (size_t j = 0; p->pattern == NULL && j < p->n_shifts; j++) {
 		unsigned days;
@@ -598,11 +627,39 @@ char *roster_plan_override(const struct roster_plan *p)
 	if (n == 0)
 		fputs("{name: none, start: \"00:00\", hours: 1, days: [mon], "
 		      "staff: 0}", f);
-	fputc(']', f);
+	if (!p->teams)
+		fputc(']', f);
 	free(used);
 	if (fclose(f) != 0) {
 		free(buf);
 		return NULL;
 	}
 	return buf;
+}
+
+int roster_plan_people(const struct roster_plan *p)
+{
+	int people = 0;
+
+	if (p->teams)
+		return (int)p->n_teams * p->per_team;
+	for (size_t j = 0; p->pattern != NULL && j < p->n_shifts; j++)
+		people += p->shifts[j].staff;
+	return p->pattern != NULL ? people : -1;
+}
+
+double roster_plan_fte(const struct roster_plan *p, double hours_per_week,
+		       bool lp)
+{
+	/* One person's paid hours a week on the rota: every candidate works
+	 * the same blocks (kept: each team's). */
+	double person = p->pattern == NULL ? 0 : (double)p->blocks
+		/ (p->keep ? p->n_teams : 1) * p->shifts[0].hours
+		* DAYS_PER_WEEK / (double)p->cycle_days;
+
+	if (p->pattern != NULL && !lp)
+		return roster_plan_people(p);
+	if (p->pattern != NULL)
+		return person > 0 ? p->lp_hours / person : 0;
+	return (lp ? p->lp_hours : p->hours) / hours_per_week;
 }

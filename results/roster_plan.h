@@ -23,6 +23,7 @@
 
 #include "models/rota.h"
 #include "models/scenario.h"
+#include "models/scenario_rota.h"
 #include "sim/sim_err.h"
 
 /* The shifts a pool may be rostered on. */
@@ -81,15 +82,31 @@ struct roster_plan {
 					       shifts, in slots */
 	size_t blocks;
 	char rota_text[256];                /* the pattern as given */
+	/* A rota of teams (a pool or unit roster already on a rota): the
+	 * people starting on each cycle day come in teams of one size, and
+	 * the result is written back as the scenario's rota (teams,
+	 * per_team, offsets). With keep, the scenario's own teams and
+	 * offsets are kept and only per_team is chosen. */
+	bool teams, keep;
+	bool own_pattern;                   /* the scenario's, not --rota's */
+	size_t n_teams;                     /* of the result */
+	int per_team;
+	size_t team_offset[ROTA_TEAMS_MAX]; /* the scenario's offsets: days
+					       into the cycle on its start */
+	long start_day;                     /* the cycle's start, from day 0 */
+	char start[16];                     /* its date as given, or "" */
+	const struct scenario_rota *own;    /* the scenario's rota, or NULL */
 };
 
 /* What a plan rosters: a pool, or a unit entry of the response. */
 struct roster_plan_own {
 	char who[3 * SCENARIO_NAME_MAX];    /* "pool NAME", for messages */
 	char key[SCENARIO_NAME_MAX + 16];   /* "pools.NAME", "units.3" */
-	const struct shift_spec *shifts;    /* its own, borrowed */
+	const struct shift_spec *shifts;    /* its own, borrowed; on a rota
+					       the rota's shifts */
 	size_t n_shifts;
 	double shrinkage;
+	const struct scenario_rota *rota;   /* its rota, or NULL; borrowed */
 };
 
 /* The candidates of own for shape into a new plan *out, as
@@ -124,6 +141,17 @@ enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
  * shifts with staff, days with the same headcount merged into one entry.
  * Returns a new string (free it), or NULL when out of memory. */
 char *roster_plan_override(const struct roster_plan *p);
+
+/* People in post of a rota's plan (of teams: teams x per_team); -1 for
+ * a plan of shifts. */
+int roster_plan_people(const struct roster_plan *p);
+/* FTE of p's roster (with lp, of its LP bound) for a contract of
+ * hours_per_week: a rota's plan counts its people in post, as the
+ * scenario counts a rota's FTE whatever hours the cycle averages (the LP
+ * bound its fractional people); a plan of shifts its paid hours over the
+ * contract. */
+double roster_plan_fte(const struct roster_plan *p, double hours_per_week,
+		       bool lp);
 
 /* Writes text as a YAML double-quoted scalar: '"' and '\\' escaped, and
  * control characters as \xNN, so any name reads back as itself. */

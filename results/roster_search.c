@@ -204,13 +204,19 @@ static size_t roster_search_lower(void *arg, size_t p, int level)
 	struct optimise_plan *plan = x->out->plan;
 	size_t n = 0;
 
+	/* A rota puts the same cover on every day of its cycle, set by its
+	 * busiest hour: lowering only the hours above the goal would never
+	 * lower that one, so a rota's requirement is lowered in every hour
+	 * and the simulation judges the horizon's agreement. */
+	bool rota = x->out->pools[p]->pattern != NULL;
+
 	(void)level;   /* one step: a pool whose trim misses is done */
 
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		int *need = &plan->on_duty[p * HOURS_PER_WEEK + h];
 		bool spare = *need > 0;
 
-		for (size_t l = 0; spare && l < s->n_lines; l++) {
+		for (size_t l = 0; spare && !rota && l < s->n_lines; l++) {
 			double sl = summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
 
 			if (s->lines[l].has_goal && plan->primary[l] == (long)p

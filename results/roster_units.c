@@ -13,6 +13,7 @@
 #include "results/experiment.h"
 #include "results/roster_round.h"
 #include "results/search_units.h"
+#include "models/scenario_rota.h"
 #include "sim/mem.h"
 
 /* The state of a search. */
@@ -420,8 +421,10 @@ static enum search_end roster_units_plans(const struct scenario *base,
 		return SEARCH_FAILED;
 	for (size_t e = 0; e < base->n_units; e++) {
 		const struct unit_spec *u = &base->units[e];
-		struct roster_plan_own own = { "", "", u->shifts, u->n_shifts,
-					       u->shrinkage };
+		struct roster_plan_own own = { "", "",
+			u->rota ? u->rota->shifts : u->shifts,
+			u->rota ? u->rota->n_shifts : u->n_shifts, u->shrinkage,
+			u->rota };
 		enum sim_status st;
 
 		if (!o->u->chosen[e])

@@ -313,6 +313,12 @@ def check_errors(t, tmp):
     for extra, words in cases:
         _, err = t.expect_rc(BASE + extra, 2)
         t.check(words in err, "%s: stderr %r lacks %r" % (extra, err, words))
+    # The help says what the option does, its default and its range.
+    out, _ = t.expect_rc(["run", "--help"], 0)
+    text = " ".join(out[out.index("--log-replication K  "):].split())
+    t.check(text.startswith("--log-replication K which replication's calls "
+                            "and incidents the logs hold: K from 1 (the "
+                            "default) to --replications"), text[:160])
     _, err = t.expect_rc(["run", fixture("small.yaml"), "--incidents-log",
                           calls], 2)
     t.check("no grades" in err, "incidents of no grades: %r" % err)

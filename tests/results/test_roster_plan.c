@@ -27,7 +27,7 @@ static struct roster_plan *solve(const char *rota, const int *need)
 	};
 	struct roster_shape shape = { 3600, NULL, 0, NULL, 0, false, false,
 				      10, rota };
-	struct roster_plan_own o = { "pool p", "pools.p", own, 2, 0 };
+	struct roster_plan_own o = { "pool p", "pools.p", own, 2, 0, NULL };
 	struct roster_plan *p;
 	struct sim_err err;
 
@@ -101,7 +101,7 @@ static void test_roster_plan_rota_own_and_rules(void **state)
 		{ "early", 7 * HOUR_S, 10 * HOUR_S, 0x7fu, 1 },
 		{ "late", 14 * HOUR_S, 10 * HOUR_S, 0x7fu, 1 },
 	};
-	struct roster_plan_own o = { "pool p", "pools.p", own, 2, 0 };
+	struct roster_plan_own o = { "pool p", "pools.p", own, 2, 0, NULL };
 	struct roster_shape shape = { 3600, NULL, 0, NULL, 0, false, false,
 				      10, "late,early,R,R" };
 	int need[HOURS_PER_WEEK] = { 0 };
