@@ -257,6 +257,10 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 	double travel_s = dist_sample(&gs->travel, r->rng[RS_TRAVEL]) *
 			  r->sc->areas[inc->area].travel_factor;
 
+	if (r->travel_hour && r->travel_hour[inc->area])
+		travel_s *= r->travel_hour[inc->area]
+			[(size_t)(now / HOUR_S) % HOURS_PER_WEEK];
+
 	if (inc->state == INC_WAITING)
 		wait_end(r, inc);
 	assert(inc->state == INC_DELAY || inc->state == INC_WAITING);

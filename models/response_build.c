@@ -10,6 +10,7 @@
 #include "models/replication.h"
 #include "models/response_int.h"
 #include "models/scenario_rota.h"
+#include "models/scenario_travel.h"
 #include "sim/mem.h"
 
 /* ---- set-up and tear-down --------------------------------------------- */
@@ -32,6 +33,7 @@ void response_free(struct response *r)
 			gsl_ran_discrete_free(r->mix[l]);
 	free(r->mix);
 	gsl_ran_discrete_free(r->area_pick);
+	free(r->travel_hour);
 	if (r->groups)
 		for (size_t i = 0; i < sc->n_units; i++) {
 			roster_free(r->groups[i].roster);
@@ -89,6 +91,26 @@ static enum sim_status build_tables(struct response *r)
 	r->area_pick = gsl_ran_discrete_preproc(sc->n_areas, shares);
 	free(shares);
 	return r->area_pick ? SIM_OK : SIM_ENOMEM;
+}
+
+/* Each area's travel factors by hour, when any area has them. */
+static enum sim_status build_travel(struct response *r)
+{
+	const struct scenario *sc = r->sc;
+	bool any = false;
+
+	for (size_t a = 0; a < sc->n_areas; a++)
+		any = any || scenario_travel_of(sc, a);
+	if (!any)
+		return SIM_OK;
+	r->travel_hour = mem_calloc(sc->n_areas, sizeof *r->travel_hour);
+	if (!r->travel_hour)
+		return SIM_ENOMEM;
+	for (size_t a = 0; a < sc->n_areas; a++) {
+		const struct travel_week *t = scenario_travel_of(sc, a);
+		r->travel_hour[a] = t ? t->factor : NULL;
+	}
+	return SIM_OK;
 }
 
 /* The units of one `units:` entry, all off duty, and its first roster
@@ -187,6 +209,8 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 		if (!(r->rng[k] = sim_rng(ctx, first_stream + k)))
 			goto fail;
 	st = build_tables(r);
+	if (st == SIM_OK)
+		st = build_travel(r);
 	if (st == SIM_OK)
 		st = build_areas(r);
 	if (st == SIM_OK)

@@ -86,6 +86,11 @@ struct response {
 	gsl_rng *rng[RSP_STREAM_KINDS];
 	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" */
 	gsl_ran_discrete_t *area_pick;
+	/* Per area, its travel factors by hour of the week (the area's
+	 * travel_by_hour, else dispatch's), NULL where travel does not vary
+	 * by hour; the array itself NULL when it varies nowhere, so dispatch
+	 * looks no further. Borrowed from the scenario. */
+	const double **travel_hour;
 	struct group *groups;
 	size_t **area_groups;          /* per area: group indices */
 	size_t *n_area_groups;

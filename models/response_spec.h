@@ -13,6 +13,7 @@
 
 #include "models/dist.h"
 #include "models/roster.h"
+#include "models/week.h"
 
 #define RESPONSE_GRADES_MAX 8
 #define RESPONSE_NAME_MAX 64
@@ -32,6 +33,14 @@ struct grade_spec {
 	int preemptible;                    /* an Emergency may take its unit */
 };
 
+/* travel_by_hour: a factor on travel for each hour of the week, Monday
+ * 00:00-01:00 first, by the hour a unit is sent (models/scenario_travel.c).
+ * Factors are absolute, not rescaled: 1 is travel as the grade gives it. */
+struct travel_week {
+	int given;                          /* 0: travel does not vary by hour */
+	double factor[HOURS_PER_WEEK];
+};
+
 struct area_spec {
 	char name[RESPONSE_NAME_MAX];
 	int line, col;
@@ -39,6 +48,7 @@ struct area_spec {
 	size_t *neighbours;                 /* area indices, nearest first; owned */
 	size_t n_neighbours;
 	double travel_factor;               /* scales travel inside the area */
+	struct travel_week travel_by_hour;  /* the area's own; else dispatch's */
 };
 
 enum abstraction_policy {
@@ -76,6 +86,7 @@ struct dispatch_spec {
 	double cross_border_factor;         /* travel multiplier across a border */
 	int preempt_scheduled;              /* Emergency may pull a unit off a
 					       preemptible job */
+	struct travel_week travel_by_hour;  /* every area without its own */
 };
 
 #endif

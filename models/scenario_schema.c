@@ -403,6 +403,9 @@ const struct scenario_key scenario_schema_area[] = {
 	      .note = "   # nearest first"),
 	OPTIONAL("travel_factor", R_TRAVEL_FACTOR, area_spec, travel_factor, D,
 		 1, 1, "scales travel inside the area"),
+	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
+	 AT(area_spec, travel_by_hour), .scale = 1,
+	 .doc = "168 travel factors by hour of the week; or dispatch's"},
 	END};
 
 /* neighbourhood before attends, which it rules out. */
@@ -458,6 +461,9 @@ const struct scenario_key scenario_schema_dispatch[] = {
 		 cross_border_factor, D, 1, 1.5, "travel across a border"),
 	FLAG("preempt_scheduled", dispatch_spec, preempt_scheduled,
 	     "an Emergency may take a unit off preemptible work"),
+	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
+	 AT(dispatch_spec, travel_by_hour), .scale = 1,
+	 .doc = "168 travel factors by hour of the week, every area"},
 	END};
 
 const struct scenario_record scenario_schema[] = {
