@@ -93,6 +93,21 @@ static enum sim_status build_tables(struct response *r)
 	return r->area_pick ? SIM_OK : SIM_ENOMEM;
 }
 
+/* The random streams; RS_UNITS only when a grade has multi_unit, so a
+ * run without one does the same work as before there was one. */
+static enum sim_status build_streams(struct response *r, uint32_t first)
+{
+	bool multi = false;
+
+	for (size_t g = 0; g < r->sc->n_grades; g++)
+		multi = multi || r->sc->grades[g].multi_share > 0;
+	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
+		if ((k != RS_UNITS || multi) &&
+		    !(r->rng[k] = sim_rng(r->ctx, first + k)))
+			return SIM_ENOMEM;
+	return SIM_OK;
+}
+
 /* Each area's travel factors by hour, when any area has them. */
 static enum sim_status build_travel(struct response *r)
 {
@@ -205,10 +220,9 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 	r->end_s = end_s;
 	r->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
 					     : SCENARIO_MAX_WAITING_DEFAULT;
-	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
-		if (!(r->rng[k] = sim_rng(ctx, first_stream + k)))
-			goto fail;
-	st = build_tables(r);
+	st = build_streams(r, first_stream);
+	if (st == SIM_OK)
+		st = build_tables(r);
 	if (st == SIM_OK)
 		st = build_travel(r);
 	if (st == SIM_OK)

@@ -17,6 +17,7 @@
 
 #define RESPONSE_GRADES_MAX 8
 #define RESPONSE_NAME_MAX 64
+#define RESPONSE_UNITS_MAX 16               /* units one incident may need */
 
 struct scenario_rota;
 
@@ -31,6 +32,9 @@ struct grade_spec {
 	struct dist travel;                 /* within the incident's area */
 	struct dist on_scene;               /* time at the incident */
 	int preemptible;                    /* an Emergency may take its unit */
+	double multi_share;                 /* of incidents needing multi_units
+					       units (multi_unit); 0: none */
+	int multi_units;                    /* 2 to RESPONSE_UNITS_MAX */
 };
 
 /* travel_by_hour: a factor on travel for each hour of the week, Monday

@@ -45,6 +45,7 @@ static void init_grade(void *rec)
 
 	g->target_s = NAN;
 	g->goal = NAN;
+	g->multi_units = 2;
 }
 
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */

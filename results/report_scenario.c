@@ -664,8 +664,17 @@ static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
 		rs_target(w, k, rec);
 }
 
+/* multi_unit only when some incidents need more than one unit. */
+static void rs_hook_multi_unit(struct rs *w, const struct scenario_key *k,
+			       const void *rec)
+{
+	if (((const struct grade_spec *)rec)->multi_share > 0)
+		rs_map(w, k, rec);
+}
+
 static const struct rs_hook rs_grade_hooks[] = {
-	{"attend", rs_hook_attend}, {NULL, NULL}};
+	{"attend", rs_hook_attend}, {"multi_unit", rs_hook_multi_unit},
+	{NULL, NULL}};
 
 static void rs_hook_neighbours(struct rs *w, const struct scenario_key *k,
 			       const void *rec)
