@@ -322,7 +322,16 @@
 	/* not attended when the drain ended: incidents = attended + \
 	   unattended at end */ \
 	FIG(RSP_UNATTENDED_END, "unattended_at_end", "unattended at end", \
-	    "unattended at end", COUNT, CI_MEAN, SUMS, SUM, 3, 3)
+	    "unattended at end", COUNT, CI_MEAN, SUMS, SUM, 3, 3) \
+	/* units that reached the scene / incidents attended (more than 1 \
+	   where a grade has multi_unit); NAN when none was attended */ \
+	FIG(RSP_UNITS_PER_INCIDENT, "units_per_incident", \
+	    "units per incident", "units per incident", \
+	    COUNT, CI_MEAN, SUMS, NONE, 12, 0) \
+	/* hours units spent travelling to and on scene at incidents of the \
+	   grade, within the counted period */ \
+	FIG(RSP_UNIT_HOURS, "unit_hours", "unit hours", "unit hours", \
+	    HOURS, CI_MEAN, SUMS, SUM, 13, 0)
 
 /* Per area. The rows are the columns of the area table, after each
  * grade's attended within target; a comparison puts the area's top

@@ -257,12 +257,20 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 	double travel_s = dist_sample(&gs->travel, r->rng[RS_TRAVEL]) *
 			  r->sc->areas[inc->area].travel_factor;
 
-	if (inc->state == INC_WAITING)
-		wait_end(r, inc);
+	if (r->travel_hour && r->travel_hour[inc->area])
+		travel_s *= r->travel_hour[inc->area]
+			[(size_t)(now / HOUR_S) % HOURS_PER_WEEK];
+
 	assert(inc->state == INC_DELAY || inc->state == INC_WAITING);
-	assert(r->n_seeking > 0 && u->job == NULL);
-	inc->state = INC_TRAVEL;
-	r->n_seeking--;
+	assert(r->n_seeking > 0 && u->job == NULL && inc->sent < inc->need);
+	inc->active++;
+	if (++inc->sent == inc->need) {
+		/* The last unit it needs: it stops seeking. */
+		if (inc->state == INC_WAITING)
+			wait_end(r, inc);
+		inc->state = inc->attended ? INC_SCENE : INC_TRAVEL;
+		r->n_seeking--;
+	}
 	if (cross_border)
 		travel_s *= r->sc->dispatch.cross_border_factor;
 	if (!isfinite(now + travel_s))
@@ -271,7 +279,8 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 	u->job = inc;
 	u->cross_border = (uint8_t)cross_border;
 	u->dispatched_s = now;
-	if (r->log)
+	u->job_from_s = now;
+	if (r->log && !inc->attended)
 		response_log_dispatched(r, inc, u);
 	u->abstraction_counted = u->group->role->neighbourhood &&
 				 now >= r->warmup_s && now < r->end_s;
@@ -332,34 +341,46 @@ static struct unit *find_neighbour_unit(struct response *r,
  * Plan promises to avoid abstractions, so they come last. */
 static void offer_waiting(struct response *r, struct incident *inc)
 {
-	int cross = 0;
-	struct unit *u = find_free_unit(r, inc->area, inc->grade);
-	if (!u) {
-		u = find_neighbour_unit(r, inc);
-		cross = u != NULL;
-	}
-	if (!u)
-		u = find_abstraction(r, inc);
-	if (u)
+	/* More than once only for an incident that needs several units. */
+	while (inc->state == INC_WAITING) {
+		int cross = 0;
+		struct unit *u = find_free_unit(r, inc->area, inc->grade);
+		if (!u) {
+			u = find_neighbour_unit(r, inc);
+			cross = u != NULL;
+		}
+		if (!u)
+			u = find_abstraction(r, inc);
+		if (!u)
+			return;
 		dispatch(r, u, inc, cross);
+	}
 }
 
 /* Takes unit u off the job it has, for an Emergency. A job it was still
- * travelling to goes back to its queue by age (it was not attended); a job
- * on scene is cut short and ends. Each incident counts once as preempted.
- * Returns the incident to offer again, or NULL. */
+ * travelling to needs a unit again and goes back to its queue by age (or
+ * stays there, when it still waited for other units); on scene, the unit's
+ * part is cut short, and the incident ends when it held it alone. Each
+ * incident counts once as preempted. Returns the incident to offer again,
+ * or NULL. */
 static struct incident *preempt_job(struct response *r, struct unit *u)
 {
 	struct incident *left = u->job;
 	if (left->counted && !left->preempted)
 		ag_at(r, left->area, left->grade)[RSP_PREEMPTED] += 1;
 	left->preempted = 1;
+	response_multi_job_end(r, u);
 	u->job = NULL;
 	u->job_seq = 0;   /* its arrive/clear event is now stale */
+	left->active--;
 	if (u->state == UNIT_SCENE) {
-		incident_put(r, left);
+		if (left->active == 0 && left->sent == left->need)
+			incident_put(r, left);
 		return NULL;
 	}
+	left->sent--;
+	if (left->state == INC_WAITING)
+		return NULL;
 	seeking_add(r);
 	wait_start(r, left);
 	return left;
@@ -416,6 +437,21 @@ static void schedule_wait_checks(struct response *r, struct incident *inc)
 	}
 }
 
+/* A new incident that has its first unit and needs more: every free unit
+ * of its area that may attend it, then it waits for the rest. */
+static void seek_more(struct response *r, struct incident *inc)
+{
+	struct unit *u;
+
+	while (inc->state == INC_DELAY &&
+	       (u = find_free_unit(r, inc->area, inc->grade)))
+		dispatch(r, u, inc, 0);
+	if (inc->state == INC_DELAY) {
+		wait_start(r, inc);
+		schedule_wait_checks(r, inc);
+	}
+}
+
 /* The incident starts seeking a unit (after its grading delay): a free
  * unit of its area, else (top grade) one pulled off a preemptible job, else
  * it waits. The job a preempted unit leaves is offered again at once. */
@@ -428,6 +464,8 @@ static void seek_unit(struct response *r, struct incident *inc)
 		left = preempt_job(r, u);
 	if (u) {
 		dispatch(r, u, inc, 0);
+		if (inc->state == INC_DELAY)
+			seek_more(r, inc);
 		if (left) {
 			/* It never waited, so it has no checks of its own yet. */
 			offer_waiting(r, left);
@@ -496,12 +534,19 @@ static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (u->job_seq != ev->seq)
 		return;
 	struct incident *inc = u->job;
-	assert(inc->state == INC_TRAVEL && u->state == UNIT_TRAVEL);
-	tally_attendance(r, inc, u->cross_border);
-	inc->arrived_s = sim_now(ctx);   /* for the log */
+	assert(inc->state != INC_DELAY && u->state == UNIT_TRAVEL);
+	if (!inc->attended) {
+		/* The first unit to arrive attends it. */
+		tally_attendance(r, inc, u->cross_border);
+		inc->attended = 1;
+		inc->arrived_s = sim_now(ctx);   /* for the log */
+	}
+	if (inc->counted)   /* a count until the figures */
+		ag_at(r, inc->area, inc->grade)[RSP_UNITS_PER_INCIDENT] += 1;
 	double scene_s = dist_sample(&r->sc->grades[inc->grade].on_scene,
 				     r->rng[RS_ON_SCENE]);
-	inc->state = INC_SCENE;
+	if (inc->state == INC_TRAVEL)
+		inc->state = INC_SCENE;
 	u->state = UNIT_SCENE;
 	u->job_seq = sim_schedule(ctx, sim_now(ctx) + scene_s, on_clear, u, 0);
 }
@@ -588,16 +633,20 @@ static void unit_free(struct response *r, struct unit *u)
 	group_note(gr, now);
 }
 
-/* The unit's time on scene is over: the incident ends. */
+/* The unit's time on scene is over: the incident ends with its last
+ * unit. */
 static void on_clear(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct unit *u = ev->obj;
 	struct response *r = u->group->rsp;
+	struct incident *inc = u->job;
 	(void)ctx;
 	if (u->job_seq != ev->seq)
 		return;
 	u->job_seq = 0;
-	incident_put(r, u->job);
+	response_multi_job_end(r, u);
+	if (--inc->active == 0 && inc->sent == inc->need)
+		incident_put(r, inc);
 	u->job = NULL;
 	unit_free(r, u);
 }
@@ -698,6 +747,8 @@ void response_call_ended(struct response *r, size_t line, uint64_t call)
 	inc->created_s = now;
 	inc->state = INC_DELAY;
 	inc->preempted = 0;
+	inc->need = response_multi_need(r, g);
+	inc->sent = inc->active = inc->attended = 0;
 	inc->counted = now >= r->warmup_s && now < r->end_s;
 	if (r->log)
 		response_log_created(r, inc, call);
@@ -742,6 +793,7 @@ void response_open(struct response *r)
 void response_close(struct response *r)
 {
 	double now = sim_now(r->ctx);
+	response_multi_close(r);
 	for (size_t i = 0; i < r->sc->n_units; i++) {
 		struct group *gr = &r->groups[i];
 		gr->busy_s = timeavg_integral(&gr->busy_ta, now) - gr->mark_busy;
@@ -770,6 +822,8 @@ static void grade_finish(const struct grade_spec *gs, const double *in,
 	out[RSP_WITHIN_TARGET] = isfinite(gs->target_s) ?
 		ratio(in[RSP_WITHIN_TARGET], in[RSP_INCIDENTS]) : NAN;
 	out[RSP_ATTEND_MEAN_S] = ratio(in[RSP_ATTEND_MEAN_S], in[RSP_ATTENDED]);
+	out[RSP_UNITS_PER_INCIDENT] = ratio(in[RSP_UNITS_PER_INCIDENT],
+					    in[RSP_ATTENDED]);
 	out[RSP_ATTEND_P50_S] = hist_quantile(h, 0.50);
 	out[RSP_ATTEND_P90_S] = hist_quantile(h, 0.90);
 	out[RSP_ATTEND_P95_S] = hist_quantile(h, 0.95);

@@ -51,7 +51,7 @@ struct rsp_figures {
 
 /* The first random-stream purpose response uses, after the contact
  * centre's, and how many it uses. */
-#define RSP_STREAM_KINDS 5
+#define RSP_STREAM_KINDS 6
 
 struct response;
 

@@ -10,6 +10,7 @@
 #include "models/replication.h"
 #include "models/response_int.h"
 #include "models/scenario_rota.h"
+#include "models/scenario_travel.h"
 #include "sim/mem.h"
 
 /* ---- set-up and tear-down --------------------------------------------- */
@@ -32,6 +33,7 @@ void response_free(struct response *r)
 			gsl_ran_discrete_free(r->mix[l]);
 	free(r->mix);
 	gsl_ran_discrete_free(r->area_pick);
+	free(r->travel_hour);
 	if (r->groups)
 		for (size_t i = 0; i < sc->n_units; i++) {
 			roster_free(r->groups[i].roster);
@@ -89,6 +91,41 @@ static enum sim_status build_tables(struct response *r)
 	r->area_pick = gsl_ran_discrete_preproc(sc->n_areas, shares);
 	free(shares);
 	return r->area_pick ? SIM_OK : SIM_ENOMEM;
+}
+
+/* The random streams; RS_UNITS only when a grade has multi_unit, so a
+ * run without one does the same work as before there was one. */
+static enum sim_status build_streams(struct response *r, uint32_t first)
+{
+	bool multi = false;
+
+	for (size_t g = 0; g < r->sc->n_grades; g++)
+		multi = multi || r->sc->grades[g].multi_share > 0;
+	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
+		if ((k != RS_UNITS || multi) &&
+		    !(r->rng[k] = sim_rng(r->ctx, first + k)))
+			return SIM_ENOMEM;
+	return SIM_OK;
+}
+
+/* Each area's travel factors by hour, when any area has them. */
+static enum sim_status build_travel(struct response *r)
+{
+	const struct scenario *sc = r->sc;
+	bool any = false;
+
+	for (size_t a = 0; a < sc->n_areas; a++)
+		any = any || scenario_travel_of(sc, a);
+	if (!any)
+		return SIM_OK;
+	r->travel_hour = mem_calloc(sc->n_areas, sizeof *r->travel_hour);
+	if (!r->travel_hour)
+		return SIM_ENOMEM;
+	for (size_t a = 0; a < sc->n_areas; a++) {
+		const struct travel_week *t = scenario_travel_of(sc, a);
+		r->travel_hour[a] = t ? t->factor : NULL;
+	}
+	return SIM_OK;
 }
 
 /* The units of one `units:` entry, all off duty, and its first roster
@@ -183,10 +220,11 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 	r->end_s = end_s;
 	r->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
 					     : SCENARIO_MAX_WAITING_DEFAULT;
-	for (uint32_t k = 0; k < RSP_STREAM_KINDS; k++)
-		if (!(r->rng[k] = sim_rng(ctx, first_stream + k)))
-			goto fail;
-	st = build_tables(r);
+	st = build_streams(r, first_stream);
+	if (st == SIM_OK)
+		st = build_tables(r);
+	if (st == SIM_OK)
+		st = build_travel(r);
 	if (st == SIM_OK)
 		st = build_areas(r);
 	if (st == SIM_OK)

@@ -19,7 +19,10 @@
 
 #define INCIDENTS_PER_CHUNK 512
 
-enum rsp_stream { RS_MIX, RS_AREA, RS_DELAY, RS_TRAVEL, RS_ON_SCENE };
+/* RS_UNITS is drawn from only when a grade has multi_unit (and created
+ * only then: response_multi.c). */
+enum rsp_stream { RS_MIX, RS_AREA, RS_DELAY, RS_TRAVEL, RS_ON_SCENE,
+		  RS_UNITS };
 enum inc_state { INC_DELAY, INC_WAITING, INC_TRAVEL, INC_SCENE };
 enum unit_state { UNIT_OFF, UNIT_IDLE, UNIT_TRAVEL, UNIT_SCENE };
 
@@ -32,6 +35,11 @@ struct incident {
 	uint32_t grade, area;
 	uint8_t counted, state, preempted;
 	uint8_t live;                  /* off the free list */
+	/* Units (response_multi.c): needed, sent and not pulled back, holding
+	 * it now (travelling or on scene); and whether one has arrived. It
+	 * waits in its queue while sent < need, and ends when all were sent
+	 * and none holds it. */
+	uint8_t need, sent, active, attended;
 	/* Kept only when the run is logged (response_log.c). */
 	uint64_t id, call;
 	double dispatched_s, arrived_s;
@@ -51,6 +59,8 @@ struct unit {
 	struct incident *job;          /* from dispatch to clear */
 	uint64_t job_seq;              /* pending arrive/clear event */
 	double dispatched_s;
+	double job_from_s;             /* its job's time counted from here
+					  (response_multi.c) */
 	uint8_t state, leaving;
 	uint8_t cross_border;          /* the job is in a neighbouring area */
 	uint8_t abstraction_counted;   /* an abstraction whose hours count */
@@ -86,6 +96,11 @@ struct response {
 	gsl_rng *rng[RSP_STREAM_KINDS];
 	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" */
 	gsl_ran_discrete_t *area_pick;
+	/* Per area, its travel factors by hour of the week (the area's
+	 * travel_by_hour, else dispatch's), NULL where travel does not vary
+	 * by hour; the array itself NULL when it varies nowhere, so dispatch
+	 * looks no further. Borrowed from the scenario. */
+	const double **travel_hour;
 	struct group *groups;
 	size_t **area_groups;          /* per area: group indices */
 	size_t *n_area_groups;
@@ -150,6 +165,34 @@ void response_log_dispatched(struct response *r, struct incident *inc,
 			     const struct unit *u);
 void response_log_ended(const struct response *r, const struct incident *inc);
 void response_log_unfinished(const struct response *r);
+
+/* Incidents that need more than one unit, and the unit time each grade
+ * takes (response_multi.c): the units a new incident of grade g needs
+ * (1 unless the grade has multi_unit); unit u's job ends now (cleared,
+ * or the unit pulled off it): its time in the counted period goes to the
+ * job's grade and area; at the close of the counted period, every job
+ * under way is counted up to then. */
+uint8_t response_multi_draw(struct response *r, size_t g);
+void response_multi_close(struct response *r);
+
+/* These two run for every incident and every job, so they are inline:
+ * without multi_unit the first costs a test, not a call. */
+static inline uint8_t response_multi_need(struct response *r, size_t g)
+{
+	return r->sc->grades[g].multi_share > 0 ? response_multi_draw(r, g) : 1;
+}
+
+static inline void response_multi_job_end(struct response *r, struct unit *u)
+{
+	const struct incident *inc = u->job;
+	double from = u->job_from_s > r->warmup_s ? u->job_from_s : r->warmup_s;
+	double to = sim_now(r->ctx);
+
+	to = to < r->end_s ? to : r->end_s;
+	if (to > from)
+		r->ag[(inc->area * r->sc->n_grades + inc->grade) *
+		      RSP_GRADE_METRICS + RSP_UNIT_HOURS] += (to - from) / HOUR_S;
+}
 
 /* The event of a group's roster change (response.c); set-up puts each
  * group's first one on the calendar. */

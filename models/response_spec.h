@@ -13,9 +13,11 @@
 
 #include "models/dist.h"
 #include "models/roster.h"
+#include "models/week.h"
 
 #define RESPONSE_GRADES_MAX 8
 #define RESPONSE_NAME_MAX 64
+#define RESPONSE_UNITS_MAX 16               /* units one incident may need */
 
 struct scenario_rota;
 
@@ -33,6 +35,17 @@ struct grade_spec {
 	struct dist travel;                 /* within the incident's area */
 	struct dist on_scene;               /* time at the incident */
 	int preemptible;                    /* an Emergency may take its unit */
+	double multi_share;                 /* of incidents needing multi_units
+					       units (multi_unit); 0: none */
+	int multi_units;                    /* 2 to RESPONSE_UNITS_MAX */
+};
+
+/* travel_by_hour: a factor on travel for each hour of the week, Monday
+ * 00:00-01:00 first, by the hour a unit is sent (models/scenario_travel.c).
+ * Factors are absolute, not rescaled: 1 is travel as the grade gives it. */
+struct travel_week {
+	int given;                          /* 0: travel does not vary by hour */
+	double factor[HOURS_PER_WEEK];
 };
 
 struct area_spec {
@@ -42,6 +55,7 @@ struct area_spec {
 	size_t *neighbours;                 /* area indices, nearest first; owned */
 	size_t n_neighbours;
 	double travel_factor;               /* scales travel inside the area */
+	struct travel_week travel_by_hour;  /* the area's own; else dispatch's */
 };
 
 enum abstraction_policy {
@@ -79,6 +93,7 @@ struct dispatch_spec {
 	double cross_border_factor;         /* travel multiplier across a border */
 	int preempt_scheduled;              /* Emergency may pull a unit off a
 					       preemptible job */
+	struct travel_week travel_by_hour;  /* every area without its own */
 };
 
 #endif

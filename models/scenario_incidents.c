@@ -11,6 +11,7 @@
 #include "models/scenario_record.h"
 #include "models/scenario_pools.h"
 #include "models/scenario_rota.h"
+#include "models/scenario_travel.h"
 #include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
@@ -46,6 +47,7 @@ static void init_grade(void *rec)
 	g->target_s = NAN;
 	g->goal = NAN;
 	g->on_at_least = NAN;
+	g->multi_units = 2;
 }
 
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
@@ -101,11 +103,14 @@ static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
 				 "1e-6)", sum);
 }
 
+static const struct scenario_record_hook area_hooks[] = {
+	{"travel_by_hour", scenario_travel_parse}, {NULL, NULL}};
+
 static const struct scenario_record_kind areas_kind = {
 	"areas", "area", "a list of areas such as {name: Birmingham, share: "
 	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0, 0,
-	scenario_schema_area, NULL, 1 + offsetof(struct area_spec, line), NULL,
-	NULL};
+	scenario_schema_area, area_hooks, 1 + offsetof(struct area_spec, line),
+	NULL, NULL};
 
 /* areas, then their neighbours, which may name an area listed later. */
 static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
@@ -342,7 +347,8 @@ void scenario_incidents_check_reach(struct scenario_read *ld,
 }
 
 /* A grade's longest mean travel, its travel's mean x the largest
- * travel_factor of an area x cross_border_factor where that area has
+ * travel_factor of an area x its highest travel_by_hour factor x
+ * cross_border_factor where that area has
  * neighbours to borrow from, is at most SCENARIO_SECONDS_MAX, the bound of any
  * one duration. Checked only once everything read cleanly. */
 void scenario_incidents_check_travel(struct scenario_read *ld,
@@ -350,13 +356,16 @@ void scenario_incidents_check_travel(struct scenario_read *ld,
 {
 	const struct scenario *sc = ld->sc;
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX], tp[YAML_DOC_PATH_MAX];
+	char hour[64];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "grades", kp), t;
 	double f = 0, fa, mean;
 	size_t g, a, worst = 0;
 
 	for (a = 0; a < sc->n_areas; a++) {
-		fa = sc->areas[a].travel_factor * (sc->areas[a].n_neighbours ?
-			sc->dispatch.cross_border_factor : 1);
+		fa = sc->areas[a].travel_factor *
+			scenario_travel_peak(sc, a) *
+			(sc->areas[a].n_neighbours ?
+			 sc->dispatch.cross_border_factor : 1);
 		if (fa > f) {
 			f = fa;
 			worst = a;
@@ -370,11 +379,14 @@ void scenario_incidents_check_travel(struct scenario_read *ld,
 				 yaml_doc_item(&ld->yd, s, (int)g,
 					       sc->grades[g].name, ip),
 				 "travel", tp);
+		snprintf(hour, sizeof hour, " x highest travel_by_hour %g",
+			 scenario_travel_peak(sc, worst));
 		yaml_doc_problem(&ld->yd, t,
 				 "a mean of %g s x %g (travel_factor %g of "
-				 "area %s%s) is %.4g s; must be at most 1e9 s",
+				 "area %s%s%s) is %.4g s; must be at most 1e9 s",
 				 mean, f, sc->areas[worst].travel_factor,
 				 sc->areas[worst].name,
+				 scenario_travel_of(sc, worst) ? hour : "",
 				 sc->areas[worst].n_neighbours ? " x cross_border_"
 				 "factor across a border" : "", mean * f);
 	}
@@ -412,5 +424,6 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 					   &ld->sc->n_units);
 	scenario_record_row(ld, top, scenario_schema_find(scenario_schema_top,
 							  "dispatch"), ld->sc);
+	scenario_travel_dispatch(ld, top);
 }
 

@@ -78,6 +78,8 @@ static const struct yaml_doc_rule R_SHARE = {
 	0, 1, 0, 0, 0, "a share from 0 to 1"};
 static const struct yaml_doc_rule R_CREW = {
 	1, 1e3, 0, 0, 1, "a whole number of officers from 1 to 1000"};
+static const struct yaml_doc_rule R_MULTI_UNITS = {
+	2, RESPONSE_UNITS_MAX, 0, 0, 1, "a whole number of units from 2 to 16"};
 static const struct yaml_doc_rule R_TRAVEL_FACTOR = {
 	0, 100, 1, 0, 0, "a positive factor, at most 100"};
 static const struct yaml_doc_rule R_CV = {
@@ -409,6 +411,16 @@ const struct scenario_key scenario_schema_grade[] = {
 	     "{dist: lognormal, mean: 5400, sd: 3600}"),
 	FLAG("preemptible", grade_spec, preemptible,
 	     "an Emergency may take its unit"),
+	INNER("multi_unit", 0, scenario_schema_multi_unit,
+	      "incidents that need more than one unit", .flow = 1,
+	      .shape = "a mapping such as {share: 0.1, units: 2}"),
+	END};
+
+const struct scenario_key scenario_schema_multi_unit[] = {
+	NEEDED("share", R_SHARE, grade_spec, multi_share, D, 1,
+	       "of the grade's incidents"),
+	OPTIONAL("units", R_MULTI_UNITS, grade_spec, multi_units, SCENARIO_INT,
+		 1, 2, "units each of them needs"),
 	END};
 
 const struct scenario_key scenario_schema_attend[] = {
@@ -432,6 +444,9 @@ const struct scenario_key scenario_schema_area[] = {
 	      .note = "   # nearest first"),
 	OPTIONAL("travel_factor", R_TRAVEL_FACTOR, area_spec, travel_factor, D,
 		 1, 1, "scales travel inside the area"),
+	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
+	 AT(area_spec, travel_by_hour), .scale = 1,
+	 .doc = "168 travel factors by hour of the week; or dispatch's"},
 	END};
 
 /* neighbourhood before attends, which it rules out. */
@@ -487,6 +502,9 @@ const struct scenario_key scenario_schema_dispatch[] = {
 		 cross_border_factor, D, 1, 1.5, "travel across a border"),
 	FLAG("preempt_scheduled", dispatch_spec, preempt_scheduled,
 	     "an Emergency may take a unit off preemptible work"),
+	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
+	 AT(dispatch_spec, travel_by_hour), .scale = 1,
+	 .doc = "168 travel factors by hour of the week, every area"},
 	END};
 
 const struct scenario_record scenario_schema[] = {
@@ -511,6 +529,7 @@ const struct scenario_record scenario_schema[] = {
 	{"deferrable", 2, scenario_schema_deferrable_answer},
 	{"grades", 1, scenario_schema_grade},
 	{"grades", 2, scenario_schema_attend},
+	{"grades", 3, scenario_schema_multi_unit},
 	{"areas", 1, scenario_schema_area},
 	{"roles", 1, scenario_schema_role},
 	{"roles", 2, scenario_schema_abstraction},

@@ -714,8 +714,17 @@ static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
 		rs_target(w, k, rec);
 }
 
+/* multi_unit only when some incidents need more than one unit. */
+static void rs_hook_multi_unit(struct rs *w, const struct scenario_key *k,
+			       const void *rec)
+{
+	if (((const struct grade_spec *)rec)->multi_share > 0)
+		rs_map(w, k, rec);
+}
+
 static const struct rs_hook rs_grade_hooks[] = {
-	{"attend", rs_hook_attend}, {NULL, NULL}};
+	{"attend", rs_hook_attend}, {"multi_unit", rs_hook_multi_unit},
+	{NULL, NULL}};
 
 static void rs_hook_neighbours(struct rs *w, const struct scenario_key *k,
 			       const void *rec)
@@ -728,8 +737,29 @@ static void rs_hook_neighbours(struct rs *w, const struct scenario_key *k,
 	rs_close(w, k);
 }
 
+/* travel_by_hour, when given: 168 factors, twelve a row (a CSV's are
+ * written inline, as a profile's are). */
+static void rs_hook_travel_hours(struct rs *w, const struct scenario_key *k,
+				 const void *rec)
+{
+	const struct travel_week *t = rs_at(k, rec);
+	char in[24];
+
+	if (!t->given)
+		return;
+	snprintf(in, sizeof in, "%.13s  ", w->base);
+	fprintf(w->f, "%s%s: [   # travel factors by hour from Monday 00:00\n",
+		w->indent, k->key);
+	for (size_t i = 0; i < HOURS_PER_WEEK; i++)
+		fprintf(w->f, "%s%s%s", i % 12 == 0 ? in : " ",
+			rs_g(t->factor[i]).s, i + 1 == HOURS_PER_WEEK ? "\n" :
+			(i % 12 == 11 ? ",\n" : ","));
+	fprintf(w->f, "%s]\n", w->base);
+}
+
 static const struct rs_hook rs_area_hooks[] = {
-	{"neighbours", rs_hook_neighbours}, {NULL, NULL}};
+	{"neighbours", rs_hook_neighbours},
+	{"travel_by_hour", rs_hook_travel_hours}, {NULL, NULL}};
 
 /* A role: what it attends, or, for ring-fenced neighbourhood officers,
  * when they may be abstracted. */
@@ -824,8 +854,10 @@ static void rs_hook_max_waiting(struct rs *w, const struct scenario_key *k,
 		(size_t)SCENARIO_MAX_WAITING_DEFAULT);
 }
 
+/* The top level's hooks, and those of its maps (run, dispatch). */
 static const struct rs_hook rs_top_hooks[] = {
-	{"max_waiting", rs_hook_max_waiting}, {NULL, NULL}};
+	{"max_waiting", rs_hook_max_waiting},
+	{"travel_by_hour", rs_hook_travel_hours}, {NULL, NULL}};
 
 /* A list of the top level, each item through t and hooks. */
 #define RS_LIST(f, sc, header, t, hooks, items, n)                          \

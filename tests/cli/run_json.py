@@ -13,7 +13,7 @@ LINE_FIGURES = ["offered", "answered", "abandoned", "abandoned_5s", "repeats",
 GRADE_FIGURES = ["incidents", "attended", "attended_within_target",
                  "attendance_mean_s", "attendance_p50_s", "attendance_p90_s",
                  "attendance_p95_s", "backlog", "cross_border", "preempted",
-                 "unattended_at_end"]
+                 "unattended_at_end", "units_per_incident", "unit_hours"]
 AREA_FIGURES = ["utilisation", "units_on_duty", "abstractions",
                 "abstraction_hours"]
 CALLBACK_FIGURES = ["callbacks_requested", "callbacks_made",

@@ -158,8 +158,8 @@ static void test_report_csv_values(void **state)
 	free(fx);
 }
 
-/* Response rows: grade (2 settings + 11 figures each), area (4 figures,
- * then 13 per grade named "AREA/GRADE"), roles, and the total of pools
+/* Response rows: grade (2 settings + 13 figures each), area (4 figures,
+ * then 15 per grade named "AREA/GRADE"), roles, and the total of pools
  * and roles; the hand-worked intervals of test_fixture.h. */
 static void test_report_csv_response(void **state)
 {
@@ -175,13 +175,13 @@ static void test_report_csv_response(void **state)
 	s = summary_of(fx);
 	out = fx_capture(report_csv_write, s, false, &st);
 	assert_int_equal(st, SIM_OK);
-	assert_int_equal(fx_count(out, "\ngrade,"), 2 * 13);
-	assert_int_equal(fx_count(out, "\narea,"), 2 * (4 + 2 * 13));
+	assert_int_equal(fx_count(out, "\ngrade,"), 2 * 15);
+	assert_int_equal(fx_count(out, "\narea,"), 2 * (4 + 2 * 15));
 	assert_int_equal(fx_count(out, "\nrole,"), 2 * 2);
 	/* ... then a row each day (3), area (2) and figure (2), each hour
 	 * of the week, grade (2) and figure (6), each hour, area (2) and
 	 * figure (4), and each bin (10) of each line's (2) waits. */
-	assert_int_equal(fx_count(out, "\n"), 1 + 4 + 34 + 2 + 26 + 60 + 2 + 4 + 2
+	assert_int_equal(fx_count(out, "\n"), 1 + 4 + 34 + 2 + 30 + 68 + 2 + 4 + 2
 			 + 3 * (2 * 3 + 2 * 2) + 3 * 2 * 2
 			 + HOURS_PER_WEEK * (2 * 6 + 2 * 4) + 20);
 	assert_int_equal(fx_count(out, "\ngrade_hour,emergency@Mon 00:00,"), 6);
