@@ -20,9 +20,11 @@
 
 #include "models/demand.h"
 
-/* "YYYY-MM-DDThh:mm:ss.mmm+hh:mm" and its NUL, with room for a year past
- * 9999. */
-#define LOCAL_TIME_ISO_MAX 40
+/* "YYYY-MM-DDThh:mm:ss.mmm+hh:mm" and its NUL: 30 chars for any year to
+ * 9999, sized here for the widest value of every field's type (a 64-bit
+ * year, six ints), so that no value can be cut short, as a release
+ * build's -Wformat-truncation checks. */
+#define LOCAL_TIME_ISO_MAX 96
 
 /* Seconds since 1970-01-01 00:00 UTC of 00:00 local time on date d. */
 int64_t local_time_midnight_utc(struct demand_date d);
