@@ -95,68 +95,16 @@ static void check_profile(struct scenario_read *ld, struct yaml_doc_at a,
 			 "every factor is 0; at least one must be positive");
 }
 
-/* Checks one line of a profile CSV, cut into nc cells whose last read as
- * v with csv_read_number's rc; reports a bad line. In a file separated by ','
- * a label that is a number is refused: "0,963" is far more likely a
- * decimal comma than a factor of 963 for hour 0. */
-static int profile_line_ok(struct scenario_read *ld, struct csv_read *c,
-			   char **cells,
-			   int nc, int rc, double v)
-{
-	double label;
-
-	if (c->row_bad)
-		return 0;
-	if (c->row_cells > 2) {
-		csv_read_report(&ld->yd, c, cells[nc - 1],
-				"'%.60s' is not a factor "
-				"(lines hold 'factor' or 'label,factor')",
-				cells[nc - 1]);
-		return 0;
-	}
-	if (c->sep == ',' && nc == 2 && yaml_doc_text_number(cells[0],
-							     &label) == 0) {
-		csv_read_report(&ld->yd, c, cells[0],
-				"the label '%.60s' is a number; "
-				"lines hold 'factor' or 'label,factor' with a label "
-				"such as 'mon 00:00' (where ',' is a decimal comma, "
-				"cells must be separated by ';')", cells[0]);
-		return 0;
-	}
-	if (rc == 0 && v >= scenario_schema_profile_factor.lo && v <= scenario_schema_profile_factor.hi)
-		return 1;
-	csv_read_bad_cell(&ld->yd, c, cells[nc - 1], rc,
-			  scenario_schema_profile_factor.allowed);
-	return 0;
-}
-
 /* A profile CSV: one factor a line, optionally after a label
  * ("mon 00:00,1.05"); a first line that is not a number is a header. */
 static void profile_from_csv(struct scenario_read *ld, struct yaml_doc_at a,
 			     struct demand_spec *dm)
 {
-	struct csv_read c;
-	char *cells[3];
-	size_t n = 0;
-	int nc, rc, first = 1, before = ld->yd.n_problems;
-	double v = 0;
+	int before = ld->yd.n_problems;
+	size_t n = scenario_read_factors(ld, a, "a profile CSV",
+					 &scenario_schema_profile_factor,
+					 dm->profile, DEMAND_SLOTS_MAX);
 
-	if (!scenario_read_csv(ld, a, SCENARIO_PROFILE_CSV_MAX, "a profile CSV",
-			       &c))
-		return;
-	while ((nc = csv_read_row(&ld->yd, &c, cells, 3)) > 0) {
-		rc = csv_read_number(&c, cells[nc - 1], &v);
-		if (rc != 0 && first && !c.row_bad) {
-			first = 0;
-			continue;
-		}
-		first = 0;
-		if (profile_line_ok(ld, &c, cells, nc, rc, v) &&
-		    n < DEMAND_SLOTS_MAX)
-			dm->profile[n] = v;
-		n++;
-	}
-	free(c.text);
 	if (ld->yd.n_problems == before)
 		check_profile(ld, a, n, dm);
 	dm->n_slots = n;

@@ -130,6 +130,69 @@ int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
 	return 1;
 }
 
+/* Checks one line of a factor CSV, cut into nc cells whose last read as v
+ * with csv_read_number's rc, against range r; reports a bad line. In a
+ * file separated by ',' a label that is a number is refused: "0,963" is
+ * far more likely a decimal comma than a factor of 963 for hour 0. */
+static int scenario_read_factor_ok(struct scenario_read *ld,
+				   struct csv_read *c, char **cells, int nc,
+				   int rc, double v,
+				   const struct yaml_doc_rule *r)
+{
+	double label;
+
+	if (c->row_bad)
+		return 0;
+	if (c->row_cells > 2) {
+		csv_read_report(&ld->yd, c, cells[nc - 1],
+				"'%.60s' is not a factor "
+				"(lines hold 'factor' or 'label,factor')",
+				cells[nc - 1]);
+		return 0;
+	}
+	if (c->sep == ',' && nc == 2 && yaml_doc_text_number(cells[0],
+							     &label) == 0) {
+		csv_read_report(&ld->yd, c, cells[0],
+				"the label '%.60s' is a number; "
+				"lines hold 'factor' or 'label,factor' with a label "
+				"such as 'mon 00:00' (where ',' is a decimal comma, "
+				"cells must be separated by ';')", cells[0]);
+		return 0;
+	}
+	if (rc == 0 && v >= r->lo && v <= r->hi)
+		return 1;
+	csv_read_bad_cell(&ld->yd, c, cells[nc - 1], rc, r->allowed);
+	return 0;
+}
+
+size_t scenario_read_factors(struct scenario_read *ld, struct yaml_doc_at a,
+			     const char *what, const struct yaml_doc_rule *r,
+			     double *out, size_t max)
+{
+	struct csv_read c;
+	char *cells[3];
+	size_t n = 0;
+	int nc, rc, first = 1;
+	double v = 0;
+
+	if (!scenario_read_csv(ld, a, SCENARIO_PROFILE_CSV_MAX, what, &c))
+		return 0;
+	while ((nc = csv_read_row(&ld->yd, &c, cells, 3)) > 0) {
+		rc = csv_read_number(&c, cells[nc - 1], &v);
+		if (rc != 0 && first && !c.row_bad) {
+			first = 0;
+			continue;
+		}
+		first = 0;
+		if (scenario_read_factor_ok(ld, &c, cells, nc, rc, v, r) &&
+		    n < max)
+			out[n] = v;
+		n++;
+	}
+	free(c.text);
+	return n;
+}
+
 /* The grades' names, NULL-terminated: the keys of `incidents` and the
  * words of a role's `attends`. Grades are read before lines for this. */
 void scenario_read_grade_names(const struct scenario *sc,

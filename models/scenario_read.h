@@ -58,6 +58,14 @@ const char *scenario_read_clock_text(double s, char buf[16]);
 /* Opens the CSV named by the scalar at a, of at most max bytes. */
 int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
 		      size_t max, const char *what, struct csv_read *c);
+/* Reads the CSV of factors named at a (what names its kind): one factor
+ * a line, optionally after a label ("mon 00:00,1.05"), a first line that
+ * is not a number being a header; each within r. Stores the first max in
+ * out and returns how many lines held one (the caller checks the count);
+ * reports every bad line. */
+size_t scenario_read_factors(struct scenario_read *ld, struct yaml_doc_at a,
+			     const char *what, const struct yaml_doc_rule *r,
+			     double *out, size_t max);
 /* The grades' names, NULL-terminated. */
 void scenario_read_grade_names(const struct scenario *sc,
 			       const char *names[RESPONSE_GRADES_MAX + 1]);

@@ -33,51 +33,16 @@ static void travel_count(struct scenario_read *ld, struct yaml_doc_at a,
 				 "(one an hour, Monday 00:00 first)", n);
 }
 
-/* One data line of a CSV: 'factor' or 'label,factor'; 1 when good. */
-static int travel_line_ok(struct scenario_read *ld, struct csv_read *c,
-			  char **cells, int nc, int rc, double v)
-{
-	if (c->row_bad)
-		return 0;
-	if (c->row_cells > 2) {
-		csv_read_report(&ld->yd, c, cells[nc - 1], "'%.60s' is not a "
-				"factor (lines hold 'factor' or "
-				"'label,factor')", cells[nc - 1]);
-		return 0;
-	}
-	if (rc == 0 && v >= R_HOUR_FACTOR.lo && v <= R_HOUR_FACTOR.hi)
-		return 1;
-	csv_read_bad_cell(&ld->yd, c, cells[nc - 1], rc, R_HOUR_FACTOR.allowed);
-	return 0;
-}
-
 /* A CSV of factors, one a line, as a line's profile is written (a first
  * line that is not a number is a header). */
 static void travel_from_csv(struct scenario_read *ld, struct yaml_doc_at a,
 			    struct travel_week *t)
 {
-	struct csv_read c;
-	char *cells[3];
-	size_t n = 0;
-	int nc, rc, first = 1, before = ld->yd.n_problems;
-	double v = 0;
+	int before = ld->yd.n_problems;
+	size_t n = scenario_read_factors(ld, a, "a travel-by-hour CSV",
+					 &R_HOUR_FACTOR, t->factor,
+					 HOURS_PER_WEEK);
 
-	if (!scenario_read_csv(ld, a, SCENARIO_PROFILE_CSV_MAX,
-			       "a travel-by-hour CSV", &c))
-		return;
-	while ((nc = csv_read_row(&ld->yd, &c, cells, 3)) > 0) {
-		rc = csv_read_number(&c, cells[nc - 1], &v);
-		if (rc != 0 && first && !c.row_bad) {
-			first = 0;
-			continue;
-		}
-		first = 0;
-		if (travel_line_ok(ld, &c, cells, nc, rc, v) &&
-		    n < HOURS_PER_WEEK)
-			t->factor[n] = v;
-		n++;
-	}
-	free(c.text);
 	if (ld->yd.n_problems == before)
 		travel_count(ld, a, n);
 }
