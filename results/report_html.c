@@ -263,9 +263,9 @@ static void html_verdict_row(void *ctx, const struct report_html_agreement *a)
 	fputs("<tr><td>", f);
 	report_html_escape(f, a->label);
 	fputs("</td><td>", f);
-	html_pct(f, result_number(a->obj, "goal"));
+	html_pct(f, a->goal);
 	fputs("</td><td>", f);
-	html_pct(f, result_figure(a->obj, a->figure, "mean"));
+	html_pct(f, result_figure(a->obj, a->figure, a->mean_key));
 	fputs("</td><td>", f);
 	html_interval(f, a->obj, a->figure);
 	fputs("</td>", f);

@@ -6,6 +6,7 @@
 #include "results/report_html_spec.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +36,16 @@ static struct emit_json spec_emitter(FILE *f)
 }
 
 /* A figure's three members under the names mean, ci_low, ci_high. */
+/* A figure's mean (named mean_key in obj) and interval, as "mean",
+ * "ci_low" and "ci_high". */
+static void spec_figure_as(struct emit_json *w, const json_t *obj,
+			   const char *key, const char *mean_key)
+{
+	emit_json_key_number(w, "mean", result_figure(obj, key, mean_key));
+	emit_json_key_number(w, "ci_low", result_figure(obj, key, "ci_low"));
+	emit_json_key_number(w, "ci_high", result_figure(obj, key, "ci_high"));
+}
+
 static void spec_figure(struct emit_json *w, const json_t *obj,
 			const char *key)
 {
@@ -62,6 +73,33 @@ const char *report_html_spec_verdict(const json_t *obj)
 	return v != NULL ? v : "no goal";
 }
 
+/* What a's verdict judges: the share on time over the horizon against
+ * its goal, or, for an agreement judged day by day (week by week), the
+ * share of days (weeks) met against on_at_least. */
+static void spec_agreement_form(struct report_html_agreement *a, bool line,
+				const char *target)
+{
+	const json_t *per = json_object_get(a->obj, "per");
+	const char *what = line ? "calls answered" : "incidents attended";
+	const char *name = result_string(a->obj, "name");
+
+	if (json_is_string(per)) {
+		a->figure = "periods_met";
+		a->mean_key = "share";
+		a->goal = result_number(a->obj, "on_at_least");
+		snprintf(a->label, sizeof a->label, "%s %s within %s: %ss "
+			 "on which %.0f%% were", name, what, target,
+			 json_string_value(per),
+			 100 * result_number(a->obj, "goal"));
+		return;
+	}
+	a->figure = line ? "service_level" : "attended_within_target";
+	a->mean_key = "mean";
+	a->goal = result_number(a->obj, "goal");
+	snprintf(a->label, sizeof a->label, "%s %s within %s", name, what,
+		 target);
+}
+
 void report_html_spec_agreements(const json_t *root,
 				 void (*fn)(void *ctx,
 					    const struct report_html_agreement *),
@@ -79,15 +117,10 @@ void report_html_spec_agreements(const json_t *root,
 			if (!json_is_string(json_object_get(a.obj, "verdict")))
 				continue;
 			a.kind = k == 0 ? "line" : "grade";
-			a.figure = k == 0 ? "service_level"
-				: "attended_within_target";
 			report_html_spec_duration(result_number(a.obj,
 								"target_s"),
 						  target);
-			snprintf(a.label, sizeof a.label, "%s %s within %s",
-				 result_string(a.obj, "name"), k == 0
-				 ? "calls answered" : "incidents attended",
-				 target);
+			spec_agreement_form(&a, k == 0, target);
 			fn(ctx, &a);
 		}
 	}
@@ -103,8 +136,8 @@ static void spec_verdict_row(void *ctx, const struct report_html_agreement *a)
 	emit_json_key_string(w, "agreement", a->label);
 	emit_json_key_string(w, "kind", a->kind);
 	emit_json_key_string(w, "name", result_string(a->obj, "name"));
-	spec_figure(w, a->obj, a->figure);
-	emit_json_key_number(w, "goal", result_number(a->obj, "goal"));
+	spec_figure_as(w, a->obj, a->figure, a->mean_key);
+	emit_json_key_number(w, "goal", a->goal);
 	emit_json_key_string(w, "verdict", report_html_spec_verdict(a->obj));
 	emit_json_close(w, '}');
 }

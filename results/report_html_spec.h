@@ -20,7 +20,11 @@
 struct report_html_agreement {
 	const char *kind;          /* "line" or "grade" */
 	const json_t *obj;         /* the line or grade of the result */
-	const char *figure;        /* "service_level", "attended_within_target" */
+	const char *figure;        /* "service_level", "attended_within_target",
+				      or "periods_met" for an agreement judged
+				      day by day or week by week */
+	const char *mean_key;      /* the figure's mean: "mean", or "share" */
+	double goal;               /* the goal its verdict is against */
 	char label[320];           /* "999 calls answered within 10 s" */
 };
 

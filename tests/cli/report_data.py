@@ -93,6 +93,17 @@ ctx.check("University of Washington Interactive Data Lab" in "".join(page.text)
           and "Mike Bostock" in "".join(page.text),
           "the licences of Vega and d3 travel with the page")
 
+# An agreement judged day by day: its verdict row is the share of days met
+# against on_at_least, in the chart's data and in the table.
+days_json, days_page = run_with_report(fixture("agreement_days.yaml"), "days")
+days, page = check_specs(days_json, days_page)
+met = days["lines"][0]["periods_met"]
+ctx.check(any("days on which 87% were" in t for t in page.text)
+          and any(t.strip() == "%.1f%%" % (100 * met["share"])
+                  for t in page.text),
+          "the verdicts' table shows the share of days met (%.1f%%)"
+          % (100 * met["share"]))
+
 # A result saved without --intervals: no heat map, and a note saying why.
 rc, out, _ = call("run", fixture("exp_units.yaml"), "--format", "json")
 plain = write("plain.json", out)

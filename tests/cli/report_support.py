@@ -83,7 +83,14 @@ def expected_rows(result):
     for kind, key, fig in (("line", "lines", "service_level"),
                            ("grade", "grades", "attended_within_target")):
         for o in result[key]:
-            if o["verdict"] is not None:
+            if o["verdict"] is not None and "per" in o:
+                # judged day by day: the share of days met, on_at_least
+                met = o["periods_met"]
+                rows["chart-verdicts"].append(dict(
+                    kind=kind, name=o["name"], mean=met["share"],
+                    ci_low=met["ci_low"], ci_high=met["ci_high"],
+                    goal=o["on_at_least"], verdict=o["verdict"]))
+            elif o["verdict"] is not None:
                 rows["chart-verdicts"].append(dict(
                     kind=kind, name=o["name"], goal=o["goal"],
                     verdict=o["verdict"], **figure(o, fig)))
