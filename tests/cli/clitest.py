@@ -59,6 +59,16 @@ class Ctx:
                    % (" ".join(map(str, args)), rc, rc_wanted, err))
         return out, err
 
+    def check_reads_back(self, tmp, out):
+        """The scenario `callsim check` wrote (out), saved in directory tmp
+        and checked again, gives the same text."""
+        path = os.path.join(tmp, "again.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(out)
+        again, _ = self.expect_rc(["check", path], 0)
+        self.check(again == out, "check's scenario does not read back to "
+                   "itself")
+
     def path(self, *parts):
         return os.path.join(self.root, *parts)
 

@@ -58,11 +58,7 @@ def check_round_trip(t, tmp):
     out, _ = t.expect_rc(["check", SCEN, "--set", MULTI], 0)
     t.check("    multi_unit: {share: 0.25, units: 3}\n" in out,
             "check writes multi_unit")
-    path = os.path.join(tmp, "again.yaml")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(out)
-    again, _ = t.expect_rc(["check", path], 0)
-    t.check(again == out, "check's scenario reads back the same")
+    t.check_reads_back(tmp, out)
 
 
 def check_figures(t):

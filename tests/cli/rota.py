@@ -89,11 +89,7 @@ def check_check(t, tmp):
             "an annual cost of 4400000\n" in out, "people, FTE, cost:\n" + out)
     row = "    # 07:00" + "   28  28.0   28" * 7 + "\n"
     t.check(row in out, "the 07:00 row of the on-duty table")
-    again = os.path.join(tmp, "again.yaml")
-    with open(again, "w", encoding="utf-8") as f:
-        f.write(out)
-    out2, _ = t.expect_rc(["check", again], 0)
-    t.check(out2 == out, "check's output does not load back to itself")
+    t.check_reads_back(tmp, out)
     out, _ = t.expect_rc(["check", SIX, "--set", "pools.emergency.rota.teams=4",
                           "--set", "pools.emergency.rota.offsets=[0,2,5,7]"], 0)
     t.check("    # 00:00" + "    0  11.2   14" * 7 + "\n" in out,

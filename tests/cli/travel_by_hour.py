@@ -126,11 +126,7 @@ def check_refused(t, tmp):
 def check_round_trip(t, tmp):
     out, _ = t.expect_rc(["check", SCEN, "--set", "dispatch.travel_by_hour=" +
                           table(rush)], 0)
-    path = os.path.join(tmp, "again.yaml")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(out)
-    again, _ = t.expect_rc(["check", path], 0)
-    t.check(again == out, "check's scenario reads back the same")
+    t.check_reads_back(tmp, out)
 
 
 def main():

@@ -118,11 +118,7 @@ def check_check(t, tmp, six):
             "cycle (contracted: 37.5)\n" in out, "hours a week")
     row = "    # 07:00" + "    4   4.0    4" * 7 + "\n"
     t.check(row in out, "the 07:00 row of the on-duty table")
-    again = os.path.join(tmp, "again.yaml")
-    with open(again, "w", encoding="utf-8") as f:
-        f.write(out)
-    out2, _ = t.expect_rc(["check", again], 0)
-    t.check(out2 == out, "check's output does not load back to itself")
+    t.check_reads_back(tmp, out)
     out, _ = t.expect_rc(["check", six, "--set", "units.0.rota.teams=4",
                           "--set", "units.0.rota.offsets=[0,2,5,7]"], 0)
     t.check("    # 00:00" + "    0   1.6    2" * 7 + "\n" in out,
