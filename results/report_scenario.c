@@ -419,6 +419,7 @@ static void rs_target(struct rs *w, const struct scenario_key *k,
 		      const void *rec)
 {
 	const struct scenario_key *goal = &k->sub[1];
+	const struct scenario_key *per = scenario_schema_find(k->sub, "per");
 
 	rs_open(w, k);
 	fputc('{', w->f);
@@ -428,10 +429,10 @@ static void rs_target(struct rs *w, const struct scenario_key *k,
 		rs_row(w, goal, rec);
 	/* per and on_at_least only for an agreement met period by period:
 	 * without them the goal is the horizon's, as before they existed.
-	 * A deferrable stream's target has neither row. */
-	if (k->sub[2].key && scenario_schema_get(&k->sub[2], rec) != 0) {
-		rs_row(w, &k->sub[2], rec);
-		rs_row(w, &k->sub[3], rec);
+	 * Found by name: a deferrable stream's target has neither row. */
+	if (per && scenario_schema_get(per, rec) != 0) {
+		rs_row(w, per, rec);
+		rs_row(w, scenario_schema_find(k->sub, "on_at_least"), rec);
 	}
 	w->sep = NULL;
 	fputs(isnan(scenario_schema_get(goal, rec)) ? "}   # no goal: no "
