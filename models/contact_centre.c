@@ -553,12 +553,16 @@ static struct caller *routed_next_caller(struct cc_model *m, size_t p,
 }
 
 /* pool_fill under routing; a caller taken from the head of a queue
- * leaves a younger head, whose wait the overflow check then watches. */
+ * leaves a younger head, whose wait the overflow check then watches.
+ * With call-backs, a due one comes first (contact_centre_beyond.c). */
 static void routed_fill(struct cc_model *m, size_t p, double now)
 {
 	while (m->pools[p].idle > 0) {
 		bool by_rule = false;
 		struct caller *c = routed_next_caller(m, p, now, &by_rule);
+		if (m->callbacks && contact_centre_beyond_routed_call_back(
+			    m, p, c != NULL, now))
+			continue;
 		if (!c)
 			return;
 		size_t l = c->line;

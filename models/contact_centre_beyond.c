@@ -48,10 +48,11 @@ static void beyond_fill(struct cc_model *m, size_t p, double now)
 
 	while (ps->idle > 0) {
 		struct caller *c = pool_next_caller(m, p);
-		if (callback_due(m->callbacks, p, c != NULL)) {
-			beyond_call_back(m, ps, callback_take(m->callbacks, p,
-							      c != NULL, now),
-					 now);
+		uint32_t t = callback_due(m->callbacks, p, c != NULL,
+					  ps->idle, NULL);
+		if (t) {
+			beyond_call_back(m, ps, callback_take(m->callbacks, t,
+							      now), now);
 			continue;
 		}
 		if (!c)
@@ -61,6 +62,19 @@ static void beyond_fill(struct cc_model *m, size_t p, double now)
 		c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
 		contact_centre_answer(m, p, c, now);
 	}
+}
+
+bool contact_centre_beyond_routed_call_back(struct cc_model *m, size_t p,
+					    bool calls_waiting, double now)
+{
+	struct pool_state *ps = &m->pools[p];
+	uint32_t t = callback_due(m->callbacks, p, calls_waiting, ps->idle,
+				  routing_keep_row(m->routing, p));
+
+	if (t)
+		beyond_call_back(m, ps, callback_take(m->callbacks, t, now),
+				 now);
+	return t != 0;
 }
 
 void contact_centre_beyond_abandoned(struct cc_model *m, struct caller *c,

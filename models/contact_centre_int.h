@@ -183,6 +183,11 @@ CONTACT_CENTRE_BEYOND double contact_centre_beyond_answered(
 	struct cc_model *m, struct caller *c, double wait_s);
 CONTACT_CENTRE_BEYOND void contact_centre_beyond_abandoned(
 	struct cc_model *m, struct caller *c, double now);
+/* Under routing, with call-backs: a free handler of pool p makes a due
+ * call-back now, if any (calls_waiting: a call it may take waits), within
+ * p's reserves; returns whether it did. */
+bool contact_centre_beyond_routed_call_back(struct cc_model *m, size_t p,
+					    bool calls_waiting, double now);
 
 /* The replication's figures of the contact centre (contact_centre_figures.c):
  * every line's and pool's tallies into out. */
