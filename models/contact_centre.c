@@ -137,6 +137,9 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 			ls->in_target += 1;
 			ls->h_in_target[h] += 1;
 			dt->in_target += 1;
+			if (ls->hours)
+				agreement_hours_within(ls->hours,
+					c->arrival_s - m->warmup_s);
 		}
 		m->pending_counted--;
 	}
@@ -288,6 +291,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		c->day = (uint16_t)replication_day_of(now, m->warmup_s,
 						      m->n_days);
 		ls->days[c->day].offered += 1;
+		if (ls->hours)
+			agreement_hours_offered(ls->hours, now - m->warmup_s);
 		if (c->repeat)
 			ls->repeats += 1;
 		m->pending_counted++;
@@ -782,6 +787,11 @@ static enum sim_status line_init(struct cc_model *m, size_t l,
 	ls->days = mem_calloc(m->n_days, sizeof *ls->days);
 	if (!ls->waits || !ls->days)
 		return SIM_ENOMEM;
+	if (ls->spec->per == AGREEMENT_HOUR &&
+	    !(ls->hours = agreement_hours_new(ls->spec->target_s,
+		ls->spec->goal, agreement_periods(AGREEMENT_HOUR,
+						  sc->run.days))))
+		return SIM_ENOMEM;
 	for (int k = 0; k < CC_STREAM_KINDS; k++) {
 		ls->rng[k] = sim_rng(m->ctx, (uint32_t)(l * CC_STREAM_KINDS + k));
 		if (!ls->rng[k])
@@ -824,6 +834,7 @@ static void cc_free(void *model)
 			hist_free(m->lines[l].waits);
 			free(m->lines[l].days);
 			free(m->lines[l].pools);
+			agreement_hours_free(m->lines[l].hours);
 		}
 	}
 	if (m->pools)

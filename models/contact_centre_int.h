@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
+#include "models/agreement_hours.h"
 #include "models/callback.h"
 #include "models/connection.h"
 #include "models/demand.h"
@@ -73,6 +74,7 @@ struct line_state {
 	double h_answered[HOURS_PER_WEEK];
 	double h_in_target[HOURS_PER_WEEK];
 	struct day_tally *days;      /* [n_days] */
+	struct agreement_hours *hours; /* answer.per: hour; else NULL */
 };
 
 struct pool_state {
