@@ -105,8 +105,9 @@ struct cc_model {
 	void (*fill)(struct cc_model *m, size_t p, double now);
 	struct callback *callbacks;  /* NULL: no call-backs */
 	struct connection *connection; /* NULL: no connection times */
-	bool beyond;                 /* callbacks or connection: answer()
-					looks at them */
+	bool beyond;                 /* callbacks, connection or a line
+					judged per hour: answer() looks at
+					them */
 	struct deferrable *deferrable; /* NULL: no deferrable work */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
@@ -177,7 +178,7 @@ void contact_centre_on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
  * them. beyond_build creates what the scenario wants (m->callbacks,
  * m->connection, m->beyond, and m->fill for call-backs); beyond_answered
  * is answer()'s part when m->beyond is set, returning the answer time the
- * agreement sees; beyond_abandoned is on_abandon's redial when there are
+ * agreement sees (and tallying it for a line judged per hour); beyond_abandoned is on_abandon's redial when there are
  * call-backs. */
 #define CONTACT_CENTRE_BEYOND __attribute__((noinline))
 enum sim_status contact_centre_beyond_build(struct cc_model *m);
