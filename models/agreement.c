@@ -5,7 +5,8 @@
 #include <math.h>
 
 static const char *const agreement_words[] = { AGREEMENT_WORDS };
-static const char *const agreement_plurals[] = { "horizons", "days", "weeks" };
+static const char *const agreement_plurals[] = { "horizons", "days",
+							"weeks", "hours" };
 
 const char *agreement_word(enum agreement_per per)
 {
@@ -25,6 +26,7 @@ size_t agreement_period_days(enum agreement_per per)
 	case AGREEMENT_DAY: return 1;
 	case AGREEMENT_WEEK: return 7;
 	case AGREEMENT_HORIZON:
+	case AGREEMENT_HOUR:
 	case AGREEMENT_PERS: break;
 	}
 	return 0;
@@ -34,6 +36,8 @@ size_t agreement_periods(enum agreement_per per, double days)
 {
 	size_t len = agreement_period_days(per);
 
+	if (per == AGREEMENT_HOUR && days >= 0)
+		return (size_t)floor(days * 24.0);
 	if (len == 0 || !(days >= 0))
 		return 0;
 	return (size_t)floor(days) / len;

@@ -3,17 +3,21 @@
  * whole horizon.
  *
  * A line's answer (or a grade's attend) target may say `per: day` or
- * `per: week` and `on_at_least: 0.95`: a period is met when the share of
+ * `per: week` (a line's answer also `per: hour`) and `on_at_least: 0.95`:
+ * a period is met when the share of
  * its calls answered within target (of its incidents attended within
  * target) is at least the goal, and the agreement is met when the share
  * of periods met is at least on_at_least. Periods are whole counted days,
- * or whole runs of seven counted days from the start of the counted period
- * (after the warm-up); a last period cut short by the horizon is left out,
+ * or whole runs of seven counted days, or whole counted hours, from the
+ * start of the counted period (after the warm-up); a last period cut
+ * short by the horizon is left out,
  * as is a period with no call (no incident), which has nothing to judge.
  *
- * Pure functions of the by-day figures a replication already reports
- * (models/figure.h, FIGURE_DLINE_LIST and FIGURE_DGRADE_LIST); no state,
- * no allocation. */
+ * Days and weeks: pure functions of the by-day figures a replication
+ * already reports (models/figure.h, FIGURE_DLINE_LIST and
+ * FIGURE_DGRADE_LIST); no state, no allocation. Hours are tallied as the
+ * run goes (models/agreement_hours.h), since hour-by-hour figures would
+ * grow with the horizon 24 times as fast as the by-day ones. */
 #ifndef MODELS_AGREEMENT_H
 #define MODELS_AGREEMENT_H
 
@@ -25,21 +29,25 @@ enum agreement_per {
 	AGREEMENT_HORIZON,   /* the average over the counted period */
 	AGREEMENT_DAY,
 	AGREEMENT_WEEK,
+	AGREEMENT_HOUR,      /* a line's answer only (models/agreement_hours.h) */
 	AGREEMENT_PERS
 };
 
 /* The words of `per`, in enum order, NULL-terminated. */
-#define AGREEMENT_WORDS "horizon", "day", "week", NULL
+#define AGREEMENT_WORDS "horizon", "day", "week", "hour", NULL
+/* The same without "hour", for a grade's attend. */
+#define AGREEMENT_WORDS_DAYS "horizon", "day", "week", NULL
 
 /* The word of per ("day"), and its plural ("days"). */
 const char *agreement_word(enum agreement_per per);
 const char *agreement_plural(enum agreement_per per);
 
-/* The counted days in one period of per (1, 7); 0 for the horizon. */
+/* The counted days in one period of per (1, 7); 0 for the horizon and
+ * for an hour, which is not a whole number of days. */
 size_t agreement_period_days(enum agreement_per per);
 
 /* The whole periods of per in a counted horizon of `days` days (a
- * fraction of a day, or of a week, at the end is not a period). */
+ * fraction of an hour, a day or a week at the end is not a period). */
 size_t agreement_periods(enum agreement_per per, double days);
 
 /* One replication's tally of periods. */

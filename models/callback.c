@@ -3,9 +3,11 @@
  * Requests live in one array of slots, a ticket being a slot's index + 1;
  * a free slot is reused, so a stale ticket never survives: a slot is
  * freed only when its request is settled (not open) and nothing holds it
- * (no redial on the calendar, no redial waiting in a queue). Each pool
- * keeps two FIFO queues of open requests, doubly linked through the
- * slots: those it makes before its own lines and those after. */
+ * (no redial on the calendar, no redial waiting in a queue). Each line
+ * keeps a FIFO queue of its open requests, doubly linked through the
+ * slots; a pool making call-backs for several lines takes the oldest
+ * head among them, so that one line's request held back by the pool's
+ * reserve does not hold back another line's. */
 #include "models/callback.h"
 
 #include <assert.h>
@@ -41,7 +43,7 @@ struct callback {
 	const struct scenario *sc;
 	gsl_rng **rng;                   /* [n_lines]; NULL without call-backs */
 	struct callback_tally *tally;    /* [n_lines] */
-	struct callback_queue *queue;    /* [n_pools][2]: after, before own */
+	struct callback_queue *queue;    /* [n_lines] */
 	struct callback_slot *slot;      /* [cap] */
 	uint32_t cap, used, free_head;   /* free_head: a ticket, 0 none */
 	long pending_counted;
@@ -69,7 +71,7 @@ struct callback *callback_new(const struct scenario *sc,
 	cb->sc = sc;
 	cb->rng = mem_calloc(sc->n_lines + 1, sizeof *cb->rng);
 	cb->tally = mem_calloc(sc->n_lines + 1, sizeof *cb->tally);
-	cb->queue = mem_calloc(2 * sc->n_pools + 1, sizeof *cb->queue);
+	cb->queue = mem_calloc(sc->n_lines + 1, sizeof *cb->queue);
 	if (!cb->rng || !cb->tally || !cb->queue) {
 		callback_free(cb);
 		return NULL;
@@ -141,11 +143,10 @@ static void slot_settle(struct callback *cb, uint32_t t)
 	cb->free_head = t;
 }
 
-/* The queue of line l's requests at their pool. */
+/* The queue of line l's requests. */
 static struct callback_queue *queue_of(struct callback *cb, size_t l)
 {
-	const struct callback_spec *spec = &cb->sc->lines[l].callback;
-	return &cb->queue[2 * spec->pool + (spec->ahead ? 1 : 0)];
+	return &cb->queue[l];
 }
 
 static void queue_push(struct callback *cb, uint32_t t)
@@ -256,27 +257,38 @@ void callback_answered(struct callback *cb, uint32_t t)
 	callback_release(cb, t);
 }
 
-/* Pool p's queue to take from now, or NULL. */
-static const struct callback_queue *due_queue(const struct callback *cb,
-					      size_t p, bool calls_waiting)
+/* The oldest head among the lines whose call-backs pool p makes, at
+ * priority `ahead`, that p may take with `idle` handlers free (more than
+ * keep[l] for line l; keep NULL: any); 0 when none. */
+static uint32_t due_head(const struct callback *cb, size_t p, bool ahead,
+			 int idle, const int *keep)
 {
-	const struct callback_queue *q = &cb->queue[2 * p];
+	uint32_t best = 0;
 
-	if (q[1].head)
-		return &q[1];
-	return !calls_waiting && q[0].head ? &q[0] : NULL;
+	for (size_t l = 0; l < cb->sc->n_lines; l++) {
+		const struct callback_spec *spec = &cb->sc->lines[l].callback;
+		uint32_t t = cb->queue[l].head;
+
+		if (!t || spec->pool != p || (spec->ahead != 0) != ahead ||
+		    (keep && idle <= keep[l]))
+			continue;
+		if (!best || cb->slot[t - 1].requested_s <
+			     cb->slot[best - 1].requested_s)
+			best = t;
+	}
+	return best;
 }
 
-bool callback_due(const struct callback *cb, size_t p, bool calls_waiting)
+uint32_t callback_due(const struct callback *cb, size_t p, bool calls_waiting,
+		      int idle, const int *keep)
 {
-	return due_queue(cb, p, calls_waiting) != NULL;
+	uint32_t t = due_head(cb, p, true, idle, keep);
+
+	return t || calls_waiting ? t : due_head(cb, p, false, idle, keep);
 }
 
-double callback_take(struct callback *cb, size_t p, bool calls_waiting,
-		     double now)
+double callback_take(struct callback *cb, uint32_t t, double now)
 {
-	const struct callback_queue *q = due_queue(cb, p, calls_waiting);
-	uint32_t t = q->head;
 	struct callback_slot *s = slot_of(cb, t);
 	const struct callback_spec *spec = &cb->sc->lines[s->line].callback;
 	double delay_s = now - s->requested_s;
@@ -304,12 +316,9 @@ bool callback_settled(const struct callback *cb)
  * derived from the other tallies, so that conservation is a check). */
 static double pending_of(const struct callback *cb, size_t l)
 {
-	const struct callback_spec *spec = &cb->sc->lines[l].callback;
-	const struct callback_queue *q =
-		&cb->queue[2 * spec->pool + (spec->ahead ? 1 : 0)];
 	double n = 0;
 
-	for (uint32_t t = q->head; t; t = cb->slot[t - 1].next)
+	for (uint32_t t = cb->queue[l].head; t; t = cb->slot[t - 1].next)
 		n += cb->slot[t - 1].line == l && cb->slot[t - 1].counted;
 	return n;
 }

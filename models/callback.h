@@ -11,6 +11,9 @@
  * called off, since they have been reached), or the caller's own redial
  * being answered (reached by redial first: the request is withdrawn). A
  * caller who abandons again while a request is pending is not asked again.
+ * With overflow rules and reserves (models/routing.h), call-backs are
+ * still made only by the pool the line names; a reserve of that pool
+ * against the line applies to them as to the line's calls.
  * Requests are kept in slots reused once nothing refers to them: memory
  * grows with the requests pending at once, never with calls.
  *
@@ -68,14 +71,19 @@ bool callback_redial_rings(struct callback *cb, uint32_t t, uint64_t *caller);
 /* The caller holding ticket t was answered: a pending request is
  * withdrawn (reached by redial first); the ticket is released. */
 void callback_answered(struct callback *cb, uint32_t t);
-/* Whether a free handler of pool p has a call-back to make: one kept
- * before the pool's own lines, or, when no call of theirs waits
- * (calls_waiting false), one kept after them. */
-bool callback_due(const struct callback *cb, size_t p, bool calls_waiting);
-/* Takes that call-back now (callback_due was true); returns the handler
- * time it takes. */
-double callback_take(struct callback *cb, size_t p, bool calls_waiting,
-		     double now);
+/* The call-back a free handler of pool p makes now (its ticket; 0:
+ * none): the oldest of those kept before the pool's own lines, or, when
+ * no call the handler may take waits (calls_waiting false), the oldest of
+ * those kept after them. A call-back is work of the abandoned caller's
+ * line: with idle handlers of p free, one of line l is made only while
+ * idle > keep[l], the handlers p keeps from l for its higher lines
+ * (models/routing.h; keep NULL: no reserve). Only the pool named in the
+ * line's callback makes its call-backs. */
+uint32_t callback_due(const struct callback *cb, size_t p, bool calls_waiting,
+		      int idle, const int *keep);
+/* Takes call-back t now (callback_due gave it); returns the handler time
+ * it takes. */
+double callback_take(struct callback *cb, uint32_t t, double now);
 /* No counted request is pending. */
 bool callback_settled(const struct callback *cb);
 /* Line l's figures (enum cb_line_metric) into out. */

@@ -268,6 +268,14 @@ static void too_many_waiting(struct cc_model *m, double now)
 
 static CC_OUT_OF_LINE bool routed_answer(struct cc_model *m, struct caller *c,
 					 double now);
+
+/* A counted call of line ls, judged per hour, is offered now: kept out of
+ * line, as its test is the only cost to a line that is not. */
+static __attribute__((cold, noinline)) void hours_offered(
+	struct cc_model *m, struct line_state *ls)
+{
+	agreement_hours_offered(ls->hours, sim_now(m->ctx) - m->warmup_s);
+}
 static CC_OUT_OF_LINE void routed_joined(struct cc_model *m, size_t l,
 					 double now);
 
@@ -288,6 +296,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		c->day = (uint16_t)replication_day_of(now, m->warmup_s,
 						      m->n_days);
 		ls->days[c->day].offered += 1;
+		if (__builtin_expect(ls->hours != NULL, 0))
+			hours_offered(m, ls);
 		if (c->repeat)
 			ls->repeats += 1;
 		m->pending_counted++;
@@ -553,12 +563,16 @@ static struct caller *routed_next_caller(struct cc_model *m, size_t p,
 }
 
 /* pool_fill under routing; a caller taken from the head of a queue
- * leaves a younger head, whose wait the overflow check then watches. */
+ * leaves a younger head, whose wait the overflow check then watches.
+ * With call-backs, a due one comes first (contact_centre_beyond.c). */
 static void routed_fill(struct cc_model *m, size_t p, double now)
 {
 	while (m->pools[p].idle > 0) {
 		bool by_rule = false;
 		struct caller *c = routed_next_caller(m, p, now, &by_rule);
+		if (m->callbacks && contact_centre_beyond_routed_call_back(
+			    m, p, c != NULL, now))
+			continue;
 		if (!c)
 			return;
 		size_t l = c->line;
@@ -778,6 +792,11 @@ static enum sim_status line_init(struct cc_model *m, size_t l,
 	ls->days = mem_calloc(m->n_days, sizeof *ls->days);
 	if (!ls->waits || !ls->days)
 		return SIM_ENOMEM;
+	if (ls->spec->per == AGREEMENT_HOUR &&
+	    !(ls->hours = agreement_hours_new(ls->spec->target_s,
+		ls->spec->goal, agreement_periods(AGREEMENT_HOUR,
+						  sc->run.days))))
+		return SIM_ENOMEM;
 	for (int k = 0; k < CC_STREAM_KINDS; k++) {
 		ls->rng[k] = sim_rng(m->ctx, (uint32_t)(l * CC_STREAM_KINDS + k));
 		if (!ls->rng[k])
@@ -820,6 +839,7 @@ static void cc_free(void *model)
 			hist_free(m->lines[l].waits);
 			free(m->lines[l].days);
 			free(m->lines[l].pools);
+			agreement_hours_free(m->lines[l].hours);
 		}
 	}
 	if (m->pools)

@@ -1,8 +1,10 @@
 /* contact_centre_beyond.c: the contact centre's side of the work beyond
  * the first call (contact_centre_int.h) — call-backs of abandoned callers
  * (models/callback.h: the requests, their queues and tallies) and the 999
- * connection time (models/connection.h). A scenario without them never
- * enters this file: the contact centre tests one flag where a call is
+ * connection time (models/connection.h); and, where a call is answered,
+ * the hour-by-hour tally of a line judged per hour
+ * (models/agreement_hours.h). A scenario without them never enters this
+ * file: the contact centre tests one flag where a call is
  * answered, and a pointer where a pool's free handlers look for work. */
 #include "models/contact_centre_int.h"
 
@@ -48,10 +50,11 @@ static void beyond_fill(struct cc_model *m, size_t p, double now)
 
 	while (ps->idle > 0) {
 		struct caller *c = pool_next_caller(m, p);
-		if (callback_due(m->callbacks, p, c != NULL)) {
-			beyond_call_back(m, ps, callback_take(m->callbacks, p,
-							      c != NULL, now),
-					 now);
+		uint32_t t = callback_due(m->callbacks, p, c != NULL,
+					  ps->idle, NULL);
+		if (t) {
+			beyond_call_back(m, ps, callback_take(m->callbacks, t,
+							      now), now);
 			continue;
 		}
 		if (!c)
@@ -61,6 +64,19 @@ static void beyond_fill(struct cc_model *m, size_t p, double now)
 		c->abandon_seq = 0;   /* lazy cancel of the pending abandonment */
 		contact_centre_answer(m, p, c, now);
 	}
+}
+
+bool contact_centre_beyond_routed_call_back(struct cc_model *m, size_t p,
+					    bool calls_waiting, double now)
+{
+	struct pool_state *ps = &m->pools[p];
+	uint32_t t = callback_due(m->callbacks, p, calls_waiting, ps->idle,
+				  routing_keep_row(m->routing, p));
+
+	if (t)
+		beyond_call_back(m, ps, callback_take(m->callbacks, t, now),
+				 now);
+	return t != 0;
 }
 
 void contact_centre_beyond_abandoned(struct cc_model *m, struct caller *c,
@@ -97,12 +113,16 @@ void contact_centre_beyond_abandoned(struct cc_model *m, struct caller *c,
 double contact_centre_beyond_answered(struct cc_model *m, struct caller *c,
 				      double wait_s)
 {
+	const struct line_state *ls = &m->lines[c->line];
+
 	if (m->callbacks && c->ticket) {
 		callback_answered(m->callbacks, c->ticket);
 		c->ticket = 0;
 	}
 	if (m->connection)
 		wait_s += connection_draw(m->connection, c->line);
+	if (ls->hours && c->counted && wait_s <= ls->spec->target_s)
+		agreement_hours_within(ls->hours, c->arrival_s - m->warmup_s);
 	return wait_s;
 }
 
@@ -120,5 +140,7 @@ enum sim_status contact_centre_beyond_build(struct cc_model *m)
 			return SIM_ENOMEM;
 	}
 	m->beyond = m->callbacks || m->connection;
+	for (size_t l = 0; l < m->sc->n_lines; l++)
+		m->beyond = m->beyond || m->lines[l].hours;
 	return SIM_OK;
 }

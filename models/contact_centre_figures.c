@@ -111,6 +111,12 @@ void contact_centre_figures(const struct cc_model *m,
 		line_figures(m, l, out);
 		line_day_figures(m, l, out);
 		line_wait_figures(m, l, out);
+		if (m->lines[l].hours) {
+			struct agreement_tally t =
+				agreement_hours_tally(m->lines[l].hours);
+			out->hours_line[2 * l] = (double)t.counted;
+			out->hours_line[2 * l + 1] = (double)t.met;
+		}
 	}
 	for (size_t p = 0; p < m->sc->n_pools; p++)
 		pool_figures(m, p, out);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <gsl/gsl_rng.h>
 
+#include "models/agreement_hours.h"
 #include "models/callback.h"
 #include "models/connection.h"
 #include "models/demand.h"
@@ -73,6 +74,7 @@ struct line_state {
 	double h_answered[HOURS_PER_WEEK];
 	double h_in_target[HOURS_PER_WEEK];
 	struct day_tally *days;      /* [n_days] */
+	struct agreement_hours *hours; /* answer.per: hour; else NULL */
 };
 
 struct pool_state {
@@ -103,8 +105,9 @@ struct cc_model {
 	void (*fill)(struct cc_model *m, size_t p, double now);
 	struct callback *callbacks;  /* NULL: no call-backs */
 	struct connection *connection; /* NULL: no connection times */
-	bool beyond;                 /* callbacks or connection: answer()
-					looks at them */
+	bool beyond;                 /* callbacks, connection or a line
+					judged per hour: answer() looks at
+					them */
 	struct deferrable *deferrable; /* NULL: no deferrable work */
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
@@ -175,7 +178,7 @@ void contact_centre_on_redial(struct sim_ctx *ctx, const struct ev_event *ev);
  * them. beyond_build creates what the scenario wants (m->callbacks,
  * m->connection, m->beyond, and m->fill for call-backs); beyond_answered
  * is answer()'s part when m->beyond is set, returning the answer time the
- * agreement sees; beyond_abandoned is on_abandon's redial when there are
+ * agreement sees (and tallying it for a line judged per hour); beyond_abandoned is on_abandon's redial when there are
  * call-backs. */
 #define CONTACT_CENTRE_BEYOND __attribute__((noinline))
 enum sim_status contact_centre_beyond_build(struct cc_model *m);
@@ -183,6 +186,11 @@ CONTACT_CENTRE_BEYOND double contact_centre_beyond_answered(
 	struct cc_model *m, struct caller *c, double wait_s);
 CONTACT_CENTRE_BEYOND void contact_centre_beyond_abandoned(
 	struct cc_model *m, struct caller *c, double now);
+/* Under routing, with call-backs: a free handler of pool p makes a due
+ * call-back now, if any (calls_waiting: a call it may take waits), within
+ * p's reserves; returns whether it did. */
+bool contact_centre_beyond_routed_call_back(struct cc_model *m, size_t p,
+					    bool calls_waiting, double now);
 
 /* The replication's figures of the contact centre (contact_centre_figures.c):
  * every line's and pool's tallies into out. */

@@ -278,31 +278,53 @@ static size_t optimise_bump(struct optimise_plan *p, size_t pool, size_t h,
 	return 1;
 }
 
-/* The raises for one line that missed: every hour below its goal, or else
- * the worst hour that can still be raised. */
-static size_t optimise_raise_line(struct optimise_plan *p,
-				  const struct scenario *sc, size_t l,
-				  const double *hour_sl, bool *raised)
+/* The hour of line l with the lowest service level that can still be
+ * raised this round; HOURS_PER_WEEK when none. */
+static size_t optimise_worst_hour(const struct optimise_plan *p, size_t l,
+				  const double *hour_sl, const bool *raised)
 {
-	size_t pool = (size_t)p->primary[l], n = 0, worst = HOURS_PER_WEEK;
-	double goal = sc->lines[l].goal;
+	size_t pool = (size_t)p->primary[l], worst = HOURS_PER_WEEK;
 
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		double sl = hour_sl[h * p->n_lines + l];
+		size_t at = pool * HOURS_PER_WEEK + h;
 
-		if (sl < goal)
-			n += optimise_bump(p, pool, h, raised);
-		if (!isnan(sl) && p->on_duty[pool * HOURS_PER_WEEK + h] < p->max_staff
-		    && (worst == HOURS_PER_WEEK || sl < hour_sl[worst * p->n_lines + l]))
+		if (!isnan(sl) && p->on_duty[at] < p->max_staff && !raised[at]
+		    && (worst == HOURS_PER_WEEK
+			|| sl < hour_sl[worst * p->n_lines + l]))
 			worst = h;
 	}
-	if (n == 0 && worst < HOURS_PER_WEEK)
-		n += optimise_bump(p, pool, worst, raised);
+	return worst;
+}
+
+/* The raises for one line that missed: every hour below its goal, or else
+ * the `worst` hours that can still be raised, lowest first. */
+static size_t optimise_raise_line(struct optimise_plan *p,
+				  const struct scenario *sc, size_t l,
+				  const double *hour_sl, size_t worst,
+				  bool *raised)
+{
+	size_t pool = (size_t)p->primary[l], n = 0;
+	double goal = sc->lines[l].goal;
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		if (hour_sl[h * p->n_lines + l] < goal)
+			n += optimise_bump(p, pool, h, raised);
+	if (n > 0)
+		return n;
+	for (size_t k = 0; k < worst; k++) {
+		size_t h = optimise_worst_hour(p, l, hour_sl, raised);
+
+		if (h == HOURS_PER_WEEK)
+			break;
+		n += optimise_bump(p, pool, h, raised);
+	}
 	return n;
 }
 
 size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
-			   const double *hour_sl, const bool *met)
+			   const double *hour_sl, const bool *met,
+			   const size_t *worst)
 {
 	bool *raised = mem_calloc(p->n_pools * HOURS_PER_WEEK + 1, sizeof *raised);
 	size_t n = 0;
@@ -312,7 +334,8 @@ size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
 	for (size_t l = 0; l < p->n_lines; l++)
 		if (!met[l] && !isnan(sc->lines[l].goal) && p->primary[l] >= 0
 		    && p->chosen[p->primary[l]])
-			n += optimise_raise_line(p, sc, l, hour_sl, raised);
+			n += optimise_raise_line(p, sc, l, hour_sl,
+						 worst ? worst[l] : 1, raised);
 	free(raised);
 	return n;
 }

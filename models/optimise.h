@@ -83,12 +83,15 @@ double optimise_rostered_hours(const struct scenario *sc,
  * whether line l's overall verdict is met (lines without a goal count as
  * met). For every line not met whose primary pool is chosen, each hour
  * whose service level is below the line's goal gets one more on duty; if
- * no hour is below the goal (the interval is only uncertain), the hour with
- * the lowest service level does. No hour goes past max_staff. Returns how
- * many hours were raised: 0 means nothing more can be done (or memory ran
- * out for the round's marks). */
+ * no hour is below the goal (the interval is only uncertain), the
+ * worst[l] hours with the lowest service level do (worst NULL: one; a
+ * line judged per hour misses by whole hours at a time, and raising one
+ * hour a round would take a round for each). No hour goes past max_staff.
+ * Returns how many hours were raised: 0 means nothing more can be done
+ * (or memory ran out for the round's marks). */
 size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
-			   const double *hour_sl, const bool *met);
+			   const double *hour_sl, const bool *met,
+			   const size_t *worst);
 
 /* Response units (`callsim optimise --units`): the least units on each
  * shift of the scenario's unit rosters such that every grade with an

@@ -81,9 +81,10 @@ static int replication_calls_new(struct replication_result *res,
 	res->callback_line = replication_figures(
 		(callback_wanted(sc) ? nl : 0) * CB_LINE_METRICS);
 	res->deferrable = replication_figures(sc->n_deferrable * DF_METRICS);
+	res->hours_line = replication_figures(nl * 2);
 	return !res->line || !res->pool || !res->interval_line ||
 	       !res->interval_pool || !res->day_line || !res->wait_line ||
-	       !res->callback_line || !res->deferrable;
+	       !res->callback_line || !res->deferrable || !res->hours_line;
 }
 
 /* The response's figures of res, sized for sc: 0 when all were
@@ -152,6 +153,7 @@ void replication_result_free(struct replication_result *res)
 	free(res->hour_area);
 	free(res->wait_line);
 	free(res->callback_line);
+	free(res->hours_line);
 	free(res);
 }
 

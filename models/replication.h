@@ -49,6 +49,10 @@ struct replication_result {
 	/* Call-backs (models/callback.h): [n_lines][CB_LINE_METRICS] when
 	 * some line has them, else empty. */
 	double *callback_line;
+	/* Lines whose answer is judged per hour (models/agreement_hours.h):
+	 * [n_lines][2], the whole counted hours with a call and, of them,
+	 * those met; 0 for the other lines. */
+	double *hours_line;
 	/* Deferrable work (none when the scenario has none). */
 	size_t n_deferrable;
 	double *deferrable;      /* [n_deferrable][DF_METRICS] */

@@ -135,6 +135,11 @@ int routing_keep(const struct routing *r, size_t p, size_t l)
 	return r->keep[p * r->n_lines + l];
 }
 
+const int *routing_keep_row(const struct routing *r, size_t p)
+{
+	return r->keep + p * r->n_lines;
+}
+
 const struct routing_entry *routing_pool_lines(const struct routing *r,
 					       size_t p, size_t *n)
 {

@@ -57,6 +57,8 @@ void routing_free(struct routing *r);
 struct routing_line *routing_line(struct routing *r, size_t l);
 /* Handlers of pool p kept free from line l (0: none). */
 int routing_keep(const struct routing *r, size_t p, size_t l);
+/* The same for every line: [n_lines], line l's at l. */
+const int *routing_keep_row(const struct routing *r, size_t p);
 /* The lines pool p answers, in the order it looks at them; *n of them. */
 const struct routing_entry *routing_pool_lines(const struct routing *r,
 					       size_t p, size_t *n);

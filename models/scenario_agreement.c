@@ -3,8 +3,10 @@
 #include "models/scenario_agreement.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "models/agreement.h"
+#include "models/agreement_hours.h"
 #include "models/scenario.h"
 
 /* The value of the row `key` of target k in rec. */
@@ -14,13 +16,13 @@ static double agreement_value(const struct scenario_key *k, const void *rec,
 	return scenario_schema_get(scenario_schema_find(k->sub, key), rec);
 }
 
-/* per: day or week needs a goal and on_at_least, and a counted horizon of
- * one whole period at least. */
+/* per: day, week or hour needs a goal and on_at_least, and a counted
+ * horizon of one whole period at least. */
 static void agreement_periodic(struct scenario_read *ld, struct yaml_doc_at a,
 			       enum agreement_per per, double goal,
-			       double on_at_least)
+			       double on_at_least, double target_s)
 {
-	char pp[YAML_DOC_PATH_MAX];
+	char pp[YAML_DOC_PATH_MAX], wp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at at = yaml_doc_key(&ld->yd, a, "per", pp);
 	double days = ld->sc->run.days;
 
@@ -32,12 +34,18 @@ static void agreement_periodic(struct scenario_read *ld, struct yaml_doc_at a,
 		yaml_doc_missing(&ld->yd, a, "on_at_least", "the share of "
 				 "periods the goal must be met on, such as "
 				 "0.95");
+	if (per == AGREEMENT_HOUR && target_s > AGREEMENT_HOURS_TARGET_MAX_S)
+		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, a, "within_s",
+				 wp), "per: hour needs within_s of at "
+				 "most 86400 (a day), and it is %g; judge a "
+				 "longer target per day or week", target_s);
 	if (at.id && agreement_periods(per, days) == 0)
 		yaml_doc_problem(&ld->yd, at, "per: %s needs a whole %s "
 				 "counted, and run.days is %g; give run.days "
-				 "of at least %zu, or another per",
+				 "of at least %s, or another per",
 				 agreement_word(per), agreement_word(per),
-				 days, agreement_period_days(per));
+				 days, per == AGREEMENT_HOUR ? "0.0417 (an hour)"
+				 : per == AGREEMENT_WEEK ? "7" : "1");
 }
 
 void scenario_agreement_read(struct scenario_read *ld, struct yaml_doc_at m,
@@ -55,13 +63,15 @@ void scenario_agreement_read(struct scenario_read *ld, struct yaml_doc_at m,
 	on_at_least = agreement_value(k, rec, "on_at_least");
 	if (per != AGREEMENT_HORIZON)
 		agreement_periodic(ld, a, per, agreement_value(k, rec, "goal"),
-				   on_at_least);
+				   on_at_least,
+				   agreement_value(k, rec, "within_s"));
 	else if (!isnan(on_at_least))
 		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, a,
 				 "on_at_least", op), "on_at_least needs per: "
-				 "day or week, the period whose share it sets; "
+				 "%s, the period whose share it sets; "
 				 "without per the goal is judged over the "
-				 "whole horizon");
+				 "whole horizon", strcmp(k->key, "answer") == 0
+				 ? "day, week or hour" : "day or week");
 }
 
 const struct scenario_record_hook scenario_agreement_hooks[] = {

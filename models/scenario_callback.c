@@ -6,15 +6,6 @@
 
 #include <stdint.h>
 
-/* Whether any pool has overflow rules or reserves. */
-static int scenario_callback_routed(const struct scenario *sc)
-{
-	for (size_t p = 0; p < sc->n_pools; p++)
-		if (sc->pools[p].n_overflow || sc->pools[p].n_reserve)
-			return 1;
-	return 0;
-}
-
 /* Line i's callback mapping at c: its pool, by name. */
 static void scenario_callback_pool(struct scenario_read *ld,
 				   struct yaml_doc_at c, size_t i)
@@ -27,10 +18,6 @@ static void scenario_callback_pool(struct scenario_read *ld,
 	long p = a.id ? scenario_read_ref(ld, a, &pools) : -1;
 
 	cb->pool = p >= 0 ? (size_t)p : SIZE_MAX;
-	if (p >= 0 && cb->probability > 0 && scenario_callback_routed(ld->sc))
-		yaml_doc_problem(&ld->yd, c, "call-backs are not modelled "
-				 "with overflow rules or reserves; remove "
-				 "one or the other");
 }
 
 void scenario_callback_check(struct scenario_read *ld, struct yaml_doc_at top)

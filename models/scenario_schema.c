@@ -131,6 +131,7 @@ static const struct yaml_doc_rule R_START = {
 
 const char *const scenario_schema_days[] = {WEEK_DAY_KEYS, NULL};
 static const char *const W_PER[] = {AGREEMENT_WORDS};
+static const char *const W_PER_DAYS[] = {AGREEMENT_WORDS_DAYS};
 static const char *const W_POLICY[] = {"never", "emergency_only", NULL};
 /* As enum currency_code orders them (models/currency.h). */
 static const char *const W_CURRENCY[CURRENCIES + 1] = {"GBP", "EUR", "USD",
@@ -312,11 +313,11 @@ const struct scenario_key scenario_schema_answer[] = {
 		 "the share to answer within it"),
 	{.key = "per", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
 	 AT(line_spec, per), .scale = 1, .doc = "the period the goal is "
-	 "judged over: horizon, day or week", .give = "horizon, day or week",
-	 .words = W_PER, .noun = "value"},
+	 "judged over: horizon, day, week or hour", .give = "horizon, day, "
+	 "week or hour", .words = W_PER, .noun = "value"},
 	OPTIONAL("on_at_least", R_ON_AT_LEAST, line_spec, on_at_least, D, 1,
-		 NAN, "with per: day or week, the share of periods to meet "
-		 "the goal on"),
+		 NAN, "with per: day, week or hour, the share of periods to "
+		 "meet the goal on"),
 	END};
 
 const struct scenario_key scenario_schema_pool[] = {
@@ -431,7 +432,7 @@ const struct scenario_key scenario_schema_attend[] = {
 	{.key = "per", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
 	 AT(grade_spec, per), .scale = 1, .doc = "the period the goal is "
 	 "judged over: horizon, day or week", .give = "horizon, day or week",
-	 .words = W_PER, .noun = "value"},
+	 .words = W_PER_DAYS, .noun = "value"},
 	OPTIONAL("on_at_least", R_ON_AT_LEAST, grade_spec, on_at_least, D, 1,
 		 NAN, "with per: day or week, the share of periods to meet "
 		 "the goal on"),

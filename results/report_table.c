@@ -117,8 +117,8 @@ static void rt_periods(FILE *f, const struct ci *share, double goal,
 	struct figure_def d = *figure_def(FIGURE_BLOCK_ALINE, CC_A_PERIODS_MET);
 	char text[RT_NUM_MAX], label[RT_NUM_MAX];
 
-	snprintf(text, sizeof text, "%.1f%% a %s", 100.0 * goal,
-		 agreement_word(per));
+	snprintf(text, sizeof text, "%.1f%% %s %s", 100.0 * goal,
+		 per == AGREEMENT_HOUR ? "an" : "a", agreement_word(per));
 	rt_text_row(f, "goal", text);
 	snprintf(label, sizeof label, "%s met", agreement_plural(per));
 	d.label = label;

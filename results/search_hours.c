@@ -2,7 +2,10 @@
  * search_hours.h). */
 #include "results/search_hours.h"
 
+#include <math.h>
 #include <stdlib.h>
+
+#include "models/agreement.h"
 
 #include "results/experiment.h"
 #include "sim/mem.h"
@@ -13,6 +16,8 @@ struct search_hours_x {
 	const struct scenario *base;
 	struct optimise_plan *plan;
 	bool *met;                 /* [n_lines] verdict met */
+	size_t *worst;             /* [n_lines] hours to raise when none is
+				      below the goal */
 	double *hour_sl;           /* [HOURS_PER_WEEK][n_lines] service level */
 	int max_staff;
 };
@@ -42,6 +47,19 @@ static enum sim_status search_hours_staffing(void *arg, struct search_round *r,
 	return st;
 }
 
+/* The hours of the week line l falls short by: for an agreement judged
+ * per hour, its share of hours met below on_at_least, as hours of a
+ * week (at least 1); else 1, the one worst hour raised a round. */
+static size_t search_hours_short(const struct summary *s, size_t l)
+{
+	const struct line_spec *ls = &s->sc->lines[l];
+	double gap = ls->on_at_least - s->lines[l].periods_met.mean;
+
+	if (ls->per != AGREEMENT_HOUR || !(gap > 0))
+		return 1;
+	return (size_t)ceil(gap * HOURS_PER_WEEK);
+}
+
 /* Reads the round's verdicts (met[l]) and hourly service levels
  * (hour_sl[h][l]); returns whether every line with a goal is met. */
 static bool search_hours_verdicts(void *arg, const struct summary *s)
@@ -51,6 +69,7 @@ static bool search_hours_verdicts(void *arg, const struct summary *s)
 
 	for (size_t l = 0; l < s->n_lines; l++) {
 		x->met[l] = !s->lines[l].has_goal || s->lines[l].verdict == CI_MET;
+		x->worst[l] = search_hours_short(s, l);
 		all = all && x->met[l];
 		for (size_t h = 0; h < HOURS_PER_WEEK; h++)
 			x->hour_sl[h * s->n_lines + l] =
@@ -88,7 +107,8 @@ static bool search_hours_unreachable(const void *arg, struct sim_err *err)
 static size_t search_hours_raise(void *arg, struct sim_err *err)
 {
 	struct search_hours_x *x = arg;
-	size_t n = optimise_plan_raise(x->plan, x->base, x->hour_sl, x->met);
+	size_t n = optimise_plan_raise(x->plan, x->base, x->hour_sl, x->met,
+				       x->worst);
 
 	if (n == 0)
 		sim_err_add(err, SIM_EINVAL, "no staffing with at most %d on duty "
@@ -117,9 +137,10 @@ enum search_end search_hours_run(const struct search_spec *spec,
 
 	*out = (struct search_hours){ 0 };
 	x.met = mem_calloc(base->n_lines + 1, sizeof *x.met);
+	x.worst = mem_calloc(base->n_lines + 1, sizeof *x.worst);
 	x.hour_sl = mem_calloc(HOURS_PER_WEEK * base->n_lines + 1,
 			       sizeof *x.hour_sl);
-	if (x.met == NULL || x.hour_sl == NULL)
+	if (x.met == NULL || x.worst == NULL || x.hour_sl == NULL)
 		sim_err_add(err, SIM_ENOMEM, "out of memory");
 	else
 		x.plan = optimise_plan_new(base, chosen, max_staff, err);
@@ -128,6 +149,7 @@ enum search_end search_hours_run(const struct search_spec *spec,
 	out->plan = x.plan;
 	out->sims = s.sims;
 	free(x.met);
+	free(x.worst);
 	free(x.hour_sl);
 	return end;
 }

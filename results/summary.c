@@ -148,10 +148,20 @@ static void summary_acc_periods(struct summary_acc *a,
 	}
 }
 
+/* The share of hours met of line l in replication r, tallied by the run
+ * (models/agreement_hours.h). */
+static double summary_hours_share(const struct replication_result *r,
+				  size_t l)
+{
+	return agreement_share((struct agreement_tally){
+		(size_t)r->hours_line[2 * l], (size_t)r->hours_line[2 * l + 1]});
+}
+
 /* The shares of periods met of one replication: each line's and grade's
  * whole counted days (weeks) against its goal (models/agreement.h), from
- * its by-day figures, one value a replication; NAN (left out) for an
- * agreement judged over the horizon, or with no period counted. */
+ * its by-day figures, or a line's hours as the run tallied them, one
+ * value a replication; NAN (left out) for an agreement judged over the
+ * horizon, or with no period counted. */
 static void summary_acc_agreements(struct summary_acc *a,
 				   const struct replication_result *r)
 {
@@ -163,6 +173,8 @@ static void summary_acc_agreements(struct summary_acc *a,
 	     + 1] && l < r->n_lines; l++) {
 		const double *d = r->day_line + l * CC_DAY_LINE_METRICS;
 		double x = sc->lines[l].per == AGREEMENT_HORIZON ? NAN
+			: sc->lines[l].per == AGREEMENT_HOUR
+			? summary_hours_share(r, l)
 			: agreement_share(agreement_tally_days(sc->lines[l].per,
 			  sc->lines[l].goal, d + CC_D_OFFERED,
 			  d + CC_D_SERVICE_LEVEL, r->n_lines *

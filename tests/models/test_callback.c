@@ -3,7 +3,9 @@
  * pending, the requests drawn as often as the probability says, redials
  * called off by a call-back that reached the caller first, requests
  * withdrawn by a redial answered first, and no change at all when the
- * probability is 0. */
+ * probability is 0; under overflow rules and reserves, the same
+ * conservation, the limit of a rule that never holds (dedicated pools),
+ * and a reserve holding call-backs back as it holds calls. */
 #include "replications.h"
 
 #include <stdio.h>
@@ -23,6 +25,8 @@ struct cb_case {
 	int cb_staff;
 	unsigned reps;
 	const char *redial_dist;   /* exponential (mean) or deterministic */
+	const char *cb_routing;    /* pool cb's overflow and reserve keys
+				      (", overflow: [...]"), or NULL */
 };
 
 static struct scenario *load_case(const struct cb_case *c)
@@ -49,9 +53,10 @@ static struct scenario *load_case(const struct cb_case *c)
 		 "  - {name: pa, serves: [a], shifts: [{name: d, start: "
 		 "\"00:00\", hours: 24, staff: 2}]}\n"
 		 "  - {name: cb, serves: [b], shifts: [{name: d, start: "
-		 "\"00:00\", hours: 24, staff: %d}]}\n",
+		 "\"00:00\", hours: 24, staff: %d}]%s}\n",
 		 c->reps, c->redial_p, c->redial_dist, key, c->redial_mean_s,
-		 c->cb_p, c->priority, c->cb_staff);
+		 c->cb_p, c->priority, c->cb_staff,
+		 c->cb_routing ? c->cb_routing : "");
 	struct scenario_source src = {"cb.yaml", text, strlen(text), NULL, 0,
 				      NULL};
 	sim_err_clear(&err);
@@ -84,7 +89,7 @@ static void assert_conserved(struct replication_result **res, unsigned n,
  * accounted for. */
 static void test_every_request_is_settled_or_pending(void **state)
 {
-	struct cb_case c = {0.5, 120, 0.6, "after_own", 1, 10, "exponential"};
+	struct cb_case c = {0.5, 120, 0.6, "after_own", 1, 10, "exponential", NULL};
 	struct scenario *sc = load_case(&c);
 	struct replication_result **res = replications_run(sc);
 	double made, first;
@@ -104,7 +109,7 @@ static void test_every_request_is_settled_or_pending(void **state)
  * - pending at end. */
 static void test_requests_follow_the_probability(void **state)
 {
-	struct cb_case c = {0, 120, 0.4, "after_own", 1, 30, "exponential"};
+	struct cb_case c = {0, 120, 0.4, "after_own", 1, 30, "exponential", NULL};
 	struct scenario *sc = load_case(&c);
 	struct replication_result **res = replications_run(sc);
 	double *x = calloc(c.reps, sizeof *x);
@@ -131,7 +136,7 @@ static void test_requests_follow_the_probability(void **state)
  * every request is made, with no delay, and no redial rings. */
 static void test_call_back_first_calls_off_the_redial(void **state)
 {
-	struct cb_case c = {0.9, 600, 1, "before_own", 50, 4, "deterministic"};
+	struct cb_case c = {0.9, 600, 1, "before_own", 50, 4, "deterministic", NULL};
 	struct scenario *sc = load_case(&c);
 	struct replication_result **res = replications_run(sc);
 
@@ -154,7 +159,7 @@ static void test_call_back_first_calls_off_the_redial(void **state)
  * settled were settled by the caller's own redial. */
 static void test_redial_first_withdraws_the_request(void **state)
 {
-	struct cb_case c = {0.8, 30, 1, "before_own", 0, 4, "exponential"};
+	struct cb_case c = {0.8, 30, 1, "before_own", 0, 4, "exponential", NULL};
 	struct scenario *sc = load_case(&c);
 	struct replication_result **res = replications_run(sc);
 	double made, first;
@@ -174,7 +179,7 @@ static void test_redial_first_withdraws_the_request(void **state)
  * as without the key, and the result has no call-back block. */
 static void test_zero_probability_changes_nothing(void **state)
 {
-	struct cb_case c = {0.5, 120, 0, "after_own", 1, 2, "exponential"};
+	struct cb_case c = {0.5, 120, 0, "after_own", 1, 2, "exponential", NULL};
 	struct scenario *a = load_case(&c), *b;
 	struct sim_err err;
 
@@ -199,6 +204,113 @@ static void test_zero_probability_changes_nothing(void **state)
 	scenario_free(b);
 }
 
+/* Call-backs under routing: pool cb also answers line a when a caller
+ * of a has waited 20 s, keeping one handler from a for its own line b;
+ * whichever priority its call-backs have, every request is made,
+ * reached by redial first or pending, every replication, while a's
+ * calls are answered by overflow too. */
+static void test_conserved_under_routing(void **state)
+{
+	static const char *const priorities[] = {"after_own", "before_own"};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct cb_case c = {0.5, 120, 0.6, priorities[i], 3, 10,
+				    "exponential", ", overflow: [{line: a, "
+				    "wait_s: 20}], reserve: [{line: a, keep: 1}]"};
+		struct scenario *sc = load_case(&c);
+		struct replication_result **res = replications_run(sc);
+		double made, first, overflowed = 0;
+
+		assert_conserved(res, c.reps, &made, &first);
+		for (unsigned r = 0; r < c.reps; r++)
+			overflowed += replication_line_at(res[r], 0)
+				[CC_ANSWERED_OVERFLOW];
+		assert_true(made > 0);
+		assert_true(first > 0);
+		assert_true(overflowed > 0);
+		replications_free(res, c.reps);
+		scenario_free(sc);
+	}
+}
+
+/* Runs sc's replications and b's side by side: the same bytes in every
+ * figure the contact centre and its call-backs report. */
+static void assert_same_runs(const struct scenario *a,
+			     const struct scenario *b, unsigned reps)
+{
+	struct sim_err err;
+	size_t nl = a->n_lines, np = a->n_pools;
+
+	for (uint32_t r = 0; r < reps; r++) {
+		struct replication_result *ra = replication_result_new(a);
+		struct replication_result *rb = replication_result_new(b);
+		sim_err_clear(&err);
+		assert_int_equal(replication_run(a, r, ra, &err), SIM_OK);
+		assert_int_equal(replication_run(b, r, rb, &err), SIM_OK);
+		assert_memory_equal(ra->line, rb->line, nl * CC_LINE_METRICS *
+				    sizeof(double));
+		assert_memory_equal(ra->pool, rb->pool, np * CC_POOL_METRICS *
+				    sizeof(double));
+		assert_memory_equal(ra->callback_line, rb->callback_line,
+				    nl * CB_LINE_METRICS * sizeof(double));
+		assert_true(replication_cbline_at(ra, 0)[CB_MADE] > 0);
+		replication_result_free(ra);
+		replication_result_free(rb);
+	}
+}
+
+/* An overflow rule that never holds (a queue of a million) and a reserve
+ * of none: the same run, byte for byte, as dedicated pools with
+ * call-backs, whichever their priority. */
+static void test_infinite_threshold_is_dedicated(void **state)
+{
+	static const char *const priorities[] = {"after_own", "before_own"};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct cb_case c = {0.5, 120, 0.6, priorities[i], 2, 4,
+				    "exponential", NULL};
+		struct scenario *dedicated = load_case(&c), *routed;
+
+		c.cb_routing = ", overflow: [{line: a, queue: 1000000}], "
+			       "reserve: [{line: a, keep: 0}]";
+		routed = load_case(&c);
+		assert_int_equal(routed->pools[1].n_overflow, 1);
+		assert_same_runs(dedicated, routed, c.reps);
+		scenario_free(dedicated);
+		scenario_free(routed);
+	}
+}
+
+/* A call-back is work of the abandoned caller's line: pool cb keeping its
+ * one handler from line a makes none of a's call-backs (each is reached
+ * by redial first or left pending), where without the reserve it makes
+ * them. */
+static void test_reserve_holds_call_backs(void **state)
+{
+	struct cb_case c = {0.5, 120, 0.6, "before_own", 1, 6, "exponential",
+			    ", overflow: [{line: a, queue: 1000000}], "
+			    "reserve: [{line: a, keep: 1}]"};
+	struct scenario *sc = load_case(&c);
+	struct replication_result **res = replications_run(sc);
+	double made, first;
+
+	(void)state;
+	assert_conserved(res, c.reps, &made, &first);
+	assert_true(made == 0);
+	assert_true(first > 0);
+	replications_free(res, c.reps);
+	scenario_free(sc);
+	c.cb_routing = ", overflow: [{line: a, queue: 1000000}]";
+	sc = load_case(&c);
+	res = replications_run(sc);
+	assert_conserved(res, c.reps, &made, &first);
+	assert_true(made > 0);
+	replications_free(res, c.reps);
+	scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +319,9 @@ int main(void)
 		cmocka_unit_test(test_call_back_first_calls_off_the_redial),
 		cmocka_unit_test(test_redial_first_withdraws_the_request),
 		cmocka_unit_test(test_zero_probability_changes_nothing),
+		cmocka_unit_test(test_conserved_under_routing),
+		cmocka_unit_test(test_infinite_threshold_is_dedicated),
+		cmocka_unit_test(test_reserve_holds_call_backs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -206,7 +206,8 @@ static void test_optimise_rosters_load_back(void **state)
 }
 
 /* Hours below the goal go up by one; with none below (an uncertain
- * verdict) the worst hour does; nothing passes max_staff. */
+ * verdict) the worst hour does, or the worst few when asked; nothing
+ * passes max_staff. */
 static void test_optimise_raise(void **state)
 {
 	struct scenario *sc = op_load(op_stationary, NULL, 0);
@@ -225,20 +226,28 @@ static void test_optimise_raise(void **state)
 	sl[5] = 0.7;
 	sl[77] = 0.7985;
 	sl[100] = NAN;       /* no calls in that hour: no evidence either way */
-	assert_int_equal(optimise_plan_raise(p, sc, sl, met), 2);
+	assert_int_equal(optimise_plan_raise(p, sc, sl, met, NULL), 2);
 	assert_int_equal(p->on_duty[5], base + 1);
 	assert_int_equal(p->on_duty[77], base + 1);
 	assert_int_equal(p->on_duty[6], base);
 	sl[5] = sl[77] = 0.9;
-	assert_int_equal(optimise_plan_raise(p, sc, sl, met), 1);
+	assert_int_equal(optimise_plan_raise(p, sc, sl, met, NULL), 1);
 	assert_int_equal(p->on_duty[0], base + 1);   /* 0.85, the lowest */
+	/* Short by three hours (a line judged per hour): the three lowest
+	 * go up, each once. */
+	assert_int_equal(optimise_plan_raise(p, sc, sl, met,
+					     (size_t[]){ 3 }), 3);
+	assert_int_equal(p->on_duty[0], base + 2);
+	assert_int_equal(p->on_duty[1], base + 1);
+	assert_int_equal(p->on_duty[2], base + 1);
+	assert_int_equal(p->on_duty[3], base);
 	met[0] = true;
-	assert_int_equal(optimise_plan_raise(p, sc, sl, met), 0);
+	assert_int_equal(optimise_plan_raise(p, sc, sl, met, NULL), 0);
 	met[0] = false;
 	p->max_staff = base + 1;
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
 		p->on_duty[h] = base + 1;
-	assert_int_equal(optimise_plan_raise(p, sc, sl, met), 0);
+	assert_int_equal(optimise_plan_raise(p, sc, sl, met, NULL), 0);
 	optimise_plan_free(p);
 	scenario_free(sc);
 }

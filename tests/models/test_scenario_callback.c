@@ -78,19 +78,23 @@ static void test_callback_values_are_bounded(void **state)
 		   "a positive number of seconds");
 }
 
-/* Call-backs and routing between queues are not modelled together. */
-static void test_callback_refuses_routing(void **state)
+/* Call-backs and routing between queues go together: the call-back
+ * keeps its named pool, and the pool its reserve. */
+static void test_callback_with_routing(void **state)
 {
 	(void)state;
-	expect_bad(HEAD L999 HANDLE ANSWER CB(CB_OK)
-		   "  - name: \"101\"\n    volume: {per_hour: 86.2}\n"
-		   HANDLE ANSWER POOLS SHIFT
-		   "  - name: non-emergency\n    serves: [\"101\", \"999\"]\n"
-		   "    reserve: [{line: \"999\", keep: 1}]\n"
-		   "    shifts: [{name: day, start: \"07:00\", hours: 10, "
-		   "staff: 9}]\n",
-		   "t.yaml:8:15: lines.999.callback:",
-		   "not modelled with overflow rules or reserves");
+	struct scenario *sc = expect_good("t.yaml",
+		HEAD L999 HANDLE ANSWER CB(CB_OK)
+		"  - name: \"101\"\n    volume: {per_hour: 86.2}\n"
+		HANDLE ANSWER POOLS SHIFT
+		"  - name: shared\n    serves: [\"999\", \"101\"]\n"
+		"    reserve: [{line: \"101\", keep: 1}]\n"
+		"    shifts: [{name: day, start: \"07:00\", hours: 10, "
+		"staff: 9}]\n", NULL, 0);
+
+	assert_int_equal(sc->lines[0].callback.pool, 0);
+	assert_int_equal(sc->pools[1].n_reserve, 1);
+	scenario_free(sc);
 }
 
 int main(void)
@@ -100,7 +104,7 @@ int main(void)
 		cmocka_unit_test(test_connection_is_kept),
 		cmocka_unit_test(test_callback_pool_must_exist),
 		cmocka_unit_test(test_callback_values_are_bounded),
-		cmocka_unit_test(test_callback_refuses_routing),
+		cmocka_unit_test(test_callback_with_routing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
