@@ -444,20 +444,21 @@ static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent,
 		yd->oom = 1;
 }
 
-/* Parses the value of o as YAML and grafts it into the document. */
-static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
-			    int parent)
+/* Parses the value of o as YAML and grafts it into the document.
+ * Returns 1 when it was put, 0 after a report. */
+static int ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
+			   int parent)
 {
 	yaml_document_t vdoc;
 	struct yaml_doc_fail f;
-	int v;
+	int v = 0;
 
 	if (!yaml_doc_parse(o->value, strlen(o->value), &vdoc, &f)) {
 		yd->oom |= f.oom;
 		yaml_doc_report(yd, o->where, NULL,
 				"the value is not valid YAML (%s);"
 				" quote text, and close brackets", f.what);
-		return;
+		return 0;
 	}
 	if (!yaml_document_get_root_node(&vdoc))
 		yaml_doc_report(yd, o->where, NULL,
@@ -471,15 +472,79 @@ static void ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
 	else
 		ovr_put(yd, o, parent, v);
 	yaml_document_delete(&vdoc);
+	return v != 0;
+}
+
+/* A pool's or a unit roster's staffing is one of two forms, weekly
+ * `shifts` or teams on a `rota` (the loader refuses both). The other form
+ * of key in table t, or NULL when key is not one of them there (a rota's
+ * own `shifts` has no other). */
+static const char *ovr_other_form(const struct scenario_key *t,
+				  const char *key)
+{
+	const char *other = strcmp(key, "rota") == 0 ? "shifts"
+			    : strcmp(key, "shifts") == 0 ? "rota" : NULL;
+
+	if (!t || !other || !scenario_schema_find(t, key)
+	    || !scenario_schema_find(t, other))
+		return NULL;
+	return other;
+}
+
+/* Setting one staffing form whole puts it in force: the other is taken
+ * out of mapping map, so `--set pools.NAME.rota={...}` replaces the
+ * pool's shifts (and back), and check writes only the form in force. */
+static void ovr_drop_form(struct yaml_doc *yd, int map, const char *other)
+{
+	yaml_node_t *n = yaml_doc_node(yd, map);
+	int i = n->type == YAML_MAPPING_NODE ? ovr_pair_index(yd, map, other)
+		: -1;
+	yaml_node_pair_t *p = i >= 0 ? n->data.mapping.pairs.start + i : NULL;
+
+	if (p == NULL)
+		return;
+	memmove(p, p + 1, (size_t)(n->data.mapping.pairs.top - p - 1)
+		* sizeof *p);
+	n->data.mapping.pairs.top--;
+}
+
+/* An edit below one staffing form (pools.NAME.rota.teams) of a record
+ * staffed by the other has nothing to change, and making the form up
+ * from one key would be half a roster: reported, asking for the whole
+ * form, which replaces the other. Returns 1 after a report. Segment k
+ * is the form's key, t its table, cur the record's mapping. */
+static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o,
+			   const struct scenario_key *t, int k, int cur)
+{
+	const char *other = ovr_other_form(t, o->seg[k]);
+	int rec = (int)(o->seg[k] - o->key - 1);
+	bool rota = other && strcmp(other, "shifts") == 0;
+
+	if (!other || yaml_doc_node(yd, cur)->type != YAML_MAPPING_NODE
+	    || ovr_pair_index(yd, cur, o->seg[k]) >= 0
+	    || ovr_pair_index(yd, cur, other) < 0)
+		return 0;
+	yaml_doc_report(yd, o->where, NULL, "%.*s is staffed by %s, so it "
+			"has no %s to change; give the whole %s, which replaces "
+			"its %s: --set %.*s.%s", rec, o->text,
+			rota ? "shifts" : "a rota", o->seg[k],
+			rota ? "rota" : "list of shifts", other, rec, o->text,
+			rota ? "rota={pattern: 6on4off, teams: 5, per_team: 6}"
+			: "shifts=[{name: early, start: \"07:00\", hours: 10, "
+			  "staff: 24}]");
+	return 1;
 }
 
 /* Segment k of o, resolved through the schema, then taken in the
  * document from node cur: the child, or 0 after a report. */
 static int ovr_next(struct yaml_doc *yd, struct ovr *o, int k, int cur)
 {
+	const struct scenario_key *t = o->t;
 	int item = o->item, child;
 
 	if (!item && !ovr_resolve_key(yd, o, k))
+		return 0;
+	if (!item && ovr_form_absent(yd, o, t, k, cur))
 		return 0;
 	child = ovr_step(yd, o, k, cur);
 	if (child && item)
@@ -491,6 +556,7 @@ static int ovr_next(struct yaml_doc *yd, struct ovr *o, int k, int cur)
 static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 {
 	struct ovr *o = mem_malloc(sizeof *o);
+	const char *other;
 	int cur = 1, k;
 
 	if (!o) {
@@ -501,12 +567,13 @@ static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 		o->t = scenario_schema_top;
 		for (k = 0; cur && k + 1 < o->n_seg; k++)
 			cur = ovr_next(yd, o, k, cur);
+		other = cur && !o->item ? ovr_other_form(o->t, o->seg[k]) : NULL;
 		if (cur && !o->item && !ovr_resolve_key(yd, o, k))
 			cur = 0;
 		if (cur && yaml_doc_node(yd, cur)->type == YAML_SCALAR_NODE)
 			cur = ovr_step(yd, o, k, cur);
-		if (cur)
-			ovr_graft_value(yd, o, cur);
+		if (cur && ovr_graft_value(yd, o, cur) && other)
+			ovr_drop_form(yd, cur, other);
 	}
 	free(o);
 }

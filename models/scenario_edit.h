@@ -6,7 +6,13 @@
  * command line meets exactly the checks a value from the file meets; a key
  * the file leaves out is added, and the walk judges whether it is allowed
  * there. A node the file shares through an anchor is copied before it is
- * changed, so an override changes one path and not every alias of it. */
+ * changed, so an override changes one path and not every alias of it.
+ *
+ * A pool's or unit roster's staffing is weekly `shifts` or a `rota`, one
+ * of the two: an override that sets one of them whole drops the other
+ * (the later of two such overrides is in force), and one inside the form
+ * the record does not have (rota.teams on a pool on shifts) is reported,
+ * asking for the whole form. */
 #ifndef MODELS_SCENARIO_EDIT_H
 #define MODELS_SCENARIO_EDIT_H
 

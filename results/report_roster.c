@@ -149,22 +149,13 @@ static void report_roster_team_rows(FILE *f, const struct roster_plan *p)
 	fputc('\n', f);
 }
 
-/* A rota's rows: its pattern, the rules it keeps, and the people who
- * start it on each day of its cycle. */
+/* A rota's rows: its pattern, the rules it keeps, and its teams. */
 static void report_roster_rota_rows(FILE *f, const struct roster_plan *p)
 {
 	fprintf(f, "  rota %s: a cycle of %zu days, each person's sequence "
 		"checked against the %s\n", p->rota_text, p->n_days,
 		rota_wtr_rules);
-	if (p->teams) {
-		report_roster_team_rows(f, p);
-		return;
-	}
-	fprintf(f, "  %-22s %6s\n", "starts on cycle day", "people");
-	for (size_t i = 0; i < p->n_shifts; i++)
-		if (p->shifts[i].staff > 0)
-			fprintf(f, "  %-22d %6d\n", p->shifts[i].offset + 1,
-				p->shifts[i].staff);
+	report_roster_team_rows(f, p);
 }
 
 void report_roster_plan_rows(FILE *f, const struct roster_plan *p)
@@ -406,16 +397,10 @@ void report_roster_json_shift(struct emit_json *w,
 }
 
 /* A rota of teams' "teams", "per_team", "offsets" (each team's day of
- * the cycle on "start", null: the run's start), and "kept"; all null
- * for people on a pattern given by --rota to a pool on shifts. */
+ * the cycle on "start", null: the run's start), and "kept". */
 static void report_roster_json_teams(struct emit_json *w,
 				     const struct roster_plan *p)
 {
-	if (!p->teams) {
-		emit_json_key(w, "teams");
-		fputs("null", w->f);
-		return;
-	}
 	emit_json_key_number(w, "teams", (double)p->n_teams);
 	emit_json_key_number(w, "per_team", p->per_team);
 	emit_json_key_number(w, "people", roster_plan_people(p));

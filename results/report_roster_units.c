@@ -19,7 +19,7 @@ void report_roster_units_cost(const struct report_roster_units *x,
 
 	*fte = *annual_cost = 0;
 	/* Units rostered on a pattern count their officers in post, as a rota
-	 * in the scenario does, not the hours of the week given to run. */
+	 * in the scenario does. */
 	for (size_t e = 0; s == x->r->round.s && e < x->r->n_units; e++)
 		if (x->r->plans[e] != NULL && x->r->plans[e]->pattern != NULL)
 			s = NULL, lp = false;

@@ -250,7 +250,7 @@ static enum sim_status roster_plan_rota(struct roster_plan *p,
 
 	if (st != SIM_OK)
 		return st;
-	if (own->rota && sh->rota != NULL)
+	if (sh->rota != NULL)
 		roster_teams_start(p, own->rota);
 	if (roster_plan_rota_length(p, err) < 0)
 		return SIM_EINVAL;
@@ -569,30 +569,6 @@ static int roster_plan_seq(const struct roster_plan *p, const bool *first,
 	return seq;
 }
 
-/* A rota's week for the scenario: one shift of a step on each slot of the
- * week with the least the rota rosters there. Returns the entries. */
-static size_t roster_plan_rota_week(FILE *f, const struct roster_plan *p)
-{
-	static const char *const keys[DAYS_PER_WEEK] = { WEEK_DAY_KEYS };
-	size_t week = (size_t)llround(WEEK_S / p->step_s), n = 0;
-
-	for (size_t t = 0; t < week; t++) {
-		double at = (double)t * p->step_s;
-		int staff = roster_plan_least(p, t), hh, mm;
-
-		if (staff == 0)
-			continue;
-		hh = (int)(fmod(at, DAY_S) / 3600);
-		mm = (int)fmod(at / 60, 60);
-		fprintf(f, "%s{name: rota-%s-%02d%02d, start: \"%02d:%02d\", "
-			"hours: %g, days: [%s], staff: %d}", n ? ", " : "",
-			keys[(size_t)(at / DAY_S)], hh, mm, hh, mm,
-			p->step_s / HOUR_S, keys[(size_t)(at / DAY_S)], staff);
-		n++;
-	}
-	return n;
-}
-
 char *roster_plan_override(const struct roster_plan *p)
 {
 	bool *used = mem_calloc(2 * p->n_shifts + 1, sizeof *used);
@@ -605,15 +581,11 @@ char *roster_plan_override(const struct roster_plan *p)
 		free(used);
 		return NULL;
 	}
-	if (p->teams) {
+	if (p->teams)   /* a rota: written back as the rota itself */
 		roster_teams_override(f, p);
-		n = 1;
-	} else {
+	else
 		fprintf(f, "%s.shifts=[", p->key);
-	}
-	if (p->pattern != NULL && !p->teams)
-		n = roster_plan_rota_week(f, p);
-	for (size_t j = 0; p->pattern == NULL && j < p->n_shifts; j++) {
+	for (size_t j = 0; !p->teams && j < p->n_shifts; j++) {
 		unsigned days;
 
 		if (used[j] || p->shifts[j].staff == 0)
@@ -624,7 +596,7 @@ char *roster_plan_override(const struct roster_plan *p)
 		n += roster_plan_entry(f, p, j, days, n, roster_plan_seq(p, first, j));
 	}
 	/* A roster with nobody at all still needs one shift to be valid. */
-	if (n == 0)
+	if (!p->teams && n == 0)
 		fputs("{name: none, start: \"00:00\", hours: 1, days: [mon], "
 		      "staff: 0}", f);
 	if (!p->teams)

@@ -82,11 +82,12 @@ struct roster_plan {
 					       shifts, in slots */
 	size_t blocks;
 	char rota_text[256];                /* the pattern as given */
-	/* A rota of teams (a pool or unit roster already on a rota): the
-	 * people starting on each cycle day come in teams of one size, and
-	 * the result is written back as the scenario's rota (teams,
-	 * per_team, offsets). With keep, the scenario's own teams and
-	 * offsets are kept and only per_team is chosen. */
+	/* A rota is searched as teams (of a pool or unit roster already on
+	 * a rota, or on shifts given --rota): the people starting on each
+	 * cycle day come in teams of one size, and the result is written
+	 * back as the scenario's rota (teams, per_team, offsets). With keep,
+	 * the scenario's own teams and offsets are kept and only per_team is
+	 * chosen. */
 	bool teams, keep;
 	bool own_pattern;                   /* the scenario's, not --rota's */
 	size_t n_teams;                     /* of the result */
@@ -134,12 +135,11 @@ void roster_plan_free(struct roster_plan *p);
 enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 				  double time_limit_s, struct sim_err *err);
 
-/* The override "KEY.shifts=[...]" of the plan's headcounts (with a rota,
- * a shift of one step on each slot of the week with the least the rota
- * rosters there over its cycle: the week the scenario's shifts repeat,
- * never more than the rota gives): the
- * shifts with staff, days with the same headcount merged into one entry.
- * Returns a new string (free it), or NULL when out of memory. */
+/* The override of the plan's roster: "KEY.shifts=[...]", the shifts
+ * with staff, days with the same headcount merged into one entry; or,
+ * for a rota, "KEY.rota={...}", the rota itself (roster_teams.h), which
+ * replaces the shifts of a pool or unit roster on shifts. Returns a new
+ * string (free it), or NULL when out of memory. */
 char *roster_plan_override(const struct roster_plan *p);
 
 /* People in post of a rota's plan (of teams: teams x per_team); -1 for

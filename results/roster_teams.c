@@ -33,9 +33,10 @@ void roster_teams_start(struct roster_plan *p, const struct scenario_rota *own)
 {
 	p->teams = true;
 	p->own = own;
-	p->start_day = own->spec.start_day;
+	/* No rota of its own: the cycle starts with the run. */
+	p->start_day = own ? own->spec.start_day : 0;
 	p->start[0] = '\0';
-	if (own->start.year != 0)
+	if (own && own->start.year != 0)
 		snprintf(p->start, sizeof p->start, "%04d-%02d-%02d",
 			 own->start.year, own->start.month, own->start.mday);
 }

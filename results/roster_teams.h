@@ -3,9 +3,11 @@
  * (docs/experiments.md, "Pools and units already on a rota").
  *
  * The rota's candidates (results/roster_plan.h) are people starting its
- * pattern on each day of the cycle. A scenario's rota has teams of one
- * size (models/scenario_rota.h: teams, per_team, offsets), so here the
- * people starting on a cycle day come in whole teams of per_team: for
+ * pattern on each day of the cycle: the pattern of a pool or unit roster
+ * already on a rota, or of --rota on one on shifts too. A scenario's rota
+ * has teams of one size (models/scenario_rota.h: teams, per_team,
+ * offsets), so here the people starting on a cycle day come in whole
+ * teams of per_team: for
  * each team size the programme chooses the least teams on each start day
  * (the requirement in teams, rounded up), and the least-cost size is kept
  * (ties: the fewest teams), within the scenario's 64 teams. Keeping the
@@ -13,7 +15,8 @@
  *
  * The result is written back as the rota itself: "KEY.rota={pattern,
  * shifts, teams, per_team, offsets, start}", which `callsim run` takes
- * as it is and simulates exactly, day by day.
+ * as it is and simulates exactly, day by day; on a record staffed by
+ * shifts it replaces them (models/scenario_edit.h).
  *
  * Nothing prints; errors are returned. */
 #ifndef RESULTS_ROSTER_TEAMS_H
@@ -32,8 +35,9 @@ enum sim_status roster_teams_own(struct roster_plan *p,
 				 const struct scenario_rota *own,
 				 struct sim_err *err);
 
-/* Notes in p (a plan of teams) the cycle's start of own, when the
- * pattern comes from --rota rather than from own. */
+/* Marks p a plan of teams whose pattern comes from --rota, its cycle
+ * starting where own's does (own NULL, a pool or unit roster on shifts:
+ * on the run's start). */
 void roster_teams_start(struct roster_plan *p, const struct scenario_rota *own);
 
 /* With p->keep: one candidate, all of own's teams at their offsets, its

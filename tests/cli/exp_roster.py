@@ -222,11 +222,12 @@ def check_units(t):
 
 
 def check_rota(t):
-    """--rota 6on4off on the West Midlands 999 pool: people starting the
-    pattern on days of its cycle, every person's sequence checked against
-    the Working Time Regulations and said so; the week given to run (the
-    least the rota rosters in each hour over its cycle) meets every
-    agreement fed back; a pattern breaking a rule is refused, exit 2."""
+    """--rota 6on4off on the West Midlands 999 pool, on shifts: teams
+    starting the pattern on days of its cycle, every person's sequence
+    checked against the Working Time Regulations and said so; the rota
+    itself, written back as pools.emergency.rota (replacing its shifts),
+    meets every agreement fed back; a pattern breaking a rule is refused,
+    exit 2."""
     r, _ = roster(t, WM, "--rota", "6on4off", "--pool", "emergency",
                   "--days", 7, "--replications", 4)
     t.check(r["met"] and r["rules_checked"].startswith(
@@ -240,6 +241,10 @@ def check_rota(t):
     t.check(abs(sum(x["people"] for x in rota["starts"]) * 42
                 - p["rostered_hours"]) < 1e-6, "hours %s" % p)
     check_cover(t, r)
+    t.check(len(r["set"]) == 3 and r["set"][0].startswith(
+        "pools.emergency.rota={pattern: \"6on4off\"")
+        and rota["people"] == rota["teams"] * rota["per_team"],
+        "written back as the rota: %s" % r["set"][0])
     args = ["run", WM, "--format", "json"]
     for s in r["set"]:
         args += ["--set", s]

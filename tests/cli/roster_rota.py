@@ -14,10 +14,22 @@
 - A unit roster on a rota (roster --units) and units on shifts rostered
   with --units --rota PATTERN: every attendance agreement met force-wide
   and in every area, and again when fed back to `callsim run`.
-- Bad options exit 2 naming the option.
+- Pools on shifts rostered with --rota PATTERN (tests/cli/exp_daily.yaml
+  at its own replications and horizon) are searched as teams too: the
+  result is a true rota, written back as `--set pools.NAME.rota={...}`
+  with no shifts and no start (the cycle starts with the run). Fed back
+  to `callsim run` as they are, the overrides meet every agreement with
+  the roster's service levels and count the rota's people in post; check
+  writes each pool on its rota alone (read back to itself), and its
+  on-duty table by hour of the week (minimum, mean, maximum over the
+  cycle's weeks) is the one worked out here from the teams, their
+  offsets and the pattern's shifts, whose minimum is the roster's cover.
+- Bad options exit 2 naming the option; an override of a rota's teams on
+  a pool still on shifts is refused, asking for the whole rota.
 """
 import json
 import os
+import re
 import tempfile
 
 from clitest import Ctx, fixture
@@ -126,6 +138,96 @@ def check_kept(t):
     t.check(run["lines"][0]["verdict"] == "met", "fed back kept")
 
 
+# 6-on-4-off as rota.h names it: (start hour, hours) of E, L and N.
+SIX_SHIFTS = {"E": (7, 10), "L": (14, 10), "N": (22, 10)}
+SIX_PATTERN = "E,E,L,L,N,N,R,R,R,R".split(",")
+
+
+def rota_hours(rota, shrinkage):
+    """On duty (after shrinkage, rounded half up as the run rounds) by hour
+    of the week, over the 70 days in which 6-on-4-off meets the week
+    again: (minimum, mean, maximum). Team at offset o works pattern day
+    (d + o) mod 10 on day d from the run's start, a Monday; a night runs
+    into the next morning."""
+    n, days = len(SIX_PATTERN), 70
+    rostered = [0] * (days * 24)
+    for o in rota["offsets"]:
+        for d in range(days):
+            shift = SIX_PATTERN[(d + o) % n]
+            if shift == "R":
+                continue
+            start, hours = SIX_SHIFTS[shift]
+            for i in range(hours):
+                rostered[(d * 24 + start + i) % (days * 24)] += \
+                    rota["per_team"]
+    week = [[] for _ in range(168)]
+    for hour, r in enumerate(rostered):
+        week[hour % 168].append(int(r * (1 - shrinkage) + 0.5 + 1e-9))
+    return [(min(h), sum(h) / len(h), max(h)) for h in week]
+
+
+def check_table(t, out, pool, want):
+    """check's on-duty table of pool against want[168]."""
+    block = out[out.index('  - name: "%s"' % pool):]
+    head = block.index("# on duty by hour of the week")
+    rows = re.findall(r"^    # (\d\d):00 +(.*)$", block[head:], re.M)[:24]
+    t.check(len(rows) == 24, "%s: %d rows" % (pool, len(rows)))
+    for hod, cells in rows:
+        cells = cells.split()
+        for day in range(7):
+            lo, mean, hi = want[day * 24 + int(hod)]
+            got = cells[3 * day:3 * day + 3]
+            t.check(got == [str(lo), "%.1f" % mean, str(hi)],
+                    "%s %s %s:00: check %s, the rota %s"
+                    % (pool, day, hod, got, (lo, mean, hi)))
+
+
+def check_shifts_pool(t, tmp):
+    daily = fixture("exp_daily.yaml")
+    r, _ = roster(t, daily, "--rota", "6on4off")
+    t.check(r["met"] and r["rules_checked"] == WTR, "met: %s" % r["lines"])
+    t.check(len(r["set"]) == 2, "one override a pool: %s" % r["set"])
+    for p, edit in zip(r["pools"], r["set"]):
+        check_team_rota(t, p["rota"])
+        t.check(p["rota"]["start"] is None and p["shifts"] == []
+                and p["fte"] == p["rota"]["people"], "rota %s" % p["rota"])
+        t.check(edit.startswith("pools.%s.rota={pattern: \"6on4off\", "
+                                "shifts: [{name: \"E\", start: \"07:00\", "
+                                "hours: 10}" % p["name"])
+                and ", teams: %d, per_team: %d, offsets: [%s]}" % (
+                    p["rota"]["teams"], p["rota"]["per_team"],
+                    ", ".join(map(str, p["rota"]["offsets"]))) in edit
+                and "start: \"20" not in edit, "override %s" % edit)
+    run = fed_back(t, daily, r)
+    t.check([(x["verdict"], x["service_level"]) for x in run["lines"]]
+            == [("met", x["service_level"]) for x in r["lines"]],
+            "fed back: %s" % run["lines"])
+    t.check([x["fte"] for x in run["costs"]["pools"]]
+            == [p["rota"]["people"] for p in r["pools"]],
+            "the run counts the rotas' people: %s" % run["costs"]["pools"])
+    args = ["check", daily]
+    for edit in r["set"]:
+        args += ["--set", edit]
+    out, _ = t.expect_rc(args, 0)
+    t.check("shifts:   # who is on duty" not in out
+            and out.count("\n    rota:\n") == 2, "check: rotas alone")
+    for p, shrinkage in zip(r["pools"], (0.3, 0.35)):
+        rota = p["rota"]
+        t.check("# the rota: %d people in post (%d teams of %d)" % (
+            rota["people"], rota["teams"], rota["per_team"]) in out,
+            "check's rota of %s" % p["name"])
+        want = rota_hours(rota, shrinkage)
+        check_table(t, out, p["name"], want)
+        t.check([h["on_duty"] for h in p["hours"]]
+                == [lo for lo, _, _ in want], "%s: the roster's cover is "
+                "the rota's least" % p["name"])
+    t.check_reads_back(tmp, out)
+    _, err = t.expect_rc(["roster", daily, "--quiet", "--rota", "6on4off",
+                          "--set", "pools.emergency.rota.teams=4"], 2)
+    t.check("pools.emergency is staffed by shifts, so it has no rota to "
+            "change; give the whole rota" in err, err)
+
+
 def check_units(t, tmp):
     with open(fixture("night_units.yaml"), encoding="utf-8") as f:
         text = f.read()
@@ -143,12 +245,14 @@ def check_units(t, tmp):
         north = r["entries"][0]
         t.check(north["rota"] is not None and north["shifts"] == [],
                 "North on a rota: %s" % north)
-        if not extra:
-            check_team_rota(t, north["rota"])
-            t.check(r["set"][0].startswith("units.0.rota={pattern: "
-                                           "\"6on4off\"")
-                    and north["fte"] == north["rota"]["people"] * 2,
-                    "units.0 a rota of units, crew 2: %s" % r["set"][0])
+        # On a rota in the file, or on shifts given --rota: teams either
+        # way, written back as the rota (crew 2 in the file, 1 on shifts).
+        check_team_rota(t, north["rota"])
+        t.check(r["set"][0].startswith("units.0.rota={pattern: "
+                                       "\"6on4off\"")
+                and north["fte"] == north["rota"]["people"]
+                * (1 if extra else 2),
+                "units.0 a rota of units: %s" % r["set"][0])
         run = fed_back(t, scen, r)
         mine = {(g["area"], g["grade"]): g for g in r["grades"]}
         theirs = [(None, g) for g in run["grades"]] + [
@@ -200,6 +304,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         check_pool(t)
         check_kept(t)
+        check_shifts_pool(t, tmp)
         six = check_units(t, tmp)
         check_refused(t, six)
     t.finish()

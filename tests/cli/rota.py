@@ -97,9 +97,12 @@ def check_check(t, tmp):
 
 
 REFUSED = [
-    (["--set", 'pools.emergency.shifts=[{name: d, start: "07:00", hours: 10, '
-      'staff: 1}]'], "pools.emergency.rota: both shifts and rota are given; "
-     "give one"),
+    # Both forms in one record (an override of one form whole drops the
+    # other: tests/cli/rota_edit.py).
+    (["--set", 'pools.emergency={name: emergency, serves: ["999"], shifts: '
+      '[{name: d, start: "07:00", hours: 10, staff: 1}], rota: {pattern: '
+      '6on4off, teams: 5, per_team: 20}}'],
+     "pools.emergency.rota: both shifts and rota are given; give one"),
     (["--set", "pools.emergency.rota.pattern=E,E,X,R,R"],
      "pools.emergency.rota.pattern: unknown shift 'X' (day 3 of the pattern); "
      "allowed: the rota's shifts E, L, N; R, rest or off for a rest day; or a "

@@ -126,9 +126,12 @@ def check_check(t, tmp, six):
 
 
 REFUSED = [
-    (["--set", 'units.0.shifts=[{name: d, start: "07:00", hours: 10, '
-      'staff: 1}]'], "units.0.rota: both shifts and rota are given; "
-     "give one"),
+    # Both forms in one record (an override of one form whole drops the
+    # other: tests/cli/rota_edit.py).
+    (["--set", 'units.0={area: North, role: response, shifts: [{name: d, '
+      'start: "07:00", hours: 10, staff: 1}], rota: {pattern: 6on4off, '
+      'teams: 5, per_team: 2}}'],
+     "units.0.rota: both shifts and rota are given; give one"),
     (["--set", "units.0.rota.pattern=E,E,X,R,R"],
      "units.0.rota.pattern: unknown shift 'X' (day 3 of the pattern); "
      "allowed: the rota's shifts E, L, N; R, rest or off for a rest day; or a "

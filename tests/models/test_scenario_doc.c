@@ -14,6 +14,7 @@
 
 #include "tests/test_support.h"
 #include "models/scenario.h"
+#include "models/scenario_rota.h"
 
 #define WM "scenarios/west-midlands-2024.yaml"
 
@@ -154,6 +155,50 @@ static void test_bad_edit_same_problem(void **state)
 	scenario_doc_free(d);
 }
 
+/* Setting one staffing form of a pool whole puts it in force: a rota
+ * replaces the pool's shifts, and shifts set afterwards replace the rota
+ * (the later edit of the two wins, as any later --set does); the doc
+ * keeps the file's. An edit inside the form the pool does not have is
+ * refused, asking for the whole form. */
+static void test_edit_staffing_form(void **state)
+{
+	struct scenario_edit e[2] = {
+		{"pools.emergency.rota", "{pattern: 6on4off, teams: 5, "
+		 "per_team: 18}", 0, "--set"},
+		{"pools.emergency.shifts", "[{name: d, start: \"00:00\", "
+		 "hours: 24, staff: 40}]", 0, "--set"}};
+	struct scenario_edit half = {"pools.emergency.rota.teams", NULL, 4,
+				     "--vary"};
+	struct scenario_doc *d = doc_read(WM);
+	struct scenario *sc;
+	struct sim_err err;
+
+	(void)state;
+	sc = build(d, e, 1, &err);
+	assert_non_null(sc);
+	assert_non_null(sc->pools[0].rota);
+	assert_int_equal(sc->pools[0].n_shifts, 0);
+	assert_int_equal(scenario_rota_people(sc->pools[0].rota), 90);
+	assert_null(sc->pools[1].rota);   /* the other pool keeps its shifts */
+	scenario_free(sc);
+	sc = build(d, e, 2, &err);
+	assert_non_null(sc);
+	assert_null(sc->pools[0].rota);
+	assert_int_equal(sc->pools[0].n_shifts, 1);
+	assert_int_equal(sc->pools[0].shifts[0].staff, 40);
+	scenario_free(sc);
+	assert_null(build(d, &half, 1, &err));
+	assert_non_null(strstr(err.text, "--vary pools.emergency.rota.teams=4: "
+			       "pools.emergency is staffed by shifts, so it has "
+			       "no rota to change; give the whole rota, which "
+			       "replaces its shifts"));
+	sc = build(d, NULL, 0, &err);
+	assert_true(sc != NULL && sc->pools[0].rota == NULL
+		    && sc->pools[0].n_shifts > 0);
+	scenario_free(sc);
+	scenario_doc_free(d);
+}
+
 /* The CSVs the file names are read with it: removing one afterwards
  * changes no build, and its bytes stay in the fingerprint. */
 static void test_csv_read_once(void **state)
@@ -261,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_edit_text),
 		cmocka_unit_test(test_build_matches_load),
 		cmocka_unit_test(test_bad_edit_same_problem),
+		cmocka_unit_test(test_edit_staffing_form),
 		cmocka_unit_test(test_csv_read_once),
 		cmocka_unit_test(test_threads_share_doc),
 		cmocka_unit_test(test_read_fails_like_load),

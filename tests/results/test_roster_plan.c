@@ -7,7 +7,8 @@
  * all; 2x2x2 (eight-hour shifts end to end) needs four, 168 h. 4-on-4-off
  * with two needed at Monday 10:00 only: the cycle of 8 days meets the
  * week every 56 days, 8 Mondays, and each person works a day shift on 2
- * of them, so 8 people (42 h a week each, 336 h). A pattern that breaks
+ * of them, so 8 people (42 h a week each, 336 h), in four teams of two
+ * (as many people as eight of one, fewer teams). A pattern that breaks
  * the Working Time Regulations is refused, naming the rule. */
 #include "test_support.h"
 
@@ -74,6 +75,10 @@ static void test_roster_plan_rota_every_hour(void **state)
 
 static void test_roster_plan_rota_one_hour(void **state)
 {
+	static const char want[] = "pools.p.rota={pattern: \"4on4off\", "
+		"shifts: [{name: \"D\", start: \"07:00\", hours: 12}, {name: "
+		"\"N\", start: \"19:00\", hours: 12}], teams: 4, per_team: 2, "
+		"offsets: [";
 	int need[HOURS_PER_WEEK] = { 0 };
 	struct roster_plan *p;
 	char *text;
@@ -84,12 +89,19 @@ static void test_roster_plan_rota_one_hour(void **state)
 	assert_int_equal(p->n_slots, 56 * 24);
 	assert_int_equal(people(p), 8);
 	assert_true(fabs(p->hours - 336) < 1e-9);
-	/* The week given to the scenario: the least over the 8 weeks. */
 	assert_int_equal(roster_plan_on_duty(p, 10), 2);
+	/* As teams: of one, eight; of two, four at the same cost, fewer
+	 * teams. Each team covers two of the eight Mondays, so four covering
+	 * all eight start on every other day of the cycle. */
+	assert_true(p->teams);
+	assert_int_equal(p->per_team, 2);
+	assert_int_equal(p->n_teams, 4);
+	for (size_t t = 1; t < 4; t++)
+		assert_int_equal(p->team_offset[t] % 2, p->team_offset[0] % 2);
+	/* Written back as the rota itself, its cycle starting with the run. */
 	text = roster_plan_override(p);
-	assert_int_equal(strncmp(text, "pools.p.shifts=[{name: rota-", 28), 0);
-	assert_non_null(strstr(text, "{name: rota-mon-1000, start: \"10:00\", "
-				     "hours: 1, days: [mon], staff: 2}"));
+	assert_int_equal(strncmp(text, want, sizeof want - 1), 0);
+	assert_null(strstr(text, "start: \"20"));
 	free(text);
 	roster_plan_free(p);
 }
