@@ -14,7 +14,8 @@ the same copy of the lines; --spread divides the volumes and pool staff
 among the copies, so that only the number of lines grows). Used by bench/scaling, and to write
 bench/scenarios/wm-x10.yaml (K = 10); the output is the same bytes for the
 same arguments (no clock, no random numbers), so the file can be checked
-against the script (tests/bench_scenarios).
+against the script: `bench/tools/scale_scenario.py 10 | cmp -
+bench/scenarios/wm-x10.yaml`.
 """
 
 import argparse
