@@ -69,6 +69,14 @@
 #define EV_ADAPT_POPS 1024
 #define EV_WIDTH_GAPS 0.25
 #define EV_BUSY_MASK ((uint64_t)EV_RING_N / 64 - 1)
+/* Rare paths (growing the arrays, refitting the width) kept out of push
+ * and pop, so that their registers and code do not burden the common
+ * path. */
+#if defined(__GNUC__)
+#define EV_COLD __attribute__((cold, noinline))
+#else
+#define EV_COLD
+#endif
 /* The end of an empty list. */
 #define EV_NIL UINT32_MAX
 /* Bucket numbers are clamped to +-2^62 so that lo + EV_RING_N cannot
@@ -105,6 +113,8 @@ struct ev_calendar {
 	double width_s, inv_width;
 	int ring_on;
 	uint32_t pops;           /* since the width was last checked */
+	uint32_t lent;           /* the slot ev_calendar_next_until lent, freed
+				    by the next pop, or EV_NIL */
 	double mark_s;           /* time of the pop that checked it */
 };
 
@@ -197,6 +207,7 @@ struct ev_calendar *ev_calendar_new(void)
 		return NULL;
 	}
 	cal->next_seq = 1;
+	cal->lent = EV_NIL;
 	/* Any width is correct; the first check after EV_ADAPT_POPS pops
 	 * replaces this one with one fitted to the events. */
 	cal->width_s = 1.0;
@@ -232,7 +243,7 @@ static int ev_resize(void **p, size_t n, size_t sz)
  * the ring's lists and the heap's keys stay valid. Returns 0 (the calendar
  * still usable as it was) when the size would pass the slot limit or
  * realloc fails. */
-static int ev_calendar_grow(struct ev_calendar *cal)
+EV_COLD static int ev_calendar_grow(struct ev_calendar *cal)
 {
 	size_t cap = cal->cap * 2;
 
@@ -378,13 +389,13 @@ static void ev_migrate(struct ev_calendar *cal)
 	}
 }
 
-/* The first non-empty bucket; the ring is not empty. Its events all lie in
- * the window, at or after cur, so the search ends inside the window. The
- * search reads the bitmap of non-empty buckets 64 at a time. */
-static inline int64_t ev_first_bucket(const struct ev_calendar *cal)
+/* The first non-empty bucket at or after b; the ring holds an event there
+ * or later. The ring's events all lie in the window, at or after cur, so
+ * the search ends inside the window. It reads the bitmap of non-empty
+ * buckets 64 at a time. */
+static inline int64_t ev_first_bucket_from(const struct ev_calendar *cal,
+					   int64_t b)
 {
-	int64_t b = cal->cur;
-
 	for (;;) {
 		uint64_t w = cal->busy[((uint64_t)b >> 6) & EV_BUSY_MASK] >>
 			     (b & 63);
@@ -393,6 +404,12 @@ static inline int64_t ev_first_bucket(const struct ev_calendar *cal)
 			return b + ev_ctz(w);
 		b = (b | 63) + 1;
 	}
+}
+
+/* The first non-empty bucket at or after cur; the ring is not empty. */
+static inline int64_t ev_first_bucket(const struct ev_calendar *cal)
+{
+	return ev_first_bucket_from(cal, cal->cur);
 }
 
 /* The slot of the earliest event, from the heap (*in_heap set) or from the
@@ -421,11 +438,14 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 	double first_s = INFINITY;
 	size_t k = 0;
 
-	/* The ring's events are in buckets cur, cur + 1, ... (mod the ring),
-	 * so the walk can stop once it has them all. */
+	/* The ring's events are in buckets cur, cur + 1, ... (mod the ring):
+	 * the bitmap leads from one non-empty bucket to the next, and the walk
+	 * stops once it has them all. */
 	for (int64_t b = cal->cur; k < cal->n_ring; b++) {
-		uint32_t *head = &cal->bucket[(uint64_t)b & EV_RING_MASK];
+		uint32_t *head;
 
+		b = ev_first_bucket_from(cal, b);
+		head = &cal->bucket[(uint64_t)b & EV_RING_MASK];
 		for (uint32_t s = *head; s != EV_NIL; s = cal->node[s].next)
 			all[k++] = s;
 		*head = EV_NIL;
@@ -453,7 +473,7 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
  * since the last check (a power of two, so that bucket numbers are exact
  * scalings of time), rebuilding the ring when it changes by more than a
  * factor of two either way. */
-static void ev_adapt(struct ev_calendar *cal, double now_s)
+EV_COLD static void ev_adapt(struct ev_calendar *cal, double now_s)
 {
 	double want_s = (now_s - cal->mark_s) / EV_ADAPT_POPS * EV_WIDTH_GAPS;
 	int e;
@@ -537,12 +557,10 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 	return seq;
 }
 
-/* Moves the window on after a pop at time_s: no event left pops before it,
- * so no bucket before its own is needed. */
-static void ev_advance(struct ev_calendar *cal, double time_s)
+/* Moves the window on to bucket id, that of the event just popped: no
+ * event left pops before it, so no bucket before its own is needed. */
+static inline void ev_advance(struct ev_calendar *cal, int64_t id)
 {
-	int64_t id = ev_bucket_of(cal, time_s);
-
 	if (id <= cal->lo)
 		return;
 	cal->lo = id;
@@ -551,15 +569,70 @@ static void ev_advance(struct ev_calendar *cal, double time_s)
 	ev_migrate(cal);
 }
 
-/* Takes the event in slot s off the calendar into *out. */
-static inline void ev_take(struct ev_calendar *cal, uint32_t s,
-			   struct ev_event *out)
+/* Frees the slot lent by the last ev_calendar_next_until, if any. */
+static inline void ev_release(struct ev_calendar *cal)
 {
-	*out = cal->node[s].ev;
-	cal->free_slot[cal->n_free++] = s;
+	if (cal->lent != EV_NIL) {
+		cal->free_slot[cal->n_free++] = cal->lent;
+		cal->lent = EV_NIL;
+	}
+}
+
+/* Takes the earliest event of a calendar with a ring off it if its time
+ * is at most end_s, returning its slot (still to be freed), or EV_NIL.
+ * The window moves to the popped event's bucket: that of the ring's first
+ * bucket, or computed for one from the heap. */
+static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
+{
+	int in_heap;
+	int64_t id = cal->cur;
+	uint32_t s;
+
+	if (cal->n_ring > 0)
+		id = cal->cur = ev_first_bucket(cal);
+	s = ev_first(cal, id, &in_heap);
+	if (cal->node[s].ev.time_s > end_s)
+		return EV_NIL;
+	if (in_heap) {
+		ev_heap_pop(cal);
+		cal->n_past -= cal->n_past > 0;
+		id = ev_bucket_of(cal, cal->node[s].ev.time_s);
+	} else {
+		uint64_t b = (uint64_t)id & EV_RING_MASK;
+
+		cal->bucket[b] = cal->node[s].next;
+		if (cal->bucket[b] == EV_NIL)
+			cal->busy[b >> 6] &= ~(UINT64_C(1) << (b & 63));
+		cal->n_ring--;
+	}
+	ev_advance(cal, id);
+	return s;
+}
+
+/* Takes the earliest event off the calendar if its time is at most end_s
+ * and returns its slot, which the caller frees; EV_NIL when the calendar
+ * is empty or its earliest event is later. */
+static inline uint32_t ev_remove(struct ev_calendar *cal, double end_s)
+{
+	uint32_t s;
+
+	if (cal->n == 0)
+		return EV_NIL;
+	if (cal->ring_on) {
+		s = ev_remove_ring_on(cal, end_s);
+		if (s == EV_NIL)
+			return EV_NIL;
+	} else {
+		s = (uint32_t)(cal->heap[cal->head].order & EV_SLOT_MASK);
+		if (cal->node[s].ev.time_s > end_s)
+			return EV_NIL;
+		cal->n_heap--;
+		cal->head++;
+	}
 	cal->n--;
 	if (++cal->pops == EV_ADAPT_POPS)
-		ev_adapt(cal, out->time_s);
+		ev_adapt(cal, cal->node[s].ev.time_s);
+	return s;
 }
 
 /* Removes the earliest event into *out if its time is at most end_s;
@@ -568,39 +641,30 @@ static inline void ev_take(struct ev_calendar *cal, uint32_t s,
 int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
 			  struct ev_event *out)
 {
-	int in_heap;
 	uint32_t s;
 
-	if (cal->n == 0)
+	ev_release(cal);
+	s = ev_remove(cal, end_s);
+	if (s == EV_NIL)
 		return 0;
-	if (!cal->ring_on) {
-		s = (uint32_t)(cal->heap[cal->head].order & EV_SLOT_MASK);
-		if (cal->node[s].ev.time_s > end_s)
-			return 0;
-		cal->n_heap--;
-		cal->head++;
-		ev_take(cal, s, out);
-		return 1;
-	}
-	if (cal->n_ring > 0)
-		cal->cur = ev_first_bucket(cal);
-	s = ev_first(cal, cal->cur, &in_heap);
-	if (cal->node[s].ev.time_s > end_s)
-		return 0;
-	if (in_heap) {
-		ev_heap_pop(cal);
-		cal->n_past -= cal->n_past > 0;
-	} else {
-		uint64_t b = (uint64_t)cal->cur & EV_RING_MASK;
-
-		cal->bucket[b] = cal->node[s].next;
-		if (cal->bucket[b] == EV_NIL)
-			cal->busy[b >> 6] &= ~(UINT64_C(1) << (b & 63));
-		cal->n_ring--;
-	}
-	ev_advance(cal, cal->node[s].ev.time_s);
-	ev_take(cal, s, out);
+	*out = cal->node[s].ev;
+	cal->free_slot[cal->n_free++] = s;
 	return 1;
+}
+
+/* Removes the earliest event if its time is at most end_s and lends it
+ * until the next pop; NULL when the calendar is empty or the earliest is
+ * later. Its slot is freed only at the next pop, so pushes made meanwhile
+ * (by the event's own handler) cannot overwrite it, and the event need
+ * not be copied out. */
+const struct ev_event *ev_calendar_next_until(struct ev_calendar *cal,
+					      double end_s)
+{
+	ev_release(cal);
+	cal->lent = ev_remove(cal, end_s);
+	if (cal->lent == EV_NIL)
+		return NULL;
+	return &cal->node[cal->lent].ev;
 }
 
 /* Removes the earliest event into *out; returns 0 (out untouched) when the

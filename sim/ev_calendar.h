@@ -53,6 +53,12 @@ int ev_calendar_pop(struct ev_calendar *cal, struct ev_event *out);
  * One search where peek-then-pop would make two. */
 int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
 			  struct ev_event *out);
+/* Removes the earliest event if its time_s <= end_s and lends it until the
+ * next pop (of either kind) or ev_calendar_free: pushes meanwhile do not
+ * disturb it. NULL when the calendar is empty or the earliest is later.
+ * The event loop's pop, without copying the event out. */
+const struct ev_event *ev_calendar_next_until(struct ev_calendar *cal,
+					      double end_s);
 /* Lends the earliest event, or NULL when empty. */
 const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal);
 size_t ev_calendar_size(const struct ev_calendar *cal);

@@ -192,15 +192,18 @@ int sim_step(struct sim_ctx *ctx)
 uint64_t sim_run_until(struct sim_ctx *ctx, double end_s)
 {
 	uint64_t run0 = ctx->events_run;
-	struct ev_event ev;
+	const struct ev_event *ev;
 
 	assert(end_s >= ctx->now_s);
 	while (ctx->status == SIM_OK) {
-		if (!ev_calendar_pop_until(ctx->cal, end_s, &ev)) {
+		/* The event is lent, not copied: it stays valid while its
+		 * handler runs, whatever the handler schedules. */
+		ev = ev_calendar_next_until(ctx->cal, end_s);
+		if (ev == NULL) {
 			ctx->now_s = end_s;
 			break;
 		}
-		if (!sim_run_event(ctx, &ev))
+		if (!sim_run_event(ctx, ev))
 			break;
 	}
 	return ctx->events_run - run0;

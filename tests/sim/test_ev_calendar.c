@@ -299,6 +299,51 @@ static void test_ev_calendar_refuses_times_not_finite(void **state)
 	ev_calendar_free(cal);
 }
 
+/* A lent event stays as popped while pushes are made, enough of them to
+ * grow the calendar several times and to turn its ring on, and the order
+ * is the same as by copying pops: events at 1..n pushed in reverse, each
+ * lent one pushing two later events, against a twin calendar popped by
+ * copy. Regression guard for freeing the lent slot too early (a push
+ * would overwrite it). */
+static void test_ev_calendar_next_until_lends_until_next_pop(void **state)
+{
+	struct ev_calendar *lend = ev_calendar_new(), *copy = ev_calendar_new();
+	const struct ev_event *got;
+	struct ev_event want;
+	int popped = 0;
+
+	(void)state;
+	for (int i = 600; i >= 1; i--) {
+		ev_calendar_push(lend, 2.385 * i, on_a, NULL, i);
+		ev_calendar_push(copy, 2.385 * i, on_a, NULL, i);
+	}
+	/* One beyond the end, left for the last pop. */
+	ev_calendar_push(lend, 2.385 * 1000, on_a, NULL, 1000);
+	ev_calendar_push(copy, 2.385 * 1000, on_a, NULL, 1000);
+	while ((got = ev_calendar_next_until(lend, 2.385 * 900)) != NULL) {
+		struct ev_event seen = *got;
+
+		assert_int_equal(ev_calendar_pop_until(copy, 2.385 * 900, &want), 1);
+		for (int j = 0; j < 2 && popped < 400; j++) {
+			double t = got->time_s + 2.385 * (1 + j) + 0.5;
+
+			ev_calendar_push(lend, t, on_b, NULL, -popped);
+			ev_calendar_push(copy, t, on_b, NULL, -popped);
+		}
+		assert_memory_equal(got, &seen, sizeof seen);
+		assert_memory_equal(got, &want, sizeof want);
+		popped++;
+	}
+	assert_int_equal(ev_calendar_pop_until(copy, 2.385 * 900, &want), 0);
+	assert_int_equal(ev_calendar_size(lend), ev_calendar_size(copy));
+	/* A copying pop after a lending one frees the lent slot too. */
+	assert_int_equal(ev_calendar_pop(lend, &want), 1);
+	assert_int_equal(want.arg, 1000);
+	assert_int_equal(ev_calendar_size(lend), ev_calendar_size(copy) - 1);
+	ev_calendar_free(lend);
+	ev_calendar_free(copy);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_ev_calendar_pop_until_stops_at_end),
 		cmocka_unit_test(test_ev_calendar_grows),
 		cmocka_unit_test(test_ev_calendar_refuses_times_not_finite),
+		cmocka_unit_test(test_ev_calendar_next_until_lends_until_next_pop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
