@@ -31,11 +31,8 @@ static void fit_calls_quantiles(double *x, size_t n, double *q)
 	}
 }
 
-/* Fits the four families to the n values x (reordered), and, when the
- * best is too far from the data, keeps their quantiles. */
-static enum sim_status fit_calls_duration(double *x, size_t n,
-					  struct fit_duration *d,
-					  struct sim_err *err)
+enum sim_status fit_calls_duration(double *x, size_t n,
+				   struct fit_duration *d, struct sim_err *err)
 {
 	static const enum fit_family fams[FIT_FAMILIES] = {
 		FIT_EXPONENTIAL, FIT_LOGNORMAL, FIT_GAMMA, FIT_WEIBULL

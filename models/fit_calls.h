@@ -72,6 +72,12 @@ struct fit_calls {
 	size_t n_calls;
 };
 
+/* Fits the four families to the n values x (reordered), and, when the
+ * best is too far from the data, keeps their quantiles (fewer than 2
+ * values, or all 0: nothing fitted, best -1). Returns SIM_OK or
+ * SIM_ENOMEM. */
+enum sim_status fit_calls_duration(double *x, size_t n,
+				   struct fit_duration *d, struct sim_err *err);
 /* Fits everything from log. Returns SIM_OK, SIM_EINVAL when the log has
  * no call, or SIM_ENOMEM; free with fit_calls_clear. */
 enum sim_status fit_calls_estimate(const struct call_log *log,

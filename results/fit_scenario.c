@@ -8,7 +8,7 @@
 #include "models/log_time.h"
 
 /* A count with thousands separators: 52,113. */
-static void fit_scenario_count(FILE *f, double x)
+void fit_scenario_count(FILE *f, double x)
 {
 	char digits[64];
 	size_t n, lead;
@@ -22,7 +22,7 @@ static void fit_scenario_count(FILE *f, double x)
 }
 
 /* A name as a double-quoted YAML scalar. */
-static void fit_scenario_name(FILE *f, const char *s)
+void fit_scenario_name(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (; *s; s++) {
@@ -157,12 +157,13 @@ static void fit_scenario_families(FILE *f, const struct fit_result *fits,
 
 /* The empirical distribution of d, as equally likely values. */
 static void fit_scenario_empirical(FILE *f, const char *key,
-				   const struct fit_duration *d)
+				   const struct fit_duration *d,
+				   const char *what)
 {
 	fprintf(f, "    %s:   # fitted: n = ", key);
 	fit_scenario_count(f, (double)d->n);
-	fprintf(f, " calls, empirical (%d quantiles)\n      dist: empirical\n"
-		"      values: [\n", FIT_CALLS_QUANTILES);
+	fprintf(f, " %s, empirical (%d quantiles)\n      dist: empirical\n"
+		"      values: [\n", what, FIT_CALLS_QUANTILES);
 	for (int i = 0; i < FIT_CALLS_QUANTILES; i++)
 		fprintf(f, "%s%.6g%s", i % 10 == 0 ? "        " : "",
 			d->quantiles[i], i + 1 == FIT_CALLS_QUANTILES ? "\n"
@@ -170,28 +171,33 @@ static void fit_scenario_empirical(FILE *f, const char *key,
 	fputs("      ]\n", f);
 }
 
-/* Handle or wrap-up time (key) of a line, d. */
-static void fit_scenario_duration(FILE *f, const char *key,
-				  const struct fit_duration *d)
+/* A fitted duration (key) of a line or grade, d, from n `what`. */
+void fit_scenario_duration(FILE *f, const char *key,
+			   const struct fit_duration *d, const char *what)
 {
 	const struct fit_result *b = d->best >= 0 ? &d->fits[d->best] : NULL;
 
 	if (d->n == 0 || d->all_zero)
 		return;
+	if (!b && !d->empirical) {
+		fprintf(f, "    # %s: not fitted: %zu %s, a fit needs 2 at "
+			"least\n", key, d->n, what);
+		return;
+	}
 	fprintf(f, "    # %s: maximum likelihood, the best by AIC of\n", key);
 	fit_scenario_families(f, d->fits, FIT_FAMILIES, d->best);
 	if (d->empirical) {
 		fprintf(f, "    #   the best family's KS distance %.3f is above "
 			"%.2f: the data's own distribution instead\n",
 			b ? b->ks : 1.0, FIT_CALLS_KS_MAX);
-		fit_scenario_empirical(f, key, d);
+		fit_scenario_empirical(f, key, d, what);
 		return;
 	}
 	fprintf(f, "    %s: ", key);
 	fit_scenario_dist(f, b);
 	fputs("   # fitted: n = ", f);
 	fit_scenario_count(f, (double)d->n);
-	fprintf(f, " calls, KS = %.3f\n", b->ks);
+	fprintf(f, " %s, KS = %.3f\n", what, b->ks);
 }
 
 /* Kaplan-Meier's S(t) against the fit's at a few times observed. */
@@ -255,10 +261,12 @@ static void fit_scenario_line(FILE *f, const struct call_log *log, int l,
 	fit_scenario_demand(f, fl, fc);
 	fit_scenario_months(f, fl);
 	fit_scenario_patience(f, &fl->patience);
-	fit_scenario_duration(f, "handle", &fl->handle);
-	fit_scenario_duration(f, "wrap", &fl->wrap);
+	fit_scenario_duration(f, "handle", &fl->handle, "calls");
+	fit_scenario_duration(f, "wrap", &fl->wrap, "calls");
 	fprintf(f, "    answer: {within_s: %.6g}   # not in the log: "
 		"--answer-within\n", o->answer_within_s);
+	if (o->incidents)
+		fit_scenario_incidents_line(f, o, l);
 }
 
 /* The shifts of a pool: one for each run of hours of the day with the
@@ -321,5 +329,7 @@ int fit_scenario_write(FILE *f, const struct call_log *log,
 	for (int p = 0; p < fc->n_pools; p++)
 		if (fc->pools[p].n_answered > 0)
 			fit_scenario_pool(f, log, p, fc);
+	if (o->incidents)
+		fit_scenario_incidents_write(f, o);
 	return ferror(f) ? -1 : 0;
 }
