@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/fit_redial.h"
 #include "models/local_time.h"
 #include "models/log_time.h"
 #include "sim/mem.h"
@@ -156,7 +157,8 @@ enum sim_status fit_calls_estimate(const struct call_log *log,
 	if (st != SIM_OK)
 		return st;
 	fit_calls_origin(log, fc);
-	return fit_calls_demand(log, fc, err);
+	st = fit_redial_estimate(log, fc, err);
+	return st == SIM_OK ? fit_calls_demand(log, fc, err) : st;
 }
 
 void fit_calls_clear(struct fit_calls *fc)
@@ -165,5 +167,6 @@ void fit_calls_clear(struct fit_calls *fc)
 		return;
 	for (int l = 0; l < fc->n_lines; l++)
 		fit_patience_clear(&fc->lines[l].patience);
+	free(fc->redial_row);
 	memset(fc, 0, sizeof *fc);
 }

@@ -83,8 +83,14 @@ static void fit_scenario_demand(FILE *f, const struct fit_line *fl,
 				const struct fit_calls *fc)
 {
 	fprintf(f, "    volume: {per_year: %.0f}   # fitted: n = ", fl->per_year);
-	fit_scenario_count(f, (double)fl->n_calls);
+	fit_scenario_count(f, (double)(fl->n_calls - fl->n_redials));
 	fprintf(f, " calls in %.0f hours observed\n", fc->hours_observed);
+	if (fl->n_redials > 0) {
+		fputs("    # (and ", f);
+		fit_scenario_count(f, (double)fl->n_redials);
+		fputs(" redials, left out of the volume: the fitted redial "
+		      "brings them)\n", f);
+	}
 	fputs("    # fitted: calls in each hour of the week (Monday 00:00 "
 	      "first) over the hours\n    # observed of it (with the months, "
 	      "when fitted), relative to the mean\n    # (1 where an hour was "
@@ -248,6 +254,57 @@ static void fit_scenario_patience(FILE *f, const struct fit_patience *p)
 	fputs(" abandoned\n", f);
 }
 
+/* The redial delay of r, a flow mapping under `redial`. */
+static void fit_scenario_redial_delay(FILE *f, const struct fit_redial *r)
+{
+	const struct fit_duration *d = &r->delay;
+
+	if (d->empirical) {
+		fputs("      delay: {dist: empirical, values: [", f);
+		for (int i = 0; i < FIT_CALLS_QUANTILES; i++)
+			fprintf(f, "%s%.6g", i == 0 ? "" : i % 10 ? ", "
+				: ",\n        ", d->quantiles[i]);
+		fputs("]}", f);
+	} else if (d->best >= 0) {
+		fputs("      delay: ", f);
+		fit_scenario_dist(f, &d->fits[d->best]);
+	} else {
+		fputs("      delay: {dist: deterministic, value: 0}", f);
+	}
+	fputs("   # fitted: n = ", f);
+	fit_scenario_count(f, (double)d->n);
+	if (d->best >= 0)
+		fprintf(f, " redials, KS = %.3f%s\n", d->fits[d->best].ks,
+			d->empirical ? ", empirical" : "");
+	else
+		fputs(d->all_zero ? " redials, all at once\n"
+		      : " redial, too few to fit\n", f);
+}
+
+/* A line's redials, when the log names its callers. */
+static void fit_scenario_redial(FILE *f, const struct fit_redial *r)
+{
+	if (!r->has)
+		return;
+	fprintf(f, "    # redial: of %zu abandoned calls, the %zu that ended "
+		"%.1f s (the longest\n    #   delay seen) or more before the "
+		"log's last call; redialled when the\n    #   caller's next call "
+		"is a redial\n", r->abandoned, r->trials, r->guard_s);
+	if (r->redials == 0) {
+		fputs("    #   none redialled: no redial written\n", f);
+		return;
+	}
+	if (r->delay.best >= 0)
+		fit_scenario_families(f, r->delay.fits, FIT_FAMILIES,
+				      r->delay.best);
+	fprintf(f, "    redial:\n      probability: %.6g   # fitted: %zu of "
+		"%zu redialled (95%% CI %.3f to %.3f)%s\n",
+		fmin(r->p, 0.999), r->redials, r->trials, r->p_lo, r->p_hi,
+		r->p > 0.999 ? "; at most 0.999 (a caller who always redials "
+		"never leaves)" : "");
+	fit_scenario_redial_delay(f, r);
+}
+
 /* One line of the scenario. */
 static void fit_scenario_line(FILE *f, const struct call_log *log, int l,
 			      const struct fit_calls *fc,
@@ -261,6 +318,7 @@ static void fit_scenario_line(FILE *f, const struct call_log *log, int l,
 	fit_scenario_demand(f, fl, fc);
 	fit_scenario_months(f, fl);
 	fit_scenario_patience(f, &fl->patience);
+	fit_scenario_redial(f, &fl->redial);
 	fit_scenario_duration(f, "handle", &fl->handle, "calls");
 	fit_scenario_duration(f, "wrap", &fl->wrap, "calls");
 	fprintf(f, "    answer: {within_s: %.6g}   # not in the log: "
