@@ -159,6 +159,13 @@ static void fit_scenario_families(FILE *f, const struct fit_result *fits,
 			"(%.5g to %.5g) s%s\n", r->mean, r->mean_lo, r->mean_hi,
 			r->sd, r->sd_lo, r->sd_hi, i == best ? ", best" : "");
 	}
+	for (int i = 0; best >= 0 && i < n; i++)
+		if (fits[i].ok && fits[i].aic < fits[best].aic) {
+			fprintf(f, "    #   (within %.0f AIC points of the lowest, "
+				"the family with fewer parameters is written)\n",
+				FIT_AIC_NEAR);
+			return;
+		}
 }
 
 /* The empirical distribution of d, as equally likely values. */
