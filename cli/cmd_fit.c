@@ -12,23 +12,34 @@
 #include "cli/cli_common.h"
 #include "models/call_log_read.h"
 #include "models/fit_calls.h"
+#include "models/fit_incidents.h"
+#include "models/incident_log_read.h"
 #include "results/fit_scenario.h"
 #include "sim/mem.h"
 
 const char cmd_fit_usage[] =
-	"usage: callsim fit CALLS.csv [--map COLUMN=FIELD]... [--date-format F]\n"
+	"usage: callsim fit CALLS.csv [--incidents CAD.csv] [--map COLUMN=FIELD]...\n"
+	"                  [--incident-map COLUMN=FIELD]... [--date-format F]\n"
 	"                  [--answer-within S] [--skip-bad-rows] [--out FILE]\n"
 	"\n"
 	"Fits a scenario to a call log (one CSV row a call, as `callsim run\n"
 	"--calls-log` writes or a telephony system exports): each line's volume,\n"
 	"hour-of-week profile, month factors, handle and wrap-up distributions\n"
 	"and callers' patience, and each pool's staffing by hour of the day;\n"
+	"with an incident log, each line's grade mix and the grades' delay,\n"
+	"travel and time on scene, the areas' shares, the roles and units;\n"
 	"every fitted value with a comment saying what it was fitted from.\n"
 	"\n"
+	"  --incidents FILE    an incident log (one CSV row an incident, as `callsim\n"
+	"                      run --incidents-log` writes)\n"
 	"  --map COLUMN=FIELD  read FIELD (call_id, line, arrived, answered,\n"
 	"                      abandoned, wait_s, talk_s, wrap_s, pool, handler,\n"
-	"                      outcome, counted) from the column named COLUMN\n"
+	"                      outcome, counted, caller_id, redial) from the\n"
+	"                      column named COLUMN\n"
 	"                      (repeatable; by default a column named as the field)\n"
+	"  --incident-map COLUMN=FIELD  the same for the incident log's fields\n"
+	"                      (incident_id, call_id, grade, area, created,\n"
+	"                      dispatched, arrived, cleared, unit, preempted, counted)\n"
 	"  --date-format F     auto (default: DD/MM/YYYY when the first time has\n"
 	"                      a '/', else ISO 8601), iso, dmy or mdy\n"
 	"  --answer-within S   every line's answering target, seconds (default 10)\n"
@@ -40,7 +51,8 @@ const char cmd_fit_usage[] =
 
 struct fit_opts {
 	const char *path;
-	struct cli_strings map;
+	const char *incidents;
+	struct cli_strings map, incident_map;
 	int date_format;
 	const char *answer_within;
 	const char *out;
@@ -50,7 +62,9 @@ struct fit_opts {
 enum fit_opt_id { OPT_HELP };
 
 static const struct cli_opt fit_opts_table[] = {
+	CLI_OPT_TEXT("incidents", 0, struct fit_opts, incidents),
 	CLI_OPT_LIST("map", struct fit_opts, map),
+	CLI_OPT_LIST("incident-map", struct fit_opts, incident_map),
 	CLI_OPT_CHOICE("date-format", struct fit_opts, date_format,
 		       log_time_format_names),
 	CLI_OPT_TEXT("answer-within", 0, struct fit_opts, answer_within),
@@ -98,6 +112,27 @@ static int fit_parse(int argc, char **argv, struct fit_opts *o,
 	return CLI_EXIT_OK;
 }
 
+/* After a log with problems was read: a count of them on stderr, and
+ * CLI_EXIT_OK when --skip-bad-rows lets the rest be fitted, else exit 2. */
+static int fit_verdict(const struct fit_opts *o, const char *path,
+		       int problems, size_t n_bad, size_t n_gaps, size_t n_left)
+{
+	fprintf(stderr, "callsim fit: %d problem%s in %s: %zu row%s with "
+		"problems, %zu gap%s\n", problems, problems == 1 ? "" : "s",
+		path, n_bad, n_bad == 1 ? "" : "s", n_gaps,
+		n_gaps == 1 ? "" : "s");
+	if (o->skip) {
+		fprintf(stderr, "callsim fit: --skip-bad-rows: %zu row%s left "
+			"out, %zu gap%s left out of the period; fitting the "
+			"%zu rows left\n", n_bad, n_bad == 1 ? "" : "s",
+			n_gaps, n_gaps == 1 ? "" : "s", n_left);
+		return CLI_EXIT_OK;
+	}
+	fputs("callsim fit: nothing fitted; --skip-bad-rows leaves those rows "
+	      "out and fits the rest\n", stderr);
+	return CLI_EXIT_USAGE;
+}
+
 /* Reads the log, printing its problems: CLI_EXIT_OK when it may be
  * fitted (no problem, or --skip-bad-rows), else the exit code. */
 static int fit_read(const struct fit_opts *o, struct call_log *log)
@@ -120,21 +155,35 @@ static int fit_read(const struct fit_opts *o, struct call_log *log)
 		return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 	if (yd.n_problems == 0)
 		return CLI_EXIT_OK;
-	fprintf(stderr, "callsim fit: %d problem%s in %s: %zu row%s with "
-		"problems, %zu gap%s\n", yd.n_problems,
-		yd.n_problems == 1 ? "" : "s", o->path, log->n_bad,
-		log->n_bad == 1 ? "" : "s", log->n_gaps,
-		log->n_gaps == 1 ? "" : "s");
-	if (o->skip) {
-		fprintf(stderr, "callsim fit: --skip-bad-rows: %zu row%s left "
-			"out, %zu gap%s left out of the period; fitting the "
-			"%zu rows left\n", log->n_bad, log->n_bad == 1 ? "" : "s",
-			log->n_gaps, log->n_gaps == 1 ? "" : "s", log->n);
+	return fit_verdict(o, o->path, yd.n_problems, log->n_bad, log->n_gaps,
+			   log->n);
+}
+
+/* Reads the incident log of --incidents, as fit_read the call log. */
+static int fit_read_incidents(const struct fit_opts *o,
+			      struct incident_log *il)
+{
+	struct sim_err err;
+	struct yaml_doc yd = { 0 };
+	struct incident_log_options opt = {
+		(const char *const *)o->incident_map.items, o->incident_map.n,
+		(enum log_time_format)o->date_format
+	};
+	enum sim_status st;
+
+	if (!o->incidents)
 		return CLI_EXIT_OK;
-	}
-	fputs("callsim fit: nothing fitted; --skip-bad-rows leaves those rows "
-	      "out and fits the rest\n", stderr);
-	return CLI_EXIT_USAGE;
+	sim_err_clear(&err);
+	yd.file = o->incidents;
+	yd.err = &err;
+	st = incident_log_read(o->incidents, &opt, il, &yd);
+	if (st != SIM_OK || yd.n_problems > 0)
+		cli_print_err("fit", &err);
+	if (st != SIM_OK)
+		return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+	if (yd.n_problems == 0)
+		return CLI_EXIT_OK;
+	return fit_verdict(o, o->incidents, yd.n_problems, il->n_bad, 0, il->n);
 }
 
 /* Refuses a fit that could not make a scenario: a line with fewer than
@@ -157,9 +206,9 @@ static int fit_usable(const struct call_log *log, const struct fit_calls *fc)
 /* Writes the scenario to --out (whole or not at all: FILE.tmp, then
  * renamed) or stdout. */
 static int fit_write(const struct fit_opts *o, const struct call_log *log,
-		     const struct fit_calls *fc, double within)
+		     const struct fit_calls *fc,
+		     const struct fit_scenario_opts *so)
 {
-	struct fit_scenario_opts so = { o->path, within, 10, 1 };
 	char tmp[4200];
 	FILE *f = stdout;
 	int bad;
@@ -172,7 +221,7 @@ static int fit_write(const struct fit_opts *o, const struct call_log *log,
 		fprintf(stderr, "callsim fit: cannot write %s\n", o->out);
 		return CLI_EXIT_FAILURE;
 	}
-	bad = fit_scenario_write(f, log, fc, &so) != 0;
+	bad = fit_scenario_write(f, log, fc, so) != 0;
 	bad |= o->out ? fclose(f) != 0 : fflush(f) != 0;
 	if (o->out && !bad)
 		bad = rename(tmp, o->out) != 0;
@@ -184,11 +233,40 @@ static int fit_write(const struct fit_opts *o, const struct call_log *log,
 	return bad ? CLI_EXIT_FAILURE : CLI_EXIT_OK;
 }
 
-/* Fits the log read and writes the scenario. */
+/* Fits the incident log il, when one was given, into so. Returns
+ * CLI_EXIT_OK or the exit code to stop with (reported). */
+static int fit_incidents(const struct incident_log *il,
+			 const struct call_log *log,
+			 struct fit_scenario_opts *so, struct fit_incidents **fi)
+{
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	if (!so->ilog_source)
+		return CLI_EXIT_OK;
+	*fi = mem_calloc(1, sizeof **fi);
+	if (!*fi) {
+		fputs("callsim fit: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
+	if (fit_incidents_estimate(il, log, *fi, &err) != SIM_OK) {
+		cli_print_err("fit", &err);
+		return err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE
+						: CLI_EXIT_USAGE;
+	}
+	so->ilog = il;
+	so->incidents = *fi;
+	return CLI_EXIT_OK;
+}
+
+/* Fits the logs read and writes the scenario. */
 static int fit_run(const struct fit_opts *o, const struct call_log *log,
-		   double within)
+		   const struct incident_log *il, double within)
 {
 	struct fit_calls *fc = mem_calloc(1, sizeof *fc);
+	struct fit_incidents *fi = NULL;
+	struct fit_scenario_opts so = { o->path, within, 10, 1, o->incidents,
+					NULL, NULL };
 	struct sim_err err;
 	int rc;
 
@@ -203,10 +281,13 @@ static int fit_run(const struct fit_opts *o, const struct call_log *log,
 	} else {
 		rc = fit_usable(log, fc);
 		if (rc == CLI_EXIT_OK)
-			rc = fit_write(o, log, fc, within);
+			rc = fit_incidents(il, log, &so, &fi);
+		if (rc == CLI_EXIT_OK)
+			rc = fit_write(o, log, fc, &so);
 	}
 	fit_calls_clear(fc);
 	free(fc);
+	free(fi);
 	return rc;
 }
 
@@ -214,6 +295,7 @@ int cmd_fit(int argc, char **argv)
 {
 	struct fit_opts o = { 0 };
 	struct call_log log = { 0 };
+	struct incident_log il = { 0 };
 	double within = 10;
 	int rc = fit_parse(argc, argv, &o, &within);
 
@@ -222,8 +304,12 @@ int cmd_fit(int argc, char **argv)
 	if (rc == CLI_EXIT_OK)
 		rc = fit_read(&o, &log);
 	if (rc == CLI_EXIT_OK)
-		rc = fit_run(&o, &log, within);
+		rc = fit_read_incidents(&o, &il);
+	if (rc == CLI_EXIT_OK)
+		rc = fit_run(&o, &log, &il, within);
 	call_log_clear(&log);
+	incident_log_clear(&il);
 	cli_strings_clear(&o.map);
+	cli_strings_clear(&o.incident_map);
 	return rc == CLI_STOP ? CLI_EXIT_OK : rc;
 }

@@ -21,7 +21,8 @@
 
 const char *const call_log_field_names[] = {
 	"call_id", "line", "arrived", "answered", "abandoned", "wait_s",
-	"talk_s", "wrap_s", "pool", "handler", "outcome", "counted"
+	"talk_s", "wrap_s", "pool", "handler", "outcome", "counted",
+	"caller_id", "redial"
 };
 
 static const char *const call_log_outcomes[] = {
@@ -83,7 +84,8 @@ static int call_log_mapped(struct call_log_ctx *x, const char *name)
 			sim_err_add(x->yd->err, SIM_ESCENARIO, "--map %s: must "
 				    "be COLUMN=FIELD, FIELD one of call_id, line, "
 				    "arrived, answered, abandoned, wait_s, talk_s, "
-				    "wrap_s, pool, handler, outcome, counted", m);
+				    "wrap_s, pool, handler, outcome, counted, "
+				    "caller_id, redial", m);
 			return -2;
 		}
 		if ((size_t)(eq - m) == strlen(name)
@@ -344,6 +346,10 @@ static int call_log_cells(struct call_log_ctx *x, struct call_log_row *r)
 	bad += call_log_whole(x, CALL_LOG_CALL_ID, 0, 9e15, -1, &r->id) != 0;
 	bad += call_log_whole(x, CALL_LOG_HANDLER, 1, 1e6, 0, &handler) != 0;
 	r->handler = (int)handler;
+	bad += call_log_whole(x, CALL_LOG_CALLER_ID, 0, 9e15, -1,
+			      &r->caller) != 0;
+	bad += call_log_whole(x, CALL_LOG_REDIAL, 0, 1, -1, &handler) != 0;
+	r->redial = (int)handler;
 	rc = call_log_named(x, CALL_LOG_LINE, x->log->lines, &x->log->n_lines,
 			    -3, &r->line);
 	if (rc == -2)

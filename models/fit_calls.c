@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/fit_redial.h"
 #include "models/local_time.h"
 #include "models/log_time.h"
 #include "sim/mem.h"
@@ -31,11 +32,8 @@ static void fit_calls_quantiles(double *x, size_t n, double *q)
 	}
 }
 
-/* Fits the four families to the n values x (reordered), and, when the
- * best is too far from the data, keeps their quantiles. */
-static enum sim_status fit_calls_duration(double *x, size_t n,
-					  struct fit_duration *d,
-					  struct sim_err *err)
+enum sim_status fit_calls_duration(double *x, size_t n,
+				   struct fit_duration *d, struct sim_err *err)
 {
 	static const enum fit_family fams[FIT_FAMILIES] = {
 		FIT_EXPONENTIAL, FIT_LOGNORMAL, FIT_GAMMA, FIT_WEIBULL
@@ -159,7 +157,8 @@ enum sim_status fit_calls_estimate(const struct call_log *log,
 	if (st != SIM_OK)
 		return st;
 	fit_calls_origin(log, fc);
-	return fit_calls_demand(log, fc, err);
+	st = fit_redial_estimate(log, fc, err);
+	return st == SIM_OK ? fit_calls_demand(log, fc, err) : st;
 }
 
 void fit_calls_clear(struct fit_calls *fc)
@@ -168,5 +167,6 @@ void fit_calls_clear(struct fit_calls *fc)
 		return;
 	for (int l = 0; l < fc->n_lines; l++)
 		fit_patience_clear(&fc->lines[l].patience);
+	free(fc->redial_row);
 	memset(fc, 0, sizeof *fc);
 }

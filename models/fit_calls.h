@@ -37,8 +37,22 @@ struct fit_duration {
 	double quantiles[FIT_CALLS_QUANTILES];  /* at (i + 0.5) / Q */
 };
 
+/* Redials of a line (fit_redial.h): the callers who hung up and called
+ * again. */
+struct fit_redial {
+	int has;                    /* the log names callers */
+	size_t abandoned;           /* abandoned calls of the line */
+	size_t trials;              /* of them, early enough to judge */
+	size_t redials;             /* of the trials, redialled */
+	double guard_s;             /* a trial is this long before the end */
+	double p, p_lo, p_hi;       /* share redialled, Wilson 95% interval */
+	struct fit_duration delay;  /* hanging up to calling again */
+};
+
 struct fit_line {
 	size_t n_calls, n_answered, n_abandoned, n_waiting;
+	size_t n_redials;           /* of n_calls, redials (left out of the
+				       volume, which the redial brings) */
 	double per_year;            /* calls a year of 365 days */
 	double profile[168];        /* rate by hour of the week / mean rate */
 	double profile_hours[168];  /* 1: the hour of the week was observed */
@@ -48,6 +62,7 @@ struct fit_line {
 	int has_months;             /* two months or more observed */
 	struct fit_duration handle, wrap;
 	struct fit_patience patience;
+	struct fit_redial redial;
 };
 
 /* Staffing of one pool, by hour of the day (fit_calls_demand). */
@@ -70,8 +85,16 @@ struct fit_calls {
 	double exposure[168][12];   /* hours observed by hour of the week
 				       and month */
 	size_t n_calls;
+	unsigned char *redial_row;  /* 1: row i is a redial (fit_redial.h);
+				       NULL without caller ids */
 };
 
+/* Fits the four families to the n values x (reordered), and, when the
+ * best is too far from the data, keeps their quantiles (fewer than 2
+ * values, or all 0: nothing fitted, best -1). Returns SIM_OK or
+ * SIM_ENOMEM. */
+enum sim_status fit_calls_duration(double *x, size_t n,
+				   struct fit_duration *d, struct sim_err *err);
 /* Fits everything from log. Returns SIM_OK, SIM_EINVAL when the log has
  * no call, or SIM_ENOMEM; free with fit_calls_clear. */
 enum sim_status fit_calls_estimate(const struct call_log *log,

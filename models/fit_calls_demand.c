@@ -63,6 +63,8 @@ static void fit_calls_count(const struct call_log *log, struct fit_calls *fc,
 		long h = fit_calls_hour(fc, r->arrived);
 		int m = demand_month_of_day(start, h / 24) - 1;
 
+		if (fc->redial_row && fc->redial_row[i])
+			continue;   /* the fitted redial brings it */
 		count[r->line][h % 168][m]++;
 		fc->lines[r->line].calls_how[h % 168]++;
 		fc->lines[r->line].calls_month[m]++;

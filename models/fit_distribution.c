@@ -360,17 +360,36 @@ enum sim_status fit_distribution(const struct fit_sample *s, enum fit_family f,
 	return SIM_OK;
 }
 
+/* Of the converged fits within FIT_AIC_NEAR of the lowest AIC (index
+ * low), the one with the fewest parameters, the lowest AIC among those. */
+static int fit_distribution_simplest(const struct fit_result *out, int n,
+				     int low)
+{
+	int best = low;
+
+	for (int i = 0; i < n; i++) {
+		int np = fit_n_params[out[i].family];
+		int nb = fit_n_params[out[best].family];
+
+		if (!out[i].ok || out[i].aic > out[low].aic + FIT_AIC_NEAR)
+			continue;
+		if (np < nb || (np == nb && out[i].aic < out[best].aic))
+			best = i;
+	}
+	return best;
+}
+
 int fit_distribution_best(const struct fit_sample *s,
 			  const enum fit_family *families, int n,
 			  struct fit_result *out, struct sim_err *err)
 {
-	int best = -1;
+	int low = -1;
 
 	for (int i = 0; i < n; i++) {
 		if (fit_distribution(s, families[i], &out[i], err) != SIM_OK)
 			return -2;
-		if (out[i].ok && (best < 0 || out[i].aic < out[best].aic))
-			best = i;
+		if (out[i].ok && (low < 0 || out[i].aic < out[low].aic))
+			low = i;
 	}
-	return best;
+	return low < 0 ? -1 : fit_distribution_simplest(out, n, low);
 }

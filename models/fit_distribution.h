@@ -54,9 +54,15 @@ const char *fit_family_name(enum fit_family f);
  * SIM_EINVAL for a sample too small, or SIM_ENOMEM. */
 enum sim_status fit_distribution(const struct fit_sample *s, enum fit_family f,
 				 struct fit_result *out, struct sim_err *err);
-/* Fits each of the n families and returns the index of the best by AIC
- * among those that converged, -1 when none did, or -2 on error (err
- * filled). out holds n results. */
+/* AIC points within which a family with fewer parameters is preferred:
+ * two points is one parameter's penalty, so a difference under it is no
+ * evidence for the extra parameter. */
+#define FIT_AIC_NEAR 2.0
+/* Fits each of the n families and returns the index of the best among
+ * those that converged: the lowest AIC, unless a family with fewer
+ * parameters is within FIT_AIC_NEAR of it, which is then preferred (the
+ * exponential over the two-parameter families). -1 when none converged,
+ * -2 on error (err filled). out holds n results. */
 int fit_distribution_best(const struct fit_sample *s,
 			  const enum fit_family *families, int n,
 			  struct fit_result *out, struct sim_err *err);

@@ -8,7 +8,7 @@
 #include "models/log_time.h"
 
 /* A count with thousands separators: 52,113. */
-static void fit_scenario_count(FILE *f, double x)
+void fit_scenario_count(FILE *f, double x)
 {
 	char digits[64];
 	size_t n, lead;
@@ -22,7 +22,7 @@ static void fit_scenario_count(FILE *f, double x)
 }
 
 /* A name as a double-quoted YAML scalar. */
-static void fit_scenario_name(FILE *f, const char *s)
+void fit_scenario_name(FILE *f, const char *s)
 {
 	fputc('"', f);
 	for (; *s; s++) {
@@ -83,8 +83,14 @@ static void fit_scenario_demand(FILE *f, const struct fit_line *fl,
 				const struct fit_calls *fc)
 {
 	fprintf(f, "    volume: {per_year: %.0f}   # fitted: n = ", fl->per_year);
-	fit_scenario_count(f, (double)fl->n_calls);
+	fit_scenario_count(f, (double)(fl->n_calls - fl->n_redials));
 	fprintf(f, " calls in %.0f hours observed\n", fc->hours_observed);
+	if (fl->n_redials > 0) {
+		fputs("    # (and ", f);
+		fit_scenario_count(f, (double)fl->n_redials);
+		fputs(" redials, left out of the volume: the fitted redial "
+		      "brings them)\n", f);
+	}
 	fputs("    # fitted: calls in each hour of the week (Monday 00:00 "
 	      "first) over the hours\n    # observed of it (with the months, "
 	      "when fitted), relative to the mean\n    # (1 where an hour was "
@@ -153,16 +159,24 @@ static void fit_scenario_families(FILE *f, const struct fit_result *fits,
 			"(%.5g to %.5g) s%s\n", r->mean, r->mean_lo, r->mean_hi,
 			r->sd, r->sd_lo, r->sd_hi, i == best ? ", best" : "");
 	}
+	for (int i = 0; best >= 0 && i < n; i++)
+		if (fits[i].ok && fits[i].aic < fits[best].aic) {
+			fprintf(f, "    #   (within %.0f AIC points of the lowest, "
+				"the family with fewer parameters is written)\n",
+				FIT_AIC_NEAR);
+			return;
+		}
 }
 
 /* The empirical distribution of d, as equally likely values. */
 static void fit_scenario_empirical(FILE *f, const char *key,
-				   const struct fit_duration *d)
+				   const struct fit_duration *d,
+				   const char *what)
 {
 	fprintf(f, "    %s:   # fitted: n = ", key);
 	fit_scenario_count(f, (double)d->n);
-	fprintf(f, " calls, empirical (%d quantiles)\n      dist: empirical\n"
-		"      values: [\n", FIT_CALLS_QUANTILES);
+	fprintf(f, " %s, empirical (%d quantiles)\n      dist: empirical\n"
+		"      values: [\n", what, FIT_CALLS_QUANTILES);
 	for (int i = 0; i < FIT_CALLS_QUANTILES; i++)
 		fprintf(f, "%s%.6g%s", i % 10 == 0 ? "        " : "",
 			d->quantiles[i], i + 1 == FIT_CALLS_QUANTILES ? "\n"
@@ -170,28 +184,33 @@ static void fit_scenario_empirical(FILE *f, const char *key,
 	fputs("      ]\n", f);
 }
 
-/* Handle or wrap-up time (key) of a line, d. */
-static void fit_scenario_duration(FILE *f, const char *key,
-				  const struct fit_duration *d)
+/* A fitted duration (key) of a line or grade, d, from n `what`. */
+void fit_scenario_duration(FILE *f, const char *key,
+			   const struct fit_duration *d, const char *what)
 {
 	const struct fit_result *b = d->best >= 0 ? &d->fits[d->best] : NULL;
 
 	if (d->n == 0 || d->all_zero)
 		return;
+	if (!b && !d->empirical) {
+		fprintf(f, "    # %s: not fitted: %zu %s, a fit needs 2 at "
+			"least\n", key, d->n, what);
+		return;
+	}
 	fprintf(f, "    # %s: maximum likelihood, the best by AIC of\n", key);
 	fit_scenario_families(f, d->fits, FIT_FAMILIES, d->best);
 	if (d->empirical) {
 		fprintf(f, "    #   the best family's KS distance %.3f is above "
 			"%.2f: the data's own distribution instead\n",
 			b ? b->ks : 1.0, FIT_CALLS_KS_MAX);
-		fit_scenario_empirical(f, key, d);
+		fit_scenario_empirical(f, key, d, what);
 		return;
 	}
 	fprintf(f, "    %s: ", key);
 	fit_scenario_dist(f, b);
 	fputs("   # fitted: n = ", f);
 	fit_scenario_count(f, (double)d->n);
-	fprintf(f, " calls, KS = %.3f\n", b->ks);
+	fprintf(f, " %s, KS = %.3f\n", what, b->ks);
 }
 
 /* Kaplan-Meier's S(t) against the fit's at a few times observed. */
@@ -242,6 +261,57 @@ static void fit_scenario_patience(FILE *f, const struct fit_patience *p)
 	fputs(" abandoned\n", f);
 }
 
+/* The redial delay of r, a flow mapping under `redial`. */
+static void fit_scenario_redial_delay(FILE *f, const struct fit_redial *r)
+{
+	const struct fit_duration *d = &r->delay;
+
+	if (d->empirical) {
+		fputs("      delay: {dist: empirical, values: [", f);
+		for (int i = 0; i < FIT_CALLS_QUANTILES; i++)
+			fprintf(f, "%s%.6g", i == 0 ? "" : i % 10 ? ", "
+				: ",\n        ", d->quantiles[i]);
+		fputs("]}", f);
+	} else if (d->best >= 0) {
+		fputs("      delay: ", f);
+		fit_scenario_dist(f, &d->fits[d->best]);
+	} else {
+		fputs("      delay: {dist: deterministic, value: 0}", f);
+	}
+	fputs("   # fitted: n = ", f);
+	fit_scenario_count(f, (double)d->n);
+	if (d->best >= 0)
+		fprintf(f, " redials, KS = %.3f%s\n", d->fits[d->best].ks,
+			d->empirical ? ", empirical" : "");
+	else
+		fputs(d->all_zero ? " redials, all at once\n"
+		      : " redial, too few to fit\n", f);
+}
+
+/* A line's redials, when the log names its callers. */
+static void fit_scenario_redial(FILE *f, const struct fit_redial *r)
+{
+	if (!r->has)
+		return;
+	fprintf(f, "    # redial: of %zu abandoned calls, the %zu that ended "
+		"%.1f s (the longest\n    #   delay seen) or more before the "
+		"log's last call; redialled when the\n    #   caller's next call "
+		"is a redial\n", r->abandoned, r->trials, r->guard_s);
+	if (r->redials == 0) {
+		fputs("    #   none redialled: no redial written\n", f);
+		return;
+	}
+	if (r->delay.best >= 0)
+		fit_scenario_families(f, r->delay.fits, FIT_FAMILIES,
+				      r->delay.best);
+	fprintf(f, "    redial:\n      probability: %.6g   # fitted: %zu of "
+		"%zu redialled (95%% CI %.3f to %.3f)%s\n",
+		fmin(r->p, 0.999), r->redials, r->trials, r->p_lo, r->p_hi,
+		r->p > 0.999 ? "; at most 0.999 (a caller who always redials "
+		"never leaves)" : "");
+	fit_scenario_redial_delay(f, r);
+}
+
 /* One line of the scenario. */
 static void fit_scenario_line(FILE *f, const struct call_log *log, int l,
 			      const struct fit_calls *fc,
@@ -255,10 +325,13 @@ static void fit_scenario_line(FILE *f, const struct call_log *log, int l,
 	fit_scenario_demand(f, fl, fc);
 	fit_scenario_months(f, fl);
 	fit_scenario_patience(f, &fl->patience);
-	fit_scenario_duration(f, "handle", &fl->handle);
-	fit_scenario_duration(f, "wrap", &fl->wrap);
+	fit_scenario_redial(f, &fl->redial);
+	fit_scenario_duration(f, "handle", &fl->handle, "calls");
+	fit_scenario_duration(f, "wrap", &fl->wrap, "calls");
 	fprintf(f, "    answer: {within_s: %.6g}   # not in the log: "
 		"--answer-within\n", o->answer_within_s);
+	if (o->incidents)
+		fit_scenario_incidents_line(f, o, l);
 }
 
 /* The shifts of a pool: one for each run of hours of the day with the
@@ -321,5 +394,7 @@ int fit_scenario_write(FILE *f, const struct call_log *log,
 	for (int p = 0; p < fc->n_pools; p++)
 		if (fc->pools[p].n_answered > 0)
 			fit_scenario_pool(f, log, p, fc);
+	if (o->incidents)
+		fit_scenario_incidents_write(f, o);
 	return ferror(f) ? -1 : 0;
 }

@@ -68,6 +68,47 @@ static void draw(double *x, size_t n, int weibull, double a, double b)
 	gsl_rng_free(g);
 }
 
+/* The AIC near-tie rule: on exponential samples where a two-parameter
+ * family has the lowest AIC by less than 2 points (the first such seed
+ * of a fixed sequence), the exponential is still the one chosen; where
+ * one is lower by more, it is chosen. */
+static void test_fit_aic_near_tie(void **state)
+{
+	enum { N = 300 };
+	static double x[N];
+	static const enum fit_family fams[] = { FIT_EXPONENTIAL, FIT_LOGNORMAL,
+						FIT_GAMMA, FIT_WEIBULL };
+	struct fit_result r[FIT_FAMILIES];
+	struct fit_sample s = { x, NULL, N };
+	struct sim_err err;
+	gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+	int near = 0, far = 0;
+
+	(void)state;
+	sim_err_clear(&err);
+	for (unsigned long seed = 1; seed < 400 && !(near && far); seed++) {
+		double low = INFINITY;
+		int best;
+
+		gsl_rng_set(g, seed);
+		for (int i = 0; i < N; i++)
+			x[i] = gsl_ran_exponential(g, 100);
+		best = fit_distribution_best(&s, fams, 4, r, &err);
+		for (int i = 0; i < 4; i++)
+			low = fmin(low, r[i].ok ? r[i].aic : INFINITY);
+		if (r[0].aic > low && r[0].aic <= low + FIT_AIC_NEAR) {
+			assert_int_equal(best, 0);
+			near++;
+		} else if (r[0].aic > low + FIT_AIC_NEAR) {
+			assert_int_not_equal(best, 0);
+			assert_true(r[best].aic == low);
+			far++;
+		}
+	}
+	assert_true(near > 0 && far > 0);
+	gsl_rng_free(g);
+}
+
 /* Gamma by the simplex: the estimate solves the likelihood equation
  * log k - psi(k) = log(mean x) - mean(log x), the scale is mean x / k,
  * and it is chosen over the others by AIC. */
@@ -144,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_fit_exponential_censored),
 		cmocka_unit_test(test_fit_lognormal_closed),
 		cmocka_unit_test(test_fit_gamma_equation),
+		cmocka_unit_test(test_fit_aic_near_tie),
 		cmocka_unit_test(test_fit_weibull_equation),
 		cmocka_unit_test(test_fit_small),
 	};
