@@ -48,6 +48,8 @@ struct backtest_opts {
 	int date_format, format;
 	const char *replications, *seed, *report;
 	unsigned threads;
+	char **argv;          /* as given, for the JSON's "command" */
+	int argc;
 };
 
 enum backtest_opt_id { OPT_HELP };
@@ -203,8 +205,11 @@ static enum sim_status backtest_page_json(FILE *f, const void *arg,
 static int backtest_write(const struct backtest_opts *o, struct backtest *b,
 			  const struct scenario *sc)
 {
-	struct report_backtest_source src = { sc->name, o->paths[0],
-					      o->paths[1] };
+	struct report_backtest_source src = {
+		sc->name, o->paths[0], o->paths[1],
+		(unsigned long long)sc->content_fnv1a,
+		(const char *const *)o->argv, (size_t)o->argc
+	};
 	struct backtest_page pg = { b, &src };
 	int bad;
 
@@ -255,7 +260,7 @@ static int backtest_go(const struct backtest_opts *o,
 
 int cmd_backtest(int argc, char **argv)
 {
-	struct backtest_opts o = { 0 };
+	struct backtest_opts o = { .argv = argv, .argc = argc };
 	struct call_log log = { 0 };
 	int rc = backtest_parse(argc, argv, &o);
 

@@ -224,6 +224,21 @@ static void rb_json_period(struct emit_json *w, const struct backtest *b,
 	rb_when(b, b->period.to_s, to);
 	snprintf(date, sizeof date, "%04d-%02d-%02d", b->period.start.year % 10000,
 		 b->period.start.month % 100, b->period.start.mday % 100);
+	emit_json_key(w, "content_fnv1a");
+	fprintf(w->f, "\"%016llx\"", src->content_fnv1a);
+	emit_json_key(w, "command");
+	if (src->command == NULL) {
+		fputs("null", w->f);
+	} else {
+		emit_json_open_flat(w, '[');
+		emit_json_next(w);
+		emit_json_string(w->f, "callsim");
+		for (size_t i = 0; i < src->n_command; i++) {
+			emit_json_next(w);
+			emit_json_string(w->f, src->command[i]);
+		}
+		emit_json_close(w, ']');
+	}
 	emit_json_key_string(w, "scenario", src->scenario);
 	emit_json_key_string(w, "scenario_path", src->scenario_path);
 	emit_json_key_string(w, "calls_log", src->log_path);

@@ -16,6 +16,9 @@ struct report_backtest_source {
 	const char *scenario;         /* the scenario's name */
 	const char *scenario_path;
 	const char *log_path;
+	unsigned long long content_fnv1a;   /* of the scenario's bytes */
+	const char *const *command;   /* the subcommand's argv, or NULL */
+	size_t n_command;
 };
 
 /* The hour of the week h (0: Monday 00:00) as "Mon 00:00" into buf. */

@@ -238,6 +238,56 @@ ctx.check("flagged: %d of %d cells compared" % (s["cells_flagged"],
                                                 s["cells_compared"]) in out,
           "table: %s" % out[-400:])
 
+# --- the report: each chart's data is the JSON's figures -----------------
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from report_support import Page  # noqa: E402
+from backtest_support import chart_rows  # noqa: E402
+
+page = os.path.join(tmp, "bt.html")
+out, _ = ctx.expect_rc(["backtest", scenario, log, "--format", "json",
+                        "--report", page], 0)
+saved = os.path.join(tmp, "bt.json")
+with open(saved, "w", encoding="utf-8") as f:
+    f.write(out)
+doc = json.loads(out)
+with open(page, encoding="utf-8") as f:
+    html = f.read()
+drawn = Page(html)
+want = chart_rows(doc)
+ctx.check(sorted(drawn.specs) == sorted(want) and len(want) == 8,
+          "charts %s, wanted %s" % (sorted(drawn.specs), sorted(want)))
+for chart, rows in want.items():
+    got = drawn.specs.get(chart, {}).get("data", {}).get("values")
+    ctx.check(got == rows, "%s: data differ from the JSON:\ngot  %s\nwant %s"
+              % (chart, json.dumps(got)[:300], json.dumps(rows)[:300]))
+ctx.check(doc["command"][:2] == ["callsim", "backtest"]
+          and "--report" in doc["command"], "command: %s" % doc["command"])
+again = os.path.join(tmp, "again.html")
+ctx.expect_rc(["report", saved, "--out", again], 0)
+with open(again, encoding="utf-8") as f:
+    ctx.check(f.read() == html, "report of the saved JSON differs from "
+              "--report")
+text = " ".join(drawn.text)
+ctx.check("%d of %d cells" % (doc["summary"]["cells_flagged"],
+                              doc["summary"]["cells_compared"]) in text,
+          "the page does not give the count of flags")
+# A saved back-test that is not whole is refused.
+doc["lines"][0]["hours"].pop()
+bad = os.path.join(tmp, "short.json")
+with open(bad, "w", encoding="utf-8") as f:
+    json.dump(doc, f)
+_, err = ctx.expect_rc(["report", bad, "--out", again], 2)
+ctx.check("lines[0].hours: must hold 168 hours, holds 167" in err, err)
+doc["lines"][0]["hours"].append(dict(doc["lines"][0]["hours"][0]))
+doc["lines"][0]["hours"][-1]["offered"] = dict(
+    doc["lines"][0]["hours"][0]["offered"], flag="maybe")
+with open(bad, "w", encoding="utf-8") as f:
+    json.dump(doc, f)
+_, err = ctx.expect_rc(["report", bad, "--out", again], 2)
+ctx.check("lines[0].hours[167].hour: must be 167" in err
+          and "lines[0].hours[167].offered.flag: must be inside, below, "
+          "above or null" in err, err)
+
 # --- a log that does not start on a Monday, or starts too soon ----------
 def starting(day, name, days=3):
     """The log's counted rows that arrived in `days` days from 00:00 on
