@@ -251,6 +251,11 @@ static int backtest_go(const struct backtest_opts *o,
 		cli_print_err("backtest", &err);
 		rc = CLI_EXIT_FAILURE;
 	}
+	if (rc == CLI_EXIT_OK && b.same_as)
+		fprintf(stderr, "callsim backtest: warning: replication %u is "
+			"the log itself (a log that `callsim run --calls-log` wrote "
+			"with seed %llu), so the log is inside its bands more often "
+			"than 95%%; give another --seed\n", b.same_as, b.seed);
 	if (rc == CLI_EXIT_OK)
 		rc = backtest_write(o, &b, sc);
 	backtest_clear(&b);

@@ -304,6 +304,28 @@ static void backtest_summarise(struct backtest *b, const double *loo)
 	b->nominal = 2.0 * (double)k / (r + 1.0);
 }
 
+/* The first replication (from 1) whose every cell counts the calls
+ * offered, answered and abandoned that the log's does (waits, written to
+ * the millisecond, may differ in their last digits), or 0. */
+static unsigned backtest_same(const struct backtest *b,
+			      const struct backtest_counts *sim)
+{
+	size_t stride = b->n_lines * BACKTEST_SLOTS, i;
+
+	for (unsigned r = 0; r < b->replications; r++) {
+		const struct backtest_counts *s = sim + r * stride;
+
+		for (i = 0; i < stride; i++)
+			if (s[i].offered != b->observed[i].offered
+			    || s[i].answered != b->observed[i].answered
+			    || s[i].abandoned != b->observed[i].abandoned)
+				break;
+		if (i == stride)
+			return r + 1;
+	}
+	return 0;
+}
+
 /* Allocates b's arrays for sc. Returns SIM_OK or SIM_ENOMEM. */
 static enum sim_status backtest_alloc(struct backtest *b,
 				      const struct scenario *sc)
@@ -357,6 +379,7 @@ enum sim_status backtest_run(const struct scenario *sc,
 	if (st == SIM_OK) {
 		backtest_cells(b, job.sim, v, loo);
 		backtest_summarise(b, loo);
+		b->same_as = backtest_same(b, job.sim);
 	}
 	free(job.sim);
 	free(v);

@@ -106,6 +106,10 @@ struct backtest {
 	double expected_sd;              /* sd of the replications' own counts
 					    of flags, each against the others */
 	double nominal;                  /* 2k / (R + 1): flags without ties */
+	unsigned same_as;                /* replication K (from 1) tallied
+					    exactly as the log: the log is
+					    that replication (a run's log of
+					    the same seed); 0: none */
 };
 
 static inline struct backtest_cell *backtest_cell_at(struct backtest *b,

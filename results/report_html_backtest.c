@@ -217,6 +217,41 @@ static void bt_flagged(FILE *f, const json_t *line)
 		fputs("<p>No hour of the week outside its band.</p>\n", f);
 }
 
+/* Every hour of the week of a line: each figure observed and its band. */
+static void bt_hours(FILE *f, const json_t *line)
+{
+	const json_t *hours = json_object_get(line, "hours");
+	char label[16];
+
+	fputs("<details>\n<summary>Every hour of the week</summary>\n<table>\n"
+	      "<thead><tr><th scope=\"col\">hour</th>", f);
+	for (int m = 0; m < BACKTEST_METRICS; m++)
+		fprintf(f, "<th scope=\"col\">%s observed</th><th scope=\"col\">"
+			"band</th>", backtest_metric_labels[m]);
+	fputs("</tr></thead>\n<tbody>\n", f);
+	for (size_t h = 0; h < json_array_size(hours); h++) {
+		report_backtest_hour(h, label);
+		fprintf(f, "<tr><th scope=\"row\">%s</th>", label);
+		for (int m = 0; m < BACKTEST_METRICS; m++) {
+			const json_t *c = json_object_get(json_array_get(hours, h),
+							  backtest_metric_names[m]);
+			const char *flag = result_string(c, "flag");
+
+			fprintf(f, "<td%s>", strcmp(flag, "below") == 0
+				|| strcmp(flag, "above") == 0
+				? " class=\"v-missed\"" : "");
+			bt_value(f, result_number(c, "observed"), m);
+			fputs("</td><td>", f);
+			bt_value(f, result_number(c, "pi_low"), m);
+			fputs(" &ndash; ", f);
+			bt_value(f, result_number(c, "pi_high"), m);
+			fputs("</td>", f);
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody>\n</table>\n</details>\n", f);
+}
+
 /* A line: its whole period, a chart a figure, its hours outside. */
 static void bt_line(FILE *f, const json_t *root, size_t l)
 {
@@ -247,6 +282,7 @@ static void bt_line(FILE *f, const json_t *root, size_t l)
 	}
 	fputs("<h3>Hours of the week outside their band</h3>\n", f);
 	bt_flagged(f, line);
+	bt_hours(f, line);
 	fputs("</section>\n", f);
 }
 

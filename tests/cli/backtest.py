@@ -319,6 +319,16 @@ ctx.check(doc["period"]["start_date"] == "2024-03-25"
           and doc["period"]["warmup_hours"] == 335,
           "a log from a Monday, warm-up 200 h: %s" % doc["period"])
 
+# A log that a run of the scenario's own seed wrote is one of the
+# back-test's replications: said, since it is then never outside.
+own = os.path.join(tmp, "own.csv")
+ctx.expect_rc(["run", scenario, "--replications", "2", "--days", "2",
+               "--calls-log", own], 0)
+_, err = ctx.expect_rc(["backtest", scenario, own], 0)
+ctx.check("warning: replication 1 is the log itself" in err, err)
+_, err = ctx.expect_rc(["backtest", scenario, own, "--seed", "8"], 0)
+ctx.check("warning" not in err, err)
+
 # Columns of an export, through --map, give the same figures.
 renamed = [["Call Ref" if h == "call_id" else "Offered At" if h == "arrived"
             else h for h in HEAD]] + counted
