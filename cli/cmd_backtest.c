@@ -10,10 +10,11 @@
 #include <string.h>
 
 #include "cli/cli_common.h"
+#include "cli/cmd_report.h"
 #include "models/call_log_read.h"
 #include "results/backtest.h"
 #include "results/report_backtest.h"
-#include "cli/cmd_report.h"
+#include "sim/mem.h"
 
 const char cmd_backtest_usage[] =
 	"usage: callsim backtest SCENARIO CALLS.csv [--map COLUMN=FIELD]...\n"
@@ -48,8 +49,8 @@ struct backtest_opts {
 	int date_format, format;
 	const char *replications, *seed, *report;
 	unsigned threads;
-	char **argv;          /* as given, for the JSON's "command" */
-	int argc;
+	const char **command; /* argv without --threads, for the JSON */
+	size_t n_command;
 };
 
 enum backtest_opt_id { OPT_HELP };
@@ -87,6 +88,26 @@ static const struct cli_spec backtest_spec = {
 	2, backtest_help
 };
 
+/* The words of the command line for the JSON's "command": all but
+ * --threads and its value, which change only how fast it runs, so the
+ * output is the same bytes whatever it was. Returns 0, or -1 when out of
+ * memory. */
+static int backtest_command(int argc, char **argv, struct backtest_opts *o)
+{
+	o->command = mem_calloc((size_t)argc, sizeof *o->command);
+	if (o->command == NULL)
+		return -1;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--threads") == 0) {
+			i++;
+			continue;
+		}
+		if (strncmp(argv[i], "--threads=", 10) != 0)
+			o->command[o->n_command++] = argv[i];
+	}
+	return 0;
+}
+
 /* Parses argv into o. Returns CLI_EXIT_OK, or the exit code. */
 static int backtest_parse(int argc, char **argv, struct backtest_opts *o)
 {
@@ -95,6 +116,10 @@ static int backtest_parse(int argc, char **argv, struct backtest_opts *o)
 
 	if (rc != CLI_EXIT_OK)
 		return rc;
+	if (backtest_command(argc, argv, o) != 0) {
+		fputs("callsim backtest: out of memory\n", stderr);
+		return CLI_EXIT_FAILURE;
+	}
 	if (o->paths[1] == NULL)
 		return cli_usage_error("backtest", "give a scenario and a call "
 				       "log: callsim backtest SCENARIO CALLS.csv");
@@ -208,7 +233,7 @@ static int backtest_write(const struct backtest_opts *o, struct backtest *b,
 	struct report_backtest_source src = {
 		sc->name, o->paths[0], o->paths[1],
 		(unsigned long long)sc->content_fnv1a,
-		(const char *const *)o->argv, (size_t)o->argc
+		o->command, o->n_command
 	};
 	struct backtest_page pg = { b, &src };
 	int bad;
@@ -265,7 +290,7 @@ static int backtest_go(const struct backtest_opts *o,
 
 int cmd_backtest(int argc, char **argv)
 {
-	struct backtest_opts o = { .argv = argv, .argc = argc };
+	struct backtest_opts o = { 0 };
 	struct call_log log = { 0 };
 	int rc = backtest_parse(argc, argv, &o);
 
@@ -278,5 +303,6 @@ int cmd_backtest(int argc, char **argv)
 	call_log_clear(&log);
 	cli_strings_clear(&o.map);
 	cli_strings_clear(&o.overrides);
+	free(o.command);
 	return rc == CLI_STOP ? CLI_EXIT_OK : rc;
 }

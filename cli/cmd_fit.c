@@ -10,11 +10,11 @@
 #include <string.h>
 
 #include "cli/cli_common.h"
+#include "cli/cmd_report.h"
 #include "models/call_log_read.h"
 #include "models/fit_calls.h"
 #include "results/fit_scenario.h"
 #include "results/report_fit.h"
-#include "cli/cmd_report.h"
 #include "sim/mem.h"
 
 const char cmd_fit_usage[] =
