@@ -30,8 +30,9 @@ Z999 = 3.2905   # two-sided 99.9% normal quantile
 
 
 def backtest(path, *extra):
-    out, err = ctx.expect_rc(["backtest", scenario, path, "--format", "json"]
-                             + list(extra), 0)
+    args = ["backtest", scenario, path, "--format", "json"] + list(extra)
+    rc, out, err = ctx.run(*args, timeout=600)
+    ctx.check(rc == 0, "callsim %s: exit %d: %s" % (" ".join(args), rc, err))
     return json.loads(out) if out else None
 
 
@@ -221,7 +222,8 @@ ctx.check(not any(c["flag"] == "above" for c in hours),
           "30% more: an hour's offered flagged above")
 
 # --- CSV and table say what the JSON says -------------------------------
-out, _ = ctx.expect_rc(["backtest", scenario, log, "--format", "csv"], 0)
+_, out, _ = ctx.run("backtest", scenario, log, "--format", "csv",
+                   timeout=600)
 rows = list(csv.DictReader(io.StringIO(out)))
 by_key = {(r["line"], r["hour"], r["figure"]): r for r in rows}
 ctx.check(len(rows) == 2 * 169 * 4, "csv rows: %d" % len(rows))
@@ -233,7 +235,7 @@ for line, hour, fig, cell in cells_of(same):
                      "csv %s %s %s: %s, json %s" % (line, hour, fig, r,
                                                     cell)):
         break
-out, _ = ctx.expect_rc(["backtest", scenario, log], 0)
+_, out, _ = ctx.run("backtest", scenario, log, timeout=600)
 ctx.check("flagged: %d of %d cells compared" % (s["cells_flagged"],
                                                 s["cells_compared"]) in out,
           "table: %s" % out[-400:])
@@ -244,8 +246,8 @@ from report_support import Page  # noqa: E402
 from backtest_support import chart_rows  # noqa: E402
 
 page = os.path.join(tmp, "bt.html")
-out, _ = ctx.expect_rc(["backtest", scenario, log, "--format", "json",
-                        "--report", page], 0)
+_, out, _ = ctx.run("backtest", scenario, log, "--format", "json",
+                   "--report", page, timeout=600)
 saved = os.path.join(tmp, "bt.json")
 with open(saved, "w", encoding="utf-8") as f:
     f.write(out)
