@@ -10,17 +10,20 @@
 #include <string.h>
 
 #include "cli/cli_common.h"
+#include "cli/cmd_report.h"
 #include "models/call_log_read.h"
 #include "models/fit_calls.h"
 #include "models/fit_incidents.h"
 #include "models/incident_log_read.h"
 #include "results/fit_scenario.h"
+#include "results/report_fit.h"
 #include "sim/mem.h"
 
 const char cmd_fit_usage[] =
 	"usage: callsim fit CALLS.csv [--incidents CAD.csv] [--map COLUMN=FIELD]...\n"
 	"                  [--incident-map COLUMN=FIELD]... [--date-format F]\n"
 	"                  [--answer-within S] [--skip-bad-rows] [--out FILE]\n"
+	"                  [--report FILE.html]\n"
 	"\n"
 	"Fits a scenario to a call log (one CSV row a call, as `callsim run\n"
 	"--calls-log` writes or a telephony system exports): each line's volume,\n"
@@ -46,6 +49,8 @@ const char cmd_fit_usage[] =
 	"  --skip-bad-rows     leave out the rows with problems and fit the rest\n"
 	"                      (without it, a log with problems fits nothing)\n"
 	"  --out FILE          write the scenario to FILE (default stdout)\n"
+	"  --report FILE       also write an HTML page of each line's handle,\n"
+	"                      wrap-up and patience against what was fitted\n"
 	"\n"
 	"exit status: 0 ok, 1 failure, 2 bad usage or a log with problems\n";
 
@@ -56,7 +61,10 @@ struct fit_opts {
 	int date_format;
 	const char *answer_within;
 	const char *out;
+	const char *report;
 	bool skip;
+	char **argv;          /* as given, for the report's "command" */
+	int argc;
 };
 
 enum fit_opt_id { OPT_HELP };
@@ -70,6 +78,7 @@ static const struct cli_opt fit_opts_table[] = {
 	CLI_OPT_TEXT("answer-within", 0, struct fit_opts, answer_within),
 	CLI_OPT_FLAG("skip-bad-rows", 0, struct fit_opts, skip),
 	CLI_OPT_TEXT("out", 'o', struct fit_opts, out),
+	CLI_OPT_TEXT("report", 0, struct fit_opts, report),
 	CLI_OPT_OWN("help", 'h', false, OPT_HELP),
 	CLI_OPT_END
 };
@@ -259,6 +268,27 @@ static int fit_incidents(const struct incident_log *il,
 	return CLI_EXIT_OK;
 }
 
+/* What --report hands cmd_report_of: the log and its fit. */
+struct fit_page {
+	const struct fit_opts *o;
+	const struct call_log *log;
+	const struct fit_calls *fc;
+};
+
+/* The JSON of the fit, for --report. */
+static enum sim_status fit_page_json(FILE *f, const void *arg,
+				     struct sim_err *err)
+{
+	const struct fit_page *pg = arg;
+	struct report_fit_source src = {
+		pg->o->path, (const char *const *)pg->o->argv,
+		(size_t)pg->o->argc
+	};
+
+	(void)err;
+	return report_fit_json(f, pg->log, pg->fc, &src) == 0 ? SIM_OK : SIM_EIO;
+}
+
 /* Fits the logs read and writes the scenario. */
 static int fit_run(const struct fit_opts *o, const struct call_log *log,
 		   const struct incident_log *il, double within)
@@ -284,6 +314,11 @@ static int fit_run(const struct fit_opts *o, const struct call_log *log,
 			rc = fit_incidents(il, log, &so, &fi);
 		if (rc == CLI_EXIT_OK)
 			rc = fit_write(o, log, fc, &so);
+		if (rc == CLI_EXIT_OK && o->report) {
+			struct fit_page pg = { o, log, fc };
+
+			rc = cmd_report_of("fit", fit_page_json, &pg, o->report);
+		}
 	}
 	fit_calls_clear(fc);
 	free(fc);
@@ -293,7 +328,7 @@ static int fit_run(const struct fit_opts *o, const struct call_log *log,
 
 int cmd_fit(int argc, char **argv)
 {
-	struct fit_opts o = { 0 };
+	struct fit_opts o = { .argv = argv, .argc = argc };
 	struct call_log log = { 0 };
 	struct incident_log il = { 0 };
 	double within = 10;

@@ -15,6 +15,7 @@
 #include "callsim_config.h"
 #include "cli/cli_common.h"
 #include "cli/cli_keys.h"
+#include "cli/cmd_backtest.h"
 #include "cli/cmd_check.h"
 #include "cli/cmd_compare.h"
 #include "cli/cmd_erlang.h"
@@ -40,6 +41,7 @@ static const char main_usage[] =
 	"  roster   least-cost shifts whose cover meets every answering agreement\n"
 	"  erlang   analytic Erlang C / Erlang A staffing calculator\n"
 	"  fit      fit a scenario to a call log: demand, durations, patience\n"
+	"  backtest run a scenario over a call log's period; observed against simulated\n"
 	"  report   turn a saved run result (JSON) into an HTML page with charts\n"
 	"  help     show how to use a command: callsim help run; the keys --set\n"
 	"           takes: callsim help keys\n"
@@ -74,6 +76,7 @@ static const struct main_cmd main_cmds[] = {
 	{ "merge", cmd_merge, cmd_merge_usage },
 	{ "erlang", cmd_erlang, cmd_erlang_usage },
 	{ "fit", cmd_fit, cmd_fit_usage },
+	{ "backtest", cmd_backtest, cmd_backtest_usage },
 	{ "optimise", cmd_optimise, cmd_optimise_usage },
 	{ "roster", cmd_roster, cmd_roster_usage },
 	{ "report", cmd_report, cmd_report_usage },

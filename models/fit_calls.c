@@ -54,8 +54,9 @@ enum sim_status fit_calls_duration(double *x, size_t n,
 		return SIM_ENOMEM;
 	}
 	d->empirical = d->best < 0 || d->fits[d->best].ks > FIT_CALLS_KS_MAX;
-	if (d->empirical)
-		fit_calls_quantiles(x, n, d->quantiles);
+	/* Kept whether written or not: the fit's report sets them against
+	 * the family fitted. */
+	fit_calls_quantiles(x, n, d->quantiles);
 	return SIM_OK;
 }
 

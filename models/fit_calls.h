@@ -34,7 +34,8 @@ struct fit_duration {
 	struct fit_result fits[FIT_FAMILIES];
 	int best;                   /* index into fits, -1: none fitted */
 	int empirical;              /* the best's KS distance is too large */
-	double quantiles[FIT_CALLS_QUANTILES];  /* at (i + 0.5) / Q */
+	double quantiles[FIT_CALLS_QUANTILES];  /* at (i + 0.5) / Q, whenever
+						   a family was tried */
 };
 
 /* Redials of a line (fit_redial.h): the callers who hung up and called

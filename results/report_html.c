@@ -690,6 +690,8 @@ enum sim_status report_html_write(FILE *f, const struct result *r,
 {
 	switch (r->kind) {
 	case RESULT_COMPARE: report_html_compare(f, r->root); break;
+	case RESULT_BACKTEST: report_html_backtest(f, r->root); break;
+	case RESULT_FIT: report_html_fit(f, r->root); break;
 	case RESULT_SWEEP: report_html_sweep(f, r->root); break;
 	case RESULT_OPTIMISE: report_html_optimise(f, r->root); break;
 	case RESULT_OPTIMISE_UNITS: report_html_optimise_units(f, r->root);

@@ -20,6 +20,8 @@ void report_html_compare(FILE *f, const json_t *root);
 void report_html_sweep(FILE *f, const json_t *root);
 void report_html_optimise(FILE *f, const json_t *root);
 void report_html_optimise_units(FILE *f, const json_t *root);
+void report_html_backtest(FILE *f, const json_t *root);
+void report_html_fit(FILE *f, const json_t *root);
 
 /* From <!DOCTYPE html> to <body>, the title "callsim report: TITLE". */
 void report_html_head(FILE *f, const char *title);

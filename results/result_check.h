@@ -59,6 +59,10 @@ void result_check_hour_number(struct result_check *c, const json_t *o,
  * names (setting c->kind), or records that it names none this callsim
  * reads. */
 void result_kinds_check(struct result_check *c, const json_t *r);
+/* A back-test (schema callsim.backtest), in results/result_backtest.c. */
+void result_backtest_check(struct result_check *c, const json_t *r);
+/* A fit (schema callsim.fit), in results/result_fit.c. */
+void result_fit_check(struct result_check *c, const json_t *r);
 /* Whether text is JSON Lines of a sweep: its first line is an object
  * whose "schema" is a sweep's (or a sweep's CSV, which
  * result_kinds_sweep refuses with a hint). */

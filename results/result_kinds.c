@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "results/partial.h"
+#include "results/report_backtest.h"
 #include "results/report_compare.h"
+#include "results/report_fit.h"
 #include "results/report_optimise.h"
 #include "results/sweep.h"
 
@@ -468,6 +470,10 @@ static const struct kinds_schema {
 	  RESULT_OPTIMISE, kinds_optimise },
 	{ REPORT_OPTIMISE_UNITS_SCHEMA, REPORT_OPTIMISE_SCHEMA_VERSION,
 	  RESULT_OPTIMISE_UNITS, kinds_optimise_units },
+	{ REPORT_BACKTEST_SCHEMA, REPORT_BACKTEST_SCHEMA_VERSION,
+	  RESULT_BACKTEST, result_backtest_check },
+	{ REPORT_FIT_SCHEMA, REPORT_FIT_SCHEMA_VERSION, RESULT_FIT,
+	  result_fit_check },
 };
 
 void result_kinds_check(struct result_check *c, const json_t *r)
@@ -502,7 +508,8 @@ void result_kinds_check(struct result_check *c, const json_t *r)
 	}
 	sim_err_add(c->err, SIM_EINVAL, "%s: schema: \"%s\" is not a result "
 		    "callsim can report on (callsim.run, callsim.compare, "
-		    "callsim.sweep, callsim.optimise, callsim.optimise_units)",
+		    "callsim.sweep, callsim.optimise, callsim.optimise_units, "
+		    "callsim.backtest, callsim.fit)",
 		    c->name, s);
 }
 

@@ -33,7 +33,9 @@ enum result_kind {
 	RESULT_COMPARE,              /* callsim.compare */
 	RESULT_SWEEP,                /* callsim.sweep (JSON Lines) */
 	RESULT_OPTIMISE,             /* callsim.optimise */
-	RESULT_OPTIMISE_UNITS        /* callsim.optimise_units */
+	RESULT_OPTIMISE_UNITS,       /* callsim.optimise_units */
+	RESULT_BACKTEST,             /* callsim.backtest */
+	RESULT_FIT                   /* callsim.fit */
 };
 
 struct result {
