@@ -139,12 +139,15 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 			dt->in_target += 1;
 		}
 		m->pending_counted--;
+		m->talking_counted++;
 	}
 	ps->idle--;
 	ps->busy++;
 	pool_note(ps, now);
 	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
-	int64_t arg = c->line;
+	/* The talk's end is told the line and whether the call is counted,
+	 * for the outcome tallies (models/duplicate.h). */
+	int64_t arg = (int64_t)c->line << 1 | c->counted;
 	if (LOGGED(m))
 		arg = contact_centre_log_talk(m, c, ps, talk_s);
 	else
@@ -601,20 +604,21 @@ static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev)
 }
 
 /* Talk time of a call of line `line` (call id `call` in a logged run, else
- * 0) is over: the call may create an incident now (not after wrap-up); the
- * handler stays busy through after-call work. Returns the wrap-up drawn
- * (0 when the line has none). */
+ * 0; counted 1 when it was) is over: the call may create an incident now
+ * (not after wrap-up); the handler stays busy through after-call work.
+ * Returns the wrap-up drawn (0 when the line has none). */
 static inline double talk_over(struct cc_model *m, struct pool_state *ps,
-			       size_t line, uint64_t call, uint32_t seat,
-			       double now)
+			       size_t line, unsigned counted, uint64_t call,
+			       uint32_t seat, double now)
 {
 	const struct line_spec *spec = m->lines[line].spec;
 	double wrap_s = 0.0;
 
+	m->talking_counted -= counted;
 	if (m->post_call_ended)
 		replication_post(m->rep, &(struct replication_notice){
 			.kind = REPLICATION_CALL_ENDED, .line = line,
-			.call = call });
+			.counted = counted, .call = call });
 	if (spec->has_wrap) {
 		wrap_s = dist_sample(&spec->wrap,
 				     m->lines[line].rng[CC_STREAM_WRAP]);
@@ -638,7 +642,7 @@ static CONTACT_CENTRE_LOG_COLD void log_talk_over(struct cc_model *m,
 						  int64_t arg)
 {
 	struct caller *c = contact_centre_log_talked(m, arg);
-	double wrap_s = talk_over(m, ps, c->line, c->id, c->seat,
+	double wrap_s = talk_over(m, ps, c->line, c->counted, c->id, c->seat,
 				  sim_now(m->ctx));
 
 	contact_centre_log_row(m, c, RUN_LOG_ANSWERED, c->answered_s, wrap_s);
@@ -652,7 +656,8 @@ static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 	if (LOGGED(m))
 		log_talk_over(m, ev->obj, ev->arg);
 	else
-		talk_over(m, ev->obj, (size_t)ev->arg, 0, 0, sim_now(ctx));
+		talk_over(m, ev->obj, (size_t)ev->arg >> 1,
+			  (unsigned)ev->arg & 1, 0, 0, sim_now(ctx));
 }
 
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -918,11 +923,14 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	return m;
 }
 
-/* Every counted caller has been answered or has abandoned. */
+/* Every counted caller has been answered or has abandoned, and, when a
+ * model hears of calls' ends, every counted answered call's talk is over
+ * (its outcome is tallied: models/duplicate.h). */
 static bool cc_settled(const void *model)
 {
 	const struct cc_model *m = model;
 	return m->pending_counted == 0 &&
+	       (!m->post_call_ended || m->talking_counted == 0) &&
 	       (!m->callbacks || callback_settled(m->callbacks));
 }
 

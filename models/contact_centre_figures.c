@@ -36,6 +36,11 @@ static void line_figures(const struct cc_model *m, size_t l,
 	f[CC_UNANSWERED_END] = counted_waiting(ls);
 	f[CC_ANSWERED_OVERFLOW] = ls->overflowed;
 	f[CC_OVERFLOW_SHARE] = ratio(ls->overflowed, ls->answered);
+	/* Without incident grades every answered call is resolved on it; a
+	 * response model writes its own tallies over these afterwards
+	 * (models/duplicate.h). */
+	f[CC_RESOLVED] = ls->answered;
+	f[CC_CALLS_PER_INCIDENT] = NAN;
 	f[CC_ABANDONED_5S] = ls->abandoned_5s;
 	f[CC_REPEATS] = ls->repeats;
 	f[CC_SERVICE_LEVEL] = ratio(ls->in_target, ls->offered);

@@ -112,6 +112,7 @@ struct cc_model {
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
+	long talking_counted;        /* counted callers answered, talk not over */
 	size_t n_waiting;            /* callers queued on every line */
 	size_t max_waiting;          /* more stops the run: run.max_waiting */
 	double last_tick_s;

@@ -100,7 +100,21 @@
 	    COUNT, CI_MEAN, SUMS, SUM, 14, 0) \
 	FIG(CC_OVERFLOW_SHARE, "overflow_share", "overflow share", \
 	    "overflow share", FRACTION, CI_MEAN, SUMS, NONE, 15, 0) \
-	    /* answered by overflow / answered */
+	    /* answered by overflow / answered */ \
+	/* What the counted answered calls became when their talk ended \
+	   (models/duplicate.h): answered = incidents created + duplicates \
+	   + resolved on the call. Without incident grades every call is \
+	   resolved on the call. */ \
+	FIG(CC_INCIDENTS_CREATED, "incidents_created", "incidents created", \
+	    "incidents created", COUNT, CI_MEAN, SUMS, SUM, 16, 0) \
+	/* about an incident already reported: no new incident */ \
+	FIG(CC_DUPLICATES, "duplicates", "duplicate calls", "duplicate calls", \
+	    COUNT, CI_MEAN, SUMS, SUM, 17, 5) \
+	FIG(CC_RESOLVED, "resolved_on_call", "resolved on the call", \
+	    "resolved on the call", COUNT, CI_MEAN, SUMS, SUM, 18, 0) \
+	/* answered / incidents created; NAN when none was created */ \
+	FIG(CC_CALLS_PER_INCIDENT, "calls_per_incident", "calls per incident", \
+	    "calls/incident", COUNT, CI_MEAN, SUMS, NONE, 19, 6)
 
 /* Figures of one pool in one replication. */
 #define FIGURE_POOL_LIST(FIG) \

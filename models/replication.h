@@ -200,7 +200,10 @@ enum replication_notice_kind {
 
 struct replication_notice {
 	enum replication_notice_kind kind;
-	size_t line;               /* REPLICATION_CALL_ENDED: the call's line */
+	size_t line;               /* REPLICATION_CALL_ENDED: the call's line,
+				      ... whether it is counted (offered in
+				      the counted period: 1, else 0) */
+	unsigned counted;
 	uint64_t call;             /* ... and its id, when the run is logged */
 };
 

@@ -730,12 +730,14 @@ void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 
 /* ---- calls become incidents ------------------------------------------- */
 
-void response_call_ended(struct response *r, size_t line, uint64_t call)
+void response_call_ended(struct response *r, size_t line, unsigned counted,
+			 uint64_t call)
 {
 	assert(line < r->sc->n_lines);
 	size_t g = gsl_ran_discrete(r->rng[RS_MIX], r->mix[line]);
-	if (g >= r->sc->n_grades)
-		return;   /* resolved on the call */
+	duplicate_count(r->outcomes, line, g, counted);
+	if (!duplicate_is_incident(r->outcomes, g))
+		return;   /* resolved on the call, or a duplicate */
 	struct incident *inc = incident_get(r);
 	if (!inc) {
 		sim_fail(r->ctx, SIM_ENOMEM, "out of memory for incidents");

@@ -67,9 +67,11 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 void response_free(struct response *rsp);
 
 /* An answered call of line `line` ended its talk time now: maybe creates an
- * incident (the line's mix decides). call is its id in a logged run (see
- * models/run_log.h), else 0. */
-void response_call_ended(struct response *rsp, size_t line, uint64_t call);
+ * incident (the line's mix decides: models/duplicate.h), tallied by its
+ * outcome when counted is 1 (offered in the counted period). call is its
+ * id in a logged run (see models/run_log.h), else 0. */
+void response_call_ended(struct response *rsp, size_t line, unsigned counted,
+			 uint64_t call);
 /* Counted incidents not yet attended: the run settles until this is 0. */
 long response_pending(const struct response *rsp);
 /* Opens the counted period (called at warmup_s) and closes it (at end_s):

@@ -32,6 +32,7 @@ void response_free(struct response *r)
 		for (size_t l = 0; l < sc->n_lines; l++)
 			gsl_ran_discrete_free(r->mix[l]);
 	free(r->mix);
+	duplicate_free(r->outcomes);
 	gsl_ran_discrete_free(r->area_pick);
 	free(r->travel_hour);
 	if (r->groups)
@@ -61,28 +62,20 @@ void response_free(struct response *r)
 	free(r);
 }
 
-/* The grade mix of each line (grades, then "no incident") and the area
- * shares, as GSL lookup tables for O(1) draws. */
+/* The outcome mix of each line (grades, "no incident", "duplicate":
+ * models/duplicate.h) and the area shares, as GSL lookup tables for O(1)
+ * draws. */
 static enum sim_status build_tables(struct response *r)
 {
 	const struct scenario *sc = r->sc;
-	double p[RESPONSE_GRADES_MAX + 1];
 
-	assert(sc->n_grades <= RESPONSE_GRADES_MAX);
 	r->mix = mem_calloc(sc->n_lines + 1, sizeof *r->mix);
-	if (!r->mix)
+	r->outcomes = duplicate_new(sc);
+	if (!r->mix || !r->outcomes)
 		return SIM_ENOMEM;
-	for (size_t l = 0; l < sc->n_lines; l++) {
-		double rest = 1.0;
-		for (size_t g = 0; g < sc->n_grades; g++) {
-			p[g] = sc->lines[l].incident_p[g];
-			rest -= p[g];
-		}
-		p[sc->n_grades] = rest > 0 ? rest : 0;
-		r->mix[l] = gsl_ran_discrete_preproc(sc->n_grades + 1, p);
-		if (!r->mix[l])
+	for (size_t l = 0; l < sc->n_lines; l++)
+		if (!(r->mix[l] = duplicate_mix(sc, l)))
 			return SIM_ENOMEM;
-	}
 	double *shares = mem_calloc(sc->n_areas, sizeof *shares);
 	if (!shares)
 		return SIM_ENOMEM;
@@ -270,7 +263,7 @@ static void rsp_handle(void *model, const struct replication_notice *n)
 {
 	switch (n->kind) {
 	case REPLICATION_CALL_ENDED:
-		response_call_ended(model, n->line, n->call);
+		response_call_ended(model, n->line, n->counted, n->call);
 		break;
 	case REPLICATION_PERIOD_OPEN:
 		response_open(model);
@@ -297,6 +290,7 @@ static void rsp_figures(const void *model, struct replication_result *out)
 	if (r->log)
 		response_log_unfinished(r);
 	response_figures(model, &out->rsp);
+	duplicate_figures(r->outcomes, out);
 	response_day_figures(model, out->day_grade);
 	response_period_figures(model, out);
 }

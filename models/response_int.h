@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <gsl/gsl_randist.h>
 
+#include "models/duplicate.h"
 #include "models/response.h"
 #include "models/roster.h"
 #include "models/run_log.h"
@@ -94,7 +95,9 @@ struct response {
 	struct sim_ctx *ctx;
 	double warmup_s, end_s;
 	gsl_rng *rng[RSP_STREAM_KINDS];
-	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" */
+	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" and
+					  "duplicate" (models/duplicate.h) */
+	struct duplicate *outcomes;    /* answered calls by outcome */
 	gsl_ran_discrete_t *area_pick;
 	/* Per area, its travel factors by hour of the week (the area's
 	 * travel_by_hour, else dispatch's), NULL where travel does not vary

@@ -115,6 +115,10 @@ struct line_spec {
 	struct dist connection;            /* before the force's queue (999
 					      operator, transfer): counted in
 					      the answer time, not in patience */
+	double duplicate;                  /* share of answered calls about an
+					      incident already reported: no
+					      new incident (models/duplicate.h);
+					      0 <= d < 1 */
 };
 
 /* A pool's rule for answering a line it does not serve, only while that

@@ -319,10 +319,29 @@ static void parse_incidents(struct scenario_read *ld, struct yaml_doc_at m,
 				 "most 1 (the rest are resolved on the call)", sum);
 }
 
+/* duplicate: a share read by its row's rule; a duplicate call is one that
+ * creates no new incident, so a share above 0 needs grades. */
+static void parse_duplicate(struct scenario_read *ld, struct yaml_doc_at m,
+			    const struct scenario_key *k, void *rec)
+{
+	struct line_spec *l = rec;
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
+
+	if (!a.id || !yaml_doc_number(&ld->yd, a, k->rule, &l->duplicate))
+		return;
+	if (l->duplicate > 0 && !ld->grades_given)
+		yaml_doc_problem(&ld->yd, a,
+				 "no grades are defined, so no call creates "
+				 "an incident and none can repeat one; give "
+				 "a grades list (with areas, roles and "
+				 "units), or leave out duplicate");
+}
+
 static const struct scenario_record_hook line_hooks[] = {
 	{"volume", parse_volume}, {"profile", parse_profile},
 	{"surges", parse_surges}, {"redial", parse_redial},
-	{"incidents", parse_incidents},
+	{"incidents", parse_incidents}, {"duplicate", parse_duplicate},
 	{"answer", scenario_agreement_read}, {NULL, NULL}};
 
 /* Defaults kept in a line's maps, read before its keys. */

@@ -70,6 +70,10 @@ static const struct yaml_doc_rule R_MAX_WAITING = {
 static const struct yaml_doc_rule R_REDIAL = {
 	0, 1, 0, 1, 0,
 	"a probability with 0 <= p < 1 (a caller who always redials never leaves)"};
+/* Below 1: a line all of whose calls repeat a report would have no
+ * first report, and no calls per incident. */
+static const struct yaml_doc_rule R_DUPLICATE = {
+	0, 1, 0, 1, 0, "a share with 0 <= duplicate < 1"};
 static const struct yaml_doc_rule R_COST = {
 	0, 1e8, 0, 0, 0, "an annual cost from 0 to 1e8"};
 const struct yaml_doc_rule scenario_schema_week = {
@@ -227,6 +231,8 @@ const struct scenario_key scenario_schema_line[] = {
 	    "{within_s: 10, goal: 0.90}",
 	    .shape = "a mapping such as {within_s: 10, goal: 0.90}"),
 	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates"),
+	OPTIONAL("duplicate", R_DUPLICATE, line_spec, duplicate, D, 1, 0,
+		 "share of answered calls about an incident already reported"),
 	DIST("connection", 0, line_spec, connection,
 	     "999 connection before the force's queue",
 	     GIVEN(line_spec, has_connection), .absent = "",

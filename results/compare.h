@@ -64,7 +64,7 @@ enum compare_side {
 	COMPARE_IN_BOTH = 3
 };
 
-#define COMPARE_FIGURES_MAX 4
+#define COMPARE_FIGURES_MAX 6
 
 /* One figure of an item on both sides. */
 struct compare_figure {

@@ -486,10 +486,23 @@ static void rs_hook_callback(struct rs *w, const struct scenario_key *k,
 	rs_block(&sub, k->sub, cb, "      ");
 }
 
+/* A line's duplicate share, only when above 0: a scenario without
+ * duplicates reads back as it was written. */
+static void rs_hook_duplicate(struct rs *w, const struct scenario_key *k,
+			      const void *rec)
+{
+	if (((const struct line_spec *)rec)->duplicate <= 0)
+		return;
+	rs_open(w, k);
+	rs_put(w, k, rec);
+	fputs("   # of answered calls: no new incident\n", w->f);
+}
+
 static const struct rs_hook rs_line_hooks[] = {
 	{"volume", rs_volume}, {"profile", rs_profile},
 	{"surges", rs_hook_surges}, {"delay", rs_hook_delay},
 	{"answer", rs_target}, {"incidents", rs_hook_incidents},
+	{"duplicate", rs_hook_duplicate},
 	{"callback", rs_hook_callback}, {NULL, NULL}};
 
 /* Names of items of a list, "[a, b]", each the name at the start of item

@@ -83,6 +83,8 @@ class Ctx:
 # What became of every call offered on a line, and of every incident of a
 # grade: the total and its parts (docs/output.md).
 IDENTITIES = [("offered", ("answered", "abandoned", "unanswered_at_end")),
+              ("answered", ("incidents_created", "duplicates",
+                            "resolved_on_call")),
               ("incidents", ("attended", "unattended_at_end"))]
 # A stream of deferrable work (it carries target_h, a line target_s).
 DEFER_IDENTITY = ("offered", ("handled", "open_at_end"))

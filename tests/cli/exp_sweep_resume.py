@@ -15,7 +15,7 @@ ARGS = ["--vary", "lines.calls.volume.per_hour=30:69:1", "--vary",
         "pools.handlers.shrinkage=0.25", "--replications", "4", "--seed", "77",
         "--threads", "1"]
 POINTS = 40
-ROWS = 27            # rows of one point: see exp_sweep_matches_run.py
+ROWS = 31            # rows of one point: see exp_sweep_matches_run.py
 
 
 def sweep(t, out, *extra):

@@ -63,7 +63,8 @@ def check_unanswered(t):
             <= line["answered"]["mean"] + 1e-6,
             "999: unanswered calls count against the service level")
     out, _ = t.expect_rc(["run", fixture("overload.yaml"), "--format", "csv"], 0)
-    t.check(identity_problems(out)[0] == 2, "CSV: both lines checked")
+    # Offered and answered of each of the two lines.
+    t.check(identity_problems(out)[0] == 4, "CSV: both lines checked")
     out, _ = t.expect_rc(["run", fixture("overload.yaml")], 0)
     t.check("\n  unanswered at end           25527.7  [25081.5, 25973.8]\n"
             in out, "table: the unanswered at end row\n" + out)

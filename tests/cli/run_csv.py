@@ -51,7 +51,7 @@ def main():
             "no row 101@3600+ s")
     # 2 days x 2 lines x (offered, service_level, asa_s), after the hours;
     # then 2 lines x 10 bins of the wait distribution
-    t.check(len(rows) == 1 + 4 + 2 * 17 + 2 * 2 + 2 * 3 + 168 * (2 * 3 + 2 * 2)
+    t.check(len(rows) == 1 + 4 + 2 * 21 + 2 * 2 + 2 * 3 + 168 * (2 * 3 + 2 * 2)
             + 2 * 2 * 3 + 2 * 10,
             "%d rows" % len(rows))
     goal101 = [r for r in rows if r[:3] == ["line", "101", "goal"]]

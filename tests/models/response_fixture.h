@@ -184,7 +184,7 @@ struct drive {
 static inline void on_call(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	(void)ctx;
-	response_call_ended(ev->obj, (size_t)ev->arg, 0);
+	response_call_ended(ev->obj, (size_t)ev->arg, 1, 0);
 }
 
 static inline void on_open(struct sim_ctx *ctx, const struct ev_event *ev)

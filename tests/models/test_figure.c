@@ -80,7 +80,7 @@ static void test_figure_places_are_a_sequence(void **state)
 }
 
 /* The run table's order of a line: what became of the calls offered, then
- * how fast they were answered. */
+ * how fast they were answered, then what the answered calls became. */
 static void test_figure_line_rows(void **state)
 {
 	size_t order[CC_LINE_METRICS];
@@ -91,9 +91,13 @@ static void test_figure_line_rows(void **state)
 	assert_int_equal(order[0], CC_OFFERED);
 	assert_int_equal(order[3], CC_UNANSWERED_END);
 	assert_int_equal(order[12], CC_WAIT_P99_S);
+	assert_int_equal(order[15], CC_INCIDENTS_CREATED);
+	assert_int_equal(order[18], CC_CALLS_PER_INCIDENT);
 	n = figure_compared(FIGURE_BLOCK_LINE, order);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 6);
 	assert_int_equal(order[1], CC_ASA_S);
+	assert_int_equal(order[4], CC_DUPLICATES);
+	assert_int_equal(order[5], CC_CALLS_PER_INCIDENT);
 }
 
 int main(void)

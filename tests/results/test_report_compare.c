@@ -216,9 +216,9 @@ static void test_report_compare_csv(void **state)
 		assert_int_equal(commas, RC_CSV_FIELDS - 1);
 		rows++;
 	}
-	/* Header, 3 lines x 4, 2 grades x 3, 2 areas x 4, the force x 2, 1
+	/* Header, 3 lines x 6, 2 grades x 3, 2 areas x 4, the force x 2, 1
 	 * pool, 2 roles and the total x 2. */
-	assert_int_equal(rows, 1 + 12 + 6 + 8 + 2 + 2 + 4 + 2);
+	assert_int_equal(rows, 1 + 18 + 6 + 8 + 2 + 2 + 4 + 2);
 	assert_non_null(strstr(out, "\nline,999,service_level,both,0.9226666667,"
 			       "0.8938749498,0.9514583836,0.9390333333,0.9006702249,"
 			       "0.9773964418,0.01636666667,0.006652025911,"

@@ -91,14 +91,14 @@ static void test_report_csv_rows_and_fields(void **state)
 	assert_int_equal(st, SIM_OK);
 	/* Then a row each day (3), line (2) and figure (3), and each bin
 	 * (10) of each line's (2) wait distribution. */
-	assert_int_equal(fx_count(plain, "\n"), 1 + 4 + 34 + 2 + 4 + 18 + 20);
+	assert_int_equal(fx_count(plain, "\n"), 1 + 4 + 42 + 2 + 4 + 18 + 20);
 	assert_int_equal(strncmp(full, plain, (size_t)(strstr(plain, "\nline_day,")
 						       - plain)), 0);
 	while (*p) {
 		assert_int_equal(csv_record(&p, f, CSV_FIELDS + 1), CSV_FIELDS);
 		rows++;
 	}
-	assert_int_equal(rows, 1 + 4 + 34 + 2 + 4 + HOURS_PER_WEEK * 8 + 18
+	assert_int_equal(rows, 1 + 4 + 42 + 2 + 4 + HOURS_PER_WEEK * 8 + 18
 			 + 20);
 	assert_int_equal(strncmp(full, "section,name,metric,mean,ci_low,ci_high\n", 40), 0);
 	free(plain);
@@ -181,7 +181,7 @@ static void test_report_csv_response(void **state)
 	/* ... then a row each day (3), area (2) and figure (2), each hour
 	 * of the week, grade (2) and figure (6), each hour, area (2) and
 	 * figure (4), and each bin (10) of each line's (2) waits. */
-	assert_int_equal(fx_count(out, "\n"), 1 + 4 + 34 + 2 + 30 + 68 + 2 + 4 + 2
+	assert_int_equal(fx_count(out, "\n"), 1 + 4 + 42 + 2 + 30 + 68 + 2 + 4 + 2
 			 + 3 * (2 * 3 + 2 * 2) + 3 * 2 * 2
 			 + HOURS_PER_WEEK * (2 * 6 + 2 * 4) + 20);
 	assert_int_equal(fx_count(out, "\ngrade_hour,emergency@Mon 00:00,"), 6);

@@ -239,7 +239,7 @@ static void test_sweep_csv_point_is_the_run_report(void **state)
 	}
 	assert_int_equal(*r, '\0');
 	assert_int_equal(fx_count(rows, "\n"), sweep_point_lines(&fx->sc, SWEEP_CSV));
-	assert_int_equal(sweep_point_lines(&fx->sc, SWEEP_CSV), 44);
+	assert_int_equal(sweep_point_lines(&fx->sc, SWEEP_CSV), 52);
 	assert_int_equal(sweep_point_lines(&fx->sc, SWEEP_JSONL), 1);
 	free(rows);
 	free(report);
