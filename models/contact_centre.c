@@ -292,12 +292,14 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		contact_centre_log_offer(m, c);
 	if (c->counted) {
 		ls->offered += 1;
-		c->hour = (uint16_t)hour_of_week(m, now);
+		/* On the local clock; a day is a local calendar day, 23 or
+		 * 25 hours at a change. */
+		double local = local_clock_s(&m->clock, &m->span, now);
+
+		c->hour = (uint16_t)local_clock_hour_of(&m->clock, local);
 		ls->h_offered[c->hour] += 1;
-		/* A day is a local calendar day, 23 or 25 hours at a change. */
-		c->day = (uint16_t)replication_day_of(
-			local_clock_s(&m->clock, &m->span, now),
-			m->sc->run.warmup_s, m->n_days);
+		c->day = (uint16_t)replication_day_of(local, m->sc->run.warmup_s,
+						      m->n_days);
 		ls->days[c->day].offered += 1;
 		if (__builtin_expect(ls->hours != NULL, 0))
 			hours_offered(m, ls);

@@ -10,6 +10,7 @@ void local_clock_init(struct local_clock *c, struct demand_date start)
 	c->midnight_utc = local_time_midnight_utc(start);
 	c->offset0 = local_time_offset_s(c->midnight_utc);
 	c->weekday = demand_weekday(start);
+	c->week0_s = c->weekday * DAY_S;
 }
 
 /* The year's two changes split it into winter, summer and winter again;

@@ -33,6 +33,8 @@ struct local_clock {
 	int64_t midnight_utc;   /* 00:00 local on the start date, UTC seconds */
 	int offset0;            /* seconds ahead of UTC at time 0 */
 	int weekday;            /* of the start date, 0 = Monday */
+	double week0_s;         /* weekday * DAY_S: local seconds from the
+				   Monday of the start date's week to it */
 };
 
 /* A stretch [from, to) of scenario time over which local seconds are
@@ -60,15 +62,23 @@ static inline double local_clock_s(const struct local_clock *c,
 static inline double local_clock_week_s(const struct local_clock *c,
 					struct local_span *sp, double t)
 {
-	return local_clock_s(c, sp, t) + c->weekday * DAY_S;
+	return local_clock_s(c, sp, t) + c->week0_s;
 }
 
-/* The local hour of the week (0 = Monday 00:00-01:00) at t >= 0. The
- * conversion truncates, which is floor as the value is never negative. */
+/* The local hour of the week (0 = Monday 00:00-01:00) of local seconds
+ * local_s >= 0 (local_clock_s). The conversion truncates, which is floor
+ * as the value is never negative. */
+static inline size_t local_clock_hour_of(const struct local_clock *c,
+					 double local_s)
+{
+	return (size_t)((local_s + c->week0_s) / HOUR_S) % HOURS_PER_WEEK;
+}
+
+/* The local hour of the week at scenario time t >= 0. */
 static inline size_t local_clock_hour(const struct local_clock *c,
 				      struct local_span *sp, double t)
 {
-	return (size_t)(local_clock_week_s(c, sp, t) / HOUR_S) % HOURS_PER_WEEK;
+	return local_clock_hour_of(c, local_clock_s(c, sp, t));
 }
 
 /* The scenario times at which the local clock reads local_s (seconds
