@@ -54,7 +54,8 @@ enum sim_status busyness_apply(const struct busyness_spec *groups,
 			       struct demand_plan *plan, struct sim_err *err)
 {
 	size_t g = busyness_group_of(groups, n_groups, line);
-	size_t n_days = (size_t)ceil(horizon_s / DAY_S);
+	/* Local calendar days, as demand_plan_scale_days counts them. */
+	size_t n_days = (size_t)ceil(demand_plan_local_s(plan, horizon_s) / DAY_S);
 	double *factor;
 	enum sim_status st;
 

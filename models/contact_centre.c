@@ -33,6 +33,7 @@
 #include "models/deferrable.h"
 #include "models/demand.h"
 #include "models/dist.h"
+#include "models/local_clock.h"
 #include "models/roster.h"
 #include "models/routing.h"
 #include "models/scenario_rota.h"
@@ -103,13 +104,12 @@ static void queue_push(struct line_state *ls, struct caller *c)
 	ls->tail = c;
 }
 
-/* The hour of the week (0 = Monday 00:00) that time t_s >= 0 falls in.
- * The conversion truncates, which is floor for t_s >= 0 without a call to
- * libm's floor, once or twice a call. */
-static size_t hour_of_week(double t_s)
+/* The local hour of the week (0 = Monday 00:00) that time t_s >= 0 falls
+ * in, on the clock of the wall (models/local_clock.h). */
+static size_t hour_of_week(struct cc_model *m, double t_s)
 {
 	assert(t_s >= 0.0);
-	return (size_t)(t_s / HOUR_S) % HOURS_PER_WEEK;
+	return local_clock_hour(&m->clock, &m->span, t_s);
 }
 
 /* ---- pools ------------------------------------------------------------ */
@@ -231,7 +231,8 @@ void contact_centre_handler_done(struct cc_model *m, struct pool_state *ps,
 static void pool_restaff(struct cc_model *m, size_t p, double now)
 {
 	struct pool_state *ps = &m->pools[p];
-	int target = roster_on_duty(ps->roster, now);
+	int target = roster_on_duty(ps->roster,
+				    local_clock_s(&m->clock, &m->span, now));
 	int staying = ps->idle + ps->busy - ps->leaving;
 	int idle_was = ps->idle;
 
@@ -294,9 +295,13 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		contact_centre_log_offer(m, c);
 	if (c->counted) {
 		ls->offered += 1;
-		c->hour = (uint16_t)hour_of_week(now);
+		/* On the local clock; a day is a local calendar day, 23 or
+		 * 25 hours at a change. */
+		double local = local_clock_s(&m->clock, &m->span, now);
+
+		c->hour = (uint16_t)local_clock_hour_of(&m->clock, local);
 		ls->h_offered[c->hour] += 1;
-		c->day = (uint16_t)replication_day_of(now, m->warmup_s,
+		c->day = (uint16_t)replication_day_of(local, m->sc->run.warmup_s,
 						      m->n_days);
 		ls->days[c->day].offered += 1;
 		if (__builtin_expect(ls->hours != NULL, 0))
@@ -679,16 +684,19 @@ static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
 	double now = sim_now(ctx);
 
 	pool_restaff(m, (size_t)(ps - m->pools), now);
-	double next_s = roster_next_change(ps->roster, now);
-	if (isfinite(next_s))
-		sim_schedule(ctx, next_s, on_roster_change, ps, 0);
+	double next = roster_next_change(ps->roster,
+					 local_clock_s(&m->clock, &m->span, now));
+	if (isfinite(next))
+		sim_schedule(ctx, local_clock_until(&m->clock, &m->span, now,
+						    next),
+			     on_roster_change, ps, 0);
 }
 
 /* Closes the counted stretch [last tick, now) of the hour-of-week table:
  * the pools' integrals since the last tick go to the hour it began in. */
 static void close_stretch(struct cc_model *m, double now)
 {
-	size_t h = hour_of_week(m->last_tick_s);
+	size_t h = hour_of_week(m, m->last_tick_s);
 	m->h_seconds[h] += now - m->last_tick_s;
 	for (size_t p = 0; p < m->sc->n_pools; p++) {
 		struct pool_state *ps = &m->pools[p];
@@ -819,6 +827,7 @@ static enum sim_status pool_init(struct cc_model *m, size_t p,
 		.shifts = ps->spec->shifts,
 		.n_shifts = ps->spec->n_shifts,
 		.shrinkage = ps->spec->shrinkage,
+		.weekday = m->clock.weekday,
 	};
 	/* A pool on a rota follows its cycle, day by day. */
 	ps->roster = ps->spec->rota
@@ -907,6 +916,7 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 						: SCENARIO_MAX_WAITING_DEFAULT;
 	m->warmup_s = env->warmup_s;
 	m->end_s = env->end_s;
+	local_clock_init(&m->clock, m->sc->run.start);
 	m->n_days = replication_days(m->sc);
 	assert(m->n_days <= UINT16_MAX);   /* run.days <= 36600: a caller's day */
 	assert(env->first_stream == 0);   /* line l's streams are l * KINDS + k */

@@ -15,6 +15,7 @@
 #include "models/connection.h"
 #include "models/demand.h"
 #include "models/handler_seats.h"
+#include "models/local_clock.h"
 #include "models/replication.h"
 #include "models/roster.h"
 #include "models/routing.h"
@@ -96,6 +97,8 @@ struct cc_model {
 	struct replication *rep;     /* told when a call ends ... */
 	bool post_call_ended;        /* ... if any model listens */
 	double warmup_s, end_s;
+	struct local_clock clock;    /* the start date's local time ... */
+	struct local_span span;      /* ... and the span last read on it */
 	size_t n_days;               /* counted days: replication_days */
 	struct line_state *lines;
 	struct pool_state *pools;

@@ -16,9 +16,11 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "models/local_clock.h"
 #include "sim/mem.h"
 
 struct demand_plan {
+	struct local_clock clock;  /* the start date's, for days */
 	size_t n;          /* segments */
 	double *edge;      /* n + 1 edges; segment i is [edge[i], edge[i+1]) */
 	double *rate;      /* n rates, calls a second */
@@ -74,9 +76,11 @@ int demand_month_of_day(struct demand_date start, long day_index)
 	return demand_month_from_days(days + day_index);
 }
 
-/* The product of the surges active at t: each surge recurs every week from
- * its offset, an occurrence belongs to the run week in which it starts (so
- * one that crosses the week end still counts as its starting week), and
+/* The product of the surges active at local week time t (local seconds
+ * since the Monday of the start date's week): each surge recurs every
+ * week from its offset, an occurrence belongs to the run week in which it
+ * starts (week 1 is the Monday-to-Sunday week of the start date; one that
+ * crosses the week end still counts as its starting week), and
  * overlapping occurrences multiply. */
 static double demand_surge_factor(const struct demand_spec *spec, double t)
 {
@@ -99,20 +103,25 @@ static double demand_surge_factor(const struct demand_spec *spec, double t)
 	return f;
 }
 
-/* The rate at t, with the profile already normalised into `profile`. Called
- * at segment midpoints, so no edge is ever evaluated. */
+/* The rate at scenario time t, local seconds `local` (local_clock.h), with
+ * the profile already normalised into `profile`. Called at segment
+ * midpoints, so no edge is ever evaluated. The profile's slot, the month
+ * and the surges are read on the local clock; dated events are already
+ * in scenario time. */
 static double demand_rate(const struct demand_spec *spec,
 			  const double *profile, struct demand_date start,
-			  double t)
+			  int weekday, double t, double local)
 {
+	double week = local + weekday * DAY_S;
 	double slot_s = WEEK_S / (double)spec->n_slots;
-	size_t slot = (size_t)(fmod(t, WEEK_S) / slot_s);
-	int month = demand_month_of_day(start, (long)floor(t / DAY_S));
+	size_t slot = (size_t)(fmod(week, WEEK_S) / slot_s);
+	int month = demand_month_of_day(start, (long)floor(local / DAY_S));
 
 	if (slot >= spec->n_slots)
 		slot = spec->n_slots - 1;
 	double f = spec->mean_rate_per_s * profile[slot] *
-		   spec->month_factor[month - 1] * demand_surge_factor(spec, t);
+		   spec->month_factor[month - 1] *
+		   demand_surge_factor(spec, week);
 
 	/* Dated events multiply too, each inside its window. */
 	for (size_t w = 0; w < spec->n_windows; w++) {
@@ -131,13 +140,32 @@ static int demand_cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Appends to cut the scenario times inside (0, horizon) at which the
+ * local clock reads local_s (two in the hour October repeats); returns
+ * how many. */
+static size_t demand_local_cut(const struct local_clock *c, double local_s,
+			       double horizon, double *cut)
+{
+	double at[2];
+	size_t n = 0, k = local_clock_times(c, local_s, at);
+
+	for (size_t i = 0; i < k; i++)
+		if (at[i] > 0 && at[i] < horizon)
+			cut[n++] = at[i];
+	return n;
+}
+
 /* Fills cut with 0, every slot edge and surge edge inside (0, horizon), and
  * the horizon, sorted without duplicates; returns how many. cut must have
- * room for demand_max_cuts(). */
-static size_t demand_cuts(const struct demand_spec *spec, double horizon,
+ * room for demand_max_cuts(). The local clock differs from scenario time
+ * by whole hours, so the slot edges of the one are slot edges of the
+ * other; surge edges are local times, placed where the clock shows them. */
+static size_t demand_cuts(const struct demand_spec *spec,
+			  const struct local_clock *c, double horizon,
 			  double *cut)
 {
 	double slot_s = WEEK_S / (double)spec->n_slots;
+	double monday = -c->weekday * DAY_S, end = horizon + HOUR_S;
 	size_t n = 0, m = 0;
 
 	for (double k = 0; k * slot_s < horizon; k++)
@@ -147,12 +175,12 @@ static size_t demand_cuts(const struct demand_spec *spec, double horizon,
 
 		assert(sg->start_s >= 0 && sg->start_s < WEEK_S);
 		assert(sg->duration_s > 0 && sg->factor >= 0);
-		for (double k = 0; sg->start_s + k * WEEK_S < horizon; k++) {
-			double a = sg->start_s + k * WEEK_S;
+		for (double k = 0; monday + sg->start_s + k * WEEK_S < end; k++) {
+			double a = monday + sg->start_s + k * WEEK_S;
 
-			cut[n++] = a;
-			if (a + sg->duration_s < horizon)
-				cut[n++] = a + sg->duration_s;
+			n += demand_local_cut(c, a, horizon, cut + n);
+			n += demand_local_cut(c, a + sg->duration_s, horizon,
+					      cut + n);
 		}
 	}
 	for (size_t w = 0; w < spec->n_windows; w++) {
@@ -178,7 +206,8 @@ static size_t demand_max_cuts(const struct demand_spec *spec, double horizon)
 	double weeks = ceil(horizon / WEEK_S) + 1;
 	double slots = ceil(horizon / (WEEK_S / (double)spec->n_slots)) + 1;
 
-	return (size_t)(slots + 2 * weeks * (double)spec->n_surges +
+	/* A surge's two edges a week, each twice in a repeated hour. */
+	return (size_t)(slots + 4 * weeks * (double)spec->n_surges +
 			2 * (double)spec->n_windows + 1);
 }
 
@@ -210,7 +239,7 @@ static int demand_normalise(const struct demand_spec *spec, double *profile)
 
 /* Allocates the plan's arrays for up to max_edges edges and fills edges. */
 static struct demand_plan *demand_alloc(const struct demand_spec *spec,
-				      double horizon)
+				      struct demand_date start, double horizon)
 {
 	struct demand_plan *plan = mem_calloc(1, sizeof *plan);
 	size_t max_edges = demand_max_cuts(spec, horizon);
@@ -224,7 +253,8 @@ static struct demand_plan *demand_alloc(const struct demand_spec *spec,
 		demand_plan_free(plan);
 		return NULL;
 	}
-	plan->n = demand_cuts(spec, horizon, plan->edge) - 1;
+	local_clock_init(&plan->clock, start);
+	plan->n = demand_cuts(spec, &plan->clock, horizon, plan->edge) - 1;
 	return plan;
 }
 
@@ -233,32 +263,29 @@ struct demand_plan *demand_plan_new(const struct demand_spec *spec,
 				struct sim_err *err)
 {
 	double profile[DEMAND_SLOTS_MAX];
+	struct local_span sp = { 0, 0, 0 };
 	struct demand_plan *plan;
 
 	assert(spec->n_slots == 168 || spec->n_slots == DEMAND_SLOTS_MAX);
 	assert(horizon_s > 0 && isfinite(horizon_s));
-	if (demand_weekday(start) != 0) {
-		sim_err_add(err, SIM_EINVAL,
-			    "start date %04d-%02d-%02d is not a Monday",
-			    start.year, start.month, start.mday);
-		return NULL;
-	}
 	if (demand_normalise(spec, profile) != 0) {
 		sim_err_add(err, SIM_ESCENARIO,
 			    "profile: all %zu factors are 0; at least one "
 			    "must be positive", spec->n_slots);
 		return NULL;
 	}
-	plan = demand_alloc(spec, horizon_s);
+	plan = demand_alloc(spec, start, horizon_s);
 	if (plan == NULL) {
 		sim_err_add(err, SIM_ENOMEM, "out of memory laying out demand");
 		return NULL;
 	}
 	plan->cum[0] = 0;
 	for (size_t i = 0; i < plan->n; i++) {
-		double a = plan->edge[i], b = plan->edge[i + 1];
+		double a = plan->edge[i], b = plan->edge[i + 1], mid = (a + b) / 2;
 
-		plan->rate[i] = demand_rate(spec, profile, start, (a + b) / 2);
+		plan->rate[i] = demand_rate(spec, profile, start,
+					    plan->clock.weekday, mid,
+					    local_clock_s(&plan->clock, &sp, mid));
 		plan->cum[i + 1] = plan->cum[i] + plan->rate[i] * (b - a);
 	}
 	return plan;
@@ -355,12 +382,22 @@ double demand_plan_rate_at(const struct demand_plan *plan, double t_s)
 	return plan->rate[demand_find(plan, t_s, plan->n)];
 }
 
+double demand_plan_local_s(const struct demand_plan *plan, double t_s)
+{
+	struct local_span sp = { 0, 0, 0 };
+
+	return local_clock_s(&plan->clock, &sp, t_s);
+}
+
 void demand_plan_scale_days(struct demand_plan *plan, const double *factor,
 			    size_t n_days)
 {
+	struct local_span sp = { 0, 0, 0 };
+
 	assert(n_days > 0);
 	for (size_t i = 0; i < plan->n; i++) {
-		double day = floor(plan->edge[i] / DAY_S);
+		double day = floor(local_clock_s(&plan->clock, &sp,
+						 plan->edge[i]) / DAY_S);
 		size_t d = day < (double)n_days ? (size_t)day : n_days - 1;
 
 		assert(isfinite(factor[d]) && factor[d] >= 0);

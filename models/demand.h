@@ -8,8 +8,10 @@
  * (normalised here to mean 1, so the volume is what the year, day or hour
  * says), month factors are per calendar month of the date at t, and surges
  * multiply the rate inside their windows, as dated events do inside
- * theirs. Scenario time 0 is Monday 00:00 of
- * the run's start date.
+ * theirs. Scenario time 0 is 00:00 local time on the run's start date,
+ * any day of the week; the profile, month factors and surges are read on
+ * the local clock (models/local_clock.h), so the 23- and 25-hour days of
+ * the clock changes take 23 and 25 hours of the profile.
  *
  * A rate plan lays those pieces out over the whole horizon as segments of
  * constant rate, cut at every profile slot, midnight and surge edge.
@@ -29,7 +31,9 @@ struct surge_spec {
 	double start_s;      /* offset into the week: day * 86400 + time of day */
 	double duration_s;   /* > 0 */
 	double factor;       /* >= 0 */
-	unsigned *weeks;     /* 1-based run weeks it applies to; NULL = every week */
+	unsigned *weeks;     /* 1-based run weeks it applies to (week 1: Monday
+				to Sunday holding the start date); NULL =
+				every week */
 	size_t n_weeks;
 };
 
@@ -55,7 +59,7 @@ struct demand_spec {
 	size_t n_windows;
 };
 
-/* The calendar date of scenario time 0 (must be a Monday). */
+/* The calendar date of scenario time 0 (any day of the week). */
 struct demand_date {
 	int year, month, mday;                /* month 1..12 */
 };
@@ -81,8 +85,12 @@ double demand_plan_expected(const struct demand_plan *plan, double t0_s,
 			  double t1_s);
 /* The rate (calls a second) at t_s. */
 double demand_plan_rate_at(const struct demand_plan *plan, double t_s);
-/* Multiplies the rate of every segment of day d (scenario time [d, d + 1)
- * days; every midnight is a segment edge) by factor[d], d < n_days, and
+/* Local seconds since 00:00 of the start date at scenario time t_s
+ * (models/local_clock.h): the local day of t_s is its floor in days. */
+double demand_plan_local_s(const struct demand_plan *plan, double t_s);
+/* Multiplies the rate of every segment of day d (local calendar day d
+ * from the start date, 23 or 25 hours at a clock change; every midnight
+ * is a segment edge) by factor[d], d < n_days, and
  * days past n_days by factor[n_days - 1]: one replication's day-to-day
  * busyness (models/busyness.c). Factors must be finite and >= 0. */
 void demand_plan_scale_days(struct demand_plan *plan, const double *factor,

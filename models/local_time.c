@@ -87,3 +87,18 @@ void local_time_iso(int64_t utc_ms, char buf[LOCAL_TIME_ISO_MAX])
 		 (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60),
 		 (int)floor_mod(utc_ms, 1000), offset / 3600);
 }
+
+void local_time_changes(int64_t y, int64_t *spring, int64_t *autumn)
+{
+	*spring = last_sunday_1am(y, 3);
+	*autumn = last_sunday_1am(y, 10);
+}
+
+int64_t local_time_year(int64_t utc_s)
+{
+	int64_t y;
+	int m, d;
+
+	civil_from_days(floor_div(utc_s, 86400), &y, &m, &d);
+	return y;
+}

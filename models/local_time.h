@@ -35,5 +35,11 @@ int local_time_offset_s(int64_t utc_s);
  * local time with its offset, e.g. "2025-10-26T01:30:00.000+00:00", into
  * buf of LOCAL_TIME_ISO_MAX chars. */
 void local_time_iso(int64_t utc_ms, char buf[LOCAL_TIME_ISO_MAX]);
+/* When summer time starts (*spring) and ends (*autumn) in year y, in
+ * seconds since the epoch: 01:00 UTC on the last Sunday of March and of
+ * October. */
+void local_time_changes(int64_t y, int64_t *spring, int64_t *autumn);
+/* The calendar year of utc_s (seconds since the epoch), in UTC. */
+int64_t local_time_year(int64_t utc_s);
 
 #endif

@@ -40,20 +40,27 @@ static long optimise_primary(const struct scenario *sc, size_t l)
 	return best;
 }
 
-/* Sums the expected calls of the occurrences of each hour of the week that
- * lie wholly inside [t0, t1), and counts them. */
-static void optimise_hours_in(const struct demand_plan *plan, double t0,
-			      double t1, double *sum, int *count)
+/* Sums the expected calls of the occurrences of each local hour of the
+ * week that lie wholly inside [t0, t1), and counts them. Scenario time's
+ * hours are the clock's hours (the clocks change by whole hours), read on
+ * the local clock from the start date's weekday: October's repeated hour
+ * occurs twice, March's skipped hour not at all. */
+static void optimise_hours_in(const struct demand_plan *plan, int weekday,
+			      double t0, double t1, double *sum, int *count)
 {
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		sum[h] = 0;
 		count[h] = 0;
-		for (double t = (double)h * HOUR_S; t + HOUR_S <= t1;
-		     t += WEEK_S)
-			if (t >= t0) {
-				sum[h] += demand_plan_expected(plan, t, t + HOUR_S);
-				count[h]++;
-			}
+	}
+	for (double t = 0; t + HOUR_S <= t1; t += HOUR_S) {
+		double local = demand_plan_local_s(plan, t + HOUR_S / 2);
+		size_t h = (size_t)((local + weekday * DAY_S) / HOUR_S)
+			   % HOURS_PER_WEEK;
+
+		if (t >= t0) {
+			sum[h] += demand_plan_expected(plan, t, t + HOUR_S);
+			count[h]++;
+		}
 	}
 }
 
@@ -62,14 +69,16 @@ enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
 {
 	double horizon = scenario_horizon_s(sc), sum[HOURS_PER_WEEK];
 	int counted[HOURS_PER_WEEK], all[HOURS_PER_WEEK];
+	int wd = demand_weekday(sc->run.start);
 	struct demand_plan *plan;
 
 	assert(line < sc->n_lines);
 	plan = demand_plan_new(&sc->lines[line].demand, sc->run.start, horizon, err);
 	if (plan == NULL)
 		return err->status;
-	optimise_hours_in(plan, sc->run.warmup_s, horizon, per_hour, counted);
-	optimise_hours_in(plan, 0, horizon, sum, all);
+	optimise_hours_in(plan, wd, scenario_warmup_end_s(sc), horizon,
+			  per_hour, counted);
+	optimise_hours_in(plan, wd, 0, horizon, sum, all);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		if (counted[h] > 0)
 			per_hour[h] /= counted[h];

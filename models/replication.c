@@ -270,7 +270,7 @@ static enum sim_status replication_init(struct replication *rep,
 					uint32_t replication,
 					struct sim_err *err)
 {
-	rep->warmup_s = sc->run.warmup_s;
+	rep->warmup_s = scenario_warmup_end_s(sc);
 	rep->end_s = scenario_horizon_s(sc);
 	rep->ctx = sim_new(sc->run.seed, replication, replication_streams(sc),
 			   err);

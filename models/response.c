@@ -48,10 +48,9 @@ static double *ag_at(const struct response *r, size_t a, size_t g)
 }
 
 /* The day tallies of grade g for an incident created at created_s. */
-static double *rsp_day_at(const struct response *r, double created_s,
-			  size_t g)
+static double *rsp_day_at(struct response *r, double created_s, size_t g)
 {
-	size_t d = replication_day_of(created_s, r->warmup_s, r->n_days);
+	size_t d = rsp_day_of(r, created_s);
 
 	return r->day_grade + (d * r->sc->n_grades + g) * RSP_DAY_GRADE_METRICS;
 }
@@ -259,7 +258,7 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 
 	if (r->travel_hour && r->travel_hour[inc->area])
 		travel_s *= r->travel_hour[inc->area]
-			[(size_t)(now / HOUR_S) % HOURS_PER_WEEK];
+			[local_clock_hour(&r->clock, &r->span, now)];
 
 	assert(inc->state == INC_DELAY || inc->state == INC_WAITING);
 	assert(r->n_seeking > 0 && u->job == NULL && inc->sent < inc->need);
@@ -711,7 +710,7 @@ void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 	struct group *gr = ev->obj;
 	struct response *r = gr->rsp;
 	double now = sim_now(ctx);
-	int target = roster_on_duty(gr->roster, now);
+	int target = roster_on_duty(gr->roster, rsp_local_s(r, now));
 	int staying = gr->n_idle + gr->n_busy - gr->n_leaving;
 
 	assert(target <= gr->capacity);
@@ -723,9 +722,11 @@ void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 	group_note(gr, now);
 	group_offer_work(r, gr);
 	assert(area_dispatch_settled(r, gr->spec->area));
-	double next_s = roster_next_change(gr->roster, now);
-	if (isfinite(next_s))
-		sim_schedule(r->ctx, next_s, response_on_unit_roster, gr, 0);
+	double next = roster_next_change(gr->roster, rsp_local_s(r, now));
+	if (isfinite(next))
+		sim_schedule(r->ctx, local_clock_until(&r->clock, &r->span,
+						       now, next),
+			     response_on_unit_roster, gr, 0);
 }
 
 /* ---- calls become incidents ------------------------------------------- */

@@ -129,7 +129,8 @@ static enum sim_status build_group(struct response *r, size_t i,
 	const struct unit_spec *us = &r->sc->units[i];
 	struct group *gr = &r->groups[i];
 	struct roster_spec rs = { .shifts = us->shifts, .n_shifts = us->n_shifts,
-				  .shrinkage = us->shrinkage };
+				  .shrinkage = us->shrinkage,
+				  .weekday = r->clock.weekday };
 
 	assert(us->area < r->sc->n_areas && us->role < r->sc->n_roles);
 	gr->rsp = r;
@@ -211,6 +212,7 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 	r->ctx = ctx;
 	r->warmup_s = warmup_s;
 	r->end_s = end_s;
+	local_clock_init(&r->clock, sc->run.start);
 	r->max_waiting = sc->run.max_waiting ? sc->run.max_waiting
 					     : SCENARIO_MAX_WAITING_DEFAULT;
 	st = build_streams(r, first_stream);

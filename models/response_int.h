@@ -10,6 +10,8 @@
 #include <gsl/gsl_randist.h>
 
 #include "models/duplicate.h"
+#include "models/local_clock.h"
+#include "models/replication.h"
 #include "models/response.h"
 #include "models/roster.h"
 #include "models/run_log.h"
@@ -94,6 +96,8 @@ struct response {
 	const struct scenario *sc;
 	struct sim_ctx *ctx;
 	double warmup_s, end_s;
+	struct local_clock clock;      /* the start date's local time ... */
+	struct local_span span;        /* ... and the span last read on it */
 	gsl_rng *rng[RSP_STREAM_KINDS];
 	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" and
 					  "duplicate" (models/duplicate.h) */
@@ -137,6 +141,20 @@ struct response {
 	const struct run_log *log;     /* NULL: the run is not logged */
 	uint64_t log_incidents;        /* incidents created: the last id */
 };
+
+/* Local seconds since 00:00 of the start date at scenario time t
+ * (models/local_clock.h): what hours of the week and days are read on. */
+static inline double rsp_local_s(struct response *r, double t)
+{
+	return local_clock_s(&r->clock, &r->span, t);
+}
+
+/* The counted day (a local calendar day) of scenario time t. */
+static inline size_t rsp_day_of(struct response *r, double t)
+{
+	return replication_day_of(rsp_local_s(r, t), r->sc->run.warmup_s,
+				  r->n_days);
+}
 
 /* What response_period.c counts for an hour or a day and a grade or an
  * area: incidents, those of a grade with a target, and those attended

@@ -32,10 +32,11 @@
 
 static void on_period_tick(struct sim_ctx *ctx, const struct ev_event *ev);
 
-/* The hour of the week (0 = Monday 00:00) that time t_s >= 0 falls in. */
-static size_t period_hour_of(double t_s)
+/* The local hour of the week (0 = Monday 00:00) that time t_s >= 0 falls
+ * in (models/local_clock.h). */
+static size_t period_hour_of(struct response *r, double t_s)
 {
-	return (size_t)(t_s / HOUR_S) % HOURS_PER_WEEK;
+	return local_clock_hour(&r->clock, &r->span, t_s);
 }
 
 static double *period_hg(const struct response *r, size_t h, size_t g)
@@ -95,8 +96,8 @@ static void period_count(double *t, bool targeted)
 
 void response_period_created(struct response *r, const struct incident *inc)
 {
-	size_t h = period_hour_of(inc->created_s);
-	size_t d = replication_day_of(inc->created_s, r->warmup_s, r->n_days);
+	size_t h = period_hour_of(r, inc->created_s);
+	size_t d = rsp_day_of(r, inc->created_s);
 	bool targeted = isfinite(r->sc->grades[inc->grade].target_s);
 
 	period_count(period_hg(r, h, inc->grade), targeted);
@@ -107,8 +108,8 @@ void response_period_created(struct response *r, const struct incident *inc)
 void response_period_attended(struct response *r, const struct incident *inc,
 			      double attend_s, bool within)
 {
-	size_t h = period_hour_of(inc->created_s);
-	size_t d = replication_day_of(inc->created_s, r->warmup_s, r->n_days);
+	size_t h = period_hour_of(r, inc->created_s);
+	size_t d = rsp_day_of(r, inc->created_s);
 
 	if (hist_paged_add(r->hour_hist[h * r->sc->n_grades + inc->grade],
 			   attend_s) != 0)
@@ -125,7 +126,7 @@ void response_period_attended(struct response *r, const struct incident *inc,
  * since the last tick goes to the hour the stretch began in. */
 static void period_close_stretch(struct response *r, double now)
 {
-	size_t h = period_hour_of(r->last_tick_s);
+	size_t h = period_hour_of(r, r->last_tick_s);
 
 	r->h_seconds[h] += now - r->last_tick_s;
 	for (size_t i = 0; i < r->sc->n_units; i++) {

@@ -21,7 +21,8 @@ struct roster {
 	size_t n;          /* change points, n >= 1, at[0] == 0 */
 	double period;     /* a week, or a rota's cycle */
 	double phase;      /* added to a time before reducing it mod period:
-			      0 for a week; a rota's cycle start */
+			      the start date's weekday for a week; a rota's
+			      cycle start */
 	double *at;        /* offsets in [0, period), increasing */
 	int *rostered;     /* count on [at[i], at[i+1]) (the last to period) */
 	int *on_duty;      /* after shrinkage */
@@ -178,7 +179,9 @@ struct roster *roster_new(const struct roster_spec *spec, struct sim_err *err)
 	}
 	n_edges = roster_edges(spec, e, &r->hours);
 	r->period = WEEK_S;
-	r->phase = 0;
+	/* Local time 0 is 00:00 on the start date's weekday. */
+	assert(spec->weekday >= 0 && spec->weekday < DAYS_PER_WEEK);
+	r->phase = spec->weekday * DAY_S;
 	roster_finish(r, e, n_edges, spec->shrinkage);
 	return r;
 }

@@ -6,7 +6,10 @@
  * `staff` people on the roster. Shrinkage (sickness, training, breaks) takes
  * a fraction of them off: the on-duty count at any instant is
  *     round_half_up(rostered(t) * (1 - shrinkage)).
- * The week repeats for the whole run; scenario time 0 is Monday 00:00.
+ * The week repeats for the whole run. Times given to the functions below
+ * are local seconds since 00:00 of the start date (models/local_clock.h),
+ * so a shift at 07:00 starts at 07:00 on the clock in summer and winter;
+ * the start date may be any day of the week (roster_spec.weekday).
  *
  * FTE: rostered hours a week / contracted hours a week. Shrinkage is already
  * inside the rostered headcount (the people it takes off are rostered and
@@ -32,6 +35,7 @@ struct roster_spec {
 	const struct shift_spec *shifts;   /* borrowed */
 	size_t n_shifts;
 	double shrinkage;                  /* 0 <= s < 1 */
+	int weekday;                       /* of the start date, 0 = Monday */
 };
 
 struct roster;
@@ -49,12 +53,13 @@ struct roster *roster_new_rota(const struct rota_spec *spec, double shrinkage,
 			       struct sim_err *err);
 void roster_free(struct roster *r);
 
-/* People on duty (after shrinkage) at absolute time t_s >= 0. */
+/* People on duty (after shrinkage) at local seconds t_s >= 0. */
 int roster_on_duty(const struct roster *r, double t_s);
-/* People rostered (before shrinkage) at absolute time t_s >= 0. */
+/* People rostered (before shrinkage) at local seconds t_s >= 0. */
 int roster_rostered(const struct roster *r, double t_s);
-/* The first instant after t_s at which the on-duty count changes, or
- * INFINITY when it never does (a constant roster). */
+/* The first instant (local seconds) after t_s at which the on-duty count
+ * changes, or INFINITY when it never does (a constant roster); see
+ * local_clock_until for the scenario time of it. */
 double roster_next_change(const struct roster *r, double t_s);
 /* Rostered person-hours in one week. */
 double roster_hours_per_week(const struct roster *r);

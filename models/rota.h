@@ -3,13 +3,19 @@
  * A rota is a cycle of days, each either a shift (by its index in the
  * rota's shift list) or a rest day, worked by n_teams teams of per_team
  * people. Team t is offset[t] days into the cycle on the cycle's start day
- * (start_day, counted from the run's day 0, a Monday; it may be negative
- * or past the horizon: the cycle repeats both ways), so on day d team t
+ * (start_day, counted from the run's day 0, its start date, any weekday;
+ * it may be negative or past the horizon: the cycle repeats both ways),
+ * so on day d team t
  * works day (d - start_day + offset[t]) mod n_days of the pattern. With no
  * offsets the teams are staggered evenly, team t at t * n_days / n_teams
  * (n_days a multiple of n_teams) — the usual way a pattern such as
  * 6-on-4-off (early, early, late, late, night, night, four rest days; five
  * teams two days apart) puts one team on each shift every day.
+ *
+ * Days are local calendar days and times are local seconds from 00:00 of
+ * day 0 (models/local_clock.h): a shift at 07:00 starts at 07:00 on the
+ * clock either side of a clock change, and a night over the change is an
+ * hour shorter or longer in scenario time.
  *
  * A shift starts at a time of day and may cross midnight, so a night
  * worked on day d is still on duty early on day d + 1. The cycle may be any
@@ -65,8 +71,8 @@ enum sim_status rota_check(const struct rota_spec *r, struct sim_err *err);
 /* The shift index team t works on day d (ROTA_REST on a rest day). */
 int rota_team_day(const struct rota_spec *r, size_t team, long day);
 
-/* People on duty (before shrinkage) at time t_s, in seconds from day 0
- * 00:00 (t_s may be negative). */
+/* People on duty (before shrinkage) at local time t_s, in seconds from
+ * day 0 00:00 (t_s may be negative). */
 int rota_on_duty(const struct rota_spec *r, double t_s);
 
 /* On-duty count at the start of each of n intervals of step_s seconds

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/local_clock.h"
 #include "models/scenario_rota.h"
 
 /* Releases what one line owns: its distributions and its surge windows. */
@@ -161,11 +162,27 @@ double scenario_counted_s(const struct scenario *sc)
 	return sc->run.days * 86400.0;
 }
 
-/* Warm-up plus counted period: the time the arrival plans must cover. */
+/* Warm-up plus counted period: the time the arrival plans must cover.
+ * Both are read on the local clock (models/local_clock.h): a run of whole
+ * days ends at a local midnight, so a counted period holding a clock
+ * change is an hour shorter or longer in scenario time. */
 double scenario_horizon_s(const struct scenario *sc)
 {
+	struct local_clock c;
+
 	assert(sc);
-	return sc->run.warmup_s + scenario_counted_s(sc);
+	local_clock_init(&c, sc->run.start);
+	return local_clock_elapsed(&c, sc->run.warmup_s +
+				   scenario_counted_s(sc));
+}
+
+double scenario_warmup_end_s(const struct scenario *sc)
+{
+	struct local_clock c;
+
+	assert(sc);
+	local_clock_init(&c, sc->run.start);
+	return local_clock_elapsed(&c, sc->run.warmup_s);
 }
 
 /* Days a shift is worked in one week (bits 0..6 of the mask). */

@@ -303,9 +303,13 @@ int scenario_parse_decimal(const char *text, double *out);
 long scenario_line_index(const struct scenario *sc, const char *name);
 long scenario_pool_index(const struct scenario *sc, const char *name);
 
-/* Counted horizon and total simulated time, in seconds. */
+/* Counted horizon (run.days on the local clock) and total simulated
+ * time, in seconds; the end of the warm-up in scenario time. A clock
+ * change inside the run makes the scenario time of a local day 23 or 25
+ * hours (models/local_clock.h). */
 double scenario_counted_s(const struct scenario *sc);
 double scenario_horizon_s(const struct scenario *sc);
+double scenario_warmup_end_s(const struct scenario *sc);
 
 /* FTE and annual cost implied by a pool's roster: rostered hours over
  * contracted hours, or on a rota the people in post. */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/local_clock.h"
 #include "models/week.h"
 #include "sim/mem.h"
 
@@ -311,14 +312,20 @@ static int events_rows(struct scenario_read *ld, struct yaml_doc_at a,
 }
 
 /* Each line's windows: the rows that change its rate and overlap the
- * run, at scenario times (time 0 is run.start_date 00:00). A row that
- * misses the run leaves nothing, so a run whose dates miss every event
- * is the run without the file. */
+ * run, at scenario times (time 0 is run.start_date 00:00). A row's date,
+ * start and end (start + hours) are local times, placed where the clock
+ * shows them (models/local_clock.h): a day-long event on the day the
+ * clocks go back lasts 25 hours. A row that misses the run leaves
+ * nothing, so a run whose dates miss every event is the run without the
+ * file. */
 static void events_windows(struct scenario_read *ld, const struct events_file *f)
 {
 	struct scenario *sc = ld->sc;
 	double t0 = (double)demand_day_number(sc->run.start) * DAY_S;
 	double end = scenario_horizon_s(sc);
+	struct local_clock c;
+
+	local_clock_init(&c, sc->run.start);
 
 	for (size_t l = 0; l < sc->n_lines && !ld->yd.oom; l++) {
 		struct demand_spec *dm = &sc->lines[l].demand;
@@ -330,11 +337,13 @@ static void events_windows(struct scenario_read *ld, const struct events_file *f
 		}
 		for (size_t j = 0; j < f->n; j++) {
 			const struct events_row *r = &f->rows[j];
-			double a = r->at_s - t0;
+			double a = local_clock_elapsed(&c, r->at_s - t0);
+			double b = local_clock_elapsed(&c, r->at_s - t0 +
+						       r->duration_s);
 
-			if (r->factor[l] != 1 && a < end && a + r->duration_s > 0)
+			if (r->factor[l] != 1 && a < end && b > 0 && b > a)
 				dm->windows[dm->n_windows++] =
-					(struct demand_window){a, r->duration_s,
+					(struct demand_window){a, b - a,
 							       r->factor[l]};
 		}
 	}

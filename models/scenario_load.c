@@ -142,13 +142,15 @@ static void warn_surges(struct scenario_read *ld, struct yaml_doc_at line,
 {
 	const struct scenario *sc = ld->sc;
 	const struct demand_spec *dm = &sc->lines[l].demand;
-	double c0 = sc->run.warmup_s, c1 = scenario_horizon_s(sc);
+	/* Local times; surges count from the Monday of the start's week. */
+	double c0 = sc->run.warmup_s, c1 = c0 + scenario_counted_s(sc);
+	double monday = demand_weekday(sc->run.start) * 86400.0;
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, line, "surges", kp);
 	size_t i;
 
 	for (i = 0; s.id && i < dm->n_surges; i++)
-		if (!surge_counted(&dm->surges[i], c0, c1))
+		if (!surge_counted(&dm->surges[i], c0 + monday, c1 + monday))
 			load_warn(ld,
 				  yaml_doc_item(&ld->yd, s, (int)i, NULL,
 						ip), "no "

@@ -146,16 +146,15 @@ static void read_when(struct scenario_read *ld, struct yaml_doc_at a,
 		scenario_schema_store(k, rec, d * DAY_S + t);
 }
 
-/* A date "YYYY-MM-DD" that exists in the calendar; *wday is 0 = Monday.
- * Worked out by arithmetic, not with mktime: mktime reads the time zone,
- * which is shared by every thread, and scenarios are built on several
- * threads at once (scenario_doc_build). */
-static int date_parse(const char *s, struct demand_date *d, int *wday)
+/* A date "YYYY-MM-DD" that exists in the calendar. Worked out by
+ * arithmetic, not with mktime: mktime reads the time zone, which is
+ * shared by every thread, and scenarios are built on several threads at
+ * once (scenario_doc_build). */
+static int date_parse(const char *s, struct demand_date *d)
 {
 	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
 				      30, 31};
-	static const int shift[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-	int n = 0, y, leap;
+	int n = 0, leap;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
 	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
@@ -166,32 +165,21 @@ static int date_parse(const char *s, struct demand_date *d, int *wday)
 	if (d->mday < 1 || d->mday > mdays[d->month - 1] + (d->month == 2 &&
 							   leap))
 		return 0;
-	/* Sakamoto's method: 0 is Sunday. */
-	y = d->year - (d->month < 3);
-	*wday = (y + y / 4 - y / 100 + y / 400 + shift[d->month - 1] +
-		 d->mday + 6) % 7;
 	return 1;
 }
 
-/* A date; a Monday where the row says so (a run's start, because time 0
- * is Monday 00:00). */
+/* A date, any day of the week. */
 static void read_date(struct scenario_read *ld, struct yaml_doc_at a,
 		      const struct scenario_key *k, void *rec)
 {
-	static const char *const wday[] = {WEEK_DAY_NAMES};
 	const char *s = row_text(ld, a, k->give);
 	struct demand_date d;
-	int wd;
 
 	if (!s)
 		return;
-	if (!date_parse(s, &d, &wd))
+	if (!date_parse(s, &d))
 		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a date; must be %s",
 				 s, k->give);
-	else if (k->monday && wd != 0)
-		yaml_doc_problem(&ld->yd, a, "%s is a %s; must be a Monday "
-				 "(scenario time 0 is Monday 00:00)", s,
-				 wday[wd]);
 	else
 		memcpy(row_at(k, rec), &d, sizeof d);
 }

@@ -52,8 +52,7 @@ enum scenario_kind {
 					within the rule */
 	SCENARIO_WHEN,               /* a day and a time, "sat 22:00", as
 					seconds into the week */
-	SCENARIO_DATE,               /* "YYYY-MM-DD"; a Monday where the
-					row says monday */
+	SCENARIO_DATE,               /* "YYYY-MM-DD" */
 	SCENARIO_SEED,               /* a 64-bit whole number */
 	SCENARIO_SPAN,               /* a shift's length: hours or end */
 	SCENARIO_DIST,               /* a distribution mapping, struct dist */
@@ -103,7 +102,6 @@ struct scenario_key {
 	 * is written on one line, {key: value, ...}. */
 	const char *note, *absent;
 	int flow;
-	int monday;                          /* dates: must be a Monday */
 };
 
 /* A record type: the heading of its section in docs/scenario.md, which

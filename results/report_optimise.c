@@ -7,8 +7,10 @@
 
 #include "callsim_config.h"
 #include "models/agreement.h"
+#include "models/demand.h"
 #include "models/roster.h"
 #include "models/scenario_rota.h"
+#include "models/week.h"
 #include "results/emit.h"
 #include "results/uncertain.h"
 
@@ -338,9 +340,11 @@ static void report_optimise_json_pools(struct emit_json *w,
 
 /* The mean on duty (after shrinkage) over hour h of the week of roster r,
  * weighing each step of the roster by how long it lasts. */
-static double report_optimise_mean_on_duty(const struct roster *r, size_t h)
+static double report_optimise_mean_on_duty(const struct roster *r, size_t h,
+					   double from)
 {
-	double t = 3600.0 * (double)h, end = t + 3600.0, sum = 0;
+	double t = fmod(from + 3600.0 * (double)h, WEEK_S), end = t + 3600.0;
+	double sum = 0;
 
 	while (t < end) {
 		double next = roster_next_change(r, t);
@@ -354,7 +358,9 @@ static double report_optimise_mean_on_duty(const struct roster *r, size_t h)
 
 /* "current_on_duty": the mean on duty of pool p over hour h under the
  * scenario's own roster; null when the scenario as given is not known or
- * its roster cannot be built. */
+ * its roster cannot be built. Hour h of the week is read in the run's
+ * first week on or after its start (roster times count from the start
+ * date, any weekday). */
 static void report_optimise_json_current(struct emit_json *w,
 					 const struct report_optimise *x,
 					 size_t p, size_t h)
@@ -363,7 +369,9 @@ static void report_optimise_json_current(struct emit_json *w,
 		? &x->base->pools[p] : NULL;
 	struct roster_spec spec = { ps ? ps->shifts : NULL,
 				    ps ? ps->n_shifts : 0,
-				    ps ? ps->shrinkage : 0 };
+				    ps ? ps->shrinkage : 0,
+				    x->base ? demand_weekday(x->base->run.start) : 0 };
+	double from = (double)(DAYS_PER_WEEK - spec.weekday) * DAY_S;
 	struct sim_err err;
 	struct roster *r;
 
@@ -372,7 +380,7 @@ static void report_optimise_json_current(struct emit_json *w,
 		? roster_new_rota(&ps->rota->spec, ps->shrinkage, &err)
 		: roster_new(&spec, &err);
 	emit_json_key_number(w, "current_on_duty", r != NULL
-			     ? report_optimise_mean_on_duty(r, h) : NAN);
+			     ? report_optimise_mean_on_duty(r, h, from) : NAN);
 	roster_free(r);
 }
 

@@ -41,18 +41,24 @@ static void report_rota_hour_add(const struct roster *r, double t0,
 }
 
 enum sim_status report_rota_hours(const struct scenario_rota *rota,
-				  double shrinkage, struct report_rota_hour *out,
+				  double shrinkage, int weekday,
+				  struct report_rota_hour *out,
 				  size_t *weeks, struct sim_err *err)
 {
 	struct roster *r = roster_new_rota(&rota->spec, shrinkage, err);
 
 	if (!r)
 		return SIM_ENOMEM;
+	/* Hour h of the week, Monday first, in the first week on or after
+	 * day 0: day 0 is weekday `weekday`. */
+	double from = (double)((DAYS_PER_WEEK - weekday) % DAYS_PER_WEEK)
+		      * DAY_S;
+
 	*weeks = report_rota_period_days(rota->spec.n_days) / DAYS_PER_WEEK;
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		out[h] = (struct report_rota_hour){ INT32_MAX, INT32_MIN, 0 };
 		for (size_t w = 0; w < *weeks; w++)
-			report_rota_hour_add(r, (double)w * WEEK_S +
+			report_rota_hour_add(r, (double)w * WEEK_S + from +
 					     (double)h * HOUR_S, *weeks, &out[h]);
 	}
 	roster_free(r);
@@ -114,7 +120,8 @@ enum sim_status report_rota_write(FILE *f, const struct report_rota_of *o,
 		people ? rota_hours_per_week(&r->spec) / people : 0.0,
 		r->spec.n_days, o->hours_per_week);
 	sim_err_clear(&err);
-	if (report_rota_hours(r, o->shrinkage, t, &weeks, &err) != SIM_OK) {
+	if (report_rota_hours(r, o->shrinkage, o->weekday, t, &weeks, &err)
+	    != SIM_OK) {
 		fprintf(f, "%s# (the on-duty table is not shown: out of "
 			"memory)\n", indent);
 		return SIM_ENOMEM;

@@ -29,13 +29,17 @@ struct report_rota_of {
 	double hours_per_week;   /* contracted, of one FTE */
 	double fte, cost;        /* scenario_pool_fte/_cost or _unit_ */
 	int crew;                /* officers a unit; 0 for a pool */
+	int weekday;             /* of the run's start date (the rota's day
+				    0), 0 = Monday */
 };
 
 /* The on-duty table of rota r (pool people or units, after shrinkage)
  * into out[HOURS_PER_WEEK], hour 0 Monday 00:00, and the weeks it spans
- * into *weeks. Returns SIM_OK or SIM_ENOMEM with err filled. */
+ * into *weeks; the rota's day 0 (the run's start date) is weekday
+ * `weekday` (0 = Monday). Returns SIM_OK or SIM_ENOMEM with err filled. */
 enum sim_status report_rota_hours(const struct scenario_rota *r,
-				  double shrinkage, struct report_rota_hour *out,
+				  double shrinkage, int weekday,
+				  struct report_rota_hour *out,
 				  size_t *weeks, struct sim_err *err);
 
 /* Writes o's rota figures to f as YAML comments, each line after indent.

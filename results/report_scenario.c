@@ -687,7 +687,7 @@ static void rs_hook_pool_rota(struct rs *w, const struct scenario_key *k,
 	const struct pool_spec *p = rec;
 	struct rs sub = {w->f, w->sc, rs_rota_hooks, NULL, "      ", NULL};
 	struct report_rota_of o = {p->rota, p->shrinkage, p->hours_per_week,
-		0.0, 0.0, 0};
+		0.0, 0.0, 0, demand_weekday(w->sc->run.start)};
 
 	if (!p->rota)
 		return;
@@ -840,7 +840,7 @@ static void rs_hook_unit_rota(struct rs *w, const struct scenario_key *k,
 	const struct unit_spec *u = rec;
 	struct rs sub = {w->f, w->sc, rs_rota_hooks, NULL, "      ", NULL};
 	struct report_rota_of o = {u->rota, u->shrinkage, 0.0, 0.0, 0.0,
-		u->crew};
+		u->crew, demand_weekday(w->sc->run.start)};
 
 	if (!u->rota)
 		return;

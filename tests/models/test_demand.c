@@ -12,6 +12,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "models/demand.h"
+#include "models/local_clock.h"
 #include "models/week.h"
 
 #define SEED 7310UL
@@ -198,18 +199,129 @@ static void test_rate_plan_rejects_all_zero_profile(void **state)
 				      "least one must be positive\n");
 }
 
-static void test_rate_plan_rejects_start_not_monday(void **state)
+/* A flat week from a Wednesday is the same plan as from a Monday: the
+ * same expected calls over every day; and a surge on Mondays (week 1 is
+ * the Monday-to-Sunday week holding the start) first falls five days in. */
+static void test_rate_plan_any_weekday(void **state)
 {
 	struct demand_spec s = flat_spec(83.6, 168);
-	struct sim_err err;
+	struct demand_date wed = {2024, 1, 3};
+	struct demand_plan *a = plan_ok(&s, monday_2024, 2 * WEEK_S);
+	struct demand_plan *b = plan_ok(&s, wed, 2 * WEEK_S);
+	struct surge_spec sg = {10 * HOUR_S, 2 * HOUR_S, 3.0, NULL, 0};
+	double r = 83.6 / HOUR_S;
 
 	(void)state;
-	sim_err_clear(&err);
-	assert_null(demand_plan_new(&s, (struct demand_date){2024, 1, 3},
-				  WEEK_S, &err));
-	assert_int_equal(err.status, SIM_EINVAL);
-	assert_string_equal(err.text,
-			    "start date 2024-01-03 is not a Monday\n");
+	for (double d = 0; d < 14; d++)
+		assert_true(demand_plan_expected(a, d * DAY_S, (d + 1) * DAY_S)
+			    == demand_plan_expected(b, d * DAY_S,
+						    (d + 1) * DAY_S));
+	demand_plan_free(b);
+	s.surges = &sg;
+	s.n_surges = 1;
+	b = plan_ok(&s, wed, 2 * WEEK_S);
+	assert_seconds_near(demand_plan_expected(b, 0, 5 * DAY_S),
+			    r * 5 * DAY_S, 1e-9 * r * DAY_S);
+	assert_seconds_near(demand_plan_rate_at(b, 5 * DAY_S + 11 * HOUR_S),
+			    3 * r, 1e-12);
+	assert_seconds_near(demand_plan_rate_at(b, 5 * DAY_S + 12 * HOUR_S),
+			    r, 1e-12);
+	demand_plan_free(a);
+	demand_plan_free(b);
+}
+
+/* A profile in which every hour of the week differs: hour h has weight
+ * 1 + (h * 37 % 168) / 40. */
+static struct demand_spec uneven_spec(double per_hour)
+{
+	struct demand_spec s = flat_spec(per_hour, 168);
+
+	for (size_t h = 0; h < 168; h++)
+		s.profile[h] = 1 + (double)(h * 37 % 168) / 40;
+	return s;
+}
+
+/* The run from Monday 2025-03-24 for 32 weeks crosses both changes of
+ * 2025. Every elapsed hour carries the profile's factor of the hour the
+ * clock shows: on 30 March the hour after 00:00 is 02:00 (01:00 never
+ * happens), on 26 October 01:00 happens twice; those days expect 23 and
+ * 25 hours of calls, and the hour after each change is where it is on
+ * the clock. */
+static void test_rate_plan_local_hours(void **state)
+{
+	struct demand_spec s = uneven_spec(30.0);
+	struct demand_date start = {2025, 3, 24};
+	struct demand_plan *p = plan_ok(&s, start, 32 * WEEK_S);
+	double sum = 0, mar30 = 6 * DAY_S, oct26 = 216 * DAY_S, r[168];
+
+	(void)state;
+	for (size_t h = 0; h < 168; h++)
+		sum += s.profile[h];
+	for (size_t h = 0; h < 168; h++)
+		r[h] = 30.0 * s.profile[h] * 168 / sum;     /* calls an hour */
+	/* Sunday 00:00, then 02:00 (hour 146), in March. */
+	assert_seconds_near(demand_plan_expected(p, mar30, mar30 + HOUR_S),
+			    r[144], 1e-9);
+	assert_seconds_near(demand_plan_expected(p, mar30 + HOUR_S,
+						 mar30 + 2 * HOUR_S),
+			    r[146], 1e-9);
+	/* Sunday 00:00, 01:00 (BST), 01:00 (GMT), 02:00 in October (summer
+	 * time to there: scenario time is an hour behind the clock). */
+	for (int k = 0; k < 4; k++) {
+		static const size_t hour[] = {144, 145, 145, 146};
+		double t = oct26 - HOUR_S + k * HOUR_S;
+
+		assert_seconds_near(demand_plan_expected(p, t, t + HOUR_S),
+				    r[hour[k]], 1e-9);
+	}
+	/* The days: 23 and 25 hours of the Sunday profile. */
+	double sunday = 0;
+
+	for (size_t h = 144; h < 168; h++)
+		sunday += r[h];
+	assert_seconds_near(demand_plan_expected(p, mar30, 7 * DAY_S - HOUR_S),
+			    sunday - r[145], 1e-9);
+	assert_seconds_near(demand_plan_expected(p, oct26 - HOUR_S,
+						 oct26 + DAY_S),
+			    sunday + r[145], 1e-9);
+	demand_plan_free(p);
+}
+
+/* Arrivals sampled over those 32 weeks, counted by the hour of the week
+ * the clock shows, against the profile times the number of times that
+ * hour happened: a chi-square test over the 168 hours. */
+static void test_rate_plan_samples_local_hours(void **state)
+{
+	struct demand_spec s = uneven_spec(30.0);
+	struct demand_date start = {2025, 3, 24};
+	double horizon = 32 * WEEK_S, count[168] = {0}, e[168] = {0};
+	double sum = 0, chi2 = 0, t = 0;
+	struct demand_plan *p = plan_ok(&s, start, horizon);
+	struct local_clock c;
+	struct local_span sp = {0, 0, 0};
+	gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+	size_t hint = 0;
+
+	(void)state;
+	local_clock_init(&c, start);
+	gsl_rng_set(g, SEED);
+	for (size_t h = 0; h < 168; h++)
+		sum += s.profile[h];
+	/* Expected from the spec and the clock, not from the plan. */
+	for (double u = 0; u < horizon; u += HOUR_S)
+		e[local_clock_hour(&c, &sp, u + HOUR_S / 2)] += 30.0;
+	assert_true(e[145] == 30.0 * (32 - 1 + 1));   /* lost once, twice once */
+	while (isfinite(t = demand_plan_next(p, t, gsl_ran_exponential(g, 1),
+					     &hint)))
+		count[local_clock_hour(&c, &sp, t)]++;
+	for (size_t h = 0; h < 168; h++) {
+		double x = e[h] * s.profile[h] * 168 / sum;
+
+		chi2 += (count[h] - x) * (count[h] - x) / x;
+	}
+	assert_true(gsl_cdf_chisq_Q(chi2, 168) > 0.001);
+	gsl_rng_free(g);
+	demand_plan_free(p);
 }
 
 /* A quarter-hourly profile shaped over the day, with 03:00-04:00 closed
@@ -266,44 +378,66 @@ static void test_rate_plan_next_samples_profile(void **state)
 	struct demand_spec s = spiky_spec(&spike);
 	struct demand_plan *p = plan_ok(&s, monday_2024, WEEKS * WEEK_S);
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-	double count[672] = {0}, weekly[WEEKS] = {0}, sum = 0, chi2 = 0;
-	double t = 0;
+	double count[672] = {0}, weekly[WEEKS + 1] = {0}, sum = 0, chi2 = 0;
+	double e[672] = {0}, e_week[WEEKS + 1] = {0}, t = 0;
+	struct local_clock c;
+	struct local_span sp = {0, 0, 0};
 
 	(void)state;
+	/* Slots and weeks as the clock shows them: the run crosses three
+	 * springs and three autumns, each losing or repeating 01:00-02:00 on
+	 * a Sunday. Expected counts from the spec directly, not from the
+	 * plan: each quarter hour of scenario time at its slot's rate. */
+	local_clock_init(&c, monday_2024);
+	for (size_t i = 0; i < 672; i++)
+		sum += s.profile[i];
+	for (double u = 0; u < WEEKS * WEEK_S; u += 900) {
+		double w = local_clock_week_s(&c, &sp, u);
+		size_t q = (size_t)(fmod(w, WEEK_S) / 900);
+		double x = 20.0 / 4 * s.profile[q] * 672 / sum;
+
+		e[q] += x;
+		e_week[(size_t)(w / WEEK_S)] += x;
+	}
 	gsl_rng_set(r, SEED);
 	while (isfinite(t = demand_plan_next(p, t, gsl_ran_exponential(r, 1),
 					   &hint))) {
-		count[(size_t)(fmod(t, WEEK_S) / 900)]++;
-		weekly[(size_t)(t / WEEK_S)]++;
-	}
-	for (size_t i = 0; i < 672; i++)
-		sum += s.profile[i];
-	for (size_t i = 0; i < 672; i++) {
-		/* Expected from the spec directly, not from the plan. */
-		double e = WEEKS * 20.0 / 4 * s.profile[i] * 672 / sum;
+		double w = local_clock_week_s(&c, &sp, t);
 
-		if (e == 0) {
+		count[(size_t)(fmod(w, WEEK_S) / 900)]++;
+		weekly[(size_t)(w / WEEK_S)]++;
+	}
+	for (size_t i = 0; i < 672; i++) {
+		if (e[i] == 0) {
 			assert_true(count[i] == 0);
 			continue;
 		}
-		chi2 += (count[i] - e) * (count[i] - e) / e;
+		chi2 += (count[i] - e[i]) * (count[i] - e[i]) / e[i];
 		k++;
 		if (i == spike)
-			assert_seconds_near(count[i], e, 4 * sqrt(e));
+			assert_seconds_near(count[i], e[i], 4 * sqrt(e[i]));
 	}
 	/* Slot counts are independent Poisson with known means, so the
 	 * statistic is chi-square with k degrees of freedom. */
 	assert_true(gsl_cdf_chisq_Q(chi2, (double)k) > 0.001);
 
-	/* Weekly counts: sum (x - E)^2 / E is chi-square with WEEKS degrees
-	 * of freedom when the variance equals the mean; both tails are
-	 * checked so that too regular a sampler fails as well. */
-	double dispersion = 0, e_week = 20.0 * 168;
+	/* Weekly counts: sum (x - E)^2 / E is chi-square with as many
+	 * degrees of freedom as weeks when the variance equals the mean;
+	 * both tails are checked so that too regular a sampler fails as
+	 * well. (The last local week is the hour the clock is ahead at the
+	 * end, if any.) */
+	double dispersion = 0;
+	size_t n_weeks = 0;
 
-	for (size_t w = 0; w < WEEKS; w++)
-		dispersion += (weekly[w] - e_week) * (weekly[w] - e_week) / e_week;
-	assert_true(gsl_cdf_chisq_Q(dispersion, WEEKS) > 0.001);
-	assert_true(gsl_cdf_chisq_P(dispersion, WEEKS) > 0.001);
+	for (size_t w = 0; w <= WEEKS; w++) {
+		if (e_week[w] == 0)
+			continue;
+		dispersion += (weekly[w] - e_week[w]) * (weekly[w] - e_week[w])
+			      / e_week[w];
+		n_weeks++;
+	}
+	assert_true(gsl_cdf_chisq_Q(dispersion, (double)n_weeks) > 0.001);
+	assert_true(gsl_cdf_chisq_P(dispersion, (double)n_weeks) > 0.001);
 	gsl_rng_free(r);
 	demand_plan_free(p);
 }
@@ -317,7 +451,9 @@ int main(void)
 		cmocka_unit_test(test_rate_plan_month_factor_in_leap_february),
 		cmocka_unit_test(test_rate_plan_surges_in_listed_weeks),
 		cmocka_unit_test(test_rate_plan_rejects_all_zero_profile),
-		cmocka_unit_test(test_rate_plan_rejects_start_not_monday),
+		cmocka_unit_test(test_rate_plan_any_weekday),
+		cmocka_unit_test(test_rate_plan_local_hours),
+		cmocka_unit_test(test_rate_plan_samples_local_hours),
 		cmocka_unit_test(test_rate_plan_next_inverts_integrated_rate),
 		cmocka_unit_test(test_rate_plan_next_samples_profile),
 	};

@@ -76,7 +76,7 @@ static struct scenario *op_load(const char *text, const char *const *ovr,
 static int op_on_duty(int staff, double shrinkage)
 {
 	struct shift_spec sh = { "all", 0, 86400, 0x7f, staff };
-	struct roster_spec spec = { &sh, 1, shrinkage };
+	struct roster_spec spec = { &sh, 1, shrinkage, 0 };
 	struct sim_err err;
 	struct roster *r = roster_new(&spec, &err);
 	int n = roster_on_duty(r, 3600 * 30.5);
@@ -188,7 +188,7 @@ static void test_optimise_rosters_load_back(void **state)
 	back = op_load(op_shared, (const char *const *)ovr, 2);
 	for (size_t q = 0; q < 2; q++) {
 		const struct pool_spec *ps = &back->pools[q];
-		struct roster_spec spec = { ps->shifts, ps->n_shifts, ps->shrinkage };
+		struct roster_spec spec = { ps->shifts, ps->n_shifts, ps->shrinkage, 0 };
 		struct roster *r = roster_new(&spec, &err);
 
 		assert_int_equal(ps->n_shifts, q == 0 ? 167 : 168);

@@ -3,13 +3,15 @@
  * rounding, and the sequence of change times the simulation schedules;
  * teams on a rota, against models/rota.c's count over a run longer and
  * shorter than the cycle, with the cycle starting before, on and after
- * day 0. */
+ * day 0; and both read on the local clock across the clock changes, as the
+ * models read them. */
 #include "test_support.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/local_clock.h"
 #include "models/roster.h"
 #include "models/rota.h"
 #include "models/week.h"
@@ -23,7 +25,7 @@
 static struct roster *roster_ok(const struct shift_spec *shifts, size_t n,
 				double shrinkage)
 {
-	struct roster_spec spec = {shifts, n, shrinkage};
+	struct roster_spec spec = {shifts, n, shrinkage, 0};
 	struct sim_err err;
 	struct roster *r;
 
@@ -255,6 +257,123 @@ static void test_roster_rota_long_cycle(void **state)
 	roster_free(r);
 }
 
+/* On duty at scenario time t of a run from `start`, as the models ask. */
+static int on_at(const struct roster *r, const struct local_clock *c,
+		 double t)
+{
+	struct local_span sp = { 0, 0, 0 };
+
+	return roster_on_duty(r, local_clock_s(c, &sp, t));
+}
+
+/* Walks the changes the way the models schedule them (roster_next_change
+ * on the local clock, local_clock_until into scenario time) over `days`
+ * days and checks each count change is at one of want[n], in order, and
+ * no other. */
+static void check_walk(const struct roster *r, const struct local_clock *c,
+		       double days, const double *want, size_t n)
+{
+	struct local_span sp = { 0, 0, 0 };
+	double t = 0;
+	size_t k = 0;
+	int now = on_at(r, c, 0);
+
+	for (;;) {
+		double next = roster_next_change(r, local_clock_s(c, &sp, t));
+
+		t = local_clock_until(c, &sp, t, next);
+		if (t >= days * DAY_S)
+			break;
+		if (on_at(r, c, t) == now)
+			continue;     /* a clock change, no step */
+		assert_true(k < n);
+		assert_seconds_near(t, want[k], 1e-9);
+		k++;
+		now = on_at(r, c, t);
+	}
+	assert_int_equal(k, n);
+}
+
+/* A 07:00-19:00 shift every day, in runs from the Saturday before each
+ * clock change: on both sides of the change it starts at 07:00 and ends
+ * at 19:00 on the clock, so on the Sunday it comes on an hour earlier
+ * in scenario time in March and an hour later in October. */
+static void test_roster_local_clock_shift(void **state)
+{
+	static const struct shift_spec day = { "day", 7 * HOUR_S,
+					       12 * HOUR_S, EVERY_DAY, 10 };
+	static const struct demand_date starts[] = { { 2025, 3, 29 },
+						     { 2025, 10, 25 } };
+	static const double sunday7[] = { DAY_S + 6 * HOUR_S,
+					  DAY_S + 8 * HOUR_S };
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct local_clock c;
+		struct roster_spec spec = { &day, 1, 0, 5 };   /* Saturday */
+		struct sim_err err;
+		struct roster *r;
+		double want[8];
+
+		local_clock_init(&c, starts[i]);
+		sim_err_clear(&err);
+		r = roster_new(&spec, &err);
+		assert_non_null(r);
+		for (int d = 0; d < 4; d++) {
+			double t7 = local_clock_elapsed(&c, d * DAY_S + 7 * HOUR_S);
+			double t19 = local_clock_elapsed(&c, d * DAY_S +
+							 19 * HOUR_S);
+
+			assert_int_equal(on_at(r, &c, t7 - 1), 0);
+			assert_int_equal(on_at(r, &c, t7), 10);
+			assert_int_equal(on_at(r, &c, t19 - 1), 10);
+			assert_int_equal(on_at(r, &c, t19), 0);
+			want[2 * d] = t7;
+			want[2 * d + 1] = t19;
+		}
+		assert_seconds_near(want[2], sunday7[i], 1e-9);
+		check_walk(r, &c, 4, want, 8);
+		roster_free(r);
+	}
+}
+
+/* A two-day rota (work 00:00-06:00, rest), its cycle starting on the
+ * Saturday before each change: the Monday after the 23- or 25-hour Sunday
+ * is day 2 of the run, a working day, from local midnight; a count by
+ * elapsed days would start it an hour late (March) or early (October). */
+static void test_roster_local_clock_rota(void **state)
+{
+	static const struct rota_shift sh[] = { { "D", 0, 6 * HOUR_S } };
+	static const int p[] = { 0, ROTA_REST };
+	static const struct demand_date starts[] = { { 2025, 3, 29 },
+						     { 2025, 10, 25 } };
+	static const double monday[] = { 2 * DAY_S - HOUR_S,
+					  2 * DAY_S + HOUR_S };
+	struct rota_spec rs = { sh, 1, p, 2, 1, NULL, 4, 0 };
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct local_clock c;
+		struct sim_err err;
+		struct roster *r;
+
+		local_clock_init(&c, starts[i]);
+		sim_err_clear(&err);
+		r = roster_new_rota(&rs, 0, &err);
+		assert_non_null(r);
+		assert_seconds_near(local_clock_elapsed(&c, 2 * DAY_S),
+				    monday[i], 1e-9);
+		assert_int_equal(on_at(r, &c, monday[i] - 1), 0);
+		assert_int_equal(on_at(r, &c, monday[i]), 4);
+		assert_int_equal(on_at(r, &c, monday[i] + 6 * HOUR_S - 1), 4);
+		assert_int_equal(on_at(r, &c, monday[i] + 6 * HOUR_S), 0);
+		/* Sunday (day 1) rests all its 23 or 25 hours. */
+		for (double t = DAY_S; t < monday[i]; t += 900)
+			assert_int_equal(on_at(r, &c, t), 0);
+		roster_free(r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +384,8 @@ int main(void)
 		cmocka_unit_test(test_roster_unworked_shifts_count_nothing),
 		cmocka_unit_test(test_roster_rota_six_on_four_off),
 		cmocka_unit_test(test_roster_rota_long_cycle),
+		cmocka_unit_test(test_roster_local_clock_shift),
+		cmocka_unit_test(test_roster_local_clock_rota),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -325,7 +325,7 @@ static void test_west_midlands_response(void **state)
 	sim_err_clear(&err);
 	for (i = 0; i < b->n_units; i++) {
 		struct roster_spec rs = {b->units[i].shifts, b->units[i].n_shifts,
-					 b->units[i].shrinkage};
+					 b->units[i].shrinkage, 0};
 		struct roster *r = roster_new(&rs, &err);
 
 		assert_non_null(r);
