@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "models/demand.h"
+#include "models/local_time.h"
 #include "sim/mem.h"
 
 /* Whether hour [h, h + 1) of scenario time lies within a gap of the log,
@@ -21,6 +22,14 @@ static int fit_calls_in_gap(const struct call_log *log,
 		if (log->gaps[g].from <= a && b <= log->gaps[g].to)
 			return 1;
 	return 0;
+}
+
+/* The local hour (from 0, at the scenario's start) of instant utc_s: the
+ * simulator reads its profile and months on the local clock, so across a
+ * clock change an hour of the week is the hour the clock showed. */
+static long fit_calls_hour(const struct fit_calls *fc, double utc_s)
+{
+	return (long)floor(local_time_since(fc->origin_utc, utc_s) / 3600);
 }
 
 /* The hours observed of each hour of the week in each month, and the
@@ -39,16 +48,13 @@ static void fit_calls_exposure(const struct call_log *log,
 	for (long h = h0; h < h1; h++) {
 		if (fit_calls_in_gap(log, fc, (double)h))
 			continue;
-		fc->exposure[h % 168][demand_month_of_day(start, h / 24) - 1]++;
+		long lh = fit_calls_hour(fc, fc->origin_utc + (double)h * 3600);
+
+		fc->exposure[lh % 168][demand_month_of_day(start, lh / 24) - 1]++;
 		fc->hours_observed++;
 	}
 }
 
-/* The hour of scenario time (from 0) of instant utc_s. */
-static long fit_calls_hour(const struct fit_calls *fc, double utc_s)
-{
-	return (long)floor((utc_s - fc->origin_utc) / 3600);
-}
 
 /* Counts each line's calls by hour of the week and month, into
  * count[line][168][12]. */

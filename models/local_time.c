@@ -2,6 +2,7 @@
 #include "models/local_time.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 
 /* Division and remainder rounding down, for instants before 1970. */
@@ -62,6 +63,13 @@ int local_time_offset_s(int64_t utc_s)
 	civil_from_days(floor_div(utc_s, 86400), &y, &m, &d);
 	return utc_s >= last_sunday_1am(y, 3) && utc_s < last_sunday_1am(y, 10)
 		? 3600 : 0;
+}
+
+double local_time_since(double origin_utc, double utc_s)
+{
+	return utc_s - origin_utc
+	       + local_time_offset_s((int64_t)floor(utc_s))
+	       - local_time_offset_s((int64_t)floor(origin_utc));
 }
 
 /* Midnight is never in a changed hour (01:00 to 02:00), so its offset is

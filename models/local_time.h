@@ -31,6 +31,11 @@ int64_t local_time_midnight_utc(struct demand_date d);
 /* Seconds the clock is ahead of UTC at utc_s (seconds since the epoch):
  * 3600 in summer time, else 0. */
 int local_time_offset_s(int64_t utc_s);
+/* Seconds the local clock moves from instant origin_utc to instant utc_s
+ * (both seconds since the epoch): the time elapsed plus any clock change
+ * between them, so that from a local midnight it is the local time of
+ * day, and days, the simulator reads its weekly patterns on. */
+double local_time_since(double origin_utc, double utc_s);
 /* Writes the instant utc_ms (milliseconds since the epoch) as ISO 8601
  * local time with its offset, e.g. "2025-10-26T01:30:00.000+00:00", into
  * buf of LOCAL_TIME_ISO_MAX chars. */

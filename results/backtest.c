@@ -50,13 +50,18 @@ void backtest_period_of(const struct call_log *log, double warmup_s,
 		p->start = backtest_date(monday);
 		p->origin_utc = (double)local_time_midnight_utc(p->start);
 		p->from_s = floor((first - p->origin_utc) / 3600) * 3600;
-		if (p->from_s >= warmup_s)
+		if (local_time_since(p->origin_utc, p->origin_utc + p->from_s)
+		    >= warmup_s)
 			break;
 		monday -= 7;
 	}
 	p->to_s = (floor((last - p->origin_utc) / 3600) + 1) * 3600;
-	p->warmup_hours = p->from_s / 3600;
-	p->days = (p->to_s - p->from_s) / 86400;
+	/* The run's warm-up and days are read on the local clock: across a
+	 * clock change they are not the hours elapsed. */
+	p->warmup_hours = floor(local_time_since(p->origin_utc, p->origin_utc
+						 + p->from_s) / 3600 + 0.5);
+	p->days = (local_time_since(p->origin_utc, p->origin_utc + p->to_s)
+		   - p->warmup_hours * 3600) / 86400;
 }
 
 /* The scenario's line named name, or -1. */
@@ -97,11 +102,16 @@ enum sim_status backtest_lines(const struct call_log *log,
 	return sim_err_failed(err) ? SIM_ESCENARIO : SIM_OK;
 }
 
-/* Adds one call to its hour's cell and to the whole period's. */
-static void backtest_add(struct backtest_counts *line_cells, double arrived_s,
-			 int outcome, double wait_s, double target_s)
+/* Adds one call, arrived at instant arrived_utc, to its hour's cell and to
+ * the whole period's. The hour of the week is the one the local clock
+ * showed (from the period's Monday, at origin_utc), as the simulator
+ * reads its profile: across a clock change, not the hours elapsed. */
+static void backtest_add(struct backtest_counts *line_cells, double origin_utc,
+			 double arrived_utc, int outcome, double wait_s,
+			 double target_s)
 {
-	long h = (long)floor(arrived_s / 3600) % BACKTEST_HOURS;
+	long h = (long)floor(local_time_since(origin_utc, arrived_utc) / 3600)
+		 % BACKTEST_HOURS;
 	struct backtest_counts *c[2] = { &line_cells[h],
 					 &line_cells[BACKTEST_ALL] };
 
@@ -146,7 +156,7 @@ static void backtest_observe(struct backtest *b, const struct call_log *log,
 		size_t l = (size_t)map[r->line];
 
 		backtest_add(b->observed + l * BACKTEST_SLOTS,
-			     r->arrived - b->period.origin_utc,
+			     b->period.origin_utc, r->arrived,
 			     outcome[r->outcome], r->wait_s, b->target_s[l]);
 	}
 	b->n_rows = log->n;
@@ -172,8 +182,9 @@ static void backtest_on_call(void *sink, const struct run_log_call *row)
 
 	if (!row->counted)
 		return;
-	backtest_add(s->cells + row->line * BACKTEST_SLOTS, row->arrived_s,
-		     (int)row->outcome, row->ended_s - row->arrived_s,
+	backtest_add(s->cells + row->line * BACKTEST_SLOTS,
+		     s->b->period.origin_utc,
+		     s->b->period.origin_utc + row->arrived_s, (int)row->outcome, row->ended_s - row->arrived_s,
 		     s->b->target_s[row->line]);
 }
 

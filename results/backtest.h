@@ -26,9 +26,10 @@
  * earlier when the time from it to the first call's hour is shorter than
  * the scenario's warm-up. The counted period is the log's: from the hour
  * of its first call to the end of the hour of its last (run.warmup_hours
- * and run.days are set so), so no row of the log is left out. Hours are
- * elapsed hours from time 0, as the scenario lays out its profile, and
- * both sides put a call in the hour it arrived.
+ * and run.days are set so, on the local clock as the run reads them), so
+ * no row of the log is left out. Both sides put a call in the hour of the
+ * week the local clock showed when it arrived, as the simulator reads its
+ * profile.
  *
  * Both sides are tallied by the same code from rows of calls: the
  * simulated ones from the replications' call logs (models/run_log.h),

@@ -78,4 +78,40 @@ fitted_path = os.path.join(tmp, "fitted.yaml")
 with open(fitted_path, "w", encoding="utf-8") as f:
     f.write(out)
 ctx.expect_rc(["check", fitted_path], 0)
+
+# Across the clock change of 26 October 2025: the simulator reads its
+# profile and shifts on the local clock, and so does the fit. The day
+# shift still starts at 08:00 on the clock after the change (read on
+# elapsed hours it would seem to start at 07:00), the 25-hour Sunday is
+# 25 hours observed, and the profile is the one simulated.
+log2 = os.path.join(tmp, "calls-autumn.csv")
+ctx.expect_rc(["run", scenario, "--replications", "2", "--days", "14",
+               "--warmup-hours", "0",
+               "--set", "run.start_date=2025-10-20",
+               "--set", "lines.999.volume={per_hour: %d}" % PER_HOUR,
+               "--set", "lines.999.profile=[%s]"
+               % ", ".join("%.6f" % f for f in PROFILE),
+               "--set", "lines.999.handle={dist: exponential, mean: 100}",
+               "--set", "pools.handlers.shifts=[{name: day, start: '08:00', "
+               "hours: 12, staff: 6}, {name: night, start: '20:00', hours: "
+               "12, staff: 3}]",
+               "--calls-log", log2], 0)
+out2, _ = ctx.expect_rc(["fit", log2], 0)
+hours2 = int(re.search(r"in (\d+) hours observed", out2).group(1))
+ctx.check(hours2 == 14 * 24 + 1, "hours observed across the change %d"
+          % hours2)
+staff2 = []
+for start, length, s in re.findall(
+        r'start: "(\d\d):00", hours: (\d+), staff: (\d+)', out2):
+    staff2 += [int(s)] * int(length)
+ctx.check(staff2 == [3] * 8 + [6] * 12 + [3] * 4,
+          "staff across the change %s" % staff2)
+n2 = int(re.search(r"fitted: n = ([0-9,]+) calls", out2).group(1)
+         .replace(",", ""))
+body2 = re.search(r"profile: \[\n(.*?)\n    \]", out2, re.S).group(1)
+fitted2 = [float(x) for x in re.findall(r"[0-9.]+", body2)]
+chi2b = sum((f - t / mean_profile) ** 2 / ((t / mean_profile) / (n2 / 168))
+            for f, t in zip(fitted2, PROFILE))
+print("across the change: profile chi-square %.1f over 167 degrees" % chi2b)
+ctx.check(chi2b < 226, "profile across the change: chi-square %.1f" % chi2b)
 sys.exit(1 if ctx.failures else 0)
