@@ -43,85 +43,40 @@ struct call_log_ctx {
 };
 
 /* Reports a problem at column `col` (0-based byte) of line `line` of the
- * file, for field f, as csv_read_report does (its cap included). */
+ * file, for field f (csv_read_vreport_at). */
 static void call_log_report_at(struct call_log_ctx *x, int line, int col,
 			       int f, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 static void call_log_report_at(struct call_log_ctx *x, int line, int col,
 			       int f, const char *fmt, ...)
 {
-	char where[YAML_DOC_WHERE_MAX];
 	va_list ap;
 
-	if (x->c.n_bad++ >= CSV_READ_BAD_CELLS_MAX * 4) {
-		x->yd->n_problems++;
-		return;
-	}
-	snprintf(where, sizeof where, "%s:%d:%d", x->c.path, line, col + 1);
 	va_start(ap, fmt);
-	yaml_doc_vreport(x->yd, where, f >= 0 ? x->col_name[f] : NULL, fmt, ap);
+	csv_read_vreport_at(x->yd, &x->c, line, col,
+			    f >= 0 ? x->col_name[f] : NULL, fmt, ap);
 	va_end(ap);
-}
-
-/* The field a name stands for, or -1. */
-static int call_log_field_of(const char *name)
-{
-	for (int f = 0; f < CALL_LOG_FIELDS; f++)
-		if (strcasecmp(name, call_log_field_names[f]) == 0)
-			return f;
-	return -1;
-}
-
-/* The field the options map column name to, -1 when none maps it, or -2
- * (reported) when a mapping is malformed. */
-static int call_log_mapped(struct call_log_ctx *x, const char *name)
-{
-	for (size_t i = 0; i < x->opt->n_map; i++) {
-		const char *m = x->opt->map[i], *eq = strrchr(m, '=');
-		int f = eq ? call_log_field_of(eq + 1) : -1;
-
-		if (f < 0) {
-			sim_err_add(x->yd->err, SIM_ESCENARIO, "--map %s: must "
-				    "be COLUMN=FIELD, FIELD one of call_id, line, "
-				    "arrived, answered, abandoned, wait_s, talk_s, "
-				    "wrap_s, pool, handler, outcome, counted, "
-				    "caller_id, redial", m);
-			return -2;
-		}
-		if ((size_t)(eq - m) == strlen(name)
-		    && strncasecmp(m, name, (size_t)(eq - m)) == 0)
-			return f;
-	}
-	return -1;
 }
 
 /* Finds the fields' columns in the header row. Returns 0, or -1 with the
  * problem reported. */
 static int call_log_header(struct call_log_ctx *x)
 {
-	int n = csv_read_row(x->yd, &x->c, x->cells, CALL_LOG_COLUMNS_MAX), f;
+	int n = csv_read_row(x->yd, &x->c, x->cells, CALL_LOG_COLUMNS_MAX);
+	struct csv_read_fields fl = { call_log_field_names, CALL_LOG_FIELDS,
+				      x->opt->map, x->opt->n_map, "--map" };
 
-	for (f = 0; f < CALL_LOG_FIELDS; f++)
-		x->col[f] = -1;
 	if (n == 0) {
+		for (int f = 0; f < CALL_LOG_FIELDS; f++)
+			x->col[f] = -1;
 		sim_err_add(x->yd->err, SIM_ESCENARIO, "%s: no header row: the "
 			    "first line must name the columns", x->c.path);
 		return -1;
 	}
-	for (int i = 0; i < n; i++) {
-		const char *name = x->cells[i];
-
-		f = call_log_mapped(x, name);
-		if (f == -2)
-			return -1;
-		if (f < 0)
-			f = call_log_field_of(name);
-		if (f >= 0 && x->col[f] < 0) {
-			x->col[f] = i;
-			x->col_name[f] = name;
-			x->log->has[f] = 1;
-		}
-	}
+	if (csv_read_columns(x->yd, &fl, x->cells, n, x->col, x->col_name))
+		return -1;
+	for (int f = 0; f < CALL_LOG_FIELDS; f++)
+		x->log->has[f] = x->col[f] >= 0;
 	return 0;
 }
 

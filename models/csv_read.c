@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Trims spaces (and a CR) around a cell in place. */
 static char *csv_trim(char *s)
@@ -61,6 +62,85 @@ void csv_read_report(struct yaml_doc *yd, struct csv_read *c, const char *at,
 	va_start(ap, fmt);
 	yaml_doc_vreport(yd, where, c->ypath, fmt, ap);
 	va_end(ap);
+}
+
+void csv_read_vreport_at(struct yaml_doc *yd, struct csv_read *c, int line,
+			 int col, const char *column, const char *fmt,
+			 va_list ap)
+{
+	char where[YAML_DOC_WHERE_MAX];
+
+	if (c->n_bad++ >= CSV_READ_BAD_CELLS_MAX * 4) {
+		yd->n_problems++;
+		return;
+	}
+	snprintf(where, sizeof where, "%s:%d:%d", c->path, line, col + 1);
+	yaml_doc_vreport(yd, where, column, fmt, ap);
+}
+
+/* The field named name (any case), or -1. */
+static int csv_read_field_of(const struct csv_read_fields *fl,
+			     const char *name)
+{
+	for (int f = 0; f < fl->n; f++)
+		if (strcasecmp(name, fl->names[f]) == 0)
+			return f;
+	return -1;
+}
+
+/* Reports the mapping m, which names no field. */
+static void csv_read_bad_mapping(struct yaml_doc *yd,
+				 const struct csv_read_fields *fl,
+				 const char *m)
+{
+	char list[512] = "";
+	size_t used = 0;
+
+	for (int f = 0; f < fl->n && used < sizeof list; f++)
+		used += (size_t)snprintf(list + used, sizeof list - used,
+					 "%s%s", f ? ", " : "", fl->names[f]);
+	sim_err_add(yd->err, SIM_ESCENARIO, "%s %s: must be COLUMN=FIELD, "
+		    "FIELD one of %s", fl->option, m, list);
+}
+
+/* The field the mappings give column name, -1 when none does, or -2
+ * (reported) when a mapping is malformed. */
+static int csv_read_mapped(struct yaml_doc *yd,
+			   const struct csv_read_fields *fl, const char *name)
+{
+	for (size_t i = 0; i < fl->n_map; i++) {
+		const char *m = fl->map[i], *eq = strrchr(m, '=');
+		int f = eq ? csv_read_field_of(fl, eq + 1) : -1;
+
+		if (f < 0) {
+			csv_read_bad_mapping(yd, fl, m);
+			return -2;
+		}
+		if ((size_t)(eq - m) == strlen(name)
+		    && strncasecmp(m, name, (size_t)(eq - m)) == 0)
+			return f;
+	}
+	return -1;
+}
+
+int csv_read_columns(struct yaml_doc *yd, const struct csv_read_fields *fl,
+		     char **cells, int n, int *col, const char **col_name)
+{
+	for (int f = 0; f < fl->n; f++)
+		col[f] = -1;
+	for (int i = 0; i < n; i++) {
+		int f = csv_read_mapped(yd, fl, cells[i]);
+
+		if (f == -2)
+			return -1;
+		if (f < 0)
+			f = csv_read_field_of(fl, cells[i]);
+		if (f >= 0 && col[f] < 0) {
+			col[f] = i;
+			col_name[f] = cells[i];
+		}
+	}
+	return 0;
 }
 
 /* Checks the shape of the current line before it is cut: a ';' in a file

@@ -7,6 +7,9 @@
 #ifndef MODELS_CSV_READ_H
 #define MODELS_CSV_READ_H
 
+#include <stdarg.h>
+#include <stddef.h>
+
 #include "models/yaml_doc.h"
 
 #define CSV_READ_BAD_CELLS_MAX 5 /* bad cells reported per CSV file */
@@ -30,6 +33,28 @@ struct csv_read {
 void csv_read_report(struct yaml_doc *yd, struct csv_read *c, const char *at,
 		     const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Reports a problem at 0-based byte col of line `line` of the file, in
+ * the log's column named column (NULL: none), capped as csv_read_report
+ * is (four times over: a log has many columns). */
+void csv_read_vreport_at(struct yaml_doc *yd, struct csv_read *c, int line,
+			 int col, const char *column, const char *fmt,
+			 va_list ap);
+/* A log's columns: the names of its n fields, and the "COLUMN=FIELD"
+ * mappings given with option `option` (e.g. "--map"). */
+struct csv_read_fields {
+	const char *const *names;
+	int n;
+	const char *const *map;
+	size_t n_map;
+	const char *option;
+};
+/* Finds each field's column among the header's n cells: the column a
+ * mapping names for it, else the column named as it (any case); the first
+ * column found for a field is its. col[f] is -1 for a field with no
+ * column, and col_name[f] the name of its column. Returns 0, or -1 with a
+ * malformed mapping reported in yd's errors. */
+int csv_read_columns(struct yaml_doc *yd, const struct csv_read_fields *fl,
+		     char **cells, int n, int *col, const char **col_name);
 /* Cuts the next data line into at most max trimmed cells; the last cell
  * keeps any further separators. Returns the number of cells, 0 at the
  * end; c->row_cells is how many the line holds (possibly more than max),

@@ -35,55 +35,20 @@ struct incident_log_ctx {
 	int nc;
 };
 
-/* Reports a problem at 0-based byte col of line `line`, for field f. */
+/* Reports a problem at 0-based byte col of line `line`, for field f
+ * (csv_read_vreport_at). */
 static void incident_log_report_at(struct incident_log_ctx *x, int line,
 				   int col, int f, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 static void incident_log_report_at(struct incident_log_ctx *x, int line,
 				   int col, int f, const char *fmt, ...)
 {
-	char where[YAML_DOC_WHERE_MAX];
 	va_list ap;
 
-	if (x->c.n_bad++ >= CSV_READ_BAD_CELLS_MAX * 4) {
-		x->yd->n_problems++;
-		return;
-	}
-	snprintf(where, sizeof where, "%s:%d:%d", x->c.path, line, col + 1);
 	va_start(ap, fmt);
-	yaml_doc_vreport(x->yd, where, f >= 0 ? x->col_name[f] : NULL, fmt, ap);
+	csv_read_vreport_at(x->yd, &x->c, line, col,
+			    f >= 0 ? x->col_name[f] : NULL, fmt, ap);
 	va_end(ap);
-}
-
-static int incident_log_field_of(const char *name)
-{
-	for (int f = 0; f < INCIDENT_LOG_FIELDS; f++)
-		if (strcasecmp(name, incident_log_field_names[f]) == 0)
-			return f;
-	return -1;
-}
-
-/* The field the options map column name to, -1 when none, -2 (reported)
- * for a malformed mapping. */
-static int incident_log_mapped(struct incident_log_ctx *x, const char *name)
-{
-	for (size_t i = 0; i < x->opt->n_map; i++) {
-		const char *m = x->opt->map[i], *eq = strrchr(m, '=');
-		int f = eq ? incident_log_field_of(eq + 1) : -1;
-
-		if (f < 0) {
-			sim_err_add(x->yd->err, SIM_ESCENARIO, "--incident-map "
-				    "%s: must be COLUMN=FIELD, FIELD one of "
-				    "incident_id, call_id, grade, area, created, "
-				    "dispatched, arrived, cleared, unit, "
-				    "preempted, counted", m);
-			return -2;
-		}
-		if ((size_t)(eq - m) == strlen(name)
-		    && strncasecmp(m, name, (size_t)(eq - m)) == 0)
-			return f;
-	}
-	return -1;
 }
 
 /* Finds the fields' columns and checks the required ones. Returns 0, or
@@ -91,22 +56,15 @@ static int incident_log_mapped(struct incident_log_ctx *x, const char *name)
 static int incident_log_header(struct incident_log_ctx *x)
 {
 	int n = csv_read_row(x->yd, &x->c, x->cells, INCIDENT_LOG_COLUMNS_MAX);
+	struct csv_read_fields fl = {
+		incident_log_field_names, INCIDENT_LOG_FIELDS, x->opt->map,
+		x->opt->n_map, "--incident-map"
+	};
 
+	if (csv_read_columns(x->yd, &fl, x->cells, n, x->col, x->col_name))
+		return -1;
 	for (int f = 0; f < INCIDENT_LOG_FIELDS; f++)
-		x->col[f] = -1;
-	for (int i = 0; i < n; i++) {
-		int f = incident_log_mapped(x, x->cells[i]);
-
-		if (f == -2)
-			return -1;
-		if (f < 0)
-			f = incident_log_field_of(x->cells[i]);
-		if (f >= 0 && x->col[f] < 0) {
-			x->col[f] = i;
-			x->col_name[f] = x->cells[i];
-			x->log->has[f] = 1;
-		}
-	}
+		x->log->has[f] = x->col[f] >= 0;
 	for (int f = INCIDENT_LOG_GRADE; f <= INCIDENT_LOG_CREATED; f += 2)
 		if (x->col[f] < 0) {
 			sim_err_add(x->yd->err, SIM_ESCENARIO, "%s:1:1: no "

@@ -175,4 +175,9 @@ out, err = ctx.expect_rc(["fit", calls, "--incidents", path,
 ctx.check("fitted from %s: 1 incidents" % path in out
           and "travel: {dist: deterministic, value: 0}   # not fitted: 1 "
           "incident with both times, fewer than 2" in out, out)
+out, err = ctx.expect_rc(["fit", calls, "--incidents", path,
+                          "--incident-map", "kind=sort"], 2)
+ctx.check("--incident-map kind=sort: must be COLUMN=FIELD, FIELD one of "
+          "incident_id, call_id, grade, area, created, dispatched, arrived, "
+          "cleared, unit, preempted, counted" in err, err)
 ctx.finish()
