@@ -121,11 +121,21 @@ static int fit_parse(int argc, char **argv, struct fit_opts *o,
 	return CLI_EXIT_OK;
 }
 
-/* After a log with problems was read: a count of them on stderr, and
- * CLI_EXIT_OK when --skip-bad-rows lets the rest be fitted, else exit 2. */
+/* After a log (path) was read with status st and yd's problems: its
+ * errors and a count of them on stderr, and CLI_EXIT_OK when there were
+ * none or --skip-bad-rows lets the rest be fitted, else the exit code. */
 static int fit_verdict(const struct fit_opts *o, const char *path,
-		       int problems, size_t n_bad, size_t n_gaps, size_t n_left)
+		       enum sim_status st, const struct yaml_doc *yd,
+		       size_t n_bad, size_t n_gaps, size_t n_left)
 {
+	int problems = yd->n_problems;
+
+	if (st != SIM_OK || problems > 0)
+		cli_print_err("fit", yd->err);
+	if (st != SIM_OK)
+		return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+	if (problems == 0)
+		return CLI_EXIT_OK;
 	fprintf(stderr, "callsim fit: %d problem%s in %s: %zu row%s with "
 		"problems, %zu gap%s\n", problems, problems == 1 ? "" : "s",
 		path, n_bad, n_bad == 1 ? "" : "s", n_gaps,
@@ -158,13 +168,7 @@ static int fit_read(const struct fit_opts *o, struct call_log *log)
 	yd.file = o->path;
 	yd.err = &err;
 	st = call_log_read(o->path, &opt, log, &yd);
-	if (st != SIM_OK || yd.n_problems > 0)
-		cli_print_err("fit", &err);
-	if (st != SIM_OK)
-		return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-	if (yd.n_problems == 0)
-		return CLI_EXIT_OK;
-	return fit_verdict(o, o->path, yd.n_problems, log->n_bad, log->n_gaps,
+	return fit_verdict(o, o->path, st, &yd, log->n_bad, log->n_gaps,
 			   log->n);
 }
 
@@ -186,13 +190,7 @@ static int fit_read_incidents(const struct fit_opts *o,
 	yd.file = o->incidents;
 	yd.err = &err;
 	st = incident_log_read(o->incidents, &opt, il, &yd);
-	if (st != SIM_OK || yd.n_problems > 0)
-		cli_print_err("fit", &err);
-	if (st != SIM_OK)
-		return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-	if (yd.n_problems == 0)
-		return CLI_EXIT_OK;
-	return fit_verdict(o, o->incidents, yd.n_problems, il->n_bad, 0, il->n);
+	return fit_verdict(o, o->incidents, st, &yd, il->n_bad, 0, il->n);
 }
 
 /* Refuses a fit that could not make a scenario: a line with fewer than
