@@ -424,6 +424,9 @@ static int cli_apply(const struct cli_spec *spec, const struct cli_opt *opt,
 	case CLI_RUN:
 		((const char **)field)[opt->id] = value;
 		return cli_check_run_setting(spec->cmd, opt->id, value);
+	case CLI_USAGE:
+		fputs(opt->choices[0], stdout);
+		return CLI_STOP;
 	case CLI_OWN:
 		break;
 	}

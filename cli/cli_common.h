@@ -39,8 +39,10 @@ enum cli_kind {
 	CLI_SET,        /* as CLI_LIST, after checking it is KEY=VALUE */
 	CLI_CHOICE,     /* the value's index among choices, in an int */
 	CLI_THREADS,    /* an unsigned, as --threads takes it */
-	CLI_RUN         /* run setting `id` (enum cli_run_setting) of a
+	CLI_RUN,        /* run setting `id` (enum cli_run_setting) of a
 			   const char *[CLI_RUN_SETTINGS], in plain decimal */
+	CLI_USAGE       /* prints choices[0], the usage, and stops parsing
+			   at once with success, whatever follows */
 };
 
 /* One option a subcommand accepts: "--name", or "-c" when short is not 0. */
@@ -73,6 +75,9 @@ struct cli_opt {
 /* An option of the command's own, with a value or not. */
 #define CLI_OPT_OWN(name, short_name, has_value, id)                      \
 	{ name, short_name, has_value, id, CLI_OWN, 0, NULL }
+/* --help and -h: usage is a NULL-ended array holding the usage text. */
+#define CLI_OPT_USAGE(usage)                                              \
+	{ "help", 'h', false, 0, CLI_USAGE, 0, usage }
 #define CLI_OPT_END { NULL, 0, false, 0, CLI_OWN, 0, NULL }
 
 /* Parses text as a whole number 0..max: digits only, no sign, no spaces,

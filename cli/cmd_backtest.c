@@ -53,10 +53,10 @@ struct backtest_opts {
 	size_t n_command;
 };
 
-enum backtest_opt_id { OPT_HELP };
-
 static const char *const backtest_formats[] = { "table", "csv", "json",
 						NULL };
+
+static const char *const backtest_usage_lines[] = { cmd_backtest_usage, NULL };
 
 static const struct cli_opt backtest_opts_table[] = {
 	CLI_OPT_LIST("map", struct backtest_opts, map),
@@ -69,23 +69,13 @@ static const struct cli_opt backtest_opts_table[] = {
 	CLI_OPT_CHOICE("format", struct backtest_opts, format,
 		       backtest_formats),
 	CLI_OPT_TEXT("report", 0, struct backtest_opts, report),
-	CLI_OPT_OWN("help", 'h', false, OPT_HELP),
+	CLI_OPT_USAGE(backtest_usage_lines),
 	CLI_OPT_END
 };
 
-/* --help: the usage at once, whatever follows. */
-static int backtest_help(void *o, int id, const char *value)
-{
-	(void)o;
-	(void)id;
-	(void)value;
-	fputs(cmd_backtest_usage, stdout);
-	return CLI_STOP;
-}
-
 static const struct cli_spec backtest_spec = {
 	"backtest", backtest_opts_table, offsetof(struct backtest_opts, paths),
-	2, backtest_help
+	2, NULL
 };
 
 /* The words of the command line for the JSON's "command": all but

@@ -27,27 +27,16 @@ struct check_opts {
 	struct cli_strings sets;           /* --set, in order */
 };
 
-enum check_opt_id { OPT_HELP };
+static const char *const check_usage_lines[] = { cmd_check_usage, NULL };
 
 static const struct cli_opt check_opts_table[] = {
 	CLI_OPT_SET("set", struct check_opts, sets),
-	CLI_OPT_OWN("help", 'h', false, OPT_HELP),
+	CLI_OPT_USAGE(check_usage_lines),
 	CLI_OPT_END
 };
 
-/* --help: the usage at once, whatever follows. */
-static int check_help(void *o, int id, const char *value)
-{
-	(void)o;
-	(void)id;
-	(void)value;
-	fputs(cmd_check_usage, stdout);
-	return CLI_STOP;
-}
-
 static const struct cli_spec check_spec = {
-	"check", check_opts_table, offsetof(struct check_opts, path), 1,
-	check_help
+	"check", check_opts_table, offsetof(struct check_opts, path), 1, NULL
 };
 
 /* Parses argv into o. Returns CLI_EXIT_OK, or the exit code to stop with

@@ -67,7 +67,7 @@ struct fit_opts {
 	int argc;
 };
 
-enum fit_opt_id { OPT_HELP };
+static const char *const fit_usage_lines[] = { cmd_fit_usage, NULL };
 
 static const struct cli_opt fit_opts_table[] = {
 	CLI_OPT_TEXT("incidents", 0, struct fit_opts, incidents),
@@ -79,22 +79,12 @@ static const struct cli_opt fit_opts_table[] = {
 	CLI_OPT_FLAG("skip-bad-rows", 0, struct fit_opts, skip),
 	CLI_OPT_TEXT("out", 'o', struct fit_opts, out),
 	CLI_OPT_TEXT("report", 0, struct fit_opts, report),
-	CLI_OPT_OWN("help", 'h', false, OPT_HELP),
+	CLI_OPT_USAGE(fit_usage_lines),
 	CLI_OPT_END
 };
 
-/* --help: the usage at once, whatever follows. */
-static int fit_help(void *o, int id, const char *value)
-{
-	(void)o;
-	(void)id;
-	(void)value;
-	fputs(cmd_fit_usage, stdout);
-	return CLI_STOP;
-}
-
 static const struct cli_spec fit_spec = {
-	"fit", fit_opts_table, offsetof(struct fit_opts, path), 1, fit_help
+	"fit", fit_opts_table, offsetof(struct fit_opts, path), 1, NULL
 };
 
 /* Parses argv into o and the answering target into *within. Returns
