@@ -201,8 +201,9 @@ void fit_scenario_duration(FILE *f, const char *key,
 	fit_scenario_families(f, d->fits, FIT_FAMILIES, d->best);
 	if (d->empirical) {
 		fprintf(f, "    #   the best family's KS distance %.3f is above "
-			"%.2f: the data's own distribution instead\n",
-			b ? b->ks : 1.0, FIT_CALLS_KS_MAX);
+			"%.3f (the larger of 0.03 and 1.36/sqrt(n)): the "
+			"data's own distribution instead\n",
+			b ? b->ks : 1.0, d->ks_max);
 		fit_scenario_empirical(f, key, d, what);
 		return;
 	}
