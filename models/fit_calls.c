@@ -123,25 +123,21 @@ static enum sim_status fit_calls_line(const struct call_log *log, int l,
 	return st;
 }
 
-/* Scenario time 0: 00:00 local time on the Monday of the first call's
- * week. */
+/* Scenario time 0: 00:00 local time on the first call's date (a
+ * scenario may start on any day, and a log's first day is the natural
+ * one: no day before it to simulate and leave uncounted). */
 static void fit_calls_origin(const struct call_log *log, struct fit_calls *fc)
 {
-	int y, m, d, wd;
+	int wd;
 	double sod;
 	struct demand_date date;
-	long z;
 
-	log_time_local(log->rows[0].arrived, &y, &m, &d, &sod, &wd);
-	z = log_time_days(y, m, d) - wd;
-	date.year = y;
-	date.month = m;
-	date.mday = d;
-	log_time_local((double)z * 86400 + 43200, &date.year, &date.month,
+	log_time_local(log->rows[0].arrived, &date.year, &date.month,
 		       &date.mday, &sod, &wd);
 	fc->start_year = date.year;
 	fc->start_month = date.month;
 	fc->start_mday = date.mday;
+	fc->week0_h = 24 * wd;
 	fc->origin_utc = (double)local_time_midnight_utc(date);
 }
 

@@ -4,9 +4,9 @@
  * staffing by hour of the day, as far as the log shows it.
  *
  * Time is laid out as a scenario lays it: from 00:00 local time on the
- * Monday of the week of the first call (scenario time 0), in elapsed
- * hours, so the 168 hours of the profile and the hours of the shifts are
- * those the simulator uses. The period observed runs from the hour of
+ * date of the first call (scenario time 0), in elapsed hours, so the
+ * 168 hours of the profile (from Monday 00:00, week0_h hours before time
+ * 0) and the hours of the shifts are those the simulator uses. The period observed runs from the hour of
  * the first call to the end of the hour of the last, less the gaps of a
  * day or more with no call (call_log_read.h).
  *
@@ -83,7 +83,8 @@ struct fit_calls {
 	int n_pools;
 	struct fit_pool pools[CALL_LOG_NAMES_MAX];
 	int staff_from_handlers;    /* else from calls in hand at once */
-	int start_year, start_month, start_mday;   /* the Monday of time 0 */
+	int start_year, start_month, start_mday;   /* the date of time 0 */
+	int week0_h;                /* hours from Monday 00:00 to time 0 */
 	double origin_utc;          /* scenario time 0 */
 	double period_from_s, period_to_s;   /* scenario seconds */
 	double hours_observed;      /* the period less its gaps */

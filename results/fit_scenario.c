@@ -72,7 +72,7 @@ static void fit_scenario_head(FILE *f, const struct call_log *log,
 	fit_scenario_name(f, o->source);
 	fprintf(f, "\nrun: {start_date: \"%04d-%02d-%02d\", warmup_hours: %.0f, "
 		"days: %.6g, replications: %d, seed: %llu}   # the period of "
-		"the log, from the Monday of its first week\n",
+		"the log, from the day of its first call\n",
 		fc->start_year, fc->start_month, fc->start_mday, warm,
 		(fc->period_to_s - fc->period_from_s) / 86400,
 		o->replications, o->seed);
