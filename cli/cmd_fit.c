@@ -261,7 +261,8 @@ static int fit_run(const struct fit_opts *o, const struct call_log *log,
 	struct fit_calls *fc = mem_calloc(1, sizeof *fc);
 	struct fit_incidents *fi = NULL;
 	struct fit_scenario_opts so = { o->path, within, 10, 1, o->incidents,
-					NULL, NULL };
+					NULL, NULL,
+					log->has[CALL_LOG_DUPLICATE] };
 	struct sim_err err;
 	int rc;
 

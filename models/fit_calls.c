@@ -95,6 +95,8 @@ static void fit_calls_collect(const struct call_log *log, int l,
 		fl->n_calls++;
 		fl->n_answered += r->outcome == CALL_LOG_WAS_ANSWERED;
 		fl->n_abandoned += r->outcome == CALL_LOG_WAS_ABANDONED;
+		fl->n_duplicates += r->outcome == CALL_LOG_WAS_ANSWERED
+				    && r->duplicate == 1;
 		fl->n_waiting += r->outcome == CALL_LOG_STILL_WAITING;
 		if (r->outcome == CALL_LOG_WAS_ANSWERED && !isnan(r->talk_s))
 			s->talk[s->n_talk++] = r->talk_s;

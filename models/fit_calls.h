@@ -56,6 +56,7 @@ struct fit_redial {
 
 struct fit_line {
 	size_t n_calls, n_answered, n_abandoned, n_waiting;
+	size_t n_duplicates;        /* of n_answered, marked duplicate */
 	size_t n_redials;           /* of n_calls, redials (left out of the
 				       volume, which the redial brings) */
 	double per_year;            /* calls a year of 365 days */

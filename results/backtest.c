@@ -212,7 +212,8 @@ static enum sim_status backtest_replicate(void *arg, size_t index,
 		job->b, job->log,
 		job->sim + index * job->b->n_lines * BACKTEST_SLOTS
 	};
-	struct run_log hook = { backtest_on_call, backtest_on_incident, &sink };
+	struct run_log hook = { backtest_on_call, backtest_on_incident, &sink,
+				 NULL };
 	struct replication_result *res = replication_result_new(job->sc);
 	enum sim_status st;
 
