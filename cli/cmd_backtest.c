@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli_common.h"
+#include "cli/cli_log.h"
 #include "cli/cmd_report.h"
 #include "models/call_log_read.h"
 #include "results/backtest.h"
@@ -19,7 +20,7 @@
 const char cmd_backtest_usage[] =
 	"usage: callsim backtest SCENARIO CALLS.csv [--map COLUMN=FIELD]...\n"
 	"                  [--date-format F] [--replications N] [--seed S]\n"
-	"                  [--set KEY=VALUE]... [--threads N]\n"
+	"                  [--set KEY=VALUE]... [--threads N] [--skip-bad-rows]\n"
 	"                  [--format table|csv|json] [--report FILE.html]\n"
 	"\n"
 	"Runs SCENARIO over the period the call log covers and sets simulated\n"
@@ -31,6 +32,8 @@ const char cmd_backtest_usage[] =
 	"  --map COLUMN=FIELD  read FIELD from the column named COLUMN, as\n"
 	"                      `callsim fit` does (repeatable)\n"
 	"  --date-format F     auto (default), iso, dmy or mdy\n"
+	"  --skip-bad-rows     leave out the log's rows with problems (and its\n"
+	"                      gaps of a day or more) and compare the rest\n"
 	"  --replications N    single replications to take the band from\n"
 	"                      (default 39, at least 39)\n"
 	"  --seed S            the master seed (default the scenario's)\n"
@@ -49,6 +52,7 @@ struct backtest_opts {
 	int date_format, format;
 	const char *replications, *seed, *report;
 	unsigned threads;
+	bool skip;            /* --skip-bad-rows */
 	const char **command; /* argv without --threads, for the JSON */
 	size_t n_command;
 };
@@ -66,6 +70,7 @@ static const struct cli_opt backtest_opts_table[] = {
 	CLI_OPT_TEXT("seed", 0, struct backtest_opts, seed),
 	CLI_OPT_SET("set", struct backtest_opts, overrides),
 	CLI_OPT_THREADS(struct backtest_opts, threads),
+	CLI_OPT_FLAG("skip-bad-rows", 0, struct backtest_opts, skip),
 	CLI_OPT_CHOICE("format", struct backtest_opts, format,
 		       backtest_formats),
 	CLI_OPT_TEXT("report", 0, struct backtest_opts, report),
@@ -124,10 +129,13 @@ static int backtest_parse(int argc, char **argv, struct backtest_opts *o)
 	return CLI_EXIT_OK;
 }
 
-/* Reads the log: CLI_EXIT_OK when it has no problem, else the exit code
- * with its problems printed. */
+/* Reads the log: CLI_EXIT_OK when it has no problem (or --skip-bad-rows
+ * leaves the rows with problems out), else the exit code with its
+ * problems printed. */
 static int backtest_read(const struct backtest_opts *o, struct call_log *log)
 {
+	struct cli_log_read r = { "backtest", "compared", o->paths[1], o->skip,
+				  0, 0, 0 };
 	struct sim_err err;
 	struct yaml_doc yd = { 0 };
 	struct call_log_options opt = {
@@ -135,25 +143,20 @@ static int backtest_read(const struct backtest_opts *o, struct call_log *log)
 		(enum log_time_format)o->date_format
 	};
 	enum sim_status st;
+	int rc;
 
 	sim_err_clear(&err);
 	yd.file = o->paths[1];
 	yd.err = &err;
 	st = call_log_read(o->paths[1], &opt, log, &yd);
-	if (st != SIM_OK || yd.n_problems > 0)
-		cli_print_err("backtest", &err);
-	if (st != SIM_OK)
-		return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-	if (yd.n_problems > 0) {
-		fprintf(stderr, "callsim backtest: %d problem%s in %s: nothing "
-			"compared\n", yd.n_problems,
-			yd.n_problems == 1 ? "" : "s", o->paths[1]);
-		return CLI_EXIT_USAGE;
-	}
-	if (log->n == 0)
+	r.n_bad = log->n_bad;
+	r.n_gaps = log->n_gaps;
+	r.n_left = log->n;
+	rc = cli_log_verdict(&r, st, &yd);
+	if (rc == CLI_EXIT_OK && log->n == 0)
 		return cli_usage_error("backtest", "%s: no counted call to "
 				       "compare", o->paths[1]);
-	return CLI_EXIT_OK;
+	return rc;
 }
 
 /* The overrides of the run: the user's --set, then the period's and the

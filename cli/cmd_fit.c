@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli_common.h"
+#include "cli/cli_log.h"
 #include "cli/cmd_report.h"
 #include "models/call_log_read.h"
 #include "models/fit_calls.h"
@@ -111,41 +112,11 @@ static int fit_parse(int argc, char **argv, struct fit_opts *o,
 	return CLI_EXIT_OK;
 }
 
-/* After a log (path) was read with status st and yd's problems: its
- * errors and a count of them on stderr, and CLI_EXIT_OK when there were
- * none or --skip-bad-rows lets the rest be fitted, else the exit code. */
-static int fit_verdict(const struct fit_opts *o, const char *path,
-		       enum sim_status st, const struct yaml_doc *yd,
-		       size_t n_bad, size_t n_gaps, size_t n_left)
-{
-	int problems = yd->n_problems;
-
-	if (st != SIM_OK || problems > 0)
-		cli_print_err("fit", yd->err);
-	if (st != SIM_OK)
-		return st == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-	if (problems == 0)
-		return CLI_EXIT_OK;
-	fprintf(stderr, "callsim fit: %d problem%s in %s: %zu row%s with "
-		"problems, %zu gap%s\n", problems, problems == 1 ? "" : "s",
-		path, n_bad, n_bad == 1 ? "" : "s", n_gaps,
-		n_gaps == 1 ? "" : "s");
-	if (o->skip) {
-		fprintf(stderr, "callsim fit: --skip-bad-rows: %zu row%s left "
-			"out, %zu gap%s left out of the period; fitting the "
-			"%zu rows left\n", n_bad, n_bad == 1 ? "" : "s",
-			n_gaps, n_gaps == 1 ? "" : "s", n_left);
-		return CLI_EXIT_OK;
-	}
-	fputs("callsim fit: nothing fitted; --skip-bad-rows leaves those rows "
-	      "out and fits the rest\n", stderr);
-	return CLI_EXIT_USAGE;
-}
-
 /* Reads the log, printing its problems: CLI_EXIT_OK when it may be
  * fitted (no problem, or --skip-bad-rows), else the exit code. */
 static int fit_read(const struct fit_opts *o, struct call_log *log)
 {
+	struct cli_log_read r = { "fit", "fitted", o->path, o->skip, 0, 0, 0 };
 	struct sim_err err;
 	struct yaml_doc yd = { 0 };
 	struct call_log_options opt = {
@@ -158,14 +129,18 @@ static int fit_read(const struct fit_opts *o, struct call_log *log)
 	yd.file = o->path;
 	yd.err = &err;
 	st = call_log_read(o->path, &opt, log, &yd);
-	return fit_verdict(o, o->path, st, &yd, log->n_bad, log->n_gaps,
-			   log->n);
+	r.n_bad = log->n_bad;
+	r.n_gaps = log->n_gaps;
+	r.n_left = log->n;
+	return cli_log_verdict(&r, st, &yd);
 }
 
 /* Reads the incident log of --incidents, as fit_read the call log. */
 static int fit_read_incidents(const struct fit_opts *o,
 			      struct incident_log *il)
 {
+	struct cli_log_read r = { "fit", "fitted", o->incidents, o->skip,
+				  0, 0, 0 };
 	struct sim_err err;
 	struct yaml_doc yd = { 0 };
 	struct incident_log_options opt = {
@@ -180,7 +155,9 @@ static int fit_read_incidents(const struct fit_opts *o,
 	yd.file = o->incidents;
 	yd.err = &err;
 	st = incident_log_read(o->incidents, &opt, il, &yd);
-	return fit_verdict(o, o->incidents, st, &yd, il->n_bad, 0, il->n);
+	r.n_bad = il->n_bad;
+	r.n_left = il->n;
+	return cli_log_verdict(&r, st, &yd);
 }
 
 /* Refuses a fit that could not make a scenario: a line with fewer than
@@ -284,7 +261,8 @@ static int fit_run(const struct fit_opts *o, const struct call_log *log,
 	struct fit_calls *fc = mem_calloc(1, sizeof *fc);
 	struct fit_incidents *fi = NULL;
 	struct fit_scenario_opts so = { o->path, within, 10, 1, o->incidents,
-					NULL, NULL };
+					NULL, NULL,
+					log->has[CALL_LOG_DUPLICATE] };
 	struct sim_err err;
 	int rc;
 

@@ -22,7 +22,7 @@
 const char *const call_log_field_names[] = {
 	"call_id", "line", "arrived", "answered", "abandoned", "wait_s",
 	"talk_s", "wrap_s", "pool", "handler", "outcome", "counted",
-	"caller_id", "redial"
+	"caller_id", "redial", "duplicate"
 };
 
 static const char *const call_log_outcomes[] = {
@@ -305,6 +305,8 @@ static int call_log_cells(struct call_log_ctx *x, struct call_log_row *r)
 			      &r->caller) != 0;
 	bad += call_log_whole(x, CALL_LOG_REDIAL, 0, 1, -1, &handler) != 0;
 	r->redial = (int)handler;
+	bad += call_log_whole(x, CALL_LOG_DUPLICATE, 0, 1, -1, &handler) != 0;
+	r->duplicate = (int)handler;
 	rc = call_log_named(x, CALL_LOG_LINE, x->log->lines, &x->log->n_lines,
 			    -3, &r->line);
 	if (rc == -2)

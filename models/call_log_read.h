@@ -27,7 +27,7 @@ enum call_log_field {
 	CALL_LOG_CALL_ID, CALL_LOG_LINE, CALL_LOG_ARRIVED, CALL_LOG_ANSWERED,
 	CALL_LOG_ABANDONED, CALL_LOG_WAIT, CALL_LOG_TALK, CALL_LOG_WRAP,
 	CALL_LOG_POOL, CALL_LOG_HANDLER, CALL_LOG_OUTCOME, CALL_LOG_COUNTED,
-	CALL_LOG_CALLER_ID, CALL_LOG_REDIAL, CALL_LOG_FIELDS
+	CALL_LOG_CALLER_ID, CALL_LOG_REDIAL, CALL_LOG_DUPLICATE, CALL_LOG_FIELDS
 };
 
 enum call_log_outcome {
@@ -45,6 +45,8 @@ struct call_log_row {
 	long long id;            /* -1 without a call_id column */
 	long long caller;        /* caller_id; -1 when not given */
 	int redial;              /* 1 a redial, 0 not, -1 not given */
+	int duplicate;           /* 1 about an incident already reported,
+				    0 not, -1 not given */
 	int line, pool;          /* indices into names; pool -1 when none */
 	int handler;             /* 0 when none */
 	int outcome;             /* enum call_log_outcome */

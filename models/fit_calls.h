@@ -4,16 +4,16 @@
  * staffing by hour of the day, as far as the log shows it.
  *
  * Time is laid out as a scenario lays it: from 00:00 local time on the
- * Monday of the week of the first call (scenario time 0), in elapsed
- * hours, so the 168 hours of the profile and the hours of the shifts are
- * those the simulator uses. The period observed runs from the hour of
+ * date of the first call (scenario time 0), in elapsed hours, so the
+ * 168 hours of the profile (from Monday 00:00, week0_h hours before time
+ * 0) and the hours of the shifts are those the simulator uses. The period observed runs from the hour of
  * the first call to the end of the hour of the last, less the gaps of a
  * day or more with no call (call_log_read.h).
  *
  * Handle and wrap-up: the best of exponential, lognormal, gamma and
  * Weibull by AIC (fit_distribution.h); when its Kolmogorov-Smirnov
- * distance exceeds FIT_CALLS_KS_MAX, FIT_CALLS_QUANTILES quantiles of the
- * sample instead, as an empirical distribution. */
+ * distance exceeds fit_calls_ks_max(n), FIT_CALLS_QUANTILES quantiles of
+ * the sample instead, as an empirical distribution. */
 #ifndef MODELS_FIT_CALLS_H
 #define MODELS_FIT_CALLS_H
 
@@ -23,7 +23,10 @@
 #include "models/fit_distribution.h"
 #include "models/fit_patience.h"
 
-#define FIT_CALLS_KS_MAX 0.03       /* above this, the empirical distribution */
+#define FIT_CALLS_KS_MAX 0.03       /* above this and the noise, the
+				       empirical distribution */
+#define FIT_CALLS_KS_NOISE 1.36     /* times 1/sqrt(n): the KS distance
+				       sampling alone exceeds 5% of the time */
 #define FIT_CALLS_QUANTILES 200     /* values of an empirical distribution */
 #define FIT_CALLS_MONTH_DAYS 7      /* days a month needs for its factor */
 
@@ -33,6 +36,7 @@ struct fit_duration {
 	int all_zero;               /* every value 0: no such time */
 	struct fit_result fits[FIT_FAMILIES];
 	int best;                   /* index into fits, -1: none fitted */
+	double ks_max;              /* fit_calls_ks_max(n) */
 	int empirical;              /* the best's KS distance is too large */
 	double quantiles[FIT_CALLS_QUANTILES];  /* at (i + 0.5) / Q, whenever
 						   a family was tried */
@@ -52,6 +56,7 @@ struct fit_redial {
 
 struct fit_line {
 	size_t n_calls, n_answered, n_abandoned, n_waiting;
+	size_t n_duplicates;        /* of n_answered, marked duplicate */
 	size_t n_redials;           /* of n_calls, redials (left out of the
 				       volume, which the redial brings) */
 	double per_year;            /* calls a year of 365 days */
@@ -79,7 +84,8 @@ struct fit_calls {
 	int n_pools;
 	struct fit_pool pools[CALL_LOG_NAMES_MAX];
 	int staff_from_handlers;    /* else from calls in hand at once */
-	int start_year, start_month, start_mday;   /* the Monday of time 0 */
+	int start_year, start_month, start_mday;   /* the date of time 0 */
+	int week0_h;                /* hours from Monday 00:00 to time 0 */
 	double origin_utc;          /* scenario time 0 */
 	double period_from_s, period_to_s;   /* scenario seconds */
 	double hours_observed;      /* the period less its gaps */
@@ -89,6 +95,11 @@ struct fit_calls {
 	unsigned char *redial_row;  /* 1: row i is a redial (fit_redial.h);
 				       NULL without caller ids */
 };
+
+/* The KS distance above which a family of n values is not kept: the
+ * larger of FIT_CALLS_KS_MAX, a distance that matters to a run, and
+ * FIT_CALLS_KS_NOISE / sqrt(n), what sampling alone gives. */
+double fit_calls_ks_max(size_t n);
 
 /* Fits the four families to the n values x (reordered), and, when the
  * best is too far from the data, keeps their quantiles (fewer than 2

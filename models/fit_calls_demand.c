@@ -32,6 +32,13 @@ static long fit_calls_hour(const struct fit_calls *fc, double utc_s)
 	return (long)floor(local_time_since(fc->origin_utc, utc_s) / 3600);
 }
 
+/* The hour of the week (0: Monday 00:00 local) of local hour lh from the
+ * scenario's start. */
+static int fit_calls_how(const struct fit_calls *fc, long lh)
+{
+	return (int)((lh + fc->week0_h) % 168);
+}
+
 /* The hours observed of each hour of the week in each month, and the
  * period. */
 static void fit_calls_exposure(const struct call_log *log,
@@ -50,7 +57,8 @@ static void fit_calls_exposure(const struct call_log *log,
 			continue;
 		long lh = fit_calls_hour(fc, fc->origin_utc + (double)h * 3600);
 
-		fc->exposure[lh % 168][demand_month_of_day(start, lh / 24) - 1]++;
+		fc->exposure[fit_calls_how(fc, lh)]
+			    [demand_month_of_day(start, lh / 24) - 1]++;
 		fc->hours_observed++;
 	}
 }
@@ -71,8 +79,8 @@ static void fit_calls_count(const struct call_log *log, struct fit_calls *fc,
 
 		if (fc->redial_row && fc->redial_row[i])
 			continue;   /* the fitted redial brings it */
-		count[r->line][h % 168][m]++;
-		fc->lines[r->line].calls_how[h % 168]++;
+		count[r->line][fit_calls_how(fc, h)][m]++;
+		fc->lines[r->line].calls_how[fit_calls_how(fc, h)]++;
 		fc->lines[r->line].calls_month[m]++;
 	}
 }

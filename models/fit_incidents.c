@@ -39,7 +39,9 @@ static struct fit_incidents_call *fit_incidents_calls(const struct call_log *cl,
 
 		if (r->outcome != CALL_LOG_WAS_ANSWERED)
 			continue;
-		fi->line_answered[r->line]++;
+		/* A duplicate creates no incident: the mix is per first
+		 * report, as a scenario's incidents are (models/duplicate.h). */
+		fi->line_answered[r->line] += r->duplicate != 1;
 		if (r->id >= 0)
 			c[(*n)++] = (struct fit_incidents_call){ r->id, r->line };
 	}

@@ -53,8 +53,7 @@ static double fit_redial_mark(const struct call_log *log,
 	return guard;
 }
 
-/* Wilson's 95% interval of k successes in n. */
-static void fit_redial_wilson(size_t k, size_t n, double *lo, double *hi)
+void fit_redial_wilson(size_t k, size_t n, double *lo, double *hi)
 {
 	const double z = 1.959963984540054;
 	double p = (double)k / (double)n, nn = (double)n;

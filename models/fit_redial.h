@@ -19,6 +19,10 @@
 
 /* Fills fc->lines[l].redial for every line of log. Returns SIM_OK or
  * SIM_ENOMEM. */
+/* Wilson's 95% interval of k successes in n > 0 (also the duplicate
+ * share's, fit_scenario.c). */
+void fit_redial_wilson(size_t k, size_t n, double *lo, double *hi);
+
 enum sim_status fit_redial_estimate(const struct call_log *log,
 				    struct fit_calls *fc, struct sim_err *err);
 

@@ -737,8 +737,11 @@ void response_call_ended(struct response *r, size_t line, unsigned counted,
 	assert(line < r->sc->n_lines);
 	size_t g = gsl_ran_discrete(r->rng[RS_MIX], r->mix[line]);
 	duplicate_count(r->outcomes, line, g, counted);
-	if (!duplicate_is_incident(r->outcomes, g))
+	if (!duplicate_is_incident(r->outcomes, g)) {
+		if (r->log && g == r->sc->n_grades + DUPLICATE_CALL)
+			response_log_duplicate(r, call);
 		return;   /* resolved on the call, or a duplicate */
+	}
 	struct incident *inc = incident_get(r);
 	if (!inc) {
 		sim_fail(r->ctx, SIM_ENOMEM, "out of memory for incidents");

@@ -23,6 +23,12 @@ void response_log_dispatched(struct response *r, struct incident *inc,
 	inc->unit = u;
 }
 
+void response_log_duplicate(const struct response *r, uint64_t call)
+{
+	if (r->log->duplicate)
+		r->log->duplicate(r->log->sink, call);
+}
+
 /* Hands inc's row to the log; cleared_s is NAN when it had not ended. */
 static void response_log_row(const struct response *r,
 			     const struct incident *inc, double cleared_s)

@@ -63,6 +63,11 @@ struct run_log {
 	void (*call)(void *sink, const struct run_log_call *row);
 	void (*incident)(void *sink, const struct run_log_incident *row);
 	void *sink;
+	/* Optional (NULL: not wanted): call number `call`, answered, is a
+	 * duplicate (models/duplicate.h). Handed over when the call's talk
+	 * ends, before the call's own row in the same event, so a sink can
+	 * mark that row keeping the one number. */
+	void (*duplicate)(void *sink, uint64_t call);
 };
 
 #endif

@@ -160,18 +160,22 @@ static void backtest_observe(struct backtest *b, const struct call_log *log,
 			     outcome[r->outcome], r->wait_s, b->target_s[l]);
 	}
 	b->n_rows = log->n;
+	b->n_skipped = log->n_bad;
+	b->n_gaps = log->n_gaps;
 }
 
 /* What the replications share: the scenario, and a tally for each. */
 struct backtest_job {
 	const struct scenario *sc;
 	const struct backtest *b;
+	const struct call_log *log;      /* its gaps */
 	struct backtest_counts *sim;     /* [replication][line][slot] */
 };
 
 /* A replication's tally, the sink of its call log. */
 struct backtest_sink {
 	const struct backtest *b;
+	const struct call_log *log;
 	struct backtest_counts *cells;   /* [line][slot] */
 };
 
@@ -180,12 +184,16 @@ static void backtest_on_call(void *sink, const struct run_log_call *row)
 {
 	struct backtest_sink *s = sink;
 
+	double at = s->b->period.origin_utc + row->arrived_s;
+
 	if (!row->counted)
 		return;
+	for (size_t g = 0; g < s->log->n_gaps; g++)
+		if (s->log->gaps[g].from < at && at < s->log->gaps[g].to)
+			return;   /* the log saw nothing then */
 	backtest_add(s->cells + row->line * BACKTEST_SLOTS,
-		     s->b->period.origin_utc,
-		     s->b->period.origin_utc + row->arrived_s, (int)row->outcome, row->ended_s - row->arrived_s,
-		     s->b->target_s[row->line]);
+		     s->b->period.origin_utc, at, (int)row->outcome,
+		     row->ended_s - row->arrived_s, s->b->target_s[row->line]);
 }
 
 /* Incidents are not compared. */
@@ -201,9 +209,11 @@ static enum sim_status backtest_replicate(void *arg, size_t index,
 {
 	const struct backtest_job *job = arg;
 	struct backtest_sink sink = {
-		job->b, job->sim + index * job->b->n_lines * BACKTEST_SLOTS
+		job->b, job->log,
+		job->sim + index * job->b->n_lines * BACKTEST_SLOTS
 	};
-	struct run_log hook = { backtest_on_call, backtest_on_incident, &sink };
+	struct run_log hook = { backtest_on_call, backtest_on_incident, &sink,
+				 NULL };
 	struct replication_result *res = replication_result_new(job->sc);
 	enum sim_status st;
 
@@ -364,7 +374,7 @@ enum sim_status backtest_run(const struct scenario *sc,
 			     const struct backtest_period *p, unsigned threads,
 			     struct backtest *b, struct sim_err *err)
 {
-	struct backtest_job job = { sc, b, NULL };
+	struct backtest_job job = { sc, b, log, NULL };
 	struct backtest_value *v = NULL;
 	double *loo = NULL;
 	enum sim_status st;

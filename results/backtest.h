@@ -100,6 +100,10 @@ struct backtest {
 	unsigned replications;
 	unsigned long long seed;
 	size_t n_rows;                   /* the log's calls */
+	size_t n_skipped, n_gaps;        /* rows left out for a problem, and
+					    gaps (no call for a day or
+					    more), whose hours are left out
+					    of both sides */
 	struct backtest_counts *observed;   /* [line][slot] */
 	struct backtest_cell *cells;     /* [line][slot][metric] */
 	size_t n_compared, n_flagged;

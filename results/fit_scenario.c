@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "models/fit_redial.h"
 #include "models/log_time.h"
 
 /* A count with thousands separators: 52,113. */
@@ -72,7 +73,7 @@ static void fit_scenario_head(FILE *f, const struct call_log *log,
 	fit_scenario_name(f, o->source);
 	fprintf(f, "\nrun: {start_date: \"%04d-%02d-%02d\", warmup_hours: %.0f, "
 		"days: %.6g, replications: %d, seed: %llu}   # the period of "
-		"the log, from the Monday of its first week\n",
+		"the log, from the day of its first call\n",
 		fc->start_year, fc->start_month, fc->start_mday, warm,
 		(fc->period_to_s - fc->period_from_s) / 86400,
 		o->replications, o->seed);
@@ -201,8 +202,9 @@ void fit_scenario_duration(FILE *f, const char *key,
 	fit_scenario_families(f, d->fits, FIT_FAMILIES, d->best);
 	if (d->empirical) {
 		fprintf(f, "    #   the best family's KS distance %.3f is above "
-			"%.2f: the data's own distribution instead\n",
-			b ? b->ks : 1.0, FIT_CALLS_KS_MAX);
+			"%.3f (the larger of 0.03 and 1.36/sqrt(n)): the "
+			"data's own distribution instead\n",
+			b ? b->ks : 1.0, d->ks_max);
 		fit_scenario_empirical(f, key, d, what);
 		return;
 	}
@@ -312,6 +314,33 @@ static void fit_scenario_redial(FILE *f, const struct fit_redial *r)
 	fit_scenario_redial_delay(f, r);
 }
 
+/* A line's duplicate share, when the log marks duplicate calls: written
+ * when the scenario has grades (a duplicate is a call that creates no
+ * incident; the scenario needs incidents to mean that), else said. */
+static void fit_scenario_duplicate(FILE *f, const struct fit_line *fl,
+				   const struct fit_scenario_opts *o)
+{
+	double lo, hi, p;
+
+	if (!o->has_duplicate || fl->n_answered == 0)
+		return;
+	p = (double)fl->n_duplicates / (double)fl->n_answered;
+	fit_redial_wilson(fl->n_duplicates, fl->n_answered, &lo, &hi);
+	if (fl->n_duplicates == 0) {
+		fprintf(f, "    # duplicate: none of %zu answered calls marked "
+			"duplicate: none written\n", fl->n_answered);
+	} else if (o->incidents) {
+		fprintf(f, "    duplicate: %.6g   # fitted: %zu of %zu answered "
+			"calls marked duplicate (95%% CI %.4f to %.4f)\n",
+			fmin(p, 0.999), fl->n_duplicates, fl->n_answered, lo, hi);
+	} else {
+		fprintf(f, "    # duplicate: %zu of %zu answered calls marked "
+			"duplicate (%.4f, 95%% CI %.4f to %.4f);\n    #   not "
+			"written: a duplicate share needs grades (--incidents)\n",
+			fl->n_duplicates, fl->n_answered, p, lo, hi);
+	}
+}
+
 /* One line of the scenario. */
 static void fit_scenario_line(FILE *f, const struct call_log *log, int l,
 			      const struct fit_calls *fc,
@@ -332,6 +361,7 @@ static void fit_scenario_line(FILE *f, const struct call_log *log, int l,
 		"--answer-within\n", o->answer_within_s);
 	if (o->incidents)
 		fit_scenario_incidents_line(f, o, l);
+	fit_scenario_duplicate(f, fl, o);
 }
 
 /* The shifts of a pool: one for each run of hours of the day with the

@@ -20,6 +20,7 @@ struct fit_scenario_opts {
 	const char *ilog_source;                /* its path, for the comments */
 	const struct incident_log *ilog;        /* NULL: no incident log */
 	const struct fit_incidents *incidents;  /* fitted from ilog */
+	int has_duplicate;           /* the call log marks duplicate calls */
 };
 
 /* Writes the scenario of fc, fitted from log, to f. Returns 0, or -1

@@ -24,7 +24,8 @@ void fit_scenario_incidents_line(FILE *f, const struct fit_scenario_opts *o,
 		return;
 	fputs("    # fitted: the incidents of each grade made by the line's ", f);
 	fit_scenario_count(f, (double)answered);
-	fputs(" answered calls,\n    #   over them (", f);
+	fputs(o->has_duplicate ? " answered calls not duplicates,\n    #   "
+	      "over them (" : " answered calls,\n    #   over them (", f);
 	fit_scenario_count(f, (double)linked);
 	fputs(" incidents)\n    incidents: {", f);
 	for (int g = 0; g < fi->n_grades; g++) {

@@ -71,8 +71,13 @@ static void rb_head(FILE *f, const struct backtest *b,
 	rb_when(b, b->period.from_s, from);
 	rb_when(b, b->period.to_s, to);
 	fprintf(f, "backtest: %s against %s\n", src->scenario, src->log_path);
-	fprintf(f, "period: %s to %s local time, %.2f days, %zu calls\n", from,
+	fprintf(f, "period: %s to %s local time, %.2f days, %zu calls", from,
 		to, b->period.days, b->n_rows);
+	if (b->n_skipped || b->n_gaps)
+		fprintf(f, "; %zu row%s skipped as bad, %zu gap%s left out",
+			b->n_skipped, b->n_skipped == 1 ? "" : "s", b->n_gaps,
+			b->n_gaps == 1 ? "" : "s");
+	fputc('\n', f);
 	fprintf(f, "run: from Monday %04d-%02d-%02d 00:00, warm-up %.0f h, %u "
 		"replications, seed %llu\n", b->period.start.year,
 		b->period.start.month, b->period.start.mday,
@@ -248,6 +253,8 @@ static void rb_json_period(struct emit_json *w, const struct backtest *b,
 	emit_json_key_string(w, "to", to);
 	emit_json_key_number(w, "days", b->period.days);
 	emit_json_key_number(w, "calls", (double)b->n_rows);
+	emit_json_key_number(w, "rows_skipped", (double)b->n_skipped);
+	emit_json_key_number(w, "gaps", (double)b->n_gaps);
 	emit_json_key_string(w, "start_date", date);
 	emit_json_key_number(w, "warmup_hours", b->period.warmup_hours);
 	emit_json_close(w, '}');

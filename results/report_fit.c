@@ -43,6 +43,7 @@ static void report_fit_duration(struct emit_json *w, const char *key,
 	emit_json_key_string(w, "family", fit_family_name(r->family));
 	emit_json_key_number(w, "ks", r->ks);
 	emit_json_key_bool(w, "empirical", d->empirical);
+	emit_json_key_number(w, "ks_max", d->ks_max);
 	emit_json_key(w, "points");
 	emit_json_open(w, '[');
 	for (int i = 0; i < FIT_CALLS_QUANTILES; i++) {

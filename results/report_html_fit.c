@@ -96,11 +96,13 @@ static void fitp_duration(FILE *f, const json_t *root, size_t l, int k)
 	fprintf(f, "<p>%.0f calls; the best family by AIC, ",
 		result_number(d, "n"));
 	report_html_escape(f, result_string(d, "family"));
-	fprintf(f, ", is %.3f from the data at most (Kolmogorov-Smirnov)%s"
-		"</p>\n", result_number(d, "ks"),
-		json_is_true(json_object_get(d, "empirical"))
-		? "; more than 0.03, so the scenario has the data's own "
-		  "distribution" : "");
+	fprintf(f, ", is %.3f from the data at most (Kolmogorov-Smirnov)",
+		result_number(d, "ks"));
+	if (json_is_true(json_object_get(d, "empirical")))
+		fprintf(f, "; more than %.3f (the larger of 0.03 and "
+			"1.36/sqrt(n)), so the scenario has the data's own "
+			"distribution", result_number(d, "ks_max"));
+	fputs("</p>\n", f);
 	snprintf(id, sizeof id, "chart-fit-%zu-%s", l, fit_keys[k]);
 	report_html_chart(f, id, "The share of calls done by each time: the "
 			  "data's 200 quantiles (solid) against the fitted "

@@ -40,6 +40,7 @@ static void result_fit_duration(struct result_check *c, const json_t *o,
 	result_want(c, d, path, "n", RT_NUMBER);
 	result_want(c, d, path, "family", RT_STRING);
 	result_want(c, d, path, "ks", RT_NUMBER | RT_NULL);
+	result_want(c, d, path, "ks_max", RT_NUMBER);
 	result_fit_points(c, d, path, keys, 3);
 }
 

@@ -14,6 +14,8 @@ struct run_log_csv {
 	FILE *calls, *incidents;
 	int64_t origin_ms;          /* scenario time 0, ms since the epoch */
 	unsigned long long n_calls, n_incidents;
+	uint64_t duplicate_call;    /* the last call marked a duplicate, whose
+				       row comes next (models/run_log.h) */
 };
 
 static const char *const outcome_words[] = {
@@ -81,8 +83,13 @@ static void run_log_csv_call(void *sink, const struct run_log_call *c)
 	} else {
 		fputc(',', f);
 	}
-	fprintf(f, ",%s,%d,%d\n", outcome_words[c->outcome], c->redial,
-		c->counted);
+	fprintf(f, ",%s,%d,%d,%d\n", outcome_words[c->outcome], c->redial,
+		c->counted, answered && c->id == w->duplicate_call);
+}
+
+static void run_log_csv_duplicate(void *sink, uint64_t call)
+{
+	((struct run_log_csv *)sink)->duplicate_call = call;
 }
 
 /* "AREA/ROLE/N": the unit's area and role, and its number (from 1) among
@@ -146,7 +153,8 @@ struct run_log_csv *run_log_csv_new(const struct scenario *sc, FILE *calls,
 	w->origin_ms = local_time_midnight_utc(sc->run.start) * 1000;
 	if (calls != NULL)
 		fputs("call_id,caller_id,line,arrived,answered,abandoned,"
-		      "wait_s,talk_s,wrap_s,pool,handler,outcome,redial,counted\n",
+		      "wait_s,talk_s,wrap_s,pool,handler,outcome,redial,counted,"
+		      "duplicate\n",
 		      calls);
 	if (incidents != NULL)
 		fputs("incident_id,call_id,grade,area,created,dispatched,"
@@ -156,6 +164,7 @@ struct run_log_csv *run_log_csv_new(const struct scenario *sc, FILE *calls,
 		.incident = incidents ? run_log_csv_incident
 				      : run_log_csv_drop_incident,
 		.sink = w,
+		.duplicate = run_log_csv_duplicate,
 	};
 	return w;
 }

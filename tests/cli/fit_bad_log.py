@@ -160,7 +160,7 @@ ctx.check("no column for 'arrived'" in err and "--map COLUMN=arrived" in err,
 out, err = ctx.expect_rc(["fit", good, "--map", "When=arrival"], 2)
 ctx.check("--map When=arrival: must be COLUMN=FIELD, FIELD one of call_id, "
           "line, arrived, answered, abandoned, wait_s, talk_s, wrap_s, pool, "
-          "handler, outcome, counted, caller_id, redial" in err, err)
+          "handler, outcome, counted, caller_id, redial, duplicate" in err, err)
 
 # An export of its own: other headers, day-first times without offsets,
 # no call ids, rows in the order of arrival; read through --map, it fits

@@ -156,6 +156,17 @@ for (name, what), (k, n) in sorted(covered.items()):
     print("%-52s %-14s %2d of %2d" % (name, what, k, n))
     ctx.check(k >= NEED, "%s: %s covered in %d of %d seeds, fewer than %d"
               % (name, what, k, n, NEED))
+# How often correct intervals leave some parameter short: each one fails
+# with p1 = P(Binomial(SEEDS, 0.95) < NEED), and there are many of them.
+p1 = sum(math.comb(SEEDS, k) * 0.95 ** k * 0.05 ** (SEEDS - k)
+         for k in range(NEED))
+m = len(covered)
+short = sum(k < NEED for k, _ in covered.values())
+print("parameters covered in fewer than %d of %d seeds: %d of %d; with "
+      "correct intervals each is %.2f%%, so some parameter %.1f%% of the "
+      "time, two or more %.2f%%"
+      % (NEED, SEEDS, short, m, 100 * p1, 100 * (1 - (1 - p1) ** m),
+         100 * (1 - (1 - p1) ** m - m * p1 * (1 - p1) ** (m - 1))))
 print("the true family best by AIC in %d of %d fits" % tuple(picked))
 share = pooled[0] / pooled[1]
 band = 3 * math.sqrt(0.95 * 0.05 / pooled[1])
