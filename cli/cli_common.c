@@ -324,14 +324,19 @@ static int cli_check_run_setting(const char *cmd, int setting,
 	static const char *const names[CLI_RUN_SETTINGS] = {
 		"replications", "seed", "days", "warmup-hours"
 	};
+	/* Each setting's own example: a fraction is no count of
+	 * replications nor a seed. */
+	static const char *const examples[CLI_RUN_SETTINGS] = {
+		"20", "2025", "28 or 0.5", "24 or 0.5"
+	};
 	double x;
 
 	assert(setting >= 0 && setting < CLI_RUN_SETTINGS);
 	if (scenario_parse_decimal(value, &x))
 		return CLI_EXIT_OK;
 	return cli_usage_error(cmd, "--%s must be a number in plain decimal "
-			       "(such as 20 or 0.5), not '%s'", names[setting],
-			       value);
+			       "(such as %s), not '%s'", names[setting],
+			       examples[setting], value);
 }
 
 int cli_run_settings_append(const char *const values[CLI_RUN_SETTINGS],

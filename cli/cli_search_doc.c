@@ -4,7 +4,9 @@
 
 #include "models/scenario_rota.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int cli_search_doc_load(const char *cmd, const char *path,
 			const struct cli_strings *sets,
@@ -43,6 +45,25 @@ void cli_search_doc_clear(struct cli_search_doc *d)
 	cli_strings_clear(&d->settings);
 }
 
+/* Appends name to the list in buf (size bytes), by commas. */
+static void cli_search_doc_add(char *buf, size_t size, const char *name)
+{
+	size_t len = strlen(buf);
+
+	if (len + 1 < size)
+		snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
+}
+
+const char *cli_search_doc_roles(const struct scenario *sc, char *buf,
+				 size_t size)
+{
+	buf[0] = '\0';
+	for (size_t r = 0; r < sc->n_roles; r++)
+		if (!sc->roles[r].neighbourhood)
+			cli_search_doc_add(buf, size, sc->roles[r].name);
+	return buf[0] ? buf : "none";
+}
+
 int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
 			 const char *path, const struct scenario *sc,
 			 bool *chosen)
@@ -52,9 +73,16 @@ int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
 	for (size_t i = 0; i < pools->n; i++) {
 		long p = scenario_pool_index(sc, pools->items[i]);
 
-		if (p < 0)
+		if (p < 0) {
+			char names[CLI_SEARCH_DOC_NAMES_MAX] = "";
+
+			for (size_t k = 0; k < sc->n_pools; k++)
+				cli_search_doc_add(names, sizeof names,
+						   sc->pools[k].name);
 			return cli_usage_error(cmd, "--pool %s: no such pool "
-					       "in %s", pools->items[i], path);
+					       "in %s; pools are: %s",
+					       pools->items[i], path, names);
+		}
 		chosen[p] = true;
 	}
 	return CLI_EXIT_OK;

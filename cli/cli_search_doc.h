@@ -32,6 +32,12 @@ void cli_search_doc_spec(const struct cli_search_doc *d, size_t n_sets,
 int cli_search_doc_pools(const char *cmd, const struct cli_strings *pools,
 			 const char *path, const struct scenario *sc,
 			 bool *chosen);
+/* The longest list of names a message gives ("a, b, c"). */
+#define CLI_SEARCH_DOC_NAMES_MAX 512
+/* The names of sc's roles that --role may name (not a neighbourhood
+ * role) by commas into buf, or "none"; returns the text. */
+const char *cli_search_doc_roles(const struct scenario *sc, char *buf,
+				 size_t size);
 /* For optimise, which sizes hour-by-hour headcounts: CLI_EXIT_OK, or
  * CLI_EXIT_USAGE with a message pointing at `callsim roster` when a
  * pool marked in chosen (or a unit roster of a role marked in roles) is

@@ -360,9 +360,15 @@ static int optimise_roles(const struct optimise_opts *o,
 		while (r < sc->n_roles && strcmp(sc->roles[r].name,
 						 o->roles.items[i]) != 0)
 			r++;
-		if (r == sc->n_roles)
+		if (r == sc->n_roles) {
+			char names[CLI_SEARCH_DOC_NAMES_MAX];
+
 			return cli_usage_error("optimise", "--role %s: no such role "
-					       "in %s", o->roles.items[i], o->path);
+					       "in %s; roles are: %s",
+					       o->roles.items[i], o->path,
+					       cli_search_doc_roles(sc, names,
+								    sizeof names));
+		}
 		if (sc->roles[r].neighbourhood)
 			return cli_usage_error("optimise", "--role %s: a "
 					       "neighbourhood role attends only when "

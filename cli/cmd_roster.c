@@ -508,12 +508,17 @@ static int roster_roles(const struct roster_opts *o, const struct scenario *sc,
 		while (r < sc->n_roles
 		       && strcmp(sc->roles[r].name, o->roles.items[i]) != 0)
 			r++;
-		if (r == sc->n_roles || sc->roles[r].neighbourhood)
+		if (r == sc->n_roles || sc->roles[r].neighbourhood) {
+			char names[CLI_SEARCH_DOC_NAMES_MAX];
+
 			return cli_usage_error("roster", r == sc->n_roles
-				? "--role %s: no such role in %s"
+				? "--role %s: no such role in %s; roles are: %s"
 				: "--role %s: a neighbourhood role attends only "
-				  "when abstracted and is never rostered here%.0s",
-				o->roles.items[i], o->path);
+				  "when abstracted and is never rostered here"
+				  "%.0s%.0s",
+				o->roles.items[i], o->path,
+				cli_search_doc_roles(sc, names, sizeof names));
+		}
 		roles[r] = true;
 	}
 	return CLI_EXIT_OK;

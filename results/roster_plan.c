@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/demand.h"
 #include "models/optimise.h"
 #include "models/roster_ip.h"
 #include "models/week.h"
@@ -296,8 +297,13 @@ static enum sim_status roster_plan_rota_candidates(struct roster_plan *p,
 		for (size_t d = 0; d < p->cycle_days; d++) {
 			int sh = p->pattern[(d + o) % p->n_days];
 
+			/* Slot 0 is a Monday, as the requirement's hours of
+			 * the week are; day d of the run is day d + weekday
+			 * of the span (which is whole weeks). */
 			if (sh != ROTA_REST)
-				p->block_starts[o * p->blocks + k++] = d * per_day
+				p->block_starts[o * p->blocks + k++] =
+					(d + (size_t)p->weekday) % p->cycle_days
+					* per_day
 					+ (size_t)llround(p->rota_shifts[sh].start_s
 							  / p->step_s);
 		}
@@ -319,6 +325,7 @@ enum sim_status roster_plan_new_own(const struct roster_plan_own *own,
 	snprintf(p->who, sizeof p->who, "%s", own->who);
 	snprintf(p->key, sizeof p->key, "%s", own->key);
 	p->shrinkage = own->shrinkage;
+	p->weekday = own->weekday;
 	p->step_s = shape->step_s;
 	p->n_slots = (size_t)llround(WEEK_S / shape->step_s);
 	/* The most rostered whose on-duty count stays within the cap. */
@@ -354,7 +361,7 @@ enum sim_status roster_plan_new(const struct scenario *sc, size_t pool,
 	struct roster_plan_own own = { "", "",
 		ps->rota ? ps->rota->shifts : ps->shifts,
 		ps->rota ? ps->rota->n_shifts : ps->n_shifts, ps->shrinkage,
-		ps->rota };
+		ps->rota, demand_weekday(sc->run.start) };
 	enum sim_status st;
 
 	snprintf(own.who, sizeof own.who, "pool %s", ps->name);

@@ -78,6 +78,8 @@ struct roster_plan {
 	size_t n_rota_shifts;
 	int *pattern;                       /* [n_days]; NULL: no rota */
 	size_t n_days, cycle_days;
+	int weekday;                        /* of the run's day 0, the
+					       cycle's day 0 (0 = Monday) */
 	size_t *block_starts;               /* [n_days][blocks] of offset's
 					       shifts, in slots */
 	size_t blocks;
@@ -108,6 +110,8 @@ struct roster_plan_own {
 	size_t n_shifts;
 	double shrinkage;
 	const struct scenario_rota *rota;   /* its rota, or NULL; borrowed */
+	int weekday;                        /* of the run's start date,
+					       0 = Monday: a rota's day 0 */
 };
 
 /* The candidates of own for shape into a new plan *out, as

@@ -61,7 +61,8 @@ static void roster_search_short(const struct roster_plan *rp,
 	size_t per_hour = (size_t)llround(HOUR_S / rp->step_s);
 	int most[HOURS_PER_WEEK] = { 0 }, need[HOURS_PER_WEEK] = { 0 };
 
-	/* A rota's slots span weeks: the worst of each hour of the week. */
+	/* Slot 0 is 00:00 on a Monday, whatever the start date; a rota's
+	 * slots span weeks: the worst of each hour of the week. */
 	for (size_t t = 0; t < rp->n_slots; t++) {
 		size_t h = t / per_hour % HOURS_PER_WEEK;
 

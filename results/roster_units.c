@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/demand.h"
 #include "models/dist.h"
 #include "models/roster_ip.h"
 #include "models/week.h"
@@ -424,7 +425,7 @@ static enum search_end roster_units_plans(const struct scenario *base,
 		struct roster_plan_own own = { "", "",
 			u->rota ? u->rota->shifts : u->shifts,
 			u->rota ? u->rota->n_shifts : u->n_shifts, u->shrinkage,
-			u->rota };
+			u->rota, demand_weekday(base->run.start) };
 		enum sim_status st;
 
 		if (!o->u->chosen[e])

@@ -190,6 +190,24 @@ static enum sim_status sweep_merge_alike(const struct sweep_merge_in *a,
 	return SIM_OK;
 }
 
+/* Says that shard k of shards (from 0) is missing, with the points it
+ * holds of the grid's: k, k + shards, and so on, only those there are. */
+static void sweep_merge_missing(unsigned k, unsigned shards, size_t points,
+				struct sim_err *err)
+{
+	char held[64] = "none";
+	size_t second = (size_t)k + shards;
+
+	if (second + shards < points)
+		snprintf(held, sizeof held, "%u, %zu, ...", k, second);
+	else if (second < points)
+		snprintf(held, sizeof held, "%u, %zu", k, second);
+	else if (k < points)
+		snprintf(held, sizeof held, "%u", k);
+	sim_err_add(err, SIM_EINVAL, "shard %u/%u is missing: no part holds "
+		    "its points (%s)", k + 1, shards, held);
+}
+
 /* by_k[k - 1] = the part holding shard k; every shard of the split given
  * once. */
 static enum sim_status sweep_merge_cover(const struct sweep_merge_in *ins,
@@ -213,9 +231,7 @@ static enum sim_status sweep_merge_cover(const struct sweep_merge_in *ins,
 	}
 	for (unsigned k = 0; k < shards; k++)
 		if (by_k[k] == SIZE_MAX)
-			sim_err_add(err, SIM_EINVAL, "shard %u/%u is missing: no "
-				    "part holds its points (%u, %u, ...)",
-				    k + 1, shards, k, k + shards);
+			sweep_merge_missing(k, shards, ins[0].points, err);
 	return sim_err_failed(err) ? SIM_EINVAL : SIM_OK;
 }
 

@@ -54,6 +54,21 @@ def main():
         text = small_with("    wrap:", "    wrapup: {dist: exponential, mean: 5}\n    wrap:")
         expect_problems(t, write(d, "key.yaml", text), text,
                         [("wrapup:", "lines.999")])
+        # The misspelt key of docs/scenario.md's examples: its message
+        # there, after the position, is the one printed, every allowed
+        # key listed.
+        with open(t.path("docs", "scenario.md"), encoding="utf-8") as f:
+            doc = [l for l in f if "unknown key 'pateince'" in l]
+        t.check(len(doc) == 1, "docs/scenario.md: %d pateince examples"
+                % len(doc))
+        text = small_with("    patience:", "    pateince:")
+        path = write(d, "pateince.yaml", text)
+        _, err = t.expect_rc(["check", path], 2)
+        shown = doc[0].split(": ", 1)[1].strip() if doc else "?"
+        printed = [l.split(": ", 1)[1] for l in err.splitlines()
+                   if ": " in l]
+        t.check(shown in printed, "docs/scenario.md shows '%s'; check "
+                "says %s" % (shown, err))
         # Not YAML at all.
         text = "name: [unclosed\nlines: {\n"
         path = write(d, "syntax.yaml", text)

@@ -78,7 +78,9 @@ def check_impossible(t):
 
 
 def check_usage(t):
-    for extra, words in ((["--pool", "nosuch"], "--pool nosuch: no such pool"),
+    for extra, words in ((["--pool", "nosuch"], "--pool nosuch: no such pool "
+                          "in %s; pools are: emergency, general"
+                          % fixture("exp_daily.yaml")),
                          (["--max-staff", 0], "--max-staff must be"),
                          (["--format", "xml"], "--format must be")):
         _, err = t.expect(["optimise", fixture("exp_daily.yaml")] + extra, 2)

@@ -90,7 +90,8 @@ def check_usage(t):
              (["--start", "scenario"], "--start needs --units"),
              (["--units", "--start", "guess"], "--start must be estimate"),
              (["--units", "--max-units", 0], "--max-units must be"),
-             (["--units", "--role", "nosuch"], "--role nosuch: no such role"),
+             (["--units", "--role", "nosuch"], "--role nosuch: no such role in "
+              "%s; roles are: response, pcso" % fixture(SCEN)),
              (["--units", "--role", "neighbourhood"], "never optimised"))
     for extra, words in cases:
         _, err = t.expect(["optimise", fixture(SCEN)] + extra, 2)

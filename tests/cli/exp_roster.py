@@ -212,7 +212,7 @@ def check_units(t):
                          (["--units", "--format", "csv"],
                           "--units writes --format table or json"),
                          (["--units", "--role", "nosuch"],
-                          "--role nosuch: no such role"),
+                          "--role nosuch: no such role in %s; roles are: response, pcso" % sf),
                          (["--units", "--role", "neighbourhood"],
                           "--role neighbourhood: a neighbourhood role")):
         _, err = t.expect(["roster", sf, "--quiet"] + extra, 2)
@@ -286,7 +286,8 @@ OFF_QUARTER = ('pools.emergency.shifts=[{name: x, start: "00:10", hours: 24, '
 
 def check_usage(t):
     daily = fixture("exp_daily.yaml")
-    for extra, words in ((["--pool", "nosuch"], "--pool nosuch: no such pool"),
+    for extra, words in ((["--pool", "nosuch"], "--pool nosuch: no such pool "
+                          "in %s; pools are: emergency, general" % daily),
                          (["--max-staff", 0], "--max-staff must be"),
                          (["--max-rounds", "x"], "--max-rounds must be"),
                          (["--lengths", "0"], "--lengths must be"),

@@ -44,6 +44,15 @@ def check_plain_decimal(t):
         t.check(rc == 2 and words in err and "decimal" in err and out == "",
                 "%s: exit %d, wanted 2 naming %s and plain decimal: %s"
                 % (" ".join(args[:1] + args[2:]), rc, words, err))
+    # Each run setting's example is a value it takes: no fraction for a
+    # count of replications or a seed.
+    for opt, example in (("--replications", "(such as 20), not 'x'"),
+                         ("--seed", "(such as 2025), not 'x'"),
+                         ("--days", "(such as 28 or 0.5), not 'x'")):
+        rc, _, err = t.run("run", SMALL, opt, "x")
+        t.check(rc == 2 and ("callsim run: %s must be a number in plain "
+                             "decimal %s" % (opt, example)) in err,
+                "%s x: exit %d, %s" % (opt, rc, err))
     # Decimal forms stay accepted.
     rc, _, err = t.run("run", SMALL, "--replications", "2", "--days", "0.5",
                        "--warmup-hours", "1e0")

@@ -136,7 +136,8 @@ def refused(t, parts, *wanted):
 
 def check_refusals(t):
     p = shards(t, "csv", 4)
-    refused(t, p[:2] + p[3:], "shard 3/4 is missing")
+    refused(t, p[:2] + p[3:],
+            "shard 3/4 is missing: no part holds its points (2)\n")
     refused(t, p + [p[1]], "both shard 2/4")
     half = shards(t, "csv", 2)
     refused(t, [half[0]] + p[1:], "shard 1/2", "different splits")

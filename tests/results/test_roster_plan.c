@@ -19,8 +19,10 @@
 #include "results/roster_plan.h"
 
 /* The plan of named or explicit pattern `rota` (own shifts: none, or
- * early 07-17 and late 14-24) solved for need[HOURS_PER_WEEK]. */
-static struct roster_plan *solve(const char *rota, const int *need)
+ * early 07-17 and late 14-24) solved for need[HOURS_PER_WEEK] (Monday
+ * 00:00 first), the run starting on `weekday` (0 = Monday). */
+static struct roster_plan *solve_on(const char *rota, const int *need,
+				    int weekday)
 {
 	static const struct shift_spec own[] = {
 		{ "early", 7 * HOUR_S, 10 * HOUR_S, 0x7fu, 1 },
@@ -28,7 +30,8 @@ static struct roster_plan *solve(const char *rota, const int *need)
 	};
 	struct roster_shape shape = { 3600, NULL, 0, NULL, 0, false, false,
 				      10, rota };
-	struct roster_plan_own o = { "pool p", "pools.p", own, 2, 0, NULL };
+	struct roster_plan_own o = { "pool p", "pools.p", own, 2, 0, NULL,
+				     weekday };
 	struct roster_plan *p;
 	struct sim_err err;
 
@@ -38,6 +41,11 @@ static struct roster_plan *solve(const char *rota, const int *need)
 	assert_int_equal(roster_plan_solve(p, need, 10, &err), SIM_OK);
 	assert_true(p->met && p->optimal);
 	return p;
+}
+
+static struct roster_plan *solve(const char *rota, const int *need)
+{
+	return solve_on(rota, need, 0);
 }
 
 /* People in all, and every slot's cover at least its need. */
@@ -106,6 +114,31 @@ static void test_roster_plan_rota_one_hour(void **state)
 	roster_plan_free(p);
 }
 
+/* A run starting on a Wednesday: the requirement is by hour of the week
+ * from Monday, the rota's days from the run's start. One early shift a
+ * week, needed on Saturday 10:00 only: the one person starts the cycle
+ * on its day 4, so that its day 0 falls on the run's day 3, a Saturday,
+ * and the cover and the shortfall's hours are Saturday's, not Monday's
+ * (two days later, read from a Monday). */
+static void test_roster_plan_rota_wednesday(void **state)
+{
+	int need[HOURS_PER_WEEK] = { 0 };
+	size_t sat = 5 * 24 + 10, thu = 3 * 24 + 10, mon = 10;
+	struct roster_plan *p;
+
+	(void)state;
+	need[sat] = 1;
+	p = solve_on("early,R,R,R,R,R,R", need, 2);
+	assert_int_equal(people(p), 1);
+	assert_int_equal(p->n_teams, 1);
+	assert_int_equal(p->team_offset[0], 4);
+	assert_int_equal(roster_plan_on_duty(p, sat), 1);
+	assert_int_equal(roster_plan_on_duty(p, thu), 0);
+	assert_int_equal(roster_plan_on_duty(p, mon), 0);
+	assert_int_equal(p->cover[sat], 1);
+	roster_plan_free(p);
+}
+
 /* The pool's own shift names; a pattern breaking a rule is refused. */
 static void test_roster_plan_rota_own_and_rules(void **state)
 {
@@ -113,7 +146,7 @@ static void test_roster_plan_rota_own_and_rules(void **state)
 		{ "early", 7 * HOUR_S, 10 * HOUR_S, 0x7fu, 1 },
 		{ "late", 14 * HOUR_S, 10 * HOUR_S, 0x7fu, 1 },
 	};
-	struct roster_plan_own o = { "pool p", "pools.p", own, 2, 0, NULL };
+	struct roster_plan_own o = { "pool p", "pools.p", own, 2, 0, NULL, 0 };
 	struct roster_shape shape = { 3600, NULL, 0, NULL, 0, false, false,
 				      10, "late,early,R,R" };
 	int need[HOURS_PER_WEEK] = { 0 };
@@ -144,6 +177,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roster_plan_rota_every_hour),
 		cmocka_unit_test(test_roster_plan_rota_one_hour),
+		cmocka_unit_test(test_roster_plan_rota_wednesday),
 		cmocka_unit_test(test_roster_plan_rota_own_and_rules),
 	};
 

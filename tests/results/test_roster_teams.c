@@ -94,7 +94,7 @@ static void brute(const int *need, int *people, int *teams)
 
 static struct roster_plan *plan(struct scenario_rota *r, bool keep)
 {
-	struct roster_plan_own o = { "pool p", "pools.p", shifts, 3, 0, r };
+	struct roster_plan_own o = { "pool p", "pools.p", shifts, 3, 0, r, 0 };
 	struct roster_shape shape = { 3600, NULL, 0, NULL, 0, false, keep, 10,
 				      NULL };
 	struct roster_plan *p;

@@ -95,7 +95,11 @@ static void test_sweep_merge_refusals(void **state)
 			       { sm_csv1, wrong }, { sm_whole, sm_csv2 } };
 
 	(void)state;
-	sm_refused(t[0], 1, "shard 2/2 is missing");
+	/* The points of the grid's three a missing shard holds, no more. */
+	sm_refused(t[0], 1, "shard 2/2 is missing: no part holds its points "
+		   "(1)");
+	sm_refused(t[5] + 1, 1, "shard 1/2 is missing: no part holds its "
+		   "points (0, 2)");
 	sm_refused(t[0], 2, "p1 and p2 are both shard 1/2");
 	sm_refused(t[1], 2, "\"seed\" is 7 in p1 and 8 in p2");
 	sm_refused(t[2], 2, "shards of different splits overlap");
