@@ -314,27 +314,18 @@ static size_t demand_find(const struct demand_plan *plan, double t, size_t hint)
 	return lo;
 }
 
-double demand_plan_next(const struct demand_plan *plan, double t_s, double e1,
-		      size_t *hint)
+/* demand_plan_next beyond the segment of its hint: walks forward, spending
+ * e1 on the mass of each segment until it runs out inside one; segments
+ * with rate 0 have no mass and are crossed without arithmetic. Kept out of
+ * line (once an hour or so), so that the usual case saves no registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static double demand_plan_walk(const struct demand_plan *plan, double t_s,
+			       double e1, size_t *hint)
 {
-	size_t h = *hint;
-
-	assert(t_s >= 0 && e1 >= 0);
-	/* The usual case, an arrival inside the segment of the last one,
-	 * tested and computed exactly as the walk below would, without the
-	 * search for the segment. */
-	if (h < plan->n && plan->edge[h] <= t_s && t_s < plan->edge[h + 1] &&
-	    plan->rate[h] > 0 &&
-	    plan->rate[h] * (plan->edge[h + 1] - t_s) >= e1) {
-		double t = t_s + e1 / plan->rate[h];
-
-		return t < plan->edge[h + 1] ? t : plan->edge[h + 1];
-	}
 	if (t_s >= plan->edge[plan->n])
 		return INFINITY;
-	/* Walk forward, spending e1 on the mass of each segment until it
-	 * runs out inside one; segments with rate 0 have no mass and are
-	 * crossed without arithmetic. */
 	for (size_t i = demand_find(plan, t_s, *hint); i < plan->n; i++) {
 		double from = fmax(t_s, plan->edge[i]);
 		double len = plan->edge[i + 1] - from;
@@ -352,6 +343,25 @@ double demand_plan_next(const struct demand_plan *plan, double t_s, double e1,
 	}
 	*hint = plan->n - 1;
 	return INFINITY;
+}
+
+double demand_plan_next(const struct demand_plan *plan, double t_s, double e1,
+		      size_t *hint)
+{
+	size_t h = *hint;
+
+	assert(t_s >= 0 && e1 >= 0);
+	/* The usual case, an arrival inside the segment of the last one,
+	 * tested and computed exactly as the walk would, without the
+	 * search for the segment. */
+	if (h < plan->n && plan->edge[h] <= t_s && t_s < plan->edge[h + 1] &&
+	    plan->rate[h] > 0 &&
+	    plan->rate[h] * (plan->edge[h + 1] - t_s) >= e1) {
+		double t = t_s + e1 / plan->rate[h];
+
+		return t < plan->edge[h + 1] ? t : plan->edge[h + 1];
+	}
+	return demand_plan_walk(plan, t_s, e1, hint);
 }
 
 /* Integrated rate over [0, t), for any t (0 before the start, the total

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <gsl/gsl_cdf.h>
 
 #include "models/callback.h"
 #include "models/agreement.h"
@@ -294,8 +293,8 @@ struct ci summary_interval(const struct moments *m, size_t k,
 	if (st.n < 2)
 		return c;
 	/* One more period falls within t * sd * sqrt(1 + 1/n) of the mean. */
-	half = gsl_cdf_tdist_Pinv((1.0 + SUMMARY_LEVEL) / 2.0, (double)(st.n - 1))
-		* st.sd * sqrt(1.0 + 1.0 / (double)st.n);
+	half = ci_t_quantile(SUMMARY_LEVEL, (size_t)st.n) * st.sd
+		* sqrt(1.0 + 1.0 / (double)st.n);
 	c.lo = c.mean - half;
 	c.hi = c.mean + half;
 	return c;

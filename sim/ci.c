@@ -13,10 +13,21 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "sim/mem.h"
+#include "sim/ci_t_table.h"
 
 /* Most runs have tens of replications: their finite values are gathered on
  * the stack, and only longer columns with gaps use the heap. */
 #define CI_STACK_VALUES 256
+
+double ci_t_quantile(double level, size_t n)
+{
+	assert(n >= 2 && level > 0.0 && level < 1.0);
+	/* A summary asks once or twice a figure, always at its 95%, with
+	 * the replications' count: read GSL's value from its table. */
+	if (level == 0.95 && n - 1 <= CI_T_TABLE_N)
+		return ci_t_table_95[n - 2];
+	return gsl_cdf_tdist_Pinv((1.0 + level) / 2.0, (double)(n - 1));
+}
 
 /* The interval of n finite values of the given mean and sample standard
  * deviation (ignored when n < 2). */
@@ -32,7 +43,7 @@ static struct ci ci_of_mean_sd(size_t n, double mean, double sd, double level)
 		c.lo = c.hi = c.mean;
 		return c;
 	}
-	t = gsl_cdf_tdist_Pinv((1.0 + level) / 2.0, (double)(n - 1));
+	t = ci_t_quantile(level, n);
 	half = t * sd / sqrt((double)n);
 	c.lo = c.mean - half;
 	c.hi = c.mean + half;

@@ -27,6 +27,12 @@ struct ci ci_of(const double *x, size_t stride, size_t n, double level);
  * same values in any order or grouping, and no values kept. */
 struct ci ci_of_moments(const struct moments *m, size_t k, double level);
 
+/* The Student-t factor of a `level` interval of n >= 2 values:
+ * gsl_cdf_tdist_Pinv((1 + level) / 2, n - 1), to the bit; at level 0.95 and
+ * up to 256 values read from a table of GSL's values (bench/tools/
+ * ci_t_table.py), since GSL's inversion costs some 9,000 instructions. */
+double ci_t_quantile(double level, size_t n);
+
 /* c with its ends clipped to [min, max], the range the quantity can take
  * (a fraction cannot exceed 1, a count cannot be negative). The t-interval
  * is symmetric and may reach past them when replications are few or skewed;
