@@ -23,8 +23,8 @@
 const char cmd_fit_usage[] =
 	"usage: callsim fit CALLS.csv [--incidents CAD.csv] [--map COLUMN=FIELD]...\n"
 	"                  [--incident-map COLUMN=FIELD]... [--date-format F]\n"
-	"                  [--answer-within S] [--skip-bad-rows] [--out FILE]\n"
-	"                  [--report FILE.html]\n"
+	"                  [--answer-within S] [--profile auto|hour|quarter]\n"
+	"                  [--skip-bad-rows] [--out FILE] [--report FILE.html]\n"
 	"\n"
 	"Fits a scenario to a call log (one CSV row a call, as `callsim run\n"
 	"--calls-log` writes or a telephony system exports): each line's volume,\n"
@@ -47,6 +47,9 @@ const char cmd_fit_usage[] =
 	"  --date-format F     auto (default: DD/MM/YYYY when the first time has\n"
 	"                      a '/', else ISO 8601), iso, dmy or mdy\n"
 	"  --answer-within S   every line's answering target, seconds (default 10)\n"
+	"  --profile P         each line's profile: auto (default: 672 quarter-hours\n"
+	"                      where the data support them, else 168 hours), hour\n"
+	"                      or quarter (a warning says what the data lack)\n"
 	"  --skip-bad-rows     leave out the rows with problems and fit the rest\n"
 	"                      (without it, a log with problems fits nothing)\n"
 	"  --out FILE          write the scenario to FILE (default stdout)\n"
@@ -61,6 +64,7 @@ struct fit_opts {
 	struct cli_strings map, incident_map;
 	int date_format;
 	const char *answer_within;
+	int profile;          /* enum fit_quarter_mode */
 	const char *out;
 	const char *report;
 	bool skip;
@@ -77,6 +81,8 @@ static const struct cli_opt fit_opts_table[] = {
 	CLI_OPT_CHOICE("date-format", struct fit_opts, date_format,
 		       log_time_format_names),
 	CLI_OPT_TEXT("answer-within", 0, struct fit_opts, answer_within),
+	CLI_OPT_CHOICE("profile", struct fit_opts, profile,
+		       fit_quarter_mode_names),
 	CLI_OPT_FLAG("skip-bad-rows", 0, struct fit_opts, skip),
 	CLI_OPT_TEXT("out", 'o', struct fit_opts, out),
 	CLI_OPT_TEXT("report", 0, struct fit_opts, report),
@@ -175,6 +181,26 @@ static int fit_usable(const struct call_log *log, const struct fit_calls *fc)
 				       h->n == 1 ? "" : "s");
 	}
 	return CLI_EXIT_OK;
+}
+
+/* Chooses each line's profile as --profile asks, warning where a
+ * quarter-hour profile is forced on data that do not support it. */
+static void fit_profiles(const struct fit_opts *o, const struct call_log *log,
+			 struct fit_calls *fc)
+{
+	char why[256];
+
+	for (int l = 0; l < fc->n_lines; l++) {
+		struct fit_quarter *fq = &fc->lines[l].quarter;
+
+		fit_quarter_choose(fq, (enum fit_quarter_mode)o->profile);
+		if (fq->slots != FIT_QUARTER_SLOTS || fq->supported)
+			continue;
+		fit_quarter_shortfall(fq, "; ", why, sizeof why);
+		fprintf(stderr, "callsim fit: warning: line '%s': --profile "
+			"quarter on data that do not support it: %s; its 672 "
+			"factors are written as asked\n", log->lines[l], why);
+	}
 }
 
 /* Writes the scenario to --out (whole or not at all: FILE.tmp, then
@@ -276,6 +302,7 @@ static int fit_run(const struct fit_opts *o, const struct call_log *log,
 		rc = err.status == SIM_ENOMEM ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
 	} else {
 		rc = fit_usable(log, fc);
+		fit_profiles(o, log, fc);
 		if (rc == CLI_EXIT_OK)
 			rc = fit_incidents(il, log, &so, &fi);
 		if (rc == CLI_EXIT_OK)

@@ -22,6 +22,7 @@
 #include "models/call_log_read.h"
 #include "models/fit_distribution.h"
 #include "models/fit_patience.h"
+#include "models/fit_quarter.h"
 
 #define FIT_CALLS_KS_MAX 0.03       /* above this and the noise, the
 				       empirical distribution */
@@ -63,6 +64,7 @@ struct fit_line {
 	double profile[168];        /* rate by hour of the week / mean rate */
 	double profile_hours[168];  /* 1: the hour of the week was observed */
 	double calls_how[168];      /* calls in each hour of the week */
+	struct fit_quarter quarter; /* by quarter-hour, and which is written */
 	double calls_month[12];     /* calls in each month */
 	double month[12];           /* rate by month / mean rate */
 	int has_months;             /* two months or more observed */
@@ -115,9 +117,11 @@ enum sim_status fit_calls_estimate(const struct call_log *log,
  * (fit_calls_demand.c): the profile and month factors are the Poisson
  * maximum likelihood of a rate that is their product, by iterative
  * proportional fitting, so a month of more calls does not tilt the
- * profile towards the weekdays it holds more of. Staffing is, in each hour of the day, the most
- * distinct handlers seen answering within one hour of the log when it
- * numbers handlers, else
+ * profile towards the weekdays it holds more of; each line's
+ * quarter-hour profile and its test against the hourly one
+ * (fit_quarter.h), 168 factors chosen until fit_quarter_choose.
+ * Staffing is, in each hour of the day, the most distinct handlers seen
+ * answering within one hour of the log when it numbers handlers, else
  * the most calls in talk or wrap-up at once (a pool "handlers" when the
  * log names none). Returns SIM_OK or SIM_ENOMEM. */
 enum sim_status fit_calls_demand(const struct call_log *log,

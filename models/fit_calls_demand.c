@@ -82,6 +82,9 @@ static void fit_calls_count(const struct call_log *log, struct fit_calls *fc,
 		count[r->line][fit_calls_how(fc, h)][m]++;
 		fc->lines[r->line].calls_how[fit_calls_how(fc, h)]++;
 		fc->lines[r->line].calls_month[m]++;
+		fit_quarter_count(&fc->lines[r->line].quarter, fit_calls_how(fc, h),
+				  fit_quarter_of(local_time_since(
+					  fc->origin_utc, r->arrived)));
 	}
 }
 
@@ -147,6 +150,22 @@ static void fit_calls_rates(const struct fit_calls *fc, struct fit_line *fl,
 		fl->month[j] = hours[j] > 0 && mbar > 0 ? m[j] * pbar / mbar : 1;
 	fl->per_year = mbar * 8760;
 	fl->has_months = use_months;
+}
+
+/* Line fl's quarter-hour profile and the test of it against the hourly
+ * one (fit_quarter.h), from the hours observed of each hour of the week;
+ * 168 factors until fit_quarter_choose says otherwise. */
+static void fit_calls_quarters(const struct fit_calls *fc,
+			       struct fit_line *fl)
+{
+	double hours[168];
+
+	for (int k = 0; k < 168; k++) {
+		hours[k] = 0;
+		for (int j = 0; j < 12; j++)
+			hours[k] += fc->exposure[k][j];
+	}
+	fit_quarter_estimate(&fl->quarter, fl->profile, hours);
 }
 
 /* A handler seen answering: pool, hour of scenario time, number. */
@@ -326,10 +345,12 @@ enum sim_status fit_calls_demand(const struct call_log *log,
 		return sim_err_add(err, SIM_ENOMEM, "out of memory");
 	fit_calls_exposure(log, fc);
 	fit_calls_count(log, fc, count);
-	for (int l = 0; l < fc->n_lines; l++)
+	for (int l = 0; l < fc->n_lines; l++) {
 		fit_calls_rates(fc, &fc->lines[l],
 				(const double (*)[12])count[l],
 				fit_calls_use_months(fc));
+		fit_calls_quarters(fc, &fc->lines[l]);
+	}
 	free(count);
 	if (log->has[CALL_LOG_HANDLER] && log->n_pools > 0)
 		return fit_calls_staffing(log, fc, err);

@@ -79,7 +79,7 @@ static void fit_scenario_head(FILE *f, const struct call_log *log,
 		o->replications, o->seed);
 }
 
-/* The volume and the hour-of-week profile of line fl. */
+/* The volume and the profile of line fl. */
 static void fit_scenario_demand(FILE *f, const struct fit_line *fl,
 				const struct fit_calls *fc)
 {
@@ -92,19 +92,7 @@ static void fit_scenario_demand(FILE *f, const struct fit_line *fl,
 		fputs(" redials, left out of the volume: the fitted redial "
 		      "brings them)\n", f);
 	}
-	fputs("    # fitted: calls in each hour of the week (Monday 00:00 "
-	      "first) over the hours\n    # observed of it (with the months, "
-	      "when fitted), relative to the mean\n    # (1 where an hour was "
-	      "never observed)\n"
-	      "    profile: [\n", f);
-	for (int d = 0; d < 7; d++) {
-		fputs("      ", f);
-		for (int h = 0; h < 24; h++)
-			fprintf(f, "%.3f%s", fl->profile[d * 24 + h],
-				d * 24 + h < 167 ? (h < 23 ? ", " : ",") : "");
-		fputc('\n', f);
-	}
-	fputs("    ]\n", f);
+	fit_scenario_profile(f, fl);
 }
 
 /* The month factors of line fl, when two months or more were observed. */

@@ -37,6 +37,10 @@ void fit_scenario_name(FILE *f, const char *s);
 void fit_scenario_duration(FILE *f, const char *key,
 			   const struct fit_duration *d, const char *what);
 
+/* Line fl's profile (fit_scenario_profile.c): 168 or 672 factors, as
+ * fit_quarter_choose chose, with the comment saying which and why. */
+void fit_scenario_profile(FILE *f, const struct fit_line *fl);
+
 /* The incident response (fit_scenario_incidents.c): a line's
  * `incidents` mapping, and the grades, areas, roles and units sections. */
 void fit_scenario_incidents_line(FILE *f, const struct fit_scenario_opts *o,
