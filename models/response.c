@@ -517,8 +517,6 @@ static void tally_attendance(struct response *r, const struct incident *inc,
 	response_period_attended(r, inc, attend_s, within);
 	if (cross_border)
 		f[RSP_CROSS_BORDER] += 1;
-	hist_add(r->ag_hist[inc->area * r->sc->n_grades + inc->grade], attend_s);
-	hist_add(r->g_hist[inc->grade], attend_s);
 	assert(r->pending > 0 &&
 	       r->pending_ag[inc->area * r->sc->n_grades + inc->grade] > 0);
 	r->pending--;

@@ -21,6 +21,8 @@
 #include "sim/timeavg.h"
 
 #define INCIDENTS_PER_CHUNK 512
+/* Attendance times held back before their histograms (response_period.c). */
+#define RSP_STAGED_MAX 64
 
 /* RS_UNITS is drawn from only when a grade has multi_unit (and created
  * only then: response_multi.c). */
@@ -136,6 +138,15 @@ struct response {
 	double *day_area;              /* [n_days][area][tally] */
 	struct hist_paged **hour_hist; /* [HOURS_PER_WEEK][grade] */
 	struct hist_window *hour_win;  /* their quantiles' workspace */
+	/* Attendance times of the counted period not yet in the three
+	 * histograms above (response_period.c): a batch of them is put in
+	 * at once. */
+	struct rsp_staged {
+		double attend_s;
+		uint32_t area_grade, hour_grade;
+	} staged[RSP_STAGED_MAX];
+	size_t n_staged;
+	bool staging;                  /* the counted period is open */
 	double last_tick_s;            /* the last hourly tick of unit time */
 	double h_seconds[HOURS_PER_WEEK];  /* counted time in each hour */
 	const struct run_log *log;     /* NULL: the run is not logged */
@@ -165,7 +176,9 @@ enum rsp_period_tally {
 
 /* Its tallies (response_period.c): built with the model (SIM_ENOMEM when
  * they cannot be) and freed with it; an incident counted when created and
- * when attended (within: within its grade's target); unit time cut at
+ * when attended (within: within its grade's target; its attendance time
+ * goes to the histograms of its area and grade, its grade and its hour
+ * and grade, all put in by the period's close); unit time cut at
  * each hour of the counted period, opened and closed with it (the figures
  * are response_period_figures, in response.h). */
 enum sim_status response_period_build(struct response *r);
