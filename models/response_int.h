@@ -11,6 +11,7 @@
 
 #include "models/duplicate.h"
 #include "models/local_clock.h"
+#include "models/local_hour.h"
 #include "models/replication.h"
 #include "models/response.h"
 #include "models/roster.h"
@@ -45,6 +46,9 @@ struct incident {
 	 * waits in its queue while sent < need, and ends when all were sent
 	 * and none holds it. */
 	uint8_t need, sent, active, attended;
+	/* Counted: the local hour of the week and the counted day it was
+	 * created in, read once for its tallies. */
+	uint16_t hour, day;
 	/* Kept only when the run is logged (response_log.c). */
 	uint64_t id, call;
 	double dispatched_s, arrived_s;
@@ -100,6 +104,7 @@ struct response {
 	double warmup_s, end_s;
 	struct local_clock clock;      /* the start date's local time ... */
 	struct local_span span;        /* ... and the span last read on it */
+	struct local_hour now_hour;    /* the hour and day of the last incident */
 	gsl_rng *rng[RSP_STREAM_KINDS];
 	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" and
 					  "duplicate" (models/duplicate.h) */
@@ -160,12 +165,6 @@ static inline double rsp_local_s(struct response *r, double t)
 	return local_clock_s(&r->clock, &r->span, t);
 }
 
-/* The counted day (a local calendar day) of scenario time t. */
-static inline size_t rsp_day_of(struct response *r, double t)
-{
-	return replication_day_of(rsp_local_s(r, t), r->sc->run.warmup_s,
-				  r->n_days);
-}
 
 /* What response_period.c counts for an hour or a day and a grade or an
  * area: incidents, those of a grade with a target, and those attended

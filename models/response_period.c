@@ -96,8 +96,7 @@ static void period_count(double *t, bool targeted)
 
 void response_period_created(struct response *r, const struct incident *inc)
 {
-	size_t h = period_hour_of(r, inc->created_s);
-	size_t d = rsp_day_of(r, inc->created_s);
+	size_t h = inc->hour, d = inc->day;
 	bool targeted = isfinite(r->sc->grades[inc->grade].target_s);
 
 	period_count(period_hg(r, h, inc->grade), targeted);
@@ -139,8 +138,7 @@ static void period_flush(struct response *r)
 void response_period_attended(struct response *r, const struct incident *inc,
 			      double attend_s, bool within)
 {
-	size_t h = period_hour_of(r, inc->created_s);
-	size_t d = rsp_day_of(r, inc->created_s);
+	size_t h = inc->hour, d = inc->day;
 	size_t ng = r->sc->n_grades;
 	size_t ag = inc->area * ng + inc->grade, hg = h * ng + inc->grade;
 
