@@ -297,12 +297,10 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		ls->offered += 1;
 		/* On the local clock; a day is a local calendar day, 23 or
 		 * 25 hours at a change. */
-		double local = local_clock_s(&m->clock, &m->span, now);
-
-		c->hour = (uint16_t)local_clock_hour_of(&m->clock, local);
+		local_hour_read(&m->now_hour, &m->clock, &m->span, now);
+		c->hour = (uint16_t)m->now_hour.hour;
+		c->day = (uint16_t)m->now_hour.day;
 		ls->h_offered[c->hour] += 1;
-		c->day = (uint16_t)replication_day_of(local, m->sc->run.warmup_s,
-						      m->n_days);
 		ls->days[c->day].offered += 1;
 		if (__builtin_expect(ls->hours != NULL, 0))
 			hours_offered(m, ls);
@@ -918,6 +916,7 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	m->end_s = env->end_s;
 	local_clock_init(&m->clock, m->sc->run.start);
 	m->n_days = replication_days(m->sc);
+	local_hour_init(&m->now_hour, m->sc->run.warmup_s, m->n_days);
 	assert(m->n_days <= UINT16_MAX);   /* run.days <= 36600: a caller's day */
 	assert(env->first_stream == 0);   /* line l's streams are l * KINDS + k */
 	sim_set_model(m->ctx, m);

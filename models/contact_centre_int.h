@@ -16,6 +16,7 @@
 #include "models/demand.h"
 #include "models/handler_seats.h"
 #include "models/local_clock.h"
+#include "models/local_hour.h"
 #include "models/replication.h"
 #include "models/roster.h"
 #include "models/routing.h"
@@ -99,6 +100,7 @@ struct cc_model {
 	double warmup_s, end_s;
 	struct local_clock clock;    /* the start date's local time ... */
 	struct local_span span;      /* ... and the span last read on it */
+	struct local_hour now_hour;  /* the hour and day of the last call */
 	size_t n_days;               /* counted days: replication_days */
 	struct line_state *lines;
 	struct pool_state *pools;

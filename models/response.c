@@ -47,11 +47,9 @@ static double *ag_at(const struct response *r, size_t a, size_t g)
 	return r->ag + (a * r->sc->n_grades + g) * RSP_GRADE_METRICS;
 }
 
-/* The day tallies of grade g for an incident created at created_s. */
-static double *rsp_day_at(struct response *r, double created_s, size_t g)
+/* The day tallies of grade g on counted day d. */
+static double *rsp_day_at(struct response *r, size_t d, size_t g)
 {
-	size_t d = rsp_day_of(r, created_s);
-
 	return r->day_grade + (d * r->sc->n_grades + g) * RSP_DAY_GRADE_METRICS;
 }
 
@@ -511,14 +509,12 @@ static void tally_attendance(struct response *r, const struct incident *inc,
 	bool within = isfinite(gs->target_s) && attend_s <= gs->target_s;
 	if (within) {
 		f[RSP_WITHIN_TARGET] += 1;  /* a count until the figures */
-		rsp_day_at(r, inc->created_s, inc->grade)
+		rsp_day_at(r, inc->day, inc->grade)
 			[RSP_D_WITHIN_TARGET] += 1;
 	}
 	response_period_attended(r, inc, attend_s, within);
 	if (cross_border)
 		f[RSP_CROSS_BORDER] += 1;
-	hist_add(r->ag_hist[inc->area * r->sc->n_grades + inc->grade], attend_s);
-	hist_add(r->g_hist[inc->grade], attend_s);
 	assert(r->pending > 0 &&
 	       r->pending_ag[inc->area * r->sc->n_grades + inc->grade] > 0);
 	r->pending--;
@@ -760,8 +756,11 @@ void response_call_ended(struct response *r, size_t line, unsigned counted,
 		response_log_created(r, inc, call);
 	seeking_add(r);
 	if (inc->counted) {
+		local_hour_read(&r->now_hour, &r->clock, &r->span, now);
+		inc->hour = (uint16_t)r->now_hour.hour;
+		inc->day = (uint16_t)r->now_hour.day;
 		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
-		rsp_day_at(r, now, g)[RSP_D_INCIDENTS] += 1;
+		rsp_day_at(r, inc->day, g)[RSP_D_INCIDENTS] += 1;
 		response_period_created(r, inc);
 		r->pending++;
 		r->pending_ag[inc->area * r->sc->n_grades + g]++;

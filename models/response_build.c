@@ -179,6 +179,8 @@ static enum sim_status build_areas(struct response *r)
 	r->area_tally = mem_calloc(na * RSP_AREA_METRICS, sizeof *r->area_tally);
 	r->pending_ag = mem_calloc(na * ng, sizeof *r->pending_ag);
 	r->n_days = replication_days(sc);
+	assert(r->n_days <= UINT16_MAX);   /* run.days <= 36600: an incident's day */
+	local_hour_init(&r->now_hour, sc->run.warmup_s, r->n_days);
 	r->day_grade = mem_calloc(r->n_days * ng * RSP_DAY_GRADE_METRICS,
 				  sizeof *r->day_grade);
 	if (!r->area_groups || !r->n_area_groups || !r->queues || !r->ag ||

@@ -11,6 +11,7 @@
 
 #include "models/duplicate.h"
 #include "models/local_clock.h"
+#include "models/local_hour.h"
 #include "models/replication.h"
 #include "models/response.h"
 #include "models/roster.h"
@@ -21,6 +22,8 @@
 #include "sim/timeavg.h"
 
 #define INCIDENTS_PER_CHUNK 512
+/* Attendance times held back before their histograms (response_period.c). */
+#define RSP_STAGED_MAX 64
 
 /* RS_UNITS is drawn from only when a grade has multi_unit (and created
  * only then: response_multi.c). */
@@ -43,6 +46,9 @@ struct incident {
 	 * waits in its queue while sent < need, and ends when all were sent
 	 * and none holds it. */
 	uint8_t need, sent, active, attended;
+	/* Counted: the local hour of the week and the counted day it was
+	 * created in, read once for its tallies. */
+	uint16_t hour, day;
 	/* Kept only when the run is logged (response_log.c). */
 	uint64_t id, call;
 	double dispatched_s, arrived_s;
@@ -98,6 +104,7 @@ struct response {
 	double warmup_s, end_s;
 	struct local_clock clock;      /* the start date's local time ... */
 	struct local_span span;        /* ... and the span last read on it */
+	struct local_hour now_hour;    /* the hour and day of the last incident */
 	gsl_rng *rng[RSP_STREAM_KINDS];
 	gsl_ran_discrete_t **mix;      /* per line: grades, then "none" and
 					  "duplicate" (models/duplicate.h) */
@@ -136,6 +143,15 @@ struct response {
 	double *day_area;              /* [n_days][area][tally] */
 	struct hist_paged **hour_hist; /* [HOURS_PER_WEEK][grade] */
 	struct hist_window *hour_win;  /* their quantiles' workspace */
+	/* Attendance times of the counted period not yet in the three
+	 * histograms above (response_period.c): a batch of them is put in
+	 * at once. */
+	struct rsp_staged {
+		double attend_s;
+		uint32_t area_grade, hour_grade;
+	} staged[RSP_STAGED_MAX];
+	size_t n_staged;
+	bool staging;                  /* the counted period is open */
 	double last_tick_s;            /* the last hourly tick of unit time */
 	double h_seconds[HOURS_PER_WEEK];  /* counted time in each hour */
 	const struct run_log *log;     /* NULL: the run is not logged */
@@ -149,12 +165,6 @@ static inline double rsp_local_s(struct response *r, double t)
 	return local_clock_s(&r->clock, &r->span, t);
 }
 
-/* The counted day (a local calendar day) of scenario time t. */
-static inline size_t rsp_day_of(struct response *r, double t)
-{
-	return replication_day_of(rsp_local_s(r, t), r->sc->run.warmup_s,
-				  r->n_days);
-}
 
 /* What response_period.c counts for an hour or a day and a grade or an
  * area: incidents, those of a grade with a target, and those attended
@@ -165,7 +175,9 @@ enum rsp_period_tally {
 
 /* Its tallies (response_period.c): built with the model (SIM_ENOMEM when
  * they cannot be) and freed with it; an incident counted when created and
- * when attended (within: within its grade's target); unit time cut at
+ * when attended (within: within its grade's target; its attendance time
+ * goes to the histograms of its area and grade, its grade and its hour
+ * and grade, all put in by the period's close); unit time cut at
  * each hour of the counted period, opened and closed with it (the figures
  * are response_period_figures, in response.h). */
 enum sim_status response_period_build(struct response *r);

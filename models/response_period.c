@@ -96,8 +96,7 @@ static void period_count(double *t, bool targeted)
 
 void response_period_created(struct response *r, const struct incident *inc)
 {
-	size_t h = period_hour_of(r, inc->created_s);
-	size_t d = rsp_day_of(r, inc->created_s);
+	size_t h = inc->hour, d = inc->day;
 	bool targeted = isfinite(r->sc->grades[inc->grade].target_s);
 
 	period_count(period_hg(r, h, inc->grade), targeted);
@@ -105,16 +104,53 @@ void response_period_created(struct response *r, const struct incident *inc)
 	period_count(period_da(r, d, inc->area), targeted);
 }
 
+/* Puts attendance time x in the histograms of area-and-grade ag, grade g
+ * and hour-and-grade hg. */
+static void period_hist_add(struct response *r, size_t ag, size_t g,
+			    size_t hg, double x)
+{
+	hist_add(r->ag_hist[ag], x);
+	hist_add(r->g_hist[g], x);
+	if (hist_paged_add(r->hour_hist[hg], x) != 0)
+		sim_fail(r->ctx, SIM_ENOMEM, "out of memory for attendance "
+			 "times by hour");
+}
+
+/* Puts the staged attendance times in their histograms. One histogram of
+ * an hour and a grade is touched about once a week of simulated time, so
+ * each time's bin is far from the cache: one at a time in the event that
+ * attends the incident, each waits for memory alone; a batch of them in a
+ * loop of independent additions waits for several at once. A histogram
+ * is a count per bin, so the order the times go in changes nothing. */
+static void period_flush(struct response *r)
+{
+	size_t ng = r->sc->n_grades;
+
+	for (size_t i = 0; i < r->n_staged; i++) {
+		const struct rsp_staged *s = &r->staged[i];
+
+		period_hist_add(r, s->area_grade, s->area_grade % ng,
+				s->hour_grade, s->attend_s);
+	}
+	r->n_staged = 0;
+}
+
 void response_period_attended(struct response *r, const struct incident *inc,
 			      double attend_s, bool within)
 {
-	size_t h = period_hour_of(r, inc->created_s);
-	size_t d = rsp_day_of(r, inc->created_s);
+	size_t h = inc->hour, d = inc->day;
+	size_t ng = r->sc->n_grades;
+	size_t ag = inc->area * ng + inc->grade, hg = h * ng + inc->grade;
 
-	if (hist_paged_add(r->hour_hist[h * r->sc->n_grades + inc->grade],
-			   attend_s) != 0)
-		sim_fail(r->ctx, SIM_ENOMEM, "out of memory for attendance "
-			 "times by hour");
+	if (r->staging) {
+		r->staged[r->n_staged++] = (struct rsp_staged){
+			.attend_s = attend_s, .area_grade = (uint32_t)ag,
+			.hour_grade = (uint32_t)hg };
+		if (r->n_staged == RSP_STAGED_MAX)
+			period_flush(r);
+	} else {
+		period_hist_add(r, ag, inc->grade, hg, attend_s);
+	}
 	if (!within)
 		return;
 	period_hg(r, h, inc->grade)[RSP_T_WITHIN] += 1;
@@ -176,11 +212,16 @@ void response_period_open(struct response *r)
 	}
 	r->last_tick_s = now;
 	period_schedule_tick(r, now);
+	r->staging = true;
 }
 
+/* Attendances after the close (of incidents created before it) go
+ * straight to their histograms: none is left staged for the figures. */
 void response_period_close(struct response *r)
 {
 	period_close_stretch(r, sim_now(r->ctx));
+	period_flush(r);
+	r->staging = false;
 }
 
 static double period_ratio(double num, double den)
