@@ -11,9 +11,6 @@
 #include "models/scenario_routing.h"
 #include "sim/mem.h"
 
-/* serves refers to lines by the name they begin with. */
-_Static_assert(offsetof(struct line_spec, name) == 0, "name first");
-
 /* ------------------------------------------------------------------ */
 /* Pools and shifts                                                    */
 
@@ -162,22 +159,6 @@ const struct scenario_record_kind scenario_pools_shifts = {
 	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0, 0,
 	scenario_schema_shift, scenario_pools_shift_hooks, 0, init_shift, NULL};
 
-/* serves: line names in priority order. */
-static void parse_serves(struct scenario_read *ld, struct yaml_doc_at pm,
-			 const struct scenario_key *k, void *rec)
-{
-	struct pool_spec *p = rec;
-	const struct scenario_read_ref lines =
-		SCENARIO_READ_REF(ld->sc, lines, "line", "lines");
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, k->key, kp);
-	int n = scenario_read_required_list(ld, pm, s,
-					    "a list of line names, highest "
-					    "priority first");
-
-	p->serves = scenario_read_refs(ld, s, n, &lines, -1, &p->n_serves);
-}
-
 static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec)
 {
@@ -199,7 +180,7 @@ static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 }
 
 static const struct scenario_record_hook pool_hooks[] = {
-	{"serves", parse_serves}, {"overflow", scenario_routing_overflow},
+	{"overflow", scenario_routing_overflow},
 	{"reserve", scenario_routing_reserve}, {"shifts", parse_shifts},
 	{"rota", scenario_rota_parse_pool}, {NULL, NULL}};
 

@@ -125,6 +125,12 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 #define DIST(k, req, rec, field, ...) \
 	{.key = k, .kind = SCENARIO_DIST, AT(rec, field), .scale = 1, \
 	 .required = req, .doc = __VA_ARGS__}
+/* A list of names of records of the scenario's list f, kept as a new
+ * array of their indices at field and their number at n_field. */
+#define REFS(k, req, f, rec, field, ...) \
+	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
+	 .required = req, .of = &scenario_of_##f, \
+	 .count = offsetof(struct rec, n_##field), .doc = __VA_ARGS__}
 #define GIVEN(rec, field) .given = 1 + offsetof(struct rec, field)
 #define END {.key = NULL}
 #define D SCENARIO_DOUBLE
@@ -328,8 +334,10 @@ const struct scenario_key scenario_schema_answer[] = {
 
 const struct scenario_key scenario_schema_pool[] = {
 	NAME("unique among pools"),
-	OTHER("serves", SCENARIO_LIST, 1, "line names, highest priority first",
-	      .note = "   # in priority order"),
+	REFS("serves", 1, lines, pool_spec, serves,
+	     "line names, highest priority first",
+	     .give = "a list of line names, highest priority first",
+	     .note = "   # in priority order"),
 	NESTED("overflow", SCENARIO_LIST, 0, scenario_schema_overflow,
 	       "other lines, taken when under pressure"),
 	NESTED("reserve", SCENARIO_LIST, 0, scenario_schema_reserve,
@@ -359,6 +367,7 @@ static const char *const W_PRIORITY[] = {"after_own", "before_own", NULL};
 const struct scenario_key scenario_schema_overflow[] = {
 	{.key = "line", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 AT(overflow_spec, line), .scale = 1, .required = 1,
+	 .of = &scenario_of_lines,
 	 .doc = "a line the pool does not serve",
 	 .give = "the name of a line the pool does not serve"},
 	OPTIONAL("queue", R_QUEUE, overflow_spec, queue, D, 1, NAN,
@@ -374,6 +383,7 @@ const struct scenario_key scenario_schema_overflow[] = {
 const struct scenario_key scenario_schema_reserve[] = {
 	{.key = "line", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 AT(reserve_spec, line), .scale = 1, .required = 1,
+	 .of = &scenario_of_lines,
 	 .doc = "a lower line of the pool",
 	 .give = "the name of a line the pool serves after its first, or "
 	 "overflows to"},
@@ -399,7 +409,9 @@ const struct scenario_key scenario_schema_busyness[] = {
 	NEEDED("cv", R_CV, busyness_spec, cv, D, 1,
 	       "coefficient of variation of the day factor",
 	       .note = "   # of a day's factor, mean 1"),
-	OTHER("lines", SCENARIO_LIST, 1, "line names sharing the factor"),
+	REFS("lines", 1, lines, busyness_spec, lines,
+	     "line names sharing the factor",
+	     .give = "a list of line names, such as [\"999\", \"101\"]"),
 	END};
 
 const struct scenario_key scenario_schema_grade[] = {
@@ -447,8 +459,10 @@ const struct scenario_key scenario_schema_attend[] = {
 const struct scenario_key scenario_schema_area[] = {
 	NAME("unique among areas"),
 	NEEDED("share", R_SHARE, area_spec, share, D, 1, "of incidents"),
-	OTHER("neighbours", SCENARIO_LIST, 0, "area names, nearest first",
-	      .note = "   # nearest first"),
+	REFS("neighbours", 0, areas, area_spec, neighbours,
+	     "area names, nearest first", .late = 1,
+	     .give = "a list of area names, nearest first",
+	     .note = "   # nearest first"),
 	OPTIONAL("travel_factor", R_TRAVEL_FACTOR, area_spec, travel_factor, D,
 		 1, 1, "scales travel inside the area"),
 	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
@@ -484,9 +498,11 @@ const struct scenario_key scenario_schema_abstraction[] = {
 const struct scenario_key scenario_schema_unit[] = {
 	{.key = "area", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 AT(unit_spec, area), .scale = 1, .required = 1,
+	 .of = &scenario_of_areas,
 	 .doc = "an area's name", .give = "the name of one of the areas"},
 	{.key = "role", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 AT(unit_spec, role), .scale = 1, .required = 1,
+	 .of = &scenario_of_roles,
 	 .doc = "a role's name", .give = "the name of one of the roles"},
 	OPTIONAL("crew", R_CREW, unit_spec, crew, SCENARIO_INT, 1, 1,
 		 "officers a unit", .note = "   # officers a unit"),
@@ -603,6 +619,27 @@ double scenario_schema_get(const struct scenario_key *k, const void *rec)
 	else
 		v = *(const double *)(const void *)at;
 	return v / k->scale;
+}
+
+_Static_assert(offsetof(struct line_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct pool_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct area_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct role_spec, name) == 0, "name first");
+#define OF(f, rec, noun) \
+	{noun, #f, offsetof(struct scenario, f), \
+	 offsetof(struct scenario, n_##f), sizeof(struct rec)}
+const struct scenario_of scenario_of_lines = OF(lines, line_spec, "line"),
+	scenario_of_pools = OF(pools, pool_spec, "pool"),
+	scenario_of_areas = OF(areas, area_spec, "area"),
+	scenario_of_roles = OF(roles, role_spec, "role");
+
+const char *scenario_schema_ref_name(const void *sc,
+				     const struct scenario_of *of, size_t i)
+{
+	const char *items = *(char *const *)(const void *)
+		((const char *)sc + of->list);
+
+	return items + i * of->stride;
 }
 
 void scenario_schema_defaults(const struct scenario_key *t, void *rec)

@@ -45,7 +45,8 @@ enum scenario_kind {
 	SCENARIO_NAME,               /* a list item's unique name (the list
 					reader reads it, scenario_record_list) */
 	SCENARIO_TEXT,               /* text of at most size - 1 bytes */
-	SCENARIO_REF,                /* the name of another item */
+	SCENARIO_REF,                /* the name of a record of the list
+					`of`, kept as its index */
 	SCENARIO_WORD,               /* one of the row's words: its index */
 	SCENARIO_BOOL,               /* true or false */
 	SCENARIO_CLOCK,              /* a time of day "HH:MM", as seconds
@@ -57,8 +58,21 @@ enum scenario_kind {
 	SCENARIO_SPAN,               /* a shift's length: hours or end */
 	SCENARIO_DIST,               /* a distribution mapping, struct dist */
 	SCENARIO_MAP,                /* a mapping with a table of its own */
-	SCENARIO_LIST                /* a list */
+	SCENARIO_LIST                /* a list: of records (`sub`), of names
+					of records of the list `of`, or read
+					by a hook */
 };
+
+/* The records a reference names: a list of the scenario, each record
+ * beginning with its name. */
+struct scenario_of {
+	const char *noun, *plural;           /* "line", "lines" */
+	size_t list, count;                  /* where struct scenario keeps
+						the array and its length */
+	size_t stride;                       /* of one record */
+};
+extern const struct scenario_of scenario_of_lines, scenario_of_pools,
+	scenario_of_areas, scenario_of_roles;
 
 /* How a number is kept in its record. */
 enum scenario_store {
@@ -102,6 +116,14 @@ struct scenario_key {
 	 * is written on one line, {key: value, ...}. */
 	const char *note, *absent;
 	int flow;
+	/* References (REF) and lists of them (LIST): the list they name;
+	 * a list's indices are a new array at offset, their number at
+	 * count, each named once, and never the record itself. late: read
+	 * after the walk, by the rule that joins the records, since the
+	 * list named is read after this record. */
+	const struct scenario_of *of;
+	size_t count;
+	int late;
 };
 
 /* A record type: the heading of its section in docs/scenario.md, which
@@ -155,6 +177,9 @@ void scenario_schema_names(const struct scenario_key *t,
 void scenario_schema_store(const struct scenario_key *k, void *rec, double v);
 /* The number of row k in rec, as a file gives it (kept / scale). */
 double scenario_schema_get(const struct scenario_key *k, const void *rec);
+/* The name of record i of the list of in scenario sc. */
+const char *scenario_schema_ref_name(const void *sc,
+				     const struct scenario_of *of, size_t i);
 /* Gives rec the defaults of t's optional numbers. */
 void scenario_schema_defaults(const struct scenario_key *t, void *rec);
 

@@ -248,8 +248,29 @@ static void rs_map(struct rs *w, const struct scenario_key *k, const void *rec)
 	rs_block(&sub, k->sub, rs_at(k, rec), sub.base);
 }
 
-/* Row k of rec, by its hook or its kind; kinds read only by hooks (lists,
- * references, spans) have nothing to write without one. */
+/* A reference, or a list of them "[a, b]", by the names of the records
+ * of the list they refer to. */
+static void rs_refs(struct rs *w, const struct scenario_key *k,
+		    const void *rec)
+{
+	int one = k->kind == SCENARIO_REF;
+	const size_t *idx = one ? rs_at(k, rec) :
+		*(const size_t *const *)rs_at(k, rec);
+	size_t n = one ? 1 : *(const size_t *)(const void *)
+		((const char *)rec + k->count);
+
+	rs_open(w, k);
+	fputs(one ? "" : "[", w->f);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", w->f);
+		rs_string(w->f, scenario_schema_ref_name(w->sc, k->of, idx[i]));
+	}
+	fputs(one ? "" : "]", w->f);
+	rs_close(w, k);
+}
+
+/* Row k of rec, by its hook or its kind; kinds read only by hooks (lists
+ * of records or values, spans) have nothing to write without one. */
 static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 {
 	const struct rs_hook *h = w->hooks;
@@ -261,14 +282,15 @@ static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 		h->write(w, k, rec);
 	else if (k->kind == SCENARIO_MAP)
 		rs_map(w, k, rec);
+	else if (k->of)
+		rs_refs(w, k, rec);
 	else if (k->kind == SCENARIO_DIST && k->given &&
 		 !*(const int *)(const void *)((const char *)rec + k->given - 1))
 		fputs(k->absent, w->f);
 	else if (k->kind == SCENARIO_DIST) {
 		rs_open(w, k);
 		rs_dist(w->f, rs_at(k, rec));
-	} else if (k->kind != SCENARIO_LIST && k->kind != SCENARIO_REF &&
-		   k->kind != SCENARIO_SPAN) {
+	} else if (k->kind != SCENARIO_LIST && k->kind != SCENARIO_SPAN) {
 		rs_open(w, k);
 		rs_put(w, k, rec);
 		rs_close(w, k);
@@ -459,26 +481,13 @@ static void rs_hook_incidents(struct rs *w, const struct scenario_key *k,
 	fprintf(w->f, "}   # %.10g resolved on the call\n", none);
 }
 
-/* The pool that makes a line's call-backs, by name. */
-static void rs_hook_callback_pool(struct rs *w, const struct scenario_key *k,
-				  const void *rec)
-{
-	rs_open(w, k);
-	rs_string(w->f, w->sc->pools[((const struct callback_spec *)rec)->pool]
-		  .name);
-	rs_close(w, k);
-}
-
-static const struct rs_hook rs_callback_hooks[] = {
-	{"pool", rs_hook_callback_pool}, {NULL, NULL}};
-
 /* A line's call-backs, only when it has them: a scenario without them
  * reads back as it was written. */
 static void rs_hook_callback(struct rs *w, const struct scenario_key *k,
 			     const void *rec)
 {
 	const struct callback_spec *cb = &((const struct line_spec *)rec)->callback;
-	struct rs sub = {w->f, w->sc, rs_callback_hooks, NULL, "      ", NULL};
+	struct rs sub = {w->f, w->sc, NULL, NULL, "      ", NULL};
 
 	if (cb->probability <= 0)
 		return;
@@ -504,44 +513,6 @@ static const struct rs_hook rs_line_hooks[] = {
 	{"answer", rs_target}, {"incidents", rs_hook_incidents},
 	{"duplicate", rs_hook_duplicate},
 	{"callback", rs_hook_callback}, {NULL, NULL}};
-
-/* Names of items of a list, "[a, b]", each the name at the start of item
- * idx[i] of items, stride bytes apart. */
-static void rs_names(FILE *f, const void *items, size_t stride,
-		     const size_t *idx, size_t n)
-{
-	fputc('[', f);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ", " : "", f);
-		rs_string(f, (const char *)items + idx[i] * stride);
-	}
-	fputc(']', f);
-}
-
-static void rs_hook_serves(struct rs *w, const struct scenario_key *k,
-			   const void *rec)
-{
-	const struct pool_spec *p = rec;
-
-	rs_open(w, k);
-	rs_names(w->f, w->sc->lines, sizeof *w->sc->lines, p->serves,
-		 p->n_serves);
-	rs_close(w, k);
-}
-
-static void rs_hook_busy_lines(struct rs *w, const struct scenario_key *k,
-			       const void *rec)
-{
-	const struct busyness_spec *b = rec;
-
-	rs_open(w, k);
-	rs_names(w->f, w->sc->lines, sizeof *w->sc->lines, b->lines,
-		 b->n_lines);
-	rs_close(w, k);
-}
-
-static const struct rs_hook rs_busyness_hooks[] = {
-	{"lines", rs_hook_busy_lines}, {NULL, NULL}};
 
 static void rs_hook_hours(struct rs *w, const struct scenario_key *k,
 			  const void *rec)
@@ -699,25 +670,15 @@ static void rs_hook_pool_rota(struct rs *w, const struct scenario_key *k,
 }
 
 static const struct rs_hook rs_pool_hooks[] = {
-	{"serves", rs_hook_serves}, {"overflow", rs_hook_overflow},
+	{"overflow", rs_hook_overflow},
 	{"reserve", rs_hook_reserve}, {"shifts", rs_hook_pool_shifts},
 	{"rota", rs_hook_pool_rota},
 	{NULL, NULL}};
 
-/* A stream of deferrable work's pool, by name. */
-static void rs_hook_defer_pool(struct rs *w, const struct scenario_key *k,
-			       const void *rec)
-{
-	rs_open(w, k);
-	rs_string(w->f, w->sc->pools[((const struct deferrable_spec *)rec)
-				     ->pool].name);
-	fputc('\n', w->f);
-}
-
 /* A stream is written as a line's demand and target are. */
 static const struct rs_hook rs_deferrable_hooks[] = {
 	{"volume", rs_volume}, {"profile", rs_profile},
-	{"answer", rs_target}, {"pool", rs_hook_defer_pool}, {NULL, NULL}};
+	{"answer", rs_target}, {NULL, NULL}};
 
 static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
 			   const void *rec)
@@ -740,17 +701,6 @@ static const struct rs_hook rs_grade_hooks[] = {
 	{"attend", rs_hook_attend}, {"multi_unit", rs_hook_multi_unit},
 	{NULL, NULL}};
 
-static void rs_hook_neighbours(struct rs *w, const struct scenario_key *k,
-			       const void *rec)
-{
-	const struct area_spec *a = rec;
-
-	rs_open(w, k);
-	rs_names(w->f, w->sc->areas, sizeof *w->sc->areas, a->neighbours,
-		 a->n_neighbours);
-	rs_close(w, k);
-}
-
 /* travel_by_hour, when given: 168 factors, twelve a row (a CSV's are
  * written inline, as a profile's are). */
 static void rs_hook_travel_hours(struct rs *w, const struct scenario_key *k,
@@ -772,7 +722,6 @@ static void rs_hook_travel_hours(struct rs *w, const struct scenario_key *k,
 }
 
 static const struct rs_hook rs_area_hooks[] = {
-	{"neighbours", rs_hook_neighbours},
 	{"travel_by_hour", rs_hook_travel_hours}, {NULL, NULL}};
 
 /* A role: what it attends, or, for ring-fenced neighbourhood officers,
@@ -806,18 +755,6 @@ static void rs_hook_abstraction(struct rs *w, const struct scenario_key *k,
 static const struct rs_hook rs_role_hooks[] = {
 	{"attends", rs_hook_attends}, {"abstraction", rs_hook_abstraction},
 	{NULL, NULL}};
-
-/* A unit's area or role, by name. */
-static void rs_hook_ref(struct rs *w, const struct scenario_key *k,
-			const void *rec)
-{
-	const struct unit_spec *u = rec;
-
-	rs_open(w, k);
-	rs_string(w->f, k->key[0] == 'a' ? w->sc->areas[u->area].name :
-		  w->sc->roles[u->role].name);
-	fputc('\n', w->f);
-}
 
 static void rs_hook_unit_shifts(struct rs *w, const struct scenario_key *k,
 				const void *rec)
@@ -853,7 +790,6 @@ static void rs_hook_unit_rota(struct rs *w, const struct scenario_key *k,
 }
 
 static const struct rs_hook rs_unit_hooks[] = {
-	{"area", rs_hook_ref}, {"role", rs_hook_ref},
 	{"shifts", rs_hook_unit_shifts}, {"rota", rs_hook_unit_rota},
 	{NULL, NULL}};
 
@@ -944,8 +880,8 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 	}
 	fprintf(f, "# all pools: %.10g FTE, an annual cost of %.10g\n", fte, cost);
 	if (sc->n_busyness > 0)
-		RS_LIST(f, sc, "busyness:\n", scenario_schema_busyness,
-			rs_busyness_hooks, sc->busyness, sc->n_busyness);
+		RS_LIST(f, sc, "busyness:\n", scenario_schema_busyness, NULL,
+			sc->busyness, sc->n_busyness);
 	if (sc->n_deferrable > 0)
 		RS_LIST(f, sc, "deferrable:\n", scenario_schema_deferrable,
 			rs_deferrable_hooks, sc->deferrable, sc->n_deferrable);
