@@ -131,6 +131,8 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
 	 .required = req, .of = &scenario_of_##f, \
 	 .count = offsetof(struct rec, n_##field), .doc = __VA_ARGS__}
+/* check writes the row only when the number at field is above 0. */
+#define SHOWN(rec, field) .shown = 1 + offsetof(struct rec, field)
 #define GIVEN(rec, field) .given = 1 + offsetof(struct rec, field)
 #define END {.key = NULL}
 #define D SCENARIO_DOUBLE
@@ -238,7 +240,9 @@ const struct scenario_key scenario_schema_line[] = {
 	    .shape = "a mapping such as {within_s: 10, goal: 0.90}"),
 	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates"),
 	OPTIONAL("duplicate", R_DUPLICATE, line_spec, duplicate, D, 1, 0,
-		 "share of answered calls about an incident already reported"),
+		 "share of answered calls about an incident already reported",
+		 SHOWN(line_spec, duplicate),
+		 .note = "   # of answered calls: no new incident"),
 	DIST("connection", 0, line_spec, connection,
 	     "999 connection before the force's queue",
 	     GIVEN(line_spec, has_connection), .absent = "",
@@ -246,6 +250,7 @@ const struct scenario_key scenario_schema_line[] = {
 	     "{dist: lognormal, mean: 6, sd: 3}"),
 	MAP("callback", 0, scenario_schema_callback, line_spec, callback,
 	    "call-backs of abandoned callers",
+	    SHOWN(line_spec, callback.probability),
 	    .shape = "a mapping such as {probability: 0.5, target_s: 3600, "
 	    "handle: {dist: exponential, mean: 180}, pool: \"emergency\"}"),
 	END};
@@ -315,7 +320,8 @@ const struct scenario_key scenario_schema_redial[] = {
 	NEEDED("probability", R_REDIAL, line_spec, redial_probability, D, 1,
 	       "the share of callers who abandon and call again"),
 	DIST("delay", 0, line_spec, redial_delay,
-	     "the time before calling again"),
+	     "the time before calling again",
+	     SHOWN(line_spec, redial_probability)),
 	END};
 
 const struct scenario_key scenario_schema_answer[] = {
@@ -432,6 +438,7 @@ const struct scenario_key scenario_schema_grade[] = {
 	     "an Emergency may take its unit"),
 	INNER("multi_unit", 0, scenario_schema_multi_unit,
 	      "incidents that need more than one unit", .flow = 1,
+	      SHOWN(grade_spec, multi_share),
 	      .shape = "a mapping such as {share: 0.1, units: 2}"),
 	END};
 

@@ -112,10 +112,13 @@ struct scenario_key {
 						the offset of the int set when
 						the key is given; 0 none */
 	/* check's writer: a comment after the value, the comment line
-	 * written instead of an absent optional value, and whether a map
-	 * is written on one line, {key: value, ...}. */
+	 * written instead of an absent optional value, whether a map is
+	 * written on one line, {key: value, ...}, and 1 + the offset in the
+	 * record of a number (a double) without which the row means nothing
+	 * and is left out, as a file may leave it out (0: always written). */
 	const char *note, *absent;
 	int flow;
+	size_t shown;
 	/* References (REF) and lists of them (LIST): the list they name;
 	 * a list's indices are a new array at offset, their number at
 	 * count, each named once, and never the record itself. late: read

@@ -275,6 +275,9 @@ static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 {
 	const struct rs_hook *h = w->hooks;
 
+	if (k->shown && !(*(const double *)(const void *)
+			  ((const char *)rec + k->shown - 1) > 0))
+		return;
 	for (; h && h->key && (h->key[0] != k->key[0] ||
 			       strcmp(h->key, k->key) != 0); h++)
 		;
@@ -425,16 +428,6 @@ static void rs_hook_surges(struct rs *w, const struct scenario_key *k,
 		rs_flow_item(&sub, k->sub, &d->surges[i]);
 }
 
-/* A redial's delay matters only when some callers redial. */
-static void rs_hook_delay(struct rs *w, const struct scenario_key *k,
-			  const void *rec)
-{
-	if (((const struct line_spec *)rec)->redial_probability > 0) {
-		rs_open(w, k);
-		rs_dist(w->f, rs_at(k, rec));
-	}
-}
-
 /* A target {within_s, goal[, per, on_at_least]} (a line's answer, a
  * grade's attend). */
 static void rs_target(struct rs *w, const struct scenario_key *k,
@@ -481,38 +474,10 @@ static void rs_hook_incidents(struct rs *w, const struct scenario_key *k,
 	fprintf(w->f, "}   # %.10g resolved on the call\n", none);
 }
 
-/* A line's call-backs, only when it has them: a scenario without them
- * reads back as it was written. */
-static void rs_hook_callback(struct rs *w, const struct scenario_key *k,
-			     const void *rec)
-{
-	const struct callback_spec *cb = &((const struct line_spec *)rec)->callback;
-	struct rs sub = {w->f, w->sc, NULL, NULL, "      ", NULL};
-
-	if (cb->probability <= 0)
-		return;
-	fprintf(w->f, "    %s:\n", k->key);
-	rs_block(&sub, k->sub, cb, "      ");
-}
-
-/* A line's duplicate share, only when above 0: a scenario without
- * duplicates reads back as it was written. */
-static void rs_hook_duplicate(struct rs *w, const struct scenario_key *k,
-			      const void *rec)
-{
-	if (((const struct line_spec *)rec)->duplicate <= 0)
-		return;
-	rs_open(w, k);
-	rs_put(w, k, rec);
-	fputs("   # of answered calls: no new incident\n", w->f);
-}
-
 static const struct rs_hook rs_line_hooks[] = {
 	{"volume", rs_volume}, {"profile", rs_profile},
-	{"surges", rs_hook_surges}, {"delay", rs_hook_delay},
-	{"answer", rs_target}, {"incidents", rs_hook_incidents},
-	{"duplicate", rs_hook_duplicate},
-	{"callback", rs_hook_callback}, {NULL, NULL}};
+	{"surges", rs_hook_surges}, {"answer", rs_target},
+	{"incidents", rs_hook_incidents}, {NULL, NULL}};
 
 static void rs_hook_hours(struct rs *w, const struct scenario_key *k,
 			  const void *rec)
@@ -689,17 +654,8 @@ static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
 		rs_target(w, k, rec);
 }
 
-/* multi_unit only when some incidents need more than one unit. */
-static void rs_hook_multi_unit(struct rs *w, const struct scenario_key *k,
-			       const void *rec)
-{
-	if (((const struct grade_spec *)rec)->multi_share > 0)
-		rs_map(w, k, rec);
-}
-
 static const struct rs_hook rs_grade_hooks[] = {
-	{"attend", rs_hook_attend}, {"multi_unit", rs_hook_multi_unit},
-	{NULL, NULL}};
+	{"attend", rs_hook_attend}, {NULL, NULL}};
 
 /* travel_by_hour, when given: 168 factors, twelve a row (a CSV's are
  * written inline, as a profile's are). */
