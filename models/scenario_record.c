@@ -247,6 +247,45 @@ static void read_refs(struct scenario_read *ld, struct yaml_doc_at a,
 		(size_t *)(void *)((char *)rec + k->count));
 }
 
+/* A list of numbers, each within the row's rule, not empty: a new array
+ * at the row's place, kept as the row's store says, their number at
+ * count. */
+static void read_values(struct scenario_read *ld, struct yaml_doc_at a,
+			const struct scenario_key *k, void *rec)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	void *items;
+	double v;
+	int n;
+
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
+			     k->shape ? k->shape : k->give))
+		return;
+	if (yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0) {
+		yaml_doc_problem(&ld->yd, a, "is empty; give %s", k->give);
+		return;
+	}
+	n = scenario_read_list_len(ld, a);
+	items = n ? scenario_read_calloc(ld, (size_t)n,
+					 scenario_schema_size(k->store)) : NULL;
+	*(void **)row_at(k, rec) = items;
+	for (int i = 0; items && i < n; i++)
+		if (yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, a, i, NULL,
+							   ip), k->rule, &v))
+			scenario_schema_store_item(k, items, (size_t)i, v);
+	*(size_t *)(void *)((char *)rec + k->count) = items ? (size_t)n : 0;
+}
+
+/* A list of names, or of numbers. */
+static void read_list(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	if (k->of)
+		read_refs(ld, a, k, rec);
+	else
+		read_values(ld, a, k, rec);
+}
+
 static void read_map(struct scenario_read *ld, struct yaml_doc_at a,
 		     const struct scenario_key *k, void *rec)
 {
@@ -264,7 +303,7 @@ static row_reader *const readers[] = {
 	[SCENARIO_CLOCK] = read_clock, [SCENARIO_WHEN] = read_when,
 	[SCENARIO_DATE] = read_date, [SCENARIO_SEED] = read_seed,
 	[SCENARIO_DIST] = read_dist, [SCENARIO_MAP] = read_map,
-	[SCENARIO_REF] = read_ref, [SCENARIO_LIST] = read_refs};
+	[SCENARIO_REF] = read_ref, [SCENARIO_LIST] = read_list};
 
 void scenario_record_late(struct scenario_read *ld, struct yaml_doc_at m,
 			  const struct scenario_key *k, void *rec)
@@ -277,12 +316,13 @@ void scenario_record_late(struct scenario_read *ld, struct yaml_doc_at m,
 }
 
 /* Lists of records are read by their parent's hook (scenario_record_list),
- * and a late row after the walk. */
+ * other lists without a rule or a list they name by hooks, and a late row
+ * after the walk. */
 void scenario_record_row(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec)
 {
 	if (readers[k->kind] && !k->late &&
-	    (k->of || (k->kind != SCENARIO_REF && k->kind != SCENARIO_LIST)))
+	    (k->kind != SCENARIO_LIST || k->of || k->rule))
 		scenario_record_late(ld, m, k, rec);
 }
 

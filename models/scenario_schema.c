@@ -282,7 +282,12 @@ const struct scenario_key scenario_schema_surge[] = {
 	       "how long it lasts"),
 	NEEDED("factor", R_SURGE_FACTOR, surge_spec, factor, D, 1,
 	       "multiplies the rate"),
-	OTHER("weeks", SCENARIO_LIST, 0, "run weeks; every week if absent"),
+	{.key = "weeks", .kind = SCENARIO_LIST, .rule = &scenario_schema_week,
+	 .store = SCENARIO_UNSIGNED, AT(surge_spec, weeks), .scale = 1,
+	 .count = offsetof(struct surge_spec, n_weeks),
+	 .doc = "run weeks; every week if absent",
+	 .shape = "a list of run weeks from 1, such as [2, 5]",
+	 .give = "run weeks from 1, or leave weeks out for every week"},
 	END};
 
 /* Means, sds and scales are durations and must be positive; a fixed
@@ -647,6 +652,37 @@ const char *scenario_schema_ref_name(const void *sc,
 		((const char *)sc + of->list);
 
 	return items + i * of->stride;
+}
+
+size_t scenario_schema_size(enum scenario_store s)
+{
+	return s == SCENARIO_INT ? sizeof(int) : s == SCENARIO_UNSIGNED ?
+	       sizeof(unsigned) : s == SCENARIO_SIZE ? sizeof(size_t) :
+	       sizeof(double);
+}
+
+/* Row k's number, but at item i of items. */
+static struct scenario_key item_row(const struct scenario_key *k, size_t i)
+{
+	return (struct scenario_key){.key = k->key, .kind = SCENARIO_NUMBER,
+		.store = k->store, .offset = i * scenario_schema_size(k->store),
+		.scale = k->scale};
+}
+
+double scenario_schema_item(const struct scenario_key *k, const void *items,
+			    size_t i)
+{
+	struct scenario_key row = item_row(k, i);
+
+	return scenario_schema_get(&row, items);
+}
+
+void scenario_schema_store_item(const struct scenario_key *k, void *items,
+				size_t i, double v)
+{
+	struct scenario_key row = item_row(k, i);
+
+	scenario_schema_store(&row, items, v);
 }
 
 void scenario_schema_defaults(const struct scenario_key *t, void *rec)

@@ -59,8 +59,9 @@ enum scenario_kind {
 	SCENARIO_DIST,               /* a distribution mapping, struct dist */
 	SCENARIO_MAP,                /* a mapping with a table of its own */
 	SCENARIO_LIST                /* a list: of records (`sub`), of names
-					of records of the list `of`, or read
-					by a hook */
+					of records of the list `of`, of
+					numbers within `rule`, or read by a
+					hook */
 };
 
 /* The records a reference names: a list of the scenario, each record
@@ -121,7 +122,8 @@ struct scenario_key {
 	size_t shown;
 	/* References (REF) and lists of them (LIST): the list they name;
 	 * a list's indices are a new array at offset, their number at
-	 * count, each named once, and never the record itself. late: read
+	 * count, each named once, and never the record itself. A list of
+	 * numbers is kept alike, each as store says. late: read
 	 * after the walk, by the rule that joins the records, since the
 	 * list named is read after this record. */
 	const struct scenario_of *of;
@@ -180,6 +182,14 @@ void scenario_schema_names(const struct scenario_key *t,
 void scenario_schema_store(const struct scenario_key *k, void *rec, double v);
 /* The number of row k in rec, as a file gives it (kept / scale). */
 double scenario_schema_get(const struct scenario_key *k, const void *rec);
+/* Item i of the array of numbers of list row k (its first item at
+ * items), as a file gives it; and keeping v, as given, there. */
+double scenario_schema_item(const struct scenario_key *k, const void *items,
+			    size_t i);
+void scenario_schema_store_item(const struct scenario_key *k, void *items,
+				size_t i, double v);
+/* The bytes of one number kept as s. */
+size_t scenario_schema_size(enum scenario_store s);
 /* The name of record i of the list of in scenario sc. */
 const char *scenario_schema_ref_name(const void *sc,
 				     const struct scenario_of *of, size_t i);

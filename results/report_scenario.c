@@ -269,8 +269,27 @@ static void rs_refs(struct rs *w, const struct scenario_key *k,
 	rs_close(w, k);
 }
 
+/* A list of numbers "[2, 5]", as the row keeps them; nothing when it is
+ * empty (absent). */
+static void rs_values(struct rs *w, const struct scenario_key *k,
+		      const void *rec)
+{
+	const void *items = *(const void *const *)rs_at(k, rec);
+	size_t n = *(const size_t *)(const void *)
+		((const char *)rec + k->count);
+
+	if (n == 0)
+		return;
+	rs_open(w, k);
+	for (size_t i = 0; i < n; i++)
+		fprintf(w->f, "%s%s", i ? ", " : "[", rs_g(scenario_schema_item(
+			k, items, i)).s);
+	fputc(']', w->f);
+	rs_close(w, k);
+}
+
 /* Row k of rec, by its hook or its kind; kinds read only by hooks (lists
- * of records or values, spans) have nothing to write without one. */
+ * of records, spans) have nothing to write without one. */
 static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 {
 	const struct rs_hook *h = w->hooks;
@@ -287,6 +306,8 @@ static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 		rs_map(w, k, rec);
 	else if (k->of)
 		rs_refs(w, k, rec);
+	else if (k->kind == SCENARIO_LIST && k->rule)
+		rs_values(w, k, rec);
 	else if (k->kind == SCENARIO_DIST && k->given &&
 		 !*(const int *)(const void *)((const char *)rec + k->given - 1))
 		fputs(k->absent, w->f);
@@ -401,27 +422,11 @@ static void rs_volume(struct rs *w, const struct scenario_key *k,
 		fprintf(f, "%.10g a day\n", per_day);
 }
 
-static void rs_hook_weeks(struct rs *w, const struct scenario_key *k,
-			  const void *rec)
-{
-	const struct surge_spec *s = rec;
-
-	for (size_t i = 0; i < s->n_weeks; i++) {
-		if (i == 0)
-			rs_open(w, k);
-		fprintf(w->f, "%s%u", i ? ", " : "[", s->weeks[i]);
-	}
-	fputs(s->n_weeks ? "]" : "", w->f);
-}
-
-static const struct rs_hook rs_surge_hooks[] = {
-	{"weeks", rs_hook_weeks}, {NULL, NULL}};
-
 static void rs_hook_surges(struct rs *w, const struct scenario_key *k,
 			   const void *rec)
 {
 	const struct demand_spec *d = &((const struct line_spec *)rec)->demand;
-	struct rs sub = {w->f, w->sc, rs_surge_hooks, NULL, "      ", NULL};
+	struct rs sub = {w->f, w->sc, NULL, NULL, "      ", NULL};
 
 	fprintf(w->f, "    %s:%s\n", k->key, d->n_surges ? "" : " []");
 	for (size_t i = 0; i < d->n_surges; i++)
@@ -585,20 +590,6 @@ static void rs_hook_rota_shifts(struct rs *w, const struct scenario_key *k,
 		rs_flow_item(&sub, k->sub, &r->shifts[i]);
 }
 
-/* offsets only where given (else an even stagger); start resolved. */
-static void rs_hook_rota_offsets(struct rs *w, const struct scenario_key *k,
-				 const void *rec)
-{
-	const struct scenario_rota *r = rec;
-
-	if (r->offsets == NULL)
-		return;
-	rs_open(w, k);
-	for (size_t t = 0; t < r->n_offsets; t++)
-		fprintf(w->f, "%s%zu", t ? ", " : "[", r->offsets[t]);
-	fputs("]   # days into the cycle\n", w->f);
-}
-
 static void rs_hook_rota_start(struct rs *w, const struct scenario_key *k,
 			       const void *rec)
 {
@@ -613,7 +604,7 @@ static void rs_hook_rota_start(struct rs *w, const struct scenario_key *k,
 
 static const struct rs_hook rs_rota_hooks[] = {
 	{"pattern", rs_hook_rota_pattern}, {"shifts", rs_hook_rota_shifts},
-	{"offsets", rs_hook_rota_offsets}, {"start", rs_hook_rota_start},
+	{"start", rs_hook_rota_start},
 	{NULL, NULL}};
 
 /* A rota pool's rota and what it gives (results/report_rota.h). */
