@@ -131,6 +131,12 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
 	 .required = req, .of = &scenario_of_##f, \
 	 .count = offsetof(struct rec, n_##field), .doc = __VA_ARGS__}
+/* An optional list of records of table s, kept as an array at field and
+ * their number at n, which check writes one a line. */
+#define RECORDS(k, s, rec, field, n, item, ...) \
+	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
+	 .sub = s, .count = offsetof(struct rec, n), \
+	 .size = sizeof(struct item), .doc = __VA_ARGS__}
 /* check writes the row only when the number at field is above 0. */
 #define SHOWN(rec, field) .shown = 1 + offsetof(struct rec, field)
 #define GIVEN(rec, field) .given = 1 + offsetof(struct rec, field)
@@ -218,8 +224,9 @@ const struct scenario_key scenario_schema_line[] = {
 	MAP("months", 0, scenario_schema_months, line_spec, demand,
 	    "a factor a calendar month", .flow = 1,
 	    .shape = "a mapping of month (jan..dec) to factor"),
-	NESTED("surges", SCENARIO_LIST, 0, scenario_schema_surge,
-	       "windows of extra demand"),
+	RECORDS("surges", scenario_schema_surge, line_spec, demand.surges,
+		demand.n_surges, surge_spec, "windows of extra demand",
+		.absent = "    surges: []\n"),
 	DIST("patience", 0, line_spec, patience, "how long a caller waits",
 	     GIVEN(line_spec, has_patience),
 	     .absent = "    # no patience: callers never abandon\n"),
@@ -349,10 +356,11 @@ const struct scenario_key scenario_schema_pool[] = {
 	     "line names, highest priority first",
 	     .give = "a list of line names, highest priority first",
 	     .note = "   # in priority order"),
-	NESTED("overflow", SCENARIO_LIST, 0, scenario_schema_overflow,
-	       "other lines, taken when under pressure"),
-	NESTED("reserve", SCENARIO_LIST, 0, scenario_schema_reserve,
-	       "handlers kept free for higher lines"),
+	RECORDS("overflow", scenario_schema_overflow, pool_spec, overflow,
+		n_overflow, overflow_spec,
+		"other lines, taken when under pressure"),
+	RECORDS("reserve", scenario_schema_reserve, pool_spec, reserve,
+		n_reserve, reserve_spec, "handlers kept free for higher lines"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, pool_spec, shrinkage, D, 1, 0,
 		 "the share of rostered time not on calls"),
 	OPTIONAL("hours_per_week", R_WEEK_HOURS, pool_spec, hours_per_week, D,

@@ -6,18 +6,20 @@
  *
  * The loader reads a record by walking its table (scenario_record.c):
  * numbers, flags, words, names, times of day, dates, seeds,
- * distributions and nested maps through their rows, each row giving the
- * range or the allowed words its messages name; a map's or a list's row
- * points at the table of its records, through which the walk reads a
+ * distributions, nested maps, references to records of another list and
+ * lists of them, and lists of numbers through their rows, each row giving
+ * the range or the allowed words its messages name; a map's or a list's
+ * row points at the table of its records, through which the walk reads a
  * nested map and a --set path resolves (scenario_edit.c). check's writer
- * (results/report_scenario.c) walks the same tables back out. Only values
- * of irregular shape (a volume, a profile, a list of days, a shift's
- * length) and lists are read and written by hooks of their record's
- * part of the loader and of the writer, named by their key.
+ * (results/report_scenario.c) walks the same tables back out, lists of
+ * records too. Only values of irregular shape (a volume, a profile, a
+ * list of days, a shift's length) are read and written by hooks of their
+ * record's part of the loader and of the writer, named by their key, and
+ * lists of records are read by a hook calling scenario_record_list.
  * docs/scenario.md lists the same keys, in the same order, in one table a
  * record, which a test holds against these
  * (tests/models/test_scenario_schema.c). To add a key: a row here, the
- * record's field, a hook if its shape is irregular, and its row in
+ * record's field, a hook only if its shape is irregular, and its row in
  * docs/scenario.md (docs/architecture.md has the checklist). */
 #ifndef MODELS_SCENARIO_SCHEMA_H
 #define MODELS_SCENARIO_SCHEMA_H
@@ -108,7 +110,9 @@ struct scenario_key {
 	const char *give, *shape;
 	const char *const *words;            /* words: the allowed ones */
 	const char *noun;                    /* words: "unknown NOUN" */
-	size_t size;                         /* text: the buffer's bytes */
+	size_t size;                         /* text: the buffer's bytes; a
+						list of records at offset
+						(count of them): one's */
 	size_t given;                        /* optional distributions: 1 +
 						the offset of the int set when
 						the key is given; 0 none */
@@ -123,7 +127,8 @@ struct scenario_key {
 	/* References (REF) and lists of them (LIST): the list they name;
 	 * a list's indices are a new array at offset, their number at
 	 * count, each named once, and never the record itself. A list of
-	 * numbers is kept alike, each as store says. late: read
+	 * numbers is kept alike, each as store says, and a list of records
+	 * with its size. late: read
 	 * after the walk, by the rule that joins the records, since the
 	 * list named is read after this record. */
 	const struct scenario_of *of;

@@ -168,6 +168,8 @@ static void rs_block(struct rs *w, const struct scenario_key *t,
 		     const void *rec, const char *first);
 static void rs_flow_rows(struct rs *w, const struct scenario_key *t,
 			 const void *rec);
+static void rs_records(struct rs *w, const struct scenario_key *k,
+		       const void *rec);
 
 static const void *rs_at(const struct scenario_key *k, const void *rec)
 {
@@ -297,6 +299,10 @@ static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 	if (k->shown && !(*(const double *)(const void *)
 			  ((const char *)rec + k->shown - 1) > 0))
 		return;
+	/* An optional number without a default (NAN) left out, as given. */
+	if (k->kind == SCENARIO_NUMBER && isnan(k->def) &&
+	    isnan(scenario_schema_get(k, rec)))
+		return;
 	for (; h && h->key && (h->key[0] != k->key[0] ||
 			       strcmp(h->key, k->key) != 0); h++)
 		;
@@ -308,6 +314,8 @@ static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 		rs_refs(w, k, rec);
 	else if (k->kind == SCENARIO_LIST && k->rule)
 		rs_values(w, k, rec);
+	else if (k->kind == SCENARIO_LIST && k->size)
+		rs_records(w, k, rec);
 	else if (k->kind == SCENARIO_DIST && k->given &&
 		 !*(const int *)(const void *)((const char *)rec + k->given - 1))
 		fputs(k->absent, w->f);
@@ -345,6 +353,26 @@ static void rs_flow_item(struct rs *w, const struct scenario_key *t,
 	rs_flow_rows(w, t, rec);
 	fputs("}\n", w->f);
 	w->sep = NULL;
+}
+
+/* A list of records kept at row k's place, one a line under its key;
+ * the row's absent text when there are none. */
+static void rs_records(struct rs *w, const struct scenario_key *k,
+		       const void *rec)
+{
+	const char *items = *(const char *const *)rs_at(k, rec);
+	size_t n = *(const size_t *)(const void *)
+		((const char *)rec + k->count);
+	struct rs sub = {w->f, w->sc, w->hooks, NULL, "", NULL};
+
+	if (n == 0) {
+		fputs(k->absent ? k->absent : "", w->f);
+		return;
+	}
+	fprintf(w->f, "%s%s:%s\n", w->indent, k->key, k->note ? k->note : "");
+	snprintf(sub.base, sizeof sub.base, "%.13s  ", w->base);
+	for (size_t i = 0; i < n; i++)
+		rs_flow_item(&sub, k->sub, items + i * k->size);
 }
 
 /* A list item in block style at "  - ". */
@@ -422,17 +450,6 @@ static void rs_volume(struct rs *w, const struct scenario_key *k,
 		fprintf(f, "%.10g a day\n", per_day);
 }
 
-static void rs_hook_surges(struct rs *w, const struct scenario_key *k,
-			   const void *rec)
-{
-	const struct demand_spec *d = &((const struct line_spec *)rec)->demand;
-	struct rs sub = {w->f, w->sc, NULL, NULL, "      ", NULL};
-
-	fprintf(w->f, "    %s:%s\n", k->key, d->n_surges ? "" : " []");
-	for (size_t i = 0; i < d->n_surges; i++)
-		rs_flow_item(&sub, k->sub, &d->surges[i]);
-}
-
 /* A target {within_s, goal[, per, on_at_least]} (a line's answer, a
  * grade's attend). */
 static void rs_target(struct rs *w, const struct scenario_key *k,
@@ -481,7 +498,7 @@ static void rs_hook_incidents(struct rs *w, const struct scenario_key *k,
 
 static const struct rs_hook rs_line_hooks[] = {
 	{"volume", rs_volume}, {"profile", rs_profile},
-	{"surges", rs_hook_surges}, {"answer", rs_target},
+	{"answer", rs_target},
 	{"incidents", rs_hook_incidents}, {NULL, NULL}};
 
 static void rs_hook_hours(struct rs *w, const struct scenario_key *k,
@@ -532,43 +549,6 @@ static void rs_hook_pool_shifts(struct rs *w, const struct scenario_key *k,
 	rs_shifts(w, k, p->shifts, p->n_shifts);
 	fprintf(w->f, "    # the roster implies %.10g FTE, an annual cost of "
 		"%.10g\n", scenario_pool_fte(p), scenario_pool_cost(p));
-}
-
-/* A pool's overflow rules, one a line; a rule's absent queue or wait_s
- * (NAN) is left out, as the file left it. */
-static void rs_hook_overflow(struct rs *w, const struct scenario_key *k,
-			     const void *rec)
-{
-	const struct pool_spec *p = rec;
-	const struct scenario_key *pri =
-		scenario_schema_find(k->sub, "priority");
-
-	if (p->n_overflow)
-		fprintf(w->f, "    %s:\n", k->key);
-	for (size_t i = 0; i < p->n_overflow; i++) {
-		const struct overflow_spec *o = &p->overflow[i];
-		fputs("      - {line: ", w->f);
-		rs_string(w->f, w->sc->lines[o->line].name);
-		if (!isnan(o->queue))
-			fprintf(w->f, ", queue: %s", rs_g(o->queue).s);
-		if (!isnan(o->wait_s))
-			fprintf(w->f, ", wait_s: %s", rs_g(o->wait_s).s);
-		fprintf(w->f, ", priority: %s}\n", pri->words[o->ahead]);
-	}
-}
-
-static void rs_hook_reserve(struct rs *w, const struct scenario_key *k,
-			    const void *rec)
-{
-	const struct pool_spec *p = rec;
-
-	if (p->n_reserve)
-		fprintf(w->f, "    %s:\n", k->key);
-	for (size_t i = 0; i < p->n_reserve; i++) {
-		fputs("      - {line: ", w->f);
-		rs_string(w->f, w->sc->lines[p->reserve[i].line].name);
-		fprintf(w->f, ", keep: %d}\n", p->reserve[i].keep);
-	}
 }
 
 static void rs_hook_rota_pattern(struct rs *w, const struct scenario_key *k,
@@ -626,8 +606,7 @@ static void rs_hook_pool_rota(struct rs *w, const struct scenario_key *k,
 }
 
 static const struct rs_hook rs_pool_hooks[] = {
-	{"overflow", rs_hook_overflow},
-	{"reserve", rs_hook_reserve}, {"shifts", rs_hook_pool_shifts},
+	{"shifts", rs_hook_pool_shifts},
 	{"rota", rs_hook_pool_rota},
 	{NULL, NULL}};
 
