@@ -190,30 +190,9 @@ static const struct scenario_record_kind roles_kind = {
 	scenario_schema_role, role_hooks, 1 + offsetof(struct role_spec, line),
 	NULL, NULL};
 
-static void parse_unit_shifts(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec)
-{
-	struct unit_spec *u = rec;
-	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
-
-	/* A unit roster on a rota has no shifts (scenario_rota.c reports
-	 * both). */
-	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
-		if (!yaml_doc_key(&ld->yd, m, "rota", rp).id)
-			yaml_doc_missing(&ld->yd, m, k->key, "the roster: a list "
-					 "of shifts such as {name: early, start: "
-					 "\"07:00\", hours: 10, staff: 4}, or a "
-					 "rota: {pattern: 6on4off, teams: 5, "
-					 "per_team: 2}");
-		return;
-	}
-	u->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
-				       &u->n_shifts);
-}
-
 static const struct scenario_record_hook unit_hooks[] = {
-	{"shifts", parse_unit_shifts}, {"rota", scenario_rota_parse_unit},
-	{NULL, NULL}};
+	{"shifts", scenario_pools_read_shifts},
+	{"rota", scenario_rota_parse_unit}, {NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */
 static const struct scenario_record_kind units_kind = {

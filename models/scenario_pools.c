@@ -159,29 +159,27 @@ const struct scenario_record_kind scenario_pools_shifts = {
 	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0, 0,
 	scenario_schema_shift, scenario_pools_shift_hooks, 0, init_shift, NULL};
 
-static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
-			 const struct scenario_key *k, void *rec)
+/* shifts, of a pool or of a unit roster, kept where the row says; a
+ * roster on a rota has none (scenario_rota.c reports both). */
+void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
+				const struct scenario_key *k, void *rec)
 {
-	struct pool_spec *p = rec;
 	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
 
-	/* A pool on a rota has no shifts (scenario_rota.c reports both). */
 	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
 		if (!yaml_doc_key(&ld->yd, m, "rota", rp).id)
-			yaml_doc_missing(&ld->yd, m, k->key, "the roster: a list "
-					 "of shifts such as {name: early, start: "
-					 "\"07:00\", hours: 10, staff: 24}, or a "
-					 "rota: {pattern: 6on4off, teams: 5, "
-					 "per_team: 6}");
+			yaml_doc_missing(&ld->yd, m, k->key, k->give);
 		return;
 	}
-	p->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
-				       &p->n_shifts);
+	*(struct shift_spec **)(void *)((char *)rec + k->offset) =
+		scenario_record_list(ld, m, &scenario_pools_shifts,
+				     (size_t *)(void *)((char *)rec + k->count));
 }
 
 static const struct scenario_record_hook pool_hooks[] = {
 	{"overflow", scenario_routing_overflow},
-	{"reserve", scenario_routing_reserve}, {"shifts", parse_shifts},
+	{"reserve", scenario_routing_reserve},
+	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse_pool}, {NULL, NULL}};
 
 /* The reports' cost rows put the totals beside the pools, under these

@@ -367,8 +367,11 @@ const struct scenario_key scenario_schema_pool[] = {
 		 1, 37.5, "contracted hours of one FTE", .note = FTE_HOURS),
 	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
 		 "annual", .note = A_YEAR),
-	NESTED("shifts", SCENARIO_LIST, 0, scenario_schema_shift,
-	       "the roster; or rota"),
+	RECORDS("shifts", scenario_schema_shift, pool_spec, shifts, n_shifts,
+		shift_spec, "the roster; or rota",
+		.give = "the roster: a list of shifts such as {name: early, "
+		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
+		"{pattern: 6on4off, teams: 5, per_team: 6}"),
 	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams on a rotating pattern; "
 	 "or shifts", .shape = "a mapping such as {pattern: 6on4off, teams: 5, "
@@ -528,9 +531,12 @@ const struct scenario_key scenario_schema_unit[] = {
 		 "officers a unit", .note = "   # officers a unit"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
 		 "the share of rostered units not available"),
-	NESTED("shifts", SCENARIO_LIST, 0, scenario_schema_shift,
-	       "the roster, in units; or rota",
-	       .note = "   # staff = units on the shift"),
+	RECORDS("shifts", scenario_schema_shift, unit_spec, shifts, n_shifts,
+		shift_spec, "the roster, in units; or rota",
+		.note = "   # staff = units on the shift",
+		.give = "the roster: a list of shifts such as {name: early, "
+		"start: \"07:00\", hours: 10, staff: 4}, or a rota: "
+		"{pattern: 6on4off, teams: 5, per_team: 2}"),
 	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams of units on a rotating "
 	 "pattern; or shifts", .shape = "a mapping such as {pattern: 6on4off, "
