@@ -4,34 +4,14 @@
 
 #include <stddef.h>
 
-/* lines refers to lines by the name they begin with. */
-_Static_assert(offsetof(struct line_spec, name) == 0, "name first");
 /* The list reader reads a group's name into the record's start. */
 _Static_assert(offsetof(struct busyness_spec, name) == 0, "name first");
-
-/* lines: the names of the lines that share the group's factor. */
-static void parse_lines(struct scenario_read *ld, struct yaml_doc_at m,
-			const struct scenario_key *k, void *rec)
-{
-	struct busyness_spec *b = rec;
-	const struct scenario_read_ref lines =
-		SCENARIO_READ_REF(ld->sc, lines, "line", "lines");
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp);
-	int n = scenario_read_required_list(ld, m, s, "a list of line names, "
-					    "such as [\"999\", \"101\"]");
-
-	b->lines = scenario_read_refs(ld, s, n, &lines, -1, &b->n_lines);
-}
-
-static const struct scenario_record_hook busyness_hooks[] = {
-	{"lines", parse_lines}, {NULL, NULL}};
 
 static const struct scenario_record_kind busyness_kind = {
 	"busyness", "busyness group", "a list of busyness groups such as "
 	"{name: city, cv: 0.1, lines: [\"999\", \"101\"]}", NULL,
 	sizeof(struct busyness_spec), 0, 1, scenario_schema_busyness,
-	busyness_hooks, 0, NULL, NULL};
+	NULL, 0, NULL, NULL};
 
 /* Whether line l is in one of the first n groups; its group in *g. */
 static int listed_before(const struct scenario *sc, size_t n, size_t l,

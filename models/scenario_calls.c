@@ -142,52 +142,11 @@ static void parse_profile(struct scenario_read *ld, struct yaml_doc_at m,
 	dm->n_slots = (size_t)yaml_doc_seq_len(n);
 }
 
-/* weeks: [2, 5]: 1-based run weeks; omitted, the surge recurs weekly. */
-static void parse_surge_weeks(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec)
-{
-	struct surge_spec *sg = rec;
-	char ip[YAML_DOC_PATH_MAX], kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
-	const yaml_node_t *n;
-	int i;
-
-	if (!a.id)
-		return;
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
-			     "a list of run weeks "
-			     "from 1, such as [2, 5]"))
-		return;
-	n = yaml_doc_node(&ld->yd, a.id);
-	if (yaml_doc_seq_len(n) == 0) {
-		yaml_doc_problem(&ld->yd, a,
-				 "is empty; list run weeks from 1, or leave "
-				 "weeks out for every week");
-		return;
-	}
-	sg->weeks = mem_calloc((size_t)yaml_doc_seq_len(n), sizeof *sg->weeks);
-	if (!sg->weeks) {
-		ld->yd.oom = 1;
-		return;
-	}
-	for (i = 0; i < yaml_doc_seq_len(n); i++) {
-		double w;
-
-		if (yaml_doc_number(&ld->yd,
-				    yaml_doc_item(&ld->yd, a, i, NULL,
-						  ip), &scenario_schema_week, &w))
-			sg->weeks[sg->n_weeks++] = (unsigned)w;
-	}
-}
-
-static const struct scenario_record_hook surge_hooks[] = {
-	{"weeks", parse_surge_weeks}, {NULL, NULL}};
-
 /* Surge windows {start, hours, factor, weeks}. */
 static const struct scenario_record_kind surges_kind = {
 	"surges", "surge", "a list of surge windows", "a mapping such as "
 	"{start: \"sat 22:00\", hours: 4, factor: 1.5}",
-	sizeof(struct surge_spec), 0, 1, scenario_schema_surge, surge_hooks, 0,
+	sizeof(struct surge_spec), 0, 1, scenario_schema_surge, NULL, 0,
 	NULL, NULL};
 
 /* The product of the factors above 1 of the surges in force at week

@@ -14,25 +14,9 @@
 _Static_assert(offsetof(struct deferrable_spec, work.name) == 0,
 	       "name first");
 
-/* pool: the name of the pool whose handlers work the stream. */
-static void parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
-		       const struct scenario_key *k, void *rec)
-{
-	struct scenario_read_ref r = SCENARIO_READ_REF(ld->sc, pools, "pool",
-						       "pools");
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
-	long i = a.id ? scenario_read_ref(ld, a, &r) : -1;
-
-	if (!a.id)
-		yaml_doc_missing(&ld->yd, m, k->key, k->give);
-	else if (i >= 0)
-		scenario_schema_store(k, rec, (double)i);
-}
-
 static const struct scenario_record_hook deferrable_hooks[] = {
 	{"volume", scenario_calls_volume}, {"profile", scenario_calls_profile},
-	{"pool", parse_pool}, {NULL, NULL}};
+	{NULL, NULL}};
 
 /* Defaults kept in a stream's maps, read before its keys. */
 static void init_deferrable(void *rec)

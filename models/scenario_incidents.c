@@ -69,25 +69,6 @@ void scenario_incidents_grades(struct scenario_read *ld, struct yaml_doc_at top)
 					    &ld->sc->n_grades);
 }
 
-/* neighbours: area names, nearest first. Read once every area is named,
- * since an area may name one listed after it. */
-static void parse_neighbours(struct scenario_read *ld, struct yaml_doc_at m,
-			     size_t self)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, "neighbours", kp);
-	struct area_spec *a = &ld->sc->areas[self];
-	struct scenario_read_ref r = SCENARIO_READ_REF(ld->sc, areas, "area",
-						       "areas");
-
-	if (s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
-				    "a list of area names, nearest first"))
-		a->neighbours = scenario_read_refs(ld, s,
-						   scenario_read_list_len(ld, s),
-						   &r, (long)self,
-						   &a->n_neighbours);
-}
-
 /* The shares are the probabilities of an incident's area. */
 static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
 {
@@ -117,6 +98,8 @@ static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
 {
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
 	struct scenario *sc = ld->sc;
+	const struct scenario_key *neighbours =
+		scenario_schema_find(scenario_schema_area, "neighbours");
 	int before = ld->yd.n_problems;
 	struct yaml_doc_at s, m;
 	size_t i;
@@ -126,7 +109,7 @@ static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
 	for (i = 0; i < sc->n_areas; i++) {
 		m = yaml_doc_item(&ld->yd, s, (int)i, sc->areas[i].name, ip);
 		if (yaml_doc_node(&ld->yd, m.id)->type == YAML_MAPPING_NODE)
-			parse_neighbours(ld, m, i);
+			scenario_record_late(ld, m, neighbours, &sc->areas[i]);
 	}
 	if (sc->n_areas && ld->yd.n_problems == before)
 		check_shares(ld, s);
@@ -207,48 +190,9 @@ static const struct scenario_record_kind roles_kind = {
 	scenario_schema_role, role_hooks, 1 + offsetof(struct role_spec, line),
 	NULL, NULL};
 
-/* area: or role: of a unit, as an index into the areas or the roles. */
-static void parse_unit_ref(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_key *k, void *rec)
-{
-	struct scenario_read_ref r = k->key[0] == 'a' ?
-		SCENARIO_READ_REF(ld->sc, areas, "area", "areas") :
-		SCENARIO_READ_REF(ld->sc, roles, "role", "roles");
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
-	long i = a.id ? scenario_read_ref(ld, a, &r) : -1;
-
-	if (!a.id)
-		yaml_doc_missing(&ld->yd, m, k->key, k->give);
-	else if (i >= 0)
-		scenario_schema_store(k, rec, (double)i);
-}
-
-static void parse_unit_shifts(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec)
-{
-	struct unit_spec *u = rec;
-	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
-
-	/* A unit roster on a rota has no shifts (scenario_rota.c reports
-	 * both). */
-	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
-		if (!yaml_doc_key(&ld->yd, m, "rota", rp).id)
-			yaml_doc_missing(&ld->yd, m, k->key, "the roster: a list "
-					 "of shifts such as {name: early, start: "
-					 "\"07:00\", hours: 10, staff: 4}, or a "
-					 "rota: {pattern: 6on4off, teams: 5, "
-					 "per_team: 2}");
-		return;
-	}
-	u->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
-				       &u->n_shifts);
-}
-
 static const struct scenario_record_hook unit_hooks[] = {
-	{"area", parse_unit_ref}, {"role", parse_unit_ref},
-	{"shifts", parse_unit_shifts}, {"rota", scenario_rota_parse_unit},
-	{NULL, NULL}};
+	{"shifts", scenario_pools_read_shifts},
+	{"rota", scenario_rota_parse_unit}, {NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */
 static const struct scenario_record_kind units_kind = {

@@ -11,9 +11,6 @@
 #include "models/scenario_routing.h"
 #include "sim/mem.h"
 
-/* serves refers to lines by the name they begin with. */
-_Static_assert(offsetof(struct line_spec, name) == 0, "name first");
-
 /* ------------------------------------------------------------------ */
 /* Pools and shifts                                                    */
 
@@ -162,45 +159,27 @@ const struct scenario_record_kind scenario_pools_shifts = {
 	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0, 0,
 	scenario_schema_shift, scenario_pools_shift_hooks, 0, init_shift, NULL};
 
-/* serves: line names in priority order. */
-static void parse_serves(struct scenario_read *ld, struct yaml_doc_at pm,
-			 const struct scenario_key *k, void *rec)
+/* shifts, of a pool or of a unit roster, kept where the row says; a
+ * roster on a rota has none (scenario_rota.c reports both). */
+void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
+				const struct scenario_key *k, void *rec)
 {
-	struct pool_spec *p = rec;
-	const struct scenario_read_ref lines =
-		SCENARIO_READ_REF(ld->sc, lines, "line", "lines");
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, pm, k->key, kp);
-	int n = scenario_read_required_list(ld, pm, s,
-					    "a list of line names, highest "
-					    "priority first");
-
-	p->serves = scenario_read_refs(ld, s, n, &lines, -1, &p->n_serves);
-}
-
-static void parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
-			 const struct scenario_key *k, void *rec)
-{
-	struct pool_spec *p = rec;
 	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
 
-	/* A pool on a rota has no shifts (scenario_rota.c reports both). */
 	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
 		if (!yaml_doc_key(&ld->yd, m, "rota", rp).id)
-			yaml_doc_missing(&ld->yd, m, k->key, "the roster: a list "
-					 "of shifts such as {name: early, start: "
-					 "\"07:00\", hours: 10, staff: 24}, or a "
-					 "rota: {pattern: 6on4off, teams: 5, "
-					 "per_team: 6}");
+			yaml_doc_missing(&ld->yd, m, k->key, k->give);
 		return;
 	}
-	p->shifts = scenario_record_list(ld, m, &scenario_pools_shifts,
-				       &p->n_shifts);
+	*(struct shift_spec **)(void *)((char *)rec + k->offset) =
+		scenario_record_list(ld, m, &scenario_pools_shifts,
+				     (size_t *)(void *)((char *)rec + k->count));
 }
 
 static const struct scenario_record_hook pool_hooks[] = {
-	{"serves", parse_serves}, {"overflow", scenario_routing_overflow},
-	{"reserve", scenario_routing_reserve}, {"shifts", parse_shifts},
+	{"overflow", scenario_routing_overflow},
+	{"reserve", scenario_routing_reserve},
+	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse_pool}, {NULL, NULL}};
 
 /* The reports' cost rows put the totals beside the pools, under these

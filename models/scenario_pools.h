@@ -11,6 +11,9 @@ extern const struct scenario_record_kind scenario_pools_list,
 	scenario_pools_shifts;
 /* The hooks of a shift's length and days, which a rota's shifts share. */
 extern const struct scenario_record_hook scenario_pools_shift_hooks[];
+/* The row `shifts` of a pool or a unit roster. */
+void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
+				const struct scenario_key *k, void *rec);
 /* The pool row `rota` (scenario_rota.c): reads the rota of the pool
  * mapping m into the pool record rec, and reports a pool with both
  * shifts and rota. */

@@ -246,6 +246,16 @@ static const char *item_names(const void *items, size_t stride, size_t n,
 	return buf;
 }
 
+struct scenario_read_ref scenario_read_of(const struct scenario *sc,
+					  const struct scenario_of *of)
+{
+	const char *at = (const char *)sc;
+
+	return (struct scenario_read_ref){of->noun, of->plural,
+		*(const void *const *)(const void *)(at + of->list),
+		of->stride, *(const size_t *)(const void *)(at + of->count)};
+}
+
 long scenario_read_ref(struct scenario_read *ld, struct yaml_doc_at a,
 		       const struct scenario_read_ref *r)
 {

@@ -41,6 +41,10 @@ struct scenario_read_ref {
 	((struct scenario_read_ref){noun, plural, (sc)->f, sizeof *(sc)->f, \
 				    (sc)->n_##f})
 
+/* The items of the list of in sc, by name. */
+struct scenario_read_ref scenario_read_of(const struct scenario *sc,
+					  const struct scenario_of *of);
+
 /* Reads the number of row k, when mapping m has it, into rec; reports a
  * required one that is absent. */
 void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,

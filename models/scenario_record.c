@@ -215,6 +215,77 @@ static void read_dist(struct scenario_read *ld, struct yaml_doc_at a,
 		*(int *)(void *)((char *)rec + k->given - 1) = 1;
 }
 
+/* The name of a record of the list k->of: its index. */
+static void read_ref(struct scenario_read *ld, struct yaml_doc_at a,
+		     const struct scenario_key *k, void *rec)
+{
+	struct scenario_read_ref r = scenario_read_of(ld->sc, k->of);
+	long i = scenario_read_ref(ld, a, &r);
+
+	if (i >= 0)
+		scenario_schema_store(k, rec, (double)i);
+}
+
+/* Names of records of the list k->of, each once, and never rec itself
+ * when rec is one of them (an area is not its own neighbour): a new
+ * array of their indices. */
+static void read_refs(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	struct scenario_read_ref r = scenario_read_of(ld->sc, k->of);
+	uintptr_t at = (uintptr_t)rec, first = (uintptr_t)r.items;
+	long self = at >= first && at < first + r.n * r.stride ?
+		(long)((at - first) / r.stride) : -1;
+	int n;
+
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, k->give))
+		return;
+	if (k->required && yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0)
+		yaml_doc_problem(&ld->yd, a, "is empty; give %s", k->give);
+	n = scenario_read_list_len(ld, a);
+	*(size_t **)row_at(k, rec) = scenario_read_refs(ld, a, n, &r, self,
+		(size_t *)(void *)((char *)rec + k->count));
+}
+
+/* A list of numbers, each within the row's rule, not empty: a new array
+ * at the row's place, kept as the row's store says, their number at
+ * count. */
+static void read_values(struct scenario_read *ld, struct yaml_doc_at a,
+			const struct scenario_key *k, void *rec)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	void *items;
+	double v;
+	int n;
+
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
+			     k->shape ? k->shape : k->give))
+		return;
+	if (yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0) {
+		yaml_doc_problem(&ld->yd, a, "is empty; give %s", k->give);
+		return;
+	}
+	n = scenario_read_list_len(ld, a);
+	items = n ? scenario_read_calloc(ld, (size_t)n,
+					 scenario_schema_size(k->store)) : NULL;
+	*(void **)row_at(k, rec) = items;
+	for (int i = 0; items && i < n; i++)
+		if (yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, a, i, NULL,
+							   ip), k->rule, &v))
+			scenario_schema_store_item(k, items, (size_t)i, v);
+	*(size_t *)(void *)((char *)rec + k->count) = items ? (size_t)n : 0;
+}
+
+/* A list of names, or of numbers. */
+static void read_list(struct scenario_read *ld, struct yaml_doc_at a,
+		      const struct scenario_key *k, void *rec)
+{
+	if (k->of)
+		read_refs(ld, a, k, rec);
+	else
+		read_values(ld, a, k, rec);
+}
+
 static void read_map(struct scenario_read *ld, struct yaml_doc_at a,
 		     const struct scenario_key *k, void *rec)
 {
@@ -232,19 +303,27 @@ static row_reader *const readers[] = {
 	[SCENARIO_CLOCK] = read_clock, [SCENARIO_WHEN] = read_when,
 	[SCENARIO_DATE] = read_date, [SCENARIO_SEED] = read_seed,
 	[SCENARIO_DIST] = read_dist, [SCENARIO_MAP] = read_map,
-	[SCENARIO_LIST] = NULL};
+	[SCENARIO_REF] = read_ref, [SCENARIO_LIST] = read_list};
 
+void scenario_record_late(struct scenario_read *ld, struct yaml_doc_at m,
+			  const struct scenario_key *k, void *rec)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at a = row_value(ld, m, k, kp);
+
+	if (a.id)
+		readers[k->kind](ld, a, k, rec);
+}
+
+/* Lists of records are read by their parent's hook (scenario_record_list),
+ * other lists without a rule or a list they name by hooks, and a late row
+ * after the walk. */
 void scenario_record_row(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec)
 {
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a;
-
-	if (!readers[k->kind])
-		return;
-	a = row_value(ld, m, k, kp);
-	if (a.id)
-		readers[k->kind](ld, a, k, rec);
+	if (readers[k->kind] && !k->late &&
+	    (k->kind != SCENARIO_LIST || k->of || k->rule))
+		scenario_record_late(ld, m, k, rec);
 }
 
 struct yaml_doc_at scenario_record_map(struct scenario_read *ld,

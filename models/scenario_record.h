@@ -43,13 +43,18 @@ struct scenario_record_kind {
 /* Reads the record rec from mapping m through table t: its keys checked,
  * then each row read by its kind, or by the hook of its key (hooks ended
  * by a NULL key; NULL none). Rows of kinds without a reader of their own
- * (names, references, spans, lists) are left to hooks. */
+ * (names, spans, lists of records or of plain values) and late rows are
+ * left to hooks. */
 void scenario_record_read(struct scenario_read *ld, struct yaml_doc_at m,
 			  const struct scenario_key *t,
 			  const struct scenario_record_hook *hooks, void *rec);
 /* Reads row k of mapping m into rec by its kind. */
 void scenario_record_row(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec);
+/* Reads row k of mapping m into rec by its kind now, after the walk: a
+ * late row (a reference to a list read after its record). */
+void scenario_record_late(struct scenario_read *ld, struct yaml_doc_at m,
+			  const struct scenario_key *k, void *rec);
 /* The mapping of map row k under m, walked through k's table into its
  * record (at k's offset in rec); its node, or an id of 0 when absent or
  * not a mapping (reported), path its key path's buffer. */

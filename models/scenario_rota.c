@@ -61,34 +61,9 @@ static void rota_parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 	r->shifts = scenario_record_list(ld, m, &rota_shifts, &r->n_shifts);
 }
 
-/* offsets: a day of the cycle for each team, checked against the cycle
- * once the pattern is known. */
-static void rota_parse_offsets(struct scenario_read *ld, struct yaml_doc_at m,
-			       const struct scenario_key *k, void *rec)
-{
-	static const struct yaml_doc_rule day = {
-		0, ROTA_DAYS_MAX - 1, 0, 0, 1,
-		"a whole number of days from 0 to 365"};
-	struct scenario_rota *r = rec;
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
-	int n = a.id ? scenario_read_required_list(ld, m, a, "a list of days "
-						   "into the cycle, one a team")
-		: 0;
-	double v;
-
-	r->offsets = n > 0 ? scenario_read_calloc(ld, (size_t)n, sizeof(size_t))
-		: NULL;
-	for (int i = 0; r->offsets && i < n; i++)
-		if (yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, a, i, NULL,
-							   ip), &day, &v))
-			r->offsets[i] = (size_t)v;
-	r->n_offsets = r->offsets ? (size_t)n : 0;
-}
-
 static const struct scenario_record_hook rota_hooks[] = {
 	{"pattern", rota_parse_pattern}, {"shifts", rota_parse_shifts},
-	{"offsets", rota_parse_offsets}, {NULL, NULL}};
+	{NULL, NULL}};
 
 /* Days from 1970-01-01 to d (proleptic Gregorian; Hinnant's method). */
 static long rota_day_number(struct demand_date d)

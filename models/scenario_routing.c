@@ -11,25 +11,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* An item's line: the index of a line, kept where its row says. */
-static void parse_line(struct scenario_read *ld, struct yaml_doc_at m,
-		       const struct scenario_key *k, void *rec)
-{
-	const struct scenario_read_ref lines =
-		SCENARIO_READ_REF(ld->sc, lines, "line", "lines");
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
-	long i = a.id ? scenario_read_ref(ld, a, &lines) : -1;
-
-	if (!a.id)
-		yaml_doc_missing(&ld->yd, m, k->key, k->give);
-	else if (i >= 0)
-		scenario_schema_store(k, rec, (double)i);
-}
-
-static const struct scenario_record_hook item_hooks[] = {
-	{"line", parse_line}, {NULL, NULL}};
-
 /* Until read, an item's line is none: a line that failed to read is not
  * checked again. */
 static void init_overflow(void *rec)
@@ -46,14 +27,14 @@ static const struct scenario_record_kind overflow_kind = {
 	"overflow", "overflow rule", "a list of overflow rules such as "
 	"{line: \"999\", wait_s: 5, queue: 3}", "a mapping such as "
 	"{line: \"999\", wait_s: 5, queue: 3}", sizeof(struct overflow_spec),
-	SCENARIO_LIST_MAX, 1, scenario_schema_overflow, item_hooks, 0,
+	SCENARIO_LIST_MAX, 1, scenario_schema_overflow, NULL, 0,
 	init_overflow, NULL};
 
 static const struct scenario_record_kind reserve_kind = {
 	"reserve", "reserve", "a list of reserves such as "
 	"{line: \"101\", keep: 2}", "a mapping such as {line: \"101\", keep: 2}",
 	sizeof(struct reserve_spec), SCENARIO_LIST_MAX, 1,
-	scenario_schema_reserve, item_hooks, 0, init_reserve, NULL};
+	scenario_schema_reserve, NULL, 0, init_reserve, NULL};
 
 /* Where line l stands in pool p's serves, or -1. */
 static long serve_rank(const struct pool_spec *p, size_t l)

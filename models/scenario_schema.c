@@ -125,6 +125,20 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 #define DIST(k, req, rec, field, ...) \
 	{.key = k, .kind = SCENARIO_DIST, AT(rec, field), .scale = 1, \
 	 .required = req, .doc = __VA_ARGS__}
+/* A list of names of records of the scenario's list f, kept as a new
+ * array of their indices at field and their number at n_field. */
+#define REFS(k, req, f, rec, field, ...) \
+	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
+	 .required = req, .of = &scenario_of_##f, \
+	 .count = offsetof(struct rec, n_##field), .doc = __VA_ARGS__}
+/* An optional list of records of table s, kept as an array at field and
+ * their number at n, which check writes one a line. */
+#define RECORDS(k, s, rec, field, n, item, ...) \
+	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
+	 .sub = s, .count = offsetof(struct rec, n), \
+	 .size = sizeof(struct item), .doc = __VA_ARGS__}
+/* check writes the row only when the number at field is above 0. */
+#define SHOWN(rec, field) .shown = 1 + offsetof(struct rec, field)
 #define GIVEN(rec, field) .given = 1 + offsetof(struct rec, field)
 #define END {.key = NULL}
 #define D SCENARIO_DOUBLE
@@ -210,8 +224,9 @@ const struct scenario_key scenario_schema_line[] = {
 	MAP("months", 0, scenario_schema_months, line_spec, demand,
 	    "a factor a calendar month", .flow = 1,
 	    .shape = "a mapping of month (jan..dec) to factor"),
-	NESTED("surges", SCENARIO_LIST, 0, scenario_schema_surge,
-	       "windows of extra demand"),
+	RECORDS("surges", scenario_schema_surge, line_spec, demand.surges,
+		demand.n_surges, surge_spec, "windows of extra demand",
+		.absent = "    surges: []\n"),
 	DIST("patience", 0, line_spec, patience, "how long a caller waits",
 	     GIVEN(line_spec, has_patience),
 	     .absent = "    # no patience: callers never abandon\n"),
@@ -232,7 +247,9 @@ const struct scenario_key scenario_schema_line[] = {
 	    .shape = "a mapping such as {within_s: 10, goal: 0.90}"),
 	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates"),
 	OPTIONAL("duplicate", R_DUPLICATE, line_spec, duplicate, D, 1, 0,
-		 "share of answered calls about an incident already reported"),
+		 "share of answered calls about an incident already reported",
+		 SHOWN(line_spec, duplicate),
+		 .note = "   # of answered calls: no new incident"),
 	DIST("connection", 0, line_spec, connection,
 	     "999 connection before the force's queue",
 	     GIVEN(line_spec, has_connection), .absent = "",
@@ -240,6 +257,7 @@ const struct scenario_key scenario_schema_line[] = {
 	     "{dist: lognormal, mean: 6, sd: 3}"),
 	MAP("callback", 0, scenario_schema_callback, line_spec, callback,
 	    "call-backs of abandoned callers",
+	    SHOWN(line_spec, callback.probability),
 	    .shape = "a mapping such as {probability: 0.5, target_s: 3600, "
 	    "handle: {dist: exponential, mean: 180}, pool: \"emergency\"}"),
 	END};
@@ -271,7 +289,12 @@ const struct scenario_key scenario_schema_surge[] = {
 	       "how long it lasts"),
 	NEEDED("factor", R_SURGE_FACTOR, surge_spec, factor, D, 1,
 	       "multiplies the rate"),
-	OTHER("weeks", SCENARIO_LIST, 0, "run weeks; every week if absent"),
+	{.key = "weeks", .kind = SCENARIO_LIST, .rule = &scenario_schema_week,
+	 .store = SCENARIO_UNSIGNED, AT(surge_spec, weeks), .scale = 1,
+	 .count = offsetof(struct surge_spec, n_weeks),
+	 .doc = "run weeks; every week if absent",
+	 .shape = "a list of run weeks from 1, such as [2, 5]",
+	 .give = "run weeks from 1, or leave weeks out for every week"},
 	END};
 
 /* Means, sds and scales are durations and must be positive; a fixed
@@ -309,7 +332,8 @@ const struct scenario_key scenario_schema_redial[] = {
 	NEEDED("probability", R_REDIAL, line_spec, redial_probability, D, 1,
 	       "the share of callers who abandon and call again"),
 	DIST("delay", 0, line_spec, redial_delay,
-	     "the time before calling again"),
+	     "the time before calling again",
+	     SHOWN(line_spec, redial_probability)),
 	END};
 
 const struct scenario_key scenario_schema_answer[] = {
@@ -328,20 +352,26 @@ const struct scenario_key scenario_schema_answer[] = {
 
 const struct scenario_key scenario_schema_pool[] = {
 	NAME("unique among pools"),
-	OTHER("serves", SCENARIO_LIST, 1, "line names, highest priority first",
-	      .note = "   # in priority order"),
-	NESTED("overflow", SCENARIO_LIST, 0, scenario_schema_overflow,
-	       "other lines, taken when under pressure"),
-	NESTED("reserve", SCENARIO_LIST, 0, scenario_schema_reserve,
-	       "handlers kept free for higher lines"),
+	REFS("serves", 1, lines, pool_spec, serves,
+	     "line names, highest priority first",
+	     .give = "a list of line names, highest priority first",
+	     .note = "   # in priority order"),
+	RECORDS("overflow", scenario_schema_overflow, pool_spec, overflow,
+		n_overflow, overflow_spec,
+		"other lines, taken when under pressure"),
+	RECORDS("reserve", scenario_schema_reserve, pool_spec, reserve,
+		n_reserve, reserve_spec, "handlers kept free for higher lines"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, pool_spec, shrinkage, D, 1, 0,
 		 "the share of rostered time not on calls"),
 	OPTIONAL("hours_per_week", R_WEEK_HOURS, pool_spec, hours_per_week, D,
 		 1, 37.5, "contracted hours of one FTE", .note = FTE_HOURS),
 	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
 		 "annual", .note = A_YEAR),
-	NESTED("shifts", SCENARIO_LIST, 0, scenario_schema_shift,
-	       "the roster; or rota"),
+	RECORDS("shifts", scenario_schema_shift, pool_spec, shifts, n_shifts,
+		shift_spec, "the roster; or rota",
+		.give = "the roster: a list of shifts such as {name: early, "
+		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
+		"{pattern: 6on4off, teams: 5, per_team: 6}"),
 	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams on a rotating pattern; "
 	 "or shifts", .shape = "a mapping such as {pattern: 6on4off, teams: 5, "
@@ -359,6 +389,7 @@ static const char *const W_PRIORITY[] = {"after_own", "before_own", NULL};
 const struct scenario_key scenario_schema_overflow[] = {
 	{.key = "line", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 AT(overflow_spec, line), .scale = 1, .required = 1,
+	 .of = &scenario_of_lines,
 	 .doc = "a line the pool does not serve",
 	 .give = "the name of a line the pool does not serve"},
 	OPTIONAL("queue", R_QUEUE, overflow_spec, queue, D, 1, NAN,
@@ -374,6 +405,7 @@ const struct scenario_key scenario_schema_overflow[] = {
 const struct scenario_key scenario_schema_reserve[] = {
 	{.key = "line", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 AT(reserve_spec, line), .scale = 1, .required = 1,
+	 .of = &scenario_of_lines,
 	 .doc = "a lower line of the pool",
 	 .give = "the name of a line the pool serves after its first, or "
 	 "overflows to"},
@@ -399,7 +431,9 @@ const struct scenario_key scenario_schema_busyness[] = {
 	NEEDED("cv", R_CV, busyness_spec, cv, D, 1,
 	       "coefficient of variation of the day factor",
 	       .note = "   # of a day's factor, mean 1"),
-	OTHER("lines", SCENARIO_LIST, 1, "line names sharing the factor"),
+	REFS("lines", 1, lines, busyness_spec, lines,
+	     "line names sharing the factor",
+	     .give = "a list of line names, such as [\"999\", \"101\"]"),
 	END};
 
 const struct scenario_key scenario_schema_grade[] = {
@@ -420,6 +454,7 @@ const struct scenario_key scenario_schema_grade[] = {
 	     "an Emergency may take its unit"),
 	INNER("multi_unit", 0, scenario_schema_multi_unit,
 	      "incidents that need more than one unit", .flow = 1,
+	      SHOWN(grade_spec, multi_share),
 	      .shape = "a mapping such as {share: 0.1, units: 2}"),
 	END};
 
@@ -447,8 +482,10 @@ const struct scenario_key scenario_schema_attend[] = {
 const struct scenario_key scenario_schema_area[] = {
 	NAME("unique among areas"),
 	NEEDED("share", R_SHARE, area_spec, share, D, 1, "of incidents"),
-	OTHER("neighbours", SCENARIO_LIST, 0, "area names, nearest first",
-	      .note = "   # nearest first"),
+	REFS("neighbours", 0, areas, area_spec, neighbours,
+	     "area names, nearest first", .late = 1,
+	     .give = "a list of area names, nearest first",
+	     .note = "   # nearest first"),
 	OPTIONAL("travel_factor", R_TRAVEL_FACTOR, area_spec, travel_factor, D,
 		 1, 1, "scales travel inside the area"),
 	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
@@ -484,17 +521,22 @@ const struct scenario_key scenario_schema_abstraction[] = {
 const struct scenario_key scenario_schema_unit[] = {
 	{.key = "area", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 AT(unit_spec, area), .scale = 1, .required = 1,
+	 .of = &scenario_of_areas,
 	 .doc = "an area's name", .give = "the name of one of the areas"},
 	{.key = "role", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 AT(unit_spec, role), .scale = 1, .required = 1,
+	 .of = &scenario_of_roles,
 	 .doc = "a role's name", .give = "the name of one of the roles"},
 	OPTIONAL("crew", R_CREW, unit_spec, crew, SCENARIO_INT, 1, 1,
 		 "officers a unit", .note = "   # officers a unit"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
 		 "the share of rostered units not available"),
-	NESTED("shifts", SCENARIO_LIST, 0, scenario_schema_shift,
-	       "the roster, in units; or rota",
-	       .note = "   # staff = units on the shift"),
+	RECORDS("shifts", scenario_schema_shift, unit_spec, shifts, n_shifts,
+		shift_spec, "the roster, in units; or rota",
+		.note = "   # staff = units on the shift",
+		.give = "the roster: a list of shifts such as {name: early, "
+		"start: \"07:00\", hours: 10, staff: 4}, or a rota: "
+		"{pattern: 6on4off, teams: 5, per_team: 2}"),
 	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams of units on a rotating "
 	 "pattern; or shifts", .shape = "a mapping such as {pattern: 6on4off, "
@@ -603,6 +645,58 @@ double scenario_schema_get(const struct scenario_key *k, const void *rec)
 	else
 		v = *(const double *)(const void *)at;
 	return v / k->scale;
+}
+
+_Static_assert(offsetof(struct line_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct pool_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct area_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct role_spec, name) == 0, "name first");
+#define OF(f, rec, noun) \
+	{noun, #f, offsetof(struct scenario, f), \
+	 offsetof(struct scenario, n_##f), sizeof(struct rec)}
+const struct scenario_of scenario_of_lines = OF(lines, line_spec, "line"),
+	scenario_of_pools = OF(pools, pool_spec, "pool"),
+	scenario_of_areas = OF(areas, area_spec, "area"),
+	scenario_of_roles = OF(roles, role_spec, "role");
+
+const char *scenario_schema_ref_name(const void *sc,
+				     const struct scenario_of *of, size_t i)
+{
+	const char *items = *(char *const *)(const void *)
+		((const char *)sc + of->list);
+
+	return items + i * of->stride;
+}
+
+size_t scenario_schema_size(enum scenario_store s)
+{
+	return s == SCENARIO_INT ? sizeof(int) : s == SCENARIO_UNSIGNED ?
+	       sizeof(unsigned) : s == SCENARIO_SIZE ? sizeof(size_t) :
+	       sizeof(double);
+}
+
+/* Row k's number, but at item i of items. */
+static struct scenario_key item_row(const struct scenario_key *k, size_t i)
+{
+	return (struct scenario_key){.key = k->key, .kind = SCENARIO_NUMBER,
+		.store = k->store, .offset = i * scenario_schema_size(k->store),
+		.scale = k->scale};
+}
+
+double scenario_schema_item(const struct scenario_key *k, const void *items,
+			    size_t i)
+{
+	struct scenario_key row = item_row(k, i);
+
+	return scenario_schema_get(&row, items);
+}
+
+void scenario_schema_store_item(const struct scenario_key *k, void *items,
+				size_t i, double v)
+{
+	struct scenario_key row = item_row(k, i);
+
+	scenario_schema_store(&row, items, v);
 }
 
 void scenario_schema_defaults(const struct scenario_key *t, void *rec)

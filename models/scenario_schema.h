@@ -6,18 +6,20 @@
  *
  * The loader reads a record by walking its table (scenario_record.c):
  * numbers, flags, words, names, times of day, dates, seeds,
- * distributions and nested maps through their rows, each row giving the
- * range or the allowed words its messages name; a map's or a list's row
- * points at the table of its records, through which the walk reads a
+ * distributions, nested maps, references to records of another list and
+ * lists of them, and lists of numbers through their rows, each row giving
+ * the range or the allowed words its messages name; a map's or a list's
+ * row points at the table of its records, through which the walk reads a
  * nested map and a --set path resolves (scenario_edit.c). check's writer
- * (results/report_scenario.c) walks the same tables back out. Only values
- * of irregular shape (a volume, a profile, a list of days, a shift's
- * length) and lists are read and written by hooks of their record's
- * part of the loader and of the writer, named by their key.
+ * (results/report_scenario.c) walks the same tables back out, lists of
+ * records too. Only values of irregular shape (a volume, a profile, a
+ * list of days, a shift's length) are read and written by hooks of their
+ * record's part of the loader and of the writer, named by their key, and
+ * lists of records are read by a hook calling scenario_record_list.
  * docs/scenario.md lists the same keys, in the same order, in one table a
  * record, which a test holds against these
  * (tests/models/test_scenario_schema.c). To add a key: a row here, the
- * record's field, a hook if its shape is irregular, and its row in
+ * record's field, a hook only if its shape is irregular, and its row in
  * docs/scenario.md (docs/architecture.md has the checklist). */
 #ifndef MODELS_SCENARIO_SCHEMA_H
 #define MODELS_SCENARIO_SCHEMA_H
@@ -45,7 +47,8 @@ enum scenario_kind {
 	SCENARIO_NAME,               /* a list item's unique name (the list
 					reader reads it, scenario_record_list) */
 	SCENARIO_TEXT,               /* text of at most size - 1 bytes */
-	SCENARIO_REF,                /* the name of another item */
+	SCENARIO_REF,                /* the name of a record of the list
+					`of`, kept as its index */
 	SCENARIO_WORD,               /* one of the row's words: its index */
 	SCENARIO_BOOL,               /* true or false */
 	SCENARIO_CLOCK,              /* a time of day "HH:MM", as seconds
@@ -57,8 +60,22 @@ enum scenario_kind {
 	SCENARIO_SPAN,               /* a shift's length: hours or end */
 	SCENARIO_DIST,               /* a distribution mapping, struct dist */
 	SCENARIO_MAP,                /* a mapping with a table of its own */
-	SCENARIO_LIST                /* a list */
+	SCENARIO_LIST                /* a list: of records (`sub`), of names
+					of records of the list `of`, of
+					numbers within `rule`, or read by a
+					hook */
 };
+
+/* The records a reference names: a list of the scenario, each record
+ * beginning with its name. */
+struct scenario_of {
+	const char *noun, *plural;           /* "line", "lines" */
+	size_t list, count;                  /* where struct scenario keeps
+						the array and its length */
+	size_t stride;                       /* of one record */
+};
+extern const struct scenario_of scenario_of_lines, scenario_of_pools,
+	scenario_of_areas, scenario_of_roles;
 
 /* How a number is kept in its record. */
 enum scenario_store {
@@ -93,15 +110,30 @@ struct scenario_key {
 	const char *give, *shape;
 	const char *const *words;            /* words: the allowed ones */
 	const char *noun;                    /* words: "unknown NOUN" */
-	size_t size;                         /* text: the buffer's bytes */
+	size_t size;                         /* text: the buffer's bytes; a
+						list of records at offset
+						(count of them): one's */
 	size_t given;                        /* optional distributions: 1 +
 						the offset of the int set when
 						the key is given; 0 none */
 	/* check's writer: a comment after the value, the comment line
-	 * written instead of an absent optional value, and whether a map
-	 * is written on one line, {key: value, ...}. */
+	 * written instead of an absent optional value, whether a map is
+	 * written on one line, {key: value, ...}, and 1 + the offset in the
+	 * record of a number (a double) without which the row means nothing
+	 * and is left out, as a file may leave it out (0: always written). */
 	const char *note, *absent;
 	int flow;
+	size_t shown;
+	/* References (REF) and lists of them (LIST): the list they name;
+	 * a list's indices are a new array at offset, their number at
+	 * count, each named once, and never the record itself. A list of
+	 * numbers is kept alike, each as store says, and a list of records
+	 * with its size. late: read
+	 * after the walk, by the rule that joins the records, since the
+	 * list named is read after this record. */
+	const struct scenario_of *of;
+	size_t count;
+	int late;
 };
 
 /* A record type: the heading of its section in docs/scenario.md, which
@@ -155,6 +187,17 @@ void scenario_schema_names(const struct scenario_key *t,
 void scenario_schema_store(const struct scenario_key *k, void *rec, double v);
 /* The number of row k in rec, as a file gives it (kept / scale). */
 double scenario_schema_get(const struct scenario_key *k, const void *rec);
+/* Item i of the array of numbers of list row k (its first item at
+ * items), as a file gives it; and keeping v, as given, there. */
+double scenario_schema_item(const struct scenario_key *k, const void *items,
+			    size_t i);
+void scenario_schema_store_item(const struct scenario_key *k, void *items,
+				size_t i, double v);
+/* The bytes of one number kept as s. */
+size_t scenario_schema_size(enum scenario_store s);
+/* The name of record i of the list of in scenario sc. */
+const char *scenario_schema_ref_name(const void *sc,
+				     const struct scenario_of *of, size_t i);
 /* Gives rec the defaults of t's optional numbers. */
 void scenario_schema_defaults(const struct scenario_key *t, void *rec);
 

@@ -44,7 +44,8 @@ const struct scenario_key scenario_schema_deferrable[] = {
 	 .shape = "a mapping such as {within_h: 24, goal: 0.95}"},
 	{.key = "pool", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
 	 .offset = offsetof(struct deferrable_spec, pool), .scale = 1,
-	 .required = 1, .doc = "the pool whose handlers work it",
+	 .required = 1, .of = &scenario_of_pools,
+	 .doc = "the pool whose handlers work it",
 	 .give = "the name of one of the pools"},
 	{.key = NULL}};
 

@@ -12,6 +12,8 @@ static const struct yaml_doc_rule R_TEAMS = {
 	1, ROTA_TEAMS_MAX, 0, 0, 1, "a whole number of teams from 1 to 64"};
 static const struct yaml_doc_rule R_PER_TEAM = {
 	0, 1e6, 0, 0, 1, "a whole number of people from 0 to 1000000"};
+static const struct yaml_doc_rule R_DAY = {
+	0, ROTA_DAYS_MAX - 1, 0, 0, 1, "a whole number of days from 0 to 365"};
 static const struct yaml_doc_rule R_START = {
 	0, 86399, 0, 0, 0, "\"HH:MM\" from \"00:00\" to \"23:59\""};
 
@@ -30,8 +32,13 @@ const struct scenario_key scenario_schema_rota[] = {
 	 .store = SCENARIO_INT,
 	 .offset = offsetof(struct scenario_rota, per_team), .scale = 1,
 	 .required = 1, .doc = "people in each team"},
-	{.key = "offsets", .kind = SCENARIO_LIST, .scale = 1,
-	 .doc = "each team's day of the cycle on the start date"},
+	{.key = "offsets", .kind = SCENARIO_LIST, .rule = &R_DAY,
+	 .store = SCENARIO_SIZE,
+	 .offset = offsetof(struct scenario_rota, offsets), .scale = 1,
+	 .count = offsetof(struct scenario_rota, n_offsets),
+	 .doc = "each team's day of the cycle on the start date",
+	 .give = "a list of days into the cycle, one a team",
+	 .note = "   # days into the cycle"},
 	{.key = "start", .kind = SCENARIO_DATE,
 	 .offset = offsetof(struct scenario_rota, start), .scale = 1,
 	 .doc = "the date the cycle starts", .give = "a date \"YYYY-MM-DD\""},

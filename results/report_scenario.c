@@ -168,6 +168,8 @@ static void rs_block(struct rs *w, const struct scenario_key *t,
 		     const void *rec, const char *first);
 static void rs_flow_rows(struct rs *w, const struct scenario_key *t,
 			 const void *rec);
+static void rs_records(struct rs *w, const struct scenario_key *k,
+		       const void *rec);
 
 static const void *rs_at(const struct scenario_key *k, const void *rec)
 {
@@ -248,12 +250,59 @@ static void rs_map(struct rs *w, const struct scenario_key *k, const void *rec)
 	rs_block(&sub, k->sub, rs_at(k, rec), sub.base);
 }
 
-/* Row k of rec, by its hook or its kind; kinds read only by hooks (lists,
- * references, spans) have nothing to write without one. */
+/* A reference, or a list of them "[a, b]", by the names of the records
+ * of the list they refer to. */
+static void rs_refs(struct rs *w, const struct scenario_key *k,
+		    const void *rec)
+{
+	int one = k->kind == SCENARIO_REF;
+	const size_t *idx = one ? rs_at(k, rec) :
+		*(const size_t *const *)rs_at(k, rec);
+	size_t n = one ? 1 : *(const size_t *)(const void *)
+		((const char *)rec + k->count);
+
+	rs_open(w, k);
+	fputs(one ? "" : "[", w->f);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", w->f);
+		rs_string(w->f, scenario_schema_ref_name(w->sc, k->of, idx[i]));
+	}
+	fputs(one ? "" : "]", w->f);
+	rs_close(w, k);
+}
+
+/* A list of numbers "[2, 5]", as the row keeps them; nothing when it is
+ * empty (absent). */
+static void rs_values(struct rs *w, const struct scenario_key *k,
+		      const void *rec)
+{
+	const void *items = *(const void *const *)rs_at(k, rec);
+	size_t n = *(const size_t *)(const void *)
+		((const char *)rec + k->count);
+
+	if (n == 0)
+		return;
+	rs_open(w, k);
+	for (size_t i = 0; i < n; i++)
+		fprintf(w->f, "%s%s", i ? ", " : "[", rs_g(scenario_schema_item(
+			k, items, i)).s);
+	fputc(']', w->f);
+	rs_close(w, k);
+}
+
+/* Row k of rec, by its hook or its kind; kinds read only by hooks (lists
+ * of records, spans) have nothing to write without one. */
 static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 {
 	const struct rs_hook *h = w->hooks;
 
+	if (k->shown && !(*(const double *)(const void *)
+			  ((const char *)rec + k->shown - 1) > 0))
+		return;
+	/* An optional number without a default (NAN) left out, as given. */
+	if (k->kind == SCENARIO_NUMBER && isnan(k->def) &&
+	    isnan(scenario_schema_get(k, rec)))
+		return;
 	for (; h && h->key && (h->key[0] != k->key[0] ||
 			       strcmp(h->key, k->key) != 0); h++)
 		;
@@ -261,14 +310,19 @@ static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 		h->write(w, k, rec);
 	else if (k->kind == SCENARIO_MAP)
 		rs_map(w, k, rec);
+	else if (k->of)
+		rs_refs(w, k, rec);
+	else if (k->kind == SCENARIO_LIST && k->rule)
+		rs_values(w, k, rec);
+	else if (k->kind == SCENARIO_LIST && k->size)
+		rs_records(w, k, rec);
 	else if (k->kind == SCENARIO_DIST && k->given &&
 		 !*(const int *)(const void *)((const char *)rec + k->given - 1))
 		fputs(k->absent, w->f);
 	else if (k->kind == SCENARIO_DIST) {
 		rs_open(w, k);
 		rs_dist(w->f, rs_at(k, rec));
-	} else if (k->kind != SCENARIO_LIST && k->kind != SCENARIO_REF &&
-		   k->kind != SCENARIO_SPAN) {
+	} else if (k->kind != SCENARIO_LIST && k->kind != SCENARIO_SPAN) {
 		rs_open(w, k);
 		rs_put(w, k, rec);
 		rs_close(w, k);
@@ -299,6 +353,26 @@ static void rs_flow_item(struct rs *w, const struct scenario_key *t,
 	rs_flow_rows(w, t, rec);
 	fputs("}\n", w->f);
 	w->sep = NULL;
+}
+
+/* A list of records kept at row k's place, one a line under its key;
+ * the row's absent text when there are none. */
+static void rs_records(struct rs *w, const struct scenario_key *k,
+		       const void *rec)
+{
+	const char *items = *(const char *const *)rs_at(k, rec);
+	size_t n = *(const size_t *)(const void *)
+		((const char *)rec + k->count);
+	struct rs sub = {w->f, w->sc, w->hooks, NULL, "", NULL};
+
+	if (n == 0) {
+		fputs(k->absent ? k->absent : "", w->f);
+		return;
+	}
+	fprintf(w->f, "%s%s:%s\n", w->indent, k->key, k->note ? k->note : "");
+	snprintf(sub.base, sizeof sub.base, "%.13s  ", w->base);
+	for (size_t i = 0; i < n; i++)
+		rs_flow_item(&sub, k->sub, items + i * k->size);
 }
 
 /* A list item in block style at "  - ". */
@@ -376,43 +450,6 @@ static void rs_volume(struct rs *w, const struct scenario_key *k,
 		fprintf(f, "%.10g a day\n", per_day);
 }
 
-static void rs_hook_weeks(struct rs *w, const struct scenario_key *k,
-			  const void *rec)
-{
-	const struct surge_spec *s = rec;
-
-	for (size_t i = 0; i < s->n_weeks; i++) {
-		if (i == 0)
-			rs_open(w, k);
-		fprintf(w->f, "%s%u", i ? ", " : "[", s->weeks[i]);
-	}
-	fputs(s->n_weeks ? "]" : "", w->f);
-}
-
-static const struct rs_hook rs_surge_hooks[] = {
-	{"weeks", rs_hook_weeks}, {NULL, NULL}};
-
-static void rs_hook_surges(struct rs *w, const struct scenario_key *k,
-			   const void *rec)
-{
-	const struct demand_spec *d = &((const struct line_spec *)rec)->demand;
-	struct rs sub = {w->f, w->sc, rs_surge_hooks, NULL, "      ", NULL};
-
-	fprintf(w->f, "    %s:%s\n", k->key, d->n_surges ? "" : " []");
-	for (size_t i = 0; i < d->n_surges; i++)
-		rs_flow_item(&sub, k->sub, &d->surges[i]);
-}
-
-/* A redial's delay matters only when some callers redial. */
-static void rs_hook_delay(struct rs *w, const struct scenario_key *k,
-			  const void *rec)
-{
-	if (((const struct line_spec *)rec)->redial_probability > 0) {
-		rs_open(w, k);
-		rs_dist(w->f, rs_at(k, rec));
-	}
-}
-
 /* A target {within_s, goal[, per, on_at_least]} (a line's answer, a
  * grade's attend). */
 static void rs_target(struct rs *w, const struct scenario_key *k,
@@ -459,89 +496,10 @@ static void rs_hook_incidents(struct rs *w, const struct scenario_key *k,
 	fprintf(w->f, "}   # %.10g resolved on the call\n", none);
 }
 
-/* The pool that makes a line's call-backs, by name. */
-static void rs_hook_callback_pool(struct rs *w, const struct scenario_key *k,
-				  const void *rec)
-{
-	rs_open(w, k);
-	rs_string(w->f, w->sc->pools[((const struct callback_spec *)rec)->pool]
-		  .name);
-	rs_close(w, k);
-}
-
-static const struct rs_hook rs_callback_hooks[] = {
-	{"pool", rs_hook_callback_pool}, {NULL, NULL}};
-
-/* A line's call-backs, only when it has them: a scenario without them
- * reads back as it was written. */
-static void rs_hook_callback(struct rs *w, const struct scenario_key *k,
-			     const void *rec)
-{
-	const struct callback_spec *cb = &((const struct line_spec *)rec)->callback;
-	struct rs sub = {w->f, w->sc, rs_callback_hooks, NULL, "      ", NULL};
-
-	if (cb->probability <= 0)
-		return;
-	fprintf(w->f, "    %s:\n", k->key);
-	rs_block(&sub, k->sub, cb, "      ");
-}
-
-/* A line's duplicate share, only when above 0: a scenario without
- * duplicates reads back as it was written. */
-static void rs_hook_duplicate(struct rs *w, const struct scenario_key *k,
-			      const void *rec)
-{
-	if (((const struct line_spec *)rec)->duplicate <= 0)
-		return;
-	rs_open(w, k);
-	rs_put(w, k, rec);
-	fputs("   # of answered calls: no new incident\n", w->f);
-}
-
 static const struct rs_hook rs_line_hooks[] = {
 	{"volume", rs_volume}, {"profile", rs_profile},
-	{"surges", rs_hook_surges}, {"delay", rs_hook_delay},
-	{"answer", rs_target}, {"incidents", rs_hook_incidents},
-	{"duplicate", rs_hook_duplicate},
-	{"callback", rs_hook_callback}, {NULL, NULL}};
-
-/* Names of items of a list, "[a, b]", each the name at the start of item
- * idx[i] of items, stride bytes apart. */
-static void rs_names(FILE *f, const void *items, size_t stride,
-		     const size_t *idx, size_t n)
-{
-	fputc('[', f);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ", " : "", f);
-		rs_string(f, (const char *)items + idx[i] * stride);
-	}
-	fputc(']', f);
-}
-
-static void rs_hook_serves(struct rs *w, const struct scenario_key *k,
-			   const void *rec)
-{
-	const struct pool_spec *p = rec;
-
-	rs_open(w, k);
-	rs_names(w->f, w->sc->lines, sizeof *w->sc->lines, p->serves,
-		 p->n_serves);
-	rs_close(w, k);
-}
-
-static void rs_hook_busy_lines(struct rs *w, const struct scenario_key *k,
-			       const void *rec)
-{
-	const struct busyness_spec *b = rec;
-
-	rs_open(w, k);
-	rs_names(w->f, w->sc->lines, sizeof *w->sc->lines, b->lines,
-		 b->n_lines);
-	rs_close(w, k);
-}
-
-static const struct rs_hook rs_busyness_hooks[] = {
-	{"lines", rs_hook_busy_lines}, {NULL, NULL}};
+	{"answer", rs_target},
+	{"incidents", rs_hook_incidents}, {NULL, NULL}};
 
 static void rs_hook_hours(struct rs *w, const struct scenario_key *k,
 			  const void *rec)
@@ -593,43 +551,6 @@ static void rs_hook_pool_shifts(struct rs *w, const struct scenario_key *k,
 		"%.10g\n", scenario_pool_fte(p), scenario_pool_cost(p));
 }
 
-/* A pool's overflow rules, one a line; a rule's absent queue or wait_s
- * (NAN) is left out, as the file left it. */
-static void rs_hook_overflow(struct rs *w, const struct scenario_key *k,
-			     const void *rec)
-{
-	const struct pool_spec *p = rec;
-	const struct scenario_key *pri =
-		scenario_schema_find(k->sub, "priority");
-
-	if (p->n_overflow)
-		fprintf(w->f, "    %s:\n", k->key);
-	for (size_t i = 0; i < p->n_overflow; i++) {
-		const struct overflow_spec *o = &p->overflow[i];
-		fputs("      - {line: ", w->f);
-		rs_string(w->f, w->sc->lines[o->line].name);
-		if (!isnan(o->queue))
-			fprintf(w->f, ", queue: %s", rs_g(o->queue).s);
-		if (!isnan(o->wait_s))
-			fprintf(w->f, ", wait_s: %s", rs_g(o->wait_s).s);
-		fprintf(w->f, ", priority: %s}\n", pri->words[o->ahead]);
-	}
-}
-
-static void rs_hook_reserve(struct rs *w, const struct scenario_key *k,
-			    const void *rec)
-{
-	const struct pool_spec *p = rec;
-
-	if (p->n_reserve)
-		fprintf(w->f, "    %s:\n", k->key);
-	for (size_t i = 0; i < p->n_reserve; i++) {
-		fputs("      - {line: ", w->f);
-		rs_string(w->f, w->sc->lines[p->reserve[i].line].name);
-		fprintf(w->f, ", keep: %d}\n", p->reserve[i].keep);
-	}
-}
-
 static void rs_hook_rota_pattern(struct rs *w, const struct scenario_key *k,
 				 const void *rec)
 {
@@ -649,20 +570,6 @@ static void rs_hook_rota_shifts(struct rs *w, const struct scenario_key *k,
 		rs_flow_item(&sub, k->sub, &r->shifts[i]);
 }
 
-/* offsets only where given (else an even stagger); start resolved. */
-static void rs_hook_rota_offsets(struct rs *w, const struct scenario_key *k,
-				 const void *rec)
-{
-	const struct scenario_rota *r = rec;
-
-	if (r->offsets == NULL)
-		return;
-	rs_open(w, k);
-	for (size_t t = 0; t < r->n_offsets; t++)
-		fprintf(w->f, "%s%zu", t ? ", " : "[", r->offsets[t]);
-	fputs("]   # days into the cycle\n", w->f);
-}
-
 static void rs_hook_rota_start(struct rs *w, const struct scenario_key *k,
 			       const void *rec)
 {
@@ -677,7 +584,7 @@ static void rs_hook_rota_start(struct rs *w, const struct scenario_key *k,
 
 static const struct rs_hook rs_rota_hooks[] = {
 	{"pattern", rs_hook_rota_pattern}, {"shifts", rs_hook_rota_shifts},
-	{"offsets", rs_hook_rota_offsets}, {"start", rs_hook_rota_start},
+	{"start", rs_hook_rota_start},
 	{NULL, NULL}};
 
 /* A rota pool's rota and what it gives (results/report_rota.h). */
@@ -699,25 +606,14 @@ static void rs_hook_pool_rota(struct rs *w, const struct scenario_key *k,
 }
 
 static const struct rs_hook rs_pool_hooks[] = {
-	{"serves", rs_hook_serves}, {"overflow", rs_hook_overflow},
-	{"reserve", rs_hook_reserve}, {"shifts", rs_hook_pool_shifts},
+	{"shifts", rs_hook_pool_shifts},
 	{"rota", rs_hook_pool_rota},
 	{NULL, NULL}};
-
-/* A stream of deferrable work's pool, by name. */
-static void rs_hook_defer_pool(struct rs *w, const struct scenario_key *k,
-			       const void *rec)
-{
-	rs_open(w, k);
-	rs_string(w->f, w->sc->pools[((const struct deferrable_spec *)rec)
-				     ->pool].name);
-	fputc('\n', w->f);
-}
 
 /* A stream is written as a line's demand and target are. */
 static const struct rs_hook rs_deferrable_hooks[] = {
 	{"volume", rs_volume}, {"profile", rs_profile},
-	{"answer", rs_target}, {"pool", rs_hook_defer_pool}, {NULL, NULL}};
+	{"answer", rs_target}, {NULL, NULL}};
 
 static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
 			   const void *rec)
@@ -728,28 +624,8 @@ static void rs_hook_attend(struct rs *w, const struct scenario_key *k,
 		rs_target(w, k, rec);
 }
 
-/* multi_unit only when some incidents need more than one unit. */
-static void rs_hook_multi_unit(struct rs *w, const struct scenario_key *k,
-			       const void *rec)
-{
-	if (((const struct grade_spec *)rec)->multi_share > 0)
-		rs_map(w, k, rec);
-}
-
 static const struct rs_hook rs_grade_hooks[] = {
-	{"attend", rs_hook_attend}, {"multi_unit", rs_hook_multi_unit},
-	{NULL, NULL}};
-
-static void rs_hook_neighbours(struct rs *w, const struct scenario_key *k,
-			       const void *rec)
-{
-	const struct area_spec *a = rec;
-
-	rs_open(w, k);
-	rs_names(w->f, w->sc->areas, sizeof *w->sc->areas, a->neighbours,
-		 a->n_neighbours);
-	rs_close(w, k);
-}
+	{"attend", rs_hook_attend}, {NULL, NULL}};
 
 /* travel_by_hour, when given: 168 factors, twelve a row (a CSV's are
  * written inline, as a profile's are). */
@@ -772,7 +648,6 @@ static void rs_hook_travel_hours(struct rs *w, const struct scenario_key *k,
 }
 
 static const struct rs_hook rs_area_hooks[] = {
-	{"neighbours", rs_hook_neighbours},
 	{"travel_by_hour", rs_hook_travel_hours}, {NULL, NULL}};
 
 /* A role: what it attends, or, for ring-fenced neighbourhood officers,
@@ -806,18 +681,6 @@ static void rs_hook_abstraction(struct rs *w, const struct scenario_key *k,
 static const struct rs_hook rs_role_hooks[] = {
 	{"attends", rs_hook_attends}, {"abstraction", rs_hook_abstraction},
 	{NULL, NULL}};
-
-/* A unit's area or role, by name. */
-static void rs_hook_ref(struct rs *w, const struct scenario_key *k,
-			const void *rec)
-{
-	const struct unit_spec *u = rec;
-
-	rs_open(w, k);
-	rs_string(w->f, k->key[0] == 'a' ? w->sc->areas[u->area].name :
-		  w->sc->roles[u->role].name);
-	fputc('\n', w->f);
-}
 
 static void rs_hook_unit_shifts(struct rs *w, const struct scenario_key *k,
 				const void *rec)
@@ -853,7 +716,6 @@ static void rs_hook_unit_rota(struct rs *w, const struct scenario_key *k,
 }
 
 static const struct rs_hook rs_unit_hooks[] = {
-	{"area", rs_hook_ref}, {"role", rs_hook_ref},
 	{"shifts", rs_hook_unit_shifts}, {"rota", rs_hook_unit_rota},
 	{NULL, NULL}};
 
@@ -944,8 +806,8 @@ enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
 	}
 	fprintf(f, "# all pools: %.10g FTE, an annual cost of %.10g\n", fte, cost);
 	if (sc->n_busyness > 0)
-		RS_LIST(f, sc, "busyness:\n", scenario_schema_busyness,
-			rs_busyness_hooks, sc->busyness, sc->n_busyness);
+		RS_LIST(f, sc, "busyness:\n", scenario_schema_busyness, NULL,
+			sc->busyness, sc->n_busyness);
 	if (sc->n_deferrable > 0)
 		RS_LIST(f, sc, "deferrable:\n", scenario_schema_deferrable,
 			rs_deferrable_hooks, sc->deferrable, sc->n_deferrable);

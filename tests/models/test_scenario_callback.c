@@ -70,6 +70,12 @@ static void test_callback_values_are_bounded(void **state)
 		   "a positive number of seconds, at most 1e9");
 	expect_bad(WITH(CB("probability: 0.5, target_s: 60, pool: emergency")),
 		   "t.yaml:8:15: lines.999.callback:", "handle");
+	/* The pool is read after the walk, once the pools are: missing, it
+	 * is reported, not taken as whatever the record held. */
+	expect_bad(WITH(CB("probability: 0.5, target_s: 60, handle: {dist: "
+			   "exponential, mean: 180}")),
+		   "t.yaml:8:15: lines.999.callback:",
+		   "missing key 'pool'; give the name of a pool");
 	expect_bad(WITH(CB(CB_OK ", priority: first")),
 		   "t.yaml:8:117: lines.999.callback.priority:",
 		   "after_own, before_own");

@@ -179,6 +179,29 @@ static void test_reserved_pool_names(void **state)
 		   "t.yaml:9:11: pools.pools.name: ", "'pools' is reserved");
 }
 
+/* A surge's weeks: a list of plain numbers (a row kind of the schema),
+ * each a run week from 1, not empty, kept in the order given. */
+#define SURGE_WEEKS(w) HEAD L999 "    surges: [{start: \"sat 22:00\", " \
+	"hours: 4, factor: 2, weeks: " w "}]\n" HANDLE ANSWER POOLS SHIFT
+static void test_surge_weeks(void **state)
+{
+	struct scenario *sc = expect_good("t.yaml", SURGE_WEEKS("[5, 2]"),
+					  NULL, 0);
+
+	(void)state;
+	assert_int_equal(sc->lines[0].demand.surges[0].n_weeks, 2);
+	assert_int_equal(sc->lines[0].demand.surges[0].weeks[0], 5);
+	assert_int_equal(sc->lines[0].demand.surges[0].weeks[1], 2);
+	scenario_free(sc);
+	expect_bad(SURGE_WEEKS("[]"), "t.yaml:6:63: lines.999.surges.0.weeks: ",
+		   "is empty; give run weeks from 1, or leave weeks out for "
+		   "every week");
+	expect_bad(SURGE_WEEKS("[2, 0]"),
+		   "t.yaml:6:67: lines.999.surges.0.weeks.1: ",
+		   "must be a run week number from 1 to 1000000");
+	expect_bad(SURGE_WEEKS("2"), "t.yaml:6:63: lines.999.surges.0.weeks: ",
+		   "must be a list of run weeks from 1, such as [2, 5]");
+}
 
 /* A run may start on any day of the week. The start date's weekday is
  * worked out by arithmetic (mktime reads the time zone, which threads
@@ -248,6 +271,7 @@ int main(void)
 		BAD(bad_shift_end_is_start),
 		cmocka_unit_test(test_plain_decimal),
 		cmocka_unit_test(test_start_date_weekdays),
+		cmocka_unit_test(test_surge_weeks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
