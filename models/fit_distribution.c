@@ -4,6 +4,7 @@
 #include "models/fit_distribution.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,15 +353,54 @@ enum sim_status fit_distribution(const struct fit_sample *s, enum fit_family f,
 				   ne == 1 ? "" : "s");
 	out->ok = fit_start(s, f, ne, out->theta)
 		|| fit_simplex(&p, np, out->theta);
-	if (!out->ok)
+	if (out->ok)
+		fit_figures(&p, np, out);
+	if (!fit_distribution_eligible(out) || s->event != NULL)
 		return SIM_OK;
-	fit_figures(&p, np, out);
-	if (out->ok && s->event == NULL)
-		return fit_ks(s, out, err);
-	return SIM_OK;
+	return fit_ks(s, out, err);
 }
 
-/* Of the converged fits within FIT_AIC_NEAR of the lowest AIC (index
+int fit_distribution_eligible(struct fit_result *r)
+{
+	/* The values written must be inside the bound; !(v <= bound) also
+	 * catches a NaN or an infinity from a runaway estimate. */
+	if (!r->ok)
+		r->aside = FIT_ASIDE_NO_MAXIMUM;
+	else if (!(r->mean <= FIT_BOUND_S) || !(r->sd <= FIT_BOUND_S)
+		 || !(r->scale <= FIT_BOUND_S))
+		r->aside = FIT_ASIDE_BEYOND_BOUND;
+	else
+		r->aside = FIT_ELIGIBLE;
+	return r->aside == FIT_ELIGIBLE;
+}
+
+const char *fit_distribution_aside_text(const struct fit_result *r,
+					char *buf, size_t size)
+{
+	const char *what = "mean";
+	double v = r->mean;
+
+	if (r->aside == FIT_ELIGIBLE)
+		snprintf(buf, size, "%s", "");
+	else if (r->aside == FIT_ASIDE_NO_MAXIMUM)
+		snprintf(buf, size, "no maximum found (the simplex did not "
+			 "converge, or the likelihood is flat there)");
+	else {
+		if (r->mean <= FIT_BOUND_S && !(r->sd <= FIT_BOUND_S)) {
+			what = "sd";
+			v = r->sd;
+		} else if (r->mean <= FIT_BOUND_S) {
+			what = "scale";
+			v = r->scale;
+		}
+		snprintf(buf, size, "%s %.2g s is beyond what the data can "
+			 "support (bound 1e%.0f s)", what, v,
+			 log10(FIT_BOUND_S));
+	}
+	return buf;
+}
+
+/* Of the eligible fits within FIT_AIC_NEAR of the lowest AIC (index
  * low), the one with the fewest parameters, the lowest AIC among those. */
 static int fit_distribution_simplest(const struct fit_result *out, int n,
 				     int low)
@@ -371,7 +411,8 @@ static int fit_distribution_simplest(const struct fit_result *out, int n,
 		int np = fit_n_params[out[i].family];
 		int nb = fit_n_params[out[best].family];
 
-		if (!out[i].ok || out[i].aic > out[low].aic + FIT_AIC_NEAR)
+		if (out[i].aside != FIT_ELIGIBLE
+		    || out[i].aic > out[low].aic + FIT_AIC_NEAR)
 			continue;
 		if (np < nb || (np == nb && out[i].aic < out[best].aic))
 			best = i;
@@ -388,7 +429,8 @@ int fit_distribution_best(const struct fit_sample *s,
 	for (int i = 0; i < n; i++) {
 		if (fit_distribution(s, families[i], &out[i], err) != SIM_OK)
 			return -2;
-		if (out[i].ok && (low < 0 || out[i].aic < out[low].aic))
+		if (out[i].aside == FIT_ELIGIBLE
+		    && (low < 0 || out[i].aic < out[low].aic))
 			low = i;
 	}
 	return low < 0 ? -1 : fit_distribution_simplest(out, n, low);

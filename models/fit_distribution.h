@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 
+#include "models/scenario_schema.h"
 #include "sim/sim_err.h"
 
 enum fit_family {
@@ -35,9 +36,24 @@ struct fit_sample {
 /* What a duration of 0 is taken to be: half the log's resolution. */
 #define FIT_ZERO_S 0.0005
 
+/* Why a family's fit is not eligible to be written. */
+enum fit_aside {
+	FIT_ELIGIBLE,
+	FIT_ASIDE_NO_MAXIMUM,   /* the simplex did not converge, or the
+				 * likelihood is flat there (no information) */
+	FIT_ASIDE_BEYOND_BOUND  /* mean, sd or scale beyond FIT_BOUND_S */
+};
+
+/* The largest mean, sd or scale a fit may have to be written: a
+ * scenario's bound on a duration (SCENARIO_SECONDS_MAX). An estimate
+ * beyond it is the optimiser running off along a likelihood the data
+ * barely bend (a tail no observation reaches), not what they support. */
+#define FIT_BOUND_S SCENARIO_SECONDS_MAX
+
 struct fit_result {
 	enum fit_family family;
 	int ok;                      /* the fit converged; else the rest is 0 */
+	enum fit_aside aside;        /* FIT_ELIGIBLE, or why it is set aside */
 	double theta[2];             /* the unconstrained parameters */
 	double loglik, aic;
 	double mean, sd;             /* of the fitted distribution */
@@ -58,11 +74,20 @@ enum sim_status fit_distribution(const struct fit_sample *s, enum fit_family f,
  * two points is one parameter's penalty, so a difference under it is no
  * evidence for the extra parameter. */
 #define FIT_AIC_NEAR 2.0
+/* Sets r->aside: FIT_ASIDE_NO_MAXIMUM when !r->ok, FIT_ASIDE_BEYOND_BOUND
+ * when its mean, sd or scale is beyond FIT_BOUND_S (or not finite), else
+ * FIT_ELIGIBLE. Returns 1 when eligible. */
+int fit_distribution_eligible(struct fit_result *r);
+/* Why r was set aside, in words ("mean 6.4e+12 s is beyond what the data
+ * can support (bound 1e9 s)"); "" when eligible. Writes at most size
+ * bytes to buf and returns buf. */
+const char *fit_distribution_aside_text(const struct fit_result *r,
+					char *buf, size_t size);
 /* Fits each of the n families and returns the index of the best among
- * those that converged: the lowest AIC, unless a family with fewer
- * parameters is within FIT_AIC_NEAR of it, which is then preferred (the
- * exponential over the two-parameter families). -1 when none converged,
- * -2 on error (err filled). out holds n results. */
+ * the eligible ones (fit_distribution_eligible): the lowest AIC, unless
+ * a family with fewer parameters is within FIT_AIC_NEAR of it, which is
+ * then preferred (the exponential over the two-parameter families). -1
+ * when none is eligible, -2 on error (err filled). out holds n results. */
 int fit_distribution_best(const struct fit_sample *s,
 			  const enum fit_family *families, int n,
 			  struct fit_result *out, struct sim_err *err);

@@ -6,10 +6,13 @@
  * The estimate is the Kaplan-Meier survival curve (kaplan_meier.h) and
  * the best by AIC of an exponential and a lognormal fitted by censored
  * maximum likelihood (fit_distribution.h), with 95% intervals from the
- * observed information. Beyond the longest wait observed the data say
- * nothing, so the tail there is the parametric fit's. The mean of the
- * abandoned callers' waits, which is biased low (the patient ones were
- * answered first), is never used. */
+ * observed information, among those eligible (a family whose estimate
+ * runs beyond a scenario's bound, as a lognormal's does when the tail is
+ * barely identified, is set aside; none eligible: nothing is written).
+ * Beyond the longest wait observed the data say nothing, so the tail
+ * there is the parametric fit's. The mean of the abandoned callers'
+ * waits, which is biased low (the patient ones were answered first), is
+ * never used. */
 #ifndef MODELS_FIT_PATIENCE_H
 #define MODELS_FIT_PATIENCE_H
 
@@ -29,7 +32,8 @@ struct fit_patience {
 };
 
 /* Estimates patience from n waits, abandoned[i] 1 where the caller hung
- * up. With fewer than 2 abandoned calls nothing is fitted (best -1).
+ * up. With fewer than 2 abandoned calls nothing is fitted (best -1); with
+ * 2 or more and no family eligible, best is -1 and fits say why.
  * Returns SIM_OK or SIM_ENOMEM; free with fit_patience_clear. */
 enum sim_status fit_patience_estimate(const double *wait,
 				      const unsigned char *abandoned,

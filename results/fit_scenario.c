@@ -129,8 +129,22 @@ static void fit_scenario_dist(FILE *f, const struct fit_result *r)
 			fit_family_name(r->family), r->mean, r->sd);
 }
 
+/* A family set aside: its AIC and mean when it has them, and why. */
+static void fit_scenario_aside(FILE *f, const struct fit_result *r)
+{
+	char why[160];
+
+	if (r->ok) {
+		fputs("AIC ", f);
+		fit_scenario_count(f, r->aic);
+		fputs(", ", f);
+	}
+	fprintf(f, "set aside: %s\n",
+		fit_distribution_aside_text(r, why, sizeof why));
+}
+
 /* One comment line a family: its AIC, mean and sd with their 95%
- * intervals, the best marked. */
+ * intervals, the best marked; or, set aside, why. */
 static void fit_scenario_families(FILE *f, const struct fit_result *fits,
 				  int n, int best)
 {
@@ -138,8 +152,8 @@ static void fit_scenario_families(FILE *f, const struct fit_result *fits,
 		const struct fit_result *r = &fits[i];
 
 		fprintf(f, "    #   %-11s ", fit_family_name(r->family));
-		if (!r->ok) {
-			fputs("no maximum found\n", f);
+		if (r->aside != FIT_ELIGIBLE) {
+			fit_scenario_aside(f, r);
 			continue;
 		}
 		fputs("AIC ", f);
@@ -149,7 +163,8 @@ static void fit_scenario_families(FILE *f, const struct fit_result *fits,
 			r->sd, r->sd_lo, r->sd_hi, i == best ? ", best" : "");
 	}
 	for (int i = 0; best >= 0 && i < n; i++)
-		if (fits[i].ok && fits[i].aic < fits[best].aic) {
+		if (fits[i].aside == FIT_ELIGIBLE
+		    && fits[i].aic < fits[best].aic) {
 			fprintf(f, "    #   (within %.0f AIC points of the lowest, "
 				"the family with fewer parameters is written)\n",
 				FIT_AIC_NEAR);
@@ -189,10 +204,14 @@ void fit_scenario_duration(FILE *f, const char *key,
 	fprintf(f, "    # %s: maximum likelihood, the best by AIC of\n", key);
 	fit_scenario_families(f, d->fits, FIT_FAMILIES, d->best);
 	if (d->empirical) {
-		fprintf(f, "    #   the best family's KS distance %.3f is above "
-			"%.3f (the larger of 0.03 and 1.36/sqrt(n)): the "
-			"data's own distribution instead\n",
-			b ? b->ks : 1.0, d->ks_max);
+		if (b)
+			fprintf(f, "    #   the best family's KS distance %.3f "
+				"is above %.3f (the larger of 0.03 and "
+				"1.36/sqrt(n)): the data's own distribution "
+				"instead\n", b->ks, d->ks_max);
+		else
+			fputs("    #   no family is eligible: the data's own "
+			      "distribution instead\n", f);
 		fit_scenario_empirical(f, key, d, what);
 		return;
 	}
@@ -228,10 +247,19 @@ static void fit_scenario_patience(FILE *f, const struct fit_patience *p)
 {
 	const struct fit_result *b = p->best >= 0 ? &p->fits[p->best] : NULL;
 
-	if (!b) {
+	if (!b && p->n_abandoned < 2) {
 		fprintf(f, "    # patience: not fitted: %zu of %zu callers hung "
 			"up, too few; here callers never hang up\n",
 			p->n_abandoned, p->n);
+		return;
+	}
+	if (!b) {
+		fprintf(f, "    # patience: not fitted: of the families fitted "
+			"to %zu waits (%zu abandoned)\n", p->n,
+			p->n_abandoned);
+		fit_scenario_families(f, p->fits, FIT_PATIENCE_FAMILIES, -1);
+		fputs("    #   none is eligible: as with too few callers "
+		      "hung up, here callers never hang up\n", f);
 		return;
 	}
 	fputs("    # patience: censored maximum likelihood (an answered "
@@ -273,6 +301,8 @@ static void fit_scenario_redial_delay(FILE *f, const struct fit_redial *r)
 	if (d->best >= 0)
 		fprintf(f, " redials, KS = %.3f%s\n", d->fits[d->best].ks,
 			d->empirical ? ", empirical" : "");
+	else if (d->empirical)
+		fputs(" redials, no family eligible, empirical\n", f);
 	else
 		fputs(d->all_zero ? " redials, all at once\n"
 		      : " redial, too few to fit\n", f);

@@ -25,6 +25,28 @@ static void report_fit_command(struct emit_json *w,
 	emit_json_close(w, ']');
 }
 
+/* The families of fits set aside, each with why, as "set_aside". */
+static void report_fit_set_aside(struct emit_json *w,
+				 const struct fit_result *fits, int n)
+{
+	char why[160];
+
+	emit_json_key(w, "set_aside");
+	emit_json_open(w, '[');
+	for (int i = 0; i < n; i++) {
+		if (fits[i].aside == FIT_ELIGIBLE)
+			continue;
+		emit_json_next(w);
+		emit_json_open_flat(w, '{');
+		emit_json_key_string(w, "family",
+				     fit_family_name(fits[i].family));
+		emit_json_key_string(w, "why", fit_distribution_aside_text(
+					     &fits[i], why, sizeof why));
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+}
+
 /* Handle or wrap-up: each quantile of the data and the fitted family's
  * distribution function there; null when nothing was fitted. */
 static void report_fit_duration(struct emit_json *w, const char *key,
@@ -44,6 +66,7 @@ static void report_fit_duration(struct emit_json *w, const char *key,
 	emit_json_key_number(w, "ks", r->ks);
 	emit_json_key_bool(w, "empirical", d->empirical);
 	emit_json_key_number(w, "ks_max", d->ks_max);
+	report_fit_set_aside(w, d->fits, FIT_FAMILIES);
 	emit_json_key(w, "points");
 	emit_json_open(w, '[');
 	for (int i = 0; i < FIT_CALLS_QUANTILES; i++) {
@@ -93,6 +116,8 @@ static void report_fit_patience(struct emit_json *w,
 	emit_json_key_string_or_null(w, "family", p->best < 0 ? NULL
 				     : fit_family_name(p->fits[p->best].family));
 	emit_json_key_number(w, "longest_wait_s", p->longest_wait);
+	report_fit_set_aside(w, p->fits, p->n_abandoned < 2 ? 0
+			     : FIT_PATIENCE_FAMILIES);
 	emit_json_key(w, "points");
 	emit_json_open(w, '[');
 	for (size_t k = 0; k < shown; k++)

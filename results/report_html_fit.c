@@ -80,6 +80,24 @@ static void fitp_spec_patience(FILE *f, const json_t *root, size_t arg)
 	report_html_data(f, fitp_rows, root, arg);
 }
 
+/* The families set aside (d's "set_aside"), each with why, after lead;
+ * nothing when none was. */
+static void fitp_set_aside(FILE *f, const json_t *d, const char *lead)
+{
+	const json_t *a = json_object_get(d, "set_aside");
+
+	for (size_t i = 0; i < json_array_size(a); i++) {
+		const json_t *e = json_array_get(a, i);
+
+		fputs(i ? "; " : lead, f);
+		report_html_escape(f, result_string(e, "family"));
+		fputs(", ", f);
+		report_html_escape(f, result_string(e, "why"));
+	}
+	if (json_array_size(a) > 0)
+		fputs(".", f);
+}
+
 /* Handle or wrap-up of line l: its words and chart, or why none. */
 static void fitp_duration(FILE *f, const json_t *root, size_t l, int k)
 {
@@ -102,6 +120,7 @@ static void fitp_duration(FILE *f, const json_t *root, size_t l, int k)
 		fprintf(f, "; more than %.3f (the larger of 0.03 and "
 			"1.36/sqrt(n)), so the scenario has the data's own "
 			"distribution", result_number(d, "ks_max"));
+	fitp_set_aside(f, d, ". Set aside: ");
 	fputs("</p>\n", f);
 	snprintf(id, sizeof id, "chart-fit-%zu-%s", l, fit_keys[k]);
 	report_html_chart(f, id, "The share of calls done by each time: the "
@@ -124,11 +143,15 @@ static void fitp_patience(FILE *f, const json_t *root, size_t l)
 	if (*fam) {
 		fputs("fitted by censored maximum likelihood: ", f);
 		report_html_escape(f, fam);
+	} else if (json_array_size(json_object_get(p, "set_aside")) > 0) {
+		fputs("no family eligible, so callers never hang up", f);
 	} else {
 		fputs("too few hung up for a fit", f);
 	}
-	fprintf(f, ". Beyond the longest wait, %.1f s, the data say nothing."
-		"</p>\n", result_number(p, "longest_wait_s"));
+	fprintf(f, ". Beyond the longest wait, %.1f s, the data say nothing.",
+		result_number(p, "longest_wait_s"));
+	fitp_set_aside(f, p, " Set aside: ");
+	fputs("</p>\n", f);
 	if (json_array_size(json_object_get(p, "points")) == 0)
 		return;
 	snprintf(id, sizeof id, "chart-fit-%zu-patience", l);

@@ -179,6 +179,86 @@ static void test_fit_small(void **state)
 	assert_seconds_near(r.mean, (FIT_ZERO_S + 5) / 2, 1e-12);
 }
 
+/* Patience barely identified: 21 callers hung up, their waits spread
+ * evenly in log time from 0.05 s to 166 s (as a Weibull of shape 0.45
+ * and scale 140,000 s gives at light load), and 13,500 answered, most at
+ * once and the rest within 386 s. The lognormal's likelihood keeps
+ * rising as its sigma and mean grow (no observation reaches the tail),
+ * so the estimate runs to a mean far beyond a scenario's bound: it is set
+ * aside, with why, though its AIC is the lower, and the exponential is
+ * chosen. */
+#define ASIDE_EVENTS 21
+#define ASIDE_AT_ONCE 12500
+#define ASIDE_WAITING 1000
+#define ASIDE_N (ASIDE_EVENTS + ASIDE_AT_ONCE + ASIDE_WAITING)
+
+static void test_fit_set_aside(void **state)
+{
+	static const enum fit_family fams[2] = { FIT_EXPONENTIAL,
+						 FIT_LOGNORMAL };
+	static double x[ASIDE_N];
+	static unsigned char e[ASIDE_N];
+	struct fit_sample s = { x, e, ASIDE_N };
+	struct fit_result r[2];
+	struct sim_err err;
+	char why[160];
+
+	(void)state;
+	sim_err_clear(&err);
+	for (size_t i = 0; i < ASIDE_N; i++) {
+		e[i] = i < ASIDE_EVENTS;
+		x[i] = e[i] ? 0.05 * pow(1.5, (double)i)
+			: i < ASIDE_EVENTS + ASIDE_AT_ONCE ? 0
+			: 0.386 * (double)(i - ASIDE_EVENTS - ASIDE_AT_ONCE + 1);
+	}
+	assert_int_equal(fit_distribution_best(&s, fams, 2, r, &err), 0);
+	assert_int_equal(r[0].aside, FIT_ELIGIBLE);
+	assert_true(r[0].mean < FIT_BOUND_S);
+	assert_int_equal(r[1].aside, FIT_ASIDE_BEYOND_BOUND);
+	assert_true(r[1].aic < r[0].aic);
+	assert_true(r[1].mean > FIT_BOUND_S);
+	fit_distribution_aside_text(&r[1], why, sizeof why);
+	assert_non_null(strstr(why, "is beyond what the data can support "
+			       "(bound 1e9 s)"));
+	assert_true(strncmp(why, "mean ", 5) == 0);
+}
+
+/* The rule on crafted results: each of mean, sd and scale is bounded,
+ * a value not finite is beyond, and a fit with no maximum is set aside
+ * whatever its figures. */
+static void test_fit_eligible_rule(void **state)
+{
+	struct fit_result r = { .ok = 1, .mean = 1e9, .sd = 1e9,
+				.scale = 1e9 };
+	char why[160];
+
+	(void)state;
+	assert_true(fit_distribution_eligible(&r));
+	assert_string_equal(fit_distribution_aside_text(&r, why, sizeof why),
+			    "");
+	r.sd = 1.5e9;
+	assert_false(fit_distribution_eligible(&r));
+	assert_string_equal(fit_distribution_aside_text(&r, why, sizeof why),
+			    "sd 1.5e+09 s is beyond what the data can support "
+			    "(bound 1e9 s)");
+	r.sd = 1;
+	r.scale = NAN;
+	assert_false(fit_distribution_eligible(&r));
+	assert_non_null(strstr(fit_distribution_aside_text(&r, why,
+							    sizeof why),
+			       "scale nan s"));
+	r.scale = 1;
+	r.mean = 6.39e12;
+	assert_false(fit_distribution_eligible(&r));
+	assert_string_equal(fit_distribution_aside_text(&r, why, sizeof why),
+			    "mean 6.4e+12 s is beyond what the data can "
+			    "support (bound 1e9 s)");
+	r.mean = 1;
+	r.ok = 0;
+	assert_false(fit_distribution_eligible(&r));
+	assert_int_equal(r.aside, FIT_ASIDE_NO_MAXIMUM);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +268,8 @@ int main(void)
 		cmocka_unit_test(test_fit_aic_near_tie),
 		cmocka_unit_test(test_fit_weibull_equation),
 		cmocka_unit_test(test_fit_small),
+		cmocka_unit_test(test_fit_set_aside),
+		cmocka_unit_test(test_fit_eligible_rule),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,53 @@
+"""callsim fit never writes a scenario `callsim check` refuses: a family
+whose estimate is beyond a scenario's bound on a duration is set aside.
+
+Four weeks of tests/cli/fit_log.yaml (seed 1) with the callers' patience
+a Weibull of shape 0.45 and scale 140,000 s, as the bundled scenario's 999
+line has it: a few callers give up at once, the rest would wait for hours,
+and at light load nobody waits long, so the tail is barely identified.
+The censored lognormal's estimate runs off to a mean of about 1e13 s
+(beyond the bound of 1e9 s); it is set aside, the comment and the JSON say
+so and why (as does the fit's page), and the scenario written is checked
+and run."""
+import json
+import os
+import re
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import Ctx  # noqa: E402
+
+ctx = Ctx()
+tmp = tempfile.mkdtemp(prefix="callsim-fit-bounds-")
+calls = os.path.join(tmp, "calls.csv")
+fitted = os.path.join(tmp, "fitted.yaml")
+page = os.path.join(tmp, "fit.html")
+ctx.expect_rc(["run", ctx.path("tests", "cli", "fit_log.yaml"),
+               "--set", "lines.999.patience={dist: weibull, shape: 0.45, "
+               "scale: 140000}", "--set", "run.days=28",
+               "--set", "run.replications=2", "--calls-log", calls], 0)
+ctx.expect_rc(["fit", calls, "--out", fitted, "--report", page], 0)
+with open(fitted, encoding="utf-8") as f:
+    text = f.read()
+ctx.check(re.search(r"#   lognormal   AIC [0-9,.]+, set aside: mean "
+                    r"[0-9.]+e\+1[0-9] s is beyond what the data can support "
+                    r"\(bound 1e9 s\)", text) is not None,
+          "the comment names the lognormal set aside, and why:\n" + text)
+m = re.search(r"\n    patience: \{dist: (\w+), mean: ([0-9.e+]+)\}", text)
+ctx.check(m is not None and m.group(1) == "exponential"
+          and float(m.group(2)) <= 1e9,
+          "the eligible family, the exponential, is written: %s"
+          % (m.group(0) if m else None))
+ctx.expect_rc(["check", fitted], 0)
+out, _ = ctx.expect_rc(["run", fitted, "--set", "run.replications=2",
+                        "--format", "json"], 0)
+ctx.check(json.loads(out) is not None, "the fitted scenario runs")
+
+# The page says the same, from the fit's JSON (its "set_aside").
+with open(page, encoding="utf-8") as f:
+    html = f.read()
+ctx.check(re.search(r"Set aside: lognormal, mean [0-9.]+e\+1[0-9] s is beyond "
+                    r"what the data can support \(bound 1e9 s\)\.</p>", html)
+          is not None, "the page names the lognormal set aside")
+ctx.finish()
