@@ -489,6 +489,27 @@ int roster_plan_on_duty(const struct roster_plan *p, size_t h)
 	return k;
 }
 
+size_t roster_plan_short_hours(const struct roster_plan *p,
+			       int most[HOURS_PER_WEEK],
+			       int need[HOURS_PER_WEEK])
+{
+	size_t per_hour = (size_t)llround(HOUR_S / p->step_s), hours = 0;
+
+	memset(most, 0, HOURS_PER_WEEK * sizeof *most);
+	memset(need, 0, HOURS_PER_WEEK * sizeof *need);
+	/* Slot 0 is 00:00 on a Monday, whatever the start date; a rota's
+	 * slots span weeks, and any of them may be the short one. */
+	for (size_t t = 0; t < p->n_slots; t++) {
+		size_t h = t / per_hour % HOURS_PER_WEEK;
+
+		if (p->short_by[t] > most[h])
+			most[h] = p->short_by[t], need[h] = p->need[t];
+	}
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		hours += most[h] > 0;
+	return hours;
+}
+
 void roster_plan_quote(FILE *f, const char *text)
 {
 	fputc('"', f);

@@ -166,4 +166,12 @@ void roster_plan_quote(FILE *f, const char *text);
  * cycle). */
 int roster_plan_on_duty(const struct roster_plan *p, size_t h);
 
+/* The worst shortfall of p's last solve in each hour of the week, over
+ * every slot of the hour and every week p's slots span (one, or a rota's
+ * cycle): most[h] the rostered cover missing (0: none), need[h] the
+ * requirement of that slot. Returns how many hours fall short. */
+size_t roster_plan_short_hours(const struct roster_plan *p,
+			       int most[HOURS_PER_WEEK],
+			       int need[HOURS_PER_WEEK]);
+
 #endif

@@ -58,17 +58,9 @@ static void roster_search_short(const struct roster_plan *rp,
 				const struct optimise_plan *plan,
 				struct sim_err *err)
 {
-	size_t per_hour = (size_t)llround(HOUR_S / rp->step_s);
-	int most[HOURS_PER_WEEK] = { 0 }, need[HOURS_PER_WEEK] = { 0 };
+	int most[HOURS_PER_WEEK], need[HOURS_PER_WEEK];
 
-	/* Slot 0 is 00:00 on a Monday, whatever the start date; a rota's
-	 * slots span weeks: the worst of each hour of the week. */
-	for (size_t t = 0; t < rp->n_slots; t++) {
-		size_t h = t / per_hour % HOURS_PER_WEEK;
-
-		if (rp->short_by[t] > most[h])
-			most[h] = rp->short_by[t], need[h] = rp->need[t];
-	}
+	roster_plan_short_hours(rp, most, need);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		char label[SUMMARY_HOUR_LABEL_MAX];
 

@@ -159,30 +159,22 @@ static void roster_units_short(const struct roster_units *r, size_t e,
 			       struct sim_err *err)
 {
 	const struct roster_plan *rp = r->plans[e];
-	size_t per_hour = (size_t)llround(HOUR_S / rp->step_s), hours = 0;
-	size_t worst = 0;
-	int most = 0;
+	int most[HOURS_PER_WEEK], need[HOURS_PER_WEEK];
+	size_t hours = roster_plan_short_hours(rp, most, need), worst = 0;
 	char label[SUMMARY_HOUR_LABEL_MAX];
 
-	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
-		bool short_here = false;
-
-		for (size_t i = 0; i < per_hour; i++) {
-			size_t t = h * per_hour + i;
-
-			short_here |= rp->short_by[t] > 0;
-			if (rp->short_by[t] > most)
-				most = rp->short_by[t], worst = t;
-		}
-		hours += short_here;
-	}
-	summary_hour_label(worst / per_hour, label);
+	/* Every week of a rota's cycle counts, as for a pool: the first
+	 * hour of the week with the largest shortfall in any of them. */
+	for (size_t h = 1; h < HOURS_PER_WEEK; h++)
+		if (most[h] > most[worst])
+			worst = h;
+	summary_hour_label(worst, label);
 	sim_err_add(err, SIM_EINVAL, "%s: %zu hours of the week cannot be "
 		    "covered; the worst, %s, needs %d units on duty (%d rostered) "
 		    "and the allowed shifts within --max-staff roster at most %d, "
 		    "short by %d", rp->who, hours, label,
-		    r->entry_need[e * HOURS_PER_WEEK + worst / per_hour],
-		    rp->need[worst], rp->need[worst] - most, most);
+		    r->entry_need[e * HOURS_PER_WEEK + worst],
+		    need[worst], need[worst] - most[worst], most[worst]);
 }
 
 /* Solves every chosen entry's programme for the requirement. Returns

@@ -9,7 +9,9 @@
  * week every 56 days, 8 Mondays, and each person works a day shift on 2
  * of them, so 8 people (42 h a week each, 336 h), in four teams of two
  * (as many people as eight of one, fewer teams). A pattern that breaks
- * the Working Time Regulations is refused, naming the rule. */
+ * the Working Time Regulations is refused, naming the rule. The hours
+ * short of a solve are read over every week of the slots: a shortfall
+ * in the second week only still names its hour of the week. */
 #include "test_support.h"
 
 #include <stdlib.h>
@@ -172,6 +174,31 @@ static void test_roster_plan_rota_own_and_rules(void **state)
 	assert_null(p);
 }
 
+static void test_roster_plan_short_later_week(void **state)
+{
+	enum { PER_HOUR = 4, WEEK = HOURS_PER_WEEK * PER_HOUR };
+	int short_by[2 * WEEK] = { 0 }, need[2 * WEEK];
+	int most[HOURS_PER_WEEK], at[HOURS_PER_WEEK];
+	struct roster_plan p = { .n_slots = 2 * WEEK, .step_s = HOUR_S / PER_HOUR,
+				 .need = need, .short_by = short_by };
+
+	(void)state;
+	for (size_t t = 0; t < 2 * WEEK; t++)
+		need[t] = 3;
+	/* Week 1: Tue 10:15 short by 1; week 2: Tue 10:30 by 2, Sun 23:45
+	 * by 1. */
+	short_by[(24 + 10) * PER_HOUR + 1] = 1;
+	short_by[WEEK + (24 + 10) * PER_HOUR + 2] = 2;
+	short_by[2 * WEEK - 1] = 1;
+	assert_int_equal(roster_plan_short_hours(&p, most, at), 2);
+	assert_int_equal(most[24 + 10], 2);
+	assert_int_equal(at[24 + 10], 3);
+	assert_int_equal(most[HOURS_PER_WEEK - 1], 1);
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		if (h != 24 + 10 && h != HOURS_PER_WEEK - 1)
+			assert_int_equal(most[h], 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_roster_plan_rota_one_hour),
 		cmocka_unit_test(test_roster_plan_rota_wednesday),
 		cmocka_unit_test(test_roster_plan_rota_own_and_rules),
+		cmocka_unit_test(test_roster_plan_short_later_week),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
