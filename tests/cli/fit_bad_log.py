@@ -208,6 +208,34 @@ staff = [int(x) for x in re.findall(r"staff: (\d+)\}", out)]
 ctx.check("(the log numbers no handler)" in out and 'name: "handlers"' in out
           and staff and all(1 <= x <= 4 for x in staff),
           "nohandler.csv: staff %s\n%s" % (staff, out[-800:]))
+
+
+def write_text(lines, name):
+    """Writes lines as they are, not quoted by csv; returns the path."""
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def only_problem(path, want):
+    """fit exits 2 with want as the one problem reported."""
+    out, err = ctx.expect_rc(["fit", path], 2)
+    msgs = [m for m in err.splitlines() if m.startswith(path + ":")]
+    ctx.check(len(msgs) == 1 and msgs[0].startswith(want),
+              "%s: wanted the one problem %r, got\n%s" % (path, want, err))
+    ctx.check("1 problem in" in err and out == "", "%s: %s" % (path, err))
+
+
+# A short row is one problem, its cell count; its cells are not read too.
+LINES = [",".join(r) for r in ROWS[:200]]
+short = list(LINES)
+short[5] = short[5][:20]
+only_problem(write_text(short, "short.csv"), "%s:6:1: this line has %d "
+             "cells and the first has %d" % (os.path.join(tmp, "short.csv"),
+                                            short[5].count(",") + 1,
+                                            len(HEAD)))
+
 fitted = os.path.join(tmp, "nohandler.yaml")
 with open(fitted, "w", encoding="utf-8") as f:
     f.write(out)
