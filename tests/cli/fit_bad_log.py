@@ -235,6 +235,23 @@ only_problem(write_text(short, "short.csv"), "%s:6:1: this line has %d "
              "cells and the first has %d" % (os.path.join(tmp, "short.csv"),
                                             short[5].count(",") + 1,
                                             len(HEAD)))
+# An unclosed quote opening a cell is reported at its column, whether
+# the cell is the first or another.
+for col, name in ((0, "quote_first.csv"), (COL["line"], "quote_mid.csv")):
+    cells = list(ROWS[5])
+    cells[col] = '"' + cells[col]
+    quoted = list(LINES)
+    quoted[5] = ",".join(cells)
+    only_problem(write_text(quoted, name), "%s:6:%d: unclosed quote"
+                 % (os.path.join(tmp, name),
+                    len(",".join(cells[:col])) + (col > 0) + 1))
+# A cell quoted whole is read as its text.
+cells = list(ROWS[5])
+cells[COL["outcome"]] = '"' + cells[COL["outcome"]] + '"'
+closed = list(LINES)
+closed[5] = ",".join(cells)
+_, err = ctx.expect_rc(["fit", write_text(closed, "closed.csv")], 0)
+ctx.check("unclosed" not in err, "closed.csv: %s" % err)
 
 fitted = os.path.join(tmp, "nohandler.yaml")
 with open(fitted, "w", encoding="utf-8") as f:
