@@ -26,7 +26,8 @@ int cli_log_verdict(const struct cli_log_read *r, enum sim_status st,
 		problems == 1 ? "" : "s", r->path, r->n_bad,
 		cli_log_s(r->n_bad), r->n_gaps, cli_log_s(r->n_gaps));
 	if (r->skip) {
-		fprintf(stderr, "callsim %s: --skip-bad-rows: %zu row%s left "
+		if (!r->quiet)
+			fprintf(stderr, "callsim %s: --skip-bad-rows: %zu row%s left "
 			"out, %zu gap%s left out of the period; using the "
 			"%zu rows left\n", r->cmd, r->n_bad,
 			cli_log_s(r->n_bad), r->n_gaps, cli_log_s(r->n_gaps),

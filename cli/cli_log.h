@@ -17,6 +17,7 @@ struct cli_log_read {
 	const char *done;      /* what the command does: "fitted", "compared" */
 	const char *path;      /* the log's file */
 	bool skip;             /* --skip-bad-rows */
+	bool quiet;            /* --quiet: no note of the rows left out */
 	size_t n_bad, n_gaps;  /* rows left out, gaps of the log */
 	size_t n_left;         /* rows kept */
 };

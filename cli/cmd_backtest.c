@@ -22,6 +22,7 @@ const char cmd_backtest_usage[] =
 	"                  [--date-format F] [--replications N] [--seed S]\n"
 	"                  [--set KEY=VALUE]... [--threads N] [--skip-bad-rows]\n"
 	"                  [--format table|csv|json] [--report FILE.html]\n"
+	"                  [--quiet]\n"
 	"\n"
 	"Runs SCENARIO over the period the call log covers and sets simulated\n"
 	"against observed, per line and per hour of the week: offered calls,\n"
@@ -43,6 +44,8 @@ const char cmd_backtest_usage[] =
 	"  --format F          table (default), csv or json\n"
 	"  --report FILE       also write an HTML report of observed against\n"
 	"                      simulated by hour of the week\n"
+	"  --quiet             no note on stderr of the rows --skip-bad-rows\n"
+	"                      left out; errors and warnings are still printed\n"
 	"\n"
 	"exit status: 0 ok, 1 failure, 2 bad usage, scenario or log\n";
 
@@ -53,6 +56,7 @@ struct backtest_opts {
 	const char *replications, *seed, *report;
 	unsigned threads;
 	bool skip;            /* --skip-bad-rows */
+	bool quiet;
 	const char **command; /* argv without --threads, for the JSON */
 	size_t n_command;
 };
@@ -74,6 +78,7 @@ static const struct cli_opt backtest_opts_table[] = {
 	CLI_OPT_CHOICE("format", struct backtest_opts, format,
 		       backtest_formats),
 	CLI_OPT_TEXT("report", 0, struct backtest_opts, report),
+	CLI_OPT_FLAG("quiet", 'q', struct backtest_opts, quiet),
 	CLI_OPT_USAGE(backtest_usage_lines),
 	CLI_OPT_END
 };
@@ -135,7 +140,7 @@ static int backtest_parse(int argc, char **argv, struct backtest_opts *o)
 static int backtest_read(const struct backtest_opts *o, struct call_log *log)
 {
 	struct cli_log_read r = { "backtest", "compared", o->paths[1], o->skip,
-				  0, 0, 0 };
+				  o->quiet, 0, 0, 0 };
 	struct sim_err err;
 	struct yaml_doc yd = { 0 };
 	struct call_log_options opt = {

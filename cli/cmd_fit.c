@@ -25,6 +25,7 @@ const char cmd_fit_usage[] =
 	"                  [--incident-map COLUMN=FIELD]... [--date-format F]\n"
 	"                  [--answer-within S] [--profile auto|hour|quarter]\n"
 	"                  [--skip-bad-rows] [--out FILE] [--report FILE.html]\n"
+	"                  [--quiet]\n"
 	"\n"
 	"Fits a scenario to a call log (one CSV row a call, as `callsim run\n"
 	"--calls-log` writes or a telephony system exports): each line's volume,\n"
@@ -55,6 +56,8 @@ const char cmd_fit_usage[] =
 	"  --out FILE          write the scenario to FILE (default stdout)\n"
 	"  --report FILE       also write an HTML page of each line's handle,\n"
 	"                      wrap-up and patience against what was fitted\n"
+	"  --quiet             no note on stderr of the rows --skip-bad-rows\n"
+	"                      left out; errors and warnings are still printed\n"
 	"\n"
 	"exit status: 0 ok, 1 failure, 2 bad usage or a log with problems\n";
 
@@ -68,6 +71,7 @@ struct fit_opts {
 	const char *out;
 	const char *report;
 	bool skip;
+	bool quiet;
 	char **argv;          /* as given, for the report's "command" */
 	int argc;
 };
@@ -86,6 +90,7 @@ static const struct cli_opt fit_opts_table[] = {
 	CLI_OPT_FLAG("skip-bad-rows", 0, struct fit_opts, skip),
 	CLI_OPT_TEXT("out", 'o', struct fit_opts, out),
 	CLI_OPT_TEXT("report", 0, struct fit_opts, report),
+	CLI_OPT_FLAG("quiet", 'q', struct fit_opts, quiet),
 	CLI_OPT_USAGE(fit_usage_lines),
 	CLI_OPT_END
 };
@@ -122,7 +127,8 @@ static int fit_parse(int argc, char **argv, struct fit_opts *o,
  * fitted (no problem, or --skip-bad-rows), else the exit code. */
 static int fit_read(const struct fit_opts *o, struct call_log *log)
 {
-	struct cli_log_read r = { "fit", "fitted", o->path, o->skip, 0, 0, 0 };
+	struct cli_log_read r = { "fit", "fitted", o->path, o->skip,
+				  o->quiet, 0, 0, 0 };
 	struct sim_err err;
 	struct yaml_doc yd = { 0 };
 	struct call_log_options opt = {
@@ -146,7 +152,7 @@ static int fit_read_incidents(const struct fit_opts *o,
 			      struct incident_log *il)
 {
 	struct cli_log_read r = { "fit", "fitted", o->incidents, o->skip,
-				  0, 0, 0 };
+				  o->quiet, 0, 0, 0 };
 	struct sim_err err;
 	struct yaml_doc yd = { 0 };
 	struct incident_log_options opt = {

@@ -27,11 +27,11 @@
 #include "sim/mem.h"
 
 const char cmd_merge_usage[] =
-	"usage: callsim merge PART... [--out FILE]\n"
+	"usage: callsim merge PART... [--out FILE] [--quiet]\n"
 	"       callsim merge RUN-PART... [--out FILE] [--format table|csv|json]\n"
 	"                     [--wide] [--intervals] [--by-day] [--by-hour]\n"
 	"                     [--require-slas] [--scenario FILE]\n"
-	"                     [--mixed-environment]\n"
+	"                     [--mixed-environment] [--quiet]\n"
 	"\n"
 	"Joins the parts of a result computed in pieces into the file the\n"
 	"result computed whole writes, byte for byte: the N files of\n"
@@ -43,6 +43,9 @@ const char cmd_merge_usage[] =
 	"\n"
 	"  --out FILE                write to FILE (refused if it exists)\n"
 	"                            instead of stdout\n"
+	"  --quiet                   accepted as every command takes it: merge\n"
+	"                            prints no progress; errors and warnings\n"
+	"                            are still printed\n"
 	"\n"
 	"The parts of a long run (`callsim run --replications-range A:B\n"
 	"--partial RUN-PART`), in any order, make the run's output, the same\n"
@@ -63,11 +66,12 @@ const char cmd_merge_usage[] =
 struct merge_opts {
 	struct cli_strings parts;          /* PART..., in order */
 	const char *out;                   /* NULL: stdout */
-	bool help;
+	bool quiet, help;
 };
 
 static const struct cli_opt merge_opts_table[] = {
 	CLI_OPT_TEXT("out", 'o', struct merge_opts, out),
+	CLI_OPT_FLAG("quiet", 'q', struct merge_opts, quiet),
 	CLI_OPT_FLAG("help", 'h', struct merge_opts, help),
 	CLI_OPT_END
 };

@@ -23,7 +23,8 @@
 struct merge_opts {
 	const char *out, *scenario;
 	int format;                        /* enum report_run_format */
-	bool wide, intervals, by_day, by_hour, require_slas, mixed_env, help;
+	bool wide, intervals, by_day, by_hour, require_slas, mixed_env, quiet,
+	     help;
 	const char **parts;                /* owned array, borrowed words */
 	size_t n_parts;
 	const char **words;                /* the output's options, for the
@@ -43,6 +44,7 @@ static const struct cli_opt merge_opts_table[] = {
 	CLI_OPT_FLAG("by-hour", 0, struct merge_opts, by_hour),
 	CLI_OPT_FLAG("require-slas", 0, struct merge_opts, require_slas),
 	CLI_OPT_FLAG("mixed-environment", 0, struct merge_opts, mixed_env),
+	CLI_OPT_FLAG("quiet", 'q', struct merge_opts, quiet),
 	CLI_OPT_FLAG("help", 'h', struct merge_opts, help),
 	CLI_OPT_END
 };

@@ -143,11 +143,40 @@ int csv_read_columns(struct yaml_doc *yd, const struct csv_read_fields *fl,
 	return 0;
 }
 
+/* The '"' opening a cell of the current line that does not end with a
+ * '"', or NULL. A log's reader takes a cell quoted whole as its text;
+ * a cell only opened would be read as text beginning with the quote (or
+ * be a quoted separator, which is not read as one). */
+static const char *csv_unclosed(const struct csv_read *c)
+{
+	const char *p = c->row, *end;
+
+	for (;;) {
+		p += strspn(p, " \t");
+		end = strchr(p, c->sep);
+		if (end == NULL)
+			end = p + strlen(p);
+		if (*p == '"') {
+			const char *q = end;
+
+			while (q > p + 1 && strchr(" \t\r", q[-1]))
+				q--;
+			if (q == p + 1 || q[-1] != '"')
+				return p;
+		}
+		if (*end == '\0')
+			return NULL;
+		p = end + 1;
+	}
+}
+
 /* Checks the shape of the current line before it is cut: a ';' in a file
  * separated by ',' (its first line has none) could be a spreadsheet's
  * cell separator, which would misplace a decimal comma; and every line
  * has as many cells as the first, which is how a decimal comma in a file
- * separated by ',' shows ("1,5" beside "2"). Returns the line's cells. */
+ * separated by ',' shows ("1,5" beside "2"); and no cell opens a quote it
+ * does not close. At most one problem is reported a line. Returns the
+ * line's cells. */
 static int csv_shape(struct yaml_doc *yd, struct csv_read *c)
 {
 	const char *semi = strchr(c->row, ';'), *p;
@@ -170,6 +199,10 @@ static int csv_shape(struct yaml_doc *yd, struct csv_read *c)
 				"first has %d; every line must have as many (a "
 				"decimal comma needs cells separated by ';')", n,
 				c->n_cells);
+	else if ((p = csv_unclosed(c)) != NULL)
+		csv_read_report(yd, c, p, "unclosed quote: the cell opens with '\"' "
+				"and does not end with one (a quoted cell cannot "
+				"hold the separator '%c')", c->sep);
 	else
 		c->row_bad = 0;
 	return n;

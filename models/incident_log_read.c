@@ -329,7 +329,9 @@ static enum sim_status incident_log_rows(struct incident_log_ctx *x)
 			return sim_err_add(x->yd->err, SIM_ESCENARIO, "%s: more "
 					   "than %d rows", x->c.path,
 					   INCIDENT_LOG_ROWS_MAX);
-		rc = incident_log_row_read(x, &r);
+		/* A row of the wrong shape was reported as one problem; its
+		 * cells are not read, which would report it again. */
+		rc = x->c.row_bad ? -1 : incident_log_row_read(x, &r);
 		if (rc == -2 || (rc == 0 && incident_log_push(x->log, &r)))
 			return sim_err_add(x->yd->err, SIM_ENOMEM,
 					   "out of memory");

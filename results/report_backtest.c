@@ -49,8 +49,13 @@ static void rb_row(FILE *f, const char *head, const struct backtest_cell *c,
 	rb_value(med, sizeof med, c->median, m);
 	rb_value(lo, sizeof lo, c->lo, m);
 	rb_value(hi, sizeof hi, c->hi, m);
-	fprintf(f, "  %-24s %10s %10s %10s - %-10s %s\n", head, obs, med, lo,
-		hi, c->flag ? rb_flag(c) : "");
+	/* No flag, no padding after the band: no line ends in a space. */
+	if (c->flag)
+		fprintf(f, "  %-24s %10s %10s %10s - %-10s %s\n", head, obs, med,
+			lo, hi, rb_flag(c));
+	else
+		fprintf(f, "  %-24s %10s %10s %10s - %s\n", head, obs, med, lo,
+			hi);
 }
 
 /* The instant scenario second t of b as local ISO 8601, minutes. */

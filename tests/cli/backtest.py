@@ -239,6 +239,12 @@ _, out, _ = ctx.run("backtest", scenario, log, timeout=600)
 ctx.check("flagged: %d of %d cells compared" % (s["cells_flagged"],
                                                 s["cells_compared"]) in out,
           "table: %s" % out[-400:])
+# Rows without a flag are not padded: no line ends in a space.
+ends = [line for line in out.split("\n") if line.endswith(" ")]
+ctx.check(not ends and "inside" not in out,
+          "table: %d line(s) end in a space: %r" % (len(ends), ends[:3]))
+ctx.check(any(line.endswith((" above", " below")) for line in out.split("\n")),
+          "table: no flagged row to check against: %s" % out[-400:])
 
 # --- the report: each chart's data is the JSON's figures -----------------
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

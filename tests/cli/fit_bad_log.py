@@ -208,6 +208,51 @@ staff = [int(x) for x in re.findall(r"staff: (\d+)\}", out)]
 ctx.check("(the log numbers no handler)" in out and 'name: "handlers"' in out
           and staff and all(1 <= x <= 4 for x in staff),
           "nohandler.csv: staff %s\n%s" % (staff, out[-800:]))
+
+
+def write_text(lines, name):
+    """Writes lines as they are, not quoted by csv; returns the path."""
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def only_problem(path, want):
+    """fit exits 2 with want as the one problem reported."""
+    out, err = ctx.expect_rc(["fit", path], 2)
+    msgs = [m for m in err.splitlines() if m.startswith(path + ":")]
+    ctx.check(len(msgs) == 1 and msgs[0].startswith(want),
+              "%s: wanted the one problem %r, got\n%s" % (path, want, err))
+    ctx.check("1 problem in" in err and out == "", "%s: %s" % (path, err))
+
+
+# A short row is one problem, its cell count; its cells are not read too.
+LINES = [",".join(r) for r in ROWS[:200]]
+short = list(LINES)
+short[5] = short[5][:20]
+only_problem(write_text(short, "short.csv"), "%s:6:1: this line has %d "
+             "cells and the first has %d" % (os.path.join(tmp, "short.csv"),
+                                            short[5].count(",") + 1,
+                                            len(HEAD)))
+# An unclosed quote opening a cell is reported at its column, whether
+# the cell is the first or another.
+for col, name in ((0, "quote_first.csv"), (COL["line"], "quote_mid.csv")):
+    cells = list(ROWS[5])
+    cells[col] = '"' + cells[col]
+    quoted = list(LINES)
+    quoted[5] = ",".join(cells)
+    only_problem(write_text(quoted, name), "%s:6:%d: unclosed quote"
+                 % (os.path.join(tmp, name),
+                    len(",".join(cells[:col])) + (col > 0) + 1))
+# A cell quoted whole is read as its text.
+cells = list(ROWS[5])
+cells[COL["outcome"]] = '"' + cells[COL["outcome"]] + '"'
+closed = list(LINES)
+closed[5] = ",".join(cells)
+_, err = ctx.expect_rc(["fit", write_text(closed, "closed.csv")], 0)
+ctx.check("unclosed" not in err, "closed.csv: %s" % err)
+
 fitted = os.path.join(tmp, "nohandler.yaml")
 with open(fitted, "w", encoding="utf-8") as f:
     f.write(out)
