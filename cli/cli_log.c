@@ -23,7 +23,7 @@ int cli_log_verdict(const struct cli_log_read *r, enum sim_status st,
 		return CLI_EXIT_OK;
 	fprintf(stderr, "callsim %s: %d problem%s in %s: %zu row%s with "
 		"problems, %zu gap%s\n", r->cmd, problems,
-		problems == 1 ? "" : "s", r->path, r->n_bad,
+		cli_log_s((size_t)problems), r->path, r->n_bad,
 		cli_log_s(r->n_bad), r->n_gaps, cli_log_s(r->n_gaps));
 	if (r->skip) {
 		if (!r->quiet)

@@ -9,7 +9,6 @@
 
 #include "models/scenario_agreement.h"
 #include "models/scenario_record.h"
-#include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
 /* Demand: volume, weekly profile, months, surges                      */

@@ -12,7 +12,6 @@
 #include "models/scenario_pools.h"
 #include "models/scenario_rota.h"
 #include "models/scenario_travel.h"
-#include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
 /* Incident response: grades, areas, roles, units, dispatch            */

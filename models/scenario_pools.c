@@ -9,7 +9,6 @@
 #include "models/scenario_record.h"
 #include "models/scenario_rota.h"
 #include "models/scenario_routing.h"
-#include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
 /* Pools and shifts                                                    */
