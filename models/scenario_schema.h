@@ -12,9 +12,10 @@
  * row points at the table of its records, through which the walk reads a
  * nested map and a --set path resolves (scenario_edit.c). check's writer
  * (results/report_scenario.c) walks the same tables back out, lists of
- * records too. Only values of irregular shape (a volume, a profile, a
- * list of days, a shift's length) are read and written by hooks of their
- * record's part of the loader and of the writer, named by their key, and
+ * records too, each row by its kind or, for a value of irregular shape,
+ * its form (a volume, a profile, a list of days, a shift's length), and
+ * only where the row's `shown` test holds. Only such values are read by
+ * hooks of their record's part of the loader, named by their key, and
  * lists of records are read by a hook calling scenario_record_list.
  * docs/scenario.md lists the same keys, in the same order, in one table a
  * record, which a test holds against these

@@ -1,15 +1,12 @@
 /* report_scenario.c: the normalised scenario as YAML (see
  * report_scenario.h), written by walking the schema's tables
- * (models/scenario_schema.h): each row by its kind, or by its form where
- * the kind does not say, left out where its `shown` test fails (its
- * `absent` text instead), with its note after it. The derived figures
- * (FTE and cost, the rota's table, the calls resolved without an
- * incident) are the only hooks.
- *
- * Strings are always double-quoted (names such as "999" would otherwise read
- * as numbers). Values are printed with the fewest digits that read back as
- * the same double, so `callsim check` on its own output gives the same
- * scenario, bit for bit; derived figures in comments use %.10g. */
+ * (models/scenario_schema.h) as the loader reads them: each row by its
+ * form, or its kind where the form does not say, left out (its `absent`
+ * text instead) where its `shown` test fails, its note after it. Only
+ * derived figures are hooks (rs_hooks). Strings and numbers are written
+ * so that they read back exactly (emit_yaml.h), so `callsim check` on its
+ * own output gives the same scenario, bit for bit; derived figures in
+ * comments use %.10g. */
 #include "results/report_scenario.h"
 
 #include <inttypes.h>
@@ -19,14 +16,16 @@
 #include "models/scenario_rota.h"
 #include "models/scenario_schema.h"
 #include "models/week.h"
+#include "results/emit_yaml.h"
 #include "results/report_rota.h"
 
 #define RS_YEAR_DAYS 365.0   /* the year a volume per_year is spread over */
+#define rs_g(x) emit_yaml_number(x).s
 
 /* Where a record is being written: block rows each on a line of their
- * own at indent (the first row of a list item at first), or flow rows
- * inside {...}, sep before each, and the absent text of a row left out
- * of the flow, written after its closing brace. */
+ * own at indent (the first row of a list item at "  - "), or flow rows
+ * inside {...}, sep before each; after: the absent text of a row left out
+ * of a flow, written after its closing brace. */
 struct rs {
 	FILE *f;
 	const struct scenario *sc;
@@ -35,85 +34,6 @@ struct rs {
 	const char *sep;             /* flow style: "" first, then ", " */
 	const char *after;
 };
-
-/* A double-quoted YAML string: quotes, backslashes and control characters
- * escaped, other bytes (UTF-8) unchanged, except those a YAML reader would
- * refuse raw (DEL and the C1 controls) or fold into a space inside quotes
- * (NEL, U+2028, U+2029), which are escaped too, so the text reads back to
- * the same name. */
-static void rs_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p == '\t')
-			fputs("\\t", f);
-		else if (*p < 0x20 || *p == 0x7f)
-			fprintf(f, "\\x%02x", *p);
-		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			fprintf(f, "\\u%04x", *++p);
-		else if (p[0] == 0xe2 && p[1] == 0x80 &&
-			 (p[2] == 0xa8 || p[2] == 0xa9)) {
-			fputs(p[2] == 0xa8 ? "\\u2028" : "\\u2029", f);
-			p += 2;
-		} else
-			fputc(*p, f);
-	}
-	fputc('"', f);
-}
-
-/* A number as text, returned by value so several fit in one fprintf (a
- * temporary lives to the end of the full expression). */
-struct rs_num {
-	char s[32];
-};
-
-/* The shortest text, from 10 digits, of y that the loader, multiplying
- * what it reads by scale, turns into exactly value; 0 when none does
- * (n then holds 17 digits). */
-static int rs_try(double y, double value, double scale, struct rs_num *n)
-{
-	for (int digits = 10; digits <= 17; digits++) {
-		snprintf(n->s, sizeof n->s, "%.*g", digits, y);
-		if (strtod(n->s, NULL) * scale == value)
-			return 1;
-	}
-	return 0;
-}
-
-static struct rs_num rs_g(double x)
-{
-	struct rs_num n;
-
-	rs_try(x, x, 1, &n);
-	return n;
-}
-
-/* A number that the loader multiplies by scale (a volume into calls a
- * second) to get value, written so that it does so exactly: y0 (value
- * over scale) first, then its neighbours, since the number read may lie a
- * unit in the last place or two from y0. (Hours need no such search:
- * seconds the loader got by multiplying hours by 3600, divided by 3600
- * again, multiply back to the same seconds; tests/cli/check.py checks
- * it.) Returns 0 when no number near y0 gives value (it came from another
- * unit). */
-static int rs_scaled(double value, double y0, double scale, struct rs_num *n)
-{
-	double up = y0, down = y0;
-
-	if (rs_try(y0, value, scale, n))
-		return 1;
-	for (int k = 0; k < 4; k++) {
-		up = nextafter(up, INFINITY);
-		down = nextafter(down, -INFINITY);
-		if (rs_try(up, value, scale, n) || rs_try(down, value, scale, n))
-			return 1;
-	}
-	return 0;
-}
 
 static const void *rs_at(const struct scenario_key *k, const void *rec)
 {
@@ -128,27 +48,23 @@ static size_t rs_count(const struct scenario_key *k, const void *rec)
 /* "INDENTkey: " on a line of its own, or "SEPkey: " inside a flow. */
 static void rs_open(struct rs *w, const struct scenario_key *k)
 {
-	fputs(w->sep ? w->sep : w->indent, w->f);
-	fputs(k->key, w->f);
-	fputs(": ", w->f);
+	fprintf(w->f, "%s%s: ", w->sep ? w->sep : w->indent, k->key);
 	w->sep = w->sep ? ", " : NULL;
 }
 
 /* The end of a block row: its note and the line's end. */
 static void rs_close(struct rs *w, const struct scenario_key *k)
 {
-	if (w->sep)
-		return;
-	fputs(k->note ? k->note : "", w->f);
-	fputc('\n', w->f);
+	if (!w->sep)
+		fprintf(w->f, "%s\n", k->note ? k->note : "");
 }
 
 /* Whether row k of rec is written: not an optional number without a
- * default (NAN) or text left out, nor an empty list of records or
- * numbers, nor an absent distribution, and its `shown` test holds. */
+ * default (NAN) or text left out, nor an empty list of records or of
+ * numbers, nor a distribution not given, and its `shown` test holds. */
 static int rs_shown(const struct scenario_key *k, const void *rec)
 {
-	const char *at = (const char *)rec + k->shown - 1;
+	const void *at = (const char *)rec + k->shown - 1;
 
 	if ((k->kind == SCENARIO_NUMBER && isnan(k->def) &&
 	     isnan(scenario_schema_get(k, rec))) ||
@@ -162,36 +78,28 @@ static int rs_shown(const struct scenario_key *k, const void *rec)
 	if (!k->shown)
 		return 1;
 	switch (k->shown_if) {
-	case SCENARIO_SHOWN_POSITIVE:
-		return *(const double *)(const void *)at > 0;
-	case SCENARIO_SHOWN_NUMBER:
-		return !isnan(*(const double *)(const void *)at);
-	case SCENARIO_SHOWN_SET:
-	case SCENARIO_SHOWN_UNSET:
-		return (*(const int *)(const void *)at != 0) ==
-		       (k->shown_if == SCENARIO_SHOWN_SET);
-	case SCENARIO_SHOWN_HELD:
-	case SCENARIO_SHOWN_NOT_HELD:
-		return (*(const void *const *)(const void *)at != NULL) ==
-		       (k->shown_if == SCENARIO_SHOWN_HELD);
-	default:
-		return *(const size_t *)(const void *)at != 0;
+	case SCENARIO_SHOWN_POSITIVE: return *(const double *)at > 0;
+	case SCENARIO_SHOWN_NUMBER: return !isnan(*(const double *)at);
+	case SCENARIO_SHOWN_SET: return *(const int *)at != 0;
+	case SCENARIO_SHOWN_UNSET: return *(const int *)at == 0;
+	case SCENARIO_SHOWN_HELD: return *(const void *const *)at != NULL;
+	case SCENARIO_SHOWN_NOT_HELD: return *(const void *const *)at == NULL;
+	default: return *(const size_t *)at != 0;
 	}
 }
 
-/* A time of day "07:00", with the day before it for a time of the week:
- * scenario files give times to the minute. A date not given (year 0)
- * is the run's start. */
+/* A time of day "07:00", or of the week "sat 22:00" (scenario files give
+ * them to the minute), or a date, where one not given (year 0) is the
+ * run's start. */
 static void rs_time(struct rs *w, const struct scenario_key *k,
 		    const void *rec)
 {
 	static const char *const days[7] = {WEEK_DAY_KEYS};
 	const struct demand_date *d = rs_at(k, rec);
-	double v = scenario_schema_get(k, rec);
+	double v = k->kind == SCENARIO_DATE ? 0 : scenario_schema_get(k, rec);
 	long min = lround(fmod(v, DAY_S) / 60.0);
 
-	if (k->kind == SCENARIO_DATE && d->year == 0)
-		d = &w->sc->run.start;
+	d = d->year == 0 ? &w->sc->run.start : d;
 	if (k->kind == SCENARIO_DATE)
 		fprintf(w->f, "\"%04d-%02d-%02d\"", d->year, d->month, d->mday);
 	else
@@ -205,16 +113,16 @@ static void rs_time(struct rs *w, const struct scenario_key *k,
 static void rs_scalar(struct rs *w, const struct scenario_key *k,
 		      const void *rec)
 {
-	double v = k->kind == SCENARIO_SEED || k->kind == SCENARIO_TEXT ||
-		   k->kind == SCENARIO_NAME ? 0 : scenario_schema_get(k, rec);
+	double v = k->kind == SCENARIO_NUMBER || k->kind == SCENARIO_WORD ||
+		   k->kind == SCENARIO_BOOL || k->kind == SCENARIO_SPAN ?
+		   scenario_schema_get(k, rec) : 0;
 
 	rs_open(w, k);
 	if (k->kind == SCENARIO_TEXT || k->kind == SCENARIO_NAME)
-		rs_string(w->f, rs_at(k, rec));
-	else if (k->kind == SCENARIO_WORD)
-		fputs(k->words[(int)v], w->f);
-	else if (k->kind == SCENARIO_BOOL)
-		fputs(v != 0 ? "true" : "false", w->f);
+		emit_yaml_string(w->f, rs_at(k, rec));
+	else if (k->kind == SCENARIO_WORD || k->kind == SCENARIO_BOOL)
+		fputs(k->kind == SCENARIO_WORD ? k->words[(int)v] :
+		      v != 0 ? "true" : "false", w->f);
 	else if (k->kind == SCENARIO_CLOCK || k->kind == SCENARIO_WHEN ||
 		 k->kind == SCENARIO_DATE)
 		rs_time(w, k, rec);
@@ -223,7 +131,7 @@ static void rs_scalar(struct rs *w, const struct scenario_key *k,
 	else if (k->store != SCENARIO_DOUBLE && k->scale == 1)
 		fprintf(w->f, "%lld", (long long)v);
 	else
-		fputs(rs_g(v).s, w->f);
+		fputs(rs_g(v), w->f);
 	rs_close(w, k);
 }
 
@@ -239,19 +147,23 @@ static void rs_dist(struct rs *w, const struct scenario_key *k,
 	fprintf(w->f, "{dist: %s", dist_kind_name(d->kind));
 	for (; d->kind != DIST_EMPIRICAL && *key; key++)
 		fprintf(w->f, ", %s: %s", *key, rs_g(scenario_schema_get(
-			scenario_schema_find(scenario_schema_dist, *key), d)).s);
+			scenario_schema_find(scenario_schema_dist, *key), d)));
 	for (size_t i = 0; d->kind == DIST_EMPIRICAL && i < d->n_values; i++)
 		fprintf(w->f, "%s%s", i ? ", " : ", values: [",
-			rs_g(d->values[i]).s);
-	fputs(d->kind == DIST_EMPIRICAL ? "]" : "", w->f);
-	fprintf(w->f, "}   # seconds, mean %.10g\n", dist_mean(d));
+			rs_g(d->values[i]));
+	fprintf(w->f, "%s}   # seconds, mean %.10g\n",
+		d->kind == DIST_EMPIRICAL ? "]" : "", dist_mean(d));
 }
 
-/* The records of the list row k names, or its words. */
-static size_t rs_members(struct rs *w, const struct scenario_key *k)
+/* How many items row k's list has: the records of the list it names
+ * (a bit set of them, or a number for each), its words, or its count. */
+static size_t rs_items(struct rs *w, const struct scenario_key *k,
+		       const void *rec)
 {
 	size_t n = 0;
 
+	if (k->form != SCENARIO_FORM_BITS && k->form != SCENARIO_FORM_BY_NAME)
+		return k->kind == SCENARIO_REF ? 1 : rs_count(k, rec);
 	if (k->of)
 		return *(const size_t *)(const void *)
 			((const char *)w->sc + k->of->count);
@@ -260,58 +172,47 @@ static size_t rs_members(struct rs *w, const struct scenario_key *k)
 	return n;
 }
 
-/* A list "[a, b]" of the names of references, of a bit set's members
- * (words bare, records' names quoted), or of numbers; a single reference
- * without brackets. */
+/* A list "[a, b]": of references by their records' names, of a bit
+ * set's members (words bare, names quoted), or of numbers; a single
+ * reference bare; a number for each record, {"name": x, ...}, with
+ * nothing for no records and the line left for its hook to end. */
 static void rs_list(struct rs *w, const struct scenario_key *k,
 		    const void *rec)
 {
-	int one = k->kind == SCENARIO_REF, bits = k->form == SCENARIO_FORM_BITS;
-	const void *items = one || bits ? rs_at(k, rec) :
+	int bits = k->form == SCENARIO_FORM_BITS, one = k->kind == SCENARIO_REF;
+	int named = k->form == SCENARIO_FORM_BY_NAME;
+	const void *v = one || bits || named ? rs_at(k, rec) :
 		*(const void *const *)rs_at(k, rec);
-	size_t n = one ? 1 : bits ? rs_members(w, k) : rs_count(k, rec);
+	size_t n = rs_items(w, k, rec);
 	const char *sep = "";
 
+	if (named && n == 0)
+		return;
 	rs_open(w, k);
-	fputs(one ? "" : "[", w->f);
+	fputs(one ? "" : named ? "{" : "[", w->f);
 	for (size_t i = 0; i < n; i++) {
-		if (bits && !(*(const unsigned *)items & (1u << i)))
+		if (bits && !(*(const unsigned *)v & (1u << i)))
 			continue;
 		fputs(sep, w->f);
 		sep = ", ";
 		if (k->rule)
-			fputs(rs_g(scenario_schema_item(k, items, i)).s, w->f);
+			fputs(rs_g(scenario_schema_item(k, v, i)), w->f);
 		else if (!k->of)
 			fputs(k->words[i], w->f);
 		else
-			rs_string(w->f, scenario_schema_ref_name(w->sc, k->of,
-				  bits ? i : ((const size_t *)items)[i]));
+			emit_yaml_string(w->f, scenario_schema_ref_name(w->sc,
+				k->of, bits || named ? i : ((const size_t *)v)[i]));
+		if (named)
+			fprintf(w->f, ": %s", rs_g(((const double *)v)[i]));
 	}
-	fputs(one ? "" : "]", w->f);
-	rs_close(w, k);
-}
-
-/* A map of a number for each record of the list of, by name:
- * {"A": 0.1, ...}; nothing when the list is empty. */
-static void rs_by_name(struct rs *w, const struct scenario_key *k,
-		       const void *rec)
-{
-	const double *v = rs_at(k, rec);
-	size_t n = rs_members(w, k);
-
-	if (n == 0)
-		return;
-	rs_open(w, k);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ", " : "{", w->f);
-		rs_string(w->f, scenario_schema_ref_name(w->sc, k->of, i));
-		fprintf(w->f, ": %s", rs_g(v[i]).s);
-	}
-	fputc('}', w->f);
+	fputs(one ? "" : named ? "}" : "]", w->f);
+	if (!named)
+		rs_close(w, k);
 }
 
 /* An array of factors, twelve a line, under a comment saying what they
- * are: the note, or how many a week. */
+ * are: the note, or how many a week; without a count, a week of hours,
+ * kept as a struct travel_week. */
 static void rs_factors(struct rs *w, const struct scenario_key *k,
 		       const void *rec)
 {
@@ -327,7 +228,7 @@ static void rs_factors(struct rs *w, const struct scenario_key *k,
 			n == HOURS_PER_WEEK ? "hourly" : "quarter-hourly");
 	for (size_t i = 0; i < n; i++)
 		fprintf(w->f, "%s%s%s%s%s", i % 12 ? " " : "\n", i % 12 ? "" :
-			w->base, i % 12 ? "" : "  ", rs_g(v[i]).s,
+			w->base, i % 12 ? "" : "  ", rs_g(v[i]),
 			i + 1 < n ? "," : "");
 	fprintf(w->f, "\n%s]\n", w->base);
 }
@@ -340,28 +241,27 @@ static void rs_factors(struct rs *w, const struct scenario_key *k,
 static void rs_one_of(struct rs *w, const struct scenario_key *k,
 		      const void *rec)
 {
-	const struct scenario_key *t = k->sub, *pick = NULL;
+	const struct scenario_key *t = k->sub, *pick;
 	double rate = *(const double *)rs_at(t, rs_at(k, rec));
 	double per_day = rate * DAY_S;
 	size_t n = 0, day = 0;
-	struct rs_num num, best;
+	struct emit_yaml_num num, best;
 	int exact;
 
 	for (; t[n].key; n++)
 		day = t[n].scale == 1.0 / DAY_S ? n : day;
-	exact = rs_try(per_day, rate, t[day].scale, &best);
+	exact = emit_yaml_exact(per_day, rate, t[day].scale, &best);
 	pick = exact ? &t[day] : NULL;
-	for (size_t i = 0; !exact && i < n; i++)
-		if (rs_scaled(rate, rate / t[(day + i) % n].scale,
-			      t[(day + i) % n].scale, &num) &&
+	for (size_t i = day; !exact && i < day + n; i++)
+		if (emit_yaml_scaled(rate, rate / t[i % n].scale,
+				     t[i % n].scale, &num) &&
 		    (!pick || strlen(num.s) < strlen(best.s))) {
 			best = num;
-			pick = &t[(day + i) % n];
+			pick = &t[i % n];
 		}
-	if (!pick) {
-		best = rs_g(per_day);
-		pick = &t[day];
-	}
+	if (!pick)
+		best = emit_yaml_number(per_day);
+	pick = pick ? pick : &t[day];
 	rs_open(w, k);
 	fprintf(w->f, "{%s: %s}   # %s; ", pick->key, best.s, pick->doc);
 	if (pick == &t[day])
@@ -390,8 +290,7 @@ static void rs_flow(struct rs *w, const struct scenario_key *t,
 	fputc('{', w->f);
 	for (w->sep = "", w->after = NULL; t->key; t++)
 		rs_row(w, t, rec);
-	fputc('}', w->f);
-	fputs(w->after ? w->after : "", w->f);
+	fprintf(w->f, "}%s", w->after ? w->after : "");
 }
 
 /* A map's row: on one line, or its rows indented under its key. */
@@ -419,137 +318,151 @@ static void rs_records(struct rs *w, const struct scenario_key *k,
 	struct rs sub = {w->f, w->sc, NULL, "", NULL, NULL};
 	int top = w->base[0] == '\0';
 
+	if (!k->size) {         /* names or numbers */
+		rs_list(w, k, rec);
+		return;
+	}
+
 	fprintf(w->f, "%s%s:%s\n", w->indent, k->key, k->note ? k->note : "");
 	snprintf(sub.base, sizeof sub.base, "%.13s  ", top ? "  " : w->base);
 	for (size_t i = 0; i < rs_count(k, rec); i++) {
-		if (top) {
+		if (top)
 			rs_block(&sub, k->sub, items + i * k->size, "  - ");
-			continue;
+		else {
+			fprintf(w->f, "%s- ", sub.base);
+			rs_flow(&sub, k->sub, items + i * k->size);
+			fputc('\n', w->f);
 		}
-		fprintf(w->f, "%s- ", sub.base);
-		rs_flow(&sub, k->sub, items + i * k->size);
-		fputc('\n', w->f);
 	}
 }
-
-/* What a row of table t is followed by: a figure derived from it. */
+/* What follows row key of table t: a figure derived from the record. A
+ * unit roster's figures are its role's officers, a pool's its people. */
 struct rs_hook {
-	const struct scenario_key *table;
+	const struct scenario_key *t;
 	const char *key;
-	void (*write)(struct rs *w, const void *rec);
+	void (*write)(struct rs *w, const void *rec, int unit);
+	int unit;
 };
 
 /* The calls of a line that create no incident. */
-static void rs_resolved(struct rs *w, const void *rec)
+static void rs_resolved(struct rs *w, const void *rec, int unit)
 {
 	double none = 1.0;
 
+	(void)unit;
 	for (size_t g = 0; g < w->sc->n_grades; g++)
 		none -= ((const struct line_spec *)rec)->incident_p[g];
 	if (w->sc->n_grades > 0)
 		fprintf(w->f, "   # %.10g resolved on the call\n", none);
 }
 
-static void rs_implies(struct rs *w, const char *what, double fte,
-		       double cost)
+static void rs_fte(struct rs *w, const char *what, double fte, double cost)
 {
 	fprintf(w->f, "%s# %s %.10g FTE, an annual cost of %.10g\n", w->base,
 		what, fte, cost);
 }
 
-static void rs_pool_roster(struct rs *w, const void *rec)
+static double rs_unit_fte(const struct scenario *sc, const void *rec,
+			  int unit, int cost)
 {
-	rs_implies(w, "the roster implies", scenario_pool_fte(rec),
-		   scenario_pool_cost(rec));
+	return unit ? (cost ? scenario_unit_cost : scenario_unit_fte)(sc, rec)
+		: (cost ? scenario_pool_cost : scenario_pool_fte)(rec);
 }
 
-static void rs_unit_roster(struct rs *w, const void *rec)
+static void rs_roster(struct rs *w, const void *rec, int unit)
 {
-	rs_implies(w, "the roster implies", scenario_unit_fte(w->sc, rec),
-		   scenario_unit_cost(w->sc, rec));
+	rs_fte(w, "the roster implies", rs_unit_fte(w->sc, rec, unit, 0),
+	       rs_unit_fte(w->sc, rec, unit, 1));
 }
 
 /* A pool's or a unit roster's rota: what it gives (report_rota.h). */
-static void rs_pool_rota(struct rs *w, const void *rec)
+static void rs_rota(struct rs *w, const void *rec, int unit)
 {
 	const struct pool_spec *p = rec;
-	struct report_rota_of o = {p->rota, p->shrinkage, p->hours_per_week,
-		scenario_pool_fte(p), scenario_pool_cost(p), 0,
+	const struct unit_spec *u = rec;
+	struct report_rota_of o = {unit ? u->rota : p->rota,
+		unit ? u->shrinkage : p->shrinkage, unit ?
+		w->sc->roles[u->role].hours_per_week : p->hours_per_week,
+		rs_unit_fte(w->sc, rec, unit, 0),
+		rs_unit_fte(w->sc, rec, unit, 1), unit ? u->crew : 0,
 		demand_weekday(w->sc->run.start)};
 
 	(void)report_rota_write(w->f, &o, w->base);
 }
 
-static void rs_unit_rota(struct rs *w, const void *rec)
-{
-	const struct unit_spec *u = rec;
-	struct report_rota_of o = {u->rota, u->shrinkage,
-		w->sc->roles[u->role].hours_per_week,
-		scenario_unit_fte(w->sc, u), scenario_unit_cost(w->sc, u),
-		u->crew, demand_weekday(w->sc->run.start)};
-
-	(void)report_rota_write(w->f, &o, w->base);
-}
-
-/* The pools' FTE and cost, and the units' added when all is true. */
-static void rs_total(struct rs *w, const char *what, int all)
-{
-	double fte = 0.0, cost = 0.0;
-
-	for (size_t p = 0; p < w->sc->n_pools; p++) {
-		fte += scenario_pool_fte(&w->sc->pools[p]);
-		cost += scenario_pool_cost(&w->sc->pools[p]);
-	}
-	for (size_t u = 0; all && u < w->sc->n_units; u++) {
-		fte += scenario_unit_fte(w->sc, &w->sc->units[u]);
-		cost += scenario_unit_cost(w->sc, &w->sc->units[u]);
-	}
-	rs_implies(w, what, fte, cost);
-}
-
-static void rs_pools(struct rs *w, const void *rec)
-{
-	(void)rec;
-	rs_total(w, "all pools:", 0);
-}
-
-/* The officers of each role, summed over the role's unit rosters, in the
- * order of the file (as the run's report sums them), then everyone. */
-static void rs_units(struct rs *w, const void *rec)
+/* The officers of each role, summed over the role's unit rosters in the
+ * order of the file (as the run's report sums them), with units; and
+ * then everyone: the pools' people, and with units the officers. */
+static void rs_total(struct rs *w, const void *rec, int unit)
 {
 	const struct scenario *sc = rec;
 	char what[RESPONSE_NAME_MAX + 8];
+	double fte = 0.0, cost = 0.0, rf, rc;
 
-	for (size_t r = 0; r < sc->n_roles; r++) {
-		double fte = 0.0, cost = 0.0;
-
-		for (size_t u = 0; u < sc->n_units; u++)
+	for (size_t r = 0; unit && r < sc->n_roles; r++) {
+		for (size_t u = rf = rc = 0; u < sc->n_units; u++)
 			if (sc->units[u].role == r) {
-				fte += scenario_unit_fte(sc, &sc->units[u]);
-				cost += scenario_unit_cost(sc, &sc->units[u]);
+				rf += scenario_unit_fte(sc, &sc->units[u]);
+				rc += scenario_unit_cost(sc, &sc->units[u]);
 			}
 		snprintf(what, sizeof what, "role %s:", sc->roles[r].name);
-		rs_implies(w, what, fte, cost);
+		rs_fte(w, what, rf, rc);
 	}
-	rs_total(w, "all pools and units:", 1);
+	for (size_t p = 0; p < sc->n_pools; p++) {
+		fte += scenario_pool_fte(&sc->pools[p]);
+		cost += scenario_pool_cost(&sc->pools[p]);
+	}
+	for (size_t u = 0; unit && u < sc->n_units; u++) {
+		fte += scenario_unit_fte(sc, &sc->units[u]);
+		cost += scenario_unit_cost(sc, &sc->units[u]);
+	}
+	rs_fte(w, unit ? "all pools and units:" : "all pools:", fte, cost);
 }
 
 static const struct rs_hook rs_hooks[] = {
-	{scenario_schema_line, "incidents", rs_resolved},
-	{scenario_schema_pool, "shifts", rs_pool_roster},
-	{scenario_schema_pool, "rota", rs_pool_rota},
-	{scenario_schema_unit, "shifts", rs_unit_roster},
-	{scenario_schema_unit, "rota", rs_unit_rota},
-	{scenario_schema_top, "pools", rs_pools},
-	{scenario_schema_top, "units", rs_units},
-	{NULL, NULL, NULL}};
+	{scenario_schema_line, "incidents", rs_resolved, 0},
+	{scenario_schema_pool, "shifts", rs_roster, 0},
+	{scenario_schema_pool, "rota", rs_rota, 0},
+	{scenario_schema_unit, "shifts", rs_roster, 1},
+	{scenario_schema_unit, "rota", rs_rota, 1},
+	{scenario_schema_top, "pools", rs_total, 0},
+	{scenario_schema_top, "units", rs_total, 1},
+	{NULL, NULL, NULL, 0}};
 
-/* Row k of rec by its form or its kind (kinds read only by hooks, such
- * as a shift's end, have nothing to write), or its absent text, and
- * what follows it. */
-static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
+/* A row whose value is a record a pointer at its offset points to. */
+static void rs_pointer(struct rs *w, const struct scenario_key *k,
+		       const void *rec)
 {
 	struct scenario_key in = *k;
+
+	in.form = SCENARIO_FORM_KIND;
+	in.offset = in.shown = 0;
+	rs_row(w, &in, *(const void *const *)rs_at(k, rec));
+}
+
+typedef void rs_writer(struct rs *w, const struct scenario_key *k,
+		       const void *rec);
+
+/* How each form, and each kind, is written; kinds read only by hooks of
+ * the loader (a shift's end) have nothing to write. */
+static rs_writer *const rs_forms[] = {
+	[SCENARIO_FORM_NUMBER] = rs_scalar, [SCENARIO_FORM_FACTORS] = rs_factors,
+	[SCENARIO_FORM_ONE_OF] = rs_one_of, [SCENARIO_FORM_BITS] = rs_list,
+	[SCENARIO_FORM_BY_NAME] = rs_list, [SCENARIO_FORM_POINTER] = rs_pointer};
+static rs_writer *const rs_kinds[] = {
+	[SCENARIO_NUMBER] = rs_scalar, [SCENARIO_NAME] = rs_scalar,
+	[SCENARIO_TEXT] = rs_scalar, [SCENARIO_REF] = rs_list,
+	[SCENARIO_WORD] = rs_scalar, [SCENARIO_BOOL] = rs_scalar,
+	[SCENARIO_CLOCK] = rs_scalar, [SCENARIO_WHEN] = rs_scalar,
+	[SCENARIO_DATE] = rs_scalar, [SCENARIO_SEED] = rs_scalar,
+	[SCENARIO_DIST] = rs_dist, [SCENARIO_MAP] = rs_map,
+	[SCENARIO_LIST] = rs_records};
+
+/* Row k of rec by its form or its kind, or its absent text, and the
+ * figure its hook derives. */
+static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
+{
+	rs_writer *write = k->form ? rs_forms[k->form] : rs_kinds[k->kind];
 
 	if (!rs_shown(k, rec)) {
 		if (k->absent && w->sep)
@@ -558,30 +471,12 @@ static void rs_row(struct rs *w, const struct scenario_key *k, const void *rec)
 			fputs(k->absent, w->f);
 		return;
 	}
-	in.form = SCENARIO_FORM_KIND;
-	in.offset = in.shown = 0;
-	if (k->form == SCENARIO_FORM_POINTER)
-		rs_row(w, &in, *(const void *const *)rs_at(k, rec));
-	else if (k->form == SCENARIO_FORM_FACTORS)
-		rs_factors(w, k, rec);
-	else if (k->form == SCENARIO_FORM_ONE_OF)
-		rs_one_of(w, k, rec);
-	else if (k->form == SCENARIO_FORM_BY_NAME)
-		rs_by_name(w, k, rec);
-	else if (k->kind == SCENARIO_MAP)
-		rs_map(w, k, rec);
-	else if (k->kind == SCENARIO_LIST && k->size)
-		rs_records(w, k, rec);
-	else if (k->kind == SCENARIO_DIST)
-		rs_dist(w, k, rec);
-	else if (k->kind == SCENARIO_REF || k->kind == SCENARIO_LIST)
-		rs_list(w, k, rec);
-	else if (k->kind != SCENARIO_SPAN || k->form == SCENARIO_FORM_NUMBER)
-		rs_scalar(w, k, rec);
+	if (write)
+		write(w, k, rec);
 	for (const struct rs_hook *h = rs_hooks; h->key; h++)
 		if (h->key[0] == k->key[0] && strcmp(h->key, k->key) == 0 &&
-		    scenario_schema_find(h->table, k->key) == k)
-			h->write(w, rec);
+		    scenario_schema_find(h->t, k->key) == k)
+			h->write(w, rec, h->unit);
 }
 
 enum sim_status report_scenario_write(FILE *f, const struct scenario *sc,
