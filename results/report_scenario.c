@@ -96,16 +96,19 @@ static void rs_time(struct rs *w, const struct scenario_key *k,
 {
 	static const char *const days[7] = {WEEK_DAY_KEYS};
 	const struct demand_date *d = rs_at(k, rec);
-	double v = k->kind == SCENARIO_DATE ? 0 : scenario_schema_get(k, rec);
-	long min = lround(fmod(v, DAY_S) / 60.0);
+	double v;
+	long min;
 
-	d = d->year == 0 ? &w->sc->run.start : d;
-	if (k->kind == SCENARIO_DATE)
+	if (k->kind == SCENARIO_DATE) {
+		d = d->year ? d : &w->sc->run.start;
 		fprintf(w->f, "\"%04d-%02d-%02d\"", d->year, d->month, d->mday);
-	else
-		fprintf(w->f, "\"%s%s%02ld:%02ld\"", k->kind == SCENARIO_WHEN ?
-			days[(long)(v / DAY_S) % 7] : "", k->kind ==
-			SCENARIO_WHEN ? " " : "", min / 60 % 24, min % 60);
+		return;
+	}
+	v = scenario_schema_get(k, rec);
+	min = lround(fmod(v, DAY_S) / 60.0);
+	fprintf(w->f, "\"%s%s%02ld:%02ld\"", k->kind == SCENARIO_WHEN ?
+		days[(long)(v / DAY_S) % 7] : "", k->kind == SCENARIO_WHEN ?
+		" " : "", min / 60 % 24, min % 60);
 }
 
 /* A value on one line, by its kind: a whole number kept as one needs no
