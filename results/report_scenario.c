@@ -325,7 +325,6 @@ static void rs_records(struct rs *w, const struct scenario_key *k,
 		rs_list(w, k, rec);
 		return;
 	}
-
 	fprintf(w->f, "%s%s:%s\n", w->indent, k->key, k->note ? k->note : "");
 	snprintf(sub.base, sizeof sub.base, "%.13s  ", top ? "  " : w->base);
 	for (size_t i = 0; i < rs_count(k, rec); i++) {
@@ -338,6 +337,7 @@ static void rs_records(struct rs *w, const struct scenario_key *k,
 		}
 	}
 }
+
 /* What follows row key of table t: a figure derived from the record. A
  * unit roster's figures are its role's officers, a pool's its people. */
 struct rs_hook {
@@ -365,8 +365,10 @@ static void rs_fte(struct rs *w, const char *what, double fte, double cost)
 		what, fte, cost);
 }
 
-static double rs_unit_fte(const struct scenario *sc, const void *rec,
-			  int unit, int cost)
+/* The FTE, or the annual cost, that a pool's roster, or a unit
+ * roster's, implies. */
+static double rs_staff(const struct scenario *sc, const void *rec,
+		       int unit, int cost)
 {
 	return unit ? (cost ? scenario_unit_cost : scenario_unit_fte)(sc, rec)
 		: (cost ? scenario_pool_cost : scenario_pool_fte)(rec);
@@ -374,8 +376,8 @@ static double rs_unit_fte(const struct scenario *sc, const void *rec,
 
 static void rs_roster(struct rs *w, const void *rec, int unit)
 {
-	rs_fte(w, "the roster implies", rs_unit_fte(w->sc, rec, unit, 0),
-	       rs_unit_fte(w->sc, rec, unit, 1));
+	rs_fte(w, "the roster implies", rs_staff(w->sc, rec, unit, 0),
+	       rs_staff(w->sc, rec, unit, 1));
 }
 
 /* A pool's or a unit roster's rota: what it gives (report_rota.h). */
@@ -386,8 +388,8 @@ static void rs_rota(struct rs *w, const void *rec, int unit)
 	struct report_rota_of o = {unit ? u->rota : p->rota,
 		unit ? u->shrinkage : p->shrinkage, unit ?
 		w->sc->roles[u->role].hours_per_week : p->hours_per_week,
-		rs_unit_fte(w->sc, rec, unit, 0),
-		rs_unit_fte(w->sc, rec, unit, 1), unit ? u->crew : 0,
+		rs_staff(w->sc, rec, unit, 0),
+		rs_staff(w->sc, rec, unit, 1), unit ? u->crew : 0,
 		demand_weekday(w->sc->run.start)};
 
 	(void)report_rota_write(w->f, &o, w->base);
@@ -400,10 +402,12 @@ static void rs_total(struct rs *w, const void *rec, int unit)
 {
 	const struct scenario *sc = rec;
 	char what[RESPONSE_NAME_MAX + 8];
-	double fte = 0.0, cost = 0.0, rf, rc;
+	double fte = 0.0, cost = 0.0;
 
 	for (size_t r = 0; unit && r < sc->n_roles; r++) {
-		for (size_t u = rf = rc = 0; u < sc->n_units; u++)
+		double rf = 0.0, rc = 0.0;
+
+		for (size_t u = 0; u < sc->n_units; u++)
 			if (sc->units[u].role == r) {
 				rf += scenario_unit_fte(sc, &sc->units[u]);
 				rc += scenario_unit_cost(sc, &sc->units[u]);
