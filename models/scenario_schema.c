@@ -140,6 +140,22 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 /* check writes the row only when the number at field is above 0. */
 #define SHOWN(rec, field) .shown = 1 + offsetof(struct rec, field)
 #define GIVEN(rec, field) .given = 1 + offsetof(struct rec, field)
+/* check writes the row only when the pointer at field is set, or not. */
+#define HELD(rec, field) SHOWN(rec, field), .shown_if = SCENARIO_SHOWN_HELD
+#define NOT_HELD(rec, field) SHOWN(rec, field), \
+	.shown_if = SCENARIO_SHOWN_NOT_HELD
+/* A top-level list of records of type item, kept at field and n_field. */
+#define KEPT(field, item) AT(scenario, field), \
+	.count = offsetof(struct scenario, n_##field), \
+	.size = sizeof(struct item)
+/* check writes incident response only with grades. */
+#define RESPONSE SHOWN(scenario, n_grades), .shown_if = SCENARIO_SHOWN_COUNT
+/* check writes a shift's length in hours (read by a hook, as hours or
+ * end). */
+#define IN_HOURS(rec) AT(rec, duration_s), .store = SCENARIO_DOUBLE, \
+	.scale = 3600, .form = SCENARIO_FORM_NUMBER
+#define NO_GOAL .absent = "   # no goal: no verdict"
+#define TRAVEL_NOTE "   # travel factors by hour from Monday 00:00"
 #define END {.key = NULL}
 #define D SCENARIO_DOUBLE
 
@@ -168,33 +184,39 @@ const struct scenario_key scenario_schema_top[] = {
 	 .give = "the scenario's name"},
 	{.key = "currency", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
 	 AT(scenario, currency), .scale = 1, .doc = "the currency of costs",
-	 .give = CURRENCY_ALLOWED, .words = W_CURRENCY, .noun = "currency"},
+	 .give = CURRENCY_ALLOWED, .words = W_CURRENCY, .noun = "currency",
+	 SHOWN(scenario, currency), .shown_if = SCENARIO_SHOWN_SET},
 	MAP("run", 0, scenario_schema_run, scenario, run, "run settings",
 	    .shape = "a mapping such as {days: 28, replications: 10}"),
 	NESTED("lines", SCENARIO_LIST, 1, scenario_schema_line,
-	       "the contact lines"),
+	       "the contact lines", KEPT(lines, line_spec)),
 	NESTED("pools", SCENARIO_LIST, 1, scenario_schema_pool,
-	       "the call handler pools"),
+	       "the call handler pools", KEPT(pools, pool_spec)),
 	NESTED("busyness", SCENARIO_LIST, 0, scenario_schema_busyness,
-	       "lines sharing a random factor a day"),
+	       "lines sharing a random factor a day",
+	       KEPT(busyness, busyness_spec)),
 	NESTED("deferrable", SCENARIO_LIST, 0, scenario_schema_deferrable,
-	       "work taken when no call waits"),
+	       "work taken when no call waits",
+	       KEPT(deferrable, deferrable_spec)),
 	{.key = "events", .kind = SCENARIO_TEXT, .scale = 1,
 	 .doc = "dated events: a CSV file",
 	 .size = sizeof(((struct scenario *)0)->events),
 	 .offset = offsetof(struct scenario, events),
 	 .give = "the name of an events CSV file"},
 	NESTED("grades", SCENARIO_LIST, 0, scenario_schema_grade,
-	       "incident grades, highest first"),
+	       "incident grades, highest first", KEPT(grades, grade_spec),
+	       RESPONSE, .note = "   # highest first"),
 	NESTED("areas", SCENARIO_LIST, 0, scenario_schema_area,
-	       "the areas incidents happen in"),
+	       "the areas incidents happen in", KEPT(areas, area_spec),
+	       RESPONSE),
 	NESTED("roles", SCENARIO_LIST, 0, scenario_schema_role,
-	       "officer roles"),
+	       "officer roles", KEPT(roles, role_spec), RESPONSE),
 	NESTED("units", SCENARIO_LIST, 0, scenario_schema_unit,
-	       "unit rosters"),
+	       "unit rosters", KEPT(units, unit_spec), RESPONSE),
 	MAP("dispatch", 0, scenario_schema_dispatch, scenario, dispatch,
 	    "dispatch rules",
-	    .shape = "a mapping such as {cross_border_after_s: 300}"),
+	    .shape = "a mapping such as {cross_border_after_s: 300}",
+	    RESPONSE),
 	END};
 
 const struct scenario_key scenario_schema_run[] = {
@@ -219,8 +241,12 @@ const struct scenario_key scenario_schema_run[] = {
 const struct scenario_key scenario_schema_line[] = {
 	NAME("unique among lines"),
 	NESTED("volume", SCENARIO_MAP, 1, scenario_schema_volume,
-	       "calls a year, a day or an hour"),
-	OTHER("profile", SCENARIO_LIST, 0, "the weekly shape of demand"),
+	       "calls a year, a day or an hour", AT(line_spec, demand),
+	       .form = SCENARIO_FORM_ONE_OF),
+	OTHER("profile", SCENARIO_LIST, 0, "the weekly shape of demand",
+	      AT(line_spec, demand.profile),
+	      .count = offsetof(struct line_spec, demand.n_slots),
+	      .form = SCENARIO_FORM_FACTORS),
 	MAP("months", 0, scenario_schema_months, line_spec, demand,
 	    "a factor a calendar month", .flow = 1,
 	    .shape = "a mapping of month (jan..dec) to factor"),
@@ -241,11 +267,13 @@ const struct scenario_key scenario_schema_line[] = {
 	     GIVEN(line_spec, has_wrap),
 	     .absent = "    # no wrap: no after-call work\n"),
 	INNER("answer", 1, scenario_schema_answer,
-	    "the service level target",
+	    "the service level target", .flow = 1,
 	    .give = "the service level target, such as "
 	    "{within_s: 10, goal: 0.90}",
 	    .shape = "a mapping such as {within_s: 10, goal: 0.90}"),
-	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates"),
+	OTHER("incidents", SCENARIO_MAP, 0, "incidents a call creates",
+	      AT(line_spec, incident_p), .of = &scenario_of_grades,
+	      .form = SCENARIO_FORM_BY_NAME),
 	OPTIONAL("duplicate", R_DUPLICATE, line_spec, duplicate, D, 1, 0,
 		 "share of answered calls about an incident already reported",
 		 SHOWN(line_spec, duplicate),
@@ -340,9 +368,10 @@ const struct scenario_key scenario_schema_answer[] = {
 	NEEDED("within_s", scenario_schema_seconds, line_spec, target_s, D, 1,
 	       "answer within"),
 	OPTIONAL("goal", R_GOAL, line_spec, goal, D, 1, NAN,
-		 "the share to answer within it"),
+		 "the share to answer within it", NO_GOAL),
 	{.key = "per", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 AT(line_spec, per), .scale = 1, .doc = "the period the goal is "
+	 AT(line_spec, per), .scale = 1, SHOWN(line_spec, per),
+	 .shown_if = SCENARIO_SHOWN_SET, .doc = "the period the goal is "
 	 "judged over: horizon, day, week or hour", .give = "horizon, day, "
 	 "week or hour", .words = W_PER, .noun = "value"},
 	OPTIONAL("on_at_least", R_ON_AT_LEAST, line_spec, on_at_least, D, 1,
@@ -368,13 +397,14 @@ const struct scenario_key scenario_schema_pool[] = {
 	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
 		 "annual", .note = A_YEAR),
 	RECORDS("shifts", scenario_schema_shift, pool_spec, shifts, n_shifts,
-		shift_spec, "the roster; or rota",
+		shift_spec, "the roster; or rota", NOT_HELD(pool_spec, rota),
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 6}"),
 	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams on a rotating pattern; "
-	 "or shifts", .shape = "a mapping such as {pattern: 6on4off, teams: 5, "
+	 "or shifts", AT(pool_spec, rota), HELD(pool_spec, rota),
+	 .form = SCENARIO_FORM_POINTER, .shape = "a mapping such as {pattern: 6on4off, teams: 5, "
 	 "per_team: 6}"},
 	END};
 
@@ -418,9 +448,12 @@ const struct scenario_key scenario_schema_shift[] = {
 	{.key = "start", .kind = SCENARIO_CLOCK, .rule = &R_START,
 	 AT(shift_spec, start_s), .scale = 1, .required = 1,
 	 .doc = "\"HH:MM\"", .give = "a time of day \"HH:MM\""},
-	OTHER("hours", SCENARIO_SPAN, 0, "the length; or end"),
+	{.key = "hours", .kind = SCENARIO_SPAN, .doc = "the length; or end",
+	 IN_HOURS(shift_spec)},
 	OTHER("end", SCENARIO_SPAN, 0, "\"HH:MM\" up to \"48:00\"; or hours"),
-	OTHER("days", SCENARIO_LIST, 0, "days worked; every day if absent"),
+	OTHER("days", SCENARIO_LIST, 0, "days worked; every day if absent",
+	      AT(shift_spec, days), .words = scenario_schema_days,
+	      .form = SCENARIO_FORM_BITS),
 	NEEDED("staff", R_STAFF, shift_spec, staff, SCENARIO_INT, 1,
 	       "people on the shift"),
 	END};
@@ -439,7 +472,9 @@ const struct scenario_key scenario_schema_busyness[] = {
 const struct scenario_key scenario_schema_grade[] = {
 	NAME("unique among grades"),
 	INNER("attend", 0, scenario_schema_attend,
-	    "the attendance target",
+	    "the attendance target", .flow = 1, SHOWN(grade_spec, target_s),
+	    .shown_if = SCENARIO_SHOWN_NUMBER,
+	    .absent = "    # no attend: no attendance target\n",
 	    .shape = "a mapping such as {within_s: 900, goal: 0.90}"),
 	DIST("delay", 0, grade_spec, delay, "grading delay",
 	     GIVEN(grade_spec, has_delay),
@@ -469,9 +504,10 @@ const struct scenario_key scenario_schema_attend[] = {
 	NEEDED("within_s", scenario_schema_seconds, grade_spec, target_s, D, 1,
 	       "attend within"),
 	OPTIONAL("goal", R_GOAL, grade_spec, goal, D, 1, NAN,
-		 "the share to attend within it"),
+		 "the share to attend within it", NO_GOAL),
 	{.key = "per", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 AT(grade_spec, per), .scale = 1, .doc = "the period the goal is "
+	 AT(grade_spec, per), .scale = 1, SHOWN(grade_spec, per),
+	 .shown_if = SCENARIO_SHOWN_SET, .doc = "the period the goal is "
 	 "judged over: horizon, day or week", .give = "horizon, day or week",
 	 .words = W_PER_DAYS, .noun = "value"},
 	OPTIONAL("on_at_least", R_ON_AT_LEAST, grade_spec, on_at_least, D, 1,
@@ -490,16 +526,22 @@ const struct scenario_key scenario_schema_area[] = {
 		 1, 1, "scales travel inside the area"),
 	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
 	 AT(area_spec, travel_by_hour), .scale = 1,
-	 .doc = "168 travel factors by hour of the week; or dispatch's"},
+	 .doc = "168 travel factors by hour of the week; or dispatch's",
+	 GIVEN(area_spec, travel_by_hour.given), .note = TRAVEL_NOTE,
+	 .form = SCENARIO_FORM_FACTORS},
 	END};
 
 /* neighbourhood before attends, which it rules out. */
 const struct scenario_key scenario_schema_role[] = {
 	NAME("unique among roles"),
 	FLAG("neighbourhood", role_spec, neighbourhood, "ring-fenced officers"),
-	OTHER("attends", SCENARIO_LIST, 0, "grade names"),
+	OTHER("attends", SCENARIO_LIST, 0, "grade names",
+	      AT(role_spec, attends), .of = &scenario_of_grades,
+	      .form = SCENARIO_FORM_BITS, SHOWN(role_spec, neighbourhood),
+	      .shown_if = SCENARIO_SHOWN_UNSET),
 	INNER("abstraction", 0, scenario_schema_abstraction,
 	    "when they may be taken", .flow = 1,
+	    SHOWN(role_spec, neighbourhood), .shown_if = SCENARIO_SHOWN_SET,
 	    .shape = "a mapping such as {allowed: emergency_only, after_s: 600}"),
 	OPTIONAL("cost_per_fte", R_COST, role_spec, cost_per_fte, D, 1, 0,
 		 "annual", .note = A_YEAR),
@@ -534,12 +576,14 @@ const struct scenario_key scenario_schema_unit[] = {
 	RECORDS("shifts", scenario_schema_shift, unit_spec, shifts, n_shifts,
 		shift_spec, "the roster, in units; or rota",
 		.note = "   # staff = units on the shift",
+		NOT_HELD(unit_spec, rota),
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 4}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 2}"),
 	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams of units on a rotating "
-	 "pattern; or shifts", .shape = "a mapping such as {pattern: 6on4off, "
+	 "pattern; or shifts", AT(unit_spec, rota), HELD(unit_spec, rota),
+	 .form = SCENARIO_FORM_POINTER, .shape = "a mapping such as {pattern: 6on4off, "
 	 "teams: 5, per_team: 2}"},
 	END};
 
@@ -553,7 +597,9 @@ const struct scenario_key scenario_schema_dispatch[] = {
 	     "an Emergency may take a unit off preemptible work"),
 	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
 	 AT(dispatch_spec, travel_by_hour), .scale = 1,
-	 .doc = "168 travel factors by hour of the week, every area"},
+	 .doc = "168 travel factors by hour of the week, every area",
+	 GIVEN(dispatch_spec, travel_by_hour.given), .note = TRAVEL_NOTE,
+	 .form = SCENARIO_FORM_FACTORS},
 	END};
 
 const struct scenario_record scenario_schema[] = {
@@ -651,13 +697,15 @@ _Static_assert(offsetof(struct line_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct pool_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct area_spec, name) == 0, "name first");
 _Static_assert(offsetof(struct role_spec, name) == 0, "name first");
+_Static_assert(offsetof(struct grade_spec, name) == 0, "name first");
 #define OF(f, rec, noun) \
 	{noun, #f, offsetof(struct scenario, f), \
 	 offsetof(struct scenario, n_##f), sizeof(struct rec)}
 const struct scenario_of scenario_of_lines = OF(lines, line_spec, "line"),
 	scenario_of_pools = OF(pools, pool_spec, "pool"),
 	scenario_of_areas = OF(areas, area_spec, "area"),
-	scenario_of_roles = OF(roles, role_spec, "role");
+	scenario_of_roles = OF(roles, role_spec, "role"),
+	scenario_of_grades = OF(grades, grade_spec, "grade");
 
 const char *scenario_schema_ref_name(const void *sc,
 				     const struct scenario_of *of, size_t i)

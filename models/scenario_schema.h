@@ -12,9 +12,10 @@
  * row points at the table of its records, through which the walk reads a
  * nested map and a --set path resolves (scenario_edit.c). check's writer
  * (results/report_scenario.c) walks the same tables back out, lists of
- * records too. Only values of irregular shape (a volume, a profile, a
- * list of days, a shift's length) are read and written by hooks of their
- * record's part of the loader and of the writer, named by their key, and
+ * records too, each row by its kind or, for a value of irregular shape,
+ * its form (a volume, a profile, a list of days, a shift's length), and
+ * only where the row's `shown` test holds. Only such values are read by
+ * hooks of their record's part of the loader, named by their key, and
  * lists of records are read by a hook calling scenario_record_list.
  * docs/scenario.md lists the same keys, in the same order, in one table a
  * record, which a test holds against these
@@ -75,7 +76,38 @@ struct scenario_of {
 	size_t stride;                       /* of one record */
 };
 extern const struct scenario_of scenario_of_lines, scenario_of_pools,
-	scenario_of_areas, scenario_of_roles;
+	scenario_of_areas, scenario_of_roles, scenario_of_grades;
+
+/* check's writer: how the value at a row's `shown` offset is tested
+ * (the row is written only when it holds), by what is kept there. */
+enum scenario_shown {
+	SCENARIO_SHOWN_POSITIVE,     /* a double above 0 */
+	SCENARIO_SHOWN_NUMBER,       /* a double not NaN */
+	SCENARIO_SHOWN_SET,          /* an int not 0 */
+	SCENARIO_SHOWN_UNSET,        /* an int 0 */
+	SCENARIO_SHOWN_HELD,         /* a pointer not NULL */
+	SCENARIO_SHOWN_NOT_HELD,     /* a NULL pointer */
+	SCENARIO_SHOWN_COUNT         /* a size_t not 0 */
+};
+
+/* check's writer: the form of a value that its row's kind does not say
+ * (rows read by the loader's hooks). */
+enum scenario_form {
+	SCENARIO_FORM_KIND,          /* as its kind writes it */
+	SCENARIO_FORM_NUMBER,        /* a number at offset, store, scale */
+	SCENARIO_FORM_FACTORS,       /* an array of doubles at offset, their
+					number at count (0: one an hour of
+					the week), twelve a line */
+	SCENARIO_FORM_ONE_OF,        /* a map whose rows keep one value in
+					different units: the row that reads
+					back to it exactly, the shortest */
+	SCENARIO_FORM_BITS,          /* an unsigned at offset, bit i naming
+					words[i], or record i of the list of */
+	SCENARIO_FORM_BY_NAME,       /* a map: a double (at offset) for each
+					record of the list `of`, by name */
+	SCENARIO_FORM_POINTER        /* its kind's, in the record a pointer at
+					offset points to */
+};
 
 /* How a number is kept in its record. */
 enum scenario_store {
@@ -134,6 +166,10 @@ struct scenario_key {
 	const struct scenario_of *of;
 	size_t count;
 	int late;
+	/* check's writer: how the value at `shown` is tested, and the form
+	 * of a value its kind does not say. */
+	enum scenario_shown shown_if;
+	enum scenario_form form;
 };
 
 /* A record type: the heading of its section in docs/scenario.md, which

@@ -199,6 +199,32 @@ static void test_dist_words(void **state)
 	assert_string_equal(k->give, dist_kind_names());
 }
 
+/* check walks every table but a distribution's (written whole, by its
+ * kind) and must be able to write each row (results/report_scenario.c):
+ * a list has its records' size, its numbers' rule, the list it names or
+ * a form; a map its table or a form; a bit set or a number by name its
+ * words or its list; a span (read by a hook) is written in hours, or
+ * not at all when it is the end the hours imply. */
+static void test_rows_writable(void **state)
+{
+	(void)state;
+	for (const struct scenario_record *r = scenario_schema; r->name; r++)
+		for (const struct scenario_key *k = r->keys;
+		     k->key && r->keys != scenario_schema_dist; k++) {
+			if (k->kind == SCENARIO_LIST)
+				assert_true(k->size || k->rule || k->of ||
+					    k->form);
+			if (k->kind == SCENARIO_MAP)
+				assert_true(k->sub || k->form);
+			if (k->form == SCENARIO_FORM_BITS ||
+			    k->form == SCENARIO_FORM_BY_NAME)
+				assert_true(k->of || k->words);
+			if (k->kind == SCENARIO_SPAN)
+				assert_true(k->form == SCENARIO_FORM_NUMBER ||
+					    strcmp(k->key, "end") == 0);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_rows_complete),
 		cmocka_unit_test(test_defaults_and_store),
 		cmocka_unit_test(test_dist_words),
+		cmocka_unit_test(test_rows_writable),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
