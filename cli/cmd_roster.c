@@ -28,8 +28,8 @@ const char cmd_roster_usage[] =
 	"                      [--starts HH:MM,...|any] [--step 15m|1h]\n"
 	"                      [--units [--role NAME]...] [--rota PATTERN]\n"
 	"                      [--max-staff N] [--keep-shape] [--max-rounds N]\n"
-	"                      [--replications N] [--seed S] [--days D]\n"
-	"                      [--threads T] [--set KEY=VALUE]...\n"
+	"                      [--time-limit S] [--replications N] [--seed S]\n"
+	"                      [--days D] [--threads T] [--set KEY=VALUE]...\n"
 	"                      [--format table|csv|json] [--quiet]\n"
 	"\n"
 	"Finds the least-cost shifts (start, length and headcount on each day of\n"
@@ -37,10 +37,9 @@ const char cmd_roster_usage[] =
 	"Erlang A (or C) requirement per hour, a set-covering integer programme\n"
 	"over the allowed shifts (GLPK), then simulation; where a line misses its\n"
 	"goal the requirement is raised in the hours that fall short and the\n"
-	"programme solved again, and where a verdict is only uncertain the same\n"
-	"roster is simulated with twice the replications (up to 8 times the\n"
-	"scenario's). Prints the shifts, the cover against the requirement each\n"
-	"hour, FTE and annual cost beside the LP bound, the hour-by-hour plan of\n"
+	"programme solved again; an uncertain verdict doubles the replications\n"
+	"(up to 8 times the scenario's). Prints the shifts, the cover each hour,\n"
+	"FTE and annual cost beside the LP bound, the hour-by-hour plan of\n"
 	"`callsim optimise`, the scenario's own roster and its shifts re-sized,\n"
 	"and the roster as a scenario fragment and as --set overrides for run.\n"
 	"A pool or unit roster on a rota is searched as teams on its pattern\n"
@@ -66,17 +65,18 @@ const char cmd_roster_usage[] =
 	"  --rota PATTERN       roster people (or units) on a rotating pattern: a\n"
 	"                       name (6on4off, 3x3x3, 4on4off, 2x2x2) or the\n"
 	"                       pool's own shift names and R (rest) by commas,\n"
-	"                       such as early,early,late,late,night,night,R,R,R,R;\n"
-	"                       the pattern must keep the Working Time Regulations\n"
-	"                       (at least 11 h rest between shifts, at most 6\n"
-	"                       shifts in a row); teams on it are chosen, written\n"
-	"                       back as a rota that replaces the shifts\n"
+	"                       such as early,early,late,late,night,night,R,R,R,R,\n"
+	"                       keeping the Working Time Regulations (11 h rest\n"
+	"                       between shifts, at most 6 in a row); its teams\n"
+	"                       are chosen, written back as a rota\n"
 	"  --units              roster the response units instead of the pools\n"
 	"  --role NAME          with --units, roster this role's units (repeatable;\n"
 	"                       default every non-neighbourhood role attending the\n"
 	"                       first grade)\n"
 	"  --max-rounds N       give up after N simulations (default 40); trimming\n"
 	"                       a roster met stops there too\n"
+	"  --time-limit S       seconds each programme may take (default 60);\n"
+	"                       then the best found, its gap to the LP bound\n"
 	"  --replications N     replications of each simulation (run.replications)\n"
 	"  --seed S             master random seed (run.seed)\n"
 	"  --days D             counted days of each simulation (run.days)\n"
@@ -96,6 +96,7 @@ enum roster_format { ROSTER_TABLE_FMT, ROSTER_CSV_FMT, ROSTER_JSON_FMT };
 #define ROSTER_STAFF_MAX 100000
 #define ROSTER_ROUNDS_MAX 1000
 #define ROSTER_TIME_LIMIT_S 60.0
+#define ROSTER_TIME_LIMIT_MAX_S 86400.0
 
 /* The options, as parsed. */
 struct roster_opts {
@@ -109,6 +110,7 @@ struct roster_opts {
 	size_t n_lengths, n_starts;
 	bool any_start, keep_shape, units, quiet, help;
 	unsigned long max_staff, max_rounds;   /* 0: not given */
+	double time_limit_s;               /* 0: not given */
 	unsigned threads;
 	int format;                        /* enum roster_format */
 	int step;                          /* 0: 1h, 1: 15m */
@@ -118,7 +120,7 @@ static const char *const roster_formats[] = { "table", "csv", "json", NULL };
 static const char *const roster_steps[] = { "1h", "15m", NULL };
 
 enum roster_opt_id { RO_MAX_STAFF, RO_MAX_ROUNDS, RO_LENGTHS, RO_STARTS,
-		     RO_ROTA };
+		     RO_ROTA, RO_TIME_LIMIT };
 
 #define ROSTER_OPT_RUN(name, setting) \
 	CLI_OPT_RUN(name, setting, struct roster_opts, run_values)
@@ -134,6 +136,7 @@ static const struct cli_opt roster_opts_table[] = {
 	CLI_OPT_FLAG("units", 0, struct roster_opts, units),
 	CLI_OPT_LIST("role", struct roster_opts, roles),
 	CLI_OPT_OWN("max-rounds", 0, true, RO_MAX_ROUNDS),
+	CLI_OPT_OWN("time-limit", 0, true, RO_TIME_LIMIT),
 	ROSTER_OPT_RUN("replications", CLI_RUN_REPLICATIONS),
 	ROSTER_OPT_RUN("seed", CLI_RUN_SEED),
 	ROSTER_OPT_RUN("days", CLI_RUN_DAYS),
@@ -196,6 +199,22 @@ static int roster_list(const char *text, bool starts, double *out, size_t *n)
 	}
 }
 
+/* --time-limit: seconds in plain decimal, 0 < S <= a day (GLPK counts
+ * milliseconds, so 0.001 is the least that means anything). */
+static int roster_time_limit(const char *text, double *out)
+{
+	char *end;
+	size_t digits = strspn(text, "0123456789.");
+
+	*out = digits > 0 && text[digits] == '\0' && text[0] != '.'
+	       ? strtod(text, &end) : -1;
+	if (*out >= 0.001 && *out <= ROSTER_TIME_LIMIT_MAX_S)
+		return CLI_EXIT_OK;
+	return cli_usage_error("roster", "--time-limit must be seconds from "
+			       "0.001 to %.0f in plain decimal, not '%s'",
+			       ROSTER_TIME_LIMIT_MAX_S, text);
+}
+
 /* The options of the command's own. */
 static int roster_own(void *arg, int id, const char *text)
 {
@@ -206,6 +225,8 @@ static int roster_own(void *arg, int id, const char *text)
 
 	if (id == RO_LENGTHS)
 		return roster_list(text, false, o->lengths_s, &o->n_lengths);
+	if (id == RO_TIME_LIMIT)
+		return roster_time_limit(text, &o->time_limit_s);
 	if (id == RO_ROTA && (text[0] == '\0' || strlen(text) >= 256))
 		return cli_usage_error("roster", "--rota must be a named pattern "
 				       "(%s) or shift names and R by commas, "
@@ -267,6 +288,8 @@ static int roster_parse(int argc, char **argv, struct roster_opts *o)
 		o->max_staff = 500;
 	if (o->max_rounds == 0)
 		o->max_rounds = ROSTER_SEARCH_ROUNDS;
+	if (o->time_limit_s == 0)
+		o->time_limit_s = ROSTER_TIME_LIMIT_S;
 	return CLI_EXIT_OK;
 }
 
@@ -651,7 +674,7 @@ static int roster_main(const struct roster_opts *o, int argc, char **argv)
 	cli_search_doc_spec(&d, o->sets.n, &r.spec);
 	r.shape = (struct roster_shape){ o->step ? 900 : 3600, o->lengths_s,
 		o->n_lengths, o->starts_s, o->n_starts, o->any_start,
-		o->keep_shape, ROSTER_TIME_LIMIT_S, o->rota };
+		o->keep_shape, o->time_limit_s, o->rota };
 	r.base = base;
 	if (rc == CLI_EXIT_OK) {
 		r.chosen = mem_calloc(base->n_pools + 1, sizeof *r.chosen);

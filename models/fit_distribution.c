@@ -127,10 +127,18 @@ static int fit_start(const struct fit_sample *s, enum fit_family f,
 	double mlog, vlog, m, v, total = 0;
 
 	fit_moments(s, &mlog, &vlog, &m, &v);
+	for (size_t i = 0; i < s->n; i++)
+		total += fit_x(s, i);
+	/* Censored (patience), the moments are those of the few who hung up,
+	 * the impatient ones: the gamma and Weibull start instead from the
+	 * exponential's estimate, which both are at shape 1. */
+	if (s->event != NULL && (f == FIT_GAMMA || f == FIT_WEIBULL)) {
+		th[0] = 0;
+		th[1] = log(total / (double)n_events);
+		return 0;
+	}
 	switch (f) {
 	case FIT_EXPONENTIAL:
-		for (size_t i = 0; i < s->n; i++)
-			total += fit_x(s, i);
 		th[0] = log(total / (double)n_events);
 		return 1;
 	case FIT_LOGNORMAL:

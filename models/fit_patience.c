@@ -11,7 +11,7 @@ enum sim_status fit_patience_estimate(const double *wait,
 				      struct sim_err *err)
 {
 	static const enum fit_family fams[FIT_PATIENCE_FAMILIES] = {
-		FIT_EXPONENTIAL, FIT_LOGNORMAL
+		FIT_EXPONENTIAL, FIT_LOGNORMAL, FIT_GAMMA, FIT_WEIBULL
 	};
 	struct fit_sample s = { wait, abandoned, n };
 	enum sim_status st;

@@ -4,8 +4,10 @@
  * when the log ends, only says the patience was longer (right-censored).
  *
  * The estimate is the Kaplan-Meier survival curve (kaplan_meier.h) and
- * the best by AIC of an exponential and a lognormal fitted by censored
- * maximum likelihood (fit_distribution.h), with 95% intervals from the
+ * the best by AIC of an exponential, a lognormal, a gamma and a Weibull
+ * fitted by censored maximum likelihood (fit_distribution.h: an abandoned
+ * call adds its log density, an answered one its log survival, GSL's
+ * gsl_cdf_*_Q for the gamma), with 95% intervals from the
  * observed information, among those eligible (a family whose estimate
  * runs beyond a scenario's bound, as a lognormal's does when the tail is
  * barely identified, is set aside; none eligible: nothing is written).
@@ -21,7 +23,8 @@
 #include "models/fit_distribution.h"
 #include "models/kaplan_meier.h"
 
-#define FIT_PATIENCE_FAMILIES 2    /* exponential, lognormal */
+#define FIT_PATIENCE_FAMILIES 4    /* exponential, lognormal, gamma,
+					Weibull */
 
 struct fit_patience {
 	struct kaplan_meier km;

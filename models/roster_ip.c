@@ -193,9 +193,16 @@ static glp_prob *roster_ip_build(const struct roster_ip_spec *s, bool elastic)
 	glp_add_cols(lp, (int)cols);
 	for (size_t t = 0; t < s->n_slots; t++)
 		roster_ip_row_bounds(lp, s, t, elastic);
+	/* Only headcounts are integer: a shortfall is a need (whole) less a
+	 * cover (whole once the headcounts are), so it is whole at any
+	 * optimum of the headcounts anyway, and branching on a thousand
+	 * shortfalls as well (a rota's cycle of 1,680 hours) kept GLPK's
+	 * branch and bound from ending, or from reaching its time limit
+	 * between nodes, for minutes. */
 	for (size_t j = 0; j < cols; j++) {
 		glp_set_col_bnds(lp, (int)j + 1, GLP_LO, 0, 0);
-		glp_set_col_kind(lp, (int)j + 1, GLP_IV);
+		if (j < s->n_shifts)
+			glp_set_col_kind(lp, (int)j + 1, GLP_IV);
 		glp_set_obj_coef(lp, (int)j + 1, j >= s->n_shifts ? 1.0
 				 : elastic ? 0.0 : s->shifts[j].cost);
 	}
@@ -220,11 +227,20 @@ static const char *roster_ip_glpk_error(int rc)
 	}
 }
 
-/* Solves the LP relaxation of lp. Returns 1 when it has an optimum
- * (*cost set), 0 when it has no feasible solution, -1 on a failure (err
- * filled). */
-static int roster_ip_relax(glp_prob *lp, const struct roster_ip_spec *s,
-			   double *cost, struct sim_err *err)
+/* GLPK's time limit, in whole milliseconds (at least 1), for what is
+ * left of limit_s after t0_ms (glp_time's clock). */
+static int roster_ip_tm_lim(double limit_s, double t0_ms)
+{
+	double left = limit_s * 1000 - (glp_time() - t0_ms);
+
+	return left < 1 ? 1 : (int)ceil(left);
+}
+
+/* Solves the LP relaxation of lp within tm_lim ms. Returns 1 when it has
+ * an optimum (*cost set), 0 when it has no feasible solution, -1 on a
+ * failure (err filled). */
+static int roster_ip_relax(glp_prob *lp, int tm_lim, double *cost,
+			   struct sim_err *err)
 {
 	glp_smcp parm;
 	int rc, status;
@@ -232,7 +248,7 @@ static int roster_ip_relax(glp_prob *lp, const struct roster_ip_spec *s,
 	glp_init_smcp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.presolve = GLP_OFF;
-	parm.tm_lim = (int)ceil(s->time_limit_s * 1000);
+	parm.tm_lim = tm_lim;
 	rc = glp_simplex(lp, &parm);
 	status = glp_get_status(lp);
 	if (rc == 0 && status == GLP_OPT) {
@@ -241,17 +257,22 @@ static int roster_ip_relax(glp_prob *lp, const struct roster_ip_spec *s,
 	}
 	if (rc == 0 && status == GLP_NOFEAS)
 		return 0;
-	sim_err_add(err, SIM_ERUNTIME, "roster programme: GLPK's simplex "
-		    "stopped: %s (code %d, status %d)", rc == 0
-		    ? "no optimum" : roster_ip_glpk_error(rc), rc, status);
+	if (rc == GLP_ETMLIM)
+		sim_err_add(err, SIM_ERUNTIME, "roster programme: its LP "
+			    "relaxation was not solved within the time limit");
+	else
+		sim_err_add(err, SIM_ERUNTIME, "roster programme: GLPK's simplex "
+			    "stopped: %s (code %d, status %d)", rc == 0
+			    ? "no optimum" : roster_ip_glpk_error(rc), rc, status);
 	return -1;
 }
 
-/* Branch and bound from the relaxation's optimum. Returns 1 with an
- * integer solution (*optimal whether proven least), 0 when none exists,
- * -1 on a failure or none found in time (err filled). */
-static int roster_ip_branch(glp_prob *lp, const struct roster_ip_spec *s,
-			    bool *optimal, struct sim_err *err)
+/* Branch and bound from the relaxation's optimum, within tm_lim ms.
+ * Returns 1 with an integer solution (*optimal whether proven least: at
+ * the time limit, the best found), 0 when none exists, 2 when none was
+ * found in time, -1 on a failure (err filled). */
+static int roster_ip_branch(glp_prob *lp, int tm_lim, bool *optimal,
+			    struct sim_err *err)
 {
 	glp_iocp parm;
 	int rc, status;
@@ -259,7 +280,7 @@ static int roster_ip_branch(glp_prob *lp, const struct roster_ip_spec *s,
 	glp_init_iocp(&parm);
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.presolve = GLP_OFF;
-	parm.tm_lim = (int)ceil(s->time_limit_s * 1000);
+	parm.tm_lim = tm_lim;
 	rc = glp_intopt(lp, &parm);
 	status = glp_mip_status(lp);
 	*optimal = status == GLP_OPT;
@@ -268,9 +289,59 @@ static int roster_ip_branch(glp_prob *lp, const struct roster_ip_spec *s,
 		return 1;
 	if (rc == 0 && status == GLP_NOFEAS)
 		return 0;
-	sim_err_add(err, SIM_ERUNTIME, "roster programme: no roster found: %s "
-		    "(GLPK code %d, status %d)", rc == 0 ? "no solution"
+	if (rc == GLP_ETMLIM)
+		return 2;
+	sim_err_add(err, SIM_ERUNTIME, "roster programme: no roster found: "
+		    "%s (GLPK code %d, status %d)", rc == 0 ? "no solution"
 		    : roster_ip_glpk_error(rc), rc, status);
+	return -1;
+}
+
+/* The relaxation's headcounts of lp, rounded: up, which covers every
+ * need, or in the elastic programme down, which keeps every cap (and
+ * leaves the rest short). Into out->staff. */
+static void roster_ip_round(glp_prob *lp, const struct roster_ip_spec *s,
+			    bool elastic, struct roster_ip_result *out)
+{
+	for (size_t j = 0; j < s->n_shifts; j++) {
+		double x = glp_get_col_prim(lp, (int)j + 1);
+
+		out->staff[j] = (int)(elastic ? floor(x + 1e-9) : ceil(x - 1e-9));
+	}
+}
+
+/* When branch and bound found nothing in time: the rounded relaxation
+ * in out->staff as the roster (not proven least), with its cost,
+ * cover and shortfalls. Returns 1, or -1 when it breaks a cap (err
+ * filled). */
+static int roster_ip_rounded(const struct roster_ip_spec *s, double lp_cost,
+			     struct roster_ip_result *out, struct sim_err *err)
+{
+	int *cover = mem_calloc(s->n_slots, sizeof *cover);
+	bool capped = false;
+
+	if (cover == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory"), -1;
+	out->cost = 0;
+	for (size_t j = 0; j < s->n_shifts; j++) {
+		const struct roster_ip_shift *sh = &s->shifts[j];
+
+		out->cost += out->staff[j] * sh->cost;
+		for (size_t i = 0; i < sh->length * roster_ip_blocks(sh); i++)
+			cover[roster_ip_slot(s, sh, i)] += out->staff[j];
+	}
+	out->met = true;
+	for (size_t t = 0; t < s->n_slots; t++) {
+		out->short_by[t] = cover[t] < s->need[t] ? s->need[t] - cover[t] : 0;
+		out->met = out->met && out->short_by[t] == 0;
+		capped = capped || (s->max_cover > 0 && cover[t] > s->max_cover);
+	}
+	free(cover);
+	out->optimal = false;
+	if (!capped)
+		return 1;
+	sim_err_add(err, SIM_ERUNTIME, "roster programme: no roster found "
+		    "within the time limit (the LP bound is %g)", lp_cost);
 	return -1;
 }
 
@@ -291,13 +362,15 @@ static void roster_ip_read(glp_prob *lp, const struct roster_ip_spec *s,
 	}
 }
 
-/* Builds and solves one programme. Returns 1 solved (out filled), 0 no
- * solution, -1 failed (err filled). */
+/* Builds and solves one programme within what is left of the time limit
+ * after t0_ms. Returns 1 solved (out filled), 0 no solution, -1 failed
+ * (err filled). */
 static int roster_ip_run(const struct roster_ip_spec *s, bool elastic,
-			 struct roster_ip_result *out, struct sim_err *err)
+			 double t0_ms, struct roster_ip_result *out,
+			 struct sim_err *err)
 {
 	glp_prob *lp = roster_ip_build(s, elastic);
-	double lp_cost = NAN;
+	double lp_cost = NAN, limit = s->time_limit_s;
 	int rc;
 
 	if (lp == NULL) {
@@ -305,13 +378,18 @@ static int roster_ip_run(const struct roster_ip_spec *s, bool elastic,
 			    "programme");
 		return -1;
 	}
-	rc = roster_ip_relax(lp, s, &lp_cost, err);
+	rc = roster_ip_relax(lp, roster_ip_tm_lim(limit, t0_ms), &lp_cost, err);
 	if (rc == 1)
-		rc = roster_ip_branch(lp, s, &out->optimal, err);
-	if (rc == 1) {
+		roster_ip_round(lp, s, elastic, out);
+	if (rc == 1)
+		rc = roster_ip_branch(lp, roster_ip_tm_lim(limit, t0_ms),
+				      &out->optimal, err);
+	if (rc == 1)
 		roster_ip_read(lp, s, elastic, out);
+	else if (rc == 2)
+		rc = roster_ip_rounded(s, lp_cost, out, err);
+	if (rc == 1)
 		out->lp_cost = elastic ? NAN : lp_cost;
-	}
 	glp_delete_prob(lp);
 	return rc;
 }
@@ -331,6 +409,7 @@ enum sim_status roster_ip_solve(const struct roster_ip_spec *spec,
 				struct sim_err *err)
 {
 	enum sim_status st = roster_ip_check(spec, err);
+	double t0;
 	int was, rc = -1;
 
 	*out = (struct roster_ip_result){ 0 };
@@ -345,13 +424,18 @@ enum sim_status roster_ip_solve(const struct roster_ip_spec *spec,
 	/* GLPK writes to the terminal unless told not to: the library layers
 	 * never print, so its output is off while it works. */
 	was = glp_term_out(GLP_OFF);
-	rc = roster_ip_above_cap(spec) ? 0 : roster_ip_run(spec, false, out, err);
+	t0 = glp_time();
+	rc = roster_ip_above_cap(spec) ? 0
+		: roster_ip_run(spec, false, t0, out, err);
 	if (rc == 0)
-		rc = roster_ip_run(spec, true, out, err);
+		rc = roster_ip_run(spec, true, t0, out, err);
 	glp_term_out(was);
+	t0 = (glp_time() - t0) / 1000;
+	if (rc != 1)
+		roster_ip_clear(out);
+	out->seconds = t0;   /* failed or not, the time it took */
 	if (rc == 1)
 		return SIM_OK;
-	roster_ip_clear(out);
 	if (rc == 0)   /* the elastic programme always has a solution */
 		return sim_err_add(err, SIM_ERUNTIME, "roster programme: no "
 				   "solution even with shortfalls allowed");

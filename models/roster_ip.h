@@ -18,8 +18,12 @@
  * result says which slots fall short and by how much: the headcounts that
  * leave the least total shortfall.
  *
- * GLPK prints nothing (terminal output off) and stops at the time limit;
- * its failures come back as errors. Nothing is printed; one call is used
+ * GLPK prints nothing (terminal output off). The time limit bounds the
+ * whole solve: relaxation, branch and bound and, when needed, the
+ * programme of shortfalls; when it runs out the best headcounts found
+ * are kept (optimal false: their cost against lp_cost says how far they
+ * may be from the least), and when none was found that is an error.
+ * GLPK's failures come back as errors. Nothing is printed; one call is used
  * by one thread. Sizes are bounded by the limits below. */
 #ifndef MODELS_ROSTER_IP_H
 #define MODELS_ROSTER_IP_H
@@ -59,7 +63,7 @@ struct roster_ip_spec {
 	int max_cover;                        /* 0: no upper bound */
 	const struct roster_ip_shift *shifts; /* [n_shifts], borrowed */
 	size_t n_shifts;
-	double time_limit_s;                  /* > 0, for each solve */
+	double time_limit_s;                  /* > 0: the whole solve's */
 };
 
 struct roster_ip_result {
@@ -71,13 +75,15 @@ struct roster_ip_result {
 	bool met;            /* every slot covered */
 	bool optimal;        /* proven least; false: the best found within
 				the time limit */
+	double seconds;      /* the solve took (set on a failure too) */
 };
 
-/* Solves spec into *out (its arrays new; free with roster_ip_clear).
+/* Solves spec into *out (its arrays new; free with roster_ip_clear;
+ * out->seconds is set whatever the outcome).
  * Returns SIM_OK when headcounts were found — out->met says whether they
  * cover every slot, short_by where not; SIM_EINVAL for a spec outside the
  * bounds; SIM_ERUNTIME when GLPK fails or finds nothing within the time
- * limit; SIM_ENOMEM. err says which. */
+ * limit (err says "within the time limit"); SIM_ENOMEM. err says which. */
 enum sim_status roster_ip_solve(const struct roster_ip_spec *spec,
 				struct roster_ip_result *out,
 				struct sim_err *err);

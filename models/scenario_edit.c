@@ -14,6 +14,7 @@
 
 #define LIST_MAX 512         /* "pools are: a, b, c" */
 #define OVR_SEGS_MAX 16      /* segments of a --set key path */
+#define OVR_NAMES_MAX 64     /* names weighed for "did you mean" */
 #define GRAFT_DEPTH_MAX 32   /* nesting of a --set value */
 
 /* One --set string, its key path cut into segments. */
@@ -156,9 +157,10 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
 			int seq)
 {
 	const char *list_key = k > 0 ? o->seg[k - 1] : "item";
-	size_t len = strlen(list_key), used = 0;
+	size_t len = strlen(list_key), used = 0, n = 0;
 	const yaml_node_t *s = yaml_doc_node(yd, seq);
-	char names[LIST_MAX];
+	char names[LIST_MAX], near[LIST_MAX] = "";
+	const char *words[OVR_NAMES_MAX + 1];
 	int i, plural = len > 1 && list_key[len - 1] == 's';
 
 	names[0] = '\0';
@@ -167,6 +169,9 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
 		int nm = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
 			 yaml_doc_map_get(yd, it, "name") : 0;
 
+		if (nm && yaml_doc_node(yd, nm)->type == YAML_SCALAR_NODE
+		    && n < OVR_NAMES_MAX)
+			words[n++] = yaml_doc_text(yaml_doc_node(yd, nm));
 		if (nm && yaml_doc_node(yd, nm)->type == YAML_SCALAR_NODE)
 			used += (size_t)snprintf(names + used,
 						 sizeof names - used,
@@ -176,8 +181,12 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
 	if (!used)
 		snprintf(names, sizeof names, "numbered 0 to %d",
 			 yaml_doc_seq_len(s) - 1);
-	yaml_doc_report(yd, o->where, NULL, "no %.*s named '%s'; %s are: %s",
-			(int)(plural ? len - 1 : len), list_key, o->seg[k],
+	words[n] = NULL;
+	if (n > 0 && yaml_doc_nearest(o->seg[k], words))
+		snprintf(near, sizeof near, " did you mean '%s'?",
+			 yaml_doc_nearest(o->seg[k], words));
+	yaml_doc_report(yd, o->where, NULL, "no %.*s named '%s';%s %s are: %s",
+			(int)(plural ? len - 1 : len), list_key, o->seg[k], near,
 			plural ? list_key : "items", names);
 }
 

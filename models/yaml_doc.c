@@ -173,23 +173,48 @@ static size_t word_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-/* The allowed name nearest to w, or NULL when none is near enough to be a
- * plausible typo (at most half the word changed, and always 2 edits). */
-static const char *word_nearest(const char *w, const char *const *names)
+/* Whether w is a whole word of name, words being cut at '_': "start"
+ * of "start_date", "hours" of "warmup_hours". */
+static int word_part(const char *w, const char *name)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = name; n > 0 && (p = strstr(p, w)) != NULL; p++)
+		if ((p == name || p[-1] == '_') && (p[n] == '_' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* The one allowed name w is a word of, or NULL when none or several are
+ * ("start" for "start_date": a key given short). */
+static const char *word_part_of(const char *w, const char *const *names)
+{
+	const char *pick = NULL;
+
+	for (; *names; names++)
+		if (strcmp(w, *names) != 0 && word_part(w, *names)) {
+			if (pick)
+				return NULL;
+			pick = *names;
+		}
+	return pick;
+}
+
+const char *yaml_doc_nearest(const char *w, const char *const *names)
 {
 	size_t limit = strlen(w) / 2 > 2 ? strlen(w) / 2 : 2;
 	size_t best = SIZE_MAX;
 	const char *pick = NULL;
 
-	for (; *names; names++) {
-		size_t d = word_distance(w, *names);
+	for (const char *const *n = names; *n; n++) {
+		size_t d = word_distance(w, *n);
 
 		if (d < best) {
 			best = d;
-			pick = *names;
+			pick = *n;
 		}
 	}
-	return best <= limit ? pick : NULL;
+	return best <= limit ? pick : word_part_of(w, names);
 }
 
 /* "unknown key 'pateince'; did you mean 'patience'? allowed: ..." */
@@ -208,7 +233,7 @@ void yaml_doc_unknown_at(struct yaml_doc *yd, const char *where,
 			 const char *const *names)
 {
 	char list[LIST_MAX];
-	const char *near = word_nearest(w, names);
+	const char *near = yaml_doc_nearest(w, names);
 
 	word_join(names, list, sizeof list);
 	if (near)

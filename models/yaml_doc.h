@@ -101,6 +101,11 @@ void yaml_doc_unknown(struct yaml_doc *yd, struct yaml_doc_at a,
 void yaml_doc_unknown_at(struct yaml_doc *yd, const char *where,
 			 const char *path, const char *noun, const char *w,
 			 const char *const *names);
+/* The name of names (NULL-terminated) the user most plausibly meant by
+ * w: the nearest within a typo (half the word changed, at least 2
+ * edits), else the only one w is a whole '_'-separated word of ("start"
+ * for "start_date"); NULL when none. Borrowed from names. */
+const char *yaml_doc_nearest(const char *w, const char *const *names);
 /* "got X; must be <allowed>"; returns 0 for the caller to pass on. */
 int yaml_doc_wrong(struct yaml_doc *yd, struct yaml_doc_at a,
 		   const char *allowed);

@@ -321,9 +321,15 @@ static void fit_scenario_redial(FILE *f, const struct fit_redial *r)
 		fputs("    #   none redialled: no redial written\n", f);
 		return;
 	}
-	if (r->delay.best >= 0)
+	/* The families are listed whenever they were fitted, so that a
+	 * delay with none eligible says why for each. */
+	if (r->delay.best >= 0 || r->delay.empirical)
 		fit_scenario_families(f, r->delay.fits, FIT_FAMILIES,
 				      r->delay.best);
+	if (r->delay.best < 0 && r->delay.empirical)
+		fputs("    #   no family is eligible (each is set aside above, "
+		      "with why): the data's own\n    #   distribution "
+		      "instead\n", f);
 	fprintf(f, "    redial:\n      probability: %.6g   # fitted: %zu of "
 		"%zu redialled (95%% CI %.3f to %.3f)%s\n",
 		fmin(r->p, 0.999), r->redials, r->trials, r->p_lo, r->p_hi,

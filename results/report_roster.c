@@ -129,9 +129,10 @@ static void report_roster_table_shifts(FILE *f, const struct report_roster *x)
 		currency_format(money, x->base->currency,
 				fte * x->base->pools[q].cost_per_fte, 0);
 		fprintf(f, "\npool %s: %.0f rostered hours a week, %.2f FTE, "
-			"annual cost %s%s\n", x->base->pools[q].name, p->hours,
-			fte, money,
-			p->optimal ? "" : " (best found in the time limit)");
+			"annual cost %s", x->base->pools[q].name, p->hours,
+			fte, money);
+		roster_plan_limit_note(f, p);
+		fputc('\n', f);
 		report_roster_plan_rows(f, p);
 	}
 }

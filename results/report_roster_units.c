@@ -101,9 +101,10 @@ static void report_roster_units_entries(FILE *f,
 		if (p == NULL)
 			continue;
 		fprintf(f, "\n%s: %.0f unit-hours a week, crew %d, %.2f FTE, "
-			"annual cost %.0f%s\n", p->who, p->hours, sc->units[e].crew,
-			fte, fte * role->cost_per_fte,
-			p->optimal ? "" : " (best found in the time limit)");
+			"annual cost %.0f", p->who, p->hours, sc->units[e].crew,
+			fte, fte * role->cost_per_fte);
+		roster_plan_limit_note(f, p);
+		fputc('\n', f);
 		report_roster_plan_rows(f, p);
 	}
 }

@@ -451,10 +451,15 @@ enum sim_status roster_plan_solve(struct roster_plan *p, const int *on_duty,
 						       % HOURS_PER_WEEK], shrinkage);
 	roster_plan_ip_shifts(p, ip);
 	r = (struct roster_ip_result){ 0 };
+	p->time_limit_s = time_limit_s;
 	st = p->teams ? roster_teams_solve(p, &spec, &r, err)
 		: roster_ip_solve(&spec, &r, err);
 	if (st == SIM_OK)
 		roster_plan_read(p, ip, &r);
+	else if (st == SIM_ERUNTIME && r.seconds >= time_limit_s - 0.01)
+		sim_err_add(err, st, "%s: no roster found within --time-limit "
+			    "%g s: give it longer, or allow fewer shifts", p->who,
+			    time_limit_s);
 	roster_ip_clear(&r);
 	free(ip);
 	return st;
@@ -662,4 +667,37 @@ double roster_plan_fte(const struct roster_plan *p, double hours_per_week,
 	if (p->pattern != NULL)
 		return person > 0 ? p->lp_hours / person : 0;
 	return (lp ? p->lp_hours : p->hours) / hours_per_week;
+}
+
+void roster_plan_within(const struct roster_plan *p, int max_staff, char *buf,
+			size_t n)
+{
+	if (p->optimal)
+		snprintf(buf, n, "the allowed shifts within --max-staff %d",
+			 max_staff);
+	else
+		snprintf(buf, n, "the best of the allowed shifts within "
+			 "--max-staff %d found in --time-limit %g s", max_staff,
+			 p->time_limit_s);
+}
+
+double roster_plan_gap(const struct roster_plan *p)
+{
+	if (!(p->lp_hours > 0))
+		return NAN;
+	return (p->hours - p->lp_hours) / p->lp_hours;
+}
+
+void roster_plan_limit_note(FILE *f, const struct roster_plan *p)
+{
+	double gap = roster_plan_gap(p);
+
+	if (p->optimal)
+		return;
+	fprintf(f, " (the best found in --time-limit %g s", p->time_limit_s);
+	if (isnan(gap))
+		fputs(")", f);
+	else
+		fprintf(f, ": at most %.1f%% above the least, by the LP "
+			"bound)", 100 * gap);
 }

@@ -70,6 +70,7 @@ struct roster_plan {
 	double hours;                  /* paid hours a week */
 	double lp_hours;               /* the LP bound on them (NAN: none) */
 	bool met, optimal;
+	double time_limit_s;           /* of the last solve */
 	/* With a rota, the candidates are people starting its pattern on
 	 * each day of the cycle (offset), working it round and round; the
 	 * slots then span cycle_days, a whole number of weeks and of cycles,
@@ -165,6 +166,25 @@ void roster_plan_quote(FILE *f, const char *text);
  * each slot of hour h of the week (with a rota, over every week of its
  * cycle). */
 int roster_plan_on_duty(const struct roster_plan *p, size_t h);
+
+/* Room for roster_plan_within's words. */
+#define ROSTER_PLAN_WITHIN_MAX 160
+
+/* Words for what covers p's requirement, for a message on the hours
+ * short: "the allowed shifts within --max-staff N", or, when the last
+ * solve was stopped by its time limit, the best of them found then
+ * (whose shortfall a longer --time-limit may lessen). */
+void roster_plan_within(const struct roster_plan *p, int max_staff, char *buf,
+			size_t n);
+
+/* Writes, when p's last solve was stopped by its time limit, " (the best
+ * found in --time-limit S s: at most G% above the least, by the LP
+ * bound)" to f; else nothing. */
+void roster_plan_limit_note(FILE *f, const struct roster_plan *p);
+
+/* The relative gap of p's last roster above its LP bound: (hours -
+ * lp_hours) / lp_hours; NAN when there is no bound or it is 0. */
+double roster_plan_gap(const struct roster_plan *p);
 
 /* The worst shortfall of p's last solve in each hour of the week, over
  * every slot of the hour and every week p's slots span (one, or a rota's

@@ -52,15 +52,17 @@ static enum sim_status roster_search_staffing(void *arg, struct search_round *r,
 	return st;
 }
 
-/* Says which hours of pool p's requirement the allowed shifts cannot
- * cover, and by how much (rostered handlers), in err. */
+/* Says which hours of pool p's requirement the allowed shifts within
+ * max_staff cannot cover, and by how much (rostered handlers), in err. */
 static void roster_search_short(const struct roster_plan *rp,
-				const struct optimise_plan *plan,
+				const struct optimise_plan *plan, int max_staff,
 				struct sim_err *err)
 {
 	int most[HOURS_PER_WEEK], need[HOURS_PER_WEEK];
+	char within[ROSTER_PLAN_WITHIN_MAX];
 
 	roster_plan_short_hours(rp, most, need);
+	roster_plan_within(rp, max_staff, within, sizeof within);
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
 		char label[SUMMARY_HOUR_LABEL_MAX];
 
@@ -68,10 +70,10 @@ static void roster_search_short(const struct roster_plan *rp,
 			continue;
 		summary_hour_label(h, label);
 		sim_err_add(err, SIM_EINVAL, "%s, %s: needs %d on duty "
-			    "(%d rostered); the allowed shifts within --max-staff "
-			    "roster at most %d, short by %d", rp->who, label,
+			    "(%d rostered); %s roster at most %d, short by %d",
+			    rp->who, label,
 			    plan->on_duty[rp->pool * HOURS_PER_WEEK + h], need[h],
-			    need[h] - most[h], most[h]);
+			    within, need[h] - most[h], most[h]);
 	}
 }
 
@@ -95,7 +97,7 @@ static enum search_end roster_search_solve(void *arg, struct sim_err *err)
 				      x->rs->shape->time_limit_s, err) != SIM_OK)
 			return SEARCH_FAILED;
 		if (!rp->met) {
-			roster_search_short(rp, o->plan, err);
+			roster_search_short(rp, o->plan, x->rs->max_staff, err);
 			o->short_of_cover = true;
 			end = SEARCH_UNMET;
 		}

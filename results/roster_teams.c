@@ -9,6 +9,11 @@
 #include "models/week.h"
 #include "sim/mem.h"
 
+/* Less time than this left of a solve's limit tries no more team
+ * sizes: GLPK counts its limit in milliseconds, and stops a little
+ * before it. */
+#define ROSTER_TEAMS_TIME_MIN_S 0.01
+
 enum sim_status roster_teams_own(struct roster_plan *p,
 				 const struct scenario_rota *own,
 				 struct sim_err *err)
@@ -105,6 +110,24 @@ static enum sim_status roster_teams_try(const struct roster_ip_spec *spec,
 	return roster_ip_solve(&s, r, err);
 }
 
+/* A copy of r (a solve of spec) into *to: SIM_OK, or SIM_ENOMEM with
+ * *to left empty. */
+static enum sim_status roster_teams_copy(struct roster_ip_result *to,
+					 const struct roster_ip_result *r,
+					 const struct roster_ip_spec *spec)
+{
+	*to = *r;
+	to->staff = mem_calloc(spec->n_shifts, sizeof *to->staff);
+	to->short_by = mem_calloc(spec->n_slots, sizeof *to->short_by);
+	if (to->staff == NULL || to->short_by == NULL) {
+		roster_ip_clear(to);
+		return SIM_ENOMEM;
+	}
+	memcpy(to->staff, r->staff, spec->n_shifts * sizeof *to->staff);
+	memcpy(to->short_by, r->short_by, spec->n_slots * sizeof *to->short_by);
+	return SIM_OK;
+}
+
 /* Teams in r (whole teams on each candidate). */
 static int roster_teams_count(const struct roster_ip_result *r, size_t n)
 {
@@ -133,28 +156,56 @@ static bool roster_teams_better(const struct roster_ip_result *r, int per_team,
 		&& teams < roster_teams_count(best, n));
 }
 
-/* The team sizes 1 .. the largest requirement, the best kept in *best
- * (teams) and *per_team; all proven least unless *optimal is cleared. */
-static enum sim_status roster_teams_sizes(const struct roster_ip_spec *spec,
+/* Tries teams of per_team within spec's time limit, less what it took
+ * from spec->time_limit_s. Returns SIM_OK (r filled; r->staff NULL when
+ * the time ran out before any headcounts were found) or the failure
+ * (err filled). */
+static enum sim_status roster_teams_timed(struct roster_ip_spec *spec,
+					  int per_team, int *need,
+					  struct roster_ip_result *r,
+					  struct sim_err *err)
+{
+	struct sim_err e;
+	enum sim_status st;
+
+	sim_err_clear(&e);
+	st = roster_teams_try(spec, per_team, need, r, &e);
+	spec->time_limit_s -= r->seconds;
+	if (st == SIM_ERUNTIME && spec->time_limit_s < ROSTER_TEAMS_TIME_MIN_S)
+		return SIM_OK;
+	if (st != SIM_OK)
+		sim_err_add(err, st, "%.*s", (int)e.len - 1, e.text);
+	return st;
+}
+
+/* The team sizes 2 .. the largest requirement, the best kept in *best
+ * (teams) and *per_team; all proven least unless *optimal is cleared.
+ * The sizes share what is left of spec's time limit: when it runs out,
+ * the best so far is kept and *optimal cleared. */
+static enum sim_status roster_teams_sizes(struct roster_ip_spec spec,
 					  struct roster_ip_result *best,
 					  int *per_team, bool *optimal,
 					  struct sim_err *err)
 {
-	int most = 1, *need = mem_calloc(spec->n_slots + 1, sizeof *need);
+	int most = 1, *need = mem_calloc(spec.n_slots + 1, sizeof *need);
 	enum sim_status st = need ? SIM_OK
 		: sim_err_add(err, SIM_ENOMEM, "out of memory");
 
-	for (size_t t = 0; t < spec->n_slots; t++)
-		most = spec->need[t] > most ? spec->need[t] : most;
-	for (int k = 1; st == SIM_OK && k <= most; k++) {
+	for (size_t t = 0; t < spec.n_slots; t++)
+		most = spec.need[t] > most ? spec.need[t] : most;
+	for (int k = 2; st == SIM_OK && k <= most; k++) {
 		struct roster_ip_result r = { 0 };
 
-		if (spec->max_cover > 0 && spec->max_cover < k)
+		if (spec.max_cover > 0 && spec.max_cover < k)
 			break;       /* one team would be over the cap */
-		st = roster_teams_try(spec, k, need, &r, err);
+		if (spec.time_limit_s < ROSTER_TEAMS_TIME_MIN_S) {
+			*optimal = false;   /* sizes left untried */
+			break;
+		}
+		st = roster_teams_timed(&spec, k, need, &r, err);
 		*optimal = *optimal && (st != SIM_OK || r.optimal);
-		if (st == SIM_OK && roster_teams_better(&r, k, spec->n_shifts,
-							best, *per_team)) {
+		if (st == SIM_OK && r.staff != NULL && roster_teams_better(
+			    &r, k, spec.n_shifts, best, *per_team)) {
 			roster_ip_clear(best);
 			*best = r, *per_team = k;
 			continue;
@@ -181,14 +232,30 @@ static void roster_teams_read(struct roster_plan *p, int per_team,
 	best->cost *= per_team;
 }
 
+/* No team size found: out of time (not all tried), or none within the
+ * scenario's teams. Returns the failure, err filled. */
+static enum sim_status roster_teams_none(const struct roster_plan *p,
+					 const struct roster_ip_spec *spec,
+					 bool all_tried, struct sim_err *err)
+{
+	if (!all_tried)
+		return sim_err_add(err, SIM_ERUNTIME, "%s: no team size found "
+				   "within --time-limit %g s: give it longer",
+				   p->who, spec->time_limit_s);
+	return sim_err_add(err, SIM_EINVAL, "%s: no team size puts the people "
+			   "this rota needs in at most %d teams", p->who,
+			   ROTA_TEAMS_MAX);
+}
+
 enum sim_status roster_teams_solve(struct roster_plan *p,
 				   const struct roster_ip_spec *spec,
 				   struct roster_ip_result *out,
 				   struct sim_err *err)
 {
 	struct roster_ip_result best = { 0 };
+	struct roster_ip_spec left;
 	enum sim_status st = roster_ip_solve(spec, out, err);
-	bool optimal = true;
+	bool optimal;
 	int per_team = 1;
 
 	if (p->keep && st == SIM_OK) {
@@ -197,18 +264,26 @@ enum sim_status roster_teams_solve(struct roster_plan *p,
 	}
 	if (p->keep || st != SIM_OK || !out->met)
 		return st;   /* single people fall short: their short_by */
-	st = roster_teams_sizes(spec, &best, &per_team, &optimal, err);
-	if (st == SIM_OK && best.staff == NULL)
-		st = sim_err_add(err, SIM_EINVAL, "%s: no team size puts the "
-				 "people this rota needs in at most %d teams",
-				 p->who, ROTA_TEAMS_MAX);
+	left = *spec;
+	left.time_limit_s -= out->seconds;
+	optimal = out->optimal;
+	/* Teams of 1 are the single people just solved. */
+	if (roster_teams_better(out, 1, spec->n_shifts, &best, 0)
+	    && roster_teams_copy(&best, out, spec) != SIM_OK)
+		st = sim_err_add(err, SIM_ENOMEM, "out of memory");
+	if (st == SIM_OK)
+		st = roster_teams_sizes(left, &best, &per_team, &optimal, err);
+	if (st == SIM_OK && best.staff == NULL) {
+		st = roster_teams_none(p, spec, optimal, err);
+		out->seconds = 0;   /* this says what ran out, not the solve */
+	}
 	if (st != SIM_OK) {
 		roster_ip_clear(&best);
 		return st;
 	}
 	roster_teams_read(p, per_team, &best);
 	best.lp_cost = out->lp_cost;   /* single people: the true bound */
-	best.optimal = optimal && out->optimal;
+	best.optimal = optimal;
 	roster_ip_clear(out);
 	*out = best;
 	return SIM_OK;

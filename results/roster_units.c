@@ -154,14 +154,14 @@ static const struct search_ops roster_units_ops = {
 };
 
 /* Says how many hours of entry e's requirement the allowed shifts
- * cannot cover within --max-staff, and the worst, in err. */
+ * cannot cover within max_units (--max-staff), and the worst, in err. */
 static void roster_units_short(const struct roster_units *r, size_t e,
-			       struct sim_err *err)
+			       int max_units, struct sim_err *err)
 {
 	const struct roster_plan *rp = r->plans[e];
 	int most[HOURS_PER_WEEK], need[HOURS_PER_WEEK];
 	size_t hours = roster_plan_short_hours(rp, most, need), worst = 0;
-	char label[SUMMARY_HOUR_LABEL_MAX];
+	char label[SUMMARY_HOUR_LABEL_MAX], within[ROSTER_PLAN_WITHIN_MAX];
 
 	/* Every week of a rota's cycle counts, as for a pool: the first
 	 * hour of the week with the largest shortfall in any of them. */
@@ -169,12 +169,12 @@ static void roster_units_short(const struct roster_units *r, size_t e,
 		if (most[h] > most[worst])
 			worst = h;
 	summary_hour_label(worst, label);
+	roster_plan_within(rp, max_units, within, sizeof within);
 	sim_err_add(err, SIM_EINVAL, "%s: %zu hours of the week cannot be "
 		    "covered; the worst, %s, needs %d units on duty (%d rostered) "
-		    "and the allowed shifts within --max-staff roster at most %d, "
-		    "short by %d", rp->who, hours, label,
-		    r->entry_need[e * HOURS_PER_WEEK + worst],
-		    need[worst], need[worst] - most[worst], most[worst]);
+		    "and %s roster at most %d, short by %d", rp->who, hours,
+		    label, r->entry_need[e * HOURS_PER_WEEK + worst],
+		    need[worst], within, need[worst] - most[worst], most[worst]);
 }
 
 /* Solves every chosen entry's programme for the requirement. Returns
@@ -196,7 +196,7 @@ static enum search_end roster_units_solve(void *arg, struct sim_err *err)
 				      x->us->shape->time_limit_s, err) != SIM_OK)
 			return SEARCH_FAILED;
 		if (!o->plans[e]->met) {
-			roster_units_short(o, e, err);
+			roster_units_short(o, e, x->us->max_units, err);
 			end = SEARCH_UNMET;
 		}
 	}

@@ -274,7 +274,7 @@ def check_impossible(t):
     r, err = roster(t, fixture("exp_daily.yaml"), "--max-staff", 3, rc=3)
     t.check(r is None, "nothing printed on stdout")
     t.check("short by" in err and "pool emergency, Mon" in err
-            and "--max-staff" in err, err[:400])
+            and "--max-staff 3 roster at most" in err, err[:400])
 
 
 # The emergency pool's shift off the hour, and off the quarter hour.
@@ -290,6 +290,11 @@ def check_usage(t):
                           "in %s; pools are: emergency, general" % daily),
                          (["--max-staff", 0], "--max-staff must be"),
                          (["--max-rounds", "x"], "--max-rounds must be"),
+                         (["--time-limit", "0"], "--time-limit must be "
+                          "seconds from 0.001 to 86400"),
+                         (["--time-limit", "1e3"], "--time-limit must be"),
+                         (["--time-limit", "86401"], "--time-limit must be"),
+                         (["--time-limit", ".5"], "--time-limit must be"),
                          (["--lengths", "0"], "--lengths must be"),
                          (["--lengths", "25"], "--lengths must be"),
                          (["--lengths", "8,,10"], "--lengths must be"),

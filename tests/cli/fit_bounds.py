@@ -7,8 +7,9 @@ line has it: a few callers give up at once, the rest would wait for hours,
 and at light load nobody waits long, so the tail is barely identified.
 The censored lognormal's estimate runs off to a mean of about 1e13 s
 (beyond the bound of 1e9 s); it is set aside, the comment and the JSON say
-so and why (as does the fit's page), and the scenario written is checked
-and run."""
+so and why (as does the fit's page), and the Weibull, the truth's family,
+is written, every figure within the bound; the scenario written is
+checked and run."""
 import json
 import os
 import re
@@ -34,11 +35,16 @@ ctx.check(re.search(r"#   lognormal   AIC [0-9,.]+, set aside: mean "
                     r"[0-9.]+e\+1[0-9] s is beyond what the data can support "
                     r"\(bound 1e9 s\)", text) is not None,
           "the comment names the lognormal set aside, and why:\n" + text)
-m = re.search(r"\n    patience: \{dist: (\w+), mean: ([0-9.e+]+)\}", text)
-ctx.check(m is not None and m.group(1) == "exponential"
+m = re.search(r"\n    patience: \{dist: weibull, shape: ([0-9.e+]+), "
+              r"scale: ([0-9.e+]+)\}", text)
+ctx.check(m is not None and 0 < float(m.group(1)) < 1
           and float(m.group(2)) <= 1e9,
-          "the eligible family, the exponential, is written: %s"
-          % (m.group(0) if m else None))
+          "the truth's family, a Weibull of shape below 1, is written: %s"
+          % (m.group(0) if m else text))
+ctx.check(re.search(r"#   weibull     AIC [0-9,.]+, mean [0-9.e+]+ \(95% CI "
+                    r"[0-9.e+]+ to [0-9.e+]+\) s, sd [0-9.e+]+ \([0-9.e+]+ to "
+                    r"[0-9.e+]+\) s, best", text) is not None,
+          "the Weibull is listed, with its intervals, as the best")
 ctx.expect_rc(["check", fitted], 0)
 out, _ = ctx.expect_rc(["run", fitted, "--set", "run.replications=2",
                         "--format", "json"], 0)

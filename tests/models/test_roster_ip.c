@@ -302,6 +302,126 @@ static void test_roster_ip_rejects_bad_specs(void **state)
 	}
 }
 
+/* Slot t's cover by candidate sh of r's headcount: blocks of days
+ * (bit 0 Monday) or of starts. */
+static int ip_cover_blocks(const struct roster_ip_spec *s,
+			   const struct roster_ip_shift *sh, size_t t)
+{
+	size_t day = s->n_slots / 7;
+	int c = 0;
+
+	for (size_t k = 0; k < sh->n_starts; k++)
+		c += (t + s->n_slots - sh->starts[k]) % s->n_slots < sh->length;
+	for (size_t d = 0; sh->n_starts == 0 && d < 7; d++)
+		if ((sh->days >> d) & 1u)
+			c += (t + s->n_slots - sh->start - d * day) % s->n_slots
+			     < sh->length;
+	return c;
+}
+
+/* A week of 168 hours whose need (3..19 an hour) is met by people
+ * working 5 days of 7 (every choice of days) on shifts of 7 or 11 hours
+ * from 00:00, 06:00, 12:00 or 18:00: 168 candidates whose branch and
+ * bound GLPK does not finish in 10 s (nor 60). */
+static size_t hard_instance(int *need, struct roster_ip_shift *sh)
+{
+	unsigned long long x = 1;
+	size_t n = 0;
+
+	for (size_t t = 0; t < 168; t++)
+		need[t] = 3 + (int)lcg(&x, 17);
+	for (unsigned m = 1; m < 128; m++) {
+		if (__builtin_popcount(m) != 5)
+			continue;
+		for (size_t st = 0; st < 24; st += 6)
+			for (size_t len = 7; len <= 11; len += 4)
+				sh[n++] = (struct roster_ip_shift){
+					st, len, len * 5.0 + (st % 12) * 0.385,
+					m, NULL, 0 };
+	}
+	return n;
+}
+
+/* Stopped by its time limit, the programme keeps the best roster found:
+ * it covers every need, is marked not proven least, costs at least the
+ * LP bound, and the whole solve kept to the limit (within what GLPK
+ * takes to notice it). */
+static void test_roster_ip_time_limit_keeps_the_best(void **state)
+{
+	static struct roster_ip_shift sh[200];
+	int need[168];
+	struct roster_ip_spec s = { 168, need, 0, sh, 0, 1.0 };
+	struct roster_ip_result r;
+	struct sim_err err;
+
+	(void)state;
+	s.n_shifts = hard_instance(need, sh);
+	assert_int_equal(s.n_shifts, 168);
+	sim_err_clear(&err);
+	assert_int_equal(roster_ip_solve(&s, &r, &err), SIM_OK);
+	assert_false(r.optimal);
+	assert_true(r.met);
+	assert_true(r.lp_cost > 0 && r.cost >= r.lp_cost - 1e-9);
+	assert_true(r.seconds >= 0.9 && r.seconds < 1.5);
+	for (size_t t = 0; t < s.n_slots; t++) {
+		int c = 0;
+
+		for (size_t j = 0; j < s.n_shifts; j++)
+			c += r.staff[j] * ip_cover_blocks(&s, &sh[j], t);
+		assert_true(c >= need[t]);
+		assert_int_equal(r.short_by[t], 0);
+	}
+	roster_ip_clear(&r);
+}
+
+/* A rota's cycle that cannot be met: people on 6-on-4-off (two earlies
+ * 07:00-17:00, two lates 14:00-24:00, two nights 22:00-08:00, four days
+ * off), one candidate for each day of the cycle they start on, over the
+ * 70 days (1,680 hours) that bring cycle and week back together, need 3
+ * every hour, at most 1 on duty. Every slot is short, so the programme
+ * of shortfalls decides; with its 1,680 shortfalls branched on too it
+ * ran into its time limit (a minute a solve), where the headcounts alone
+ * are proven least at once. */
+static void test_roster_ip_rota_short_proven(void **state)
+{
+	static const size_t shift_start[] = { 7, 7, 14, 14, 22, 22 };
+	static size_t starts[10][42];
+	static int need[1680];
+	struct roster_ip_shift sh[10];
+	struct roster_ip_spec s = { 1680, need, 1, sh, 10, 20.0 };
+	struct roster_ip_result r;
+	struct sim_err err;
+	int covered = 0;
+
+	(void)state;
+	for (size_t t = 0; t < 1680; t++)
+		need[t] = 3;
+	for (size_t c = 0; c < 10; c++) {
+		for (size_t k = 0; k < 42; k++) {
+			size_t day = c + (k / 6) * 10 + k % 6;
+
+			starts[c][k] = (day * 24 + shift_start[k % 6]) % 1680;
+		}
+		sh[c] = (struct roster_ip_shift){ 0, 10, 420, 0, starts[c], 42 };
+	}
+	sim_err_clear(&err);
+	assert_int_equal(roster_ip_solve(&s, &r, &err), SIM_OK);
+	assert_true(r.optimal);
+	assert_false(r.met);
+	assert_true(r.seconds < 5);
+	for (size_t t = 0; t < s.n_slots; t++) {
+		int c = 0;
+
+		for (size_t j = 0; j < s.n_shifts; j++)
+			c += r.staff[j] * ip_cover_blocks(&s, &sh[j], t);
+		assert_true(c <= 1);
+		assert_int_equal(r.short_by[t], 3 - c);
+		covered += c;
+	}
+	assert_true(covered > 0);
+	roster_ip_clear(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +432,8 @@ int main(void)
 		cmocka_unit_test(test_roster_ip_need_above_cap),
 		cmocka_unit_test(test_roster_ip_days),
 		cmocka_unit_test(test_roster_ip_rejects_bad_specs),
+		cmocka_unit_test(test_roster_ip_time_limit_keeps_the_best),
+		cmocka_unit_test(test_roster_ip_rota_short_proven),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -779,7 +779,25 @@ static void test_set_unknown_pool(void **state)
 	(void)state;
 	expect_bad_set(GOOD, "pools.emergncy.shifts.day.staff=30",
 		       "--set pools.emergncy.shifts.day.staff=30: ",
-		       "no pool named 'emergncy'; pools are: emergency");
+		       "no pool named 'emergncy'; did you mean 'emergency'? "
+		       "pools are: emergency");
+}
+
+/* A key given short, as a word of the key it names, is suggested as a
+ * typo is: from --set and from a file alike. */
+static void test_set_key_part_suggested(void **state)
+{
+	(void)state;
+	expect_bad_set(GOOD, "run.start=2024-04-01",
+		       "--set run.start=2024-04-01: run: ",
+		       "unknown key 'start'; did you mean 'start_date'? "
+		       "allowed: days, warmup_hours,");
+	expect_bad_set(GOOD, "run.warmup=12", "--set run.warmup=12: run: ",
+		       "unknown key 'warmup'; did you mean 'warmup_hours'?");
+	expect_bad("name: t\nrun: {days: 7, start: \"2024-04-01\"}\nlines:\n"
+		   L999 HANDLE ANSWER POOLS SHIFT, "t.yaml:2:16: run: ",
+		   "unknown key 'start'; did you mean 'start_date'? allowed: "
+		   "days,");
 }
 
 static void test_set_unknown_shift(void **state)
@@ -1003,6 +1021,7 @@ int main(void)
 		cmocka_unit_test(test_set_changes_values),
 		cmocka_unit_test(test_set_adds_missing_section),
 		cmocka_unit_test(test_set_unknown_pool),
+		cmocka_unit_test(test_set_key_part_suggested),
 		cmocka_unit_test(test_set_unknown_shift),
 		cmocka_unit_test(test_set_invalid_value),
 		cmocka_unit_test(test_set_unknown_key),
