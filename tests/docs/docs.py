@@ -140,7 +140,7 @@ class Runner:
         """Starts every command not yet run on the pool; those that touch a
         log run in one task, in order, as a later one may read an earlier
         one's log."""
-        chain = []
+        chain, futures = [], {}
         for command in commands:
             key = self.key(command)
             if key in self.cache or key in self.started:
@@ -148,10 +148,10 @@ class Runner:
             words, out, logged = self.words(command)
             if logged:
                 chain.append((key, words, out))
+                futures[key] = concurrent.futures.Future()
+                self.started[key] = futures[key]
             else:
                 self.started[key] = pool.submit(self.execute, words, out)
-        futures = {key: concurrent.futures.Future() for key, _, _ in chain}
-        self.started.update(futures)
 
         def run_chain():
             for key, words, out in chain:
