@@ -1,11 +1,11 @@
 """The figures in README.md and docs/*.md are what callsim prints.
 
-    python3 docs.py CALLSIM SOURCE_ROOT [FILE.md ...]
+    python3 docs.py [--jobs N] CALLSIM SOURCE_ROOT [FILE.md ...]
     python3 docs.py --listed SOURCE_ROOT FILE.md ...
 
 The second form checks that the files named are README.md and every
-docs/*.md, so a new page cannot be left out of the checks (the build runs
-one test per page, named in tests/docs/meson.build).
+docs/*.md, so a new page cannot be left out of the checks (the build checks
+the pages listed in tests/docs/meson.build).
 
 Three kinds of check, run from the source root with the built binary:
 
@@ -49,9 +49,15 @@ Three kinds of check, run from the source root with the built binary:
    order, blank lines aside; a line starting `# ...` elides lines, and
    without one at either end the block starts and ends with the file.
 
-Each distinct command runs once per test run; a command shown in a block and
-named in a figures comment runs once.
+Each distinct command runs once per test run, however many pages show it or
+name it; a command shown in a block and named in a figures comment runs
+once. Before the checks, every command the pages name (in blocks, figures
+comments and `of("...")`) starts, N at a time (--jobs, default 2); the
+commands that write or read a calls or incidents log run one after another
+in the order of the pages, so a log is made before it is fitted.
 """
+import ast
+import concurrent.futures
 import csv as csvmod
 import io
 import json as jsonmod
@@ -80,48 +86,92 @@ class Runner:
 
     def __init__(self, callsim, root, scratch):
         self.callsim, self.root, self.scratch = callsim, root, scratch
-        self.cache = {}
-        self.logs = {}   # a log's name in the docs -> its scratch file
+        self.cache = {}    # key -> (exit status, stdout + out file, stderr)
+        self.started = {}  # key -> Future of that triple
+        self.logs = {}     # a log's name in the docs -> its scratch file
+        self.outs = 0      # --out files named so far
+
+    @staticmethod
+    def key(command):
+        """The command as cached: whitespace and build/cli/ made uniform."""
+        return norm(re.sub(r"(^|\|\s*)build/cli/callsim\b", r"\1callsim",
+                           command.strip()))
 
     def words(self, command):
         """The command's words, callsim replaced by the binary under test and
-        `--out FILE` by a scratch file; returns (words, out file or None)."""
+        `--out FILE` by a scratch file; returns (words, out file or None,
+        whether it writes or reads a log)."""
         lex = shlex.shlex(command, posix=True, punctuation_chars="|")
         lex.whitespace_split = True
-        words, out, stage_start = [], None, True
+        words, out, stage_start, logged = [], None, True, False
         for w in lex:
             if stage_start and w in PROGRAMS:
                 w = self.callsim
             elif words and words[-1] == "--out":
+                self.outs += 1
                 out = os.path.join(self.scratch, "out%d-%s"
-                                   % (len(self.cache), os.path.basename(w)))
+                                   % (self.outs, os.path.basename(w)))
                 w = out
             elif words and words[-1] in ("--calls-log", "--incidents-log"):
                 w = self.logs.setdefault(w, os.path.join(
                     self.scratch, "log%d-%s" % (len(self.logs),
                                                 os.path.basename(w))))
+                logged = True
             elif w in self.logs:
-                w = self.logs[w]
+                w, logged = self.logs[w], True
             stage_start = w == "|"
             words.append(w)
-        return words, out
+        return words, out, logged
+
+    def execute(self, words, out):
+        """Runs one command's words; returns (exit status, stdout followed by
+        the --out file, stderr)."""
+        line = " ".join(w if w == "|" else shlex.quote(w) for w in words)
+        p = subprocess.run(["bash", "-o", "pipefail", "-c", line],
+                           cwd=self.root, capture_output=True, text=True,
+                           timeout=300)
+        text = p.stdout
+        if out and os.path.exists(out):
+            with open(out, encoding="utf-8") as f:
+                text += f.read()
+        return p.returncode, text, p.stderr
+
+    def start(self, commands, pool):
+        """Starts every command not yet run on the pool; those that touch a
+        log run in one task, in order, as a later one may read an earlier
+        one's log."""
+        chain, futures = [], {}
+        for command in commands:
+            key = self.key(command)
+            if key in self.cache or key in self.started:
+                continue
+            words, out, logged = self.words(command)
+            if logged:
+                chain.append((key, words, out))
+                futures[key] = concurrent.futures.Future()
+                self.started[key] = futures[key]
+            else:
+                self.started[key] = pool.submit(self.execute, words, out)
+
+        def run_chain():
+            for key, words, out in chain:
+                try:
+                    futures[key].set_result(self.execute(words, out))
+                except Exception as e:  # the check waiting on it reports it
+                    futures[key].set_exception(e)
+
+        if chain:
+            pool.submit(run_chain)
 
     def run(self, command):
-        """Runs one command line; returns (exit status, stdout followed by
-        the --out file, stderr)."""
-        key = norm(re.sub(r"(^|\|\s*)build/cli/callsim\b", r"\1callsim",
-                          command.strip()))
+        """Runs one command line (or waits for it, if started); returns (exit
+        status, stdout followed by the --out file, stderr)."""
+        key = self.key(command)
         if key not in self.cache:
-            words, out = self.words(command)
-            line = " ".join(w if w == "|" else shlex.quote(w) for w in words)
-            p = subprocess.run(["bash", "-o", "pipefail", "-c", line],
-                               cwd=self.root, capture_output=True, text=True,
-                               timeout=300)
-            text = p.stdout
-            if out and os.path.exists(out):
-                with open(out, encoding="utf-8") as f:
-                    text += f.read()
-            self.cache[key] = (p.returncode, text, p.stderr)
+            if key in self.started:
+                self.cache[key] = self.started.pop(key).result()
+            else:
+                self.cache[key] = self.execute(*self.words(command)[:2])
         return self.cache[key]
 
 
@@ -342,6 +392,26 @@ def figures(lines):
         i += 1
 
 
+def named_commands(lines):
+    """Every command a page names, in the page's order: shown in a block,
+    heading a figures comment, or quoted in one's `of("...")`."""
+    found = [(start, command) for start, body in blocks(lines)
+             for command, _ in commands(body)]
+    for line, command, pairs, _ in figures(lines):
+        found.append((line, command))
+        for _, expr in pairs:
+            try:
+                tree = ast.parse(expr, mode="eval")
+            except SyntaxError:  # reported by the check itself
+                continue
+            found += [(line, node.args[0].value) for node in ast.walk(tree)
+                      if isinstance(node, ast.Call)
+                      and getattr(node.func, "id", "") == "of" and node.args
+                      and isinstance(node.args[0], ast.Constant)
+                      and isinstance(node.args[0].value, str)]
+    return [command for _, command in sorted(found, key=lambda f: f[0])]
+
+
 def check_file(path, runner, fail):
     """Runs every check of one markdown file; returns how many it made."""
     with open(path, encoding="utf-8") as f:
@@ -429,21 +499,33 @@ def check_listed(root, listed):
 
 
 def main():
-    if len(sys.argv) >= 3 and sys.argv[1] == "--listed":
-        check_listed(os.path.abspath(sys.argv[2]), sys.argv[3:])
-    if len(sys.argv) < 3:
-        sys.exit("usage: %s CALLSIM SOURCE_ROOT [FILE.md ...]" % sys.argv[0])
-    callsim, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    files = [os.path.join(root, f) for f in sys.argv[3:] or every_page(root)]
+    args = sys.argv[1:]
+    if len(args) >= 2 and args[0] == "--listed":
+        check_listed(os.path.abspath(args[1]), args[2:])
+    jobs = 2
+    if len(args) >= 2 and args[0] == "--jobs":
+        jobs, args = int(args[1]), args[2:]
+    if len(args) < 2:
+        sys.exit("usage: %s [--jobs N] CALLSIM SOURCE_ROOT [FILE.md ...]"
+                 % sys.argv[0])
+    callsim, root = os.path.abspath(args[0]), os.path.abspath(args[1])
+    files = [os.path.join(root, f) for f in args[2:] or every_page(root)]
+    pages = []
+    for f in files:
+        with open(f, encoding="utf-8") as page:
+            pages.append(page.read().splitlines())
     failures = []
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, \
+            concurrent.futures.ThreadPoolExecutor(jobs) as pool:
         runner = Runner(callsim, root, scratch)
+        runner.start([c for lines in pages for c in named_commands(lines)],
+                     pool)
         checks = sum(check_file(os.path.abspath(f), runner, failures.append)
                      for f in files)
     for f in failures:
         print("FAIL: " + f + "\n")
-    print("%d checks, %d commands run, %d failed"
-          % (checks, len(runner.cache), len(failures)))
+    print("%d pages, %d checks, %d commands run, %d failed"
+          % (len(files), checks, len(runner.cache), len(failures)))
     sys.exit(1 if failures else 0)
 
 
