@@ -191,7 +191,7 @@ static const struct scenario_record_kind roles_kind = {
 
 static const struct scenario_record_hook unit_hooks[] = {
 	{"shifts", scenario_pools_read_shifts},
-	{"rota", scenario_rota_parse_unit}, {NULL, NULL}};
+	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */
 static const struct scenario_record_kind units_kind = {

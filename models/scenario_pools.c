@@ -179,7 +179,7 @@ static const struct scenario_record_hook pool_hooks[] = {
 	{"overflow", scenario_routing_overflow},
 	{"reserve", scenario_routing_reserve},
 	{"shifts", scenario_pools_read_shifts},
-	{"rota", scenario_rota_parse_pool}, {NULL, NULL}};
+	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* The reports' cost rows put the totals beside the pools, under these
  * names: a pool so named would give two rows of one key. */

@@ -21,38 +21,6 @@
 /* ------------------------------------------------------------------ */
 /* Numbers                                                             */
 
-/* Reads the number of row k, when mapping m has it, into rec; reports
- * a required one that is absent. */
-void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
-			  const struct scenario_key *k, void *rec)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, k->key, kp);
-	double v;
-
-	if (c.id) {
-		if (yaml_doc_number(&ld->yd, c, k->rule, &v))
-			scenario_schema_store(k, rec, v);
-	} else if (k->required) {
-		yaml_doc_missing(&ld->yd, m, k->key, k->rule->allowed);
-	}
-}
-
-/* One of the row's words, kept as its index; 0 after a problem. */
-int scenario_read_word(struct scenario_read *ld, struct yaml_doc_at a,
-		       const struct scenario_key *k, void *rec)
-{
-	const char *w = yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, k->give) ?
-			yaml_doc_text(yaml_doc_node(&ld->yd, a.id)) : NULL;
-	int i = w ? yaml_doc_word_index(w, k->words) : -1;
-
-	if (w && i < 0)
-		yaml_doc_unknown(&ld->yd, a, k->noun, w, k->words);
-	if (i >= 0)
-		scenario_schema_store(k, rec, i);
-	return i >= 0;
-}
-
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 			const struct scenario_key *t)
@@ -91,6 +59,28 @@ const char *scenario_read_clock_text(double s, char buf[16])
 
 	snprintf(buf, 16, "%02u:%02u", min / 60, min % 60);
 	return buf;
+}
+
+/* A date "YYYY-MM-DD" that exists in the calendar. Worked out by
+ * arithmetic, not with mktime: mktime reads the time zone, which is
+ * shared by every thread, and scenarios are built on several threads at
+ * once (scenario_doc_build). */
+int scenario_read_date(const char *s, struct demand_date *d)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+				      30, 31};
+	int n = 0, leap;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
+		   &n) != 3 ||
+	    n != 10 || d->year < 1900 || d->month < 1 || d->month > 12)
+		return 0;
+	leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
+	if (d->mday < 1 || d->mday > mdays[d->month - 1] + (d->month == 2 &&
+							   leap))
+		return 0;
+	return 1;
 }
 
 /* ------------------------------------------------------------------ */
