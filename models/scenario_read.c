@@ -183,6 +183,51 @@ size_t scenario_read_factors(struct scenario_read *ld, struct yaml_doc_at a,
 	return n;
 }
 
+long scenario_read_factor_list(struct scenario_read *ld, struct yaml_doc_at a,
+			       const char *what, const char *give,
+			       const struct yaml_doc_rule *r, double *out,
+			       size_t max)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
+	int i;
+
+	if (yaml_doc_is_string(n))
+		return (long)scenario_read_factors(ld, a, what, r, out, max);
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, give))
+		return -1;
+	for (i = 0; i < yaml_doc_seq_len(n) && (size_t)i < max; i++)
+		yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, a, i, NULL, ip),
+				r, &out[i]);
+	return yaml_doc_seq_len(n);
+}
+
+unsigned scenario_read_word_set(struct scenario_read *ld, struct yaml_doc_at s,
+				int n, const char *const *names,
+				const char *noun, const char *give)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	unsigned mask = 0;
+	const char *w;
+	int i, d;
+
+	for (i = 0; i < n; i++) {
+		struct yaml_doc_at it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
+
+		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE, give))
+			continue;
+		w = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
+		d = yaml_doc_word_index(w, names);
+		if (d < 0)
+			yaml_doc_unknown(&ld->yd, it, noun, w, names);
+		else if (mask & (1u << d))
+			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; "
+					 "list each %s once", w, noun);
+		mask |= d >= 0 ? 1u << d : 0;
+	}
+	return mask;
+}
+
 /* The grades' names, NULL-terminated: the keys of `incidents` and the
  * words of a role's `attends`. Grades are read before lines for this. */
 void scenario_read_grade_names(const struct scenario *sc,

@@ -65,6 +65,19 @@ int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
 size_t scenario_read_factors(struct scenario_read *ld, struct yaml_doc_at a,
 			     const char *what, const struct yaml_doc_rule *r,
 			     double *out, size_t max);
+/* The factors at a: a CSV file's, as scenario_read_factors reads them,
+ * or an inline list's (give: what a must be otherwise), each within r,
+ * the first max in out. Returns how many were given, or -1 after
+ * reporting a value of another shape. */
+long scenario_read_factor_list(struct scenario_read *ld, struct yaml_doc_at a,
+			       const char *what, const char *give,
+			       const struct yaml_doc_rule *r, double *out,
+			       size_t max);
+/* The first n items of list s, each one of names (give: what an item
+ * must be; noun: "day" in messages), each once: bit i set for names[i]. */
+unsigned scenario_read_word_set(struct scenario_read *ld, struct yaml_doc_at s,
+				int n, const char *const *names,
+				const char *noun, const char *give);
 /* The grades' names, NULL-terminated. */
 void scenario_read_grade_names(const struct scenario *sc,
 			       const char *names[RESPONSE_GRADES_MAX + 1]);
