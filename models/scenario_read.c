@@ -1,7 +1,7 @@
-/* scenario_read.c: the loader's reading primitives — numbers and words
- * through their schema rows, mapping keys against a table, times of day,
- * CSV files the scenario names and lists of references to other records
- * — which the record walker (scenario_record.c) and every part of the
+/* scenario_read.c: the loader's reading primitives — mapping keys
+ * against a table, times of day, dates, CSV files the scenario names,
+ * lists of factors, sets of words and lists of references to other
+ * records — which the record walker (scenario_record.c) and every part of the
  * loader (scenario_load.h) read with. Nothing here knows one record from
  * another. */
 #include "models/scenario_read.h"
@@ -19,7 +19,7 @@
 #include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
-/* Numbers                                                             */
+/* Keys                                                                */
 
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
