@@ -157,8 +157,8 @@ void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 }
 
 static const struct scenario_record_hook pool_hooks[] = {
-	{"overflow", scenario_routing_overflow},
-	{"reserve", scenario_routing_reserve},
+	{"overflow", scenario_routing_read},
+	{"reserve", scenario_routing_read},
 	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
