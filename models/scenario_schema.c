@@ -401,7 +401,7 @@ const struct scenario_key scenario_schema_pool[] = {
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 6}"),
-	{.key = "rota", .kind = SCENARIO_MAP, AT(pool_spec, rota), .scale = 1,
+	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams on a rotating pattern; "
 	 "or shifts", AT(pool_spec, rota), HELD(pool_spec, rota),
 	 .form = SCENARIO_FORM_POINTER, .shape = "a mapping such as {pattern: 6on4off, teams: 5, "
@@ -580,7 +580,7 @@ const struct scenario_key scenario_schema_unit[] = {
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 4}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 2}"),
-	{.key = "rota", .kind = SCENARIO_MAP, AT(unit_spec, rota), .scale = 1,
+	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams of units on a rotating "
 	 "pattern; or shifts", AT(unit_spec, rota), HELD(unit_spec, rota),
 	 .form = SCENARIO_FORM_POINTER, .shape = "a mapping such as {pattern: 6on4off, "
