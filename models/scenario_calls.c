@@ -52,8 +52,8 @@ static int read_volumes(struct scenario_read *ld, struct yaml_doc_at v,
  * averaged over the week. The line's demand is checked as a whole once
  * volume, profile, months and surges are read: ld->mark counts the
  * problems before them. */
-static void parse_volume(struct scenario_read *ld, struct yaml_doc_at m,
-			 const struct scenario_key *k, void *rec)
+void scenario_calls_volume(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *k, void *rec)
 {
 	struct demand_spec *dm = &((struct line_spec *)rec)->demand;
 	char kp[YAML_DOC_PATH_MAX];
@@ -94,51 +94,28 @@ static void check_profile(struct scenario_read *ld, struct yaml_doc_at a,
 			 "every factor is 0; at least one must be positive");
 }
 
-/* A profile CSV: one factor a line, optionally after a label
- * ("mon 00:00,1.05"); a first line that is not a number is a header. */
-static void profile_from_csv(struct scenario_read *ld, struct yaml_doc_at a,
-			     struct demand_spec *dm)
-{
-	int before = ld->yd.n_problems;
-	size_t n = scenario_read_factors(ld, a, "a profile CSV",
-					 &scenario_schema_profile_factor,
-					 dm->profile, DEMAND_SLOTS_MAX);
-
-	if (ld->yd.n_problems == before)
-		check_profile(ld, a, n, dm);
-	dm->n_slots = n;
-}
-
 /* profile: omitted (flat), a CSV file name, or an inline list. */
-static void parse_profile(struct scenario_read *ld, struct yaml_doc_at m,
-			  const struct scenario_key *k, void *rec)
+void scenario_calls_profile(struct scenario_read *ld, struct yaml_doc_at m,
+			    const struct scenario_key *k, void *rec)
 {
 	struct demand_spec *dm = &((struct line_spec *)rec)->demand;
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at p = yaml_doc_key(&ld->yd, m, k->key, kp);
-	const yaml_node_t *n;
 	int i, before = ld->yd.n_problems;
+	long n;
 
 	for (i = 0; i < 168; i++)
 		dm->profile[i] = 1.0;
 	dm->n_slots = 168;
-	if (!p.id)
+	n = p.id ? scenario_read_factor_list(ld, p, "a profile CSV",
+		"a CSV file name or a list of 168 or 672 factors",
+		&scenario_schema_profile_factor, dm->profile,
+		DEMAND_SLOTS_MAX) : -1;
+	if (n < 0)
 		return;
-	n = yaml_doc_node(&ld->yd, p.id);
-	if (yaml_doc_is_string(n)) {
-		profile_from_csv(ld, p, dm);
-		return;
-	}
-	if (!yaml_doc_expect(&ld->yd, p, YAML_SEQUENCE_NODE,
-			     "a CSV file name or a "
-			     "list of 168 or 672 factors"))
-		return;
-	for (i = 0; i < yaml_doc_seq_len(n) && i < DEMAND_SLOTS_MAX; i++)
-		yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, p, i, NULL, ip),
-				&scenario_schema_profile_factor, &dm->profile[i]);
 	if (ld->yd.n_problems == before)
-		check_profile(ld, p, (size_t)yaml_doc_seq_len(n), dm);
-	dm->n_slots = (size_t)yaml_doc_seq_len(n);
+		check_profile(ld, p, (size_t)n, dm);
+	dm->n_slots = (size_t)n;
 }
 
 /* Surge windows {start, hours, factor, weeks}. */
@@ -297,7 +274,7 @@ static void parse_duplicate(struct scenario_read *ld, struct yaml_doc_at m,
 }
 
 static const struct scenario_record_hook line_hooks[] = {
-	{"volume", parse_volume}, {"profile", parse_profile},
+	{"volume", scenario_calls_volume}, {"profile", scenario_calls_profile},
 	{"surges", parse_surges}, {"redial", parse_redial},
 	{"incidents", parse_incidents}, {"duplicate", parse_duplicate},
 	{"answer", scenario_agreement_read}, {NULL, NULL}};
@@ -315,21 +292,6 @@ const struct scenario_record_kind scenario_calls_lines = {
 	"lines", "line", "a list of contact lines", NULL,
 	sizeof(struct line_spec), 0, 0, scenario_schema_line, line_hooks,
 	1 + offsetof(struct line_spec, pos), init_line, NULL};
-
-/* ------------------------------------------------------------------ */
-/* A line's demand readers, for other records described as a line      */
-
-void scenario_calls_volume(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_key *k, void *rec)
-{
-	parse_volume(ld, m, k, rec);
-}
-
-void scenario_calls_profile(struct scenario_read *ld, struct yaml_doc_at m,
-			    const struct scenario_key *k, void *rec)
-{
-	parse_profile(ld, m, k, rec);
-}
 
 void scenario_calls_check_peak(struct scenario_read *ld, struct yaml_doc_at m,
 			       const struct line_spec *l)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario_record.h"
 #include "sim/mem.h"
 
 #define CSV_COLUMNS_MAX 64   /* columns of an empirical CSV that are read */
@@ -186,27 +187,22 @@ static void parse_empirical(struct scenario_read *ld, struct yaml_doc_at m,
 int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 		       struct dist *d)
 {
-	char kp[YAML_DOC_PATH_MAX], where[YAML_DOC_WHERE_MAX + YAML_DOC_PATH_MAX];
+	char where[YAML_DOC_WHERE_MAX + YAML_DOC_PATH_MAX];
 	int before = ld->yd.n_problems, i;
-	struct yaml_doc_at k;
 
 	if (!yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
 			     "a distribution such as "
 			     "{dist: exponential, mean: 300}"))
 		return 0;
-	k = yaml_doc_key(&ld->yd, a, "dist", kp);
-	if (!k.id)
-		yaml_doc_missing(&ld->yd, a, "dist", dist_kind_names());
-	if (!k.id || !scenario_read_word(ld, k, scenario_schema_dist, d))
+	scenario_record_late(ld, a, scenario_schema_dist, d);
+	if (ld->yd.n_problems != before)
 		return 0;
 	yaml_doc_check_keys(&ld->yd, a, scenario_schema_dist_keys[d->kind], "key");
 	if (d->kind == DIST_EMPIRICAL)
 		parse_empirical(ld, a, d);
-	for (i = 1; d->kind != DIST_EMPIRICAL && scenario_schema_dist_keys[d->kind][i]; i++) {
-		scenario_read_number(ld, a,
-				     scenario_schema_find(scenario_schema_dist,
-								 scenario_schema_dist_keys[d->kind][i]), d);
-	}
+	for (i = 1; d->kind != DIST_EMPIRICAL && scenario_schema_dist_keys[d->kind][i]; i++)
+		scenario_record_late(ld, a, scenario_schema_find(
+			scenario_schema_dist, scenario_schema_dist_keys[d->kind][i]), d);
 	if (ld->yd.n_problems != before || ld->yd.oom)
 		return 0;
 	yaml_doc_where(&ld->yd, a.id, where, YAML_DOC_WHERE_MAX);

@@ -15,7 +15,6 @@
 #define LIST_MAX 512         /* "pools are: a, b, c" */
 #define OVR_SEGS_MAX 16      /* segments of a --set key path */
 #define OVR_NAMES_MAX 64     /* names weighed for "did you mean" */
-#define GRAFT_DEPTH_MAX 32   /* nesting of a --set value */
 
 /* One --set string, its key path cut into segments. */
 struct ovr {
@@ -33,62 +32,6 @@ struct ovr {
 	int item;
 	char path[YAML_DOC_PATH_MAX];
 };
-
-static int graft(yaml_document_t *dst, yaml_document_t *src, int id,
-		 int depth);
-
-static int graft_seq(yaml_document_t *dst, yaml_document_t *src,
-		     const yaml_node_t *n, int depth)
-{
-	int copy = yaml_document_add_sequence(dst, NULL,
-					      YAML_FLOW_SEQUENCE_STYLE);
-	const yaml_node_item_t *it;
-
-	for (it = n->data.sequence.items.start;
-	     copy && it < n->data.sequence.items.top; it++) {
-		int c = graft(dst, src, *it, depth + 1);
-
-		if (!c || !yaml_document_append_sequence_item(dst, copy, c))
-			return 0;
-	}
-	return copy;
-}
-
-static int graft_map(yaml_document_t *dst, yaml_document_t *src,
-		     const yaml_node_t *n, int depth)
-{
-	int copy = yaml_document_add_mapping(dst, NULL,
-					     YAML_FLOW_MAPPING_STYLE);
-	const yaml_node_pair_t *p;
-
-	for (p = n->data.mapping.pairs.start;
-	     copy && p < n->data.mapping.pairs.top; p++) {
-		int k = graft(dst, src, p->key, depth + 1);
-		int v = k ? graft(dst, src, p->value, depth + 1) : 0;
-
-		if (!v || !yaml_document_append_mapping_pair(dst, copy, k, v))
-			return 0;
-	}
-	return copy;
-}
-
-/* Copies node id of src, and all below it, into dst; returns the copy's
- * id, or 0 when out of memory or nested absurdly deep (which aliases can
- * make endless). The copies have no position: they come from --set. */
-static int graft(yaml_document_t *dst, yaml_document_t *src, int id, int depth)
-{
-	const yaml_node_t *n = yaml_document_get_node(src, id);
-
-	if (!n || depth > GRAFT_DEPTH_MAX)
-		return 0;
-	if (n->type == YAML_SEQUENCE_NODE)
-		return graft_seq(dst, src, n, depth);
-	if (n->type == YAML_MAPPING_NODE)
-		return graft_map(dst, src, n, depth);
-	return yaml_document_add_scalar(dst, NULL, n->data.scalar.value,
-					(int)n->data.scalar.length,
-					n->data.scalar.style);
-}
 
 /* Cuts "a.b.c=value" into segments and the value text; where is the
  * edit as messages name it. */
@@ -474,10 +417,8 @@ static int ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
 				"no value after '='; give a "
 				"YAML value, such as 20 or {dist: exponential, "
 				"mean: 300}");
-	else if (!(v = graft(yd->doc, &vdoc, 1, 0)))
-		yaml_doc_report(yd, o->where, NULL,
-				"the value is nested too deeply "
-				"or memory ran out");
+	else if (!(v = yaml_doc_append(yd->doc, &vdoc)))
+		yd->oom = 1;
 	else
 		ovr_put(yd, o, parent, v);
 	yaml_document_delete(&vdoc);

@@ -43,25 +43,6 @@ struct events_file {
 	size_t n, cap;
 };
 
-/* A date "YYYY-MM-DD" as days from 1970-01-01; 0 when not a date. */
-static int events_date(const char *s, long *day)
-{
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-				      30, 31};
-	struct demand_date d;
-	int n = 0, leap;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%n", &d.year, &d.month, &d.mday, &n) != 3 ||
-	    n != 10 || d.year < 1900 || d.month < 1 || d.month > 12)
-		return 0;
-	leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-	if (d.mday < 1 || d.mday > mdays[d.month - 1] + (d.month == 2 && leap))
-		return 0;
-	*day = demand_day_number(d);
-	return 1;
-}
-
 /* Whether x is among the first n of v. */
 static int events_seen(const long *v, int n, long x)
 {
@@ -142,10 +123,10 @@ static int events_when(struct scenario_read *ld, struct events_file *f,
 	static const double hours_range[3] = {0, SCENARIO_EVENT_HOURS_MAX, 1};
 	const struct events_cols *k = &f->cols;
 	double start = scenario_read_clock_s(cells[k->start]), hours;
-	long day = 0;
-	int ok = 1;
+	struct demand_date d;
+	int ok = 1, dated = scenario_read_date(cells[k->date], &d);
 
-	if (!events_date(cells[k->date], &day)) {
+	if (!dated) {
 		csv_read_report(&ld->yd, &f->c, cells[k->date], "'%.60s' is not "
 				"a date; must be a date \"YYYY-MM-DD\"",
 				cells[k->date]);
@@ -160,7 +141,7 @@ static int events_when(struct scenario_read *ld, struct events_file *f,
 	if (!events_number(ld, &f->c, cells[k->hours], hours_range,
 			   "a number of hours with 0 < hours <= 744", &hours))
 		ok = 0;
-	r->at_s = (double)day * DAY_S + start;
+	r->at_s = (dated ? (double)demand_day_number(d) : 0) * DAY_S + start;
 	r->duration_s = ok ? hours * HOUR_S : 0;
 	return ok;
 }

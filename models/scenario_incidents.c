@@ -119,11 +119,10 @@ static void parse_attends(struct scenario_read *ld, struct yaml_doc_at m,
 			  const struct scenario_key *k, void *rec)
 {
 	struct role_spec *r = rec;
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX];
 	const char *names[RESPONSE_GRADES_MAX + 1];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp), it;
-	int n, i;
-	long g;
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp);
+	int n;
 
 	if (r->neighbourhood) {
 		if (s.id)
@@ -137,24 +136,9 @@ static void parse_attends(struct scenario_read *ld, struct yaml_doc_at m,
 					"a list of grade names, such as [emergency, "
 					"priority]");
 	scenario_read_grade_names(ld->sc, names);
-	for (i = 0; i < n && ld->sc->n_grades > 0; i++) {
-		it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
-		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE,
-				     "a grade name"))
-			continue;
-		g = yaml_doc_word_index(yaml_doc_text(yaml_doc_node(&ld->yd,
-								    it.id)), names);
-		if (g < 0)
-			yaml_doc_unknown(&ld->yd, it, "grade",
-					 yaml_doc_text(yaml_doc_node(&ld->yd,
-								     it.id)), names);
-		else if (r->attends & (1u << g))
-			yaml_doc_problem(&ld->yd, it,
-					 "'%s' is listed twice; list each "
-					 "grade once", names[g]);
-		else
-			r->attends |= 1u << g;
-	}
+	if (ld->sc->n_grades > 0)
+		r->attends = scenario_read_word_set(ld, s, n, names, "grade",
+						    "a grade name");
 }
 
 /* abstraction: {allowed: never | emergency_only, after_s}. after_s is
@@ -191,7 +175,7 @@ static const struct scenario_record_kind roles_kind = {
 
 static const struct scenario_record_hook unit_hooks[] = {
 	{"shifts", scenario_pools_read_shifts},
-	{"rota", scenario_rota_parse_unit}, {NULL, NULL}};
+	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */
 static const struct scenario_record_kind units_kind = {

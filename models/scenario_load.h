@@ -11,9 +11,10 @@
  *   scenario_record.c     the walker: a record through its table, each
  *                         row by its kind or its hook, and the one
  *                         reader of lists of records
- *   scenario_read.c       what every part reads with: numbers, words,
- *                         times of day, CSV files, lists of names of
- *                         other records
+ *   scenario_read.c       what every part reads with: mapping keys,
+ *                         times of day, dates, CSV files, lists of
+ *                         factors (inline or CSV), sets of words, lists
+ *                         of names of other records
  *   scenario_dist.c       distributions, and empirical samples from CSV
  *   scenario_calls.c      lines' hooks: volume, profile, surges, redial,
  *                         incidents; a line's peak rate

@@ -33,10 +33,7 @@ static unsigned parse_days_word(struct scenario_read *ld, struct yaml_doc_at a)
 
 static unsigned read_days(struct scenario_read *ld, struct yaml_doc_at a)
 {
-	char ip[YAML_DOC_PATH_MAX];
 	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
-	unsigned mask = 0;
-	int i, d;
 
 	if (yaml_doc_is_string(n))
 		return parse_days_word(ld, a);
@@ -44,27 +41,11 @@ static unsigned read_days(struct scenario_read *ld, struct yaml_doc_at a)
 			     "a list of days (mon..sun) "
 			     "or \"all\", \"weekdays\", \"weekends\""))
 		return 0;
-	for (i = 0; i < yaml_doc_seq_len(n); i++) {
-		struct yaml_doc_at it = yaml_doc_item(&ld->yd, a, i, NULL, ip);
-		const char *w;
-
-		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE,
-				     "a day, mon..sun"))
-			continue;
-		w = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
-		d = yaml_doc_word_index(w, scenario_schema_days);
-		if (d < 0)
-			yaml_doc_unknown(&ld->yd, it, "day", w,
-					 scenario_schema_days);
-		else if (mask & (1u << d))
-			yaml_doc_problem(&ld->yd, it,
-					 "'%s' is listed twice; list each "
-					 "day once", w);
-		mask |= d >= 0 ? 1u << d : 0;
-	}
 	if (yaml_doc_seq_len(n) == 0)
 		yaml_doc_problem(&ld->yd, a, "is empty; list at least one day");
-	return mask;
+	return scenario_read_word_set(ld, a, yaml_doc_seq_len(n),
+				      scenario_schema_days, "day",
+				      "a day, mon..sun");
 }
 
 /* days: every day when absent. */
@@ -176,10 +157,10 @@ void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 }
 
 static const struct scenario_record_hook pool_hooks[] = {
-	{"overflow", scenario_routing_overflow},
-	{"reserve", scenario_routing_reserve},
+	{"overflow", scenario_routing_read},
+	{"reserve", scenario_routing_read},
 	{"shifts", scenario_pools_read_shifts},
-	{"rota", scenario_rota_parse_pool}, {NULL, NULL}};
+	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* The reports' cost rows put the totals beside the pools, under these
  * names: a pool so named would give two rows of one key. */

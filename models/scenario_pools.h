@@ -14,14 +14,11 @@ extern const struct scenario_record_hook scenario_pools_shift_hooks[];
 /* The row `shifts` of a pool or a unit roster. */
 void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 				const struct scenario_key *k, void *rec);
-/* The pool row `rota` (scenario_rota.c): reads the rota of the pool
- * mapping m into the pool record rec, and reports a pool with both
- * shifts and rota. */
-void scenario_rota_parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec);
-/* The unit row `rota`, alike for a unit roster (scenario_incidents.c). */
-void scenario_rota_parse_unit(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec);
+/* The row `rota` of a pool or a unit roster (scenario_rota.c): reads
+ * the rota of mapping m into rec, where the row says, and reports a
+ * roster with both shifts and rota. */
+void scenario_rota_parse(struct scenario_read *ld, struct yaml_doc_at m,
+			 const struct scenario_key *k, void *rec);
 void scenario_pools_check_served(struct scenario_read *ld,
 				 struct yaml_doc_at top);
 

@@ -1,7 +1,7 @@
-/* scenario_read.c: the loader's reading primitives — numbers and words
- * through their schema rows, mapping keys against a table, times of day,
- * CSV files the scenario names and lists of references to other records
- * — which the record walker (scenario_record.c) and every part of the
+/* scenario_read.c: the loader's reading primitives — mapping keys
+ * against a table, times of day, dates, CSV files the scenario names,
+ * lists of factors, sets of words and lists of references to other
+ * records — which the record walker (scenario_record.c) and every part of the
  * loader (scenario_load.h) read with. Nothing here knows one record from
  * another. */
 #include "models/scenario_read.h"
@@ -19,39 +19,7 @@
 #include "sim/mem.h"
 
 /* ------------------------------------------------------------------ */
-/* Numbers                                                             */
-
-/* Reads the number of row k, when mapping m has it, into rec; reports
- * a required one that is absent. */
-void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
-			  const struct scenario_key *k, void *rec)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at c = yaml_doc_key(&ld->yd, m, k->key, kp);
-	double v;
-
-	if (c.id) {
-		if (yaml_doc_number(&ld->yd, c, k->rule, &v))
-			scenario_schema_store(k, rec, v);
-	} else if (k->required) {
-		yaml_doc_missing(&ld->yd, m, k->key, k->rule->allowed);
-	}
-}
-
-/* One of the row's words, kept as its index; 0 after a problem. */
-int scenario_read_word(struct scenario_read *ld, struct yaml_doc_at a,
-		       const struct scenario_key *k, void *rec)
-{
-	const char *w = yaml_doc_expect(&ld->yd, a, YAML_SCALAR_NODE, k->give) ?
-			yaml_doc_text(yaml_doc_node(&ld->yd, a.id)) : NULL;
-	int i = w ? yaml_doc_word_index(w, k->words) : -1;
-
-	if (w && i < 0)
-		yaml_doc_unknown(&ld->yd, a, k->noun, w, k->words);
-	if (i >= 0)
-		scenario_schema_store(k, rec, i);
-	return i >= 0;
-}
+/* Keys                                                                */
 
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
@@ -91,6 +59,28 @@ const char *scenario_read_clock_text(double s, char buf[16])
 
 	snprintf(buf, 16, "%02u:%02u", min / 60, min % 60);
 	return buf;
+}
+
+/* A date "YYYY-MM-DD" that exists in the calendar. Worked out by
+ * arithmetic, not with mktime: mktime reads the time zone, which is
+ * shared by every thread, and scenarios are built on several threads at
+ * once (scenario_doc_build). */
+int scenario_read_date(const char *s, struct demand_date *d)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+				      30, 31};
+	int n = 0, leap;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
+		   &n) != 3 ||
+	    n != 10 || d->year < 1900 || d->month < 1 || d->month > 12)
+		return 0;
+	leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
+	if (d->mday < 1 || d->mday > mdays[d->month - 1] + (d->month == 2 &&
+							   leap))
+		return 0;
+	return 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -191,6 +181,51 @@ size_t scenario_read_factors(struct scenario_read *ld, struct yaml_doc_at a,
 	}
 	free(c.text);
 	return n;
+}
+
+long scenario_read_factor_list(struct scenario_read *ld, struct yaml_doc_at a,
+			       const char *what, const char *give,
+			       const struct yaml_doc_rule *r, double *out,
+			       size_t max)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	const yaml_node_t *n = yaml_doc_node(&ld->yd, a.id);
+	int i;
+
+	if (yaml_doc_is_string(n))
+		return (long)scenario_read_factors(ld, a, what, r, out, max);
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, give))
+		return -1;
+	for (i = 0; i < yaml_doc_seq_len(n) && (size_t)i < max; i++)
+		yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, a, i, NULL, ip),
+				r, &out[i]);
+	return yaml_doc_seq_len(n);
+}
+
+unsigned scenario_read_word_set(struct scenario_read *ld, struct yaml_doc_at s,
+				int n, const char *const *names,
+				const char *noun, const char *give)
+{
+	char ip[YAML_DOC_PATH_MAX];
+	unsigned mask = 0;
+	const char *w;
+	int i, d;
+
+	for (i = 0; i < n; i++) {
+		struct yaml_doc_at it = yaml_doc_item(&ld->yd, s, i, NULL, ip);
+
+		if (!yaml_doc_expect(&ld->yd, it, YAML_SCALAR_NODE, give))
+			continue;
+		w = yaml_doc_text(yaml_doc_node(&ld->yd, it.id));
+		d = yaml_doc_word_index(w, names);
+		if (d < 0)
+			yaml_doc_unknown(&ld->yd, it, noun, w, names);
+		else if (mask & (1u << d))
+			yaml_doc_problem(&ld->yd, it, "'%s' is listed twice; "
+					 "list each %s once", w, noun);
+		mask |= d >= 0 ? 1u << d : 0;
+	}
+	return mask;
 }
 
 /* The grades' names, NULL-terminated: the keys of `incidents` and the

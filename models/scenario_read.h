@@ -45,20 +45,15 @@ struct scenario_read_ref {
 struct scenario_read_ref scenario_read_of(const struct scenario *sc,
 					  const struct scenario_of *of);
 
-/* Reads the number of row k, when mapping m has it, into rec; reports a
- * required one that is absent. */
-void scenario_read_number(struct scenario_read *ld, struct yaml_doc_at m,
-			  const struct scenario_key *k, void *rec);
-/* The word of row k at a, kept in rec as its index among the row's;
- * 0 after a problem. */
-int scenario_read_word(struct scenario_read *ld, struct yaml_doc_at a,
-		       const struct scenario_key *k, void *rec);
 /* Reports the keys of mapping m that table t does not have. */
 void scenario_read_keys(struct scenario_read *ld, struct yaml_doc_at m,
 			const struct scenario_key *t);
 /* "HH:MM" (hours may pass 24) to seconds, or -1; and back. */
 double scenario_read_clock_s(const char *s);
 const char *scenario_read_clock_text(double s, char buf[16]);
+/* A date "YYYY-MM-DD" that exists in the calendar into *d; 0 when s is
+ * none. */
+int scenario_read_date(const char *s, struct demand_date *d);
 /* Opens the CSV named by the scalar at a, of at most max bytes. */
 int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
 		      size_t max, const char *what, struct csv_read *c);
@@ -70,6 +65,19 @@ int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
 size_t scenario_read_factors(struct scenario_read *ld, struct yaml_doc_at a,
 			     const char *what, const struct yaml_doc_rule *r,
 			     double *out, size_t max);
+/* The factors at a: a CSV file's, as scenario_read_factors reads them,
+ * or an inline list's (give: what a must be otherwise), each within r,
+ * the first max in out. Returns how many were given, or -1 after
+ * reporting a value of another shape. */
+long scenario_read_factor_list(struct scenario_read *ld, struct yaml_doc_at a,
+			       const char *what, const char *give,
+			       const struct yaml_doc_rule *r, double *out,
+			       size_t max);
+/* The first n items of list s, each one of names (give: what an item
+ * must be; noun: "day" in messages), each once: bit i set for names[i]. */
+unsigned scenario_read_word_set(struct scenario_read *ld, struct yaml_doc_at s,
+				int n, const char *const *names,
+				const char *noun, const char *give);
 /* The grades' names, NULL-terminated. */
 void scenario_read_grade_names(const struct scenario *sc,
 			       const char *names[RESPONSE_GRADES_MAX + 1]);

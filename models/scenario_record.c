@@ -71,10 +71,17 @@ static void read_flag(struct scenario_read *ld, struct yaml_doc_at a,
 		scenario_schema_store(k, rec, i);
 }
 
+/* One of the row's words, kept as its index. */
 static void read_word(struct scenario_read *ld, struct yaml_doc_at a,
 		      const struct scenario_key *k, void *rec)
 {
-	scenario_read_word(ld, a, k, rec);
+	const char *w = row_text(ld, a, k->give);
+	int i = w ? yaml_doc_word_index(w, k->words) : -1;
+
+	if (w && i < 0)
+		yaml_doc_unknown(&ld->yd, a, k->noun, w, k->words);
+	if (i >= 0)
+		scenario_schema_store(k, rec, i);
 }
 
 /* Text that fits the row's buffer; cut, it could end inside a UTF-8
@@ -146,28 +153,6 @@ static void read_when(struct scenario_read *ld, struct yaml_doc_at a,
 		scenario_schema_store(k, rec, d * DAY_S + t);
 }
 
-/* A date "YYYY-MM-DD" that exists in the calendar. Worked out by
- * arithmetic, not with mktime: mktime reads the time zone, which is
- * shared by every thread, and scenarios are built on several threads at
- * once (scenario_doc_build). */
-static int date_parse(const char *s, struct demand_date *d)
-{
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-				      30, 31};
-	int n = 0, leap;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->mday,
-		   &n) != 3 ||
-	    n != 10 || d->year < 1900 || d->month < 1 || d->month > 12)
-		return 0;
-	leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
-	if (d->mday < 1 || d->mday > mdays[d->month - 1] + (d->month == 2 &&
-							   leap))
-		return 0;
-	return 1;
-}
-
 /* A date, any day of the week. */
 static void read_date(struct scenario_read *ld, struct yaml_doc_at a,
 		      const struct scenario_key *k, void *rec)
@@ -177,7 +162,7 @@ static void read_date(struct scenario_read *ld, struct yaml_doc_at a,
 
 	if (!s)
 		return;
-	if (!date_parse(s, &d))
+	if (!scenario_read_date(s, &d))
 		yaml_doc_problem(&ld->yd, a, "'%.60s' is not a date; must be %s",
 				 s, k->give);
 	else

@@ -65,16 +65,6 @@ static const struct scenario_record_hook rota_hooks[] = {
 	{"pattern", rota_parse_pattern}, {"shifts", rota_parse_shifts},
 	{NULL, NULL}};
 
-/* Days from 1970-01-01 to d (proleptic Gregorian; Hinnant's method). */
-static long rota_day_number(struct demand_date d)
-{
-	long y = d.year - (d.month <= 2), era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.mday - 1;
-
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
 /* Reports a shift named as a rest day is written (rota.h: R, rest, off),
  * which the pattern could not tell apart. Returns 0 when there is one. */
 static int rota_names_free(struct scenario_read *ld, struct yaml_doc_at a,
@@ -256,8 +246,8 @@ static int rota_resolve_teams(struct scenario_read *ld, struct yaml_doc_at a,
 	}
 	r->spec = (struct rota_spec){ r->rshifts, r->n_shifts, r->days,
 		r->spec.n_days, r->teams, r->offsets, r->per_team,
-		r->start.year ? rota_day_number(r->start)
-		- rota_day_number(ld->sc->run.start) : 0 };
+		r->start.year ? demand_day_number(r->start)
+		- demand_day_number(ld->sc->run.start) : 0 };
 	sim_err_clear(&e);
 	if (rota_check(&r->spec, &e) == SIM_OK)
 		return 1;
@@ -281,11 +271,13 @@ static void rota_resolve(struct scenario_read *ld, struct yaml_doc_at a,
 	rota_resolve_teams(ld, a, r);
 }
 
-/* The rota at key k of m (a pool or a unit roster) into *out; refused
- * beside shifts. */
-static void rota_read(struct scenario_read *ld, struct yaml_doc_at m,
-		      const struct scenario_key *k, struct scenario_rota **out)
+/* The rota at key k of m (a pool or a unit roster) into rec, where the
+ * row says; refused beside shifts. */
+void scenario_rota_parse(struct scenario_read *ld, struct yaml_doc_at m,
+			 const struct scenario_key *k, void *rec)
 {
+	struct scenario_rota **out = (struct scenario_rota **)(void *)
+		((char *)rec + k->offset);
 	char kp[YAML_DOC_PATH_MAX], sp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, kp);
 	int before = ld->yd.n_problems;
@@ -306,18 +298,6 @@ static void rota_read(struct scenario_read *ld, struct yaml_doc_at m,
 	scenario_record_read(ld, a, k->sub, rota_hooks, *out);
 	if (ld->yd.n_problems == before)
 		rota_resolve(ld, a, *out);
-}
-
-void scenario_rota_parse_pool(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec)
-{
-	rota_read(ld, m, k, &((struct pool_spec *)rec)->rota);
-}
-
-void scenario_rota_parse_unit(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec)
-{
-	rota_read(ld, m, k, &((struct unit_spec *)rec)->rota);
 }
 
 int scenario_rota_people(const struct scenario_rota *r)

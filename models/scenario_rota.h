@@ -13,9 +13,8 @@
  * A rota pool's people in post are its FTE: each is employed full time on
  * the rota whatever the cycle's average hours (which check shows beside
  * the contracted hours). Owned by its pool; scenario_free frees it. The
- * loader's hooks that read it, scenario_rota_parse_pool and
- * scenario_rota_parse_unit, are declared with the pools' part of the
- * loader (scenario_pools.h).
+ * loader's hook that reads it, scenario_rota_parse, is declared with the
+ * pools' part of the loader (scenario_pools.h).
  *
  * A response unit roster (`units:`) may be a rota too: per_team then
  * counts units, as a shift's staff does, and the people in post are

@@ -8,19 +8,17 @@
  * overflow before reserve. */
 #include "models/scenario_routing.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 /* Until read, an item's line is none: a line that failed to read is not
- * checked again. */
-static void init_overflow(void *rec)
+ * checked again. Both records begin with their line. */
+_Static_assert(offsetof(struct overflow_spec, line) == 0, "line first");
+_Static_assert(offsetof(struct reserve_spec, line) == 0, "line first");
+static void init_line(void *rec)
 {
-	((struct overflow_spec *)rec)->line = SIZE_MAX;
-}
-
-static void init_reserve(void *rec)
-{
-	((struct reserve_spec *)rec)->line = SIZE_MAX;
+	*(size_t *)rec = SIZE_MAX;
 }
 
 static const struct scenario_record_kind overflow_kind = {
@@ -28,13 +26,13 @@ static const struct scenario_record_kind overflow_kind = {
 	"{line: \"999\", wait_s: 5, queue: 3}", "a mapping such as "
 	"{line: \"999\", wait_s: 5, queue: 3}", sizeof(struct overflow_spec),
 	SCENARIO_LIST_MAX, 1, scenario_schema_overflow, NULL, 0,
-	init_overflow, NULL};
+	init_line, NULL};
 
 static const struct scenario_record_kind reserve_kind = {
 	"reserve", "reserve", "a list of reserves such as "
 	"{line: \"101\", keep: 2}", "a mapping such as {line: \"101\", keep: 2}",
 	sizeof(struct reserve_spec), SCENARIO_LIST_MAX, 1,
-	scenario_schema_reserve, NULL, 0, init_reserve, NULL};
+	scenario_schema_reserve, NULL, 0, init_line, NULL};
 
 /* Where line l stands in pool p's serves, or -1. */
 static long serve_rank(const struct pool_spec *p, size_t l)
@@ -87,20 +85,6 @@ static void check_overflow(struct scenario_read *ld, struct yaml_doc_at s,
 				 "either is met)");
 }
 
-void scenario_routing_overflow(struct scenario_read *ld, struct yaml_doc_at m,
-			       const struct scenario_key *k, void *rec)
-{
-	struct pool_spec *p = rec;
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp);
-
-	p->overflow = scenario_record_list(ld, m, &overflow_kind,
-					   &p->n_overflow);
-	for (size_t i = 0; i < p->n_overflow; i++)
-		if (p->overflow[i].line != SIZE_MAX)
-			check_overflow(ld, s, p, i);
-}
-
 /* Is line l one pool p overflows to? */
 static int overflows_to(const struct pool_spec *p, size_t l)
 {
@@ -149,15 +133,19 @@ static void check_reserve(struct scenario_read *ld, struct yaml_doc_at s,
 		}
 }
 
-void scenario_routing_reserve(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec)
+void scenario_routing_read(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *k, void *rec)
 {
-	struct pool_spec *p = rec;
+	int over = k->sub == scenario_schema_overflow;
+	const struct scenario_record_kind *kind = over ? &overflow_kind :
+						  &reserve_kind;
+	size_t *n = (size_t *)(void *)((char *)rec + k->count);
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp);
+	char *items = scenario_record_list(ld, m, kind, n);
 
-	p->reserve = scenario_record_list(ld, m, &reserve_kind, &p->n_reserve);
-	for (size_t i = 0; i < p->n_reserve; i++)
-		if (p->reserve[i].line != SIZE_MAX)
-			check_reserve(ld, s, p, i);
+	*(void **)((char *)rec + k->offset) = items;
+	for (size_t i = 0; i < *n; i++)
+		if (*(size_t *)(void *)(items + i * kind->size) != SIZE_MAX)
+			(over ? check_overflow : check_reserve)(ld, s, rec, i);
 }

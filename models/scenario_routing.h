@@ -6,12 +6,10 @@
 
 #include "models/scenario_record.h"
 
-/* The hooks of a pool's overflow and reserve keys: each reads its list,
+/* The hook of a pool's overflow and reserve keys: reads the row's list,
  * then checks it against the pool's serves (read before it) and against
  * itself. */
-void scenario_routing_overflow(struct scenario_read *ld, struct yaml_doc_at m,
-			       const struct scenario_key *k, void *rec);
-void scenario_routing_reserve(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec);
+void scenario_routing_read(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *k, void *rec);
 
 #endif

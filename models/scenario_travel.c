@@ -33,46 +33,26 @@ static void travel_count(struct scenario_read *ld, struct yaml_doc_at a,
 				 "(one an hour, Monday 00:00 first)", n);
 }
 
-/* A CSV of factors, one a line, as a line's profile is written (a first
- * line that is not a number is a header). */
-static void travel_from_csv(struct scenario_read *ld, struct yaml_doc_at a,
-			    struct travel_week *t)
-{
-	int before = ld->yd.n_problems;
-	size_t n = scenario_read_factors(ld, a, "a travel-by-hour CSV",
-					 &R_HOUR_FACTOR, t->factor,
-					 HOURS_PER_WEEK);
-
-	if (ld->yd.n_problems == before)
-		travel_count(ld, a, n);
-}
-
+/* Inline or a CSV of factors, one a line, as a line's profile is
+ * written; a CSV's count is judged once its lines read cleanly. */
 void scenario_travel_parse(struct scenario_read *ld, struct yaml_doc_at m,
 			   const struct scenario_key *k, void *rec)
 {
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX];
 	struct travel_week *t = travel_at(k, rec);
 	struct yaml_doc_at p = yaml_doc_key(&ld->yd, m, k->key, kp);
-	const yaml_node_t *n;
+	int before = ld->yd.n_problems;
+	long n;
 
 	for (size_t i = 0; i < HOURS_PER_WEEK; i++)
 		t->factor[i] = 1.0;
-	t->given = 0;
-	if (!p.id)
-		return;
-	t->given = 1;
-	n = yaml_doc_node(&ld->yd, p.id);
-	if (yaml_doc_is_string(n)) {
-		travel_from_csv(ld, p, t);
-		return;
-	}
-	if (!yaml_doc_expect(&ld->yd, p, YAML_SEQUENCE_NODE, "a CSV file "
-			     "name or a list of 168 factors from 0.1 to 10"))
-		return;
-	for (int i = 0; i < yaml_doc_seq_len(n) && i < HOURS_PER_WEEK; i++)
-		yaml_doc_number(&ld->yd, yaml_doc_item(&ld->yd, p, i, NULL, ip),
-				&R_HOUR_FACTOR, &t->factor[i]);
-	travel_count(ld, p, (size_t)yaml_doc_seq_len(n));
+	t->given = p.id != 0;
+	n = p.id ? scenario_read_factor_list(ld, p, "a travel-by-hour CSV",
+		"a CSV file name or a list of 168 factors from 0.1 to 10",
+		&R_HOUR_FACTOR, t->factor, HOURS_PER_WEEK) : -1;
+	if (n >= 0 && (ld->yd.n_problems == before ||
+		       !yaml_doc_is_string(yaml_doc_node(&ld->yd, p.id))))
+		travel_count(ld, p, (size_t)n);
 }
 
 void scenario_travel_dispatch(struct scenario_read *ld, struct yaml_doc_at top)

@@ -678,8 +678,10 @@ static int copy_node(yaml_document_t *dst, const yaml_node_t *n)
 					n->data.scalar.style);
 }
 
-/* Gives the copy of node id the entries of n (whose ids all exist). */
-static int copy_entries(yaml_document_t *dst, int id, const yaml_node_t *n)
+/* Gives the copy of node id the entries of n, whose ids, moved by base,
+ * all exist. */
+static int copy_entries(yaml_document_t *dst, int id, const yaml_node_t *n,
+			int base)
 {
 	const yaml_node_item_t *it;
 	const yaml_node_pair_t *p;
@@ -687,27 +689,26 @@ static int copy_entries(yaml_document_t *dst, int id, const yaml_node_t *n)
 	if (n->type == YAML_SEQUENCE_NODE)
 		for (it = n->data.sequence.items.start;
 		     it < n->data.sequence.items.top; it++)
-			if (!yaml_document_append_sequence_item(dst, id, *it))
+			if (!yaml_document_append_sequence_item(dst, id,
+								*it + base))
 				return 0;
 	if (n->type == YAML_MAPPING_NODE)
 		for (p = n->data.mapping.pairs.start;
 		     p < n->data.mapping.pairs.top; p++)
-			if (!yaml_document_append_mapping_pair(dst, id, p->key,
-							       p->value))
+			if (!yaml_document_append_mapping_pair(dst, id,
+				p->key + base, p->value + base))
 				return 0;
 	return 1;
 }
 
-int yaml_doc_copy(yaml_document_t *dst, const yaml_document_t *src)
+int yaml_doc_append(yaml_document_t *dst, const yaml_document_t *src)
 {
+	const int base = (int)(dst->nodes.top - dst->nodes.start);
 	const yaml_node_t *n;
-	int id, ok;
+	int id = 0, ok = 1;
 
-	memset(dst, 0, sizeof *dst);
-	ok = yaml_document_initialize(dst, NULL, NULL, NULL, 1, 1);
-
-	/* Every node first, in order, so that each keeps its id; then their
-	 * entries, which name ids that now exist. */
+	/* Every node first, in order, so that each keeps its id (moved by
+	 * base); then their entries, which name ids that now exist. */
 	for (n = src->nodes.start; ok && n < src->nodes.top; n++) {
 		id = copy_node(dst, n);
 		if (id) {
@@ -716,8 +717,19 @@ int yaml_doc_copy(yaml_document_t *dst, const yaml_document_t *src)
 		}
 		ok = id != 0;
 	}
-	for (n = src->nodes.start, id = 1; ok && n < src->nodes.top; n++)
-		ok = copy_entries(dst, id++, n);
+	for (n = src->nodes.start, id = base + 1; ok && n < src->nodes.top;
+	     n++)
+		ok = copy_entries(dst, id++, n, base);
+	return ok ? base + 1 : 0;
+}
+
+int yaml_doc_copy(yaml_document_t *dst, const yaml_document_t *src)
+{
+	int ok;
+
+	memset(dst, 0, sizeof *dst);
+	ok = yaml_document_initialize(dst, NULL, NULL, NULL, 1, 1) &&
+	     yaml_doc_append(dst, src);
 	if (!ok && dst->nodes.start)
 		yaml_document_delete(dst);
 	return ok;

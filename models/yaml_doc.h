@@ -74,6 +74,10 @@ int yaml_doc_parse(const char *text, size_t len, yaml_document_t *doc,
  * stay, so a copy is judged and blamed as the original would be. Returns
  * 1, or 0 when memory ran out (with nothing to delete). */
 int yaml_doc_copy(yaml_document_t *dst, const yaml_document_t *src);
+/* Adds the nodes of src to dst, after dst's own, in order (a --set
+ * value): aliases stay shared, as in src. Returns the id src's first node
+ * (its root) has in dst, or 0 when memory ran out. */
+int yaml_doc_append(yaml_document_t *dst, const yaml_document_t *src);
 /* Frees what edits left in yd (not the document). */
 void yaml_doc_release(struct yaml_doc *yd);
 

@@ -1,5 +1,6 @@
 /* test_yaml_doc.c: the YAML document layer's key paths, numbers, and the
- * copy of a document that keeps ids and positions. */
+ * copy of a document that keeps ids and positions, and a value appended
+ * after a document's own nodes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,12 +85,42 @@ static void test_copy_keeps_ids_and_marks(void **state)
 	yaml_document_delete(&src);
 }
 
+/* Appended after a document's own nodes, a value keeps its shape, its
+ * entries name the moved ids, and an alias stays one node. */
+static void test_append_moves_ids(void **state)
+{
+	static const char base[] = "a: 1\n", value[] = "[&x {d: 3}, *x]";
+	yaml_document_t dst, v;
+	struct yaml_doc_fail f;
+	yaml_node_t *seq, *item;
+	int root;
+
+	(void)state;
+	assert_int_equal(yaml_doc_parse(base, strlen(base), &dst, &f), 1);
+	assert_int_equal(yaml_doc_parse(value, strlen(value), &v, &f), 1);
+	root = yaml_doc_append(&dst, &v);
+	assert_int_equal(root, 4);
+	assert_int_equal(dst.nodes.top - dst.nodes.start, 3 + 4);
+	seq = yaml_document_get_node(&dst, root);
+	assert_int_equal(seq->type, YAML_SEQUENCE_NODE);
+	assert_int_equal(yaml_doc_seq_len(seq), 2);
+	assert_int_equal(seq->data.sequence.items.start[0],
+			 seq->data.sequence.items.start[1]);
+	item = yaml_document_get_node(&dst, seq->data.sequence.items.start[0]);
+	assert_int_equal(item->type, YAML_MAPPING_NODE);
+	assert_string_equal(yaml_doc_text(yaml_document_get_node(&dst,
+		item->data.mapping.pairs.start[0].value)), "3");
+	yaml_document_delete(&v);
+	yaml_document_delete(&dst);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_path_join_matches_reference),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_copy_keeps_ids_and_marks),
+		cmocka_unit_test(test_append_moves_ids),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
