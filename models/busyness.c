@@ -62,15 +62,15 @@ enum sim_status busyness_apply(const struct busyness_spec *groups,
 	if (g == n_groups)
 		return SIM_OK;
 	assert(n_days > 0);
-	/* One double a day of the run, freed at once: the plan itself
-	 * already holds a segment an hour. */
+	/* One double a day of the run; the plan keeps a copy. */
 	factor = mem_malloc(n_days * sizeof *factor);
 	if (factor == NULL)
 		return sim_err_add(err, SIM_ENOMEM, "out of memory drawing "
 				   "busyness");
 	st = busyness_draw(groups, g, ctx, factor, n_days, err);
-	if (st == SIM_OK)
-		demand_plan_scale_days(plan, factor, n_days);
+	if (st == SIM_OK && demand_plan_scale_days(plan, factor, n_days) != 0)
+		st = sim_err_add(err, SIM_ENOMEM, "out of memory drawing "
+				 "busyness");
 	free(factor);
 	return st;
 }

@@ -13,10 +13,15 @@
  * the local clock (models/local_clock.h), so the 23- and 25-hour days of
  * the clock changes take 23 and 25 hours of the profile.
  *
- * A rate plan lays those pieces out over the whole horizon as segments of
- * constant rate, cut at every profile slot, midnight and surge edge.
- * Arrivals are sampled exactly by inverting the integrated rate: no cap per
- * interval and no skipped short peaks. */
+ * A rate plan lays those pieces out as segments of constant rate, cut at
+ * every profile slot, midnight and surge edge, a week of the horizon at a
+ * time as queries reach it (so its memory does not grow with the
+ * horizon). Arrivals are sampled exactly by inverting the integrated rate:
+ * no cap per interval and no skipped short peaks.
+ *
+ * A plan keeps the week it last laid out, even through a const pointer:
+ * one plan must not be used by two threads at once (each replication
+ * builds its own). */
 #ifndef MODELS_DEMAND_H
 #define MODELS_DEMAND_H
 
@@ -66,9 +71,9 @@ struct demand_date {
 
 struct demand_plan;
 
-/* Lays out the rate of spec over [0, horizon_s). Returns NULL on failure
- * (out of memory, or a profile whose factors are all 0) with err filled.
- * The plan copies what it needs; spec may be freed afterwards. */
+/* The rate of spec over [0, horizon_s). Returns NULL on failure (out of
+ * memory, or a profile whose factors are all 0) with err filled. The plan
+ * copies what it needs; spec may be freed afterwards. */
 struct demand_plan *demand_plan_new(const struct demand_spec *spec,
 				struct demand_date start, double horizon_s,
 				struct sim_err *err);
@@ -77,7 +82,9 @@ void demand_plan_free(struct demand_plan *plan);
 /* The time of the next arrival after t_s, given e1, an Exp(1) variate:
  * the t' with integral of rate over [t_s, t'] = e1. Returns INFINITY when
  * that falls past the horizon. *hint caches the segment of t_s (start at 0);
- * calls with non-decreasing t_s are amortised O(1). */
+ * calls with non-decreasing t_s are amortised O(1), and so are the queries
+ * below when their times do not go back (a time earlier than the week in
+ * hand lays the plan out again from the start). */
 double demand_plan_next(const struct demand_plan *plan, double t_s, double e1,
 		      size_t *hint);
 /* The expected number of arrivals in [t0_s, t1_s) (the integrated rate). */
@@ -92,9 +99,11 @@ double demand_plan_local_s(const struct demand_plan *plan, double t_s);
  * from the start date, 23 or 25 hours at a clock change; every midnight
  * is a segment edge) by factor[d], d < n_days, and
  * days past n_days by factor[n_days - 1]: one replication's day-to-day
- * busyness (models/busyness.c). Factors must be finite and >= 0. */
-void demand_plan_scale_days(struct demand_plan *plan, const double *factor,
-			    size_t n_days);
+ * busyness (models/busyness.c). Factors must be finite and >= 0; the plan
+ * keeps a copy (a double a day). Returns 0, or -1 when out of memory (the
+ * plan then unchanged). */
+int demand_plan_scale_days(struct demand_plan *plan, const double *factor,
+			   size_t n_days);
 
 /* Weekday (0 = Monday) of a date, and the calendar month (1..12) of the day
  * `day_index` days after start. */

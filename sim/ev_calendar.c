@@ -34,7 +34,8 @@
  * queue holds two or three), so until more than EV_RING_START events are
  * pending at once they are kept in a short sorted list instead, where a
  * pop is a read and a push moves a key or two; from then on the ring
- * stays.
+ * stays. The short list keeps each time as the double it is, compared as
+ * a double: no key to compute, and one comparison decides nearly always.
  *
  * The events themselves live in numbered slots; the heap and the short
  * list move 16-byte keys (time, order), where `order` packs the insertion
@@ -66,6 +67,10 @@
 #define EV_RING_N ((int64_t)1 << EV_RING_BITS)
 #define EV_RING_MASK ((uint64_t)EV_RING_N - 1)
 #define EV_RING_START 16
+/* Room for the short list, which moves back to the start of its array
+ * when it reaches the end: every EV_SHORT_CAP - EV_RING_START pops at
+ * worst. */
+#define EV_SHORT_CAP 64
 #define EV_ADAPT_POPS 1024
 #define EV_WIDTH_GAPS 0.25
 #define EV_BUSY_MASK ((uint64_t)EV_RING_N / 64 - 1)
@@ -88,6 +93,12 @@ struct ev_key {
 	uint64_t order;  /* seq << EV_SLOT_BITS | slot */
 };
 
+/* A key of the short list: the time itself, and the order as above. */
+struct ev_short {
+	double time_s;
+	uint64_t order;
+};
+
 struct ev_node {
 	struct ev_event ev;
 	uint32_t next;   /* the next slot of the same bucket, or EV_NIL */
@@ -100,11 +111,14 @@ struct ev_calendar {
 	size_t n_free;           /* unused slots on the stack */
 	size_t cap;              /* slots allocated */
 	uint64_t next_seq;       /* sequence number of the next push */
-	struct ev_key *heap;     /* the events outside the window, or the
-				    short list before the ring starts */
+	struct ev_key *heap;     /* the events outside the window */
 	size_t n_heap;
 	size_t n_past;           /* heap events before the window */
-	size_t head;             /* without a ring: where the short list starts */
+	/* Before the ring starts, every event, earliest first, in
+	 * list[head .. head + n_short). */
+	struct ev_short list[EV_SHORT_CAP];
+	size_t n_short;
+	size_t head;
 	uint32_t *bucket;        /* ring: the first slot of each bucket */
 	uint64_t busy[EV_RING_N / 64];  /* bit b: bucket b is not empty */
 	size_t n_ring;           /* events in the ring */
@@ -429,9 +443,9 @@ static inline uint32_t ev_first(const struct ev_calendar *cal, int64_t first,
 
 /* Refiles every event for a new bucket width, with the window starting at
  * the earliest event. The unused end of the free-slot stack (exactly n
- * entries) holds the slots meanwhile. The calendar is not empty; its heap
- * array may hold a heap or the short list of the start (see
- * ev_short_push): either way it is a set of keys here. */
+ * entries) holds the slots meanwhile. The calendar is not empty; its
+ * events are in the ring and heap, or, when the ring starts, in the short
+ * list (see ev_short_push). */
 static void ev_rebuild(struct ev_calendar *cal, double width_s)
 {
 	uint32_t *all = cal->free_slot + cal->n_free;
@@ -451,10 +465,13 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 		*head = EV_NIL;
 	}
 	memset(cal->busy, 0, sizeof cal->busy);
-	for (size_t i = cal->head; i < cal->head + cal->n_heap; i++)
+	for (size_t i = 0; i < cal->n_heap; i++)
 		all[k++] = (uint32_t)(cal->heap[i].order & EV_SLOT_MASK);
+	for (size_t i = cal->head; i < cal->head + cal->n_short; i++)
+		all[k++] = (uint32_t)(cal->list[i].order & EV_SLOT_MASK);
 	assert(k == cal->n);
 	cal->head = 0;
+	cal->n_short = 0;
 	for (size_t i = 0; i < k; i++)
 		if (cal->node[all[i]].ev.time_s < first_s)
 			first_s = cal->node[all[i]].ev.time_s;
@@ -497,27 +514,47 @@ EV_COLD static void ev_adapt(struct ev_calendar *cal, double now_s)
 
 /* ---- the calendar --------------------------------------------------------- */
 
-/* Adds a key to the short list of a calendar without a ring: keys sorted
- * earliest first in heap[head .. head + n_heap), so that a pop takes the
- * first and moves head on. A new event is usually among the latest, and
- * the list is at most EV_RING_START long, so few keys move; when the list
- * reaches the end of the array it moves back to the start, once every
- * couple of hundred pops. */
-static void ev_short_push(struct ev_calendar *cal, struct ev_key key)
+/* Moves the short list back to the start of its array. */
+EV_COLD static void ev_short_rewind(struct ev_calendar *cal)
 {
-	struct ev_key *list;
-	size_t i = cal->n_heap;
+	memmove(cal->list, &cal->list[cal->head],
+		cal->n_short * sizeof *cal->list);
+	cal->head = 0;
+}
 
-	if (cal->head + cal->n_heap == cal->cap) {
-		memmove(cal->heap, &cal->heap[cal->head],
-			cal->n_heap * sizeof *cal->heap);
-		cal->head = 0;
-	}
-	list = &cal->heap[cal->head];
-	for (; i > 0 && ev_before(&key, &list[i - 1]); i--)
+/* Strict "pops before" of the short list's event (t_s, order) and key k;
+ * the times nearly always differ, and then decide alone. */
+static inline int ev_short_before(double t_s, uint64_t order,
+				  const struct ev_short *k)
+{
+	return t_s < k->time_s || (t_s == k->time_s && order < k->order);
+}
+
+/* Adds the event (t_s, order) to the short list of a calendar without a
+ * ring: keys sorted earliest first in list[head .. head + n_short), so
+ * that a pop takes the first and moves head on. A new event is usually
+ * among the latest, and the list is at most EV_RING_START long, so few
+ * keys move. */
+static inline void ev_short_push(struct ev_calendar *cal, double t_s,
+				 uint64_t order)
+{
+	struct ev_short *list;
+	size_t i = cal->n_short;
+
+	if (cal->head + i == EV_SHORT_CAP)
+		ev_short_rewind(cal);
+	list = &cal->list[cal->head];
+	for (; i > 0 && ev_short_before(t_s, order, &list[i - 1]); i--)
 		list[i] = list[i - 1];
-	list[i] = key;
-	cal->n_heap++;
+	list[i] = (struct ev_short){ t_s, order };
+	cal->n_short++;
+}
+
+/* Starts the ring: more than EV_RING_START events are pending. */
+EV_COLD static void ev_ring_start(struct ev_calendar *cal)
+{
+	cal->ring_on = 1;
+	ev_rebuild(cal, cal->width_s);
 }
 
 /* Schedules an event; returns its sequence number (never 0), or 0 when the
@@ -540,14 +577,9 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 	s = cal->free_slot[--cal->n_free];
 	cal->node[s].ev = (struct ev_event){ time_s, seq, fn, obj, arg };
 	if (!cal->ring_on) {
-		struct ev_key key = { ev_time_key(time_s),
-				      seq << EV_SLOT_BITS | s };
-
-		ev_short_push(cal, key);
-		if (++cal->n > EV_RING_START) {
-			cal->ring_on = 1;
-			ev_rebuild(cal, cal->width_s);
-		}
+		ev_short_push(cal, time_s, seq << EV_SLOT_BITS | s);
+		if (++cal->n > EV_RING_START)
+			ev_ring_start(cal);
 		return seq;
 	}
 	/* An empty calendar starts its window where its first event is. */
@@ -623,10 +655,10 @@ static inline uint32_t ev_remove(struct ev_calendar *cal, double end_s)
 		if (s == EV_NIL)
 			return EV_NIL;
 	} else {
-		s = (uint32_t)(cal->heap[cal->head].order & EV_SLOT_MASK);
-		if (cal->node[s].ev.time_s > end_s)
+		if (cal->list[cal->head].time_s > end_s)
 			return EV_NIL;
-		cal->n_heap--;
+		s = (uint32_t)(cal->list[cal->head].order & EV_SLOT_MASK);
+		cal->n_short--;
 		cal->head++;
 	}
 	cal->n--;
@@ -682,7 +714,7 @@ const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal)
 	if (cal->n == 0)
 		return NULL;
 	if (!cal->ring_on)
-		return &cal->node[cal->heap[cal->head].order & EV_SLOT_MASK].ev;
+		return &cal->node[cal->list[cal->head].order & EV_SLOT_MASK].ev;
 	return &cal->node[ev_first(cal, cal->n_ring ? ev_first_bucket(cal) : 0,
 				   &in_heap)].ev;
 }

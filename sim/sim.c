@@ -149,23 +149,34 @@ uint64_t sim_schedule(struct sim_ctx *ctx, double time_s, ev_handler fn,
 	return seq;
 }
 
+/* Stops the run: SIM_SAME_INSTANT_MAX events in a row fell at the clock's
+ * instant. Kept out of line, with its message buffer, so that the event
+ * loop around sim_run_event needs no stack of its own. */
+#if defined(__GNUC__)
+__attribute__((cold, noinline))
+#endif
+static void sim_clock_stopped(struct sim_ctx *ctx)
+{
+	char what[SIM_FAILURE_CAP];
+
+	snprintf(what, sizeof what, "the clock stopped at %.9g s: %lu "
+		 "events in a row fell at that instant (a rate too high "
+		 "for the clock to tell events apart)", ctx->now_s,
+		 (unsigned long)SIM_SAME_INSTANT_MAX);
+	sim_fail(ctx, SIM_ERUNTIME, what);
+}
+
 /* Moves the clock to ev and runs it, unless the clock has stood still for
  * SIM_SAME_INSTANT_MAX events: a process whose next event rounds back to
  * the same instant (a rate too high for the clock to tell two arrivals
  * apart) would otherwise run forever without time passing. Returns 0 when
  * it stopped the run instead. */
-static int sim_run_event(struct sim_ctx *ctx, const struct ev_event *ev)
+static inline int sim_run_event(struct sim_ctx *ctx, const struct ev_event *ev)
 {
-	char what[SIM_FAILURE_CAP];
-
 	if (ev->time_s != ctx->now_s) {
 		ctx->same_instant = 0;
 	} else if (++ctx->same_instant >= SIM_SAME_INSTANT_MAX) {
-		snprintf(what, sizeof what, "the clock stopped at %.9g s: %lu "
-			 "events in a row fell at that instant (a rate too high "
-			 "for the clock to tell events apart)", ctx->now_s,
-			 (unsigned long)SIM_SAME_INSTANT_MAX);
-		sim_fail(ctx, SIM_ERUNTIME, what);
+		sim_clock_stopped(ctx);
 		return 0;
 	}
 	ctx->now_s = ev->time_s;

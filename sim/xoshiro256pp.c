@@ -11,31 +11,6 @@
 #include <limits.h>
 #include <stdint.h>
 
-struct xoshiro256pp_state {
-	uint64_t s[4];
-};
-
-static inline uint64_t xoshiro256pp_rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-/* One output and one step of the state (the reference code, unchanged). */
-static inline uint64_t xoshiro256pp_next(struct xoshiro256pp_state *st)
-{
-	uint64_t *s = st->s;
-	uint64_t result = xoshiro256pp_rotl(s[0] + s[3], 23) + s[0];
-	uint64_t t = s[1] << 17;
-
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = xoshiro256pp_rotl(s[3], 45);
-	return result;
-}
-
 static unsigned long xoshiro256pp_get(void *vstate)
 {
 	uint64_t x = xoshiro256pp_next(vstate);

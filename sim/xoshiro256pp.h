@@ -10,8 +10,44 @@
 #define SIM_XOSHIRO256PP_H
 
 #include <gsl/gsl_rng.h>
+#include <stdint.h>
 
 /* The generator type, for gsl_rng_alloc. */
 const gsl_rng_type *xoshiro256pp_type(void);
+
+/* The state behind a gsl_rng of this type (its r->state). */
+struct xoshiro256pp_state {
+	uint64_t s[4];
+};
+
+static inline uint64_t xoshiro256pp_rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+/* One output and one step of the state (the reference code, unchanged). */
+static inline uint64_t xoshiro256pp_next(struct xoshiro256pp_state *st)
+{
+	uint64_t *s = st->s;
+	uint64_t result = xoshiro256pp_rotl(s[0] + s[3], 23) + s[0];
+	uint64_t t = s[1] << 17;
+
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = xoshiro256pp_rotl(s[3], 45);
+	return result;
+}
+
+/* The next 64-bit output of r, a generator of this type: the number
+ * gsl_rng_get(r) returns where unsigned long has 64 bits, without GSL's
+ * call through the type's function pointer. For samplers on the hot path
+ * (sim/exp_ziggurat.c). */
+static inline uint64_t xoshiro256pp_u64(gsl_rng *r)
+{
+	return xoshiro256pp_next((struct xoshiro256pp_state *)r->state);
+}
 
 #endif

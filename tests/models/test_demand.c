@@ -442,6 +442,110 @@ static void test_rate_plan_next_samples_profile(void **state)
 	demand_plan_free(p);
 }
 
+/* A plan of spec with busyness factor day[d] on day d (300 days). */
+static struct demand_plan *busy_plan(const struct demand_spec *s,
+				     struct demand_date d, double horizon,
+				     const double *day)
+{
+	struct demand_plan *p = plan_ok(s, d, horizon);
+
+	assert_int_equal(demand_plan_scale_days(p, day, 300), 0);
+	return p;
+}
+
+/* Arrivals drawn from p and q from time 0 on, with the same variates,
+ * fall at the same times to the bit. */
+static void assert_same_arrivals(const struct demand_plan *p,
+				 const struct demand_plan *q)
+{
+	size_t h1 = 0, h2 = 0;
+	double e1 = 0.7;
+
+	for (double t1 = 0, t2 = 0;;) {
+		t1 = demand_plan_next(p, t1, e1, &h1);
+		t2 = demand_plan_next(q, t2, e1, &h2);
+		assert_true(t1 == t2 || (isinf(t1) && isinf(t2)));
+		if (isinf(t1))
+			break;
+		e1 = fmod(e1 * 7.31 + 0.13, 3.0);
+	}
+}
+
+/* A plan is laid out a week at a time (from the start date's 00:00); its
+ * answers must not depend on which week it holds when asked. A
+ * quarter-hour profile, a surge and a dated event across a week's edge,
+ * the clock change of March and busyness by day: hourly volumes asked
+ * forwards, backwards and forwards again agree to the bit, and so do
+ * arrivals drawn from a plan and from one last asked about the horizon's
+ * end. */
+static void test_rate_plan_same_whatever_week_it_holds(void **state)
+{
+	struct demand_spec s = flat_spec(40, 672);
+	struct surge_spec sg[] = {{1 * DAY_S + 22 * HOUR_S, 5 * HOUR_S, 2.0,
+				   NULL, 0}};
+	struct demand_window win[] = {{WEEK_S - 3 * HOUR_S, 7 * HOUR_S, 3.0},
+				      {9 * WEEK_S + 1.5, 2 * DAY_S, 0.5}};
+	struct demand_date start = {2024, 3, 6};   /* a Wednesday */
+	double horizon = 40 * WEEK_S + 1234.5, day[300];
+	size_t n = (size_t)(horizon / HOUR_S);
+	double *fwd = malloc(n * sizeof *fwd);
+	struct demand_plan *p, *q;
+
+	(void)state;
+	for (size_t i = 0; i < 672; i++)
+		s.profile[i] = 1 + (double)((i * 37) % 11);
+	s.windows = win;
+	s.n_windows = 2;
+	for (size_t d = 0; d < 300; d++)
+		day[d] = 0.5 + (double)((d * 13) % 7) / 4;
+	s.surges = sg;
+	s.n_surges = 1;
+	p = busy_plan(&s, start, horizon, day);
+	q = busy_plan(&s, start, horizon, day);
+	for (size_t i = 0; i < n; i++)
+		fwd[i] = demand_plan_expected(p, i * HOUR_S, (i + 1) * HOUR_S);
+	for (size_t i = n; i-- > 0;)
+		assert_true(demand_plan_expected(p, i * HOUR_S, (i + 1) * HOUR_S)
+			    == fwd[i]);
+	for (size_t i = 0; i < n; i += 97)
+		assert_true(demand_plan_expected(p, i * HOUR_S, (i + 1) * HOUR_S)
+			    == fwd[i]);
+	assert_true(demand_plan_expected(q, 0, horizon) ==
+		    demand_plan_expected(p, 0, horizon));
+	assert_same_arrivals(p, q);
+	free(fwd);
+	demand_plan_free(p);
+	demand_plan_free(q);
+}
+
+/* A surge whose edges are not slot edges, across the edge between the
+ * plan's first and second weeks, adds exactly its hours: the second week
+ * is cut where the surge ends, as the first is where it starts. */
+static void test_rate_plan_surge_across_weeks_laid_out(void **state)
+{
+	struct demand_spec s = flat_spec(36, 168);
+	struct surge_spec sg[] = {{1 * DAY_S + 22 * HOUR_S + 420, 5 * HOUR_S,
+				   2.0, NULL, 0}};
+	struct demand_date start = {2024, 3, 6};   /* a Wednesday */
+	double r = 36 / HOUR_S, a = WEEK_S - DAY_S, b = WEEK_S + DAY_S;
+	struct demand_plan *plain, *p;
+
+	(void)state;
+	plain = plan_ok(&s, start, 3 * WEEK_S);
+	s.surges = sg;
+	s.n_surges = 1;
+	p = plan_ok(&s, start, 3 * WEEK_S);
+	assert_seconds_near(demand_plan_expected(p, a, b) -
+			    demand_plan_expected(plain, a, b),
+			    r * 5 * HOUR_S, 1e-9);
+	assert_seconds_near(demand_plan_rate_at(p, WEEK_S + 3 * HOUR_S + 400),
+			    2 * r, 1e-15);
+	assert_seconds_near(demand_plan_rate_at(p, WEEK_S + 3 * HOUR_S + 440),
+			    r, 1e-15);
+	demand_plan_free(p);
+	demand_plan_free(plain);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -456,6 +560,8 @@ int main(void)
 		cmocka_unit_test(test_rate_plan_samples_local_hours),
 		cmocka_unit_test(test_rate_plan_next_inverts_integrated_rate),
 		cmocka_unit_test(test_rate_plan_next_samples_profile),
+		cmocka_unit_test(test_rate_plan_same_whatever_week_it_holds),
+		cmocka_unit_test(test_rate_plan_surge_across_weeks_laid_out),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
