@@ -770,15 +770,32 @@ void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 
 /* ---- calls become incidents ------------------------------------------- */
 
+/* Counted incident inc, created at at_s: its tallies by area, grade, day
+ * and hour, and one more pending. */
+static void incident_counted(struct response *r, struct incident *inc,
+			     double at_s)
+{
+	size_t g = inc->grade;
+
+	local_hour_read(&r->now_hour, &r->clock, &r->span, at_s);
+	inc->hour = (uint16_t)r->now_hour.hour;
+	inc->day = (uint16_t)r->now_hour.day;
+	ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
+	rsp_day_at(r, inc->day, g)[RSP_D_INCIDENTS] += 1;
+	response_period_created(r, inc);
+	r->pending++;
+	r->pending_ag[inc->area * r->sc->n_grades + g]++;
+}
+
 void response_call_ended(struct response *r, size_t line, unsigned counted,
-			 uint64_t call)
+			 uint64_t call, double at_s, bool ahead)
 {
 	assert(line < r->sc->n_lines);
 	size_t g = gsl_ran_discrete(r->rng[RS_MIX], r->mix[line]);
 	duplicate_count(r->outcomes, line, g, counted);
 	if (!duplicate_is_incident(r->outcomes, g)) {
 		if (r->log && g == r->sc->n_grades + DUPLICATE_CALL)
-			response_log_duplicate(r, call);
+			response_log_duplicate(r, call, at_s, ahead);
 		return;   /* resolved on the call, or a duplicate */
 	}
 	struct incident *inc = incident_get(r);
@@ -786,33 +803,26 @@ void response_call_ended(struct response *r, size_t line, unsigned counted,
 		sim_fail(r->ctx, SIM_ENOMEM, "out of memory for incidents");
 		return;
 	}
-	double now = sim_now(r->ctx);
 	inc->grade = (uint32_t)g;
 	inc->area = (uint32_t)gsl_ran_discrete(r->rng[RS_AREA], r->area_pick);
-	inc->created_s = now;
+	inc->created_s = at_s;
 	inc->state = INC_DELAY;
 	inc->preempted = 0;
 	inc->need = response_multi_need(r, g);
 	inc->sent = inc->active = inc->attended = 0;
-	inc->counted = now >= r->warmup_s && now < r->end_s;
+	inc->counted = at_s >= r->warmup_s && at_s < r->end_s;
 	if (r->log)
 		response_log_created(r, inc, call);
 	seeking_add(r);
-	if (inc->counted) {
-		local_hour_read(&r->now_hour, &r->clock, &r->span, now);
-		inc->hour = (uint16_t)r->now_hour.hour;
-		inc->day = (uint16_t)r->now_hour.day;
-		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
-		rsp_day_at(r, inc->day, g)[RSP_D_INCIDENTS] += 1;
-		response_period_created(r, inc);
-		r->pending++;
-		r->pending_ag[inc->area * r->sc->n_grades + g]++;
-	}
+	if (inc->counted)
+		incident_counted(r, inc, at_s);
 	const struct grade_spec *gs = &r->sc->grades[g];
 	if (gs->has_delay)
-		sim_schedule(r->ctx, now + dist_sample(&gs->delay,
+		sim_schedule(r->ctx, at_s + dist_sample(&gs->delay,
 						       r->rng[RS_DELAY]),
 			     on_ready, inc, 0);
+	else if (ahead)
+		sim_schedule(r->ctx, at_s, on_ready, inc, 0);
 	else
 		seek_unit(r, inc);
 }
