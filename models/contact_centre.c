@@ -56,9 +56,7 @@ static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
-static void log_on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev);
-static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev);
 
 /* ---- callers ---------------------------------------------------------- */
@@ -85,14 +83,6 @@ static struct caller *caller_get(struct cc_model *m)
 	return c;
 }
 
-/* Returns a caller to the free list. */
-static void caller_put(struct cc_model *m, struct caller *c)
-{
-	c->abandon_seq = 0;
-	c->next = m->free_callers;
-	m->free_callers = c;
-}
-
 static void queue_push(struct line_state *ls, struct caller *c)
 {
 	c->next = NULL;
@@ -104,18 +94,88 @@ static void queue_push(struct line_state *ls, struct caller *c)
 	ls->tail = c;
 }
 
-/* The local hour of the week (0 = Monday 00:00) that time t_s >= 0 falls
- * in, on the clock of the wall (models/local_clock.h). */
-static size_t hour_of_week(struct cc_model *m, double t_s)
-{
-	assert(t_s >= 0.0);
-	return local_clock_hour(&m->clock, &m->span, t_s);
-}
-
 /* ---- pools ------------------------------------------------------------ */
 
+/* The talk of a call of line `line` (call id `call` in a logged run, else
+ * 0; counted 1 when it was) ends at end_s: now, or later when told at the
+ * answer (ahead). The models listening are told (the incident it creates
+ * enters the response at end_s: models/response.h); returns the wrap-up
+ * drawn (0 when the line has none). */
+static inline double call_ended(struct cc_model *m, size_t line,
+				unsigned counted, uint64_t call, double end_s,
+				bool ahead)
+{
+	const struct line_spec *spec = m->lines[line].spec;
+
+	if (m->post_call_ended)
+		replication_post(m->rep, &(struct replication_notice){
+			.kind = REPLICATION_CALL_ENDED, .line = line,
+			.counted = counted, .call = call, .at_s = end_s,
+			.ahead = ahead });
+	return spec->has_wrap ? dist_sample(&spec->wrap,
+		m->lines[line].rng[CC_STREAM_WRAP]) : 0.0;
+}
+
+/* In a logged run: talk_settled's call, numbered, waits on the talking
+ * list until its talk is over, when its row is written (the event is put
+ * on the calendar right after call_ended: the response's duplicate mark
+ * for it, if any, comes just before); its handler, numbered, is freed by
+ * its own event. */
+static CONTACT_CENTRE_LOG_COLD void log_talk_settled(struct cc_model *m,
+						     struct pool_state *ps,
+						     struct caller *c,
+						     double now, double talk_s)
+{
+	double end_s = now + talk_s;
+	int64_t arg = contact_centre_log_talk(m, c, ps, talk_s);
+
+	c->wrap_s = call_ended(m, c->line, c->counted, c->id, end_s, true);
+	sim_schedule(m->ctx, end_s, contact_centre_log_on_talked, ps, arg);
+	sim_schedule(m->ctx, end_s + c->wrap_s, contact_centre_log_on_wrap_end,
+		     ps, (int64_t)c->seat);
+}
+
+/* Caller c, answered now by a handler of ps, talks for talk_s, ending
+ * before the horizon. Nothing can come between: a handler is never taken
+ * off a call, and one whose shift ends leaves when the call and its
+ * wrap-up are done. So the call's end is settled now, its wrap-up drawn,
+ * and one event frees the handler at the wrap-up's end: a handled call
+ * costs two events, its arrival and that one. */
+static void talk_settled(struct cc_model *m, struct pool_state *ps,
+			 struct caller *c, double now, double talk_s)
+{
+	if (LOGGED(m)) {
+		log_talk_settled(m, ps, c, now, talk_s);
+		return;
+	}
+	size_t line = c->line;
+	unsigned counted = c->counted;
+	caller_put(m, c);
+	double end_s = now + talk_s;
+	double wrap_s = call_ended(m, line, counted, 0, end_s, true);
+	sim_schedule(m->ctx, end_s + wrap_s, on_wrap_end, ps, (int64_t)line);
+}
+
+/* Caller c's talk ends at or after the horizon: its end is an event of its
+ * own (on_handle_end), so that the counted period's close and the drain
+ * after it see it when it happens. The event is told the line and whether
+ * the call is counted, for the outcome tallies (models/duplicate.h). */
+static void talk_scheduled(struct cc_model *m, struct pool_state *ps,
+			   struct caller *c, double now, double talk_s)
+{
+	int64_t arg = (int64_t)c->line << 1 | c->counted;
+
+	m->talking_counted += c->counted;
+	if (LOGGED(m))
+		arg = contact_centre_log_talk(m, c, ps, talk_s);
+	else
+		caller_put(m, c);
+	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
+}
+
 /* Puts a handler of pool p on caller c at time now: tallies the wait and
- * schedules the end of the talk time. Takes c (returns it to the free list). */
+ * settles or schedules the end of the talk time. Takes c (returns it to
+ * the free list). */
 static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 {
 	struct line_state *ls = &m->lines[c->line];
@@ -139,20 +199,15 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 			dt->in_target += 1;
 		}
 		m->pending_counted--;
-		m->talking_counted++;
 	}
 	ps->idle--;
 	ps->busy++;
 	pool_note(ps, now);
 	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
-	/* The talk's end is told the line and whether the call is counted,
-	 * for the outcome tallies (models/duplicate.h). */
-	int64_t arg = (int64_t)c->line << 1 | c->counted;
-	if (LOGGED(m))
-		arg = contact_centre_log_talk(m, c, ps, talk_s);
+	if (now + talk_s < m->end_s)
+		talk_settled(m, ps, c, now, talk_s);
 	else
-		caller_put(m, c);
-	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
+		talk_scheduled(m, ps, c, now, talk_s);
 }
 
 static void routing_watch(struct cc_model *m, size_t l, double now);
@@ -607,26 +662,22 @@ static void on_overflow_check(struct sim_ctx *ctx, const struct ev_event *ev)
 }
 
 /* Talk time of a call of line `line` (call id `call` in a logged run, else
- * 0; counted 1 when it was) is over: the call may create an incident now
- * (not after wrap-up); the handler stays busy through after-call work.
- * Returns the wrap-up drawn (0 when the line has none). */
+ * 0; counted 1 when it was), scheduled by talk_scheduled, is over: the
+ * call may create an incident now (not after wrap-up); the handler stays
+ * busy through after-call work. Returns the wrap-up drawn (0 when the line
+ * has none). */
 static inline double talk_over(struct cc_model *m, struct pool_state *ps,
 			       size_t line, unsigned counted, uint64_t call,
 			       uint32_t seat, double now)
 {
 	const struct line_spec *spec = m->lines[line].spec;
-	double wrap_s = 0.0;
 
 	m->talking_counted -= counted;
-	if (m->post_call_ended)
-		replication_post(m->rep, &(struct replication_notice){
-			.kind = REPLICATION_CALL_ENDED, .line = line,
-			.counted = counted, .call = call });
+	double wrap_s = call_ended(m, line, counted, call, now, false);
 	if (spec->has_wrap) {
-		wrap_s = dist_sample(&spec->wrap,
-				     m->lines[line].rng[CC_STREAM_WRAP]);
 		if (seat)
-			sim_schedule(m->ctx, now + wrap_s, log_on_wrap_end, ps,
+			sim_schedule(m->ctx, now + wrap_s,
+				     contact_centre_log_on_wrap_end, ps,
 				     (int64_t)seat);
 		else
 			sim_schedule(m->ctx, now + wrap_s, on_wrap_end, ps,
@@ -668,13 +719,6 @@ static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
 	handler_done(sim_model(ctx), ev->obj, sim_now(ctx));
 }
 
-/* A logged run's wrap-up ended: the event names the handler. */
-static void log_on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
-{
-	log_handler_done(sim_model(ctx), ev->obj, sim_now(ctx),
-			 (uint32_t)ev->arg);
-}
-
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	struct cc_model *m = sim_model(ctx);
@@ -688,73 +732,6 @@ static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
 		sim_schedule(ctx, local_clock_until(&m->clock, &m->span, now,
 						    next),
 			     on_roster_change, ps, 0);
-}
-
-/* Closes the counted stretch [last tick, now) of the hour-of-week table:
- * the pools' integrals since the last tick go to the hour it began in. */
-static void close_stretch(struct cc_model *m, double now)
-{
-	size_t h = hour_of_week(m, m->last_tick_s);
-	m->h_seconds[h] += now - m->last_tick_s;
-	for (size_t p = 0; p < m->sc->n_pools; p++) {
-		struct pool_state *ps = &m->pools[p];
-		double busy = timeavg_integral(&ps->busy_ta, now);
-		double present = timeavg_integral(&ps->present_ta, now);
-		double staff = timeavg_integral(&ps->staff_ta, now);
-		ps->h_busy[h] += busy - ps->mark_busy;
-		ps->h_present[h] += present - ps->mark_present;
-		ps->h_staff[h] += staff - ps->mark_staff;
-		ps->busy_s += busy - ps->mark_busy;
-		ps->present_s += present - ps->mark_present;
-		ps->staff_s += staff - ps->mark_staff;
-		ps->mark_busy = busy;
-		ps->mark_present = present;
-		ps->mark_staff = staff;
-	}
-	m->last_tick_s = now;
-}
-
-/* The next hour boundary after now, when it falls inside the counted
- * period: the counted period's close takes the stretch up to the horizon. */
-static void schedule_tick(struct cc_model *m, double now)
-{
-	double next_s = (floor(now / HOUR_S) + 1.0) * HOUR_S;
-	if (next_s < m->end_s)
-		sim_schedule(m->ctx, next_s, on_tick, m, 0);
-}
-
-/* Hourly bookkeeping of the counted period. */
-static void on_tick(struct sim_ctx *ctx, const struct ev_event *ev)
-{
-	double now = sim_now(ctx);
-
-	close_stretch(ev->obj, now);
-	schedule_tick(ev->obj, now);
-}
-
-/* Opens the counted period now: the pools' integrals so far are not
- * counted, and the hourly ticks begin. */
-static void period_open(struct cc_model *m, double now)
-{
-	for (size_t p = 0; p < m->sc->n_pools; p++) {
-		struct pool_state *ps = &m->pools[p];
-		ps->mark_busy = timeavg_integral(&ps->busy_ta, now);
-		ps->mark_present = timeavg_integral(&ps->present_ta, now);
-		ps->mark_staff = timeavg_integral(&ps->staff_ta, now);
-	}
-	m->last_tick_s = now;
-	schedule_tick(m, now);
-}
-
-/* The contact centre listens to the counted period's opening and close. */
-static void cc_handle(void *model, const struct replication_notice *n)
-{
-	struct cc_model *m = model;
-
-	if (n->kind == REPLICATION_PERIOD_OPEN)
-		period_open(m, sim_now(m->ctx));
-	else if (n->kind == REPLICATION_PERIOD_CLOSE)
-		close_stretch(m, sim_now(m->ctx));
 }
 
 /* ---- set-up and tear-down --------------------------------------------- */
@@ -970,7 +947,7 @@ const struct replication_model contact_centre_model = {
 	.init = cc_init,
 	.notices = REPLICATION_NOTICE(REPLICATION_PERIOD_OPEN) |
 		   REPLICATION_NOTICE(REPLICATION_PERIOD_CLOSE),
-	.handle = cc_handle,
+	.handle = contact_centre_period_notice,
 	.settled = cc_settled,
 	.figures = cc_figures,
 	.free = cc_free,

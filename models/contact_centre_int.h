@@ -33,7 +33,7 @@ struct caller {
 	uint64_t abandon_seq;        /* sequence of the pending abandonment, 0 if none */
 	/* Kept only when the run is logged (struct run_log). */
 	uint64_t id, caller;         /* its call id; its first call's id */
-	double answered_s, talk_s;
+	double answered_s, talk_s, wrap_s;
 	union {
 		uint32_t seat;       /* logged, once answered: its handler's
 					number in the pool */
@@ -142,6 +142,14 @@ static inline void queue_remove(struct line_state *ls, struct caller *c)
 		ls->tail = c->prev;
 }
 
+/* Returns a caller to the free list. */
+static inline void caller_put(struct cc_model *m, struct caller *c)
+{
+	c->abandon_seq = 0;
+	c->next = m->free_callers;
+	m->free_callers = c;
+}
+
 /* Records the pool's counters in its time averages after any change. */
 static inline void pool_note(struct pool_state *ps, double now)
 {
@@ -203,6 +211,11 @@ bool contact_centre_beyond_routed_call_back(struct cc_model *m, size_t p,
 void contact_centre_figures(const struct cc_model *m,
 			    struct replication_result *out);
 
+/* The counted period by the hour of the week (contact_centre_period.c):
+ * the contact centre's handler of the period's opening and close. */
+void contact_centre_period_notice(void *model,
+				  const struct replication_notice *n);
+
 /* The call log of a logged run (contact_centre_log.c), called only when
  * m->log is set; kept out of line, out of the way of the other runs' code.
  * An offered call is numbered; a finished one's row is handed to the log
@@ -229,5 +242,13 @@ CONTACT_CENTRE_LOG_COLD void contact_centre_log_restaff(
 enum sim_status contact_centre_log_seats_init(struct cc_model *m);
 struct caller *contact_centre_log_talked(struct cc_model *m, int64_t arg);
 void contact_centre_log_unfinished(const struct cc_model *m);
+/* The events of a logged call whose end was settled when it was answered
+ * (contact_centre.c, talk_settled): its talk is over (the event's argument
+ * is log_talk's), when its row is complete; its handler's wrap-up is over
+ * (the argument is the handler's number). */
+void contact_centre_log_on_talked(struct sim_ctx *ctx,
+				  const struct ev_event *ev);
+void contact_centre_log_on_wrap_end(struct sim_ctx *ctx,
+				    const struct ev_event *ev);
 
 #endif

@@ -90,3 +90,20 @@ void contact_centre_log_unfinished(const struct cc_model *m)
 		contact_centre_log_row(m, c, RUN_LOG_ANSWERED, c->answered_s,
 				       NAN);
 }
+
+void contact_centre_log_on_talked(struct sim_ctx *ctx,
+				  const struct ev_event *ev)
+{
+	struct cc_model *m = sim_model(ctx);
+	struct caller *c = contact_centre_log_talked(m, ev->arg);
+
+	contact_centre_log_row(m, c, RUN_LOG_ANSWERED, c->answered_s, c->wrap_s);
+	caller_put(m, c);
+}
+
+void contact_centre_log_on_wrap_end(struct sim_ctx *ctx,
+				    const struct ev_event *ev)
+{
+	contact_centre_handler_done(sim_model(ctx), ev->obj, sim_now(ctx),
+				    (uint32_t)ev->arg);
+}

@@ -192,7 +192,10 @@ struct replication;
 enum replication_notice_kind {
 	REPLICATION_PERIOD_OPEN,   /* now is warmup: tallies start */
 	REPLICATION_PERIOD_CLOSE,  /* now is the horizon: period figures end */
-	REPLICATION_CALL_ENDED,    /* an answered call's talk time ended now */
+	REPLICATION_CALL_ENDED,    /* an answered call's talk time ends at
+				      at_s: now, or, told when the call is
+				      answered (ahead), later, before the
+				      horizon */
 	REPLICATION_NOTICE_KINDS
 };
 /* The bit of a notice kind in struct replication_model's notices. */
@@ -204,7 +207,9 @@ struct replication_notice {
 				      ... whether it is counted (offered in
 				      the counted period: 1, else 0) */
 	unsigned counted;
-	uint64_t call;             /* ... and its id, when the run is logged */
+	uint64_t call;             /* ... its id, when the run is logged, */
+	double at_s;               /* ... when its talk ends, */
+	bool ahead;                /* ... and whether that is told ahead */
 };
 
 /* What a model is given when it is created; borrowed for the replication. */

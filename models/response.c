@@ -243,6 +243,61 @@ static void seeking_add(struct response *r)
 	sim_fail(r->ctx, SIM_ERUNTIME, what);
 }
 
+/* Can the job of a unit sent now to inc be taken from it before the
+ * unit arrives at arrive_s? Only by an Emergency preempting it (a
+ * preemptible grade below the top one, when the scenario allows it), and
+ * only inc's first arrival matters: one unit needed. An arrival at or after
+ * the horizon is left to its own event too, so the backlog at the close and
+ * the drain after it see it when it happens. */
+static bool arrival_certain(const struct response *r,
+			    const struct incident *inc, double arrive_s)
+{
+	bool preemptible = r->sc->dispatch.preempt_scheduled &&
+			   inc->grade != 0 && r->sc->grades[inc->grade].preemptible;
+	return inc->need == 1 && !preemptible && arrive_s < r->end_s;
+}
+
+static void tally_attendance(struct response *r, const struct incident *inc,
+			     int cross_border, double at_s);
+
+/* Unit u arrives at its job's scene at at_s (now, or later when its
+ * arrival was settled at dispatch): the first unit to arrive attends the
+ * incident; returns the unit's time on scene. */
+static double unit_arrives(struct response *r, struct unit *u, double at_s)
+{
+	struct incident *inc = u->job;
+
+	if (!inc->attended) {
+		tally_attendance(r, inc, u->cross_border, at_s);
+		inc->attended = 1;
+		inc->arrived_s = at_s;   /* for the log */
+	}
+	if (inc->counted)   /* a count until the figures */
+		ag_at(r, inc->area, inc->grade)[RSP_UNITS_PER_INCIDENT] += 1;
+	if (inc->state == INC_TRAVEL)
+		inc->state = INC_SCENE;
+	u->state = UNIT_SCENE;
+	return dist_sample(&r->sc->grades[inc->grade].on_scene,
+			   r->rng[RS_ON_SCENE]);
+}
+
+/* Unit u is on its way to inc, to arrive at arrive_s. When nothing can
+ * come between (arrival_certain), the arrival is settled now and only the
+ * clear goes on the calendar: one event a job instead of two, the same
+ * figures (tallies are sums and counts; the time on scene comes from its
+ * own stream). Until arrive_s the unit counts as on scene, which nothing
+ * tells apart for a job that cannot be taken from it. */
+static void unit_on_way(struct response *r, struct unit *u,
+			struct incident *inc, double arrive_s)
+{
+	if (!arrival_certain(r, inc, arrive_s)) {
+		u->job_seq = sim_schedule(r->ctx, arrive_s, on_arrive, u, 0);
+		return;
+	}
+	double scene_s = unit_arrives(r, u, arrive_s);
+	u->job_seq = sim_schedule(r->ctx, arrive_s + scene_s, on_clear, u, 0);
+}
+
 /* Sends unit u (already counted busy) to incident inc, taking it off its
  * queue. Cross-border dispatch travels further; an abstraction is counted
  * when it starts in the counted period, and so are its hours. */
@@ -283,7 +338,7 @@ static void dispatch(struct response *r, struct unit *u, struct incident *inc,
 				 now >= r->warmup_s && now < r->end_s;
 	if (u->abstraction_counted)
 		r->area_tally[inc->area * RSP_AREA_METRICS + RSP_ABSTRACTIONS] += 1;
-	u->job_seq = sim_schedule(r->ctx, now + travel_s, on_arrive, u, 0);
+	unit_on_way(r, u, inc, now + travel_s);
 }
 
 /* A free unit of area a whose role attends grade g in ordinary dispatch
@@ -494,11 +549,11 @@ static void on_wait_check(struct sim_ctx *ctx, const struct ev_event *ev)
 	offer_waiting(inc->rsp, inc);
 }
 
-/* Records the attendance of inc (a unit arrived now). */
+/* Records the attendance of inc (a unit arrives at at_s). */
 static void tally_attendance(struct response *r, const struct incident *inc,
-			     int cross_border)
+			     int cross_border, double at_s)
 {
-	double attend_s = sim_now(r->ctx) - inc->created_s;
+	double attend_s = at_s - inc->created_s;
 	const struct grade_spec *gs = &r->sc->grades[inc->grade];
 	double *f = ag_at(r, inc->area, inc->grade);
 
@@ -528,22 +583,10 @@ static void on_arrive(struct sim_ctx *ctx, const struct ev_event *ev)
 
 	if (u->job_seq != ev->seq)
 		return;
-	struct incident *inc = u->job;
-	assert(inc->state != INC_DELAY && u->state == UNIT_TRAVEL);
-	if (!inc->attended) {
-		/* The first unit to arrive attends it. */
-		tally_attendance(r, inc, u->cross_border);
-		inc->attended = 1;
-		inc->arrived_s = sim_now(ctx);   /* for the log */
-	}
-	if (inc->counted)   /* a count until the figures */
-		ag_at(r, inc->area, inc->grade)[RSP_UNITS_PER_INCIDENT] += 1;
-	double scene_s = dist_sample(&r->sc->grades[inc->grade].on_scene,
-				     r->rng[RS_ON_SCENE]);
-	if (inc->state == INC_TRAVEL)
-		inc->state = INC_SCENE;
-	u->state = UNIT_SCENE;
-	u->job_seq = sim_schedule(ctx, sim_now(ctx) + scene_s, on_clear, u, 0);
+	assert(u->job->state != INC_DELAY && u->state == UNIT_TRAVEL);
+	double now = sim_now(ctx);
+	double scene_s = unit_arrives(r, u, now);
+	u->job_seq = sim_schedule(ctx, now + scene_s, on_clear, u, 0);
 }
 
 /* The incident longest waiting, of the highest grade unit group gr may
@@ -727,15 +770,32 @@ void response_on_unit_roster(struct sim_ctx *ctx, const struct ev_event *ev)
 
 /* ---- calls become incidents ------------------------------------------- */
 
+/* Counted incident inc, created at at_s: its tallies by area, grade, day
+ * and hour, and one more pending. */
+static void incident_counted(struct response *r, struct incident *inc,
+			     double at_s)
+{
+	size_t g = inc->grade;
+
+	local_hour_read(&r->now_hour, &r->clock, &r->span, at_s);
+	inc->hour = (uint16_t)r->now_hour.hour;
+	inc->day = (uint16_t)r->now_hour.day;
+	ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
+	rsp_day_at(r, inc->day, g)[RSP_D_INCIDENTS] += 1;
+	response_period_created(r, inc);
+	r->pending++;
+	r->pending_ag[inc->area * r->sc->n_grades + g]++;
+}
+
 void response_call_ended(struct response *r, size_t line, unsigned counted,
-			 uint64_t call)
+			 uint64_t call, double at_s, bool ahead)
 {
 	assert(line < r->sc->n_lines);
 	size_t g = gsl_ran_discrete(r->rng[RS_MIX], r->mix[line]);
 	duplicate_count(r->outcomes, line, g, counted);
 	if (!duplicate_is_incident(r->outcomes, g)) {
 		if (r->log && g == r->sc->n_grades + DUPLICATE_CALL)
-			response_log_duplicate(r, call);
+			response_log_duplicate(r, call, at_s, ahead);
 		return;   /* resolved on the call, or a duplicate */
 	}
 	struct incident *inc = incident_get(r);
@@ -743,33 +803,26 @@ void response_call_ended(struct response *r, size_t line, unsigned counted,
 		sim_fail(r->ctx, SIM_ENOMEM, "out of memory for incidents");
 		return;
 	}
-	double now = sim_now(r->ctx);
 	inc->grade = (uint32_t)g;
 	inc->area = (uint32_t)gsl_ran_discrete(r->rng[RS_AREA], r->area_pick);
-	inc->created_s = now;
+	inc->created_s = at_s;
 	inc->state = INC_DELAY;
 	inc->preempted = 0;
 	inc->need = response_multi_need(r, g);
 	inc->sent = inc->active = inc->attended = 0;
-	inc->counted = now >= r->warmup_s && now < r->end_s;
+	inc->counted = at_s >= r->warmup_s && at_s < r->end_s;
 	if (r->log)
 		response_log_created(r, inc, call);
 	seeking_add(r);
-	if (inc->counted) {
-		local_hour_read(&r->now_hour, &r->clock, &r->span, now);
-		inc->hour = (uint16_t)r->now_hour.hour;
-		inc->day = (uint16_t)r->now_hour.day;
-		ag_at(r, inc->area, g)[RSP_INCIDENTS] += 1;
-		rsp_day_at(r, inc->day, g)[RSP_D_INCIDENTS] += 1;
-		response_period_created(r, inc);
-		r->pending++;
-		r->pending_ag[inc->area * r->sc->n_grades + g]++;
-	}
+	if (inc->counted)
+		incident_counted(r, inc, at_s);
 	const struct grade_spec *gs = &r->sc->grades[g];
 	if (gs->has_delay)
-		sim_schedule(r->ctx, now + dist_sample(&gs->delay,
+		sim_schedule(r->ctx, at_s + dist_sample(&gs->delay,
 						       r->rng[RS_DELAY]),
 			     on_ready, inc, 0);
+	else if (ahead)
+		sim_schedule(r->ctx, at_s, on_ready, inc, 0);
 	else
 		seek_unit(r, inc);
 }

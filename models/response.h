@@ -66,12 +66,17 @@ struct response *response_new(const struct scenario *sc, struct sim_ctx *ctx,
 /* NULL is a no-op. */
 void response_free(struct response *rsp);
 
-/* An answered call of line `line` ended its talk time now: maybe creates an
- * incident (the line's mix decides: models/duplicate.h), tallied by its
- * outcome when counted is 1 (offered in the counted period). call is its
- * id in a logged run (see models/run_log.h), else 0. */
+/* An answered call of line `line` ends its talk time at at_s: maybe
+ * creates an incident (the line's mix decides: models/duplicate.h),
+ * tallied by its outcome when counted is 1 (offered in the counted
+ * period). call is its id in a logged run (see models/run_log.h), else 0.
+ * Told now (at_s is now), or ahead, when the call is answered (at_s later,
+ * before the horizon): the incident is created at at_s either way, counted
+ * by at_s, and starts seeking a unit at at_s plus its grading delay; told
+ * ahead, its draws are made and its tallies counted at once, and it takes
+ * its part of run.max_waiting from then. */
 void response_call_ended(struct response *rsp, size_t line, unsigned counted,
-			 uint64_t call);
+			 uint64_t call, double at_s, bool ahead);
 /* Counted incidents not yet attended: the run settles until this is 0. */
 long response_pending(const struct response *rsp);
 /* Opens the counted period (called at warmup_s) and closes it (at end_s):

@@ -267,7 +267,8 @@ static void rsp_handle(void *model, const struct replication_notice *n)
 {
 	switch (n->kind) {
 	case REPLICATION_CALL_ENDED:
-		response_call_ended(model, n->line, n->counted, n->call);
+		response_call_ended(model, n->line, n->counted, n->call,
+				    n->at_s, n->ahead);
 		break;
 	case REPLICATION_PERIOD_OPEN:
 		response_open(model);

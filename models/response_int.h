@@ -197,8 +197,10 @@ void response_log_created(struct response *r, struct incident *inc,
 void response_log_dispatched(struct response *r, struct incident *inc,
 			     const struct unit *u);
 void response_log_ended(const struct response *r, const struct incident *inc);
-/* Call number `call` drew "duplicate": no incident, but the log marks it. */
-void response_log_duplicate(const struct response *r, uint64_t call);
+/* Call number `call`, whose talk ends at at_s (told ahead, or now), drew
+ * "duplicate": no incident, but the log marks it at at_s. */
+void response_log_duplicate(struct response *r, uint64_t call, double at_s,
+			    bool ahead);
 void response_log_unfinished(const struct response *r);
 
 /* Incidents that need more than one unit, and the unit time each grade

@@ -23,9 +23,25 @@ void response_log_dispatched(struct response *r, struct incident *inc,
 	inc->unit = u;
 }
 
-void response_log_duplicate(const struct response *r, uint64_t call)
+static void on_log_duplicate(struct sim_ctx *ctx, const struct ev_event *ev)
 {
-	if (r->log->duplicate)
+	const struct response *r = ev->obj;
+	(void)ctx;
+	r->log->duplicate(r->log->sink, (uint64_t)ev->arg);
+}
+
+/* The sink keeps one number and marks the call's row, which follows: told
+ * ahead, the mark waits for the talk's end on the calendar, where the
+ * contact centre puts the row's event next (models/contact_centre.c,
+ * log_talk_settled), at the same time, so nothing runs between them. */
+void response_log_duplicate(struct response *r, uint64_t call, double at_s,
+			    bool ahead)
+{
+	if (!r->log->duplicate)
+		return;
+	if (ahead)
+		sim_schedule(r->ctx, at_s, on_log_duplicate, r, (int64_t)call);
+	else
 		r->log->duplicate(r->log->sink, call);
 }
 

@@ -65,8 +65,9 @@ struct run_log {
 	void *sink;
 	/* Optional (NULL: not wanted): call number `call`, answered, is a
 	 * duplicate (models/duplicate.h). Handed over when the call's talk
-	 * ends, before the call's own row in the same event, so a sink can
-	 * mark that row keeping the one number. */
+	 * ends, just before the call's own row (in the same event, or in the
+	 * event before it), so a sink can mark that row keeping the one
+	 * number. */
 	void (*duplicate)(void *sink, uint64_t call);
 };
 

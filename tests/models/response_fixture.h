@@ -183,8 +183,7 @@ struct drive {
 
 static inline void on_call(struct sim_ctx *ctx, const struct ev_event *ev)
 {
-	(void)ctx;
-	response_call_ended(ev->obj, (size_t)ev->arg, 1, 0);
+	response_call_ended(ev->obj, (size_t)ev->arg, 1, 0, sim_now(ctx), false);
 }
 
 static inline void on_open(struct sim_ctx *ctx, const struct ev_event *ev)
