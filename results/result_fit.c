@@ -10,7 +10,8 @@ static void result_fit_points(struct result_check *c, const json_t *o,
 			      size_t n)
 {
 	const json_t *pts = result_want(c, o, path, "points", RT_ARRAY);
-	char at[320];
+	/* path (under 300 bytes), ".points[", an index of up to 20 digits, "]" */
+	char at[300 + sizeof ".points[]" + 20];
 
 	for (size_t i = 0; pts != NULL && i < json_array_size(pts); i++) {
 		const json_t *p = json_array_get(pts, i);
