@@ -21,8 +21,9 @@
 #define EVENTS_COLUMNS_MAX (SCENARIO_LIST_MAX + 4)
 #define EVENTS_FIXED "date, start and hours"
 
-/* The columns of the file: where date, start, hours are, and the line of
- * each other column (-1: date, start or hours; -2: the label). */
+/* The columns of the file: where date, start, hours are, and what each
+ * column holds: a line's factors (the line's index), the label (-2),
+ * date, start or hours (-3, -4, -5; events_fixed), or nothing (-1). */
 struct events_cols {
 	int date, start, hours, n;
 	long line[EVENTS_COLUMNS_MAX];
@@ -42,13 +43,16 @@ struct events_file {
 	size_t n;
 };
 
-/* Whether x is among the first n of v. */
-static int events_seen(const long *v, int n, long x)
+static const char *const events_fixed[] = {"event", "date", "start",
+					   "hours", NULL};
+
+/* The first of the n columns whose code is x, or -1. */
+static int events_find(const long *v, int n, long x)
 {
 	for (int i = 0; i < n; i++)
 		if (v[i] == x)
-			return 1;
-	return 0;
+			return i;
+	return -1;
 }
 
 /* Column i of the header: date, start, hours, event or a line, each
@@ -56,24 +60,17 @@ static int events_seen(const long *v, int n, long x)
 static int events_column(struct scenario_read *ld, struct events_file *f,
 			 char **cells, int i)
 {
-	struct events_cols *k = &f->cols;
-	int *fixed = strcmp(cells[i], "date") == 0 ? &k->date :
-		     strcmp(cells[i], "start") == 0 ? &k->start :
-		     strcmp(cells[i], "hours") == 0 ? &k->hours : NULL;
+	int w = yaml_doc_word_index(cells[i], events_fixed);
+	long *code = &f->cols.line[i];
 
-	k->line[i] = fixed ? -1 : strcmp(cells[i], "event") == 0 ? -2 :
-		     scenario_line_index(ld->sc, cells[i]);
-	if (fixed && *fixed < 0) {
-		*fixed = i;
-		return 1;
-	}
-	if (fixed || (k->line[i] != -1 && events_seen(k->line, i, k->line[i])))
-		csv_read_report(&ld->yd, &f->c, cells[i], "column '%.60s' is "
-				"given twice; give each column once", cells[i]);
-	else if (k->line[i] == -1)
+	*code = w >= 0 ? -2 - w : scenario_line_index(ld->sc, cells[i]);
+	if (*code == -1)
 		csv_read_report(&ld->yd, &f->c, cells[i], "'%.60s' is not a "
 				"column; columns are date, start, hours, event "
 				"and the names of the lines", cells[i]);
+	else if (events_find(f->cols.line, i, *code) >= 0)
+		csv_read_report(&ld->yd, &f->c, cells[i], "column '%.60s' is "
+				"given twice; give each column once", cells[i]);
 	else
 		return 1;
 	return 0;
@@ -87,10 +84,12 @@ static int events_header(struct scenario_read *ld, struct events_file *f,
 	struct events_cols *k = &f->cols;
 	int ok = 1;
 
-	k->date = k->start = k->hours = -1;
 	k->n = nc;
 	for (int i = 0; i < nc; i++)
 		ok &= events_column(ld, f, cells, i);
+	k->date = events_find(k->line, nc, -3);
+	k->start = events_find(k->line, nc, -4);
+	k->hours = events_find(k->line, nc, -5);
 	if (ok && (k->date < 0 || k->start < 0 || k->hours < 0)) {
 		csv_read_report(&ld->yd, &f->c, cells[0], "the first line names "
 				"the columns and must have " EVENTS_FIXED
