@@ -12,7 +12,8 @@
 #include "models/local_clock.h"
 #include "models/scenario_rota.h"
 
-/* Releases what one line owns: its distributions and its surge windows. */
+/* Releases what one line owns: its distributions (its call-back's
+ * too) and its surge windows. */
 static void scenario_line_clear(struct line_spec *l)
 {
 	size_t i;
@@ -21,6 +22,8 @@ static void scenario_line_clear(struct line_spec *l)
 	dist_clear(&l->redial_delay);
 	dist_clear(&l->handle);
 	dist_clear(&l->wrap);
+	dist_clear(&l->connection);
+	dist_clear(&l->callback.handle);
 	for (i = 0; i < l->demand.n_surges; i++)
 		free(l->demand.surges[i].weeks);
 	free(l->demand.surges);
