@@ -270,3 +270,15 @@ void csv_read_bad_cell(struct yaml_doc *yd, struct csv_read *c,
 		csv_read_report(yd, c, cell, "'%.60s' is not %s", cell,
 				allowed);
 }
+
+int csv_read_cell(struct yaml_doc *yd, struct csv_read *c, const char *cell,
+		  const struct yaml_doc_rule *r, double *v)
+{
+	int rc = csv_read_number(c, cell, v);
+
+	if (rc == 0 && *v >= r->lo && *v <= r->hi &&
+	    !(r->lo_open && *v == r->lo) && !(r->hi_open && *v == r->hi))
+		return 1;
+	csv_read_bad_cell(yd, c, cell, rc, r->allowed);
+	return 0;
+}

@@ -68,5 +68,9 @@ int csv_read_number(const struct csv_read *c, const char *cell, double *v);
  * of range (rc 0), at its own position. */
 void csv_read_bad_cell(struct yaml_doc *yd, struct csv_read *c,
 		       const char *cell, int rc, const char *allowed);
+/* A cell as a number within rule r (its bounds, open where r says; r's
+ * `whole` is not read) into *v; 0 after reporting it with r->allowed. */
+int csv_read_cell(struct yaml_doc *yd, struct csv_read *c, const char *cell,
+		  const struct yaml_doc_rule *r, double *v);
 
 #endif

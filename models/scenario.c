@@ -12,7 +12,8 @@
 #include "models/local_clock.h"
 #include "models/scenario_rota.h"
 
-/* Releases what one line owns: its distributions and its surge windows. */
+/* Releases what one line owns: its distributions (its call-back's
+ * too) and its surge windows. */
 static void scenario_line_clear(struct line_spec *l)
 {
 	size_t i;
@@ -21,6 +22,8 @@ static void scenario_line_clear(struct line_spec *l)
 	dist_clear(&l->redial_delay);
 	dist_clear(&l->handle);
 	dist_clear(&l->wrap);
+	dist_clear(&l->connection);
+	dist_clear(&l->callback.handle);
 	for (i = 0; i < l->demand.n_surges; i++)
 		free(l->demand.surges[i].weeks);
 	free(l->demand.surges);
@@ -132,27 +135,28 @@ int scenario_parse_decimal(const char *text, double *out)
 	return 1;
 }
 
-long scenario_line_index(const struct scenario *sc, const char *name)
+/* The index of the record named name among n records of the given
+ * stride from first (each beginning with its name), or -1. */
+static long scenario_index(const void *first, size_t stride, size_t n,
+			   const char *name)
 {
-	size_t i;
-
-	assert(sc && name);
-	for (i = 0; i < sc->n_lines; i++)
-		if (strcmp(sc->lines[i].name, name) == 0)
+	for (size_t i = 0; i < n; i++)
+		if (strcmp((const char *)first + i * stride, name) == 0)
 			return (long)i;
 	return -1;
+}
+
+long scenario_line_index(const struct scenario *sc, const char *name)
+{
+	assert(sc && name);
+	return scenario_index(sc->lines, sizeof *sc->lines, sc->n_lines, name);
 }
 
 /* As scenario_line_index, for pools. */
 long scenario_pool_index(const struct scenario *sc, const char *name)
 {
-	size_t i;
-
 	assert(sc && name);
-	for (i = 0; i < sc->n_pools; i++)
-		if (strcmp(sc->pools[i].name, name) == 0)
-			return (long)i;
-	return -1;
+	return scenario_index(sc->pools, sizeof *sc->pools, sc->n_pools, name);
 }
 
 /* The counted period: run.days whole or fractional days. */
@@ -189,11 +193,23 @@ double scenario_warmup_end_s(const struct scenario *sc)
 static int scenario_days_worked(unsigned days)
 {
 	int n = 0;
-	int d;
 
-	for (d = 0; d < 7; d++)
+	for (int d = 0; d < 7; d++)
 		n += (days >> d) & 1u;
 	return n;
+}
+
+/* Staff hours a week that n shifts roster, each person counted crew
+ * times: staff x crew x shift hours x days worked. */
+static double scenario_shift_hours(const struct shift_spec *s, size_t n,
+				   int crew)
+{
+	double hours = 0.0;
+
+	for (size_t i = 0; i < n; i++)
+		hours += s[i].staff * crew * (s[i].duration_s / 3600.0) *
+			 scenario_days_worked(s[i].days);
+	return hours;
 }
 
 /* Rostered hours a week over contracted hours of one FTE. Shrinkage is not
@@ -201,19 +217,11 @@ static int scenario_days_worked(unsigned days)
  * (see roster.h). */
 double scenario_pool_fte(const struct pool_spec *p)
 {
-	double hours = 0.0;
-	size_t i;
-
 	assert(p && p->hours_per_week > 0.0);
 	if (p->rota)
 		return scenario_rota_people(p->rota);
-	for (i = 0; i < p->n_shifts; i++) {
-		const struct shift_spec *s = &p->shifts[i];
-
-		hours += s->staff * (s->duration_s / 3600.0) *
-			 scenario_days_worked(s->days);
-	}
-	return hours / p->hours_per_week;
+	return scenario_shift_hours(p->shifts, p->n_shifts, 1) /
+	       p->hours_per_week;
 }
 
 /* Annual cost of the FTE the pool's roster implies. */
@@ -229,21 +237,14 @@ double scenario_pool_cost(const struct pool_spec *p)
 double scenario_unit_fte(const struct scenario *sc, const struct unit_spec *u)
 {
 	const struct role_spec *role;
-	double hours = 0.0;
-	size_t i;
 
 	assert(sc && u && u->role < sc->n_roles);
 	role = &sc->roles[u->role];
 	assert(role->hours_per_week > 0.0 && u->crew >= 1);
 	if (u->rota)
 		return scenario_rota_people(u->rota) * u->crew;
-	for (i = 0; i < u->n_shifts; i++) {
-		const struct shift_spec *s = &u->shifts[i];
-
-		hours += s->staff * u->crew * (s->duration_s / 3600.0) *
-			 scenario_days_worked(s->days);
-	}
-	return hours / role->hours_per_week;
+	return scenario_shift_hours(u->shifts, u->n_shifts, u->crew) /
+	       role->hours_per_week;
 }
 
 /* Annual cost of the officers the unit roster implies, at its role's cost

@@ -32,8 +32,9 @@ static int dist_push(struct scenario_read *ld, struct dist *d, double v)
 	return 1;
 }
 
-/* Reads `column`: a 1-based number (into *col, 0-based; default the
- * first) or a header name (into *name, found later in the file). */
+/* Reads `column`: a 1-based number (into *col, 0-based) or a header
+ * name (into *name, found later in the file); *col is -1 when neither is
+ * given. */
 static int csv_column(struct scenario_read *ld, struct yaml_doc_at m,
 		      const char **name, int *col)
 {
@@ -46,7 +47,7 @@ static int csv_column(struct scenario_read *ld, struct yaml_doc_at m,
 	double v = 1;
 
 	*name = NULL;
-	*col = 0;
+	*col = -1;
 	if (!c.id)
 		return 1;
 	n = yaml_doc_node(&ld->yd, c.id);
@@ -125,7 +126,7 @@ static void empirical_rows(struct scenario_read *ld, struct yaml_doc_at m,
 static void empirical_from_csv(struct scenario_read *ld, struct yaml_doc_at m,
 			       struct dist *d)
 {
-	char kp[YAML_DOC_PATH_MAX], cp[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at f = yaml_doc_key(&ld->yd, m, "csv", kp);
 	const char *name;
 	const char *const keys[] = {"csv", "column", NULL};
@@ -144,9 +145,8 @@ static void empirical_from_csv(struct scenario_read *ld, struct yaml_doc_at m,
 			       &c))
 		return;
 	if (!name || csv_header(ld, &c, name, m, &col))
-		empirical_rows(ld, m, &c, col, name != NULL,
-			       yaml_doc_key(&ld->yd, m, "column",
-					    cp).id != 0, d);
+		empirical_rows(ld, m, &c, col < 0 ? 0 : col, name != NULL,
+			       col >= 0, d);
 	free(c.text);
 }
 

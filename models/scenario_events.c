@@ -17,13 +17,13 @@
 
 #include "models/local_clock.h"
 #include "models/week.h"
-#include "sim/mem.h"
 
 #define EVENTS_COLUMNS_MAX (SCENARIO_LIST_MAX + 4)
 #define EVENTS_FIXED "date, start and hours"
 
-/* The columns of the file: where date, start, hours are, and the line of
- * each other column (-1: date, start or hours; -2: the label). */
+/* The columns of the file: where date, start, hours are, and what each
+ * column holds: a line's factors (the line's index), the label (-2),
+ * date, start or hours (-3, -4, -5; events_fixed), or nothing (-1). */
 struct events_cols {
 	int date, start, hours, n;
 	long line[EVENTS_COLUMNS_MAX];
@@ -40,16 +40,19 @@ struct events_file {
 	struct csv_read c;
 	struct events_cols cols;
 	struct events_row *rows;
-	size_t n, cap;
+	size_t n;
 };
 
-/* Whether x is among the first n of v. */
-static int events_seen(const long *v, int n, long x)
+static const char *const events_fixed[] = {"event", "date", "start",
+					   "hours", NULL};
+
+/* The first of the n columns whose code is x, or -1. */
+static int events_find(const long *v, int n, long x)
 {
 	for (int i = 0; i < n; i++)
 		if (v[i] == x)
-			return 1;
-	return 0;
+			return i;
+	return -1;
 }
 
 /* Column i of the header: date, start, hours, event or a line, each
@@ -57,24 +60,17 @@ static int events_seen(const long *v, int n, long x)
 static int events_column(struct scenario_read *ld, struct events_file *f,
 			 char **cells, int i)
 {
-	struct events_cols *k = &f->cols;
-	int *fixed = strcmp(cells[i], "date") == 0 ? &k->date :
-		     strcmp(cells[i], "start") == 0 ? &k->start :
-		     strcmp(cells[i], "hours") == 0 ? &k->hours : NULL;
+	int w = yaml_doc_word_index(cells[i], events_fixed);
+	long *code = &f->cols.line[i];
 
-	k->line[i] = fixed ? -1 : strcmp(cells[i], "event") == 0 ? -2 :
-		     scenario_line_index(ld->sc, cells[i]);
-	if (fixed && *fixed < 0) {
-		*fixed = i;
-		return 1;
-	}
-	if (fixed || (k->line[i] != -1 && events_seen(k->line, i, k->line[i])))
-		csv_read_report(&ld->yd, &f->c, cells[i], "column '%.60s' is "
-				"given twice; give each column once", cells[i]);
-	else if (k->line[i] == -1)
+	*code = w >= 0 ? -2 - w : scenario_line_index(ld->sc, cells[i]);
+	if (*code == -1)
 		csv_read_report(&ld->yd, &f->c, cells[i], "'%.60s' is not a "
 				"column; columns are date, start, hours, event "
 				"and the names of the lines", cells[i]);
+	else if (events_find(f->cols.line, i, *code) >= 0)
+		csv_read_report(&ld->yd, &f->c, cells[i], "column '%.60s' is "
+				"given twice; give each column once", cells[i]);
 	else
 		return 1;
 	return 0;
@@ -88,10 +84,12 @@ static int events_header(struct scenario_read *ld, struct events_file *f,
 	struct events_cols *k = &f->cols;
 	int ok = 1;
 
-	k->date = k->start = k->hours = -1;
 	k->n = nc;
 	for (int i = 0; i < nc; i++)
 		ok &= events_column(ld, f, cells, i);
+	k->date = events_find(k->line, nc, -3);
+	k->start = events_find(k->line, nc, -4);
+	k->hours = events_find(k->line, nc, -5);
 	if (ok && (k->date < 0 || k->start < 0 || k->hours < 0)) {
 		csv_read_report(&ld->yd, &f->c, cells[0], "the first line names "
 				"the columns and must have " EVENTS_FIXED
@@ -102,25 +100,13 @@ static int events_header(struct scenario_read *ld, struct events_file *f,
 	return ok;
 }
 
-/* A number cell in [lo, hi] (above lo when open); 0 after reporting. */
-static int events_number(struct scenario_read *ld, struct csv_read *c,
-			 const char *cell, const double range[3],
-			 const char *allowed, double *v)
-{
-	int rc = csv_read_number(c, cell, v);
-
-	if (rc == 0 && *v >= range[0] && *v <= range[1] &&
-	    !(range[2] > 0 && *v == range[0]))
-		return 1;
-	csv_read_bad_cell(&ld->yd, c, cell, rc, allowed);
-	return 0;
-}
-
 /* The date, start and hours of a row into r; 0 after a problem. */
 static int events_when(struct scenario_read *ld, struct events_file *f,
 		       char **cells, struct events_row *r)
 {
-	static const double hours_range[3] = {0, SCENARIO_EVENT_HOURS_MAX, 1};
+	static const struct yaml_doc_rule hours_rule = {
+		0, SCENARIO_EVENT_HOURS_MAX, 1, 0, 0,
+		"a number of hours with 0 < hours <= 744"};
 	const struct events_cols *k = &f->cols;
 	double start = scenario_read_clock_s(cells[k->start]), hours;
 	struct demand_date d;
@@ -138,8 +124,8 @@ static int events_when(struct scenario_read *ld, struct events_file *f,
 				"to \"23:59\"", cells[k->start]);
 		ok = 0;
 	}
-	if (!events_number(ld, &f->c, cells[k->hours], hours_range,
-			   "a number of hours with 0 < hours <= 744", &hours))
+	if (!csv_read_cell(&ld->yd, &f->c, cells[k->hours], &hours_rule,
+			   &hours))
 		ok = 0;
 	r->at_s = (dated ? (double)demand_day_number(d) : 0) * DAY_S + start;
 	r->duration_s = ok ? hours * HOUR_S : 0;
@@ -150,7 +136,9 @@ static int events_when(struct scenario_read *ld, struct events_file *f,
 static int events_factors(struct scenario_read *ld, struct events_file *f,
 			  char **cells, struct events_row *r)
 {
-	static const double range[3] = {0, SCENARIO_EVENTS_FACTOR_MAX, 0};
+	static const struct yaml_doc_rule factor_rule = {
+		0, SCENARIO_EVENTS_FACTOR_MAX, 0, 0, 0,
+		"a factor from 0 to 1000, or empty for 1"};
 	const struct events_cols *k = &f->cols;
 	int ok = 1;
 
@@ -158,8 +146,7 @@ static int events_factors(struct scenario_read *ld, struct events_file *f,
 		r->factor[l] = 1.0;
 	for (int i = 0; i < k->n; i++)
 		if (k->line[i] >= 0 && cells[i][0] != '\0' &&
-		    !events_number(ld, &f->c, cells[i], range,
-				   "a factor from 0 to 1000, or empty for 1",
+		    !csv_read_cell(&ld->yd, &f->c, cells[i], &factor_rule,
 				   &r->factor[k->line[i]]))
 			ok = 0;
 	return ok;
@@ -226,34 +213,20 @@ static void events_bound(struct scenario_read *ld, struct events_file *f,
 	}
 }
 
-/* Room for one more row; 0 after reporting too many or no memory. */
+/* Room for one more row (the rows' array holds SCENARIO_LIST_MAX); 0
+ * after reporting too many or no memory. */
 static int events_grow(struct scenario_read *ld, struct events_file *f,
 		       char *at)
 {
-	struct events_row *grown;
-
 	if (f->n == SCENARIO_LIST_MAX) {
 		csv_read_report(&ld->yd, &f->c, at, "more than %d events; a "
 				"file may hold at most %d", SCENARIO_LIST_MAX,
 				SCENARIO_LIST_MAX);
 		return 0;
 	}
-	if (f->n == f->cap) {
-		f->cap = f->cap ? 2 * f->cap : 16;
-		grown = mem_realloc(f->rows, f->cap * sizeof *grown);
-		if (!grown) {
-			ld->yd.oom = 1;
-			return 0;
-		}
-		f->rows = grown;
-	}
-	f->rows[f->n].factor = mem_calloc(ld->sc->n_lines + 1, sizeof(double));
-	if (!f->rows[f->n].factor) {
-		ld->yd.oom = 1;
-		return 0;
-	}
-	f->n++;
-	return 1;
+	f->rows[f->n].factor = scenario_read_calloc(ld, ld->sc->n_lines + 1,
+						    sizeof(double));
+	return f->rows[f->n++].factor != NULL;
 }
 
 /* Every row after the header; returns 0 when the file is not usable. a
@@ -311,11 +284,9 @@ static void events_windows(struct scenario_read *ld, const struct events_file *f
 	for (size_t l = 0; l < sc->n_lines && !ld->yd.oom; l++) {
 		struct demand_spec *dm = &sc->lines[l].demand;
 
-		dm->windows = mem_calloc(f->n + 1, sizeof *dm->windows);
-		if (!dm->windows) {
-			ld->yd.oom = 1;
+		dm->windows = scenario_read_calloc(ld, f->n, sizeof *dm->windows);
+		if (!dm->windows)
 			return;
-		}
 		for (size_t j = 0; j < f->n; j++) {
 			const struct events_row *r = &f->rows[j];
 			double a = local_clock_elapsed(&c, r->at_s - t0);
@@ -349,7 +320,8 @@ void scenario_events_read(struct scenario_read *ld, struct yaml_doc_at top)
 	if (!scenario_read_csv(ld, a, SCENARIO_PROFILE_CSV_MAX, "an events CSV",
 			       &f.c))
 		return;
-	if (events_rows(ld, a, &f) && !ld->yd.oom)
+	f.rows = scenario_read_calloc(ld, SCENARIO_LIST_MAX, sizeof *f.rows);
+	if (f.rows && events_rows(ld, a, &f) && !ld->yd.oom)
 		events_windows(ld, &f);
 	for (size_t j = 0; j < f.n; j++)
 		free(f.rows[j].factor);

@@ -159,16 +159,17 @@ static void warn_surges(struct scenario_read *ld, struct yaml_doc_at line,
 				  "changes no figure", c0 / 3600, c1 / 3600);
 }
 
-/* The goal of the target `key` (answer, attend) of the record at rec, or
- * an id of 0 when it gives none. */
-static struct yaml_doc_at goal_of(struct scenario_read *ld,
-				  struct yaml_doc_at rec, const char *key,
-				  char kp[YAML_DOC_PATH_MAX],
-				  char gp[YAML_DOC_PATH_MAX])
+/* Warns, at the goal of the target `key` (answer, attend) of the record
+ * at rec when it gives one, that its agreement cannot be measured: fmt
+ * says why, naming the record (name). */
+static void warn_goal(struct scenario_read *ld, struct yaml_doc_at rec,
+		      const char *key, const char *fmt, const char *name)
 {
+	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at t = yaml_doc_key(&ld->yd, rec, key, kp);
 
-	return t.id ? yaml_doc_key(&ld->yd, t, "goal", gp) : t;
+	if (t.id && (t = yaml_doc_key(&ld->yd, t, "goal", gp)).id)
+		load_warn(ld, t, fmt, name);
 }
 
 /* Warns of a line whose agreement cannot be measured: it has no calls. */
@@ -176,13 +177,10 @@ static void warn_line_goal(struct scenario_read *ld, struct yaml_doc_at line,
 			   size_t l)
 {
 	const struct line_spec *ls = &ld->sc->lines[l];
-	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at goal = goal_of(ld, line, "answer", kp, gp);
 
-	if (!isnan(ls->goal) && ls->demand.mean_rate_per_s <= 0 && goal.id)
-		load_warn(ld, goal,
-			  "line %s has no calls (its volume is 0), so "
-			  "its service level cannot be measured; "
+	if (!isnan(ls->goal) && ls->demand.mean_rate_per_s <= 0)
+		warn_goal(ld, line, "answer", "line %s has no calls (its volume "
+			  "is 0), so its service level cannot be measured; "
 			  "--require-slas counts this agreement as missed",
 			  ls->name);
 }
@@ -193,19 +191,17 @@ static void warn_grade_goal(struct scenario_read *ld, struct yaml_doc_at grade,
 			    size_t g)
 {
 	const struct scenario *sc = ld->sc;
-	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at goal = goal_of(ld, grade, "attend", kp, gp);
 	double per_s = 0;
-	size_t l;
 
-	for (l = 0; l < sc->n_lines; l++)
+	for (size_t l = 0; l < sc->n_lines; l++)
 		per_s += sc->lines[l].demand.mean_rate_per_s *
 			 sc->lines[l].incident_p[g];
 	if (!isnan(sc->grades[g].goal) && !isnan(sc->grades[g].target_s) &&
-	    per_s <= 0 && goal.id)
-		load_warn(ld, goal, "no call creates incidents of grade %s, so "
-			  "its attendance cannot be measured; --require-slas "
-			  "counts this agreement as missed", sc->grades[g].name);
+	    per_s <= 0)
+		warn_goal(ld, grade, "attend", "no call creates incidents of "
+			  "grade %s, so its attendance cannot be measured; "
+			  "--require-slas counts this agreement as missed",
+			  sc->grades[g].name);
 }
 
 /* Warns when the counted period is too short to expect a single call. */

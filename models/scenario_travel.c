@@ -18,28 +18,14 @@
 static const struct yaml_doc_rule R_HOUR_FACTOR = {
 	0.1, 10, 0, 0, 0, "a factor from 0.1 to 10"};
 
-/* The table a row of rec keeps. */
-static struct travel_week *travel_at(const struct scenario_key *k, void *rec)
-{
-	return (struct travel_week *)((char *)rec + k->offset);
-}
-
-/* A table must have one factor for each hour of the week. */
-static void travel_count(struct scenario_read *ld, struct yaml_doc_at a,
-			 size_t n)
-{
-	if (n != HOURS_PER_WEEK)
-		yaml_doc_problem(&ld->yd, a, "has %zu factors; must have 168 "
-				 "(one an hour, Monday 00:00 first)", n);
-}
-
 /* Inline or a CSV of factors, one a line, as a line's profile is
- * written; a CSV's count is judged once its lines read cleanly. */
+ * written, one for each hour of the week; a CSV's count is judged once
+ * its lines read cleanly. */
 void scenario_travel_parse(struct scenario_read *ld, struct yaml_doc_at m,
 			   const struct scenario_key *k, void *rec)
 {
 	char kp[YAML_DOC_PATH_MAX];
-	struct travel_week *t = travel_at(k, rec);
+	struct travel_week *t = (struct travel_week *)((char *)rec + k->offset);
 	struct yaml_doc_at p = yaml_doc_key(&ld->yd, m, k->key, kp);
 	int before = ld->yd.n_problems;
 	long n;
@@ -50,9 +36,10 @@ void scenario_travel_parse(struct scenario_read *ld, struct yaml_doc_at m,
 	n = p.id ? scenario_read_factor_list(ld, p, "a travel-by-hour CSV",
 		"a CSV file name or a list of 168 factors from 0.1 to 10",
 		&R_HOUR_FACTOR, t->factor, HOURS_PER_WEEK) : -1;
-	if (n >= 0 && (ld->yd.n_problems == before ||
+	if (n >= 0 && n != HOURS_PER_WEEK && (ld->yd.n_problems == before ||
 		       !yaml_doc_is_string(yaml_doc_node(&ld->yd, p.id))))
-		travel_count(ld, p, (size_t)n);
+		yaml_doc_problem(&ld->yd, p, "has %ld factors; must have 168 "
+				 "(one an hour, Monday 00:00 first)", n);
 }
 
 void scenario_travel_dispatch(struct scenario_read *ld, struct yaml_doc_at top)

@@ -228,6 +228,25 @@ static void test_distribution_kinds(void **state)
 	scenario_free(sc);
 }
 
+/* A line's connection time and its call-back's handling time own their
+ * empirical samples as its other distributions do: scenario_free releases
+ * them (a leak here fails the sanitizer build). */
+static void test_every_line_distribution_freed(void **state)
+{
+	const char *text = HEAD L999 HANDLE
+		"    connection: {dist: empirical, values: [4.5, 6.25, 9]}\n"
+		"    callback: {probability: 0.5, target_s: 900, pool: emergency,"
+		" handle: {dist: empirical, values: [180.5, 240]}}\n"
+		ANSWER POOLS SHIFT;
+	struct scenario *sc = expect_good("t.yaml", text, NULL, 0);
+	const struct line_spec *l = &sc->lines[0];
+
+	(void)state;
+	assert_int_equal(l->connection.n_values, 3);
+	assert_int_equal(l->callback.handle.n_values, 2);
+	scenario_free(sc);
+}
+
 /* ------------------------------------------------------------------ */
 /* Bad input: one problem each                                         */
 
@@ -967,6 +986,7 @@ int main(void)
 		cmocka_unit_test(test_defaults_and_units),
 		cmocka_unit_test(test_helpers),
 		cmocka_unit_test(test_distribution_kinds),
+		cmocka_unit_test(test_every_line_distribution_freed),
 		BAD(bad_wrong_type),
 		BAD(bad_negative),
 		BAD(bad_nan),

@@ -1,0 +1,113 @@
+/* test_csv_read.c: a CSV cell read as a number within a rule, its bounds
+ * closed or open, in files that separate cells with ',' and with ';'
+ * (where the decimal mark is a comma), and the message each refusal
+ * gives at the cell's own line and column. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tests/test_support.h"
+#include "models/csv_read.h"
+
+/* A reader over text (a copy it cuts in place), and its first row. */
+struct cell_case {
+	char text[128];
+	struct csv_read c;
+	char *cells[4];
+	struct sim_err err;
+	struct yaml_doc yd;
+	int n;
+};
+
+static void cell_open(struct cell_case *t, const char *text)
+{
+	memset(t, 0, sizeof *t);
+	snprintf(t->text, sizeof t->text, "%s", text);
+	snprintf(t->c.path, sizeof t->c.path, "f.csv");
+	t->c.text = t->text;
+	t->c.next = t->text;
+	t->c.ypath = "events";
+	sim_err_clear(&t->err);
+	t->yd.file = "s.yaml";
+	t->yd.err = &t->err;
+	t->n = csv_read_row(&t->yd, &t->c, t->cells, 4);
+}
+
+/* Hours as the events file reads them: above 0, at most 744. */
+static const struct yaml_doc_rule hours = {
+	0, 744, 1, 0, 0, "a number of hours with 0 < hours <= 744"};
+
+static void test_cell_within_open_rule(void **state)
+{
+	struct cell_case t;
+	double v = 0;
+
+	(void)state;
+	cell_open(&t, "2.385,744,0,744.5\n");
+	assert_int_equal(t.n, 4);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[0], &hours, &v), 1);
+	assert_true(v == 2.385);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[1], &hours, &v), 1);
+	assert_int_equal(t.yd.n_problems, 0);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[2], &hours, &v), 0);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[3], &hours, &v), 0);
+	assert_int_equal(t.yd.n_problems, 2);
+	assert_string_equal(t.err.text,
+		"f.csv:1:11: events: '0' is not a number of hours with 0 < "
+		"hours <= 744\n"
+		"f.csv:1:13: events: '744.5' is not a number of hours with "
+		"0 < hours <= 744\n");
+}
+
+/* A closed rule takes both bounds; an upper bound may be open too. */
+static void test_cell_closed_and_open_top(void **state)
+{
+	static const struct yaml_doc_rule closed = {0, 1, 0, 0, 0, "p"};
+	static const struct yaml_doc_rule below = {0, 1, 0, 1, 0, "q"};
+	struct cell_case t;
+	double v = 0;
+
+	(void)state;
+	cell_open(&t, "0,1\n");
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[0], &closed, &v), 1);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[1], &closed, &v), 1);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[0], &below, &v), 1);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[1], &below, &v), 0);
+	assert_string_equal(t.err.text, "f.csv:1:3: events: '1' is not q\n");
+}
+
+/* Text that is not a plain decimal says why; in a file separated by ';'
+ * the decimal mark is a comma and a point is refused. */
+static void test_cell_refusals(void **state)
+{
+	struct cell_case t;
+	double v = 0;
+
+	(void)state;
+	cell_open(&t, "6,5;6.5;0x10;x\n");
+	assert_int_equal(t.n, 4);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[0], &hours, &v), 1);
+	assert_true(v == 6.5);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[1], &hours, &v), 0);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[2], &hours, &v), 0);
+	assert_int_equal(csv_read_cell(&t.yd, &t.c, t.cells[3], &hours, &v), 0);
+	assert_string_equal(t.err.text,
+		"f.csv:1:5: events: '6.5' has a decimal point, but this file "
+		"separates cells with ';', so its decimal mark is ','; must be "
+		"a number of hours with 0 < hours <= 744\n"
+		"f.csv:1:9: events: '0x10' is not a plain decimal number "
+		"(hexadecimal, octal and leading zeros are not read); must be "
+		"a number of hours with 0 < hours <= 744\n"
+		"f.csv:1:14: events: 'x' is not a number of hours with 0 < "
+		"hours <= 744\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cell_within_open_rule),
+		cmocka_unit_test(test_cell_closed_and_open_top),
+		cmocka_unit_test(test_cell_refusals),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
