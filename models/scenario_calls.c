@@ -278,18 +278,9 @@ static const struct scenario_record_hook line_hooks[] = {
 	{"incidents", parse_incidents}, {"duplicate", parse_duplicate},
 	{"answer", scenario_agreement_read}, {NULL, NULL}};
 
-/* Defaults kept in a line's maps, read before its keys. */
-static void init_line(void *rec)
-{
-	struct line_spec *l = rec;
-
-	scenario_schema_defaults(scenario_schema_answer, l);
-	scenario_schema_defaults(scenario_schema_months, &l->demand);
-}
-
 const struct scenario_record_kind scenario_calls_lines = {
 	"line", "a list of contact lines", NULL, 0, 0, line_hooks,
-	1 + offsetof(struct line_spec, pos), init_line, NULL, NULL, 0};
+	1 + offsetof(struct line_spec, pos), NULL, NULL, NULL, 0};
 
 void scenario_calls_check_peak(struct scenario_read *ld, struct yaml_doc_at m,
 			       const struct line_spec *l)

@@ -18,15 +18,6 @@ static const struct scenario_record_hook deferrable_hooks[] = {
 	{"volume", scenario_calls_volume}, {"profile", scenario_calls_profile},
 	{NULL, NULL}};
 
-/* Defaults kept in a stream's maps, read before its keys. */
-static void init_deferrable(void *rec)
-{
-	struct line_spec *l = &((struct deferrable_spec *)rec)->work;
-
-	scenario_schema_defaults(scenario_schema_deferrable_answer, l);
-	scenario_schema_defaults(scenario_schema_months, &l->demand);
-}
-
 /* Each stream's peak rate, once the list read cleanly. */
 static void check_peaks(struct scenario_read *ld, struct yaml_doc_at top,
 			const struct scenario_key *k, void *rec)
@@ -46,5 +37,5 @@ const struct scenario_record_kind scenario_deferrable_streams = {
 	"{name: live-chat, volume: {per_year: 50000}, handle: {dist: "
 	"exponential, mean: 600}, answer: {within_h: 24}, pool: "
 	"non-emergency}", NULL, 0, 1, deferrable_hooks,
-	1 + offsetof(struct deferrable_spec, work.pos), init_deferrable,
-	NULL, check_peaks, 1};
+	1 + offsetof(struct deferrable_spec, work.pos), NULL, NULL,
+	check_peaks, 1};

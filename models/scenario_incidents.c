@@ -41,12 +41,7 @@ static void check_grade(struct scenario_read *ld, struct yaml_doc_at m,
 /* Without attend the grade has no target. */
 static void init_grade(void *rec)
 {
-	struct grade_spec *g = rec;
-
-	g->target_s = NAN;
-	g->goal = NAN;
-	g->on_at_least = NAN;
-	g->multi_units = 2;
+	((struct grade_spec *)rec)->target_s = NAN;
 }
 
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
@@ -148,10 +143,17 @@ static const struct scenario_record_hook role_hooks[] = {
 	{"attends", parse_attends}, {"abstraction", parse_abstraction},
 	{NULL, NULL}};
 
+/* Without abstraction a role is never abstracted, after 0 s: its
+ * after_s has no default only for an abstraction given without it. */
+static void init_role(void *rec)
+{
+	((struct role_spec *)rec)->abstract_after_s = 0;
+}
+
 const struct scenario_record_kind scenario_incidents_role_list = {
 	"role", "a list of officer roles such as {name: response, attends: "
 	"[emergency]}", NULL, 0, 0, role_hooks,
-	1 + offsetof(struct role_spec, line), NULL, NULL, NULL, 0};
+	1 + offsetof(struct role_spec, line), init_role, NULL, NULL, 0};
 
 static const struct scenario_record_hook unit_hooks[] = {
 	{"shifts", scenario_pools_read_shifts},

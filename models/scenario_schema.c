@@ -767,4 +767,7 @@ void scenario_schema_defaults(const struct scenario_key *t, void *rec)
 	for (; t->key; t++)
 		if (t->kind == SCENARIO_NUMBER && !t->required)
 			keep(t, rec, t->def);
+		else if (t->kind == SCENARIO_MAP && t->sub &&
+			 t->form != SCENARIO_FORM_POINTER)
+			scenario_schema_defaults(t->sub, (char *)rec + t->offset);
 }
