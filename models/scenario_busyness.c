@@ -7,12 +7,6 @@
 /* The list reader reads a group's name into the record's start. */
 _Static_assert(offsetof(struct busyness_spec, name) == 0, "name first");
 
-static const struct scenario_record_kind busyness_kind = {
-	"busyness", "busyness group", "a list of busyness groups such as "
-	"{name: city, cv: 0.1, lines: [\"999\", \"101\"]}", NULL,
-	sizeof(struct busyness_spec), 0, 1, scenario_schema_busyness,
-	NULL, 0, NULL, NULL};
-
 /* Whether line l is in one of the first n groups; its group in *g. */
 static int listed_before(const struct scenario *sc, size_t n, size_t l,
 			 size_t *g)
@@ -25,12 +19,13 @@ static int listed_before(const struct scenario *sc, size_t n, size_t l,
 }
 
 /* A line has one day factor: in two groups it would have two. */
-static void check_one_group(struct scenario_read *ld, struct yaml_doc_at top)
+static void check_one_group(struct scenario_read *ld, struct yaml_doc_at top,
+			    const struct scenario_key *k, void *rec)
 {
-	const struct scenario *sc = ld->sc;
+	const struct scenario *sc = rec;
 	char kp[YAML_DOC_PATH_MAX], gp[YAML_DOC_PATH_MAX], lp[YAML_DOC_PATH_MAX],
 	     ip[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "busyness", kp);
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, k->key, kp);
 	size_t first;
 
 	for (size_t g = 1; g < sc->n_busyness; g++) {
@@ -52,13 +47,7 @@ static void check_one_group(struct scenario_read *ld, struct yaml_doc_at top)
 	}
 }
 
-void scenario_busyness_read(struct scenario_read *ld, struct yaml_doc_at top)
-{
-	struct scenario *sc = ld->sc;
-	int before = ld->yd.n_problems;
-
-	sc->busyness = scenario_record_list(ld, top, &busyness_kind,
-					  &sc->n_busyness);
-	if (ld->yd.n_problems == before && !ld->yd.oom)
-		check_one_group(ld, top);
-}
+const struct scenario_record_kind scenario_busyness_groups = {
+	"busyness group", "a list of busyness groups such as {name: city, "
+	"cv: 0.1, lines: [\"999\", \"101\"]}", NULL, 0, 1, NULL, 0, NULL,
+	NULL, check_one_group, 1};

@@ -6,8 +6,8 @@
 
 #include "models/scenario_record.h"
 
-/* Reads the top level's busyness list, once the lines are read, into
- * ld->sc: each group's name, cv and lines, and no line in two groups. */
-void scenario_busyness_read(struct scenario_read *ld, struct yaml_doc_at top);
+/* The top level's busyness list, read once the lines are: each group's
+ * name, cv and lines, and no line in two groups. */
+extern const struct scenario_record_kind scenario_busyness_groups;
 
 #endif

@@ -118,13 +118,6 @@ void scenario_calls_profile(struct scenario_read *ld, struct yaml_doc_at m,
 	dm->n_slots = (size_t)n;
 }
 
-/* Surge windows {start, hours, factor, weeks}. */
-static const struct scenario_record_kind surges_kind = {
-	"surges", "surge", "a list of surge windows", "a mapping such as "
-	"{start: \"sat 22:00\", hours: 4, factor: 1.5}",
-	sizeof(struct surge_spec), 0, 1, scenario_schema_surge, NULL, 0,
-	NULL, NULL};
-
 /* The product of the factors above 1 of the surges in force at week
  * offset t. Surges that overlap in the week are taken to meet, whatever
  * their weeks, so the bound holds for any run. */
@@ -180,16 +173,22 @@ static void check_peak_rate(struct scenario_read *ld, struct yaml_doc_at m,
 			 SCENARIO_PEAK_RATE_MAX, what);
 }
 
-/* surges, then the line's peak rate, once its demand read cleanly. */
-static void parse_surges(struct scenario_read *ld, struct yaml_doc_at m,
+/* After the surges, the line's peak rate, once its demand read
+ * cleanly. */
+static void check_surges(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec)
 {
-	struct demand_spec *dm = &((struct line_spec *)rec)->demand;
 	(void)k;
-	dm->surges = scenario_record_list(ld, m, &surges_kind, &dm->n_surges);
 	if (ld->yd.n_problems == ld->mark && !ld->yd.oom)
-		check_peak_rate(ld, m, dm, "calls");
+		check_peak_rate(ld, m, &((struct line_spec *)rec)->demand,
+				"calls");
 }
+
+/* Surge windows {start, hours, factor, weeks}. */
+const struct scenario_record_kind scenario_calls_surges = {
+	"surge", "a list of surge windows", "a mapping such as "
+	"{start: \"sat 22:00\", hours: 4, factor: 1.5}", 0, 1, NULL, 0,
+	NULL, NULL, check_surges, 0};
 
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
@@ -275,23 +274,13 @@ static void parse_duplicate(struct scenario_read *ld, struct yaml_doc_at m,
 
 static const struct scenario_record_hook line_hooks[] = {
 	{"volume", scenario_calls_volume}, {"profile", scenario_calls_profile},
-	{"surges", parse_surges}, {"redial", parse_redial},
+	{"redial", parse_redial},
 	{"incidents", parse_incidents}, {"duplicate", parse_duplicate},
 	{"answer", scenario_agreement_read}, {NULL, NULL}};
 
-/* Defaults kept in a line's maps, read before its keys. */
-static void init_line(void *rec)
-{
-	struct line_spec *l = rec;
-
-	scenario_schema_defaults(scenario_schema_answer, l);
-	scenario_schema_defaults(scenario_schema_months, &l->demand);
-}
-
 const struct scenario_record_kind scenario_calls_lines = {
-	"lines", "line", "a list of contact lines", NULL,
-	sizeof(struct line_spec), 0, 0, scenario_schema_line, line_hooks,
-	1 + offsetof(struct line_spec, pos), init_line, NULL};
+	"line", "a list of contact lines", NULL, 0, 0, line_hooks,
+	1 + offsetof(struct line_spec, pos), NULL, NULL, NULL, 0};
 
 void scenario_calls_check_peak(struct scenario_read *ld, struct yaml_doc_at m,
 			       const struct line_spec *l)

@@ -6,9 +6,10 @@
 
 #include "models/scenario_record.h"
 
-/* The list of lines, read by scenario_record_list. */
-extern const struct scenario_record_kind scenario_calls_lines;
-
+/* The list of lines, and of a line's surges: its peak rate checked once
+ * they are read. */
+extern const struct scenario_record_kind scenario_calls_lines,
+	scenario_calls_surges;
 /* The hooks of a line's volume and profile, for a record that begins
  * with a struct line_spec (deferrable work), and the check of the peak
  * rate of l's demand, once its volume, profile and months read cleanly

@@ -18,38 +18,24 @@ static const struct scenario_record_hook deferrable_hooks[] = {
 	{"volume", scenario_calls_volume}, {"profile", scenario_calls_profile},
 	{NULL, NULL}};
 
-/* Defaults kept in a stream's maps, read before its keys. */
-static void init_deferrable(void *rec)
+/* Each stream's peak rate, once the list read cleanly. */
+static void check_peaks(struct scenario_read *ld, struct yaml_doc_at top,
+			const struct scenario_key *k, void *rec)
 {
-	struct line_spec *l = &((struct deferrable_spec *)rec)->work;
-
-	scenario_schema_defaults(scenario_schema_deferrable_answer, l);
-	scenario_schema_defaults(scenario_schema_months, &l->demand);
-}
-
-static const struct scenario_record_kind deferrable_kind = {
-	"deferrable", "deferrable stream", "a list of deferrable work such as "
-	"{name: live-chat, volume: {per_year: 50000}, handle: {dist: "
-	"exponential, mean: 600}, answer: {within_h: 24}, pool: "
-	"non-emergency}", NULL, sizeof(struct deferrable_spec), 0, 1,
-	scenario_schema_deferrable, deferrable_hooks,
-	1 + offsetof(struct deferrable_spec, work.pos), init_deferrable,
-	NULL};
-
-void scenario_deferrable_read(struct scenario_read *ld,
-			      struct yaml_doc_at top)
-{
-	struct scenario *sc = ld->sc;
+	const struct scenario *sc = rec;
 	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	int before = ld->yd.n_problems;
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, k->key, kp);
 
-	sc->deferrable = scenario_record_list(ld, top, &deferrable_kind,
-					      &sc->n_deferrable);
-	if (ld->yd.n_problems != before || ld->yd.oom)
-		return;
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, top, "deferrable", kp);
 	for (size_t i = 0; i < sc->n_deferrable; i++)
 		scenario_calls_check_peak(ld, yaml_doc_item(&ld->yd, s, (int)i,
 			sc->deferrable[i].work.name, ip),
 			&sc->deferrable[i].work);
 }
+
+const struct scenario_record_kind scenario_deferrable_streams = {
+	"deferrable stream", "a list of deferrable work such as "
+	"{name: live-chat, volume: {per_year: 50000}, handle: {dist: "
+	"exponential, mean: 600}, answer: {within_h: 24}, pool: "
+	"non-emergency}", NULL, 0, 1, deferrable_hooks,
+	1 + offsetof(struct deferrable_spec, work.pos), NULL, NULL,
+	check_peaks, 1};

@@ -6,10 +6,9 @@
 
 #include "models/scenario_record.h"
 
-/* Reads the top level's deferrable list, once the pools are read, into
- * ld->sc: each stream's name, demand, handle time, target, goal and pool,
- * and each stream's peak rate within the lines' bound. */
-void scenario_deferrable_read(struct scenario_read *ld,
-			      struct yaml_doc_at top);
+/* The top level's deferrable list, read once the pools are: each
+ * stream's name, demand, handle time, target, goal and pool, and each
+ * stream's peak rate within the lines' bound. */
+extern const struct scenario_record_kind scenario_deferrable_streams;
 
 #endif

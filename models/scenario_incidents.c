@@ -41,19 +41,15 @@ static void check_grade(struct scenario_read *ld, struct yaml_doc_at m,
 /* Without attend the grade has no target. */
 static void init_grade(void *rec)
 {
-	struct grade_spec *g = rec;
-
-	g->target_s = NAN;
-	g->goal = NAN;
-	g->on_at_least = NAN;
-	g->multi_units = 2;
+	((struct grade_spec *)rec)->target_s = NAN;
 }
 
 /* At most RESPONSE_GRADES_MAX, the bits of a role's attends. */
-static const struct scenario_record_kind grades_kind = {
-	"grades", "grade", "a list of incident grades, highest first", NULL,
-	sizeof(struct grade_spec), RESPONSE_GRADES_MAX, 0, scenario_schema_grade,
-	scenario_agreement_hooks, 1 + offsetof(struct grade_spec, line), init_grade, check_grade};
+const struct scenario_record_kind scenario_incidents_grade_list = {
+	"grade", "a list of incident grades, highest first", NULL,
+	RESPONSE_GRADES_MAX, 0, scenario_agreement_hooks,
+	1 + offsetof(struct grade_spec, line), init_grade, check_grade, NULL,
+	0};
 
 /* grades: highest first. Read before the lines, whose incidents name
  * them. */
@@ -64,21 +60,23 @@ void scenario_incidents_grades(struct scenario_read *ld, struct yaml_doc_at top)
 	if (!yaml_doc_key(&ld->yd, top, "grades", kp).id)
 		return;
 	ld->grades_given = 1;
-	ld->sc->grades = scenario_record_list(ld, top, &grades_kind,
-					    &ld->sc->n_grades);
+	scenario_record_row(ld, top, scenario_schema_find(scenario_schema_top,
+							  "grades"), ld->sc);
 }
 
 /* The shares are the probabilities of an incident's area. */
-static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
+static void check_shares(struct scenario_read *ld, struct yaml_doc_at top,
+			 const struct scenario_key *k, void *rec)
 {
-	const struct scenario *sc = ld->sc;
+	const struct scenario *sc = rec;
+	char kp[YAML_DOC_PATH_MAX];
 	double sum = 0;
 	size_t i;
 
 	for (i = 0; i < sc->n_areas; i++)
 		sum += sc->areas[i].share;
-	if (fabs(sum - 1) > 1e-6)
-		yaml_doc_problem(&ld->yd, s,
+	if (sc->n_areas && fabs(sum - 1) > 1e-6)
+		yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, top, k->key, kp),
 				 "shares sum to %.9g; must sum to 1 (within "
 				 "1e-6)", sum);
 }
@@ -86,33 +84,11 @@ static void check_shares(struct scenario_read *ld, struct yaml_doc_at s)
 static const struct scenario_record_hook area_hooks[] = {
 	{"travel_by_hour", scenario_travel_parse}, {NULL, NULL}};
 
-static const struct scenario_record_kind areas_kind = {
-	"areas", "area", "a list of areas such as {name: Birmingham, share: "
-	"0.39, neighbours: [Solihull]}", NULL, sizeof(struct area_spec), 0, 0,
-	scenario_schema_area, area_hooks, 1 + offsetof(struct area_spec, line),
-	NULL, NULL};
-
 /* areas, then their neighbours, which may name an area listed later. */
-static void parse_areas(struct scenario_read *ld, struct yaml_doc_at top)
-{
-	char kp[YAML_DOC_PATH_MAX], ip[YAML_DOC_PATH_MAX];
-	struct scenario *sc = ld->sc;
-	const struct scenario_key *neighbours =
-		scenario_schema_find(scenario_schema_area, "neighbours");
-	int before = ld->yd.n_problems;
-	struct yaml_doc_at s, m;
-	size_t i;
-
-	sc->areas = scenario_record_list(ld, top, &areas_kind, &sc->n_areas);
-	s = yaml_doc_key(&ld->yd, top, "areas", kp);
-	for (i = 0; i < sc->n_areas; i++) {
-		m = yaml_doc_item(&ld->yd, s, (int)i, sc->areas[i].name, ip);
-		if (yaml_doc_node(&ld->yd, m.id)->type == YAML_MAPPING_NODE)
-			scenario_record_late(ld, m, neighbours, &sc->areas[i]);
-	}
-	if (sc->n_areas && ld->yd.n_problems == before)
-		check_shares(ld, s);
-}
+const struct scenario_record_kind scenario_incidents_area_list = {
+	"area", "a list of areas such as {name: Birmingham, share: 0.39, "
+	"neighbours: [Solihull]}", NULL, 0, 0, area_hooks,
+	1 + offsetof(struct area_spec, line), NULL, NULL, check_shares, 1};
 
 /* attends: grade names, each once, as bits of r->attends. */
 static void parse_attends(struct scenario_read *ld, struct yaml_doc_at m,
@@ -167,23 +143,28 @@ static const struct scenario_record_hook role_hooks[] = {
 	{"attends", parse_attends}, {"abstraction", parse_abstraction},
 	{NULL, NULL}};
 
-static const struct scenario_record_kind roles_kind = {
-	"roles", "role", "a list of officer roles such as {name: response, "
-	"attends: [emergency]}", NULL, sizeof(struct role_spec), 0, 0,
-	scenario_schema_role, role_hooks, 1 + offsetof(struct role_spec, line),
-	NULL, NULL};
+/* Without abstraction a role is never abstracted, after 0 s: its
+ * after_s has no default only for an abstraction given without it. */
+static void init_role(void *rec)
+{
+	((struct role_spec *)rec)->abstract_after_s = 0;
+}
+
+const struct scenario_record_kind scenario_incidents_role_list = {
+	"role", "a list of officer roles such as {name: response, attends: "
+	"[emergency]}", NULL, 0, 0, role_hooks,
+	1 + offsetof(struct role_spec, line), init_role, NULL, NULL, 0};
 
 static const struct scenario_record_hook unit_hooks[] = {
 	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */
-static const struct scenario_record_kind units_kind = {
-	"units", "unit", "a list of unit rosters such as {area: Birmingham, "
-	"role: response, crew: 2, shifts: [...]}", "a mapping such as {area: "
-	"Birmingham, role: response, shifts: [...]}", sizeof(struct unit_spec),
-	0, 0, scenario_schema_unit, unit_hooks, 1 + offsetof(struct unit_spec, line),
-	NULL, NULL};
+const struct scenario_record_kind scenario_incidents_unit_list = {
+	"unit", "a list of unit rosters such as {area: Birmingham, role: "
+	"response, crew: 2, shifts: [...]}", "a mapping such as {area: "
+	"Birmingham, role: response, shifts: [...]}", 0, 0, unit_hooks,
+	1 + offsetof(struct unit_spec, line), NULL, NULL, NULL, 0};
 
 /* Does unit roster u ever put a unit on duty? */
 static int unit_has_staff(const struct unit_spec *u)
@@ -344,13 +325,9 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 		}
 		return;
 	}
-	parse_areas(ld, top);
-	ld->sc->roles = scenario_record_list(ld, top, &roles_kind,
-					   &ld->sc->n_roles);
-	ld->sc->units = scenario_record_list(ld, top, &units_kind,
-					   &ld->sc->n_units);
-	scenario_record_row(ld, top, scenario_schema_find(scenario_schema_top,
-							  "dispatch"), ld->sc);
+	for (i = 0; after[i]; i++)
+		scenario_record_row(ld, top, scenario_schema_find(
+			scenario_schema_top, after[i]), ld->sc);
 	scenario_travel_dispatch(ld, top);
 }
 

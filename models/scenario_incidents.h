@@ -17,5 +17,10 @@ void scenario_incidents_check_reach(struct scenario_read *ld,
 				    struct yaml_doc_at top);
 void scenario_incidents_check_travel(struct scenario_read *ld,
 				     struct yaml_doc_at top);
+/* The lists' kinds: an area's neighbours are read once every area is,
+ * and the shares then checked. */
+extern const struct scenario_record_kind scenario_incidents_grade_list,
+	scenario_incidents_area_list, scenario_incidents_role_list,
+	scenario_incidents_unit_list;
 
 #endif

@@ -28,9 +28,7 @@
 
 #include "models/csv_read.h"
 #include "models/file_read.h"
-#include "models/scenario_busyness.h"
 #include "models/scenario_callback.h"
-#include "models/scenario_deferrable.h"
 #include "models/scenario_events.h"
 #include "models/scenario_edit.h"
 #include "models/scenario_load.h"
@@ -68,17 +66,16 @@ static void load_walk(struct scenario_read *ld, struct scenario *sc)
 	scenario_record_row(ld, top, scenario_schema_find(t, "run"), sc);
 	before = ld->yd.n_problems;
 	scenario_incidents_grades(ld, top);
-	sc->lines = scenario_record_list(ld, top, &scenario_calls_lines,
-				       &sc->n_lines);
-	sc->pools = scenario_record_list(ld, top, &scenario_pools_list,
-				       &sc->n_pools);
+	scenario_record_row(ld, top, scenario_schema_find(t, "lines"), sc);
+	scenario_record_row(ld, top, scenario_schema_find(t, "pools"), sc);
 	if (ld->yd.n_problems == before && !ld->yd.oom) {
 		scenario_pools_check_served(ld, top);
 		scenario_callback_check(ld, top);
 	}
-	scenario_busyness_read(ld, top);
+	scenario_record_row(ld, top, scenario_schema_find(t, "busyness"), sc);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
-		scenario_deferrable_read(ld, top);
+		scenario_record_row(ld, top, scenario_schema_find(t,
+							   "deferrable"), sc);
 	if (ld->yd.n_problems == before && !ld->yd.oom)
 		scenario_events_read(ld, top);
 	scenario_incidents_read(ld, top);

@@ -8,7 +8,6 @@
 
 #include "models/scenario_record.h"
 #include "models/scenario_rota.h"
-#include "models/scenario_routing.h"
 
 /* ------------------------------------------------------------------ */
 /* Pools and shifts                                                    */
@@ -135,9 +134,9 @@ static void init_shift(void *rec)
 
 /* shifts: of a pool or of a unit, read alike. */
 const struct scenario_record_kind scenario_pools_shifts = {
-	"shifts", "shift", "a list of shifts such as {name: early, start: "
-	"\"07:00\", hours: 10, staff: 24}", NULL, sizeof(struct shift_spec), 0, 0,
-	scenario_schema_shift, scenario_pools_shift_hooks, 0, init_shift, NULL};
+	"shift", "a list of shifts such as {name: early, start: \"07:00\", "
+	"hours: 10, staff: 24}", NULL, 0, 0, scenario_pools_shift_hooks, 0,
+	init_shift, NULL, NULL, 0};
 
 /* shifts, of a pool or of a unit roster, kept where the row says; a
  * roster on a rota has none (scenario_rota.c reports both). */
@@ -151,14 +150,10 @@ void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 			yaml_doc_missing(&ld->yd, m, k->key, k->give);
 		return;
 	}
-	*(struct shift_spec **)(void *)((char *)rec + k->offset) =
-		scenario_record_list(ld, m, &scenario_pools_shifts,
-				     (size_t *)(void *)((char *)rec + k->count));
+	scenario_record_items(ld, m, k, rec);
 }
 
 static const struct scenario_record_hook pool_hooks[] = {
-	{"overflow", scenario_routing_read},
-	{"reserve", scenario_routing_read},
 	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
@@ -178,9 +173,8 @@ static void check_pool(struct scenario_read *ld, struct yaml_doc_at m,
 }
 
 const struct scenario_record_kind scenario_pools_list = {
-	"pools", "pool", "a list of handler pools", NULL,
-	sizeof(struct pool_spec), 0, 0, scenario_schema_pool, pool_hooks,
-	1 + offsetof(struct pool_spec, pos), NULL, check_pool};
+	"pool", "a list of handler pools", NULL, 0, 0, pool_hooks,
+	1 + offsetof(struct pool_spec, pos), NULL, check_pool, NULL, 0};
 
 /* Every line needs a pool that answers it, or its callers would wait for
  * ever. Checked only once lines and pools read cleanly. */

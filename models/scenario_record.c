@@ -300,14 +300,15 @@ void scenario_record_late(struct scenario_read *ld, struct yaml_doc_at m,
 		readers[k->kind](ld, a, k, rec);
 }
 
-/* Lists of records are read by their parent's hook (scenario_record_list),
- * other lists without a rule or a list they name by hooks, and a late row
- * after the walk. */
+/* Lists of records are read by their kind, other lists without a rule
+ * or a list they name by hooks, and a late row after its list. */
 void scenario_record_row(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec)
 {
-	if (readers[k->kind] && !k->late &&
-	    (k->kind != SCENARIO_LIST || k->of || k->rule))
+	if (k->kind == SCENARIO_LIST && k->items)
+		scenario_record_items(ld, m, k, rec);
+	else if (readers[k->kind] && !k->late &&
+		 (k->kind != SCENARIO_LIST || k->of || k->rule))
 		scenario_record_late(ld, m, k, rec);
 }
 
@@ -404,7 +405,7 @@ static int parse_name(struct scenario_read *ld, struct yaml_doc_at m, char *dst,
 /* Reports the name of item i of list s (its node at a) when an earlier
  * item of recs has it. */
 static void check_unique(struct scenario_read *ld,
-			 const struct scenario_record_kind *k,
+			 const struct scenario_key *k,
 			 struct yaml_doc_at s, const char *recs, int i,
 			 struct yaml_doc_at a)
 {
@@ -420,7 +421,7 @@ static void check_unique(struct scenario_read *ld,
 					 "name", np);
 			yaml_doc_problem(&ld->yd, a, "duplicate %s name '%s' "
 					 "(also at line %d); names must be "
-					 "unique", k->noun, name,
+					 "unique", k->items->noun, name,
 					 yaml_doc_pos(&ld->yd, o.id).line);
 			return;
 		}
@@ -430,7 +431,7 @@ static void check_unique(struct scenario_read *ld,
  * its record in recs and sets *m to it, with the path naming the item by
  * that name. Returns 0 when the item is not a mapping. */
 static int open_item(struct scenario_read *ld,
-		     const struct scenario_record_kind *k, struct yaml_doc_at s,
+		     const struct scenario_key *k, struct yaml_doc_at s,
 		     int i, char *recs, char buf[YAML_DOC_PATH_MAX],
 		     struct yaml_doc_at *m)
 {
@@ -449,59 +450,90 @@ static int open_item(struct scenario_read *ld,
 	return 1;
 }
 
-/* Reads item i of list s into rec, unless it is no mapping (named). */
-static void list_item(struct scenario_read *ld,
-		      const struct scenario_record_kind *k,
+/* Reads item i of list s of row k into rec, unless it is no mapping
+ * (named). */
+static void list_item(struct scenario_read *ld, const struct scenario_key *k,
 		      struct yaml_doc_at s, int i, char *recs)
 {
+	const struct scenario_record_kind *kd = k->items;
 	char *rec = recs + (size_t)i * k->size;
 	char ip[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at m = yaml_doc_item(&ld->yd, s, i, NULL, ip);
 	struct src_pos pos = yaml_doc_pos(&ld->yd, m.id);
 
-	scenario_schema_defaults(k->table, rec);
-	if (k->pos)
-		memcpy(rec + k->pos - 1, &pos, sizeof pos);
-	if (k->init)
-		k->init(rec);
-	if (k->item_give ? !yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE,
-					    k->item_give) :
+	scenario_schema_defaults(k->sub, rec);
+	if (kd->pos)
+		memcpy(rec + kd->pos - 1, &pos, sizeof pos);
+	if (kd->init)
+		kd->init(rec);
+	if (kd->item_give ? !yaml_doc_expect(&ld->yd, m, YAML_MAPPING_NODE,
+					     kd->item_give) :
 	    !open_item(ld, k, s, i, recs, ip, &m))
 		return;
-	if (k->check)
-		k->check(ld, m, rec);
-	scenario_record_read(ld, m, k->table, k->hooks, rec);
+	if (kd->check)
+		kd->check(ld, m, rec);
+	scenario_record_read(ld, m, k->sub, kd->hooks, rec);
 }
 
-/* The list k under mapping parent, required and not empty: a new array
- * of records (owned by the caller, also when NULL is not returned but
- * *n stays 0 after a failed allocation), its length in *n. */
-void *scenario_record_list(struct scenario_read *ld,
-			   struct yaml_doc_at parent,
-			   const struct scenario_record_kind *k, size_t *n_out)
+/* The late rows of the n records at recs, read from list s once every
+ * record is read (an area's neighbours may name areas after it). */
+static void list_late(struct scenario_read *ld, const struct scenario_key *k,
+		      struct yaml_doc_at s, char *recs, size_t n)
 {
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at s = yaml_doc_key(&ld->yd, parent, k->key, kp);
-	int n = !k->optional ? scenario_read_required_list(ld, parent, s,
-							   k->give) :
+	char ip[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at m;
+
+	for (size_t i = 0; i < n; i++) {
+		m = yaml_doc_item(&ld->yd, s, (int)i, k->items->item_give ?
+				  NULL : recs + i * k->size, ip);
+		for (const struct scenario_key *t = k->sub; t->key; t++)
+			if (t->late && yaml_doc_node(&ld->yd, m.id)->type ==
+			    YAML_MAPPING_NODE)
+				scenario_record_late(ld, m, t, recs + i * k->size);
+	}
+}
+
+/* The list s of row k under mapping parent: a new array of records
+ * (kept in rec where the row says, its length too), and then the
+ * records' late rows, which may name records of the list itself. */
+static void list_read(struct scenario_read *ld, struct yaml_doc_at parent,
+		      const struct scenario_key *k, struct yaml_doc_at s,
+		      void *rec)
+{
+	const struct scenario_record_kind *kd = k->items;
+	int n = !kd->optional ? scenario_read_required_list(ld, parent, s,
+							    kd->give) :
 		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
-					k->give) ?
+					kd->give) ?
 		yaml_doc_seq_len(yaml_doc_node(&ld->yd, s.id)) : 0, i;
 	char *recs;
 
-	if (k->max && n > k->max) {
+	if (kd->max && n > kd->max) {
 		yaml_doc_problem(&ld->yd, s, "has %d %ss; must have at most %d",
-				 n, k->noun, k->max);
-		return NULL;
+				 n, kd->noun, kd->max);
+		return;
 	}
 	if (n == 0)
-		return NULL;
+		return;
 	recs = scenario_read_calloc(ld, (size_t)n, k->size);
-	if (recs) {
-		*n_out = (size_t)n;
-		for (i = 0; i < n; i++)
-			list_item(ld, k, s, i, recs);
-	}
-	return recs;
+	*(char **)row_at(k, rec) = recs;
+	if (!recs)
+		return;
+	*(size_t *)(void *)((char *)rec + k->count) = (size_t)n;
+	for (i = 0; i < n; i++)
+		list_item(ld, k, s, i, recs);
+	list_late(ld, k, s, recs, (size_t)n);
 }
 
+void scenario_record_items(struct scenario_read *ld, struct yaml_doc_at m,
+			   const struct scenario_key *k, void *rec)
+{
+	char kp[YAML_DOC_PATH_MAX];
+	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp);
+	int before = ld->yd.n_problems;
+
+	list_read(ld, m, k, s, rec);
+	if (k->items->after && (!k->items->whole ||
+	    (ld->yd.n_problems == before && !ld->yd.oom)))
+		k->items->after(ld, m, k, rec);
+}

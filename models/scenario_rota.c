@@ -23,11 +23,10 @@ static void rota_init_shift(void *rec)
 	sh->days = 0x7fu;
 }
 
-static const struct scenario_record_kind rota_shifts = {
-	"shifts", "shift", "a list of shifts such as {name: E, start: "
-	"\"07:00\", hours: 10}", NULL, sizeof(struct shift_spec), 0, 1,
-	scenario_schema_rota_shift, scenario_pools_shift_hooks, 0,
-	rota_init_shift, NULL};
+const struct scenario_record_kind scenario_rota_shifts = {
+	"shift", "a list of shifts such as {name: E, start: \"07:00\", "
+	"hours: 10}", NULL, 0, 1, scenario_pools_shift_hooks, 0,
+	rota_init_shift, NULL, NULL, 0};
 
 /* pattern: kept without blanks, "E, E, R" read as "E,E,R". */
 static void rota_parse_pattern(struct scenario_read *ld, struct yaml_doc_at m,
@@ -52,18 +51,8 @@ static void rota_parse_pattern(struct scenario_read *ld, struct yaml_doc_at m,
 			r->pattern[n++] = *s;
 }
 
-static void rota_parse_shifts(struct scenario_read *ld, struct yaml_doc_at m,
-			      const struct scenario_key *k, void *rec)
-{
-	struct scenario_rota *r = rec;
-
-	(void)k;
-	r->shifts = scenario_record_list(ld, m, &rota_shifts, &r->n_shifts);
-}
-
 static const struct scenario_record_hook rota_hooks[] = {
-	{"pattern", rota_parse_pattern}, {"shifts", rota_parse_shifts},
-	{NULL, NULL}};
+	{"pattern", rota_parse_pattern}, {NULL, NULL}};
 
 /* Reports a shift named as a rest day is written (rota.h: R, rest, off),
  * which the pattern could not tell apart. Returns 0 when there is one. */

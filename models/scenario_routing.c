@@ -21,19 +21,6 @@ static void init_line(void *rec)
 	*(size_t *)rec = SIZE_MAX;
 }
 
-static const struct scenario_record_kind overflow_kind = {
-	"overflow", "overflow rule", "a list of overflow rules such as "
-	"{line: \"999\", wait_s: 5, queue: 3}", "a mapping such as "
-	"{line: \"999\", wait_s: 5, queue: 3}", sizeof(struct overflow_spec),
-	SCENARIO_LIST_MAX, 1, scenario_schema_overflow, NULL, 0,
-	init_line, NULL};
-
-static const struct scenario_record_kind reserve_kind = {
-	"reserve", "reserve", "a list of reserves such as "
-	"{line: \"101\", keep: 2}", "a mapping such as {line: \"101\", keep: 2}",
-	sizeof(struct reserve_spec), SCENARIO_LIST_MAX, 1,
-	scenario_schema_reserve, NULL, 0, init_line, NULL};
-
 /* Where line l stands in pool p's serves, or -1. */
 static long serve_rank(const struct pool_spec *p, size_t l)
 {
@@ -133,19 +120,30 @@ static void check_reserve(struct scenario_read *ld, struct yaml_doc_at s,
 		}
 }
 
-void scenario_routing_read(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_key *k, void *rec)
+/* The rules that join each item of the list of row k, under pool m, to
+ * the pool and the items before it; not an item whose line failed. */
+static void check_items(struct scenario_read *ld, struct yaml_doc_at m,
+			const struct scenario_key *k, void *rec)
 {
 	int over = k->sub == scenario_schema_overflow;
-	const struct scenario_record_kind *kind = over ? &overflow_kind :
-						  &reserve_kind;
-	size_t *n = (size_t *)(void *)((char *)rec + k->count);
+	size_t n = *(size_t *)(void *)((char *)rec + k->count);
+	const char *items = *(char **)(void *)((char *)rec + k->offset);
 	char kp[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp);
-	char *items = scenario_record_list(ld, m, kind, n);
 
-	*(void **)((char *)rec + k->offset) = items;
-	for (size_t i = 0; i < *n; i++)
-		if (*(size_t *)(void *)(items + i * kind->size) != SIZE_MAX)
+	for (size_t i = 0; i < n; i++)
+		if (*(const size_t *)(const void *)(items + i * k->size) !=
+		    SIZE_MAX)
 			(over ? check_overflow : check_reserve)(ld, s, rec, i);
 }
+
+const struct scenario_record_kind scenario_routing_overflow = {
+	"overflow rule", "a list of overflow rules such as {line: \"999\", "
+	"wait_s: 5, queue: 3}", "a mapping such as {line: \"999\", wait_s: "
+	"5, queue: 3}", SCENARIO_LIST_MAX, 1, NULL, 0, init_line, NULL,
+	check_items, 0};
+
+const struct scenario_record_kind scenario_routing_reserve = {
+	"reserve", "a list of reserves such as {line: \"101\", keep: 2}",
+	"a mapping such as {line: \"101\", keep: 2}", SCENARIO_LIST_MAX, 1,
+	NULL, 0, init_line, NULL, check_items, 0};

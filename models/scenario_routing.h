@@ -6,10 +6,9 @@
 
 #include "models/scenario_record.h"
 
-/* The hook of a pool's overflow and reserve keys: reads the row's list,
- * then checks it against the pool's serves (read before it) and against
- * itself. */
-void scenario_routing_read(struct scenario_read *ld, struct yaml_doc_at m,
-			   const struct scenario_key *k, void *rec);
+/* A pool's overflow rules and reserves, each list checked, once read,
+ * against the pool's serves (read before it) and against itself. */
+extern const struct scenario_record_kind scenario_routing_overflow,
+	scenario_routing_reserve;
 
 #endif

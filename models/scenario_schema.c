@@ -11,6 +11,10 @@
 
 #include "models/agreement.h"
 #include "models/scenario.h"
+#include "models/scenario_busyness.h"
+#include "models/scenario_deferrable.h"
+#include "models/scenario_load.h"
+#include "models/scenario_routing.h"
 #include "models/week.h"
 
 static const struct yaml_doc_rule R_SECONDS_POS = {
@@ -132,10 +136,10 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 	 .required = req, .of = &scenario_of_##f, \
 	 .count = offsetof(struct rec, n_##field), .doc = __VA_ARGS__}
 /* An optional list of records of table s, kept as an array at field and
- * their number at n, which check writes one a line. */
-#define RECORDS(k, s, rec, field, n, item, ...) \
+ * their number at n, read as kind says, which check writes one a line. */
+#define RECORDS(k, s, kd, rec, field, n, item, ...) \
 	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
-	 .sub = s, .count = offsetof(struct rec, n), \
+	 .sub = s, .items = &kd, .count = offsetof(struct rec, n), \
 	 .size = sizeof(struct item), .doc = __VA_ARGS__}
 /* check writes the row only when the number at field is above 0. */
 #define SHOWN(rec, field) .shown = 1 + offsetof(struct rec, field)
@@ -144,10 +148,11 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 #define HELD(rec, field) SHOWN(rec, field), .shown_if = SCENARIO_SHOWN_HELD
 #define NOT_HELD(rec, field) SHOWN(rec, field), \
 	.shown_if = SCENARIO_SHOWN_NOT_HELD
-/* A top-level list of records of type item, kept at field and n_field. */
-#define KEPT(field, item) AT(scenario, field), \
+/* A top-level list of records of type item, kept at field and n_field,
+ * read as kind says. */
+#define KEPT(field, item, kind) AT(scenario, field), \
 	.count = offsetof(struct scenario, n_##field), \
-	.size = sizeof(struct item)
+	.size = sizeof(struct item), .items = &kind
 /* check writes incident response only with grades. */
 #define RESPONSE SHOWN(scenario, n_grades), .shown_if = SCENARIO_SHOWN_COUNT
 /* check writes a shift's length in hours (read by a hook, as hours or
@@ -189,30 +194,35 @@ const struct scenario_key scenario_schema_top[] = {
 	MAP("run", 0, scenario_schema_run, scenario, run, "run settings",
 	    .shape = "a mapping such as {days: 28, replications: 10}"),
 	NESTED("lines", SCENARIO_LIST, 1, scenario_schema_line,
-	       "the contact lines", KEPT(lines, line_spec)),
+	       "the contact lines",
+	       KEPT(lines, line_spec, scenario_calls_lines)),
 	NESTED("pools", SCENARIO_LIST, 1, scenario_schema_pool,
-	       "the call handler pools", KEPT(pools, pool_spec)),
+	       "the call handler pools",
+	       KEPT(pools, pool_spec, scenario_pools_list)),
 	NESTED("busyness", SCENARIO_LIST, 0, scenario_schema_busyness,
 	       "lines sharing a random factor a day",
-	       KEPT(busyness, busyness_spec)),
+	       KEPT(busyness, busyness_spec, scenario_busyness_groups)),
 	NESTED("deferrable", SCENARIO_LIST, 0, scenario_schema_deferrable,
 	       "work taken when no call waits",
-	       KEPT(deferrable, deferrable_spec)),
+	       KEPT(deferrable, deferrable_spec, scenario_deferrable_streams)),
 	{.key = "events", .kind = SCENARIO_TEXT, .scale = 1,
 	 .doc = "dated events: a CSV file",
 	 .size = sizeof(((struct scenario *)0)->events),
 	 .offset = offsetof(struct scenario, events),
 	 .give = "the name of an events CSV file"},
 	NESTED("grades", SCENARIO_LIST, 0, scenario_schema_grade,
-	       "incident grades, highest first", KEPT(grades, grade_spec),
-	       RESPONSE, .note = "   # highest first"),
+	       "incident grades, highest first",
+	       KEPT(grades, grade_spec, scenario_incidents_grade_list), RESPONSE,
+	       .note = "   # highest first"),
 	NESTED("areas", SCENARIO_LIST, 0, scenario_schema_area,
-	       "the areas incidents happen in", KEPT(areas, area_spec),
-	       RESPONSE),
+	       "the areas incidents happen in",
+	       KEPT(areas, area_spec, scenario_incidents_area_list), RESPONSE),
 	NESTED("roles", SCENARIO_LIST, 0, scenario_schema_role,
-	       "officer roles", KEPT(roles, role_spec), RESPONSE),
+	       "officer roles",
+	       KEPT(roles, role_spec, scenario_incidents_role_list), RESPONSE),
 	NESTED("units", SCENARIO_LIST, 0, scenario_schema_unit,
-	       "unit rosters", KEPT(units, unit_spec), RESPONSE),
+	       "unit rosters",
+	       KEPT(units, unit_spec, scenario_incidents_unit_list), RESPONSE),
 	MAP("dispatch", 0, scenario_schema_dispatch, scenario, dispatch,
 	    "dispatch rules",
 	    .shape = "a mapping such as {cross_border_after_s: 300}",
@@ -250,8 +260,9 @@ const struct scenario_key scenario_schema_line[] = {
 	MAP("months", 0, scenario_schema_months, line_spec, demand,
 	    "a factor a calendar month", .flow = 1,
 	    .shape = "a mapping of month (jan..dec) to factor"),
-	RECORDS("surges", scenario_schema_surge, line_spec, demand.surges,
-		demand.n_surges, surge_spec, "windows of extra demand",
+	RECORDS("surges", scenario_schema_surge, scenario_calls_surges,
+		line_spec, demand.surges, demand.n_surges, surge_spec,
+		"windows of extra demand",
 		.absent = "    surges: []\n"),
 	DIST("patience", 0, line_spec, patience, "how long a caller waits",
 	     GIVEN(line_spec, has_patience),
@@ -385,10 +396,12 @@ const struct scenario_key scenario_schema_pool[] = {
 	     "line names, highest priority first",
 	     .give = "a list of line names, highest priority first",
 	     .note = "   # in priority order"),
-	RECORDS("overflow", scenario_schema_overflow, pool_spec, overflow,
-		n_overflow, overflow_spec,
+	RECORDS("overflow", scenario_schema_overflow,
+		scenario_routing_overflow, pool_spec, overflow, n_overflow,
+		overflow_spec,
 		"other lines, taken when under pressure"),
-	RECORDS("reserve", scenario_schema_reserve, pool_spec, reserve,
+	RECORDS("reserve", scenario_schema_reserve,
+		scenario_routing_reserve, pool_spec, reserve,
 		n_reserve, reserve_spec, "handlers kept free for higher lines"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, pool_spec, shrinkage, D, 1, 0,
 		 "the share of rostered time not on calls"),
@@ -396,8 +409,9 @@ const struct scenario_key scenario_schema_pool[] = {
 		 1, 37.5, "contracted hours of one FTE", .note = FTE_HOURS),
 	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
 		 "annual", .note = A_YEAR),
-	RECORDS("shifts", scenario_schema_shift, pool_spec, shifts, n_shifts,
-		shift_spec, "the roster; or rota", NOT_HELD(pool_spec, rota),
+	RECORDS("shifts", scenario_schema_shift, scenario_pools_shifts,
+		pool_spec, shifts, n_shifts, shift_spec, "the roster; or rota",
+		NOT_HELD(pool_spec, rota),
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 6}"),
@@ -573,8 +587,9 @@ const struct scenario_key scenario_schema_unit[] = {
 		 "officers a unit", .note = "   # officers a unit"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
 		 "the share of rostered units not available"),
-	RECORDS("shifts", scenario_schema_shift, unit_spec, shifts, n_shifts,
-		shift_spec, "the roster, in units; or rota",
+	RECORDS("shifts", scenario_schema_shift, scenario_pools_shifts,
+		unit_spec, shifts, n_shifts, shift_spec,
+		"the roster, in units; or rota",
 		.note = "   # staff = units on the shift",
 		NOT_HELD(unit_spec, rota),
 		.give = "the roster: a list of shifts such as {name: early, "
@@ -752,4 +767,7 @@ void scenario_schema_defaults(const struct scenario_key *t, void *rec)
 	for (; t->key; t++)
 		if (t->kind == SCENARIO_NUMBER && !t->required)
 			keep(t, rec, t->def);
+		else if (t->kind == SCENARIO_MAP && t->sub &&
+			 t->form != SCENARIO_FORM_POINTER)
+			scenario_schema_defaults(t->sub, (char *)rec + t->offset);
 }

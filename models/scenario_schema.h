@@ -15,8 +15,9 @@
  * records too, each row by its kind or, for a value of irregular shape,
  * its form (a volume, a profile, a list of days, a shift's length), and
  * only where the row's `shown` test holds. Only such values are read by
- * hooks of their record's part of the loader, named by their key, and
- * lists of records are read by a hook calling scenario_record_list.
+ * hooks of their record's part of the loader, named by their key; a list
+ * of records is read through its row's kind (`items`), which that part
+ * defines.
  * docs/scenario.md lists the same keys, in the same order, in one table a
  * record, which a test holds against these
  * (tests/models/test_scenario_schema.c). To add a key: a row here, the
@@ -46,7 +47,7 @@
 enum scenario_kind {
 	SCENARIO_NUMBER,             /* plain decimal, within its rule */
 	SCENARIO_NAME,               /* a list item's unique name (the list
-					reader reads it, scenario_record_list) */
+					reader reads it) */
 	SCENARIO_TEXT,               /* text of at most size - 1 bytes */
 	SCENARIO_REF,                /* the name of a record of the list
 					`of`, kept as its index */
@@ -61,10 +62,10 @@ enum scenario_kind {
 	SCENARIO_SPAN,               /* a shift's length: hours or end */
 	SCENARIO_DIST,               /* a distribution mapping, struct dist */
 	SCENARIO_MAP,                /* a mapping with a table of its own */
-	SCENARIO_LIST                /* a list: of records (`sub`), of names
-					of records of the list `of`, of
-					numbers within `rule`, or read by a
-					hook */
+	SCENARIO_LIST                /* a list: of records (`sub`, read as
+					`items` says), of names of records
+					of the list `of`, of numbers within
+					`rule`, or read by a hook */
 };
 
 /* The records a reference names: a list of the scenario, each record
@@ -170,7 +171,13 @@ struct scenario_key {
 	 * of a value its kind does not say. */
 	enum scenario_shown shown_if;
 	enum scenario_form form;
+	/* Lists of records: how the loader reads one (scenario_record.h). */
+	const struct scenario_record_kind *items;
 };
+
+/* A list's kind is defined by the part of the loader that reads its
+ * records, and declared in that part's header (scenario_load.h). */
+struct scenario_record_kind;
 
 /* A record type: the heading of its section in docs/scenario.md, which
  * of the key tables under that heading lists its keys (1 the first; 0
@@ -234,7 +241,8 @@ size_t scenario_schema_size(enum scenario_store s);
 /* The name of record i of the list of in scenario sc. */
 const char *scenario_schema_ref_name(const void *sc,
 				     const struct scenario_of *of, size_t i);
-/* Gives rec the defaults of t's optional numbers. */
+/* Gives rec the defaults of t's optional numbers, and of those of its
+ * maps (kept in rec, not behind a pointer). */
 void scenario_schema_defaults(const struct scenario_key *t, void *rec);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "models/rota.h"
+#include "models/scenario_pools.h"
 #include "models/scenario_rota.h"
 
 static const struct yaml_doc_rule R_TEAMS = {
@@ -25,7 +26,7 @@ const struct scenario_key scenario_schema_rota[] = {
 	 .offset = offsetof(struct scenario_rota, pattern),
 	 .form = SCENARIO_FORM_POINTER},
 	{.key = "shifts", .kind = SCENARIO_LIST, .scale = 1,
-	 .sub = scenario_schema_rota_shift,
+	 .sub = scenario_schema_rota_shift, .items = &scenario_rota_shifts,
 	 .doc = "the shifts the pattern names",
 	 .offset = offsetof(struct scenario_rota, shifts),
 	 .count = offsetof(struct scenario_rota, n_shifts),
