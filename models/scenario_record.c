@@ -505,7 +505,7 @@ static void list_read(struct scenario_read *ld, struct yaml_doc_at parent,
 							    kd->give) :
 		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
 					kd->give) ?
-		yaml_doc_seq_len(yaml_doc_node(&ld->yd, s.id)) : 0, i;
+		scenario_read_list_len(ld, s) : 0, i;
 	char *recs;
 
 	if (kd->max && n > kd->max) {

@@ -497,6 +497,44 @@ static void test_profile_inline_lengths(void **state)
 	free(t672);
 }
 
+/* A line's surges, n of them, the rest of the scenario valid. */
+static char *surges_text(int n)
+{
+	static const char surge[] =
+		"      - {start: \"sat 22:00\", hours: 1, factor: 1.0}\n";
+	size_t size = sizeof GOOD + (size_t)n * sizeof surge + 64;
+	char *t = malloc(size);
+	size_t len;
+
+	assert_non_null(t);
+	if (!t)		/* tells the compiler too */
+		return NULL;
+	len = (size_t)snprintf(t, size, "%s%s    surges:\n", HEAD, L999);
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(t + len, size - len, "%s", surge);
+	snprintf(t + len, size - len, "%s%s%s%s", HANDLE, ANSWER, POOLS, SHIFT);
+	return t;
+}
+
+/* An optional list is bounded as a required one is: checking surges
+ * against each other takes time growing with the square of their
+ * number, so an unbounded list was a hang, not an error. */
+static void test_optional_list_bounded(void **state)
+{
+	char *most = surges_text(SCENARIO_LIST_MAX);
+	char *over = surges_text(SCENARIO_LIST_MAX + 1);
+	struct scenario *sc;
+
+	(void)state;
+	expect_bad(over, "t.yaml:7:7: lines.999.surges: ",
+		   "has 1001 items; a list may have at most 1000");
+	sc = expect_good("t.yaml", most, NULL, 0);
+	assert_int_equal(sc->lines[0].demand.n_surges, SCENARIO_LIST_MAX);
+	scenario_free(sc);
+	free(most);
+	free(over);
+}
+
 static void test_several_problems_all_reported(void **state)
 {
 	const char *text =
@@ -626,6 +664,7 @@ int main(void)
 		BAD(bad_name_with_dot),
 		BAD(bad_name_with_newline),
 		cmocka_unit_test(test_profile_inline_lengths),
+		cmocka_unit_test(test_optional_list_bounded),
 		cmocka_unit_test(test_several_problems_all_reported),
 		cmocka_unit_test(test_missing_file),
 	};
