@@ -2,7 +2,6 @@
  * (scenario_edit.h). */
 #include "models/scenario_edit.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
@@ -70,30 +69,6 @@ static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
 	return 1;
 }
 
-/* Index of the item of sequence seq selected by seg: the mapping whose
- * name is seg first, then the item at 0-based index seg; -1 if none. */
-static int seq_select(struct yaml_doc *yd, int seq, const char *seg)
-{
-	const yaml_node_t *s = yaml_doc_node(yd, seq);
-	char *end;
-	long idx;
-	int i;
-
-	for (i = 0; i < yaml_doc_seq_len(s); i++) {
-		int it = s->data.sequence.items.start[i];
-		int name = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
-			   yaml_doc_map_get(yd, it, "name") : 0;
-
-		if (name && yaml_doc_node(yd, name)->type == YAML_SCALAR_NODE &&
-		    strcmp(yaml_doc_text(yaml_doc_node(yd, name)), seg) == 0)
-			return i;
-	}
-	idx = strtol(seg, &end, 10);
-	if (!isdigit((unsigned char)seg[0]) || *end != '\0' || idx >= yaml_doc_seq_len(s))
-		return -1;
-	return (int)idx;
-}
-
 /* "no pool named 'emergncy'; pools are: emergency, non-emergency" — the
  * noun is the key of the list (segment k - 1), singular. */
 static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
@@ -108,18 +83,15 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
 
 	names[0] = '\0';
 	for (i = 0; i < yaml_doc_seq_len(s) && used + 1 < sizeof names; i++) {
-		int it = s->data.sequence.items.start[i];
-		int nm = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
-			 yaml_doc_map_get(yd, it, "name") : 0;
+		const char *nm = yaml_doc_item_name(yd,
+					s->data.sequence.items.start[i]);
 
-		if (nm && yaml_doc_node(yd, nm)->type == YAML_SCALAR_NODE
-		    && n < OVR_NAMES_MAX)
-			words[n++] = yaml_doc_text(yaml_doc_node(yd, nm));
-		if (nm && yaml_doc_node(yd, nm)->type == YAML_SCALAR_NODE)
+		if (nm && n < OVR_NAMES_MAX)
+			words[n++] = nm;
+		if (nm)
 			used += (size_t)snprintf(names + used,
 						 sizeof names - used,
-					"%s%s", used ? ", " : "",
-					yaml_doc_text(yaml_doc_node(yd, nm)));
+						 "%s%s", used ? ", " : "", nm);
 	}
 	if (!used)
 		snprintf(names, sizeof names, "numbered 0 to %d",
@@ -131,140 +103,6 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
 	yaml_doc_report(yd, o->where, NULL, "no %.*s named '%s';%s %s are: %s",
 			(int)(plural ? len - 1 : len), list_key, o->seg[k], near,
 			plural ? list_key : "items", names);
-}
-
-/* Adds key: value to mapping map; returns 1, or 0 when out of memory. */
-static int ovr_add_pair(struct yaml_doc *yd, int map, const char *key,
-			int value)
-{
-	int k = yaml_document_add_scalar(yd->doc, NULL,
-					 (const yaml_char_t *)key,
-					 (int)strlen(key),
-					 YAML_PLAIN_SCALAR_STYLE);
-
-	return k && yaml_document_append_mapping_pair(yd->doc, map, k, value);
-}
-
-/* How often node n refers to node id, as a key, a value or an item. */
-static int node_refs_in(const yaml_node_t *n, int id)
-{
-	const yaml_node_pair_t *p;
-	const yaml_node_item_t *it;
-	int refs = 0;
-
-	if (n->type == YAML_MAPPING_NODE)
-		for (p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top; p++)
-			refs += (p->key == id) + (p->value == id);
-	if (n->type == YAML_SEQUENCE_NODE)
-		for (it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++)
-			refs += *it == id;
-	return refs;
-}
-
-/* True when node id is referred to from more than one place: an anchor
- * and its aliases are one node in libyaml's document. */
-static int node_shared(struct yaml_doc *yd, int id)
-{
-	const yaml_node_t *n;
-	int refs = 0;
-
-	for (n = yd->doc->nodes.start; n < yd->doc->nodes.top && refs < 2; n++)
-		refs += node_refs_in(n, id);
-	return refs > 1;
-}
-
-/* A new mapping or list holding the same entries as node id, at id's
- * position in the file; 0 when out of memory. The entries stay shared:
- * only what the copy holds can then change without changing id. */
-static int node_copy(struct yaml_doc *yd, int id)
-{
-	const yaml_node_t *src = yaml_doc_node(yd, id);
-	int seq = src->type == YAML_SEQUENCE_NODE, copy, i;
-	int n = seq ? yaml_doc_seq_len(src) : (int)(src->data.mapping.pairs.top -
-						    src->data.mapping.pairs.start);
-
-	/* Adding a node may move every node: src is fetched again below. */
-	copy = seq ? yaml_document_add_sequence(yd->doc, NULL,
-						YAML_FLOW_SEQUENCE_STYLE)
-		   : yaml_document_add_mapping(yd->doc, NULL,
-					       YAML_FLOW_MAPPING_STYLE);
-	if (!copy)
-		return 0;
-	for (i = 0; i < n; i++) {
-		src = yaml_doc_node(yd, id);
-		int ok = seq ? yaml_document_append_sequence_item(yd->doc, copy,
-				src->data.sequence.items.start[i])
-			     : yaml_document_append_mapping_pair(yd->doc, copy,
-				src->data.mapping.pairs.start[i].key,
-				src->data.mapping.pairs.start[i].value);
-
-		if (!ok)
-			return 0;
-	}
-	yaml_doc_node(yd, copy)->start_mark = yaml_doc_node(yd, id)->start_mark;
-	yaml_doc_node(yd, copy)->end_mark = yaml_doc_node(yd, id)->end_mark;
-	return copy;
-}
-
-/* Where parent (a mapping or a list) holds its entry number slot. The
- * pointer lasts until the parent itself grows. */
-static int *node_slot(struct yaml_doc *yd, int parent, int slot)
-{
-	yaml_node_t *n = yaml_doc_node(yd, parent);
-
-	if (n->type == YAML_MAPPING_NODE)
-		return &n->data.mapping.pairs.start[slot].value;
-	return &n->data.sequence.items.start[slot];
-}
-
-/* The child in entry slot of parent, made the parent's own first when the
- * file shares it through an anchor: an override names one path, and
- * changing the shared node in place would change every alias of it too.
- * The copy counts as the file's for positions. Returns the child, or 0
- * when out of memory. */
-static int ovr_unshare(struct yaml_doc *yd, int parent, int slot)
-{
-	int child = *node_slot(yd, parent, slot), copy, *grown;
-
-	if (yaml_doc_node(yd, child)->type == YAML_SCALAR_NODE ||
-	    !node_shared(yd, child))
-		return child;
-	if (yd->n_copies == yd->cap_copies) {
-		size_t cap = yd->cap_copies ? 2 * yd->cap_copies : 16;
-
-		grown = mem_realloc(yd->copies, cap * sizeof *grown);
-		if (grown) {
-			yd->copies = grown;
-			yd->cap_copies = cap;
-		}
-	}
-	copy = yd->n_copies < yd->cap_copies ? node_copy(yd, child) : 0;
-	if (!copy) {
-		yd->oom = 1;
-		return 0;
-	}
-	yd->copies[yd->n_copies++] = copy;
-	*node_slot(yd, parent, slot) = copy;
-	return copy;
-}
-
-/* Index of the first pair of mapping map whose key is key, or -1. */
-static int ovr_pair_index(struct yaml_doc *yd, int map, const char *key)
-{
-	const yaml_node_t *m = yaml_doc_node(yd, map);
-	int i, n = (int)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
-
-	for (i = 0; i < n; i++) {
-		const yaml_node_t *k = yaml_doc_node(yd,
-						     m->data.mapping.pairs.start[i].key);
-
-		if (k->type == YAML_SCALAR_NODE &&
-		    strcmp(yaml_doc_text(k), key) == 0)
-			return i;
-	}
-	return -1;
 }
 
 /* An edit of an item of list seg[k], which the scenario does not have. */
@@ -321,14 +159,10 @@ static int ovr_resolve_key(struct yaml_doc *yd, struct ovr *o, int k)
 static void ovr_resolve_item(struct yaml_doc *yd, struct ovr *o, int k,
 			     int it)
 {
-	int name = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
-		   yaml_doc_map_get(yd, it, "name") : 0;
-	const yaml_node_t *n = name ? yaml_doc_node(yd, name) : NULL;
+	const char *name = yaml_doc_item_name(yd, it);
 
 	o->item = 0;
-	yaml_doc_path_join(o->path, o->path,
-			   n && n->type == YAML_SCALAR_NODE ?
-			   yaml_doc_text(n) : o->seg[k]);
+	yaml_doc_path_join(o->path, o->path, name ? name : o->seg[k]);
 }
 
 /* One step down the path: the child seg[k] of node cur, created (as an
@@ -341,23 +175,23 @@ static int ovr_step(struct yaml_doc *yd, const struct ovr *o, int k, int cur)
 	int v;
 
 	if (n->type == YAML_MAPPING_NODE) {
-		v = ovr_pair_index(yd, cur, o->seg[k]);
+		v = yaml_doc_pair_index(yd, cur, o->seg[k]);
 		if (v >= 0)
-			return ovr_unshare(yd, cur, v);
+			return yaml_doc_unshare(yd, cur, v);
 		if (o->row && o->row->kind == SCENARIO_LIST) {
 			ovr_no_list(yd, o, k);
 			return 0;
 		}
 		v = yaml_document_add_mapping(yd->doc, NULL,
 					      YAML_FLOW_MAPPING_STYLE);
-		if (!v || !ovr_add_pair(yd, cur, o->seg[k], v))
+		if (!v)
 			yd->oom = 1;
-		return yd->oom ? 0 : v;
+		return v && yaml_doc_map_set(yd, cur, o->seg[k], v) ? v : 0;
 	}
 	if (n->type == YAML_SEQUENCE_NODE) {
-		v = seq_select(yd, cur, o->seg[k]);
+		v = yaml_doc_seq_find(yd, cur, o->seg[k]);
 		if (v >= 0)
-			return ovr_unshare(yd, cur, v);
+			return yaml_doc_unshare(yd, cur, v);
 		ovr_no_item(yd, o, k, cur);
 		return 0;
 	}
@@ -373,27 +207,17 @@ static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent,
 		    int value)
 {
 	const char *last = o->seg[o->n_seg - 1];
-	yaml_node_t *n = yaml_doc_node(yd, parent);
-	yaml_node_pair_t *p;
 	int i;
 
-	if (n->type == YAML_SEQUENCE_NODE) {
-		i = seq_select(yd, parent, last);
-		if (i >= 0)
-			n->data.sequence.items.start[i] = value;
-		else
-			ovr_no_item(yd, o, o->n_seg - 1, parent);
+	if (yaml_doc_node(yd, parent)->type == YAML_MAPPING_NODE) {
+		yaml_doc_map_set(yd, parent, last, value);
 		return;
 	}
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-		if (yaml_doc_node(yd, p->key)->type == YAML_SCALAR_NODE &&
-		    strcmp(yaml_doc_text(yaml_doc_node(yd, p->key)),
-			   last) == 0) {
-			p->value = value;
-			return;
-		}
-	if (!ovr_add_pair(yd, parent, last, value))
-		yd->oom = 1;
+	i = yaml_doc_seq_find(yd, parent, last);
+	if (i >= 0)
+		*yaml_doc_slot(yd, parent, i) = value;
+	else
+		ovr_no_item(yd, o, o->n_seg - 1, parent);
 }
 
 /* Parses the value of o as YAML and grafts it into the document.
@@ -446,16 +270,8 @@ static const char *ovr_other_form(const struct scenario_key *t,
  * pool's shifts (and back), and check writes only the form in force. */
 static void ovr_drop_form(struct yaml_doc *yd, int map, const char *other)
 {
-	yaml_node_t *n = yaml_doc_node(yd, map);
-	int i = n->type == YAML_MAPPING_NODE ? ovr_pair_index(yd, map, other)
-		: -1;
-	yaml_node_pair_t *p = i >= 0 ? n->data.mapping.pairs.start + i : NULL;
-
-	if (p == NULL)
-		return;
-	memmove(p, p + 1, (size_t)(n->data.mapping.pairs.top - p - 1)
-		* sizeof *p);
-	n->data.mapping.pairs.top--;
+	if (yaml_doc_node(yd, map)->type == YAML_MAPPING_NODE)
+		yaml_doc_map_remove(yd, map, other);
 }
 
 /* An edit below one staffing form (pools.NAME.rota.teams) of a record
@@ -471,8 +287,8 @@ static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o,
 	bool rota = other && strcmp(other, "shifts") == 0;
 
 	if (!other || yaml_doc_node(yd, cur)->type != YAML_MAPPING_NODE
-	    || ovr_pair_index(yd, cur, o->seg[k]) >= 0
-	    || ovr_pair_index(yd, cur, other) < 0)
+	    || yaml_doc_pair_index(yd, cur, o->seg[k]) >= 0
+	    || yaml_doc_pair_index(yd, cur, other) < 0)
 		return 0;
 	yaml_doc_report(yd, o->where, NULL, "%.*s is staffed by %s, so it "
 			"has no %s to change; give the whole %s, which replaces "
