@@ -249,40 +249,16 @@ static int ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
 	return v != 0;
 }
 
-/* A pool's or a unit roster's staffing is one of two forms, weekly
- * `shifts` or teams on a `rota` (the loader refuses both). The other form
- * of key in table t, or NULL when key is not one of them there (a rota's
- * own `shifts` has no other). */
-static const char *ovr_other_form(const struct scenario_key *t,
-				  const char *key)
+/* An edit below one form of a record's staffing (pools.NAME.rota.teams;
+ * the row's `other`, scenario_schema.h) of a record staffed by the other
+ * has nothing to change, and making the form up from one key would be
+ * half a roster: reported, asking for the whole form, which replaces the
+ * other. Returns 1 after a report. Segment k is the form's key, resolved
+ * (o->row), cur the record's mapping. */
+static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o, int k,
+			   int cur)
 {
-	const char *other = strcmp(key, "rota") == 0 ? "shifts"
-			    : strcmp(key, "shifts") == 0 ? "rota" : NULL;
-
-	if (!t || !other || !scenario_schema_find(t, key)
-	    || !scenario_schema_find(t, other))
-		return NULL;
-	return other;
-}
-
-/* Setting one staffing form whole puts it in force: the other is taken
- * out of mapping map, so `--set pools.NAME.rota={...}` replaces the
- * pool's shifts (and back), and check writes only the form in force. */
-static void ovr_drop_form(struct yaml_doc *yd, int map, const char *other)
-{
-	if (yaml_doc_node(yd, map)->type == YAML_MAPPING_NODE)
-		yaml_doc_map_remove(yd, map, other);
-}
-
-/* An edit below one staffing form (pools.NAME.rota.teams) of a record
- * staffed by the other has nothing to change, and making the form up
- * from one key would be half a roster: reported, asking for the whole
- * form, which replaces the other. Returns 1 after a report. Segment k
- * is the form's key, t its table, cur the record's mapping. */
-static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o,
-			   const struct scenario_key *t, int k, int cur)
-{
-	const char *other = ovr_other_form(t, o->seg[k]);
+	const char *other = o->row ? o->row->other : NULL;
 	int rec = (int)(o->seg[k] - o->key - 1);
 	bool rota = other && strcmp(other, "shifts") == 0;
 
@@ -305,12 +281,11 @@ static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o,
  * document from node cur: the child, or 0 after a report. */
 static int ovr_next(struct yaml_doc *yd, struct ovr *o, int k, int cur)
 {
-	const struct scenario_key *t = o->t;
 	int item = o->item, child;
 
 	if (!item && !ovr_resolve_key(yd, o, k))
 		return 0;
-	if (!item && ovr_form_absent(yd, o, t, k, cur))
+	if (!item && ovr_form_absent(yd, o, k, cur))
 		return 0;
 	child = ovr_step(yd, o, k, cur);
 	if (child && item)
@@ -318,12 +293,15 @@ static int ovr_next(struct yaml_doc *yd, struct ovr *o, int k, int cur)
 	return child;
 }
 
-/* Applies edit i, written as text, to the document. */
+/* Applies edit i, written as text, to the document. Setting one form of
+ * a record's staffing whole (the row's `other`) puts it in force: the
+ * other is taken out, so `--set pools.NAME.rota={...}` replaces the
+ * pool's shifts (and back), and check writes only the form in force. */
 static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 {
 	struct ovr *o = mem_malloc(sizeof *o);
-	const char *other;
-	int cur = 1, k;
+	const char *other = NULL;
+	int cur = 1, k, key;
 
 	if (!o) {
 		yd->oom = 1;
@@ -333,13 +311,16 @@ static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 		o->t = scenario_schema_top;
 		for (k = 0; cur && k + 1 < o->n_seg; k++)
 			cur = ovr_next(yd, o, k, cur);
-		other = cur && !o->item ? ovr_other_form(o->t, o->seg[k]) : NULL;
-		if (cur && !o->item && !ovr_resolve_key(yd, o, k))
+		key = cur && !o->item;
+		if (key && !ovr_resolve_key(yd, o, k))
 			cur = 0;
+		else if (key && o->row)
+			other = o->row->other;
 		if (cur && yaml_doc_node(yd, cur)->type == YAML_SCALAR_NODE)
 			cur = ovr_step(yd, o, k, cur);
-		if (cur && ovr_graft_value(yd, o, cur) && other)
-			ovr_drop_form(yd, cur, other);
+		if (cur && ovr_graft_value(yd, o, cur) && other &&
+		    yaml_doc_node(yd, cur)->type == YAML_MAPPING_NODE)
+			yaml_doc_map_remove(yd, cur, other);
 	}
 	free(o);
 }

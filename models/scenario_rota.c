@@ -284,7 +284,7 @@ void scenario_rota_parse(struct scenario_read *ld, struct yaml_doc_at m,
 
 	if (!a.id)
 		return;
-	if (yaml_doc_key(&ld->yd, m, "shifts", sp).id) {
+	if (yaml_doc_key(&ld->yd, m, k->other, sp).id) {
 		yaml_doc_problem(&ld->yd, a, "both shifts and rota are given; "
 				 "give one: shifts for a weekly roster, or rota "
 				 "for teams on a rotating pattern");

@@ -170,6 +170,12 @@ struct scenario_key {
 	 * of a value its kind does not say. */
 	enum scenario_shown shown_if;
 	enum scenario_form form;
+	/* The key of the other of two forms a record gives one thing in (a
+	 * pool's or a unit roster's staffing: weekly `shifts`, or teams on a
+	 * `rota`), NULL for none. The loader refuses the two together and
+	 * asks for one; a --set of one form whole drops the other, and one
+	 * inside the form a record lacks asks for the whole form. */
+	const char *other;
 };
 
 /* A record type: the heading of its section in docs/scenario.md, which
