@@ -18,11 +18,12 @@
 /* One --set string, its key path cut into segments. */
 struct ovr {
 	const char *text;            /* "key.path=value" */
-	char where[YAML_DOC_WHERE_MAX];       /* "--set key.path=value" */
+	const char *where;           /* "--set key.path=value" */
 	char key[YAML_DOC_PATH_MAX];
 	char *seg[OVR_SEGS_MAX];
 	int n_seg;
 	const char *value;
+	int value_id;                /* its node, once grafted */
 	/* Where the path stands in the schema (scenario_schema.h): the
 	 * table of the mapping reached (NULL below what the tables
 	 * describe), the row of the last key, whether the next segment
@@ -44,7 +45,7 @@ static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
 
 	memset(o, 0, sizeof *o);
 	o->text = text;
-	snprintf(o->where, sizeof o->where, "%s", where);
+	o->where = where;
 	if (!eq || klen == 0 || klen >= sizeof o->key) {
 		yaml_doc_report(yd, o->where, NULL,
 				"expected key.path=value, such "
@@ -105,15 +106,28 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
 			plural ? list_key : "items", names);
 }
 
+/* The length of the key path before segment k ("pools.a" of
+ * "pools.a.rota.teams=4" for k 2). */
+static int ovr_upto(const struct ovr *o, int k)
+{
+	return (int)(o->seg[k] - o->key - 1);
+}
+
 /* An edit of an item of list seg[k], which the scenario does not have. */
 static void ovr_no_list(struct yaml_doc *yd, const struct ovr *o, int k)
 {
-	int len = (int)(o->seg[k + 1] - o->key - 1);
-
 	yaml_doc_report(yd, o->where, NULL,
 			"the scenario has no %s, so no item '%s' to change; "
 			"give the list in the file, or whole: --set %.*s=[...]",
-			o->seg[k], o->seg[k + 1], len, o->text);
+			o->seg[k], o->seg[k + 1], ovr_upto(o, k + 1), o->text);
+}
+
+/* A key, segment k, below a single value. */
+static void ovr_single(struct yaml_doc *yd, const struct ovr *o, int k)
+{
+	yaml_doc_report(yd, o->where, NULL,
+			"'%.*s' is a single value; it has no key '%s'",
+			ovr_upto(o, k), o->text, o->seg[k]);
 }
 
 /* True for a row whose value has keys or items of its own. */
@@ -141,10 +155,7 @@ static int ovr_resolve_key(struct yaml_doc *yd, struct ovr *o, int k)
 		return 0;
 	}
 	if (o->row && k + 1 < o->n_seg && !row_nests(o->row)) {
-		yaml_doc_report(yd, o->where, NULL,
-				"'%.*s' is a single value; it has no key '%s'",
-				(int)(o->seg[k + 1] - o->key - 1), o->text,
-				o->seg[k + 1]);
+		ovr_single(yd, o, k + 1);
 		return 0;
 	}
 	o->t = o->row ? o->row->sub : NULL;
@@ -165,65 +176,42 @@ static void ovr_resolve_item(struct yaml_doc *yd, struct ovr *o, int k,
 	yaml_doc_path_join(o->path, o->path, name ? name : o->seg[k]);
 }
 
-/* One step down the path: the child seg[k] of node cur, created (as an
- * empty mapping) when a mapping lacks it, so --set may add a key the file
- * leaves out; the walk then judges the value.
+/* The child seg[k] of node cur. Before the value is grafted, one step
+ * down the path: the child made cur's own, or created (as an empty
+ * mapping) when a mapping lacks it, so --set may add a key the file
+ * leaves out; the walk then judges the value. Once it is (o->value_id),
+ * the value is put there, replacing what is there or adding the key.
  * Returns the child, or 0 after reporting why there is none. */
-static int ovr_step(struct yaml_doc *yd, const struct ovr *o, int k, int cur)
+static int ovr_child(struct yaml_doc *yd, const struct ovr *o, int k,
+		     int cur)
 {
-	const yaml_node_t *n = yaml_doc_node(yd, cur);
-	int v;
+	yaml_node_type_t type = yaml_doc_node(yd, cur)->type;
+	int v = o->value_id, i;
 
-	if (n->type == YAML_MAPPING_NODE) {
-		v = yaml_doc_pair_index(yd, cur, o->seg[k]);
-		if (v >= 0)
-			return yaml_doc_unshare(yd, cur, v);
-		if (o->row && o->row->kind == SCENARIO_LIST) {
-			ovr_no_list(yd, o, k);
-			return 0;
-		}
-		v = yaml_document_add_mapping(yd->doc, NULL,
-					      YAML_FLOW_MAPPING_STYLE);
-		if (!v)
-			yd->oom = 1;
-		return v && yaml_doc_map_set(yd, cur, o->seg[k], v) ? v : 0;
-	}
-	if (n->type == YAML_SEQUENCE_NODE) {
-		v = yaml_doc_seq_find(yd, cur, o->seg[k]);
-		if (v >= 0)
-			return yaml_doc_unshare(yd, cur, v);
-		ovr_no_item(yd, o, k, cur);
+	if (type == YAML_SCALAR_NODE) {
+		ovr_single(yd, o, k);
 		return 0;
 	}
-	yaml_doc_report(yd, o->where, NULL,
-			"'%.*s' is a single value; it has no "
-			"key '%s'", (int)(o->seg[k] - o->key - 1), o->text, o->seg[k]);
-	return 0;
-}
-
-/* Puts value at the last segment under parent: replaces what is there or
- * adds the key. */
-static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent,
-		    int value)
-{
-	const char *last = o->seg[o->n_seg - 1];
-	int i;
-
-	if (yaml_doc_node(yd, parent)->type == YAML_MAPPING_NODE) {
-		yaml_doc_map_set(yd, parent, last, value);
-		return;
-	}
-	i = yaml_doc_seq_find(yd, parent, last);
+	i = type == YAML_MAPPING_NODE ? yaml_doc_pair_index(yd, cur, o->seg[k])
+		: yaml_doc_seq_find(yd, cur, o->seg[k]);
 	if (i >= 0)
-		*yaml_doc_slot(yd, parent, i) = value;
+		return v ? (*yaml_doc_slot(yd, cur, i) = v)
+			 : yaml_doc_unshare(yd, cur, i);
+	if (type == YAML_SEQUENCE_NODE)
+		ovr_no_item(yd, o, k, cur);
+	else if (!v && o->row && o->row->kind == SCENARIO_LIST)
+		ovr_no_list(yd, o, k);
+	else if (!v && !(v = yaml_document_add_mapping(yd->doc, NULL,
+						YAML_FLOW_MAPPING_STYLE)))
+		yd->oom = 1;
 	else
-		ovr_no_item(yd, o, o->n_seg - 1, parent);
+		return yaml_doc_map_set(yd, cur, o->seg[k], v) ? v : 0;
+	return 0;
 }
 
 /* Parses the value of o as YAML and grafts it into the document.
  * Returns 1 when it was put, 0 after a report. */
-static int ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
-			   int parent)
+static int ovr_graft_value(struct yaml_doc *yd, struct ovr *o, int parent)
 {
 	yaml_document_t vdoc;
 	struct yaml_doc_fail f;
@@ -243,8 +231,10 @@ static int ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
 				"mean: 300}");
 	else if (!(v = yaml_doc_append(yd->doc, &vdoc)))
 		yd->oom = 1;
-	else
-		ovr_put(yd, o, parent, v);
+	else {
+		o->value_id = v;
+		ovr_child(yd, o, o->n_seg - 1, parent);
+	}
 	yaml_document_delete(&vdoc);
 	return v != 0;
 }
@@ -259,7 +249,7 @@ static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o, int k,
 			   int cur)
 {
 	const char *other = o->row ? o->row->other : NULL;
-	int rec = (int)(o->seg[k] - o->key - 1);
+	int rec = ovr_upto(o, k);
 	bool rota = other && strcmp(other, "shifts") == 0;
 
 	if (!other || yaml_doc_node(yd, cur)->type != YAML_MAPPING_NODE
@@ -287,7 +277,7 @@ static int ovr_next(struct yaml_doc *yd, struct ovr *o, int k, int cur)
 		return 0;
 	if (!item && ovr_form_absent(yd, o, k, cur))
 		return 0;
-	child = ovr_step(yd, o, k, cur);
+	child = ovr_child(yd, o, k, cur);
 	if (child && item)
 		ovr_resolve_item(yd, o, k, child);
 	return child;
@@ -317,7 +307,7 @@ static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 		else if (key && o->row)
 			other = o->row->other;
 		if (cur && yaml_doc_node(yd, cur)->type == YAML_SCALAR_NODE)
-			cur = ovr_step(yd, o, k, cur);
+			cur = ovr_child(yd, o, k, cur);
 		if (cur && ovr_graft_value(yd, o, cur) && other &&
 		    yaml_doc_node(yd, cur)->type == YAML_MAPPING_NODE)
 			yaml_doc_map_remove(yd, cur, other);
@@ -372,14 +362,11 @@ char *scenario_edit_text(const struct scenario_edit *e)
  * every message is to YAML_DOC_WHERE_MAX bytes. */
 static char *edit_where(const struct scenario_edit *e, const char *text)
 {
-	char buf[YAML_DOC_WHERE_MAX], *s;
+	char buf[YAML_DOC_WHERE_MAX];
 
 	snprintf(buf, sizeof buf, "%s %s", e->origin ? e->origin : "--set",
 		 text);
-	s = mem_malloc(strlen(buf) + 1);
-	if (s)
-		memcpy(s, buf, strlen(buf) + 1);
-	return s;
+	return mem_strdup(buf);
 }
 
 /* Applies edit i, noting which node ids it grafted. */
