@@ -130,13 +130,6 @@ static void ovr_single(struct yaml_doc *yd, const struct ovr *o, int k)
 			ovr_upto(o, k), o->text, o->seg[k]);
 }
 
-/* True for a row whose value has keys or items of its own. */
-static int row_nests(const struct scenario_key *row)
-{
-	return row->kind == SCENARIO_MAP || row->kind == SCENARIO_LIST ||
-	       row->kind == SCENARIO_DIST;
-}
-
 /* Resolves segment k of o, a key, through the schema before the edit is
  * applied: an unknown key is reported as the walk would report it (with
  * the nearest key and the allowed ones), and so is a key below a single
@@ -154,7 +147,8 @@ static int ovr_resolve_key(struct yaml_doc *yd, struct ovr *o, int k)
 				    names);
 		return 0;
 	}
-	if (o->row && k + 1 < o->n_seg && !row_nests(o->row)) {
+	if (o->row && k + 1 < o->n_seg && o->row->kind != SCENARIO_MAP &&
+	    o->row->kind != SCENARIO_LIST && o->row->kind != SCENARIO_DIST) {
 		ovr_single(yd, o, k + 1);
 		return 0;
 	}
@@ -162,18 +156,6 @@ static int ovr_resolve_key(struct yaml_doc *yd, struct ovr *o, int k)
 	o->item = o->row && o->row->kind == SCENARIO_LIST;
 	yaml_doc_path_join(o->path, o->path, o->seg[k]);
 	return 1;
-}
-
-/* After segment k picked item node it of a list: the item's table, and
- * its name in the path (its index when it has none), as the walk names
- * it. */
-static void ovr_resolve_item(struct yaml_doc *yd, struct ovr *o, int k,
-			     int it)
-{
-	const char *name = yaml_doc_item_name(yd, it);
-
-	o->item = 0;
-	yaml_doc_path_join(o->path, o->path, name ? name : o->seg[k]);
 }
 
 /* The child seg[k] of node cur. Before the value is grafted, one step
@@ -268,18 +250,24 @@ static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o, int k,
 }
 
 /* Segment k of o, resolved through the schema, then taken in the
- * document from node cur: the child, or 0 after a report. */
+ * document from node cur: the child, or 0 after a report. An item picked
+ * from a list is named in the path as the walk names it: by its name, or
+ * its index when it has none. */
 static int ovr_next(struct yaml_doc *yd, struct ovr *o, int k, int cur)
 {
 	int item = o->item, child;
+	const char *name;
 
 	if (!item && !ovr_resolve_key(yd, o, k))
 		return 0;
 	if (!item && ovr_form_absent(yd, o, k, cur))
 		return 0;
 	child = ovr_child(yd, o, k, cur);
-	if (child && item)
-		ovr_resolve_item(yd, o, k, child);
+	if (child && item) {
+		name = yaml_doc_item_name(yd, child);
+		o->item = 0;
+		yaml_doc_path_join(o->path, o->path, name ? name : o->seg[k]);
+	}
 	return child;
 }
 
