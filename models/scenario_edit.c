@@ -2,7 +2,6 @@
  * (scenario_edit.h). */
 #include "models/scenario_edit.h"
 
-#include <ctype.h>
 #include <stdbool.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,11 +18,12 @@
 /* One --set string, its key path cut into segments. */
 struct ovr {
 	const char *text;            /* "key.path=value" */
-	char where[YAML_DOC_WHERE_MAX];       /* "--set key.path=value" */
+	const char *where;           /* "--set key.path=value" */
 	char key[YAML_DOC_PATH_MAX];
 	char *seg[OVR_SEGS_MAX];
 	int n_seg;
 	const char *value;
+	int value_id;                /* its node, once grafted */
 	/* Where the path stands in the schema (scenario_schema.h): the
 	 * table of the mapping reached (NULL below what the tables
 	 * describe), the row of the last key, whether the next segment
@@ -45,7 +45,7 @@ static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
 
 	memset(o, 0, sizeof *o);
 	o->text = text;
-	snprintf(o->where, sizeof o->where, "%s", where);
+	o->where = where;
 	if (!eq || klen == 0 || klen >= sizeof o->key) {
 		yaml_doc_report(yd, o->where, NULL,
 				"expected key.path=value, such "
@@ -70,30 +70,6 @@ static int ovr_split(struct yaml_doc *yd, const char *text, const char *where,
 	return 1;
 }
 
-/* Index of the item of sequence seq selected by seg: the mapping whose
- * name is seg first, then the item at 0-based index seg; -1 if none. */
-static int seq_select(struct yaml_doc *yd, int seq, const char *seg)
-{
-	const yaml_node_t *s = yaml_doc_node(yd, seq);
-	char *end;
-	long idx;
-	int i;
-
-	for (i = 0; i < yaml_doc_seq_len(s); i++) {
-		int it = s->data.sequence.items.start[i];
-		int name = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
-			   yaml_doc_map_get(yd, it, "name") : 0;
-
-		if (name && yaml_doc_node(yd, name)->type == YAML_SCALAR_NODE &&
-		    strcmp(yaml_doc_text(yaml_doc_node(yd, name)), seg) == 0)
-			return i;
-	}
-	idx = strtol(seg, &end, 10);
-	if (!isdigit((unsigned char)seg[0]) || *end != '\0' || idx >= yaml_doc_seq_len(s))
-		return -1;
-	return (int)idx;
-}
-
 /* "no pool named 'emergncy'; pools are: emergency, non-emergency" — the
  * noun is the key of the list (segment k - 1), singular. */
 static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
@@ -108,18 +84,15 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
 
 	names[0] = '\0';
 	for (i = 0; i < yaml_doc_seq_len(s) && used + 1 < sizeof names; i++) {
-		int it = s->data.sequence.items.start[i];
-		int nm = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
-			 yaml_doc_map_get(yd, it, "name") : 0;
+		const char *nm = yaml_doc_item_name(yd,
+					s->data.sequence.items.start[i]);
 
-		if (nm && yaml_doc_node(yd, nm)->type == YAML_SCALAR_NODE
-		    && n < OVR_NAMES_MAX)
-			words[n++] = yaml_doc_text(yaml_doc_node(yd, nm));
-		if (nm && yaml_doc_node(yd, nm)->type == YAML_SCALAR_NODE)
+		if (nm && n < OVR_NAMES_MAX)
+			words[n++] = nm;
+		if (nm)
 			used += (size_t)snprintf(names + used,
 						 sizeof names - used,
-					"%s%s", used ? ", " : "",
-					yaml_doc_text(yaml_doc_node(yd, nm)));
+						 "%s%s", used ? ", " : "", nm);
 	}
 	if (!used)
 		snprintf(names, sizeof names, "numbered 0 to %d",
@@ -133,156 +106,28 @@ static void ovr_no_item(struct yaml_doc *yd, const struct ovr *o, int k,
 			plural ? list_key : "items", names);
 }
 
-/* Adds key: value to mapping map; returns 1, or 0 when out of memory. */
-static int ovr_add_pair(struct yaml_doc *yd, int map, const char *key,
-			int value)
+/* The length of the key path before segment k ("pools.a" of
+ * "pools.a.rota.teams=4" for k 2). */
+static int ovr_upto(const struct ovr *o, int k)
 {
-	int k = yaml_document_add_scalar(yd->doc, NULL,
-					 (const yaml_char_t *)key,
-					 (int)strlen(key),
-					 YAML_PLAIN_SCALAR_STYLE);
-
-	return k && yaml_document_append_mapping_pair(yd->doc, map, k, value);
-}
-
-/* How often node n refers to node id, as a key, a value or an item. */
-static int node_refs_in(const yaml_node_t *n, int id)
-{
-	const yaml_node_pair_t *p;
-	const yaml_node_item_t *it;
-	int refs = 0;
-
-	if (n->type == YAML_MAPPING_NODE)
-		for (p = n->data.mapping.pairs.start;
-		     p < n->data.mapping.pairs.top; p++)
-			refs += (p->key == id) + (p->value == id);
-	if (n->type == YAML_SEQUENCE_NODE)
-		for (it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++)
-			refs += *it == id;
-	return refs;
-}
-
-/* True when node id is referred to from more than one place: an anchor
- * and its aliases are one node in libyaml's document. */
-static int node_shared(struct yaml_doc *yd, int id)
-{
-	const yaml_node_t *n;
-	int refs = 0;
-
-	for (n = yd->doc->nodes.start; n < yd->doc->nodes.top && refs < 2; n++)
-		refs += node_refs_in(n, id);
-	return refs > 1;
-}
-
-/* A new mapping or list holding the same entries as node id, at id's
- * position in the file; 0 when out of memory. The entries stay shared:
- * only what the copy holds can then change without changing id. */
-static int node_copy(struct yaml_doc *yd, int id)
-{
-	const yaml_node_t *src = yaml_doc_node(yd, id);
-	int seq = src->type == YAML_SEQUENCE_NODE, copy, i;
-	int n = seq ? yaml_doc_seq_len(src) : (int)(src->data.mapping.pairs.top -
-						    src->data.mapping.pairs.start);
-
-	/* Adding a node may move every node: src is fetched again below. */
-	copy = seq ? yaml_document_add_sequence(yd->doc, NULL,
-						YAML_FLOW_SEQUENCE_STYLE)
-		   : yaml_document_add_mapping(yd->doc, NULL,
-					       YAML_FLOW_MAPPING_STYLE);
-	if (!copy)
-		return 0;
-	for (i = 0; i < n; i++) {
-		src = yaml_doc_node(yd, id);
-		int ok = seq ? yaml_document_append_sequence_item(yd->doc, copy,
-				src->data.sequence.items.start[i])
-			     : yaml_document_append_mapping_pair(yd->doc, copy,
-				src->data.mapping.pairs.start[i].key,
-				src->data.mapping.pairs.start[i].value);
-
-		if (!ok)
-			return 0;
-	}
-	yaml_doc_node(yd, copy)->start_mark = yaml_doc_node(yd, id)->start_mark;
-	yaml_doc_node(yd, copy)->end_mark = yaml_doc_node(yd, id)->end_mark;
-	return copy;
-}
-
-/* Where parent (a mapping or a list) holds its entry number slot. The
- * pointer lasts until the parent itself grows. */
-static int *node_slot(struct yaml_doc *yd, int parent, int slot)
-{
-	yaml_node_t *n = yaml_doc_node(yd, parent);
-
-	if (n->type == YAML_MAPPING_NODE)
-		return &n->data.mapping.pairs.start[slot].value;
-	return &n->data.sequence.items.start[slot];
-}
-
-/* The child in entry slot of parent, made the parent's own first when the
- * file shares it through an anchor: an override names one path, and
- * changing the shared node in place would change every alias of it too.
- * The copy counts as the file's for positions. Returns the child, or 0
- * when out of memory. */
-static int ovr_unshare(struct yaml_doc *yd, int parent, int slot)
-{
-	int child = *node_slot(yd, parent, slot), copy, *grown;
-
-	if (yaml_doc_node(yd, child)->type == YAML_SCALAR_NODE ||
-	    !node_shared(yd, child))
-		return child;
-	if (yd->n_copies == yd->cap_copies) {
-		size_t cap = yd->cap_copies ? 2 * yd->cap_copies : 16;
-
-		grown = mem_realloc(yd->copies, cap * sizeof *grown);
-		if (grown) {
-			yd->copies = grown;
-			yd->cap_copies = cap;
-		}
-	}
-	copy = yd->n_copies < yd->cap_copies ? node_copy(yd, child) : 0;
-	if (!copy) {
-		yd->oom = 1;
-		return 0;
-	}
-	yd->copies[yd->n_copies++] = copy;
-	*node_slot(yd, parent, slot) = copy;
-	return copy;
-}
-
-/* Index of the first pair of mapping map whose key is key, or -1. */
-static int ovr_pair_index(struct yaml_doc *yd, int map, const char *key)
-{
-	const yaml_node_t *m = yaml_doc_node(yd, map);
-	int i, n = (int)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
-
-	for (i = 0; i < n; i++) {
-		const yaml_node_t *k = yaml_doc_node(yd,
-						     m->data.mapping.pairs.start[i].key);
-
-		if (k->type == YAML_SCALAR_NODE &&
-		    strcmp(yaml_doc_text(k), key) == 0)
-			return i;
-	}
-	return -1;
+	return (int)(o->seg[k] - o->key - 1);
 }
 
 /* An edit of an item of list seg[k], which the scenario does not have. */
 static void ovr_no_list(struct yaml_doc *yd, const struct ovr *o, int k)
 {
-	int len = (int)(o->seg[k + 1] - o->key - 1);
-
 	yaml_doc_report(yd, o->where, NULL,
 			"the scenario has no %s, so no item '%s' to change; "
 			"give the list in the file, or whole: --set %.*s=[...]",
-			o->seg[k], o->seg[k + 1], len, o->text);
+			o->seg[k], o->seg[k + 1], ovr_upto(o, k + 1), o->text);
 }
 
-/* True for a row whose value has keys or items of its own. */
-static int row_nests(const struct scenario_key *row)
+/* A key, segment k, below a single value. */
+static void ovr_single(struct yaml_doc *yd, const struct ovr *o, int k)
 {
-	return row->kind == SCENARIO_MAP || row->kind == SCENARIO_LIST ||
-	       row->kind == SCENARIO_DIST;
+	yaml_doc_report(yd, o->where, NULL,
+			"'%.*s' is a single value; it has no key '%s'",
+			ovr_upto(o, k), o->text, o->seg[k]);
 }
 
 /* Resolves segment k of o, a key, through the schema before the edit is
@@ -302,11 +147,9 @@ static int ovr_resolve_key(struct yaml_doc *yd, struct ovr *o, int k)
 				    names);
 		return 0;
 	}
-	if (o->row && k + 1 < o->n_seg && !row_nests(o->row)) {
-		yaml_doc_report(yd, o->where, NULL,
-				"'%.*s' is a single value; it has no key '%s'",
-				(int)(o->seg[k + 1] - o->key - 1), o->text,
-				o->seg[k + 1]);
+	if (o->row && k + 1 < o->n_seg && o->row->kind != SCENARIO_MAP &&
+	    o->row->kind != SCENARIO_LIST && o->row->kind != SCENARIO_DIST) {
+		ovr_single(yd, o, k + 1);
 		return 0;
 	}
 	o->t = o->row ? o->row->sub : NULL;
@@ -315,91 +158,42 @@ static int ovr_resolve_key(struct yaml_doc *yd, struct ovr *o, int k)
 	return 1;
 }
 
-/* After segment k picked item node it of a list: the item's table, and
- * its name in the path (its index when it has none), as the walk names
- * it. */
-static void ovr_resolve_item(struct yaml_doc *yd, struct ovr *o, int k,
-			     int it)
-{
-	int name = yaml_doc_node(yd, it)->type == YAML_MAPPING_NODE ?
-		   yaml_doc_map_get(yd, it, "name") : 0;
-	const yaml_node_t *n = name ? yaml_doc_node(yd, name) : NULL;
-
-	o->item = 0;
-	yaml_doc_path_join(o->path, o->path,
-			   n && n->type == YAML_SCALAR_NODE ?
-			   yaml_doc_text(n) : o->seg[k]);
-}
-
-/* One step down the path: the child seg[k] of node cur, created (as an
- * empty mapping) when a mapping lacks it, so --set may add a key the file
- * leaves out; the walk then judges the value.
+/* The child seg[k] of node cur. Before the value is grafted, one step
+ * down the path: the child made cur's own, or created (as an empty
+ * mapping) when a mapping lacks it, so --set may add a key the file
+ * leaves out; the walk then judges the value. Once it is (o->value_id),
+ * the value is put there, replacing what is there or adding the key.
  * Returns the child, or 0 after reporting why there is none. */
-static int ovr_step(struct yaml_doc *yd, const struct ovr *o, int k, int cur)
+static int ovr_child(struct yaml_doc *yd, const struct ovr *o, int k,
+		     int cur)
 {
-	const yaml_node_t *n = yaml_doc_node(yd, cur);
-	int v;
+	yaml_node_type_t type = yaml_doc_node(yd, cur)->type;
+	int v = o->value_id, i;
 
-	if (n->type == YAML_MAPPING_NODE) {
-		v = ovr_pair_index(yd, cur, o->seg[k]);
-		if (v >= 0)
-			return ovr_unshare(yd, cur, v);
-		if (o->row && o->row->kind == SCENARIO_LIST) {
-			ovr_no_list(yd, o, k);
-			return 0;
-		}
-		v = yaml_document_add_mapping(yd->doc, NULL,
-					      YAML_FLOW_MAPPING_STYLE);
-		if (!v || !ovr_add_pair(yd, cur, o->seg[k], v))
-			yd->oom = 1;
-		return yd->oom ? 0 : v;
-	}
-	if (n->type == YAML_SEQUENCE_NODE) {
-		v = seq_select(yd, cur, o->seg[k]);
-		if (v >= 0)
-			return ovr_unshare(yd, cur, v);
-		ovr_no_item(yd, o, k, cur);
+	if (type == YAML_SCALAR_NODE) {
+		ovr_single(yd, o, k);
 		return 0;
 	}
-	yaml_doc_report(yd, o->where, NULL,
-			"'%.*s' is a single value; it has no "
-			"key '%s'", (int)(o->seg[k] - o->key - 1), o->text, o->seg[k]);
-	return 0;
-}
-
-/* Puts value at the last segment under parent: replaces what is there or
- * adds the key. */
-static void ovr_put(struct yaml_doc *yd, const struct ovr *o, int parent,
-		    int value)
-{
-	const char *last = o->seg[o->n_seg - 1];
-	yaml_node_t *n = yaml_doc_node(yd, parent);
-	yaml_node_pair_t *p;
-	int i;
-
-	if (n->type == YAML_SEQUENCE_NODE) {
-		i = seq_select(yd, parent, last);
-		if (i >= 0)
-			n->data.sequence.items.start[i] = value;
-		else
-			ovr_no_item(yd, o, o->n_seg - 1, parent);
-		return;
-	}
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-		if (yaml_doc_node(yd, p->key)->type == YAML_SCALAR_NODE &&
-		    strcmp(yaml_doc_text(yaml_doc_node(yd, p->key)),
-			   last) == 0) {
-			p->value = value;
-			return;
-		}
-	if (!ovr_add_pair(yd, parent, last, value))
+	i = type == YAML_MAPPING_NODE ? yaml_doc_pair_index(yd, cur, o->seg[k])
+		: yaml_doc_seq_find(yd, cur, o->seg[k]);
+	if (i >= 0)
+		return v ? (*yaml_doc_slot(yd, cur, i) = v)
+			 : yaml_doc_unshare(yd, cur, i);
+	if (type == YAML_SEQUENCE_NODE)
+		ovr_no_item(yd, o, k, cur);
+	else if (!v && o->row && o->row->kind == SCENARIO_LIST)
+		ovr_no_list(yd, o, k);
+	else if (!v && !(v = yaml_document_add_mapping(yd->doc, NULL,
+						YAML_FLOW_MAPPING_STYLE)))
 		yd->oom = 1;
+	else
+		return yaml_doc_map_set(yd, cur, o->seg[k], v) ? v : 0;
+	return 0;
 }
 
 /* Parses the value of o as YAML and grafts it into the document.
  * Returns 1 when it was put, 0 after a report. */
-static int ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
-			   int parent)
+static int ovr_graft_value(struct yaml_doc *yd, struct ovr *o, int parent)
 {
 	yaml_document_t vdoc;
 	struct yaml_doc_fail f;
@@ -419,60 +213,30 @@ static int ovr_graft_value(struct yaml_doc *yd, const struct ovr *o,
 				"mean: 300}");
 	else if (!(v = yaml_doc_append(yd->doc, &vdoc)))
 		yd->oom = 1;
-	else
-		ovr_put(yd, o, parent, v);
+	else {
+		o->value_id = v;
+		ovr_child(yd, o, o->n_seg - 1, parent);
+	}
 	yaml_document_delete(&vdoc);
 	return v != 0;
 }
 
-/* A pool's or a unit roster's staffing is one of two forms, weekly
- * `shifts` or teams on a `rota` (the loader refuses both). The other form
- * of key in table t, or NULL when key is not one of them there (a rota's
- * own `shifts` has no other). */
-static const char *ovr_other_form(const struct scenario_key *t,
-				  const char *key)
+/* An edit below one form of a record's staffing (pools.NAME.rota.teams;
+ * the row's `other`, scenario_schema.h) of a record staffed by the other
+ * has nothing to change, and making the form up from one key would be
+ * half a roster: reported, asking for the whole form, which replaces the
+ * other. Returns 1 after a report. Segment k is the form's key, resolved
+ * (o->row), cur the record's mapping. */
+static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o, int k,
+			   int cur)
 {
-	const char *other = strcmp(key, "rota") == 0 ? "shifts"
-			    : strcmp(key, "shifts") == 0 ? "rota" : NULL;
-
-	if (!t || !other || !scenario_schema_find(t, key)
-	    || !scenario_schema_find(t, other))
-		return NULL;
-	return other;
-}
-
-/* Setting one staffing form whole puts it in force: the other is taken
- * out of mapping map, so `--set pools.NAME.rota={...}` replaces the
- * pool's shifts (and back), and check writes only the form in force. */
-static void ovr_drop_form(struct yaml_doc *yd, int map, const char *other)
-{
-	yaml_node_t *n = yaml_doc_node(yd, map);
-	int i = n->type == YAML_MAPPING_NODE ? ovr_pair_index(yd, map, other)
-		: -1;
-	yaml_node_pair_t *p = i >= 0 ? n->data.mapping.pairs.start + i : NULL;
-
-	if (p == NULL)
-		return;
-	memmove(p, p + 1, (size_t)(n->data.mapping.pairs.top - p - 1)
-		* sizeof *p);
-	n->data.mapping.pairs.top--;
-}
-
-/* An edit below one staffing form (pools.NAME.rota.teams) of a record
- * staffed by the other has nothing to change, and making the form up
- * from one key would be half a roster: reported, asking for the whole
- * form, which replaces the other. Returns 1 after a report. Segment k
- * is the form's key, t its table, cur the record's mapping. */
-static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o,
-			   const struct scenario_key *t, int k, int cur)
-{
-	const char *other = ovr_other_form(t, o->seg[k]);
-	int rec = (int)(o->seg[k] - o->key - 1);
+	const char *other = o->row ? o->row->other : NULL;
+	int rec = ovr_upto(o, k);
 	bool rota = other && strcmp(other, "shifts") == 0;
 
 	if (!other || yaml_doc_node(yd, cur)->type != YAML_MAPPING_NODE
-	    || ovr_pair_index(yd, cur, o->seg[k]) >= 0
-	    || ovr_pair_index(yd, cur, other) < 0)
+	    || yaml_doc_pair_index(yd, cur, o->seg[k]) >= 0
+	    || yaml_doc_pair_index(yd, cur, other) < 0)
 		return 0;
 	yaml_doc_report(yd, o->where, NULL, "%.*s is staffed by %s, so it "
 			"has no %s to change; give the whole %s, which replaces "
@@ -486,28 +250,36 @@ static int ovr_form_absent(struct yaml_doc *yd, const struct ovr *o,
 }
 
 /* Segment k of o, resolved through the schema, then taken in the
- * document from node cur: the child, or 0 after a report. */
+ * document from node cur: the child, or 0 after a report. An item picked
+ * from a list is named in the path as the walk names it: by its name, or
+ * its index when it has none. */
 static int ovr_next(struct yaml_doc *yd, struct ovr *o, int k, int cur)
 {
-	const struct scenario_key *t = o->t;
 	int item = o->item, child;
+	const char *name;
 
 	if (!item && !ovr_resolve_key(yd, o, k))
 		return 0;
-	if (!item && ovr_form_absent(yd, o, t, k, cur))
+	if (!item && ovr_form_absent(yd, o, k, cur))
 		return 0;
-	child = ovr_step(yd, o, k, cur);
-	if (child && item)
-		ovr_resolve_item(yd, o, k, child);
+	child = ovr_child(yd, o, k, cur);
+	if (child && item) {
+		name = yaml_doc_item_name(yd, child);
+		o->item = 0;
+		yaml_doc_path_join(o->path, o->path, name ? name : o->seg[k]);
+	}
 	return child;
 }
 
-/* Applies edit i, written as text, to the document. */
+/* Applies edit i, written as text, to the document. Setting one form of
+ * a record's staffing whole (the row's `other`) puts it in force: the
+ * other is taken out, so `--set pools.NAME.rota={...}` replaces the
+ * pool's shifts (and back), and check writes only the form in force. */
 static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 {
 	struct ovr *o = mem_malloc(sizeof *o);
-	const char *other;
-	int cur = 1, k;
+	const char *other = NULL;
+	int cur = 1, k, key;
 
 	if (!o) {
 		yd->oom = 1;
@@ -517,13 +289,16 @@ static void ovr_apply(struct yaml_doc *yd, const char *text, size_t i)
 		o->t = scenario_schema_top;
 		for (k = 0; cur && k + 1 < o->n_seg; k++)
 			cur = ovr_next(yd, o, k, cur);
-		other = cur && !o->item ? ovr_other_form(o->t, o->seg[k]) : NULL;
-		if (cur && !o->item && !ovr_resolve_key(yd, o, k))
+		key = cur && !o->item;
+		if (key && !ovr_resolve_key(yd, o, k))
 			cur = 0;
+		else if (key && o->row)
+			other = o->row->other;
 		if (cur && yaml_doc_node(yd, cur)->type == YAML_SCALAR_NODE)
-			cur = ovr_step(yd, o, k, cur);
-		if (cur && ovr_graft_value(yd, o, cur) && other)
-			ovr_drop_form(yd, cur, other);
+			cur = ovr_child(yd, o, k, cur);
+		if (cur && ovr_graft_value(yd, o, cur) && other &&
+		    yaml_doc_node(yd, cur)->type == YAML_MAPPING_NODE)
+			yaml_doc_map_remove(yd, cur, other);
 	}
 	free(o);
 }
@@ -575,14 +350,11 @@ char *scenario_edit_text(const struct scenario_edit *e)
  * every message is to YAML_DOC_WHERE_MAX bytes. */
 static char *edit_where(const struct scenario_edit *e, const char *text)
 {
-	char buf[YAML_DOC_WHERE_MAX], *s;
+	char buf[YAML_DOC_WHERE_MAX];
 
 	snprintf(buf, sizeof buf, "%s %s", e->origin ? e->origin : "--set",
 		 text);
-	s = mem_malloc(strlen(buf) + 1);
-	if (s)
-		memcpy(s, buf, strlen(buf) + 1);
-	return s;
+	return mem_strdup(buf);
 }
 
 /* Applies edit i, noting which node ids it grafted. */

@@ -146,7 +146,7 @@ void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
 	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
 
 	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
-		if (!yaml_doc_key(&ld->yd, m, "rota", rp).id)
+		if (!yaml_doc_key(&ld->yd, m, k->other, rp).id)
 			yaml_doc_missing(&ld->yd, m, k->key, k->give);
 		return;
 	}

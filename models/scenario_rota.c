@@ -179,9 +179,9 @@ static int rota_words_known(struct scenario_read *ld, struct yaml_doc_at p,
 	}
 }
 
-/* A problem of rota.h's (err's first line) at a, after lead. */
+/* A problem of rota.h's (err's first line) at a. */
 static void rota_report(struct scenario_read *ld, struct yaml_doc_at a,
-			const char *lead, const struct sim_err *e)
+			const struct sim_err *e)
 {
 	const char *msg = e->text;
 
@@ -189,8 +189,7 @@ static void rota_report(struct scenario_read *ld, struct yaml_doc_at a,
 		msg += 14;
 	else if (strncmp(msg, "rota: ", 6) == 0)
 		msg += 6;
-	yaml_doc_problem(&ld->yd, a, "%s%.*s", lead, (int)strcspn(msg, "\n"),
-			 msg);
+	yaml_doc_problem(&ld->yd, a, "%.*s", (int)strcspn(msg, "\n"), msg);
 }
 
 /* The pattern into days, checked against the Working Time Regulations
@@ -205,16 +204,13 @@ static int rota_resolve_pattern(struct scenario_read *ld, struct yaml_doc_at p,
 	if (!rota_words_known(ld, p, r, text))
 		return 0;
 	if (rota_pattern_parse(text, r->rshifts, r->n_shifts, &r->days, &n,
-			       &e) != SIM_OK) {
-		rota_report(ld, p, "", &e);
-		return 0;
+			       &e) == SIM_OK &&
+	    rota_wtr_check(r->rshifts, r->days, n, &e) == SIM_OK) {
+		r->spec.n_days = n;
+		return 1;
 	}
-	r->spec.n_days = n;
-	if (rota_wtr_check(r->rshifts, r->days, n, &e) != SIM_OK) {
-		rota_report(ld, p, "", &e);
-		return 0;
-	}
-	return 1;
+	rota_report(ld, p, &e);
+	return 0;
 }
 
 /* Teams, offsets and the start, into spec; checked as rota_check does.
@@ -240,7 +236,7 @@ static int rota_resolve_teams(struct scenario_read *ld, struct yaml_doc_at a,
 	sim_err_clear(&e);
 	if (rota_check(&r->spec, &e) == SIM_OK)
 		return 1;
-	rota_report(ld, r->offsets ? o : t, "", &e);
+	rota_report(ld, r->offsets ? o : t, &e);
 	return 0;
 }
 
@@ -273,7 +269,7 @@ void scenario_rota_parse(struct scenario_read *ld, struct yaml_doc_at m,
 
 	if (!a.id)
 		return;
-	if (yaml_doc_key(&ld->yd, m, "shifts", sp).id) {
+	if (yaml_doc_key(&ld->yd, m, k->other, sp).id) {
 		yaml_doc_problem(&ld->yd, a, "both shifts and rota are given; "
 				 "give one: shifts for a weekly roster, or rota "
 				 "for teams on a rotating pattern");

@@ -412,12 +412,14 @@ const struct scenario_key scenario_schema_pool[] = {
 	RECORDS("shifts", scenario_schema_shift, scenario_pools_shifts,
 		pool_spec, shifts, n_shifts, shift_spec, "the roster; or rota",
 		NOT_HELD(pool_spec, rota),
+		.other = "rota",
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 6}"),
 	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams on a rotating pattern; "
 	 "or shifts", AT(pool_spec, rota), HELD(pool_spec, rota),
+	 .other = "shifts",
 	 .form = SCENARIO_FORM_POINTER, .shape = "a mapping such as {pattern: 6on4off, teams: 5, "
 	 "per_team: 6}"},
 	END};
@@ -591,13 +593,14 @@ const struct scenario_key scenario_schema_unit[] = {
 		unit_spec, shifts, n_shifts, shift_spec,
 		"the roster, in units; or rota",
 		.note = "   # staff = units on the shift",
-		NOT_HELD(unit_spec, rota),
+		NOT_HELD(unit_spec, rota), .other = "rota",
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 4}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 2}"),
 	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
 	 .sub = scenario_schema_rota, .doc = "teams of units on a rotating "
 	 "pattern; or shifts", AT(unit_spec, rota), HELD(unit_spec, rota),
+	 .other = "shifts",
 	 .form = SCENARIO_FORM_POINTER, .shape = "a mapping such as {pattern: 6on4off, "
 	 "teams: 5, per_team: 2}"},
 	END};

@@ -173,6 +173,12 @@ struct scenario_key {
 	enum scenario_form form;
 	/* Lists of records: how the loader reads one (scenario_record.h). */
 	const struct scenario_record_kind *items;
+	/* The key of the other of two forms a record gives one thing in (a
+	 * pool's or a unit roster's staffing: weekly `shifts`, or teams on a
+	 * `rota`), NULL for none. The loader refuses the two together and
+	 * asks for one; a --set of one form whole drops the other, and one
+	 * inside the form a record lacks asks for the whole form. */
+	const char *other;
 };
 
 /* A list's kind is defined by the part of the loader that reads its

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sim/mem.h"
+
 #define MSG_MAX 1024
 #define LIST_MAX 512         /* "allowed: a, b, c" */
 #define WORD_MAX 64          /* longest word the suggester compares */
@@ -313,8 +315,8 @@ int yaml_doc_expect(struct yaml_doc *yd, struct yaml_doc_at a,
 	return yaml_doc_wrong(yd, a, allowed);
 }
 
-/* The value of key in a mapping (first occurrence), or 0. */
-int yaml_doc_map_get(struct yaml_doc *yd, int map, const char *key)
+/* The index of the first pair of a mapping whose key is key, or -1. */
+int yaml_doc_pair_index(struct yaml_doc *yd, int map, const char *key)
 {
 	const yaml_node_t *m = yaml_doc_node(yd, map);
 	const yaml_node_pair_t *p;
@@ -326,9 +328,50 @@ int yaml_doc_map_get(struct yaml_doc *yd, int map, const char *key)
 
 		if (k->type == YAML_SCALAR_NODE &&
 		    strcmp(yaml_doc_text(k), key) == 0)
-			return p->value;
+			return (int)(p - m->data.mapping.pairs.start);
 	}
-	return 0;
+	return -1;
+}
+
+/* The value of key in a mapping (first occurrence), or 0. */
+int yaml_doc_map_get(struct yaml_doc *yd, int map, const char *key)
+{
+	int i = yaml_doc_pair_index(yd, map, key);
+
+	return i < 0 ? 0 :
+	       yaml_doc_node(yd, map)->data.mapping.pairs.start[i].value;
+}
+
+/* The text of the scalar `name` of a mapping, or NULL. */
+const char *yaml_doc_item_name(struct yaml_doc *yd, int id)
+{
+	int name = yaml_doc_node(yd, id)->type == YAML_MAPPING_NODE ?
+		   yaml_doc_map_get(yd, id, "name") : 0;
+
+	return name && yaml_doc_node(yd, name)->type == YAML_SCALAR_NODE ?
+	       yaml_doc_text(yaml_doc_node(yd, name)) : NULL;
+}
+
+/* The index of the item of a sequence that seg selects: the one named
+ * seg first, then the one at 0-based index seg; -1 if none. */
+int yaml_doc_seq_find(struct yaml_doc *yd, int seq, const char *seg)
+{
+	const yaml_node_t *s = yaml_doc_node(yd, seq);
+	const char *name;
+	char *end;
+	long idx;
+	int i;
+
+	for (i = 0; i < yaml_doc_seq_len(s); i++) {
+		name = yaml_doc_item_name(yd, s->data.sequence.items.start[i]);
+		if (name && strcmp(name, seg) == 0)
+			return i;
+	}
+	idx = strtol(seg, &end, 10);
+	if (!isdigit((unsigned char)seg[0]) || *end != '\0' ||
+	    idx >= yaml_doc_seq_len(s))
+		return -1;
+	return (int)idx;
 }
 
 /* Writes parent.leaf into buf (just leaf at the top level). A path too
@@ -733,6 +776,144 @@ int yaml_doc_copy(yaml_document_t *dst, const yaml_document_t *src)
 	if (!ok && dst->nodes.start)
 		yaml_document_delete(dst);
 	return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Editing in place                                                    */
+
+/* key: value put in a mapping: the first pair of key given value, or a
+ * pair added. */
+int yaml_doc_map_set(struct yaml_doc *yd, int map, const char *key, int value)
+{
+	int i = yaml_doc_pair_index(yd, map, key), k;
+
+	if (i >= 0) {
+		yaml_doc_node(yd, map)->data.mapping.pairs.start[i].value = value;
+		return 1;
+	}
+	k = yaml_document_add_scalar(yd->doc, NULL, (const yaml_char_t *)key,
+				     (int)strlen(key), YAML_PLAIN_SCALAR_STYLE);
+	if (!k || !yaml_document_append_mapping_pair(yd->doc, map, k, value))
+		yd->oom = 1;
+	return !yd->oom;
+}
+
+/* The first pair of key taken out of a mapping, if it has one. */
+void yaml_doc_map_remove(struct yaml_doc *yd, int map, const char *key)
+{
+	int i = yaml_doc_pair_index(yd, map, key);
+	yaml_node_t *n = yaml_doc_node(yd, map);
+	yaml_node_pair_t *p = n->data.mapping.pairs.start + i;
+
+	if (i < 0)
+		return;
+	memmove(p, p + 1, (size_t)(n->data.mapping.pairs.top - p - 1)
+		* sizeof *p);
+	n->data.mapping.pairs.top--;
+}
+
+/* How often node n refers to node id, as a key, a value or an item. */
+static int node_refs_in(const yaml_node_t *n, int id)
+{
+	const yaml_node_pair_t *p;
+	const yaml_node_item_t *it;
+	int refs = 0;
+
+	if (n->type == YAML_MAPPING_NODE)
+		for (p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++)
+			refs += (p->key == id) + (p->value == id);
+	if (n->type == YAML_SEQUENCE_NODE)
+		for (it = n->data.sequence.items.start;
+		     it < n->data.sequence.items.top; it++)
+			refs += *it == id;
+	return refs;
+}
+
+/* True when node id is referred to from more than one place: an anchor
+ * and its aliases are one node in libyaml's document. */
+static int node_shared(struct yaml_doc *yd, int id)
+{
+	const yaml_node_t *n;
+	int refs = 0;
+
+	for (n = yd->doc->nodes.start; n < yd->doc->nodes.top && refs < 2; n++)
+		refs += node_refs_in(n, id);
+	return refs > 1;
+}
+
+/* A new mapping or list holding the same entries as node id, at id's
+ * position in the file; 0 when out of memory. The entries stay shared:
+ * only what the copy holds can then change without changing id. */
+static int node_copy(struct yaml_doc *yd, int id)
+{
+	const yaml_node_t *src = yaml_doc_node(yd, id);
+	int seq = src->type == YAML_SEQUENCE_NODE, copy, i;
+	int n = seq ? yaml_doc_seq_len(src) : (int)(src->data.mapping.pairs.top -
+						    src->data.mapping.pairs.start);
+
+	/* Adding a node may move every node: src is fetched again below. */
+	copy = seq ? yaml_document_add_sequence(yd->doc, NULL,
+						YAML_FLOW_SEQUENCE_STYLE)
+		   : yaml_document_add_mapping(yd->doc, NULL,
+					       YAML_FLOW_MAPPING_STYLE);
+	if (!copy)
+		return 0;
+	for (i = 0; i < n; i++) {
+		src = yaml_doc_node(yd, id);
+		int ok = seq ? yaml_document_append_sequence_item(yd->doc, copy,
+				src->data.sequence.items.start[i])
+			     : yaml_document_append_mapping_pair(yd->doc, copy,
+				src->data.mapping.pairs.start[i].key,
+				src->data.mapping.pairs.start[i].value);
+
+		if (!ok)
+			return 0;
+	}
+	yaml_doc_node(yd, copy)->start_mark = yaml_doc_node(yd, id)->start_mark;
+	yaml_doc_node(yd, copy)->end_mark = yaml_doc_node(yd, id)->end_mark;
+	return copy;
+}
+
+/* Where parent (a mapping or a list) holds its entry number slot. The
+ * pointer lasts until the parent itself grows. */
+int *yaml_doc_slot(struct yaml_doc *yd, int parent, int slot)
+{
+	yaml_node_t *n = yaml_doc_node(yd, parent);
+
+	if (n->type == YAML_MAPPING_NODE)
+		return &n->data.mapping.pairs.start[slot].value;
+	return &n->data.sequence.items.start[slot];
+}
+
+/* The child in entry slot of parent, made the parent's own first when it
+ * is shared: changing a shared node in place would change every alias of
+ * it too. The copy is noted in yd->copies, to keep the position of the
+ * node it copies. */
+int yaml_doc_unshare(struct yaml_doc *yd, int parent, int slot)
+{
+	int child = *yaml_doc_slot(yd, parent, slot), copy, *grown;
+
+	if (yaml_doc_node(yd, child)->type == YAML_SCALAR_NODE ||
+	    !node_shared(yd, child))
+		return child;
+	if (yd->n_copies == yd->cap_copies) {
+		size_t cap = yd->cap_copies ? 2 * yd->cap_copies : 16;
+
+		grown = mem_realloc(yd->copies, cap * sizeof *grown);
+		if (grown) {
+			yd->copies = grown;
+			yd->cap_copies = cap;
+		}
+	}
+	copy = yd->n_copies < yd->cap_copies ? node_copy(yd, child) : 0;
+	if (!copy) {
+		yd->oom = 1;
+		return 0;
+	}
+	yd->copies[yd->n_copies++] = copy;
+	*yaml_doc_slot(yd, parent, slot) = copy;
+	return copy;
 }
 
 void yaml_doc_release(struct yaml_doc *yd)

@@ -30,8 +30,8 @@ struct yaml_doc {
 	yaml_document_t *doc;        /* borrowed */
 	int n_file_nodes;            /* node ids above this were grafted */
 	int *copies;                 /* ids above n_file_nodes that copy a
-					node of the file (scenario_edit's
-					unsharing): they keep its position */
+					node of the file (yaml_doc_unshare):
+					they keep its position */
 	size_t n_copies, cap_copies;
 	char **ovr_where;            /* "--set key.path=value" of edit i */
 	int *ovr_end;                /* last node id grafted by edit i */
@@ -150,8 +150,17 @@ static inline int yaml_doc_seq_len(const yaml_node_t *n)
 const char *yaml_doc_describe(const yaml_node_t *n, char *buf, size_t size);
 /* A plain word or quoted text; an empty value or a null is not. */
 int yaml_doc_is_string(const yaml_node_t *n);
-/* The value of key in mapping map (first occurrence), or 0. */
+/* The value of key in mapping map (first occurrence), or 0; and the
+ * index of that pair, or -1. */
 int yaml_doc_map_get(struct yaml_doc *yd, int map, const char *key);
+int yaml_doc_pair_index(struct yaml_doc *yd, int map, const char *key);
+/* The text of the scalar `name` of node id, a mapping, or NULL (an item
+ * without a name, or not a mapping). Borrowed from the document. */
+const char *yaml_doc_item_name(struct yaml_doc *yd, int id);
+/* The index of the item of sequence seq that seg selects: the one named
+ * seg (yaml_doc_item_name) first, then the one at 0-based index seg; -1
+ * if none. As yaml_doc_item names items, so --set selects them. */
+int yaml_doc_seq_find(struct yaml_doc *yd, int seq, const char *seg);
 /* parent.leaf into buf; a path too long ends in "...". */
 void yaml_doc_path_join(char buf[YAML_DOC_PATH_MAX], const char *parent,
 			const char *leaf);
@@ -163,6 +172,25 @@ struct yaml_doc_at yaml_doc_key(struct yaml_doc *yd, struct yaml_doc_at m,
 struct yaml_doc_at yaml_doc_item(struct yaml_doc *yd, struct yaml_doc_at s,
 				 int i, const char *name,
 				 char buf[YAML_DOC_PATH_MAX]);
+
+/* Editing in place (--set). Nodes added to the document may move every
+ * node: a yaml_node_t pointer does not outlive an edit. Each of these
+ * sets yd->oom when memory runs out, and returns 0 then. */
+/* Puts key: value in mapping map: the first pair of key is given value,
+ * or a pair is added. Returns 1, or 0. */
+int yaml_doc_map_set(struct yaml_doc *yd, int map, const char *key,
+		     int value);
+/* Takes the first pair of key out of mapping map, if it has one. */
+void yaml_doc_map_remove(struct yaml_doc *yd, int map, const char *key);
+/* Where parent (a mapping or a sequence) keeps the node of its entry
+ * number slot (a pair's value, or an item). Lasts until parent grows. */
+int *yaml_doc_slot(struct yaml_doc *yd, int parent, int slot);
+/* The node of entry slot of parent, made parent's own first when more
+ * than one place refers to it (an anchor and its aliases are one node):
+ * a new mapping or sequence with the same entries, at the same position,
+ * its id noted in yd->copies. Changing what it holds then changes one
+ * path only. Returns the node, or 0. */
+int yaml_doc_unshare(struct yaml_doc *yd, int parent, int slot);
 
 /* Numbers, in plain decimal. yaml_doc_text_number returns 0 with a finite
  * *v, -1 (not a number), -2 (not finite) or -3 (not plain decimal: hex,

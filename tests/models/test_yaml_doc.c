@@ -1,6 +1,6 @@
 /* test_yaml_doc.c: the YAML document layer's key paths, numbers, and the
- * copy of a document that keeps ids and positions, and a value appended
- * after a document's own nodes. */
+ * copy of a document that keeps ids and positions, a value appended
+ * after a document's own nodes, and the edits --set makes in place. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +114,105 @@ static void test_append_moves_ids(void **state)
 	yaml_document_delete(&dst);
 }
 
+/* A document of text, parsed into doc, for the editing tests. */
+static void edit_open(const char *text, yaml_document_t *doc,
+		      struct yaml_doc *yd)
+{
+	struct yaml_doc_fail f;
+
+	assert_int_equal(yaml_doc_parse(text, strlen(text), doc, &f), 1);
+	memset(yd, 0, sizeof *yd);
+	yd->doc = doc;
+}
+
+/* A key is replaced where it stands, added at the end when absent, and
+ * taken out with the pairs after it closing up. */
+static void test_map_set_and_remove(void **state)
+{
+	yaml_document_t doc;
+	struct yaml_doc yd;
+	int v;
+
+	(void)state;
+	edit_open("a: 1.5\nb: two\n", &doc, &yd);
+	assert_int_equal(yaml_doc_pair_index(&yd, 1, "b"), 1);
+	assert_int_equal(yaml_doc_pair_index(&yd, 1, "c"), -1);
+	v = yaml_doc_map_get(&yd, 1, "a");
+	assert_int_equal(yaml_doc_map_set(&yd, 1, "b", v), 1);
+	assert_int_equal(yaml_doc_map_get(&yd, 1, "b"), v);
+	assert_int_equal(yaml_doc_map_set(&yd, 1, "c", v), 1);
+	assert_int_equal(yaml_doc_pair_index(&yd, 1, "c"), 2);
+	assert_string_equal(yaml_doc_text(yaml_doc_node(&yd,
+		yaml_doc_map_get(&yd, 1, "c"))), "1.5");
+	yaml_doc_map_remove(&yd, 1, "a");
+	yaml_doc_map_remove(&yd, 1, "absent");
+	assert_int_equal(yaml_doc_pair_index(&yd, 1, "a"), -1);
+	assert_int_equal(yaml_doc_pair_index(&yd, 1, "b"), 0);
+	assert_int_equal(yaml_doc_pair_index(&yd, 1, "c"), 1);
+	assert_int_equal(yd.oom, 0);
+	yaml_document_delete(&doc);
+}
+
+/* An item is selected by its name before its index, so an item named
+ * "1" is found by "1" wherever it stands; a scalar item has no name. */
+static void test_seq_find_name_then_index(void **state)
+{
+	yaml_document_t doc;
+	struct yaml_doc yd;
+
+	(void)state;
+	edit_open("[{name: early}, 7.25, {name: \"0\"}, {name: [x]}]", &doc,
+		  &yd);
+	assert_int_equal(yaml_doc_seq_find(&yd, 1, "early"), 0);
+	assert_int_equal(yaml_doc_seq_find(&yd, 1, "0"), 2);
+	assert_int_equal(yaml_doc_seq_find(&yd, 1, "1"), 1);
+	assert_int_equal(yaml_doc_seq_find(&yd, 1, "3"), 3);
+	assert_int_equal(yaml_doc_seq_find(&yd, 1, "4"), -1);
+	assert_int_equal(yaml_doc_seq_find(&yd, 1, "-1"), -1);
+	assert_int_equal(yaml_doc_seq_find(&yd, 1, "1x"), -1);
+	assert_int_equal(yaml_doc_seq_find(&yd, 1, "late"), -1);
+	assert_null(yaml_doc_item_name(&yd, *yaml_doc_slot(&yd, 1, 1)));
+	assert_null(yaml_doc_item_name(&yd, *yaml_doc_slot(&yd, 1, 3)));
+	assert_string_equal(yaml_doc_item_name(&yd, *yaml_doc_slot(&yd, 1, 0)),
+			    "early");
+	yaml_document_delete(&doc);
+}
+
+/* A node an anchor shares is copied (at its position) before it is
+ * changed, so the alias's path changes and the anchor's does not; a
+ * node held once, or a scalar, is its parent's own already. */
+static void test_unshare_copies_only_shared(void **state)
+{
+	yaml_document_t doc;
+	struct yaml_doc yd;
+	int a, b, v;
+
+	(void)state;
+	edit_open("a: &x {k: 2.385}\nb: *x\nc: {k: 4}\nd: &y 5\ne: *y\n",
+		  &doc, &yd);
+	a = yaml_doc_map_get(&yd, 1, "a");
+	b = yaml_doc_unshare(&yd, 1, 1);
+	assert_int_not_equal(b, a);
+	assert_int_equal(yd.n_copies, 1);
+	assert_int_equal(yd.copies[0], b);
+	assert_int_equal(yaml_doc_node(&yd, b)->start_mark.line,
+			 yaml_doc_node(&yd, a)->start_mark.line);
+	v = yaml_doc_map_get(&yd, yaml_doc_map_get(&yd, 1, "c"), "k");
+	assert_int_equal(yaml_doc_map_set(&yd, b, "k", v), 1);
+	assert_string_equal(yaml_doc_text(yaml_doc_node(&yd,
+		yaml_doc_map_get(&yd, a, "k"))), "2.385");
+	assert_string_equal(yaml_doc_text(yaml_doc_node(&yd,
+		yaml_doc_map_get(&yd, b, "k"))), "4");
+	assert_int_equal(yaml_doc_unshare(&yd, 1, 0), a);
+	assert_int_equal(yaml_doc_unshare(&yd, 1, 2),
+			 yaml_doc_map_get(&yd, 1, "c"));
+	assert_int_equal(yaml_doc_unshare(&yd, 1, 4),
+			 yaml_doc_map_get(&yd, 1, "d"));
+	assert_int_equal(yd.n_copies, 1);
+	yaml_doc_release(&yd);
+	yaml_document_delete(&doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +220,9 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_copy_keeps_ids_and_marks),
 		cmocka_unit_test(test_append_moves_ids),
+		cmocka_unit_test(test_map_set_and_remove),
+		cmocka_unit_test(test_seq_find_name_then_index),
+		cmocka_unit_test(test_unshare_copies_only_shared),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
