@@ -314,6 +314,29 @@ double dist_sample(const struct dist *d, gsl_rng *r)
 	return NAN;
 }
 
+/* GSL's alias table g (gsl_ran_discrete_preproc) read as gsl_ran_discrete
+ * reads it, with F[c] kept as (c + F[c]) / K: the same outcome for the same
+ * uniform. On the engine's generator the uniform is taken inline (the top
+ * 53 bits of one output, as its get_double), without two calls into
+ * libgsl a draw: the outcome of every answered call and the area of every
+ * incident. */
+size_t dist_discrete(const gsl_ran_discrete_t *g, gsl_rng *r)
+{
+	double u;
+	size_t c;
+
+#if ULONG_MAX >= UINT64_MAX
+	if (r->type == xoshiro256pp_type())
+		u = (double)(xoshiro256pp_u64(r) >> 11) * 0x1.0p-53;
+	else
+#endif
+		u = gsl_rng_uniform(r);
+	c = (size_t)(u * (double)g->K);
+	if (g->F[c] == 1.0 || u < g->F[c])
+		return c;
+	return g->A[c];
+}
+
 /* Weibull with scale l and shape k: E[X^n] = l^n Gamma(1 + n/k). */
 static double dist_weibull_raw_moment(const struct dist *d, int n)
 {

@@ -462,6 +462,40 @@ static void test_dist_gauss_table_is_gsls(void **state)
 	}
 }
 
+/* dist_discrete reads GSL's alias table as gsl_ran_discrete does: the
+ * same outcome for every draw, and the generator left in step, on the
+ * engine's generator (uniform taken inline) and on MT19937 (through GSL);
+ * weights with ties, a zero and one large share, as the scenarios' mixes
+ * and area shares have. */
+static void check_discrete_is_gsls(const gsl_rng_type *type)
+{
+	static const double w[] = { 0.205, 0.25, 0.0, 0.2, 0.25, 0.061, 2.385 };
+	gsl_ran_discrete_t *g = gsl_ran_discrete_preproc(7, w);
+	gsl_rng *a = gsl_rng_alloc(type);
+	gsl_rng *b = gsl_rng_alloc(type);
+	long differ = 0;
+
+	assert_non_null(g);
+	assert_non_null(a);
+	assert_non_null(b);
+	gsl_rng_set(a, SEED);
+	gsl_rng_set(b, SEED);
+	for (long n = 0; n < 1000000; n++)
+		differ += dist_discrete(g, a) != gsl_ran_discrete(b, g);
+	assert_int_equal(differ, 0);
+	assert_true(gsl_rng_get(a) == gsl_rng_get(b));
+	gsl_rng_free(a);
+	gsl_rng_free(b);
+	gsl_ran_discrete_free(g);
+}
+
+static void test_dist_discrete_draws_are_gsls(void **state)
+{
+	(void)state;
+	check_discrete_is_gsls(xoshiro256pp_type());
+	check_discrete_is_gsls(gsl_rng_mt19937);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -470,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_dist_lognormal_moments),
 		cmocka_unit_test(test_dist_lognormal_draws_are_gsls),
 		cmocka_unit_test(test_dist_gauss_table_is_gsls),
+		cmocka_unit_test(test_dist_discrete_draws_are_gsls),
 		cmocka_unit_test(test_dist_gamma_moments),
 		cmocka_unit_test(test_dist_weibull_moments),
 		cmocka_unit_test(test_dist_uniform_moments),
