@@ -16,15 +16,19 @@
 #include "models/dist.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sf_gamma.h>
 
+#include "models/dist_gauss_table.h"
 #include "sim/exp_ziggurat.h"
 #include "sim/mem.h"
+#include "sim/xoshiro256pp.h"
 
 /* Indexed by enum dist_kind; the order is the scenario documentation's. */
 static const char dist_names[][16] = {
@@ -253,6 +257,34 @@ double dist_exponential(gsl_rng *r, double mean)
 	return mean * exp_ziggurat_draw(r);
 }
 
+/* A normal draw of standard deviation sigma: the number
+ * gsl_ran_gaussian_ziggurat(r, sigma) returns, and r left as it leaves it.
+ * GSL takes one output of the engine's generator through a call into
+ * libgsl and the type's function pointer, and accepts it at once about 98
+ * times in 100; that step is done here, on the generator's state, with
+ * GSL's own tables (models/dist_gauss_table.h). Any other output (a wedge,
+ * the tail) puts the state back and leaves the whole draw to GSL, so the
+ * numbers drawn are GSL's, one for one. */
+static double dist_gaussian(gsl_rng *r, double sigma)
+{
+#if ULONG_MAX >= UINT64_MAX
+	if (r->type == xoshiro256pp_type()) {
+		struct xoshiro256pp_state *st = r->state;
+		struct xoshiro256pp_state before = *st;
+		uint64_t k = xoshiro256pp_next(st);
+		size_t i = (size_t)(k & 0x7f);
+		uint32_t j = (uint32_t)(k >> 8) & 0xffffff;
+
+		/* GSL: sign * sigma * (j * wtab[i]), sign +1 for bit 7. */
+		if (j < dist_gauss_k[i])
+			return ((k & 0x80) ? sigma : -sigma) *
+			       ((double)j * dist_gauss_w[i]);
+		*st = before;
+	}
+#endif
+	return gsl_ran_gaussian_ziggurat(r, sigma);
+}
+
 double dist_sample(const struct dist *d, gsl_rng *r)
 {
 	switch (d->kind) {
@@ -264,8 +296,9 @@ double dist_sample(const struct dist *d, gsl_rng *r)
 		 * in pi, one of each pair thrown away, then log and sqrt);
 		 * GSL's ziggurat needs one 32-bit draw nearly every time and
 		 * made the lognormal 3x cheaper, the largest cost of the
-		 * bundled scenario after the event calendar. */
-		return exp(d->p1 + gsl_ran_gaussian_ziggurat(r, d->p2));
+		 * bundled scenario after the event calendar. Its usual step
+		 * is taken inline (dist_gaussian). */
+		return exp(d->p1 + dist_gaussian(r, d->p2));
 	case DIST_GAMMA:
 		return gsl_ran_gamma(r, d->p1, d->p2);
 	case DIST_WEIBULL:
@@ -279,6 +312,29 @@ double dist_sample(const struct dist *d, gsl_rng *r)
 	}
 	assert(!"dist_sample: unknown kind");
 	return NAN;
+}
+
+/* GSL's alias table g (gsl_ran_discrete_preproc) read as gsl_ran_discrete
+ * reads it, with F[c] kept as (c + F[c]) / K: the same outcome for the same
+ * uniform. On the engine's generator the uniform is taken inline (the top
+ * 53 bits of one output, as its get_double), without two calls into
+ * libgsl a draw: the outcome of every answered call and the area of every
+ * incident. */
+size_t dist_discrete(const gsl_ran_discrete_t *g, gsl_rng *r)
+{
+	double u;
+	size_t c;
+
+#if ULONG_MAX >= UINT64_MAX
+	if (r->type == xoshiro256pp_type())
+		u = (double)(xoshiro256pp_u64(r) >> 11) * 0x1.0p-53;
+	else
+#endif
+		u = gsl_rng_uniform(r);
+	c = (size_t)(u * (double)g->K);
+	if (g->F[c] == 1.0 || u < g->F[c])
+		return c;
+	return g->A[c];
 }
 
 /* Weibull with scale l and shape k: E[X^n] = l^n Gamma(1 + n/k). */

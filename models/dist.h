@@ -10,6 +10,7 @@
 #define MODELS_DIST_H
 
 #include <stddef.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
 #include "sim/sim_err.h"
@@ -54,6 +55,9 @@ double dist_sample(const struct dist *d, gsl_rng *r);
  * DIST_EXPONENTIAL, for callers that need one without a struct dist (the
  * unit-rate variate behind each arrival). */
 double dist_exponential(gsl_rng *r, double mean);
+/* A draw from GSL's discrete distribution g: the outcome
+ * gsl_ran_discrete(r, g) gives, r left as it leaves it. */
+size_t dist_discrete(const gsl_ran_discrete_t *g, gsl_rng *r);
 /* The mean of a prepared distribution (for Erlang estimates and FTE maths). */
 double dist_mean(const struct dist *d);
 /* The variance of a prepared distribution. */

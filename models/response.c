@@ -791,7 +791,7 @@ void response_call_ended(struct response *r, size_t line, unsigned counted,
 			 uint64_t call, double at_s, bool ahead)
 {
 	assert(line < r->sc->n_lines);
-	size_t g = gsl_ran_discrete(r->rng[RS_MIX], r->mix[line]);
+	size_t g = dist_discrete(r->mix[line], r->rng[RS_MIX]);
 	duplicate_count(r->outcomes, line, g, counted);
 	if (!duplicate_is_incident(r->outcomes, g)) {
 		if (r->log && g == r->sc->n_grades + DUPLICATE_CALL)
@@ -804,7 +804,7 @@ void response_call_ended(struct response *r, size_t line, unsigned counted,
 		return;
 	}
 	inc->grade = (uint32_t)g;
-	inc->area = (uint32_t)gsl_ran_discrete(r->rng[RS_AREA], r->area_pick);
+	inc->area = (uint32_t)dist_discrete(r->area_pick, r->rng[RS_AREA]);
 	inc->created_s = at_s;
 	inc->state = INC_DELAY;
 	inc->preempted = 0;

@@ -23,7 +23,7 @@
 
 #define INCIDENTS_PER_CHUNK 512
 /* Attendance times held back before their histograms (response_period.c). */
-#define RSP_STAGED_MAX 64
+#define RSP_STAGED_MAX 1024
 
 /* RS_UNITS is drawn from only when a grade has multi_unit (and created
  * only then: response_multi.c). */
@@ -151,6 +151,10 @@ struct response {
 		uint32_t area_grade, hour_grade;
 	} staged[RSP_STAGED_MAX];
 	size_t n_staged;
+	/* The batch put in order of hour and grade, and where each hour and
+	 * grade's times begin in it ([HOURS_PER_WEEK * grades + 1]). */
+	struct rsp_staged by_hour[RSP_STAGED_MAX];
+	uint32_t *by_hour_at;
 	bool staging;                  /* the counted period is open */
 	double last_tick_s;            /* the last hourly tick of unit time */
 	double h_seconds[HOURS_PER_WEEK];  /* counted time in each hour */

@@ -24,6 +24,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "models/replication.h"
 #include "models/response_int.h"
@@ -66,8 +67,10 @@ enum sim_status response_period_build(struct response *r)
 				 sizeof *r->day_area);
 	r->hour_hist = mem_calloc(HOURS_PER_WEEK * ng, sizeof *r->hour_hist);
 	r->hour_win = hist_window_new();
+	r->by_hour_at = mem_calloc(HOURS_PER_WEEK * ng + 1,
+				   sizeof *r->by_hour_at);
 	if (!r->hour_grade || !r->hour_area || !r->day_area || !r->hour_hist
-	    || !r->hour_win)
+	    || !r->hour_win || !r->by_hour_at)
 		return SIM_ENOMEM;
 	for (size_t i = 0; i < HOURS_PER_WEEK * ng; i++)
 		if (!(r->hour_hist[i] = hist_paged_new()))
@@ -85,6 +88,7 @@ void response_period_free(struct response *r)
 	free(r->hour_grade);
 	free(r->hour_area);
 	free(r->day_area);
+	free(r->by_hour_at);
 }
 
 /* Counts one incident, and whether its grade has a target, in tally t. */
@@ -116,18 +120,38 @@ static void period_hist_add(struct response *r, size_t ag, size_t g,
 			 "times by hour");
 }
 
+/* Puts the staged attendance times in r->by_hour, in order of their hour
+ * and grade (a counting sort: the batch's order kept within each). */
+static void period_sort(struct response *r)
+{
+	size_t nb = HOURS_PER_WEEK * r->sc->n_grades;
+	uint32_t *at = r->by_hour_at;
+
+	memset(at, 0, (nb + 1) * sizeof *at);
+	for (size_t i = 0; i < r->n_staged; i++)
+		at[r->staged[i].hour_grade + 1]++;
+	for (size_t b = 1; b < nb; b++)
+		at[b] += at[b - 1];
+	for (size_t i = 0; i < r->n_staged; i++)
+		r->by_hour[at[r->staged[i].hour_grade]++] = r->staged[i];
+}
+
 /* Puts the staged attendance times in their histograms. One histogram of
  * an hour and a grade is touched about once a week of simulated time, so
  * each time's bin is far from the cache: one at a time in the event that
- * attends the incident, each waits for memory alone; a batch of them in a
- * loop of independent additions waits for several at once. A histogram
- * is a count per bin, so the order the times go in changes nothing. */
+ * attends the incident, each waits for memory alone. A batch of 1,024
+ * (about three hours of the bundled scenario's incidents) holds a few
+ * dozen of each hour and grade in hand; put in hour by hour, they share
+ * the histogram's page table and many of its bins' cache lines, which
+ * are fetched once instead of once a time. A histogram is a count per
+ * bin, so the order the times go in changes nothing. */
 static void period_flush(struct response *r)
 {
 	size_t ng = r->sc->n_grades;
 
+	period_sort(r);
 	for (size_t i = 0; i < r->n_staged; i++) {
-		const struct rsp_staged *s = &r->staged[i];
+		const struct rsp_staged *s = &r->by_hour[i];
 
 		period_hist_add(r, s->area_grade, s->area_grade % ng,
 				s->hour_grade, s->attend_s);

@@ -4,14 +4,18 @@
  * rejection of dist_prepare is provoked. */
 #include "test_support.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "models/dist.h"
+#include "models/dist_gauss_table.h"
+#include "sim/xoshiro256pp.h"
 
 #define N_SAMPLES 200000
 #define SEED 20250611UL
@@ -361,12 +365,146 @@ static void test_dist_copy_of_parametric_owns_nothing(void **state)
 	dist_clear(&dst);
 }
 
+/* The lognormal's normal is drawn partly inline (models/dist.c): on the
+ * engine's generator it must give GSL's numbers, draw for draw, and leave
+ * the generator where GSL leaves it. 2e6 draws reach every layer of the
+ * ziggurat about 15,000 times, and its wedge and tail (put back and left
+ * to GSL) about 1,300 times. */
+static void test_dist_lognormal_draws_are_gsls(void **state)
+{
+	struct dist d = prepared((struct dist){ .kind = DIST_LOGNORMAL,
+						.mean = 238.5, .sd = 171.3 });
+	gsl_rng *a = gsl_rng_alloc(xoshiro256pp_type());
+	gsl_rng *b = gsl_rng_alloc(xoshiro256pp_type());
+	long differ = 0;
+
+	(void)state;
+	assert_non_null(a);
+	assert_non_null(b);
+	gsl_rng_set(a, SEED);
+	gsl_rng_set(b, SEED);
+	for (long n = 0; n < 2000000; n++) {
+		double x = dist_sample(&d, a);
+		double y = exp(d.p1 + gsl_ran_gaussian_ziggurat(b, d.p2));
+
+		differ += memcmp(&x, &y, sizeof x) != 0;
+	}
+	assert_int_equal(differ, 0);
+	assert_true(gsl_rng_get(a) == gsl_rng_get(b));
+	gsl_rng_free(a);
+	gsl_rng_free(b);
+}
+
+/* A generator that gives one chosen output, then outputs every ziggurat
+ * accepts at once (layer 0, uniform 0), and counts what it is asked for:
+ * GSL's tables seen from outside. */
+struct scripted {
+	unsigned long first;
+	int calls;
+};
+
+static void scripted_set(void *st, unsigned long seed)
+{
+	(void)st;
+	(void)seed;
+}
+
+static unsigned long scripted_get(void *st)
+{
+	struct scripted *s = st;
+
+	return s->calls++ == 0 ? s->first : 0;
+}
+
+static double scripted_get_double(void *st)
+{
+	((struct scripted *)st)->calls++;
+	return 0.5;
+}
+
+static const gsl_rng_type scripted_type = {
+	"scripted", ~0UL, 0, sizeof(struct scripted), scripted_set,
+	scripted_get, scripted_get_double
+};
+
+/* GSL's normal draw (sigma 1) whose first output has layer i, bit 7 set
+ * and uniform j; *calls: the numbers it asked for. */
+static double scripted_draw(size_t i, uint32_t j, int *calls)
+{
+	struct scripted s = { ((unsigned long)j << 8) | 0x80 | i, 0 };
+	gsl_rng r = { &scripted_type, &s };
+	double x = gsl_ran_gaussian_ziggurat(&r, 1.0);
+
+	*calls = s.calls;
+	return x;
+}
+
+/* Every entry of models/dist_gauss_table.h is libgsl's: the largest
+ * uniform a layer accepts at once is accepted with one number and gives
+ * j * w, the next asks for more. */
+static void test_dist_gauss_table_is_gsls(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < 128; i++) {
+		uint32_t k = dist_gauss_k[i];
+		int calls;
+
+		if (k > 0) {
+			double x = scripted_draw(i, k - 1, &calls);
+
+			assert_int_equal(calls, 1);
+			assert_true(x == (double)(k - 1) * dist_gauss_w[i]);
+		}
+		if (k < (1u << 24)) {
+			scripted_draw(i, k, &calls);
+			assert_true(calls > 1);
+		}
+	}
+}
+
+/* dist_discrete reads GSL's alias table as gsl_ran_discrete does: the
+ * same outcome for every draw, and the generator left in step, on the
+ * engine's generator (uniform taken inline) and on MT19937 (through GSL);
+ * weights with ties, a zero and one large share, as the scenarios' mixes
+ * and area shares have. */
+static void check_discrete_is_gsls(const gsl_rng_type *type)
+{
+	static const double w[] = { 0.205, 0.25, 0.0, 0.2, 0.25, 0.061, 2.385 };
+	gsl_ran_discrete_t *g = gsl_ran_discrete_preproc(7, w);
+	gsl_rng *a = gsl_rng_alloc(type);
+	gsl_rng *b = gsl_rng_alloc(type);
+	long differ = 0;
+
+	assert_non_null(g);
+	assert_non_null(a);
+	assert_non_null(b);
+	gsl_rng_set(a, SEED);
+	gsl_rng_set(b, SEED);
+	for (long n = 0; n < 1000000; n++)
+		differ += dist_discrete(g, a) != gsl_ran_discrete(b, g);
+	assert_int_equal(differ, 0);
+	assert_true(gsl_rng_get(a) == gsl_rng_get(b));
+	gsl_rng_free(a);
+	gsl_rng_free(b);
+	gsl_ran_discrete_free(g);
+}
+
+static void test_dist_discrete_draws_are_gsls(void **state)
+{
+	(void)state;
+	check_discrete_is_gsls(xoshiro256pp_type());
+	check_discrete_is_gsls(gsl_rng_mt19937);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dist_prepare_rejects_overflowing_parameters),
 		cmocka_unit_test(test_dist_exponential_moments),
 		cmocka_unit_test(test_dist_lognormal_moments),
+		cmocka_unit_test(test_dist_lognormal_draws_are_gsls),
+		cmocka_unit_test(test_dist_gauss_table_is_gsls),
+		cmocka_unit_test(test_dist_discrete_draws_are_gsls),
 		cmocka_unit_test(test_dist_gamma_moments),
 		cmocka_unit_test(test_dist_weibull_moments),
 		cmocka_unit_test(test_dist_uniform_moments),
