@@ -505,7 +505,7 @@ static void list_read(struct scenario_read *ld, struct yaml_doc_at parent,
 							    kd->give) :
 		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
 					kd->give) ?
-		scenario_read_list_len(ld, s) : 0, i;
+		yaml_doc_seq_len(yaml_doc_node(&ld->yd, s.id)) : 0, i;
 	char *recs;
 
 	if (kd->max && n > kd->max) {
@@ -513,6 +513,9 @@ static void list_read(struct scenario_read *ld, struct yaml_doc_at parent,
 				 n, kd->noun, kd->max);
 		return;
 	}
+	/* An optional list without a limit of its own has a list's. */
+	if (n > SCENARIO_LIST_MAX && !scenario_read_list_len(ld, s))
+		return;
 	if (n == 0)
 		return;
 	recs = scenario_read_calloc(ld, (size_t)n, k->size);
