@@ -593,12 +593,15 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
  * event left pops before it, so no bucket before its own is needed. */
 static inline void ev_advance(struct ev_calendar *cal, int64_t id)
 {
-	if (id <= cal->lo)
-		return;
-	cal->lo = id;
-	if (cal->cur < id)
-		cal->cur = id;
-	ev_migrate(cal);
+	int moved = id > cal->lo;
+
+	/* Whether the window moves is as random as the gaps between events
+	 * (a bucket holds one event or none), so the move is made without a
+	 * branch; the heap, empty in most runs, is looked at only then. */
+	cal->lo = moved ? id : cal->lo;
+	cal->cur = cal->cur < id ? id : cal->cur;
+	if ((cal->n_heap > 0) & moved)
+		ev_migrate(cal);
 }
 
 /* Frees the slot lent by the last ev_calendar_next_until, if any. */
@@ -632,9 +635,12 @@ static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
 	} else {
 		uint64_t b = (uint64_t)id & EV_RING_MASK;
 
-		cal->bucket[b] = cal->node[s].next;
-		if (cal->bucket[b] == EV_NIL)
-			cal->busy[b >> 6] &= ~(UINT64_C(1) << (b & 63));
+		uint32_t next = cal->node[s].next;
+
+		/* The bucket's bit is cleared when it empties, without a
+		 * branch: it empties about as often as not. */
+		cal->bucket[b] = next;
+		cal->busy[b >> 6] &= ~((uint64_t)(next == EV_NIL) << (b & 63));
 		cal->n_ring--;
 	}
 	ev_advance(cal, id);
