@@ -514,12 +514,15 @@ EV_COLD static void ev_adapt(struct ev_calendar *cal, double now_s)
 
 /* ---- the calendar --------------------------------------------------------- */
 
-/* Moves the short list back to the start of its array. */
-EV_COLD static void ev_short_rewind(struct ev_calendar *cal)
+/* Moves the short list back to the start of its array; returns seq, the
+ * sequence number of the push that filled it, so that the push ends in a
+ * tail call. */
+EV_COLD static uint64_t ev_short_rewind(struct ev_calendar *cal, uint64_t seq)
 {
 	memmove(cal->list, &cal->list[cal->head],
 		cal->n_short * sizeof *cal->list);
 	cal->head = 0;
+	return seq;
 }
 
 /* Strict "pops before" of the short list's event (t_s, order) and key k;
@@ -534,34 +537,59 @@ static inline int ev_short_before(double t_s, uint64_t order,
  * ring: keys sorted earliest first in list[head .. head + n_short), so
  * that a pop takes the first and moves head on. A new event is usually
  * among the latest, and the list is at most EV_RING_START long, so few
- * keys move. */
+ * keys move. There is room past the list's end: the push that reaches
+ * the end of the array moves the list back to its start. */
 static inline void ev_short_push(struct ev_calendar *cal, double t_s,
 				 uint64_t order)
 {
-	struct ev_short *list;
+	struct ev_short *list = &cal->list[cal->head];
 	size_t i = cal->n_short;
 
-	if (cal->head + i == EV_SHORT_CAP)
-		ev_short_rewind(cal);
-	list = &cal->list[cal->head];
 	for (; i > 0 && ev_short_before(t_s, order, &list[i - 1]); i--)
 		list[i] = list[i - 1];
 	list[i] = (struct ev_short){ t_s, order };
 	cal->n_short++;
 }
 
-/* Starts the ring: more than EV_RING_START events are pending. */
-EV_COLD static void ev_ring_start(struct ev_calendar *cal)
+/* Starts the ring: more than EV_RING_START events are pending. Returns
+ * seq, the push's sequence number, so that the push ends in a tail call. */
+EV_COLD static uint64_t ev_ring_start(struct ev_calendar *cal, uint64_t seq)
 {
 	cal->ring_on = 1;
 	ev_rebuild(cal, cal->width_s);
+	return seq;
+}
+
+/* 1 when a push of a finite time will succeed without growing the
+ * arrays: a slot is free and sequence numbers are left. */
+int ev_calendar_room(const struct ev_calendar *cal)
+{
+	return cal->n_free > 0 && cal->next_seq < EV_SEQ_MAX;
+}
+
+/* Files slot s, just pushed as the event (time_s, seq), in a calendar
+ * whose ring has started; returns seq. Out of line, so that a push into
+ * the short list (a calendar of few events) saves no registers for it. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint64_t ev_push_ring(struct ev_calendar *cal, uint32_t s, double time_s,
+			     uint64_t seq)
+{
+	/* An empty calendar starts its window where its first event is. */
+	if (cal->n++ == 0)
+		cal->lo = ev_bucket_of(cal, time_s);
+	ev_place(cal, s, time_s, seq);
+	return seq;
 }
 
 /* Schedules an event; returns its sequence number (never 0), or 0 when the
  * time is not finite or the calendar could not grow, in which case nothing
  * was scheduled. A time that is not finite would have no place in the
  * order (a NaN compares with nothing), so it is refused in every build:
- * it can come from the input, through a duration too long to represent. */
+ * it can come from the input, through a duration too long to represent.
+ * Every call it makes is its last act, so a push into the short list
+ * keeps everything in scratch registers. */
 uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 			  void *obj, int64_t arg)
 {
@@ -576,16 +604,13 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 	cal->next_seq++;
 	s = cal->free_slot[--cal->n_free];
 	cal->node[s].ev = (struct ev_event){ time_s, seq, fn, obj, arg };
-	if (!cal->ring_on) {
-		ev_short_push(cal, time_s, seq << EV_SLOT_BITS | s);
-		if (++cal->n > EV_RING_START)
-			ev_ring_start(cal);
-		return seq;
-	}
-	/* An empty calendar starts its window where its first event is. */
-	if (cal->n++ == 0)
-		cal->lo = ev_bucket_of(cal, time_s);
-	ev_place(cal, s, time_s, seq);
+	if (cal->ring_on)
+		return ev_push_ring(cal, s, time_s, seq);
+	ev_short_push(cal, time_s, seq << EV_SLOT_BITS | s);
+	if (++cal->n > EV_RING_START)
+		return ev_ring_start(cal, seq);
+	if (cal->head + cal->n_short == EV_SHORT_CAP)
+		return ev_short_rewind(cal, seq);
 	return seq;
 }
 
@@ -593,12 +618,15 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
  * event left pops before it, so no bucket before its own is needed. */
 static inline void ev_advance(struct ev_calendar *cal, int64_t id)
 {
-	if (id <= cal->lo)
-		return;
-	cal->lo = id;
-	if (cal->cur < id)
-		cal->cur = id;
-	ev_migrate(cal);
+	int moved = id > cal->lo;
+
+	/* Whether the window moves is as random as the gaps between events
+	 * (a bucket holds one event or none), so the move is made without a
+	 * branch; the heap, empty in most runs, is looked at only then. */
+	cal->lo = moved ? id : cal->lo;
+	cal->cur = cal->cur < id ? id : cal->cur;
+	if ((cal->n_heap > 0) & moved)
+		ev_migrate(cal);
 }
 
 /* Frees the slot lent by the last ev_calendar_next_until, if any. */
@@ -632,9 +660,12 @@ static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
 	} else {
 		uint64_t b = (uint64_t)id & EV_RING_MASK;
 
-		cal->bucket[b] = cal->node[s].next;
-		if (cal->bucket[b] == EV_NIL)
-			cal->busy[b >> 6] &= ~(UINT64_C(1) << (b & 63));
+		uint32_t next = cal->node[s].next;
+
+		/* The bucket's bit is cleared when it empties, without a
+		 * branch: it empties about as often as not. */
+		cal->bucket[b] = next;
+		cal->busy[b >> 6] &= ~((uint64_t)(next == EV_NIL) << (b & 63));
 		cal->n_ring--;
 	}
 	ev_advance(cal, id);

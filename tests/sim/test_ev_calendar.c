@@ -276,6 +276,61 @@ static void test_ev_calendar_grows(void **state)
 	ev_calendar_free(cal);
 }
 
+/* ev_calendar_room says 1 while a slot is free, 0 once every slot is
+ * taken; a push then still succeeds (it grows the calendar), after which
+ * there is room again. */
+static void test_ev_calendar_room_until_full(void **state)
+{
+	struct ev_calendar *cal = ev_calendar_new();
+	struct ev_event ev;
+	int n = 0;
+
+	(void)state;
+	while (ev_calendar_room(cal)) {
+		assert_int_equal(ev_calendar_push(cal, 2.385 * (n % 7), on_a,
+						  NULL, n), n + 1);
+		n++;
+	}
+	assert_true(n > 16);
+	assert_int_equal(ev_calendar_push(cal, 0.5, on_b, NULL, n), n + 1);
+	assert_true(ev_calendar_room(cal));
+	assert_int_equal(ev_calendar_pop(cal, &ev), 1);
+	assert_int_equal(ev.arg, 0);
+	ev_calendar_free(cal);
+}
+
+/* A calendar of two or three events (a single-server queue) keeps them in
+ * its short list, which moves back to the start of its array whenever a
+ * push reaches the end: through many such moves, every pop is the
+ * earliest pending event, ties in push order. */
+static void test_ev_calendar_short_list_wraps(void **state)
+{
+	struct ev_calendar *cal = ev_calendar_new();
+	struct ev_event ev;
+	double now = 0.0;
+	int64_t last_arg = -1;
+
+	(void)state;
+	ev_calendar_push(cal, 1.0, on_a, NULL, 0);
+	for (int64_t i = 1; i <= 1000; i++) {
+		/* The next event at now + 0.75 or + 2.385, and every tenth
+		 * at the very instant of another. */
+		double t = now + (i % 3 == 0 ? 0.75 : 2.385);
+
+		if (i % 10 == 0 && ev_calendar_peek(cal) != NULL)
+			t = ev_calendar_peek(cal)->time_s;
+		ev_calendar_push(cal, t, on_a, NULL, i);
+		assert_int_equal(ev_calendar_pop(cal, &ev), 1);
+		assert_true(ev.time_s >= now);
+		if (ev.time_s == now)
+			assert_true(ev.arg > last_arg);
+		now = ev.time_s;
+		last_arg = ev.arg;
+		assert_true(ev_calendar_size(cal) <= 2);
+	}
+	ev_calendar_free(cal);
+}
+
 /* A time that is not finite has no place in the order: it is refused (0,
  * nothing stored) in every build, and the calendar goes on as before.
  * Regression: it was only asserted, so a release build filed it. */
@@ -353,6 +408,8 @@ int main(void)
 		cmocka_unit_test(test_ev_calendar_far_future_matches_reference),
 		cmocka_unit_test(test_ev_calendar_pop_until_stops_at_end),
 		cmocka_unit_test(test_ev_calendar_grows),
+		cmocka_unit_test(test_ev_calendar_room_until_full),
+		cmocka_unit_test(test_ev_calendar_short_list_wraps),
 		cmocka_unit_test(test_ev_calendar_refuses_times_not_finite),
 		cmocka_unit_test(test_ev_calendar_next_until_lends_until_next_pop),
 	};
