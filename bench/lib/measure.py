@@ -51,6 +51,22 @@ def run_timed(argv: List[str], cwd: Optional[str] = None) -> Run:
     return Run(wall, _max_rss_kb(text), proc.stdout, proc.stderr)
 
 
+def run_together_wall(argvs: List[List[str]]) -> float:
+    """Starts every argv at once and waits for all: the wall time from the
+    first start to the last end. Raises RunFailed when one exits non-zero."""
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen(a, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+             for a in argvs]
+    errs = [p.communicate()[1] for p in procs]
+    wall = time.perf_counter() - t0
+    for a, p, e in zip(argvs, procs, errs):
+        if p.returncode != 0:
+            raise RunFailed("%s exited %d:\n%s" % (" ".join(a), p.returncode,
+                                                   e[-2000:]))
+    return wall
+
+
 def events_of(stderr: str) -> Optional[int]:
     """Events run, from `callsim run --verbose`'s speed line on stderr."""
     m = re.search(r"(\d+) events in", stderr)
