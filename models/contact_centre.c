@@ -187,17 +187,16 @@ static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
 	if (c->counted) {
 		size_t h = c->hour;
 		struct day_tally *dt = &ls->days[c->day];
-		ls->answered += 1;
+		/* 1 or 0, added either way: whether a wait is in target is
+		 * as random as the queue, and adding 0 changes no count. */
+		double in_target = wait_s <= ls->spec->target_s;
 		ls->wait_sum_s += wait_s;
 		hist_add(ls->waits, wait_s);
 		ls->h_answered[h] += 1;
 		dt->answered += 1;
 		dt->wait_sum_s += wait_s;
-		if (wait_s <= ls->spec->target_s) {
-			ls->in_target += 1;
-			ls->h_in_target[h] += 1;
-			dt->in_target += 1;
-		}
+		ls->h_in_target[h] += in_target;
+		dt->in_target += in_target;
 		m->pending_counted--;
 	}
 	ps->idle--;
@@ -349,7 +348,6 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 	if (LOGGED(m))
 		contact_centre_log_offer(m, c);
 	if (c->counted) {
-		ls->offered += 1;
 		/* On the local clock; a day is a local calendar day, 23 or
 		 * 25 hours at a change. */
 		local_hour_read(&m->now_hour, &m->clock, &m->span, now);

@@ -68,7 +68,10 @@ struct line_state {
 	struct caller *head, *tail;  /* waiting callers, oldest first */
 	size_t *pools;               /* pools serving this line, preferred first */
 	size_t n_pools;
-	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
+	/* Calls offered, answered and answered in target are the sums of
+	 * h_offered, h_answered and h_in_target (whole numbers, so the
+	 * sums are exact): one tally a call, not two. */
+	double abandoned, abandoned_5s, repeats;
 	double overflowed;           /* answered by another pool's rule */
 	double wait_sum_s;
 	struct hist *waits;
