@@ -117,6 +117,11 @@ struct cc_model {
 					judged per hour: answer() looks at
 					them */
 	struct deferrable *deferrable; /* NULL: no deferrable work */
+	/* None of the above (routing, call-backs, connection, a line judged
+	 * per hour, deferrable work), no patience on any line, no call log
+	 * and nobody told of a call's end: the calls take the plain paths
+	 * (contact_centre.c). */
+	bool plain;
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */
