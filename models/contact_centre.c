@@ -197,6 +197,15 @@ static void talk_scheduled(struct cc_model *m, struct pool_state *ps,
 	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
 }
 
+/* A talk time drawn from d: dist_sample's draw, the exponential's (the
+ * handle time of the queueing models) taken without its switch. */
+static inline double talk_drawn(const struct dist *d, gsl_rng *r)
+{
+	if (d->kind == DIST_EXPONENTIAL)
+		return dist_exponential(r, d->p1);
+	return dist_sample(d, r);
+}
+
 /* Puts a handler of pool p on caller c at time now: tallies the wait and
  * settles or schedules the end of the talk time. Takes c (returns it to
  * the free list). */
@@ -227,7 +236,7 @@ CC_BOTH_PATHS void answer_in(struct cc_model *m, size_t p, struct caller *c,
 	ps->idle--;
 	ps->busy++;
 	pool_note(ps, now);
-	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
+	double talk_s = talk_drawn(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
 	if (now + talk_s < m->end_s)
 		talk_settled(m, ps, c, now, talk_s, plain);
 	else
