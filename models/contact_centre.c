@@ -400,6 +400,25 @@ static __attribute__((cold, noinline)) void hours_offered(
 static CC_OUT_OF_LINE void routed_joined(struct cc_model *m, size_t l,
 					 double now);
 
+/* Tallies counted caller c of line ls, offered now, by the hour and day it
+ * arrived. */
+CC_BOTH_PATHS void offer_counted(struct cc_model *m, struct line_state *ls,
+				 struct caller *c, double now, bool plain)
+{
+	/* On the local clock; a day is a local calendar day, 23 or 25 hours
+	 * at a change. */
+	local_hour_read(&m->now_hour, &m->clock, &m->span, now);
+	c->hour = (uint16_t)m->now_hour.hour;
+	c->day = (uint16_t)m->now_hour.day;
+	ls->h_offered[c->hour] += 1;
+	ls->days[c->day].offered += 1;
+	if (!plain && __builtin_expect(ls->hours != NULL, 0))
+		hours_offered(m, ls);
+	if (!plain && c->repeat)
+		ls->repeats += 1;
+	m->pending_counted++;
+}
+
 /* Offers caller c to its line: straight to an idle handler of the most
  * suitable pool, or into the queue with a patience clock running. A
  * plain scenario has no redials (no patience, no call-backs). */
@@ -412,20 +431,8 @@ CC_BOTH_PATHS void offer_in(struct cc_model *m, struct caller *c, double now,
 	c->arrival_s = now;
 	if (!plain && LOGGED(m))
 		contact_centre_log_offer(m, c);
-	if (c->counted) {
-		/* On the local clock; a day is a local calendar day, 23 or
-		 * 25 hours at a change. */
-		local_hour_read(&m->now_hour, &m->clock, &m->span, now);
-		c->hour = (uint16_t)m->now_hour.hour;
-		c->day = (uint16_t)m->now_hour.day;
-		ls->h_offered[c->hour] += 1;
-		ls->days[c->day].offered += 1;
-		if (!plain && __builtin_expect(ls->hours != NULL, 0))
-			hours_offered(m, ls);
-		if (!plain && c->repeat)
-			ls->repeats += 1;
-		m->pending_counted++;
-	}
+	if (c->counted)
+		offer_counted(m, ls, c, now, plain);
 	if (!plain && m->routing) {
 		if (routed_answer(m, c, now))
 			return;
