@@ -18,6 +18,14 @@
  * entered through m->beyond where a call is answered, m->fill where a
  * pool's handlers look for work and m->callbacks where a caller abandons.
  *
+ * A plain scenario (cc_model.plain: none of those, no patience, no
+ * deferrable work, no call log, nobody told of a call's end) takes
+ * copies of the paths of every call compiled without their tests:
+ * on_arrival_plain and on_wrap_end_plain, the events of its calls, run
+ * offer, answer and pool_fill made with `plain` true, where each test of
+ * a feature it lacks folds away. A path made with `plain` false serves
+ * any scenario, a plain one included.
+ *
  * The objects are in contact_centre_int.h; the figures made of the tallies
  * when the run ends are in contact_centre_figures.c; the call log of a
  * logged run (models/run_log.h) in contact_centre_log.c. */
@@ -51,8 +59,14 @@
  * branch is laid out for the others, which pay one test where a call is
  * offered, answered and ends. */
 #define LOGGED(m) __builtin_expect((m)->log != NULL, 0)
+/* A path of every call, made twice from one body: with `plain` false
+ * for any scenario, with `plain` true for a plain one (cc_model.plain),
+ * its tests of what a plain scenario lacks folded away. */
+#define CC_BOTH_PATHS static inline __attribute__((always_inline))
 
 static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_arrival_plain(struct sim_ctx *ctx, const struct ev_event *ev);
+static void on_wrap_end_plain(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_abandon(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev);
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev);
@@ -100,20 +114,26 @@ static void queue_push(struct line_state *ls, struct caller *c)
  * 0; counted 1 when it was) ends at end_s: now, or later when told at the
  * answer (ahead). The models listening are told (the incident it creates
  * enters the response at end_s: models/response.h); returns the wrap-up
- * drawn (0 when the line has none). */
+ * drawn (0 when the line has none), which wrap_drawn alone draws where
+ * nobody listens. */
+static inline double wrap_drawn(struct cc_model *m, size_t line)
+{
+	const struct line_spec *spec = m->lines[line].spec;
+
+	return spec->has_wrap ? dist_sample(&spec->wrap,
+		m->lines[line].rng[CC_STREAM_WRAP]) : 0.0;
+}
+
 static inline double call_ended(struct cc_model *m, size_t line,
 				unsigned counted, uint64_t call, double end_s,
 				bool ahead)
 {
-	const struct line_spec *spec = m->lines[line].spec;
-
 	if (m->post_call_ended)
 		replication_post(m->rep, &(struct replication_notice){
 			.kind = REPLICATION_CALL_ENDED, .line = line,
 			.counted = counted, .call = call, .at_s = end_s,
 			.ahead = ahead });
-	return spec->has_wrap ? dist_sample(&spec->wrap,
-		m->lines[line].rng[CC_STREAM_WRAP]) : 0.0;
+	return wrap_drawn(m, line);
 }
 
 /* In a logged run: talk_settled's call, numbered, waits on the talking
@@ -141,10 +161,11 @@ static CONTACT_CENTRE_LOG_COLD void log_talk_settled(struct cc_model *m,
  * wrap-up are done. So the call's end is settled now, its wrap-up drawn,
  * and one event frees the handler at the wrap-up's end: a handled call
  * costs two events, its arrival and that one. */
-static void talk_settled(struct cc_model *m, struct pool_state *ps,
-			 struct caller *c, double now, double talk_s)
+CC_BOTH_PATHS void talk_settled(struct cc_model *m, struct pool_state *ps,
+				struct caller *c, double now, double talk_s,
+				bool plain)
 {
-	if (LOGGED(m)) {
+	if (!plain && LOGGED(m)) {
 		log_talk_settled(m, ps, c, now, talk_s);
 		return;
 	}
@@ -152,8 +173,11 @@ static void talk_settled(struct cc_model *m, struct pool_state *ps,
 	unsigned counted = c->counted;
 	caller_put(m, c);
 	double end_s = now + talk_s;
-	double wrap_s = call_ended(m, line, counted, 0, end_s, true);
-	sim_schedule(m->ctx, end_s + wrap_s, on_wrap_end, ps, (int64_t)line);
+	double wrap_s = plain ? wrap_drawn(m, line)
+			      : call_ended(m, line, counted, 0, end_s, true);
+	sim_schedule(m->ctx, end_s + wrap_s,
+		     plain ? on_wrap_end_plain : on_wrap_end, ps,
+		     (int64_t)line);
 }
 
 /* Caller c's talk ends at or after the horizon: its end is an event of its
@@ -173,51 +197,74 @@ static void talk_scheduled(struct cc_model *m, struct pool_state *ps,
 	sim_schedule(m->ctx, now + talk_s, on_handle_end, ps, arg);
 }
 
+/* A talk time drawn from d: dist_sample's draw, the exponential's (the
+ * handle time of the queueing models) taken without its switch. */
+static inline double talk_drawn(const struct dist *d, gsl_rng *r)
+{
+	if (d->kind == DIST_EXPONENTIAL)
+		return dist_exponential(r, d->p1);
+	return dist_sample(d, r);
+}
+
 /* Puts a handler of pool p on caller c at time now: tallies the wait and
  * settles or schedules the end of the talk time. Takes c (returns it to
  * the free list). */
-static void answer(struct cc_model *m, size_t p, struct caller *c, double now)
+CC_BOTH_PATHS void answer_in(struct cc_model *m, size_t p, struct caller *c,
+			     double now, bool plain)
 {
 	struct line_state *ls = &m->lines[c->line];
 	struct pool_state *ps = &m->pools[p];
 	double wait_s = now - c->arrival_s;
 
-	if (m->beyond)
+	if (!plain && m->beyond)
 		wait_s = contact_centre_beyond_answered(m, c, wait_s);
 	if (c->counted) {
 		size_t h = c->hour;
 		struct day_tally *dt = &ls->days[c->day];
-		ls->answered += 1;
+		/* 1 or 0, added either way: whether a wait is in target is
+		 * as random as the queue, and adding 0 changes no count. */
+		double in_target = wait_s <= ls->spec->target_s;
 		ls->wait_sum_s += wait_s;
 		hist_add(ls->waits, wait_s);
 		ls->h_answered[h] += 1;
 		dt->answered += 1;
 		dt->wait_sum_s += wait_s;
-		if (wait_s <= ls->spec->target_s) {
-			ls->in_target += 1;
-			ls->h_in_target[h] += 1;
-			dt->in_target += 1;
-		}
+		ls->h_in_target[h] += in_target;
+		dt->in_target += in_target;
 		m->pending_counted--;
 	}
 	ps->idle--;
 	ps->busy++;
 	pool_note(ps, now);
-	double talk_s = dist_sample(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
+	double talk_s = talk_drawn(&ls->spec->handle, ls->rng[CC_STREAM_HANDLE]);
 	if (now + talk_s < m->end_s)
-		talk_settled(m, ps, c, now, talk_s);
+		talk_settled(m, ps, c, now, talk_s, plain);
 	else
 		talk_scheduled(m, ps, c, now, talk_s);
+}
+
+/* answer for any scenario, and for a plain one. */
+static CC_OUT_OF_LINE void answer(struct cc_model *m, size_t p,
+				  struct caller *c, double now)
+{
+	answer_in(m, p, c, now, false);
+}
+
+static CC_OUT_OF_LINE void answer_plain(struct cc_model *m, size_t p,
+					struct caller *c, double now)
+{
+	answer_in(m, p, c, now, true);
 }
 
 static void routing_watch(struct cc_model *m, size_t l, double now);
 
 /* Gives waiting callers to pool p's idle handlers while both exist;
  * handlers still free then may take deferrable work. */
-static void pool_fill(struct cc_model *m, size_t p, double now)
+CC_BOTH_PATHS void pool_fill_in(struct cc_model *m, size_t p, double now,
+				bool plain)
 {
 	struct pool_state *ps = &m->pools[p];
-	if (m->fill) {
+	if (!plain && m->fill) {
 		m->fill(m, p, now);
 	} else {
 		struct caller *c;
@@ -225,15 +272,19 @@ static void pool_fill(struct cc_model *m, size_t p, double now)
 			queue_remove(&m->lines[c->line], c);
 			m->n_waiting--;
 			c->abandon_seq = 0;   /* lazy cancel of the abandonment */
-			answer(m, p, c, now);
+			if (plain)
+				answer_plain(m, p, c, now);
+			else
+				answer(m, p, c, now);
 		}
 	}
-	if (m->deferrable && ps->idle > 0)
+	if (!plain && m->deferrable && ps->idle > 0)
 		deferrable_idle(m->deferrable, p, now);
 }
 
 /* A handler of pool ps finished a call and its wrap-up. */
-static void handler_done(struct cc_model *m, struct pool_state *ps, double now)
+CC_BOTH_PATHS void handler_done_in(struct cc_model *m, struct pool_state *ps,
+				   double now, bool plain)
 {
 	size_t p = (size_t)(ps - m->pools);
 	ps->busy--;
@@ -244,7 +295,18 @@ static void handler_done(struct cc_model *m, struct pool_state *ps, double now)
 		ps->idle++;
 	}
 	pool_note(ps, now);
-	pool_fill(m, p, now);
+	pool_fill_in(m, p, now, plain);
+}
+
+/* pool_fill and handler_done for any scenario. */
+static void pool_fill(struct cc_model *m, size_t p, double now)
+{
+	pool_fill_in(m, p, now, false);
+}
+
+static void handler_done(struct cc_model *m, struct pool_state *ps, double now)
+{
+	handler_done_in(m, ps, now, false);
 }
 
 /* In a logged run: handler `seat` of pool ps finished; numbered handlers
@@ -338,38 +400,49 @@ static __attribute__((cold, noinline)) void hours_offered(
 static CC_OUT_OF_LINE void routed_joined(struct cc_model *m, size_t l,
 					 double now);
 
+/* Tallies counted caller c of line ls, offered now, by the hour and day it
+ * arrived. */
+CC_BOTH_PATHS void offer_counted(struct cc_model *m, struct line_state *ls,
+				 struct caller *c, double now, bool plain)
+{
+	/* On the local clock; a day is a local calendar day, 23 or 25 hours
+	 * at a change. */
+	local_hour_read(&m->now_hour, &m->clock, &m->span, now);
+	c->hour = (uint16_t)m->now_hour.hour;
+	c->day = (uint16_t)m->now_hour.day;
+	ls->h_offered[c->hour] += 1;
+	ls->days[c->day].offered += 1;
+	if (!plain && __builtin_expect(ls->hours != NULL, 0))
+		hours_offered(m, ls);
+	if (!plain && c->repeat)
+		ls->repeats += 1;
+	m->pending_counted++;
+}
+
 /* Offers caller c to its line: straight to an idle handler of the most
- * suitable pool, or into the queue with a patience clock running. */
-static void offer(struct cc_model *m, struct caller *c, double now)
+ * suitable pool, or into the queue with a patience clock running. A
+ * plain scenario has no redials (no patience, no call-backs). */
+CC_BOTH_PATHS void offer_in(struct cc_model *m, struct caller *c, double now,
+			    bool plain)
 {
 	struct line_state *ls = &m->lines[c->line];
 
 	c->counted = now >= m->warmup_s && now < m->end_s;
 	c->arrival_s = now;
-	if (LOGGED(m))
+	if (!plain && LOGGED(m))
 		contact_centre_log_offer(m, c);
-	if (c->counted) {
-		ls->offered += 1;
-		/* On the local clock; a day is a local calendar day, 23 or
-		 * 25 hours at a change. */
-		local_hour_read(&m->now_hour, &m->clock, &m->span, now);
-		c->hour = (uint16_t)m->now_hour.hour;
-		c->day = (uint16_t)m->now_hour.day;
-		ls->h_offered[c->hour] += 1;
-		ls->days[c->day].offered += 1;
-		if (__builtin_expect(ls->hours != NULL, 0))
-			hours_offered(m, ls);
-		if (c->repeat)
-			ls->repeats += 1;
-		m->pending_counted++;
-	}
-	if (m->routing) {
+	if (c->counted)
+		offer_counted(m, ls, c, now, plain);
+	if (!plain && m->routing) {
 		if (routed_answer(m, c, now))
 			return;
 	} else {
 		for (size_t i = 0; i < ls->n_pools; i++) {
 			if (m->pools[ls->pools[i]].idle > 0) {
-				answer(m, ls->pools[i], c, now);
+				if (plain)
+					answer_plain(m, ls->pools[i], c, now);
+				else
+					answer(m, ls->pools[i], c, now);
 				return;
 			}
 		}
@@ -377,6 +450,8 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 	queue_push(ls, c);
 	if (++m->n_waiting > m->max_waiting)
 		too_many_waiting(m, now);
+	if (plain)
+		return;
 	if (ls->spec->has_patience) {
 		double patience_s = dist_sample(&ls->spec->patience,
 						ls->rng[CC_STREAM_PATIENCE]);
@@ -387,17 +462,27 @@ static void offer(struct cc_model *m, struct caller *c, double now)
 		routed_joined(m, c->line, now);
 }
 
-/* Schedules the next first-time call of line ls after now, if any. */
-static void schedule_arrival(struct cc_model *m, struct line_state *ls,
-			     double now)
+/* offer for any scenario. */
+static CC_OUT_OF_LINE void offer(struct cc_model *m, struct caller *c,
+				 double now)
+{
+	offer_in(m, c, now, false);
+}
+
+/* Schedules the next first-time call of line ls after now, if any: an
+ * event of the plain path in a plain scenario. */
+CC_BOTH_PATHS void schedule_arrival(struct cc_model *m, struct line_state *ls,
+				    double now, bool plain)
 {
 	double e1 = dist_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
 	double next_s = demand_plan_next(ls->plan, now, e1, &ls->plan_hint);
 	if (isfinite(next_s) && next_s < m->end_s)
-		sim_schedule(m->ctx, next_s, on_arrival, ls, 0);
+		sim_schedule(m->ctx, next_s,
+			     plain ? on_arrival_plain : on_arrival, ls, 0);
 }
 
-static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
+CC_BOTH_PATHS void arrival(struct sim_ctx *ctx, const struct ev_event *ev,
+			   bool plain)
 {
 	struct cc_model *m = sim_model(ctx);
 	struct line_state *ls = ev->obj;
@@ -411,8 +496,22 @@ static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
 	c->line = (uint16_t)(ls - m->lines);
 	c->repeat = 0;
 	c->ticket = 0;
-	offer(m, c, now);
-	schedule_arrival(m, ls, now);
+	if (plain)
+		offer_in(m, c, now, true);
+	else
+		offer(m, c, now);
+	schedule_arrival(m, ls, now, plain);
+}
+
+/* A first-time call of line ev->obj rings. */
+static void on_arrival(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	arrival(ctx, ev, false);
+}
+
+static void on_arrival_plain(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	arrival(ctx, ev, true);
 }
 
 /* Whether caller of line ls who abandoned rings again, and after how
@@ -714,9 +813,15 @@ static void on_handle_end(struct sim_ctx *ctx, const struct ev_event *ev)
 			  (unsigned)ev->arg & 1, 0, 0, sim_now(ctx));
 }
 
+/* A handler of pool ev->obj is done with a call and its wrap-up. */
 static void on_wrap_end(struct sim_ctx *ctx, const struct ev_event *ev)
 {
 	handler_done(sim_model(ctx), ev->obj, sim_now(ctx));
+}
+
+static void on_wrap_end_plain(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	handler_done_in(sim_model(ctx), ev->obj, sim_now(ctx), true);
 }
 
 static void on_roster_change(struct sim_ctx *ctx, const struct ev_event *ev)
@@ -849,6 +954,19 @@ static void cc_free(void *model)
 	free(m);
 }
 
+/* Whether the scenario is plain (cc_model.plain): the model built, nothing
+ * in it that the plain paths leave out. */
+static bool model_plain(const struct cc_model *m)
+{
+	bool plain = !m->log && !m->post_call_ended && !m->routing &&
+		     !m->fill && !m->beyond && !m->callbacks &&
+		     m->sc->n_deferrable == 0;
+
+	for (size_t l = 0; l < m->sc->n_lines && plain; l++)
+		plain = !m->lines[l].spec->has_patience && !m->lines[l].hours;
+	return plain;
+}
+
 /* Builds the lines and pools; on failure the caller frees what was built
  * with cc_free. */
 static enum sim_status model_build(struct cc_model *m, struct sim_err *err)
@@ -870,6 +988,7 @@ static enum sim_status model_build(struct cc_model *m, struct sim_err *err)
 		st = contact_centre_beyond_build(m);
 	if (m->routing)
 		m->fill = routed_fill;
+	m->plain = model_plain(m);
 	return st;
 }
 
@@ -905,7 +1024,7 @@ static void *cc_init(const struct replication_env *env, struct sim_err *err)
 	for (size_t p = 0; p < m->sc->n_pools; p++)
 		on_roster_change(m->ctx, &(struct ev_event){ .obj = &m->pools[p] });
 	for (size_t l = 0; l < m->sc->n_lines; l++)
-		schedule_arrival(m, &m->lines[l], 0.0);
+		schedule_arrival(m, &m->lines[l], 0.0, m->plain);
 	return m;
 }
 

@@ -4,12 +4,17 @@
  * whose only hook is the offer of a handler left free (pool_fill). */
 #include "models/contact_centre_int.h"
 
+#include <assert.h>
+
 #include "models/contact_centre.h"
 #include "models/handler_seats.h"
 #include "models/routing.h"
 
+/* Only a scenario with deferrable work has any, and it is not plain
+ * (cc_model.plain): the plain paths never offer a free handler to it. */
 void contact_centre_deferrable_attach(void *cc, struct deferrable *d)
 {
+	assert(!((struct cc_model *)cc)->plain);
 	((struct cc_model *)cc)->deferrable = d;
 }
 

@@ -23,29 +23,42 @@ static double counted_waiting(const struct line_state *ls)
 	return n;
 }
 
+/* The sum of a line's tally by the hour of the week: whole numbers, so
+ * exact whatever the order. */
+static double week_sum(const double *by_hour)
+{
+	double sum = 0;
+
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		sum += by_hour[h];
+	return sum;
+}
+
 static void line_figures(const struct cc_model *m, size_t l,
 			 struct replication_result *out)
 {
 	const struct line_state *ls = &m->lines[l];
 	double *f = replication_line_at(out, l);
+	double offered = week_sum(ls->h_offered);
+	double answered = week_sum(ls->h_answered);
 	double weeks_in_hour;
 
-	f[CC_OFFERED] = ls->offered;
-	f[CC_ANSWERED] = ls->answered;
+	f[CC_OFFERED] = offered;
+	f[CC_ANSWERED] = answered;
 	f[CC_ABANDONED] = ls->abandoned;
 	f[CC_UNANSWERED_END] = counted_waiting(ls);
 	f[CC_ANSWERED_OVERFLOW] = ls->overflowed;
-	f[CC_OVERFLOW_SHARE] = ratio(ls->overflowed, ls->answered);
+	f[CC_OVERFLOW_SHARE] = ratio(ls->overflowed, answered);
 	/* Without incident grades every answered call is resolved on it; a
 	 * response model writes its own tallies over these afterwards
 	 * (models/duplicate.h). */
-	f[CC_RESOLVED] = ls->answered;
+	f[CC_RESOLVED] = answered;
 	f[CC_CALLS_PER_INCIDENT] = NAN;
 	f[CC_ABANDONED_5S] = ls->abandoned_5s;
 	f[CC_REPEATS] = ls->repeats;
-	f[CC_SERVICE_LEVEL] = ratio(ls->in_target, ls->offered);
-	f[CC_ABANDON_RATE] = ratio(ls->abandoned, ls->offered);
-	f[CC_ASA_S] = ratio(ls->wait_sum_s, ls->answered);
+	f[CC_SERVICE_LEVEL] = ratio(week_sum(ls->h_in_target), offered);
+	f[CC_ABANDON_RATE] = ratio(ls->abandoned, offered);
+	f[CC_ASA_S] = ratio(ls->wait_sum_s, answered);
 	f[CC_WAIT_P50_S] = hist_quantile(ls->waits, 0.50);
 	f[CC_WAIT_P90_S] = hist_quantile(ls->waits, 0.90);
 	f[CC_WAIT_P95_S] = hist_quantile(ls->waits, 0.95);

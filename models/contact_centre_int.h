@@ -68,7 +68,10 @@ struct line_state {
 	struct caller *head, *tail;  /* waiting callers, oldest first */
 	size_t *pools;               /* pools serving this line, preferred first */
 	size_t n_pools;
-	double offered, answered, abandoned, abandoned_5s, repeats, in_target;
+	/* Calls offered, answered and answered in target are the sums of
+	 * h_offered, h_answered and h_in_target (whole numbers, so the
+	 * sums are exact): one tally a call, not two. */
+	double abandoned, abandoned_5s, repeats;
 	double overflowed;           /* answered by another pool's rule */
 	double wait_sum_s;
 	struct hist *waits;
@@ -114,6 +117,11 @@ struct cc_model {
 					judged per hour: answer() looks at
 					them */
 	struct deferrable *deferrable; /* NULL: no deferrable work */
+	/* None of the above (routing, call-backs, connection, a line judged
+	 * per hour, deferrable work), no patience on any line, no call log
+	 * and nobody told of a call's end: the calls take the plain paths
+	 * (contact_centre.c). */
+	bool plain;
 	struct caller_chunk *chunks;
 	struct caller *free_callers;
 	long pending_counted;        /* counted callers not yet answered or gone */

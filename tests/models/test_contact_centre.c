@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/agreement.h"
 #include "models/replication.h"
 #include "models/erlang.h"
 #include "models/scenario.h"
@@ -208,6 +209,36 @@ static void test_accounting_and_determinism(void **state)
 	scenario_free(sc);
 }
 
+/* Two lines without patience make a plain scenario, whose calls take the
+ * contact centre's plain paths; judging one line per hour sends every
+ * call through the paths for any scenario instead. Nothing else changes,
+ * so every figure of every line is the same, bit for bit. */
+static void test_plain_paths_match_the_others(void **state)
+{
+	(void)state;
+	struct mm_spec mm = { .n_lines = 2, .rate_per_h = { 71.3, 38.5 },
+		.handle_mean_s = 238.5, .target_s = 20.0, .servers = 3,
+		.days = 3, .replications = 2 };
+	struct scenario *plain = mm_scenario(&mm), *other = mm_scenario(&mm);
+	other->lines[1].per = AGREEMENT_HOUR;
+	struct replication_result *a = replication_result_new(plain);
+	struct replication_result *b = replication_result_new(other);
+	struct sim_err err;
+	sim_err_clear(&err);
+	assert_int_equal(replication_run(plain, 1, a, &err), SIM_OK);
+	assert_int_equal(replication_run(other, 1, b, &err), SIM_OK);
+	for (size_t l = 0; l < 2; l++) {
+		assert_true(replication_line_at(a, l)[CC_OFFERED] > 100);
+		assert_true(replication_line_at(a, l)[CC_ASA_S] > 0);
+	}
+	assert_memory_equal(a->line, b->line,
+			    2 * CC_LINE_METRICS * sizeof(double));
+	replication_result_free(a);
+	replication_result_free(b);
+	scenario_free(plain);
+	scenario_free(other);
+}
+
 /* A roster of 4 by day (08:00-20:00) and 2 by night with 25% shrinkage
  * puts 3 and then 2 on duty (half rounds up): the staff on duty in each
  * hour of the week and on average follow it exactly, and nobody is lost
@@ -320,6 +351,7 @@ int main(void)
 		cmocka_unit_test(test_abandonment_matches_erlang_a),
 		cmocka_unit_test(test_priority_matches_cobham),
 		cmocka_unit_test(test_accounting_and_determinism),
+		cmocka_unit_test(test_plain_paths_match_the_others),
 		cmocka_unit_test(test_roster_sets_staff_on_duty),
 		cmocka_unit_test(test_unanswered_at_end),
 		cmocka_unit_test(test_month_factor_beyond_the_clock),
