@@ -214,6 +214,12 @@ CONTACT_CENTRE_BEYOND void contact_centre_beyond_abandoned(
 bool contact_centre_beyond_routed_call_back(struct cc_model *m, size_t p,
 					    bool calls_waiting, double now);
 
+/* The lines and pools of one replication (contact_centre_build.c): built,
+ * with routing and the work beyond the first call, into m (on failure, part
+ * built: free it with contact_centre_free, which frees all m holds). */
+enum sim_status contact_centre_build(struct cc_model *m, struct sim_err *err);
+void contact_centre_free(void *model);
+
 /* The replication's figures of the contact centre (contact_centre_figures.c):
  * every line's and pool's tallies into out. */
 void contact_centre_figures(const struct cc_model *m,
