@@ -311,7 +311,6 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 	int i;
 
 	scenario_schema_defaults(scenario_schema_dispatch, d);
-	d->preempt_scheduled = 0;
 	if (!ld->grades_given) {
 		for (i = 0; after[i]; i++) {
 			struct yaml_doc_at a = yaml_doc_key(&ld->yd, top,

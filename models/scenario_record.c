@@ -221,13 +221,9 @@ static void read_refs(struct scenario_read *ld, struct yaml_doc_at a,
 	uintptr_t at = (uintptr_t)rec, first = (uintptr_t)r.items;
 	long self = at >= first && at < first + r.n * r.stride ?
 		(long)((at - first) / r.stride) : -1;
-	int n;
+	int n = scenario_read_list(ld, a, k->give,
+				   k->required ? k->give : NULL);
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, k->give))
-		return;
-	if (k->required && yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0)
-		yaml_doc_problem(&ld->yd, a, "is empty; give %s", k->give);
-	n = scenario_read_list_len(ld, a);
 	*(size_t **)row_at(k, rec) = scenario_read_refs(ld, a, n, &r, self,
 		(size_t *)(void *)((char *)rec + k->count));
 }
@@ -241,16 +237,9 @@ static void read_values(struct scenario_read *ld, struct yaml_doc_at a,
 	char ip[YAML_DOC_PATH_MAX];
 	void *items;
 	double v;
-	int n;
+	int n = scenario_read_list(ld, a, k->shape ? k->shape : k->give,
+				   k->give);
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
-			     k->shape ? k->shape : k->give))
-		return;
-	if (yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0) {
-		yaml_doc_problem(&ld->yd, a, "is empty; give %s", k->give);
-		return;
-	}
-	n = scenario_read_list_len(ld, a);
 	items = n ? scenario_read_calloc(ld, (size_t)n,
 					 scenario_schema_size(k->store)) : NULL;
 	*(void **)row_at(k, rec) = items;
