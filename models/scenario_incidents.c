@@ -156,7 +156,6 @@ const struct scenario_record_kind scenario_incidents_role_list = {
 	1 + offsetof(struct role_spec, line), init_role, NULL, NULL, 0};
 
 static const struct scenario_record_hook unit_hooks[] = {
-	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */

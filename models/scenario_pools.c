@@ -138,23 +138,7 @@ const struct scenario_record_kind scenario_pools_shifts = {
 	"hours: 10, staff: 24}", NULL, 0, 0, scenario_pools_shift_hooks, 0,
 	init_shift, NULL, NULL, 0};
 
-/* shifts, of a pool or of a unit roster, kept where the row says; a
- * roster on a rota has none (scenario_rota.c reports both). */
-void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
-				const struct scenario_key *k, void *rec)
-{
-	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
-
-	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
-		if (!yaml_doc_key(&ld->yd, m, k->other, rp).id)
-			yaml_doc_missing(&ld->yd, m, k->key, k->give);
-		return;
-	}
-	scenario_record_items(ld, m, k, rec);
-}
-
 static const struct scenario_record_hook pool_hooks[] = {
-	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* The reports' cost rows put the totals beside the pools, under these

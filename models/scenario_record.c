@@ -520,10 +520,16 @@ static void list_read(struct scenario_read *ld, struct yaml_doc_at parent,
 void scenario_record_items(struct scenario_read *ld, struct yaml_doc_at m,
 			   const struct scenario_key *k, void *rec)
 {
-	char kp[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX], op[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp);
 	int before = ld->yd.n_problems;
 
+	/* One of two forms: absent, it is needed only without the other. */
+	if (!s.id && k->other) {
+		if (!yaml_doc_key(&ld->yd, m, k->other, op).id)
+			yaml_doc_missing(&ld->yd, m, k->key, k->give);
+		return;
+	}
 	list_read(ld, m, k, s, rec);
 	if (k->items->after && (!k->items->whole ||
 	    (ld->yd.n_problems == before && !ld->yd.oom)))
