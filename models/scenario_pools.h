@@ -17,7 +17,6 @@ extern const struct scenario_record_hook scenario_pools_shift_hooks[];
 void scenario_rota_parse(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec);
 /* A rota's shifts (scenario_rota.c). */
-extern const struct scenario_record_kind scenario_rota_shifts;
 void scenario_pools_check_served(struct scenario_read *ld,
 				 struct yaml_doc_at top);
 

@@ -490,10 +490,10 @@ static void list_read(struct scenario_read *ld, struct yaml_doc_at parent,
 		      void *rec)
 {
 	const struct scenario_record_kind *kd = k->items;
-	int n = !kd->optional ? scenario_read_required_list(ld, parent, s,
-							    kd->give) :
-		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
-					kd->give) ?
+	const char *give = k->shape ? k->shape : kd->give;
+	int n = !kd->optional || k->required ?
+		scenario_read_required_list(ld, parent, s, give) :
+		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE, give) ?
 		yaml_doc_seq_len(yaml_doc_node(&ld->yd, s.id)) : 0, i;
 	char *recs;
 

@@ -412,7 +412,7 @@ const struct scenario_key scenario_schema_pool[] = {
 	RECORDS("shifts", scenario_schema_shift, scenario_pools_shifts,
 		pool_spec, shifts, n_shifts, shift_spec, "the roster; or rota",
 		NOT_HELD(pool_spec, rota),
-		.other = "rota",
+		.other = "rota", .required = 1,
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 6}"),
@@ -593,7 +593,7 @@ const struct scenario_key scenario_schema_unit[] = {
 		unit_spec, shifts, n_shifts, shift_spec,
 		"the roster, in units; or rota",
 		.note = "   # staff = units on the shift",
-		NOT_HELD(unit_spec, rota), .other = "rota",
+		NOT_HELD(unit_spec, rota), .other = "rota", .required = 1,
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 4}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 2}"),
