@@ -129,9 +129,6 @@ static void parse_abstraction(struct scenario_read *ld, struct yaml_doc_at m,
 
 	if (!a.id || r->abstraction != ABSTRACTION_EMERGENCY_ONLY)
 		return;
-	if (!yaml_doc_key(&ld->yd, a, "after_s", pp).id)
-		yaml_doc_missing(&ld->yd, a, "after_s",
-				 scenario_schema_seconds.allowed);
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
 	if (!r->neighbourhood)
 		yaml_doc_problem(&ld->yd, p,

@@ -21,15 +21,17 @@ static void *row_at(const struct scenario_key *k, void *rec)
 }
 
 /* The value of row k under m, after reporting it missing when it is
- * required; an id of 0 when absent. */
+ * required, or needed by the value its row names in rec; an id of 0
+ * when absent. */
 static struct yaml_doc_at row_value(struct scenario_read *ld,
 				    struct yaml_doc_at m,
-				    const struct scenario_key *k,
+				    const struct scenario_key *k, const void *rec,
 				    char path[YAML_DOC_PATH_MAX])
 {
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, path);
 
-	if (!a.id && k->required)
+	if (!a.id && (k->required || (k->needed &&
+	    scenario_schema_holds(k->needed_if, k->needed, rec))))
 		yaml_doc_missing(&ld->yd, m, k->key, k->kind == SCENARIO_NUMBER ?
 				 k->rule->allowed : k->give);
 	return a;
@@ -283,7 +285,7 @@ void scenario_record_late(struct scenario_read *ld, struct yaml_doc_at m,
 			  const struct scenario_key *k, void *rec)
 {
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = row_value(ld, m, k, kp);
+	struct yaml_doc_at a = row_value(ld, m, k, rec, kp);
 
 	if (a.id)
 		readers[k->kind](ld, a, k, rec);
@@ -306,7 +308,7 @@ struct yaml_doc_at scenario_record_map(struct scenario_read *ld,
 				       const struct scenario_key *k, void *rec,
 				       char path[YAML_DOC_PATH_MAX])
 {
-	struct yaml_doc_at a = row_value(ld, m, k, path);
+	struct yaml_doc_at a = row_value(ld, m, k, rec, path);
 
 	if (a.id && !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
 				     k->shape ? k->shape : k->give))
