@@ -193,21 +193,6 @@ const struct scenario_record_kind scenario_calls_surges = {
 /* ------------------------------------------------------------------ */
 /* Lines                                                               */
 
-/* redial: {probability, delay}; delay is needed only when some redial. */
-static void parse_redial(struct scenario_read *ld, struct yaml_doc_at m,
-			 const struct scenario_key *k, void *rec)
-{
-	struct line_spec *l = rec;
-	char kp[YAML_DOC_PATH_MAX], dp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = scenario_record_map(ld, m, k, rec, kp);
-
-	if (a.id && !yaml_doc_key(&ld->yd, a, "delay", dp).id &&
-	    l->redial_probability > 0)
-		yaml_doc_missing(&ld->yd, a, "delay",
-				 "the time before a redial, such "
-				 "as {dist: exponential, mean: 60}");
-}
-
 /* incidents: {GRADE: probability, ...}; grades not given create none, and
  * what the probabilities leave is resolved on the call, so they may sum
  * to less than 1 but never more. */
@@ -274,7 +259,6 @@ static void parse_duplicate(struct scenario_read *ld, struct yaml_doc_at m,
 
 static const struct scenario_record_hook line_hooks[] = {
 	{"volume", scenario_calls_volume}, {"profile", scenario_calls_profile},
-	{"redial", parse_redial},
 	{"incidents", parse_incidents}, {"duplicate", parse_duplicate},
 	{"answer", scenario_agreement_read}, {NULL, NULL}};
 

@@ -129,9 +129,6 @@ static void parse_abstraction(struct scenario_read *ld, struct yaml_doc_at m,
 
 	if (!a.id || r->abstraction != ABSTRACTION_EMERGENCY_ONLY)
 		return;
-	if (!yaml_doc_key(&ld->yd, a, "after_s", pp).id)
-		yaml_doc_missing(&ld->yd, a, "after_s",
-				 scenario_schema_seconds.allowed);
 	p = yaml_doc_key(&ld->yd, a, "allowed", pp);
 	if (!r->neighbourhood)
 		yaml_doc_problem(&ld->yd, p,
@@ -156,7 +153,6 @@ const struct scenario_record_kind scenario_incidents_role_list = {
 	1 + offsetof(struct role_spec, line), init_role, NULL, NULL, 0};
 
 static const struct scenario_record_hook unit_hooks[] = {
-	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* units: no names, so a key path or --set selects one by its index. */
@@ -311,7 +307,6 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 	int i;
 
 	scenario_schema_defaults(scenario_schema_dispatch, d);
-	d->preempt_scheduled = 0;
 	if (!ld->grades_given) {
 		for (i = 0; after[i]; i++) {
 			struct yaml_doc_at a = yaml_doc_key(&ld->yd, top,

@@ -126,35 +126,22 @@ static void parse_shift_length(struct scenario_read *ld, struct yaml_doc_at m,
 const struct scenario_record_hook scenario_pools_shift_hooks[] = {
 	{"hours", parse_shift_length}, {"days", parse_days}, {NULL, NULL}};
 
-/* A shift's start is -1 until read, for its end to be judged against. */
+/* A shift's start is -1 until read, for its end to be judged against;
+ * a rota's shifts have no days and work every day. */
 static void init_shift(void *rec)
 {
 	((struct shift_spec *)rec)->start_s = -1.0;
+	((struct shift_spec *)rec)->days = 0x7fu;
 }
 
-/* shifts: of a pool or of a unit, read alike. */
+/* shifts: of a pool, of a unit and of a rota, read alike; required
+ * where the row says, and described by the row's shape if it has one. */
 const struct scenario_record_kind scenario_pools_shifts = {
 	"shift", "a list of shifts such as {name: early, start: \"07:00\", "
-	"hours: 10, staff: 24}", NULL, 0, 0, scenario_pools_shift_hooks, 0,
+	"hours: 10, staff: 24}", NULL, 0, 1, scenario_pools_shift_hooks, 0,
 	init_shift, NULL, NULL, 0};
 
-/* shifts, of a pool or of a unit roster, kept where the row says; a
- * roster on a rota has none (scenario_rota.c reports both). */
-void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
-				const struct scenario_key *k, void *rec)
-{
-	char sp[YAML_DOC_PATH_MAX], rp[YAML_DOC_PATH_MAX];
-
-	if (!yaml_doc_key(&ld->yd, m, k->key, sp).id) {
-		if (!yaml_doc_key(&ld->yd, m, k->other, rp).id)
-			yaml_doc_missing(&ld->yd, m, k->key, k->give);
-		return;
-	}
-	scenario_record_items(ld, m, k, rec);
-}
-
 static const struct scenario_record_hook pool_hooks[] = {
-	{"shifts", scenario_pools_read_shifts},
 	{"rota", scenario_rota_parse}, {NULL, NULL}};
 
 /* The reports' cost rows put the totals beside the pools, under these

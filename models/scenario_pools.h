@@ -11,16 +11,12 @@ extern const struct scenario_record_kind scenario_pools_list,
 	scenario_pools_shifts;
 /* The hooks of a shift's length and days, which a rota's shifts share. */
 extern const struct scenario_record_hook scenario_pools_shift_hooks[];
-/* The row `shifts` of a pool or a unit roster. */
-void scenario_pools_read_shifts(struct scenario_read *ld, struct yaml_doc_at m,
-				const struct scenario_key *k, void *rec);
 /* The row `rota` of a pool or a unit roster (scenario_rota.c): reads
  * the rota of mapping m into rec, where the row says, and reports a
  * roster with both shifts and rota. */
 void scenario_rota_parse(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec);
 /* A rota's shifts (scenario_rota.c). */
-extern const struct scenario_record_kind scenario_rota_shifts;
 void scenario_pools_check_served(struct scenario_read *ld,
 				 struct yaml_doc_at top);
 

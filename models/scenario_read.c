@@ -369,6 +369,16 @@ int scenario_read_list_len(struct scenario_read *ld, struct yaml_doc_at a)
 	return 0;
 }
 
+int scenario_read_list(struct scenario_read *ld, struct yaml_doc_at a,
+		       const char *shape, const char *give)
+{
+	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, shape))
+		return 0;
+	if (give && yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0)
+		yaml_doc_problem(&ld->yd, a, "is empty; give %s", give);
+	return scenario_read_list_len(ld, a);
+}
+
 /* A required, non-empty list; returns its length (0 after a problem). */
 int scenario_read_required_list(struct scenario_read *ld, struct yaml_doc_at m,
 				struct yaml_doc_at a,
@@ -380,9 +390,5 @@ int scenario_read_required_list(struct scenario_read *ld, struct yaml_doc_at m,
 		yaml_doc_missing(&ld->yd, m, key ? key + 1 : a.path, give);
 		return 0;
 	}
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, give))
-		return 0;
-	if (yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0)
-		yaml_doc_problem(&ld->yd, a, "is empty; give %s", give);
-	return scenario_read_list_len(ld, a);
+	return scenario_read_list(ld, a, give, give);
 }

@@ -85,6 +85,11 @@ void scenario_read_grade_names(const struct scenario *sc,
 void *scenario_read_calloc(struct scenario_read *ld, size_t n, size_t size);
 /* The length of the list at a, or 0 after reporting one too long. */
 int scenario_read_list_len(struct scenario_read *ld, struct yaml_doc_at a);
+/* The length of the list at a after reporting another shape (must be
+ * shape), an empty list when give is not NULL ("is empty; give GIVE")
+ * or one too long; 0 after a problem. */
+int scenario_read_list(struct scenario_read *ld, struct yaml_doc_at a,
+		       const char *shape, const char *give);
 /* A required, non-empty list at a under m; its length, 0 after a
  * problem. */
 int scenario_read_required_list(struct scenario_read *ld,

@@ -21,15 +21,17 @@ static void *row_at(const struct scenario_key *k, void *rec)
 }
 
 /* The value of row k under m, after reporting it missing when it is
- * required; an id of 0 when absent. */
+ * required, or needed by the value its row names in rec; an id of 0
+ * when absent. */
 static struct yaml_doc_at row_value(struct scenario_read *ld,
 				    struct yaml_doc_at m,
-				    const struct scenario_key *k,
+				    const struct scenario_key *k, const void *rec,
 				    char path[YAML_DOC_PATH_MAX])
 {
 	struct yaml_doc_at a = yaml_doc_key(&ld->yd, m, k->key, path);
 
-	if (!a.id && k->required)
+	if (!a.id && (k->required || (k->needed &&
+	    scenario_schema_holds(k->needed_if, k->needed, rec))))
 		yaml_doc_missing(&ld->yd, m, k->key, k->kind == SCENARIO_NUMBER ?
 				 k->rule->allowed : k->give);
 	return a;
@@ -221,13 +223,9 @@ static void read_refs(struct scenario_read *ld, struct yaml_doc_at a,
 	uintptr_t at = (uintptr_t)rec, first = (uintptr_t)r.items;
 	long self = at >= first && at < first + r.n * r.stride ?
 		(long)((at - first) / r.stride) : -1;
-	int n;
+	int n = scenario_read_list(ld, a, k->give,
+				   k->required ? k->give : NULL);
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE, k->give))
-		return;
-	if (k->required && yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0)
-		yaml_doc_problem(&ld->yd, a, "is empty; give %s", k->give);
-	n = scenario_read_list_len(ld, a);
 	*(size_t **)row_at(k, rec) = scenario_read_refs(ld, a, n, &r, self,
 		(size_t *)(void *)((char *)rec + k->count));
 }
@@ -241,16 +239,9 @@ static void read_values(struct scenario_read *ld, struct yaml_doc_at a,
 	char ip[YAML_DOC_PATH_MAX];
 	void *items;
 	double v;
-	int n;
+	int n = scenario_read_list(ld, a, k->shape ? k->shape : k->give,
+				   k->give);
 
-	if (!yaml_doc_expect(&ld->yd, a, YAML_SEQUENCE_NODE,
-			     k->shape ? k->shape : k->give))
-		return;
-	if (yaml_doc_seq_len(yaml_doc_node(&ld->yd, a.id)) == 0) {
-		yaml_doc_problem(&ld->yd, a, "is empty; give %s", k->give);
-		return;
-	}
-	n = scenario_read_list_len(ld, a);
 	items = n ? scenario_read_calloc(ld, (size_t)n,
 					 scenario_schema_size(k->store)) : NULL;
 	*(void **)row_at(k, rec) = items;
@@ -294,7 +285,7 @@ void scenario_record_late(struct scenario_read *ld, struct yaml_doc_at m,
 			  const struct scenario_key *k, void *rec)
 {
 	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at a = row_value(ld, m, k, kp);
+	struct yaml_doc_at a = row_value(ld, m, k, rec, kp);
 
 	if (a.id)
 		readers[k->kind](ld, a, k, rec);
@@ -317,7 +308,7 @@ struct yaml_doc_at scenario_record_map(struct scenario_read *ld,
 				       const struct scenario_key *k, void *rec,
 				       char path[YAML_DOC_PATH_MAX])
 {
-	struct yaml_doc_at a = row_value(ld, m, k, path);
+	struct yaml_doc_at a = row_value(ld, m, k, rec, path);
 
 	if (a.id && !yaml_doc_expect(&ld->yd, a, YAML_MAPPING_NODE,
 				     k->shape ? k->shape : k->give))
@@ -501,10 +492,10 @@ static void list_read(struct scenario_read *ld, struct yaml_doc_at parent,
 		      void *rec)
 {
 	const struct scenario_record_kind *kd = k->items;
-	int n = !kd->optional ? scenario_read_required_list(ld, parent, s,
-							    kd->give) :
-		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE,
-					kd->give) ?
+	const char *give = k->shape ? k->shape : kd->give;
+	int n = !kd->optional || k->required ?
+		scenario_read_required_list(ld, parent, s, give) :
+		s.id && yaml_doc_expect(&ld->yd, s, YAML_SEQUENCE_NODE, give) ?
 		yaml_doc_seq_len(yaml_doc_node(&ld->yd, s.id)) : 0, i;
 	char *recs;
 
@@ -531,10 +522,16 @@ static void list_read(struct scenario_read *ld, struct yaml_doc_at parent,
 void scenario_record_items(struct scenario_read *ld, struct yaml_doc_at m,
 			   const struct scenario_key *k, void *rec)
 {
-	char kp[YAML_DOC_PATH_MAX];
+	char kp[YAML_DOC_PATH_MAX], op[YAML_DOC_PATH_MAX];
 	struct yaml_doc_at s = yaml_doc_key(&ld->yd, m, k->key, kp);
 	int before = ld->yd.n_problems;
 
+	/* One of two forms: absent, it is needed only without the other. */
+	if (!s.id && k->other) {
+		if (!yaml_doc_key(&ld->yd, m, k->other, op).id)
+			yaml_doc_missing(&ld->yd, m, k->key, k->give);
+		return;
+	}
 	list_read(ld, m, k, s, rec);
 	if (k->items->after && (!k->items->whole ||
 	    (ld->yd.n_problems == before && !ld->yd.oom)))

@@ -25,11 +25,13 @@ struct scenario_record_hook {
  * names unique) and units (unnamed). */
 struct scenario_record_kind {
 	const char *noun;            /* "line": "duplicate line name" */
-	const char *give;            /* what the list holds, for messages */
+	const char *give;            /* what the list holds, for messages
+					(the row's shape, if any, instead) */
 	const char *item_give;       /* an unnamed item's shape; NULL: named,
 					the name first in the record */
 	int max;                     /* the most items (0: SCENARIO_LIST_MAX) */
-	int optional;                /* may be absent or empty */
+	int optional;                /* may be absent or empty, unless
+					its row is required */
 	const struct scenario_record_hook *hooks;  /* an item's rows' hooks */
 	size_t pos;                  /* 1 + the offset of the item's position
 					(struct src_pos); 0: none */

@@ -13,21 +13,6 @@
 /* The longest "allowed: ..." list of shift names a message gives. */
 #define ROTA_NAMES_TEXT 400
 
-/* A rota's shift: its start is -1 until read, for its end to be judged
- * against; staff and days are a weekly roster's and unused. */
-static void rota_init_shift(void *rec)
-{
-	struct shift_spec *sh = rec;
-
-	sh->start_s = -1.0;
-	sh->days = 0x7fu;
-}
-
-const struct scenario_record_kind scenario_rota_shifts = {
-	"shift", "a list of shifts such as {name: E, start: \"07:00\", "
-	"hours: 10}", NULL, 0, 1, scenario_pools_shift_hooks, 0,
-	rota_init_shift, NULL, NULL, 0};
-
 /* pattern: kept without blanks, "E, E, R" read as "E,E,R". */
 static void rota_parse_pattern(struct scenario_read *ld, struct yaml_doc_at m,
 			       const struct scenario_key *k, void *rec)

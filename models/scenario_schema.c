@@ -372,7 +372,10 @@ const struct scenario_key scenario_schema_redial[] = {
 	       "the share of callers who abandon and call again"),
 	DIST("delay", 0, line_spec, redial_delay,
 	     "the time before calling again",
-	     SHOWN(line_spec, redial_probability)),
+	     SHOWN(line_spec, redial_probability),
+	     .needed = 1 + offsetof(struct line_spec, redial_probability),
+	     .give = "the time before a redial, such as {dist: exponential, "
+	     "mean: 60}"),
 	END};
 
 const struct scenario_key scenario_schema_answer[] = {
@@ -412,7 +415,7 @@ const struct scenario_key scenario_schema_pool[] = {
 	RECORDS("shifts", scenario_schema_shift, scenario_pools_shifts,
 		pool_spec, shifts, n_shifts, shift_spec, "the roster; or rota",
 		NOT_HELD(pool_spec, rota),
-		.other = "rota",
+		.other = "rota", .required = 1,
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 6}"),
@@ -573,7 +576,9 @@ const struct scenario_key scenario_schema_abstraction[] = {
 	 .doc = "never or emergency_only", .give = "never or emergency_only",
 	 .words = W_POLICY, .noun = "value"},
 	OPTIONAL("after_s", scenario_schema_seconds, role_spec,
-		 abstract_after_s, D, 1, NAN, "Emergency wait before abstraction"),
+		 abstract_after_s, D, 1, NAN, "Emergency wait before abstraction",
+		 .needed = 1 + offsetof(struct role_spec, abstraction),
+		 .needed_if = SCENARIO_SHOWN_SET),
 	END};
 
 const struct scenario_key scenario_schema_unit[] = {
@@ -593,7 +598,7 @@ const struct scenario_key scenario_schema_unit[] = {
 		unit_spec, shifts, n_shifts, shift_spec,
 		"the roster, in units; or rota",
 		.note = "   # staff = units on the shift",
-		NOT_HELD(unit_spec, rota), .other = "rota",
+		NOT_HELD(unit_spec, rota), .other = "rota", .required = 1,
 		.give = "the roster: a list of shifts such as {name: early, "
 		"start: \"07:00\", hours: 10, staff: 4}, or a rota: "
 		"{pattern: 6on4off, teams: 5, per_team: 2}"),
@@ -693,6 +698,22 @@ static void keep(const struct scenario_key *k, void *rec, double v)
 void scenario_schema_store(const struct scenario_key *k, void *rec, double v)
 {
 	keep(k, rec, v * k->scale);
+}
+
+int scenario_schema_holds(enum scenario_shown how, size_t at,
+			  const void *rec)
+{
+	const void *v = (const char *)rec + at - 1;
+
+	switch (how) {
+	case SCENARIO_SHOWN_POSITIVE: return *(const double *)v > 0;
+	case SCENARIO_SHOWN_NUMBER: return !isnan(*(const double *)v);
+	case SCENARIO_SHOWN_SET: return *(const int *)v != 0;
+	case SCENARIO_SHOWN_UNSET: return *(const int *)v == 0;
+	case SCENARIO_SHOWN_HELD: return *(const void *const *)v != NULL;
+	case SCENARIO_SHOWN_NOT_HELD: return *(const void *const *)v == NULL;
+	default: return *(const size_t *)v != 0;
+	}
 }
 
 double scenario_schema_get(const struct scenario_key *k, const void *rec)

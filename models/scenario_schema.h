@@ -179,6 +179,11 @@ struct scenario_key {
 	 * asks for one; a --set of one form whole drops the other, and one
 	 * inside the form a record lacks asks for the whole form. */
 	const char *other;
+	/* 1 + the offset in the record of the value whose test (as
+	 * shown_if tests) makes an optional row required (a redial's delay
+	 * when some redial); 0 none. */
+	size_t needed;
+	enum scenario_shown needed_if;
 };
 
 /* A list's kind is defined by the part of the loader that reads its
@@ -242,6 +247,9 @@ double scenario_schema_item(const struct scenario_key *k, const void *items,
 			    size_t i);
 void scenario_schema_store_item(const struct scenario_key *k, void *items,
 				size_t i, double v);
+/* Whether the value at 1 + offset `at` in rec passes test `how`. */
+int scenario_schema_holds(enum scenario_shown how, size_t at,
+			  const void *rec);
 /* The bytes of one number kept as s. */
 size_t scenario_schema_size(enum scenario_store s);
 /* The name of record i of the list of in scenario sc. */

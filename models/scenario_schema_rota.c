@@ -26,7 +26,9 @@ const struct scenario_key scenario_schema_rota[] = {
 	 .offset = offsetof(struct scenario_rota, pattern),
 	 .form = SCENARIO_FORM_POINTER},
 	{.key = "shifts", .kind = SCENARIO_LIST, .scale = 1,
-	 .sub = scenario_schema_rota_shift, .items = &scenario_rota_shifts,
+	 .sub = scenario_schema_rota_shift, .items = &scenario_pools_shifts,
+	 .shape = "a list of shifts such as {name: E, start: \"07:00\", "
+	 "hours: 10}",
 	 .doc = "the shifts the pattern names",
 	 .offset = offsetof(struct scenario_rota, shifts),
 	 .count = offsetof(struct scenario_rota, n_shifts),

@@ -64,8 +64,6 @@ static void rs_close(struct rs *w, const struct scenario_key *k)
  * numbers, nor a distribution not given, and its `shown` test holds. */
 static int rs_shown(const struct scenario_key *k, const void *rec)
 {
-	const void *at = (const char *)rec + k->shown - 1;
-
 	if ((k->kind == SCENARIO_NUMBER && isnan(k->def) &&
 	     isnan(scenario_schema_get(k, rec))) ||
 	    (k->kind == SCENARIO_TEXT && !k->required &&
@@ -75,17 +73,7 @@ static int rs_shown(const struct scenario_key *k, const void *rec)
 	    (k->given && !*(const int *)(const void *)
 	     ((const char *)rec + k->given - 1)))
 		return 0;
-	if (!k->shown)
-		return 1;
-	switch (k->shown_if) {
-	case SCENARIO_SHOWN_POSITIVE: return *(const double *)at > 0;
-	case SCENARIO_SHOWN_NUMBER: return !isnan(*(const double *)at);
-	case SCENARIO_SHOWN_SET: return *(const int *)at != 0;
-	case SCENARIO_SHOWN_UNSET: return *(const int *)at == 0;
-	case SCENARIO_SHOWN_HELD: return *(const void *const *)at != NULL;
-	case SCENARIO_SHOWN_NOT_HELD: return *(const void *const *)at == NULL;
-	default: return *(const size_t *)at != 0;
-	}
+	return !k->shown || scenario_schema_holds(k->shown_if, k->shown, rec);
 }
 
 /* A time of day "07:00", or of the week "sat 22:00" (scenario files give
