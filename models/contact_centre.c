@@ -859,10 +859,12 @@ static enum sim_status model_build(struct cc_model *m, struct sim_err *err)
 {
 	enum sim_status st = contact_centre_build(m, err);
 
+	if (st != SIM_OK)
+		return st;
 	if (m->routing)
 		m->fill = routed_fill;
 	m->plain = model_plain(m);
-	return st;
+	return SIM_OK;
 }
 
 /* Builds the contact centre of one replication and puts its first events
