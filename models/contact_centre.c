@@ -108,12 +108,8 @@ static void queue_push(struct line_state *ls, struct caller *c)
 
 /* ---- pools ------------------------------------------------------------ */
 
-/* The talk of a call of line `line` (call id `call` in a logged run, else
- * 0; counted 1 when it was) ends at end_s: now, or later when told at the
- * answer (ahead). The models listening are told (the incident it creates
- * enters the response at end_s: models/response.h); returns the wrap-up
- * drawn (0 when the line has none), which wrap_drawn alone draws where
- * nobody listens. */
+/* The wrap-up of a call of line `line`: drawn, or 0 when the line has
+ * none. */
 static inline double wrap_drawn(struct cc_model *m, size_t line)
 {
 	const struct line_spec *spec = m->lines[line].spec;
@@ -122,6 +118,12 @@ static inline double wrap_drawn(struct cc_model *m, size_t line)
 		m->lines[line].rng[CC_STREAM_WRAP]) : 0.0;
 }
 
+/* The talk of a call of line `line` (call id `call` in a logged run, else
+ * 0; counted 1 when it was) ends at end_s: now, or later when told at the
+ * answer (ahead). The models listening are told (the incident it creates
+ * enters the response at end_s: models/response.h); returns the wrap-up
+ * drawn (wrap_drawn), which a plain scenario, where nobody listens, draws
+ * alone. */
 static inline double call_ended(struct cc_model *m, size_t line,
 				unsigned counted, uint64_t call, double end_s,
 				bool ahead)

@@ -595,20 +595,28 @@ static uint64_t ev_push_ring(struct ev_calendar *cal, uint32_t s, double time_s,
  * time is not finite or the calendar could not grow, in which case nothing
  * was scheduled. A time that is not finite would have no place in the
  * order (a NaN compares with nothing), so it is refused in every build:
- * it can come from the input, through a duration too long to represent.
- * Every call it makes is its last act, so a push into the short list
- * keeps everything in scratch registers. */
+ * it can come from the input, through a duration too long to represent. */
 uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 			  void *obj, int64_t arg)
+{
+	if (!isfinite(time_s))
+		return 0;
+	if ((cal->n_free == 0 && !ev_calendar_grow(cal)) ||
+	    cal->next_seq >= EV_SEQ_MAX)
+		return 0;
+	return ev_calendar_push_room(cal, time_s, fn, obj, arg);
+}
+
+/* ev_calendar_push where ev_calendar_room holds and time_s is finite: the
+ * push itself, which cannot fail. Every call it makes is its last act, so
+ * a push into the short list keeps everything in scratch registers. */
+uint64_t ev_calendar_push_room(struct ev_calendar *cal, double time_s,
+			       ev_handler fn, void *obj, int64_t arg)
 {
 	uint64_t seq = cal->next_seq;
 	uint32_t s;
 
-	assert(fn != NULL);
-	if (!isfinite(time_s))
-		return 0;
-	if ((cal->n_free == 0 && !ev_calendar_grow(cal)) || seq >= EV_SEQ_MAX)
-		return 0;
+	assert(fn != NULL && isfinite(time_s) && ev_calendar_room(cal));
 	cal->next_seq++;
 	s = cal->free_slot[--cal->n_free];
 	cal->node[s].ev = (struct ev_event){ time_s, seq, fn, obj, arg };

@@ -49,6 +49,10 @@ uint64_t ev_calendar_push(struct ev_calendar *cal, double time_s, ev_handler fn,
 /* 1 when a push of a finite time will succeed without growing the
  * calendar; when 0, a push tries to grow it. */
 int ev_calendar_room(const struct ev_calendar *cal);
+/* ev_calendar_push of a finite time_s into a calendar with room (both
+ * checked by the caller): the same push without checking them again. */
+uint64_t ev_calendar_push_room(struct ev_calendar *cal, double time_s,
+			       ev_handler fn, void *obj, int64_t arg);
 /* Removes the earliest event into *out; returns 0 when the calendar is empty. */
 int ev_calendar_pop(struct ev_calendar *cal, struct ev_event *out);
 /* Removes the earliest event into *out only if its time_s <= end_s; returns

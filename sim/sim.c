@@ -163,7 +163,7 @@ uint64_t sim_schedule(struct sim_ctx *ctx, double time_s, ev_handler fn,
 {
 	if (time_s >= ctx->now_s && isfinite(time_s) &&
 	    ev_calendar_room(ctx->cal))
-		return ev_calendar_push(ctx->cal, time_s, fn, obj, arg);
+		return ev_calendar_push_room(ctx->cal, time_s, fn, obj, arg);
 	return sim_schedule_slow(ctx, time_s, fn, obj, arg);
 }
 
