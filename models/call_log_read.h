@@ -36,7 +36,6 @@ enum call_log_outcome {
 
 #define CALL_LOG_NAMES_MAX 64      /* lines, and pools, a log may name */
 #define CALL_LOG_GAP_S 86400.0     /* no call for this long is a gap */
-#define CALL_LOG_BYTES_MAX ((size_t)1 << 30)   /* 1 GiB */
 
 struct call_log_row {
 	double arrived;          /* seconds since the epoch (UTC) */

@@ -149,6 +149,10 @@ BAD = [
      ",,North", "grade: empty; every incident needs its grade"),
     ("1,6,emergency,North,2025-03-24T06:20:00.000+00:00,,,,,0,1\n",
      "1,6", "incident_id: incident 1 is already on line 2"),
+    # a quoted cell is read as the call log's are: a doubled quote is one
+    ('2,"6""7",emergency,North,2025-03-24T06:20:00.000+00:00,,,,,0,1\n',
+     ',"6', "call_id: '6\"7' is not a whole number from 0 to "
+     "9000000000000000"),
 ]
 for row, cell, message in BAD:
     # the column of the cell: a comma before it is not part of it
@@ -164,6 +168,11 @@ for row, cell, message in BAD:
                               "--skip-bad-rows"], 0)
     ctx.check("1 row left out" in err and "fitted from %s: 2 incidents"
               % path in out, "--skip-bad-rows %r:\n%s" % (row, err))
+path = os.path.join(tmp, "empty.csv")
+open(path, "w", encoding="utf-8").close()
+out, err = ctx.expect_rc(["fit", calls, "--incidents", path], 2)
+ctx.check(path + ": no header row: the first line must name the columns"
+          in err, err)
 path = os.path.join(tmp, "nograde.csv")
 with open(path, "w", encoding="utf-8") as f:
     f.write(HEAD.replace("grade", "kind") + GOOD)
