@@ -267,6 +267,37 @@ static void test_surges_and_events_that_meet(void **state)
 	scenario_free(sc);
 }
 
+/* On Sunday 2024-03-31 the clocks skip 01:00-02:00: a surge from 01:00
+ * for 2 hours is in force from 02:00 BST, and an event from 00:30 for 3
+ * hours meets it then, which the message says (not 01:00, which never
+ * happens); an event from 00:30 ending at 01:15, in the skipped hour,
+ * never meets it and loads. */
+#define DST_RUN "name: t\nrun: {days: 7, replications: 3, start_date: " \
+	"\"2024-03-25\"}\nlines:\n  - name: \"999\"\n    volume: " \
+	"{per_hour: 3600}\n    surges:\n      - {start: \"sun 01:00\", " \
+	"hours: 2, factor: 30}\n" HANDLE ANSWER POOLS SHIFT "events: e.csv\n"
+
+static void test_peak_where_the_clocks_skip_an_hour(void **state)
+{
+	struct ev_dir d;
+	struct sim_err err;
+	struct scenario *sc = NULL;
+
+	(void)state;
+	assert_int_equal(ev_load_text(DST_RUN, "date,start,hours,999\n"
+				      "2024-03-31,00:30,3,40\n", &sc, &err, &d),
+			 SIM_ESCENARIO);
+	ev_clean(&d);
+	assert_problem(&err, d.csv, ":2:20: events: at its peak, from "
+		       "2024-03-31 02:00, line 999 would have 1200 calls a "
+		       "second (30 without events x 40,");
+	if (ev_load_text(DST_RUN, "date,start,hours,999\n"
+			 "2024-03-31,00:30,0.75,40\n", &sc, &err, &d) != SIM_OK)
+		fail_msg("%s", err.text);
+	ev_clean(&d);
+	scenario_free(sc);
+}
+
 /* A calls-only run of one flat line of 240 calls a day whose callers
  * never hang up (so no redial adds to a count), from Monday 2024-04-01,
  * 7 counted days after a day's warm-up, R replications, with e.csv. */
@@ -397,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_events_apart_are_not_multiplied),
 		cmocka_unit_test(test_surges_apart_are_not_multiplied),
 		cmocka_unit_test(test_surges_and_events_that_meet),
+		cmocka_unit_test(test_peak_where_the_clocks_skip_an_hour),
 		cmocka_unit_test(test_offered_in_the_window_follows_the_factor),
 		cmocka_unit_test(test_events_the_run_misses_change_nothing),
 	};
