@@ -291,6 +291,7 @@ static int optimise_print(const struct optimise_opts *o,
 	char **set = experiment_edits_text(h->round.edits, h->round.n_edits);
 	struct report_optimise res = {
 		.plan = h->plan, .s = h->round.s, .sims = h->sims,
+		.result_sim = h->round.sim,
 		.set = (const char *const *)set,
 		.n_set = h->round.n_edits, .met = met, .base = base,
 		.command = o->command.words, .n_command = o->command.n,
@@ -326,7 +327,8 @@ static int optimise_units_print(const struct optimise_opts *o,
 	char **set = experiment_edits_text(u->best.edits, u->best.n_edits);
 	struct report_optimise_units res = {
 		.base = base, .s = u->best.s, .chosen = u->u->chosen,
-		.sims = u->sims, .set = (const char *const *)set,
+		.sims = u->sims, .result_sim = u->best.sim,
+		.set = (const char *const *)set,
 		.n_set = u->best.n_edits, .met = met,
 		.command = o->command.words, .n_command = o->command.n,
 	};
@@ -439,8 +441,10 @@ static int optimise_units(const struct optimise_opts *o,
 	/* A warning about the result, not progress, so --quiet keeps it. */
 	if (u.cut)
 		fprintf(stderr, "callsim optimise: stopped taking units off after "
-			"%lu simulations (--max-simulations); the result meets "
-			"every agreement but may not be the least\n", u.sims);
+			"%lu simulation%s (--max-simulations); the result "
+			"(simulation %lu) meets every agreement but may not be "
+			"the least\n", u.sims, u.sims == 1 ? "" : "s",
+			u.best.sim);
 	if (u.best.s != NULL && (end == SEARCH_MET || end == SEARCH_UNMET)) {
 		int prc = optimise_units_print(o, base, &u, end == SEARCH_MET);
 

@@ -208,30 +208,53 @@ static double rota_rest_after(const struct rota_shift *shifts,
 	       - a->duration_s;
 }
 
+/* Reports the pair of day i's shift and the next one worked, day j,
+ * with rest_s between them (< 11 h): a negative rest is not rest at all
+ * but the next shift starting before this one ends, so it is said as the
+ * hours the two overlap, with the day the first ends on. */
+static enum sim_status rota_wtr_too_close(const struct rota_shift *shifts,
+					  const int *pattern, size_t n,
+					  size_t i, size_t j, double rest_s,
+					  struct sim_err *err)
+{
+	const struct rota_shift *a = &shifts[pattern[i]], *b = &shifts[pattern[j]];
+	double end_s = a->start_s + a->duration_s;
+	char end[8], start[8];
+
+	rota_clock(end_s, end);
+	rota_clock(b->start_s, start);
+	if (rest_s < 0)
+		return sim_err_add(err, SIM_EINVAL, "rota pattern: day %zu (%s, "
+				   "ends %s on day %zu) and day %zu (%s, starts "
+				   "%s) overlap by %.4g h: day %zu's shift starts "
+				   "before day %zu's ends; the Working Time "
+				   "Regulations require at least 11 h of rest "
+				   "between shifts", i + 1, a->name, end,
+				   (i + (size_t)(end_s / DAY_S)) % n + 1, j + 1,
+				   b->name, start, -rest_s / HOUR_S, j + 1,
+				   i + 1);
+	return sim_err_add(err, SIM_EINVAL, "rota pattern: day %zu (%s, ends "
+			   "%s) and day %zu (%s, starts %s) leave %.4g h of "
+			   "rest; the Working Time Regulations require at least "
+			   "11 h between shifts", i + 1, a->name, end, j + 1,
+			   b->name, start, rest_s / HOUR_S);
+}
+
 /* The 11-hour rule: the first pair of shifts too close, in err. */
 static enum sim_status rota_wtr_rest(const struct rota_shift *shifts,
 				     const int *pattern, size_t n,
 				     struct sim_err *err)
 {
 	for (size_t i = 0; i < n; i++) {
-		char end[8], start[8];
 		double rest;
 		size_t j;
 
 		if (pattern[i] == ROTA_REST)
 			continue;
 		rest = rota_rest_after(shifts, pattern, n, i, &j);
-		if (rest >= ROTA_WTR_REST_S - 1e-6)
-			continue;
-		rota_clock(shifts[pattern[i]].start_s
-			   + shifts[pattern[i]].duration_s, end);
-		rota_clock(shifts[pattern[j]].start_s, start);
-		return sim_err_add(err, SIM_EINVAL, "rota pattern: day %zu (%s, "
-				   "ends %s) and day %zu (%s, starts %s) leave "
-				   "%.4g h of rest; the Working Time Regulations "
-				   "require at least 11 h between shifts", i + 1,
-				   shifts[pattern[i]].name, end, j + 1,
-				   shifts[pattern[j]].name, start, rest / HOUR_S);
+		if (rest < ROTA_WTR_REST_S - 1e-6)
+			return rota_wtr_too_close(shifts, pattern, n, i, j,
+						  rest, err);
 	}
 	return SIM_OK;
 }

@@ -116,7 +116,9 @@ extern const char rota_wtr_rules[];
 /* Checks the cyclic pattern[n_days] of shifts[] (as one person works it,
  * round and round) against the rules above. Returns SIM_OK, or SIM_EINVAL
  * with err naming the rule broken and where: the two days (counted from
- * 1) and the hours of rest between them, or the run of days worked. */
+ * 1) and the hours of rest between them (or, when the second shift starts
+ * before the first ends, the hours they overlap), or the run of days
+ * worked. */
 enum sim_status rota_wtr_check(const struct rota_shift *shifts,
 			       const int *pattern, size_t n_days,
 			       struct sim_err *err);

@@ -11,6 +11,7 @@
 #include "models/scenario_events.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 
 #define EVENTS_COLUMNS_MAX (SCENARIO_LIST_MAX + 4)
 #define EVENTS_FIXED "date, start and hours"
+#define EVENTS_WHEN_MAX 128   /* room for any long in every field */
 
 /* The columns of the file: where date, start, hours are, and what each
  * column holds: a line's factors (the line's index), the label (-2),
@@ -31,9 +33,12 @@ struct events_cols {
 
 /* One row, kept until every row is read. */
 struct events_row {
-	double at_s;                 /* seconds from 1970-01-01 00:00 */
+	double at_s;                 /* local seconds from 1970-01-01 00:00 */
 	double duration_s;
 	double *factor;              /* [n_lines] */
+	int *col;                    /* [n_lines]: 0-based byte column of the
+					line's cell, for messages */
+	int line;                    /* of the file, 1-based */
 };
 
 struct events_file {
@@ -142,75 +147,18 @@ static int events_factors(struct scenario_read *ld, struct events_file *f,
 	const struct events_cols *k = &f->cols;
 	int ok = 1;
 
+	r->line = f->c.line;
 	for (size_t l = 0; l < ld->sc->n_lines; l++)
 		r->factor[l] = 1.0;
+	for (int i = 0; i < k->n; i++)
+		if (k->line[i] >= 0)
+			r->col[k->line[i]] = (int)(cells[i] - f->c.row);
 	for (int i = 0; i < k->n; i++)
 		if (k->line[i] >= 0 && cells[i][0] != '\0' &&
 		    !csv_read_cell(&ld->yd, &f->c, cells[i], &factor_rule,
 				   &r->factor[k->line[i]]))
 			ok = 0;
 	return ok;
-}
-
-/* A line's highest rate without events: its volume at the profile's peak
- * (rescaled to mean 1), in its highest month, with every surge above 1
- * taken to meet. */
-static double events_base_peak(const struct demand_spec *dm)
-{
-	double sum = 0, top = 0, month = 0, surge = 1;
-
-	for (size_t i = 0; i < dm->n_slots; i++) {
-		sum += dm->profile[i];
-		top = fmax(top, dm->profile[i]);
-	}
-	for (size_t i = 0; i < 12; i++)
-		month = fmax(month, dm->month_factor[i]);
-	for (size_t i = 0; i < dm->n_surges; i++)
-		surge *= fmax(dm->surges[i].factor, 1);
-	return sum > 0 ? dm->mean_rate_per_s * top * (double)dm->n_slots / sum *
-			 month * surge : 0;
-}
-
-/* The row just read (the last) against the rows before it: for each
- * line, its factor above 1 times those of the earlier events it
- * overlaps, taken to meet, must stay within SCENARIO_EVENTS_FACTOR_MAX,
- * and the line's peak rate with them within SCENARIO_PEAK_RATE_MAX. */
-static void events_bound(struct scenario_read *ld, struct events_file *f,
-			 char **cells)
-{
-	const struct events_row *e = &f->rows[f->n - 1];
-	const struct events_cols *k = &f->cols;
-
-	for (int i = 0; i < k->n; i++) {
-		long l = k->line[i];
-		double p, peak;
-
-		if (l < 0 || e->factor[l] <= 1)
-			continue;
-		p = e->factor[l];
-		for (size_t j = 0; j + 1 < f->n; j++) {
-			const struct events_row *o = &f->rows[j];
-
-			if (o->at_s < e->at_s + e->duration_s &&
-			    e->at_s < o->at_s + o->duration_s)
-				p *= fmax(o->factor[l], 1);
-		}
-		peak = events_base_peak(&ld->sc->lines[l].demand) * p;
-		if (p > SCENARIO_EVENTS_FACTOR_MAX)
-			csv_read_report(&ld->yd, &f->c, cells[i], "with the "
-					"events it overlaps, this multiplies line "
-					"%s's rate by %.4g; events that meet may "
-					"multiply it by at most %g",
-					ld->sc->lines[l].name, p,
-					SCENARIO_EVENTS_FACTOR_MAX);
-		else if (peak > SCENARIO_PEAK_RATE_MAX)
-			csv_read_report(&ld->yd, &f->c, cells[i], "at its peak "
-					"line %s would have %.4g calls a second "
-					"(its peak without events x %.4g, the "
-					"events that meet here); must be at most "
-					"%g calls a second", ld->sc->lines[l].name,
-					peak, p, SCENARIO_PEAK_RATE_MAX);
-	}
 }
 
 /* Room for one more row (the rows' array holds SCENARIO_LIST_MAX); 0
@@ -226,7 +174,10 @@ static int events_grow(struct scenario_read *ld, struct events_file *f,
 	}
 	f->rows[f->n].factor = scenario_read_calloc(ld, ld->sc->n_lines + 1,
 						    sizeof(double));
-	return f->rows[f->n++].factor != NULL;
+	f->rows[f->n].col = scenario_read_calloc(ld, ld->sc->n_lines + 1,
+						 sizeof(int));
+	f->n++;
+	return f->rows[f->n - 1].factor && f->rows[f->n - 1].col;
 }
 
 /* Every row after the header; returns 0 when the file is not usable. a
@@ -258,9 +209,8 @@ static int events_rows(struct scenario_read *ld, struct yaml_doc_at a,
 		}
 		if (!events_grow(ld, f, cells[0]))
 			return 0;
-		if (events_when(ld, f, cells, &f->rows[f->n - 1]) &&
-		    events_factors(ld, f, cells, &f->rows[f->n - 1]))
-			events_bound(ld, f, cells);
+		if (events_when(ld, f, cells, &f->rows[f->n - 1]))
+			events_factors(ld, f, cells, &f->rows[f->n - 1]);
 	}
 	return ld->yd.n_problems == before;
 }
@@ -301,6 +251,291 @@ static void events_windows(struct scenario_read *ld, const struct events_file *f
 	}
 }
 
+/* ---- the bounds: what the events do where they meet ---------------------
+ *
+ * The events of a line that change its rate are swept in time order: at
+ * each start or end the set in force changes, and between two of those
+ * the set, hence the product of its factors, is constant. That product,
+ * and the rate the line then reaches (read from the line's own rate plan,
+ * so the profile, the month, the surges in force and the events combine
+ * exactly as the simulation combines them), are the true peaks: events or
+ * surges that never meet are never multiplied together. */
+
+/* An edge of one line's event: where it starts or ends. */
+struct events_edge {
+	double t;                    /* local seconds from 1970-01-01 */
+	int start;                   /* 1 where it starts, 0 where it ends */
+	size_t row;
+};
+
+/* The line being swept: its edges in time order and the rows in force. */
+struct events_sweep {
+	const struct events_file *f;
+	size_t l;
+	struct events_edge *edge;    /* [2 * rows] */
+	size_t n_edges;
+	size_t *active;              /* [rows] */
+	size_t n_active;
+};
+
+/* The line's rate over the run, read between the edges of the sweep. */
+struct events_scan {
+	const struct demand_spec *dm;
+	struct demand_plan *plan;    /* NULL: no event of the line meets the run */
+	struct local_clock clock;
+	double day0;                 /* local seconds from 1970 of 00:00 on
+					run.start_date */
+	double monday;               /* ... of 00:00 on the Monday of its week */
+	double end;                  /* past the run's end, by the clocks' shift */
+	double slot_s;
+};
+
+/* What the sweep found: the largest product of the events in force at
+ * one time, and the highest rate (in the run) while any is in force;
+ * each with when it starts and the latest-starting event in force, whose
+ * cell is blamed. */
+struct events_peak {
+	double product, product_at;  /* product_at: local seconds from 1970 */
+	size_t product_row, product_n;
+	double rate, rate_at;        /* rate_at: scenario time */
+	double rate_events;          /* the events' product then */
+	size_t rate_row;
+};
+
+/* Edges sort by time; at one time an end comes before a start, as an
+ * event is in force over [start, end). */
+static int events_edge_cmp(const void *a, const void *b)
+{
+	const struct events_edge *x = a, *y = b;
+
+	if (x->t != y->t)
+		return (x->t > y->t) - (x->t < y->t);
+	if (x->start != y->start)
+		return x->start - y->start;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+/* "YYYY-MM-DD HH:MM" of x, local seconds from 1970-01-01 00:00 (H.
+ * Hinnant's civil_from_days for the date). */
+static void events_when_text(double x, char buf[EVENTS_WHEN_MAX])
+{
+	long days = (long)floor(x / DAY_S), z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+	long minute = (long)floor((x - (double)days * DAY_S) / 60);
+
+	snprintf(buf, EVENTS_WHEN_MAX, "%04ld-%02ld-%02ld %02ld:%02ld",
+		 yoe + era * 400 + (m <= 2), m, d, minute / 60, minute % 60);
+}
+
+/* The next local time after x, before v at the latest, at which the
+ * line's profile slot (every midnight is a slot edge) or a surge's
+ * occurrence starts or ends. */
+static double events_next_cut(const struct events_scan *s, double x, double v)
+{
+	double next = fmin(v, (floor(x / s->slot_s) + 1) * s->slot_s);
+
+	for (size_t i = 0; i < s->dm->n_surges; i++) {
+		const struct surge_spec *sg = &s->dm->surges[i];
+		double on = s->monday + sg->start_s, off = on + sg->duration_s;
+
+		next = fmin(next, on + (floor((x - on) / WEEK_S) + 1) * WEEK_S);
+		next = fmin(next, off + (floor((x - off) / WEEK_S) + 1) * WEEK_S);
+	}
+	return next > x ? next : v;
+}
+
+/* The line's rate over the local stretch [u, v) in which the events in
+ * force (product p, latest row) do not change, cut where its slot or a
+ * surge does and each piece read at its middle in scenario time (a piece
+ * the clocks skip in March has none); the highest into pk. */
+static void events_scan_rate(const struct events_scan *s, double u, double v,
+			     double p, size_t row, struct events_peak *pk)
+{
+	v = fmin(v, s->end);
+	for (double x = fmax(u, s->day0), y; x < v; x = y) {
+		double a = local_clock_elapsed(&s->clock, x - s->day0), b, rate;
+
+		y = events_next_cut(s, x, v);
+		b = local_clock_elapsed(&s->clock, y - s->day0);
+		if (!(b > a))
+			continue;
+		rate = demand_plan_rate_at(s->plan, a + (b - a) / 2);
+		if (rate > pk->rate) {
+			pk->rate = rate;
+			pk->rate_at = a;
+			pk->rate_events = p;
+			pk->rate_row = row;
+		}
+	}
+}
+
+/* Applies one edge to the rows in force. */
+static void events_apply(struct events_sweep *w, const struct events_edge *e)
+{
+	if (e->start) {
+		w->active[w->n_active++] = e->row;
+		return;
+	}
+	for (size_t i = 0; i < w->n_active; i++)
+		if (w->active[i] == e->row) {
+			w->active[i] = w->active[--w->n_active];
+			return;
+		}
+}
+
+/* The stretch [u, v) of the rows in force: their product (all factors,
+ * as the rate multiplies them all) and, in the run, the rate. */
+static void events_stretch(const struct events_sweep *w,
+			   const struct events_scan *s, double u, double v,
+			   struct events_peak *pk)
+{
+	const struct events_row *rows = w->f->rows;
+	double p = 1;
+	size_t latest = w->active[0];
+
+	for (size_t i = 0; i < w->n_active; i++) {
+		size_t r = w->active[i];
+
+		p *= rows[r].factor[w->l];
+		if (rows[r].at_s > rows[latest].at_s ||
+		    (rows[r].at_s == rows[latest].at_s && r > latest))
+			latest = r;
+	}
+	if (p > pk->product) {
+		pk->product = p;
+		pk->product_at = u;
+		pk->product_row = latest;
+		pk->product_n = w->n_active;
+	}
+	if (s->plan && p > 0)
+		events_scan_rate(s, u, v, p, latest, pk);
+}
+
+/* Sweeps line w->l's events in time order into pk. */
+static void events_sweep_line(struct events_sweep *w,
+			      const struct events_scan *s,
+			      struct events_peak *pk)
+{
+	const struct events_file *f = w->f;
+
+	w->n_edges = w->n_active = 0;
+	for (size_t r = 0; r < f->n; r++) {
+		const struct events_row *e = &f->rows[r];
+
+		if (e->factor[w->l] == 1)
+			continue;
+		w->edge[w->n_edges++] = (struct events_edge){e->at_s, 1, r};
+		w->edge[w->n_edges++] =
+			(struct events_edge){e->at_s + e->duration_s, 0, r};
+	}
+	qsort(w->edge, w->n_edges, sizeof *w->edge, events_edge_cmp);
+	for (size_t i = 0; i < w->n_edges;) {
+		double t = w->edge[i].t;
+
+		for (; i < w->n_edges && w->edge[i].t == t; i++)
+			events_apply(w, &w->edge[i]);
+		if (w->n_active > 0 && i < w->n_edges)
+			events_stretch(w, s, t, w->edge[i].t, pk);
+	}
+}
+
+/* Reports a problem at the cell of line l in row r. */
+static void events_report_row(struct scenario_read *ld, struct events_file *f,
+			      size_t r, size_t l, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static void events_report_row(struct scenario_read *ld, struct events_file *f,
+			      size_t r, size_t l, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	csv_read_vreport_at(&ld->yd, &f->c, f->rows[r].line, f->rows[r].col[l],
+			    f->c.ypath, fmt, ap);
+	va_end(ap);
+}
+
+/* Line l's peaks against the bounds: the events in force at one time may
+ * multiply its rate by at most SCENARIO_EVENTS_FACTOR_MAX (wherever they
+ * fall), and its rate with them in the run may reach at most
+ * SCENARIO_PEAK_RATE_MAX. */
+static void events_report_peak(struct scenario_read *ld, struct events_file *f,
+			       size_t l, const struct events_scan *s,
+			       const struct events_peak *pk)
+{
+	const char *name = ld->sc->lines[l].name;
+	char when[EVENTS_WHEN_MAX];
+	struct local_span sp = {0, 0, 0};
+
+	if (pk->product > SCENARIO_EVENTS_FACTOR_MAX) {
+		events_when_text(pk->product_at, when);
+		events_report_row(ld, f, pk->product_row, l, "from %s the %zu "
+				  "events then in force (this one the latest) "
+				  "multiply line %s's rate by %.4g; the events "
+				  "in force at one time may multiply it by at "
+				  "most %g", when, pk->product_n, name,
+				  pk->product, SCENARIO_EVENTS_FACTOR_MAX);
+	} else if (pk->rate > SCENARIO_PEAK_RATE_MAX) {
+		events_when_text(s->day0 + local_clock_s(&s->clock, &sp,
+							 pk->rate_at), when);
+		events_report_row(ld, f, pk->rate_row, l, "at its peak, from "
+				  "%s, line %s would have %.4g calls a second "
+				  "(%.4g without events x %.4g, the events "
+				  "then in force); must be at most %g calls a "
+				  "second", when, name, pk->rate,
+				  pk->rate / pk->rate_events, pk->rate_events,
+				  SCENARIO_PEAK_RATE_MAX);
+	}
+}
+
+/* Line l's scan of its rate over the run: a rate plan, when an event of
+ * the line meets the run. Returns 0 when out of memory. */
+static int events_scan_init(struct scenario_read *ld, size_t l,
+			    struct events_scan *s)
+{
+	const struct scenario *sc = ld->sc;
+	struct sim_err err;
+
+	memset(s, 0, sizeof *s);
+	s->dm = &sc->lines[l].demand;
+	local_clock_init(&s->clock, sc->run.start);
+	s->day0 = (double)demand_day_number(sc->run.start) * DAY_S;
+	s->monday = s->day0 - s->clock.week0_s;
+	s->end = s->day0 + scenario_horizon_s(sc) + HOUR_S;
+	s->slot_s = WEEK_S / (double)s->dm->n_slots;
+	if (s->dm->n_windows == 0)
+		return 1;
+	sim_err_clear(&err);
+	s->plan = demand_plan_new(s->dm, sc->run.start, scenario_horizon_s(sc),
+				  &err);
+	return s->plan != NULL;
+}
+
+/* Every line's events against the bounds, once the windows are laid. */
+static void events_check(struct scenario_read *ld, struct events_file *f)
+{
+	struct events_sweep w = {f, 0, NULL, 0, NULL, 0};
+
+	w.edge = scenario_read_calloc(ld, 2 * f->n, sizeof *w.edge);
+	w.active = scenario_read_calloc(ld, f->n, sizeof *w.active);
+	for (w.l = 0; w.l < ld->sc->n_lines && w.edge && w.active; w.l++) {
+		struct events_peak pk = {0, 0, 0, 0, 0, 0, 1, 0};
+		struct events_scan s;
+
+		if (!events_scan_init(ld, w.l, &s)) {
+			ld->yd.oom = 1;
+			break;
+		}
+		events_sweep_line(&w, &s, &pk);
+		events_report_peak(ld, f, w.l, &s, &pk);
+		demand_plan_free(s.plan);
+	}
+	free(w.edge);
+	free(w.active);
+}
+
 void scenario_events_read(struct scenario_read *ld, struct yaml_doc_at top)
 {
 	const struct scenario_key *k = scenario_schema_find(scenario_schema_top,
@@ -321,10 +556,15 @@ void scenario_events_read(struct scenario_read *ld, struct yaml_doc_at top)
 			       &f.c))
 		return;
 	f.rows = scenario_read_calloc(ld, SCENARIO_LIST_MAX, sizeof *f.rows);
-	if (f.rows && events_rows(ld, a, &f) && !ld->yd.oom)
+	if (f.rows && events_rows(ld, a, &f) && !ld->yd.oom) {
 		events_windows(ld, &f);
-	for (size_t j = 0; j < f.n; j++)
+		if (!ld->yd.oom)
+			events_check(ld, &f);
+	}
+	for (size_t j = 0; j < f.n; j++) {
 		free(f.rows[j].factor);
+		free(f.rows[j].col);
+	}
 	free(f.rows);
 	free(f.c.text);
 }

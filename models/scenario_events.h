@@ -6,9 +6,10 @@
 
 #include "models/scenario_record.h"
 
-/* The most a line's rate may be multiplied by the events that meet at
- * one time (their factors above 1, multiplied): beside the line's peak
- * rate, which counts them too (SCENARIO_PEAK_RATE_MAX). */
+/* The most a line's rate may be multiplied by its events in force at one
+ * time (all their factors, multiplied, where they actually meet): beside
+ * the line's peak rate over the run while events are in force, which
+ * counts them too (SCENARIO_PEAK_RATE_MAX). */
 #define SCENARIO_EVENTS_FACTOR_MAX 1000.0
 /* The longest event, in hours: a month. */
 #define SCENARIO_EVENT_HOURS_MAX 744.0

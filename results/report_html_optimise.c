@@ -16,6 +16,24 @@
 #include "results/report_html_spec.h"
 #include "results/result_read.h"
 
+/* The replications of each simulation, how many the search ran and
+ * which one is the result (a result written before its number was kept
+ * has none, and the page then says nothing of it). */
+static void opt_simulations(FILE *f, const json_t *root)
+{
+	double reps = result_number(root, "replications");
+	double sims = result_number(root, "simulations");
+	double shown = result_number(root, "result_simulation");
+
+	report_html_dt(f, "replications");
+	fprintf(f, "%g of each of %g simulation%s</dd>\n", reps, sims,
+		sims == 1 ? "" : "s");
+	if (isfinite(shown)) {
+		report_html_dt(f, "result");
+		fprintf(f, "simulation %g of the search</dd>\n", shown);
+	}
+}
+
 /* The scenario's name, "met" or not, and what made the result. */
 static void opt_provenance(FILE *f, const json_t *root, const char *what)
 {
@@ -37,9 +55,7 @@ static void opt_provenance(FILE *f, const json_t *root, const char *what)
 	report_html_dt(f, "seed");
 	fprintf(f, "%lld</dd>\n", (long long)json_integer_value(
 			json_object_get(root, "seed")));
-	report_html_dt(f, "replications");
-	fprintf(f, "%g of each of %g simulations</dd>\n", result_number(root,
-		"replications"), result_number(root, "simulations"));
+	opt_simulations(f, root);
 	report_html_dt(f, "horizon");
 	fprintf(f, "%g days counted, after a %g h warm-up</dd>\n",
 		result_number(root, "days"), result_number(root,

@@ -101,9 +101,17 @@ static void report_optimise_table_head(FILE *f, const struct report_optimise *x)
 	const struct scenario *sc = s->sc;
 
 	fprintf(f, "%s: staffing for every answering agreement\n", sc->name);
-	fprintf(f, "%lu simulations of %u replications (seed %" PRIu64 ")\n\n",
-		x->sims, s->replications, s->seed);
+	report_optimise_count(f, x->sims, x->result_sim, s);
 	report_optimise_lines(f, s, true);
+}
+
+void report_optimise_count(FILE *f, unsigned long sims,
+			   unsigned long result_sim, const struct summary *s)
+{
+	fprintf(f, "%lu simulation%s of %u replication%s (seed %" PRIu64 "); "
+		"the result is simulation %lu\n\n", sims, sims == 1 ? "" : "s",
+		s->replications, s->replications == 1 ? "" : "s", s->seed,
+		result_sim);
 }
 
 /* One row of the costs table; money as people read it (models/currency.h). */
@@ -257,6 +265,8 @@ enum sim_status report_optimise_csv(FILE *f, const struct report_optimise *x,
 	fputs("section,name,metric,mean,ci_low,ci_high\n", f);
 	emit_csv_key(f, "optimise", s->sc->name, "simulations");
 	emit_csv_exact(f, (double)x->sims);
+	emit_csv_key(f, "optimise", s->sc->name, "result_simulation");
+	emit_csv_exact(f, (double)x->result_sim);
 	emit_csv_key(f, "optimise", s->sc->name, "replications");
 	emit_csv_exact(f, s->replications);
 	report_optimise_csv_lines(f, s);
@@ -437,6 +447,7 @@ enum sim_status report_optimise_json(FILE *f, const struct report_optimise *x,
 	report_optimise_json_provenance(&w, REPORT_OPTIMISE_SCHEMA, x->s,
 					x->command, x->n_command);
 	emit_json_key_number(&w, "simulations", (double)x->sims);
+	emit_json_key_number(&w, "result_simulation", (double)x->result_sim);
 	emit_json_key_bool(&w, "met", x->met);
 	report_optimise_json_lines(&w, x->s);
 	report_optimise_json_pools(&w, x);

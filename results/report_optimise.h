@@ -30,6 +30,8 @@ struct report_optimise {
 	const struct optimise_plan *plan;   /* the plan of the round shown */
 	const struct summary *s;            /* its figures; s->sc its scenario */
 	unsigned long sims;                 /* simulations run in all */
+	unsigned long result_sim;           /* which of them is shown (1 the
+					       first) */
 	const char *const *set;             /* [n_set] the overrides it loaded */
 	size_t n_set;
 	bool met;                           /* every line with a goal is met */
@@ -66,6 +68,11 @@ enum sim_status report_optimise_csv(FILE *f, const struct report_optimise *x,
 				    struct sim_err *err);
 enum sim_status report_optimise_json(FILE *f, const struct report_optimise *x,
 				     struct sim_err *err);
+
+/* The table's count line of both searches: "3 simulations of 10
+ * replications (seed 2025); the result is simulation 3". */
+void report_optimise_count(FILE *f, unsigned long sims,
+			   unsigned long result_sim, const struct summary *s);
 
 /* The members that head both searches' JSON: "schema" (one of the two
  * above), "schema_version", "callsim_version", "scenario", the content

@@ -61,8 +61,7 @@ static void report_optimise_units_table_grades(FILE *f,
 
 	fprintf(f, "%s: response units for every attendance agreement\n",
 		sc->name);
-	fprintf(f, "%lu simulations of %u replications (seed %" PRIu64 ")\n\n",
-		x->sims, s->replications, s->seed);
+	report_optimise_count(f, x->sims, x->result_sim, s);
 	fprintf(f, "%-16s %-16s %-28s %s\n", "grade", "goal", "within target",
 		"verdict");
 	for (size_t g = 0; g < s->n_grades; g++) {
@@ -253,6 +252,8 @@ enum sim_status report_optimise_units_csv(FILE *f,
 	fputs("section,name,metric,mean,ci_low,ci_high\n", f);
 	emit_csv_key(f, "optimise", s->sc->name, "simulations");
 	emit_csv_exact(f, (double)x->sims);
+	emit_csv_key(f, "optimise", s->sc->name, "result_simulation");
+	emit_csv_exact(f, (double)x->result_sim);
 	emit_csv_key(f, "optimise", s->sc->name, "replications");
 	emit_csv_exact(f, s->replications);
 	report_optimise_units_csv_grades(f, s);
@@ -377,6 +378,7 @@ enum sim_status report_optimise_units_json(FILE *f,
 					x->command, x->n_command);
 	emit_json_key_string(&w, "optimised", "units");
 	emit_json_key_number(&w, "simulations", (double)x->sims);
+	emit_json_key_number(&w, "result_simulation", (double)x->result_sim);
 	emit_json_key_bool(&w, "met", x->met);
 	report_optimise_units_json_grades(&w, x->s);
 	emit_json_key(&w, "units");

@@ -31,6 +31,8 @@ struct report_optimise_units {
 					       units it simulated */
 	const bool *chosen;                 /* [n_units] entries optimised */
 	unsigned long sims;                 /* simulations run in all */
+	unsigned long result_sim;           /* which of them is shown (1 the
+					       first) */
 	const char *const *set;             /* [n_set] the overrides it loaded */
 	size_t n_set;
 	bool met;                           /* every grade with a goal is met */

@@ -101,7 +101,7 @@ enum search_end search_simulate(struct search *s, struct search_round *r,
 			.arg = spec->arg }, err);
 	if (r->s == NULL)
 		return SEARCH_FAILED;
-	s->sims++;
+	r->sim = ++s->sims;
 	if (spec->on_round != NULL)
 		spec->on_round(spec->arg, s->sims, r->s);
 	return SEARCH_MET;
@@ -151,8 +151,8 @@ enum search_end search_raise(struct search *s, struct search_round *r,
 			return SEARCH_UNMET;
 		if (s->sims >= s->spec->max_sims) {
 			sim_err_add(err, SIM_ERUNTIME, "no %s found in %lu "
-				    "simulations; give more --max-simulations",
-				    ops->what, s->sims);
+				    "simulation%s; give more --max-simulations",
+				    ops->what, s->sims, s->sims == 1 ? "" : "s");
 			return SEARCH_FAILED;
 		}
 		if (ops->raise(s->x, err) == 0)

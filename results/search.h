@@ -63,6 +63,8 @@ struct search_round {
 	size_t n_edits, cap;
 	struct scenario *sc;
 	struct summary *s;
+	unsigned long sim;                 /* its number in the search (1 the
+					      first), 0 until it ran */
 };
 
 /* Appends a copy of edit (its path, up to any '=', and text) to r's

@@ -36,6 +36,15 @@ def check_stationary(t):
             and abs(o["costs"]["annual_cost"] - hours / 37.5 * 40000) < 1e-3,
             "fte and cost %s" % o["pools"][0])
     t.check(o["simulations"] >= 1, "simulations counted")
+    # The handlers' result is the round last simulated, and the count
+    # line says so, "1 simulation" when there was one.
+    n = o["simulations"]
+    t.check(o["result_simulation"] == n, "result %s of %d"
+            % (o["result_simulation"], n))
+    out, _ = t.expect(["optimise", fixture("exp_mmc_a.yaml"), "--quiet"], 0)
+    count = "%d simulation%s of " % (n, "" if n == 1 else "s")
+    t.check(count in out and "; the result is simulation %d\n" % n in out
+            and "1 simulations" not in out, out[:300])
 
 
 def check_daily(t):

@@ -43,7 +43,7 @@ def check_fed_back(t):
                 % (theirs["name"], theirs["verdict"]))
         t.check(mine["attended_within_target"]
                 == theirs["attended_within_target"],
-                "the run of the printed units is the last simulation")
+                "the run of the printed units is the result's simulation")
     # Officers: units x crew 2 x 12 h x 7 days / 40 h, plus the kept PCSO
     # and neighbourhood rosters (2 x 8 h x 7 / 37 and / 40).
     units = sum(u for u, _ in response_shifts(o))
@@ -56,6 +56,30 @@ def check_fed_back(t):
     for u in o["units"]:
         for s in u["shifts"]:
             t.check(s["officers"] == s["units"] * u["crew"], "officers %s" % s)
+
+
+def check_result_named(t):
+    """The result is the last round that met every agreement, not always
+    the last simulated: the JSON names it, and its figures are those of
+    that simulation's progress line, which the table's count line names."""
+    out, err = t.expect(["optimise", fixture(SCEN), "--units", "--format",
+                         "json"], 0)
+    o = json.loads(out)
+    n, sims = o["result_simulation"], o["simulations"]
+    t.check(1 <= n < sims, "result %d of %d simulations" % (n, sims))
+    want = "callsim optimise: simulation %d:" % n + "".join(
+        " %s %.2f%% [%.2f, %.2f] %s;" % (
+            g["name"], 100 * g["attended_within_target"]["mean"],
+            100 * g["attended_within_target"]["ci_low"],
+            100 * g["attended_within_target"]["ci_high"], g["verdict"])
+        for g in o["grades"] if g["goal"] is not None)
+    t.check(want in err.replace("\r", "\n"), "no '%s' in:\n%s" % (want, err))
+    out, _ = t.expect(["optimise", fixture(SCEN), "--units", "--quiet"], 0)
+    t.check("\n%d simulations of 4 replications (seed 2385); the result is "
+            "simulation %d\n" % (sims, n) in out, out[:300])
+    out, _ = t.expect(["optimise", fixture(SCEN), "--units", "--quiet",
+                       "--format", "csv"], 0)
+    t.check(",result_simulation,%d,%d,%d\n" % (n, n, n) in out, out[:300])
 
 
 def check_raises(t):
@@ -109,6 +133,7 @@ def check_usage(t):
 def main():
     t = Ctx()
     check_fed_back(t)
+    check_result_named(t)
     check_raises(t)
     check_stops(t)
     check_usage(t)

@@ -130,6 +130,13 @@ ctx.check(rc == 0 and read(out) == read(swp_json) and
 opt_json, opt_page = make("optimise", ["optimise", fixture("small.yaml"),
                                        "--format", "json", "--quiet"])
 result, page = check(opt_json, opt_page, "callsim.optimise")
+# The page counts the simulations ("1 simulation", not "1 simulations")
+# and names the one that is the result.
+n = result["simulations"]
+ctx.check("of each of %d simulation%s</dd>" % (n, "" if n == 1 else "s")
+          in read(opt_page) and "<dt>result</dt><dd>simulation %d of the "
+          "search</dd>" % result["result_simulation"] in read(opt_page),
+          "optimise page: simulations and result")
 # small.yaml: emergency day 07:00-19:00 10 staff, night 8, shrinkage 0.25
 # (on duty 7.5 -> 8 and 6, half up); non-emergency weekdays 08:00-18:00 8,
 # nights 18:00-08:00 5, shrinkage 0.3 (5.6 -> 6 and 3.5 -> 4).
@@ -147,6 +154,11 @@ units_json, units_page = make("units", ["optimise", "--units",
                                         fixture("exp_units.yaml"), "--format",
                                         "json", "--quiet"])
 result, page = check(units_json, units_page, "callsim.optimise_units")
+ctx.check("<dt>result</dt><dd>simulation %d of the search</dd>"
+          % result["result_simulation"] in read(units_page)
+          and result["result_simulation"] < result["simulations"],
+          "units page: the result is simulation %s of %s"
+          % (result["result_simulation"], result["simulations"]))
 
 # Names holding markup, script and quotes stay text in every kind.
 markup = fixture("report_markup.yaml")

@@ -268,9 +268,14 @@ static void test_rota_wtr(void **state)
 	check_wtr("L,E,R,R", "day 1 (L, ends 00:00) and day 2 (E, starts "
 			     "07:00) leave 7 h of rest; the Working Time "
 			     "Regulations require at least 11 h");
-	/* Round the cycle: day 4's night runs into day 1's early. */
-	check_wtr("E,R,R,N", "day 4 (N, ends 08:00) and day 1 (E, starts "
-			     "07:00) leave -1 h of rest");
+	/* Round the cycle: day 4's night runs into day 1's early, which is
+	 * no rest at all but an hour of overlap (not "-1 h of rest"). */
+	check_wtr("E,R,R,N", "day 4 (N, ends 08:00 on day 1) and day 1 (E, "
+			     "starts 07:00) overlap by 1 h: day 1's shift "
+			     "starts before day 4's ends; the Working Time "
+			     "Regulations require at least 11 h of rest");
+	check_wtr("N,E,R,R,R", "day 1 (N, ends 08:00 on day 2) and day 2 (E, "
+			       "starts 07:00) overlap by 1 h");
 	check_wtr("E,E,E,E,E,E,E,R", "days 1 to 7 are 7 shifts in a row; the "
 				     "Working Time Regulations allow at most 6");
 	check_wtr("E,E,E,R,E,E,E,E", "days 5 to 3 are 7 shifts in a row");

@@ -21,9 +21,11 @@ struct ev_dir {
 	char dir[64], yaml[128], csv[128];
 };
 
-/* Loads EVENTS with e.csv holding csv, from a fresh directory. */
-static enum sim_status ev_load(const char *csv, struct scenario **sc,
-			       struct sim_err *err, struct ev_dir *d)
+/* Loads the scenario text with e.csv holding csv, from a fresh
+ * directory. */
+static enum sim_status ev_load_text(const char *text, const char *csv,
+				    struct scenario **sc, struct sim_err *err,
+				    struct ev_dir *d)
 {
 	FILE *f;
 
@@ -35,7 +37,14 @@ static enum sim_status ev_load(const char *csv, struct scenario **sc,
 	assert_non_null(f);
 	fputs(csv, f);
 	fclose(f);
-	return load(d->yaml, EVENTS, NULL, 0, sc, err);
+	return load(d->yaml, text, NULL, 0, sc, err);
+}
+
+/* Loads EVENTS with e.csv holding csv, from a fresh directory. */
+static enum sim_status ev_load(const char *csv, struct scenario **sc,
+			       struct sim_err *err, struct ev_dir *d)
+{
+	return ev_load_text(EVENTS, csv, sc, err, d);
 }
 
 static void replications_free_all(struct replication_result **res,
@@ -146,8 +155,15 @@ static void test_bad_files(void **state)
 	 * later row's cell. */
 	ev_bad("date,start,hours,999\n2024-04-03,18:00,6,40\n"
 	       "2024-04-03,20:00,2,30\n", "e.csv:3:20",
-	       "multiplies line 999's rate by 1200; events that meet may "
-	       "multiply it by at most 1000");
+	       "from 2024-04-03 20:00 the 2 events then in force (this one "
+	       "the latest) multiply line 999's rate by 1200; the events in "
+	       "force at one time may multiply it by at most 1000");
+	/* The day-long 40 meets the 30 at 01:00 and, after it ends, the 30
+	 * at 10:00: 1200 at most, whichever row comes last in the file. */
+	ev_bad("date,start,hours,999\n2024-04-03,01:00,2,30\n"
+	       "2024-04-03,10:00,2,30\n2024-04-03,00:00,24,40\n",
+	       "e.csv:2:20", "from 2024-04-03 01:00 the 2 events then in force "
+	       "(this one the latest) multiply line 999's rate by 1200;");
 	/* 83.6 an hour, flat: 0.0232 a second; x 1000 is 23 a second, within
 	 * the peak bound; the product bound is what refuses 1200. */
 }
@@ -173,9 +189,113 @@ static void test_peak_rate_counts_events(void **state)
 	fclose(f);
 	assert_int_equal(load(d.yaml, EVENTS, ovr, 1, &sc, &err),
 			 SIM_ESCENARIO);
-	assert_problem(&err, d.csv, "at its peak line 999 would have 1250 "
-		       "calls a second");
+	assert_problem(&err, d.csv, "at its peak, from 2024-04-03 18:00, "
+		       "line 999 would have 1250 calls a second (8.333 without "
+		       "events x 150, the events then in force); must be at "
+		       "most 1000 calls a second");
 	ev_clean(&d);
+}
+
+/* Events multiply only where they meet: the day-long 40 meets the 20 at
+ * 01:00 and the 20 at 10:00, never both at once, so 800 is their peak
+ * and the file loads (the three together would be 16000). */
+static void test_events_apart_are_not_multiplied(void **state)
+{
+	struct scenario *sc = ev_good("date,start,hours,999\n"
+				      "2024-04-03,01:00,2,20\n"
+				      "2024-04-03,10:00,2,20\n"
+				      "2024-04-03,00:00,24,40\n");
+
+	(void)state;
+	assert_int_equal(sc->lines[0].demand.n_windows, 3);
+	scenario_free(sc);
+}
+
+/* One line of 3600 calls an hour (1 a second, flat) with surges s1 and s2
+ * (x30 each), run from Monday 2024-04-01, and an events key naming
+ * e.csv. */
+#define SURGED(s1, s2) "name: t\nrun: {days: 7, replications: 3}\nlines:\n" \
+	"  - name: \"999\"\n    volume: {per_hour: 3600}\n    surges:\n" \
+	"      - {start: \"" s1 "\", hours: 2, factor: 30}\n" \
+	"      - {start: \"" s2 "\", hours: 2, factor: 30}\n" HANDLE ANSWER \
+	POOLS SHIFT "events: e.csv\n"
+
+/* Surges that never meet are not multiplied into the peak: on Monday and
+ * Tuesday 10:00-12:00 the line has 30 calls a second, and an event of 2
+ * on Wednesday gives it 2; the file loads (30 x 30 x 2 would be 1800). */
+static void test_surges_apart_are_not_multiplied(void **state)
+{
+	struct ev_dir d;
+	struct sim_err err;
+	struct scenario *sc = NULL;
+
+	(void)state;
+	if (ev_load_text(SURGED("mon 10:00", "tue 10:00"),
+			 "date,start,hours,999\n2024-04-03,18:00,2,2\n", &sc,
+			 &err, &d) != SIM_OK)
+		fail_msg("%s", err.text);
+	ev_clean(&d);
+	assert_int_equal(sc->lines[0].demand.n_windows, 1);
+	scenario_free(sc);
+}
+
+/* Surges that meet do multiply: from Monday 11:00 to 12:00 both are in
+ * force (900 a second), and an event of 1.5 from 11:30 takes the line to
+ * 1350, when and where the message says; the same event an hour later
+ * meets one surge only (45 a second) and loads. */
+static void test_surges_and_events_that_meet(void **state)
+{
+	struct ev_dir d;
+	struct sim_err err;
+	struct scenario *sc = NULL;
+
+	(void)state;
+	assert_int_equal(ev_load_text(SURGED("mon 10:00", "mon 11:00"),
+				      "date,start,hours,999\n"
+				      "2024-04-01,11:30,1,1.5\n", &sc, &err,
+				      &d), SIM_ESCENARIO);
+	ev_clean(&d);
+	assert_problem(&err, d.csv, ":2:20: events: at its peak, from "
+		       "2024-04-01 11:30, line 999 would have 1350 calls a "
+		       "second (900 without events x 1.5, the events then in "
+		       "force); must be at most 1000 calls a second");
+	if (ev_load_text(SURGED("mon 10:00", "mon 11:00"),
+			 "date,start,hours,999\n2024-04-01,12:30,1,1.5\n", &sc,
+			 &err, &d) != SIM_OK)
+		fail_msg("%s", err.text);
+	ev_clean(&d);
+	scenario_free(sc);
+}
+
+/* On Sunday 2024-03-31 the clocks skip 01:00-02:00: a surge from 01:00
+ * for 2 hours is in force from 02:00 BST, and an event from 00:30 for 3
+ * hours meets it then, which the message says (not 01:00, which never
+ * happens); an event from 00:30 ending at 01:15, in the skipped hour,
+ * never meets it and loads. */
+#define DST_RUN "name: t\nrun: {days: 7, replications: 3, start_date: " \
+	"\"2024-03-25\"}\nlines:\n  - name: \"999\"\n    volume: " \
+	"{per_hour: 3600}\n    surges:\n      - {start: \"sun 01:00\", " \
+	"hours: 2, factor: 30}\n" HANDLE ANSWER POOLS SHIFT "events: e.csv\n"
+
+static void test_peak_where_the_clocks_skip_an_hour(void **state)
+{
+	struct ev_dir d;
+	struct sim_err err;
+	struct scenario *sc = NULL;
+
+	(void)state;
+	assert_int_equal(ev_load_text(DST_RUN, "date,start,hours,999\n"
+				      "2024-03-31,00:30,3,40\n", &sc, &err, &d),
+			 SIM_ESCENARIO);
+	ev_clean(&d);
+	assert_problem(&err, d.csv, ":2:20: events: at its peak, from "
+		       "2024-03-31 02:00, line 999 would have 1200 calls a "
+		       "second (30 without events x 40,");
+	if (ev_load_text(DST_RUN, "date,start,hours,999\n"
+			 "2024-03-31,00:30,0.75,40\n", &sc, &err, &d) != SIM_OK)
+		fail_msg("%s", err.text);
+	ev_clean(&d);
+	scenario_free(sc);
 }
 
 /* A calls-only run of one flat line of 240 calls a day whose callers
@@ -305,6 +425,10 @@ int main(void)
 		cmocka_unit_test(test_event_reaching_into_the_run),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_peak_rate_counts_events),
+		cmocka_unit_test(test_events_apart_are_not_multiplied),
+		cmocka_unit_test(test_surges_apart_are_not_multiplied),
+		cmocka_unit_test(test_surges_and_events_that_meet),
+		cmocka_unit_test(test_peak_where_the_clocks_skip_an_hour),
 		cmocka_unit_test(test_offered_in_the_window_follows_the_factor),
 		cmocka_unit_test(test_events_the_run_misses_change_nothing),
 	};

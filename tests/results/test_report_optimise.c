@@ -40,7 +40,8 @@ static struct optimise_case *case_new(void)
 	c->set[0] = "run.seed=2385";
 	c->set[1] = "pools.emergency.shifts=[{start: \"00:00\"}]";
 	c->x = (struct report_optimise){ .plan = &c->plan, .s = c->s,
-		.sims = 7, .set = c->set, .n_set = 2, .met = false };
+		.sims = 7, .result_sim = 5, .set = c->set, .n_set = 2,
+		.met = false };
 	return c;
 }
 
@@ -80,8 +81,9 @@ static void test_report_optimise_table(void **state)
 	char *out = capture(report_optimise_table, &c->x);
 
 	(void)state;
-	assert_non_null(strstr(out, "7 simulations of 3 replications (seed "
-			       "18446744073709551557)\n"));
+	assert_non_null(strstr(out, "\n7 simulations of 3 replications (seed "
+			       "18446744073709551557); the result is simulation "
+			       "5\n\n"));
 	assert_non_null(strstr(out, "\n999              90% in 10 s    "
 			       "92.27% [89.39, 95.15]        uncertain\n"
 			       "                 why uncertain: interval [89.39%, "
@@ -112,7 +114,8 @@ static void test_report_optimise_csv(void **state)
 	(void)state;
 	assert_prefix(out, "section,name,metric,mean,ci_low,ci_high\n"
 		      "optimise,\"Tiny \"\"test\"\" force\\north\t1\","
-		      "simulations,7,7,7\n");
+		      "simulations,7,7,7\noptimise,\"Tiny \"\"test\"\" "
+		      "force\\north\t1\",result_simulation,5,5,5\n");
 	assert_non_null(strstr(out, "\nline,999,service_level,0.9226666667,"
 			       "0.8938749498,0.9514583836\nline,999,met,0,0,0\n"));
 	assert_non_null(strstr(out, "\nline,\"101, \"\"non-emergency\"\"\",goal,"
@@ -143,6 +146,7 @@ static void test_report_optimise_json(void **state)
 	assert_non_null(strstr(out, "\",\n  \"command\": null,\n  \"seed\": "
 			       "18446744073709551557,\n  \"replications\": 3,\n"));
 	assert_non_null(strstr(out, "\n  \"simulations\": 7,\n"
+			       "  \"result_simulation\": 5,\n"
 			       "  \"met\": false,\n"));
 	assert_non_null(strstr(out, "\n    {\"name\": \"999\", \"target_s\": 10, "
 			       "\"goal\": 0.9, \"service_level\": {\"mean\": "
@@ -159,6 +163,23 @@ static void test_report_optimise_json(void **state)
 			       "    \"pools.emergency.shifts=[{start: \\\"00:00\\\"}]"
 			       "\"\n  ]\n}\n"));
 	assert_int_equal(fx_count(out, "{\"hour\": "), HOURS_PER_WEEK);
+	free(out);
+	case_free(c);
+}
+
+/* One simulation is "1 simulation", and it is the result. */
+static void test_report_optimise_one_simulation(void **state)
+{
+	struct optimise_case *c = case_new();
+	char *out;
+
+	(void)state;
+	c->x.sims = c->x.result_sim = 1;
+	out = capture(report_optimise_table, &c->x);
+	assert_non_null(strstr(out, "\n1 simulation of 3 replications (seed "
+			       "18446744073709551557); the result is simulation "
+			       "1\n\n"));
+	assert_null(strstr(out, "1 simulations"));
 	free(out);
 	case_free(c);
 }
@@ -207,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_report_optimise_table),
 		cmocka_unit_test(test_report_optimise_csv),
 		cmocka_unit_test(test_report_optimise_json),
+		cmocka_unit_test(test_report_optimise_one_simulation),
 		cmocka_unit_test(test_report_optimise_kept_pool),
 		cmocka_unit_test(test_report_optimise_write_error),
 	};

@@ -50,7 +50,8 @@ static struct units_case *case_new(void)
 	c->chosen[0] = c->chosen[1] = true;
 	c->set[0] = "units.0.shifts.early.staff=3";
 	c->x = (struct report_optimise_units){ .base = &c->base, .s = c->s,
-		.chosen = c->chosen, .sims = 23, .set = c->set, .n_set = 1,
+		.chosen = c->chosen, .sims = 23, .result_sim = 19,
+		.set = c->set, .n_set = 1,
 		.met = true };
 	return c;
 }
@@ -84,7 +85,9 @@ static void test_report_optimise_units_table(void **state)
 	char *out = capture(report_optimise_units_table, &c->x);
 
 	(void)state;
-	assert_non_null(strstr(out, "23 simulations of 3 replications"));
+	assert_non_null(strstr(out, "\n23 simulations of 3 replications (seed "
+			       "18446744073709551557); the result is simulation "
+			       "19\n\n"));
 	assert_non_null(strstr(out, "\nemergency        90% in 900 s     "
 			       "88.57% [84.70, 92.43]        uncertain\n"));
 	assert_non_null(strstr(out, "\nscheduled        -                "
@@ -115,6 +118,8 @@ static void test_report_optimise_units_csv(void **state)
 	char *out = capture(report_optimise_units_csv, &c->x);
 
 	(void)state;
+	assert_non_null(strstr(out, ",simulations,23,23,23\n"));
+	assert_non_null(strstr(out, ",result_simulation,19,19,19\n"));
 	assert_non_null(strstr(out, "\ngrade,emergency,attended_within_target,"
 			       "0.8856666667,0.846995947"));
 	assert_non_null(strstr(out, ",0.9243373856\ngrade,emergency,met,0,0,0\n"));
@@ -148,6 +153,7 @@ static void test_report_optimise_units_json(void **state)
 			       "18446744073709551557,\n  \"replications\": 3,\n"));
 	assert_non_null(strstr(out, "\n  \"optimised\": \"units\",\n"
 			       "  \"simulations\": 23,\n"
+			       "  \"result_simulation\": 19,\n"
 			       "  \"met\": true,\n  \"grades\": [\n    {\"name\": "
 			       "\"emergency\", "));
 	assert_non_null(strstr(out, "\"verdict\": null, \"target_s\": null, "

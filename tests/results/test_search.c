@@ -145,6 +145,7 @@ static void test_search_raise_until_met(void **state)
 	sim_err_clear(&err);
 	assert_int_equal(search_raise(&s, &r, &err), SEARCH_MET);
 	assert_int_equal(s.sims, 3);
+	assert_int_equal(r.sim, 3);
 	assert_int_equal(seen, 3);
 	assert_int_equal(r.n_edits, 4);
 	text = experiment_edits_text(r.edits, r.n_edits);
@@ -292,6 +293,7 @@ static void test_search_hours_library(void **state)
 	assert_int_equal(search_hours_run(&spec, base, chosen, 500, &h, &err),
 			 SEARCH_MET);
 	assert_int_equal(h.sims, seen);
+	assert_int_equal(h.round.sim, h.sims);
 	assert_true(h.round.s->lines[0].verdict == CI_MET);
 	se_reproduces(spec.path, &h.round);
 	search_hours_clear(&h);
@@ -332,6 +334,7 @@ static void test_search_units_library(void **state)
 	assert_int_equal(search_units_run(&spec, base, &us, &u, &err),
 			 SEARCH_MET);
 	assert_int_equal(u.sims, 3);
+	assert_true(u.best.sim >= 1 && u.best.sim <= u.sims);
 	assert_true(u.cut);
 	se_reproduces(spec.path, &u.best);
 	search_units_clear(&u);
