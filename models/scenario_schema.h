@@ -218,10 +218,15 @@ extern const struct scenario_key scenario_schema_top[],
 	scenario_schema_rota_shift[], scenario_schema_callback[],
 	scenario_schema_deferrable[], scenario_schema_deferrable_answer[];
 
-/* Ranges of values read by the loader's own code. */
+/* Ranges of values read by the loader's own code, and of rows of more
+ * than one table. */
 extern const struct yaml_doc_rule scenario_schema_seconds,
 	scenario_schema_profile_factor, scenario_schema_probability,
-	scenario_schema_shift_hours, scenario_schema_week;
+	scenario_schema_shift_hours, scenario_schema_week,
+	scenario_schema_seconds_pos, scenario_schema_goal,
+	scenario_schema_clock;
+/* A call-back's or an overflow's place beside the pool's own lines. */
+extern const char *const scenario_schema_ahead[];
 /* The keys each kind of distribution accepts, "dist" first, indexed by
  * enum dist_kind. */
 extern const char *const scenario_schema_dist_keys[][4];
