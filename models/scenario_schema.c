@@ -326,7 +326,6 @@ const struct scenario_key scenario_schema_redial[] = {
 	       "the share of callers who abandon and call again"),
 	DIST("delay", 0, line_spec, redial_delay,
 	     "the time before calling again",
-	     SHOWN(line_spec, redial_probability),
 	     .needed = 1 + offsetof(struct line_spec, redial_probability),
 	     .give = "the time before a redial, such as {dist: exponential, "
 	     "mean: 60}"),

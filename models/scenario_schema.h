@@ -181,7 +181,8 @@ struct scenario_key {
 	const char *other;
 	/* 1 + the offset in the record of the value whose test (as
 	 * shown_if tests) makes an optional row required (a redial's delay
-	 * when some redial); 0 none. */
+	 * when some redial); 0 none. check's writer leaves the row out where
+	 * the test fails, as it does where `shown`'s fails. */
 	size_t needed;
 	enum scenario_shown needed_if;
 };
