@@ -303,10 +303,8 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 	static const char *const after[] = {"areas", "roles", "units",
 					    "dispatch", NULL};
 	char kp[YAML_DOC_PATH_MAX];
-	struct dispatch_spec *d = &ld->sc->dispatch;
 	int i;
 
-	scenario_schema_defaults(scenario_schema_dispatch, d);
 	if (!ld->grades_given) {
 		for (i = 0; after[i]; i++) {
 			struct yaml_doc_at a = yaml_doc_key(&ld->yd, top,

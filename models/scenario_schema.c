@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "models/agreement.h"
@@ -700,6 +701,9 @@ void scenario_schema_defaults(const struct scenario_key *t, void *rec)
 	for (; t->key; t++)
 		if (t->kind == SCENARIO_NUMBER && !t->required)
 			keep(t, rec, t->def);
+		else if (t->kind == SCENARIO_SEED)
+			*(uint64_t *)(void *)((char *)rec + t->offset) =
+				(uint64_t)t->def;
 		else if (t->kind == SCENARIO_MAP && t->sub &&
 			 t->form != SCENARIO_FORM_POINTER)
 			scenario_schema_defaults(t->sub, (char *)rec + t->offset);

@@ -261,8 +261,8 @@ size_t scenario_schema_size(enum scenario_store s);
 /* The name of record i of the list of in scenario sc. */
 const char *scenario_schema_ref_name(const void *sc,
 				     const struct scenario_of *of, size_t i);
-/* Gives rec the defaults of t's optional numbers, and of those of its
- * maps (kept in rec, not behind a pointer). */
+/* Gives rec the defaults of t's optional numbers and seeds, and of those
+ * of its maps (kept in rec, not behind a pointer). */
 void scenario_schema_defaults(const struct scenario_key *t, void *rec);
 
 #endif
