@@ -81,13 +81,10 @@ static void check_shares(struct scenario_read *ld, struct yaml_doc_at top,
 				 "1e-6)", sum);
 }
 
-static const struct scenario_record_hook area_hooks[] = {
-	{"travel_by_hour", scenario_travel_parse}, {NULL, NULL}};
-
 /* areas, then their neighbours, which may name an area listed later. */
 const struct scenario_record_kind scenario_incidents_area_list = {
 	"area", "a list of areas such as {name: Birmingham, share: 0.39, "
-	"neighbours: [Solihull]}", NULL, 0, 0, area_hooks,
+	"neighbours: [Solihull]}", NULL, 0, 0, NULL,
 	1 + offsetof(struct area_spec, line), NULL, NULL, check_shares, 1};
 
 /* attends: grade names, each once, as bits of r->attends. */
@@ -318,6 +315,4 @@ void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 					 "grades; give a grades list, or leave "
 					 "out %s", k->key);
 	}
-	if (ld->grades_given)
-		scenario_travel_dispatch(ld, top);
 }
