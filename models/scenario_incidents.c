@@ -81,13 +81,10 @@ static void check_shares(struct scenario_read *ld, struct yaml_doc_at top,
 				 "1e-6)", sum);
 }
 
-static const struct scenario_record_hook area_hooks[] = {
-	{"travel_by_hour", scenario_travel_parse}, {NULL, NULL}};
-
 /* areas, then their neighbours, which may name an area listed later. */
 const struct scenario_record_kind scenario_incidents_area_list = {
 	"area", "a list of areas such as {name: Birmingham, share: 0.39, "
-	"neighbours: [Solihull]}", NULL, 0, 0, area_hooks,
+	"neighbours: [Solihull]}", NULL, 0, 0, NULL,
 	1 + offsetof(struct area_spec, line), NULL, NULL, check_shares, 1};
 
 /* attends: grade names, each once, as bits of r->attends. */
@@ -297,32 +294,25 @@ void scenario_incidents_check_travel(struct scenario_read *ld,
 }
 
 /* The response sections: all optional as a whole, but grades bring the
- * need for areas, roles and units, and those mean nothing without grades. */
+ * need for areas, roles and units, and those mean nothing without grades:
+ * the top table's rows that check writes only with grades (RESPONSE),
+ * after the grades themselves. */
 void scenario_incidents_read(struct scenario_read *ld, struct yaml_doc_at top)
 {
-	static const char *const after[] = {"areas", "roles", "units",
-					    "dispatch", NULL};
+	const struct scenario_key *k = scenario_schema_find(scenario_schema_top,
+							    "grades");
 	char kp[YAML_DOC_PATH_MAX];
-	struct dispatch_spec *d = &ld->sc->dispatch;
-	int i;
+	struct yaml_doc_at a;
 
-	scenario_schema_defaults(scenario_schema_dispatch, d);
-	if (!ld->grades_given) {
-		for (i = 0; after[i]; i++) {
-			struct yaml_doc_at a = yaml_doc_key(&ld->yd, top,
-							    after[i], kp);
-
-			if (a.id)
-				yaml_doc_problem(&ld->yd, a,
-						 "incident response needs "
-						 "grades; give a grades list, or "
-						 "leave out %s", after[i]);
-		}
-		return;
+	for (k++; k->key; k++) {
+		if (k->shown != 1 + offsetof(struct scenario, n_grades))
+			continue;
+		a = yaml_doc_key(&ld->yd, top, k->key, kp);
+		if (ld->grades_given)
+			scenario_record_row(ld, top, k, ld->sc);
+		else if (a.id)
+			yaml_doc_problem(&ld->yd, a, "incident response needs "
+					 "grades; give a grades list, or leave "
+					 "out %s", k->key);
 	}
-	for (i = 0; after[i]; i++)
-		scenario_record_row(ld, top, scenario_schema_find(
-			scenario_schema_top, after[i]), ld->sc);
-	scenario_travel_dispatch(ld, top);
 }
-

@@ -40,16 +40,6 @@
 /* ------------------------------------------------------------------ */
 /* Run settings and the top level                                      */
 
-/* Run settings default as a file without a run key gives them. */
-static void run_defaults(struct run_spec *run)
-{
-	const struct demand_date start = {2024, 4, 1};
-
-	scenario_schema_defaults(scenario_schema_run, run);
-	run->seed = 1;
-	run->start = start;
-}
-
 /* Walks the whole document into sc. Grades come before lines, whose
  * incidents name them; areas, roles and units after, since they name
  * grades and each other. */
@@ -62,7 +52,10 @@ static void load_walk(struct scenario_read *ld, struct scenario *sc)
 	scenario_read_keys(ld, top, t);
 	scenario_record_row(ld, top, scenario_schema_find(t, "name"), sc);
 	scenario_record_row(ld, top, scenario_schema_find(t, "currency"), sc);
-	run_defaults(&sc->run);
+	/* The defaults of the top level's maps (run, dispatch) are their
+	 * rows'; the run's start date has no row default. */
+	scenario_schema_defaults(t, sc);
+	sc->run.start = (struct demand_date){2024, 4, 1};
 	scenario_record_row(ld, top, scenario_schema_find(t, "run"), sc);
 	before = ld->yd.n_problems;
 	scenario_incidents_grades(ld, top);

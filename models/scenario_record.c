@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "models/scenario_dist.h"
+#include "models/scenario_travel.h"
 #include "models/week.h"
 
 /* Where row k's value is kept in rec. */
@@ -291,13 +292,18 @@ void scenario_record_late(struct scenario_read *ld, struct yaml_doc_at m,
 		readers[k->kind](ld, a, k, rec);
 }
 
-/* Lists of records are read by their kind, other lists without a rule
- * or a list they name by hooks, and a late row after its list. */
+/* Lists of records are read by their kind, a week of travel factors
+ * (factors without a count) by its reader, present or not, other lists
+ * without a rule or a list they name by hooks, and a late row after its
+ * list. */
 void scenario_record_row(struct scenario_read *ld, struct yaml_doc_at m,
 			 const struct scenario_key *k, void *rec)
 {
 	if (k->kind == SCENARIO_LIST && k->items)
 		scenario_record_items(ld, m, k, rec);
+	else if (k->kind == SCENARIO_LIST &&
+		 k->form == SCENARIO_FORM_FACTORS && !k->count)
+		scenario_travel_parse(ld, m, k, rec);
 	else if (readers[k->kind] && !k->late &&
 		 (k->kind != SCENARIO_LIST || k->of || k->rule))
 		scenario_record_late(ld, m, k, rec);

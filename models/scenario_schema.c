@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "models/agreement.h"
@@ -15,9 +16,10 @@
 #include "models/scenario_deferrable.h"
 #include "models/scenario_load.h"
 #include "models/scenario_routing.h"
+#include "models/scenario_schema_rows.h"
 #include "models/week.h"
 
-static const struct yaml_doc_rule R_SECONDS_POS = {
+const struct yaml_doc_rule scenario_schema_seconds_pos = {
 	0, SCENARIO_SECONDS_MAX, 1, 0, 0,
 	"a positive number of seconds, at most 1e9"};
 const struct yaml_doc_rule scenario_schema_seconds = {
@@ -32,7 +34,7 @@ static const struct yaml_doc_rule R_SURGE_FACTOR = {
 	0, 1000, 0, 0, 0, "a factor from 0 to 1000"};
 const struct yaml_doc_rule scenario_schema_probability = {
 	0, 1, 0, 0, 0, "a probability from 0 to 1"};
-static const struct yaml_doc_rule R_GOAL = {
+const struct yaml_doc_rule scenario_schema_goal = {
 	0, 1, 1, 0, 0, "a fraction with 0 < goal <= 1"};
 static const struct yaml_doc_rule R_ON_AT_LEAST = {
 	0, 1, 1, 0, 0, "a fraction with 0 < on_at_least <= 1"};
@@ -97,57 +99,6 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 	1, 100, 0, 0, 0,
 	"a factor from 1 to 100 (crossing a border never shortens travel)"};
 
-/* Rows. A number NEEDED has no default; an OPTIONAL one keeps def when
- * absent. The last argument is the row's doc, which further fields of
- * the row (.give, .note, ...) may follow. */
-#define AT(rec, field) .offset = offsetof(struct rec, field)
-#define NEEDED(k, r, rec, field, st, sc, ...) \
-	{.key = k, .kind = SCENARIO_NUMBER, .rule = &r, .store = st, \
-	 AT(rec, field), .scale = sc, .required = 1, .doc = __VA_ARGS__}
-#define OPTIONAL(k, r, rec, field, st, sc, d, ...) \
-	{.key = k, .kind = SCENARIO_NUMBER, .rule = &r, .store = st, \
-	 AT(rec, field), .scale = sc, .def = d, .doc = __VA_ARGS__}
-#define FLAG(k, rec, field, ...) \
-	{.key = k, .kind = SCENARIO_BOOL, .store = SCENARIO_INT, \
-	 AT(rec, field), .scale = 1, .doc = __VA_ARGS__}
-/* A row read by a hook of its record's part of the loader. */
-#define OTHER(k, kd, req, ...) \
-	{.key = k, .kind = kd, .scale = 1, .required = req, .doc = __VA_ARGS__}
-/* An item's name, read by the list reader. */
-#define NAME(...) OTHER("name", SCENARIO_NAME, 1, __VA_ARGS__)
-#define NESTED(k, kd, req, s, ...) \
-	{.key = k, .kind = kd, .scale = 1, .required = req, .sub = s, \
-	 .doc = __VA_ARGS__}
-/* A map of rows of its own, kept in the record at field (of type rec). */
-#define MAP(k, req, s, rec, field, ...) \
-	{.key = k, .kind = SCENARIO_MAP, AT(rec, field), .scale = 1, \
-	 .required = req, .sub = s, .doc = __VA_ARGS__}
-/* A map whose rows are kept in the record itself. */
-#define INNER(k, req, s, ...) \
-	{.key = k, .kind = SCENARIO_MAP, .scale = 1, .required = req, \
-	 .sub = s, .doc = __VA_ARGS__}
-#define DIST(k, req, rec, field, ...) \
-	{.key = k, .kind = SCENARIO_DIST, AT(rec, field), .scale = 1, \
-	 .required = req, .doc = __VA_ARGS__}
-/* A list of names of records of the scenario's list f, kept as a new
- * array of their indices at field and their number at n_field. */
-#define REFS(k, req, f, rec, field, ...) \
-	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
-	 .required = req, .of = &scenario_of_##f, \
-	 .count = offsetof(struct rec, n_##field), .doc = __VA_ARGS__}
-/* An optional list of records of table s, kept as an array at field and
- * their number at n, read as kind says, which check writes one a line. */
-#define RECORDS(k, s, kd, rec, field, n, item, ...) \
-	{.key = k, .kind = SCENARIO_LIST, AT(rec, field), .scale = 1, \
-	 .sub = s, .items = &kd, .count = offsetof(struct rec, n), \
-	 .size = sizeof(struct item), .doc = __VA_ARGS__}
-/* check writes the row only when the number at field is above 0. */
-#define SHOWN(rec, field) .shown = 1 + offsetof(struct rec, field)
-#define GIVEN(rec, field) .given = 1 + offsetof(struct rec, field)
-/* check writes the row only when the pointer at field is set, or not. */
-#define HELD(rec, field) SHOWN(rec, field), .shown_if = SCENARIO_SHOWN_HELD
-#define NOT_HELD(rec, field) SHOWN(rec, field), \
-	.shown_if = SCENARIO_SHOWN_NOT_HELD
 /* A top-level list of records of type item, kept at field and n_field,
  * read as kind says. */
 #define KEPT(field, item, kind) AT(scenario, field), \
@@ -155,17 +106,34 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 	.size = sizeof(struct item), .items = &kind
 /* check writes incident response only with grades. */
 #define RESPONSE SHOWN(scenario, n_grades), .shown_if = SCENARIO_SHOWN_COUNT
-/* check writes a shift's length in hours (read by a hook, as hours or
- * end). */
-#define IN_HOURS(rec) AT(rec, duration_s), .store = SCENARIO_DOUBLE, \
-	.scale = 3600, .form = SCENARIO_FORM_NUMBER
-#define NO_GOAL .absent = "   # no goal: no verdict"
-#define TRAVEL_NOTE "   # travel factors by hour from Monday 00:00"
-#define END {.key = NULL}
-#define D SCENARIO_DOUBLE
+/* 168 travel factors by hour of the week (a hook reads them), kept as a
+ * struct travel_week. */
+#define TRAVEL(rec, ...) \
+	{.key = "travel_by_hour", .kind = SCENARIO_LIST, \
+	 AT(rec, travel_by_hour), .scale = 1, \
+	 GIVEN(rec, travel_by_hour.given), .form = SCENARIO_FORM_FACTORS, \
+	 .note = "   # travel factors by hour from Monday 00:00", \
+	 .doc = __VA_ARGS__}
+/* A roster, in one of two forms: a list of weekly shifts, or teams on a
+ * rotating pattern kept behind a pointer; check writes the one held. The
+ * examples a message gives name staff a shift and per_team people. */
+#define ROTA_SUCH(per_team) \
+	"{pattern: 6on4off, teams: 5, per_team: " per_team "}"
+#define SHIFTS(rec, staff, per_team, ...) \
+	RECORDS("shifts", scenario_schema_shift, scenario_pools_shifts, rec, \
+		shifts, n_shifts, shift_spec, __VA_ARGS__, \
+		NOT_HELD(rec, rota), .other = "rota", .required = 1, \
+		.give = "the roster: a list of shifts such as {name: early, " \
+		"start: \"07:00\", hours: 10, staff: " staff "}, or a rota: " \
+		ROTA_SUCH(per_team))
+#define ROTA(rec, per_team, ...) \
+	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1, \
+	 .sub = scenario_schema_rota, AT(rec, rota), HELD(rec, rota), \
+	 .other = "shifts", .form = SCENARIO_FORM_POINTER, \
+	 .shape = "a mapping such as " ROTA_SUCH(per_team), .doc = __VA_ARGS__}
 
 /* Times of day: a shift starts within the day. */
-static const struct yaml_doc_rule R_START = {
+const struct yaml_doc_rule scenario_schema_clock = {
 	0, 86399, 0, 0, 0, "\"HH:MM\" from \"00:00\" to \"23:59\""};
 
 const char *const scenario_schema_days[] = {WEEK_DAY_KEYS, NULL};
@@ -183,14 +151,11 @@ static const char *const W_DIST[] = {"exponential", "lognormal", "gamma",
 #define A_YEAR "   # a year"
 
 const struct scenario_key scenario_schema_top[] = {
-	{.key = "name", .kind = SCENARIO_TEXT, .scale = 1, .required = 1,
-	 .doc = "the scenario's title", .size = sizeof(((struct scenario *)0)->name),
-	 .offset = offsetof(struct scenario, name),
-	 .give = "the scenario's name"},
-	{.key = "currency", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 AT(scenario, currency), .scale = 1, .doc = "the currency of costs",
-	 .give = CURRENCY_ALLOWED, .words = W_CURRENCY, .noun = "currency",
-	 SHOWN(scenario, currency), .shown_if = SCENARIO_SHOWN_SET},
+	TEXT("name", 1, scenario, name, "the scenario's title",
+	     .give = "the scenario's name"),
+	WORD("currency", W_CURRENCY, "currency", scenario, currency,
+	     "the currency of costs", .give = CURRENCY_ALLOWED,
+	     SHOWN(scenario, currency), .shown_if = SCENARIO_SHOWN_SET),
 	MAP("run", 0, scenario_schema_run, scenario, run, "run settings",
 	    .shape = "a mapping such as {days: 28, replications: 10}"),
 	NESTED("lines", SCENARIO_LIST, 1, scenario_schema_line,
@@ -205,11 +170,8 @@ const struct scenario_key scenario_schema_top[] = {
 	NESTED("deferrable", SCENARIO_LIST, 0, scenario_schema_deferrable,
 	       "work taken when no call waits",
 	       KEPT(deferrable, deferrable_spec, scenario_deferrable_streams)),
-	{.key = "events", .kind = SCENARIO_TEXT, .scale = 1,
-	 .doc = "dated events: a CSV file",
-	 .size = sizeof(((struct scenario *)0)->events),
-	 .offset = offsetof(struct scenario, events),
-	 .give = "the name of an events CSV file"},
+	TEXT("events", 0, scenario, events, "dated events: a CSV file",
+	     .give = "the name of an events CSV file"),
 	NESTED("grades", SCENARIO_LIST, 0, scenario_schema_grade,
 	       "incident grades, highest first",
 	       KEPT(grades, grade_spec, scenario_incidents_grade_list), RESPONSE,
@@ -239,10 +201,9 @@ const struct scenario_key scenario_schema_run[] = {
 	{.key = "seed", .kind = SCENARIO_SEED, AT(run_spec, seed), .scale = 1,
 	 .def = 1, .doc = "the master seed",
 	 .give = "a whole number from 0 to 18446744073709551615"},
-	{.key = "start_date", .kind = SCENARIO_DATE, AT(run_spec, start),
-	 .scale = 1, .doc = "the date of time 0 (00:00 local time), any day",
-	 .give = "a date \"YYYY-MM-DD\"",
-	 .note = "   # time 0: 00:00 local time"},
+	DATE("start_date", run_spec, start,
+	     "the date of time 0 (00:00 local time), any day",
+	     .note = "   # time 0: 00:00 local time"),
 	OPTIONAL("max_waiting", R_MAX_WAITING, run_spec, max_waiting,
 		 SCENARIO_SIZE, 1, SCENARIO_MAX_WAITING_DEFAULT,
 		 "the most callers, or incidents, waiting at once"),
@@ -253,10 +214,7 @@ const struct scenario_key scenario_schema_line[] = {
 	NESTED("volume", SCENARIO_MAP, 1, scenario_schema_volume,
 	       "calls a year, a day or an hour", AT(line_spec, demand),
 	       .form = SCENARIO_FORM_ONE_OF),
-	OTHER("profile", SCENARIO_LIST, 0, "the weekly shape of demand",
-	      AT(line_spec, demand.profile),
-	      .count = offsetof(struct line_spec, demand.n_slots),
-	      .form = SCENARIO_FORM_FACTORS),
+	PROFILE(line_spec, "the weekly shape of demand"),
 	MAP("months", 0, scenario_schema_months, line_spec, demand,
 	    "a factor a calendar month", .flow = 1,
 	    .shape = "a mapping of month (jan..dec) to factor"),
@@ -328,27 +286,26 @@ const struct scenario_key scenario_schema_surge[] = {
 	       "how long it lasts"),
 	NEEDED("factor", R_SURGE_FACTOR, surge_spec, factor, D, 1,
 	       "multiplies the rate"),
-	{.key = "weeks", .kind = SCENARIO_LIST, .rule = &scenario_schema_week,
-	 .store = SCENARIO_UNSIGNED, AT(surge_spec, weeks), .scale = 1,
-	 .count = offsetof(struct surge_spec, n_weeks),
-	 .doc = "run weeks; every week if absent",
-	 .shape = "a list of run weeks from 1, such as [2, 5]",
-	 .give = "run weeks from 1, or leave weeks out for every week"},
+	VALUES("weeks", scenario_schema_week, SCENARIO_UNSIGNED, surge_spec,
+	       weeks, "run weeks; every week if absent",
+	       .shape = "a list of run weeks from 1, such as [2, 5]",
+	       .give = "run weeks from 1, or leave weeks out for every week"),
 	END};
 
 /* Means, sds and scales are durations and must be positive; a fixed
  * value or a bound may be 0. Each kind takes some of them, in the order
  * check writes them. */
 const struct scenario_key scenario_schema_dist[] = {
-	{.key = "dist", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 AT(dist, kind), .scale = 1, .required = 1,
-	 .doc = "the kind of distribution", .words = W_DIST,
-	 .noun = "distribution", .give = "exponential, lognormal, gamma, "
-	 "weibull, deterministic, uniform, empirical"},
-	NEEDED("mean", R_SECONDS_POS, dist, mean, D, 1, "seconds"),
-	NEEDED("sd", R_SECONDS_POS, dist, sd, D, 1, "seconds"),
+	WORD("dist", W_DIST, "distribution", dist, kind,
+	     "the kind of distribution", .required = 1,
+	     .give = "exponential, lognormal, gamma, weibull, deterministic, "
+	     "uniform, empirical"),
+	NEEDED("mean", scenario_schema_seconds_pos, dist, mean, D, 1,
+	       "seconds"),
+	NEEDED("sd", scenario_schema_seconds_pos, dist, sd, D, 1, "seconds"),
 	NEEDED("shape", R_SHAPE, dist, shape, D, 1, "Weibull shape"),
-	NEEDED("scale", R_SECONDS_POS, dist, scale, D, 1, "seconds"),
+	NEEDED("scale", scenario_schema_seconds_pos, dist, scale, D, 1,
+	       "seconds"),
 	NEEDED("value", scenario_schema_seconds, dist, value, D, 1, "seconds"),
 	NEEDED("min", scenario_schema_seconds, dist, min, D, 1, "seconds"),
 	NEEDED("max", scenario_schema_seconds, dist, max, D, 1, "seconds"),
@@ -372,7 +329,6 @@ const struct scenario_key scenario_schema_redial[] = {
 	       "the share of callers who abandon and call again"),
 	DIST("delay", 0, line_spec, redial_delay,
 	     "the time before calling again",
-	     SHOWN(line_spec, redial_probability),
 	     .needed = 1 + offsetof(struct line_spec, redial_probability),
 	     .give = "the time before a redial, such as {dist: exponential, "
 	     "mean: 60}"),
@@ -381,13 +337,12 @@ const struct scenario_key scenario_schema_redial[] = {
 const struct scenario_key scenario_schema_answer[] = {
 	NEEDED("within_s", scenario_schema_seconds, line_spec, target_s, D, 1,
 	       "answer within"),
-	OPTIONAL("goal", R_GOAL, line_spec, goal, D, 1, NAN,
+	OPTIONAL("goal", scenario_schema_goal, line_spec, goal, D, 1, NAN,
 		 "the share to answer within it", NO_GOAL),
-	{.key = "per", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 AT(line_spec, per), .scale = 1, SHOWN(line_spec, per),
-	 .shown_if = SCENARIO_SHOWN_SET, .doc = "the period the goal is "
-	 "judged over: horizon, day, week or hour", .give = "horizon, day, "
-	 "week or hour", .words = W_PER, .noun = "value"},
+	WORD("per", W_PER, "value", line_spec, per, "the period the goal is "
+	     "judged over: horizon, day, week or hour", .give = "horizon, "
+	     "day, week or hour", SHOWN(line_spec, per),
+	     .shown_if = SCENARIO_SHOWN_SET),
 	OPTIONAL("on_at_least", R_ON_AT_LEAST, line_spec, on_at_least, D, 1,
 		 NAN, "with per: day, week or hour, the share of periods to "
 		 "meet the goal on"),
@@ -412,19 +367,8 @@ const struct scenario_key scenario_schema_pool[] = {
 		 1, 37.5, "contracted hours of one FTE", .note = FTE_HOURS),
 	OPTIONAL("cost_per_fte", R_COST, pool_spec, cost_per_fte, D, 1, 0,
 		 "annual", .note = A_YEAR),
-	RECORDS("shifts", scenario_schema_shift, scenario_pools_shifts,
-		pool_spec, shifts, n_shifts, shift_spec, "the roster; or rota",
-		NOT_HELD(pool_spec, rota),
-		.other = "rota", .required = 1,
-		.give = "the roster: a list of shifts such as {name: early, "
-		"start: \"07:00\", hours: 10, staff: 24}, or a rota: "
-		"{pattern: 6on4off, teams: 5, per_team: 6}"),
-	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
-	 .sub = scenario_schema_rota, .doc = "teams on a rotating pattern; "
-	 "or shifts", AT(pool_spec, rota), HELD(pool_spec, rota),
-	 .other = "shifts",
-	 .form = SCENARIO_FORM_POINTER, .shape = "a mapping such as {pattern: 6on4off, teams: 5, "
-	 "per_team: 6}"},
+	SHIFTS(pool_spec, "24", "6", "the roster; or rota"),
+	ROTA(pool_spec, "6", "teams on a rotating pattern; or shifts"),
 	END};
 
 /* An overflow rule needs queue or wait_s or both (scenario_routing.c);
@@ -433,40 +377,32 @@ static const struct yaml_doc_rule R_QUEUE = {
 	1, 1e6, 0, 0, 1, "a whole number of callers from 1 to 1000000"};
 static const struct yaml_doc_rule R_KEEP = {
 	0, 1e6, 0, 0, 1, "a whole number of handlers from 0 to 1000000"};
-static const char *const W_PRIORITY[] = {"after_own", "before_own", NULL};
+const char *const scenario_schema_ahead[] = {"after_own", "before_own",
+	NULL};
 
 const struct scenario_key scenario_schema_overflow[] = {
-	{.key = "line", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
-	 AT(overflow_spec, line), .scale = 1, .required = 1,
-	 .of = &scenario_of_lines,
-	 .doc = "a line the pool does not serve",
-	 .give = "the name of a line the pool does not serve"},
+	REF("line", lines, overflow_spec, line,
+	    "a line the pool does not serve",
+	    .give = "the name of a line the pool does not serve"),
 	OPTIONAL("queue", R_QUEUE, overflow_spec, queue, D, 1, NAN,
 		 "callers waiting on the line"),
 	OPTIONAL("wait_s", scenario_schema_seconds, overflow_spec, wait_s, D,
 		 1, NAN, "the line's oldest caller's wait"),
-	{.key = "priority", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 AT(overflow_spec, ahead), .scale = 1,
-	 .doc = "after_own or before_own", .give = "after_own or before_own",
-	 .words = W_PRIORITY, .noun = "value"},
+	WORD("priority", scenario_schema_ahead, "value", overflow_spec, ahead,
+	     "after_own or before_own", .give = "after_own or before_own"),
 	END};
 
 const struct scenario_key scenario_schema_reserve[] = {
-	{.key = "line", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
-	 AT(reserve_spec, line), .scale = 1, .required = 1,
-	 .of = &scenario_of_lines,
-	 .doc = "a lower line of the pool",
-	 .give = "the name of a line the pool serves after its first, or "
-	 "overflows to"},
+	REF("line", lines, reserve_spec, line, "a lower line of the pool",
+	    .give = "the name of a line the pool serves after its first, or "
+	    "overflows to"),
 	NEEDED("keep", R_KEEP, reserve_spec, keep, SCENARIO_INT, 1,
 	       "handlers kept free"),
 	END};
 
 const struct scenario_key scenario_schema_shift[] = {
 	NAME("unique within the roster"),
-	{.key = "start", .kind = SCENARIO_CLOCK, .rule = &R_START,
-	 AT(shift_spec, start_s), .scale = 1, .required = 1,
-	 .doc = "\"HH:MM\"", .give = "a time of day \"HH:MM\""},
+	CLOCK("start", scenario_schema_clock, shift_spec, start_s, "\"HH:MM\""),
 	{.key = "hours", .kind = SCENARIO_SPAN, .doc = "the length; or end",
 	 IN_HOURS(shift_spec)},
 	OTHER("end", SCENARIO_SPAN, 0, "\"HH:MM\" up to \"48:00\"; or hours"),
@@ -522,13 +458,12 @@ const struct scenario_key scenario_schema_multi_unit[] = {
 const struct scenario_key scenario_schema_attend[] = {
 	NEEDED("within_s", scenario_schema_seconds, grade_spec, target_s, D, 1,
 	       "attend within"),
-	OPTIONAL("goal", R_GOAL, grade_spec, goal, D, 1, NAN,
+	OPTIONAL("goal", scenario_schema_goal, grade_spec, goal, D, 1, NAN,
 		 "the share to attend within it", NO_GOAL),
-	{.key = "per", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 AT(grade_spec, per), .scale = 1, SHOWN(grade_spec, per),
-	 .shown_if = SCENARIO_SHOWN_SET, .doc = "the period the goal is "
-	 "judged over: horizon, day or week", .give = "horizon, day or week",
-	 .words = W_PER_DAYS, .noun = "value"},
+	WORD("per", W_PER_DAYS, "value", grade_spec, per, "the period the "
+	     "goal is judged over: horizon, day or week",
+	     .give = "horizon, day or week", SHOWN(grade_spec, per),
+	     .shown_if = SCENARIO_SHOWN_SET),
 	OPTIONAL("on_at_least", R_ON_AT_LEAST, grade_spec, on_at_least, D, 1,
 		 NAN, "with per: day or week, the share of periods to meet "
 		 "the goal on"),
@@ -543,11 +478,8 @@ const struct scenario_key scenario_schema_area[] = {
 	     .note = "   # nearest first"),
 	OPTIONAL("travel_factor", R_TRAVEL_FACTOR, area_spec, travel_factor, D,
 		 1, 1, "scales travel inside the area"),
-	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
-	 AT(area_spec, travel_by_hour), .scale = 1,
-	 .doc = "168 travel factors by hour of the week; or dispatch's",
-	 GIVEN(area_spec, travel_by_hour.given), .note = TRAVEL_NOTE,
-	 .form = SCENARIO_FORM_FACTORS},
+	TRAVEL(area_spec,
+	       "168 travel factors by hour of the week; or dispatch's"),
 	END};
 
 /* neighbourhood before attends, which it rules out. */
@@ -571,10 +503,8 @@ const struct scenario_key scenario_schema_role[] = {
 /* after_s is required with allowed: emergency_only (the role's hook), and
  * has no default: hence NAN. */
 const struct scenario_key scenario_schema_abstraction[] = {
-	{.key = "allowed", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 AT(role_spec, abstraction), .scale = 1,
-	 .doc = "never or emergency_only", .give = "never or emergency_only",
-	 .words = W_POLICY, .noun = "value"},
+	WORD("allowed", W_POLICY, "value", role_spec, abstraction,
+	     "never or emergency_only", .give = "never or emergency_only"),
 	OPTIONAL("after_s", scenario_schema_seconds, role_spec,
 		 abstract_after_s, D, 1, NAN, "Emergency wait before abstraction",
 		 .needed = 1 + offsetof(struct role_spec, abstraction),
@@ -582,32 +512,17 @@ const struct scenario_key scenario_schema_abstraction[] = {
 	END};
 
 const struct scenario_key scenario_schema_unit[] = {
-	{.key = "area", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
-	 AT(unit_spec, area), .scale = 1, .required = 1,
-	 .of = &scenario_of_areas,
-	 .doc = "an area's name", .give = "the name of one of the areas"},
-	{.key = "role", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
-	 AT(unit_spec, role), .scale = 1, .required = 1,
-	 .of = &scenario_of_roles,
-	 .doc = "a role's name", .give = "the name of one of the roles"},
+	REF("area", areas, unit_spec, area, "an area's name",
+	    .give = "the name of one of the areas"),
+	REF("role", roles, unit_spec, role, "a role's name",
+	    .give = "the name of one of the roles"),
 	OPTIONAL("crew", R_CREW, unit_spec, crew, SCENARIO_INT, 1, 1,
 		 "officers a unit", .note = "   # officers a unit"),
 	OPTIONAL("shrinkage", R_SHRINKAGE, unit_spec, shrinkage, D, 1, 0,
 		 "the share of rostered units not available"),
-	RECORDS("shifts", scenario_schema_shift, scenario_pools_shifts,
-		unit_spec, shifts, n_shifts, shift_spec,
-		"the roster, in units; or rota",
-		.note = "   # staff = units on the shift",
-		NOT_HELD(unit_spec, rota), .other = "rota", .required = 1,
-		.give = "the roster: a list of shifts such as {name: early, "
-		"start: \"07:00\", hours: 10, staff: 4}, or a rota: "
-		"{pattern: 6on4off, teams: 5, per_team: 2}"),
-	{.key = "rota", .kind = SCENARIO_MAP, .scale = 1,
-	 .sub = scenario_schema_rota, .doc = "teams of units on a rotating "
-	 "pattern; or shifts", AT(unit_spec, rota), HELD(unit_spec, rota),
-	 .other = "shifts",
-	 .form = SCENARIO_FORM_POINTER, .shape = "a mapping such as {pattern: 6on4off, "
-	 "teams: 5, per_team: 2}"},
+	SHIFTS(unit_spec, "4", "2", "the roster, in units; or rota",
+	       .note = "   # staff = units on the shift"),
+	ROTA(unit_spec, "2", "teams of units on a rotating pattern; or shifts"),
 	END};
 
 const struct scenario_key scenario_schema_dispatch[] = {
@@ -618,11 +533,8 @@ const struct scenario_key scenario_schema_dispatch[] = {
 		 cross_border_factor, D, 1, 1.5, "travel across a border"),
 	FLAG("preempt_scheduled", dispatch_spec, preempt_scheduled,
 	     "an Emergency may take a unit off preemptible work"),
-	{.key = "travel_by_hour", .kind = SCENARIO_LIST,
-	 AT(dispatch_spec, travel_by_hour), .scale = 1,
-	 .doc = "168 travel factors by hour of the week, every area",
-	 GIVEN(dispatch_spec, travel_by_hour.given), .note = TRAVEL_NOTE,
-	 .form = SCENARIO_FORM_FACTORS},
+	TRAVEL(dispatch_spec,
+	       "168 travel factors by hour of the week, every area"),
 	END};
 
 const struct scenario_record scenario_schema[] = {
@@ -791,6 +703,9 @@ void scenario_schema_defaults(const struct scenario_key *t, void *rec)
 	for (; t->key; t++)
 		if (t->kind == SCENARIO_NUMBER && !t->required)
 			keep(t, rec, t->def);
+		else if (t->kind == SCENARIO_SEED)
+			*(uint64_t *)(void *)((char *)rec + t->offset) =
+				(uint64_t)t->def;
 		else if (t->kind == SCENARIO_MAP && t->sub &&
 			 t->form != SCENARIO_FORM_POINTER)
 			scenario_schema_defaults(t->sub, (char *)rec + t->offset);

@@ -181,7 +181,8 @@ struct scenario_key {
 	const char *other;
 	/* 1 + the offset in the record of the value whose test (as
 	 * shown_if tests) makes an optional row required (a redial's delay
-	 * when some redial); 0 none. */
+	 * when some redial); 0 none. check's writer leaves the row out where
+	 * the test fails, as it does where `shown`'s fails. */
 	size_t needed;
 	enum scenario_shown needed_if;
 };
@@ -218,10 +219,15 @@ extern const struct scenario_key scenario_schema_top[],
 	scenario_schema_rota_shift[], scenario_schema_callback[],
 	scenario_schema_deferrable[], scenario_schema_deferrable_answer[];
 
-/* Ranges of values read by the loader's own code. */
+/* Ranges of values read by the loader's own code, and of rows of more
+ * than one table. */
 extern const struct yaml_doc_rule scenario_schema_seconds,
 	scenario_schema_profile_factor, scenario_schema_probability,
-	scenario_schema_shift_hours, scenario_schema_week;
+	scenario_schema_shift_hours, scenario_schema_week,
+	scenario_schema_seconds_pos, scenario_schema_goal,
+	scenario_schema_clock;
+/* A call-back's or an overflow's place beside the pool's own lines. */
+extern const char *const scenario_schema_ahead[];
 /* The keys each kind of distribution accepts, "dist" first, indexed by
  * enum dist_kind. */
 extern const char *const scenario_schema_dist_keys[][4];
@@ -255,8 +261,8 @@ size_t scenario_schema_size(enum scenario_store s);
 /* The name of record i of the list of in scenario sc. */
 const char *scenario_schema_ref_name(const void *sc,
 				     const struct scenario_of *of, size_t i);
-/* Gives rec the defaults of t's optional numbers, and of those of its
- * maps (kept in rec, not behind a pointer). */
+/* Gives rec the defaults of t's optional numbers and seeds, and of those
+ * of its maps (kept in rec, not behind a pointer). */
 void scenario_schema_defaults(const struct scenario_key *t, void *rec);
 
 #endif

@@ -7,36 +7,22 @@
 #include <stddef.h>
 
 #include "models/scenario.h"
-
-/* A call-back queued longer than a year would be a scenario error: the
- * bound keeps every time finite. */
-static const struct yaml_doc_rule R_TARGET = {
-	0, SCENARIO_SECONDS_MAX, 1, 0, 0,
-	"a positive number of seconds, at most 1e9"};
-static const char *const W_AHEAD[] = {"after_own", "before_own", NULL};
+#include "models/scenario_schema_rows.h"
 
 const struct scenario_key scenario_schema_callback[] = {
-	{.key = "probability", .kind = SCENARIO_NUMBER,
-	 .rule = &scenario_schema_probability, .store = SCENARIO_DOUBLE,
-	 .offset = offsetof(struct callback_spec, probability), .scale = 1,
-	 .required = 1, .doc = "the share of abandoned calls called back"},
-	{.key = "target_s", .kind = SCENARIO_NUMBER, .rule = &R_TARGET,
-	 .store = SCENARIO_DOUBLE,
-	 .offset = offsetof(struct callback_spec, target_s), .scale = 1,
-	 .required = 1, .doc = "call back within, from the abandonment"},
-	{.key = "handle", .kind = SCENARIO_DIST,
-	 .offset = offsetof(struct callback_spec, handle), .scale = 1,
-	 .required = 1, .doc = "a call-back's handler time",
-	 .give = "a call-back's handler time, such as "
-	 "{dist: lognormal, mean: 180, sd: 120}"},
-	{.key = "pool", .kind = SCENARIO_REF, .store = SCENARIO_SIZE,
-	 .offset = offsetof(struct callback_spec, pool), .scale = 1,
-	 .required = 1, .of = &scenario_of_pools, .late = 1,
-	 .doc = "the pool whose handlers call back",
-	 .give = "the name of a pool"},
-	{.key = "priority", .kind = SCENARIO_WORD, .store = SCENARIO_INT,
-	 .offset = offsetof(struct callback_spec, ahead), .scale = 1,
-	 .doc = "after_own or before_own (the pool's own lines)",
-	 .give = "after_own or before_own", .words = W_AHEAD,
-	 .noun = "value"},
-	{.key = NULL}};
+	NEEDED("probability", scenario_schema_probability, callback_spec,
+	       probability, D, 1, "the share of abandoned calls called back"),
+	/* A call-back queued longer than 1e9 s would be a scenario error:
+	 * the bound keeps every time finite. */
+	NEEDED("target_s", scenario_schema_seconds_pos, callback_spec,
+	       target_s, D, 1, "call back within, from the abandonment"),
+	DIST("handle", 1, callback_spec, handle, "a call-back's handler time",
+	     .give = "a call-back's handler time, such as "
+	     "{dist: lognormal, mean: 180, sd: 120}"),
+	REF("pool", pools, callback_spec, pool,
+	    "the pool whose handlers call back", .late = 1,
+	    .give = "the name of a pool"),
+	WORD("priority", scenario_schema_ahead, "value", callback_spec, ahead,
+	     "after_own or before_own (the pool's own lines)",
+	     .give = "after_own or before_own"),
+	END};

@@ -13,8 +13,6 @@
 
 #include <stdlib.h>
 
-#include "models/scenario_schema.h"
-
 static const struct yaml_doc_rule R_HOUR_FACTOR = {
 	0.1, 10, 0, 0, 0, "a factor from 0.1 to 10"};
 
@@ -40,18 +38,6 @@ void scenario_travel_parse(struct scenario_read *ld, struct yaml_doc_at m,
 		       !yaml_doc_is_string(yaml_doc_node(&ld->yd, p.id))))
 		yaml_doc_problem(&ld->yd, p, "has %ld factors; must have 168 "
 				 "(one an hour, Monday 00:00 first)", n);
-}
-
-void scenario_travel_dispatch(struct scenario_read *ld, struct yaml_doc_at top)
-{
-	char kp[YAML_DOC_PATH_MAX];
-	struct yaml_doc_at d = yaml_doc_key(&ld->yd, top, "dispatch", kp);
-
-	/* A dispatch that is not a mapping was reported by its walk. */
-	if (d.id && yaml_doc_node(&ld->yd, d.id)->type == YAML_MAPPING_NODE)
-		scenario_travel_parse(ld, d, scenario_schema_find(
-			scenario_schema_dispatch, "travel_by_hour"),
-			&ld->sc->dispatch);
 }
 
 const struct travel_week *scenario_travel_of(const struct scenario *sc,

@@ -9,12 +9,10 @@
 
 /* Reads row k (travel_by_hour) of mapping m into the struct travel_week
  * at k's offset in rec: a list of 168 factors or a CSV file of them.
- * Absent: not given. A record hook (models/scenario_record.h). */
+ * Absent: not given. The walker reads every such row with it, an
+ * area's and dispatch's (models/scenario_record.c). */
 void scenario_travel_parse(struct scenario_read *ld, struct yaml_doc_at m,
 			   const struct scenario_key *k, void *rec);
-/* dispatch.travel_by_hour, once dispatch's other keys are read. */
-void scenario_travel_dispatch(struct scenario_read *ld,
-			      struct yaml_doc_at top);
 /* The table that applies to area: its own, else dispatch's; NULL when
  * travel does not vary by hour there. Borrowed from sc. */
 const struct travel_week *scenario_travel_of(const struct scenario *sc,

@@ -61,7 +61,9 @@ static void rs_close(struct rs *w, const struct scenario_key *k)
 
 /* Whether row k of rec is written: not an optional number without a
  * default (NAN) or text left out, nor an empty list of records or of
- * numbers, nor a distribution not given, and its `shown` test holds. */
+ * numbers, nor a distribution not given, and its `shown` test holds, and
+ * so does the test that makes it needed: a row needed only with another
+ * value means nothing without it. */
 static int rs_shown(const struct scenario_key *k, const void *rec)
 {
 	if ((k->kind == SCENARIO_NUMBER && isnan(k->def) &&
@@ -73,7 +75,9 @@ static int rs_shown(const struct scenario_key *k, const void *rec)
 	    (k->given && !*(const int *)(const void *)
 	     ((const char *)rec + k->given - 1)))
 		return 0;
-	return !k->shown || scenario_schema_holds(k->shown_if, k->shown, rec);
+	return (!k->shown || scenario_schema_holds(k->shown_if, k->shown, rec))
+	       && (!k->needed ||
+		   scenario_schema_holds(k->needed_if, k->needed, rec));
 }
 
 /* A time of day "07:00", or of the week "sat 22:00" (scenario files give
