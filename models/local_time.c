@@ -30,7 +30,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 }
 
 /* The date `days` after 1970-01-01 (Hinnant's civil_from_days). */
-static void civil_from_days(int64_t days, int64_t *y, int *m, int *d)
+void local_time_date(int64_t days, int64_t *y, int *m, int *d)
 {
 	int64_t z = days + 719468;
 	int64_t era = floor_div(z, 146097);
@@ -60,7 +60,7 @@ int local_time_offset_s(int64_t utc_s)
 	int64_t y;
 	int m, d;
 
-	civil_from_days(floor_div(utc_s, 86400), &y, &m, &d);
+	local_time_date(floor_div(utc_s, 86400), &y, &m, &d);
 	return utc_s >= last_sunday_1am(y, 3) && utc_s < last_sunday_1am(y, 10)
 		? 3600 : 0;
 }
@@ -89,7 +89,7 @@ void local_time_iso(int64_t utc_ms, char buf[LOCAL_TIME_ISO_MAX])
 	int64_t sec = floor_mod(local_s, 86400);
 	int m, d;
 
-	civil_from_days(floor_div(local_s, 86400), &y, &m, &d);
+	local_time_date(floor_div(local_s, 86400), &y, &m, &d);
 	snprintf(buf, LOCAL_TIME_ISO_MAX,
 		 "%04" PRId64 "-%02d-%02dT%02d:%02d:%02d.%03d+%02d:00", y, m, d,
 		 (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60),
@@ -107,6 +107,6 @@ int64_t local_time_year(int64_t utc_s)
 	int64_t y;
 	int m, d;
 
-	civil_from_days(floor_div(utc_s, 86400), &y, &m, &d);
+	local_time_date(floor_div(utc_s, 86400), &y, &m, &d);
 	return y;
 }

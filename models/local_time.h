@@ -44,6 +44,9 @@ void local_time_iso(int64_t utc_ms, char buf[LOCAL_TIME_ISO_MAX]);
  * seconds since the epoch: 01:00 UTC on the last Sunday of March and of
  * October. */
 void local_time_changes(int64_t y, int64_t *spring, int64_t *autumn);
+/* The proleptic Gregorian date *y-*m-*d that is `days` days after
+ * 1970-01-01 (days may be negative). */
+void local_time_date(int64_t days, int64_t *y, int *m, int *d);
 /* The calendar year of utc_s (seconds since the epoch), in UTC. */
 int64_t local_time_year(int64_t utc_s);
 

@@ -10,6 +10,7 @@
  * profile, the month factors, the surges and each other. */
 #include "models/scenario_events.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "models/local_clock.h"
+#include "models/local_time.h"
 #include "models/week.h"
 
 #define EVENTS_COLUMNS_MAX (SCENARIO_LIST_MAX + 4)
@@ -315,19 +317,17 @@ static int events_edge_cmp(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-/* "YYYY-MM-DD HH:MM" of x, local seconds from 1970-01-01 00:00 (H.
- * Hinnant's civil_from_days for the date). */
+/* "YYYY-MM-DD HH:MM" of x, local seconds from 1970-01-01 00:00. */
 static void events_when_text(double x, char buf[EVENTS_WHEN_MAX])
 {
-	long days = (long)floor(x / DAY_S), z = days + 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-	long minute = (long)floor((x - (double)days * DAY_S) / 60);
+	double days = floor(x / DAY_S);
+	long minute = (long)floor((x - days * DAY_S) / 60);
+	int64_t y;
+	int m, d;
 
-	snprintf(buf, EVENTS_WHEN_MAX, "%04ld-%02ld-%02ld %02ld:%02ld",
-		 yoe + era * 400 + (m <= 2), m, d, minute / 60, minute % 60);
+	local_time_date((int64_t)days, &y, &m, &d);
+	snprintf(buf, EVENTS_WHEN_MAX, "%04" PRId64 "-%02d-%02d %02ld:%02ld",
+		 y, m, d, minute / 60, minute % 60);
 }
 
 /* The next local time after x, before v at the latest, at which the
