@@ -58,6 +58,15 @@ const char *report_roster_rules(struct roster_plan *const *plans, size_t n)
 	       "shifts: give --rota)";
 }
 
+void report_roster_counts(FILE *f, unsigned long solves, unsigned long sims,
+			  const struct summary *s)
+{
+	fprintf(f, "%lu solve%s and %lu simulation%s, the last of %u "
+		"replication%s (seed %" PRIu64 ")\n", solves,
+		solves == 1 ? "" : "s", sims, sims == 1 ? "" : "s",
+		s->replications, s->replications == 1 ? "" : "s", s->seed);
+}
+
 static void report_roster_table_head(FILE *f, const struct report_roster *x)
 {
 	const struct summary *s = x->r->round.s;
@@ -65,9 +74,7 @@ static void report_roster_table_head(FILE *f, const struct report_roster *x)
 
 	fprintf(f, "%s: least-cost roster for every answering agreement\n",
 		sc->name);
-	fprintf(f, "%lu solves and %lu simulations, the last of %u "
-		"replications (seed %" PRIu64 ")\n", x->r->solves, x->r->sims,
-		s->replications, s->seed);
+	report_roster_counts(f, x->r->solves, x->r->sims, s);
 	fprintf(f, "rules checked: %s\n\n",
 		report_roster_rules(x->r->pools, x->r->n_pools));
 	report_optimise_lines(f, s, false);

@@ -73,6 +73,10 @@ enum sim_status report_roster_csv(FILE *f, const struct report_roster *x,
 void report_roster_plan_rows(FILE *f, const struct roster_plan *p);
 void report_roster_json_shift(struct emit_json *w,
 			      const struct roster_plan_shift *sh);
+/* "N solves and N simulations, the last of R replications (seed S)",
+ * each count in the singular when it is one, and a newline. */
+void report_roster_counts(FILE *f, unsigned long solves, unsigned long sims,
+			  const struct summary *s);
 /* The rules each person's sequence of plans[n] was checked against: a
  * rota's (when any plan is one), or none. */
 const char *report_roster_rules(struct roster_plan *const *plans, size_t n);

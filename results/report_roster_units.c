@@ -74,9 +74,7 @@ static void report_roster_units_head(FILE *f, const struct report_roster_units *
 
 	fprintf(f, "%s: least-cost unit rosters for every attendance agreement, "
 		"per area\n", s->sc->name);
-	fprintf(f, "%lu solves and %lu simulations, the last of %u "
-		"replications (seed %" PRIu64 ")\n", x->r->solves, x->r->sims,
-		s->replications, s->seed);
+	report_roster_counts(f, x->r->solves, x->r->sims, s);
 	fprintf(f, "rules checked: %s\n\n",
 		report_roster_rules(x->r->plans, x->r->n_units));
 	fprintf(f, "%-16s %-14s %-28s %s\n", "area", "grade",
