@@ -598,6 +598,24 @@ double demand_plan_rate_at(const struct demand_plan *plan, double t_s)
 	return ch->rate[demand_find(ch, t_s, ch->n)];
 }
 
+double demand_plan_peak(const struct demand_plan *plan, double *at_s)
+{
+	const struct demand_chunk *ch = demand_chunk_at(plan, 0);
+	double peak = 0;
+
+	*at_s = 0;
+	for (;;) {
+		for (size_t i = 0; i < ch->n; i++)
+			if (ch->rate[i] > peak) {
+				peak = ch->rate[i];
+				*at_s = ch->edge[i];
+			}
+		if (demand_chunk_last(plan))
+			return peak;
+		demand_chunk_next(plan);
+	}
+}
+
 double demand_plan_local_s(const struct demand_plan *plan, double t_s)
 {
 	struct local_span sp = { 0, 0, 0 };

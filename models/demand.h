@@ -92,6 +92,12 @@ double demand_plan_expected(const struct demand_plan *plan, double t0_s,
 			  double t1_s);
 /* The rate (calls a second) at t_s. */
 double demand_plan_rate_at(const struct demand_plan *plan, double t_s);
+/* The highest rate over [0, horizon), and into *at_s the scenario time
+ * the first segment with it begins (0 when the rate is 0 throughout):
+ * one walk over the plan's segments, which are cut at every profile
+ * slot, surge and dated-event edge, both times of a repeated hour
+ * included, so no change of rate is missed. */
+double demand_plan_peak(const struct demand_plan *plan, double *at_s);
 /* Local seconds since 00:00 of the start date at scenario time t_s
  * (models/local_clock.h): the local day of t_s is its floor in days. */
 double demand_plan_local_s(const struct demand_plan *plan, double t_s);

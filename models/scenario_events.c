@@ -217,6 +217,15 @@ static int events_rows(struct scenario_read *ld, struct yaml_doc_at a,
 	return ld->yd.n_problems == before;
 }
 
+/* Row r's window [*a, *b) in scenario time, on clock c whose time 0 is
+ * t0 local seconds from 1970. */
+static void events_window(const struct local_clock *c, double t0,
+			  const struct events_row *r, double *a, double *b)
+{
+	*a = local_clock_elapsed(c, r->at_s - t0);
+	*b = local_clock_elapsed(c, r->at_s - t0 + r->duration_s);
+}
+
 /* Each line's windows: the rows that change its rate and overlap the
  * run, at scenario times (time 0 is run.start_date 00:00). A row's date,
  * start and end (start + hours) are local times, placed where the clock
@@ -228,7 +237,7 @@ static void events_windows(struct scenario_read *ld, const struct events_file *f
 {
 	struct scenario *sc = ld->sc;
 	double t0 = (double)demand_day_number(sc->run.start) * DAY_S;
-	double end = scenario_horizon_s(sc);
+	double end = scenario_horizon_s(sc), a, b;
 	struct local_clock c;
 
 	local_clock_init(&c, sc->run.start);
@@ -241,10 +250,8 @@ static void events_windows(struct scenario_read *ld, const struct events_file *f
 			return;
 		for (size_t j = 0; j < f->n; j++) {
 			const struct events_row *r = &f->rows[j];
-			double a = local_clock_elapsed(&c, r->at_s - t0);
-			double b = local_clock_elapsed(&c, r->at_s - t0 +
-						       r->duration_s);
 
+			events_window(&c, t0, r, &a, &b);
 			if (r->factor[l] != 1 && a < end && b > 0 && b > a)
 				dm->windows[dm->n_windows++] =
 					(struct demand_window){a, b - a,
@@ -257,11 +264,13 @@ static void events_windows(struct scenario_read *ld, const struct events_file *f
  *
  * The events of a line that change its rate are swept in time order: at
  * each start or end the set in force changes, and between two of those
- * the set, hence the product of its factors, is constant. That product,
- * and the rate the line then reaches (read from the line's own rate plan,
- * so the profile, the month, the surges in force and the events combine
- * exactly as the simulation combines them), are the true peaks: events or
- * surges that never meet are never multiplied together. */
+ * the set, hence the product of its factors, is constant; the largest
+ * product is the true one, as events that never meet are never
+ * multiplied together. The line's highest rate in the run is its own rate
+ * plan's (models/demand.h), the one the simulation draws arrivals from:
+ * the profile, the month, the surges in force and the events, over
+ * segments cut at every change of any of them in scenario time, so the
+ * hour the clocks repeat in October is read twice, as it happens. */
 
 /* An edge of one line's event: where it starts or ends. */
 struct events_edge {
@@ -280,28 +289,25 @@ struct events_sweep {
 	size_t n_active;
 };
 
-/* The line's rate over the run, read between the edges of the sweep. */
+/* The line's rate over the run: its plan, and the clock its events'
+ * windows are placed on. */
 struct events_scan {
-	const struct demand_spec *dm;
 	struct demand_plan *plan;    /* NULL: no event of the line meets the run */
 	struct local_clock clock;
 	double day0;                 /* local seconds from 1970 of 00:00 on
 					run.start_date */
-	double monday;               /* ... of 00:00 on the Monday of its week */
-	double end;                  /* past the run's end, by the clocks' shift */
-	double slot_s;
 };
 
-/* What the sweep found: the largest product of the events in force at
- * one time, and the highest rate (in the run) while any is in force;
- * each with when it starts and the latest-starting event in force, whose
- * cell is blamed. */
+/* What the sweep found, the largest product of the events in force at
+ * one time, and the plan, the highest rate in the run; each with when
+ * it starts, and the latest-starting event then in force, whose cell is
+ * blamed (rate_n 0: none). */
 struct events_peak {
 	double product, product_at;  /* product_at: local seconds from 1970 */
 	size_t product_row, product_n;
 	double rate, rate_at;        /* rate_at: scenario time */
 	double rate_events;          /* the events' product then */
-	size_t rate_row;
+	size_t rate_row, rate_n;
 };
 
 /* Edges sort by time; at one time an end comes before a start, as an
@@ -330,48 +336,6 @@ static void events_when_text(double x, char buf[EVENTS_WHEN_MAX])
 		 y, m, d, minute / 60, minute % 60);
 }
 
-/* The next local time after x, before v at the latest, at which the
- * line's profile slot (every midnight is a slot edge) or a surge's
- * occurrence starts or ends. */
-static double events_next_cut(const struct events_scan *s, double x, double v)
-{
-	double next = fmin(v, (floor(x / s->slot_s) + 1) * s->slot_s);
-
-	for (size_t i = 0; i < s->dm->n_surges; i++) {
-		const struct surge_spec *sg = &s->dm->surges[i];
-		double on = s->monday + sg->start_s, off = on + sg->duration_s;
-
-		next = fmin(next, on + (floor((x - on) / WEEK_S) + 1) * WEEK_S);
-		next = fmin(next, off + (floor((x - off) / WEEK_S) + 1) * WEEK_S);
-	}
-	return next > x ? next : v;
-}
-
-/* The line's rate over the local stretch [u, v) in which the events in
- * force (product p, latest row) do not change, cut where its slot or a
- * surge does and each piece read at its middle in scenario time (a piece
- * the clocks skip in March has none); the highest into pk. */
-static void events_scan_rate(const struct events_scan *s, double u, double v,
-			     double p, size_t row, struct events_peak *pk)
-{
-	v = fmin(v, s->end);
-	for (double x = fmax(u, s->day0), y; x < v; x = y) {
-		double a = local_clock_elapsed(&s->clock, x - s->day0), b, rate;
-
-		y = events_next_cut(s, x, v);
-		b = local_clock_elapsed(&s->clock, y - s->day0);
-		if (!(b > a))
-			continue;
-		rate = demand_plan_rate_at(s->plan, a + (b - a) / 2);
-		if (rate > pk->rate) {
-			pk->rate = rate;
-			pk->rate_at = a;
-			pk->rate_events = p;
-			pk->rate_row = row;
-		}
-	}
-}
-
 /* Applies one edge to the rows in force. */
 static void events_apply(struct events_sweep *w, const struct events_edge *e)
 {
@@ -386,10 +350,9 @@ static void events_apply(struct events_sweep *w, const struct events_edge *e)
 		}
 }
 
-/* The stretch [u, v) of the rows in force: their product (all factors,
- * as the rate multiplies them all) and, in the run, the rate. */
-static void events_stretch(const struct events_sweep *w,
-			   const struct events_scan *s, double u, double v,
+/* The stretch from u of the rows in force: their product (all factors,
+ * as the rate multiplies them all). */
+static void events_stretch(const struct events_sweep *w, double u,
 			   struct events_peak *pk)
 {
 	const struct events_row *rows = w->f->rows;
@@ -410,26 +373,27 @@ static void events_stretch(const struct events_sweep *w,
 		pk->product_row = latest;
 		pk->product_n = w->n_active;
 	}
-	if (s->plan && p > 0)
-		events_scan_rate(s, u, v, p, latest, pk);
 }
 
-/* Sweeps line w->l's events in time order into pk. */
-static void events_sweep_line(struct events_sweep *w,
-			      const struct events_scan *s,
-			      struct events_peak *pk)
+/* Sweeps line w->l's events in time order into pk. A row whose end
+ * rounds to its start here (hours too few for a date's seconds to tell
+ * apart; its window in the run, counted from the run's start, may still
+ * last a moment) ends at the next time after its start, so that it is
+ * in force at its start and only there. */
+static void events_sweep_line(struct events_sweep *w, struct events_peak *pk)
 {
 	const struct events_file *f = w->f;
 
 	w->n_edges = w->n_active = 0;
 	for (size_t r = 0; r < f->n; r++) {
 		const struct events_row *e = &f->rows[r];
+		double end = fmax(e->at_s + e->duration_s,
+				  nextafter(e->at_s, INFINITY));
 
 		if (e->factor[w->l] == 1)
 			continue;
 		w->edge[w->n_edges++] = (struct events_edge){e->at_s, 1, r};
-		w->edge[w->n_edges++] =
-			(struct events_edge){e->at_s + e->duration_s, 0, r};
+		w->edge[w->n_edges++] = (struct events_edge){end, 0, r};
 	}
 	qsort(w->edge, w->n_edges, sizeof *w->edge, events_edge_cmp);
 	for (size_t i = 0; i < w->n_edges;) {
@@ -438,7 +402,7 @@ static void events_sweep_line(struct events_sweep *w,
 		for (; i < w->n_edges && w->edge[i].t == t; i++)
 			events_apply(w, &w->edge[i]);
 		if (w->n_active > 0 && i < w->n_edges)
-			events_stretch(w, s, t, w->edge[i].t, pk);
+			events_stretch(w, t, pk);
 	}
 }
 
@@ -459,7 +423,7 @@ static void events_report_row(struct scenario_read *ld, struct events_file *f,
 
 /* Line l's peaks against the bounds: the events in force at one time may
  * multiply its rate by at most SCENARIO_EVENTS_FACTOR_MAX (wherever they
- * fall), and its rate with them in the run may reach at most
+ * fall), and its rate in the run may reach at most
  * SCENARIO_PEAK_RATE_MAX. */
 static void events_report_peak(struct scenario_read *ld, struct events_file *f,
 			       size_t l, const struct events_scan *s,
@@ -477,7 +441,10 @@ static void events_report_peak(struct scenario_read *ld, struct events_file *f,
 				  "in force at one time may multiply it by at "
 				  "most %g", when, pk->product_n, name,
 				  pk->product, SCENARIO_EVENTS_FACTOR_MAX);
-	} else if (pk->rate > SCENARIO_PEAK_RATE_MAX) {
+	} else if (pk->rate > SCENARIO_PEAK_RATE_MAX && pk->rate_n > 0) {
+		/* With no event in force the peak is the line's own, which
+		 * its check of the scenario (scenario_calls.c) bounded from
+		 * above already. */
 		events_when_text(s->day0 + local_clock_s(&s->clock, &sp,
 							 pk->rate_at), when);
 		events_report_row(ld, f, pk->rate_row, l, "at its peak, from "
@@ -496,21 +463,43 @@ static int events_scan_init(struct scenario_read *ld, size_t l,
 			    struct events_scan *s)
 {
 	const struct scenario *sc = ld->sc;
+	const struct demand_spec *dm = &sc->lines[l].demand;
 	struct sim_err err;
 
 	memset(s, 0, sizeof *s);
-	s->dm = &sc->lines[l].demand;
 	local_clock_init(&s->clock, sc->run.start);
 	s->day0 = (double)demand_day_number(sc->run.start) * DAY_S;
-	s->monday = s->day0 - s->clock.week0_s;
-	s->end = s->day0 + scenario_horizon_s(sc) + HOUR_S;
-	s->slot_s = WEEK_S / (double)s->dm->n_slots;
-	if (s->dm->n_windows == 0)
+	if (dm->n_windows == 0)
 		return 1;
 	sim_err_clear(&err);
-	s->plan = demand_plan_new(s->dm, sc->run.start, scenario_horizon_s(sc),
+	s->plan = demand_plan_new(dm, sc->run.start, scenario_horizon_s(sc),
 				  &err);
 	return s->plan != NULL;
+}
+
+/* Line l's highest rate in the run, and the events in force where it
+ * begins: their product and the latest-starting of them. A segment of
+ * the plan lies wholly inside or outside each window, whose edges cut
+ * it, so "in force" is read at its start. */
+static void events_rate_peak(const struct events_file *f, size_t l,
+			     const struct events_scan *s,
+			     struct events_peak *pk)
+{
+	double a, b;
+
+	if (!s->plan)
+		return;
+	pk->rate = demand_plan_peak(s->plan, &pk->rate_at);
+	for (size_t r = 0; r < f->n; r++) {
+		const struct events_row *e = &f->rows[r];
+
+		events_window(&s->clock, s->day0, e, &a, &b);
+		if (e->factor[l] == 1 || !(a <= pk->rate_at && pk->rate_at < b))
+			continue;
+		pk->rate_events *= e->factor[l];
+		if (pk->rate_n++ == 0 || e->at_s >= f->rows[pk->rate_row].at_s)
+			pk->rate_row = r;
+	}
 }
 
 /* Every line's events against the bounds, once the windows are laid. */
@@ -521,14 +510,15 @@ static void events_check(struct scenario_read *ld, struct events_file *f)
 	w.edge = scenario_read_calloc(ld, 2 * f->n, sizeof *w.edge);
 	w.active = scenario_read_calloc(ld, f->n, sizeof *w.active);
 	for (w.l = 0; w.l < ld->sc->n_lines && w.edge && w.active; w.l++) {
-		struct events_peak pk = {0, 0, 0, 0, 0, 0, 1, 0};
+		struct events_peak pk = {0, 0, 0, 0, 0, 0, 1, 0, 0};
 		struct events_scan s;
 
 		if (!events_scan_init(ld, w.l, &s)) {
 			ld->yd.oom = 1;
 			break;
 		}
-		events_sweep_line(&w, &s, &pk);
+		events_sweep_line(&w, &pk);
+		events_rate_peak(f, w.l, &s, &pk);
 		events_report_peak(ld, f, w.l, &s, &pk);
 		demand_plan_free(s.plan);
 	}

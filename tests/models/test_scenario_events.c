@@ -211,6 +211,20 @@ static void test_events_apart_are_not_multiplied(void **state)
 	scenario_free(sc);
 }
 
+/* An event whose hours are too few for its end to differ from its start
+ * is in force only at its start: it never meets the x30 three days
+ * later, whose product with its x40 would pass the bound. */
+static void test_an_instant_event_meets_nothing(void **state)
+{
+	struct scenario *sc = ev_good("date,start,hours,999\n"
+				      "2024-04-02,10:00,1e-12,40\n"
+				      "2024-04-05,10:00,2,30\n");
+
+	(void)state;
+	assert_int_equal(sc->lines[0].demand.n_windows, 2);
+	scenario_free(sc);
+}
+
 /* One line of 3600 calls an hour (1 a second, flat) with surges s1 and s2
  * (x30 each), run from Monday 2024-04-01, and an events key naming
  * e.csv. */
@@ -296,6 +310,33 @@ static void test_peak_where_the_clocks_skip_an_hour(void **state)
 		fail_msg("%s", err.text);
 	ev_clean(&d);
 	scenario_free(sc);
+}
+
+/* DST_RUN's line from Monday 2024-10-21, with a x30 surge from Sunday
+ * 01:30 for half an hour: on 2024-10-27 the clocks go back at 02:00, so
+ * 01:30 comes twice, and the surge with it. */
+#define AUTUMN_RUN "name: t\nrun: {days: 7, replications: 3, start_date: " \
+	"\"2024-10-21\"}\nlines:\n  - name: \"999\"\n    volume: " \
+	"{per_hour: 3600}\n    surges:\n      - {start: \"sun 01:30\", " \
+	"hours: 0.5, factor: 30}\n" HANDLE ANSWER POOLS SHIFT "events: e.csv\n"
+
+/* The peak is found in the hour the clocks repeat in October, where the
+ * rate changes within it: a x40 from midnight meets the surge at 01:30
+ * (1200 calls a second), as it would on any other Sunday. */
+static void test_peak_where_the_clocks_repeat_an_hour(void **state)
+{
+	struct ev_dir d;
+	struct sim_err err;
+	struct scenario *sc = NULL;
+
+	(void)state;
+	assert_int_equal(ev_load_text(AUTUMN_RUN, "date,start,hours,999\n"
+				      "2024-10-27,00:00,6,40\n", &sc, &err, &d),
+			 SIM_ESCENARIO);
+	ev_clean(&d);
+	assert_problem(&err, d.csv, ":2:20: events: at its peak, from "
+		       "2024-10-27 01:30, line 999 would have 1200 calls a "
+		       "second (30 without events x 40,");
 }
 
 /* A calls-only run of one flat line of 240 calls a day whose callers
@@ -429,6 +470,8 @@ int main(void)
 		cmocka_unit_test(test_surges_apart_are_not_multiplied),
 		cmocka_unit_test(test_surges_and_events_that_meet),
 		cmocka_unit_test(test_peak_where_the_clocks_skip_an_hour),
+		cmocka_unit_test(test_peak_where_the_clocks_repeat_an_hour),
+		cmocka_unit_test(test_an_instant_event_meets_nothing),
 		cmocka_unit_test(test_offered_in_the_window_follows_the_factor),
 		cmocka_unit_test(test_events_the_run_misses_change_nothing),
 	};
