@@ -117,6 +117,9 @@ struct ev_calendar {
 	struct ev_key *heap;     /* the events outside the window */
 	size_t n_heap;
 	size_t n_past;           /* heap events before the window */
+	int64_t heap_enter;      /* the window start at which the heap's
+				    earliest event enters the window
+				    (INT64_MAX: the heap is empty) */
 	/* Before the ring starts, every event, earliest first, in
 	 * list[head .. head + n_short). */
 	struct ev_short list[EV_SHORT_CAP];
@@ -225,6 +228,7 @@ struct ev_calendar *ev_calendar_new(void)
 	}
 	cal->next_seq = 1;
 	cal->lent = EV_NIL;
+	cal->heap_enter = INT64_MAX;
 	/* Any width is correct; the first check after EV_ADAPT_POPS pops
 	 * replaces this one with one fitted to the events. */
 	cal->width_s = 1.0;
@@ -286,9 +290,25 @@ static inline uint32_t ev_heap_top(const struct ev_calendar *cal)
 	return (uint32_t)(cal->heap[0].order & EV_SLOT_MASK);
 }
 
-/* Adds an event by its key: parents move down into the hole until the key
- * fits. */
-static void ev_heap_push(struct ev_calendar *cal, struct ev_key key)
+/* Notes where the window must start for the heap's earliest event to
+ * enter it (heap_enter), after a pop of the heap changed the earliest; a
+ * push that makes a new earliest sets it from the bucket it has. A pop of
+ * the calendar then tells from one comparison whether the window's move
+ * brings the heap's earliest in, where it would read the event and
+ * compute its bucket on every pop that moves the window (most of them,
+ * while far-off events wait in the heap). */
+static void ev_heap_mark(struct ev_calendar *cal)
+{
+	cal->heap_enter = INT64_MAX;
+	if (cal->n_heap > 0)
+		cal->heap_enter = ev_bucket_of(cal,
+			cal->node[ev_heap_top(cal)].ev.time_s) - EV_RING_N + 1;
+}
+
+/* Adds an event by its key (its bucket is id): parents move down into the
+ * hole until the key fits. */
+static void ev_heap_push(struct ev_calendar *cal, struct ev_key key,
+			 int64_t id)
 {
 	size_t i = cal->n_heap++;
 
@@ -301,6 +321,8 @@ static void ev_heap_push(struct ev_calendar *cal, struct ev_key key)
 		i = parent;
 	}
 	cal->heap[i] = key;
+	if (i == 0)
+		cal->heap_enter = id - EV_RING_N + 1;
 }
 
 /* The earliest of the children first..n-1 of one node (at least one). With
@@ -344,6 +366,7 @@ static void ev_heap_pop(struct ev_calendar *cal)
 		i = child;
 	}
 	heap[i] = last;
+	ev_heap_mark(cal);
 }
 
 /* ---- the ring: events in the window ------------------------------------- */
@@ -369,6 +392,23 @@ static void ev_ring_insert(struct ev_calendar *cal, uint32_t s, int64_t id,
 		cal->cur = id;
 }
 
+/* Files slot s, holding the event (t_s, seq) of bucket id outside the
+ * window, in the heap. Out of line, so that a push into the ring, the
+ * usual one, saves no registers for the heap's loop. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void ev_place_heap(struct ev_calendar *cal, uint32_t s, double t_s,
+			  uint64_t seq, int64_t id)
+{
+	struct ev_key key = { ev_time_key(t_s), seq << EV_SLOT_BITS | s };
+
+	/* The window never moves back (it starts at the last pop), so an
+	 * event before it stays before it until it pops. */
+	cal->n_past += id < cal->lo;
+	ev_heap_push(cal, key, id);
+}
+
 /* Files slot s, holding the event (t_s, seq), in the ring when its bucket
  * is in the window, else in the heap. */
 static void ev_place(struct ev_calendar *cal, uint32_t s, double t_s,
@@ -376,30 +416,30 @@ static void ev_place(struct ev_calendar *cal, uint32_t s, double t_s,
 {
 	int64_t id = ev_bucket_of(cal, t_s);
 
-	if (id >= cal->lo && id - cal->lo < EV_RING_N) {
+	if (id >= cal->lo && id - cal->lo < EV_RING_N)
 		ev_ring_insert(cal, s, id, t_s, seq);
-	} else {
-		struct ev_key key = { ev_time_key(t_s), seq << EV_SLOT_BITS | s };
-
-		/* The window never moves back (it starts at the last pop),
-		 * so an event before it stays before it until it pops. */
-		cal->n_past += id < cal->lo;
-		ev_heap_push(cal, key);
-	}
+	else
+		ev_place_heap(cal, s, t_s, seq, id);
 }
 
 /* Moves heap events whose bucket is now in the window into the ring. The
  * heap's earliest event comes first, so the first one outside the window
  * ends the move: one that is later, or one earlier than the window, which
- * is the next to pop anyway. */
+ * is the next to pop anyway. The earliest's bucket is known from
+ * heap_enter, which each pop of the heap sets for the next. Out of line:
+ * it runs only when an event enters, and inlined it would cost the event
+ * loop registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static void ev_migrate(struct ev_calendar *cal)
 {
-	while (cal->n_heap > 0) {
+	while (cal->heap_enter <= cal->lo) {
+		int64_t id = cal->heap_enter + EV_RING_N - 1;
 		uint32_t s = ev_heap_top(cal);
 		const struct ev_event *ev = &cal->node[s].ev;
-		int64_t id = ev_bucket_of(cal, ev->time_s);
 
-		if (id < cal->lo || id - cal->lo >= EV_RING_N)
+		if (id < cal->lo)
 			return;
 		ev_heap_pop(cal);
 		ev_ring_insert(cal, s, id, ev->time_s, ev->seq);
@@ -480,6 +520,7 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 			first_s = cal->node[all[i]].ev.time_s;
 	cal->n_ring = 0;
 	cal->n_heap = 0;
+	cal->heap_enter = INT64_MAX;
 	cal->n_past = 0;
 	cal->width_s = width_s;
 	cal->inv_width = 1.0 / width_s;
@@ -638,10 +679,12 @@ static inline void ev_advance(struct ev_calendar *cal, int64_t id)
 
 	/* Whether the window moves is as random as the gaps between events
 	 * (a bucket holds one event or none), so the move is made without a
-	 * branch; the heap, empty in most runs, is looked at only then. */
+	 * branch; the heap is looked at only when the move brings its
+	 * earliest event into the window (heap_enter), which a window that
+	 * did not move cannot do. */
 	cal->lo = moved ? id : cal->lo;
 	cal->cur = cal->cur < id ? id : cal->cur;
-	if ((cal->n_heap > 0) & moved)
+	if (id >= cal->heap_enter)
 		ev_migrate(cal);
 }
 
