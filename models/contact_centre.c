@@ -470,15 +470,23 @@ static CC_OUT_OF_LINE void offer(struct cc_model *m, struct caller *c,
 }
 
 /* Schedules the next first-time call of line ls after now, if any: an
- * event of the plain path in a plain scenario. */
+ * event of the plain path in a plain scenario. A line has always one
+ * such call pending, so the first SIM_LANES lines keep theirs in a lane
+ * of the calendar, line l in lane l (sim.h), where it costs less. */
 CC_BOTH_PATHS void schedule_arrival(struct cc_model *m, struct line_state *ls,
 				    double now, bool plain)
 {
 	double e1 = dist_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
 	double next_s = demand_plan_next(ls->plan, now, e1, &ls->plan_hint);
-	if (isfinite(next_s) && next_s < m->end_s)
-		sim_schedule(m->ctx, next_s,
-			     plain ? on_arrival_plain : on_arrival, ls, 0);
+	size_t l = (size_t)(ls - m->lines);
+	ev_handler fn = plain ? on_arrival_plain : on_arrival;
+
+	if (!(isfinite(next_s) && next_s < m->end_s))
+		return;
+	if (l < SIM_LANES)
+		sim_schedule_lane(m->ctx, (int)l, next_s, fn, ls, 0);
+	else
+		sim_schedule(m->ctx, next_s, fn, ls, 0);
 }
 
 CC_BOTH_PATHS void arrival(struct sim_ctx *ctx, const struct ev_event *ev,

@@ -77,6 +77,7 @@
 #define EV_ADAPT_POPS 1024
 #define EV_WIDTH_GAPS 0.25
 #define EV_BUSY_MASK ((uint64_t)EV_RING_N / 64 - 1)
+#define EV_LANES EV_CALENDAR_LANES
 /* Rare paths (growing the arrays, refitting the width) kept out of push
  * and pop, so that their registers and code do not burden the common
  * path. */
@@ -136,6 +137,21 @@ struct ev_calendar {
 	uint32_t lent;           /* the slot ev_calendar_next_until lent, freed
 				    by the next pop, or EV_NIL */
 	double mark_s;           /* time of the pop that checked it */
+	/* The lanes' events (time_s INFINITY: none pending), outside the
+	 * slots, the ring and the heap; lane_first is the lane whose event
+	 * pops first, -1 when none is pending, and lanes_hi one past the
+	 * highest lane ever pushed. A lane's event, when popped, is lent
+	 * from lane_lent: its lane is free again at once. The earliest's
+	 * time and sequence are kept beside it for the pops, which compare
+	 * them with the store's earliest (INFINITY and UINT64_MAX when no
+	 * lane event is pending). */
+	double lane_s;
+	uint64_t lane_seq;
+	struct ev_event lane[EV_LANES];
+	int lane_first;
+	int lanes_hi;
+	size_t n_lane;
+	struct ev_event lane_lent;
 };
 
 /* Strict "pops before" of heap keys: (time, order) compared as one 128-bit
@@ -229,6 +245,11 @@ struct ev_calendar *ev_calendar_new(void)
 	cal->next_seq = 1;
 	cal->lent = EV_NIL;
 	cal->heap_enter = INT64_MAX;
+	cal->lane_first = -1;
+	cal->lane_s = INFINITY;
+	cal->lane_seq = UINT64_MAX;
+	for (int k = 0; k < EV_LANES; k++)
+		cal->lane[k].time_s = INFINITY;
 	/* Any width is correct; the first check after EV_ADAPT_POPS pops
 	 * replaces this one with one fitted to the events. */
 	cal->width_s = 1.0;
@@ -671,6 +692,45 @@ uint64_t ev_calendar_push_room(struct ev_calendar *cal, double time_s,
 	return seq;
 }
 
+/* Makes lane k, holding an event, the earliest. */
+static inline void ev_lane_first(struct ev_calendar *cal, int k)
+{
+	cal->lane_first = k;
+	cal->lane_s = cal->lane[k].time_s;
+	cal->lane_seq = cal->lane[k].seq;
+}
+
+/* Schedules lane k's event (the lane is empty; time_s is finite and
+ * sequence numbers are left: ev_calendar_lane_room). It takes the next
+ * sequence number, as a push would, so the order of every event is the
+ * one a push would give it; it only stays out of the slots, the ring and
+ * the heap, where a process that always has exactly one event pending
+ * (a line's next arrival) would pay a push and a pop of the ring. The
+ * earliest lane is kept at once: the new event against the earliest. */
+uint64_t ev_calendar_lane_push(struct ev_calendar *cal, int k, double time_s,
+			       ev_handler fn, void *obj, int64_t arg)
+{
+	uint64_t seq = cal->next_seq++;
+	struct ev_event *ev = &cal->lane[k];
+
+	assert(k >= 0 && k < EV_LANES && ev->time_s == INFINITY);
+	assert(fn != NULL && isfinite(time_s) && seq < EV_SEQ_MAX);
+	*ev = (struct ev_event){ time_s, seq, fn, obj, arg };
+	cal->n_lane++;
+	if (k >= cal->lanes_hi)
+		cal->lanes_hi = k + 1;
+	if (ev_event_before(ev, &(struct ev_event){ .time_s = cal->lane_s,
+						   .seq = cal->lane_seq }))
+		ev_lane_first(cal, k);
+	return seq;
+}
+
+/* 1 when a lane push of a finite time will succeed. */
+int ev_calendar_lane_room(const struct ev_calendar *cal)
+{
+	return cal->next_seq < EV_SEQ_MAX;
+}
+
 /* Moves the window on to bucket id, that of the event just popped: no
  * event left pops before it, so no bucket before its own is needed. */
 static inline void ev_advance(struct ev_calendar *cal, int64_t id)
@@ -697,11 +757,21 @@ static inline void ev_release(struct ev_calendar *cal)
 	}
 }
 
-/* Takes the earliest event of a calendar with a ring off it if its time
- * is at most end_s, returning its slot (still to be freed), or EV_NIL.
- * The window moves to the popped event's bucket: that of the ring's first
- * bucket, or computed for one from the heap. */
-static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
+/* Whether an event (t_s, seq) pops before the bound (bound_s, bound_seq):
+ * the earliest lane event, or (end_s, UINT64_MAX), which every event at
+ * or before end_s pops before. Equal times are rare: the branch is. */
+static inline int ev_due(double t_s, uint64_t seq, double bound_s,
+			 uint64_t bound_seq)
+{
+	return t_s < bound_s || (t_s == bound_s && seq < bound_seq);
+}
+
+/* Takes the earliest event of a calendar with a ring off it if it pops
+ * before the bound (ev_due), returning its slot (still to be freed), or
+ * EV_NIL. The window moves to the popped event's bucket: that of the
+ * ring's first bucket, or computed for one from the heap. */
+static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double bound_s,
+				  uint64_t bound_seq)
 {
 	int in_heap;
 	int64_t id = cal->cur;
@@ -710,7 +780,8 @@ static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
 	if (cal->n_ring > 0)
 		id = cal->cur = ev_first_bucket(cal);
 	s = ev_first(cal, id, &in_heap);
-	if (cal->node[s].ev.time_s > end_s)
+	if (!ev_due(cal->node[s].ev.time_s, cal->node[s].ev.seq, bound_s,
+		    bound_seq))
 		return EV_NIL;
 	if (in_heap) {
 		ev_heap_pop(cal);
@@ -731,17 +802,18 @@ static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
 	return s;
 }
 
-/* Takes the earliest event off the calendar if its time is at most end_s
- * and returns its slot, which the caller frees; EV_NIL when the calendar
- * is empty or its earliest event is later. */
-static inline uint32_t ev_remove(struct ev_calendar *cal, double end_s)
+/* Takes the earliest event held in a slot off the calendar if it pops
+ * before the bound (ev_due) and returns its slot, which the caller frees;
+ * EV_NIL when there is none or it does not. */
+static inline uint32_t ev_remove(struct ev_calendar *cal, double bound_s,
+				 uint64_t bound_seq)
 {
 	uint32_t s;
 
 	if (cal->n == 0)
 		return EV_NIL;
 	if (cal->ring_on) {
-		s = ev_remove_ring_on(cal, end_s);
+		s = ev_remove_ring_on(cal, bound_s, bound_seq);
 		if (s == EV_NIL)
 			return EV_NIL;
 		cal->n--;
@@ -749,7 +821,9 @@ static inline uint32_t ev_remove(struct ev_calendar *cal, double end_s)
 			ev_adapt(cal, cal->node[s].ev.time_s);
 		return s;
 	}
-	if (cal->list[cal->head].time_s > end_s)
+	if (!ev_due(cal->list[cal->head].time_s,
+		    cal->list[cal->head].order >> EV_SLOT_BITS, bound_s,
+		    bound_seq))
 		return EV_NIL;
 	s = (uint32_t)(cal->list[cal->head].order & EV_SLOT_MASK);
 	cal->n_short--;
@@ -758,20 +832,79 @@ static inline uint32_t ev_remove(struct ev_calendar *cal, double end_s)
 	return s;
 }
 
+/* Finds the earliest lane event again after one popped. */
+static void ev_lane_scan(struct ev_calendar *cal)
+{
+	int first = -1;
+
+	for (int k = 0; k < cal->lanes_hi; k++)
+		if (cal->lane[k].time_s != INFINITY &&
+		    (first < 0 || ev_event_before(&cal->lane[k],
+						  &cal->lane[first])))
+			first = k;
+	cal->lane_first = -1;
+	cal->lane_s = INFINITY;
+	cal->lane_seq = UINT64_MAX;
+	if (first >= 0)
+		ev_lane_first(cal, first);
+}
+
+/* The bound of a pop due by end_s (ev_due): the earliest lane event, when
+ * there is one at or before end_s, else end_s itself (none pending: its
+ * time is INFINITY and its sequence UINT64_MAX, so end_s = INFINITY gives
+ * the same bound). */
+static inline void ev_bound(const struct ev_calendar *cal, double end_s,
+			    double *bound_s, uint64_t *bound_seq)
+{
+	int lane = cal->lane_s <= end_s;
+
+	*bound_s = lane ? cal->lane_s : end_s;
+	*bound_seq = lane ? cal->lane_seq : UINT64_MAX;
+}
+
+/* Takes the earliest lane event off its lane (one is pending) into
+ * lane_lent, which it returns. */
+static const struct ev_event *ev_lane_take(struct ev_calendar *cal)
+{
+	struct ev_event *ev = &cal->lane[cal->lane_first];
+
+	cal->lane_lent = *ev;
+	ev->time_s = INFINITY;
+	cal->n_lane--;
+	ev_lane_scan(cal);
+	return &cal->lane_lent;
+}
+
+/* The earliest event due by end_s, removed: lent from its slot (freed at
+ * the next pop) or from lane_lent; NULL when none is due. */
+static inline const struct ev_event *ev_next(struct ev_calendar *cal,
+					     double end_s)
+{
+	double bound_s;
+	uint64_t bound_seq;
+
+	ev_release(cal);
+	ev_bound(cal, end_s, &bound_s, &bound_seq);
+	cal->lent = ev_remove(cal, bound_s, bound_seq);
+	if (cal->lent != EV_NIL)
+		return &cal->node[cal->lent].ev;
+	if (bound_seq == UINT64_MAX)
+		return NULL;
+	return ev_lane_take(cal);
+}
+
 /* Removes the earliest event into *out if its time is at most end_s;
  * returns 1 if it did, 0 (out untouched) when the calendar is empty or its
  * earliest event is later. */
 int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
 			  struct ev_event *out)
 {
-	uint32_t s;
+	const struct ev_event *ev = ev_next(cal, end_s);
 
-	ev_release(cal);
-	s = ev_remove(cal, end_s);
-	if (s == EV_NIL)
+	if (ev == NULL)
 		return 0;
-	*out = cal->node[s].ev;
-	cal->free_slot[cal->n_free++] = s;
+	*out = *ev;
+	ev_release(cal);
 	return 1;
 }
 
@@ -779,15 +912,12 @@ int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
  * until the next pop; NULL when the calendar is empty or the earliest is
  * later. Its slot is freed only at the next pop, so pushes made meanwhile
  * (by the event's own handler) cannot overwrite it, and the event need
- * not be copied out. */
+ * not be copied out; a lane's event is lent from a copy, its lane free
+ * for the handler to push the next. */
 const struct ev_event *ev_calendar_next_until(struct ev_calendar *cal,
 					      double end_s)
 {
-	ev_release(cal);
-	cal->lent = ev_remove(cal, end_s);
-	if (cal->lent == EV_NIL)
-		return NULL;
-	return &cal->node[cal->lent].ev;
+	return ev_next(cal, end_s);
 }
 
 /* Removes the earliest event into *out; returns 0 (out untouched) when the
@@ -797,8 +927,8 @@ int ev_calendar_pop(struct ev_calendar *cal, struct ev_event *out)
 	return ev_calendar_pop_until(cal, INFINITY, out);
 }
 
-/* Lends the earliest event until the next push or pop, or NULL when empty. */
-const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal)
+/* The earliest event held in a slot, or NULL when none is. */
+static const struct ev_event *ev_peek_slots(const struct ev_calendar *cal)
 {
 	int in_heap;
 
@@ -810,8 +940,19 @@ const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal)
 				   &in_heap)].ev;
 }
 
+/* Lends the earliest event until the next push or pop, or NULL when empty. */
+const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal)
+{
+	const struct ev_event *ev = ev_peek_slots(cal);
+
+	if (cal->lane_first >= 0 &&
+	    (ev == NULL || ev_event_before(&cal->lane[cal->lane_first], ev)))
+		return &cal->lane[cal->lane_first];
+	return ev;
+}
+
 /* Events held, cancelled-but-not-yet-popped ones included. */
 size_t ev_calendar_size(const struct ev_calendar *cal)
 {
-	return cal->n;
+	return cal->n + cal->n_lane;
 }
