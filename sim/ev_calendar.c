@@ -28,7 +28,7 @@
  * window or all after (see ev_first). The width only changes the cost:
  * every EV_ADAPT_POPS pops it is set to about EV_WIDTH_GAPS mean gaps
  * between pops (a power of two, changed only when off by more than a
- * factor of two, and the ring rebuilt).
+ * factor of EV_WIDTH_SLACK, and the ring rebuilt).
  *
  * A calendar with few events gains nothing from the ring (a single-server
  * queue holds two or three), so until more than EV_RING_START events are
@@ -76,6 +76,12 @@
 #define EV_SHORT_CAP 64
 #define EV_ADAPT_POPS 1024
 #define EV_WIDTH_GAPS 0.25
+/* A width is kept while within this factor of the one wanted: a factor
+ * of two rebuilt W3's ring twice a day, as the day's rates moved the
+ * wanted width across a power of two and back (each rebuild refiles
+ * every pending event), where four keeps one width nearly all the run
+ * and costs fewer instructions (bench/instructions). */
+#define EV_WIDTH_SLACK 4.0
 #define EV_BUSY_MASK ((uint64_t)EV_RING_N / 64 - 1)
 #define EV_LANES EV_CALENDAR_LANES
 /* Rare paths (growing the arrays, refitting the width) kept out of push
@@ -554,7 +560,7 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 /* Every EV_ADAPT_POPS pops: fits the width to the mean gap between pops
  * since the last check (a power of two, so that bucket numbers are exact
  * scalings of time), rebuilding the ring when it changes by more than a
- * factor of two either way. */
+ * factor of EV_WIDTH_SLACK either way. */
 EV_COLD static void ev_adapt(struct ev_calendar *cal, double now_s)
 {
 	double want_s = (now_s - cal->mark_s) / EV_ADAPT_POPS * EV_WIDTH_GAPS;
@@ -565,7 +571,8 @@ EV_COLD static void ev_adapt(struct ev_calendar *cal, double now_s)
 	/* No time passed (or it ran backwards): nothing to fit. */
 	if (!(want_s > 0.0) || !isfinite(want_s))
 		return;
-	if (want_s >= 0.5 * cal->width_s && want_s <= 2.0 * cal->width_s)
+	if (want_s >= cal->width_s / EV_WIDTH_SLACK &&
+	    want_s <= EV_WIDTH_SLACK * cal->width_s)
 		return;
 	frexp(want_s, &e);
 	want_s = ldexp(1.0, e - 1);
