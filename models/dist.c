@@ -262,24 +262,25 @@ double dist_exponential(gsl_rng *r, double mean)
  * GSL takes one output of the engine's generator through a call into
  * libgsl and the type's function pointer, and accepts it at once about 98
  * times in 100; that step is done here, on the generator's state, with
- * GSL's own tables (models/dist_gauss_table.h). Any other output (a wedge,
- * the tail) puts the state back and leaves the whole draw to GSL, so the
- * numbers drawn are GSL's, one for one. */
+ * GSL's own tables (models/dist_gauss_table.h). The output is read
+ * without stepping the state, which steps only when it is accepted: any
+ * other output (a wedge, the tail) leaves the state as it was and the
+ * whole draw to GSL, so the numbers drawn are GSL's, one for one. */
 static double dist_gaussian(gsl_rng *r, double sigma)
 {
 #if ULONG_MAX >= UINT64_MAX
 	if (r->type == xoshiro256pp_type()) {
 		struct xoshiro256pp_state *st = r->state;
-		struct xoshiro256pp_state before = *st;
-		uint64_t k = xoshiro256pp_next(st);
+		uint64_t k = xoshiro256pp_peek(st);
 		size_t i = (size_t)(k & 0x7f);
 		uint32_t j = (uint32_t)(k >> 8) & 0xffffff;
 
 		/* GSL: sign * sigma * (j * wtab[i]), sign +1 for bit 7. */
-		if (j < dist_gauss_k[i])
+		if (j < dist_gauss_k[i]) {
+			xoshiro256pp_step(st);
 			return ((k & 0x80) ? sigma : -sigma) *
 			       ((double)j * dist_gauss_w[i]);
-		*st = before;
+		}
 	}
 #endif
 	return gsl_ran_gaussian_ziggurat(r, sigma);
