@@ -92,6 +92,13 @@
 #else
 #define EV_COLD
 #endif
+/* The ring's insertion, inlined into the push: a call there cost W2 and
+ * W3 half a per cent of their instructions. */
+#if defined(__GNUC__)
+#define EV_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define EV_ALWAYS_INLINE
+#endif
 /* The end of an empty list. */
 #define EV_NIL UINT32_MAX
 /* Bucket numbers are clamped to +-2^62 so that lo + EV_RING_N cannot
@@ -404,8 +411,9 @@ static void ev_heap_pop(struct ev_calendar *cal)
  * the walk is short. The time and sequence come as arguments, not from the
  * slot: a push has only just stored them there, and loading them back
  * would wait for the stores. */
-static void ev_ring_insert(struct ev_calendar *cal, uint32_t s, int64_t id,
-			   double t_s, uint64_t seq)
+static inline EV_ALWAYS_INLINE void ev_ring_insert(struct ev_calendar *cal,
+						   uint32_t s, int64_t id,
+						   double t_s, uint64_t seq)
 {
 	uint32_t *link = &cal->bucket[(uint64_t)id & EV_RING_MASK];
 	struct ev_event ev = { .time_s = t_s, .seq = seq };
