@@ -332,7 +332,11 @@ size_t dist_discrete(const gsl_ran_discrete_t *g, gsl_rng *r)
 	else
 #endif
 		u = gsl_rng_uniform(r);
-	c = (size_t)(u * (double)g->K);
+	/* Through int64_t: K and c are far below 2^63, where the signed
+	 * conversions give the same numbers as the unsigned ones, without
+	 * their tests of the top bit. */
+	assert(g->K > 0 && g->K <= INT64_MAX);
+	c = (size_t)(int64_t)(u * (double)(int64_t)g->K);
 	if (g->F[c] == 1.0 || u < g->F[c])
 		return c;
 	return g->A[c];
