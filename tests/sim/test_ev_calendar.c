@@ -440,6 +440,39 @@ static int lane_twin_pop(struct ev_calendar *lanes, struct ev_calendar *plain,
 	return popped;
 }
 
+/* After ev popped at its time: a lane process's next event (into its lane
+ * in `lanes`, pushed in `plain`), and, now and then, new tokens pushed
+ * into both (a lane event starts one while fewer than 400 were started,
+ * none after round 250000): the store grows and shrinks. Returns 1 when
+ * ev was a lane event. */
+static int lane_twin_next(struct ev_calendar *lanes, struct ev_calendar *plain,
+			  gsl_rng *r, const struct ev_event *ev, size_t round,
+			  size_t *tokens)
+{
+	double now = ev->time_s;
+
+	if (ev->arg < 0) {
+		double t = lane_token_next(r, ev->arg, now);
+		int k = (int)(-1 - ev->arg);
+
+		assert_int_equal(ev_calendar_lane_push(lanes, k, t, on_b, NULL,
+						       ev->arg),
+				 ev_calendar_push(plain, t, on_b, NULL, ev->arg));
+	}
+	for (int j = 0; j < 2 && (ev->arg >= 0 || *tokens < 400); j++) {
+		double t = lane_token_next(r, (int64_t)round, now);
+
+		if (round > 250000 || gsl_rng_uniform(r) < 0.5)
+			break;
+		assert_int_equal(ev_calendar_push(lanes, t, on_a, NULL,
+						  (int64_t)round),
+				 ev_calendar_push(plain, t, on_a, NULL,
+						  (int64_t)round));
+		*tokens += ev->arg < 0;
+	}
+	return ev->arg < 0;
+}
+
 /* Lanes against pushes: the same events go into two calendars, the lane
  * processes' (one pending each, always) into lanes of the first and
  * pushed into the second, every other one pushed into both. Every pop
@@ -472,29 +505,8 @@ static void test_ev_calendar_lanes_match_pushes(void **state)
 		if (!lane_twin_pop(lanes, plain, (int)(i % 3), end_s, &ev))
 			continue;
 		now = ev.time_s;
-		/* The popped event's successor, and now and then a new token
-		 * (up to 400 of them), or none: the store grows and shrinks. */
-		if (ev.arg < 0) {
-			double t = lane_token_next(r, ev.arg, now);
-			int k = (int)(-1 - ev.arg);
-
-			from_lane++;
-			assert_int_equal(ev_calendar_lane_push(lanes, k, t, on_b,
-							       NULL, ev.arg),
-					 ev_calendar_push(plain, t, on_b, NULL,
-							  ev.arg));
-		}
-		for (int j = 0; j < 2 && (ev.arg >= 0 || tokens < 400); j++) {
-			double t = lane_token_next(r, (int64_t)i, now);
-
-			if (i > 250000 || gsl_rng_uniform(r) < 0.5)
-				break;
-			assert_int_equal(ev_calendar_push(lanes, t, on_a, NULL,
-							  (int64_t)i),
-					 ev_calendar_push(plain, t, on_a, NULL,
-							  (int64_t)i));
-			tokens += ev.arg < 0;
-		}
+		from_lane += (size_t)lane_twin_next(lanes, plain, r, &ev, i,
+						    &tokens);
 	}
 	/* Drain: the lane processes stop, and both calendars empty. */
 	while (lane_twin_pop(lanes, plain, 2, INFINITY, &ev))
