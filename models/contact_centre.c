@@ -268,7 +268,12 @@ CC_BOTH_PATHS void pool_fill_in(struct cc_model *m, size_t p, double now,
 		m->fill(m, p, now);
 	} else {
 		struct caller *c;
-		while (ps->idle > 0 && (c = pool_next_caller(m, p))) {
+		/* Outside the plain path the pool's lines are looked at
+		 * only while someone waits on a line (W2's queue is empty
+		 * most of the time); W1's single queue is seldom empty,
+		 * and there the test would cost more than it saves. */
+		while (ps->idle > 0 && (plain || m->n_waiting > 0) &&
+		       (c = pool_next_caller(m, p))) {
 			queue_remove(&m->lines[c->line], c);
 			m->n_waiting--;
 			c->abandon_seq = 0;   /* lazy cancel of the abandonment */
@@ -470,15 +475,23 @@ static CC_OUT_OF_LINE void offer(struct cc_model *m, struct caller *c,
 }
 
 /* Schedules the next first-time call of line ls after now, if any: an
- * event of the plain path in a plain scenario. */
+ * event of the plain path in a plain scenario. A line has always one
+ * such call pending, so the first SIM_LANES lines keep theirs in a lane
+ * of the calendar, line l in lane l (sim.h), where it costs less. */
 CC_BOTH_PATHS void schedule_arrival(struct cc_model *m, struct line_state *ls,
 				    double now, bool plain)
 {
 	double e1 = dist_exponential(ls->rng[CC_STREAM_ARRIVAL], 1.0);
 	double next_s = demand_plan_next(ls->plan, now, e1, &ls->plan_hint);
-	if (isfinite(next_s) && next_s < m->end_s)
-		sim_schedule(m->ctx, next_s,
-			     plain ? on_arrival_plain : on_arrival, ls, 0);
+	size_t l = (size_t)(ls - m->lines);
+	ev_handler fn = plain ? on_arrival_plain : on_arrival;
+
+	if (!(isfinite(next_s) && next_s < m->end_s))
+		return;
+	if (l < SIM_LANES)
+		sim_schedule_lane(m->ctx, (int)l, next_s, fn, ls, 0);
+	else
+		sim_schedule(m->ctx, next_s, fn, ls, 0);
 }
 
 CC_BOTH_PATHS void arrival(struct sim_ctx *ctx, const struct ev_event *ev,
@@ -724,9 +737,14 @@ static struct caller *routed_next_caller(struct cc_model *m, size_t p,
 
 /* pool_fill under routing; a caller taken from the head of a queue
  * leaves a younger head, whose wait the overflow check then watches.
- * With call-backs, a due one comes first (contact_centre_beyond.c). */
+ * With call-backs, a due one comes first (contact_centre_beyond.c).
+ * Without them, nothing is to be done while no caller waits on any line,
+ * as when most handlers finish a call: the pool's lines are not looked
+ * at then. */
 static void routed_fill(struct cc_model *m, size_t p, double now)
 {
+	if (m->n_waiting == 0 && !m->callbacks)
+		return;
 	while (m->pools[p].idle > 0) {
 		bool by_rule = false;
 		struct caller *c = routed_next_caller(m, p, now, &by_rule);

@@ -262,43 +262,52 @@ double dist_exponential(gsl_rng *r, double mean)
  * GSL takes one output of the engine's generator through a call into
  * libgsl and the type's function pointer, and accepts it at once about 98
  * times in 100; that step is done here, on the generator's state, with
- * GSL's own tables (models/dist_gauss_table.h). Any other output (a wedge,
- * the tail) puts the state back and leaves the whole draw to GSL, so the
- * numbers drawn are GSL's, one for one. */
+ * GSL's own tables (models/dist_gauss_table.h). The output is read
+ * without stepping the state, which steps only when it is accepted: any
+ * other output (a wedge, the tail) leaves the state as it was and the
+ * whole draw to GSL, so the numbers drawn are GSL's, one for one. */
 static double dist_gaussian(gsl_rng *r, double sigma)
 {
 #if ULONG_MAX >= UINT64_MAX
 	if (r->type == xoshiro256pp_type()) {
 		struct xoshiro256pp_state *st = r->state;
-		struct xoshiro256pp_state before = *st;
-		uint64_t k = xoshiro256pp_next(st);
+		uint64_t k = xoshiro256pp_peek(st);
 		size_t i = (size_t)(k & 0x7f);
 		uint32_t j = (uint32_t)(k >> 8) & 0xffffff;
 
 		/* GSL: sign * sigma * (j * wtab[i]), sign +1 for bit 7. */
-		if (j < dist_gauss_k[i])
+		if (j < dist_gauss_k[i]) {
+			xoshiro256pp_step(st);
 			return ((k & 0x80) ? sigma : -sigma) *
 			       ((double)j * dist_gauss_w[i]);
-		*st = before;
+		}
 	}
 #endif
 	return gsl_ran_gaussian_ziggurat(r, sigma);
 }
 
-double dist_sample(const struct dist *d, gsl_rng *r)
+/* A lognormal draw: exp(zeta + sigma Z), the definition. gsl_ran_lognormal
+ * draws Z by the polar method (two uniforms a try, four tries in pi, one of
+ * each pair thrown away, then log and sqrt); GSL's ziggurat needs one
+ * 32-bit draw nearly every time and made the lognormal 3x cheaper, the
+ * largest cost of the bundled scenario after the event calendar. Its usual
+ * step is taken inline (dist_gaussian). Out of line, so that its draws
+ * save no registers for the other kinds'. */
+static __attribute__((noinline)) double dist_lognormal(const struct dist *d,
+						       gsl_rng *r)
+{
+	return exp(d->p1 + dist_gaussian(r, d->p2));
+}
+
+/* dist_sample of the kinds other than the lognormal and exponential. */
+static __attribute__((noinline)) double dist_sample_other(const struct dist *d,
+							  gsl_rng *r)
 {
 	switch (d->kind) {
 	case DIST_EXPONENTIAL:
 		return dist_exponential(r, d->p1);
 	case DIST_LOGNORMAL:
-		/* exp(zeta + sigma Z), the definition. gsl_ran_lognormal
-		 * draws Z by the polar method (two uniforms a try, four tries
-		 * in pi, one of each pair thrown away, then log and sqrt);
-		 * GSL's ziggurat needs one 32-bit draw nearly every time and
-		 * made the lognormal 3x cheaper, the largest cost of the
-		 * bundled scenario after the event calendar. Its usual step
-		 * is taken inline (dist_gaussian). */
-		return exp(d->p1 + dist_gaussian(r, d->p2));
+		return dist_lognormal(d, r);
 	case DIST_GAMMA:
 		return gsl_ran_gamma(r, d->p1, d->p2);
 	case DIST_WEIBULL:
@@ -312,6 +321,18 @@ double dist_sample(const struct dist *d, gsl_rng *r)
 	}
 	assert(!"dist_sample: unknown kind");
 	return NAN;
+}
+
+/* The lognormal and the exponential first, without the switch: nearly
+ * every duration of the bundled scenario is a lognormal, and the queueing
+ * models' are exponential. */
+double dist_sample(const struct dist *d, gsl_rng *r)
+{
+	if (d->kind == DIST_LOGNORMAL)
+		return dist_lognormal(d, r);
+	if (d->kind == DIST_EXPONENTIAL)
+		return dist_exponential(r, d->p1);
+	return dist_sample_other(d, r);
 }
 
 /* GSL's alias table g (gsl_ran_discrete_preproc) read as gsl_ran_discrete
@@ -331,7 +352,11 @@ size_t dist_discrete(const gsl_ran_discrete_t *g, gsl_rng *r)
 	else
 #endif
 		u = gsl_rng_uniform(r);
-	c = (size_t)(u * (double)g->K);
+	/* Through int64_t: K and c are far below 2^63, where the signed
+	 * conversions give the same numbers as the unsigned ones, without
+	 * their tests of the top bit. */
+	assert(g->K > 0 && g->K <= INT64_MAX);
+	c = (size_t)(int64_t)(u * (double)(int64_t)g->K);
 	if (g->F[c] == 1.0 || u < g->F[c])
 		return c;
 	return g->A[c];

@@ -139,6 +139,7 @@ static void wait_start(struct response *r, struct incident *inc)
 	inc->state = INC_WAITING;
 	queue_insert(queue_at(r, inc->area, inc->grade), inc);
 	r->waiting_g[inc->grade]++;
+	r->n_queued++;
 }
 
 /* Takes the waiting incident inc off its queue and its grade's count. */
@@ -146,6 +147,7 @@ static void wait_end(struct response *r, struct incident *inc)
 {
 	queue_unlink(queue_at(r, inc->area, inc->grade), inc);
 	r->waiting_g[inc->grade]--;
+	r->n_queued--;
 }
 
 /* ---- units ------------------------------------------------------------ */
@@ -623,11 +625,16 @@ static struct incident *next_cross_border_job(struct response *r,
 
 /* The next incident a unit of group gr should take, or NULL: its own
  * area's queues by grade, longest waiting first; then incidents open to it
- * across the border. Neighbourhood units take only abstractions. */
+ * across the border. Neighbourhood units take only abstractions. Most of
+ * the time no incident waits anywhere (this runs whenever a unit clears),
+ * and then no queue is looked at. */
 static struct incident *next_job(struct response *r, const struct group *gr)
 {
 	size_t a = gr->spec->area;
 	double now = sim_now(r->ctx);
+
+	if (r->n_queued == 0)
+		return NULL;
 
 	for (size_t g = 0; g < r->sc->n_grades; g++) {
 		struct incident *inc = queue_at(r, a, g)->head;

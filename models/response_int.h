@@ -120,6 +120,7 @@ struct response {
 	size_t *n_area_groups;
 	struct queue *queues;          /* [area][grade] */
 	long waiting_g[RESPONSE_GRADES_MAX];  /* incidents queued, by grade */
+	long n_queued;                 /* incidents queued, every grade */
 	struct incident_chunk *chunks;
 	struct incident *free_incidents;
 	long pending;                  /* counted incidents not yet attended */

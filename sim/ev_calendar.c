@@ -28,7 +28,7 @@
  * window or all after (see ev_first). The width only changes the cost:
  * every EV_ADAPT_POPS pops it is set to about EV_WIDTH_GAPS mean gaps
  * between pops (a power of two, changed only when off by more than a
- * factor of two, and the ring rebuilt).
+ * factor of EV_WIDTH_SLACK, and the ring rebuilt).
  *
  * A calendar with few events gains nothing from the ring (a single-server
  * queue holds two or three), so until more than EV_RING_START events are
@@ -76,7 +76,14 @@
 #define EV_SHORT_CAP 64
 #define EV_ADAPT_POPS 1024
 #define EV_WIDTH_GAPS 0.25
+/* A width is kept while within this factor of the one wanted: a factor
+ * of two rebuilt W3's ring twice a day, as the day's rates moved the
+ * wanted width across a power of two and back (each rebuild refiles
+ * every pending event), where four keeps one width nearly all the run
+ * and costs fewer instructions (bench/instructions). */
+#define EV_WIDTH_SLACK 4.0
 #define EV_BUSY_MASK ((uint64_t)EV_RING_N / 64 - 1)
+#define EV_LANES EV_CALENDAR_LANES
 /* Rare paths (growing the arrays, refitting the width) kept out of push
  * and pop, so that their registers and code do not burden the common
  * path. */
@@ -84,6 +91,13 @@
 #define EV_COLD __attribute__((cold, noinline))
 #else
 #define EV_COLD
+#endif
+/* The ring's insertion, inlined into the push: a call there cost W2 and
+ * W3 half a per cent of their instructions. */
+#if defined(__GNUC__)
+#define EV_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define EV_ALWAYS_INLINE
 #endif
 /* The end of an empty list. */
 #define EV_NIL UINT32_MAX
@@ -117,6 +131,9 @@ struct ev_calendar {
 	struct ev_key *heap;     /* the events outside the window */
 	size_t n_heap;
 	size_t n_past;           /* heap events before the window */
+	int64_t heap_enter;      /* the window start at which the heap's
+				    earliest event enters the window
+				    (INT64_MAX: the heap is empty) */
 	/* Before the ring starts, every event, earliest first, in
 	 * list[head .. head + n_short). */
 	struct ev_short list[EV_SHORT_CAP];
@@ -133,6 +150,21 @@ struct ev_calendar {
 	uint32_t lent;           /* the slot ev_calendar_next_until lent, freed
 				    by the next pop, or EV_NIL */
 	double mark_s;           /* time of the pop that checked it */
+	/* The lanes' events (time_s INFINITY: none pending), outside the
+	 * slots, the ring and the heap; lane_first is the lane whose event
+	 * pops first, -1 when none is pending, and lanes_hi one past the
+	 * highest lane ever pushed. A lane's event, when popped, is lent
+	 * from lane_lent: its lane is free again at once. The earliest's
+	 * time and sequence are kept beside it for the pops, which compare
+	 * them with the store's earliest (INFINITY and UINT64_MAX when no
+	 * lane event is pending). */
+	double lane_s;
+	uint64_t lane_seq;
+	struct ev_event lane[EV_LANES];
+	int lane_first;
+	int lanes_hi;
+	size_t n_lane;
+	struct ev_event lane_lent;
 };
 
 /* Strict "pops before" of heap keys: (time, order) compared as one 128-bit
@@ -225,6 +257,12 @@ struct ev_calendar *ev_calendar_new(void)
 	}
 	cal->next_seq = 1;
 	cal->lent = EV_NIL;
+	cal->heap_enter = INT64_MAX;
+	cal->lane_first = -1;
+	cal->lane_s = INFINITY;
+	cal->lane_seq = UINT64_MAX;
+	for (int k = 0; k < EV_LANES; k++)
+		cal->lane[k].time_s = INFINITY;
 	/* Any width is correct; the first check after EV_ADAPT_POPS pops
 	 * replaces this one with one fitted to the events. */
 	cal->width_s = 1.0;
@@ -286,9 +324,25 @@ static inline uint32_t ev_heap_top(const struct ev_calendar *cal)
 	return (uint32_t)(cal->heap[0].order & EV_SLOT_MASK);
 }
 
-/* Adds an event by its key: parents move down into the hole until the key
- * fits. */
-static void ev_heap_push(struct ev_calendar *cal, struct ev_key key)
+/* Notes where the window must start for the heap's earliest event to
+ * enter it (heap_enter), after a pop of the heap changed the earliest; a
+ * push that makes a new earliest sets it from the bucket it has. A pop of
+ * the calendar then tells from one comparison whether the window's move
+ * brings the heap's earliest in, where it would read the event and
+ * compute its bucket on every pop that moves the window (most of them,
+ * while far-off events wait in the heap). */
+static void ev_heap_mark(struct ev_calendar *cal)
+{
+	cal->heap_enter = INT64_MAX;
+	if (cal->n_heap > 0)
+		cal->heap_enter = ev_bucket_of(cal,
+			cal->node[ev_heap_top(cal)].ev.time_s) - EV_RING_N + 1;
+}
+
+/* Adds an event by its key (its bucket is id): parents move down into the
+ * hole until the key fits. */
+static void ev_heap_push(struct ev_calendar *cal, struct ev_key key,
+			 int64_t id)
 {
 	size_t i = cal->n_heap++;
 
@@ -301,6 +355,8 @@ static void ev_heap_push(struct ev_calendar *cal, struct ev_key key)
 		i = parent;
 	}
 	cal->heap[i] = key;
+	if (i == 0)
+		cal->heap_enter = id - EV_RING_N + 1;
 }
 
 /* The earliest of the children first..n-1 of one node (at least one). With
@@ -344,6 +400,7 @@ static void ev_heap_pop(struct ev_calendar *cal)
 		i = child;
 	}
 	heap[i] = last;
+	ev_heap_mark(cal);
 }
 
 /* ---- the ring: events in the window ------------------------------------- */
@@ -354,8 +411,9 @@ static void ev_heap_pop(struct ev_calendar *cal)
  * the walk is short. The time and sequence come as arguments, not from the
  * slot: a push has only just stored them there, and loading them back
  * would wait for the stores. */
-static void ev_ring_insert(struct ev_calendar *cal, uint32_t s, int64_t id,
-			   double t_s, uint64_t seq)
+static inline EV_ALWAYS_INLINE void ev_ring_insert(struct ev_calendar *cal,
+						   uint32_t s, int64_t id,
+						   double t_s, uint64_t seq)
 {
 	uint32_t *link = &cal->bucket[(uint64_t)id & EV_RING_MASK];
 	struct ev_event ev = { .time_s = t_s, .seq = seq };
@@ -369,6 +427,23 @@ static void ev_ring_insert(struct ev_calendar *cal, uint32_t s, int64_t id,
 		cal->cur = id;
 }
 
+/* Files slot s, holding the event (t_s, seq) of bucket id outside the
+ * window, in the heap. Out of line, so that a push into the ring, the
+ * usual one, saves no registers for the heap's loop. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void ev_place_heap(struct ev_calendar *cal, uint32_t s, double t_s,
+			  uint64_t seq, int64_t id)
+{
+	struct ev_key key = { ev_time_key(t_s), seq << EV_SLOT_BITS | s };
+
+	/* The window never moves back (it starts at the last pop), so an
+	 * event before it stays before it until it pops. */
+	cal->n_past += id < cal->lo;
+	ev_heap_push(cal, key, id);
+}
+
 /* Files slot s, holding the event (t_s, seq), in the ring when its bucket
  * is in the window, else in the heap. */
 static void ev_place(struct ev_calendar *cal, uint32_t s, double t_s,
@@ -376,30 +451,30 @@ static void ev_place(struct ev_calendar *cal, uint32_t s, double t_s,
 {
 	int64_t id = ev_bucket_of(cal, t_s);
 
-	if (id >= cal->lo && id - cal->lo < EV_RING_N) {
+	if (id >= cal->lo && id - cal->lo < EV_RING_N)
 		ev_ring_insert(cal, s, id, t_s, seq);
-	} else {
-		struct ev_key key = { ev_time_key(t_s), seq << EV_SLOT_BITS | s };
-
-		/* The window never moves back (it starts at the last pop),
-		 * so an event before it stays before it until it pops. */
-		cal->n_past += id < cal->lo;
-		ev_heap_push(cal, key);
-	}
+	else
+		ev_place_heap(cal, s, t_s, seq, id);
 }
 
 /* Moves heap events whose bucket is now in the window into the ring. The
  * heap's earliest event comes first, so the first one outside the window
  * ends the move: one that is later, or one earlier than the window, which
- * is the next to pop anyway. */
+ * is the next to pop anyway. The earliest's bucket is known from
+ * heap_enter, which each pop of the heap sets for the next. Out of line:
+ * it runs only when an event enters, and inlined it would cost the event
+ * loop registers. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static void ev_migrate(struct ev_calendar *cal)
 {
-	while (cal->n_heap > 0) {
+	while (cal->heap_enter <= cal->lo) {
+		int64_t id = cal->heap_enter + EV_RING_N - 1;
 		uint32_t s = ev_heap_top(cal);
 		const struct ev_event *ev = &cal->node[s].ev;
-		int64_t id = ev_bucket_of(cal, ev->time_s);
 
-		if (id < cal->lo || id - cal->lo >= EV_RING_N)
+		if (id < cal->lo)
 			return;
 		ev_heap_pop(cal);
 		ev_ring_insert(cal, s, id, ev->time_s, ev->seq);
@@ -480,6 +555,7 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 			first_s = cal->node[all[i]].ev.time_s;
 	cal->n_ring = 0;
 	cal->n_heap = 0;
+	cal->heap_enter = INT64_MAX;
 	cal->n_past = 0;
 	cal->width_s = width_s;
 	cal->inv_width = 1.0 / width_s;
@@ -492,7 +568,7 @@ static void ev_rebuild(struct ev_calendar *cal, double width_s)
 /* Every EV_ADAPT_POPS pops: fits the width to the mean gap between pops
  * since the last check (a power of two, so that bucket numbers are exact
  * scalings of time), rebuilding the ring when it changes by more than a
- * factor of two either way. */
+ * factor of EV_WIDTH_SLACK either way. */
 EV_COLD static void ev_adapt(struct ev_calendar *cal, double now_s)
 {
 	double want_s = (now_s - cal->mark_s) / EV_ADAPT_POPS * EV_WIDTH_GAPS;
@@ -503,7 +579,8 @@ EV_COLD static void ev_adapt(struct ev_calendar *cal, double now_s)
 	/* No time passed (or it ran backwards): nothing to fit. */
 	if (!(want_s > 0.0) || !isfinite(want_s))
 		return;
-	if (want_s >= 0.5 * cal->width_s && want_s <= 2.0 * cal->width_s)
+	if (want_s >= cal->width_s / EV_WIDTH_SLACK &&
+	    want_s <= EV_WIDTH_SLACK * cal->width_s)
 		return;
 	frexp(want_s, &e);
 	want_s = ldexp(1.0, e - 1);
@@ -630,6 +707,45 @@ uint64_t ev_calendar_push_room(struct ev_calendar *cal, double time_s,
 	return seq;
 }
 
+/* Makes lane k, holding an event, the earliest. */
+static inline void ev_lane_first(struct ev_calendar *cal, int k)
+{
+	cal->lane_first = k;
+	cal->lane_s = cal->lane[k].time_s;
+	cal->lane_seq = cal->lane[k].seq;
+}
+
+/* Schedules lane k's event (the lane is empty; time_s is finite and
+ * sequence numbers are left: ev_calendar_lane_room). It takes the next
+ * sequence number, as a push would, so the order of every event is the
+ * one a push would give it; it only stays out of the slots, the ring and
+ * the heap, where a process that always has exactly one event pending
+ * (a line's next arrival) would pay a push and a pop of the ring. The
+ * earliest lane is kept at once: the new event against the earliest. */
+uint64_t ev_calendar_lane_push(struct ev_calendar *cal, int k, double time_s,
+			       ev_handler fn, void *obj, int64_t arg)
+{
+	uint64_t seq = cal->next_seq++;
+	struct ev_event *ev = &cal->lane[k];
+
+	assert(k >= 0 && k < EV_LANES && ev->time_s == INFINITY);
+	assert(fn != NULL && isfinite(time_s) && seq < EV_SEQ_MAX);
+	*ev = (struct ev_event){ time_s, seq, fn, obj, arg };
+	cal->n_lane++;
+	if (k >= cal->lanes_hi)
+		cal->lanes_hi = k + 1;
+	if (ev_event_before(ev, &(struct ev_event){ .time_s = cal->lane_s,
+						   .seq = cal->lane_seq }))
+		ev_lane_first(cal, k);
+	return seq;
+}
+
+/* 1 when a lane push of a finite time will succeed. */
+int ev_calendar_lane_room(const struct ev_calendar *cal)
+{
+	return cal->next_seq < EV_SEQ_MAX;
+}
+
 /* Moves the window on to bucket id, that of the event just popped: no
  * event left pops before it, so no bucket before its own is needed. */
 static inline void ev_advance(struct ev_calendar *cal, int64_t id)
@@ -638,10 +754,12 @@ static inline void ev_advance(struct ev_calendar *cal, int64_t id)
 
 	/* Whether the window moves is as random as the gaps between events
 	 * (a bucket holds one event or none), so the move is made without a
-	 * branch; the heap, empty in most runs, is looked at only then. */
+	 * branch; the heap is looked at only when the move brings its
+	 * earliest event into the window (heap_enter), which a window that
+	 * did not move cannot do. */
 	cal->lo = moved ? id : cal->lo;
 	cal->cur = cal->cur < id ? id : cal->cur;
-	if ((cal->n_heap > 0) & moved)
+	if (id >= cal->heap_enter)
 		ev_migrate(cal);
 }
 
@@ -654,11 +772,21 @@ static inline void ev_release(struct ev_calendar *cal)
 	}
 }
 
-/* Takes the earliest event of a calendar with a ring off it if its time
- * is at most end_s, returning its slot (still to be freed), or EV_NIL.
- * The window moves to the popped event's bucket: that of the ring's first
- * bucket, or computed for one from the heap. */
-static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
+/* Whether an event (t_s, seq) pops before the bound (bound_s, bound_seq):
+ * the earliest lane event, or (end_s, UINT64_MAX), which every event at
+ * or before end_s pops before. Equal times are rare: the branch is. */
+static inline int ev_due(double t_s, uint64_t seq, double bound_s,
+			 uint64_t bound_seq)
+{
+	return t_s < bound_s || (t_s == bound_s && seq < bound_seq);
+}
+
+/* Takes the earliest event of a calendar with a ring off it if it pops
+ * before the bound (ev_due), returning its slot (still to be freed), or
+ * EV_NIL. The window moves to the popped event's bucket: that of the
+ * ring's first bucket, or computed for one from the heap. */
+static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double bound_s,
+				  uint64_t bound_seq)
 {
 	int in_heap;
 	int64_t id = cal->cur;
@@ -667,7 +795,8 @@ static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
 	if (cal->n_ring > 0)
 		id = cal->cur = ev_first_bucket(cal);
 	s = ev_first(cal, id, &in_heap);
-	if (cal->node[s].ev.time_s > end_s)
+	if (!ev_due(cal->node[s].ev.time_s, cal->node[s].ev.seq, bound_s,
+		    bound_seq))
 		return EV_NIL;
 	if (in_heap) {
 		ev_heap_pop(cal);
@@ -688,17 +817,18 @@ static uint32_t ev_remove_ring_on(struct ev_calendar *cal, double end_s)
 	return s;
 }
 
-/* Takes the earliest event off the calendar if its time is at most end_s
- * and returns its slot, which the caller frees; EV_NIL when the calendar
- * is empty or its earliest event is later. */
-static inline uint32_t ev_remove(struct ev_calendar *cal, double end_s)
+/* Takes the earliest event held in a slot off the calendar if it pops
+ * before the bound (ev_due) and returns its slot, which the caller frees;
+ * EV_NIL when there is none or it does not. */
+static inline uint32_t ev_remove(struct ev_calendar *cal, double bound_s,
+				 uint64_t bound_seq)
 {
 	uint32_t s;
 
 	if (cal->n == 0)
 		return EV_NIL;
 	if (cal->ring_on) {
-		s = ev_remove_ring_on(cal, end_s);
+		s = ev_remove_ring_on(cal, bound_s, bound_seq);
 		if (s == EV_NIL)
 			return EV_NIL;
 		cal->n--;
@@ -706,7 +836,9 @@ static inline uint32_t ev_remove(struct ev_calendar *cal, double end_s)
 			ev_adapt(cal, cal->node[s].ev.time_s);
 		return s;
 	}
-	if (cal->list[cal->head].time_s > end_s)
+	if (!ev_due(cal->list[cal->head].time_s,
+		    cal->list[cal->head].order >> EV_SLOT_BITS, bound_s,
+		    bound_seq))
 		return EV_NIL;
 	s = (uint32_t)(cal->list[cal->head].order & EV_SLOT_MASK);
 	cal->n_short--;
@@ -715,20 +847,79 @@ static inline uint32_t ev_remove(struct ev_calendar *cal, double end_s)
 	return s;
 }
 
+/* Finds the earliest lane event again after one popped. */
+static void ev_lane_scan(struct ev_calendar *cal)
+{
+	int first = -1;
+
+	for (int k = 0; k < cal->lanes_hi; k++)
+		if (cal->lane[k].time_s != INFINITY &&
+		    (first < 0 || ev_event_before(&cal->lane[k],
+						  &cal->lane[first])))
+			first = k;
+	cal->lane_first = -1;
+	cal->lane_s = INFINITY;
+	cal->lane_seq = UINT64_MAX;
+	if (first >= 0)
+		ev_lane_first(cal, first);
+}
+
+/* The bound of a pop due by end_s (ev_due): the earliest lane event, when
+ * there is one at or before end_s, else end_s itself (none pending: its
+ * time is INFINITY and its sequence UINT64_MAX, so end_s = INFINITY gives
+ * the same bound). */
+static inline void ev_bound(const struct ev_calendar *cal, double end_s,
+			    double *bound_s, uint64_t *bound_seq)
+{
+	int lane = cal->lane_s <= end_s;
+
+	*bound_s = lane ? cal->lane_s : end_s;
+	*bound_seq = lane ? cal->lane_seq : UINT64_MAX;
+}
+
+/* Takes the earliest lane event off its lane (one is pending) into
+ * lane_lent, which it returns. */
+static const struct ev_event *ev_lane_take(struct ev_calendar *cal)
+{
+	struct ev_event *ev = &cal->lane[cal->lane_first];
+
+	cal->lane_lent = *ev;
+	ev->time_s = INFINITY;
+	cal->n_lane--;
+	ev_lane_scan(cal);
+	return &cal->lane_lent;
+}
+
+/* The earliest event due by end_s, removed: lent from its slot (freed at
+ * the next pop) or from lane_lent; NULL when none is due. */
+static inline const struct ev_event *ev_next(struct ev_calendar *cal,
+					     double end_s)
+{
+	double bound_s;
+	uint64_t bound_seq;
+
+	ev_release(cal);
+	ev_bound(cal, end_s, &bound_s, &bound_seq);
+	cal->lent = ev_remove(cal, bound_s, bound_seq);
+	if (cal->lent != EV_NIL)
+		return &cal->node[cal->lent].ev;
+	if (bound_seq == UINT64_MAX)
+		return NULL;
+	return ev_lane_take(cal);
+}
+
 /* Removes the earliest event into *out if its time is at most end_s;
  * returns 1 if it did, 0 (out untouched) when the calendar is empty or its
  * earliest event is later. */
 int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
 			  struct ev_event *out)
 {
-	uint32_t s;
+	const struct ev_event *ev = ev_next(cal, end_s);
 
-	ev_release(cal);
-	s = ev_remove(cal, end_s);
-	if (s == EV_NIL)
+	if (ev == NULL)
 		return 0;
-	*out = cal->node[s].ev;
-	cal->free_slot[cal->n_free++] = s;
+	*out = *ev;
+	ev_release(cal);
 	return 1;
 }
 
@@ -736,15 +927,12 @@ int ev_calendar_pop_until(struct ev_calendar *cal, double end_s,
  * until the next pop; NULL when the calendar is empty or the earliest is
  * later. Its slot is freed only at the next pop, so pushes made meanwhile
  * (by the event's own handler) cannot overwrite it, and the event need
- * not be copied out. */
+ * not be copied out; a lane's event is lent from a copy, its lane free
+ * for the handler to push the next. */
 const struct ev_event *ev_calendar_next_until(struct ev_calendar *cal,
 					      double end_s)
 {
-	ev_release(cal);
-	cal->lent = ev_remove(cal, end_s);
-	if (cal->lent == EV_NIL)
-		return NULL;
-	return &cal->node[cal->lent].ev;
+	return ev_next(cal, end_s);
 }
 
 /* Removes the earliest event into *out; returns 0 (out untouched) when the
@@ -754,8 +942,8 @@ int ev_calendar_pop(struct ev_calendar *cal, struct ev_event *out)
 	return ev_calendar_pop_until(cal, INFINITY, out);
 }
 
-/* Lends the earliest event until the next push or pop, or NULL when empty. */
-const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal)
+/* The earliest event held in a slot, or NULL when none is. */
+static const struct ev_event *ev_peek_slots(const struct ev_calendar *cal)
 {
 	int in_heap;
 
@@ -767,8 +955,19 @@ const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal)
 				   &in_heap)].ev;
 }
 
+/* Lends the earliest event until the next push or pop, or NULL when empty. */
+const struct ev_event *ev_calendar_peek(const struct ev_calendar *cal)
+{
+	const struct ev_event *ev = ev_peek_slots(cal);
+
+	if (cal->lane_first >= 0 &&
+	    (ev == NULL || ev_event_before(&cal->lane[cal->lane_first], ev)))
+		return &cal->lane[cal->lane_first];
+	return ev;
+}
+
 /* Events held, cancelled-but-not-yet-popped ones included. */
 size_t ev_calendar_size(const struct ev_calendar *cal)
 {
-	return cal->n;
+	return cal->n + cal->n_lane;
 }

@@ -53,6 +53,23 @@ int ev_calendar_room(const struct ev_calendar *cal);
  * checked by the caller): the same push without checking them again. */
 uint64_t ev_calendar_push_room(struct ev_calendar *cal, double time_s,
 			       ev_handler fn, void *obj, int64_t arg);
+/* Lanes: EV_CALENDAR_LANES places beside the calendar's own store, each
+ * holding at most one pending event, for processes that always have
+ * exactly one next event (a line's next arrival): such an event costs
+ * neither a push into the store nor its removal from it, only a
+ * comparison with the store's earliest at each pop. A lane's event pops
+ * in the same order as if it had been pushed (it takes the next sequence
+ * number), and counts in ev_calendar_size.
+ *
+ * Schedules lane k's event (k < EV_CALENDAR_LANES; the lane holds none;
+ * time_s finite; ev_calendar_lane_room) and returns its sequence number.
+ * The lane is free again as soon as its event pops, before its handler
+ * runs. */
+#define EV_CALENDAR_LANES 4
+uint64_t ev_calendar_lane_push(struct ev_calendar *cal, int k, double time_s,
+			       ev_handler fn, void *obj, int64_t arg);
+/* 1 when sequence numbers are left for a lane push. */
+int ev_calendar_lane_room(const struct ev_calendar *cal);
 /* Removes the earliest event into *out; returns 0 when the calendar is empty. */
 int ev_calendar_pop(struct ev_calendar *cal, struct ev_event *out);
 /* Removes the earliest event into *out only if its time_s <= end_s; returns

@@ -167,6 +167,17 @@ uint64_t sim_schedule(struct sim_ctx *ctx, double time_s, ev_handler fn,
 	return sim_schedule_slow(ctx, time_s, fn, obj, arg);
 }
 
+/* Schedules fn at time_s in lane k, with sim_schedule's checks of the
+ * time; a lane needs no room but a sequence number. */
+uint64_t sim_schedule_lane(struct sim_ctx *ctx, int k, double time_s,
+			   ev_handler fn, void *obj, int64_t arg)
+{
+	if (time_s >= ctx->now_s && isfinite(time_s) &&
+	    ev_calendar_lane_room(ctx->cal))
+		return ev_calendar_lane_push(ctx->cal, k, time_s, fn, obj, arg);
+	return sim_schedule_failed(ctx, time_s);
+}
+
 /* Stops the run: SIM_SAME_INSTANT_MAX events in a row fell at the clock's
  * instant. Kept out of line, with its message buffer, so that the event
  * loop around sim_run_event needs no stack of its own. */

@@ -51,6 +51,15 @@ gsl_rng *sim_rng_own(const struct sim_ctx *ctx, uint32_t purpose);
 uint64_t sim_schedule(struct sim_ctx *ctx, double time_s, ev_handler fn,
 		      void *obj, int64_t arg);
 
+/* sim_schedule into lane k (k < SIM_LANES) of the calendar, which holds no
+ * event (sim/ev_calendar.h): for a process that always has exactly one
+ * event pending (a line's next arrival), which then costs less than on
+ * the calendar and pops in the same order. Returns and fails as
+ * sim_schedule. */
+#define SIM_LANES EV_CALENDAR_LANES
+uint64_t sim_schedule_lane(struct sim_ctx *ctx, int k, double time_s,
+			   ev_handler fn, void *obj, int64_t arg);
+
 /* A run stops (SIM_ERUNTIME) when this many events in a row fall at the same
  * instant: a process whose next event rounds back to the time of the last
  * one (a rate too high for a double to tell two arrivals apart) would

@@ -41,6 +41,29 @@ static inline uint64_t xoshiro256pp_next(struct xoshiro256pp_state *st)
 	return result;
 }
 
+/* The output xoshiro256pp_next would return, without stepping the state:
+ * it depends on s[0] and s[3] alone. With xoshiro256pp_step, a sampler
+ * that may hand the draw back (to GSL's own sampler, which takes the same
+ * output again) reads it without saving the state first. */
+static inline uint64_t xoshiro256pp_peek(const struct xoshiro256pp_state *st)
+{
+	return xoshiro256pp_rotl(st->s[0] + st->s[3], 23) + st->s[0];
+}
+
+/* The step xoshiro256pp_next makes after its output. */
+static inline void xoshiro256pp_step(struct xoshiro256pp_state *st)
+{
+	uint64_t *s = st->s;
+	uint64_t t = s[1] << 17;
+
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = xoshiro256pp_rotl(s[3], 45);
+}
+
 /* The next 64-bit output of r, a generator of this type: the number
  * gsl_rng_get(r) returns where unsigned long has 64 bits, without GSL's
  * call through the type's function pointer. For samplers on the hot path

@@ -399,6 +399,126 @@ static void test_ev_calendar_next_until_lends_until_next_pop(void **state)
 	ev_calendar_free(copy);
 }
 
+/* The event a lane process (arg -1 .. -EV_CALENDAR_LANES) or another
+ * token (arg >= 0) has next after now, on a 0.25 s grid so that lane
+ * events often tie with others: mostly seconds ahead, some hours ahead
+ * (in the heap while the ring serves), some at once. */
+static double lane_token_next(gsl_rng *r, int64_t id, double now)
+{
+	double u = gsl_rng_uniform(r);
+
+	if (u < 0.05)
+		return now;
+	if (id >= 0 && u < 0.15)
+		return now + 0.25 * floor(4.0 * gsl_ran_exponential(r, 7200.0));
+	return now + 0.25 * floor(4.0 * gsl_ran_exponential(r, 2.385));
+}
+
+/* Pops one event from each calendar, in one of the three ways, and checks
+ * that they are the same; returns 0 when neither had one due by end_s. */
+static int lane_twin_pop(struct ev_calendar *lanes, struct ev_calendar *plain,
+			 int how, double end_s, struct ev_event *got)
+{
+	struct ev_event want;
+	const struct ev_event *lent;
+	int popped;
+
+	if (how == 0) {
+		lent = ev_calendar_next_until(lanes, end_s);
+		popped = lent != NULL;
+		if (lent)
+			*got = *lent;
+	} else if (how == 1) {
+		popped = ev_calendar_pop_until(lanes, end_s, got);
+	} else {
+		popped = ev_calendar_pop(lanes, got);
+		end_s = INFINITY;
+	}
+	assert_int_equal(ev_calendar_pop_until(plain, end_s, &want), popped);
+	if (popped)
+		assert_memory_equal(got, &want, sizeof want);
+	return popped;
+}
+
+/* After ev popped at its time: a lane process's next event (into its lane
+ * in `lanes`, pushed in `plain`), and, now and then, new tokens pushed
+ * into both (a lane event starts one while fewer than 400 were started,
+ * none after round 250000): the store grows and shrinks. Returns 1 when
+ * ev was a lane event. */
+static int lane_twin_next(struct ev_calendar *lanes, struct ev_calendar *plain,
+			  gsl_rng *r, const struct ev_event *ev, size_t round,
+			  size_t *tokens)
+{
+	double now = ev->time_s;
+
+	if (ev->arg < 0) {
+		double t = lane_token_next(r, ev->arg, now);
+		int k = (int)(-1 - ev->arg);
+
+		assert_int_equal(ev_calendar_lane_push(lanes, k, t, on_b, NULL,
+						       ev->arg),
+				 ev_calendar_push(plain, t, on_b, NULL, ev->arg));
+	}
+	for (int j = 0; j < 2 && (ev->arg >= 0 || *tokens < 400); j++) {
+		double t = lane_token_next(r, (int64_t)round, now);
+
+		if (round > 250000 || gsl_rng_uniform(r) < 0.5)
+			break;
+		assert_int_equal(ev_calendar_push(lanes, t, on_a, NULL,
+						  (int64_t)round),
+				 ev_calendar_push(plain, t, on_a, NULL,
+						  (int64_t)round));
+		*tokens += ev->arg < 0;
+	}
+	return ev->arg < 0;
+}
+
+/* Lanes against pushes: the same events go into two calendars, the lane
+ * processes' (one pending each, always) into lanes of the first and
+ * pushed into the second, every other one pushed into both. Every pop
+ * (lent, copied, or due by a time), peek and size must agree, ties
+ * between lane and other events included, through the short list, the
+ * ring, the heap and a drain to empty. */
+static void test_ev_calendar_lanes_match_pushes(void **state)
+{
+	struct ev_calendar *lanes = ev_calendar_new(), *plain = ev_calendar_new();
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	struct ev_event ev;
+	size_t from_lane = 0, tokens = 0;
+	double now = 0.0;
+
+	(void)state;
+	gsl_rng_set(r, 2385);
+	for (int k = 0; k < EV_CALENDAR_LANES; k++) {
+		double t = lane_token_next(r, -1 - k, now);
+
+		assert_int_equal(ev_calendar_lane_push(lanes, k, t, on_a, &ev,
+						       -1 - k),
+				 ev_calendar_push(plain, t, on_a, &ev, -1 - k));
+	}
+	for (size_t i = 0; i < 300000; i++) {
+		const struct ev_event *peek = ev_calendar_peek(lanes);
+		double end_s = now + 0.25 * (double)gsl_rng_uniform_int(r, 8);
+
+		assert_memory_equal(peek, ev_calendar_peek(plain), sizeof *peek);
+		assert_int_equal(ev_calendar_size(lanes), ev_calendar_size(plain));
+		if (!lane_twin_pop(lanes, plain, (int)(i % 3), end_s, &ev))
+			continue;
+		now = ev.time_s;
+		from_lane += (size_t)lane_twin_next(lanes, plain, r, &ev, i,
+						    &tokens);
+	}
+	/* Drain: the lane processes stop, and both calendars empty. */
+	while (lane_twin_pop(lanes, plain, 2, INFINITY, &ev))
+		;
+	assert_int_equal(ev_calendar_size(lanes), 0);
+	assert_null(ev_calendar_peek(lanes));
+	assert_true(from_lane > 100000);
+	gsl_rng_free(r);
+	ev_calendar_free(lanes);
+	ev_calendar_free(plain);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -412,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_ev_calendar_short_list_wraps),
 		cmocka_unit_test(test_ev_calendar_refuses_times_not_finite),
 		cmocka_unit_test(test_ev_calendar_next_until_lends_until_next_pop),
+		cmocka_unit_test(test_ev_calendar_lanes_match_pushes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

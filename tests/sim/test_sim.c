@@ -195,6 +195,47 @@ static void test_sim_schedule_refuses_bad_times(void **state)
 	sim_free(ctx);
 }
 
+/* Records, then schedules itself again in lane 1, 2.385 s later, while
+ * arg > 0: a lane process, whose lane is free once its event popped. */
+static void on_lane_chain(struct sim_ctx *ctx, const struct ev_event *ev)
+{
+	on_record(ctx, ev);
+	if (ev->arg > 0)
+		assert_int_not_equal(sim_schedule_lane(ctx, 1,
+			sim_now(ctx) + 2.385, on_lane_chain, NULL,
+			ev->arg - 1), 0);
+}
+
+/* Lane events run among the others in (time, scheduling) order, ties
+ * included; a lane refuses the times sim_schedule refuses. */
+static void test_sim_schedule_lane_in_order(void **state)
+{
+	struct trace t;
+	struct sim_ctx *ctx = new_ctx(&t);
+	const int64_t want[6] = { 10, 3, 20, 2, 1, 0 };
+
+	(void)state;
+	sim_schedule(ctx, 2.385, on_record, NULL, 10);
+	assert_int_not_equal(sim_schedule_lane(ctx, 1, 4.77, on_lane_chain,
+					       NULL, 3), 0);
+	/* Scheduled after the lane's event, at its instant: runs after. */
+	sim_schedule(ctx, 4.77, on_record, NULL, 20);
+	assert_int_equal(sim_run_until(ctx, 100.0), 6);
+	assert_int_equal(t.n, 6);
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(t.arg[i], want[i]);
+	assert_seconds_near(t.at_s[5], 4.77 + 3 * 2.385, 1e-12);
+	assert_int_equal(sim_schedule_lane(ctx, 0, 99.0, on_record, NULL, 1), 0);
+	assert_int_equal(sim_status(ctx), SIM_ERUNTIME);
+	assert_non_null(strstr(sim_failure(ctx), "before the clock"));
+	sim_free(ctx);
+
+	ctx = new_ctx(&t);
+	assert_int_equal(sim_schedule_lane(ctx, 0, NAN, on_record, NULL, 1), 0);
+	assert_non_null(strstr(sim_failure(ctx), "not finite"));
+	sim_free(ctx);
+}
+
 /* A process whose next event always falls at the instant of the last one
  * stops the run after SIM_SAME_INSTANT_MAX events with a message, where it
  * ran for ever. Events at one instant below the limit are fine. */
@@ -289,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_sim_run_until_semantics),
 		cmocka_unit_test(test_sim_fail_stops_run),
 		cmocka_unit_test(test_sim_schedule_refuses_bad_times),
+		cmocka_unit_test(test_sim_schedule_lane_in_order),
 		cmocka_unit_test(test_sim_stops_when_clock_stands_still),
 		cmocka_unit_test(test_sim_rng_streams_per_purpose),
 		cmocka_unit_test(test_sim_rng_reproducible),

@@ -29,6 +29,28 @@ static void test_xoshiro256pp_reference_outputs(void **state)
 	gsl_rng_free(r);
 }
 
+/* Peeking gives the reference's next output and leaves the state; a
+ * step then makes the same state a draw makes: peek and step, repeated,
+ * are the reference outputs. */
+static void test_xoshiro256pp_peek_then_step(void **state)
+{
+	const uint64_t want[5] = {
+		41943041ULL, 58720359ULL, 3588806011781223ULL,
+		3591011842654386ULL, 9228616714210784205ULL,
+	};
+	struct xoshiro256pp_state st = { { 1, 2, 3, 4 } }, was;
+
+	(void)state;
+	for (int i = 0; i < 5; i++) {
+		was = st;
+		assert_true(xoshiro256pp_peek(&st) == want[i]);
+		assert_memory_equal(&st, &was, sizeof st);
+		xoshiro256pp_step(&st);
+		assert_true(xoshiro256pp_next(&was) == want[i]);
+		assert_memory_equal(&st, &was, sizeof st);
+	}
+}
+
 /* Seeding fills the state with splitmix64's outputs from the seed: for 0,
  * the published first four. */
 static void test_xoshiro256pp_seeding_is_splitmix64(void **state)
@@ -119,6 +141,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_xoshiro256pp_reference_outputs),
+		cmocka_unit_test(test_xoshiro256pp_peek_then_step),
 		cmocka_unit_test(test_xoshiro256pp_seeding_is_splitmix64),
 		cmocka_unit_test(test_xoshiro256pp_uniform_double),
 		cmocka_unit_test(test_xoshiro256pp_gsl_distributions),
