@@ -5,24 +5,35 @@
 #include <math.h>
 #include <string.h>
 
-/* The escaped characters of s, without the quotes. */
+/* One character that JSON escapes. */
+static void emit_json_escape(FILE *f, unsigned char c)
+{
+	switch (c) {
+	case '"': fputs("\\\"", f); break;
+	case '\\': fputs("\\\\", f); break;
+	case '\b': fputs("\\b", f); break;
+	case '\f': fputs("\\f", f); break;
+	case '\n': fputs("\\n", f); break;
+	case '\r': fputs("\\r", f); break;
+	case '\t': fputs("\\t", f); break;
+	default: fprintf(f, "\\u%04x", c);
+	}
+}
+
+/* The escaped characters of s, without the quotes: each run that needs
+ * no escape written at once. */
 static void emit_json_string_body(FILE *f, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\b': fputs("\\b", f); break;
-		case '\f': fputs("\\f", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
+	for (;;) {
+		size_t n = 0;
+
+		while ((unsigned char)s[n] >= 0x20 && s[n] != '"' && s[n] != '\\')
+			n++;
+		fwrite(s, 1, n, f);
+		if (s[n] == '\0')
+			return;
+		emit_json_escape(f, (unsigned char)s[n]);
+		s += n + 1;
 	}
 }
 
