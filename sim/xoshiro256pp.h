@@ -25,22 +25,6 @@ static inline uint64_t xoshiro256pp_rotl(uint64_t x, int k)
 	return (x << k) | (x >> (64 - k));
 }
 
-/* One output and one step of the state (the reference code, unchanged). */
-static inline uint64_t xoshiro256pp_next(struct xoshiro256pp_state *st)
-{
-	uint64_t *s = st->s;
-	uint64_t result = xoshiro256pp_rotl(s[0] + s[3], 23) + s[0];
-	uint64_t t = s[1] << 17;
-
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = xoshiro256pp_rotl(s[3], 45);
-	return result;
-}
-
 /* The output xoshiro256pp_next would return, without stepping the state:
  * it depends on s[0] and s[3] alone. With xoshiro256pp_step, a sampler
  * that may hand the draw back (to GSL's own sampler, which takes the same
@@ -62,6 +46,16 @@ static inline void xoshiro256pp_step(struct xoshiro256pp_state *st)
 	s[0] ^= s[3];
 	s[2] ^= t;
 	s[3] = xoshiro256pp_rotl(s[3], 45);
+}
+
+/* One output and one step of the state: the reference code's next(),
+ * as its output and its step. */
+static inline uint64_t xoshiro256pp_next(struct xoshiro256pp_state *st)
+{
+	uint64_t result = xoshiro256pp_peek(st);
+
+	xoshiro256pp_step(st);
+	return result;
 }
 
 /* The next 64-bit output of r, a generator of this type: the number
