@@ -96,6 +96,18 @@ void local_time_iso(int64_t utc_ms, char buf[LOCAL_TIME_ISO_MAX])
 		 (int)floor_mod(utc_ms, 1000), offset / 3600);
 }
 
+void local_time_minute_text(double local_s, char buf[LOCAL_TIME_MINUTE_MAX])
+{
+	double days = floor(local_s / 86400);
+	long minute = (long)floor((local_s - days * 86400) / 60);
+	int64_t y;
+	int m, d;
+
+	local_time_date((int64_t)days, &y, &m, &d);
+	snprintf(buf, LOCAL_TIME_MINUTE_MAX, "%04" PRId64 "-%02d-%02d %02ld:%02ld",
+		 y, m, d, minute / 60, minute % 60);
+}
+
 void local_time_changes(int64_t y, int64_t *spring, int64_t *autumn)
 {
 	*spring = last_sunday_1am(y, 3);

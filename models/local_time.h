@@ -44,6 +44,12 @@ void local_time_iso(int64_t utc_ms, char buf[LOCAL_TIME_ISO_MAX]);
  * seconds since the epoch: 01:00 UTC on the last Sunday of March and of
  * October. */
 void local_time_changes(int64_t y, int64_t *spring, int64_t *autumn);
+/* "YYYY-MM-DD hh:mm" and its NUL, sized for the widest value of every
+ * field's type, as LOCAL_TIME_ISO_MAX is. */
+#define LOCAL_TIME_MINUTE_MAX 128
+/* Writes local_s, local seconds from 1970-01-01 00:00 (a local date and
+ * time counted as if every day had 24 hours), as "YYYY-MM-DD hh:mm". */
+void local_time_minute_text(double local_s, char buf[LOCAL_TIME_MINUTE_MAX]);
 /* The proleptic Gregorian date *y-*m-*d that is `days` days after
  * 1970-01-01 (days may be negative). */
 void local_time_date(int64_t days, int64_t *y, int *m, int *d);

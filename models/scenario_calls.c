@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/demand.h"
+#include "models/local_time.h"
 #include "models/scenario_agreement.h"
 #include "models/scenario_record.h"
 
@@ -118,58 +120,46 @@ void scenario_calls_profile(struct scenario_read *ld, struct yaml_doc_at m,
 	dm->n_slots = (size_t)n;
 }
 
-/* The product of the factors above 1 of the surges in force at week
- * offset t. Surges that overlap in the week are taken to meet, whatever
- * their weeks, so the bound holds for any run. */
-static double surge_peak_at(const struct demand_spec *dm, double t)
-{
-	double f = 1;
-	size_t r;
-
-	for (r = 0; r < dm->n_surges; r++) {
-		const struct surge_spec *sg = &dm->surges[r];
-		double into = fmod(t - sg->start_s + WEEK_S, WEEK_S);
-
-		if (into < sg->duration_s && sg->factor > 1)
-			f *= sg->factor;
-	}
-	return f;
-}
-
-/* The highest rate a line can reach, its volume at the profile's peak
- * (factors rescaled to mean 1, as demand.c does), in its highest month,
- * under its most surges at once, is at most SCENARIO_PEAK_RATE_MAX: beyond
- * it arrivals would crowd the clock and waiting callers the memory. A
- * product of factors each within its range can pass it. Called once the
- * demand keys read cleanly, so the profile has a positive factor; what
- * names the demand's units: "calls" of a line, "items" of a deferrable
- * stream. */
+/* The highest rate a line reaches in the run is at most
+ * SCENARIO_PEAK_RATE_MAX: beyond it arrivals would crowd the clock and
+ * waiting callers the memory. A product of factors each within its range
+ * can pass it, where they meet. The rate is the line's own rate plan's
+ * (models/demand.h), the one the simulation draws its arrivals from: its
+ * volume, profile, month and surges, over the run's dates, so factors
+ * that never meet (a surge away from the profile's peak, a month the run
+ * does not reach) are never multiplied. Events from a file are bounded
+ * where the file is read (scenario_events.c); a replication's busyness,
+ * drawn at random, is in neither. Called once the demand keys read
+ * cleanly, so the profile has a positive factor and a plan fails only
+ * for memory; what names the demand's units: "calls" of a line, "items"
+ * of a deferrable stream. */
 static void check_peak_rate(struct scenario_read *ld, struct yaml_doc_at m,
 			    const struct demand_spec *dm, const char *what)
 {
-	char kp[YAML_DOC_PATH_MAX];
-	double sum = 0, top = 0, month = 0, surge = 1, peak;
-	size_t i;
+	const struct scenario *sc = ld->sc;
+	char kp[YAML_DOC_PATH_MAX], when[LOCAL_TIME_MINUTE_MAX];
+	struct sim_err err;
+	struct demand_plan *plan;
+	double at, peak;
 
-	for (i = 0; i < dm->n_slots; i++) {
-		sum += dm->profile[i];
-		top = fmax(top, dm->profile[i]);
+	sim_err_clear(&err);
+	plan = demand_plan_new(dm, sc->run.start, scenario_horizon_s(sc), &err);
+	if (!plan) {
+		ld->yd.oom = 1;
+		return;
 	}
-	for (i = 0; i < 12; i++)
-		month = fmax(month, dm->month_factor[i]);
-	for (i = 0; i < dm->n_surges; i++)
-		surge = fmax(surge, surge_peak_at(dm, dm->surges[i].start_s));
-	top *= (double)dm->n_slots / sum;
-	peak = dm->mean_rate_per_s * top * month * surge;
+	peak = demand_plan_peak(plan, &at);
+	local_time_minute_text((double)demand_day_number(sc->run.start) * DAY_S +
+			       demand_plan_local_s(plan, at), when);
+	demand_plan_free(plan);
 	if (peak <= SCENARIO_PEAK_RATE_MAX)
 		return;
 	yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "volume", kp),
-			 "at its peak the %s "
-			 "has %.4g %s a second: %.4g on average x %.4g (highest "
-			 "profile factor over the mean) x %.4g (highest month) x "
-			 "%.4g (surges at once); must be at most %g %s a second",
+			 "at its peak, from %s, the %s has %.4g %s a second: "
+			 "%.4g on average x %.4g (its profile, month and "
+			 "surges then); must be at most %g %s a second", when,
 			 what[0] == 'c' ? "line" : "stream", peak, what,
-			 dm->mean_rate_per_s, top, month, surge,
+			 dm->mean_rate_per_s, peak / dm->mean_rate_per_s,
 			 SCENARIO_PEAK_RATE_MAX, what);
 }
 

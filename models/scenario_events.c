@@ -10,7 +10,6 @@
  * profile, the month factors, the surges and each other. */
 #include "models/scenario_events.h"
 
-#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -23,7 +22,6 @@
 
 #define EVENTS_COLUMNS_MAX (SCENARIO_LIST_MAX + 4)
 #define EVENTS_FIXED "date, start and hours"
-#define EVENTS_WHEN_MAX 128   /* room for any long in every field */
 
 /* The columns of the file: where date, start, hours are, and what each
  * column holds: a line's factors (the line's index), the label (-2),
@@ -323,19 +321,6 @@ static int events_edge_cmp(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-/* "YYYY-MM-DD HH:MM" of x, local seconds from 1970-01-01 00:00. */
-static void events_when_text(double x, char buf[EVENTS_WHEN_MAX])
-{
-	double days = floor(x / DAY_S);
-	long minute = (long)floor((x - days * DAY_S) / 60);
-	int64_t y;
-	int m, d;
-
-	local_time_date((int64_t)days, &y, &m, &d);
-	snprintf(buf, EVENTS_WHEN_MAX, "%04" PRId64 "-%02d-%02d %02ld:%02ld",
-		 y, m, d, minute / 60, minute % 60);
-}
-
 /* Applies one edge to the rows in force. */
 static void events_apply(struct events_sweep *w, const struct events_edge *e)
 {
@@ -430,11 +415,11 @@ static void events_report_peak(struct scenario_read *ld, struct events_file *f,
 			       const struct events_peak *pk)
 {
 	const char *name = ld->sc->lines[l].name;
-	char when[EVENTS_WHEN_MAX];
+	char when[LOCAL_TIME_MINUTE_MAX];
 	struct local_span sp = {0, 0, 0};
 
 	if (pk->product > SCENARIO_EVENTS_FACTOR_MAX) {
-		events_when_text(pk->product_at, when);
+		local_time_minute_text(pk->product_at, when);
 		events_report_row(ld, f, pk->product_row, l, "from %s the %zu "
 				  "events then in force (this one the latest) "
 				  "multiply line %s's rate by %.4g; the events "
@@ -443,9 +428,9 @@ static void events_report_peak(struct scenario_read *ld, struct events_file *f,
 				  pk->product, SCENARIO_EVENTS_FACTOR_MAX);
 	} else if (pk->rate > SCENARIO_PEAK_RATE_MAX && pk->rate_n > 0) {
 		/* With no event in force the peak is the line's own, which
-		 * its check of the scenario (scenario_calls.c) bounded from
-		 * above already. */
-		events_when_text(s->day0 + local_clock_s(&s->clock, &sp,
+		 * its check of the scenario (scenario_calls.c) bounded
+		 * already. */
+		local_time_minute_text(s->day0 + local_clock_s(&s->clock, &sp,
 							 pk->rate_at), when);
 		events_report_row(ld, f, pk->rate_row, l, "at its peak, from "
 				  "%s, line %s would have %.4g calls a second "

@@ -36,8 +36,9 @@ REFUSED = [
      "of hours from 1 to 168"),
     # each factor in range, the product of volume, month and surge not
     ("small.yaml", "lines.999.volume={per_hour: 36000}",
-     "lines.999.volume: at its peak the line has 2000 calls a second",
-     "lines.999.surges=[{start: \"sat 22:00\", hours: 4, factor: 200}]"),
+     "lines.999.volume: at its peak, from 2024-04-01 10:00, the line has "
+     "2000 calls a second",
+     "lines.999.surges=[{start: \"mon 10:00\", hours: 4, factor: 200}]"),
     # a travel mean in range, times the area's and the border's factors not
     ("exp_units.yaml", "grades.urgent.travel={dist: exponential, mean: 9e8}",
      "grades.urgent.travel: a mean of 9e+08 s x 1.8 (travel_factor 1.2 of "

@@ -63,7 +63,8 @@ static void test_peak_rate_is_bounded(void **state)
 		n += (size_t)snprintf(text + n, sizeof text - n, ", 0");
 	snprintf(text + n, sizeof text - n, "]\n");
 	expect_bad(text, "t.yaml:15:13: deferrable.chat.volume:",
-		   "at its peak the stream has 1680 items a second");
+		   "at its peak, from 2024-04-01 00:00, the stream has 1680 "
+		   "items a second");
 }
 
 /* --set reaches a stream's keys through the schema. */

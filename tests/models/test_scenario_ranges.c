@@ -47,25 +47,28 @@ static const struct bad_case bad_handle_mean_huge = {
 	ANSWER POOLS SHIFT,
 	"t.yaml:6:39: lines.999.handle.mean: ",
 	"1e300 is too large; must be a positive number of seconds, at most 1e9"};
-/* 1 call a second x 50 in December x a surge of 30: each factor is within
- * its range, their product is not. */
+/* 1 call a second x 50 in December x a surge of 30, in a run of a week
+ * of December: each factor is within its range, their product is not. */
 static const struct bad_case bad_peak_rate = {
-	HEAD "  - name: \"999\"\n    volume: {per_hour: 3600}\n"
+	"name: t\nrun: {days: 7, replications: 3, start_date: \"2024-12-02\"}\n"
+	"lines:\n  - name: \"999\"\n    volume: {per_hour: 3600}\n"
 	"    months: {dec: 50}\n"
 	"    surges: [{start: \"fri 18:00\", hours: 8, factor: 30}]\n"
 	HANDLE ANSWER POOLS SHIFT,
 	"t.yaml:5:13: lines.999.volume: ",
-	"at its peak the line has 1500 calls a second: 1 on average x 1 "
-	"(highest profile factor over the mean) x 50 (highest month) x 30 "
-	"(surges at once); must be at most 1000 calls a second"};
-/* Surges multiply where they overlap, here across the end of the week. */
+	"at its peak, from 2024-12-06 18:00, the line has 1500 calls a second: "
+	"1 on average x 1500 (its profile, month and surges then); must be at "
+	"most 1000 calls a second"};
+/* Surges multiply where they overlap, here across the end of the week,
+ * in a run of eight days that reaches the second Monday's 01:00. */
 static const struct bad_case bad_peak_surges_overlap = {
-	HEAD "  - name: \"999\"\n    volume: {per_hour: 3600}\n"
+	"name: t\nrun: {days: 8, replications: 3}\nlines:\n"
+	"  - name: \"999\"\n    volume: {per_hour: 3600}\n"
 	"    surges: [{start: \"sun 22:00\", hours: 4, factor: 40}, "
 	"{start: \"mon 01:00\", hours: 1, factor: 40}]\n"
 	HANDLE ANSWER POOLS SHIFT,
 	"t.yaml:5:13: lines.999.volume: ",
-	"at its peak the line has 1600 calls a second"};
+	"at its peak, from 2024-04-08 01:00, the line has 1600 calls a second"};
 static const struct bad_case bad_shift_hours_tiny = {
 	HEAD L999 HANDLE ANSWER POOLS
 	"      - {name: day, start: \"07:00\", hours: 0.0001, staff: 12}\n",
@@ -179,6 +182,32 @@ static void test_reserved_pool_names(void **state)
 		   "t.yaml:9:11: pools.pools.name: ", "'pools' is reserved");
 }
 
+/* The peak is the run's: factors that never meet in it are not
+ * multiplied. A line of 10 calls a second with a x30 surge on Friday
+ * evenings, in a week of April that December's x50 never reaches, peaks
+ * at 300 calls a second; with a profile 20 times as high on Mondays as
+ * on other days (Monday 53.8 calls a second), at 80.8 under the surge.
+ * Both load, where a product of the highest of each (15,000 and 1,615)
+ * refused them. */
+#define PEAK_LINE(more) HEAD "  - name: \"999\"\n    volume: {per_hour: " \
+	"36000}\n    surges: [{start: \"fri 18:00\", hours: 8, factor: 30}]\n" \
+	more HANDLE ANSWER POOLS SHIFT
+static void test_peak_rate_of_the_run(void **state)
+{
+	char profile[2048], text[4096];
+	size_t n = (size_t)snprintf(profile, sizeof profile, "    profile: [");
+
+	(void)state;
+	for (int h = 0; h < 168; h++)
+		n += (size_t)snprintf(profile + n, sizeof profile - n, "%s%d",
+				      h ? ", " : "", h < 24 ? 20 : 1);
+	snprintf(profile + n, sizeof profile - n, "]\n");
+	scenario_free(expect_good("t.yaml", PEAK_LINE("    months: {dec: 50}\n"),
+				  NULL, 0));
+	snprintf(text, sizeof text, PEAK_LINE("%s"), profile);
+	scenario_free(expect_good("t.yaml", text, NULL, 0));
+}
+
 /* A surge's weeks: a list of plain numbers (a row kind of the schema),
  * each a run week from 1, not empty, kept in the order given. */
 #define SURGE_WEEKS(w) HEAD L999 "    surges: [{start: \"sat 22:00\", " \
@@ -263,6 +292,7 @@ int main(void)
 		BAD(bad_shift_hours_tiny),
 		BAD(bad_title_too_long),
 		cmocka_unit_test(test_factor_products),
+		cmocka_unit_test(test_peak_rate_of_the_run),
 		BAD(bad_hex),
 		BAD(bad_octal),
 		BAD(bad_seed_hex),
