@@ -16,6 +16,8 @@
 enum sim_status log_read_open(struct log_read *x, const char *path,
 			      const char *what)
 {
+	/* "a call log" is read as "the call log" in the message's head. */
+	const char *kind = strchr(what, ' ');
 	char why[200];
 	size_t len;
 	int e;
@@ -27,10 +29,9 @@ enum sim_status log_read_open(struct log_read *x, const char *path,
 		x->c.next = x->c.text;
 		return SIM_OK;
 	}
-	/* "a call log" is read as "the call log" in the message's head. */
 	return sim_err_add(x->yd->err, e == ENOMEM ? SIM_ENOMEM : SIM_ESCENARIO,
 			   "%s: cannot read the %s: %s", path,
-			   strchr(what, ' ') + 1,
+			   kind ? kind + 1 : what,
 			   file_read_fail_text(e, LOG_READ_BYTES_MAX, what, why,
 					       sizeof why));
 }
