@@ -299,7 +299,9 @@ static __attribute__((noinline)) double dist_lognormal(const struct dist *d,
 	return exp(d->p1 + dist_gaussian(r, d->p2));
 }
 
-/* dist_sample of the kinds other than the lognormal and exponential. */
+/* dist_sample of the kinds other than the lognormal and exponential,
+ * which dist_sample takes first; the switch names them too, so that it
+ * names every kind. */
 static __attribute__((noinline)) double dist_sample_other(const struct dist *d,
 							  gsl_rng *r)
 {

@@ -130,8 +130,7 @@ void scenario_calls_profile(struct scenario_read *ld, struct yaml_doc_at m,
  * does not reach) are never multiplied. Events from a file are bounded
  * where the file is read (scenario_events.c); a replication's busyness,
  * drawn at random, is in neither. Called once the demand keys read
- * cleanly, so the profile has a positive factor and a plan fails only
- * for memory; what names the demand's units: "calls" of a line, "items"
+ * cleanly, so the profile has a positive factor; what names the demand's units: "calls" of a line, "items"
  * of a deferrable stream. */
 static void check_peak_rate(struct scenario_read *ld, struct yaml_doc_at m,
 			    const struct demand_spec *dm, const char *what)
@@ -140,20 +139,24 @@ static void check_peak_rate(struct scenario_read *ld, struct yaml_doc_at m,
 	char kp[YAML_DOC_PATH_MAX], when[LOCAL_TIME_MINUTE_MAX];
 	struct sim_err err;
 	struct demand_plan *plan;
-	double at, peak;
+	double at, local_s, peak;   /* at: scenario time; local_s: local
+					 seconds from 1970 */
 
 	sim_err_clear(&err);
 	plan = demand_plan_new(dm, sc->run.start, scenario_horizon_s(sc), &err);
 	if (!plan) {
-		ld->yd.oom = 1;
+		/* Out of memory; a profile of zeros was reported already. */
+		if (err.status == SIM_ENOMEM)
+			ld->yd.oom = 1;
 		return;
 	}
 	peak = demand_plan_peak(plan, &at);
-	local_time_minute_text((double)demand_day_number(sc->run.start) * DAY_S +
-			       demand_plan_local_s(plan, at), when);
+	local_s = (double)demand_day_number(sc->run.start) * DAY_S +
+		  demand_plan_local_s(plan, at);
 	demand_plan_free(plan);
 	if (peak <= SCENARIO_PEAK_RATE_MAX)
 		return;
+	local_time_minute_text(local_s, when);
 	yaml_doc_problem(&ld->yd, yaml_doc_key(&ld->yd, m, "volume", kp),
 			 "at its peak, from %s, the %s has %.4g %s a second: "
 			 "%.4g on average x %.4g (its profile, month and "
