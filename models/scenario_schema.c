@@ -104,7 +104,10 @@ static const struct yaml_doc_rule R_BORDER_FACTOR = {
 #define KEPT(field, item, kind) AT(scenario, field), \
 	.count = offsetof(struct scenario, n_##field), \
 	.size = sizeof(struct item), .items = &kind
-/* check writes incident response only with grades. */
+/* A row of incident response, which means nothing without grades: the
+ * loader reads these rows after the grades and refuses them without any
+ * (scenario_incidents_read finds them by this mark), and check writes
+ * them only with grades. */
 #define RESPONSE SHOWN(scenario, n_grades), .shown_if = SCENARIO_SHOWN_COUNT
 /* 168 travel factors by hour of the week (a hook reads them), kept as a
  * struct travel_week. */
