@@ -16,7 +16,10 @@
 #include "results/report_html_waits.h"
 
 /* The page's styles: the chart palette's text colours, tables that read
- * on screen and on A4, long tables scrolled on screen and printed whole. */
+ * on screen and on A4, long tables scrolled on screen and printed whole.
+ * In print a table's cells wrap (on screen they keep to a line) and its
+ * text is smaller, so that a table fits the width of the paper; a wide
+ * one (report_html_table_open) prints on landscape pages. */
 static const char html_style[] =
 	"body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;"
 	"padding:0 1em;color:#1a1a1a;line-height:1.4}\n"
@@ -38,7 +41,16 @@ static const char html_style[] =
 	"@media print{@page{size:A4;margin:15mm}body{margin:0;max-width:none;"
 	"font-size:10pt}.scroll{max-height:none;overflow:visible}"
 	"section{break-inside:avoid-page}figure,table{break-inside:avoid}"
+	"table{font-size:.8em}th,td{padding:.1em .3em}td{white-space:normal}"
+	"@page wide{size:A4 landscape}table.wide{page:wide}"
 	"details.licences{display:none}}\n";
+
+void report_html_table_open(FILE *f, size_t n_columns)
+{
+	fputs(n_columns > REPORT_HTML_PORTRAIT_COLUMNS
+	      ? "<div class=\"scroll\"><table class=\"wide\">\n"
+	      : "<div class=\"scroll\"><table>\n", f);
+}
 
 void report_html_escape(FILE *f, const char *s)
 {
@@ -335,7 +347,9 @@ static void html_hours_head(FILE *f, const json_t *hour0)
 	const json_t *lines = json_object_get(hour0, "lines");
 	const json_t *pools = json_object_get(hour0, "pools");
 
-	fputs("<div class=\"scroll\"><table>\n<thead><tr><th>hour</th>", f);
+	report_html_table_open(f, 1 + 2 * json_array_size(lines) +
+			       json_array_size(pools));
+	fputs("<thead><tr><th>hour</th>", f);
 	for (size_t i = 0; i < json_array_size(lines); i++)
 		for (int k = 0; k < 2; k++) {
 			fputs("<th>", f);

@@ -37,4 +37,12 @@ void report_html_pct(FILE *f, double x);
 void report_html_count(FILE *f, double x);
 void report_html_interval(FILE *f, const json_t *obj, const char *key);
 
+/* Opens a long table (scrolled on screen, printed whole) of n_columns
+ * columns: "<div class=\"scroll\"><table...>". One of more than
+ * REPORT_HTML_PORTRAIT_COLUMNS columns (a column or more an area, a line,
+ * an agreement) prints on landscape pages of its own, where it is not cut
+ * at the paper's edge. */
+#define REPORT_HTML_PORTRAIT_COLUMNS 16
+void report_html_table_open(FILE *f, size_t n_columns);
+
 #endif

@@ -162,14 +162,21 @@ static void rsp_spec_areas(FILE *f, const json_t *root, size_t unused)
 	report_html_spec_data(f, rsp_areas_rows, root, 0);
 }
 
-/* Hour by hour, each area's share within target (%). */
-static void rsp_areas_table(FILE *f, const json_t *root)
+/* Areas a table of the areas by hour: their two columns each fit the
+ * width of A4 paper (portrait) for seven at a time. */
+#define RSP_AREAS_A_TABLE 7
+
+/* Hour by hour, the share within target (%) and the utilisation of
+ * areas first .. first + n - 1. */
+static void rsp_areas_table(FILE *f, const json_t *root, size_t first,
+			    size_t n)
 {
 	const json_t *hours = json_object_get(root, "by_hour");
 	const json_t *areas = json_object_get(root, "areas");
 
-	fputs("<div class=\"scroll\"><table>\n<thead><tr><th>hour</th>", f);
-	for (size_t a = 0; a < json_array_size(areas); a++) {
+	report_html_table_open(f, 1 + 2 * n);
+	fputs("<thead><tr><th>hour</th>", f);
+	for (size_t a = first; a < first + n; a++) {
 		fputs("<th>", f);
 		report_html_escape(f, result_string(json_array_get(areas, a),
 						    "name"));
@@ -183,7 +190,7 @@ static void rsp_areas_table(FILE *f, const json_t *root)
 		fputs("<tr><td>", f);
 		report_html_escape(f, result_string(hour, "label"));
 		fputs("</td>", f);
-		for (size_t a = 0; a < json_array_size(list); a++) {
+		for (size_t a = first; a < first + n; a++) {
 			const json_t *o = json_array_get(list, a);
 
 			fputs("<td>", f);
@@ -199,6 +206,16 @@ static void rsp_areas_table(FILE *f, const json_t *root)
 	fputs("</tbody>\n</table></div>\n", f);
 }
 
+/* The areas by hour, RSP_AREAS_A_TABLE areas a table. */
+static void rsp_areas_tables(FILE *f, const json_t *root)
+{
+	size_t n = json_array_size(json_object_get(root, "areas"));
+
+	for (size_t a = 0; a < n; a += RSP_AREAS_A_TABLE)
+		rsp_areas_table(f, root, a, n - a < RSP_AREAS_A_TABLE
+				? n - a : RSP_AREAS_A_TABLE);
+}
+
 /* The areas' heat map and its table. */
 static void rsp_areas_part(FILE *f, const json_t *root)
 {
@@ -209,7 +226,7 @@ static void rsp_areas_part(FILE *f, const json_t *root)
 			  "they were created: darker is lower; grey: no "
 			  "incident. The table adds the area's unit "
 			  "utilisation.", rsp_spec_areas, root, 0);
-	rsp_areas_table(f, root);
+	rsp_areas_tables(f, root);
 }
 
 /* The response by hour: a chart and table a grade with a target, then

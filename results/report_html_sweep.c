@@ -294,8 +294,11 @@ static void swp_table(FILE *f, const json_t *root)
 	const json_t *pts = json_object_get(root, "points");
 	const json_t *p0 = json_array_get(pts, 0);
 
-	fputs("<div class=\"scroll\"><table>\n<thead><tr><th>point</th><th>"
-	      "values</th><th>annual cost</th>", f);
+	report_html_table_open(f, 4 + 3 * (json_array_size(json_object_get(
+		p0, swp_items[0].list)) + json_array_size(json_object_get(
+		p0, swp_items[1].list))));
+	fputs("<thead><tr><th>point</th><th>values</th><th>annual cost</th>",
+	      f);
 	for (size_t k = 0; k < 2; k++) {
 		const json_t *list = json_object_get(p0, swp_items[k].list);
 
