@@ -17,9 +17,12 @@
 
 /* The page's styles: the chart palette's text colours, tables that read
  * on screen and on A4, long tables scrolled on screen and printed whole.
- * In print a table's cells wrap (on screen they keep to a line) and its
- * text is smaller, so that a table fits the width of the paper; a wide
- * one (report_html_table_open) prints on landscape pages. */
+ * In print a table's text is smaller and its first column's labels wrap
+ * (on screen they keep to a line), so that a table fits the width of the
+ * paper; a wide one (report_html_table_open) prints on landscape pages,
+ * every cell free to wrap. A
+ * heading stays with what follows it; a section may start on the page
+ * before its chart, not leave that page blank. */
 static const char html_style[] =
 	"body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;"
 	"padding:0 1em;color:#1a1a1a;line-height:1.4}\n"
@@ -40,8 +43,9 @@ static const char html_style[] =
 	"pre{white-space:pre-wrap;font-size:.75em}\n"
 	"@media print{@page{size:A4;margin:15mm}body{margin:0;max-width:none;"
 	"font-size:10pt}.scroll{max-height:none;overflow:visible}"
-	"section{break-inside:avoid-page}figure,table{break-inside:avoid}"
-	"table{font-size:.8em}th,td{padding:.1em .3em}td{white-space:normal}"
+	"h2,h3{break-after:avoid-page}figure,table{break-inside:avoid}"
+	"table{font-size:.8em}th,td{padding:.1em .3em}"
+	"td:first-child,table.wide td{white-space:normal}"
 	"@page wide{size:A4 landscape}table.wide{page:wide}"
 	"details.licences{display:none}}\n";
 
