@@ -42,7 +42,10 @@ Three kinds of check, run from the source root with the built binary:
    and that the Python EXPRESSION, evaluated on the command's output (its
    stderr, whose lines start `callsim `, then its stdout), gives exactly
    TEXT. The helpers are listed in `helpers()`; a line `let NAME = EXPRESSION`
-   defines NAME for the lines after it.
+   defines NAME for the lines after it. TEXT must appear at least once on
+   its own, not only inside a longer TEXT checked for the same paragraph:
+   '179.47 FTE' found only within 'is 179.47 FTE' would check nothing that
+   the paragraph says on its own.
 
 3. Excerpts. A fenced block right after `<!-- excerpt: PATH -->` holds
    lines of the file PATH (relative to the source root), exactly and in
@@ -442,15 +445,33 @@ def check_file(path, runner, fail):
         problem = check_excerpt(runner.root, path, shown)
         if problem:
             fail("%s:%d: excerpt of %s: %s" % (name, line, path, problem))
+    quoted = {}
+    for _, _, pairs, para in figures(lines):
+        quoted.setdefault(para, set()).update(
+            text for text, _ in pairs if not text.startswith("let "))
     for line, command, pairs, para in figures(lines):
         n += len(pairs)
         check_figures("%s:%d" % (name, line), runner, command, pairs, para,
-                      fail)
+                      quoted[para], fail)
     return n
 
 
-def check_figures(where, runner, command, pairs, para, fail):
-    """Checks the figures of one comment against its command's output."""
+def stands_alone(text, para, quoted):
+    """Whether text occurs in para other than inside an occurrence of a
+    longer figure quoted there: '179.47 FTE' found only within 'is 179.47
+    FTE' checks a figure that the prose does not give on its own (it gave
+    '179.73 FTE', an older figure, unchecked)."""
+    spans = [(m.start(), m.start() + len(other)) for other in quoted
+             if other != text and text in other
+             for m in re.finditer(re.escape(other), para)]
+    return any(not any(a <= m.start() and m.start() + len(text) <= b
+                       for a, b in spans)
+               for m in re.finditer(re.escape(text), para))
+
+
+def check_figures(where, runner, command, pairs, para, quoted, fail):
+    """Checks the figures of one comment against its command's output;
+    quoted holds every figure the paragraph's comments check."""
     rc, text, err = runner.run(command)
     if rc != 0:
         fail("%s: `%s` exited %d:\n%s" % (where, command, rc, err[-2000:]))
@@ -470,6 +491,10 @@ def check_figures(where, runner, command, pairs, para, fail):
         if text_in_doc not in para:
             fail("%s: %r is not in the paragraph above the comment"
                  % (where, text_in_doc))
+        elif not stands_alone(text_in_doc, para, quoted):
+            fail("%s: %r is in the paragraph above only inside another "
+                 "figure checked there: the figure it stands for is not "
+                 "checked" % (where, text_in_doc))
         try:
             got = str(eval(expr, names))
         except Exception as e:  # a bad expression is a failed check
