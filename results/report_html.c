@@ -17,10 +17,11 @@
 
 /* The page's styles: the chart palette's text colours, tables that read
  * on screen and on A4, long tables scrolled on screen and printed whole.
- * In print a table's text is smaller and its first column's labels wrap
- * (on screen they keep to a line), so that a table fits the width of the
- * paper; a wide one (report_html_table_open) prints on landscape pages,
- * every cell free to wrap. A
+ * A table's figures keep to a line and its first column's labels wrap,
+ * so that a comparison's agreements fit a laptop's screen; in print its
+ * text is smaller too, so that it fits the width of the paper, and a wide
+ * one (report_html_table_open) prints on landscape pages, every cell free
+ * to wrap. A
  * heading stays with what follows it; a section may start on the page
  * before its chart, not leave that page blank. */
 static const char html_style[] =
@@ -30,7 +31,7 @@ static const char html_style[] =
 	"border-bottom:1px solid #ccc}h3{margin-bottom:.3em}\n"
 	"table{border-collapse:collapse;margin:.6em 0;font-size:.9em}\n"
 	"th,td{border:1px solid #ccc;padding:.2em .5em;text-align:right}\n"
-	"td{white-space:nowrap}\n"
+	"td{white-space:nowrap}td:first-child{white-space:normal}\n"
 	"th:first-child,td:first-child{text-align:left}\n"
 	"thead th{background:#f0f0f0}\n"
 	"figure{margin:1em 0}figcaption{font-size:.9em;color:#444}\n"
@@ -45,7 +46,7 @@ static const char html_style[] =
 	"font-size:10pt}.scroll{max-height:none;overflow:visible}"
 	"h2,h3{break-after:avoid-page}figure,table{break-inside:avoid}"
 	"table{font-size:.8em}th,td{padding:.1em .3em}"
-	"td:first-child,table.wide td{white-space:normal}"
+	"table.wide td{white-space:normal}"
 	"@page wide{size:A4 landscape}table.wide{page:wide}"
 	"details.licences{display:none}}\n";
 

@@ -389,8 +389,8 @@ static void units_grades_spec(FILE *f, const json_t *root, size_t unused)
 	      "\"bold\"}}},\"spec\":{\"width\":420,\"height\":{\"step\":24},"
 	      "\"layer\":[{\"mark\":{\"type\":\"rule\",\"strokeWidth\":3},"
 	      "\"encoding\":{\"y\":" UNITS_AREA_AXIS ",\"x\":{\"field\":"
-	      "\"ci_low\",\"type\":\"quantitative\",\"scale\":{\"zero\":"
-	      "false},\"axis\":{\"format\":\".0%\"},\"title\":\"attended "
+	      "\"ci_low\",\"type\":\"quantitative\"," REPORT_HTML_SHARE_AXIS
+	      ",\"title\":\"attended "
 	      "within target: mean and 95% interval; black tick: the goal\"},"
 	      "\"x2\":{\"field\":\"ci_high\"},\"color\":"
 	      REPORT_HTML_VERDICT_COLOR "}},{\"mark\":{\"type\":\"point\","

@@ -174,7 +174,7 @@ void report_html_spec_verdicts(FILE *f, const json_t *root)
 	      "{\"labelLimit\":300}}},\"layer\":["
 	      "{\"mark\":{\"type\":\"rule\",\"strokeWidth\":3},\"encoding\":"
 	      "{\"x\":{\"field\":\"ci_low\",\"type\":\"quantitative\","
-	      "\"scale\":{\"zero\":false},\"axis\":{\"format\":\".0%\"},"
+	      REPORT_HTML_SHARE_AXIS ","
 	      "\"title\":\"within target: mean and 95% interval; "
 	      "black tick: the goal\"},\"x2\":{\"field\":\"ci_high\"},"
 	      "\"color\":" SPEC_VERDICT_COLOR "}},"
@@ -398,8 +398,8 @@ void report_html_spec_attendance(FILE *f, const json_t *root)
 	      "\"spec\":{\"width\":420,\"height\":{\"step\":24},\"layer\":["
 	      "{\"mark\":{\"type\":\"rule\",\"strokeWidth\":3},\"encoding\":"
 	      "{\"y\":" SPEC_AREA_AXIS ",\"x\":{\"field\":\"ci_low\",\"type\":"
-	      "\"quantitative\",\"scale\":{\"zero\":false},\"axis\":"
-	      "{\"format\":\".0%\"},\"title\":\"attended within target: "
+	      "\"quantitative\"," REPORT_HTML_SHARE_AXIS
+	      ",\"title\":\"attended within target: "
 	      "mean and 95% interval; black tick: the goal\"},\"x2\":"
 	      "{\"field\":\"ci_high\"},\"color\":" SPEC_VERDICT_COLOR "}},"
 	      "{\"mark\":{\"type\":\"point\",\"filled\":true,\"size\":70},"
@@ -461,8 +461,8 @@ static void spec_days(FILE *f, const json_t *root, size_t arg)
 	fputs("{\"width\":640,\"height\":160,\"layer\":["
 	      "{\"mark\":{\"type\":\"area\",\"opacity\":0.3,\"color\":"
 	      "\"#56B4E9\"},\"encoding\":{\"x\":" SPEC_DAY_AXIS ",\"y\":"
-	      "{\"field\":\"ci_low\",\"type\":\"quantitative\",\"scale\":"
-	      "{\"zero\":false},\"axis\":{\"format\":\".0%\"},\"title\":", f);
+	      "{\"field\":\"ci_low\",\"type\":\"quantitative\","
+	      REPORT_HTML_SHARE_AXIS ",\"title\":", f);
 	emit_json_string(f, spec_days_of[arg % 2].title);
 	fputs("},\"y2\":{\"field\":\"ci_high\"}}},"
 	      "{\"mark\":{\"type\":\"line\",\"color\":\"#0072B2\"},"

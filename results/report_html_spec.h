@@ -15,6 +15,14 @@
 
 #include "results/emit.h"
 
+/* The axis of a share that does not start at zero (a service level, a
+ * share attended within target): its ticks at least 0.1 points apart,
+ * each with a decimal, so that no two ticks read the same ('90%', '90%'
+ * where a sweep's points lie between 89.6% and 90.6%). */
+#define REPORT_HTML_SHARE_AXIS \
+	"\"scale\":{\"zero\":false},\"axis\":{\"format\":\".1%\"," \
+	"\"tickMinStep\":0.001}"
+
 /* One agreement with a goal: a line's service level or a grade's
  * attendance within target, force-wide. */
 struct report_html_agreement {

@@ -180,8 +180,8 @@ static void swp_spec(FILE *f, const json_t *root, size_t arg)
 					    "vary")) == 1)
 		swp_spec_band(f, arg);
 	fputs("{\"mark\":{\"type\":\"rule\",\"strokeWidth\":2},\"encoding\":"
-	      "{\"y\":{\"field\":\"ci_low\",\"type\":\"quantitative\",\"scale\":"
-	      "{\"zero\":false},\"axis\":{\"format\":\".0%\"},\"title\":", f);
+	      "{\"y\":{\"field\":\"ci_low\",\"type\":\"quantitative\","
+	      REPORT_HTML_SHARE_AXIS ",\"title\":", f);
 	emit_json_string(f, swp_title(arg));
 	fputs("},\"y2\":{\"field\":\"ci_high\"},\"color\":"
 	      REPORT_HTML_VERDICT_COLOR "}},"

@@ -12,11 +12,13 @@ class Page(html.parser.HTMLParser):
     """A page's elements: every start tag with its attributes, the specs
     (data-chart id -> parsed JSON), the text outside scripts and styles,
     and, in a rendered page, the marks drawn in each chart (chart id ->
-    {mark kind: elements})."""
+    {mark kind: elements}) and the tick labels of each axis drawn
+    ([(chart id, [label])])."""
 
     def __init__(self, text):
         super().__init__(convert_charrefs=True)
         self.tags, self.specs, self.text, self.marks = [], {}, [], {}
+        self.axes = []
         self.stack = []          # (tag, attrs) of the open elements
         self.script = None       # (data-chart id or None, [text])
         self.feed(text)
@@ -28,6 +30,8 @@ class Page(html.parser.HTMLParser):
         if tag == "script":
             self.script = (a.get("data-chart"), [])
         self._count_mark(tag)
+        if tag == "g" and "role-axis" in a.get("class", "").split():
+            self.axes.append((self._chart(), []))
         if tag not in VOID:
             self.stack.append((tag, a))
 
@@ -51,12 +55,20 @@ class Page(html.parser.HTMLParser):
             self.script[1].append(data)
         elif not any(t == "style" for t, _ in self.stack):
             self.text.append(data)
+            if self.axes and len(self.stack) > 1 and \
+                    self.stack[-1][0] == "text" and "role-axis-label" in \
+                    self.stack[-2][1].get("class", "").split():
+                self.axes[-1][1].append(data)
+
+    def _chart(self):
+        """The id of the chart the open element is in, or None."""
+        return next((a.get("id") for t, a in reversed(self.stack)
+                     if t == "div" and "vis" in a.get("class", "").split()),
+                    None)
 
     def _count_mark(self, tag):
         """An element directly inside a Vega mark group, in a chart."""
-        chart = next((a.get("id") for t, a in reversed(self.stack)
-                      if t == "div" and "vis" in a.get("class", "").split()),
-                     None)
+        chart = self._chart()
         if chart is None or not self.stack:
             return
         ptag, pattrs = self.stack[-1]
@@ -253,6 +265,11 @@ def check_drawn(ctx, browser, tmp, name, page, result, rows_of, marks_of):
     ctx.check(body and body[0].get("data-charts-rendered") == str(len(want))
               and "data-charts-failed" not in body[0],
               "%s: charts drawn: %s, wanted %d" % (name, body, len(want)))
+    for chart, labels in drawn.axes:
+        ctx.check(len(set(labels)) == len(labels), "%s: %s: an axis has "
+                  "two ticks that read the same: %s" % (name, chart, labels))
+    ctx.check(len(drawn.axes) >= len(want), "%s: %d axes drawn for %d "
+              "charts" % (name, len(drawn.axes), len(want)))
     for chart, rows in want.items():
         got = drawn.marks.get(chart, {})
         for kind, n in marks_of(result, chart, rows).items():
