@@ -258,7 +258,9 @@ static void report_roster_table_hours(FILE *f, const struct report_roster *x)
 		fputc('\n', f);
 	}
 	fputs("\npools: least handlers on duty in the hour after shrinkage / "
-	      "requirement\n", f);
+	      "the last programme's requirement\n(trimming lowers it, to 0 "
+	      "at most, in hours that shifts needed in other hours cover "
+	      "anyway)\n", f);
 }
 
 /* The roster of a rostered pool, as the scenario's own text: after
