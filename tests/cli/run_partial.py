@@ -153,6 +153,22 @@ def test_refused(t, d):
     return a, b
 
 
+def test_out(t, d, a, b):
+    """--out never replaces a file, least of all one of the parts (it did,
+    with the merged table), and a refused merge leaves no file."""
+    mine = os.path.join(d, "mine.json")
+    shutil.copy(a, mine)
+    refused(t, [mine, b], ["mine.json exists", "another --out"],
+            "--out a part", ["--out", mine])
+    with open(a, "rb") as x, open(mine, "rb") as y:
+        t.check(x.read() == y.read(), "--out a part: the part was replaced")
+    dest = os.path.join(d, "none.json")
+    refused(t, [a], ["replications 3:5 are in no part"], "--out, refused",
+            ["--out", dest])
+    t.check(not os.path.exists(dest) and not os.path.exists(dest + ".tmp"),
+            "a refused merge left " + dest)
+
+
 def test_damaged(t, d, a, b):
     whole = json.load(open(a, encoding="utf-8"))
     cases = {
@@ -241,6 +257,7 @@ def main():
         test_same_bytes(t, d)
         test_periods(t, d)
         a, b = test_refused(t, d)
+        test_out(t, d, a, b)
         test_damaged(t, d, a, b)
         test_usage(t, d)
         test_size(t, d)
