@@ -6,6 +6,7 @@ refused with exit 2 naming them; a damaged part never crashes the merge;
 and a part's size does not grow with its replications."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -52,13 +53,32 @@ def refused(t, names, words, what, extra=()):
         t.check(w in err, "%s: %r not in the message:\n%s" % (what, w, err))
 
 
-def edited(src, dst, edit):
-    """A copy of part src at dst with edit(doc) applied."""
+def fnv1a(data):
+    """The check member's hash of data, as 16 hexadecimal digits: 64-bit
+    FNV-1a of its length (8 bytes, least significant first), then of it."""
+    h = 14695981039346656037
+    for byte in len(data).to_bytes(8, "little") + data:
+        h = ((h ^ byte) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return "%016x" % h
+
+
+def edited(src, dst, edit, sign=True):
+    """A copy of part src at dst with edit(doc) applied: with sign, the
+    check member made again for the new bytes, as another build's part
+    would have it; without, as a hand would leave it."""
     with open(src, encoding="utf-8") as f:
         doc = json.load(f)
     edit(doc)
-    with open(dst, "w", encoding="utf-8") as f:
-        json.dump(doc, f, indent=2)
+    if not sign:
+        with open(dst, "w", encoding="utf-8") as f:
+            json.dump(doc, f, indent=2)
+            f.write("\n")
+        return dst
+    doc.pop("check_fnv1a", None)
+    body = json.dumps(doc, indent=2)[:-2].encode()
+    with open(dst, "wb") as f:
+        f.write(body + b',\n  "check_fnv1a": "' + fnv1a(body).encode()
+                + b'"\n}\n')
     return dst
 
 
@@ -196,6 +216,26 @@ def test_damaged(t, d, a, b):
             edited(a, path, edit)
         refused(t, [path, b], [name], "damaged " + name)
     t.check(len(whole["sums"]) == whole["figures"], "figures miscounted")
+    # Values only plausible pass every check of their own: the check member
+    # refuses them (they were merged into a wrong run), and a part whose
+    # check member is lost.
+    with open(a, "rb") as f:
+        text = f.read()
+    digit = re.search(rb'"[0-9a-f]{12,}"', text).end() - 2
+    hand = {"digit.json": text[:digit] + (b"7" if text[digit:digit + 1]
+                                          != b"7" else b"6")
+            + text[digit + 1:],
+            "crlf.json": text.replace(b"\n", b"\r\n"),
+            "nocheck.json": text[:text.rindex(b",")] + b"\n}\n"}
+    for name, data in hand.items():
+        path = os.path.join(d, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        refused(t, [path, b], [name + ": check_fnv1a", "run the part again"],
+                "edited by hand: " + name)
+    refused(t, [edited(a, os.path.join(d, "seed9.json"), lambda doc: doc.update(
+        overrides=["run.replications=5", "run.seed=9"]), sign=False), b],
+            ["seed9.json: check_fnv1a"], "overrides edited by hand")
     # A part is no result to report on: the message says what to do.
     _, err = t.expect_rc(["report", a, "-o", os.path.join(d, "p.html")], 2)
     t.check("callsim merge" in err, "report of a part: " + err)
