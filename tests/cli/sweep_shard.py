@@ -3,8 +3,8 @@ merge) is byte for byte the unsharded sweep, in tidy CSV, wide CSV and
 JSON Lines, whatever the order the parts are given in and however many
 shards (one, several, more than the points); a shard resumes like a
 sweep; merge refuses, naming them, parts that are missing, given twice,
-of another split, of another sweep, unfinished or not shards, with exit 2
-and nothing written; bad --shard values are refused with exit 2; a sweep
+of another split, of another sweep, unfinished, changed since they were
+written or not shards, with exit 2 and nothing written; bad --shard values are refused with exit 2; a sweep
 over scenario files (--vary scenario=a.yaml,b.yaml) runs each point as the
 sweep of its own file does, and shards and merges alike."""
 import os
@@ -52,16 +52,28 @@ def shards(t, fmt, n, *extra, stdout_for=()):
     return paths
 
 
+def fnv1a(data):
+    """64-bit FNV-1a of data, as 16 hexadecimal digits."""
+    h = 14695981039346656037
+    for byte in data:
+        h = ((h ^ byte) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return "%016x" % h
+
+
 def check_shard_file(t, path, k, n, full):
     """The shard's header is the whole sweep's with "shard" last, its rows
-    the whole sweep's rows of its points, and its end line last."""
-    lines = read(path).decode().split("\n")
+    the whole sweep's rows of its points, and its end line last, with the
+    hash of every byte before it."""
+    data = read(path)
+    lines = data.decode().split("\n")
     head = full.split("\n")[0]
     t.check(lines[0] == head[:-1] + ',"shard":"%d/%d"}' % (k, n),
             "%s: header %r" % (path, lines[0][-40:]))
     prefix = "" if lines[0].startswith("{") else "# "
-    t.check(lines[-2] == prefix + '{"end_of_shard":"%d/%d","points":%d}'
-            % (k, n, POINTS), "%s: end line %r" % (path, lines[-2]))
+    before = data[:data.rindex(b"\n", 0, len(data) - 1) + 1]
+    t.check(lines[-2] == prefix + '{"end_of_shard":"%d/%d","points":%d,'
+            '"fnv1a":"%s"}' % (k, n, POINTS, fnv1a(before)),
+            "%s: end line %r" % (path, lines[-2]))
     t.check(lines[-1] == "", "%s: ends with a line break" % path)
 
 
@@ -155,6 +167,7 @@ def check_refusals(t):
         f.write(read(p[2]).rsplit(b"# {", 1)[0])
     refused(t, p[:2] + [cut, p[3]], "cut.csv: shard 3/4 is unfinished",
             "--resume")
+    check_edited(t, p)
     jsonl = shards(t, "jsonl", 4)
     refused(t, p[:3] + jsonl[3:], "is CSV and", "is JSON Lines")
     full = t.scratch("whole.csv")
@@ -174,6 +187,37 @@ def check_refusals(t):
     rc, _, err = t.run("merge", *p, "--out", dest)
     t.check(rc == 2 and "exists" in err and read(dest) == b"",
             "--out that exists: %d %s" % (rc, err))
+
+
+def check_edited(t, p):
+    """A finished shard changed by hand keeps every row in its place: a
+    figure edited, a row lost or doubled, the seed changed in every
+    header. Its end line's hash refuses it (the merge joined it into a
+    wrong sweep), and --resume will not vouch for it."""
+    data = read(p[1])
+    lines = data.split(b"\n")
+    row = next(i for i, x in enumerate(lines) if x.startswith(b"1,")
+               and b",mean_wait_s," not in x and x[-1:].isdigit())
+    edits = {"figure.csv": lines[:row] + [lines[row][:-1] + (
+                 b"7" if lines[row][-1:] != b"7" else b"6")] + lines[row + 1:],
+             "lost.csv": lines[:row] + lines[row + 1:],
+             "doubled.csv": lines[:row + 1] + lines[row:]}
+    for name, new in edits.items():
+        path = t.scratch(name)
+        with open(path, "wb") as f:
+            f.write(b"\n".join(new))
+        refused(t, [p[0], path, p[2], p[3]], name + ": the end line at byte",
+                "vouches for other bytes", "run the shard again")
+        rc, _, err = t.run("sweep", SCEN, *ARGS, "--shard", "2/4", "--out",
+                           path, "--resume")
+        t.check(rc == 2 and "refusing to resume it" in err,
+                "resume of %s: exit %d %s" % (name, rc, err))
+    seeds = []
+    for k, part in enumerate(p, 1):
+        seeds.append(t.scratch("seed-%d.csv" % k))
+        with open(seeds[-1], "wb") as f:
+            f.write(read(part).replace(b'"seed":2385', b'"seed":5', 1))
+    refused(t, seeds, "seed-1.csv: the end line at byte")
 
 
 def check_scenarios(t):
