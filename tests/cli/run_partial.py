@@ -189,6 +189,32 @@ def test_out(t, d, a, b):
             "a refused merge left " + dest)
 
 
+def test_elsewhere(t, d):
+    """Parts run with a relative scenario path, in a directory with a
+    space and a non-ASCII letter, merged from another directory: refused
+    naming the part, its scenario_path and --scenario (the message named
+    only the scenario, not where it came from nor what to give); merged
+    with --scenario to the run's bytes."""
+    here = os.path.join(d, "run é here")
+    os.mkdir(here)
+    shutil.copy(fixture("small.yaml"), os.path.join(here, "sm all.yaml"))
+    run = [t.callsim, "run", "sm all.yaml", "--seed", "7", "--replications",
+           "4"]
+    for first, end in ((0, 1), (1, 4)):
+        subprocess.run(run + ["--replications-range", "%d:%d" % (first, end),
+                              "--partial", "p%d.json" % first], cwd=here,
+                       check=True, timeout=60)
+    whole = subprocess.run(run + ["--format", "json"], cwd=here, check=True,
+                           capture_output=True, text=True, timeout=60).stdout
+    parts = [os.path.join(here, "p1.json"), os.path.join(here, "p0.json")]
+    refused(t, parts, ["p1.json: scenario_path: \"sm all.yaml\"",
+                       "--scenario FILE"], "merged elsewhere")
+    got, _ = t.expect_rc(["merge"] + parts + ["--format", "json", "--scenario",
+                          os.path.join(here, "sm all.yaml")], 0)
+    t.check(got == whole, "merged elsewhere with --scenario: not the run's "
+            "bytes")
+
+
 def test_damaged(t, d, a, b):
     whole = json.load(open(a, encoding="utf-8"))
     cases = {
@@ -298,6 +324,7 @@ def main():
         test_periods(t, d)
         a, b = test_refused(t, d)
         test_out(t, d, a, b)
+        test_elsewhere(t, d)
         test_damaged(t, d, a, b)
         test_usage(t, d)
         test_size(t, d)
