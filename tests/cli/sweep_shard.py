@@ -290,6 +290,27 @@ def check_task_script(t):
     rc, merged, err = t.run("merge", *[os.path.join(out, "shard-%d-of-3" % k)
                                        for k in (1, 2, 3)])
     t.check(rc == 0 and merged == full, "TASK_INDEX shards: %d %s" % (rc, err))
+    # Arrays with a step number their tasks 3, 5, 7 (Slurm's --array=3-7:2,
+    # Grid Engine's -t 3-7:2): shards 1 to 3, where the task index alone
+    # made 1/3, 3/3 and 5/3.
+    steps = {"slurm": lambda i: {
+        "SLURM_ARRAY_TASK_ID": str(i), "SLURM_ARRAY_TASK_MIN": "3",
+        "SLURM_ARRAY_TASK_STEP": "2", "SLURM_ARRAY_TASK_COUNT": "3"},
+             "sge": lambda i: {
+        "SGE_TASK_ID": str(i), "SGE_TASK_FIRST": "3", "SGE_TASK_LAST": "7",
+        "SGE_TASK_STEPSIZE": "2"}}
+    for name, env in steps.items():
+        d = t.scratch("steps-" + name)
+        for i in (3, 5, 7):
+            p = subprocess.run([script, "-C", t.callsim, "-d", d, "--", SCEN]
+                               + ARGS, env=dict(os.environ, **env(i)),
+                               capture_output=True, text=True, timeout=120)
+            t.check(p.returncode == 0, "sweep-task, %s task %d of a step of "
+                    "2: %s" % (name, i, p.stderr))
+        rc, merged, err = t.run("merge", *[os.path.join(d, "shard-%d-of-3" % k)
+                                           for k in (1, 2, 3)])
+        t.check(rc == 0 and merged == full, "%s array with a step: %d %s"
+                % (name, rc, err))
     p = subprocess.run([script, "-d", out, "--", SCEN], capture_output=True,
                        text=True, env={"PATH": os.environ.get("PATH", "")})
     t.check(p.returncode == 2 and "the shard" in p.stderr,
