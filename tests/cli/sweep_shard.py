@@ -170,6 +170,12 @@ def check_refusals(t):
     check_edited(t, p)
     jsonl = shards(t, "jsonl", 4)
     refused(t, p[:3] + jsonl[3:], "is CSV and", "is JSON Lines")
+    # A shard is no sweep to report on: said so, where each of its points
+    # was refused as out of place.
+    rc, _, err = t.run("report", jsonl[1], "--out", t.scratch("shard.html"))
+    t.check(rc == 2 and 'header.shard: "2/4": one shard of a sweep' in err
+            and "callsim merge" in err and err.count("\n") == 1,
+            "report of a shard: exit %d %s" % (rc, err))
     full = t.scratch("whole.csv")
     with open(full, "w", encoding="utf-8") as f:
         f.write(whole(t, "csv"))
