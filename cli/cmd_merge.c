@@ -61,8 +61,10 @@ const char cmd_merge_usage[] =
 	"  --mixed-environment       merge parts whose floating-point\n"
 	"                            environments differ, with a warning\n"
 	"\n"
-	"exit status: 0 ok, 1 a part could not be read or the output written,\n"
-	"2 bad usage or parts that do not make one whole\n";
+	"exit status: 0 ok, 1 reading or writing failed part-way (a disk\n"
+	"error, a full disk), 2 bad usage, a part that cannot be opened or\n"
+	"parts that do not make one whole, 3 --require-slas and an agreement\n"
+	"missed\n";
 
 struct merge_opts {
 	struct cli_strings parts;          /* PART..., in order */
