@@ -283,6 +283,15 @@ def test_usage(t, d):
         _, err = t.expect_rc(run + extra, 2)
         t.check(word in err, "%s: %r not in %s" % (extra, word, err))
     t.check(not os.path.exists(part), "a refused part was written")
+    # A part named as the scenario (spelt otherwise) replaced it.
+    scen = os.path.join(d, "victim.yaml")
+    shutil.copy(fixture("small.yaml"), scen)
+    _, err = t.expect_rc(["run", scen, "--replications", "4",
+                          "--replications-range", "0:2", "--partial",
+                          os.path.join(d, ".", "victim.yaml")], 2)
+    with open(scen, "rb") as x, open(fixture("small.yaml"), "rb") as y:
+        t.check("is the scenario file" in err and x.read() == y.read(),
+                "--partial naming the scenario: " + err)
     _, err = t.expect_rc(["merge"], 2)
     t.check("no parts given" in err, "merge without parts: " + err)
 
