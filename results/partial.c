@@ -241,5 +241,19 @@ bool partial_is_file(const char *path)
 	n = fread(head, 1, sizeof head - 1, f);
 	fclose(f);
 	head[n] = '\0';
-	return strstr(head, "\"schema\": \"" PARTIAL_SCHEMA "\"") != NULL;
+	/* However the JSON is spaced, so a part reformatted since it was
+	 * written reaches the reader of parts, which says what is wrong. */
+	for (const char *p = strstr(head, "\"schema\""); p != NULL;
+	     p = strstr(p + 1, "\"schema\"")) {
+		const char *v = p + strlen("\"schema\"");
+
+		v += strspn(v, " \t\r\n");
+		if (*v++ != ':')
+			continue;
+		v += strspn(v, " \t\r\n");
+		if (strncmp(v, "\"" PARTIAL_SCHEMA "\"",
+			    sizeof PARTIAL_SCHEMA + 1) == 0)
+			return true;
+	}
+	return false;
 }

@@ -104,7 +104,8 @@ enum sim_status partial_write(FILE *f, const struct summary_acc *a,
 			      struct sim_err *err);
 
 /* Whether the file at path is a part (its "schema" is PARTIAL_SCHEMA, found
- * within its first bytes): what `callsim merge` dispatches on. */
+ * within its first bytes however the JSON is spaced): what `callsim merge`
+ * dispatches on. */
 bool partial_is_file(const char *path);
 
 struct partial_merge_opts {

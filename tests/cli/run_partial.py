@@ -259,6 +259,15 @@ def test_damaged(t, d, a, b):
             f.write(data)
         refused(t, [path, b], [name + ": check_fnv1a", "run the part again"],
                 "edited by hand: " + name)
+    # Every part reformatted (compact JSON): told they were changed, where
+    # merge took them for no part and said it joins only sweeps.
+    compact = []
+    for src in (a, b):
+        compact.append(os.path.join(d, "compact-" + os.path.basename(src)))
+        with open(src, encoding="utf-8") as f, \
+                open(compact[-1], "w", encoding="utf-8") as g:
+            g.write(json.dumps(json.load(f), separators=(",", ":")))
+    refused(t, compact, ["compact-a.json: check_fnv1a"], "compact parts")
     refused(t, [edited(a, os.path.join(d, "seed9.json"), lambda doc: doc.update(
         overrides=["run.replications=5", "run.seed=9"]), sign=False), b],
             ["seed9.json: check_fnv1a"], "overrides edited by hand")
