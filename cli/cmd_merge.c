@@ -38,8 +38,9 @@ const char cmd_merge_usage[] =
 	"`callsim sweep --shard K/N` (CSV, wide CSV or JSON Lines), given in\n"
 	"any order. The parts must be one split of one sweep (the same\n"
 	"scenario content, grid, seed, options and callsim version), every\n"
-	"shard once and finished; otherwise nothing is written and the parts\n"
-	"at fault are named.\n"
+	"shard once, finished and unchanged since it was written (its end\n"
+	"line's hash); otherwise nothing is written and the parts at fault\n"
+	"are named.\n"
 	"\n"
 	"  --out FILE                write to FILE (refused if it exists)\n"
 	"                            instead of stdout\n"
@@ -60,8 +61,10 @@ const char cmd_merge_usage[] =
 	"  --mixed-environment       merge parts whose floating-point\n"
 	"                            environments differ, with a warning\n"
 	"\n"
-	"exit status: 0 ok, 1 a part could not be read or the output written,\n"
-	"2 bad usage or parts that do not make one whole\n";
+	"exit status: 0 ok, 1 reading or writing failed part-way (a disk\n"
+	"error, a full disk), 2 bad usage, a part that cannot be opened or\n"
+	"parts that do not make one whole, 3 --require-slas and an agreement\n"
+	"missed\n";
 
 struct merge_opts {
 	struct cli_strings parts;          /* PART..., in order */
@@ -226,12 +229,22 @@ static int merge_exit(enum sim_status st, const struct sim_err *err)
 	return st == SIM_EINVAL ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
 }
 
-/* Merges into a new file beside o->out, renamed into place when the merge
- * succeeds and removed when it fails. */
-static int merge_to_file(const struct merge_opts *o, struct merge_input *in,
-			 int kind)
+int cmd_merge_out_check(const char *path)
 {
-	size_t n = strlen(o->out) + sizeof ".tmp";
+	struct stat st;
+
+	if (path != NULL && stat(path, &st) == 0)
+		return cli_usage_error("merge", "%s exists; remove it or give "
+				       "another --out", path);
+	return CLI_EXIT_OK;
+}
+
+int cmd_merge_out_write(const char *path,
+			enum sim_status (*write)(FILE *f, const void *arg,
+						 struct sim_err *err),
+			const void *arg)
+{
+	size_t n = strlen(path) + sizeof ".tmp";
 	char *tmp = mem_malloc(n);
 	FILE *out = NULL;
 	struct sim_err err;
@@ -240,20 +253,20 @@ static int merge_to_file(const struct merge_opts *o, struct merge_input *in,
 
 	sim_err_clear(&err);
 	if (tmp != NULL) {
-		snprintf(tmp, n, "%s.tmp", o->out);
+		snprintf(tmp, n, "%s.tmp", path);
 		out = fopen(tmp, "wx");
 	}
 	if (out == NULL) {
 		fprintf(stderr, "callsim merge: cannot write %s.tmp (%s)\n",
-			o->out, tmp ? strerror(errno) : "out of memory");
+			path, tmp ? strerror(errno) : "out of memory");
 		free(tmp);
 		return CLI_EXIT_FAILURE;
 	}
-	st = merge_kinds[kind].merge(in, out, &err);
+	st = write(out, arg, &err);
 	if (fclose(out) != 0 && st == SIM_OK)
-		st = sim_err_add(&err, SIM_EIO, "writing %s failed", o->out);
-	if (st == SIM_OK && rename(tmp, o->out) != 0)
-		st = sim_err_add(&err, SIM_EIO, "cannot write %s (%s)", o->out,
+		st = sim_err_add(&err, SIM_EIO, "writing %s failed", path);
+	if (st == SIM_OK && rename(tmp, path) != 0)
+		st = sim_err_add(&err, SIM_EIO, "cannot write %s (%s)", path,
 				 strerror(errno));
 	rc = merge_exit(st, &err);
 	if (rc != CLI_EXIT_OK)
@@ -262,30 +275,43 @@ static int merge_to_file(const struct merge_opts *o, struct merge_input *in,
 	return rc;
 }
 
+/* The parts and their kind, for merge_kind_write. */
+struct merge_job {
+	const struct merge_input *in;
+	int kind;
+};
+
+/* Merges the parts of job (a struct merge_job) into f. */
+static enum sim_status merge_kind_write(FILE *f, const void *job,
+					struct sim_err *err)
+{
+	const struct merge_job *j = job;
+
+	return merge_kinds[j->kind].merge(j->in, f, err);
+}
+
 /* Opens the parts and merges them to --out FILE or stdout. */
 static int merge_main(const struct merge_opts *o)
 {
 	struct merge_input in = { (const char *const *)o->parts.items, NULL,
 				  o->parts.n };
-	struct stat st;
+	struct merge_job job = { &in, 0 };
 	struct sim_err err;
-	int kind = 0, rc;
+	int rc = cmd_merge_out_check(o->out);
 
-	if (o->out != NULL && stat(o->out, &st) == 0)
-		return cli_usage_error("merge", "%s exists; remove it or give "
-				       "another --out", o->out);
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	in.files = mem_calloc(in.n, sizeof *in.files);
 	if (in.files == NULL) {
 		fputs("callsim merge: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
-	rc = merge_open(&in, &kind);
+	rc = merge_open(&in, &job.kind);
 	sim_err_clear(&err);
 	if (rc == CLI_EXIT_OK && o->out != NULL)
-		rc = merge_to_file(o, &in, kind);
+		rc = cmd_merge_out_write(o->out, merge_kind_write, &job);
 	else if (rc == CLI_EXIT_OK)
-		rc = merge_exit(merge_kinds[kind].merge(&in, stdout, &err),
-				&err);
+		rc = merge_exit(merge_kind_write(stdout, &job, &err), &err);
 	for (size_t i = 0; i < in.n; i++)
 		if (in.files[i] != NULL)
 			fclose(in.files[i]);

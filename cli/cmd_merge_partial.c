@@ -7,7 +7,6 @@
  * the merged JSON is the same bytes as that run's. */
 #include "cli/cmd_merge_partial.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -158,34 +157,47 @@ static const char **merge_command(const struct partial_merged *m,
 	return w;
 }
 
-/* Writes the merged run to --out (or stdout); returns the exit code. */
+/* What merge_emit writes: the merged run, its command and the output's
+ * options. */
+struct merge_emit_job {
+	const struct partial_merged *m;
+	const struct merge_opts *o;
+	const char *const *command;
+	size_t n;
+};
+
+/* Writes the merged run of job (a struct merge_emit_job) to f. */
+static enum sim_status merge_emit(FILE *f, const void *job,
+				  struct sim_err *err)
+{
+	const struct merge_emit_job *j = job;
+
+	return merge_write(f, j->m->s, j->o, j->command, j->n, err);
+}
+
+/* Writes the merged run to --out (through a file beside it, renamed into
+ * place: cmd_merge.h) or stdout; returns the exit code. */
 static int merge_output(const struct partial_merged *m,
 			const struct merge_opts *o)
 {
-	size_t n = 0;
-	const char **command = merge_command(m, o, &n);
-	FILE *f = o->out != NULL ? fopen(o->out, "w") : stdout;
+	struct merge_emit_job job = { .m = m, .o = o };
+	const char **command = merge_command(m, o, &job.n);
 	struct sim_err err;
-	enum sim_status st = SIM_ENOMEM;
+	int rc = CLI_EXIT_FAILURE;
 
 	sim_err_clear(&err);
-	if (f == NULL) {
-		fprintf(stderr, "callsim merge: %s: %s\n", o->out,
-			strerror(errno));
-		free(command);
-		return CLI_EXIT_FAILURE;
-	}
-	if (command != NULL)
-		st = merge_write(f, m->s, o, command, n, &err);
+	job.command = command;
+	if (command == NULL)
+		fputs("callsim merge: out of memory\n", stderr);
+	else if (o->out != NULL)
+		rc = cmd_merge_out_write(o->out, merge_emit, &job);
+	else if (merge_emit(stdout, &job, &err) == SIM_OK)
+		rc = CLI_EXIT_OK;
 	else
-		sim_err_add(&err, SIM_ENOMEM, "out of memory");
-	if (f != stdout && fclose(f) != 0 && st == SIM_OK)
-		st = sim_err_add(&err, SIM_EIO, "%s: writing failed", o->out);
-	free(command);
-	if (st != SIM_OK) {
 		cli_print_err("merge", &err);
-		return CLI_EXIT_FAILURE;
-	}
+	free(command);
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	if (o->require_slas)
 		cli_note_unmeasured("merge", "", m->s);
 	return o->require_slas && summary_any_missed(m->s) ? CLI_EXIT_SLA
@@ -204,6 +216,9 @@ static int merge_parts(const struct merge_opts *o)
 
 	sim_err_clear(&err);
 	sim_err_clear(&warnings);
+	rc = cmd_merge_out_check(o->out);
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	st = partial_merge_files(o->parts, o->n_parts, &po, &m, &warnings,
 				 &err);
 	if (warnings.n_lines > 0)

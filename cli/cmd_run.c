@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli_common.h"
@@ -184,6 +185,15 @@ static int run_command(int argc, char **argv, struct run_opts *o)
 	return 0;
 }
 
+/* Whether the files at paths a and b are one file (both exist). */
+static bool run_same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev
+	       && x.st_ino == y.st_ino;
+}
+
 /* --replications-range A:B into o->first, o->end, given with --partial
  * and without the options of the output, which `callsim merge` takes.
  * Returns CLI_EXIT_OK or the exit code to stop with. */
@@ -211,6 +221,13 @@ static int run_parse_range(struct run_opts *o)
 		return cli_usage_error("run", "--partial writes no output: give "
 				       "the output's options to `callsim "
 				       "merge`");
+	/* A part replaces the file it is written to (a task run again), but
+	 * never the scenario: the merge reads that again. */
+	if (run_same_file(o->partial, o->path ? o->path
+			  : cli_bundled_scenario()))
+		return cli_usage_error("run", "--partial %s is the scenario "
+				       "file, which the merge reads again; give "
+				       "the part a name of its own", o->partial);
 	o->first = (uint32_t)first;
 	o->end = (uint32_t)end;
 	return CLI_EXIT_OK;

@@ -235,6 +235,9 @@ struct sweep_run {
 					      the whole sweep's) */
 	size_t start;                      /* first of them not yet written,
 					      counted in the shard */
+	uint64_t hash;                     /* sweep_shard_hash of the bytes
+					      written, for a shard's end
+					      line */
 	struct progress progress;
 };
 
@@ -395,6 +398,7 @@ static int sweep_open_new(struct sweep_run *r, const char *header, size_t len)
 	const char *path = r->o->out;
 	struct stat st;
 
+	r->hash = sweep_shard_hash(SWEEP_SHARD_HASH_INIT, header, len);
 	if (path == NULL) {
 		r->fd = STDOUT_FILENO;
 		r->out_name = "stdout";
@@ -465,6 +469,7 @@ static int sweep_open_resume(struct sweep_run *r, const char *header,
 		return CLI_EXIT_FAILURE;
 	}
 	r->start = res.points_done;
+	r->hash = res.hash;
 	return CLI_EXIT_OK;
 }
 
@@ -540,6 +545,8 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 			st = SIM_ENOMEM;
 	}
 	summary_free(s);
+	if (st == SIM_OK)
+		r->hash = sweep_shard_hash(r->hash, buf, len);
 	return sweep_write_owned(r, buf, len, st == SIM_OK);
 }
 
@@ -604,7 +611,7 @@ static int sweep_end(const struct sweep_run *r)
 	mem = open_memstream(&buf, &len);
 	if (mem != NULL)
 		sweep_shard_end_write(mem, &r->o->shard, r->o->grid.n_points,
-				      r->o->format != SWEEP_JSONL);
+				      r->hash, r->o->format != SWEEP_JSONL);
 	return sweep_write_owned(r, buf, len,
 				 mem != NULL && fclose(mem) == 0);
 }

@@ -127,10 +127,11 @@ static void partial_write_head(struct emit_json *w, const struct scenario *sc,
 	emit_json_key_number(w, "warmup_hours", sc->run.warmup_s / 3600.0);
 }
 
-enum sim_status partial_write(FILE *f, const struct summary_acc *a,
-			      const struct scenario *sc,
-			      const struct partial_run *run,
-			      struct sim_err *err)
+/* The part's members but its last, without the object's closing brace,
+ * to f. */
+static void partial_write_body(FILE *f, const struct summary_acc *a,
+			       const struct scenario *sc,
+			       const struct partial_run *run)
 {
 	struct emit_json w = { .f = f, .depth = 0 };
 
@@ -143,8 +144,30 @@ enum sim_status partial_write(FILE *f, const struct summary_acc *a,
 	fprintf(f, "%" PRIu64, summary_acc_events(a));
 	emit_json_key_number(&w, "figures", (double)summary_acc_figures(a));
 	partial_write_sums(&w, a);
-	emit_json_close(&w, '}');
-	fputc('\n', f);
+}
+
+/* The body is made in memory first: the check member that ends the part
+ * is the hash of every byte before it. */
+enum sim_status partial_write(FILE *f, const struct summary_acc *a,
+			      const struct scenario *sc,
+			      const struct partial_run *run,
+			      struct sim_err *err)
+{
+	char *body = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&body, &len);
+
+	if (mem == NULL)
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	partial_write_body(mem, a, sc, run);
+	if (fclose(mem) != 0) {
+		free(body);
+		return sim_err_add(err, SIM_ENOMEM, "out of memory");
+	}
+	fwrite(body, 1, len, f);
+	fprintf(f, PARTIAL_CHECK_HEAD "%016" PRIx64 PARTIAL_CHECK_TAIL,
+		scenario_fnv1a(SCENARIO_FNV1A_INIT, body, len));
+	free(body);
 	if (fflush(f) != 0 || ferror(f))
 		return sim_err_add(err, SIM_EIO, "writing the partial result "
 				   "failed");
@@ -218,5 +241,19 @@ bool partial_is_file(const char *path)
 	n = fread(head, 1, sizeof head - 1, f);
 	fclose(f);
 	head[n] = '\0';
-	return strstr(head, "\"schema\": \"" PARTIAL_SCHEMA "\"") != NULL;
+	/* However the JSON is spaced, so a part reformatted since it was
+	 * written reaches the reader of parts, which says what is wrong. */
+	for (const char *p = strstr(head, "\"schema\""); p != NULL;
+	     p = strstr(p + 1, "\"schema\"")) {
+		const char *v = p + strlen("\"schema\"");
+
+		v += strspn(v, " \t\r\n");
+		if (*v++ != ':')
+			continue;
+		v += strspn(v, " \t\r\n");
+		if (strncmp(v, "\"" PARTIAL_SCHEMA "\"",
+			    sizeof PARTIAL_SCHEMA + 1) == 0)
+			return true;
+	}
+	return false;
 }

@@ -86,6 +86,16 @@ enum sim_status partial_run(const struct scenario *sc,
 			    const struct partial_run *run, const char *path,
 			    struct sim_err *err);
 
+/* A part ends with the member "check_fnv1a": scenario_fnv1a (64-bit
+ * FNV-1a of the byte count, 8 bytes least significant first, then of the
+ * bytes), as 16 lower-case hexadecimal digits, of every byte of the file
+ * before the comma that starts it. The file ends with exactly PARTIAL_CHECK_HEAD,
+ * the digits and PARTIAL_CHECK_TAIL, so a part changed after callsim
+ * wrote it (a sum edited by hand, a line lost in a copy) is refused,
+ * where values that are only plausible would pass every other check. */
+#define PARTIAL_CHECK_HEAD ",\n  \"check_fnv1a\": \""
+#define PARTIAL_CHECK_TAIL "\"\n}\n"
+
 /* Writes the part holding a (the replications of run's range of sc) as
  * JSON to f. */
 enum sim_status partial_write(FILE *f, const struct summary_acc *a,
@@ -94,7 +104,8 @@ enum sim_status partial_write(FILE *f, const struct summary_acc *a,
 			      struct sim_err *err);
 
 /* Whether the file at path is a part (its "schema" is PARTIAL_SCHEMA, found
- * within its first bytes): what `callsim merge` dispatches on. */
+ * within its first bytes however the JSON is spaced): what `callsim merge`
+ * dispatches on. */
 bool partial_is_file(const char *path);
 
 struct partial_merge_opts {
@@ -152,7 +163,9 @@ struct partial_part {
 enum sim_status partial_read_text(const char *name, const char *text,
 				  size_t len, struct partial_part *out,
 				  struct sim_err *err);
-/* The same from the file at path; SIM_EIO when it cannot be read. */
+/* The same from the file at path, whose bytes must also be those its
+ * check member vouches for (SIM_EINVAL naming "check_fnv1a" otherwise);
+ * SIM_EIO when it cannot be read. */
 enum sim_status partial_read_file(const char *path, struct partial_part *out,
 				  struct sim_err *err);
 void partial_part_clear(struct partial_part *p);

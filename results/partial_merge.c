@@ -127,6 +127,12 @@ static enum sim_status partial_merge_start(const struct partial_part *p,
 		overrides[i] = json_string_value(json_array_get(p->overrides, i));
 	st = scenario_load(&src, &out->sc, err);
 	free(overrides);
+	if (st != SIM_OK && o->scenario_path == NULL)
+		sim_err_add(err, st, "%s: scenario_path: \"%s\", as the part "
+			    "was run, is read again for the scenario's names, "
+			    "goals and rosters; where it is elsewhere (a merge "
+			    "on another machine), give it with --scenario FILE",
+			    name, p->scenario_path);
 	if (st != SIM_OK)
 		return st;
 	snprintf(fp, sizeof fp, "%016" PRIx64, out->sc->content_fnv1a);

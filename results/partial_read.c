@@ -167,6 +167,35 @@ enum sim_status partial_read_text(const char *name, const char *text,
 	return err->status;
 }
 
+/* Whether text (len bytes of the part name) ends with the check member
+ * partial_write writes, holding the hash of the bytes before it. */
+static enum sim_status partial_read_check(const char *name, const char *text,
+					  size_t len, struct sim_err *err)
+{
+	size_t head = sizeof PARTIAL_CHECK_HEAD - 1;
+	size_t tail = sizeof PARTIAL_CHECK_TAIL - 1, body;
+	char want[24];
+
+	if (len < head + 16 + tail
+	    || memcmp(text + len - tail, PARTIAL_CHECK_TAIL, tail) != 0
+	    || memcmp(text + len - tail - 16 - head, PARTIAL_CHECK_HEAD,
+		      head) != 0)
+		return sim_err_add(err, SIM_EINVAL, "%s: check_fnv1a: not the "
+				   "part's last member, as callsim run "
+				   "--partial writes it; the file was changed "
+				   "since (run the part again)", name);
+	body = len - tail - 16 - head;
+	snprintf(want, sizeof want, "%016" PRIx64,
+		 scenario_fnv1a(SCENARIO_FNV1A_INIT, text, body));
+	if (memcmp(want, text + body + head, 16) != 0)
+		return sim_err_add(err, SIM_EINVAL, "%s: check_fnv1a: \"%.16s\","
+				   " but the bytes before it hash to \"%s\": "
+				   "the file was changed since callsim wrote it "
+				   "(run the part again)", name,
+				   text + body + head, want);
+	return SIM_OK;
+}
+
 enum sim_status partial_read_file(const char *path, struct partial_part *out,
 				  struct sim_err *err)
 {
@@ -182,6 +211,10 @@ enum sim_status partial_read_file(const char *path, struct partial_part *out,
 						       "a partial result", why,
 						       sizeof why));
 	st = partial_read_text(path, text, len, out, err);
+	if (st == SIM_OK && partial_read_check(path, text, len, err) != SIM_OK) {
+		partial_part_clear(out);
+		st = err->status;
+	}
 	free(text);
 	return st;
 }

@@ -442,7 +442,18 @@ static void kinds_sweep(struct result_check *c, const json_t *r)
 	const json_t *h = json_object_get(r, "header");
 	const json_t *pts = json_object_get(r, "points");
 	const json_t *p0 = json_array_get(pts, 0);
+	const char *shard = json_string_value(json_object_get(h, "shard"));
 
+	/* A shard holds every N-th point (results/sweep_shard.h): its points
+	 * would be refused one by one as out of place. */
+	if (json_object_get(h, "shard") != NULL) {
+		sim_err_add(c->err, SIM_EINVAL, "%s: header.shard: \"%.20s\": "
+			    "one shard of a sweep, not the whole sweep: join "
+			    "the shards with `callsim merge PART... --out "
+			    "FILE` and report on that", c->name,
+			    shard != NULL ? shard : "?");
+		return;
+	}
 	kinds_sweep_header(c, h);
 	c->n_lines = json_array_size(json_object_get(p0, "lines"));
 	c->n_grades = json_array_size(json_object_get(p0, "grades"));

@@ -592,8 +592,32 @@ static enum sim_status sweep_resume_expect(const struct sweep_scan *scan,
 			   "refusing to resume it", scan->name, at);
 }
 
+/* What row (n bytes) is: the end line after the shard's last point
+ * (out->hash being that of the bytes before it), an end line there
+ * vouching for other bytes (the points were changed: err filled, since a
+ * resumed file would vouch for them), or a row. */
+static enum sweep_shard_line sweep_resume_end(const struct sweep_scan *scan,
+					      const char *row, size_t n,
+					      const struct sweep_resume *out,
+					      struct sim_err *err)
+{
+	bool csv = scan->format != SWEEP_JSONL;
+	enum sweep_shard_line kind = sweep_shard_line_of(row, n, &scan->shard,
+		scan->n_points, out->hash, csv);
+
+	if (out->points_done != sweep_shard_count(&scan->shard, scan->n_points))
+		return SWEEP_SHARD_ROW;
+	if (kind == SWEEP_SHARD_END_CHANGED)
+		sim_err_add(err, SIM_EINVAL, "%s: its end line's fnv1a is not "
+			    "the hash of the bytes before it: the file was "
+			    "changed after shard %u/%u was written; refusing "
+			    "to resume it (remove it and run the shard again)",
+			    scan->name, scan->shard.k, scan->shard.n);
+	return kind;
+}
+
 /* Counts the complete points after the header (and stops at a shard's end
- * line after the last of them). */
+ * line after the last of them), hashing the bytes kept. */
 static enum sim_status sweep_resume_points(FILE *f,
 					   const struct sweep_scan *scan,
 					   struct sweep_resume *out,
@@ -603,21 +627,26 @@ static enum sim_status sweep_resume_points(FILE *f,
 	size_t cap = 0, in_point = 0;
 	char *row = NULL;
 	long at = ftell(f);
+	uint64_t h = out->hash;
 	ssize_t n;
 	enum sim_status st = SIM_OK;
 
 	while (st == SIM_OK && (n = sweep_row_read(f, csv, &row, &cap)) > 0) {
-		if (in_point == 0 && sweep_shard_is_end(row, (size_t)n,
-				&scan->shard, scan->n_points, csv)
-		    && out->points_done == sweep_shard_count(&scan->shard,
-							     scan->n_points))
+		enum sweep_shard_line kind = in_point > 0 ? SWEEP_SHARD_ROW
+			: sweep_resume_end(scan, row, (size_t)n, out, err);
+
+		if (kind != SWEEP_SHARD_ROW) {
+			st = kind == SWEEP_SHARD_END ? SIM_OK : SIM_EINVAL;
 			break;
+		}
 		st = sweep_resume_expect(scan, row, out->points_done, at, err);
 		at += n;
+		h = sweep_shard_hash(h, row, (size_t)n);
 		if (st == SIM_OK && ++in_point == scan->point_rows[
 			    sweep_shard_point(&scan->shard, out->points_done)]) {
 			out->points_done++;
 			out->keep_bytes = at;
+			out->hash = h;
 			in_point = 0;
 		}
 	}
@@ -639,5 +668,7 @@ enum sim_status sweep_resume_scan(FILE *f, const struct sweep_scan *scan,
 	if (st != SIM_OK || !out->has_header)
 		return st;
 	out->keep_bytes = (long)scan->header_len;
+	out->hash = sweep_shard_hash(SWEEP_SHARD_HASH_INIT, scan->header,
+				     scan->header_len);
 	return sweep_resume_points(f, scan, out, err);
 }

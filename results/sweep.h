@@ -153,6 +153,7 @@ struct sweep_resume {
 	size_t points_done;     /* complete points: the first points_done of
 				   the shard's (all of the whole sweep's) */
 	long keep_bytes;        /* the file up to here is the header and them */
+	uint64_t hash;          /* sweep_shard_hash of those keep_bytes bytes */
 	bool has_header;        /* false: the file is empty or holds part of
 				   the header only; start it again */
 };
@@ -178,9 +179,9 @@ struct sweep_scan {
  * up to the point before it. A shard's end line after its last point is
  * not kept either: the sweep writes it again when it ends. Returns SIM_OK
  * with *out filled; SIM_EINVAL when the header differs (the file belongs to
- * another sweep or shard) or the points are out of order (the file was
- * edited), with one line per problem in err naming the file; SIM_EIO or
- * SIM_ENOMEM. */
+ * another sweep or shard), the points are out of order, or the end line's
+ * hash is not that of the bytes before it (the file was edited), with one
+ * line per problem in err naming the file; SIM_EIO or SIM_ENOMEM. */
 enum sim_status sweep_resume_scan(FILE *f, const struct sweep_scan *scan,
 				  struct sweep_resume *out,
 				  struct sim_err *err);

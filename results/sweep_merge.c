@@ -31,6 +31,7 @@ struct sweep_merge_in {
 	bool csv;
 	size_t points;             /* the grid's */
 	long data_at;              /* where the points start */
+	uint64_t hash;             /* sweep_shard_hash of the bytes read */
 	char *row;                 /* the row in hand; owned */
 	size_t cap;
 	ssize_t len;               /* its bytes; -1 when there is none */
@@ -103,6 +104,8 @@ static enum sim_status sweep_merge_head(struct sweep_merge_in *in,
 				   "merge joins the files of callsim sweep "
 				   "--shard K/N", in->name);
 	in->head_len = (size_t)n;
+	in->hash = sweep_shard_hash(SWEEP_SHARD_HASH_INIT, in->head,
+				    (size_t)n);
 	in->csv = strncmp(in->head, "# ", 2) == 0;
 	skip = in->csv ? 2 : 0;
 	in->id = json_loadb(in->head + skip, (size_t)n - 1 - skip,
@@ -120,6 +123,7 @@ static enum sim_status sweep_merge_head(struct sweep_merge_in *in,
 		return sim_err_add(err, SIM_EINVAL, "%s:2: no column names",
 				   in->name);
 	in->columns_len = (size_t)n;
+	in->hash = sweep_shard_hash(in->hash, in->columns, in->columns_len);
 	in->data_at = ftell(in->f);
 	return SIM_OK;
 }
@@ -262,9 +266,30 @@ static enum sim_status sweep_merge_row(const struct sweep_merge_in *in,
 			   "file was changed", in->name, at);
 }
 
+/* What row (n bytes, at byte at) of in is once done of its points are
+ * read: its end line, or a row (false); an end line vouching for other
+ * bytes than those read is refused (err filled, false). */
+static bool sweep_merge_ends(const struct sweep_merge_in *in, size_t n,
+			     size_t done, long at, struct sim_err *err)
+{
+	enum sweep_shard_line kind = sweep_shard_line_of(in->row, n,
+		&in->shard, in->points, in->hash, in->csv);
+
+	if (done != sweep_shard_count(&in->shard, in->points))
+		return false;
+	if (kind == SWEEP_SHARD_END_CHANGED)
+		sim_err_add(err, SIM_EINVAL, "%s: the end line at byte %ld "
+			    "vouches for other bytes (its fnv1a is not the "
+			    "hash of the bytes before it): the file was "
+			    "changed after shard %u/%u was written, a row "
+			    "edited, lost or doubled; run the shard again",
+			    in->name, at, in->shard.k, in->shard.n);
+	return kind == SWEEP_SHARD_END;
+}
+
 /* The first pass over in's points: in order, each of the shard's once,
- * then the end line, then nothing; the file is left where its points
- * start. */
+ * then the end line vouching for the bytes before it, then nothing; the
+ * file is left where its points start. */
 static enum sim_status sweep_merge_check(struct sweep_merge_in *in,
 					 struct sim_err *err)
 {
@@ -278,11 +303,13 @@ static enum sim_status sweep_merge_check(struct sweep_merge_in *in,
 			return sim_err_add(err, SIM_EINVAL, "%s: rows after the "
 					   "end line at byte %ld; the file was "
 					   "changed", in->name, at);
-		ended = sweep_shard_is_end(in->row, (size_t)n, &in->shard,
-					   in->points, in->csv) && done == count;
+		ended = sweep_merge_ends(in, (size_t)n, done, at, err);
+		if (sim_err_failed(err))
+			return err->status;
 		if (!ended && sweep_merge_row(in, at, &current, &done, err)
 			      != SIM_OK)
 			return err->status;
+		in->hash = sweep_shard_hash(in->hash, in->row, (size_t)n);
 		at += n;
 	}
 	if (ferror(in->f) || fseek(in->f, in->data_at, SEEK_SET) != 0)

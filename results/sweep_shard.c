@@ -3,6 +3,7 @@
 #include "results/sweep_shard.h"
 
 #include <assert.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,38 +68,58 @@ void sweep_shard_member(FILE *f, const struct sweep_shard *s)
 		fprintf(f, ",\"shard\":\"%u/%u\"", s->k, s->n);
 }
 
-/* The end line into buf (cap bytes, enough for the longest); its length. */
+uint64_t sweep_shard_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211u;   /* the FNV prime */
+	return h;
+}
+
+/* The end line into buf (cap bytes, enough for the longest); its length.
+ * The hash is its last 16 characters but 3 ("}\n). */
 static size_t sweep_shard_end_text(char *buf, size_t cap,
 				   const struct sweep_shard *s,
-				   size_t n_points, bool csv)
+				   size_t n_points, uint64_t hash, bool csv)
 {
 	int n = snprintf(buf, cap, "%s{\"end_of_shard\":\"%u/%u\",\"points\":"
-			 "%zu}\n", csv ? "# " : "", s->k,
-			 s->n, n_points);
+			 "%zu,\"fnv1a\":\"%016" PRIx64 "\"}\n",
+			 csv ? "# " : "", s->k, s->n, n_points, hash);
 
 	assert(n > 0 && (size_t)n < cap);
 	return (size_t)n;
 }
 
 void sweep_shard_end_write(FILE *f, const struct sweep_shard *s,
-			   size_t n_points, bool csv)
+			   size_t n_points, uint64_t hash, bool csv)
 {
-	char buf[96];
-	size_t n = sweep_shard_end_text(buf, sizeof buf, s, n_points, csv);
+	char buf[128];
+	size_t n = sweep_shard_end_text(buf, sizeof buf, s, n_points, hash,
+					csv);
 
 	assert(s->n > 0);
 	fwrite(buf, 1, n, f);
 }
 
-bool sweep_shard_is_end(const char *text, size_t len,
-			const struct sweep_shard *s, size_t n_points,
-			bool csv)
+enum sweep_shard_line sweep_shard_line_of(const char *text, size_t len,
+					  const struct sweep_shard *s,
+					  size_t n_points, uint64_t hash,
+					  bool csv)
 {
-	char buf[96];
-	size_t n;
+	char buf[128];
+	size_t n, at;
 
 	if (s->n == 0)
-		return false;
-	n = sweep_shard_end_text(buf, sizeof buf, s, n_points, csv);
-	return n == len && memcmp(buf, text, n) == 0;
+		return SWEEP_SHARD_ROW;
+	n = sweep_shard_end_text(buf, sizeof buf, s, n_points, hash, csv);
+	if (n != len)
+		return SWEEP_SHARD_ROW;
+	if (memcmp(buf, text, n) == 0)
+		return SWEEP_SHARD_END;
+	at = n - 3 - 16;
+	if (memcmp(buf, text, at) == 0 && memcmp(buf + n - 3, text + n - 3, 3)
+	    == 0 && strspn(text + at, "0123456789abcdef") >= 16)
+		return SWEEP_SHARD_END_CHANGED;
+	return SWEEP_SHARD_ROW;
 }

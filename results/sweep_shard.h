@@ -13,9 +13,13 @@
  * "shard":"K/N" (the whole sweep's header has none: its output is as it
  * was before shards existed), followed by its points in order, then, once
  * every one of its points is written, the end line
- * {"end_of_shard":"K/N","points":P} (P the grid's points; after "# " in
+ * {"end_of_shard":"K/N","points":P,"fnv1a":"H"} (P the grid's points, H
+ * the hash of every byte of the file before the end line; after "# " in
  * CSV, as the header). The end line is how a merge tells a finished shard
- * from one a batch system killed at a point's boundary.
+ * from one a batch system killed at a point's boundary, and its hash how
+ * it tells the bytes the shard wrote from bytes changed since: a row
+ * edited, lost or doubled by hand keeps every row in its place, and only
+ * the hash shows it.
  *
  * Nothing here prints; errors are returned in a struct sim_err. */
 #ifndef RESULTS_SWEEP_SHARD_H
@@ -23,6 +27,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "sim/sim_err.h"
@@ -53,15 +58,34 @@ size_t sweep_shard_point(const struct sweep_shard *s, size_t j);
  * nothing for the whole sweep. */
 void sweep_shard_member(FILE *f, const struct sweep_shard *s);
 
-/* Writes the end line of shard s (a shard: s->n > 0) of a grid of
- * n_points points, after "# " when the file is CSV. */
-void sweep_shard_end_write(FILE *f, const struct sweep_shard *s,
-			   size_t n_points, bool csv);
+/* The hash an end line vouches for the bytes before it with: 64-bit
+ * FNV-1a, from SWEEP_SHARD_HASH_INIT, of the bytes in order, the same
+ * however they are split between calls. Returns h extended by the n bytes
+ * at p. */
+#define SWEEP_SHARD_HASH_INIT 14695981039346656037u
+uint64_t sweep_shard_hash(uint64_t h, const void *p, size_t n);
 
-/* Whether the row text (len bytes, its '\n' included) is the end line of
- * shard s of a grid of n_points points (a CSV file's when csv). */
-bool sweep_shard_is_end(const char *text, size_t len,
-			const struct sweep_shard *s, size_t n_points,
-			bool csv);
+/* Writes the end line of shard s (a shard: s->n > 0) of a grid of
+ * n_points points, after "# " when the file is CSV; hash: of every byte
+ * written before it. */
+void sweep_shard_end_write(FILE *f, const struct sweep_shard *s,
+			   size_t n_points, uint64_t hash, bool csv);
+
+/* What a row of a shard's file is to the end line of shard s. */
+enum sweep_shard_line {
+	SWEEP_SHARD_ROW,          /* not its end line */
+	SWEEP_SHARD_END,          /* its end line, vouching for bytes whose
+				     hash is the one given */
+	SWEEP_SHARD_END_CHANGED   /* its end line, vouching for other bytes:
+				     the file was changed */
+};
+
+/* What the row text (len bytes, its '\n' included) is to the end line of
+ * shard s of a grid of n_points points (a CSV file's when csv), the bytes
+ * before it hashing to hash. */
+enum sweep_shard_line sweep_shard_line_of(const char *text, size_t len,
+					  const struct sweep_shard *s,
+					  size_t n_points, uint64_t hash,
+					  bool csv);
 
 #endif

@@ -6,6 +6,7 @@ refused with exit 2 naming them; a damaged part never crashes the merge;
 and a part's size does not grow with its replications."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -52,13 +53,32 @@ def refused(t, names, words, what, extra=()):
         t.check(w in err, "%s: %r not in the message:\n%s" % (what, w, err))
 
 
-def edited(src, dst, edit):
-    """A copy of part src at dst with edit(doc) applied."""
+def fnv1a(data):
+    """The check member's hash of data, as 16 hexadecimal digits: 64-bit
+    FNV-1a of its length (8 bytes, least significant first), then of it."""
+    h = 14695981039346656037
+    for byte in len(data).to_bytes(8, "little") + data:
+        h = ((h ^ byte) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return "%016x" % h
+
+
+def edited(src, dst, edit, sign=True):
+    """A copy of part src at dst with edit(doc) applied: with sign, the
+    check member made again for the new bytes, as another build's part
+    would have it; without, as a hand would leave it."""
     with open(src, encoding="utf-8") as f:
         doc = json.load(f)
     edit(doc)
-    with open(dst, "w", encoding="utf-8") as f:
-        json.dump(doc, f, indent=2)
+    if not sign:
+        with open(dst, "w", encoding="utf-8") as f:
+            json.dump(doc, f, indent=2)
+            f.write("\n")
+        return dst
+    doc.pop("check_fnv1a", None)
+    body = json.dumps(doc, indent=2)[:-2].encode()
+    with open(dst, "wb") as f:
+        f.write(body + b',\n  "check_fnv1a": "' + fnv1a(body).encode()
+                + b'"\n}\n')
     return dst
 
 
@@ -153,6 +173,48 @@ def test_refused(t, d):
     return a, b
 
 
+def test_out(t, d, a, b):
+    """--out never replaces a file, least of all one of the parts (it did,
+    with the merged table), and a refused merge leaves no file."""
+    mine = os.path.join(d, "mine.json")
+    shutil.copy(a, mine)
+    refused(t, [mine, b], ["mine.json exists", "another --out"],
+            "--out a part", ["--out", mine])
+    with open(a, "rb") as x, open(mine, "rb") as y:
+        t.check(x.read() == y.read(), "--out a part: the part was replaced")
+    dest = os.path.join(d, "none.json")
+    refused(t, [a], ["replications 3:5 are in no part"], "--out, refused",
+            ["--out", dest])
+    t.check(not os.path.exists(dest) and not os.path.exists(dest + ".tmp"),
+            "a refused merge left " + dest)
+
+
+def test_elsewhere(t, d):
+    """Parts run with a relative scenario path, in a directory with a
+    space and a non-ASCII letter, merged from another directory: refused
+    naming the part, its scenario_path and --scenario (the message named
+    only the scenario, not where it came from nor what to give); merged
+    with --scenario to the run's bytes."""
+    here = os.path.join(d, "run é here")
+    os.mkdir(here)
+    shutil.copy(fixture("small.yaml"), os.path.join(here, "sm all.yaml"))
+    run = [t.callsim, "run", "sm all.yaml", "--seed", "7", "--replications",
+           "4"]
+    for first, end in ((0, 1), (1, 4)):
+        subprocess.run(run + ["--replications-range", "%d:%d" % (first, end),
+                              "--partial", "p%d.json" % first], cwd=here,
+                       check=True, timeout=60)
+    whole = subprocess.run(run + ["--format", "json"], cwd=here, check=True,
+                           capture_output=True, text=True, timeout=60).stdout
+    parts = [os.path.join(here, "p1.json"), os.path.join(here, "p0.json")]
+    refused(t, parts, ["p1.json: scenario_path: \"sm all.yaml\"",
+                       "--scenario FILE"], "merged elsewhere")
+    got, _ = t.expect_rc(["merge"] + parts + ["--format", "json", "--scenario",
+                          os.path.join(here, "sm all.yaml")], 0)
+    t.check(got == whole, "merged elsewhere with --scenario: not the run's "
+            "bytes")
+
+
 def test_damaged(t, d, a, b):
     whole = json.load(open(a, encoding="utf-8"))
     cases = {
@@ -180,6 +242,35 @@ def test_damaged(t, d, a, b):
             edited(a, path, edit)
         refused(t, [path, b], [name], "damaged " + name)
     t.check(len(whole["sums"]) == whole["figures"], "figures miscounted")
+    # Values only plausible pass every check of their own: the check member
+    # refuses them (they were merged into a wrong run), and a part whose
+    # check member is lost.
+    with open(a, "rb") as f:
+        text = f.read()
+    digit = re.search(rb'"[0-9a-f]{12,}"', text).end() - 2
+    hand = {"digit.json": text[:digit] + (b"7" if text[digit:digit + 1]
+                                          != b"7" else b"6")
+            + text[digit + 1:],
+            "crlf.json": text.replace(b"\n", b"\r\n"),
+            "nocheck.json": text[:text.rindex(b",")] + b"\n}\n"}
+    for name, data in hand.items():
+        path = os.path.join(d, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        refused(t, [path, b], [name + ": check_fnv1a", "run the part again"],
+                "edited by hand: " + name)
+    # Every part reformatted (compact JSON): told they were changed, where
+    # merge took them for no part and said it joins only sweeps.
+    compact = []
+    for src in (a, b):
+        compact.append(os.path.join(d, "compact-" + os.path.basename(src)))
+        with open(src, encoding="utf-8") as f, \
+                open(compact[-1], "w", encoding="utf-8") as g:
+            g.write(json.dumps(json.load(f), separators=(",", ":")))
+    refused(t, compact, ["compact-a.json: check_fnv1a"], "compact parts")
+    refused(t, [edited(a, os.path.join(d, "seed9.json"), lambda doc: doc.update(
+        overrides=["run.replications=5", "run.seed=9"]), sign=False), b],
+            ["seed9.json: check_fnv1a"], "overrides edited by hand")
     # A part is no result to report on: the message says what to do.
     _, err = t.expect_rc(["report", a, "-o", os.path.join(d, "p.html")], 2)
     t.check("callsim merge" in err, "report of a part: " + err)
@@ -201,6 +292,15 @@ def test_usage(t, d):
         _, err = t.expect_rc(run + extra, 2)
         t.check(word in err, "%s: %r not in %s" % (extra, word, err))
     t.check(not os.path.exists(part), "a refused part was written")
+    # A part named as the scenario (spelt otherwise) replaced it.
+    scen = os.path.join(d, "victim.yaml")
+    shutil.copy(fixture("small.yaml"), scen)
+    _, err = t.expect_rc(["run", scen, "--replications", "4",
+                          "--replications-range", "0:2", "--partial",
+                          os.path.join(d, ".", "victim.yaml")], 2)
+    with open(scen, "rb") as x, open(fixture("small.yaml"), "rb") as y:
+        t.check("is the scenario file" in err and x.read() == y.read(),
+                "--partial naming the scenario: " + err)
     _, err = t.expect_rc(["merge"], 2)
     t.check("no parts given" in err, "merge without parts: " + err)
 
@@ -241,6 +341,8 @@ def main():
         test_same_bytes(t, d)
         test_periods(t, d)
         a, b = test_refused(t, d)
+        test_out(t, d, a, b)
+        test_elsewhere(t, d)
         test_damaged(t, d, a, b)
         test_usage(t, d)
         test_size(t, d)

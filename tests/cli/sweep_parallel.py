@@ -63,6 +63,17 @@ def check_contrib(t, whole_csv):
            "--", SCEN] + ARGS, env)
     t.check(read(t.scratch("here.csv")) == whole_csv,
             "contrib/sweep-parallel here differs from the whole sweep")
+    # Run again onto the merged file: refused before any shard runs (the
+    # shards ran, then the merge refused the file and left them behind).
+    shutil.rmtree(t.scratch("here.csv.shards"), ignore_errors=True)
+    p = subprocess.run([script, "-N", "3", "-c", t.callsim, "-o", "here.csv",
+                        "--", SCEN] + ARGS, capture_output=True, text=True,
+                       timeout=300, env=env, cwd=t.tmp)
+    t.check(p.returncode == 2 and "here.csv exists" in p.stderr
+            and not os.path.exists(t.scratch("here.csv.shards"))
+            and read(t.scratch("here.csv")) == whole_csv,
+            "sweep-parallel onto an existing OUT: exit %d %s"
+            % (p.returncode, p.stderr))
     fake = t.scratch("fake-ssh")
     with open(fake, "w", encoding="utf-8") as f:
         f.write(FAKE_SSH)

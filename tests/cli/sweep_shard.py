@@ -3,8 +3,8 @@ merge) is byte for byte the unsharded sweep, in tidy CSV, wide CSV and
 JSON Lines, whatever the order the parts are given in and however many
 shards (one, several, more than the points); a shard resumes like a
 sweep; merge refuses, naming them, parts that are missing, given twice,
-of another split, of another sweep, unfinished or not shards, with exit 2
-and nothing written; bad --shard values are refused with exit 2; a sweep
+of another split, of another sweep, unfinished, changed since they were
+written or not shards, with exit 2 and nothing written; bad --shard values are refused with exit 2; a sweep
 over scenario files (--vary scenario=a.yaml,b.yaml) runs each point as the
 sweep of its own file does, and shards and merges alike."""
 import os
@@ -52,16 +52,28 @@ def shards(t, fmt, n, *extra, stdout_for=()):
     return paths
 
 
+def fnv1a(data):
+    """64-bit FNV-1a of data, as 16 hexadecimal digits."""
+    h = 14695981039346656037
+    for byte in data:
+        h = ((h ^ byte) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return "%016x" % h
+
+
 def check_shard_file(t, path, k, n, full):
     """The shard's header is the whole sweep's with "shard" last, its rows
-    the whole sweep's rows of its points, and its end line last."""
-    lines = read(path).decode().split("\n")
+    the whole sweep's rows of its points, and its end line last, with the
+    hash of every byte before it."""
+    data = read(path)
+    lines = data.decode().split("\n")
     head = full.split("\n")[0]
     t.check(lines[0] == head[:-1] + ',"shard":"%d/%d"}' % (k, n),
             "%s: header %r" % (path, lines[0][-40:]))
     prefix = "" if lines[0].startswith("{") else "# "
-    t.check(lines[-2] == prefix + '{"end_of_shard":"%d/%d","points":%d}'
-            % (k, n, POINTS), "%s: end line %r" % (path, lines[-2]))
+    before = data[:data.rindex(b"\n", 0, len(data) - 1) + 1]
+    t.check(lines[-2] == prefix + '{"end_of_shard":"%d/%d","points":%d,'
+            '"fnv1a":"%s"}' % (k, n, POINTS, fnv1a(before)),
+            "%s: end line %r" % (path, lines[-2]))
     t.check(lines[-1] == "", "%s: ends with a line break" % path)
 
 
@@ -155,8 +167,15 @@ def check_refusals(t):
         f.write(read(p[2]).rsplit(b"# {", 1)[0])
     refused(t, p[:2] + [cut, p[3]], "cut.csv: shard 3/4 is unfinished",
             "--resume")
+    check_edited(t, p)
     jsonl = shards(t, "jsonl", 4)
     refused(t, p[:3] + jsonl[3:], "is CSV and", "is JSON Lines")
+    # A shard is no sweep to report on: said so, where each of its points
+    # was refused as out of place.
+    rc, _, err = t.run("report", jsonl[1], "--out", t.scratch("shard.html"))
+    t.check(rc == 2 and 'header.shard: "2/4": one shard of a sweep' in err
+            and "callsim merge" in err and err.count("\n") == 1,
+            "report of a shard: exit %d %s" % (rc, err))
     full = t.scratch("whole.csv")
     with open(full, "w", encoding="utf-8") as f:
         f.write(whole(t, "csv"))
@@ -174,6 +193,37 @@ def check_refusals(t):
     rc, _, err = t.run("merge", *p, "--out", dest)
     t.check(rc == 2 and "exists" in err and read(dest) == b"",
             "--out that exists: %d %s" % (rc, err))
+
+
+def check_edited(t, p):
+    """A finished shard changed by hand keeps every row in its place: a
+    figure edited, a row lost or doubled, the seed changed in every
+    header. Its end line's hash refuses it (the merge joined it into a
+    wrong sweep), and --resume will not vouch for it."""
+    data = read(p[1])
+    lines = data.split(b"\n")
+    row = next(i for i, x in enumerate(lines) if x.startswith(b"1,")
+               and b",mean_wait_s," not in x and x[-1:].isdigit())
+    edits = {"figure.csv": lines[:row] + [lines[row][:-1] + (
+                 b"7" if lines[row][-1:] != b"7" else b"6")] + lines[row + 1:],
+             "lost.csv": lines[:row] + lines[row + 1:],
+             "doubled.csv": lines[:row + 1] + lines[row:]}
+    for name, new in edits.items():
+        path = t.scratch(name)
+        with open(path, "wb") as f:
+            f.write(b"\n".join(new))
+        refused(t, [p[0], path, p[2], p[3]], name + ": the end line at byte",
+                "vouches for other bytes", "run the shard again")
+        rc, _, err = t.run("sweep", SCEN, *ARGS, "--shard", "2/4", "--out",
+                           path, "--resume")
+        t.check(rc == 2 and "refusing to resume it" in err,
+                "resume of %s: exit %d %s" % (name, rc, err))
+    seeds = []
+    for k, part in enumerate(p, 1):
+        seeds.append(t.scratch("seed-%d.csv" % k))
+        with open(seeds[-1], "wb") as f:
+            f.write(read(part).replace(b'"seed":2385', b'"seed":5', 1))
+    refused(t, seeds, "seed-1.csv: the end line at byte")
 
 
 def check_scenarios(t):
@@ -246,6 +296,27 @@ def check_task_script(t):
     rc, merged, err = t.run("merge", *[os.path.join(out, "shard-%d-of-3" % k)
                                        for k in (1, 2, 3)])
     t.check(rc == 0 and merged == full, "TASK_INDEX shards: %d %s" % (rc, err))
+    # Arrays with a step number their tasks 3, 5, 7 (Slurm's --array=3-7:2,
+    # Grid Engine's -t 3-7:2): shards 1 to 3, where the task index alone
+    # made 1/3, 3/3 and 5/3.
+    steps = {"slurm": lambda i: {
+        "SLURM_ARRAY_TASK_ID": str(i), "SLURM_ARRAY_TASK_MIN": "3",
+        "SLURM_ARRAY_TASK_STEP": "2", "SLURM_ARRAY_TASK_COUNT": "3"},
+             "sge": lambda i: {
+        "SGE_TASK_ID": str(i), "SGE_TASK_FIRST": "3", "SGE_TASK_LAST": "7",
+        "SGE_TASK_STEPSIZE": "2"}}
+    for name, env in steps.items():
+        d = t.scratch("steps-" + name)
+        for i in (3, 5, 7):
+            p = subprocess.run([script, "-C", t.callsim, "-d", d, "--", SCEN]
+                               + ARGS, env=dict(os.environ, **env(i)),
+                               capture_output=True, text=True, timeout=120)
+            t.check(p.returncode == 0, "sweep-task, %s task %d of a step of "
+                    "2: %s" % (name, i, p.stderr))
+        rc, merged, err = t.run("merge", *[os.path.join(d, "shard-%d-of-3" % k)
+                                           for k in (1, 2, 3)])
+        t.check(rc == 0 and merged == full, "%s array with a step: %d %s"
+                % (name, rc, err))
     p = subprocess.run([script, "-d", out, "--", SCEN], capture_output=True,
                        text=True, env={"PATH": os.environ.get("PATH", "")})
     t.check(p.returncode == 2 and "the shard" in p.stderr,

@@ -412,12 +412,18 @@ static enum sim_status sw_scan(const char *text, size_t point_lines,
 }
 
 /* A shard's file holds its points only (2/3 of 7: 1, 4), and its end
- * line after the last is not kept (the sweep writes it again); the end
- * line before the last point, or a point of another shard, is refused. */
+ * line after the last is not kept (the sweep writes it again, with the
+ * hash of the bytes kept); the end line before the last point, one
+ * vouching for other bytes, or a point of another shard, is refused. */
 static void test_sweep_resume_shard(void **state)
 {
 	static const char done[] = "# H\nhead\n1,a\n1,b\n4,a\n4,b\n"
-		"# {\"end_of_shard\":\"2/3\",\"points\":7}\n";
+		"# {\"end_of_shard\":\"2/3\",\"points\":7,\"fnv1a\":"
+		"\"e53704b6d2ad6074\"}\n";
+	/* done with a row edited: every row in place, the hash not theirs. */
+	static const char edited[] = "# H\nhead\n1,a\n1,B\n4,a\n4,b\n"
+		"# {\"end_of_shard\":\"2/3\",\"points\":7,\"fnv1a\":"
+		"\"e53704b6d2ad6074\"}\n";
 	struct sweep_shard sh = { 2, 3 };
 	struct sweep_resume res;
 	struct sim_err err;
@@ -426,12 +432,17 @@ static void test_sweep_resume_shard(void **state)
 	assert_int_equal(sw_scan_shard(done, 2, 7, sh, &res, &err), SIM_OK);
 	assert_int_equal(res.points_done, 2);
 	assert_int_equal(res.keep_bytes, strstr(done, "# {") - done);
+	assert_true(res.hash == 0xe53704b6d2ad6074u);
 	assert_int_equal(sw_scan_shard("# H\nhead\n1,a\n1,b\n4,a\n", 2, 7,
 				       sh, &res, &err), SIM_OK);
 	assert_int_equal(res.points_done, 1);
 	assert_int_equal(sw_scan_shard("# H\nhead\n1,a\n1,b\n"
-				       "# {\"end_of_shard\":\"2/3\",\"points\":7}"
-				       "\n", 2, 7, sh, &res, &err), SIM_EINVAL);
+				       "# {\"end_of_shard\":\"2/3\",\"points\":7,"
+				       "\"fnv1a\":\"25b4ec72ca914597\"}\n", 2, 7,
+				       sh, &res, &err), SIM_EINVAL);
+	assert_int_equal(sw_scan_shard(edited, 2, 7, sh, &res, &err),
+			 SIM_EINVAL);
+	assert_non_null(strstr(err.text, "end line's fnv1a is not the hash"));
 	assert_int_equal(sw_scan_shard("# H\nhead\n0,a\n0,b\n", 2, 7, sh,
 				       &res, &err), SIM_EINVAL);
 	assert_non_null(strstr(err.text, "a row of point 1 was expected"));

@@ -1,7 +1,7 @@
 /* test_sweep_merge.c: shards joined point by point into the whole sweep's
  * bytes (rows over several lines included), and every refusal: a missing,
  * doubled, unfinished or foreign shard, a shard of another split, a whole
- * sweep, with nothing written. */
+ * sweep, a shard edited after it was written, with nothing written. */
 #include "test_support.h"
 
 #include <stdio.h>
@@ -16,9 +16,11 @@
 /* Shard k of 2 of a three-point CSV sweep, points 0 and 2 or point 1, each
  * two rows, the second of point 1 over two lines. */
 static const char sm_csv1[] = "# " SM_HEAD ",\"shard\":\"1/2\"}\npoint,x\n"
-	"0,a\n0,b\n2,a\n2,b\n# {\"end_of_shard\":\"1/2\",\"points\":3}\n";
+	"0,a\n0,b\n2,a\n2,b\n# {\"end_of_shard\":\"1/2\",\"points\":3,"
+	"\"fnv1a\":\"51d0af57786d0871\"}\n";
 static const char sm_csv2[] = "# " SM_HEAD ",\"shard\":\"2/2\"}\npoint,x\n"
-	"1,a\n1,\"b\nc\"\n# {\"end_of_shard\":\"2/2\",\"points\":3}\n";
+	"1,a\n1,\"b\nc\"\n# {\"end_of_shard\":\"2/2\",\"points\":3,"
+	"\"fnv1a\":\"03dd5fee998088fe\"}\n";
 static const char sm_whole[] = "# " SM_HEAD "}\npoint,x\n0,a\n0,b\n1,a\n"
 	"1,\"b\nc\"\n2,a\n2,b\n";
 
@@ -49,9 +51,10 @@ static void test_sweep_merge_joins(void **state)
 {
 	static const char j1[] = SM_HEAD ",\"shard\":\"1/2\"}\n{\"point\":0,"
 		"\"m\":1}\n{\"point\":2,\"m\":3}\n{\"end_of_shard\":\"1/2\","
-		"\"points\":3}\n";
+		"\"points\":3,\"fnv1a\":\"dbaebdfd86b81ed8\"}\n";
 	static const char j2[] = SM_HEAD ",\"shard\":\"2/2\"}\n{\"point\":1,"
-		"\"m\":2}\n{\"end_of_shard\":\"2/2\",\"points\":3}\n";
+		"\"m\":2}\n{\"end_of_shard\":\"2/2\",\"points\":3,"
+		"\"fnv1a\":\"e2de7bb28cca9009\"}\n";
 	const char *csv[] = { sm_csv2, sm_csv1 }, *jsonl[] = { j1, j2 };
 	struct sim_err err;
 	char *out = NULL;
@@ -83,16 +86,24 @@ static void test_sweep_merge_refusals(void **state)
 {
 	static const char seed[] = "# {\"callsim_sweep\":1,\"seed\":8,\"points"
 		"\":3,\"schema\":\"callsim.sweep\",\"shard\":\"2/2\"}\npoint,x\n"
-		"1,a\n# {\"end_of_shard\":\"2/2\",\"points\":3}\n";
+		"1,a\n# {\"end_of_shard\":\"2/2\",\"points\":3,\"fnv1a\":"
+		"\"0534b47261945565\"}\n";
 	static const char split[] = "# " SM_HEAD ",\"shard\":\"2/3\"}\npoint,"
-		"x\n1,a\n# {\"end_of_shard\":\"2/3\",\"points\":3}\n";
+		"x\n1,a\n# {\"end_of_shard\":\"2/3\",\"points\":3,\"fnv1a\":"
+		"\"29a469e346649f3d\"}\n";
 	static const char cut[] = "# " SM_HEAD ",\"shard\":\"2/2\"}\npoint,x\n"
 		"1,a\n1,\"b\nc\"\n";
 	static const char wrong[] = "# " SM_HEAD ",\"shard\":\"2/2\"}\npoint,x\n"
-		"0,a\n# {\"end_of_shard\":\"2/2\",\"points\":3}\n";
+		"0,a\n# {\"end_of_shard\":\"2/2\",\"points\":3,\"fnv1a\":"
+		"\"538220ba4f58cbc5\"}\n";
+	/* sm_csv2 with its first row edited by hand: every row in place. */
+	static const char edited[] = "# " SM_HEAD ",\"shard\":\"2/2\"}\n"
+		"point,x\n1,A\n1,\"b\nc\"\n# {\"end_of_shard\":\"2/2\","
+		"\"points\":3,\"fnv1a\":\"03dd5fee998088fe\"}\n";
 	const char *t[][2] = { { sm_csv1, sm_csv1 }, { sm_csv1, seed },
 			       { sm_csv1, split }, { sm_csv1, cut },
-			       { sm_csv1, wrong }, { sm_whole, sm_csv2 } };
+			       { sm_csv1, wrong }, { sm_whole, sm_csv2 },
+			       { sm_csv1, edited } };
 
 	(void)state;
 	/* The points of the grid's three a missing shard holds, no more. */
@@ -106,6 +117,8 @@ static void test_sweep_merge_refusals(void **state)
 	sm_refused(t[3], 2, "p2: shard 2/2 is unfinished (1 of its 1 points");
 	sm_refused(t[4], 2, "p2: a row of point 1 was expected at byte");
 	sm_refused(t[5], 2, "p1: a whole sweep, not a shard");
+	sm_refused(t[6], 2, "p2: the end line at byte 101 vouches for other "
+		   "bytes");
 }
 
 int main(void)

@@ -48,30 +48,54 @@ static void test_sweep_shard_points(void **state)
 	assert_int_equal(sweep_shard_count(&(struct sweep_shard){ 0, 0 }, 3), 3);
 }
 
-/* The member and the end line, written and recognised; the whole sweep
- * writes no member and has no end line. */
+/* The member and the end line, written and recognised with the hash it
+ * vouches for; an end line vouching for other bytes is told apart; the
+ * whole sweep writes no member and has no end line. */
 static void test_sweep_shard_lines(void **state)
 {
 	struct sweep_shard sh = { 2, 5 }, whole = { 0, 0 };
 	char *buf = NULL, *end;
 	size_t len = 0, n;
 	FILE *f = open_memstream(&buf, &len);
+	uint64_t h = 0x0123456789abcdefu;
 
 	(void)state;
 	sweep_shard_member(f, &whole);
 	sweep_shard_member(f, &sh);
-	sweep_shard_end_write(f, &sh, 12, true);
+	sweep_shard_end_write(f, &sh, 12, h, true);
 	fclose(f);
 	assert_string_equal(buf, ",\"shard\":\"2/5\"# {\"end_of_shard\":"
-			    "\"2/5\",\"points\":12}\n");
+			    "\"2/5\",\"points\":12,\"fnv1a\":"
+			    "\"0123456789abcdef\"}\n");
 	end = strchr(buf, '#');
 	n = len - (size_t)(end - buf);
-	assert_true(sweep_shard_is_end(end, n, &sh, 12, true));
-	assert_true(sweep_shard_is_end(end + 2, n - 2, &sh, 12, false));
-	assert_false(sweep_shard_is_end(end + 2, n - 2, &sh, 12, true));
-	assert_false(sweep_shard_is_end(end, n, &sh, 13, true));
-	assert_false(sweep_shard_is_end(end, n, &whole, 12, true));
+	assert_int_equal(sweep_shard_line_of(end, n, &sh, 12, h, true),
+			 SWEEP_SHARD_END);
+	assert_int_equal(sweep_shard_line_of(end + 2, n - 2, &sh, 12, h,
+					     false), SWEEP_SHARD_END);
+	assert_int_equal(sweep_shard_line_of(end, n, &sh, 12, h + 1, true),
+			 SWEEP_SHARD_END_CHANGED);
+	assert_int_equal(sweep_shard_line_of(end + 2, n - 2, &sh, 12, h,
+					     true), SWEEP_SHARD_ROW);
+	assert_int_equal(sweep_shard_line_of(end, n, &sh, 13, h, true),
+			 SWEEP_SHARD_ROW);
+	assert_int_equal(sweep_shard_line_of(end, n, &whole, 12, h, true),
+			 SWEEP_SHARD_ROW);
 	free(buf);
+}
+
+/* The hash is FNV-1a's (its published value for "a"), and the same
+ * however the bytes are split. */
+static void test_sweep_shard_hash(void **state)
+{
+	uint64_t whole = sweep_shard_hash(SWEEP_SHARD_HASH_INIT, "a,b\n", 4);
+	uint64_t split = sweep_shard_hash(sweep_shard_hash(
+		SWEEP_SHARD_HASH_INIT, "a,", 2), "b\n", 2);
+
+	(void)state;
+	assert_true(sweep_shard_hash(SWEEP_SHARD_HASH_INIT, "a", 1)
+		    == 0xaf63dc4c8601ec8cu);
+	assert_true(whole == split);
 }
 
 int main(void)
@@ -79,6 +103,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sweep_shard_points),
 		cmocka_unit_test(test_sweep_shard_lines),
+		cmocka_unit_test(test_sweep_shard_hash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
