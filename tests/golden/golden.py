@@ -36,7 +36,11 @@ def render(callsim, root, args):
 
 
 def main():
-    callsim, root = os.path.abspath(sys.argv[1]), sys.argv[2]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if "--help" in sys.argv or len(args) != 2:
+        print(__doc__.strip())
+        sys.exit(0 if "--help" in sys.argv else 2)
+    callsim, root = os.path.abspath(args[0]), args[1]
     fast, update = "--fast" in sys.argv, "--update" in sys.argv
     failed = 0
     for name, args in entries(fast):
