@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -213,6 +214,28 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return CLI_EXIT_USAGE;
+}
+
+/* Whether paths a and b name one file (both exist). */
+static bool cli_same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev &&
+	       x.st_ino == y.st_ino;
+}
+
+int cli_output_apart(const char *cmd, const char *opt, const char *out,
+		     const char *const inputs[])
+{
+	if (out == NULL)
+		return CLI_EXIT_OK;
+	for (size_t i = 0; inputs[i] != NULL; i += 2)
+		if (inputs[i + 1] != NULL && cli_same_file(out, inputs[i + 1]))
+			return cli_usage_error(cmd, "%s %s is %s (%s): give %s "
+					       "a file of its own", opt, out,
+					       inputs[i], inputs[i + 1], opt);
+	return CLI_EXIT_OK;
 }
 
 void cli_print_err(const char *cmd, const struct sim_err *err)

@@ -168,6 +168,15 @@ void cli_note_unmeasured(const char *cmd, const char *side,
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* An output file that is one of the command's inputs would be written over
+ * what is still to be read, or lost (a scenario, a log, a saved result).
+ * inputs holds pairs, what and path ("the scenario", "force.yaml"), ended
+ * by NULL; a NULL path is skipped, as are paths that do not exist yet.
+ * Returns CLI_EXIT_OK, or CLI_EXIT_USAGE after "callsim CMD: OPT OUT is
+ * WHAT (PATH): give OPT a file of its own". */
+int cli_output_apart(const char *cmd, const char *opt, const char *out,
+		     const char *const inputs[]);
+
 /* Prints every line of err: scenario problems as they are, other failures
  * prefixed with "callsim CMD: ", then how many lines did not fit. */
 void cli_print_err(const char *cmd, const struct sim_err *err);

@@ -131,7 +131,10 @@ static int backtest_parse(int argc, char **argv, struct backtest_opts *o)
 				       "band needs 39)", o->replications,
 				       BACKTEST_REPLICATIONS_MIN,
 				       BACKTEST_REPLICATIONS_MAX);
-	return CLI_EXIT_OK;
+	return cli_output_apart("backtest", "--report", o->report,
+				(const char *const[]){ "the scenario file",
+						       o->paths[0], "the call log",
+						       o->paths[1], NULL });
 }
 
 /* Reads the log: CLI_EXIT_OK when it has no problem (or --skip-bad-rows

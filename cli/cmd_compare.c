@@ -115,7 +115,10 @@ static int cmp_parse(int argc, char **argv, struct cmp_opts *o)
 		fputs("callsim compare: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
-	return CLI_EXIT_OK;
+	return cli_output_apart("compare", "--report", o->report,
+				(const char *const[]){ "scenario A", o->paths[0],
+						       "scenario B", o->paths[1],
+						       NULL });
 }
 
 /* The overrides of side `side` (0 = A, 1 = B): --set, then the side's own,

@@ -99,6 +99,18 @@ static const struct cli_spec fit_spec = {
 	"fit", fit_opts_table, offsetof(struct fit_opts, path), 1, NULL
 };
 
+/* --out and --report apart from the logs the fit reads. */
+static int fit_outputs_apart(const struct fit_opts *o)
+{
+	const char *const in[] = {
+		"the call log", o->path, "the incident log", o->incidents, NULL
+	};
+	int rc = cli_output_apart("fit", "--out", o->out, in);
+
+	return rc == CLI_EXIT_OK
+		? cli_output_apart("fit", "--report", o->report, in) : rc;
+}
+
 /* Parses argv into o and the answering target into *within. Returns
  * CLI_EXIT_OK, or the exit code to stop with. */
 static int fit_parse(int argc, char **argv, struct fit_opts *o,
@@ -120,7 +132,7 @@ static int fit_parse(int argc, char **argv, struct fit_opts *o,
 					       "be seconds from 0 to 1e9",
 					       o->answer_within);
 	}
-	return CLI_EXIT_OK;
+	return fit_outputs_apart(o);
 }
 
 /* Reads the log, printing its problems: CLI_EXIT_OK when it may be

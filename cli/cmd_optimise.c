@@ -194,6 +194,11 @@ static int optimise_parse(int argc, char **argv, struct optimise_opts *o)
 		fputs("callsim optimise: out of memory\n", stderr);
 		return CLI_EXIT_FAILURE;
 	}
+	rc = cli_output_apart("optimise", "--report", o->report,
+			      (const char *const[]){ "the scenario file",
+						     o->path, NULL });
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	return o->help ? CLI_EXIT_OK : optimise_modes(o);
 }
 

@@ -155,6 +155,10 @@ int cmd_report(int argc, char **argv)
 		rc = cli_usage_error("report", "which result? give the JSON "
 				     "file `callsim run --format json` (or "
 				     "compare, sweep, optimise) wrote");
+	if (rc == CLI_EXIT_OK)
+		rc = cli_output_apart("report", "--out", o.out,
+				      (const char *const[]){ "the result", o.path,
+							     NULL });
 	if (rc == CLI_EXIT_USAGE)
 		fputs("try 'callsim help report'\n", stderr);
 	if (rc != CLI_EXIT_OK)

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli_common.h"
@@ -185,15 +184,6 @@ static int run_command(int argc, char **argv, struct run_opts *o)
 	return 0;
 }
 
-/* Whether the files at paths a and b are one file (both exist). */
-static bool run_same_file(const char *a, const char *b)
-{
-	struct stat x, y;
-
-	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev
-	       && x.st_ino == y.st_ino;
-}
-
 /* --replications-range A:B into o->first, o->end, given with --partial
  * and without the options of the output, which `callsim merge` takes.
  * Returns CLI_EXIT_OK or the exit code to stop with. */
@@ -221,16 +211,31 @@ static int run_parse_range(struct run_opts *o)
 		return cli_usage_error("run", "--partial writes no output: give "
 				       "the output's options to `callsim "
 				       "merge`");
-	/* A part replaces the file it is written to (a task run again), but
-	 * never the scenario: the merge reads that again. */
-	if (run_same_file(o->partial, o->path ? o->path
-			  : cli_bundled_scenario()))
-		return cli_usage_error("run", "--partial %s is the scenario "
-				       "file, which the merge reads again; give "
-				       "the part a name of its own", o->partial);
 	o->first = (uint32_t)first;
 	o->end = (uint32_t)end;
 	return CLI_EXIT_OK;
+}
+
+/* Every file the run writes apart from the scenario it reads: a part, a
+ * log or a report written over it would lose the force's scenario (and a
+ * part's merge reads it again). */
+static int run_outputs_apart(const struct run_opts *o)
+{
+	const char *const in[] = {
+		"the scenario file", o->path ? o->path : cli_bundled_scenario(),
+		NULL
+	};
+	int rc = cli_output_apart("run", "--partial", o->partial, in);
+
+	if (rc == CLI_EXIT_OK)
+		rc = cli_output_apart("run", "--calls-log", o->log.calls_path,
+				      in);
+	if (rc == CLI_EXIT_OK)
+		rc = cli_output_apart("run", "--incidents-log",
+				      o->log.incidents_path, in);
+	if (rc == CLI_EXIT_OK)
+		rc = cli_output_apart("run", "--report", o->report, in);
+	return rc;
 }
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
@@ -245,7 +250,8 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 	if (o->wide && o->format != REPORT_RUN_CSV)
 		return cli_usage_error("run", "--wide is a form of CSV; give it "
 				       "with --format csv");
-	if ((rc = run_parse_range(o)) != CLI_EXIT_OK)
+	if ((rc = run_parse_range(o)) != CLI_EXIT_OK ||
+	    (rc = run_outputs_apart(o)) != CLI_EXIT_OK)
 		return rc;
 	rc = cmd_run_log_check(&o->log);
 	if (rc != CLI_EXIT_OK)

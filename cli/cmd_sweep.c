@@ -180,6 +180,29 @@ static int sweep_parse_scenarios(const struct sweep_opts *o)
 	return CLI_EXIT_OK;
 }
 
+/* --out and --report apart from every scenario file the sweep reads. */
+static int sweep_outputs_apart(const struct sweep_opts *o)
+{
+	size_t k = sweep_grid_scenario_axis(&o->grid);
+	const struct sweep_axis *files = k < o->grid.n_axes
+		? &o->grid.axes[k] : NULL;
+	size_t n = files ? files->n_values : 1;
+	int rc = CLI_EXIT_OK;
+
+	for (size_t i = 0; i < n && rc == CLI_EXIT_OK; i++) {
+		const char *const in[] = {
+			"a scenario file", files ? files->values[i] : o->path,
+			NULL
+		};
+
+		rc = cli_output_apart("sweep", "--out", o->out, in);
+		if (rc == CLI_EXIT_OK)
+			rc = cli_output_apart("sweep", "--report", o->report,
+					      in);
+	}
+	return rc;
+}
+
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 {
@@ -191,6 +214,8 @@ static int sweep_parse(int argc, char **argv, struct sweep_opts *o)
 		return cli_usage_error("sweep", "nothing to vary; give at least "
 				       "one --vary PATH=FROM:TO:STEP");
 	rc = sweep_parse_scenarios(o);
+	if (rc == CLI_EXIT_OK)
+		rc = sweep_outputs_apart(o);
 	if (rc != CLI_EXIT_OK)
 		return rc;
 	if (o->resume && o->out == NULL)

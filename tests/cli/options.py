@@ -8,11 +8,17 @@
   does when no staffing meets the agreements;
 - `sweep --days D` runs every point for D days, as `--set run.days=D`;
 - `run --quiet` and `compare --quiet` print no timing line even when
-  stderr is a terminal (where one is printed without it).
+  stderr is a terminal (where one is printed without it);
+- no command writes a file over one it reads: a report, a log, a part or
+  a sweep's output named as the scenario (however spelt), a fit's output
+  as its call log, a report's page as its result, is refused with exit 2
+  and the file is left as it was.
 """
 import os
 import pty
+import shutil
 import subprocess
+import tempfile
 
 from exp_support import Ctx, fixture
 
@@ -121,8 +127,46 @@ def check_quiet(t):
                 "%s --quiet --verbose refused: %d %s" % (cmd[0], rc, err))
 
 
+def check_outputs_apart(t):
+    d = tempfile.mkdtemp(prefix="callsim-apart-")
+    scen, log = os.path.join(d, "force.yaml"), os.path.join(d, "calls.csv")
+    result = os.path.join(d, "result.json")
+    shutil.copy(SMALL, scen)
+    t.expect_rc(["run", scen, "--replications", 2, "--calls-log", log], 0)
+    with open(result, "w", encoding="utf-8") as f:
+        f.write(t.expect_rc(["run", scen, "--replications", 2, "--format",
+                             "json"], 0)[0])
+    same = os.path.join(d, ".", "force.yaml")   # the scenario, spelt otherwise
+    cases = [
+        (["run", scen, "--report", same], "--report", scen),
+        (["run", scen, "--calls-log", same], "--calls-log", scen),
+        (["run", scen, "--incidents-log", same], "--incidents-log", scen),
+        (["run", scen, "--replications", 4, "--replications-range", "0:2",
+          "--partial", same], "--partial", scen),
+        (["compare", SMALL, scen, "--report", same], "scenario B", scen),
+        (["optimise", scen, "--report", same], "--report", scen),
+        (["sweep", scen, "--vary", "pools.emergency.shifts.day.staff=5,6",
+          "--out", same], "--out", scen),
+        (["sweep", "--vary", "scenario=%s,%s" % (SMALL, scen), "--format",
+          "jsonl", "--report", same], "a scenario file", scen),
+        (["fit", log, "--out", log], "the call log", log),
+        (["fit", log, "--report", log], "the call log", log),
+        (["backtest", scen, log, "--report", same], "the scenario", scen),
+        (["report", result, "--out", result], "the result", result),
+    ]
+    for args, word, victim in cases:
+        with open(victim, "rb") as f:
+            before = f.read()
+        _, err = t.expect_rc(args, 2)
+        with open(victim, "rb") as f:
+            t.check(f.read() == before and word in err and "of its own" in
+                    err, "%s: %s" % (" ".join(map(str, args)), err))
+    shutil.rmtree(d, ignore_errors=True)
+
+
 def main():
     t = Ctx()
+    check_outputs_apart(t)
     check_plain_decimal(t)
     check_erlang(t)
     check_sweep_days(t)
