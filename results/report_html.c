@@ -23,7 +23,8 @@
  * one (report_html_table_open) prints on landscape pages, every cell free
  * to wrap. A
  * heading stays with what follows it; a section may start on the page
- * before its chart, not leave that page blank. */
+ * before its chart, not leave that page blank; a chart taller than a page
+ * (the attendance times of every grade and area) is scaled to fit one. */
 static const char html_style[] =
 	"body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;"
 	"padding:0 1em;color:#1a1a1a;line-height:1.4}\n"
@@ -48,6 +49,7 @@ static const char html_style[] =
 	"table{font-size:.8em}th,td{padding:.1em .3em}"
 	"table.wide td{white-space:normal}"
 	"@page wide{size:A4 landscape}table.wide{page:wide}"
+	".vis svg{max-height:230mm;width:auto;height:auto}"
 	"details.licences{display:none}}\n";
 
 void report_html_table_open(FILE *f, size_t n_columns)

@@ -2,7 +2,9 @@
 chromium, headless, prints each page to PDF with its print stylesheet, and
 poppler's pdftotext gives the box of every word printed. No word may reach
 into the right margin (15 mm): a table wider than the paper is cut at its
-edge there, and the columns past it are lost from the printed page. The
+edge there, and the columns past it are lost from the printed page. Nor
+may a page but the last hold only a few words: a heading left alone at the
+foot of a page, its chart too tall to follow it. The
 reports are of the bundled West Midlands scenario (five agreements, seven
 areas), a sweep of it (three columns an agreement: the widest table,
 printed on a landscape page of its own), a force of twelve areas (their
@@ -31,6 +33,8 @@ MARGIN_PT = 15 / 25.4 * 72
 # A line of text may end at the margin; a word cut at the paper's edge ends
 # past it (by 1.1 pt and more, seen with the tables of the old stylesheet).
 SLACK_PT = 0.5
+# A page of the report (but the last) holds more than a heading's words.
+FEW_WORDS = 8
 WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="[-\d.]+" xMax="([-\d.]+)"'
                   r' yMax="[-\d.]+">(.*)</word>')
 PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)"')
@@ -87,6 +91,10 @@ def check_fits(name, page):
         out = [w for w in words if w[1] > width - MARGIN_PT + SLACK_PT]
         ctx.check(out == [], "%s, page %d: %d words cut at the paper's "
                   "edge, e.g. %s" % (name, k, len(out), out[:4]))
+        ctx.check(k == len(pages) or len(words) > FEW_WORDS,
+                  "%s, page %d of %d: only %s: a heading left alone above "
+                  "a chart too tall for the rest of the page"
+                  % (name, k, len(pages), [w[2] for w in words]))
     return pages
 
 
