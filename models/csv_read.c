@@ -26,6 +26,12 @@ static int csv_next_line(struct csv_read *c)
 {
 	char *end, *first;
 
+	/* A spreadsheet's "CSV UTF-8" export opens with a byte order mark,
+	 * which would otherwise be read as part of the first column's name
+	 * (a log's `line` column lost, its lines fitted as one). */
+	if (c->next == c->text && c->next
+	    && strncmp(c->next, "\xEF\xBB\xBF", 3) == 0)
+		c->next += 3;
 	do {
 		if (!c->next || *c->next == '\0')
 			return 0;

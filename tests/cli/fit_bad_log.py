@@ -199,6 +199,20 @@ ctx.check(fitted_lines(out_own) == fitted_lines(out_ref),
           "export.csv fits\n%s\nnot\n%s" % (fitted_lines(out_own),
                                              fitted_lines(out_ref)))
 
+# A spreadsheet's "CSV UTF-8" export opens with a byte order mark, which is
+# not part of the first column's name. Regression: with `line` first, the
+# mark hid the column and the log's two lines were fitted as one, "calls".
+rows = [[r[COL["line"]]] + [c for k, c in enumerate(r) if k != COL["line"]]
+        for r in ROWS]
+bom = os.path.join(tmp, "bom.csv")
+with open(bom, "w", encoding="utf-8-sig", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+out_bom, err = ctx.expect_rc(["fit", bom], 0)
+ctx.check(fitted_lines(out_bom) == fitted_lines(out_ref)
+          and 'name: "calls"' not in out_bom,
+          "bom.csv fits\n%s\nnot\n%s" % (fitted_lines(out_bom),
+                                           fitted_lines(out_ref)))
+
 # Without pool and handler columns, staffing is the most calls in hand at
 # once: at least one handler, never more than the roster's 4.
 rows = [[c for k, c in enumerate(r) if k not in (COL["pool"], COL["handler"])]

@@ -101,12 +101,39 @@ static void test_cell_refusals(void **state)
 		"hours <= 744\n");
 }
 
+/* A spreadsheet's "CSV UTF-8" export opens with a byte order mark: it is
+ * not part of the first column's name, which is found as without it, and
+ * columns are counted from after it. Regression: a call log whose first
+ * column was `line` lost that column, and its lines were fitted as one. */
+static void test_header_after_byte_order_mark(void **state)
+{
+	static const char *const names[] = { "line", "arrived" };
+	struct csv_read_fields fl = { names, 2, NULL, 0, "--map" };
+	const char *col_name[2];
+	struct cell_case t;
+	int col[2];
+
+	(void)state;
+	cell_open(&t, "\xEF\xBB\xBFline,arrived\n999,x\n");
+	assert_int_equal(t.n, 2);
+	assert_string_equal(t.cells[0], "line");
+	assert_int_equal(csv_read_columns(&t.yd, &fl, t.cells, t.n, col,
+					  col_name), 0);
+	assert_int_equal(col[0], 0);
+	assert_int_equal(col[1], 1);
+	assert_int_equal(csv_read_row(&t.yd, &t.c, t.cells, 4), 2);
+	assert_string_equal(t.cells[0], "999");
+	csv_read_report(&t.yd, &t.c, t.cells[1], "bad");
+	assert_string_equal(t.err.text, "f.csv:2:5: events: bad\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cell_within_open_rule),
 		cmocka_unit_test(test_cell_closed_and_open_top),
 		cmocka_unit_test(test_cell_refusals),
+		cmocka_unit_test(test_header_after_byte_order_mark),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
