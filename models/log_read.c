@@ -56,7 +56,8 @@ int log_read_header(struct log_read *x, const char *const *map,
 			    "first line must name the columns", x->c.path);
 		return -1;
 	}
-	if (csv_read_columns(x->yd, &fl, x->cells, n, x->col, x->col_name))
+	if (csv_read_columns(x->yd, &x->c, &fl, x->cells, n, x->col,
+			     x->col_name))
 		return -1;
 	for (int f = 0; f < x->n_fields; f++)
 		has[f] = x->col[f] >= 0;

@@ -213,6 +213,23 @@ ctx.check(fitted_lines(out_bom) == fitted_lines(out_ref)
           "bom.csv fits\n%s\nnot\n%s" % (fitted_lines(out_bom),
                                            fitted_lines(out_ref)))
 
+# A column mapped to a field is read, though another column has the
+# field's own name; two columns named as one field are refused, naming
+# both. Regression: the first in the file was read, so --map Queue=line
+# was ignored beside `line`, and of two talk_s columns the second.
+rows = [ROWS[0] + ["Queue"]] + [r + ["Q" + r[COL["line"]]] for r in ROWS[1:]]
+out, err = ctx.expect_rc(["fit", write(rows, "queue.csv"), "--map",
+                          "Queue=line"], 0)
+ctx.check('name: "Q999"' in out and 'name: "999"' not in out,
+          "queue.csv: --map Queue=line not read\n%s" % out[:600])
+rows = [ROWS[0] + ["TALK_S"]] + [r + ["1"] for r in ROWS[1:]]
+path = write(rows, "twice.csv")
+out, err = ctx.expect_rc(["fit", path], 2)
+want = ("%s:1:%d: talk_s: a second column for talk_s ('TALK_S'; the first, "
+        "'talk_s', is at column %d)" % (path, len(",".join(ROWS[0])) + 2,
+                                         cell_col(ROWS, 1, "talk_s")))
+ctx.check(err.startswith(want) and out == "", "twice.csv: %s" % err)
+
 # Without pool and handler columns, staffing is the most calls in hand at
 # once: at least one handler, never more than the roster's 4.
 rows = [[c for k, c in enumerate(r) if k not in (COL["pool"], COL["handler"])]
