@@ -67,6 +67,15 @@ rows = [list(r) for r in ROWS]
 rows[answered][COL["talk_s"]] = "4o.5"
 expect_bad(rows, "number.csv", answered + 1, "talk_s",
            "'4o.5' is not a duration in seconds from 0 to 1e9")
+# A line or pool name a scenario cannot hold (more than 63 characters,
+# '.', '=' or a control character) is refused at its cell. Regression:
+# fit wrote it into a scenario that `callsim check` then refused.
+for column, bad in (("line", "Q.101"), ("pool", "P" * 64), ("line", "a=b")):
+    rows = [list(r) for r in ROWS]
+    rows[answered][COL[column]] = bad
+    expect_bad(rows, "name.csv", answered + 1, column,
+               "'%s' is not a usable name; must be at most 63 characters, "
+               "without '.', '=' or control characters" % bad[:60])
 rows = [list(r) for r in ROWS]
 rows[answered][COL["outcome"]] = "hung up"
 expect_bad(rows, "outcome.csv", answered + 1, "outcome",
