@@ -256,6 +256,13 @@ bad["dayareas.json"] = (json.dumps(broken), "by_day[1]: must list every area")
 broken = json.loads(read(units_json))
 broken["grades"][1]["verdict"] = "fine"
 bad["verdict.json"] = (json.dumps(broken), '"fine" is not one of')
+broken = json.loads(read(defer_json))
+broken["deferrable"][0]["verdict"] = "fine"
+bad["streamverdict.json"] = (json.dumps(broken), '"fine" is not one of')
+broken = json.loads(read(defer_json))
+del broken["deferrable"][0]["within_target"]
+bad["stream.json"] = (json.dumps(broken),
+                      "deferrable[0].within_target: missing")
 for name, (text, words) in bad.items():
     path = write(name, text)
     rc, out, err = call("report", path, "--out", os.path.join(tmp, "x.html"))
