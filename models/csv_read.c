@@ -26,6 +26,12 @@ static int csv_next_line(struct csv_read *c)
 {
 	char *end, *first;
 
+	/* A spreadsheet's "CSV UTF-8" export opens with a byte order mark,
+	 * which would otherwise be read as part of the first column's name
+	 * (a log's `line` column lost, its lines fitted as one). */
+	if (c->next == c->text && c->next
+	    && strncmp(c->next, "\xEF\xBB\xBF", 3) == 0)
+		c->next += 3;
 	do {
 		if (!c->next || *c->next == '\0')
 			return 0;
@@ -123,23 +129,60 @@ static int csv_read_mapped(struct yaml_doc *yd,
 	return -1;
 }
 
-int csv_read_columns(struct yaml_doc *yd, const struct csv_read_fields *fl,
-		     char **cells, int n, int *col, const char **col_name)
+/* Reports the header's cell at, a second column for field f after the
+ * one at first. Returns -1. */
+static int csv_read_column_twice(struct yaml_doc *yd, const struct csv_read *c,
+				 const struct csv_read_fields *fl, int f,
+				 const char *const at[2])
+{
+	sim_err_add(yd->err, SIM_ESCENARIO, "%s:%d:%d: %s: a second column for "
+		    "%s ('%.60s'; the first, '%.60s', is at column %d), and which "
+		    "to read would be a guess; remove one, or name the one to "
+		    "read with %s COLUMN=%s", c->path, c->line,
+		    (int)(at[1] - c->row) + 1, fl->names[f], fl->names[f], at[1],
+		    at[0], (int)(at[0] - c->row) + 1, fl->option, fl->names[f]);
+	return -1;
+}
+
+/* The field the header's cell gives in pass 0 (through a mapping) or
+ * pass 1 (by its own name, unless a mapping names it), or -1; -2 with a
+ * malformed mapping reported. */
+static int csv_read_field_in(struct yaml_doc *yd,
+			     const struct csv_read_fields *fl,
+			     const char *cell, int pass)
+{
+	int f = csv_read_mapped(yd, fl, cell);
+
+	if (f == -2 || pass == 0)
+		return f;
+	return f >= 0 ? -1 : csv_read_field_of(fl, cell);
+}
+
+int csv_read_columns(struct yaml_doc *yd, const struct csv_read *c,
+		     const struct csv_read_fields *fl, char **cells, int n,
+		     int *col, const char **col_name)
 {
 	for (int f = 0; f < fl->n; f++)
 		col[f] = -1;
-	for (int i = 0; i < n; i++) {
-		int f = csv_read_mapped(yd, fl, cells[i]);
+	/* Mapped columns first: a column mapped to a field is its, whatever
+	 * column has the field's own name. Two columns of one kind for a
+	 * field would leave the one read to their order: refused. */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < n; i++) {
+			int f = csv_read_field_in(yd, fl, cells[i], pass);
 
-		if (f == -2)
-			return -1;
-		if (f < 0)
-			f = csv_read_field_of(fl, cells[i]);
-		if (f >= 0 && col[f] < 0) {
+			if (f == -2)
+				return -1;
+			if (f < 0 || (pass == 1 && col[f] >= 0 &&
+				      csv_read_mapped(yd, fl, cells[col[f]]) >= 0))
+				continue;
+			if (col[f] >= 0)
+				return csv_read_column_twice(yd, c, fl, f,
+					(const char *const[2]){ cells[col[f]],
+								cells[i] });
 			col[f] = i;
 			col_name[f] = cells[i];
 		}
-	}
 	return 0;
 }
 

@@ -48,13 +48,15 @@ struct csv_read_fields {
 	size_t n_map;
 	const char *option;
 };
-/* Finds each field's column among the header's n cells: the column a
- * mapping names for it, else the column named as it (any case); the first
- * column found for a field is its. col[f] is -1 for a field with no
- * column, and col_name[f] the name of its column. Returns 0, or -1 with a
- * malformed mapping reported in yd's errors. */
-int csv_read_columns(struct yaml_doc *yd, const struct csv_read_fields *fl,
-		     char **cells, int n, int *col, const char **col_name);
+/* Finds each field's column among the header's n cells, the row c has
+ * just read: the column a mapping names for it, else the column named as
+ * it (any case). col[f] is -1 for a field with no column, and col_name[f]
+ * the name of its column. Returns 0, or -1 with a malformed mapping, or a
+ * field two columns give alike (two named as it, or two mapped to it),
+ * reported in yd's errors. */
+int csv_read_columns(struct yaml_doc *yd, const struct csv_read *c,
+		     const struct csv_read_fields *fl, char **cells, int n,
+		     int *col, const char **col_name);
 /* Cuts the next data line into at most max trimmed cells; the last cell
  * keeps any further separators. Returns the number of cells, 0 at the
  * end; c->row_cells is how many the line holds (possibly more than max),

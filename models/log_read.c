@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "models/file_read.h"
+#include "models/scenario.h"
 #include "sim/mem.h"
 
 enum sim_status log_read_open(struct log_read *x, const char *path,
@@ -56,7 +57,8 @@ int log_read_header(struct log_read *x, const char *const *map,
 			    "first line must name the columns", x->c.path);
 		return -1;
 	}
-	if (csv_read_columns(x->yd, &fl, x->cells, n, x->col, x->col_name))
+	if (csv_read_columns(x->yd, &x->c, &fl, x->cells, n, x->col,
+			     x->col_name))
 		return -1;
 	for (int f = 0; f < x->n_fields; f++)
 		has[f] = x->col[f] >= 0;
@@ -184,6 +186,19 @@ int log_read_name(char **names, int *n, int max, const char *name,
 	return names[*n] ? (*n)++ : -2;
 }
 
+/* A name a scenario can hold, as its loader reads one (scenario_record.c):
+ * under SCENARIO_NAME_MAX bytes, without '.' or '=' (they would break
+ * --set paths) or control characters. */
+static int log_read_usable(const char *s)
+{
+	if (strlen(s) >= SCENARIO_NAME_MAX || strpbrk(s, ".="))
+		return 0;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
 int log_read_named(struct log_read *x, int f, char **names, int *n, int max,
 		   int dflt, int *idx)
 {
@@ -192,6 +207,15 @@ int log_read_named(struct log_read *x, int f, char **names, int *n, int max,
 	*idx = dflt;
 	if (!s)
 		return 0;
+	/* A fitted scenario names its lines, pools, grades and areas so:
+	 * one its loader would refuse is refused here, at its cell. */
+	if (!log_read_usable(s)) {
+		*idx = -1;
+		log_read_bad(x, f, "'%.60s' is not a usable name; must be at "
+			     "most %d characters, without '.', '=' or control "
+			     "characters", s, SCENARIO_NAME_MAX - 1);
+		return -1;
+	}
 	*idx = log_read_name(names, n, max, s, strlen(s));
 	if (*idx == -1)
 		log_read_bad(x, f, "'%.60s' is one name more than the %d a log "

@@ -84,8 +84,8 @@ int log_read_whole(struct log_read *x, int f, double lo, double hi,
 int log_read_name(char **names, int *n, int max, const char *name,
 		  size_t len);
 /* A name cell of field f into *idx (dflt when empty), added to the *n
- * names when new. Returns 0, -1 (reported: one name more than max) or -2
- * out of memory. */
+ * names when new. Returns 0, -1 (reported: a name a scenario cannot hold,
+ * or one name more than max) or -2 out of memory. */
 int log_read_named(struct log_read *x, int f, char **names, int *n, int max,
 		   int dflt, int *idx);
 /* rows (n of them, room for *cap, each of size bytes) with room for one

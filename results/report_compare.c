@@ -228,8 +228,8 @@ static void rc_side(FILE *f, const char *which, const struct summary *s)
 	fprintf(f, "%s: %s", which, s->sc->name);
 	if (s->sc->path[0])
 		fprintf(f, " (%s)", s->sc->path);
-	fprintf(f, "\n   %g days after a %g h warm-up\n", s->days,
-		s->warmup_s / 3600.0);
+	fprintf(f, "\n   %g day%s after a %g h warm-up\n", s->days,
+		s->days == 1.0 ? "" : "s", s->warmup_s / 3600.0);
 }
 
 static void rc_head(FILE *f, const struct compare *c)

@@ -213,6 +213,8 @@ static void html_dt_text(FILE *f, const char *term, const json_t *root,
 
 static void html_provenance(FILE *f, const json_t *root)
 {
+	double days = result_number(root, "days");
+
 	fputs("<header>\n<h1>", f);
 	report_html_escape(f, result_string(root, "scenario"));
 	fputs("</h1>\n<p>A callsim run: every figure is a mean over "
@@ -227,8 +229,8 @@ static void html_provenance(FILE *f, const json_t *root)
 	fprintf(f, "%g", result_number(root, "replications"));
 	html_dd_end(f);
 	html_dt(f, "horizon");
-	fprintf(f, "%g days counted, after a %g h warm-up",
-		result_number(root, "days"), result_number(root, "warmup_hours"));
+	fprintf(f, "%g day%s counted, after a %g h warm-up", days,
+		days == 1.0 ? "" : "s", result_number(root, "warmup_hours"));
 	html_dd_end(f);
 	html_dt_text(f, "callsim version", root, "callsim_version");
 	html_dt(f, "command");

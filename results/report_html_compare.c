@@ -553,14 +553,15 @@ static void cmp_costs_section(FILE *f, const json_t *root)
 static void cmp_side_dd(FILE *f, const json_t *root, const char *key)
 {
 	const json_t *s = json_object_get(root, key);
+	double days = result_number(s, "days");
 
 	report_html_escape(f, result_string(s, "scenario"));
 	fputs(" (<code>", f);
 	report_html_escape(f, result_string(s, "file"));
 	fputs("</code>; content fingerprint ", f);
 	report_html_escape(f, result_string(s, "content_fnv1a"));
-	fprintf(f, "; %g days counted after a %g h warm-up)</dd>\n",
-		result_number(s, "days"), result_number(s, "warmup_hours"));
+	fprintf(f, "; %g day%s counted after a %g h warm-up)</dd>\n", days,
+		days == 1.0 ? "" : "s", result_number(s, "warmup_hours"));
 }
 
 static void cmp_provenance(FILE *f, const json_t *root)

@@ -38,6 +38,7 @@ static void opt_simulations(FILE *f, const json_t *root)
 static void opt_provenance(FILE *f, const json_t *root, const char *what)
 {
 	bool met = json_is_true(json_object_get(root, "met"));
+	double days = result_number(root, "days");
 
 	fputs("<header>\n<h1>", f);
 	report_html_escape(f, result_string(root, "scenario"));
@@ -57,9 +58,8 @@ static void opt_provenance(FILE *f, const json_t *root, const char *what)
 			json_object_get(root, "seed")));
 	opt_simulations(f, root);
 	report_html_dt(f, "horizon");
-	fprintf(f, "%g days counted, after a %g h warm-up</dd>\n",
-		result_number(root, "days"), result_number(root,
-							   "warmup_hours"));
+	fprintf(f, "%g day%s counted, after a %g h warm-up</dd>\n", days,
+		days == 1.0 ? "" : "s", result_number(root, "warmup_hours"));
 	report_html_dt(f, "callsim version");
 	report_html_escape(f, result_string(root, "callsim_version"));
 	fputs("</dd>\n", f);

@@ -75,12 +75,18 @@ const char *report_html_spec_verdict(const json_t *obj)
 
 /* What a's verdict judges: the share on time over the horizon against
  * its goal, or, for an agreement judged day by day (week by week), the
- * share of days (weeks) met against on_at_least. */
-static void spec_agreement_form(struct report_html_agreement *a, bool line,
+ * share of days (weeks) met against on_at_least. k is the kind: 0 a
+ * line, 1 a grade, 2 a stream of deferrable work. */
+static void spec_agreement_form(struct report_html_agreement *a, size_t k,
 				const char *target)
 {
+	static const char *const what[3] = {
+		"calls answered", "incidents attended", "items taken"
+	};
+	static const char *const figure[3] = {
+		"service_level", "attended_within_target", "within_target"
+	};
 	const json_t *per = json_object_get(a->obj, "per");
-	const char *what = line ? "calls answered" : "incidents attended";
 	const char *name = result_string(a->obj, "name");
 
 	if (json_is_string(per)) {
@@ -88,16 +94,24 @@ static void spec_agreement_form(struct report_html_agreement *a, bool line,
 		a->mean_key = "share";
 		a->goal = result_number(a->obj, "on_at_least");
 		snprintf(a->label, sizeof a->label, "%s %s within %s: %ss "
-			 "on which %.0f%% were", name, what, target,
+			 "on which %.0f%% were", name, what[k], target,
 			 json_string_value(per),
 			 100 * result_number(a->obj, "goal"));
 		return;
 	}
-	a->figure = line ? "service_level" : "attended_within_target";
+	a->figure = figure[k];
 	a->mean_key = "mean";
 	a->goal = result_number(a->obj, "goal");
-	snprintf(a->label, sizeof a->label, "%s %s within %s", name, what,
+	snprintf(a->label, sizeof a->label, "%s %s within %s", name, what[k],
 		 target);
+}
+
+/* The target of agreement obj of kind k, in seconds: a stream of
+ * deferrable work gives it in hours. */
+static double spec_agreement_target_s(const json_t *obj, size_t k)
+{
+	return k == 2 ? 3600.0 * result_number(obj, "target_h")
+		: result_number(obj, "target_s");
 }
 
 void report_html_spec_agreements(const json_t *root,
@@ -105,22 +119,23 @@ void report_html_spec_agreements(const json_t *root,
 					    const struct report_html_agreement *),
 				 void *ctx)
 {
-	static const char *const kinds[2] = { "lines", "grades" };
+	static const char *const lists[3] = { "lines", "grades", "deferrable" };
+	static const char *const kinds[3] = { "line", "grade", "deferrable" };
 	struct report_html_agreement a;
 	char target[32];
 
-	for (size_t k = 0; k < 2; k++) {
-		const json_t *list = json_object_get(root, kinds[k]);
+	for (size_t k = 0; k < 3; k++) {
+		const json_t *list = json_object_get(root, lists[k]);
 
 		for (size_t i = 0; i < json_array_size(list); i++) {
 			a.obj = json_array_get(list, i);
 			if (!json_is_string(json_object_get(a.obj, "verdict")))
 				continue;
-			a.kind = k == 0 ? "line" : "grade";
-			report_html_spec_duration(result_number(a.obj,
-								"target_s"),
+			a.kind = kinds[k];
+			report_html_spec_duration(spec_agreement_target_s(a.obj,
+									  k),
 						  target);
-			spec_agreement_form(&a, k == 0, target);
+			spec_agreement_form(&a, k, target);
 			fn(ctx, &a);
 		}
 	}

@@ -23,21 +23,23 @@
 	"\"scale\":{\"zero\":false},\"axis\":{\"format\":\".1%\"," \
 	"\"tickMinStep\":0.001}"
 
-/* One agreement with a goal: a line's service level or a grade's
- * attendance within target, force-wide. */
+/* One agreement with a goal: a line's service level, a grade's
+ * attendance within target, force-wide, or a stream of deferrable work's
+ * share taken within its target. */
 struct report_html_agreement {
-	const char *kind;          /* "line" or "grade" */
-	const json_t *obj;         /* the line or grade of the result */
+	const char *kind;          /* "line", "grade" or "deferrable" */
+	const json_t *obj;         /* the line, grade or stream of the result */
 	const char *figure;        /* "service_level", "attended_within_target",
-				      or "periods_met" for an agreement judged
-				      day by day or week by week */
+				      "within_target", or "periods_met" for an
+				      agreement judged day by day or week by
+				      week */
 	const char *mean_key;      /* the figure's mean: "mean", or "share" */
 	double goal;               /* the goal its verdict is against */
 	char label[320];           /* "999 calls answered within 10 s" */
 };
 
 /* Calls fn for each agreement of root that has a verdict: lines, then
- * grades. */
+ * grades, then streams of deferrable work. */
 void report_html_spec_agreements(const json_t *root,
 				 void (*fn)(void *ctx,
 					    const struct report_html_agreement *),

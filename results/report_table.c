@@ -134,8 +134,9 @@ static void rt_periods(FILE *f, const struct ci *share, double goal,
 static void rt_head(FILE *f, const struct summary *s)
 {
 	fprintf(f, "%s\n", s->sc->name);
-	fprintf(f, "%u replications of %g days after a %g h warm-up, seed %" PRIu64 "\n",
-		s->replications, s->days, s->warmup_s / 3600.0, s->seed);
+	fprintf(f, "%u replications of %g day%s after a %g h warm-up, seed %"
+		PRIu64 "\n", s->replications, s->days, s->days == 1.0 ? "" : "s",
+		s->warmup_s / 3600.0, s->seed);
 	fputs("figures: mean over replications [95% confidence interval]\n", f);
 }
 

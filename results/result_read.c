@@ -406,6 +406,25 @@ void result_check_costs(struct result_check *c, const json_t *r)
 	result_want(c, costs, "costs", "total_annual_cost", RT_NUMBER);
 }
 
+/* A stream of deferrable work: the run page shows its agreement. */
+static void result_check_stream(struct result_check *c, const json_t *o,
+				const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_want(c, o, at, "target_h", RT_NUMBER);
+	result_want(c, o, at, "goal", RT_NUMBER | RT_NULL);
+	result_check_verdict(c, o, at);
+	result_check_figure(c, o, at, "within_target");
+}
+
+/* The streams of deferrable work, in a result of a scenario that has
+ * some (the key is left out otherwise). */
+static void result_check_streams(struct result_check *c, const json_t *r)
+{
+	if (json_object_get(r, "deferrable") != NULL)
+		result_check_list(c, r, "", "deferrable", result_check_stream);
+}
+
 static void result_check_root(struct result_check *c, const json_t *r)
 {
 	static const char *const texts[] = {
@@ -430,6 +449,7 @@ static void result_check_root(struct result_check *c, const json_t *r)
 	result_check_list(c, r, "", "pools", result_check_staff);
 	result_check_list(c, r, "", "grades", result_check_grade);
 	result_check_list(c, r, "", "areas", result_check_area);
+	result_check_streams(c, r);
 	result_check_costs(c, r);
 	if (!sim_err_failed(c->err))
 		result_check_intervals(c, r);

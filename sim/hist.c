@@ -16,14 +16,17 @@
  * among them is reported as exactly 0, not interpolated across the bin
  * (which once printed a median wait of 6.06e-07 s).
  *
- * Quantiles use GSL's histogram pdf (the inverse of the cumulative counts,
- * linear inside a bin), built over the WINDOW of bins from the first to the
+ * A quantile is the inverse of the cumulative counts, linear inside a bin,
+ * read from a GSL histogram over the WINDOW of bins from the first to the
  * last one holding a value: 5,123 bins cover every length, but a
  * replication's waits fill a few doublings, and a histogram is made anew
  * for every replication, so only the counts are allocated up front (about
- * 51 kB, as the old 12-hour bins took) and GSL's histogram and pdf, sized
- * to the window, when the first quantile is asked for. The window is kept
- * for further quantiles until a value is added.
+ * 51 kB, as the old 12-hour bins took) and GSL's histogram, sized to the
+ * window, when the first quantile is asked for. The window is kept for
+ * further quantiles until a value is added. The bin a rank falls in is
+ * found from the whole counts, not from GSL's pdf: its cumulative sums are
+ * normalised, and their rounding chose between two values when the rank
+ * fell exactly between them (the median of two).
  *
  * Counting finds the bin from the bits of the double, not with
  * gsl_histogram_increment: above 2^-4 s, the exponent and the top 7 bits of
@@ -54,8 +57,8 @@
 #define HIST_HIGH_S 68719476736.0
 /* The upper edge of the bin of zeros (immediate answers). */
 #define HIST_ZERO_S 1e-6
-/* The last bin's upper edge. It only has to be finite (GSL interpolates
- * inside bins) and beyond any real observation: quantiles are capped at
+/* The last bin's upper edge. It only has to be finite (quantiles
+ * interpolate inside bins) and beyond any real observation: quantiles are capped at
  * the largest value added anyway. */
 #define HIST_TOP_S 1e300
 /* Bins below the log ones: the zeros, then (1e-6 s, 2^-4 s). */
@@ -70,12 +73,11 @@ struct hist {
 	double *bin;             /* per bin: the settled counts */
 	double max_s;            /* the largest value added, 0 when none */
 	uint64_t n;              /* values added */
-	/* The window GSL's quantiles are read from: bins win_lo .. win_lo +
-	 * win->n - 1, built when n was pdf_n (UINT64_MAX: none built). */
+	/* The window quantiles are read from: bins win_lo .. win_lo +
+	 * win->n - 1, built when n was win_n (UINT64_MAX: none built). */
 	gsl_histogram *win;
-	gsl_histogram_pdf *pdf;
 	size_t win_lo;
-	uint64_t pdf_n;
+	uint64_t win_n;
 };
 
 /* The lower edge of bin i (i == HIST_N_BINS: the last bin's upper edge).
@@ -112,7 +114,7 @@ struct hist *hist_new(void)
 		return NULL;
 	h->fresh = mem_calloc(HIST_N_BINS, sizeof *h->fresh);
 	h->bin = mem_calloc(HIST_N_BINS, sizeof *h->bin);
-	h->pdf_n = UINT64_MAX;
+	h->win_n = UINT64_MAX;
 	if (h->fresh == NULL || h->bin == NULL) {
 		hist_free(h);
 		return NULL;
@@ -120,16 +122,13 @@ struct hist *hist_new(void)
 	return h;
 }
 
-/* Frees the window's GSL objects, if any. */
+/* Frees the window's GSL histogram, if any. */
 static void hist_drop_window(struct hist *h)
 {
-	if (h->pdf != NULL)
-		gsl_histogram_pdf_free(h->pdf);
 	if (h->win != NULL)
 		gsl_histogram_free(h->win);
-	h->pdf = NULL;
 	h->win = NULL;
-	h->pdf_n = UINT64_MAX;
+	h->win_n = UINT64_MAX;
 }
 
 /* NULL is a no-op. */
@@ -199,7 +198,7 @@ void hist_merge(struct hist *dst, const struct hist *src)
 	if (src->max_s > dst->max_s)
 		dst->max_s = src->max_s;
 	dst->n += src->n;
-	dst->pdf_n = UINT64_MAX;
+	dst->win_n = UINT64_MAX;
 }
 
 /* Forgets every observation (for example at the end of a warm-up). */
@@ -209,7 +208,7 @@ void hist_reset(struct hist *h)
 	memset(h->bin, 0, HIST_N_BINS * sizeof *h->bin);
 	h->max_s = 0.0;
 	h->n = 0;
-	h->pdf_n = UINT64_MAX;
+	h->win_n = UINT64_MAX;
 }
 
 /* Observations counted so far. */
@@ -218,32 +217,22 @@ double hist_count(const struct hist *h)
 	return (double)h->n;
 }
 
-/* GSL's histogram and pdf of the w bins from bin lo on, into *win and
- * *pdf, the edges set and the counts left for the caller to fill before
- * gsl_histogram_pdf_init. Returns 0, or -1 when out of memory (nothing
- * left allocated). */
-static int hist_window_alloc(size_t lo, size_t w, gsl_histogram **win,
-			     gsl_histogram_pdf **pdf)
+/* GSL's histogram of the w bins from bin lo on, into *win, the edges set
+ * and the counts left for the caller to fill. Returns 0, or -1 when out of
+ * memory (nothing left allocated). */
+static int hist_window_alloc(size_t lo, size_t w, gsl_histogram **win)
 {
 	*win = gsl_histogram_alloc(w);
-	*pdf = gsl_histogram_pdf_alloc(w);
-	if (*win == NULL || *pdf == NULL) {
-		if (*pdf != NULL)
-			gsl_histogram_pdf_free(*pdf);
-		if (*win != NULL)
-			gsl_histogram_free(*win);
-		*win = NULL;
-		*pdf = NULL;
+	if (*win == NULL)
 		return -1;
-	}
 	/* The struct is public; this is what gsl_histogram_set_ranges does. */
 	for (size_t j = 0; j <= w; j++)
 		(*win)->range[j] = hist_edge(lo + j);
 	return 0;
 }
 
-/* Builds GSL's histogram and pdf over the bins from the first to the last
- * that hold a value. Returns 0, or -1 when out of memory. */
+/* Builds GSL's histogram over the bins from the first to the last that
+ * hold a value. Returns 0, or -1 when out of memory. */
 static int hist_build_window(struct hist *h)
 {
 	size_t lo = 0, hi = HIST_N_BINS - 1;
@@ -254,34 +243,38 @@ static int hist_build_window(struct hist *h)
 		lo++;
 	while (h->bin[hi] == 0.0)
 		hi--;
-	if (hist_window_alloc(lo, hi - lo + 1, &h->win, &h->pdf) != 0)
+	if (hist_window_alloc(lo, hi - lo + 1, &h->win) != 0)
 		return -1;
 	memcpy(h->win->bin, h->bin + lo, (hi - lo + 1) * sizeof *h->bin);
-	gsl_histogram_pdf_init(h->pdf, h->win);
 	h->win_lo = lo;
-	h->pdf_n = h->n;
+	h->win_n = h->n;
 	return 0;
 }
 
-/* The q-quantile from the pdf of a window starting at bin lo, of values
- * whose largest is max_s: exactly 0 when it falls among the zeros, and
- * never above max_s. */
-static double hist_window_quantile(const gsl_histogram_pdf *pdf, size_t lo,
-				   double max_s, double q)
+/* The q-quantile of the n values counted in the window win, which starts
+ * at bin lo, the largest of them max_s: the rank q n is reached in the
+ * first bin whose cumulative count is at least it, and read linearly
+ * inside that bin. A rank that is a whole number falls between two values
+ * (the median of two), and is read in the lower one's bin, as the
+ * empirical quantile takes the lower value; the counts are whole numbers,
+ * so that choice is exact. Exactly 0 when the rank falls among the zeros
+ * (not interpolated into (0, 1e-6)), and never above max_s. */
+static double hist_window_quantile(const gsl_histogram *win, size_t lo,
+				   double n, double max_s, double q)
 {
-	double x;
+	double rank = q * n, below = 0.0, x;
+	size_t i = 0;
 
-	/* With zeros in the window, sum[1] is their share: GSL's sampler
-	 * would pick bin 0 for any q below it, and interpolate into
-	 * (0, 1e-6). */
-	if (lo == 0 && q < pdf->sum[1])
-		return 0.0;
-	/* GSL's sampler wraps 1 round to 0, and the cumulative sum it builds
-	 * may end a rounding error below 1, where it would find no bin: the
-	 * top of the data is known exactly instead. */
-	if (q >= 1.0 || q >= pdf->sum[pdf->n])
+	if (q >= 1.0)
 		return max_s;
-	x = gsl_histogram_pdf_sample(pdf, q);
+	/* The window's first and last bins hold values, so the bin found
+	 * holds some: a rank past an empty bin is past the one below it. */
+	while (i + 1 < win->n && below + win->bin[i] < rank)
+		below += win->bin[i++];
+	if (lo == 0 && i == 0)
+		return 0.0;
+	x = win->range[i] + (rank - below) / win->bin[i] *
+		(win->range[i + 1] - win->range[i]);
 	return x < max_s ? x : max_s;
 }
 
@@ -298,9 +291,10 @@ double hist_quantile(const struct hist *h, double q)
 	assert(q >= 0.0 && q <= 1.0);
 	if (h->n == 0)
 		return NAN;
-	if (h->pdf_n != h->n && hist_build_window(w) != 0)
+	if (h->win_n != h->n && hist_build_window(w) != 0)
 		return NAN;
-	return hist_window_quantile(h->pdf, h->win_lo, h->max_s, q);
+	return hist_window_quantile(h->win, h->win_lo, (double)h->n, h->max_s,
+				    q);
 }
 
 /* Values added below each of edges[0 .. n-1], ascending edges of the bins
@@ -419,16 +413,15 @@ static void hist_paged_span(const struct hist_paged *h, size_t *lo,
 /* ---- quantiles of paged histograms ------------------------------------
  *
  * A model asks for the quantiles of hundreds of small paged histograms
- * each replication. GSL's pdf is built over each one's window as for a
- * hist, but in one workspace sized for every bin: the window is a view of
- * it (the histogram and pdf structs are public: a view is its n and
- * pointers into the workspace's arrays), and the edges are computed once,
- * so a quantile costs GSL's pdf over the window and no allocation. */
+ * each replication. Each one's window is read as a hist's, but from one
+ * workspace sized for every bin: the window is a view of it (the
+ * histogram struct is public: a view is its n and pointers into the
+ * workspace's arrays), and the edges are computed once, so a quantile
+ * costs a copy of the window's counts and no allocation. */
 
 struct hist_window {
 	double edge[HIST_N_BINS + 1];  /* every bin's lower edge, and the top */
 	double bin[HIST_N_BINS];       /* the window's counts, from [0] on */
-	gsl_histogram_pdf *pdf;        /* room for every bin */
 };
 
 struct hist_window *hist_window_new(void)
@@ -437,11 +430,6 @@ struct hist_window *hist_window_new(void)
 
 	if (w == NULL)
 		return NULL;
-	w->pdf = gsl_histogram_pdf_alloc(HIST_N_BINS);
-	if (w->pdf == NULL) {
-		free(w);
-		return NULL;
-	}
 	for (size_t i = 0; i <= HIST_N_BINS; i++)
 		w->edge[i] = hist_edge(i);
 	return w;
@@ -449,9 +437,6 @@ struct hist_window *hist_window_new(void)
 
 void hist_window_free(struct hist_window *w)
 {
-	if (w == NULL)
-		return;
-	gsl_histogram_pdf_free(w->pdf);
 	free(w);
 }
 
@@ -476,7 +461,6 @@ void hist_paged_quantiles(const struct hist_paged *h, struct hist_window *w,
 			  const double *q, size_t n, double *out)
 {
 	gsl_histogram win;
-	gsl_histogram_pdf pdf;
 	size_t lo, hi;
 
 	if (h->n == 0) {
@@ -487,10 +471,9 @@ void hist_paged_quantiles(const struct hist_paged *h, struct hist_window *w,
 	hist_paged_span(h, &lo, &hi);
 	hist_paged_copy(h, lo, hi, w->bin);
 	win = (gsl_histogram){ hi - lo + 1, w->edge + lo, w->bin };
-	pdf = (gsl_histogram_pdf){ hi - lo + 1, w->pdf->range, w->pdf->sum };
-	gsl_histogram_pdf_init(&pdf, &win);
 	for (size_t k = 0; k < n; k++) {
 		assert(q[k] >= 0.0 && q[k] <= 1.0);
-		out[k] = hist_window_quantile(&pdf, lo, h->max_s, q[k]);
+		out[k] = hist_window_quantile(&win, lo, (double)h->n, h->max_s,
+					      q[k]);
 	}
 }

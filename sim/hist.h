@@ -8,8 +8,9 @@
  * length. Below 1/16 s the error is at most 1/16 s; waits under a
  * microsecond (callers answered at once) count as exactly zero, and a
  * quantile that falls among them is exactly 0. Quantiles interpolate
- * linearly inside a bin (gsl_histogram_pdf) and never exceed the largest
- * value added, which is kept exactly. One histogram per replication; not
+ * linearly inside a bin, and never exceed the largest value added, which
+ * is kept exactly; a quantile whose rank falls between two values (the
+ * median of two) is read in the lower value's bin. One histogram per replication; not
  * thread-safe. */
 #ifndef SIM_HIST_H
 #define SIM_HIST_H
@@ -55,8 +56,8 @@ void hist_paged_free(struct hist_paged *h);
  * allocated (the observation is not counted). */
 int hist_paged_add(struct hist_paged *h, double x);
 double hist_paged_count(const struct hist_paged *h);
-/* A workspace for the quantiles of paged histograms: GSL's pdf over every
- * bin (about 120 kB), reused for each histogram asked, so asking costs no
+/* A workspace for the quantiles of paged histograms: every bin's edge and
+ * room for every bin's count (about 80 kB), reused for each histogram asked, so asking costs no
  * allocation. One per thread. */
 struct hist_window;
 

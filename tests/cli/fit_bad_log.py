@@ -67,6 +67,15 @@ rows = [list(r) for r in ROWS]
 rows[answered][COL["talk_s"]] = "4o.5"
 expect_bad(rows, "number.csv", answered + 1, "talk_s",
            "'4o.5' is not a duration in seconds from 0 to 1e9")
+# A line or pool name a scenario cannot hold (more than 63 characters,
+# '.', '=' or a control character) is refused at its cell. Regression:
+# fit wrote it into a scenario that `callsim check` then refused.
+for column, bad in (("line", "Q.101"), ("pool", "P" * 64), ("line", "a=b")):
+    rows = [list(r) for r in ROWS]
+    rows[answered][COL[column]] = bad
+    expect_bad(rows, "name.csv", answered + 1, column,
+               "'%s' is not a usable name; must be at most 63 characters, "
+               "without '.', '=' or control characters" % bad[:60])
 rows = [list(r) for r in ROWS]
 rows[answered][COL["outcome"]] = "hung up"
 expect_bad(rows, "outcome.csv", answered + 1, "outcome",
@@ -198,6 +207,37 @@ def fitted_lines(text):
 ctx.check(fitted_lines(out_own) == fitted_lines(out_ref),
           "export.csv fits\n%s\nnot\n%s" % (fitted_lines(out_own),
                                              fitted_lines(out_ref)))
+
+# A spreadsheet's "CSV UTF-8" export opens with a byte order mark, which is
+# not part of the first column's name. Regression: with `line` first, the
+# mark hid the column and the log's two lines were fitted as one, "calls".
+rows = [[r[COL["line"]]] + [c for k, c in enumerate(r) if k != COL["line"]]
+        for r in ROWS]
+bom = os.path.join(tmp, "bom.csv")
+with open(bom, "w", encoding="utf-8-sig", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+out_bom, err = ctx.expect_rc(["fit", bom], 0)
+ctx.check(fitted_lines(out_bom) == fitted_lines(out_ref)
+          and 'name: "calls"' not in out_bom,
+          "bom.csv fits\n%s\nnot\n%s" % (fitted_lines(out_bom),
+                                           fitted_lines(out_ref)))
+
+# A column mapped to a field is read, though another column has the
+# field's own name; two columns named as one field are refused, naming
+# both. Regression: the first in the file was read, so --map Queue=line
+# was ignored beside `line`, and of two talk_s columns the second.
+rows = [ROWS[0] + ["Queue"]] + [r + ["Q" + r[COL["line"]]] for r in ROWS[1:]]
+out, err = ctx.expect_rc(["fit", write(rows, "queue.csv"), "--map",
+                          "Queue=line"], 0)
+ctx.check('name: "Q999"' in out and 'name: "999"' not in out,
+          "queue.csv: --map Queue=line not read\n%s" % out[:600])
+rows = [ROWS[0] + ["TALK_S"]] + [r + ["1"] for r in ROWS[1:]]
+path = write(rows, "twice.csv")
+out, err = ctx.expect_rc(["fit", path], 2)
+want = ("%s:1:%d: talk_s: a second column for talk_s ('TALK_S'; the first, "
+        "'talk_s', is at column %d)" % (path, len(",".join(ROWS[0])) + 2,
+                                         cell_col(ROWS, 1, "talk_s")))
+ctx.check(err.startswith(want) and out == "", "twice.csv: %s" % err)
 
 # Without pool and handler columns, staffing is the most calls in hand at
 # once: at least one handler, never more than the roster's 4.

@@ -104,6 +104,20 @@ ctx.check(any("days on which 87% were" in t for t in page.text)
           "the verdicts' table shows the share of days met (%.1f%%)"
           % (100 * met["share"]))
 
+# A stream of deferrable work with a goal is an agreement like a line's:
+# its share taken within target is in the verdicts' chart and table.
+# Regression: the page left it out, so a missed stream (--require-slas
+# exits 3 on it) did not appear among the agreements at a glance.
+defer_json, defer_page = run_with_report(fixture("deferrable.yaml"), "defer")
+defer, page = check_specs(defer_json, defer_page)
+stream = [d for d in defer["deferrable"] if d["verdict"] is not None][0]
+ctx.check(any("%s items taken within %g h" % (stream["name"],
+                                               stream["target_h"]) in t
+              for t in page.text)
+          and any(t.strip() == "%.1f%%" % (100 * stream["within_target"]
+                                            ["mean"]) for t in page.text),
+          "the verdicts' table shows stream %s" % stream["name"])
+
 # A result saved without --intervals: no heat map, and a note saying why.
 rc, out, _ = call("run", fixture("exp_units.yaml"), "--format", "json")
 plain = write("plain.json", out)
@@ -242,6 +256,13 @@ bad["dayareas.json"] = (json.dumps(broken), "by_day[1]: must list every area")
 broken = json.loads(read(units_json))
 broken["grades"][1]["verdict"] = "fine"
 bad["verdict.json"] = (json.dumps(broken), '"fine" is not one of')
+broken = json.loads(read(defer_json))
+broken["deferrable"][0]["verdict"] = "fine"
+bad["streamverdict.json"] = (json.dumps(broken), '"fine" is not one of')
+broken = json.loads(read(defer_json))
+del broken["deferrable"][0]["within_target"]
+bad["stream.json"] = (json.dumps(broken),
+                      "deferrable[0].within_target: missing")
 for name, (text, words) in bad.items():
     path = write(name, text)
     rc, out, err = call("report", path, "--out", os.path.join(tmp, "x.html"))

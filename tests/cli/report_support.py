@@ -93,8 +93,9 @@ def expected_rows(result):
     """chart id -> the data rows its spec must hold."""
     rows = {"chart-verdicts": [], "chart-costs": []}
     for kind, key, fig in (("line", "lines", "service_level"),
-                           ("grade", "grades", "attended_within_target")):
-        for o in result[key]:
+                           ("grade", "grades", "attended_within_target"),
+                           ("deferrable", "deferrable", "within_target")):
+        for o in result.get(key, []):
             if o["verdict"] is not None and "per" in o:
                 # judged day by day: the share of days met, on_at_least
                 met = o["periods_met"]

@@ -52,6 +52,25 @@ static void test_report_table_heading(void **state)
 	free(fx);
 }
 
+/* One day is "1 day", not "1 days"; any other length is in days. */
+static void test_report_table_heading_one_day(void **state)
+{
+	struct fixture *fx = fx_new();
+	struct summary *s = summary_of(fx);
+	enum sim_status st;
+	char *out;
+
+	(void)state;
+	s->days = 1.0;
+	out = fx_capture(report_table_write, s, false, &st);
+	assert_int_equal(st, SIM_OK);
+	assert_non_null(strstr(out, "\n3 replications of 1 day after a 1.5 h "
+				"warm-up, seed "));
+	free(out);
+	summary_free(s);
+	free(fx);
+}
+
 /* 0.9227 [0.8939, 0.9515] reads as a percentage with one decimal. */
 static void test_report_table_line_figures(void **state)
 {
@@ -205,6 +224,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_report_table_heading),
+		cmocka_unit_test(test_report_table_heading_one_day),
 		cmocka_unit_test(test_report_table_line_figures),
 		cmocka_unit_test(test_report_table_verdict_missed),
 		cmocka_unit_test(test_report_table_pools_and_costs),

@@ -109,6 +109,45 @@ static void check_exponential(double mean, unsigned long seed)
 	hist_free(h);
 }
 
+/* A quantile whose rank q n is a whole number falls between two values
+ * (the median of two): it is read in the lower value's bin, as the
+ * empirical quantile takes the lower value, whatever the count. Regression:
+ * GSL's normalised cumulative sums decided by their rounding, so the median
+ * of one immediate answer and one wait of 573.75 s was 572 s, while p90 of
+ * nine immediate answers and one wait was 0. */
+static void test_hist_rank_between_values(void **state)
+{
+	(void)state;
+	for (int k = 1; k <= 64; k++) {
+		struct hist *zeros = hist_new();
+		struct hist *apart = hist_new();
+
+		for (int i = 0; i < k; i++) {
+			hist_add(zeros, 0.0);
+			hist_add(zeros, 573.75);
+			hist_add(apart, 10.0);
+			hist_add(apart, 1000.0);
+		}
+		/* 10 s is the lower edge of the bin [10, 10.0625). */
+		assert_true(hist_quantile(zeros, 0.5) == 0.0);
+		assert_seconds_near(hist_quantile(apart, 0.5), 10.0625, 1e-12);
+		hist_add(zeros, 0.0);
+		hist_add(apart, 10.0);
+		assert_true(hist_quantile(zeros, 0.5) == 0.0);
+		hist_free(zeros);
+		hist_free(apart);
+	}
+	for (int n = 10; n <= 400; n += 10) {
+		struct hist *h = hist_new();
+
+		for (int i = 0; i < n; i++)
+			hist_add(h, i < n * 9 / 10 ? 0.0 : 83.96);
+		assert_true(hist_quantile(h, 0.9) == 0.0);
+		assert_true(hist_quantile(h, 0.95) > 83.0);
+		hist_free(h);
+	}
+}
+
 /* Waits of a few minutes, as a contact centre has them. */
 static void test_hist_exponential_quantiles(void **state)
 {
@@ -211,6 +250,7 @@ int main(void)
 		cmocka_unit_test(test_hist_uniform_grid_is_exact),
 		cmocka_unit_test(test_hist_edge_goes_up),
 		cmocka_unit_test(test_hist_zeros_stay_zero),
+		cmocka_unit_test(test_hist_rank_between_values),
 		cmocka_unit_test(test_hist_exponential_quantiles),
 		cmocka_unit_test(test_hist_long_quantiles),
 		cmocka_unit_test(test_hist_beyond_last_bin),
