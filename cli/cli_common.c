@@ -228,8 +228,17 @@ static bool cli_same_file(const char *a, const char *b)
 int cli_output_apart(const char *cmd, const char *opt, const char *out,
 		     const char *const inputs[])
 {
+	struct stat st;
+
 	if (out == NULL)
 		return CLI_EXIT_OK;
+	/* An output is written beside its name and renamed over it (or, a
+	 * sweep's, cut and appended to): a device, a pipe or a directory
+	 * there would be replaced by a file, or the run lost at its end. */
+	if (stat(out, &st) == 0 && !S_ISREG(st.st_mode))
+		return cli_usage_error(cmd, "%s %s is not a regular file (a "
+				       "directory, a device or a pipe): give %s "
+				       "the name of a file", opt, out, opt);
 	for (size_t i = 0; inputs[i] != NULL; i += 2)
 		if (inputs[i + 1] != NULL && cli_same_file(out, inputs[i + 1]))
 			return cli_usage_error(cmd, "%s %s is %s (%s): give %s "

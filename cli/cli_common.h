@@ -172,8 +172,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * what is still to be read, or lost (a scenario, a log, a saved result).
  * inputs holds pairs, what and path ("the scenario", "force.yaml"), ended
  * by NULL; a NULL path is skipped, as are paths that do not exist yet.
- * Returns CLI_EXIT_OK, or CLI_EXIT_USAGE after "callsim CMD: OPT OUT is
- * WHAT (PATH): give OPT a file of its own". */
+ * An output that exists and is not a regular file (a directory, a device
+ * such as /dev/full, a pipe) is refused too: it would be replaced by a
+ * file. Returns CLI_EXIT_OK, or CLI_EXIT_USAGE after "callsim CMD: OPT
+ * OUT is WHAT (PATH): give OPT a file of its own". */
 int cli_output_apart(const char *cmd, const char *opt, const char *out,
 		     const char *const inputs[]);
 

@@ -34,7 +34,8 @@ class Ctx:
         p = subprocess.run([self.callsim] + args,
                            capture_output=True, text=True, timeout=timeout)
         reports = [p.stdout]
-        if "--out" in args and args.index("--out") + 1 < len(args):
+        if "--out" in args and args.index("--out") + 1 < len(args) and \
+                os.path.isfile(args[args.index("--out") + 1]):
             try:
                 with open(args[args.index("--out") + 1], encoding="utf-8") as f:
                     reports.append(f.read())

@@ -12,7 +12,8 @@
 - no command writes a file over one it reads: a report, a log, a part or
   a sweep's output named as the scenario (however spelt), a fit's output
   as its call log, a report's page as its result, is refused with exit 2
-  and the file is left as it was.
+  and the file is left as it was; so is an output that is a directory, a
+  device or a pipe, which would be replaced by a file.
 """
 import os
 import pty
@@ -161,6 +162,20 @@ def check_outputs_apart(t):
         with open(victim, "rb") as f:
             t.check(f.read() == before and word in err and "of its own" in
                     err, "%s: %s" % (" ".join(map(str, args)), err))
+    # Not a regular file: a directory, or a device (which, renamed over,
+    # became a file: as root, /dev/full was replaced so).
+    fifo = os.path.join(d, "pipe")
+    os.mkfifo(fifo)
+    for out in (d, fifo):
+        for args in (["run", scen, "--calls-log", out],
+                     ["run", scen, "--report", out],
+                     ["report", result, "--out", out],
+                     ["fit", log, "--out", out]):
+            _, err = t.expect_rc(args, 2)
+            t.check("not a regular file" in err, "%s: %s"
+                    % (" ".join(map(str, args)), err))
+    t.check(os.path.isdir(d) and os.path.exists(fifo) and
+            not os.path.isfile(fifo), "the pipe was replaced")
     shutil.rmtree(d, ignore_errors=True)
 
 
