@@ -225,6 +225,18 @@ static bool cli_same_file(const char *a, const char *b)
 	       x.st_ino == y.st_ino;
 }
 
+/* Refuses out when it is one of inputs (cli_output_apart). */
+static int cli_output_not_input(const char *cmd, const char *opt,
+				const char *out, const char *const inputs[])
+{
+	for (size_t i = 0; inputs[i] != NULL; i += 2)
+		if (inputs[i + 1] != NULL && cli_same_file(out, inputs[i + 1]))
+			return cli_usage_error(cmd, "%s %s is %s (%s): give %s "
+					       "a file of its own", opt, out,
+					       inputs[i], inputs[i + 1], opt);
+	return CLI_EXIT_OK;
+}
+
 int cli_output_apart(const char *cmd, const char *opt, const char *out,
 		     const char *const inputs[])
 {
@@ -233,18 +245,27 @@ int cli_output_apart(const char *cmd, const char *opt, const char *out,
 	if (out == NULL)
 		return CLI_EXIT_OK;
 	/* An output is written beside its name and renamed over it (or, a
-	 * sweep's, cut and appended to): a device, a pipe or a directory
-	 * there would be replaced by a file, or the run lost at its end. */
+	 * resumed sweep's, read, cut and appended to): a device, a pipe or a
+	 * directory there would be replaced by a file, or the run lost at
+	 * its end. */
 	if (stat(out, &st) == 0 && !S_ISREG(st.st_mode))
 		return cli_usage_error(cmd, "%s %s is not a regular file (a "
 				       "directory, a device or a pipe): give %s "
 				       "the name of a file", opt, out, opt);
-	for (size_t i = 0; inputs[i] != NULL; i += 2)
-		if (inputs[i + 1] != NULL && cli_same_file(out, inputs[i + 1]))
-			return cli_usage_error(cmd, "%s %s is %s (%s): give %s "
-					       "a file of its own", opt, out,
-					       inputs[i], inputs[i + 1], opt);
-	return CLI_EXIT_OK;
+	return cli_output_not_input(cmd, opt, out, inputs);
+}
+
+int cli_output_in_place(const char *cmd, const char *opt, const char *out,
+			const char *const inputs[])
+{
+	struct stat st;
+
+	if (out == NULL)
+		return CLI_EXIT_OK;
+	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error(cmd, "%s %s is a directory: give %s the "
+				       "name of a file", opt, out, opt);
+	return cli_output_not_input(cmd, opt, out, inputs);
 }
 
 void cli_print_err(const char *cmd, const struct sim_err *err)

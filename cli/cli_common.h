@@ -178,6 +178,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * OUT is WHAT (PATH): give OPT a file of its own". */
 int cli_output_apart(const char *cmd, const char *opt, const char *out,
 		     const char *const inputs[]);
+/* The same for an output opened where it is and written as it goes, not
+ * renamed (a sweep's --out without --resume): a pipe, a terminal or a
+ * device such as /dev/null takes the bytes as they come, so only a
+ * directory is refused, with "callsim CMD: OPT OUT is a directory". */
+int cli_output_in_place(const char *cmd, const char *opt, const char *out,
+			const char *const inputs[]);
 
 /* Prints every line of err: scenario problems as they are, other failures
  * prefixed with "callsim CMD: ", then how many lines did not fit. */

@@ -195,7 +195,10 @@ static int sweep_outputs_apart(const struct sweep_opts *o)
 			NULL
 		};
 
-		rc = cli_output_apart("sweep", "--out", o->out, in);
+		/* Without --resume, --out is opened and written where it
+		 * is: a pipe or /dev/null takes the points as they come. */
+		rc = o->resume ? cli_output_apart("sweep", "--out", o->out, in)
+			: cli_output_in_place("sweep", "--out", o->out, in);
 		if (rc == CLI_EXIT_OK)
 			rc = cli_output_apart("sweep", "--report", o->report,
 					      in);

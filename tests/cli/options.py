@@ -13,13 +13,17 @@
   a sweep's output named as the scenario (however spelt), a fit's output
   as its call log, a report's page as its result, is refused with exit 2
   and the file is left as it was; so is an output that is a directory, a
-  device or a pipe, which would be replaced by a file.
+  device or a pipe, which would be replaced by a file;
+- but a sweep's --out without --resume is written where it is, not
+  renamed: a pipe takes the same bytes as stdout (exit 0); a directory,
+  or a pipe with --resume (which reads the file and cuts it), is refused.
 """
 import os
 import pty
 import shutil
 import subprocess
 import tempfile
+import threading
 
 from exp_support import Ctx, fixture
 
@@ -179,9 +183,36 @@ def check_outputs_apart(t):
     shutil.rmtree(d, ignore_errors=True)
 
 
+def check_sweep_out_in_place(t):
+    d = tempfile.mkdtemp(prefix="callsim-in-place-")
+    fifo = os.path.join(d, "pipe")
+    os.mkfifo(fifo)
+    args = ["sweep", SWEEP, "--vary", "pools.handlers.shrinkage=0.2,0.3",
+            "--replications", 2, "--days", 1, "--quiet"]
+    whole, _ = t.expect_rc(args, 0)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(
+        open(fifo, encoding="utf-8").read()))
+    reader.start()
+    _, err = t.expect_rc(args + ["--out", fifo], 0)
+    reader.join(30)
+    if reader.is_alive():           # refused: nothing opened the pipe
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+    t.check(got == [whole], "sweep --out PIPE: %s" % err)
+    for out, extra, word in ((fifo, ["--resume"], "not a regular file"),
+                             (d, [], "is a directory")):
+        _, err = t.expect_rc(args + ["--out", out] + extra, 2)
+        t.check(word in err, "sweep --out %s %s: %s" % (out, extra, err))
+    t.check(os.path.exists(fifo) and not os.path.isfile(fifo),
+            "the pipe was replaced")
+    shutil.rmtree(d, ignore_errors=True)
+
+
 def main():
     t = Ctx()
     check_outputs_apart(t)
+    check_sweep_out_in_place(t)
     check_plain_decimal(t)
     check_erlang(t)
     check_sweep_days(t)
