@@ -268,6 +268,49 @@ int cli_output_in_place(const char *cmd, const char *opt, const char *out,
 	return cli_output_not_input(cmd, opt, out, inputs);
 }
 
+/* The directory of path into dir (cap bytes; "." when path names none);
+ * returns path's last component. */
+static const char *cli_path_dir(const char *path, char *dir, size_t cap)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(dir, cap, ".");
+	else
+		snprintf(dir, cap, "%.*s", slash == path ? 1 : (int)(slash - path),
+			 path);
+	return slash != NULL ? slash + 1 : path;
+}
+
+/* Whether outputs a and b name one file: one file when either exists,
+ * else one name in one directory (neither is written yet). */
+static bool cli_same_output(const char *a, const char *b)
+{
+	char da[4096], db[4096];
+	const char *na = cli_path_dir(a, da, sizeof da);
+	const char *nb = cli_path_dir(b, db, sizeof db);
+	struct stat x;
+
+	if (stat(a, &x) == 0 || stat(b, &x) == 0)
+		return cli_same_file(a, b);
+	return strcmp(na, nb) == 0 && cli_same_file(da, db);
+}
+
+int cli_outputs_distinct(const char *cmd, const char *const outputs[])
+{
+	for (size_t i = 0; outputs[i] != NULL; i += 2)
+		for (size_t j = i + 2; outputs[j] != NULL; j += 2)
+			if (outputs[i + 1] != NULL && outputs[j + 1] != NULL &&
+			    cli_same_output(outputs[i + 1], outputs[j + 1]))
+				return cli_usage_error(cmd, "%s %s and %s %s "
+					"name one file, and one would be written "
+					"over the other: give each a file of its "
+					"own",
+					outputs[i], outputs[i + 1], outputs[j],
+					outputs[j + 1]);
+	return CLI_EXIT_OK;
+}
+
 void cli_print_err(const char *cmd, const struct sim_err *err)
 {
 	const char *line = err->text;

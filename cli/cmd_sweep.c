@@ -180,7 +180,8 @@ static int sweep_parse_scenarios(const struct sweep_opts *o)
 	return CLI_EXIT_OK;
 }
 
-/* --out and --report apart from every scenario file the sweep reads. */
+/* --out and --report apart from every scenario file the sweep reads and
+ * each other. */
 static int sweep_outputs_apart(const struct sweep_opts *o)
 {
 	size_t k = sweep_grid_scenario_axis(&o->grid);
@@ -203,7 +204,9 @@ static int sweep_outputs_apart(const struct sweep_opts *o)
 			rc = cli_output_apart("sweep", "--report", o->report,
 					      in);
 	}
-	return rc;
+	return rc == CLI_EXIT_OK ? cli_outputs_distinct("sweep",
+		(const char *const[]){ "--out", o->out, "--report", o->report,
+				       NULL }) : rc;
 }
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
