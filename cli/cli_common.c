@@ -225,6 +225,18 @@ static bool cli_same_file(const char *a, const char *b)
 	       x.st_ino == y.st_ino;
 }
 
+/* Refuses out when it is one of inputs (cli_output_apart). */
+static int cli_output_not_input(const char *cmd, const char *opt,
+				const char *out, const char *const inputs[])
+{
+	for (size_t i = 0; inputs[i] != NULL; i += 2)
+		if (inputs[i + 1] != NULL && cli_same_file(out, inputs[i + 1]))
+			return cli_usage_error(cmd, "%s %s is %s (%s): give %s "
+					       "a file of its own", opt, out,
+					       inputs[i], inputs[i + 1], opt);
+	return CLI_EXIT_OK;
+}
+
 int cli_output_apart(const char *cmd, const char *opt, const char *out,
 		     const char *const inputs[])
 {
@@ -233,17 +245,69 @@ int cli_output_apart(const char *cmd, const char *opt, const char *out,
 	if (out == NULL)
 		return CLI_EXIT_OK;
 	/* An output is written beside its name and renamed over it (or, a
-	 * sweep's, cut and appended to): a device, a pipe or a directory
-	 * there would be replaced by a file, or the run lost at its end. */
+	 * resumed sweep's, read, cut and appended to): a device, a pipe or a
+	 * directory there would be replaced by a file, or the run lost at
+	 * its end. */
 	if (stat(out, &st) == 0 && !S_ISREG(st.st_mode))
 		return cli_usage_error(cmd, "%s %s is not a regular file (a "
 				       "directory, a device or a pipe): give %s "
 				       "the name of a file", opt, out, opt);
-	for (size_t i = 0; inputs[i] != NULL; i += 2)
-		if (inputs[i + 1] != NULL && cli_same_file(out, inputs[i + 1]))
-			return cli_usage_error(cmd, "%s %s is %s (%s): give %s "
-					       "a file of its own", opt, out,
-					       inputs[i], inputs[i + 1], opt);
+	return cli_output_not_input(cmd, opt, out, inputs);
+}
+
+int cli_output_in_place(const char *cmd, const char *opt, const char *out,
+			const char *const inputs[])
+{
+	struct stat st;
+
+	if (out == NULL)
+		return CLI_EXIT_OK;
+	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error(cmd, "%s %s is a directory: give %s the "
+				       "name of a file", opt, out, opt);
+	return cli_output_not_input(cmd, opt, out, inputs);
+}
+
+/* The directory of path into dir (cap bytes; "." when path names none);
+ * returns path's last component. */
+static const char *cli_path_dir(const char *path, char *dir, size_t cap)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(dir, cap, ".");
+	else
+		snprintf(dir, cap, "%.*s", slash == path ? 1 : (int)(slash - path),
+			 path);
+	return slash != NULL ? slash + 1 : path;
+}
+
+/* Whether outputs a and b name one file: one file when either exists,
+ * else one name in one directory (neither is written yet). */
+static bool cli_same_output(const char *a, const char *b)
+{
+	char da[4096], db[4096];
+	const char *na = cli_path_dir(a, da, sizeof da);
+	const char *nb = cli_path_dir(b, db, sizeof db);
+	struct stat x;
+
+	if (stat(a, &x) == 0 || stat(b, &x) == 0)
+		return cli_same_file(a, b);
+	return strcmp(na, nb) == 0 && cli_same_file(da, db);
+}
+
+int cli_outputs_distinct(const char *cmd, const char *const outputs[])
+{
+	for (size_t i = 0; outputs[i] != NULL; i += 2)
+		for (size_t j = i + 2; outputs[j] != NULL; j += 2)
+			if (outputs[i + 1] != NULL && outputs[j + 1] != NULL &&
+			    cli_same_output(outputs[i + 1], outputs[j + 1]))
+				return cli_usage_error(cmd, "%s %s and %s %s "
+					"name one file, and one would be written "
+					"over the other: give each a file of its "
+					"own",
+					outputs[i], outputs[i + 1], outputs[j],
+					outputs[j + 1]);
 	return CLI_EXIT_OK;
 }
 

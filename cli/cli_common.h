@@ -178,6 +178,19 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
  * OUT is WHAT (PATH): give OPT a file of its own". */
 int cli_output_apart(const char *cmd, const char *opt, const char *out,
 		     const char *const inputs[]);
+/* The same for an output opened where it is and written as it goes, not
+ * renamed (a sweep's --out without --resume): a pipe, a terminal or a
+ * device such as /dev/null takes the bytes as they come, so only a
+ * directory is refused, with "callsim CMD: OPT OUT is a directory". */
+int cli_output_in_place(const char *cmd, const char *opt, const char *out,
+			const char *const inputs[]);
+/* Two outputs of one command that name one file (however spelt, written
+ * yet or not) would be written one over the other: the first lost, or the
+ * run's end failing. outputs holds pairs, option and path ("--out",
+ * "f.yaml"), ended by NULL; a NULL path is skipped. Returns CLI_EXIT_OK,
+ * or CLI_EXIT_USAGE after "callsim CMD: OPT1 PATH1 and OPT2 PATH2 name one
+ * file, and one would be written over the other: ...". */
+int cli_outputs_distinct(const char *cmd, const char *const outputs[]);
 
 /* Prints every line of err: scenario problems as they are, other failures
  * prefixed with "callsim CMD: ", then how many lines did not fit. */

@@ -99,7 +99,7 @@ static const struct cli_spec fit_spec = {
 	"fit", fit_opts_table, offsetof(struct fit_opts, path), 1, NULL
 };
 
-/* --out and --report apart from the logs the fit reads. */
+/* --out and --report apart from the logs the fit reads and each other. */
 static int fit_outputs_apart(const struct fit_opts *o)
 {
 	const char *const in[] = {
@@ -107,8 +107,11 @@ static int fit_outputs_apart(const struct fit_opts *o)
 	};
 	int rc = cli_output_apart("fit", "--out", o->out, in);
 
+	if (rc == CLI_EXIT_OK)
+		rc = cli_output_apart("fit", "--report", o->report, in);
 	return rc == CLI_EXIT_OK
-		? cli_output_apart("fit", "--report", o->report, in) : rc;
+		? cli_outputs_distinct("fit", (const char *const[]){
+			"--out", o->out, "--report", o->report, NULL }) : rc;
 }
 
 /* Parses argv into o and the answering target into *within. Returns

@@ -218,7 +218,7 @@ static int run_parse_range(struct run_opts *o)
 
 /* Every file the run writes apart from the scenario it reads: a part, a
  * log or a report written over it would lose the force's scenario (and a
- * part's merge reads it again). */
+ * part's merge reads it again); and apart from each other. */
 static int run_outputs_apart(const struct run_opts *o)
 {
 	const char *const in[] = {
@@ -235,7 +235,11 @@ static int run_outputs_apart(const struct run_opts *o)
 				      o->log.incidents_path, in);
 	if (rc == CLI_EXIT_OK)
 		rc = cli_output_apart("run", "--report", o->report, in);
-	return rc;
+	return rc == CLI_EXIT_OK ? cli_outputs_distinct("run",
+		(const char *const[]){ "--partial", o->partial, "--calls-log",
+				       o->log.calls_path, "--incidents-log",
+				       o->log.incidents_path, "--report",
+				       o->report, NULL }) : rc;
 }
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
@@ -250,11 +254,10 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 	if (o->wide && o->format != REPORT_RUN_CSV)
 		return cli_usage_error("run", "--wide is a form of CSV; give it "
 				       "with --format csv");
+	/* The logs' own check first: it names the two logs given alike. */
 	if ((rc = run_parse_range(o)) != CLI_EXIT_OK ||
+	    (rc = cmd_run_log_check(&o->log)) != CLI_EXIT_OK ||
 	    (rc = run_outputs_apart(o)) != CLI_EXIT_OK)
-		return rc;
-	rc = cmd_run_log_check(&o->log);
-	if (rc != CLI_EXIT_OK)
 		return rc;
 	if (run_command(argc, argv, o) != 0) {
 		fputs("callsim run: out of memory\n", stderr);

@@ -180,7 +180,8 @@ static int sweep_parse_scenarios(const struct sweep_opts *o)
 	return CLI_EXIT_OK;
 }
 
-/* --out and --report apart from every scenario file the sweep reads. */
+/* --out and --report apart from every scenario file the sweep reads and
+ * each other. */
 static int sweep_outputs_apart(const struct sweep_opts *o)
 {
 	size_t k = sweep_grid_scenario_axis(&o->grid);
@@ -195,12 +196,17 @@ static int sweep_outputs_apart(const struct sweep_opts *o)
 			NULL
 		};
 
-		rc = cli_output_apart("sweep", "--out", o->out, in);
+		/* Without --resume, --out is opened and written where it
+		 * is: a pipe or /dev/null takes the points as they come. */
+		rc = o->resume ? cli_output_apart("sweep", "--out", o->out, in)
+			: cli_output_in_place("sweep", "--out", o->out, in);
 		if (rc == CLI_EXIT_OK)
 			rc = cli_output_apart("sweep", "--report", o->report,
 					      in);
 	}
-	return rc;
+	return rc == CLI_EXIT_OK ? cli_outputs_distinct("sweep",
+		(const char *const[]){ "--out", o->out, "--report", o->report,
+				       NULL }) : rc;
 }
 
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */

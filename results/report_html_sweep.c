@@ -423,8 +423,9 @@ static void swp_provenance(FILE *f, const json_t *root)
 	fprintf(f, "%g at every point</dd>\n", result_number(h,
 							     "replications"));
 	report_html_dt(f, "horizon");
-	fprintf(f, "%g days counted, after a %g h warm-up</dd>\n",
-		result_number(h, "days"), result_number(h, "warmup_hours"));
+	fprintf(f, "%g day%s counted, after a %g h warm-up</dd>\n",
+		result_number(h, "days"), result_number(h, "days") == 1.0
+		? "" : "s", result_number(h, "warmup_hours"));
 	report_html_dt(f, "callsim version");
 	report_html_escape(f, result_string(h, "callsim_version"));
 	fputs("</dd>\n", f);

@@ -13,13 +13,21 @@
   a sweep's output named as the scenario (however spelt), a fit's output
   as its call log, a report's page as its result, is refused with exit 2
   and the file is left as it was; so is an output that is a directory, a
-  device or a pipe, which would be replaced by a file.
+  device or a pipe, which would be replaced by a file;
+- two outputs of one command that name one file (fit --out F --report
+  ./F, run --calls-log F --report F) are refused with exit 2, nothing
+  written; the second used to replace the first (fit exited 0 with its
+  scenario lost) or fail once the run was done;
+- but a sweep's --out without --resume is written where it is, not
+  renamed: a pipe takes the same bytes as stdout (exit 0); a directory,
+  or a pipe with --resume (which reads the file and cuts it), is refused.
 """
 import os
 import pty
 import shutil
 import subprocess
 import tempfile
+import threading
 
 from exp_support import Ctx, fixture
 
@@ -179,9 +187,63 @@ def check_outputs_apart(t):
     shutil.rmtree(d, ignore_errors=True)
 
 
+def check_outputs_distinct(t):
+    d = tempfile.mkdtemp(prefix="callsim-distinct-")
+    log, f = os.path.join(d, "calls.csv"), os.path.join(d, "out")
+    t.expect_rc(["run", SMALL, "--replications", 2, "--calls-log", log], 0)
+    same = os.path.join(d, ".", "out")
+    for args in (["fit", log, "--out", f, "--report", same],
+                 ["run", SMALL, "--replications", 2, "--calls-log", f,
+                  "--report", same],
+                 ["sweep", SWEEP, "--vary", "pools.handlers.shrinkage=0.2",
+                  "--days", 1, "--format", "jsonl", "--out", f, "--report",
+                  same]):
+        _, err = t.expect_rc(args, 2)
+        t.check("name one file" in err and not os.path.exists(f),
+                "%s: %s" % (" ".join(map(str, args)), err))
+    # Once the file exists, a link to it is the same file too.
+    with open(f, "w", encoding="utf-8") as out:
+        out.write("kept\n")
+    os.symlink(f, os.path.join(d, "link"))
+    _, err = t.expect_rc(["fit", log, "--out", os.path.join(d, "link"),
+                          "--report", f], 2)
+    with open(f, encoding="utf-8") as out:
+        t.check(out.read() == "kept\n" and "name one file" in err,
+                "fit --out LINK --report FILE: %s" % err)
+    shutil.rmtree(d, ignore_errors=True)
+
+
+def check_sweep_out_in_place(t):
+    d = tempfile.mkdtemp(prefix="callsim-in-place-")
+    fifo = os.path.join(d, "pipe")
+    os.mkfifo(fifo)
+    args = ["sweep", SWEEP, "--vary", "pools.handlers.shrinkage=0.2,0.3",
+            "--replications", 2, "--days", 1, "--quiet"]
+    whole, _ = t.expect_rc(args, 0)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(
+        open(fifo, encoding="utf-8").read()))
+    reader.start()
+    _, err = t.expect_rc(args + ["--out", fifo], 0)
+    reader.join(30)
+    if reader.is_alive():           # refused: nothing opened the pipe
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+    t.check(got == [whole], "sweep --out PIPE: %s" % err)
+    for out, extra, word in ((fifo, ["--resume"], "not a regular file"),
+                             (d, [], "is a directory")):
+        _, err = t.expect_rc(args + ["--out", out] + extra, 2)
+        t.check(word in err, "sweep --out %s %s: %s" % (out, extra, err))
+    t.check(os.path.exists(fifo) and not os.path.isfile(fifo),
+            "the pipe was replaced")
+    shutil.rmtree(d, ignore_errors=True)
+
+
 def main():
     t = Ctx()
     check_outputs_apart(t)
+    check_outputs_distinct(t)
+    check_sweep_out_in_place(t)
     check_plain_decimal(t)
     check_erlang(t)
     check_sweep_days(t)

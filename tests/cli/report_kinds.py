@@ -126,6 +126,15 @@ ctx.check(rc == 0 and read(out) == read(swp_json) and
           read(os.path.join(tmp, "swp-out.html")) == read(swp_page),
           "sweep --out FILE --report: the same page: %d %s" % (rc, err))
 
+# A one-day horizon reads "1 day counted", as on the other pages.
+rc, _, err = call("sweep", fixture("exp_sweep.yaml"), "--vary",
+                  "pools.handlers.shifts.day.staff=8,9", "--format", "jsonl",
+                  "--replications", "2", "--days", "1", "--quiet", "--report",
+                  os.path.join(tmp, "swp-day.html"))
+ctx.check(rc == 0 and "<dd>1 day counted, after a 12 h warm-up</dd>" in
+          read(os.path.join(tmp, "swp-day.html")),
+          "sweep --days 1 page: the horizon: %d %s" % (rc, err))
+
 # The handlers' optimisation: the scenario's own roster beside the plan.
 opt_json, opt_page = make("optimise", ["optimise", fixture("small.yaml"),
                                        "--format", "json", "--quiet"])
