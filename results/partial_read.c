@@ -84,8 +84,15 @@ static bool partial_read_schema(struct result_check *c, const json_t *r)
 			    "--partial)", c->name, s, PARTIAL_SCHEMA);
 		return false;
 	}
-	partial_read_int(c, r, "schema_version", PARTIAL_SCHEMA_VERSION,
-			 PARTIAL_SCHEMA_VERSION, &v);
+	partial_read_int(c, r, "schema_version", 1, PARTIAL_SCHEMA_VERSION,
+			 &v);
+	if (!sim_err_failed(c->err) && v < PARTIAL_SCHEMA_VERSION)
+		sim_err_add(c->err, SIM_EINVAL, "%s: schema_version %"
+			    JSON_INTEGER_FORMAT ": a part an earlier callsim "
+			    "wrote, before parts carried check_fnv1a to show "
+			    "they were not changed; run the part again with "
+			    "this callsim (schema_version %d)", c->name, v,
+			    PARTIAL_SCHEMA_VERSION);
 	return !sim_err_failed(c->err);
 }
 

@@ -613,6 +613,13 @@ static enum sweep_shard_line sweep_resume_end(const struct sweep_scan *scan,
 			    "changed after shard %u/%u was written; refusing "
 			    "to resume it (remove it and run the shard again)",
 			    scan->name, scan->shard.k, scan->shard.n);
+	if (kind == SWEEP_SHARD_END_EARLIER)
+		sim_err_add(err, SIM_EINVAL, "%s: its end line is one an "
+			    "earlier callsim wrote, without the fnv1a hash of "
+			    "the bytes before it; refusing to resume it "
+			    "(remove it and run shard %u/%u again with this "
+			    "callsim)", scan->name, scan->shard.k,
+			    scan->shard.n);
 	return kind;
 }
 

@@ -284,6 +284,13 @@ static bool sweep_merge_ends(const struct sweep_merge_in *in, size_t n,
 			    "changed after shard %u/%u was written, a row "
 			    "edited, lost or doubled; run the shard again",
 			    in->name, at, in->shard.k, in->shard.n);
+	if (kind == SWEEP_SHARD_END_EARLIER)
+		sim_err_add(err, SIM_EINVAL, "%s: the end line at byte %ld is "
+			    "one an earlier callsim wrote, without the fnv1a "
+			    "hash of the bytes before it, so nothing vouches "
+			    "for shard %u/%u's rows; run the shard again with "
+			    "this callsim", in->name, at, in->shard.k,
+			    in->shard.n);
 	return kind == SWEEP_SHARD_END;
 }
 

@@ -102,6 +102,22 @@ void sweep_shard_end_write(FILE *f, const struct sweep_shard *s,
 	fwrite(buf, 1, n, f);
 }
 
+/* SWEEP_SHARD_END_EARLIER when text (len bytes) is the end line an
+ * earlier callsim wrote, without the hash; else SWEEP_SHARD_ROW. */
+static enum sweep_shard_line sweep_shard_earlier(const char *text,
+						 size_t len,
+						 const struct sweep_shard *s,
+						 size_t n_points, bool csv)
+{
+	char buf[128];
+	int n = snprintf(buf, sizeof buf, "%s{\"end_of_shard\":\"%u/%u\","
+			 "\"points\":%zu}\n", csv ? "# " : "", s->k, s->n,
+			 n_points);
+
+	return n > 0 && (size_t)n == len && memcmp(buf, text, len) == 0
+		? SWEEP_SHARD_END_EARLIER : SWEEP_SHARD_ROW;
+}
+
 enum sweep_shard_line sweep_shard_line_of(const char *text, size_t len,
 					  const struct sweep_shard *s,
 					  size_t n_points, uint64_t hash,
@@ -114,12 +130,12 @@ enum sweep_shard_line sweep_shard_line_of(const char *text, size_t len,
 		return SWEEP_SHARD_ROW;
 	n = sweep_shard_end_text(buf, sizeof buf, s, n_points, hash, csv);
 	if (n != len)
-		return SWEEP_SHARD_ROW;
+		return sweep_shard_earlier(text, len, s, n_points, csv);
 	if (memcmp(buf, text, n) == 0)
 		return SWEEP_SHARD_END;
 	at = n - 3 - 16;
 	if (memcmp(buf, text, at) == 0 && memcmp(buf + n - 3, text + n - 3, 3)
 	    == 0 && strspn(text + at, "0123456789abcdef") >= 16)
 		return SWEEP_SHARD_END_CHANGED;
-	return SWEEP_SHARD_ROW;
+	return sweep_shard_earlier(text, len, s, n_points, csv);
 }

@@ -76,8 +76,10 @@ enum sweep_shard_line {
 	SWEEP_SHARD_ROW,          /* not its end line */
 	SWEEP_SHARD_END,          /* its end line, vouching for bytes whose
 				     hash is the one given */
-	SWEEP_SHARD_END_CHANGED   /* its end line, vouching for other bytes:
+	SWEEP_SHARD_END_CHANGED,  /* its end line, vouching for other bytes:
 				     the file was changed */
+	SWEEP_SHARD_END_EARLIER   /* its end line as callsim 0.1.0 wrote it
+				     before the hash: vouching for nothing */
 };
 
 /* What the row text (len bytes, its '\n' included) is to the end line of

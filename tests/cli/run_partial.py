@@ -226,7 +226,8 @@ def test_damaged(t, d, a, b):
         "exp.json": lambda doc: doc["sums"][5].__setitem__(2, 1 << 40),
         "short.json": lambda doc: doc["sums"].pop(),
         "range.json": lambda doc: doc.update(end=9),
-        "schema.json": lambda doc: doc.update(schema_version=2),
+        "schema.json": lambda doc: doc.update(schema_version=3),
+        "earlier.json": lambda doc: doc.update(schema_version=1),
         "types.json": lambda doc: doc.update(overrides=[1], seed=-1),
     }
     for name, edit in cases.items():
@@ -240,7 +241,9 @@ def test_damaged(t, d, a, b):
                 open(a, encoding="utf-8").read()[:5000])
         else:
             edited(a, path, edit)
-        refused(t, [path, b], [name], "damaged " + name)
+        refused(t, [path, b], [name] + (["an earlier callsim wrote"]
+                                          if name == "earlier.json" else []),
+                "damaged " + name)
     t.check(len(whole["sums"]) == whole["figures"], "figures miscounted")
     # Values only plausible pass every check of their own: the check member
     # refuses them (they were merged into a wrong run), and a part whose

@@ -8,6 +8,7 @@ written or not shards, with exit 2 and nothing written; bad --shard values are r
 over scenario files (--vary scenario=a.yaml,b.yaml) runs each point as the
 sweep of its own file does, and shards and merges alike."""
 import os
+import re
 import random
 import subprocess
 
@@ -218,6 +219,17 @@ def check_edited(t, p):
                            path, "--resume")
         t.check(rc == 2 and "refusing to resume it" in err,
                 "resume of %s: exit %d %s" % (name, rc, err))
+    # The end line an earlier callsim wrote, before it carried the hash:
+    # refused as such, not as a file changed by hand.
+    earlier = t.scratch("earlier.csv")
+    with open(earlier, "wb") as f:
+        f.write(re.sub(rb',"fnv1a":"[0-9a-f]{16}"}', b"}", read(p[1])))
+    refused(t, [p[0], earlier, p[2], p[3]], "earlier.csv: the end line at "
+            "byte", "an earlier callsim wrote", "run the shard again")
+    rc, _, err = t.run("sweep", SCEN, *ARGS, "--shard", "2/4", "--out",
+                       earlier, "--resume")
+    t.check(rc == 2 and "an earlier callsim wrote" in err,
+            "resume of a shard of an earlier callsim: exit %d %s" % (rc, err))
     seeds = []
     for k, part in enumerate(p, 1):
         seeds.append(t.scratch("seed-%d.csv" % k))
