@@ -58,6 +58,7 @@ static void test_sweep_shard_lines(void **state)
 	size_t len = 0, n;
 	FILE *f = open_memstream(&buf, &len);
 	uint64_t h = 0x0123456789abcdefu;
+	const char *old_csv = "# {\"end_of_shard\":\"2/5\",\"points\":12}\n";
 
 	(void)state;
 	sweep_shard_member(f, &whole);
@@ -80,6 +81,15 @@ static void test_sweep_shard_lines(void **state)
 	assert_int_equal(sweep_shard_line_of(end, n, &sh, 13, h, true),
 			 SWEEP_SHARD_ROW);
 	assert_int_equal(sweep_shard_line_of(end, n, &whole, 12, h, true),
+			 SWEEP_SHARD_ROW);
+	/* The end line an earlier callsim wrote, without the hash. */
+	assert_int_equal(sweep_shard_line_of(old_csv, strlen(old_csv), &sh, 12,
+					     h, true), SWEEP_SHARD_END_EARLIER);
+	assert_int_equal(sweep_shard_line_of(old_csv + 2, strlen(old_csv) - 2,
+					     &sh, 12, h, false),
+			 SWEEP_SHARD_END_EARLIER);
+	assert_int_equal(sweep_shard_line_of(old_csv + 2, strlen(old_csv) - 2,
+					     &sh, 11, h, false),
 			 SWEEP_SHARD_ROW);
 	free(buf);
 }
