@@ -74,12 +74,15 @@ def check(t, what, args, bar_expected=True):
 def main():
     t = Ctx()
     small = fixture("small.yaml")
-    # One thread, so the work lasts well past the bar's first fifth of a
-    # second on any machine.
-    check(t, "run", ["run", small, "--replications", "600", "--threads", "1"])
+    # One thread, and work of about a second in the release build (0.85 s
+    # and 1.1 s measured), so that it lasts well past the bar's first
+    # fifth of a second on a fast, quiet machine: 600 replications took
+    # 0.19 s there, and no bar was drawn.
+    check(t, "run", ["run", small, "--replications", "3000", "--threads",
+                     "1"])
     check(t, "compare", ["compare", small, "--set-b",
                          "pools.emergency.shifts.0.staff=8",
-                         "--replications", "400", "--threads", "1"])
+                         "--replications", "2000", "--threads", "1"])
     # The optimiser's rounds are quick: its bar may never show, but its
     # stdout must not change with a terminal.
     check(t, "optimise", ["optimise", small, "--replications", "100"],
