@@ -266,9 +266,9 @@ struct sweep_run {
 					      the whole sweep's) */
 	size_t start;                      /* first of them not yet written,
 					      counted in the shard */
-	uint64_t hash;                     /* sweep_shard_hash of the bytes
+	uint64_t hash;                     /* the stream hash of the bytes
 					      written, for a shard's end
-					      line */
+					      line (scenario_fnv1a_stream) */
 	struct progress progress;
 };
 
@@ -429,7 +429,7 @@ static int sweep_open_new(struct sweep_run *r, const char *header, size_t len)
 	const char *path = r->o->out;
 	struct stat st;
 
-	r->hash = sweep_shard_hash(SWEEP_SHARD_HASH_INIT, header, len);
+	r->hash = scenario_fnv1a_stream(SCENARIO_FNV1A_INIT, header, len);
 	if (path == NULL) {
 		r->fd = STDOUT_FILENO;
 		r->out_name = "stdout";
@@ -577,7 +577,7 @@ static int sweep_batch_point(struct sweep_batch *b, size_t k)
 	}
 	summary_free(s);
 	if (st == SIM_OK)
-		r->hash = sweep_shard_hash(r->hash, buf, len);
+		r->hash = scenario_fnv1a_stream(r->hash, buf, len);
 	return sweep_write_owned(r, buf, len, st == SIM_OK);
 }
 

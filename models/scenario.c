@@ -90,15 +90,22 @@ void scenario_free(struct scenario *sc)
 
 /* Linear search: a force has a handful of lines, and lookups happen while
  * a run is set up, never per event. */
-uint64_t scenario_fnv1a(uint64_t h, const void *p, size_t n)
+uint64_t scenario_fnv1a_stream(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *b = p;
 
-	for (unsigned i = 0; i < 8; i++)
-		h = (h ^ (((uint64_t)n >> (8 * i)) & 0xffu)) * 1099511628211u;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ b[i]) * 1099511628211u;   /* the FNV prime */
 	return h;
+}
+
+uint64_t scenario_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	unsigned char len[8];
+
+	for (unsigned i = 0; i < 8; i++)
+		len[i] = (unsigned char)((uint64_t)n >> (8 * i));
+	return scenario_fnv1a_stream(scenario_fnv1a_stream(h, len, 8), p, n);
 }
 
 int scenario_parse_decimal(const char *text, double *out)

@@ -291,6 +291,10 @@ enum sim_status scenario_doc_build(const struct scenario_doc *d,
  * changes the hash. Not a cryptographic hash: it tells an edited input
  * from the one read before, not a forged one. */
 uint64_t scenario_fnv1a(uint64_t h, const void *p, size_t n);
+/* Extends h with the n bytes at p alone, without their length: the same
+ * however a stream of bytes is split between calls (a sweep shard's bytes,
+ * row by row, as written and as read back). */
+uint64_t scenario_fnv1a_stream(uint64_t h, const void *p, size_t n);
 
 /* Reads the whole of text as a number written in plain decimal, the one
  * rule for numbers people type on the command line: an optional sign,

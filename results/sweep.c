@@ -648,7 +648,7 @@ static enum sim_status sweep_resume_points(FILE *f,
 		}
 		st = sweep_resume_expect(scan, row, out->points_done, at, err);
 		at += n;
-		h = sweep_shard_hash(h, row, (size_t)n);
+		h = scenario_fnv1a_stream(h, row, (size_t)n);
 		if (st == SIM_OK && ++in_point == scan->point_rows[
 			    sweep_shard_point(&scan->shard, out->points_done)]) {
 			out->points_done++;
@@ -675,7 +675,7 @@ enum sim_status sweep_resume_scan(FILE *f, const struct sweep_scan *scan,
 	if (st != SIM_OK || !out->has_header)
 		return st;
 	out->keep_bytes = (long)scan->header_len;
-	out->hash = sweep_shard_hash(SWEEP_SHARD_HASH_INIT, scan->header,
-				     scan->header_len);
+	out->hash = scenario_fnv1a_stream(SCENARIO_FNV1A_INIT, scan->header,
+					  scan->header_len);
 	return sweep_resume_points(f, scan, out, err);
 }

@@ -153,7 +153,8 @@ struct sweep_resume {
 	size_t points_done;     /* complete points: the first points_done of
 				   the shard's (all of the whole sweep's) */
 	long keep_bytes;        /* the file up to here is the header and them */
-	uint64_t hash;          /* sweep_shard_hash of those keep_bytes bytes */
+	uint64_t hash;          /* the stream hash of those keep_bytes bytes
+				   (scenario_fnv1a_stream) */
 	bool has_header;        /* false: the file is empty or holds part of
 				   the header only; start it again */
 };

@@ -31,7 +31,7 @@ struct sweep_merge_in {
 	bool csv;
 	size_t points;             /* the grid's */
 	long data_at;              /* where the points start */
-	uint64_t hash;             /* sweep_shard_hash of the bytes read */
+	uint64_t hash;             /* the stream hash of the bytes read */
 	char *row;                 /* the row in hand; owned */
 	size_t cap;
 	ssize_t len;               /* its bytes; -1 when there is none */
@@ -104,8 +104,8 @@ static enum sim_status sweep_merge_head(struct sweep_merge_in *in,
 				   "merge joins the files of callsim sweep "
 				   "--shard K/N", in->name);
 	in->head_len = (size_t)n;
-	in->hash = sweep_shard_hash(SWEEP_SHARD_HASH_INIT, in->head,
-				    (size_t)n);
+	in->hash = scenario_fnv1a_stream(SCENARIO_FNV1A_INIT, in->head,
+					 (size_t)n);
 	in->csv = strncmp(in->head, "# ", 2) == 0;
 	skip = in->csv ? 2 : 0;
 	in->id = json_loadb(in->head + skip, (size_t)n - 1 - skip,
@@ -123,7 +123,7 @@ static enum sim_status sweep_merge_head(struct sweep_merge_in *in,
 		return sim_err_add(err, SIM_EINVAL, "%s:2: no column names",
 				   in->name);
 	in->columns_len = (size_t)n;
-	in->hash = sweep_shard_hash(in->hash, in->columns, in->columns_len);
+	in->hash = scenario_fnv1a_stream(in->hash, in->columns, in->columns_len);
 	in->data_at = ftell(in->f);
 	return SIM_OK;
 }
@@ -316,7 +316,7 @@ static enum sim_status sweep_merge_check(struct sweep_merge_in *in,
 		if (!ended && sweep_merge_row(in, at, &current, &done, err)
 			      != SIM_OK)
 			return err->status;
-		in->hash = sweep_shard_hash(in->hash, in->row, (size_t)n);
+		in->hash = scenario_fnv1a_stream(in->hash, in->row, (size_t)n);
 		at += n;
 	}
 	if (ferror(in->f) || fseek(in->f, in->data_at, SEEK_SET) != 0)

@@ -68,15 +68,6 @@ void sweep_shard_member(FILE *f, const struct sweep_shard *s)
 		fprintf(f, ",\"shard\":\"%u/%u\"", s->k, s->n);
 }
 
-uint64_t sweep_shard_hash(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 1099511628211u;   /* the FNV prime */
-	return h;
-}
-
 /* The end line into buf (cap bytes, enough for the longest); its length.
  * The hash is its last 16 characters but 3 ("}\n). */
 static size_t sweep_shard_end_text(char *buf, size_t cap,

@@ -58,16 +58,10 @@ size_t sweep_shard_point(const struct sweep_shard *s, size_t j);
  * nothing for the whole sweep. */
 void sweep_shard_member(FILE *f, const struct sweep_shard *s);
 
-/* The hash an end line vouches for the bytes before it with: 64-bit
- * FNV-1a, from SWEEP_SHARD_HASH_INIT, of the bytes in order, the same
- * however they are split between calls. Returns h extended by the n bytes
- * at p. */
-#define SWEEP_SHARD_HASH_INIT 14695981039346656037u
-uint64_t sweep_shard_hash(uint64_t h, const void *p, size_t n);
-
 /* Writes the end line of shard s (a shard: s->n > 0) of a grid of
  * n_points points, after "# " when the file is CSV; hash: of every byte
- * written before it. */
+ * written before it (scenario_fnv1a_stream from SCENARIO_FNV1A_INIT: the
+ * same however the bytes were split between calls). */
 void sweep_shard_end_write(FILE *f, const struct sweep_shard *s,
 			   size_t n_points, uint64_t hash, bool csv);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "models/scenario.h"
 #include "results/sweep_shard.h"
 
 /* K/N parsed and checked; shard k of n runs the points i with i mod n =
@@ -98,12 +99,13 @@ static void test_sweep_shard_lines(void **state)
  * however the bytes are split. */
 static void test_sweep_shard_hash(void **state)
 {
-	uint64_t whole = sweep_shard_hash(SWEEP_SHARD_HASH_INIT, "a,b\n", 4);
-	uint64_t split = sweep_shard_hash(sweep_shard_hash(
-		SWEEP_SHARD_HASH_INIT, "a,", 2), "b\n", 2);
+	uint64_t whole = scenario_fnv1a_stream(SCENARIO_FNV1A_INIT, "a,b\n",
+					       4);
+	uint64_t split = scenario_fnv1a_stream(scenario_fnv1a_stream(
+		SCENARIO_FNV1A_INIT, "a,", 2), "b\n", 2);
 
 	(void)state;
-	assert_true(sweep_shard_hash(SWEEP_SHARD_HASH_INIT, "a", 1)
+	assert_true(scenario_fnv1a_stream(SCENARIO_FNV1A_INIT, "a", 1)
 		    == 0xaf63dc4c8601ec8cu);
 	assert_true(whole == split);
 }
