@@ -58,8 +58,8 @@
 /* The upper edge of the bin of zeros (immediate answers). */
 #define HIST_ZERO_S 1e-6
 /* The last bin's upper edge. It only has to be finite (quantiles
- * interpolate inside bins) and beyond any real observation: quantiles are capped at
- * the largest value added anyway. */
+ * interpolate inside bins) and beyond any real observation: quantiles are
+ * capped at the largest value added anyway. */
 #define HIST_TOP_S 1e300
 /* Bins below the log ones: the zeros, then (1e-6 s, 2^-4 s). */
 #define HIST_N_LOW 2
