@@ -13,6 +13,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "sim/lognormal_strips.h"
 #include "sim/sim_err.h"
 
 enum dist_kind {
@@ -33,6 +34,9 @@ struct dist {
 	size_t n_values;
 	/* Derived by dist_prepare. */
 	double p1, p2;
+	/* DIST_LOGNORMAL: owned, the sampler's tables (NULL for a sigma too
+	 * small or large for them, drawn as exp(p1 + p2 Z)). */
+	struct lognormal_strips *strips;
 };
 
 /* The scenario name of a kind ("exponential", ...), and the reverse lookup:
@@ -46,7 +50,9 @@ const char *dist_kind_names(void);
  * returns SIM_ESCENARIO and adds one line to err, prefixed with `where`
  * (for example "scenario.yaml:12:5: lines.999.handle"), naming the parameter,
  * its value and what is allowed. Parameters must be finite; means, sds,
- * shapes and scales positive; min < max; empirical values >= 0. */
+ * shapes and scales positive; min < max; empirical values >= 0. Returns
+ * SIM_ENOMEM, adding nothing to err, when a lognormal's tables cannot be
+ * allocated. */
 enum sim_status dist_prepare(struct dist *d, const char *where,
 			     struct sim_err *err);
 /* A sample (>= 0) from a prepared distribution. */
@@ -62,7 +68,8 @@ size_t dist_discrete(const gsl_ran_discrete_t *g, gsl_rng *r);
 double dist_mean(const struct dist *d);
 /* The variance of a prepared distribution. */
 double dist_variance(const struct dist *d);
-/* Frees what d owns (empirical values) and zeroes it; NULL is a no-op. */
+/* Frees what d owns (empirical values, a lognormal's tables) and zeroes it;
+ * NULL is a no-op. */
 void dist_clear(struct dist *d);
 /* Deep copy of a prepared dist; returns SIM_ENOMEM on failure. */
 enum sim_status dist_copy(struct dist *dst, const struct dist *src);

@@ -208,8 +208,14 @@ int scenario_dist_read(struct scenario_read *ld, struct yaml_doc_at a,
 	yaml_doc_where(&ld->yd, a.id, where, YAML_DOC_WHERE_MAX);
 	snprintf(where + strlen(where), sizeof where - strlen(where), ": %s",
 		 a.path);
-	if (dist_prepare(d, where, ld->yd.err) == SIM_OK)
+	switch (dist_prepare(d, where, ld->yd.err)) {
+	case SIM_OK:
 		return 1;
-	ld->yd.n_problems++;
-	return 0;
+	case SIM_ENOMEM:
+		ld->yd.oom = 1;
+		return 0;
+	default:
+		ld->yd.n_problems++;
+		return 0;
+	}
 }

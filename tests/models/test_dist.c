@@ -14,7 +14,6 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "models/dist.h"
-#include "models/dist_gauss_table.h"
 #include "sim/xoshiro256pp.h"
 
 #define N_SAMPLES 200000
@@ -113,6 +112,7 @@ static void test_dist_lognormal_moments(void **state)
 		m.raw[n] = exp(n * zeta + n * n * s2 / 2);
 	assert_seconds_near(m.raw[1], mean, 1e-9 * mean);
 	check_sampled_moments(&d, &m);
+	dist_clear(&d);
 }
 
 static void test_dist_gamma_moments(void **state)
@@ -352,7 +352,8 @@ static void test_dist_copy_is_deep(void **state)
 	dist_clear(NULL);
 }
 
-static void test_dist_copy_of_parametric_owns_nothing(void **state)
+/* A lognormal owns its sampler's tables: the copy has its own, equal. */
+static void test_dist_copy_of_lognormal_owns_its_tables(void **state)
 {
 	struct dist src = prepared((struct dist){.kind = DIST_LOGNORMAL,
 						 .mean = 270.4, .sd = 216.3});
@@ -362,18 +363,26 @@ static void test_dist_copy_of_parametric_owns_nothing(void **state)
 	assert_int_equal(dist_copy(&dst, &src), SIM_OK);
 	assert_null(dst.values);
 	assert_true(dst.p1 == src.p1 && dst.p2 == src.p2);
+	assert_non_null(src.strips);
+	assert_ptr_not_equal(dst.strips, src.strips);
+	assert_memory_equal(dst.strips, src.strips, sizeof *src.strips);
+	dist_clear(&src);
+	assert_null(src.strips);
+	assert_true(dst.strips->strip[1].q > 0);
 	dist_clear(&dst);
 }
 
-/* The lognormal's normal is drawn partly inline (models/dist.c): on the
- * engine's generator it must give GSL's numbers, draw for draw, and leave
- * the generator where GSL leaves it. 2e6 draws reach every layer of the
- * ziggurat about 15,000 times, and its wedge and tail (put back and left
- * to GSL) about 1,300 times. */
-static void test_dist_lognormal_draws_are_gsls(void **state)
+/* A lognormal is drawn from its strips (sim/lognormal_strips.h), the
+ * numbers the strips give for the same generator; a sigma too small for
+ * them (neighbouring quantiles equal in doubles) leaves no tables and is
+ * drawn as exp(zeta + sigma Z), still at its mean. */
+static void test_dist_lognormal_draws_from_strips(void **state)
 {
 	struct dist d = prepared((struct dist){ .kind = DIST_LOGNORMAL,
 						.mean = 238.5, .sd = 171.3 });
+	struct dist narrow = prepared((struct dist){ .kind = DIST_LOGNORMAL,
+						     .mean = 238.5,
+						     .sd = 238.5e-15 });
 	gsl_rng *a = gsl_rng_alloc(xoshiro256pp_type());
 	gsl_rng *b = gsl_rng_alloc(xoshiro256pp_type());
 	long differ = 0;
@@ -381,85 +390,24 @@ static void test_dist_lognormal_draws_are_gsls(void **state)
 	(void)state;
 	assert_non_null(a);
 	assert_non_null(b);
+	assert_non_null(d.strips);
 	gsl_rng_set(a, SEED);
 	gsl_rng_set(b, SEED);
-	for (long n = 0; n < 2000000; n++) {
+	for (long n = 0; n < 100000; n++) {
 		double x = dist_sample(&d, a);
-		double y = exp(d.p1 + gsl_ran_gaussian_ziggurat(b, d.p2));
+		double y = lognormal_strips_draw(d.strips, b);
 
 		differ += memcmp(&x, &y, sizeof x) != 0;
 	}
 	assert_int_equal(differ, 0);
 	assert_true(gsl_rng_get(a) == gsl_rng_get(b));
+	assert_null(narrow.strips);
+	for (long n = 0; n < 1000; n++)
+		assert_seconds_near(dist_sample(&narrow, a), 238.5, 1e-9);
+	dist_clear(&d);
+	dist_clear(&narrow);
 	gsl_rng_free(a);
 	gsl_rng_free(b);
-}
-
-/* A generator that gives one chosen output, then outputs every ziggurat
- * accepts at once (layer 0, uniform 0), and counts what it is asked for:
- * GSL's tables seen from outside. */
-struct scripted {
-	unsigned long first;
-	int calls;
-};
-
-static void scripted_set(void *st, unsigned long seed)
-{
-	(void)st;
-	(void)seed;
-}
-
-static unsigned long scripted_get(void *st)
-{
-	struct scripted *s = st;
-
-	return s->calls++ == 0 ? s->first : 0;
-}
-
-static double scripted_get_double(void *st)
-{
-	((struct scripted *)st)->calls++;
-	return 0.5;
-}
-
-static const gsl_rng_type scripted_type = {
-	"scripted", ~0UL, 0, sizeof(struct scripted), scripted_set,
-	scripted_get, scripted_get_double
-};
-
-/* GSL's normal draw (sigma 1) whose first output has layer i, bit 7 set
- * and uniform j; *calls: the numbers it asked for. */
-static double scripted_draw(size_t i, uint32_t j, int *calls)
-{
-	struct scripted s = { ((unsigned long)j << 8) | 0x80 | i, 0 };
-	gsl_rng r = { &scripted_type, &s };
-	double x = gsl_ran_gaussian_ziggurat(&r, 1.0);
-
-	*calls = s.calls;
-	return x;
-}
-
-/* Every entry of models/dist_gauss_table.h is libgsl's: the largest
- * uniform a layer accepts at once is accepted with one number and gives
- * j * w, the next asks for more. */
-static void test_dist_gauss_table_is_gsls(void **state)
-{
-	(void)state;
-	for (size_t i = 0; i < 128; i++) {
-		uint32_t k = dist_gauss_k[i];
-		int calls;
-
-		if (k > 0) {
-			double x = scripted_draw(i, k - 1, &calls);
-
-			assert_int_equal(calls, 1);
-			assert_true(x == (double)(k - 1) * dist_gauss_w[i]);
-		}
-		if (k < (1u << 24)) {
-			scripted_draw(i, k, &calls);
-			assert_true(calls > 1);
-		}
-	}
 }
 
 /* dist_discrete reads GSL's alias table as gsl_ran_discrete does: the
@@ -502,8 +450,7 @@ int main(void)
 		cmocka_unit_test(test_dist_prepare_rejects_overflowing_parameters),
 		cmocka_unit_test(test_dist_exponential_moments),
 		cmocka_unit_test(test_dist_lognormal_moments),
-		cmocka_unit_test(test_dist_lognormal_draws_are_gsls),
-		cmocka_unit_test(test_dist_gauss_table_is_gsls),
+		cmocka_unit_test(test_dist_lognormal_draws_from_strips),
 		cmocka_unit_test(test_dist_discrete_draws_are_gsls),
 		cmocka_unit_test(test_dist_gamma_moments),
 		cmocka_unit_test(test_dist_weibull_moments),
@@ -516,7 +463,7 @@ int main(void)
 		cmocka_unit_test(test_dist_prepare_rejects_bad_value_and_range),
 		cmocka_unit_test(test_dist_prepare_rejects_bad_empirical),
 		cmocka_unit_test(test_dist_copy_is_deep),
-		cmocka_unit_test(test_dist_copy_of_parametric_owns_nothing),
+		cmocka_unit_test(test_dist_copy_of_lognormal_owns_its_tables),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

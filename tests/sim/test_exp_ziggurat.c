@@ -3,6 +3,7 @@
  * beyond the base strip, and a Kolmogorov-Smirnov test against 1 - e^-x,
  * on xoshiro256++ and (inversion) on MT19937. */
 #include "test_support.h"
+#include "ks_support.h"
 
 #include <stdlib.h>
 #include <gsl/gsl_math.h>
@@ -36,21 +37,10 @@ static void test_exp_ziggurat_tables_follow_recurrence(void **state)
 	assert_true(de > 0 && de < 0.07);
 }
 
-static int cmp_double(const void *a, const void *b)
+static double exp_cdf(double x, const void *ctx)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Kolmogorov's limiting distribution: P(sqrt(n) D > t). */
-static double ks_p_value(double t)
-{
-	double p = 0;
-
-	for (int k = 1; k <= 100; k++)
-		p += 2.0 * ((k % 2) ? 1.0 : -1.0) * exp(-2.0 * k * k * t * t);
-	return GSL_MIN(1.0, GSL_MAX(0.0, p));
+	(void)ctx;
+	return -expm1(-x);
 }
 
 /* n draws: the raw moments E X^k = k! for k = 1..4 within 4 sd (Var X^k =
@@ -59,7 +49,7 @@ static double ks_p_value(double t)
 static void check_exponential(gsl_rng *r, int n)
 {
 	const double fact[9] = { 1, 1, 2, 6, 24, 120, 720, 5040, 40320 };
-	double *x = malloc((size_t)n * sizeof *x), s[5] = { 0 }, d = 0;
+	double *x = malloc((size_t)n * sizeof *x), s[5] = { 0 };
 	long tail = 0;
 
 	assert_non_null(x);
@@ -75,13 +65,7 @@ static void check_exponential(gsl_rng *r, int n)
 				    4.0 * sqrt((fact[2 * k] - fact[k] * fact[k]) / n));
 	double pt = exp(-7.697117470131487);
 	assert_seconds_near((double)tail / n, pt, 4.0 * sqrt(pt * (1 - pt) / n));
-	qsort(x, (size_t)n, sizeof *x, cmp_double);
-	for (int i = 0; i < n; i++) {
-		double cdf = -expm1(-x[i]);
-
-		d = GSL_MAX(d, GSL_MAX(cdf - (double)i / n, (double)(i + 1) / n - cdf));
-	}
-	assert_true(ks_p_value(sqrt((double)n) * d) > 0.001);
+	assert_true(ks_test(x, n, exp_cdf, NULL) > 0.001);
 	free(x);
 }
 
@@ -116,7 +100,7 @@ static void test_exp_ziggurat_far_tail(void **state)
 	gsl_rng *r = gsl_rng_alloc(xoshiro256pp_type());
 	const double a = exp_ziggurat_w[254] * 0x1.0p53;
 	const int n = 20000;
-	double *y = malloc(n * sizeof *y), d = 0;
+	double *y = malloc(n * sizeof *y);
 
 	(void)state;
 	assert_non_null(y);
@@ -127,13 +111,7 @@ static void test_exp_ziggurat_far_tail(void **state)
 		if (x > a)
 			y[got++] = x - a;
 	}
-	qsort(y, n, sizeof *y, cmp_double);
-	for (int i = 0; i < n; i++) {
-		double cdf = -expm1(-y[i]);
-
-		d = GSL_MAX(d, GSL_MAX(cdf - (double)i / n, (double)(i + 1) / n - cdf));
-	}
-	assert_true(ks_p_value(sqrt((double)n) * d) > 0.001);
+	assert_true(ks_test(y, n, exp_cdf, NULL) > 0.001);
 	free(y);
 	gsl_rng_free(r);
 }
