@@ -279,6 +279,10 @@ int cmd_compare(int argc, char **argv)
 		fputs(cmd_compare_usage, stdout);
 	} else if (rc == CLI_EXIT_OK) {
 		rc = cmp_load(&o, sc);
+		for (int side = 0; side < 2 && rc == CLI_EXIT_OK; side++)
+			rc = cli_outputs_unread("compare", (const char *const[]){
+				"--report", o.report, NULL }, sc[side],
+				side == 0 ? "scenario A" : "scenario B");
 		if (rc == CLI_EXIT_OK)
 			rc = cmp_check_pairing(sc);
 		if (rc == CLI_EXIT_OK)
