@@ -125,12 +125,14 @@ static void kinds_item(struct result_check *c, const json_t *o,
 	kinds_verdict_key(c, o, at, "verdict_b");
 }
 
-/* A line or grade's target and goal on each side. */
+/* A line or grade's target and goal on each side; a deferrable stream's
+ * target is in hours (`hours`). */
 static void kinds_goals(struct result_check *c, const json_t *o,
-			const char *at)
+			const char *at, bool hours)
 {
-	static const char *const keys[] = {
-		"target_s_a", "goal_a", "target_s_b", "goal_b"
+	const char *const keys[] = {
+		hours ? "target_h_a" : "target_s_a", "goal_a",
+		hours ? "target_h_b" : "target_s_b", "goal_b"
 	};
 
 	for (size_t i = 0; i < 4; i++)
@@ -141,7 +143,7 @@ static void kinds_cmp_line(struct result_check *c, const json_t *o,
 			   const char *at)
 {
 	kinds_item(c, o, at, true);
-	kinds_goals(c, o, at);
+	kinds_goals(c, o, at, false);
 	kinds_sides(c, o, at, "service_level");
 	kinds_sides(c, o, at, "asa_s");
 	kinds_sides(c, o, at, "abandon_rate");
@@ -151,8 +153,17 @@ static void kinds_cmp_grade(struct result_check *c, const json_t *o,
 			    const char *at)
 {
 	kinds_item(c, o, at, true);
-	kinds_goals(c, o, at);
+	kinds_goals(c, o, at, false);
 	kinds_sides(c, o, at, "attended_within_target");
+}
+
+/* A stream of deferrable work: the page shows its share within target. */
+static void kinds_cmp_stream(struct result_check *c, const json_t *o,
+			     const char *at)
+{
+	kinds_item(c, o, at, true);
+	kinds_goals(c, o, at, true);
+	kinds_sides(c, o, at, "within_target");
 }
 
 static void kinds_cmp_area(struct result_check *c, const json_t *o,
@@ -226,6 +237,9 @@ static void kinds_compare(struct result_check *c, const json_t *r)
 	result_want(c, r, "", "replications", RT_NUMBER);
 	result_check_list(c, r, "", "lines", kinds_cmp_line);
 	result_check_list(c, r, "", "grades", kinds_cmp_grade);
+	/* Left out when neither side has deferrable work. */
+	if (json_object_get(r, "deferrable") != NULL)
+		result_check_list(c, r, "", "deferrable", kinds_cmp_stream);
 	result_check_list(c, r, "", "areas", kinds_cmp_area);
 	costs = result_want(c, r, "", "costs", RT_OBJECT);
 	if (costs != NULL) {

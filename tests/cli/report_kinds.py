@@ -101,6 +101,26 @@ ctx.check(result["a"]["content_fnv1a"] == result["b"]["content_fnv1a"],
 text = "".join(page.text)
 ctx.check("worse in B" in text, "the handlers cut shows as worse in B")
 
+# A comparison with deferrable work: each stream is an agreement of the
+# page, B's live chat asked to be taken within 3 minutes and missing.
+dfr_json, dfr_page = make("cmp-deferrable", [
+    "compare", fixture("deferrable.yaml"), "--set-b",
+    "deferrable.live-chat.answer.within_h=0.05", "--format", "json",
+    *SMALL])
+result, page = check(dfr_json, dfr_page, "callsim.compare")
+ctx.check([d["name"] for d in result.get("deferrable", [])]
+          == ["live-chat", "online-reports"], "the result's streams")
+sides = page.specs.get("chart-cmp-sides", {}).get("data", {}).get("values",
+                                                                   [])
+ctx.check([(r["agreement"], r["side"], r["verdict"]) for r in sides
+           if r["name"] == "live-chat"]
+          == [("live-chat items taken within 4 h", "A", "met"),
+              ("live-chat items taken within 4 h", "B", "missed")],
+          "the stream's rows of the sides chart: %s" % sides)
+text = "".join(page.text)
+ctx.check("online-reports items taken within 24 h" in text
+          and "worse in B" in text, "the streams in the page's table")
+
 # A sweep: a point meets every goal, the cheaper ones do not.
 swp_json, swp_page = make("sweep", [
     "sweep", fixture("exp_sweep.yaml"), "--vary",

@@ -42,10 +42,12 @@ def read_result(path):
 
 
 def _compare_agreements(result):
-    """(item, figure key) of each line, and each grade with a target."""
+    """(item, figure key) of each line, each grade with a target, and each
+    stream of deferrable work (the key is left out without any)."""
     out = [(l, "service_level") for l in result["lines"]]
     out += [(g, "attended_within_target") for g in result["grades"]
             if g["target_s_a"] is not None or g["target_s_b"] is not None]
+    out += [(d, "within_target") for d in result.get("deferrable", [])]
     return out
 
 
