@@ -426,7 +426,7 @@ static void kinds_sweep_header(struct result_check *c, const json_t *h)
 }
 
 /* A point: its number is its place, its values are numbers or words, and
- * it has point 0's lines and grades. */
+ * it has point 0's lines, grades and streams of deferrable work. */
 static void kinds_sweep_point(struct result_check *c, const json_t *o,
 			      const char *at)
 {
@@ -446,9 +446,13 @@ static void kinds_sweep_point(struct result_check *c, const json_t *o,
 				    "be a number or a string", c->name, at, key);
 	result_check_list(c, o, at, "lines", result_check_line);
 	result_check_list(c, o, at, "grades", result_check_grade);
+	/* Left out without deferrable work, so only when point 0 has it. */
+	if (c->n_deferrable > 0)
+		result_check_list(c, o, at, "deferrable", result_check_stream);
 	result_check_costs(c, o);
 	kinds_same_size(c, o, at, "lines", c->n_lines);
 	kinds_same_size(c, o, at, "grades", c->n_grades);
+	kinds_same_size(c, o, at, "deferrable", c->n_deferrable);
 }
 
 static void kinds_sweep(struct result_check *c, const json_t *r)
@@ -471,6 +475,7 @@ static void kinds_sweep(struct result_check *c, const json_t *r)
 	kinds_sweep_header(c, h);
 	c->n_lines = json_array_size(json_object_get(p0, "lines"));
 	c->n_grades = json_array_size(json_object_get(p0, "grades"));
+	c->n_deferrable = json_array_size(json_object_get(p0, "deferrable"));
 	if (json_array_size(pts) > (size_t)json_integer_value(
 		    json_object_get(h, "points")))
 		sim_err_add(c->err, SIM_EINVAL, "%s: holds more points than "

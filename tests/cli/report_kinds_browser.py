@@ -55,6 +55,14 @@ check_page("sweep", ["sweep", fixture("exp_sweep.yaml"), "--vary",
                      "pools.handlers.shifts.day.staff=8:20:4", "--vary",
                      "pools.handlers.shifts.night.staff=4,8", "--format",
                      "jsonl", "--quiet", *SMALL])
+# Deferrable work: a chart a stream, drawn as a line's is.
+check_page("sweep-deferrable", ["sweep", fixture("deferrable.yaml"),
+                                "--vary",
+                                "pools.handlers.shifts.day.staff=4:6:1",
+                                "--set",
+                                "deferrable.live-chat.answer.within_h=0.05",
+                                "--set", "pools.handlers.cost_per_fte=30000",
+                                "--format", "jsonl", "--quiet", *SMALL])
 # The bundled scenario's own replications and horizon: its grades' shares
 # lie within a point or two across the sweep, where axis ticks a quarter
 # of a point apart once read '90%', '90%', '90%'.

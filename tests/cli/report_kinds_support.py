@@ -81,8 +81,9 @@ def compare_rows(result):
 
 
 def _meets_all(point):
-    return all(o["verdict"] == "met" for key in ("lines", "grades")
-               for o in point[key] if o["goal"] is not None)
+    return all(o["verdict"] == "met"
+               for key in ("lines", "grades", "deferrable")
+               for o in point.get(key, []) if o["goal"] is not None)
 
 
 def _values(header, point):
@@ -111,8 +112,9 @@ def sweep_rows(result):
     best = sweep_cheapest(result)
     p0 = result["points"][0]
     for kind, key, fig in (("line", "lines", "service_level"),
-                           ("grade", "grades", "attended_within_target")):
-        for i, top in enumerate(p0[key]):
+                           ("grade", "grades", "attended_within_target"),
+                           ("deferrable", "deferrable", "within_target")):
+        for i, top in enumerate(p0.get(key, [])):
             if kind == "grade" and top["target_s"] is None:
                 continue
             rows["chart-sweep-%s-%d" % (kind, i)] = [
