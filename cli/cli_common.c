@@ -311,6 +311,21 @@ int cli_outputs_distinct(const char *cmd, const char *const outputs[])
 	return CLI_EXIT_OK;
 }
 
+int cli_outputs_unread(const char *cmd, const char *const outputs[],
+		       const struct scenario *sc, const char *whose)
+{
+	struct sim_err err;
+
+	sim_err_clear(&err);
+	for (size_t i = 0; outputs[i] != NULL; i += 2)
+		if (scenario_csv_apart(sc, outputs[i], outputs[i + 1], whose,
+				       &err) != SIM_OK) {
+			cli_print_err(cmd, &err);
+			return CLI_EXIT_USAGE;
+		}
+	return CLI_EXIT_OK;
+}
+
 void cli_print_err(const char *cmd, const struct sim_err *err)
 {
 	const char *line = err->text;

@@ -191,6 +191,15 @@ int cli_output_in_place(const char *cmd, const char *opt, const char *out,
  * or CLI_EXIT_USAGE after "callsim CMD: OPT1 PATH1 and OPT2 PATH2 name one
  * file, and one would be written over the other: ...". */
 int cli_outputs_distinct(const char *cmd, const char *const outputs[]);
+/* An output file that is one of the CSV files the loaded scenario sc
+ * read (a profile, an events list: models/scenario.h) would write over
+ * the force's own data. outputs holds pairs, option and path, as
+ * cli_outputs_distinct's; whose names the scenario ("the scenario",
+ * "scenario B"). Returns CLI_EXIT_OK, or CLI_EXIT_USAGE after "callsim
+ * CMD: OPT OUT is a CSV file WHOSE reads (KEY: PATH): give OPT a file of
+ * its own". */
+int cli_outputs_unread(const char *cmd, const char *const outputs[],
+		       const struct scenario *sc, const char *whose);
 
 /* Prints every line of err: scenario problems as they are, other failures
  * prefixed with "callsim CMD: ", then how many lines did not fit. */

@@ -268,6 +268,9 @@ static int backtest_go(const struct backtest_opts *o,
 	int rc = backtest_scenario(o, log, &p, &sc);
 
 	sim_err_clear(&err);
+	if (rc == CLI_EXIT_OK)
+		rc = cli_outputs_unread("backtest", (const char *const[]){
+			"--report", o->report, NULL }, sc, "the scenario");
 	if (rc == CLI_EXIT_OK && backtest_lines(log, sc, map, &err) != SIM_OK) {
 		cli_print_err("backtest", &err);
 		rc = CLI_EXIT_USAGE;

@@ -37,9 +37,10 @@ const char cmd_compare_usage[] =
 	"Runs A and B (B defaults to A: compare two variants of one scenario\n"
 	"with --set-a and --set-b) with common random numbers and reports, for\n"
 	"each line's service level, ASA and abandon rate, each grade's attended\n"
-	"within target and p90 attendance, and the FTE and annual cost of each\n"
-	"pool, role and in total: A, B, the difference B-A and the 95% confidence\n"
-	"interval of the paired difference, with each side's verdicts.\n"
+	"within target and p90 attendance, each deferrable stream's share\n"
+	"within target, and the FTE and annual cost of each pool, role and in\n"
+	"total: A, B, the difference B-A and the 95% confidence interval of the\n"
+	"paired difference, with each side's verdicts.\n"
 	"\n"
 	"  --set KEY=VALUE    override a value on both sides (repeatable)\n"
 	"  --set-a KEY=VALUE  override a value of A only, after --set\n"
@@ -51,7 +52,8 @@ const char cmd_compare_usage[] =
 	"  --threads T        threads to run replications on; 0 = every core\n"
 	"                     (default); the output does not depend on it\n"
 	"  --format F         table (default), csv or json\n"
-	"  --require-slas     exit 3 when B misses a line's or grade's goal\n"
+	"  --require-slas     exit 3 when B misses a line's, grade's or\n"
+	"                     deferrable stream's goal\n"
 	"  --report FILE      also write the comparison's HTML report with\n"
 	"                     charts to FILE, as `callsim report` makes it from\n"
 	"                     the JSON\n"
@@ -279,6 +281,10 @@ int cmd_compare(int argc, char **argv)
 		fputs(cmd_compare_usage, stdout);
 	} else if (rc == CLI_EXIT_OK) {
 		rc = cmp_load(&o, sc);
+		for (int side = 0; side < 2 && rc == CLI_EXIT_OK; side++)
+			rc = cli_outputs_unread("compare", (const char *const[]){
+				"--report", o.report, NULL }, sc[side],
+				side == 0 ? "scenario A" : "scenario B");
 		if (rc == CLI_EXIT_OK)
 			rc = cmp_check_pairing(sc);
 		if (rc == CLI_EXIT_OK)

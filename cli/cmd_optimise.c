@@ -474,6 +474,10 @@ static int optimise_main(const struct optimise_opts *o)
 	int rc = cli_search_doc_load("optimise", o->path, &o->sets, o->run_values,
 				     &d, &base);
 
+	/* A round changes staffing, never a CSV path: base reads them all. */
+	if (rc == CLI_EXIT_OK)
+		rc = cli_outputs_unread("optimise", (const char *const[]){
+			"--report", o->report, NULL }, base, "the scenario");
 	cli_search_doc_spec(&d, o->sets.n, &spec);
 	spec.on_round = o->quiet ? NULL : o->units ? optimise_units_progress
 			: optimise_progress;

@@ -242,6 +242,18 @@ static int run_outputs_apart(const struct run_opts *o)
 				       o->report, NULL }) : rc;
 }
 
+/* Every file the run writes apart from the CSV files the loaded scenario
+ * reads (a profile, the events): known once sc is loaded, and checked
+ * before a log is opened. */
+static int run_outputs_unread(const struct run_opts *o,
+			      const struct scenario *sc)
+{
+	return cli_outputs_unread("run", (const char *const[]){
+		"--partial", o->partial, "--calls-log", o->log.calls_path,
+		"--incidents-log", o->log.incidents_path, "--report", o->report,
+		NULL }, sc, "the scenario");
+}
+
 /* Parses argv into o; returns CLI_EXIT_OK or the exit code to stop with. */
 static int run_parse(int argc, char **argv, struct run_opts *o)
 {
@@ -409,6 +421,8 @@ int cmd_run(int argc, char **argv)
 	} else if (rc == CLI_EXIT_OK) {
 		rc = cli_load_scenario("run", o.path ? o.path : cli_bundled_scenario(),
 				       &o.overrides, &sc);
+		if (rc == CLI_EXIT_OK)
+			rc = run_outputs_unread(&o, sc);
 		o.log.first = o.first;
 		o.log.end = o.end;
 		if (rc == CLI_EXIT_OK && cmd_run_log_wanted(&o.log))

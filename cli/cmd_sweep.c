@@ -323,8 +323,9 @@ static int sweep_check_columns(const struct sweep_run *r)
 }
 
 /* Builds and checks every point before anything is written, so a bad
- * value anywhere in the grid (0.5 agents, say) stops the sweep before
- * point 0 is run, and adds what each point read to the sweep's identity;
+ * value anywhere in the grid (0.5 agents, say), or an output that is a
+ * CSV file some point reads, stops the sweep before point 0 is run, and
+ * adds what each point read to the sweep's identity;
  * the first bad point (in point order) is the one reported. A shard
  * checks every point too: its identity is the whole sweep's, which the
  * merge of the shards compares. Keeps each point's content hash in
@@ -333,8 +334,11 @@ static int sweep_check_columns(const struct sweep_run *r)
 static int sweep_check_points(struct sweep_run *r, struct sweep_id *id)
 {
 	size_t n = r->o->grid.n_points;
+	const char *const outputs[] = { "--out", r->o->out, "--report",
+					r->o->report, NULL };
 	struct sweep_points_facts facts = { .reps = id->replications,
-					    .format = r->o->format };
+					    .format = r->o->format,
+					    .outputs = outputs };
 	struct sim_err err;
 	enum sim_status st;
 

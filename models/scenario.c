@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "models/local_clock.h"
 #include "models/scenario_rota.h"
@@ -85,7 +86,29 @@ void scenario_free(struct scenario *sc)
 		free(sc->busyness[i].lines);
 	free(sc->busyness);
 	scenario_response_clear(sc);
+	free(sc->csvs);
 	free(sc);
+}
+
+enum sim_status scenario_csv_apart(const struct scenario *sc, const char *opt,
+				   const char *out, const char *whose,
+				   struct sim_err *err)
+{
+	struct stat o, c;
+
+	/* By identity, not by name: "./p.csv", "../d/p.csv" and a link are
+	 * the one file the scenario read. */
+	if (out == NULL || stat(out, &o) != 0)
+		return SIM_OK;
+	for (size_t i = 0; i < sc->n_csvs; i++)
+		if (stat(sc->csvs[i].path, &c) == 0 && c.st_dev == o.st_dev &&
+		    c.st_ino == o.st_ino)
+			return sim_err_add(err, SIM_EINVAL, "%s %s is a CSV file "
+					   "%s reads (%s: %s): give %s a file "
+					   "of its own", opt, out, whose,
+					   sc->csvs[i].key, sc->csvs[i].path,
+					   opt);
+	return SIM_OK;
 }
 
 /* Linear search: a force has a handful of lines, and lookups happen while

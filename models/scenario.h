@@ -201,6 +201,21 @@ struct scenario {
 	/* Deferrable work; none when n_deferrable == 0. */
 	struct deferrable_spec *deferrable; /* owned */
 	size_t n_deferrable;
+	/* Every CSV file the loader read for this scenario, in the order
+	 * read, so a command can keep its outputs off them
+	 * (scenario_csv_apart) without reading the file again. */
+	struct scenario_csv *csvs;         /* owned */
+	size_t n_csvs;
+};
+
+/* A CSV file a scenario read: a profile, an empirical sample, the events,
+ * travel by hour. */
+struct scenario_csv {
+	char path[1100];                   /* as opened: a relative path
+					      joined to the scenario's
+					      directory */
+	char key[256];                     /* the key that names it:
+					      "lines.999.profile" */
 };
 
 /* Where a scenario comes from: a file, or text (tests), plus overrides. */
@@ -302,6 +317,18 @@ uint64_t scenario_fnv1a_stream(uint64_t h, const void *p, size_t n);
  * hexadecimal or octal prefixes ("0x10"), inf, nan, spaces, an empty
  * text, and values too large for a double. Returns 1 and sets *out, or 0. */
 int scenario_parse_decimal(const char *text, double *out);
+
+/* Refuses out, the file option opt writes, when it is one of the CSV
+ * files sc read: the same file (device and inode), however its path is
+ * spelt; a file that does not exist is none of them. whose names the
+ * scenario in the message ("the scenario", "scenario B"). Returns SIM_OK,
+ * or SIM_EINVAL with
+ *     OPT OUT is a CSV file WHOSE reads (KEY: PATH): give OPT a file of
+ *     its own
+ * added to err. out may be NULL (no output: SIM_OK). */
+enum sim_status scenario_csv_apart(const struct scenario *sc, const char *opt,
+				   const char *out, const char *whose,
+				   struct sim_err *err);
 
 /* Index of the line or pool with that name, or -1. */
 long scenario_line_index(const struct scenario *sc, const char *name);

@@ -86,6 +86,25 @@ int scenario_read_date(const char *s, struct demand_date *d)
 /* ------------------------------------------------------------------ */
 /* CSV files (profiles and empirical samples)                          */
 
+/* Adds the CSV at path, named by key, to the files sc read
+ * (scenario_csv_apart keeps outputs off them). */
+static void scenario_read_keep_csv(struct scenario_read *ld, const char *path,
+				   const char *key)
+{
+	struct scenario *sc = ld->sc;
+	struct scenario_csv *grown = mem_realloc(sc->csvs, (sc->n_csvs + 1) *
+						 sizeof *grown);
+
+	if (!grown) {
+		ld->yd.oom = 1;
+		return;
+	}
+	sc->csvs = grown;
+	snprintf(grown[sc->n_csvs].path, sizeof grown->path, "%s", path);
+	snprintf(grown[sc->n_csvs].key, sizeof grown->key, "%s", key);
+	sc->n_csvs++;
+}
+
 /* Opens the CSV named by the scalar at a (relative to the scenario's
  * directory), of at most max bytes (what names the kind, for the message);
  * reports, at a, a file that cannot be read. */
@@ -116,6 +135,7 @@ int scenario_read_csv(struct scenario_read *ld, struct yaml_doc_at a,
 		return 0;
 	}
 	ld->content_fnv1a = scenario_fnv1a(ld->content_fnv1a, c->text, len);
+	scenario_read_keep_csv(ld, c->path, a.path);
 	c->next = c->text;
 	return 1;
 }

@@ -80,6 +80,9 @@ static size_t compare_metrics(enum compare_kind k,
 	switch (k) {
 	case COMPARE_LINE: n = figure_compared(FIGURE_BLOCK_LINE, order); break;
 	case COMPARE_GRADE: n = figure_compared(FIGURE_BLOCK_GRADE, order); break;
+	case COMPARE_DEFERRABLE:
+		n = figure_compared(FIGURE_BLOCK_DEFER, order);
+		break;
 	case COMPARE_AREA:
 		order[n++] = COMPARE_TOP_WITHIN;
 		n += figure_compared(FIGURE_BLOCK_AREA, order + 1);
@@ -100,14 +103,16 @@ static size_t compare_metrics(enum compare_kind k,
 }
 
 /* The definition of measured figure `metric` of kind k: a line's, a
- * grade's, or an area's (the force's too); an area's top grade's attended
- * within target is the grade's figure. */
+ * grade's, a deferrable stream's, or an area's (the force's too); an
+ * area's top grade's attended within target is the grade's figure. */
 static const struct figure_def *compare_def(enum compare_kind k, size_t metric)
 {
 	if (k == COMPARE_LINE)
 		return figure_def(FIGURE_BLOCK_LINE, metric);
 	if (k == COMPARE_GRADE)
 		return figure_def(FIGURE_BLOCK_GRADE, metric);
+	if (k == COMPARE_DEFERRABLE)
+		return figure_def(FIGURE_BLOCK_DEFER, metric);
 	if (metric == COMPARE_TOP_WITHIN)
 		return figure_def(FIGURE_BLOCK_GRADE, RSP_WITHIN_TARGET);
 	return figure_def(FIGURE_BLOCK_AREA, metric);
@@ -134,6 +139,7 @@ static const char *compare_name(const struct scenario *sc,
 	switch (k) {
 	case COMPARE_LINE: return sc->lines[i].name;
 	case COMPARE_GRADE: return sc->grades[i].name;
+	case COMPARE_DEFERRABLE: return sc->deferrable[i].work.name;
 	case COMPARE_AREA: return sc->areas[i].name;
 	case COMPARE_FORCE: return "force";
 	case COMPARE_POOL: return sc->pools[i].name;
@@ -150,6 +156,7 @@ static size_t compare_count(const struct scenario *sc, enum compare_kind k)
 	switch (k) {
 	case COMPARE_LINE: return sc->n_lines;
 	case COMPARE_GRADE: return sc->n_grades;
+	case COMPARE_DEFERRABLE: return sc->n_deferrable;
 	case COMPARE_AREA: return sc->n_areas;
 	case COMPARE_FORCE: return sc->n_areas > 0;
 	case COMPARE_POOL: return sc->n_pools;
@@ -194,6 +201,7 @@ static double compare_value(const struct replication_result *r, enum compare_kin
 	switch (k) {
 	case COMPARE_LINE: return r->line[i * CC_LINE_METRICS + metric];
 	case COMPARE_GRADE: return r->rsp.grade[i * RSP_GRADE_METRICS + metric];
+	case COMPARE_DEFERRABLE: return r->deferrable[i * DF_METRICS + metric];
 	case COMPARE_AREA: return compare_area_value(r, i, metric);
 	case COMPARE_FORCE:
 		for (size_t a = 0; a < r->n_areas; a++)
@@ -219,6 +227,7 @@ static struct ci compare_side_ci(const struct compare_one *o,
 	switch (k) {
 	case COMPARE_LINE: return s->lines[i].m[metric];
 	case COMPARE_GRADE: return s->grades[i].m[metric];
+	case COMPARE_DEFERRABLE: return s->deferrable[i].m[metric];
 	case COMPARE_AREA:
 		if (metric != COMPARE_TOP_WITHIN)
 			return s->areas[i].m[metric];
@@ -279,9 +288,10 @@ static void compare_exact(struct compare_item *it, const char *metric,
 
 /* One side's verdict of an item's agreement into *v, and what it is of
  * into *agreed and *goal: a line's service level (or share of days met),
- * a grade's attended within target (or share of days met), an area's top
- * grade's (as the summary has it). Returns whether there is one: false without a goal, on
- * the side without the item and for kinds without an agreement. */
+ * a grade's attended within target (or share of days met), a deferrable
+ * stream's share within target, an area's top grade's (as the summary has
+ * it). Returns whether there is one: false without a goal, on the side
+ * without the item and for kinds without an agreement. */
 static bool compare_verdict_of(const struct compare_one *o,
 			       enum compare_kind k, enum ci_verdict *v,
 			       struct ci *agreed, double *goal)
@@ -296,6 +306,12 @@ static bool compare_verdict_of(const struct compare_one *o,
 		*v = s->lines[i].verdict;
 		*agreed = *summary_line_agreed(s, i, goal);
 		return s->lines[i].has_goal;
+	}
+	if (k == COMPARE_DEFERRABLE) {
+		*v = s->deferrable[i].verdict;
+		*agreed = s->deferrable[i].m[DF_WITHIN_TARGET];
+		*goal = s->sc->deferrable[i].work.goal;
+		return s->deferrable[i].has_goal;
 	}
 	if (k == COMPARE_GRADE) {
 		g = &s->grades[i];
@@ -551,15 +567,17 @@ void compare_free(struct compare *c)
 
 bool compare_b_missed(const struct compare *c)
 {
-	/* B's line and grade items carry B's summary verdicts: the same rule
-	 * as a run of B alone, unmeasured agreements included. */
+	/* B's line, grade and deferrable items carry B's summary verdicts:
+	 * the same rule as a run of B alone, unmeasured agreements
+	 * included. */
 	return summary_any_missed(c->b);
 }
 
 const char *compare_kind_name(enum compare_kind k)
 {
 	static const char *const names[] = {
-		"line", "grade", "area", "force", "pool", "role", "total"
+		"line", "grade", "deferrable", "area", "force", "pool",
+		"role", "total"
 	};
 
 	assert((size_t)k < sizeof names / sizeof names[0]);

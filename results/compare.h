@@ -1,6 +1,8 @@
 /* compare.h: two variants of a scenario, A and B, side by side — for every
  * agreement (each line's service level, ASA and abandon rate; each grade's
- * attended within target and p90 attendance), every Local Policing Area
+ * attended within target and p90 attendance; each stream of deferrable
+ * work's share within target, items open at the end and mean delay), every
+ * Local Policing Area
  * (its top grade's attended within target, utilisation, abstractions and
  * abstraction hours), the force-wide abstractions and every cost (FTE and
  * annual cost of each pool, each role and in total): A, B, and the
@@ -14,7 +16,8 @@
  * than the two sides' intervals suggest when the variants are alike, and
  * exactly zero when they are the same.
  *
- * Lines, grades, areas, pools and roles are matched by name; one present
+ * Lines, grades, deferrable streams, areas, pools and roles are matched
+ * by name; one present
  * on one side only is kept, with the other side's figures NAN (nothing
  * measured). An area's top grade is each side's first grade, which the
  * model treats as Emergency, whatever its name. The force item sums the
@@ -47,6 +50,8 @@
 enum compare_kind {
 	COMPARE_LINE,     /* service_level, asa_s, abandon_rate */
 	COMPARE_GRADE,    /* attended_within_target, attendance_p90_s */
+	COMPARE_DEFERRABLE, /* a stream of deferrable work: within_target,
+			       open_at_end, delay_mean_h */
 	COMPARE_AREA,     /* emergency_attended_within_target (of the first
 			     grade), utilisation, abstractions,
 			     abstraction_hours */
@@ -84,8 +89,9 @@ struct compare_item {
 				   COMPARE_TOTAL */
 	unsigned in;            /* enum compare_side bits */
 	/* The verdict of the agreement (a line's service level, a grade's
-	 * attended within target, an area's top grade's attended within
-	 * target, as the side's summary has it) on each side; has_verdict is
+	 * attended within target, a deferrable stream's share within target,
+	 * an area's top grade's attended within target, as the side's
+	 * summary has it) on each side; has_verdict is
 	 * false without a goal or on the side without the item. */
 	bool has_verdict_a, has_verdict_b;
 	enum ci_verdict verdict_a, verdict_b;
@@ -109,9 +115,9 @@ struct compare_side_run {
 struct compare {
 	struct summary *a, *b;         /* owned */
 	struct compare_item *items;    /* owned: lines (A's order, then those
-					  only in B), grades, areas, the
-					  force, pools, roles, then the
-					  total */
+					  only in B), grades, deferrable
+					  streams, areas, the force, pools,
+					  roles, then the total */
 	size_t n_items;
 };
 
@@ -146,14 +152,14 @@ struct compare *compare_new(const struct compare_side_run *a,
 /* NULL is a no-op. */
 void compare_free(struct compare *c);
 
-/* True when B misses an agreement (a line or grade verdict CI_MISSED, or
- * one B could not measure; see summary_any_missed): what `callsim compare
+/* True when B misses an agreement (a line, grade or deferrable stream
+ * verdict CI_MISSED, or one B could not measure; see summary_any_missed): what `callsim compare
  * --require-slas` fails on. An area's verdict is shown but never fails,
  * as in a run. */
 bool compare_b_missed(const struct compare *c);
 
-/* "line", "grade", "area", "force", "pool", "role", "total": the CSV
- * section and the word the table uses. */
+/* "line", "grade", "deferrable", "area", "force", "pool", "role",
+ * "total": the CSV section and the word the table uses. */
 const char *compare_kind_name(enum compare_kind k);
 
 #endif

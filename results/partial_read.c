@@ -188,9 +188,12 @@ static enum sim_status partial_read_check(const char *name, const char *text,
 	    || memcmp(text + len - tail - 16 - head, PARTIAL_CHECK_HEAD,
 		      head) != 0)
 		return sim_err_add(err, SIM_EINVAL, "%s: check_fnv1a: not the "
-				   "part's last member, as callsim run "
-				   "--partial writes it; the file was changed "
-				   "since (run the part again)", name);
+				   "part's last member, where callsim run "
+				   "--partial writes it: the file was changed "
+				   "since callsim wrote it (a part written "
+				   "again by a tool, even only re-spaced or "
+				   "with its keys re-ordered, is changed); run "
+				   "the part again", name);
 	body = len - tail - 16 - head;
 	snprintf(want, sizeof want, "%016" PRIx64,
 		 scenario_fnv1a(SCENARIO_FNV1A_INIT, text, body));

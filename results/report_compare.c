@@ -71,12 +71,13 @@ static void rc_value(char *buf, size_t n, double x, enum figure_unit u,
 	snprintf(buf, n, "%s%s", num, isfinite(x) ? (diff ? delta : side)[u] : "");
 }
 
-/* True for the kinds whose items have a verdict row: the agreements and
- * the areas (their top grade's). */
+/* True for the kinds whose items have a verdict row: the agreements
+ * (lines, grades, deferrable streams) and the areas (their top
+ * grade's). */
 static bool rc_has_verdicts(const struct compare_item *it)
 {
 	return it->kind == COMPARE_LINE || it->kind == COMPARE_GRADE
-		|| it->kind == COMPARE_AREA;
+		|| it->kind == COMPARE_DEFERRABLE || it->kind == COMPARE_AREA;
 }
 
 /* What a row is about: "line 999", "area Solihull"; the force and the
@@ -204,7 +205,7 @@ static void rc_item(const struct rc_table *t, const struct compare_item *it)
 
 static enum rc_block rc_block_of(enum compare_kind k)
 {
-	if (k == COMPARE_LINE || k == COMPARE_GRADE)
+	if (k == COMPARE_LINE || k == COMPARE_GRADE || k == COMPARE_DEFERRABLE)
 		return RC_AGREEMENTS;
 	if (k == COMPARE_AREA || k == COMPARE_FORCE)
 		return RC_AREAS;
@@ -328,11 +329,13 @@ static void rj_side(struct emit_json *w, const char *key, const struct summary *
 	emit_json_close(w, '}');
 }
 
-/* The target and goal of the line or grade `name` of side s (null on the
- * side without it). */
+/* The target and goal of the line, grade or deferrable stream `name` of
+ * side s (null on the side without it); a stream's target is in hours
+ * ("target_h_a"), as the run gives it. */
 static void rj_goal(struct emit_json *w, const struct summary *s,
 		    const struct compare_item *it, char side)
 {
+	bool stream = it->kind == COMPARE_DEFERRABLE;
 	double target = NAN, goal = NAN;
 	char key[16];
 
@@ -347,7 +350,13 @@ static void rj_goal(struct emit_json *w, const struct summary *s,
 			target = s->sc->grades[i].target_s;
 			goal = s->sc->grades[i].goal;
 		}
-	snprintf(key, sizeof key, "target_s_%c", side);
+	for (size_t i = 0; stream && i < s->sc->n_deferrable; i++)
+		if (strcmp(s->sc->deferrable[i].work.name, it->name) == 0) {
+			target = s->sc->deferrable[i].work.target_s / 3600.0;
+			goal = s->sc->deferrable[i].work.goal;
+		}
+	snprintf(key, sizeof key, stream ? "target_h_%c" : "target_s_%c",
+		 side);
 	emit_json_key_number(w, key, target);
 	snprintf(key, sizeof key, "goal_%c", side);
 	emit_json_key_number(w, key, goal);
@@ -386,7 +395,8 @@ static void rj_item(struct emit_json *w, const struct compare *c,
 		emit_json_key_string_or_null(w, "verdict_b", it->has_verdict_b
 					     ? ci_verdict_name(it->verdict_b) : NULL);
 	}
-	if (it->kind == COMPARE_LINE || it->kind == COMPARE_GRADE) {
+	if (it->kind == COMPARE_LINE || it->kind == COMPARE_GRADE
+	    || it->kind == COMPARE_DEFERRABLE) {
 		rj_goal(w, c->a, it, 'a');
 		rj_goal(w, c->b, it, 'b');
 	}
@@ -405,6 +415,15 @@ static void rj_items(struct emit_json *w, const char *key,
 		if (c->items[i].kind == k)
 			rj_item(w, c, &c->items[i], true);
 	emit_json_close(w, ']');
+}
+
+/* True when c has an item of kind k. */
+static bool rj_any(const struct compare *c, enum compare_kind k)
+{
+	for (size_t i = 0; i < c->n_items; i++)
+		if (c->items[i].kind == k)
+			return true;
+	return false;
 }
 
 /* "key": the single item of kind k, or null when there is none (the force
@@ -535,6 +554,8 @@ enum sim_status report_compare_json_run(FILE *f, const struct compare *c,
 	emit_json_key_number(&w, "replications", c->a->replications);
 	rj_items(&w, "lines", c, COMPARE_LINE);
 	rj_items(&w, "grades", c, COMPARE_GRADE);
+	if (rj_any(c, COMPARE_DEFERRABLE))
+		rj_items(&w, "deferrable", c, COMPARE_DEFERRABLE);
 	rj_items(&w, "areas", c, COMPARE_AREA);
 	rj_single(&w, "force", c, COMPARE_FORCE);
 	rj_costs(&w, c);

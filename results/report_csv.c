@@ -430,10 +430,10 @@ size_t report_csv_count(const struct summary *s)
 	return w.rows;
 }
 
-/* Wide rows only: each line's and each grade's verdict ("met", "missed",
- * "uncertain"; empty without a goal), after its goal and agreement
- * figure (and, met day by day, its share of days met) when `figures` (a
- * sweep's row has them already). */
+/* Wide rows only: each line's, each grade's and each deferrable stream's
+ * verdict ("met", "missed", "uncertain"; empty without a goal), after its
+ * goal and agreement figure (and, met day by day, its share of days met)
+ * when `figures` (a sweep's row has them already). */
 static void report_csv_verdicts(struct report_csv_out *w,
 				const struct summary *s, bool figures)
 {
@@ -470,6 +470,21 @@ static void report_csv_verdicts(struct report_csv_out *w,
 		}
 		report_csv_text(w, "grade", name, "verdict", sg->has_goal
 				? ci_verdict_name(sg->verdict) : "");
+	}
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		const struct summary_deferrable *sd = &s->deferrable[i];
+		const char *name = s->sc->deferrable[i].work.name;
+
+		if (figures) {
+			report_csv_exact(w, "deferrable", name, "goal",
+					 s->sc->deferrable[i].work.goal);
+			report_csv_ci(w, "deferrable", name,
+				      figure_def(FIGURE_BLOCK_DEFER,
+						 DF_WITHIN_TARGET)->name,
+				      &sd->m[DF_WITHIN_TARGET]);
+		}
+		report_csv_text(w, "deferrable", name, "verdict", sd->has_goal
+				? ci_verdict_name(sd->verdict) : "");
 	}
 }
 

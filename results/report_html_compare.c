@@ -1,5 +1,6 @@
 /* report_html_compare.c: the page of a comparison (see report_html_page.h
- * and docs/report.md): each agreement on both sides, the paired difference
+ * and docs/report.md): each agreement (lines, grades, streams of
+ * deferrable work) on both sides, the paired difference
  * B - A of each with its interval, the areas' differences, the hour-of-
  * week heat map of B - A per line, and the costs.
  *
@@ -57,39 +58,60 @@ static const char *cmp_verdict(const json_t *it, const char *key)
 	return v != NULL ? v : "no goal";
 }
 
-/* One agreement of a comparison: a line's service level or a grade's
- * attended within target. */
+/* One agreement of a comparison: a line's service level, a grade's
+ * attended within target or a deferrable stream's share within target. */
 struct cmp_agreement {
 	const json_t *item;
-	const char *figure;        /* "service_level", "attended_within_target" */
+	const char *figure;        /* "service_level", "attended_within_target",
+				      "within_target" */
 	char label[320];           /* "999 calls answered within 10 s" */
 };
 
-/* Calls fn for each line, then each grade with a target on a side. */
+/* The target of agreement item of list k (0 lines, 1 grades, 2 streams of
+ * deferrable work, whose targets are in hours) in seconds: A's, or B's on
+ * an item only in B; NAN without one. */
+static double cmp_target_s(const json_t *item, size_t k)
+{
+	static const char *const keys[3][2] = {
+		{ "target_s_a", "target_s_b" }, { "target_s_a", "target_s_b" },
+		{ "target_h_a", "target_h_b" }
+	};
+	double t = result_number(item, keys[k][0]);
+
+	t = isfinite(t) ? t : result_number(item, keys[k][1]);
+	return k == 2 ? 3600.0 * t : t;
+}
+
+/* Calls fn for each line, each grade with a target on a side, then each
+ * stream of deferrable work (the key is left out without any). */
 static void cmp_agreements(const json_t *root,
 			   void (*fn)(void *, const struct cmp_agreement *),
 			   void *ctx)
 {
-	static const char *const lists[2] = { "lines", "grades" };
+	static const char *const lists[3] = { "lines", "grades", "deferrable" };
+	static const char *const figures[3] = {
+		"service_level", "attended_within_target", "within_target"
+	};
+	static const char *const what[3] = {
+		"calls answered", "incidents attended", "items taken"
+	};
 	struct cmp_agreement a;
 	char target[32];
 
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < 3; k++) {
 		const json_t *list = json_object_get(root, lists[k]);
 
 		for (size_t i = 0; i < json_array_size(list); i++) {
 			double t;
 
 			a.item = json_array_get(list, i);
-			t = result_number(a.item, "target_s_a");
-			t = isfinite(t) ? t : result_number(a.item, "target_s_b");
+			t = cmp_target_s(a.item, k);
 			if (k == 1 && !isfinite(t))
 				continue;
-			a.figure = k ? "attended_within_target" : "service_level";
+			a.figure = figures[k];
 			report_html_spec_duration(t, target);
 			snprintf(a.label, sizeof a.label, "%s %s within %s",
-				 result_string(a.item, "name"), k
-				 ? "incidents attended" : "calls answered", target);
+				 result_string(a.item, "name"), what[k], target);
 			fn(ctx, &a);
 		}
 	}

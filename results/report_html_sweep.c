@@ -3,8 +3,8 @@
  * annual cost with its 95% interval and the goal, the cheapest point that
  * meets every goal marked and named in words, and a table of every point.
  *
- * A point meets every goal when each line and grade with a goal has the
- * verdict met; the cheapest such point is the one of least total annual
+ * A point meets every goal when each line, grade and stream of deferrable
+ * work with a goal has the verdict met; the cheapest such point is the one of least total annual
  * cost (the first in sweep order on a tie). A sweep cut short shows the
  * points it holds and says how many of how many. */
 #include "results/report_html_page.h"
@@ -17,15 +17,26 @@
 #include "results/report_html_spec.h"
 #include "results/result_read.h"
 
-/* An agreement of the sweep, from point 0: line or grade `i` of list. */
+/* An agreement of the sweep, from point 0: line, grade or stream of
+ * deferrable work `i` of list (a point without deferrable work has no
+ * such list). */
 struct swp_item {
-	const char *list;          /* "lines" or "grades" */
-	const char *figure;        /* "service_level", "attended_within_target" */
+	const char *list;          /* "lines", "grades", "deferrable" */
+	const char *figure;        /* "service_level", "attended_within_target",
+				      "within_target" */
+	const char *kind;          /* of the chart's id and heading */
+	const char *heading;
+	const char *title;         /* of the figure's axis */
 };
 
-static const struct swp_item swp_items[2] = {
-	{ "lines", "service_level" },
-	{ "grades", "attended_within_target" },
+#define SWP_KINDS 3
+
+static const struct swp_item swp_items[SWP_KINDS] = {
+	{ "lines", "service_level", "line", "Line", "service level" },
+	{ "grades", "attended_within_target", "grade", "Grade",
+	  "attended within target" },
+	{ "deferrable", "within_target", "deferrable", "Deferrable",
+	  "within target" },
 };
 
 static double swp_cost(const json_t *point)
@@ -34,10 +45,11 @@ static double swp_cost(const json_t *point)
 			     "total_annual_cost");
 }
 
-/* Whether every line and grade of point p that has a goal is met. */
+/* Whether every line, grade and deferrable stream of point p that has a
+ * goal is met. */
 static bool swp_meets_all(const json_t *p)
 {
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < SWP_KINDS; k++) {
 		const json_t *list = json_object_get(p, swp_items[k].list);
 
 		for (size_t i = 0; i < json_array_size(list); i++) {
@@ -97,10 +109,11 @@ static void swp_values(const json_t *root, const json_t *p, char *buf,
 	}
 }
 
-/* arg: the item's index times 2, plus 1 for a grade. */
+/* arg: the item's index times SWP_KINDS, plus its kind's place in
+ * swp_items. */
 static void swp_rows(struct emit_json *w, const json_t *root, size_t arg)
 {
-	const struct swp_item *it = &swp_items[arg % 2];
+	const struct swp_item *it = &swp_items[arg % SWP_KINDS];
 	const json_t *pts = json_object_get(root, "points");
 	long cheapest = swp_cheapest(root);
 	char values[1024];
@@ -108,7 +121,7 @@ static void swp_rows(struct emit_json *w, const json_t *root, size_t arg)
 	for (size_t i = 0; i < json_array_size(pts); i++) {
 		const json_t *p = json_array_get(pts, i);
 		const json_t *o = json_array_get(json_object_get(p, it->list),
-						 arg / 2);
+						 arg / SWP_KINDS);
 
 		swp_values(root, p, values, sizeof values);
 		emit_json_next(w);
@@ -145,7 +158,7 @@ static void swp_spec_cheapest(FILE *f)
 /* The title of the figure's axis. */
 static const char *swp_title(size_t arg)
 {
-	return arg % 2 ? "attended within target" : "service level";
+	return swp_items[arg % SWP_KINDS].title;
 }
 
 /* With one --vary the points lie along one curve: the 95% interval as a
@@ -163,6 +176,17 @@ static void swp_spec_band(FILE *f, size_t arg)
 	      "\"quantitative\",\"title\":", f);
 	emit_json_string(f, swp_title(arg));
 	fputs("}}},", f);
+}
+
+/* Whether the agreement of chart `arg` (as swp_rows) has a goal at
+ * point 0, whose goal the chart draws. */
+static bool swp_has_goal(const json_t *root, size_t arg)
+{
+	const json_t *p0 = json_array_get(json_object_get(root, "points"), 0);
+	const json_t *o = json_array_get(json_object_get(p0,
+		swp_items[arg % SWP_KINDS].list), arg / SWP_KINDS);
+
+	return isfinite(result_number(o, "goal"));
 }
 
 /* Figure against annual cost: each point's 95% interval as a bar, its
@@ -188,12 +212,15 @@ static void swp_spec(FILE *f, const json_t *root, size_t arg)
 	      "{\"mark\":{\"type\":\"point\",\"filled\":true,\"size\":70},"
 	      "\"encoding\":{\"y\":{\"field\":\"mean\",\"type\":"
 	      "\"quantitative\"},\"color\":" REPORT_HTML_VERDICT_COLOR
-	      ",\"shape\":" REPORT_HTML_VERDICT_SHAPE "}},"
-	      "{\"transform\":[{\"filter\":\"datum.point === 0\"},"
-	      "{\"filter\":\"isValid(datum.goal)\"}],\"mark\":{\"type\":"
-	      "\"rule\",\"color\":\"black\",\"strokeDash\":[6,3]},"
-	      "\"encoding\":{\"x\":null,\"y\":{\"field\":\"goal\",\"type\":"
-	      "\"quantitative\"}}}", f);
+	      ",\"shape\":" REPORT_HTML_VERDICT_SHAPE "}}", f);
+	/* The goal's layer only with a goal: a layer left empty by its
+	 * filter gives its scale no extent, which Vega warns of. */
+	if (swp_has_goal(root, arg))
+		fputs(",{\"transform\":[{\"filter\":\"datum.point === 0\"},"
+		      "{\"filter\":\"isValid(datum.goal)\"}],\"mark\":{"
+		      "\"type\":\"rule\",\"color\":\"black\",\"strokeDash\":"
+		      "[6,3]},\"encoding\":{\"x\":null,\"y\":{\"field\":"
+		      "\"goal\",\"type\":\"quantitative\"}}}", f);
 	if (swp_cheapest(root) >= 0)
 		swp_spec_cheapest(f);
 	fputc(']', f);
@@ -209,7 +236,8 @@ static void swp_verdict_words(FILE *f, const json_t *root)
 
 	if (best < 0) {
 		fputs("<p class=\"v-missed\">&#10006; No point of the sweep "
-		      "meets every goal (each line's and grade's verdict met)."
+		      "meets every goal (each line's, grade's and deferrable "
+		      "stream's verdict met)."
 		      "</p>\n", f);
 		return;
 	}
@@ -223,13 +251,14 @@ static void swp_verdict_words(FILE *f, const json_t *root)
 	fputs(" (ringed on each chart).</p>\n", f);
 }
 
-/* A chart a line and a grade with a target, as point 0 has them. */
+/* A chart a line, a grade with a target and a stream of deferrable work,
+ * as point 0 has them. */
 static void swp_charts(FILE *f, const json_t *root)
 {
 	const json_t *p0 = json_array_get(json_object_get(root, "points"), 0);
 	char id[64], heading[400];
 
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < SWP_KINDS; k++) {
 		const json_t *list = json_object_get(p0, swp_items[k].list);
 
 		for (size_t i = 0; i < json_array_size(list); i++) {
@@ -238,12 +267,12 @@ static void swp_charts(FILE *f, const json_t *root)
 			if (k == 1 && !isfinite(result_number(o, "target_s")))
 				continue;
 			snprintf(heading, sizeof heading, "%s %s",
-				 k ? "Grade" : "Line", result_string(o, "name"));
+				 swp_items[k].heading, result_string(o, "name"));
 			fputs("<h3>", f);
 			report_html_escape(f, heading);
 			fputs("</h3>\n", f);
 			snprintf(id, sizeof id, "chart-sweep-%s-%zu",
-				 k ? "grade" : "line", i);
+				 swp_items[k].kind, i);
 			report_html_chart(f, id, "Each point's mean (mark) and "
 					  "95% interval (bar) against the annual "
 					  "cost of all its staff (with one value "
@@ -251,7 +280,7 @@ static void swp_charts(FILE *f, const json_t *root)
 					  "and the means as a line, in order of "
 					  "cost); the goal dashed; the cheapest "
 					  "point meeting every goal ringed.",
-					  swp_spec, root, 2 * i + k);
+					  swp_spec, root, SWP_KINDS * i + k);
 		}
 	}
 }
@@ -278,7 +307,7 @@ static void swp_table_row(FILE *f, const json_t *root, size_t i)
 	fputs("</td><td>", f);
 	report_html_money(f, swp_cost(p));
 	fputs("</td>", f);
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < SWP_KINDS; k++) {
 		const json_t *list = json_object_get(p, swp_items[k].list);
 
 		for (size_t j = 0; j < json_array_size(list); j++)
@@ -294,12 +323,15 @@ static void swp_table(FILE *f, const json_t *root)
 	const json_t *pts = json_object_get(root, "points");
 	const json_t *p0 = json_array_get(pts, 0);
 
-	report_html_table_open(f, 4 + 3 * (json_array_size(json_object_get(
-		p0, swp_items[0].list)) + json_array_size(json_object_get(
-		p0, swp_items[1].list))));
+	size_t columns = 4;
+
+	for (size_t k = 0; k < SWP_KINDS; k++)
+		columns += 3 * json_array_size(json_object_get(p0,
+							       swp_items[k].list));
+	report_html_table_open(f, columns);
 	fputs("<thead><tr><th>point</th><th>values</th><th>annual cost</th>",
 	      f);
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < SWP_KINDS; k++) {
 		const json_t *list = json_object_get(p0, swp_items[k].list);
 
 		for (size_t j = 0; j < json_array_size(list); j++) {

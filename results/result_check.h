@@ -27,6 +27,7 @@ struct result_check {
 	size_t n_areas;              /* ... and its hours */
 	enum result_kind kind;       /* found from "schema" */
 	size_t n_pools;              /* an optimisation's first hour's */
+	size_t n_deferrable;         /* a sweep's point 0's streams */
 };
 
 /* Member key of obj (at path) when it is one of types, else NULL with the
@@ -49,6 +50,9 @@ void result_check_line(struct result_check *c, const json_t *o,
 		       const char *at);
 void result_check_grade(struct result_check *c, const json_t *o,
 			const char *at);
+/* A stream of deferrable work of a run (or of a sweep's point). */
+void result_check_stream(struct result_check *c, const json_t *o,
+			 const char *at);
 void result_check_costs(struct result_check *c, const json_t *r);
 /* An hour of "intervals" (at "intervals[N]"): its "hour" is N, its place,
  * and it has a "label". */

@@ -125,12 +125,14 @@ static void kinds_item(struct result_check *c, const json_t *o,
 	kinds_verdict_key(c, o, at, "verdict_b");
 }
 
-/* A line or grade's target and goal on each side. */
+/* A line or grade's target and goal on each side; a deferrable stream's
+ * target is in hours (`hours`). */
 static void kinds_goals(struct result_check *c, const json_t *o,
-			const char *at)
+			const char *at, bool hours)
 {
-	static const char *const keys[] = {
-		"target_s_a", "goal_a", "target_s_b", "goal_b"
+	const char *const keys[] = {
+		hours ? "target_h_a" : "target_s_a", "goal_a",
+		hours ? "target_h_b" : "target_s_b", "goal_b"
 	};
 
 	for (size_t i = 0; i < 4; i++)
@@ -141,7 +143,7 @@ static void kinds_cmp_line(struct result_check *c, const json_t *o,
 			   const char *at)
 {
 	kinds_item(c, o, at, true);
-	kinds_goals(c, o, at);
+	kinds_goals(c, o, at, false);
 	kinds_sides(c, o, at, "service_level");
 	kinds_sides(c, o, at, "asa_s");
 	kinds_sides(c, o, at, "abandon_rate");
@@ -151,8 +153,17 @@ static void kinds_cmp_grade(struct result_check *c, const json_t *o,
 			    const char *at)
 {
 	kinds_item(c, o, at, true);
-	kinds_goals(c, o, at);
+	kinds_goals(c, o, at, false);
 	kinds_sides(c, o, at, "attended_within_target");
+}
+
+/* A stream of deferrable work: the page shows its share within target. */
+static void kinds_cmp_stream(struct result_check *c, const json_t *o,
+			     const char *at)
+{
+	kinds_item(c, o, at, true);
+	kinds_goals(c, o, at, true);
+	kinds_sides(c, o, at, "within_target");
 }
 
 static void kinds_cmp_area(struct result_check *c, const json_t *o,
@@ -226,6 +237,9 @@ static void kinds_compare(struct result_check *c, const json_t *r)
 	result_want(c, r, "", "replications", RT_NUMBER);
 	result_check_list(c, r, "", "lines", kinds_cmp_line);
 	result_check_list(c, r, "", "grades", kinds_cmp_grade);
+	/* Left out when neither side has deferrable work. */
+	if (json_object_get(r, "deferrable") != NULL)
+		result_check_list(c, r, "", "deferrable", kinds_cmp_stream);
 	result_check_list(c, r, "", "areas", kinds_cmp_area);
 	costs = result_want(c, r, "", "costs", RT_OBJECT);
 	if (costs != NULL) {
@@ -412,7 +426,7 @@ static void kinds_sweep_header(struct result_check *c, const json_t *h)
 }
 
 /* A point: its number is its place, its values are numbers or words, and
- * it has point 0's lines and grades. */
+ * it has point 0's lines, grades and streams of deferrable work. */
 static void kinds_sweep_point(struct result_check *c, const json_t *o,
 			      const char *at)
 {
@@ -432,9 +446,13 @@ static void kinds_sweep_point(struct result_check *c, const json_t *o,
 				    "be a number or a string", c->name, at, key);
 	result_check_list(c, o, at, "lines", result_check_line);
 	result_check_list(c, o, at, "grades", result_check_grade);
+	/* Left out without deferrable work, so only when point 0 has it. */
+	if (c->n_deferrable > 0)
+		result_check_list(c, o, at, "deferrable", result_check_stream);
 	result_check_costs(c, o);
 	kinds_same_size(c, o, at, "lines", c->n_lines);
 	kinds_same_size(c, o, at, "grades", c->n_grades);
+	kinds_same_size(c, o, at, "deferrable", c->n_deferrable);
 }
 
 static void kinds_sweep(struct result_check *c, const json_t *r)
@@ -457,6 +475,7 @@ static void kinds_sweep(struct result_check *c, const json_t *r)
 	kinds_sweep_header(c, h);
 	c->n_lines = json_array_size(json_object_get(p0, "lines"));
 	c->n_grades = json_array_size(json_object_get(p0, "grades"));
+	c->n_deferrable = json_array_size(json_object_get(p0, "deferrable"));
 	if (json_array_size(pts) > (size_t)json_integer_value(
 		    json_object_get(h, "points")))
 		sim_err_add(c->err, SIM_EINVAL, "%s: holds more points than "

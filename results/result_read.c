@@ -407,8 +407,8 @@ void result_check_costs(struct result_check *c, const json_t *r)
 }
 
 /* A stream of deferrable work: the run page shows its agreement. */
-static void result_check_stream(struct result_check *c, const json_t *o,
-				const char *at)
+void result_check_stream(struct result_check *c, const json_t *o,
+			 const char *at)
 {
 	result_want(c, o, at, "name", RT_STRING);
 	result_want(c, o, at, "target_h", RT_NUMBER);

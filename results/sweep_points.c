@@ -3,6 +3,7 @@
 #include "results/sweep_points.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "results/experiment.h"
@@ -60,6 +61,24 @@ struct sweep_points_job {
 	const struct sweep_points_facts *facts;
 };
 
+/* Refuses each of outputs (pairs, option and path; NULL: none) that is
+ * a CSV file point k's scenario sc reads: a point may vary a CSV path,
+ * so each point's are its own. */
+static enum sim_status sweep_points_apart(const struct scenario *sc, size_t k,
+					  const char *const *outputs,
+					  struct sim_err *err)
+{
+	char whose[64];
+	enum sim_status st = SIM_OK;
+
+	snprintf(whose, sizeof whose, "the scenario of point %zu", k);
+	for (size_t i = 0; outputs != NULL && outputs[i] != NULL
+	     && st == SIM_OK; i += 2)
+		st = scenario_csv_apart(sc, outputs[i], outputs[i + 1], whose,
+					err);
+	return st;
+}
+
 /* Job k: builds point k and keeps what it read. */
 static enum sim_status sweep_points_one(void *arg, size_t k,
 					struct sim_err *err)
@@ -73,6 +92,8 @@ static enum sim_status sweep_points_one(void *arg, size_t k,
 		st = sim_err_add(err, SIM_EINVAL, "point %zu changes "
 				 "run.replications; every point must run as "
 				 "many", k);
+	if (st == SIM_OK)
+		st = sweep_points_apart(sc, k, facts->outputs, err);
 	if (st == SIM_OK) {
 		facts->content[k] = sc->content_fnv1a;
 		facts->rows[k] = sweep_point_lines(sc, facts->format);

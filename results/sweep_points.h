@@ -51,6 +51,11 @@ struct sweep_points_facts {
 	size_t *rows;            /* [n_points]: rows each point takes */
 	uint64_t *columns;       /* [n_points]: SWEEP_CSV_WIDE: a hash of the
 				    point's column names; else not touched */
+	const char *const *outputs; /* pairs, option and path ("--out",
+				    "s.csv"), ended by NULL (a NULL path
+				    skipped): the files the sweep writes,
+				    which no point may read as a CSV; or
+				    NULL */
 };
 
 /* Builds every point on `threads` threads (0: one a core), so that a bad
@@ -61,7 +66,8 @@ struct sweep_points_facts {
  * point takes in the format (sweep_point_lines), and for a wide CSV a hash
  * of its column names in facts->columns[k]. Returns SIM_OK; the lowest
  * failing point's problems in err, SIM_EINVAL when a point changes
- * run.replications from reps (every point must run as many); SIM_ENOMEM. */
+ * run.replications from reps (every point must run as many) or reads one
+ * of facts->outputs as a CSV (scenario_csv_apart); SIM_ENOMEM. */
 enum sim_status sweep_points_check(const struct sweep_points *p,
 				   unsigned threads,
 				   const struct sweep_points_facts *facts,

@@ -1,13 +1,15 @@
-"""callsim compare: a scenario against itself differs by exactly zero, areas
-and the force included; one more server gives a service-level gain whose
-paired interval excludes 0; the funding gap shows in every area;
---require-slas fails on B's missed line or grade; the output does not
+"""callsim compare: a scenario against itself differs by exactly zero, areas,
+the force and deferrable work included; one more server gives a
+service-level gain whose paired interval excludes 0; the funding gap shows
+in every area; --require-slas fails on B's missed line or grade, and on a
+missed deferrable stream, which every format shows; the output does not
 depend on the thread count; bad input exits 2."""
 import json
 
 from clitest import Ctx, ci_ordered, fixture
 
 MMC = ("scenarios", "validation", "mmc-erlang-c.yaml")
+DEFER = "deferrable.yaml"
 WM = ("scenarios", "west-midlands-2024.yaml")
 GAP = ("scenarios", "west-midlands-shortfall.yaml")
 SHORT = ["--replications", "4", "--days", "1", "--warmup-hours", "6"]
@@ -16,6 +18,7 @@ SHORT = ["--replications", "4", "--days", "1", "--warmup-hours", "6"]
 def figures(doc):
     """(what, figure) for every figure of a compare JSON document."""
     items = [("line", i) for i in doc["lines"]] + [("grade", i) for i in doc["grades"]]
+    items += [("deferrable", i) for i in doc.get("deferrable", [])]
     items += [("area", i) for i in doc["areas"]]
     if doc["force"] is not None:
         items.append(("force", dict(doc["force"], name="force")))
@@ -54,7 +57,8 @@ def check_identical(t, path, extra):
         t.check(fig["diff"] == {"mean": 0, "ci_low": 0, "ci_high": 0},
                 "%s: %s: difference %s, not exactly 0" % (path, what, fig["diff"]))
     t.check(n > 0, path + ": nothing compared")
-    for item in doc["lines"] + doc["grades"] + doc["areas"]:
+    for item in (doc["lines"] + doc["grades"] + doc.get("deferrable", [])
+                 + doc["areas"]):
         t.check(item["in"] == "both" and item["verdict_a"] == item["verdict_b"],
                 "%s: %s: sides or verdicts differ" % (path, item["name"]))
     return doc
@@ -134,6 +138,89 @@ def check_require_slas(t):
     t.expect_rc(["compare", small, "--set-b", under[0], "--set-b", under[1]], 0)
 
 
+def check_deferrable(t):
+    """Each stream of deferrable work is an agreement of the comparison in
+    every format: A, B, the paired B - A with its interval, and each
+    side's verdict. B asks live chat to be taken within 3 minutes, not 4
+    hours: the same simulation, so the line is the same and only the
+    stream's share within target falls and misses its goal, which is
+    what --require-slas exits 3 on."""
+    sc = fixture(DEFER)
+    b = ["--set-b", "deferrable.live-chat.answer.within_h=0.05", "--quiet"]
+    doc = compare_json(t, [sc, "--require-slas"] + b, 3)
+    if not doc:
+        return
+    d = doc.get("deferrable", [])
+    t.check([s["name"] for s in d] == ["live-chat", "online-reports"]
+            and all(s["in"] == "both" for s in d), "JSON streams: %s" % d)
+    if len(d) != 2:
+        return
+    chat, reports = d
+    t.check(chat["verdict_a"] == "met" and chat["verdict_b"] == "missed",
+            "live chat verdicts: %s %s" % (chat["verdict_a"], chat["verdict_b"]))
+    t.check(chat["target_h_a"] == 4 and chat["target_h_b"] == 0.05
+            and chat["goal_a"] == chat["goal_b"] == 0.9,
+            "live chat target and goal: %s" % chat)
+    t.check(reports["verdict_a"] is None and reports["goal_b"] is None
+            and reports["target_h_b"] == 24, "no goal: %s" % reports)
+    wt = chat["within_target"]
+    t.check(wt["diff"]["ci_high"] < 0 and wt["b"]["mean"] < wt["a"]["mean"],
+            "live chat within target falls: %s" % wt)
+    t.check(set(k for k, v in chat.items() if isinstance(v, dict))
+            == {"within_target", "open_at_end", "delay_mean_h"},
+            "the stream's figures: %s" % sorted(chat))
+    # The calls are not touched: their difference is exactly 0.
+    t.check(doc["lines"][0]["service_level"]["diff"]
+            == {"mean": 0, "ci_low": 0, "ci_high": 0}
+            and doc["lines"][0]["verdict_b"] == "met", "the line is the same")
+    # The table: the stream's rows in the agreements, with the verdicts.
+    table, _ = t.expect_rc(["compare", sc, "--require-slas"] + b, 3)
+    agreements = table.split("\nagreements ")[1].split("\n\n")[0]
+    for words in ("within target", "open at end", "delay mean"):
+        t.check("\n  deferrable live-chat %s " % words in agreements,
+                "table row %r:\n%s" % (words, agreements))
+    row = [l for l in agreements.splitlines()
+           if l.startswith("  deferrable live-chat within target ")]
+    t.check(len(row) == 1 and "-15.0 pp  [-19.0, -11.1]" in row[0],
+            "table: B-A and its interval: %s" % row)
+    t.check(any(l.split() == ["deferrable", "live-chat", "verdict", "met",
+                              "missed"] for l in agreements.splitlines()),
+            "table: live chat verdicts:\n" + agreements)
+    t.check(any(l.split() == ["deferrable", "online-reports", "verdict",
+                              "none", "none"]
+                for l in agreements.splitlines()),
+            "table: no goal reads none:\n" + agreements)
+    # CSV: a deferrable section, the verdicts on the agreement's row, the
+    # same numbers as the JSON.
+    out, _ = t.expect_rc(["compare", sc, "--format", "csv"] + b, 0)
+    rows = [r.split(",") for r in out.splitlines()
+            if r.startswith("deferrable,")]
+    t.check([r[1:3] for r in rows] == [
+        [n, m] for n in ("live-chat", "online-reports")
+        for m in ("within_target", "open_at_end", "delay_mean_h")],
+        "CSV rows: %s" % rows)
+    if rows:
+        t.check(rows[0][3] == "both" and rows[0][-2:] == ["met", "missed"]
+                and rows[1][-2:] == ["", ""], "CSV verdicts: %s" % rows[:2])
+        t.check(abs(float(rows[0][10]) - wt["diff"]["mean"]) < 1e-9
+                and abs(float(rows[0][11]) - wt["diff"]["ci_low"]) < 1e-9,
+                "CSV and JSON B-A: %s %s" % (rows[0], wt["diff"]))
+    # A stream on one side only is announced, with nothing on the other.
+    doc = compare_json(t, [sc, fixture("small.yaml"), "--seed", "3",
+                           "--replications", "3", "--days", "1", "--quiet"])
+    if doc:
+        t.check([(s["name"], s["in"], s["verdict_b"],
+                  s["within_target"]["b"]["mean"])
+                 for s in doc.get("deferrable", [])]
+                == [("live-chat", "a", None, None),
+                    ("online-reports", "a", None, None)],
+                "streams only in A: %s" % doc.get("deferrable"))
+    out, _ = t.expect_rc(["compare", sc, fixture("small.yaml"), "--seed", "3",
+                          "--replications", "3", "--days", "1", "--quiet"], 0)
+    t.check("  deferrable live-chat: only in A\n" in out,
+            "table: a stream only in A:\n" + out)
+
+
 def check_threads(t):
     for fmt in ("table", "csv", "json"):
         outs = [t.expect_rc(["compare", t.path(*WM), fixture("small.yaml"),
@@ -177,6 +264,12 @@ def main():
     if doc:
         t.check(doc["areas"] == [] and doc["force"] is None,
                 "calls only: areas %s, force %s" % (doc["areas"], doc["force"]))
+        t.check("deferrable" not in doc, "no deferrable work: no such list")
+    doc = check_identical(t, fixture(DEFER), ["--quiet"])
+    if doc:
+        t.check(len(doc.get("deferrable", [])) == 2,
+                "deferrable work compared with itself: %s"
+                % doc.get("deferrable"))
     doc = check_identical(t, t.path(*WM), SHORT)
     if doc:
         t.check(len(doc["grades"]) == 3 and len(doc["costs"]["roles"]) == 3,
@@ -185,6 +278,7 @@ def main():
                 "bundled: areas and the force compared")
     check_more_staff(t)
     check_require_slas(t)
+    check_deferrable(t)
     check_threads(t)
     check_bad_input(t)
     check_unmatched(t)

@@ -101,6 +101,26 @@ ctx.check(result["a"]["content_fnv1a"] == result["b"]["content_fnv1a"],
 text = "".join(page.text)
 ctx.check("worse in B" in text, "the handlers cut shows as worse in B")
 
+# A comparison with deferrable work: each stream is an agreement of the
+# page, B's live chat asked to be taken within 3 minutes and missing.
+dfr_json, dfr_page = make("cmp-deferrable", [
+    "compare", fixture("deferrable.yaml"), "--set-b",
+    "deferrable.live-chat.answer.within_h=0.05", "--format", "json",
+    *SMALL])
+result, page = check(dfr_json, dfr_page, "callsim.compare")
+ctx.check([d["name"] for d in result.get("deferrable", [])]
+          == ["live-chat", "online-reports"], "the result's streams")
+sides = page.specs.get("chart-cmp-sides", {}).get("data", {}).get("values",
+                                                                   [])
+ctx.check([(r["agreement"], r["side"], r["verdict"]) for r in sides
+           if r["name"] == "live-chat"]
+          == [("live-chat items taken within 4 h", "A", "met"),
+              ("live-chat items taken within 4 h", "B", "missed")],
+          "the stream's rows of the sides chart: %s" % sides)
+text = "".join(page.text)
+ctx.check("online-reports items taken within 24 h" in text
+          and "worse in B" in text, "the streams in the page's table")
+
 # A sweep: a point meets every goal, the cheaper ones do not.
 swp_json, swp_page = make("sweep", [
     "sweep", fixture("exp_sweep.yaml"), "--vary",
@@ -134,6 +154,29 @@ rc, _, err = call("sweep", fixture("exp_sweep.yaml"), "--vary",
 ctx.check(rc == 0 and "<dd>1 day counted, after a 12 h warm-up</dd>" in
           read(os.path.join(tmp, "swp-day.html")),
           "sweep --days 1 page: the horizon: %d %s" % (rc, err))
+
+# A sweep with deferrable work: each stream is an agreement of the page.
+# Live chat to be taken within 3 minutes: 4 handlers keep the calls' goal
+# and miss live chat's, 5 are uncertain of it, 6 meet every goal; the
+# cheapest point meeting every goal is the dearest, point 2.
+dswp_json, dswp_page = make("sweep-deferrable", [
+    "sweep", fixture("deferrable.yaml"), "--vary",
+    "pools.handlers.shifts.day.staff=4:6:1", "--set",
+    "deferrable.live-chat.answer.within_h=0.05", "--set",
+    "pools.handlers.cost_per_fte=30000", "--format", "jsonl", "--quiet",
+    *SMALL])
+result, page = check(dswp_json, dswp_page, "callsim.sweep")
+pts = result["points"]
+ctx.check([(p["lines"][0]["verdict"], p["deferrable"][0]["verdict"])
+           for p in pts] == [("met", "missed"), ("met", "uncertain"),
+                             ("met", "met")],
+          "sweep-deferrable: the verdicts: %s"
+          % [(p["lines"][0]["verdict"], p["deferrable"][0]["verdict"])
+             for p in pts])
+ctx.check("chart-sweep-deferrable-0" in page.specs
+          and "The cheapest point meeting every goal is point 2"
+          in "".join(page.text), "sweep-deferrable: the stream's chart, "
+          "and the cheapest point meeting every goal")
 
 # The handlers' optimisation: the scenario's own roster beside the plan.
 opt_json, opt_page = make("optimise", ["optimise", fixture("small.yaml"),
@@ -237,6 +280,21 @@ broken = json.loads(json.dumps(good["units"]))
 broken["schema"] = "callsim.optimise_hours"
 bad["units-schema.json"] = (json.dumps(broken), "is not a result callsim "
                             "can report on")
+# A comparison's and a sweep point's streams of deferrable work are
+# checked as their lines are.
+broken = read_result(dfr_json)
+broken["deferrable"][0]["target_h_b"] = "3 minutes"
+bad["cmp-stream.json"] = (json.dumps(broken),
+                          "deferrable[0].target_h_b: wrong type")
+dlines = read(dswp_json).splitlines()
+point = json.loads(dlines[2])
+point["deferrable"][0]["verdict"] = "fine"
+bad["swp-stream.jsonl"] = ("\n".join(dlines[:2] + [json.dumps(point)])
+                           + "\n", "points[1].deferrable[0].verdict")
+point = json.loads(dlines[2])
+del point["deferrable"][1]
+bad["swp-streams.jsonl"] = ("\n".join(dlines[:2] + [json.dumps(point)])
+                            + "\n", "points[1].deferrable: must list 2")
 lines = read(swp_json).splitlines()
 bad["swp-syntax.jsonl"] = ("\n".join(lines[:2] + [lines[2][:-5]]) + "\n",
                            "swp-syntax.jsonl:3:")

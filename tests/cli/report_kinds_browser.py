@@ -38,10 +38,31 @@ def check_page(name, args):
 check_page("compare", ["compare", fixture("exp_units.yaml"), "--set-b",
                        "pools.handlers.shifts.all.staff=3", "--format",
                        "json", *SMALL])
+# Each stream of deferrable work is an agreement: the sides chart draws
+# a mark a side for the line and each of the two streams.
+drawn = check_page("cmp-deferrable", ["compare", fixture("deferrable.yaml"),
+                                      "--set-b",
+                                      "deferrable.live-chat.answer.within_h"
+                                      "=0.05", "--format", "json", *SMALL])
+if drawn is not None:
+    rows = drawn.specs.get("chart-cmp-sides", {}).get("data", {}).get(
+        "values", [])
+    ctx.check(sorted({r["name"] for r in rows})
+              == ["101", "live-chat", "online-reports"] and len(rows) == 6,
+              "cmp-deferrable: the agreements drawn: %s"
+              % [(r["name"], r["side"]) for r in rows])
 check_page("sweep", ["sweep", fixture("exp_sweep.yaml"), "--vary",
                      "pools.handlers.shifts.day.staff=8:20:4", "--vary",
                      "pools.handlers.shifts.night.staff=4,8", "--format",
                      "jsonl", "--quiet", *SMALL])
+# Deferrable work: a chart a stream, drawn as a line's is.
+check_page("sweep-deferrable", ["sweep", fixture("deferrable.yaml"),
+                                "--vary",
+                                "pools.handlers.shifts.day.staff=4:6:1",
+                                "--set",
+                                "deferrable.live-chat.answer.within_h=0.05",
+                                "--set", "pools.handlers.cost_per_fte=30000",
+                                "--format", "jsonl", "--quiet", *SMALL])
 # The bundled scenario's own replications and horizon: its grades' shares
 # lie within a point or two across the sweep, where axis ticks a quarter
 # of a point apart once read '90%', '90%', '90%'.

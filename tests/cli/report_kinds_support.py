@@ -42,10 +42,12 @@ def read_result(path):
 
 
 def _compare_agreements(result):
-    """(item, figure key) of each line, and each grade with a target."""
+    """(item, figure key) of each line, each grade with a target, and each
+    stream of deferrable work (the key is left out without any)."""
     out = [(l, "service_level") for l in result["lines"]]
     out += [(g, "attended_within_target") for g in result["grades"]
             if g["target_s_a"] is not None or g["target_s_b"] is not None]
+    out += [(d, "within_target") for d in result.get("deferrable", [])]
     return out
 
 
@@ -79,8 +81,9 @@ def compare_rows(result):
 
 
 def _meets_all(point):
-    return all(o["verdict"] == "met" for key in ("lines", "grades")
-               for o in point[key] if o["goal"] is not None)
+    return all(o["verdict"] == "met"
+               for key in ("lines", "grades", "deferrable")
+               for o in point.get(key, []) if o["goal"] is not None)
 
 
 def _values(header, point):
@@ -109,8 +112,9 @@ def sweep_rows(result):
     best = sweep_cheapest(result)
     p0 = result["points"][0]
     for kind, key, fig in (("line", "lines", "service_level"),
-                           ("grade", "grades", "attended_within_target")):
-        for i, top in enumerate(p0[key]):
+                           ("grade", "grades", "attended_within_target"),
+                           ("deferrable", "deferrable", "within_target")):
+        for i, top in enumerate(p0.get(key, [])):
             if kind == "grade" and top["target_s"] is None:
                 continue
             rows["chart-sweep-%s-%d" % (kind, i)] = [

@@ -271,6 +271,20 @@ def test_damaged(t, d, a, b):
                 open(compact[-1], "w", encoding="utf-8") as g:
             g.write(json.dumps(json.load(f), separators=(",", ":")))
     refused(t, compact, ["compact-a.json: check_fnv1a"], "compact parts")
+    # Every part with its keys sorted (as `jq -S .` writes it), "schema"
+    # far from the start: told they were changed since callsim wrote
+    # them, where merge said it joins only sweeps.
+    srt = []
+    for src in (a, b):
+        srt.append(os.path.join(d, "sorted-" + os.path.basename(src)))
+        with open(src, encoding="utf-8") as f, \
+                open(srt[-1], "w", encoding="utf-8") as g:
+            g.write(json.dumps(json.load(f), indent=2, sort_keys=True))
+    with open(srt[0], encoding="utf-8") as f:
+        t.check(f.read().index('"schema"') > 512, "sorted: schema is in "
+                "the first 512 bytes, where merge looked for it")
+    refused(t, srt, ["sorted-a.json: check_fnv1a", "changed since callsim "
+                     "wrote it", "run the part again"], "sorted parts")
     refused(t, [edited(a, os.path.join(d, "seed9.json"), lambda doc: doc.update(
         overrides=["run.replications=5", "run.seed=9"]), sign=False), b],
             ["seed9.json: check_fnv1a"], "overrides edited by hand")

@@ -5,10 +5,11 @@ run: 168 rows, one an hour of the week (hour 0 = Mon 00:00); a column per
 hour-of-week figure of every line and pool (its mean, ci_low, ci_high),
 named after the figure table, each cell equal, as text, to the tidy
 `interval` row of that item, hour and metric; then each line's and
-grade's goal, agreement figure and verdict, equal to the tidy rows and to
-the JSON's verdicts. sweep: one row a point, a column per tidy row of the
-point, equal to it, and the verdicts equal to the JSON Lines'. --wide
-without --format csv is refused."""
+grade's (and deferrable stream's) goal, agreement figure and verdict,
+equal to the tidy rows and to the JSON's verdicts. sweep: one row a point,
+a column per tidy row of the point, equal to it, and the verdicts (a
+deferrable stream's too) equal to the JSON Lines'. --wide without
+--format csv is refused."""
 import csv
 import io
 import json
@@ -37,9 +38,11 @@ def tidy_cells(rows):
 
 
 def json_verdicts(report):
-    """('line' | 'grade', name) -> verdict ('' without a goal)."""
+    """('line' | 'grade' | 'deferrable', name) -> verdict ('' without a
+    goal)."""
     v = {}
-    for kind, key in (("line", "lines"), ("grade", "grades")):
+    for kind, key in (("line", "lines"), ("grade", "grades"),
+                      ("deferrable", "deferrable")):
         for item in report.get(key) or []:
             v[(kind, item["name"])] = item["verdict"] or ""
     return v
@@ -88,8 +91,11 @@ def check_run(t, scenario):
     return verdicts, return_sections
 
 
-def check_sweep(t, scenario):
-    args = ["sweep", scenario, "--vary", "units.0.shifts.0.staff=2:4:1",
+def check_sweep(t, scenario, path="units.0.shifts.0.staff", first=2):
+    """A sweep of path over first, first + 1 and first + 2; returns the
+    verdict columns' names."""
+    args = ["sweep", scenario, "--vary", "%s=%d:%d:1" % (path, first,
+                                                         first + 2),
             "--replications", "3", "--days", "2", "--quiet"]
     tidy_out, _ = t.expect_rc(args, 0)
     wide_out, _ = t.expect_rc(args + ["--wide"], 0)
@@ -101,12 +107,12 @@ def check_sweep(t, scenario):
     head, body = wide[0], wide[1:]
     points = [json.loads(l) for l in jsonl_out.splitlines()[1:]]
     t.check(len(body) == 3, "sweep: %d rows, not 3" % len(body))
-    t.check(head[:2] == ["point", "units.0.shifts.0.staff"],
-            "sweep head %s" % head[:2])
+    t.check(head[:2] == ["point", path], "sweep head %s" % head[:2])
     for p, row in enumerate(body):
         cells = {(r[2], r[3], r[4]): r[2:] for r in tidy if r[0] == str(p)}
         verdicts = json_verdicts(points[p])
-        t.check(row[:2] == [str(p), str(2 + p)], "point %d starts %s" % (p, row[:2]))
+        t.check(row[:2] == [str(p), str(first + p)],
+                "point %d starts %s" % (p, row[:2]))
         named = 0
         for col, cell in zip(head[2:], row[2:]):
             section, name, metric, end = split(col)
@@ -121,6 +127,7 @@ def check_sweep(t, scenario):
                     % (p, col, cell, want))
         t.check(named == len(cells), "point %d: %d figures, tidy has %d"
                 % (p, named, len(cells)))
+    return [c for c in head if c.endswith(":verdict")]
 
 
 def check_resume(t, scenario):
@@ -153,6 +160,26 @@ def main():
     t.check(sections == set(HOURLY), "exp_units.yaml: hourly sections %s"
             % sections)
     check_sweep(t, fixture("exp_units.yaml"))
+    # Deferrable work: each stream's goal, share within target and verdict
+    # beside the lines', in a run's wide rows and a sweep's.
+    v, _ = check_run(t, fixture("deferrable.yaml"))
+    t.check(v.get(("deferrable", "live-chat")) == "met"
+            and v.get(("deferrable", "online-reports")) == "",
+            "deferrable.yaml verdicts %s" % v)
+    wide_out, _ = t.expect_rc(["run", fixture("deferrable.yaml"),
+                               "--replications", "3", "--days", "7",
+                               "--format", "csv", "--wide"], 0)
+    head = wide_out.split("\n", 1)[0].split(",")
+    t.check(head[-10:] == [
+        "deferrable %s:%s" % (n, m) for n in ("live-chat", "online-reports")
+        for m in ("goal", "within_target", "within_target:ci_low",
+                  "within_target:ci_high", "verdict")],
+        "run --wide: the streams' columns: %s" % head[-10:])
+    cols = check_sweep(t, fixture("deferrable.yaml"),
+                       "pools.handlers.shifts.day.staff", 3)
+    t.check(cols == ["line 101:verdict", "deferrable live-chat:verdict",
+                     "deferrable online-reports:verdict"],
+            "sweep --wide: verdict columns %s" % cols)
     for args in (["run", "--wide"], ["run", "--format", "json", "--wide"],
                  ["sweep", fixture("small.yaml"), "--vary",
                   "run.days=1,2", "--format", "jsonl", "--wide"]):

@@ -256,12 +256,72 @@ static void test_content_hash(void **state)
 	assert_true(ab != a_b);
 }
 
+/* Every CSV read is kept in the scenario, with the key naming it, built
+ * from a file or from a document read once; scenario_csv_apart refuses an
+ * output that is one of them however spelt, and nothing else. */
+static void test_csvs_kept(void **state)
+{
+	static const char *const files[] = {"p.csv", "w.csv", NULL};
+	const char *text = HEAD L999 "    profile: p.csv\n"
+		"    handle: {dist: empirical, values: {csv: w.csv, "
+		"column: 1}}\n" ANSWER POOLS SHIFT;
+	struct scenario_source src = {0};
+	struct scenario_doc *doc = NULL;
+	struct csv_dir d;
+	struct scenario *sc, *built = NULL;
+	struct sim_err err;
+	char path[192], dotted[192];
+	char *profile = profile_csv(168, -1);
+
+	(void)state;
+	csv_dir_make(&d);
+	csv_dir_write(&d, "p.csv", profile);
+	csv_dir_write(&d, "w.csv", "12.5\n40.25\n7\n");
+	sc = expect_good(d.yaml, text, NULL, 0);
+	assert_int_equal(sc->n_csvs, 2);
+	snprintf(path, sizeof path, "%s/p.csv", d.dir);
+	assert_string_equal(sc->csvs[0].path, path);
+	assert_string_equal(sc->csvs[0].key, "lines.999.profile");
+	assert_string_equal(sc->csvs[1].key, "lines.999.handle.values.csv");
+	sim_err_clear(&err);
+	snprintf(dotted, sizeof dotted, "%s/./w.csv", d.dir);
+	assert_int_equal(scenario_csv_apart(sc, "--report", dotted,
+					    "the scenario", &err), SIM_EINVAL);
+	assert_non_null(strstr(err.text, "--report "));
+	assert_non_null(strstr(err.text, "/./w.csv is a CSV file the scenario "
+			       "reads (lines.999.handle.values.csv: "));
+	sim_err_clear(&err);
+	snprintf(dotted, sizeof dotted, "%s/x.csv", d.dir);
+	assert_int_equal(scenario_csv_apart(sc, "--out", dotted, "the scenario",
+					    &err), SIM_OK);
+	assert_int_equal(scenario_csv_apart(sc, "--out", NULL, "the scenario",
+					    &err), SIM_OK);
+	assert_int_equal(scenario_csv_apart(sc, "--out", d.dir, "the scenario",
+					    &err), SIM_OK);
+	assert_false(sim_err_failed(&err));
+	/* Built again from the bytes of a document read once. */
+	src.path = d.yaml;
+	src.text = text;
+	src.text_len = strlen(text);
+	assert_int_equal(scenario_doc_read(&src, &doc, &err), SIM_OK);
+	assert_int_equal(scenario_doc_build(doc, NULL, 0, NULL, &built, &err),
+			 SIM_OK);
+	assert_int_equal(built->n_csvs, 2);
+	assert_string_equal(built->csvs[1].path, sc->csvs[1].path);
+	scenario_free(built);
+	scenario_doc_free(doc);
+	scenario_free(sc);
+	free(profile);
+	csv_dir_remove(&d, files);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_profile_and_samples),
 		cmocka_unit_test(test_csv_decimal_comma),
 		cmocka_unit_test(test_content_hash),
+		cmocka_unit_test(test_csvs_kept),
 		BAD(bad_csv_column_65),
 	};
 

@@ -1,7 +1,7 @@
 /* test_compare.c: two sides matched by name, each side's figures as a run
  * reports them, the paired differences worked out by hand, exact costs,
  * items on one side only, verdicts and NAN handling, per area and for the
- * force as a whole. */
+ * force as a whole, and for streams of deferrable work. */
 #include "tests/test_support.h"
 
 #include "results/compare.h"
@@ -216,6 +216,100 @@ static void test_compare_verdicts_and_b_missed(void **state)
 	free(b);
 }
 
+/* Streams of deferrable work on one side: "live chat" (within 4 h, goal
+ * 0.9), then "email" (24 h, no goal); the first `n` of them. Figure k of
+ * stream i in replication r is 1.5 (k + 1) + 0.25 r + 3 i, but live
+ * chat's share within target is within[r] and email's 0.97. */
+struct cmp_streams {
+	struct deferrable_spec spec[2];
+	double v[FX_R][2 * DF_METRICS];
+};
+
+static void cmp_add_streams(struct fixture *fx, struct cmp_streams *d,
+			    size_t n, const double within[FX_R])
+{
+	d->spec[0] = (struct deferrable_spec){ .work = { .name = "live chat",
+		.target_s = 4 * 3600.0, .goal = 0.9 }, .pool = 0 };
+	d->spec[1] = (struct deferrable_spec){ .work = { .name = "email",
+		.target_s = 24 * 3600.0, .goal = NAN }, .pool = 0 };
+	for (size_t r = 0; r < FX_R; r++) {
+		for (size_t i = 0; i < 2; i++)
+			for (size_t k = 0; k < DF_METRICS; k++)
+				d->v[r][i * DF_METRICS + k] = 1.5 * (double)(k + 1)
+					+ 0.25 * (double)r + 3.0 * (double)i;
+		d->v[r][DF_WITHIN_TARGET] = within[r];
+		d->v[r][DF_METRICS + DF_WITHIN_TARGET] = 0.97;
+		fx->res[r].n_deferrable = n;
+		fx->res[r].deferrable = d->v[r];
+	}
+	fx->sc.deferrable = d->spec;
+	fx->sc.n_deferrable = n;
+}
+
+/* A stream of deferrable work is an agreement as a line is: its share
+ * within target, open at end and mean delay from the figure table, the
+ * paired difference (B's share is A's plus cmp_delta: the line's numbers
+ * above), each side's verdict, and a miss in B fails --require-slas. A
+ * stream on one side only is kept, with nothing on the other. */
+static void test_compare_deferrable_streams(void **state)
+{
+	struct fixture *a = fx_new(), *b = fx_new();
+	struct cmp_streams da, db;
+	double within_b[FX_R];
+	const struct compare_item *chat, *email;
+	const struct compare_figure *wt;
+	struct compare *c;
+
+	(void)state;
+	for (size_t r = 0; r < FX_R; r++)
+		within_b[r] = fx_sl999[r] + cmp_delta[r];
+	cmp_add_streams(a, &da, 2, fx_sl999);
+	cmp_add_streams(b, &db, 1, within_b);
+	c = compare_of(a, b);
+	/* Lines, then the streams, then the pool and the total. */
+	assert_int_equal(c->n_items, 6);
+	assert_int_equal(c->items[2].kind, COMPARE_DEFERRABLE);
+	chat = item(c, COMPARE_DEFERRABLE, "live chat");
+	assert_int_equal(chat->in, COMPARE_IN_BOTH);
+	assert_int_equal(chat->n_figures, 3);
+	assert_string_equal(chat->fig[0].metric, "within_target");
+	assert_string_equal(chat->fig[1].metric, "open_at_end");
+	assert_string_equal(chat->fig[2].metric, "delay_mean_h");
+	assert_int_equal(chat->fig[2].unit, FIGURE_HOURS);
+	wt = figure(chat, "within_target");
+	assert_seconds_near(wt->a.mean, 0.9226666667, 1e-9);
+	assert_seconds_near(wt->a.lo, 0.8938749498, 1e-9);
+	assert_seconds_near(wt->diff.mean, 0.01636666667, 1e-10);
+	assert_seconds_near(wt->diff.lo, 0.00665202591, 1e-10);
+	assert_seconds_near(wt->diff.hi, 0.02608130742, 1e-10);
+	assert_true(figure(chat, "delay_mean_h")->diff.hi == 0.0);
+	/* Both sides meet the goal of 0.9 or are uncertain of it: no miss. */
+	assert_true(chat->has_verdict_a && chat->has_verdict_b);
+	assert_int_equal(chat->verdict_a, CI_UNCERTAIN);
+	assert_int_equal(chat->verdict_b, CI_MET);
+	assert_false(compare_b_missed(c));
+	email = item(c, COMPARE_DEFERRABLE, "email");
+	assert_int_equal(email->in, COMPARE_IN_A);
+	assert_false(email->has_verdict_a || email->has_verdict_b);
+	assert_seconds_near(figure(email, "within_target")->a.mean, 0.97, 1e-12);
+	assert_true(isnan(figure(email, "within_target")->b.mean));
+	assert_true(isnan(figure(email, "within_target")->diff.mean));
+	assert_string_equal(compare_kind_name(COMPARE_DEFERRABLE), "deferrable");
+	compare_free(c);
+	/* B asks 0.99 of live chat: missed, and that fails. */
+	db.spec[0].work.goal = 0.99;
+	c = compare_of(a, b);
+	chat = item(c, COMPARE_DEFERRABLE, "live chat");
+	assert_int_equal(chat->verdict_b, CI_MISSED);
+	assert_seconds_near(chat->goal_b, 0.99, 1e-12);
+	assert_seconds_near(chat->agreed_b.mean, 0.9226666667 + 0.01636666667,
+			    1e-9);
+	assert_true(compare_b_missed(c));
+	compare_free(c);
+	free(a);
+	free(b);
+}
+
 /* A grade missed in B fails as a line does. */
 static void test_compare_grade_missed_in_b(void **state)
 {
@@ -424,6 +518,7 @@ int main(void)
 		cmocka_unit_test(test_compare_matches_by_name),
 		cmocka_unit_test(test_compare_verdicts_and_b_missed),
 		cmocka_unit_test(test_compare_grade_missed_in_b),
+		cmocka_unit_test(test_compare_deferrable_streams),
 		cmocka_unit_test(test_compare_area_paired_differences),
 		cmocka_unit_test(test_compare_area_verdicts_never_fail),
 		cmocka_unit_test(test_compare_force_sums_areas),

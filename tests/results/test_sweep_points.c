@@ -111,7 +111,7 @@ static void test_sweep_points_check(void **state)
 	uint64_t content[4] = { 0 }, columns[4] = { 0 };
 	size_t rows[4] = { 0 };
 	struct sweep_points_facts facts = { 3, SWEEP_CSV_WIDE, content, rows,
-					    columns };
+					    columns, NULL };
 	struct sim_err err;
 
 	sim_err_clear(&err);
@@ -174,7 +174,7 @@ static void test_sweep_points_read_once(void **state)
 	uint64_t content[4] = { 0 };
 	size_t rows[4];
 	struct sweep_points_facts facts = { 3, SWEEP_JSONL, content, rows,
-					    NULL };
+					    NULL, NULL };
 	struct sim_err err;
 
 	sim_err_clear(&err);
