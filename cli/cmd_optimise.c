@@ -224,7 +224,7 @@ static void optimise_bar_restart(struct progress *p)
 }
 
 /* One progress line of the handlers' search: each line's service level
- * and verdict. */
+ * and verdict, then each deferrable stream's share within target. */
 static void optimise_progress(void *arg, unsigned long sims,
 			      const struct summary *s)
 {
@@ -238,6 +238,14 @@ static void optimise_progress(void *arg, unsigned long sims,
 				100 * s->lines[l].m[CC_SERVICE_LEVEL].lo,
 				100 * s->lines[l].m[CC_SERVICE_LEVEL].hi,
 				ci_verdict_name(s->lines[l].verdict));
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal)
+			fprintf(stderr, " deferrable %s %.2f%% [%.2f, %.2f] %s;",
+				s->sc->deferrable[i].work.name,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].mean,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].lo,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].hi,
+				ci_verdict_name(s->deferrable[i].verdict));
 	fputc('\n', stderr);
 }
 

@@ -21,6 +21,7 @@ void optimise_plan_free(struct optimise_plan *p)
 	free(p->chosen);
 	free(p->primary);
 	free(p->on_duty);
+	free(p->load);
 	free(p);
 }
 
@@ -64,16 +65,19 @@ static void optimise_hours_in(const struct demand_plan *plan, int weekday,
 	}
 }
 
-enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
-				     double *per_hour, struct sim_err *err)
+/* The expected arrivals of demand d in each hour of the week (see
+ * optimise.h) into per_hour[HOURS_PER_WEEK]. */
+static enum sim_status optimise_demand_hourly(const struct scenario *sc,
+					      const struct demand_spec *d,
+					      double *per_hour,
+					      struct sim_err *err)
 {
 	double horizon = scenario_horizon_s(sc), sum[HOURS_PER_WEEK];
 	int counted[HOURS_PER_WEEK], all[HOURS_PER_WEEK];
 	int wd = demand_weekday(sc->run.start);
 	struct demand_plan *plan;
 
-	assert(line < sc->n_lines);
-	plan = demand_plan_new(&sc->lines[line].demand, sc->run.start, horizon, err);
+	plan = demand_plan_new(d, sc->run.start, horizon, err);
 	if (plan == NULL)
 		return err->status;
 	optimise_hours_in(plan, wd, scenario_warmup_end_s(sc), horizon,
@@ -87,6 +91,23 @@ enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
 	}
 	demand_plan_free(plan);
 	return SIM_OK;
+}
+
+enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
+				     double *per_hour, struct sim_err *err)
+{
+	assert(line < sc->n_lines);
+	return optimise_demand_hourly(sc, &sc->lines[line].demand, per_hour,
+				      err);
+}
+
+enum sim_status optimise_stream_hourly(const struct scenario *sc,
+				       size_t stream, double *per_hour,
+				       struct sim_err *err)
+{
+	assert(stream < sc->n_deferrable);
+	return optimise_demand_hourly(sc, &sc->deferrable[stream].work.demand,
+				      per_hour, err);
 }
 
 /* Mean handle plus wrap-up time of a line: the work one call brings. */
@@ -140,7 +161,29 @@ static void optimise_pool_guess(struct optimise_plan *p,
 				need = c > need ? c : need;
 			}
 		p->on_duty[pool * HOURS_PER_WEEK + h] = need;
+		p->load[pool * HOURS_PER_WEEK + h] += work / HOUR_S;
 	}
+}
+
+/* Adds the work of each deferrable stream, in Erlangs hour by hour, to
+ * its pool's load. */
+static enum sim_status optimise_streams_load(struct optimise_plan *p,
+					     const struct scenario *sc,
+					     struct sim_err *err)
+{
+	double items[HOURS_PER_WEEK];
+	enum sim_status st = SIM_OK;
+
+	for (size_t i = 0; st == SIM_OK && i < sc->n_deferrable; i++) {
+		const struct deferrable_spec *d = &sc->deferrable[i];
+		double handle_s = dist_mean(&d->work.handle);
+
+		st = optimise_stream_hourly(sc, i, items, err);
+		for (size_t h = 0; st == SIM_OK && h < HOURS_PER_WEEK; h++)
+			p->load[d->pool * HOURS_PER_WEEK + h] +=
+				items[h] * handle_s / HOUR_S;
+	}
+	return st;
 }
 
 /* Allocates a plan for sc with chosen pools copied; NULL when out of
@@ -159,7 +202,9 @@ static struct optimise_plan *optimise_plan_alloc(const struct scenario *sc,
 	p->chosen = mem_calloc(sc->n_pools + 1, sizeof *p->chosen);
 	p->primary = mem_calloc(sc->n_lines + 1, sizeof *p->primary);
 	p->on_duty = mem_calloc(sc->n_pools * HOURS_PER_WEEK + 1, sizeof *p->on_duty);
-	if (p->chosen == NULL || p->primary == NULL || p->on_duty == NULL) {
+	p->load = mem_calloc(sc->n_pools * HOURS_PER_WEEK + 1, sizeof *p->load);
+	if (p->chosen == NULL || p->primary == NULL || p->on_duty == NULL
+	    || p->load == NULL) {
 		optimise_plan_free(p);
 		return NULL;
 	}
@@ -187,6 +232,8 @@ struct optimise_plan *optimise_plan_new(const struct scenario *sc,
 	for (size_t q = 0; st == SIM_OK && q < sc->n_pools; q++)
 		if (p->chosen[q])
 			optimise_pool_guess(p, sc, q, rates);
+	if (st == SIM_OK)
+		st = optimise_streams_load(p, sc, err);
 	free(rates);
 	if (st != SIM_OK) {
 		optimise_plan_free(p);
@@ -346,6 +393,54 @@ size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
 			n += optimise_raise_line(p, sc, l, hour_sl,
 						 worst ? worst[l] : 1, raised);
 	free(raised);
+	return n;
+}
+
+/* How likely an item arriving in hour h of pool `pool` is to find every
+ * handler busy under the plan: Erlang C of the hour's expected load; above
+ * 1 (growing with load per handler) when the load is at or above the
+ * handlers on duty, INFINITY with nobody on duty; -1 when raising the hour
+ * cannot help (no load, or at max_staff). */
+static double optimise_pool_busy(const struct optimise_plan *p, size_t pool,
+				 size_t h)
+{
+	int c = p->on_duty[pool * HOURS_PER_WEEK + h];
+	double a = p->load[pool * HOURS_PER_WEEK + h];
+
+	if (c >= p->max_staff || !(a > 0))
+		return -1;
+	if (c == 0)
+		return INFINITY;
+	return a < c ? erlang_c(c, a) : 1 + a / c;
+}
+
+size_t optimise_plan_raise_pool(struct optimise_plan *p, size_t pool,
+				size_t n_hours)
+{
+	bool raised[HOURS_PER_WEEK] = { false };
+	size_t n = 0;
+
+	assert(pool < p->n_pools && p->chosen[pool]);
+	while (n < n_hours) {
+		size_t best = HOURS_PER_WEEK;
+		double best_busy = -1;
+
+		for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+			double busy = raised[h] ? -1
+				: optimise_pool_busy(p, pool, h);
+
+			/* Ties keep the earliest hour. */
+			if (busy >= 0 && busy > best_busy) {
+				best = h;
+				best_busy = busy;
+			}
+		}
+		if (best == HOURS_PER_WEEK)
+			break;
+		raised[best] = true;
+		p->on_duty[pool * HOURS_PER_WEEK + best]++;
+		n++;
+	}
 	return n;
 }
 
