@@ -293,7 +293,8 @@ static enum sim_status optimise_units_json_of(FILE *f, const void *arg,
  * --report; returns the exit code. */
 static int optimise_print(const struct optimise_opts *o,
 			  const struct scenario *base,
-			  const struct search_hours *h, bool met)
+			  const struct search_hours *h, bool met,
+			  const char *why)
 {
 	static enum sim_status (*const writers[])(
 		FILE *, const struct report_optimise *, struct sim_err *) = {
@@ -306,7 +307,7 @@ static int optimise_print(const struct optimise_opts *o,
 		.plan = h->plan, .s = h->round.s, .sims = h->sims,
 		.result_sim = h->round.sim,
 		.set = (const char *const *)set,
-		.n_set = h->round.n_edits, .met = met, .base = base,
+		.n_set = h->round.n_edits, .met = met, .why = why, .base = base,
 		.command = o->command.words, .n_command = o->command.n,
 	};
 	struct sim_err err;
@@ -419,7 +420,8 @@ static int optimise_hours(const struct optimise_opts *o,
 		rc = optimise_exit(end, &err);
 	}
 	if (h.round.s != NULL && (end == SEARCH_MET || end == SEARCH_UNMET)) {
-		int prc = optimise_print(o, base, &h, end == SEARCH_MET);
+		int prc = optimise_print(o, base, &h, end == SEARCH_MET,
+					 end == SEARCH_MET ? NULL : err.text);
 
 		rc = rc == CLI_EXIT_OK ? prc : rc;
 	}

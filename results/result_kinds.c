@@ -278,6 +278,18 @@ static void kinds_opt_line(struct result_check *c, const json_t *o,
 	result_check_verdict(c, o, at);
 }
 
+/* A deferrable stream of the handlers' result (left out without any). */
+static void kinds_opt_stream(struct result_check *c, const json_t *o,
+			     const char *at)
+{
+	result_want(c, o, at, "name", RT_STRING);
+	result_want(c, o, at, "pool", RT_STRING);
+	result_want(c, o, at, "target_h", RT_NUMBER);
+	result_want(c, o, at, "goal", RT_NUMBER | RT_NULL);
+	result_check_figure(c, o, at, "within_target");
+	result_check_verdict(c, o, at);
+}
+
 static void kinds_opt_pool(struct result_check *c, const json_t *o,
 			   const char *at)
 {
@@ -321,6 +333,8 @@ static void kinds_optimise(struct result_check *c, const json_t *r)
 
 	kinds_opt_head(c, r);
 	result_check_list(c, r, "", "lines", kinds_opt_line);
+	if (json_object_get(r, "deferrable") != NULL)
+		result_check_list(c, r, "", "deferrable", kinds_opt_stream);
 	result_check_list(c, r, "", "pools", kinds_opt_pool);
 	costs = result_want(c, r, "", "costs", RT_OBJECT);
 	if (costs != NULL) {
