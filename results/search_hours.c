@@ -71,7 +71,7 @@ static size_t search_hours_short(const struct summary *s, size_t l)
  * of the week's hours (at least 1) gets one more handler. A step in
  * proportion to the shortfall alone would add an hour or two a round once
  * the stream is near its goal, where each point costs most. */
-static size_t search_hours_stream_short(const struct summary *s, size_t i)
+size_t search_hours_stream_short(const struct summary *s, size_t i)
 {
 	double lo = s->deferrable[i].m[DF_WITHIN_TARGET].lo;
 	double gap = s->sc->deferrable[i].work.goal - lo;

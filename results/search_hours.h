@@ -46,6 +46,12 @@ enum search_end search_hours_run(const struct search_spec *spec,
 				 const struct scenario *base, const bool *chosen,
 				 int max_staff, struct search_hours *out,
 				 struct sim_err *err);
+/* The hours of the week deferrable stream i of s falls short by: of its
+ * items late (1 - lo, lo the lower end of its share within target), the
+ * share (goal - lo) / (1 - lo) that must be on time, as hours of a week;
+ * at least 1, at most HOURS_PER_WEEK. The search raises that many of its
+ * pool's busiest hours; so does `callsim roster`. */
+size_t search_hours_stream_short(const struct summary *s, size_t i);
 /* Frees what h holds and empties it. */
 void search_hours_clear(struct search_hours *h);
 
