@@ -46,8 +46,12 @@ const char cmd_optimise_usage[] =
 	"Finds the least handlers on duty in each hour of the week, for each pool,\n"
 	"such that every line with a goal meets it (verdict met): Erlang A (or C\n"
 	"without patience) per hour first, then simulation raises the hours that\n"
-	"fall short. Prints the hourly requirement, service levels, rostered\n"
-	"hours, FTE and annual cost, and the --set overrides that roster it.\n"
+	"fall short. Every deferrable stream with a goal must be met too: once\n"
+	"the lines are, a stream that misses gets its pool one more handler in\n"
+	"the hours where its items likeliest find every handler busy, round by\n"
+	"round (at most 20 such rounds). Prints the hourly requirement, service\n"
+	"levels, each stream's share within target, rostered hours, FTE and\n"
+	"annual cost, and the --set overrides that roster it.\n"
 	"\n"
 	"With --units, finds instead the least response units on each shift of\n"
 	"each area's unit rosters (the shift pattern kept) such that every grade\n"
@@ -82,7 +86,8 @@ const char cmd_optimise_usage[] =
 	"\n"
 	"exit status: 0 found, 1 a run failed or the simulations ran out,\n"
 	"2 bad usage or invalid scenario, 3 no staffing within --max-staff (or\n"
-	"--max-units) meets the agreements (the last plan tried is printed)\n";
+	"--max-units, or the rounds for a deferrable stream) meets the\n"
+	"agreements (the last plan tried is printed, with why)\n";
 
 enum optimise_format { OPT_TABLE_FMT, OPT_CSV_FMT, OPT_JSON_FMT };
 
