@@ -188,6 +188,30 @@ def optimise_never_says_met(t):
             "few to judge" in err, err)
 
 
+# A second pool that works the chats and takes 101 only when idle.
+CHAT_POOL = SHORT + [
+    "--set", 'pools=[{name: handlers, serves: ["101"], shifts: [{name: day, '
+    'start: "00:00", hours: 24, days: all, staff: 4}]}, {name: chat, serves: '
+    '["101"], shifts: [{name: day, start: "00:00", hours: 24, days: all, '
+    'staff: 1}]}]',
+    "--set", "deferrable.live-chat.pool=chat",
+    "--set", "deferrable.online-reports.pool=chat"]
+
+
+def stream_pool_not_chosen(t):
+    """A stream whose pool is kept cannot be helped: exit 3, naming the
+    --pool to add."""
+    for cmd, word in (("optimise", "optimised"), ("roster", "rostered")):
+        out, err = t.expect_rc([cmd, SC, "--quiet", "--pool", "handlers"]
+                               + CHAT_POOL, 3)
+        t.check("deferrable live-chat misses its goal and pool chat, which "
+                "works it, is not %s; add --pool chat" % word in err,
+                "%s: %s" % (cmd, err))
+        if cmd == "optimise":
+            t.check("\nnot met: deferrable live-chat misses its goal" in out,
+                    out[:600])
+
+
 def roster_meets_stream(t):
     out, _ = t.expect_rc(["roster", SC, "--quiet", "--format", "json"]
                          + SHORT, 0)
@@ -210,6 +234,7 @@ def main():
         bad_stream(t, tmp)
         optimise_meets_stream(t, tmp)
     optimise_never_says_met(t)
+    stream_pool_not_chosen(t)
     roster_meets_stream(t)
     t.finish()
 
