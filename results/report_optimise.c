@@ -372,7 +372,8 @@ static void report_optimise_json_lines(struct emit_json *w,
 }
 
 /* "deferrable": one flat object per stream of deferrable work: its pool,
- * target, goal, share within target and verdict; left out without
+ * target, goal, verdict and share within target (the keys of a run's, in
+ * its order, with that one figure); left out without
  * deferrable work, as `callsim run` leaves its list out. */
 void report_optimise_json_streams(struct emit_json *w, const struct summary *s)
 {
@@ -390,9 +391,9 @@ void report_optimise_json_streams(struct emit_json *w, const struct summary *s)
 		emit_json_key_string(w, "pool", s->sc->pools[spec->pool].name);
 		emit_json_key_number(w, "target_h", spec->work.target_s / 3600.0);
 		emit_json_key_number(w, "goal", spec->work.goal);
-		emit_json_key_ci(w, "within_target", &sd->m[DF_WITHIN_TARGET]);
 		emit_json_key_string_or_null(w, "verdict", sd->has_goal
 					     ? ci_verdict_name(sd->verdict) : NULL);
+		emit_json_key_ci(w, "within_target", &sd->m[DF_WITHIN_TARGET]);
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');

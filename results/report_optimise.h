@@ -69,8 +69,8 @@ void report_optimise_lines(FILE *f, const struct summary *s, bool explain);
  * l's agreement is met period by period; nothing otherwise. */
 void report_optimise_json_periods(struct emit_json *w, const struct summary *s,
 				  size_t l);
-/* A JSON result's "deferrable": each stream's pool, target, goal, share
- * within target and verdict; nothing without deferrable work. */
+/* A JSON result's "deferrable": each stream's pool, target, goal, verdict
+ * and share within target; nothing without deferrable work. */
 void report_optimise_json_streams(struct emit_json *w, const struct summary *s);
 enum sim_status report_optimise_table(FILE *f, const struct report_optimise *x,
 				      struct sim_err *err);

@@ -278,16 +278,13 @@ static void kinds_opt_line(struct result_check *c, const json_t *o,
 	result_check_verdict(c, o, at);
 }
 
-/* A deferrable stream of the handlers' result (left out without any). */
+/* A deferrable stream of the handlers' result (left out without any):
+ * a run's stream, with the pool that works it. */
 static void kinds_opt_stream(struct result_check *c, const json_t *o,
 			     const char *at)
 {
-	result_want(c, o, at, "name", RT_STRING);
+	result_check_stream(c, o, at);
 	result_want(c, o, at, "pool", RT_STRING);
-	result_want(c, o, at, "target_h", RT_NUMBER);
-	result_want(c, o, at, "goal", RT_NUMBER | RT_NULL);
-	result_check_figure(c, o, at, "within_target");
-	result_check_verdict(c, o, at);
 }
 
 static void kinds_opt_pool(struct result_check *c, const json_t *o,
