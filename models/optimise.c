@@ -414,6 +414,20 @@ static double optimise_pool_busy(const struct optimise_plan *p, size_t pool,
 	return a < c ? erlang_c(c, a) : 1 + a / c;
 }
 
+/* One raise of hour h of pool `pool`: one more on duty, or, when its
+ * expected load is more than its handlers can work, as many as that load
+ * in Erlangs rounded up (at most max_staff): a backlog grows in such an
+ * hour whatever else is done, and one a round would take a round for each
+ * handler missing. */
+static void optimise_pool_bump(struct optimise_plan *p, size_t pool, size_t h)
+{
+	int *c = &p->on_duty[pool * HOURS_PER_WEEK + h];
+	double a = p->load[pool * HOURS_PER_WEEK + h];
+	int want = (int)fmin(ceil(a - 1e-9), p->max_staff);
+
+	*c = want > *c + 1 ? want : *c + 1;
+}
+
 size_t optimise_plan_raise_pool(struct optimise_plan *p, size_t pool,
 				size_t n_hours)
 {
@@ -438,7 +452,7 @@ size_t optimise_plan_raise_pool(struct optimise_plan *p, size_t pool,
 		if (best == HOURS_PER_WEEK)
 			break;
 		raised[best] = true;
-		p->on_duty[pool * HOURS_PER_WEEK + best]++;
+		optimise_pool_bump(p, pool, best);
 		n++;
 	}
 	return n;

@@ -115,8 +115,10 @@ size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
  * first. The expected load is used, not each round's measured occupancy:
  * an hour of the week is measured a few times a run, and chasing that
  * noise spreads handlers where they are not needed. Up to n_hours hours
- * each get one more on duty (the earlier hour on a tie); hours at
- * max_staff or without load are passed over. Returns how many hours were
+ * each get one more on duty (the earlier hour on a tie), or, when the
+ * hour's load is above its handlers, as many as the load in Erlangs
+ * rounded up (at most max_staff); hours at max_staff or without load are
+ * passed over. Returns how many hours were
  * raised: 0 means nothing more can be done. */
 size_t optimise_plan_raise_pool(struct optimise_plan *p, size_t pool,
 				size_t n_hours);

@@ -294,13 +294,18 @@ static void test_optimise_raise_pool(void **state)
 	p->on_duty[100] = 0;
 	assert_true(erlang_c(10, p->load[77]) > erlang_c(11, p->load[5]));
 	assert_int_equal(optimise_plan_raise_pool(p, 0, 3), 3);
-	assert_int_equal(p->on_duty[100], 1);
+	/* Nobody under 9.27 Erlangs: at once as many as the load. */
+	assert_int_equal(p->on_duty[100], 10);
 	assert_int_equal(p->on_duty[77], 11);
 	assert_int_equal(p->on_duty[5], 12);
 	assert_int_equal(p->on_duty[0], 20);
-	/* One handler under 9.27 Erlangs is overloaded: still the busiest. */
+	/* Nine handlers under 9.27 Erlangs are overloaded: still the
+	 * busiest, and raised to the load; ten are not, and get one. */
+	p->on_duty[100] = 9;
 	assert_int_equal(optimise_plan_raise_pool(p, 0, 1), 1);
-	assert_int_equal(p->on_duty[100], 2);
+	assert_int_equal(p->on_duty[100], 10);
+	assert_int_equal(optimise_plan_raise_pool(p, 0, 1), 1);
+	assert_int_equal(p->on_duty[100], 11);
 	/* An hour without load is never raised, even with nobody on duty;
 	 * ties go to the earlier hour (the loads made exactly equal). */
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
@@ -311,7 +316,7 @@ static void test_optimise_raise_pool(void **state)
 	p->load[3] = 0;
 	assert_int_equal(optimise_plan_raise_pool(p, 0, 2), 2);
 	assert_int_equal(p->on_duty[3], 0);
-	assert_int_equal(p->on_duty[4], 1);
+	assert_int_equal(p->on_duty[4], 10);
 	assert_int_equal(p->on_duty[0], 21);
 	assert_int_equal(p->on_duty[1], 20);
 	/* At max_staff everywhere (hour 3 has no load): nothing to do. */
