@@ -46,8 +46,12 @@ const char cmd_optimise_usage[] =
 	"Finds the least handlers on duty in each hour of the week, for each pool,\n"
 	"such that every line with a goal meets it (verdict met): Erlang A (or C\n"
 	"without patience) per hour first, then simulation raises the hours that\n"
-	"fall short. Prints the hourly requirement, service levels, rostered\n"
-	"hours, FTE and annual cost, and the --set overrides that roster it.\n"
+	"fall short. Every deferrable stream with a goal must be met too: once\n"
+	"the lines are, a stream that misses gets its pool one more handler in\n"
+	"the hours where its items likeliest find every handler busy, round by\n"
+	"round (at most 20 such rounds). Prints the hourly requirement, service\n"
+	"levels, each stream's share within target, rostered hours, FTE and\n"
+	"annual cost, and the --set overrides that roster it.\n"
 	"\n"
 	"With --units, finds instead the least response units on each shift of\n"
 	"each area's unit rosters (the shift pattern kept) such that every grade\n"
@@ -82,7 +86,8 @@ const char cmd_optimise_usage[] =
 	"\n"
 	"exit status: 0 found, 1 a run failed or the simulations ran out,\n"
 	"2 bad usage or invalid scenario, 3 no staffing within --max-staff (or\n"
-	"--max-units) meets the agreements (the last plan tried is printed)\n";
+	"--max-units, or the rounds for a deferrable stream) meets the\n"
+	"agreements (the last plan tried is printed, with why)\n";
 
 enum optimise_format { OPT_TABLE_FMT, OPT_CSV_FMT, OPT_JSON_FMT };
 
@@ -224,7 +229,7 @@ static void optimise_bar_restart(struct progress *p)
 }
 
 /* One progress line of the handlers' search: each line's service level
- * and verdict. */
+ * and verdict, then each deferrable stream's share within target. */
 static void optimise_progress(void *arg, unsigned long sims,
 			      const struct summary *s)
 {
@@ -238,6 +243,14 @@ static void optimise_progress(void *arg, unsigned long sims,
 				100 * s->lines[l].m[CC_SERVICE_LEVEL].lo,
 				100 * s->lines[l].m[CC_SERVICE_LEVEL].hi,
 				ci_verdict_name(s->lines[l].verdict));
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal)
+			fprintf(stderr, " deferrable %s %.2f%% [%.2f, %.2f] %s;",
+				s->sc->deferrable[i].work.name,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].mean,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].lo,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].hi,
+				ci_verdict_name(s->deferrable[i].verdict));
 	fputc('\n', stderr);
 }
 
@@ -285,7 +298,8 @@ static enum sim_status optimise_units_json_of(FILE *f, const void *arg,
  * --report; returns the exit code. */
 static int optimise_print(const struct optimise_opts *o,
 			  const struct scenario *base,
-			  const struct search_hours *h, bool met)
+			  const struct search_hours *h, bool met,
+			  const char *why)
 {
 	static enum sim_status (*const writers[])(
 		FILE *, const struct report_optimise *, struct sim_err *) = {
@@ -298,7 +312,7 @@ static int optimise_print(const struct optimise_opts *o,
 		.plan = h->plan, .s = h->round.s, .sims = h->sims,
 		.result_sim = h->round.sim,
 		.set = (const char *const *)set,
-		.n_set = h->round.n_edits, .met = met, .base = base,
+		.n_set = h->round.n_edits, .met = met, .why = why, .base = base,
 		.command = o->command.words, .n_command = o->command.n,
 	};
 	struct sim_err err;
@@ -411,7 +425,8 @@ static int optimise_hours(const struct optimise_opts *o,
 		rc = optimise_exit(end, &err);
 	}
 	if (h.round.s != NULL && (end == SEARCH_MET || end == SEARCH_UNMET)) {
-		int prc = optimise_print(o, base, &h, end == SEARCH_MET);
+		int prc = optimise_print(o, base, &h, end == SEARCH_MET,
+					 end == SEARCH_MET ? NULL : err.text);
 
 		rc = rc == CLI_EXIT_OK ? prc : rc;
 	}

@@ -293,7 +293,8 @@ static int roster_parse(int argc, char **argv, struct roster_opts *o)
 	return CLI_EXIT_OK;
 }
 
-/* One progress line: each goal line's service level and verdict; arg
+/* One progress line: each goal line's service level and verdict, then
+ * each deferrable stream's share within target; arg
  * points at the name of a reference's search, or is NULL. */
 static void roster_progress(void *arg, unsigned long sims,
 			    const struct summary *s)
@@ -310,14 +311,25 @@ static void roster_progress(void *arg, unsigned long sims,
 				100 * s->lines[l].m[CC_SERVICE_LEVEL].lo,
 				100 * s->lines[l].m[CC_SERVICE_LEVEL].hi,
 				ci_verdict_name(s->lines[l].verdict));
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal)
+			fprintf(stderr, " deferrable %s %.2f%% [%.2f, %.2f] %s;",
+				s->sc->deferrable[i].work.name,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].mean,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].lo,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].hi,
+				ci_verdict_name(s->deferrable[i].verdict));
 	fputc('\n', stderr);
 }
 
-/* Whether every line with a goal is met in s. */
+/* Whether every line and deferrable stream with a goal is met in s. */
 static bool roster_all_met(const struct summary *s)
 {
 	for (size_t l = 0; s != NULL && l < s->n_lines; l++)
 		if (s->lines[l].has_goal && s->lines[l].verdict != CI_MET)
+			return false;
+	for (size_t i = 0; s != NULL && i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal && s->deferrable[i].verdict != CI_MET)
 			return false;
 	return s != NULL;
 }

@@ -1,5 +1,6 @@
 /* optimise.c: the staffing plan of the optimiser — Erlang first guess,
- * rosters of one-hour shifts, and the raise step (see optimise.h). */
+ * rosters of one-hour shifts, and the raise step (see optimise.h); the
+ * raise for deferrable work is optimise_deferrable.c. */
 #include "models/optimise.h"
 
 #include <assert.h>
@@ -21,6 +22,7 @@ void optimise_plan_free(struct optimise_plan *p)
 	free(p->chosen);
 	free(p->primary);
 	free(p->on_duty);
+	free(p->load);
 	free(p);
 }
 
@@ -64,16 +66,19 @@ static void optimise_hours_in(const struct demand_plan *plan, int weekday,
 	}
 }
 
-enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
-				     double *per_hour, struct sim_err *err)
+/* The expected arrivals of demand d in each hour of the week (see
+ * optimise.h) into per_hour[HOURS_PER_WEEK]. */
+static enum sim_status optimise_demand_hourly(const struct scenario *sc,
+					      const struct demand_spec *d,
+					      double *per_hour,
+					      struct sim_err *err)
 {
 	double horizon = scenario_horizon_s(sc), sum[HOURS_PER_WEEK];
 	int counted[HOURS_PER_WEEK], all[HOURS_PER_WEEK];
 	int wd = demand_weekday(sc->run.start);
 	struct demand_plan *plan;
 
-	assert(line < sc->n_lines);
-	plan = demand_plan_new(&sc->lines[line].demand, sc->run.start, horizon, err);
+	plan = demand_plan_new(d, sc->run.start, horizon, err);
 	if (plan == NULL)
 		return err->status;
 	optimise_hours_in(plan, wd, scenario_warmup_end_s(sc), horizon,
@@ -87,6 +92,23 @@ enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
 	}
 	demand_plan_free(plan);
 	return SIM_OK;
+}
+
+enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
+				     double *per_hour, struct sim_err *err)
+{
+	assert(line < sc->n_lines);
+	return optimise_demand_hourly(sc, &sc->lines[line].demand, per_hour,
+				      err);
+}
+
+enum sim_status optimise_stream_hourly(const struct scenario *sc,
+				       size_t stream, double *per_hour,
+				       struct sim_err *err)
+{
+	assert(stream < sc->n_deferrable);
+	return optimise_demand_hourly(sc, &sc->deferrable[stream].work.demand,
+				      per_hour, err);
 }
 
 /* Mean handle plus wrap-up time of a line: the work one call brings. */
@@ -140,7 +162,29 @@ static void optimise_pool_guess(struct optimise_plan *p,
 				need = c > need ? c : need;
 			}
 		p->on_duty[pool * HOURS_PER_WEEK + h] = need;
+		p->load[pool * HOURS_PER_WEEK + h] += work / HOUR_S;
 	}
+}
+
+/* Adds the work of each deferrable stream, in Erlangs hour by hour, to
+ * its pool's load. */
+static enum sim_status optimise_streams_load(struct optimise_plan *p,
+					     const struct scenario *sc,
+					     struct sim_err *err)
+{
+	double items[HOURS_PER_WEEK];
+	enum sim_status st = SIM_OK;
+
+	for (size_t i = 0; st == SIM_OK && i < sc->n_deferrable; i++) {
+		const struct deferrable_spec *d = &sc->deferrable[i];
+		double handle_s = dist_mean(&d->work.handle);
+
+		st = optimise_stream_hourly(sc, i, items, err);
+		for (size_t h = 0; st == SIM_OK && h < HOURS_PER_WEEK; h++)
+			p->load[d->pool * HOURS_PER_WEEK + h] +=
+				items[h] * handle_s / HOUR_S;
+	}
+	return st;
 }
 
 /* Allocates a plan for sc with chosen pools copied; NULL when out of
@@ -159,7 +203,9 @@ static struct optimise_plan *optimise_plan_alloc(const struct scenario *sc,
 	p->chosen = mem_calloc(sc->n_pools + 1, sizeof *p->chosen);
 	p->primary = mem_calloc(sc->n_lines + 1, sizeof *p->primary);
 	p->on_duty = mem_calloc(sc->n_pools * HOURS_PER_WEEK + 1, sizeof *p->on_duty);
-	if (p->chosen == NULL || p->primary == NULL || p->on_duty == NULL) {
+	p->load = mem_calloc(sc->n_pools * HOURS_PER_WEEK + 1, sizeof *p->load);
+	if (p->chosen == NULL || p->primary == NULL || p->on_duty == NULL
+	    || p->load == NULL) {
 		optimise_plan_free(p);
 		return NULL;
 	}
@@ -187,6 +233,8 @@ struct optimise_plan *optimise_plan_new(const struct scenario *sc,
 	for (size_t q = 0; st == SIM_OK && q < sc->n_pools; q++)
 		if (p->chosen[q])
 			optimise_pool_guess(p, sc, q, rates);
+	if (st == SIM_OK)
+		st = optimise_streams_load(p, sc, err);
 	free(rates);
 	if (st != SIM_OK) {
 		optimise_plan_free(p);

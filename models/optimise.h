@@ -9,8 +9,11 @@
  *     plan = optimise_plan_new(sc, ...)        Erlang A/C per hour
  *     loop: roster = optimise_shifts_override(plan, pool)   for each pool
  *           simulate the scenario with those rosters
- *           stop when every line with a goal is met
+ *           stop when every line and deferrable stream with a goal
+ *           is met
  *           optimise_plan_raise(plan, hourly service levels, verdicts)
+ *           or, every line met, optimise_plan_raise_pool for the pool
+ *           of each stream that misses
  * Simulation is needed because Erlang formulas treat each hour as a steady
  * state, while a queue built up at 09:59 is still there at 10:00.
  *
@@ -44,6 +47,9 @@ struct optimise_plan {
 	bool *chosen;          /* [n_pools]: pools whose roster is replaced */
 	long *primary;         /* [n_lines]: the pool a line's load goes to */
 	int *on_duty;          /* [n_pools][HOURS_PER_WEEK] requirement */
+	/* [n_pools][HOURS_PER_WEEK] expected work in Erlangs: of the lines
+	 * whose load the pool takes and of its deferrable streams */
+	double *load;
 	int max_staff;         /* no hour asks for more on duty */
 	bool capped;           /* some Erlang answer exceeded max_staff */
 };
@@ -62,6 +68,12 @@ void optimise_plan_free(struct optimise_plan *p);
  * into per_hour[HOURS_PER_WEEK]. Returns SIM_OK or a failure, err filled. */
 enum sim_status optimise_line_hourly(const struct scenario *sc, size_t line,
 				     double *per_hour, struct sim_err *err);
+
+/* The expected items in each hour of the week of deferrable stream
+ * `stream`, as optimise_line_hourly counts a line's calls. */
+enum sim_status optimise_stream_hourly(const struct scenario *sc,
+				       size_t stream, double *per_hour,
+				       struct sim_err *err);
 
 /* The least number to roster so that the roster's on-duty count after
  * shrinkage (rounded half up, see roster.h) is at least on_duty. */
@@ -92,6 +104,24 @@ double optimise_rostered_hours(const struct scenario *sc,
 size_t optimise_plan_raise(struct optimise_plan *p, const struct scenario *sc,
 			   const double *hour_sl, const bool *met,
 			   const size_t *worst);
+
+/* One correction for deferrable work (docs/model.md, Deferrable work),
+ * made when every line is met but a stream that pool `pool` (chosen)
+ * works misses its goal. A stream is judged over the whole run, not hour
+ * by hour, and its items are taken only by handlers no call needs, so
+ * the hours to raise are those where an item is likeliest to find every
+ * handler busy: Erlang C of the pool's expected load in the hour (load)
+ * with its on-duty requirement, an hour with load and nobody on duty
+ * first. The expected load is used, not each round's measured occupancy:
+ * an hour of the week is measured a few times a run, and chasing that
+ * noise spreads handlers where they are not needed. Up to n_hours hours
+ * each get one more on duty (the earlier hour on a tie), or, when the
+ * hour's load is above its handlers, as many as the load in Erlangs
+ * rounded up (at most max_staff); hours at max_staff or without load are
+ * passed over. Returns how many hours were
+ * raised: 0 means nothing more can be done. */
+size_t optimise_plan_raise_pool(struct optimise_plan *p, size_t pool,
+				size_t n_hours);
 
 /* Response units (`callsim optimise --units`): the least units on each
  * shift of the scenario's unit rosters such that every grade with an

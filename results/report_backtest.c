@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "callsim_config.h"
 #include "models/local_time.h"
@@ -26,17 +27,38 @@ static const char *rb_flag(const struct backtest_cell *c)
 	return c->flag < 0 ? "below" : c->flag > 0 ? "above" : "inside";
 }
 
-/* x of metric m for the table: a count, a percentage or seconds. */
-static void rb_value(char *buf, size_t n, double x, int m)
+/* x of metric m for the table, with nd decimals for a percentage or
+ * seconds: a count, a percentage or seconds. */
+static void rb_value(char *buf, size_t n, double x, int m, int nd)
 {
 	if (!isfinite(x))
 		snprintf(buf, n, "-");
 	else if (m == BACKTEST_OFFERED)
 		snprintf(buf, n, "%.0f", x);
 	else if (m == BACKTEST_ASA)
-		snprintf(buf, n, "%.1f s", x);
+		snprintf(buf, n, "%.*f s", nd, x);
 	else
-		snprintf(buf, n, "%.1f%%", 100 * x);
+		snprintf(buf, n, "%.*f%%", nd, 100 * x);
+}
+
+/* The decimals of a row: one, or as many more (up to four) as a flagged
+ * value needs to read apart from the end of the band it lies beyond (an
+ * ASA of 0.04 s above a band ending at 0.03 s would read 0.0 s above
+ * 0.0 s). */
+static int rb_decimals(const struct backtest_cell *c, int m)
+{
+	char obs[32], edge[32];
+	int nd = 1;
+
+	if (!c->flag)
+		return nd;
+	for (; nd < 4; nd++) {
+		rb_value(obs, sizeof obs, c->observed, m, nd);
+		rb_value(edge, sizeof edge, c->flag < 0 ? c->lo : c->hi, m, nd);
+		if (strcmp(obs, edge) != 0)
+			break;
+	}
+	return nd;
 }
 
 /* One row of the table: a figure observed, simulated and its band. */
@@ -44,11 +66,12 @@ static void rb_row(FILE *f, const char *head, const struct backtest_cell *c,
 		   int m)
 {
 	char obs[32], med[32], lo[32], hi[32];
+	int nd = rb_decimals(c, m);
 
-	rb_value(obs, sizeof obs, c->observed, m);
-	rb_value(med, sizeof med, c->median, m);
-	rb_value(lo, sizeof lo, c->lo, m);
-	rb_value(hi, sizeof hi, c->hi, m);
+	rb_value(obs, sizeof obs, c->observed, m, nd);
+	rb_value(med, sizeof med, c->median, m, nd);
+	rb_value(lo, sizeof lo, c->lo, m, nd);
+	rb_value(hi, sizeof hi, c->hi, m, nd);
 	/* No flag, no padding after the band: no line ends in a space. */
 	if (c->flag)
 		fprintf(f, "  %-24s %10s %10s %10s - %-10s %s\n", head, obs, med,

@@ -4,6 +4,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <string.h>
 
 #include "callsim_config.h"
 #include "models/agreement.h"
@@ -41,6 +42,12 @@ static bool report_optimise_line_met(const struct summary_line *sl)
 	return !sl->has_goal || sl->verdict == CI_MET;
 }
 
+/* So is a stream of deferrable work. */
+static bool report_optimise_stream_met(const struct summary_deferrable *sd)
+{
+	return !sd->has_goal || sd->verdict == CI_MET;
+}
+
 /* Whether f failed; fills err when it did. */
 static enum sim_status report_optimise_end(FILE *f, struct sim_err *err)
 {
@@ -62,6 +69,35 @@ static void report_optimise_periods(FILE *f, const struct summary *s,
 	fprintf(f, "%-16s %s met %.2f%% [%.2f, %.2f], on at least %.4g%%\n",
 		"", agreement_plural(ls->per), 100 * c->mean, 100 * c->lo,
 		100 * c->hi, 100 * ls->on_at_least);
+}
+
+/* Each deferrable stream's goal, share taken within its target and
+ * verdict, under the lines: the search meets them as it meets the lines'
+ * (nothing without deferrable work). */
+static void report_optimise_streams(FILE *f, const struct summary *s,
+				    bool explain)
+{
+	const struct scenario *sc = s->sc;
+
+	if (s->n_deferrable > 0)
+		fprintf(f, "\n%-16s %-14s %-28s %s\n", "deferrable", "goal",
+			"within target", "verdict");
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		const struct line_spec *w = &sc->deferrable[i].work;
+		const struct summary_deferrable *sd = &s->deferrable[i];
+		const struct ci *c = &sd->m[DF_WITHIN_TARGET];
+		char goal[32] = "-", wt[64];
+
+		if (sd->has_goal)
+			snprintf(goal, sizeof goal, "%.4g%% in %.4g h",
+				 100 * w->goal, w->target_s / 3600.0);
+		snprintf(wt, sizeof wt, "%.2f%% [%.2f, %.2f]", 100 * c->mean,
+			 100 * c->lo, 100 * c->hi);
+		fprintf(f, "%-16s %-14s %-28s %s\n", w->name, goal, wt,
+			sd->has_goal ? ci_verdict_name(sd->verdict) : "-");
+		if (explain && sd->has_goal && sd->verdict == CI_UNCERTAIN)
+			uncertain_write(f, "                 ", c, w->goal);
+	}
 }
 
 /* Each line's goal, service level and verdict; with explain, the reason
@@ -93,6 +129,7 @@ void report_optimise_lines(FILE *f, const struct summary *s, bool explain)
 			uncertain_write(f, "                 ", c, g);
 		}
 	}
+	report_optimise_streams(f, s, explain);
 }
 
 static void report_optimise_table_head(FILE *f, const struct report_optimise *x)
@@ -102,6 +139,9 @@ static void report_optimise_table_head(FILE *f, const struct report_optimise *x)
 
 	fprintf(f, "%s: staffing for every answering agreement\n", sc->name);
 	report_optimise_count(f, x->sims, x->result_sim, s);
+	if (x->why != NULL)   /* its first line: the limit that stopped it */
+		fprintf(f, "not met: %.*s\n\n", (int)strcspn(x->why, "\n"),
+			x->why);
 	report_optimise_lines(f, s, true);
 }
 
@@ -245,6 +285,18 @@ static void report_optimise_csv_lines(FILE *f, const struct summary *s)
 		emit_csv_key(f, "line", name, "met");
 		emit_csv_exact(f, report_optimise_line_met(&s->lines[l]));
 	}
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		const char *name = s->sc->deferrable[i].work.name;
+
+		emit_csv_key(f, "deferrable", name, "target_h");
+		emit_csv_exact(f, s->sc->deferrable[i].work.target_s / 3600.0);
+		emit_csv_key(f, "deferrable", name, "goal");
+		emit_csv_exact(f, s->sc->deferrable[i].work.goal);
+		emit_csv_key(f, "deferrable", name, "within_target");
+		emit_csv_ci(f, &s->deferrable[i].m[DF_WITHIN_TARGET]);
+		emit_csv_key(f, "deferrable", name, "met");
+		emit_csv_exact(f, report_optimise_stream_met(&s->deferrable[i]));
+	}
 	for (size_t p = 0; p < s->n_pools; p++) {
 		const char *name = s->sc->pools[p].name;
 
@@ -314,6 +366,34 @@ static void report_optimise_json_lines(struct emit_json *w,
 		emit_json_key_string_or_null(w, "verdict", sl->has_goal
 					     ? ci_verdict_name(sl->verdict) : NULL);
 		report_optimise_json_periods(w, s, l);
+		emit_json_close(w, '}');
+	}
+	emit_json_close(w, ']');
+}
+
+/* "deferrable": one flat object per stream of deferrable work: its pool,
+ * target, goal, verdict and share within target (the keys of a run's, in
+ * its order, with that one figure); left out without
+ * deferrable work, as `callsim run` leaves its list out. */
+void report_optimise_json_streams(struct emit_json *w, const struct summary *s)
+{
+	if (s->n_deferrable == 0)
+		return;
+	emit_json_key(w, "deferrable");
+	emit_json_open(w, '[');
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		const struct deferrable_spec *spec = &s->sc->deferrable[i];
+		const struct summary_deferrable *sd = &s->deferrable[i];
+
+		emit_json_next(w);
+		emit_json_open_flat(w, '{');
+		emit_json_key_string(w, "name", spec->work.name);
+		emit_json_key_string(w, "pool", s->sc->pools[spec->pool].name);
+		emit_json_key_number(w, "target_h", spec->work.target_s / 3600.0);
+		emit_json_key_number(w, "goal", spec->work.goal);
+		emit_json_key_string_or_null(w, "verdict", sd->has_goal
+					     ? ci_verdict_name(sd->verdict) : NULL);
+		emit_json_key_ci(w, "within_target", &sd->m[DF_WITHIN_TARGET]);
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');
@@ -450,6 +530,7 @@ enum sim_status report_optimise_json(FILE *f, const struct report_optimise *x,
 	emit_json_key_number(&w, "result_simulation", (double)x->result_sim);
 	emit_json_key_bool(&w, "met", x->met);
 	report_optimise_json_lines(&w, x->s);
+	report_optimise_json_streams(&w, x->s);
 	report_optimise_json_pools(&w, x);
 	emit_json_key(&w, "intervals");
 	emit_json_open(&w, '[');

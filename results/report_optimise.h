@@ -7,10 +7,13 @@
  * to `callsim run --set` in the same order reproduce it. The table lists
  * each line's service level and verdict, each pool's rostered hours, FTE
  * and annual cost, and each hour's requirement of the optimised pools
- * ("on duty (rostered)") beside each goal line's service level. CSV has the
- * columns section,name,metric,mean,ci_low,ci_high, as `callsim run --format
- * csv`: sections optimise, line, cost, then interval ("POOL@Mon 00:00",
- * "LINE@Mon 00:00"). JSON keys come in a fixed order, numbers are %.10g and
+ * ("on duty (rostered)") beside each goal line's service level; under the
+ * lines, each deferrable stream's share within target and verdict, which
+ * the search meets as it meets the lines'. CSV has the columns
+ * section,name,metric,mean,ci_low,ci_high, as `callsim run --format csv`:
+ * sections optimise, line, deferrable (only with deferrable work), cost,
+ * then interval ("POOL@Mon 00:00", "LINE@Mon 00:00"). JSON's list
+ * "deferrable" is left out without deferrable work. JSON keys come in a fixed order, numbers are %.10g and
  * nothing measured (NAN) is null in JSON and empty in CSV, so the same
  * result always gives the same bytes. */
 #ifndef RESULTS_REPORT_OPTIMISE_H
@@ -34,7 +37,10 @@ struct report_optimise {
 					       first) */
 	const char *const *set;             /* [n_set] the overrides it loaded */
 	size_t n_set;
-	bool met;                           /* every line with a goal is met */
+	bool met;                           /* every line and deferrable stream
+					       with a goal is met */
+	const char *why;                    /* why not, for the table; NULL
+					       when met or not known */
 	/* The scenario as given, whose rosters are the current ones the JSON
 	 * sets beside the requirement (NULL: not known, null in JSON), and
 	 * the command line (command[0 .. n_command), argv from the
@@ -55,13 +61,17 @@ struct report_optimise {
 /* Each writes x to f (borrowed) and returns SIM_OK, or SIM_EIO with err
  * filled when f reports a write error. */
 /* The table's lines: each line's goal, service level and verdict (and,
- * for an agreement met day by day, the share of days met); with
+ * for an agreement met day by day, the share of days met), then each
+ * deferrable stream's goal, share within target and verdict; with
  * explain, why an uncertain verdict is uncertain. */
 void report_optimise_lines(FILE *f, const struct summary *s, bool explain);
 /* A JSON line object's "per", "on_at_least" and "periods_met" when line
  * l's agreement is met period by period; nothing otherwise. */
 void report_optimise_json_periods(struct emit_json *w, const struct summary *s,
 				  size_t l);
+/* A JSON result's "deferrable": each stream's pool, target, goal, verdict
+ * and share within target; nothing without deferrable work. */
+void report_optimise_json_streams(struct emit_json *w, const struct summary *s);
 enum sim_status report_optimise_table(FILE *f, const struct report_optimise *x,
 				      struct sim_err *err);
 enum sim_status report_optimise_csv(FILE *f, const struct report_optimise *x,

@@ -539,6 +539,7 @@ enum sim_status report_roster_json(FILE *f, const struct report_roster *x,
 	emit_json_key_number(&w, "fte", fte);
 	emit_json_key_number(&w, "annual_cost", cost);
 	report_roster_json_lines(&w, "lines", s);
+	report_optimise_json_streams(&w, s);
 	emit_json_key(&w, "pools");
 	emit_json_open(&w, '[');
 	for (size_t q = 0; q < x->r->n_pools; q++)
@@ -567,6 +568,21 @@ static void report_roster_csv_lines(FILE *f, const char *section,
 		emit_csv_ci(f, &sl->m[CC_SERVICE_LEVEL]);
 		emit_csv_key(f, section, name, "met");
 		emit_csv_exact(f, !sl->has_goal || sl->verdict == CI_MET);
+	}
+}
+
+/* CSV: each deferrable stream's share within target and whether it is
+ * met, in section deferrable (nothing without deferrable work). */
+static void report_roster_csv_streams(FILE *f, const struct summary *s)
+{
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		const struct summary_deferrable *sd = &s->deferrable[i];
+		const char *name = s->sc->deferrable[i].work.name;
+
+		emit_csv_key(f, "deferrable", name, "within_target");
+		emit_csv_ci(f, &sd->m[DF_WITHIN_TARGET]);
+		emit_csv_key(f, "deferrable", name, "met");
+		emit_csv_exact(f, !sd->has_goal || sd->verdict == CI_MET);
 	}
 }
 
@@ -650,6 +666,7 @@ enum sim_status report_roster_csv(FILE *f, const struct report_roster *x,
 	emit_csv_key(f, "roster", s->sc->name, "annual_cost");
 	emit_csv_exact(f, cost);
 	report_roster_csv_lines(f, "line", "", s);
+	report_roster_csv_streams(f, s);
 	for (size_t i = 0; i < x->n_refs; i++) {
 		char prefix[64];
 

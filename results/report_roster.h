@@ -1,7 +1,8 @@
 /* report_roster.h: the roster `callsim roster` found, as a table for
  * people, tidy CSV or one JSON object (docs/experiments.md).
  *
- * Shown: each line's service level and verdict under the roster; each
+ * Shown: each line's service level and verdict under the roster, and each
+ * deferrable stream's share within target and verdict; each
  * rostered pool's shifts (start, length, headcount each day of the week)
  * and its on-duty cover against the requirement in each hour; FTE and
  * annual cost of the rostered pools beside the references (the LP bound,
@@ -10,10 +11,12 @@
  * simulation gave; the roster as a scenario fragment and as the --set
  * overrides `callsim run` takes as they are. CSV has the columns
  * section,name,metric,mean,ci_low,ci_high of `callsim run --format csv`:
- * sections roster, line, reference (NAME, and NAME/LINE for its service
+ * sections roster, line, deferrable (only with deferrable work), reference
+ * (NAME, and NAME/LINE for its service
  * levels), pool, shift ("POOL@07:00+10h@Mon" staff) and interval
  * ("POOL@Mon 00:00" on_duty and requirement). JSON is schema
- * "callsim.roster", version 1, with the provenance of a run's JSON. */
+ * "callsim.roster", version 1, with the provenance of a run's JSON; its
+ * list "deferrable" is left out without deferrable work. */
 #ifndef RESULTS_REPORT_ROSTER_H
 #define RESULTS_REPORT_ROSTER_H
 
@@ -36,7 +39,8 @@ struct report_roster_ref {
 	const char *label;           /* for the table */
 	double fte, annual_cost;
 	const struct summary *s;
-	bool met;                    /* every line with a goal met */
+	bool met;                    /* every line and deferrable stream
+					with a goal met */
 };
 
 /* The result to write; everything is borrowed. */

@@ -278,6 +278,15 @@ static void kinds_opt_line(struct result_check *c, const json_t *o,
 	result_check_verdict(c, o, at);
 }
 
+/* A deferrable stream of the handlers' result (left out without any):
+ * a run's stream, with the pool that works it. */
+static void kinds_opt_stream(struct result_check *c, const json_t *o,
+			     const char *at)
+{
+	result_check_stream(c, o, at);
+	result_want(c, o, at, "pool", RT_STRING);
+}
+
 static void kinds_opt_pool(struct result_check *c, const json_t *o,
 			   const char *at)
 {
@@ -321,6 +330,8 @@ static void kinds_optimise(struct result_check *c, const json_t *r)
 
 	kinds_opt_head(c, r);
 	result_check_list(c, r, "", "lines", kinds_opt_line);
+	if (json_object_get(r, "deferrable") != NULL)
+		result_check_list(c, r, "", "deferrable", kinds_opt_stream);
 	result_check_list(c, r, "", "pools", kinds_opt_pool);
 	costs = result_want(c, r, "", "costs", RT_OBJECT);
 	if (costs != NULL) {

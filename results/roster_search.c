@@ -10,6 +10,7 @@
 #include "models/week.h"
 #include "results/experiment.h"
 #include "results/roster_round.h"
+#include "results/search_hours.h"
 #include "sim/mem.h"
 
 /* The state of a search. */
@@ -135,15 +136,91 @@ static size_t roster_search_raise_line(struct roster_search_x *x,
 	return n;
 }
 
-/* After a round with a line missed: raises each missed line's pool.
- * With uncertain, lines only uncertain count as missed too. Returns
- * SEARCH_MET, or SEARCH_UNMET when a missed line has no chosen pool (err
- * says which). */
+/* Whether a verdict counts as missed: missed, or with uncertain, only
+ * uncertain. */
+static bool roster_search_missed(enum ci_verdict v, bool uncertain)
+{
+	return v == CI_MISSED || (v == CI_UNCERTAIN && uncertain);
+}
+
+/* Raises the requirement of pool p for the deferrable streams it works
+ * that missed, every line met: first to what its roster put on duty, then
+ * one more in its busiest hours (optimise_plan_raise_pool), as many as the
+ * furthest short of them asks (search_hours_stream_short). Returns how
+ * many hours were raised. */
+static size_t roster_search_raise_pool(struct roster_search_x *x,
+				       const struct summary *s, size_t p,
+				       bool uncertain)
+{
+	struct optimise_plan *plan = x->out->plan;
+	size_t want = 0;
+
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal && x->base->deferrable[i].pool == p
+		    && roster_search_missed(s->deferrable[i].verdict, uncertain)) {
+			size_t n = search_hours_stream_short(s, i);
+
+			want = n > want ? n : want;
+		}
+	if (want == 0)
+		return 0;
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		int *need = &plan->on_duty[p * HOURS_PER_WEEK + h];
+		int cover = roster_plan_on_duty(x->out->pools[p], h);
+
+		*need = cover > *need ? cover : *need;
+	}
+	return optimise_plan_raise_pool(plan, p, want);
+}
+
+/* After a round with every line met but a deferrable stream missed: its
+ * pool is raised where its items likeliest find every handler busy.
+ * Returns SEARCH_MET, or SEARCH_UNMET when a missed stream's pool is not
+ * rostered or cannot be raised (err says which). */
+static enum search_end roster_search_raise_streams(struct roster_search_x *x,
+						   const struct summary *s,
+						   bool uncertain,
+						   struct sim_err *err)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		size_t p = x->base->deferrable[i].pool;
+
+		if (!s->deferrable[i].has_goal || x->out->pools[p] != NULL
+		    || !roster_search_missed(s->deferrable[i].verdict, uncertain))
+			continue;
+		sim_err_add(err, SIM_EINVAL, "deferrable %s misses its goal and "
+			    "pool %s, which works it, is not rostered; add "
+			    "--pool %s", x->base->deferrable[i].work.name,
+			    x->base->pools[p].name, x->base->pools[p].name);
+		return SEARCH_UNMET;
+	}
+	for (size_t p = 0; p < x->out->n_pools; p++)
+		if (x->out->pools[p] != NULL)
+			n += roster_search_raise_pool(x, s, p, uncertain);
+	for (size_t i = 0; n == 0 && i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal
+		    && roster_search_missed(s->deferrable[i].verdict, uncertain)) {
+			sim_err_add(err, SIM_EINVAL, "deferrable %s misses its "
+				    "goal and its pool cannot be raised further",
+				    x->base->deferrable[i].work.name);
+			return SEARCH_UNMET;
+		}
+	return SEARCH_MET;
+}
+
+/* After a round with an agreement missed: raises each missed line's pool,
+ * or, every line met, the pools of the deferrable streams missed. With
+ * uncertain, agreements only uncertain count as missed too. Returns
+ * SEARCH_MET, or SEARCH_UNMET when a missed line or stream has no chosen
+ * pool (err says which). */
 static enum search_end roster_search_raise(void *arg, const struct summary *s,
 					   bool uncertain, struct sim_err *err)
 {
 	struct roster_search_x *x = arg;
 	const struct optimise_plan *plan = x->out->plan;
+	bool lines = false;
 
 	for (size_t l = 0; l < s->n_lines; l++) {
 		long p = plan->primary[l];
@@ -163,12 +240,17 @@ static enum search_end roster_search_raise(void *arg, const struct summary *s,
 			return SEARCH_UNMET;
 		}
 		roster_search_raise_line(x, s, (size_t)l);
+		lines = true;
 	}
-	return SEARCH_MET;
+	/* Lines first: a stream is judged on the whole run, and the hours
+	 * raised for a line may be what it lacked. */
+	if (lines)
+		return SEARCH_MET;
+	return roster_search_raise_streams(x, s, uncertain, err);
 }
 
-/* The worst verdict of the lines with a goal: CI_MISSED over
- * CI_UNCERTAIN over CI_MET. */
+/* The worst verdict of the lines and deferrable streams with a goal:
+ * CI_MISSED over CI_UNCERTAIN over CI_MET. */
 static enum ci_verdict roster_search_verdict(const struct summary *s)
 {
 	enum ci_verdict v = CI_MET;
@@ -177,6 +259,13 @@ static enum ci_verdict roster_search_verdict(const struct summary *s)
 		if (s->lines[l].has_goal && s->lines[l].verdict == CI_MISSED)
 			return CI_MISSED;
 		else if (s->lines[l].has_goal && s->lines[l].verdict != CI_MET)
+			v = CI_UNCERTAIN;
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal
+		    && s->deferrable[i].verdict == CI_MISSED)
+			return CI_MISSED;
+		else if (s->deferrable[i].has_goal
+			 && s->deferrable[i].verdict != CI_MET)
 			v = CI_UNCERTAIN;
 	return v;
 }

@@ -108,7 +108,8 @@ enum search_end search_simulate(struct search *s, struct search_round *r,
 }
 
 /* SEARCH_MET when every agreement the search must meet (each line's
- * service level, or each grade's attendance) was measured by at least two
+ * service level and each deferrable stream's share within target, or each
+ * grade's attendance) was measured by at least two
  * replications; otherwise says which was not, and how to get enough calls
  * or incidents: no staffing can make a figure nobody measured "met". */
 static enum search_end search_judged(const struct summary *s, bool grades,
@@ -130,6 +131,18 @@ static enum search_end search_judged(const struct summary *s, bool grades,
 			    grades ? "grade" : "line",
 			    grades ? s->sc->grades[i].name : s->sc->lines[i].name,
 			    c->n, s->replications);
+		return SEARCH_INVALID;
+	}
+	for (size_t i = 0; !grades && i < s->n_deferrable; i++) {
+		const struct ci *c = &s->deferrable[i].m[DF_WITHIN_TARGET];
+
+		if (!s->deferrable[i].has_goal || c->n >= 2)
+			continue;
+		sim_err_add(err, SIM_EINVAL, "deferrable %s: measured in %zu of "
+			    "%u replications, too few to judge its agreement; "
+			    "give more --days or --replications",
+			    s->sc->deferrable[i].work.name, c->n,
+			    s->replications);
 		return SEARCH_INVALID;
 	}
 	return SEARCH_MET;

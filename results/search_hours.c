@@ -19,6 +19,10 @@ struct search_hours_x {
 	size_t *worst;             /* [n_lines] hours to raise when none is
 				      below the goal */
 	double *hour_sl;           /* [HOURS_PER_WEEK][n_lines] service level */
+	bool lines_met;            /* every line met in the round */
+	bool *stream_met;          /* [n_deferrable] verdict met */
+	size_t *stream_short;      /* [n_deferrable] hours it falls short by */
+	unsigned stream_rounds;    /* rounds raised for streams so far */
 	int max_staff;
 };
 
@@ -60,8 +64,42 @@ static size_t search_hours_short(const struct summary *s, size_t l)
 	return (size_t)ceil(gap * HOURS_PER_WEEK);
 }
 
+/* The hours of the week deferrable stream i falls short by. Met asks the
+ * lower end of its share within target (lo) to reach the goal, so of the
+ * items late now (1 - lo) a share (goal - lo) / (1 - lo) must be on time;
+ * items are late in the hours the pool has least to spare, and that share
+ * of the week's hours (at least 1) gets one more handler. A step in
+ * proportion to the shortfall alone would add an hour or two a round once
+ * the stream is near its goal, where each point costs most. */
+size_t search_hours_stream_short(const struct summary *s, size_t i)
+{
+	double lo = s->deferrable[i].m[DF_WITHIN_TARGET].lo;
+	double gap = s->sc->deferrable[i].work.goal - lo;
+
+	if (!(gap > 0) || !(lo < 1))
+		return 1;
+	return (size_t)ceil(fmin(gap / (1 - lo), 1) * HOURS_PER_WEEK);
+}
+
+/* Reads the round's deferrable streams: their verdicts and shortfalls;
+ * returns whether every stream with a goal is met. */
+static bool search_hours_streams(struct search_hours_x *x,
+				 const struct summary *s)
+{
+	bool all = true;
+
+	for (size_t i = 0; i < s->n_deferrable; i++) {
+		x->stream_met[i] = !s->deferrable[i].has_goal
+				   || s->deferrable[i].verdict == CI_MET;
+		x->stream_short[i] = search_hours_stream_short(s, i);
+		all = all && x->stream_met[i];
+	}
+	return all;
+}
+
 /* Reads the round's verdicts (met[l]) and hourly service levels
- * (hour_sl[h][l]); returns whether every line with a goal is met. */
+ * (hour_sl[h][l]), and the streams'; returns whether every line and
+ * every stream with a goal is met. */
 static bool search_hours_verdicts(void *arg, const struct summary *s)
 {
 	struct search_hours_x *x = arg;
@@ -75,7 +113,8 @@ static bool search_hours_verdicts(void *arg, const struct summary *s)
 			x->hour_sl[h * s->n_lines + l] =
 				summary_iline(s, h, l, CC_I_SERVICE_LEVEL)->mean;
 	}
-	return all;
+	x->lines_met = all;
+	return search_hours_streams(x, s) && all;
 }
 
 /* Whether a line that misses its goal has its load on a pool not chosen
@@ -101,21 +140,83 @@ static bool search_hours_unreachable(const void *arg, struct sim_err *err)
 				    sc->pools[p].name, sc->pools[p].name);
 		return true;
 	}
+	for (size_t i = 0; i < sc->n_deferrable; i++) {
+		size_t p = sc->deferrable[i].pool;
+
+		if (x->stream_met[i] || plan->chosen[p])
+			continue;
+		sim_err_add(err, SIM_EINVAL, "deferrable %s misses its goal and "
+			    "pool %s, which works it, is not optimised; add "
+			    "--pool %s", sc->deferrable[i].work.name,
+			    sc->pools[p].name, sc->pools[p].name);
+		return true;
+	}
 	return false;
+}
+
+/* One round of raising for the streams that miss, every line met: each
+ * pool working one gets one more on duty in its busiest hours, as many
+ * as the furthest short of its streams asks. Returns how many hours were
+ * raised. */
+static size_t search_hours_raise_streams(struct search_hours_x *x)
+{
+	const struct scenario *sc = x->base;
+	size_t n = 0;
+
+	for (size_t p = 0; p < sc->n_pools; p++) {
+		size_t want = 0;
+
+		for (size_t i = 0; i < sc->n_deferrable; i++)
+			if (!x->stream_met[i] && sc->deferrable[i].pool == p
+			    && x->stream_short[i] > want)
+				want = x->stream_short[i];
+		if (want > 0)
+			n += optimise_plan_raise_pool(x->plan, p, want);
+	}
+	return n;
+}
+
+/* The first stream that misses, for the message of a search that gave
+ * up on it. */
+static size_t search_hours_first_missed(const struct search_hours_x *x)
+{
+	size_t i = 0;
+
+	while (i + 1 < x->base->n_deferrable && x->stream_met[i])
+		i++;
+	return i;
 }
 
 static size_t search_hours_raise(void *arg, struct sim_err *err)
 {
 	struct search_hours_x *x = arg;
-	size_t n = optimise_plan_raise(x->plan, x->base, x->hour_sl, x->met,
-				       x->worst);
+	size_t n = 0;
 
+	/* Lines first: staff added for a line's hours may well be what a
+	 * stream lacked, and a stream's raise is judged on the whole run. */
+	if (!x->lines_met) {
+		n = optimise_plan_raise(x->plan, x->base, x->hour_sl, x->met,
+					x->worst);
+	} else if (x->stream_rounds >= SEARCH_HOURS_STREAM_ROUNDS) {
+		const struct deferrable_spec *d =
+			&x->base->deferrable[search_hours_first_missed(x)];
+
+		sim_err_add(err, SIM_EINVAL, "deferrable %s still misses its "
+			    "goal after %u rounds raising pool %s in its busiest "
+			    "hours; the last plan tried is printed", d->work.name,
+			    x->stream_rounds, x->base->pools[d->pool].name);
+		return 0;
+	} else {
+		n = search_hours_raise_streams(x);
+		x->stream_rounds++;
+	}
 	if (n == 0)
 		sim_err_add(err, SIM_EINVAL, "no staffing with at most %d on duty "
 			    "in an hour (--max-staff) meets every agreement",
 			    x->max_staff);
 	return n;
 }
+
 
 static const struct search_ops search_hours_ops = {
 	.staffing = search_hours_staffing,
@@ -140,7 +241,11 @@ enum search_end search_hours_run(const struct search_spec *spec,
 	x.worst = mem_calloc(base->n_lines + 1, sizeof *x.worst);
 	x.hour_sl = mem_calloc(HOURS_PER_WEEK * base->n_lines + 1,
 			       sizeof *x.hour_sl);
-	if (x.met == NULL || x.worst == NULL || x.hour_sl == NULL)
+	x.stream_met = mem_calloc(base->n_deferrable + 1, sizeof *x.stream_met);
+	x.stream_short = mem_calloc(base->n_deferrable + 1,
+				    sizeof *x.stream_short);
+	if (x.met == NULL || x.worst == NULL || x.hour_sl == NULL
+	    || x.stream_met == NULL || x.stream_short == NULL)
 		sim_err_add(err, SIM_ENOMEM, "out of memory");
 	else
 		x.plan = optimise_plan_new(base, chosen, max_staff, err);
@@ -148,9 +253,12 @@ enum search_end search_hours_run(const struct search_spec *spec,
 		end = search_raise(&s, &out->round, err);
 	out->plan = x.plan;
 	out->sims = s.sims;
+	out->stream_rounds = x.stream_rounds;
 	free(x.met);
 	free(x.worst);
 	free(x.hour_sl);
+	free(x.stream_met);
+	free(x.stream_short);
 	return end;
 }
 

@@ -10,6 +10,7 @@ import io
 import json
 import math
 import os
+import re
 import sys
 import tempfile
 
@@ -123,6 +124,26 @@ for line, hour, fig, cell in cells_of(same):
                      and cell["replications"] >= 39,
                      "%s %s %s: %s" % (line, hour, fig, cell)):
         break
+
+
+# A flagged value reads apart from the end of the band it lies beyond:
+# the table gives the row more decimals where one would print them equal
+# (an abandon rate of 0.474% above a band ending at 0.467% is not "0.5%
+# above 0.0% - 0.5%").
+rc, table, err = ctx.run("backtest", scenario, log, timeout=600)
+VALUE = r"(-|[\d.]+%|[\d.]+ s|\d+)"
+ROW = re.compile(r"^  (.{24}) +%s +%s +%s - %s +(above|below)$"
+                 % ((VALUE,) * 4), re.M)
+rows = ROW.findall(table)
+ctx.check(rc == 0 and len(rows) >= 10, "backtest table: %d flagged rows, "
+          "exit %d: %s" % (len(rows), rc, err))
+for head, obs, med, lo, hi, flag in rows:
+    edge = lo if flag == "below" else hi
+    ctx.check(obs != edge, "%s: observed %s reads as the band's end %s, "
+              "yet flagged %s" % (head.strip(), obs, edge, flag))
+ctx.check(any(len(o.split()[0].rstrip("%").partition(".")[2]) > 1
+              for _, o, _, _, _, _ in rows),
+          "no row needed more decimals: the check above tested nothing")
 
 
 # --- flags at the rate of a 95% band ------------------------------------

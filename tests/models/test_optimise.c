@@ -1,7 +1,8 @@
 /* test_optimise.c: the optimiser's plan — rostering rounded as the roster
  * rounds, Erlang A per hour on a stationary line, hourly rates from a
  * profile, the primary pool of a shared line, rosters that load back to the
- * plan, and the raise step — and its units plan: the workload per area,
+ * plan, the raise step and the raise for deferrable work — and its units
+ * plan: the workload per area,
  * the M/M/c need, the first guess, overrides that load back, and the raise
  * and lower steps. */
 #include "test_support.h"
@@ -248,6 +249,81 @@ static void test_optimise_raise(void **state)
 	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
 		p->on_duty[h] = base + 1;
 	assert_int_equal(optimise_plan_raise(p, sc, sl, met, NULL), 0);
+	optimise_plan_free(p);
+	scenario_free(sc);
+}
+
+/* The stationary line's room also takes Live Chat: 12.7 items an hour of
+ * 600 s each, 2.1167 Erlangs on top of the calls' 7.155. */
+static const char op_chat[] =
+	"deferrable:\n"
+	"  - name: chat\n"
+	"    volume: {per_hour: 12.7}\n"
+	"    handle: {dist: exponential, mean: 600}\n"
+	"    answer: {within_h: 0.1, goal: 0.9}\n"
+	"    pool: handlers\n";
+
+/* Deferrable work: its items hour by hour, its work in the pool's load,
+ * and the raise of the pool's hours where an item is likeliest to find
+ * every handler busy — nobody on duty first, then Erlang C — each hour
+ * once a call, none past max_staff or without load. Fails before the
+ * plan had a load or a stream's raise. */
+static void test_optimise_raise_pool(void **state)
+{
+	char text[2048];
+	struct scenario *sc;
+	bool chosen[1] = { true };
+	double items[HOURS_PER_WEEK], calls = 95.4 * 270 / 3600.0;
+	struct sim_err err;
+	struct optimise_plan *p;
+
+	(void)state;
+	snprintf(text, sizeof text, "%s%s", op_stationary, op_chat);
+	sc = op_load(text, NULL, 0);
+	sim_err_clear(&err);
+	assert_int_equal(optimise_stream_hourly(sc, 0, items, &err), SIM_OK);
+	p = optimise_plan_new(sc, chosen, 500, &err);
+	assert_non_null(p);
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		assert_seconds_near(items[h], 12.7, 1e-9);
+		assert_seconds_near(p->load[h], calls + 12.7 * 600 / 3600.0, 1e-9);
+		p->on_duty[h] = 20;
+	}
+	p->on_duty[5] = 11;
+	p->on_duty[77] = 10;
+	p->on_duty[100] = 0;
+	assert_true(erlang_c(10, p->load[77]) > erlang_c(11, p->load[5]));
+	assert_int_equal(optimise_plan_raise_pool(p, 0, 3), 3);
+	/* Nobody under 9.27 Erlangs: at once as many as the load. */
+	assert_int_equal(p->on_duty[100], 10);
+	assert_int_equal(p->on_duty[77], 11);
+	assert_int_equal(p->on_duty[5], 12);
+	assert_int_equal(p->on_duty[0], 20);
+	/* Nine handlers under 9.27 Erlangs are overloaded: still the
+	 * busiest, and raised to the load; ten are not, and get one. */
+	p->on_duty[100] = 9;
+	assert_int_equal(optimise_plan_raise_pool(p, 0, 1), 1);
+	assert_int_equal(p->on_duty[100], 10);
+	assert_int_equal(optimise_plan_raise_pool(p, 0, 1), 1);
+	assert_int_equal(p->on_duty[100], 11);
+	/* An hour without load is never raised, even with nobody on duty;
+	 * ties go to the earlier hour (the loads made exactly equal). */
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++) {
+		p->on_duty[h] = 20;
+		p->load[h] = 9.2385;
+	}
+	p->on_duty[3] = p->on_duty[4] = 0;
+	p->load[3] = 0;
+	assert_int_equal(optimise_plan_raise_pool(p, 0, 2), 2);
+	assert_int_equal(p->on_duty[3], 0);
+	assert_int_equal(p->on_duty[4], 10);
+	assert_int_equal(p->on_duty[0], 21);
+	assert_int_equal(p->on_duty[1], 20);
+	/* At max_staff everywhere (hour 3 has no load): nothing to do. */
+	for (size_t h = 0; h < HOURS_PER_WEEK; h++)
+		p->on_duty[h] = h == 3 ? 0 : 20;
+	p->max_staff = 20;
+	assert_int_equal(optimise_plan_raise_pool(p, 0, 5), 0);
 	optimise_plan_free(p);
 	scenario_free(sc);
 }
@@ -521,6 +597,7 @@ int main(void)
 		cmocka_unit_test(test_optimise_hourly_follows_profile),
 		cmocka_unit_test(test_optimise_rosters_load_back),
 		cmocka_unit_test(test_optimise_raise),
+		cmocka_unit_test(test_optimise_raise_pool),
 		cmocka_unit_test(test_optimise_units_workload),
 		cmocka_unit_test(test_optimise_units_needed),
 		cmocka_unit_test(test_optimise_units_estimate),
