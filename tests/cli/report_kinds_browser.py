@@ -43,7 +43,7 @@ check_page("compare", ["compare", fixture("exp_units.yaml"), "--set-b",
 drawn = check_page("cmp-deferrable", ["compare", fixture("deferrable.yaml"),
                                       "--set-b",
                                       "deferrable.live-chat.answer.within_h"
-                                      "=0.05", "--format", "json", *SMALL])
+                                      "=0.01", "--format", "json", *SMALL])
 if drawn is not None:
     rows = drawn.specs.get("chart-cmp-sides", {}).get("data", {}).get(
         "values", [])
@@ -60,7 +60,7 @@ check_page("sweep-deferrable", ["sweep", fixture("deferrable.yaml"),
                                 "--vary",
                                 "pools.handlers.shifts.day.staff=4:6:1",
                                 "--set",
-                                "deferrable.live-chat.answer.within_h=0.05",
+                                "deferrable.live-chat.answer.within_h=0.01",
                                 "--set", "pools.handlers.cost_per_fte=30000",
                                 "--format", "jsonl", "--quiet", *SMALL])
 # The bundled scenario's own replications and horizon: its grades' shares
