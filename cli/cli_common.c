@@ -594,3 +594,24 @@ int cli_parse(const struct cli_spec *spec, int argc, char **argv, void *o)
 	}
 	return rc;
 }
+
+void cli_progress_agreements(FILE *f, const struct summary *s)
+{
+	for (size_t l = 0; l < s->n_lines; l++)
+		if (s->lines[l].has_goal)
+			fprintf(f, " %s %.2f%% [%.2f, %.2f] %s;",
+				s->sc->lines[l].name,
+				100 * s->lines[l].m[CC_SERVICE_LEVEL].mean,
+				100 * s->lines[l].m[CC_SERVICE_LEVEL].lo,
+				100 * s->lines[l].m[CC_SERVICE_LEVEL].hi,
+				ci_verdict_name(s->lines[l].verdict));
+	for (size_t i = 0; i < s->n_deferrable; i++)
+		if (s->deferrable[i].has_goal)
+			fprintf(f, " deferrable %s %.2f%% [%.2f, %.2f] %s;",
+				s->sc->deferrable[i].work.name,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].mean,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].lo,
+				100 * s->deferrable[i].m[DF_WITHIN_TARGET].hi,
+				ci_verdict_name(s->deferrable[i].verdict));
+	fputc('\n', f);
+}

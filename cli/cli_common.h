@@ -235,4 +235,9 @@ int cli_build_scenario(const char *cmd, const struct scenario_doc *doc,
 int cli_load_scenario(const char *cmd, const char *path,
 		      const struct cli_strings *overrides, struct scenario **out);
 
+/* The agreements of one progress line of a search, on f: each goal line's
+ * service level and each deferrable stream's share within target, with
+ * its interval and verdict, then the end of the line. */
+void cli_progress_agreements(FILE *f, const struct summary *s);
+
 #endif
