@@ -190,9 +190,10 @@ def blocks(lines):
             body.append(line)
 
 
-def commands(body):
-    """Splits a block into (command line, shown output lines) for each line
-    starting `$ callsim` or `$ build/cli/callsim`; none for other blocks."""
+def commands_at(body):
+    """Splits a block into (command line, [(index in the block, shown
+    output line)]) for each line starting `$ callsim` or `$
+    build/cli/callsim`; none for other blocks."""
     found, i = [], 0
     while i < len(body):
         line = body[i].strip()
@@ -206,10 +207,17 @@ def commands(body):
         i += 1
         shown = []
         while i < len(body) and not body[i].strip().startswith("$ "):
-            shown.append(body[i])
+            shown.append((i, body[i]))
             i += 1
         found.append((command, shown))
     return found
+
+
+def commands(body):
+    """Splits a block into (command line, shown output lines), as
+    commands_at without the indices."""
+    return [(command, [line for _, line in shown])
+            for command, shown in commands_at(body)]
 
 
 def line_matches(want, got):

@@ -89,26 +89,12 @@ def align(shown, printed):
 
 
 def shown_of(lines):
-    """Yields (command, [(page index, line)]) of every command block."""
+    """Yields (command, [(page index, line)]) of every command block, the
+    `[exit N]` lines left out."""
     for start, body in docs.blocks(lines):
-        i = 0
-        while i < len(body):
-            line = body[i].strip()
-            if not line.startswith("$ ") or \
-                    line[2:].split()[0] not in docs.PROGRAMS:
-                i += 1
-                continue
-            command = line[2:]
-            while command.endswith("\\") and i + 1 < len(body):
-                i += 1
-                command = command[:-1] + " " + body[i].strip()
-            i += 1
-            shown = []
-            while i < len(body) and not body[i].strip().startswith("$ "):
-                if not docs.EXIT.match(body[i].strip()):
-                    shown.append((start - 1 + i, body[i]))
-                i += 1
-            yield command, shown
+        for command, shown in docs.commands_at(body):
+            yield command, [(start - 1 + i, line) for i, line in shown
+                            if not docs.EXIT.match(line.strip())]
 
 
 def update_blocks(lines, runner):
