@@ -26,6 +26,17 @@
 
 #define N LOGNORMAL_STRIPS
 
+/* The most tries of the cap's rejection test a draw of one strip may
+ * expect: N (hi - lo) (b - a), the box in units of the strip's
+ * probability (a cap of share c is drawn with probability c and takes
+ * box / c tries). It grows as exp(sigma dz) with the strip's width dz in
+ * z, and fast beyond sigma 35 or so: 15 tries a draw on average at
+ * sigma 40, 1e7 at 100 and 1e22 at 250, where a draw never ends. The
+ * largest sigma a planner's mean and sd reach, 26.6 (sigma^2 =
+ * ln(1 + cv^2) with cv^2 finite), expects 132 in its worst strip and 1.4
+ * a draw. */
+#define STRIPS_TRIES_MAX 1000.0
+
 static double strips_density(const struct lognormal_strips *t, double x)
 {
 	double z = (log(x) - t->zeta) / t->sigma;
@@ -77,6 +88,8 @@ int lognormal_strips_init(struct lognormal_strips *t, double zeta,
 		/* A cap with no height would never accept a draw. */
 		if (!(t->hi[i] > t->lo[i]) || !(t->lo[i] > 0) ||
 		    !isfinite(t->hi[i]))
+			return -1;
+		if (!(N * (t->hi[i] - t->lo[i]) * width <= STRIPS_TRIES_MAX))
 			return -1;
 		rho = GSL_MIN(1.0, N * t->lo[i] * width);
 		t->strip[i].k = (uint64_t)(rho * 0x1.0p53);

@@ -227,6 +227,36 @@ static void test_lognormal_strips_refuses_unrepresentable(void **state)
 	free(t);
 }
 
+/* A sigma so large that a cap's box dwarfs the cap: at sigma 100 the
+ * rejection test of the last strips but one would expect 1e9 tries, at
+ * 250 1e24 (the draw never ends), so the tables are refused and the
+ * caller draws exp(zeta + sigma Z). The largest sigma a mean and sd give,
+ * sigma^2 = ln(1 + cv^2) with cv^2 just finite (26.6), keeps its strips,
+ * and its draws end. */
+static void test_lognormal_strips_refuses_endless_caps(void **state)
+{
+	struct lognormal_strips *t = malloc(sizeof *t);
+	double sigma = sqrt(log1p(1e308));
+	gsl_rng *r = gsl_rng_alloc(xoshiro256pp_type());
+
+	(void)state;
+	assert_non_null(t);
+	assert_non_null(r);
+	assert_int_equal(lognormal_strips_init(t, 0.0, 250.0), -1);
+	assert_int_equal(lognormal_strips_init(t, 5.0, 100.0), -1);
+	assert_int_equal(lognormal_strips_init(t, 5.0, 40.0), -1);
+	assert_int_equal(lognormal_strips_init(t, -sigma * sigma / 2, sigma),
+			 0);
+	gsl_rng_set(r, 3);
+	for (int n = 0; n < 100000; n++) {
+		double x = lognormal_strips_draw(t, r);
+
+		assert_true(x >= 0 && isfinite(x));
+	}
+	free(t);
+	gsl_rng_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_lognormal_strips_mt19937_falls_back),
 		cmocka_unit_test(test_lognormal_strips_far_tail),
 		cmocka_unit_test(test_lognormal_strips_refuses_unrepresentable),
+		cmocka_unit_test(test_lognormal_strips_refuses_endless_caps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
