@@ -36,7 +36,9 @@ static void report_csv_wide_name(FILE *f, const char *section,
 				 const char *name, const char *metric,
 				 const char *end)
 {
-	char col[3 * SCENARIO_NAME_MAX + 64];
+	/* The longest name a column holds is the scenario's. */
+	char col[sizeof((struct scenario *)0)->name + 2 * SCENARIO_NAME_MAX +
+		 64];
 
 	snprintf(col, sizeof col, "%s %s:%s%s", section, name, metric, end);
 	fputc(',', f);
