@@ -202,6 +202,22 @@ static void opt_pools_section(FILE *f, const json_t *root)
 	fputs("</section>\n", f);
 }
 
+/* The cells after an agreement's target, to the end of its row: its
+ * goal, the figure it is judged on with its interval, and its verdict. */
+static void opt_agreement_cells(FILE *f, const json_t *item,
+				const char *figure)
+{
+	fputs("<td>", f);
+	report_html_pct(f, result_number(item, "goal"));
+	fputs("</td><td>", f);
+	report_html_pct(f, result_figure(item, figure, "mean"));
+	fputs("</td><td>", f);
+	report_html_interval(f, item, figure);
+	fputs("</td>", f);
+	report_html_verdict(f, report_html_spec_verdict(item));
+	fputs("</tr>\n", f);
+}
+
 /* Under the lines, each deferrable stream's share taken within its
  * target, and its verdict: the search meets them too (a result without
  * deferrable work has none). */
@@ -216,16 +232,8 @@ static void opt_streams_rows(FILE *f, const json_t *root)
 		report_html_escape(f, result_string(d, "name"));
 		fprintf(f, " (pool ");
 		report_html_escape(f, result_string(d, "pool"));
-		fprintf(f, ")</td><td>%g h</td><td>", result_number(d,
-								 "target_h"));
-		report_html_pct(f, result_number(d, "goal"));
-		fputs("</td><td>", f);
-		report_html_pct(f, result_figure(d, "within_target", "mean"));
-		fputs("</td><td>", f);
-		report_html_interval(f, d, "within_target");
-		fputs("</td>", f);
-		report_html_verdict(f, report_html_spec_verdict(d));
-		fputs("</tr>\n", f);
+		fprintf(f, ")</td><td>%g h</td>", result_number(d, "target_h"));
+		opt_agreement_cells(f, d, "within_target");
 	}
 }
 
@@ -245,15 +253,8 @@ static void opt_lines_table(FILE *f, const json_t *root)
 		report_html_spec_duration(result_number(l, "target_s"), target);
 		fputs("<tr><td>", f);
 		report_html_escape(f, result_string(l, "name"));
-		fprintf(f, "</td><td>%s</td><td>", target);
-		report_html_pct(f, result_number(l, "goal"));
-		fputs("</td><td>", f);
-		report_html_pct(f, result_figure(l, "service_level", "mean"));
-		fputs("</td><td>", f);
-		report_html_interval(f, l, "service_level");
-		fputs("</td>", f);
-		report_html_verdict(f, report_html_spec_verdict(l));
-		fputs("</tr>\n", f);
+		fprintf(f, "</td><td>%s</td>", target);
+		opt_agreement_cells(f, l, "service_level");
 	}
 	opt_streams_rows(f, root);
 	fputs("</tbody>\n</table>\n", f);

@@ -79,6 +79,20 @@ static void report_json_pool(struct emit_json *w, const struct summary *s,
 	emit_json_close(w, '}');
 }
 
+void report_json_stream_head(struct emit_json *w, const struct summary *s,
+			     size_t i)
+{
+	const struct deferrable_spec *spec = &s->sc->deferrable[i];
+	const struct summary_deferrable *sd = &s->deferrable[i];
+
+	emit_json_key_string(w, "name", spec->work.name);
+	emit_json_key_string(w, "pool", s->sc->pools[spec->pool].name);
+	emit_json_key_number(w, "target_h", spec->work.target_s / 3600.0);
+	emit_json_key_number(w, "goal", spec->work.goal);
+	emit_json_key_string_or_null(w, "verdict", sd->has_goal
+				     ? ci_verdict_name(sd->verdict) : NULL);
+}
+
 /* "deferrable": [...], each stream's settings, verdict and figures; left
  * out without deferrable work. */
 static void report_json_deferrable(struct emit_json *w,
@@ -89,18 +103,10 @@ static void report_json_deferrable(struct emit_json *w,
 	emit_json_key(w, "deferrable");
 	emit_json_open(w, '[');
 	for (size_t i = 0; i < s->n_deferrable; i++) {
-		const struct deferrable_spec *spec = &s->sc->deferrable[i];
-		const struct summary_deferrable *sd = &s->deferrable[i];
-
 		emit_json_next(w);
 		emit_json_open(w, '{');
-		emit_json_key_string(w, "name", spec->work.name);
-		emit_json_key_string(w, "pool", s->sc->pools[spec->pool].name);
-		emit_json_key_number(w, "target_h", spec->work.target_s / 3600.0);
-		emit_json_key_number(w, "goal", spec->work.goal);
-		emit_json_key_string_or_null(w, "verdict", sd->has_goal
-			? ci_verdict_name(sd->verdict) : NULL);
-		report_json_figures(w, FIGURE_BLOCK_DEFER, sd->m);
+		report_json_stream_head(w, s, i);
+		report_json_figures(w, FIGURE_BLOCK_DEFER, s->deferrable[i].m);
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');

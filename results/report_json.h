@@ -44,4 +44,10 @@ enum sim_status report_json_write_run(FILE *f, const struct summary *s,
 void report_json_members(struct emit_json *w, const struct summary *s,
 			 bool intervals);
 
+/* The first members of deferrable stream i's object in s, in the order
+ * every result writes them: name, pool, target_h, goal, verdict (null
+ * without a goal). */
+void report_json_stream_head(struct emit_json *w, const struct summary *s,
+			     size_t i);
+
 #endif

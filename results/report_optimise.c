@@ -13,6 +13,7 @@
 #include "models/scenario_rota.h"
 #include "models/week.h"
 #include "results/emit.h"
+#include "results/report_json.h"
 #include "results/uncertain.h"
 
 /* Handlers on duty (after shrinkage) the plan asks of pool p in hour h. */
@@ -382,18 +383,11 @@ void report_optimise_json_streams(struct emit_json *w, const struct summary *s)
 	emit_json_key(w, "deferrable");
 	emit_json_open(w, '[');
 	for (size_t i = 0; i < s->n_deferrable; i++) {
-		const struct deferrable_spec *spec = &s->sc->deferrable[i];
-		const struct summary_deferrable *sd = &s->deferrable[i];
-
 		emit_json_next(w);
 		emit_json_open_flat(w, '{');
-		emit_json_key_string(w, "name", spec->work.name);
-		emit_json_key_string(w, "pool", s->sc->pools[spec->pool].name);
-		emit_json_key_number(w, "target_h", spec->work.target_s / 3600.0);
-		emit_json_key_number(w, "goal", spec->work.goal);
-		emit_json_key_string_or_null(w, "verdict", sd->has_goal
-					     ? ci_verdict_name(sd->verdict) : NULL);
-		emit_json_key_ci(w, "within_target", &sd->m[DF_WITHIN_TARGET]);
+		report_json_stream_head(w, s, i);
+		emit_json_key_ci(w, "within_target",
+				 &s->deferrable[i].m[DF_WITHIN_TARGET]);
 		emit_json_close(w, '}');
 	}
 	emit_json_close(w, ']');

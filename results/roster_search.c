@@ -224,10 +224,8 @@ static enum search_end roster_search_raise(void *arg, const struct summary *s,
 
 	for (size_t l = 0; l < s->n_lines; l++) {
 		long p = plan->primary[l];
-		enum ci_verdict v = s->lines[l].verdict;
-
-		if (!s->lines[l].has_goal || v == CI_MET
-		    || (v == CI_UNCERTAIN && !uncertain))
+		if (!s->lines[l].has_goal
+		    || !roster_search_missed(s->lines[l].verdict, uncertain))
 			continue;
 		if (p < 0 || !plan->chosen[p]) {
 			sim_err_add(err, SIM_EINVAL, "line %s misses its goal and "

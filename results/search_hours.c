@@ -217,7 +217,6 @@ static size_t search_hours_raise(void *arg, struct sim_err *err)
 	return n;
 }
 
-
 static const struct search_ops search_hours_ops = {
 	.staffing = search_hours_staffing,
 	.verdicts = search_hours_verdicts,
@@ -253,7 +252,6 @@ enum search_end search_hours_run(const struct search_spec *spec,
 		end = search_raise(&s, &out->round, err);
 	out->plan = x.plan;
 	out->sims = s.sims;
-	out->stream_rounds = x.stream_rounds;
 	free(x.met);
 	free(x.worst);
 	free(x.hour_sl);

@@ -35,7 +35,6 @@ struct search_hours {
 	struct search_round round;         /* owned; round.s NULL when none
 					      ran */
 	unsigned long sims;
-	unsigned stream_rounds;            /* of them, raised for streams */
 };
 
 /* Searches the handlers of the pools flagged in chosen[n_pools] of base
